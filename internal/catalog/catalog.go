@@ -1,0 +1,36 @@
+// Package catalog holds the MegaLLM model catalog once fetched and answers the
+// questions the data sources ask of it: look a model up by id, suggest ids
+// close to a mistyped one, check requirements, filter and sort. It knows
+// nothing of Terraform.
+package catalog
+
+import "github.com/megallm/terraform-provider-megallm/internal/megallm"
+
+// Catalog is a model list indexed by id. It is read-only once built and safe
+// for concurrent use.
+type Catalog struct {
+	models []megallm.Model
+	byID   map[string]*megallm.Model
+}
+
+// New indexes models, keeping their order. Where two models share an id,
+// Lookup returns the first.
+func New(models []megallm.Model) *Catalog {
+	c := &Catalog{models: models, byID: make(map[string]*megallm.Model, len(models))}
+	for i := range c.models {
+		m := &c.models[i]
+		if _, seen := c.byID[m.ID]; !seen {
+			c.byID[m.ID] = m
+		}
+	}
+	return c
+}
+
+// Len is the number of models in the catalog.
+func (c *Catalog) Len() int { return len(c.models) }
+
+// Lookup returns the model with this exact id.
+func (c *Catalog) Lookup(id string) (*megallm.Model, bool) {
+	m, ok := c.byID[id]
+	return m, ok
+}

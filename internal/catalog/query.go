@@ -1,0 +1,158 @@
+package catalog
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// SortKey names the field a Query sorts by.
+type SortKey string
+
+// The sort keys megallm_models accepts.
+const (
+	SortByID              SortKey = "id"
+	SortByCreatedAt       SortKey = "created_at"
+	SortByContextLength   SortKey = "context_length"
+	SortByMaxOutputTokens SortKey = "max_output_tokens"
+	SortByInputCost       SortKey = "input_cost"
+	SortByOutputCost      SortKey = "output_cost"
+)
+
+// SortKeyNames lists every sort key, the default first.
+func SortKeyNames() []string {
+	return []string{
+		string(SortByID), string(SortByCreatedAt), string(SortByContextLength),
+		string(SortByMaxOutputTokens), string(SortByInputCost), string(SortByOutputCost),
+	}
+}
+
+// Query selects and orders models. Every filter left at its zero value
+// matches all models; filters combine with AND.
+type Query struct {
+	// Type keeps models of this type.
+	Type string
+	// OwnedBy keeps models whose owner is one of these.
+	OwnedBy []string
+	// IDPattern keeps models whose id it matches anywhere.
+	IDPattern *regexp.Regexp
+	// Require keeps models that meet every requirement.
+	Require Requirements
+	// SortBy orders the result; empty means SortByID.
+	SortBy SortKey
+	// Descending reverses the order of present values. Models missing the
+	// sort field come last either way, and ties break by id ascending.
+	Descending bool
+}
+
+// Select returns the models that match q, in q's order. The pointers refer
+// into the catalog: callers must not modify the models.
+func (c *Catalog) Select(q Query) []*megallm.Model {
+	var matched []sortable
+	for i := range c.models {
+		m := &c.models[i]
+		if q.matches(m) {
+			v, ok := sortValue(m, q.SortBy)
+			matched = append(matched, sortable{model: m, value: v, present: ok})
+		}
+	}
+	slices.SortFunc(matched, func(a, b sortable) int { return compare(a, b, q) })
+	out := make([]*megallm.Model, len(matched))
+	for i, s := range matched {
+		out[i] = s.model
+	}
+	return out
+}
+
+func (q Query) matches(m *megallm.Model) bool {
+	if q.Type != "" && (m.Type == nil || *m.Type != q.Type) {
+		return false
+	}
+	if q.OwnedBy != nil && (m.OwnedBy == nil || !slices.Contains(q.OwnedBy, *m.OwnedBy)) {
+		return false
+	}
+	if q.IDPattern != nil && !q.IDPattern.MatchString(m.ID) {
+		return false
+	}
+	return q.Require.Met(m)
+}
+
+// sortable is a model with its sort value computed once.
+type sortable struct {
+	model   *megallm.Model
+	value   float64
+	present bool
+}
+
+func compare(a, b sortable, q Query) int {
+	byID := cmp.Compare(a.model.ID, b.model.ID)
+	if q.SortBy == SortByID || q.SortBy == "" {
+		if q.Descending {
+			return -byID
+		}
+		return byID
+	}
+	switch {
+	case a.present && !b.present:
+		return -1
+	case !a.present && b.present:
+		return 1
+	case a.present && b.present:
+		order := cmp.Compare(a.value, b.value)
+		if q.Descending {
+			order = -order
+		}
+		if order != 0 {
+			return order
+		}
+	}
+	return byID
+}
+
+// sortValue is the model's value for a numeric or time sort key, and whether
+// the model reports it. Times compare as Unix milliseconds.
+func sortValue(m *megallm.Model, key SortKey) (float64, bool) {
+	switch key {
+	case SortByCreatedAt:
+		if m.CreatedAt == nil {
+			return 0, false
+		}
+		t, err := time.Parse(time.RFC3339, *m.CreatedAt)
+		if err != nil {
+			return 0, false
+		}
+		return float64(t.UnixMilli()), true
+	case SortByContextLength:
+		return intValue(m.ContextLength)
+	case SortByMaxOutputTokens:
+		return intValue(m.MaxOutputTokens)
+	case SortByInputCost:
+		if m.Pricing == nil {
+			return 0, false
+		}
+		return floatValue(m.Pricing.InputTokensCostPerMillion)
+	case SortByOutputCost:
+		if m.Pricing == nil {
+			return 0, false
+		}
+		return floatValue(m.Pricing.OutputTokensCostPerMillion)
+	}
+	return 0, false
+}
+
+func intValue(p *int64) (float64, bool) {
+	if p == nil {
+		return 0, false
+	}
+	return float64(*p), true
+}
+
+func floatValue(p *float64) (float64, bool) {
+	if p == nil {
+		return 0, false
+	}
+	return *p, true
+}

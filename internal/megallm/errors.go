@@ -1,0 +1,83 @@
+package megallm
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// ErrMissingAPIKey is returned when a request would be sent without a key.
+var ErrMissingAPIKey = errors.New("no MegaLLM API key is configured")
+
+// APIError is a non-2xx answer from the API. Message, Type and Code come from
+// the API's error body; when the body is not that shape (an HTML page from a
+// proxy, say) they are empty and Excerpt holds the start of the body.
+type APIError struct {
+	Method     string
+	URL        string
+	StatusCode int
+	Message    string
+	Type       string
+	Code       string
+	Excerpt    string
+}
+
+// Error describes the failure without any credential: the URL never carries the key.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: HTTP %s", e.Method, e.URL, statusLine(e.StatusCode))
+	switch {
+	case e.Message != "":
+		fmt.Fprintf(&b, ": %s", e.Message)
+	case e.Excerpt != "":
+		fmt.Fprintf(&b, ": response body: %q", e.Excerpt)
+	}
+	if details := e.details(); details != "" {
+		fmt.Fprintf(&b, " (%s)", details)
+	}
+	return b.String()
+}
+
+// Unauthorized reports whether the API rejected the credentials.
+func (e *APIError) Unauthorized() bool {
+	return e.StatusCode == http.StatusUnauthorized
+}
+
+func (e *APIError) details() string {
+	var parts []string
+	if e.Type != "" {
+		parts = append(parts, "type "+e.Type)
+	}
+	if e.Code != "" {
+		parts = append(parts, "code "+e.Code)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ResponseError is a 2xx answer whose body is not a model list.
+type ResponseError struct {
+	Method     string
+	URL        string
+	StatusCode int
+	Excerpt    string
+	Err        error
+}
+
+func (e *ResponseError) Error() string {
+	msg := fmt.Sprintf("%s %s: HTTP %s: the response is not a MegaLLM model list: %v",
+		e.Method, e.URL, statusLine(e.StatusCode), e.Err)
+	if e.Excerpt != "" {
+		msg += fmt.Sprintf("; response body starts with %q", e.Excerpt)
+	}
+	return msg
+}
+
+func (e *ResponseError) Unwrap() error { return e.Err }
+
+func statusLine(code int) string {
+	if text := http.StatusText(code); text != "" {
+		return fmt.Sprintf("%d %s", code, text)
+	}
+	return fmt.Sprint(code)
+}

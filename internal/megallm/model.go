@@ -1,0 +1,52 @@
+package megallm
+
+// Model is one entry of the MegaLLM catalog. The API may omit any field, so
+// every optional field is a pointer: nil means "not sent", never zero.
+type Model struct {
+	ID              string        `json:"id"`
+	Object          *string       `json:"object,omitempty"`
+	Type            *string       `json:"type,omitempty"`
+	CreatedAt       *string       `json:"created_at,omitempty"`
+	OwnedBy         *string       `json:"owned_by,omitempty"`
+	DisplayName     *string       `json:"display_name,omitempty"`
+	Capabilities    *Capabilities `json:"capabilities,omitempty"`
+	Pricing         *Pricing      `json:"pricing,omitempty"`
+	ContextLength   *int64        `json:"context_length,omitempty"`
+	MaxOutputTokens *int64        `json:"max_output_tokens,omitempty"`
+}
+
+// Capabilities says which features a model supports.
+type Capabilities struct {
+	SupportsFunctionCalling  *bool `json:"supports_function_calling,omitempty"`
+	SupportsVision           *bool `json:"supports_vision,omitempty"`
+	SupportsStreaming        *bool `json:"supports_streaming,omitempty"`
+	SupportsStructuredOutput *bool `json:"supports_structured_output,omitempty"`
+}
+
+// Pricing is a model's price per million tokens.
+type Pricing struct {
+	InputTokensCostPerMillion  *float64 `json:"input_tokens_cost_per_million,omitempty"`
+	OutputTokensCostPerMillion *float64 `json:"output_tokens_cost_per_million,omitempty"`
+	Currency                   *string  `json:"currency,omitempty"`
+}
+
+// Model types the API documents. Other values are passed through unchanged.
+const (
+	TypeChat      = "chat"
+	TypeEmbedding = "embedding"
+)
+
+// modelsResponse is the envelope of GET /models.
+type modelsResponse struct {
+	Object string   `json:"object"`
+	Data   *[]Model `json:"data"`
+}
+
+// errorResponse is the API's error body.
+type errorResponse struct {
+	Error *struct {
+		Message string `json:"message"`
+		Type    string `json:"type"`
+		Code    string `json:"code"`
+	} `json:"error"`
+}

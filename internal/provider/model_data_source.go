@@ -1,0 +1,99 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+var _ datasource.DataSourceWithConfigure = (*modelDataSource)(nil)
+
+// NewModelDataSource returns the megallm_model data source.
+func NewModelDataSource() datasource.DataSource {
+	return &modelDataSource{}
+}
+
+// modelDataSource reads one model by id and can check requirements on it.
+type modelDataSource struct {
+	data *providerData
+}
+
+type modelDataSourceModel struct {
+	modelFields
+	Require *requireModel `tfsdk:"require"`
+}
+
+func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_model"
+}
+
+func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attributes := modelAttributes()
+	attributes["id"] = schema.StringAttribute{
+		MarkdownDescription: "Id of the model to read, exactly as the API lists it (for example `gpt-4o-mini` or " +
+			"`meta-llama/llama-3.3-70b-instruct`). An id the catalog lacks fails the plan and suggests the closest ids.",
+		Required:   true,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
+		"the error lists each unmet requirement with the model's value.")
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads one model of the MegaLLM catalog by id, with every field the API reports. " +
+			"Use it to validate a model id at plan time, to read its limits and prices, and to assert requirements.",
+		Attributes: attributes,
+	}
+}
+
+func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req, resp)
+}
+
+func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var state modelDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	models, diags := d.data.loadCatalog(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	id := state.ID.ValueString()
+	model, ok := models.Lookup(id)
+	if !ok {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unknown MegaLLM model id",
+			fmt.Sprintf("The MegaLLM catalog (%d models at %s) has no model with id %q.%s\n\n"+
+				"Ids are case-sensitive. List the available ids with the megallm_models data source.",
+				models.Len(), d.data.modelsURL, id, didYouMean(models.Suggest(id))))
+		return
+	}
+	if unmet := state.Require.requirements().Unmet(model); len(unmet) > 0 {
+		resp.Diagnostics.AddAttributeError(path.Root("require"), "Model does not meet requirements",
+			fmt.Sprintf("Model %q does not meet %d of the requirements:\n  - %s\n\n"+
+				"Choose another model (a megallm_models data source with the same require lists the models "+
+				"that do), or relax require.", id, len(unmet), strings.Join(unmet, "\n  - ")))
+		return
+	}
+	state.modelFields = newModelFields(model)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// didYouMean phrases suggestions for an error message.
+func didYouMean(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = fmt.Sprintf("%q", id)
+	}
+	return " Did you mean " + strings.Join(quoted, " or ") + "?"
+}

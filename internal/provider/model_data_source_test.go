@@ -1,0 +1,201 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func TestModelDataSource_readsEveryField(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	const address = "data.megallm_model.test"
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_model" "test" { id = "gpt-4o-mini" }`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o-mini")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("type"), knownvalue.StringExact("chat")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("display_name"), knownvalue.StringExact("GPT-4o mini")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("owned_by"), knownvalue.StringExact("openai")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("created_at"), knownvalue.StringExact("2024-07-18T00:00:00Z")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("context_length"), knownvalue.Int64Exact(128000)),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("max_output_tokens"), knownvalue.Int64Exact(16384)),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("capabilities"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"supports_function_calling":  knownvalue.Bool(true),
+				"supports_vision":            knownvalue.Bool(true),
+				"supports_streaming":         knownvalue.Bool(true),
+				"supports_structured_output": knownvalue.Bool(true),
+			})),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("pricing"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"input_tokens_cost_per_million":  knownvalue.Float64Exact(0.15),
+				"output_tokens_cost_per_million": knownvalue.Float64Exact(0.6),
+				"currency":                       knownvalue.StringExact("USD"),
+			})),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("require"), knownvalue.Null()),
+		},
+	})
+}
+
+func TestModelDataSource_idWithSlashAndDots(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_model" "llama" { id = "meta-llama/llama-3.3-70b-instruct" }`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.llama", tfjsonpath.New("owned_by"), knownvalue.StringExact("meta")),
+			statecheck.ExpectKnownValue("data.megallm_model.llama", tfjsonpath.New("context_length"), knownvalue.Int64Exact(131072)),
+		},
+	})
+}
+
+func TestModelDataSource_omittedFieldsAreNull(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "no_capabilities" { id = "deepseek-coder" }
+data "megallm_model" "no_pricing"      { id = "meta-llama/llama-3.2-90b-vision-instruct" }
+data "megallm_model" "partial"         { id = "codestral-latest" }
+data "megallm_model" "embedding"       { id = "text-embedding-004" }
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.no_capabilities", tfjsonpath.New("capabilities"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.no_capabilities", tfjsonpath.New("created_at"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.no_capabilities", tfjsonpath.New("max_output_tokens"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.no_capabilities", tfjsonpath.New("context_length"), knownvalue.Int64Exact(16000)),
+			statecheck.ExpectKnownValue("data.megallm_model.no_pricing", tfjsonpath.New("pricing"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.no_pricing", tfjsonpath.New("capabilities").AtMapKey("supports_vision"), knownvalue.Bool(true)),
+			statecheck.ExpectKnownValue("data.megallm_model.partial", tfjsonpath.New("capabilities").AtMapKey("supports_structured_output"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.partial", tfjsonpath.New("capabilities").AtMapKey("supports_function_calling"), knownvalue.Bool(true)),
+			statecheck.ExpectKnownValue("data.megallm_model.embedding", tfjsonpath.New("type"), knownvalue.StringExact("embedding")),
+			statecheck.ExpectKnownValue("data.megallm_model.embedding", tfjsonpath.New("pricing"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.embedding", tfjsonpath.New("max_output_tokens"), knownvalue.Null()),
+		},
+	})
+}
+
+func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t,
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "typo" { id = "gpt-4o-mnii" }`,
+			ExpectError: expectError(`Unknown MegaLLM model id .* has no model with id "gpt-4o-mnii". Did you mean "gpt-4o-mini"`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "prefix" { id = "llama-3.3-70b-instruct" }`,
+			ExpectError: expectError(`Did you mean "meta-llama/llama-3.3-70b-instruct"\?`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "case" { id = "GPT-4o" }`,
+			ExpectError: expectError(`Did you mean "gpt-4o"`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "far" { id = "zzzzzzzzzzzz" }`,
+			ExpectError: expectError(`\(26 models at http://127\.0\.0\.1:\d+/v1/models\) has no model with id "zzzzzzzzzzzz"\.\s+Ids are case-sensitive`),
+		},
+	)
+}
+
+func TestModelDataSource_requirementsUnmetListsEach(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+data "megallm_model" "old" {
+  id = "gpt-3.5-turbo"
+  require = {
+    supports_vision            = true
+    supports_function_calling  = true
+    min_context_length         = 100000
+    min_max_output_tokens      = 8192
+    max_input_cost_per_million = 0.25
+    max_output_cost_per_million = 1
+  }
+}`,
+			ExpectError: expectError(`Model does not meet requirements .* Model "gpt-3.5-turbo" does not meet 5 of the requirements:` +
+				` - does not support vision - context_length 16385 < required 100000` +
+				` - max_output_tokens 4096 < required 8192 - input_tokens_cost_per_million 0.5 > allowed 0.25` +
+				` - output_tokens_cost_per_million 1.5 > allowed 1`),
+		},
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+data "megallm_model" "coder" {
+  id      = "deepseek-coder"
+  require = { supports_function_calling = true, min_max_output_tokens = 1 }
+}`,
+			ExpectError: expectError(`does not report whether it supports function calling \(capabilities.supports_function_calling is missing\)` +
+				` - max_output_tokens is not reported \(required >= 1\)`),
+		},
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+data "megallm_model" "unpriced" {
+  id      = "meta-llama/llama-3.2-90b-vision-instruct"
+  require = { max_input_cost_per_million = 10 }
+}`,
+			ExpectError: expectError(`input_tokens_cost_per_million is not reported \(allowed <= 10\)`),
+		},
+	)
+}
+
+func TestModelDataSource_requirementsMetAreInclusive(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "ok" {
+  id = "gpt-4o"
+  require = {
+    supports_vision             = true
+    supports_function_calling   = true
+    supports_streaming          = true
+    supports_structured_output  = true
+    min_context_length          = 128000
+    min_max_output_tokens       = 16384
+    max_input_cost_per_million  = 2.5
+    max_output_cost_per_million = 10
+  }
+}
+data "megallm_model" "false_is_no_requirement" {
+  id      = "o3-mini"
+  require = { supports_vision = false }
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.ok", tfjsonpath.New("context_length"), knownvalue.Int64Exact(128000)),
+			statecheck.ExpectKnownValue("data.megallm_model.ok", tfjsonpath.New("require").AtMapKey("min_context_length"), knownvalue.Int64Exact(128000)),
+			statecheck.ExpectKnownValue("data.megallm_model.false_is_no_requirement", tfjsonpath.New("capabilities").AtMapKey("supports_vision"), knownvalue.Bool(false)),
+		},
+	})
+}
+
+func TestModelDataSource_invalidArguments(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t,
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "empty" { id = "" }`,
+			ExpectError: expectError(`Attribute id string length must be at least 1, got: 0`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "neg" {
+  id      = "gpt-4o"
+  require = { min_context_length = -1 }
+}`,
+			ExpectError: expectError(`Attribute require.min_context_length value must be at least 0, got: -1`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "neg" {
+  id      = "gpt-4o"
+  require = { max_output_cost_per_million = -0.5 }
+}`,
+			ExpectError: expectError(`Attribute require.max_output_cost_per_million value must be at least 0.000000, got: -0.500000`),
+		},
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}

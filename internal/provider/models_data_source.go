@@ -1,0 +1,132 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+var _ datasource.DataSourceWithConfigure = (*modelsDataSource)(nil)
+
+// NewModelsDataSource returns the megallm_models data source.
+func NewModelsDataSource() datasource.DataSource {
+	return &modelsDataSource{}
+}
+
+// modelsDataSource lists the catalog, filtered and sorted.
+type modelsDataSource struct {
+	data *providerData
+}
+
+type modelsDataSourceModel struct {
+	Type       types.String  `tfsdk:"type"`
+	OwnedBy    []string      `tfsdk:"owned_by"`
+	IDRegex    types.String  `tfsdk:"id_regex"`
+	Require    *requireModel `tfsdk:"require"`
+	SortBy     types.String  `tfsdk:"sort_by"`
+	Descending types.Bool    `tfsdk:"descending"`
+	Models     []modelFields `tfsdk:"models"`
+	IDs        []string      `tfsdk:"ids"`
+}
+
+func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_models"
+}
+
+func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Lists the MegaLLM model catalog, filtered and sorted. All filters are optional " +
+			"and combine with AND; with none, every model is listed. The catalog is fetched once per provider " +
+			"and shared by every data source in the plan.",
+		Attributes: map[string]schema.Attribute{
+			"type": schema.StringAttribute{
+				MarkdownDescription: "Keep only models of this type: `chat` or `embedding`.",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(megallm.TypeChat, megallm.TypeEmbedding)},
+			},
+			"owned_by": schema.SetAttribute{
+				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as `[\"openai\", \"anthropic\"]`.",
+				ElementType:         types.StringType,
+				Optional:            true,
+				Validators: []validator.Set{
+					setvalidator.SizeAtLeast(1),
+					setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
+				},
+			},
+			"id_regex": schema.StringAttribute{
+				MarkdownDescription: "Keep only models whose id this [RE2](https://github.com/google/re2/wiki/Syntax) " +
+					"pattern matches anywhere; anchor it with `^` and `$` to match whole ids.",
+				Optional:   true,
+				Validators: []validator.String{regexValidator{}},
+			},
+			"require": requireAttribute("Keep only models that meet every one of these requirements."),
+			"sort_by": schema.StringAttribute{
+				MarkdownDescription: "Order of `models` and `ids`: `id` (default), `created_at`, `context_length`, " +
+					"`max_output_tokens`, `input_cost` or `output_cost`. Models that do not report the field come " +
+					"last in either direction; ties are broken by id ascending.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(catalog.SortKeyNames()...)},
+			},
+			"descending": schema.BoolAttribute{
+				MarkdownDescription: "Sort from the highest value down. Defaults to `false`.",
+				Optional:            true,
+			},
+			"models": schema.ListNestedAttribute{
+				MarkdownDescription: "The matching models in order. An empty list when nothing matches.",
+				Computed:            true,
+				NestedObject:        schema.NestedAttributeObject{Attributes: modelAttributes()},
+			},
+			"ids": schema.ListAttribute{
+				MarkdownDescription: "The ids of `models`, in the same order. An empty list when nothing matches.",
+				ElementType:         types.StringType,
+				Computed:            true,
+			},
+		},
+	}
+}
+
+func (d *modelsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req, resp)
+}
+
+func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var state modelsDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	query := catalog.Query{
+		Type:       state.Type.ValueString(),
+		OwnedBy:    state.OwnedBy,
+		Require:    state.Require.requirements(),
+		SortBy:     catalog.SortKey(state.SortBy.ValueString()),
+		Descending: state.Descending.ValueBool(),
+	}
+	if !state.IDRegex.IsNull() {
+		// Already validated, so it compiles.
+		query.IDPattern = regexp.MustCompile(state.IDRegex.ValueString())
+	}
+
+	models, diags := d.data.loadCatalog(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	selected := models.Select(query)
+	state.Models = make([]modelFields, len(selected))
+	state.IDs = make([]string, len(selected))
+	for i, m := range selected {
+		state.Models[i] = newModelFields(m)
+		state.IDs[i] = m.ID
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}

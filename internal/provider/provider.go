@@ -1,0 +1,188 @@
+// Package provider is the Terraform side of the MegaLLM provider: the
+// provider configuration and the data sources. It translates between
+// Terraform values and the megallm client and catalog packages.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// Environment variables the provider reads when an argument is not set.
+const (
+	EnvAPIKey  = "MEGALLM_API_KEY"
+	EnvBaseURL = "MEGALLM_BASE_URL"
+)
+
+// Defaults of the optional arguments.
+const (
+	defaultRequestTimeout = 30 * time.Second
+	defaultMaxRetries     = 3
+	maxMaxRetries         = 10
+)
+
+var _ provider.Provider = (*MegaLLMProvider)(nil)
+
+// MegaLLMProvider is the megallm provider.
+type MegaLLMProvider struct {
+	version string
+}
+
+// providerModel is the provider block.
+type providerModel struct {
+	APIKey         types.String `tfsdk:"api_key"`
+	BaseURL        types.String `tfsdk:"base_url"`
+	AuthScheme     types.String `tfsdk:"auth_scheme"`
+	RequestTimeout types.String `tfsdk:"request_timeout"`
+	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+}
+
+// New returns a constructor of the provider for this release version.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &MegaLLMProvider{version: version}
+	}
+}
+
+// Metadata names the provider and reports its version.
+func (p *MegaLLMProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "megallm"
+	resp.Version = p.version
+}
+
+// Schema describes the provider block.
+func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Reads the [MegaLLM](https://megallm.io) model catalog so that a configuration can " +
+			"validate model ids, read context limits and choose models by capability and price at `terraform plan`.",
+		Attributes: map[string]schema.Attribute{
+			"api_key": schema.StringAttribute{
+				MarkdownDescription: "MegaLLM API key. Falls back to the `" + EnvAPIKey + "` environment variable. " +
+					"Needed to read the catalog; never logged or shown.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"base_url": schema.StringAttribute{
+				MarkdownDescription: "API root that serves `/models`. Falls back to the `" + EnvBaseURL +
+					"` environment variable, then `" + megallm.DefaultBaseURL + "`. Must be an absolute " +
+					"`https://` or `http://` URL; a trailing slash is fine.",
+				Optional:   true,
+				Validators: []validator.String{baseURLValidator{}},
+			},
+			"auth_scheme": schema.StringAttribute{
+				MarkdownDescription: "How the key is sent: `bearer` (default) sends `Authorization: Bearer KEY`; " +
+					"`x-api-key` sends `x-api-key: KEY`. Exactly one of the two headers is sent.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.OneOf(megallm.AuthSchemeNames()...)},
+			},
+			"request_timeout": schema.StringAttribute{
+				MarkdownDescription: "Time limit of one HTTP attempt, reading the answer included, as a Go duration " +
+					"such as `30s` or `1m`. Defaults to `30s`.",
+				Optional:   true,
+				Validators: []validator.String{positiveDurationValidator{}},
+			},
+			"max_retries": schema.Int64Attribute{
+				MarkdownDescription: fmt.Sprintf("How many times a failed request may be retried, from 0 to %d. "+
+					"Defaults to %d.", maxMaxRetries, defaultMaxRetries),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+			},
+		},
+	}
+}
+
+// Configure builds the API client and the shared catalog from the provider
+// block and the environment. It sends no request: the catalog is fetched when
+// a data source first needs it, once per provider process.
+func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for _, arg := range []struct {
+		name  string
+		value interface{ IsUnknown() bool }
+	}{
+		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"auth_scheme", cfg.AuthScheme},
+		{"request_timeout", cfg.RequestTimeout}, {"max_retries", cfg.MaxRetries},
+	} {
+		if arg.value.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(arg.name), "Provider argument not known at plan time",
+				fmt.Sprintf("%s depends on a value that Terraform will only know after apply, but the megallm "+
+					"provider reads the model catalog during plan. Set %s from a variable, a literal or the "+
+					"environment, or apply the resource it depends on first (terraform apply -target=...).", arg.name, arg.name))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	baseURL := firstSet(cfg.BaseURL.ValueString(), os.Getenv(EnvBaseURL), megallm.DefaultBaseURL)
+	if cfg.BaseURL.IsNull() {
+		if _, err := megallm.ParseBaseURL(baseURL); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
+				fmt.Sprintf("The %s environment variable is set, but %s. Set it to the API root that serves "+
+					"/models, for example %q, or unset it.", EnvBaseURL, err, megallm.DefaultBaseURL))
+			return
+		}
+	}
+	timeout := defaultRequestTimeout
+	if !cfg.RequestTimeout.IsNull() {
+		// The validator has already rejected anything that does not parse.
+		timeout, _ = time.ParseDuration(cfg.RequestTimeout.ValueString())
+	}
+
+	client, err := megallm.New(megallm.Config{
+		BaseURL:    baseURL,
+		APIKey:     firstSet(cfg.APIKey.ValueString(), os.Getenv(EnvAPIKey)),
+		AuthScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
+		Timeout:    timeout,
+		UserAgent:  "terraform-provider-megallm/" + p.version,
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Cannot configure the megallm provider", err.Error())
+		return
+	}
+	data := &providerData{catalog: catalog.NewSource(client.ListModels), modelsURL: client.ModelsURL()}
+	resp.DataSourceData = data
+}
+
+// Resources: the provider has none; it only reads.
+func (p *MegaLLMProvider) Resources(context.Context) []func() resource.Resource {
+	return nil
+}
+
+// DataSources lists megallm_models and megallm_model.
+func (p *MegaLLMProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		NewModelsDataSource,
+		NewModelDataSource,
+	}
+}
+
+// firstSet returns the first non-blank value.
+func firstSet(values ...string) string {
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

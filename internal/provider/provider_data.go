@@ -1,0 +1,81 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// providerData is what Configure hands every data source: one catalog per
+// provider process, shared by all reads.
+type providerData struct {
+	catalog   *catalog.Source
+	modelsURL string
+}
+
+// providerDataFrom takes the configured providerData out of a data source's
+// Configure request. It returns nil before the provider is configured.
+func providerDataFrom(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *providerData {
+	if req.ProviderData == nil {
+		return nil
+	}
+	data, ok := req.ProviderData.(*providerData)
+	if !ok {
+		resp.Diagnostics.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the megallm provider: please report it.", req.ProviderData))
+	}
+	return data
+}
+
+// loadCatalog returns the shared catalog, or a diagnostic that says what went
+// wrong and how to fix it.
+func (d *providerData) loadCatalog(ctx context.Context) (*catalog.Catalog, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	c, err := d.catalog.Catalog(ctx)
+	if err != nil {
+		summary, detail := describeCatalogError(err)
+		diags.AddError(summary, detail)
+	}
+	return c, diags
+}
+
+const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
+	"or set the " + EnvAPIKey + " environment variable."
+
+// describeCatalogError turns a client error into a diagnostic summary and a
+// detail that says how to fix it. Client errors never contain the key.
+func describeCatalogError(err error) (summary, detail string) {
+	var apiErr *megallm.APIError
+	var respErr *megallm.ResponseError
+	switch {
+	case errors.Is(err, megallm.ErrMissingAPIKey):
+		return "Missing MegaLLM API key",
+			"The megallm provider needs an API key to read the model catalog, and none is configured. " + setKeyHint
+	case errors.As(err, &apiErr) && apiErr.Unauthorized():
+		return "MegaLLM rejected the API key",
+			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
+				"the key must be sent. %s", apiErr, setKeyHint)
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
+		return "MegaLLM API not found at base_url",
+			fmt.Sprintf("%s.\n\nCheck base_url (or %s): it must be the API root that serves /models, "+
+				"for example %q.", apiErr, EnvBaseURL, megallm.DefaultBaseURL)
+	case errors.As(err, &apiErr):
+		return "MegaLLM API error",
+			fmt.Sprintf("%s.\n\nIf the error persists, check the MegaLLM status page or try again later.", apiErr)
+	case errors.As(err, &respErr):
+		return "Unexpected response from the MegaLLM API",
+			fmt.Sprintf("%s.\n\nCheck that base_url (or %s) points at the MegaLLM API and not at a proxy or a web page.",
+				respErr, EnvBaseURL)
+	default:
+		return "Cannot reach the MegaLLM API",
+			fmt.Sprintf("%s.\n\nCheck base_url (or %s), your network and proxy settings; each attempt is limited by request_timeout.",
+				err, EnvBaseURL)
+	}
+}

@@ -1,0 +1,77 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// The framework-validators module has no URL, duration or regular-expression
+// syntax checks, so these three are written here, each as a
+// validator.String that skips null and unknown values like theirs do.
+
+// baseURLValidator accepts an absolute http or https URL.
+type baseURLValidator struct{}
+
+func (baseURLValidator) Description(context.Context) string {
+	return "value must be an absolute http:// or https:// URL"
+}
+
+func (v baseURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := megallm.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url",
+			fmt.Sprintf("base_url %s. Use the API root that serves /models, for example %q.", err, megallm.DefaultBaseURL))
+	}
+}
+
+// positiveDurationValidator accepts a Go duration string greater than zero.
+type positiveDurationValidator struct{}
+
+func (positiveDurationValidator) Description(context.Context) string {
+	return `value must be a positive Go duration such as "30s", "1m" or "1m30s"`
+}
+
+func (v positiveDurationValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v positiveDurationValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	raw := req.ConfigValue.ValueString()
+	d, err := time.ParseDuration(raw)
+	if err != nil || d <= 0 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
+			fmt.Sprintf("%q is not a positive duration: the %s. Units are ns, us, ms, s, m and h.", raw, v.Description(ctx)))
+	}
+}
+
+// regexValidator accepts an RE2 regular expression.
+type regexValidator struct{}
+
+func (regexValidator) Description(context.Context) string {
+	return "value must be a valid RE2 regular expression"
+}
+
+func (v regexValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (regexValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
+			fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.", err))
+	}
+}
