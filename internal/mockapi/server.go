@@ -63,6 +63,9 @@ func BuiltinCatalog() []byte {
 
 // SetModels replaces the catalog with these model objects, sent as given.
 func (s *Server) SetModels(models ...json.RawMessage) {
+	if models == nil {
+		models = []json.RawMessage{}
+	}
 	body, err := json.Marshal(map[string]any{"object": "list", "data": models})
 	if err != nil {
 		panic(fmt.Sprintf("mockapi: SetModels given invalid JSON: %v", err))

@@ -181,14 +181,14 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
 			ExpectError: expectError(`Attribute id string length must be at least 1, got: 0`),
 		},
 		resource.TestStep{
-			Config:      providerBlock(server, "") + `data "megallm_model" "neg" {
+			Config: providerBlock(server, "") + `data "megallm_model" "neg" {
   id      = "gpt-4o"
   require = { min_context_length = -1 }
 }`,
 			ExpectError: expectError(`Attribute require.min_context_length value must be at least 0, got: -1`),
 		},
 		resource.TestStep{
-			Config:      providerBlock(server, "") + `data "megallm_model" "neg" {
+			Config: providerBlock(server, "") + `data "megallm_model" "neg" {
   id      = "gpt-4o"
   require = { max_output_cost_per_million = -0.5 }
 }`,

@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
@@ -50,9 +53,12 @@ func runTests(m *testing.M) int {
 	for key, value := range map[string]string{
 		"TF_CLI_CONFIG_FILE": cliConfig,
 		"CHECKPOINT_DISABLE": "1",
-		"HTTP_PROXY":         "http://127.0.0.1:9",
-		"HTTPS_PROXY":        "http://127.0.0.1:9",
-		"NO_PROXY":           "",
+		// The provider's real namespace; OpenTofu rejects plugin-testing's
+		// default legacy namespace "-".
+		"TF_ACC_PROVIDER_NAMESPACE": "megallm",
+		"HTTP_PROXY":                "http://127.0.0.1:9",
+		"HTTPS_PROXY":               "http://127.0.0.1:9",
+		"NO_PROXY":                  "",
 	} {
 		_ = os.Setenv(key, value)
 	}
@@ -125,3 +131,245 @@ func unitTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
+
+// expectRequests checks every request the mock received: each must carry
+// exactly one credential header, the wanted one, and the provider's User-Agent.
+func expectRequests(server *mockapi.Server, header, value string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		requests := server.Requests()
+		if len(requests) == 0 {
+			return errors.New("the mock received no request")
+		}
+		for _, r := range requests {
+			if r.Path != "/v1/models" || r.Method != http.MethodGet {
+				return fmt.Errorf("request %s %s, want GET /v1/models", r.Method, r.Path)
+			}
+			if got := r.Header.Values(header); len(got) != 1 || got[0] != value {
+				return fmt.Errorf("request has %d %s header(s) or the wrong value", len(got), header)
+			}
+			for _, other := range []string{"Authorization", "X-Api-Key"} {
+				if other != http.CanonicalHeaderKey(header) && r.Header.Get(other) != "" {
+					return fmt.Errorf("request also carries a %s header: only one credential header may be sent", other)
+				}
+			}
+			if ua := r.Header.Get("User-Agent"); ua != "terraform-provider-megallm/"+testVersion {
+				return fmt.Errorf("User-Agent %q, want terraform-provider-megallm/%s", ua, testVersion)
+			}
+		}
+		return nil
+	}
+}
+
+func TestProvider_bearerAuthScheme(t *testing.T) {
+	t.Parallel()
+	for _, scheme := range []string{"", `auth_scheme = "bearer"`} {
+		server := startMock(t)
+		unitTest(t, resource.TestStep{
+			Config: providerBlock(server, scheme) + `data "megallm_model" "m" { id = "gpt-4o" }`,
+			Check:  expectRequests(server, "Authorization", "Bearer "+mockapi.DefaultAPIKey),
+		})
+	}
+}
+
+func TestProvider_xAPIKeyAuthScheme(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, `auth_scheme = "x-api-key"`) + `data "megallm_model" "m" { id = "gpt-4o" }`,
+		Check:  expectRequests(server, "x-api-key", mockapi.DefaultAPIKey),
+	})
+}
+
+// The environment tests change process-wide variables, so they do not run in
+// parallel with the others.
+
+func TestProvider_environmentVariables(t *testing.T) {
+	server := startMock(t)
+	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(EnvBaseURL, server.URL()+"/") // a trailing slash is fine
+	unitTest(t, resource.TestStep{
+		Config: `
+provider "megallm" {}
+data "megallm_model" "m" { id = "o3-mini" }`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("max_output_tokens"), knownvalue.Int64Exact(100000)),
+		},
+		Check: expectRequests(server, "Authorization", "Bearer "+mockapi.DefaultAPIKey),
+	})
+}
+
+func TestProvider_argumentsOverrideEnvironment(t *testing.T) {
+	server := startMock(t)
+	t.Setenv(EnvAPIKey, "env-key-that-the-mock-rejects")
+	t.Setenv(EnvBaseURL, "http://127.0.0.1:9/v1")
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "o3-mini" }`,
+		Check:  expectRequests(server, "Authorization", "Bearer "+mockapi.DefaultAPIKey),
+	})
+}
+
+func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
+	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(EnvBaseURL, "ai.megallm.io/v1")
+	unitTest(t, resource.TestStep{
+		Config:      `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but "ai.megallm.io/v1" must start with https:// or http://`),
+	})
+}
+
+func TestProvider_missingAPIKey(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" { base_url = %q }
+data "megallm_models" "all" {}`, server.URL()),
+		ExpectError: expectError(`Missing MegaLLM API key .* none is configured. Set api_key in the provider "megallm" block .* or set the MEGALLM_API_KEY environment variable`),
+	})
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("a provider without a key sent %d requests, want 0", n)
+	}
+}
+
+func TestProvider_apiErrors(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		fault    *mockapi.Fault
+		key      string
+		expected string
+	}{
+		"401 rejected key": {
+			key: "wrong-key-not-a-secret",
+			expected: `MegaLLM rejected the API key .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 401 Unauthorized: Invalid authentication credentials ` +
+				`\(type invalid_request_error, code invalid_api_key\)\. .* auth_scheme .* Set api_key in the provider "megallm" block .* MEGALLM_API_KEY`,
+		},
+		"500 server error": {
+			fault:    ptr(mockapi.ServerError()),
+			expected: `MegaLLM API error .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 500 Internal Server Error: Internal server error \(type api_error, code internal_error\)`,
+		},
+		"502 html page": {
+			fault:    ptr(mockapi.HTMLPage(http.StatusBadGateway)),
+			expected: `MegaLLM API error .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 502 Bad Gateway: response body: .*<title>Bad Gateway</title>`,
+		},
+		"malformed json": {
+			fault: ptr(mockapi.MalformedJSON()),
+			expected: `Unexpected response from the MegaLLM API .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 200 OK: the response is not a MegaLLM model list: ` +
+				`unexpected EOF; response body starts with .*gpt-4o`,
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			server := startMock(t)
+			key := mockapi.DefaultAPIKey
+			if tc.key != "" {
+				key = tc.key
+			}
+			if tc.fault != nil {
+				server.InjectFaults(*tc.fault)
+			}
+			unitTest(t, resource.TestStep{
+				Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url = %q
+  api_key  = %q
+}
+data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), key),
+				ExpectError: expectError(tc.expected),
+			})
+		})
+	}
+}
+
+func TestProvider_unreachableAPI(t *testing.T) {
+	t.Parallel()
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url = "http://127.0.0.1:9/v1"
+  api_key  = %q
+}
+data "megallm_models" "all" {}`, mockapi.DefaultAPIKey),
+		ExpectError: expectError(`Cannot reach the MegaLLM API.*"http://127\.0\.0\.1:9/v1/models".* connection refused.* Check base_url`),
+	})
+}
+
+func TestProvider_invalidArguments(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	step := func(extra, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, extra) + `data "megallm_models" "all" {}`,
+			ExpectError: expectError(expected),
+		}
+	}
+	unitTest(t,
+		step(`auth_scheme = "basic"`, `Attribute auth_scheme value must be one of: \["bearer" "x-api-key"\], got: "basic"`),
+		step(`request_timeout = "soon"`, `Invalid duration .* "soon" is not a positive duration: the value must be a positive Go duration such as "30s", "1m" or "1m30s"`),
+		step(`request_timeout = "0s"`, `"0s" is not a positive duration`),
+		step(`request_timeout = "-5s"`, `"-5s" is not a positive duration`),
+		step(`max_retries = 11`, `Attribute max_retries value must be between 0 and 10, got: 11`),
+		step(`max_retries = -1`, `Attribute max_retries value must be between 0 and 10, got: -1`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid provider configuration sent %d requests, want 0", n)
+	}
+	unitTest(t,
+		resource.TestStep{
+			Config:      `provider "megallm" { base_url = "ftp://ai.megallm.io/v1" }` + "\n" + `data "megallm_models" "all" {}`,
+			ExpectError: expectError(`Invalid base_url .* "ftp://ai.megallm.io/v1" must start with https:// or http://. Use the API root that serves /models, for example "https://ai.megallm.io/v1"`),
+		},
+		resource.TestStep{
+			Config:      `provider "megallm" { base_url = "https://" }` + "\n" + `data "megallm_models" "all" {}`,
+			ExpectError: expectError(`Invalid base_url .* "https://" has no host`),
+		},
+	)
+}
+
+func TestProvider_validArguments(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, `
+  request_timeout = "2s"
+  max_retries     = 0`) + `data "megallm_model" "m" { id = "gpt-4o" }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
+			},
+		},
+		resource.TestStep{
+			Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url        = "%s/"
+  api_key         = %q
+  auth_scheme     = "x-api-key"
+  request_timeout = "1m30s"
+  max_retries     = 10
+}
+data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), mockapi.DefaultAPIKey),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
+			},
+		},
+	)
+}
+
+func TestProvider_argumentUnknownAtPlan(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+resource "terraform_data" "key" {
+  input = %q
+}
+provider "megallm" {
+  base_url = %q
+  api_key  = terraform_data.key.output
+}
+data "megallm_models" "all" {}`, mockapi.DefaultAPIKey, server.URL()),
+		ExpectError: expectError(`Provider argument not known at plan time .* api_key depends on a value that Terraform will only know after apply`),
+	})
+}
+
+func ptr[T any](v T) *T { return &v }

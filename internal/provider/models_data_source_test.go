@@ -1,0 +1,210 @@
+package provider
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+func TestModelsDataSource_allModelsByID(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	const address = "data.megallm_models.all"
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "all" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("ids"), knownvalue.ListSizeExact(26)),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("models"), knownvalue.ListSizeExact(26)),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact("claude-3-5-haiku-20241022")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("ids").AtSliceIndex(25), knownvalue.StringExact("text-embedding-3-small")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("models").AtSliceIndex(0).AtMapKey("id"), knownvalue.StringExact("claude-3-5-haiku-20241022")),
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("models").AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"id":                knownvalue.StringExact("claude-3-5-haiku-20241022"),
+				"type":              knownvalue.StringExact("chat"),
+				"display_name":      knownvalue.StringExact("Claude 3.5 Haiku"),
+				"owned_by":          knownvalue.StringExact("anthropic"),
+				"created_at":        knownvalue.StringExact("2024-10-22T00:00:00Z"),
+				"context_length":    knownvalue.Int64Exact(200000),
+				"max_output_tokens": knownvalue.Int64Exact(8192),
+				"capabilities": knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"supports_function_calling":  knownvalue.Bool(true),
+					"supports_vision":            knownvalue.Bool(false),
+					"supports_streaming":         knownvalue.Bool(true),
+					"supports_structured_output": knownvalue.Bool(false),
+				}),
+				"pricing": knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"input_tokens_cost_per_million":  knownvalue.Float64Exact(0.8),
+					"output_tokens_cost_per_million": knownvalue.Float64Exact(4),
+					"currency":                       knownvalue.StringExact("USD"),
+				}),
+			})),
+		},
+	})
+}
+
+func TestModelsDataSource_filters(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "embedding" { type = "embedding" }
+data "megallm_models" "owners" { owned_by = ["anthropic", "xai"] }
+data "megallm_models" "regex" { id_regex = "^gpt-4o" }
+data "megallm_models" "regex_anywhere" { id_regex = "embed" }
+data "megallm_models" "combined" {
+  type     = "chat"
+  owned_by = ["openai", "google"]
+  id_regex = "mini|flash"
+  require  = { supports_structured_output = true, max_input_cost_per_million = 0.2 }
+}
+data "megallm_models" "none" {
+  owned_by = ["openai"]
+  type     = "embedding"
+  id_regex = "large$"
+  require  = { supports_vision = true }
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.embedding", "mistral-embed", "text-embedding-004", "text-embedding-3-large", "text-embedding-3-small"),
+			expectIDs("data.megallm_models.owners", "claude-3-5-haiku-20241022", "claude-3-5-sonnet-20241022", "claude-3-opus-20240229", "claude-sonnet-4-20250514", "grok-2-1212"),
+			expectIDs("data.megallm_models.regex", "gpt-4o", "gpt-4o-mini"),
+			expectIDs("data.megallm_models.regex_anywhere", "mistral-embed", "text-embedding-004", "text-embedding-3-large", "text-embedding-3-small"),
+			expectIDs("data.megallm_models.combined", "gemini-2.0-flash", "gpt-4o-mini"),
+			// Nothing matches: empty lists, never null.
+			expectIDs("data.megallm_models.none"),
+			statecheck.ExpectKnownValue("data.megallm_models.none", tfjsonpath.New("models"), knownvalue.ListExact([]knownvalue.Check{})),
+		},
+	})
+}
+
+// TestModelsDataSource_cheapestMeetingRequirements is the headline use: the
+// cheapest vision model with at least 128k context. A model without pricing
+// qualifies on capability but sorts last.
+func TestModelsDataSource_cheapestMeetingRequirements(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "vision" {
+  sort_by = "input_cost"
+  require = { supports_vision = true, min_context_length = 128000 }
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.vision",
+				"gemini-2.0-flash", "gpt-4o-mini", "gpt-4.1-mini", "gemini-1.5-pro", "gpt-4.1", "gpt-4o",
+				"claude-3-5-sonnet-20241022", "claude-sonnet-4-20250514", "claude-3-opus-20240229",
+				"meta-llama/llama-3.2-90b-vision-instruct"),
+		},
+	})
+}
+
+// sortFixture is a catalog that exercises every sort key: missing fields,
+// ties, and byte-wise id order.
+var sortFixture = []json.RawMessage{
+	json.RawMessage(`{"id":"b","created_at":"2024-02-01T00:00:00Z","context_length":100,"max_output_tokens":10,"pricing":{"input_tokens_cost_per_million":2,"output_tokens_cost_per_million":5}}`),
+	json.RawMessage(`{"id":"a","created_at":"2024-03-01T00:00:00Z","context_length":100,"pricing":{"input_tokens_cost_per_million":1}}`),
+	json.RawMessage(`{"id":"C","created_at":"2024-01-01T00:00:00Z","max_output_tokens":30,"pricing":{"input_tokens_cost_per_million":2,"output_tokens_cost_per_million":1}}`),
+	json.RawMessage(`{"id":"d","context_length":300,"max_output_tokens":20}`),
+}
+
+func TestModelsDataSource_sortKeys(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels(sortFixture...)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "default"      {}
+data "megallm_models" "id_desc"      { descending = true }
+data "megallm_models" "created"      { sort_by = "created_at" }
+data "megallm_models" "created_desc" {
+  sort_by    = "created_at"
+  descending = true
+}
+data "megallm_models" "context"      { sort_by = "context_length" }
+data "megallm_models" "context_desc" {
+  sort_by    = "context_length"
+  descending = true
+}
+data "megallm_models" "output"       { sort_by = "max_output_tokens" }
+data "megallm_models" "output_desc" {
+  sort_by    = "max_output_tokens"
+  descending = true
+}
+data "megallm_models" "in_cost"      { sort_by = "input_cost" }
+data "megallm_models" "in_cost_desc" {
+  sort_by    = "input_cost"
+  descending = true
+}
+data "megallm_models" "out_cost"     { sort_by = "output_cost" }
+data "megallm_models" "out_cost_desc" {
+  sort_by    = "output_cost"
+  descending = true
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			// Ids compare byte-wise: upper case before lower case.
+			expectIDs("data.megallm_models.default", "C", "a", "b", "d"),
+			expectIDs("data.megallm_models.id_desc", "d", "b", "a", "C"),
+			// d has no created_at: last in both directions.
+			expectIDs("data.megallm_models.created", "C", "b", "a", "d"),
+			expectIDs("data.megallm_models.created_desc", "a", "b", "C", "d"),
+			// a and b tie at 100: id ascending in both directions; C has none.
+			expectIDs("data.megallm_models.context", "a", "b", "d", "C"),
+			expectIDs("data.megallm_models.context_desc", "d", "a", "b", "C"),
+			expectIDs("data.megallm_models.output", "b", "d", "C", "a"),
+			expectIDs("data.megallm_models.output_desc", "C", "d", "b", "a"),
+			// C and b tie at 2; d has no pricing.
+			expectIDs("data.megallm_models.in_cost", "a", "C", "b", "d"),
+			expectIDs("data.megallm_models.in_cost_desc", "C", "b", "a", "d"),
+			// a has pricing but no output cost; d has no pricing: both last, by id.
+			expectIDs("data.megallm_models.out_cost", "C", "b", "a", "d"),
+			expectIDs("data.megallm_models.out_cost_desc", "b", "C", "a", "d"),
+			// Omitted fields are null in the listed objects too.
+			statecheck.ExpectKnownValue("data.megallm_models.default", tfjsonpath.New("models").AtSliceIndex(3).AtMapKey("pricing"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_models.default", tfjsonpath.New("models").AtSliceIndex(3).AtMapKey("created_at"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_models.default", tfjsonpath.New("models").AtSliceIndex(1).AtMapKey("pricing").AtMapKey("output_tokens_cost_per_million"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_models.default", tfjsonpath.New("models").AtSliceIndex(1).AtMapKey("capabilities"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_models.default", tfjsonpath.New("models").AtSliceIndex(1).AtMapKey("type"), knownvalue.Null()),
+		},
+	})
+}
+
+func TestModelsDataSource_emptyCatalog(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels()
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "all" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.all"),
+			statecheck.ExpectKnownValue("data.megallm_models.all", tfjsonpath.New("models"), knownvalue.ListExact([]knownvalue.Check{})),
+		},
+	})
+}
+
+func TestModelsDataSource_invalidArguments(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	step := func(body, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_models" "bad" {` + "\n" + body + "\n}",
+			ExpectError: expectError(expected),
+		}
+	}
+	unitTest(t,
+		step(`type = "image"`, `Attribute type value must be one of: \["chat" "embedding"\], got: "image"`),
+		step(`sort_by = "price"`, `Attribute sort_by value must be one of: \["id" "created_at" "context_length" "max_output_tokens" "input_cost" "output_cost"\], got: "price"`),
+		step(`id_regex = "gpt-(4o"`, `Invalid regular expression .* with data.megallm_models.bad, .* error parsing regexp: missing closing \): .*RE2 syntax`),
+		step(`owned_by = []`, `Attribute owned_by set must contain at least 1 elements, got: 0`),
+		step(`owned_by = [""]`, `Attribute owned_by\[Value\(""\)\] string length must be at least 1, got: 0`),
+		step(`require = { min_max_output_tokens = -5 }`, `Attribute require.min_max_output_tokens value must be at least 0, got: -5`),
+		step(`require = { max_input_cost_per_million = -1 }`, `Attribute require.max_input_cost_per_million value must be at least 0.000000, got: -1.000000`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}
