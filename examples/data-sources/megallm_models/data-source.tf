@@ -1,0 +1,42 @@
+# Every chat model from two vendors, newest first.
+data "megallm_models" "chat" {
+  type       = "chat"
+  owned_by   = ["openai", "anthropic"]
+  sort_by    = "created_at"
+  descending = true
+}
+
+# The cheapest chat model that takes images and has at least 128k tokens of context.
+data "megallm_models" "vision_128k" {
+  type    = "chat"
+  sort_by = "input_cost"
+  require = {
+    supports_vision    = true
+    min_context_length = 128000
+  }
+
+  lifecycle {
+    postcondition {
+      condition     = length(self.ids) > 0
+      error_message = "No MegaLLM model has vision and a 128k context: relax the requirements."
+    }
+  }
+}
+
+# Embedding models whose id mentions "embedding".
+data "megallm_models" "embeddings" {
+  type     = "embedding"
+  id_regex = "embedding"
+}
+
+output "cheapest_vision_128k" {
+  value = data.megallm_models.vision_128k.ids[0]
+}
+
+output "chat_models_newest_first" {
+  value = data.megallm_models.chat.ids
+}
+
+output "embedding_dimensions_budget" {
+  value = { for m in data.megallm_models.embeddings.models : m.id => m.context_length }
+}

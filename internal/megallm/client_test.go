@@ -1,0 +1,857 @@
+package megallm_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// testKey is an obviously fake key. Failure messages never print it.
+const testKey = "test-key-not-a-secret-123"
+
+// startMock runs a mock API on loopback that accepts testKey.
+func startMock(t *testing.T) *mockapi.Server {
+	t.Helper()
+	server := mockapi.New(testKey)
+	if err := server.Start("127.0.0.1:0"); err != nil {
+		t.Fatalf("start mock: %v", err)
+	}
+	t.Cleanup(func() { _ = server.Close() })
+	return server
+}
+
+// newClient builds a client, failing the test when New refuses cfg.
+func newClient(t *testing.T, cfg megallm.Config) *megallm.Client {
+	t.Helper()
+	client, err := megallm.New(cfg)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	return client
+}
+
+// recorder is an httptest server that answers every request with one fixed
+// response and remembers the requests it saw.
+type recorder struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []*http.Request
+}
+
+func newRecorder(t *testing.T, status int, contentType, body string) *recorder {
+	t.Helper()
+	rec := &recorder{}
+	rec.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec.mu.Lock()
+		rec.requests = append(rec.requests, r.Clone(context.Background()))
+		rec.mu.Unlock()
+		if contentType != "" {
+			w.Header().Set("Content-Type", contentType)
+		}
+		w.WriteHeader(status)
+		_, _ = io.WriteString(w, body)
+	}))
+	t.Cleanup(rec.Close)
+	return rec
+}
+
+func (r *recorder) paths() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []string
+	for _, req := range r.requests {
+		out = append(out, req.URL.Path)
+	}
+	return out
+}
+
+// listFrom fetches the catalog served by a recorder answering 200 with body.
+func listFrom(t *testing.T, body string) ([]megallm.Model, error) {
+	t.Helper()
+	rec := newRecorder(t, http.StatusOK, "application/json", body)
+	client := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey})
+	return client.ListModels(context.Background())
+}
+
+// assertNoKey fails when err's message contains key, without printing it.
+func assertNoKey(t *testing.T, err error, key string) {
+	t.Helper()
+	if err == nil {
+		t.Fatal("expected an error, got nil")
+	}
+	if strings.Contains(err.Error(), key) {
+		t.Error("error message contains the API key")
+	}
+	if strings.Contains(fmt.Sprintf("%+v", err), key) {
+		t.Error("error formatted verbosely contains the API key")
+	}
+}
+
+func TestListModels_authHeaders(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		scheme     megallm.AuthScheme
+		wantHeader string
+		wantValue  string
+		absent     string
+	}{
+		{"default is bearer", "", "Authorization", "Bearer " + testKey, "X-Api-Key"},
+		{"bearer", megallm.AuthBearer, "Authorization", "Bearer " + testKey, "X-Api-Key"},
+		{"x-api-key", megallm.AuthXAPIKey, "X-Api-Key", testKey, "Authorization"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			server := startMock(t)
+			client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, AuthScheme: tc.scheme})
+			models, err := client.ListModels(context.Background())
+			if err != nil {
+				t.Fatalf("ListModels: %v", err)
+			}
+			if len(models) == 0 {
+				t.Fatal("ListModels returned no models")
+			}
+			requests := server.Requests()
+			if len(requests) != 1 {
+				t.Fatalf("server saw %d requests, want 1", len(requests))
+			}
+			header := requests[0].Header
+			if got := header.Values(tc.wantHeader); len(got) != 1 || got[0] != tc.wantValue {
+				t.Errorf("%s header is not exactly the expected single value (%d values sent)", tc.wantHeader, len(got))
+			}
+			if got := header.Values(tc.absent); len(got) != 0 {
+				t.Errorf("%s header was sent (%d values), want none", tc.absent, len(got))
+			}
+		})
+	}
+}
+
+func TestListModels_requestShape(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	client := newClient(t, megallm.Config{
+		BaseURL:   server.URL(),
+		APIKey:    testKey,
+		UserAgent: "terraform-provider-megallm/1.2.3-test",
+	})
+	if _, err := client.ListModels(context.Background()); err != nil {
+		t.Fatalf("ListModels: %v", err)
+	}
+	requests := server.Requests()
+	if len(requests) != 1 {
+		t.Fatalf("server saw %d requests, want 1", len(requests))
+	}
+	req := requests[0]
+	if req.Method != http.MethodGet {
+		t.Errorf("method = %q, want GET", req.Method)
+	}
+	if req.Path != "/v1/models" {
+		t.Errorf("path = %q, want /v1/models", req.Path)
+	}
+	if got := req.Header.Values("User-Agent"); len(got) != 1 || got[0] != "terraform-provider-megallm/1.2.3-test" {
+		t.Errorf("User-Agent = %q, want [terraform-provider-megallm/1.2.3-test]", got)
+	}
+	if got := req.Header.Values("Accept"); len(got) != 1 || got[0] != "application/json" {
+		t.Errorf("Accept = %q, want [application/json]", got)
+	}
+}
+
+func TestListModels_baseURLPath(t *testing.T) {
+	t.Parallel()
+	rec := newRecorder(t, http.StatusOK, "application/json", `{"object":"list","data":[]}`)
+	tests := []struct {
+		base     string
+		wantPath string
+	}{
+		{rec.URL + "/v1", "/v1/models"},
+		{rec.URL + "/v1/", "/v1/models"},
+		{rec.URL + "/v1//", "/v1/models"},
+		{rec.URL + "/api/v1", "/api/v1/models"},
+		{rec.URL, "/models"},
+		{rec.URL + "/", "/models"},
+	}
+	for _, tc := range tests {
+		client := newClient(t, megallm.Config{BaseURL: tc.base, APIKey: testKey})
+		if want := rec.URL + tc.wantPath; client.ModelsURL() != want {
+			t.Errorf("base %q: ModelsURL() = %q, want %q", tc.base, client.ModelsURL(), want)
+		}
+		before := len(rec.paths())
+		if _, err := client.ListModels(context.Background()); err != nil {
+			t.Errorf("base %q: ListModels: %v", tc.base, err)
+			continue
+		}
+		paths := rec.paths()
+		if len(paths) != before+1 {
+			t.Fatalf("base %q: server saw %d new requests, want 1", tc.base, len(paths)-before)
+		}
+		if got := paths[len(paths)-1]; got != tc.wantPath {
+			t.Errorf("base %q: requested path %q, want %q", tc.base, got, tc.wantPath)
+		}
+	}
+}
+
+func TestListModels_decodingKeepsOmittedFieldsNil(t *testing.T) {
+	t.Parallel()
+	body := `{
+	  "object": "list",
+	  "unknown_top_level": {"nested": [1, 2, 3]},
+	  "data": [
+	    {"id": "full", "object": "model", "type": "chat", "created_at": "2024-05-13T00:00:00Z",
+	     "owned_by": "openai", "display_name": "Full Model",
+	     "capabilities": {"supports_function_calling": true, "supports_vision": false,
+	                      "supports_streaming": true, "supports_structured_output": false,
+	                      "supports_telepathy": true},
+	     "pricing": {"input_tokens_cost_per_million": 2.5, "output_tokens_cost_per_million": 0,
+	                 "currency": "USD", "discount": 0.5},
+	     "context_length": 128000, "max_output_tokens": 0,
+	     "future_field": "ignored"},
+	    {"id": "no-pricing", "type": "embedding",
+	     "capabilities": {"supports_vision": true}},
+	    {"id": "bare"}
+	  ]
+	}`
+	models, err := listFrom(t, body)
+	if err != nil {
+		t.Fatalf("ListModels: %v", err)
+	}
+	if len(models) != 3 {
+		t.Fatalf("got %d models, want 3", len(models))
+	}
+	if models[0].ID != "full" || models[1].ID != "no-pricing" || models[2].ID != "bare" {
+		t.Fatalf("ids = %q, %q, %q; want the API's order full, no-pricing, bare", models[0].ID, models[1].ID, models[2].ID)
+	}
+
+	full := models[0]
+	checkString := func(field string, got *string, want string) {
+		t.Helper()
+		if got == nil || *got != want {
+			t.Errorf("full.%s = %v, want %q", field, got, want)
+		}
+	}
+	checkString("Object", full.Object, "model")
+	checkString("Type", full.Type, "chat")
+	checkString("CreatedAt", full.CreatedAt, "2024-05-13T00:00:00Z")
+	checkString("OwnedBy", full.OwnedBy, "openai")
+	checkString("DisplayName", full.DisplayName, "Full Model")
+	if full.Capabilities == nil {
+		t.Fatal("full.Capabilities is nil")
+	}
+	checkBool := func(field string, got *bool, want bool) {
+		t.Helper()
+		if got == nil || *got != want {
+			t.Errorf("full.Capabilities.%s = %v, want pointer to %v", field, got, want)
+		}
+	}
+	checkBool("SupportsFunctionCalling", full.Capabilities.SupportsFunctionCalling, true)
+	checkBool("SupportsVision", full.Capabilities.SupportsVision, false)
+	checkBool("SupportsStreaming", full.Capabilities.SupportsStreaming, true)
+	checkBool("SupportsStructuredOutput", full.Capabilities.SupportsStructuredOutput, false)
+	if full.Pricing == nil {
+		t.Fatal("full.Pricing is nil")
+	}
+	if p := full.Pricing.InputTokensCostPerMillion; p == nil || *p != 2.5 {
+		t.Errorf("full input cost = %v, want 2.5", p)
+	}
+	if p := full.Pricing.OutputTokensCostPerMillion; p == nil || *p != 0 {
+		t.Errorf("full output cost = %v, want a pointer to 0 (sent as 0, not omitted)", p)
+	}
+	checkString("Pricing.Currency", full.Pricing.Currency, "USD")
+	if p := full.ContextLength; p == nil || *p != 128000 {
+		t.Errorf("full.ContextLength = %v, want 128000", p)
+	}
+	if p := full.MaxOutputTokens; p == nil || *p != 0 {
+		t.Errorf("full.MaxOutputTokens = %v, want a pointer to 0 (sent as 0, not omitted)", p)
+	}
+
+	noPricing := models[1]
+	if noPricing.Pricing != nil {
+		t.Errorf("no-pricing.Pricing = %+v, want nil", *noPricing.Pricing)
+	}
+	if noPricing.Capabilities == nil {
+		t.Fatal("no-pricing.Capabilities is nil")
+	}
+	if v := noPricing.Capabilities.SupportsVision; v == nil || !*v {
+		t.Errorf("no-pricing SupportsVision = %v, want true", v)
+	}
+	for name, v := range map[string]*bool{
+		"SupportsFunctionCalling":  noPricing.Capabilities.SupportsFunctionCalling,
+		"SupportsStreaming":        noPricing.Capabilities.SupportsStreaming,
+		"SupportsStructuredOutput": noPricing.Capabilities.SupportsStructuredOutput,
+	} {
+		if v != nil {
+			t.Errorf("no-pricing.Capabilities.%s = %v, want nil (not sent)", name, *v)
+		}
+	}
+	if noPricing.ContextLength != nil || noPricing.MaxOutputTokens != nil || noPricing.CreatedAt != nil || noPricing.OwnedBy != nil {
+		t.Errorf("no-pricing has a non-nil field that was not sent: %+v", noPricing)
+	}
+
+	bare := models[2]
+	if bare.Object != nil || bare.Type != nil || bare.CreatedAt != nil || bare.OwnedBy != nil ||
+		bare.DisplayName != nil || bare.Capabilities != nil || bare.Pricing != nil ||
+		bare.ContextLength != nil || bare.MaxOutputTokens != nil {
+		t.Errorf("bare model has a non-nil optional field: %+v", bare)
+	}
+}
+
+func TestListModels_builtinCatalog(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	models, err := client.ListModels(context.Background())
+	if err != nil {
+		t.Fatalf("ListModels: %v", err)
+	}
+	if len(models) < 20 {
+		t.Fatalf("got %d models from the built-in catalog, want >= 20", len(models))
+	}
+	if models[0].ID != "gpt-4o" {
+		t.Errorf("first model = %q, want gpt-4o (the API's order)", models[0].ID)
+	}
+	var withoutPricing, withoutCaps bool
+	for _, m := range models {
+		if m.ID == "" {
+			t.Error("a model has an empty id")
+		}
+		withoutPricing = withoutPricing || m.Pricing == nil
+		withoutCaps = withoutCaps || m.Capabilities == nil
+	}
+	if !withoutPricing || !withoutCaps {
+		t.Errorf("built-in catalog decoded with a model lacking pricing: %v, lacking capabilities: %v; want both",
+			withoutPricing, withoutCaps)
+	}
+}
+
+func TestListModels_emptyData(t *testing.T) {
+	t.Parallel()
+	models, err := listFrom(t, `{"object":"list","data":[]}`)
+	if err != nil {
+		t.Fatalf("ListModels: %v", err)
+	}
+	if len(models) != 0 {
+		t.Errorf("got %d models, want 0", len(models))
+	}
+}
+
+func TestListModels_notAModelList(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, body, wantInError string
+	}{
+		{"no data", `{"object":"list"}`, `no "data" array`},
+		{"empty object", `{}`, `no "data" array`},
+		{"null data", `{"object":"list","data":null}`, `no "data" array`},
+		{"data is an object", `{"object":"list","data":{}}`, "cannot unmarshal"},
+		{"top-level array", `[{"id":"gpt-4o"}]`, "cannot unmarshal"},
+		{"id is a number", `{"data":[{"id":42}]}`, "cannot unmarshal"},
+		{"empty body", ``, "EOF"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			models, err := listFrom(t, tc.body)
+			var respErr *megallm.ResponseError
+			if !errors.As(err, &respErr) {
+				t.Fatalf("err = %v (%T), want *megallm.ResponseError", err, err)
+			}
+			if models != nil {
+				t.Errorf("models = %v, want nil alongside the error", models)
+			}
+			if respErr.StatusCode != http.StatusOK || respErr.Method != http.MethodGet {
+				t.Errorf("StatusCode, Method = %d, %q; want 200, GET", respErr.StatusCode, respErr.Method)
+			}
+			if !strings.Contains(err.Error(), tc.wantInError) {
+				t.Errorf("error %q does not contain %q", err.Error(), tc.wantInError)
+			}
+			if !strings.Contains(err.Error(), "the response is not a MegaLLM model list") {
+				t.Errorf("error %q does not say the response is not a model list", err.Error())
+			}
+		})
+	}
+}
+
+func TestListModels_malformedJSON(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	fault := mockapi.MalformedJSON()
+	server.InjectFaults(fault)
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	_, err := client.ListModels(context.Background())
+	var respErr *megallm.ResponseError
+	if !errors.As(err, &respErr) {
+		t.Fatalf("err = %v (%T), want *megallm.ResponseError", err, err)
+	}
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Errorf("err = %v, want it to wrap io.ErrUnexpectedEOF", err)
+	}
+	if respErr.URL != client.ModelsURL() {
+		t.Errorf("URL = %q, want %q", respErr.URL, client.ModelsURL())
+	}
+	if respErr.Excerpt != fault.Body {
+		t.Errorf("Excerpt = %q, want the whole (short) body %q", respErr.Excerpt, fault.Body)
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		"GET " + client.ModelsURL(),
+		"HTTP 200 OK",
+		fmt.Sprintf("response body starts with %q", fault.Body),
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error %q does not contain %q", msg, want)
+		}
+	}
+	assertNoKey(t, err, testKey)
+}
+
+func TestListModels_responseErrorExcerptIsBounded(t *testing.T) {
+	t.Parallel()
+	body := `{"object":"list","data":[` + strings.Repeat(`{"id":"m"},`, 100) + `oops`
+	_, err := listFrom(t, body)
+	var respErr *megallm.ResponseError
+	if !errors.As(err, &respErr) {
+		t.Fatalf("err = %v (%T), want *megallm.ResponseError", err, err)
+	}
+	if len(respErr.Excerpt) != 200 || !strings.HasPrefix(body, respErr.Excerpt) {
+		t.Errorf("Excerpt has %d bytes, want the first 200 bytes of the body: %q", len(respErr.Excerpt), respErr.Excerpt)
+	}
+}
+
+func TestListModels_unauthorized(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	const wrongKey = "test-wrong-key-not-a-secret-456"
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: wrongKey})
+	_, err := client.ListModels(context.Background())
+	var apiErr *megallm.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
+	}
+	if apiErr.StatusCode != http.StatusUnauthorized {
+		t.Errorf("StatusCode = %d, want 401", apiErr.StatusCode)
+	}
+	if apiErr.Message != "Invalid authentication credentials" {
+		t.Errorf("Message = %q, want %q", apiErr.Message, "Invalid authentication credentials")
+	}
+	if apiErr.Type != "invalid_request_error" || apiErr.Code != "invalid_api_key" {
+		t.Errorf("Type, Code = %q, %q; want invalid_request_error, invalid_api_key", apiErr.Type, apiErr.Code)
+	}
+	if apiErr.Excerpt != "" {
+		t.Errorf("Excerpt = %q, want empty when the body is the API's error shape", apiErr.Excerpt)
+	}
+	if !apiErr.Unauthorized() {
+		t.Error("Unauthorized() = false, want true")
+	}
+	want := "GET " + client.ModelsURL() + ": HTTP 401 Unauthorized: Invalid authentication credentials " +
+		"(type invalid_request_error, code invalid_api_key)"
+	if err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err.Error(), want)
+	}
+	assertNoKey(t, err, wrongKey)
+}
+
+func TestListModels_serverError(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.InjectFaults(mockapi.ServerError())
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	_, err := client.ListModels(context.Background())
+	var apiErr *megallm.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
+	}
+	if apiErr.StatusCode != http.StatusInternalServerError || apiErr.Message != "Internal server error" {
+		t.Errorf("StatusCode, Message = %d, %q; want 500, %q", apiErr.StatusCode, apiErr.Message, "Internal server error")
+	}
+	if apiErr.Type != "api_error" || apiErr.Code != "internal_error" {
+		t.Errorf("Type, Code = %q, %q; want api_error, internal_error", apiErr.Type, apiErr.Code)
+	}
+	if apiErr.Unauthorized() {
+		t.Error("Unauthorized() = true for a 500")
+	}
+	if !strings.Contains(err.Error(), "HTTP 500 Internal Server Error: Internal server error") {
+		t.Errorf("Error() = %q, want it to contain the status line and message", err.Error())
+	}
+	// The fault is served once; the next call succeeds.
+	if _, err := client.ListModels(context.Background()); err != nil {
+		t.Errorf("second ListModels: %v", err)
+	}
+}
+
+func TestListModels_htmlErrorPage(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	fault := mockapi.HTMLPage(http.StatusBadGateway)
+	server.InjectFaults(fault)
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	_, err := client.ListModels(context.Background())
+	var apiErr *megallm.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
+	}
+	if apiErr.StatusCode != http.StatusBadGateway {
+		t.Errorf("StatusCode = %d, want 502", apiErr.StatusCode)
+	}
+	if apiErr.Message != "" || apiErr.Type != "" || apiErr.Code != "" {
+		t.Errorf("Message, Type, Code = %q, %q, %q; want all empty for an HTML body", apiErr.Message, apiErr.Type, apiErr.Code)
+	}
+	if !strings.HasPrefix(apiErr.Excerpt, "<html><head><title>Bad Gateway</title>") {
+		t.Errorf("Excerpt = %q, want the start of the HTML page", apiErr.Excerpt)
+	}
+	if apiErr.Excerpt != fault.Body {
+		t.Errorf("Excerpt = %q, want the whole short page %q", apiErr.Excerpt, fault.Body)
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "502 Bad Gateway") {
+		t.Errorf("Error() = %q, want it to contain %q", msg, "502 Bad Gateway")
+	}
+	if !strings.Contains(msg, fmt.Sprintf("response body: %q", fault.Body)) {
+		t.Errorf("Error() = %q, want it to quote the body", msg)
+	}
+}
+
+func TestListModels_apiErrorExcerpts(t *testing.T) {
+	t.Parallel()
+	longPage := "<html>\n  <body>\n" + strings.Repeat("<p>proxy failure</p>\n", 50) + "</body></html>"
+	tests := []struct {
+		name        string
+		status      int
+		body        string
+		wantExcerpt string
+		wantInError string
+	}{
+		{
+			name:        "long body is cut to 200 bytes with an ellipsis, whitespace collapsed",
+			status:      http.StatusServiceUnavailable,
+			body:        longPage,
+			wantExcerpt: strings.Join(strings.Fields(longPage), " ")[:200] + "…",
+			wantInError: "HTTP 503 Service Unavailable: response body: ",
+		},
+		{
+			name:        "error object without a message falls back to the body",
+			status:      http.StatusBadRequest,
+			body:        `{"error":{"type":"invalid_request_error"}}`,
+			wantExcerpt: `{"error":{"type":"invalid_request_error"}}`,
+			wantInError: `HTTP 400 Bad Request: response body: "{\"error\":{\"type\":\"invalid_request_error\"}}" (type invalid_request_error)`,
+		},
+		{
+			name:        "unknown status code has no status text",
+			status:      599,
+			body:        "",
+			wantExcerpt: "",
+			wantInError: "HTTP 599",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rec := newRecorder(t, tc.status, "text/html", tc.body)
+			client := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey})
+			_, err := client.ListModels(context.Background())
+			var apiErr *megallm.APIError
+			if !errors.As(err, &apiErr) {
+				t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
+			}
+			if apiErr.StatusCode != tc.status {
+				t.Errorf("StatusCode = %d, want %d", apiErr.StatusCode, tc.status)
+			}
+			if apiErr.Excerpt != tc.wantExcerpt {
+				t.Errorf("Excerpt = %q, want %q", apiErr.Excerpt, tc.wantExcerpt)
+			}
+			if !strings.Contains(err.Error(), tc.wantInError) {
+				t.Errorf("Error() = %q, want it to contain %q", err.Error(), tc.wantInError)
+			}
+		})
+	}
+}
+
+func TestListModels_missingAPIKeySendsNothing(t *testing.T) {
+	t.Parallel()
+	for _, scheme := range []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey} {
+		server := startMock(t)
+		client, err := megallm.New(megallm.Config{BaseURL: server.URL(), APIKey: "", AuthScheme: scheme})
+		if err != nil {
+			t.Fatalf("New with an empty key: %v (the key is only checked when needed)", err)
+		}
+		models, err := client.ListModels(context.Background())
+		if !errors.Is(err, megallm.ErrMissingAPIKey) {
+			t.Errorf("%s: err = %v, want ErrMissingAPIKey", scheme, err)
+		}
+		if models != nil {
+			t.Errorf("%s: models = %v, want nil", scheme, models)
+		}
+		if n := server.RequestCount(); n != 0 {
+			t.Errorf("%s: server saw %d requests, want 0", scheme, n)
+		}
+	}
+}
+
+func TestListModels_contextAlreadyCancelled(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := client.ListModels(ctx)
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	assertNoKey(t, err, testKey)
+}
+
+func TestListModels_contextCancelledWhileWaiting(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetLatency(time.Minute)
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() {
+		_, err := client.ListModels(ctx)
+		done <- err
+	}()
+	waitFor(t, func() bool { return server.RequestCount() == 1 })
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want context.Canceled", err)
+		}
+		assertNoKey(t, err, testKey)
+	case <-time.After(5 * time.Second):
+		t.Fatal("ListModels did not return within 5s of the context being cancelled")
+	}
+}
+
+func TestListModels_timeout(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetLatency(time.Minute)
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, Timeout: 50 * time.Millisecond})
+	done := make(chan error, 1)
+	go func() {
+		_, err := client.ListModels(context.Background())
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var netErr net.Error
+		if !errors.As(err, &netErr) || !netErr.Timeout() {
+			t.Errorf("err = %v (%T), want a net.Error with Timeout() true", err, err)
+		}
+		assertNoKey(t, err, testKey)
+	case <-time.After(5 * time.Second):
+		t.Fatal("ListModels did not time out within 5s with a 50ms Timeout")
+	}
+}
+
+// waitFor polls cond for up to 5 seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// closedPortURL returns a base URL on 127.0.0.1 where nothing listens.
+func closedPortURL(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	addr := ln.Addr().String()
+	if err := ln.Close(); err != nil {
+		t.Fatalf("close listener: %v", err)
+	}
+	return "http://" + addr + "/v1"
+}
+
+func TestListModels_connectionRefused(t *testing.T) {
+	t.Parallel()
+	client := newClient(t, megallm.Config{BaseURL: closedPortURL(t), APIKey: testKey})
+	_, err := client.ListModels(context.Background())
+	if err == nil {
+		t.Fatal("ListModels to a closed port succeeded")
+	}
+	var apiErr *megallm.APIError
+	var respErr *megallm.ResponseError
+	if errors.As(err, &apiErr) || errors.As(err, &respErr) {
+		t.Errorf("err = %T, want a transport error, not an API or response error", err)
+	}
+	var opErr *net.OpError
+	if !errors.As(err, &opErr) || opErr.Op != "dial" {
+		t.Errorf("err = %v, want a dial error", err)
+	}
+}
+
+// TestListModels_errorsNeverContainTheKey drives every error path with both
+// auth schemes and checks that no error message carries the key.
+func TestListModels_errorsNeverContainTheKey(t *testing.T) {
+	t.Parallel()
+	type setup func(t *testing.T) (baseURL, key string, timeout time.Duration)
+	withFault := func(f mockapi.Fault) setup {
+		return func(t *testing.T) (string, string, time.Duration) {
+			server := startMock(t)
+			server.InjectFaults(f)
+			return server.URL(), testKey, 0
+		}
+	}
+	paths := []struct {
+		name  string
+		setup setup
+	}{
+		{"401 wrong key", func(t *testing.T) (string, string, time.Duration) {
+			return startMock(t).URL(), "test-wrong-key-not-a-secret-789", 0
+		}},
+		{"500", withFault(mockapi.ServerError())},
+		{"502 html", withFault(mockapi.HTMLPage(http.StatusBadGateway))},
+		{"429", withFault(mockapi.RateLimited("30"))},
+		{"malformed json", withFault(mockapi.MalformedJSON())},
+		{"timeout", func(t *testing.T) (string, string, time.Duration) {
+			server := startMock(t)
+			server.SetLatency(time.Minute)
+			return server.URL(), testKey, 50 * time.Millisecond
+		}},
+		{"connection refused", func(t *testing.T) (string, string, time.Duration) {
+			return closedPortURL(t), testKey, 0
+		}},
+		{"key not valid in a header", func(t *testing.T) (string, string, time.Duration) {
+			return startMock(t).URL(), testKey + "\n", 0
+		}},
+	}
+	for _, scheme := range []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey} {
+		for _, p := range paths {
+			t.Run(string(scheme)+"/"+p.name, func(t *testing.T) {
+				t.Parallel()
+				baseURL, key, timeout := p.setup(t)
+				client := newClient(t, megallm.Config{BaseURL: baseURL, APIKey: key, AuthScheme: scheme, Timeout: timeout})
+				_, err := client.ListModels(context.Background())
+				assertNoKey(t, err, strings.TrimSpace(key))
+			})
+		}
+	}
+}
+
+func TestModelsURL_redactsPassword(t *testing.T) {
+	t.Parallel()
+	client := newClient(t, megallm.Config{BaseURL: "https://user:hunter2-not-a-secret@ai.megallm.io/v1", APIKey: testKey})
+	got := client.ModelsURL()
+	if strings.Contains(got, "hunter2-not-a-secret") {
+		t.Errorf("ModelsURL() = %q shows the password", got)
+	}
+	if got != "https://user:xxxxx@ai.megallm.io/v1/models" {
+		t.Errorf("ModelsURL() = %q, want https://user:xxxxx@ai.megallm.io/v1/models", got)
+	}
+}
+
+func TestParseBaseURL(t *testing.T) {
+	t.Parallel()
+	accepted := []struct {
+		raw  string
+		want string
+	}{
+		{"https://ai.megallm.io/v1", "https://ai.megallm.io/v1"},
+		{"https://ai.megallm.io/v1/", "https://ai.megallm.io/v1"},
+		{"https://ai.megallm.io/v1///", "https://ai.megallm.io/v1"},
+		{"http://127.0.0.1:8080/v1", "http://127.0.0.1:8080/v1"},
+		{"http://127.0.0.1:8080", "http://127.0.0.1:8080"},
+		{"http://127.0.0.1:8080/", "http://127.0.0.1:8080"},
+		{"https://gateway.example.com/megallm/api/v1", "https://gateway.example.com/megallm/api/v1"},
+		{"HTTPS://ai.megallm.io/v1", "https://ai.megallm.io/v1"},
+	}
+	for _, tc := range accepted {
+		u, err := megallm.ParseBaseURL(tc.raw)
+		if err != nil {
+			t.Errorf("ParseBaseURL(%q) error: %v", tc.raw, err)
+			continue
+		}
+		if u.String() != tc.want {
+			t.Errorf("ParseBaseURL(%q) = %q, want %q", tc.raw, u.String(), tc.want)
+		}
+	}
+
+	rejected := []struct {
+		raw         string
+		wantInError string
+	}{
+		{"", "must start with https:// or http://"},
+		{"ftp://x", "must start with https:// or http://"},
+		{"file:///etc/passwd", "must start with https:// or http://"},
+		{"ai.megallm.io/v1", "must start with https:// or http://"},
+		{"//ai.megallm.io/v1", "must start with https:// or http://"},
+		{"http://", "has no host"},
+		{"https:///v1", "has no host"},
+		{"https://ai.megallm.io/v1?region=eu", "must not have a query or fragment"},
+		{"https://ai.megallm.io/v1#models", "must not have a query or fragment"},
+		{"http://[::1", "is not a URL"},
+		{"https://ai.megallm.io:port/v1", "is not a URL"},
+	}
+	for _, tc := range rejected {
+		u, err := megallm.ParseBaseURL(tc.raw)
+		if err == nil {
+			t.Errorf("ParseBaseURL(%q) = %q, want an error", tc.raw, u)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.wantInError) {
+			t.Errorf("ParseBaseURL(%q) error %q does not contain %q", tc.raw, err, tc.wantInError)
+		}
+		if !strings.Contains(err.Error(), fmt.Sprintf("%q", tc.raw)) {
+			t.Errorf("ParseBaseURL(%q) error %q does not quote the input", tc.raw, err)
+		}
+	}
+}
+
+func TestNew(t *testing.T) {
+	t.Parallel()
+	for _, scheme := range []megallm.AuthScheme{"basic", "Bearer", "X-API-KEY", "apikey"} {
+		client, err := megallm.New(megallm.Config{BaseURL: megallm.DefaultBaseURL, APIKey: testKey, AuthScheme: scheme})
+		if err == nil {
+			t.Errorf("New accepted auth scheme %q", scheme)
+			continue
+		}
+		if client != nil {
+			t.Errorf("New(%q) returned a client alongside the error", scheme)
+		}
+		want := fmt.Sprintf("unknown auth scheme %q: use one of bearer, x-api-key", scheme)
+		if err.Error() != want {
+			t.Errorf("New(%q) error = %q, want %q", scheme, err, want)
+		}
+	}
+
+	if client, err := megallm.New(megallm.Config{BaseURL: "ai.megallm.io/v1", APIKey: testKey}); err == nil || client != nil {
+		t.Errorf("New with a base URL without scheme = %v, %v; want nil, error", client, err)
+	}
+
+	client, err := megallm.New(megallm.Config{BaseURL: megallm.DefaultBaseURL})
+	if err != nil {
+		t.Fatalf("New with the default base URL and no key: %v", err)
+	}
+	if got := client.ModelsURL(); got != "https://ai.megallm.io/v1/models" {
+		t.Errorf("ModelsURL() = %q, want https://ai.megallm.io/v1/models", got)
+	}
+}
+
+func TestAuthSchemeNames(t *testing.T) {
+	t.Parallel()
+	got := megallm.AuthSchemeNames()
+	if len(got) != 2 || got[0] != "bearer" || got[1] != "x-api-key" {
+		t.Errorf("AuthSchemeNames() = %q, want [bearer x-api-key] with the default first", got)
+	}
+}
