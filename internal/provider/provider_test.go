@@ -306,6 +306,7 @@ func TestProvider_invalidArguments(t *testing.T) {
 	unitTest(t,
 		step(`auth_scheme = "basic"`, `Attribute auth_scheme value must be one of: \["bearer" "x-api-key"\], got: "basic"`),
 		step(`request_timeout = "soon"`, `Invalid duration .* "soon" is not a positive duration: the value must be a positive Go duration such as "30s", "1m" or "1m30s"`),
+		step(`request_timeout = "30"`, `"30" is not a positive duration: .* Did you mean "30s"\?`),
 		step(`request_timeout = "0s"`, `"0s" is not a positive duration`),
 		step(`request_timeout = "-5s"`, `"-5s" is not a positive duration`),
 		step(`max_retries = 11`, `Attribute max_retries value must be between 0 and 10, got: 11`),

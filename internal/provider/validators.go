@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -52,8 +53,12 @@ func (v positiveDurationValidator) ValidateString(ctx context.Context, req valid
 	raw := req.ConfigValue.ValueString()
 	d, err := time.ParseDuration(raw)
 	if err != nil || d <= 0 {
+		hint := ""
+		if seconds, err := strconv.ParseFloat(raw, 64); err == nil && seconds > 0 {
+			hint = fmt.Sprintf(" Did you mean %q?", raw+"s")
+		}
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			fmt.Sprintf("%q is not a positive duration: the %s. Units are ns, us, ms, s, m and h.", raw, v.Description(ctx)))
+			fmt.Sprintf("%q is not a positive duration: the %s. Units are ns, us, ms, s, m and h.%s", raw, v.Description(ctx), hint))
 	}
 }
 
