@@ -1,8 +1,10 @@
 package mockapi
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
+	"time"
 )
 
 // Fault is an answer the mock gives instead of the catalog.
@@ -12,6 +14,13 @@ type Fault struct {
 	ContentType string
 	// RetryAfter, when set, is sent as the Retry-After header.
 	RetryAfter string
+	// Location, when set, is sent as the Location header (for redirects).
+	Location string
+	// Padding is a number of spaces sent after Body, to make a huge body.
+	Padding int64
+	// Stall is how long the mock waits after sending the headers and Body,
+	// before the padding and the end of the answer: a server slow mid-body.
+	Stall time.Duration
 }
 
 // Unauthorized is the spec's 401 answer.
@@ -40,6 +49,22 @@ func HTMLPage(status int) Fault {
 	}
 }
 
+// Redirect sends the client to location with the given 3xx status.
+func Redirect(status int, location string) Fault {
+	return Fault{Status: status, Location: location}
+}
+
+// HugeBody is a 200 answer that starts a model list and then sends size
+// bytes of white space, for testing a client's limit on what it reads.
+func HugeBody(size int64) Fault {
+	return Fault{Status: http.StatusOK, ContentType: "application/json", Body: `{"object":"list","data":[`, Padding: size}
+}
+
+// SlowBody is a 200 answer that sends its first bytes and then stalls.
+func SlowBody(stall time.Duration) Fault {
+	return Fault{Status: http.StatusOK, ContentType: "application/json", Body: `{"object":"list",`, Stall: stall}
+}
+
 // MalformedJSON is a 200 answer whose body is cut off mid-document.
 func MalformedJSON() Fault {
 	return Fault{Status: http.StatusOK, ContentType: "application/json", Body: `{"object":"list","data":[{"id":"gpt-4o","type":`}
@@ -49,19 +74,40 @@ func apiErrorFault(status int, message, errType, code string) Fault {
 	return Fault{Status: status, ContentType: "application/json", Body: errorBody(message, errType, code)}
 }
 
-func (f Fault) write(w http.ResponseWriter) {
+func (f Fault) write(w http.ResponseWriter, r *http.Request) {
 	if f.ContentType != "" {
 		w.Header().Set("Content-Type", f.ContentType)
 	}
 	if f.RetryAfter != "" {
 		w.Header().Set("Retry-After", f.RetryAfter)
 	}
+	if f.Location != "" {
+		w.Header().Set("Location", f.Location)
+	}
 	w.WriteHeader(f.Status)
 	_, _ = w.Write([]byte(f.Body))
+	if f.Stall > 0 {
+		if flusher, ok := w.(http.Flusher); ok {
+			flusher.Flush()
+		}
+		select {
+		case <-time.After(f.Stall):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if f.Padding > 0 {
+		chunk := bytes.Repeat([]byte(" "), 64<<10)
+		for left := f.Padding; left > 0; left -= int64(len(chunk)) {
+			if _, err := w.Write(chunk[:min(left, int64(len(chunk)))]); err != nil {
+				return // the client stopped reading
+			}
+		}
+	}
 }
 
-func writeError(w http.ResponseWriter, status int, message, errType, code string) {
-	apiErrorFault(status, message, errType, code).write(w)
+func writeError(w http.ResponseWriter, r *http.Request, status int, message, errType, code string) {
+	apiErrorFault(status, message, errType, code).write(w, r)
 }
 
 func errorBody(message, errType, code string) string {

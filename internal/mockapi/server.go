@@ -159,14 +159,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch {
 	case fault != nil:
-		fault.write(w)
+		fault.write(w, r)
 	case r.URL.Path != ModelsPath:
-		writeError(w, http.StatusNotFound, "Not found: "+r.URL.Path, "invalid_request_error", "not_found")
+		writeError(w, r, http.StatusNotFound, "Not found: "+r.URL.Path, "invalid_request_error", "not_found")
 	case r.Method != http.MethodGet:
 		w.Header().Set("Allow", http.MethodGet)
-		writeError(w, http.StatusMethodNotAllowed, "Method not allowed", "invalid_request_error", "method_not_allowed")
+		writeError(w, r, http.StatusMethodNotAllowed, "Method not allowed", "invalid_request_error", "method_not_allowed")
 	case !s.authorized(r.Header):
-		Unauthorized().write(w)
+		Unauthorized().write(w, r)
 	default:
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(catalog)

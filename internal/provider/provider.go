@@ -6,6 +6,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"time"
@@ -149,12 +150,14 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 		timeout, _ = time.ParseDuration(cfg.RequestTimeout.ValueString())
 	}
 
+	apiKey := firstSet(cfg.APIKey.ValueString(), os.Getenv(EnvAPIKey))
 	client, err := megallm.New(megallm.Config{
 		BaseURL:    baseURL,
-		APIKey:     firstSet(cfg.APIKey.ValueString(), os.Getenv(EnvAPIKey)),
+		APIKey:     apiKey,
 		AuthScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
 		Timeout:    timeout,
 		UserAgent:  "terraform-provider-megallm/" + p.version,
+		Transport:  &loggingTransport{next: http.DefaultTransport, apiKey: apiKey},
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot configure the megallm provider", err.Error())

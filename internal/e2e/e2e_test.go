@@ -1,0 +1,122 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+var harness *Harness
+
+func TestMain(m *testing.M) {
+	var err error
+	harness, err = NewHarness("../..")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	harness.Close()
+	os.Exit(code)
+}
+
+// startMock serves the fake API on a free loopback port for one test.
+func startMock(t *testing.T, apiKey string) *mockapi.Server {
+	t.Helper()
+	server := mockapi.New(apiKey)
+	if err := server.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = server.Close() })
+	return server
+}
+
+// TestOnePlanOneRequest: however many data sources read the catalog, a plan
+// makes one request.
+func TestOnePlanOneRequest(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	var config strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&config, "data \"megallm_model\" \"m%d\" { id = \"gpt-4o-mini\" }\n", i)
+	}
+	for i := range 5 {
+		fmt.Fprintf(&config, "data \"megallm_models\" \"l%d\" { sort_by = \"input_cost\" }\n", i)
+	}
+	ws := harness.Workspace(t, config.String(), map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+	if out, err := ws.Run("plan", "-input=false", "-no-color"); err != nil {
+		t.Fatalf("terraform plan failed: %v\n%s", err, out)
+	}
+	if n := server.RequestCount(); n != 1 {
+		t.Errorf("one plan with 35 data sources made %d requests to the API, want 1", n)
+	}
+}
+
+// TestTraceLogNeverContainsKey runs a plan with TF_LOG=TRACE, through a
+// successful read and a rejected one, with each auth scheme, and searches
+// the whole log and the CLI output for the key.
+func TestTraceLogNeverContainsKey(t *testing.T) {
+	t.Parallel()
+	const key = "e2e-fake-key-that-must-never-be-logged-0123456789"
+	for _, scheme := range []string{"bearer", "x-api-key"} {
+		for _, accepted := range []bool{true, false} {
+			t.Run(fmt.Sprintf("%s/accepted=%v", scheme, accepted), func(t *testing.T) {
+				t.Parallel()
+				mockKey := key
+				if !accepted {
+					mockKey = "some-other-key"
+				}
+				server := startMock(t, mockKey)
+				logPath := t.TempDir() + "/trace.log"
+				ws := harness.Workspace(t, fmt.Sprintf(`
+variable "key" {
+  type      = string
+  sensitive = true
+}
+provider "megallm" {
+  api_key     = var.key
+  auth_scheme = %q
+}
+data "megallm_model" "m" { id = "gpt-4o" }
+output "context" { value = data.megallm_model.m.context_length }
+`, scheme), map[string]string{
+					"MEGALLM_BASE_URL": server.URL(),
+					"TF_VAR_key":       key,
+					"TF_LOG":           "TRACE",
+					"TF_LOG_PATH":      logPath,
+				})
+				out, err := ws.Run("plan", "-input=false", "-no-color")
+				if accepted && err != nil {
+					t.Fatalf("plan failed: %v\n%s", err, strings.ReplaceAll(out, key, "<KEY>"))
+				}
+				if !accepted && (err == nil || !strings.Contains(strings.Join(strings.Fields(out), " "), "Invalid authentication credentials")) {
+					t.Fatalf("plan with a rejected key: err=%v, want the 401 error\n%s", err, strings.ReplaceAll(out, key, "<KEY>"))
+				}
+				logged, readErr := os.ReadFile(logPath)
+				if readErr != nil {
+					t.Fatal(readErr)
+				}
+				log := string(logged)
+				// The log must hold the provider's request line, so that the
+				// search below searched something that could have leaked.
+				if !strings.Contains(log, "Sending MegaLLM API request") {
+					t.Fatalf("the TRACE log (%d bytes) has no provider request line", len(logged))
+				}
+				if !strings.Contains(log, `Authorization="***"`) && !strings.Contains(log, `x-api-key="***"`) {
+					t.Error("the TRACE log does not show the credential header masked as ***")
+				}
+				for name, text := range map[string]string{"TRACE log": log, "CLI output": out} {
+					if strings.Contains(text, key) {
+						t.Errorf("the %s contains the API key", name)
+					}
+				}
+			})
+		}
+	}
+}

@@ -1,0 +1,105 @@
+// Package e2e runs the real provider binary under the real Terraform (or
+// OpenTofu) CLI, the way users run it: built with `go build`, installed
+// through a dev_overrides CLI configuration, talking to the mock API on
+// loopback. Tests here check what only a whole run shows: what Terraform's
+// TRACE log contains, how many requests one plan makes, what the CLI prints.
+package e2e
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Harness holds a provider binary built once for a test run.
+type Harness struct {
+	terraform   string
+	providerDir string
+}
+
+// NewHarness builds the provider from the module root into a temporary
+// directory and finds the Terraform CLI (TF_ACC_TERRAFORM_PATH, else
+// terraform or tofu on PATH). Call Close when done.
+func NewHarness(moduleRoot string) (*Harness, error) {
+	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	for _, name := range []string{"terraform", "tofu"} {
+		if terraform != "" {
+			break
+		}
+		terraform, _ = exec.LookPath(name)
+	}
+	if terraform == "" {
+		return nil, fmt.Errorf("no Terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform or tofu on PATH (make test builds OpenTofu into bin/)")
+	}
+	dir, err := os.MkdirTemp("", "megallm-e2e-provider-")
+	if err != nil {
+		return nil, err
+	}
+	build := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-megallm"),
+		"-ldflags", "-X main.version=0.0.0-e2e", ".")
+	build.Dir = moduleRoot
+	if out, err := build.CombinedOutput(); err != nil {
+		_ = os.RemoveAll(dir)
+		return nil, fmt.Errorf("building the provider: %v\n%s", err, out)
+	}
+	return &Harness{terraform: terraform, providerDir: dir}, nil
+}
+
+// Close removes the built provider.
+func (h *Harness) Close() { _ = os.RemoveAll(h.providerDir) }
+
+// Workspace is a Terraform working directory with its own CLI configuration.
+type Workspace struct {
+	t   *testing.T
+	h   *Harness
+	Dir string
+	env []string
+}
+
+// Workspace writes config as main.tf in a fresh directory. env holds the
+// variables for every command, on top of a clean environment: no MEGALLM_*,
+// TF_LOG* or proxy settings of the caller's leak in.
+func (h *Harness) Workspace(t *testing.T, config string, env map[string]string) *Workspace {
+	t.Helper()
+	dir := t.TempDir()
+	cliConfig := filepath.Join(dir, ".terraformrc")
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
+		"megallm/megallm", h.providerDir)
+	required := "terraform {\n  required_providers {\n    megallm = { source = \"megallm/megallm\" }\n  }\n}\n"
+	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(required+config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var clean []string
+	for _, kv := range os.Environ() {
+		name := strings.ToUpper(strings.SplitN(kv, "=", 2)[0])
+		if strings.HasPrefix(name, "MEGALLM_") || strings.HasPrefix(name, "TF_") ||
+			strings.HasSuffix(name, "_PROXY") || name == "CHECKPOINT_DISABLE" {
+			continue
+		}
+		clean = append(clean, kv)
+	}
+	clean = append(clean, "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	for k, v := range env {
+		clean = append(clean, k+"="+v)
+	}
+	return &Workspace{t: t, h: h, Dir: dir, env: clean}
+}
+
+// Run runs the CLI in the workspace and returns everything it printed.
+func (w *Workspace) Run(args ...string) (string, error) {
+	w.t.Helper()
+	cmd := exec.Command(w.h.terraform, append([]string{"-chdir=" + w.Dir}, args...)...)
+	cmd.Env = w.env
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	return out.String(), err
+}

@@ -1,0 +1,48 @@
+package provider
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// credentialFields are the log fields that carry a credential; their values
+// are always masked.
+var credentialFields = []string{"api_key", "Authorization", "x-api-key"}
+
+// loggingTransport logs every API request and answer at DEBUG on the
+// provider's logger (visible with TF_LOG=DEBUG or TRACE). Both credential
+// headers are logged as fields whose values tflog masks, and the key itself is
+// masked anywhere in any message or field, so no log line can carry it.
+type loggingTransport struct {
+	next   http.RoundTripper
+	apiKey string
+}
+
+func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	ctx := tflog.MaskFieldValuesWithFieldKeys(req.Context(), credentialFields...)
+	if t.apiKey != "" {
+		ctx = tflog.MaskLogStrings(ctx, t.apiKey)
+	}
+	fields := map[string]any{"method": req.Method, "url": req.URL.Redacted()}
+	for _, header := range []string{"Authorization", "x-api-key"} {
+		if value := req.Header.Get(header); value != "" {
+			fields[header] = value
+		}
+	}
+	fields["User-Agent"] = req.Header.Get("User-Agent")
+	tflog.Debug(ctx, "Sending MegaLLM API request", fields)
+
+	start := time.Now()
+	resp, err := t.next.RoundTrip(req)
+	elapsed := time.Since(start).Milliseconds()
+	if err != nil {
+		tflog.Debug(ctx, "MegaLLM API request failed", map[string]any{"url": req.URL.Redacted(), "error": err.Error(), "duration_ms": elapsed})
+		return nil, err
+	}
+	tflog.Debug(ctx, "Received MegaLLM API response", map[string]any{
+		"url": req.URL.Redacted(), "status": resp.StatusCode, "content_length": resp.ContentLength, "duration_ms": elapsed,
+	})
+	return resp, nil
+}
