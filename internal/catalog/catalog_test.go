@@ -1,0 +1,124 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// ptr returns a pointer to a copy of v, for building fixtures.
+func ptr[T any](v T) *T { return &v }
+
+// ids lists the ids of models, for comparing results.
+func ids(models []*megallm.Model) []string {
+	out := make([]string, len(models))
+	for i, m := range models {
+		out[i] = m.ID
+	}
+	return out
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestNewAndLookup(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "gpt-4o", DisplayName: ptr("GPT-4o")},
+		{ID: "claude-3-opus", DisplayName: ptr("Claude 3 Opus")},
+		{ID: "gpt-4o-mini", DisplayName: ptr("GPT-4o mini")},
+	})
+	if c.Len() != 3 {
+		t.Errorf("Len() = %d, want 3", c.Len())
+	}
+	tests := []struct {
+		id          string
+		wantFound   bool
+		wantDisplay string
+	}{
+		{"gpt-4o", true, "GPT-4o"},
+		{"claude-3-opus", true, "Claude 3 Opus"},
+		{"gpt-4o-mini", true, "GPT-4o mini"},
+		{"GPT-4o", false, ""},
+		{"gpt-4", false, ""},
+		{"gpt-4o ", false, ""},
+		{"", false, ""},
+	}
+	for _, tc := range tests {
+		m, ok := c.Lookup(tc.id)
+		if ok != tc.wantFound {
+			t.Errorf("Lookup(%q) found = %v, want %v", tc.id, ok, tc.wantFound)
+			continue
+		}
+		if !ok {
+			if m != nil {
+				t.Errorf("Lookup(%q) = %+v with found false, want nil", tc.id, m)
+			}
+			continue
+		}
+		if m.ID != tc.id || m.DisplayName == nil || *m.DisplayName != tc.wantDisplay {
+			t.Errorf("Lookup(%q) = %+v, want id %q display %q", tc.id, m, tc.id, tc.wantDisplay)
+		}
+	}
+}
+
+func TestLookup_duplicateIDsFirstWins(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "dup", DisplayName: ptr("first")},
+		{ID: "other"},
+		{ID: "dup", DisplayName: ptr("second")},
+		{ID: "dup", DisplayName: ptr("third")},
+	})
+	m, ok := c.Lookup("dup")
+	if !ok {
+		t.Fatal("Lookup(dup) not found")
+	}
+	if m.DisplayName == nil || *m.DisplayName != "first" {
+		t.Errorf("Lookup(dup) display = %v, want the first model's (first)", m.DisplayName)
+	}
+	if c.Len() != 4 {
+		t.Errorf("Len() = %d, want 4: duplicates are kept in the list", c.Len())
+	}
+	if got := ids(c.Select(Query{})); !equalStrings(got, []string{"dup", "dup", "dup", "other"}) {
+		t.Errorf("Select ids = %q, want every duplicate listed", got)
+	}
+}
+
+func TestLookup_pointsIntoCatalog(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "b"}, {ID: "a"}})
+	m, _ := c.Lookup("a")
+	selected := c.Select(Query{})
+	if len(selected) != 2 || selected[0] != m {
+		t.Errorf("Select()[0] and Lookup(a) are different pointers; want the same catalog entry")
+	}
+}
+
+func TestNew_empty(t *testing.T) {
+	t.Parallel()
+	for name, models := range map[string][]megallm.Model{"nil": nil, "empty": {}} {
+		c := New(models)
+		if c.Len() != 0 {
+			t.Errorf("%s: Len() = %d, want 0", name, c.Len())
+		}
+		if m, ok := c.Lookup(""); ok || m != nil {
+			t.Errorf("%s: Lookup(\"\") = %v, %v; want nil, false", name, m, ok)
+		}
+		if got := c.Select(Query{}); len(got) != 0 {
+			t.Errorf("%s: Select = %q, want empty", name, ids(got))
+		}
+		if got := c.Suggest("gpt-4o"); len(got) != 0 {
+			t.Errorf("%s: Suggest = %q, want empty", name, got)
+		}
+	}
+}

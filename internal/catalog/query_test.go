@@ -1,0 +1,213 @@
+package catalog
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// queryFixture has, for every sort key, present values with ties, a zero
+// value, and models missing the field. It is listed in no useful order.
+func queryFixture() []megallm.Model {
+	return []megallm.Model{
+		{
+			ID:              "alpha", // no type, owner, created_at, context_length or pricing
+			MaxOutputTokens: ptr[int64](16384),
+		},
+		{
+			ID: "gpt-4o", Type: ptr("chat"), OwnedBy: ptr("openai"),
+			CreatedAt:     ptr("2024-05-13T00:00:00Z"),
+			ContextLength: ptr[int64](128000), MaxOutputTokens: ptr[int64](16384),
+			Capabilities: &megallm.Capabilities{SupportsVision: ptr(true), SupportsFunctionCalling: ptr(true)},
+			Pricing:      &megallm.Pricing{InputTokensCostPerMillion: ptr(2.5), OutputTokensCostPerMillion: ptr(10.0)},
+		},
+		{
+			ID: "beta", Type: ptr("chat"), OwnedBy: ptr("anthropic"),
+			CreatedAt:     ptr("yesterday"), // unparseable: counts as missing
+			ContextLength: ptr[int64](8192), MaxOutputTokens: ptr[int64](4096),
+			Capabilities: &megallm.Capabilities{SupportsVision: ptr(false), SupportsFunctionCalling: ptr(true)},
+			Pricing:      &megallm.Pricing{OutputTokensCostPerMillion: ptr(10.0)},
+		},
+		{
+			ID: "Zeta", Type: ptr("embedding"), OwnedBy: ptr("zeta-labs"),
+			CreatedAt:     ptr("2024-05-13T00:00:00Z"),
+			ContextLength: ptr[int64](128000),
+			Pricing:       &megallm.Pricing{InputTokensCostPerMillion: ptr(2.5)},
+		},
+		{
+			ID: "A1", Type: ptr("rerank"), OwnedBy: ptr("meta"),
+			CreatedAt:     ptr("2023-12-31T23:00:00-02:00"), // 2024-01-01T01:00:00Z
+			ContextLength: ptr[int64](0),
+			Pricing:       &megallm.Pricing{InputTokensCostPerMillion: ptr(0.0), OutputTokensCostPerMillion: ptr(0.0)},
+		},
+		{
+			ID: "gpt-4.1", Type: ptr("chat"), OwnedBy: ptr("openai"),
+			CreatedAt:     ptr("2025-04-14T00:00:00Z"),
+			ContextLength: ptr[int64](1047576), MaxOutputTokens: ptr[int64](32768),
+			Capabilities: &megallm.Capabilities{SupportsVision: ptr(true)},
+			Pricing:      &megallm.Pricing{InputTokensCostPerMillion: ptr(2.0), OutputTokensCostPerMillion: ptr(8.0)},
+		},
+	}
+}
+
+func TestSelect_sort(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		key        SortKey
+		descending bool
+		want       []string
+	}{
+		// Byte-wise: upper case before lower case, "." before "o".
+		{"", false, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"", true, []string{"gpt-4o", "gpt-4.1", "beta", "alpha", "Zeta", "A1"}},
+		{SortByID, false, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{SortByID, true, []string{"gpt-4o", "gpt-4.1", "beta", "alpha", "Zeta", "A1"}},
+		// Zeta and gpt-4o share a date; alpha has none and beta's is unparseable.
+		{SortByCreatedAt, false, []string{"A1", "Zeta", "gpt-4o", "gpt-4.1", "alpha", "beta"}},
+		{SortByCreatedAt, true, []string{"gpt-4.1", "Zeta", "gpt-4o", "A1", "alpha", "beta"}},
+		// Zeta and gpt-4o tie at 128000; A1's 0 is a value; alpha has none.
+		{SortByContextLength, false, []string{"A1", "beta", "Zeta", "gpt-4o", "gpt-4.1", "alpha"}},
+		{SortByContextLength, true, []string{"gpt-4.1", "Zeta", "gpt-4o", "beta", "A1", "alpha"}},
+		// alpha and gpt-4o tie at 16384; A1 and Zeta have none.
+		{SortByMaxOutputTokens, false, []string{"beta", "alpha", "gpt-4o", "gpt-4.1", "A1", "Zeta"}},
+		{SortByMaxOutputTokens, true, []string{"gpt-4.1", "alpha", "gpt-4o", "beta", "A1", "Zeta"}},
+		// Zeta and gpt-4o tie at 2.5; A1 is free; alpha has no pricing, beta no input cost.
+		{SortByInputCost, false, []string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha", "beta"}},
+		{SortByInputCost, true, []string{"Zeta", "gpt-4o", "gpt-4.1", "A1", "alpha", "beta"}},
+		// beta and gpt-4o tie at 10; A1 is free; Zeta has no output cost, alpha no pricing.
+		{SortByOutputCost, false, []string{"A1", "gpt-4.1", "beta", "gpt-4o", "Zeta", "alpha"}},
+		{SortByOutputCost, true, []string{"beta", "gpt-4o", "gpt-4.1", "A1", "Zeta", "alpha"}},
+	}
+	for _, tc := range tests {
+		// The same answer whatever order the API listed the models in.
+		forward := queryFixture()
+		reversed := queryFixture()
+		slices.Reverse(reversed)
+		for name, models := range map[string][]megallm.Model{"api order": forward, "reversed": reversed} {
+			got := ids(New(models).Select(Query{SortBy: tc.key, Descending: tc.descending}))
+			if !equalStrings(got, tc.want) {
+				t.Errorf("sort %q descending=%v (%s): got %q, want %q", tc.key, tc.descending, name, got, tc.want)
+			}
+		}
+	}
+}
+
+func TestSelect_sortCoversEveryKey(t *testing.T) {
+	t.Parallel()
+	want := []string{"id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost"}
+	if got := SortKeyNames(); !equalStrings(got, want) {
+		t.Errorf("SortKeyNames() = %q, want %q (id, the default, first)", got, want)
+	}
+}
+
+func TestSelect_sortCreatedAtComparesInstants(t *testing.T) {
+	t.Parallel()
+	// As strings, "2023-12-31T23:00:00-02:00" sorts first; as instants it is
+	// 2024-01-01T01:00:00Z, after 00:30Z. Fractional seconds are instants too.
+	c := New([]megallm.Model{
+		{ID: "offset", CreatedAt: ptr("2023-12-31T23:00:00-02:00")},
+		{ID: "utc", CreatedAt: ptr("2024-01-01T00:30:00Z")},
+		{ID: "fraction", CreatedAt: ptr("2024-01-01T00:30:00.5Z")},
+		{ID: "date-only", CreatedAt: ptr("2024-01-01")},
+		{ID: "empty", CreatedAt: ptr("")},
+	})
+	got := ids(c.Select(Query{SortBy: SortByCreatedAt}))
+	want := []string{"utc", "fraction", "offset", "date-only", "empty"}
+	if !equalStrings(got, want) {
+		t.Errorf("created_at ascending = %q, want %q", got, want)
+	}
+	got = ids(c.Select(Query{SortBy: SortByCreatedAt, Descending: true}))
+	want = []string{"offset", "fraction", "utc", "date-only", "empty"}
+	if !equalStrings(got, want) {
+		t.Errorf("created_at descending = %q, want %q", got, want)
+	}
+}
+
+func TestSelect_sortAllMissingFallsBackToID(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "c"}, {ID: "a"}, {ID: "B"}})
+	for _, key := range []SortKey{SortByCreatedAt, SortByContextLength, SortByMaxOutputTokens, SortByInputCost, SortByOutputCost} {
+		for _, desc := range []bool{false, true} {
+			got := ids(c.Select(Query{SortBy: key, Descending: desc}))
+			if want := []string{"B", "a", "c"}; !equalStrings(got, want) {
+				t.Errorf("sort %q descending=%v with the field missing everywhere = %q, want %q", key, desc, got, want)
+			}
+		}
+	}
+}
+
+func TestSelect_filters(t *testing.T) {
+	t.Parallel()
+	c := New(queryFixture())
+	tests := []struct {
+		name  string
+		query Query
+		want  []string
+	}{
+		{"zero query keeps all", Query{}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"type chat", Query{Type: "chat"}, []string{"beta", "gpt-4.1", "gpt-4o"}},
+		{"type embedding", Query{Type: "embedding"}, []string{"Zeta"}},
+		{"type passed through", Query{Type: "rerank"}, []string{"A1"}},
+		{"type is exact", Query{Type: "Chat"}, []string{}},
+		{"owned_by nil keeps all", Query{OwnedBy: nil}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"owned_by one", Query{OwnedBy: []string{"openai"}}, []string{"gpt-4.1", "gpt-4o"}},
+		{"owned_by several", Query{OwnedBy: []string{"meta", "openai"}}, []string{"A1", "gpt-4.1", "gpt-4o"}},
+		{"owned_by unknown", Query{OwnedBy: []string{"nobody"}}, []string{}},
+		{"id pattern in the middle", Query{IDPattern: regexp.MustCompile(`et`)}, []string{"Zeta", "beta"}},
+		{"id pattern at the end", Query{IDPattern: regexp.MustCompile(`a`)}, []string{"Zeta", "alpha", "beta"}},
+		{"id pattern anchored", Query{IDPattern: regexp.MustCompile(`^gpt-4\.`)}, []string{"gpt-4.1"}},
+		{"id pattern dot matches any", Query{IDPattern: regexp.MustCompile(`gpt-4.`)}, []string{"gpt-4.1", "gpt-4o"}},
+		{"id pattern is case-sensitive", Query{IDPattern: regexp.MustCompile(`zeta`)}, []string{}},
+		{"require context", Query{Require: Requirements{MinContextLength: ptr[int64](100000)}},
+			[]string{"Zeta", "gpt-4.1", "gpt-4o"}},
+		{"require vision", Query{Require: Requirements{Vision: true}}, []string{"gpt-4.1", "gpt-4o"}},
+		{"require cheap input", Query{Require: Requirements{MaxInputCostPerMillion: ptr(2.0)}}, []string{"A1", "gpt-4.1"}},
+		{"type and owner", Query{Type: "chat", OwnedBy: []string{"openai", "anthropic"}},
+			[]string{"beta", "gpt-4.1", "gpt-4o"}},
+		{"type and require", Query{Type: "chat", Require: Requirements{MinContextLength: ptr[int64](100000)}},
+			[]string{"gpt-4.1", "gpt-4o"}},
+		{"type, owner, pattern and require", Query{
+			Type:      "chat",
+			OwnedBy:   []string{"openai", "anthropic"},
+			IDPattern: regexp.MustCompile(`^(gpt|beta)`),
+			Require:   Requirements{FunctionCalling: true},
+		}, []string{"beta", "gpt-4o"}},
+		{"filters that exclude each other", Query{Type: "embedding", OwnedBy: []string{"openai"}}, []string{}},
+		{"filter then sort", Query{Type: "chat", SortBy: SortByContextLength, Descending: true},
+			[]string{"gpt-4.1", "gpt-4o", "beta"}},
+	}
+	for _, tc := range tests {
+		got := c.Select(tc.query)
+		if !equalStrings(ids(got), tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, ids(got), tc.want)
+		}
+	}
+}
+
+func TestSelect_emptyResult(t *testing.T) {
+	t.Parallel()
+	c := New(queryFixture())
+	got := c.Select(Query{Type: "image"})
+	if len(got) != 0 {
+		t.Errorf("Select = %q, want empty", ids(got))
+	}
+}
+
+func TestSelect_doesNotReorderCatalog(t *testing.T) {
+	t.Parallel()
+	models := queryFixture()
+	c := New(models)
+	_ = c.Select(Query{SortBy: SortByContextLength, Descending: true})
+	want := []string{"alpha", "gpt-4o", "beta", "Zeta", "A1", "gpt-4.1"}
+	for i, m := range models {
+		if m.ID != want[i] {
+			t.Fatalf("after Select, the model list is reordered: position %d is %q, want %q", i, m.ID, want[i])
+		}
+	}
+	// A second Select with another order is unaffected by the first.
+	if got := ids(c.Select(Query{})); !equalStrings(got, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}) {
+		t.Errorf("Select by id after another sort = %q", got)
+	}
+}

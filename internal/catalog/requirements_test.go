@@ -1,0 +1,214 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+func TestRequirementsUnmet(t *testing.T) {
+	t.Parallel()
+	allCaps := &megallm.Capabilities{
+		SupportsFunctionCalling:  ptr(true),
+		SupportsVision:           ptr(true),
+		SupportsStreaming:        ptr(true),
+		SupportsStructuredOutput: ptr(true),
+	}
+	noCaps := &megallm.Capabilities{
+		SupportsFunctionCalling:  ptr(false),
+		SupportsVision:           ptr(false),
+		SupportsStreaming:        ptr(false),
+		SupportsStructuredOutput: ptr(false),
+	}
+	priced := func(in, out float64) *megallm.Pricing {
+		return &megallm.Pricing{InputTokensCostPerMillion: ptr(in), OutputTokensCostPerMillion: ptr(out)}
+	}
+	tests := []struct {
+		name  string
+		req   Requirements
+		model megallm.Model
+		want  []string
+	}{
+		// Capabilities: false, nil field, nil Capabilities.
+		{"function calling false", Requirements{FunctionCalling: true}, megallm.Model{Capabilities: noCaps},
+			[]string{"does not support function calling"}},
+		{"vision false", Requirements{Vision: true}, megallm.Model{Capabilities: noCaps},
+			[]string{"does not support vision"}},
+		{"streaming false", Requirements{Streaming: true}, megallm.Model{Capabilities: noCaps},
+			[]string{"does not support streaming"}},
+		{"structured output false", Requirements{StructuredOutput: true}, megallm.Model{Capabilities: noCaps},
+			[]string{"does not support structured output"}},
+		{"vision field missing", Requirements{Vision: true},
+			megallm.Model{Capabilities: &megallm.Capabilities{SupportsStreaming: ptr(true)}},
+			[]string{"does not report whether it supports vision (capabilities.supports_vision is missing)"}},
+		{"capabilities missing: function calling", Requirements{FunctionCalling: true}, megallm.Model{},
+			[]string{"does not report whether it supports function calling (capabilities.supports_function_calling is missing)"}},
+		{"capabilities missing: vision", Requirements{Vision: true}, megallm.Model{},
+			[]string{"does not report whether it supports vision (capabilities.supports_vision is missing)"}},
+		{"capabilities missing: streaming", Requirements{Streaming: true}, megallm.Model{},
+			[]string{"does not report whether it supports streaming (capabilities.supports_streaming is missing)"}},
+		{"capabilities missing: structured output", Requirements{StructuredOutput: true}, megallm.Model{},
+			[]string{"does not report whether it supports structured output (capabilities.supports_structured_output is missing)"}},
+		{"capabilities true", Requirements{FunctionCalling: true, Vision: true, Streaming: true, StructuredOutput: true},
+			megallm.Model{Capabilities: allCaps}, nil},
+		{"false requirement ignores false capability", Requirements{}, megallm.Model{Capabilities: noCaps}, nil},
+		{"false requirement ignores missing capability", Requirements{Vision: false, Streaming: true},
+			megallm.Model{Capabilities: &megallm.Capabilities{SupportsStreaming: ptr(true)}}, nil},
+
+		// Context length.
+		{"context length below", Requirements{MinContextLength: ptr[int64](100000)},
+			megallm.Model{ContextLength: ptr[int64](8192)}, []string{"context_length 8192 < required 100000"}},
+		{"context length equal", Requirements{MinContextLength: ptr[int64](100000)},
+			megallm.Model{ContextLength: ptr[int64](100000)}, nil},
+		{"context length above", Requirements{MinContextLength: ptr[int64](100000)},
+			megallm.Model{ContextLength: ptr[int64](100001)}, nil},
+		{"context length missing", Requirements{MinContextLength: ptr[int64](100000)},
+			megallm.Model{}, []string{"context_length is not reported (required >= 100000)"}},
+		{"context length zero is reported", Requirements{MinContextLength: ptr[int64](1)},
+			megallm.Model{ContextLength: ptr[int64](0)}, []string{"context_length 0 < required 1"}},
+		{"context length zero bound", Requirements{MinContextLength: ptr[int64](0)},
+			megallm.Model{ContextLength: ptr[int64](0)}, nil},
+
+		// Max output tokens.
+		{"max output below", Requirements{MinMaxOutputTokens: ptr[int64](16384)},
+			megallm.Model{MaxOutputTokens: ptr[int64](4096)}, []string{"max_output_tokens 4096 < required 16384"}},
+		{"max output equal", Requirements{MinMaxOutputTokens: ptr[int64](16384)},
+			megallm.Model{MaxOutputTokens: ptr[int64](16384)}, nil},
+		{"max output missing", Requirements{MinMaxOutputTokens: ptr[int64](16384)},
+			megallm.Model{}, []string{"max_output_tokens is not reported (required >= 16384)"}},
+
+		// Input cost.
+		{"input cost above", Requirements{MaxInputCostPerMillion: ptr(1.0)},
+			megallm.Model{Pricing: priced(2.5, 10)}, []string{"input_tokens_cost_per_million 2.5 > allowed 1"}},
+		{"input cost equal", Requirements{MaxInputCostPerMillion: ptr(2.5)},
+			megallm.Model{Pricing: priced(2.5, 10)}, nil},
+		{"input cost below", Requirements{MaxInputCostPerMillion: ptr(1.0)},
+			megallm.Model{Pricing: priced(0.15, 0.6)}, nil},
+		{"input cost fractions", Requirements{MaxInputCostPerMillion: ptr(0.1)},
+			megallm.Model{Pricing: priced(0.15, 0.6)}, []string{"input_tokens_cost_per_million 0.15 > allowed 0.1"}},
+		{"input cost free model under zero bound", Requirements{MaxInputCostPerMillion: ptr(0.0)},
+			megallm.Model{Pricing: priced(0, 0)}, nil},
+		{"input cost missing: no pricing", Requirements{MaxInputCostPerMillion: ptr(1.0)},
+			megallm.Model{}, []string{"input_tokens_cost_per_million is not reported (allowed <= 1)"}},
+		{"input cost missing: pricing without it", Requirements{MaxInputCostPerMillion: ptr(1.0)},
+			megallm.Model{Pricing: &megallm.Pricing{OutputTokensCostPerMillion: ptr(0.5)}},
+			[]string{"input_tokens_cost_per_million is not reported (allowed <= 1)"}},
+
+		// Output cost.
+		{"output cost above", Requirements{MaxOutputCostPerMillion: ptr(5.0)},
+			megallm.Model{Pricing: priced(2.5, 10)}, []string{"output_tokens_cost_per_million 10 > allowed 5"}},
+		{"output cost equal", Requirements{MaxOutputCostPerMillion: ptr(10.0)},
+			megallm.Model{Pricing: priced(2.5, 10)}, nil},
+		{"output cost missing: no pricing", Requirements{MaxOutputCostPerMillion: ptr(0.5)},
+			megallm.Model{}, []string{"output_tokens_cost_per_million is not reported (allowed <= 0.5)"}},
+		{"output cost missing: pricing without it", Requirements{MaxOutputCostPerMillion: ptr(0.5)},
+			megallm.Model{Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(0.1)}},
+			[]string{"output_tokens_cost_per_million is not reported (allowed <= 0.5)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m := tc.model
+			m.ID = "fixture"
+			got := tc.req.Unmet(&m)
+			if !equalStrings(got, tc.want) {
+				t.Errorf("Unmet = %q, want %q", got, tc.want)
+			}
+			if met := tc.req.Met(&m); met != (len(tc.want) == 0) {
+				t.Errorf("Met = %v, want %v", met, len(tc.want) == 0)
+			}
+		})
+	}
+}
+
+func TestRequirementsUnmet_fixedOrder(t *testing.T) {
+	t.Parallel()
+	req := Requirements{
+		FunctionCalling:         true,
+		Vision:                  true,
+		Streaming:               true,
+		StructuredOutput:        true,
+		MinContextLength:        ptr[int64](100000),
+		MinMaxOutputTokens:      ptr[int64](8192),
+		MaxInputCostPerMillion:  ptr(1.0),
+		MaxOutputCostPerMillion: ptr(2.0),
+	}
+	bare := &megallm.Model{ID: "bare"}
+	wantBare := []string{
+		"does not report whether it supports function calling (capabilities.supports_function_calling is missing)",
+		"does not report whether it supports vision (capabilities.supports_vision is missing)",
+		"does not report whether it supports streaming (capabilities.supports_streaming is missing)",
+		"does not report whether it supports structured output (capabilities.supports_structured_output is missing)",
+		"context_length is not reported (required >= 100000)",
+		"max_output_tokens is not reported (required >= 8192)",
+		"input_tokens_cost_per_million is not reported (allowed <= 1)",
+		"output_tokens_cost_per_million is not reported (allowed <= 2)",
+	}
+	if got := req.Unmet(bare); !equalStrings(got, wantBare) {
+		t.Errorf("Unmet(bare) =\n%q\nwant\n%q", got, wantBare)
+	}
+
+	// A mix of present-but-short, absent and met values, in a different
+	// field order from the struct: the messages still follow the fixed order.
+	mixed := &megallm.Model{
+		ID:              "mixed",
+		Pricing:         &megallm.Pricing{OutputTokensCostPerMillion: ptr(3.5)},
+		MaxOutputTokens: ptr[int64](4096),
+		ContextLength:   ptr[int64](200000),
+		Capabilities: &megallm.Capabilities{
+			SupportsStructuredOutput: ptr(false),
+			SupportsStreaming:        ptr(true),
+			SupportsFunctionCalling:  ptr(false),
+		},
+	}
+	wantMixed := []string{
+		"does not support function calling",
+		"does not report whether it supports vision (capabilities.supports_vision is missing)",
+		"does not support structured output",
+		"max_output_tokens 4096 < required 8192",
+		"input_tokens_cost_per_million is not reported (allowed <= 1)",
+		"output_tokens_cost_per_million 3.5 > allowed 2",
+	}
+	if got := req.Unmet(mixed); !equalStrings(got, wantMixed) {
+		t.Errorf("Unmet(mixed) =\n%q\nwant\n%q", got, wantMixed)
+	}
+	// Same inputs, same answer.
+	for range 5 {
+		if got := req.Unmet(mixed); !equalStrings(got, wantMixed) {
+			t.Fatalf("Unmet(mixed) changed between calls: %q", got)
+		}
+	}
+}
+
+func TestRequirements_zeroValueMetByAnyModel(t *testing.T) {
+	t.Parallel()
+	models := []megallm.Model{
+		{ID: "bare"},
+		{ID: "empty-parts", Capabilities: &megallm.Capabilities{}, Pricing: &megallm.Pricing{}},
+		{ID: "all-false", Capabilities: &megallm.Capabilities{
+			SupportsFunctionCalling: ptr(false), SupportsVision: ptr(false),
+			SupportsStreaming: ptr(false), SupportsStructuredOutput: ptr(false),
+		}, ContextLength: ptr[int64](0), MaxOutputTokens: ptr[int64](0)},
+		{ID: "expensive", Pricing: &megallm.Pricing{
+			InputTokensCostPerMillion: ptr(1e6), OutputTokensCostPerMillion: ptr(1e6),
+		}},
+	}
+	for i := range models {
+		var req Requirements
+		if got := req.Unmet(&models[i]); len(got) != 0 {
+			t.Errorf("zero Requirements: Unmet(%s) = %q, want none", models[i].ID, got)
+		}
+		if !req.Met(&models[i]) {
+			t.Errorf("zero Requirements: Met(%s) = false", models[i].ID)
+		}
+	}
+}
+
+func TestRequirementsUnmet_doesNotModifyModel(t *testing.T) {
+	t.Parallel()
+	m := &megallm.Model{ID: "bare"}
+	Requirements{Vision: true, MaxInputCostPerMillion: ptr(1.0)}.Unmet(m)
+	if m.Capabilities != nil || m.Pricing != nil {
+		t.Errorf("Unmet filled in the model's nil fields: %+v", m)
+	}
+}

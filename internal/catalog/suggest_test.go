@@ -1,0 +1,154 @@
+package catalog
+
+import (
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+func suggestFixture() *Catalog {
+	var models []megallm.Model
+	for _, id := range []string{
+		"gpt-4o",
+		"gpt-4o-mini",
+		"gpt-4.1",
+		"gpt-4.1-mini",
+		"o3-mini",
+		"claude-3-5-sonnet-20241022",
+		"meta-llama/llama-3.3-70b-instruct",
+		"meta-llama/llama-3.1-8b-instruct",
+		"text-embedding-3-small",
+		"Mistral-Large-Latest",
+	} {
+		models = append(models, megallm.Model{ID: id})
+	}
+	return New(models)
+}
+
+func TestSuggest(t *testing.T) {
+	t.Parallel()
+	c := suggestFixture()
+	tests := []struct {
+		name string
+		id   string
+		want []string
+	}{
+		// "GPT-4O" is "gpt-4o" at distance 0; "gpt-4.1" is 2 edits away (the
+		// limit for a 6-letter id); "gpt-4o-mini" contains it and ranks at the
+		// limit, after "gpt-4.1" by id.
+		{"case-insensitive", "GPT-4O", []string{"gpt-4o", "gpt-4.1", "gpt-4o-mini"}},
+		{"returns the catalog's spelling", "mistral-large-latest", []string{"Mistral-Large-Latest"}},
+		// Two transpositions: 2 edits here, 4 for plain Levenshtein (over the limit).
+		{"transpositions count as one edit", "gtp-o4", []string{"gpt-4o"}},
+		{"containment", "llama-3.3-70b-instruct", []string{"meta-llama/llama-3.3-70b-instruct"}},
+		{"containment ignores case", "LLAMA-3.1-8B-INSTRUCT", []string{"meta-llama/llama-3.1-8b-instruct"}},
+		{"far-off id", "stable-diffusion-xl", []string{}},
+		{"far-off short id", "zz", []string{}},
+		{"too short for containment", "o3", []string{}},
+	}
+	for _, tc := range tests {
+		got := c.Suggest(tc.id)
+		if got == nil || !equalStrings(got, tc.want) {
+			t.Errorf("%s: Suggest(%q) = %#v, want %q", tc.name, tc.id, got, tc.want)
+		}
+	}
+}
+
+func TestSuggest_typoFirst(t *testing.T) {
+	t.Parallel()
+	got := suggestFixture().Suggest("gpt-4o-mnii")
+	if len(got) == 0 || got[0] != "gpt-4o-mini" {
+		t.Fatalf("Suggest(gpt-4o-mnii) = %q, want gpt-4o-mini first", got)
+	}
+	if len(got) > 3 {
+		t.Errorf("Suggest(gpt-4o-mnii) = %q, want at most 3", got)
+	}
+}
+
+func TestSuggest_atMostThreeClosestFirst(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "model-e"}, {ID: "model-d"}, {ID: "model-c"}, {ID: "model-b"},
+		{ID: "model-a"}, {ID: "modle-x"}, {ID: "model-x2"},
+	})
+	// All seven are one edit away (substitution, insertion or
+	// transposition), so id order picks the first three.
+	want := []string{"model-a", "model-b", "model-c"}
+	for range 50 {
+		got := c.Suggest("model-x")
+		if !equalStrings(got, want) {
+			t.Fatalf("Suggest(model-x) = %q, want %q every time", got, want)
+		}
+	}
+
+	// Distance beats id order: the exact-but-for-case id comes first.
+	c = New([]megallm.Model{{ID: "aaaa"}, {ID: "aaab"}, {ID: "aabb"}, {ID: "AAAC"}})
+	if got, want := c.Suggest("aaac"), []string{"AAAC", "aaaa", "aaab"}; !equalStrings(got, want) {
+		t.Errorf("Suggest(aaac) = %q, want %q", got, want)
+	}
+}
+
+func TestSuggest_deterministic(t *testing.T) {
+	t.Parallel()
+	var models []megallm.Model
+	for _, id := range []string{"abcd-1", "abcd-2", "abcd-3", "abcd-4", "abcd-5", "abcd-6", "abcd-7", "abcd-8"} {
+		models = append(models, megallm.Model{ID: id})
+	}
+	c := New(models)
+	first := c.Suggest("abcd-0")
+	if want := []string{"abcd-1", "abcd-2", "abcd-3"}; !equalStrings(first, want) {
+		t.Fatalf("Suggest(abcd-0) = %q, want %q", first, want)
+	}
+	for range 100 {
+		if got := c.Suggest("abcd-0"); !equalStrings(got, first) {
+			t.Fatalf("Suggest changed between calls: %q then %q", first, got)
+		}
+	}
+}
+
+func TestSuggest_duplicateIDsSuggestedOnce(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "gpt-4o"}, {ID: "gpt-4o"}, {ID: "gpt-4o"}})
+	if got := c.Suggest("gpt-4"); !equalStrings(got, []string{"gpt-4o"}) {
+		t.Errorf("Suggest(gpt-4) = %q, want [gpt-4o] once", got)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0},
+		{"a", "", 1},
+		{"", "abc", 3},
+		{"gpt-4o", "gpt-4o", 0},
+		{"gpt-4o", "gpt-4", 1},
+		{"gpt-4", "gpt-4o", 1},
+		{"gpt-4o", "gpt-4a", 1},
+		{"ab", "ba", 1},
+		{"gpt-4o-mnii", "gpt-4o-mini", 1},
+		{"gtp-o4", "gpt-4o", 2},
+		{"kitten", "sitting", 3},
+		{"flaw", "lawn", 2},
+		{"sunday", "saturday", 3},
+		// Optimal string alignment: no edits inside a transposed pair, so
+		// this is 3 (true Damerau-Levenshtein would give 2).
+		{"ca", "abc", 3},
+		// Runes, not bytes.
+		{"café", "cafe", 1},
+		{"naïve", "naive", 1},
+		{"日本語", "日本", 1},
+		// Case matters here; Suggest lowercases first.
+		{"GPT", "gpt", 3},
+	}
+	for _, tc := range tests {
+		if got := editDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if got := editDistance(tc.b, tc.a); got != tc.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d (symmetric)", tc.b, tc.a, got, tc.want)
+		}
+	}
+}
