@@ -1,5 +1,6 @@
 // Package megallm is a small client for the MegaLLM API. It knows nothing of
-// Terraform: it sends requests, decodes answers and returns typed errors.
+// Terraform: it sends requests, retries what is worth retrying, decodes
+// answers and returns typed errors that never contain the API key.
 package megallm
 
 import (
@@ -17,8 +18,18 @@ import (
 // DefaultBaseURL is the production API.
 const DefaultBaseURL = "https://ai.megallm.io/v1"
 
-// excerptBytes is how much of an unexpected body an error quotes.
-const excerptBytes = 200
+// Defaults for the Config fields left at zero.
+const (
+	DefaultRetryWaitMin = 500 * time.Millisecond
+	DefaultRetryWaitMax = 30 * time.Second
+	DefaultMaxBodyBytes = 64 << 20
+	// MaxRetryAfter is the longest Retry-After the client waits for; a server
+	// asking for more gets an error at once rather than a stalled plan.
+	MaxRetryAfter = time.Minute
+)
+
+// maxRedirects is how many redirects one attempt follows, as Go's default.
+const maxRedirects = 10
 
 // Config holds what a Client needs. APIKey may be empty: the client is still
 // built, and ListModels returns ErrMissingAPIKey, so that a missing key is
@@ -27,11 +38,31 @@ type Config struct {
 	BaseURL    string
 	APIKey     string
 	AuthScheme AuthScheme
-	// Timeout bounds one HTTP attempt, reading the body included. Zero means none.
-	Timeout   time.Duration
-	UserAgent string
+	UserAgent  string
+	// Timeout bounds one attempt, reading the whole body included. Zero means none.
+	Timeout time.Duration
+	// MaxRetries is how many times a failed attempt is retried (0: never).
+	MaxRetries int
+	// RetryWaitMin and RetryWaitMax bound the exponential backoff between
+	// attempts when the server sends no Retry-After.
+	RetryWaitMin time.Duration
+	RetryWaitMax time.Duration
+	// MaxBodyBytes caps what is read of an answer; zero means DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+	// OnRetry, if set, is called before each wait between two attempts.
+	OnRetry func(ctx context.Context, retry Retry)
 	// Transport sends the requests; nil means http.DefaultTransport.
 	Transport http.RoundTripper
+}
+
+// Retry describes a failed attempt that is about to be retried.
+type Retry struct {
+	// Attempt is the number of the attempt that failed, from 1.
+	Attempt int
+	// Of is the most attempts that will be made.
+	Of   int
+	Wait time.Duration
+	Err  error
 }
 
 // Client calls the MegaLLM API. It is safe for concurrent use.
@@ -40,6 +71,10 @@ type Client struct {
 	apiKey     string
 	authScheme AuthScheme
 	userAgent  string
+	timeout    time.Duration
+	retry      retryPolicy
+	maxBody    int64
+	onRetry    func(context.Context, Retry)
 	http       *http.Client
 }
 
@@ -56,13 +91,25 @@ func New(cfg Config) (*Client, error) {
 	if !scheme.valid() {
 		return nil, fmt.Errorf("unknown auth scheme %q: use one of %s", scheme, strings.Join(AuthSchemeNames(), ", "))
 	}
-	return &Client{
+	if cfg.MaxRetries < 0 {
+		return nil, fmt.Errorf("max retries must be 0 or more, got %d", cfg.MaxRetries)
+	}
+	c := &Client{
 		modelsURL:  base.JoinPath("models"),
 		apiKey:     cfg.APIKey,
 		authScheme: scheme,
 		userAgent:  cfg.UserAgent,
-		http:       &http.Client{Timeout: cfg.Timeout, Transport: cfg.Transport},
-	}, nil
+		timeout:    cfg.Timeout,
+		retry: retryPolicy{
+			maxRetries: cfg.MaxRetries,
+			waitMin:    orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin),
+			waitMax:    orDefault(cfg.RetryWaitMax, DefaultRetryWaitMax),
+		},
+		maxBody: orDefault(cfg.MaxBodyBytes, DefaultMaxBodyBytes),
+		onRetry: cfg.OnRetry,
+	}
+	c.http = &http.Client{Transport: cfg.Transport, CheckRedirect: keepCredentialsOnOrigin}
+	return c, nil
 }
 
 // ParseBaseURL accepts an absolute http or https URL; a trailing slash is fine.
@@ -77,7 +124,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	if u.Host == "" {
 		return nil, fmt.Errorf("%q has no host", raw)
 	}
-	if u.RawQuery != "" || u.Fragment != "" {
+	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
 		return nil, fmt.Errorf("%q must not have a query or fragment", raw)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
@@ -90,11 +137,49 @@ func (c *Client) ModelsURL() string {
 	return c.modelsURL.Redacted()
 }
 
-// ListModels returns the whole catalog in the order the API sent it.
+// ListModels returns the whole catalog in the order the API sent it. Failed
+// attempts that are worth retrying (429, 500, 502, 503, 504, a refused or
+// reset connection) are retried up to MaxRetries times; a last failure comes
+// back wrapped in an *AttemptsError when more than one attempt was made.
 func (c *Client) ListModels(ctx context.Context) ([]Model, error) {
 	if c.apiKey == "" {
 		return nil, ErrMissingAPIKey
 	}
+	for attempt := 1; ; attempt++ {
+		models, err := c.listModelsOnce(ctx)
+		if err == nil {
+			return models, nil
+		}
+		wait, retry, why := c.retry.next(ctx, attempt, err)
+		if !retry {
+			return nil, withAttempts(err, attempt, why)
+		}
+		if c.onRetry != nil {
+			c.onRetry(ctx, Retry{Attempt: attempt, Of: c.retry.maxRetries + 1, Wait: wait, Err: err})
+		}
+		if sleepErr := sleep(ctx, wait); sleepErr != nil {
+			return nil, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error())
+		}
+	}
+}
+
+// listModelsOnce makes one attempt, bounded by the timeout from the request
+// to the last byte of the body.
+func (c *Client) listModelsOnce(parent context.Context) ([]Model, error) {
+	ctx, cancel := parent, context.CancelFunc(func() {})
+	if c.timeout > 0 {
+		ctx, cancel = context.WithTimeout(parent, c.timeout)
+	}
+	defer cancel()
+
+	models, err := c.doListModels(ctx)
+	if err != nil && parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, &TimeoutError{Method: http.MethodGet, URL: c.ModelsURL(), Timeout: c.timeout}
+	}
+	return models, err
+}
+
+func (c *Client) doListModels(ctx context.Context) ([]Model, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.modelsURL.String(), nil)
 	if err != nil {
 		return nil, err
@@ -115,13 +200,12 @@ func (c *Client) ListModels(ctx context.Context) ([]Model, error) {
 	return c.decodeModels(resp)
 }
 
+// decodeModels streams the body into the model list, reading at most maxBody
+// bytes and keeping the first few for an error message.
 func (c *Client) decodeModels(resp *http.Response) ([]Model, error) {
 	head := &headBuffer{limit: excerptBytes}
-	var envelope modelsResponse
-	err := json.NewDecoder(io.TeeReader(resp.Body, head)).Decode(&envelope)
-	if err == nil && envelope.Data == nil {
-		err = errors.New(`it has no "data" array`)
-	}
+	body := io.TeeReader(&limitedReader{r: resp.Body, left: c.maxBody}, head)
+	models, err := DecodeModels(body)
 	if err != nil {
 		return nil, &ResponseError{
 			Method:     http.MethodGet,
@@ -131,12 +215,29 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, error) {
 			Err:        err,
 		}
 	}
+	return models, nil
+}
+
+// DecodeModels decodes a GET /models body: an object whose "data" is the
+// model list. Unknown fields are ignored; a missing or null "data" is an error.
+func DecodeModels(r io.Reader) ([]Model, error) {
+	var envelope modelsResponse
+	if err := json.NewDecoder(r).Decode(&envelope); err != nil {
+		return nil, err
+	}
+	if envelope.Data == nil {
+		return nil, errors.New(`it has no "data" array`)
+	}
 	return *envelope.Data, nil
 }
 
 func (c *Client) apiError(resp *http.Response) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), StatusCode: resp.StatusCode}
+	if final := resp.Request.URL.Redacted(); final != apiErr.URL {
+		apiErr.FinalURL = final
+	}
+	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	var parsed errorResponse
 	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
 		apiErr.Message = parsed.Error.Message
@@ -149,26 +250,53 @@ func (c *Client) apiError(resp *http.Response) error {
 	return apiErr
 }
 
-// headBuffer keeps the first limit bytes written to it.
-type headBuffer struct {
-	limit int
-	buf   []byte
+// keepCredentialsOnOrigin follows up to maxRedirects redirects, but once the
+// chain has left the original host (or gone from https to http) it sends
+// neither credential header. Go itself drops only Authorization, and only
+// for some host changes; x-api-key would otherwise go anywhere.
+func keepCredentialsOnOrigin(req *http.Request, via []*http.Request) error {
+	if len(via) >= maxRedirects {
+		return fmt.Errorf("stopped after %d redirects", maxRedirects)
+	}
+	origin := via[0].URL
+	for _, hop := range append(via[1:], req) {
+		if !strings.EqualFold(hop.URL.Host, origin.Host) || (origin.Scheme == "https" && hop.URL.Scheme != "https") {
+			req.Header.Del("Authorization")
+			req.Header.Del("x-api-key")
+			break
+		}
+	}
+	return nil
 }
 
-func (h *headBuffer) Write(p []byte) (int, error) {
-	if room := h.limit - len(h.buf); room > 0 {
-		h.buf = append(h.buf, p[:min(room, len(p))]...)
-	}
-	return len(p), nil
+// limitedReader fails with ErrBodyTooLarge once more than left bytes are read.
+type limitedReader struct {
+	r    io.Reader
+	left int64
 }
 
-func (h *headBuffer) String() string { return excerpt(h.buf) }
-
-// excerpt shortens a body to a one-line quote for an error message.
-func excerpt(body []byte) string {
-	s := strings.Join(strings.Fields(string(body)), " ")
-	if len(s) > excerptBytes {
-		s = s[:excerptBytes] + "…"
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		// At the limit: the body is too large if anything at all follows.
+		var probe [1]byte
+		n, err := l.r.Read(probe[:])
+		if n > 0 {
+			return 0, ErrBodyTooLarge
+		}
+		return 0, err
 	}
-	return s
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+func orDefault[T comparable](v, fallback T) T {
+	var zero T
+	if v == zero {
+		return fallback
+	}
+	return v
 }

@@ -647,9 +647,12 @@ func TestListModels_timeout(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		var netErr net.Error
-		if !errors.As(err, &netErr) || !netErr.Timeout() {
-			t.Errorf("err = %v (%T), want a net.Error with Timeout() true", err, err)
+		var timeoutErr *megallm.TimeoutError
+		if !errors.As(err, &timeoutErr) || timeoutErr.Timeout != 50*time.Millisecond || timeoutErr.URL != server.URL()+"/models" {
+			t.Errorf("err = %v (%T), want a *megallm.TimeoutError for 50ms naming the URL", err, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "timed out") {
+			t.Errorf("err = %v, want it to say it timed out", err)
 		}
 		assertNoKey(t, err, testKey)
 	case <-time.After(5 * time.Second):

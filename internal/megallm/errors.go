@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // ErrMissingAPIKey is returned when a request would be sent without a key.
@@ -14,19 +15,27 @@ var ErrMissingAPIKey = errors.New("no MegaLLM API key is configured")
 // the API's error body; when the body is not that shape (an HTML page from a
 // proxy, say) they are empty and Excerpt holds the start of the body.
 type APIError struct {
-	Method     string
-	URL        string
+	Method string
+	URL    string
+	// FinalURL is where a redirect led, when it led elsewhere.
+	FinalURL   string
 	StatusCode int
 	Message    string
 	Type       string
 	Code       string
 	Excerpt    string
+
+	retryAfter    time.Duration
+	hasRetryAfter bool
 }
 
 // Error describes the failure without any credential: the URL never carries the key.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s: HTTP %s", e.Method, e.URL, statusLine(e.StatusCode))
+	if e.FinalURL != "" {
+		fmt.Fprintf(&b, " (redirected to %s)", e.FinalURL)
+	}
 	switch {
 	case e.Message != "":
 		fmt.Fprintf(&b, ": %s", e.Message)
@@ -80,4 +89,47 @@ func statusLine(code int) string {
 		return fmt.Sprintf("%d %s", code, text)
 	}
 	return fmt.Sprint(code)
+}
+
+// ErrBodyTooLarge is returned when an answer is larger than the client reads.
+var ErrBodyTooLarge = errors.New("the answer is larger than the client's limit")
+
+// TimeoutError is an attempt that got no complete answer within the timeout.
+type TimeoutError struct {
+	Method  string
+	URL     string
+	Timeout time.Duration
+}
+
+func (e *TimeoutError) Error() string {
+	return fmt.Sprintf("%s %s: timed out: no complete answer within %s", e.Method, e.URL, e.Timeout)
+}
+
+// AttemptsError is the last error of a request that was tried more than once,
+// or that was not retried for a reason worth telling (Note).
+type AttemptsError struct {
+	Attempts int
+	Note     string
+	Err      error
+}
+
+func (e *AttemptsError) Error() string {
+	msg := e.Err.Error()
+	if e.Attempts > 1 {
+		msg = fmt.Sprintf("%s (gave up after %d attempts)", msg, e.Attempts)
+	}
+	if e.Note != "" {
+		msg += " (" + e.Note + ")"
+	}
+	return msg
+}
+
+func (e *AttemptsError) Unwrap() error { return e.Err }
+
+// withAttempts wraps err in an AttemptsError when there is something to add.
+func withAttempts(err error, attempts int, note string) error {
+	if attempts <= 1 && note == "" {
+		return err
+	}
+	return &AttemptsError{Attempts: attempts, Note: note, Err: err}
 }

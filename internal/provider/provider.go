@@ -6,7 +6,9 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 	"time"
@@ -20,6 +22,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -150,18 +153,31 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 		timeout, _ = time.ParseDuration(cfg.RequestTimeout.ValueString())
 	}
 
+	maxRetries := int64(defaultMaxRetries)
+	if !cfg.MaxRetries.IsNull() {
+		maxRetries = cfg.MaxRetries.ValueInt64()
+	}
+
 	apiKey := firstSet(cfg.APIKey.ValueString(), os.Getenv(EnvAPIKey))
 	client, err := megallm.New(megallm.Config{
 		BaseURL:    baseURL,
 		APIKey:     apiKey,
 		AuthScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
 		Timeout:    timeout,
+		MaxRetries: int(maxRetries),
+		OnRetry:    logRetry,
 		UserAgent:  "terraform-provider-megallm/" + p.version,
 		Transport:  &loggingTransport{next: http.DefaultTransport, apiKey: apiKey},
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Cannot configure the megallm provider", err.Error())
 		return
+	}
+	if apiKey != "" && sendsKeyInClear(baseURL) {
+		resp.Diagnostics.AddAttributeWarning(path.Root("base_url"), "MegaLLM API key sent unencrypted",
+			fmt.Sprintf("base_url %s uses plain http:// to a host that is not this machine, so the API key "+
+				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
+				client.ModelsURL()))
 	}
 	data := &providerData{catalog: catalog.NewSource(client.ListModels), modelsURL: client.ModelsURL()}
 	resp.DataSourceData = data
@@ -178,6 +194,28 @@ func (p *MegaLLMProvider) DataSources(context.Context) []func() datasource.DataS
 		NewModelsDataSource,
 		NewModelDataSource,
 	}
+}
+
+// logRetry tells TF_LOG readers why the plan is waiting.
+func logRetry(ctx context.Context, r megallm.Retry) {
+	tflog.Warn(ctx, "MegaLLM API request failed; retrying", map[string]any{
+		"attempt": r.Attempt, "max_attempts": r.Of, "wait": r.Wait.String(), "error": r.Err.Error(),
+	})
+}
+
+// sendsKeyInClear reports whether baseURL is plain http to a host other than
+// this machine (loopback addresses and "localhost").
+func sendsKeyInClear(baseURL string) bool {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Scheme != "http" {
+		return false
+	}
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip == nil || !ip.IsLoopback()
 }
 
 // firstSet returns the first non-blank value.

@@ -54,6 +54,7 @@ const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensit
 func describeCatalogError(err error) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var respErr *megallm.ResponseError
+	var timeoutErr *megallm.TimeoutError
 	switch {
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
@@ -61,18 +62,26 @@ func describeCatalogError(err error) (summary, detail string) {
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
-				"the key must be sent. %s", apiErr, setKeyHint)
+				"the key must be sent. %s", err, setKeyHint)
+	case errors.As(err, &timeoutErr):
+		return "MegaLLM API timed out",
+			fmt.Sprintf("%s.\n\nThe limit is request_timeout = %q, per attempt. Raise request_timeout if the API "+
+				"is slow to answer from here, or check base_url and your network.", err, timeoutErr.Timeout.String())
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests:
+		return "MegaLLM API rate limit",
+			fmt.Sprintf("%s.\n\nThe API is throttling this key. Try again later, raise max_retries (up to 10) "+
+				"to wait longer, or run fewer plans at once with the same key.", err)
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
 		return "MegaLLM API not found at base_url",
 			fmt.Sprintf("%s.\n\nCheck base_url (or %s): it must be the API root that serves /models, "+
-				"for example %q.", apiErr, EnvBaseURL, megallm.DefaultBaseURL)
+				"for example %q.", err, EnvBaseURL, megallm.DefaultBaseURL)
 	case errors.As(err, &apiErr):
 		return "MegaLLM API error",
-			fmt.Sprintf("%s.\n\nIf the error persists, check the MegaLLM status page or try again later.", apiErr)
+			fmt.Sprintf("%s.\n\nIf the error persists, check the MegaLLM status page or try again later.", err)
 	case errors.As(err, &respErr):
 		return "Unexpected response from the MegaLLM API",
 			fmt.Sprintf("%s.\n\nCheck that base_url (or %s) points at the MegaLLM API and not at a proxy or a web page.",
-				respErr, EnvBaseURL)
+				err, EnvBaseURL)
 	default:
 		return "Cannot reach the MegaLLM API",
 			fmt.Sprintf("%s.\n\nCheck base_url (or %s), your network and proxy settings; each attempt is limited by request_timeout.",

@@ -26,7 +26,8 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 		"html page":      {fault: ptr(mockapi.HTMLPage(http.StatusBadGateway)), summary: "MegaLLM API error"},
 		"not found":      {fault: ptr(mockapi.Fault{Status: http.StatusNotFound}), summary: "MegaLLM API not found at base_url"},
 		"malformed json": {fault: ptr(mockapi.MalformedJSON()), summary: "Unexpected response from the MegaLLM API"},
-		"timeout":        {fault: nil, baseURL: "slow", summary: "Cannot reach the MegaLLM API"},
+		"timeout":        {fault: nil, baseURL: "slow", summary: "MegaLLM API timed out"},
+		"rate limited":   {fault: ptr(mockapi.RateLimited("1")), summary: "MegaLLM API rate limit"},
 		"unreachable":    {baseURL: "http://127.0.0.1:9/v1", summary: "Cannot reach the MegaLLM API"},
 	}
 	for name, tc := range cases {

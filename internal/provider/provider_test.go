@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -271,8 +273,9 @@ func TestProvider_apiErrors(t *testing.T) {
 			unitTest(t, resource.TestStep{
 				Config: fmt.Sprintf(`
 provider "megallm" {
-  base_url = %q
-  api_key  = %q
+  base_url    = %q
+  api_key     = %q
+  max_retries = 0
 }
 data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), key),
 				ExpectError: expectError(tc.expected),
@@ -290,7 +293,7 @@ provider "megallm" {
   api_key  = %q
 }
 data "megallm_models" "all" {}`, mockapi.DefaultAPIKey),
-		ExpectError: expectError(`Cannot reach the MegaLLM API.*"http://127\.0\.0\.1:9/v1/models".* connection refused.* Check base_url`),
+		ExpectError: expectError(`Cannot reach the MegaLLM API.*"http://127\.0\.0\.1:9/v1/models".* connection refused \(gave up after 4 attempts\).* Check base_url`),
 	})
 }
 
@@ -374,3 +377,35 @@ data "megallm_models" "all" {}`, mockapi.DefaultAPIKey, server.URL()),
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestProvider_crossHostRedirectSendsNoKey: the API redirects to another host
+// (a second mock that records every header); in either scheme that host gets
+// no credential, so it answers 401 and the plan fails on that.
+func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
+	t.Parallel()
+	for _, scheme := range megallm.AuthSchemeNames() {
+		t.Run(scheme, func(t *testing.T) {
+			t.Parallel()
+			api, other := startMock(t), startMock(t)
+			otherURL := strings.Replace(other.URL(), "127.0.0.1", "localhost", 1)
+			for range 10 {
+				api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/models"))
+			}
+			unitTest(t, resource.TestStep{
+				Config:      providerBlock(api, fmt.Sprintf("auth_scheme = %q", scheme)) + `data "megallm_models" "all" {}`,
+				ExpectError: expectError(`MegaLLM rejected the API key .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 401 Unauthorized \(redirected to http://localhost:\d+/v1/models\)`),
+			})
+			requests := other.Requests()
+			if len(requests) == 0 {
+				t.Fatal("the redirect was not followed")
+			}
+			for _, r := range requests {
+				for name, values := range r.Header {
+					if strings.Contains(strings.Join(values, " "), mockapi.DefaultAPIKey) {
+						t.Errorf("the host redirected to received the key in its %s header", name)
+					}
+				}
+			}
+		})
+	}
+}

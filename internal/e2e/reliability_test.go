@@ -1,0 +1,141 @@
+package e2e
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// plan runs one terraform plan of config against server and returns the
+// output with white space folded, so that wrapped messages can be matched.
+func plan(t *testing.T, server *mockapi.Server, config string, env map[string]string) (string, error) {
+	t.Helper()
+	vars := map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey}
+	for k, v := range env {
+		vars[k] = v
+	}
+	out, err := harness.Workspace(t, config, vars).Run("plan", "-input=false", "-no-color")
+	return strings.Join(strings.Fields(out), " "), err
+}
+
+const readOneModel = `data "megallm_model" "m" { id = "gpt-4o" }` + "\n"
+
+func TestReliability_503TwiceThenSuccess(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	server.InjectFaults(mockapi.HTMLPage(http.StatusServiceUnavailable), mockapi.HTMLPage(http.StatusServiceUnavailable))
+	if out, err := plan(t, server, `provider "megallm" {}`+"\n"+readOneModel, nil); err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	if n := server.RequestCount(); n != 3 {
+		t.Errorf("%d requests, want 3: two 503s, then the catalog", n)
+	}
+}
+
+func TestReliability_retriesBoundedByMaxRetries(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	for range 20 {
+		fault := mockapi.ServerError()
+		fault.RetryAfter = "0"
+		server.InjectFaults(fault)
+	}
+	out, err := plan(t, server, `provider "megallm" { max_retries = 2 }`+"\n"+readOneModel, nil)
+	want := "HTTP 500 Internal Server Error: Internal server error (type api_error, code internal_error) (gave up after 3 attempts)"
+	if err == nil || !strings.Contains(out, want) {
+		t.Errorf("plan: err = %v, want an error containing %q:\n%s", err, want, out)
+	}
+	if n := server.RequestCount(); n != 3 {
+		t.Errorf("%d requests, want max_retries + 1 = 3", n)
+	}
+}
+
+func TestReliability_unauthorizedIsNotRetried(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	out, err := plan(t, server, `provider "megallm" { max_retries = 10 }`+"\n"+readOneModel,
+		map[string]string{"MEGALLM_API_KEY": "wrong-key-not-a-secret"})
+	if err == nil || !strings.Contains(out, "HTTP 401 Unauthorized: Invalid authentication credentials") {
+		t.Errorf("plan: err = %v, want the 401:\n%s", err, out)
+	}
+	if n := server.RequestCount(); n != 1 {
+		t.Errorf("%d requests, want 1: a 401 is never retried", n)
+	}
+}
+
+// TestReliability_retryAfterHonoured: a 429 with Retry-After: 2 makes the
+// provider wait 2s (the log says so, and the plan takes at least that long)
+// and then succeed.
+func TestReliability_retryAfterHonoured(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	server.InjectFaults(mockapi.RateLimited("2"))
+	logPath := t.TempDir() + "/plan.log"
+	start := time.Now()
+	out, err := plan(t, server, `provider "megallm" {}`+"\n"+readOneModel, map[string]string{"TF_LOG": "WARN", "TF_LOG_PATH": logPath})
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	if n := server.RequestCount(); n != 2 {
+		t.Errorf("%d requests, want 2: the 429, then the catalog", n)
+	}
+	logged, _ := os.ReadFile(logPath)
+	if !regexp.MustCompile(`MegaLLM API request failed; retrying: .*wait=2s`).Match(logged) &&
+		!regexp.MustCompile(`MegaLLM API request failed; retrying: .*`).Match(logged) {
+		t.Errorf("the log has no retry line")
+	}
+	if !strings.Contains(string(logged), "wait=2s") {
+		t.Errorf("the retry log line does not say it waits the 2s the API asked for")
+	}
+	if elapsed < 2*time.Second {
+		t.Errorf("the plan took %s: it did not wait the 2s Retry-After", elapsed)
+	}
+}
+
+func TestReliability_requestTimeout(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	server.SetLatency(10 * time.Second)
+	out, err := plan(t, server, `provider "megallm" { request_timeout = "1s" }`+"\n"+readOneModel, nil)
+	want := fmt.Sprintf(`Error: MegaLLM API timed out .* GET %s/models: timed out: no complete answer within 1s\. The limit is request_timeout = "1s", per attempt\.`,
+		regexp.QuoteMeta(server.URL()))
+	if err == nil || !regexp.MustCompile(want).MatchString(out) {
+		t.Errorf("plan: err = %v, want an error matching %q:\n%s", err, want, out)
+	}
+	if n := server.RequestCount(); n != 1 {
+		t.Errorf("%d requests, want 1: a timed-out attempt is not retried", n)
+	}
+}
+
+// TestReliability_plainHTTPWarning sends the plan's request through a proxy
+// (the mock itself, on loopback) so that a base_url naming another host can be
+// used without any traffic leaving this machine.
+func TestReliability_plainHTTPWarning(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	proxy := strings.TrimSuffix(server.URL(), "/v1")
+	const warning = "Warning: MegaLLM API key sent unencrypted"
+	out, err := plan(t, server, `provider "megallm" { base_url = "http://megallm.example.test/v1" }`+"\n"+readOneModel,
+		map[string]string{"HTTP_PROXY": proxy})
+	if err != nil {
+		t.Fatalf("plan through the proxy failed: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, warning+" with provider") || !strings.Contains(out, "http://megallm.example.test/v1/models uses plain http://") {
+		t.Errorf("no warning about the unencrypted key:\n%s", out)
+	}
+	if n := server.RequestCount(); n != 1 {
+		t.Errorf("the proxy (the mock) received %d requests, want 1", n)
+	}
+	// Loopback over http is normal for a local gateway: no warning.
+	out, err = plan(t, server, `provider "megallm" {}`+"\n"+readOneModel, nil)
+	if err != nil || strings.Contains(out, warning) {
+		t.Errorf("loopback http: err = %v, and the output should have no warning:\n%s", err, out)
+	}
+}

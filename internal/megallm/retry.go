@@ -1,0 +1,107 @@
+package megallm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"syscall"
+	"time"
+)
+
+// retryPolicy decides whether and when a failed attempt is tried again.
+type retryPolicy struct {
+	maxRetries int
+	waitMin    time.Duration
+	waitMax    time.Duration
+}
+
+// next says whether to retry after the given failed attempt and how long to
+// wait first. When it does not retry, why may say what stopped it.
+func (p retryPolicy) next(ctx context.Context, attempt int, err error) (wait time.Duration, retry bool, why string) {
+	if attempt > p.maxRetries || !retryable(err) || ctx.Err() != nil {
+		return 0, false, ""
+	}
+	wait = p.backoff(attempt)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.hasRetryAfter {
+		if apiErr.retryAfter > MaxRetryAfter {
+			return 0, false, fmt.Sprintf("not retried: the API asked to wait %s, longer than the %s the provider waits",
+				apiErr.retryAfter, MaxRetryAfter)
+		}
+		wait = apiErr.retryAfter
+	}
+	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
+		return 0, false, fmt.Sprintf("not retried: waiting %s would pass the operation's deadline", wait.Round(time.Millisecond))
+	}
+	return wait, true, ""
+}
+
+// backoff is the wait before retrying after the given attempt: an
+// exponentially growing ceiling from waitMin, capped at waitMax, of which a
+// random half is waited ("equal jitter"), so that many clients that failed
+// together do not retry together.
+func (p retryPolicy) backoff(attempt int) time.Duration {
+	ceiling := p.waitMax
+	if shift := attempt - 1; shift < 32 {
+		ceiling = min(p.waitMin<<shift, p.waitMax)
+	}
+	half := ceiling / 2
+	return half + rand.N(half+1)
+}
+
+// retryable reports whether a failed attempt may succeed if tried again:
+// throttling, a server or gateway failure, or a connection that was refused,
+// reset or closed before an answer came. A timed-out attempt is not retried:
+// a server too slow for request_timeout would only make the plan wait longer.
+func retryable(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		switch apiErr.StatusCode {
+		case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+			http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			return true
+		}
+		return false
+	}
+	if errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	// The connection closed before any answer: only a transport error says so;
+	// an EOF while decoding a complete 200 answer is a truncated document.
+	var urlErr *url.Error
+	return errors.As(err, &urlErr) && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF))
+}
+
+// parseRetryAfter reads a Retry-After header: delay seconds or an HTTP date.
+func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
+	if value == "" {
+		return 0, false
+	}
+	if seconds, err := strconv.ParseInt(value, 10, 64); err == nil {
+		if seconds < 0 {
+			return 0, false
+		}
+		return time.Duration(min(seconds, int64(24*time.Hour/time.Second))) * time.Second, true
+	}
+	if when, err := http.ParseTime(value); err == nil {
+		return max(when.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// sleep waits for d, or returns early with the context's error.
+func sleep(ctx context.Context, d time.Duration) error {
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
