@@ -19,10 +19,14 @@ func main() {
 	apiKey := flag.String("api-key", mockapi.DefaultAPIKey, "the fake API key the mock accepts")
 	latency := flag.Duration("latency", 0, "artificial delay before every answer, e.g. 50ms")
 	urlFile := flag.String("url-file", "", "if set, write the base URL to this file once listening")
+	models := flag.Int("models", 0, "if above 0, serve a synthetic catalog of this many models instead of the built-in one")
 	flag.Parse()
 
 	server := mockapi.New(*apiKey)
 	server.SetLatency(*latency)
+	if *models > 0 {
+		server.SetModels(mockapi.SyntheticModels(*models)...)
+	}
 	if err := server.Start(*addr); err != nil {
 		log.Fatal(err)
 	}

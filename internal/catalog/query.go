@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"regexp"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -49,9 +50,14 @@ type Query struct {
 }
 
 // Select returns the models that match q, in q's order. The pointers refer
-// into the catalog: callers must not modify the models.
+// into the catalog: callers must not modify the models. The catalog itself is
+// neither copied nor reordered: Select allocates one entry (a pointer and a
+// sort value) per matching model, and the result.
 func (c *Catalog) Select(q Query) []*megallm.Model {
 	var matched []sortable
+	if q.Type == "" && q.OwnedBy == nil && q.IDPattern == nil && q.Require == (Requirements{}) {
+		matched = make([]sortable, 0, len(c.models)) // no filter: every model matches
+	}
 	for i := range c.models {
 		m := &c.models[i]
 		if q.matches(m) {
@@ -59,7 +65,7 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 			matched = append(matched, sortable{model: m, value: v, present: ok})
 		}
 	}
-	slices.SortFunc(matched, func(a, b sortable) int { return compare(a, b, q) })
+	slices.SortFunc(matched, q.comparator())
 	out := make([]*megallm.Model, len(matched))
 	for i, s := range matched {
 		out[i] = s.model
@@ -67,7 +73,7 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 	return out
 }
 
-func (q Query) matches(m *megallm.Model) bool {
+func (q *Query) matches(m *megallm.Model) bool {
 	if q.Type != "" && (m.Type == nil || *m.Type != q.Type) {
 		return false
 	}
@@ -77,8 +83,41 @@ func (q Query) matches(m *megallm.Model) bool {
 	if q.IDPattern != nil && !q.IDPattern.MatchString(m.ID) {
 		return false
 	}
-	return q.Require.Met(m)
+	return q.Require.meets(m)
 }
+
+// meets is Met without the messages Unmet builds for every miss: a filter
+// only needs yes or no, once per model of the catalog. It must agree with
+// Met on every model; TestRequirements_meetsAgreesWithMet checks that it does.
+func (r *Requirements) meets(m *megallm.Model) bool {
+	if r.FunctionCalling || r.Vision || r.Streaming || r.StructuredOutput {
+		c := m.Capabilities
+		if c == nil ||
+			(r.FunctionCalling && !isTrue(c.SupportsFunctionCalling)) ||
+			(r.Vision && !isTrue(c.SupportsVision)) ||
+			(r.Streaming && !isTrue(c.SupportsStreaming)) ||
+			(r.StructuredOutput && !isTrue(c.SupportsStructuredOutput)) {
+			return false
+		}
+	}
+	if r.MinContextLength != nil && (m.ContextLength == nil || *m.ContextLength < *r.MinContextLength) {
+		return false
+	}
+	if r.MinMaxOutputTokens != nil && (m.MaxOutputTokens == nil || *m.MaxOutputTokens < *r.MinMaxOutputTokens) {
+		return false
+	}
+	if r.MaxInputCostPerMillion != nil || r.MaxOutputCostPerMillion != nil {
+		p := m.Pricing
+		if p == nil ||
+			(r.MaxInputCostPerMillion != nil && (p.InputTokensCostPerMillion == nil || *p.InputTokensCostPerMillion > *r.MaxInputCostPerMillion)) ||
+			(r.MaxOutputCostPerMillion != nil && (p.OutputTokensCostPerMillion == nil || *p.OutputTokensCostPerMillion > *r.MaxOutputCostPerMillion)) {
+			return false
+		}
+	}
+	return true
+}
+
+func isTrue(b *bool) bool { return b != nil && *b }
 
 // sortable is a model with its sort value computed once.
 type sortable struct {
@@ -87,29 +126,28 @@ type sortable struct {
 	present bool
 }
 
-func compare(a, b sortable, q Query) int {
-	byID := cmp.Compare(a.model.ID, b.model.ID)
+// comparator is q's order, chosen once rather than per comparison.
+func (q *Query) comparator() func(a, b sortable) int {
+	sign := 1
+	if q.Descending {
+		sign = -1
+	}
 	if q.SortBy == SortByID || q.SortBy == "" {
-		if q.Descending {
-			return -byID
-		}
-		return byID
+		return func(a, b sortable) int { return sign * strings.Compare(a.model.ID, b.model.ID) }
 	}
-	switch {
-	case a.present && !b.present:
-		return -1
-	case !a.present && b.present:
-		return 1
-	case a.present && b.present:
-		order := cmp.Compare(a.value, b.value)
-		if q.Descending {
-			order = -order
+	return func(a, b sortable) int {
+		switch {
+		case a.present && !b.present:
+			return -1
+		case !a.present && b.present:
+			return 1
+		case a.present && b.present:
+			if order := cmp.Compare(a.value, b.value); order != 0 {
+				return sign * order
+			}
 		}
-		if order != 0 {
-			return order
-		}
+		return strings.Compare(a.model.ID, b.model.ID)
 	}
-	return byID
 }
 
 // sortValue is the model's value for a numeric or time sort key, and whether

@@ -39,12 +39,13 @@ func NewHarness(moduleRoot string) (*Harness, error) {
 	if err != nil {
 		return nil, err
 	}
+	//nolint:gosec // G204: builds this module into the test's own temporary directory.
 	build := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-megallm"),
 		"-ldflags", "-X main.version=0.0.0-e2e", ".")
 	build.Dir = moduleRoot
 	if out, err := build.CombinedOutput(); err != nil {
 		_ = os.RemoveAll(dir)
-		return nil, fmt.Errorf("building the provider: %v\n%s", err, out)
+		return nil, fmt.Errorf("building the provider: %w\n%s", err, out)
 	}
 	return &Harness{terraform: terraform, providerDir: dir}, nil
 }
@@ -60,20 +61,37 @@ type Workspace struct {
 	env []string
 }
 
-// Workspace writes config as main.tf in a fresh directory. env holds the
-// variables for every command, on top of a clean environment: no MEGALLM_*,
-// TF_LOG* or proxy settings of the caller's leak in.
+// Workspace writes config as main.tf, after a terraform block that requires
+// the provider, in a fresh directory. env holds the variables for every
+// command, on top of a clean environment: no MEGALLM_*, TF_* or proxy
+// settings of the caller's leak in.
 func (h *Harness) Workspace(t *testing.T, config string, env map[string]string) *Workspace {
 	t.Helper()
 	dir := t.TempDir()
-	cliConfig := filepath.Join(dir, ".terraformrc")
-	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
-		"megallm/megallm", h.providerDir)
 	required := "terraform {\n  required_providers {\n    megallm = { source = \"megallm/megallm\" }\n  }\n}\n"
-	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(required+config), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(required+config), 0o600); err != nil {
+	return h.workspace(t, dir, env)
+}
+
+// ModuleWorkspace copies the module in src (with its subdirectories) into a
+// fresh directory, for commands such as `terraform test`.
+func (h *Harness) ModuleWorkspace(t *testing.T, src string, env map[string]string) *Workspace {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	return h.workspace(t, dir, env)
+}
+
+func (h *Harness) workspace(t *testing.T, dir string, env map[string]string) *Workspace {
+	t.Helper()
+	cliConfig := filepath.Join(t.TempDir(), "terraform.rc")
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
+		"megallm/megallm", h.providerDir)
+	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	var clean []string
@@ -95,6 +113,7 @@ func (h *Harness) Workspace(t *testing.T, config string, env map[string]string) 
 // Run runs the CLI in the workspace and returns everything it printed.
 func (w *Workspace) Run(args ...string) (string, error) {
 	w.t.Helper()
+	//nolint:gosec // G204: runs the Terraform CLI the test chose, with the test's own arguments.
 	cmd := exec.Command(w.h.terraform, append([]string{"-chdir=" + w.Dir}, args...)...)
 	cmd.Env = w.env
 	var out bytes.Buffer

@@ -18,7 +18,7 @@ import (
 )
 
 // DefaultAPIKey is the obviously fake key the mock accepts unless told otherwise.
-const DefaultAPIKey = "mock-megallm-key-not-a-secret"
+const DefaultAPIKey = "mock-megallm-key-not-a-secret" //nolint:gosec // G101: a deliberately fake key.
 
 // ModelsPath is where the mock serves the catalog; a base URL ends in /v1.
 const ModelsPath = "/v1/models"
@@ -63,16 +63,22 @@ func BuiltinCatalog() []byte {
 
 // SetModels replaces the catalog with these model objects, sent as given.
 func (s *Server) SetModels(models ...json.RawMessage) {
+	body := ListBody(models...)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.catalog = body
+}
+
+// ListBody is the GET /models response body that lists these model objects.
+func ListBody(models ...json.RawMessage) []byte {
 	if models == nil {
 		models = []json.RawMessage{}
 	}
 	body, err := json.Marshal(map[string]any{"object": "list", "data": models})
 	if err != nil {
-		panic(fmt.Sprintf("mockapi: SetModels given invalid JSON: %v", err))
+		panic(fmt.Sprintf("mockapi: the model objects are not valid JSON: %v", err))
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.catalog = body
+	return body
 }
 
 // SetLatency delays every answer by d.

@@ -50,7 +50,12 @@ func TestExamples(t *testing.T) {
 				config.WriteString("\n")
 			}
 			before := server.RequestCount()
-			unitTest(t, resource.TestStep{Config: config.String()})
+			step := resource.TestStep{Config: config.String()}
+			if strings.Contains(config.String(), "provider::megallm::") {
+				functionsTest(t, step)
+			} else {
+				unitTest(t, step)
+			}
 			if strings.Contains(config.String(), `data "megallm_`) && server.RequestCount() == before {
 				t.Error("the example made no request: is it reading the catalog at all?")
 			}

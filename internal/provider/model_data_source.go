@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 var _ datasource.DataSourceWithConfigure = (*modelDataSource)(nil)
@@ -22,11 +23,6 @@ func NewModelDataSource() datasource.DataSource {
 // modelDataSource reads one model by id and can check requirements on it.
 type modelDataSource struct {
 	data *providerData
-}
-
-type modelDataSourceModel struct {
-	modelFields
-	Require *requireModel `tfsdk:"require"`
 }
 
 func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -55,9 +51,19 @@ func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureR
 }
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state modelDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	config, diags := configValues(req.Config)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	var id string
+	if err := config["id"].As(&id); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unexpected id value", err.Error())
+		return
+	}
+	require, err := configRequirements(config["require"])
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
 	models, diags := d.data.loadCatalog(ctx)
@@ -66,24 +72,26 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 
-	id := state.ID.ValueString()
 	model, ok := models.Lookup(id)
 	if !ok {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unknown MegaLLM model id",
-			fmt.Sprintf("The MegaLLM catalog (%d models at %s) has no model with id %q.%s\n\n"+
+			fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with id %q.%s\n\n"+
 				"Ids are case-sensitive. List the available ids with the megallm_models data source.",
-				models.Len(), d.data.modelsURL, id, didYouMean(models.Suggest(id))))
+				models.Len(), d.data.origin, id, didYouMean(models.Suggest(id))))
 		return
 	}
-	if unmet := state.Require.requirements().Unmet(model); len(unmet) > 0 {
+	if unmet := require.Unmet(model); len(unmet) > 0 {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Model does not meet requirements",
 			fmt.Sprintf("Model %q does not meet %d of the requirements:\n  - %s\n\n"+
 				"Choose another model (a megallm_models data source with the same require lists the models "+
 				"that do), or relax require.", id, len(unmet), strings.Join(unmet, "\n  - ")))
 		return
 	}
-	state.modelFields = newModelFields(model)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	// The state is the model's attributes and require as configured, built
+	// directly as a value of the configuration's type, which is the schema's.
+	state := modelValues(model)
+	state["require"] = config["require"]
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 
 // didYouMean phrases suggestions for an error message.

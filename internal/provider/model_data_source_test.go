@@ -95,7 +95,7 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 		},
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "far" { id = "zzzzzzzzzzzz" }`,
-			ExpectError: expectError(`\(26 models at http://127\.0\.0\.1:\d+/v1/models\) has no model with id "zzzzzzzzzzzz"\.\s+Ids are case-sensitive`),
+			ExpectError: expectError(`\(26 models from http://127\.0\.0\.1:\d+/v1/models\) has no model with id "zzzzzzzzzzzz"\.\s+Ids are case-sensitive`),
 		},
 	)
 }

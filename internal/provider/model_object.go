@@ -1,69 +1,193 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"context"
+	"fmt"
+	"maps"
+	"math"
+	"math/big"
+	"sync"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// modelFields is one model as Terraform sees it, the same in megallm_model and
-// in megallm_models.models[*]. Fields the API omitted are null.
-type modelFields struct {
-	ID              types.String       `tfsdk:"id"`
-	Type            types.String       `tfsdk:"type"`
-	DisplayName     types.String       `tfsdk:"display_name"`
-	OwnedBy         types.String       `tfsdk:"owned_by"`
-	CreatedAt       types.String       `tfsdk:"created_at"`
-	ContextLength   types.Int64        `tfsdk:"context_length"`
-	MaxOutputTokens types.Int64        `tfsdk:"max_output_tokens"`
-	Capabilities    *capabilitiesModel `tfsdk:"capabilities"`
-	Pricing         *pricingModel      `tfsdk:"pricing"`
+// modelType is the Terraform type of one model, the same in megallm_model and
+// in megallm_models.models[*], with the types of its nested objects.
+type modelType struct {
+	object       tftypes.Object
+	capabilities tftypes.Object
+	pricing      tftypes.Object
 }
 
-type capabilitiesModel struct {
-	SupportsFunctionCalling  types.Bool `tfsdk:"supports_function_calling"`
-	SupportsVision           types.Bool `tfsdk:"supports_vision"`
-	SupportsStreaming        types.Bool `tfsdk:"supports_streaming"`
-	SupportsStructuredOutput types.Bool `tfsdk:"supports_structured_output"`
-}
-
-type pricingModel struct {
-	InputTokensCostPerMillion  types.Float64 `tfsdk:"input_tokens_cost_per_million"`
-	OutputTokensCostPerMillion types.Float64 `tfsdk:"output_tokens_cost_per_million"`
-	Currency                   types.String  `tfsdk:"currency"`
-}
-
-// newModelFields converts a catalog model, keeping every omission as null.
-func newModelFields(m *megallm.Model) modelFields {
-	f := modelFields{
-		ID:              types.StringValue(m.ID),
-		Type:            types.StringPointerValue(m.Type),
-		DisplayName:     types.StringPointerValue(m.DisplayName),
-		OwnedBy:         types.StringPointerValue(m.OwnedBy),
-		CreatedAt:       types.StringPointerValue(m.CreatedAt),
-		ContextLength:   types.Int64PointerValue(m.ContextLength),
-		MaxOutputTokens: types.Int64PointerValue(m.MaxOutputTokens),
+// modelTypes is derived from modelAttributes once and shared by every read.
+var modelTypes = sync.OnceValue(func() modelType {
+	object := schema.NestedAttributeObject{Attributes: modelAttributes()}.Type().TerraformType(context.Background()).(tftypes.Object)
+	return modelType{
+		object:       object,
+		capabilities: object.AttributeTypes["capabilities"].(tftypes.Object),
+		pricing:      object.AttributeTypes["pricing"].(tftypes.Object),
 	}
+})
+
+// modelValues converts a catalog model into the attributes of modelAttributes,
+// keeping every omission as null: a field the API did not send, and a whole
+// capabilities or pricing object. The values are built directly, not through
+// the framework's reflection, which costs several times more (BENCHMARKS.md).
+func modelValues(m *megallm.Model) map[string]tftypes.Value {
+	mt := modelTypes()
+	capabilities := tftypes.NewValue(mt.capabilities, nil)
 	if c := m.Capabilities; c != nil {
-		f.Capabilities = &capabilitiesModel{
-			SupportsFunctionCalling:  types.BoolPointerValue(c.SupportsFunctionCalling),
-			SupportsVision:           types.BoolPointerValue(c.SupportsVision),
-			SupportsStreaming:        types.BoolPointerValue(c.SupportsStreaming),
-			SupportsStructuredOutput: types.BoolPointerValue(c.SupportsStructuredOutput),
-		}
+		capabilities = tftypes.NewValue(mt.capabilities, map[string]tftypes.Value{
+			"supports_function_calling":  boolValue(c.SupportsFunctionCalling),
+			"supports_vision":            boolValue(c.SupportsVision),
+			"supports_streaming":         boolValue(c.SupportsStreaming),
+			"supports_structured_output": boolValue(c.SupportsStructuredOutput),
+		})
 	}
+	pricing := tftypes.NewValue(mt.pricing, nil)
 	if p := m.Pricing; p != nil {
-		f.Pricing = &pricingModel{
-			InputTokensCostPerMillion:  types.Float64PointerValue(p.InputTokensCostPerMillion),
-			OutputTokensCostPerMillion: types.Float64PointerValue(p.OutputTokensCostPerMillion),
-			Currency:                   types.StringPointerValue(p.Currency),
-		}
+		pricing = tftypes.NewValue(mt.pricing, map[string]tftypes.Value{
+			"input_tokens_cost_per_million":  numberValue(p.InputTokensCostPerMillion),
+			"output_tokens_cost_per_million": numberValue(p.OutputTokensCostPerMillion),
+			"currency":                       stringValue(p.Currency),
+		})
 	}
-	return f
+	return map[string]tftypes.Value{
+		"id":                tftypes.NewValue(tftypes.String, m.ID),
+		"type":              stringValue(m.Type),
+		"display_name":      stringValue(m.DisplayName),
+		"owned_by":          stringValue(m.OwnedBy),
+		"created_at":        stringValue(m.CreatedAt),
+		"context_length":    numberValue(m.ContextLength),
+		"max_output_tokens": numberValue(m.MaxOutputTokens),
+		"capabilities":      capabilities,
+		"pricing":           pricing,
+	}
 }
 
-// modelAttributes is the schema of modelFields, every attribute computed.
+// modelObject is a model as one object of type modelTypes().object.
+func modelObject(m *megallm.Model) tftypes.Value {
+	return tftypes.NewValue(modelTypes().object, modelValues(m))
+}
+
+// configValues are the attributes of a data source configuration, for the
+// state to repeat the arguments exactly as configured. The map is a copy: the
+// one tftypes holds must not change, since the framework compares the state
+// with the configuration after Read.
+func configValues(config tfsdk.Config) (map[string]tftypes.Value, diag.Diagnostics) {
+	var values map[string]tftypes.Value
+	var diags diag.Diagnostics
+	if err := config.Raw.As(&values); err != nil {
+		diags.AddError("Unexpected configuration value",
+			"The configuration is not a known object: "+err.Error()+". This is a bug in the megallm provider: please report it.")
+	}
+	return maps.Clone(values), diags
+}
+
+// configRequirements converts a configured require object (null: no
+// requirement) as requireModel.requirements does after the framework's
+// reflection, which costs more than all the rest of a read: an unset
+// capability is false, an unset bound nil, and numbers convert as
+// types.Int64 and types.Float64 convert them.
+func configRequirements(require tftypes.Value) (catalog.Requirements, error) {
+	var r catalog.Requirements
+	if require.IsNull() {
+		return r, nil
+	}
+	var attrs map[string]tftypes.Value
+	if err := require.As(&attrs); err != nil {
+		return r, err
+	}
+	for _, c := range []struct {
+		name string
+		dst  *bool
+	}{
+		{"supports_function_calling", &r.FunctionCalling},
+		{"supports_vision", &r.Vision},
+		{"supports_streaming", &r.Streaming},
+		{"supports_structured_output", &r.StructuredOutput},
+	} {
+		var b *bool
+		if err := attrs[c.name].As(&b); err != nil {
+			return r, fmt.Errorf("require.%s: %w", c.name, err)
+		}
+		*c.dst = b != nil && *b
+	}
+	for _, c := range []struct {
+		name string
+		dst  **int64
+	}{
+		{"min_context_length", &r.MinContextLength},
+		{"min_max_output_tokens", &r.MinMaxOutputTokens},
+	} {
+		var n *big.Float
+		if err := attrs[c.name].As(&n); err != nil {
+			return r, fmt.Errorf("require.%s: %w", c.name, err)
+		}
+		if n == nil {
+			continue
+		}
+		i, accuracy := n.Int64()
+		if !n.IsInt() || accuracy != big.Exact {
+			return r, fmt.Errorf("require.%s: %s is not a 64-bit integer", c.name, n)
+		}
+		*c.dst = &i
+	}
+	for _, c := range []struct {
+		name string
+		dst  **float64
+	}{
+		{"max_input_cost_per_million", &r.MaxInputCostPerMillion},
+		{"max_output_cost_per_million", &r.MaxOutputCostPerMillion},
+	} {
+		var n *big.Float
+		if err := attrs[c.name].As(&n); err != nil {
+			return r, fmt.Errorf("require.%s: %w", c.name, err)
+		}
+		if n == nil {
+			continue
+		}
+		f, accuracy := n.Float64()
+		if (f == 0 && accuracy != big.Exact) || math.IsInf(f, 0) {
+			return r, fmt.Errorf("require.%s: %s is not a 64-bit floating point number", c.name, n)
+		}
+		*c.dst = &f
+	}
+	return r, nil
+}
+
+// stringValue is a String, null when p is.
+func stringValue(p *string) tftypes.Value {
+	if p == nil {
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, *p)
+}
+
+// boolValue is a Bool, null when p is.
+func boolValue(p *bool) tftypes.Value {
+	if p == nil {
+		return tftypes.NewValue(tftypes.Bool, nil)
+	}
+	return tftypes.NewValue(tftypes.Bool, *p)
+}
+
+// numberValue is a Number, null when p is, as types.Int64 and types.Float64
+// build it.
+func numberValue[T int64 | float64](p *T) tftypes.Value {
+	if p == nil {
+		return tftypes.NewValue(tftypes.Number, nil)
+	}
+	return tftypes.NewValue(tftypes.Number, *p)
+}
+
+// modelAttributes is the schema of one model, every attribute computed.
 func modelAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"id": schema.StringAttribute{

@@ -8,8 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -25,17 +27,6 @@ func NewModelsDataSource() datasource.DataSource {
 // modelsDataSource lists the catalog, filtered and sorted.
 type modelsDataSource struct {
 	data *providerData
-}
-
-type modelsDataSourceModel struct {
-	Type       types.String  `tfsdk:"type"`
-	OwnedBy    []string      `tfsdk:"owned_by"`
-	IDRegex    types.String  `tfsdk:"id_regex"`
-	Require    *requireModel `tfsdk:"require"`
-	SortBy     types.String  `tfsdk:"sort_by"`
-	Descending types.Bool    `tfsdk:"descending"`
-	Models     []modelFields `tfsdk:"models"`
-	IDs        []string      `tfsdk:"ids"`
 }
 
 func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -99,21 +90,37 @@ func (d *modelsDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var state modelsDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &state)...)
+	var typ, idRegex, sortBy types.String
+	var descending types.Bool
+	var ownedBy []string
+	for _, arg := range []struct {
+		name   string
+		target any
+	}{
+		{"type", &typ}, {"owned_by", &ownedBy}, {"id_regex", &idRegex}, {"sort_by", &sortBy}, {"descending", &descending},
+	} {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(arg.name), arg.target)...)
+	}
+	config, diags := configValues(req.Config)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	query := catalog.Query{
-		Type:       state.Type.ValueString(),
-		OwnedBy:    state.OwnedBy,
-		Require:    state.Require.requirements(),
-		SortBy:     catalog.SortKey(state.SortBy.ValueString()),
-		Descending: state.Descending.ValueBool(),
+	require, err := configRequirements(config["require"])
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
+		return
 	}
-	if !state.IDRegex.IsNull() {
+	query := catalog.Query{
+		Type:       typ.ValueString(),
+		OwnedBy:    ownedBy,
+		Require:    require,
+		SortBy:     catalog.SortKey(sortBy.ValueString()),
+		Descending: descending.ValueBool(),
+	}
+	if !idRegex.IsNull() {
 		// Already validated, so it compiles.
-		query.IDPattern = regexp.MustCompile(state.IDRegex.ValueString())
+		query.IDPattern = regexp.MustCompile(idRegex.ValueString())
 	}
 
 	models, diags := d.data.loadCatalog(ctx)
@@ -121,12 +128,17 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// The state is the arguments as configured and the selected models, built
+	// directly as a value of the configuration's type, which is the schema's.
 	selected := models.Select(query)
-	state.Models = make([]modelFields, len(selected))
-	state.IDs = make([]string, len(selected))
+	objects := make([]tftypes.Value, len(selected))
+	ids := make([]tftypes.Value, len(selected))
 	for i, m := range selected {
-		state.Models[i] = newModelFields(m)
-		state.IDs[i] = m.ID
+		objects[i] = modelObject(m)
+		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	stateType := req.Config.Raw.Type().(tftypes.Object)
+	config["models"] = tftypes.NewValue(stateType.AttributeTypes["models"], objects)
+	config["ids"] = tftypes.NewValue(stateType.AttributeTypes["ids"], ids)
+	resp.State.Raw = tftypes.NewValue(stateType, config)
 }

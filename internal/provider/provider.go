@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -30,8 +31,9 @@ import (
 
 // Environment variables the provider reads when an argument is not set.
 const (
-	EnvAPIKey  = "MEGALLM_API_KEY"
-	EnvBaseURL = "MEGALLM_BASE_URL"
+	EnvAPIKey      = "MEGALLM_API_KEY" //nolint:gosec // G101: the name of a variable, not a credential.
+	EnvBaseURL     = "MEGALLM_BASE_URL"
+	EnvCatalogFile = "MEGALLM_CATALOG_FILE"
 )
 
 // Defaults of the optional arguments.
@@ -41,7 +43,7 @@ const (
 	maxMaxRetries         = 10
 )
 
-var _ provider.Provider = (*MegaLLMProvider)(nil)
+var _ provider.ProviderWithFunctions = (*MegaLLMProvider)(nil)
 
 // MegaLLMProvider is the megallm provider.
 type MegaLLMProvider struct {
@@ -55,6 +57,7 @@ type providerModel struct {
 	AuthScheme     types.String `tfsdk:"auth_scheme"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
 	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	CatalogFile    types.String `tfsdk:"catalog_file"`
 }
 
 // New returns a constructor of the provider for this release version.
@@ -107,6 +110,14 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
 			},
+			"catalog_file": schema.StringAttribute{
+				MarkdownDescription: "Path to a saved `GET /models` answer (JSON) to read the catalog from instead of " +
+					"the API: no request is sent and no key is needed. For air-gapped plans, reproducible CI and " +
+					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable. A relative path " +
+					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
+				Optional:   true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
 		},
 	}
 }
@@ -120,21 +131,39 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	// A Terraform that can defer (an experimental feature so far) plans the
+	// data sources again once the unknown arguments are known; others get an
+	// error that says how to make them known.
+	unknown := false
 	for _, arg := range []struct {
 		name  string
 		value interface{ IsUnknown() bool }
 	}{
 		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"auth_scheme", cfg.AuthScheme},
-		{"request_timeout", cfg.RequestTimeout}, {"max_retries", cfg.MaxRetries},
+		{"request_timeout", cfg.RequestTimeout}, {"max_retries", cfg.MaxRetries}, {"catalog_file", cfg.CatalogFile},
 	} {
-		if arg.value.IsUnknown() {
+		if arg.value.IsUnknown() && req.ClientCapabilities.DeferralAllowed {
+			unknown = true
+		} else if arg.value.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(arg.name), "Provider argument not known at plan time",
 				fmt.Sprintf("%s depends on a value that Terraform will only know after apply, but the megallm "+
 					"provider reads the model catalog during plan. Set %s from a variable, a literal or the "+
 					"environment, or apply the resource it depends on first (terraform apply -target=...).", arg.name, arg.name))
 		}
 	}
+	if unknown {
+		resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
+		return
+	}
 	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
+		resp.DataSourceData = &providerData{
+			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, error) { return megallm.ReadCatalogFile(file) }),
+			origin:  "catalog_file " + file,
+		}
 		return
 	}
 
@@ -179,11 +208,10 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	data := &providerData{catalog: catalog.NewSource(client.ListModels), modelsURL: client.ModelsURL()}
-	resp.DataSourceData = data
+	resp.DataSourceData = &providerData{catalog: catalog.NewSource(client.ListModels), origin: client.ModelsURL()}
 }
 
-// Resources: the provider has none; it only reads.
+// Resources returns none: the provider only reads.
 func (p *MegaLLMProvider) Resources(context.Context) []func() resource.Resource {
 	return nil
 }
@@ -193,6 +221,16 @@ func (p *MegaLLMProvider) DataSources(context.Context) []func() datasource.DataS
 	return []func() datasource.DataSource{
 		NewModelsDataSource,
 		NewModelDataSource,
+	}
+}
+
+// Functions lists the provider functions. They work on the objects the data
+// sources return and make no API call.
+func (p *MegaLLMProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		NewEstimateCostFunction,
+		NewUnmetRequirementsFunction,
+		NewSupportsFunction,
 	}
 }
 

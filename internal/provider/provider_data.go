@@ -16,8 +16,9 @@ import (
 // providerData is what Configure hands every data source: one catalog per
 // provider process, shared by all reads.
 type providerData struct {
-	catalog   *catalog.Source
-	modelsURL string
+	catalog *catalog.Source
+	// origin says where the catalog comes from: the models URL or the file.
+	origin string
 }
 
 // providerDataFrom takes the configured providerData out of a data source's
@@ -55,7 +56,13 @@ func describeCatalogError(err error) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var respErr *megallm.ResponseError
 	var timeoutErr *megallm.TimeoutError
+	var fileErr *megallm.CatalogFileError
 	switch {
+	case errors.As(err, &fileErr):
+		return "Cannot read catalog_file",
+			fmt.Sprintf("%s.\n\nThe file must hold a GET /models answer, for example saved with\n"+
+				"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models > catalog.json\n"+
+				"Check catalog_file (or %s).", err, EnvAPIKey, megallm.DefaultBaseURL, EnvCatalogFile)
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured. " + setKeyHint

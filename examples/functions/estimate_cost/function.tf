@@ -1,0 +1,20 @@
+data "megallm_model" "chat" {
+  id = "gpt-4o-mini"
+}
+
+# Monthly cost of 30 million prompt tokens and 6 million completion tokens.
+output "monthly_cost" {
+  value = provider::megallm::estimate_cost(data.megallm_model.chat, 30000000, 6000000)
+}
+
+# The same estimate for every chat model, to compare before choosing.
+data "megallm_models" "chat" {
+  type = "chat"
+}
+
+output "monthly_cost_by_model" {
+  value = {
+    for m in data.megallm_models.chat.models : m.id => provider::megallm::estimate_cost(m, 30000000, 6000000)
+    if m.pricing != null
+  }
+}

@@ -1,0 +1,103 @@
+package catalog
+
+import (
+	"encoding/json"
+	"regexp"
+	"sync"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// syntheticCache holds decoded synthetic catalogs by size.
+var syntheticCache sync.Map
+
+// syntheticModels decodes mockapi.SyntheticModels(n), once per n. Callers
+// must not modify the models.
+func syntheticModels(tb testing.TB, n int) []megallm.Model {
+	tb.Helper()
+	if cached, ok := syntheticCache.Load(n); ok {
+		return cached.([]megallm.Model)
+	}
+	var models []megallm.Model
+	if err := json.Unmarshal(mockapi.ListBody(mockapi.SyntheticModels(n)...), &struct {
+		Data *[]megallm.Model `json:"data"`
+	}{&models}); err != nil {
+		tb.Fatal(err)
+	}
+	syntheticCache.Store(n, models)
+	return models
+}
+
+// benchQueries are megallm_models configurations: no filter, the common
+// filters, a requirement-heavy one and a regex, over every kind of sort key.
+var benchQueries = []struct {
+	name  string
+	query Query
+}{
+	{"all-by-id", Query{}},
+	{"all-by-input-cost", Query{SortBy: SortByInputCost}},
+	{"all-by-created-at-desc", Query{SortBy: SortByCreatedAt, Descending: true}},
+	{"chat-owners-by-context-desc", Query{Type: "chat", OwnedBy: []string{"openai", "anthropic", "google"}, SortBy: SortByContextLength, Descending: true}},
+	{"require-by-input-cost", Query{
+		Type: "chat", SortBy: SortByInputCost,
+		Require: Requirements{Vision: true, FunctionCalling: true, MinContextLength: ptr[int64](128000), MaxInputCostPerMillion: ptr(5.0)},
+	}},
+	{"id-regex-by-id", Query{IDPattern: regexp.MustCompile(`^meta-llama/.*-instruct-`)}},
+}
+
+// BenchmarkSelect filters and sorts a catalog of 10,000 models, with Select
+// (impl=current) and with the first implementation kept in the tests
+// (impl=reference), so that benchstat -col /impl shows the difference.
+func BenchmarkSelect(b *testing.B) {
+	c := New(syntheticModels(b, 10000))
+	impls := []struct {
+		name string
+		run  func(Query) []*megallm.Model
+	}{
+		{"reference", func(q Query) []*megallm.Model { return referenceSelect(c, q) }},
+		{"current", c.Select},
+	}
+	for _, q := range benchQueries {
+		for _, impl := range impls {
+			b.Run("models=10000/query="+q.name+"/impl="+impl.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					_ = impl.run(q.query)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkNew indexes a catalog of 10,000 models by id.
+func BenchmarkNew(b *testing.B) {
+	models := syntheticModels(b, 10000)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = New(models)
+	}
+}
+
+// BenchmarkLookup finds one model by id in a catalog of 10,000.
+func BenchmarkLookup(b *testing.B) {
+	c := New(syntheticModels(b, 10000))
+	id := mockapi.SyntheticModelID(7777)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := c.Lookup(id); !ok {
+			b.Fatal("not found")
+		}
+	}
+}
+
+// BenchmarkSuggest is the cost of a mistyped id over 10,000 models: the error
+// path compares it with every id.
+func BenchmarkSuggest(b *testing.B) {
+	c := New(syntheticModels(b, 10000))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = c.Suggest("meta-llama/llama-1-128b-mini-0004")
+	}
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// stats are the wall times and request counts of one configuration's plans.
+type stats struct {
+	times    []float64
+	requests []int
+}
+
+func (s stats) median() float64 { return median(s.times) }
+
+// spread is "median (min–max)" in seconds.
+func (s stats) spread() string {
+	if len(s.times) == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f (%.3f–%.3f)", s.median(), slices.Min(s.times), slices.Max(s.times))
+}
+
+// requestRange is the requests per plan: one number when all plans agree.
+func (s stats) requestRange() string {
+	if len(s.requests) == 0 {
+		return "—"
+	}
+	lo, hi := slices.Min(s.requests), slices.Max(s.requests)
+	if lo == hi {
+		return fmt.Sprint(lo)
+	}
+	return fmt.Sprintf("%d–%d", lo, hi)
+}
+
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(xs))
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "met"
+	}
+	return "**missed**"
+}
+
+// report is the tables of BENCHMARKS.md, in Markdown.
+func report(o options, samples []sample, rss map[string]rssResult, rssHow string, oneRequest float64, catalogSize int) string {
+	w := &strings.Builder{}
+	by := map[string]stats{}
+	for _, s := range samples {
+		st := by[key(s.kind, s.n)]
+		st.times = append(st.times, s.seconds)
+		st.requests = append(st.requests, s.requests)
+		by[key(s.kind, s.n)] = st
+	}
+	rssText := func(kind string, n int) string {
+		r, ok := rss[key(kind, n)]
+		if !ok {
+			return "—"
+		}
+		return fmt.Sprintf("%.1f (%d processes)", r.mb, r.processes)
+	}
+
+	fmt.Fprintf(w, "\n### terraform plan: N megallm_model data sources vs N terraform_data resources\n\n")
+	fmt.Fprintf(w, "Catalog of %d models, mock latency %s per request; wall time in seconds, median (min–max) of %d plans "+
+		"after one discarded warm-up, all configurations interleaved.\n\n", catalogSize, o.latency, o.runs)
+	fmt.Fprintln(w, "| N | floor: N terraform_data | ours: N megallm_model | ours/floor | requests per plan (ours) | requests per plan (floor) | provider peak RSS (MB) |")
+	fmt.Fprintln(w, "|--:|--:|--:|--:|--:|--:|--:|")
+	allOne := true
+	peakRSS := 0.0
+	for _, n := range o.ns {
+		floor, ours := by[key(kindFloor, n)], by[key(kindOurs, n)]
+		fmt.Fprintf(w, "| %d | %s | %s | %.2f | %s | %s | %s |\n", n, floor.spread(), ours.spread(),
+			ours.median()/floor.median(), ours.requestRange(), floor.requestRange(), rssText(kindOurs, n))
+		for _, r := range ours.requests {
+			allOne = allOne && r == 1
+		}
+		peakRSS = max(peakRSS, rss[key(kindOurs, n)].mb)
+	}
+	plugin := by[key(kindPlugin, 1)]
+	fmt.Fprintf(w, "| plugin start: 1 terraform_data + 1 megallm_model read deferred to apply (no request) | | %s | | %s | | %s |\n",
+		plugin.spread(), plugin.requestRange(), rssText(kindPlugin, 1))
+	if list, ok := by[key(kindList, 1)]; ok {
+		fmt.Fprintf(w, "| 1 megallm_models listing all %d models | | %s | | %s | | %s |\n",
+			catalogSize, list.spread(), list.requestRange(), rssText(kindList, 1))
+	}
+	if len(rss) > 0 {
+		fmt.Fprintf(w, "\nPeak RSS: %s, the largest of the provider processes Terraform starts for one plan "+
+			"(one extra plan per row, with the provider wrapped; not timed).\n", rssHow)
+	}
+
+	first, last := o.ns[0], o.ns[len(o.ns)-1]
+	marginal := func(kind string) float64 {
+		return (by[key(kind, last)].median() - by[key(kind, first)].median()) / float64(last-first) * 1000
+	}
+	oursMarginal, floorMarginal := marginal(kindOurs), marginal(kindFloor)
+	fixed := (by[key(kindOurs, first)].median() - by[key(kindFloor, first)].median()) * 1000
+	start := (plugin.median() - by[key(kindFloor, 1)].median()) * 1000
+	budget := start + oneRequest*1000
+
+	fmt.Fprintf(w, "\n### Marginal and fixed cost\n\n")
+	fmt.Fprintln(w, "| | ours (megallm_model) | floor (terraform_data) | ours/floor |")
+	fmt.Fprintln(w, "|---|--:|--:|--:|")
+	fmt.Fprintf(w, "| marginal cost per item, (t(%d) − t(%d)) / %d | %.2f ms | %.2f ms | %.2f |\n",
+		last, first, last-first, oursMarginal, floorMarginal, oursMarginal/floorMarginal)
+	fmt.Fprintf(w, "\nFixed cost at N=%d: ours − floor = %.0f ms; plugin start (plugin-start row − floor at N=1) = %.0f ms; "+
+		"one request (median ListModels of the catalog against the same mock, in-process) = %.0f ms; "+
+		"plugin start + one request = %.0f ms.\n", first, fixed, start, oneRequest*1000, budget)
+
+	fmt.Fprintf(w, "\n### Targets (end to end)\n\n")
+	fmt.Fprintln(w, "| target | measured | |")
+	fmt.Fprintln(w, "|---|---|---|")
+	fmt.Fprintf(w, "| exactly 1 request per plan, every N | %s | %s |\n", requestsSummary(by, o.ns), verdict(allOne))
+	fmt.Fprintf(w, "| marginal cost per megallm_model ≤ 3 × per terraform_data | %.2f × (%.2f ms vs %.2f ms) | %s |\n",
+		oursMarginal/floorMarginal, oursMarginal, floorMarginal, verdict(oursMarginal <= 3*floorMarginal))
+	fmt.Fprintf(w, "| fixed cost at N=%d ≤ plugin start + one request | %.0f ms vs %.0f ms | %s |\n",
+		first, fixed, budget, verdict(fixed <= budget))
+	if len(rss) > 0 {
+		fmt.Fprintf(w, "| provider peak RSS < 60 MB, %d-model catalog (megallm_model plans) | %.1f MB | %s |\n",
+			catalogSize, peakRSS, verdict(peakRSS < 60))
+	}
+	return w.String()
+}
+
+func requestsSummary(by map[string]stats, ns []int) string {
+	var all []int
+	for _, n := range ns {
+		all = append(all, by[key(kindOurs, n)].requests...)
+	}
+	if len(all) == 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%d plans, %d–%d requests each", len(all), slices.Min(all), slices.Max(all))
+}

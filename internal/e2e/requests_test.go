@@ -1,0 +1,96 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// TestOnePlanOneRequest_withResources: a plan that mixes many megallm_model
+// and megallm_models data sources with terraform_data resources that use
+// them, against a slow API serving a large catalog, so that Terraform's
+// concurrent reads overlap the one fetch, makes one request.
+func TestOnePlanOneRequest_withResources(t *testing.T) {
+	t.Parallel()
+	const models, lookups, lists, resources = 1000, 100, 10, 50
+	server := startMock(t, "")
+	server.SetModels(mockapi.SyntheticModels(models)...)
+	server.SetLatency(50 * time.Millisecond)
+
+	var config strings.Builder
+	for i := range lookups {
+		fmt.Fprintf(&config, "data \"megallm_model\" \"m%d\" { id = %q }\n", i, mockapi.SyntheticModelID(i*7))
+	}
+	for i := range lists {
+		fmt.Fprintf(&config, "data \"megallm_models\" \"l%d\" {\n  owned_by = [\"openai\"]\n  sort_by = \"context_length\"\n}\n", i)
+	}
+	for i := range resources {
+		fmt.Fprintf(&config, "resource \"terraform_data\" \"r%d\" { input = [data.megallm_model.m%d.id, length(data.megallm_models.l%d.ids)] }\n",
+			i, i%lookups, i%lists)
+	}
+	ws := harness.Workspace(t, config.String(), map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+	out, err := ws.Run("plan", "-input=false", "-no-color")
+	if err != nil {
+		t.Fatalf("terraform plan failed: %v\n%s", err, out)
+	}
+	if want := fmt.Sprintf("Plan: %d to add", resources); !strings.Contains(out, want) {
+		t.Errorf("the plan does not say %q:\n%s", want, out)
+	}
+	if n := server.RequestCount(); n != 1 {
+		t.Errorf("one plan with %d data sources and %d resources made %d requests to the API, want 1",
+			lookups+lists, resources, n)
+	}
+}
+
+// TestPlanAfterAFailedFetch: a plan whose fetch fails reports the error, and
+// the next plan fetches again and succeeds. Each terraform command runs a new
+// provider process, so this checks the user's view across plans; that a
+// failure is not kept within one process is checked in-process by
+// internal/provider (TestSharedCatalog_*) and internal/catalog
+// (TestSource_failureIsNotCached).
+func TestPlanAfterAFailedFetch(t *testing.T) {
+	t.Parallel()
+	server := startMock(t, "")
+	server.InjectFaults(mockapi.ServerError())
+	ws := harness.Workspace(t, `
+provider "megallm" {
+  max_retries = 0
+}
+data "megallm_model" "a" { id = "gpt-4o" }
+data "megallm_model" "b" { id = "gpt-4o-mini" }
+data "megallm_models" "all" {}
+output "context" { value = data.megallm_model.a.context_length }
+`, map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+
+	out, err := ws.Run("plan", "-input=false", "-no-color")
+	if err == nil || !strings.Contains(strings.Join(strings.Fields(out), " "), "Internal server error") {
+		t.Fatalf("first plan: err=%v, want it to fail with the API's 500\n%s", err, out)
+	}
+	// The reads that wait on the failed fetch fail with it; a read that
+	// Terraform starts only after it failed fetches again (and gets the
+	// catalog). Which reads overlap is Terraform's scheduling, so the count
+	// is between one and one per data source.
+	failed := server.RequestCount()
+	if failed < 1 || failed > 3 {
+		t.Fatalf("the failed plan made %d requests, want 1 to 3 (one per data source at most)", failed)
+	}
+	out, err = ws.Run("plan", "-input=false", "-no-color")
+	if err != nil {
+		t.Fatalf("second plan failed: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "context = 128000") {
+		t.Errorf("second plan does not show the model's context length:\n%s", out)
+	}
+	if n := server.RequestCount() - failed; n != 1 {
+		t.Errorf("the plan after the failed one made %d requests, want 1", n)
+	}
+}

@@ -1,0 +1,95 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// writeCatalogFile saves body as a catalog file for one test.
+func writeCatalogFile(t *testing.T, body []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "catalog.json")
+	if err := os.WriteFile(path, body, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestCatalogFile_bothDataSources reads the catalog from a file: no key, and
+// no request, although base_url points at a live mock that would count one.
+func TestCatalogFile_bothDataSources(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  catalog_file = %q
+  base_url     = %q
+}
+data "megallm_models" "vision" {
+  sort_by = "input_cost"
+  require = { supports_vision = true, min_context_length = 128000 }
+}
+data "megallm_model" "mini" { id = "gpt-4o-mini" }
+`, path, server.URL()),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_models.vision", tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact("gemini-2.0-flash")),
+			statecheck.ExpectKnownValue("data.megallm_model.mini", tfjsonpath.New("context_length"), knownvalue.Int64Exact(128000)),
+		},
+	})
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("with catalog_file the provider sent %d requests, want 0", n)
+	}
+}
+
+func TestCatalogFile_environmentVariable(t *testing.T) {
+	t.Setenv(EnvCatalogFile, writeCatalogFile(t, []byte(`{"object":"list","data":[{"id":"only-model","type":"chat"}]}`)))
+	unitTest(t, resource.TestStep{
+		Config: `data "megallm_models" "all" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.all", "only-model"),
+		},
+	})
+}
+
+func TestCatalogFile_errors(t *testing.T) {
+	t.Parallel()
+	malformed := writeCatalogFile(t, []byte("{\n  \"object\": \"list\",\n  \"data\": [\n    {\"id\": \"gpt-4o\",}\n  ]\n}\n"))
+	missing := filepath.Join(t.TempDir(), "nope.json")
+	unitTest(t,
+		resource.TestStep{
+			Config: fmt.Sprintf(`
+provider "megallm" { catalog_file = %q }
+data "megallm_model" "m" { id = "gpt-4o" }`, malformed),
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(malformed) +
+				`: line 4, column 21: invalid character '}' looking for beginning of object key string`),
+		},
+		resource.TestStep{
+			Config: fmt.Sprintf(`
+provider "megallm" { catalog_file = %q }
+data "megallm_model" "m" { id = "gpt-4o" }`, missing),
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(missing) + `: open .*: no such file or directory`),
+		},
+		resource.TestStep{
+			Config: fmt.Sprintf(`
+provider "megallm" { catalog_file = %q }
+data "megallm_model" "m" { id = "gpt-4o-mnii" }`, writeCatalogFile(t, mockapi.BuiltinCatalog())),
+			ExpectError: expectError(`The MegaLLM catalog \(26 models from catalog_file .*catalog.json\) has no model with id "gpt-4o-mnii"`),
+		},
+		resource.TestStep{
+			Config:      `provider "megallm" { catalog_file = "" }` + "\n" + `data "megallm_models" "all" {}`,
+			ExpectError: expectError(`Attribute catalog_file string length must be at least 1, got: 0`),
+		},
+	)
+}

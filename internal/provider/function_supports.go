@@ -1,0 +1,83 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+var _ function.Function = (*supportsFunction)(nil)
+
+// NewSupportsFunction returns provider::megallm::supports.
+func NewSupportsFunction() function.Function { return &supportsFunction{} }
+
+// supportsFunction says whether a model has a capability.
+type supportsFunction struct{}
+
+// capabilityNames are the capabilities supports accepts.
+var capabilityNames = []string{"function_calling", "vision", "streaming", "structured_output"}
+
+// capabilityFlag is the model's flag for a capability name.
+func capabilityFlag(c *megallm.Capabilities, name string) *bool {
+	switch name {
+	case "function_calling":
+		return c.SupportsFunctionCalling
+	case "vision":
+		return c.SupportsVision
+	case "streaming":
+		return c.SupportsStreaming
+	default:
+		return c.SupportsStructuredOutput
+	}
+}
+
+func (f *supportsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "supports"
+}
+
+func (f *supportsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Whether a model has a capability",
+		MarkdownDescription: "Returns `true` when `model` reports that it supports `capability`, and `false` when it " +
+			"reports that it does not or does not say. Makes no API call.",
+		Parameters: []function.Parameter{
+			modelParameter(),
+			function.StringParameter{
+				Name:                "capability",
+				MarkdownDescription: "One of `function_calling`, `vision`, `streaming` or `structured_output`.",
+			},
+		},
+		Return: function.BoolReturn{},
+	}
+}
+
+func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var modelArg types.Dynamic
+	var capability string
+	resp.Error = req.Arguments.Get(ctx, &modelArg, &capability)
+	if resp.Error != nil {
+		return
+	}
+	if !slices.Contains(capabilityNames, capability) {
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %q: use one of %s",
+			capability, strings.Join(capabilityNames, ", ")))
+		return
+	}
+	model, err := modelFromValue(modelArg)
+	if err != nil {
+		resp.Error = function.NewArgumentFuncError(0, err.Error())
+		return
+	}
+	supported := false
+	if model.Capabilities != nil {
+		flag := capabilityFlag(model.Capabilities, capability)
+		supported = flag != nil && *flag
+	}
+	resp.Error = resp.Result.Set(ctx, supported)
+}

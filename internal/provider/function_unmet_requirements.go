@@ -1,0 +1,64 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ function.Function = (*unmetRequirementsFunction)(nil)
+
+// NewUnmetRequirementsFunction returns provider::megallm::unmet_requirements.
+func NewUnmetRequirementsFunction() function.Function { return &unmetRequirementsFunction{} }
+
+// unmetRequirementsFunction lists the requirements a model misses.
+type unmetRequirementsFunction struct{}
+
+func (f *unmetRequirementsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "unmet_requirements"
+}
+
+func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Requirements a model does not meet",
+		MarkdownDescription: "Returns one string per requirement in `require` that `model` does not meet, worded as the " +
+			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
+			"meets them all. `length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a `precondition`, " +
+			"`validation` or `check`. Makes no API call.",
+		Parameters: []function.Parameter{
+			modelParameter(),
+			function.DynamicParameter{
+				Name: "require",
+				MarkdownDescription: "Requirements, with the attributes of the data sources' `require`: " +
+					"`supports_function_calling`, `supports_vision`, `supports_streaming`, `supports_structured_output`, " +
+					"`min_context_length`, `min_max_output_tokens`, `max_input_cost_per_million`, " +
+					"`max_output_cost_per_million`. Any may be left out.",
+			},
+		},
+		Return: function.ListReturn{ElementType: types.StringType},
+	}
+}
+
+func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var modelArg, requireArg types.Dynamic
+	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg)
+	if resp.Error != nil {
+		return
+	}
+	model, err := modelFromValue(modelArg)
+	if err != nil {
+		resp.Error = function.NewArgumentFuncError(0, err.Error())
+		return
+	}
+	require, err := requirementsFromValue(requireArg)
+	if err != nil {
+		resp.Error = function.NewArgumentFuncError(1, err.Error())
+		return
+	}
+	unmet := require.Unmet(model)
+	if unmet == nil {
+		unmet = []string{}
+	}
+	resp.Error = resp.Result.Set(ctx, unmet)
+}

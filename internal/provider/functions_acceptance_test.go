@@ -1,0 +1,128 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+// The functions called from HCL on what the data sources return, on object
+// literals, in a precondition, and with null and unknown arguments.
+func TestFunctions_fromHCL(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "mini" { id = "gpt-4o-mini" }
+data "megallm_models" "chat" {
+  type    = "chat"
+  sort_by = "input_cost"
+}
+locals {
+  needs = { supports_vision = true, min_context_length = 200000 }
+}
+output "cost" {
+  value = provider::megallm::estimate_cost(data.megallm_model.mini, 2000000, 500000)
+}
+output "cost_of_cheapest_listed" {
+  value = provider::megallm::estimate_cost(data.megallm_models.chat.models[0], 1000000, 1000000)
+}
+output "cost_of_literal" {
+  value = provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = 3, output_tokens_cost_per_million = 15 } }, 1000, 1000)
+}
+output "unmet" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.mini, local.needs)
+}
+output "meets_vision" {
+  value = length(provider::megallm::unmet_requirements(data.megallm_model.mini, { supports_vision = true })) == 0
+}
+output "vision" {
+  value = provider::megallm::supports(data.megallm_model.mini, "vision")
+}
+output "vision_models" {
+  value = [for m in data.megallm_models.chat.models : m.id if provider::megallm::supports(m, "vision") && m.owned_by == "openai"]
+}
+resource "terraform_data" "app" {
+  input = data.megallm_model.mini.id
+  lifecycle {
+    precondition {
+      condition     = length(provider::megallm::unmet_requirements(data.megallm_model.mini, { supports_function_calling = true })) == 0
+      error_message = "The app needs function calling."
+    }
+  }
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("cost", knownvalue.Float64Exact(0.6)),
+			// meta-llama/llama-3.1-8b-instruct: 0.05 + 0.08.
+			statecheck.ExpectKnownOutputValue("cost_of_cheapest_listed", knownvalue.Float64Exact(0.05+0.08)),
+			statecheck.ExpectKnownOutputValue("cost_of_literal", knownvalue.Float64Exact(0.003+0.015)),
+			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
+			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("vision_models", knownIDs("gpt-4o-mini", "gpt-4.1-mini", "gpt-4.1", "gpt-4o")),
+		},
+	})
+}
+
+func TestFunctions_preconditionFails(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "old" { id = "gpt-3.5-turbo" }
+resource "terraform_data" "app" {
+  input = data.megallm_model.old.id
+  lifecycle {
+    precondition {
+      condition     = length(provider::megallm::unmet_requirements(data.megallm_model.old, { supports_vision = true })) == 0
+      error_message = join("; ", provider::megallm::unmet_requirements(data.megallm_model.old, { supports_vision = true }))
+    }
+  }
+}`,
+		ExpectError: expectError(`Resource precondition failed .* does not support vision`),
+	})
+}
+
+func TestFunctions_argumentErrors(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	step := func(expr, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }` + "\noutput \"x\" { value = " + expr + " }",
+			ExpectError: expectError(expected),
+		}
+	}
+	functionsTest(t,
+		step(`provider::megallm::supports(data.megallm_model.m, "images")`, `unknown capability "images": use one of function_calling, vision, streaming, structured_output`),
+		step(`provider::megallm::estimate_cost(data.megallm_model.m, -1, 0)`, `token count must be 0 or more, got -1`),
+		step(`provider::megallm::estimate_cost({ id = "x" }, 1, 1)`, `model "x" has no pricing, so its cost cannot be estimated`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute supports_vison: use supports_function_calling, supports_vision`),
+		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
+	)
+}
+
+// An argument unknown at plan time makes the result unknown, then known after apply.
+func TestFunctions_unknownArgument(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "m" { id = "gpt-4o" }
+resource "terraform_data" "model" {
+  input = data.megallm_model.m
+}
+output "vision" {
+  value = provider::megallm::supports(terraform_data.model.output, "vision")
+}`,
+		ConfigPlanChecks: resource.ConfigPlanChecks{
+			PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("vision")},
+		},
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
+		},
+	})
+}

@@ -1,0 +1,164 @@
+package provider
+
+import (
+	"context"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// obj builds an object value from attribute values, inferring the types.
+func obj(attrs map[string]attr.Value) types.Object {
+	attrTypes := make(map[string]attr.Type, len(attrs))
+	for name, v := range attrs {
+		attrTypes[name] = v.Type(context.Background())
+	}
+	return types.ObjectValueMust(attrTypes, attrs)
+}
+
+func num(f float64) types.Number { return types.NumberValue(big.NewFloat(f)) }
+
+// gpt4oMini is a model object as a data source returns it, plus an extra
+// attribute the functions must ignore.
+func gpt4oMini() types.Dynamic {
+	return types.DynamicValue(obj(map[string]attr.Value{
+		"id":             types.StringValue("gpt-4o-mini"),
+		"context_length": num(128000),
+		"extra":          types.StringValue("ignored"),
+		"capabilities": obj(map[string]attr.Value{
+			"supports_vision":            types.BoolValue(true),
+			"supports_function_calling":  types.BoolValue(true),
+			"supports_streaming":         types.BoolValue(false),
+			"supports_structured_output": types.BoolNull(),
+		}),
+		"pricing": obj(map[string]attr.Value{
+			"input_tokens_cost_per_million":  num(0.15),
+			"output_tokens_cost_per_million": num(0.6),
+			"currency":                       types.StringValue("USD"),
+		}),
+	}))
+}
+
+func run(t *testing.T, f function.Function, result attr.Value, args ...attr.Value) (attr.Value, *function.FuncError) {
+	t.Helper()
+	resp := function.RunResponse{Result: function.NewResultData(result)}
+	f.Run(context.Background(), function.RunRequest{Arguments: function.NewArgumentsData(args)}, &resp)
+	return resp.Result.Value(), resp.Error
+}
+
+func TestEstimateCost(t *testing.T) {
+	t.Parallel()
+	got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), types.Int64Value(2_000_000), types.Int64Value(500_000))
+	if err != nil || !got.Equal(types.Float64Value(0.6)) {
+		t.Errorf("estimate_cost = %v, %v; want 2M × 0.15/M + 0.5M × 0.6/M = 0.6", got, err)
+	}
+	got, err = run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), types.Int64Value(0), types.Int64Value(0))
+	if err != nil || !got.Equal(types.Float64Value(0)) {
+		t.Errorf("estimate_cost of no tokens = %v, %v; want 0", got, err)
+	}
+}
+
+func TestEstimateCost_errors(t *testing.T) {
+	t.Parallel()
+	noPricing := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("free?"), "pricing": types.ObjectNull(map[string]attr.Type{"currency": types.StringType})}))
+	inputOnly := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("embed"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(0.02)})}))
+	cases := map[string]struct {
+		args     []attr.Value
+		argument int64
+		want     string
+	}{
+		"negative input":   {[]attr.Value{gpt4oMini(), types.Int64Value(-1), types.Int64Value(0)}, 1, "token count must be 0 or more, got -1"},
+		"negative output":  {[]attr.Value{gpt4oMini(), types.Int64Value(0), types.Int64Value(-5)}, 2, "token count must be 0 or more, got -5"},
+		"no pricing":       {[]attr.Value{noPricing, types.Int64Value(1), types.Int64Value(1)}, 0, `model "free?" has no pricing`},
+		"no output price":  {[]attr.Value{inputOnly, types.Int64Value(1), types.Int64Value(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million`},
+		"not an object":    {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), types.Int64Value(1), types.Int64Value(1)}, 0, "model must be a model object, such as data.megallm_model.NAME"},
+		"price not number": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), types.Int64Value(1), types.Int64Value(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
+	}
+	for name, tc := range cases {
+		_, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), tc.args...)
+		if err == nil || err.FunctionArgument == nil || *err.FunctionArgument != tc.argument || !strings.Contains(err.Text, tc.want) {
+			t.Errorf("%s: error = %v, want one on argument %d containing %q", name, err, tc.argument, tc.want)
+		}
+	}
+	// An input-only model is fine when no output tokens are asked for.
+	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), inputOnly, types.Int64Value(1_000_000), types.Int64Value(0)); err != nil || !got.Equal(types.Float64Value(0.02)) {
+		t.Errorf("input-only pricing with 0 output tokens = %v, %v; want 0.02", got, err)
+	}
+}
+
+func TestUnmetRequirements(t *testing.T) {
+	t.Parallel()
+	listOf := func(items ...string) types.List {
+		values := make([]attr.Value, len(items))
+		for i, s := range items {
+			values[i] = types.StringValue(s)
+		}
+		return types.ListValueMust(types.StringType, values)
+	}
+	cases := map[string]struct {
+		require attr.Value
+		want    types.List
+	}{
+		"all met": {obj(map[string]attr.Value{"supports_vision": types.BoolValue(true), "min_context_length": num(128000), "max_input_cost_per_million": num(0.15)}), listOf()},
+		"empty":   {obj(map[string]attr.Value{}), listOf()},
+		"several unmet, data source wording": {
+			obj(map[string]attr.Value{
+				"supports_streaming": types.BoolValue(true), "supports_structured_output": types.BoolValue(true),
+				"min_context_length": num(200000), "min_max_output_tokens": num(1), "max_output_cost_per_million": num(0.5),
+			}),
+			listOf("does not support streaming",
+				"does not report whether it supports structured output (capabilities.supports_structured_output is missing)",
+				"context_length 128000 < required 200000", "max_output_tokens is not reported (required >= 1)",
+				"output_tokens_cost_per_million 0.6 > allowed 0.5"),
+		},
+		"false and null ask nothing": {obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false), "min_context_length": types.NumberNull()}), listOf()},
+	}
+	for name, tc := range cases {
+		got, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require))
+		if err != nil || !got.Equal(tc.want) {
+			t.Errorf("%s: unmet_requirements = %v, %v; want %v", name, got, err, tc.want)
+		}
+	}
+}
+
+func TestUnmetRequirements_errors(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		require attr.Value
+		want    string
+	}{
+		"typo":          {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), "require has no attribute supports_vison: use supports_function_calling, supports_vision,"},
+		"negative":      {obj(map[string]attr.Value{"min_context_length": num(-1)}), "require.min_context_length must be 0 or more"},
+		"fraction":      {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5"},
+		"wrong type":    {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got string"},
+		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got string"},
+	}
+	for name, tc := range cases {
+		_, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require))
+		if err == nil || *err.FunctionArgument != 1 || !strings.Contains(err.Text, tc.want) {
+			t.Errorf("%s: error = %v, want one on argument 1 containing %q", name, err, tc.want)
+		}
+	}
+}
+
+func TestSupports(t *testing.T) {
+	t.Parallel()
+	for capability, want := range map[string]bool{"vision": true, "function_calling": true, "streaming": false, "structured_output": false} {
+		got, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(capability))
+		if err != nil || !got.Equal(types.BoolValue(want)) {
+			t.Errorf("supports(%s) = %v, %v; want %v", capability, got, err, want)
+		}
+	}
+	noCapabilities := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x")}))
+	if got, err := run(t, NewSupportsFunction(), types.BoolUnknown(), noCapabilities, types.StringValue("vision")); err != nil || !got.Equal(types.BoolValue(false)) {
+		t.Errorf("supports on a model without capabilities = %v, %v; want false", got, err)
+	}
+	_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue("images"))
+	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images": use one of function_calling, vision, streaming, structured_output` {
+		t.Errorf("unknown capability: error = %v", err)
+	}
+}

@@ -1,0 +1,347 @@
+package provider
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// The data sources first built their state through the framework's
+// reflection, from the tfsdk-tagged structs below. They now build it
+// directly; these tests check that the state is the same value for every
+// model, and the benchmarks measure both ways (benchstat -col /impl).
+
+type referenceModelFields struct {
+	ID              types.String                `tfsdk:"id"`
+	Type            types.String                `tfsdk:"type"`
+	DisplayName     types.String                `tfsdk:"display_name"`
+	OwnedBy         types.String                `tfsdk:"owned_by"`
+	CreatedAt       types.String                `tfsdk:"created_at"`
+	ContextLength   types.Int64                 `tfsdk:"context_length"`
+	MaxOutputTokens types.Int64                 `tfsdk:"max_output_tokens"`
+	Capabilities    *referenceCapabilitiesModel `tfsdk:"capabilities"`
+	Pricing         *referencePricingModel      `tfsdk:"pricing"`
+}
+
+type referenceCapabilitiesModel struct {
+	SupportsFunctionCalling  types.Bool `tfsdk:"supports_function_calling"`
+	SupportsVision           types.Bool `tfsdk:"supports_vision"`
+	SupportsStreaming        types.Bool `tfsdk:"supports_streaming"`
+	SupportsStructuredOutput types.Bool `tfsdk:"supports_structured_output"`
+}
+
+type referencePricingModel struct {
+	InputTokensCostPerMillion  types.Float64 `tfsdk:"input_tokens_cost_per_million"`
+	OutputTokensCostPerMillion types.Float64 `tfsdk:"output_tokens_cost_per_million"`
+	Currency                   types.String  `tfsdk:"currency"`
+}
+
+type referenceModelDataSourceModel struct {
+	referenceModelFields
+	Require *requireModel `tfsdk:"require"`
+}
+
+type referenceModelsDataSourceModel struct {
+	Type       types.String           `tfsdk:"type"`
+	OwnedBy    []string               `tfsdk:"owned_by"`
+	IDRegex    types.String           `tfsdk:"id_regex"`
+	Require    *requireModel          `tfsdk:"require"`
+	SortBy     types.String           `tfsdk:"sort_by"`
+	Descending types.Bool             `tfsdk:"descending"`
+	Models     []referenceModelFields `tfsdk:"models"`
+	IDs        []string               `tfsdk:"ids"`
+}
+
+func newReferenceModelFields(m *megallm.Model) referenceModelFields {
+	f := referenceModelFields{
+		ID:              types.StringValue(m.ID),
+		Type:            types.StringPointerValue(m.Type),
+		DisplayName:     types.StringPointerValue(m.DisplayName),
+		OwnedBy:         types.StringPointerValue(m.OwnedBy),
+		CreatedAt:       types.StringPointerValue(m.CreatedAt),
+		ContextLength:   types.Int64PointerValue(m.ContextLength),
+		MaxOutputTokens: types.Int64PointerValue(m.MaxOutputTokens),
+	}
+	if c := m.Capabilities; c != nil {
+		f.Capabilities = &referenceCapabilitiesModel{
+			SupportsFunctionCalling:  types.BoolPointerValue(c.SupportsFunctionCalling),
+			SupportsVision:           types.BoolPointerValue(c.SupportsVision),
+			SupportsStreaming:        types.BoolPointerValue(c.SupportsStreaming),
+			SupportsStructuredOutput: types.BoolPointerValue(c.SupportsStructuredOutput),
+		}
+	}
+	if p := m.Pricing; p != nil {
+		f.Pricing = &referencePricingModel{
+			InputTokensCostPerMillion:  types.Float64PointerValue(p.InputTokensCostPerMillion),
+			OutputTokensCostPerMillion: types.Float64PointerValue(p.OutputTokensCostPerMillion),
+			Currency:                   types.StringPointerValue(p.Currency),
+		}
+	}
+	return f
+}
+
+// dataSourceSchema is the schema of a data source.
+func dataSourceSchema(tb testing.TB, ds datasource.DataSource) tfsdk.State {
+	tb.Helper()
+	var resp datasource.SchemaResponse
+	ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	if resp.Diagnostics.HasError() {
+		tb.Fatal(resp.Diagnostics)
+	}
+	return tfsdk.State{Schema: resp.Schema}
+}
+
+// referenceModelState is the megallm_model state as first built: by reflection.
+func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, require *requireModel) tftypes.Value {
+	state := empty
+	if diags := state.Set(context.Background(), &referenceModelDataSourceModel{newReferenceModelFields(m), require}); diags.HasError() {
+		tb.Fatal(diags)
+	}
+	return state.Raw
+}
+
+// directModelState is the megallm_model state as Read builds it now.
+func directModelState(tb testing.TB, empty tfsdk.State, stateType tftypes.Type, m *megallm.Model, require tftypes.Value) tftypes.Value {
+	state := empty
+	values := modelValues(m)
+	values["require"] = require
+	if diags := state.Set(context.Background(), tftypes.NewValue(stateType, values)); diags.HasError() {
+		tb.Fatal(diags)
+	}
+	return state.Raw
+}
+
+// referenceModels decodes the synthetic catalog and the built-in one, with
+// models that omit each optional object or every field.
+func referenceModels(tb testing.TB, synthetic int) []megallm.Model {
+	tb.Helper()
+	var models []megallm.Model
+	for _, body := range [][]byte{mockapi.ListBody(mockapi.SyntheticModels(synthetic)...), mockapi.BuiltinCatalog()} {
+		var list struct {
+			Data []megallm.Model `json:"data"`
+		}
+		if err := json.Unmarshal(body, &list); err != nil {
+			tb.Fatal(err)
+		}
+		models = append(models, list.Data...)
+	}
+	f, zero := 0.0, int64(0)
+	return append(models,
+		megallm.Model{ID: "bare"},
+		megallm.Model{ID: "empty-objects", Capabilities: &megallm.Capabilities{}, Pricing: &megallm.Pricing{}},
+		megallm.Model{ID: "zeros", ContextLength: &zero, MaxOutputTokens: &zero, Pricing: &megallm.Pricing{InputTokensCostPerMillion: &f}},
+	)
+}
+
+func TestModelValues_sameStateAsReflection(t *testing.T) {
+	t.Parallel()
+	empty := dataSourceSchema(t, NewModelDataSource())
+	stateType := empty.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	requireType := stateType.AttributeTypes["require"].(tftypes.Object)
+	vision, minContext := true, int64(128000)
+	maxCost := 2.5
+	requires := []struct {
+		model *requireModel
+		value tftypes.Value
+	}{
+		{nil, tftypes.NewValue(requireType, nil)},
+		{
+			&requireModel{
+				SupportsVision: types.BoolValue(vision), MinContextLength: types.Int64Value(minContext),
+				MaxInputCostPerMillion:  types.Float64Value(maxCost),
+				SupportsFunctionCalling: types.BoolNull(), SupportsStreaming: types.BoolNull(), SupportsStructuredOutput: types.BoolNull(),
+				MinMaxOutputTokens: types.Int64Null(), MaxOutputCostPerMillion: types.Float64Null(),
+			},
+			objectValue(t, requireType, map[string]tftypes.Value{
+				"supports_vision":            tftypes.NewValue(tftypes.Bool, vision),
+				"min_context_length":         tftypes.NewValue(tftypes.Number, minContext),
+				"max_input_cost_per_million": tftypes.NewValue(tftypes.Number, maxCost),
+			}),
+		},
+	}
+	models := referenceModels(t, 300)
+	for i := range models {
+		m := &models[i]
+		for _, r := range requires {
+			want := referenceModelState(t, empty, m, r.model)
+			got := directModelState(t, empty, stateType, m, r.value)
+			if !got.Equal(want) {
+				t.Fatalf("model %q: state differs from the reflection-built state\n got: %s\nwant: %s", m.ID, got, want)
+			}
+		}
+	}
+}
+
+func TestModelObject_sameListAsReflection(t *testing.T) {
+	t.Parallel()
+	empty := dataSourceSchema(t, NewModelsDataSource())
+	stateType := empty.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	models := referenceModels(t, 300)
+	selected := catalog.New(models).Select(catalog.Query{SortBy: catalog.SortByInputCost})
+
+	reference := empty
+	state := referenceModelsDataSourceModel{
+		Type: types.StringNull(), IDRegex: types.StringNull(), SortBy: types.StringValue("input_cost"), Descending: types.BoolNull(),
+		Models: make([]referenceModelFields, len(selected)), IDs: make([]string, len(selected)),
+	}
+	for i, m := range selected {
+		state.Models[i] = newReferenceModelFields(m)
+		state.IDs[i] = m.ID
+	}
+	if diags := reference.Set(context.Background(), &state); diags.HasError() {
+		t.Fatal(diags)
+	}
+
+	objects := make([]tftypes.Value, len(selected))
+	ids := make([]tftypes.Value, len(selected))
+	for i, m := range selected {
+		objects[i] = modelObject(m)
+		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
+	}
+	values := map[string]tftypes.Value{
+		"sort_by": tftypes.NewValue(tftypes.String, "input_cost"),
+		"models":  tftypes.NewValue(stateType.AttributeTypes["models"], objects),
+		"ids":     tftypes.NewValue(stateType.AttributeTypes["ids"], ids),
+	}
+	for name, typ := range stateType.AttributeTypes {
+		if _, ok := values[name]; !ok {
+			values[name] = tftypes.NewValue(typ, nil)
+		}
+	}
+	if got := tftypes.NewValue(stateType, values); !got.Equal(reference.Raw) {
+		t.Fatalf("megallm_models state of %d models differs from the reflection-built state", len(selected))
+	}
+}
+
+// BenchmarkModelState is building the state of one megallm_model read, by
+// reflection (impl=reflection, as first written) and directly (impl=direct).
+func BenchmarkModelState(b *testing.B) {
+	empty := dataSourceSchema(b, NewModelDataSource())
+	models := referenceModels(b, 0)
+	m := &models[0] // gpt-4o, every field set
+	stateType := empty.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	requireType := stateType.AttributeTypes["require"]
+	b.Run("impl=reflection", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = referenceModelState(b, empty, m, nil)
+		}
+	})
+	b.Run("impl=direct", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = directModelState(b, empty, stateType, m, tftypes.NewValue(requireType, nil))
+		}
+	})
+}
+
+// BenchmarkModelsState is building the models list of a megallm_models read
+// of n models, by reflection and directly.
+func BenchmarkModelsState(b *testing.B) {
+	ctx := context.Background()
+	empty := dataSourceSchema(b, NewModelsDataSource())
+	for _, n := range []int{100, 10000} {
+		models := catalog.New(referenceModels(b, n)[:n]).Select(catalog.Query{})
+		listType := empty.Schema.Type().TerraformType(ctx).(tftypes.Object).AttributeTypes["models"]
+		elemType := empty.Schema.GetAttributes()["models"].GetType().(types.ListType).ElemType
+		b.Run(fmt.Sprintf("models=%d/impl=reflection", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				fields := make([]referenceModelFields, len(models))
+				for i, m := range models {
+					fields[i] = newReferenceModelFields(m)
+				}
+				list, diags := types.ListValueFrom(ctx, elemType, fields)
+				if diags.HasError() {
+					b.Fatal(diags)
+				}
+				if _, err := list.ToTerraformValue(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(fmt.Sprintf("models=%d/impl=direct", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				objects := make([]tftypes.Value, len(models))
+				for i, m := range models {
+					objects[i] = modelObject(m)
+				}
+				_ = tftypes.NewValue(listType, objects)
+			}
+		})
+	}
+}
+
+func TestConfigRequirements_sameAsReflection(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	schema := dataSourceSchema(t, NewModelDataSource()).Schema
+	stateType := schema.Type().TerraformType(ctx).(tftypes.Object)
+	requireType := stateType.AttributeTypes["require"].(tftypes.Object)
+	boolean := func(b bool) tftypes.Value { return tftypes.NewValue(tftypes.Bool, b) }
+	cases := []tftypes.Value{
+		tftypes.NewValue(requireType, nil),
+		objectValue(t, requireType, nil),
+		objectValue(t, requireType, map[string]tftypes.Value{
+			"supports_function_calling": boolean(true), "supports_vision": boolean(false),
+			"supports_streaming": boolean(true), "supports_structured_output": boolean(true),
+		}),
+		objectValue(t, requireType, map[string]tftypes.Value{
+			"min_context_length": number(0), "min_max_output_tokens": number(1 << 40),
+			"max_input_cost_per_million":  tftypes.NewValue(tftypes.Number, 0.1),
+			"max_output_cost_per_million": tftypes.NewValue(tftypes.Number, 0),
+		}),
+		objectValue(t, requireType, map[string]tftypes.Value{
+			"supports_vision": boolean(true), "min_context_length": number(128000),
+			"max_input_cost_per_million": tftypes.NewValue(tftypes.Number, 2.5),
+		}),
+	}
+	for i, require := range cases {
+		values := map[string]tftypes.Value{"id": str("gpt-4o"), "require": require}
+		config := tfsdk.Config{Schema: schema, Raw: objectValue(t, stateType, values)}
+		var model *requireModel
+		if diags := config.GetAttribute(ctx, path.Root("require"), &model); diags.HasError() {
+			t.Fatal(diags)
+		}
+		want := model.requirements()
+		got, err := configRequirements(require)
+		if err != nil {
+			t.Fatalf("case %d: %v", i, err)
+		}
+		if fmt.Sprint(describeRequirements(got)) != fmt.Sprint(describeRequirements(want)) {
+			t.Errorf("case %d: got %s, want %s", i, describeRequirements(got), describeRequirements(want))
+		}
+	}
+}
+
+// describeRequirements shows the values behind the pointers.
+func describeRequirements(r catalog.Requirements) string {
+	show := func(p any) string {
+		switch v := p.(type) {
+		case *int64:
+			if v != nil {
+				return fmt.Sprint(*v)
+			}
+		case *float64:
+			if v != nil {
+				return fmt.Sprint(*v)
+			}
+		}
+		return "nil"
+	}
+	return fmt.Sprintf("fc=%v vision=%v streaming=%v structured=%v ctx=%s out=%s in$=%s out$=%s",
+		r.FunctionCalling, r.Vision, r.Streaming, r.StructuredOutput,
+		show(r.MinContextLength), show(r.MinMaxOutputTokens), show(r.MaxInputCostPerMillion), show(r.MaxOutputCostPerMillion))
+}

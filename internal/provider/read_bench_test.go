@@ -1,0 +1,81 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// benchProvider is a provider instance configured against a mock that
+// serves a synthetic catalog of n models (the built-in one when n is 0), with
+// the catalog already fetched, so that a benchmark measures reads alone.
+func benchProvider(b *testing.B, n int) *protocolServer {
+	b.Helper()
+	mock := mockapi.New("")
+	if err := mock.Start("127.0.0.1:0"); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = mock.Close() })
+	if n > 0 {
+		mock.SetModels(mockapi.SyntheticModels(n)...)
+	}
+	p := newProtocolServer(b, mock, nil)
+	warmUp := p.config(b, "megallm_models", map[string]tftypes.Value{"type": str("embedding")})
+	if _, errText := p.read("megallm_models", warmUp); errText != "" {
+		b.Fatal(errText)
+	}
+	return p
+}
+
+// benchRead reads one data source configuration b.N times, checking that it
+// succeeds but leaving the state encoded, as the provider sends it.
+func benchRead(b *testing.B, p *protocolServer, typeName string, config *tfprotov6.DynamicValue) {
+	b.Helper()
+	if _, errText := p.read(typeName, config); errText != "" {
+		b.Fatal(errText)
+	}
+	ctx := context.Background()
+	req := &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: config}
+	b.ReportAllocs()
+	for b.Loop() {
+		resp, err := p.server.ReadDataSource(ctx, req)
+		if err != nil || len(resp.Diagnostics) > 0 {
+			b.Fatalf("ReadDataSource: %v %s", err, diagnosticsError(resp.Diagnostics))
+		}
+	}
+}
+
+// BenchmarkReadModel is one megallm_model read end to end inside the provider,
+// through the plugin protocol: decoding the msgpack config, Config.Get, the
+// lookup, checking requirements, building the state value, the framework's
+// checks and encoding the state. The catalog is already fetched.
+func BenchmarkReadModel(b *testing.B) {
+	p := benchProvider(b, 0)
+	b.Run("require=none", func(b *testing.B) {
+		benchRead(b, p, "megallm_model", p.modelConfig(b, "gpt-4o"))
+	})
+	b.Run("require=set", func(b *testing.B) {
+		requireType := p.dataSources["megallm_model"].AttributeTypes["require"].(tftypes.Object)
+		require := objectValue(b, requireType, map[string]tftypes.Value{
+			"supports_vision":    tftypes.NewValue(tftypes.Bool, true),
+			"min_context_length": number(128000),
+		})
+		benchRead(b, p, "megallm_model", p.config(b, "megallm_model", map[string]tftypes.Value{"id": str("gpt-4o"), "require": require}))
+	})
+}
+
+// BenchmarkReadModels is one megallm_models read listing every model of a
+// synthetic catalog, end to end inside the provider.
+func BenchmarkReadModels(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprintf("models=%d", n), func(b *testing.B) {
+			p := benchProvider(b, n)
+			benchRead(b, p, "megallm_models", p.config(b, "megallm_models", map[string]tftypes.Value{"sort_by": str("input_cost")}))
+		})
+	}
+}
