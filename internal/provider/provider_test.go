@@ -83,6 +83,12 @@ func runTests(m *testing.M) int {
 		}
 		_ = os.Setenv("TF_ACC_TERRAFORM_PATH", found)
 	}
+	// OpenTofu reads `source = "megallm/megallm"` as registry.opentofu.org:
+	// serve the provider under that address so that configurations with a
+	// required_providers block (the examples) find it.
+	if strings.Contains(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu") && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+		_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+	}
 	return m.Run()
 }
 
