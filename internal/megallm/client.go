@@ -204,7 +204,7 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, error) {
 // bytes and keeping the first few for an error message.
 func (c *Client) decodeModels(resp *http.Response) ([]Model, error) {
 	head := &headBuffer{limit: excerptBytes}
-	body := io.TeeReader(&limitedReader{r: resp.Body, left: c.maxBody}, head)
+	body := io.TeeReader(&limitedReader{r: resp.Body, left: c.maxBody, limit: c.maxBody}, head)
 	models, err := DecodeModels(body)
 	if err != nil {
 		return nil, &ResponseError{
@@ -269,10 +269,11 @@ func keepCredentialsOnOrigin(req *http.Request, via []*http.Request) error {
 	return nil
 }
 
-// limitedReader fails with ErrBodyTooLarge once more than left bytes are read.
+// limitedReader fails with ErrBodyTooLarge once more than limit bytes are read.
 type limitedReader struct {
-	r    io.Reader
-	left int64
+	r     io.Reader
+	left  int64
+	limit int64
 }
 
 func (l *limitedReader) Read(p []byte) (int, error) {
@@ -281,7 +282,7 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 		var probe [1]byte
 		n, err := l.r.Read(probe[:])
 		if n > 0 {
-			return 0, ErrBodyTooLarge
+			return 0, fmt.Errorf("%w of %s", ErrBodyTooLarge, byteSize(l.limit))
 		}
 		return 0, err
 	}
@@ -299,4 +300,12 @@ func orDefault[T comparable](v, fallback T) T {
 		return fallback
 	}
 	return v
+}
+
+// byteSize writes a size in MiB when it is a whole number of them.
+func byteSize(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }

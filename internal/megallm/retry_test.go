@@ -253,9 +253,10 @@ func TestBodyLimit(t *testing.T) {
 	cases := map[string]struct {
 		limit   int64
 		padding int64
+		says    string
 	}{
-		"configured limit": {limit: 4096, padding: 8192},
-		"default 64 MiB":   {padding: megallm.DefaultMaxBodyBytes},
+		"configured limit": {limit: 4096, padding: 8192, says: "larger than the client's limit of 4096 bytes"},
+		"default 64 MiB":   {padding: megallm.DefaultMaxBodyBytes, says: "larger than the client's limit of 64 MiB"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -265,8 +266,9 @@ func TestBodyLimit(t *testing.T) {
 			client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, MaxBodyBytes: tc.limit})
 			_, err := client.ListModels(context.Background())
 			var respErr *megallm.ResponseError
-			if !errors.Is(err, megallm.ErrBodyTooLarge) || !errors.As(err, &respErr) || respErr.StatusCode != http.StatusOK {
-				t.Errorf("err = %v, want a *ResponseError wrapping ErrBodyTooLarge", err)
+			if !errors.Is(err, megallm.ErrBodyTooLarge) || !errors.As(err, &respErr) || respErr.StatusCode != http.StatusOK ||
+				!strings.Contains(err.Error(), tc.says) {
+				t.Errorf("err = %v, want a *ResponseError wrapping ErrBodyTooLarge that says %q", err, tc.says)
 			}
 		})
 	}
