@@ -43,9 +43,9 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 	if resp.Error != nil {
 		return
 	}
-	model, err := modelFromValue(modelArg)
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, err.Error())
+	model, funcErr := modelArgument(ctx, modelArg, 0)
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	for i, count := range []int64{inputTokens, outputTokens} {
@@ -77,13 +77,4 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 		cost += float64(part.tokens) / 1e6 * *part.price
 	}
 	resp.Error = resp.Result.Set(ctx, cost)
-}
-
-// modelParameter is the model argument every function takes.
-func modelParameter() function.DynamicParameter {
-	return function.DynamicParameter{
-		Name: "model",
-		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
-			"or an object literal with the attributes the function needs. Other attributes are ignored.",
-	}
 }

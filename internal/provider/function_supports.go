@@ -69,9 +69,9 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 			capability, strings.Join(capabilityNames, ", ")))
 		return
 	}
-	model, err := modelFromValue(modelArg)
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, err.Error())
+	model, funcErr := modelArgument(ctx, modelArg, 0)
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	supported := false

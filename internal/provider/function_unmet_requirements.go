@@ -46,14 +46,14 @@ func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunReq
 	if resp.Error != nil {
 		return
 	}
-	model, err := modelFromValue(modelArg)
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(0, err.Error())
+	model, funcErr := modelArgument(ctx, modelArg, 0)
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
-	require, err := requirementsFromValue(requireArg)
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(1, err.Error())
+	require, funcErr := requirementsArgument(ctx, requireArg, 1)
+	if funcErr != nil {
+		resp.Error = funcErr
 		return
 	}
 	unmet := require.Unmet(model)

@@ -61,7 +61,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unexpected id value", err.Error())
 		return
 	}
-	require, err := configRequirements(config["require"])
+	require, err := readRequirements(config["require"])
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return

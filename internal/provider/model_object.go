@@ -2,10 +2,7 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"maps"
-	"math"
-	"math/big"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -13,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -88,78 +84,6 @@ func configValues(config tfsdk.Config) (map[string]tftypes.Value, diag.Diagnosti
 			"The configuration is not a known object: "+err.Error()+". This is a bug in the megallm provider: please report it.")
 	}
 	return maps.Clone(values), diags
-}
-
-// configRequirements converts a configured require object (null: no
-// requirement) as requireModel.requirements does after the framework's
-// reflection, which costs more than all the rest of a read: an unset
-// capability is false, an unset bound nil, and numbers convert as
-// types.Int64 and types.Float64 convert them.
-func configRequirements(require tftypes.Value) (catalog.Requirements, error) {
-	var r catalog.Requirements
-	if require.IsNull() {
-		return r, nil
-	}
-	var attrs map[string]tftypes.Value
-	if err := require.As(&attrs); err != nil {
-		return r, err
-	}
-	for _, c := range []struct {
-		name string
-		dst  *bool
-	}{
-		{"supports_function_calling", &r.FunctionCalling},
-		{"supports_vision", &r.Vision},
-		{"supports_streaming", &r.Streaming},
-		{"supports_structured_output", &r.StructuredOutput},
-	} {
-		var b *bool
-		if err := attrs[c.name].As(&b); err != nil {
-			return r, fmt.Errorf("require.%s: %w", c.name, err)
-		}
-		*c.dst = b != nil && *b
-	}
-	for _, c := range []struct {
-		name string
-		dst  **int64
-	}{
-		{"min_context_length", &r.MinContextLength},
-		{"min_max_output_tokens", &r.MinMaxOutputTokens},
-	} {
-		var n *big.Float
-		if err := attrs[c.name].As(&n); err != nil {
-			return r, fmt.Errorf("require.%s: %w", c.name, err)
-		}
-		if n == nil {
-			continue
-		}
-		i, accuracy := n.Int64()
-		if !n.IsInt() || accuracy != big.Exact {
-			return r, fmt.Errorf("require.%s: %s is not a 64-bit integer", c.name, n)
-		}
-		*c.dst = &i
-	}
-	for _, c := range []struct {
-		name string
-		dst  **float64
-	}{
-		{"max_input_cost_per_million", &r.MaxInputCostPerMillion},
-		{"max_output_cost_per_million", &r.MaxOutputCostPerMillion},
-	} {
-		var n *big.Float
-		if err := attrs[c.name].As(&n); err != nil {
-			return r, fmt.Errorf("require.%s: %w", c.name, err)
-		}
-		if n == nil {
-			continue
-		}
-		f, accuracy := n.Float64()
-		if (f == 0 && accuracy != big.Exact) || math.IsInf(f, 0) {
-			return r, fmt.Errorf("require.%s: %s is not a 64-bit floating point number", c.name, n)
-		}
-		*c.dst = &f
-	}
-	return r, nil
 }
 
 // stringValue is a String, null when p is.

@@ -47,6 +47,36 @@ type referencePricingModel struct {
 	Currency                   types.String  `tfsdk:"currency"`
 }
 
+// requireModel is the require object as the framework's reflection reads it,
+// the reference readRequirements is checked against.
+type requireModel struct {
+	SupportsFunctionCalling  types.Bool    `tfsdk:"supports_function_calling"`
+	SupportsVision           types.Bool    `tfsdk:"supports_vision"`
+	SupportsStreaming        types.Bool    `tfsdk:"supports_streaming"`
+	SupportsStructuredOutput types.Bool    `tfsdk:"supports_structured_output"`
+	MinContextLength         types.Int64   `tfsdk:"min_context_length"`
+	MinMaxOutputTokens       types.Int64   `tfsdk:"min_max_output_tokens"`
+	MaxInputCostPerMillion   types.Float64 `tfsdk:"max_input_cost_per_million"`
+	MaxOutputCostPerMillion  types.Float64 `tfsdk:"max_output_cost_per_million"`
+}
+
+// requirements converts the object; a nil object requires nothing.
+func (r *requireModel) requirements() catalog.Requirements {
+	if r == nil {
+		return catalog.Requirements{}
+	}
+	return catalog.Requirements{
+		FunctionCalling:         r.SupportsFunctionCalling.ValueBool(),
+		Vision:                  r.SupportsVision.ValueBool(),
+		Streaming:               r.SupportsStreaming.ValueBool(),
+		StructuredOutput:        r.SupportsStructuredOutput.ValueBool(),
+		MinContextLength:        r.MinContextLength.ValueInt64Pointer(),
+		MinMaxOutputTokens:      r.MinMaxOutputTokens.ValueInt64Pointer(),
+		MaxInputCostPerMillion:  r.MaxInputCostPerMillion.ValueFloat64Pointer(),
+		MaxOutputCostPerMillion: r.MaxOutputCostPerMillion.ValueFloat64Pointer(),
+	}
+}
+
 type referenceModelDataSourceModel struct {
 	referenceModelFields
 	Require *requireModel `tfsdk:"require"`
@@ -316,7 +346,7 @@ func TestConfigRequirements_sameAsReflection(t *testing.T) {
 			t.Fatal(diags)
 		}
 		want := model.requirements()
-		got, err := configRequirements(require)
+		got, err := readRequirements(require)
 		if err != nil {
 			t.Fatalf("case %d: %v", i, err)
 		}

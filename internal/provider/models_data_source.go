@@ -106,7 +106,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	require, err := configRequirements(config["require"])
+	require, err := readRequirements(config["require"])
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return

@@ -5,42 +5,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
 
-// requireModel is the `require` object both data sources accept.
-type requireModel struct {
-	SupportsFunctionCalling  types.Bool    `tfsdk:"supports_function_calling"`
-	SupportsVision           types.Bool    `tfsdk:"supports_vision"`
-	SupportsStreaming        types.Bool    `tfsdk:"supports_streaming"`
-	SupportsStructuredOutput types.Bool    `tfsdk:"supports_structured_output"`
-	MinContextLength         types.Int64   `tfsdk:"min_context_length"`
-	MinMaxOutputTokens       types.Int64   `tfsdk:"min_max_output_tokens"`
-	MaxInputCostPerMillion   types.Float64 `tfsdk:"max_input_cost_per_million"`
-	MaxOutputCostPerMillion  types.Float64 `tfsdk:"max_output_cost_per_million"`
-}
-
-// requirements converts the object; a nil object requires nothing.
-func (r *requireModel) requirements() catalog.Requirements {
-	if r == nil {
-		return catalog.Requirements{}
-	}
-	return catalog.Requirements{
-		FunctionCalling:         r.SupportsFunctionCalling.ValueBool(),
-		Vision:                  r.SupportsVision.ValueBool(),
-		Streaming:               r.SupportsStreaming.ValueBool(),
-		StructuredOutput:        r.SupportsStructuredOutput.ValueBool(),
-		MinContextLength:        r.MinContextLength.ValueInt64Pointer(),
-		MinMaxOutputTokens:      r.MinMaxOutputTokens.ValueInt64Pointer(),
-		MaxInputCostPerMillion:  r.MaxInputCostPerMillion.ValueFloat64Pointer(),
-		MaxOutputCostPerMillion: r.MaxOutputCostPerMillion.ValueFloat64Pointer(),
-	}
-}
-
-// requireAttribute is the schema of requireModel; purpose says what the
-// requirements do in the data source at hand.
+// requireAttribute is the schema of the require object both data sources
+// take (readRequirements reads it); purpose says what the requirements do in
+// the data source at hand.
 func requireAttribute(purpose string) schema.SingleNestedAttribute {
 	capability := func(what string) schema.BoolAttribute {
 		return schema.BoolAttribute{

@@ -1,0 +1,258 @@
+package provider
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// Terraform values are read into the client's and the catalog's types here,
+// directly from terraform-plugin-go values rather than through the
+// framework's reflection (which costs more than the rest of a read; see
+// BENCHMARKS.md). The data sources read their require argument this way, and
+// the provider functions read their model and require arguments, which may be
+// the objects the data sources return or hand-written literals.
+
+// requireAttributeNames are the attributes of a require object.
+var requireAttributeNames = []string{
+	"supports_function_calling", "supports_vision", "supports_streaming", "supports_structured_output",
+	"min_context_length", "min_max_output_tokens", "max_input_cost_per_million", "max_output_cost_per_million",
+}
+
+// readRequirements reads a require object; null requires nothing. An unset
+// capability or one set to false asks for nothing; an unset bound is nil.
+// Names it does not know are refused: a typo would silently require nothing.
+func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
+	var req catalog.Requirements
+	if v.IsNull() {
+		return req, nil
+	}
+	o, ok := newObjectReader("require.", v)
+	if !ok {
+		return req, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s", typeName(v))
+	}
+	var unknown []string
+	for name := range o.attrs {
+		if !slices.Contains(requireAttributeNames, name) {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return req, fmt.Errorf("require has no attribute %s: use %s",
+			strings.Join(unknown, ", "), strings.Join(requireAttributeNames, ", "))
+	}
+	required := func(name string) bool {
+		b := o.bool(name)
+		return b != nil && *b
+	}
+	req = catalog.Requirements{
+		FunctionCalling:         required("supports_function_calling"),
+		Vision:                  required("supports_vision"),
+		Streaming:               required("supports_streaming"),
+		StructuredOutput:        required("supports_structured_output"),
+		MinContextLength:        o.int64(nonNegative, "min_context_length"),
+		MinMaxOutputTokens:      o.int64(nonNegative, "min_max_output_tokens"),
+		MaxInputCostPerMillion:  o.float64(nonNegative, "max_input_cost_per_million"),
+		MaxOutputCostPerMillion: o.float64(nonNegative, "max_output_cost_per_million"),
+	}
+	return req, o.err
+}
+
+// readModel reads a model object, as either data source returns it.
+// Attributes it does not know are ignored.
+func readModel(v tftypes.Value) (*megallm.Model, error) {
+	o, ok := newObjectReader("model.", v)
+	if !ok {
+		return nil, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
+			"data.megallm_models.NAME.models, got %s", typeName(v))
+	}
+	m := &megallm.Model{
+		Type:            o.string("type"),
+		DisplayName:     o.string("display_name"),
+		OwnedBy:         o.string("owned_by"),
+		CreatedAt:       o.string("created_at"),
+		ContextLength:   o.int64(anyNumber, "context_length"),
+		MaxOutputTokens: o.int64(anyNumber, "max_output_tokens"),
+	}
+	if id := o.string("id"); id != nil {
+		m.ID = *id
+	}
+	if c := o.object("capabilities"); c != nil {
+		m.Capabilities = &megallm.Capabilities{
+			SupportsFunctionCalling:  c.bool("supports_function_calling"),
+			SupportsVision:           c.bool("supports_vision"),
+			SupportsStreaming:        c.bool("supports_streaming"),
+			SupportsStructuredOutput: c.bool("supports_structured_output"),
+		}
+		o.keep(c.err)
+	}
+	if p := o.object("pricing"); p != nil {
+		m.Pricing = &megallm.Pricing{
+			InputTokensCostPerMillion:  p.float64(anyNumber, "input_tokens_cost_per_million"),
+			OutputTokensCostPerMillion: p.float64(anyNumber, "output_tokens_cost_per_million"),
+			Currency:                   p.string("currency"),
+		}
+		o.keep(p.err)
+	}
+	return m, o.err
+}
+
+// objectReader reads typed attributes of one object or map, keeping the
+// first error, which names the attribute by its path (prefix).
+type objectReader struct {
+	prefix string
+	attrs  map[string]tftypes.Value
+	err    error
+}
+
+// newObjectReader reads v, which must be a known, non-null object or map.
+func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
+	isObject := v.Type().Is(tftypes.Object{}) || v.Type().Is(tftypes.Map{})
+	if !v.IsKnown() || v.IsNull() || !isObject {
+		return nil, false
+	}
+	var attrs map[string]tftypes.Value
+	if err := v.As(&attrs); err != nil {
+		return nil, false
+	}
+	return &objectReader{prefix: prefix, attrs: attrs}, true
+}
+
+func (o *objectReader) keep(err error) {
+	if o.err == nil {
+		o.err = err
+	}
+}
+
+// value is the named attribute, or false when it is absent or null.
+func (o *objectReader) value(name string, want tftypes.Type, wantName string) (tftypes.Value, bool) {
+	v, ok := o.attrs[name]
+	if !ok || v.IsNull() {
+		return v, false
+	}
+	if !v.IsKnown() {
+		o.keep(fmt.Errorf("%s%s is not known yet", o.prefix, name))
+		return v, false
+	}
+	if !v.Type().Is(want) {
+		o.keep(fmt.Errorf("%s%s must be %s, got %s", o.prefix, name, wantName, typeName(v)))
+		return v, false
+	}
+	return v, true
+}
+
+func (o *objectReader) string(name string) *string {
+	v, ok := o.value(name, tftypes.String, "a string")
+	if !ok {
+		return nil
+	}
+	var s string
+	o.keep(v.As(&s))
+	return &s
+}
+
+func (o *objectReader) bool(name string) *bool {
+	v, ok := o.value(name, tftypes.Bool, "a bool")
+	if !ok {
+		return nil
+	}
+	var b bool
+	o.keep(v.As(&b))
+	return &b
+}
+
+// numberRule says which numbers an attribute accepts.
+type numberRule bool
+
+const (
+	anyNumber   numberRule = false
+	nonNegative numberRule = true
+)
+
+func (o *objectReader) number(rule numberRule, name string) *big.Float {
+	v, ok := o.value(name, tftypes.Number, "a number")
+	if !ok {
+		return nil
+	}
+	n := new(big.Float)
+	o.keep(v.As(&n))
+	if rule == nonNegative && n.Sign() < 0 {
+		o.keep(fmt.Errorf("%s%s must be 0 or more, got %s", o.prefix, name, n.Text('g', -1)))
+		return nil
+	}
+	return n
+}
+
+func (o *objectReader) int64(rule numberRule, name string) *int64 {
+	n := o.number(rule, name)
+	if n == nil {
+		return nil
+	}
+	i, accuracy := n.Int64()
+	if !n.IsInt() || accuracy != big.Exact {
+		o.keep(fmt.Errorf("%s%s must be a whole number, got %s", o.prefix, name, n.Text('g', -1)))
+		return nil
+	}
+	return &i
+}
+
+func (o *objectReader) float64(rule numberRule, name string) *float64 {
+	n := o.number(rule, name)
+	if n == nil {
+		return nil
+	}
+	f, _ := n.Float64()
+	if math.IsInf(f, 0) {
+		o.keep(fmt.Errorf("%s%s is too large: %s", o.prefix, name, n.Text('g', 10)))
+		return nil
+	}
+	return &f
+}
+
+func (o *objectReader) object(name string) *objectReader {
+	v, ok := o.attrs[name]
+	if !ok || v.IsNull() {
+		return nil
+	}
+	child, isObject := newObjectReader(o.prefix+name+".", v)
+	if !isObject {
+		o.keep(fmt.Errorf("%s%s must be an object, got %s", o.prefix, name, typeName(v)))
+		return nil
+	}
+	return child
+}
+
+// typeName names a value's Terraform type for an error message.
+func typeName(v tftypes.Value) string {
+	switch t := v.Type(); {
+	case !v.IsKnown():
+		return "an unknown value"
+	case v.IsNull():
+		return "null"
+	case t.Is(tftypes.String):
+		return "string"
+	case t.Is(tftypes.Bool):
+		return "bool"
+	case t.Is(tftypes.Number):
+		return "number"
+	case t.Is(tftypes.Object{}):
+		return "object"
+	case t.Is(tftypes.Map{}):
+		return "map"
+	case t.Is(tftypes.List{}), t.Is(tftypes.Tuple{}):
+		return "list"
+	case t.Is(tftypes.Set{}):
+		return "set"
+	default:
+		return t.String()
+	}
+}
