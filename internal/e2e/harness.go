@@ -94,6 +94,17 @@ func (h *Harness) workspace(t *testing.T, dir string, env map[string]string) *Wo
 	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	clean := append(CleanEnviron(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	for k, v := range env {
+		clean = append(clean, k+"="+v)
+	}
+	return &Workspace{t: t, h: h, Dir: dir, env: clean}
+}
+
+// CleanEnviron is this process's environment without the settings that would
+// change what a Terraform run under test does: MEGALLM_*, TF_*, proxies and
+// CHECKPOINT_DISABLE.
+func CleanEnviron() []string {
 	var clean []string
 	for _, kv := range os.Environ() {
 		name := strings.ToUpper(strings.SplitN(kv, "=", 2)[0])
@@ -103,11 +114,7 @@ func (h *Harness) workspace(t *testing.T, dir string, env map[string]string) *Wo
 		}
 		clean = append(clean, kv)
 	}
-	clean = append(clean, "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
-	for k, v := range env {
-		clean = append(clean, k+"="+v)
-	}
-	return &Workspace{t: t, h: h, Dir: dir, env: clean}
+	return clean
 }
 
 // Run runs the CLI in the workspace and returns everything it printed.

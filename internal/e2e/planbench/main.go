@@ -33,6 +33,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/megallm/terraform-provider-megallm/internal/e2e"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -269,16 +270,7 @@ func configText(kind string, n int, ids []string) string {
 // planEnv is a clean environment for Terraform: none of the caller's
 // MEGALLM_*, TF_* or proxy settings, and the mock's URL and key.
 func planEnv(mock *mockapi.Server, work string) []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		name := strings.ToUpper(strings.SplitN(kv, "=", 2)[0])
-		if strings.HasPrefix(name, "MEGALLM_") || strings.HasPrefix(name, "TF_") ||
-			strings.HasSuffix(name, "_PROXY") || name == "CHECKPOINT_DISABLE" {
-			continue
-		}
-		env = append(env, kv)
-	}
-	return append(env,
+	return append(e2e.CleanEnviron(),
 		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_DATA_DIR="+filepath.Join(work, "tfdata"),
 		"MEGALLM_BASE_URL="+mock.URL(), "MEGALLM_API_KEY="+mockapi.DefaultAPIKey)
 }
