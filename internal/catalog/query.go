@@ -83,41 +83,8 @@ func (q *Query) matches(m *megallm.Model) bool {
 	if q.IDPattern != nil && !q.IDPattern.MatchString(m.ID) {
 		return false
 	}
-	return q.Require.meets(m)
+	return q.Require.Met(m)
 }
-
-// meets is Met without the messages Unmet builds for every miss: a filter
-// only needs yes or no, once per model of the catalog. It must agree with
-// Met on every model; TestRequirements_meetsAgreesWithMet checks that it does.
-func (r *Requirements) meets(m *megallm.Model) bool {
-	if r.FunctionCalling || r.Vision || r.Streaming || r.StructuredOutput {
-		c := m.Capabilities
-		if c == nil ||
-			(r.FunctionCalling && !isTrue(c.SupportsFunctionCalling)) ||
-			(r.Vision && !isTrue(c.SupportsVision)) ||
-			(r.Streaming && !isTrue(c.SupportsStreaming)) ||
-			(r.StructuredOutput && !isTrue(c.SupportsStructuredOutput)) {
-			return false
-		}
-	}
-	if r.MinContextLength != nil && (m.ContextLength == nil || *m.ContextLength < *r.MinContextLength) {
-		return false
-	}
-	if r.MinMaxOutputTokens != nil && (m.MaxOutputTokens == nil || *m.MaxOutputTokens < *r.MinMaxOutputTokens) {
-		return false
-	}
-	if r.MaxInputCostPerMillion != nil || r.MaxOutputCostPerMillion != nil {
-		p := m.Pricing
-		if p == nil ||
-			(r.MaxInputCostPerMillion != nil && (p.InputTokensCostPerMillion == nil || *p.InputTokensCostPerMillion > *r.MaxInputCostPerMillion)) ||
-			(r.MaxOutputCostPerMillion != nil && (p.OutputTokensCostPerMillion == nil || *p.OutputTokensCostPerMillion > *r.MaxOutputCostPerMillion)) {
-			return false
-		}
-	}
-	return true
-}
-
-func isTrue(b *bool) bool { return b != nil && *b }
 
 // sortable is a model with its sort value computed once.
 type sortable struct {

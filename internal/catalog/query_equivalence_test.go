@@ -87,15 +87,17 @@ func requirementCases() []Requirements {
 	return cases
 }
 
-func TestRequirements_meetsAgreesWithMet(t *testing.T) {
+// TestRequirements_metAgreesWithUnmet: Met stops at the first miss and Unmet
+// words them all; both walk the same checks and must agree.
+func TestRequirements_metAgreesWithUnmet(t *testing.T) {
 	t.Parallel()
 	models := append(syntheticModels(t, 3000), queryFixture()...)
 	for i, r := range requirementCases() {
 		met := 0
 		for j := range models {
 			m := &models[j]
-			if got, want := r.meets(m), r.Met(m); got != want {
-				t.Fatalf("case %d %+v, model %q: meets = %v, Met = %v", i, r, m.ID, got, want)
+			if got, want := r.Met(m), len(r.Unmet(m)) == 0; got != want {
+				t.Fatalf("case %d %+v, model %q: Met = %v, Unmet empty = %v", i, r, m.ID, got, want)
 			}
 			if r.Met(m) {
 				met++

@@ -26,13 +26,54 @@ type Requirements struct {
 // the model's actual value and the required one. It is empty when all are met.
 func (r Requirements) Unmet(m *megallm.Model) []string {
 	var unmet []string
-	add := func(problem string) { unmet = append(unmet, problem) }
+	r.check(m, func(s shortfall) bool {
+		unmet = append(unmet, s.String())
+		return true
+	})
+	return unmet
+}
 
+// Met reports whether the model meets every requirement. It stops at the
+// first miss and words nothing, so filtering a large catalog stays cheap.
+func (r Requirements) Met(m *megallm.Model) bool {
+	return r.check(m, func(shortfall) bool { return false })
+}
+
+// check walks the requirements in Unmet's order and calls miss for each one
+// the model does not meet; it stops early when miss returns false. It
+// reports whether every requirement it looked at was met.
+func (r *Requirements) check(m *megallm.Model, miss func(shortfall) bool) bool {
+	met := true
+	report := func(s shortfall) bool {
+		met = false
+		return miss(s)
+	}
+	if r.FunctionCalling || r.Vision || r.Streaming || r.StructuredOutput {
+		if !r.checkCapabilities(m, report) {
+			return false
+		}
+	}
+	if r.MinContextLength != nil || r.MinMaxOutputTokens != nil {
+		if !r.checkMinimums(m, report) {
+			return false
+		}
+	}
+	if r.MaxInputCostPerMillion != nil || r.MaxOutputCostPerMillion != nil {
+		if !r.checkPrices(m, report) {
+			return false
+		}
+	}
+	return met
+}
+
+// checkCapabilities, checkMinimums and checkPrices are check's three groups,
+// each called only when something in it is required.
+func (r *Requirements) checkCapabilities(m *megallm.Model, report func(shortfall) bool) bool {
 	caps := m.Capabilities
 	if caps == nil {
 		caps = &megallm.Capabilities{}
 	}
-	for _, c := range []struct {
+	for _, c := range [...]struct {
 		required bool
 		actual   *bool
 		name     string
@@ -43,61 +84,96 @@ func (r Requirements) Unmet(m *megallm.Model) []string {
 		{r.Streaming, caps.SupportsStreaming, "streaming", "supports_streaming"},
 		{r.StructuredOutput, caps.SupportsStructuredOutput, "structured output", "supports_structured_output"},
 	} {
-		switch {
-		case !c.required || (c.actual != nil && *c.actual):
-		case c.actual == nil:
-			add(fmt.Sprintf("does not report whether it supports %s (capabilities.%s is missing)", c.name, c.field))
-		default:
-			add("does not support " + c.name)
+		if c.required && (c.actual == nil || !*c.actual) {
+			if !report(shortfall{kind: unsupported, reported: c.actual != nil, name: c.name, field: c.field}) {
+				return false
+			}
 		}
 	}
+	return true
+}
 
-	if problem, ok := atLeast("context_length", m.ContextLength, r.MinContextLength); !ok {
-		add(problem)
+func (r *Requirements) checkMinimums(m *megallm.Model, report func(shortfall) bool) bool {
+	for _, b := range [...]struct {
+		field         string
+		actual, bound *int64
+	}{
+		{"context_length", m.ContextLength, r.MinContextLength},
+		{"max_output_tokens", m.MaxOutputTokens, r.MinMaxOutputTokens},
+	} {
+		if b.bound != nil && (b.actual == nil || *b.actual < *b.bound) {
+			s := shortfall{kind: tooSmall, reported: b.actual != nil, field: b.field, boundInt: *b.bound}
+			if b.actual != nil {
+				s.actualInt = *b.actual
+			}
+			if !report(s) {
+				return false
+			}
+		}
 	}
-	if problem, ok := atLeast("max_output_tokens", m.MaxOutputTokens, r.MinMaxOutputTokens); !ok {
-		add(problem)
-	}
+	return true
+}
+
+func (r *Requirements) checkPrices(m *megallm.Model, report func(shortfall) bool) bool {
 	pricing := m.Pricing
 	if pricing == nil {
 		pricing = &megallm.Pricing{}
 	}
-	if problem, ok := atMost("input_tokens_cost_per_million", pricing.InputTokensCostPerMillion, r.MaxInputCostPerMillion); !ok {
-		add(problem)
+	for _, b := range [...]struct {
+		field         string
+		actual, bound *float64
+	}{
+		{"input_tokens_cost_per_million", pricing.InputTokensCostPerMillion, r.MaxInputCostPerMillion},
+		{"output_tokens_cost_per_million", pricing.OutputTokensCostPerMillion, r.MaxOutputCostPerMillion},
+	} {
+		if b.bound != nil && (b.actual == nil || *b.actual > *b.bound) {
+			s := shortfall{kind: tooLarge, reported: b.actual != nil, field: b.field, bound: *b.bound}
+			if b.actual != nil {
+				s.actual = *b.actual
+			}
+			if !report(s) {
+				return false
+			}
+		}
 	}
-	if problem, ok := atMost("output_tokens_cost_per_million", pricing.OutputTokensCostPerMillion, r.MaxOutputCostPerMillion); !ok {
-		add(problem)
-	}
-	return unmet
+	return true
 }
 
-// Met reports whether the model meets every requirement.
-func (r Requirements) Met(m *megallm.Model) bool {
-	return len(r.Unmet(m)) == 0
+// shortfall is one requirement a model misses, worded only when asked.
+type shortfall struct {
+	kind     shortfallKind
+	reported bool   // whether the model reports the field at all
+	name     string // a capability in words, such as "function calling"
+	field    string // the field, such as "context_length"
+	// The model's value, when reported, and the bound: whole numbers for a
+	// minimum, prices for a maximum.
+	actualInt, boundInt int64
+	actual, bound       float64
 }
 
-func atLeast(field string, actual, minimum *int64) (string, bool) {
+type shortfallKind int
+
+const (
+	unsupported shortfallKind = iota // a capability the model lacks
+	tooSmall                         // below a minimum (whole numbers)
+	tooLarge                         // above a maximum (prices)
+)
+
+func (s shortfall) String() string {
 	switch {
-	case minimum == nil:
-		return "", true
-	case actual == nil:
-		return fmt.Sprintf("%s is not reported (required >= %d)", field, *minimum), false
-	case *actual < *minimum:
-		return fmt.Sprintf("%s %d < required %d", field, *actual, *minimum), false
+	case s.kind == unsupported && !s.reported:
+		return fmt.Sprintf("does not report whether it supports %s (capabilities.%s is missing)", s.name, s.field)
+	case s.kind == unsupported:
+		return "does not support " + s.name
+	case s.kind == tooSmall && !s.reported:
+		return fmt.Sprintf("%s is not reported (required >= %d)", s.field, s.boundInt)
+	case s.kind == tooSmall:
+		return fmt.Sprintf("%s %d < required %d", s.field, s.actualInt, s.boundInt)
+	case !s.reported:
+		return fmt.Sprintf("%s is not reported (allowed <= %s)", s.field, formatNumber(s.bound))
+	default:
+		return fmt.Sprintf("%s %s > allowed %s", s.field, formatNumber(s.actual), formatNumber(s.bound))
 	}
-	return "", true
-}
-
-func atMost(field string, actual, maximum *float64) (string, bool) {
-	switch {
-	case maximum == nil:
-		return "", true
-	case actual == nil:
-		return fmt.Sprintf("%s is not reported (allowed <= %s)", field, formatNumber(*maximum)), false
-	case *actual > *maximum:
-		return fmt.Sprintf("%s %s > allowed %s", field, formatNumber(*actual), formatNumber(*maximum)), false
-	}
-	return "", true
 }
 
 func formatNumber(f float64) string {
