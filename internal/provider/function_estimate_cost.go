@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -25,12 +26,14 @@ func (f *estimateCostFunction) Definition(_ context.Context, _ function.Definiti
 		Summary: "Cost of a number of tokens with a model",
 		MarkdownDescription: "Returns what `input_tokens` prompt tokens and `output_tokens` completion tokens cost with " +
 			"`model`, in the model's `pricing.currency`: `input_tokens / 1e6 × input_tokens_cost_per_million + " +
-			"output_tokens / 1e6 × output_tokens_cost_per_million`. Fails when the model has no price for a " +
-			"non-zero token count, or a count is negative. Makes no API call.",
+			"output_tokens / 1e6 × output_tokens_cost_per_million`. Token counts may be fractional (an estimate " +
+			"such as `var.requests * 1.15` is fine) but not negative. Fails when the model has no price for a " +
+			"non-zero token count (`pricing = null` and `pricing = {}` alike), or when the cost is too large to " +
+			"represent. Makes no API call.",
 		Parameters: []function.Parameter{
 			modelParameter(),
-			function.Int64Parameter{Name: "input_tokens", MarkdownDescription: "Number of input (prompt) tokens, 0 or more."},
-			function.Int64Parameter{Name: "output_tokens", MarkdownDescription: "Number of output (completion) tokens, 0 or more."},
+			function.NumberParameter{Name: "input_tokens", MarkdownDescription: "Number of input (prompt) tokens, 0 or more."},
+			function.NumberParameter{Name: "output_tokens", MarkdownDescription: "Number of output (completion) tokens, 0 or more."},
 		},
 		Return: function.Float64Return{},
 	}
@@ -38,8 +41,8 @@ func (f *estimateCostFunction) Definition(_ context.Context, _ function.Definiti
 
 func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg types.Dynamic
-	var inputTokens, outputTokens int64
-	resp.Error = req.Arguments.Get(ctx, &modelArg, &inputTokens, &outputTokens)
+	var inputArg, outputArg types.Number
+	resp.Error = req.Arguments.Get(ctx, &modelArg, &inputArg, &outputArg)
 	if resp.Error != nil {
 		return
 	}
@@ -48,33 +51,45 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 		resp.Error = funcErr
 		return
 	}
-	for i, count := range []int64{inputTokens, outputTokens} {
-		if count < 0 {
-			resp.Error = function.NewArgumentFuncError(int64(i+1), fmt.Sprintf("token count must be 0 or more, got %d", count))
+	var tokens [2]float64
+	for i, arg := range []types.Number{inputArg, outputArg} {
+		n := arg.ValueBigFloat()
+		count, _ := n.Float64()
+		switch {
+		case n.Sign() < 0:
+			resp.Error = function.NewArgumentFuncError(int64(i+1), "token count must be 0 or more, got "+n.Text('g', 10))
+			return
+		case math.IsInf(count, 0):
+			resp.Error = function.NewArgumentFuncError(int64(i+1), "token count is too large: "+n.Text('g', 10))
 			return
 		}
+		tokens[i] = count
 	}
-	if model.Pricing == nil {
+	pricing := model.Pricing
+	if pricing == nil || (pricing.InputTokensCostPerMillion == nil && pricing.OutputTokensCostPerMillion == nil) {
 		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q has no pricing, so its cost cannot be estimated", model.ID))
 		return
 	}
 	cost := 0.0
-	for _, part := range []struct {
-		tokens int64
-		price  *float64
-		name   string
+	for i, part := range []struct {
+		price *float64
+		name  string
 	}{
-		{inputTokens, model.Pricing.InputTokensCostPerMillion, "input_tokens_cost_per_million"},
-		{outputTokens, model.Pricing.OutputTokensCostPerMillion, "output_tokens_cost_per_million"},
+		{pricing.InputTokensCostPerMillion, "input_tokens_cost_per_million"},
+		{pricing.OutputTokensCostPerMillion, "output_tokens_cost_per_million"},
 	} {
-		if part.tokens == 0 {
+		if tokens[i] == 0 {
 			continue
 		}
 		if part.price == nil {
 			resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q has no pricing.%s, so its cost cannot be estimated", model.ID, part.name))
 			return
 		}
-		cost += float64(part.tokens) / 1e6 * *part.price
+		cost += tokens[i] / 1e6 * *part.price
+	}
+	if math.IsInf(cost, 0) {
+		resp.Error = function.NewFuncError(fmt.Sprintf("the cost of these token counts with model %q is too large to represent", model.ID))
+		return
 	}
 	resp.Error = resp.Result.Set(ctx, cost)
 }

@@ -30,10 +30,8 @@ func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.Def
 			modelParameter(),
 			function.DynamicParameter{
 				Name: "require",
-				MarkdownDescription: "Requirements, with the attributes of the data sources' `require`: " +
-					"`supports_function_calling`, `supports_vision`, `supports_streaming`, `supports_structured_output`, " +
-					"`min_context_length`, `min_max_output_tokens`, `max_input_cost_per_million`, " +
-					"`max_output_cost_per_million`. Any may be left out.",
+				MarkdownDescription: "Requirements: an object with the attributes of the data sources' `require`, " +
+					"any of which may be left out; an attribute not in this list is an error:" + requireDescription(),
 			},
 		},
 		Return: function.ListReturn{ElementType: types.StringType},

@@ -30,6 +30,13 @@ output "cost" {
 output "cost_of_cheapest_listed" {
   value = provider::megallm::estimate_cost(data.megallm_models.chat.models[0], 1000000, 1000000)
 }
+variable "requests" {
+  type    = number
+  default = 1000000
+}
+output "cost_with_margin" {
+  value = provider::megallm::estimate_cost(data.megallm_model.mini, var.requests * 1.15, 0)
+}
 output "cost_of_literal" {
   value = provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = 3, output_tokens_cost_per_million = 15 } }, 1000, 1000)
 }
@@ -59,6 +66,8 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("cost", knownvalue.Float64Exact(0.6)),
 			// meta-llama/llama-3.1-8b-instruct: 0.05 + 0.08.
 			statecheck.ExpectKnownOutputValue("cost_of_cheapest_listed", knownvalue.Float64Exact(0.05+0.08)),
+			// 1,150,000 input tokens at 0.15 per million: fractional counts are fine.
+			statecheck.ExpectKnownOutputValue("cost_with_margin", knownvalue.Float64Exact(1_000_000*1.15/1e6*0.15)),
 			statecheck.ExpectKnownOutputValue("cost_of_literal", knownvalue.Float64Exact(0.003+0.015)),
 			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
@@ -100,7 +109,11 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::supports(data.megallm_model.m, "images")`, `unknown capability "images": use one of function_calling, vision, streaming, structured_output`),
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, -1, 0)`, `token count must be 0 or more, got -1`),
 		step(`provider::megallm::estimate_cost({ id = "x" }, 1, 1)`, `model "x" has no pricing, so its cost cannot be estimated`),
-		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute supports_vison: use supports_function_calling, supports_vision`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = {} }, 0, 0)`, `model "x" has no pricing, so its cost cannot be estimated`),
+		step(`provider::megallm::estimate_cost(data.megallm_model.m, 1e400, 0)`, `Invalid value for "input_tokens" parameter: token count is too large: 1e\+400`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1e300 } }, 1e308, 0)`,
+			`the cost of these token counts with model "x" is too large to represent`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Use "supports_function_calling", "supports_vision"`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
 	)
 }

@@ -52,18 +52,26 @@ func run(t *testing.T, f function.Function, result attr.Value, args ...attr.Valu
 
 func TestEstimateCost(t *testing.T) {
 	t.Parallel()
-	got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), types.Int64Value(2_000_000), types.Int64Value(500_000))
+	got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(2_000_000), num(500_000))
 	if err != nil || !got.Equal(types.Float64Value(0.6)) {
 		t.Errorf("estimate_cost = %v, %v; want 2M × 0.15/M + 0.5M × 0.6/M = 0.6", got, err)
 	}
-	got, err = run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), types.Int64Value(0), types.Int64Value(0))
+	got, err = run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(0), num(0))
 	if err != nil || !got.Equal(types.Float64Value(0)) {
 		t.Errorf("estimate_cost of no tokens = %v, %v; want 0", got, err)
+	}
+	// Estimates carry margins: fractional token counts are fine.
+	got, err = run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(1_150_000.5), num(0.5))
+	if want := 1_150_000.5/1e6*0.15 + 0.5/1e6*0.6; err != nil || !got.Equal(types.Float64Value(want)) {
+		t.Errorf("estimate_cost of fractional counts = %v, %v; want %v", got, err, want)
 	}
 }
 
 func TestEstimateCost_errors(t *testing.T) {
 	t.Parallel()
+	huge := types.NumberValue(new(big.Float).SetMantExp(big.NewFloat(1), 2000)) // 2^2000: beyond float64
+	emptyPricing := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("free?"), "pricing": obj(map[string]attr.Value{})}))
+	expensive := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e300)})}))
 	noPricing := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("free?"), "pricing": types.ObjectNull(map[string]attr.Type{"currency": types.StringType})}))
 	inputOnly := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("embed"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(0.02)})}))
 	cases := map[string]struct {
@@ -71,12 +79,18 @@ func TestEstimateCost_errors(t *testing.T) {
 		argument int64
 		want     string
 	}{
-		"negative input":   {[]attr.Value{gpt4oMini(), types.Int64Value(-1), types.Int64Value(0)}, 1, "token count must be 0 or more, got -1"},
-		"negative output":  {[]attr.Value{gpt4oMini(), types.Int64Value(0), types.Int64Value(-5)}, 2, "token count must be 0 or more, got -5"},
-		"no pricing":       {[]attr.Value{noPricing, types.Int64Value(1), types.Int64Value(1)}, 0, `model "free?" has no pricing`},
-		"no output price":  {[]attr.Value{inputOnly, types.Int64Value(1), types.Int64Value(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million`},
-		"not an object":    {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), types.Int64Value(1), types.Int64Value(1)}, 0, "model must be a model object, such as data.megallm_model.NAME"},
-		"price not number": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), types.Int64Value(1), types.Int64Value(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
+		"negative input":      {[]attr.Value{gpt4oMini(), num(-1), num(0)}, 1, "token count must be 0 or more, got -1"},
+		"negative output":     {[]attr.Value{gpt4oMini(), num(0), num(-5)}, 2, "token count must be 0 or more, got -5"},
+		"fractional negative": {[]attr.Value{gpt4oMini(), num(-0.5), num(0)}, 1, "token count must be 0 or more, got -0.5"},
+		"huge count":          {[]attr.Value{gpt4oMini(), num(0), huge}, 2, "token count is too large: 1.148130695e+602"},
+		"no pricing":          {[]attr.Value{noPricing, num(1), num(1)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
+		// pricing = {} and pricing = null say the same, even for no tokens.
+		"empty pricing":      {[]attr.Value{emptyPricing, num(1), num(1)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
+		"empty pricing zero": {[]attr.Value{emptyPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
+		"null pricing zero":  {[]attr.Value{noPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
+		"no output price":    {[]attr.Value{inputOnly, num(1), num(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million`},
+		"not an object":      {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, "model must be a model object, such as data.megallm_model.NAME"},
+		"price not number":   {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
 	}
 	for name, tc := range cases {
 		_, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), tc.args...)
@@ -84,8 +98,13 @@ func TestEstimateCost_errors(t *testing.T) {
 			t.Errorf("%s: error = %v, want one on argument %d containing %q", name, err, tc.argument, tc.want)
 		}
 	}
+	// A cost beyond float64 is an error, never +Inf.
+	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), expensive, num(1e308), num(0)); err == nil ||
+		!strings.Contains(err.Text, `the cost of these token counts with model "gold" is too large to represent`) {
+		t.Errorf("an infinite cost = %v, %v; want an error", got, err)
+	}
 	// An input-only model is fine when no output tokens are asked for.
-	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), inputOnly, types.Int64Value(1_000_000), types.Int64Value(0)); err != nil || !got.Equal(types.Float64Value(0.02)) {
+	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), inputOnly, num(1_000_000), num(0)); err != nil || !got.Equal(types.Float64Value(0.02)) {
 		t.Errorf("input-only pricing with 0 output tokens = %v, %v; want 0.02", got, err)
 	}
 }
@@ -131,7 +150,7 @@ func TestUnmetRequirements_errors(t *testing.T) {
 		require attr.Value
 		want    string
 	}{
-		"typo":          {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), "require has no attribute supports_vison: use supports_function_calling, supports_vision,"},
+		"typo":          {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), `require has no attribute "supports_vison". Use "supports_function_calling", "supports_vision",`},
 		"negative":      {obj(map[string]attr.Value{"min_context_length": num(-1)}), "require.min_context_length must be 0 or more"},
 		"fraction":      {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5"},
 		"wrong type":    {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got string"},

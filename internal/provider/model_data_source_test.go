@@ -185,14 +185,14 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
   id      = "gpt-4o"
   require = { min_context_length = -1 }
 }`,
-			ExpectError: expectError(`Attribute require.min_context_length value must be at least 0, got: -1`),
+			ExpectError: expectError(`Invalid require .* require.min_context_length must be 0 or more, got -1`),
 		},
 		resource.TestStep{
 			Config: providerBlock(server, "") + `data "megallm_model" "neg" {
   id      = "gpt-4o"
   require = { max_output_cost_per_million = -0.5 }
 }`,
-			ExpectError: expectError(`Attribute require.max_output_cost_per_million value must be at least 0.000000, got: -0.500000`),
+			ExpectError: expectError(`Invalid require .* require.max_output_cost_per_million must be 0 or more, got -0.5`),
 		},
 	)
 	if n := server.RequestCount(); n != 0 {

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -47,46 +47,16 @@ type referencePricingModel struct {
 	Currency                   types.String  `tfsdk:"currency"`
 }
 
-// requireModel is the require object as the framework's reflection reads it,
-// the reference readRequirements is checked against.
-type requireModel struct {
-	SupportsFunctionCalling  types.Bool    `tfsdk:"supports_function_calling"`
-	SupportsVision           types.Bool    `tfsdk:"supports_vision"`
-	SupportsStreaming        types.Bool    `tfsdk:"supports_streaming"`
-	SupportsStructuredOutput types.Bool    `tfsdk:"supports_structured_output"`
-	MinContextLength         types.Int64   `tfsdk:"min_context_length"`
-	MinMaxOutputTokens       types.Int64   `tfsdk:"min_max_output_tokens"`
-	MaxInputCostPerMillion   types.Float64 `tfsdk:"max_input_cost_per_million"`
-	MaxOutputCostPerMillion  types.Float64 `tfsdk:"max_output_cost_per_million"`
-}
-
-// requirements converts the object; a nil object requires nothing.
-func (r *requireModel) requirements() catalog.Requirements {
-	if r == nil {
-		return catalog.Requirements{}
-	}
-	return catalog.Requirements{
-		FunctionCalling:         r.SupportsFunctionCalling.ValueBool(),
-		Vision:                  r.SupportsVision.ValueBool(),
-		Streaming:               r.SupportsStreaming.ValueBool(),
-		StructuredOutput:        r.SupportsStructuredOutput.ValueBool(),
-		MinContextLength:        r.MinContextLength.ValueInt64Pointer(),
-		MinMaxOutputTokens:      r.MinMaxOutputTokens.ValueInt64Pointer(),
-		MaxInputCostPerMillion:  r.MaxInputCostPerMillion.ValueFloat64Pointer(),
-		MaxOutputCostPerMillion: r.MaxOutputCostPerMillion.ValueFloat64Pointer(),
-	}
-}
-
 type referenceModelDataSourceModel struct {
 	referenceModelFields
-	Require *requireModel `tfsdk:"require"`
+	Require types.Dynamic `tfsdk:"require"`
 }
 
 type referenceModelsDataSourceModel struct {
 	Type       types.String           `tfsdk:"type"`
 	OwnedBy    []string               `tfsdk:"owned_by"`
 	IDRegex    types.String           `tfsdk:"id_regex"`
-	Require    *requireModel          `tfsdk:"require"`
+	Require    types.Dynamic          `tfsdk:"require"`
 	SortBy     types.String           `tfsdk:"sort_by"`
 	Descending types.Bool             `tfsdk:"descending"`
 	Models     []referenceModelFields `tfsdk:"models"`
@@ -133,7 +103,7 @@ func dataSourceSchema(tb testing.TB, ds datasource.DataSource) tfsdk.State {
 }
 
 // referenceModelState is the megallm_model state as first built: by reflection.
-func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, require *requireModel) tftypes.Value {
+func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, require types.Dynamic) tftypes.Value {
 	state := empty
 	if diags := state.Set(context.Background(), &referenceModelDataSourceModel{newReferenceModelFields(m), require}); diags.HasError() {
 		tb.Fatal(diags)
@@ -178,33 +148,27 @@ func TestModelValues_sameStateAsReflection(t *testing.T) {
 	t.Parallel()
 	empty := dataSourceSchema(t, NewModelDataSource())
 	stateType := empty.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
-	requireType := stateType.AttributeTypes["require"].(tftypes.Object)
-	vision, minContext := true, int64(128000)
-	maxCost := 2.5
+	requireValue := objectValue(t, tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+		"supports_vision": tftypes.Bool, "min_context_length": tftypes.Number, "max_input_cost_per_million": tftypes.Number,
+	}}, map[string]tftypes.Value{
+		"supports_vision":            tftypes.NewValue(tftypes.Bool, true),
+		"min_context_length":         tftypes.NewValue(tftypes.Number, 128000),
+		"max_input_cost_per_million": tftypes.NewValue(tftypes.Number, 2.5),
+	})
 	requires := []struct {
-		model *requireModel
-		value tftypes.Value
+		dynamic types.Dynamic
+		value   tftypes.Value
 	}{
-		{nil, tftypes.NewValue(requireType, nil)},
-		{
-			&requireModel{
-				SupportsVision: types.BoolValue(vision), MinContextLength: types.Int64Value(minContext),
-				MaxInputCostPerMillion:  types.Float64Value(maxCost),
-				SupportsFunctionCalling: types.BoolNull(), SupportsStreaming: types.BoolNull(), SupportsStructuredOutput: types.BoolNull(),
-				MinMaxOutputTokens: types.Int64Null(), MaxOutputCostPerMillion: types.Float64Null(),
-			},
-			objectValue(t, requireType, map[string]tftypes.Value{
-				"supports_vision":            tftypes.NewValue(tftypes.Bool, vision),
-				"min_context_length":         tftypes.NewValue(tftypes.Number, minContext),
-				"max_input_cost_per_million": tftypes.NewValue(tftypes.Number, maxCost),
-			}),
-		},
+		{types.DynamicNull(), tftypes.NewValue(tftypes.DynamicPseudoType, nil)},
+		{types.DynamicValue(obj(map[string]attr.Value{
+			"supports_vision": types.BoolValue(true), "min_context_length": num(128000), "max_input_cost_per_million": num(2.5),
+		})), requireValue},
 	}
 	models := referenceModels(t, 300)
 	for i := range models {
 		m := &models[i]
 		for _, r := range requires {
-			want := referenceModelState(t, empty, m, r.model)
+			want := referenceModelState(t, empty, m, r.dynamic)
 			got := directModelState(t, empty, stateType, m, r.value)
 			if !got.Equal(want) {
 				t.Fatalf("model %q: state differs from the reflection-built state\n got: %s\nwant: %s", m.ID, got, want)
@@ -222,7 +186,7 @@ func TestModelObject_sameListAsReflection(t *testing.T) {
 
 	reference := empty
 	state := referenceModelsDataSourceModel{
-		Type: types.StringNull(), IDRegex: types.StringNull(), SortBy: types.StringValue("input_cost"), Descending: types.BoolNull(),
+		Type: types.StringNull(), IDRegex: types.StringNull(), Require: types.DynamicNull(), SortBy: types.StringValue("input_cost"), Descending: types.BoolNull(),
 		Models: make([]referenceModelFields, len(selected)), IDs: make([]string, len(selected)),
 	}
 	for i, m := range selected {
@@ -265,7 +229,7 @@ func BenchmarkModelState(b *testing.B) {
 	b.Run("impl=reflection", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			_ = referenceModelState(b, empty, m, nil)
+			_ = referenceModelState(b, empty, m, types.DynamicNull())
 		}
 	})
 	b.Run("impl=direct", func(b *testing.B) {
@@ -312,66 +276,4 @@ func BenchmarkModelsState(b *testing.B) {
 			}
 		})
 	}
-}
-
-func TestConfigRequirements_sameAsReflection(t *testing.T) {
-	t.Parallel()
-	ctx := context.Background()
-	schema := dataSourceSchema(t, NewModelDataSource()).Schema
-	stateType := schema.Type().TerraformType(ctx).(tftypes.Object)
-	requireType := stateType.AttributeTypes["require"].(tftypes.Object)
-	boolean := func(b bool) tftypes.Value { return tftypes.NewValue(tftypes.Bool, b) }
-	cases := []tftypes.Value{
-		tftypes.NewValue(requireType, nil),
-		objectValue(t, requireType, nil),
-		objectValue(t, requireType, map[string]tftypes.Value{
-			"supports_function_calling": boolean(true), "supports_vision": boolean(false),
-			"supports_streaming": boolean(true), "supports_structured_output": boolean(true),
-		}),
-		objectValue(t, requireType, map[string]tftypes.Value{
-			"min_context_length": number(0), "min_max_output_tokens": number(1 << 40),
-			"max_input_cost_per_million":  tftypes.NewValue(tftypes.Number, 0.1),
-			"max_output_cost_per_million": tftypes.NewValue(tftypes.Number, 0),
-		}),
-		objectValue(t, requireType, map[string]tftypes.Value{
-			"supports_vision": boolean(true), "min_context_length": number(128000),
-			"max_input_cost_per_million": tftypes.NewValue(tftypes.Number, 2.5),
-		}),
-	}
-	for i, require := range cases {
-		values := map[string]tftypes.Value{"id": str("gpt-4o"), "require": require}
-		config := tfsdk.Config{Schema: schema, Raw: objectValue(t, stateType, values)}
-		var model *requireModel
-		if diags := config.GetAttribute(ctx, path.Root("require"), &model); diags.HasError() {
-			t.Fatal(diags)
-		}
-		want := model.requirements()
-		got, err := readRequirements(require)
-		if err != nil {
-			t.Fatalf("case %d: %v", i, err)
-		}
-		if fmt.Sprint(describeRequirements(got)) != fmt.Sprint(describeRequirements(want)) {
-			t.Errorf("case %d: got %s, want %s", i, describeRequirements(got), describeRequirements(want))
-		}
-	}
-}
-
-// describeRequirements shows the values behind the pointers.
-func describeRequirements(r catalog.Requirements) string {
-	show := func(p any) string {
-		switch v := p.(type) {
-		case *int64:
-			if v != nil {
-				return fmt.Sprint(*v)
-			}
-		case *float64:
-			if v != nil {
-				return fmt.Sprint(*v)
-			}
-		}
-		return "nil"
-	}
-	return fmt.Sprintf("fc=%v vision=%v streaming=%v structured=%v ctx=%s out=%s in$=%s out$=%s",
-		r.FunctionCalling, r.Vision, r.Streaming, r.StructuredOutput,
-		show(r.MinContextLength), show(r.MinMaxOutputTokens), show(r.MaxInputCostPerMillion), show(r.MaxOutputCostPerMillion))
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -56,7 +55,7 @@ type providerModel struct {
 	BaseURL        types.String `tfsdk:"base_url"`
 	AuthScheme     types.String `tfsdk:"auth_scheme"`
 	RequestTimeout types.String `tfsdk:"request_timeout"`
-	MaxRetries     types.Int64  `tfsdk:"max_retries"`
+	MaxRetries     types.Number `tfsdk:"max_retries"`
 	CatalogFile    types.String `tfsdk:"catalog_file"`
 }
 
@@ -104,11 +103,11 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Optional:   true,
 				Validators: []validator.String{positiveDurationValidator{}},
 			},
-			"max_retries": schema.Int64Attribute{
+			"max_retries": schema.NumberAttribute{
 				MarkdownDescription: fmt.Sprintf("How many times a failed request may be retried, from 0 to %d. "+
 					"Defaults to %d.", maxMaxRetries, defaultMaxRetries),
 				Optional:   true,
-				Validators: []validator.Int64{int64validator.Between(0, maxMaxRetries)},
+				Validators: []validator.Number{wholeNumberBetween(0, maxMaxRetries)},
 			},
 			"catalog_file": schema.StringAttribute{
 				MarkdownDescription: "Path to a saved `GET /models` answer (JSON) to read the catalog from instead of " +
@@ -184,7 +183,8 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 
 	maxRetries := int64(defaultMaxRetries)
 	if !cfg.MaxRetries.IsNull() {
-		maxRetries = cfg.MaxRetries.ValueInt64()
+		// The validator has already checked that it is a whole number from 0 to 10.
+		maxRetries, _ = cfg.MaxRetries.ValueBigFloat().Int64()
 	}
 
 	apiKey := firstSet(cfg.APIKey.ValueString(), os.Getenv(EnvAPIKey))

@@ -330,8 +330,10 @@ func TestProvider_invalidArguments(t *testing.T) {
 		step(`request_timeout = "30"`, `"30" is not a positive duration: .* Did you mean "30s"\?`),
 		step(`request_timeout = "0s"`, `"0s" is not a positive duration`),
 		step(`request_timeout = "-5s"`, `"-5s" is not a positive duration`),
-		step(`max_retries = 11`, `Attribute max_retries value must be between 0 and 10, got: 11`),
-		step(`max_retries = -1`, `Attribute max_retries value must be between 0 and 10, got: -1`),
+		step(`max_retries = 11`, `Invalid max_retries .* max_retries must be from 0 to 10, got 11\.`),
+		step(`max_retries = -1`, `max_retries must be from 0 to 10, got -1\.`),
+		step(`max_retries = 1.5`, `Invalid max_retries .* max_retries must be a whole number from 0 to 10, got 1\.5\.`),
+		step(`max_retries = 1e30`, `max_retries must be from 0 to 10, got 1e\+30\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid provider configuration sent %d requests, want 0", n)

@@ -1,53 +1,95 @@
 package provider
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-validators/float64validator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"context"
+	"fmt"
+	"strings"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// requireAttribute is the schema of the require object both data sources
-// take (readRequirements reads it); purpose says what the requirements do in
-// the data source at hand.
-func requireAttribute(purpose string) schema.SingleNestedAttribute {
-	capability := func(what string) schema.BoolAttribute {
-		return schema.BoolAttribute{
-			MarkdownDescription: "`true` requires a model that supports " + what + ". `false` or unset requires nothing.",
-			Optional:            true,
-		}
+// requireAttributes are the attributes of a require object, in the order
+// Unmet words them, each with what it asks of a model. The data sources'
+// require argument, its validator and reader, and the unmet_requirements
+// function all take their names from here.
+var requireAttributes = []struct {
+	name, description string
+}{
+	{"supports_function_calling", "`true` requires function (tool) calling"},
+	{"supports_vision", "`true` requires image input"},
+	{"supports_streaming", "`true` requires streaming"},
+	{"supports_structured_output", "`true` requires structured (JSON schema) output"},
+	{"min_context_length", "smallest acceptable `context_length`, a whole number of tokens"},
+	{"min_max_output_tokens", "smallest acceptable `max_output_tokens`, a whole number of tokens"},
+	{"max_input_cost_per_million", "highest acceptable `pricing.input_tokens_cost_per_million`"},
+	{"max_output_cost_per_million", "highest acceptable `pricing.output_tokens_cost_per_million`"},
+}
+
+// requireAttributeNames are the names of requireAttributes, in order.
+var requireAttributeNames = func() []string {
+	names := make([]string, len(requireAttributes))
+	for i, a := range requireAttributes {
+		names[i] = a.name
 	}
-	atLeastZeroInt := []validator.Int64{int64validator.AtLeast(0)}
-	atLeastZeroFloat := []validator.Float64{float64validator.AtLeast(0)}
-	return schema.SingleNestedAttribute{
-		MarkdownDescription: purpose + " Every attribute is optional; bounds are inclusive. A model that does " +
-			"not report a field never meets a requirement on that field.",
-		Optional: true,
-		Attributes: map[string]schema.Attribute{
-			"supports_function_calling":  capability("function (tool) calling"),
-			"supports_vision":            capability("image input"),
-			"supports_streaming":         capability("streaming"),
-			"supports_structured_output": capability("structured (JSON schema) output"),
-			"min_context_length": schema.Int64Attribute{
-				MarkdownDescription: "Smallest acceptable `context_length`, in tokens (0 or more).",
-				Optional:            true,
-				Validators:          atLeastZeroInt,
-			},
-			"min_max_output_tokens": schema.Int64Attribute{
-				MarkdownDescription: "Smallest acceptable `max_output_tokens` (0 or more).",
-				Optional:            true,
-				Validators:          atLeastZeroInt,
-			},
-			"max_input_cost_per_million": schema.Float64Attribute{
-				MarkdownDescription: "Highest acceptable `pricing.input_tokens_cost_per_million` (0 or more).",
-				Optional:            true,
-				Validators:          atLeastZeroFloat,
-			},
-			"max_output_cost_per_million": schema.Float64Attribute{
-				MarkdownDescription: "Highest acceptable `pricing.output_tokens_cost_per_million` (0 or more).",
-				Optional:            true,
-				Validators:          atLeastZeroFloat,
-			},
-		},
+	return names
+}()
+
+// requireDescription documents the require object's attributes as a
+// Markdown list.
+func requireDescription() string {
+	var b strings.Builder
+	for _, a := range requireAttributes {
+		fmt.Fprintf(&b, "\n  - `%s`: %s.", a.name, a.description)
+	}
+	return b.String()
+}
+
+// requireAttribute is the schema of the require argument both data sources
+// take; purpose says what the requirements do in the data source at hand.
+//
+// It is dynamic rather than a nested object on purpose: Terraform drops the
+// attributes of an object literal that a nested object type does not
+// declare, so `{ supports_vison = true }` would reach the provider as an
+// empty object and require nothing. A dynamic value arrives with every key
+// the configuration wrote, and requireValidator refuses the ones it does not
+// know, at validate and plan alike, with the same reader and the same words as
+// the unmet_requirements function.
+func requireAttribute(purpose string) schema.DynamicAttribute {
+	return schema.DynamicAttribute{
+		MarkdownDescription: purpose + " An object (or map) whose attributes are all optional; bounds are " +
+			"inclusive and numbers are 0 or more. A capability set to `false` or `null` requires nothing. A model " +
+			"that does not report a field never meets a requirement on that field. An attribute not in this list " +
+			"is an error, so a typo never silently requires nothing:" + requireDescription(),
+		Optional:   true,
+		Validators: []validator.Dynamic{requireValidator{}},
+	}
+}
+
+// requireValidator checks a require value with readRequirements: unknown
+// attribute names, wrong types and bad numbers are errors on require.
+// Values not known yet are checked when they are, at plan.
+type requireValidator struct{}
+
+func (requireValidator) Description(context.Context) string {
+	return "value must be an object of requirements: " + strings.Join(requireAttributeNames, ", ")
+}
+
+func (v requireValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (requireValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
+		return
+	}
+	value, err := req.ConfigValue.ToTerraformValue(ctx)
+	switch {
+	case err != nil:
+	case value.IsFullyKnown():
+		_, err = readRequirements(value)
+	default: // the names are known before the values
+		_, err = requireReader(value)
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid require", err.Error())
 	}
 }

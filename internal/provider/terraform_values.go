@@ -6,7 +6,6 @@ import (
 	"math/big"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -21,12 +20,6 @@ import (
 // the provider functions read their model and require arguments, which may be
 // the objects the data sources return or hand-written literals.
 
-// requireAttributeNames are the attributes of a require object.
-var requireAttributeNames = []string{
-	"supports_function_calling", "supports_vision", "supports_streaming", "supports_structured_output",
-	"min_context_length", "min_max_output_tokens", "max_input_cost_per_million", "max_output_cost_per_million",
-}
-
 // readRequirements reads a require object; null requires nothing. An unset
 // capability or one set to false asks for nothing; an unset bound is nil.
 // Names it does not know are refused: a typo would silently require nothing.
@@ -35,20 +28,9 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 	if v.IsNull() {
 		return req, nil
 	}
-	o, ok := newObjectReader("require.", v)
-	if !ok {
-		return req, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s", typeName(v))
-	}
-	var unknown []string
-	for name := range o.attrs {
-		if !slices.Contains(requireAttributeNames, name) {
-			unknown = append(unknown, name)
-		}
-	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		return req, fmt.Errorf("require has no attribute %s: use %s",
-			strings.Join(unknown, ", "), strings.Join(requireAttributeNames, ", "))
+	o, err := requireReader(v)
+	if err != nil {
+		return req, err
 	}
 	required := func(name string) bool {
 		b := o.bool(name)
@@ -65,6 +47,27 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 		MaxOutputCostPerMillion: o.float64(nonNegative, "max_output_cost_per_million"),
 	}
 	return req, o.err
+}
+
+// requireReader is a reader of a non-null require value, once its attribute
+// names are known to be requirements.
+func requireReader(v tftypes.Value) (*objectReader, error) {
+	o, ok := newObjectReader("require.", v)
+	if !ok {
+		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s", typeName(v))
+	}
+	var unknown []string
+	for name := range o.attrs {
+		if !slices.Contains(requireAttributeNames, name) {
+			unknown = append(unknown, name)
+		}
+	}
+	if len(unknown) == 0 {
+		return o, nil
+	}
+	sort.Strings(unknown)
+	return nil, fmt.Errorf("require has no attribute %s. Use %s",
+		quoteList(unknown, "and"), quoteList(requireAttributeNames, "or"))
 }
 
 // readModel reads a model object, as either data source returns it.
@@ -198,8 +201,12 @@ func (o *objectReader) int64(rule numberRule, name string) *int64 {
 		return nil
 	}
 	i, accuracy := n.Int64()
-	if !n.IsInt() || accuracy != big.Exact {
-		o.keep(fmt.Errorf("%s%s must be a whole number, got %s", o.prefix, name, n.Text('g', -1)))
+	switch {
+	case !n.IsInt():
+		o.keep(fmt.Errorf("%s%s must be a whole number, got %s", o.prefix, name, n.Text('g', 10)))
+		return nil
+	case accuracy != big.Exact:
+		o.keep(fmt.Errorf("%s%s is too large: %s (at most %d)", o.prefix, name, n.Text('g', 10), int64(math.MaxInt64)))
 		return nil
 	}
 	return &i

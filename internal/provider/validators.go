@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"regexp"
 	"strconv"
 	"time"
@@ -12,8 +13,8 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The framework-validators module has no URL, duration or regular-expression
-// syntax checks, so these three are written here, each as a
+// The framework-validators module has no URL, duration, regular-expression
+// syntax or whole-number checks, so these are written here, each as a
 // validator.String that skips null and unknown values like theirs do.
 
 // baseURLValidator accepts an absolute http or https URL.
@@ -78,5 +79,42 @@ func (regexValidator) ValidateString(_ context.Context, req validator.StringRequ
 	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
 			fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.", err))
+	}
+}
+
+// wholeNumberValidator accepts a whole number from min to max. It stands in
+// for int64validator on a Number attribute: an Int64 attribute cannot even
+// hold 1.5, and the framework then fails with an error meant for provider
+// developers instead of one that names the argument.
+type wholeNumberValidator struct {
+	min, max int64
+}
+
+// wholeNumberBetween accepts whole numbers from min to max, inclusive.
+func wholeNumberBetween(minimum, maximum int64) wholeNumberValidator {
+	return wholeNumberValidator{min: minimum, max: maximum}
+}
+
+func (v wholeNumberValidator) Description(context.Context) string {
+	return fmt.Sprintf("value must be a whole number from %d to %d", v.min, v.max)
+}
+
+func (v wholeNumberValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (v wholeNumberValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	n := req.ConfigValue.ValueBigFloat()
+	name := req.Path.String()
+	switch {
+	case !n.IsInt():
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
+			fmt.Sprintf("%s must be a whole number from %d to %d, got %s.", name, v.min, v.max, n.Text('g', 10)))
+	case n.Cmp(new(big.Float).SetInt64(v.min)) < 0 || n.Cmp(new(big.Float).SetInt64(v.max)) > 0:
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
+			fmt.Sprintf("%s must be from %d to %d, got %s.", name, v.min, v.max, n.Text('g', 10)))
 	}
 }

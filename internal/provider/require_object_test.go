@@ -1,0 +1,104 @@
+package provider
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// Terraform drops the unknown attributes of an object literal given to a
+// nested object attribute, so before require was dynamic a typo inside it
+// reached the provider as an empty object and required nothing.
+func TestRequire_typoIsAnError(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	step := func(config string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + config,
+			ExpectError: expectError(`Invalid require .* require has no attribute "supports_vison"\. .* "supports_vision"`),
+		}
+	}
+	unitTest(t,
+		step(`data "megallm_models" "m" { require = { supports_vison = true } }`),
+		step(`data "megallm_model" "m" {
+  id      = "gpt-4o"
+  require = { supports_vison = true }
+}`),
+		// Through a variable of type any, as a module passes it on.
+		step(`variable "req" {
+  type    = any
+  default = { supports_vison = true, min_context_length = 1000 }
+}
+data "megallm_models" "m" { require = var.req }`),
+		// A value not known until apply does not hide a misspelt name.
+		step(`resource "terraform_data" "later" { input = true }
+data "megallm_models" "m" { require = { supports_vison = terraform_data.later.output } }`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("a misspelt requirement sent %d requests, want 0", n)
+	}
+}
+
+func TestRequire_numbers(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	step := func(require, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { require = %s }`, require),
+			ExpectError: expectError(expected),
+		}
+	}
+	unitTest(t,
+		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5`),
+		step(`{ min_max_output_tokens = 1e30 }`, `require.min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
+		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400`),
+		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string`),
+		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got string`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid requirements sent %d requests, want 0", n)
+	}
+}
+
+// Requirements from a module's variable of type any, or a map, work as a
+// literal does; so does an object with null attributes, as an optional()
+// typed variable gives.
+func TestRequire_fromVariables(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+variable "any" {
+  type    = any
+  default = { supports_vision = true, min_context_length = 1048576 }
+}
+variable "map" {
+  type    = map(number)
+  default = { min_context_length = 1000000 }
+}
+variable "typed" {
+  type = object({
+    supports_vision    = optional(bool)
+    min_context_length = optional(number)
+  })
+  default = { min_context_length = 1000000 }
+}
+data "megallm_models" "any" { require = var.any }
+data "megallm_models" "map" { require = var.map }
+data "megallm_models" "typed" { require = var.typed }
+data "megallm_model" "gemini" {
+  id      = "gemini-1.5-pro"
+  require = var.typed
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.any", "gemini-1.5-pro", "gemini-2.0-flash"),
+			expectIDs("data.megallm_models.map", "gemini-1.5-pro", "gemini-2.0-flash", "gpt-4.1", "gpt-4.1-mini"),
+			expectIDs("data.megallm_models.typed", "gemini-1.5-pro", "gemini-2.0-flash", "gpt-4.1", "gpt-4.1-mini"),
+			statecheck.ExpectKnownValue("data.megallm_model.gemini", tfjsonpath.New("require").AtMapKey("min_context_length"), knownvalue.Int64Exact(1000000)),
+		},
+	})
+}
