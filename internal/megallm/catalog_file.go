@@ -29,10 +29,19 @@ func (e *CatalogFileError) Unwrap() error { return e.Err }
 
 // ReadCatalogFile reads a saved GET /models answer, as written by
 // `curl $MEGALLM_BASE_URL/models`, for plans that must not call the API.
+// It reads at most DefaultMaxBodyBytes, as the client does of an answer.
 func ReadCatalogFile(path string) ([]Model, error) {
-	data, err := os.ReadFile(path) //nolint:gosec // G304: reading the file the user named is the point.
+	data, err := readFileLimited(path, DefaultMaxBodyBytes)
 	if err != nil {
 		return nil, &CatalogFileError{Path: path, Err: err}
+	}
+	if bytes.HasPrefix(data, utf8BOM) {
+		return nil, &CatalogFileError{Path: path, Err: errors.New("the file starts with a UTF-8 byte-order mark (BOM), " +
+			"which JSON does not allow: save it as UTF-8 without a BOM (in PowerShell 7, Out-File -Encoding utf8NoBOM; " +
+			"curl -o writes none)")}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty: it must hold a GET /models answer")}
 	}
 	models, err := DecodeModels(bytes.NewReader(data))
 	if err != nil {
@@ -43,6 +52,26 @@ func ReadCatalogFile(path string) ([]Model, error) {
 		return nil, fileErr
 	}
 	return models, nil
+}
+
+// utf8BOM is the byte-order mark some Windows tools write at the start of a UTF-8 file.
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// readFileLimited reads the file, failing once it is larger than limit bytes.
+func readFileLimited(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path) //nolint:gosec // G304: reading the file the user named is the point.
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("the file is larger than the provider's limit of %s (the same as for an API answer)", byteSize(limit))
+	}
+	return data, nil
 }
 
 // jsonErrorOffset is the byte offset a JSON decoding error points at: the

@@ -38,7 +38,9 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		"truncated":        {"{\"object\":\"list\",\n\"data\":[{\"id\":", "line 2, column 15: unexpected EOF"},
 		"wrong type":       {"{\"data\":[{\"id\":\"x\",\n \"context_length\":\"big\"}]}", "line 2, column 24: json: cannot unmarshal string into Go struct field"},
 		"no data":          {"{\"object\":\"list\"}", `it has no "data" array`},
-		"empty file":       {"", "line 1, column 1: EOF"},
+		"empty file":       {"", "the file is empty: it must hold a GET /models answer"},
+		"blank file":       {" \n\t\n", "the file is empty: it must hold a GET /models answer"},
+		"byte-order mark":  {"\ufeff" + `{"object":"list","data":[]}`, "the file starts with a UTF-8 byte-order mark (BOM), which JSON does not allow: save it as UTF-8 without a BOM"},
 		"not a model list": {"[1,2]", "line 1, column 2: json: cannot unmarshal array"},
 	}
 	for name, tc := range cases {
@@ -51,6 +53,17 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 				t.Errorf("err = %v, want a *CatalogFileError naming the path and %q", err, tc.want)
 			}
 		})
+	}
+	// One byte over the limit, as a sparse file: nothing of it is read.
+	huge := filepath.Join(t.TempDir(), "huge.json")
+	if err := os.WriteFile(huge, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, megallm.DefaultMaxBodyBytes+1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := megallm.ReadCatalogFile(huge); err == nil || !strings.Contains(err.Error(), "the file is larger than the provider's limit of 64 MiB") {
+		t.Errorf("file over the limit: err = %v, want the size limit named", err)
 	}
 	_, err := megallm.ReadCatalogFile(filepath.Join(t.TempDir(), "missing.json"))
 	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "missing.json") {

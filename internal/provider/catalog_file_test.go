@@ -88,8 +88,32 @@ data "megallm_model" "m" { id = "gpt-4o-mnii" }`, writeCatalogFile(t, mockapi.Bu
 			ExpectError: expectError(`The MegaLLM catalog \(26 models from catalog_file .*catalog.json\) has no model with id "gpt-4o-mnii"`),
 		},
 		resource.TestStep{
-			Config:      `provider "megallm" { catalog_file = "" }` + "\n" + `data "megallm_models" "all" {}`,
-			ExpectError: expectError(`Attribute catalog_file string length must be at least 1, got: 0`),
+			Config: fmt.Sprintf(`
+provider "megallm" { catalog_file = %q }
+data "megallm_model" "m" { id = "gpt-4o" }`, writeCatalogFile(t, nil)),
+			ExpectError: expectError(`Cannot read catalog_file .* the file is empty: it must hold a GET /models answer`),
+		},
+		resource.TestStep{
+			Config: fmt.Sprintf(`
+provider "megallm" { catalog_file = %q }
+data "megallm_model" "m" { id = "gpt-4o" }`, writeCatalogFile(t, append([]byte("\ufeff"), mockapi.BuiltinCatalog()...))),
+			ExpectError: expectError(`Cannot read catalog_file .* the file starts with a UTF-8 byte-order mark \(BOM\), which JSON does not allow: save it as UTF-8 without a BOM`),
 		},
 	)
+}
+
+// A blank catalog_file is an error, not "unset": it never falls through to
+// the network.
+func TestCatalogFile_blank(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	for _, blank := range []string{"", " ", "\t\n"} {
+		unitTest(t, resource.TestStep{
+			Config:      providerBlock(server, fmt.Sprintf("catalog_file = %q", blank)) + `data "megallm_models" "all" {}`,
+			ExpectError: expectError(`Attribute catalog_file must be the path of a saved GET /models answer, not blank; leave catalog_file out to read the catalog from the API`),
+		})
+	}
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("a blank catalog_file sent %d requests, want 0", n)
+	}
 }

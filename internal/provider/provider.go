@@ -10,11 +10,14 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -80,7 +83,9 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "MegaLLM API key. Falls back to the `" + EnvAPIKey + "` environment variable. " +
-					"Needed to read the catalog; never logged or shown.",
+					"Needed to read the catalog; never logged or shown. White space around the key is removed, so " +
+					"`file(\"key.txt\")` works with a file that ends in a newline; a control character inside the " +
+					"key is an error.",
 				Optional:  true,
 				Sensitive: true,
 			},
@@ -114,8 +119,10 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"the API: no request is sent and no key is needed. For air-gapped plans, reproducible CI and " +
 					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable. A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+				Optional: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`\S`),
+					"must be the path of a saved GET /models answer, not blank; leave catalog_file out to read the "+
+						"catalog from the API")},
 			},
 		},
 	}
@@ -159,6 +166,9 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 
 	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
+		if cfg.CatalogFile.IsNull() {
+			warnCatalogFileFromEnvironment(&resp.Diagnostics, cfg, file)
+		}
 		resp.DataSourceData = &providerData{
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, error) { return megallm.ReadCatalogFile(file) }),
 			origin:  "catalog_file " + file,
@@ -187,7 +197,11 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 		maxRetries, _ = cfg.MaxRetries.ValueBigFloat().Int64()
 	}
 
-	apiKey := firstSet(cfg.APIKey.ValueString(), os.Getenv(EnvAPIKey))
+	apiKey, diags := resolveAPIKey(cfg.APIKey)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	client, err := megallm.New(megallm.Config{
 		BaseURL:    baseURL,
 		APIKey:     apiKey,
@@ -209,6 +223,49 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 				client.ModelsURL()))
 	}
 	resp.DataSourceData = &providerData{catalog: catalog.NewSource(client.ListModels), origin: client.ModelsURL()}
+}
+
+// warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE, set in the
+// environment, takes the catalog from a file although the provider block
+// configures the API: a CI job can make plans offline without editing the
+// configuration, but never silently.
+func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerModel, file string) {
+	var ignored []string
+	for _, arg := range []struct {
+		name  string
+		value types.String
+	}{{"base_url", cfg.BaseURL}, {"api_key", cfg.APIKey}, {"auth_scheme", cfg.AuthScheme}} {
+		if !arg.value.IsNull() {
+			ignored = append(ignored, arg.name)
+		}
+	}
+	if len(ignored) == 0 {
+		return
+	}
+	diags.AddWarning("MegaLLM catalog read from "+EnvCatalogFile,
+		fmt.Sprintf("The %s environment variable is set, so the catalog is read from the file %s and no request "+
+			"is sent; the provider \"megallm\" block also sets %s, which the file leaves unused. Unset %s to "+
+			"read the catalog from the API.", EnvCatalogFile, file, strings.Join(ignored, ", "), EnvCatalogFile))
+}
+
+// resolveAPIKey is api_key, else MEGALLM_API_KEY, without surrounding white
+// space: a key read with file() ends in a newline, which no HTTP header may
+// carry. A control character inside the key is an error that names where the
+// key came from and never shows it.
+func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	key, source := strings.TrimSpace(configured.ValueString()), "api_key"
+	if key == "" {
+		key, source = strings.TrimSpace(os.Getenv(EnvAPIKey)), EnvAPIKey
+	}
+	if strings.ContainsFunc(key, unicode.IsControl) {
+		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
+			fmt.Sprintf("The API key in %s contains a control character (such as a line break or a tab) inside it, "+
+				"which an HTTP header cannot carry; the key is not shown here. White space around the key is "+
+				"removed, but not inside it. Check the file, variable or environment the key comes from.", source))
+		return "", diags
+	}
+	return key, diags
 }
 
 // Resources returns none: the provider only reads.

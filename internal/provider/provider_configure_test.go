@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -9,26 +10,28 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// configureWithUnknownKey runs Configure on a provider block whose api_key is
-// not known yet, as during a plan where it comes from a resource.
-func configureWithUnknownKey(t *testing.T, deferralAllowed bool) *provider.ConfigureResponse {
+// configure runs Configure on a provider block with these arguments, every
+// other one null.
+func configure(t *testing.T, args map[string]tftypes.Value, deferralAllowed bool) *provider.ConfigureResponse {
 	t.Helper()
 	p := New("test")()
 	var schemaResp provider.SchemaResponse
 	p.Schema(context.Background(), provider.SchemaRequest{}, &schemaResp)
 	objectType := schemaResp.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
-	values := map[string]tftypes.Value{}
-	for name, typ := range objectType.AttributeTypes {
-		values[name] = tftypes.NewValue(typ, nil)
-	}
-	values["api_key"] = tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
 	req := provider.ConfigureRequest{
-		Config:             tfsdk.Config{Schema: schemaResp.Schema, Raw: tftypes.NewValue(objectType, values)},
+		Config:             tfsdk.Config{Schema: schemaResp.Schema, Raw: objectValue(t, objectType, args)},
 		ClientCapabilities: provider.ConfigureProviderClientCapabilities{DeferralAllowed: deferralAllowed},
 	}
 	var resp provider.ConfigureResponse
 	p.Configure(context.Background(), req, &resp)
 	return &resp
+}
+
+// configureWithUnknownKey configures a provider block whose api_key is not
+// known yet, as during a plan where it comes from a resource.
+func configureWithUnknownKey(t *testing.T, deferralAllowed bool) *provider.ConfigureResponse {
+	t.Helper()
+	return configure(t, map[string]tftypes.Value{"api_key": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)}, deferralAllowed)
 }
 
 func TestConfigure_unknownArgumentIsDeferredWhenTerraformCan(t *testing.T) {
@@ -44,5 +47,54 @@ func TestConfigure_unknownArgumentIsExplainedOtherwise(t *testing.T) {
 	resp := configureWithUnknownKey(t, false)
 	if resp.Deferred != nil || resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "Provider argument not known at plan time" {
 		t.Errorf("got deferred %+v and diagnostics %v, want one error explaining the unknown api_key", resp.Deferred, resp.Diagnostics)
+	}
+}
+
+// A key with a control character inside is refused, naming where it came
+// from, and the diagnostic never contains the key or a part of it.
+func TestConfigure_apiKeyWithAControlCharacter(t *testing.T) {
+	const key = "sk-fake-first-half\nsk-fake-second-half"
+	check := func(t *testing.T, resp *provider.ConfigureResponse, source string) {
+		t.Helper()
+		if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "Invalid "+source {
+			t.Fatalf("diagnostics %v, want one error Invalid %s", resp.Diagnostics, source)
+		}
+		detail := resp.Diagnostics.Errors()[0].Detail()
+		if !strings.Contains(detail, "contains a control character") {
+			t.Errorf("detail %q does not say what is wrong", detail)
+		}
+		if strings.Contains(detail, "sk-fake") || strings.Contains(detail, "half") {
+			t.Errorf("detail shows the key: %q", detail)
+		}
+	}
+	t.Run("api_key", func(t *testing.T) {
+		check(t, configure(t, map[string]tftypes.Value{"api_key": str(key)}, false), "api_key")
+	})
+	t.Run("environment", func(t *testing.T) {
+		t.Setenv(EnvAPIKey, key)
+		check(t, configure(t, nil, false), EnvAPIKey)
+	})
+}
+
+// MEGALLM_CATALOG_FILE wins over an API configured in the provider block,
+// and says so in a warning; with nothing to override it says nothing.
+func TestConfigure_catalogFileFromEnvironmentWarns(t *testing.T) {
+	t.Setenv(EnvCatalogFile, "/tmp/snapshot.json")
+	resp := configure(t, map[string]tftypes.Value{"base_url": str("https://example.test/v1"), "api_key": str("sk-fake")}, false)
+	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
+		t.Fatalf("diagnostics %v, want one warning", resp.Diagnostics)
+	}
+	warning := resp.Diagnostics.Warnings()[0]
+	want := "The MEGALLM_CATALOG_FILE environment variable is set, so the catalog is read from the file " +
+		"/tmp/snapshot.json and no request is sent; the provider \"megallm\" block also sets base_url, api_key, " +
+		"which the file leaves unused. Unset MEGALLM_CATALOG_FILE to read the catalog from the API."
+	if warning.Summary() != "MegaLLM catalog read from MEGALLM_CATALOG_FILE" || warning.Detail() != want {
+		t.Errorf("warning %q: %q\nwant %q", warning.Summary(), warning.Detail(), want)
+	}
+	if data, ok := resp.DataSourceData.(*providerData); !ok || data.origin != "catalog_file /tmp/snapshot.json" {
+		t.Errorf("the catalog comes from %+v, want the file", resp.DataSourceData)
+	}
+	if resp := configure(t, nil, false); resp.Diagnostics.WarningsCount() != 0 {
+		t.Errorf("with only MEGALLM_CATALOG_FILE set: %v, want no warning", resp.Diagnostics)
 	}
 }

@@ -429,3 +429,40 @@ func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
 		})
 	}
 }
+
+// A key read with file() ends in a newline; white space around the key is
+// removed, so the mock (which accepts only the exact key) answers.
+func TestProvider_apiKeyFromAFileWithANewline(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	keyFile := filepath.Join(t.TempDir(), "key.txt")
+	if err := os.WriteFile(keyFile, []byte(mockapi.DefaultAPIKey+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url = %q
+  api_key  = file(%q)
+}
+data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), keyFile),
+		Check: expectRequests(server, "Authorization", "Bearer "+mockapi.DefaultAPIKey),
+	})
+}
+
+func TestProvider_apiKeyWithAControlCharacterInside(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url = %q
+  api_key  = "sk-fake\tkey"
+}
+data "megallm_model" "m" { id = "gpt-4o" }`, server.URL()),
+		ExpectError: expectError(`Invalid api_key .* The API key in api_key contains a control character \(such as a line break or a tab\) inside it`),
+	})
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("an invalid key sent %d requests, want 0", n)
+	}
+}
