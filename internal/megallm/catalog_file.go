@@ -28,21 +28,22 @@ func (e *CatalogFileError) Error() string {
 func (e *CatalogFileError) Unwrap() error { return e.Err }
 
 // ReadCatalogFile reads a saved GET /models answer, as written by
-// `curl $MEGALLM_BASE_URL/models`, for plans that must not call the API.
-func ReadCatalogFile(path string) ([]Model, error) {
+// `curl $MEGALLM_BASE_URL/models`, for plans that must not call the API. It
+// is decoded as an answer of the API is, problems included.
+func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 	data, err := os.ReadFile(path) //nolint:gosec // G304: reading the file the user named is the point.
 	if err != nil {
-		return nil, &CatalogFileError{Path: path, Err: err}
+		return nil, nil, &CatalogFileError{Path: path, Err: err}
 	}
-	models, err := DecodeModels(bytes.NewReader(data))
+	models, problems, err := DecodeModels(bytes.NewReader(data))
 	if err != nil {
 		fileErr := &CatalogFileError{Path: path, Err: err}
 		if offset, ok := jsonErrorOffset(err, int64(len(data))); ok {
 			fileErr.Line, fileErr.Column = lineColumn(data, offset)
 		}
-		return nil, fileErr
+		return nil, nil, fileErr
 	}
-	return models, nil
+	return models, problems, nil
 }
 
 // jsonErrorOffset is the byte offset a JSON decoding error points at: the

@@ -161,8 +161,10 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 
 	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
 		resp.DataSourceData = &providerData{
-			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, error) { return megallm.ReadCatalogFile(file) }),
-			origin:  "catalog_file " + file,
+			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+				return megallm.ReadCatalogFile(file)
+			}),
+			origin: "catalog_file " + file,
 		}
 		return
 	}
