@@ -11,12 +11,15 @@ import "github.com/megallm/terraform-provider-megallm/internal/megallm"
 type Catalog struct {
 	models []megallm.Model
 	byID   map[string]*megallm.Model
+	// problems are what the decoder worked around in the list, for a Source
+	// to hand out once.
+	problems []megallm.Problem
 }
 
-// New indexes models, keeping their order. Where two models share an id,
-// Lookup returns the first.
-func New(models []megallm.Model) *Catalog {
-	c := &Catalog{models: models, byID: make(map[string]*megallm.Model, len(models))}
+// New indexes models, keeping their order, with the problems found decoding
+// them. Where two models share an id, Lookup returns the first.
+func New(models []megallm.Model, problems ...megallm.Problem) *Catalog {
+	c := &Catalog{models: models, byID: make(map[string]*megallm.Model, len(models)), problems: problems}
 	for i := range c.models {
 		m := &c.models[i]
 		if _, seen := c.byID[m.ID]; !seen {

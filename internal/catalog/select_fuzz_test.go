@@ -16,7 +16,7 @@ import (
 // testdata/fuzz/FuzzSelect.
 func FuzzSelect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, pattern, owner, modelType string, sortKey uint8, descending, vision bool, minContext int64, maxInputCost float64) {
-		models, err := megallm.DecodeModels(bytes.NewReader(body))
+		models, _, err := megallm.DecodeModels(bytes.NewReader(body))
 		if err != nil {
 			return
 		}

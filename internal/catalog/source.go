@@ -9,50 +9,107 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// FetchFunc loads the whole model list, e.g. megallm.Client.ListModels.
-type FetchFunc func(ctx context.Context) ([]megallm.Model, error)
+// FetchFunc loads the whole model list and the problems found decoding it,
+// e.g. megallm.Client.ListModels.
+type FetchFunc func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error)
 
 // Source fetches the catalog once and shares it. Concurrent callers share one
-// in-flight fetch; a failed fetch is not kept, so a later call tries again.
-// A provider process holds one Source, so a plan costs one request however
-// many data sources read the catalog.
+// in-flight fetch, and its outcome is kept for the life of the Source: the
+// catalog, or the error once the fetch's own retries are spent. A provider
+// process holds one Source, so a plan costs one fetch however many data
+// sources read the catalog, also when the API is down; the next plan, a new
+// process, tries again.
 type Source struct {
-	fetch  FetchFunc
-	group  singleflight.Group
-	cached atomic.Pointer[Catalog]
+	fetch   FetchFunc
+	group   singleflight.Group
+	outcome atomic.Pointer[outcome]
+	// failureTold and problemsTaken are set once the first caller has had
+	// the failure, or the problems, so that they are reported once.
+	failureTold   atomic.Bool
+	problemsTaken atomic.Bool
 }
+
+// outcome is how the fetch ended: a catalog or an error.
+type outcome struct {
+	catalog *Catalog
+	err     error
+}
+
+// RepeatedError is a Source's failed fetch as returned to every caller after
+// the first that got it. It is the same error, which the first caller has
+// already reported in full.
+type RepeatedError struct {
+	Err error
+}
+
+func (e *RepeatedError) Error() string { return e.Err.Error() }
+
+func (e *RepeatedError) Unwrap() error { return e.Err }
 
 // NewSource returns a Source that loads the catalog with fetch.
 func NewSource(fetch FetchFunc) *Source {
 	return &Source{fetch: fetch}
 }
 
-// Catalog returns the catalog, fetching it on first use. A caller whose ctx
-// ends stops waiting at once; the shared fetch runs under the context of the
-// caller that started it.
+// Catalog returns the catalog, fetching it on first use. A failed fetch
+// returns its error to the first caller and a *RepeatedError of it to every
+// later one. A caller whose ctx ends stops waiting at once; the shared fetch
+// runs under the context of the caller that started it, and if that context
+// ends first, the fetch is not kept and the callers still waiting start
+// another.
 func (s *Source) Catalog(ctx context.Context) (*Catalog, error) {
-	if c := s.cached.Load(); c != nil {
-		return c, nil
-	}
-	result := s.group.DoChan("catalog", func() (any, error) {
-		if c := s.cached.Load(); c != nil {
-			return c, nil
+	for {
+		if o := s.outcome.Load(); o != nil {
+			return s.deliver(o)
 		}
-		models, err := s.fetch(ctx)
-		if err != nil {
+		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		c := New(models)
-		s.cached.Store(c)
-		return c, nil
-	})
-	select {
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case r := <-result:
-		if r.Err != nil {
-			return nil, r.Err
+		done := s.group.DoChan("catalog", func() (any, error) {
+			if s.outcome.Load() == nil {
+				s.load(ctx)
+			}
+			return nil, nil
+		})
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-done:
 		}
-		return r.Val.(*Catalog), nil
+	}
+}
+
+// TakeProblems returns the problems of the fetched catalog to its first
+// caller after a successful fetch, and nil before that and to every later
+// caller, so that a plan reports them once.
+func (s *Source) TakeProblems() []megallm.Problem {
+	o := s.outcome.Load()
+	if o == nil || o.catalog == nil || !s.problemsTaken.CompareAndSwap(false, true) {
+		return nil
+	}
+	return o.catalog.problems
+}
+
+// load fetches the catalog and keeps the outcome, unless the fetch failed
+// only because ctx, the starting caller's, ended.
+func (s *Source) load(ctx context.Context) {
+	models, problems, err := s.fetch(ctx)
+	switch {
+	case err != nil && ctx.Err() != nil:
+	case err != nil:
+		s.outcome.Store(&outcome{err: err})
+	default:
+		s.outcome.Store(&outcome{catalog: New(models, problems...)})
+	}
+}
+
+func (s *Source) deliver(o *outcome) (*Catalog, error) {
+	switch {
+	case o.err == nil:
+		return o.catalog, nil
+	case s.failureTold.CompareAndSwap(false, true):
+		return nil, o.err
+	default:
+		return nil, &RepeatedError{Err: o.err}
 	}
 }

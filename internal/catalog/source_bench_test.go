@@ -47,7 +47,7 @@ func BenchmarkConcurrentLookups(b *testing.B) {
 	}
 
 	perRead := func(ctx context.Context) (*Catalog, error) {
-		models, err := client.ListModels(ctx)
+		models, _, err := client.ListModels(ctx)
 		if err != nil {
 			return nil, err
 		}

@@ -31,11 +31,11 @@ func newBlockingFetch(t *testing.T, models []megallm.Model, err error) *blocking
 
 func (f *blockingFetch) unblock() { f.once.Do(func() { close(f.release) }) }
 
-func (f *blockingFetch) fetch(ctx context.Context) ([]megallm.Model, error) {
+func (f *blockingFetch) fetch(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
 	f.calls.Add(1)
 	f.started <- struct{}{}
 	<-f.release
-	return f.models, f.err
+	return f.models, nil, f.err
 }
 
 func waitStarted(t *testing.T, f *blockingFetch) {
@@ -92,9 +92,9 @@ func TestSource_concurrentCallersShareOneFetch(t *testing.T) {
 func TestSource_cachesSuccess(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
-	src := NewSource(func(context.Context) ([]megallm.Model, error) {
+	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		calls.Add(1)
-		return []megallm.Model{{ID: "only"}}, nil
+		return []megallm.Model{{ID: "only"}}, nil, nil
 	})
 	first, err := src.Catalog(context.Background())
 	if err != nil {
@@ -117,9 +117,9 @@ func TestSource_cachesSuccess(t *testing.T) {
 func TestSource_emptyCatalogIsCached(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
-	src := NewSource(func(context.Context) ([]megallm.Model, error) {
+	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		calls.Add(1)
-		return []megallm.Model{}, nil
+		return []megallm.Model{}, nil, nil
 	})
 	for range 3 {
 		c, err := src.Catalog(context.Background())
@@ -132,42 +132,34 @@ func TestSource_emptyCatalogIsCached(t *testing.T) {
 	}
 }
 
-func TestSource_failureIsNotCached(t *testing.T) {
+// TestSource_failureIsKept: once a fetch has failed, every later call gets
+// the same error at once, wrapped in a *RepeatedError after the first, and
+// nothing is fetched again.
+func TestSource_failureIsKept(t *testing.T) {
 	t.Parallel()
 	errBoom := errors.New("boom: HTTP 500")
 	var calls atomic.Int32
-	src := NewSource(func(context.Context) ([]megallm.Model, error) {
-		if calls.Add(1) == 1 {
-			return nil, errBoom
-		}
-		return []megallm.Model{{ID: "recovered"}}, nil
+	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+		calls.Add(1)
+		return nil, nil, errBoom
 	})
 
 	c, err := src.Catalog(context.Background())
-	if !errors.Is(err, errBoom) {
-		t.Fatalf("first Catalog error = %v, want the fetch error", err)
+	var repeated *RepeatedError
+	if err != errBoom { // the first caller gets the fetch error itself, unwrapped
+		t.Fatalf("first Catalog error = %v, want the fetch error itself", err)
 	}
 	if c != nil {
 		t.Errorf("first Catalog returned %v alongside the error, want nil", c)
 	}
-
-	c, err = src.Catalog(context.Background())
-	if err != nil {
-		t.Fatalf("second Catalog: %v", err)
+	for i := range 5 {
+		c, err = src.Catalog(context.Background())
+		if c != nil || !errors.As(err, &repeated) || !errors.Is(err, errBoom) || err.Error() != errBoom.Error() {
+			t.Fatalf("call %d: Catalog = %v, %v; want nil and a *RepeatedError of the fetch error", i+2, c, err)
+		}
 	}
-	if _, ok := c.Lookup("recovered"); !ok {
-		t.Error("second Catalog does not hold the re-fetched model")
-	}
-	if n := calls.Load(); n != 2 {
-		t.Errorf("fetch called %d times after a failure and a retry, want 2", n)
-	}
-
-	again, err := src.Catalog(context.Background())
-	if err != nil || again != c {
-		t.Errorf("third Catalog = %p, %v; want the cached %p", again, err, c)
-	}
-	if n := calls.Load(); n != 2 {
-		t.Errorf("fetch called %d times after success, want still 2", n)
+	if n := calls.Load(); n != 1 {
+		t.Errorf("fetch called %d times for 6 calls after a failure, want 1", n)
 	}
 }
 
@@ -190,18 +182,132 @@ func TestSource_concurrentCallersShareFailure(t *testing.T) {
 	}
 	ready.Wait()
 	waitStarted(t, f)
-	// Callers that arrive after the fetch fails start a new one; keep the
-	// release open so those return too, then count: at least one fetch,
-	// and every caller sees the error.
 	f.unblock()
 	done.Wait()
+	first := 0
 	for i, err := range errs {
-		if !errors.Is(err, errBoom) {
-			t.Errorf("caller %d error = %v, want the fetch error", i, err)
+		var repeated *RepeatedError
+		switch {
+		case err == errBoom: // the first caller gets the fetch error itself, unwrapped
+			first++
+		case !errors.As(err, &repeated) || !errors.Is(err, errBoom):
+			t.Errorf("caller %d error = %v, want the fetch error or a *RepeatedError of it", i, err)
 		}
 	}
-	if n := f.calls.Load(); n < 1 || n > callers {
-		t.Errorf("fetch called %d times, want between 1 and %d", n, callers)
+	if first != 1 {
+		t.Errorf("%d callers got the fetch error unwrapped, want exactly 1", first)
+	}
+	if n := f.calls.Load(); n != 1 {
+		t.Errorf("fetch called %d times, want 1", n)
+	}
+}
+
+// TestSource_failureOfACancelledStarterIsNotKept: a fetch that fails because
+// the context of the caller that started it ended is not kept; the next call
+// fetches again.
+func TestSource_failureOfACancelledStarterIsNotKept(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
+		calls.Add(1)
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		return []megallm.Model{{ID: "fresh"}}, nil, nil
+	})
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := src.Catalog(cancelled); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled Catalog error = %v, want context.Canceled", err)
+	}
+	c, err := src.Catalog(context.Background())
+	if err != nil {
+		t.Fatalf("Catalog after the cancelled caller: %v, want the catalog", err)
+	}
+	if _, ok := c.Lookup("fresh"); !ok {
+		t.Error("catalog does not hold model fresh")
+	}
+}
+
+// TestSource_waitersRefetchWhenTheStarterIsCancelled: callers waiting on a
+// fetch that ends because its starter's context ended start another under
+// their own context, and get the catalog.
+func TestSource_waitersRefetchWhenTheStarterIsCancelled(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	started := make(chan struct{})
+	src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
+		if calls.Add(1) == 1 {
+			close(started)
+			<-ctx.Done()
+			return nil, nil, ctx.Err()
+		}
+		return []megallm.Model{{ID: "second"}}, nil, nil
+	})
+	starter, cancel := context.WithCancel(context.Background())
+	starterDone := make(chan error, 1)
+	go func() {
+		_, err := src.Catalog(starter)
+		starterDone <- err
+	}()
+	<-started
+	waiterDone := make(chan *Catalog, 1)
+	go func() {
+		c, _ := src.Catalog(context.Background())
+		waiterDone <- c
+	}()
+	cancel()
+	if err := <-starterDone; !errors.Is(err, context.Canceled) {
+		t.Errorf("starter error = %v, want context.Canceled", err)
+	}
+	select {
+	case c := <-waiterDone:
+		if c == nil {
+			t.Fatal("the waiter got no catalog")
+		}
+		if _, ok := c.Lookup("second"); !ok {
+			t.Error("the waiter's catalog does not hold model second")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiter did not return within 5s of the starter being cancelled")
+	}
+	if n := calls.Load(); n != 2 {
+		t.Errorf("fetch called %d times, want 2", n)
+	}
+}
+
+// TestSource_problemsAreTakenOnce: the problems of the catalog go to the
+// first caller of TakeProblems after the fetch, and to no one else.
+func TestSource_problemsAreTakenOnce(t *testing.T) {
+	t.Parallel()
+	problem := megallm.Problem{Kind: megallm.EntryDropped, Index: 1, Issue: "is null, not a model object"}
+	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+		return []megallm.Model{{ID: "a"}}, []megallm.Problem{problem}, nil
+	})
+	if got := src.TakeProblems(); got != nil {
+		t.Fatalf("TakeProblems before the fetch = %v, want nil", got)
+	}
+	if _, err := src.Catalog(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	const takers = 20
+	var wg sync.WaitGroup
+	got := make([][]megallm.Problem, takers)
+	for i := range takers {
+		wg.Go(func() { got[i] = src.TakeProblems() })
+	}
+	wg.Wait()
+	given := 0
+	for _, problems := range got {
+		if problems != nil {
+			given++
+			if len(problems) != 1 || problems[0] != problem {
+				t.Errorf("TakeProblems = %v, want [%v]", problems, problem)
+			}
+		}
+	}
+	if given != 1 {
+		t.Errorf("%d of %d callers got the problems, want 1", given, takers)
 	}
 }
 
@@ -300,9 +406,9 @@ func TestSource_fetchRunsUnderStartingCallersContext(t *testing.T) {
 	t.Parallel()
 	type key struct{}
 	var seen atomic.Value
-	src := NewSource(func(ctx context.Context) ([]megallm.Model, error) {
+	src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		seen.Store(fmt.Sprint(ctx.Value(key{})))
-		return nil, nil
+		return nil, nil, nil
 	})
 	ctx := context.WithValue(context.Background(), key{}, "starter")
 	if _, err := src.Catalog(ctx); err != nil {

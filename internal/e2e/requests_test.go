@@ -48,12 +48,11 @@ func TestOnePlanOneRequest_withResources(t *testing.T) {
 	}
 }
 
-// TestPlanAfterAFailedFetch: a plan whose fetch fails reports the error, and
-// the next plan fetches again and succeeds. Each terraform command runs a new
-// provider process, so this checks the user's view across plans; that a
-// failure is not kept within one process is checked in-process by
-// internal/provider (TestSharedCatalog_*) and internal/catalog
-// (TestSource_failureIsNotCached).
+// TestPlanAfterAFailedFetch: a plan whose fetch fails reports the error and
+// makes no more requests for it, and the next plan, a new provider process,
+// fetches again and succeeds. That a failure is kept within one process is
+// checked in-process by internal/provider (TestSharedCatalog_*) and
+// internal/catalog (TestSource_failureIsKept).
 func TestPlanAfterAFailedFetch(t *testing.T) {
 	t.Parallel()
 	server := startMock(t, "")
@@ -75,13 +74,8 @@ output "context" { value = data.megallm_model.a.context_length }
 	if err == nil || !strings.Contains(strings.Join(strings.Fields(out), " "), "Internal server error") {
 		t.Fatalf("first plan: err=%v, want it to fail with the API's 500\n%s", err, out)
 	}
-	// The reads that wait on the failed fetch fail with it; a read that
-	// Terraform starts only after it failed fetches again (and gets the
-	// catalog). Which reads overlap is Terraform's scheduling, so the count
-	// is between one and one per data source.
-	failed := server.RequestCount()
-	if failed < 1 || failed > 3 {
-		t.Fatalf("the failed plan made %d requests, want 1 to 3 (one per data source at most)", failed)
+	if n := server.RequestCount(); n != 1 {
+		t.Fatalf("the failed plan made %d requests, want 1", n)
 	}
 	out, err = ws.Run("plan", "-input=false", "-no-color")
 	if err != nil {
@@ -90,7 +84,49 @@ output "context" { value = data.megallm_model.a.context_length }
 	if !strings.Contains(out, "context = 128000") {
 		t.Errorf("second plan does not show the model's context length:\n%s", out)
 	}
-	if n := server.RequestCount() - failed; n != 1 {
-		t.Errorf("the plan after the failed one made %d requests, want 1", n)
+	if n := server.RequestCount(); n != 2 {
+		t.Errorf("the plan after the failed one made %d requests, want 1", n-1)
+	}
+}
+
+// TestOutageCostsOneFetch: during an outage, a plan with many data sources
+// makes the requests of one fetch, max_retries + 1, and reports the error in
+// full once; every other data source gets the same summary and a short detail.
+func TestOutageCostsOneFetch(t *testing.T) {
+	t.Parallel()
+	const dataSources, maxRetries = 100, 1
+	server := startMock(t, "")
+	faults := make([]mockapi.Fault, 10*dataSources)
+	for i := range faults {
+		faults[i] = mockapi.ServerError()
+	}
+	server.InjectFaults(faults...)
+	var config strings.Builder
+	fmt.Fprintf(&config, "provider \"megallm\" {\n  max_retries = %d\n}\n", maxRetries)
+	for i := range dataSources {
+		fmt.Fprintf(&config, "data \"megallm_model\" \"m%d\" { id = \"gpt-4o\" }\n", i)
+	}
+	ws := harness.Workspace(t, config.String(), map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+
+	out, err := ws.Run("plan", "-input=false", "-no-color")
+	if err == nil {
+		t.Fatalf("the plan succeeded during an outage:\n%s", out)
+	}
+	if n := server.RequestCount(); n != maxRetries+1 {
+		t.Errorf("a plan with %d data sources during an outage made %d requests, want max_retries + 1 = %d",
+			dataSources, n, maxRetries+1)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	if n := strings.Count(out, "Error: MegaLLM API error"); n != dataSources {
+		t.Errorf("%d errors titled \"MegaLLM API error\", want one per data source (%d)", n, dataSources)
+	}
+	if n := strings.Count(flat, "Internal server error"); n != 1 {
+		t.Errorf("the API's error is quoted %d times, want once:\n%s", n, out)
+	}
+	if n := strings.Count(flat, "the same error is shown in full"); n != dataSources-1 {
+		t.Errorf("%d errors point at the full one, want %d", n, dataSources-1)
 	}
 }

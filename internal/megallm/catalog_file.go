@@ -28,30 +28,31 @@ func (e *CatalogFileError) Error() string {
 func (e *CatalogFileError) Unwrap() error { return e.Err }
 
 // ReadCatalogFile reads a saved GET /models answer, as written by
-// `curl $MEGALLM_BASE_URL/models`, for plans that must not call the API.
-// It reads at most DefaultMaxBodyBytes, as the client does of an answer.
-func ReadCatalogFile(path string) ([]Model, error) {
+// `curl $MEGALLM_BASE_URL/models`, for plans that must not call the API. It
+// is decoded as an answer of the API is, problems included, and read with
+// the same limit, DefaultMaxBodyBytes.
+func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 	data, err := readFileLimited(path, DefaultMaxBodyBytes)
 	if err != nil {
-		return nil, &CatalogFileError{Path: path, Err: err}
+		return nil, nil, &CatalogFileError{Path: path, Err: err}
 	}
 	if bytes.HasPrefix(data, utf8BOM) {
-		return nil, &CatalogFileError{Path: path, Err: errors.New("the file starts with a UTF-8 byte-order mark (BOM), " +
+		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file starts with a UTF-8 byte-order mark (BOM), " +
 			"which JSON does not allow: save it as UTF-8 without a BOM (in PowerShell 7, Out-File -Encoding utf8NoBOM; " +
 			"curl -o writes none)")}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty: it must hold a GET /models answer")}
+		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty: it must hold a GET /models answer")}
 	}
-	models, err := DecodeModels(bytes.NewReader(data))
+	models, problems, err := DecodeModels(bytes.NewReader(data))
 	if err != nil {
 		fileErr := &CatalogFileError{Path: path, Err: err}
 		if offset, ok := jsonErrorOffset(err, int64(len(data))); ok {
 			fileErr.Line, fileErr.Column = lineColumn(data, offset)
 		}
-		return nil, fileErr
+		return nil, nil, fileErr
 	}
-	return models, nil
+	return models, problems, nil
 }
 
 // utf8BOM is the byte-order mark some Windows tools write at the start of a UTF-8 file.

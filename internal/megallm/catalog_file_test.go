@@ -22,7 +22,7 @@ func writeFile(t *testing.T, body string) string {
 
 func TestReadCatalogFile(t *testing.T) {
 	t.Parallel()
-	models, err := megallm.ReadCatalogFile(writeFile(t, string(mockapi.BuiltinCatalog())))
+	models, _, err := megallm.ReadCatalogFile(writeFile(t, string(mockapi.BuiltinCatalog())))
 	if err != nil || len(models) != 26 || models[0].ID != "gpt-4o" {
 		t.Fatalf("got %d models (err %v), want the 26 of the built-in catalog", len(models), err)
 	}
@@ -36,7 +36,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	}{
 		"syntax error":     {"{\n  \"object\": \"list\",\n  \"data\": [}\n", "line 3, column 12: invalid character '}' looking for beginning of value"},
 		"truncated":        {"{\"object\":\"list\",\n\"data\":[{\"id\":", "line 2, column 15: unexpected EOF"},
-		"wrong type":       {"{\"data\":[{\"id\":\"x\",\n \"context_length\":\"big\"}]}", "line 2, column 24: json: cannot unmarshal string into Go struct field"},
+		"wrong type":       {"{\"object\":\"list\",\n \"data\":{\"id\":\"x\"}}", "line 2, column 10: json: cannot unmarshal object into Go struct field"},
 		"no data":          {"{\"object\":\"list\"}", `it has no "data" array`},
 		"empty file":       {"", "the file is empty: it must hold a GET /models answer"},
 		"blank file":       {" \n\t\n", "the file is empty: it must hold a GET /models answer"},
@@ -47,7 +47,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			path := writeFile(t, tc.body)
-			_, err := megallm.ReadCatalogFile(path)
+			_, _, err := megallm.ReadCatalogFile(path)
 			var fileErr *megallm.CatalogFileError
 			if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), "catalog file "+path+": ") || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want a *CatalogFileError naming the path and %q", err, tc.want)
@@ -62,10 +62,10 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	if err := os.Truncate(huge, megallm.DefaultMaxBodyBytes+1); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := megallm.ReadCatalogFile(huge); err == nil || !strings.Contains(err.Error(), "the file is larger than the provider's limit of 64 MiB") {
+	if _, _, err := megallm.ReadCatalogFile(huge); err == nil || !strings.Contains(err.Error(), "the file is larger than the provider's limit of 64 MiB") {
 		t.Errorf("file over the limit: err = %v, want the size limit named", err)
 	}
-	_, err := megallm.ReadCatalogFile(filepath.Join(t.TempDir(), "missing.json"))
+	_, _, err := megallm.ReadCatalogFile(filepath.Join(t.TempDir(), "missing.json"))
 	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "missing.json") {
 		t.Errorf("missing file: err = %v, want os.ErrNotExist naming the file", err)
 	}

@@ -137,52 +137,53 @@ func (c *Client) ModelsURL() string {
 	return c.modelsURL.Redacted()
 }
 
-// ListModels returns the whole catalog in the order the API sent it. Failed
+// ListModels returns the whole catalog in the order the API sent it, and the
+// problems DecodeModels worked around in it. Failed
 // attempts that are worth retrying (429, 500, 502, 503, 504, a refused or
 // reset connection) are retried up to MaxRetries times; a last failure comes
 // back wrapped in an *AttemptsError when more than one attempt was made.
-func (c *Client) ListModels(ctx context.Context) ([]Model, error) {
+func (c *Client) ListModels(ctx context.Context) ([]Model, []Problem, error) {
 	if c.apiKey == "" {
-		return nil, ErrMissingAPIKey
+		return nil, nil, ErrMissingAPIKey
 	}
 	for attempt := 1; ; attempt++ {
-		models, err := c.listModelsOnce(ctx)
+		models, problems, err := c.listModelsOnce(ctx)
 		if err == nil {
-			return models, nil
+			return models, problems, nil
 		}
 		wait, retry, why := c.retry.next(ctx, attempt, err)
 		if !retry {
-			return nil, withAttempts(err, attempt, why)
+			return nil, nil, withAttempts(err, attempt, why)
 		}
 		if c.onRetry != nil {
 			c.onRetry(ctx, Retry{Attempt: attempt, Of: c.retry.maxRetries + 1, Wait: wait, Err: err})
 		}
 		if sleepErr := sleep(ctx, wait); sleepErr != nil {
-			return nil, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error())
+			return nil, nil, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error())
 		}
 	}
 }
 
 // listModelsOnce makes one attempt, bounded by the timeout from the request
 // to the last byte of the body.
-func (c *Client) listModelsOnce(parent context.Context) ([]Model, error) {
+func (c *Client) listModelsOnce(parent context.Context) ([]Model, []Problem, error) {
 	ctx, cancel := parent, context.CancelFunc(func() {})
 	if c.timeout > 0 {
 		ctx, cancel = context.WithTimeout(parent, c.timeout)
 	}
 	defer cancel()
 
-	models, err := c.doListModels(ctx)
+	models, problems, err := c.doListModels(ctx)
 	if err != nil && parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return nil, &TimeoutError{Method: http.MethodGet, URL: c.ModelsURL(), Timeout: c.timeout}
+		return nil, nil, &TimeoutError{Method: http.MethodGet, URL: c.ModelsURL(), Timeout: c.timeout}
 	}
-	return models, err
+	return models, problems, err
 }
 
-func (c *Client) doListModels(ctx context.Context) ([]Model, error) {
+func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.modelsURL.String(), nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
@@ -190,24 +191,24 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, error) {
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer func() { _ = resp.Body.Close() }()
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, c.apiError(resp)
+		return nil, nil, c.apiError(resp)
 	}
 	return c.decodeModels(resp)
 }
 
 // decodeModels streams the body into the model list, reading at most maxBody
 // bytes and keeping the first few for an error message.
-func (c *Client) decodeModels(resp *http.Response) ([]Model, error) {
+func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 	head := &headBuffer{limit: excerptBytes}
 	body := io.TeeReader(&limitedReader{r: resp.Body, left: c.maxBody, limit: c.maxBody}, head)
-	models, err := DecodeModels(body)
+	models, problems, err := DecodeModels(body)
 	if err != nil {
-		return nil, &ResponseError{
+		return nil, nil, &ResponseError{
 			Method:     http.MethodGet,
 			URL:        c.ModelsURL(),
 			StatusCode: resp.StatusCode,
@@ -215,20 +216,7 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, error) {
 			Err:        err,
 		}
 	}
-	return models, nil
-}
-
-// DecodeModels decodes a GET /models body: an object whose "data" is the
-// model list. Unknown fields are ignored; a missing or null "data" is an error.
-func DecodeModels(r io.Reader) ([]Model, error) {
-	var envelope modelsResponse
-	if err := json.NewDecoder(r).Decode(&envelope); err != nil {
-		return nil, err
-	}
-	if envelope.Data == nil {
-		return nil, errors.New(`it has no "data" array`)
-	}
-	return *envelope.Data, nil
+	return models, problems, nil
 }
 
 func (c *Client) apiError(resp *http.Response) error {

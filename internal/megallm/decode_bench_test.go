@@ -36,7 +36,7 @@ func BenchmarkListModels(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				models, err := client.ListModels(ctx)
+				models, _, err := client.ListModels(ctx)
 				if err != nil || len(models) != n {
 					b.Fatalf("ListModels: %d models, %v; want %d", len(models), err, n)
 				}
@@ -54,7 +54,7 @@ func BenchmarkDecode(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			b.ReportAllocs()
 			for b.Loop() {
-				if models, err := megallm.DecodeModels(bytes.NewReader(body)); err != nil || len(models) != n {
+				if models, _, err := megallm.DecodeModels(bytes.NewReader(body)); err != nil || len(models) != n {
 					b.Fatalf("decode: %d models, %v; want %d", len(models), err, n)
 				}
 			}

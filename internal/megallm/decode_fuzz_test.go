@@ -4,33 +4,84 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
-// FuzzDecodeModels feeds arbitrary bodies to the decoder: it must never
-// panic, a body it accepts must survive a round trip unchanged, and the
-// excerpt an error would quote must be short valid UTF-8. Seeds are in
+// FuzzDecodeModels feeds arbitrary bodies to the decoder. It must never
+// panic, and the excerpt an error would quote must be short valid UTF-8. A
+// body it accepts gives models fit to use: each with an id, no id twice, no
+// negative price, no limit below 1, created_at nil or RFC 3339; every entry
+// of "data" that is an object with a string id is among them or explained by
+// a problem, and each problem is one line of valid UTF-8. The models survive
+// a round trip unchanged and without problems. Seeds are in
 // testdata/fuzz/FuzzDecodeModels.
 func FuzzDecodeModels(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if quoted := excerpt(body); !utf8.ValidString(quoted) || len(quoted) > excerptBytes+len("…") {
 			t.Fatalf("excerpt of %d bytes is %d bytes or invalid UTF-8", len(body), len(quoted))
 		}
-		models, err := DecodeModels(bytes.NewReader(body))
+		models, problems, err := DecodeModels(bytes.NewReader(body))
 		if err != nil {
 			return
 		}
+		ids := checkModels(t, models)
+		explained := map[int]bool{}
+		for _, p := range problems {
+			if s := p.String(); !utf8.ValidString(s) || strings.ContainsAny(s, "\r\n") {
+				t.Fatalf("problem %q is not one line of valid UTF-8", s)
+			}
+			explained[p.Index] = true
+		}
+		var envelope struct{ Data []json.RawMessage }
+		if json.Unmarshal(body, &envelope) == nil {
+			for i, raw := range envelope.Data {
+				var entry struct {
+					ID string `json:"id"`
+				}
+				if jsonKind(raw) == '{' && json.Unmarshal(raw, &entry) == nil && entry.ID != "" && !ids[entry.ID] && !explained[i] {
+					t.Fatalf("data[%d] (id %q) is neither a model nor a problem", i, entry.ID)
+				}
+			}
+		}
+
 		again, err := json.Marshal(map[string]any{"object": "list", "data": models})
 		if err != nil {
 			t.Fatalf("re-encoding decoded models: %v", err)
 		}
-		decoded, err := DecodeModels(bytes.NewReader(again))
-		if err != nil {
-			t.Fatalf("decoding re-encoded models: %v", err)
+		decoded, problems, err := DecodeModels(bytes.NewReader(again))
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("decoding re-encoded models: %v %v", err, problems)
 		}
 		if !reflect.DeepEqual(models, decoded) {
 			t.Fatalf("round trip changed the models:\n%+v\n%+v", models, decoded)
 		}
 	})
+}
+
+// checkModels fails unless every model is fit to use, and returns their ids.
+func checkModels(t *testing.T, models []Model) map[string]bool {
+	t.Helper()
+	ids := make(map[string]bool, len(models))
+	for _, m := range models {
+		if m.ID == "" || ids[m.ID] {
+			t.Fatalf("model id %q is empty or repeated", m.ID)
+		}
+		ids[m.ID] = true
+		if p := m.Pricing; p != nil && ((p.InputTokensCostPerMillion != nil && *p.InputTokensCostPerMillion < 0) ||
+			(p.OutputTokensCostPerMillion != nil && *p.OutputTokensCostPerMillion < 0)) {
+			t.Fatalf("model %q has a negative price", m.ID)
+		}
+		if (m.ContextLength != nil && *m.ContextLength <= 0) || (m.MaxOutputTokens != nil && *m.MaxOutputTokens <= 0) {
+			t.Fatalf("model %q has a limit below 1", m.ID)
+		}
+		if m.CreatedAt != nil {
+			if _, err := time.Parse(time.RFC3339, *m.CreatedAt); err != nil {
+				t.Fatalf("model %q: created_at %q is not RFC 3339", m.ID, *m.CreatedAt)
+			}
+		}
+	}
+	return ids
 }

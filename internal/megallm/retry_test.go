@@ -42,7 +42,7 @@ func TestRetry_transientStatusesThenSuccess(t *testing.T) {
 			server := startMock(t)
 			server.InjectFaults(fault, fault)
 			var retries []megallm.Retry
-			models, err := newClient(t, fastRetries(server.URL(), 3, &retries)).ListModels(context.Background())
+			models, _, err := newClient(t, fastRetries(server.URL(), 3, &retries)).ListModels(context.Background())
 			if err != nil {
 				t.Fatalf("ListModels: %v", err)
 			}
@@ -62,7 +62,7 @@ func TestRetry_boundedToMaxRetriesPlusOne(t *testing.T) {
 			server.InjectFaults(mockapi.ServerError())
 		}
 		var retries []megallm.Retry
-		_, err := newClient(t, fastRetries(server.URL(), maxRetries, &retries)).ListModels(context.Background())
+		_, _, err := newClient(t, fastRetries(server.URL(), maxRetries, &retries)).ListModels(context.Background())
 		if got := server.RequestCount(); got != maxRetries+1 {
 			t.Errorf("max_retries %d: %d requests, want %d", maxRetries, got, maxRetries+1)
 		}
@@ -107,7 +107,7 @@ func TestRetry_permanentErrorsAreNotRetried(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			server := startMock(t)
-			_, err := newClient(t, setup(server)).ListModels(context.Background())
+			_, _, err := newClient(t, setup(server)).ListModels(context.Background())
 			if err == nil || server.RequestCount() != 1 {
 				t.Errorf("err = %v after %d requests, want an error after exactly 1", err, server.RequestCount())
 			}
@@ -122,7 +122,7 @@ func TestRetry_honoursRetryAfterSeconds(t *testing.T) {
 	var retries []megallm.Retry
 	cfg := fastRetries(server.URL(), 3, &retries)
 	start := time.Now()
-	if _, err := newClient(t, cfg).ListModels(context.Background()); err != nil {
+	if _, _, err := newClient(t, cfg).ListModels(context.Background()); err != nil {
 		t.Fatalf("ListModels: %v", err)
 	}
 	waited := time.Since(start)
@@ -140,7 +140,7 @@ func TestRetry_honoursRetryAfterDate(t *testing.T) {
 	server := startMock(t)
 	server.InjectFaults(mockapi.RateLimited(time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat)))
 	var retries []megallm.Retry
-	if _, err := newClient(t, fastRetries(server.URL(), 3, &retries)).ListModels(context.Background()); err != nil {
+	if _, _, err := newClient(t, fastRetries(server.URL(), 3, &retries)).ListModels(context.Background()); err != nil {
 		t.Fatalf("ListModels: %v", err)
 	}
 	if len(retries) != 1 || retries[0].Wait <= time.Second || retries[0].Wait > 3*time.Second {
@@ -152,7 +152,7 @@ func TestRetry_retryAfterLongerThanTheProviderWaits(t *testing.T) {
 	t.Parallel()
 	server := startMock(t)
 	server.InjectFaults(mockapi.RateLimited("3600"))
-	_, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(context.Background())
+	_, _, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(context.Background())
 	if err == nil || server.RequestCount() != 1 || !strings.Contains(err.Error(), "the API asked to wait 1h0m0s") {
 		t.Errorf("err = %v after %d requests, want one request and an error saying the API asked to wait 1h0m0s", err, server.RequestCount())
 	}
@@ -164,7 +164,7 @@ func TestRetry_neverSleepsPastTheDeadline(t *testing.T) {
 	server.InjectFaults(mockapi.RateLimited("30"))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	_, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(ctx)
+	_, _, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(ctx)
 	if err == nil || !strings.Contains(err.Error(), "would pass the operation's deadline") {
 		t.Errorf("err = %v, want the 429 with a note that waiting would pass the deadline", err)
 	}
@@ -183,7 +183,7 @@ func TestRetry_cancelStopsTheBackoffAtOnce(t *testing.T) {
 	cfg.OnRetry = func(context.Context, megallm.Retry) { cancel() }
 	done := make(chan error, 1)
 	go func() {
-		_, err := newClient(t, cfg).ListModels(ctx)
+		_, _, err := newClient(t, cfg).ListModels(ctx)
 		done <- err
 	}()
 	select {
@@ -199,7 +199,7 @@ func TestRetry_cancelStopsTheBackoffAtOnce(t *testing.T) {
 func TestRetry_connectionRefusedIsRetried(t *testing.T) {
 	t.Parallel()
 	var retries []megallm.Retry
-	_, err := newClient(t, fastRetries(closedPortURL(t), 2, &retries)).ListModels(context.Background())
+	_, _, err := newClient(t, fastRetries(closedPortURL(t), 2, &retries)).ListModels(context.Background())
 	if len(retries) != 2 || err == nil || !strings.Contains(err.Error(), "connection refused") ||
 		!strings.Contains(err.Error(), "gave up after 3 attempts") {
 		t.Errorf("err = %v after %d retries, want connection refused after 3 attempts", err, len(retries))
@@ -227,7 +227,7 @@ func TestRetry_connectionClosedBeforeAnswerIsRetried(t *testing.T) {
 	}))
 	t.Cleanup(server.Close)
 	var retries []megallm.Retry
-	models, err := newClient(t, fastRetries(server.URL+"/v1", 2, &retries)).ListModels(context.Background())
+	models, _, err := newClient(t, fastRetries(server.URL+"/v1", 2, &retries)).ListModels(context.Background())
 	if err != nil || len(models) == 0 || len(retries) != 1 {
 		t.Errorf("got %d models, err %v, %d retries; want the catalog after one retry", len(models), err, len(retries))
 	}
@@ -238,7 +238,7 @@ func TestTimeout_coversReadingTheBody(t *testing.T) {
 	server := startMock(t)
 	server.InjectFaults(mockapi.SlowBody(time.Minute))
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, Timeout: 200 * time.Millisecond, MaxRetries: 3})
-	_, err := client.ListModels(context.Background())
+	_, _, err := client.ListModels(context.Background())
 	var timeoutErr *megallm.TimeoutError
 	if !errors.As(err, &timeoutErr) || timeoutErr.Timeout != 200*time.Millisecond {
 		t.Fatalf("err = %v (%T), want a *TimeoutError for 200ms", err, err)
@@ -264,7 +264,7 @@ func TestBodyLimit(t *testing.T) {
 			server := startMock(t)
 			server.InjectFaults(mockapi.HugeBody(tc.padding))
 			client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, MaxBodyBytes: tc.limit})
-			_, err := client.ListModels(context.Background())
+			_, _, err := client.ListModels(context.Background())
 			var respErr *megallm.ResponseError
 			if !errors.Is(err, megallm.ErrBodyTooLarge) || !errors.As(err, &respErr) || respErr.StatusCode != http.StatusOK ||
 				!strings.Contains(err.Error(), tc.says) {
@@ -277,7 +277,7 @@ func TestBodyLimit(t *testing.T) {
 	body := `{"object":"list","data":[]}`
 	server.InjectFaults(mockapi.Fault{Status: http.StatusOK, Body: body})
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, MaxBodyBytes: int64(len(body))})
-	if _, err := client.ListModels(context.Background()); err != nil {
+	if _, _, err := client.ListModels(context.Background()); err != nil {
 		t.Errorf("a body exactly at the limit: %v", err)
 	}
 }
@@ -299,7 +299,7 @@ func TestRedirect_crossHostDropsBothCredentialHeaders(t *testing.T) {
 				api := startMock(t)
 				api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/models"))
 				client := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey, AuthScheme: scheme})
-				_, err := client.ListModels(context.Background())
+				_, _, err := client.ListModels(context.Background())
 				if err == nil {
 					t.Error("the other host answered 200 without a key")
 				}
@@ -322,7 +322,7 @@ func TestRedirect_crossHostDropsBothCredentialHeaders(t *testing.T) {
 		api := startMock(t)
 		api.InjectFaults(mockapi.Redirect(http.StatusMovedPermanently, api.URL()+"/models"))
 		client := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey, AuthScheme: megallm.AuthXAPIKey})
-		if _, err := client.ListModels(context.Background()); err != nil {
+		if _, _, err := client.ListModels(context.Background()); err != nil {
 			t.Errorf("same-host redirect: %v", err)
 		}
 	})
@@ -334,7 +334,7 @@ func TestRedirect_stopsAfterTen(t *testing.T) {
 	for range 11 {
 		api.InjectFaults(mockapi.Redirect(http.StatusFound, api.URL()+"/models"))
 	}
-	_, err := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey}).ListModels(context.Background())
+	_, _, err := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey}).ListModels(context.Background())
 	// As Go's default: the tenth redirect is not followed.
 	if err == nil || !strings.Contains(err.Error(), "stopped after 10 redirects") || api.RequestCount() != 10 {
 		t.Errorf("err = %v after %d requests, want a stop after 10 redirects (10 requests)", err, api.RequestCount())
@@ -345,7 +345,7 @@ func TestExcerpts_areValidUTF8(t *testing.T) {
 	t.Parallel()
 	body := strings.Repeat("€", 100) // 300 bytes; byte 200 falls inside a character
 	rec := newRecorder(t, http.StatusBadGateway, "text/html", body)
-	_, err := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey}).ListModels(context.Background())
+	_, _, err := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey}).ListModels(context.Background())
 	var apiErr *megallm.APIError
 	if !errors.As(err, &apiErr) || !utf8.ValidString(apiErr.Excerpt) || strings.Contains(err.Error(), `\x`) {
 		t.Errorf("err = %v, want an *APIError whose excerpt is valid UTF-8", err)

@@ -87,6 +87,27 @@ func (p *protocolServer) read(typeName string, config *tfprotov6.DynamicValue) (
 	return state, ""
 }
 
+// readWarnings reads a data source, failing on an error, and returns the new
+// state and the text of its warnings, one "summary: detail" each.
+func (p *protocolServer) readWarnings(tb testing.TB, typeName string, config *tfprotov6.DynamicValue) (tftypes.Value, []string) {
+	tb.Helper()
+	resp, err := p.server.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: config})
+	if err != nil || diagnosticsError(resp.Diagnostics) != "" {
+		tb.Fatalf("ReadDataSource: %v %s", err, diagnosticsError(resp.Diagnostics))
+	}
+	var texts []string
+	for _, d := range resp.Diagnostics {
+		if d.Severity == tfprotov6.DiagnosticSeverityWarning {
+			texts = append(texts, d.Summary+": "+d.Detail)
+		}
+	}
+	state, err := resp.State.Unmarshal(p.dataSources[typeName])
+	if err != nil {
+		tb.Fatalf("decoding the state: %v", err)
+	}
+	return state, texts
+}
+
 // objectValue is an object of type typ with the given attributes, the others null.
 func objectValue(tb testing.TB, typ tftypes.Object, values map[string]tftypes.Value) tftypes.Value {
 	tb.Helper()

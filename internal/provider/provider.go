@@ -170,8 +170,10 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 			warnCatalogFileFromEnvironment(&resp.Diagnostics, cfg, file)
 		}
 		resp.DataSourceData = &providerData{
-			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, error) { return megallm.ReadCatalogFile(file) }),
-			origin:  "catalog_file " + file,
+			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+				return megallm.ReadCatalogFile(file)
+			}),
+			origin: "catalog_file " + file,
 		}
 		return
 	}

@@ -36,16 +36,30 @@ func providerDataFrom(req datasource.ConfigureRequest, resp *datasource.Configur
 }
 
 // loadCatalog returns the shared catalog, or a diagnostic that says what went
-// wrong and how to fix it.
+// wrong and how to fix it. The first read to get the catalog also gets the
+// warnings about its odd entries, and the first to get a failure the full
+// error; the reads after those get no warnings and a short error, so that a
+// plan says each thing once.
 func (d *providerData) loadCatalog(ctx context.Context) (*catalog.Catalog, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	c, err := d.catalog.Catalog(ctx)
 	if err != nil {
 		summary, detail := describeCatalogError(err)
+		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
+			detail = repeatedFailureDetail
+		}
 		diags.AddError(summary, detail)
+		return nil, diags
 	}
+	diags.Append(catalogProblemWarnings(d.catalog.TakeProblems(), d.origin)...)
 	return c, diags
 }
+
+// repeatedFailureDetail is the detail of a failure that another data source
+// of the same plan reports in full.
+const repeatedFailureDetail = "The catalog could not be read: the same error is shown in full, with how to fix " +
+	"it, on the first data source that read the catalog in this plan. The provider makes no further requests " +
+	"for it within this plan; the next plan tries again."
 
 const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
 	"or set the " + EnvAPIKey + " environment variable."

@@ -49,7 +49,7 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = client.ListModels(context.Background())
+			_, _, err = client.ListModels(context.Background())
 			if err == nil {
 				t.Fatal("ListModels succeeded, want an error")
 			}

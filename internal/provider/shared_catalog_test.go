@@ -15,10 +15,10 @@ import (
 // a plan share, and what a failed fetch leaves behind, can only be seen within
 // one process: these tests drive one provider instance through many reads.
 
-// TestSharedCatalog_failedFetchIsNotKept: a read whose fetch fails reports the
-// error; the next read of the same provider instance fetches again and
-// succeeds, and the reads after that use the catalog it got.
-func TestSharedCatalog_failedFetchIsNotKept(t *testing.T) {
+// TestSharedCatalog_failedFetchIsKept: a read whose fetch fails reports the
+// error in full; the later reads of the same provider instance report it at
+// once, with the same summary and a short detail, and make no request.
+func TestSharedCatalog_failedFetchIsKept(t *testing.T) {
 	t.Parallel()
 	mock := startMock(t)
 	mock.InjectFaults(mockapi.ServerError())
@@ -26,73 +26,47 @@ func TestSharedCatalog_failedFetchIsNotKept(t *testing.T) {
 	p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
 
 	_, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o"))
-	if !strings.Contains(errText, "Internal server error") {
-		t.Fatalf("first read: error %q, want the API's 500", errText)
+	if !strings.HasPrefix(errText, "MegaLLM API error: ") || !strings.Contains(errText, "Internal server error") {
+		t.Fatalf("first read: error %q, want the API's 500 in full", errText)
+	}
+	for _, typeName := range []string{"megallm_model", "megallm_models", "megallm_model"} {
+		config := p.modelConfig(t, "gpt-4o-mini")
+		if typeName == "megallm_models" {
+			config = p.config(t, typeName, nil)
+		}
+		if _, errText := p.read(typeName, config); errText != "MegaLLM API error: "+repeatedFailureDetail {
+			t.Errorf("later %s read: error %q, want the same summary with the short detail", typeName, errText)
+		}
 	}
 	if n := mock.RequestCount(); n != 1 {
-		t.Fatalf("after the failed read the mock saw %d requests, want 1", n)
-	}
-
-	state, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o"))
-	if errText != "" {
-		t.Fatalf("second read failed, so the failure was kept: %s", errText)
-	}
-	if got := stringAttr(t, state, "display_name"); got != "GPT-4o" {
-		t.Errorf("second read: display_name %q, want GPT-4o", got)
-	}
-	if n := mock.RequestCount(); n != 2 {
-		t.Fatalf("after the second read the mock saw %d requests, want 2", n)
-	}
-
-	if _, errText := p.read("megallm_models", p.config(t, "megallm_models", nil)); errText != "" {
-		t.Fatalf("third read: %s", errText)
-	}
-	if _, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o-mini")); errText != "" {
-		t.Fatalf("fourth read: %s", errText)
-	}
-	if n := mock.RequestCount(); n != 2 {
-		t.Errorf("reads after the successful fetch made %d more requests, want 0", n-2)
+		t.Errorf("four reads after a failed fetch made %d requests, want 1", n)
 	}
 }
 
-// TestSharedCatalog_concurrentReadsAfterAFailure: concurrent reads that wait
-// on a fetch that fails report its error, none is left failing once the API
-// answers, and after that the reads make no more requests.
-func TestSharedCatalog_concurrentReadsAfterAFailure(t *testing.T) {
+// TestSharedCatalog_concurrentReadsShareAFailure: concurrent reads that wait
+// on a fetch that fails all fail with it, one in full and the others with the
+// short detail, and only the one request is made.
+func TestSharedCatalog_concurrentReadsShareAFailure(t *testing.T) {
 	t.Parallel()
 	mock := startMock(t)
 	mock.SetLatency(100 * time.Millisecond)
 	mock.InjectFaults(mockapi.ServerError())
 	p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
 
-	// The reads join the failing fetch; one that starts only after it failed
-	// (on a loaded machine) fetches again and succeeds. So some reads fail,
-	// and a read can succeed only if a second request was made.
-	failed := 0
+	full := 0
 	for _, errText := range readConcurrently(t, p, 20, "gpt-4o") {
-		if errText != "" {
-			if !strings.Contains(errText, "Internal server error") {
-				t.Fatalf("a read failed with %q, want the API's 500", errText)
-			}
-			failed++
+		switch {
+		case strings.Contains(errText, "Internal server error"):
+			full++
+		case errText != "MegaLLM API error: "+repeatedFailureDetail:
+			t.Errorf("a read failed with %q, want the API's 500 or the short detail", errText)
 		}
 	}
-	if requests := mock.RequestCount(); failed == 0 || (failed < 20 && requests != 2) {
-		t.Fatalf("%d of 20 reads failed, with %d requests made", failed, requests)
+	if full != 1 {
+		t.Errorf("%d of 20 reads reported the error in full, want 1", full)
 	}
-
-	if errs := readConcurrently(t, p, 20, "gpt-4o"); strings.Join(errs, "") != "" {
-		t.Fatalf("reads after the failure:\n%s", strings.Join(errs, "\n"))
-	}
-	after := mock.RequestCount()
-	if after > 2 {
-		t.Errorf("a failure and a success made %d requests, want 2", after)
-	}
-	if errs := readConcurrently(t, p, 20, "gpt-4o"); strings.Join(errs, "") != "" {
-		t.Fatalf("reads after the success:\n%s", strings.Join(errs, "\n"))
-	}
-	if n := mock.RequestCount(); n != after {
-		t.Errorf("reads after a successful fetch made %d more requests, want 0", n-after)
+	if n := mock.RequestCount(); n != 1 {
+		t.Errorf("20 reads of a failing catalog made %d requests, want 1", n)
 	}
 }
 

@@ -302,7 +302,7 @@ func timeOneRequest(mock *mockapi.Server, latency time.Duration) (float64, error
 	var times []float64
 	for range 6 {
 		start := time.Now()
-		if _, err := client.ListModels(context.Background()); err != nil {
+		if _, _, err := client.ListModels(context.Background()); err != nil {
 			return 0, err
 		}
 		times = append(times, time.Since(start).Seconds())

@@ -1,0 +1,149 @@
+package megallm
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"time"
+)
+
+// errNoData is a body without a model list.
+var errNoData = errors.New(`it has no "data" array`)
+
+// DecodeModels decodes a GET /models body: an object whose "data" is the
+// model list. Unknown fields are ignored. A body that is not such an object,
+// or has no "data" array, is an error. Odd entries are not: a field that
+// cannot be read or makes no sense is nil, an entry that is not a model with
+// an id or repeats an earlier id is left out, and each is returned as a
+// Problem. Integral numbers written as floats (128000.0, 1.28e5) are read as
+// integers, and a date-only created_at as midnight UTC in RFC 3339.
+//
+// A clean body is decoded in one pass; only a body with a value of the wrong
+// type, or an entry without an id, is decoded again entry by entry.
+func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	var envelope modelsResponse
+	err = json.NewDecoder(bytes.NewReader(body)).Decode(&envelope)
+	var typeErr *json.UnmarshalTypeError
+	switch {
+	case err == nil && envelope.Data == nil:
+		return nil, nil, errNoData
+	case err == nil:
+		if models, problems, ok := reviewDecoded(*envelope.Data); ok {
+			return models, problems, nil
+		}
+	case !errors.As(err, &typeErr):
+		return nil, nil, err
+	}
+	models, problems, entriesErr := decodeEntries(body)
+	if entriesErr != nil {
+		// Not a model list at all: the first decode's error says best why.
+		return nil, nil, err
+	}
+	return models, problems, nil
+}
+
+// reviewDecoded checks models decoded in one pass. It reports false, to have
+// the body decoded entry by entry, when an entry has no id: only that decode
+// can tell a null entry from an object without an id.
+func reviewDecoded(models []Model) ([]Model, []Problem, bool) {
+	var rev review
+	kept := models[:0]
+	for i := range models {
+		if models[i].ID == "" {
+			return nil, nil, false
+		}
+		if rev.keep(&models[i], i) {
+			kept = append(kept, models[i])
+		}
+	}
+	return kept, rev.problems, true
+}
+
+// decodeEntries decodes the model list entry by entry, reading what it can
+// of each.
+func decodeEntries(body []byte) ([]Model, []Problem, error) {
+	var envelope struct {
+		Data *[]json.RawMessage `json:"data"`
+	}
+	if err := json.NewDecoder(bytes.NewReader(body)).Decode(&envelope); err != nil {
+		return nil, nil, err
+	}
+	if envelope.Data == nil {
+		return nil, nil, errNoData
+	}
+	var rev review
+	models := make([]Model, 0, len(*envelope.Data))
+	for i, raw := range *envelope.Data {
+		if m, ok := rev.decodeEntry(raw, i); ok && rev.keep(&m, i) {
+			models = append(models, m)
+		}
+	}
+	return models, rev.problems, nil
+}
+
+// review collects the problems of one model list and remembers the ids seen.
+type review struct {
+	problems []Problem
+	seen     map[string]struct{}
+}
+
+// keep clears the nonsense values of m and reports whether m is the first
+// entry with its id.
+func (rev *review) keep(m *Model, index int) bool {
+	if rev.seen == nil {
+		rev.seen = make(map[string]struct{})
+	}
+	if _, dup := rev.seen[m.ID]; dup {
+		rev.problems = append(rev.problems, Problem{
+			Kind: DuplicateDropped, Index: index, ModelID: m.ID,
+			Issue: "repeats an earlier entry's; the first is kept",
+		})
+		return false
+	}
+	rev.seen[m.ID] = struct{}{}
+	rev.clearNonsense(m, index)
+	return true
+}
+
+// clearNonsense sets to nil the values that cannot be true: a negative price,
+// a limit that is not positive, a created_at that is not a date-time. A
+// date-only created_at becomes midnight UTC.
+func (rev *review) clearNonsense(m *Model, index int) {
+	field := func(name, issue string) {
+		rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
+	}
+	if p := m.Pricing; p != nil {
+		if v := p.InputTokensCostPerMillion; v != nil && *v < 0 {
+			field("pricing.input_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
+			p.InputTokensCostPerMillion = nil
+		}
+		if v := p.OutputTokensCostPerMillion; v != nil && *v < 0 {
+			field("pricing.output_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
+			p.OutputTokensCostPerMillion = nil
+		}
+	}
+	if v := m.ContextLength; v != nil && *v <= 0 {
+		field("context_length", "is "+formatInt(*v)+", not a positive number of tokens")
+		m.ContextLength = nil
+	}
+	if v := m.MaxOutputTokens; v != nil && *v <= 0 {
+		field("max_output_tokens", "is "+formatInt(*v)+", not a positive number of tokens")
+		m.MaxOutputTokens = nil
+	}
+	if v := m.CreatedAt; v != nil {
+		if _, err := time.Parse(time.RFC3339, *v); err != nil {
+			if day, err := time.Parse(time.DateOnly, *v); err == nil {
+				normalised := day.Format(time.RFC3339)
+				m.CreatedAt = &normalised
+			} else {
+				field("created_at", "is the string "+QuoteUntrusted(*v)+", not an RFC 3339 date-time")
+				m.CreatedAt = nil
+			}
+		}
+	}
+}

@@ -1,0 +1,229 @@
+package megallm
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"strconv"
+)
+
+// rawModel is a Model whose fields are left undecoded, to read one by one.
+// It has the same JSON names as Model.
+type rawModel struct {
+	ID              json.RawMessage `json:"id"`
+	Object          json.RawMessage `json:"object"`
+	Type            json.RawMessage `json:"type"`
+	CreatedAt       json.RawMessage `json:"created_at"`
+	OwnedBy         json.RawMessage `json:"owned_by"`
+	DisplayName     json.RawMessage `json:"display_name"`
+	Capabilities    json.RawMessage `json:"capabilities"`
+	Pricing         json.RawMessage `json:"pricing"`
+	ContextLength   json.RawMessage `json:"context_length"`
+	MaxOutputTokens json.RawMessage `json:"max_output_tokens"`
+}
+
+type rawCapabilities struct {
+	SupportsFunctionCalling  json.RawMessage `json:"supports_function_calling"`
+	SupportsVision           json.RawMessage `json:"supports_vision"`
+	SupportsStreaming        json.RawMessage `json:"supports_streaming"`
+	SupportsStructuredOutput json.RawMessage `json:"supports_structured_output"`
+}
+
+type rawPricing struct {
+	InputTokensCostPerMillion  json.RawMessage `json:"input_tokens_cost_per_million"`
+	OutputTokensCostPerMillion json.RawMessage `json:"output_tokens_cost_per_million"`
+	Currency                   json.RawMessage `json:"currency"`
+}
+
+// decodeEntry reads one entry of "data". An entry that decodes as a Model
+// with an id is taken whole; otherwise each field is read on its own, and
+// one that cannot be read is nil. It reports false for an entry that is not
+// an object with a string id.
+func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
+	var whole Model
+	if json.Unmarshal(raw, &whole) == nil && whole.ID != "" {
+		return whole, true
+	}
+	var m Model
+	dropped := func(issue string) (Model, bool) {
+		rev.problems = append(rev.problems, Problem{Kind: EntryDropped, Index: index, Issue: issue})
+		return Model{}, false
+	}
+	var fields rawModel
+	if kind := jsonKind(raw); kind != '{' || json.Unmarshal(raw, &fields) != nil {
+		return dropped("is " + describe(raw) + ", not a model object")
+	}
+	if isNull(fields.ID) {
+		return dropped(`has no "id"`)
+	}
+	if json.Unmarshal(fields.ID, &m.ID) != nil {
+		return dropped(`has an "id" that is ` + describe(fields.ID) + ", not a string")
+	}
+	if m.ID == "" {
+		return dropped(`has an empty "id"`)
+	}
+	if _, dup := rev.seen[m.ID]; dup {
+		return m, true // keep leaves it out: its fields do not matter.
+	}
+
+	r := fieldReader{rev: rev, index: index, id: m.ID}
+	m.Object = r.str("object", fields.Object)
+	m.Type = r.str("type", fields.Type)
+	m.CreatedAt = r.str("created_at", fields.CreatedAt)
+	m.OwnedBy = r.str("owned_by", fields.OwnedBy)
+	m.DisplayName = r.str("display_name", fields.DisplayName)
+	var caps rawCapabilities
+	if r.object("capabilities", fields.Capabilities, &caps) {
+		m.Capabilities = &Capabilities{
+			SupportsFunctionCalling:  r.boolean("capabilities.supports_function_calling", caps.SupportsFunctionCalling),
+			SupportsVision:           r.boolean("capabilities.supports_vision", caps.SupportsVision),
+			SupportsStreaming:        r.boolean("capabilities.supports_streaming", caps.SupportsStreaming),
+			SupportsStructuredOutput: r.boolean("capabilities.supports_structured_output", caps.SupportsStructuredOutput),
+		}
+	}
+	var pricing rawPricing
+	if r.object("pricing", fields.Pricing, &pricing) {
+		m.Pricing = &Pricing{
+			InputTokensCostPerMillion:  r.number("pricing.input_tokens_cost_per_million", pricing.InputTokensCostPerMillion),
+			OutputTokensCostPerMillion: r.number("pricing.output_tokens_cost_per_million", pricing.OutputTokensCostPerMillion),
+			Currency:                   r.str("pricing.currency", pricing.Currency),
+		}
+	}
+	m.ContextLength = r.integer("context_length", fields.ContextLength)
+	m.MaxOutputTokens = r.integer("max_output_tokens", fields.MaxOutputTokens)
+	return m, true
+}
+
+// fieldReader reads the fields of one entry, reporting each it cannot read.
+type fieldReader struct {
+	rev   *review
+	index int
+	id    string
+}
+
+func (r fieldReader) unreadable(field, issue string) {
+	r.rev.problems = append(r.rev.problems, Problem{Kind: FieldReadAsNull, Index: r.index, ModelID: r.id, Field: field, Issue: issue})
+}
+
+func (r fieldReader) str(field string, raw json.RawMessage) *string {
+	if isNull(raw) {
+		return nil
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		r.unreadable(field, "is "+describe(raw)+", not a string")
+		return nil
+	}
+	return &s
+}
+
+func (r fieldReader) boolean(field string, raw json.RawMessage) *bool {
+	if isNull(raw) {
+		return nil
+	}
+	var b bool
+	if json.Unmarshal(raw, &b) != nil {
+		r.unreadable(field, "is "+describe(raw)+", not true or false")
+		return nil
+	}
+	return &b
+}
+
+func (r fieldReader) number(field string, raw json.RawMessage) *float64 {
+	if isNull(raw) {
+		return nil
+	}
+	if jsonKind(raw) != '0' {
+		r.unreadable(field, "is "+describe(raw)+", not a number")
+		return nil
+	}
+	f, err := strconv.ParseFloat(string(raw), 64)
+	if err != nil {
+		r.unreadable(field, "is "+describe(raw)+", out of range")
+		return nil
+	}
+	return &f
+}
+
+// integer reads a whole number, also when written as a float (128000.0, 1.28e5).
+func (r fieldReader) integer(field string, raw json.RawMessage) *int64 {
+	if isNull(raw) {
+		return nil
+	}
+	if jsonKind(raw) != '0' {
+		r.unreadable(field, "is "+describe(raw)+", not a number")
+		return nil
+	}
+	if n, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
+		return &n
+	}
+	f, err := strconv.ParseFloat(string(raw), 64)
+	switch {
+	case err != nil || f < math.MinInt64 || f >= math.MaxInt64:
+		r.unreadable(field, "is "+describe(raw)+", out of range")
+		return nil
+	case f != math.Trunc(f):
+		r.unreadable(field, "is "+describe(raw)+", not a whole number")
+		return nil
+	}
+	n := int64(f)
+	return &n
+}
+
+// object decodes an object field into fields, reporting false when it is
+// null or not an object.
+func (r fieldReader) object(field string, raw json.RawMessage, fields any) bool {
+	if isNull(raw) {
+		return false
+	}
+	if jsonKind(raw) != '{' || json.Unmarshal(raw, fields) != nil {
+		r.unreadable(field, "is "+describe(raw)+", not an object")
+		return false
+	}
+	return true
+}
+
+func isNull(raw json.RawMessage) bool {
+	return len(raw) == 0 || string(raw) == "null"
+}
+
+// jsonKind is the kind of a JSON value: '{', '[', '"', 't', 'f', 'n', or '0'
+// for a number.
+func jsonKind(raw json.RawMessage) byte {
+	raw = bytes.TrimLeft(raw, " \t\r\n")
+	if len(raw) == 0 {
+		return 'n'
+	}
+	if c := raw[0]; c == '-' || (c >= '0' && c <= '9') {
+		return '0'
+	}
+	return raw[0]
+}
+
+// describe names a JSON value for a message, quoting what the server sent.
+func describe(raw json.RawMessage) string {
+	switch jsonKind(raw) {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "the boolean " + string(bytes.TrimSpace(raw))
+	case '"':
+		var s string
+		_ = json.Unmarshal(raw, &s)
+		return "the string " + QuoteUntrusted(s)
+	default:
+		number := string(bytes.TrimSpace(raw))
+		if len(number) > untrustedChars {
+			number = number[:untrustedChars] + "…"
+		}
+		return "the number " + number
+	}
+}
+
+func formatFloat(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+
+func formatInt(n int64) string { return strconv.FormatInt(n, 10) }

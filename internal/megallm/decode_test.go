@@ -1,0 +1,219 @@
+package megallm_test
+
+import (
+	"bytes"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// decode decodes a model list whose entries are given, failing on an error.
+func decode(t *testing.T, entries ...string) ([]megallm.Model, []string) {
+	t.Helper()
+	body := `{"object":"list","data":[` + strings.Join(entries, ",") + `]}`
+	models, problems, err := megallm.DecodeModels(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("DecodeModels(%s): %v", body, err)
+	}
+	texts := make([]string, len(problems))
+	for i, p := range problems {
+		texts[i] = p.String()
+	}
+	return models, texts
+}
+
+func TestDecodeModels_cleanCatalogHasNoProblems(t *testing.T) {
+	t.Parallel()
+	models, problems, err := megallm.DecodeModels(bytes.NewReader(mockapi.BuiltinCatalog()))
+	if err != nil || len(models) != 26 || len(problems) != 0 {
+		t.Fatalf("got %d models, problems %v, err %v; want the 26 models of the built-in catalog and no problems",
+			len(models), problems, err)
+	}
+}
+
+// TestDecodeModels_oddFieldIsNull: a field that cannot be read, or makes no
+// sense, is nil with one problem naming the model and the field; the rest of
+// the model and the other models are kept.
+func TestDecodeModels_oddFieldIsNull(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, fields, problem string
+		isNil                 func(m megallm.Model) bool
+	}{
+		{"price as a string", `"pricing":{"input_tokens_cost_per_million":"0.15","output_tokens_cost_per_million":0.6}`,
+			`model "odd": pricing.input_tokens_cost_per_million is the string "0.15", not a number`,
+			func(m megallm.Model) bool {
+				return m.Pricing.InputTokensCostPerMillion == nil && *m.Pricing.OutputTokensCostPerMillion == 0.6
+			}},
+		{"negative price", `"pricing":{"input_tokens_cost_per_million":-1,"output_tokens_cost_per_million":0.6}`,
+			`model "odd": pricing.input_tokens_cost_per_million is -1, a negative price`,
+			func(m megallm.Model) bool {
+				return m.Pricing.InputTokensCostPerMillion == nil && *m.Pricing.OutputTokensCostPerMillion == 0.6
+			}},
+		{"negative output price", `"pricing":{"output_tokens_cost_per_million":-0.5}`,
+			`model "odd": pricing.output_tokens_cost_per_million is -0.5, a negative price`,
+			func(m megallm.Model) bool { return m.Pricing.OutputTokensCostPerMillion == nil }},
+		{"price out of range", `"pricing":{"input_tokens_cost_per_million":1e400}`,
+			`model "odd": pricing.input_tokens_cost_per_million is the number 1e400, out of range`,
+			func(m megallm.Model) bool { return m.Pricing.InputTokensCostPerMillion == nil }},
+		{"context length over int64", `"context_length":9223372036854775808`,
+			`model "odd": context_length is the number 9223372036854775808, out of range`,
+			func(m megallm.Model) bool { return m.ContextLength == nil }},
+		{"context length not whole", `"context_length":128000.5`,
+			`model "odd": context_length is the number 128000.5, not a whole number`,
+			func(m megallm.Model) bool { return m.ContextLength == nil }},
+		{"zero context length", `"context_length":0`,
+			`model "odd": context_length is 0, not a positive number of tokens`,
+			func(m megallm.Model) bool { return m.ContextLength == nil }},
+		{"negative max output tokens", `"max_output_tokens":-4096`,
+			`model "odd": max_output_tokens is -4096, not a positive number of tokens`,
+			func(m megallm.Model) bool { return m.MaxOutputTokens == nil }},
+		{"created_at as a number", `"created_at":1715558400`,
+			`model "odd": created_at is the number 1715558400, not a string`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"created_at not a date", `"created_at":"yesterday"`,
+			`model "odd": created_at is the string "yesterday", not an RFC 3339 date-time`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"capability not a boolean", `"capabilities":{"supports_vision":"yes","supports_streaming":true}`,
+			`model "odd": capabilities.supports_vision is the string "yes", not true or false`,
+			func(m megallm.Model) bool {
+				return m.Capabilities.SupportsVision == nil && *m.Capabilities.SupportsStreaming
+			}},
+		{"pricing not an object", `"pricing":[1,2]`,
+			`model "odd": pricing is an array, not an object`,
+			func(m megallm.Model) bool { return m.Pricing == nil }},
+		{"long value is cut", `"owned_by":` + `"` + strings.Repeat("x", 100) + `"`,
+			`model "odd": owned_by is the string "` + strings.Repeat("x", 64) + `"…, not a string`,
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if tc.isNil == nil { // a string is a string: only the cut is checked, on type.
+				tc.fields = strings.Replace(tc.fields, `"owned_by":`, `"type":{"x":`, 1) + `}`
+				tc.problem = `model "odd": type is an object, not a string`
+				tc.isNil = func(m megallm.Model) bool { return m.Type == nil }
+			}
+			models, problems := decode(t, `{"id":"first","context_length":8192}`,
+				`{"id":"odd","display_name":"Odd",`+tc.fields+`}`, `{"id":"last"}`)
+			if len(models) != 3 || models[0].ID != "first" || models[1].ID != "odd" || models[2].ID != "last" {
+				t.Fatalf("got %+v, want the three models in order", models)
+			}
+			if *models[0].ContextLength != 8192 || *models[1].DisplayName != "Odd" {
+				t.Errorf("the other fields changed: %+v", models)
+			}
+			if !tc.isNil(models[1]) {
+				t.Errorf("model odd = %+v, want the odd field nil and the others kept", models[1])
+			}
+			if want := []string{tc.problem}; !reflect.DeepEqual(problems, want) {
+				t.Errorf("problems = %q\nwant       %q", problems, want)
+			}
+		})
+	}
+}
+
+func TestDecodeModels_longValuesAreQuotedAndCut(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("é", 40) // 80 bytes
+	_, problems := decode(t, `{"id":"`+long+"\\nforged"+`","created_at":"`+long+`"}`)
+	want := `model "` + strings.Repeat("é", 32) + `"…: created_at is the string "` + strings.Repeat("é", 32) +
+		`"…, not an RFC 3339 date-time`
+	if len(problems) != 1 || problems[0] != want {
+		t.Errorf("problems = %q\nwant       [%q]", problems, want)
+	}
+}
+
+func TestDecodeModels_integralFloatsAreIntegers(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t, `{"id":"a","context_length":128000.0,"max_output_tokens":1.6384e4}`,
+		`{"id":"b","context_length":1.28e5,"max_output_tokens":-0.0e1}`)
+	if len(models) != 2 || *models[0].ContextLength != 128000 || *models[0].MaxOutputTokens != 16384 ||
+		*models[1].ContextLength != 128000 || models[1].MaxOutputTokens != nil {
+		t.Fatalf("got %+v, want 128000 and 16384 for a, 128000 and nil for b", models)
+	}
+	if want := []string{`model "b": max_output_tokens is 0, not a positive number of tokens`}; !reflect.DeepEqual(problems, want) {
+		t.Errorf("problems = %q, want %q", problems, want)
+	}
+}
+
+func TestDecodeModels_dateOnlyCreatedAtIsMidnightUTC(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t, `{"id":"a","created_at":"2025-06-01"}`, `{"id":"b","created_at":"2024-05-13T10:00:00+02:00"}`)
+	if got := *models[0].CreatedAt; got != "2025-06-01T00:00:00Z" {
+		t.Errorf("date-only created_at = %q, want 2025-06-01T00:00:00Z", got)
+	}
+	if got := *models[1].CreatedAt; got != "2024-05-13T10:00:00+02:00" {
+		t.Errorf("RFC 3339 created_at = %q, want it unchanged", got)
+	}
+	if len(problems) != 0 {
+		t.Errorf("problems = %q, want none", problems)
+	}
+}
+
+func TestDecodeModels_entriesThatAreNotModelsAreLeftOut(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t, `null`, `{"id":"a"}`, `"b"`, `{"display_name":"no id"}`, `{"id":""}`,
+		`{"id":7,"display_name":"number id"}`, `[]`, `{"id":null}`, `{"id":"c"}`)
+	if len(models) != 2 || models[0].ID != "a" || models[1].ID != "c" {
+		t.Fatalf("got %+v, want models a and c", models)
+	}
+	want := []string{
+		`data[0] is null, not a model object`,
+		`data[2] is the string "b", not a model object`,
+		`data[3] has no "id"`,
+		`data[4] has an empty "id"`,
+		`data[5] has an "id" that is the number 7, not a string`,
+		`data[6] is an array, not a model object`,
+		`data[7] has no "id"`,
+	}
+	if !reflect.DeepEqual(problems, want) {
+		t.Errorf("problems =\n%q\nwant\n%q", problems, want)
+	}
+}
+
+// TestDecodeModels_sameProblemsWithOrWithoutATypeError: a null entry is
+// reported the same way whether the rest of the list decodes in one pass or
+// not.
+func TestDecodeModels_sameProblemsWithOrWithoutATypeError(t *testing.T) {
+	t.Parallel()
+	_, alone := decode(t, `{"id":"a"}`, `null`)
+	_, withTypeError := decode(t, `{"id":"a","context_length":"big"}`, `null`)
+	if want := `data[1] is null, not a model object`; len(alone) != 1 || alone[0] != want || withTypeError[1] != want {
+		t.Errorf("problems = %q and %q, want %q in both", alone, withTypeError, want)
+	}
+}
+
+func TestDecodeModels_duplicateIDsKeepTheFirst(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t, `{"id":"m1","display_name":"first"}`, `{"id":"m2"}`,
+		`{"id":"m1","display_name":"second"}`, `{"id":"m1","context_length":"bad"}`)
+	if len(models) != 2 || models[0].ID != "m1" || *models[0].DisplayName != "first" || models[1].ID != "m2" {
+		t.Fatalf("got %+v, want m1 (the first entry) and m2", models)
+	}
+	want := []string{
+		`data[2]: id "m1" repeats an earlier entry's; the first is kept`,
+		`data[3]: id "m1" repeats an earlier entry's; the first is kept`,
+	}
+	if !reflect.DeepEqual(problems, want) {
+		t.Errorf("problems =\n%q\nwant\n%q", problems, want)
+	}
+}
+
+func TestReadCatalogFile_reportsProblemsAsTheAPIDoes(t *testing.T) {
+	t.Parallel()
+	models, problems, err := megallm.ReadCatalogFile(writeFile(t,
+		`{"data":[{"id":"a","context_length":128000.0},{"id":"a"},null,{"id":"b","pricing":{"input_tokens_cost_per_million":"0.15"}}]}`))
+	if err != nil || len(models) != 2 || *models[0].ContextLength != 128000 {
+		t.Fatalf("got %+v, %v; want models a (context 128000) and b", models, err)
+	}
+	kinds := make([]megallm.ProblemKind, len(problems))
+	for i, p := range problems {
+		kinds[i] = p.Kind
+	}
+	if want := []megallm.ProblemKind{megallm.DuplicateDropped, megallm.EntryDropped, megallm.FieldReadAsNull}; !reflect.DeepEqual(kinds, want) {
+		t.Errorf("problem kinds = %v, want %v (%v)", kinds, want, problems)
+	}
+}

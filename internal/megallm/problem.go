@@ -1,0 +1,66 @@
+package megallm
+
+import (
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Problem is something wrong in one entry of a model list that the decoder
+// worked around rather than fail the whole list: a field it read as nil, or an
+// entry it left out. Problems are meant to be reported as warnings.
+type Problem struct {
+	Kind ProblemKind
+	// Index is the entry's position in "data", from 0.
+	Index int
+	// ModelID is the entry's id; empty when it has none.
+	ModelID string
+	// Field is the JSON path of the field in the entry, such as
+	// "pricing.input_tokens_cost_per_million"; empty when the entry is left out.
+	Field string
+	// Issue says what is wrong, quoting the value as sent, cut when long:
+	// `is the string "0.15", not a number`.
+	Issue string
+}
+
+// ProblemKind says what the decoder did about a Problem.
+type ProblemKind int
+
+const (
+	// FieldReadAsNull is a field that cannot be read or makes no sense; the
+	// model keeps every other field and has nil for this one.
+	FieldReadAsNull ProblemKind = iota + 1
+	// EntryDropped is an entry of "data" that is not a model with an id; it
+	// is left out.
+	EntryDropped
+	// DuplicateDropped is a model whose id an earlier entry has; the first
+	// entry is kept and this one left out.
+	DuplicateDropped
+)
+
+func (p Problem) String() string {
+	switch p.Kind {
+	case FieldReadAsNull:
+		return fmt.Sprintf("model %s: %s %s", QuoteUntrusted(p.ModelID), p.Field, p.Issue)
+	case DuplicateDropped:
+		return fmt.Sprintf("data[%d]: id %s %s", p.Index, QuoteUntrusted(p.ModelID), p.Issue)
+	default:
+		return fmt.Sprintf("data[%d] %s", p.Index, p.Issue)
+	}
+}
+
+// untrustedChars is how much of a string from the server a message quotes.
+const untrustedChars = 64
+
+// QuoteUntrusted quotes a string from the server for a message: Go-quoted, so
+// that control characters cannot forge lines, and cut when long.
+func QuoteUntrusted(s string) string {
+	if len(s) > untrustedChars {
+		cut := untrustedChars
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return strconv.Quote(s[:cut]) + "…"
+	}
+	return strconv.Quote(s)
+}

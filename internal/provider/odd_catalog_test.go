@@ -1,0 +1,145 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// oddCatalog is a catalog with every kind of odd entry the provider works
+// around, and one clean model.
+var oddCatalog = []json.RawMessage{
+	json.RawMessage(`{"id":"clean","context_length":8192,"pricing":{"input_tokens_cost_per_million":0.5}}`),
+	json.RawMessage(`{"id":"float-ints","context_length":128000.0,"max_output_tokens":1.6384e4}`),
+	json.RawMessage(`{"id":"unreadable","display_name":"Unreadable","created_at":1715558400,"context_length":9223372036854775808,
+	  "pricing":{"input_tokens_cost_per_million":"0.15","output_tokens_cost_per_million":0.6}}`),
+	json.RawMessage(`{"id":"nonsense","display_name":"Nonsense","created_at":"yesterday","context_length":0,"max_output_tokens":-1,
+	  "pricing":{"input_tokens_cost_per_million":-1,"output_tokens_cost_per_million":0.6}}`),
+	json.RawMessage(`{"id":"date-only","created_at":"2025-06-01"}`),
+	json.RawMessage(`null`),
+	json.RawMessage(`{"id":"","display_name":"No id"}`),
+	json.RawMessage(`{"id":"m1","display_name":"first"}`),
+	json.RawMessage(`{"id":"m1","display_name":"second"}`),
+}
+
+func TestOddCatalog_oddValuesAreNull(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels(oddCatalog...)
+	check := func(name, attr string, want knownvalue.Check) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("data.megallm_model."+name, tfjsonpath.New(attr), want)
+	}
+	price := func(name, attr string, want knownvalue.Check) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("data.megallm_model."+name, tfjsonpath.New("pricing").AtMapKey(attr), want)
+	}
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "clean"      { id = "clean" }
+data "megallm_model" "float_ints" { id = "float-ints" }
+data "megallm_model" "unreadable" { id = "unreadable" }
+data "megallm_model" "nonsense"   { id = "nonsense" }
+data "megallm_model" "date_only"  { id = "date-only" }
+data "megallm_model" "m1"         { id = "m1" }
+data "megallm_models" "all"       {}
+data "megallm_models" "free" {
+  require = { max_input_cost_per_million = 0 }
+}
+data "megallm_models" "cheapest" {
+  sort_by = "input_cost"
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			check("clean", "context_length", knownvalue.Int64Exact(8192)),
+			price("clean", "input_tokens_cost_per_million", knownvalue.Float64Exact(0.5)),
+			check("float_ints", "context_length", knownvalue.Int64Exact(128000)),
+			check("float_ints", "max_output_tokens", knownvalue.Int64Exact(16384)),
+			check("unreadable", "display_name", knownvalue.StringExact("Unreadable")),
+			check("unreadable", "created_at", knownvalue.Null()),
+			check("unreadable", "context_length", knownvalue.Null()),
+			price("unreadable", "input_tokens_cost_per_million", knownvalue.Null()),
+			price("unreadable", "output_tokens_cost_per_million", knownvalue.Float64Exact(0.6)),
+			check("nonsense", "display_name", knownvalue.StringExact("Nonsense")),
+			check("nonsense", "created_at", knownvalue.Null()),
+			check("nonsense", "context_length", knownvalue.Null()),
+			check("nonsense", "max_output_tokens", knownvalue.Null()),
+			price("nonsense", "input_tokens_cost_per_million", knownvalue.Null()),
+			price("nonsense", "output_tokens_cost_per_million", knownvalue.Float64Exact(0.6)),
+			check("date_only", "created_at", knownvalue.StringExact("2025-06-01T00:00:00Z")),
+			check("m1", "display_name", knownvalue.StringExact("first")),
+			expectIDs("data.megallm_models.all", "clean", "date-only", "float-ints", "m1", "nonsense", "unreadable"),
+			// A negative price is no price: it is not free, and sorts last.
+			expectIDs("data.megallm_models.free"),
+			statecheck.ExpectKnownValue("data.megallm_models.cheapest", tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact("clean")),
+		},
+	})
+}
+
+// TestOddCatalog_warningsOncePerPlan: the first read of a provider instance
+// warns about the catalog's odd entries, in three grouped warnings; the reads
+// after it do not.
+func TestOddCatalog_warningsOncePerPlan(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels(oddCatalog...)
+	p := newProtocolServer(t, server, nil)
+
+	_, warnings := p.readWarnings(t, "megallm_model", p.modelConfig(t, "clean"))
+	origin := server.URL() + "/models"
+	want := []string{
+		"Unreadable values in the MegaLLM catalog: The catalog from " + origin + " has values that cannot be read or " +
+			"make no sense. The provider reads each as null, so that model does not meet a requirement on the field " +
+			"and sorts last by it; its other fields and the other models are unaffected:\n" +
+			"  - model \"unreadable\": created_at is the number 1715558400, not a string\n" +
+			"  - model \"unreadable\": pricing.input_tokens_cost_per_million is the string \"0.15\", not a number\n" +
+			"  - model \"unreadable\": context_length is the number 9223372036854775808, out of range\n" +
+			"  - model \"nonsense\": pricing.input_tokens_cost_per_million is -1, a negative price\n" +
+			"  - model \"nonsense\": context_length is 0, not a positive number of tokens\n" +
+			"  - model \"nonsense\": max_output_tokens is -1, not a positive number of tokens\n" +
+			"  - model \"nonsense\": created_at is the string \"yesterday\", not an RFC 3339 date-time\n\n" +
+			"Report them to the catalog's maintainers.",
+		"Entries left out of the MegaLLM catalog: These entries of \"data\" in the catalog from " + origin +
+			" are not models with an id, so the provider leaves them out:\n" +
+			"  - data[5] is null, not a model object\n" +
+			"  - data[6] has an empty \"id\"",
+		"Duplicate model ids in the MegaLLM catalog: The catalog from " + origin + " lists more than one model with " +
+			"each of these ids: \"m1\". The provider uses the first entry of each id and ignores the others.",
+	}
+	if strings.Join(warnings, "\n---\n") != strings.Join(want, "\n---\n") {
+		t.Errorf("first read's warnings:\n%s\n\nwant:\n%s", strings.Join(warnings, "\n---\n"), strings.Join(want, "\n---\n"))
+	}
+	for _, id := range []string{"clean", "m1", "nonsense"} {
+		if _, again := p.readWarnings(t, "megallm_model", p.modelConfig(t, id)); len(again) != 0 {
+			t.Errorf("a later read warned again: %q", again)
+		}
+	}
+	if state, _ := p.readWarnings(t, "megallm_model", p.modelConfig(t, "m1")); stringAttr(t, state, "display_name") != "first" {
+		t.Errorf("m1 display_name = %q, want the first entry's", stringAttr(t, state, "display_name"))
+	}
+	if _, again := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil)); len(again) != 0 {
+		t.Errorf("a later megallm_models read warned again: %q", again)
+	}
+}
+
+// TestOddCatalog_longListsAreCut: a warning lists ten problems and counts
+// the rest.
+func TestOddCatalog_longListsAreCut(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	models := make([]json.RawMessage, 25)
+	for i := range models {
+		models[i] = json.RawMessage(fmt.Sprintf(`{"id":"m%d","context_length":-%d}`, i, i+1))
+	}
+	server.SetModels(models...)
+	p := newProtocolServer(t, server, nil)
+	_, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+	if len(warnings) != 1 || strings.Count(warnings[0], "\n  - model ") != 10 ||
+		!strings.Contains(warnings[0], "\n  - model \"m9\": context_length is -10, not a positive number of tokens\n  - and 15 more\n") {
+		t.Errorf("warnings = %q, want one listing 10 problems and \"and 15 more\"", warnings)
+	}
+}
