@@ -69,6 +69,7 @@ type Retry struct {
 type Client struct {
 	modelsURL  *url.URL
 	apiKey     string
+	redact     redactor
 	authScheme AuthScheme
 	userAgent  string
 	timeout    time.Duration
@@ -97,6 +98,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{
 		modelsURL:  base.JoinPath("models"),
 		apiKey:     cfg.APIKey,
+		redact:     newRedactor(cfg.APIKey),
 		authScheme: scheme,
 		userAgent:  cfg.UserAgent,
 		timeout:    cfg.Timeout,
@@ -190,7 +192,8 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, error) {
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, err
+		// A transport error may quote a URL the server redirected to.
+		return nil, c.redact.Error(err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 
@@ -211,8 +214,8 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, error) {
 			Method:     http.MethodGet,
 			URL:        c.ModelsURL(),
 			StatusCode: resp.StatusCode,
-			Excerpt:    head.String(),
-			Err:        err,
+			Excerpt:    head.excerpt(c.redact),
+			Err:        c.redact.Error(err),
 		}
 	}
 	return models, nil
@@ -232,20 +235,21 @@ func DecodeModels(r io.Reader) ([]Model, error) {
 }
 
 func (c *Client) apiError(resp *http.Response) error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	const maxErrorBody = 64 << 10
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), StatusCode: resp.StatusCode}
 	if final := resp.Request.URL.Redacted(); final != apiErr.URL {
-		apiErr.FinalURL = final
+		apiErr.FinalURL = c.redact.String(final)
 	}
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	var parsed errorResponse
 	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
-		apiErr.Message = parsed.Error.Message
-		apiErr.Type = parsed.Error.Type
-		apiErr.Code = parsed.Error.Code
+		apiErr.Message = c.redact.String(parsed.Error.Message)
+		apiErr.Type = c.redact.String(parsed.Error.Type)
+		apiErr.Code = c.redact.String(parsed.Error.Code)
 	}
 	if apiErr.Message == "" {
-		apiErr.Excerpt = excerpt(body)
+		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
 	}
 	return apiErr
 }
