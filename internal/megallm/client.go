@@ -11,8 +11,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // DefaultBaseURL is the production API.
@@ -114,24 +116,68 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// ParseBaseURL accepts an absolute http or https URL; a trailing slash is fine.
+// ErrCredentialsInBaseURL is wrapped by ParseBaseURL's error for a URL with a
+// user name or password in it: the key is configured on its own, and would
+// otherwise be sent twice (the URL's credentials as Basic authentication).
+var ErrCredentialsInBaseURL = errors.New("must not hold a user name or password")
+
+// ParseBaseURL accepts an absolute http or https URL with a host, an optional
+// port from 1 to 65535 and no credentials, query, fragment or white space; a
+// trailing slash is fine. Its errors quote the URL with any credentials as ***.
 func ParseBaseURL(raw string) (*url.URL, error) {
+	quoted := fmt.Sprintf("%q", withoutUserinfo(raw))
+	if strings.ContainsFunc(raw, unicode.IsSpace) {
+		return nil, fmt.Errorf("%s has white space in it: remove it (a leading or trailing space is easy to miss)", quoted)
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a URL: %w", raw, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s is not a URL: %w", quoted, errors.Unwrap(err))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%q must start with https:// or http://", raw)
+		return nil, fmt.Errorf("%s must start with https:// or http://", quoted)
 	}
-	if u.Host == "" {
-		return nil, fmt.Errorf("%q has no host", raw)
+	if u.Hostname() == "" {
+		return nil, fmt.Errorf("%s has no host", quoted)
+	}
+	if colon := strings.LastIndex(u.Host, ":"); colon > strings.LastIndex(u.Host, "]") {
+		if port := u.Host[colon+1:]; !validPort(port) {
+			return nil, fmt.Errorf("%s has port %q: a port must be a number from 1 to 65535", quoted, port)
+		}
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("%s %w", quoted, ErrCredentialsInBaseURL)
 	}
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
-		return nil, fmt.Errorf("%q must not have a query or fragment", raw)
+		return nil, fmt.Errorf("%s must not have a query or fragment", quoted)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u, nil
+}
+
+// validPort reports whether port is a number from 1 to 65535.
+func validPort(port string) bool {
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 1 && n <= 65535
+}
+
+// withoutUserinfo is raw with anything between "://" and an "@" in the
+// authority replaced by ***, so that an error never quotes a password.
+func withoutUserinfo(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	authority := rest
+	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+		authority = rest[:end]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return raw
+	}
+	start := len(raw) - len(rest)
+	return raw[:start] + "***" + raw[start+at:]
 }
 
 // ModelsURL is the address ListModels requests, safe to show to a user.

@@ -237,6 +237,69 @@ func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
 	})
 }
 
+// badBaseURLs are base URLs built on the mock's that must be refused before
+// any request, each with the error that says why. The mock accepts the key in
+// the URL's password, so a request sent with it would succeed.
+func badBaseURLs(server *mockapi.Server) map[string]struct{ value, expected string } {
+	url := server.URL()
+	hostPort := strings.TrimPrefix(strings.TrimSuffix(url, "/v1"), "http://")
+	port := hostPort[strings.LastIndex(hostPort, ":")+1:]
+	return map[string]struct{ value, expected string }{
+		"leading space":     {" " + url, `" http://127.0.0.1:\d+/v1" has white space in it: remove it \(a leading or trailing space is easy to miss\)`},
+		"trailing space":    {url + " ", `"http://127.0.0.1:\d+/v1 " has white space in it`},
+		"port too large":    {"http://127.0.0.1:99999/v1", `"http://127.0.0.1:99999/v1" has port "99999": a port must be a number from 1 to 65535`},
+		"port zero":         {"http://127.0.0.1:0/v1", `"http://127.0.0.1:0/v1" has port "0": a port must be a number from 1 to 65535`},
+		"port not a number": {"http://127.0.0.1:api/v1", `"http://127.0.0.1:api/v1" is not a URL: invalid port ":api" after host`},
+		"empty host":        {"http://:" + port + "/v1", `"http://:\d+/v1" has no host`},
+		"credentials": {"http://user:" + mockapi.DefaultAPIKey + "@" + hostPort + "/v1",
+			`"http://\*\*\*@127.0.0.1:\d+/v1" must not hold a user name or password. Put the API key in api_key or the MEGALLM_API_KEY environment variable instead`},
+	}
+}
+
+// TestProvider_invalidBaseURL: each malformed base_url is an error on
+// base_url that says what is wrong and shows a good value, and nothing is sent.
+func TestProvider_invalidBaseURL(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	for name, bad := range badBaseURLs(server) {
+		t.Run(name, func(t *testing.T) {
+			unitTest(t, resource.TestStep{
+				Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url    = %q
+  api_key     = %q
+  auth_scheme = "x-api-key"
+}
+data "megallm_models" "all" {}`, bad.value, mockapi.DefaultAPIKey),
+				ExpectError: expectError(`Invalid base_url .* base_url ` + bad.expected + `.* Use the API root that serves /models, for example "https://ai.megallm.io/v1"`),
+			})
+		})
+	}
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid base_url values sent %d requests, want 0", n)
+	}
+}
+
+// TestProvider_invalidBaseURLInEnvironmentForms: MEGALLM_BASE_URL gets the
+// same checks as base_url, each reported on base_url, naming the variable.
+func TestProvider_invalidBaseURLInEnvironmentForms(t *testing.T) {
+	server := startMock(t)
+	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	for name, bad := range badBaseURLs(server) {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv(EnvBaseURL, bad.value)
+			unitTest(t, resource.TestStep{
+				Config: `data "megallm_models" "all" {}`,
+				ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but ` + bad.expected +
+					`.* Set it to the API root that serves /models, for example "https://ai.megallm.io/v1", or unset it`),
+			})
+		})
+	}
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid MEGALLM_BASE_URL values sent %d requests, want 0", n)
+	}
+}
+
 func TestProvider_missingAPIKey(t *testing.T) {
 	t.Parallel()
 	server := startMock(t)
