@@ -189,6 +189,7 @@ func (c *Client) ModelsURL() string {
 // attempts that are worth retrying (429, 500, 502, 503, 504, a refused or
 // reset connection) are retried up to MaxRetries times; a last failure comes
 // back wrapped in an *AttemptsError when more than one attempt was made.
+// When ctx ends, the error satisfies errors.Is(err, ctx.Err()).
 func (c *Client) ListModels(ctx context.Context) ([]Model, error) {
 	if c.apiKey == "" {
 		return nil, ErrMissingAPIKey
@@ -200,13 +201,13 @@ func (c *Client) ListModels(ctx context.Context) ([]Model, error) {
 		}
 		wait, retry, why := c.retry.next(ctx, attempt, err)
 		if !retry {
-			return nil, withAttempts(err, attempt, why)
+			return nil, stoppedBy(ctx, withAttempts(err, attempt, why))
 		}
 		if c.onRetry != nil {
 			c.onRetry(ctx, Retry{Attempt: attempt, Of: c.retry.maxRetries + 1, Wait: wait, Err: err})
 		}
 		if sleepErr := sleep(ctx, wait); sleepErr != nil {
-			return nil, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error())
+			return nil, stoppedBy(ctx, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error()))
 		}
 	}
 }

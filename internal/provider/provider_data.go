@@ -58,6 +58,11 @@ func describeCatalogError(err error) (summary, detail string) {
 	var timeoutErr *megallm.TimeoutError
 	var fileErr *megallm.CatalogFileError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return "Reading the MegaLLM catalog was cancelled",
+			fmt.Sprintf("Terraform was interrupted (by Ctrl-C, for example) while the megallm provider was reading "+
+				"the model catalog, so the read stopped: %s.\n\nNothing is wrong with the provider's configuration "+
+				"(base_url, api_key or catalog_file); run the command again to read the catalog.", err)
 	case errors.As(err, &fileErr):
 		return "Cannot read catalog_file",
 			fmt.Sprintf("%s.\n\nThe file must hold a GET /models answer, for example saved with\n"+
