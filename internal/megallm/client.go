@@ -260,6 +260,7 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, error) {
 		return nil, &ResponseError{
 			Method:     http.MethodGet,
 			URL:        c.ModelsURL(),
+			FinalURL:   c.finalURL(resp),
 			StatusCode: resp.StatusCode,
 			Excerpt:    head.excerpt(c.redact),
 			Err:        c.redact.Error(err),
@@ -284,10 +285,7 @@ func DecodeModels(r io.Reader) ([]Model, error) {
 func (c *Client) apiError(resp *http.Response) error {
 	const maxErrorBody = 64 << 10
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), StatusCode: resp.StatusCode}
-	if final := resp.Request.URL.Redacted(); final != apiErr.URL {
-		apiErr.FinalURL = c.redact.String(final)
-	}
+	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode}
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	var parsed errorResponse
 	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
@@ -299,6 +297,15 @@ func (c *Client) apiError(resp *http.Response) error {
 		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
 	}
 	return apiErr
+}
+
+// finalURL is where redirects led the request that got resp, without the
+// key, or "" when that is the models URL itself.
+func (c *Client) finalURL(resp *http.Response) string {
+	if final := resp.Request.URL.Redacted(); final != c.ModelsURL() {
+		return c.redact.String(final)
+	}
+	return ""
 }
 
 // keepCredentialsOnOrigin follows up to maxRedirects redirects, but once the

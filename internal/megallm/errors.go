@@ -67,16 +67,22 @@ func (e *APIError) details() string {
 
 // ResponseError is a 2xx answer whose body is not a model list.
 type ResponseError struct {
-	Method     string
-	URL        string
+	Method string
+	URL    string
+	// FinalURL is where a redirect led, when it led elsewhere.
+	FinalURL   string
 	StatusCode int
 	Excerpt    string
 	Err        error
 }
 
 func (e *ResponseError) Error() string {
-	msg := fmt.Sprintf("%s %s: HTTP %s: the response is not a MegaLLM model list: %v",
-		e.Method, e.URL, statusLine(e.StatusCode), e.Err)
+	redirected := ""
+	if e.FinalURL != "" {
+		redirected = fmt.Sprintf(" (redirected to %s)", e.FinalURL)
+	}
+	msg := fmt.Sprintf("%s %s: HTTP %s%s: the response is not a MegaLLM model list: %v",
+		e.Method, e.URL, statusLine(e.StatusCode), redirected, e.Err)
 	if e.Excerpt != "" {
 		msg += fmt.Sprintf("; response body starts with %q", e.Excerpt)
 	}

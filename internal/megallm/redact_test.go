@@ -71,6 +71,14 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 			},
 			want: map[megallm.AuthScheme]string{"": "(redirected to http://127.0.0.1:"},
 		},
+		"redirect to a page that is not the catalog": {
+			baseURL: func(t *testing.T) string {
+				server := startMock(t)
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/login?key="+testKey), mockapi.HeadersEcho())
+				return server.URL()
+			},
+			want: map[megallm.AuthScheme]string{"": "/v1/login?key=***): the response is not a MegaLLM model list"},
+		},
 		"transport error quoting a redirect target": {
 			baseURL: func(t *testing.T) string {
 				server := startMock(t)

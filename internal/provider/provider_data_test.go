@@ -139,3 +139,21 @@ func TestRead_cancelled(t *testing.T) {
 		t.Errorf("%d requests, want 1", n)
 	}
 }
+
+// TestDescribeCatalogError_unknownAuthority: a TLS server whose certificate
+// this machine does not trust (the API behind a TLS-inspecting proxy, or a
+// self-signed gateway) gets a diagnostic that says how to trust it.
+func TestDescribeCatalogError_unknownAuthority(t *testing.T) {
+	t.Parallel()
+	server := startTLSMock(t)
+	client, err := megallm.New(megallm.Config{BaseURL: server.URL + "/v1", APIKey: mockapi.DefaultAPIKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = client.ListModels(context.Background())
+	summary, detail := describeCatalogError(err)
+	if summary != "Cannot verify the MegaLLM API's TLS certificate" || !strings.Contains(detail, "certificate signed by unknown authority") ||
+		!strings.Contains(detail, "SSL_CERT_FILE") || !strings.Contains(detail, "SSL_CERT_DIR") {
+		t.Errorf("got %q / %q, want a diagnostic that says how to trust the certificate", summary, detail)
+	}
+}

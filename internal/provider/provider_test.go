@@ -3,7 +3,10 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -489,4 +492,49 @@ func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
 			}
 		})
 	}
+}
+
+// startTLSMock serves the fake API over https on loopback, with a
+// certificate nothing trusts. Its URL has no /v1.
+func startTLSMock(t *testing.T) *httptest.Server {
+	t.Helper()
+	server := httptest.NewUnstartedServer(mockapi.New(""))
+	server.Config.ErrorLog = log.New(io.Discard, "", 0) // the rejected handshakes
+	server.StartTLS()
+	t.Cleanup(server.Close)
+	return server
+}
+
+// TestProvider_tlsUnknownAuthority: an https base_url whose certificate is
+// not trusted (a self-signed server on loopback) says how to trust it.
+func TestProvider_tlsUnknownAuthority(t *testing.T) {
+	t.Parallel()
+	server := startTLSMock(t)
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url = "%s/v1"
+  api_key  = %q
+}
+data "megallm_models" "all" {}`, server.URL, mockapi.DefaultAPIKey),
+		ExpectError: expectError(`Cannot verify the MegaLLM API's TLS certificate .* Get "https://127\.0\.0\.1:\d+/v1/models": tls: failed to verify certificate: x509: certificate signed by unknown authority\. ` +
+			`.* If you trust that authority, give the provider its certificate \(PEM\): on Linux, set the SSL_CERT_FILE environment variable .* or SSL_CERT_DIR`),
+	})
+}
+
+// TestProvider_redirectToAPage: a redirect that ends in a page that is not
+// the catalog names where it led.
+func TestProvider_redirectToAPage(t *testing.T) {
+	t.Parallel()
+	api, other := startMock(t), startMock(t)
+	otherURL := strings.Replace(other.URL(), "127.0.0.1", "localhost", 1)
+	for range 4 {
+		api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/login"))
+		other.InjectFaults(mockapi.HTMLPage(http.StatusOK))
+	}
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(api, "") + `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`Unexpected response from the MegaLLM API .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 200 OK ` +
+			`\(redirected to http://localhost:\d+/v1/login\): the response is not a MegaLLM model list`),
+	})
 }
