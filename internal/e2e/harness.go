@@ -120,12 +120,25 @@ func CleanEnviron() []string {
 // Run runs the CLI in the workspace and returns everything it printed.
 func (w *Workspace) Run(args ...string) (string, error) {
 	w.t.Helper()
+	cmd, out := w.command(args...)
+	err := cmd.Run()
+	return out.String(), err
+}
+
+// Start starts the CLI in the workspace, for a test that signals it. After
+// cmd.Wait, out holds everything it printed.
+func (w *Workspace) Start(args ...string) (cmd *exec.Cmd, out *bytes.Buffer, err error) {
+	w.t.Helper()
+	cmd, out = w.command(args...)
+	return cmd, out, cmd.Start()
+}
+
+func (w *Workspace) command(args ...string) (*exec.Cmd, *bytes.Buffer) {
 	//nolint:gosec // G204: runs the Terraform CLI the test chose, with the test's own arguments.
 	cmd := exec.Command(w.h.terraform, append([]string{"-chdir=" + w.Dir}, args...)...)
 	cmd.Env = w.env
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
-	err := cmd.Run()
-	return out.String(), err
+	return cmd, &out
 }

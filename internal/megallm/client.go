@@ -11,8 +11,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // DefaultBaseURL is the production API.
@@ -69,6 +71,7 @@ type Retry struct {
 type Client struct {
 	modelsURL  *url.URL
 	apiKey     string
+	redact     redactor
 	authScheme AuthScheme
 	userAgent  string
 	timeout    time.Duration
@@ -97,6 +100,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{
 		modelsURL:  base.JoinPath("models"),
 		apiKey:     cfg.APIKey,
+		redact:     newRedactor(cfg.APIKey),
 		authScheme: scheme,
 		userAgent:  cfg.UserAgent,
 		timeout:    cfg.Timeout,
@@ -112,24 +116,68 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// ParseBaseURL accepts an absolute http or https URL; a trailing slash is fine.
+// ErrCredentialsInBaseURL is wrapped by ParseBaseURL's error for a URL with a
+// user name or password in it: the key is configured on its own, and would
+// otherwise be sent twice (the URL's credentials as Basic authentication).
+var ErrCredentialsInBaseURL = errors.New("must not hold a user name or password")
+
+// ParseBaseURL accepts an absolute http or https URL with a host, an optional
+// port from 1 to 65535 and no credentials, query, fragment or white space; a
+// trailing slash is fine. Its errors quote the URL with any credentials as ***.
 func ParseBaseURL(raw string) (*url.URL, error) {
+	quoted := fmt.Sprintf("%q", withoutUserinfo(raw))
+	if strings.ContainsFunc(raw, unicode.IsSpace) {
+		return nil, fmt.Errorf("%s has white space in it: remove it (a leading or trailing space is easy to miss)", quoted)
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a URL: %w", raw, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s is not a URL: %w", quoted, errors.Unwrap(err))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%q must start with https:// or http://", raw)
+		return nil, fmt.Errorf("%s must start with https:// or http://", quoted)
 	}
-	if u.Host == "" {
-		return nil, fmt.Errorf("%q has no host", raw)
+	if u.Hostname() == "" {
+		return nil, fmt.Errorf("%s has no host", quoted)
+	}
+	if colon := strings.LastIndex(u.Host, ":"); colon > strings.LastIndex(u.Host, "]") {
+		if port := u.Host[colon+1:]; !validPort(port) {
+			return nil, fmt.Errorf("%s has port %q: a port must be a number from 1 to 65535", quoted, port)
+		}
+	}
+	if u.User != nil {
+		return nil, fmt.Errorf("%s %w", quoted, ErrCredentialsInBaseURL)
 	}
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
-		return nil, fmt.Errorf("%q must not have a query or fragment", raw)
+		return nil, fmt.Errorf("%s must not have a query or fragment", quoted)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u, nil
+}
+
+// validPort reports whether port is a number from 1 to 65535.
+func validPort(port string) bool {
+	n, err := strconv.Atoi(port)
+	return err == nil && n >= 1 && n <= 65535
+}
+
+// withoutUserinfo is raw with anything between "://" and an "@" in the
+// authority replaced by ***, so that an error never quotes a password.
+func withoutUserinfo(raw string) string {
+	_, rest, ok := strings.Cut(raw, "://")
+	if !ok {
+		return raw
+	}
+	authority := rest
+	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
+		authority = rest[:end]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return raw
+	}
+	start := len(raw) - len(rest)
+	return raw[:start] + "***" + raw[start+at:]
 }
 
 // ModelsURL is the address ListModels requests, safe to show to a user.
@@ -142,6 +190,7 @@ func (c *Client) ModelsURL() string {
 // attempts that are worth retrying (429, 500, 502, 503, 504, a refused or
 // reset connection) are retried up to MaxRetries times; a last failure comes
 // back wrapped in an *AttemptsError when more than one attempt was made.
+// When ctx ends, the error satisfies errors.Is(err, ctx.Err()).
 func (c *Client) ListModels(ctx context.Context) ([]Model, []Problem, error) {
 	if c.apiKey == "" {
 		return nil, nil, ErrMissingAPIKey
@@ -153,13 +202,13 @@ func (c *Client) ListModels(ctx context.Context) ([]Model, []Problem, error) {
 		}
 		wait, retry, why := c.retry.next(ctx, attempt, err)
 		if !retry {
-			return nil, nil, withAttempts(err, attempt, why)
+			return nil, nil, stoppedBy(ctx, withAttempts(err, attempt, why))
 		}
 		if c.onRetry != nil {
 			c.onRetry(ctx, Retry{Attempt: attempt, Of: c.retry.maxRetries + 1, Wait: wait, Err: err})
 		}
 		if sleepErr := sleep(ctx, wait); sleepErr != nil {
-			return nil, nil, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error())
+			return nil, nil, stoppedBy(ctx, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error()))
 		}
 	}
 }
@@ -191,7 +240,8 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, nil, err
+		// A transport error may quote a URL the server redirected to.
+		return nil, nil, c.redact.Error(err)
 	}
 	defer func() { _ = resp.Body.Close() }()
 
@@ -211,31 +261,39 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 		return nil, nil, &ResponseError{
 			Method:     http.MethodGet,
 			URL:        c.ModelsURL(),
+			FinalURL:   c.finalURL(resp),
 			StatusCode: resp.StatusCode,
-			Excerpt:    head.String(),
-			Err:        err,
+			Excerpt:    head.excerpt(c.redact),
+			Err:        c.redact.Error(err),
 		}
 	}
 	return models, problems, nil
 }
 
 func (c *Client) apiError(resp *http.Response) error {
-	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
-	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), StatusCode: resp.StatusCode}
-	if final := resp.Request.URL.Redacted(); final != apiErr.URL {
-		apiErr.FinalURL = final
-	}
+	const maxErrorBody = 64 << 10
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode}
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	var parsed errorResponse
 	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
-		apiErr.Message = parsed.Error.Message
-		apiErr.Type = parsed.Error.Type
-		apiErr.Code = parsed.Error.Code
+		apiErr.Message = c.redact.String(parsed.Error.Message)
+		apiErr.Type = c.redact.String(parsed.Error.Type)
+		apiErr.Code = c.redact.String(parsed.Error.Code)
 	}
 	if apiErr.Message == "" {
-		apiErr.Excerpt = excerpt(body)
+		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
 	}
 	return apiErr
+}
+
+// finalURL is where redirects led the request that got resp, without the
+// key, or "" when that is the models URL itself.
+func (c *Client) finalURL(resp *http.Response) string {
+	if final := resp.Request.URL.Redacted(); final != c.ModelsURL() {
+		return c.redact.String(final)
+	}
+	return ""
 }
 
 // keepCredentialsOnOrigin follows up to maxRedirects redirects, but once the

@@ -753,15 +753,31 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 	}
 }
 
-func TestModelsURL_redactsPassword(t *testing.T) {
+// TestParseBaseURL_credentials: a user name or password in the URL is
+// refused (the key would be sent twice), and the error does not quote it.
+func TestParseBaseURL_credentials(t *testing.T) {
 	t.Parallel()
-	client := newClient(t, megallm.Config{BaseURL: "https://user:hunter2-not-a-secret@ai.megallm.io/v1", APIKey: testKey})
-	got := client.ModelsURL()
-	if strings.Contains(got, "hunter2-not-a-secret") {
-		t.Errorf("ModelsURL() = %q shows the password", got)
+	for _, raw := range []string{
+		"https://user:hunter2-not-a-secret@ai.megallm.io/v1",
+		"https://hunter2-not-a-secret@ai.megallm.io/v1",
+		"https://user:hunter2-not-a-secret@ai.megallm.io/v1 ",
+		"http://:hunter2-not-a-secret@127.0.0.1:8080/v1",
+	} {
+		_, err := megallm.ParseBaseURL(raw)
+		if err == nil {
+			t.Errorf("ParseBaseURL accepted a URL with credentials: %q", strings.ReplaceAll(raw, "hunter2-not-a-secret", "<PASSWORD>"))
+			continue
+		}
+		if strings.Contains(err.Error(), "hunter2-not-a-secret") {
+			t.Errorf("the error quotes the password: %q", strings.ReplaceAll(err.Error(), "hunter2-not-a-secret", "<PASSWORD>"))
+		}
+		if !strings.Contains(err.Error(), "***@") {
+			t.Errorf("the error %q does not quote the URL with its credentials as ***", err)
+		}
 	}
-	if got != "https://user:xxxxx@ai.megallm.io/v1/models" {
-		t.Errorf("ModelsURL() = %q, want https://user:xxxxx@ai.megallm.io/v1/models", got)
+	_, err := megallm.ParseBaseURL("https://user:hunter2-not-a-secret@ai.megallm.io/v1")
+	if !errors.Is(err, megallm.ErrCredentialsInBaseURL) || err.Error() != `"https://***@ai.megallm.io/v1" must not hold a user name or password` {
+		t.Errorf("err = %v, want ErrCredentialsInBaseURL quoting the URL without its credentials", err)
 	}
 }
 
@@ -779,6 +795,11 @@ func TestParseBaseURL(t *testing.T) {
 		{"http://127.0.0.1:8080/", "http://127.0.0.1:8080"},
 		{"https://gateway.example.com/megallm/api/v1", "https://gateway.example.com/megallm/api/v1"},
 		{"HTTPS://ai.megallm.io/v1", "https://ai.megallm.io/v1"},
+		{"http://127.0.0.1:1/v1", "http://127.0.0.1:1/v1"},
+		{"https://ai.megallm.io:65535/v1", "https://ai.megallm.io:65535/v1"},
+		{"http://[::1]:8080/v1", "http://[::1]:8080/v1"},
+		{"http://[::1%25lo]:8080/v1", "http://[::1%25lo]:8080/v1"},
+		{"http://[::ffff:127.0.0.1]:8080/v1", "http://[::ffff:127.0.0.1]:8080/v1"},
 	}
 	for _, tc := range accepted {
 		u, err := megallm.ParseBaseURL(tc.raw)
@@ -806,6 +827,15 @@ func TestParseBaseURL(t *testing.T) {
 		{"https://ai.megallm.io/v1#models", "must not have a query or fragment"},
 		{"http://[::1", "is not a URL"},
 		{"https://ai.megallm.io:port/v1", "is not a URL"},
+		{" https://ai.megallm.io/v1", "has white space in it: remove it"},
+		{"https://ai.megallm.io/v1 ", "has white space in it: remove it"},
+		{"https://ai.megallm.io/v1\n", "has white space in it: remove it"},
+		{"https://ai.megallm.io/my api/v1", "has white space in it: remove it"},
+		{"http://:8080/v1", "has no host"},
+		{"http://127.0.0.1:99999/v1", `has port "99999": a port must be a number from 1 to 65535`},
+		{"http://127.0.0.1:0/v1", `has port "0": a port must be a number from 1 to 65535`},
+		{"http://127.0.0.1:/v1", `has port "": a port must be a number from 1 to 65535`},
+		{"http://[::1]:65536/v1", `has port "65536": a port must be a number from 1 to 65535`},
 	}
 	for _, tc := range rejected {
 		u, err := megallm.ParseBaseURL(tc.raw)

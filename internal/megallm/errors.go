@@ -1,6 +1,7 @@
 package megallm
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -66,16 +67,22 @@ func (e *APIError) details() string {
 
 // ResponseError is a 2xx answer whose body is not a model list.
 type ResponseError struct {
-	Method     string
-	URL        string
+	Method string
+	URL    string
+	// FinalURL is where a redirect led, when it led elsewhere.
+	FinalURL   string
 	StatusCode int
 	Excerpt    string
 	Err        error
 }
 
 func (e *ResponseError) Error() string {
-	msg := fmt.Sprintf("%s %s: HTTP %s: the response is not a MegaLLM model list: %v",
-		e.Method, e.URL, statusLine(e.StatusCode), e.Err)
+	redirected := ""
+	if e.FinalURL != "" {
+		redirected = fmt.Sprintf(" (redirected to %s)", e.FinalURL)
+	}
+	msg := fmt.Sprintf("%s %s: HTTP %s%s: the response is not a MegaLLM model list: %v",
+		e.Method, e.URL, statusLine(e.StatusCode), redirected, e.Err)
 	if e.Excerpt != "" {
 		msg += fmt.Sprintf("; response body starts with %q", e.Excerpt)
 	}
@@ -125,6 +132,27 @@ func (e *AttemptsError) Error() string {
 }
 
 func (e *AttemptsError) Unwrap() error { return e.Err }
+
+// stoppedError is the last error of a request that its context stopped. It
+// unwraps to that error and to the context's, so that errors.Is(err,
+// context.Canceled) holds however the request was stopped: in flight, while
+// reading the answer or while waiting to retry.
+type stoppedError struct {
+	err   error
+	cause error
+}
+
+func (e *stoppedError) Error() string   { return e.err.Error() }
+func (e *stoppedError) Unwrap() []error { return []error{e.err, e.cause} }
+
+// stoppedBy marks err as stopped by ctx when ctx has ended and err does not
+// say so already.
+func stoppedBy(ctx context.Context, err error) error {
+	if ctx.Err() == nil || errors.Is(err, ctx.Err()) {
+		return err
+	}
+	return &stoppedError{err: err, cause: ctx.Err()}
+}
 
 // withAttempts wraps err in an AttemptsError when there is something to add.
 func withAttempts(err error, attempts int, note string) error {

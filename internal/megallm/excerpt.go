@@ -12,27 +12,42 @@ const excerptBytes = 200
 type headBuffer struct {
 	limit int
 	buf   []byte
+	// cut says that more was written than kept.
+	cut bool
 }
 
 func (h *headBuffer) Write(p []byte) (int, error) {
-	if room := h.limit - len(h.buf); room > 0 {
+	room := h.limit - len(h.buf)
+	if room > 0 {
 		h.buf = append(h.buf, p[:min(room, len(p))]...)
 	}
+	h.cut = h.cut || len(p) > room
 	return len(p), nil
 }
 
-func (h *headBuffer) String() string { return excerpt(h.buf) }
+// excerpt quotes the kept bytes without the key.
+func (h *headBuffer) excerpt(r redactor) string { return r.excerpt(h.buf, h.cut) }
 
 // excerpt shortens a body to a one-line quote for an error message, cut on a
 // character boundary and free of invalid UTF-8.
-func excerpt(body []byte) string {
+func excerpt(body []byte) string { return redactor{}.excerpt(body, false) }
+
+// excerpt is the one-line quote of body with the key removed before the body
+// is shortened, so that no part of the key survives the cut. A body that was
+// cut already may end in the start of the key: that is removed too.
+func (r redactor) excerpt(body []byte, cut bool) string {
 	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "")), " ")
+	if cut {
+		s = r.Truncated(s)
+	} else {
+		s = r.String(s)
+	}
 	if len(s) <= excerptBytes {
 		return s
 	}
-	cut := excerptBytes
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
+	end := excerptBytes
+	for end > 0 && !utf8.RuneStart(s[end]) {
+		end--
 	}
-	return s[:cut] + "…"
+	return s[:end] + "…"
 }

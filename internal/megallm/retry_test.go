@@ -191,10 +191,49 @@ func TestRetry_cancelStopsTheBackoffAtOnce(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "stopped while waiting to retry: context canceled") {
 			t.Errorf("err = %v, want the 500 and that the wait was stopped", err)
 		}
+		var apiErr *megallm.APIError
+		if !errors.Is(err, context.Canceled) || !errors.As(err, &apiErr) {
+			t.Errorf("err = %v: want errors.Is(err, context.Canceled) for a cancelled wait, and the 500 still an *APIError", err)
+		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("ListModels kept sleeping after its context was cancelled")
 	}
 }
+
+// TestCancel_whileReadingTheAnswer: a context cancelled after the headers
+// came, while the body is still arriving, is reported as cancelled too, not
+// as a malformed answer.
+func TestCancel_whileReadingTheAnswer(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.InjectFaults(mockapi.SlowBody(time.Minute))
+	headers := make(chan struct{})
+	cfg := megallm.Config{BaseURL: server.URL(), APIKey: testKey, Transport: roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		close(headers)
+		return resp, err
+	})}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := newClient(t, cfg).ListModels(ctx)
+		done <- err
+	}()
+	<-headers
+	cancel()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("err = %v, want errors.Is(err, context.Canceled)", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("ListModels kept reading after its context was cancelled")
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
 
 func TestRetry_connectionRefusedIsRetried(t *testing.T) {
 	t.Parallel()

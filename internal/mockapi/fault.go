@@ -21,6 +21,10 @@ type Fault struct {
 	// Stall is how long the mock waits after sending the headers and Body,
 	// before the padding and the end of the answer: a server slow mid-body.
 	Stall time.Duration
+
+	// echo, when set, makes Body from the request: a server that repeats
+	// what it received.
+	echo func(r *http.Request) string
 }
 
 // Unauthorized is the spec's 401 answer.
@@ -31,6 +35,35 @@ func Unauthorized() Fault {
 // ServerError is the spec's 500 answer.
 func ServerError() Fault {
 	return apiErrorFault(http.StatusInternalServerError, "Internal server error", "api_error", "internal_error")
+}
+
+// CredentialsEcho is a 401 whose message quotes the credential the request
+// carried, as some gateways do: "bad credentials: Bearer KEY".
+func CredentialsEcho() Fault {
+	f := Fault{Status: http.StatusUnauthorized, ContentType: "application/json"}
+	f.echo = func(r *http.Request) string {
+		credential := "x-api-key " + r.Header.Get("x-api-key")
+		if auth := r.Header.Get("Authorization"); auth != "" {
+			credential = auth
+		}
+		return errorBody("bad credentials: "+credential, "invalid_request_error", "invalid_api_key")
+	}
+	return f
+}
+
+// HeadersEcho is a 200 whose body lists the request's headers as JSON, like
+// httpbin's /headers: a base_url that points at an echo service, not the API.
+func HeadersEcho() Fault {
+	f := Fault{Status: http.StatusOK, ContentType: "application/json"}
+	f.echo = func(r *http.Request) string {
+		headers := map[string]string{}
+		for name := range r.Header {
+			headers[name] = r.Header.Get(name)
+		}
+		body, _ := json.MarshalIndent(map[string]any{"headers": headers}, "", "  ")
+		return string(body)
+	}
+	return f
 }
 
 // RateLimited is a 429 answer asking to retry after the given seconds.
@@ -84,8 +117,12 @@ func (f Fault) write(w http.ResponseWriter, r *http.Request) {
 	if f.Location != "" {
 		w.Header().Set("Location", f.Location)
 	}
+	body := f.Body
+	if f.echo != nil {
+		body = f.echo(r)
+	}
 	w.WriteHeader(f.Status)
-	_, _ = w.Write([]byte(f.Body))
+	_, _ = w.Write([]byte(body))
 	if f.Stall > 0 {
 		if flusher, ok := w.(http.Flusher); ok {
 			flusher.Flush()

@@ -322,6 +322,30 @@ func TestFaults_customFault(t *testing.T) {
 	}
 }
 
+// TestFaults_echoes: the echo faults repeat the credential the request
+// carried, in either header, so that clients can be tested against servers
+// that quote it back.
+func TestFaults_echoes(t *testing.T) {
+	t.Parallel()
+	server := start(t, testKey)
+	server.InjectFaults(mockapi.CredentialsEcho(), mockapi.CredentialsEcho(), mockapi.HeadersEcho())
+
+	a := do(t, server, http.MethodGet, "/v1/models", bearer("echoed-bearer-key"))
+	if a.status != http.StatusUnauthorized || !strings.Contains(string(a.body), `"message":"bad credentials: Bearer echoed-bearer-key"`) {
+		t.Errorf("bearer: got %d %s, want a 401 quoting the Authorization header", a.status, a.body)
+	}
+	a = do(t, server, http.MethodGet, "/v1/models", map[string]string{"x-api-key": "echoed-header-key"})
+	if a.status != http.StatusUnauthorized || !strings.Contains(string(a.body), `"message":"bad credentials: x-api-key echoed-header-key"`) {
+		t.Errorf("x-api-key: got %d %s, want a 401 quoting the x-api-key header", a.status, a.body)
+	}
+	a = do(t, server, http.MethodGet, "/v1/models", map[string]string{"x-api-key": "listed-key", "User-Agent": "ua"})
+	var listed struct{ Headers map[string]string }
+	if err := json.Unmarshal(a.body, &listed); err != nil || a.status != http.StatusOK ||
+		listed.Headers["X-Api-Key"] != "listed-key" || listed.Headers["User-Agent"] != "ua" {
+		t.Errorf("headers echo: got %d %s (%v), want a 200 listing the request headers", a.status, a.body, err)
+	}
+}
+
 func TestRequests_recorded(t *testing.T) {
 	t.Parallel()
 	server := start(t, testKey)

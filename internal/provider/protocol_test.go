@@ -73,7 +73,12 @@ func (p *protocolServer) config(tb testing.TB, typeName string, values map[strin
 // state, or the text of the error diagnostics (or of a protocol error). It
 // does not stop the test, so that goroutines may call it.
 func (p *protocolServer) read(typeName string, config *tfprotov6.DynamicValue) (tftypes.Value, string) {
-	resp, err := p.server.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: config})
+	return p.readContext(context.Background(), typeName, config)
+}
+
+// readContext is read under ctx, as Terraform cancels it when interrupted.
+func (p *protocolServer) readContext(ctx context.Context, typeName string, config *tfprotov6.DynamicValue) (tftypes.Value, string) {
+	resp, err := p.server.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: config})
 	if err != nil {
 		return tftypes.Value{}, "ReadDataSource: " + err.Error()
 	}

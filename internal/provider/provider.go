@@ -6,8 +6,8 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"regexp"
@@ -92,7 +92,8 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "API root that serves `/models`. Falls back to the `" + EnvBaseURL +
 					"` environment variable, then `" + megallm.DefaultBaseURL + "`. Must be an absolute " +
-					"`https://` or `http://` URL; a trailing slash is fine.",
+					"`https://` or `http://` URL with a host, and a port from 1 to 65535 if any; a trailing slash " +
+					"is fine. No white space, query, fragment or `user:password@`: the key goes in `api_key`.",
 				Optional:   true,
 				Validators: []validator.String{baseURLValidator{}},
 			},
@@ -182,8 +183,8 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if cfg.BaseURL.IsNull() {
 		if _, err := megallm.ParseBaseURL(baseURL); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
-				fmt.Sprintf("The %s environment variable is set, but %s. Set it to the API root that serves "+
-					"/models, for example %q, or unset it.", EnvBaseURL, err, megallm.DefaultBaseURL))
+				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
+					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(err), megallm.DefaultBaseURL))
 			return
 		}
 	}
@@ -301,18 +302,24 @@ func logRetry(ctx context.Context, r megallm.Retry) {
 }
 
 // sendsKeyInClear reports whether baseURL is plain http to a host other than
-// this machine (loopback addresses and "localhost").
+// this machine.
 func sendsKeyInClear(baseURL string) bool {
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Scheme != "http" {
 		return false
 	}
-	host := u.Hostname()
-	if strings.EqualFold(host, "localhost") {
-		return false
+	return !isLoopback(u.Hostname())
+}
+
+// isLoopback reports whether host names this machine: localhost, or a
+// loopback address (127.0.0.0/8, ::1 with or without a zone such as ::1%lo,
+// or 127.0.0.1 mapped into IPv6 as ::ffff:127.0.0.1).
+func isLoopback(host string) bool {
+	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+		return true
 	}
-	ip := net.ParseIP(host)
-	return ip == nil || !ip.IsLoopback()
+	addr, err := netip.ParseAddr(host)
+	return err == nil && addr.Unmap().IsLoopback()
 }
 
 // firstSet returns the first non-blank value.

@@ -98,3 +98,30 @@ func TestConfigure_catalogFileFromEnvironmentWarns(t *testing.T) {
 		t.Errorf("with only MEGALLM_CATALOG_FILE set: %v, want no warning", resp.Diagnostics)
 	}
 }
+
+// TestSendsKeyInClear: plain http warns unless the host is this machine, in
+// any of the forms a loopback address takes.
+func TestSendsKeyInClear(t *testing.T) {
+	t.Parallel()
+	for baseURL, want := range map[string]bool{
+		"https://ai.megallm.io/v1":            false,
+		"https://203.0.113.7/v1":              false,
+		"http://ai.megallm.io/v1":             true,
+		"http://203.0.113.7:8080/v1":          true,
+		"http://[2001:db8::1]:8080/v1":        true,
+		"http://[::ffff:203.0.113.7]:8080/v1": true,
+		"http://localhost.example.com/v1":     true,
+		"http://localhost:8080/v1":            false,
+		"http://LOCALHOST:8080/v1":            false,
+		"http://localhost.:8080/v1":           false,
+		"http://127.0.0.1:8080/v1":            false,
+		"http://127.1.2.3:8080/v1":            false,
+		"http://[::1]:8080/v1":                false,
+		"http://[::1%25lo]:8080/v1":           false,
+		"http://[::ffff:127.0.0.1]:8080/v1":   false,
+	} {
+		if got := sendsKeyInClear(baseURL); got != want {
+			t.Errorf("sendsKeyInClear(%q) = %v, want %v", baseURL, got, want)
+		}
+	}
+}

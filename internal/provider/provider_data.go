@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net/http"
@@ -71,7 +72,13 @@ func describeCatalogError(err error) (summary, detail string) {
 	var respErr *megallm.ResponseError
 	var timeoutErr *megallm.TimeoutError
 	var fileErr *megallm.CatalogFileError
+	var unknownAuthority x509.UnknownAuthorityError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return "Reading the MegaLLM catalog was cancelled",
+			fmt.Sprintf("Terraform was interrupted (by Ctrl-C, for example) while the megallm provider was reading "+
+				"the model catalog, so the read stopped: %s.\n\nNothing is wrong with the provider's configuration "+
+				"(base_url, api_key or catalog_file); run the command again to read the catalog.", err)
 	case errors.As(err, &fileErr):
 		return "Cannot read catalog_file",
 			fmt.Sprintf("%s.\n\nThe file must hold a GET /models answer, for example saved with\n"+
@@ -96,6 +103,14 @@ func describeCatalogError(err error) (summary, detail string) {
 		return "MegaLLM API not found at base_url",
 			fmt.Sprintf("%s.\n\nCheck base_url (or %s): it must be the API root that serves /models, "+
 				"for example %q.", err, EnvBaseURL, megallm.DefaultBaseURL)
+	case errors.As(err, &unknownAuthority):
+		return "Cannot verify the MegaLLM API's TLS certificate",
+			fmt.Sprintf("%s.\n\nThe server's certificate is signed by an authority this machine does not trust, as "+
+				"happens behind a proxy that inspects TLS or with a self-signed gateway. If you trust that authority, "+
+				"give the provider its certificate (PEM): on Linux, set the SSL_CERT_FILE environment variable to a file "+
+				"that holds it (SSL_CERT_FILE replaces the system's CA file, so add the certificate to a copy of that "+
+				"file) or SSL_CERT_DIR to a directory of such files; on macOS and Windows, add it to the system's trust "+
+				"store. Otherwise, check base_url (or %s).", err, EnvBaseURL)
 	case errors.As(err, &apiErr):
 		return "MegaLLM API error",
 			fmt.Sprintf("%s.\n\nIf the error persists, check the MegaLLM status page or try again later.", err)

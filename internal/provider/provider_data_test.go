@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -72,5 +73,87 @@ func TestDescribeCatalogError_missingKey(t *testing.T) {
 	summary, detail := describeCatalogError(megallm.ErrMissingAPIKey)
 	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key") || !strings.Contains(detail, EnvAPIKey) {
 		t.Errorf("got %q / %q: want a summary about the missing key and a detail naming api_key and %s", summary, detail, EnvAPIKey)
+	}
+}
+
+// TestDescribeCatalogError_cancelled: however the read was stopped (in
+// flight, while waiting to retry, or while waiting for another reader's
+// fetch), an interrupted read says so and does not blame base_url.
+func TestDescribeCatalogError_cancelled(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.InjectFaults(mockapi.ServerError())
+	ctx, cancel := context.WithCancel(context.Background())
+	client, err := megallm.New(megallm.Config{
+		BaseURL: server.URL(), APIKey: mockapi.DefaultAPIKey, MaxRetries: 3, RetryWaitMin: time.Minute, RetryWaitMax: time.Minute,
+		OnRetry: func(context.Context, megallm.Retry) { cancel() },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, retryWaitErr := client.ListModels(ctx)
+	inFlightErr := &url.Error{Op: "Get", URL: server.URL() + "/models", Err: context.Canceled}
+	for name, err := range map[string]error{"retry wait": retryWaitErr, "in flight": inFlightErr, "waiting for the shared fetch": context.Canceled} {
+		summary, detail := describeCatalogError(err)
+		if summary != "Reading the MegaLLM catalog was cancelled" || !strings.Contains(detail, "Terraform was interrupted") ||
+			!strings.Contains(detail, "Nothing is wrong with the provider's configuration") {
+			t.Errorf("%s: got %q / %q, want a summary and detail that say the read was cancelled", name, summary, detail)
+		}
+	}
+}
+
+// TestRead_cancelled reads through the provider server as Terraform does and
+// cancels two reads while the API is slow: the one whose request is in
+// flight and one waiting for that shared fetch. Both say they were cancelled.
+func TestRead_cancelled(t *testing.T) {
+	t.Parallel()
+	mock := startMock(t)
+	mock.SetLatency(time.Minute)
+	p := newProtocolServer(t, mock, nil)
+	config := p.modelConfig(t, "gpt-4o")
+
+	fetching, cancelFetching := context.WithCancel(context.Background())
+	defer cancelFetching()
+	waiting, cancelWaiting := context.WithCancel(context.Background())
+	errs := make(chan string, 2)
+	go func() { _, msg := p.readContext(fetching, "megallm_model", config); errs <- msg }()
+	for deadline := time.Now().Add(5 * time.Second); mock.RequestCount() == 0; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the first read sent no request within 5s")
+		}
+	}
+	go func() { _, msg := p.readContext(waiting, "megallm_model", config); errs <- msg }()
+	cancelWaiting()
+	cancelFetching()
+	for range 2 {
+		select {
+		case msg := <-errs:
+			if !strings.HasPrefix(msg, "Reading the MegaLLM catalog was cancelled: Terraform was interrupted") {
+				t.Errorf("a cancelled read reported %q, want that it was cancelled", msg)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("a cancelled read did not return within 5s")
+		}
+	}
+	if n := mock.RequestCount(); n != 1 {
+		t.Errorf("%d requests, want 1", n)
+	}
+}
+
+// TestDescribeCatalogError_unknownAuthority: a TLS server whose certificate
+// this machine does not trust (the API behind a TLS-inspecting proxy, or a
+// self-signed gateway) gets a diagnostic that says how to trust it.
+func TestDescribeCatalogError_unknownAuthority(t *testing.T) {
+	t.Parallel()
+	server := startTLSMock(t)
+	client, err := megallm.New(megallm.Config{BaseURL: server.URL + "/v1", APIKey: mockapi.DefaultAPIKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = client.ListModels(context.Background())
+	summary, detail := describeCatalogError(err)
+	if summary != "Cannot verify the MegaLLM API's TLS certificate" || !strings.Contains(detail, "certificate signed by unknown authority") ||
+		!strings.Contains(detail, "SSL_CERT_FILE") || !strings.Contains(detail, "SSL_CERT_DIR") {
+		t.Errorf("got %q / %q, want a diagnostic that says how to trust the certificate", summary, detail)
 	}
 }

@@ -3,7 +3,10 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -237,6 +240,69 @@ func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
 	})
 }
 
+// badBaseURLs are base URLs built on the mock's that must be refused before
+// any request, each with the error that says why. The mock accepts the key in
+// the URL's password, so a request sent with it would succeed.
+func badBaseURLs(server *mockapi.Server) map[string]struct{ value, expected string } {
+	url := server.URL()
+	hostPort := strings.TrimPrefix(strings.TrimSuffix(url, "/v1"), "http://")
+	port := hostPort[strings.LastIndex(hostPort, ":")+1:]
+	return map[string]struct{ value, expected string }{
+		"leading space":     {" " + url, `" http://127.0.0.1:\d+/v1" has white space in it: remove it \(a leading or trailing space is easy to miss\)`},
+		"trailing space":    {url + " ", `"http://127.0.0.1:\d+/v1 " has white space in it`},
+		"port too large":    {"http://127.0.0.1:99999/v1", `"http://127.0.0.1:99999/v1" has port "99999": a port must be a number from 1 to 65535`},
+		"port zero":         {"http://127.0.0.1:0/v1", `"http://127.0.0.1:0/v1" has port "0": a port must be a number from 1 to 65535`},
+		"port not a number": {"http://127.0.0.1:api/v1", `"http://127.0.0.1:api/v1" is not a URL: invalid port ":api" after host`},
+		"empty host":        {"http://:" + port + "/v1", `"http://:\d+/v1" has no host`},
+		"credentials": {"http://user:" + mockapi.DefaultAPIKey + "@" + hostPort + "/v1",
+			`"http://\*\*\*@127.0.0.1:\d+/v1" must not hold a user name or password. Put the API key in api_key or the MEGALLM_API_KEY environment variable instead`},
+	}
+}
+
+// TestProvider_invalidBaseURL: each malformed base_url is an error on
+// base_url that says what is wrong and shows a good value, and nothing is sent.
+func TestProvider_invalidBaseURL(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	for name, bad := range badBaseURLs(server) {
+		t.Run(name, func(t *testing.T) {
+			unitTest(t, resource.TestStep{
+				Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url    = %q
+  api_key     = %q
+  auth_scheme = "x-api-key"
+}
+data "megallm_models" "all" {}`, bad.value, mockapi.DefaultAPIKey),
+				ExpectError: expectError(`Invalid base_url .* base_url ` + bad.expected + `.* Use the API root that serves /models, for example "https://ai.megallm.io/v1"`),
+			})
+		})
+	}
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid base_url values sent %d requests, want 0", n)
+	}
+}
+
+// TestProvider_invalidBaseURLInEnvironmentForms: MEGALLM_BASE_URL gets the
+// same checks as base_url, each reported on base_url, naming the variable.
+func TestProvider_invalidBaseURLInEnvironmentForms(t *testing.T) {
+	server := startMock(t)
+	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	for name, bad := range badBaseURLs(server) {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv(EnvBaseURL, bad.value)
+			unitTest(t, resource.TestStep{
+				Config: `data "megallm_models" "all" {}`,
+				ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but ` + bad.expected +
+					`.* Set it to the API root that serves /models, for example "https://ai.megallm.io/v1", or unset it`),
+			})
+		})
+	}
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid MEGALLM_BASE_URL values sent %d requests, want 0", n)
+	}
+}
+
 func TestProvider_missingAPIKey(t *testing.T) {
 	t.Parallel()
 	server := startMock(t)
@@ -465,4 +531,49 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL()),
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("an invalid key sent %d requests, want 0", n)
 	}
+}
+
+// startTLSMock serves the fake API over https on loopback, with a
+// certificate nothing trusts. Its URL has no /v1.
+func startTLSMock(t *testing.T) *httptest.Server {
+	t.Helper()
+	server := httptest.NewUnstartedServer(mockapi.New(""))
+	server.Config.ErrorLog = log.New(io.Discard, "", 0) // the rejected handshakes
+	server.StartTLS()
+	t.Cleanup(server.Close)
+	return server
+}
+
+// TestProvider_tlsUnknownAuthority: an https base_url whose certificate is
+// not trusted (a self-signed server on loopback) says how to trust it.
+func TestProvider_tlsUnknownAuthority(t *testing.T) {
+	t.Parallel()
+	server := startTLSMock(t)
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url = "%s/v1"
+  api_key  = %q
+}
+data "megallm_models" "all" {}`, server.URL, mockapi.DefaultAPIKey),
+		ExpectError: expectError(`Cannot verify the MegaLLM API's TLS certificate .* Get "https://127\.0\.0\.1:\d+/v1/models": tls: failed to verify certificate: x509: certificate signed by unknown authority\. ` +
+			`.* If you trust that authority, give the provider its certificate \(PEM\): on Linux, set the SSL_CERT_FILE environment variable .* or SSL_CERT_DIR`),
+	})
+}
+
+// TestProvider_redirectToAPage: a redirect that ends in a page that is not
+// the catalog names where it led.
+func TestProvider_redirectToAPage(t *testing.T) {
+	t.Parallel()
+	api, other := startMock(t), startMock(t)
+	otherURL := strings.Replace(other.URL(), "127.0.0.1", "localhost", 1)
+	for range 4 {
+		api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/login"))
+		other.InjectFaults(mockapi.HTMLPage(http.StatusOK))
+	}
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(api, "") + `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`Unexpected response from the MegaLLM API .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 200 OK ` +
+			`\(redirected to http://localhost:\d+/v1/login\): the response is not a MegaLLM model list`),
+	})
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"regexp"
@@ -17,11 +18,12 @@ import (
 // syntax or whole-number checks, so these are written here, each as a
 // validator.String that skips null and unknown values like theirs do.
 
-// baseURLValidator accepts an absolute http or https URL.
+// baseURLValidator accepts what megallm.ParseBaseURL does: an absolute http
+// or https URL with a host, a valid port and no credentials or white space.
 type baseURLValidator struct{}
 
 func (baseURLValidator) Description(context.Context) string {
-	return "value must be an absolute http:// or https:// URL"
+	return "value must be an absolute http:// or https:// URL without credentials, query or white space"
 }
 
 func (v baseURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
@@ -32,8 +34,17 @@ func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRe
 	}
 	if _, err := megallm.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url",
-			fmt.Sprintf("base_url %s. Use the API root that serves /models, for example %q.", err, megallm.DefaultBaseURL))
+			fmt.Sprintf("base_url %s.%s Use the API root that serves /models, for example %q.", err, baseURLHint(err), megallm.DefaultBaseURL))
 	}
+}
+
+// baseURLHint is what to do instead, when a base URL's error needs more than
+// a good example: credentials go in api_key.
+func baseURLHint(err error) string {
+	if errors.Is(err, megallm.ErrCredentialsInBaseURL) {
+		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
+	}
+	return ""
 }
 
 // positiveDurationValidator accepts a Go duration string greater than zero.

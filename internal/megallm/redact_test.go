@@ -1,0 +1,110 @@
+package megallm_test
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// TestListModels_serverTextNeverCarriesTheKey: servers that repeat the key
+// (in an error message, type or code, a body, a redirect target or a URL a
+// transport error quotes) get it replaced by *** in the error, in either
+// scheme, and the rest of what they said is still shown.
+func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
+	t.Parallel()
+	cases := map[string]struct {
+		// baseURL sets up the server and returns the base URL to request.
+		baseURL func(t *testing.T) string
+		want    map[megallm.AuthScheme]string
+	}{
+		"401 message quoting the credential": {
+			baseURL: func(t *testing.T) string {
+				server := startMock(t)
+				server.InjectFaults(mockapi.CredentialsEcho())
+				return server.URL()
+			},
+			want: map[megallm.AuthScheme]string{
+				megallm.AuthBearer:  "HTTP 401 Unauthorized: bad credentials: Bearer *** (type invalid_request_error, code invalid_api_key)",
+				megallm.AuthXAPIKey: "HTTP 401 Unauthorized: bad credentials: x-api-key *** (type invalid_request_error, code invalid_api_key)",
+			},
+		},
+		"error type and code quoting the key": {
+			baseURL: func(t *testing.T) string {
+				body := `{"error":{"message":"no","type":"key ` + testKey + `","code":"` + testKey + `"}}`
+				return newRecorder(t, http.StatusForbidden, "application/json", body).URL + "/v1"
+			},
+			want: map[megallm.AuthScheme]string{"": "HTTP 403 Forbidden: no (type key ***, code ***)"},
+		},
+		"error page quoting the credential": {
+			baseURL: func(t *testing.T) string {
+				return newRecorder(t, http.StatusBadRequest, "text/plain", "Bad header value "+testKey+" (not an api key)").URL + "/v1"
+			},
+			want: map[megallm.AuthScheme]string{"": `response body: "Bad header value *** (not an api key)"`},
+		},
+		"200 listing the request headers": {
+			baseURL: func(t *testing.T) string {
+				server := startMock(t)
+				server.InjectFaults(mockapi.HeadersEcho())
+				return server.URL()
+			},
+			want: map[megallm.AuthScheme]string{
+				megallm.AuthBearer:  `\"Authorization\": \"Bearer ***\"`,
+				megallm.AuthXAPIKey: `\"X-Api-Key\": \"***\"`,
+			},
+		},
+		"key cut off at the end of the quoted body": {
+			baseURL: func(t *testing.T) string {
+				body := `{"echo":"` + strings.Repeat("x", 180) + " " + testKey + `"}`
+				return newRecorder(t, http.StatusOK, "application/json", body).URL + "/v1"
+			},
+			want: map[megallm.AuthScheme]string{"": strings.Repeat("x", 180) + " ***"},
+		},
+		"redirect to a URL that quotes the key": {
+			baseURL: func(t *testing.T) string {
+				server := startMock(t)
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/elsewhere?key="+testKey))
+				return server.URL()
+			},
+			want: map[megallm.AuthScheme]string{"": "(redirected to http://127.0.0.1:"},
+		},
+		"redirect to a page that is not the catalog": {
+			baseURL: func(t *testing.T) string {
+				server := startMock(t)
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/login?key="+testKey), mockapi.HeadersEcho())
+				return server.URL()
+			},
+			want: map[megallm.AuthScheme]string{"": "/v1/login?key=***): the response is not a MegaLLM model list"},
+		},
+		"transport error quoting a redirect target": {
+			baseURL: func(t *testing.T) string {
+				server := startMock(t)
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, closedPortURL(t)+"/models?key="+testKey))
+				return server.URL()
+			},
+			want: map[megallm.AuthScheme]string{"": "/v1/models?key=***"},
+		},
+	}
+	for name, tc := range cases {
+		for _, scheme := range megallm.AuthSchemeNames() {
+			t.Run(name+"/"+scheme, func(t *testing.T) {
+				t.Parallel()
+				client := newClient(t, megallm.Config{BaseURL: tc.baseURL(t), APIKey: testKey, AuthScheme: megallm.AuthScheme(scheme)})
+				_, _, err := client.ListModels(context.Background())
+				assertNoKey(t, err, testKey)
+				// Not even the start of the key may remain.
+				assertNoKey(t, err, testKey[:8])
+				want, ok := tc.want[megallm.AuthScheme(scheme)]
+				if !ok {
+					want = tc.want[""]
+				}
+				if err != nil && !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q does not contain %q", strings.ReplaceAll(err.Error(), testKey, "<KEY>"), want)
+				}
+			})
+		}
+	}
+}
