@@ -4,18 +4,35 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // maxSuggestions caps how many ids Suggest returns.
 const maxSuggestions = 3
 
+// maxEditLength is the longest id, in runes, that Suggest computes edit
+// distances for. Catalog ids are a few dozen characters; a longer id can
+// still match another case of an id or be contained in one, which costs no
+// more than reading it.
+const maxEditLength = 256
+
 // Suggest returns up to three catalog ids that the user may have meant by id,
 // closest first: the same id in another case, ids a few edits away
 // (transpositions count as one edit), and ids that contain id, such as a
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct".
+//
+// Its cost is linear in the size of the catalog whatever the id: candidates
+// whose length alone puts them over the edit limit are skipped, ids longer
+// than maxEditLength get no edit distance, and a distance stops as soon as it
+// exceeds the limit.
 func (c *Catalog) Suggest(id string) []string {
 	want := strings.ToLower(id)
-	limit := max(2, len([]rune(want))/3)
+	wantLen := utf8.RuneCountInString(want)
+	limit := max(2, wantLen/3)
+	var wantRunes, haveRunes []rune
+	if wantLen <= maxEditLength {
+		wantRunes = []rune(want)
+	}
 	type candidate struct {
 		id       string
 		distance int
@@ -23,7 +40,17 @@ func (c *Catalog) Suggest(id string) []string {
 	var found []candidate
 	for candidateID := range c.byID {
 		have := strings.ToLower(candidateID)
-		d := editDistance(want, have)
+		d := limit + 1
+		switch {
+		case have == want:
+			d = 0
+		case wantRunes != nil && abs(utf8.RuneCountInString(have)-wantLen) <= limit:
+			haveRunes = haveRunes[:0]
+			for _, r := range have {
+				haveRunes = append(haveRunes, r)
+			}
+			d = boundedEditDistance(wantRunes, haveRunes, limit)
+		}
 		if d > limit && len(want) >= 3 && strings.Contains(have, want) {
 			d = limit // a containing id is worth showing, after the close ones
 		}
@@ -41,19 +68,21 @@ func (c *Catalog) Suggest(id string) []string {
 	return out
 }
 
-// editDistance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and adjacent transpositions.
-func editDistance(a, b string) int {
-	s, t := []rune(a), []rune(b)
+// boundedEditDistance is the optimal string alignment distance between s and
+// t (insertions, deletions, substitutions and adjacent transpositions), or
+// limit+1 when it is greater than limit. It stops at the first row whose
+// every entry is over limit: later rows never go below a row's minimum.
+func boundedEditDistance(s, t []rune, limit int) int {
 	// Three rolling rows: two back, previous, current.
-	prev2 := make([]int, len(t)+1)
-	prev := make([]int, len(t)+1)
-	cur := make([]int, len(t)+1)
+	n := len(t) + 1
+	rows := make([]int, 3*n)
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(s); i++ {
 		cur[0] = i
+		rowMin := cur[0]
 		for j := 1; j <= len(t); j++ {
 			cost := 1
 			if s[i-1] == t[j-1] {
@@ -63,8 +92,19 @@ func editDistance(a, b string) int {
 			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(t)]
+	return min(prev[len(t)], limit+1)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
