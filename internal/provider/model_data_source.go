@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -75,9 +76,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	model, ok := models.Lookup(id)
 	if !ok {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unknown MegaLLM model id",
-			fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with id %q.%s\n\n"+
+			fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with id %s.%s\n\n"+
 				"Ids are case-sensitive. List the available ids with the megallm_models data source.",
-				models.Len(), d.data.origin, id, didYouMean(models.Suggest(id))))
+				models.Len(), d.data.origin, quoteID(id), didYouMean(models.Suggest(id))))
 		return
 	}
 	if unmet := require.Unmet(model); len(unmet) > 0 {
@@ -92,6 +93,22 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	state := modelValues(model)
 	state["require"] = config["require"]
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+}
+
+// maxQuotedID is how many characters of an unknown id an error quotes.
+const maxQuotedID = 64
+
+// quoteID quotes an id for an error message: an over-long one (a generated
+// or pasted value) by its first maxQuotedID characters and its length.
+func quoteID(id string) string {
+	runes := 0
+	for i := range id {
+		if runes == maxQuotedID {
+			return fmt.Sprintf("%q… (%d characters)", id[:i], utf8.RuneCountInString(id))
+		}
+		runes++
+	}
+	return fmt.Sprintf("%q", id)
 }
 
 // didYouMean phrases suggestions for an error message.
