@@ -83,9 +83,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	if unmet := require.Unmet(model); len(unmet) > 0 {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Model does not meet requirements",
-			fmt.Sprintf("Model %q does not meet %d of the requirements:\n  - %s\n\n"+
+			fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
 				"Choose another model (a megallm_models data source with the same require lists the models "+
-				"that do), or relax require.", id, len(unmet), strings.Join(unmet, "\n  - ")))
+				"that do), or relax require.", id, countRequirements(len(unmet)), strings.Join(unmet, "\n  - ")))
 		return
 	}
 	// The state is the model's attributes and require as configured, built
@@ -111,7 +111,8 @@ func quoteID(id string) string {
 	return fmt.Sprintf("%q", id)
 }
 
-// didYouMean phrases suggestions for an error message.
+// didYouMean phrases suggestions for an error message: ` Did you mean "a",
+// "b" or "c"?`.
 func didYouMean(ids []string) string {
 	if len(ids) == 0 {
 		return ""
@@ -120,5 +121,17 @@ func didYouMean(ids []string) string {
 	for i, id := range ids {
 		quoted[i] = fmt.Sprintf("%q", id)
 	}
-	return " Did you mean " + strings.Join(quoted, " or ") + "?"
+	last := len(quoted) - 1
+	if last == 0 {
+		return " Did you mean " + quoted[0] + "?"
+	}
+	return " Did you mean " + strings.Join(quoted[:last], ", ") + " or " + quoted[last] + "?"
+}
+
+// countRequirements is "1 requirement" or "n requirements".
+func countRequirements(n int) string {
+	if n == 1 {
+		return "1 requirement"
+	}
+	return fmt.Sprintf("%d requirements", n)
 }

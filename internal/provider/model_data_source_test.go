@@ -87,6 +87,10 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 			ExpectError: expectError(`Unknown MegaLLM model id .* has no model with id "gpt-4o-mnii". Did you mean "gpt-4o-mini" or "gpt-4.1-mini"\?`),
 		},
 		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "three" { id = "gpt-4" }`,
+			ExpectError: expectError(`Did you mean "gpt-4o", "gpt-4.1" or "gpt-4.1-mini"\?`),
+		},
+		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "prefix" { id = "llama-3.3-70b-instruct" }`,
 			ExpectError: expectError(`Did you mean "meta-llama/llama-3.3-70b-instruct"\?`),
 		},
@@ -123,7 +127,7 @@ data "megallm_model" "old" {
     max_output_cost_per_million = 1
   }
 }`,
-			ExpectError: expectError(`Model does not meet requirements .* Model "gpt-3.5-turbo" does not meet 5 of the requirements:` +
+			ExpectError: expectError(`Model does not meet requirements .* Model "gpt-3.5-turbo" does not meet 5 requirements:` +
 				` - does not support vision - context_length 16385 < required 100000` +
 				` - max_output_tokens 4096 < required 8192 - input_tokens_cost_per_million 0.5 > allowed 0.25` +
 				` - output_tokens_cost_per_million 1.5 > allowed 1`),
@@ -143,7 +147,8 @@ data "megallm_model" "unpriced" {
   id      = "meta-llama/llama-3.2-90b-vision-instruct"
   require = { max_input_cost_per_million = 10 }
 }`,
-			ExpectError: expectError(`input_tokens_cost_per_million is not reported \(allowed <= 10\)`),
+			ExpectError: expectError(`Model "meta-llama/llama-3.2-90b-vision-instruct" does not meet 1 requirement:` +
+				` - input_tokens_cost_per_million is not reported \(allowed <= 10\)`),
 		},
 	)
 }
@@ -217,6 +222,23 @@ func TestQuoteID(t *testing.T) {
 	} {
 		if got := quoteID(tc.id); got != tc.want {
 			t.Errorf("quoteID(%d bytes) = %s, want %s", len(tc.id), got, tc.want)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		ids  []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"a"}, ` Did you mean "a"?`},
+		{[]string{"a", "b"}, ` Did you mean "a" or "b"?`},
+		{[]string{"a", "b", "c"}, ` Did you mean "a", "b" or "c"?`},
+	} {
+		if got := didYouMean(tc.ids); got != tc.want {
+			t.Errorf("didYouMean(%q) = %q, want %q", tc.ids, got, tc.want)
 		}
 	}
 }
