@@ -2,31 +2,39 @@ package catalog
 
 import (
 	"cmp"
+	"iter"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
 )
 
-// maxSuggestions caps how many ids Suggest returns.
+// maxSuggestions caps how many values a suggestion lists.
 const maxSuggestions = 3
 
-// maxEditLength is the longest id, in runes, that Suggest computes edit
-// distances for. Catalog ids are a few dozen characters; a longer id can
-// still match another case of an id or be contained in one, which costs no
-// more than reading it.
+// maxEditLength is the longest value, in runes, that edit distances are
+// computed for. Catalog ids are a few dozen characters; a longer value can
+// still match another case of a candidate or be contained in one, which
+// costs no more than reading it.
 const maxEditLength = 256
 
 // Suggest returns up to three catalog ids that the user may have meant by id,
 // closest first: the same id in another case, ids a few edits away
 // (transpositions count as one edit), and ids that contain id, such as a
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct".
-//
-// Its cost is linear in the size of the catalog whatever the id: candidates
-// whose length alone puts them over the edit limit are skipped, ids longer
-// than maxEditLength get no edit distance, and a distance stops as soon as it
-// exceeds the limit.
 func (c *Catalog) Suggest(id string) []string {
-	want := strings.ToLower(id)
+	return closest(id, maps.Keys(c.byID))
+}
+
+// closest returns up to three of candidates that the user may have meant by
+// value, closest first, as Suggest describes. Candidates must be distinct.
+//
+// Its cost is linear in the number of candidates whatever value is:
+// candidates whose length alone puts them over the edit limit are skipped,
+// a value longer than maxEditLength gets no edit distance, and a distance
+// stops as soon as it exceeds the limit.
+func closest(value string, candidates iter.Seq[string]) []string {
+	want := strings.ToLower(value)
 	wantLen := utf8.RuneCountInString(want)
 	limit := max(2, wantLen/3)
 	var wantRunes, haveRunes []rune
@@ -34,12 +42,12 @@ func (c *Catalog) Suggest(id string) []string {
 		wantRunes = []rune(want)
 	}
 	type candidate struct {
-		id       string
+		value    string
 		distance int
 	}
 	var found []candidate
-	for candidateID := range c.byID {
-		have := strings.ToLower(candidateID)
+	for name := range candidates {
+		have := strings.ToLower(name)
 		d := limit + 1
 		switch {
 		case have == want:
@@ -55,15 +63,15 @@ func (c *Catalog) Suggest(id string) []string {
 			d = limit // a containing id is worth showing, after the close ones
 		}
 		if d <= limit {
-			found = append(found, candidate{candidateID, d})
+			found = append(found, candidate{name, d})
 		}
 	}
 	slices.SortFunc(found, func(a, b candidate) int {
-		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.id, b.id))
+		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.value, b.value))
 	})
 	out := make([]string, 0, min(len(found), maxSuggestions))
 	for _, f := range found[:min(len(found), maxSuggestions)] {
-		out = append(out, f.id)
+		out = append(out, f.value)
 	}
 	return out
 }

@@ -113,19 +113,25 @@ func quoteID(id string) string {
 
 // didYouMean phrases suggestions for an error message: ` Did you mean "a",
 // "b" or "c"?`.
-func didYouMean(ids []string) string {
-	if len(ids) == 0 {
+func didYouMean(values []string) string {
+	if len(values) == 0 {
 		return ""
 	}
-	quoted := make([]string, len(ids))
-	for i, id := range ids {
-		quoted[i] = fmt.Sprintf("%q", id)
+	return " Did you mean " + quotedList(values, "or") + "?"
+}
+
+// quotedList quotes values and joins them as a sentence does: `"a"`,
+// `"a" or "b"`, `"a", "b" or "c"` with conjunction "or".
+func quotedList(values []string, conjunction string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = fmt.Sprintf("%q", v)
 	}
 	last := len(quoted) - 1
-	if last == 0 {
-		return " Did you mean " + quoted[0] + "?"
+	if last <= 0 {
+		return strings.Join(quoted, "")
 	}
-	return " Did you mean " + strings.Join(quoted[:last], ", ") + " or " + quoted[last] + "?"
+	return strings.Join(quoted[:last], ", ") + " " + conjunction + " " + quoted[last]
 }
 
 // countRequirements is "1 requirement" or "n requirements".

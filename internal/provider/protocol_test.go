@@ -87,6 +87,17 @@ func (p *protocolServer) read(typeName string, config *tfprotov6.DynamicValue) (
 	return state, ""
 }
 
+// diagnostics reads a data source with the given configuration and returns
+// every diagnostic, warnings included.
+func (p *protocolServer) diagnostics(tb testing.TB, typeName string, config *tfprotov6.DynamicValue) []*tfprotov6.Diagnostic {
+	tb.Helper()
+	resp, err := p.server.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: config})
+	if err != nil {
+		tb.Fatalf("ReadDataSource: %v", err)
+	}
+	return resp.Diagnostics
+}
+
 // objectValue is an object of type typ with the given attributes, the others null.
 func objectValue(tb testing.TB, typ tftypes.Object, values map[string]tftypes.Value) tftypes.Value {
 	tb.Helper()
