@@ -38,6 +38,7 @@ func closest(value string, candidates iter.Seq[string]) []string {
 	wantLen := utf8.RuneCountInString(want)
 	limit := max(2, wantLen/3)
 	var wantRunes, haveRunes []rune
+	var rows []int // boundedEditDistance's scratch, reused
 	if wantLen <= maxEditLength {
 		wantRunes = []rune(want)
 	}
@@ -57,7 +58,8 @@ func closest(value string, candidates iter.Seq[string]) []string {
 			for _, r := range have {
 				haveRunes = append(haveRunes, r)
 			}
-			d = boundedEditDistance(wantRunes, haveRunes, limit)
+			rows = slices.Grow(rows[:0], 3*(len(haveRunes)+1))
+			d = boundedEditDistance(wantRunes, haveRunes, limit, rows)
 		}
 		if d > limit && len(want) >= 3 && strings.Contains(have, want) {
 			d = limit // a containing id is worth showing, after the close ones
@@ -80,10 +82,11 @@ func closest(value string, candidates iter.Seq[string]) []string {
 // t (insertions, deletions, substitutions and adjacent transpositions), or
 // limit+1 when it is greater than limit. It stops at the first row whose
 // every entry is over limit: later rows never go below a row's minimum.
-func boundedEditDistance(s, t []rune, limit int) int {
+// scratch, when its capacity is at least 3*(len(t)+1), spares an allocation.
+func boundedEditDistance(s, t []rune, limit int, scratch []int) int {
 	// Three rolling rows: two back, previous, current.
 	n := len(t) + 1
-	rows := make([]int, 3*n)
+	rows := slices.Grow(scratch[:0], 3*n)[:3*n]
 	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j

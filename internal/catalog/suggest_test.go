@@ -151,15 +151,15 @@ func TestBoundedEditDistance(t *testing.T) {
 	for _, tc := range tests {
 		s, u := []rune(tc.a), []rune(tc.b)
 		unbounded := len(s) + len(u)
-		if got := boundedEditDistance(s, u, unbounded); got != tc.want {
+		if got := boundedEditDistance(s, u, unbounded, nil); got != tc.want {
 			t.Errorf("boundedEditDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
-		if got := boundedEditDistance(u, s, unbounded); got != tc.want {
+		if got := boundedEditDistance(u, s, unbounded, nil); got != tc.want {
 			t.Errorf("boundedEditDistance(%q, %q) = %d, want %d (symmetric)", tc.b, tc.a, got, tc.want)
 		}
 		// Under a lower limit, the distance is capped at limit+1.
 		for limit := range tc.want {
-			if got := boundedEditDistance(s, u, limit); got != limit+1 {
+			if got := boundedEditDistance(s, u, limit, nil); got != limit+1 {
 				t.Errorf("boundedEditDistance(%q, %q, limit %d) = %d, want %d", tc.a, tc.b, limit, got, limit+1)
 			}
 		}
@@ -239,7 +239,7 @@ func unboundedSuggest(c *Catalog, id string) []string {
 	var found []candidate
 	for candidateID := range c.byID {
 		have := []rune(strings.ToLower(candidateID))
-		d := boundedEditDistance(want, have, len(want)+len(have))
+		d := boundedEditDistance(want, have, len(want)+len(have), nil)
 		if d > limit && len(want) >= 3 && strings.Contains(string(have), string(want)) {
 			d = limit
 		}
