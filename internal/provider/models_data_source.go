@@ -187,10 +187,15 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 	return diags
 }
 
-// catalogHas lists the values of a field the catalog has, as a sentence.
+// catalogHas lists the values of a field (a plural: "types") that the
+// catalog has, as a sentence.
 func catalogHas(field string, values []string) string {
-	if len(values) == 0 {
-		return fmt.Sprintf("No model of the catalog reports its %s.", strings.TrimSuffix(field, "s"))
+	singular := strings.TrimSuffix(field, "s")
+	switch len(values) {
+	case 0:
+		return fmt.Sprintf("No model of the catalog reports its %s.", singular)
+	case 1:
+		return fmt.Sprintf("The catalog's only %s is %q.", singular, values[0])
 	}
 	return fmt.Sprintf("The catalog's %s are %s.", field, quotedList(values, "and"))
 }

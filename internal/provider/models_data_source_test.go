@@ -290,3 +290,20 @@ data "megallm_models" "image"  { type = "image" }
 		},
 	})
 }
+
+func TestCatalogHas(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		values []string
+		want   string
+	}{
+		{nil, "No model of the catalog reports its type."},
+		{[]string{"chat"}, `The catalog's only type is "chat".`},
+		{[]string{"chat", "embedding"}, `The catalog's types are "chat" and "embedding".`},
+		{[]string{"chat", "embedding", "rerank"}, `The catalog's types are "chat", "embedding" and "rerank".`},
+	} {
+		if got := catalogHas("types", tc.values); got != tc.want {
+			t.Errorf("catalogHas(types, %q) = %q, want %q", tc.values, got, tc.want)
+		}
+	}
+}
