@@ -38,10 +38,14 @@ tf() { "$TERRAFORM" -chdir="$work/config" "$@"; }
 
 echo "== mock MegaLLM API at $MEGALLM_BASE_URL (fake key, loopback only)"
 echo "== $TERRAFORM plan"
-tf plan -input=false -compact-warnings -out=demo.tfplan >"$work/plan.log" || { cat "$work/plan.log"; exit 1; }
-grep -E '^(Changes to Outputs|Plan:|No changes)' "$work/plan.log" || true
+tf plan -input=false -no-color -compact-warnings -out=demo.tfplan >"$work/plan.log" || { cat "$work/plan.log"; exit 1; }
+# One line for the plan: what was read, what would change, which outputs.
+reads=$(grep -c ': Read complete after' "$work/plan.log" || true)
+changes=$(grep -E '^(Plan:|No changes)' "$work/plan.log" || echo "no resources to change")
+outputs=$(awk '/^Changes to Outputs:/ { on = 1; next } on && /^  [+~-] [a-z_0-9]+ +=/ { printf "%s%s", sep, $2; sep = ", " }' "$work/plan.log")
+echo "$reads data sources read from the catalog; $changes; outputs to set: ${outputs:-none}"
 echo "== $TERRAFORM apply"
-tf apply -input=false -compact-warnings demo.tfplan >"$work/apply.log" || { cat "$work/apply.log"; exit 1; }
+tf apply -input=false -no-color -compact-warnings demo.tfplan >"$work/apply.log" || { cat "$work/apply.log"; exit 1; }
 grep -E '^Apply complete' "$work/apply.log" || true
 
 echo

@@ -3,6 +3,7 @@ package catalog
 import (
 	"encoding/json"
 	"regexp"
+	"strings"
 	"sync"
 	"testing"
 
@@ -92,12 +93,21 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
-// BenchmarkSuggest is the cost of a mistyped id over 10,000 models: the error
-// path compares it with every id.
+// BenchmarkSuggest is the cost of an unknown id over 10,000 models: the
+// error path compares it with every id. A typo is the usual case; the long
+// ids (as a generated or pasted value may be) must cost no more than it.
 func BenchmarkSuggest(b *testing.B) {
 	c := New(syntheticModels(b, 10000))
-	b.ReportAllocs()
-	for b.Loop() {
-		_ = c.Suggest("meta-llama/llama-1-128b-mini-0004")
+	for _, tc := range []struct{ name, id string }{
+		{"typo", "meta-llama/llama-1-128b-mini-0004"},
+		{"20KB", strings.Repeat("0", 20_000)},
+		{"1MB", strings.Repeat("0", 1_000_000)},
+	} {
+		b.Run("id="+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = c.Suggest(tc.id)
+			}
+		})
 	}
 }

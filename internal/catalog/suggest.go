@@ -2,58 +2,98 @@ package catalog
 
 import (
 	"cmp"
+	"iter"
+	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
-// maxSuggestions caps how many ids Suggest returns.
+// maxSuggestions caps how many values a suggestion lists.
 const maxSuggestions = 3
+
+// maxEditLength is the longest value, in runes, that edit distances are
+// computed for. Catalog ids are a few dozen characters; a longer value can
+// still match another case of a candidate or be contained in one, which
+// costs no more than reading it.
+const maxEditLength = 256
 
 // Suggest returns up to three catalog ids that the user may have meant by id,
 // closest first: the same id in another case, ids a few edits away
 // (transpositions count as one edit), and ids that contain id, such as a
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct".
 func (c *Catalog) Suggest(id string) []string {
-	want := strings.ToLower(id)
-	limit := max(2, len([]rune(want))/3)
+	return closest(id, maps.Keys(c.byID))
+}
+
+// closest returns up to three of candidates that the user may have meant by
+// value, closest first, as Suggest describes. Candidates must be distinct.
+//
+// Its cost is linear in the number of candidates whatever value is:
+// candidates whose length alone puts them over the edit limit are skipped,
+// a value longer than maxEditLength gets no edit distance, and a distance
+// stops as soon as it exceeds the limit.
+func closest(value string, candidates iter.Seq[string]) []string {
+	want := strings.ToLower(value)
+	wantLen := utf8.RuneCountInString(want)
+	limit := max(2, wantLen/3)
+	var wantRunes, haveRunes []rune
+	var rows []int // boundedEditDistance's scratch, reused
+	if wantLen <= maxEditLength {
+		wantRunes = []rune(want)
+	}
 	type candidate struct {
-		id       string
+		value    string
 		distance int
 	}
 	var found []candidate
-	for candidateID := range c.byID {
-		have := strings.ToLower(candidateID)
-		d := editDistance(want, have)
+	for name := range candidates {
+		have := strings.ToLower(name)
+		d := limit + 1
+		switch {
+		case have == want:
+			d = 0
+		case wantRunes != nil && abs(utf8.RuneCountInString(have)-wantLen) <= limit:
+			haveRunes = haveRunes[:0]
+			for _, r := range have {
+				haveRunes = append(haveRunes, r)
+			}
+			rows = slices.Grow(rows[:0], 3*(len(haveRunes)+1))
+			d = boundedEditDistance(wantRunes, haveRunes, limit, rows)
+		}
 		if d > limit && len(want) >= 3 && strings.Contains(have, want) {
 			d = limit // a containing id is worth showing, after the close ones
 		}
 		if d <= limit {
-			found = append(found, candidate{candidateID, d})
+			found = append(found, candidate{name, d})
 		}
 	}
 	slices.SortFunc(found, func(a, b candidate) int {
-		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.id, b.id))
+		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.value, b.value))
 	})
 	out := make([]string, 0, min(len(found), maxSuggestions))
 	for _, f := range found[:min(len(found), maxSuggestions)] {
-		out = append(out, f.id)
+		out = append(out, f.value)
 	}
 	return out
 }
 
-// editDistance is the optimal string alignment distance between a and b:
-// insertions, deletions, substitutions and adjacent transpositions.
-func editDistance(a, b string) int {
-	s, t := []rune(a), []rune(b)
+// boundedEditDistance is the optimal string alignment distance between s and
+// t (insertions, deletions, substitutions and adjacent transpositions), or
+// limit+1 when it is greater than limit. It stops at the first row whose
+// every entry is over limit: later rows never go below a row's minimum.
+// scratch, when its capacity is at least 3*(len(t)+1), spares an allocation.
+func boundedEditDistance(s, t []rune, limit int, scratch []int) int {
 	// Three rolling rows: two back, previous, current.
-	prev2 := make([]int, len(t)+1)
-	prev := make([]int, len(t)+1)
-	cur := make([]int, len(t)+1)
+	n := len(t) + 1
+	rows := slices.Grow(scratch[:0], 3*n)[:3*n]
+	prev2, prev, cur := rows[:n], rows[n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}
 	for i := 1; i <= len(s); i++ {
 		cur[0] = i
+		rowMin := cur[0]
 		for j := 1; j <= len(t); j++ {
 			cost := 1
 			if s[i-1] == t[j-1] {
@@ -63,8 +103,19 @@ func editDistance(a, b string) int {
 			if i > 1 && j > 1 && s[i-1] == t[j-2] && s[i-2] == t[j-1] {
 				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin > limit {
+			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(t)]
+	return min(prev[len(t)], limit+1)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -1,9 +1,14 @@
 package catalog
 
 import (
+	"cmp"
+	"runtime"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 func suggestFixture() *Catalog {
@@ -114,7 +119,7 @@ func TestSuggest_duplicateIDsSuggestedOnce(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
+func TestBoundedEditDistance(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		a, b string
@@ -144,11 +149,110 @@ func TestEditDistance(t *testing.T) {
 		{"GPT", "gpt", 3},
 	}
 	for _, tc := range tests {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		s, u := []rune(tc.a), []rune(tc.b)
+		unbounded := len(s) + len(u)
+		if got := boundedEditDistance(s, u, unbounded, nil); got != tc.want {
+			t.Errorf("boundedEditDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
-		if got := editDistance(tc.b, tc.a); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d (symmetric)", tc.b, tc.a, got, tc.want)
+		if got := boundedEditDistance(u, s, unbounded, nil); got != tc.want {
+			t.Errorf("boundedEditDistance(%q, %q) = %d, want %d (symmetric)", tc.b, tc.a, got, tc.want)
+		}
+		// Under a lower limit, the distance is capped at limit+1.
+		for limit := range tc.want {
+			if got := boundedEditDistance(s, u, limit, nil); got != limit+1 {
+				t.Errorf("boundedEditDistance(%q, %q, limit %d) = %d, want %d", tc.a, tc.b, limit, got, limit+1)
+			}
 		}
 	}
+}
+
+func TestSuggest_longIDs(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", maxEditLength+44) // over maxEditLength
+	c := New([]megallm.Model{
+		{ID: strings.ToUpper(long)},
+		{ID: "ns/" + long + "y"},
+		{ID: long[1:] + "z"},
+	})
+	// Another case of the id, and ids that contain it, are found at any
+	// length; edit distances are not computed past maxEditLength, so the id
+	// one substitution away is not.
+	if got, want := c.Suggest(long), []string{strings.ToUpper(long), "ns/" + long + "y"}; !equalStrings(got, want) {
+		t.Errorf("Suggest(%d characters) = %q, want %q", len(long), got, want)
+	}
+	if got := c.Suggest(strings.Repeat("0", 1_000_000)); !equalStrings(got, []string{}) {
+		t.Errorf("Suggest(1 MB id) = %q, want none", got)
+	}
+}
+
+// TestSuggest_longIDCostsNoMoreThanReadingIt counts the bytes Suggest
+// allocates for a 20 KB id against 1,000 models: without bounds every
+// candidate decoded the id into runes, 80 KB each. Not parallel, so that
+// no other test allocates meanwhile.
+func TestSuggest_longIDCostsNoMoreThanReadingIt(t *testing.T) {
+	c := New(syntheticModels(t, 1000))
+	id := strings.Repeat("0", 20_000)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got := c.Suggest(id)
+	runtime.ReadMemStats(&after)
+	if len(got) != 0 {
+		t.Errorf("Suggest(20 KB id) = %q, want none", got)
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 64<<10 {
+		t.Errorf("Suggest(20 KB id) allocated %d bytes over 1,000 models, want at most 64 KiB", allocated)
+	}
+}
+
+// TestSuggest_sameAsUnbounded checks that the bounds change no suggestion for
+// ids of ordinary length: typos, other cases, missing namespaces and
+// prefixes of synthetic ids give what the unbounded search gives.
+func TestSuggest_sameAsUnbounded(t *testing.T) {
+	t.Parallel()
+	c := New(syntheticModels(t, 1000))
+	var ids []string
+	for i := 0; i < 1000; i += 41 {
+		id := mockapi.SyntheticModelID(i)
+		swapped := []byte(id)
+		swapped[5], swapped[6] = swapped[6], swapped[5]
+		_, unqualified, _ := strings.Cut(id, "/")
+		ids = append(ids, id[1:], id[:len(id)-1], string(swapped), strings.ToUpper(id), unqualified,
+			id[:len(id)/2], id+"-extra", "x"+id+"x", strings.ReplaceAll(id, "-", ""))
+	}
+	ids = append(ids, "gpt", "llama", "gpt-4o", "claude-3-opus", "qwen-2-32b", "zz", "", "日本語")
+	for _, id := range ids {
+		if got, want := c.Suggest(id), unboundedSuggest(c, id); !equalStrings(got, want) {
+			t.Errorf("Suggest(%q) = %q, unbounded search gives %q", id, got, want)
+		}
+	}
+}
+
+// unboundedSuggest is Suggest without its bounds, as first written: every
+// edit distance computed in full.
+func unboundedSuggest(c *Catalog, id string) []string {
+	want := []rune(strings.ToLower(id))
+	limit := max(2, len(want)/3)
+	type candidate struct {
+		id       string
+		distance int
+	}
+	var found []candidate
+	for candidateID := range c.byID {
+		have := []rune(strings.ToLower(candidateID))
+		d := boundedEditDistance(want, have, len(want)+len(have), nil)
+		if d > limit && len(want) >= 3 && strings.Contains(string(have), string(want)) {
+			d = limit
+		}
+		if d <= limit {
+			found = append(found, candidate{candidateID, d})
+		}
+	}
+	slices.SortFunc(found, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.id, b.id))
+	})
+	out := []string{}
+	for _, f := range found[:min(len(found), maxSuggestions)] {
+		out = append(out, f.id)
+	}
+	return out
 }

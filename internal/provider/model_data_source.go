@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -75,16 +76,16 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	model, ok := models.Lookup(id)
 	if !ok {
 		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unknown MegaLLM model id",
-			fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with id %q.%s\n\n"+
+			fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with id %s.%s\n\n"+
 				"Ids are case-sensitive. List the available ids with the megallm_models data source.",
-				models.Len(), d.data.origin, id, didYouMean(models.Suggest(id))))
+				models.Len(), d.data.origin, quoteID(id), didYouMean(models.Suggest(id))))
 		return
 	}
 	if unmet := require.Unmet(model); len(unmet) > 0 {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Model does not meet requirements",
-			fmt.Sprintf("Model %q does not meet %d of the requirements:\n  - %s\n\n"+
+			fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
 				"Choose another model (a megallm_models data source with the same require lists the models "+
-				"that do), or relax require.", id, len(unmet), strings.Join(unmet, "\n  - ")))
+				"that do), or relax require.", id, countRequirements(len(unmet)), strings.Join(unmet, "\n  - ")))
 		return
 	}
 	// The state is the model's attributes and require as configured, built
@@ -94,14 +95,35 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 
-// didYouMean phrases suggestions for an error message.
-func didYouMean(ids []string) string {
-	if len(ids) == 0 {
+// maxQuotedID is how many characters of an unknown id an error quotes.
+const maxQuotedID = 64
+
+// quoteID quotes an id for an error message: an over-long one (a generated
+// or pasted value) by its first maxQuotedID characters and its length.
+func quoteID(id string) string {
+	runes := 0
+	for i := range id {
+		if runes == maxQuotedID {
+			return fmt.Sprintf("%q… (%d characters)", id[:i], utf8.RuneCountInString(id))
+		}
+		runes++
+	}
+	return fmt.Sprintf("%q", id)
+}
+
+// didYouMean phrases suggestions for an error message: ` Did you mean "a",
+// "b" or "c"?`.
+func didYouMean(values []string) string {
+	if len(values) == 0 {
 		return ""
 	}
-	quoted := make([]string, len(ids))
-	for i, id := range ids {
-		quoted[i] = fmt.Sprintf("%q", id)
+	return " Did you mean " + quoteList(values, "or") + "?"
+}
+
+// countRequirements is "1 requirement" or "n requirements".
+func countRequirements(n int) string {
+	if n == 1 {
+		return "1 requirement"
 	}
-	return " Did you mean " + strings.Join(quoted, " or ") + "?"
+	return fmt.Sprintf("%d requirements", n)
 }

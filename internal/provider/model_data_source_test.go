@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -83,7 +84,11 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 	unitTest(t,
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "typo" { id = "gpt-4o-mnii" }`,
-			ExpectError: expectError(`Unknown MegaLLM model id .* has no model with id "gpt-4o-mnii". Did you mean "gpt-4o-mini"`),
+			ExpectError: expectError(`Unknown MegaLLM model id .* has no model with id "gpt-4o-mnii". Did you mean "gpt-4o-mini" or "gpt-4.1-mini"\?`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "three" { id = "gpt-4" }`,
+			ExpectError: expectError(`Did you mean "gpt-4o", "gpt-4.1" or "gpt-4.1-mini"\?`),
 		},
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "prefix" { id = "llama-3.3-70b-instruct" }`,
@@ -92,6 +97,11 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "case" { id = "GPT-4o" }`,
 			ExpectError: expectError(`Did you mean "gpt-4o"`),
+		},
+		resource.TestStep{
+			// A 1,000,000-character id: the error quotes its first 64.
+			Config:      providerBlock(server, "") + `data "megallm_model" "long" { id = format("%01000000d", 0) }`,
+			ExpectError: expectError(`\) has no model with id "0{64}"… \(1000000 characters\)\. Ids are case-sensitive`),
 		},
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "far" { id = "zzzzzzzzzzzz" }`,
@@ -117,7 +127,7 @@ data "megallm_model" "old" {
     max_output_cost_per_million = 1
   }
 }`,
-			ExpectError: expectError(`Model does not meet requirements .* Model "gpt-3.5-turbo" does not meet 5 of the requirements:` +
+			ExpectError: expectError(`Model does not meet requirements .* Model "gpt-3.5-turbo" does not meet 5 requirements:` +
 				` - does not support vision - context_length 16385 < required 100000` +
 				` - max_output_tokens 4096 < required 8192 - input_tokens_cost_per_million 0.5 > allowed 0.25` +
 				` - output_tokens_cost_per_million 1.5 > allowed 1`),
@@ -137,7 +147,8 @@ data "megallm_model" "unpriced" {
   id      = "meta-llama/llama-3.2-90b-vision-instruct"
   require = { max_input_cost_per_million = 10 }
 }`,
-			ExpectError: expectError(`input_tokens_cost_per_million is not reported \(allowed <= 10\)`),
+			ExpectError: expectError(`Model "meta-llama/llama-3.2-90b-vision-instruct" does not meet 1 requirement:` +
+				` - input_tokens_cost_per_million is not reported \(allowed <= 10\)`),
 		},
 	)
 }
@@ -197,5 +208,37 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}
+
+func TestQuoteID(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ id, want string }{
+		{"gpt-4o", `"gpt-4o"`},
+		{strings.Repeat("a", maxQuotedID), `"` + strings.Repeat("a", maxQuotedID) + `"`},
+		{strings.Repeat("a", maxQuotedID+1), `"` + strings.Repeat("a", maxQuotedID) + `"… (65 characters)`},
+		// Characters, not bytes: no rune is cut in half.
+		{strings.Repeat("é", 100), `"` + strings.Repeat("é", maxQuotedID) + `"… (100 characters)`},
+	} {
+		if got := quoteID(tc.id); got != tc.want {
+			t.Errorf("quoteID(%d bytes) = %s, want %s", len(tc.id), got, tc.want)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		ids  []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"a"}, ` Did you mean "a"?`},
+		{[]string{"a", "b"}, ` Did you mean "a" or "b"?`},
+		{[]string{"a", "b", "c"}, ` Did you mean "a", "b" or "c"?`},
+	} {
+		if got := didYouMean(tc.ids); got != tc.want {
+			t.Errorf("didYouMean(%q) = %q, want %q", tc.ids, got, tc.want)
+		}
 	}
 }

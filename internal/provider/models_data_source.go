@@ -2,12 +2,16 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -40,14 +44,19 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"and shared by every data source in the plan.",
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Keep only models of this type: `chat` or `embedding`.",
-				Optional:            true,
-				Validators:          []validator.String{stringvalidator.OneOf(megallm.TypeChat, megallm.TypeEmbedding)},
+				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding`; any type the API " +
+					"lists (`rerank`, `image`, ...) is accepted. Types are case-sensitive. A type that no model of the " +
+					"catalog has keeps nothing and warns, listing the types the catalog has.",
+				Optional: true,
+				Validators: []validator.String{stringvalidator.RegexMatches(nonBlank,
+					fmt.Sprintf("must be a model type such as %q or %q, not empty or blank (leave type out to keep every type)",
+						megallm.TypeChat, megallm.TypeEmbedding))},
 			},
 			"owned_by": schema.SetAttribute{
-				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as `[\"openai\", \"anthropic\"]`.",
-				ElementType:         types.StringType,
-				Optional:            true,
+				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as `[\"openai\", \"anthropic\"]`. " +
+					"Owners are case-sensitive. An owner that no model of the catalog has warns, with the closest owners it has.",
+				ElementType: types.StringType,
+				Optional:    true,
 				Validators: []validator.Set{
 					setvalidator.SizeAtLeast(1),
 					setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
@@ -128,6 +137,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
 	// The state is the arguments as configured and the selected models, built
 	// directly as a value of the configuration's type, which is the schema's.
 	selected := models.Select(query)
@@ -141,4 +151,51 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	config["models"] = tftypes.NewValue(stateType.AttributeTypes["models"], objects)
 	config["ids"] = tftypes.NewValue(stateType.AttributeTypes["ids"], ids)
 	resp.State.Raw = tftypes.NewValue(stateType, config)
+}
+
+// nonBlank matches a string with at least one character that is not white space.
+var nonBlank = regexp.MustCompile(`\S`)
+
+// unmatchedFilterWarnings warns about a type or an owner that no model of the
+// whole catalog has: such a value keeps nothing whatever the other filters
+// say, and is most often a typo or another case ("OpenAI" for "openai").
+// Filters that each match models but not together do not warn.
+func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
+	var diags diag.Diagnostics
+	where := fmt.Sprintf("the MegaLLM catalog (%d models from %s)", models.Len(), origin)
+	if query.Type != "" {
+		if types := models.Types(); !slices.Contains(types, query.Type) {
+			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
+				fmt.Sprintf("No model in %s has type %q, so megallm_models lists none. %s",
+					where, query.Type, catalogHas("types", types)))
+		}
+	}
+	if query.OwnedBy != nil {
+		owners := models.Owners()
+		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
+			if slices.Contains(owners, owner) {
+				continue
+			}
+			hint := catalogHas("owners", owners)
+			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
+				hint = "Owners are case-sensitive." + didYouMean(suggestions)
+			}
+			diags.AddAttributeWarning(path.Root("owned_by"), "No model with this owner",
+				fmt.Sprintf("No model in %s has owned_by %q, so that owner matches nothing. %s", where, owner, hint))
+		}
+	}
+	return diags
+}
+
+// catalogHas lists the values of a field (a plural: "types") that the
+// catalog has, as a sentence.
+func catalogHas(field string, values []string) string {
+	singular := strings.TrimSuffix(field, "s")
+	switch len(values) {
+	case 0:
+		return fmt.Sprintf("No model of the catalog reports its %s.", singular)
+	case 1:
+		return fmt.Sprintf("The catalog's only %s is %q.", singular, values[0])
+	}
+	return fmt.Sprintf("The catalog's %s are %s.", field, quoteList(values, "and"))
 }

@@ -2,8 +2,10 @@ package provider
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -196,7 +198,8 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 		}
 	}
 	unitTest(t,
-		step(`type = "image"`, `Attribute type value must be one of: \["chat" "embedding"\], got: "image"`),
+		step(`type = ""`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank \(leave type out to keep every type\)`),
+		step(`type = " \t"`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank`),
 		step(`sort_by = "price"`, `Attribute sort_by value must be one of: \["id" "created_at" "context_length" "max_output_tokens" "input_cost" "output_cost"\], got: "price"`),
 		step(`id_regex = "gpt-(4o"`, `Invalid regular expression .* with data.megallm_models.bad, .* error parsing regexp: missing closing \): .*RE2 syntax`),
 		step(`owned_by = []`, `Attribute owned_by set must contain at least 1 elements, got: 0`),
@@ -206,5 +209,87 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}
+
+// TestModelsDataSource_filterMatchingNoModelWarns reads through the provider
+// server, since plugin-testing does not show warnings: a type or owner that
+// no model of the catalog has warns on its attribute, and filters that each
+// match models but not together do not.
+func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	p := newProtocolServer(t, server, nil)
+	owners := func(values ...string) tftypes.Value {
+		elements := make([]tftypes.Value, len(values))
+		for i, v := range values {
+			elements[i] = str(v)
+		}
+		return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, elements)
+	}
+	catalog := "No model in the MegaLLM catalog (26 models from " + server.URL() + "/models)"
+	tests := []struct {
+		name   string
+		config map[string]tftypes.Value
+		want   []string
+	}{
+		{"owner in another case", map[string]tftypes.Value{"owned_by": owners("OpenAI")}, []string{
+			`AttributeName("owned_by"): No model with this owner: ` + catalog +
+				` has owned_by "OpenAI", so that owner matches nothing. Owners are case-sensitive. Did you mean "openai"?`,
+		}},
+		{"owner far from any", map[string]tftypes.Value{"owned_by": owners("openai", "cohere")}, []string{
+			`AttributeName("owned_by"): No model with this owner: ` + catalog +
+				` has owned_by "cohere", so that owner matches nothing. The catalog's owners are ` +
+				`"anthropic", "deepseek", "google", "meta", "mistral", "openai" and "xai".`,
+		}},
+		{"type the catalog lacks", map[string]tftypes.Value{"type": str("rerank")}, []string{
+			`AttributeName("type"): No model of this type: ` + catalog +
+				` has type "rerank", so megallm_models lists none. The catalog's types are "chat" and "embedding".`,
+		}},
+		{"each matches, not together", map[string]tftypes.Value{"type": str("embedding"), "owned_by": owners("anthropic")}, nil},
+		{"matching filters", map[string]tftypes.Value{"type": str("chat"), "owned_by": owners("openai", "xai")}, nil},
+	}
+	for _, tc := range tests {
+		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", tc.config)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestModelsDataSource_anyType(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels(
+		json.RawMessage(`{"id":"rerank-english-v3","type":"rerank","owned_by":"cohere"}`),
+		json.RawMessage(`{"id":"rerank-multilingual-v3","type":"rerank","owned_by":"cohere"}`),
+		json.RawMessage(`{"id":"command-r","type":"chat","owned_by":"cohere"}`),
+		json.RawMessage(`{"id":"dall-e-3","type":"image","owned_by":"openai"}`),
+	)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "rerank" { type = "rerank" }
+data "megallm_models" "image"  { type = "image" }
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.rerank", "rerank-english-v3", "rerank-multilingual-v3"),
+			expectIDs("data.megallm_models.image", "dall-e-3"),
+		},
+	})
+}
+
+func TestCatalogHas(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		values []string
+		want   string
+	}{
+		{nil, "No model of the catalog reports its type."},
+		{[]string{"chat"}, `The catalog's only type is "chat".`},
+		{[]string{"chat", "embedding"}, `The catalog's types are "chat" and "embedding".`},
+		{[]string{"chat", "embedding", "rerank"}, `The catalog's types are "chat", "embedding" and "rerank".`},
+	} {
+		if got := catalogHas("types", tc.values); got != tc.want {
+			t.Errorf("catalogHas(types, %q) = %q, want %q", tc.values, got, tc.want)
+		}
 	}
 }

@@ -93,7 +93,8 @@ func (p *protocolServer) readContext(ctx context.Context, typeName string, confi
 }
 
 // readWarnings reads a data source, failing on an error, and returns the new
-// state and the text of its warnings, one "summary: detail" each.
+// state and the text of its warnings, one "summary: detail" each, prefixed
+// with "path: " for a warning on an attribute.
 func (p *protocolServer) readWarnings(tb testing.TB, typeName string, config *tfprotov6.DynamicValue) (tftypes.Value, []string) {
 	tb.Helper()
 	resp, err := p.server.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: config})
@@ -102,9 +103,14 @@ func (p *protocolServer) readWarnings(tb testing.TB, typeName string, config *tf
 	}
 	var texts []string
 	for _, d := range resp.Diagnostics {
-		if d.Severity == tfprotov6.DiagnosticSeverityWarning {
-			texts = append(texts, d.Summary+": "+d.Detail)
+		if d.Severity != tfprotov6.DiagnosticSeverityWarning {
+			continue
 		}
+		text := d.Summary + ": " + d.Detail
+		if d.Attribute != nil {
+			text = d.Attribute.String() + ": " + text
+		}
+		texts = append(texts, text)
 	}
 	state, err := resp.State.Unmarshal(p.dataSources[typeName])
 	if err != nil {

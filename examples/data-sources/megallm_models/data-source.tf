@@ -37,6 +37,9 @@ output "chat_models_newest_first" {
   value = data.megallm_models.chat.ids
 }
 
-output "embedding_dimensions_budget" {
+# The longest input, in tokens, that each embedding model takes (its context
+# length; null when the catalog does not report it). The catalog has no
+# embedding dimensions.
+output "embedding_max_input_tokens" {
   value = { for m in data.megallm_models.embeddings.models : m.id => m.context_length }
 }

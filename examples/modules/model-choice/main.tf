@@ -9,7 +9,7 @@ terraform {
 }
 
 variable "type" {
-  description = "Model type: chat or embedding."
+  description = "Model type, such as chat or embedding."
   type        = string
   default     = "chat"
 }

@@ -1,0 +1,38 @@
+package catalog
+
+import (
+	"maps"
+	"slices"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// Owners returns the distinct owned_by values of the catalog, sorted. Models
+// that do not report an owner add none.
+func (c *Catalog) Owners() []string {
+	return c.distinct(func(m *megallm.Model) *string { return m.OwnedBy })
+}
+
+// Types returns the distinct types of the catalog, sorted. Models that do
+// not report a type add none.
+func (c *Catalog) Types() []string {
+	return c.distinct(func(m *megallm.Model) *string { return m.Type })
+}
+
+// SuggestOwners returns up to three of the catalog's owners that the user may
+// have meant by owner, closest first, found as Suggest finds ids: the same
+// owner in another case first.
+func (c *Catalog) SuggestOwners(owner string) []string {
+	return closest(owner, slices.Values(c.Owners()))
+}
+
+// distinct returns the distinct non-nil values of field over the models, sorted.
+func (c *Catalog) distinct(field func(*megallm.Model) *string) []string {
+	seen := map[string]bool{}
+	for i := range c.models {
+		if v := field(&c.models[i]); v != nil {
+			seen[*v] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
