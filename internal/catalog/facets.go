@@ -23,7 +23,7 @@ func (c *Catalog) Types() []string {
 // have meant by owner, closest first, found as Suggest finds ids: the same
 // owner in another case first.
 func (c *Catalog) SuggestOwners(owner string) []string {
-	return closest(owner, slices.Values(c.Owners()))
+	return Closest(owner, slices.Values(c.Owners()))
 }
 
 // distinct returns the distinct non-nil values of field over the models, sorted.

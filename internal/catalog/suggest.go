@@ -23,17 +23,17 @@ const maxEditLength = 256
 // (transpositions count as one edit), and ids that contain id, such as a
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct".
 func (c *Catalog) Suggest(id string) []string {
-	return closest(id, maps.Keys(c.byID))
+	return Closest(id, maps.Keys(c.byID))
 }
 
-// closest returns up to three of candidates that the user may have meant by
+// Closest returns up to three of candidates that the user may have meant by
 // value, closest first, as Suggest describes. Candidates must be distinct.
 //
 // Its cost is linear in the number of candidates whatever value is:
 // candidates whose length alone puts them over the edit limit are skipped,
 // a value longer than maxEditLength gets no edit distance, and a distance
 // stops as soon as it exceeds the limit.
-func closest(value string, candidates iter.Seq[string]) []string {
+func Closest(value string, candidates iter.Seq[string]) []string {
 	want := strings.ToLower(value)
 	wantLen := utf8.RuneCountInString(want)
 	limit := max(2, wantLen/3)

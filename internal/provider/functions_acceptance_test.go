@@ -113,7 +113,7 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, 1e400, 0)`, `Invalid value for "input_tokens" parameter: token count is too large: 1e\+400`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1e300 } }, 1e308, 0)`,
 			`the cost of these token counts with model "x" is too large to represent`),
-		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Use "supports_function_calling", "supports_vision"`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
 	)
 }

@@ -150,7 +150,9 @@ func TestUnmetRequirements_errors(t *testing.T) {
 		require attr.Value
 		want    string
 	}{
-		"typo":          {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), `require has no attribute "supports_vison". Use "supports_function_calling", "supports_vision",`},
+		"two typos": {obj(map[string]attr.Value{"min_context": num(1), "vision": types.BoolValue(true)}),
+			`require has no attribute "min_context". Did you mean "min_context_length"? require has no attribute "vision". Did you mean "supports_vision"? Its attributes are`},
+		"typo":          {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), `require has no attribute "supports_vison". Did you mean "supports_vision"? Its attributes are "supports_function_calling", "supports_vision",`},
 		"negative":      {obj(map[string]attr.Value{"min_context_length": num(-1)}), "require.min_context_length must be 0 or more"},
 		"fraction":      {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5"},
 		"wrong type":    {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got string"},

@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -66,8 +68,16 @@ func requireReader(v tftypes.Value) (*objectReader, error) {
 		return o, nil
 	}
 	sort.Strings(unknown)
-	return nil, fmt.Errorf("require has no attribute %s. Use %s",
-		quoteList(unknown, "and"), quoteList(requireAttributeNames, "or"))
+	var msg strings.Builder
+	for _, name := range unknown {
+		fmt.Fprintf(&msg, "require has no attribute %q.", name)
+		if closest := catalog.Closest(name, slices.Values(requireAttributeNames)); len(closest) > 0 {
+			fmt.Fprintf(&msg, " Did you mean %q?", closest[0])
+		}
+		msg.WriteString(" ")
+	}
+	fmt.Fprintf(&msg, "Its attributes are %s.", quoteList(requireAttributeNames, "and"))
+	return nil, errors.New(msg.String())
 }
 
 // readModel reads a model object, as either data source returns it.
