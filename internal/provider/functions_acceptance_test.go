@@ -110,6 +110,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, -1, 0)`, `token count must be 0 or more, got -1`),
 		step(`provider::megallm::estimate_cost({ id = "x" }, 1, 1)`, `model "x" has no pricing, so its cost cannot be estimated`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = {} }, 0, 0)`, `model "x" has no pricing, so its cost cannot be estimated`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = -1 } }, 1000000, 0)`,
+			`model.pricing.input_tokens_cost_per_million must be 0 or more, got -1`),
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, 1e400, 0)`, `Invalid value for "input_tokens" parameter: token count is too large: 1e\+400`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1e300 } }, 1e308, 0)`,
 			`the cost of these token counts with model "x" is too large to represent`),

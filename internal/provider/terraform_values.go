@@ -43,10 +43,10 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 		Vision:                  required("supports_vision"),
 		Streaming:               required("supports_streaming"),
 		StructuredOutput:        required("supports_structured_output"),
-		MinContextLength:        o.int64(nonNegative, "min_context_length"),
-		MinMaxOutputTokens:      o.int64(nonNegative, "min_max_output_tokens"),
-		MaxInputCostPerMillion:  o.float64(nonNegative, "max_input_cost_per_million"),
-		MaxOutputCostPerMillion: o.float64(nonNegative, "max_output_cost_per_million"),
+		MinContextLength:        o.int64("min_context_length"),
+		MinMaxOutputTokens:      o.int64("min_max_output_tokens"),
+		MaxInputCostPerMillion:  o.float64("max_input_cost_per_million"),
+		MaxOutputCostPerMillion: o.float64("max_output_cost_per_million"),
 	}
 	return req, o.err
 }
@@ -93,8 +93,8 @@ func readModel(v tftypes.Value) (*megallm.Model, error) {
 		DisplayName:     o.string("display_name"),
 		OwnedBy:         o.string("owned_by"),
 		CreatedAt:       o.string("created_at"),
-		ContextLength:   o.int64(anyNumber, "context_length"),
-		MaxOutputTokens: o.int64(anyNumber, "max_output_tokens"),
+		ContextLength:   o.int64("context_length"),
+		MaxOutputTokens: o.int64("max_output_tokens"),
 	}
 	if id := o.string("id"); id != nil {
 		m.ID = *id
@@ -110,8 +110,8 @@ func readModel(v tftypes.Value) (*megallm.Model, error) {
 	}
 	if p := o.object("pricing"); p != nil {
 		m.Pricing = &megallm.Pricing{
-			InputTokensCostPerMillion:  p.float64(anyNumber, "input_tokens_cost_per_million"),
-			OutputTokensCostPerMillion: p.float64(anyNumber, "output_tokens_cost_per_million"),
+			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
+			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
 			Currency:                   p.string("currency"),
 		}
 		o.keep(p.err)
@@ -183,30 +183,25 @@ func (o *objectReader) bool(name string) *bool {
 	return &b
 }
 
-// numberRule says which numbers an attribute accepts.
-type numberRule bool
-
-const (
-	anyNumber   numberRule = false
-	nonNegative numberRule = true
-)
-
-func (o *objectReader) number(rule numberRule, name string) *big.Float {
+// number reads a number attribute. Every number a model or a requirement
+// holds (prices, token counts) is 0 or more: a negative one is an error, as
+// it is nonsense in the catalog too.
+func (o *objectReader) number(name string) *big.Float {
 	v, ok := o.value(name, tftypes.Number, "a number")
 	if !ok {
 		return nil
 	}
 	n := new(big.Float)
 	o.keep(v.As(&n))
-	if rule == nonNegative && n.Sign() < 0 {
+	if n.Sign() < 0 {
 		o.keep(fmt.Errorf("%s%s must be 0 or more, got %s", o.prefix, name, n.Text('g', -1)))
 		return nil
 	}
 	return n
 }
 
-func (o *objectReader) int64(rule numberRule, name string) *int64 {
-	n := o.number(rule, name)
+func (o *objectReader) int64(name string) *int64 {
+	n := o.number(name)
 	if n == nil {
 		return nil
 	}
@@ -222,8 +217,8 @@ func (o *objectReader) int64(rule numberRule, name string) *int64 {
 	return &i
 }
 
-func (o *objectReader) float64(rule numberRule, name string) *float64 {
-	n := o.number(rule, name)
+func (o *objectReader) float64(name string) *float64 {
+	n := o.number(name)
 	if n == nil {
 		return nil
 	}
