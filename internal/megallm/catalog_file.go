@@ -42,7 +42,7 @@ func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 			"curl -o writes none)")}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty: it must hold a GET /models answer")}
+		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty (or only white space)")}
 	}
 	models, problems, err := DecodeModels(bytes.NewReader(data))
 	if err != nil {

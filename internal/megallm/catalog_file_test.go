@@ -38,8 +38,8 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		"truncated":        {"{\"object\":\"list\",\n\"data\":[{\"id\":", "line 2, column 15: unexpected EOF"},
 		"wrong type":       {"{\"object\":\"list\",\n \"data\":{\"id\":\"x\"}}", "line 2, column 10: json: cannot unmarshal object into Go struct field"},
 		"no data":          {"{\"object\":\"list\"}", `it has no "data" array`},
-		"empty file":       {"", "the file is empty: it must hold a GET /models answer"},
-		"blank file":       {" \n\t\n", "the file is empty: it must hold a GET /models answer"},
+		"empty file":       {"", "the file is empty (or only white space)"},
+		"blank file":       {" \n\t\n", "the file is empty (or only white space)"},
 		"byte-order mark":  {"\ufeff" + `{"object":"list","data":[]}`, "the file starts with a UTF-8 byte-order mark (BOM), which JSON does not allow: save it as UTF-8 without a BOM"},
 		"not a model list": {"[1,2]", "line 1, column 2: json: cannot unmarshal array"},
 	}

@@ -91,7 +91,7 @@ data "megallm_model" "m" { id = "gpt-4o-mnii" }`, writeCatalogFile(t, mockapi.Bu
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o" }`, writeCatalogFile(t, nil)),
-			ExpectError: expectError(`Cannot read catalog_file .* the file is empty: it must hold a GET /models answer`),
+			ExpectError: expectError(`Cannot read catalog_file .* the file is empty \(or only white space\)\. The file must hold a GET /models answer`),
 		},
 		resource.TestStep{
 			Config: fmt.Sprintf(`
