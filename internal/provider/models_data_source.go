@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -108,7 +107,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Keep only the first `limit` models, after filtering and sorting: with `sort_by`, " +
 					"the best ones. A positive whole number; a limit larger than the result keeps every model.",
 				Optional:   true,
-				Validators: []validator.Number{wholeNumberBetween(1, math.MaxInt32)},
+				Validators: []validator.Number{positiveWholeNumber()},
 			},
 			"models": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching models in order. An empty list when nothing matches.",

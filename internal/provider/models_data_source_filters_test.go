@@ -180,10 +180,10 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 	}
 	const forms = `Use an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" \(midnight UTC\)\.`
 	unitTest(t,
-		step(`limit = 0`, `Invalid limit .* limit must be from 1 to 2147483647, got 0\.`),
-		step(`limit = -3`, `Invalid limit .* limit must be from 1 to 2147483647, got -3\.`),
-		step(`limit = 2.5`, `Invalid limit .* limit must be a whole number from 1 to 2147483647, got 2\.5\.`),
-		step(`limit = 1e12`, `Invalid limit .* limit must be from 1 to 2147483647, got 1e\+12\.`),
+		step(`limit = 0`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 0\.`),
+		step(`limit = -3`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got -3\.`),
+		step(`limit = 2.5`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 2\.5\.`),
+		step(`limit = 1e12`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 1e\+12\.`),
 		step(`created_after = "2025/01/31"`, `Invalid created_after .* created_after is "2025/01/31", which is not a date\. `+forms),
 		step(`created_after = "2025-02-30"`, `Invalid created_after .* created_after is "2025-02-30", which is not a date\.`),
 		step(`created_before = "2025-01-31 12:00:00"`, `Invalid created_before .* created_before is "2025-01-31 12:00:00", which is not a date\. `+forms),
