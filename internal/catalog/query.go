@@ -42,11 +42,21 @@ type Query struct {
 	IDPattern *regexp.Regexp
 	// Require keeps models that meet every requirement.
 	Require Requirements
+	// CreatedAfter, when set, keeps models created strictly later than it.
+	// Models without a created_at are left out.
+	CreatedAfter *time.Time
+	// CreatedBefore, when set, keeps models created strictly earlier than
+	// it. Models without a created_at are left out.
+	CreatedBefore *time.Time
+	// ExcludeIDs leaves out the models with these ids.
+	ExcludeIDs []string
 	// SortBy orders the result; empty means SortByID.
 	SortBy SortKey
 	// Descending reverses the order of present values. Models missing the
 	// sort field come last either way, and ties break by id ascending.
 	Descending bool
+	// Limit, when positive, keeps only the first Limit models of the order.
+	Limit int
 }
 
 // Select returns the models that match q, in q's order. The pointers refer
@@ -55,7 +65,8 @@ type Query struct {
 // sort value) per matching model, and the result.
 func (c *Catalog) Select(q Query) []*megallm.Model {
 	var matched []sortable
-	if q.Type == "" && q.OwnedBy == nil && q.IDPattern == nil && q.Require == (Requirements{}) {
+	if q.Type == "" && q.OwnedBy == nil && q.IDPattern == nil && q.Require == (Requirements{}) &&
+		q.CreatedAfter == nil && q.CreatedBefore == nil && q.ExcludeIDs == nil {
 		matched = make([]sortable, 0, len(c.models)) // no filter: every model matches
 	}
 	for i := range c.models {
@@ -66,6 +77,9 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 		}
 	}
 	slices.SortFunc(matched, q.comparator())
+	if q.Limit > 0 && len(matched) > q.Limit {
+		matched = matched[:q.Limit]
+	}
 	out := make([]*megallm.Model, len(matched))
 	for i, s := range matched {
 		out[i] = s.model
@@ -83,7 +97,24 @@ func (q *Query) matches(m *megallm.Model) bool {
 	if q.IDPattern != nil && !q.IDPattern.MatchString(m.ID) {
 		return false
 	}
+	if q.ExcludeIDs != nil && slices.Contains(q.ExcludeIDs, m.ID) {
+		return false
+	}
+	if (q.CreatedAfter != nil || q.CreatedBefore != nil) && !q.createdInRange(m) {
+		return false
+	}
 	return q.Require.Met(m)
+}
+
+// createdInRange reports whether m was created strictly between
+// CreatedAfter and CreatedBefore, either bound left open when nil.
+func (q *Query) createdInRange(m *megallm.Model) bool {
+	created, ok := createdAt(m)
+	if !ok {
+		return false
+	}
+	return (q.CreatedAfter == nil || created.After(*q.CreatedAfter)) &&
+		(q.CreatedBefore == nil || created.Before(*q.CreatedBefore))
 }
 
 // sortable is a model with its sort value computed once.
@@ -122,11 +153,8 @@ func (q *Query) comparator() func(a, b sortable) int {
 func sortValue(m *megallm.Model, key SortKey) (float64, bool) {
 	switch key {
 	case SortByCreatedAt:
-		if m.CreatedAt == nil {
-			return 0, false
-		}
-		t, err := time.Parse(time.RFC3339, *m.CreatedAt)
-		if err != nil {
+		t, ok := createdAt(m)
+		if !ok {
 			return 0, false
 		}
 		return float64(t.UnixMilli()), true
@@ -146,6 +174,16 @@ func sortValue(m *megallm.Model, key SortKey) (float64, bool) {
 		return floatValue(m.Pricing.OutputTokensCostPerMillion)
 	}
 	return 0, false
+}
+
+// createdAt is the model's creation time, and whether it reports one that
+// reads as RFC 3339 (the decoder has already turned a date into midnight UTC).
+func createdAt(m *megallm.Model) (time.Time, bool) {
+	if m.CreatedAt == nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, *m.CreatedAt)
+	return t, err == nil
 }
 
 func intValue(p *int64) (float64, bool) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
@@ -69,6 +70,32 @@ func BenchmarkSelect(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkSelectNewFilters is Select with the created_at range, excluded
+// ids and a limit, which the reference implementation does not have.
+func BenchmarkSelectNewFilters(b *testing.B) {
+	c := New(syntheticModels(b, 10000))
+	after := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	excluded := make([]string, 10)
+	for i := range excluded {
+		excluded[i] = mockapi.SyntheticModelID(i * 997)
+	}
+	for _, q := range []struct {
+		name  string
+		query Query
+	}{
+		{"created-after-by-created-at-desc", Query{CreatedAfter: &after, SortBy: SortByCreatedAt, Descending: true}},
+		{"exclude-10-by-input-cost", Query{ExcludeIDs: excluded, SortBy: SortByInputCost}},
+		{"limit-10-by-input-cost", Query{Limit: 10, SortBy: SortByInputCost}},
+	} {
+		b.Run("models=10000/query="+q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = c.Select(q.query)
+			}
+		})
 	}
 }
 

@@ -3,7 +3,9 @@ package catalog
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -209,5 +211,105 @@ func TestSelect_doesNotReorderCatalog(t *testing.T) {
 	// A second Select with another order is unaffected by the first.
 	if got := ids(c.Select(Query{})); !equalStrings(got, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}) {
 		t.Errorf("Select by id after another sort = %q", got)
+	}
+}
+
+func TestSelect_createdRange(t *testing.T) {
+	t.Parallel()
+	c := New(queryFixture())
+	at := func(s string) *time.Time {
+		t.Helper()
+		v, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &v
+	}
+	tests := []struct {
+		name          string
+		after, before *time.Time
+		want          []string
+	}{
+		// alpha has no created_at and beta's is unparseable: left out whenever a bound is set.
+		{"any date", at("0001-01-01T00:00:00Z"), nil, []string{"A1", "Zeta", "gpt-4.1", "gpt-4o"}},
+		// Zeta and gpt-4o were created at exactly 2024-05-13T00:00:00Z.
+		{"after is strict", at("2024-05-13T00:00:00Z"), nil, []string{"gpt-4.1"}},
+		{"after, a second earlier", at("2024-05-12T23:59:59Z"), nil, []string{"Zeta", "gpt-4.1", "gpt-4o"}},
+		{"before is strict", nil, at("2024-05-13T00:00:00Z"), []string{"A1"}},
+		{"before, a second later", nil, at("2024-05-13T00:00:01Z"), []string{"A1", "Zeta", "gpt-4o"}},
+		// A1 is 2023-12-31T23:00:00-02:00: instants compare, not strings.
+		{"after compares instants", at("2024-01-01T00:30:00Z"), nil, []string{"A1", "Zeta", "gpt-4.1", "gpt-4o"}},
+		{"after with an offset", at("2023-12-31T23:30:00-02:00"), nil, []string{"Zeta", "gpt-4.1", "gpt-4o"}},
+		{"between", at("2024-01-01T00:00:00Z"), at("2025-01-01T00:00:00Z"), []string{"A1", "Zeta", "gpt-4o"}},
+		{"nothing between", at("2024-05-14T00:00:00Z"), at("2025-04-13T00:00:00Z"), []string{}},
+	}
+	for _, tc := range tests {
+		got := ids(c.Select(Query{CreatedAfter: tc.after, CreatedBefore: tc.before}))
+		if !equalStrings(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSelect_createdRangeDateOnlyIsMidnightUTC(t *testing.T) {
+	t.Parallel()
+	// As the decoder leaves it: a date-only created_at is midnight UTC.
+	models, _, err := megallm.DecodeModels(strings.NewReader(`{"data":[
+		{"id":"day","created_at":"2024-06-01"},
+		{"id":"noon","created_at":"2024-06-01T12:00:00Z"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	midnight := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	if got := ids(New(models).Select(Query{CreatedAfter: &midnight})); !equalStrings(got, []string{"noon"}) {
+		t.Errorf("created after %s = %q, want only noon", midnight, got)
+	}
+}
+
+func TestSelect_excludeIDs(t *testing.T) {
+	t.Parallel()
+	c := New(queryFixture())
+	tests := []struct {
+		name    string
+		exclude []string
+		want    []string
+	}{
+		{"nil keeps all", nil, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"empty keeps all", []string{}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"one", []string{"gpt-4o"}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1"}},
+		{"unknown ids remove nothing", []string{"gpt-5", "nobody"}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"case-sensitive", []string{"zeta", "GPT-4o"}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"whole ids, not prefixes", []string{"gpt-4"}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"every model", []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}, []string{}},
+	}
+	for _, tc := range tests {
+		got := ids(c.Select(Query{ExcludeIDs: tc.exclude}))
+		if !equalStrings(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSelect_limit(t *testing.T) {
+	t.Parallel()
+	c := New(queryFixture())
+	tests := []struct {
+		name  string
+		query Query
+		want  []string
+	}{
+		{"zero keeps all", Query{Limit: 0}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{"first of the order", Query{Limit: 2, SortBy: SortByContextLength, Descending: true}, []string{"gpt-4.1", "Zeta"}},
+		{"models missing the field come last", Query{Limit: 5, SortBy: SortByInputCost}, []string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha"}},
+		{"exactly the result", Query{Limit: 3, Type: "chat"}, []string{"beta", "gpt-4.1", "gpt-4o"}},
+		{"larger than the result keeps all", Query{Limit: 100, Type: "chat"}, []string{"beta", "gpt-4.1", "gpt-4o"}},
+		{"after the filters", Query{Limit: 1, Type: "chat", ExcludeIDs: []string{"beta"}}, []string{"gpt-4.1"}},
+		{"of nothing", Query{Limit: 1, Type: "image"}, []string{}},
+	}
+	for _, tc := range tests {
+		got := ids(c.Select(tc.query))
+		if !equalStrings(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -12,10 +14,15 @@ import (
 // FuzzSelect runs arbitrary catalogs and queries through the filter, sort,
 // requirement and suggestion logic. It must never panic; every model it
 // returns must pass every filter, every model it leaves out must fail one,
-// and the order must follow the sort rules. Seeds are in
-// testdata/fuzz/FuzzSelect.
+// the order must follow the sort rules, and a limit must keep the first
+// models of that order. Seeds are in testdata/fuzz/FuzzSelect.
+//
+// createdAfter and createdBefore are RFC 3339 bounds (anything else leaves
+// the bound unset), exclude is a comma-separated id list, and limit 0 means
+// no limit.
 func FuzzSelect(f *testing.F) {
-	f.Fuzz(func(t *testing.T, body []byte, pattern, owner, modelType string, sortKey uint8, descending, vision bool, minContext int64, maxInputCost float64) {
+	f.Fuzz(func(t *testing.T, body []byte, pattern, owner, modelType string, sortKey uint8, descending, vision bool, minContext int64, maxInputCost float64,
+		createdAfter, createdBefore, exclude string, limit uint8) {
 		models, _, err := megallm.DecodeModels(bytes.NewReader(body))
 		if err != nil {
 			return
@@ -33,8 +40,26 @@ func FuzzSelect(f *testing.F) {
 		if re, err := regexp.Compile(pattern); err == nil {
 			q.IDPattern = re
 		}
+		if after, err := time.Parse(time.RFC3339, createdAfter); err == nil {
+			q.CreatedAfter = &after
+		}
+		if before, err := time.Parse(time.RFC3339, createdBefore); err == nil {
+			q.CreatedBefore = &before
+		}
+		if exclude != "" {
+			q.ExcludeIDs = strings.Split(exclude, ",")
+		}
 
 		selected := c.Select(q)
+		q.Limit = int(limit)
+		limited := c.Select(q)
+		want := selected
+		if q.Limit > 0 {
+			want = selected[:min(q.Limit, len(selected))]
+		}
+		if !slices.Equal(limited, want) {
+			t.Fatalf("limit %d kept %d models, not the first %d of the %d selected", q.Limit, len(limited), len(want), len(selected))
+		}
 		for i := range c.models {
 			m := &c.models[i]
 			if q.matches(m) != slices.Contains(selected, m) {
@@ -44,6 +69,12 @@ func FuzzSelect(f *testing.F) {
 		for _, m := range selected {
 			if unmet := q.Require.Unmet(m); len(unmet) != 0 {
 				t.Fatalf("selected %q misses %v", m.ID, unmet)
+			}
+			if slices.Contains(q.ExcludeIDs, m.ID) {
+				t.Fatalf("selected %q, which is excluded", m.ID)
+			}
+			if !createdWithin(m, q.CreatedAfter, q.CreatedBefore) {
+				t.Fatalf("selected %q, created %s, outside (%v, %v)", m.ID, createdAtText(m), q.CreatedAfter, q.CreatedBefore)
 			}
 		}
 		for i := 1; i < len(selected); i++ {
@@ -86,4 +117,28 @@ func inOrder(a, b *megallm.Model, q Query) bool {
 	default:
 		return va < vb
 	}
+}
+
+// createdWithin is the documented created_at filter, written out
+// independently of Select: with either bound set, the model must have a
+// created_at strictly later than after and strictly earlier than before.
+func createdWithin(m *megallm.Model, after, before *time.Time) bool {
+	if after == nil && before == nil {
+		return true
+	}
+	if m.CreatedAt == nil {
+		return false
+	}
+	created, err := time.Parse(time.RFC3339, *m.CreatedAt)
+	if err != nil {
+		return false
+	}
+	return (after == nil || created.Compare(*after) > 0) && (before == nil || created.Compare(*before) < 0)
+}
+
+func createdAtText(m *megallm.Model) string {
+	if m.CreatedAt == nil {
+		return "at no time"
+	}
+	return "at " + *m.CreatedAt
 }

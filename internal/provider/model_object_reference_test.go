@@ -61,6 +61,11 @@ type referenceModelsDataSourceModel struct {
 	Descending types.Bool             `tfsdk:"descending"`
 	Models     []referenceModelFields `tfsdk:"models"`
 	IDs        []string               `tfsdk:"ids"`
+
+	CreatedAfter  types.String `tfsdk:"created_after"`
+	CreatedBefore types.String `tfsdk:"created_before"`
+	ExcludeIDs    []string     `tfsdk:"exclude_ids"`
+	Limit         types.Number `tfsdk:"limit"`
 }
 
 func newReferenceModelFields(m *megallm.Model) referenceModelFields {
@@ -187,6 +192,7 @@ func TestModelObject_sameListAsReflection(t *testing.T) {
 	reference := empty
 	state := referenceModelsDataSourceModel{
 		Type: types.StringNull(), IDRegex: types.StringNull(), Require: types.DynamicNull(), SortBy: types.StringValue("input_cost"), Descending: types.BoolNull(),
+		CreatedAfter: types.StringNull(), CreatedBefore: types.StringNull(), Limit: types.NumberNull(),
 		Models: make([]referenceModelFields, len(selected)), IDs: make([]string, len(selected)),
 	}
 	for i, m := range selected {

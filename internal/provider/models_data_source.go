@@ -21,7 +21,10 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-var _ datasource.DataSourceWithConfigure = (*modelsDataSource)(nil)
+var (
+	_ datasource.DataSourceWithConfigure        = (*modelsDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*modelsDataSource)(nil)
+)
 
 // NewModelsDataSource returns the megallm_models data source.
 func NewModelsDataSource() datasource.DataSource {
@@ -69,6 +72,26 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Validators: []validator.String{regexValidator{}},
 			},
 			"require": requireAttribute("Keep only models that meet every one of these requirements."),
+			"created_after": schema.StringAttribute{
+				MarkdownDescription: "Keep only models created strictly later than this: an RFC 3339 date-time such as " +
+					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31`, which is midnight UTC at its start. Models that " +
+					"do not report `created_at` are left out.",
+				Optional:   true,
+				Validators: []validator.String{createdDateValidator{}},
+			},
+			"created_before": schema.StringAttribute{
+				MarkdownDescription: "Keep only models created strictly earlier than this, in the same forms as " +
+					"`created_after`, which must be earlier. Models that do not report `created_at` are left out.",
+				Optional:   true,
+				Validators: []validator.String{createdDateValidator{}},
+			},
+			"exclude_ids": schema.SetAttribute{
+				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact and " +
+					"case-sensitive. An id that the catalog does not have warns, with the closest ids it has.",
+				ElementType: types.StringType,
+				Optional:    true,
+				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+			},
 			"sort_by": schema.StringAttribute{
 				MarkdownDescription: "Order of `models` and `ids`: `id` (default), `created_at`, `context_length`, " +
 					"`max_output_tokens`, `input_cost` or `output_cost`. Models that do not report the field come " +
@@ -79,6 +102,12 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"descending": schema.BoolAttribute{
 				MarkdownDescription: "Sort from the highest value down. Defaults to `false`.",
 				Optional:            true,
+			},
+			"limit": schema.NumberAttribute{
+				MarkdownDescription: "Keep only the first `limit` models, after filtering and sorting: with `sort_by`, " +
+					"the best ones. A positive whole number; a limit larger than the result keeps every model.",
+				Optional:   true,
+				Validators: []validator.Number{positiveWholeNumber()},
 			},
 			"models": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching models in order. An empty list when nothing matches.",
@@ -94,6 +123,10 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
+func (d *modelsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{createdRangeValidator{}}
+}
+
 func (d *modelsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.data = providerDataFrom(req, resp)
 }
@@ -102,11 +135,15 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	var typ, idRegex, sortBy types.String
 	var descending types.Bool
 	var ownedBy []string
+	var createdAfter, createdBefore types.String
+	var excludeIDs []string
+	var limit types.Number
 	for _, arg := range []struct {
 		name   string
 		target any
 	}{
 		{"type", &typ}, {"owned_by", &ownedBy}, {"id_regex", &idRegex}, {"sort_by", &sortBy}, {"descending", &descending},
+		{"created_after", &createdAfter}, {"created_before", &createdBefore}, {"exclude_ids", &excludeIDs}, {"limit", &limit},
 	} {
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(arg.name), arg.target)...)
 	}
@@ -126,10 +163,22 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		Require:    require,
 		SortBy:     catalog.SortKey(sortBy.ValueString()),
 		Descending: descending.ValueBool(),
+		ExcludeIDs: excludeIDs,
 	}
 	if !idRegex.IsNull() {
 		// Already validated, so it compiles.
 		query.IDPattern = regexp.MustCompile(idRegex.ValueString())
+	}
+	// The dates and the limit are validated too.
+	if t, ok := parseCreatedDate(createdAfter.ValueString()); ok {
+		query.CreatedAfter = &t
+	}
+	if t, ok := parseCreatedDate(createdBefore.ValueString()); ok {
+		query.CreatedBefore = &t
+	}
+	if !limit.IsNull() {
+		n, _ := limit.ValueBigFloat().Int64()
+		query.Limit = int(n)
 	}
 
 	models, diags := d.data.loadCatalog(ctx)
@@ -158,8 +207,10 @@ var nonBlank = regexp.MustCompile(`\S`)
 
 // unmatchedFilterWarnings warns about a type or an owner that no model of the
 // whole catalog has: such a value keeps nothing whatever the other filters
-// say, and is most often a typo or another case ("OpenAI" for "openai").
-// Filters that each match models but not together do not warn.
+// say, and is most often a typo or another case ("OpenAI" for "openai"). An
+// excluded id that no model has warns too: it leaves out nothing, so the
+// model meant to be left out may still be listed. Filters that each match
+// models but not together do not warn.
 func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	where := fmt.Sprintf("the MegaLLM catalog (%d models from %s)", models.Len(), origin)
@@ -183,6 +234,17 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 			diags.AddAttributeWarning(path.Root("owned_by"), "No model with this owner",
 				fmt.Sprintf("No model in %s has owned_by %q, so that owner matches nothing. %s", where, owner, hint))
 		}
+	}
+	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
+		if _, ok := models.Lookup(id); ok {
+			continue
+		}
+		hint := " Remove it from exclude_ids if the model has left the catalog."
+		if suggestions := models.Suggest(id); len(suggestions) > 0 {
+			hint = didYouMean(suggestions)
+		}
+		diags.AddAttributeWarning(path.Root("exclude_ids"), "No model with this id",
+			fmt.Sprintf("No model in %s has id %q, so excluding it leaves out nothing. Ids are exact and case-sensitive.%s", where, id, hint))
 	}
 	return diags
 }

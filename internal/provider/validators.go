@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"regexp"
 	"strconv"
@@ -99,6 +100,9 @@ func (regexValidator) ValidateString(_ context.Context, req validator.StringRequ
 // developers instead of one that names the argument.
 type wholeNumberValidator struct {
 	min, max int64
+	// words, when set, names the accepted values in errors instead of the
+	// bare range.
+	words string
 }
 
 // wholeNumberBetween accepts whole numbers from min to max, inclusive.
@@ -106,7 +110,16 @@ func wholeNumberBetween(minimum, maximum int64) wholeNumberValidator {
 	return wholeNumberValidator{min: minimum, max: maximum}
 }
 
+// positiveWholeNumber accepts whole numbers from 1 to math.MaxInt32, words
+// its errors as "a positive whole number", and is meant for counts.
+func positiveWholeNumber() wholeNumberValidator {
+	return wholeNumberValidator{min: 1, max: math.MaxInt32, words: fmt.Sprintf("a positive whole number (up to %d)", math.MaxInt32)}
+}
+
 func (v wholeNumberValidator) Description(context.Context) string {
+	if v.words != "" {
+		return "value must be " + v.words
+	}
 	return fmt.Sprintf("value must be a whole number from %d to %d", v.min, v.max)
 }
 
@@ -120,11 +133,15 @@ func (v wholeNumberValidator) ValidateNumber(_ context.Context, req validator.Nu
 	}
 	n := req.ConfigValue.ValueBigFloat()
 	name := req.Path.String()
+	inRange := n.Cmp(new(big.Float).SetInt64(v.min)) >= 0 && n.Cmp(new(big.Float).SetInt64(v.max)) <= 0
 	switch {
+	case v.words != "" && (!n.IsInt() || !inRange):
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
+			fmt.Sprintf("%s must be %s, got %s.", name, v.words, n.Text('g', 10)))
 	case !n.IsInt():
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
 			fmt.Sprintf("%s must be a whole number from %d to %d, got %s.", name, v.min, v.max, n.Text('g', 10)))
-	case n.Cmp(new(big.Float).SetInt64(v.min)) < 0 || n.Cmp(new(big.Float).SetInt64(v.max)) > 0:
+	case !inRange:
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
 			fmt.Sprintf("%s must be from %d to %d, got %s.", name, v.min, v.max, n.Text('g', 10)))
 	}

@@ -29,12 +29,27 @@ data "megallm_models" "embeddings" {
   id_regex = "embedding"
 }
 
+# The three newest chat models created after 1 December 2024 (a date is
+# midnight UTC), leaving out one the team has ruled out.
+data "megallm_models" "newest_chat" {
+  type          = "chat"
+  created_after = "2024-12-01"
+  exclude_ids   = ["deepseek-reasoner"]
+  sort_by       = "created_at"
+  descending    = true
+  limit         = 3
+}
+
 output "cheapest_vision_128k" {
   value = data.megallm_models.vision_128k.ids[0]
 }
 
 output "chat_models_newest_first" {
   value = data.megallm_models.chat.ids
+}
+
+output "three_newest_chat_models" {
+  value = data.megallm_models.newest_chat.ids
 }
 
 # The longest input, in tokens, that each embedding model takes (its context

@@ -1,0 +1,79 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// createdDateForms describes the values created_after and created_before
+// accept, with an example of each.
+const createdDateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
+
+// parseCreatedDate reads an RFC 3339 date-time or a YYYY-MM-DD date, which
+// is midnight UTC at its start, as the catalog reads a model's created_at.
+func parseCreatedDate(s string) (time.Time, bool) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// createdDateValidator accepts what parseCreatedDate reads.
+type createdDateValidator struct{}
+
+func (createdDateValidator) Description(context.Context) string {
+	return "value must be " + createdDateForms
+}
+
+func (v createdDateValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (createdDateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, ok := parseCreatedDate(req.ConfigValue.ValueString()); !ok {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+			fmt.Sprintf("%s is %q, which is not a date. Use %s.", req.Path, req.ConfigValue.ValueString(), createdDateForms))
+	}
+}
+
+// createdRangeValidator rejects a created_after that is not earlier than
+// created_before: both bounds are strict, so no model could match.
+type createdRangeValidator struct{}
+
+var _ datasource.ConfigValidator = createdRangeValidator{}
+
+func (createdRangeValidator) Description(context.Context) string {
+	return "created_after must be earlier than created_before"
+}
+
+func (v createdRangeValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (createdRangeValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var after, before types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("created_after"), &after)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("created_before"), &before)...)
+	if after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
+		return
+	}
+	from, fromOK := parseCreatedDate(after.ValueString())
+	to, toOK := parseCreatedDate(before.ValueString())
+	if fromOK && toOK && !from.Before(to) {
+		resp.Diagnostics.AddAttributeError(path.Root("created_after"), "Empty created_at range",
+			fmt.Sprintf("created_after (%q) must be earlier than created_before (%q): both are strict, so no model can be "+
+				"created after the one and before the other. Swap them, or leave one out.", after.ValueString(), before.ValueString()))
+	}
+}

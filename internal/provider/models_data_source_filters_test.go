@@ -1,0 +1,202 @@
+package provider
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// These tests cover the created_at range, exclude_ids and limit.
+
+func TestModelsDataSource_createdRange(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "after_date" {
+  created_after = "2025-01-31"
+  sort_by       = "created_at"
+}
+data "megallm_models" "before_date" { created_before = "2024-01-01" }
+data "megallm_models" "after_is_strict" { created_after = "2025-04-14T00:00:00Z" }
+data "megallm_models" "after_with_offset" { created_after = "2025-04-13T23:00:00-01:00" }
+data "megallm_models" "between" {
+  created_after  = "2024-12-01"
+  created_before = "2024-12-26T00:00:00Z"
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			// o3-mini, created at 2025-01-31T00:00:00Z, is not strictly later than the date.
+			expectIDs("data.megallm_models.after_date", "gemini-2.0-flash", "gpt-4.1", "gpt-4.1-mini", "claude-sonnet-4-20250514"),
+			expectIDs("data.megallm_models.before_date", "gpt-3.5-turbo", "mistral-embed"),
+			expectIDs("data.megallm_models.after_is_strict", "claude-sonnet-4-20250514"),
+			// 2025-04-13T23:00:00-01:00 is 2025-04-14T00:00:00Z.
+			expectIDs("data.megallm_models.after_with_offset", "claude-sonnet-4-20250514"),
+			// deepseek-chat, created at 2024-12-26T00:00:00Z, is not strictly earlier.
+			expectIDs("data.megallm_models.between", "grok-2-1212", "meta-llama/llama-3.3-70b-instruct"),
+		},
+	})
+}
+
+// TestModelsDataSource_createdRangeLeavesOutUndated: a model without a
+// created_at is left out by either bound, however wide.
+func TestModelsDataSource_createdRangeLeavesOutUndated(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels(sortFixture...) // d has no created_at
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "all" {}
+data "megallm_models" "after" { created_after = "1970-01-01" }
+data "megallm_models" "before" { created_before = "9999-12-31T23:59:59Z" }
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.all", "C", "a", "b", "d"),
+			expectIDs("data.megallm_models.after", "C", "a", "b"),
+			expectIDs("data.megallm_models.before", "C", "a", "b"),
+		},
+	})
+}
+
+func TestModelsDataSource_excludeIDs(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "gpt4o" {
+  id_regex    = "^gpt-4o"
+  exclude_ids = ["gpt-4o", "gpt-4o-mni"]
+}
+data "megallm_models" "none_excluded" {
+  id_regex    = "^gpt-4o"
+  exclude_ids = []
+}
+data "megallm_models" "everything_excluded" {
+  type        = "embedding"
+  exclude_ids = ["mistral-embed", "text-embedding-004", "text-embedding-3-large", "text-embedding-3-small"]
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.gpt4o", "gpt-4o-mini"),
+			expectIDs("data.megallm_models.none_excluded", "gpt-4o", "gpt-4o-mini"),
+			expectIDs("data.megallm_models.everything_excluded"),
+			statecheck.ExpectKnownValue("data.megallm_models.everything_excluded", tfjsonpath.New("models"), knownvalue.ListExact([]knownvalue.Check{})),
+		},
+	})
+}
+
+// TestModelsDataSource_unknownExcludedIDWarns: an excluded id the catalog
+// lacks leaves out nothing, which the user must hear about.
+func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	p := newProtocolServer(t, server, nil)
+	exclude := func(ids ...string) map[string]tftypes.Value {
+		elements := make([]tftypes.Value, len(ids))
+		for i, id := range ids {
+			elements[i] = str(id)
+		}
+		return map[string]tftypes.Value{"exclude_ids": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, elements)}
+	}
+	catalog := "No model in the MegaLLM catalog (26 models from " + server.URL() + "/models)"
+	tests := []struct {
+		name   string
+		config map[string]tftypes.Value
+		want   []string
+	}{
+		{"typo", exclude("gpt-4o", "gpt-4o-mni"), []string{
+			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
+				` has id "gpt-4o-mni", so excluding it leaves out nothing. Ids are exact and case-sensitive. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		}},
+		{"nothing close, in id order", exclude("retired-model-2", "GPT-4O", "retired-model-1"), []string{
+			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
+				` has id "GPT-4O", so excluding it leaves out nothing. Ids are exact and case-sensitive. Did you mean "gpt-4o", "gpt-4.1" or "gpt-4o-mini"?`,
+			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
+				` has id "retired-model-1", so excluding it leaves out nothing. Ids are exact and case-sensitive. ` +
+				`Remove it from exclude_ids if the model has left the catalog.`,
+			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
+				` has id "retired-model-2", so excluding it leaves out nothing. Ids are exact and case-sensitive. ` +
+				`Remove it from exclude_ids if the model has left the catalog.`,
+		}},
+		{"known ids", exclude("gpt-4o", "mistral-embed"), nil},
+	}
+	for _, tc := range tests {
+		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", tc.config)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestModelsDataSource_limit(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	const cheapest = "data.megallm_models.cheapest_vision"
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "cheapest_vision" {
+  sort_by = "input_cost"
+  require = { supports_vision = true, min_context_length = 128000 }
+  limit   = 3
+}
+data "megallm_models" "first_by_id" { limit = 1 }
+data "megallm_models" "larger_than_result" {
+  type  = "embedding"
+  limit = 1000
+}
+data "megallm_models" "after_exclusion" {
+  sort_by     = "input_cost"
+  exclude_ids = ["gemini-2.0-flash"]
+  require     = { supports_vision = true }
+  limit       = 1
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			// The first three of TestModelsDataSource_cheapestMeetingRequirements' order.
+			expectIDs(cheapest, "gemini-2.0-flash", "gpt-4o-mini", "gpt-4.1-mini"),
+			statecheck.ExpectKnownValue(cheapest, tfjsonpath.New("models"), knownvalue.ListSizeExact(3)),
+			statecheck.ExpectKnownValue(cheapest, tfjsonpath.New("models").AtSliceIndex(0).AtMapKey("id"), knownvalue.StringExact("gemini-2.0-flash")),
+			statecheck.ExpectKnownValue(cheapest, tfjsonpath.New("models").AtSliceIndex(1).AtMapKey("id"), knownvalue.StringExact("gpt-4o-mini")),
+			statecheck.ExpectKnownValue(cheapest, tfjsonpath.New("models").AtSliceIndex(2).AtMapKey("id"), knownvalue.StringExact("gpt-4.1-mini")),
+			expectIDs("data.megallm_models.first_by_id", "claude-3-5-haiku-20241022"),
+			expectIDs("data.megallm_models.larger_than_result", "mistral-embed", "text-embedding-004", "text-embedding-3-large", "text-embedding-3-small"),
+			expectIDs("data.megallm_models.after_exclusion", "gpt-4o-mini"),
+		},
+	})
+}
+
+func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	step := func(body, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_models" "bad" {` + "\n" + body + "\n}",
+			ExpectError: expectError(expected),
+		}
+	}
+	const forms = `Use an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" \(midnight UTC\)\.`
+	unitTest(t,
+		step(`limit = 0`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 0\.`),
+		step(`limit = -3`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got -3\.`),
+		step(`limit = 2.5`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 2\.5\.`),
+		step(`limit = 1e12`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 1e\+12\.`),
+		step(`created_after = "2025/01/31"`, `Invalid created_after .* created_after is "2025/01/31", which is not a date\. `+forms),
+		step(`created_after = "2025-02-30"`, `Invalid created_after .* created_after is "2025-02-30", which is not a date\.`),
+		step(`created_before = "2025-01-31 12:00:00"`, `Invalid created_before .* created_before is "2025-01-31 12:00:00", which is not a date\. `+forms),
+		step(`created_before = ""`, `Invalid created_before .* created_before is "", which is not a date\.`),
+		step(`
+created_after  = "2025-06-01"
+created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_after \("2025-06-01"\) must be earlier than created_before \("2025-01-01T00:00:00Z"\): both are strict, so no model can be created after the one and before the other\. Swap them, or leave one out\.`),
+		step(`
+created_after  = "2025-01-01"
+created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_after \("2025-01-01"\) must be earlier than created_before`),
+		step(`exclude_ids = [""]`, `Attribute exclude_ids\[Value\(""\)\] string length must be at least 1, got: 0`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}
