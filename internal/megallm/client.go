@@ -251,8 +251,9 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 	return c.decodeModels(resp)
 }
 
-// decodeModels streams the body into the model list, reading at most maxBody
-// bytes and keeping the first few for an error message.
+// decodeModels decodes the body into the model list, reading at most maxBody
+// bytes and keeping the first few for an error message. The problems quote
+// the server's values, so they are scrubbed of the key as errors are.
 func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 	head := &headBuffer{limit: excerptBytes}
 	body := io.TeeReader(&limitedReader{r: resp.Body, left: c.maxBody, limit: c.maxBody}, head)
@@ -266,6 +267,10 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 			Excerpt:    head.excerpt(c.redact),
 			Err:        c.redact.Error(err),
 		}
+	}
+	for i := range problems {
+		problems[i].ModelID = c.redact.String(problems[i].ModelID)
+		problems[i].Issue = c.redact.String(problems[i].Issue)
 	}
 	return models, problems, nil
 }

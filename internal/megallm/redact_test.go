@@ -108,3 +108,23 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 		}
 	}
 }
+
+// A catalog that quotes the key in a model's id or in a value the decoder
+// cannot read gets it replaced in the problems too: they become warnings.
+func TestListModels_problemsNeverCarryTheKey(t *testing.T) {
+	t.Parallel()
+	body := `{"object":"list","data":[` +
+		`{"id":"m1","created_at":"` + testKey + `"},` +
+		`{"id":"m2","pricing":{"input_tokens_cost_per_million":"` + testKey + `"}},` +
+		`{"id":"` + testKey + `","context_length":-1}]}`
+	client := newClient(t, megallm.Config{BaseURL: newRecorder(t, http.StatusOK, "application/json", body).URL + "/v1", APIKey: testKey})
+	_, problems, err := client.ListModels(context.Background())
+	if err != nil || len(problems) != 3 {
+		t.Fatalf("got %d problems, err %v; want 3 and no error", len(problems), err)
+	}
+	for _, p := range problems {
+		if text := p.String(); strings.Contains(text, testKey[:8]) || !strings.Contains(text, "***") {
+			t.Errorf("problem %q still quotes the key, or lost where it was", strings.ReplaceAll(text, testKey, "<KEY>"))
+		}
+	}
+}
