@@ -33,7 +33,7 @@ func referenceSelect(c *Catalog, q Query) []*megallm.Model {
 		if !q.Require.Met(m) {
 			continue
 		}
-		v, ok := sortValue(m, q.SortBy)
+		v, ok := q.sortValue(m)
 		matched = append(matched, entry{m, v, ok})
 	}
 	slices.SortFunc(matched, func(a, b entry) int {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"math"
 	"regexp"
 	"slices"
 	"testing"
@@ -15,7 +16,7 @@ import (
 // and the order must follow the sort rules. Seeds are in
 // testdata/fuzz/FuzzSelect.
 func FuzzSelect(f *testing.F) {
-	f.Fuzz(func(t *testing.T, body []byte, pattern, owner, modelType string, sortKey uint8, descending, vision bool, minContext int64, maxInputCost float64) {
+	f.Fuzz(func(t *testing.T, body []byte, pattern, owner, modelType string, sortKey uint8, descending, vision bool, minContext int64, maxInputCost float64, currency string, inputTokens, outputTokens, maxWorkloadCost float64) {
 		models, _, err := megallm.DecodeModels(bytes.NewReader(body))
 		if err != nil {
 			return
@@ -25,7 +26,11 @@ func FuzzSelect(f *testing.F) {
 			Type:       modelType,
 			SortBy:     SortKey(SortKeyNames()[int(sortKey)%len(SortKeyNames())]),
 			Descending: descending,
-			Require:    Requirements{Vision: vision, MinContextLength: &minContext, MaxInputCostPerMillion: &maxInputCost},
+			Require:    Requirements{Vision: vision, MinContextLength: &minContext, MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
+			Currency:   currency,
+		}
+		if finiteCount(inputTokens) && finiteCount(outputTokens) { // as the provider validates them
+			q.Workload = &Workload{InputTokens: inputTokens, OutputTokens: outputTokens}
 		}
 		if owner != "" {
 			q.OwnedBy = []string{owner}
@@ -35,6 +40,8 @@ func FuzzSelect(f *testing.F) {
 		}
 
 		selected := c.Select(q)
+		// Select applies the price bounds in the query's currency, to its workload.
+		q.Require.Currency, q.Require.Workload = q.Currency, q.Workload
 		for i := range c.models {
 			m := &c.models[i]
 			if q.matches(m) != slices.Contains(selected, m) {
@@ -72,8 +79,8 @@ func inOrder(a, b *megallm.Model, q Query) bool {
 		}
 		return a.ID <= b.ID
 	}
-	va, aPresent := sortValue(a, q.SortBy)
-	vb, bPresent := sortValue(b, q.SortBy)
+	va, aPresent := q.sortValue(a)
+	vb, bPresent := q.sortValue(b)
 	switch {
 	case !aPresent:
 		return !bPresent && a.ID <= b.ID
@@ -86,4 +93,9 @@ func inOrder(a, b *megallm.Model, q Query) bool {
 	default:
 		return va < vb
 	}
+}
+
+// finiteCount is a token count the provider accepts: finite and 0 or more.
+func finiteCount(f float64) bool {
+	return f >= 0 && !math.IsInf(f, 0)
 }

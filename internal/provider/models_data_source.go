@@ -70,15 +70,27 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"require": requireAttribute("Keep only models that meet every one of these requirements."),
 			"sort_by": schema.StringAttribute{
-				MarkdownDescription: "Order of `models` and `ids`: `id` (default), `created_at`, `context_length`, " +
-					"`max_output_tokens`, `input_cost` or `output_cost`. Models that do not report the field come " +
-					"last in either direction; ties are broken by id ascending.",
+				MarkdownDescription: "Order of `models`, `ids` and `workload_costs`: `id` (default), `created_at`, " +
+					"`context_length`, `max_output_tokens`, `input_cost`, `output_cost` or `workload_cost` (which needs " +
+					"`workload`). Models that do not report the field come last in either direction; ties are broken by " +
+					"id ascending. The cost sorts count prices in `currency` only: models priced in another currency " +
+					"come last too, after every model priced in it.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(catalog.SortKeyNames()...)},
 			},
 			"descending": schema.BoolAttribute{
 				MarkdownDescription: "Sort from the highest value down. Defaults to `false`.",
 				Optional:            true,
+			},
+			"workload": workloadAttribute("workload_costs"),
+			"currency": currencyAttribute(),
+			"workload_costs": schema.ListAttribute{
+				MarkdownDescription: "What `workload` costs with each model of `models`, in the same order, in the " +
+					"model's `pricing.currency`; an element is null when the model lacks a price the workload needs. " +
+					"Null when `workload` is not set. A list aligned with `ids` rather than an attribute of each model, " +
+					"so that the model object, and every plan, stays as small as without a workload.",
+				ElementType: types.Float64Type,
+				Computed:    true,
 			},
 			"models": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching models in order. An empty list when nothing matches.",
@@ -120,12 +132,28 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
+	workload, err := readWorkload(config["workload"])
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", err.Error())
+		return
+	}
+	currency, err := readCurrency(config["currency"])
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("currency"), "Unexpected currency value", err.Error())
+		return
+	}
 	query := catalog.Query{
 		Type:       typ.ValueString(),
 		OwnedBy:    ownedBy,
 		Require:    require,
 		SortBy:     catalog.SortKey(sortBy.ValueString()),
 		Descending: descending.ValueBool(),
+		Currency:   currency,
+		Workload:   workload,
+	}
+	if attribute, detail := workloadNeeded(workload, query.SortBy, require); attribute != "" {
+		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Missing workload", detail)
+		return
 	}
 	if !idRegex.IsNull() {
 		// Already validated, so it compiles.
@@ -143,13 +171,24 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	selected := models.Select(query)
 	objects := make([]tftypes.Value, len(selected))
 	ids := make([]tftypes.Value, len(selected))
+	var costs []tftypes.Value
+	if workload != nil {
+		costs = make([]tftypes.Value, len(selected))
+	}
 	for i, m := range selected {
 		objects[i] = modelObject(m)
 		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
+		if workload != nil {
+			costs[i] = workloadCostValue(workload, m)
+		}
 	}
 	stateType := req.Config.Raw.Type().(tftypes.Object)
 	config["models"] = tftypes.NewValue(stateType.AttributeTypes["models"], objects)
 	config["ids"] = tftypes.NewValue(stateType.AttributeTypes["ids"], ids)
+	config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], nil) // no workload
+	if workload != nil {
+		config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], costs)
+	}
 	resp.State.Raw = tftypes.NewValue(stateType, config)
 }
 
