@@ -169,7 +169,7 @@ func (r *Requirements) checkWorkloadCost(m *megallm.Model, report func(shortfall
 	cost, err := r.Workload.Cost(m)
 	switch {
 	case err != nil:
-		s.kind, s.name = notPriced, "the model "+err.Error()
+		s.kind, s.cause = notPriced, err
 		return report(s)
 	case cost > *r.MaxWorkloadCost:
 		s.reported, s.actual = true, cost
@@ -196,6 +196,8 @@ type shortfall struct {
 	// minimum, prices for a maximum.
 	actualInt, boundInt int64
 	actual, bound       float64
+	// cause is why a workload cost cannot be computed, from Workload.Cost.
+	cause error
 }
 
 type shortfallKind int
@@ -220,6 +222,8 @@ func (s shortfall) String() string {
 		return fmt.Sprintf("%s %d < required %d", s.field, s.actualInt, s.boundInt)
 	case s.kind == otherCurrency:
 		return fmt.Sprintf("priced in %s, the requirement is in %s", s.name, s.field)
+	case s.kind == notPriced && s.cause != nil:
+		return fmt.Sprintf("%s cannot be computed: the model %s (allowed <= %s)", s.field, s.cause, formatNumber(s.bound))
 	case s.kind == notPriced:
 		return fmt.Sprintf("%s cannot be computed: %s (allowed <= %s)", s.field, s.name, formatNumber(s.bound))
 	case !s.reported:
