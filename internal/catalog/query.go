@@ -21,6 +21,7 @@ const (
 	SortByMaxOutputTokens SortKey = "max_output_tokens"
 	SortByInputCost       SortKey = "input_cost"
 	SortByOutputCost      SortKey = "output_cost"
+	SortByWorkloadCost    SortKey = "workload_cost"
 )
 
 // SortKeyNames lists every sort key, the default first.
@@ -28,6 +29,7 @@ func SortKeyNames() []string {
 	return []string{
 		string(SortByID), string(SortByCreatedAt), string(SortByContextLength),
 		string(SortByMaxOutputTokens), string(SortByInputCost), string(SortByOutputCost),
+		string(SortByWorkloadCost),
 	}
 }
 
@@ -57,6 +59,12 @@ type Query struct {
 	Descending bool
 	// Limit, when positive, keeps only the first Limit models of the order.
 	Limit int
+	// Currency is the currency of the cost sorts and of Require's price
+	// bounds; empty means DefaultCurrency. A model priced in another currency
+	// has no cost to sort by.
+	Currency string
+	// Workload is what SortByWorkloadCost and Require.MaxWorkloadCost price.
+	Workload *Workload
 }
 
 // Select returns the models that match q, in q's order. The pointers refer
@@ -69,10 +77,12 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 		q.CreatedAfter == nil && q.CreatedBefore == nil && q.ExcludeIDs == nil {
 		matched = make([]sortable, 0, len(c.models)) // no filter: every model matches
 	}
+	// The price bounds apply in the query's currency, to its workload.
+	q.Require.Currency, q.Require.Workload = q.Currency, q.Workload
 	for i := range c.models {
 		m := &c.models[i]
 		if q.matches(m) {
-			v, ok := sortValue(m, q.SortBy)
+			v, ok := q.sortValue(m)
 			matched = append(matched, sortable{model: m, value: v, present: ok})
 		}
 	}
@@ -148,10 +158,11 @@ func (q *Query) comparator() func(a, b sortable) int {
 	}
 }
 
-// sortValue is the model's value for a numeric or time sort key, and whether
-// the model reports it. Times compare as Unix milliseconds.
-func sortValue(m *megallm.Model, key SortKey) (float64, bool) {
-	switch key {
+// sortValue is the model's value for q's numeric or time sort key, and
+// whether the model reports it. Times compare as Unix milliseconds. Costs
+// count only in q's currency.
+func (q *Query) sortValue(m *megallm.Model) (float64, bool) {
+	switch q.SortBy {
 	case SortByCreatedAt:
 		t, ok := createdAt(m)
 		if !ok {
@@ -163,15 +174,21 @@ func sortValue(m *megallm.Model, key SortKey) (float64, bool) {
 	case SortByMaxOutputTokens:
 		return intValue(m.MaxOutputTokens)
 	case SortByInputCost:
-		if m.Pricing == nil {
+		if !pricedIn(m, q.Currency) {
 			return 0, false
 		}
 		return floatValue(m.Pricing.InputTokensCostPerMillion)
 	case SortByOutputCost:
-		if m.Pricing == nil {
+		if !pricedIn(m, q.Currency) {
 			return 0, false
 		}
 		return floatValue(m.Pricing.OutputTokensCostPerMillion)
+	case SortByWorkloadCost:
+		if q.Workload == nil || !pricedIn(m, q.Currency) {
+			return 0, false
+		}
+		cost, err := q.Workload.Cost(m)
+		return cost, err == nil
 	}
 	return 0, false
 }

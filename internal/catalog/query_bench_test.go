@@ -47,7 +47,16 @@ var benchQueries = []struct {
 		Require: Requirements{Vision: true, FunctionCalling: true, MinContextLength: ptr[int64](128000), MaxInputCostPerMillion: ptr(5.0)},
 	}},
 	{"id-regex-by-id", Query{IDPattern: regexp.MustCompile(`^meta-llama/.*-instruct-`)}},
+	// The same sorts and requirements with a workload: its cost per model, and a bound on it.
+	{"all-by-workload-cost", Query{SortBy: SortByWorkloadCost, Workload: benchWorkload}},
+	{"require-by-workload-cost", Query{
+		Type: "chat", SortBy: SortByWorkloadCost, Workload: benchWorkload,
+		Require: Requirements{Vision: true, FunctionCalling: true, MinContextLength: ptr[int64](128000), MaxWorkloadCost: ptr(5000.0)},
+	}},
 }
+
+// benchWorkload is a month of a busy application's traffic.
+var benchWorkload = &Workload{InputTokens: 1.2e9, OutputTokens: 3e8}
 
 // BenchmarkSelect filters and sorts a catalog of 10,000 models, with Select
 // (impl=current) and with the first implementation kept in the tests

@@ -13,6 +13,7 @@ import (
 // referenceSelect is Select as first written: every model wrapped and
 // compared with the whole query. Select must return exactly what it does.
 func referenceSelect(c *Catalog, q Query) []*megallm.Model {
+	q.Require.Currency, q.Require.Workload = q.Currency, q.Workload // added with them
 	type entry struct {
 		model   *megallm.Model
 		value   float64
@@ -33,7 +34,7 @@ func referenceSelect(c *Catalog, q Query) []*megallm.Model {
 		if !q.Require.Met(m) {
 			continue
 		}
-		v, ok := sortValue(m, q.SortBy)
+		v, ok := q.sortValue(m)
 		matched = append(matched, entry{m, v, ok})
 	}
 	slices.SortFunc(matched, func(a, b entry) int {
@@ -84,6 +85,14 @@ func requirementCases() []Requirements {
 		Vision: true, MinContextLength: ptr[int64](128000), MinMaxOutputTokens: ptr[int64](16384),
 		MaxInputCostPerMillion: ptr(5.0), MaxOutputCostPerMillion: ptr(20.0),
 	})
+	for _, f := range []float64{0, 1, 100, 10000} {
+		cases = append(cases, Requirements{MaxWorkloadCost: ptr(f), Workload: &Workload{InputTokens: 1.2e9, OutputTokens: 3e8}})
+	}
+	cases = append(cases,
+		Requirements{MaxWorkloadCost: ptr(1.0)}, // no workload: nothing meets it
+		Requirements{Currency: "EUR", MaxInputCostPerMillion: ptr(1000.0)},
+		Requirements{Currency: "USD", MaxOutputCostPerMillion: ptr(1000.0), MaxWorkloadCost: ptr(100.0), Workload: &Workload{InputTokens: 1e6}},
+	)
 	return cases
 }
 
@@ -121,7 +130,12 @@ func TestSelect_sameAsReference(t *testing.T) {
 		}
 	}
 	for _, r := range requirementCases() {
-		queries = append(queries, Query{Require: r, SortBy: SortByInputCost})
+		// The query carries the currency and workload, which Select hands to
+		// the requirements.
+		queries = append(queries,
+			Query{Require: r, SortBy: SortByInputCost, Currency: r.Currency, Workload: r.Workload},
+			Query{Require: r, SortBy: SortByWorkloadCost, Currency: r.Currency, Workload: r.Workload},
+		)
 	}
 	for i, q := range queries {
 		got, want := ids(c.Select(q)), ids(referenceSelect(c, q))

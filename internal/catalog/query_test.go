@@ -98,7 +98,7 @@ func TestSelect_sort(t *testing.T) {
 
 func TestSelect_sortCoversEveryKey(t *testing.T) {
 	t.Parallel()
-	want := []string{"id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost"}
+	want := []string{"id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost", "workload_cost"}
 	if got := SortKeyNames(); !equalStrings(got, want) {
 		t.Errorf("SortKeyNames() = %q, want %q (id, the default, first)", got, want)
 	}

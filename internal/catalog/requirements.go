@@ -20,6 +20,18 @@ type Requirements struct {
 	MinMaxOutputTokens      *int64
 	MaxInputCostPerMillion  *float64
 	MaxOutputCostPerMillion *float64
+	// MaxWorkloadCost bounds what Workload costs with the model.
+	MaxWorkloadCost *float64
+
+	// Currency is the currency of the price bounds; empty means
+	// DefaultCurrency. A model priced in another currency meets none of
+	// them; one that does not report its currency is taken as priced in
+	// DefaultCurrency. Select sets it, and Workload,
+	// from the Query.
+	Currency string
+	// Workload is what MaxWorkloadCost prices; without one, no model meets
+	// that bound.
+	Workload *Workload
 }
 
 // Unmet lists, in a fixed order, every requirement the model misses, each with
@@ -58,7 +70,7 @@ func (r *Requirements) check(m *megallm.Model, miss func(shortfall) bool) bool {
 			return false
 		}
 	}
-	if r.MaxInputCostPerMillion != nil || r.MaxOutputCostPerMillion != nil {
+	if r.MaxInputCostPerMillion != nil || r.MaxOutputCostPerMillion != nil || r.MaxWorkloadCost != nil {
 		if !r.checkPrices(m, report) {
 			return false
 		}
@@ -118,6 +130,10 @@ func (r *Requirements) checkPrices(m *megallm.Model, report func(shortfall) bool
 	pricing := m.Pricing
 	if pricing == nil {
 		pricing = &megallm.Pricing{}
+	} else if !pricedIn(m, r.Currency) {
+		// Prices in another currency compare with no bound: one shortfall
+		// says why, rather than one per bound.
+		return report(shortfall{kind: otherCurrency, name: pricingCurrency(pricing), field: r.currency()})
 	}
 	for _, b := range [...]struct {
 		field         string
@@ -136,7 +152,38 @@ func (r *Requirements) checkPrices(m *megallm.Model, report func(shortfall) bool
 			}
 		}
 	}
+	if r.MaxWorkloadCost != nil {
+		return r.checkWorkloadCost(m, report)
+	}
 	return true
+}
+
+// checkWorkloadCost checks MaxWorkloadCost, once the model is known to be
+// priced in r's currency.
+func (r *Requirements) checkWorkloadCost(m *megallm.Model, report func(shortfall) bool) bool {
+	s := shortfall{kind: tooLarge, field: "workload_cost", bound: *r.MaxWorkloadCost}
+	if r.Workload == nil {
+		s.kind, s.name = notPriced, "no workload is set"
+		return report(s)
+	}
+	cost, err := r.Workload.Cost(m)
+	switch {
+	case err != nil:
+		s.kind, s.cause = notPriced, err
+		return report(s)
+	case cost > *r.MaxWorkloadCost:
+		s.reported, s.actual = true, cost
+		return report(s)
+	}
+	return true
+}
+
+// currency is r's currency, DefaultCurrency when unset.
+func (r *Requirements) currency() string {
+	if r.Currency == "" {
+		return DefaultCurrency
+	}
+	return r.Currency
 }
 
 // shortfall is one requirement a model misses, worded only when asked.
@@ -149,14 +196,18 @@ type shortfall struct {
 	// minimum, prices for a maximum.
 	actualInt, boundInt int64
 	actual, bound       float64
+	// cause is why a workload cost cannot be computed, from Workload.Cost.
+	cause error
 }
 
 type shortfallKind int
 
 const (
-	unsupported shortfallKind = iota // a capability the model lacks
-	tooSmall                         // below a minimum (whole numbers)
-	tooLarge                         // above a maximum (prices)
+	unsupported   shortfallKind = iota // a capability the model lacks
+	tooSmall                           // below a minimum (whole numbers)
+	tooLarge                           // above a maximum (prices)
+	otherCurrency                      // priced in another currency (name) than the bounds' (field)
+	notPriced                          // a workload cost that cannot be computed, and why (name)
 )
 
 func (s shortfall) String() string {
@@ -169,6 +220,12 @@ func (s shortfall) String() string {
 		return fmt.Sprintf("%s is not reported (required >= %d)", s.field, s.boundInt)
 	case s.kind == tooSmall:
 		return fmt.Sprintf("%s %d < required %d", s.field, s.actualInt, s.boundInt)
+	case s.kind == otherCurrency:
+		return fmt.Sprintf("priced in %s, the requirement is in %s", s.name, s.field)
+	case s.kind == notPriced && s.cause != nil:
+		return fmt.Sprintf("%s cannot be computed: the model %s (allowed <= %s)", s.field, s.cause, formatNumber(s.bound))
+	case s.kind == notPriced:
+		return fmt.Sprintf("%s cannot be computed: %s (allowed <= %s)", s.field, s.name, formatNumber(s.bound))
 	case !s.reported:
 		return fmt.Sprintf("%s is not reported (allowed <= %s)", s.field, formatNumber(s.bound))
 	default:

@@ -23,6 +23,11 @@ func TestRequirementsUnmet(t *testing.T) {
 	priced := func(in, out float64) *megallm.Pricing {
 		return &megallm.Pricing{InputTokensCostPerMillion: ptr(in), OutputTokensCostPerMillion: ptr(out)}
 	}
+	pricedIn := func(currency string, in, out float64) *megallm.Pricing {
+		p := priced(in, out)
+		p.Currency = &currency
+		return p
+	}
 	tests := []struct {
 		name  string
 		req   Requirements
@@ -104,6 +109,36 @@ func TestRequirementsUnmet(t *testing.T) {
 		{"output cost missing: pricing without it", Requirements{MaxOutputCostPerMillion: ptr(0.5)},
 			megallm.Model{Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(0.1)}},
 			[]string{"output_tokens_cost_per_million is not reported (allowed <= 0.5)"}},
+
+		// Currency: the bounds apply in Currency, USD by default; a model
+		// without pricing.currency is taken as priced in USD.
+		{"priced in another currency", Requirements{MaxInputCostPerMillion: ptr(100.0), MaxOutputCostPerMillion: ptr(100.0)},
+			megallm.Model{Pricing: pricedIn("EUR", 1, 2)}, []string{"priced in EUR, the requirement is in USD"}},
+		{"priced in the chosen currency", Requirements{Currency: "EUR", MaxInputCostPerMillion: ptr(1.0)},
+			megallm.Model{Pricing: pricedIn("EUR", 1, 2)}, nil},
+		{"USD model against a EUR bound", Requirements{Currency: "EUR", MaxOutputCostPerMillion: ptr(100.0)},
+			megallm.Model{Pricing: pricedIn("USD", 1, 2)}, []string{"priced in USD, the requirement is in EUR"}},
+		{"no currency is USD", Requirements{Currency: "EUR", MaxInputCostPerMillion: ptr(100.0)},
+			megallm.Model{Pricing: priced(1, 2)}, []string{"priced in USD, the requirement is in EUR"}},
+		{"currency without a price bound", Requirements{Currency: "EUR", MinContextLength: ptr[int64](1)},
+			megallm.Model{ContextLength: ptr[int64](5), Pricing: pricedIn("USD", 1, 2)}, nil},
+
+		// Workload cost: 2M input × 2.5 + 0.5M output × 10 = 10.
+		{"workload cost equal", Requirements{MaxWorkloadCost: ptr(10.0), Workload: &Workload{2e6, 5e5}},
+			megallm.Model{Pricing: priced(2.5, 10)}, nil},
+		{"workload cost above", Requirements{MaxWorkloadCost: ptr(9.5), Workload: &Workload{2e6, 5e5}},
+			megallm.Model{Pricing: priced(2.5, 10)}, []string{"workload_cost 10 > allowed 9.5"}},
+		{"workload cost: no pricing", Requirements{MaxWorkloadCost: ptr(9.5), Workload: &Workload{2e6, 5e5}},
+			megallm.Model{}, []string{"workload_cost cannot be computed: the model has no pricing (allowed <= 9.5)"}},
+		{"workload cost: a needed price missing", Requirements{MaxWorkloadCost: ptr(9.5), Workload: &Workload{2e6, 5e5}},
+			megallm.Model{Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(0.1)}},
+			[]string{"workload_cost cannot be computed: the model has no pricing.output_tokens_cost_per_million (allowed <= 9.5)"}},
+		{"workload cost: an unneeded price missing", Requirements{MaxWorkloadCost: ptr(9.5), Workload: &Workload{2e6, 0}},
+			megallm.Model{Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(0.1)}}, nil},
+		{"workload cost without a workload", Requirements{MaxWorkloadCost: ptr(9.5)},
+			megallm.Model{Pricing: priced(2.5, 10)}, []string{"workload_cost cannot be computed: no workload is set (allowed <= 9.5)"}},
+		{"workload cost in another currency", Requirements{MaxWorkloadCost: ptr(100.0), Workload: &Workload{1, 1}},
+			megallm.Model{Pricing: pricedIn("EUR", 1, 2)}, []string{"priced in EUR, the requirement is in USD"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

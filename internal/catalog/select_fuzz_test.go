@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -22,7 +23,7 @@ import (
 // no limit.
 func FuzzSelect(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte, pattern, owner, modelType string, sortKey uint8, descending, vision bool, minContext int64, maxInputCost float64,
-		createdAfter, createdBefore, exclude string, limit uint8) {
+		createdAfter, createdBefore, exclude string, limit uint8, currency string, inputTokens, outputTokens, maxWorkloadCost float64) {
 		models, _, err := megallm.DecodeModels(bytes.NewReader(body))
 		if err != nil {
 			return
@@ -32,7 +33,11 @@ func FuzzSelect(f *testing.F) {
 			Type:       modelType,
 			SortBy:     SortKey(SortKeyNames()[int(sortKey)%len(SortKeyNames())]),
 			Descending: descending,
-			Require:    Requirements{Vision: vision, MinContextLength: &minContext, MaxInputCostPerMillion: &maxInputCost},
+			Require:    Requirements{Vision: vision, MinContextLength: &minContext, MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
+			Currency:   currency,
+		}
+		if finiteCount(inputTokens) && finiteCount(outputTokens) { // as the provider validates them
+			q.Workload = &Workload{InputTokens: inputTokens, OutputTokens: outputTokens}
 		}
 		if owner != "" {
 			q.OwnedBy = []string{owner}
@@ -60,6 +65,8 @@ func FuzzSelect(f *testing.F) {
 		if !slices.Equal(limited, want) {
 			t.Fatalf("limit %d kept %d models, not the first %d of the %d selected", q.Limit, len(limited), len(want), len(selected))
 		}
+		// Select applies the price bounds in the query's currency, to its workload.
+		q.Require.Currency, q.Require.Workload = q.Currency, q.Workload
 		for i := range c.models {
 			m := &c.models[i]
 			if q.matches(m) != slices.Contains(selected, m) {
@@ -103,8 +110,8 @@ func inOrder(a, b *megallm.Model, q Query) bool {
 		}
 		return a.ID <= b.ID
 	}
-	va, aPresent := sortValue(a, q.SortBy)
-	vb, bPresent := sortValue(b, q.SortBy)
+	va, aPresent := q.sortValue(a)
+	vb, bPresent := q.sortValue(b)
 	switch {
 	case !aPresent:
 		return !bPresent && a.ID <= b.ID
@@ -141,4 +148,9 @@ func createdAtText(m *megallm.Model) string {
 		return "at no time"
 	}
 	return "at " + *m.CreatedAt
+}
+
+// finiteCount is a token count the provider accepts: finite and 0 or more.
+func finiteCount(f float64) bool {
+	return f >= 0 && !math.IsInf(f, 0)
 }

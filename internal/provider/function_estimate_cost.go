@@ -2,11 +2,14 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
 
 var _ function.Function = (*estimateCostFunction)(nil)
@@ -65,30 +68,13 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 		}
 		tokens[i] = count
 	}
-	pricing := model.Pricing
-	if pricing == nil || (pricing.InputTokensCostPerMillion == nil && pricing.OutputTokensCostPerMillion == nil) {
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q has no pricing, so its cost cannot be estimated", model.ID))
-		return
-	}
-	cost := 0.0
-	for i, part := range []struct {
-		price *float64
-		name  string
-	}{
-		{pricing.InputTokensCostPerMillion, "input_tokens_cost_per_million"},
-		{pricing.OutputTokensCostPerMillion, "output_tokens_cost_per_million"},
-	} {
-		if tokens[i] == 0 {
-			continue
-		}
-		if part.price == nil {
-			resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q has no pricing.%s, so its cost cannot be estimated", model.ID, part.name))
-			return
-		}
-		cost += tokens[i] / 1e6 * *part.price
-	}
-	if math.IsInf(cost, 0) {
+	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
+	switch {
+	case errors.Is(err, catalog.ErrCostNotExpressible):
 		resp.Error = function.NewFuncError(fmt.Sprintf("the cost of these token counts with model %q is too large to represent", model.ID))
+		return
+	case err != nil:
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q %s, so its cost cannot be estimated", model.ID, err))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, cost)

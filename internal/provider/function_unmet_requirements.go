@@ -25,7 +25,9 @@ func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.Def
 		MarkdownDescription: "Returns one string per requirement in `require` that `model` does not meet, worded as the " +
 			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
 			"meets them all. `length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a `precondition`, " +
-			"`validation` or `check`. Makes no API call.",
+			"`validation` or `check`. Price bounds are in `USD`: a model priced in another currency misses them " +
+			"(`priced in EUR, the requirement is in USD`), and one whose pricing reports no currency is taken as " +
+			"priced in `USD`. `max_workload_cost` is an error here, as the function takes no workload. Makes no API call.",
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.DynamicParameter{
@@ -52,6 +54,11 @@ func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunReq
 	require, funcErr := requirementsArgument(ctx, requireArg, 1)
 	if funcErr != nil {
 		resp.Error = funcErr
+		return
+	}
+	if require.MaxWorkloadCost != nil {
+		resp.Error = function.NewArgumentFuncError(1, "max_workload_cost needs a workload, which only the data sources "+
+			"take: set workload and require.max_workload_cost on megallm_model or megallm_models instead")
 		return
 	}
 	unmet := require.Unmet(model)

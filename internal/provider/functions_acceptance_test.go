@@ -43,6 +43,9 @@ output "cost_of_literal" {
 output "unmet" {
   value = provider::megallm::unmet_requirements(data.megallm_model.mini, local.needs)
 }
+output "unmet_in_euros" {
+  value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 0.01, currency = "EUR" } }, { max_input_cost_per_million = 1 })
+}
 output "meets_vision" {
   value = length(provider::megallm::unmet_requirements(data.megallm_model.mini, { supports_vision = true })) == 0
 }
@@ -70,6 +73,7 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("cost_with_margin", knownvalue.Float64Exact(1_000_000*1.15/1e6*0.15)),
 			statecheck.ExpectKnownOutputValue("cost_of_literal", knownvalue.Float64Exact(0.003+0.015)),
 			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
+			statecheck.ExpectKnownOutputValue("unmet_in_euros", knownIDs("priced in EUR, the requirement is in USD")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision_models", knownIDs("gpt-4o-mini", "gpt-4.1-mini", "gpt-4.1", "gpt-4o")),
@@ -117,6 +121,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`the cost of these token counts with model "x" is too large to represent`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { max_workload_cost = 10 })`,
+			`Invalid value for "require" parameter: max_workload_cost needs a workload, which only the data sources take: set workload and require.max_workload_cost on megallm_model or megallm_models instead`),
 	)
 }
 

@@ -40,6 +40,15 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
 		"the error lists each unmet requirement with the model's value.")
+	attributes["workload"] = workloadAttribute("workload_cost")
+	attributes["currency"] = currencyAttribute()
+	attributes["workload_cost"] = schema.Float64Attribute{
+		MarkdownDescription: "What `workload` costs with this model, in its `pricing.currency`. Null when `workload` " +
+			"is not set, or when the model lacks a price the workload needs (`pricing = null`, or no output price " +
+			"for a non-zero `output_tokens`). A top-level attribute rather than part of the model object, so that " +
+			"the model object, and every plan, stays as small as without a workload.",
+		Computed: true,
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one model of the MegaLLM catalog by id, with every field the API reports. " +
 			"Use it to validate a model id at plan time, to read its limits and prices, and to assert requirements.",
@@ -67,6 +76,20 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
+	workload, err := readWorkload(config["workload"])
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", err.Error())
+		return
+	}
+	if require.Currency, err = readCurrency(config["currency"]); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("currency"), "Unexpected currency value", err.Error())
+		return
+	}
+	require.Workload = workload
+	if attribute, detail := workloadNeeded(workload, "", require); attribute != "" {
+		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Missing workload", detail)
+		return
+	}
 	models, diags := d.data.loadCatalog(ctx)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
@@ -92,6 +115,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	// directly as a value of the configuration's type, which is the schema's.
 	state := modelValues(model)
 	state["require"] = config["require"]
+	state["workload"] = config["workload"]
+	state["currency"] = config["currency"]
+	state["workload_cost"] = workloadCostValue(workload, model)
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 

@@ -49,7 +49,15 @@ type referencePricingModel struct {
 
 type referenceModelDataSourceModel struct {
 	referenceModelFields
-	Require types.Dynamic `tfsdk:"require"`
+	Require      types.Dynamic           `tfsdk:"require"`
+	Workload     *referenceWorkloadModel `tfsdk:"workload"`
+	Currency     types.String            `tfsdk:"currency"`
+	WorkloadCost types.Float64           `tfsdk:"workload_cost"`
+}
+
+type referenceWorkloadModel struct {
+	InputTokens  types.Number `tfsdk:"input_tokens"`
+	OutputTokens types.Number `tfsdk:"output_tokens"`
 }
 
 type referenceModelsDataSourceModel struct {
@@ -66,6 +74,10 @@ type referenceModelsDataSourceModel struct {
 	CreatedBefore types.String `tfsdk:"created_before"`
 	ExcludeIDs    []string     `tfsdk:"exclude_ids"`
 	Limit         types.Number `tfsdk:"limit"`
+	// Arguments and attributes added since, left null here.
+	Workload      *referenceWorkloadModel `tfsdk:"workload"`
+	Currency      types.String            `tfsdk:"currency"`
+	WorkloadCosts []types.Float64         `tfsdk:"workload_costs"`
 }
 
 func newReferenceModelFields(m *megallm.Model) referenceModelFields {
@@ -110,7 +122,7 @@ func dataSourceSchema(tb testing.TB, ds datasource.DataSource) tfsdk.State {
 // referenceModelState is the megallm_model state as first built: by reflection.
 func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, require types.Dynamic) tftypes.Value {
 	state := empty
-	if diags := state.Set(context.Background(), &referenceModelDataSourceModel{newReferenceModelFields(m), require}); diags.HasError() {
+	if diags := state.Set(context.Background(), &referenceModelDataSourceModel{referenceModelFields: newReferenceModelFields(m), Require: require}); diags.HasError() {
 		tb.Fatal(diags)
 	}
 	return state.Raw
@@ -121,6 +133,9 @@ func directModelState(tb testing.TB, empty tfsdk.State, stateType tftypes.Type, 
 	state := empty
 	values := modelValues(m)
 	values["require"] = require
+	for _, name := range []string{"workload", "currency", "workload_cost"} {
+		values[name] = tftypes.NewValue(stateType.(tftypes.Object).AttributeTypes[name], nil)
+	}
 	if diags := state.Set(context.Background(), tftypes.NewValue(stateType, values)); diags.HasError() {
 		tb.Fatal(diags)
 	}

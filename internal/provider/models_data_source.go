@@ -93,9 +93,11 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 			},
 			"sort_by": schema.StringAttribute{
-				MarkdownDescription: "Order of `models` and `ids`: `id` (default), `created_at`, `context_length`, " +
-					"`max_output_tokens`, `input_cost` or `output_cost`. Models that do not report the field come " +
-					"last in either direction; ties are broken by id ascending.",
+				MarkdownDescription: "Order of `models`, `ids` and `workload_costs`: `id` (default), `created_at`, " +
+					"`context_length`, `max_output_tokens`, `input_cost`, `output_cost` or `workload_cost` (which needs " +
+					"`workload`). Models that do not report the field come last in either direction; ties are broken by " +
+					"id ascending. The cost sorts count prices in `currency` only: models priced in another currency " +
+					"come last too, after every model priced in it.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(catalog.SortKeyNames()...)},
 			},
@@ -108,6 +110,16 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"the best ones. A positive whole number; a limit larger than the result keeps every model.",
 				Optional:   true,
 				Validators: []validator.Number{positiveWholeNumber()},
+			},
+			"workload": workloadAttribute("workload_costs"),
+			"currency": currencyAttribute(),
+			"workload_costs": schema.ListAttribute{
+				MarkdownDescription: "What `workload` costs with each model of `models`, in the same order, in the " +
+					"model's `pricing.currency`; an element is null when the model lacks a price the workload needs. " +
+					"Null when `workload` is not set. A list aligned with `ids` rather than an attribute of each model, " +
+					"so that the model object, and every plan, stays as small as without a workload.",
+				ElementType: types.Float64Type,
+				Computed:    true,
 			},
 			"models": schema.ListNestedAttribute{
 				MarkdownDescription: "The matching models in order. An empty list when nothing matches.",
@@ -157,6 +169,16 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
+	workload, err := readWorkload(config["workload"])
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", err.Error())
+		return
+	}
+	currency, err := readCurrency(config["currency"])
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("currency"), "Unexpected currency value", err.Error())
+		return
+	}
 	query := catalog.Query{
 		Type:       typ.ValueString(),
 		OwnedBy:    ownedBy,
@@ -164,6 +186,12 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		SortBy:     catalog.SortKey(sortBy.ValueString()),
 		Descending: descending.ValueBool(),
 		ExcludeIDs: excludeIDs,
+		Currency:   currency,
+		Workload:   workload,
+	}
+	if attribute, detail := workloadNeeded(workload, query.SortBy, require); attribute != "" {
+		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Missing workload", detail)
+		return
 	}
 	if !idRegex.IsNull() {
 		// Already validated, so it compiles.
@@ -192,13 +220,24 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	selected := models.Select(query)
 	objects := make([]tftypes.Value, len(selected))
 	ids := make([]tftypes.Value, len(selected))
+	var costs []tftypes.Value
+	if workload != nil {
+		costs = make([]tftypes.Value, len(selected))
+	}
 	for i, m := range selected {
 		objects[i] = modelObject(m)
 		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
+		if workload != nil {
+			costs[i] = workloadCostValue(workload, m)
+		}
 	}
 	stateType := req.Config.Raw.Type().(tftypes.Object)
 	config["models"] = tftypes.NewValue(stateType.AttributeTypes["models"], objects)
 	config["ids"] = tftypes.NewValue(stateType.AttributeTypes["ids"], ids)
+	config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], nil) // no workload
+	if workload != nil {
+		config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], costs)
+	}
 	resp.State.Raw = tftypes.NewValue(stateType, config)
 }
 

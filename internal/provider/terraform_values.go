@@ -47,6 +47,7 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 		MinMaxOutputTokens:      o.int64("min_max_output_tokens"),
 		MaxInputCostPerMillion:  o.float64("max_input_cost_per_million"),
 		MaxOutputCostPerMillion: o.float64("max_output_cost_per_million"),
+		MaxWorkloadCost:         o.float64("max_workload_cost"),
 	}
 	return req, o.err
 }

@@ -146,3 +146,27 @@ func (v wholeNumberValidator) ValidateNumber(_ context.Context, req validator.Nu
 			fmt.Sprintf("%s must be from %d to %d, got %s.", name, v.min, v.max, n.Text('g', 10)))
 	}
 }
+
+// tokenCountValidator accepts a token count: a number, 0 or more, that a
+// float64 can hold. Fractions are allowed, for estimates.
+type tokenCountValidator struct{}
+
+func (tokenCountValidator) Description(context.Context) string {
+	return "value must be a number of tokens, 0 or more (fractions are allowed)"
+}
+
+func (v tokenCountValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (tokenCountValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	n := req.ConfigValue.ValueBigFloat()
+	name := req.Path.String()
+	if f, _ := n.Float64(); n.Sign() < 0 || math.IsInf(f, 0) {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
+			fmt.Sprintf("%s must be a number of tokens, 0 or more (fractions are allowed, such as 1.5e9), got %s.", name, n.Text('g', 10)))
+	}
+}

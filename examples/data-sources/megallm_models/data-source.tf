@@ -23,6 +23,18 @@ data "megallm_models" "vision_128k" {
   }
 }
 
+# The chat model that costs least for a month of our traffic, and that cost.
+data "megallm_models" "for_our_traffic" {
+  type     = "chat"
+  workload = { input_tokens = 1.2e9, output_tokens = 3e8 }
+  sort_by  = "workload_cost"
+  require  = { supports_function_calling = true, max_workload_cost = 1000 } # USD, the default currency
+}
+
+output "cheapest_for_our_traffic" {
+  value = "${data.megallm_models.for_our_traffic.ids[0]}: ${data.megallm_models.for_our_traffic.workload_costs[0]} USD a month"
+}
+
 # Embedding models whose id mentions "embedding".
 data "megallm_models" "embeddings" {
   type     = "embedding"

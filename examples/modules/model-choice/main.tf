@@ -1,5 +1,7 @@
 # A reusable module that picks the cheapest MegaLLM model meeting a set of
 # requirements, and fails the plan with a clear message when none does.
+# Cheapest means the lowest input price, or, given a workload, the lowest cost
+# of that workload.
 terraform {
   required_providers {
     megallm = {
@@ -25,14 +27,25 @@ variable "require" {
     min_max_output_tokens       = optional(number)
     max_input_cost_per_million  = optional(number)
     max_output_cost_per_million = optional(number)
+    max_workload_cost           = optional(number)
   })
   default = {}
 }
 
+variable "workload" {
+  description = "Tokens over a period you choose, such as a month: the model whose cost for them is lowest is chosen. Null chooses by input price."
+  type = object({
+    input_tokens  = number
+    output_tokens = number
+  })
+  default = null
+}
+
 data "megallm_models" "candidates" {
-  type    = var.type
-  sort_by = "input_cost"
-  require = var.require
+  type     = var.type
+  sort_by  = var.workload == null ? "input_cost" : "workload_cost"
+  workload = var.workload
+  require  = var.require
 
   lifecycle {
     postcondition {
@@ -64,4 +77,9 @@ output "max_output_tokens" {
 output "input_cost_per_million" {
   description = "Its price per million input tokens."
   value       = try(local.chosen.pricing.input_tokens_cost_per_million, null)
+}
+
+output "workload_cost" {
+  description = "What the workload costs with it, in its pricing.currency; null without a workload."
+  value       = var.workload == null ? null : data.megallm_models.candidates.workload_costs[0]
 }

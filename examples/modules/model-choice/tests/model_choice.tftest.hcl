@@ -34,6 +34,48 @@ run "cheapest_vision_model_with_long_context" {
   }
 }
 
+run "cheapest_for_a_monthly_workload" {
+  command = plan
+
+  variables {
+    workload = {
+      input_tokens  = 1.2e9
+      output_tokens = 3e8
+    }
+  }
+
+  # 1200 million input tokens at 0.05 and 300 million output tokens at 0.08.
+  assert {
+    condition     = output.model_id == "meta-llama/llama-3.1-8b-instruct" && output.workload_cost == 84
+    error_message = "Expected meta-llama/llama-3.1-8b-instruct at 84 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+}
+
+run "no_workload_no_cost" {
+  command = plan
+
+  assert {
+    condition     = output.workload_cost == null
+    error_message = "Without a workload there is no workload cost."
+  }
+}
+
+run "workload_over_budget_fails_the_plan" {
+  command = plan
+
+  variables {
+    workload = {
+      input_tokens  = 1.2e9
+      output_tokens = 3e8
+    }
+    require = {
+      max_workload_cost = 50
+    }
+  }
+
+  expect_failures = [data.megallm_models.candidates]
+}
+
 run "embedding_model" {
   command = plan
 

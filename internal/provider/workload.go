@@ -1,0 +1,119 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// The workload and currency arguments both data sources take, and the
+// workload cost they compute from them.
+
+// workloadAttribute is the schema of the workload argument. Both token
+// counts are required, so that a misspelt one (`input_token`), which
+// Terraform would drop from the object, leaves a required attribute missing
+// and fails instead of silently pricing nothing.
+func workloadAttribute(costAttribute string) schema.SingleNestedAttribute {
+	count := func(side string) schema.NumberAttribute {
+		return schema.NumberAttribute{
+			MarkdownDescription: "Number of " + side + " tokens of the workload, 0 or more; fractions are allowed.",
+			Required:            true,
+			Validators:          []validator.Number{tokenCountValidator{}},
+		}
+	}
+	return schema.SingleNestedAttribute{
+		MarkdownDescription: "A workload to price, such as a month of traffic: " +
+			"`{ input_tokens = 1.2e9, output_tokens = 3e8 }`, over any period you choose. With it, `" + costAttribute +
+			"` holds what the workload costs, `sort_by = \"workload_cost\"` orders by that cost and " +
+			"`require.max_workload_cost` bounds it. The cost is `input_tokens / 1e6 × input_tokens_cost_per_million + " +
+			"output_tokens / 1e6 × output_tokens_cost_per_million`, exactly as `provider::megallm::estimate_cost` " +
+			"computes it.",
+		Optional: true,
+		Attributes: map[string]schema.Attribute{
+			"input_tokens":  count("input (prompt)"),
+			"output_tokens": count("output (completion)"),
+		},
+	}
+}
+
+// currencyAttribute is the schema of the currency argument.
+func currencyAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		MarkdownDescription: "Currency of the price requirements (`require.max_input_cost_per_million`, " +
+			"`require.max_output_cost_per_million`, `require.max_workload_cost`) and of the cost sorts, compared " +
+			"exactly with each model's `pricing.currency`. Defaults to `\"" + catalog.DefaultCurrency + "\"` (null " +
+			"means `\"" + catalog.DefaultCurrency + "\"`). A model priced in another currency meets no price " +
+			"requirement and sorts after the models priced in this one. A model whose pricing reports no currency " +
+			"is taken as priced in `\"" + catalog.DefaultCurrency + "\"`, the currency of the MegaLLM API.",
+		Optional: true,
+		Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`^\S+$`),
+			fmt.Sprintf("must be a currency code such as %q or %q, without white space (leave currency out for %q)",
+				catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency))},
+	}
+}
+
+// readWorkload reads the workload argument, already validated; null is no
+// workload.
+func readWorkload(v tftypes.Value) (*catalog.Workload, error) {
+	if v.IsNull() {
+		return nil, nil
+	}
+	o, ok := newObjectReader("workload.", v)
+	if !ok {
+		return nil, fmt.Errorf("workload must be an object, got %s", typeName(v))
+	}
+	in, out := o.float64("input_tokens"), o.float64("output_tokens")
+	if o.err != nil {
+		return nil, o.err
+	}
+	if in == nil || out == nil {
+		return nil, fmt.Errorf("workload needs both input_tokens and output_tokens")
+	}
+	return &catalog.Workload{InputTokens: *in, OutputTokens: *out}, nil
+}
+
+// readCurrency reads the currency argument; null is the default currency.
+func readCurrency(v tftypes.Value) (string, error) {
+	if v.IsNull() {
+		return catalog.DefaultCurrency, nil
+	}
+	var currency string
+	err := v.As(&currency)
+	return currency, err
+}
+
+// workloadCostValue is what w costs with m, in m's currency: null without a
+// workload, or when the model lacks a price the workload needs.
+func workloadCostValue(w *catalog.Workload, m *megallm.Model) tftypes.Value {
+	if w == nil {
+		return tftypes.NewValue(tftypes.Number, nil)
+	}
+	cost, err := w.Cost(m)
+	if err != nil {
+		return tftypes.NewValue(tftypes.Number, nil)
+	}
+	return tftypes.NewValue(tftypes.Number, cost)
+}
+
+// workloadNeeded names the argument that needs a workload when none is set,
+// and what to do; it is empty when nothing does.
+func workloadNeeded(w *catalog.Workload, sortBy catalog.SortKey, require catalog.Requirements) (attribute, detail string) {
+	switch {
+	case w != nil:
+		return "", ""
+	case sortBy == catalog.SortByWorkloadCost:
+		return "sort_by", `sort_by = "workload_cost" orders by the cost of a workload, and none is set. ` +
+			"Set workload = { input_tokens = ..., output_tokens = ... }, or choose another sort_by."
+	case require.MaxWorkloadCost != nil:
+		return "require", "require.max_workload_cost bounds the cost of a workload, and none is set. " +
+			"Set workload = { input_tokens = ..., output_tokens = ... }, or remove max_workload_cost."
+	}
+	return "", ""
+}

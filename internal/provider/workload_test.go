@@ -1,0 +1,217 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"math/big"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// workloadFixture is a catalog where the cheapest input price is not the
+// cheapest workload. For 1.2e9 input and 3e8 output tokens, cheap-input costs
+// 1200 × 0.125 + 300 × 20 = 6150 and balanced 1200 × 0.5 + 300 × 1 = 900;
+// euro is cheapest of all, but in EUR.
+var workloadFixture = []json.RawMessage{
+	json.RawMessage(`{"id":"cheap-input","capabilities":{"supports_vision":true},"pricing":{"input_tokens_cost_per_million":0.125,"output_tokens_cost_per_million":20,"currency":"USD"}}`),
+	json.RawMessage(`{"id":"balanced","capabilities":{"supports_vision":true},"pricing":{"input_tokens_cost_per_million":0.5,"output_tokens_cost_per_million":1,"currency":"USD"}}`),
+	json.RawMessage(`{"id":"euro","capabilities":{"supports_vision":true},"pricing":{"input_tokens_cost_per_million":0.01,"output_tokens_cost_per_million":0.01,"currency":"EUR"}}`),
+	json.RawMessage(`{"id":"input-only","pricing":{"input_tokens_cost_per_million":0.01,"currency":"USD"}}`),
+	json.RawMessage(`{"id":"unpriced"}`),
+}
+
+// TestWorkload_picksAnotherModelThanInputCost is the issue's headline: the
+// workload's cost picks balanced where the input price picks cheap-input,
+// with the cost exact and equal to what estimate_cost says.
+func TestWorkload_picksAnotherModelThanInputCost(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels(workloadFixture...)
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+locals {
+  workload = { input_tokens = 1.2e9, output_tokens = 3e8 }
+}
+data "megallm_models" "by_input" {
+  sort_by = "input_cost"
+  require = { supports_vision = true }
+}
+data "megallm_models" "by_workload" {
+  sort_by  = "workload_cost"
+  workload = local.workload
+  require  = { supports_vision = true }
+}
+data "megallm_models" "all_by_workload" {
+  sort_by    = "workload_cost"
+  descending = true
+  workload   = local.workload
+}
+data "megallm_model" "chosen" {
+  id       = data.megallm_models.by_workload.ids[0]
+  workload = local.workload
+}
+data "megallm_model" "unpriced" {
+  id       = "unpriced"
+  workload = local.workload
+}
+data "megallm_model" "no_workload" { id = "balanced" }
+output "agrees_with_estimate_cost" {
+  value = data.megallm_model.chosen.workload_cost == provider::megallm::estimate_cost(data.megallm_model.chosen, 1.2e9, 3e8)
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.by_input", "cheap-input", "balanced", "euro"),
+			expectIDs("data.megallm_models.by_workload", "balanced", "cheap-input", "euro"),
+			statecheck.ExpectKnownValue("data.megallm_models.by_workload", tfjsonpath.New("workload_costs"),
+				knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.Float64Exact(900), knownvalue.Float64Exact(6150),
+					// In the model's currency, EUR.
+					knownvalue.Float64Exact(1200*0.01 + 300*0.01),
+				})),
+			// Descending: priced in USD first, then EUR, then the models the
+			// workload cannot price (input-only lacks an output price).
+			expectIDs("data.megallm_models.all_by_workload", "cheap-input", "balanced", "euro", "input-only", "unpriced"),
+			statecheck.ExpectKnownValue("data.megallm_models.all_by_workload", tfjsonpath.New("workload_costs").AtSliceIndex(3), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_models.by_input", tfjsonpath.New("workload_costs"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.chosen", tfjsonpath.New("workload_cost"), knownvalue.Float64Exact(900)),
+			statecheck.ExpectKnownValue("data.megallm_model.unpriced", tfjsonpath.New("workload_cost"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.no_workload", tfjsonpath.New("workload_cost"), knownvalue.Null()),
+			statecheck.ExpectKnownOutputValue("agrees_with_estimate_cost", knownvalue.Bool(true)),
+		},
+	})
+}
+
+// TestWorkload_currency: price requirements and cost sorts apply in the
+// data source's currency, USD by default.
+func TestWorkload_currency(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	server.SetModels(workloadFixture...)
+	unitTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+data "megallm_models" "usd" {
+  sort_by = "input_cost"
+  require = { max_input_cost_per_million = 1 }
+}
+data "megallm_models" "eur" {
+  currency = "EUR"
+  sort_by  = "input_cost"
+  require  = { max_input_cost_per_million = 1 }
+}
+data "megallm_models" "eur_sort" {
+  currency = "EUR"
+  sort_by  = "input_cost"
+}
+data "megallm_models" "usd_workload_bound" {
+  workload = { input_tokens = 1e6, output_tokens = 1e6 }
+  require  = { max_workload_cost = 2 }
+}
+data "megallm_model" "euro" {
+  id       = "euro"
+  currency = "EUR"
+  require  = { max_output_cost_per_million = 0.01 }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				// euro is the cheapest, but in EUR: it meets no USD bound.
+				expectIDs("data.megallm_models.usd", "input-only", "cheap-input", "balanced"),
+				expectIDs("data.megallm_models.eur", "euro"),
+				// The USD models sort after the EUR one, with the unpriced, by id.
+				expectIDs("data.megallm_models.eur_sort", "euro", "balanced", "cheap-input", "input-only", "unpriced"),
+				expectIDs("data.megallm_models.usd_workload_bound", "balanced"),
+				statecheck.ExpectKnownValue("data.megallm_model.euro", tfjsonpath.New("currency"), knownvalue.StringExact("EUR")),
+			},
+		},
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+data "megallm_model" "euro" {
+  id      = "euro"
+  require = { max_input_cost_per_million = 1 }
+}`,
+			ExpectError: expectError(`Model "euro" does not meet 1 requirement: - priced in EUR, the requirement is in USD`),
+		},
+	)
+}
+
+func TestWorkload_invalidArguments(t *testing.T) {
+	t.Parallel()
+	server := startMock(t)
+	step := func(dataSource, body, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + `data "` + dataSource + `" "bad" {` + "\n" + body + "\n}",
+			ExpectError: expectError(expected),
+		}
+	}
+	unitTest(t,
+		step("megallm_models", `sort_by = "workload_cost"`,
+			`Missing workload .* sort_by = "workload_cost" orders by the cost of a workload, and none is set. Set workload = { input_tokens = ..., output_tokens = ... }, or choose another sort_by.`),
+		step("megallm_models", `require = { max_workload_cost = 10 }`,
+			`Missing workload .* require.max_workload_cost bounds the cost of a workload, and none is set.`),
+		step("megallm_model", "id = \"gpt-4o\"\nrequire = { max_workload_cost = 10 }",
+			`Missing workload .* require.max_workload_cost bounds the cost of a workload`),
+		step("megallm_models", `workload = { input_token = 1e9, output_tokens = 1 }`,
+			`Incorrect attribute value type .* attribute "input_tokens" is required`),
+		step("megallm_models", `workload = { input_tokens = -1, output_tokens = 1 }`,
+			`Invalid workload.input_tokens .* workload.input_tokens must be a number of tokens, 0 or more \(fractions are allowed, such as 1.5e9\), got -1.`),
+		step("megallm_model", "id = \"gpt-4o\"\nworkload = { input_tokens = 1, output_tokens = 1e400 }",
+			`workload.output_tokens must be a number of tokens, 0 or more .* got 1e\+400.`),
+		step("megallm_models", `currency = ""`,
+			`Attribute currency must be a currency code such as "USD" or "EUR", without white space \(leave currency out for "USD"\)`),
+		step("megallm_model", "id = \"gpt-4o\"\ncurrency = \" USD\"",
+			`Attribute currency must be a currency code such as "USD" or "EUR"`),
+		step("megallm_models", `require = { max_workload_cost = -1 }`,
+			`require.max_workload_cost must be 0 or more, got -1`),
+		step("megallm_models", `require = { max_workload_costs = 1 }`,
+			`require has no attribute "max_workload_costs". Did you mean "max_workload_cost"?`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}
+
+// TestWorkloadCost_agreesWithEstimateCost holds the data sources' workload
+// cost and estimate_cost together, to the last digit, for every model of a
+// synthetic catalog and several workloads.
+func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
+	t.Parallel()
+	models, _, err := megallm.DecodeModels(bytes.NewReader(mockapi.ListBody(mockapi.SyntheticModels(300)...)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []catalog.Workload{{InputTokens: 1.2e9, OutputTokens: 3e8}, {InputTokens: 1234.5678, OutputTokens: 0.1}, {InputTokens: 7e6}} {
+		for i := range models {
+			m := &models[i]
+			fromDataSource := workloadCostValue(&w, m)
+			model, err := types.DynamicType.ValueFromTerraform(context.Background(), modelObject(m))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), model, types.NumberValue(big.NewFloat(w.InputTokens)), types.NumberValue(big.NewFloat(w.OutputTokens)))
+			if fromDataSource.IsNull() != (funcErr != nil) {
+				t.Fatalf("model %q, workload %v: data source cost %v, estimate_cost error %v", m.ID, w, fromDataSource, funcErr)
+			}
+			if funcErr != nil {
+				continue
+			}
+			var cost big.Float
+			if err := fromDataSource.As(&cost); err != nil {
+				t.Fatal(err)
+			}
+			want, _ := cost.Float64()
+			if !got.Equal(types.Float64Value(want)) {
+				t.Errorf("model %q, workload %v: estimate_cost %v, workload cost %v", m.ID, w, got, want)
+			}
+		}
+	}
+}
