@@ -40,15 +40,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
 		"the error lists each unmet requirement with the model's value.")
-	attributes["workload"] = workloadAttribute("workload_cost")
 	attributes["currency"] = currencyAttribute()
-	attributes["workload_cost"] = schema.Float64Attribute{
-		MarkdownDescription: "What `workload` costs with this model, in its `pricing.currency`. Null when `workload` " +
-			"is not set, or when the model lacks a price the workload needs (`pricing = null`, or no output price " +
-			"for a non-zero `output_tokens`). A top-level attribute rather than part of the model object, so that " +
-			"the model object, and every plan, stays as small as without a workload.",
-		Computed: true,
-	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads one model of the MegaLLM catalog by id, with every field the API reports. " +
 			"Use it to validate a model id at plan time, to read its limits and prices, and to assert requirements.",
@@ -76,18 +68,19 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	workload, err := readWorkload(config["workload"])
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", err.Error())
-		return
-	}
 	if require.Currency, err = readCurrency(config["currency"]); err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("currency"), "Unexpected currency value", err.Error())
 		return
 	}
-	require.Workload = workload
-	if attribute, detail := workloadNeeded(workload, "", require); attribute != "" {
-		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Missing workload", detail)
+	// A workload is a question for megallm_models; one model's workload cost
+	// is estimate_cost, which keeps this data source's schema, and so every
+	// plan, as small as before.
+	if require.MaxWorkloadCost != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("require"), "Workload requirement on megallm_model",
+			"require.max_workload_cost bounds the cost of a workload, which megallm_model does not take. Choose the "+
+				"model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, "+
+				"or check this model's cost in a postcondition: provider::megallm::estimate_cost(self, INPUT_TOKENS, "+
+				"OUTPUT_TOKENS) <= LIMIT.")
 		return
 	}
 	models, diags := d.data.loadCatalog(ctx)
@@ -115,9 +108,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	// directly as a value of the configuration's type, which is the schema's.
 	state := modelValues(model)
 	state["require"] = config["require"]
-	state["workload"] = config["workload"]
 	state["currency"] = config["currency"]
-	state["workload_cost"] = workloadCostValue(workload, model)
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 

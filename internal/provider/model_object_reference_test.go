@@ -49,10 +49,8 @@ type referencePricingModel struct {
 
 type referenceModelDataSourceModel struct {
 	referenceModelFields
-	Require      types.Dynamic           `tfsdk:"require"`
-	Workload     *referenceWorkloadModel `tfsdk:"workload"`
-	Currency     types.String            `tfsdk:"currency"`
-	WorkloadCost types.Float64           `tfsdk:"workload_cost"`
+	Require  types.Dynamic `tfsdk:"require"`
+	Currency types.String  `tfsdk:"currency"`
 }
 
 type referenceWorkloadModel struct {
@@ -133,9 +131,7 @@ func directModelState(tb testing.TB, empty tfsdk.State, stateType tftypes.Type, 
 	state := empty
 	values := modelValues(m)
 	values["require"] = require
-	for _, name := range []string{"workload", "currency", "workload_cost"} {
-		values[name] = tftypes.NewValue(stateType.(tftypes.Object).AttributeTypes[name], nil)
-	}
+	values["currency"] = tftypes.NewValue(tftypes.String, nil)
 	if diags := state.Set(context.Background(), tftypes.NewValue(stateType, values)); diags.HasError() {
 		tb.Fatal(diags)
 	}

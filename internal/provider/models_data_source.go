@@ -111,7 +111,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:   true,
 				Validators: []validator.Number{positiveWholeNumber()},
 			},
-			"workload": workloadAttribute("workload_costs"),
+			"workload": workloadAttribute(),
 			"currency": currencyAttribute(),
 			"workload_costs": schema.ListAttribute{
 				MarkdownDescription: "What `workload` costs with each model of `models`, in the same order, in the " +

@@ -60,8 +60,10 @@ func BenchmarkReadModel(b *testing.B) {
 		benchRead(b, p, "megallm_model", p.modelConfig(b, "gpt-4o"))
 	})
 	b.Run("require=set", func(b *testing.B) {
-		requireType := p.dataSources["megallm_model"].AttributeTypes["require"].(tftypes.Object)
-		require := objectValue(b, requireType, map[string]tftypes.Value{
+		// require is dynamic: Terraform sends the object literal as written.
+		require := tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+			"supports_vision": tftypes.Bool, "min_context_length": tftypes.Number,
+		}}, map[string]tftypes.Value{
 			"supports_vision":    tftypes.NewValue(tftypes.Bool, true),
 			"min_context_length": number(128000),
 		})

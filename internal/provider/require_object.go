@@ -24,7 +24,7 @@ var requireAttributes = []struct {
 	{"min_max_output_tokens", "smallest acceptable `max_output_tokens`, a whole number of tokens"},
 	{"max_input_cost_per_million", "highest acceptable `pricing.input_tokens_cost_per_million`"},
 	{"max_output_cost_per_million", "highest acceptable `pricing.output_tokens_cost_per_million`"},
-	{"max_workload_cost", "highest acceptable cost of the data source's `workload`, which it needs"},
+	{"max_workload_cost", "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"},
 }
 
 // requireAttributeNames are the names of requireAttributes, in order.

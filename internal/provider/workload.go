@@ -13,14 +13,14 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The workload and currency arguments both data sources take, and the
-// workload cost they compute from them.
+// The workload argument of megallm_models and the cost computed from it, and
+// the currency argument both data sources take.
 
 // workloadAttribute is the schema of the workload argument. Both token
 // counts are required, so that a misspelt one (`input_token`), which
 // Terraform would drop from the object, leaves a required attribute missing
 // and fails instead of silently pricing nothing.
-func workloadAttribute(costAttribute string) schema.SingleNestedAttribute {
+func workloadAttribute() schema.SingleNestedAttribute {
 	count := func(side string) schema.NumberAttribute {
 		return schema.NumberAttribute{
 			MarkdownDescription: "Number of " + side + " tokens of the workload, 0 or more; fractions are allowed.",
@@ -30,11 +30,12 @@ func workloadAttribute(costAttribute string) schema.SingleNestedAttribute {
 	}
 	return schema.SingleNestedAttribute{
 		MarkdownDescription: "A workload to price, such as a month of traffic: " +
-			"`{ input_tokens = 1.2e9, output_tokens = 3e8 }`, over any period you choose. With it, `" + costAttribute +
-			"` holds what the workload costs, `sort_by = \"workload_cost\"` orders by that cost and " +
+			"`{ input_tokens = 1.2e9, output_tokens = 3e8 }`, over any period you choose. With it, " +
+			"`workload_costs` holds what the workload costs with each listed model, `sort_by = \"workload_cost\"` orders by that cost and " +
 			"`require.max_workload_cost` bounds it. The cost is `input_tokens / 1e6 × input_tokens_cost_per_million + " +
 			"output_tokens / 1e6 × output_tokens_cost_per_million`, exactly as `provider::megallm::estimate_cost` " +
-			"computes it.",
+			"computes it. For one model, call that function (`megallm_model` takes no workload, which keeps it " +
+			"as cheap to plan as before).",
 		Optional: true,
 		Attributes: map[string]schema.Attribute{
 			"input_tokens":  count("input (prompt)"),

@@ -56,17 +56,9 @@ data "megallm_models" "all_by_workload" {
   descending = true
   workload   = local.workload
 }
-data "megallm_model" "chosen" {
-  id       = data.megallm_models.by_workload.ids[0]
-  workload = local.workload
-}
-data "megallm_model" "unpriced" {
-  id       = "unpriced"
-  workload = local.workload
-}
-data "megallm_model" "no_workload" { id = "balanced" }
+data "megallm_model" "chosen" { id = data.megallm_models.by_workload.ids[0] }
 output "agrees_with_estimate_cost" {
-  value = data.megallm_model.chosen.workload_cost == provider::megallm::estimate_cost(data.megallm_model.chosen, 1.2e9, 3e8)
+  value = data.megallm_models.by_workload.workload_costs[0] == provider::megallm::estimate_cost(data.megallm_model.chosen, 1.2e9, 3e8)
 }
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -83,9 +75,7 @@ output "agrees_with_estimate_cost" {
 			expectIDs("data.megallm_models.all_by_workload", "cheap-input", "balanced", "euro", "input-only", "unpriced"),
 			statecheck.ExpectKnownValue("data.megallm_models.all_by_workload", tfjsonpath.New("workload_costs").AtSliceIndex(3), knownvalue.Null()),
 			statecheck.ExpectKnownValue("data.megallm_models.by_input", tfjsonpath.New("workload_costs"), knownvalue.Null()),
-			statecheck.ExpectKnownValue("data.megallm_model.chosen", tfjsonpath.New("workload_cost"), knownvalue.Float64Exact(900)),
-			statecheck.ExpectKnownValue("data.megallm_model.unpriced", tfjsonpath.New("workload_cost"), knownvalue.Null()),
-			statecheck.ExpectKnownValue("data.megallm_model.no_workload", tfjsonpath.New("workload_cost"), knownvalue.Null()),
+			statecheck.ExpectKnownValue("data.megallm_model.chosen", tfjsonpath.New("id"), knownvalue.StringExact("balanced")),
 			statecheck.ExpectKnownOutputValue("agrees_with_estimate_cost", knownvalue.Bool(true)),
 		},
 	})
@@ -159,12 +149,12 @@ func TestWorkload_invalidArguments(t *testing.T) {
 		step("megallm_models", `require = { max_workload_cost = 10 }`,
 			`Missing workload .* require.max_workload_cost bounds the cost of a workload, and none is set.`),
 		step("megallm_model", "id = \"gpt-4o\"\nrequire = { max_workload_cost = 10 }",
-			`Missing workload .* require.max_workload_cost bounds the cost of a workload`),
+			`Workload requirement on megallm_model .* require.max_workload_cost bounds the cost of a workload, which megallm_model does not take.* provider::megallm::estimate_cost\(self, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT`),
 		step("megallm_models", `workload = { input_token = 1e9, output_tokens = 1 }`,
 			`Incorrect attribute value type .* attribute "input_tokens" is required`),
 		step("megallm_models", `workload = { input_tokens = -1, output_tokens = 1 }`,
 			`Invalid workload.input_tokens .* workload.input_tokens must be a number of tokens, 0 or more \(fractions are allowed, such as 1.5e9\), got -1.`),
-		step("megallm_model", "id = \"gpt-4o\"\nworkload = { input_tokens = 1, output_tokens = 1e400 }",
+		step("megallm_models", `workload = { input_tokens = 1, output_tokens = 1e400 }`,
 			`workload.output_tokens must be a number of tokens, 0 or more .* got 1e\+400.`),
 		step("megallm_models", `currency = ""`,
 			`Attribute currency must be a currency code such as "USD" or "EUR", without white space \(leave currency out for "USD"\)`),
