@@ -72,8 +72,8 @@ func referenceSelect(c *Catalog, q Query) []*megallm.Model {
 // synthetic catalog, and combined.
 func requirementCases() []Requirements {
 	cases := []Requirements{
-		{}, {FunctionCalling: true}, {Vision: true}, {Streaming: true}, {StructuredOutput: true},
-		{FunctionCalling: true, Vision: true, Streaming: true, StructuredOutput: true},
+		{}, {Capabilities: needs("function_calling")}, {Capabilities: needs("vision")}, {Capabilities: needs("streaming")}, {Capabilities: needs("structured_output")},
+		{Capabilities: needs("function_calling", "vision", "streaming", "structured_output")},
 	}
 	for _, n := range []int64{0, 8192, 128000, 1000000, 5000000} {
 		cases = append(cases, Requirements{MinContextLength: ptr(n)}, Requirements{MinMaxOutputTokens: ptr(n / 16)})
@@ -82,7 +82,7 @@ func requirementCases() []Requirements {
 		cases = append(cases, Requirements{MaxInputCostPerMillion: ptr(f)}, Requirements{MaxOutputCostPerMillion: ptr(f)})
 	}
 	cases = append(cases, Requirements{
-		Vision: true, MinContextLength: ptr[int64](128000), MinMaxOutputTokens: ptr[int64](16384),
+		Capabilities: needs("vision"), MinContextLength: ptr[int64](128000), MinMaxOutputTokens: ptr[int64](16384),
 		MaxInputCostPerMillion: ptr(5.0), MaxOutputCostPerMillion: ptr(20.0),
 	})
 	for _, f := range []float64{0, 1, 100, 10000} {

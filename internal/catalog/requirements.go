@@ -7,14 +7,12 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// Requirements is what a model must offer. Zero values ask for nothing: a
-// false capability or a nil bound is no requirement. A model that does not
-// report a field never meets a requirement on that field.
+// Requirements is what a model must offer. Zero values ask for nothing: no
+// capability or a nil bound is no requirement. A model that does not report a
+// field never meets a requirement on that field.
 type Requirements struct {
-	FunctionCalling  bool
-	Vision           bool
-	Streaming        bool
-	StructuredOutput bool
+	// Capabilities are the capabilities the model must support.
+	Capabilities CapabilitySet
 
 	MinContextLength        *int64
 	MinMaxOutputTokens      *int64
@@ -60,7 +58,7 @@ func (r *Requirements) check(m *megallm.Model, miss func(shortfall) bool) bool {
 		met = false
 		return miss(s)
 	}
-	if r.FunctionCalling || r.Vision || r.Streaming || r.StructuredOutput {
+	if r.Capabilities != 0 {
 		if !r.checkCapabilities(m, report) {
 			return false
 		}
@@ -81,23 +79,12 @@ func (r *Requirements) check(m *megallm.Model, miss func(shortfall) bool) bool {
 // checkCapabilities, checkMinimums and checkPrices are check's three groups,
 // each called only when something in it is required.
 func (r *Requirements) checkCapabilities(m *megallm.Model, report func(shortfall) bool) bool {
-	caps := m.Capabilities
-	if caps == nil {
-		caps = &megallm.Capabilities{}
-	}
-	for _, c := range [...]struct {
-		required bool
-		actual   *bool
-		name     string
-		field    string
-	}{
-		{r.FunctionCalling, caps.SupportsFunctionCalling, "function calling", "supports_function_calling"},
-		{r.Vision, caps.SupportsVision, "vision", "supports_vision"},
-		{r.Streaming, caps.SupportsStreaming, "streaming", "supports_streaming"},
-		{r.StructuredOutput, caps.SupportsStructuredOutput, "structured output", "supports_structured_output"},
-	} {
-		if c.required && (c.actual == nil || !*c.actual) {
-			if !report(shortfall{kind: unsupported, reported: c.actual != nil, name: c.name, field: c.field}) {
+	for i, c := range Capabilities {
+		if !r.Capabilities.Has(i) {
+			continue
+		}
+		if flag := c.Supported(m); flag == nil || !*flag {
+			if !report(shortfall{kind: unsupported, reported: flag != nil, capability: i}) {
 				return false
 			}
 		}
@@ -189,9 +176,11 @@ func (r *Requirements) currency() string {
 // shortfall is one requirement a model misses, worded only when asked.
 type shortfall struct {
 	kind     shortfallKind
-	reported bool   // whether the model reports the field at all
-	name     string // a capability in words, such as "function calling"
-	field    string // the field, such as "context_length"
+	reported bool // whether the model reports the field at all
+	// capability is the index in Capabilities of the one the model lacks.
+	capability int
+	name       string // another currency, or why a workload cannot be priced
+	field      string // the field, such as "context_length"
 	// The model's value, when reported, and the bound: whole numbers for a
 	// minimum, prices for a maximum.
 	actualInt, boundInt int64
@@ -213,9 +202,10 @@ const (
 func (s shortfall) String() string {
 	switch {
 	case s.kind == unsupported && !s.reported:
-		return fmt.Sprintf("does not report whether it supports %s (capabilities.%s is missing)", s.name, s.field)
+		c := Capabilities[s.capability]
+		return fmt.Sprintf("does not report whether it supports %s (capabilities.%s is missing)", c.Words, c.Field())
 	case s.kind == unsupported:
-		return "does not support " + s.name
+		return "does not support " + Capabilities[s.capability].Words
 	case s.kind == tooSmall && !s.reported:
 		return fmt.Sprintf("%s is not reported (required >= %d)", s.field, s.boundInt)
 	case s.kind == tooSmall:

@@ -35,29 +35,29 @@ func TestRequirementsUnmet(t *testing.T) {
 		want  []string
 	}{
 		// Capabilities: false, nil field, nil Capabilities.
-		{"function calling false", Requirements{FunctionCalling: true}, megallm.Model{Capabilities: noCaps},
+		{"function calling false", Requirements{Capabilities: needs("function_calling")}, megallm.Model{Capabilities: noCaps},
 			[]string{"does not support function calling"}},
-		{"vision false", Requirements{Vision: true}, megallm.Model{Capabilities: noCaps},
+		{"vision false", Requirements{Capabilities: needs("vision")}, megallm.Model{Capabilities: noCaps},
 			[]string{"does not support vision"}},
-		{"streaming false", Requirements{Streaming: true}, megallm.Model{Capabilities: noCaps},
+		{"streaming false", Requirements{Capabilities: needs("streaming")}, megallm.Model{Capabilities: noCaps},
 			[]string{"does not support streaming"}},
-		{"structured output false", Requirements{StructuredOutput: true}, megallm.Model{Capabilities: noCaps},
+		{"structured output false", Requirements{Capabilities: needs("structured_output")}, megallm.Model{Capabilities: noCaps},
 			[]string{"does not support structured output"}},
-		{"vision field missing", Requirements{Vision: true},
+		{"vision field missing", Requirements{Capabilities: needs("vision")},
 			megallm.Model{Capabilities: &megallm.Capabilities{SupportsStreaming: ptr(true)}},
 			[]string{"does not report whether it supports vision (capabilities.supports_vision is missing)"}},
-		{"capabilities missing: function calling", Requirements{FunctionCalling: true}, megallm.Model{},
+		{"capabilities missing: function calling", Requirements{Capabilities: needs("function_calling")}, megallm.Model{},
 			[]string{"does not report whether it supports function calling (capabilities.supports_function_calling is missing)"}},
-		{"capabilities missing: vision", Requirements{Vision: true}, megallm.Model{},
+		{"capabilities missing: vision", Requirements{Capabilities: needs("vision")}, megallm.Model{},
 			[]string{"does not report whether it supports vision (capabilities.supports_vision is missing)"}},
-		{"capabilities missing: streaming", Requirements{Streaming: true}, megallm.Model{},
+		{"capabilities missing: streaming", Requirements{Capabilities: needs("streaming")}, megallm.Model{},
 			[]string{"does not report whether it supports streaming (capabilities.supports_streaming is missing)"}},
-		{"capabilities missing: structured output", Requirements{StructuredOutput: true}, megallm.Model{},
+		{"capabilities missing: structured output", Requirements{Capabilities: needs("structured_output")}, megallm.Model{},
 			[]string{"does not report whether it supports structured output (capabilities.supports_structured_output is missing)"}},
-		{"capabilities true", Requirements{FunctionCalling: true, Vision: true, Streaming: true, StructuredOutput: true},
+		{"capabilities true", Requirements{Capabilities: needs("function_calling", "vision", "streaming", "structured_output")},
 			megallm.Model{Capabilities: allCaps}, nil},
 		{"false requirement ignores false capability", Requirements{}, megallm.Model{Capabilities: noCaps}, nil},
-		{"false requirement ignores missing capability", Requirements{Vision: false, Streaming: true},
+		{"false requirement ignores missing capability", Requirements{Capabilities: needs("streaming")},
 			megallm.Model{Capabilities: &megallm.Capabilities{SupportsStreaming: ptr(true)}}, nil},
 
 		// Context length.
@@ -159,10 +159,7 @@ func TestRequirementsUnmet(t *testing.T) {
 func TestRequirementsUnmet_fixedOrder(t *testing.T) {
 	t.Parallel()
 	req := Requirements{
-		FunctionCalling:         true,
-		Vision:                  true,
-		Streaming:               true,
-		StructuredOutput:        true,
+		Capabilities:            needs("function_calling", "vision", "streaming", "structured_output"),
 		MinContextLength:        ptr[int64](100000),
 		MinMaxOutputTokens:      ptr[int64](8192),
 		MaxInputCostPerMillion:  ptr(1.0),
@@ -242,7 +239,7 @@ func TestRequirements_zeroValueMetByAnyModel(t *testing.T) {
 func TestRequirementsUnmet_doesNotModifyModel(t *testing.T) {
 	t.Parallel()
 	m := &megallm.Model{ID: "bare"}
-	Requirements{Vision: true, MaxInputCostPerMillion: ptr(1.0)}.Unmet(m)
+	Requirements{Capabilities: needs("vision"), MaxInputCostPerMillion: ptr(1.0)}.Unmet(m)
 	if m.Capabilities != nil || m.Pricing != nil {
 		t.Errorf("Unmet filled in the model's nil fields: %+v", m)
 	}

@@ -33,8 +33,11 @@ func FuzzSelect(f *testing.F) {
 			Type:       modelType,
 			SortBy:     SortKey(SortKeyNames()[int(sortKey)%len(SortKeyNames())]),
 			Descending: descending,
-			Require:    Requirements{Vision: vision, MinContextLength: &minContext, MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
+			Require:    Requirements{MinContextLength: &minContext, MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
 			Currency:   currency,
+		}
+		if vision {
+			q.Require.Capabilities = needs("vision")
 		}
 		if finiteCount(inputTokens) && finiteCount(outputTokens) { // as the provider validates them
 			q.Workload = &Workload{InputTokens: inputTokens, OutputTokens: outputTokens}

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"reflect"
 	"strconv"
+	"strings"
+	"sync"
 )
 
 // rawModel is a Model whose fields are left undecoded, to read one by one.
@@ -20,13 +23,6 @@ type rawModel struct {
 	Pricing         json.RawMessage `json:"pricing"`
 	ContextLength   json.RawMessage `json:"context_length"`
 	MaxOutputTokens json.RawMessage `json:"max_output_tokens"`
-}
-
-type rawCapabilities struct {
-	SupportsFunctionCalling  json.RawMessage `json:"supports_function_calling"`
-	SupportsVision           json.RawMessage `json:"supports_vision"`
-	SupportsStreaming        json.RawMessage `json:"supports_streaming"`
-	SupportsStructuredOutput json.RawMessage `json:"supports_structured_output"`
 }
 
 type rawPricing struct {
@@ -72,13 +68,13 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
 	m.CreatedAt = r.str("created_at", fields.CreatedAt)
 	m.OwnedBy = r.str("owned_by", fields.OwnedBy)
 	m.DisplayName = r.str("display_name", fields.DisplayName)
-	var caps rawCapabilities
+	var caps map[string]json.RawMessage
 	if r.object("capabilities", fields.Capabilities, &caps) {
-		m.Capabilities = &Capabilities{
-			SupportsFunctionCalling:  r.boolean("capabilities.supports_function_calling", caps.SupportsFunctionCalling),
-			SupportsVision:           r.boolean("capabilities.supports_vision", caps.SupportsVision),
-			SupportsStreaming:        r.boolean("capabilities.supports_streaming", caps.SupportsStreaming),
-			SupportsStructuredOutput: r.boolean("capabilities.supports_structured_output", caps.SupportsStructuredOutput),
+		m.Capabilities = &Capabilities{}
+		flags := reflect.ValueOf(m.Capabilities).Elem()
+		for i, name := range capabilityFields() {
+			flag := r.boolean("capabilities."+name, caps[name])
+			flags.Field(i).Set(reflect.ValueOf(flag))
 		}
 	}
 	var pricing rawPricing
@@ -93,6 +89,17 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
 	m.MaxOutputTokens = r.integer("max_output_tokens", fields.MaxOutputTokens)
 	return m, true
 }
+
+// capabilityFields are the JSON names of Capabilities' fields, in order,
+// read from the struct so that a new capability is only a new field.
+var capabilityFields = sync.OnceValue(func() []string {
+	t := reflect.TypeFor[Capabilities]()
+	names := make([]string, t.NumField())
+	for i := range names {
+		names[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	}
+	return names
+})
 
 // fieldReader reads the fields of one entry, reporting each it cannot read.
 type fieldReader struct {

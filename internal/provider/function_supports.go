@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
 
 var _ function.Function = (*supportsFunction)(nil)
@@ -20,22 +20,14 @@ func NewSupportsFunction() function.Function { return &supportsFunction{} }
 // supportsFunction says whether a model has a capability.
 type supportsFunction struct{}
 
-// capabilityNames are the capabilities supports accepts.
-var capabilityNames = []string{"function_calling", "vision", "streaming", "structured_output"}
-
-// capabilityFlag is the model's flag for a capability name.
-func capabilityFlag(c *megallm.Capabilities, name string) *bool {
-	switch name {
-	case "function_calling":
-		return c.SupportsFunctionCalling
-	case "vision":
-		return c.SupportsVision
-	case "streaming":
-		return c.SupportsStreaming
-	default:
-		return c.SupportsStructuredOutput
+// capabilityNames are the capabilities supports accepts, as the table names them.
+var capabilityNames = func() []string {
+	names := make([]string, len(catalog.Capabilities))
+	for i, c := range catalog.Capabilities {
+		names[i] = c.Name
 	}
-}
+	return names
+}()
 
 func (f *supportsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "supports"
@@ -50,7 +42,7 @@ func (f *supportsFunction) Definition(_ context.Context, _ function.DefinitionRe
 			modelParameter(),
 			function.StringParameter{
 				Name:                "capability",
-				MarkdownDescription: "One of `function_calling`, `vision`, `streaming` or `structured_output`.",
+				MarkdownDescription: "One of `" + strings.Join(capabilityNames, "`, `") + "`.",
 			},
 		},
 		Return: function.BoolReturn{},
@@ -64,7 +56,8 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 	if resp.Error != nil {
 		return
 	}
-	if !slices.Contains(capabilityNames, capability) {
+	i := slices.Index(capabilityNames, capability)
+	if i < 0 {
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %q: use one of %s",
 			capability, strings.Join(capabilityNames, ", ")))
 		return
@@ -74,10 +67,7 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 		resp.Error = funcErr
 		return
 	}
-	supported := false
-	if model.Capabilities != nil {
-		flag := capabilityFlag(model.Capabilities, capability)
-		supported = flag != nil && *flag
-	}
+	flag := catalog.Capabilities[i].Supported(model)
+	supported := flag != nil && *flag
 	resp.Error = resp.Result.Set(ctx, supported)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -39,12 +40,11 @@ func modelValues(m *megallm.Model) map[string]tftypes.Value {
 	mt := modelTypes()
 	capabilities := tftypes.NewValue(mt.capabilities, nil)
 	if c := m.Capabilities; c != nil {
-		capabilities = tftypes.NewValue(mt.capabilities, map[string]tftypes.Value{
-			"supports_function_calling":  boolValue(c.SupportsFunctionCalling),
-			"supports_vision":            boolValue(c.SupportsVision),
-			"supports_streaming":         boolValue(c.SupportsStreaming),
-			"supports_structured_output": boolValue(c.SupportsStructuredOutput),
-		})
+		flags := make(map[string]tftypes.Value, len(catalog.Capabilities))
+		for _, capability := range catalog.Capabilities {
+			flags[capability.Field()] = boolValue(capability.Flag(c))
+		}
+		capabilities = tftypes.NewValue(mt.capabilities, flags)
 	}
 	pricing := tftypes.NewValue(mt.pricing, nil)
 	if p := m.Pricing; p != nil {
@@ -145,21 +145,8 @@ func modelAttributes() map[string]schema.Attribute {
 		"capabilities": schema.SingleNestedAttribute{
 			MarkdownDescription: "Features the model supports. Null when the API sends no capabilities; " +
 				"a single capability the API omits is null too.",
-			Computed: true,
-			Attributes: map[string]schema.Attribute{
-				"supports_function_calling": schema.BoolAttribute{
-					MarkdownDescription: "Whether the model can call tools (functions).", Computed: true,
-				},
-				"supports_vision": schema.BoolAttribute{
-					MarkdownDescription: "Whether the model accepts images.", Computed: true,
-				},
-				"supports_streaming": schema.BoolAttribute{
-					MarkdownDescription: "Whether the model can stream its answer.", Computed: true,
-				},
-				"supports_structured_output": schema.BoolAttribute{
-					MarkdownDescription: "Whether the model can answer in a given JSON schema.", Computed: true,
-				},
-			},
+			Computed:   true,
+			Attributes: capabilityAttributes(),
 		},
 		"pricing": schema.SingleNestedAttribute{
 			MarkdownDescription: "Price per million tokens. Null when the API sends no pricing (it is never a made-up zero).",
@@ -177,4 +164,14 @@ func modelAttributes() map[string]schema.Attribute {
 			},
 		},
 	}
+}
+
+// capabilityAttributes is the schema of a model's capabilities, one flag per
+// capability of catalog.Capabilities.
+func capabilityAttributes() map[string]schema.Attribute {
+	attributes := make(map[string]schema.Attribute, len(catalog.Capabilities))
+	for _, c := range catalog.Capabilities {
+		attributes[c.Field()] = schema.BoolAttribute{MarkdownDescription: "Whether the model " + c.Does + ".", Computed: true}
+	}
+	return attributes
 }

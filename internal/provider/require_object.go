@@ -7,24 +7,32 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
 
 // requireAttributes are the attributes of a require object, in the order
-// Unmet words them, each with what it asks of a model. The data sources'
-// require argument, its validator and reader, and the unmet_requirements
-// function all take their names from here.
-var requireAttributes = []struct {
+// Unmet words them, each with what it asks of a model: one per capability of
+// catalog.Capabilities, then the bounds. The data sources' require argument,
+// its validator and reader, and the unmet_requirements function all take
+// their names from here.
+var requireAttributes = func() []requirementAttribute {
+	var attributes []requirementAttribute
+	for _, c := range catalog.Capabilities {
+		attributes = append(attributes, requirementAttribute{c.Field(), "`true` requires a model that " + c.Does})
+	}
+	return append(attributes,
+		requirementAttribute{"min_context_length", "smallest acceptable `context_length`, a whole number of tokens"},
+		requirementAttribute{"min_max_output_tokens", "smallest acceptable `max_output_tokens`, a whole number of tokens"},
+		requirementAttribute{"max_input_cost_per_million", "highest acceptable `pricing.input_tokens_cost_per_million`"},
+		requirementAttribute{"max_output_cost_per_million", "highest acceptable `pricing.output_tokens_cost_per_million`"},
+		requirementAttribute{"max_workload_cost", "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"},
+	)
+}()
+
+// requirementAttribute is one attribute of a require object.
+type requirementAttribute struct {
 	name, description string
-}{
-	{"supports_function_calling", "`true` requires function (tool) calling"},
-	{"supports_vision", "`true` requires image input"},
-	{"supports_streaming", "`true` requires streaming"},
-	{"supports_structured_output", "`true` requires structured (JSON schema) output"},
-	{"min_context_length", "smallest acceptable `context_length`, a whole number of tokens"},
-	{"min_max_output_tokens", "smallest acceptable `max_output_tokens`, a whole number of tokens"},
-	{"max_input_cost_per_million", "highest acceptable `pricing.input_tokens_cost_per_million`"},
-	{"max_output_cost_per_million", "highest acceptable `pricing.output_tokens_cost_per_million`"},
-	{"max_workload_cost", "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"},
 }
 
 // requireAttributeNames are the names of requireAttributes, in order.

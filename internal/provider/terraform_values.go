@@ -34,15 +34,13 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 	if err != nil {
 		return req, err
 	}
-	required := func(name string) bool {
-		b := o.bool(name)
-		return b != nil && *b
+	for i, c := range catalog.Capabilities {
+		if b := o.bool(c.Field()); b != nil && *b {
+			req.Capabilities = req.Capabilities.With(i)
+		}
 	}
 	req = catalog.Requirements{
-		FunctionCalling:         required("supports_function_calling"),
-		Vision:                  required("supports_vision"),
-		Streaming:               required("supports_streaming"),
-		StructuredOutput:        required("supports_structured_output"),
+		Capabilities:            req.Capabilities,
 		MinContextLength:        o.int64("min_context_length"),
 		MinMaxOutputTokens:      o.int64("min_max_output_tokens"),
 		MaxInputCostPerMillion:  o.float64("max_input_cost_per_million"),
@@ -101,11 +99,9 @@ func readModel(v tftypes.Value) (*megallm.Model, error) {
 		m.ID = *id
 	}
 	if c := o.object("capabilities"); c != nil {
-		m.Capabilities = &megallm.Capabilities{
-			SupportsFunctionCalling:  c.bool("supports_function_calling"),
-			SupportsVision:           c.bool("supports_vision"),
-			SupportsStreaming:        c.bool("supports_streaming"),
-			SupportsStructuredOutput: c.bool("supports_structured_output"),
+		m.Capabilities = &megallm.Capabilities{}
+		for _, capability := range catalog.Capabilities {
+			capability.SetFlag(m.Capabilities, c.bool(capability.Field()))
 		}
 		o.keep(c.err)
 	}
