@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 // testVersion is the provider version the tests run, seen in the User-Agent.
@@ -35,10 +35,14 @@ var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"megallm": providerserver.NewProtocol6WithError(New(testVersion)()),
 }
 
+// errNoTerraform is why the tests that drive Terraform skip, nil when a CLI
+// was found.
+var errNoTerraform error
+
 // TestMain makes the acceptance tests hermetic: its own empty CLI config (the
 // environment may point TF_CLI_CONFIG_FILE at a missing file), no real
 // MegaLLM key or URL from the environment, a Terraform from PATH rather than a
-// download, and a proxy that no request reaches unless it leaves loopback, so
+// download (without one, only the tests that drive Terraform skip), and a proxy that no request reaches unless it leaves loopback, so
 // that a test can never talk to the real API.
 func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
@@ -71,25 +75,16 @@ func runTests(m *testing.M) int {
 	_ = os.Unsetenv(EnvAPIKey)
 	_ = os.Unsetenv(EnvBaseURL)
 
-	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
-		found := ""
-		for _, name := range []string{"terraform", "tofu"} {
-			if p, err := exec.LookPath(name); err == nil {
-				found = p
-				break
-			}
-		}
-		if found == "" {
-			fmt.Fprintln(os.Stderr, "The acceptance tests need Terraform (>= 1.0) or OpenTofu: none is on PATH "+
-				"and TF_ACC_TERRAFORM_PATH is not set. Install one, or run `make test`, which builds OpenTofu into bin/.")
-			return 1
-		}
-		_ = os.Setenv("TF_ACC_TERRAFORM_PATH", found)
+	// Without a CLI the pure-Go tests still run; unitTest and functionsTest skip.
+	if terraform, err := tfcli.Find(); err != nil {
+		errNoTerraform = err
+	} else {
+		_ = os.Setenv(tfcli.EnvTerraformPath, terraform)
 	}
 	// OpenTofu reads `source = "megallm/megallm"` as registry.opentofu.org:
 	// serve the provider under that address so that configurations with a
 	// required_providers block (the examples) find it.
-	if strings.Contains(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu") && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+	if strings.Contains(filepath.Base(os.Getenv(tfcli.EnvTerraformPath)), "tofu") && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
 		_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
 	}
 	return m.Run()
@@ -141,13 +136,24 @@ func expectIDs(address string, ids ...string) statecheck.StateCheck {
 // talk only to a loopback mock, so they run with or without TF_ACC.
 func unitTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	skipWithoutTerraform(t)
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+}
+
+// skipWithoutTerraform skips a test that drives the Terraform CLI when TestMain
+// found none.
+func skipWithoutTerraform(t *testing.T) {
+	t.Helper()
+	if errNoTerraform != nil {
+		t.Skip(errNoTerraform)
+	}
 }
 
 // functionsTest is unitTest for configurations that call provider functions,
 // which Terraform has since 1.8: older versions skip them.
 func functionsTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	skipWithoutTerraform(t)
 	resource.UnitTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},

@@ -36,6 +36,7 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/e2e"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 // wrapFlag makes this program the provider's RSS wrapper (see wrapProvider).
@@ -168,8 +169,7 @@ func run(o options) error {
 	env := planEnv(mock, work)
 	cliConfig := func(dir string) (string, error) {
 		path := filepath.Join(work, "cli-"+filepath.Base(dir)+".tfrc")
-		text := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "megallm/megallm", dir)
-		return path, os.WriteFile(path, []byte(text), 0o600)
+		return path, tfcli.WriteDevOverrides(path, dir)
 	}
 	timedConfig, err := cliConfig(plugins)
 	if err != nil {
@@ -243,7 +243,7 @@ func run(o options) error {
 func configText(kind string, n int, ids []string) string {
 	var b strings.Builder
 	if kind != kindFloor {
-		b.WriteString("terraform {\n  required_providers {\n    megallm = { source = \"megallm/megallm\" }\n  }\n}\n\n")
+		b.WriteString(tfcli.RequiredProviders + "\n")
 	}
 	switch kind {
 	case kindFloor:
@@ -447,16 +447,12 @@ func catalogIDs(body []byte) ([]string, error) {
 	return ids, nil
 }
 
+// findTerraform is the -terraform flag's CLI, else the one tfcli finds.
 func findTerraform(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
-	for _, name := range []string{"terraform", "tofu"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path, nil
-		}
-	}
-	return "", errors.New("no terraform or tofu on PATH: set -terraform (make bench passes the one make test uses)")
+	return tfcli.Find()
 }
 
 func copyFile(from, to string) error {
