@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
@@ -87,27 +86,11 @@ func (h *Harness) workspace(t *testing.T, dir string, env map[string]string) *Wo
 	if err := tfcli.WriteDevOverrides(cliConfig, h.providerDir); err != nil {
 		t.Fatal(err)
 	}
-	clean := append(CleanEnviron(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	clean := append(tfcli.CleanEnviron(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
 	for k, v := range env {
 		clean = append(clean, k+"="+v)
 	}
 	return &Workspace{t: t, h: h, Dir: dir, env: clean}
-}
-
-// CleanEnviron is this process's environment without the settings that would
-// change what a Terraform run under test does: MEGALLM_*, TF_*, proxies and
-// CHECKPOINT_DISABLE.
-func CleanEnviron() []string {
-	var clean []string
-	for _, kv := range os.Environ() {
-		name := strings.ToUpper(strings.SplitN(kv, "=", 2)[0])
-		if strings.HasPrefix(name, "MEGALLM_") || strings.HasPrefix(name, "TF_") ||
-			strings.HasSuffix(name, "_PROXY") || name == "CHECKPOINT_DISABLE" {
-			continue
-		}
-		clean = append(clean, kv)
-	}
-	return clean
 }
 
 // Run runs the CLI in the workspace and returns everything it printed.

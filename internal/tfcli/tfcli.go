@@ -1,7 +1,8 @@
-// Package tfcli finds the Terraform (or OpenTofu) CLI and writes the
-// configuration that runs a locally built provider under it. The acceptance
-// tests, the e2e harness and the plan benchmark share it; the provider itself
-// does not import it.
+// Package tfcli finds the Terraform (or OpenTofu) CLI and prepares what runs
+// a locally built provider under it: the dev_overrides CLI configuration, the
+// required_providers block and a clean environment. The acceptance tests, the
+// e2e harness and the plan benchmark share it; the provider itself does not
+// import it.
 package tfcli
 
 import (
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 )
 
 // EnvTerraformPath names the CLI to use, as terraform-plugin-testing reads it.
@@ -41,4 +43,20 @@ func WriteDevOverrides(path, providerDir string) error {
 	text := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
 		"megallm/megallm", providerDir)
 	return os.WriteFile(path, []byte(text), 0o600)
+}
+
+// CleanEnviron is this process's environment without the settings that would
+// change what a Terraform run under test does: MEGALLM_*, TF_*, proxies and
+// CHECKPOINT_DISABLE.
+func CleanEnviron() []string {
+	var clean []string
+	for _, kv := range os.Environ() {
+		name := strings.ToUpper(strings.SplitN(kv, "=", 2)[0])
+		if strings.HasPrefix(name, "MEGALLM_") || strings.HasPrefix(name, "TF_") ||
+			strings.HasSuffix(name, "_PROXY") || name == "CHECKPOINT_DISABLE" {
+			continue
+		}
+		clean = append(clean, kv)
+	}
+	return clean
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -54,5 +55,24 @@ func TestWriteDevOverrides(t *testing.T) {
 	}
 	if !strings.Contains(tfcli.RequiredProviders, `source = "megallm/megallm"`) {
 		t.Fatalf("RequiredProviders does not require megallm/megallm: %s", tfcli.RequiredProviders)
+	}
+}
+
+func TestCleanEnviron(t *testing.T) {
+	t.Setenv("MEGALLM_API_KEY", "sk-fake-not-a-secret")
+	t.Setenv("TF_LOG", "TRACE")
+	t.Setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+	t.Setenv("CHECKPOINT_DISABLE", "1")
+	t.Setenv("TFCLI_TEST_KEEP", "kept")
+	env := tfcli.CleanEnviron()
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		switch name {
+		case "MEGALLM_API_KEY", "TF_LOG", "HTTPS_PROXY", "CHECKPOINT_DISABLE":
+			t.Errorf("CleanEnviron kept %s", name)
+		}
+	}
+	if !slices.Contains(env, "TFCLI_TEST_KEEP=kept") {
+		t.Error("CleanEnviron dropped TFCLI_TEST_KEEP")
 	}
 }

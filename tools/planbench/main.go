@@ -6,7 +6,7 @@
 // cost, and the provider's peak RSS. Run it from the module root, as
 // `make bench` does:
 //
-//	go run ./internal/e2e/planbench -latency 50ms -runs 5 -models 10000
+//	go run ./tools/planbench -latency 50ms -runs 5 -models 10000
 //
 // It builds the provider the way `make build` does, serves it to Terraform
 // through a dev_overrides CLI configuration of its own, and never sends a
@@ -33,7 +33,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/megallm/terraform-provider-megallm/internal/e2e"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
@@ -270,7 +269,7 @@ func configText(kind string, n int, ids []string) string {
 // planEnv is a clean environment for Terraform: none of the caller's
 // MEGALLM_*, TF_* or proxy settings, and the mock's URL and key.
 func planEnv(mock *mockapi.Server, work string) []string {
-	return append(e2e.CleanEnviron(),
+	return append(tfcli.CleanEnviron(),
 		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_DATA_DIR="+filepath.Join(work, "tfdata"),
 		"MEGALLM_BASE_URL="+mock.URL(), "MEGALLM_API_KEY="+mockapi.DefaultAPIKey)
 }
