@@ -6,9 +6,6 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// ptr returns a pointer to a copy of v, for building fixtures.
-func ptr[T any](v T) *T { return &v }
-
 // ids lists the ids of models, for comparing results.
 func ids(models []*megallm.Model) []string {
 	out := make([]string, len(models))

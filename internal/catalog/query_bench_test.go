@@ -1,7 +1,7 @@
 package catalog
 
 import (
-	"encoding/json"
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -22,11 +22,9 @@ func syntheticModels(tb testing.TB, n int) []megallm.Model {
 	if cached, ok := syntheticCache.Load(n); ok {
 		return cached.([]megallm.Model)
 	}
-	var models []megallm.Model
-	if err := json.Unmarshal(mockapi.ListBody(mockapi.SyntheticModels(n)...), &struct {
-		Data *[]megallm.Model `json:"data"`
-	}{&models}); err != nil {
-		tb.Fatal(err)
+	models, problems, err := megallm.DecodeModels(bytes.NewReader(mockapi.ListBody(mockapi.SyntheticModels(n)...)))
+	if err != nil || len(problems) > 0 {
+		tb.Fatalf("decoding the synthetic catalog: %v %v", err, problems)
 	}
 	syntheticCache.Store(n, models)
 	return models

@@ -28,11 +28,7 @@ const (
 // client with a connection pool big enough for every read, so that the
 // per-read case pays no connection set-up: the ratio is a lower bound.
 func BenchmarkConcurrentLookups(b *testing.B) {
-	server := mockapi.New("")
-	if err := server.Start("127.0.0.1:0"); err != nil {
-		b.Fatal(err)
-	}
-	defer func() { _ = server.Close() }()
+	server := mockapi.NewTestServer(b, "")
 	server.SetLatency(benchLatency)
 	server.SetModels(mockapi.SyntheticModels(concurrentCatalog)...)
 	transport := &http.Transport{MaxIdleConns: concurrentReads, MaxIdleConnsPerHost: concurrentReads}

@@ -9,36 +9,11 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
-var harness *Harness
-
-func TestMain(m *testing.M) {
-	var err error
-	harness, err = NewHarness("../..")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	harness.Close()
-	os.Exit(code)
-}
-
-// startMock serves the fake API on a free loopback port for one test.
-func startMock(t *testing.T, apiKey string) *mockapi.Server {
-	t.Helper()
-	server := mockapi.New(apiKey)
-	if err := server.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = server.Close() })
-	return server
-}
-
 // TestOnePlanOneRequest: however many data sources read the catalog, a plan
 // makes one request.
 func TestOnePlanOneRequest(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	var config strings.Builder
 	for i := range 30 {
 		fmt.Fprintf(&config, "data \"megallm_model\" \"m%d\" { id = \"gpt-4o-mini\" }\n", i)
@@ -72,7 +47,7 @@ func TestTraceLogNeverContainsKey(t *testing.T) {
 				if !accepted {
 					mockKey = "some-other-key"
 				}
-				server := startMock(t, mockKey)
+				server := mockapi.NewTestServer(t, mockKey)
 				logPath := t.TempDir() + "/trace.log"
 				ws := harness.Workspace(t, fmt.Sprintf(`
 variable "key" {

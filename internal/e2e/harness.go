@@ -11,8 +11,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 // Harness holds a provider binary built once for a test run.
@@ -25,15 +26,9 @@ type Harness struct {
 // directory and finds the Terraform CLI (TF_ACC_TERRAFORM_PATH, else
 // terraform or tofu on PATH). Call Close when done.
 func NewHarness(moduleRoot string) (*Harness, error) {
-	terraform := os.Getenv("TF_ACC_TERRAFORM_PATH")
-	for _, name := range []string{"terraform", "tofu"} {
-		if terraform != "" {
-			break
-		}
-		terraform, _ = exec.LookPath(name)
-	}
-	if terraform == "" {
-		return nil, fmt.Errorf("no Terraform CLI: set TF_ACC_TERRAFORM_PATH or put terraform or tofu on PATH (make test builds OpenTofu into bin/)")
+	terraform, err := tfcli.Find()
+	if err != nil {
+		return nil, err
 	}
 	dir, err := os.MkdirTemp("", "megallm-e2e-provider-")
 	if err != nil {
@@ -68,8 +63,7 @@ type Workspace struct {
 func (h *Harness) Workspace(t *testing.T, config string, env map[string]string) *Workspace {
 	t.Helper()
 	dir := t.TempDir()
-	required := "terraform {\n  required_providers {\n    megallm = { source = \"megallm/megallm\" }\n  }\n}\n"
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(required+config), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(tfcli.RequiredProviders+config), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return h.workspace(t, dir, env)
@@ -89,32 +83,14 @@ func (h *Harness) ModuleWorkspace(t *testing.T, src string, env map[string]strin
 func (h *Harness) workspace(t *testing.T, dir string, env map[string]string) *Workspace {
 	t.Helper()
 	cliConfig := filepath.Join(t.TempDir(), "terraform.rc")
-	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
-		"megallm/megallm", h.providerDir)
-	if err := os.WriteFile(cliConfig, []byte(overrides), 0o600); err != nil {
+	if err := tfcli.WriteDevOverrides(cliConfig, h.providerDir); err != nil {
 		t.Fatal(err)
 	}
-	clean := append(CleanEnviron(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	clean := append(tfcli.CleanEnviron(), "TF_CLI_CONFIG_FILE="+cliConfig, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
 	for k, v := range env {
 		clean = append(clean, k+"="+v)
 	}
 	return &Workspace{t: t, h: h, Dir: dir, env: clean}
-}
-
-// CleanEnviron is this process's environment without the settings that would
-// change what a Terraform run under test does: MEGALLM_*, TF_*, proxies and
-// CHECKPOINT_DISABLE.
-func CleanEnviron() []string {
-	var clean []string
-	for _, kv := range os.Environ() {
-		name := strings.ToUpper(strings.SplitN(kv, "=", 2)[0])
-		if strings.HasPrefix(name, "MEGALLM_") || strings.HasPrefix(name, "TF_") ||
-			strings.HasSuffix(name, "_PROXY") || name == "CHECKPOINT_DISABLE" {
-			continue
-		}
-		clean = append(clean, kv)
-	}
-	return clean
 }
 
 // Run runs the CLI in the workspace and returns everything it printed.

@@ -14,7 +14,7 @@ import (
 // the API cannot be reached.
 func TestInterruptedPlan(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	server.SetLatency(time.Minute)
 	ws := harness.Workspace(t, readOneModel, map[string]string{
 		"MEGALLM_BASE_URL": server.URL(),

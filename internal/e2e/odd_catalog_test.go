@@ -13,7 +13,7 @@ import (
 // read the catalog.
 func TestOddCatalogWarnsOncePerPlan(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(
 		json.RawMessage(`{"id":"m1","context_length":128000.0,"pricing":{"input_tokens_cost_per_million":"0.15"}}`),
 		json.RawMessage(`{"id":"m2","created_at":"2025-06-01","pricing":{"input_tokens_cost_per_million":-1}}`),

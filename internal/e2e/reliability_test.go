@@ -28,7 +28,7 @@ const readOneModel = `data "megallm_model" "m" { id = "gpt-4o" }` + "\n"
 
 func TestReliability_503TwiceThenSuccess(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	server.InjectFaults(mockapi.HTMLPage(http.StatusServiceUnavailable), mockapi.HTMLPage(http.StatusServiceUnavailable))
 	if out, err := plan(t, server, `provider "megallm" {}`+"\n"+readOneModel, nil); err != nil {
 		t.Fatalf("plan failed: %v\n%s", err, out)
@@ -40,7 +40,7 @@ func TestReliability_503TwiceThenSuccess(t *testing.T) {
 
 func TestReliability_retriesBoundedByMaxRetries(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	for range 20 {
 		fault := mockapi.ServerError()
 		fault.RetryAfter = "0"
@@ -58,7 +58,7 @@ func TestReliability_retriesBoundedByMaxRetries(t *testing.T) {
 
 func TestReliability_unauthorizedIsNotRetried(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	out, err := plan(t, server, `provider "megallm" { max_retries = 10 }`+"\n"+readOneModel,
 		map[string]string{"MEGALLM_API_KEY": "wrong-key-not-a-secret"})
 	if err == nil || !strings.Contains(out, "HTTP 401 Unauthorized: Invalid authentication credentials") {
@@ -74,7 +74,7 @@ func TestReliability_unauthorizedIsNotRetried(t *testing.T) {
 // and then succeed.
 func TestReliability_retryAfterHonoured(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	server.InjectFaults(mockapi.RateLimited("2"))
 	logPath := t.TempDir() + "/plan.log"
 	start := time.Now()
@@ -101,7 +101,7 @@ func TestReliability_retryAfterHonoured(t *testing.T) {
 
 func TestReliability_requestTimeout(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	server.SetLatency(10 * time.Second)
 	out, err := plan(t, server, `provider "megallm" { request_timeout = "1s" }`+"\n"+readOneModel, nil)
 	want := fmt.Sprintf(`Error: MegaLLM API timed out .* GET %s/models: timed out: no complete answer within 1s\. The limit is request_timeout = "1s", per attempt\.`,
@@ -119,7 +119,7 @@ func TestReliability_requestTimeout(t *testing.T) {
 // used without any traffic leaving this machine.
 func TestReliability_plainHTTPWarning(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	proxy := strings.TrimSuffix(server.URL(), "/v1")
 	const warning = "Warning: MegaLLM API key sent unencrypted"
 	out, err := plan(t, server, `provider "megallm" { base_url = "http://megallm.example.test/v1" }`+"\n"+readOneModel,

@@ -16,7 +16,7 @@ import (
 func TestOnePlanOneRequest_withResources(t *testing.T) {
 	t.Parallel()
 	const models, lookups, lists, resources = 1000, 100, 10, 50
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(mockapi.SyntheticModels(models)...)
 	server.SetLatency(50 * time.Millisecond)
 
@@ -55,7 +55,7 @@ func TestOnePlanOneRequest_withResources(t *testing.T) {
 // internal/catalog (TestSource_failureIsKept).
 func TestPlanAfterAFailedFetch(t *testing.T) {
 	t.Parallel()
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	server.InjectFaults(mockapi.ServerError())
 	ws := harness.Workspace(t, `
 provider "megallm" {
@@ -95,7 +95,7 @@ output "context" { value = data.megallm_model.a.context_length }
 func TestOutageCostsOneFetch(t *testing.T) {
 	t.Parallel()
 	const dataSources, maxRetries = 100, 1
-	server := startMock(t, "")
+	server := mockapi.NewTestServer(t, "")
 	faults := make([]mockapi.Fault, 10*dataSources)
 	for i := range faults {
 		faults[i] = mockapi.ServerError()

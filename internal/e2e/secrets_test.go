@@ -45,7 +45,7 @@ func TestServerEchoingTheKey(t *testing.T) {
 			for _, level := range []string{"DEBUG", "TRACE"} {
 				t.Run(fmt.Sprintf("%s/%s/%s", f.name, scheme, level), func(t *testing.T) {
 					t.Parallel()
-					server := startMock(t, key)
+					server := mockapi.NewTestServer(t, key)
 					server.InjectFaults(f.fault, f.fault)
 					logPath := t.TempDir() + "/plan.log"
 					out, err := plan(t, server, fmt.Sprintf("provider \"megallm\" {\n  auth_scheme = %q\n  max_retries = 1\n}\n", scheme)+readOneModel,

@@ -7,97 +7,13 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
-
-// testKey is an obviously fake key. Failure messages never print it.
-const testKey = "test-key-not-a-secret-123"
-
-// startMock runs a mock API on loopback that accepts testKey.
-func startMock(t *testing.T) *mockapi.Server {
-	t.Helper()
-	server := mockapi.New(testKey)
-	if err := server.Start("127.0.0.1:0"); err != nil {
-		t.Fatalf("start mock: %v", err)
-	}
-	t.Cleanup(func() { _ = server.Close() })
-	return server
-}
-
-// newClient builds a client, failing the test when New refuses cfg.
-func newClient(t *testing.T, cfg megallm.Config) *megallm.Client {
-	t.Helper()
-	client, err := megallm.New(cfg)
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	return client
-}
-
-// recorder is an httptest server that answers every request with one fixed
-// response and remembers the requests it saw.
-type recorder struct {
-	*httptest.Server
-	mu       sync.Mutex
-	requests []*http.Request
-}
-
-func newRecorder(t *testing.T, status int, contentType, body string) *recorder {
-	t.Helper()
-	rec := &recorder{}
-	rec.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rec.mu.Lock()
-		rec.requests = append(rec.requests, r.Clone(context.Background()))
-		rec.mu.Unlock()
-		if contentType != "" {
-			w.Header().Set("Content-Type", contentType)
-		}
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, body)
-	}))
-	t.Cleanup(rec.Close)
-	return rec
-}
-
-func (r *recorder) paths() []string {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var out []string
-	for _, req := range r.requests {
-		out = append(out, req.URL.Path)
-	}
-	return out
-}
-
-// listFrom fetches the catalog served by a recorder answering 200 with body.
-func listFrom(t *testing.T, body string) ([]megallm.Model, error) {
-	t.Helper()
-	rec := newRecorder(t, http.StatusOK, "application/json", body)
-	client := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey})
-	models, _, err := client.ListModels(context.Background())
-	return models, err
-}
-
-// assertNoKey fails when err's message contains key, without printing it.
-func assertNoKey(t *testing.T, err error, key string) {
-	t.Helper()
-	if err == nil {
-		t.Fatal("expected an error, got nil")
-	}
-	if strings.Contains(err.Error(), key) {
-		t.Error("error message contains the API key")
-	}
-	if strings.Contains(fmt.Sprintf("%+v", err), key) {
-		t.Error("error formatted verbosely contains the API key")
-	}
-}
 
 func TestListModels_authHeaders(t *testing.T) {
 	t.Parallel()
@@ -115,7 +31,7 @@ func TestListModels_authHeaders(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, testKey)
 			client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, AuthScheme: tc.scheme})
 			models, _, err := client.ListModels(context.Background())
 			if err != nil {
@@ -141,7 +57,7 @@ func TestListModels_authHeaders(t *testing.T) {
 
 func TestListModels_requestShape(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	client := newClient(t, megallm.Config{
 		BaseURL:   server.URL(),
 		APIKey:    testKey,
@@ -309,7 +225,7 @@ func TestListModels_decodingKeepsOmittedFieldsNil(t *testing.T) {
 
 func TestListModels_builtinCatalog(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
 	models, _, err := client.ListModels(context.Background())
 	if err != nil {
@@ -385,7 +301,7 @@ func TestListModels_notAModelList(t *testing.T) {
 
 func TestListModels_malformedJSON(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	fault := mockapi.MalformedJSON()
 	server.InjectFaults(fault)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
@@ -431,7 +347,7 @@ func TestListModels_responseErrorExcerptIsBounded(t *testing.T) {
 
 func TestListModels_unauthorized(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	const wrongKey = "test-wrong-key-not-a-secret-456"
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: wrongKey})
 	_, _, err := client.ListModels(context.Background())
@@ -464,7 +380,7 @@ func TestListModels_unauthorized(t *testing.T) {
 
 func TestListModels_serverError(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.ServerError())
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
 	_, _, err := client.ListModels(context.Background())
@@ -492,7 +408,7 @@ func TestListModels_serverError(t *testing.T) {
 
 func TestListModels_htmlErrorPage(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	fault := mockapi.HTMLPage(http.StatusBadGateway)
 	server.InjectFaults(fault)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
@@ -580,7 +496,7 @@ func TestListModels_apiErrorExcerpts(t *testing.T) {
 func TestListModels_missingAPIKeySendsNothing(t *testing.T) {
 	t.Parallel()
 	for _, scheme := range []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey} {
-		server := startMock(t)
+		server := mockapi.NewTestServer(t, testKey)
 		client, err := megallm.New(megallm.Config{BaseURL: server.URL(), APIKey: "", AuthScheme: scheme})
 		if err != nil {
 			t.Fatalf("New with an empty key: %v (the key is only checked when needed)", err)
@@ -600,7 +516,7 @@ func TestListModels_missingAPIKeySendsNothing(t *testing.T) {
 
 func TestListModels_contextAlreadyCancelled(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -613,7 +529,7 @@ func TestListModels_contextAlreadyCancelled(t *testing.T) {
 
 func TestListModels_contextCancelledWhileWaiting(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.SetLatency(time.Minute)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -638,7 +554,7 @@ func TestListModels_contextCancelledWhileWaiting(t *testing.T) {
 
 func TestListModels_timeout(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.SetLatency(time.Minute)
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, Timeout: 50 * time.Millisecond})
 	done := make(chan error, 1)
@@ -659,32 +575,6 @@ func TestListModels_timeout(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("ListModels did not time out within 5s with a 50ms Timeout")
 	}
-}
-
-// waitFor polls cond for up to 5 seconds.
-func waitFor(t *testing.T, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatal("condition not met within 5s")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
-// closedPortURL returns a base URL on 127.0.0.1 where nothing listens.
-func closedPortURL(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatalf("listen: %v", err)
-	}
-	addr := ln.Addr().String()
-	if err := ln.Close(); err != nil {
-		t.Fatalf("close listener: %v", err)
-	}
-	return "http://" + addr + "/v1"
 }
 
 func TestListModels_connectionRefused(t *testing.T) {
@@ -712,7 +602,7 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 	type setup func(t *testing.T) (baseURL, key string, timeout time.Duration)
 	withFault := func(f mockapi.Fault) setup {
 		return func(t *testing.T) (string, string, time.Duration) {
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, testKey)
 			server.InjectFaults(f)
 			return server.URL(), testKey, 0
 		}
@@ -722,14 +612,14 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 		setup setup
 	}{
 		{"401 wrong key", func(t *testing.T) (string, string, time.Duration) {
-			return startMock(t).URL(), "test-wrong-key-not-a-secret-789", 0
+			return mockapi.NewTestServer(t, testKey).URL(), "test-wrong-key-not-a-secret-789", 0
 		}},
 		{"500", withFault(mockapi.ServerError())},
 		{"502 html", withFault(mockapi.HTMLPage(http.StatusBadGateway))},
 		{"429", withFault(mockapi.RateLimited("30"))},
 		{"malformed json", withFault(mockapi.MalformedJSON())},
 		{"timeout", func(t *testing.T) (string, string, time.Duration) {
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, testKey)
 			server.SetLatency(time.Minute)
 			return server.URL(), testKey, 50 * time.Millisecond
 		}},
@@ -737,7 +627,7 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 			return closedPortURL(t), testKey, 0
 		}},
 		{"key not valid in a header", func(t *testing.T) (string, string, time.Duration) {
-			return startMock(t).URL(), testKey + "\n", 0
+			return mockapi.NewTestServer(t, testKey).URL(), testKey + "\n", 0
 		}},
 	}
 	for _, scheme := range []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey} {

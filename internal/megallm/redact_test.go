@@ -23,7 +23,7 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 	}{
 		"401 message quoting the credential": {
 			baseURL: func(t *testing.T) string {
-				server := startMock(t)
+				server := mockapi.NewTestServer(t, testKey)
 				server.InjectFaults(mockapi.CredentialsEcho())
 				return server.URL()
 			},
@@ -47,7 +47,7 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 		},
 		"200 listing the request headers": {
 			baseURL: func(t *testing.T) string {
-				server := startMock(t)
+				server := mockapi.NewTestServer(t, testKey)
 				server.InjectFaults(mockapi.HeadersEcho())
 				return server.URL()
 			},
@@ -65,7 +65,7 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 		},
 		"redirect to a URL that quotes the key": {
 			baseURL: func(t *testing.T) string {
-				server := startMock(t)
+				server := mockapi.NewTestServer(t, testKey)
 				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/elsewhere?key="+testKey))
 				return server.URL()
 			},
@@ -73,7 +73,7 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 		},
 		"redirect to a page that is not the catalog": {
 			baseURL: func(t *testing.T) string {
-				server := startMock(t)
+				server := mockapi.NewTestServer(t, testKey)
 				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/login?key="+testKey), mockapi.HeadersEcho())
 				return server.URL()
 			},
@@ -81,7 +81,7 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 		},
 		"transport error quoting a redirect target": {
 			baseURL: func(t *testing.T) string {
-				server := startMock(t)
+				server := mockapi.NewTestServer(t, testKey)
 				server.InjectFaults(mockapi.Redirect(http.StatusFound, closedPortURL(t)+"/models?key="+testKey))
 				return server.URL()
 			},

@@ -39,7 +39,7 @@ func TestRetry_transientStatusesThenSuccess(t *testing.T) {
 	} {
 		t.Run(http.StatusText(fault.Status), func(t *testing.T) {
 			t.Parallel()
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, testKey)
 			server.InjectFaults(fault, fault)
 			var retries []megallm.Retry
 			models, _, err := newClient(t, fastRetries(server.URL(), 3, &retries)).ListModels(context.Background())
@@ -57,7 +57,7 @@ func TestRetry_transientStatusesThenSuccess(t *testing.T) {
 func TestRetry_boundedToMaxRetriesPlusOne(t *testing.T) {
 	t.Parallel()
 	for _, maxRetries := range []int{0, 1, 4} {
-		server := startMock(t)
+		server := mockapi.NewTestServer(t, testKey)
 		for range 10 {
 			server.InjectFaults(mockapi.ServerError())
 		}
@@ -106,7 +106,7 @@ func TestRetry_permanentErrorsAreNotRetried(t *testing.T) {
 	for name, setup := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, testKey)
 			_, _, err := newClient(t, setup(server)).ListModels(context.Background())
 			if err == nil || server.RequestCount() != 1 {
 				t.Errorf("err = %v after %d requests, want an error after exactly 1", err, server.RequestCount())
@@ -117,7 +117,7 @@ func TestRetry_permanentErrorsAreNotRetried(t *testing.T) {
 
 func TestRetry_honoursRetryAfterSeconds(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.RateLimited("1"))
 	var retries []megallm.Retry
 	cfg := fastRetries(server.URL(), 3, &retries)
@@ -137,7 +137,7 @@ func TestRetry_honoursRetryAfterSeconds(t *testing.T) {
 
 func TestRetry_honoursRetryAfterDate(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.RateLimited(time.Now().Add(3 * time.Second).UTC().Format(http.TimeFormat)))
 	var retries []megallm.Retry
 	if _, _, err := newClient(t, fastRetries(server.URL(), 3, &retries)).ListModels(context.Background()); err != nil {
@@ -150,7 +150,7 @@ func TestRetry_honoursRetryAfterDate(t *testing.T) {
 
 func TestRetry_retryAfterLongerThanTheProviderWaits(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.RateLimited("3600"))
 	_, _, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(context.Background())
 	if err == nil || server.RequestCount() != 1 || !strings.Contains(err.Error(), "the API asked to wait 1h0m0s") {
@@ -160,7 +160,7 @@ func TestRetry_retryAfterLongerThanTheProviderWaits(t *testing.T) {
 
 func TestRetry_neverSleepsPastTheDeadline(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.RateLimited("30"))
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
@@ -175,7 +175,7 @@ func TestRetry_neverSleepsPastTheDeadline(t *testing.T) {
 
 func TestRetry_cancelStopsTheBackoffAtOnce(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.ServerError())
 	cfg := fastRetries(server.URL(), 3, new([]megallm.Retry))
 	cfg.RetryWaitMin, cfg.RetryWaitMax = time.Minute, time.Minute
@@ -205,7 +205,7 @@ func TestRetry_cancelStopsTheBackoffAtOnce(t *testing.T) {
 // as a malformed answer.
 func TestCancel_whileReadingTheAnswer(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.SlowBody(time.Minute))
 	headers := make(chan struct{})
 	cfg := megallm.Config{BaseURL: server.URL(), APIKey: testKey, Transport: roundTripFunc(func(req *http.Request) (*http.Response, error) {
@@ -274,7 +274,7 @@ func TestRetry_connectionClosedBeforeAnswerIsRetried(t *testing.T) {
 
 func TestTimeout_coversReadingTheBody(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.SlowBody(time.Minute))
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, Timeout: 200 * time.Millisecond, MaxRetries: 3})
 	_, _, err := client.ListModels(context.Background())
@@ -300,7 +300,7 @@ func TestBodyLimit(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, testKey)
 			server.InjectFaults(mockapi.HugeBody(tc.padding))
 			client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, MaxBodyBytes: tc.limit})
 			_, _, err := client.ListModels(context.Background())
@@ -312,7 +312,7 @@ func TestBodyLimit(t *testing.T) {
 		})
 	}
 	// Exactly at the limit is fine.
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, testKey)
 	body := `{"object":"list","data":[]}`
 	server.InjectFaults(mockapi.Fault{Status: http.StatusOK, Body: body})
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, MaxBodyBytes: int64(len(body))})
@@ -330,12 +330,12 @@ func TestRedirect_crossHostDropsBothCredentialHeaders(t *testing.T) {
 		for _, target := range []string{"other port", "other name"} {
 			t.Run(string(scheme)+"/"+target, func(t *testing.T) {
 				t.Parallel()
-				other := startMock(t) // records every header it receives
+				other := mockapi.NewTestServer(t, testKey) // records every header it receives
 				otherURL := other.URL()
 				if target == "other name" {
 					otherURL = strings.Replace(otherURL, "127.0.0.1", "localhost", 1)
 				}
-				api := startMock(t)
+				api := mockapi.NewTestServer(t, testKey)
 				api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/models"))
 				client := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey, AuthScheme: scheme})
 				_, _, err := client.ListModels(context.Background())
@@ -358,7 +358,7 @@ func TestRedirect_crossHostDropsBothCredentialHeaders(t *testing.T) {
 	}
 	t.Run("same host keeps the key", func(t *testing.T) {
 		t.Parallel()
-		api := startMock(t)
+		api := mockapi.NewTestServer(t, testKey)
 		api.InjectFaults(mockapi.Redirect(http.StatusMovedPermanently, api.URL()+"/models"))
 		client := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey, AuthScheme: megallm.AuthXAPIKey})
 		if _, _, err := client.ListModels(context.Background()); err != nil {
@@ -369,7 +369,7 @@ func TestRedirect_crossHostDropsBothCredentialHeaders(t *testing.T) {
 
 func TestRedirect_stopsAfterTen(t *testing.T) {
 	t.Parallel()
-	api := startMock(t)
+	api := mockapi.NewTestServer(t, testKey)
 	for range 11 {
 		api.InjectFaults(mockapi.Redirect(http.StatusFound, api.URL()+"/models"))
 	}

@@ -15,68 +15,6 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
-const testKey = "test-key-not-a-secret-123"
-
-func start(t *testing.T, key string) *mockapi.Server {
-	t.Helper()
-	server := mockapi.New(key)
-	if err := server.Start("127.0.0.1:0"); err != nil {
-		t.Fatalf("Start: %v", err)
-	}
-	t.Cleanup(func() { _ = server.Close() })
-	return server
-}
-
-type answer struct {
-	status int
-	header http.Header
-	body   []byte
-}
-
-// do sends one request to the mock's host with the given headers.
-func do(t *testing.T, server *mockapi.Server, method, path string, header map[string]string) answer {
-	t.Helper()
-	url := strings.TrimSuffix(server.URL(), "/v1") + path
-	req, err := http.NewRequest(method, url, nil)
-	if err != nil {
-		t.Fatalf("NewRequest: %v", err)
-	}
-	for k, v := range header {
-		req.Header.Set(k, v)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatalf("%s %s: %v", method, path, err)
-	}
-	defer func() { _ = resp.Body.Close() }()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("read body: %v", err)
-	}
-	return answer{status: resp.StatusCode, header: resp.Header, body: body}
-}
-
-func bearer(key string) map[string]string { return map[string]string{"Authorization": "Bearer " + key} }
-
-// apiError decodes the spec's error body, failing on any other shape.
-func apiError(t *testing.T, body []byte) (message, typ, code string) {
-	t.Helper()
-	var parsed struct {
-		Error *struct {
-			Message *string `json:"message"`
-			Type    *string `json:"type"`
-			Code    *string `json:"code"`
-		} `json:"error"`
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&parsed); err != nil || parsed.Error == nil ||
-		parsed.Error.Message == nil || parsed.Error.Type == nil || parsed.Error.Code == nil {
-		t.Fatalf("body %q is not the spec's error shape (err %v)", body, err)
-	}
-	return *parsed.Error.Message, *parsed.Error.Type, *parsed.Error.Code
-}
-
 func TestStart_refusesNonLoopback(t *testing.T) {
 	t.Parallel()
 	for _, addr := range []string{
@@ -107,12 +45,37 @@ func TestStart_refusesNonLoopback(t *testing.T) {
 
 func TestStart_loopback(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.New(testKey)
+	if err := server.Start("127.0.0.1:0"); err != nil {
+		t.Fatalf("Start: %v", err)
+	}
+	t.Cleanup(func() { _ = server.Close() })
 	if !strings.HasPrefix(server.URL(), "http://127.0.0.1:") || !strings.HasSuffix(server.URL(), "/v1") {
 		t.Errorf("URL() = %q, want http://127.0.0.1:PORT/v1", server.URL())
 	}
 	if a := do(t, server, http.MethodGet, "/v1/models", bearer(testKey)); a.status != http.StatusOK {
 		t.Errorf("GET /v1/models = %d, want 200", a.status)
+	}
+}
+
+func TestNewTestServer_loopbackUntilCleanup(t *testing.T) {
+	t.Parallel()
+	var url string
+	t.Run("test", func(t *testing.T) {
+		server := mockapi.NewTestServer(t, testKey)
+		url = server.URL()
+		if !strings.HasPrefix(url, "http://127.0.0.1:") || !strings.HasSuffix(url, "/v1") {
+			t.Errorf("URL() = %q, want http://127.0.0.1:PORT/v1", url)
+		}
+		if a := do(t, server, http.MethodGet, "/v1/models", bearer(testKey)); a.status != http.StatusOK {
+			t.Errorf("GET /v1/models = %d, want 200", a.status)
+		}
+	})
+	client := &http.Client{Transport: &http.Transport{}}
+	resp, err := client.Get(url + "/models")
+	if err == nil {
+		_ = resp.Body.Close()
+		t.Errorf("GET after the test ended = %d, want a refused connection", resp.StatusCode)
 	}
 }
 
@@ -125,7 +88,7 @@ func TestClose_notStarted(t *testing.T) {
 
 func TestModels_builtinCatalog(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	for name, header := range map[string]map[string]string{
 		"bearer":    bearer(testKey),
 		"x-api-key": {"x-api-key": testKey},
@@ -211,7 +174,7 @@ func TestBuiltinCatalog_returnsACopy(t *testing.T) {
 
 func TestModels_defaultKey(t *testing.T) {
 	t.Parallel()
-	server := start(t, "")
+	server := mockapi.NewTestServer(t, "")
 	if a := do(t, server, http.MethodGet, "/v1/models", bearer(mockapi.DefaultAPIKey)); a.status != http.StatusOK {
 		t.Errorf("DefaultAPIKey: status %d, want 200", a.status)
 	}
@@ -222,7 +185,7 @@ func TestModels_defaultKey(t *testing.T) {
 
 func TestModels_unauthorized(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	tests := []struct {
 		name   string
 		header map[string]string
@@ -255,7 +218,7 @@ func TestModels_unauthorized(t *testing.T) {
 
 func TestFaults_servedOnceInOrder(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.ServerError(), mockapi.HTMLPage(http.StatusBadGateway))
 	server.InjectFaults(mockapi.RateLimited("7"), mockapi.MalformedJSON(), mockapi.Unauthorized())
 
@@ -314,7 +277,7 @@ func TestFaults_servedOnceInOrder(t *testing.T) {
 
 func TestFaults_customFault(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.Fault{Status: http.StatusTeapot, Body: "short and stout"})
 	a := do(t, server, http.MethodGet, "/v1/models", bearer(testKey))
 	if a.status != http.StatusTeapot || string(a.body) != "short and stout" {
@@ -327,7 +290,7 @@ func TestFaults_customFault(t *testing.T) {
 // that quote it back.
 func TestFaults_echoes(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.CredentialsEcho(), mockapi.CredentialsEcho(), mockapi.HeadersEcho())
 
 	a := do(t, server, http.MethodGet, "/v1/models", bearer("echoed-bearer-key"))
@@ -348,7 +311,7 @@ func TestFaults_echoes(t *testing.T) {
 
 func TestRequests_recorded(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	if n := server.RequestCount(); n != 0 || len(server.Requests()) != 0 {
 		t.Fatalf("a new mock has recorded %d requests", n)
 	}
@@ -397,7 +360,7 @@ func TestRequests_recorded(t *testing.T) {
 
 func TestRequests_concurrent(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	const n = 20
 	var wg sync.WaitGroup
 	for range n {
@@ -424,7 +387,7 @@ func TestRequests_concurrent(t *testing.T) {
 
 func TestUnknownPath_404(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	for _, path := range []string{"/v1/nope", "/models", "/v1/models/gpt-4o", "/"} {
 		a := do(t, server, http.MethodGet, path, bearer(testKey))
 		if a.status != http.StatusNotFound {
@@ -443,7 +406,7 @@ func TestUnknownPath_404(t *testing.T) {
 
 func TestWrongMethod_405(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
 		a := do(t, server, method, "/v1/models", bearer(testKey))
 		if a.status != http.StatusMethodNotAllowed {
@@ -461,7 +424,7 @@ func TestWrongMethod_405(t *testing.T) {
 
 func TestSetModels(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	server.SetModels(
 		json.RawMessage(`{"id":"only-one","type":"chat","future":true}`),
 		json.RawMessage(`{"id":"second"}`),
@@ -482,7 +445,7 @@ func TestSetModels(t *testing.T) {
 
 func TestSetModels_emptyIsAnEmptyList(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	server.SetModels()
 	a := do(t, server, http.MethodGet, "/v1/models", bearer(testKey))
 	var body struct {
@@ -510,7 +473,7 @@ func TestSetModels_invalidJSONPanics(t *testing.T) {
 
 func TestSetLatency(t *testing.T) {
 	t.Parallel()
-	server := start(t, testKey)
+	server := mockapi.NewTestServer(t, testKey)
 	server.SetLatency(time.Minute)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)

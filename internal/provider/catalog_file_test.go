@@ -29,7 +29,7 @@ func writeCatalogFile(t *testing.T, body []byte) string {
 // no request, although base_url points at a live mock that would count one.
 func TestCatalogFile_bothDataSources(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
 	unitTest(t, resource.TestStep{
 		Config: fmt.Sprintf(`
@@ -106,7 +106,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, writeCatalogFile(t, append([]byte("
 // the network.
 func TestCatalogFile_blank(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	for _, blank := range []string{"", " ", "\t\n"} {
 		unitTest(t, resource.TestStep{
 			Config:      providerBlock(server, fmt.Sprintf("catalog_file = %q", blank)) + `data "megallm_models" "all" {}`,

@@ -15,7 +15,7 @@ import (
 // so that an example that no longer works fails the build. The examples read
 // the key and URL from the environment, as users are told to.
 func TestExamples(t *testing.T) {
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	t.Setenv(EnvBaseURL, server.URL())
 

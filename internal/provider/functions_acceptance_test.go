@@ -7,13 +7,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // The functions called from HCL on what the data sources return, on object
 // literals, in a precondition, and with null and unknown arguments.
 func TestFunctions_fromHCL(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	functionsTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_model" "mini" { id = "gpt-4o-mini" }
@@ -83,7 +85,7 @@ resource "terraform_data" "app" {
 
 func TestFunctions_preconditionFails(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	functionsTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_model" "old" { id = "gpt-3.5-turbo" }
@@ -102,7 +104,7 @@ resource "terraform_data" "app" {
 
 func TestFunctions_argumentErrors(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	step := func(expr, expected string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }` + "\noutput \"x\" { value = " + expr + " }",
@@ -129,7 +131,7 @@ func TestFunctions_argumentErrors(t *testing.T) {
 // An argument unknown at plan time makes the result unknown, then known after apply.
 func TestFunctions_unknownArgument(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	functionsTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_model" "m" { id = "gpt-4o" }

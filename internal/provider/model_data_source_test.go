@@ -8,11 +8,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 func TestModelDataSource_readsEveryField(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	const address = "data.megallm_model.test"
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_model" "test" { id = "gpt-4o-mini" }`,
@@ -42,7 +44,7 @@ func TestModelDataSource_readsEveryField(t *testing.T) {
 
 func TestModelDataSource_idWithSlashAndDots(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_model" "llama" { id = "meta-llama/llama-3.3-70b-instruct" }`,
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -54,7 +56,7 @@ func TestModelDataSource_idWithSlashAndDots(t *testing.T) {
 
 func TestModelDataSource_omittedFieldsAreNull(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_model" "no_capabilities" { id = "deepseek-coder" }
@@ -80,7 +82,7 @@ data "megallm_model" "embedding"       { id = "text-embedding-004" }
 
 func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t,
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "typo" { id = "gpt-4o-mnii" }`,
@@ -112,7 +114,7 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 
 func TestModelDataSource_requirementsUnmetListsEach(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t,
 		resource.TestStep{
 			Config: providerBlock(server, "") + `
@@ -155,7 +157,7 @@ data "megallm_model" "unpriced" {
 
 func TestModelDataSource_requirementsMetAreInclusive(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_model" "ok" {
@@ -185,7 +187,7 @@ data "megallm_model" "false_is_no_requirement" {
 
 func TestModelDataSource_invalidArguments(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t,
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "empty" { id = "" }`,

@@ -1,8 +1,8 @@
 package provider
 
 import (
+	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -144,13 +144,11 @@ func referenceModels(tb testing.TB, synthetic int) []megallm.Model {
 	tb.Helper()
 	var models []megallm.Model
 	for _, body := range [][]byte{mockapi.ListBody(mockapi.SyntheticModels(synthetic)...), mockapi.BuiltinCatalog()} {
-		var list struct {
-			Data []megallm.Model `json:"data"`
+		decoded, problems, err := megallm.DecodeModels(bytes.NewReader(body))
+		if err != nil || len(problems) > 0 {
+			tb.Fatalf("decoding a catalog: %v %v", err, problems)
 		}
-		if err := json.Unmarshal(body, &list); err != nil {
-			tb.Fatal(err)
-		}
-		models = append(models, list.Data...)
+		models = append(models, decoded...)
 	}
 	f, zero := 0.0, int64(0)
 	return append(models,

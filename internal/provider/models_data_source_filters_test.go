@@ -9,13 +9,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // These tests cover the created_at range, exclude_ids and limit.
 
 func TestModelsDataSource_createdRange(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_models" "after_date" {
@@ -47,7 +49,7 @@ data "megallm_models" "between" {
 // created_at is left out by either bound, however wide.
 func TestModelsDataSource_createdRangeLeavesOutUndated(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(sortFixture...) // d has no created_at
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
@@ -65,7 +67,7 @@ data "megallm_models" "before" { created_before = "9999-12-31T23:59:59Z" }
 
 func TestModelsDataSource_excludeIDs(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_models" "gpt4o" {
@@ -94,7 +96,7 @@ data "megallm_models" "everything_excluded" {
 // lacks leaves out nothing, which the user must hear about.
 func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	p := newProtocolServer(t, server, nil)
 	exclude := func(ids ...string) map[string]tftypes.Value {
 		elements := make([]tftypes.Value, len(ids))
@@ -134,7 +136,7 @@ func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {
 
 func TestModelsDataSource_limit(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	const cheapest = "data.megallm_models.cheapest_vision"
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
@@ -171,7 +173,7 @@ data "megallm_models" "after_exclusion" {
 
 func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	step := func(body, expected string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_models" "bad" {` + "\n" + body + "\n}",

@@ -10,11 +10,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 func TestModelsDataSource_allModelsByID(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	const address = "data.megallm_models.all"
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_models" "all" {}`,
@@ -50,7 +52,7 @@ func TestModelsDataSource_allModelsByID(t *testing.T) {
 
 func TestModelsDataSource_filters(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_models" "embedding" { type = "embedding" }
@@ -88,7 +90,7 @@ data "megallm_models" "none" {
 // qualifies on capability but sorts last.
 func TestModelsDataSource_cheapestMeetingRequirements(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_models" "vision" {
@@ -115,7 +117,7 @@ var sortFixture = []json.RawMessage{
 
 func TestModelsDataSource_sortKeys(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(sortFixture...)
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
@@ -177,7 +179,7 @@ data "megallm_models" "out_cost_desc" {
 
 func TestModelsDataSource_emptyCatalog(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels()
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_models" "all" {}`,
@@ -190,7 +192,7 @@ func TestModelsDataSource_emptyCatalog(t *testing.T) {
 
 func TestModelsDataSource_invalidArguments(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	step := func(body, expected string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_models" "bad" {` + "\n" + body + "\n}",
@@ -218,7 +220,7 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 // match models but not together do not.
 func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	p := newProtocolServer(t, server, nil)
 	owners := func(values ...string) tftypes.Value {
 		elements := make([]tftypes.Value, len(values))
@@ -258,7 +260,7 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 
 func TestModelsDataSource_anyType(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(
 		json.RawMessage(`{"id":"rerank-english-v3","type":"rerank","owned_by":"cohere"}`),
 		json.RawMessage(`{"id":"rerank-multilingual-v3","type":"rerank","owned_by":"cohere"}`),

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // oddCatalog is a catalog with every kind of odd entry the provider works
@@ -30,7 +32,7 @@ var oddCatalog = []json.RawMessage{
 
 func TestOddCatalog_oddValuesAreNull(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(oddCatalog...)
 	check := func(name, attr string, want knownvalue.Check) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue("data.megallm_model."+name, tfjsonpath.New(attr), want)
@@ -85,7 +87,7 @@ data "megallm_models" "cheapest" {
 // after it do not.
 func TestOddCatalog_warningsOncePerPlan(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(oddCatalog...)
 	p := newProtocolServer(t, server, nil)
 
@@ -130,7 +132,7 @@ func TestOddCatalog_warningsOncePerPlan(t *testing.T) {
 // the rest.
 func TestOddCatalog_longListsAreCut(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	models := make([]json.RawMessage, 25)
 	for i := range models {
 		models[i] = json.RawMessage(fmt.Sprintf(`{"id":"m%d","context_length":-%d}`, i, i+1))

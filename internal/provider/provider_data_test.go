@@ -34,7 +34,7 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, "")
 			baseURL := server.URL()
 			switch tc.baseURL {
 			case "":
@@ -81,7 +81,7 @@ func TestDescribeCatalogError_missingKey(t *testing.T) {
 // fetch), an interrupted read says so and does not blame base_url.
 func TestDescribeCatalogError_cancelled(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.InjectFaults(mockapi.ServerError())
 	ctx, cancel := context.WithCancel(context.Background())
 	client, err := megallm.New(megallm.Config{
@@ -107,7 +107,7 @@ func TestDescribeCatalogError_cancelled(t *testing.T) {
 // flight and one waiting for that shared fetch. Both say they were cancelled.
 func TestRead_cancelled(t *testing.T) {
 	t.Parallel()
-	mock := startMock(t)
+	mock := mockapi.NewTestServer(t, "")
 	mock.SetLatency(time.Minute)
 	p := newProtocolServer(t, mock, nil)
 	config := p.modelConfig(t, "gpt-4o")

@@ -1,192 +1,29 @@
 package provider
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
-// testVersion is the provider version the tests run, seen in the User-Agent.
-const testVersion = "0.0.0-test"
-
-// testProviderFactories serves the provider in-process to the Terraform CLI.
-var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"megallm": providerserver.NewProtocol6WithError(New(testVersion)()),
-}
-
-// TestMain makes the acceptance tests hermetic: its own empty CLI config (the
-// environment may point TF_CLI_CONFIG_FILE at a missing file), no real
-// MegaLLM key or URL from the environment, a Terraform from PATH rather than a
-// download, and a proxy that no request reaches unless it leaves loopback, so
-// that a test can never talk to the real API.
-func TestMain(m *testing.M) {
-	os.Exit(runTests(m))
-}
-
-func runTests(m *testing.M) int {
-	dir, err := os.MkdirTemp("", "megallm-provider-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	defer func() { _ = os.RemoveAll(dir) }()
-	cliConfig := filepath.Join(dir, "terraform.rc")
-	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return 1
-	}
-	for key, value := range map[string]string{
-		"TF_CLI_CONFIG_FILE": cliConfig,
-		"CHECKPOINT_DISABLE": "1",
-		// The provider's real namespace; OpenTofu rejects plugin-testing's
-		// default legacy namespace "-".
-		"TF_ACC_PROVIDER_NAMESPACE": "megallm",
-		"HTTP_PROXY":                "http://127.0.0.1:9",
-		"HTTPS_PROXY":               "http://127.0.0.1:9",
-		"NO_PROXY":                  "",
-	} {
-		_ = os.Setenv(key, value)
-	}
-	_ = os.Unsetenv(EnvAPIKey)
-	_ = os.Unsetenv(EnvBaseURL)
-
-	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
-		found := ""
-		for _, name := range []string{"terraform", "tofu"} {
-			if p, err := exec.LookPath(name); err == nil {
-				found = p
-				break
-			}
-		}
-		if found == "" {
-			fmt.Fprintln(os.Stderr, "The acceptance tests need Terraform (>= 1.0) or OpenTofu: none is on PATH "+
-				"and TF_ACC_TERRAFORM_PATH is not set. Install one, or run `make test`, which builds OpenTofu into bin/.")
-			return 1
-		}
-		_ = os.Setenv("TF_ACC_TERRAFORM_PATH", found)
-	}
-	// OpenTofu reads `source = "megallm/megallm"` as registry.opentofu.org:
-	// serve the provider under that address so that configurations with a
-	// required_providers block (the examples) find it.
-	if strings.Contains(filepath.Base(os.Getenv("TF_ACC_TERRAFORM_PATH")), "tofu") && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
-		_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
-	}
-	return m.Run()
-}
-
-// startMock serves the fake API on a free loopback port for one test.
-func startMock(t *testing.T) *mockapi.Server {
-	t.Helper()
-	server := mockapi.New("")
-	if err := server.Start("127.0.0.1:0"); err != nil {
-		t.Fatalf("starting the mock API: %v", err)
-	}
-	t.Cleanup(func() { _ = server.Close() })
-	return server
-}
-
-// providerBlock configures the provider against the mock, with extra lines.
-func providerBlock(server *mockapi.Server, extra string) string {
-	return fmt.Sprintf(`
-provider "megallm" {
-  base_url = %q
-  api_key  = %q
-  %s
-}
-`, server.URL(), mockapi.DefaultAPIKey, extra)
-}
-
-// expectError builds an ExpectError regexp from words, allowing Terraform's
-// line wrapping (any white space) between them; `.` matches newlines too.
-func expectError(words string) *regexp.Regexp {
-	return regexp.MustCompile(`(?s)` + regexp.MustCompile(`\s+`).ReplaceAllString(words, `\s+`))
-}
-
-// knownIDs checks a list of ids exactly, in order.
-func knownIDs(ids ...string) knownvalue.Check {
-	checks := make([]knownvalue.Check, len(ids))
-	for i, id := range ids {
-		checks[i] = knownvalue.StringExact(id)
-	}
-	return knownvalue.ListExact(checks)
-}
-
-// expectIDs checks the ids attribute of a megallm_models data source.
-func expectIDs(address string, ids ...string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(address, tfjsonpath.New("ids"), knownIDs(ids...))
-}
-
-// unitTest runs acceptance steps with the provider served in-process. They
-// talk only to a loopback mock, so they run with or without TF_ACC.
-func unitTest(t *testing.T, steps ...resource.TestStep) {
-	t.Helper()
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
-}
-
-// functionsTest is unitTest for configurations that call provider functions,
-// which Terraform has since 1.8: older versions skip them.
-func functionsTest(t *testing.T, steps ...resource.TestStep) {
-	t.Helper()
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		Steps:                    steps,
-	})
-}
-
-// expectRequests checks every request the mock received: each must carry
-// exactly one credential header, the wanted one, and the provider's User-Agent.
-func expectRequests(server *mockapi.Server, header, value string) resource.TestCheckFunc {
-	return func(*terraform.State) error {
-		requests := server.Requests()
-		if len(requests) == 0 {
-			return errors.New("the mock received no request")
-		}
-		for _, r := range requests {
-			if r.Path != "/v1/models" || r.Method != http.MethodGet {
-				return fmt.Errorf("request %s %s, want GET /v1/models", r.Method, r.Path)
-			}
-			if got := r.Header.Values(header); len(got) != 1 || got[0] != value {
-				return fmt.Errorf("request has %d %s header(s) or the wrong value", len(got), header)
-			}
-			for _, other := range []string{"Authorization", "X-Api-Key"} {
-				if other != http.CanonicalHeaderKey(header) && r.Header.Get(other) != "" {
-					return fmt.Errorf("request also carries a %s header: only one credential header may be sent", other)
-				}
-			}
-			if ua := r.Header.Get("User-Agent"); ua != "terraform-provider-megallm/"+testVersion {
-				return fmt.Errorf("User-Agent %q, want terraform-provider-megallm/%s", ua, testVersion)
-			}
-		}
-		return nil
-	}
-}
-
 func TestProvider_bearerAuthScheme(t *testing.T) {
 	t.Parallel()
 	for _, scheme := range []string{"", `auth_scheme = "bearer"`} {
-		server := startMock(t)
+		server := mockapi.NewTestServer(t, "")
 		unitTest(t, resource.TestStep{
 			Config: providerBlock(server, scheme) + `data "megallm_model" "m" { id = "gpt-4o" }`,
 			Check:  expectRequests(server, "Authorization", "Bearer "+mockapi.DefaultAPIKey),
@@ -196,7 +33,7 @@ func TestProvider_bearerAuthScheme(t *testing.T) {
 
 func TestProvider_xAPIKeyAuthScheme(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, `auth_scheme = "x-api-key"`) + `data "megallm_model" "m" { id = "gpt-4o" }`,
 		Check:  expectRequests(server, "x-api-key", mockapi.DefaultAPIKey),
@@ -207,7 +44,7 @@ func TestProvider_xAPIKeyAuthScheme(t *testing.T) {
 // parallel with the others.
 
 func TestProvider_environmentVariables(t *testing.T) {
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	t.Setenv(EnvBaseURL, server.URL()+"/") // a trailing slash is fine
 	unitTest(t, resource.TestStep{
@@ -222,7 +59,7 @@ data "megallm_model" "m" { id = "o3-mini" }`,
 }
 
 func TestProvider_argumentsOverrideEnvironment(t *testing.T) {
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	t.Setenv(EnvAPIKey, "env-key-that-the-mock-rejects")
 	t.Setenv(EnvBaseURL, "http://127.0.0.1:9/v1")
 	unitTest(t, resource.TestStep{
@@ -263,7 +100,7 @@ func badBaseURLs(server *mockapi.Server) map[string]struct{ value, expected stri
 // base_url that says what is wrong and shows a good value, and nothing is sent.
 func TestProvider_invalidBaseURL(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	for name, bad := range badBaseURLs(server) {
 		t.Run(name, func(t *testing.T) {
 			unitTest(t, resource.TestStep{
@@ -286,7 +123,7 @@ data "megallm_models" "all" {}`, bad.value, mockapi.DefaultAPIKey),
 // TestProvider_invalidBaseURLInEnvironmentForms: MEGALLM_BASE_URL gets the
 // same checks as base_url, each reported on base_url, naming the variable.
 func TestProvider_invalidBaseURLInEnvironmentForms(t *testing.T) {
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	for name, bad := range badBaseURLs(server) {
 		t.Run(name, func(t *testing.T) {
@@ -305,7 +142,7 @@ func TestProvider_invalidBaseURLInEnvironmentForms(t *testing.T) {
 
 func TestProvider_missingAPIKey(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: fmt.Sprintf(`
 provider "megallm" { base_url = %q }
@@ -346,7 +183,7 @@ func TestProvider_apiErrors(t *testing.T) {
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			server := startMock(t)
+			server := mockapi.NewTestServer(t, "")
 			key := mockapi.DefaultAPIKey
 			if tc.key != "" {
 				key = tc.key
@@ -383,7 +220,7 @@ data "megallm_models" "all" {}`, mockapi.DefaultAPIKey),
 
 func TestProvider_invalidArguments(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	step := func(extra, expected string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, extra) + `data "megallm_models" "all" {}`,
@@ -418,7 +255,7 @@ func TestProvider_invalidArguments(t *testing.T) {
 
 func TestProvider_validArguments(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t,
 		resource.TestStep{
 			Config: providerBlock(server, `
@@ -447,7 +284,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), mockapi.DefaultAPIKey
 
 func TestProvider_argumentUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: fmt.Sprintf(`
 resource "terraform_data" "key" {
@@ -462,8 +299,6 @@ data "megallm_models" "all" {}`, mockapi.DefaultAPIKey, server.URL()),
 	})
 }
 
-func ptr[T any](v T) *T { return &v }
-
 // TestProvider_crossHostRedirectSendsNoKey: the API redirects to another host
 // (a second mock that records every header); in either scheme that host gets
 // no credential, so it answers 401 and the plan fails on that.
@@ -472,7 +307,7 @@ func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
 	for _, scheme := range megallm.AuthSchemeNames() {
 		t.Run(scheme, func(t *testing.T) {
 			t.Parallel()
-			api, other := startMock(t), startMock(t)
+			api, other := mockapi.NewTestServer(t, ""), mockapi.NewTestServer(t, "")
 			otherURL := strings.Replace(other.URL(), "127.0.0.1", "localhost", 1)
 			for range 10 {
 				api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/models"))
@@ -500,7 +335,7 @@ func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
 // removed, so the mock (which accepts only the exact key) answers.
 func TestProvider_apiKeyFromAFileWithANewline(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	keyFile := filepath.Join(t.TempDir(), "key.txt")
 	if err := os.WriteFile(keyFile, []byte(mockapi.DefaultAPIKey+"\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -518,7 +353,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), keyFile),
 
 func TestProvider_apiKeyWithAControlCharacterInside(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: fmt.Sprintf(`
 provider "megallm" {
@@ -565,7 +400,7 @@ data "megallm_models" "all" {}`, server.URL, mockapi.DefaultAPIKey),
 // the catalog names where it led.
 func TestProvider_redirectToAPage(t *testing.T) {
 	t.Parallel()
-	api, other := startMock(t), startMock(t)
+	api, other := mockapi.NewTestServer(t, ""), mockapi.NewTestServer(t, "")
 	otherURL := strings.Replace(other.URL(), "127.0.0.1", "localhost", 1)
 	for range 4 {
 		api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/login"))

@@ -16,11 +16,7 @@ import (
 // the catalog already fetched, so that a benchmark measures reads alone.
 func benchProvider(b *testing.B, n int) *protocolServer {
 	b.Helper()
-	mock := mockapi.New("")
-	if err := mock.Start("127.0.0.1:0"); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = mock.Close() })
+	mock := mockapi.NewTestServer(b, "")
 	if n > 0 {
 		mock.SetModels(mockapi.SyntheticModels(n)...)
 	}

@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // Terraform drops the unknown attributes of an object literal given to a
@@ -15,7 +17,7 @@ import (
 // reached the provider as an empty object and required nothing.
 func TestRequire_typoIsAnError(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	step := func(config string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, "") + config,
@@ -45,7 +47,7 @@ data "megallm_models" "m" { require = { supports_vison = terraform_data.later.ou
 
 func TestRequire_numbers(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	step := func(require, expected string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { require = %s }`, require),
@@ -69,7 +71,7 @@ func TestRequire_numbers(t *testing.T) {
 // typed variable gives.
 func TestRequire_fromVariables(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 variable "any" {

@@ -20,7 +20,7 @@ import (
 // once, with the same summary and a short detail, and make no request.
 func TestSharedCatalog_failedFetchIsKept(t *testing.T) {
 	t.Parallel()
-	mock := startMock(t)
+	mock := mockapi.NewTestServer(t, "")
 	mock.InjectFaults(mockapi.ServerError())
 	// No retries: the one 500 fails the first read, whatever the default.
 	p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
@@ -48,7 +48,7 @@ func TestSharedCatalog_failedFetchIsKept(t *testing.T) {
 // short detail, and only the one request is made.
 func TestSharedCatalog_concurrentReadsShareAFailure(t *testing.T) {
 	t.Parallel()
-	mock := startMock(t)
+	mock := mockapi.NewTestServer(t, "")
 	mock.SetLatency(100 * time.Millisecond)
 	mock.InjectFaults(mockapi.ServerError())
 	p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
@@ -75,7 +75,7 @@ func TestSharedCatalog_concurrentReadsShareAFailure(t *testing.T) {
 // catalog, make one request between them.
 func TestSharedCatalog_concurrentReadsShareOneRequest(t *testing.T) {
 	t.Parallel()
-	mock := startMock(t)
+	mock := mockapi.NewTestServer(t, "")
 	mock.SetLatency(50 * time.Millisecond)
 	mock.SetModels(mockapi.SyntheticModels(1000)...)
 	p := newProtocolServer(t, mock, nil)

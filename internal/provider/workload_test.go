@@ -35,7 +35,7 @@ var workloadFixture = []json.RawMessage{
 // with the cost exact and equal to what estimate_cost says.
 func TestWorkload_picksAnotherModelThanInputCost(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(workloadFixture...)
 	functionsTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
@@ -85,7 +85,7 @@ output "agrees_with_estimate_cost" {
 // data source's currency, USD by default.
 func TestWorkload_currency(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	server.SetModels(workloadFixture...)
 	unitTest(t,
 		resource.TestStep{
@@ -136,7 +136,7 @@ data "megallm_model" "euro" {
 
 func TestWorkload_invalidArguments(t *testing.T) {
 	t.Parallel()
-	server := startMock(t)
+	server := mockapi.NewTestServer(t, "")
 	step := func(dataSource, body, expected string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, "") + `data "` + dataSource + `" "bad" {` + "\n" + body + "\n}",

@@ -6,7 +6,7 @@
 // cost, and the provider's peak RSS. Run it from the module root, as
 // `make bench` does:
 //
-//	go run ./internal/e2e/planbench -latency 50ms -runs 5 -models 10000
+//	go run ./tools/planbench -latency 50ms -runs 5 -models 10000
 //
 // It builds the provider the way `make build` does, serves it to Terraform
 // through a dev_overrides CLI configuration of its own, and never sends a
@@ -33,9 +33,9 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/megallm/terraform-provider-megallm/internal/e2e"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 // wrapFlag makes this program the provider's RSS wrapper (see wrapProvider).
@@ -168,8 +168,7 @@ func run(o options) error {
 	env := planEnv(mock, work)
 	cliConfig := func(dir string) (string, error) {
 		path := filepath.Join(work, "cli-"+filepath.Base(dir)+".tfrc")
-		text := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n", "megallm/megallm", dir)
-		return path, os.WriteFile(path, []byte(text), 0o600)
+		return path, tfcli.WriteDevOverrides(path, dir)
 	}
 	timedConfig, err := cliConfig(plugins)
 	if err != nil {
@@ -243,7 +242,7 @@ func run(o options) error {
 func configText(kind string, n int, ids []string) string {
 	var b strings.Builder
 	if kind != kindFloor {
-		b.WriteString("terraform {\n  required_providers {\n    megallm = { source = \"megallm/megallm\" }\n  }\n}\n\n")
+		b.WriteString(tfcli.RequiredProviders + "\n")
 	}
 	switch kind {
 	case kindFloor:
@@ -270,7 +269,7 @@ func configText(kind string, n int, ids []string) string {
 // planEnv is a clean environment for Terraform: none of the caller's
 // MEGALLM_*, TF_* or proxy settings, and the mock's URL and key.
 func planEnv(mock *mockapi.Server, work string) []string {
-	return append(e2e.CleanEnviron(),
+	return append(tfcli.CleanEnviron(),
 		"TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1", "TF_DATA_DIR="+filepath.Join(work, "tfdata"),
 		"MEGALLM_BASE_URL="+mock.URL(), "MEGALLM_API_KEY="+mockapi.DefaultAPIKey)
 }
@@ -447,16 +446,12 @@ func catalogIDs(body []byte) ([]string, error) {
 	return ids, nil
 }
 
+// findTerraform is the -terraform flag's CLI, else the one tfcli finds.
 func findTerraform(flagValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
-	for _, name := range []string{"terraform", "tofu"} {
-		if path, err := exec.LookPath(name); err == nil {
-			return path, nil
-		}
-	}
-	return "", errors.New("no terraform or tofu on PATH: set -terraform (make bench passes the one make test uses)")
+	return tfcli.Find()
 }
 
 func copyFile(from, to string) error {

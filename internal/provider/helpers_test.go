@@ -1,0 +1,179 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
+)
+
+// testVersion is the provider version the tests run, seen in the User-Agent.
+const testVersion = "0.0.0-test"
+
+// testProviderFactories serves the provider in-process to the Terraform CLI.
+var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"megallm": providerserver.NewProtocol6WithError(New(testVersion)()),
+}
+
+// errNoTerraform is why the tests that drive Terraform skip, nil when a CLI
+// was found.
+var errNoTerraform error
+
+// TestMain makes the acceptance tests hermetic: its own empty CLI config (the
+// environment may point TF_CLI_CONFIG_FILE at a missing file), no real
+// MegaLLM key or URL from the environment, a Terraform from PATH rather than a
+// download (without one, only the tests that drive Terraform skip), and a
+// proxy that no request reaches unless it leaves loopback, so that a test can
+// never talk to the real API.
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "megallm-provider-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer func() { _ = os.RemoveAll(dir) }()
+	cliConfig := filepath.Join(dir, "terraform.rc")
+	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	for key, value := range map[string]string{
+		"TF_CLI_CONFIG_FILE": cliConfig,
+		"CHECKPOINT_DISABLE": "1",
+		// The provider's real namespace; OpenTofu rejects plugin-testing's
+		// default legacy namespace "-".
+		"TF_ACC_PROVIDER_NAMESPACE": "megallm",
+		"HTTP_PROXY":                "http://127.0.0.1:9",
+		"HTTPS_PROXY":               "http://127.0.0.1:9",
+		"NO_PROXY":                  "",
+	} {
+		_ = os.Setenv(key, value)
+	}
+	_ = os.Unsetenv(EnvAPIKey)
+	_ = os.Unsetenv(EnvBaseURL)
+
+	// Without a CLI the pure-Go tests still run; unitTest and functionsTest skip.
+	if terraform, err := tfcli.Find(); err != nil {
+		errNoTerraform = err
+	} else {
+		_ = os.Setenv(tfcli.EnvTerraformPath, terraform)
+	}
+	// OpenTofu reads `source = "megallm/megallm"` as registry.opentofu.org:
+	// serve the provider under that address so that configurations with a
+	// required_providers block (the examples) find it.
+	if strings.Contains(filepath.Base(os.Getenv(tfcli.EnvTerraformPath)), "tofu") && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+		_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
+	}
+	return m.Run()
+}
+
+// providerBlock configures the provider against the mock, with extra lines.
+func providerBlock(server *mockapi.Server, extra string) string {
+	return fmt.Sprintf(`
+provider "megallm" {
+  base_url = %q
+  api_key  = %q
+  %s
+}
+`, server.URL(), mockapi.DefaultAPIKey, extra)
+}
+
+// expectError builds an ExpectError regexp from words, allowing Terraform's
+// line wrapping (any white space) between them; `.` matches newlines too.
+func expectError(words string) *regexp.Regexp {
+	return regexp.MustCompile(`(?s)` + regexp.MustCompile(`\s+`).ReplaceAllString(words, `\s+`))
+}
+
+// knownIDs checks a list of ids exactly, in order.
+func knownIDs(ids ...string) knownvalue.Check {
+	checks := make([]knownvalue.Check, len(ids))
+	for i, id := range ids {
+		checks[i] = knownvalue.StringExact(id)
+	}
+	return knownvalue.ListExact(checks)
+}
+
+// expectIDs checks the ids attribute of a megallm_models data source.
+func expectIDs(address string, ids ...string) statecheck.StateCheck {
+	return statecheck.ExpectKnownValue(address, tfjsonpath.New("ids"), knownIDs(ids...))
+}
+
+// unitTest runs acceptance steps with the provider served in-process. They
+// talk only to a loopback mock, so they run with or without TF_ACC.
+func unitTest(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	skipWithoutTerraform(t)
+	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+}
+
+// skipWithoutTerraform skips a test that drives the Terraform CLI when TestMain
+// found none.
+func skipWithoutTerraform(t *testing.T) {
+	t.Helper()
+	if errNoTerraform != nil {
+		t.Skip(errNoTerraform)
+	}
+}
+
+// functionsTest is unitTest for configurations that call provider functions,
+// which Terraform has since 1.8: older versions skip them.
+func functionsTest(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	skipWithoutTerraform(t)
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps:                    steps,
+	})
+}
+
+// expectRequests checks every request the mock received: each must carry
+// exactly one credential header, the wanted one, and the provider's User-Agent.
+func expectRequests(server *mockapi.Server, header, value string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		requests := server.Requests()
+		if len(requests) == 0 {
+			return errors.New("the mock received no request")
+		}
+		for _, r := range requests {
+			if r.Path != "/v1/models" || r.Method != http.MethodGet {
+				return fmt.Errorf("request %s %s, want GET /v1/models", r.Method, r.Path)
+			}
+			if got := r.Header.Values(header); len(got) != 1 || got[0] != value {
+				return fmt.Errorf("request has %d %s header(s) or the wrong value", len(got), header)
+			}
+			for _, other := range []string{"Authorization", "X-Api-Key"} {
+				if other != http.CanonicalHeaderKey(header) && r.Header.Get(other) != "" {
+					return fmt.Errorf("request also carries a %s header: only one credential header may be sent", other)
+				}
+			}
+			if ua := r.Header.Get("User-Agent"); ua != "terraform-provider-megallm/"+testVersion {
+				return fmt.Errorf("User-Agent %q, want terraform-provider-megallm/%s", ua, testVersion)
+			}
+		}
+		return nil
+	}
+}
+
+// ptr returns a pointer to a copy of v, for building fixtures.
+func ptr[T any](v T) *T { return &v }
