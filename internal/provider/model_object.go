@@ -17,17 +17,20 @@ import (
 // in megallm_models.models[*], with the types of its nested objects.
 type modelType struct {
 	object       tftypes.Object
-	capabilities tftypes.Object
-	pricing      tftypes.Object
+	capabilities tftypes.Type
+	pricing      tftypes.Type
 }
 
 // modelTypes is derived from modelAttributes once and shared by every read.
 var modelTypes = sync.OnceValue(func() modelType {
-	object := schema.NestedAttributeObject{Attributes: modelAttributes()}.Type().TerraformType(context.Background()).(tftypes.Object)
+	attributeTypes := make(map[string]tftypes.Type)
+	for name, attribute := range modelAttributes() {
+		attributeTypes[name] = attribute.GetType().TerraformType(context.Background())
+	}
 	return modelType{
-		object:       object,
-		capabilities: object.AttributeTypes["capabilities"].(tftypes.Object),
-		pricing:      object.AttributeTypes["pricing"].(tftypes.Object),
+		object:       tftypes.Object{AttributeTypes: attributeTypes},
+		capabilities: attributeTypes["capabilities"],
+		pricing:      attributeTypes["pricing"],
 	}
 })
 

@@ -231,15 +231,18 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			costs[i] = workloadCostValue(workload, m)
 		}
 	}
-	stateType := req.Config.Raw.Type().(tftypes.Object)
-	config["models"] = tftypes.NewValue(stateType.AttributeTypes["models"], objects)
-	config["ids"] = tftypes.NewValue(stateType.AttributeTypes["ids"], ids)
-	config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], nil) // no workload
+	config["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
+	config["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)
+	config["workload_costs"] = tftypes.NewValue(workloadCostsType, nil) // no workload
 	if workload != nil {
-		config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], costs)
+		config["workload_costs"] = tftypes.NewValue(workloadCostsType, costs)
 	}
-	resp.State.Raw = tftypes.NewValue(stateType, config)
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), config)
 }
+
+// workloadCostsType is the Terraform type of workload_costs, a list of
+// types.Float64.
+var workloadCostsType = tftypes.List{ElementType: tftypes.Number}
 
 // nonBlank matches a string with at least one character that is not white space.
 var nonBlank = regexp.MustCompile(`\S`)
