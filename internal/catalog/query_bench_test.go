@@ -20,7 +20,11 @@ var syntheticCache sync.Map
 func syntheticModels(tb testing.TB, n int) []megallm.Model {
 	tb.Helper()
 	if cached, ok := syntheticCache.Load(n); ok {
-		return cached.([]megallm.Model)
+		models, ok := cached.([]megallm.Model)
+		if !ok {
+			tb.Fatalf("syntheticCache holds a %T", cached)
+		}
+		return models
 	}
 	models, problems, err := megallm.DecodeModels(bytes.NewReader(mockapi.ListBody(mockapi.SyntheticModels(n)...)))
 	if err != nil || len(problems) > 0 {

@@ -255,9 +255,16 @@ func TestRetry_connectionClosedBeforeAnswerIsRetried(t *testing.T) {
 		first := calls == 1
 		mu.Unlock()
 		if first {
-			conn, _, err := w.(http.Hijacker).Hijack()
+			hijacker, ok := w.(http.Hijacker)
+			if !ok {
+				t.Errorf("the ResponseWriter is a %T, which cannot hijack the connection", w)
+				return
+			}
+			conn, _, err := hijacker.Hijack()
 			if err == nil {
-				_ = conn.(*net.TCPConn).SetLinger(0) // reset, not a clean close
+				if tcp, ok := conn.(*net.TCPConn); ok {
+					_ = tcp.SetLinger(0) // reset, not a clean close
+				}
 				_ = conn.Close()
 			}
 			return

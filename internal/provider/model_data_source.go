@@ -9,8 +9,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -24,6 +27,27 @@ func NewModelDataSource() datasource.DataSource {
 // modelDataSource reads one model by id and can check requirements on it.
 type modelDataSource struct {
 	data *providerData
+}
+
+// modelDataSourceConfig holds the arguments of a megallm_model configuration.
+// Read gets them one by one: Config.Get into a struct would need a field for
+// each of the model's computed attributes too, and the framework's reflection
+// checks every field name with a freshly compiled regexp, which made a read
+// allocate a third more (BENCHMARKS.md). Read builds the state directly
+// (modelValues), repeating the arguments as read.
+type modelDataSourceConfig struct {
+	ID       types.String
+	Require  types.Dynamic
+	Currency types.String
+}
+
+// get reads the arguments from config.
+func (cfg *modelDataSourceConfig) get(ctx context.Context, config tfsdk.Config) diag.Diagnostics {
+	var diags diag.Diagnostics
+	diags.Append(config.GetAttribute(ctx, path.Root("id"), &cfg.ID)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("require"), &cfg.Require)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("currency"), &cfg.Currency)...)
+	return diags
 }
 
 func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -53,25 +77,20 @@ func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureR
 }
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	config, diags := configValues(req.Config)
-	resp.Diagnostics.Append(diags...)
+	var cfg modelDataSourceConfig
+	resp.Diagnostics.Append(cfg.get(ctx, req.Config)...)
+	requireValue := terraformValue(ctx, "require", cfg.Require, &resp.Diagnostics)
+	currencyValue := terraformValue(ctx, "currency", cfg.Currency, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var id string
-	if err := config["id"].As(&id); err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unexpected id value", err.Error())
-		return
-	}
-	require, err := readRequirements(config["require"])
+	id := cfg.ID.ValueString()
+	require, err := readRequirements(requireValue)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	if require.Currency, err = readCurrency(config["currency"]); err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("currency"), "Unexpected currency value", err.Error())
-		return
-	}
+	require.Currency = currencyOrDefault(cfg.Currency)
 	// A workload is a question for megallm_models; one model's workload cost
 	// is estimate_cost, which keeps this data source's schema, and so every
 	// plan, as small as before.
@@ -104,11 +123,12 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 				"that do), or relax require.", id, countRequirements(len(unmet)), strings.Join(unmet, "\n  - ")))
 		return
 	}
-	// The state is the model's attributes and require as configured, built
-	// directly as a value of the configuration's type, which is the schema's.
+	// The state is the model's attributes and the arguments as configured,
+	// built directly as a value of the configuration's type, which is the
+	// schema's.
 	state := modelValues(model)
-	state["require"] = config["require"]
-	state["currency"] = config["currency"]
+	state["require"] = requireValue
+	state["currency"] = currencyValue
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 

@@ -2,12 +2,9 @@ package provider
 
 import (
 	"context"
-	"maps"
 	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -18,17 +15,20 @@ import (
 // in megallm_models.models[*], with the types of its nested objects.
 type modelType struct {
 	object       tftypes.Object
-	capabilities tftypes.Object
-	pricing      tftypes.Object
+	capabilities tftypes.Type
+	pricing      tftypes.Type
 }
 
 // modelTypes is derived from modelAttributes once and shared by every read.
 var modelTypes = sync.OnceValue(func() modelType {
-	object := schema.NestedAttributeObject{Attributes: modelAttributes()}.Type().TerraformType(context.Background()).(tftypes.Object)
+	attributeTypes := make(map[string]tftypes.Type)
+	for name, attribute := range modelAttributes() {
+		attributeTypes[name] = attribute.GetType().TerraformType(context.Background())
+	}
 	return modelType{
-		object:       object,
-		capabilities: object.AttributeTypes["capabilities"].(tftypes.Object),
-		pricing:      object.AttributeTypes["pricing"].(tftypes.Object),
+		object:       tftypes.Object{AttributeTypes: attributeTypes},
+		capabilities: attributeTypes["capabilities"],
+		pricing:      attributeTypes["pricing"],
 	}
 })
 
@@ -70,20 +70,6 @@ func modelValues(m *megallm.Model) map[string]tftypes.Value {
 // modelObject is a model as one object of type modelTypes().object.
 func modelObject(m *megallm.Model) tftypes.Value {
 	return tftypes.NewValue(modelTypes().object, modelValues(m))
-}
-
-// configValues are the attributes of a data source configuration, for the
-// state to repeat the arguments exactly as configured. The map is a copy: the
-// one tftypes holds must not change, since the framework compares the state
-// with the configuration after Read.
-func configValues(config tfsdk.Config) (map[string]tftypes.Value, diag.Diagnostics) {
-	var values map[string]tftypes.Value
-	var diags diag.Diagnostics
-	if err := config.Raw.As(&values); err != nil {
-		diags.AddError("Unexpected configuration value",
-			"The configuration is not a known object: "+err.Error()+". This is a bug in the megallm provider: please report it.")
-	}
-	return maps.Clone(values), diags
 }
 
 // stringValue is a String, null when p is.

@@ -161,7 +161,7 @@ func referenceModels(tb testing.TB, synthetic int) []megallm.Model {
 func TestModelValues_sameStateAsReflection(t *testing.T) {
 	t.Parallel()
 	empty := dataSourceSchema(t, NewModelDataSource())
-	stateType := empty.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	stateType := objectType(t, empty.Schema.Type().TerraformType(context.Background()))
 	requireValue := objectValue(t, tftypes.Object{AttributeTypes: map[string]tftypes.Type{
 		"supports_vision": tftypes.Bool, "min_context_length": tftypes.Number, "max_input_cost_per_million": tftypes.Number,
 	}}, map[string]tftypes.Value{
@@ -194,7 +194,7 @@ func TestModelValues_sameStateAsReflection(t *testing.T) {
 func TestModelObject_sameListAsReflection(t *testing.T) {
 	t.Parallel()
 	empty := dataSourceSchema(t, NewModelsDataSource())
-	stateType := empty.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	stateType := objectType(t, empty.Schema.Type().TerraformType(context.Background()))
 	models := referenceModels(t, 300)
 	selected := catalog.New(models).Select(catalog.Query{SortBy: catalog.SortByInputCost})
 
@@ -239,7 +239,7 @@ func BenchmarkModelState(b *testing.B) {
 	empty := dataSourceSchema(b, NewModelDataSource())
 	models := referenceModels(b, 0)
 	m := &models[0] // gpt-4o, every field set
-	stateType := empty.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	stateType := objectType(b, empty.Schema.Type().TerraformType(context.Background()))
 	requireType := stateType.AttributeTypes["require"]
 	b.Run("impl=reflection", func(b *testing.B) {
 		b.ReportAllocs()
@@ -262,8 +262,12 @@ func BenchmarkModelsState(b *testing.B) {
 	empty := dataSourceSchema(b, NewModelsDataSource())
 	for _, n := range []int{100, 10000} {
 		models := catalog.New(referenceModels(b, n)[:n]).Select(catalog.Query{})
-		listType := empty.Schema.Type().TerraformType(ctx).(tftypes.Object).AttributeTypes["models"]
-		elemType := empty.Schema.GetAttributes()["models"].GetType().(types.ListType).ElemType
+		listType := objectType(b, empty.Schema.Type().TerraformType(ctx)).AttributeTypes["models"]
+		modelsType, ok := empty.Schema.GetAttributes()["models"].GetType().(types.ListType)
+		if !ok {
+			b.Fatalf("models is a %T, not a list", empty.Schema.GetAttributes()["models"].GetType())
+		}
+		elemType := modelsType.ElemType
 		b.Run(fmt.Sprintf("models=%d/impl=reflection", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

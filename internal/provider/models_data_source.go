@@ -36,6 +36,27 @@ type modelsDataSource struct {
 	data *providerData
 }
 
+// modelsDataSourceConfig is a megallm_models configuration, where the computed
+// attributes (WorkloadCosts, Models, IDs) are null. Read builds the state
+// directly instead (see modelObject).
+type modelsDataSourceConfig struct {
+	Type          types.String  `tfsdk:"type"`
+	OwnedBy       []string      `tfsdk:"owned_by"`
+	IDRegex       types.String  `tfsdk:"id_regex"`
+	Require       types.Dynamic `tfsdk:"require"`
+	CreatedAfter  types.String  `tfsdk:"created_after"`
+	CreatedBefore types.String  `tfsdk:"created_before"`
+	ExcludeIDs    []string      `tfsdk:"exclude_ids"`
+	SortBy        types.String  `tfsdk:"sort_by"`
+	Descending    types.Bool    `tfsdk:"descending"`
+	Limit         types.Number  `tfsdk:"limit"`
+	Workload      types.Object  `tfsdk:"workload"`
+	Currency      types.String  `tfsdk:"currency"`
+	WorkloadCosts types.List    `tfsdk:"workload_costs"`
+	Models        types.List    `tfsdk:"models"`
+	IDs           types.List    `tfsdk:"ids"`
+}
+
 func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_models"
 }
@@ -144,68 +165,53 @@ func (d *modelsDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var typ, idRegex, sortBy types.String
-	var descending types.Bool
-	var ownedBy []string
-	var createdAfter, createdBefore types.String
-	var excludeIDs []string
-	var limit types.Number
-	for _, arg := range []struct {
-		name   string
-		target any
-	}{
-		{"type", &typ}, {"owned_by", &ownedBy}, {"id_regex", &idRegex}, {"sort_by", &sortBy}, {"descending", &descending},
-		{"created_after", &createdAfter}, {"created_before", &createdBefore}, {"exclude_ids", &excludeIDs}, {"limit", &limit},
-	} {
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(arg.name), arg.target)...)
-	}
-	config, diags := configValues(req.Config)
-	resp.Diagnostics.Append(diags...)
+	var cfg modelsDataSourceConfig
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	require, err := readRequirements(config["require"])
+	requireValue := terraformValue(ctx, "require", cfg.Require, &resp.Diagnostics)
+	workloadValue := terraformValue(ctx, "workload", cfg.Workload, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	require, err := readRequirements(requireValue)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	workload, err := readWorkload(config["workload"])
+	workload, err := readWorkload(workloadValue)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", err.Error())
 		return
 	}
-	currency, err := readCurrency(config["currency"])
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("currency"), "Unexpected currency value", err.Error())
-		return
-	}
 	query := catalog.Query{
-		Type:       typ.ValueString(),
-		OwnedBy:    ownedBy,
+		Type:       cfg.Type.ValueString(),
+		OwnedBy:    cfg.OwnedBy,
 		Require:    require,
-		SortBy:     catalog.SortKey(sortBy.ValueString()),
-		Descending: descending.ValueBool(),
-		ExcludeIDs: excludeIDs,
-		Currency:   currency,
+		SortBy:     catalog.SortKey(cfg.SortBy.ValueString()),
+		Descending: cfg.Descending.ValueBool(),
+		ExcludeIDs: cfg.ExcludeIDs,
+		Currency:   currencyOrDefault(cfg.Currency),
 		Workload:   workload,
 	}
 	if attribute, detail := workloadNeeded(workload, query.SortBy, require); attribute != "" {
 		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Missing workload", detail)
 		return
 	}
-	if !idRegex.IsNull() {
+	if !cfg.IDRegex.IsNull() {
 		// Already validated, so it compiles.
-		query.IDPattern = regexp.MustCompile(idRegex.ValueString())
+		query.IDPattern = regexp.MustCompile(cfg.IDRegex.ValueString())
 	}
 	// The dates and the limit are validated too.
-	if t, ok := parseCreatedDate(createdAfter.ValueString()); ok {
+	if t, ok := parseCreatedDate(cfg.CreatedAfter.ValueString()); ok {
 		query.CreatedAfter = &t
 	}
-	if t, ok := parseCreatedDate(createdBefore.ValueString()); ok {
+	if t, ok := parseCreatedDate(cfg.CreatedBefore.ValueString()); ok {
 		query.CreatedBefore = &t
 	}
-	if !limit.IsNull() {
-		n, _ := limit.ValueBigFloat().Int64()
+	if !cfg.Limit.IsNull() {
+		n, _ := cfg.Limit.ValueBigFloat().Int64()
 		query.Limit = int(n)
 	}
 
@@ -217,6 +223,11 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
 	// The state is the arguments as configured and the selected models, built
 	// directly as a value of the configuration's type, which is the schema's.
+	state, diags := configValues(req.Config)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	selected := models.Select(query)
 	objects := make([]tftypes.Value, len(selected))
 	ids := make([]tftypes.Value, len(selected))
@@ -231,15 +242,18 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			costs[i] = workloadCostValue(workload, m)
 		}
 	}
-	stateType := req.Config.Raw.Type().(tftypes.Object)
-	config["models"] = tftypes.NewValue(stateType.AttributeTypes["models"], objects)
-	config["ids"] = tftypes.NewValue(stateType.AttributeTypes["ids"], ids)
-	config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], nil) // no workload
+	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
+	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)
+	state["workload_costs"] = tftypes.NewValue(workloadCostsType, nil) // no workload
 	if workload != nil {
-		config["workload_costs"] = tftypes.NewValue(stateType.AttributeTypes["workload_costs"], costs)
+		state["workload_costs"] = tftypes.NewValue(workloadCostsType, costs)
 	}
-	resp.State.Raw = tftypes.NewValue(stateType, config)
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
+
+// workloadCostsType is the Terraform type of workload_costs, a list of
+// types.Float64.
+var workloadCostsType = tftypes.List{ElementType: tftypes.Number}
 
 // nonBlank matches a string with at least one character that is not white space.
 var nonBlank = regexp.MustCompile(`\S`)

@@ -37,7 +37,7 @@ func newProtocolServer(tb testing.TB, mock *mockapi.Server, args map[string]tfty
 	}
 	p := &protocolServer{server: server, dataSources: map[string]tftypes.Object{}}
 	for name, s := range schemas.DataSourceSchemas {
-		p.dataSources[name] = s.ValueType().(tftypes.Object)
+		p.dataSources[name] = objectType(tb, s.ValueType())
 	}
 
 	values := map[string]tftypes.Value{
@@ -47,7 +47,7 @@ func newProtocolServer(tb testing.TB, mock *mockapi.Server, args map[string]tfty
 	for name, v := range args {
 		values[name] = v
 	}
-	config := objectValue(tb, schemas.Provider.ValueType().(tftypes.Object), values)
+	config := objectValue(tb, objectType(tb, schemas.Provider.ValueType()), values)
 	resp, err := server.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{
 		TerraformVersion: "1.11.0",
 		Config:           dynamicValue(tb, config),
@@ -117,6 +117,16 @@ func (p *protocolServer) readWarnings(tb testing.TB, typeName string, config *tf
 		tb.Fatalf("decoding the state: %v", err)
 	}
 	return state, texts
+}
+
+// objectType is typ, which must be an object type, such as a schema's.
+func objectType(tb testing.TB, typ tftypes.Type) tftypes.Object {
+	tb.Helper()
+	object, ok := typ.(tftypes.Object)
+	if !ok {
+		tb.Fatalf("%s is not an object type", typ)
+	}
+	return object
 }
 
 // objectValue is an object of type typ with the given attributes, the others null.

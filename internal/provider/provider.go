@@ -9,11 +9,9 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
-	"os"
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -52,8 +50,8 @@ type MegaLLMProvider struct {
 	version string
 }
 
-// providerModel is the provider block.
-type providerModel struct {
+// providerConfig is the provider block.
+type providerConfig struct {
 	APIKey         types.String `tfsdk:"api_key"`
 	BaseURL        types.String `tfsdk:"base_url"`
 	AuthScheme     types.String `tfsdk:"auth_scheme"`
@@ -129,11 +127,12 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 	}
 }
 
-// Configure builds the API client and the shared catalog from the provider
-// block and the environment. It sends no request: the catalog is fetched when
+// Configure builds the shared catalog source from the provider block and the
+// environment: resolving the settings, then reading the catalog from a file
+// or building the API client. It sends no request: the catalog is fetched when
 // a data source first needs it, once per provider process.
 func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	var cfg providerModel
+	var cfg providerConfig
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -141,7 +140,36 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	// A Terraform that can defer (an experimental feature so far) plans the
 	// data sources again once the unknown arguments are known; others get an
 	// error that says how to make them known.
-	unknown := false
+	if unknown := cfg.unknownArguments(); len(unknown) > 0 {
+		if req.ClientCapabilities.DeferralAllowed {
+			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
+			return
+		}
+		for _, name := range unknown {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Provider argument not known at plan time",
+				fmt.Sprintf("%s depends on a value that Terraform will only know after apply, but the megallm "+
+					"provider reads the model catalog during plan. Set %s from a variable, a literal or the "+
+					"environment, or apply the resource it depends on first (terraform apply -target=...).", name, name))
+		}
+		return
+	}
+
+	settings, diags := resolveSettings(cfg)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	data, diags := newProviderData(settings, p.version)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.DataSourceData = data
+}
+
+// unknownArguments names the arguments whose values are not known yet.
+func (cfg providerConfig) unknownArguments() []string {
+	var unknown []string
 	for _, arg := range []struct {
 		name  string
 		value interface{ IsUnknown() bool }
@@ -149,126 +177,47 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"auth_scheme", cfg.AuthScheme},
 		{"request_timeout", cfg.RequestTimeout}, {"max_retries", cfg.MaxRetries}, {"catalog_file", cfg.CatalogFile},
 	} {
-		if arg.value.IsUnknown() && req.ClientCapabilities.DeferralAllowed {
-			unknown = true
-		} else if arg.value.IsUnknown() {
-			resp.Diagnostics.AddAttributeError(path.Root(arg.name), "Provider argument not known at plan time",
-				fmt.Sprintf("%s depends on a value that Terraform will only know after apply, but the megallm "+
-					"provider reads the model catalog during plan. Set %s from a variable, a literal or the "+
-					"environment, or apply the resource it depends on first (terraform apply -target=...).", arg.name, arg.name))
+		if arg.value.IsUnknown() {
+			unknown = append(unknown, arg.name)
 		}
 	}
-	if unknown {
-		resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
-		return
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
+	return unknown
+}
 
-	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
-		if cfg.CatalogFile.IsNull() {
-			warnCatalogFileFromEnvironment(&resp.Diagnostics, cfg, file)
-		}
-		resp.DataSourceData = &providerData{
+// newProviderData builds the catalog source that the settings describe: the
+// catalog file, or a client of the API. It warns when the API key would cross
+// the network unencrypted.
+func newProviderData(s providerSettings, version string) (*providerData, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if file := s.catalogFile; file != "" {
+		return &providerData{
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 				return megallm.ReadCatalogFile(file)
 			}),
 			origin: "catalog_file " + file,
-		}
-		return
-	}
-
-	baseURL := firstSet(cfg.BaseURL.ValueString(), os.Getenv(EnvBaseURL), megallm.DefaultBaseURL)
-	if cfg.BaseURL.IsNull() {
-		if _, err := megallm.ParseBaseURL(baseURL); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
-				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
-					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(err), megallm.DefaultBaseURL))
-			return
-		}
-	}
-	timeout := defaultRequestTimeout
-	if !cfg.RequestTimeout.IsNull() {
-		// The validator has already rejected anything that does not parse.
-		timeout, _ = time.ParseDuration(cfg.RequestTimeout.ValueString())
-	}
-
-	maxRetries := int64(defaultMaxRetries)
-	if !cfg.MaxRetries.IsNull() {
-		// The validator has already checked that it is a whole number from 0 to 10.
-		maxRetries, _ = cfg.MaxRetries.ValueBigFloat().Int64()
-	}
-
-	apiKey, diags := resolveAPIKey(cfg.APIKey)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+		}, diags
 	}
 	client, err := megallm.New(megallm.Config{
-		BaseURL:    baseURL,
-		APIKey:     apiKey,
-		AuthScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
-		Timeout:    timeout,
-		MaxRetries: int(maxRetries),
+		BaseURL:    s.baseURL,
+		APIKey:     s.apiKey,
+		AuthScheme: s.authScheme,
+		Timeout:    s.timeout,
+		MaxRetries: s.maxRetries,
 		OnRetry:    logRetry,
-		UserAgent:  "terraform-provider-megallm/" + p.version,
-		Transport:  &loggingTransport{next: http.DefaultTransport, apiKey: apiKey},
+		UserAgent:  "terraform-provider-megallm/" + version,
+		Transport:  &loggingTransport{next: http.DefaultTransport, apiKey: s.apiKey},
 	})
 	if err != nil {
-		resp.Diagnostics.AddError("Cannot configure the megallm provider", err.Error())
-		return
+		diags.AddError("Cannot configure the megallm provider", err.Error())
+		return nil, diags
 	}
-	if apiKey != "" && sendsKeyInClear(baseURL) {
-		resp.Diagnostics.AddAttributeWarning(path.Root("base_url"), "MegaLLM API key sent unencrypted",
+	if s.apiKey != "" && sendsKeyInClear(s.baseURL) {
+		diags.AddAttributeWarning(path.Root("base_url"), "MegaLLM API key sent unencrypted",
 			fmt.Sprintf("base_url %s uses plain http:// to a host that is not this machine, so the API key "+
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	resp.DataSourceData = &providerData{catalog: catalog.NewSource(client.ListModels), origin: client.ModelsURL()}
-}
-
-// warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE, set in the
-// environment, takes the catalog from a file although the provider block
-// configures the API: a CI job can make plans offline without editing the
-// configuration, but never silently.
-func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerModel, file string) {
-	var ignored []string
-	for _, arg := range []struct {
-		name  string
-		value types.String
-	}{{"base_url", cfg.BaseURL}, {"api_key", cfg.APIKey}, {"auth_scheme", cfg.AuthScheme}} {
-		if !arg.value.IsNull() {
-			ignored = append(ignored, arg.name)
-		}
-	}
-	if len(ignored) == 0 {
-		return
-	}
-	diags.AddWarning("MegaLLM catalog read from "+EnvCatalogFile,
-		fmt.Sprintf("The %s environment variable is set, so the catalog is read from the file %s and no request "+
-			"is sent; the provider \"megallm\" block also sets %s, which the file leaves unused. Unset %s to "+
-			"read the catalog from the API.", EnvCatalogFile, file, strings.Join(ignored, ", "), EnvCatalogFile))
-}
-
-// resolveAPIKey is api_key, else MEGALLM_API_KEY, without surrounding white
-// space: a key read with file() ends in a newline, which no HTTP header may
-// carry. A control character inside the key is an error that names where the
-// key came from and never shows it.
-func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	key, source := strings.TrimSpace(configured.ValueString()), "api_key"
-	if key == "" {
-		key, source = strings.TrimSpace(os.Getenv(EnvAPIKey)), EnvAPIKey
-	}
-	if strings.ContainsFunc(key, unicode.IsControl) {
-		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
-			fmt.Sprintf("The API key in %s contains a control character (such as a line break or a tab) inside it, "+
-				"which an HTTP header cannot carry; the key is not shown here. White space around the key is "+
-				"removed, but not inside it. Check the file, variable or environment the key comes from.", source))
-		return "", diags
-	}
-	return key, diags
+	return &providerData{catalog: catalog.NewSource(client.ListModels), origin: client.ModelsURL()}, diags
 }
 
 // Resources returns none: the provider only reads.

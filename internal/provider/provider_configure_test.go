@@ -17,9 +17,9 @@ func configure(t *testing.T, args map[string]tftypes.Value, deferralAllowed bool
 	p := New("test")()
 	var schemaResp provider.SchemaResponse
 	p.Schema(context.Background(), provider.SchemaRequest{}, &schemaResp)
-	objectType := schemaResp.Schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	typ := objectType(t, schemaResp.Schema.Type().TerraformType(context.Background()))
 	req := provider.ConfigureRequest{
-		Config:             tfsdk.Config{Schema: schemaResp.Schema, Raw: objectValue(t, objectType, args)},
+		Config:             tfsdk.Config{Schema: schemaResp.Schema, Raw: objectValue(t, typ, args)},
 		ClientCapabilities: provider.ConfigureProviderClientCapabilities{DeferralAllowed: deferralAllowed},
 	}
 	var resp provider.ConfigureResponse

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -80,14 +81,12 @@ func readWorkload(v tftypes.Value) (*catalog.Workload, error) {
 	return &catalog.Workload{InputTokens: *in, OutputTokens: *out}, nil
 }
 
-// readCurrency reads the currency argument; null is the default currency.
-func readCurrency(v tftypes.Value) (string, error) {
-	if v.IsNull() {
-		return catalog.DefaultCurrency, nil
+// currencyOrDefault is the currency argument; null is the default currency.
+func currencyOrDefault(currency types.String) string {
+	if currency.IsNull() {
+		return catalog.DefaultCurrency
 	}
-	var currency string
-	err := v.As(&currency)
-	return currency, err
+	return currency.ValueString()
 }
 
 // workloadCostValue is what w costs with m, in m's currency: null without a

@@ -14,7 +14,7 @@ import (
 func TestConfigValues_copy(t *testing.T) {
 	t.Parallel()
 	schema := dataSourceSchema(t, NewModelsDataSource()).Schema
-	typ := schema.Type().TerraformType(context.Background()).(tftypes.Object)
+	typ := objectType(t, schema.Type().TerraformType(context.Background()))
 	config := tfsdk.Config{Schema: schema, Raw: objectValue(t, typ, map[string]tftypes.Value{"sort_by": str("id")})}
 	before := config.Raw.Copy()
 

@@ -1,0 +1,112 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// providerSettings is the provider block resolved with the environment and
+// the defaults: where the catalog comes from and, for the API, how to ask.
+type providerSettings struct {
+	// catalogFile is the file to read the catalog from; when it is set, the
+	// API settings below are unused.
+	catalogFile string
+	baseURL     string
+	apiKey      string
+	authScheme  megallm.AuthScheme
+	timeout     time.Duration
+	maxRetries  int
+}
+
+// resolveSettings resolves the provider block, every argument known, with
+// the environment: catalog_file (or MEGALLM_CATALOG_FILE) before the API,
+// then the API's base URL, key and client options, with their defaults.
+func resolveSettings(cfg providerConfig) (providerSettings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
+		if cfg.CatalogFile.IsNull() {
+			warnCatalogFileFromEnvironment(&diags, cfg, file)
+		}
+		return providerSettings{catalogFile: file}, diags
+	}
+
+	s := providerSettings{
+		baseURL:    firstSet(cfg.BaseURL.ValueString(), os.Getenv(EnvBaseURL), megallm.DefaultBaseURL),
+		authScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
+		timeout:    defaultRequestTimeout,
+		maxRetries: defaultMaxRetries,
+	}
+	if cfg.BaseURL.IsNull() {
+		if _, err := megallm.ParseBaseURL(s.baseURL); err != nil {
+			diags.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
+				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
+					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(err), megallm.DefaultBaseURL))
+			return s, diags
+		}
+	}
+	if !cfg.RequestTimeout.IsNull() {
+		// The validator has already rejected anything that does not parse.
+		s.timeout, _ = time.ParseDuration(cfg.RequestTimeout.ValueString())
+	}
+	if !cfg.MaxRetries.IsNull() {
+		// The validator has already checked that it is a whole number from 0 to 10.
+		maxRetries, _ := cfg.MaxRetries.ValueBigFloat().Int64()
+		s.maxRetries = int(maxRetries)
+	}
+	apiKey, keyDiags := resolveAPIKey(cfg.APIKey)
+	diags.Append(keyDiags...)
+	s.apiKey = apiKey
+	return s, diags
+}
+
+// warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE, set in the
+// environment, takes the catalog from a file although the provider block
+// configures the API: a CI job can make plans offline without editing the
+// configuration, but never silently.
+func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig, file string) {
+	var ignored []string
+	for _, arg := range []struct {
+		name  string
+		value types.String
+	}{{"base_url", cfg.BaseURL}, {"api_key", cfg.APIKey}, {"auth_scheme", cfg.AuthScheme}} {
+		if !arg.value.IsNull() {
+			ignored = append(ignored, arg.name)
+		}
+	}
+	if len(ignored) == 0 {
+		return
+	}
+	diags.AddWarning("MegaLLM catalog read from "+EnvCatalogFile,
+		fmt.Sprintf("The %s environment variable is set, so the catalog is read from the file %s and no request "+
+			"is sent; the provider \"megallm\" block also sets %s, which the file leaves unused. Unset %s to "+
+			"read the catalog from the API.", EnvCatalogFile, file, strings.Join(ignored, ", "), EnvCatalogFile))
+}
+
+// resolveAPIKey is api_key, else MEGALLM_API_KEY, without surrounding white
+// space: a key read with file() ends in a newline, which no HTTP header may
+// carry. A control character inside the key is an error that names where the
+// key came from and never shows it.
+func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	key, source := strings.TrimSpace(configured.ValueString()), "api_key"
+	if key == "" {
+		key, source = strings.TrimSpace(os.Getenv(EnvAPIKey)), EnvAPIKey
+	}
+	if strings.ContainsFunc(key, unicode.IsControl) {
+		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
+			fmt.Sprintf("The API key in %s contains a control character (such as a line break or a tab) inside it, "+
+				"which an HTTP header cannot carry; the key is not shown here. White space around the key is "+
+				"removed, but not inside it. Check the file, variable or environment the key comes from.", source))
+		return "", diags
+	}
+	return key, diags
+}

@@ -1,0 +1,53 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// clearProviderEnvironment unsets the variables the provider falls back to.
+func clearProviderEnvironment(t *testing.T) {
+	t.Helper()
+	for _, name := range []string{EnvAPIKey, EnvBaseURL, EnvCatalogFile} {
+		t.Setenv(name, "")
+	}
+}
+
+// An empty provider block reads the API with every default.
+func TestResolveSettings_defaults(t *testing.T) {
+	clearProviderEnvironment(t)
+	settings, diags := resolveSettings(providerConfig{})
+	want := providerSettings{
+		baseURL:    megallm.DefaultBaseURL,
+		authScheme: megallm.AuthBearer,
+		timeout:    defaultRequestTimeout,
+		maxRetries: defaultMaxRetries,
+	}
+	if diags.HasError() || settings != want {
+		t.Errorf("got %+v and %v, want %+v and no error", settings, diags, want)
+	}
+}
+
+// catalog_file wins over the API settings, which are left unresolved, and a
+// configured file does not warn; the key is trimmed for the API.
+func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
+	clearProviderEnvironment(t)
+	cfg := providerConfig{
+		CatalogFile: types.StringValue("catalog.json"),
+		BaseURL:     types.StringValue("https://127.0.0.1:8443/v1"),
+		APIKey:      types.StringValue(" sk-fake-key\n"),
+	}
+	settings, diags := resolveSettings(cfg)
+	if len(diags) != 0 || settings != (providerSettings{catalogFile: "catalog.json"}) {
+		t.Errorf("got %+v and %v, want only the catalog file and no diagnostic", settings, diags)
+	}
+
+	cfg.CatalogFile = types.StringNull()
+	settings, diags = resolveSettings(cfg)
+	if len(diags) != 0 || settings.apiKey != "sk-fake-key" || settings.baseURL != "https://127.0.0.1:8443/v1" {
+		t.Errorf("got %+v and %v, want the trimmed key and the configured base_url", settings, diags)
+	}
+}
