@@ -2,6 +2,7 @@ package provider
 
 import (
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -23,7 +24,9 @@ type loggingTransport struct {
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := tflog.MaskFieldValuesWithFieldKeys(req.Context(), credentialFields...)
 	if t.apiKey != "" {
-		ctx = tflog.MaskLogStrings(ctx, t.apiKey)
+		// The key as sent, and escaped as a URL that a redirect or a
+		// transport error may quote carries it.
+		ctx = tflog.MaskLogStrings(ctx, t.apiKey, url.QueryEscape(t.apiKey), url.PathEscape(t.apiKey))
 	}
 	fields := map[string]any{"method": req.Method, "url": req.URL.Redacted()}
 	for _, header := range []string{"Authorization", "x-api-key"} {

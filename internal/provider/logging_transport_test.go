@@ -1,0 +1,48 @@
+package provider
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+)
+
+// roundTripFunc is an http.RoundTripper made of a function.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
+
+// A transport error may quote a URL the server redirected to, with the key
+// URL-escaped in it: the log masks the key in every form it takes.
+func TestLoggingTransport_masksTheKeyInEveryForm(t *testing.T) {
+	t.Parallel()
+	const key = "sk-fake key+with/odd=chars"
+	var out bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &out)
+	transport := &loggingTransport{apiKey: key, next: roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		return nil, &url.Error{Op: "Get", URL: "http://127.0.0.1:9/v1/models?key=" + url.QueryEscape(key) + "&path=/" + url.PathEscape(key),
+			Err: errors.New("connection refused")}
+	})}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:9/v1/models", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+key)
+	if _, err := transport.RoundTrip(req); err == nil { //nolint:bodyclose // the fake transport returns no response.
+		t.Fatal("the fake transport's error was lost")
+	}
+	log := out.String()
+	if !strings.Contains(log, "MegaLLM API request failed") {
+		t.Fatalf("the failure was not logged:\n%s", log)
+	}
+	for _, form := range []string{key, url.QueryEscape(key), url.PathEscape(key)} {
+		if strings.Contains(log, form) {
+			t.Errorf("the log holds the key as %q", strings.ReplaceAll(form, key, "<KEY>"))
+		}
+	}
+}
