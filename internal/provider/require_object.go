@@ -12,34 +12,24 @@ import (
 )
 
 // requireAttributes are the attributes of a require object, in the order
-// Unmet words them, each with what it asks of a model: one per capability of
-// catalog.Capabilities, then the bounds. The data sources' require argument,
-// its validator and reader, and the unmet_requirements function all take
-// their names from here.
-var requireAttributes = func() []requirementAttribute {
-	var attributes []requirementAttribute
-	for _, c := range catalog.Capabilities {
-		attributes = append(attributes, requirementAttribute{c.Field(), "`true` requires a model that " + c.Does})
+// Unmet words them: the named rows of catalog.RequirementTable. The data
+// sources' require argument, its validator and reader, and the
+// unmet_requirements function all take their names from there.
+var requireAttributes = func() []catalog.Requirement {
+	var attributes []catalog.Requirement
+	for _, q := range catalog.RequirementTable {
+		if q.Name != "" {
+			attributes = append(attributes, q)
+		}
 	}
-	return append(attributes,
-		requirementAttribute{"min_context_length", "smallest acceptable `context_length`, a whole number of tokens"},
-		requirementAttribute{"min_max_output_tokens", "smallest acceptable `max_output_tokens`, a whole number of tokens"},
-		requirementAttribute{"max_input_cost_per_million", "highest acceptable `pricing.input_tokens_cost_per_million`"},
-		requirementAttribute{"max_output_cost_per_million", "highest acceptable `pricing.output_tokens_cost_per_million`"},
-		requirementAttribute{"max_workload_cost", "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"},
-	)
+	return attributes
 }()
-
-// requirementAttribute is one attribute of a require object.
-type requirementAttribute struct {
-	name, description string
-}
 
 // requireAttributeNames are the names of requireAttributes, in order.
 var requireAttributeNames = func() []string {
 	names := make([]string, len(requireAttributes))
 	for i, a := range requireAttributes {
-		names[i] = a.name
+		names[i] = a.Name
 	}
 	return names
 }()
@@ -49,7 +39,7 @@ var requireAttributeNames = func() []string {
 func requireDescription() string {
 	var b strings.Builder
 	for _, a := range requireAttributes {
-		fmt.Fprintf(&b, "\n  - `%s`: %s.", a.name, a.description)
+		fmt.Fprintf(&b, "\n  - `%s`: %s.", a.Name, a.Description)
 	}
 	return b.String()
 }

@@ -34,18 +34,17 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 	if err != nil {
 		return req, err
 	}
-	for i, c := range catalog.Capabilities {
-		if b := o.bool(c.Field()); b != nil && *b {
-			req.Capabilities = req.Capabilities.With(i)
+	for _, q := range requireAttributes {
+		switch q.Kind {
+		case catalog.RequiresCapability:
+			if b := o.bool(q.Name); b != nil && *b {
+				q.Require(&req, nil, nil)
+			}
+		case catalog.WholeMinimum:
+			q.Require(&req, o.int64(q.Name), nil)
+		case catalog.AmountMaximum:
+			q.Require(&req, nil, o.float64(q.Name))
 		}
-	}
-	req = catalog.Requirements{
-		Capabilities:            req.Capabilities,
-		MinContextLength:        o.int64("min_context_length"),
-		MinMaxOutputTokens:      o.int64("min_max_output_tokens"),
-		MaxInputCostPerMillion:  o.float64("max_input_cost_per_million"),
-		MaxOutputCostPerMillion: o.float64("max_output_cost_per_million"),
-		MaxWorkloadCost:         o.float64("max_workload_cost"),
 	}
 	return req, o.err
 }

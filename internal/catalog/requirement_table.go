@@ -1,0 +1,203 @@
+package catalog
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// Requirement is one row of RequirementTable: an attribute of require, the
+// rule it sets, and how a miss is worded. Met and Unmet are plain loops over
+// the table, and the provider reads require and documents it from it.
+type Requirement struct {
+	// Name is the require attribute; empty for a row that is not one (the
+	// currency check that guards the price bounds).
+	Name string
+	// Description says what the attribute asks, for the docs.
+	Description string
+	// Kind says which value the attribute takes.
+	Kind RequirementKind
+
+	// asked reports whether r asks anything of this row.
+	asked func(r *Requirements) bool
+	// met reports whether m meets it; called only when asked.
+	met func(r *Requirements, m *megallm.Model) bool
+	// words says how m misses it; called only when met is false.
+	words func(r *Requirements, m *megallm.Model) string
+	// capability is the index in Capabilities of a capability row.
+	capability int
+	// wholeBound and amountBound are the bound a row sets, by Kind.
+	wholeBound  func(r *Requirements) **int64
+	amountBound func(r *Requirements) **float64
+}
+
+// RequirementKind is the value a require attribute takes.
+type RequirementKind int
+
+// The kinds of requirement.
+const (
+	// RequiresCapability is a bool: true requires the capability.
+	RequiresCapability RequirementKind = iota + 1
+	// WholeMinimum is a whole number, 0 or more: the smallest value allowed.
+	WholeMinimum
+	// AmountMaximum is a number, 0 or more: the largest value allowed.
+	AmountMaximum
+)
+
+// Require sets the requirement on r: a capability row takes no value, a
+// WholeMinimum a whole number and an AmountMaximum an amount.
+func (q Requirement) Require(r *Requirements, whole *int64, amount *float64) {
+	switch q.Kind {
+	case RequiresCapability:
+		r.Capabilities = r.Capabilities.With(q.capability)
+	case WholeMinimum:
+		*q.wholeBound(r) = whole
+	case AmountMaximum:
+		*q.amountBound(r) = amount
+	}
+}
+
+// RequirementTable is every requirement, in the order Unmet words them:
+// the capabilities, the minimums, then the price bounds in one currency.
+var RequirementTable = func() []Requirement {
+	var table []Requirement
+	for i, c := range Capabilities {
+		table = append(table, capabilityRequirement(i, c))
+	}
+	return append(table,
+		wholeMinimum("min_context_length", "context_length", "a whole number of tokens",
+			func(m *megallm.Model) *int64 { return m.ContextLength },
+			func(r *Requirements) **int64 { return &r.MinContextLength }),
+		wholeMinimum("min_max_output_tokens", "max_output_tokens", "a whole number of tokens",
+			func(m *megallm.Model) *int64 { return m.MaxOutputTokens },
+			func(r *Requirements) **int64 { return &r.MinMaxOutputTokens }),
+		currencyGuard(),
+		priceMaximum("max_input_cost_per_million", "input_tokens_cost_per_million",
+			func(p *megallm.Pricing) *float64 { return p.InputTokensCostPerMillion },
+			func(r *Requirements) **float64 { return &r.MaxInputCostPerMillion }),
+		priceMaximum("max_output_cost_per_million", "output_tokens_cost_per_million",
+			func(p *megallm.Pricing) *float64 { return p.OutputTokensCostPerMillion },
+			func(r *Requirements) **float64 { return &r.MaxOutputCostPerMillion }),
+		workloadMaximum(),
+	)
+}()
+
+func capabilityRequirement(i int, c Capability) Requirement {
+	return Requirement{
+		Name:        c.Field(),
+		Description: "`true` requires a model that " + c.Does,
+		Kind:        RequiresCapability,
+		capability:  i,
+		asked:       func(r *Requirements) bool { return r.Capabilities.Has(i) },
+		met: func(_ *Requirements, m *megallm.Model) bool {
+			flag := c.Supported(m)
+			return flag != nil && *flag
+		},
+		words: func(_ *Requirements, m *megallm.Model) string {
+			if c.Supported(m) == nil {
+				return fmt.Sprintf("does not report whether it supports %s (capabilities.%s is missing)", c.Words, c.Field())
+			}
+			return "does not support " + c.Words
+		},
+	}
+}
+
+func wholeMinimum(name, field, unit string, actual func(*megallm.Model) *int64, bound func(*Requirements) **int64) Requirement {
+	return Requirement{
+		Name:        name,
+		Description: fmt.Sprintf("smallest acceptable `%s`, %s", field, unit),
+		Kind:        WholeMinimum,
+		wholeBound:  bound,
+		asked:       func(r *Requirements) bool { return *bound(r) != nil },
+		met: func(r *Requirements, m *megallm.Model) bool {
+			v := actual(m)
+			return v != nil && *v >= **bound(r)
+		},
+		words: func(r *Requirements, m *megallm.Model) string {
+			if v := actual(m); v != nil {
+				return fmt.Sprintf("%s %d < required %d", field, *v, **bound(r))
+			}
+			return fmt.Sprintf("%s is not reported (required >= %d)", field, **bound(r))
+		},
+	}
+}
+
+// currencyGuard is the row before the price bounds: a model priced in
+// another currency than the requirements' meets none of them, and one line
+// says why rather than one per bound. The price rows then compare only
+// prices in the requirements' currency.
+func currencyGuard() Requirement {
+	return Requirement{
+		asked: (*Requirements).anyPriceBound,
+		met: func(r *Requirements, m *megallm.Model) bool {
+			return m.Pricing == nil || pricedIn(m, r.Currency)
+		},
+		words: func(r *Requirements, m *megallm.Model) string {
+			return fmt.Sprintf("priced in %s, the requirement is in %s", pricingCurrency(m.Pricing), r.currency())
+		},
+	}
+}
+
+func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bound func(*Requirements) **float64) Requirement {
+	price := func(r *Requirements, m *megallm.Model) (*float64, bool) {
+		if m.Pricing == nil {
+			return nil, true
+		}
+		return actual(m.Pricing), pricedIn(m, r.Currency)
+	}
+	return Requirement{
+		Name:        name,
+		Description: fmt.Sprintf("highest acceptable `pricing.%s`", field),
+		Kind:        AmountMaximum,
+		amountBound: bound,
+		asked:       func(r *Requirements) bool { return *bound(r) != nil },
+		met: func(r *Requirements, m *megallm.Model) bool {
+			v, sameCurrency := price(r, m)
+			return !sameCurrency || (v != nil && *v <= **bound(r)) // another currency: the guard words it
+		},
+		words: func(r *Requirements, m *megallm.Model) string {
+			if v, _ := price(r, m); v != nil {
+				return fmt.Sprintf("%s %s > allowed %s", field, formatNumber(*v), formatNumber(**bound(r)))
+			}
+			return fmt.Sprintf("%s is not reported (allowed <= %s)", field, formatNumber(**bound(r)))
+		},
+	}
+}
+
+// errNoWorkload is why max_workload_cost cannot be checked without a workload.
+var errNoWorkload = errors.New("no workload is set")
+
+func workloadMaximum() Requirement {
+	bound := func(r *Requirements) **float64 { return &r.MaxWorkloadCost }
+	cost := func(r *Requirements, m *megallm.Model) (float64, error) {
+		if r.Workload == nil {
+			return 0, errNoWorkload
+		}
+		return r.Workload.Cost(m)
+	}
+	return Requirement{
+		Name:        "max_workload_cost",
+		Description: "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)",
+		Kind:        AmountMaximum,
+		amountBound: bound,
+		asked:       func(r *Requirements) bool { return r.MaxWorkloadCost != nil },
+		met: func(r *Requirements, m *megallm.Model) bool {
+			if m.Pricing != nil && !pricedIn(m, r.Currency) {
+				return true // the guard words it
+			}
+			c, err := cost(r, m)
+			return err == nil && c <= *r.MaxWorkloadCost
+		},
+		words: func(r *Requirements, m *megallm.Model) string {
+			c, err := cost(r, m)
+			switch {
+			case errors.Is(err, errNoWorkload):
+				return fmt.Sprintf("workload_cost cannot be computed: %s (allowed <= %s)", err, formatNumber(*r.MaxWorkloadCost))
+			case err != nil:
+				return fmt.Sprintf("workload_cost cannot be computed: the model %s (allowed <= %s)", err, formatNumber(*r.MaxWorkloadCost))
+			}
+			return fmt.Sprintf("workload_cost %s > allowed %s", formatNumber(c), formatNumber(*r.MaxWorkloadCost))
+		},
+	}
+}
