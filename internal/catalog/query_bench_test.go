@@ -60,32 +60,21 @@ var benchQueries = []struct {
 // benchWorkload is a month of a busy application's traffic.
 var benchWorkload = &Workload{InputTokens: 1.2e9, OutputTokens: 3e8}
 
-// BenchmarkSelect filters and sorts a catalog of 10,000 models, with Select
-// (impl=current) and with the first implementation kept in the tests
-// (impl=reference), so that benchstat -col /impl shows the difference.
+// BenchmarkSelect filters and sorts a catalog of 10,000 models.
 func BenchmarkSelect(b *testing.B) {
 	c := New(syntheticModels(b, 10000))
-	impls := []struct {
-		name string
-		run  func(Query) []*megallm.Model
-	}{
-		{"reference", func(q Query) []*megallm.Model { return referenceSelect(c, q) }},
-		{"current", c.Select},
-	}
 	for _, q := range benchQueries {
-		for _, impl := range impls {
-			b.Run("models=10000/query="+q.name+"/impl="+impl.name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					_ = impl.run(q.query)
-				}
-			})
-		}
+		b.Run("models=10000/query="+q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = c.Select(q.query)
+			}
+		})
 	}
 }
 
 // BenchmarkSelectNewFilters is Select with the created_at range, excluded
-// ids and a limit, which the reference implementation does not have.
+// ids and a limit.
 func BenchmarkSelectNewFilters(b *testing.B) {
 	c := New(syntheticModels(b, 10000))
 	after := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
