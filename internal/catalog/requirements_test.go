@@ -245,7 +245,6 @@ func TestRequirementsUnmet_doesNotModifyModel(t *testing.T) {
 	}
 }
 
-
 // requirementCases cover each requirement alone, at values that split the
 // synthetic catalog, and combined.
 func requirementCases() []Requirements {
