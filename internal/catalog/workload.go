@@ -20,9 +20,9 @@ type Workload struct {
 // The reasons Cost gives for a workload it cannot price, each completing
 // "model X ...".
 var (
-	ErrNoPricing          = errors.New("has no pricing")
-	ErrNoInputPrice       = errors.New("has no pricing.input_tokens_cost_per_million")
-	ErrNoOutputPrice      = errors.New("has no pricing.output_tokens_cost_per_million")
+	errNoPricing          = errors.New("has no pricing")
+	errNoInputPrice       = errors.New("has no pricing.input_tokens_cost_per_million")
+	errNoOutputPrice      = errors.New("has no pricing.output_tokens_cost_per_million")
 	ErrCostNotExpressible = errors.New("costs too much for this workload to represent")
 )
 
@@ -34,18 +34,18 @@ var (
 func (w Workload) Cost(m *megallm.Model) (float64, error) {
 	p := m.Pricing
 	if p == nil || (p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil) {
-		return 0, ErrNoPricing
+		return 0, errNoPricing
 	}
 	cost := 0.0
 	if w.InputTokens != 0 {
 		if p.InputTokensCostPerMillion == nil {
-			return 0, ErrNoInputPrice
+			return 0, errNoInputPrice
 		}
 		cost += w.InputTokens / 1e6 * *p.InputTokensCostPerMillion
 	}
 	if w.OutputTokens != 0 {
 		if p.OutputTokensCostPerMillion == nil {
-			return 0, ErrNoOutputPrice
+			return 0, errNoOutputPrice
 		}
 		cost += w.OutputTokens / 1e6 * *p.OutputTokensCostPerMillion
 	}

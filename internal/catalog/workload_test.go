@@ -25,10 +25,10 @@ func TestWorkloadCost(t *testing.T) {
 		{"zero workload", Workload{}, priced(ptr(2.0), ptr(4.0)), 0, nil},
 		{"free model", Workload{1e6, 1e6}, priced(ptr(0.0), ptr(0.0)), 0, nil},
 		{"missing price of a zero count", Workload{1e6, 0}, priced(ptr(2.0), nil), 2, nil},
-		{"no pricing", Workload{1, 1}, &megallm.Model{ID: "m"}, 0, ErrNoPricing},
-		{"empty pricing", Workload{0, 0}, priced(nil, nil), 0, ErrNoPricing},
-		{"no input price", Workload{1, 0}, priced(nil, ptr(1.0)), 0, ErrNoInputPrice},
-		{"no output price", Workload{0, 1}, priced(ptr(1.0), nil), 0, ErrNoOutputPrice},
+		{"no pricing", Workload{1, 1}, &megallm.Model{ID: "m"}, 0, errNoPricing},
+		{"empty pricing", Workload{0, 0}, priced(nil, nil), 0, errNoPricing},
+		{"no input price", Workload{1, 0}, priced(nil, ptr(1.0)), 0, errNoInputPrice},
+		{"no output price", Workload{0, 1}, priced(ptr(1.0), nil), 0, errNoOutputPrice},
 		{"too large", Workload{math.MaxFloat64, 0}, priced(ptr(1e300), nil), 0, ErrCostNotExpressible},
 	}
 	for _, tc := range tests {

@@ -188,8 +188,8 @@ func (c *Client) ModelsURL() string {
 // ListModels returns the whole catalog in the order the API sent it, and the
 // problems DecodeModels worked around in it. Failed
 // attempts that are worth retrying (429, 500, 502, 503, 504, a refused or
-// reset connection) are retried up to MaxRetries times; a last failure comes
-// back wrapped in an *AttemptsError when more than one attempt was made.
+// reset connection) are retried up to MaxRetries times; a last failure says
+// how many attempts were made when there was more than one.
 // When ctx ends, the error satisfies errors.Is(err, ctx.Err()).
 func (c *Client) ListModels(ctx context.Context) ([]Model, []Problem, error) {
 	if c.apiKey == "" {

@@ -112,26 +112,26 @@ func (e *TimeoutError) Error() string {
 	return fmt.Sprintf("%s %s: timed out: no complete answer within %s", e.Method, e.URL, e.Timeout)
 }
 
-// AttemptsError is the last error of a request that was tried more than once,
-// or that was not retried for a reason worth telling (Note).
-type AttemptsError struct {
-	Attempts int
-	Note     string
-	Err      error
+// attemptsError is the last error of a request that was tried more than once,
+// or that was not retried for a reason worth telling (note).
+type attemptsError struct {
+	attempts int
+	note     string
+	err      error
 }
 
-func (e *AttemptsError) Error() string {
-	msg := e.Err.Error()
-	if e.Attempts > 1 {
-		msg = fmt.Sprintf("%s (gave up after %d attempts)", msg, e.Attempts)
+func (e *attemptsError) Error() string {
+	msg := e.err.Error()
+	if e.attempts > 1 {
+		msg = fmt.Sprintf("%s (gave up after %d attempts)", msg, e.attempts)
 	}
-	if e.Note != "" {
-		msg += " (" + e.Note + ")"
+	if e.note != "" {
+		msg += " (" + e.note + ")"
 	}
 	return msg
 }
 
-func (e *AttemptsError) Unwrap() error { return e.Err }
+func (e *attemptsError) Unwrap() error { return e.err }
 
 // stoppedError is the last error of a request that its context stopped. It
 // unwraps to that error and to the context's, so that errors.Is(err,
@@ -154,10 +154,10 @@ func stoppedBy(ctx context.Context, err error) error {
 	return &stoppedError{err: err, cause: ctx.Err()}
 }
 
-// withAttempts wraps err in an AttemptsError when there is something to add.
+// withAttempts wraps err in an attemptsError when there is something to add.
 func withAttempts(err error, attempts int, note string) error {
 	if attempts <= 1 && note == "" {
 		return err
 	}
-	return &AttemptsError{Attempts: attempts, Note: note, Err: err}
+	return &attemptsError{attempts: attempts, note: note, err: err}
 }

@@ -111,3 +111,7 @@ func closedPortURL(t *testing.T) string {
 	}
 	return "http://" + addr + "/v1"
 }
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }

@@ -24,42 +24,42 @@ import (
 // reflection side that BENCHMARKS.md compares with.
 
 type referenceModelFields struct {
-	ID              types.String                `tfsdk:"id"`
-	Type            types.String                `tfsdk:"type"`
-	DisplayName     types.String                `tfsdk:"display_name"`
-	OwnedBy         types.String                `tfsdk:"owned_by"`
-	CreatedAt       types.String                `tfsdk:"created_at"`
-	ContextLength   types.Int64                 `tfsdk:"context_length"`
-	MaxOutputTokens types.Int64                 `tfsdk:"max_output_tokens"`
-	Capabilities    *referenceCapabilitiesModel `tfsdk:"capabilities"`
-	Pricing         *referencePricingModel      `tfsdk:"pricing"`
+	ID              types.String                 `tfsdk:"id"`
+	Type            types.String                 `tfsdk:"type"`
+	DisplayName     types.String                 `tfsdk:"display_name"`
+	OwnedBy         types.String                 `tfsdk:"owned_by"`
+	CreatedAt       types.String                 `tfsdk:"created_at"`
+	ContextLength   types.Int64                  `tfsdk:"context_length"`
+	MaxOutputTokens types.Int64                  `tfsdk:"max_output_tokens"`
+	Capabilities    *referenceCapabilitiesFields `tfsdk:"capabilities"`
+	Pricing         *referencePricingFields      `tfsdk:"pricing"`
 }
 
-type referenceCapabilitiesModel struct {
+type referenceCapabilitiesFields struct {
 	SupportsFunctionCalling  types.Bool `tfsdk:"supports_function_calling"`
 	SupportsVision           types.Bool `tfsdk:"supports_vision"`
 	SupportsStreaming        types.Bool `tfsdk:"supports_streaming"`
 	SupportsStructuredOutput types.Bool `tfsdk:"supports_structured_output"`
 }
 
-type referencePricingModel struct {
+type referencePricingFields struct {
 	InputTokensCostPerMillion  types.Float64 `tfsdk:"input_tokens_cost_per_million"`
 	OutputTokensCostPerMillion types.Float64 `tfsdk:"output_tokens_cost_per_million"`
 	Currency                   types.String  `tfsdk:"currency"`
 }
 
-type referenceModelDataSourceModel struct {
+type referenceModelDataSourceState struct {
 	referenceModelFields
 	Require  types.Dynamic `tfsdk:"require"`
 	Currency types.String  `tfsdk:"currency"`
 }
 
-type referenceWorkloadModel struct {
+type referenceWorkloadFields struct {
 	InputTokens  types.Number `tfsdk:"input_tokens"`
 	OutputTokens types.Number `tfsdk:"output_tokens"`
 }
 
-type referenceModelsDataSourceModel struct {
+type referenceModelsDataSourceState struct {
 	Type       types.String           `tfsdk:"type"`
 	OwnedBy    []string               `tfsdk:"owned_by"`
 	IDRegex    types.String           `tfsdk:"id_regex"`
@@ -74,9 +74,9 @@ type referenceModelsDataSourceModel struct {
 	ExcludeIDs    []string     `tfsdk:"exclude_ids"`
 	Limit         types.Number `tfsdk:"limit"`
 	// Arguments and attributes added since, left null here.
-	Workload      *referenceWorkloadModel `tfsdk:"workload"`
-	Currency      types.String            `tfsdk:"currency"`
-	WorkloadCosts []types.Float64         `tfsdk:"workload_costs"`
+	Workload      *referenceWorkloadFields `tfsdk:"workload"`
+	Currency      types.String             `tfsdk:"currency"`
+	WorkloadCosts []types.Float64          `tfsdk:"workload_costs"`
 }
 
 func newReferenceModelFields(m *megallm.Model) referenceModelFields {
@@ -90,7 +90,7 @@ func newReferenceModelFields(m *megallm.Model) referenceModelFields {
 		MaxOutputTokens: types.Int64PointerValue(m.MaxOutputTokens),
 	}
 	if c := m.Capabilities; c != nil {
-		f.Capabilities = &referenceCapabilitiesModel{
+		f.Capabilities = &referenceCapabilitiesFields{
 			SupportsFunctionCalling:  types.BoolPointerValue(c.SupportsFunctionCalling),
 			SupportsVision:           types.BoolPointerValue(c.SupportsVision),
 			SupportsStreaming:        types.BoolPointerValue(c.SupportsStreaming),
@@ -98,7 +98,7 @@ func newReferenceModelFields(m *megallm.Model) referenceModelFields {
 		}
 	}
 	if p := m.Pricing; p != nil {
-		f.Pricing = &referencePricingModel{
+		f.Pricing = &referencePricingFields{
 			InputTokensCostPerMillion:  types.Float64PointerValue(p.InputTokensCostPerMillion),
 			OutputTokensCostPerMillion: types.Float64PointerValue(p.OutputTokensCostPerMillion),
 			Currency:                   types.StringPointerValue(p.Currency),
@@ -121,7 +121,7 @@ func dataSourceSchema(tb testing.TB, ds datasource.DataSource) tfsdk.State {
 // referenceModelState is the megallm_model state as first built: by reflection.
 func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, require types.Dynamic) tftypes.Value {
 	state := empty
-	if diags := state.Set(context.Background(), &referenceModelDataSourceModel{referenceModelFields: newReferenceModelFields(m), Require: require}); diags.HasError() {
+	if diags := state.Set(context.Background(), &referenceModelDataSourceState{referenceModelFields: newReferenceModelFields(m), Require: require}); diags.HasError() {
 		tb.Fatal(diags)
 	}
 	return state.Raw
@@ -200,7 +200,7 @@ func TestModelObject_sameListAsReflection(t *testing.T) {
 	selected := catalog.New(models).Select(catalog.Query{SortBy: catalog.SortByInputCost})
 
 	reference := empty
-	state := referenceModelsDataSourceModel{
+	state := referenceModelsDataSourceState{
 		Type: types.StringNull(), IDRegex: types.StringNull(), Require: types.DynamicNull(), SortBy: types.StringValue("input_cost"), Descending: types.BoolNull(),
 		CreatedAfter: types.StringNull(), CreatedBefore: types.StringNull(), Limit: types.NumberNull(),
 		Models: make([]referenceModelFields, len(selected)), IDs: make([]string, len(selected)),
