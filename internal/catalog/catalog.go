@@ -4,7 +4,11 @@
 // nothing of Terraform.
 package catalog
 
-import "github.com/megallm/terraform-provider-megallm/internal/megallm"
+import (
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
 
 // Catalog is a model list indexed by id. It is read-only once built and safe
 // for concurrent use.
@@ -14,12 +18,20 @@ type Catalog struct {
 	// problems are what the decoder worked around in the list, for a Source
 	// to hand out once.
 	problems []megallm.Problem
+	// policy is the policy applied to the models, nil for none; now is the
+	// time lifecycle statuses are computed for (see Apply).
+	policy *Policy
+	now    time.Time
 }
 
 // New indexes models, keeping their order, with the problems found decoding
-// them. Where two models share an id, Lookup returns the first.
+// them. Where two models share an id, Lookup returns the first. Lifecycle
+// statuses are computed for the time New is called, until Apply says otherwise.
 func New(models []megallm.Model, problems ...megallm.Problem) *Catalog {
-	c := &Catalog{models: models, byID: make(map[string]*megallm.Model, len(models)), problems: problems}
+	c := &Catalog{
+		models: models, byID: make(map[string]*megallm.Model, len(models)), problems: problems,
+		now: time.Now().UTC(),
+	}
 	for i := range c.models {
 		m := &c.models[i]
 		if _, seen := c.byID[m.ID]; !seen {

@@ -65,6 +65,10 @@ type Query struct {
 	Currency string
 	// Workload is what SortByWorkloadCost and Require.MaxWorkloadCost price.
 	Workload *Workload
+	// IncludeRetired keeps the models retired at the catalog's Now, which
+	// Select otherwise leaves out. Models the policy refuses are always left
+	// out.
+	IncludeRetired bool
 }
 
 // Select returns the models that match q, in q's order. The pointers refer
@@ -74,14 +78,15 @@ type Query struct {
 func (c *Catalog) Select(q Query) []*megallm.Model {
 	var matched []sortable
 	if q.Type == "" && q.OwnedBy == nil && q.IDPattern == nil && q.Require == (Requirements{}) &&
-		q.CreatedAfter == nil && q.CreatedBefore == nil && q.ExcludeIDs == nil {
-		matched = make([]sortable, 0, len(c.models)) // no filter: every model matches
+		q.CreatedAfter == nil && q.CreatedBefore == nil && q.ExcludeIDs == nil && c.policy == nil {
+		matched = make([]sortable, 0, len(c.models)) // no filter: nearly every model matches
 	}
-	// The price bounds apply in the query's currency, to its workload.
-	q.Require.Currency, q.Require.Workload = q.Currency, q.Workload
+	// The price bounds apply in the query's currency, to its workload, and
+	// the lifecycle at the catalog's time.
+	q.Require.Currency, q.Require.Workload, q.Require.Now = q.Currency, q.Workload, c.now
 	for i := range c.models {
 		m := &c.models[i]
-		if q.matches(m) {
+		if q.matches(m) && c.Allowed(m) && (q.IncludeRetired || !Retired(m, c.now)) {
 			v, ok := q.sortValue(m)
 			matched = append(matched, sortable{model: m, value: v, present: ok})
 		}

@@ -25,8 +25,8 @@ type Requirement struct {
 	met func(r *Requirements, m *megallm.Model) bool
 	// words says how m misses it; called only when met is false.
 	words func(r *Requirements, m *megallm.Model) string
-	// capability is the index in Capabilities of a capability row.
-	capability int
+	// setFlag sets the requirement of a RequiresTrue row.
+	setFlag func(r *Requirements)
 	// wholeBound and amountBound are the bound a row sets, by Kind.
 	wholeBound  func(r *Requirements) **int64
 	amountBound func(r *Requirements) **float64
@@ -37,20 +37,20 @@ type RequirementKind int
 
 // The kinds of requirement.
 const (
-	// RequiresCapability is a bool: true requires the capability.
-	RequiresCapability RequirementKind = iota + 1
+	// RequiresTrue is a bool: true requires it, false or null nothing.
+	RequiresTrue RequirementKind = iota + 1
 	// WholeMinimum is a whole number, 0 or more: the smallest value allowed.
 	WholeMinimum
 	// AmountMaximum is a number, 0 or more: the largest value allowed.
 	AmountMaximum
 )
 
-// Require sets the requirement on r: a capability row takes no value, a
+// Require sets the requirement on r: a RequiresTrue row takes no value, a
 // WholeMinimum a whole number and an AmountMaximum an amount.
 func (q Requirement) Require(r *Requirements, whole *int64, amount *float64) {
 	switch q.Kind {
-	case RequiresCapability:
-		r.Capabilities = r.Capabilities.With(q.capability)
+	case RequiresTrue:
+		q.setFlag(r)
 	case WholeMinimum:
 		*q.wholeBound(r) = whole
 	case AmountMaximum:
@@ -59,7 +59,8 @@ func (q Requirement) Require(r *Requirements, whole *int64, amount *float64) {
 }
 
 // RequirementTable is every requirement, in the order Unmet words them:
-// the capabilities, the minimums, then the price bounds in one currency.
+// the capabilities, the minimums, the price bounds in one currency, then the
+// lifecycle.
 var RequirementTable = func() []Requirement {
 	var table []Requirement
 	for i, c := range Capabilities {
@@ -80,6 +81,8 @@ var RequirementTable = func() []Requirement {
 			func(p *megallm.Pricing) *float64 { return p.OutputTokensCostPerMillion },
 			func(r *Requirements) **float64 { return &r.MaxOutputCostPerMillion }),
 		workloadMaximum(),
+		notDeprecated(),
+		minDaysToRetirement(),
 	)
 }()
 
@@ -87,8 +90,8 @@ func capabilityRequirement(i int, c Capability) Requirement {
 	return Requirement{
 		Name:        c.Field(),
 		Description: "`true` requires a model that " + c.Does,
-		Kind:        RequiresCapability,
-		capability:  i,
+		Kind:        RequiresTrue,
+		setFlag:     func(r *Requirements) { r.Capabilities = r.Capabilities.With(i) },
 		asked:       func(r *Requirements) bool { return r.Capabilities.Has(i) },
 		met: func(_ *Requirements, m *megallm.Model) bool {
 			flag := c.Supported(m)
@@ -200,4 +203,66 @@ func workloadMaximum() Requirement {
 			return fmt.Sprintf("workload_cost %s > allowed %s", formatNumber(c), formatNumber(*r.MaxWorkloadCost))
 		},
 	}
+}
+
+// notDeprecated requires a model that is neither deprecated nor retired on
+// the requirements' day. A model with no known deprecation meets it: the
+// catalog reports none, so the policy is where deprecations are known.
+func notDeprecated() Requirement {
+	return Requirement{
+		Name: "not_deprecated",
+		Description: "`true` requires a model whose `lifecycle.status` is neither `deprecated` nor `retired`; a " +
+			"model with no known lifecycle meets it",
+		Kind:    RequiresTrue,
+		setFlag: func(r *Requirements) { r.NotDeprecated = true },
+		asked:   func(r *Requirements) bool { return r.NotDeprecated },
+		met: func(r *Requirements, m *megallm.Model) bool {
+			if m.DeprecatedAt == nil && m.RetiresAt == nil {
+				return true
+			}
+			status := LifecycleOf(m, r.now()).Status
+			return status != StatusDeprecated && status != StatusRetired
+		},
+		words: func(r *Requirements, m *megallm.Model) string {
+			l := LifecycleOf(m, r.now())
+			if l.Status == StatusRetired {
+				return "lifecycle.status is retired since " + FormatDate(*l.RetiresAt) + successorWords(l.Successor)
+			}
+			return "lifecycle.status is deprecated since " + FormatDate(*l.DeprecatedAt) + successorWords(l.Successor)
+		},
+	}
+}
+
+// minDaysToRetirement requires a model that is still served for at least
+// the bound's number of days. A model with no known retirement date meets it.
+func minDaysToRetirement() Requirement {
+	bound := func(r *Requirements) **int64 { return &r.MinDaysToRetirement }
+	return Requirement{
+		Name: "min_days_to_retirement",
+		Description: "fewest acceptable `lifecycle.days_to_retirement`, a whole number of days; a model with no " +
+			"known retirement date meets it",
+		Kind:       WholeMinimum,
+		wholeBound: bound,
+		asked:      func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
+		met: func(r *Requirements, m *megallm.Model) bool {
+			if m.RetiresAt == nil {
+				return true
+			}
+			days := LifecycleOf(m, r.now()).DaysToRetirement
+			return days == nil || *days >= *r.MinDaysToRetirement
+		},
+		words: func(r *Requirements, m *megallm.Model) string {
+			l := LifecycleOf(m, r.now())
+			return fmt.Sprintf("lifecycle.days_to_retirement %d < required %d (retires_at %s)",
+				*l.DaysToRetirement, *r.MinDaysToRetirement, FormatDate(*l.RetiresAt))
+		},
+	}
+}
+
+// successorWords is ` (successor "x")`, or "" without one.
+func successorWords(successor *string) string {
+	if successor == nil {
+		return ""
+	}
+	return " (successor " + megallm.QuoteUntrusted(*successor) + ")"
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -19,6 +20,10 @@ type Requirements struct {
 	MaxOutputCostPerMillion *float64
 	// MaxWorkloadCost bounds what Workload costs with the model.
 	MaxWorkloadCost *float64
+	// NotDeprecated requires a model neither deprecated nor retired at Now.
+	NotDeprecated bool
+	// MinDaysToRetirement is the fewest days to retirement allowed at Now.
+	MinDaysToRetirement *int64
 
 	// Currency is the currency of the price bounds; empty means
 	// DefaultCurrency. A model priced in another currency meets none of
@@ -29,6 +34,9 @@ type Requirements struct {
 	// Workload is what MaxWorkloadCost prices; without one, no model meets
 	// that bound.
 	Workload *Workload
+	// Now is the time the lifecycle requirements apply at; zero is the time
+	// they are checked. Select sets it to the catalog's.
+	Now time.Time
 }
 
 // Unmet lists, in the table's order, every requirement the model misses,
@@ -62,6 +70,14 @@ func (r *Requirements) currency() string {
 		return DefaultCurrency
 	}
 	return r.Currency
+}
+
+// now is r.Now, or the current time when it is zero.
+func (r *Requirements) now() time.Time {
+	if r.Now.IsZero() {
+		return time.Now().UTC()
+	}
+	return r.Now
 }
 
 // anyPriceBound reports whether r bounds a price or a cost.

@@ -21,6 +21,7 @@ type FetchFunc func(ctx context.Context) ([]megallm.Model, []megallm.Problem, er
 // process, tries again.
 type Source struct {
 	fetch   FetchFunc
+	policy  *Policy
 	group   singleflight.Group
 	outcome atomic.Pointer[outcome]
 	// failureTold and problemsTaken are set once the first caller has had
@@ -29,10 +30,12 @@ type Source struct {
 	problemsTaken atomic.Bool
 }
 
-// outcome is how the fetch ended: a catalog or an error.
+// outcome is how the fetch ended: a catalog, with what its policy names
+// that it lacks, or an error.
 type outcome struct {
-	catalog *Catalog
-	err     error
+	catalog  *Catalog
+	findings PolicyFindings
+	err      error
 }
 
 // RepeatedError is a Source's failed fetch as returned to every caller after
@@ -46,9 +49,10 @@ func (e *RepeatedError) Error() string { return e.Err.Error() }
 
 func (e *RepeatedError) Unwrap() error { return e.Err }
 
-// NewSource returns a Source that loads the catalog with fetch.
-func NewSource(fetch FetchFunc) *Source {
-	return &Source{fetch: fetch}
+// NewSource returns a Source that loads the catalog with fetch and applies
+// policy (nil for none) to it, at the time of the fetch.
+func NewSource(fetch FetchFunc, policy *Policy) *Source {
+	return &Source{fetch: fetch, policy: policy}
 }
 
 // Catalog returns the catalog, fetching it on first use. A failed fetch
@@ -79,15 +83,16 @@ func (s *Source) Catalog(ctx context.Context) (*Catalog, error) {
 	}
 }
 
-// TakeProblems returns the problems of the fetched catalog to its first
-// caller after a successful fetch, and nil before that and to every later
-// caller, so that a plan reports them once.
-func (s *Source) TakeProblems() []megallm.Problem {
+// TakeProblems returns the problems of the fetched catalog, and what the
+// policy names that it lacks, to its first caller after a successful fetch,
+// and nothing before that and to every later caller, so that a plan reports
+// them once.
+func (s *Source) TakeProblems() ([]megallm.Problem, PolicyFindings) {
 	o := s.outcome.Load()
 	if o == nil || o.catalog == nil || !s.problemsTaken.CompareAndSwap(false, true) {
-		return nil
+		return nil, PolicyFindings{}
 	}
-	return o.catalog.problems
+	return o.catalog.problems, o.findings
 }
 
 // load fetches the catalog and keeps the outcome, unless the fetch failed
@@ -99,7 +104,9 @@ func (s *Source) load(ctx context.Context) {
 	case err != nil:
 		s.outcome.Store(&outcome{err: err})
 	default:
-		s.outcome.Store(&outcome{catalog: New(models, problems...)})
+		c := New(models, problems...)
+		findings := c.Apply(s.policy, c.now)
+		s.outcome.Store(&outcome{catalog: c, findings: findings})
 	}
 }
 

@@ -57,7 +57,7 @@ func BenchmarkConcurrentLookups(b *testing.B) {
 			for b.Loop() {
 				load := perRead
 				if fetch == "shared" {
-					load = NewSource(client.ListModels).Catalog // a new provider process
+					load = NewSource(client.ListModels, nil).Catalog // a new provider process
 				}
 				lookUpConcurrently(b, load, ids)
 			}

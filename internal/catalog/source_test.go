@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -50,7 +51,7 @@ func waitStarted(t *testing.T, f *blockingFetch) {
 func TestSource_concurrentCallersShareOneFetch(t *testing.T) {
 	t.Parallel()
 	f := newBlockingFetch(t, []megallm.Model{{ID: "a"}, {ID: "b"}}, nil)
-	src := NewSource(f.fetch)
+	src := NewSource(f.fetch, nil)
 
 	const callers = 50
 	var ready, done sync.WaitGroup
@@ -95,7 +96,7 @@ func TestSource_cachesSuccess(t *testing.T) {
 	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		calls.Add(1)
 		return []megallm.Model{{ID: "only"}}, nil, nil
-	})
+	}, nil)
 	first, err := src.Catalog(context.Background())
 	if err != nil {
 		t.Fatalf("first Catalog: %v", err)
@@ -120,7 +121,7 @@ func TestSource_emptyCatalogIsCached(t *testing.T) {
 	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		calls.Add(1)
 		return []megallm.Model{}, nil, nil
-	})
+	}, nil)
 	for range 3 {
 		c, err := src.Catalog(context.Background())
 		if err != nil || c == nil || c.Len() != 0 {
@@ -142,7 +143,7 @@ func TestSource_failureIsKept(t *testing.T) {
 	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		calls.Add(1)
 		return nil, nil, errBoom
-	})
+	}, nil)
 
 	c, err := src.Catalog(context.Background())
 	var repeated *RepeatedError
@@ -167,7 +168,7 @@ func TestSource_concurrentCallersShareFailure(t *testing.T) {
 	t.Parallel()
 	errBoom := errors.New("boom")
 	f := newBlockingFetch(t, nil, errBoom)
-	src := NewSource(f.fetch)
+	src := NewSource(f.fetch, nil)
 	const callers = 10
 	var ready, done sync.WaitGroup
 	ready.Add(callers)
@@ -214,7 +215,7 @@ func TestSource_failureOfACancelledStarterIsNotKept(t *testing.T) {
 			return nil, nil, err
 		}
 		return []megallm.Model{{ID: "fresh"}}, nil, nil
-	})
+	}, nil)
 	cancelled, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := src.Catalog(cancelled); !errors.Is(err, context.Canceled) {
@@ -243,7 +244,7 @@ func TestSource_waitersRefetchWhenTheStarterIsCancelled(t *testing.T) {
 			return nil, nil, ctx.Err()
 		}
 		return []megallm.Model{{ID: "second"}}, nil, nil
-	})
+	}, nil)
 	starter, cancel := context.WithCancel(context.Background())
 	starterDone := make(chan error, 1)
 	go func() {
@@ -276,16 +277,18 @@ func TestSource_waitersRefetchWhenTheStarterIsCancelled(t *testing.T) {
 	}
 }
 
-// TestSource_problemsAreTakenOnce: the problems of the catalog go to the
-// first caller of TakeProblems after the fetch, and to no one else.
+// TestSource_problemsAreTakenOnce: the problems of the catalog, and what its
+// policy names that it lacks, go to the first caller of TakeProblems after
+// the fetch, and to no one else.
 func TestSource_problemsAreTakenOnce(t *testing.T) {
 	t.Parallel()
 	problem := megallm.Problem{Kind: megallm.EntryDropped, Index: 1, Issue: "is null, not a model object"}
+	policy := &Policy{Models: map[string]ModelPolicy{"gone": {}}}
 	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		return []megallm.Model{{ID: "a"}}, []megallm.Problem{problem}, nil
-	})
-	if got := src.TakeProblems(); got != nil {
-		t.Fatalf("TakeProblems before the fetch = %v, want nil", got)
+	}, policy)
+	if got, findings := src.TakeProblems(); got != nil || findings.UnknownIDs != nil {
+		t.Fatalf("TakeProblems before the fetch = %v, %v, want nothing", got, findings)
 	}
 	if _, err := src.Catalog(context.Background()); err != nil {
 		t.Fatal(err)
@@ -293,28 +296,35 @@ func TestSource_problemsAreTakenOnce(t *testing.T) {
 	const takers = 20
 	var wg sync.WaitGroup
 	got := make([][]megallm.Problem, takers)
+	findings := make([]PolicyFindings, takers)
 	for i := range takers {
-		wg.Go(func() { got[i] = src.TakeProblems() })
+		wg.Go(func() { got[i], findings[i] = src.TakeProblems() })
 	}
 	wg.Wait()
-	given := 0
-	for _, problems := range got {
+	given, found := 0, 0
+	for i, problems := range got {
 		if problems != nil {
 			given++
 			if len(problems) != 1 || problems[0] != problem {
 				t.Errorf("TakeProblems = %v, want [%v]", problems, problem)
 			}
 		}
+		if findings[i].UnknownIDs != nil {
+			found++
+			if !slices.Equal(findings[i].UnknownIDs, []string{"gone"}) {
+				t.Errorf("UnknownIDs = %q, want [gone]", findings[i].UnknownIDs)
+			}
+		}
 	}
-	if given != 1 {
-		t.Errorf("%d of %d callers got the problems, want 1", given, takers)
+	if given != 1 || found != 1 {
+		t.Errorf("%d of %d callers got the problems and %d the findings, want 1 each", given, takers, found)
 	}
 }
 
 func TestSource_cancelledCallerStopsWaiting(t *testing.T) {
 	t.Parallel()
 	f := newBlockingFetch(t, []megallm.Model{{ID: "late"}}, nil)
-	src := NewSource(f.fetch)
+	src := NewSource(f.fetch, nil)
 
 	// The first caller starts the fetch and stays; the second joins it and
 	// gives up.
@@ -362,7 +372,7 @@ func TestSource_cancelledCallerStopsWaiting(t *testing.T) {
 func TestSource_cancelledStarterStopsWaiting(t *testing.T) {
 	t.Parallel()
 	f := newBlockingFetch(t, []megallm.Model{{ID: "late"}}, nil)
-	src := NewSource(f.fetch)
+	src := NewSource(f.fetch, nil)
 
 	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Hour))
 	done := make(chan error, 1)
@@ -409,7 +419,7 @@ func TestSource_fetchRunsUnderStartingCallersContext(t *testing.T) {
 	src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		seen.Store(fmt.Sprint(ctx.Value(key{})))
 		return nil, nil, nil
-	})
+	}, nil)
 	ctx := context.WithValue(context.Background(), key{}, "starter")
 	if _, err := src.Catalog(ctx); err != nil {
 		t.Fatalf("Catalog: %v", err)

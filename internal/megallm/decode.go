@@ -111,8 +111,8 @@ func (rev *review) keep(m *Model, index int) bool {
 }
 
 // clearNonsense sets to nil the values that cannot be true: a negative price,
-// a limit that is not positive, a created_at that is not a date-time. A
-// date-only created_at becomes midnight UTC.
+// a limit that is not positive, a date that is not a date-time. A date-only
+// value becomes midnight UTC.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) {
 		rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
@@ -135,15 +135,31 @@ func (rev *review) clearNonsense(m *Model, index int) {
 		field("max_output_tokens", "is "+formatInt(*v)+", not a positive number of tokens")
 		m.MaxOutputTokens = nil
 	}
-	if v := m.CreatedAt; v != nil {
-		if _, err := time.Parse(time.RFC3339, *v); err != nil {
-			if day, err := time.Parse(time.DateOnly, *v); err == nil {
-				normalised := day.Format(time.RFC3339)
-				m.CreatedAt = &normalised
-			} else {
-				field("created_at", "is the string "+QuoteUntrusted(*v)+", not an RFC 3339 date-time")
-				m.CreatedAt = nil
+	for _, date := range []struct {
+		name  string
+		value **string
+	}{{"created_at", &m.CreatedAt}, {"deprecated_at", &m.DeprecatedAt}, {"retires_at", &m.RetiresAt}} {
+		if v := *date.value; v != nil {
+			normalised, ok := NormaliseDate(*v)
+			switch {
+			case ok && normalised != *v:
+				*date.value = &normalised
+			case !ok:
+				field(date.name, "is the string "+QuoteUntrusted(*v)+", not an RFC 3339 date-time")
+				*date.value = nil
 			}
 		}
 	}
+}
+
+// NormaliseDate reads an RFC 3339 date-time, kept as written, or a
+// YYYY-MM-DD date, which becomes midnight UTC at its start in RFC 3339.
+func NormaliseDate(s string) (string, bool) {
+	if _, err := time.Parse(time.RFC3339, s); err == nil {
+		return s, true
+	}
+	if day, err := time.Parse(time.DateOnly, s); err == nil {
+		return day.Format(time.RFC3339), true
+	}
+	return "", false
 }

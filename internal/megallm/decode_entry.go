@@ -23,6 +23,9 @@ type rawModel struct {
 	Pricing         json.RawMessage `json:"pricing"`
 	ContextLength   json.RawMessage `json:"context_length"`
 	MaxOutputTokens json.RawMessage `json:"max_output_tokens"`
+	DeprecatedAt    json.RawMessage `json:"deprecated_at"`
+	RetiresAt       json.RawMessage `json:"retires_at"`
+	Successor       json.RawMessage `json:"successor"`
 }
 
 type rawPricing struct {
@@ -87,6 +90,9 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
 	}
 	m.ContextLength = r.integer("context_length", fields.ContextLength)
 	m.MaxOutputTokens = r.integer("max_output_tokens", fields.MaxOutputTokens)
+	m.DeprecatedAt = r.str("deprecated_at", fields.DeprecatedAt)
+	m.RetiresAt = r.str("retires_at", fields.RetiresAt)
+	m.Successor = r.str("successor", fields.Successor)
 	return m, true
 }
 

@@ -13,6 +13,13 @@ type Model struct {
 	Pricing         *Pricing      `json:"pricing,omitempty"`
 	ContextLength   *int64        `json:"context_length,omitempty"`
 	MaxOutputTokens *int64        `json:"max_output_tokens,omitempty"`
+
+	// The model's lifecycle, were the API to report it (it does not yet): when
+	// it was deprecated, when it stops being served, and the model to move
+	// to. Dates are RFC 3339. A provider policy fills what the API leaves out.
+	DeprecatedAt *string `json:"deprecated_at,omitempty"`
+	RetiresAt    *string `json:"retires_at,omitempty"`
+	Successor    *string `json:"successor,omitempty"`
 }
 
 // Capabilities says which features a model supports.

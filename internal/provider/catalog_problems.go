@@ -5,7 +5,9 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -58,4 +60,32 @@ func joinProblems(items []string, sep string) string {
 		return strings.Join(items, sep)
 	}
 	return strings.Join(items[:maxProblemsListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-maxProblemsListed)
+}
+
+// policyFindingWarnings warns, once per plan, about what the provider's
+// policy names that the catalog lacks: a model id, most often one the
+// catalog has dropped or a typo, and a successor, which could not be chosen.
+func policyFindingWarnings(findings catalog.PolicyFindings, origin string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if ids := findings.UnknownIDs; len(ids) > 0 {
+		quoted := make([]string, len(ids))
+		for i, id := range ids {
+			quoted[i] = fmt.Sprintf("%q", id)
+		}
+		diags.AddAttributeWarning(path.Root("policy"), "Policy names models the catalog does not have",
+			fmt.Sprintf("policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
+				"policy says of them has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
+				"the models that have left the catalog.", joinProblems(quoted, ", "), origin))
+	}
+	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
+		lines := make([]string, len(gaps))
+		for i, g := range gaps {
+			lines[i] = fmt.Sprintf("%q names successor %q", g.ID, g.Successor)
+		}
+		diags.AddAttributeWarning(path.Root("policy"), "Policy names successors the catalog does not have",
+			fmt.Sprintf("These successors in policy.models are not in the MegaLLM catalog from %s, so a "+
+				"configuration cannot move to them yet:\n  - %s\n\nCorrect the successor's id, or add it to the "+
+				"catalog first.", origin, joinProblems(lines, "\n  - ")))
+	}
+	return diags
 }

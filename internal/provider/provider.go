@@ -193,7 +193,7 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 		return &providerData{
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 				return megallm.ReadCatalogFile(file)
-			}),
+			}, s.policy),
 			origin: "catalog_file " + file,
 		}, diags
 	}
@@ -217,7 +217,7 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	return &providerData{catalog: catalog.NewSource(client.ListModels), origin: client.ModelsURL()}, diags
+	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy), origin: client.ModelsURL()}, diags
 }
 
 // Resources returns none: the provider only reads.

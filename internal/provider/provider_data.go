@@ -52,7 +52,9 @@ func (d *providerData) loadCatalog(ctx context.Context) (*catalog.Catalog, diag.
 		diags.AddError(summary, detail)
 		return nil, diags
 	}
-	diags.Append(catalogProblemWarnings(d.catalog.TakeProblems(), d.origin)...)
+	problems, findings := d.catalog.TakeProblems()
+	diags.Append(catalogProblemWarnings(problems, d.origin)...)
+	diags.Append(policyFindingWarnings(findings, d.origin)...)
 	return c, diags
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -25,6 +26,8 @@ type providerSettings struct {
 	authScheme  megallm.AuthScheme
 	timeout     time.Duration
 	maxRetries  int
+	// policy is the model policy, nil when none is set.
+	policy *catalog.Policy
 }
 
 // resolveSettings resolves the provider block, every argument known, with

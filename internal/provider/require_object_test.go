@@ -21,7 +21,7 @@ func TestRequire_typoIsAnError(t *testing.T) {
 	step := func(config string) resource.TestStep {
 		return resource.TestStep{
 			Config:      providerBlock(server, "") + config,
-			ExpectError: expectError(`Invalid require .* require has no attribute "supports_vison"\. Did you mean "supports_vision"\? Its attributes are "supports_function_calling", "supports_vision", .* "max_output_cost_per_million" and "max_workload_cost"\.`),
+			ExpectError: expectError(`Invalid require .* require has no attribute "supports_vison"\. Did you mean "supports_vision"\? Its attributes are "supports_function_calling", "supports_vision", .* "max_output_cost_per_million", "max_workload_cost", "not_deprecated" and "min_days_to_retirement"\.`),
 		}
 	}
 	unitTest(t,

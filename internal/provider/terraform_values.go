@@ -36,7 +36,7 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 	}
 	for _, q := range requireAttributes {
 		switch q.Kind {
-		case catalog.RequiresCapability:
+		case catalog.RequiresTrue:
 			if b := o.bool(q.Name); b != nil && *b {
 				q.Require(&req, nil, nil)
 			}

@@ -1,0 +1,92 @@
+package catalog
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// Rejection is why a model id cannot be used.
+type Rejection struct {
+	Kind RejectionKind
+	// Suggestions are catalog ids close to an id the catalog lacks.
+	Suggestions []string
+	// Refusal is the policy's refusal, as Catalog.Refusal words it.
+	Refusal string
+	// Lifecycle is a retired model's, and Reason the policy's reason about it.
+	Lifecycle Lifecycle
+	Reason    string
+	// Unmet are the requirements the model misses, as Requirements.Unmet
+	// words them.
+	Unmet []string
+}
+
+// RejectionKind says which check an id failed.
+type RejectionKind int
+
+// The checks, in the order Check makes them.
+const (
+	NotInCatalog RejectionKind = iota + 1
+	RefusedByPolicy
+	RetiredModel
+	UnmetRequirements
+)
+
+// Check looks id up and checks that it can be used: the catalog has it, the
+// policy allows it, it is not retired at the catalog's Now, and it meets r.
+func (c *Catalog) Check(id string, r Requirements) (*megallm.Model, *Rejection) {
+	m, ok := c.Lookup(id)
+	if !ok {
+		return nil, &Rejection{Kind: NotInCatalog, Suggestions: c.Suggest(id)}
+	}
+	if refusal := c.Refusal(m); refusal != "" {
+		return m, &Rejection{Kind: RefusedByPolicy, Refusal: refusal}
+	}
+	if l := LifecycleOf(m, c.now); l.Status == StatusRetired {
+		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id)}
+	}
+	r.Now = c.now
+	if unmet := r.Unmet(m); len(unmet) > 0 {
+		return m, &Rejection{Kind: UnmetRequirements, Unmet: unmet}
+	}
+	return m, nil
+}
+
+// Candidate is one id of a Choose, with its Rejection if it was passed over.
+type Candidate struct {
+	ID        string
+	Rejection *Rejection
+}
+
+// Choose returns the first of ids that Check accepts, with the candidates
+// passed over before it. When none is accepted, the model is nil and every
+// candidate is listed with its rejection.
+func (c *Catalog) Choose(ids []string, r Requirements) (*megallm.Model, []Candidate) {
+	var passed []Candidate
+	for _, id := range ids {
+		m, rejection := c.Check(id, r)
+		if rejection == nil {
+			return m, passed
+		}
+		passed = append(passed, Candidate{ID: id, Rejection: rejection})
+	}
+	return nil, passed
+}
+
+// Words says what is wrong, completing "model X ...".
+func (r *Rejection) Words() string {
+	switch r.Kind {
+	case NotInCatalog:
+		if len(r.Suggestions) > 0 {
+			return fmt.Sprintf("is not in the catalog (did you mean %s?)", quoteOr(r.Suggestions))
+		}
+		return "is not in the catalog"
+	case RefusedByPolicy:
+		return r.Refusal
+	case RetiredModel:
+		return "was retired on " + FormatDate(*r.Lifecycle.RetiresAt) + because(&r.Reason) + successorWords(r.Lifecycle.Successor)
+	default:
+		return "does not meet require: " + strings.Join(r.Unmet, "; ")
+	}
+}

@@ -1,0 +1,87 @@
+package catalog
+
+import (
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// Status is where a model is in its lifecycle.
+type Status string
+
+// The statuses a model can have. A model with no known date has none ("").
+const (
+	StatusActive     Status = "active"
+	StatusDeprecated Status = "deprecated"
+	StatusRetired    Status = "retired"
+)
+
+// Lifecycle is a model's lifecycle on a given day: what the API reports,
+// else what the policy says, and the status both give.
+type Lifecycle struct {
+	// Status is "" when neither date is known.
+	Status       Status
+	DeprecatedAt *time.Time
+	RetiresAt    *time.Time
+	Successor    *string
+	// DaysToRetirement counts whole days (UTC) from now to RetiresAt, 0 on
+	// and after that day; nil without a RetiresAt.
+	DaysToRetirement *int64
+}
+
+// LifecycleOf is m's lifecycle at now: retired from RetiresAt on, deprecated
+// from DeprecatedAt on, active before either, and no status without a date.
+func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
+	l := Lifecycle{DeprecatedAt: parseDate(m.DeprecatedAt), RetiresAt: parseDate(m.RetiresAt), Successor: m.Successor}
+	switch {
+	case l.RetiresAt != nil && !now.Before(*l.RetiresAt):
+		l.Status = StatusRetired
+	case l.DeprecatedAt != nil && !now.Before(*l.DeprecatedAt):
+		l.Status = StatusDeprecated
+	case l.RetiresAt != nil || l.DeprecatedAt != nil:
+		l.Status = StatusActive
+	}
+	if l.RetiresAt != nil {
+		days := int64(0)
+		if l.Status != StatusRetired {
+			days = daysBetween(now, *l.RetiresAt)
+		}
+		l.DaysToRetirement = &days
+	}
+	return l
+}
+
+// Retired reports whether m is retired at now.
+func Retired(m *megallm.Model, now time.Time) bool {
+	return m.RetiresAt != nil && LifecycleOf(m, now).Status == StatusRetired
+}
+
+// daysBetween counts the calendar days (UTC) from a to b.
+func daysBetween(a, b time.Time) int64 {
+	day := func(t time.Time) time.Time {
+		y, m, d := t.UTC().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	}
+	return int64(day(b).Sub(day(a)).Hours() / 24)
+}
+
+// parseDate reads a date the decoder or a policy has normalised to RFC 3339.
+func parseDate(s *string) *time.Time {
+	if s == nil {
+		return nil
+	}
+	t, err := time.Parse(time.RFC3339, *s)
+	if err != nil {
+		return nil
+	}
+	return &t
+}
+
+// FormatDate writes a lifecycle date for a message: the day alone when it is
+// midnight UTC, as a YYYY-MM-DD date reads.
+func FormatDate(t time.Time) string {
+	if t.UTC().Equal(t.UTC().Truncate(24 * time.Hour)) {
+		return t.UTC().Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339)
+}
