@@ -211,7 +211,7 @@ func workloadMaximum() Requirement {
 func notDeprecated() Requirement {
 	return Requirement{
 		Name: "not_deprecated",
-		Description: "`true` requires a model whose `lifecycle.status` is neither `deprecated` nor `retired`; a " +
+		Description: "`true` requires a model whose `model_lifecycle.status` is neither `deprecated` nor `retired`; a " +
 			"model with no known lifecycle meets it",
 		Kind:    RequiresTrue,
 		setFlag: func(r *Requirements) { r.NotDeprecated = true },
@@ -226,9 +226,9 @@ func notDeprecated() Requirement {
 		words: func(r *Requirements, m *megallm.Model) string {
 			l := LifecycleOf(m, r.now())
 			if l.Status == StatusRetired {
-				return "lifecycle.status is retired since " + FormatDate(*l.RetiresAt) + successorWords(l.Successor)
+				return "model_lifecycle.status is retired since " + FormatDate(*l.RetiresAt) + successorWords(l.Successor)
 			}
-			return "lifecycle.status is deprecated since " + FormatDate(*l.DeprecatedAt) + successorWords(l.Successor)
+			return "model_lifecycle.status is deprecated since " + FormatDate(*l.DeprecatedAt) + successorWords(l.Successor)
 		},
 	}
 }
@@ -239,7 +239,7 @@ func minDaysToRetirement() Requirement {
 	bound := func(r *Requirements) **int64 { return &r.MinDaysToRetirement }
 	return Requirement{
 		Name: "min_days_to_retirement",
-		Description: "fewest acceptable `lifecycle.days_to_retirement`, a whole number of days; a model with no " +
+		Description: "fewest acceptable `model_lifecycle.days_to_retirement`, a whole number of days; a model with no " +
 			"known retirement date meets it",
 		Kind:       WholeMinimum,
 		wholeBound: bound,
@@ -253,7 +253,7 @@ func minDaysToRetirement() Requirement {
 		},
 		words: func(r *Requirements, m *megallm.Model) string {
 			l := LifecycleOf(m, r.now())
-			return fmt.Sprintf("lifecycle.days_to_retirement %d < required %d (retires_at %s)",
+			return fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d (retires_at %s)",
 				*l.DaysToRetirement, *r.MinDaysToRetirement, FormatDate(*l.RetiresAt))
 		},
 	}

@@ -11,9 +11,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// createdDateForms describes the values created_after and created_before
-// accept, with an example of each.
-const createdDateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
+// dateForms describes the dates the provider accepts (created_after,
+// created_before, a policy's dates), with an example of each.
+const dateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
 
 // parseCreatedDate reads an RFC 3339 date-time or a YYYY-MM-DD date, which
 // is midnight UTC at its start, as the catalog reads a model's created_at.
@@ -31,7 +31,7 @@ func parseCreatedDate(s string) (time.Time, bool) {
 type createdDateValidator struct{}
 
 func (createdDateValidator) Description(context.Context) string {
-	return "value must be " + createdDateForms
+	return "value must be " + dateForms
 }
 
 func (v createdDateValidator) MarkdownDescription(ctx context.Context) string {
@@ -44,7 +44,7 @@ func (createdDateValidator) ValidateString(_ context.Context, req validator.Stri
 	}
 	if _, ok := parseCreatedDate(req.ConfigValue.ValueString()); !ok {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
-			fmt.Sprintf("%s is %q, which is not a date. Use %s.", req.Path, req.ConfigValue.ValueString(), createdDateForms))
+			fmt.Sprintf("%s is %q, which is not a date. Use %s.", req.Path, req.ConfigValue.ValueString(), dateForms))
 	}
 }
 

@@ -1,11 +1,14 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -15,9 +18,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-var _ datasource.DataSourceWithConfigure = (*modelDataSource)(nil)
+var (
+	_ datasource.DataSourceWithConfigure        = (*modelDataSource)(nil)
+	_ datasource.DataSourceWithConfigValidators = (*modelDataSource)(nil)
+)
 
 // NewModelDataSource returns the megallm_model data source.
 func NewModelDataSource() datasource.DataSource {
@@ -36,15 +45,17 @@ type modelDataSource struct {
 // allocate a third more (BENCHMARKS.md). Read builds the state directly
 // (modelValues), repeating the arguments as read.
 type modelDataSourceConfig struct {
-	ID       types.String
-	Require  types.Dynamic
-	Currency types.String
+	ID         types.String
+	Candidates types.List
+	Require    types.Dynamic
+	Currency   types.String
 }
 
 // get reads the arguments from config.
 func (cfg *modelDataSourceConfig) get(ctx context.Context, config tfsdk.Config) diag.Diagnostics {
 	var diags diag.Diagnostics
 	diags.Append(config.GetAttribute(ctx, path.Root("id"), &cfg.ID)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("candidates"), &cfg.Candidates)...)
 	diags.Append(config.GetAttribute(ctx, path.Root("require"), &cfg.Require)...)
 	diags.Append(config.GetAttribute(ctx, path.Root("currency"), &cfg.Currency)...)
 	return diags
@@ -58,9 +69,26 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	attributes := modelAttributes()
 	attributes["id"] = schema.StringAttribute{
 		MarkdownDescription: "Id of the model to read, exactly as the API lists it (for example `gpt-4o-mini` or " +
-			"`meta-llama/llama-3.3-70b-instruct`). An id the catalog lacks fails the plan and suggests the closest ids.",
-		Required:   true,
+			"`meta-llama/llama-3.3-70b-instruct`). An id the catalog lacks fails the plan and suggests the closest " +
+			"ids; so does a model the provider's `policy` denies or does not allow, and a retired model, which names " +
+			"its successor. A deprecated model plans with a warning. Set either `id` or `candidates`; with " +
+			"`candidates`, `id` is the chosen model's.",
+		Optional:   true,
+		Computed:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attributes["candidates"] = schema.ListAttribute{
+		MarkdownDescription: "Model ids in order of preference, instead of `id`: the data source reads the first " +
+			"that the catalog has, the `policy` allows, is not retired and meets `require`, and warns about each " +
+			"candidate passed over before it, saying why. When none qualifies, the plan fails and lists every " +
+			"candidate with its reason. A configuration that lists a fallback keeps planning when a model retires.",
+		ElementType: types.StringType,
+		Optional:    true,
+		Validators: []validator.List{
+			listvalidator.SizeAtLeast(1),
+			listvalidator.UniqueValues(),
+			listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
+		},
 	}
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
 		"the error lists each unmet requirement with the model's value.")
@@ -72,6 +100,12 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
+func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("candidates")),
+	}
+}
+
 func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.data = providerDataFrom(req, resp)
 }
@@ -79,6 +113,7 @@ func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureR
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg modelDataSourceConfig
 	resp.Diagnostics.Append(cfg.get(ctx, req.Config)...)
+	candidatesValue := terraformValue(ctx, "candidates", cfg.Candidates, &resp.Diagnostics)
 	requireValue := terraformValue(ctx, "require", cfg.Require, &resp.Diagnostics)
 	currencyValue := terraformValue(ctx, "currency", cfg.Currency, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
@@ -108,28 +143,126 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 
-	model, ok := models.Lookup(id)
-	if !ok {
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Unknown MegaLLM model id",
-			fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with id %s.%s\n\n"+
-				"Ids are case-sensitive. List the available ids with the megallm_models data source.",
-				models.Len(), d.data.origin, quoteID(id), didYouMean(models.Suggest(id))))
-		return
+	var model *megallm.Model
+	at := path.Root("id")
+	if !candidatesValue.IsNull() {
+		at = path.Root("candidates")
+		candidates, err := readStrings("candidates", candidatesValue)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(at, "Unexpected candidates value", err.Error())
+			return
+		}
+		var passed []catalog.Candidate
+		model, passed = models.Choose(candidates, require)
+		if model == nil {
+			resp.Diagnostics.AddAttributeError(at, "No candidate model qualifies",
+				fmt.Sprintf("None of the %d candidates can be used:\n  - %s\n\nAdd a candidate that qualifies, or "+
+					"relax require.", len(candidates), candidateLines(passed)))
+			return
+		}
+		if len(passed) > 0 {
+			resp.Diagnostics.AddAttributeWarning(at, "Candidate models passed over",
+				fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
+					model.ID, len(passed)+1, len(candidates), candidateLines(passed)))
+		}
+	} else {
+		var rejection *catalog.Rejection
+		if model, rejection = models.Check(id, require); rejection != nil {
+			summary, detail := d.rejectionError(models, id, rejection)
+			resp.Diagnostics.AddAttributeError(rejectionPath(rejection), summary, detail)
+			return
+		}
 	}
-	if unmet := require.Unmet(model); len(unmet) > 0 {
-		resp.Diagnostics.AddAttributeError(path.Root("require"), "Model does not meet requirements",
-			fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
-				"Choose another model (a megallm_models data source with the same require lists the models "+
-				"that do), or relax require.", id, countRequirements(len(unmet)), strings.Join(unmet, "\n  - ")))
-		return
+	if l := catalog.LifecycleOf(model, models.Now()); l.Status == catalog.StatusDeprecated {
+		resp.Diagnostics.AddAttributeWarning(at, "Deprecated MegaLLM model", deprecationWarning(model.ID, l, models.Reason(model.ID)))
 	}
 	// The state is the model's attributes and the arguments as configured,
 	// built directly as a value of the configuration's type, which is the
 	// schema's.
-	state := modelValues(model)
+	state := modelValues(model, models.Now())
+	state["candidates"] = candidatesValue
 	state["require"] = requireValue
 	state["currency"] = currencyValue
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+}
+
+// rejectionPath is the argument a rejection of id is reported on.
+func rejectionPath(r *catalog.Rejection) path.Path {
+	if r.Kind == catalog.UnmetRequirements {
+		return path.Root("require")
+	}
+	return path.Root("id")
+}
+
+// rejectionError says why the model with this id cannot be used, and how to
+// fix it.
+func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
+	switch r.Kind {
+	case catalog.NotInCatalog:
+		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with "+
+			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
+			models.Len(), d.data.origin, quoteID(id), didYouMean(r.Suggestions))
+	case catalog.RefusedByPolicy:
+		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
+			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
+	case catalog.RetiredModel:
+		hint := "Choose another model with the megallm_models data source, which lists no retired model."
+		if s := r.Lifecycle.Successor; s != nil {
+			hint = fmt.Sprintf("Did you mean %q, its successor?", *s)
+		}
+		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s. %s\n\nTo keep planning when a model retires, "+
+			"list fallbacks in candidates instead of id, such as candidates = [%q, %q].",
+			id, r.Words(), hint, id, cmp.Or(ptrString(r.Lifecycle.Successor), "OTHER-MODEL"))
+	default:
+		return "Model does not meet requirements", fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
+			"Choose another model (a megallm_models data source with the same require lists the models "+
+			"that do), or relax require.", id, countRequirements(len(r.Unmet)), strings.Join(r.Unmet, "\n  - "))
+	}
+}
+
+// candidateLines lists passed-over candidates, one per line, with why.
+func candidateLines(passed []catalog.Candidate) string {
+	lines := make([]string, len(passed))
+	for i, c := range passed {
+		lines[i] = quoteID(c.ID) + " " + c.Rejection.Words()
+	}
+	return strings.Join(lines, "\n  - ")
+}
+
+// deprecationWarning says that a model is deprecated, until when it is
+// served and what to move to.
+func deprecationWarning(id string, l catalog.Lifecycle, reason string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Model %q is deprecated since %s", id, catalog.FormatDate(*l.DeprecatedAt))
+	if reason != "" {
+		fmt.Fprintf(&b, ": %s", reason)
+	}
+	b.WriteString(".")
+	if l.RetiresAt != nil {
+		fmt.Fprintf(&b, " It retires on %s, in %s, after which this plan fails.", catalog.FormatDate(*l.RetiresAt),
+			countDays(*l.DaysToRetirement))
+	}
+	if l.Successor != nil {
+		fmt.Fprintf(&b, " Its successor is %q: move to it, or list it as a fallback with candidates = [%q, %q].",
+			*l.Successor, id, *l.Successor)
+	}
+	return b.String()
+}
+
+// countDays is "1 day" or "n days".
+func countDays(n int64) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
+}
+
+// ptrString is *p, or "" when p is nil.
+func ptrString(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }
 
 // maxQuotedID is how many characters of an unknown id an error quotes.

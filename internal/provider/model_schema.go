@@ -58,6 +58,35 @@ func modelAttributes() map[string]schema.Attribute {
 				},
 			},
 		},
+		"model_lifecycle": schema.SingleNestedAttribute{
+			MarkdownDescription: "Where the model is in its lifecycle, from the API's lifecycle fields where it " +
+				"reports them, else from the provider's `policy`. Always an object; each attribute is null where " +
+				"nothing is known. (Named `model_lifecycle` because Terraform reserves `lifecycle` for its own " +
+				"meta-argument.)",
+			Computed: true,
+			Attributes: map[string]schema.Attribute{
+				"status": schema.StringAttribute{
+					MarkdownDescription: "`active`, `deprecated` (from `deprecated_at` on) or `retired` (from " +
+						"`retires_at` on), computed for today's date in UTC. Null when neither date is known.",
+					Computed: true,
+				},
+				"deprecated_at": schema.StringAttribute{
+					MarkdownDescription: "When the model is or was deprecated, as an RFC 3339 timestamp.", Computed: true,
+				},
+				"retires_at": schema.StringAttribute{
+					MarkdownDescription: "When the model stops or stopped being served, as an RFC 3339 timestamp.",
+					Computed:            true,
+				},
+				"successor": schema.StringAttribute{
+					MarkdownDescription: "Id of the model to move to.", Computed: true,
+				},
+				"days_to_retirement": schema.Int64Attribute{
+					MarkdownDescription: "Whole days (UTC) from today to `retires_at`; 0 once retired. Null without " +
+						"a `retires_at`.",
+					Computed: true,
+				},
+			},
+		},
 	}
 }
 

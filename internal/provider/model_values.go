@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -16,6 +17,10 @@ type modelType struct {
 	object       tftypes.Object
 	capabilities tftypes.Type
 	pricing      tftypes.Type
+	lifecycle    tftypes.Type
+	// unknownLifecycle is the lifecycle of a model with no known date or
+	// successor, most models: built once.
+	unknownLifecycle tftypes.Value
 }
 
 // modelTypes is derived from modelAttributes once and shared by every read.
@@ -24,18 +29,22 @@ var modelTypes = sync.OnceValue(func() modelType {
 	for name, attribute := range modelAttributes() {
 		attributeTypes[name] = attribute.GetType().TerraformType(context.Background())
 	}
+	lifecycle := attributeTypes["model_lifecycle"]
 	return modelType{
-		object:       tftypes.Object{AttributeTypes: attributeTypes},
-		capabilities: attributeTypes["capabilities"],
-		pricing:      attributeTypes["pricing"],
+		object:           tftypes.Object{AttributeTypes: attributeTypes},
+		capabilities:     attributeTypes["capabilities"],
+		pricing:          attributeTypes["pricing"],
+		lifecycle:        lifecycle,
+		unknownLifecycle: lifecycleValue(lifecycle, catalog.Lifecycle{}, nil, nil),
 	}
 })
 
 // modelValues converts a catalog model into the attributes of modelAttributes,
-// keeping every omission as null: a field the API did not send, and a whole
-// capabilities or pricing object. The values are built directly, not through
-// the framework's reflection, which costs several times more (BENCHMARKS.md).
-func modelValues(m *megallm.Model) map[string]tftypes.Value {
+// its lifecycle as of now, keeping every omission as null: a field the API
+// did not send, and a whole capabilities or pricing object. The values are
+// built directly, not through the framework's reflection, which costs several
+// times more (BENCHMARKS.md).
+func modelValues(m *megallm.Model, now time.Time) map[string]tftypes.Value {
 	mt := modelTypes()
 	capabilities := tftypes.NewValue(mt.capabilities, nil)
 	if c := m.Capabilities; c != nil {
@@ -63,12 +72,38 @@ func modelValues(m *megallm.Model) map[string]tftypes.Value {
 		"max_output_tokens": numberValue(m.MaxOutputTokens),
 		"capabilities":      capabilities,
 		"pricing":           pricing,
+		"model_lifecycle":   modelLifecycleValue(mt, m, now),
 	}
 }
 
-// modelObject is a model as one object of type modelTypes().object.
-func modelObject(m *megallm.Model) tftypes.Value {
-	return tftypes.NewValue(modelTypes().object, modelValues(m))
+// modelLifecycleValue is m's lifecycle object as of now.
+func modelLifecycleValue(mt modelType, m *megallm.Model, now time.Time) tftypes.Value {
+	if m.DeprecatedAt == nil && m.RetiresAt == nil && m.Successor == nil {
+		return mt.unknownLifecycle
+	}
+	return lifecycleValue(mt.lifecycle, catalog.LifecycleOf(m, now), m.DeprecatedAt, m.RetiresAt)
+}
+
+// lifecycleValue is a lifecycle object of type t; its dates are the model's
+// as the catalog reports them.
+func lifecycleValue(t tftypes.Type, l catalog.Lifecycle, deprecatedAt, retiresAt *string) tftypes.Value {
+	status := tftypes.NewValue(tftypes.String, nil)
+	if l.Status != "" {
+		status = tftypes.NewValue(tftypes.String, string(l.Status))
+	}
+	return tftypes.NewValue(t, map[string]tftypes.Value{
+		"status":             status,
+		"deprecated_at":      stringValue(deprecatedAt),
+		"retires_at":         stringValue(retiresAt),
+		"successor":          stringValue(l.Successor),
+		"days_to_retirement": numberValue(l.DaysToRetirement),
+	})
+}
+
+// modelObject is a model as one object of type modelTypes().object, its
+// lifecycle as of now.
+func modelObject(m *megallm.Model, now time.Time) tftypes.Value {
+	return tftypes.NewValue(modelTypes().object, modelValues(m, now))
 }
 
 // stringValue is a String, null when p is.

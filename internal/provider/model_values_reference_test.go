@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -33,7 +34,19 @@ type referenceModelFields struct {
 	MaxOutputTokens types.Int64                  `tfsdk:"max_output_tokens"`
 	Capabilities    *referenceCapabilitiesFields `tfsdk:"capabilities"`
 	Pricing         *referencePricingFields      `tfsdk:"pricing"`
+	Lifecycle       referenceLifecycleFields     `tfsdk:"model_lifecycle"`
 }
+
+type referenceLifecycleFields struct {
+	Status           types.String `tfsdk:"status"`
+	DeprecatedAt     types.String `tfsdk:"deprecated_at"`
+	RetiresAt        types.String `tfsdk:"retires_at"`
+	Successor        types.String `tfsdk:"successor"`
+	DaysToRetirement types.Int64  `tfsdk:"days_to_retirement"`
+}
+
+// referenceNow is the time the reference states compute lifecycles for.
+var referenceNow = time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
 
 type referenceCapabilitiesFields struct {
 	SupportsFunctionCalling  types.Bool `tfsdk:"supports_function_calling"`
@@ -50,8 +63,9 @@ type referencePricingFields struct {
 
 type referenceModelDataSourceState struct {
 	referenceModelFields
-	Require  types.Dynamic `tfsdk:"require"`
-	Currency types.String  `tfsdk:"currency"`
+	Require    types.Dynamic `tfsdk:"require"`
+	Currency   types.String  `tfsdk:"currency"`
+	Candidates types.List    `tfsdk:"candidates"`
 }
 
 type referenceWorkloadFields struct {
@@ -74,13 +88,22 @@ type referenceModelsDataSourceState struct {
 	ExcludeIDs    []string     `tfsdk:"exclude_ids"`
 	Limit         types.Number `tfsdk:"limit"`
 	// Arguments and attributes added since, left null here.
-	Workload      *referenceWorkloadFields `tfsdk:"workload"`
-	Currency      types.String             `tfsdk:"currency"`
-	WorkloadCosts []types.Float64          `tfsdk:"workload_costs"`
+	Workload       *referenceWorkloadFields `tfsdk:"workload"`
+	Currency       types.String             `tfsdk:"currency"`
+	WorkloadCosts  []types.Float64          `tfsdk:"workload_costs"`
+	IncludeRetired types.Bool               `tfsdk:"include_retired"`
 }
 
 func newReferenceModelFields(m *megallm.Model) referenceModelFields {
+	l := catalog.LifecycleOf(m, referenceNow)
 	f := referenceModelFields{
+		Lifecycle: referenceLifecycleFields{
+			Status:           types.StringNull(),
+			DeprecatedAt:     types.StringPointerValue(m.DeprecatedAt),
+			RetiresAt:        types.StringPointerValue(m.RetiresAt),
+			Successor:        types.StringPointerValue(m.Successor),
+			DaysToRetirement: types.Int64PointerValue(l.DaysToRetirement),
+		},
 		ID:              types.StringValue(m.ID),
 		Type:            types.StringPointerValue(m.Type),
 		DisplayName:     types.StringPointerValue(m.DisplayName),
@@ -88,6 +111,9 @@ func newReferenceModelFields(m *megallm.Model) referenceModelFields {
 		CreatedAt:       types.StringPointerValue(m.CreatedAt),
 		ContextLength:   types.Int64PointerValue(m.ContextLength),
 		MaxOutputTokens: types.Int64PointerValue(m.MaxOutputTokens),
+	}
+	if l.Status != "" {
+		f.Lifecycle.Status = types.StringValue(string(l.Status))
 	}
 	if c := m.Capabilities; c != nil {
 		f.Capabilities = &referenceCapabilitiesFields{
@@ -121,7 +147,9 @@ func dataSourceSchema(tb testing.TB, ds datasource.DataSource) tfsdk.State {
 // referenceModelState is the megallm_model state as first built: by reflection.
 func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, require types.Dynamic) tftypes.Value {
 	state := empty
-	if diags := state.Set(context.Background(), &referenceModelDataSourceState{referenceModelFields: newReferenceModelFields(m), Require: require}); diags.HasError() {
+	if diags := state.Set(context.Background(), &referenceModelDataSourceState{
+		referenceModelFields: newReferenceModelFields(m), Require: require, Candidates: types.ListNull(types.StringType),
+	}); diags.HasError() {
 		tb.Fatal(diags)
 	}
 	return state.Raw
@@ -130,9 +158,10 @@ func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, req
 // directModelState is the megallm_model state as Read builds it now.
 func directModelState(tb testing.TB, empty tfsdk.State, stateType tftypes.Type, m *megallm.Model, require tftypes.Value) tftypes.Value {
 	state := empty
-	values := modelValues(m)
+	values := modelValues(m, referenceNow)
 	values["require"] = require
 	values["currency"] = tftypes.NewValue(tftypes.String, nil)
+	values["candidates"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, nil)
 	if diags := state.Set(context.Background(), tftypes.NewValue(stateType, values)); diags.HasError() {
 		tb.Fatal(diags)
 	}
@@ -152,7 +181,12 @@ func referenceModels(tb testing.TB, synthetic int) []megallm.Model {
 		models = append(models, decoded...)
 	}
 	f, zero := 0.0, int64(0)
+	deprecated, retires, successor := "2026-01-01T00:00:00Z", "2026-06-30T00:00:00Z", "gpt-4o"
+	past := "2026-02-01T00:00:00Z"
 	return append(models,
+		megallm.Model{ID: "deprecated", DeprecatedAt: &deprecated, RetiresAt: &retires, Successor: &successor},
+		megallm.Model{ID: "retired", RetiresAt: &past},
+		megallm.Model{ID: "successor-only", Successor: &successor},
 		megallm.Model{ID: "bare"},
 		megallm.Model{ID: "empty-objects", Capabilities: &megallm.Capabilities{}, Pricing: &megallm.Pricing{}},
 		megallm.Model{ID: "zeros", ContextLength: &zero, MaxOutputTokens: &zero, Pricing: &megallm.Pricing{InputTokensCostPerMillion: &f}},
@@ -197,12 +231,15 @@ func TestModelObject_sameListAsReflection(t *testing.T) {
 	empty := dataSourceSchema(t, NewModelsDataSource())
 	stateType := objectType(t, empty.Schema.Type().TerraformType(context.Background()))
 	models := referenceModels(t, 300)
-	selected := catalog.New(models).Select(catalog.Query{SortBy: catalog.SortByInputCost})
+	c := catalog.New(models)
+	c.Apply(nil, referenceNow)
+	selected := c.Select(catalog.Query{SortBy: catalog.SortByInputCost, IncludeRetired: true})
 
 	reference := empty
 	state := referenceModelsDataSourceState{
 		Type: types.StringNull(), IDRegex: types.StringNull(), Require: types.DynamicNull(), SortBy: types.StringValue("input_cost"), Descending: types.BoolNull(),
-		CreatedAfter: types.StringNull(), CreatedBefore: types.StringNull(), Limit: types.NumberNull(),
+		IncludeRetired: types.BoolNull(),
+		CreatedAfter:   types.StringNull(), CreatedBefore: types.StringNull(), Limit: types.NumberNull(),
 		Models: make([]referenceModelFields, len(selected)), IDs: make([]string, len(selected)),
 	}
 	for i, m := range selected {
@@ -216,7 +253,7 @@ func TestModelObject_sameListAsReflection(t *testing.T) {
 	objects := make([]tftypes.Value, len(selected))
 	ids := make([]tftypes.Value, len(selected))
 	for i, m := range selected {
-		objects[i] = modelObject(m)
+		objects[i] = modelObject(m, referenceNow)
 		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
 	}
 	values := map[string]tftypes.Value{
@@ -259,7 +296,7 @@ func BenchmarkModelsState(b *testing.B) {
 			for b.Loop() {
 				objects := make([]tftypes.Value, len(models))
 				for i, m := range models {
-					objects[i] = modelObject(m)
+					objects[i] = modelObject(m, referenceNow)
 				}
 				_ = tftypes.NewValue(listType, objects)
 			}

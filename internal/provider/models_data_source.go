@@ -40,21 +40,22 @@ type modelsDataSource struct {
 // attributes (WorkloadCosts, Models, IDs) are null. Read builds the state
 // directly instead (see modelObject).
 type modelsDataSourceConfig struct {
-	Type          types.String  `tfsdk:"type"`
-	OwnedBy       []string      `tfsdk:"owned_by"`
-	IDRegex       types.String  `tfsdk:"id_regex"`
-	Require       types.Dynamic `tfsdk:"require"`
-	CreatedAfter  types.String  `tfsdk:"created_after"`
-	CreatedBefore types.String  `tfsdk:"created_before"`
-	ExcludeIDs    []string      `tfsdk:"exclude_ids"`
-	SortBy        types.String  `tfsdk:"sort_by"`
-	Descending    types.Bool    `tfsdk:"descending"`
-	Limit         types.Number  `tfsdk:"limit"`
-	Workload      types.Object  `tfsdk:"workload"`
-	Currency      types.String  `tfsdk:"currency"`
-	WorkloadCosts types.List    `tfsdk:"workload_costs"`
-	Models        types.List    `tfsdk:"models"`
-	IDs           types.List    `tfsdk:"ids"`
+	Type           types.String  `tfsdk:"type"`
+	OwnedBy        []string      `tfsdk:"owned_by"`
+	IDRegex        types.String  `tfsdk:"id_regex"`
+	Require        types.Dynamic `tfsdk:"require"`
+	CreatedAfter   types.String  `tfsdk:"created_after"`
+	CreatedBefore  types.String  `tfsdk:"created_before"`
+	ExcludeIDs     []string      `tfsdk:"exclude_ids"`
+	SortBy         types.String  `tfsdk:"sort_by"`
+	Descending     types.Bool    `tfsdk:"descending"`
+	Limit          types.Number  `tfsdk:"limit"`
+	Workload       types.Object  `tfsdk:"workload"`
+	Currency       types.String  `tfsdk:"currency"`
+	IncludeRetired types.Bool    `tfsdk:"include_retired"`
+	WorkloadCosts  types.List    `tfsdk:"workload_costs"`
+	Models         types.List    `tfsdk:"models"`
+	IDs            types.List    `tfsdk:"ids"`
 }
 
 func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -132,6 +133,12 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:   true,
 				Validators: []validator.Number{positiveWholeNumber()},
 			},
+			"include_retired": schema.BoolAttribute{
+				MarkdownDescription: "Also list the models whose `model_lifecycle.status` is `retired`, which are left out " +
+					"by default since they can no longer be used. Defaults to `false`. Models the provider's `policy` " +
+					"denies or does not allow are never listed.",
+				Optional: true,
+			},
 			"workload": workloadAttribute(),
 			"currency": currencyAttribute(),
 			"workload_costs": schema.ListAttribute{
@@ -194,6 +201,8 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		ExcludeIDs: cfg.ExcludeIDs,
 		Currency:   currencyOrDefault(cfg.Currency),
 		Workload:   workload,
+
+		IncludeRetired: cfg.IncludeRetired.ValueBool(),
 	}
 	if attribute, detail := workloadNeeded(workload, query.SortBy, require); attribute != "" {
 		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Missing workload", detail)
@@ -236,7 +245,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		costs = make([]tftypes.Value, len(selected))
 	}
 	for i, m := range selected {
-		objects[i] = modelObject(m)
+		objects[i] = modelObject(m, models.Now())
 		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
 		if workload != nil {
 			costs[i] = workloadCostValue(workload, m)

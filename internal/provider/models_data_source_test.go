@@ -45,6 +45,14 @@ func TestModelsDataSource_allModelsByID(t *testing.T) {
 					"output_tokens_cost_per_million": knownvalue.Float64Exact(4),
 					"currency":                       knownvalue.StringExact("USD"),
 				}),
+				// The API reports no lifecycle, and no policy is set.
+				"model_lifecycle": knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"status":             knownvalue.Null(),
+					"deprecated_at":      knownvalue.Null(),
+					"retires_at":         knownvalue.Null(),
+					"successor":          knownvalue.Null(),
+					"days_to_retirement": knownvalue.Null(),
+				}),
 			})),
 		},
 	})

@@ -52,12 +52,13 @@ type MegaLLMProvider struct {
 
 // providerConfig is the provider block.
 type providerConfig struct {
-	APIKey         types.String `tfsdk:"api_key"`
-	BaseURL        types.String `tfsdk:"base_url"`
-	AuthScheme     types.String `tfsdk:"auth_scheme"`
-	RequestTimeout types.String `tfsdk:"request_timeout"`
-	MaxRetries     types.Number `tfsdk:"max_retries"`
-	CatalogFile    types.String `tfsdk:"catalog_file"`
+	APIKey         types.String  `tfsdk:"api_key"`
+	BaseURL        types.String  `tfsdk:"base_url"`
+	AuthScheme     types.String  `tfsdk:"auth_scheme"`
+	RequestTimeout types.String  `tfsdk:"request_timeout"`
+	MaxRetries     types.Number  `tfsdk:"max_retries"`
+	CatalogFile    types.String  `tfsdk:"catalog_file"`
+	Policy         types.Dynamic `tfsdk:"policy"`
 }
 
 // New returns a constructor of the provider for this release version.
@@ -123,6 +124,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"must be the path of a saved GET /models answer, not blank; leave catalog_file out to read the "+
 						"catalog from the API")},
 			},
+			"policy": policyAttribute(),
 		},
 	}
 }
@@ -154,7 +156,7 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 		return
 	}
 
-	settings, diags := resolveSettings(cfg)
+	settings, diags := resolveSettings(ctx, cfg)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -176,8 +178,9 @@ func (cfg providerConfig) unknownArguments() []string {
 	}{
 		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"auth_scheme", cfg.AuthScheme},
 		{"request_timeout", cfg.RequestTimeout}, {"max_retries", cfg.MaxRetries}, {"catalog_file", cfg.CatalogFile},
+		{"policy", cfg.Policy},
 	} {
-		if arg.value.IsUnknown() {
+		if arg.value.IsUnknown() || (arg.name == "policy" && cfg.Policy.IsUnderlyingValueUnknown()) {
 			unknown = append(unknown, arg.name)
 		}
 	}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -33,13 +34,18 @@ type providerSettings struct {
 // resolveSettings resolves the provider block, every argument known, with
 // the environment: catalog_file (or MEGALLM_CATALOG_FILE) before the API,
 // then the API's base URL, key and client options, with their defaults.
-func resolveSettings(cfg providerConfig) (providerSettings, diag.Diagnostics) {
+func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings, diag.Diagnostics) {
 	var diags diag.Diagnostics
+	policy, err := readPolicyArgument(ctx, cfg.Policy)
+	if err != nil {
+		diags.AddAttributeError(path.Root("policy"), "Invalid policy", err.Error())
+		return providerSettings{}, diags
+	}
 	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
 		if cfg.CatalogFile.IsNull() {
 			warnCatalogFileFromEnvironment(&diags, cfg, file)
 		}
-		return providerSettings{catalogFile: file}, diags
+		return providerSettings{catalogFile: file, policy: policy}, diags
 	}
 
 	s := providerSettings{
@@ -47,6 +53,7 @@ func resolveSettings(cfg providerConfig) (providerSettings, diag.Diagnostics) {
 		authScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
+		policy:     policy,
 	}
 	if cfg.BaseURL.IsNull() {
 		if _, err := megallm.ParseBaseURL(s.baseURL); err != nil {
@@ -69,6 +76,18 @@ func resolveSettings(cfg providerConfig) (providerSettings, diag.Diagnostics) {
 	diags.Append(keyDiags...)
 	s.apiKey = apiKey
 	return s, diags
+}
+
+// readPolicyArgument reads the policy argument, known by now; null is none.
+func readPolicyArgument(ctx context.Context, policy types.Dynamic) (*catalog.Policy, error) {
+	if policy.IsNull() || policy.IsUnderlyingValueNull() {
+		return nil, nil
+	}
+	value, err := policy.ToTerraformValue(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return readPolicy(value)
 }
 
 // warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE, set in the

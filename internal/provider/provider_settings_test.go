@@ -19,7 +19,7 @@ func clearProviderEnvironment(t *testing.T) {
 // An empty provider block reads the API with every default.
 func TestResolveSettings_defaults(t *testing.T) {
 	clearProviderEnvironment(t)
-	settings, diags := resolveSettings(providerConfig{})
+	settings, diags := resolveSettings(t.Context(), providerConfig{})
 	want := providerSettings{
 		baseURL:    megallm.DefaultBaseURL,
 		authScheme: megallm.AuthBearer,
@@ -40,13 +40,13 @@ func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 		BaseURL:     types.StringValue("https://127.0.0.1:8443/v1"),
 		APIKey:      types.StringValue(" sk-fake-key\n"),
 	}
-	settings, diags := resolveSettings(cfg)
+	settings, diags := resolveSettings(t.Context(), cfg)
 	if len(diags) != 0 || settings != (providerSettings{catalogFile: "catalog.json"}) {
 		t.Errorf("got %+v and %v, want only the catalog file and no diagnostic", settings, diags)
 	}
 
 	cfg.CatalogFile = types.StringNull()
-	settings, diags = resolveSettings(cfg)
+	settings, diags = resolveSettings(t.Context(), cfg)
 	if len(diags) != 0 || settings.apiKey != "sk-fake-key" || settings.baseURL != "https://127.0.0.1:8443/v1" {
 		t.Errorf("got %+v and %v, want the trimmed key and the configured base_url", settings, diags)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -56,26 +57,35 @@ func requireReader(v tftypes.Value) (*objectReader, error) {
 	if !ok {
 		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s", typeName(v))
 	}
+	if err := onlyAttributes("require", o, requireAttributeNames); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// onlyAttributes refuses the attributes of o that are not in names, each
+// with the closest name it may be a typo of; what names o in the message.
+func onlyAttributes(what string, o *objectReader, names []string) error {
 	var unknown []string
 	for name := range o.attrs {
-		if !slices.Contains(requireAttributeNames, name) {
+		if !slices.Contains(names, name) {
 			unknown = append(unknown, name)
 		}
 	}
 	if len(unknown) == 0 {
-		return o, nil
+		return nil
 	}
 	sort.Strings(unknown)
 	var msg strings.Builder
 	for _, name := range unknown {
-		fmt.Fprintf(&msg, "require has no attribute %q.", name)
-		if closest := catalog.Closest(name, slices.Values(requireAttributeNames)); len(closest) > 0 {
+		fmt.Fprintf(&msg, "%s has no attribute %q.", what, name)
+		if closest := catalog.Closest(name, slices.Values(names)); len(closest) > 0 {
 			fmt.Fprintf(&msg, " Did you mean %q?", closest[0])
 		}
 		msg.WriteString(" ")
 	}
-	fmt.Fprintf(&msg, "Its attributes are %s.", quoteList(requireAttributeNames, "and"))
-	return nil, errors.New(msg.String())
+	fmt.Fprintf(&msg, "Its attributes are %s.", quoteList(names, "and"))
+	return errors.New(msg.String())
 }
 
 // readModel reads a model object, as either data source returns it.
@@ -112,7 +122,33 @@ func readModel(v tftypes.Value) (*megallm.Model, error) {
 		}
 		o.keep(p.err)
 	}
+	if l := o.object("model_lifecycle"); l != nil {
+		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
+		m.Successor = l.string("successor")
+		o.keep(l.err)
+	}
 	return m, o.err
+}
+
+// dateAttribute reads a date attribute, normalised to RFC 3339 as the
+// catalog's dates are.
+func dateAttribute(o *objectReader, name string) *string {
+	s := o.string(name)
+	if s == nil {
+		return nil
+	}
+	date, ok := megallm.NormaliseDate(*s)
+	if !ok {
+		o.keep(fmt.Errorf("%s%s is %q, which is not a date. Use %s", o.prefix, name, *s, dateForms))
+		return nil
+	}
+	return &date
+}
+
+// mustParseDate parses a date policyDate has normalised.
+func mustParseDate(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339, s)
+	return t
 }
 
 // objectReader reads typed attributes of one object or map, keeping the

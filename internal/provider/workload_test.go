@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -183,7 +184,7 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 		for i := range models {
 			m := &models[i]
 			fromDataSource := workloadCostValue(&w, m)
-			model, err := types.DynamicType.ValueFromTerraform(context.Background(), modelObject(m))
+			model, err := types.DynamicType.ValueFromTerraform(context.Background(), modelObject(m, time.Now()))
 			if err != nil {
 				t.Fatal(err)
 			}

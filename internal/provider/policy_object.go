@@ -1,0 +1,195 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// The attribute names of a policy, of one model's entry in it, and of a
+// negotiated price.
+var (
+	policyAttributeNames      = []string{"allowed_owners", "models"}
+	modelPolicyAttributeNames = []string{"deprecated_at", "retires_at", "successor", "reason", "denied", "pricing"}
+	policyPricingNames        = []string{"input_tokens_cost_per_million", "output_tokens_cost_per_million", "currency"}
+)
+
+// policyAttribute is the schema of the provider's policy argument. It is
+// dynamic for the reason require is (see requireAttribute): with an object
+// type, Terraform would drop a misspelt key of jsondecode(file(...)) or of a
+// literal before the provider sees it, and the policy would silently say less
+// than its author wrote. policyValidator refuses such keys instead.
+func policyAttribute() schema.DynamicAttribute {
+	return schema.DynamicAttribute{
+		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
+			"`policy = jsondecode(file(\"model-policy.json\"))`. See the " +
+			"[model policy guide](../guides/model-policy.md). An object whose attributes are all optional:\n" +
+			"  - `allowed_owners`: list of owners (`owned_by`) whose models may be used; models of other owners " +
+			"are not allowed. Leave it out to allow every owner.\n" +
+			"  - `models`: map from model id to what the policy says of that model, all optional:\n" +
+			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(dateForms, `"`, "`") + ". " +
+			"A model is `deprecated` from `deprecated_at` and `retired` from `retires_at` on (UTC).\n" +
+			"    - `successor`: id of the model to move to.\n" +
+			"    - `reason`: text shown in the warnings and errors about the model.\n" +
+			"    - `denied`: `true` forbids the model.\n" +
+			"    - `pricing`: the negotiated price, `{ input_tokens_cost_per_million, output_tokens_cost_per_million, " +
+			"currency }`, which replaces the list price as a whole (a price it leaves out is null, and `currency` " +
+			"defaults to `\"USD\"`) in the model's attributes, sorting, requirements and `estimate_cost`.\n\n" +
+			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. The " +
+			"API's own lifecycle fields, were it to report them, take precedence over the policy's. An attribute " +
+			"not listed here is an error; ids the catalog lacks are a warning.",
+		Optional:   true,
+		Validators: []validator.Dynamic{policyValidator{}},
+	}
+}
+
+// policyValidator checks a policy with readPolicy once it is known.
+type policyValidator struct{}
+
+func (policyValidator) Description(context.Context) string {
+	return "value must be a model policy: an object of allowed_owners and models"
+}
+
+func (v policyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (policyValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
+		return
+	}
+	value, err := req.ConfigValue.ToTerraformValue(ctx)
+	if err == nil && value.IsFullyKnown() {
+		_, err = readPolicy(value)
+	}
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid policy", err.Error())
+	}
+}
+
+// readPolicy reads a policy value; null is no policy.
+func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
+	if v.IsNull() {
+		return nil, nil
+	}
+	o, ok := newObjectReader("policy.", v)
+	if !ok {
+		return nil, fmt.Errorf("policy must be an object such as { allowed_owners = [\"openai\"] }, got %s", typeName(v))
+	}
+	if err := onlyAttributes("policy", o, policyAttributeNames); err != nil {
+		return nil, err
+	}
+	policy := &catalog.Policy{}
+	if owners, ok := o.attrs["allowed_owners"]; ok && !owners.IsNull() {
+		list, err := readStrings("policy.allowed_owners", owners)
+		if err != nil {
+			return nil, err
+		}
+		if len(list) == 0 {
+			return nil, errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
+				"whose models may be used, such as [\"openai\", \"anthropic\"], or leave allowed_owners out to allow " +
+				"every owner")
+		}
+		policy.AllowedOwners = list
+	}
+	models := o.object("models")
+	if o.err != nil {
+		return nil, o.err
+	}
+	if models == nil {
+		return policy, nil
+	}
+	policy.Models = make(map[string]catalog.ModelPolicy, len(models.attrs))
+	for _, id := range slices.Sorted(maps.Keys(models.attrs)) {
+		decision, err := readModelPolicy(id, models.attrs[id])
+		if err != nil {
+			return nil, err
+		}
+		policy.Models[id] = decision
+	}
+	return policy, nil
+}
+
+// readModelPolicy reads what a policy says of the model with this id.
+func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
+	var decision catalog.ModelPolicy
+	where := fmt.Sprintf("policy.models[%q]", id)
+	if strings.TrimSpace(id) != id || id == "" {
+		return decision, fmt.Errorf("%s: a model id must not be empty or have white space around it", where)
+	}
+	o, ok := newObjectReader(where+".", v)
+	if !ok {
+		return decision, fmt.Errorf("%s must be an object such as { retires_at = \"2026-06-30\", successor = "+
+			"\"gpt-4o\" }, got %s", where, typeName(v))
+	}
+	if err := onlyAttributes(where, o, modelPolicyAttributeNames); err != nil {
+		return decision, err
+	}
+	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
+	decision.RetiresAt = dateAttribute(o, "retires_at")
+	decision.Successor = o.string("successor")
+	decision.Reason = o.string("reason")
+	if denied := o.bool("denied"); denied != nil {
+		decision.Denied = *denied
+	}
+	if p := o.object("pricing"); p != nil {
+		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
+		decision.Pricing = &megallm.Pricing{
+			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
+			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
+			Currency:                   p.string("currency"),
+		}
+		o.keep(p.err)
+	}
+	if o.err != nil {
+		return decision, o.err
+	}
+	switch s, p := decision.Successor, decision.Pricing; {
+	case s != nil && (strings.TrimSpace(*s) == "" || *s != strings.TrimSpace(*s)):
+		return decision, fmt.Errorf("%s.successor is %q: it must be a model id, without white space around it", where, *s)
+	case s != nil && *s == id:
+		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
+	case decision.DeprecatedAt != nil && decision.RetiresAt != nil &&
+		mustParseDate(*decision.RetiresAt).Before(mustParseDate(*decision.DeprecatedAt)):
+		return decision, fmt.Errorf("%s.deprecated_at (%s) is after retires_at (%s): a model is deprecated before it "+
+			"retires. Swap the dates, or set deprecated_at on or before retires_at", where,
+			*decision.DeprecatedAt, *decision.RetiresAt)
+	case p != nil && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil:
+		return decision, fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
+			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where)
+	case p != nil && p.Currency != nil && (*p.Currency == "" || strings.ContainsFunc(*p.Currency, unicode.IsSpace)):
+		return decision, fmt.Errorf("%s.pricing.currency is %q: it must be a currency code such as %q, without "+
+			"white space (leave it out for %q)", where, *p.Currency, catalog.DefaultCurrency, catalog.DefaultCurrency)
+	}
+	return decision, nil
+}
+
+// readStrings reads a list, set or tuple of strings, none of them null or
+// blank.
+func readStrings(where string, v tftypes.Value) ([]string, error) {
+	var elements []tftypes.Value
+	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
+		return nil, fmt.Errorf("%s must be a list of strings, got %s", where, typeName(v))
+	}
+	out := make([]string, 0, len(elements))
+	for i, e := range elements {
+		var s string
+		if !e.Type().Is(tftypes.String) || e.IsNull() || e.As(&s) != nil {
+			return nil, fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
+		}
+		if strings.TrimSpace(s) == "" {
+			return nil, fmt.Errorf("%s[%d] is blank, which names nothing", where, i)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
