@@ -1,0 +1,401 @@
+package provider
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// day is today's date in UTC moved by offset days, as a policy writes it.
+func day(offset int) string {
+	return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly)
+}
+
+// policyProvider configures the provider against the mock with a policy
+// (HCL), followed by config.
+func policyProvider(server *mockapi.Server, policy, config string) string {
+	return providerBlock(server, "policy = "+policy) + config
+}
+
+// lifecyclePolicy deprecates gpt-3.5-turbo (retiring in 45 days, successor
+// gpt-4o), retires o3-mini, denies gpt-4.1 and allows only two owners.
+func lifecyclePolicy() string {
+	return fmt.Sprintf(`{
+    allowed_owners = ["openai", "anthropic"]
+    models = {
+      "gpt-3.5-turbo" = {
+        deprecated_at = %q
+        retires_at    = %q
+        successor     = "gpt-4o"
+        reason        = "Superseded by gpt-4o"
+      }
+      "o3-mini" = { retires_at = %q, successor = "gpt-4o-mini", reason = "Vendor shut it down" }
+      "gpt-4.1" = { denied = true, reason = "Not approved for production" }
+    }
+  }`, day(-10), day(45), day(-1))
+}
+
+func TestPolicy_deprecatedModelPlansWithLifecycle(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const address = "data.megallm_model.old"
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), `
+data "megallm_model" "old" { id = "gpt-3.5-turbo" }
+data "megallm_model" "current" { id = "gpt-4o" }`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(address, tfjsonpath.New("model_lifecycle"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"status":             knownvalue.StringExact("deprecated"),
+				"deprecated_at":      knownvalue.StringExact(day(-10) + "T00:00:00Z"),
+				"retires_at":         knownvalue.StringExact(day(45) + "T00:00:00Z"),
+				"successor":          knownvalue.StringExact("gpt-4o"),
+				"days_to_retirement": knownvalue.Int64Exact(45),
+			})),
+			// A model the policy does not mention has no known lifecycle.
+			statecheck.ExpectKnownValue("data.megallm_model.current", tfjsonpath.New("model_lifecycle").AtMapKey("status"), knownvalue.Null()),
+		},
+	})
+}
+
+func TestPolicy_retiredModelFailsWithSuccessor(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), `data "megallm_model" "m" { id = "o3-mini" }`),
+		ExpectError: expectError(fmt.Sprintf(`Error: Retired MegaLLM model .* Model "o3-mini" was retired on %s: `+
+			`Vendor shut it down \(successor "gpt-4o-mini"\)\. Did you mean "gpt-4o-mini", its successor\? `+
+			`.* candidates = \["o3-mini", "gpt-4o-mini"\]`, day(-1))),
+	})
+}
+
+func TestPolicy_refusedModels(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(id, words string) resource.TestStep {
+		return resource.TestStep{
+			Config:      policyProvider(server, lifecyclePolicy(), fmt.Sprintf(`data "megallm_model" "m" { id = %q }`, id)),
+			ExpectError: expectError(`Error: Model not allowed by the policy .* ` + words),
+		}
+	}
+	unitTest(t,
+		step("gpt-4.1", `Model "gpt-4.1" is denied by the policy: Not approved for production\.`),
+		step("mistral-large-latest", `Model "mistral-large-latest" is owned by "mistral", and the policy allows only `+
+			`models owned by "openai" or "anthropic"\.`),
+	)
+}
+
+func TestPolicy_modelsLeavesOutRefusedAndRetired(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), `
+data "megallm_models" "openai" { owned_by = ["openai"] }
+data "megallm_models" "with_retired" {
+  owned_by        = ["openai"]
+  include_retired = true
+}
+data "megallm_models" "mistral" { owned_by = ["mistral"] }`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			// gpt-4.1 is denied and o3-mini retired; the deprecated gpt-3.5-turbo stays.
+			expectIDs("data.megallm_models.openai", "gpt-3.5-turbo", "gpt-4.1-mini", "gpt-4o", "gpt-4o-mini",
+				"text-embedding-3-large", "text-embedding-3-small"),
+			expectIDs("data.megallm_models.with_retired", "gpt-3.5-turbo", "gpt-4.1-mini", "gpt-4o", "gpt-4o-mini",
+				"o3-mini", "text-embedding-3-large", "text-embedding-3-small"),
+			expectIDs("data.megallm_models.mistral"),
+		},
+	})
+}
+
+// A negotiated price replaces the list price in the attributes, the sort,
+// the requirements and estimate_cost: gpt-4o lists at 2.5 per million input
+// tokens, the organisation pays 0.01, less than any other model.
+func TestPolicy_negotiatedPrice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	policy := `{
+    models = {
+      "gpt-4o" = { pricing = { input_tokens_cost_per_million = 0.01, output_tokens_cost_per_million = 8, currency = "USD" } }
+    }
+  }`
+	functionsTest(t, resource.TestStep{
+		Config: policyProvider(server, policy, `
+data "megallm_models" "cheapest" {
+  type    = "chat"
+  sort_by = "input_cost"
+  limit   = 2
+}
+data "megallm_model" "negotiated" {
+  id      = "gpt-4o"
+  require = { max_input_cost_per_million = 0.02 }
+}
+output "cost" {
+  value = provider::megallm::estimate_cost(data.megallm_model.negotiated, 1000000, 1000000)
+}
+output "listed_cost" {
+  value = provider::megallm::estimate_cost(data.megallm_models.cheapest.models[0], 1000000, 0)
+}`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.cheapest", "gpt-4o", "meta-llama/llama-3.1-8b-instruct"),
+			statecheck.ExpectKnownValue("data.megallm_model.negotiated", tfjsonpath.New("pricing"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"input_tokens_cost_per_million":  knownvalue.Float64Exact(0.01),
+				"output_tokens_cost_per_million": knownvalue.Float64Exact(8),
+				"currency":                       knownvalue.StringExact("USD"),
+			})),
+			statecheck.ExpectKnownOutputValue("cost", knownvalue.Float64Exact(8.01)),
+			statecheck.ExpectKnownOutputValue("listed_cost", knownvalue.Float64Exact(0.01)),
+		},
+	})
+}
+
+func TestPolicy_candidates(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const address = "data.megallm_model.chosen"
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(server, lifecyclePolicy(), `
+data "megallm_model" "chosen" {
+  candidates = ["gpt-5-turbo", "o3-mini", "gpt-4.1", "gpt-4o-mini", "gpt-4o", "claude-3-5-haiku-20241022"]
+  require    = { supports_vision = true, min_context_length = 128000 }
+}
+data "megallm_model" "first" { candidates = ["gpt-4o"] }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o-mini")),
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("display_name"), knownvalue.StringExact("GPT-4o mini")),
+				statecheck.ExpectKnownValue(address, tfjsonpath.New("candidates"), knownvalue.ListSizeExact(6)),
+				statecheck.ExpectKnownValue("data.megallm_model.first", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
+			},
+		},
+		resource.TestStep{
+			Config: policyProvider(server, lifecyclePolicy(), `
+data "megallm_model" "chosen" {
+  candidates = ["gpt-5-turbo", "o3-mini", "gpt-4.1", "mistral-large-latest", "gpt-3.5-turbo"]
+  require    = { min_context_length = 100000 }
+}`),
+			ExpectError: expectError(fmt.Sprintf(`Error: No candidate model qualifies .* None of the 5 candidates can be used: `+
+				`- "gpt-5-turbo" is not in the catalog \(did you mean .*\) `+
+				`- "o3-mini" was retired on %s: Vendor shut it down \(successor "gpt-4o-mini"\) `+
+				`- "gpt-4.1" is denied by the policy: Not approved for production `+
+				`- "mistral-large-latest" is owned by "mistral", and the policy allows only models owned by "openai" or "anthropic" `+
+				`- "gpt-3.5-turbo" does not meet require: context_length 16385 < required 100000 `+
+				`Add a candidate that qualifies, or relax require\.`, day(-1))),
+		},
+	)
+}
+
+func TestPolicy_idOrCandidates(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(config, words string) resource.TestStep {
+		return resource.TestStep{Config: providerBlock(server, "") + config, ExpectError: expectError(words)}
+	}
+	unitTest(t,
+		step(`data "megallm_model" "m" {
+  id         = "gpt-4o"
+  candidates = ["gpt-4o-mini"]
+}`, `Invalid Attribute Combination .* Exactly one of these attributes must be configured: \[id,candidates\]`),
+		step(`data "megallm_model" "m" {}`, `Missing Attribute Configuration .* Exactly one of these attributes must be configured: \[id,candidates\]`),
+		step(`data "megallm_model" "m" { candidates = [] }`, `Attribute candidates list must contain at least 1 elements, got: 0`),
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", "gpt-4o"] }`, `Duplicate List Value .* This attribute contains duplicate values of: "gpt-4o"`),
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ""] }`, `Attribute candidates\[1\] string length must be at least 1, got: 0`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid id/candidates sent %d requests, want 0", n)
+	}
+}
+
+func TestPolicy_lifecycleRequirements(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	policy := fmt.Sprintf(`{
+    models = {
+      "gpt-3.5-turbo" = { deprecated_at = %q, retires_at = %q, successor = "gpt-4o" }
+      "gpt-4o-mini"   = { retires_at = %q }
+    }
+  }`, day(-10), day(45), day(30))
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(server, policy, `
+data "megallm_models" "lasting" {
+  owned_by = ["openai"]
+  type     = "chat"
+  require  = { not_deprecated = true, min_days_to_retirement = 31 }
+}
+data "megallm_model" "until_30" {
+  id      = "gpt-4o-mini"
+  require = { not_deprecated = true, min_days_to_retirement = 30 }
+}`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectIDs("data.megallm_models.lasting", "gpt-4.1", "gpt-4.1-mini", "gpt-4o", "o3-mini"),
+				statecheck.ExpectKnownValue("data.megallm_model.until_30", tfjsonpath.New("model_lifecycle").AtMapKey("status"), knownvalue.StringExact("active")),
+			},
+		},
+		resource.TestStep{
+			Config: policyProvider(server, policy, `
+data "megallm_model" "m" {
+  id      = "gpt-3.5-turbo"
+  require = { not_deprecated = true, min_days_to_retirement = 90 }
+}`),
+			ExpectError: expectError(fmt.Sprintf(`Model "gpt-3.5-turbo" does not meet 2 requirements: `+
+				`- model_lifecycle.status is deprecated since %s \(successor "gpt-4o"\) `+
+				`- model_lifecycle.days_to_retirement 45 < required 90 \(retires_at %s\)`, day(-10), day(45))),
+		},
+	)
+}
+
+func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(policy, words string) resource.TestStep {
+		return resource.TestStep{
+			Config:      policyProvider(server, policy, `data "megallm_model" "m" { id = "gpt-4o" }`),
+			ExpectError: expectError(`Error: Invalid policy .* ` + words),
+		}
+	}
+	unitTest(t,
+		step(`{ allowed_owner = ["openai"] }`, `policy has no attribute "allowed_owner"\. Did you mean "allowed_owners"\? `+
+			`Its attributes are "allowed_owners" and "models"\.`),
+		step(`{ models = { "gpt-4o" = { retire_at = "2026-06-30" } } }`, `policy\.models\["gpt-4o"\] has no attribute `+
+			`"retire_at"\. Did you mean "retires_at"\?`),
+		step(`{ models = { "gpt-4o" = { pricing = { input_cost = 1 } } } }`, `policy\.models\["gpt-4o"\]\.pricing has no `+
+			`attribute "input_cost"`),
+		step(`{ models = { "gpt-4o" = { retires_at = "2026-13-01" } } }`, `policy\.models\["gpt-4o"\]\.retires_at is `+
+			`"2026-13-01", which is not a date\. Use an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date `+
+			`such as "2025-01-31" \(midnight UTC\)`),
+		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-07-01", retires_at = "2026-06-30" } } }`,
+			`policy\.models\["gpt-4o"\]\.deprecated_at \(2026-07-01T00:00:00Z\) is after retires_at \(2026-06-30T00:00:00Z\)`),
+		step(`{ allowed_owners = [] }`, `policy\.allowed_owners is empty, which allows no model at all`),
+		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string`),
+		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string`),
+		step(`{ models = { "gpt-4o" = { pricing = { currency = "EUR" } } } }`, `policy\.models\["gpt-4o"\]\.pricing sets no price`),
+		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = -1 } } } }`,
+			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be 0 or more, got -1`),
+		step(`{ models = { "gpt-4o" = { successor = "gpt-4o" } } }`, `policy\.models\["gpt-4o"\]\.successor is the model itself`),
+		step(`{ models = { "gpt-4o" = "deprecated" } }`, `policy\.models\["gpt-4o"\] must be an object`),
+		step(`["openai"]`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got list`),
+		// The way the guide shares a policy: a JSON file, here inline.
+		step(`jsondecode("{\"models\": {\"gpt-4o\": {\"retires-at\": \"2026-06-30\"}}}")`,
+			`policy\.models\["gpt-4o"\] has no attribute "retires-at"\. Did you mean "retires_at"\?`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("an invalid policy sent %d requests, want 0", n)
+	}
+}
+
+// A policy from jsondecode, as the guide shares one, works like a literal.
+func TestPolicy_fromVariableAndJSON(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	policy, err := json.Marshal(map[string]any{
+		"allowed_owners": []string{"anthropic"},
+		"models":         map[string]any{"claude-3-opus-20240229": map[string]any{"denied": true}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+variable "policy_json" {
+  type    = string
+  default = %q
+}
+locals {
+  policy = jsondecode(var.policy_json)
+}
+provider "megallm" {
+  base_url = %q
+  api_key  = %q
+  policy   = local.policy
+}
+data "megallm_models" "all" {}`, string(policy), server.URL(), mockapi.DefaultAPIKey),
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.all", "claude-3-5-haiku-20241022", "claude-3-5-sonnet-20241022", "claude-sonnet-4-20250514"),
+		},
+	})
+}
+
+// catalog_file and a policy plan offline: no key, no request.
+func TestPolicy_withCatalogFile(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	file := writeCatalogFile(t, mockapi.BuiltinCatalog())
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  catalog_file = %q
+  base_url     = %q
+  policy       = %s
+}
+data "megallm_model" "m" { candidates = ["o3-mini", "gpt-4o-mini"] }
+data "megallm_models" "all" { owned_by = ["anthropic"] }`, file, server.URL(), lifecyclePolicy()),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o-mini")),
+			expectIDs("data.megallm_models.all", "claude-3-5-haiku-20241022", "claude-3-5-sonnet-20241022",
+				"claude-3-opus-20240229", "claude-sonnet-4-20250514"),
+		},
+	})
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("catalog_file with a policy sent %d requests, want 0", n)
+	}
+}
+
+// Lifecycle fields the API reports, were it to, take precedence over the
+// policy's, field by field.
+func TestPolicy_apiLifecycleTakesPrecedence(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(fmt.Sprintf(
+		`{"id":"legacy","owned_by":"openai","retires_at":%q,"successor":"modern"}`, day(20))),
+		json.RawMessage(`{"id":"modern","owned_by":"openai"}`))
+	policy := fmt.Sprintf(`{
+    models = {
+      legacy = { deprecated_at = %q, retires_at = %q, successor = "other" }
+    }
+  }`, day(-5), day(400))
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, policy, `data "megallm_model" "m" { id = "legacy" }`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("model_lifecycle"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"status":             knownvalue.StringExact("deprecated"),
+				"deprecated_at":      knownvalue.StringExact(day(-5) + "T00:00:00Z"), // the API reports none
+				"retires_at":         knownvalue.StringExact(day(20) + "T00:00:00Z"),
+				"successor":          knownvalue.StringExact("modern"),
+				"days_to_retirement": knownvalue.Int64Exact(20),
+			})),
+		},
+	})
+}
+
+// The functions read a model's lifecycle from its object and know the
+// lifecycle requirements.
+func TestPolicy_functionsKnowLifecycle(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	functionsTest(t, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), `
+data "megallm_model" "old" { id = "gpt-3.5-turbo" }
+output "unmet" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.old, { not_deprecated = true, min_days_to_retirement = 60 })
+}
+output "literal" {
+  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })
+}`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact(fmt.Sprintf(`model_lifecycle.status is deprecated since %s (successor "gpt-4o")`, day(-10))),
+				knownvalue.StringExact(fmt.Sprintf(`model_lifecycle.days_to_retirement 45 < required 60 (retires_at %s)`, day(45))),
+			})),
+			statecheck.ExpectKnownOutputValue("literal", knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact(`model_lifecycle.status is retired since 2020-01-01`),
+			})),
+		},
+	})
+}
