@@ -56,13 +56,14 @@ func Retired(m *megallm.Model, now time.Time) bool {
 	return m.RetiresAt != nil && LifecycleOf(m, now).Status == StatusRetired
 }
 
-// daysBetween counts the calendar days (UTC) from a to b.
+// daysBetween counts the calendar days (UTC) from a to b. It counts in Unix
+// seconds: a time.Duration saturates at about 292 years.
 func daysBetween(a, b time.Time) int64 {
-	day := func(t time.Time) time.Time {
+	day := func(t time.Time) int64 {
 		y, m, d := t.UTC().Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
 	}
-	return int64(day(b).Sub(day(a)).Hours() / 24)
+	return (day(b) - day(a)) / (24 * 60 * 60)
 }
 
 // parseDate reads a date the decoder or a policy has normalised to RFC 3339.

@@ -110,6 +110,9 @@ func (c *Catalog) Refusal(m *megallm.Model) string {
 	if m.OwnedBy != nil {
 		owner = "is owned by " + megallm.QuoteUntrusted(*m.OwnedBy)
 	}
+	if len(c.policy.AllowedOwners) == 0 {
+		return owner + ", and the policy allows no owners"
+	}
 	return fmt.Sprintf("%s, and the policy allows only models owned by %s", owner, quoteOr(c.policy.AllowedOwners))
 }
 

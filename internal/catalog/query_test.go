@@ -313,3 +313,89 @@ func TestSelect_limit(t *testing.T) {
 		}
 	}
 }
+
+// TestSelect_policy: the models the policy refuses are never listed, the
+// retired ones only with IncludeRetired, and deprecated ones always.
+func TestSelect_policy(t *testing.T) {
+	t.Parallel()
+	c := New(queryFixture())
+	c.Apply(&Policy{
+		AllowedOwners: []string{"openai", "meta", "zeta-labs"}, // leaves out beta (anthropic) and alpha (no owner)
+		Models: map[string]ModelPolicy{
+			"gpt-4o": {Denied: true},
+			"A1":     {RetiresAt: ptr("2026-03-01T00:00:00Z")},
+			"Zeta":   {DeprecatedAt: ptr("2026-03-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z")},
+		},
+	}, fixedNow)
+	tests := []struct {
+		name  string
+		query Query
+		want  []string
+	}{
+		{"zero query", Query{}, []string{"Zeta", "gpt-4.1"}},
+		{"include retired", Query{IncludeRetired: true}, []string{"A1", "Zeta", "gpt-4.1"}},
+		{"a filter naming a refused owner", Query{OwnedBy: []string{"anthropic", "openai"}, IncludeRetired: true}, []string{"gpt-4.1"}},
+		{"a refused model meets the requirements", Query{Require: Requirements{Capabilities: needs("vision")}}, []string{"gpt-4.1"}},
+		{"not deprecated", Query{Require: Requirements{NotDeprecated: true}, IncludeRetired: true}, []string{"gpt-4.1"}},
+		{"sorted, retired included", Query{SortBy: SortByCreatedAt, Descending: true, IncludeRetired: true}, []string{"gpt-4.1", "Zeta", "A1"}},
+	}
+	for _, tc := range tests {
+		if got := ids(c.Select(tc.query)); !equalStrings(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestSelect_retiredByTheAPI: without a policy, a retires_at the API reports
+// retires the model at the catalog's Now.
+func TestSelect_retiredByTheAPI(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "retired", RetiresAt: ptr("2026-03-10T15:00:00Z")},
+		{ID: "retiring", RetiresAt: ptr("2026-03-10T15:00:01Z")},
+		{ID: "deprecated", DeprecatedAt: ptr("2026-01-01T00:00:00Z")},
+		{ID: "undated"},
+	})
+	c.Apply(nil, fixedNow)
+	if got, want := ids(c.Select(Query{})), []string{"deprecated", "retiring", "undated"}; !equalStrings(got, want) {
+		t.Errorf("Select = %q, want %q", got, want)
+	}
+	if got, want := ids(c.Select(Query{IncludeRetired: true})), []string{"deprecated", "retired", "retiring", "undated"}; !equalStrings(got, want) {
+		t.Errorf("Select with IncludeRetired = %q, want %q", got, want)
+	}
+}
+
+// TestSelect_negotiatedPrice: the price the policy negotiates is the one
+// sorted by and bounded.
+func TestSelect_negotiatedPrice(t *testing.T) {
+	t.Parallel()
+	listed := New(queryFixture())
+	negotiated := New(queryFixture())
+	negotiated.Apply(&Policy{Models: map[string]ModelPolicy{
+		"gpt-4o": {Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(1.0), OutputTokensCostPerMillion: ptr(4.0)}},
+		"beta":   {Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(0.5)}}, // the API reports no input cost
+	}}, fixedNow)
+	tests := []struct {
+		name                 string
+		query                Query
+		wantListed, wantPaid []string
+	}{
+		{"sort by input cost", Query{SortBy: SortByInputCost},
+			[]string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha", "beta"},
+			[]string{"A1", "beta", "gpt-4o", "gpt-4.1", "Zeta", "alpha"}},
+		{"sort by output cost", Query{SortBy: SortByOutputCost},
+			[]string{"A1", "gpt-4.1", "beta", "gpt-4o", "Zeta", "alpha"},
+			[]string{"A1", "gpt-4o", "gpt-4.1", "Zeta", "alpha", "beta"}},
+		{"max_input_cost_per_million", Query{Require: Requirements{MaxInputCostPerMillion: ptr(2.0)}},
+			[]string{"A1", "gpt-4.1"},
+			[]string{"A1", "beta", "gpt-4.1", "gpt-4o"}},
+	}
+	for _, tc := range tests {
+		if got := ids(listed.Select(tc.query)); !equalStrings(got, tc.wantListed) {
+			t.Errorf("%s, list prices: got %q, want %q", tc.name, got, tc.wantListed)
+		}
+		if got := ids(negotiated.Select(tc.query)); !equalStrings(got, tc.wantPaid) {
+			t.Errorf("%s, negotiated prices: got %q, want %q", tc.name, got, tc.wantPaid)
+		}
+	}
+}

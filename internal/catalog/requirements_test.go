@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -139,6 +140,47 @@ func TestRequirementsUnmet(t *testing.T) {
 			megallm.Model{Pricing: priced(2.5, 10)}, []string{"workload_cost cannot be computed: no workload is set (allowed <= 9.5)"}},
 		{"workload cost in another currency", Requirements{MaxWorkloadCost: ptr(100.0), Workload: &Workload{1, 1}},
 			megallm.Model{Pricing: pricedIn("EUR", 1, 2)}, []string{"priced in EUR, the requirement is in USD"}},
+
+		// Lifecycle, at fixedNow (2026-03-10T15:00:00Z); a model with no
+		// known date meets both rows.
+		{"not deprecated: no dates", Requirements{NotDeprecated: true, Now: fixedNow}, megallm.Model{}, nil},
+		{"not deprecated: deprecation to come", Requirements{NotDeprecated: true, Now: fixedNow},
+			megallm.Model{DeprecatedAt: ptr("2026-03-11T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z")}, nil},
+		{"not deprecated: unreadable date", Requirements{NotDeprecated: true, Now: fixedNow},
+			megallm.Model{DeprecatedAt: ptr("last week")}, nil},
+		{"not deprecated: deprecated", Requirements{NotDeprecated: true, Now: fixedNow},
+			megallm.Model{DeprecatedAt: ptr("2026-03-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z"), Successor: ptr("fixture-2")},
+			[]string{`lifecycle.status is deprecated since 2026-03-01 (successor "fixture-2")`}},
+		{"not deprecated: deprecated at a time of day, no successor", Requirements{NotDeprecated: true, Now: fixedNow},
+			megallm.Model{DeprecatedAt: ptr("2026-03-10T09:30:00+01:00")},
+			[]string{"lifecycle.status is deprecated since 2026-03-10T09:30:00+01:00"}},
+		{"not deprecated: retired", Requirements{NotDeprecated: true, Now: fixedNow},
+			megallm.Model{DeprecatedAt: ptr("2026-01-01T00:00:00Z"), RetiresAt: ptr("2026-03-10T12:00:00Z"), Successor: ptr("fixture-2")},
+			[]string{`lifecycle.status is retired since 2026-03-10T12:00:00Z (successor "fixture-2")`}},
+		{"not deprecated: Now decides", Requirements{NotDeprecated: true, Now: fixedNow.AddDate(0, -1, 0)},
+			megallm.Model{DeprecatedAt: ptr("2026-03-01T00:00:00Z")}, nil},
+		{"min days: no dates", Requirements{MinDaysToRetirement: ptr[int64](30), Now: fixedNow}, megallm.Model{}, nil},
+		{"min days: deprecated without a retirement", Requirements{MinDaysToRetirement: ptr[int64](30), Now: fixedNow},
+			megallm.Model{DeprecatedAt: ptr("2026-03-01T00:00:00Z")}, nil},
+		{"min days: equal", Requirements{MinDaysToRetirement: ptr[int64](22), Now: fixedNow},
+			megallm.Model{RetiresAt: ptr("2026-04-01T00:00:00Z")}, nil},
+		{"min days: one short", Requirements{MinDaysToRetirement: ptr[int64](23), Now: fixedNow},
+			megallm.Model{RetiresAt: ptr("2026-04-01T00:00:00Z")},
+			[]string{"lifecycle.days_to_retirement 22 < required 23 (retires_at 2026-04-01)"}},
+		{"min days: retires at a time of day", Requirements{MinDaysToRetirement: ptr[int64](1), Now: fixedNow},
+			megallm.Model{RetiresAt: ptr("2026-03-10T18:30:00+01:00")},
+			[]string{"lifecycle.days_to_retirement 0 < required 1 (retires_at 2026-03-10T18:30:00+01:00)"}},
+		{"min days: retired", Requirements{MinDaysToRetirement: ptr[int64](1), Now: fixedNow},
+			megallm.Model{RetiresAt: ptr("2026-03-01T00:00:00Z")},
+			[]string{"lifecycle.days_to_retirement 0 < required 1 (retires_at 2026-03-01)"}},
+		{"min days: zero bound meets a retired model", Requirements{MinDaysToRetirement: ptr[int64](0), Now: fixedNow},
+			megallm.Model{RetiresAt: ptr("2026-03-01T00:00:00Z")}, nil},
+		{"lifecycle: both rows, in order", Requirements{NotDeprecated: true, MinDaysToRetirement: ptr[int64](90), Now: fixedNow},
+			megallm.Model{DeprecatedAt: ptr("2026-03-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z")},
+			[]string{"lifecycle.status is deprecated since 2026-03-01", "lifecycle.days_to_retirement 83 < required 90 (retires_at 2026-06-01)"}},
+		{"lifecycle after the prices", Requirements{MaxInputCostPerMillion: ptr(1.0), NotDeprecated: true, Now: fixedNow},
+			megallm.Model{Pricing: priced(2.5, 10), DeprecatedAt: ptr("2026-03-01T00:00:00Z")},
+			[]string{"input_tokens_cost_per_million 2.5 > allowed 1", "lifecycle.status is deprecated since 2026-03-01"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -269,15 +311,36 @@ func requirementCases() []Requirements {
 		Requirements{MaxWorkloadCost: ptr(1.0)}, // no workload: nothing meets it
 		Requirements{Currency: "EUR", MaxInputCostPerMillion: ptr(1000.0)},
 		Requirements{Currency: "USD", MaxOutputCostPerMillion: ptr(1000.0), MaxWorkloadCost: ptr(100.0), Workload: &Workload{InputTokens: 1e6}},
+		Requirements{NotDeprecated: true, Now: fixedNow},
+		Requirements{NotDeprecated: true, MinDaysToRetirement: ptr[int64](30), Now: fixedNow},
 	)
+	for _, days := range []int64{0, 1, 22, 23, 100} {
+		cases = append(cases, Requirements{MinDaysToRetirement: ptr(days), Now: fixedNow})
+	}
 	return cases
+}
+
+// lifecycleFixture has a model at each point of the lifecycle at fixedNow,
+// for the requirement cases that split on it.
+func lifecycleFixture() []megallm.Model {
+	return []megallm.Model{
+		{ID: "undated"},
+		{ID: "unreadable", DeprecatedAt: ptr("soon"), RetiresAt: ptr("later")},
+		{ID: "to-be-deprecated", DeprecatedAt: ptr("2026-04-01T00:00:00Z")},
+		{ID: "active", DeprecatedAt: ptr("2026-04-01T00:00:00Z"), RetiresAt: ptr("2026-07-01T00:00:00Z")},
+		{ID: "retiring-in-22-days", RetiresAt: ptr("2026-04-01T00:00:00Z")},
+		{ID: "deprecated", DeprecatedAt: ptr("2026-03-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z"), Successor: ptr("active")},
+		{ID: "deprecated-undated-retirement", DeprecatedAt: ptr("2026-03-01T00:00:00Z")},
+		{ID: "retiring-today", RetiresAt: ptr("2026-03-10T23:00:00Z")},
+		{ID: "retired", RetiresAt: ptr("2026-03-01T00:00:00Z")},
+	}
 }
 
 // TestRequirements_metAgreesWithUnmet: Met stops at the first miss and Unmet
 // words them all; both walk the same checks and must agree.
 func TestRequirements_metAgreesWithUnmet(t *testing.T) {
 	t.Parallel()
-	models := append(syntheticModels(t, 3000), queryFixture()...)
+	models := slices.Concat(syntheticModels(t, 3000), queryFixture(), lifecycleFixture())
 	for i, r := range requirementCases() {
 		met := 0
 		for j := range models {

@@ -2,7 +2,10 @@ package megallm_test
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -77,6 +80,24 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 		{"created_at not a date", `"created_at":"yesterday"`,
 			`model "odd": created_at is the string "yesterday", not an RFC 3339 date-time`,
 			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"deprecated_at not a date", `"deprecated_at":"next spring"`,
+			`model "odd": deprecated_at is the string "next spring", not an RFC 3339 date-time`,
+			func(m megallm.Model) bool { return m.DeprecatedAt == nil }},
+		{"retires_at not a calendar day", `"retires_at":"2026-02-30"`,
+			`model "odd": retires_at is the string "2026-02-30", not an RFC 3339 date-time`,
+			func(m megallm.Model) bool { return m.RetiresAt == nil }},
+		{"retires_at without a zone", `"retires_at":"2026-06-01T00:00:00"`,
+			`model "odd": retires_at is the string "2026-06-01T00:00:00", not an RFC 3339 date-time`,
+			func(m megallm.Model) bool { return m.RetiresAt == nil }},
+		{"deprecated_at as a number", `"deprecated_at":1767225600`,
+			`model "odd": deprecated_at is the number 1767225600, not a string`,
+			func(m megallm.Model) bool { return m.DeprecatedAt == nil }},
+		{"retires_at as a boolean", `"retires_at":true`,
+			`model "odd": retires_at is the boolean true, not a string`,
+			func(m megallm.Model) bool { return m.RetiresAt == nil }},
+		{"successor as an object", `"successor":{"id":"gpt-5"}`,
+			`model "odd": successor is an object, not a string`,
+			func(m megallm.Model) bool { return m.Successor == nil }},
 		{"capability not a boolean", `"capabilities":{"supports_vision":"yes","supports_streaming":true}`,
 			`model "odd": capabilities.supports_vision is the string "yes", not true or false`,
 			func(m megallm.Model) bool {
@@ -150,6 +171,110 @@ func TestDecodeModels_dateOnlyCreatedAtIsMidnightUTC(t *testing.T) {
 	}
 	if len(problems) != 0 {
 		t.Errorf("problems = %q, want none", problems)
+	}
+}
+
+// TestDecodeModels_lifecycle: deprecated_at and retires_at are read as
+// created_at is, a date-only value as midnight UTC; successor is any string.
+func TestDecodeModels_lifecycle(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t,
+		`{"id":"dated","deprecated_at":"2026-01-01","retires_at":"2026-06-01","successor":"next"}`,
+		`{"id":"timed","deprecated_at":"2026-01-01T09:30:00+01:00","retires_at":"2026-06-01T12:00:00.5Z"}`,
+		`{"id":"undated","deprecated_at":null,"successor":null}`)
+	want := `dated: deprecated_at="2026-01-01T00:00:00Z" retires_at="2026-06-01T00:00:00Z" successor="next"
+timed: deprecated_at="2026-01-01T09:30:00+01:00" retires_at="2026-06-01T12:00:00.5Z" successor=nil
+undated: deprecated_at=nil retires_at=nil successor=nil
+`
+	if got := lifecycleOf(models); got != want {
+		t.Errorf("models =\n%s\nwant\n%s", got, want)
+	}
+	if len(problems) != 0 {
+		t.Errorf("problems = %q, want none", problems)
+	}
+}
+
+// TestDecodeModels_lifecycleSameInEveryPath: the lifecycle fields read the
+// same whether the list decodes in one pass, the list is read entry by entry
+// and the entry decodes whole (another entry has a value of the wrong type),
+// or the entry is read field by field (it has a value of the wrong type).
+func TestDecodeModels_lifecycleSameInEveryPath(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, fields string
+		problems     []string
+	}{
+		{"dates and successor", `"deprecated_at":"2026-01-01","retires_at":"2026-06-01T12:00:00+02:00","successor":"b"`, []string{}},
+		{"bad dates", `"deprecated_at":"soon","retires_at":"","successor":""`, []string{
+			`model "m": deprecated_at is the string "soon", not an RFC 3339 date-time`,
+			`model "m": retires_at is the string "", not an RFC 3339 date-time`,
+		}},
+		{"nulls", `"deprecated_at":null,"retires_at":"2026-13-01","successor":null`, []string{
+			`model "m": retires_at is the string "2026-13-01", not an RFC 3339 date-time`,
+		}},
+	}
+	const wrongType = `model "m": context_length is the string "big", not a number`
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			entry := `{"id":"m",` + tc.fields
+			onePass, onePassProblems := decode(t, entry+`}`)
+			wholeEntry, wholeEntryProblems := decode(t, entry+`}`, `{"id":"z","context_length":"big"}`)
+			byField, byFieldProblems := decode(t, entry+`,"context_length":"big"}`)
+			if len(onePass) != 1 || len(wholeEntry) != 2 || len(byField) != 1 {
+				t.Fatalf("got %d, %d and %d models, want 1, 2 and 1", len(onePass), len(wholeEntry), len(byField))
+			}
+			if !reflect.DeepEqual(onePass[0], wholeEntry[0]) || !reflect.DeepEqual(onePass[0], byField[0]) {
+				t.Errorf("one pass:\n%sentry whole:\n%sfield by field:\n%s",
+					lifecycleOf(onePass), lifecycleOf(wholeEntry[:1]), lifecycleOf(byField))
+			}
+			if !reflect.DeepEqual(onePassProblems, tc.problems) {
+				t.Errorf("one pass: problems =\n%q\nwant\n%q", onePassProblems, tc.problems)
+			}
+			if want := append(slices.Clone(tc.problems), `model "z": context_length is the string "big", not a number`); !reflect.DeepEqual(wholeEntryProblems, want) {
+				t.Errorf("entry whole: problems =\n%q\nwant\n%q", wholeEntryProblems, want)
+			}
+			if want := append([]string{wrongType}, tc.problems...); !reflect.DeepEqual(byFieldProblems, want) {
+				t.Errorf("field by field: problems =\n%q\nwant\n%q", byFieldProblems, want)
+			}
+		})
+	}
+}
+
+// lifecycleOf writes the ids and lifecycle fields of models, for messages.
+func lifecycleOf(models []megallm.Model) string {
+	text := func(s *string) string {
+		if s == nil {
+			return "nil"
+		}
+		return strconv.Quote(*s)
+	}
+	var b strings.Builder
+	for _, m := range models {
+		fmt.Fprintf(&b, "%s: deprecated_at=%s retires_at=%s successor=%s\n", m.ID, text(m.DeprecatedAt), text(m.RetiresAt), text(m.Successor))
+	}
+	return b.String()
+}
+
+func TestNormaliseDate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"2026-06-01", "2026-06-01T00:00:00Z", true},
+		{"2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z", true},
+		{"2026-06-01T10:00:00+02:00", "2026-06-01T10:00:00+02:00", true}, // kept as written, offset included
+		{"2026-06-01T10:00:00.123Z", "2026-06-01T10:00:00.123Z", true},
+		{"2026-02-29", "", false}, // not a leap year
+		{"2026-06-01T10:00:00", "", false},
+		{"06/01/2026", "", false},
+		{"", "", false},
+	}
+	for _, tc := range tests {
+		if got, ok := megallm.NormaliseDate(tc.in); got != tc.want || ok != tc.ok {
+			t.Errorf("NormaliseDate(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
 	}
 }
 

@@ -1,0 +1,116 @@
+package catalog
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// lifecycleText writes l on one line, for comparing and printing.
+func lifecycleText(l Lifecycle) string {
+	date := func(t *time.Time) string {
+		if t == nil {
+			return "-"
+		}
+		return t.Format(time.RFC3339)
+	}
+	successor, days := "-", "-"
+	if l.Successor != nil {
+		successor = *l.Successor
+	}
+	if l.DaysToRetirement != nil {
+		days = fmt.Sprint(*l.DaysToRetirement)
+	}
+	return fmt.Sprintf("status=%q deprecated=%s retires=%s successor=%s days=%s",
+		l.Status, date(l.DeprecatedAt), date(l.RetiresAt), successor, days)
+}
+
+func TestLifecycleOf(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		model megallm.Model
+		now   time.Time
+		want  string
+	}{
+		{"no dates", megallm.Model{}, fixedNow,
+			`status="" deprecated=- retires=- successor=- days=-`},
+		{"a successor alone gives no status", megallm.Model{Successor: ptr("next")}, fixedNow,
+			`status="" deprecated=- retires=- successor=next days=-`},
+		{"unreadable dates are no dates", megallm.Model{DeprecatedAt: ptr("2026-03-01"), RetiresAt: ptr("soon")}, fixedNow,
+			`status="" deprecated=- retires=- successor=- days=-`},
+
+		// Days are calendar days in UTC: from the 10th at 15:00 to the 1st at
+		// midnight is 21.375 days, and 22 calendar days.
+		{"retires in the future", megallm.Model{RetiresAt: ptr("2026-04-01T00:00:00Z")}, fixedNow,
+			`status="active" deprecated=- retires=2026-04-01T00:00:00Z successor=- days=22`},
+		{"retires the next day, a minute later", megallm.Model{RetiresAt: ptr("2026-03-11T00:00:00Z")},
+			time.Date(2026, time.March, 10, 23, 59, 0, 0, time.UTC),
+			`status="active" deprecated=- retires=2026-03-11T00:00:00Z successor=- days=1`},
+		{"retires later the same UTC day, the next local day", megallm.Model{RetiresAt: ptr("2026-03-11T01:00:00+02:00")}, fixedNow,
+			`status="active" deprecated=- retires=2026-03-11T01:00:00+02:00 successor=- days=0`},
+		{"now in another zone counts in UTC", megallm.Model{RetiresAt: ptr("2026-04-01T00:00:00Z")},
+			time.Date(2026, time.March, 11, 1, 0, 0, 0, time.FixedZone("", 3*3600)), // the 10th, 22:00 UTC
+			`status="active" deprecated=- retires=2026-04-01T00:00:00Z successor=- days=22`},
+		{"retires in more than 292 years", megallm.Model{RetiresAt: ptr("2400-03-10T00:00:00Z")}, fixedNow,
+			`status="active" deprecated=- retires=2400-03-10T00:00:00Z successor=- days=136601`},
+		{"deprecation to come", megallm.Model{DeprecatedAt: ptr("2026-03-11T00:00:00Z")}, fixedNow,
+			`status="active" deprecated=2026-03-11T00:00:00Z retires=- successor=- days=-`},
+
+		{"deprecated", megallm.Model{DeprecatedAt: ptr("2026-03-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z"), Successor: ptr("next")},
+			fixedNow, `status="deprecated" deprecated=2026-03-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=next days=83`},
+		{"deprecated from that instant", megallm.Model{DeprecatedAt: ptr("2026-03-10T15:00:00Z")}, fixedNow,
+			`status="deprecated" deprecated=2026-03-10T15:00:00Z retires=- successor=- days=-`},
+		{"deprecated, a second before", megallm.Model{DeprecatedAt: ptr("2026-03-10T15:00:01Z")}, fixedNow,
+			`status="active" deprecated=2026-03-10T15:00:01Z retires=- successor=- days=-`},
+
+		{"retired at that instant", megallm.Model{RetiresAt: ptr("2026-03-10T15:00:00Z")}, fixedNow,
+			`status="retired" deprecated=- retires=2026-03-10T15:00:00Z successor=- days=0`},
+		{"retired since", megallm.Model{DeprecatedAt: ptr("2025-12-01T00:00:00Z"), RetiresAt: ptr("2026-03-01T00:00:00Z"), Successor: ptr("next")},
+			fixedNow, `status="retired" deprecated=2025-12-01T00:00:00Z retires=2026-03-01T00:00:00Z successor=next days=0`},
+		{"retired without a deprecation", megallm.Model{RetiresAt: ptr("2025-01-01T00:00:00Z")}, fixedNow,
+			`status="retired" deprecated=- retires=2025-01-01T00:00:00Z successor=- days=0`},
+
+		// A time of day counts to the second, in any offset.
+		{"retires at a time of day, later", megallm.Model{RetiresAt: ptr("2026-03-10T18:30:00+01:00")}, fixedNow,
+			`status="active" deprecated=- retires=2026-03-10T18:30:00+01:00 successor=- days=0`},
+		{"retires at a time of day, reached", megallm.Model{RetiresAt: ptr("2026-03-10T18:30:00+01:00")},
+			time.Date(2026, time.March, 10, 17, 30, 0, 0, time.UTC),
+			`status="retired" deprecated=- retires=2026-03-10T18:30:00+01:00 successor=- days=0`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if got := lifecycleText(LifecycleOf(&tc.model, tc.now)); got != tc.want {
+				t.Errorf("LifecycleOf at %s =\n%s\nwant\n%s", tc.now.Format(time.RFC3339), got, tc.want)
+			}
+			wantRetired := LifecycleOf(&tc.model, tc.now).Status == StatusRetired
+			if got := Retired(&tc.model, tc.now); got != wantRetired {
+				t.Errorf("Retired = %v, want %v", got, wantRetired)
+			}
+		})
+	}
+}
+
+func TestFormatDate(t *testing.T) {
+	t.Parallel()
+	plus2 := time.FixedZone("", 2*3600)
+	tests := []struct {
+		name string
+		at   time.Time
+		want string
+	}{
+		{"midnight UTC is the day alone", time.Date(2026, time.April, 1, 0, 0, 0, 0, time.UTC), "2026-04-01"},
+		{"midnight UTC written in another offset", time.Date(2026, time.April, 1, 2, 0, 0, 0, plus2), "2026-04-01"},
+		{"local midnight is not midnight UTC", time.Date(2026, time.April, 1, 0, 0, 0, 0, plus2), "2026-04-01T00:00:00+02:00"},
+		{"a time of day", time.Date(2026, time.March, 10, 12, 0, 0, 0, time.UTC), "2026-03-10T12:00:00Z"},
+		{"a second after midnight", time.Date(2026, time.April, 1, 0, 0, 1, 0, time.UTC), "2026-04-01T00:00:01Z"},
+	}
+	for _, tc := range tests {
+		if got := FormatDate(tc.at); got != tc.want {
+			t.Errorf("%s: FormatDate(%s) = %q, want %q", tc.name, tc.at.Format(time.RFC3339Nano), got, tc.want)
+		}
+	}
+}

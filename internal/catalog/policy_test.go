@@ -1,0 +1,193 @@
+package catalog
+
+import (
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// TestApply_apiFieldsTakePrecedence: each lifecycle field is the API's when
+// it reports one, else the policy's.
+func TestApply_apiFieldsTakePrecedence(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "api-deprecated", DeprecatedAt: ptr("2026-01-01T00:00:00Z"), Successor: ptr("api-next")},
+		{ID: "api-retires", RetiresAt: ptr("2026-09-01T00:00:00Z")},
+		{ID: "api-silent"},
+		{ID: "api-next"}, {ID: "policy-next"},
+	})
+	policy := ModelPolicy{
+		DeprecatedAt: ptr("2025-12-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z"), Successor: ptr("policy-next"),
+	}
+	c.Apply(&Policy{Models: map[string]ModelPolicy{"api-deprecated": policy, "api-retires": policy, "api-silent": policy}}, fixedNow)
+	want := map[string]string{
+		"api-deprecated": `status="deprecated" deprecated=2026-01-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=api-next days=83`,
+		"api-retires":    `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-09-01T00:00:00Z successor=policy-next days=175`,
+		"api-silent":     `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=policy-next days=83`,
+	}
+	for id, want := range want {
+		m, _ := c.Lookup(id)
+		if got := lifecycleText(LifecycleOf(m, c.Now())); got != want {
+			t.Errorf("%s after Apply:\n%s\nwant\n%s", id, got, want)
+		}
+	}
+}
+
+// TestApply_negotiatedPricingReplacesTheListPrice: the policy's pricing
+// replaces the API's as a whole, a price it leaves out included.
+func TestApply_negotiatedPricingReplacesTheListPrice(t *testing.T) {
+	t.Parallel()
+	list := func() *megallm.Pricing {
+		return &megallm.Pricing{InputTokensCostPerMillion: ptr(2.5), OutputTokensCostPerMillion: ptr(10.0), Currency: ptr("USD")}
+	}
+	negotiated := &megallm.Pricing{InputTokensCostPerMillion: ptr(2.0), Currency: ptr("EUR")}
+	c := New([]megallm.Model{{ID: "negotiated", Pricing: list()}, {ID: "listed", Pricing: list()}, {ID: "unpriced"}})
+	c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"negotiated": {Pricing: negotiated},
+		"listed":     {Reason: ptr("no pricing in the policy")},
+		"unpriced":   {Pricing: negotiated},
+	}}, fixedNow)
+	for id, want := range map[string]*megallm.Pricing{"negotiated": negotiated, "listed": list(), "unpriced": negotiated} {
+		if m, _ := c.Lookup(id); !reflect.DeepEqual(m.Pricing, want) {
+			t.Errorf("%s: pricing %+v, want %+v", id, *m.Pricing, *want)
+		}
+	}
+}
+
+func TestApply_findings(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "present"}})
+	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"zz-gone": {Denied: true}, "aa-gone": {}, "mm-gone": {Successor: ptr("also-gone")},
+		"c": {Successor: ptr("ghost")}, "a": {Successor: ptr("phantom")}, "b": {Successor: ptr("present")},
+	}}, fixedNow)
+	// Map order is random: sorted whatever it was.
+	if want := []string{"aa-gone", "mm-gone", "zz-gone"}; !slices.Equal(findings.UnknownIDs, want) {
+		t.Errorf("UnknownIDs = %q, want %q", findings.UnknownIDs, want)
+	}
+	want := []MissingSuccessor{{ID: "a", Successor: "phantom"}, {ID: "c", Successor: "ghost"}}
+	if !slices.Equal(findings.MissingSuccessors, want) {
+		t.Errorf("MissingSuccessors = %+v, want %+v", findings.MissingSuccessors, want)
+	}
+
+	clean := New([]megallm.Model{{ID: "a"}, {ID: "b"}}).Apply(&Policy{Models: map[string]ModelPolicy{"a": {Successor: ptr("b")}}}, fixedNow)
+	if clean.UnknownIDs != nil || clean.MissingSuccessors != nil {
+		t.Errorf("a policy naming only catalog models: findings %+v, want none", clean)
+	}
+}
+
+// TestApply_noPolicyChangesNothing: a nil Policy and the zero Policy leave
+// the models as they are and allow every one; Apply still sets Now.
+func TestApply_noPolicyChangesNothing(t *testing.T) {
+	t.Parallel()
+	for name, policy := range map[string]*Policy{"nil": nil, "zero": {}} {
+		c := New(queryFixture())
+		if findings := c.Apply(policy, fixedNow); !reflect.DeepEqual(findings, PolicyFindings{}) {
+			t.Errorf("%s policy: findings %+v, want none", name, findings)
+		}
+		if !c.Now().Equal(fixedNow) {
+			t.Errorf("%s policy: Now() = %s, want %s", name, c.Now(), fixedNow)
+		}
+		if !reflect.DeepEqual(c.models, queryFixture()) {
+			t.Errorf("%s policy changed the models:\n%+v", name, c.models)
+		}
+		for i := range c.models {
+			m := &c.models[i]
+			if !c.Allowed(m) || c.Refusal(m) != "" || c.Reason(m.ID) != "" {
+				t.Errorf("%s policy: %s Allowed=%v Refusal=%q Reason=%q, want allowed without words",
+					name, m.ID, c.Allowed(m), c.Refusal(m), c.Reason(m.ID))
+			}
+		}
+	}
+}
+
+func TestAllowedAndRefusal(t *testing.T) {
+	t.Parallel()
+	models := []megallm.Model{
+		{ID: "openai-model", OwnedBy: ptr("openai")},
+		{ID: "meta-model", OwnedBy: ptr("meta")},
+		{ID: "ownerless"},
+		{ID: "denied-with-reason", OwnedBy: ptr("openai")},
+		{ID: "denied-without-reason", OwnedBy: ptr("openai")},
+		{ID: "denied-blank-reason", OwnedBy: ptr("openai")},
+		{ID: "denied-and-owner-not-allowed", OwnedBy: ptr("meta")},
+		{ID: "forged-owner", OwnedBy: ptr("evil\"\nowner")},
+	}
+	decisions := map[string]ModelPolicy{
+		"denied-with-reason":           {Denied: true, Reason: ptr("legal has not approved it")},
+		"denied-without-reason":        {Denied: true},
+		"denied-blank-reason":          {Denied: true, Reason: ptr("  ")},
+		"denied-and-owner-not-allowed": {Denied: true, Reason: ptr("never")},
+		"openai-model":                 {Reason: ptr("preferred")}, // a reason alone refuses nothing
+	}
+	tests := []struct {
+		name   string
+		owners []string
+		want   map[string]string // refusal by id; absent means allowed
+	}{
+		{"allowed_owners nil allows every owner", nil, map[string]string{
+			"denied-with-reason":           "is denied by the policy: legal has not approved it",
+			"denied-without-reason":        "is denied by the policy",
+			"denied-blank-reason":          "is denied by the policy",
+			"denied-and-owner-not-allowed": "is denied by the policy: never",
+		}},
+		{"allowed_owners empty allows no owner", []string{}, map[string]string{
+			"openai-model":                 `is owned by "openai", and the policy allows no owners`,
+			"meta-model":                   `is owned by "meta", and the policy allows no owners`,
+			"ownerless":                    `does not report its owner, and the policy allows no owners`,
+			"denied-with-reason":           "is denied by the policy: legal has not approved it",
+			"denied-without-reason":        "is denied by the policy",
+			"denied-blank-reason":          "is denied by the policy",
+			"denied-and-owner-not-allowed": "is denied by the policy: never",
+			"forged-owner":                 `is owned by "evil\"\nowner", and the policy allows no owners`,
+		}},
+		{"one allowed owner", []string{"openai"}, map[string]string{
+			"meta-model":                   `is owned by "meta", and the policy allows only models owned by "openai"`,
+			"ownerless":                    `does not report its owner, and the policy allows only models owned by "openai"`,
+			"denied-with-reason":           "is denied by the policy: legal has not approved it",
+			"denied-without-reason":        "is denied by the policy",
+			"denied-blank-reason":          "is denied by the policy",
+			"denied-and-owner-not-allowed": "is denied by the policy: never",
+			"forged-owner":                 `is owned by "evil\"\nowner", and the policy allows only models owned by "openai"`,
+		}},
+		{"three allowed owners", []string{"anthropic", "google", "openai"}, map[string]string{
+			"meta-model":                   `is owned by "meta", and the policy allows only models owned by "anthropic", "google" or "openai"`,
+			"ownerless":                    `does not report its owner, and the policy allows only models owned by "anthropic", "google" or "openai"`,
+			"denied-with-reason":           "is denied by the policy: legal has not approved it",
+			"denied-without-reason":        "is denied by the policy",
+			"denied-blank-reason":          "is denied by the policy",
+			"denied-and-owner-not-allowed": "is denied by the policy: never",
+			"forged-owner":                 `is owned by "evil\"\nowner", and the policy allows only models owned by "anthropic", "google" or "openai"`,
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			c := New(slices.Clone(models))
+			c.Apply(&Policy{AllowedOwners: tc.owners, Models: decisions}, fixedNow)
+			for i := range c.models {
+				m := &c.models[i]
+				want, refused := tc.want[m.ID]
+				if got := c.Allowed(m); got == refused {
+					t.Errorf("Allowed(%s) = %v, want %v", m.ID, got, !refused)
+				}
+				if got := c.Refusal(m); got != want {
+					t.Errorf("Refusal(%s) =\n%q\nwant\n%q", m.ID, got, want)
+				}
+			}
+		})
+	}
+}
+
+func TestReason(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "a"}, {ID: "b"}})
+	c.Apply(&Policy{Models: map[string]ModelPolicy{"a": {Reason: ptr("moved to b")}, "b": {}}}, fixedNow)
+	for id, want := range map[string]string{"a": "moved to b", "b": "", "not-in-policy": ""} {
+		if got := c.Reason(id); got != want {
+			t.Errorf("Reason(%s) = %q, want %q", id, got, want)
+		}
+	}
+}
