@@ -79,7 +79,7 @@ func (r *Rejection) Words() string {
 	switch r.Kind {
 	case NotInCatalog:
 		if len(r.Suggestions) > 0 {
-			return fmt.Sprintf("is not in the catalog (did you mean %s?)", quoteOr(r.Suggestions))
+			return fmt.Sprintf("is not in the catalog (did you mean %s?)", QuoteList(r.Suggestions, "or"))
 		}
 		return "is not in the catalog"
 	case RefusedByPolicy:

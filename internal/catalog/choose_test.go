@@ -81,7 +81,7 @@ func TestCheck(t *testing.T) {
 		{"deprecated meets no requirement by itself", "deprecated", Requirements{}, 0, ""},
 		// Check applies the lifecycle at the catalog's Now, whatever r says.
 		{"not deprecated, at the catalog's Now", "deprecated", Requirements{NotDeprecated: true, Now: fixedNow.AddDate(-1, 0, 0)},
-			UnmetRequirements, `does not meet require: lifecycle.status is deprecated since 2026-03-01 (successor "gpt-4o")`},
+			UnmetRequirements, `does not meet require: model_lifecycle.status is deprecated since 2026-03-01 (successor "gpt-4o")`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

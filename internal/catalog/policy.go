@@ -39,7 +39,8 @@ type ModelPolicy struct {
 type PolicyFindings struct {
 	// UnknownIDs are the policy's model ids the catalog does not have, sorted.
 	UnknownIDs []string
-	// MissingSuccessors are the successors the catalog does not have.
+	// MissingSuccessors are the policy's successors, where the API names
+	// none, that the catalog does not have.
 	MissingSuccessors []MissingSuccessor
 }
 
@@ -70,7 +71,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 		if decision.Pricing != nil {
 			m.Pricing = decision.Pricing
 		}
-		if s := decision.Successor; s != nil {
+		if s := decision.Successor; s != nil && m.Successor == s { // the policy's, not the API's
 			if _, ok := c.byID[*s]; !ok {
 				findings.MissingSuccessors = append(findings.MissingSuccessors, MissingSuccessor{ID: id, Successor: *s})
 			}
@@ -113,7 +114,7 @@ func (c *Catalog) Refusal(m *megallm.Model) string {
 	if len(c.policy.AllowedOwners) == 0 {
 		return owner + ", and the policy allows no owners"
 	}
-	return fmt.Sprintf("%s, and the policy allows only models owned by %s", owner, quoteOr(c.policy.AllowedOwners))
+	return fmt.Sprintf("%s, and the policy allows only models owned by %s", owner, QuoteList(c.policy.AllowedOwners, "or"))
 }
 
 // Reason is the policy's reason about the model with this id, "" if none.
@@ -133,16 +134,4 @@ func because(reason *string) string {
 		return ""
 	}
 	return ": " + *reason
-}
-
-// quoteOr quotes values as `"a", "b" or "c"`.
-func quoteOr(values []string) string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = fmt.Sprintf("%q", v)
-	}
-	if len(quoted) == 1 {
-		return quoted[0]
-	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
 }

@@ -58,10 +58,12 @@ func TestApply_negotiatedPricingReplacesTheListPrice(t *testing.T) {
 
 func TestApply_findings(t *testing.T) {
 	t.Parallel()
-	c := New([]megallm.Model{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "present"}})
+	// "api" reports its successor, which wins over the policy's missing one.
+	c := New([]megallm.Model{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "present"}, {ID: "api", Successor: ptr("present")}})
 	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{
 		"zz-gone": {Denied: true}, "aa-gone": {}, "mm-gone": {Successor: ptr("also-gone")},
 		"c": {Successor: ptr("ghost")}, "a": {Successor: ptr("phantom")}, "b": {Successor: ptr("present")},
+		"api": {Successor: ptr("overruled")},
 	}}, fixedNow)
 	// Map order is random: sorted whatever it was.
 	if want := []string{"aa-gone", "mm-gone", "zz-gone"}; !slices.Equal(findings.UnknownIDs, want) {

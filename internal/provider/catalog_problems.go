@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -65,6 +64,8 @@ func joinProblems(items []string, sep string) string {
 // policyFindingWarnings warns, once per plan, about what the provider's
 // policy names that the catalog lacks: a model id, most often one the
 // catalog has dropped or a typo, and a successor, which could not be chosen.
+// The warnings come with the first data source to read the catalog, so they
+// name the provider's policy rather than an attribute of that data source.
 func policyFindingWarnings(findings catalog.PolicyFindings, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
@@ -72,8 +73,8 @@ func policyFindingWarnings(findings catalog.PolicyFindings, origin string) diag.
 		for i, id := range ids {
 			quoted[i] = fmt.Sprintf("%q", id)
 		}
-		diags.AddAttributeWarning(path.Root("policy"), "Policy names models the catalog does not have",
-			fmt.Sprintf("policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
+		diags.AddWarning("Policy names models the catalog does not have",
+			fmt.Sprintf("The provider's policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
 				"policy says of them has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
 				"the models that have left the catalog.", joinProblems(quoted, ", "), origin))
 	}
@@ -82,8 +83,8 @@ func policyFindingWarnings(findings catalog.PolicyFindings, origin string) diag.
 		for i, g := range gaps {
 			lines[i] = fmt.Sprintf("%q names successor %q", g.ID, g.Successor)
 		}
-		diags.AddAttributeWarning(path.Root("policy"), "Policy names successors the catalog does not have",
-			fmt.Sprintf("These successors in policy.models are not in the MegaLLM catalog from %s, so a "+
+		diags.AddWarning("Policy names successors the catalog does not have",
+			fmt.Sprintf("These successors in the provider's policy.models are not in the MegaLLM catalog from %s, so a "+
 				"configuration cannot move to them yet:\n  - %s\n\nCorrect the successor's id, or add it to the "+
 				"catalog first.", origin, joinProblems(lines, "\n  - ")))
 	}

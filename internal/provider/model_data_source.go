@@ -287,7 +287,7 @@ func didYouMean(values []string) string {
 	if len(values) == 0 {
 		return ""
 	}
-	return " Did you mean " + quoteList(values, "or") + "?"
+	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
 }
 
 // countRequirements is "1 requirement" or "n requirements".

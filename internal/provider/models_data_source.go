@@ -321,5 +321,5 @@ func catalogHas(field string, values []string) string {
 	case 1:
 		return fmt.Sprintf("The catalog's only %s is %q.", singular, values[0])
 	}
-	return fmt.Sprintf("The catalog's %s are %s.", field, quoteList(values, "and"))
+	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteList(values, "and"))
 }

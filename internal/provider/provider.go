@@ -178,11 +178,14 @@ func (cfg providerConfig) unknownArguments() []string {
 	}{
 		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"auth_scheme", cfg.AuthScheme},
 		{"request_timeout", cfg.RequestTimeout}, {"max_retries", cfg.MaxRetries}, {"catalog_file", cfg.CatalogFile},
-		{"policy", cfg.Policy},
 	} {
-		if arg.value.IsUnknown() || (arg.name == "policy" && cfg.Policy.IsUnderlyingValueUnknown()) {
+		if arg.value.IsUnknown() {
 			unknown = append(unknown, arg.name)
 		}
+	}
+	// A policy is unknown when any value inside it is.
+	if policy, err := cfg.Policy.ToTerraformValue(context.Background()); err == nil && !policy.IsFullyKnown() {
+		unknown = append(unknown, "policy")
 	}
 	return unknown
 }

@@ -84,7 +84,7 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 		}
 		msg.WriteString(" ")
 	}
-	fmt.Fprintf(&msg, "Its attributes are %s.", quoteList(names, "and"))
+	fmt.Fprintf(&msg, "Its attributes are %s.", catalog.QuoteList(names, "and"))
 	return errors.New(msg.String())
 }
 

@@ -1,13 +1,13 @@
-package provider
+package catalog
 
 import (
 	"fmt"
 	"strings"
 )
 
-// quoteList quotes items for a sentence: "a", "a" or "b", "a", "b" or "c"
+// QuoteList quotes items for a sentence: "a", "a" or "b", "a", "b" or "c"
 // (conjunction "or"), or the same with "and".
-func quoteList(items []string, conjunction string) string {
+func QuoteList(items []string, conjunction string) string {
 	quoted := make([]string, len(items))
 	for i, item := range items {
 		quoted[i] = fmt.Sprintf("%q", item)
