@@ -95,7 +95,12 @@ func (c *Catalog) Allowed(m *megallm.Model) bool {
 	if p.Models[m.ID].Denied {
 		return false
 	}
-	return p.AllowedOwners == nil || (m.OwnedBy != nil && slices.Contains(p.AllowedOwners, *m.OwnedBy))
+	return p.AllowedOwners == nil || (m.OwnedBy != nil && c.OwnerAllowed(*m.OwnedBy))
+}
+
+// OwnerAllowed reports whether the policy allows models of this owner.
+func (c *Catalog) OwnerAllowed(owner string) bool {
+	return c.policy == nil || c.policy.AllowedOwners == nil || slices.Contains(c.policy.AllowedOwners, owner)
 }
 
 // Refusal says why the policy does not allow m, completing "model X ...";

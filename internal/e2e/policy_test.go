@@ -10,9 +10,9 @@ import (
 )
 
 // TestPolicyWarnings: what a plan under a model policy warns about, through
-// the real CLI: a deprecated model, candidates passed over, and what the
-// policy names that the catalog lacks, said once however many data sources
-// read the catalog.
+// the real CLI: a deprecated model, candidates passed over, an owner the
+// policy does not allow, and what the policy names that the catalog lacks,
+// said once however many data sources read the catalog.
 func TestPolicyWarnings(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -20,6 +20,7 @@ func TestPolicyWarnings(t *testing.T) {
 	ws := harness.Workspace(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {
+    allowed_owners = ["openai"]
     models = {
       "gpt-3.5-turbo" = {
         deprecated_at = %q
@@ -28,7 +29,7 @@ provider "megallm" {
         reason        = "Superseded by gpt-4o"
       }
       "o3-mini"     = { retires_at = %q, successor = "gpt-5" }
-      "gpt-4-turbo" = { denied = true }
+      "gpt-4o-minii" = { denied = true }
     }
   }
 }
@@ -37,6 +38,7 @@ data "megallm_model" "fallback" {
   candidates = ["o3-mini", "gpt-4o-mini"]
 }
 data "megallm_models" "all" {}
+data "megallm_models" "mistral" { owned_by = ["mistral"] }
 output "chosen" { value = data.megallm_model.fallback.id }
 `, day(-10), day(45), day(-1)), map[string]string{
 		"MEGALLM_BASE_URL": server.URL(),
@@ -56,7 +58,9 @@ output "chosen" { value = data.megallm_model.fallback.id }
 		fmt.Sprintf(`Chose "gpt-4o-mini", candidate 2 of 2, because the ones before it cannot be used: - "o3-mini" `+
 			`was retired on %s (successor "gpt-5")`, day(-1)),
 		"Warning: Policy names models the catalog does not have",
-		`The provider's policy.models names "gpt-4-turbo", which the MegaLLM catalog from`,
+		`The provider's policy.models names "gpt-4o-minii" (did you mean "gpt-4o-mini"`,
+		"Warning: Owner not allowed by the policy",
+		`The provider's policy allows no model owned by "mistral" (its allowed_owners does not list it), so that owner matches nothing.`,
 		"Warning: Policy names successors the catalog does not have",
 		`- "o3-mini" names successor "gpt-5"`,
 		`chosen = "gpt-4o-mini"`,

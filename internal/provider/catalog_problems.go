@@ -66,12 +66,15 @@ func joinProblems(items []string, sep string) string {
 // catalog has dropped or a typo, and a successor, which could not be chosen.
 // The warnings come with the first data source to read the catalog, so they
 // name the provider's policy rather than an attribute of that data source.
-func policyFindingWarnings(findings catalog.PolicyFindings, origin string) diag.Diagnostics {
+func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
 		quoted := make([]string, len(ids))
 		for i, id := range ids {
 			quoted[i] = fmt.Sprintf("%q", id)
+			if suggestions := models.Suggest(id); len(suggestions) > 0 {
+				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
+			}
 		}
 		diags.AddWarning("Policy names models the catalog does not have",
 			fmt.Sprintf("The provider's policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+

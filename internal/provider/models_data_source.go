@@ -287,6 +287,11 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 		owners := models.Owners()
 		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
 			if slices.Contains(owners, owner) {
+				if !models.OwnerAllowed(owner) {
+					diags.AddAttributeWarning(path.Root("owned_by"), "Owner not allowed by the policy",
+						fmt.Sprintf("The provider's policy allows no model owned by %q (its allowed_owners does not "+
+							"list it), so that owner matches nothing.", owner))
+				}
 				continue
 			}
 			hint := catalogHas("owners", owners)

@@ -54,7 +54,7 @@ func (d *providerData) loadCatalog(ctx context.Context) (*catalog.Catalog, diag.
 	}
 	problems, findings := d.catalog.TakeProblems()
 	diags.Append(catalogProblemWarnings(problems, d.origin)...)
-	diags.Append(policyFindingWarnings(findings, d.origin)...)
+	diags.Append(policyFindingWarnings(findings, c, d.origin)...)
 	return c, diags
 }
 
