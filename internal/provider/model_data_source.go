@@ -143,35 +143,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 
-	var model *megallm.Model
-	at := path.Root("id")
-	if !candidatesValue.IsNull() {
-		at = path.Root("candidates")
-		candidates, err := readStrings("candidates", candidatesValue)
-		if err != nil {
-			resp.Diagnostics.AddAttributeError(at, "Unexpected candidates value", err.Error())
-			return
-		}
-		var passed []catalog.Candidate
-		model, passed = models.Choose(candidates, require)
-		if model == nil {
-			resp.Diagnostics.AddAttributeError(at, "No candidate model qualifies",
-				fmt.Sprintf("None of the %d candidates can be used:\n  - %s\n\nAdd a candidate that qualifies, or "+
-					"relax require.", len(candidates), candidateLines(passed)))
-			return
-		}
-		if len(passed) > 0 {
-			resp.Diagnostics.AddAttributeWarning(at, "Candidate models passed over",
-				fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-					model.ID, len(passed)+1, len(candidates), candidateLines(passed)))
-		}
-	} else {
-		var rejection *catalog.Rejection
-		if model, rejection = models.Check(id, require); rejection != nil {
-			summary, detail := d.rejectionError(models, id, rejection)
-			resp.Diagnostics.AddAttributeError(rejectionPath(rejection), summary, detail)
-			return
-		}
+	model, at := d.choose(models, id, candidatesValue, require, &resp.Diagnostics)
+	if model == nil {
+		return
 	}
 	if l := catalog.LifecycleOf(model, models.Now()); l.Status == catalog.StatusDeprecated {
 		resp.Diagnostics.AddAttributeWarning(at, "Deprecated MegaLLM model", deprecationWarning(model.ID, l, models.Reason(model.ID)))
@@ -184,6 +158,40 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	state["require"] = requireValue
 	state["currency"] = currencyValue
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+}
+
+// choose is the model the configuration names: id, or the first of
+// candidates that can be used, warning about those passed over; nil after an
+// error. at is the argument that named it.
+func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesValue tftypes.Value, require catalog.Requirements,
+	diags *diag.Diagnostics) (model *megallm.Model, at path.Path) {
+	if candidatesValue.IsNull() {
+		model, rejection := models.Check(id, require)
+		if rejection != nil {
+			summary, detail := d.rejectionError(models, id, rejection)
+			diags.AddAttributeError(rejectionPath(rejection), summary, detail)
+			return nil, path.Root("id")
+		}
+		return model, path.Root("id")
+	}
+	at = path.Root("candidates")
+	candidates, err := readStrings("candidates", candidatesValue)
+	if err != nil {
+		diags.AddAttributeError(at, "Unexpected candidates value", err.Error())
+		return nil, at
+	}
+	model, passed := models.Choose(candidates, require)
+	switch {
+	case model == nil:
+		diags.AddAttributeError(at, "No candidate model qualifies",
+			fmt.Sprintf("None of the %d candidates can be used:\n  - %s\n\nAdd a candidate that qualifies, or "+
+				"relax require.", len(candidates), candidateLines(passed)))
+	case len(passed) > 0:
+		diags.AddAttributeWarning(at, "Candidate models passed over",
+			fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
+				model.ID, len(passed)+1, len(candidates), candidateLines(passed)))
+	}
+	return model, at
 }
 
 // rejectionPath is the argument a rejection of id is reported on.
