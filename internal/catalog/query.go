@@ -86,7 +86,7 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 	q.Require.Currency, q.Require.Workload, q.Require.Now = q.Currency, q.Workload, c.now
 	for i := range c.models {
 		m := &c.models[i]
-		if q.matches(m) && c.Allowed(m) && (q.IncludeRetired || !Retired(m, c.now)) {
+		if c.selects(&q, m) {
 			v, ok := q.sortValue(m)
 			matched = append(matched, sortable{model: m, value: v, present: ok})
 		}
@@ -100,6 +100,12 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 		out[i] = s.model
 	}
 	return out
+}
+
+// selects reports whether Select keeps m: it matches q, the policy allows
+// it, and it is not retired unless q includes retired models.
+func (c *Catalog) selects(q *Query, m *megallm.Model) bool {
+	return q.matches(m) && c.Allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
 }
 
 func (q *Query) matches(m *megallm.Model) bool {

@@ -68,12 +68,13 @@ func FuzzSelect(f *testing.F) {
 		if !slices.Equal(limited, want) {
 			t.Fatalf("limit %d kept %d models, not the first %d of the %d selected", q.Limit, len(limited), len(want), len(selected))
 		}
-		// Select applies the price bounds in the query's currency, to its workload.
-		q.Require.Currency, q.Require.Workload = q.Currency, q.Workload
+		// Select applies the price bounds in the query's currency, to its
+		// workload, and the lifecycle at the catalog's time.
+		q.Require.Currency, q.Require.Workload, q.Require.Now = q.Currency, q.Workload, c.now
 		for i := range c.models {
 			m := &c.models[i]
-			if q.matches(m) != slices.Contains(selected, m) {
-				t.Fatalf("model %q: matches=%v but selected=%v", m.ID, q.matches(m), !q.matches(m))
+			if c.selects(&q, m) != slices.Contains(selected, m) {
+				t.Fatalf("model %q: selects=%v but selected=%v", m.ID, c.selects(&q, m), !c.selects(&q, m))
 			}
 		}
 		for _, m := range selected {
@@ -82,6 +83,9 @@ func FuzzSelect(f *testing.F) {
 			}
 			if slices.Contains(q.ExcludeIDs, m.ID) {
 				t.Fatalf("selected %q, which is excluded", m.ID)
+			}
+			if LifecycleOf(m, c.now).Status == StatusRetired {
+				t.Fatalf("selected %q, which retired on %s", m.ID, *m.RetiresAt)
 			}
 			if !createdWithin(m, q.CreatedAfter, q.CreatedBefore) {
 				t.Fatalf("selected %q, created %s, outside (%v, %v)", m.ID, createdAtText(m), q.CreatedAfter, q.CreatedBefore)
