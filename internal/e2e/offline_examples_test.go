@@ -16,8 +16,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "7 passed, 0 failed") {
-		t.Errorf("want all 7 runs to pass:\n%s", out)
+	if !strings.Contains(out, "13 passed, 0 failed") {
+		t.Errorf("want all 13 runs to pass:\n%s", out)
 	}
 }
 

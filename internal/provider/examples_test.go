@@ -3,17 +3,23 @@ package provider
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // TestExamples plans and applies every folder of examples/ against the mock,
 // so that an example that no longer works fails the build. The examples read
-// the key and URL from the environment, as users are told to.
+// the key and URL from the environment, as users are told to. A folder with
+// files beside its .tf files (a policy file read with file()) runs as a
+// directory, so that path.module finds them.
 func TestExamples(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
@@ -36,29 +42,68 @@ func TestExamples(t *testing.T) {
 	for dir := range dirs {
 		name, _ := filepath.Rel(root, dir)
 		t.Run(filepath.ToSlash(name), func(t *testing.T) {
-			files, err := filepath.Glob(filepath.Join(dir, "*.tf"))
-			if err != nil {
-				t.Fatal(err)
+			body, withOtherFiles := readExample(t, dir)
+			step := resource.TestStep{Config: body}
+			if withOtherFiles {
+				step = resource.TestStep{ConfigDirectory: config.StaticDirectory(dir)}
 			}
-			var config strings.Builder
-			for _, file := range files {
-				body, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				config.Write(body)
-				config.WriteString("\n")
+			// Terraform reads a check block's data source at every apply, so
+			// the plan after an apply is never empty.
+			step.ExpectNonEmptyPlan = scopedDataSource.MatchString(body)
+			for output, want := range exampleOutputs[filepath.ToSlash(name)] {
+				step.ConfigStateChecks = append(step.ConfigStateChecks, statecheck.ExpectKnownOutputValue(output, want))
 			}
 			before := server.RequestCount()
-			step := resource.TestStep{Config: config.String()}
-			if strings.Contains(config.String(), "provider::megallm::") {
+			if strings.Contains(body, "provider::megallm::") {
 				functionsTest(t, step)
 			} else {
 				unitTest(t, step)
 			}
-			if strings.Contains(config.String(), `data "megallm_`) && server.RequestCount() == before {
+			if strings.Contains(body, `data "megallm_`) && server.RequestCount() == before {
 				t.Error("the example made no request: is it reading the catalog at all?")
 			}
 		})
 	}
+}
+
+// exampleOutputs are the outputs that the text around an example (a guide)
+// states, by example folder.
+var exampleOutputs = map[string]map[string]knownvalue.Check{
+	"examples/guides/model-policy": {
+		"chat_model":                    knownvalue.StringExact("gpt-4o-mini"),
+		"long_lived_model":              knownvalue.StringExact("gpt-4.1"),
+		"cheapest_approved_chat_models": knownIDs("gpt-4o-mini", "gemini-2.0-flash", "gpt-4.1-mini"),
+		"chat_monthly_cost":             knownvalue.Float64Exact(162),
+	},
+}
+
+// scopedDataSource matches an indented data block, which can only be one
+// nested in a check block.
+var scopedDataSource = regexp.MustCompile(`\n[ \t]+data\s+"`)
+
+// readExample returns the .tf files of an example folder joined into one
+// configuration, and whether the folder holds other files too.
+func readExample(t *testing.T, dir string) (string, bool) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body strings.Builder
+	otherFiles := false
+	for _, entry := range entries {
+		switch {
+		case entry.IsDir():
+		case filepath.Ext(entry.Name()) != ".tf":
+			otherFiles = true
+		default:
+			text, err := os.ReadFile(filepath.Join(dir, entry.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body.Write(text)
+			body.WriteString("\n")
+		}
+	}
+	return body.String(), otherFiles
 }

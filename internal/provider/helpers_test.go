@@ -123,7 +123,23 @@ func expectIDs(address string, ids ...string) statecheck.StateCheck {
 func unitTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
 	skipWithoutTerraform(t)
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	resource.UnitTest(t, withProvider(resource.TestCase{Steps: steps}))
+}
+
+// withProvider serves the provider in-process to a test case: on the case, or
+// on every step when a step runs a ConfigDirectory, since plugin-testing counts
+// the directory's provider block as providers given at the step level.
+func withProvider(tc resource.TestCase) resource.TestCase {
+	for _, step := range tc.Steps {
+		if step.ConfigDirectory != nil {
+			for i := range tc.Steps {
+				tc.Steps[i].ProtoV6ProviderFactories = testProviderFactories
+			}
+			return tc
+		}
+	}
+	tc.ProtoV6ProviderFactories = testProviderFactories
+	return tc
 }
 
 // skipWithoutTerraform skips a test that drives the Terraform CLI when TestMain
@@ -140,11 +156,10 @@ func skipWithoutTerraform(t *testing.T) {
 func functionsTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
 	skipWithoutTerraform(t)
-	resource.UnitTest(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviderFactories,
-		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		Steps:                    steps,
-	})
+	resource.UnitTest(t, withProvider(resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps:                  steps,
+	}))
 }
 
 // expectRequests checks every request the mock received: each must carry

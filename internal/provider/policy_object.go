@@ -34,7 +34,7 @@ func policyAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
 			"`policy = jsondecode(file(\"model-policy.json\"))`. See the " +
-			"[model policy guide](../guides/model-policy.md). An object whose attributes are all optional:\n" +
+			"[model policy guide](guides/model-policy.md). An object whose attributes are all optional:\n" +
 			"  - `allowed_owners`: list of owners (`owned_by`) whose models may be used; models of other owners " +
 			"are not allowed. Leave it out to allow every owner.\n" +
 			"  - `models`: map from model id to what the policy says of that model, all optional:\n" +

@@ -1,8 +1,15 @@
 # A reusable module that picks the cheapest MegaLLM model meeting a set of
 # requirements, and fails the plan with a clear message when none does.
 # Cheapest means the lowest input price, or, given a workload, the lowest cost
-# of that workload.
+# of that workload. Given candidates, it picks the first of them that can be
+# used instead, so that a model's retirement needs no edit.
+#
+# The provider's policy (configured by the caller) applies to both: denied,
+# not allowed and retired models are never chosen, and negotiated prices
+# decide what is cheapest.
 terraform {
+  # Provider functions (estimate_cost) need Terraform 1.8 or OpenTofu 1.7.
+  required_version = ">= 1.7"
   required_providers {
     megallm = {
       source = "megallm/megallm"
@@ -28,8 +35,21 @@ variable "require" {
     max_input_cost_per_million  = optional(number)
     max_output_cost_per_million = optional(number)
     max_workload_cost           = optional(number)
+    not_deprecated              = optional(bool)
+    min_days_to_retirement      = optional(number)
   })
   default = {}
+}
+
+variable "candidates" {
+  description = "Model ids in order of preference. When set, the first of them that exists, is allowed by the provider's policy, is not retired and meets require is chosen, instead of the cheapest model. Null chooses the cheapest."
+  type        = list(string)
+  default     = null
+
+  validation {
+    condition     = var.candidates == null ? true : length(var.candidates) > 0
+    error_message = "candidates is empty: list model ids in order of preference, or leave candidates null to choose the cheapest model."
+  }
 }
 
 variable "workload" {
@@ -41,7 +61,9 @@ variable "workload" {
   default = null
 }
 
-data "megallm_models" "candidates" {
+data "megallm_models" "cheapest" {
+  count = var.candidates == null ? 1 : 0
+
   type     = var.type
   sort_by  = var.workload == null ? "input_cost" : "workload_cost"
   workload = var.workload
@@ -55,12 +77,34 @@ data "megallm_models" "candidates" {
   }
 }
 
+# With candidates: the first one that can be used. megallm_model takes no
+# workload, so its requirements leave max_workload_cost out.
+data "megallm_model" "preferred" {
+  count = var.candidates == null ? 0 : 1
+
+  candidates = var.candidates
+  require    = { for name, value in var.require : name => value if name != "max_workload_cost" }
+}
+
 locals {
-  chosen = data.megallm_models.candidates.models[0]
+  cheapest  = one(data.megallm_models.cheapest[*].models[0])
+  preferred = one(data.megallm_model.preferred)
+  # The outputs read the chosen model's attributes from whichever data source
+  # chose it.
+  chosen = {
+    for name in ["id", "context_length", "max_output_tokens", "pricing", "model_lifecycle"] :
+    name => local.preferred == null ? local.cheapest[name] : local.preferred[name]
+  }
+  # A candidate's workload cost is estimate_cost's, as megallm_models computes it.
+  workload_cost = (
+    var.workload == null ? null :
+    local.preferred == null ? one(data.megallm_models.cheapest[*].workload_costs[0]) :
+    provider::megallm::estimate_cost(local.preferred, var.workload.input_tokens, var.workload.output_tokens)
+  )
 }
 
 output "model_id" {
-  description = "The cheapest model that meets the requirements."
+  description = "The first candidate that can be used, or without candidates the cheapest model that meets the requirements."
   value       = local.chosen.id
 }
 
@@ -81,5 +125,10 @@ output "input_cost_per_million" {
 
 output "workload_cost" {
   description = "What the workload costs with it, in its pricing.currency; null without a workload."
-  value       = var.workload == null ? null : data.megallm_models.candidates.workload_costs[0]
+  value       = local.workload_cost
+}
+
+output "lifecycle_status" {
+  description = "Its model_lifecycle.status under the provider's policy: active, deprecated or retired; null when the policy says nothing of it."
+  value       = local.chosen.model_lifecycle.status
 }

@@ -4,6 +4,15 @@ provider "megallm" {
   catalog_file = "tests/catalog.json"
 }
 
+# The same catalog under an organisation's policy: only OpenAI, Anthropic and
+# Google models, gpt-3.5-turbo retired, gpt-4o deprecated, and a negotiated
+# price for gpt-4o-mini. Runs opt in with providers = { megallm = megallm.policy }.
+provider "megallm" {
+  alias        = "policy"
+  catalog_file = "tests/catalog.json"
+  policy       = jsondecode(file("tests/model-policy.json"))
+}
+
 run "cheapest_chat_model_by_default" {
   command = plan
 
@@ -73,7 +82,7 @@ run "workload_over_budget_fails_the_plan" {
     }
   }
 
-  expect_failures = [data.megallm_models.candidates]
+  expect_failures = [data.megallm_models.cheapest]
 }
 
 run "embedding_model" {
@@ -98,5 +107,93 @@ run "impossible_requirements_fail_the_plan" {
     }
   }
 
-  expect_failures = [data.megallm_models.candidates]
+  expect_failures = [data.megallm_models.cheapest]
+}
+
+run "policy_leaves_out_owners_and_applies_negotiated_prices" {
+  command   = plan
+  providers = { megallm = megallm.policy }
+
+  # Without the policy, meta-llama/llama-3.1-8b-instruct (0.05) is cheapest;
+  # meta is not allowed, and gpt-4o-mini at its negotiated 0.09 beats
+  # gemini-2.0-flash at 0.10.
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.input_cost_per_million == 0.09
+    error_message = "Expected gpt-4o-mini at the negotiated 0.09, got ${output.model_id} at ${output.input_cost_per_million}."
+  }
+}
+
+run "candidates_skip_a_retired_model" {
+  command   = plan
+  providers = { megallm = megallm.policy }
+
+  variables {
+    candidates = ["gpt-3.5-turbo", "gpt-4o-mini"]
+    workload = {
+      input_tokens  = 1e9
+      output_tokens = 2e8
+    }
+  }
+
+  # 1000 million input tokens at 0.09 and 200 million output tokens at 0.36.
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.workload_cost == 162
+    error_message = "Expected gpt-4o-mini at 162 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+}
+
+run "candidates_without_a_policy" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-3.5-turbo", "gpt-4o-mini"]
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-3.5-turbo" && output.lifecycle_status == null
+    error_message = "Without a policy, gpt-3.5-turbo is a model like any other, got ${output.model_id}."
+  }
+}
+
+run "a_deprecated_candidate_is_chosen_with_a_warning" {
+  command   = plan
+  providers = { megallm = megallm.policy }
+
+  variables {
+    candidates = ["gpt-4o", "gpt-4.1"]
+  }
+
+  # gpt-4o retires in 2030; after that this run chooses gpt-4.1.
+  assert {
+    condition     = output.model_id == "gpt-4o" ? output.lifecycle_status == "deprecated" : output.model_id == "gpt-4.1"
+    error_message = "Expected deprecated gpt-4o, got ${output.model_id} (${coalesce(output.lifecycle_status, "no lifecycle")})."
+  }
+}
+
+run "candidates_that_must_not_be_deprecated" {
+  command   = plan
+  providers = { megallm = megallm.policy }
+
+  variables {
+    candidates = ["gpt-4o", "gpt-4.1"]
+    require = {
+      not_deprecated         = true
+      min_days_to_retirement = 90
+    }
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4.1"
+    error_message = "gpt-4o is deprecated, so gpt-4.1 should be chosen, got ${output.model_id}."
+  }
+}
+
+run "empty_candidates_are_refused" {
+  command = plan
+
+  variables {
+    candidates = []
+  }
+
+  expect_failures = [var.candidates]
 }
