@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -38,27 +37,23 @@ type modelDataSource struct {
 	data *providerData
 }
 
-// modelDataSourceConfig holds the arguments of a megallm_model configuration.
-// Read gets them one by one: Config.Get into a struct would need a field for
-// each of the model's computed attributes too, and the framework's reflection
-// checks every field name with a freshly compiled regexp, which made a read
-// allocate a third more (BENCHMARKS.md). Read builds the state directly
-// (modelValues), repeating the arguments as read.
+// modelDataSourceConfig holds the arguments of a megallm_model configuration
+// as Terraform sent them. Read takes them straight from the configuration
+// value: Config.Get into a struct would need a field for each of the model's
+// computed attributes too, with the framework's reflection over each, and
+// Config.GetAttribute costs a path walk and a conversion per argument, which
+// made a read allocate a third more (BENCHMARKS.md). Read builds the state
+// directly (modelValues), repeating the arguments as sent.
 type modelDataSourceConfig struct {
-	ID         types.String
-	Candidates types.List
-	Require    types.Dynamic
-	Currency   types.String
+	ID, Candidates, Require, Currency tftypes.Value
 }
 
-// get reads the arguments from config.
-func (cfg *modelDataSourceConfig) get(ctx context.Context, config tfsdk.Config) diag.Diagnostics {
-	var diags diag.Diagnostics
-	diags.Append(config.GetAttribute(ctx, path.Root("id"), &cfg.ID)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("candidates"), &cfg.Candidates)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("require"), &cfg.Require)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("currency"), &cfg.Currency)...)
-	return diags
+// readModelConfig reads the arguments from config.
+func readModelConfig(config tfsdk.Config) (modelDataSourceConfig, diag.Diagnostics) {
+	values, diags := configValues(config)
+	return modelDataSourceConfig{
+		ID: values["id"], Candidates: values["candidates"], Require: values["require"], Currency: values["currency"],
+	}, diags
 }
 
 func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -102,7 +97,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("candidates")),
+		idOrCandidatesValidator{},
 	}
 }
 
@@ -111,21 +106,20 @@ func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureR
 }
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg modelDataSourceConfig
-	resp.Diagnostics.Append(cfg.get(ctx, req.Config)...)
-	candidatesValue := terraformValue(ctx, "candidates", cfg.Candidates, &resp.Diagnostics)
-	requireValue := terraformValue(ctx, "require", cfg.Require, &resp.Diagnostics)
-	currencyValue := terraformValue(ctx, "currency", cfg.Currency, &resp.Diagnostics)
+	cfg, diags := readModelConfig(req.Config)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := cfg.ID.ValueString()
-	require, err := readRequirements(requireValue)
+	var id, currency string
+	_ = cfg.ID.As(&id)             // null when candidates are set
+	_ = cfg.Currency.As(&currency) // null for the default
+	require, err := readRequirements(cfg.Require)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	require.Currency = currencyOrDefault(cfg.Currency)
+	require.Currency = cmp.Or(currency, catalog.DefaultCurrency)
 	// A workload is a question for megallm_models; one model's workload cost
 	// is estimate_cost, which keeps this data source's schema, and so every
 	// plan, as small as before.
@@ -143,7 +137,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 
-	model, at := d.choose(models, id, candidatesValue, require, &resp.Diagnostics)
+	model, at := d.choose(models, id, cfg.Candidates, require, &resp.Diagnostics)
 	if model == nil {
 		return
 	}
@@ -154,9 +148,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	// built directly as a value of the configuration's type, which is the
 	// schema's.
 	state := modelValues(model, models.Now())
-	state["candidates"] = candidatesValue
-	state["require"] = requireValue
-	state["currency"] = currencyValue
+	state["candidates"] = cfg.Candidates
+	state["require"] = cfg.Require
+	state["currency"] = cfg.Currency
 	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 

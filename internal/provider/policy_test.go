@@ -201,8 +201,16 @@ func TestPolicy_idOrCandidates(t *testing.T) {
 		step(`data "megallm_model" "m" {
   id         = "gpt-4o"
   candidates = ["gpt-4o-mini"]
-}`, `Invalid Attribute Combination .* Exactly one of these attributes must be configured: \[id,candidates\]`),
-		step(`data "megallm_model" "m" {}`, `Missing Attribute Configuration .* Exactly one of these attributes must be configured: \[id,candidates\]`),
+}`, `Error: Both id and candidates are set .* Set either id, to read that model, or candidates, to read the `+
+			`first of them that can be used, not both\.`),
+		step(`data "megallm_model" "m" {}`, `Error: Missing model id .* Set id to the model to read, such as id = "gpt-4o-mini", `+
+			`or candidates to the models to choose from in order of preference`),
+		// A variable that is null counts as not set.
+		step(`variable "id" {
+  type    = string
+  default = null
+}
+data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
 		step(`data "megallm_model" "m" { candidates = [] }`, `Attribute candidates list must contain at least 1 elements, got: 0`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", "gpt-4o"] }`, `Duplicate List Value .* This attribute contains duplicate values of: "gpt-4o"`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ""] }`, `Attribute candidates\[1\] string length must be at least 1, got: 0`),

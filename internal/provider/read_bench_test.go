@@ -77,3 +77,19 @@ func BenchmarkReadModels(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkValidateModel is the other call Terraform makes for every
+// megallm_model block of a plan: validating its configuration (the
+// attributes' validators and the data source's), through the plugin protocol.
+func BenchmarkValidateModel(b *testing.B) {
+	p := benchProvider(b, 0)
+	ctx := context.Background()
+	req := &tfprotov6.ValidateDataResourceConfigRequest{TypeName: "megallm_model", Config: p.modelConfig(b, "gpt-4o")}
+	b.ReportAllocs()
+	for b.Loop() {
+		resp, err := p.server.ValidateDataResourceConfig(ctx, req)
+		if err != nil || len(resp.Diagnostics) > 0 {
+			b.Fatalf("ValidateDataResourceConfig: %v %s", err, diagnosticsError(resp.Diagnostics))
+		}
+	}
+}
