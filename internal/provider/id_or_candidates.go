@@ -22,7 +22,9 @@ func (idOrCandidatesValidator) Description(context.Context) string {
 	return "exactly one of id and candidates must be set"
 }
 
-func (v idOrCandidatesValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v idOrCandidatesValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (idOrCandidatesValidator) ValidateDataSource(_ context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var config map[string]tftypes.Value

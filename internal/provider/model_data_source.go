@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -15,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -72,19 +70,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 		Computed:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
-	attributes["candidates"] = schema.ListAttribute{
-		MarkdownDescription: "Model ids in order of preference, instead of `id`: the data source reads the first " +
-			"that the catalog has, the `policy` allows, is not retired and meets `require`, and warns about each " +
-			"candidate passed over before it, saying why. When none qualifies, the plan fails and lists every " +
-			"candidate with its reason. A configuration that lists a fallback keeps planning when a model retires.",
-		ElementType: types.StringType,
-		Optional:    true,
-		Validators: []validator.List{
-			listvalidator.SizeAtLeast(1),
-			listvalidator.UniqueValues(),
-			listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
-		},
-	}
+	attributes["candidates"] = candidatesAttribute()
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
 		"the error lists each unmet requirement with the model's value.")
 	attributes["currency"] = currencyAttribute()
@@ -169,7 +155,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 		return model, path.Root("id")
 	}
 	at = path.Root("candidates")
-	candidates, err := readStrings("candidates", candidatesValue)
+	candidates, err := readCandidates(candidatesValue)
 	if err != nil {
 		diags.AddAttributeError(at, "Unexpected candidates value", err.Error())
 		return nil, at

@@ -65,7 +65,7 @@ type referenceModelDataSourceState struct {
 	referenceModelFields
 	Require    types.Dynamic `tfsdk:"require"`
 	Currency   types.String  `tfsdk:"currency"`
-	Candidates types.List    `tfsdk:"candidates"`
+	Candidates types.Dynamic `tfsdk:"candidates"`
 }
 
 type referenceWorkloadFields struct {
@@ -148,7 +148,7 @@ func dataSourceSchema(tb testing.TB, ds datasource.DataSource) tfsdk.State {
 func referenceModelState(tb testing.TB, empty tfsdk.State, m *megallm.Model, require types.Dynamic) tftypes.Value {
 	state := empty
 	if diags := state.Set(context.Background(), &referenceModelDataSourceState{
-		referenceModelFields: newReferenceModelFields(m), Require: require, Candidates: types.ListNull(types.StringType),
+		referenceModelFields: newReferenceModelFields(m), Require: require, Candidates: types.DynamicNull(),
 	}); diags.HasError() {
 		tb.Fatal(diags)
 	}
@@ -161,7 +161,7 @@ func directModelState(tb testing.TB, empty tfsdk.State, stateType tftypes.Type, 
 	values := modelValues(m, referenceNow)
 	values["require"] = require
 	values["currency"] = tftypes.NewValue(tftypes.String, nil)
-	values["candidates"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, nil)
+	values["candidates"] = tftypes.NewValue(tftypes.DynamicPseudoType, nil)
 	if diags := state.Set(context.Background(), tftypes.NewValue(stateType, values)); diags.HasError() {
 		tb.Fatal(diags)
 	}

@@ -166,12 +166,18 @@ data "megallm_model" "chosen" {
   candidates = ["gpt-5-turbo", "o3-mini", "gpt-4.1", "gpt-4o-mini", "gpt-4o", "claude-3-5-haiku-20241022"]
   require    = { supports_vision = true, min_context_length = 128000 }
 }
-data "megallm_model" "first" { candidates = ["gpt-4o"] }`),
+data "megallm_model" "first" { candidates = ["gpt-4o"] }
+variable "fallbacks" {
+  type    = list(string)
+  default = ["o3-mini", "gpt-4o"]
+}
+data "megallm_model" "from_variable" { candidates = var.fallbacks }`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(address, tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o-mini")),
 				statecheck.ExpectKnownValue(address, tfjsonpath.New("display_name"), knownvalue.StringExact("GPT-4o mini")),
 				statecheck.ExpectKnownValue(address, tfjsonpath.New("candidates"), knownvalue.ListSizeExact(6)),
 				statecheck.ExpectKnownValue("data.megallm_model.first", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
+				statecheck.ExpectKnownValue("data.megallm_model.from_variable", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
 			},
 		},
 		resource.TestStep{
@@ -211,9 +217,14 @@ func TestPolicy_idOrCandidates(t *testing.T) {
   default = null
 }
 data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
-		step(`data "megallm_model" "m" { candidates = [] }`, `Attribute candidates list must contain at least 1 elements, got: 0`),
-		step(`data "megallm_model" "m" { candidates = ["gpt-4o", "gpt-4o"] }`, `Duplicate List Value .* This attribute contains duplicate values of: "gpt-4o"`),
-		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ""] }`, `Attribute candidates\[1\] string length must be at least 1, got: 0`),
+		step(`data "megallm_model" "m" { candidates = [] }`, `Error: Invalid candidates .* candidates is empty: list at least one model id`),
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", "gpt-4o-mini", "gpt-4o"] }`,
+			`candidates lists "gpt-4o" twice \(candidates\[0\] and candidates\[2\]\): list each model once`),
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", " "] }`, `candidates\[1\] is blank, which names nothing`),
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", 4] }`, `candidates\[1\] must be a string, got number`),
+		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got string`),
+		step(`data "megallm_model" "m" { candidates = toset(["gpt-4o", "gpt-4o-mini"]) }`,
+			`candidates is a set, which has no order: write the ids as a list in order of preference`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid id/candidates sent %d requests, want 0", n)

@@ -17,6 +17,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -51,11 +52,15 @@ const (
 	kindOurs   = "ours"    // N megallm_model data sources
 	kindPlugin = "plugin"  // one terraform_data and a megallm_model read deferred to apply: the plugin's start, no request
 	kindList   = "listall" // one megallm_models listing the whole catalog
+	// kindBaseline is ours served by the -baseline provider: a change's cost
+	// measured against the build before it, in the same interleaved runs.
+	kindBaseline = "baseline"
 )
 
 type options struct {
 	terraform string
 	provider  string
+	baseline  string
 	latency   time.Duration
 	runs      int
 	ns        []int
@@ -73,6 +78,8 @@ func main() {
 	var ns string
 	flag.StringVar(&o.terraform, "terraform", os.Getenv("TERRAFORM"), "Terraform (or OpenTofu) CLI; default terraform, then tofu, on PATH")
 	flag.StringVar(&o.provider, "provider", "", "provider binary to measure; default: build the module in the current directory")
+	flag.StringVar(&o.baseline, "baseline", "", "a provider binary to compare with (such as the build of the base commit): "+
+		"its N megallm_model plans are interleaved with ours and both marginal costs reported")
 	flag.DurationVar(&o.latency, "latency", 50*time.Millisecond, "artificial latency of the mock API, per request")
 	flag.IntVar(&o.runs, "runs", 5, "measured plans per configuration, after one discarded warm-up (at least 5 for the tables)")
 	flag.StringVar(&ns, "n", "1,10,100,500", "numbers of data sources (and of floor resources), comma-separated; the first and last give the marginal cost")
@@ -175,9 +182,24 @@ func run(o options) error {
 		return err
 	}
 
+	configFor := map[string]string{} // kind -> CLI configuration, when not timedConfig
+	kinds := []string{kindFloor, kindOurs}
+	if o.baseline != "" {
+		baselinePlugins := filepath.Join(work, "plugins-baseline")
+		if err := os.MkdirAll(baselinePlugins, 0o750); err != nil {
+			return err
+		}
+		if err := copyFile(o.baseline, filepath.Join(baselinePlugins, "terraform-provider-megallm")); err != nil {
+			return err
+		}
+		if configFor[kindBaseline], err = cliConfig(baselinePlugins); err != nil {
+			return err
+		}
+		kinds = append(kinds, kindBaseline)
+	}
 	var spaces []workspace
 	for _, n := range o.ns {
-		for _, kind := range []string{kindFloor, kindOurs} {
+		for _, kind := range kinds {
 			spaces = append(spaces, workspace{kind: kind, n: n})
 		}
 	}
@@ -210,7 +232,7 @@ func run(o options) error {
 		}
 		for _, ws := range order {
 			before := mock.RequestCount()
-			seconds, err := plan(terraform, ws.dir, append(slices.Clone(env), "TF_CLI_CONFIG_FILE="+timedConfig))
+			seconds, err := plan(terraform, ws.dir, append(slices.Clone(env), "TF_CLI_CONFIG_FILE="+cmp.Or(configFor[ws.kind], timedConfig)))
 			if err != nil {
 				return fmt.Errorf("%s N=%d: %w", ws.kind, ws.n, err)
 			}
@@ -224,7 +246,8 @@ func run(o options) error {
 	rss := map[string]rssResult{}
 	rssHow := "not measured (-rss=false)"
 	if o.rss {
-		rss, rssHow, err = measureRSS(terraform, spaces, env, work, provider, cliConfig)
+		ours := slices.DeleteFunc(slices.Clone(spaces), func(ws workspace) bool { return ws.kind == kindBaseline })
+		rss, rssHow, err = measureRSS(terraform, ours, env, work, provider, cliConfig)
 		if err != nil {
 			return err
 		}
@@ -249,7 +272,7 @@ func configText(kind string, n int, ids []string) string {
 		for i := range n {
 			fmt.Fprintf(&b, "resource \"terraform_data\" \"r%d\" { input = %q }\n", i, fmt.Sprint("item-", i))
 		}
-	case kindOurs:
+	case kindOurs, kindBaseline:
 		for i := range n {
 			// Spread over the catalog; ids repeat only when n exceeds it.
 			fmt.Fprintf(&b, "data \"megallm_model\" \"m%d\" { id = %q }\n", i, ids[(i*7919)%len(ids)])

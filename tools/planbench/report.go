@@ -116,6 +116,21 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 		"one request (median ListModels of the catalog against the same mock, in-process) = %.0f ms; "+
 		"plugin start + one request = %.0f ms.\n", first, fixed, start, oneRequest*1000, budget)
 
+	if _, ok := by[key(kindBaseline, first)]; ok {
+		baselineMarginal := marginal(kindBaseline)
+		fmt.Fprintf(w, "\n### This build vs -baseline %s\n\n", o.baseline)
+		fmt.Fprintln(w, "N megallm_model data sources, both providers' plans interleaved in the same runs.")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| N | baseline | this build | this/baseline |")
+		fmt.Fprintln(w, "|--:|--:|--:|--:|")
+		for _, n := range o.ns {
+			baseline, ours := by[key(kindBaseline, n)], by[key(kindOurs, n)]
+			fmt.Fprintf(w, "| %d | %s | %s | %.2f |\n", n, baseline.spread(), ours.spread(), ours.median()/baseline.median())
+		}
+		fmt.Fprintf(w, "| marginal cost per megallm_model | %.2f ms | %.2f ms | %.2f |\n",
+			baselineMarginal, oursMarginal, oursMarginal/baselineMarginal)
+	}
+
 	fmt.Fprintf(w, "\n### Targets (end to end)\n\n")
 	fmt.Fprintln(w, "| target | measured | |")
 	fmt.Fprintln(w, "|---|---|---|")
