@@ -189,6 +189,3 @@ func expectRequests(server *mockapi.Server, header, value string) resource.TestC
 		return nil
 	}
 }
-
-// ptr returns a pointer to a copy of v, for building fixtures.
-func ptr[T any](v T) *T { return &v }

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -108,13 +109,17 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	if models == nil {
 		return policy, nil
 	}
+	// Every model's mistakes at once, in id order, so that one plan shows
+	// them all.
+	var mistakes []error
 	policy.Models = make(map[string]catalog.ModelPolicy, len(models.attrs))
 	for _, id := range slices.Sorted(maps.Keys(models.attrs)) {
 		decision, err := readModelPolicy(id, models.attrs[id])
-		if err != nil {
-			return nil, err
-		}
+		mistakes = append(mistakes, err)
 		policy.Models[id] = decision
+	}
+	if err := errors.Join(mistakes...); err != nil {
+		return nil, err
 	}
 	return policy, nil
 }
@@ -146,7 +151,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		decision.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   p.string("currency"),
+			Currency:                   cmp.Or(p.string("currency"), ptr(catalog.DefaultCurrency)),
 		}
 		o.keep(p.err)
 	}
@@ -172,6 +177,9 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	return decision, nil
 }
+
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }
 
 // readStrings reads a list, set or tuple of strings, none of them null or
 // blank.

@@ -431,3 +431,33 @@ data "megallm_models" "all" {}`),
 		ExpectError: expectError(`Provider argument not known at plan time .* policy depends on a value that Terraform will only know after apply`),
 	})
 }
+
+// Mistakes in several models of a policy are reported together, and a
+// negotiated price without a currency is in USD, as the attribute shows.
+func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(server, `{
+    models = {
+      "gpt-4o"      = { retire_at = "2030-01-01" }
+      "gpt-4o-mini" = { deprecated_at = "soon" }
+    }
+  }`, `data "megallm_model" "m" { id = "gpt-4o" }`),
+			ExpectError: expectError(`policy\.models\["gpt-4o"\] has no attribute "retire_at"\. Did you mean "retires_at"\? .*` +
+				`policy\.models\["gpt-4o-mini"\]\.deprecated_at is "soon", which is not a date`),
+		},
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } } } }`,
+				`data "megallm_model" "m" { id = "gpt-4o" }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("pricing"), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"input_tokens_cost_per_million":  knownvalue.Float64Exact(1),
+					"output_tokens_cost_per_million": knownvalue.Null(),
+					"currency":                       knownvalue.StringExact("USD"),
+				})),
+			},
+		},
+	)
+}
