@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -38,7 +39,7 @@ const (
 func (c *Catalog) Check(id string, r Requirements) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		return nil, &Rejection{Kind: NotInCatalog, Suggestions: c.Suggest(id)}
+		return nil, &Rejection{Kind: NotInCatalog, Suggestions: Closest(id, c.usableIDs())}
 	}
 	if refusal := c.Refusal(m); refusal != "" {
 		return m, &Rejection{Kind: RefusedByPolicy, Refusal: refusal}
@@ -51,6 +52,18 @@ func (c *Catalog) Check(id string, r Requirements) (*megallm.Model, *Rejection) 
 		return m, &Rejection{Kind: UnmetRequirements, Unmet: unmet}
 	}
 	return m, nil
+}
+
+// usableIDs are the ids of the models the policy allows and that are not
+// retired: the ids worth suggesting for one the catalog lacks.
+func (c *Catalog) usableIDs() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for id, m := range c.byID {
+			if c.Allowed(m) && !Retired(m, c.now) && !yield(id) {
+				return
+			}
+		}
+	}
 }
 
 // Candidate is one id of a Choose, with its Rejection if it was passed over.

@@ -65,6 +65,12 @@ func TestCheck(t *testing.T) {
 		{"unknown id, two suggestions", "gpt-4", Requirements{}, NotInCatalog,
 			`is not in the catalog (did you mean "gpt-4o" or "gpt-4o-mini"?)`},
 		{"unknown id, nothing close", "zzzzzzzzzzzzzzzz", Requirements{}, NotInCatalog, "is not in the catalog"},
+		// "denied", "old" (retired) and "foreign" (not allowed) are one edit
+		// away, but only ids that can be used are suggested.
+		{"unknown id, only usable ids suggested", "denie", Requirements{}, NotInCatalog, "is not in the catalog"},
+		{"unknown id, retired not suggested", "olt", Requirements{}, NotInCatalog, "is not in the catalog"},
+		{"unknown id, not allowed not suggested", "foreigm", Requirements{}, NotInCatalog, "is not in the catalog"},
+		{"unknown id, deprecated suggested", "deprecatd", Requirements{}, NotInCatalog, `is not in the catalog (did you mean "deprecated"?)`},
 		{"denied", "denied", Requirements{}, RefusedByPolicy, "is denied by the policy: legal has not approved it"},
 		{"owner not allowed", "foreign", Requirements{}, RefusedByPolicy,
 			`is owned by "meta", and the policy allows only models owned by "openai"`},

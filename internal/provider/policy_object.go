@@ -86,37 +86,29 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	if !ok {
 		return nil, fmt.Errorf("policy must be an object such as { allowed_owners = [\"openai\"] }, got %s", typeName(v))
 	}
-	if err := onlyAttributes("policy", o, policyAttributeNames); err != nil {
-		return nil, err
-	}
+	// Every mistake at once, the policy's own first, then each model's in
+	// id order, so that one plan shows them all.
+	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && !owners.IsNull() {
 		list, err := readStrings("policy.allowed_owners", owners)
-		if err != nil {
-			return nil, err
-		}
-		if len(list) == 0 {
-			return nil, errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
+		if err == nil && len(list) == 0 {
+			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
 				"whose models may be used, such as [\"openai\", \"anthropic\"], or leave allowed_owners out to allow " +
 				"every owner")
 		}
+		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list
 	}
 	models := o.object("models")
-	if o.err != nil {
-		return nil, o.err
-	}
-	if models == nil {
-		return policy, nil
-	}
-	// Every model's mistakes at once, in id order, so that one plan shows
-	// them all.
-	var mistakes []error
-	policy.Models = make(map[string]catalog.ModelPolicy, len(models.attrs))
-	for _, id := range slices.Sorted(maps.Keys(models.attrs)) {
-		decision, err := readModelPolicy(id, models.attrs[id])
-		mistakes = append(mistakes, err)
-		policy.Models[id] = decision
+	mistakes = append(mistakes, o.err)
+	if models != nil {
+		policy.Models = make(map[string]catalog.ModelPolicy, len(models.attrs))
+		for _, id := range slices.Sorted(maps.Keys(models.attrs)) {
+			decision, err := readModelPolicy(id, models.attrs[id])
+			mistakes = append(mistakes, err)
+			policy.Models[id] = decision
+		}
 	}
 	if err := errors.Join(mistakes...); err != nil {
 		return nil, err

@@ -440,12 +440,14 @@ func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
 	unitTest(t,
 		resource.TestStep{
 			Config: policyProvider(server, `{
+    allowed_owner = ["openai"]
     models = {
       "gpt-4o"      = { retire_at = "2030-01-01" }
       "gpt-4o-mini" = { deprecated_at = "soon" }
     }
   }`, `data "megallm_model" "m" { id = "gpt-4o" }`),
-			ExpectError: expectError(`policy\.models\["gpt-4o"\] has no attribute "retire_at"\. Did you mean "retires_at"\? .*` +
+			ExpectError: expectError(`policy has no attribute "allowed_owner"\. Did you mean "allowed_owners"\? .*` +
+				`policy\.models\["gpt-4o"\] has no attribute "retire_at"\. Did you mean "retires_at"\? .*` +
 				`policy\.models\["gpt-4o-mini"\]\.deprecated_at is "soon", which is not a date`),
 		},
 		resource.TestStep{
