@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"strings"
 	"time"
 )
 
@@ -111,8 +112,8 @@ func (rev *review) keep(m *Model, index int) bool {
 }
 
 // clearNonsense sets to nil the values that cannot be true: a negative price,
-// a limit that is not positive, a date that is not a date-time. A date-only
-// value becomes midnight UTC.
+// a limit that is not positive, a blank successor, a date that is not a
+// date-time. A date-only value becomes midnight UTC.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) {
 		rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
@@ -134,6 +135,10 @@ func (rev *review) clearNonsense(m *Model, index int) {
 	if v := m.MaxOutputTokens; v != nil && *v <= 0 {
 		field("max_output_tokens", "is "+formatInt(*v)+", not a positive number of tokens")
 		m.MaxOutputTokens = nil
+	}
+	if v := m.Successor; v != nil && strings.TrimSpace(*v) == "" {
+		field("successor", "is the string "+QuoteUntrusted(*v)+", not a model id")
+		m.Successor = nil
 	}
 	for _, date := range []struct {
 		name  string

@@ -205,7 +205,8 @@ func TestDecodeModels_lifecycleSameInEveryPath(t *testing.T) {
 		problems     []string
 	}{
 		{"dates and successor", `"deprecated_at":"2026-01-01","retires_at":"2026-06-01T12:00:00+02:00","successor":"b"`, []string{}},
-		{"bad dates", `"deprecated_at":"soon","retires_at":"","successor":""`, []string{
+		{"bad dates, blank successor", `"deprecated_at":"soon","retires_at":"","successor":" "`, []string{
+			`model "m": successor is the string " ", not a model id`,
 			`model "m": deprecated_at is the string "soon", not an RFC 3339 date-time`,
 			`model "m": retires_at is the string "", not an RFC 3339 date-time`,
 		}},
