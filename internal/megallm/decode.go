@@ -140,21 +140,22 @@ func (rev *review) clearNonsense(m *Model, index int) {
 		field("successor", "is the string "+QuoteUntrusted(*v)+", not a model id")
 		m.Successor = nil
 	}
-	for _, date := range []struct {
-		name  string
-		value **string
-	}{{"created_at", &m.CreatedAt}, {"deprecated_at", &m.DeprecatedAt}, {"retires_at", &m.RetiresAt}} {
-		if v := *date.value; v != nil {
+	normaliseDate := func(name string, value **string) {
+		if v := *value; v != nil {
 			normalised, ok := NormaliseDate(*v)
 			switch {
 			case ok && normalised != *v:
-				*date.value = &normalised
+				changed := normalised // escapes only here, where it is needed
+				*value = &changed
 			case !ok:
-				field(date.name, "is the string "+QuoteUntrusted(*v)+", not an RFC 3339 date-time")
-				*date.value = nil
+				field(name, "is the string "+QuoteUntrusted(*v)+", not an RFC 3339 date-time")
+				*value = nil
 			}
 		}
 	}
+	normaliseDate("created_at", &m.CreatedAt)
+	normaliseDate("deprecated_at", &m.DeprecatedAt)
+	normaliseDate("retires_at", &m.RetiresAt)
 }
 
 // NormaliseDate reads an RFC 3339 date-time, kept as written, or a
