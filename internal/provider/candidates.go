@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -14,12 +13,11 @@ import (
 // candidatesAttribute is the schema of megallm_model's candidates argument.
 //
 // It is dynamic, not a list of strings, for what it costs Terraform: with a
-// list attribute in megallm_model's schema, `make bench` measured the
-// marginal cost of a megallm_model in a plan 23 % higher than before, and 10
-// % with a dynamic one, in the same interleaved runs (BENCHMARKS.md).
-// candidatesValidator checks what the schema would have: a list of strings,
-// at least one, each once; and that the list has an order, which a set has
-// not.
+// list attribute in megallm_model's schema, a megallm_model cost a plan 23 %
+// more than before this argument existed, and with a dynamic one 10 %, in the
+// same interleaved runs (BENCHMARKS.md). Its validator checks what the list
+// type would have: strings, at least one, each once; and that they have an
+// order, which a set has not.
 func candidatesAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "List of model ids in order of preference, instead of `id`, such as " +
@@ -27,32 +25,11 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"allows, is not retired and meets `require`, and warns about each candidate passed over before it, " +
 			"saying why. When none qualifies, the plan fails and lists every candidate with its reason. A " +
 			"configuration that lists a fallback keeps planning when a model retires. At least one id, each once.",
-		Optional:   true,
-		Validators: []validator.Dynamic{candidatesValidator{}},
-	}
-}
-
-// candidatesValidator checks candidates with readCandidates once it is known.
-type candidatesValidator struct{}
-
-func (candidatesValidator) Description(context.Context) string {
-	return "value must be a list of model ids, at least one, each once"
-}
-
-func (v candidatesValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (candidatesValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
-		return
-	}
-	value, err := req.ConfigValue.ToTerraformValue(ctx)
-	if err == nil && value.IsFullyKnown() {
-		_, err = readCandidates(value)
-	}
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid candidates", err.Error())
+		Optional: true,
+		Validators: []validator.Dynamic{readerValidator{
+			describes: "a list of model ids, at least one, each once",
+			read:      func(v tftypes.Value) error { _, err := readCandidates(v); return err },
+		}},
 	}
 }
 

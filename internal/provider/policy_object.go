@@ -2,7 +2,6 @@ package provider
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -30,7 +29,7 @@ var (
 // dynamic for the reason require is (see requireAttribute): with an object
 // type, Terraform would drop a misspelt key of jsondecode(file(...)) or of a
 // literal before the provider sees it, and the policy would silently say less
-// than its author wrote. policyValidator refuses such keys instead.
+// than its author wrote. Its validator refuses such keys instead.
 func policyAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
@@ -50,30 +49,11 @@ func policyAttribute() schema.DynamicAttribute {
 			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. The " +
 			"API's own lifecycle fields, were it to report them, take precedence over the policy's. An attribute " +
 			"not listed here is an error; ids the catalog lacks are a warning.",
-		Optional:   true,
-		Validators: []validator.Dynamic{policyValidator{}},
-	}
-}
-
-// policyValidator checks a policy with readPolicy once it is known.
-type policyValidator struct{}
-
-func (policyValidator) Description(context.Context) string {
-	return "value must be a model policy: an object of allowed_owners and models"
-}
-
-func (v policyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (policyValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
-		return
-	}
-	value, err := req.ConfigValue.ToTerraformValue(ctx)
-	if err == nil && value.IsFullyKnown() {
-		_, err = readPolicy(value)
-	}
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid policy", err.Error())
+		Optional: true,
+		Validators: []validator.Dynamic{readerValidator{
+			describes: "a model policy: an object of allowed_owners and models",
+			read:      func(v tftypes.Value) error { _, err := readPolicy(v); return err },
+		}},
 	}
 }
 
