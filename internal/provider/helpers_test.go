@@ -72,8 +72,14 @@ func runTests(m *testing.M) int {
 	_ = os.Unsetenv(EnvAPIKey)
 	_ = os.Unsetenv(EnvBaseURL)
 
-	// Without a CLI the pure-Go tests still run; unitTest and functionsTest skip.
+	// Without a CLI the pure-Go tests still run and unitTest and functionsTest
+	// skip, but not when acceptance tests are asked for (TF_ACC, as make test
+	// and CI set it): then a missing CLI fails the run rather than skip them.
 	if terraform, err := tfcli.Find(); err != nil {
+		if os.Getenv("TF_ACC") != "" {
+			fmt.Fprintf(os.Stderr, "TF_ACC is set but no Terraform or OpenTofu CLI was found: %v\n", err)
+			return 1
+		}
 		errNoTerraform = err
 	} else {
 		_ = os.Setenv(tfcli.EnvTerraformPath, terraform)
