@@ -463,3 +463,30 @@ func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
 		},
 	)
 }
+
+// What users type by mistake in a policy, in candidates and in the lifecycle
+// requirements: stray white space, a date read with file() that ends in a
+// newline, a blank owner, a fraction where a whole number goes.
+func TestPolicy_sloppyInput(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(policy, config, words string) resource.TestStep {
+		return resource.TestStep{Config: policyProvider(server, policy, config), ExpectError: expectError(words)}
+	}
+	const readOne = `data "megallm_model" "m" { id = "gpt-4o" }`
+	unitTest(t,
+		step(`{ models = { " gpt-4o" = { denied = true } } }`, readOne,
+			`policy\.models\[" gpt-4o"\]: a model id must not be empty or have white space around it`),
+		step(`{ models = { "gpt-4o" = { successor = "gpt-4.1 " } } }`, readOne,
+			`policy\.models\["gpt-4o"\]\.successor is "gpt-4\.1 ": it must be a model id, without white space around it`),
+		step(`{ models = { "gpt-4o" = { retires_at = "2030-01-01\n" } } }`, readOne,
+			`policy\.models\["gpt-4o"\]\.retires_at is "2030-01-01\\n", which is not a date`),
+		step(`{ allowed_owners = ["openai", " "] }`, readOne, `policy\.allowed_owners\[1\] is blank, which names nothing`),
+		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, currency = "US D" } } } }`, readOne,
+			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D": it must be a currency code such as "USD", without white space`),
+		step(`{}`, `data "megallm_models" "m" { require = { min_days_to_retirement = 1.5 } }`,
+			`require\.min_days_to_retirement must be a whole number, got 1\.5`),
+		step(`{}`, `data "megallm_model" "m" { candidates = [" gpt-4o"] }`,
+			`No candidate model qualifies .* - " gpt-4o" is not in the catalog \(did you mean "gpt-4o"`),
+	)
+}
