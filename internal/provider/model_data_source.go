@@ -105,7 +105,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	require.Currency = cmp.Or(currency, catalog.DefaultCurrency)
+	require.Currency = currencyOrDefault(currency)
 	// A workload is a question for megallm_models; one model's workload cost
 	// is estimate_cost, which keeps this data source's schema, and so every
 	// plan, as small as before.

@@ -199,7 +199,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		SortBy:     catalog.SortKey(cfg.SortBy.ValueString()),
 		Descending: cfg.Descending.ValueBool(),
 		ExcludeIDs: cfg.ExcludeIDs,
-		Currency:   currencyOrDefault(cfg.Currency),
+		Currency:   currencyOrDefault(cfg.Currency.ValueString()),
 		Workload:   workload,
 
 		IncludeRetired: cfg.IncludeRetired.ValueBool(),

@@ -151,6 +151,30 @@ func mustParseDate(s string) time.Time {
 	return t
 }
 
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }
+
+// readStrings reads a list, set or tuple of strings, none of them null or
+// blank.
+func readStrings(where string, v tftypes.Value) ([]string, error) {
+	var elements []tftypes.Value
+	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
+		return nil, fmt.Errorf("%s must be a list of strings, got %s", where, typeName(v))
+	}
+	out := make([]string, 0, len(elements))
+	for i, e := range elements {
+		var s string
+		if !e.Type().Is(tftypes.String) || e.IsNull() || e.As(&s) != nil {
+			return nil, fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
+		}
+		if strings.TrimSpace(s) == "" {
+			return nil, fmt.Errorf("%s[%d] is blank, which names nothing", where, i)
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
 // objectReader reads typed attributes of one object or map, keeping the
 // first error, which names the attribute by its path (prefix).
 type objectReader struct {

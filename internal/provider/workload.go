@@ -1,13 +1,13 @@
 package provider
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -81,12 +81,10 @@ func readWorkload(v tftypes.Value) (*catalog.Workload, error) {
 	return &catalog.Workload{InputTokens: *in, OutputTokens: *out}, nil
 }
 
-// currencyOrDefault is the currency argument; null is the default currency.
-func currencyOrDefault(currency types.String) string {
-	if currency.IsNull() {
-		return catalog.DefaultCurrency
-	}
-	return currency.ValueString()
+// currencyOrDefault is the currency argument; null (read as "") is the
+// default currency.
+func currencyOrDefault(currency string) string {
+	return cmp.Or(currency, catalog.DefaultCurrency)
 }
 
 // workloadCostValue is what w costs with m, in m's currency: null without a
