@@ -34,9 +34,9 @@ type Lifecycle struct {
 func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
 	l := Lifecycle{DeprecatedAt: parseDate(m.DeprecatedAt), RetiresAt: parseDate(m.RetiresAt), Successor: m.Successor}
 	switch {
-	case l.RetiresAt != nil && !now.Before(*l.RetiresAt):
+	case reached(l.RetiresAt, now):
 		l.Status = StatusRetired
-	case l.DeprecatedAt != nil && !now.Before(*l.DeprecatedAt):
+	case reached(l.DeprecatedAt, now):
 		l.Status = StatusDeprecated
 	case l.RetiresAt != nil || l.DeprecatedAt != nil:
 		l.Status = StatusActive
@@ -53,7 +53,12 @@ func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
 
 // Retired reports whether m is retired at now.
 func Retired(m *megallm.Model, now time.Time) bool {
-	return m.RetiresAt != nil && LifecycleOf(m, now).Status == StatusRetired
+	return reached(parseDate(m.RetiresAt), now)
+}
+
+// reached reports whether date is set and now is on or after it.
+func reached(date *time.Time, now time.Time) bool {
+	return date != nil && !now.Before(*date)
 }
 
 // daysBetween counts the calendar days (UTC) from a to b. It counts in Unix
