@@ -135,8 +135,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		return decision, fmt.Errorf("%s.successor is %q: it must be a model id, without white space around it", where, *s)
 	case s != nil && *s == id:
 		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
-	case decision.DeprecatedAt != nil && decision.RetiresAt != nil &&
-		mustParseDate(*decision.RetiresAt).Before(mustParseDate(*decision.DeprecatedAt)):
+	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && retiresBeforeDeprecation(decision):
 		return decision, fmt.Errorf("%s.deprecated_at (%s) is after retires_at (%s): a model is deprecated before it "+
 			"retires. Swap the dates, or set deprecated_at on or before retires_at", where,
 			*decision.DeprecatedAt, *decision.RetiresAt)
@@ -148,4 +147,12 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			"white space (leave it out for %q)", where, *p.Currency, catalog.DefaultCurrency, catalog.DefaultCurrency)
 	}
 	return decision, nil
+}
+
+// retiresBeforeDeprecation reports whether a policy entry's dates, both set
+// and normalised, retire the model before it is deprecated.
+func retiresBeforeDeprecation(decision catalog.ModelPolicy) bool {
+	deprecated, _ := parseDate(*decision.DeprecatedAt)
+	retires, _ := parseDate(*decision.RetiresAt)
+	return retires.Before(deprecated)
 }

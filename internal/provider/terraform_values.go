@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -143,12 +142,6 @@ func dateAttribute(o *objectReader, name string) *string {
 		return nil
 	}
 	return &date
-}
-
-// mustParseDate parses a date policyDate has normalised.
-func mustParseDate(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339, s)
-	return t
 }
 
 // ptr returns a pointer to a copy of v.
