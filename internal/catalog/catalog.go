@@ -5,6 +5,8 @@
 package catalog
 
 import (
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -22,6 +24,10 @@ type Catalog struct {
 	// time lifecycle statuses are computed for (see Apply).
 	policy *Policy
 	now    time.Time
+	// byFoldedID maps each lower-cased id to the first id that has it, built
+	// on the first LookupFold.
+	foldOnce   sync.Once
+	byFoldedID map[string]string
 }
 
 // New indexes models, keeping their order, with the problems found decoding
@@ -48,4 +54,21 @@ func (c *Catalog) Len() int { return len(c.models) }
 func (c *Catalog) Lookup(id string) (*megallm.Model, bool) {
 	m, ok := c.byID[id]
 	return m, ok
+}
+
+// LookupFold returns the catalog id that differs from id only in letter
+// case, for an id that Lookup does not find: the near miss that must not
+// pass for another model.
+func (c *Catalog) LookupFold(id string) (string, bool) {
+	c.foldOnce.Do(func() {
+		c.byFoldedID = make(map[string]string, len(c.models))
+		for i := range c.models {
+			folded := strings.ToLower(c.models[i].ID)
+			if _, seen := c.byFoldedID[folded]; !seen {
+				c.byFoldedID[folded] = c.models[i].ID
+			}
+		}
+	})
+	catalogID, ok := c.byFoldedID[strings.ToLower(id)]
+	return catalogID, ok && catalogID != id
 }

@@ -11,13 +11,16 @@ import (
 // Rejection is why a model id cannot be used.
 type Rejection struct {
 	Kind RejectionKind
-	// Suggestions are catalog ids close to an id the catalog lacks.
+	// Suggestions are catalog ids close to an id the catalog lacks; for a
+	// MiscasedModelID, the one catalog id it misses by letter case.
 	Suggestions []string
 	// Refusal is the policy's refusal, as Catalog.Refusal words it.
 	Refusal string
-	// Lifecycle is a retired model's, and Reason the policy's reason about it.
+	// Lifecycle is a retired model's, Reason the policy's reason about it,
+	// and Advice what to move to.
 	Lifecycle Lifecycle
 	Reason    string
+	Advice    Advice
 	// Unmet are the requirements the model misses, as Requirements.Unmet
 	// words them.
 	Unmet []string
@@ -29,6 +32,8 @@ type RejectionKind int
 // The checks, in the order Check makes them.
 const (
 	NotInCatalog RejectionKind = iota + 1
+	// MiscasedModelID is an id the catalog has only in another letter case.
+	MiscasedModelID
 	RefusedByPolicy
 	RetiredModel
 	UnmetRequirements
@@ -39,13 +44,16 @@ const (
 func (c *Catalog) Check(id string, r Requirements) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
+		if catalogID, ok := c.LookupFold(id); ok {
+			return nil, &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}
+		}
 		return nil, &Rejection{Kind: NotInCatalog, Suggestions: Closest(id, c.usableIDs())}
 	}
 	if refusal := c.Refusal(m); refusal != "" {
 		return m, &Rejection{Kind: RefusedByPolicy, Refusal: refusal}
 	}
 	if l := LifecycleOf(m, c.now); l.Status == StatusRetired {
-		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id)}
+		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id), Advice: c.Advise(id, l.Successor)}
 	}
 	r.Now = c.now
 	if unmet := r.Unmet(m); len(unmet) > 0 {
@@ -74,8 +82,21 @@ type Candidate struct {
 
 // Choose returns the first of ids that Check accepts, with the candidates
 // passed over before it. When none is accepted, the model is nil and every
-// candidate is listed with its rejection.
+// candidate is listed with its rejection. An id that differs from a catalog
+// id only in letter case is a mistake, not a fallback: then Choose accepts
+// none and returns only those ids, wherever they stand in the list.
 func (c *Catalog) Choose(ids []string, r Requirements) (*megallm.Model, []Candidate) {
+	var miscased []Candidate
+	for _, id := range ids {
+		if _, ok := c.Lookup(id); !ok {
+			if catalogID, ok := c.LookupFold(id); ok {
+				miscased = append(miscased, Candidate{ID: id, Rejection: &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}})
+			}
+		}
+	}
+	if miscased != nil {
+		return nil, miscased
+	}
 	var passed []Candidate
 	for _, id := range ids {
 		m, rejection := c.Check(id, r)
@@ -95,10 +116,12 @@ func (r *Rejection) Words() string {
 			return fmt.Sprintf("is not in the catalog (did you mean %s?)", QuoteList(r.Suggestions, "or"))
 		}
 		return "is not in the catalog"
+	case MiscasedModelID:
+		return fmt.Sprintf("is not in the catalog, which has %s: ids are case-sensitive", QuoteList(r.Suggestions, "or"))
 	case RefusedByPolicy:
 		return r.Refusal
 	case RetiredModel:
-		return "was retired on " + FormatDate(*r.Lifecycle.RetiresAt) + because(&r.Reason) + successorWords(r.Lifecycle.Successor)
+		return "was retired on " + FormatDate(*r.Lifecycle.RetiresAt) + because(&r.Reason) + r.Advice.successorWords()
 	default:
 		return "does not meet require: " + strings.Join(r.Unmet, "; ")
 	}

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -19,6 +20,11 @@ func chooseFixture() *Catalog {
 		{ID: "gone-quietly", OwnedBy: ptr("openai"), RetiresAt: ptr("2026-03-10T12:00:00Z")},
 		{ID: "deprecated", OwnedBy: ptr("openai"), ContextLength: ptr[int64](128000)},
 		{ID: "retired-and-denied", OwnedBy: ptr("openai")},
+		// Successors that cannot be used: denied, the model itself (as only
+		// the API can say), and one the catalog lacks.
+		{ID: "retired-to-denied", OwnedBy: ptr("openai"), RetiresAt: ptr("2026-01-01T00:00:00Z"), Successor: ptr("denied")},
+		{ID: "m4", OwnedBy: ptr("openai"), RetiresAt: ptr("2026-01-01T00:00:00Z"), Successor: ptr("m4")},
+		{ID: "retired-to-missing", OwnedBy: ptr("openai"), RetiresAt: ptr("2026-01-01T00:00:00Z"), Successor: ptr("gpt-4x")},
 	})
 	c.Apply(&Policy{
 		AllowedOwners: []string{"openai"},
@@ -37,7 +43,7 @@ func chooseFixture() *Catalog {
 
 // kindNames name the rejection kinds in test output.
 var kindNames = map[RejectionKind]string{
-	NotInCatalog: "NotInCatalog", RefusedByPolicy: "RefusedByPolicy", RetiredModel: "RetiredModel", UnmetRequirements: "UnmetRequirements",
+	NotInCatalog: "NotInCatalog", MiscasedModelID: "MiscasedModelID", RefusedByPolicy: "RefusedByPolicy", RetiredModel: "RetiredModel", UnmetRequirements: "UnmetRequirements",
 }
 
 // rejectionText writes a Rejection as its kind and words, "" for none.
@@ -71,6 +77,8 @@ func TestCheck(t *testing.T) {
 		{"unknown id, retired not suggested", "olt", Requirements{}, NotInCatalog, "is not in the catalog"},
 		{"unknown id, not allowed not suggested", "foreigm", Requirements{}, NotInCatalog, "is not in the catalog"},
 		{"unknown id, deprecated suggested", "deprecatd", Requirements{}, NotInCatalog, `is not in the catalog (did you mean "deprecated"?)`},
+		{"another letter case", "GPT-4o", Requirements{}, MiscasedModelID,
+			`is not in the catalog, which has "gpt-4o": ids are case-sensitive`},
 		{"denied", "denied", Requirements{}, RefusedByPolicy, "is denied by the policy: legal has not approved it"},
 		{"owner not allowed", "foreign", Requirements{}, RefusedByPolicy,
 			`is owned by "meta", and the policy allows only models owned by "openai"`},
@@ -78,6 +86,12 @@ func TestCheck(t *testing.T) {
 			`was retired on 2026-03-01: replaced by gpt-4o (successor "gpt-4o")`},
 		{"retired at a time of day, no reason or successor", "gone-quietly", Requirements{}, RetiredModel,
 			"was retired on 2026-03-10T12:00:00Z"},
+		{"retired, its successor denied", "retired-to-denied", Requirements{}, RetiredModel,
+			`was retired on 2026-01-01 (successor "denied", which is denied by the policy: legal has not approved it)`},
+		{"retired, its own successor", "m4", Requirements{}, RetiredModel,
+			`was retired on 2026-01-01 (successor "m4", which is the model itself)`},
+		{"retired, its successor not in the catalog", "retired-to-missing", Requirements{}, RetiredModel,
+			`was retired on 2026-01-01 (successor "gpt-4x", which is not in the catalog)`},
 		{"refused before retired", "retired-and-denied", Requirements{}, RefusedByPolicy, "is denied by the policy"},
 		{"retired before unmet", "gone-quietly", large, RetiredModel, "was retired on 2026-03-10T12:00:00Z"},
 		{"unmet requirement", "small", large, UnmetRequirements,
@@ -97,9 +111,9 @@ func TestCheck(t *testing.T) {
 				t.Fatalf("Check(%s) rejection = %q, want %q", tc.id, got, want)
 			}
 			switch {
-			case tc.wantKind == NotInCatalog && m != nil:
+			case (tc.wantKind == NotInCatalog || tc.wantKind == MiscasedModelID) && m != nil:
 				t.Errorf("Check(%s) model = %s, want nil", tc.id, m.ID)
-			case tc.wantKind != NotInCatalog && (m == nil || m.ID != tc.id):
+			case tc.wantKind != NotInCatalog && tc.wantKind != MiscasedModelID && (m == nil || m.ID != tc.id):
 				t.Errorf("Check(%s) model = %v, want the model looked up", tc.id, m)
 			}
 		})
@@ -146,6 +160,12 @@ func TestChoose(t *testing.T) {
 		{"none usable: every candidate listed", []string{"gpt-4", "denied", "old", "small"}, "", passedOver},
 		{"a candidate repeated is checked again", []string{"small", "small"}, "", []string{passedOver[3], passedOver[3]}},
 		{"no candidates", nil, "", nil},
+		// A candidate in another letter case is a mistake wherever it stands:
+		// none is chosen, and only the miscased ones are listed.
+		{"a candidate in another letter case, after a usable one", []string{"gpt-4o-mini", "GPT-4o", "Small"}, "", []string{
+			`GPT-4o: MiscasedModelID: is not in the catalog, which has "gpt-4o": ids are case-sensitive`,
+			`Small: MiscasedModelID: is not in the catalog, which has "small": ids are case-sensitive`,
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -162,5 +182,33 @@ func TestChoose(t *testing.T) {
 				t.Errorf("Choose(%q) passed over\n%q\nwant\n%q", tc.ids, got, tc.wantPassed)
 			}
 		})
+	}
+}
+
+// TestAdvise: a successor is advised only when it can be used; otherwise
+// why not, and the usable ids closest to it (or to the model).
+func TestAdvise(t *testing.T) {
+	t.Parallel()
+	c := chooseFixture()
+	tests := []struct {
+		id        string
+		successor *string
+		want      Advice
+	}{
+		{"old", ptr("gpt-4o"), Advice{Successor: "gpt-4o"}},
+		{"retired-to-denied", ptr("denied"), Advice{Successor: "denied",
+			Unusable: "is denied by the policy: legal has not approved it"}},
+		{"m4", ptr("m4"), Advice{Successor: "m4", Unusable: "is the model itself"}},
+		{"retired-to-missing", ptr("gpt-4x"), Advice{Successor: "gpt-4x", Unusable: "is not in the catalog",
+			Alternatives: []string{"gpt-4o"}}},
+		{"x", ptr("old"), Advice{Successor: "old", Unusable: "was retired on 2026-03-01"}},
+		{"x", ptr("foreign"), Advice{Successor: "foreign",
+			Unusable: `is owned by "meta", and the policy allows only models owned by "openai"`}},
+		{"gpt-4o-minu", nil, Advice{Alternatives: []string{"gpt-4o-mini"}}},
+	}
+	for _, tc := range tests {
+		if got := c.Advise(tc.id, tc.successor); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Advise(%q, %v) = %+v, want %+v", tc.id, tc.successor, got, tc.want)
+		}
 	}
 }

@@ -22,10 +22,11 @@ type Policy struct {
 
 // ModelPolicy is what a Policy says of one model.
 type ModelPolicy struct {
-	// DeprecatedAt and RetiresAt are RFC 3339 dates; the API's own dates,
-	// were it to report them, take precedence, as does its Successor.
+	// DeprecatedAt and RetiresAt are RFC 3339 dates. Where the API reports
+	// its own, the earlier of the two applies: the stricter date wins.
 	DeprecatedAt, RetiresAt *string
-	Successor               *string
+	// Successor is the organisation's choice, so it wins over the API's.
+	Successor *string
 	// Reason is why, in the policy's words, for warnings and errors.
 	Reason *string
 	// Denied models are never chosen.
@@ -37,11 +38,22 @@ type ModelPolicy struct {
 
 // PolicyFindings is what a policy names that the catalog lacks.
 type PolicyFindings struct {
-	// UnknownIDs are the policy's model ids the catalog does not have, sorted.
+	// Miscased are the policy's model ids that the catalog has only in
+	// another letter case, sorted: the policy misses the model it was
+	// written for, which Err makes an error.
+	Miscased []MiscasedID
+	// UnknownIDs are the policy's other model ids the catalog does not
+	// have, sorted.
 	UnknownIDs []string
-	// MissingSuccessors are the policy's successors, where the API names
-	// none, that the catalog does not have.
+	// MissingSuccessors are the policy's successors that the catalog does
+	// not have.
 	MissingSuccessors []MissingSuccessor
+	// UnknownOwners are the policy's allowed owners that no catalog model
+	// has, in the policy's order.
+	UnknownOwners []string
+	// AllowsNone is set when the catalog has models and the policy allows
+	// none of them.
+	AllowsNone bool
 }
 
 // MissingSuccessor is a model whose successor is not in the catalog.
@@ -49,10 +61,35 @@ type MissingSuccessor struct {
 	ID, Successor string
 }
 
+// MiscasedID is an id written in another letter case than the catalog's.
+type MiscasedID struct {
+	ID, CatalogID string
+}
+
+// PolicyMismatchError is a policy whose model entries name catalog models in
+// another letter case: a denial or a retirement that misses its model is
+// never what its author meant, so no data source may use the catalog.
+type PolicyMismatchError struct {
+	Miscased []MiscasedID
+}
+
+func (e *PolicyMismatchError) Error() string {
+	return fmt.Sprintf("the policy names %d model(s) in another letter case than the catalog", len(e.Miscased))
+}
+
+// Err is the error the findings make: a *PolicyMismatchError when the
+// policy names a model in another letter case, else nil.
+func (f PolicyFindings) Err() error {
+	if len(f.Miscased) == 0 {
+		return nil
+	}
+	return &PolicyMismatchError{Miscased: f.Miscased}
+}
+
 // Apply applies p to c at now, the day lifecycle statuses are computed for:
-// each model takes the policy's lifecycle where the API reports none, and
-// its negotiated price. It returns what p names that c lacks. Apply changes
-// c: call it once, before c is shared.
+// each model takes the stricter of its own and the policy's lifecycle dates,
+// the policy's successor and its negotiated price. It returns what p names
+// that c lacks. Apply changes c: call it once, before c is shared.
 func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	c.policy, c.now = p, now
 	var findings PolicyFindings
@@ -62,24 +99,52 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	for id, decision := range p.Models {
 		m, ok := c.byID[id]
 		if !ok {
-			findings.UnknownIDs = append(findings.UnknownIDs, id)
+			if catalogID, ok := c.LookupFold(id); ok {
+				findings.Miscased = append(findings.Miscased, MiscasedID{ID: id, CatalogID: catalogID})
+			} else {
+				findings.UnknownIDs = append(findings.UnknownIDs, id)
+			}
 			continue
 		}
-		m.DeprecatedAt = cmp.Or(m.DeprecatedAt, decision.DeprecatedAt)
-		m.RetiresAt = cmp.Or(m.RetiresAt, decision.RetiresAt)
-		m.Successor = cmp.Or(m.Successor, decision.Successor)
-		if decision.Pricing != nil {
-			m.Pricing = decision.Pricing
+		m.DeprecatedAt = earlier(m.DeprecatedAt, decision.DeprecatedAt)
+		m.RetiresAt = earlier(m.RetiresAt, decision.RetiresAt)
+		if m.DeprecatedAt != nil && earlier(m.DeprecatedAt, m.RetiresAt) == m.RetiresAt {
+			m.DeprecatedAt = m.RetiresAt // retired first: deprecated no later than that
 		}
-		if s := decision.Successor; s != nil && m.Successor == s { // the policy's, not the API's
+		if s := decision.Successor; s != nil {
+			m.Successor = s
 			if _, ok := c.byID[*s]; !ok {
 				findings.MissingSuccessors = append(findings.MissingSuccessors, MissingSuccessor{ID: id, Successor: *s})
 			}
 		}
+		if decision.Pricing != nil {
+			m.Pricing = decision.Pricing
+		}
 	}
+	owners := c.Owners()
+	for _, owner := range p.AllowedOwners {
+		if !slices.Contains(owners, owner) {
+			findings.UnknownOwners = append(findings.UnknownOwners, owner)
+		}
+	}
+	findings.AllowsNone = len(c.models) > 0 && !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return c.Allowed(&m) })
+	slices.SortFunc(findings.Miscased, func(a, b MiscasedID) int { return strings.Compare(a.ID, b.ID) })
 	slices.Sort(findings.UnknownIDs)
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	return findings
+}
+
+// earlier is the earlier of two RFC 3339 dates, either of which may be nil;
+// a date that does not parse loses to one that does.
+func earlier(a, b *string) *string {
+	ta, tb := parseDate(a), parseDate(b)
+	switch {
+	case ta == nil:
+		return cmp.Or(b, a)
+	case tb == nil || !tb.Before(*ta):
+		return a
+	}
+	return b
 }
 
 // Now is the time the catalog's lifecycle statuses are computed for.
@@ -122,21 +187,28 @@ func (c *Catalog) Refusal(m *megallm.Model) string {
 	return fmt.Sprintf("%s, and the policy allows only models owned by %s", owner, QuoteList(c.policy.AllowedOwners, "or"))
 }
 
-// Reason is the policy's reason about the model with this id, "" if none.
+// Reason is the policy's reason about the model with this id, "" if none,
+// without the full stop it may end with, which the sentence around it adds.
 func (c *Catalog) Reason(id string) string {
 	if c.policy == nil {
 		return ""
 	}
-	if r := c.policy.Models[id].Reason; r != nil {
-		return *r
+	return reasonText(c.policy.Models[id].Reason)
+}
+
+// reasonText is a policy reason, trimmed of white space and final full
+// stops, "" for none.
+func reasonText(reason *string) string {
+	if reason == nil {
+		return ""
 	}
-	return ""
+	return strings.TrimRight(strings.TrimSpace(*reason), ". ")
 }
 
 // because is ": reason", or "" without one.
 func because(reason *string) string {
-	if reason == nil || strings.TrimSpace(*reason) == "" {
-		return ""
+	if r := reasonText(reason); r != "" {
+		return ": " + r
 	}
-	return ": " + *reason
+	return ""
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"testing"
@@ -8,24 +9,36 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// TestApply_apiFieldsTakePrecedence: each lifecycle field is the API's when
-// it reports one, else the policy's.
-func TestApply_apiFieldsTakePrecedence(t *testing.T) {
+// TestApply_stricterDateWins: of the API's and the policy's lifecycle dates,
+// the earlier applies; the policy's successor wins; and the merged lifecycle
+// is never deprecated after it retires.
+func TestApply_stricterDateWins(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{
-		{ID: "api-deprecated", DeprecatedAt: ptr("2026-01-01T00:00:00Z"), Successor: ptr("api-next")},
-		{ID: "api-retires", RetiresAt: ptr("2026-09-01T00:00:00Z")},
+		{ID: "api-deprecated-later", DeprecatedAt: ptr("2026-01-01T00:00:00Z"), Successor: ptr("api-next")},
+		{ID: "api-retires-later", RetiresAt: ptr("2026-09-01T00:00:00Z")},
+		{ID: "api-retires-earlier", RetiresAt: ptr("2026-04-01T00:00:00Z"), Successor: ptr("api-next")},
+		{ID: "api-retires-2030", RetiresAt: ptr("2030-01-01T00:00:00Z")},
+		{ID: "api-retires-before-deprecation", RetiresAt: ptr("2026-03-01T00:00:00Z")},
 		{ID: "api-silent"},
 		{ID: "api-next"}, {ID: "policy-next"},
 	})
 	policy := ModelPolicy{
 		DeprecatedAt: ptr("2025-12-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z"), Successor: ptr("policy-next"),
 	}
-	c.Apply(&Policy{Models: map[string]ModelPolicy{"api-deprecated": policy, "api-retires": policy, "api-silent": policy}}, fixedNow)
+	c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"api-deprecated-later": policy, "api-retires-later": policy, "api-retires-earlier": {RetiresAt: policy.RetiresAt},
+		"api-retires-2030":               {RetiresAt: ptr("2026-03-09T00:00:00Z"), Reason: ptr("retired by us")},
+		"api-retires-before-deprecation": {DeprecatedAt: ptr("2026-05-01T00:00:00Z")},
+		"api-silent":                     policy,
+	}}, fixedNow)
 	want := map[string]string{
-		"api-deprecated": `status="deprecated" deprecated=2026-01-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=api-next days=83`,
-		"api-retires":    `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-09-01T00:00:00Z successor=policy-next days=175`,
-		"api-silent":     `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=policy-next days=83`,
+		"api-deprecated-later":           `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=policy-next days=83`,
+		"api-retires-later":              `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=policy-next days=83`,
+		"api-retires-earlier":            `status="active" deprecated=- retires=2026-04-01T00:00:00Z successor=api-next days=22`,
+		"api-retires-2030":               `status="retired" deprecated=- retires=2026-03-09T00:00:00Z successor=- days=0`,
+		"api-retires-before-deprecation": `status="retired" deprecated=2026-03-01T00:00:00Z retires=2026-03-01T00:00:00Z successor=- days=0`,
+		"api-silent":                     `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=policy-next days=83`,
 	}
 	for id, want := range want {
 		m, _ := c.Lookup(id)
@@ -58,25 +71,49 @@ func TestApply_negotiatedPricingReplacesTheListPrice(t *testing.T) {
 
 func TestApply_findings(t *testing.T) {
 	t.Parallel()
-	// "api" reports its successor, which wins over the policy's missing one.
-	c := New([]megallm.Model{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "present"}, {ID: "api", Successor: ptr("present")}})
-	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{
+	// "api" reports its successor, but the policy's, missing, wins. The
+	// policy's "Present" is the catalog's "present" in another case.
+	c := New([]megallm.Model{
+		{ID: "a", OwnedBy: ptr("openai")}, {ID: "b"}, {ID: "c"}, {ID: "present"}, {ID: "api", Successor: ptr("present")},
+	})
+	findings := c.Apply(&Policy{AllowedOwners: []string{"OpenAI", "openai", "mistral"}, Models: map[string]ModelPolicy{
 		"zz-gone": {Denied: true}, "aa-gone": {}, "mm-gone": {Successor: ptr("also-gone")},
 		"c": {Successor: ptr("ghost")}, "a": {Successor: ptr("phantom")}, "b": {Successor: ptr("present")},
-		"api": {Successor: ptr("overruled")},
+		"api": {Successor: ptr("overruled")}, "Present": {Denied: true},
 	}}, fixedNow)
+	if want := []MiscasedID{{ID: "Present", CatalogID: "present"}}; !slices.Equal(findings.Miscased, want) {
+		t.Errorf("Miscased = %+v, want %+v", findings.Miscased, want)
+	}
+	var mismatch *PolicyMismatchError
+	if err := findings.Err(); !errors.As(err, &mismatch) || !slices.Equal(mismatch.Miscased, findings.Miscased) {
+		t.Errorf("Err() = %v, want a *PolicyMismatchError with the miscased ids", err)
+	}
+	if want := []string{"OpenAI", "mistral"}; !slices.Equal(findings.UnknownOwners, want) {
+		t.Errorf("UnknownOwners = %q, want %q", findings.UnknownOwners, want)
+	}
+	if findings.AllowsNone {
+		t.Error("AllowsNone with model a allowed")
+	}
 	// Map order is random: sorted whatever it was.
 	if want := []string{"aa-gone", "mm-gone", "zz-gone"}; !slices.Equal(findings.UnknownIDs, want) {
 		t.Errorf("UnknownIDs = %q, want %q", findings.UnknownIDs, want)
 	}
-	want := []MissingSuccessor{{ID: "a", Successor: "phantom"}, {ID: "c", Successor: "ghost"}}
+	want := []MissingSuccessor{{ID: "a", Successor: "phantom"}, {ID: "api", Successor: "overruled"}, {ID: "c", Successor: "ghost"}}
 	if !slices.Equal(findings.MissingSuccessors, want) {
 		t.Errorf("MissingSuccessors = %+v, want %+v", findings.MissingSuccessors, want)
 	}
 
 	clean := New([]megallm.Model{{ID: "a"}, {ID: "b"}}).Apply(&Policy{Models: map[string]ModelPolicy{"a": {Successor: ptr("b")}}}, fixedNow)
-	if clean.UnknownIDs != nil || clean.MissingSuccessors != nil {
+	if !reflect.DeepEqual(clean, PolicyFindings{}) || clean.Err() != nil {
 		t.Errorf("a policy naming only catalog models: findings %+v, want none", clean)
+	}
+
+	none := New([]megallm.Model{{ID: "a", OwnedBy: ptr("openai")}}).Apply(&Policy{AllowedOwners: []string{"OpenAI"}}, fixedNow)
+	if !none.AllowsNone || !slices.Equal(none.UnknownOwners, []string{"OpenAI"}) {
+		t.Errorf("allowed_owners in another case: findings %+v, want AllowsNone and the owner unknown", none)
+	}
+	if empty := New(nil).Apply(&Policy{AllowedOwners: []string{"openai"}}, fixedNow); empty.AllowsNone {
+		t.Error("an empty catalog: AllowsNone, want the empty catalog's own warning only")
 	}
 }
 

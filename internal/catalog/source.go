@@ -106,6 +106,10 @@ func (s *Source) load(ctx context.Context) {
 	default:
 		c := New(models, problems...)
 		findings := c.Apply(s.policy, c.now)
+		if err := findings.Err(); err != nil {
+			s.outcome.Store(&outcome{err: err}) // a policy that misses its models: no read may pass
+			return
+		}
 		s.outcome.Store(&outcome{catalog: c, findings: findings})
 	}
 }
