@@ -56,12 +56,13 @@ output "chosen" { value = data.megallm_model.fallback.id }
 			`candidates = ["gpt-3.5-turbo", "gpt-4o"].`, day(-10), day(45)),
 		"Warning: Candidate models passed over",
 		fmt.Sprintf(`Chose "gpt-4o-mini", candidate 2 of 2, because the ones before it cannot be used: - "o3-mini" `+
-			`was retired on %s (successor "gpt-5")`, day(-1)),
-		"Warning: Policy names models the catalog does not have",
-		`The provider's policy.models names "gpt-4o-minii" (did you mean "gpt-4o-mini"`,
+			`was retired on %s (successor "gpt-5", which is not in the catalog)`, day(-1)),
+		"Warning: Provider policy names models the catalog does not have",
+		`This is about the policy argument of the provider "megallm" block, not about the data source Terraform ` +
+			`shows it on. policy.models names "gpt-4o-minii" (did you mean "gpt-4o-mini"`,
 		"Warning: Owner not allowed by the policy",
 		`The provider's policy allows no model owned by "mistral" (its allowed_owners does not list it), so that owner matches nothing.`,
-		"Warning: Policy names successors the catalog does not have",
+		"Warning: Provider policy names successors the catalog does not have",
 		`- "o3-mini" names successor "gpt-5"`,
 		`chosen = "gpt-4o-mini"`,
 	} {
@@ -69,12 +70,86 @@ output "chosen" { value = data.megallm_model.fallback.id }
 			t.Errorf("the plan does not show %q:\n%s", want, out)
 		}
 	}
-	for _, once := range []string{"Warning: Policy names models", "Warning: Policy names successors"} {
+	for _, once := range []string{"Warning: Provider policy names models", "Warning: Provider policy names successors"} {
 		if n := strings.Count(out, once); n != 1 {
 			t.Errorf("the plan shows %q %d times, want once:\n%s", once, n, out)
 		}
 	}
 	if n := server.RequestCount(); n != 1 {
 		t.Errorf("the plan made %d requests, want 1", n)
+	}
+}
+
+// TestPolicyOwnerWarnings: an allowed owner in another case than the
+// catalog's warns with "did you mean", once per plan, and so does a policy
+// that allows no model at all, saying that the policy did it.
+func TestPolicyOwnerWarnings(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, `
+provider "megallm" {
+  policy = { allowed_owners = ["OpenAI"] }
+}
+data "megallm_models" "all" {}
+data "megallm_models" "chat" { type = "chat" }
+output "count" { value = length(data.megallm_models.all.ids) }
+`, map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+	out, err := ws.Run("plan", "-input=false", "-no-color")
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{
+		"Warning: Provider policy allows owners the catalog does not have",
+		`policy.allowed_owners lists "OpenAI" (did you mean "openai"?), which no model in the MegaLLM catalog from`,
+		"Warning: Provider policy allows no model",
+		"The policy allows none of the 26 models in the MegaLLM catalog from",
+		"count = 0",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the plan does not show %q:\n%s", want, out)
+		}
+	}
+	for _, once := range []string{"Warning: Provider policy allows owners", "Warning: Provider policy allows no model"} {
+		if n := strings.Count(out, once); n != 1 {
+			t.Errorf("the plan shows %q %d times, want once:\n%s", once, n, out)
+		}
+	}
+}
+
+// TestDeprecationAdvice: a deprecation warning takes the policy's reason with
+// its own full stop once, says "today" for a retirement later today, and
+// advises no successor that cannot be used. (Terraform folds warnings that
+// share a summary, so this plan has one deprecated model.)
+func TestDeprecationAdvice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
+	ws := harness.Workspace(t, fmt.Sprintf(`
+provider "megallm" {
+  policy = {
+    models = {
+      "gpt-4.1-mini" = { deprecated_at = %q, retires_at = "%sT23:59:59Z", successor = "gpt-4.1", reason = "Costly." }
+      "gpt-4.1"      = { denied = true }
+    }
+  }
+}
+data "megallm_model" "to_denied" { id = "gpt-4.1-mini" }
+`, day(-2), day(0)), map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+	out, err := ws.Run("plan", "-input=false", "-no-color")
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	want := fmt.Sprintf(`Model "gpt-4.1-mini" is deprecated since %s: Costly. It retires on %sT23:59:59Z, today, after `+
+		`which this plan fails. Its successor "gpt-4.1" cannot be used: it is denied by the policy. Did you mean "gpt-4o"?`,
+		day(-2), day(0))
+	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, want) {
+		t.Errorf("the plan does not show %q:\n%s", want, out)
 	}
 }

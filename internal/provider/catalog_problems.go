@@ -63,33 +63,71 @@ func joinProblems(items []string, sep string) string {
 
 // policyFindingWarnings warns, once per plan, about what the provider's
 // policy names that the catalog lacks: a model id, most often one the
-// catalog has dropped or a typo, and a successor, which could not be chosen.
-// The warnings come with the first data source to read the catalog, so they
-// name the provider's policy rather than an attribute of that data source.
+// catalog has dropped or a typo, a successor, which could not be chosen, and
+// an allowed owner, whose models are all left out. The warnings come with
+// the first data source to read the catalog, so they say that they are about
+// the provider's policy rather than that data source.
 func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
-		quoted := make([]string, len(ids))
-		for i, id := range ids {
-			quoted[i] = fmt.Sprintf("%q", id)
-			if suggestions := models.Suggest(id); len(suggestions) > 0 {
-				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
-			}
-		}
-		diags.AddWarning("Policy names models the catalog does not have",
-			fmt.Sprintf("The provider's policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
+		diags.AddWarning("Provider policy names models the catalog does not have",
+			fmt.Sprintf("%s policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
 				"policy says of them has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
-				"the models that have left the catalog.", joinProblems(quoted, ", "), origin))
+				"the models that have left the catalog.", aboutPolicy, quoteWithSuggestions(ids, models.Suggest), origin))
 	}
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
-			lines[i] = fmt.Sprintf("%q names successor %q", g.ID, g.Successor)
+			lines[i] = fmt.Sprintf("%s names successor %s", quoteID(g.ID), quoteID(g.Successor))
 		}
-		diags.AddWarning("Policy names successors the catalog does not have",
-			fmt.Sprintf("These successors in the provider's policy.models are not in the MegaLLM catalog from %s, so a "+
+		diags.AddWarning("Provider policy names successors the catalog does not have",
+			fmt.Sprintf("%s These successors in policy.models are not in the MegaLLM catalog from %s, so a "+
 				"configuration cannot move to them yet:\n  - %s\n\nCorrect the successor's id, or add it to the "+
-				"catalog first.", origin, joinProblems(lines, "\n  - ")))
+				"catalog first.", aboutPolicy, origin, joinProblems(lines, "\n  - ")))
+	}
+	if owners := findings.UnknownOwners; len(owners) > 0 {
+		diags.AddWarning("Provider policy allows owners the catalog does not have",
+			fmt.Sprintf("%s policy.allowed_owners lists %s, which no model in the MegaLLM catalog from %s has, so it "+
+				"allows nothing. Owners are exact and case-sensitive. %s", aboutPolicy,
+				quoteWithSuggestions(owners, models.SuggestOwners), origin, catalogHas("owners", models.Owners())))
+	}
+	if findings.AllowsNone {
+		diags.AddWarning("Provider policy allows no model",
+			fmt.Sprintf("%s The policy allows none of the %d models in the MegaLLM catalog from %s, so megallm_models lists "+
+				"none and every megallm_model fails. Check policy.allowed_owners and the models it denies.",
+				aboutPolicy, models.Len(), origin))
 	}
 	return diags
+}
+
+// aboutPolicy opens a warning about the provider's policy, which Terraform
+// shows on whichever data source read the catalog first.
+const aboutPolicy = "This is about the policy argument of the provider \"megallm\" block, not about the data source " +
+	"Terraform shows it on."
+
+// quoteWithSuggestions quotes values, each with the closest of the
+// catalog's that suggest finds, for a sentence: `"a" (did you mean "b"?)`.
+func quoteWithSuggestions(values []string, suggest func(string) []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = quoteID(v)
+		if i < maxProblemsListed {
+			if suggestions := suggest(v); len(suggestions) > 0 {
+				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
+			}
+		}
+	}
+	return joinProblems(quoted, ", ")
+}
+
+// policyMismatchDetail says which policy entries name a catalog model in
+// another letter case, and how to fix them.
+func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
+	lines := make([]string, len(err.Miscased))
+	for i, m := range err.Miscased {
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", quoteID(m.ID), quoteID(m.CatalogID))
+	}
+	return fmt.Sprintf("Model ids are case-sensitive, and the provider's policy names models in another letter case "+
+		"than the catalog, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+
+		"\n\nWrite each id in the policy as the catalog does.", joinProblems(lines, "\n  - "))
 }

@@ -1,9 +1,9 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -128,7 +128,8 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	if l := catalog.LifecycleOf(model, models.Now()); l.Status == catalog.StatusDeprecated {
-		resp.Diagnostics.AddAttributeWarning(at, "Deprecated MegaLLM model", deprecationWarning(model.ID, l, models.Reason(model.ID)))
+		resp.Diagnostics.AddAttributeWarning(at, "Deprecated MegaLLM model", deprecationWarning(model.ID, l, models.Reason(model.ID),
+			models.Advise(model.ID, l.Successor)))
 	}
 	// The state is the model's attributes and the arguments as configured,
 	// built directly as a value of the configuration's type, which is the
@@ -162,10 +163,20 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 	}
 	model, passed := models.Choose(candidates, require)
 	switch {
+	case model == nil && passed[0].Rejection.Kind == catalog.MiscasedModelID:
+		diags.AddAttributeError(at, "Candidate id in the wrong letter case",
+			fmt.Sprintf("Model ids are case-sensitive, and these candidates differ from a catalog id only in letter "+
+				"case, so they would never be chosen:\n  - %s\n\nWrite each id as the catalog does.", candidateLines(passed)))
 	case model == nil:
-		diags.AddAttributeError(at, "No candidate model qualifies",
-			fmt.Sprintf("None of the %d candidates can be used:\n  - %s\n\nAdd a candidate that qualifies, or "+
-				"relax require.", len(candidates), candidateLines(passed)))
+		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
+		if len(candidates) == 1 {
+			none = "The only candidate cannot be used"
+		}
+		fix := "Add a candidate that qualifies."
+		if slices.ContainsFunc(passed, func(c catalog.Candidate) bool { return c.Rejection.Kind == catalog.UnmetRequirements }) {
+			fix = "Add a candidate that qualifies, or relax require."
+		}
+		diags.AddAttributeError(at, "No candidate model qualifies", fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed), fix))
 	case len(passed) > 0:
 		diags.AddAttributeWarning(at, "Candidate models passed over",
 			fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
@@ -186,7 +197,7 @@ func rejectionPath(r *catalog.Rejection) path.Path {
 // fix it.
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
 	switch r.Kind {
-	case catalog.NotInCatalog:
+	case catalog.NotInCatalog, catalog.MiscasedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
 			models.Len(), d.data.origin, quoteID(id), didYouMean(r.Suggestions))
@@ -194,18 +205,26 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
 	case catalog.RetiredModel:
-		hint := "Choose another model with the megallm_models data source, which lists no retired model."
-		if s := r.Lifecycle.Successor; s != nil {
-			hint = fmt.Sprintf("Did you mean %q, its successor?", *s)
-		}
-		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s. %s\n\nTo keep planning when a model retires, "+
-			"list fallbacks in candidates instead of id, such as candidates = [%q, %q].",
-			id, r.Words(), hint, id, cmp.Or(ptrString(r.Lifecycle.Successor), "OTHER-MODEL"))
+		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s.%s\n\nTo keep planning when a model retires, "+
+			"list fallbacks in order in candidates instead of id.", id, r.Words(), adviceWords(r.Advice))
 	default:
 		return "Model does not meet requirements", fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
 			"Choose another model (a megallm_models data source with the same require lists the models "+
 			"that do), or relax require.", id, countRequirements(len(r.Unmet)), strings.Join(r.Unmet, "\n  - "))
 	}
+}
+
+// adviceWords says what to move to, for a model that is retired or
+// deprecated: its successor when it can be used, else the closest ids that
+// can, or megallm_models.
+func adviceWords(a catalog.Advice) string {
+	switch {
+	case a.Successor != "" && a.Unusable == "":
+		return fmt.Sprintf(" Did you mean %q, its successor? Set id = %q.", a.Successor, a.Successor)
+	case len(a.Alternatives) > 0:
+		return didYouMean(a.Alternatives)
+	}
+	return " Choose another model with the megallm_models data source, which lists only models that can be used."
 }
 
 // candidateLines lists passed-over candidates, one per line, with why.
@@ -219,7 +238,7 @@ func candidateLines(passed []catalog.Candidate) string {
 
 // deprecationWarning says that a model is deprecated, until when it is
 // served and what to move to.
-func deprecationWarning(id string, l catalog.Lifecycle, reason string) string {
+func deprecationWarning(id string, l catalog.Lifecycle, reason string, advice catalog.Advice) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Model %q is deprecated since %s", id, catalog.FormatDate(*l.DeprecatedAt))
 	if reason != "" {
@@ -227,30 +246,28 @@ func deprecationWarning(id string, l catalog.Lifecycle, reason string) string {
 	}
 	b.WriteString(".")
 	if l.RetiresAt != nil {
-		fmt.Fprintf(&b, " It retires on %s, in %s, after which this plan fails.", catalog.FormatDate(*l.RetiresAt),
-			countDays(*l.DaysToRetirement))
+		fmt.Fprintf(&b, " It retires on %s, %s, after which this plan fails.", catalog.FormatDate(*l.RetiresAt),
+			inDays(*l.DaysToRetirement))
 	}
-	if l.Successor != nil {
+	switch {
+	case advice.Successor != "" && advice.Unusable == "":
 		fmt.Fprintf(&b, " Its successor is %q: move to it, or list it as a fallback with candidates = [%q, %q].",
-			*l.Successor, id, *l.Successor)
+			advice.Successor, id, advice.Successor)
+	case advice.Successor != "":
+		fmt.Fprintf(&b, " Its successor %q cannot be used: it %s.%s", advice.Successor, advice.Unusable, didYouMean(advice.Alternatives))
 	}
 	return b.String()
 }
 
-// countDays is "1 day" or "n days".
-func countDays(n int64) string {
-	if n == 1 {
-		return "1 day"
+// inDays is "today", "tomorrow" or "in n days".
+func inDays(n int64) string {
+	switch n {
+	case 0:
+		return "today"
+	case 1:
+		return "tomorrow"
 	}
-	return fmt.Sprintf("%d days", n)
-}
-
-// ptrString is *p, or "" when p is nil.
-func ptrString(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
+	return fmt.Sprintf("in %d days", n)
 }
 
 // maxQuotedID is how many characters of an unknown id an error quotes.

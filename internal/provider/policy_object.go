@@ -77,6 +77,12 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 				"whose models may be used, such as [\"openai\", \"anthropic\"], or leave allowed_owners out to allow " +
 				"every owner")
 		}
+		for i, owner := range list {
+			if err == nil && strings.TrimSpace(owner) != owner {
+				err = fmt.Errorf("policy.allowed_owners[%d] is %s, with white space around it, which no owner has: "+
+					"write it as %q", i, quoteID(owner), strings.TrimSpace(owner))
+			}
+		}
 		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list
 	}

@@ -48,6 +48,9 @@ func (d *providerData) loadCatalog(ctx context.Context) (*catalog.Catalog, diag.
 		summary, detail := describeCatalogError(err)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
 			detail = repeatedFailureDetail
+			if mismatch := (*catalog.PolicyMismatchError)(nil); errors.As(err, &mismatch) {
+				detail = repeatedPolicyDetail
+			}
 		}
 		diags.AddError(summary, detail)
 		return nil, diags
@@ -64,6 +67,11 @@ const repeatedFailureDetail = "The catalog could not be read: the same error is 
 	"it, on the first data source that read the catalog in this plan. The provider makes no further requests " +
 	"for it within this plan; the next plan tries again."
 
+// repeatedPolicyDetail is the detail of a policy mismatch that another data
+// source of the same plan reports in full.
+const repeatedPolicyDetail = "The provider's policy names models in another letter case than the catalog: the " +
+	"error is shown in full, with how to fix it, on the first data source that read the catalog in this plan."
+
 const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
 	"or set the " + EnvAPIKey + " environment variable."
 
@@ -75,7 +83,10 @@ func describeCatalogError(err error) (summary, detail string) {
 	var timeoutErr *megallm.TimeoutError
 	var fileErr *megallm.CatalogFileError
 	var unknownAuthority x509.UnknownAuthorityError
+	var mismatch *catalog.PolicyMismatchError
 	switch {
+	case errors.As(err, &mismatch):
+		return "Provider policy names models in the wrong letter case", policyMismatchDetail(mismatch)
 	case errors.Is(err, context.Canceled):
 		return "Reading the MegaLLM catalog was cancelled",
 			fmt.Sprintf("Terraform was interrupted (by Ctrl-C, for example) while the megallm provider was reading "+

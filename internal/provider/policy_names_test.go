@@ -1,0 +1,73 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// A policy entry that names a catalog model in another letter case would
+// deny or retire nothing: the plan fails, whichever data source reads the
+// catalog, rather than pass with a warning.
+func TestPolicy_miscasedModelFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, `{ models = { "GPT-4o" = { denied = true }, "o3-MINI" = { retires_at = "2020-01-01" } } }`, `
+data "megallm_model" "m" { id = "gpt-4o" }
+data "megallm_models" "all" {}`),
+		ExpectError: expectError(`Provider policy names models in the wrong letter case .* ` +
+			`policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o" - ` +
+			`policy\.models\["o3-MINI"\] names no model, but the catalog has "o3-mini" Write each id in the policy as the catalog does\.`),
+	})
+}
+
+// An allowed owner with white space around it matches no owner: an error at
+// validate, as for a policy's model id.
+func TestPolicy_allowedOwnerWithWhiteSpace(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, `{ allowed_owners = ["anthropic", " openai"] }`, `data "megallm_models" "all" {}`),
+		ExpectError: expectError(`policy\.allowed_owners\[1\] is " openai", with white space around it, which no owner ` +
+			`has: write it as "openai"`),
+	})
+}
+
+// A candidate that differs from a catalog id only in letter case is a
+// mistake, wherever it stands in the list, not a candidate passed over; one
+// the catalog lacks entirely may be a model that has left it, and is passed
+// over with a warning.
+func TestCandidates_miscasedIsAnError(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["gpt-4o-mini", "GPT-4o"] }`,
+		ExpectError: expectError(`Error: Candidate id in the wrong letter case .* - "GPT-4o" is not in the catalog, which has ` +
+			`"gpt-4o": ids are case-sensitive Write each id as the catalog does\.`),
+	})
+}
+
+// The advice of "no candidate qualifies" fits the case: one candidate is
+// "the only candidate", and require is mentioned only when a candidate
+// failed it.
+func TestCandidates_noneQualifiesWords(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["gpt-9"] }`,
+			ExpectError: expectError(`The only candidate cannot be used: - "gpt-9" is not in the catalog .*` +
+				`Add a candidate that qualifies\.`),
+		},
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "m" {
+  candidates = ["gpt-9", "gpt-4o"]
+  require    = { min_context_length = 10000000 }
+}`,
+			ExpectError: expectError(`None of the 2 candidates can be used: .* Add a candidate that qualifies, or relax require\.`),
+		},
+	)
+}
