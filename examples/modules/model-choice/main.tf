@@ -24,21 +24,18 @@ variable "type" {
 }
 
 variable "require" {
-  description = "Requirements the chosen model must meet, as the megallm_models require argument takes them."
-  type = object({
-    supports_function_calling   = optional(bool)
-    supports_vision             = optional(bool)
-    supports_streaming          = optional(bool)
-    supports_structured_output  = optional(bool)
-    min_context_length          = optional(number)
-    min_max_output_tokens       = optional(number)
-    max_input_cost_per_million  = optional(number)
-    max_output_cost_per_million = optional(number)
-    max_workload_cost           = optional(number)
-    not_deprecated              = optional(bool)
-    min_days_to_retirement      = optional(number)
-  })
-  default = {}
+  description = "Requirements the chosen model must meet, as the megallm_models require argument takes them, such as { supports_vision = true, max_workload_cost = 100 }. Every attribute applies, with or without candidates; a misspelt one fails the plan with a \"did you mean\", and max_workload_cost needs workload."
+  # Not an object type: Terraform would drop an attribute the type does not
+  # declare, so { supports_vison = true } would require nothing. The provider
+  # checks every name, as it does in a configuration of its own.
+  type     = any
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = can(keys(var.require))
+    error_message = "require must be an object of requirements, such as { supports_vision = true, min_context_length = 128000 }."
+  }
 }
 
 variable "candidates" {
@@ -72,21 +69,96 @@ data "megallm_models" "cheapest" {
   lifecycle {
     postcondition {
       condition     = length(self.ids) > 0
-      error_message = "No MegaLLM ${var.type} model meets the requirements: relax them."
+      error_message = "No MegaLLM ${var.type} model meets the requirements${local.cheapest_over_bound_words}"
     }
   }
 }
 
-# With candidates: the first one that can be used. megallm_model takes no
-# workload, so its requirements leave max_workload_cost out.
+# Given max_workload_cost, the cheapest model that meets the other
+# requirements, which the error above names when the bound leaves none.
+data "megallm_models" "cheapest_without_bound" {
+  count = var.candidates == null && local.max_workload_cost != null && var.workload != null ? 1 : 0
+
+  type     = var.type
+  sort_by  = "workload_cost"
+  workload = var.workload
+  require  = local.require_without_bound
+  limit    = 1
+}
+
+# With candidates and max_workload_cost: megallm_model takes no workload, so
+# two listings of the candidates (by an RE2 pattern that matches exactly their
+# ids) find those that can be used (in the catalog, allowed, not retired) and
+# what the workload costs with each, and those of them that meet the bound.
+data "megallm_models" "candidates" {
+  count = local.bound_candidates ? 1 : 0
+
+  id_regex = local.candidates_pattern
+  workload = var.workload
+}
+
+data "megallm_models" "candidates_within_bound" {
+  count = local.bound_candidates ? 1 : 0
+
+  id_regex = local.candidates_pattern
+  workload = var.workload
+  require  = { max_workload_cost = local.max_workload_cost }
+}
+
+# With candidates: the first one that can be used and meets every other
+# requirement, among those that max_workload_cost does not pass over.
 data "megallm_model" "preferred" {
   count = var.candidates == null ? 0 : 1
 
-  candidates = var.candidates
-  require    = { for name, value in var.require : name => value if name != "max_workload_cost" }
+  candidates = [for id in var.candidates : id if !contains(local.over_bound[*].id, id)]
+  require    = local.require_without_bound
+
+  lifecycle {
+    precondition {
+      condition     = length(local.over_bound) < length(var.candidates)
+      error_message = "No candidate meets require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)} for the workload: ${local.over_bound_words}. Raise max_workload_cost, or add a candidate that costs less."
+    }
+  }
+}
+
+# Says which candidates max_workload_cost passed over, as megallm_model says
+# it of the candidates it passes over (when it passed over every one, the
+# precondition above fails instead).
+check "candidates_within_max_workload_cost" {
+  assert {
+    condition     = length(local.over_bound) == 0 ? true : length(local.over_bound) == length(var.candidates)
+    error_message = "Passed over for require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)}: ${local.over_bound_words}."
+  }
 }
 
 locals {
+  max_workload_cost     = try(var.require.max_workload_cost, null)
+  require_without_bound = { for name, value in var.require : name => value if name != "max_workload_cost" }
+  without_bound         = one(data.megallm_models.cheapest_without_bound)
+  cheapest_over_bound_words = (
+    local.without_bound == null ? ": relax them." :
+    length(local.without_bound.ids) == 0 ? ", even without max_workload_cost: relax them." :
+    format(": the cheapest that meets all but require.max_workload_cost = %s is %q, which costs %s%s for the workload. Raise max_workload_cost, or relax the other requirements.",
+      local.max_workload_cost, local.without_bound.ids[0], local.without_bound.workload_costs[0],
+    try(" ${local.without_bound.models[0].pricing.currency}", ""))
+  )
+  bound_candidates = var.candidates != null && local.max_workload_cost != null
+  candidates_pattern = var.candidates == null ? null : format("^(?:%s)$", join("|", [
+    for id in var.candidates : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
+  ]))
+  listed = one(data.megallm_models.candidates)
+  # The candidates, in order, that can be used but cost more than the bound.
+  over_bound = local.listed == null ? [] : [
+    for id in var.candidates : {
+      id       = id
+      cost     = local.listed.workload_costs[index(local.listed.ids, id)]
+      currency = try(" ${local.listed.models[index(local.listed.ids, id)].pricing.currency}", "")
+    } if contains(local.listed.ids, id) && !contains(one(data.megallm_models.candidates_within_bound[*].ids), id)
+  ]
+  over_bound_words = join(", ", [
+    for c in local.over_bound : c.cost == null ? format("%q has no price for it", c.id) : format("%q costs %s%s", c.id, c.cost, c.currency)
+  ])
+
   cheapest  = one(data.megallm_models.cheapest[*].models[0])
   preferred = one(data.megallm_model.preferred)
   # The outputs read the chosen model's attributes from whichever data source
