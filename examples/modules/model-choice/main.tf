@@ -88,10 +88,10 @@ data "megallm_models" "cheapest_without_bound" {
 
 # With candidates and max_workload_cost: megallm_model takes no workload, so
 # two listings of the candidates (by an RE2 pattern that matches exactly their
-# ids) find those that can be used (in the catalog, allowed, not retired) and
+# ids) find those that can be used (in the catalog, allowed, not retired) with
 # what the workload costs with each, and those of them that meet the bound.
 data "megallm_models" "candidates" {
-  count = local.bound_candidates ? 1 : 0
+  count = local.bound_candidates && var.workload != null ? 1 : 0
 
   id_regex = local.candidates_pattern
   workload = var.workload
@@ -110,31 +110,34 @@ data "megallm_models" "candidates_within_bound" {
 data "megallm_model" "preferred" {
   count = var.candidates == null ? 0 : 1
 
-  candidates = [for id in var.candidates : id if !contains(local.over_bound[*].id, id)]
+  candidates = [for id in var.candidates : id if !contains(local.over_bound, id)]
   require    = local.require_without_bound
 
   lifecycle {
+    # Once max_workload_cost has passed a candidate over, megallm_model would
+    # not name it: when no candidate qualifies, this error names them all.
     precondition {
-      condition     = length(local.over_bound) < length(var.candidates)
-      error_message = "No candidate meets require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)} for the workload: ${local.over_bound_words}. Raise max_workload_cost, or add a candidate that costs less."
+      condition     = length(local.over_bound) == 0 || length(local.qualifying) > 0
+      error_message = "No candidate qualifies under require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)} for the workload:\n  - ${join("\n  - ", local.candidate_lines)}\n\nRaise max_workload_cost, or add a candidate that qualifies."
     }
   }
 }
 
-# Says which candidates max_workload_cost passed over, as megallm_model says
-# it of the candidates it passes over (when it passed over every one, the
-# precondition above fails instead).
+# Names the candidates before the chosen one that max_workload_cost passed
+# over, as megallm_model warns about the ones it passes over.
 check "candidates_within_max_workload_cost" {
   assert {
-    condition     = length(local.over_bound) == 0 ? true : length(local.over_bound) == length(var.candidates)
-    error_message = "Passed over for require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)}: ${local.over_bound_words}."
+    condition     = length(local.passed_over_for_cost) == 0
+    error_message = "Chose ${format("%q", try(local.qualifying[0], ""))}, candidate ${try(index(var.candidates, local.qualifying[0]) + 1, 0)} of ${length(coalesce(var.candidates, []))}, after passing over the ones before it that do not meet require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)} for the workload:\n  - ${join("\n  - ", [for id in local.passed_over_for_cost : local.candidate_words[id]])}"
   }
 }
 
 locals {
   max_workload_cost     = try(var.require.max_workload_cost, null)
   require_without_bound = { for name, value in var.require : name => value if name != "max_workload_cost" }
-  without_bound         = one(data.megallm_models.cheapest_without_bound)
+
+  # Without candidates: why no model meets a max_workload_cost.
+  without_bound = one(data.megallm_models.cheapest_without_bound)
   cheapest_over_bound_words = (
     local.without_bound == null ? ": relax them." :
     length(local.without_bound.ids) == 0 ? ", even without max_workload_cost: relax them." :
@@ -142,22 +145,41 @@ locals {
       local.max_workload_cost, local.without_bound.ids[0], local.without_bound.workload_costs[0],
     try(" ${local.without_bound.models[0].pricing.currency}", ""))
   )
+
+  # With candidates: each candidate that can be used, whether it meets
+  # max_workload_cost and which other requirements it misses (as megallm_model
+  # words them), and so the candidates the bound passes over and those that
+  # qualify, in order.
   bound_candidates = var.candidates != null && local.max_workload_cost != null
-  candidates_pattern = var.candidates == null ? null : format("^(?:%s)$", join("|", [
+  candidates_pattern = local.bound_candidates ? format("^(?:%s)$", join("|", [
     for id in var.candidates : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
-  ]))
-  listed = one(data.megallm_models.candidates)
-  # The candidates, in order, that can be used but cost more than the bound.
-  over_bound = local.listed == null ? [] : [
-    for id in var.candidates : {
-      id       = id
-      cost     = local.listed.workload_costs[index(local.listed.ids, id)]
-      currency = try(" ${local.listed.models[index(local.listed.ids, id)].pricing.currency}", "")
-    } if contains(local.listed.ids, id) && !contains(one(data.megallm_models.candidates_within_bound[*].ids), id)
+  ])) : null
+  listed       = one(data.megallm_models.candidates)
+  within_bound = try(data.megallm_models.candidates_within_bound[0].ids, [])
+  usable = local.listed == null ? {} : {
+    for i, id in local.listed.ids : id => {
+      cost = (local.listed.workload_costs[i] == null ? "has no price for the workload" :
+      "costs ${local.listed.workload_costs[i]}${try(" ${local.listed.models[i].pricing.currency}", "")}")
+      within_bound = contains(local.within_bound, id)
+      unmet        = provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound)
+    }
+  }
+  over_bound = [for id in coalesce(var.candidates, []) : id if contains(keys(local.usable), id) ? !local.usable[id].within_bound : false]
+  qualifying = [
+    for id in coalesce(var.candidates, []) : id
+    if contains(keys(local.usable), id) ? local.usable[id].within_bound && length(local.usable[id].unmet) == 0 : false
   ]
-  over_bound_words = join(", ", [
-    for c in local.over_bound : c.cost == null ? format("%q has no price for it", c.id) : format("%q costs %s%s", c.id, c.cost, c.currency)
-  ])
+  passed_over_for_cost = length(local.qualifying) == 0 ? [] : [
+    for id in local.over_bound : id if index(var.candidates, id) < index(var.candidates, local.qualifying[0])
+  ]
+  candidate_words = {
+    for id in coalesce(var.candidates, []) : id => (
+      !contains(keys(local.usable), id) ? format("%q cannot be used: it is not in the catalog, the provider's policy does not allow it, or it is retired", id) :
+      local.usable[id].within_bound ? format("%q %s but %s", id, local.usable[id].cost, join("; ", local.usable[id].unmet)) :
+      format("%q %s", id, local.usable[id].cost)
+    )
+  }
+  candidate_lines = [for id in coalesce(var.candidates, []) : local.candidate_words[id]]
 
   cheapest  = one(data.megallm_models.cheapest[*].models[0])
   preferred = one(data.megallm_model.preferred)
