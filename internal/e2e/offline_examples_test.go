@@ -62,33 +62,52 @@ output "model_id" { value = module.choice.model_id }
 	// and gpt-4o-mini 270 at list prices; the cheapest chat model,
 	// meta-llama/llama-3.1-8b-instruct, 66.
 	for _, tc := range []struct {
-		name string
-		vars []string
-		want []string
+		name   string
+		vars   []string
+		passes bool
+		want   []string
 	}{{
 		name: "no candidate within max_workload_cost",
 		vars: []string{`-var=candidates=["gpt-4o", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 25 }`},
 		want: []string{
-			"No candidate qualifies under require.max_workload_cost = 25 for the workload:",
-			`- "gpt-4o" costs 4500 USD - "gpt-4o-mini" costs 270 USD`,
-			"Raise max_workload_cost, or add a candidate that qualifies.",
+			"No candidate qualifies under require.max_workload_cost = 25: " +
+				`- "gpt-4o" costs 4500 USD for the workload - "gpt-4o-mini" costs 270 USD for the workload ` +
+				"Raise max_workload_cost, or add a candidate that qualifies.",
+		},
+	}, {
+		name:   "a candidate passed over for max_workload_cost",
+		vars:   []string{`-var=candidates=["gpt-4o", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
+		passes: true,
+		want: []string{
+			`Chose "gpt-4o-mini", candidate 2 of 2, after passing over the ones before it that do not meet ` +
+				`require.max_workload_cost = 300: - "gpt-4o" costs 4500 USD for the workload`,
+			`model_id = "gpt-4o-mini"`,
 		},
 	}, {
 		name: "candidates over max_workload_cost or missing another requirement",
 		vars: []string{`-var=candidates=["gpt-4o", "mistral-small-latest", "nonexistent"]`,
 			`-var=require={ max_workload_cost = 400, supports_vision = true }`},
 		want: []string{
-			"No candidate qualifies under require.max_workload_cost = 400 for the workload:",
-			`- "gpt-4o" costs 4500 USD - "mistral-small-latest" costs 320 USD but does not support vision - ` +
+			"No candidate qualifies under require.max_workload_cost = 400: " +
+				`- "gpt-4o" costs 4500 USD for the workload ` +
+				`- "mistral-small-latest" costs 320 USD for the workload but does not support vision ` +
+				`- ` +
 				`"nonexistent" cannot be used: it is not in the catalog, the provider's policy does not allow it, or it is retired`,
 		},
 	}, {
 		name: "no model within max_workload_cost",
 		vars: []string{`-var=require={ max_workload_cost = 50 }`},
 		want: []string{
-			`No MegaLLM chat model meets the requirements: the cheapest that meets all but require.max_workload_cost = 50 ` +
-				`is "meta-llama/llama-3.1-8b-instruct", which costs 66 USD for the workload. Raise max_workload_cost, or ` +
-				`relax the other requirements.`,
+			`No MegaLLM chat model meets the requirements: require.max_workload_cost = 50 leaves none. The cheapest, ` +
+				`"meta-llama/llama-3.1-8b-instruct", costs 66 USD for the workload. Raise max_workload_cost.`,
+		},
+	}, {
+		name: "no model within max_workload_cost and the other requirements",
+		vars: []string{`-var=require={ max_workload_cost = 100, supports_vision = true }`},
+		want: []string{
+			`No MegaLLM chat model meets the requirements: require.max_workload_cost = 100 leaves none. The cheapest ` +
+				`that meets the others, "gemini-2.0-flash", costs 180 USD for the workload. Raise max_workload_cost, or ` +
+				`relax the others.`,
 		},
 	}, {
 		name: "max_workload_cost without a workload, with candidates",
@@ -108,8 +127,8 @@ output "model_id" { value = module.choice.model_id }
 		want: []string{`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
 	}} {
 		out, err := ws.Run(append([]string{"plan", "-input=false", "-no-color"}, tc.vars...)...)
-		if err == nil {
-			t.Errorf("%s: the plan passed, want it to fail:\n%s", tc.name, out)
+		if passed := err == nil; passed != tc.passes {
+			t.Errorf("%s: the plan passed is %t, want %t:\n%s", tc.name, passed, tc.passes, out)
 			continue
 		}
 		flat := strings.Join(strings.Fields(out), " ")

@@ -4,9 +4,14 @@
 # of that workload. Given candidates, it picks the first of them that can be
 # used instead, so that a model's retirement needs no edit.
 #
+# Every requirement applies both ways: with candidates too, a candidate whose
+# workload costs more than require.max_workload_cost is passed over, with a
+# warning, and when no candidate qualifies the error names each one with its
+# cost or what else it misses.
+#
 # The provider's policy (configured by the caller) applies to both: denied,
 # not allowed and retired models are never chosen, and negotiated prices
-# decide what is cheapest.
+# decide what is cheapest and what a workload costs.
 terraform {
   # Provider functions (estimate_cost) need Terraform 1.8 or OpenTofu 1.7.
   required_version = ">= 1.7"
@@ -39,7 +44,7 @@ variable "require" {
 }
 
 variable "candidates" {
-  description = "Model ids in order of preference. When set, the first of them that exists, is allowed by the provider's policy, is not retired and meets require is chosen, instead of the cheapest model. Null chooses the cheapest."
+  description = "Model ids in order of preference. When set, the first of them that exists, is allowed by the provider's policy, is not retired and meets every requirement of require (max_workload_cost included, for the workload) is chosen, instead of the cheapest model; when none does, the plan fails and names each one with why. Null chooses the cheapest."
   type        = list(string)
   default     = null
 
@@ -50,7 +55,7 @@ variable "candidates" {
 }
 
 variable "workload" {
-  description = "Tokens over a period you choose, such as a month: the model whose cost for them is lowest is chosen. Null chooses by input price."
+  description = "Tokens over a period you choose, such as a month: without candidates, the model whose cost for them is lowest is chosen, and require.max_workload_cost bounds that cost (with candidates too). Null chooses by input price; a max_workload_cost without a workload fails the plan."
   type = object({
     input_tokens  = number
     output_tokens = number
@@ -118,7 +123,7 @@ data "megallm_model" "preferred" {
     # not name it: when no candidate qualifies, this error names them all.
     precondition {
       condition     = length(local.over_bound) == 0 || length(local.qualifying) > 0
-      error_message = "No candidate qualifies under require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)} for the workload:\n  - ${join("\n  - ", local.candidate_lines)}\n\nRaise max_workload_cost, or add a candidate that qualifies."
+      error_message = "No candidate qualifies under ${local.bound_words}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\nRaise max_workload_cost, or add a candidate that qualifies."
     }
   }
 }
@@ -128,7 +133,7 @@ data "megallm_model" "preferred" {
 check "candidates_within_max_workload_cost" {
   assert {
     condition     = length(local.passed_over_for_cost) == 0
-    error_message = "Chose ${format("%q", try(local.qualifying[0], ""))}, candidate ${try(index(var.candidates, local.qualifying[0]) + 1, 0)} of ${length(coalesce(var.candidates, []))}, after passing over the ones before it that do not meet require.max_workload_cost = ${coalesce(local.max_workload_cost, 0)} for the workload:\n  - ${join("\n  - ", [for id in local.passed_over_for_cost : local.candidate_words[id]])}"
+    error_message = "Chose ${local.chosen_words}, after passing over the ones before it that do not meet ${local.bound_words}:\n  - ${join("\n  - ", [for id in local.passed_over_for_cost : local.candidate_words[id]])}"
   }
 }
 
@@ -141,9 +146,10 @@ locals {
   cheapest_over_bound_words = (
     local.without_bound == null ? ": relax them." :
     length(local.without_bound.ids) == 0 ? ", even without max_workload_cost: relax them." :
-    format(": the cheapest that meets all but require.max_workload_cost = %s is %q, which costs %s%s for the workload. Raise max_workload_cost, or relax the other requirements.",
-      local.max_workload_cost, local.without_bound.ids[0], local.without_bound.workload_costs[0],
-    try(" ${local.without_bound.models[0].pricing.currency}", ""))
+    length(local.require_without_bound) == 0 ?
+    format(": %s leaves none. The cheapest, %q, %s. Raise max_workload_cost.", local.bound_words, local.without_bound.ids[0], local.cost_words[0]) :
+    format(": %s leaves none. The cheapest that meets the others, %q, %s. Raise max_workload_cost, or relax the others.",
+    local.bound_words, local.without_bound.ids[0], local.cost_words[0])
   )
 
   # With candidates: each candidate that can be used, whether it meets
@@ -158,10 +164,9 @@ locals {
   within_bound = try(data.megallm_models.candidates_within_bound[0].ids, [])
   usable = local.listed == null ? {} : {
     for i, id in local.listed.ids : id => {
-      cost = (local.listed.workload_costs[i] == null ? "has no price for the workload" :
-      "costs ${local.listed.workload_costs[i]}${try(" ${local.listed.models[i].pricing.currency}", "")}")
+      cost         = local.cost_words[i]
       within_bound = contains(local.within_bound, id)
-      unmet        = provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound)
+      unmet        = contains(local.within_bound, id) ? provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound) : []
     }
   }
   over_bound = [for id in coalesce(var.candidates, []) : id if contains(keys(local.usable), id) ? !local.usable[id].within_bound : false]
@@ -179,7 +184,17 @@ locals {
       format("%q %s", id, local.usable[id].cost)
     )
   }
-  candidate_lines = [for id in coalesce(var.candidates, []) : local.candidate_words[id]]
+  bound_words = try("require.max_workload_cost = ${local.max_workload_cost}", "")
+  chosen_words = try(format("%q, candidate %d of %d", local.qualifying[0], index(var.candidates, local.qualifying[0]) + 1,
+  length(var.candidates)), "")
+
+  # What the workload costs with each model of the listing at hand (there is
+  # one at most), with its currency, as a person reads it.
+  costed = one(concat(data.megallm_models.cheapest_without_bound, data.megallm_models.candidates))
+  cost_words = local.costed == null ? [] : [
+    for i, cost in local.costed.workload_costs : cost == null ? "has no price for the workload" :
+    "costs ${cost}${try(" ${local.costed.models[i].pricing.currency}", "")} for the workload"
+  ]
 
   cheapest  = one(data.megallm_models.cheapest[*].models[0])
   preferred = one(data.megallm_model.preferred)
@@ -198,7 +213,7 @@ locals {
 }
 
 output "model_id" {
-  description = "The first candidate that can be used, or without candidates the cheapest model that meets the requirements."
+  description = "The first candidate that can be used and meets every requirement, or without candidates the cheapest model that meets them."
   value       = local.chosen.id
 }
 
