@@ -54,6 +54,7 @@ module "choice" {
   workload   = var.workload
 }
 output "model_id" { value = module.choice.model_id }
+output "passed_over" { value = module.choice.passed_over }
 `, filepath.Join(module, "tests", "catalog.json"), module), nil)
 	if out, err := ws.Run("get", "-no-color"); err != nil {
 		t.Fatalf("terraform get failed: %v\n%s", err, out)
@@ -79,9 +80,8 @@ output "model_id" { value = module.choice.model_id }
 		vars:   []string{`-var=candidates=["gpt-4o", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
 		passes: true,
 		want: []string{
-			`Chose "gpt-4o-mini", candidate 2 of 2, after passing over the ones before it that do not meet ` +
-				`require.max_workload_cost = 300: - "gpt-4o" costs 4500 USD for the workload`,
 			`model_id = "gpt-4o-mini"`,
+			`passed_over = [ + { + id = "gpt-4o" + workload_cost = 4500 }, ]`,
 		},
 	}, {
 		name: "candidates over max_workload_cost or missing another requirement",

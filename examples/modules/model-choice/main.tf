@@ -5,9 +5,9 @@
 # used instead, so that a model's retirement needs no edit.
 #
 # Every requirement applies both ways: with candidates too, a candidate whose
-# workload costs more than require.max_workload_cost is passed over, with a
-# warning, and when no candidate qualifies the error names each one with its
-# cost or what else it misses.
+# workload costs more than require.max_workload_cost is passed over (the
+# passed_over output lists it), and when no candidate qualifies the error
+# names each one with its cost or what else it misses.
 #
 # The provider's policy (configured by the caller) applies to both: denied,
 # not allowed and retired models are never chosen, and negotiated prices
@@ -51,6 +51,11 @@ variable "candidates" {
   validation {
     condition     = var.candidates == null ? true : length(var.candidates) > 0
     error_message = "candidates is empty: list model ids in order of preference, or leave candidates null to choose the cheapest model."
+  }
+
+  validation {
+    condition     = var.candidates == null ? true : length(distinct(var.candidates)) == length(var.candidates)
+    error_message = "candidates lists a model id more than once: list each model once, in order of preference."
   }
 }
 
@@ -128,15 +133,6 @@ data "megallm_model" "preferred" {
   }
 }
 
-# Names the candidates before the chosen one that max_workload_cost passed
-# over, as megallm_model warns about the ones it passes over.
-check "candidates_within_max_workload_cost" {
-  assert {
-    condition     = length(local.passed_over_for_cost) == 0
-    error_message = "Chose ${local.chosen_words}, after passing over the ones before it that do not meet ${local.bound_words}:\n  - ${join("\n  - ", [for id in local.passed_over_for_cost : local.candidate_words[id]])}"
-  }
-}
-
 locals {
   max_workload_cost     = try(var.require.max_workload_cost, null)
   require_without_bound = { for name, value in var.require : name => value if name != "max_workload_cost" }
@@ -164,9 +160,10 @@ locals {
   within_bound = try(data.megallm_models.candidates_within_bound[0].ids, [])
   usable = local.listed == null ? {} : {
     for i, id in local.listed.ids : id => {
-      cost         = local.cost_words[i]
-      within_bound = contains(local.within_bound, id)
-      unmet        = contains(local.within_bound, id) ? provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound) : []
+      workload_cost = local.listed.workload_costs[i]
+      cost          = local.cost_words[i]
+      within_bound  = contains(local.within_bound, id)
+      unmet         = contains(local.within_bound, id) ? provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound) : []
     }
   }
   over_bound = [for id in coalesce(var.candidates, []) : id if contains(keys(local.usable), id) ? !local.usable[id].within_bound : false]
@@ -174,22 +171,21 @@ locals {
     for id in coalesce(var.candidates, []) : id
     if contains(keys(local.usable), id) ? local.usable[id].within_bound && length(local.usable[id].unmet) == 0 : false
   ]
+  # The first qualifying candidate is the one megallm_model chooses.
   passed_over_for_cost = length(local.qualifying) == 0 ? [] : [
     for id in local.over_bound : id if index(var.candidates, id) < index(var.candidates, local.qualifying[0])
   ]
   candidate_words = {
-    for id in coalesce(var.candidates, []) : id => (
+    for id in distinct(coalesce(var.candidates, [])) : id => (
       !contains(keys(local.usable), id) ? format("%q cannot be used: it is not in the catalog, the provider's policy does not allow it, or it is retired", id) :
       local.usable[id].within_bound ? format("%q %s but %s", id, local.usable[id].cost, join("; ", local.usable[id].unmet)) :
       format("%q %s", id, local.usable[id].cost)
     )
   }
   bound_words = try("require.max_workload_cost = ${local.max_workload_cost}", "")
-  chosen_words = try(format("%q, candidate %d of %d", local.qualifying[0], index(var.candidates, local.qualifying[0]) + 1,
-  length(var.candidates)), "")
 
   # What the workload costs with each model of the listing at hand (there is
-  # one at most), with its currency, as a person reads it.
+  # one at most), in its currency.
   costed = one(concat(data.megallm_models.cheapest_without_bound, data.megallm_models.candidates))
   cost_words = local.costed == null ? [] : [
     for i, cost in local.costed.workload_costs : cost == null ? "has no price for the workload" :
@@ -215,6 +211,13 @@ locals {
 output "model_id" {
   description = "The first candidate that can be used and meets every requirement, or without candidates the cheapest model that meets them."
   value       = local.chosen.id
+}
+
+output "passed_over" {
+  description = "With candidates and require.max_workload_cost: the candidates before the chosen one that the bound passed over, in order, each as { id, workload_cost } (in its pricing.currency; null when it has no price for the workload). Empty otherwise. megallm_model warns about the candidates it passes over for other reasons."
+  value = [
+    for id in local.passed_over_for_cost : { id = id, workload_cost = local.usable[id].workload_cost }
+  ]
 }
 
 output "context_length" {

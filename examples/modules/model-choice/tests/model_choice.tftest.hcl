@@ -243,17 +243,19 @@ run "the_first_candidate_within_max_workload_cost_is_chosen" {
     }
   }
 
-  # gpt-4o is passed over, with a warning; gpt-4.1-mini comes before the
-  # cheaper gpt-4o-mini.
-  expect_failures = [check.candidates_within_max_workload_cost]
-
+  # gpt-4o is passed over; gpt-4.1-mini comes before the cheaper gpt-4o-mini.
   assert {
     condition     = output.model_id == "gpt-4.1-mini" && output.workload_cost == 720
     error_message = "Expected gpt-4.1-mini at 720 USD, got ${output.model_id} at ${output.workload_cost}."
   }
+
+  assert {
+    condition     = output.passed_over == [{ id = "gpt-4o", workload_cost = 4500 }]
+    error_message = "Expected gpt-4o passed over at 4500 USD, got ${jsonencode(output.passed_over)}."
+  }
 }
 
-run "a_first_candidate_within_max_workload_cost_is_chosen_without_warning" {
+run "a_first_candidate_within_max_workload_cost_passes_nothing_over" {
   command = plan
 
   variables {
@@ -270,6 +272,12 @@ run "a_first_candidate_within_max_workload_cost_is_chosen_without_warning" {
   assert {
     condition     = output.model_id == "gpt-4o-mini" && output.workload_cost == 270
     error_message = "Expected gpt-4o-mini at 270 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+
+  # gpt-4o, over the bound, comes after the chosen candidate.
+  assert {
+    condition     = output.passed_over == []
+    error_message = "Nothing was passed over, got ${jsonencode(output.passed_over)}."
   }
 }
 
@@ -288,12 +296,15 @@ run "a_candidate_without_a_price_never_meets_max_workload_cost" {
     }
   }
 
-  expect_failures = [check.candidates_within_max_workload_cost]
-
   # 1000 million input tokens at 0.1 and 200 million output tokens at 0.4.
   assert {
     condition     = output.model_id == "gemini-2.0-flash" && output.workload_cost == 180
     error_message = "Expected gemini-2.0-flash at 180 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+
+  assert {
+    condition     = length(output.passed_over) == 1 && output.passed_over[0].id == "meta-llama/llama-3.2-90b-vision-instruct" && output.passed_over[0].workload_cost == null
+    error_message = "Expected the model without a price passed over, got ${jsonencode(output.passed_over)}."
   }
 }
 
@@ -313,11 +324,14 @@ run "candidates_meet_max_workload_cost_at_negotiated_prices" {
   }
 
   # 270 at list prices, 162 at the negotiated ones.
-  expect_failures = [check.candidates_within_max_workload_cost]
-
   assert {
     condition     = output.model_id == "gpt-4o-mini" && output.workload_cost == 162
     error_message = "Expected gpt-4o-mini at 162 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+
+  assert {
+    condition     = output.passed_over == [{ id = "gpt-4o", workload_cost = 4500 }]
+    error_message = "Expected gpt-4o passed over at 4500 USD, got ${jsonencode(output.passed_over)}."
   }
 }
 
