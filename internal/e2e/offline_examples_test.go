@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,8 +17,126 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "13 passed, 0 failed") {
-		t.Errorf("want all 13 runs to pass:\n%s", out)
+	if !strings.Contains(out, "20 passed, 0 failed") {
+		t.Errorf("want all 20 runs to pass:\n%s", out)
+	}
+}
+
+// TestExampleModuleNamesEveryRequirement plans a configuration that calls
+// examples/modules/model-choice, offline, and reads the errors a user gets
+// when a requirement cannot be met or is misspelt, with candidates and
+// without: every requirement reaches a check, and the error says which.
+func TestExampleModuleNamesEveryRequirement(t *testing.T) {
+	t.Parallel()
+	module, err := filepath.Abs("../../examples/modules/model-choice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := harness.Workspace(t, fmt.Sprintf(`
+provider "megallm" {
+  catalog_file = %q
+}
+variable "candidates" {
+  type    = list(string)
+  default = null
+}
+variable "require" {
+  type = any
+}
+variable "workload" {
+  type    = any
+  default = { input_tokens = 1e9, output_tokens = 2e8 }
+}
+module "choice" {
+  source     = %q
+  candidates = var.candidates
+  require    = var.require
+  workload   = var.workload
+}
+output "model_id" { value = module.choice.model_id }
+output "passed_over" { value = module.choice.passed_over }
+`, filepath.Join(module, "tests", "catalog.json"), module), nil)
+	if out, err := ws.Run("get", "-no-color"); err != nil {
+		t.Fatalf("terraform get failed: %v\n%s", err, out)
+	}
+	// 1000 million input and 200 million output tokens: gpt-4o costs 4500
+	// and gpt-4o-mini 270 at list prices; the cheapest chat model,
+	// meta-llama/llama-3.1-8b-instruct, 66.
+	for _, tc := range []struct {
+		name   string
+		vars   []string
+		passes bool
+		want   []string
+	}{{
+		name: "no candidate within max_workload_cost",
+		vars: []string{`-var=candidates=["gpt-4o", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 25 }`},
+		want: []string{
+			"No candidate qualifies under require.max_workload_cost = 25: " +
+				`- "gpt-4o" costs 4500 USD for the workload - "gpt-4o-mini" costs 270 USD for the workload ` +
+				"Raise max_workload_cost, or add a candidate that qualifies.",
+		},
+	}, {
+		name:   "a candidate passed over for max_workload_cost",
+		vars:   []string{`-var=candidates=["gpt-4o", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
+		passes: true,
+		want: []string{
+			`model_id = "gpt-4o-mini"`,
+			`passed_over = [ + { + id = "gpt-4o" + workload_cost = 4500 }, ]`,
+		},
+	}, {
+		name: "candidates over max_workload_cost or missing another requirement",
+		vars: []string{`-var=candidates=["gpt-4o", "mistral-small-latest", "nonexistent"]`,
+			`-var=require={ max_workload_cost = 400, supports_vision = true }`},
+		want: []string{
+			"No candidate qualifies under require.max_workload_cost = 400: " +
+				`- "gpt-4o" costs 4500 USD for the workload ` +
+				`- "mistral-small-latest" costs 320 USD for the workload but does not support vision ` +
+				`- ` +
+				`"nonexistent" cannot be used: it is not in the catalog, the provider's policy does not allow it, or it is retired`,
+		},
+	}, {
+		name: "no model within max_workload_cost",
+		vars: []string{`-var=require={ max_workload_cost = 50 }`},
+		want: []string{
+			`No MegaLLM chat model meets the requirements: require.max_workload_cost = 50 leaves none. The cheapest, ` +
+				`"meta-llama/llama-3.1-8b-instruct", costs 66 USD for the workload. Raise max_workload_cost.`,
+		},
+	}, {
+		name: "no model within max_workload_cost and the other requirements",
+		vars: []string{`-var=require={ max_workload_cost = 100, supports_vision = true }`},
+		want: []string{
+			`No MegaLLM chat model meets the requirements: require.max_workload_cost = 100 leaves none. The cheapest ` +
+				`that meets the others, "gemini-2.0-flash", costs 180 USD for the workload. Raise max_workload_cost, or ` +
+				`relax the others.`,
+		},
+	}, {
+		name: "max_workload_cost without a workload, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=require={ max_workload_cost = 50 }`, `-var=workload=null`},
+		want: []string{"require.max_workload_cost bounds the cost of a workload, and none is set."},
+	}, {
+		name: "max_workload_cost without a workload",
+		vars: []string{`-var=require={ max_workload_cost = 50 }`, `-var=workload=null`},
+		want: []string{"require.max_workload_cost bounds the cost of a workload, and none is set."},
+	}, {
+		name: "a misspelt requirement, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require={ supports_vison = true }`},
+		want: []string{`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
+	}, {
+		name: "a misspelt requirement",
+		vars: []string{`-var=require={ supports_vison = true }`},
+		want: []string{`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
+	}} {
+		out, err := ws.Run(append([]string{"plan", "-input=false", "-no-color"}, tc.vars...)...)
+		if passed := err == nil; passed != tc.passes {
+			t.Errorf("%s: the plan passed is %t, want %t:\n%s", tc.name, passed, tc.passes, out)
+			continue
+		}
+		flat := strings.Join(strings.Fields(out), " ")
+		for _, want := range tc.want {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: the plan does not say %q:\n%s", tc.name, want, out)
+			}
+		}
 	}
 }
 

@@ -4,9 +4,14 @@
 # of that workload. Given candidates, it picks the first of them that can be
 # used instead, so that a model's retirement needs no edit.
 #
+# Every requirement applies both ways: with candidates too, a candidate whose
+# workload costs more than require.max_workload_cost is passed over (the
+# passed_over output lists it), and when no candidate qualifies the error
+# names each one with its cost or what else it misses.
+#
 # The provider's policy (configured by the caller) applies to both: denied,
 # not allowed and retired models are never chosen, and negotiated prices
-# decide what is cheapest.
+# decide what is cheapest and what a workload costs.
 terraform {
   # Provider functions (estimate_cost) need Terraform 1.8 or OpenTofu 1.7.
   required_version = ">= 1.7"
@@ -24,25 +29,22 @@ variable "type" {
 }
 
 variable "require" {
-  description = "Requirements the chosen model must meet, as the megallm_models require argument takes them."
-  type = object({
-    supports_function_calling   = optional(bool)
-    supports_vision             = optional(bool)
-    supports_streaming          = optional(bool)
-    supports_structured_output  = optional(bool)
-    min_context_length          = optional(number)
-    min_max_output_tokens       = optional(number)
-    max_input_cost_per_million  = optional(number)
-    max_output_cost_per_million = optional(number)
-    max_workload_cost           = optional(number)
-    not_deprecated              = optional(bool)
-    min_days_to_retirement      = optional(number)
-  })
-  default = {}
+  description = "Requirements the chosen model must meet, as the megallm_models require argument takes them, such as { supports_vision = true, max_workload_cost = 100 }. Every attribute applies, with or without candidates; a misspelt one fails the plan with a \"did you mean\", and max_workload_cost needs workload."
+  # Not an object type: Terraform would drop an attribute the type does not
+  # declare, so { supports_vison = true } would require nothing. The provider
+  # checks every name, as it does in a configuration of its own.
+  type     = any
+  default  = {}
+  nullable = false
+
+  validation {
+    condition     = can(keys(var.require))
+    error_message = "require must be an object of requirements, such as { supports_vision = true, min_context_length = 128000 }."
+  }
 }
 
 variable "candidates" {
-  description = "Model ids in order of preference. When set, the first of them that exists, is allowed by the provider's policy, is not retired and meets require is chosen, instead of the cheapest model. Null chooses the cheapest."
+  description = "Model ids in order of preference. When set, the first of them that exists, is allowed by the provider's policy, is not retired and meets every requirement of require (max_workload_cost included, for the workload) is chosen, instead of the cheapest model; when none does, the plan fails and names each one with why. Null chooses the cheapest."
   type        = list(string)
   default     = null
 
@@ -50,10 +52,15 @@ variable "candidates" {
     condition     = var.candidates == null ? true : length(var.candidates) > 0
     error_message = "candidates is empty: list model ids in order of preference, or leave candidates null to choose the cheapest model."
   }
+
+  validation {
+    condition     = var.candidates == null ? true : length(distinct(var.candidates)) == length(var.candidates)
+    error_message = "candidates lists a model id more than once: list each model once, in order of preference."
+  }
 }
 
 variable "workload" {
-  description = "Tokens over a period you choose, such as a month: the model whose cost for them is lowest is chosen. Null chooses by input price."
+  description = "Tokens over a period you choose, such as a month: without candidates, the model whose cost for them is lowest is chosen, and require.max_workload_cost bounds that cost (with candidates too). Null chooses by input price; a max_workload_cost without a workload fails the plan."
   type = object({
     input_tokens  = number
     output_tokens = number
@@ -72,21 +79,119 @@ data "megallm_models" "cheapest" {
   lifecycle {
     postcondition {
       condition     = length(self.ids) > 0
-      error_message = "No MegaLLM ${var.type} model meets the requirements: relax them."
+      error_message = "No MegaLLM ${var.type} model meets the requirements${local.cheapest_over_bound_words}"
     }
   }
 }
 
-# With candidates: the first one that can be used. megallm_model takes no
-# workload, so its requirements leave max_workload_cost out.
+# Given max_workload_cost, the cheapest model that meets the other
+# requirements, which the error above names when the bound leaves none.
+data "megallm_models" "cheapest_without_bound" {
+  count = var.candidates == null && local.max_workload_cost != null && var.workload != null ? 1 : 0
+
+  type     = var.type
+  sort_by  = "workload_cost"
+  workload = var.workload
+  require  = local.require_without_bound
+  limit    = 1
+}
+
+# With candidates and max_workload_cost: megallm_model takes no workload, so
+# two listings of the candidates (by an RE2 pattern that matches exactly their
+# ids) find those that can be used (in the catalog, allowed, not retired) with
+# what the workload costs with each, and those of them that meet the bound.
+data "megallm_models" "candidates" {
+  count = local.bound_candidates && var.workload != null ? 1 : 0
+
+  id_regex = local.candidates_pattern
+  workload = var.workload
+}
+
+data "megallm_models" "candidates_within_bound" {
+  count = local.bound_candidates ? 1 : 0
+
+  id_regex = local.candidates_pattern
+  workload = var.workload
+  require  = { max_workload_cost = local.max_workload_cost }
+}
+
+# With candidates: the first one that can be used and meets every other
+# requirement, among those that max_workload_cost does not pass over.
 data "megallm_model" "preferred" {
   count = var.candidates == null ? 0 : 1
 
-  candidates = var.candidates
-  require    = { for name, value in var.require : name => value if name != "max_workload_cost" }
+  candidates = [for id in var.candidates : id if !contains(local.over_bound, id)]
+  require    = local.require_without_bound
+
+  lifecycle {
+    # Once max_workload_cost has passed a candidate over, megallm_model would
+    # not name it: when no candidate qualifies, this error names them all.
+    precondition {
+      condition     = length(local.over_bound) == 0 || length(local.qualifying) > 0
+      error_message = "No candidate qualifies under ${local.bound_words}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\nRaise max_workload_cost, or add a candidate that qualifies."
+    }
+  }
 }
 
 locals {
+  max_workload_cost     = try(var.require.max_workload_cost, null)
+  require_without_bound = { for name, value in var.require : name => value if name != "max_workload_cost" }
+
+  # Without candidates: why no model meets a max_workload_cost.
+  without_bound = one(data.megallm_models.cheapest_without_bound)
+  cheapest_over_bound_words = (
+    local.without_bound == null ? ": relax them." :
+    length(local.without_bound.ids) == 0 ? ", even without max_workload_cost: relax them." :
+    length(local.require_without_bound) == 0 ?
+    format(": %s leaves none. The cheapest, %q, %s. Raise max_workload_cost.", local.bound_words, local.without_bound.ids[0], local.cost_words[0]) :
+    format(": %s leaves none. The cheapest that meets the others, %q, %s. Raise max_workload_cost, or relax the others.",
+    local.bound_words, local.without_bound.ids[0], local.cost_words[0])
+  )
+
+  # With candidates: each candidate that can be used, whether it meets
+  # max_workload_cost and which other requirements it misses (as megallm_model
+  # words them), and so the candidates the bound passes over and those that
+  # qualify, in order.
+  bound_candidates = var.candidates != null && local.max_workload_cost != null
+  candidates_pattern = local.bound_candidates ? format("^(?:%s)$", join("|", [
+    for id in var.candidates : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
+  ])) : null
+  listed       = one(data.megallm_models.candidates)
+  within_bound = try(data.megallm_models.candidates_within_bound[0].ids, [])
+  usable = local.listed == null ? {} : {
+    for i, id in local.listed.ids : id => {
+      workload_cost = local.listed.workload_costs[i]
+      cost          = local.cost_words[i]
+      within_bound  = contains(local.within_bound, id)
+      unmet         = contains(local.within_bound, id) ? provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound) : []
+    }
+  }
+  over_bound = [for id in coalesce(var.candidates, []) : id if contains(keys(local.usable), id) ? !local.usable[id].within_bound : false]
+  qualifying = [
+    for id in coalesce(var.candidates, []) : id
+    if contains(keys(local.usable), id) ? local.usable[id].within_bound && length(local.usable[id].unmet) == 0 : false
+  ]
+  # The first qualifying candidate is the one megallm_model chooses.
+  passed_over_for_cost = length(local.qualifying) == 0 ? [] : [
+    for id in local.over_bound : id if index(var.candidates, id) < index(var.candidates, local.qualifying[0])
+  ]
+  candidate_words = {
+    for id in distinct(coalesce(var.candidates, [])) : id => (
+      !contains(keys(local.usable), id) ? format("%q cannot be used: it is not in the catalog, the provider's policy does not allow it, or it is retired", id) :
+      local.usable[id].within_bound ? format("%q %s but %s", id, local.usable[id].cost, join("; ", local.usable[id].unmet)) :
+      format("%q %s", id, local.usable[id].cost)
+    )
+  }
+  bound_words = try("require.max_workload_cost = ${local.max_workload_cost}", "")
+
+  # What the workload costs with each model of the listing at hand (there is
+  # one at most), in its currency.
+  costed = one(concat(data.megallm_models.cheapest_without_bound, data.megallm_models.candidates))
+  cost_words = local.costed == null ? [] : [
+    for i, cost in local.costed.workload_costs : cost == null ? "has no price for the workload" :
+    "costs ${cost}${try(" ${local.costed.models[i].pricing.currency}", "")} for the workload"
+  ]
+
   cheapest  = one(data.megallm_models.cheapest[*].models[0])
   preferred = one(data.megallm_model.preferred)
   # The outputs read the chosen model's attributes from whichever data source
@@ -104,8 +209,15 @@ locals {
 }
 
 output "model_id" {
-  description = "The first candidate that can be used, or without candidates the cheapest model that meets the requirements."
+  description = "The first candidate that can be used and meets every requirement, or without candidates the cheapest model that meets them."
   value       = local.chosen.id
+}
+
+output "passed_over" {
+  description = "With candidates and require.max_workload_cost: the candidates before the chosen one that the bound passed over, in order, each as { id, workload_cost } (in its pricing.currency; null when it has no price for the workload). Empty otherwise. megallm_model warns about the candidates it passes over for other reasons."
+  value = [
+    for id in local.passed_over_for_cost : { id = id, workload_cost = local.usable[id].workload_cost }
+  ]
 }
 
 output "context_length" {

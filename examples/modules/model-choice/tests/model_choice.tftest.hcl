@@ -188,6 +188,174 @@ run "candidates_that_must_not_be_deprecated" {
   }
 }
 
+# max_workload_cost applies to candidates as every other requirement does:
+# those over it are passed over, in order. With 1000 million input and 200
+# million output tokens, gpt-4o costs 4500, gpt-4.1-mini 720 and gpt-4o-mini
+# 270 at list prices.
+run "candidates_over_max_workload_cost_fail_the_plan" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o", "gpt-4o-mini"]
+    workload = {
+      input_tokens  = 1e9
+      output_tokens = 2e8
+    }
+    require = {
+      max_workload_cost = 25
+    }
+  }
+
+  expect_failures = [data.megallm_model.preferred]
+}
+
+# gpt-4o is over the bound and mistral-small-latest (320) has no vision: the
+# error names both, rather than only the candidate megallm_model is given.
+run "candidates_over_max_workload_cost_or_missing_another_requirement_fail_the_plan" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o", "mistral-small-latest"]
+    workload = {
+      input_tokens  = 1e9
+      output_tokens = 2e8
+    }
+    require = {
+      supports_vision   = true
+      max_workload_cost = 400
+    }
+  }
+
+  expect_failures = [data.megallm_model.preferred]
+}
+
+run "the_first_candidate_within_max_workload_cost_is_chosen" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o", "gpt-4.1-mini", "gpt-4o-mini"]
+    workload = {
+      input_tokens  = 1e9
+      output_tokens = 2e8
+    }
+    require = {
+      max_workload_cost = 1000
+    }
+  }
+
+  # gpt-4o is passed over; gpt-4.1-mini comes before the cheaper gpt-4o-mini.
+  assert {
+    condition     = output.model_id == "gpt-4.1-mini" && output.workload_cost == 720
+    error_message = "Expected gpt-4.1-mini at 720 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+
+  assert {
+    condition     = output.passed_over == [{ id = "gpt-4o", workload_cost = 4500 }]
+    error_message = "Expected gpt-4o passed over at 4500 USD, got ${jsonencode(output.passed_over)}."
+  }
+}
+
+run "a_first_candidate_within_max_workload_cost_passes_nothing_over" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o-mini", "gpt-4o"]
+    workload = {
+      input_tokens  = 1e9
+      output_tokens = 2e8
+    }
+    require = {
+      max_workload_cost = 270
+    }
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.workload_cost == 270
+    error_message = "Expected gpt-4o-mini at 270 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+
+  # gpt-4o, over the bound, comes after the chosen candidate.
+  assert {
+    condition     = output.passed_over == []
+    error_message = "Nothing was passed over, got ${jsonencode(output.passed_over)}."
+  }
+}
+
+run "a_candidate_without_a_price_never_meets_max_workload_cost" {
+  command = plan
+
+  variables {
+    candidates = ["meta-llama/llama-3.2-90b-vision-instruct", "gemini-2.0-flash"]
+    workload = {
+      input_tokens  = 1e9
+      output_tokens = 2e8
+    }
+    require = {
+      supports_vision   = true
+      max_workload_cost = 1000
+    }
+  }
+
+  # 1000 million input tokens at 0.1 and 200 million output tokens at 0.4.
+  assert {
+    condition     = output.model_id == "gemini-2.0-flash" && output.workload_cost == 180
+    error_message = "Expected gemini-2.0-flash at 180 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+
+  assert {
+    condition     = length(output.passed_over) == 1 && output.passed_over[0].id == "meta-llama/llama-3.2-90b-vision-instruct" && output.passed_over[0].workload_cost == null
+    error_message = "Expected the model without a price passed over, got ${jsonencode(output.passed_over)}."
+  }
+}
+
+run "candidates_meet_max_workload_cost_at_negotiated_prices" {
+  command   = plan
+  providers = { megallm = megallm.policy }
+
+  variables {
+    candidates = ["gpt-4o", "gpt-4o-mini"]
+    workload = {
+      input_tokens  = 1e9
+      output_tokens = 2e8
+    }
+    require = {
+      max_workload_cost = 200
+    }
+  }
+
+  # 270 at list prices, 162 at the negotiated ones.
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.workload_cost == 162
+    error_message = "Expected gpt-4o-mini at 162 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+
+  assert {
+    condition     = output.passed_over == [{ id = "gpt-4o", workload_cost = 4500 }]
+    error_message = "Expected gpt-4o passed over at 4500 USD, got ${jsonencode(output.passed_over)}."
+  }
+}
+
+run "cheapest_within_max_workload_cost_and_the_other_requirements" {
+  command = plan
+
+  variables {
+    workload = {
+      input_tokens  = 1.2e9
+      output_tokens = 3e8
+    }
+    require = {
+      supports_vision   = true
+      max_workload_cost = 250
+    }
+  }
+
+  # 1200 million input tokens at 0.1 and 300 million output tokens at 0.4.
+  assert {
+    condition     = output.model_id == "gemini-2.0-flash" && output.workload_cost == 240
+    error_message = "Expected gemini-2.0-flash at 240 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+}
+
 run "empty_candidates_are_refused" {
   command = plan
 
