@@ -157,7 +157,7 @@ func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bo
 		asked:       func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(r *Requirements, m *megallm.Model) bool {
 			v, sameCurrency := price(r, m)
-			return !sameCurrency || (v != nil && *v <= **bound(r)) // another currency: the guard words it
+			return !sameCurrency || (v != nil && atMost(*v, **bound(r))) // another currency: the guard words it
 		},
 		words: func(r *Requirements, m *megallm.Model) string {
 			if v, _ := price(r, m); v != nil {
@@ -190,7 +190,7 @@ func workloadMaximum() Requirement {
 				return true // the guard words it
 			}
 			c, err := cost(r, m)
-			return err == nil && c <= *r.MaxWorkloadCost
+			return err == nil && atMost(c, *r.MaxWorkloadCost)
 		},
 		words: func(r *Requirements, m *megallm.Model) string {
 			c, err := cost(r, m)

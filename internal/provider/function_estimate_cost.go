@@ -29,7 +29,8 @@ func (f *estimateCostFunction) Definition(_ context.Context, _ function.Definiti
 		Summary: "Cost of a number of tokens with a model",
 		MarkdownDescription: "Returns what `input_tokens` prompt tokens and `output_tokens` completion tokens cost with " +
 			"`model`, in the model's `pricing.currency`: `input_tokens / 1e6 × input_tokens_cost_per_million + " +
-			"output_tokens / 1e6 × output_tokens_cost_per_million`. Token counts may be fractional (an estimate " +
+			"output_tokens / 1e6 × output_tokens_cost_per_million`, rounded to 12 significant digits as the data " +
+			"sources' `workload_costs` are (3,000,000 input tokens at 0.1 per million cost `0.3`). Token counts may be fractional (an estimate " +
 			"such as `var.requests * 1.15` is fine) but not negative. Fails when the model has no price for a " +
 			"non-zero token count (`pricing = null` and `pricing = {}` alike), or when the cost is too large to " +
 			"represent. Makes no API call.",

@@ -35,7 +35,8 @@ func workloadAttribute() schema.SingleNestedAttribute {
 			"`workload_costs` holds what the workload costs with each listed model, `sort_by = \"workload_cost\"` orders by that cost and " +
 			"`require.max_workload_cost` bounds it. The cost is `input_tokens / 1e6 × input_tokens_cost_per_million + " +
 			"output_tokens / 1e6 × output_tokens_cost_per_million`, exactly as `provider::megallm::estimate_cost` " +
-			"computes it. For one model, call that function (`megallm_model` takes no workload, which keeps it " +
+			"computes it, rounded to 12 significant digits so that it reads as on paper (3,000,000 input tokens at " +
+			"0.1 per million cost `0.3`, not `0.30000000000000004`). For one model, call that function (`megallm_model` takes no workload, which keeps it " +
 			"as cheap to plan as before).",
 		Optional: true,
 		Attributes: map[string]schema.Attribute{

@@ -180,7 +180,7 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []catalog.Workload{{InputTokens: 1.2e9, OutputTokens: 3e8}, {InputTokens: 1234.5678, OutputTokens: 0.1}, {InputTokens: 7e6}} {
+	for _, w := range []catalog.Workload{{InputTokens: 1.2e9, OutputTokens: 3e8}, {InputTokens: 1234.5678, OutputTokens: 0.1}, {InputTokens: 7e6}, {InputTokens: 3e6}} {
 		for i := range models {
 			m := &models[i]
 			fromDataSource := workloadCostValue(&w, m)
@@ -205,4 +205,45 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestWorkload_boundInclusiveAtTheBoundary: 3,000,000 input tokens at 0.1 per
+// million cost 0.3, which meets max_workload_cost = 0.3, and every place that
+// shows the cost shows 0.3, not 0.30000000000000004.
+func TestWorkload_boundInclusiveAtTheBoundary(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"tenth","pricing":{"input_tokens_cost_per_million":0.1,"output_tokens_cost_per_million":0.4}}`),
+		json.RawMessage(`{"id":"dearer","pricing":{"input_tokens_cost_per_million":0.100001,"output_tokens_cost_per_million":0.1}}`),
+	)
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "bounded" {
+  sort_by  = "workload_cost"
+  workload = { input_tokens = 3000000, output_tokens = 0 }
+  require  = { max_workload_cost = 0.3 }
+}
+data "megallm_models" "all" {
+  sort_by  = "workload_cost"
+  workload = { input_tokens = 3000000, output_tokens = 0 }
+}
+data "megallm_model" "tenth" {
+  id      = "tenth"
+  require = { max_input_cost_per_million = 0.1 }
+}
+output "estimate" {
+  value = provider::megallm::estimate_cost(data.megallm_model.tenth, 3000000, 0)
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.bounded", "tenth"),
+			statecheck.ExpectKnownValue("data.megallm_models.bounded", tfjsonpath.New("workload_costs"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.Float64Exact(0.3)})),
+			expectIDs("data.megallm_models.all", "tenth", "dearer"),
+			statecheck.ExpectKnownValue("data.megallm_models.all", tfjsonpath.New("workload_costs"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.Float64Exact(0.3), knownvalue.Float64Exact(0.300003)})),
+			statecheck.ExpectKnownOutputValue("estimate", knownvalue.Float64Exact(0.3)),
+		},
+	})
 }
