@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -23,16 +24,18 @@ func modelParameter() function.DynamicParameter {
 	}
 }
 
-// modelArgument reads the model argument at position.
-func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, *function.FuncError) {
+// modelArgument reads the model argument at position, and its lifecycle
+// today (see readModel).
+func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
 	v, err := arg.ToTerraformValue(ctx)
+	var m *megallm.Model
+	var lifecycle catalog.Lifecycle
 	if err == nil {
-		var m *megallm.Model
-		if m, err = readModel(v); err == nil {
-			return m, nil
+		if m, lifecycle, err = readModel(v, time.Now().UTC()); err == nil {
+			return m, lifecycle, nil
 		}
 	}
-	return nil, function.NewArgumentFuncError(position, err.Error())
+	return nil, lifecycle, function.NewArgumentFuncError(position, err.Error())
 }
 
 // requirementsArgument reads the require argument at position.

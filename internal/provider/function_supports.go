@@ -62,7 +62,7 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 			capability, strings.Join(capabilityNames, ", ")))
 		return
 	}
-	model, funcErr := modelArgument(ctx, modelArg, 0)
+	model, _, funcErr := modelArgument(ctx, modelArg, 0)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return

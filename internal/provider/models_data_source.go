@@ -241,6 +241,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	objects := make([]tftypes.Value, len(selected))
 	ids := make([]tftypes.Value, len(selected))
 	var costs []tftypes.Value
+	var tooLarge []string // ids whose workload cost is not expressible
 	if workload != nil {
 		costs = make([]tftypes.Value, len(selected))
 	}
@@ -248,8 +249,15 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		objects[i] = modelObject(m, models.Now())
 		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
 		if workload != nil {
-			costs[i] = workloadCostValue(workload, m)
+			var overflows bool
+			if costs[i], overflows = workloadCostValue(workload, m); overflows {
+				tooLarge = append(tooLarge, quoteID(m.ID))
+			}
 		}
+	}
+	if len(tooLarge) > 0 {
+		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
+			costTooLarge("workload", "model "+joinProblems(tooLarge, ", "))+" Its element of workload_costs is null.")
 	}
 	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
 	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -87,12 +88,14 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 	return errors.New(msg.String())
 }
 
-// readModel reads a model object, as either data source returns it.
-// Attributes it does not know are ignored.
-func readModel(v tftypes.Value) (*megallm.Model, error) {
+// readModel reads a model object, as either data source returns it, and
+// its lifecycle: the model_lifecycle.status and days_to_retirement it
+// reports, as the data source computed them, else what its dates give at
+// now. Attributes it does not know are ignored.
+func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	o, ok := newObjectReader("model.", v)
 	if !ok {
-		return nil, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
+		return nil, catalog.Lifecycle{}, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
 			"data.megallm_models.NAME.models, got %s", typeName(v))
 	}
 	m := &megallm.Model{
@@ -121,12 +124,38 @@ func readModel(v tftypes.Value) (*megallm.Model, error) {
 		}
 		o.keep(p.err)
 	}
+	lifecycle := catalog.Lifecycle{}
 	if l := o.object("model_lifecycle"); l != nil {
 		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
 		m.Successor = l.string("successor")
+		lifecycle = catalog.LifecycleOf(m, now)
+		if status := statusAttribute(l); status != nil {
+			lifecycle.Status = *status
+		}
+		if days := l.int64("days_to_retirement"); days != nil {
+			lifecycle.DaysToRetirement = days
+		}
 		o.keep(l.err)
 	}
-	return m, o.err
+	return m, lifecycle, o.err
+}
+
+// lifecycleStatuses are the values of model_lifecycle.status.
+var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
+
+// statusAttribute reads model_lifecycle.status, one of lifecycleStatuses.
+func statusAttribute(o *objectReader) *catalog.Status {
+	s := o.string("status")
+	if s == nil {
+		return nil
+	}
+	if !slices.Contains(lifecycleStatuses, *s) {
+		o.keep(fmt.Errorf("%sstatus is %s, which is not a lifecycle status.%s Use %s, or null when no date is known",
+			o.prefix, quoteID(*s), didYouMean(catalog.Closest(*s, slices.Values(lifecycleStatuses))),
+			catalog.QuoteList(lifecycleStatuses, "or")))
+		return nil
+	}
+	return ptr(catalog.Status(*s))
 }
 
 // dateAttribute reads a date attribute, normalised to RFC 3339 as the

@@ -5,10 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -183,7 +187,7 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 	for _, w := range []catalog.Workload{{InputTokens: 1.2e9, OutputTokens: 3e8}, {InputTokens: 1234.5678, OutputTokens: 0.1}, {InputTokens: 7e6}, {InputTokens: 3e6}} {
 		for i := range models {
 			m := &models[i]
-			fromDataSource := workloadCostValue(&w, m)
+			fromDataSource, _ := workloadCostValue(&w, m)
 			model, err := types.DynamicType.ValueFromTerraform(context.Background(), modelObject(m, time.Now()))
 			if err != nil {
 				t.Fatal(err)
@@ -246,4 +250,38 @@ output "estimate" {
 			statecheck.ExpectKnownOutputValue("estimate", knownvalue.Float64Exact(0.3)),
 		},
 	})
+}
+
+// TestWorkloadCost_tooLargeTreatedAlike: a workload whose cost is beyond
+// what the provider computes is the same verdict in workload_costs (a null
+// element and a warning, since the other models are listed) and in
+// estimate_cost (an error), in the same words.
+func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"cheap","pricing":{"input_tokens_cost_per_million":1,"output_tokens_cost_per_million":1}}`),
+		json.RawMessage(`{"id":"gold","pricing":{"input_tokens_cost_per_million":1e300,"output_tokens_cost_per_million":1}}`),
+	)
+	p := newProtocolServer(t, server, nil)
+	workloadType := p.dataSources["megallm_models"].AttributeTypes["workload"]
+	workload := tftypes.NewValue(workloadType, map[string]tftypes.Value{
+		"input_tokens": tftypes.NewValue(tftypes.Number, 1e300), "output_tokens": tftypes.NewValue(tftypes.Number, 0),
+	})
+	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload}))
+	tooLarge := `The cost of workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts.`
+	if want := []string{`AttributeName("workload"): Workload cost too large: ` + tooLarge + ` Its element of workload_costs is null.`}; !slices.Equal(warnings, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", warnings, want)
+	}
+	var attrs map[string]tftypes.Value
+	var costs []tftypes.Value
+	if err := state.As(&attrs); err != nil || attrs["workload_costs"].As(&costs) != nil || len(costs) != 2 || costs[0].IsNull() || !costs[1].IsNull() {
+		t.Errorf("workload_costs = %v, want a cost for cheap and null for gold", attrs["workload_costs"])
+	}
+
+	gold := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e300)})}))
+	_, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gold, num(1e300), num(0))
+	if want := strings.Replace(tooLarge, "workload", "these token counts", 1); funcErr == nil || funcErr.Text != want {
+		t.Errorf("estimate_cost error = %v, want %q", funcErr, want)
+	}
 }
