@@ -183,7 +183,14 @@ func TestSupports(t *testing.T) {
 		t.Errorf("supports on a model without capabilities = %v, %v; want false", got, err)
 	}
 	_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue("images"))
-	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images": use one of function_calling, vision, streaming, structured_output` {
+	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output".` {
 		t.Errorf("unknown capability: error = %v", err)
+	}
+	// The attribute's name, as the model and require spell it, and a typo of it.
+	for value, want := range map[string]string{"supports_vision": "vision", "supports_streeming": "streaming", "Vision": "vision"} {
+		_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(value))
+		if err == nil || !strings.Contains(err.Text, `Did you mean "`+want+`"?`) {
+			t.Errorf("supports(%q): error = %v, want one suggesting %q", value, err, want)
+		}
 	}
 }

@@ -203,6 +203,9 @@ type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	err    error
+	// stringMap is set for a map of strings, such as a map(string) variable
+	// makes of { supports_vision = true }.
+	stringMap bool
 }
 
 // newObjectReader reads v, which must be a known, non-null object or map.
@@ -215,7 +218,7 @@ func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 	if err := v.As(&attrs); err != nil {
 		return nil, false
 	}
-	return &objectReader{prefix: prefix, attrs: attrs}, true
+	return &objectReader{prefix: prefix, attrs: attrs, stringMap: v.Type().Is(tftypes.Map{ElementType: tftypes.String})}, true
 }
 
 func (o *objectReader) keep(err error) {
@@ -235,10 +238,27 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string) (t
 		return v, false
 	}
 	if !v.Type().Is(want) {
-		o.keep(fmt.Errorf("%s%s must be %s, got %s", o.prefix, name, wantName, typeName(v)))
+		o.keep(fmt.Errorf("%s%s must be %s, got %s%s", o.prefix, name, wantName, typeName(v), o.stringMapHint(v, want)))
 		return v, false
 	}
 	return v, true
+}
+
+// stringMapHint explains a string where a bool or a number is wanted, when
+// it is the text of one in a map of strings: Terraform turned the value into
+// a string because of the map's type, and the fix is the type.
+func (o *objectReader) stringMapHint(v tftypes.Value, want tftypes.Type) string {
+	var s string
+	if !o.stringMap || v.As(&s) != nil {
+		return ""
+	}
+	_, isNumber := new(big.Float).SetString(s)
+	if want.Is(tftypes.Bool) && s != "true" && s != "false" || want.Is(tftypes.Number) && !isNumber {
+		return ""
+	}
+	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
+		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)",
+		quoteID(s), strings.TrimSuffix(o.prefix, "."))
 }
 
 func (o *objectReader) string(name string) *string {
