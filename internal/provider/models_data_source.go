@@ -143,7 +143,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"currency": currencyAttribute(),
 			"workload_costs": schema.ListAttribute{
 				MarkdownDescription: "What `workload` costs with each model of `models`, in the same order, in the " +
-					"model's `pricing.currency`; an element is null when the model lacks a price the workload needs. " +
+					"model's `pricing.currency`, rounded to 12 significant digits; an element is null when the model " +
+					"lacks a price the workload needs, or when the cost is too large to represent (with a warning). " +
 					"Null when `workload` is not set. A list aligned with `ids` rather than an attribute of each model, " +
 					"so that the model object, and every plan, stays as small as without a workload.",
 				ElementType: types.Float64Type,
