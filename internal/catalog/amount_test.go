@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -61,4 +62,28 @@ func TestRequirements_boundsInclusiveAtTheBoundary(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzAmount holds the rules of amounts for any float64: rounding is stable
+// and never turns a finite amount infinite, an amount meets a bound equal to
+// it, and rounding never makes a larger amount meet a smaller bound.
+func FuzzAmount(f *testing.F) {
+	f.Add(0.1, 0.2)
+	f.Add(3e6/1e6*0.1, 0.3)
+	f.Add(1.7976931348623157e308, 5e-324)
+	f.Fuzz(func(t *testing.T, a, b float64) {
+		if math.IsNaN(a) || math.IsNaN(b) || a < 0 || b < 0 {
+			t.Skip()
+		}
+		r := roundAmount(a)
+		if roundAmount(r) != r || (!math.IsInf(a, 0) && math.IsInf(r, 0)) {
+			t.Errorf("roundAmount(%v) = %v, which rounds to %v", a, r, roundAmount(r))
+		}
+		if !atMost(a, a) {
+			t.Errorf("atMost(%v, itself) = false", a)
+		}
+		if atMost(a, b) && roundAmount(a) > roundAmount(b) {
+			t.Errorf("atMost(%v, %v) although %v > %v", a, b, roundAmount(a), roundAmount(b))
+		}
+	})
 }

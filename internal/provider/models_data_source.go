@@ -258,7 +258,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	if len(tooLarge) > 0 {
 		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
-			costTooLarge("workload", "model "+joinProblems(tooLarge, ", "))+" Its element of workload_costs is null.")
+			costTooLarge("the workload", "model "+joinProblems(tooLarge, ", "))+" Its element of workload_costs is null.")
 	}
 	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
 	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)

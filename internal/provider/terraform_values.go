@@ -253,7 +253,7 @@ func (o *objectReader) stringMapHint(v tftypes.Value, want tftypes.Type) string 
 		return ""
 	}
 	_, isNumber := new(big.Float).SetString(s)
-	if want.Is(tftypes.Bool) && s != "true" && s != "false" || want.Is(tftypes.Number) && !isNumber {
+	if (want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !isNumber) {
 		return ""
 	}
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+

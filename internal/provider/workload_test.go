@@ -269,7 +269,7 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 		"input_tokens": tftypes.NewValue(tftypes.Number, 1e300), "output_tokens": tftypes.NewValue(tftypes.Number, 0),
 	})
 	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload}))
-	tooLarge := `The cost of workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts.`
+	tooLarge := `The cost of the workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts.`
 	if want := []string{`AttributeName("workload"): Workload cost too large: ` + tooLarge + ` Its element of workload_costs is null.`}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", warnings, want)
 	}
@@ -281,7 +281,7 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 
 	gold := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e300)})}))
 	_, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gold, num(1e300), num(0))
-	if want := strings.Replace(tooLarge, "workload", "these token counts", 1); funcErr == nil || funcErr.Text != want {
+	if want := strings.Replace(tooLarge, "the workload", "these token counts", 1); funcErr == nil || funcErr.Text != want {
 		t.Errorf("estimate_cost error = %v, want %q", funcErr, want)
 	}
 }
