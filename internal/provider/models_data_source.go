@@ -257,8 +257,12 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		}
 	}
 	if len(tooLarge) > 0 {
+		named, elements := "model "+tooLarge[0], "Its element of workload_costs is null."
+		if len(tooLarge) > 1 {
+			named, elements = "models "+joinProblems(tooLarge, ", "), "Their elements of workload_costs are null."
+		}
 		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
-			costTooLarge("the workload", "model "+joinProblems(tooLarge, ", "))+" Its element of workload_costs is null.")
+			costTooLarge("the workload", named)+" "+elements)
 	}
 	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
 	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)

@@ -38,8 +38,8 @@ func workloadAttribute() schema.SingleNestedAttribute {
 			"`require.max_workload_cost` bounds it. The cost is `input_tokens / 1e6 × input_tokens_cost_per_million + " +
 			"output_tokens / 1e6 × output_tokens_cost_per_million`, exactly as `provider::megallm::estimate_cost` " +
 			"computes it, rounded to 12 significant digits so that it reads as on paper (3,000,000 input tokens at " +
-			"0.1 per million cost `0.3`, not `0.30000000000000004`). For one model, call that function (`megallm_model` takes no workload, which keeps it " +
-			"as cheap to plan as before).",
+			"0.1 per million cost `0.3`, not `0.30000000000000004`). For one model, call that function " +
+			"(`megallm_model` takes no workload, which keeps it as cheap to plan as before).",
 		Optional: true,
 		Attributes: map[string]schema.Attribute{
 			"input_tokens":  count("input (prompt)"),

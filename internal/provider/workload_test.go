@@ -262,16 +262,23 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 	server.SetModels(
 		json.RawMessage(`{"id":"cheap","pricing":{"input_tokens_cost_per_million":1,"output_tokens_cost_per_million":1}}`),
 		json.RawMessage(`{"id":"gold","pricing":{"input_tokens_cost_per_million":1e300,"output_tokens_cost_per_million":1}}`),
+		json.RawMessage(`{"id":"platinum","pricing":{"input_tokens_cost_per_million":2e300,"output_tokens_cost_per_million":1}}`),
 	)
 	p := newProtocolServer(t, server, nil)
 	workloadType := p.dataSources["megallm_models"].AttributeTypes["workload"]
 	workload := tftypes.NewValue(workloadType, map[string]tftypes.Value{
 		"input_tokens": tftypes.NewValue(tftypes.Number, 1e300), "output_tokens": tftypes.NewValue(tftypes.Number, 0),
 	})
-	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload}))
+	notPlatinum := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "platinum")})
+	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload, "exclude_ids": notPlatinum}))
 	tooLarge := `The cost of the workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts.`
 	if want := []string{`AttributeName("workload"): Workload cost too large: ` + tooLarge + ` Its element of workload_costs is null.`}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", warnings, want)
+	}
+	_, warnings = p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload}))
+	if want := `models "gold", "platinum" is more than 1.798e+308`; len(warnings) != 1 || !strings.Contains(warnings[0], want) ||
+		!strings.HasSuffix(warnings[0], "Their elements of workload_costs are null.") {
+		t.Errorf("warnings for two models\n%q\nwant one naming %s", warnings, want)
 	}
 	var attrs map[string]tftypes.Value
 	var costs []tftypes.Value
