@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -35,7 +36,7 @@ func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*meg
 			return m, lifecycle, nil
 		}
 	}
-	return nil, lifecycle, function.NewArgumentFuncError(position, err.Error())
+	return nil, lifecycle, argumentError(position, err)
 }
 
 // requirementsArgument reads the require argument at position.
@@ -47,5 +48,12 @@ func requirementsArgument(ctx context.Context, arg types.Dynamic, position int64
 			return r, nil
 		}
 	}
-	return catalog.Requirements{}, function.NewArgumentFuncError(position, err.Error())
+	return catalog.Requirements{}, argumentError(position, err)
+}
+
+// argumentError is err as the error of the argument at position. Terraform
+// ends a function's error with a period, so a period err ends with (such as
+// the one after a list of attributes) is dropped rather than doubled.
+func argumentError(position int64, err error) *function.FuncError {
+	return function.NewArgumentFuncError(position, strings.TrimSuffix(err.Error(), "."))
 }

@@ -78,7 +78,7 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 	}
 	i := slices.Index(capabilityNames, capability)
 	if i < 0 {
-		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s.",
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
 			quoteID(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}

@@ -111,7 +111,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	// plan, as small as before.
 	if require.MaxWorkloadCost != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Workload requirement on megallm_model",
-			workloadNotTaken("megallm_model", "a postcondition", "self"))
+			workloadNotTaken("megallm_model", "a postcondition", "self")+".")
 		return
 	}
 	models, diags := d.data.loadCatalog(ctx)

@@ -262,7 +262,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			named, elements = "models "+joinProblems(tooLarge, ", "), "Their elements of workload_costs are null."
 		}
 		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
-			costTooLarge("the workload", named)+" "+elements)
+			costTooLarge("the workload", named)+". "+elements)
 	}
 	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
 	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)

@@ -106,21 +106,23 @@ func workloadCostValue(w *catalog.Workload, m *megallm.Model) (cost tftypes.Valu
 
 // costTooLarge words catalog.ErrCostNotExpressible, for estimate_cost's
 // error and workload_costs' warning alike: what (a workload) costs more
-// with models (quoted) than the provider computes.
+// with models (quoted) than the provider computes. Like every function
+// error, it ends without a period, which Terraform adds.
 func costTooLarge(what, models string) string {
 	return fmt.Sprintf("The cost of %s with %s is more than %.4g, the largest cost the provider computes. Use "+
-		"smaller token counts.", what, models, math.MaxFloat64)
+		"smaller token counts", what, models, math.MaxFloat64)
 }
 
 // workloadNotTaken refuses require.max_workload_cost where no workload can
 // be given (what, such as megallm_model), with what to do instead: choose
 // with megallm_models, or compare estimate_cost in a condition (where, such
-// as "a postcondition"), model naming the model there (such as self).
+// as "a postcondition"), model naming the model there (such as self). It
+// ends without a period, which Terraform adds to a function's error.
 func workloadNotTaken(what, where, model string) string {
 	return "require.max_workload_cost bounds the cost of a workload, which " + what + " does not take. Choose the " +
 		"model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, " +
 		"or check this model's cost in " + where + ": provider::megallm::estimate_cost(" + model +
-		", INPUT_TOKENS, OUTPUT_TOKENS) <= LIMIT."
+		", INPUT_TOKENS, OUTPUT_TOKENS) <= LIMIT"
 }
 
 // workloadNeeded names the argument that needs a workload when none is set,

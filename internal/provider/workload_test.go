@@ -271,8 +271,8 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 	})
 	notPlatinum := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "platinum")})
 	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload, "exclude_ids": notPlatinum}))
-	tooLarge := `The cost of the workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts.`
-	if want := []string{`AttributeName("workload"): Workload cost too large: ` + tooLarge + ` Its element of workload_costs is null.`}; !slices.Equal(warnings, want) {
+	tooLarge := `The cost of the workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts`
+	if want := []string{`AttributeName("workload"): Workload cost too large: ` + tooLarge + `. Its element of workload_costs is null.`}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", warnings, want)
 	}
 	_, warnings = p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload}))
