@@ -93,11 +93,10 @@ func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunReq
 // currencyArgument reads the optional currency argument at position, read
 // as megallm.NormaliseCurrency reads every currency code.
 func currencyArgument(currencies []string, position int64) (string, *function.FuncError) {
-	switch len(currencies) {
-	case 0:
+	if len(currencies) == 0 {
 		return catalog.DefaultCurrency, nil
-	case 1:
-	default:
+	}
+	if len(currencies) > 1 {
 		return "", function.NewArgumentFuncError(position, fmt.Sprintf("give at most one currency, got %d", len(currencies)))
 	}
 	code, ok := megallm.NormaliseCurrency(currencies[0])
