@@ -157,7 +157,7 @@ func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bo
 		asked:       func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(r *Requirements, m *megallm.Model) bool {
 			v, sameCurrency := price(r, m)
-			return !sameCurrency || (v != nil && *v <= **bound(r)) // another currency: the guard words it
+			return !sameCurrency || (v != nil && atMost(*v, **bound(r))) // another currency: the guard words it
 		},
 		words: func(r *Requirements, m *megallm.Model) string {
 			if v, _ := price(r, m); v != nil {
@@ -190,7 +190,7 @@ func workloadMaximum() Requirement {
 				return true // the guard words it
 			}
 			c, err := cost(r, m)
-			return err == nil && c <= *r.MaxWorkloadCost
+			return err == nil && atMost(c, *r.MaxWorkloadCost)
 		},
 		words: func(r *Requirements, m *megallm.Model) string {
 			c, err := cost(r, m)
@@ -217,18 +217,20 @@ func notDeprecated() Requirement {
 		setFlag: func(r *Requirements) { r.NotDeprecated = true },
 		asked:   func(r *Requirements) bool { return r.NotDeprecated },
 		met: func(r *Requirements, m *megallm.Model) bool {
-			if m.DeprecatedAt == nil && m.RetiresAt == nil {
-				return true
-			}
-			status := LifecycleOf(m, r.now()).Status
+			status := r.lifecycleOf(m).Status
 			return status != StatusDeprecated && status != StatusRetired
 		},
 		words: func(r *Requirements, m *megallm.Model) string {
-			l := LifecycleOf(m, r.now())
+			l := r.lifecycleOf(m)
+			since := l.DeprecatedAt
 			if l.Status == StatusRetired {
-				return "model_lifecycle.status is retired since " + FormatDate(*l.RetiresAt) + successorWords(l.Successor)
+				since = l.RetiresAt
 			}
-			return "model_lifecycle.status is deprecated since " + FormatDate(*l.DeprecatedAt) + successorWords(l.Successor)
+			words := "model_lifecycle.status is " + string(l.Status)
+			if since != nil {
+				words += " since " + FormatDate(*since)
+			}
+			return words + successorWords(l.Successor)
 		},
 	}
 }
@@ -245,16 +247,16 @@ func minDaysToRetirement() Requirement {
 		wholeBound: bound,
 		asked:      func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
 		met: func(r *Requirements, m *megallm.Model) bool {
-			if m.RetiresAt == nil {
-				return true
-			}
-			days := LifecycleOf(m, r.now()).DaysToRetirement
+			days := r.lifecycleOf(m).DaysToRetirement
 			return days == nil || *days >= *r.MinDaysToRetirement
 		},
 		words: func(r *Requirements, m *megallm.Model) string {
-			l := LifecycleOf(m, r.now())
-			return fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d (retires_at %s)",
-				*l.DaysToRetirement, *r.MinDaysToRetirement, FormatDate(*l.RetiresAt))
+			l := r.lifecycleOf(m)
+			words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d", *l.DaysToRetirement, *r.MinDaysToRetirement)
+			if l.RetiresAt != nil {
+				words += " (retires_at " + FormatDate(*l.RetiresAt) + ")"
+			}
+			return words
 		},
 	}
 }

@@ -37,6 +37,12 @@ type Requirements struct {
 	// Now is the time the lifecycle requirements apply at; zero is the time
 	// they are checked. Select sets it to the catalog's.
 	Now time.Time
+	// Lifecycle, when set, is the lifecycle of the one model checked, as a
+	// data source reported it: the unmet_requirements function reads the
+	// model object's status and days_to_retirement, computed for the day the
+	// data source read the catalog. Nil computes it from the model's dates
+	// at Now.
+	Lifecycle *Lifecycle
 }
 
 // Unmet lists, in the table's order, every requirement the model misses,
@@ -78,6 +84,19 @@ func (r *Requirements) now() time.Time {
 		return time.Now().UTC()
 	}
 	return r.Now
+}
+
+// lifecycleOf is r.Lifecycle when set, else m's lifecycle at r's day. A
+// model with no known date has none, which is the common case and costs no
+// date parsing.
+func (r *Requirements) lifecycleOf(m *megallm.Model) Lifecycle {
+	switch {
+	case r.Lifecycle != nil:
+		return *r.Lifecycle
+	case m.DeprecatedAt == nil && m.RetiresAt == nil:
+		return Lifecycle{Successor: m.Successor}
+	}
+	return LifecycleOf(m, r.now())
 }
 
 // anyPriceBound reports whether r bounds a price or a cost.

@@ -355,3 +355,38 @@ func TestRequirements_metAgreesWithUnmet(t *testing.T) {
 		t.Logf("case %d: %d of %d models meet it", i, met, len(models))
 	}
 }
+
+// TestRequirements_reportedLifecycle: the lifecycle rows read a lifecycle as
+// a data source reported it, when one is given, over the model's dates.
+func TestRequirements_reportedLifecycle(t *testing.T) {
+	t.Parallel()
+	retiredLongAgo := megallm.Model{ID: "m", RetiresAt: ptr("2001-01-01T00:00:00Z")}
+	tests := []struct {
+		name     string
+		req      Requirements
+		reported Lifecycle
+		model    megallm.Model
+		want     []string
+	}{
+		{"retired without dates", Requirements{NotDeprecated: true}, Lifecycle{Status: StatusRetired, Successor: ptr("m2")},
+			megallm.Model{ID: "m"}, []string{`model_lifecycle.status is retired (successor "m2")`}},
+		{"deprecated without dates", Requirements{NotDeprecated: true}, Lifecycle{Status: StatusDeprecated},
+			megallm.Model{ID: "m"}, []string{"model_lifecycle.status is deprecated"}},
+		{"days without a date", Requirements{MinDaysToRetirement: ptr(int64(10))}, Lifecycle{DaysToRetirement: ptr(int64(3))},
+			megallm.Model{ID: "m"}, []string{"model_lifecycle.days_to_retirement 3 < required 10"}},
+		{"reported over dates", Requirements{NotDeprecated: true, MinDaysToRetirement: ptr(int64(10))},
+			Lifecycle{Status: StatusActive, DaysToRetirement: ptr(int64(30))}, retiredLongAgo, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			tc.req.Lifecycle = &tc.reported
+			if got := tc.req.Unmet(&tc.model); !slices.Equal(got, tc.want) {
+				t.Errorf("Unmet = %q, want %q", got, tc.want)
+			}
+			if met := tc.req.Met(&tc.model); met != (tc.want == nil) {
+				t.Errorf("Met = %v, want %v", met, tc.want == nil)
+			}
+		})
+	}
+}

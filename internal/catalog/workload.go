@@ -29,8 +29,11 @@ var (
 // Cost is what w costs with m, in m's pricing.currency:
 // input_tokens / 1e6 × input price + output_tokens / 1e6 × output price.
 // A model without pricing, or without the price of a non-zero token count,
-// cannot be priced. The estimate_cost function and the data sources'
-// workload costs both come from here, so they agree to the last digit.
+// cannot be priced. The cost is rounded to amountDigits significant digits
+// (roundAmount), so that it reads as a person computes it: 3,000,000 tokens
+// at 0.1 per million cost 0.3. The estimate_cost function, the data sources'
+// workload costs, their sort and max_workload_cost all come from here, so
+// they agree to the last digit.
 func (w Workload) Cost(m *megallm.Model) (float64, error) {
 	p := m.Pricing
 	if p == nil || (p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil) {
@@ -52,7 +55,7 @@ func (w Workload) Cost(m *megallm.Model) (float64, error) {
 	if math.IsInf(cost, 0) {
 		return 0, ErrCostNotExpressible
 	}
-	return cost, nil
+	return roundAmount(cost), nil
 }
 
 // pricedIn reports whether m's prices are in currency ("" is

@@ -22,6 +22,7 @@ func TestWorkloadCost(t *testing.T) {
 	}{
 		{"both sides", Workload{1.2e9, 3e8}, priced(ptr(0.15), ptr(0.6)), 1.2e9/1e6*0.15 + 3e8/1e6*0.6, nil},
 		{"fractional tokens", Workload{0.5, 1.5}, priced(ptr(2.0), ptr(4.0)), 0.5/1e6*2 + 1.5/1e6*4, nil},
+		{"as a person computes it", Workload{3e6, 0}, priced(ptr(0.1), nil), 0.3, nil}, // not 0.30000000000000004
 		{"zero workload", Workload{}, priced(ptr(2.0), ptr(4.0)), 0, nil},
 		{"free model", Workload{1e6, 1e6}, priced(ptr(0.0), ptr(0.0)), 0, nil},
 		{"missing price of a zero count", Workload{1e6, 0}, priced(ptr(2.0), nil), 2, nil},

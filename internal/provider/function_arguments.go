@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -23,16 +25,18 @@ func modelParameter() function.DynamicParameter {
 	}
 }
 
-// modelArgument reads the model argument at position.
-func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, *function.FuncError) {
+// modelArgument reads the model argument at position, and its lifecycle
+// today (see readModel).
+func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
 	v, err := arg.ToTerraformValue(ctx)
+	var m *megallm.Model
+	var lifecycle catalog.Lifecycle
 	if err == nil {
-		var m *megallm.Model
-		if m, err = readModel(v); err == nil {
-			return m, nil
+		if m, lifecycle, err = readModel(v, time.Now().UTC()); err == nil {
+			return m, lifecycle, nil
 		}
 	}
-	return nil, function.NewArgumentFuncError(position, err.Error())
+	return nil, lifecycle, argumentError(position, err)
 }
 
 // requirementsArgument reads the require argument at position.
@@ -44,5 +48,12 @@ func requirementsArgument(ctx context.Context, arg types.Dynamic, position int64
 			return r, nil
 		}
 	}
-	return catalog.Requirements{}, function.NewArgumentFuncError(position, err.Error())
+	return catalog.Requirements{}, argumentError(position, err)
+}
+
+// argumentError is err as the error of the argument at position. Terraform
+// ends a function's error with a period, so a period err ends with (such as
+// the one after a list of attributes) is dropped rather than doubled.
+func argumentError(position int64, err error) *function.FuncError {
+	return function.NewArgumentFuncError(position, strings.TrimSuffix(err.Error(), "."))
 }

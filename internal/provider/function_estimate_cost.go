@@ -29,10 +29,13 @@ func (f *estimateCostFunction) Definition(_ context.Context, _ function.Definiti
 		Summary: "Cost of a number of tokens with a model",
 		MarkdownDescription: "Returns what `input_tokens` prompt tokens and `output_tokens` completion tokens cost with " +
 			"`model`, in the model's `pricing.currency`: `input_tokens / 1e6 × input_tokens_cost_per_million + " +
-			"output_tokens / 1e6 × output_tokens_cost_per_million`. Token counts may be fractional (an estimate " +
-			"such as `var.requests * 1.15` is fine) but not negative. Fails when the model has no price for a " +
-			"non-zero token count (`pricing = null` and `pricing = {}` alike), or when the cost is too large to " +
-			"represent. Makes no API call.",
+			"output_tokens / 1e6 × output_tokens_cost_per_million`, rounded to 12 significant digits as the data " +
+			"sources' `workload_costs` are (3,000,000 input tokens at 0.1 per million cost `0.3`). Token counts may be fractional (an estimate " +
+			"such as `var.requests * 1.15` is fine) but not negative. Fails when the model has no pricing at all " +
+			"(`pricing = null` and `pricing = {}` alike), even for 0 tokens: its cost is unknown, not 0. Fails " +
+			"too when the model lacks the price of a non-zero token count (with only an input price, " +
+			"`output_tokens` must be 0), and when the cost is too large to represent, where `workload_costs` has a null " +
+			"element and a warning. Makes no API call.",
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.NumberParameter{Name: "input_tokens", MarkdownDescription: "Number of input (prompt) tokens, 0 or more."},
@@ -49,7 +52,7 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 	if resp.Error != nil {
 		return
 	}
-	model, funcErr := modelArgument(ctx, modelArg, 0)
+	model, _, funcErr := modelArgument(ctx, modelArg, 0)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return
@@ -71,7 +74,7 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
 	switch {
 	case errors.Is(err, catalog.ErrCostNotExpressible):
-		resp.Error = function.NewFuncError(fmt.Sprintf("the cost of these token counts with model %q is too large to represent", model.ID))
+		resp.Error = function.NewFuncError(costTooLarge("these token counts", "model "+quoteID(model.ID)))
 		return
 	case err != nil:
 		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q %s, so its cost cannot be estimated", model.ID, err))

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -29,6 +30,23 @@ var capabilityNames = func() []string {
 	return names
 }()
 
+// closestCapabilities are the capability names value may mean: the closest
+// names, and the names of the closest attributes, which spell a capability
+// with "supports_" (supports_vision for vision) in the model and in require.
+func closestCapabilities(value string) []string {
+	nameOf := make(map[string]string, 2*len(catalog.Capabilities))
+	for _, c := range catalog.Capabilities {
+		nameOf[c.Name], nameOf[c.Field()] = c.Name, c.Name
+	}
+	var names []string
+	for _, word := range catalog.Closest(value, maps.Keys(nameOf)) {
+		if !slices.Contains(names, nameOf[word]) {
+			names = append(names, nameOf[word])
+		}
+	}
+	return names
+}
+
 func (f *supportsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "supports"
 }
@@ -41,8 +59,10 @@ func (f *supportsFunction) Definition(_ context.Context, _ function.DefinitionRe
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.StringParameter{
-				Name:                "capability",
-				MarkdownDescription: "One of `" + strings.Join(capabilityNames, "`, `") + "`.",
+				Name: "capability",
+				MarkdownDescription: "One of `" + strings.Join(capabilityNames, "`, `") + "`: the model's " +
+					"`capabilities` attributes without `supports_` (`vision` for `supports_vision`). Another value is an " +
+					"error that names the closest capability.",
 			},
 		},
 		Return: function.BoolReturn{},
@@ -58,11 +78,11 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 	}
 	i := slices.Index(capabilityNames, capability)
 	if i < 0 {
-		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %q: use one of %s",
-			capability, strings.Join(capabilityNames, ", ")))
+		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
+			quoteID(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}
-	model, funcErr := modelArgument(ctx, modelArg, 0)
+	model, _, funcErr := modelArgument(ctx, modelArg, 0)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return

@@ -2,9 +2,13 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 var _ function.Function = (*unmetRequirementsFunction)(nil)
@@ -24,10 +28,17 @@ func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.Def
 		Summary: "Requirements a model does not meet",
 		MarkdownDescription: "Returns one string per requirement in `require` that `model` does not meet, worded as the " +
 			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
-			"meets them all. `length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a `precondition`, " +
-			"`validation` or `check`. Price bounds are in `USD`: a model priced in another currency misses them " +
-			"(`priced in EUR, the requirement is in USD`), and one whose pricing reports no currency is taken as " +
-			"priced in `USD`. `max_workload_cost` is an error here, as the function takes no workload. Makes no API call.",
+			"meets them all: the same answer as `megallm_model` and `megallm_models` give for the same model, " +
+			"`require` and `currency`. `length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a " +
+			"`precondition`, `validation` or `check`. Price bounds are in `currency`, the optional third argument, as " +
+			"the data sources' `currency` argument (`unmet_requirements(m, { max_input_cost_per_million = 1 }, " +
+			"\"EUR\")`), and in `" + catalog.DefaultCurrency + "` without it: a model priced in another currency " +
+			"misses them (`priced in EUR, the requirement is in USD`), and one whose pricing reports no currency is " +
+			"taken as priced in `" + catalog.DefaultCurrency + "`. `not_deprecated` and `min_days_to_retirement` " +
+			"read `model_lifecycle.status` and `days_to_retirement` as the data source returned them, and compute " +
+			"what a hand-written model leaves out from its dates, today in UTC. `max_workload_cost` is an error " +
+			"here, as the function takes no workload: compare `provider::megallm::estimate_cost` with the bound " +
+			"instead. Makes no API call.",
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.DynamicParameter{
@@ -36,17 +47,24 @@ func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.Def
 					"any of which may be left out; an attribute not in this list is an error:" + requireDescription(),
 			},
 		},
+		VariadicParameter: function.StringParameter{
+			Name: "currency",
+			MarkdownDescription: "Optional, at most one: the currency of the price bounds, a three-letter code such as " +
+				"`\"EUR\"` (letter case and surrounding white space do not matter), as the data sources' `currency` " +
+				"argument. Left out, `\"" + catalog.DefaultCurrency + "\"`.",
+		},
 		Return: function.ListReturn{ElementType: types.StringType},
 	}
 }
 
 func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg, requireArg types.Dynamic
-	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg)
+	var currencies []string
+	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &currencies)
 	if resp.Error != nil {
 		return
 	}
-	model, funcErr := modelArgument(ctx, modelArg, 0)
+	model, lifecycle, funcErr := modelArgument(ctx, modelArg, 0)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return
@@ -57,13 +75,35 @@ func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunReq
 		return
 	}
 	if require.MaxWorkloadCost != nil {
-		resp.Error = function.NewArgumentFuncError(1, "max_workload_cost needs a workload, which only the data sources "+
-			"take: set workload and require.max_workload_cost on megallm_model or megallm_models instead")
+		resp.Error = function.NewArgumentFuncError(1, workloadNotTaken("unmet_requirements", "the same condition", "MODEL"))
 		return
 	}
+	if require.Currency, funcErr = currencyArgument(currencies, 2); funcErr != nil {
+		resp.Error = funcErr
+		return
+	}
+	require.Lifecycle = &lifecycle
 	unmet := require.Unmet(model)
 	if unmet == nil {
 		unmet = []string{}
 	}
 	resp.Error = resp.Result.Set(ctx, unmet)
+}
+
+// currencyArgument reads the optional currency argument at position, read
+// as megallm.NormaliseCurrency reads every currency code.
+func currencyArgument(currencies []string, position int64) (string, *function.FuncError) {
+	if len(currencies) == 0 {
+		return catalog.DefaultCurrency, nil
+	}
+	if len(currencies) > 1 {
+		return "", function.NewArgumentFuncError(position, fmt.Sprintf("give at most one currency, got %d", len(currencies)))
+	}
+	code, ok := megallm.NormaliseCurrency(currencies[0])
+	if !ok {
+		return "", function.NewArgumentFuncError(position, fmt.Sprintf("currency is %s, which is not a "+
+			"three-letter currency code such as %q or %q. Leave it out for %q",
+			quoteID(currencies[0]), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency))
+	}
+	return code, nil
 }

@@ -112,7 +112,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		}
 	}
 	functionsTest(t,
-		step(`provider::megallm::supports(data.megallm_model.m, "images")`, `unknown capability "images": use one of function_calling, vision, streaming, structured_output`),
+		step(`provider::megallm::supports(data.megallm_model.m, "images")`, `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output"`),
+		step(`provider::megallm::supports(data.megallm_model.m, "supports_vision")`, `unknown capability "supports_vision". Did you mean "vision"\? Use one of "function_calling", "vision", "streaming" or "structured_output"`),
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, -1, 0)`, `token count must be 0 or more, got -1`),
 		step(`provider::megallm::estimate_cost({ id = "x" }, 1, 1)`, `model "x" has no pricing, so its cost cannot be estimated`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = {} }, 0, 0)`, `model "x" has no pricing, so its cost cannot be estimated`),
@@ -120,11 +121,11 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`model.pricing.input_tokens_cost_per_million must be 0 or more, got -1`),
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, 1e400, 0)`, `Invalid value for "input_tokens" parameter: token count is too large: 1e\+400`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1e300 } }, 1e308, 0)`,
-			`the cost of these token counts with model "x" is too large to represent`),
+			`The cost of these token counts with model "x" is more than 1.798e\+308, the largest cost the provider computes`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { max_workload_cost = 10 })`,
-			`Invalid value for "require" parameter: max_workload_cost needs a workload, which only the data sources take: set workload and require.max_workload_cost on megallm_model or megallm_models instead`),
+			`Invalid value for "require" parameter: require.max_workload_cost bounds the cost of a workload, which unmet_requirements does not take. Choose the model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, or check this model's cost in the same condition: provider::megallm::estimate_cost\(MODEL, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT.`),
 	)
 }
 

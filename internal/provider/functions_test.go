@@ -22,6 +22,10 @@ func obj(attrs map[string]attr.Value) types.Object {
 
 func num(f float64) types.Number { return types.NumberValue(big.NewFloat(f)) }
 
+// noCurrency is unmet_requirements' variadic currency left out, as
+// Terraform passes it: an empty tuple.
+var noCurrency = types.TupleValueMust([]attr.Type{}, []attr.Value{})
+
 // gpt4oMini is a model object as a data source returns it, plus an extra
 // attribute the functions must ignore.
 func gpt4oMini() types.Dynamic {
@@ -100,7 +104,7 @@ func TestEstimateCost_errors(t *testing.T) {
 	}
 	// A cost beyond float64 is an error, never +Inf.
 	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), expensive, num(1e308), num(0)); err == nil ||
-		!strings.Contains(err.Text, `the cost of these token counts with model "gold" is too large to represent`) {
+		!strings.Contains(err.Text, `The cost of these token counts with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts`) {
 		t.Errorf("an infinite cost = %v, %v; want an error", got, err)
 	}
 	// An input-only model is fine when no output tokens are asked for.
@@ -137,7 +141,7 @@ func TestUnmetRequirements(t *testing.T) {
 		"false and null ask nothing": {obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false), "min_context_length": types.NumberNull()}), listOf()},
 	}
 	for name, tc := range cases {
-		got, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require))
+		got, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
 		if err != nil || !got.Equal(tc.want) {
 			t.Errorf("%s: unmet_requirements = %v, %v; want %v", name, got, err, tc.want)
 		}
@@ -159,9 +163,10 @@ func TestUnmetRequirements_errors(t *testing.T) {
 		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got string"},
 	}
 	for name, tc := range cases {
-		_, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require))
-		if err == nil || *err.FunctionArgument != 1 || !strings.Contains(err.Text, tc.want) {
-			t.Errorf("%s: error = %v, want one on argument 1 containing %q", name, err, tc.want)
+		_, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
+		// Terraform adds the final period.
+		if err == nil || *err.FunctionArgument != 1 || !strings.Contains(err.Text, tc.want) || strings.HasSuffix(err.Text, ".") {
+			t.Errorf("%s: error = %v, want one on argument 1 containing %q, without a final period", name, err, tc.want)
 		}
 	}
 }
@@ -179,7 +184,14 @@ func TestSupports(t *testing.T) {
 		t.Errorf("supports on a model without capabilities = %v, %v; want false", got, err)
 	}
 	_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue("images"))
-	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images": use one of function_calling, vision, streaming, structured_output` {
+	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output"` {
 		t.Errorf("unknown capability: error = %v", err)
+	}
+	// The attribute's name, as the model and require spell it, and a typo of it.
+	for value, want := range map[string]string{"supports_vision": "vision", "supports_streeming": "streaming", "Vision": "vision"} {
+		_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(value))
+		if err == nil || !strings.Contains(err.Text, `Did you mean "`+want+`"?`) {
+			t.Errorf("supports(%q): error = %v, want one suggesting %q", value, err, want)
+		}
 	}
 }

@@ -111,10 +111,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	// plan, as small as before.
 	if require.MaxWorkloadCost != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Workload requirement on megallm_model",
-			"require.max_workload_cost bounds the cost of a workload, which megallm_model does not take. Choose the "+
-				"model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, "+
-				"or check this model's cost in a postcondition: provider::megallm::estimate_cost(self, INPUT_TOKENS, "+
-				"OUTPUT_TOKENS) <= LIMIT.")
+			workloadNotTaken("megallm_model", "a postcondition", "self")+".")
 		return
 	}
 	models, diags := d.data.loadCatalog(ctx)

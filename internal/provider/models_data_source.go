@@ -143,7 +143,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"currency": currencyAttribute(),
 			"workload_costs": schema.ListAttribute{
 				MarkdownDescription: "What `workload` costs with each model of `models`, in the same order, in the " +
-					"model's `pricing.currency`; an element is null when the model lacks a price the workload needs. " +
+					"model's `pricing.currency`, rounded to 12 significant digits; an element is null when the model " +
+					"lacks a price the workload needs, or when the cost is too large to represent (with a warning). " +
 					"Null when `workload` is not set. A list aligned with `ids` rather than an attribute of each model, " +
 					"so that the model object, and every plan, stays as small as without a workload.",
 				ElementType: types.Float64Type,
@@ -241,6 +242,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	objects := make([]tftypes.Value, len(selected))
 	ids := make([]tftypes.Value, len(selected))
 	var costs []tftypes.Value
+	var tooLarge []string // ids whose workload cost is not expressible
 	if workload != nil {
 		costs = make([]tftypes.Value, len(selected))
 	}
@@ -248,8 +250,19 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		objects[i] = modelObject(m, models.Now())
 		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
 		if workload != nil {
-			costs[i] = workloadCostValue(workload, m)
+			var overflows bool
+			if costs[i], overflows = workloadCostValue(workload, m); overflows {
+				tooLarge = append(tooLarge, quoteID(m.ID))
+			}
 		}
+	}
+	if len(tooLarge) > 0 {
+		named, elements := "model "+tooLarge[0], "Its element of workload_costs is null."
+		if len(tooLarge) > 1 {
+			named, elements = "models "+joinProblems(tooLarge, ", "), "Their elements of workload_costs are null."
+		}
+		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
+			costTooLarge("the workload", named)+". "+elements)
 	}
 	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
 	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)

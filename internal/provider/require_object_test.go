@@ -104,3 +104,42 @@ data "megallm_model" "gemini" {
 		},
 	})
 }
+
+// A map(string) variable turns { supports_vision = true } into
+// { supports_vision = "true" }: the error says so and which type to declare,
+// in both data sources and in unmet_requirements, which share the reader.
+func TestRequire_stringMapSaysWhy(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	variables := `
+variable "flags" {
+  type    = map(string)
+  default = { supports_vision = true }
+}
+variable "sizes" {
+  type    = map(string)
+  default = { min_context_length = 128000 }
+}
+`
+	why := func(attribute, value string) string {
+		return `require.` + attribute + ` must be a (bool|number), got string "` + value + `": require is a map of strings, in ` +
+			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an ` +
+			`object\(\{ ... \}\) type, not map\(string\)\.?\s*$`
+	}
+	step := func(config, expected string) resource.TestStep {
+		return resource.TestStep{Config: providerBlock(server, "") + variables + config, ExpectError: expectError(expected)}
+	}
+	functionsTest(t,
+		step(`data "megallm_models" "m" { require = var.flags }`, why("supports_vision", "true")),
+		step(`data "megallm_model" "m" {
+  id      = "gpt-4o"
+  require = var.sizes
+}`, why("min_context_length", "128000")),
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.flags) }`, why("supports_vision", "true")),
+		// A string that is no bool is a plain type error.
+		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got string\s*$`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("requirements of the wrong type sent %d requests, want 0", n)
+	}
+}

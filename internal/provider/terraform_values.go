@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -87,12 +88,14 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 	return errors.New(msg.String())
 }
 
-// readModel reads a model object, as either data source returns it.
-// Attributes it does not know are ignored.
-func readModel(v tftypes.Value) (*megallm.Model, error) {
+// readModel reads a model object, as either data source returns it, and
+// its lifecycle: the model_lifecycle.status and days_to_retirement it
+// reports, as the data source computed them, else what its dates give at
+// now. Attributes it does not know are ignored.
+func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	o, ok := newObjectReader("model.", v)
 	if !ok {
-		return nil, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
+		return nil, catalog.Lifecycle{}, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
 			"data.megallm_models.NAME.models, got %s", typeName(v))
 	}
 	m := &megallm.Model{
@@ -121,12 +124,38 @@ func readModel(v tftypes.Value) (*megallm.Model, error) {
 		}
 		o.keep(p.err)
 	}
+	lifecycle := catalog.Lifecycle{}
 	if l := o.object("model_lifecycle"); l != nil {
 		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
 		m.Successor = l.string("successor")
+		lifecycle = catalog.LifecycleOf(m, now)
+		if status := statusAttribute(l); status != nil {
+			lifecycle.Status = *status
+		}
+		if days := l.int64("days_to_retirement"); days != nil {
+			lifecycle.DaysToRetirement = days
+		}
 		o.keep(l.err)
 	}
-	return m, o.err
+	return m, lifecycle, o.err
+}
+
+// lifecycleStatuses are the values of model_lifecycle.status.
+var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
+
+// statusAttribute reads model_lifecycle.status, one of lifecycleStatuses.
+func statusAttribute(o *objectReader) *catalog.Status {
+	s := o.string("status")
+	if s == nil {
+		return nil
+	}
+	if !slices.Contains(lifecycleStatuses, *s) {
+		o.keep(fmt.Errorf("%sstatus is %s, which is not a lifecycle status.%s Use %s, or null when no date is known",
+			o.prefix, quoteID(*s), didYouMean(catalog.Closest(*s, slices.Values(lifecycleStatuses))),
+			catalog.QuoteList(lifecycleStatuses, "or")))
+		return nil
+	}
+	return ptr(catalog.Status(*s))
 }
 
 // dateAttribute reads a date attribute, normalised to RFC 3339 as the
@@ -174,6 +203,9 @@ type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	err    error
+	// stringMap is set for a map of strings, such as a map(string) variable
+	// makes of { supports_vision = true }.
+	stringMap bool
 }
 
 // newObjectReader reads v, which must be a known, non-null object or map.
@@ -186,7 +218,7 @@ func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 	if err := v.As(&attrs); err != nil {
 		return nil, false
 	}
-	return &objectReader{prefix: prefix, attrs: attrs}, true
+	return &objectReader{prefix: prefix, attrs: attrs, stringMap: v.Type().Is(tftypes.Map{ElementType: tftypes.String})}, true
 }
 
 func (o *objectReader) keep(err error) {
@@ -206,10 +238,27 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string) (t
 		return v, false
 	}
 	if !v.Type().Is(want) {
-		o.keep(fmt.Errorf("%s%s must be %s, got %s", o.prefix, name, wantName, typeName(v)))
+		o.keep(fmt.Errorf("%s%s must be %s, got %s%s", o.prefix, name, wantName, typeName(v), o.stringMapHint(v, want)))
 		return v, false
 	}
 	return v, true
+}
+
+// stringMapHint explains a string where a bool or a number is wanted, when
+// it is the text of one in a map of strings: Terraform turned the value into
+// a string because of the map's type, and the fix is the type.
+func (o *objectReader) stringMapHint(v tftypes.Value, want tftypes.Type) string {
+	var s string
+	if !o.stringMap || v.As(&s) != nil {
+		return ""
+	}
+	_, isNumber := new(big.Float).SetString(s)
+	if (want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !isNumber) {
+		return ""
+	}
+	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
+		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)",
+		quoteID(s), strings.TrimSuffix(o.prefix, "."))
 }
 
 func (o *objectReader) string(name string) *string {

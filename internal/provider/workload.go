@@ -2,7 +2,9 @@ package provider
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"math"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -35,8 +37,9 @@ func workloadAttribute() schema.SingleNestedAttribute {
 			"`workload_costs` holds what the workload costs with each listed model, `sort_by = \"workload_cost\"` orders by that cost and " +
 			"`require.max_workload_cost` bounds it. The cost is `input_tokens / 1e6 × input_tokens_cost_per_million + " +
 			"output_tokens / 1e6 × output_tokens_cost_per_million`, exactly as `provider::megallm::estimate_cost` " +
-			"computes it. For one model, call that function (`megallm_model` takes no workload, which keeps it " +
-			"as cheap to plan as before).",
+			"computes it, rounded to 12 significant digits so that it reads as on paper (3,000,000 input tokens at " +
+			"0.1 per million cost `0.3`, not `0.30000000000000004`). For one model, call that function " +
+			"(`megallm_model` takes no workload, which keeps it as cheap to plan as before).",
 		Optional: true,
 		Attributes: map[string]schema.Attribute{
 			"input_tokens":  count("input (prompt)"),
@@ -88,16 +91,38 @@ func currencyOrDefault(currency string) string {
 }
 
 // workloadCostValue is what w costs with m, in m's currency: null without a
-// workload, or when the model lacks a price the workload needs.
-func workloadCostValue(w *catalog.Workload, m *megallm.Model) tftypes.Value {
+// workload, or when the model lacks a price the workload needs or the cost
+// is catalog.ErrCostNotExpressible, which tooLarge reports.
+func workloadCostValue(w *catalog.Workload, m *megallm.Model) (cost tftypes.Value, tooLarge bool) {
 	if w == nil {
-		return tftypes.NewValue(tftypes.Number, nil)
+		return tftypes.NewValue(tftypes.Number, nil), false
 	}
-	cost, err := w.Cost(m)
+	c, err := w.Cost(m)
 	if err != nil {
-		return tftypes.NewValue(tftypes.Number, nil)
+		return tftypes.NewValue(tftypes.Number, nil), errors.Is(err, catalog.ErrCostNotExpressible)
 	}
-	return tftypes.NewValue(tftypes.Number, cost)
+	return tftypes.NewValue(tftypes.Number, c), false
+}
+
+// costTooLarge words catalog.ErrCostNotExpressible, for estimate_cost's
+// error and workload_costs' warning alike: what (a workload) costs more
+// with models (quoted) than the provider computes. Like every function
+// error, it ends without a period, which Terraform adds.
+func costTooLarge(what, models string) string {
+	return fmt.Sprintf("The cost of %s with %s is more than %.4g, the largest cost the provider computes. Use "+
+		"smaller token counts", what, models, math.MaxFloat64)
+}
+
+// workloadNotTaken refuses require.max_workload_cost where no workload can
+// be given (what, such as megallm_model), with what to do instead: choose
+// with megallm_models, or compare estimate_cost in a condition (where, such
+// as "a postcondition"), model naming the model there (such as self). It
+// ends without a period, which Terraform adds to a function's error.
+func workloadNotTaken(what, where, model string) string {
+	return "require.max_workload_cost bounds the cost of a workload, which " + what + " does not take. Choose the " +
+		"model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, " +
+		"or check this model's cost in " + where + ": provider::megallm::estimate_cost(" + model +
+		", INPUT_TOKENS, OUTPUT_TOKENS) <= LIMIT"
 }
 
 // workloadNeeded names the argument that needs a workload when none is set,

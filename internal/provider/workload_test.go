@@ -5,10 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"math/big"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -180,10 +184,10 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []catalog.Workload{{InputTokens: 1.2e9, OutputTokens: 3e8}, {InputTokens: 1234.5678, OutputTokens: 0.1}, {InputTokens: 7e6}} {
+	for _, w := range []catalog.Workload{{InputTokens: 1.2e9, OutputTokens: 3e8}, {InputTokens: 1234.5678, OutputTokens: 0.1}, {InputTokens: 7e6}, {InputTokens: 3e6}} {
 		for i := range models {
 			m := &models[i]
-			fromDataSource := workloadCostValue(&w, m)
+			fromDataSource, _ := workloadCostValue(&w, m)
 			model, err := types.DynamicType.ValueFromTerraform(context.Background(), modelObject(m, time.Now()))
 			if err != nil {
 				t.Fatal(err)
@@ -204,5 +208,87 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 				t.Errorf("model %q, workload %v: estimate_cost %v, workload cost %v", m.ID, w, got, want)
 			}
 		}
+	}
+}
+
+// TestWorkload_boundInclusiveAtTheBoundary: 3,000,000 input tokens at 0.1 per
+// million cost 0.3, which meets max_workload_cost = 0.3, and every place that
+// shows the cost shows 0.3, not 0.30000000000000004.
+func TestWorkload_boundInclusiveAtTheBoundary(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"tenth","pricing":{"input_tokens_cost_per_million":0.1,"output_tokens_cost_per_million":0.4}}`),
+		json.RawMessage(`{"id":"dearer","pricing":{"input_tokens_cost_per_million":0.100001,"output_tokens_cost_per_million":0.1}}`),
+	)
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "bounded" {
+  sort_by  = "workload_cost"
+  workload = { input_tokens = 3000000, output_tokens = 0 }
+  require  = { max_workload_cost = 0.3 }
+}
+data "megallm_models" "all" {
+  sort_by  = "workload_cost"
+  workload = { input_tokens = 3000000, output_tokens = 0 }
+}
+data "megallm_model" "tenth" {
+  id      = "tenth"
+  require = { max_input_cost_per_million = 0.1 }
+}
+output "estimate" {
+  value = provider::megallm::estimate_cost(data.megallm_model.tenth, 3000000, 0)
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.bounded", "tenth"),
+			statecheck.ExpectKnownValue("data.megallm_models.bounded", tfjsonpath.New("workload_costs"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.Float64Exact(0.3)})),
+			expectIDs("data.megallm_models.all", "tenth", "dearer"),
+			statecheck.ExpectKnownValue("data.megallm_models.all", tfjsonpath.New("workload_costs"),
+				knownvalue.ListExact([]knownvalue.Check{knownvalue.Float64Exact(0.3), knownvalue.Float64Exact(0.300003)})),
+			statecheck.ExpectKnownOutputValue("estimate", knownvalue.Float64Exact(0.3)),
+		},
+	})
+}
+
+// TestWorkloadCost_tooLargeTreatedAlike: a workload whose cost is beyond
+// what the provider computes is the same verdict in workload_costs (a null
+// element and a warning, since the other models are listed) and in
+// estimate_cost (an error), in the same words.
+func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"cheap","pricing":{"input_tokens_cost_per_million":1,"output_tokens_cost_per_million":1}}`),
+		json.RawMessage(`{"id":"gold","pricing":{"input_tokens_cost_per_million":1e300,"output_tokens_cost_per_million":1}}`),
+		json.RawMessage(`{"id":"platinum","pricing":{"input_tokens_cost_per_million":2e300,"output_tokens_cost_per_million":1}}`),
+	)
+	p := newProtocolServer(t, server, nil)
+	workloadType := p.dataSources["megallm_models"].AttributeTypes["workload"]
+	workload := tftypes.NewValue(workloadType, map[string]tftypes.Value{
+		"input_tokens": tftypes.NewValue(tftypes.Number, 1e300), "output_tokens": tftypes.NewValue(tftypes.Number, 0),
+	})
+	notPlatinum := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "platinum")})
+	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload, "exclude_ids": notPlatinum}))
+	tooLarge := `The cost of the workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts`
+	if want := []string{`AttributeName("workload"): Workload cost too large: ` + tooLarge + `. Its element of workload_costs is null.`}; !slices.Equal(warnings, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", warnings, want)
+	}
+	_, warnings = p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload}))
+	if want := `models "gold", "platinum" is more than 1.798e+308`; len(warnings) != 1 || !strings.Contains(warnings[0], want) ||
+		!strings.HasSuffix(warnings[0], "Their elements of workload_costs are null.") {
+		t.Errorf("warnings for two models\n%q\nwant one naming %s", warnings, want)
+	}
+	var attrs map[string]tftypes.Value
+	var costs []tftypes.Value
+	if err := state.As(&attrs); err != nil || attrs["workload_costs"].As(&costs) != nil || len(costs) != 2 || costs[0].IsNull() || !costs[1].IsNull() {
+		t.Errorf("workload_costs = %v, want a cost for cheap and null for gold", attrs["workload_costs"])
+	}
+
+	gold := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e300)})}))
+	_, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gold, num(1e300), num(0))
+	if want := strings.Replace(tooLarge, "the workload", "these token counts", 1); funcErr == nil || funcErr.Text != want {
+		t.Errorf("estimate_cost error = %v, want %q", funcErr, want)
 	}
 }

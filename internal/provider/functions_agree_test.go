@@ -1,0 +1,106 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// TestFunctions_agreeWithDataSources: unmet_requirements gives the answer the
+// data sources give for the same model and require: in the currency it is
+// told, as the data sources' currency argument, and with the lifecycle the
+// model object reports.
+func TestFunctions_agreeWithDataSources(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(workloadFixture...)
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+locals {
+  cheap = { max_input_cost_per_million = 1 }
+}
+data "megallm_model" "euro" {
+  id       = "euro"
+  currency = "EUR"
+  require  = local.cheap
+}
+data "megallm_models" "cheap_in_euros" {
+  currency = "EUR"
+  require  = local.cheap
+}
+output "in_euros" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.euro, local.cheap, "EUR")
+}
+output "in_euros_as_written" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.euro, local.cheap, " eur ")
+}
+output "in_dollars" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.euro, local.cheap)
+}
+output "retired_status" {
+  value = provider::megallm::unmet_requirements({ model_lifecycle = { status = "retired", successor = "m2" } }, { not_deprecated = true })
+}
+output "days_reported" {
+  value = provider::megallm::unmet_requirements({ model_lifecycle = { days_to_retirement = 3 } }, { min_days_to_retirement = 10 })
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.cheap_in_euros", "euro"),
+			statecheck.ExpectKnownOutputValue("in_euros", knownvalue.ListSizeExact(0)),
+			statecheck.ExpectKnownOutputValue("in_euros_as_written", knownvalue.ListSizeExact(0)),
+			statecheck.ExpectKnownOutputValue("in_dollars", knownIDs("priced in EUR, the requirement is in USD")),
+			statecheck.ExpectKnownOutputValue("retired_status", knownIDs(`model_lifecycle.status is retired (successor "m2")`)),
+			statecheck.ExpectKnownOutputValue("days_reported", knownIDs("model_lifecycle.days_to_retirement 3 < required 10")),
+		},
+	})
+}
+
+// TestFunctions_agreeOnPolicyLifecycle: a model the policy deprecated fails
+// not_deprecated in the function as in the data source, for the object
+// megallm_models returns.
+func TestFunctions_agreeOnPolicyLifecycle(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	functionsTest(t, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), `
+data "megallm_models" "gpt35" { id_regex = "^gpt-3\\.5-turbo$" }
+data "megallm_models" "gpt35_current" {
+  id_regex = "^gpt-3\\.5-turbo$"
+  require  = { not_deprecated = true, min_days_to_retirement = 30 }
+}
+output "unmet" {
+  value = provider::megallm::unmet_requirements(data.megallm_models.gpt35.models[0], { not_deprecated = true, min_days_to_retirement = 30 })
+}
+`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.gpt35_current"),
+			statecheck.ExpectKnownOutputValue("unmet", knownIDs(
+				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o")`)),
+		},
+	})
+}
+
+func TestFunctions_unmetRequirementsArgumentErrors(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(expr, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + "output \"x\" { value = " + expr + " }",
+			ExpectError: expectError(expected),
+		}
+	}
+	functionsTest(t,
+		step(`provider::megallm::unmet_requirements({ model_lifecycle = { days_to_retirement = "30" } }, { min_days_to_retirement = 10 })`,
+			`Invalid value for "model" parameter: model.model_lifecycle.days_to_retirement must be a number, got string`),
+		step(`provider::megallm::unmet_requirements({ model_lifecycle = { status = "Retired" } }, { not_deprecated = true })`,
+			`model.model_lifecycle.status is "Retired", which is not a lifecycle status. Did you mean "retired"\? Use "active", "deprecated" or "retired", or null when no date is known`),
+		step(`provider::megallm::unmet_requirements({ id = "m" }, {}, "euro")`,
+			`Invalid value for "currency" parameter: currency is "euro", which is not a three-letter currency code such as "USD" or "EUR". Leave it out for "USD"`),
+		step(`provider::megallm::unmet_requirements({ id = "m" }, {}, "EUR", "USD")`,
+			`give at most one currency, got 2`),
+	)
+}
