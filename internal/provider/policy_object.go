@@ -46,9 +46,11 @@ func policyAttribute() schema.DynamicAttribute {
 			"    - `pricing`: the negotiated price, `{ input_tokens_cost_per_million, output_tokens_cost_per_million, " +
 			"currency }`, which replaces the list price as a whole (a price it leaves out is null, and `currency` " +
 			"defaults to `\"USD\"`) in the model's attributes, sorting, requirements and `estimate_cost`.\n\n" +
-			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. The " +
-			"API's own lifecycle fields, were it to report them, take precedence over the policy's. An attribute " +
-			"not listed here is an error; ids the catalog lacks are a warning.",
+			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. Where " +
+			"the API reports lifecycle dates too, the earlier of its date and the policy's applies, and the " +
+			"policy's `successor` wins. Ids and owners are exact and case-sensitive. An attribute not listed here " +
+			"is an error, and so is an id the catalog has only in another letter case; ids and owners the catalog " +
+			"lacks are a warning.",
 		Optional: true,
 		Validators: []validator.Dynamic{readerValidator{
 			describes: "a model policy: an object of allowed_owners and models",
