@@ -119,13 +119,14 @@ func (r redactor) find(text []byte, from []span, found []span) []span {
 }
 
 // findCutStart appends the end of text when it is the start of the key,
-// shorter than a run, possibly followed by the part of an escape the cut
-// left. size is the length of the text being scrubbed.
+// possibly followed by the part of an escape the cut left. size is the
+// length of the text being scrubbed.
 func (r redactor) findCutStart(text []byte, from []span, size int, found []span) []span {
-	body := text[:len(text)-partialEscape(text)]
-	for n := min(r.run-1, len(body)); n >= minKeyFragment; n-- {
-		if bytes.HasSuffix(body, []byte(r.key[:n])) {
-			return append(found, span{origin(from, len(body)-n, len(body)).start, size})
+	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
+		for n := min(len(r.key), len(body)); n >= minKeyFragment; n-- {
+			if bytes.HasSuffix(body, []byte(r.key[:n])) {
+				return append(found, span{origin(from, len(body)-n, len(body)).start, size})
+			}
 		}
 	}
 	return found

@@ -6,8 +6,8 @@ import (
 )
 
 // unescape decodes one layer of the escapes a server may write a key in:
-// %XX (URLs), \uXXXX, \xXX and a backslash before any other character (JSON
-// and most languages' strings), and &#NN;, &#xXX; and a few named HTML
+// %XX (URLs), \uXXXX, \xXX and a backslash before any other character but u
+// and x (JSON and most languages' strings), and &#NN;, &#xXX; and a few named HTML
 // character references. text is lower case; so is the result. from says
 // which bytes of text each byte of the result came from. It returns nil when
 // text has no escape.
@@ -31,7 +31,8 @@ func unescape(text []byte) (decoded []byte, from []span) {
 			}
 		}
 		size := len(decoded)
-		decoded = foldASCII(utf8.AppendRune(decoded, value))
+		decoded = utf8.AppendRune(decoded, value)
+		foldASCII(decoded[size:])
 		for range len(decoded) - size {
 			from = append(from, span{i, i + n})
 		}
@@ -50,19 +51,14 @@ func escapeAt(text []byte, i int) (rune, int) {
 	case rest[0] == '%':
 		return hexAt(rest, 1, 2)
 	case rest[0] == '\\' && rest[1] == 'u':
-		if value, n := hexAt(rest, 2, 4); n > 0 {
-			return value, n
-		}
+		return hexAt(rest, 2, 4)
 	case rest[0] == '\\' && rest[1] == 'x':
-		if value, n := hexAt(rest, 2, 2); n > 0 {
-			return value, n
-		}
-	case rest[0] == '&':
-		return characterReference(rest)
-	}
-	if rest[0] == '\\' {
+		return hexAt(rest, 2, 2)
+	case rest[0] == '\\':
 		value, size := utf8.DecodeRune(rest[1:])
 		return value, 1 + size
+	case rest[0] == '&':
+		return characterReference(rest)
 	}
 	return 0, 0
 }

@@ -75,10 +75,10 @@ func KeyEcho(page EchoPage, form KeyForm) Fault {
 }
 
 // LeakedKey describes the first form of key that text still holds, ignoring
-// letter case: a run of 10 of its characters (the whole key when shorter)
+// ASCII letter case: a run of 10 of its characters (the whole key when shorter)
 // as sent, JSON-escaped or percent-encoded; "" when there is none.
 func LeakedKey(text, key string) string {
-	text = strings.ToLower(text)
+	text = foldASCII(text)
 	run := min(10, len(key))
 	encodings := []KeyForm{
 		{"as sent", func(s string) string { return s }},
@@ -89,7 +89,7 @@ func LeakedKey(text, key string) string {
 	}
 	for i := 0; i+run <= len(key); i++ {
 		for _, enc := range encodings {
-			if strings.Contains(text, strings.ToLower(enc.Write(key[i:i+run]))) {
+			if strings.Contains(text, foldASCII(enc.Write(key[i:i+run]))) {
 				return fmt.Sprintf("characters %d to %d of the key, %s", i+1, i+run, enc.Name)
 			}
 		}
@@ -122,4 +122,15 @@ func lowerHex(s string) string {
 		b.WriteByte(s[i])
 	}
 	return b.String()
+}
+
+// foldASCII lower-cases the ASCII letters of s, and only those: a key is
+// ASCII, and Unicode case folding would turn other characters into its.
+func foldASCII(s string) string {
+	return strings.Map(func(c rune) rune {
+		if 'A' <= c && c <= 'Z' {
+			return c + 'a' - 'A'
+		}
+		return c
+	}, s)
 }
