@@ -111,13 +111,15 @@ func (rev *review) keep(m *Model, index int) bool {
 	return true
 }
 
-// clearNonsense sets to nil the values that cannot be true: a negative price,
-// a limit that is not positive, a blank successor, a date that is not a
-// date-time. A date-only value becomes midnight UTC.
+// clearNonsense reads the older shape's fields (readOlderShape) and sets to
+// nil the values that cannot be true: a negative price, a currency that is
+// not three letters, a limit that is not positive, a blank successor, a date
+// that is not a date-time. A currency code is trimmed and upper-cased, a
+// date-only value becomes midnight UTC, and a date's t, z or space between
+// date and time become T and Z.
 func (rev *review) clearNonsense(m *Model, index int) {
-	field := func(name, issue string) {
-		rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
-	}
+	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
+	rev.readOlderShape(m, index)
 	if p := m.Pricing; p != nil {
 		if v := p.InputTokensCostPerMillion; v != nil && *v < 0 {
 			field("pricing.input_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
@@ -127,13 +129,22 @@ func (rev *review) clearNonsense(m *Model, index int) {
 			field("pricing.output_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
 			p.OutputTokensCostPerMillion = nil
 		}
+		if v := p.Currency; v != nil {
+			code, ok := NormaliseCurrency(*v)
+			switch {
+			case !ok:
+				field("pricing.currency", "is the string "+QuoteUntrusted(*v)+", not a three-letter currency code")
+				p.Currency = nil
+			case code != *v:
+				changed := code // escapes only here, where it is needed
+				p.Currency = &changed
+			}
+		}
 	}
-	if v := m.ContextLength; v != nil && *v <= 0 {
-		field("context_length", "is "+formatInt(*v)+", not a positive number of tokens")
+	if v := m.ContextLength; v != nil && !rev.positiveTokens(m, index, "context_length", v) {
 		m.ContextLength = nil
 	}
-	if v := m.MaxOutputTokens; v != nil && *v <= 0 {
-		field("max_output_tokens", "is "+formatInt(*v)+", not a positive number of tokens")
+	if v := m.MaxOutputTokens; v != nil && !rev.positiveTokens(m, index, "max_output_tokens", v) {
 		m.MaxOutputTokens = nil
 	}
 	if v := m.Successor; v != nil && strings.TrimSpace(*v) == "" {
@@ -158,14 +169,39 @@ func (rev *review) clearNonsense(m *Model, index int) {
 	normaliseDate("retires_at", &m.RetiresAt)
 }
 
-// NormaliseDate reads an RFC 3339 date-time, kept as written, or a
-// YYYY-MM-DD date, which becomes midnight UTC at its start in RFC 3339.
+// fieldReadAsNull reports that a field of m, entry index, is read as null.
+func (rev *review) fieldReadAsNull(m *Model, index int, name, issue string) {
+	rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
+}
+
+// positiveTokens reports whether a token limit of m is positive, reporting
+// it when it is not.
+func (rev *review) positiveTokens(m *Model, index int, name string, v *int64) bool {
+	if *v <= 0 {
+		rev.fieldReadAsNull(m, index, name, "is "+formatInt(*v)+", not a positive number of tokens")
+		return false
+	}
+	return true
+}
+
+// NormaliseDate reads an RFC 3339 date-time, kept as written but for a
+// lower-case t or z or a space between date and time (which RFC 3339 allows),
+// written T and Z; or a YYYY-MM-DD date, which becomes midnight UTC at its
+// start in RFC 3339.
 func NormaliseDate(s string) (string, bool) {
 	if _, err := time.Parse(time.RFC3339, s); err == nil {
 		return s, true
 	}
 	if day, err := time.Parse(time.DateOnly, s); err == nil {
 		return day.Format(time.RFC3339), true
+	}
+	// T and Z are the only letters of an RFC 3339 date-time.
+	upper := strings.ToUpper(s)
+	if len(upper) > len(time.DateOnly) && upper[len(time.DateOnly)] == ' ' {
+		upper = upper[:len(time.DateOnly)] + "T" + upper[len(time.DateOnly)+1:]
+	}
+	if _, err := time.Parse(time.RFC3339, upper); err == nil {
+		return upper, true
 	}
 	return "", false
 }

@@ -11,12 +11,13 @@ import (
 )
 
 // rawModel is a Model whose fields are left undecoded, to read one by one.
-// It has the same JSON names as Model.
+// It has the same JSON names as Model, the older shape's included.
 type rawModel struct {
 	ID              json.RawMessage `json:"id"`
 	Object          json.RawMessage `json:"object"`
 	Type            json.RawMessage `json:"type"`
 	CreatedAt       json.RawMessage `json:"created_at"`
+	Created         json.RawMessage `json:"created"`
 	OwnedBy         json.RawMessage `json:"owned_by"`
 	DisplayName     json.RawMessage `json:"display_name"`
 	Capabilities    json.RawMessage `json:"capabilities"`
@@ -69,15 +70,29 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
 	m.Object = r.str("object", fields.Object)
 	m.Type = r.str("type", fields.Type)
 	m.CreatedAt = r.str("created_at", fields.CreatedAt)
+	if isNull(fields.CreatedAt) {
+		m.Created = r.integer("created", fields.Created)
+	}
 	m.OwnedBy = r.str("owned_by", fields.OwnedBy)
 	m.DisplayName = r.str("display_name", fields.DisplayName)
 	var caps map[string]json.RawMessage
 	if r.object("capabilities", fields.Capabilities, &caps) {
 		m.Capabilities = &Capabilities{}
 		flags := reflect.ValueOf(m.Capabilities).Elem()
-		for i, name := range capabilityFields() {
-			flag := r.boolean("capabilities."+name, caps[name])
-			flags.Field(i).Set(reflect.ValueOf(flag))
+		for _, flag := range capabilityFields() {
+			value := r.boolean("capabilities."+flag.name, caps[flag.name])
+			flags.Field(flag.index).Set(reflect.ValueOf(value))
+		}
+		// The older shape's names, read only where the spec's are absent.
+		c := m.Capabilities
+		if isNull(caps["supports_vision"]) {
+			c.Vision = r.boolean("capabilities.vision", caps["vision"])
+		}
+		if isNull(caps["supports_function_calling"]) {
+			c.FunctionCalling = r.boolean("capabilities.function_calling", caps["function_calling"])
+		}
+		if isNull(fields.ContextLength) {
+			c.MaxContextLength = r.integer("capabilities.max_context_length", caps["max_context_length"])
 		}
 	}
 	var pricing rawPricing
@@ -96,15 +111,24 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
 	return m, true
 }
 
-// capabilityFields are the JSON names of Capabilities' fields, in order,
-// read from the struct so that a new capability is only a new field.
-var capabilityFields = sync.OnceValue(func() []string {
+// capabilityField is a flag of Capabilities: its index and JSON name.
+type capabilityField struct {
+	index int
+	name  string
+}
+
+// capabilityFields are the spec's flags of Capabilities, in order, read from
+// the struct so that a new capability is only a new field.
+var capabilityFields = sync.OnceValue(func() []capabilityField {
 	t := reflect.TypeFor[Capabilities]()
-	names := make([]string, t.NumField())
-	for i := range names {
-		names[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
+	var fields []capabilityField
+	for i := range t.NumField() {
+		if f := t.Field(i); !f.Anonymous {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			fields = append(fields, capabilityField{index: i, name: name})
+		}
 	}
-	return names
+	return fields
 })
 
 // fieldReader reads the fields of one entry, reporting each it cannot read.

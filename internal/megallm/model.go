@@ -20,6 +20,8 @@ type Model struct {
 	DeprecatedAt *string `json:"deprecated_at,omitempty"`
 	RetiresAt    *string `json:"retires_at,omitempty"`
 	Successor    *string `json:"successor,omitempty"`
+
+	olderShape
 }
 
 // Capabilities says which features a model supports.
@@ -28,6 +30,8 @@ type Capabilities struct {
 	SupportsVision           *bool `json:"supports_vision,omitempty"`
 	SupportsStreaming        *bool `json:"supports_streaming,omitempty"`
 	SupportsStructuredOutput *bool `json:"supports_structured_output,omitempty"`
+
+	olderCapabilities
 }
 
 // Pricing is a model's price per million tokens.
