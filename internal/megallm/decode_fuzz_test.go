@@ -14,8 +14,7 @@ import (
 // panic, and the excerpt an error would quote must be short valid UTF-8. A
 // body it accepts gives models fit to use: each with an id, no id twice, no
 // negative price, no limit below 1, a currency nil or three upper-case
-// letters, every date nil or RFC 3339 with an upper-case T and Z, and none
-// of the older shape's fields left (they are read into the spec's); every entry
+// letters, every date nil or RFC 3339 with an upper-case T and Z; every entry
 // of "data" that is an object with a string id is among them or explained by
 // a problem, and each problem is one line of valid UTF-8. The models survive
 // a round trip unchanged and without problems. Seeds are in
@@ -91,9 +90,6 @@ func checkModels(t *testing.T, models []Model) map[string]bool {
 			if code := *p.Currency; len(code) != 3 || strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
 				t.Fatalf("model %q: currency %q is not three upper-case letters", m.ID, code)
 			}
-		}
-		if m.olderShape != (olderShape{}) || (m.Capabilities != nil && m.Capabilities.olderCapabilities != (olderCapabilities{})) {
-			t.Fatalf("model %q keeps a field of the older shape: %+v", m.ID, m)
 		}
 	}
 	return ids

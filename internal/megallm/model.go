@@ -20,8 +20,6 @@ type Model struct {
 	DeprecatedAt *string `json:"deprecated_at,omitempty"`
 	RetiresAt    *string `json:"retires_at,omitempty"`
 	Successor    *string `json:"successor,omitempty"`
-
-	olderShape
 }
 
 // Capabilities says which features a model supports.
@@ -30,8 +28,6 @@ type Capabilities struct {
 	SupportsVision           *bool `json:"supports_vision,omitempty"`
 	SupportsStreaming        *bool `json:"supports_streaming,omitempty"`
 	SupportsStructuredOutput *bool `json:"supports_structured_output,omitempty"`
-
-	olderCapabilities
 }
 
 // Pricing is a model's price per million tokens.
@@ -49,8 +45,8 @@ const (
 
 // modelsResponse is the envelope of GET /models.
 type modelsResponse struct {
-	Object string   `json:"object"`
-	Data   *[]Model `json:"data"`
+	Object string       `json:"object"`
+	Data   *[]wireModel `json:"data"`
 }
 
 // errorResponse is the API's error body.
