@@ -80,7 +80,7 @@ func hexAt(text []byte, at, digits int) (rune, int) {
 // key is made of, and for those that quote others.
 var namedReferences = map[string]rune{
 	"amp": '&', "quot": '"', "apos": '\'', "lt": '<', "gt": '>', "sol": '/', "bsol": '\\',
-	"plus": '+', "equals": '=', "lowbar": '_', "hyphen": '-', "percnt": '%', "num": '#',
+	"plus": '+', "equals": '=', "lowbar": '_', "percnt": '%', "num": '#',
 }
 
 // maxReference is the longest character reference read, "&#x10ffff;".
