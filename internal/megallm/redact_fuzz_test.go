@@ -50,7 +50,7 @@ func FuzzRedact(f *testing.F) {
 }
 
 // writeKeyChar writes c in the form choice picks.
-func writeKeyChar(c byte, choice byte) string {
+func writeKeyChar(c, choice byte) string {
 	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	alnum := letter || '0' <= c && c <= '9'
 	form := choice % 8

@@ -28,6 +28,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"short key in another case", "k/y+Z=_", "key K/Y+z=_ and k%2Fy%2Bz%3D_", "key *** and ***", false},
 		{"twice, overlapping", key, "sk-Ab/Cd+Ef=Gh_Ij-sk-Ab/Cd+Ef=Gh_Ij-Kl", "***", false},
 		{"no key", key, "model gpt-4o not found", "model gpt-4o not found", false},
+		{"not escapes", key, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, false},
 		{"cut after the start of the key", key, "key sk-Ab/C", "key ***", true},
 		{"cut in an escape", key, "key sk-Ab%2", "key ***", true},
 		{"cut after 3 characters", key, "key sk-", "key sk-", true},

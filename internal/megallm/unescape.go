@@ -1,9 +1,6 @@
 package megallm
 
-import (
-	"strconv"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // unescape decodes one layer of the escapes a server may write a key in:
 // %XX (URLs), \uXXXX, \xXX and a backslash before any other character but u
@@ -69,11 +66,32 @@ func hexAt(text []byte, at, digits int) (rune, int) {
 	if len(text) < at+digits {
 		return 0, 0
 	}
-	value, err := strconv.ParseUint(string(text[at:at+digits]), 16, 32)
-	if err != nil {
+	value, ok := number(text[at:at+digits], 16)
+	if !ok {
 		return 0, 0
 	}
-	return rune(value), at + digits
+	return value, at + digits
+}
+
+// number reads lower-case digits in base 10 or 16 as a character, reporting
+// false for anything else or a number beyond the last character.
+func number(digits []byte, base rune) (rune, bool) {
+	var value rune
+	for _, c := range digits {
+		var digit rune
+		switch {
+		case '0' <= c && c <= '9':
+			digit = rune(c - '0')
+		case base == 16 && 'a' <= c && c <= 'f':
+			digit = rune(c-'a') + 10
+		default:
+			return 0, false
+		}
+		if value = value*base + digit; value > utf8.MaxRune {
+			return 0, false
+		}
+	}
+	return value, len(digits) > 0
 }
 
 // namedReferences are the HTML character references for the characters a
@@ -99,24 +117,21 @@ func characterReference(text []byte) (rune, int) {
 	if end < 2 {
 		return 0, 0
 	}
-	name := string(text[1:end])
-	var value uint64
-	var err error
+	name := text[1:end]
+	var value rune
+	var ok bool
 	switch {
-	case len(name) > 2 && name[:2] == "#x":
-		value, err = strconv.ParseUint(name[2:], 16, 32)
+	case len(name) > 1 && name[0] == '#' && name[1] == 'x':
+		value, ok = number(name[2:], 16)
 	case name[0] == '#':
-		value, err = strconv.ParseUint(name[1:], 10, 32)
+		value, ok = number(name[1:], 10)
 	default:
-		if named, ok := namedReferences[name]; ok {
-			return named, end + 1
-		}
+		value, ok = namedReferences[string(name)]
+	}
+	if !ok {
 		return 0, 0
 	}
-	if err != nil || value > utf8.MaxRune {
-		return 0, 0
-	}
-	return rune(value), end + 1
+	return value, end + 1
 }
 
 // partialEscape is the length of the start of an escape that text ends in,
@@ -135,12 +150,8 @@ func partialEscape(text []byte) int {
 // that unescape reads, but not the whole of one.
 func escapeStart(tail []byte) bool {
 	isHex := func(b []byte) bool {
-		for _, c := range b {
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-				return false
-			}
-		}
-		return true
+		_, ok := number(b, 16)
+		return ok || len(b) == 0
 	}
 	switch {
 	case tail[0] == '%':
