@@ -76,6 +76,8 @@ func (r redactor) Error(err error) error {
 // span is a range of bytes [start, end) of the text being scrubbed.
 type span struct{ start, end int }
 
+// scrub replaces every form of the key in s by the rule of redactor; cut
+// says that s was cut off, so that it may end in the start of the key.
 func (r redactor) scrub(s string, cut bool) string {
 	if r.run == 0 || s == "" {
 		return s
@@ -97,7 +99,7 @@ func (r redactor) scrub(s string, cut bool) string {
 		}
 		if from != nil {
 			for i, in := range nextFrom {
-				nextFrom[i] = span{from[in.start].start, from[in.end-1].end}
+				nextFrom[i] = origin(from, in.start, in.end)
 			}
 		}
 		text, from = next, nextFrom
