@@ -70,3 +70,55 @@ func TestServerEchoingTheKey(t *testing.T) {
 		}
 	}
 }
+
+// TestServerQuotingTheKeyInAnyForm: a server that quotes the key back in any
+// form (another letter case, JSON-escaped, percent-encoded, cut short) in a
+// JSON error, an HTML page or a 200 that is not a model list gets no run of
+// 10 of its characters, in any of those forms, into the CLI output or the
+// DEBUG or TRACE log of a real plan, in either scheme, for a key holding
+// / + = _ -; the error still shows the rest of what the server said.
+func TestServerQuotingTheKeyInAnyForm(t *testing.T) {
+	t.Parallel()
+	const key = "e2e/Quoted+Key=Back_By-The/Server+9Z"
+	pages := []struct {
+		name  string
+		page  mockapi.EchoPage
+		shown string
+	}{
+		{"JSON error", mockapi.EchoJSONError, "HTTP 401 Unauthorized: invalid api key ***"},
+		{"HTML page", mockapi.EchoHTMLPage, "upstream refused key ***"},
+		{"200 not a model list", mockapi.EchoNotAList, `\"token\":\"***\"`},
+	}
+	combination := 0
+	for _, page := range pages {
+		for _, form := range mockapi.KeyForms() {
+			// Each combination in one scheme and at one level, in turn, to
+			// keep the plans few.
+			scheme, level := []string{"bearer", "x-api-key"}[combination%2], []string{"DEBUG", "TRACE"}[combination/2%2]
+			combination++
+			t.Run(fmt.Sprintf("%s/%s/%s/%s", page.name, form.Name, scheme, level), func(t *testing.T) {
+				t.Parallel()
+				server := mockapi.NewTestServer(t, key)
+				server.InjectFaults(mockapi.KeyEcho(page.page, form), mockapi.KeyEcho(page.page, form))
+				logPath := t.TempDir() + "/plan.log"
+				out, err := plan(t, server, fmt.Sprintf("provider \"megallm\" {\n  auth_scheme = %q\n  max_retries = 1\n}\n", scheme)+readOneModel,
+					map[string]string{"MEGALLM_API_KEY": key, "TF_LOG": level, "TF_LOG_PATH": logPath})
+				logged, readErr := os.ReadFile(logPath)
+				if readErr != nil {
+					t.Fatal(readErr)
+				}
+				for name, text := range map[string]string{level + " log": string(logged), "CLI output": out} {
+					if leak := mockapi.LeakedKey(text, key); leak != "" {
+						t.Fatalf("the %s holds %s", name, leak)
+					}
+				}
+				if !strings.Contains(string(logged), "Received MegaLLM API response") {
+					t.Fatalf("the %s log (%d bytes) has no provider response line", level, len(logged))
+				}
+				if err == nil || !strings.Contains(out, page.shown) {
+					t.Errorf("plan: err = %v, want an error showing %s:\n%s", err, page.shown, out)
+				}
+			})
+		}
+	}
+}

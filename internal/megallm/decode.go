@@ -51,18 +51,18 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 // reviewDecoded checks models decoded in one pass. It reports false, to have
 // the body decoded entry by entry, when an entry has no id: only that decode
 // can tell a null entry from an object without an id.
-func reviewDecoded(models []Model) ([]Model, []Problem, bool) {
+func reviewDecoded(entries []wireModel) ([]Model, []Problem, bool) {
 	var rev review
-	kept := models[:0]
-	for i := range models {
-		if models[i].ID == "" {
+	models := make([]Model, 0, len(entries))
+	for i := range entries {
+		if entries[i].ID == "" {
 			return nil, nil, false
 		}
-		if rev.keep(&models[i], i) {
-			kept = append(kept, models[i])
+		if m, ok := rev.keep(&entries[i], i); ok {
+			models = append(models, m)
 		}
 	}
-	return kept, rev.problems, true
+	return models, rev.problems, true
 }
 
 // decodeEntries decodes the model list entry by entry, reading what it can
@@ -80,8 +80,10 @@ func decodeEntries(body []byte) ([]Model, []Problem, error) {
 	var rev review
 	models := make([]Model, 0, len(*envelope.Data))
 	for i, raw := range *envelope.Data {
-		if m, ok := rev.decodeEntry(raw, i); ok && rev.keep(&m, i) {
-			models = append(models, m)
+		if w, ok := rev.decodeEntry(raw, i); ok {
+			if m, ok := rev.keep(&w, i); ok {
+				models = append(models, m)
+			}
 		}
 	}
 	return models, rev.problems, nil
@@ -93,31 +95,32 @@ type review struct {
 	seen     map[string]struct{}
 }
 
-// keep clears the nonsense values of m and reports whether m is the first
-// entry with its id.
-func (rev *review) keep(m *Model, index int) bool {
+// keep returns the model w describes, its nonsense values cleared, and
+// reports whether it is the first entry with its id.
+func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	if rev.seen == nil {
 		rev.seen = make(map[string]struct{})
 	}
-	if _, dup := rev.seen[m.ID]; dup {
+	if _, dup := rev.seen[w.ID]; dup {
 		rev.problems = append(rev.problems, Problem{
-			Kind: DuplicateDropped, Index: index, ModelID: m.ID,
+			Kind: DuplicateDropped, Index: index, ModelID: w.ID,
 			Issue: "repeats an earlier entry's; the first is kept",
 		})
-		return false
+		return Model{}, false
 	}
-	rev.seen[m.ID] = struct{}{}
-	rev.clearNonsense(m, index)
-	return true
+	rev.seen[w.ID] = struct{}{}
+	m := rev.readOlderShape(w, index)
+	rev.clearNonsense(&m, index)
+	return m, true
 }
 
-// clearNonsense sets to nil the values that cannot be true: a negative price,
-// a limit that is not positive, a blank successor, a date that is not a
-// date-time. A date-only value becomes midnight UTC.
+// clearNonsense sets to nil the values that cannot be true: a negative price, a currency that is
+// not three letters, a limit that is not positive, a blank successor, a date
+// that is not a date-time. A currency code is trimmed and upper-cased, a
+// date-only value becomes midnight UTC, and a date's t, z or space between
+// date and time become T and Z.
 func (rev *review) clearNonsense(m *Model, index int) {
-	field := func(name, issue string) {
-		rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
-	}
+	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
 	if p := m.Pricing; p != nil {
 		if v := p.InputTokensCostPerMillion; v != nil && *v < 0 {
 			field("pricing.input_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
@@ -127,13 +130,22 @@ func (rev *review) clearNonsense(m *Model, index int) {
 			field("pricing.output_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
 			p.OutputTokensCostPerMillion = nil
 		}
+		if v := p.Currency; v != nil {
+			code, ok := NormaliseCurrency(*v)
+			switch {
+			case !ok:
+				field("pricing.currency", "is the string "+QuoteUntrusted(*v)+", not a three-letter currency code")
+				p.Currency = nil
+			case code != *v:
+				changed := code // escapes only here, where it is needed
+				p.Currency = &changed
+			}
+		}
 	}
-	if v := m.ContextLength; v != nil && *v <= 0 {
-		field("context_length", "is "+formatInt(*v)+", not a positive number of tokens")
+	if v := m.ContextLength; v != nil && !rev.positiveTokens(m, index, "context_length", v) {
 		m.ContextLength = nil
 	}
-	if v := m.MaxOutputTokens; v != nil && *v <= 0 {
-		field("max_output_tokens", "is "+formatInt(*v)+", not a positive number of tokens")
+	if v := m.MaxOutputTokens; v != nil && !rev.positiveTokens(m, index, "max_output_tokens", v) {
 		m.MaxOutputTokens = nil
 	}
 	if v := m.Successor; v != nil && strings.TrimSpace(*v) == "" {
@@ -158,14 +170,39 @@ func (rev *review) clearNonsense(m *Model, index int) {
 	normaliseDate("retires_at", &m.RetiresAt)
 }
 
-// NormaliseDate reads an RFC 3339 date-time, kept as written, or a
-// YYYY-MM-DD date, which becomes midnight UTC at its start in RFC 3339.
+// fieldReadAsNull reports that a field of m, entry index, is read as null.
+func (rev *review) fieldReadAsNull(m *Model, index int, name, issue string) {
+	rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
+}
+
+// positiveTokens reports whether a token limit of m is positive, reporting
+// it when it is not.
+func (rev *review) positiveTokens(m *Model, index int, name string, v *int64) bool {
+	if *v <= 0 {
+		rev.fieldReadAsNull(m, index, name, "is "+formatInt(*v)+", not a positive number of tokens")
+		return false
+	}
+	return true
+}
+
+// NormaliseDate reads an RFC 3339 date-time, kept as written but for a
+// lower-case t or z or a space between date and time (which RFC 3339 allows),
+// written T and Z; or a YYYY-MM-DD date, which becomes midnight UTC at its
+// start in RFC 3339.
 func NormaliseDate(s string) (string, bool) {
 	if _, err := time.Parse(time.RFC3339, s); err == nil {
 		return s, true
 	}
 	if day, err := time.Parse(time.DateOnly, s); err == nil {
 		return day.Format(time.RFC3339), true
+	}
+	// T and Z are the only letters of an RFC 3339 date-time.
+	upper := strings.ToUpper(s)
+	if len(upper) > len(time.DateOnly) && upper[len(time.DateOnly)] == ' ' {
+		upper = upper[:len(time.DateOnly)] + "T" + upper[len(time.DateOnly)+1:]
+	}
+	if _, err := time.Parse(time.RFC3339, upper); err == nil {
+		return upper, true
 	}
 	return "", false
 }

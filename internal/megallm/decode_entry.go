@@ -10,13 +10,14 @@ import (
 	"sync"
 )
 
-// rawModel is a Model whose fields are left undecoded, to read one by one.
-// It has the same JSON names as Model.
+// rawModel is a wireModel whose fields are left undecoded, to read one by
+// one. It has the same JSON names as wireModel.
 type rawModel struct {
 	ID              json.RawMessage `json:"id"`
 	Object          json.RawMessage `json:"object"`
 	Type            json.RawMessage `json:"type"`
 	CreatedAt       json.RawMessage `json:"created_at"`
+	Created         json.RawMessage `json:"created"`
 	OwnedBy         json.RawMessage `json:"owned_by"`
 	DisplayName     json.RawMessage `json:"display_name"`
 	Capabilities    json.RawMessage `json:"capabilities"`
@@ -34,19 +35,21 @@ type rawPricing struct {
 	Currency                   json.RawMessage `json:"currency"`
 }
 
-// decodeEntry reads one entry of "data". An entry that decodes as a Model
-// with an id is taken whole; otherwise each field is read on its own, and
-// one that cannot be read is nil. It reports false for an entry that is not
-// an object with a string id.
-func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
-	var whole Model
+// decodeEntry reads one entry of "data". An entry that decodes as a
+// wireModel with an id is taken whole; otherwise each field is read on its
+// own, and one that cannot be read is nil (an older shape's field only when
+// the spec's is absent). It reports false for an entry that is not an object
+// with a string id.
+func (rev *review) decodeEntry(raw json.RawMessage, index int) (wireModel, bool) {
+	var whole wireModel
 	if json.Unmarshal(raw, &whole) == nil && whole.ID != "" {
 		return whole, true
 	}
-	var m Model
-	dropped := func(issue string) (Model, bool) {
+	var w wireModel
+	m := &w.Model
+	dropped := func(issue string) (wireModel, bool) {
 		rev.problems = append(rev.problems, Problem{Kind: EntryDropped, Index: index, Issue: issue})
-		return Model{}, false
+		return wireModel{}, false
 	}
 	var fields rawModel
 	if kind := jsonKind(raw); kind != '{' || json.Unmarshal(raw, &fields) != nil {
@@ -62,23 +65,36 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
 		return dropped(`has an empty "id"`)
 	}
 	if _, dup := rev.seen[m.ID]; dup {
-		return m, true // keep leaves it out: its fields do not matter.
+		return w, true // keep leaves it out: its fields do not matter.
 	}
 
 	r := fieldReader{rev: rev, index: index, id: m.ID}
 	m.Object = r.str("object", fields.Object)
 	m.Type = r.str("type", fields.Type)
 	m.CreatedAt = r.str("created_at", fields.CreatedAt)
+	if isNull(fields.CreatedAt) {
+		w.Created = r.integer("created", fields.Created)
+	}
 	m.OwnedBy = r.str("owned_by", fields.OwnedBy)
 	m.DisplayName = r.str("display_name", fields.DisplayName)
 	var caps map[string]json.RawMessage
 	if r.object("capabilities", fields.Capabilities, &caps) {
-		m.Capabilities = &Capabilities{}
-		flags := reflect.ValueOf(m.Capabilities).Elem()
+		c := &wireCapabilities{}
+		flags := reflect.ValueOf(&c.Capabilities).Elem()
 		for i, name := range capabilityFields() {
 			flag := r.boolean("capabilities."+name, caps[name])
 			flags.Field(i).Set(reflect.ValueOf(flag))
 		}
+		if isNull(caps["supports_vision"]) {
+			c.Vision = r.boolean("capabilities.vision", caps["vision"])
+		}
+		if isNull(caps["supports_function_calling"]) {
+			c.FunctionCalling = r.boolean("capabilities.function_calling", caps["function_calling"])
+		}
+		if isNull(fields.ContextLength) {
+			c.MaxContextLength = r.integer("capabilities.max_context_length", caps["max_context_length"])
+		}
+		w.Capabilities = c
 	}
 	var pricing rawPricing
 	if r.object("pricing", fields.Pricing, &pricing) {
@@ -93,7 +109,7 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (Model, bool) {
 	m.DeprecatedAt = r.str("deprecated_at", fields.DeprecatedAt)
 	m.RetiresAt = r.str("retires_at", fields.RetiresAt)
 	m.Successor = r.str("successor", fields.Successor)
-	return m, true
+	return w, true
 }
 
 // capabilityFields are the JSON names of Capabilities' fields, in order,

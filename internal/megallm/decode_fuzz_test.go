@@ -13,7 +13,8 @@ import (
 // FuzzDecodeModels feeds arbitrary bodies to the decoder. It must never
 // panic, and the excerpt an error would quote must be short valid UTF-8. A
 // body it accepts gives models fit to use: each with an id, no id twice, no
-// negative price, no limit below 1, created_at nil or RFC 3339; every entry
+// negative price, no limit below 1, a currency nil or three upper-case
+// letters, every date nil or RFC 3339 with an upper-case T and Z; every entry
 // of "data" that is an object with a string id is among them or explained by
 // a problem, and each problem is one line of valid UTF-8. The models survive
 // a round trip unchanged and without problems. Seeds are in
@@ -77,9 +78,17 @@ func checkModels(t *testing.T, models []Model) map[string]bool {
 		if (m.ContextLength != nil && *m.ContextLength <= 0) || (m.MaxOutputTokens != nil && *m.MaxOutputTokens <= 0) {
 			t.Fatalf("model %q has a limit below 1", m.ID)
 		}
-		if m.CreatedAt != nil {
-			if _, err := time.Parse(time.RFC3339, *m.CreatedAt); err != nil {
-				t.Fatalf("model %q: created_at %q is not RFC 3339", m.ID, *m.CreatedAt)
+		for name, date := range map[string]*string{"created_at": m.CreatedAt, "deprecated_at": m.DeprecatedAt, "retires_at": m.RetiresAt} {
+			if date == nil {
+				continue
+			}
+			if _, err := time.Parse(time.RFC3339, *date); err != nil || strings.ContainsAny(*date, "tz ") {
+				t.Fatalf("model %q: %s %q is not RFC 3339 with an upper-case T and Z", m.ID, name, *date)
+			}
+		}
+		if p := m.Pricing; p != nil && p.Currency != nil {
+			if code := *p.Currency; len(code) != 3 || strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
+				t.Fatalf("model %q: currency %q is not three upper-case letters", m.ID, code)
 			}
 		}
 	}

@@ -103,6 +103,31 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 			func(m megallm.Model) bool {
 				return m.Capabilities.SupportsVision == nil && *m.Capabilities.SupportsStreaming
 			}},
+		{"currency not three letters", `"pricing":{"input_tokens_cost_per_million":1,"currency":"US$"}`,
+			`model "odd": pricing.currency is the string "US$", not a three-letter currency code`,
+			func(m megallm.Model) bool {
+				return m.Pricing.Currency == nil && *m.Pricing.InputTokensCostPerMillion == 1
+			}},
+		{"currency as a number", `"pricing":{"currency":840}`,
+			`model "odd": pricing.currency is the number 840, not a string`,
+			func(m megallm.Model) bool { return m.Pricing.Currency == nil }},
+		{"created as a string", `"created":"1715558400"`,
+			`model "odd": created is the string "1715558400", not a number`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"negative created", `"created":-1`,
+			`model "odd": created is -1, not a time in Unix seconds from 1970 to 9999`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"created after 9999", `"created":253402300800`,
+			`model "odd": created is 253402300800, not a time in Unix seconds from 1970 to 9999`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"vision as a string", `"capabilities":{"vision":"yes","function_calling":true}`,
+			`model "odd": capabilities.vision is the string "yes", not true or false`,
+			func(m megallm.Model) bool {
+				return m.Capabilities.SupportsVision == nil && m.Capabilities.SupportsFunctionCalling != nil
+			}},
+		{"zero max_context_length", `"capabilities":{"max_context_length":0}`,
+			`model "odd": capabilities.max_context_length is 0, not a positive number of tokens`,
+			func(m megallm.Model) bool { return m.ContextLength == nil }},
 		{"pricing not an object", `"pricing":[1,2]`,
 			`model "odd": pricing is an array, not an object`,
 			func(m megallm.Model) bool { return m.Pricing == nil }},
@@ -267,6 +292,10 @@ func TestNormaliseDate(t *testing.T) {
 		{"2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z", true},
 		{"2026-06-01T10:00:00+02:00", "2026-06-01T10:00:00+02:00", true}, // kept as written, offset included
 		{"2026-06-01T10:00:00.123Z", "2026-06-01T10:00:00.123Z", true},
+		{"2026-06-01t10:00:00z", "2026-06-01T10:00:00Z", true},               // RFC 3339 allows t and z,
+		{"2026-06-01 10:00:00.5+02:00", "2026-06-01T10:00:00.5+02:00", true}, // and a space.
+		{"2026-06-01  10:00:00Z", "", false},
+		{"2026-06-01 10:00:00", "", false},
 		{"2026-02-29", "", false}, // not a leap year
 		{"2026-06-01T10:00:00", "", false},
 		{"06/01/2026", "", false},

@@ -45,8 +45,8 @@ const (
 
 // modelsResponse is the envelope of GET /models.
 type modelsResponse struct {
-	Object string   `json:"object"`
-	Data   *[]Model `json:"data"`
+	Object string       `json:"object"`
+	Data   *[]wireModel `json:"data"`
 }
 
 // errorResponse is the API's error body.

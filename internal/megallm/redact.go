@@ -1,59 +1,64 @@
 package megallm
 
 import (
-	"net/url"
+	"bytes"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // redactedKey replaces the API key wherever server-supplied text repeats it.
 const redactedKey = "***"
 
+// minKeyRun is the shortest run of the key's characters that is scrubbed
+// anywhere in a text; a key shorter than this is scrubbed whole.
+const minKeyRun = 10
+
 // minKeyFragment is the shortest end of a cut-off text that is dropped for
 // being the start of the key: shorter fragments give nothing away.
 const minKeyFragment = 4
 
+// maxUnescapes is how many layers of escaping are taken off a text to look
+// for the key under them (a percent-encoded key in a JSON string is two).
+const maxUnescapes = 3
+
 // redactor removes the API key from text the client did not write: messages,
 // bodies, URLs and transport errors, which a server (or a proxy that lists
-// the request's headers) may fill with the credential it received.
+// the request's headers) may fill with the credential it received, in any
+// letter case, escaped, encoded or cut short.
+//
+// The rule: the text is read as it is and with up to maxUnescapes layers of
+// escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
+// character references); in each reading, every run of minKeyRun characters
+// of the key, ignoring ASCII case, is found, and the text it came from is
+// replaced by ***. A key shorter than minKeyRun is found whole.
 type redactor struct {
-	// secrets are the key, without surrounding white space, and the forms
-	// it takes escaped in a URL.
-	secrets []string
+	// key is the key without surrounding white space, in lower case.
+	key string
+	// runs holds every substring of key that is run bytes long.
+	runs map[string]struct{}
+	run  int
 }
 
 func newRedactor(key string) redactor {
-	var secrets []string
-	for _, form := range []string{key, strings.TrimSpace(key), url.QueryEscape(key), url.PathEscape(key)} {
-		if form != "" && !slices.Contains(secrets, form) {
-			secrets = append(secrets, form)
-		}
+	folded := string(foldASCII([]byte(strings.TrimSpace(key))))
+	if folded == "" {
+		return redactor{}
 	}
-	return redactor{secrets: secrets}
+	r := redactor{key: folded, run: min(minKeyRun, len(folded)), runs: map[string]struct{}{}}
+	for i := 0; i+r.run <= len(folded); i++ {
+		r.runs[folded[i:i+r.run]] = struct{}{}
+	}
+	return r
 }
 
-// String replaces every occurrence of the key in s.
-func (r redactor) String(s string) string {
-	for _, secret := range r.secrets {
-		s = strings.ReplaceAll(s, secret, redactedKey)
-	}
-	return s
-}
+// String replaces every form of the key in s.
+func (r redactor) String(s string) string { return r.scrub(s, false) }
 
 // Truncated is String for text that was cut off: it also drops an end of s
-// that is the start of the key, which the cut may have split.
-func (r redactor) Truncated(s string) string {
-	s = r.String(s)
-	for _, secret := range r.secrets {
-		for n := min(len(secret)-1, len(s)); n >= minKeyFragment; n-- {
-			if strings.HasSuffix(s, secret[:n]) {
-				s = s[:len(s)-n] + redactedKey
-				break
-			}
-		}
-	}
-	return s
-}
+// that is the start of the key, which the cut may have split (an escape the
+// cut split included).
+func (r redactor) Truncated(s string) string { return r.scrub(s, true) }
 
 // Error returns err, or when its message holds the key, an error with the
 // key replaced that still unwraps to err for errors.Is and errors.As.
@@ -66,6 +71,110 @@ func (r redactor) Error(err error) error {
 		return &redactedError{msg: clean, err: err}
 	}
 	return err
+}
+
+// span is a range of bytes [start, end) of the text being scrubbed.
+type span struct{ start, end int }
+
+// scrub replaces every form of the key in s by the rule of redactor; cut
+// says that s was cut off, so that it may end in the start of the key.
+func (r redactor) scrub(s string, cut bool) string {
+	if r.run == 0 || s == "" {
+		return s
+	}
+	text := foldASCII([]byte(s))
+	var from []span // where each byte of text came from in s; nil: itself
+	var found []span
+	for layer := 0; ; layer++ {
+		found = r.find(text, from, found)
+		if cut {
+			found = r.findCutStart(text, from, len(s), found)
+		}
+		if layer == maxUnescapes {
+			break
+		}
+		next, nextFrom := unescape(text)
+		if next == nil {
+			break
+		}
+		if from != nil {
+			for i, in := range nextFrom {
+				nextFrom[i] = origin(from, in.start, in.end)
+			}
+		}
+		text, from = next, nextFrom
+	}
+	if len(found) == 0 {
+		return s
+	}
+	return replaceSpans(s, found)
+}
+
+// find appends where text holds a run of the key.
+func (r redactor) find(text []byte, from []span, found []span) []span {
+	for i := 0; i+r.run <= len(text); i++ {
+		if _, ok := r.runs[string(text[i:i+r.run])]; ok {
+			found = append(found, origin(from, i, i+r.run))
+		}
+	}
+	return found
+}
+
+// findCutStart appends the end of text when it is the start of the key,
+// possibly followed by the part of an escape the cut left. size is the
+// length of the text being scrubbed.
+func (r redactor) findCutStart(text []byte, from []span, size int, found []span) []span {
+	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
+		for n := min(len(r.key), len(body)); n >= minKeyFragment; n-- {
+			if bytes.HasSuffix(body, []byte(r.key[:n])) {
+				return append(found, span{origin(from, len(body)-n, len(body)).start, size})
+			}
+		}
+	}
+	return found
+}
+
+// origin is where bytes [start, end) of a decoded text came from.
+func origin(from []span, start, end int) span {
+	if from == nil {
+		return span{start, end}
+	}
+	return span{from[start].start, from[end-1].end}
+}
+
+// replaceSpans replaces each span of s, widened to whole characters, by
+// redactedKey; overlapping and touching spans become one.
+func replaceSpans(s string, found []span) string {
+	slices.SortFunc(found, func(a, b span) int { return a.start - b.start })
+	var b strings.Builder
+	done := 0
+	for i := 0; i < len(found); {
+		start, end := found[i].start, found[i].end
+		for i++; i < len(found) && found[i].start <= end; i++ {
+			end = max(end, found[i].end)
+		}
+		for start > done && !utf8.RuneStart(s[start]) {
+			start--
+		}
+		for end < len(s) && !utf8.RuneStart(s[end]) {
+			end++
+		}
+		b.WriteString(s[done:start])
+		b.WriteString(redactedKey)
+		done = end
+	}
+	b.WriteString(s[done:])
+	return b.String()
+}
+
+// foldASCII lower-cases the ASCII letters of b in place and returns it.
+func foldASCII(b []byte) []byte {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }
 
 // redactedError is an error whose message had the key removed.

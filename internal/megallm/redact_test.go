@@ -2,6 +2,7 @@ package megallm_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -125,6 +126,86 @@ func TestListModels_problemsNeverCarryTheKey(t *testing.T) {
 	for _, p := range problems {
 		if text := p.String(); strings.Contains(text, testKey[:8]) || !strings.Contains(text, "***") {
 			t.Errorf("problem %q still quotes the key, or lost where it was", strings.ReplaceAll(text, testKey, "<KEY>"))
+		}
+	}
+}
+
+// TestListModels_keyInAnyFormNeverSurvives: a server that quotes the key back
+// in any form (another letter case, JSON-escaped, percent-encoded, cut short)
+// in a JSON error, an HTML page, a 200 that is not a model list, a redirect
+// target or a URL a transport error quotes gets no run of 10 of its
+// characters into the error, in either scheme, for keys holding / + = _ -
+// and for a key shorter than 10 characters; the rest of what it said is
+// still shown.
+func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
+	t.Parallel()
+	pages := map[string]struct {
+		baseURL func(t *testing.T, key string, form mockapi.KeyForm) string
+		shown   string
+	}{
+		"JSON error": {
+			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
+				server := mockapi.NewTestServer(t, key)
+				server.InjectFaults(mockapi.KeyEcho(mockapi.EchoJSONError, form))
+				return server.URL()
+			},
+			shown: "HTTP 401 Unauthorized: invalid api key *** (type invalid_request_error, code invalid_api_key)",
+		},
+		"HTML page": {
+			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
+				server := mockapi.NewTestServer(t, key)
+				server.InjectFaults(mockapi.KeyEcho(mockapi.EchoHTMLPage, form))
+				return server.URL()
+			},
+			shown: "<p>upstream refused key ***</p>",
+		},
+		"200 body that is not a model list": {
+			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
+				server := mockapi.NewTestServer(t, key)
+				server.InjectFaults(mockapi.KeyEcho(mockapi.EchoNotAList, form))
+				return server.URL()
+			},
+			shown: `response body starts with "{\"token\":\"***\",\"valid\":false}"`,
+		},
+		"redirect target": {
+			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
+				server := mockapi.NewTestServer(t, key)
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/login?token="+form.Write(key)), mockapi.HeadersEcho())
+				return server.URL()
+			},
+			shown: "/v1/login?token=***): the response is not a MegaLLM model list",
+		},
+		"transport error": {
+			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
+				server := mockapi.NewTestServer(t, key)
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, closedPortURL(t)+"/models?token="+form.Write(key)))
+				return server.URL()
+			},
+			shown: "/v1/models?token=***",
+		},
+	}
+	for _, key := range []string{"sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn+Op=Qr_St-Uv", "k/y+Z=_-"} {
+		for name, page := range pages {
+			for _, form := range mockapi.KeyForms() {
+				for _, scheme := range megallm.AuthSchemeNames() {
+					t.Run(fmt.Sprintf("%s/%s/%s/%d-character key", name, form.Name, scheme, len(key)), func(t *testing.T) {
+						t.Parallel()
+						client := newClient(t, megallm.Config{BaseURL: page.baseURL(t, key, form), APIKey: key, AuthScheme: megallm.AuthScheme(scheme)})
+						_, _, err := client.ListModels(context.Background())
+						if err == nil {
+							t.Fatal("ListModels succeeded, want an error")
+						}
+						for _, text := range []string{err.Error(), fmt.Sprintf("%+v", err)} {
+							if leak := mockapi.LeakedKey(text, key); leak != "" {
+								t.Fatalf("the error holds %s", leak)
+							}
+						}
+						if !strings.Contains(err.Error(), page.shown) {
+							t.Errorf("error %q does not contain %q", err, page.shown)
+						}
+					})
+				}
+			}
 		}
 	}
 }

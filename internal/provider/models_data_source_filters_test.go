@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -40,6 +41,38 @@ data "megallm_models" "between" {
 			// 2025-04-13T23:00:00-01:00 is 2025-04-14T00:00:00Z.
 			expectIDs("data.megallm_models.after_with_offset", "claude-sonnet-4-20250514"),
 			// deepseek-chat, created at 2024-12-26T00:00:00Z, is not strictly earlier.
+			expectIDs("data.megallm_models.between", "grok-2-1212", "meta-llama/llama-3.3-70b-instruct"),
+		},
+	})
+}
+
+// TestModelsDataSource_createdRangeLowerCaseAndSpace: RFC 3339 allows a
+// lower-case t and z and a space between date and time; such a bound reads
+// as its upper-case form does.
+func TestModelsDataSource_createdRangeLowerCaseAndSpace(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "upper_case" { created_after = "2024-01-01T00:00:00Z" }
+data "megallm_models" "lower_t_and_z" { created_after = "2024-01-01t00:00:00z" }
+data "megallm_models" "space_between" { created_after = "2024-01-01 00:00:00Z" }
+data "megallm_models" "lower_case" { created_after = "2025-04-13t23:00:00-01:00" }
+data "megallm_models" "space" { created_after = "2025-04-14 00:00:00Z" }
+data "megallm_models" "between" {
+  created_after  = "2024-12-01t00:00:00z"
+  created_before = "2024-12-26 00:00:00z"
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			// The 23 models created after 2024-01-01.
+			statecheck.ExpectKnownValue("data.megallm_models.upper_case", tfjsonpath.New("ids"), knownvalue.ListSizeExact(23)),
+			statecheck.CompareValuePairs("data.megallm_models.lower_t_and_z", tfjsonpath.New("ids"),
+				"data.megallm_models.upper_case", tfjsonpath.New("ids"), compare.ValuesSame()),
+			statecheck.CompareValuePairs("data.megallm_models.space_between", tfjsonpath.New("ids"),
+				"data.megallm_models.upper_case", tfjsonpath.New("ids"), compare.ValuesSame()),
+			expectIDs("data.megallm_models.lower_case", "claude-sonnet-4-20250514"),
+			expectIDs("data.megallm_models.space", "claude-sonnet-4-20250514"),
 			expectIDs("data.megallm_models.between", "grok-2-1212", "meta-llama/llama-3.3-70b-instruct"),
 		},
 	})

@@ -1,0 +1,109 @@
+package megallm_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// decodeEveryPath decodes entry alone (one pass), beside an entry with a
+// value of the wrong type (entry by entry, this one whole) and with a value
+// of the wrong type in it (field by field), failing unless all three read it
+// the same. It returns the model and the problems of the one-pass decode.
+func decodeEveryPath(t *testing.T, entry string) (megallm.Model, []string) {
+	t.Helper()
+	const wrongType = `"max_output_tokens":"big"`
+	onePass, problems := decode(t, entry)
+	wholeEntry, _ := decode(t, entry, `{"id":"z",`+wrongType+`}`)
+	byField, _ := decode(t, strings.TrimSuffix(entry, "}")+`,`+wrongType+`}`)
+	if len(onePass) != 1 || len(wholeEntry) != 2 || len(byField) != 1 {
+		t.Fatalf("got %d, %d and %d models, want 1, 2 and 1", len(onePass), len(wholeEntry), len(byField))
+	}
+	if !reflect.DeepEqual(onePass[0], wholeEntry[0]) || !reflect.DeepEqual(onePass[0], byField[0]) {
+		t.Fatalf("the paths read %s differently:\none pass   %s\nentry whole %s\nby field  %s",
+			entry, modelJSON(t, onePass[0]), modelJSON(t, wholeEntry[0]), modelJSON(t, byField[0]))
+	}
+	return onePass[0], problems
+}
+
+// TestDecodeModels_olderShape: MegaLLM's older document and OpenAI-compatible
+// gateways send created (Unix seconds) and capabilities.vision,
+// function_calling and max_context_length; they read as the spec's fields
+// do, the same in every decoding path.
+func TestDecodeModels_olderShape(t *testing.T) {
+	t.Parallel()
+	older, problems := decodeEveryPath(t, `{"id":"m","object":"model","created":1715558400,"owned_by":"openai",`+
+		`"capabilities":{"vision":true,"function_calling":false,"max_context_length":128000}}`)
+	spec, _ := decodeEveryPath(t, `{"id":"m","object":"model","created_at":"2024-05-13T00:00:00Z","owned_by":"openai",`+
+		`"capabilities":{"supports_vision":true,"supports_function_calling":false},"context_length":128000}`)
+	if !reflect.DeepEqual(older, spec) || len(problems) != 0 {
+		t.Errorf("older shape reads as %s (problems %q),\nwant %s as the spec's shape", modelJSON(t, older), problems, modelJSON(t, spec))
+	}
+	floatCreated, _ := decodeEveryPath(t, `{"id":"m","created":1.7155584e9}`)
+	if floatCreated.CreatedAt == nil || *floatCreated.CreatedAt != "2024-05-13T00:00:00Z" {
+		t.Errorf("created 1.7155584e9 reads as %s, want created_at 2024-05-13T00:00:00Z", modelJSON(t, floatCreated))
+	}
+}
+
+// TestDecodeModels_specShapeWins: when a model sends both names, the spec's
+// value is read and the older one ignored, even when odd; an older value
+// fills only a field the spec's name leaves absent or null.
+func TestDecodeModels_specShapeWins(t *testing.T) {
+	t.Parallel()
+	both, problems := decodeEveryPath(t, `{"id":"m","created_at":"2025-01-01T00:00:00Z","created":1715558400,"context_length":8192,`+
+		`"capabilities":{"supports_vision":false,"vision":true,"supports_function_calling":true,"function_calling":"no","max_context_length":-1}}`)
+	want := `{"id":"m","created_at":"2025-01-01T00:00:00Z","capabilities":{"supports_function_calling":true,"supports_vision":false},"context_length":8192}`
+	if got := modelJSON(t, both); got != want || len(problems) != 0 {
+		t.Errorf("both shapes read as %s, problems %q;\nwant %s and none", got, problems, want)
+	}
+	mixed, _ := decodeEveryPath(t, `{"id":"m","created_at":null,"created":1715558400,"capabilities":{"supports_vision":null,"vision":true}}`)
+	want = `{"id":"m","created_at":"2024-05-13T00:00:00Z","capabilities":{"supports_vision":true}}`
+	if got := modelJSON(t, mixed); got != want {
+		t.Errorf("null spec fields beside older ones read as %s, want %s", got, want)
+	}
+}
+
+// TestDecodeModels_normalisedValues: currency codes are trimmed and
+// upper-cased, and dates take T and Z, in the API's answer and in a saved
+// catalog file alike.
+func TestDecodeModels_normalisedValues(t *testing.T) {
+	t.Parallel()
+	body := `{"object":"list","data":[` +
+		`{"id":"a","pricing":{"currency":"usd"},"created_at":"2024-01-01t00:00:00z"},` +
+		`{"id":"b","pricing":{"currency":" USD "},"created_at":"2024-01-01 00:00:00Z","retires_at":"2030-01-01 12:00:00+01:00"}]}`
+	fromAPI, apiProblems, err := megallm.DecodeModels(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, fileProblems, err := megallm.ReadCatalogFile(writeFile(t, body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":"a","created_at":"2024-01-01T00:00:00Z","pricing":{"currency":"USD"}}` +
+		`{"id":"b","created_at":"2024-01-01T00:00:00Z","pricing":{"currency":"USD"},"retires_at":"2030-01-01T12:00:00+01:00"}`
+	for source, models := range map[string][]megallm.Model{"API": fromAPI, "catalog file": fromFile} {
+		got := ""
+		for _, m := range models {
+			got += modelJSON(t, m)
+		}
+		if got != want {
+			t.Errorf("%s: got %s\nwant %s", source, got, want)
+		}
+	}
+	if len(apiProblems)+len(fileProblems) != 0 {
+		t.Errorf("problems %v and %v, want none", apiProblems, fileProblems)
+	}
+}
+
+// modelJSON writes m as JSON, for comparisons and messages.
+func modelJSON(t *testing.T, m megallm.Model) string {
+	t.Helper()
+	b, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}

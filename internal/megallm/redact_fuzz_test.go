@@ -1,0 +1,99 @@
+package megallm
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// FuzzRedact writes a key into a text with each character in a random form
+// (as is or in the other letter case, \u00XX, %XX, \c, &#NN; or &#xXX;,
+// upper- or lower-case hex) between arbitrary texts, and cuts it at a random
+// point. No run of 10 of the key's characters as written may survive, nor
+// any uniform form mockapi.LeakedKey looks for; a cut text that ends in 4 or
+// more characters of the key's start ends in *** instead.
+func FuzzRedact(f *testing.F) {
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error: ", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0))
+	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9))
+	f.Add("abc%41def\\/ghij&amp;", "%4", "\\", []byte{1, 4, 6, 7}, uint16(14))
+	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16) {
+		if key == "" || len(key) > 64 || strings.IndexFunc(key, func(c rune) bool { return c <= ' ' || c > '~' || c == '*' }) >= 0 {
+			t.Skip("a key is printable ASCII without spaces (nor *, which *** would spell)")
+		}
+		r := newRedactor(key)
+		tokens := make([]string, len(key))
+		for i := range len(key) {
+			choice := byte(0)
+			if len(choices) > 0 {
+				choice = choices[i%len(choices)]
+			}
+			tokens[i] = writeKeyChar(key[i], choice)
+		}
+		written := strings.Join(tokens, "")
+		text := prefix + " " + written + " " + suffix
+		out := r.String(text)
+		checkNoKey(t, out, key, tokens)
+
+		cut := int(cutAt) % (len(written) + 1)
+		out = r.Truncated(prefix + " " + written[:cut])
+		checkNoKey(t, out, key, tokens)
+		whole := 0 // how many characters of the key the cut left whole
+		for n := 0; whole < len(tokens) && n+len(tokens[whole]) <= cut; whole++ {
+			n += len(tokens[whole])
+		}
+		if whole >= minKeyFragment && !strings.HasSuffix(out, redactedKey) {
+			t.Fatalf("cut after %d characters of the key, %q does not end in %s", whole, out, redactedKey)
+		}
+	})
+}
+
+// writeKeyChar writes c in the form choice picks.
+func writeKeyChar(c, choice byte) string {
+	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
+	alnum := letter || '0' <= c && c <= '9'
+	form := choice % 8
+	if form == 0 && (c == '%' || c == '\\' || c == '&') {
+		form = 1 // a text that escapes some characters escapes these
+	}
+	if form == 5 && alnum {
+		form = 0 // \n is not n
+	}
+	switch form {
+	case 1:
+		return fmt.Sprintf(`\u%04x`, c)
+	case 2:
+		return fmt.Sprintf(`\u%04X`, c)
+	case 3:
+		return fmt.Sprintf("%%%02X", c)
+	case 4:
+		return fmt.Sprintf("%%%02x", c)
+	case 5:
+		return `\` + string(c)
+	case 6:
+		return fmt.Sprintf("&#%d;", c)
+	case 7:
+		return fmt.Sprintf("&#x%x;", c)
+	}
+	if choice&8 != 0 && letter {
+		c ^= 0x20 // the other letter case
+	}
+	return string(c)
+}
+
+// checkNoKey fails when out holds a run of the key's characters as tokens
+// wrote them, or a uniform form of the key.
+func checkNoKey(t *testing.T, out, key string, tokens []string) {
+	t.Helper()
+	if leak := mockapi.LeakedKey(out, key); leak != "" {
+		t.Fatalf("%q holds %s", out, leak)
+	}
+	folded := string(foldASCII([]byte(out)))
+	run := min(minKeyRun, len(key))
+	for i := 0; i+run <= len(tokens); i++ {
+		if written := strings.Join(tokens[i:i+run], ""); strings.Contains(folded, string(foldASCII([]byte(written)))) {
+			t.Fatalf("%q holds characters %d to %d of the key as written, %q", out, i+1, i+run, written)
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package megallm
+
+import "testing"
+
+// TestRedactor_rule pins the one rule: any run of 10 key characters, in any
+// letter case, under any layer of escapes, is replaced; a shorter key is
+// replaced whole; shorter runs of a longer key are left (they give nothing
+// away); and a cut-off text loses an end that starts the key.
+func TestRedactor_rule(t *testing.T) {
+	t.Parallel()
+	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
+	cases := []struct {
+		name, key, text, want string
+		cut                   bool
+	}{
+		{"as sent", key, "key " + key + ".", "key ***.", false},
+		{"lower-cased", key, "key sk-ab/cd+ef=gh_ij-kl.", "key ***.", false},
+		{"a run of 10 in the middle", key, "key Cd+Ef=Gh_I.", "key ***.", false},
+		{"a run of 9 is left", key, "key Cd+Ef=Gh_ or sk-", "key Cd+Ef=Gh_ or sk-", false},
+		{"JSON-escaped slash", key, `"sk-Ab\/Cd+Ef=Gh_Ij-Kl"`, `"***"`, false},
+		{"JSON unicode escapes, upper-case hex", key, `"sk\u002DAb\u002FCd\u002BEf=Gh_Ij-Kl"`, `"***"`, false},
+		{"percent-encoded, lower-case hex", key, "?k=sk-Ab%2fCd%2bEf%3dGh_Ij-Kl&x=1", "?k=***&x=1", false},
+		{"percent-encoded twice", key, "?k=sk-Ab%252FCd%252BEf%253DGh_Ij-Kl", "?k=***", false},
+		{"JSON-escaped twice", key, `"{\"k\":\"sk-Ab\\/Cd+Ef=Gh_Ij-Kl\"}"`, `"{\"k\":\"***\"}"`, false},
+		{"percent-encoded in a JSON string", key, `"sk-Ab%2FCd%2BEf%3DGh\u005fIj-Kl"`, `"***"`, false},
+		{"HTML character references", key, "<p>sk-Ab&#x2F;Cd&plus;Ef&#61;Gh_Ij-Kl</p>", "<p>***</p>", false},
+		{"the key holds an escape", "abc%41def\\/ghij", "abc%41DEF\\/ghij!", "***!", false},
+		{"short key in another case", "k/y+Z=_", "key K/Y+z=_ and k%2Fy%2Bz%3D_", "key *** and ***", false},
+		{"twice, overlapping", key, "sk-Ab/Cd+Ef=Gh_Ij-sk-Ab/Cd+Ef=Gh_Ij-Kl", "***", false},
+		{"no key", key, "model gpt-4o not found", "model gpt-4o not found", false},
+		{"not escapes", key, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, false},
+		{"cut after the start of the key", key, "key sk-Ab/C", "key ***", true},
+		{"cut in an escape", key, "key sk-Ab%2", "key ***", true},
+		{"cut after 3 characters", key, "key sk-", "key sk-", true},
+		{"not cut: the start of the key stays", key, "key sk-Ab/C", "key sk-Ab/C", false},
+	}
+	for _, tc := range cases {
+		r := newRedactor(tc.key)
+		got := r.String(tc.text)
+		if tc.cut {
+			got = r.Truncated(tc.text)
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,174 @@
+package megallm
+
+import "unicode/utf8"
+
+// unescape decodes one layer of the escapes a server may write a key in:
+// %XX (URLs), \uXXXX, \xXX and a backslash before any other character but u
+// and x (JSON and most languages' strings), and &#NN;, &#xXX; and a few named HTML
+// character references. text is lower case; so is the result. from says
+// which bytes of text each byte of the result came from. It returns nil when
+// text has no escape.
+func unescape(text []byte) (decoded []byte, from []span) {
+	for i := 0; i < len(text); {
+		value, n := escapeAt(text, i)
+		if n == 0 {
+			if decoded != nil {
+				decoded = append(decoded, text[i])
+				from = append(from, span{i, i + 1})
+			}
+			i++
+			continue
+		}
+		if decoded == nil {
+			decoded = make([]byte, i, len(text))
+			copy(decoded, text[:i])
+			from = make([]span, i, len(text))
+			for j := range i {
+				from[j] = span{j, j + 1}
+			}
+		}
+		size := len(decoded)
+		decoded = utf8.AppendRune(decoded, value)
+		foldASCII(decoded[size:])
+		for range len(decoded) - size {
+			from = append(from, span{i, i + n})
+		}
+		i += n
+	}
+	return decoded, from
+}
+
+// escapeAt reads the escape at text[i:], returning the character it stands
+// for and its length, or a length of 0 when there is none.
+func escapeAt(text []byte, i int) (rune, int) {
+	rest := text[i:]
+	switch {
+	case len(rest) < 2:
+		return 0, 0
+	case rest[0] == '%':
+		return hexAt(rest, 1, 2)
+	case rest[0] == '\\' && rest[1] == 'u':
+		return hexAt(rest, 2, 4)
+	case rest[0] == '\\' && rest[1] == 'x':
+		return hexAt(rest, 2, 2)
+	case rest[0] == '\\':
+		value, size := utf8.DecodeRune(rest[1:])
+		return value, 1 + size
+	case rest[0] == '&':
+		return characterReference(rest)
+	}
+	return 0, 0
+}
+
+// hexAt reads digits hex digits at text[at:] as a character, returning the
+// length of the whole escape (at+digits), or 0 when they are not all hex.
+func hexAt(text []byte, at, digits int) (rune, int) {
+	if len(text) < at+digits {
+		return 0, 0
+	}
+	value, ok := number(text[at:at+digits], 16)
+	if !ok {
+		return 0, 0
+	}
+	return value, at + digits
+}
+
+// number reads lower-case digits in base 10 or 16 as a character, reporting
+// false for anything else or a number beyond the last character.
+func number(digits []byte, base rune) (rune, bool) {
+	var value rune
+	for _, c := range digits {
+		var digit rune
+		switch {
+		case '0' <= c && c <= '9':
+			digit = rune(c - '0')
+		case base == 16 && 'a' <= c && c <= 'f':
+			digit = rune(c-'a') + 10
+		default:
+			return 0, false
+		}
+		if value = value*base + digit; value > utf8.MaxRune {
+			return 0, false
+		}
+	}
+	return value, len(digits) > 0
+}
+
+// namedReferences are the HTML character references for the characters a
+// key is made of, and for those that quote others.
+var namedReferences = map[string]rune{
+	"amp": '&', "quot": '"', "apos": '\'', "lt": '<', "gt": '>', "sol": '/', "bsol": '\\',
+	"plus": '+', "equals": '=', "lowbar": '_', "percnt": '%', "num": '#',
+}
+
+// maxReference is the longest character reference read, "&#x10ffff;".
+const maxReference = 10
+
+// characterReference reads an HTML character reference (&#43;, &#x2b;,
+// &plus;) at the start of text.
+func characterReference(text []byte) (rune, int) {
+	end := -1
+	for j := 1; j < min(len(text), maxReference+1); j++ {
+		if text[j] == ';' {
+			end = j
+			break
+		}
+	}
+	if end < 2 {
+		return 0, 0
+	}
+	name := text[1:end]
+	var value rune
+	var ok bool
+	switch {
+	case len(name) > 1 && name[0] == '#' && name[1] == 'x':
+		value, ok = number(name[2:], 16)
+	case name[0] == '#':
+		value, ok = number(name[1:], 10)
+	default:
+		value, ok = namedReferences[string(name)]
+	}
+	if !ok {
+		return 0, 0
+	}
+	return value, end + 1
+}
+
+// partialEscape is the length of the start of an escape that text ends in,
+// as a cut may leave it ("%2", "\u00", "&#x2"), or 0.
+func partialEscape(text []byte) int {
+	for n := min(len(text), maxReference); n > 0; n-- {
+		tail := text[len(text)-n:]
+		if escapeStart(tail) {
+			return n
+		}
+	}
+	return 0
+}
+
+// escapeStart reports whether tail could be the first bytes of an escape
+// that unescape reads, but not the whole of one.
+func escapeStart(tail []byte) bool {
+	isHex := func(b []byte) bool {
+		_, ok := number(b, 16)
+		return ok || len(b) == 0
+	}
+	switch {
+	case tail[0] == '%':
+		return len(tail) <= 2 && isHex(tail[1:])
+	case tail[0] == '\\' && len(tail) == 1:
+		return true
+	case tail[0] == '\\' && tail[1] == 'u':
+		return len(tail) < len(`\u0000`) && isHex(tail[2:])
+	case tail[0] == '\\' && tail[1] == 'x':
+		return len(tail) < len(`\x00`) && isHex(tail[2:])
+	case tail[0] == '&':
+		for _, c := range tail[1:] {
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || c == '#') {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
