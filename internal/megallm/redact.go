@@ -52,6 +52,11 @@ func newRedactor(key string) redactor {
 	return r
 }
 
+// KeyScrubber returns the client's rule for text from the server as a
+// function, for what the provider logs outside the client (a redirect's URL, a
+// transport error): every form of key that the client scrubs, it scrubs.
+func KeyScrubber(key string) func(string) string { return newRedactor(key).String }
+
 // String replaces every form of the key in s.
 func (r redactor) String(s string) string { return r.scrub(s, false) }
 

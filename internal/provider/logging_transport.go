@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // credentialFields are the log fields that carry a credential; their values
@@ -14,11 +16,21 @@ var credentialFields = []string{"api_key", "Authorization", "x-api-key"}
 
 // loggingTransport logs every API request and answer at DEBUG on the
 // provider's logger (visible with TF_LOG=DEBUG or TRACE). Both credential
-// headers are logged as fields whose values tflog masks, and the key itself is
-// masked anywhere in any message or field, so no log line can carry it.
+// headers are logged as fields whose values tflog masks, the URL and error
+// fields (which a redirect or a transport error may fill with text from the
+// server) are scrubbed of every form of the key by the client's own rule,
+// and the key itself is masked anywhere in any message or field, so no log
+// line can carry it.
 type loggingTransport struct {
 	next   http.RoundTripper
 	apiKey string
+	// scrub is megallm.KeyScrubber(apiKey), made once.
+	scrub func(string) string
+}
+
+// newLoggingTransport logs the requests sent with apiKey through next.
+func newLoggingTransport(next http.RoundTripper, apiKey string) *loggingTransport {
+	return &loggingTransport{next: next, apiKey: apiKey, scrub: megallm.KeyScrubber(apiKey)}
 }
 
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -28,7 +40,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		// transport error may quote carries it.
 		ctx = tflog.MaskLogStrings(ctx, t.apiKey, url.QueryEscape(t.apiKey), url.PathEscape(t.apiKey))
 	}
-	fields := map[string]any{"method": req.Method, "url": req.URL.Redacted()}
+	fields := map[string]any{"method": req.Method, "url": t.scrub(req.URL.Redacted())}
 	for _, header := range []string{"Authorization", "x-api-key"} {
 		if value := req.Header.Get(header); value != "" {
 			fields[header] = value
@@ -41,11 +53,13 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	resp, err := t.next.RoundTrip(req)
 	elapsed := time.Since(start).Milliseconds()
 	if err != nil {
-		tflog.Debug(ctx, "MegaLLM API request failed", map[string]any{"url": req.URL.Redacted(), "error": err.Error(), "duration_ms": elapsed})
+		tflog.Debug(ctx, "MegaLLM API request failed", map[string]any{
+			"url": t.scrub(req.URL.Redacted()), "error": t.scrub(err.Error()), "duration_ms": elapsed,
+		})
 		return nil, err
 	}
 	tflog.Debug(ctx, "Received MegaLLM API response", map[string]any{
-		"url": req.URL.Redacted(), "status": resp.StatusCode, "content_length": resp.ContentLength, "duration_ms": elapsed,
+		"url": t.scrub(req.URL.Redacted()), "status": resp.StatusCode, "content_length": resp.ContentLength, "duration_ms": elapsed,
 	})
 	return resp, nil
 }

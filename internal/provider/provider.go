@@ -211,7 +211,7 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 		MaxRetries: s.maxRetries,
 		OnRetry:    logRetry,
 		UserAgent:  "terraform-provider-megallm/" + version,
-		Transport:  &loggingTransport{next: http.DefaultTransport, apiKey: s.apiKey},
+		Transport:  newLoggingTransport(http.DefaultTransport, s.apiKey),
 	})
 	if err != nil {
 		diags.AddError("Cannot configure the megallm provider", err.Error())
