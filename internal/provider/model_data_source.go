@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -189,7 +188,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			models.Len(), d.data.origin, quoteID(id), didYouMean(r.Suggestions))
+			models.Len(), d.data.origin, catalog.Quote(id), didYouMean(r.Suggestions))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
@@ -212,7 +211,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 func candidateLines(passed []catalog.Candidate) string {
 	lines := make([]string, len(passed))
 	for i, c := range passed {
-		lines[i] = quoteID(c.ID) + " " + c.Rejection.Words()
+		lines[i] = catalog.Quote(c.ID) + " " + c.Rejection.Words()
 	}
 	return strings.Join(lines, "\n  - ")
 }
@@ -251,22 +250,6 @@ func ptrString(p *string) string {
 		return ""
 	}
 	return *p
-}
-
-// maxQuotedID is how many characters of an unknown id an error quotes.
-const maxQuotedID = 64
-
-// quoteID quotes an id for an error message: an over-long one (a generated
-// or pasted value) by its first maxQuotedID characters and its length.
-func quoteID(id string) string {
-	runes := 0
-	for i := range id {
-		if runes == maxQuotedID {
-			return fmt.Sprintf("%q… (%d characters)", id[:i], utf8.RuneCountInString(id))
-		}
-		runes++
-	}
-	return fmt.Sprintf("%q", id)
 }
 
 // didYouMean phrases suggestions for an error message: ` Did you mean "a",
