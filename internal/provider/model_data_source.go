@@ -121,6 +121,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if !cfg.Currency.IsNull() {
+		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, require.Currency)...)
+	}
 
 	model, at := d.choose(models, id, cfg.Candidates, require, &resp.Diagnostics)
 	if model == nil {

@@ -230,6 +230,9 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
+	if !cfg.Currency.IsNull() {
+		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
+	}
 	// The state is the arguments as configured and the selected models, built
 	// directly as a value of the configuration's type, which is the schema's.
 	state, diags := configValues(req.Config)
@@ -316,15 +319,18 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 	return diags
 }
 
-// catalogHas lists the values of a field (a plural: "types") that the
-// catalog has, as a sentence.
+// catalogHas lists the values of a field (a plural: "types", "currencies")
+// that the catalog has, as a sentence, at most catalog.MaxListed of them.
 func catalogHas(field string, values []string) string {
 	singular := strings.TrimSuffix(field, "s")
+	if stem, ok := strings.CutSuffix(field, "ies"); ok {
+		singular = stem + "y"
+	}
 	switch len(values) {
 	case 0:
 		return fmt.Sprintf("No model of the catalog reports its %s.", singular)
 	case 1:
-		return fmt.Sprintf("The catalog's only %s is %q.", singular, values[0])
+		return fmt.Sprintf("The catalog's only %s is %s.", singular, catalog.Quote(values[0]))
 	}
-	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteList(values, "and"))
+	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteSome(values, "and"))
 }

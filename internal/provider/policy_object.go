@@ -1,13 +1,11 @@
 package provider
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -120,10 +118,15 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	if p := o.object("pricing"); p != nil {
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
+		currency := catalog.DefaultCurrency
+		if code := p.string("currency"); code != nil {
+			p.keep(checkCurrency(where+".pricing.currency", *code))
+			currency, _ = megallm.NormaliseCurrency(*code)
+		}
 		decision.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   cmp.Or(p.string("currency"), ptr(catalog.DefaultCurrency)),
+			Currency:                   &currency,
 		}
 		o.keep(p.err)
 	}
@@ -142,9 +145,6 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	case p != nil && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil:
 		return decision, fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
 			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where)
-	case p != nil && p.Currency != nil && (*p.Currency == "" || strings.ContainsFunc(*p.Currency, unicode.IsSpace)):
-		return decision, fmt.Errorf("%s.pricing.currency is %q: it must be a currency code such as %q, without "+
-			"white space (leave it out for %q)", where, *p.Currency, catalog.DefaultCurrency, catalog.DefaultCurrency)
 	}
 	return decision, nil
 }
