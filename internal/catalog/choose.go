@@ -11,7 +11,8 @@ import (
 // Rejection is why a model id cannot be used.
 type Rejection struct {
 	Kind RejectionKind
-	// Suggestions are catalog ids close to an id the catalog lacks.
+	// Suggestions are catalog ids close to an id the catalog lacks (Check
+	// sets them, Choose does not).
 	Suggestions []string
 	// Refusal is the policy's refusal, as Catalog.Refusal words it.
 	Refusal string
@@ -36,10 +37,27 @@ const (
 
 // Check looks id up and checks that it can be used: the catalog has it, the
 // policy allows it, it is not retired at the catalog's Now, and it meets r.
+// For an id the catalog lacks, it suggests the closest usable ids.
 func (c *Catalog) Check(id string, r Requirements) (*megallm.Model, *Rejection) {
+	m, rejection := c.check(id, r)
+	if rejection != nil && rejection.Kind == NotInCatalog {
+		rejection.Suggestions = c.SuggestUsable(id)
+	}
+	return m, rejection
+}
+
+// SuggestUsable returns up to three ids close to id, as Closest finds them,
+// of models that can be used: the suggestions of a NotInCatalog rejection.
+func (c *Catalog) SuggestUsable(id string) []string {
+	return Closest(id, c.usableIDs())
+}
+
+// check is Check without the suggestions, which cost a pass over the
+// catalog each.
+func (c *Catalog) check(id string, r Requirements) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		return nil, &Rejection{Kind: NotInCatalog, Suggestions: Closest(id, c.usableIDs())}
+		return nil, &Rejection{Kind: NotInCatalog}
 	}
 	if refusal := c.Refusal(m); refusal != "" {
 		return m, &Rejection{Kind: RefusedByPolicy, Refusal: refusal}
@@ -74,11 +92,13 @@ type Candidate struct {
 
 // Choose returns the first of ids that Check accepts, with the candidates
 // passed over before it. When none is accepted, the model is nil and every
-// candidate is listed with its rejection.
+// candidate is listed with its rejection. Its rejections carry no
+// suggestions, which would cost a pass over the catalog per unknown id: a
+// caller asks SuggestUsable for those it shows.
 func (c *Catalog) Choose(ids []string, r Requirements) (*megallm.Model, []Candidate) {
 	var passed []Candidate
 	for _, id := range ids {
-		m, rejection := c.Check(id, r)
+		m, rejection := c.check(id, r)
 		if rejection == nil {
 			return m, passed
 		}

@@ -11,7 +11,7 @@ import (
 )
 
 // maxProblemsListed is how many problems one warning lists before "and N more".
-const maxProblemsListed = 10
+const maxProblemsListed = catalog.MaxListed
 
 // catalogProblemWarnings groups what the decoder worked around in the catalog
 // into at most three warnings: values read as null, entries left out, and

@@ -167,11 +167,11 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 	case model == nil:
 		diags.AddAttributeError(at, "No candidate model qualifies",
 			fmt.Sprintf("None of the %d candidates can be used:\n  - %s\n\nAdd a candidate that qualifies, or "+
-				"relax require.", len(candidates), candidateLines(passed)))
+				"relax require.", len(candidates), candidateLines(passed, models.SuggestUsable)))
 	case len(passed) > 0:
 		diags.AddAttributeWarning(at, "Candidate models passed over",
 			fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-				model.ID, len(passed)+1, len(candidates), candidateLines(passed)))
+				model.ID, len(passed)+1, len(candidates), candidateLines(passed, models.SuggestUsable)))
 	}
 	return model, at
 }
@@ -210,13 +210,19 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	}
 }
 
-// candidateLines lists passed-over candidates, one per line, with why.
-func candidateLines(passed []catalog.Candidate) string {
-	lines := make([]string, len(passed))
-	for i, c := range passed {
-		lines[i] = catalog.Quote(c.ID) + " " + c.Rejection.Words()
+// candidateLines lists passed-over candidates, one per line with why, as
+// many as joinProblems shows: only those are worded, and only those the
+// catalog lacks get suggestions (suggest, each a pass over the catalog).
+func candidateLines(passed []catalog.Candidate, suggest func(id string) []string) string {
+	lines := make([]string, len(passed)) // joinProblems counts the rest
+	for i, c := range passed[:min(len(passed), maxProblemsListed)] {
+		r := *c.Rejection
+		if r.Kind == catalog.NotInCatalog {
+			r.Suggestions = suggest(c.ID)
+		}
+		lines[i] = catalog.Quote(c.ID) + " " + r.Words()
 	}
-	return strings.Join(lines, "\n  - ")
+	return joinProblems(lines, "\n  - ")
 }
 
 // deprecationWarning says that a model is deprecated, until when it is
