@@ -69,9 +69,9 @@ func joinProblems(items []string, sep string) string {
 func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
-		quoted := make([]string, len(ids))
-		for i, id := range ids {
-			quoted[i] = fmt.Sprintf("%q", id)
+		quoted := make([]string, len(ids)) // joinProblems counts those it does not show
+		for i, id := range ids[:min(len(ids), maxProblemsListed)] {
+			quoted[i] = catalog.Quote(id)
 			if suggestions := models.Suggest(id); len(suggestions) > 0 {
 				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
 			}
@@ -84,7 +84,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
-			lines[i] = fmt.Sprintf("%q names successor %q", g.ID, g.Successor)
+			lines[i] = catalog.Quote(g.ID) + " names successor " + catalog.Quote(g.Successor)
 		}
 		diags.AddWarning("Policy names successors the catalog does not have",
 			fmt.Sprintf("These successors in the provider's policy.models are not in the MegaLLM catalog from %s, so a "+

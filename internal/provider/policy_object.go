@@ -39,7 +39,7 @@ func policyAttribute() schema.DynamicAttribute {
 			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(dateForms, `"`, "`") + ". " +
 			"A model is `deprecated` from `deprecated_at` and `retired` from `retires_at` on (UTC).\n" +
 			"    - `successor`: id of the model to move to.\n" +
-			"    - `reason`: text shown in the warnings and errors about the model.\n" +
+			"    - `reason`: text shown in the warnings and errors about the model (its first 64 characters).\n" +
 			"    - `denied`: `true` forbids the model.\n" +
 			"    - `pricing`: the negotiated price, `{ input_tokens_cost_per_million, output_tokens_cost_per_million, " +
 			"currency }`, which replaces the list price as a whole (a price it leaves out is null, and `currency` " +
@@ -88,16 +88,31 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 			policy.Models[id] = decision
 		}
 	}
-	if err := errors.Join(mistakes...); err != nil {
+	if err := joinMistakes(mistakes); err != nil {
 		return nil, err
 	}
 	return policy, nil
 }
 
+// joinMistakes is the mistakes that are not nil, one per line, at most as
+// many as joinProblems shows and then how many more; nil without any.
+func joinMistakes(mistakes []error) error {
+	var lines []string
+	for _, err := range mistakes {
+		if err != nil {
+			lines = append(lines, err.Error())
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return errors.New(joinProblems(lines, "\n"))
+}
+
 // readModelPolicy reads what a policy says of the model with this id.
 func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
-	where := fmt.Sprintf("policy.models[%q]", id)
+	where := "policy.models[" + catalog.Quote(id) + "]"
 	if strings.TrimSpace(id) != id || id == "" {
 		return decision, fmt.Errorf("%s: a model id must not be empty or have white space around it", where)
 	}
@@ -112,7 +127,9 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")
 	decision.Successor = o.string("successor")
-	decision.Reason = o.string("reason")
+	if reason := o.string("reason"); reason != nil {
+		decision.Reason = ptr(catalog.Excerpt(*reason)) // it is only ever shown
+	}
 	if denied := o.bool("denied"); denied != nil {
 		decision.Denied = *denied
 	}
@@ -135,7 +152,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	switch s, p := decision.Successor, decision.Pricing; {
 	case s != nil && (strings.TrimSpace(*s) == "" || *s != strings.TrimSpace(*s)):
-		return decision, fmt.Errorf("%s.successor is %q: it must be a model id, without white space around it", where, *s)
+		return decision, fmt.Errorf("%s.successor is %s: it must be a model id, without white space around it", where, catalog.Quote(*s))
 	case s != nil && *s == id:
 		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
 	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && retiresBeforeDeprecation(decision):
