@@ -229,9 +229,14 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
-	if !cfg.Currency.IsNull() {
-		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
+	if models.Len() == 0 {
+		resp.Diagnostics.Append(emptyCatalogWarning(d.data.origin)...)
+	} else {
+		resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
+		if !cfg.Currency.IsNull() {
+			resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
+		}
+		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
 	}
 	// The state is the arguments as configured and the selected models, built
 	// directly as a value of the configuration's type, which is the schema's.
