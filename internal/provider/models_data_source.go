@@ -66,7 +66,9 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the MegaLLM model catalog, filtered and sorted. All filters are optional " +
 			"and combine with AND; with none, every model is listed. The catalog is fetched once per provider " +
-			"and shared by every data source in the plan.",
+			"and shared by every data source in the plan. When no model of the catalog reports a field that a filter, " +
+			"a requirement or the sort reads (`created_at` for `created_after`, say), one warning names the argument " +
+			"and the field; a catalog with no models at all warns too.",
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding`; any type the API " +
@@ -79,7 +81,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as `[\"openai\", \"anthropic\"]`. " +
-					"Owners are case-sensitive. An owner that no model of the catalog has warns, with the closest owners it has.",
+					"Owners are case-sensitive. An owner that no model of the catalog has warns, with the closest owners it has " +
+					"(ten such owners one by one, any others together).",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
@@ -97,19 +100,21 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"created_after": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly later than this: an RFC 3339 date-time such as " +
 					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31`, which is midnight UTC at its start. Models that " +
-					"do not report `created_at` are left out.",
+					"do not report `created_at` are left out; when none does, a warning says so.",
 				Optional:   true,
 				Validators: []validator.String{createdDateValidator{}},
 			},
 			"created_before": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly earlier than this, in the same forms as " +
-					"`created_after`, which must be earlier. Models that do not report `created_at` are left out.",
+					"`created_after`, which must be earlier. Models that do not report `created_at` are left out; when none " +
+					"does, a warning says so.",
 				Optional:   true,
 				Validators: []validator.String{createdDateValidator{}},
 			},
 			"exclude_ids": schema.SetAttribute{
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact and " +
-					"case-sensitive. An id that the catalog does not have warns, with the closest ids it has.",
+					"case-sensitive. An id that the catalog does not have warns, with the closest ids it has (ten such ids one " +
+					"by one, any others together).",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
@@ -119,7 +124,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`context_length`, `max_output_tokens`, `input_cost`, `output_cost` or `workload_cost` (which needs " +
 					"`workload`). Models that do not report the field come last in either direction; ties are broken by " +
 					"id ascending. The cost sorts count prices in `currency` only: models priced in another currency " +
-					"come last too, after every model priced in it.",
+					"come last too, after every model priced in it. When no model reports the field, a warning says so.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(catalog.SortKeyNames()...)},
 			},
