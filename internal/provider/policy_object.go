@@ -43,7 +43,8 @@ func policyAttribute() schema.DynamicAttribute {
 			"    - `denied`: `true` forbids the model.\n" +
 			"    - `pricing`: the negotiated price, `{ input_tokens_cost_per_million, output_tokens_cost_per_million, " +
 			"currency }`, which replaces the list price as a whole (a price it leaves out is null, and `currency` " +
-			"defaults to `\"USD\"`) in the model's attributes, sorting, requirements and `estimate_cost`.\n\n" +
+			"defaults to `\"USD\"`; a three-letter code read as the `currency` argument is, so `\"usd\"` is `\"USD\"`) in " +
+			"the model's attributes, sorting, requirements and `estimate_cost`.\n\n" +
 			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. The " +
 			"API's own lifecycle fields, were it to report them, take precedence over the policy's. An attribute " +
 			"not listed here is an error; ids the catalog lacks are a warning.",
