@@ -11,8 +11,9 @@ import (
 // Rejection is why a model id cannot be used.
 type Rejection struct {
 	Kind RejectionKind
-	// Suggestions are catalog ids close to an id the catalog lacks; for a
-	// MiscasedModelID, the one catalog id it misses by letter case.
+	// Suggestions are catalog ids close to an id the catalog lacks (Check
+	// sets them, Choose does not); for a MiscasedModelID, the one catalog id
+	// it misses by letter case.
 	Suggestions []string
 	// Refusal is the policy's refusal, as Catalog.Refusal words it.
 	Refusal string
@@ -41,19 +42,41 @@ const (
 
 // Check looks id up and checks that it can be used: the catalog has it, the
 // policy allows it, it is not retired at the catalog's Now, and it meets r.
+// For an id the catalog lacks, it suggests the closest usable ids, and for a
+// retired model, what to move to (Advise).
 func (c *Catalog) Check(id string, r Requirements) (*megallm.Model, *Rejection) {
+	m, rejection := c.check(id, r)
+	switch {
+	case rejection == nil:
+	case rejection.Kind == NotInCatalog:
+		rejection.Suggestions = c.SuggestUsable(id)
+	case rejection.Kind == RetiredModel:
+		rejection.Advice = c.Advise(id, rejection.Lifecycle.Successor)
+	}
+	return m, rejection
+}
+
+// SuggestUsable returns up to three ids close to id, as Closest finds them,
+// of models that can be used: the suggestions of a NotInCatalog rejection.
+func (c *Catalog) SuggestUsable(id string) []string {
+	return Closest(id, c.usableIDs())
+}
+
+// check is Check without the suggestions, which cost a pass over the
+// catalog each.
+func (c *Catalog) check(id string, r Requirements) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
 		if catalogID, ok := c.LookupFold(id); ok {
 			return nil, &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}
 		}
-		return nil, &Rejection{Kind: NotInCatalog, Suggestions: Closest(id, c.usableIDs())}
+		return nil, &Rejection{Kind: NotInCatalog}
 	}
 	if refusal := c.Refusal(m); refusal != "" {
 		return m, &Rejection{Kind: RefusedByPolicy, Refusal: refusal}
 	}
 	if l := LifecycleOf(m, c.now); l.Status == StatusRetired {
-		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id), Advice: c.Advise(id, l.Successor)}
+		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id), Advice: c.successorAdvice(id, l.Successor)}
 	}
 	r.Now = c.now
 	if unmet := r.Unmet(m); len(unmet) > 0 {
@@ -82,9 +105,11 @@ type Candidate struct {
 
 // Choose returns the first of ids that Check accepts, with the candidates
 // passed over before it. When none is accepted, the model is nil and every
-// candidate is listed with its rejection. An id that differs from a catalog
-// id only in letter case is a mistake, not a fallback: then Choose accepts
-// none and returns only those ids, wherever they stand in the list.
+// candidate is listed with its rejection. Its rejections carry no
+// suggestions, which would cost a pass over the catalog per unknown id: a
+// caller asks SuggestUsable for those it shows. An id that differs from a
+// catalog id only in letter case is a mistake, not a fallback: then Choose
+// accepts none and returns only those ids, wherever they stand in the list.
 func (c *Catalog) Choose(ids []string, r Requirements) (*megallm.Model, []Candidate) {
 	var miscased []Candidate
 	for _, id := range ids {
@@ -99,7 +124,7 @@ func (c *Catalog) Choose(ids []string, r Requirements) (*megallm.Model, []Candid
 	}
 	var passed []Candidate
 	for _, id := range ids {
-		m, rejection := c.Check(id, r)
+		m, rejection := c.check(id, r)
 		if rejection == nil {
 			return m, passed
 		}

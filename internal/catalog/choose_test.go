@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -143,7 +144,8 @@ func TestChoose(t *testing.T) {
 	c := chooseFixture()
 	large := Requirements{MinContextLength: ptr[int64](100000)}
 	passedOver := []string{
-		`gpt-4: NotInCatalog: is not in the catalog (did you mean "gpt-4o" or "gpt-4o-mini"?)`,
+		// Without suggestions: the caller asks for those it shows.
+		`gpt-4: NotInCatalog: is not in the catalog`,
 		"denied: RefusedByPolicy: is denied by the policy: legal has not approved it",
 		`old: RetiredModel: was retired on 2026-03-01: replaced by gpt-4o (successor "gpt-4o")`,
 		"small: UnmetRequirements: does not meet require: context_length 8192 < required 100000",
@@ -210,5 +212,38 @@ func TestAdvise(t *testing.T) {
 		if got := c.Advise(tc.id, tc.successor); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("Advise(%q, %v) = %+v, want %+v", tc.id, tc.successor, got, tc.want)
 		}
+	}
+}
+
+// TestChoose_suggestsNothing counts the work "did you mean" costs: 2,000
+// candidates that a catalog of 10,000 lacks get no suggestions from Choose,
+// which would cost a pass over the catalog each; the caller asks
+// SuggestUsable for the few it shows.
+func TestChoose_suggestsNothing(t *testing.T) {
+	t.Parallel()
+	models := make([]megallm.Model, 10000)
+	for i := range models {
+		models[i] = megallm.Model{ID: fmt.Sprintf("family-%d/model-%05d", i%7, i)}
+	}
+	c := New(models)
+	unknown := make([]string, 2000)
+	for i := range unknown {
+		unknown[i] = fmt.Sprintf("family-%d/model-%05d", i%7, 10000+i)
+	}
+	m, passed := c.Choose(unknown, Requirements{})
+	if m != nil || len(passed) != len(unknown) {
+		t.Fatalf("Choose chose %v and passed over %d, want none chosen and %d passed over", m, len(passed), len(unknown))
+	}
+	suggested := 0
+	for _, p := range passed {
+		if p.Rejection.Suggestions != nil {
+			suggested++
+		}
+	}
+	if suggested != 0 {
+		t.Errorf("Choose computed suggestions for %d of %d unknown candidates, want 0", suggested, len(passed))
+	}
+	if got, want := c.SuggestUsable(unknown[0]), []string{"family-0/model-00000", "family-0/model-00007", "family-0/model-00070"}; !equalStrings(got, want) {
+		t.Errorf("SuggestUsable(%s) = %q, want %q", unknown[0], got, want)
 	}
 }

@@ -19,6 +19,19 @@ func (c *Catalog) Types() []string {
 	return c.distinct(func(m *megallm.Model) *string { return m.Type })
 }
 
+// Currencies returns the distinct currencies the catalog's models are priced
+// in, sorted. A model with pricing that reports no currency is priced in
+// DefaultCurrency; a model without pricing adds none.
+func (c *Catalog) Currencies() []string {
+	return c.distinct(func(m *megallm.Model) *string {
+		if m.Pricing == nil {
+			return nil
+		}
+		currency := pricingCurrency(m.Pricing)
+		return &currency
+	})
+}
+
 // SuggestOwners returns up to three of the catalog's owners that the user may
 // have meant by owner, closest first, found as Suggest finds ids: the same
 // owner in another case first.

@@ -184,7 +184,7 @@ func (c *Catalog) Refusal(m *megallm.Model) string {
 	if len(c.policy.AllowedOwners) == 0 {
 		return owner + ", and the policy allows no owners"
 	}
-	return fmt.Sprintf("%s, and the policy allows only models owned by %s", owner, QuoteList(c.policy.AllowedOwners, "or"))
+	return fmt.Sprintf("%s, and the policy allows only models owned by %s", owner, QuoteSome(c.policy.AllowedOwners, "or"))
 }
 
 // Reason is the policy's reason about the model with this id, "" if none,

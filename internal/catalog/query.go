@@ -138,6 +138,28 @@ func (q *Query) createdInRange(m *megallm.Model) bool {
 		(q.CreatedBefore == nil || created.Before(*q.CreatedBefore))
 }
 
+// sortFields is the field each sort key but id reads, as sortValue reads it.
+var sortFields = map[SortKey]modelField{
+	SortByCreatedAt:       createdAtField,
+	SortByContextLength:   {"context_length", func(m *megallm.Model) bool { return m.ContextLength != nil }},
+	SortByMaxOutputTokens: {"max_output_tokens", func(m *megallm.Model) bool { return m.MaxOutputTokens != nil }},
+	SortByInputCost: {"pricing.input_tokens_cost_per_million", func(m *megallm.Model) bool {
+		return m.Pricing != nil && m.Pricing.InputTokensCostPerMillion != nil
+	}},
+	SortByOutputCost: {"pricing.output_tokens_cost_per_million", func(m *megallm.Model) bool {
+		return m.Pricing != nil && m.Pricing.OutputTokensCostPerMillion != nil
+	}},
+	SortByWorkloadCost: pricingField,
+}
+
+// createdAtField is the field the created_at range and sort read.
+var createdAtField = modelField{"created_at", func(m *megallm.Model) bool { _, ok := createdAt(m); return ok }}
+
+// pricingField is the pricing a workload cost needs: either price.
+var pricingField = modelField{"pricing", func(m *megallm.Model) bool {
+	return m.Pricing != nil && (m.Pricing.InputTokensCostPerMillion != nil || m.Pricing.OutputTokensCostPerMillion != nil)
+}}
+
 // sortable is a model with its sort value computed once.
 type sortable struct {
 	model   *megallm.Model

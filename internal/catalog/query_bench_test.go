@@ -138,3 +138,18 @@ func BenchmarkSuggest(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkUnreported is what finding the fields no model reports adds to
+// each Select of BenchmarkSelect: the synthetic catalog reports every field,
+// so it reads a model or so per query.
+func BenchmarkUnreported(b *testing.B) {
+	c := New(syntheticModels(b, 10000))
+	for _, q := range benchQueries {
+		b.Run("models=10000/query="+q.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_ = c.Unreported(q.query)
+			}
+		})
+	}
+}

@@ -19,6 +19,9 @@ type Requirement struct {
 	// Kind says which value the attribute takes.
 	Kind RequirementKind
 
+	// field is the model field the row reads, zero for a row that a model
+	// without the field can meet (the currency guard, the lifecycle).
+	field modelField
 	// asked reports whether r asks anything of this row.
 	asked func(r *Requirements) bool
 	// met reports whether m meets it; called only when asked.
@@ -91,6 +94,7 @@ func capabilityRequirement(i int, c Capability) Requirement {
 		Name:        c.Field(),
 		Description: "`true` requires a model that " + c.Does,
 		Kind:        RequiresTrue,
+		field:       modelField{"capabilities." + c.Field(), func(m *megallm.Model) bool { return c.Supported(m) != nil }},
 		setFlag:     func(r *Requirements) { r.Capabilities = r.Capabilities.With(i) },
 		asked:       func(r *Requirements) bool { return r.Capabilities.Has(i) },
 		met: func(_ *Requirements, m *megallm.Model) bool {
@@ -111,6 +115,7 @@ func wholeMinimum(name, field, unit string, actual func(*megallm.Model) *int64, 
 		Name:        name,
 		Description: fmt.Sprintf("smallest acceptable `%s`, %s", field, unit),
 		Kind:        WholeMinimum,
+		field:       modelField{field, func(m *megallm.Model) bool { return actual(m) != nil }},
 		wholeBound:  bound,
 		asked:       func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(r *Requirements, m *megallm.Model) bool {
@@ -153,6 +158,9 @@ func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bo
 		Name:        name,
 		Description: fmt.Sprintf("highest acceptable `pricing.%s`", field),
 		Kind:        AmountMaximum,
+		field: modelField{"pricing." + field, func(m *megallm.Model) bool {
+			return m.Pricing != nil && actual(m.Pricing) != nil
+		}},
 		amountBound: bound,
 		asked:       func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(r *Requirements, m *megallm.Model) bool {
@@ -183,6 +191,7 @@ func workloadMaximum() Requirement {
 		Name:        "max_workload_cost",
 		Description: "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)",
 		Kind:        AmountMaximum,
+		field:       pricingField,
 		amountBound: bound,
 		asked:       func(r *Requirements) bool { return r.MaxWorkloadCost != nil },
 		met: func(r *Requirements, m *megallm.Model) bool {

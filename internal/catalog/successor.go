@@ -25,13 +25,9 @@ type Advice struct {
 // used: it is in the catalog, the policy allows it, it is not retired and it
 // is not the model itself.
 func (c *Catalog) Advise(id string, successor *string) Advice {
-	var a Advice
-	if successor != nil {
-		a.Successor = *successor
-		a.Unusable = c.unusable(id, *successor)
-		if a.Unusable == "" {
-			return a
-		}
+	a := c.successorAdvice(id, successor)
+	if a.Successor != "" && a.Unusable == "" {
+		return a
 	}
 	usable := func(yield func(string) bool) {
 		for usable := range c.usableIDs() {
@@ -48,6 +44,15 @@ func (c *Catalog) Advise(id string, successor *string) Advice {
 		}
 	}
 	return a
+}
+
+// successorAdvice is Advise without the Alternatives, which cost a pass over
+// the catalog: what Choose gives each retired candidate.
+func (c *Catalog) successorAdvice(id string, successor *string) Advice {
+	if successor == nil {
+		return Advice{}
+	}
+	return Advice{Successor: *successor, Unusable: c.unusable(id, *successor)}
 }
 
 // unusable says why the successor s of the model with this id cannot be

@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
 
 // candidatesAttribute is the schema of megallm_model's candidates argument.
@@ -23,7 +25,8 @@ func candidatesAttribute() schema.DynamicAttribute {
 		MarkdownDescription: "List of model ids in order of preference, instead of `id`, such as " +
 			"`[\"gpt-4o\", \"gpt-4o-mini\"]`: the data source reads the first that the catalog has, the `policy` " +
 			"allows, is not retired and meets `require`, and warns about each candidate passed over before it, " +
-			"saying why. When none qualifies, the plan fails and lists every candidate with its reason. A " +
+			"saying why. When none qualifies, the plan fails and lists the candidates with their reasons (the first ten, " +
+			"and how many more). A " +
 			"configuration that lists a fallback keeps planning when a model retires. At least one id, each once.",
 		Optional: true,
 		Validators: []validator.Dynamic{readerValidator{
@@ -50,7 +53,8 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 	}
 	for i, id := range ids {
 		if first := slices.Index(ids, id); first < i {
-			return nil, fmt.Errorf("candidates lists %q twice (candidates[%d] and candidates[%d]): list each model once", id, first, i)
+			return nil, fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
+				catalog.Quote(id), first, i)
 		}
 	}
 	return ids, nil

@@ -11,7 +11,7 @@ import (
 )
 
 // maxProblemsListed is how many problems one warning lists before "and N more".
-const maxProblemsListed = 10
+const maxProblemsListed = catalog.MaxListed
 
 // catalogProblemWarnings groups what the decoder worked around in the catalog
 // into at most three warnings: values read as null, entries left out, and
@@ -78,7 +78,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
-			lines[i] = fmt.Sprintf("%s names successor %s", quoteID(g.ID), quoteID(g.Successor))
+			lines[i] = catalog.Quote(g.ID) + " names successor " + catalog.Quote(g.Successor)
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",
 			fmt.Sprintf("%s These successors in policy.models are not in the MegaLLM catalog from %s, so a "+
@@ -110,7 +110,7 @@ const aboutPolicy = "This is about the policy argument of the provider \"megallm
 func quoteWithSuggestions(values []string, suggest func(string) []string) string {
 	quoted := make([]string, len(values))
 	for i, v := range values {
-		quoted[i] = quoteID(v)
+		quoted[i] = catalog.Quote(v)
 		if i < maxProblemsListed {
 			if suggestions := suggest(v); len(suggestions) > 0 {
 				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
@@ -125,7 +125,7 @@ func quoteWithSuggestions(values []string, suggest func(string) []string) string
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	lines := make([]string, len(err.Miscased))
 	for i, m := range err.Miscased {
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", quoteID(m.ID), quoteID(m.CatalogID))
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", catalog.Quote(m.ID), catalog.Quote(m.CatalogID))
 	}
 	return fmt.Sprintf("Model ids are case-sensitive, and the provider's policy names models in another letter case "+
 		"than the catalog, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+

@@ -74,7 +74,7 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
 	switch {
 	case errors.Is(err, catalog.ErrCostNotExpressible):
-		resp.Error = function.NewFuncError(costTooLarge("these token counts", "model "+quoteID(model.ID)))
+		resp.Error = function.NewFuncError(costTooLarge("these token counts", "model "+catalog.Quote(model.ID)))
 		return
 	case err != nil:
 		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q %s, so its cost cannot be estimated", model.ID, err))

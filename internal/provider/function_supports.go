@@ -79,7 +79,7 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 	i := slices.Index(capabilityNames, capability)
 	if i < 0 {
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
-			quoteID(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
+			catalog.Quote(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}
 	model, _, funcErr := modelArgument(ctx, modelArg, 0)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -119,6 +118,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if !cfg.Currency.IsNull() {
+		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, require.Currency)...)
+	}
 
 	model, at := d.choose(models, id, cfg.Candidates, require, &resp.Diagnostics)
 	if model == nil {
@@ -163,7 +165,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 	case model == nil && passed[0].Rejection.Kind == catalog.MiscasedModelID:
 		diags.AddAttributeError(at, "Candidate id in the wrong letter case",
 			fmt.Sprintf("Model ids are case-sensitive, and these candidates differ from a catalog id only in letter "+
-				"case, so they would never be chosen:\n  - %s\n\nWrite each id as the catalog does.", candidateLines(passed)))
+				"case, so they would never be chosen:\n  - %s\n\nWrite each id as the catalog does.", candidateLines(passed, models.SuggestUsable)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {
@@ -173,11 +175,11 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 		if slices.ContainsFunc(passed, func(c catalog.Candidate) bool { return c.Rejection.Kind == catalog.UnmetRequirements }) {
 			fix = "Add a candidate that qualifies, or relax require."
 		}
-		diags.AddAttributeError(at, "No candidate model qualifies", fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed), fix))
+		diags.AddAttributeError(at, "No candidate model qualifies", fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.SuggestUsable), fix))
 	case len(passed) > 0:
 		diags.AddAttributeWarning(at, "Candidate models passed over",
 			fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-				model.ID, len(passed)+1, len(candidates), candidateLines(passed)))
+				model.ID, len(passed)+1, len(candidates), candidateLines(passed, models.SuggestUsable)))
 	}
 	return model, at
 }
@@ -197,7 +199,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MiscasedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			models.Len(), d.data.origin, quoteID(id), didYouMean(r.Suggestions))
+			models.Len(), d.data.origin, catalog.Quote(id), didYouMean(r.Suggestions))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
@@ -224,13 +226,19 @@ func adviceWords(a catalog.Advice) string {
 	return " Choose another model with the megallm_models data source, which lists only models that can be used."
 }
 
-// candidateLines lists passed-over candidates, one per line, with why.
-func candidateLines(passed []catalog.Candidate) string {
-	lines := make([]string, len(passed))
-	for i, c := range passed {
-		lines[i] = quoteID(c.ID) + " " + c.Rejection.Words()
+// candidateLines lists passed-over candidates, one per line with why, as
+// many as joinProblems shows: only those are worded, and only those the
+// catalog lacks get suggestions (suggest, each a pass over the catalog).
+func candidateLines(passed []catalog.Candidate, suggest func(id string) []string) string {
+	lines := make([]string, len(passed)) // joinProblems counts the rest
+	for i, c := range passed[:min(len(passed), maxProblemsListed)] {
+		r := *c.Rejection
+		if r.Kind == catalog.NotInCatalog {
+			r.Suggestions = suggest(c.ID)
+		}
+		lines[i] = catalog.Quote(c.ID) + " " + r.Words()
 	}
-	return strings.Join(lines, "\n  - ")
+	return joinProblems(lines, "\n  - ")
 }
 
 // deprecationWarning says that a model is deprecated, until when it is
@@ -265,22 +273,6 @@ func inDays(n int64) string {
 		return "tomorrow"
 	}
 	return fmt.Sprintf("in %d days", n)
-}
-
-// maxQuotedID is how many characters of an unknown id an error quotes.
-const maxQuotedID = 64
-
-// quoteID quotes an id for an error message: an over-long one (a generated
-// or pasted value) by its first maxQuotedID characters and its length.
-func quoteID(id string) string {
-	runes := 0
-	for i := range id {
-		if runes == maxQuotedID {
-			return fmt.Sprintf("%q… (%d characters)", id[:i], utf8.RuneCountInString(id))
-		}
-		runes++
-	}
-	return fmt.Sprintf("%q", id)
 }
 
 // didYouMean phrases suggestions for an error message: ` Did you mean "a",

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -210,21 +209,6 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
-	}
-}
-
-func TestQuoteID(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct{ id, want string }{
-		{"gpt-4o", `"gpt-4o"`},
-		{strings.Repeat("a", maxQuotedID), `"` + strings.Repeat("a", maxQuotedID) + `"`},
-		{strings.Repeat("a", maxQuotedID+1), `"` + strings.Repeat("a", maxQuotedID) + `"… (65 characters)`},
-		// Characters, not bytes: no rune is cut in half.
-		{strings.Repeat("é", 100), `"` + strings.Repeat("é", maxQuotedID) + `"… (100 characters)`},
-	} {
-		if got := quoteID(tc.id); got != tc.want {
-			t.Errorf("quoteID(%d bytes) = %s, want %s", len(tc.id), got, tc.want)
-		}
 	}
 }
 

@@ -66,7 +66,9 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the MegaLLM model catalog, filtered and sorted. All filters are optional " +
 			"and combine with AND; with none, every model is listed. The catalog is fetched once per provider " +
-			"and shared by every data source in the plan.",
+			"and shared by every data source in the plan. When no model of the catalog reports a field that a filter, " +
+			"a requirement or the sort reads (`created_at` for `created_after`, say), one warning names the argument " +
+			"and the field; a catalog with no models at all warns too.",
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding`; any type the API " +
@@ -79,7 +81,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as `[\"openai\", \"anthropic\"]`. " +
-					"Owners are case-sensitive. An owner that no model of the catalog has warns, with the closest owners it has.",
+					"Owners are case-sensitive. An owner that no model of the catalog has warns, with the closest owners it has " +
+					"(ten such owners one by one, any others together).",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
@@ -97,19 +100,21 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"created_after": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly later than this: an RFC 3339 date-time such as " +
 					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31`, which is midnight UTC at its start. Models that " +
-					"do not report `created_at` are left out.",
+					"do not report `created_at` are left out; when none does, a warning says so.",
 				Optional:   true,
 				Validators: []validator.String{createdDateValidator{}},
 			},
 			"created_before": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly earlier than this, in the same forms as " +
-					"`created_after`, which must be earlier. Models that do not report `created_at` are left out.",
+					"`created_after`, which must be earlier. Models that do not report `created_at` are left out; when none " +
+					"does, a warning says so.",
 				Optional:   true,
 				Validators: []validator.String{createdDateValidator{}},
 			},
 			"exclude_ids": schema.SetAttribute{
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact and " +
-					"case-sensitive. An id that the catalog does not have warns, with the closest ids it has.",
+					"case-sensitive. An id that the catalog does not have warns, with the closest ids it has (ten such ids one " +
+					"by one, any others together).",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
@@ -119,7 +124,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`context_length`, `max_output_tokens`, `input_cost`, `output_cost` or `workload_cost` (which needs " +
 					"`workload`). Models that do not report the field come last in either direction; ties are broken by " +
 					"id ascending. The cost sorts count prices in `currency` only: models priced in another currency " +
-					"come last too, after every model priced in it.",
+					"come last too, after every model priced in it. When no model reports the field, a warning says so.",
 				Optional:   true,
 				Validators: []validator.String{stringvalidator.OneOf(catalog.SortKeyNames()...)},
 			},
@@ -230,7 +235,15 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
+	if models.Len() == 0 {
+		resp.Diagnostics.Append(emptyCatalogWarning(d.data.origin)...)
+	} else {
+		resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
+		if !cfg.Currency.IsNull() {
+			resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
+		}
+		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
+	}
 	// The state is the arguments as configured and the selected models, built
 	// directly as a value of the configuration's type, which is the schema's.
 	state, diags := configValues(req.Config)
@@ -252,7 +265,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		if workload != nil {
 			var overflows bool
 			if costs[i], overflows = workloadCostValue(workload, m); overflows {
-				tooLarge = append(tooLarge, quoteID(m.ID))
+				tooLarge = append(tooLarge, catalog.Quote(m.ID))
 			}
 		}
 	}
@@ -285,59 +298,90 @@ var nonBlank = regexp.MustCompile(`\S`)
 // say, and is most often a typo or another case ("OpenAI" for "openai"). An
 // excluded id that no model has warns too: it leaves out nothing, so the
 // model meant to be left out may still be listed. Filters that each match
-// models but not together do not warn.
+// models but not together do not warn. Owners and ids warn one by one, with
+// "did you mean", up to catalog.MaxListed, and the others in one warning.
 func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	where := fmt.Sprintf("the MegaLLM catalog (%d models from %s)", models.Len(), origin)
 	if query.Type != "" {
 		if types := models.Types(); !slices.Contains(types, query.Type) {
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
-				fmt.Sprintf("No model in %s has type %q, so megallm_models lists none. %s",
-					where, query.Type, catalogHas("types", types)))
+				fmt.Sprintf("No model in %s has type %s, so megallm_models lists none. %s",
+					where, catalog.Quote(query.Type), catalogHas("types", types)))
 		}
 	}
 	if query.OwnedBy != nil {
 		owners := models.Owners()
+		var unknown []string
 		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
-			if slices.Contains(owners, owner) {
-				if !models.OwnerAllowed(owner) {
-					diags.AddAttributeWarning(path.Root("owned_by"), "Owner not allowed by the policy",
-						fmt.Sprintf("The provider's policy allows no model owned by %q (its allowed_owners does not "+
-							"list it), so that owner matches nothing.", owner))
-				}
-				continue
+			switch {
+			case !slices.Contains(owners, owner):
+				unknown = append(unknown, owner)
+			case !models.OwnerAllowed(owner):
+				diags.AddAttributeWarning(path.Root("owned_by"), "Owner not allowed by the policy",
+					fmt.Sprintf("The provider's policy allows no model owned by %s (its allowed_owners does not "+
+						"list it), so that owner matches nothing.", catalog.Quote(owner)))
 			}
+		}
+		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
 			hint := catalogHas("owners", owners)
 			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
 				hint = "Owners are case-sensitive." + didYouMean(suggestions)
 			}
-			diags.AddAttributeWarning(path.Root("owned_by"), "No model with this owner",
-				fmt.Sprintf("No model in %s has owned_by %q, so that owner matches nothing. %s", where, owner, hint))
+			return "No model with this owner",
+				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, catalog.Quote(owner), hint)
+		}, func(rest []string) (string, string) {
+			return "No model with these owners", fmt.Sprintf("No model in %s has any of %d more owners of owned_by "+
+				"either, so they match nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
+		})
+	}
+	var unknownIDs []string
+	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
+		if _, ok := models.Lookup(id); !ok {
+			unknownIDs = append(unknownIDs, id)
 		}
 	}
-	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
-		if _, ok := models.Lookup(id); ok {
-			continue
-		}
+	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
 		hint := " Remove it from exclude_ids if the model has left the catalog."
 		if suggestions := models.Suggest(id); len(suggestions) > 0 {
 			hint = didYouMean(suggestions)
 		}
-		diags.AddAttributeWarning(path.Root("exclude_ids"), "No model with this id",
-			fmt.Sprintf("No model in %s has id %q, so excluding it leaves out nothing. Ids are exact and case-sensitive.%s", where, id, hint))
-	}
+		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
+			"Ids are exact and case-sensitive.%s", where, catalog.Quote(id), hint)
+	}, func(rest []string) (string, string) {
+		return "No model with these ids", fmt.Sprintf("No model in %s has any of %d more ids of exclude_ids either, "+
+			"so excluding them leaves out nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
+	})
 	return diags
 }
 
-// catalogHas lists the values of a field (a plural: "types") that the
-// catalog has, as a sentence.
+// warnEach warns at path about each of the first catalog.MaxListed values,
+// in the words of one, and about the others, if any, in one warning in the
+// words of rest; so a long list costs as many suggestions as are shown.
+func warnEach(diags *diag.Diagnostics, at path.Path, values []string, one func(string) (summary, detail string),
+	rest func([]string) (summary, detail string)) {
+	for _, v := range values[:min(len(values), catalog.MaxListed)] {
+		summary, detail := one(v)
+		diags.AddAttributeWarning(at, summary, detail)
+	}
+	if len(values) > catalog.MaxListed {
+		summary, detail := rest(values[catalog.MaxListed:])
+		diags.AddAttributeWarning(at, summary, detail)
+	}
+}
+
+// catalogHas lists the values of a field (a plural: "types", "currencies")
+// that the catalog has, as a sentence, at most catalog.MaxListed of them.
 func catalogHas(field string, values []string) string {
 	singular := strings.TrimSuffix(field, "s")
+	if stem, ok := strings.CutSuffix(field, "ies"); ok {
+		singular = stem + "y"
+	}
 	switch len(values) {
 	case 0:
 		return fmt.Sprintf("No model of the catalog reports its %s.", singular)
 	case 1:
-		return fmt.Sprintf("The catalog's only %s is %q.", singular, values[0])
+		return fmt.Sprintf("The catalog's only %s is %s.", singular, catalog.Quote(values[0]))
 	}
-	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteList(values, "and"))
+	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteSome(values, "and"))
 }

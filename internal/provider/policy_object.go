@@ -1,13 +1,11 @@
 package provider
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -41,11 +39,12 @@ func policyAttribute() schema.DynamicAttribute {
 			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(dateForms, `"`, "`") + ". " +
 			"A model is `deprecated` from `deprecated_at` and `retired` from `retires_at` on (UTC).\n" +
 			"    - `successor`: id of the model to move to.\n" +
-			"    - `reason`: text shown in the warnings and errors about the model.\n" +
+			"    - `reason`: text shown in the warnings and errors about the model (its first 64 characters).\n" +
 			"    - `denied`: `true` forbids the model.\n" +
 			"    - `pricing`: the negotiated price, `{ input_tokens_cost_per_million, output_tokens_cost_per_million, " +
 			"currency }`, which replaces the list price as a whole (a price it leaves out is null, and `currency` " +
-			"defaults to `\"USD\"`) in the model's attributes, sorting, requirements and `estimate_cost`.\n\n" +
+			"defaults to `\"USD\"`; a three-letter code read as the `currency` argument is, so `\"usd\"` is `\"USD\"`) in " +
+			"the model's attributes, sorting, requirements and `estimate_cost`.\n\n" +
 			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. Where " +
 			"the API reports lifecycle dates too, the earlier of its date and the policy's applies, and the " +
 			"policy's `successor` wins. Ids and owners are exact and case-sensitive. An attribute not listed here " +
@@ -82,7 +81,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 		for i, owner := range list {
 			if err == nil && strings.TrimSpace(owner) != owner {
 				err = fmt.Errorf("policy.allowed_owners[%d] is %s, with white space around it, which no owner has: "+
-					"write it as %q", i, quoteID(owner), strings.TrimSpace(owner))
+					"write it as %q", i, catalog.Quote(owner), strings.TrimSpace(owner))
 			}
 		}
 		mistakes = append(mistakes, err)
@@ -98,16 +97,31 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 			policy.Models[id] = decision
 		}
 	}
-	if err := errors.Join(mistakes...); err != nil {
+	if err := joinMistakes(mistakes); err != nil {
 		return nil, err
 	}
 	return policy, nil
 }
 
+// joinMistakes is the mistakes that are not nil, one per line, at most as
+// many as joinProblems shows and then how many more; nil without any.
+func joinMistakes(mistakes []error) error {
+	var lines []string
+	for _, err := range mistakes {
+		if err != nil {
+			lines = append(lines, err.Error())
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return errors.New(joinProblems(lines, "\n"))
+}
+
 // readModelPolicy reads what a policy says of the model with this id.
 func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
-	where := fmt.Sprintf("policy.models[%q]", id)
+	where := "policy.models[" + catalog.Quote(id) + "]"
 	if strings.TrimSpace(id) != id || id == "" {
 		return decision, fmt.Errorf("%s: a model id must not be empty or have white space around it", where)
 	}
@@ -122,16 +136,23 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")
 	decision.Successor = o.string("successor")
-	decision.Reason = o.string("reason")
+	if reason := o.string("reason"); reason != nil {
+		decision.Reason = ptr(catalog.Excerpt(*reason)) // it is only ever shown
+	}
 	if denied := o.bool("denied"); denied != nil {
 		decision.Denied = *denied
 	}
 	if p := o.object("pricing"); p != nil {
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
+		currency := catalog.DefaultCurrency
+		if code := p.string("currency"); code != nil {
+			p.keep(checkCurrency(where+".pricing.currency", *code))
+			currency, _ = megallm.NormaliseCurrency(*code)
+		}
 		decision.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   cmp.Or(p.string("currency"), ptr(catalog.DefaultCurrency)),
+			Currency:                   &currency,
 		}
 		o.keep(p.err)
 	}
@@ -140,7 +161,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	switch s, p := decision.Successor, decision.Pricing; {
 	case s != nil && (strings.TrimSpace(*s) == "" || *s != strings.TrimSpace(*s)):
-		return decision, fmt.Errorf("%s.successor is %q: it must be a model id, without white space around it", where, *s)
+		return decision, fmt.Errorf("%s.successor is %s: it must be a model id, without white space around it", where, catalog.Quote(*s))
 	case s != nil && *s == id:
 		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
 	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && retiresBeforeDeprecation(decision):
@@ -150,9 +171,6 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	case p != nil && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil:
 		return decision, fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
 			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where)
-	case p != nil && p.Currency != nil && (*p.Currency == "" || strings.ContainsFunc(*p.Currency, unicode.IsSpace)):
-		return decision, fmt.Errorf("%s.pricing.currency is %q: it must be a currency code such as %q, without "+
-			"white space (leave it out for %q)", where, *p.Currency, catalog.DefaultCurrency, catalog.DefaultCurrency)
 	}
 	return decision, nil
 }

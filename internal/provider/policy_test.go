@@ -493,7 +493,7 @@ func TestPolicy_sloppyInput(t *testing.T) {
 			`policy\.models\["gpt-4o"\]\.retires_at is "2030-01-01\\n", which is not a date`),
 		step(`{ allowed_owners = ["openai", " "] }`, readOne, `policy\.allowed_owners\[1\] is blank, which names nothing`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, currency = "US D" } } } }`, readOne,
-			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D": it must be a currency code such as "USD", without white space`),
+			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D", not a three-letter ISO 4217 code such as "USD" or "EUR"`),
 		step(`{}`, `data "megallm_models" "m" { require = { min_days_to_retirement = 1.5 } }`,
 			`require\.min_days_to_retirement must be a whole number, got 1\.5`),
 		step(`{}`, `data "megallm_model" "m" { candidates = [" gpt-4o"] }`,

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -92,4 +93,39 @@ func BenchmarkValidateModel(b *testing.B) {
 			b.Fatalf("ValidateDataResourceConfig: %v %s", err, diagnosticsError(resp.Diagnostics))
 		}
 	}
+}
+
+// BenchmarkReadModelUnknownCandidates is a megallm_model over a catalog of
+// 10,000 models: with one candidate the catalog has, and with 2,000 that it
+// lacks, each a few edits from its ids, which fails the read with every
+// candidate's reason. "Did you mean" is worked out only for the candidates
+// the error shows, so the two cost about the same.
+func BenchmarkReadModelUnknownCandidates(b *testing.B) {
+	p := benchProvider(b, 10000)
+	candidates := func(ids ...string) map[string]tftypes.Value {
+		values := make([]tftypes.Value, len(ids))
+		types := make([]tftypes.Type, len(ids))
+		for i, id := range ids {
+			values[i], types[i] = str(id), tftypes.String
+		}
+		return map[string]tftypes.Value{"candidates": tftypes.NewValue(tftypes.Tuple{ElementTypes: types}, values)}
+	}
+	b.Run("known=1", func(b *testing.B) {
+		benchRead(b, p, "megallm_model", p.config(b, "megallm_model", candidates(mockapi.SyntheticModelID(0))))
+	})
+	b.Run("unknown=2000", func(b *testing.B) {
+		unknown := make([]string, 2000)
+		for i := range unknown {
+			unknown[i] = mockapi.SyntheticModelID(10000 + i) // not in a catalog of 10,000
+		}
+		ctx := context.Background()
+		req := &tfprotov6.ReadDataSourceRequest{TypeName: "megallm_model", Config: p.config(b, "megallm_model", candidates(unknown...))}
+		b.ReportAllocs()
+		for b.Loop() {
+			resp, err := p.server.ReadDataSource(ctx, req)
+			if err != nil || !strings.Contains(diagnosticsError(resp.Diagnostics), "No candidate model qualifies") {
+				b.Fatalf("ReadDataSource: %v %s", err, diagnosticsError(resp.Diagnostics))
+			}
+		}
+	})
 }

@@ -1,0 +1,165 @@
+package provider
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// These tests hold every diagnostic to a bounded size: a quoted value is cut
+// after 64 characters, a list after 10 lines, and "did you mean" is worked
+// out only for what is shown.
+
+// TestCandidateLines_suggestsOnlyForShown counts the work: of 2,000
+// candidates a 10,000-model catalog lacks, the ten shown get suggestions,
+// each a pass over the catalog, and the rest are counted.
+func TestCandidateLines_suggestsOnlyForShown(t *testing.T) {
+	t.Parallel()
+	models := make([]megallm.Model, 10000)
+	for i := range models {
+		models[i] = megallm.Model{ID: fmt.Sprintf("model-%05d", i)}
+	}
+	c := catalog.New(models)
+	unknown := make([]string, 2000)
+	for i := range unknown {
+		unknown[i] = fmt.Sprintf("model-%05d", 10000+i)
+	}
+	_, passed := c.Choose(unknown, catalog.Requirements{})
+	calls := 0
+	lines := candidateLines(passed, func(id string) []string { calls++; return c.SuggestUsable(id) })
+	if calls != catalog.MaxListed {
+		t.Errorf("candidateLines computed suggestions %d times, want %d (one per line shown)", calls, catalog.MaxListed)
+	}
+	got := strings.Split(lines, "\n  - ")
+	if len(got) != catalog.MaxListed+1 || got[0] != `"model-10000" is not in the catalog (did you mean "model-00000", "model-01000" or "model-00001"?)` ||
+		got[catalog.MaxListed] != "and 1990 more" {
+		t.Errorf("candidateLines =\n%s", lines)
+	}
+}
+
+// TestModelDataSource_candidatesListBounded: the error for 25 candidates
+// the catalog lacks lists ten, with their suggestions, and counts the rest.
+func TestModelDataSource_candidatesListBounded(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ids := make([]string, 25)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("%q", fmt.Sprintf("gpt-4o-%02d", i))
+	}
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = [` + strings.Join(ids, ", ") + `] }`,
+		ExpectError: expectError(`None of the 25 candidates can be used: - "gpt-4o-00" is not in the catalog \(did you mean "gpt-4o"\?\)` +
+			`.* - "gpt-4o-09" is not in the catalog \(did you mean "gpt-4o"\?\) - and 15 more Add a candidate`),
+	})
+}
+
+// TestPolicy_mistakesListBounded: a policy with 1,111 mistakes shows ten,
+// one per line, and counts the rest, at validate already.
+func TestPolicy_mistakesListBounded(t *testing.T) {
+	t.Parallel()
+	entries := make([]string, 1111)
+	for i := range entries {
+		entries[i] = fmt.Sprintf("%q = { retire_at = \"2030-01-01\" }", fmt.Sprintf("m-%04d", i))
+	}
+	policy := "{ models = { " + strings.Join(entries, ", ") + " } }"
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, policy, `data "megallm_model" "m" { id = "gpt-4o" }`),
+		ExpectError: expectError(`Invalid policy .* policy\.models\["m-0000"\] has no attribute "retire_at"\. Did you mean "retires_at"\?` +
+			`.* policy\.models\["m-0009"\] has no attribute "retire_at"\. .* and 1101 more\s*$`),
+	})
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("an invalid policy sent %d requests to the API, want 0", n)
+	}
+}
+
+// TestValuesQuotedWithinBounds: the values a user writes, and the lists
+// they make, are cut in warnings and errors as ids are: after 64
+// characters, with the length, and after ten items.
+func TestValuesQuotedWithinBounds(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 200)
+	cut := `"` + strings.Repeat("x", 64) + `"… (200 characters)`
+	server := mockapi.NewTestServer(t, "")
+	p := newProtocolServer(t, server, nil)
+	set := func(values ...string) tftypes.Value {
+		elements := make([]tftypes.Value, len(values))
+		for i, v := range values {
+			elements[i] = str(v)
+		}
+		return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, elements)
+	}
+	where := "No model in the MegaLLM catalog (26 models from " + server.URL() + "/models)"
+	many := make([]string, 25)
+	for i := range many {
+		many[i] = fmt.Sprintf("gone-%02d", i)
+	}
+	for _, tc := range []struct {
+		name   string
+		config map[string]tftypes.Value
+		want   []string
+	}{
+		{"type", map[string]tftypes.Value{"type": str(long)}, []string{
+			`AttributeName("type"): No model of this type: ` + where + ` has type ` + cut + `, so megallm_models lists none. ` +
+				`The catalog's types are "chat" and "embedding".`,
+		}},
+		{"owned_by", map[string]tftypes.Value{"owned_by": set(long)}, []string{
+			`AttributeName("owned_by"): No model with this owner: ` + where + ` has owned_by ` + cut + `, so that owner matches ` +
+				`nothing. The catalog's owners are "anthropic", "deepseek", "google", "meta", "mistral", "openai" and "xai".`,
+		}},
+		{"exclude_ids", map[string]tftypes.Value{"exclude_ids": set(long)}, []string{
+			`AttributeName("exclude_ids"): No model with this id: ` + where + ` has id ` + cut + `, so excluding it leaves out ` +
+				`nothing. Ids are exact and case-sensitive. Remove it from exclude_ids if the model has left the catalog.`,
+		}},
+	} {
+		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", tc.config)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
+	// 25 excluded ids the catalog lacks: ten warnings, then one for the rest.
+	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"exclude_ids": set(many...)}))
+	if len(got) != catalog.MaxListed+1 || !strings.Contains(got[0], `has id "gone-00"`) || got[catalog.MaxListed] !=
+		`AttributeName("exclude_ids"): No model with these ids: `+where+` has any of 15 more ids of exclude_ids either, so `+
+			`excluding them leaves out nothing: "gone-10", "gone-11", "gone-12", "gone-13", "gone-14", "gone-15", "gone-16", `+
+			`"gone-17", "gone-18", "gone-19" and 5 more.` {
+		t.Errorf("25 unknown exclude_ids: %d warnings\n%s", len(got), strings.Join(got, "\n"))
+	}
+	// The same for owned_by.
+	_, got = p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"owned_by": set(many...)}))
+	if len(got) != catalog.MaxListed+1 || !strings.HasPrefix(got[catalog.MaxListed], `AttributeName("owned_by"): No model with these owners: `+
+		where+` has any of 15 more owners of owned_by either, so they match nothing: "gone-10", `) {
+		t.Errorf("25 unknown owners: %d warnings\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
+
+// TestPolicy_wordsWithinBounds: the policy's allowed_owners and reasons are
+// cut in the errors that quote them.
+func TestPolicy_wordsWithinBounds(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	owners := make([]string, 15)
+	for i := range owners {
+		owners[i] = fmt.Sprintf("%q", fmt.Sprintf("owner-%02d", i))
+	}
+	owners[0] = `"` + strings.Repeat("o", 100) + `"`
+	reason := strings.Repeat("r", 300)
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(server, `{ allowed_owners = [`+strings.Join(owners, ", ")+`] }`, `data "megallm_model" "m" { id = "gpt-4o" }`),
+			ExpectError: expectError(`Model "gpt-4o" is owned by "openai", and the policy allows only models owned by "` + strings.Repeat("o", 64) +
+				`"… \(100 characters\), "owner-01", .* "owner-09" or 5 more\.`),
+		},
+		resource.TestStep{
+			Config:      policyProvider(server, `{ models = { "gpt-4o" = { denied = true, reason = "`+reason+`" } } }`, `data "megallm_model" "m" { id = "gpt-4o" }`),
+			ExpectError: expectError(`Model "gpt-4o" is denied by the policy: ` + strings.Repeat("r", 64) + `… \(300 characters\)\.`),
+		},
+	)
+}
