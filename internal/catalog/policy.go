@@ -18,7 +18,15 @@ type Policy struct {
 	AllowedOwners []string
 	// Models are the decisions about single models, by id.
 	Models map[string]ModelPolicy
+	// RetirementNoticeDays is how many days ahead of its retirement a model
+	// in use is warned about; nil is DefaultRetirementNoticeDays, and 0
+	// turns the notice off.
+	RetirementNoticeDays *int64
 }
+
+// DefaultRetirementNoticeDays is the notice a model in use gets of its
+// retirement when the policy sets none.
+const DefaultRetirementNoticeDays = 90
 
 // ModelPolicy is what a Policy says of one model.
 type ModelPolicy struct {
@@ -145,6 +153,22 @@ func earlier(a, b *string) *string {
 		return a
 	}
 	return b
+}
+
+// RetirementNoticeDays is the policy's notice of a retirement, in days.
+func (c *Catalog) RetirementNoticeDays() int64 {
+	if c.policy == nil || c.policy.RetirementNoticeDays == nil {
+		return DefaultRetirementNoticeDays
+	}
+	return *c.policy.RetirementNoticeDays
+}
+
+// RetiresWithinNotice reports whether a model of lifecycle l is active and
+// retires within the notice window: in RetirementNoticeDays days or fewer.
+// A deprecated model's own warning says when it retires.
+func (c *Catalog) RetiresWithinNotice(l Lifecycle) bool {
+	notice := c.RetirementNoticeDays()
+	return notice > 0 && l.Status == StatusActive && l.DaysToRetirement != nil && *l.DaysToRetirement <= notice
 }
 
 // Now is the time the catalog's lifecycle statuses are computed for.

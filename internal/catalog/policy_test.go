@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -228,5 +229,37 @@ func TestReason(t *testing.T) {
 		if got := c.Reason(id); got != want {
 			t.Errorf("Reason(%s) = %q, want %q", id, got, want)
 		}
+	}
+}
+
+// TestRetiresWithinNotice: an active model retiring in the notice window's
+// days or fewer is within it; a deprecated or retired one, a day more, or a
+// notice of 0 is not.
+func TestRetiresWithinNotice(t *testing.T) {
+	t.Parallel()
+	days := func(n int) *string { return ptr(fixedNow.AddDate(0, 0, n).Format(time.DateOnly) + "T23:59:59Z") }
+	c := New([]megallm.Model{
+		{ID: "today", RetiresAt: days(0)}, {ID: "d90", RetiresAt: days(90)}, {ID: "d91", RetiresAt: days(91)},
+		{ID: "deprecated", DeprecatedAt: days(-1), RetiresAt: days(10)}, {ID: "retired", RetiresAt: days(-1)},
+		{ID: "unknown"},
+	})
+	for notice, want := range map[*int64][]string{
+		nil:            {"today", "d90"},
+		ptr[int64](91): {"today", "d90", "d91"},
+		ptr[int64](0):  nil,
+	} {
+		c.Apply(&Policy{RetirementNoticeDays: notice}, fixedNow)
+		var got []string
+		for i := range c.models {
+			if c.RetiresWithinNotice(LifecycleOf(&c.models[i], c.Now())) {
+				got = append(got, c.models[i].ID)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("notice %v: within it %q, want %q", notice, got, want)
+		}
+	}
+	if n := New(nil).RetirementNoticeDays(); n != DefaultRetirementNoticeDays {
+		t.Errorf("without a policy: notice %d days, want %d", n, DefaultRetirementNoticeDays)
 	}
 }

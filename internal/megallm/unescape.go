@@ -164,7 +164,7 @@ func escapeStart(tail []byte) bool {
 		return len(tail) < len(`\x00`) && isHex(tail[2:])
 	case tail[0] == '&':
 		for _, c := range tail[1:] {
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || c == '#') {
+			if (c < '0' || c > '9') && (c < 'a' || c > 'z') && c != '#' {
 				return false
 			}
 		}

@@ -126,10 +126,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if model == nil {
 		return
 	}
-	if l := catalog.LifecycleOf(model, models.Now()); l.Status == catalog.StatusDeprecated {
-		resp.Diagnostics.AddAttributeWarning(at, "Deprecated MegaLLM model", deprecationWarning(model.ID, l, models.Reason(model.ID),
-			models.Advise(model.ID, l.Successor)))
-	}
+	resp.Diagnostics.Append(lifecycleWarning(models, model, at)...)
 	// The state is the model's attributes and the arguments as configured,
 	// built directly as a value of the configuration's type, which is the
 	// schema's.
@@ -213,19 +210,6 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	}
 }
 
-// adviceWords says what to move to, for a model that is retired or
-// deprecated: its successor when it can be used, else the closest ids that
-// can, or megallm_models.
-func adviceWords(a catalog.Advice) string {
-	switch {
-	case a.Successor != "" && a.Unusable == "":
-		return fmt.Sprintf(" Did you mean %q, its successor? Set id = %q.", a.Successor, a.Successor)
-	case len(a.Alternatives) > 0:
-		return didYouMean(a.Alternatives)
-	}
-	return " Choose another model with the megallm_models data source, which lists only models that can be used."
-}
-
 // candidateLines lists passed-over candidates, one per line with why, as
 // many as joinProblems shows: only those are worded, and only those the
 // catalog lacks get suggestions (suggest, each a pass over the catalog).
@@ -239,40 +223,6 @@ func candidateLines(passed []catalog.Candidate, suggest func(id string) []string
 		lines[i] = catalog.Quote(c.ID) + " " + r.Words()
 	}
 	return joinProblems(lines, "\n  - ")
-}
-
-// deprecationWarning says that a model is deprecated, until when it is
-// served and what to move to.
-func deprecationWarning(id string, l catalog.Lifecycle, reason string, advice catalog.Advice) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Model %q is deprecated since %s", id, catalog.FormatDate(*l.DeprecatedAt))
-	if reason != "" {
-		fmt.Fprintf(&b, ": %s", reason)
-	}
-	b.WriteString(".")
-	if l.RetiresAt != nil {
-		fmt.Fprintf(&b, " It retires on %s, %s, after which this plan fails.", catalog.FormatDate(*l.RetiresAt),
-			inDays(*l.DaysToRetirement))
-	}
-	switch {
-	case advice.Successor != "" && advice.Unusable == "":
-		fmt.Fprintf(&b, " Its successor is %q: move to it, or list it as a fallback with candidates = [%q, %q].",
-			advice.Successor, id, advice.Successor)
-	case advice.Successor != "":
-		fmt.Fprintf(&b, " Its successor %q cannot be used: it %s.%s", advice.Successor, advice.Unusable, didYouMean(advice.Alternatives))
-	}
-	return b.String()
-}
-
-// inDays is "today", "tomorrow" or "in n days".
-func inDays(n int64) string {
-	switch n {
-	case 0:
-		return "today"
-	case 1:
-		return "tomorrow"
-	}
-	return fmt.Sprintf("in %d days", n)
 }
 
 // didYouMean phrases suggestions for an error message: ` Did you mean "a",

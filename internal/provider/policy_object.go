@@ -18,7 +18,7 @@ import (
 // The attribute names of a policy, of one model's entry in it, and of a
 // negotiated price.
 var (
-	policyAttributeNames      = []string{"allowed_owners", "models"}
+	policyAttributeNames      = []string{"allowed_owners", "models", "retirement_notice_days"}
 	modelPolicyAttributeNames = []string{"deprecated_at", "retires_at", "successor", "reason", "denied", "pricing"}
 	policyPricingNames        = []string{"input_tokens_cost_per_million", "output_tokens_cost_per_million", "currency"}
 )
@@ -35,6 +35,9 @@ func policyAttribute() schema.DynamicAttribute {
 			"[model policy guide](guides/model-policy.md). An object whose attributes are all optional:\n" +
 			"  - `allowed_owners`: list of owners (`owned_by`) whose models may be used; models of other owners " +
 			"are not allowed. Leave it out to allow every owner.\n" +
+			"  - `retirement_notice_days`: a whole number of days, default `90`: a model that `megallm_model` uses " +
+			"and that retires within that many days warns, with the date, the days left and a usable successor " +
+			"(a deprecated model's own warning says as much). `0` turns the notice off.\n" +
 			"  - `models`: map from model id to what the policy says of that model, all optional:\n" +
 			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(dateForms, `"`, "`") + ". " +
 			"A model is `deprecated` from `deprecated_at` and `retired` from `retires_at` on (UTC).\n" +
@@ -52,7 +55,7 @@ func policyAttribute() schema.DynamicAttribute {
 			"lacks are a warning.",
 		Optional: true,
 		Validators: []validator.Dynamic{readerValidator{
-			describes: "a model policy: an object of allowed_owners and models",
+			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
 			read:      func(v tftypes.Value) error { _, err := readPolicy(v); return err },
 		}},
 	}
@@ -87,6 +90,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list
 	}
+	policy.RetirementNoticeDays = o.int64("retirement_notice_days")
 	models := o.object("models")
 	mistakes = append(mistakes, o.err)
 	if models != nil {

@@ -281,7 +281,7 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 	}
 	unitTest(t,
 		step(`{ allowed_owner = ["openai"] }`, `policy has no attribute "allowed_owner"\. Did you mean "allowed_owners"\? `+
-			`Its attributes are "allowed_owners" and "models"\.`),
+			`Its attributes are "allowed_owners", "models" and "retirement_notice_days"\.`),
 		step(`{ models = { "gpt-4o" = { retire_at = "2026-06-30" } } }`, `policy\.models\["gpt-4o"\] has no attribute `+
 			`"retire_at"\. Did you mean "retires_at"\?`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_cost = 1 } } } }`, `policy\.models\["gpt-4o"\]\.pricing has no `+
