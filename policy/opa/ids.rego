@@ -41,7 +41,7 @@ _watched(_, _, _, path) if {
 _watched(_, doc, sub, _) if {
 	count(sub) > 0
 	sub[count(sub) - 1] == "value"
-	pair := object.get(doc, array.slice(sub, 0, count(sub) - 1), null)
+	pair := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), null)
 	_key_named(pair.name)
 }
 
