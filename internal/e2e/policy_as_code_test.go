@@ -106,6 +106,12 @@ module "worker" { source = "./worker" }
 		t.Errorf("conftest exited with %d, want 1 (a deny fails the check)", code)
 	}
 
+	gate, code := opaGate(t, plan)
+	assertMessages(t, "opa eval --fail-defined", gate, wantDeny)
+	if code != 1 {
+		t.Errorf("opa eval --fail-defined exited with %d, want 1", code)
+	}
+
 	settings := filepath.Join(t.TempDir(), "settings.json")
 	writeFile(t, settings, `{"megallm_settings": {"retirement_notice_days": 30}}`)
 	_, warn = evalOPA(t, plan, settings)
@@ -152,6 +158,9 @@ func TestPolicyAsCode_guideExample(t *testing.T) {
 			t.Errorf("conftest exited with %d, want 0 (warnings do not fail the check)", code)
 		}
 	}
+	if gate, code := opaGate(t, plan); code != 0 || len(gate) != 0 {
+		t.Errorf("opa eval --fail-defined exited with %d, want 0, and printed %q", code, gate)
+	}
 }
 
 // savedPlan plans the workspace into a saved plan and returns the path of
@@ -192,6 +201,21 @@ func evalOPA(t *testing.T, plan, settings string) (deny, warn []string) {
 		t.Fatalf("reading the output of opa eval: %v\n%s", err, out)
 	}
 	return result.Deny, result.Warn
+}
+
+// opaGate runs the guide's CI gate with OPA alone, which exits with 1 when
+// the plan has a deny, and returns the denies it printed and its exit code.
+func opaGate(t *testing.T, plan string) (denies []string, code int) {
+	t.Helper()
+	//nolint:gosec // G204: the OPA that make test-opa built.
+	out, err := exec.Command(tool(t, "OPA_PATH"), "eval", "--fail-defined", "--format", "raw",
+		"--data", policyDir, "--input", plan, "data.megallm.deny[_]").Output()
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("opa eval failed to run: %v", err)
+	}
+	return strings.FieldsFunc(string(out), func(r rune) bool { return r == '\n' }), code
 }
 
 // conftest runs `conftest test --namespace megallm` on a plan's JSON and
