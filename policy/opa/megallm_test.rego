@@ -208,6 +208,21 @@ test_bad_settings_fail_closed if {
 	}
 }
 
+test_bad_settings_are_quoted_bounded if {
+	long := concat("", ["x" | some _ in numbers.range(1, 100)])
+	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"json_attributes": [long]}
+	denies == {sprintf(
+		`megallm_settings.json_attributes is ["%s...: set an object from resource type to a list of attribute paths.`,
+		[substring(long, 0, 75)],
+	)}
+}
+
+test_deprecated_without_a_retirement_date if {
+	reads := [_read("catalog", [_model("m", "x", {"status": "deprecated", "deprecated_at": "2026-06-01T00:00:00Z"})])]
+	warnings := megallm.warn with input as _plan_with([_app({"model": "m"})], reads)
+	warnings == {`terraform_data.app: input.model = "m" is deprecated since 2026-06-01 (no successor is named).`}
+}
+
 test_key_patterns_ignore_case_and_nesting if {
 	denies := _deny({
 		"Model": "x-1",

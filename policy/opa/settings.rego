@@ -48,6 +48,7 @@ deny contains msg if {
 
 deny contains msg if {
 	some name in ["attribute_paths", "json_attributes"]
+	is_object(settings[name])
 	some type, paths in settings[name]
 	not _strings(paths)
 	msg := sprintf(
