@@ -20,10 +20,13 @@ catalog_reads contains r if {
 }
 
 # _modules: a module of planned_values or prior_state and its child modules,
-# at any depth (each is at a path of "child_modules", index pairs).
+# at any depth (each is at a path of "child_modules", index pairs). The walk
+# leaves out the root module's resources, where a catalog of thousands of
+# models usually is.
 _modules(root) := [m |
-	walk(root, [path, m])
+	walk(object.remove(root, ["resources"]), [path, _])
 	_module_path(path)
+	m := object.get(root, path, {})
 ]
 
 _module_path(path) if {
