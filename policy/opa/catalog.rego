@@ -101,6 +101,7 @@ _usable(id) if {
 
 # _owner_allowed: the policy allows some model of this owner.
 _owner_allowed(owner) if {
+	is_string(owner)
 	some r in _lifecycle_reads
 	some m in r.values.models
 	m.owned_by == owner

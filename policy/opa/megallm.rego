@@ -37,7 +37,7 @@ deny contains msg if {
 	some f in found
 	f.id in known_ids
 	not f.id in allowed_ids
-	msg := sprintf("%s %s.%s", [_where(f), _refusal(_any_entry(f.id).owned_by), _did_you_mean(f.id)])
+	msg := sprintf("%s %s.%s", [_where(f), _refusal(object.get(_any_entry(f.id), "owned_by", null)), _did_you_mean(f.id)])
 }
 
 deny contains msg if {
@@ -88,7 +88,9 @@ _where(f) := sprintf("%s: %s = %q", [f.address, path_text(f.path), f.id])
 
 _refusal(owner) := "is denied by the provider's policy" if _owner_allowed(owner)
 
-else := sprintf("is owned by %q, of which the provider's policy allows no model", [owner])
+else := sprintf("is owned by %q, of which the provider's policy allows no model", [owner]) if is_string(owner)
+
+else := "is not allowed by the provider's policy"
 
 _retirement(lc) := sprintf(" and retires on %s, in %d days", [_date(lc.retires_at), lc.days_to_retirement]) if {
 	is_string(lc.retires_at)

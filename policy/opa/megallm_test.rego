@@ -124,6 +124,13 @@ test_owner_not_allowed if {
 	}
 }
 
+test_refused_id_without_an_owner if {
+	ownerless := object.remove(_model("grok-2-1212", null, {}), ["owned_by"])
+	reads := [_read("catalog", _allowed), _read("all", array.concat(_everything, [ownerless]))]
+	denies := megallm.deny with input as _plan_with([_app({"model": "grok-2-1212"})], reads)
+	denies == {`terraform_data.app: input.model = "grok-2-1212" is not allowed by the provider's policy.`}
+}
+
 test_without_a_policy_every_read_allows_every_model if {
 	plan := json.patch(_plan_with([_app({"model": "mistral-large-latest"})], [_read("catalog", _everything)]), [{
 		"op": "remove", "path": "/configuration/provider_config/megallm/expressions",
