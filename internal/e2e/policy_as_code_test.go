@@ -191,7 +191,7 @@ func evalOPA(t *testing.T, plan, settings string) (deny, warn []string) {
 		args = append(args, "--data", settings)
 	}
 	args = append(args, `{"deny": data.megallm.deny, "warn": data.megallm.warn}`)
-	out, err := exec.Command(tool(t, "OPA_PATH"), args...).Output() //nolint:gosec // G204: the OPA that make test-opa built.
+	out, err := exec.Command(tool(t, "OPA_PATH"), args...).Output()
 	if err != nil {
 		t.Fatalf("opa eval failed: %v\n%s", err, stderrOf(err))
 	}
@@ -207,7 +207,6 @@ func evalOPA(t *testing.T, plan, settings string) (deny, warn []string) {
 // the plan has a deny, and returns the denies it printed and its exit code.
 func opaGate(t *testing.T, plan string) (denies []string, code int) {
 	t.Helper()
-	//nolint:gosec // G204: the OPA that make test-opa built.
 	out, err := exec.Command(tool(t, "OPA_PATH"), "eval", "--fail-defined", "--format", "raw",
 		"--data", policyDir, "--input", plan, "data.megallm.deny[_]").Output()
 	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
@@ -226,7 +225,7 @@ func conftest(t *testing.T, plan, settings string) (failures, warnings []string,
 	if settings != "" {
 		args = append(args, "--data", settings)
 	}
-	out, err := exec.Command(tool(t, "CONFTEST_PATH"), append(args, plan)...).Output() //nolint:gosec // G204: the conftest that make test-opa built.
+	out, err := exec.Command(tool(t, "CONFTEST_PATH"), append(args, plan)...).Output()
 	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
 		code = exit.ExitCode()
 	} else if err != nil {
@@ -275,7 +274,7 @@ func assertMessages(t *testing.T, what string, got, want []string) {
 
 func writeFile(t *testing.T, path, text string) {
 	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
