@@ -79,6 +79,11 @@ module "worker" { source = "./worker" }
 	writeFile(t, filepath.Join(ws.Dir, "worker", "main.tf"),
 		`resource "terraform_data" "job" { input = { steps = [{ model = "gpt-5-turbo" }] } }`)
 	plan := savedPlan(t, ws)
+	// one fetch per provider configuration: the guide says the second read
+	// costs one request
+	if n := server.RequestCount(); n != 2 {
+		t.Errorf("the plan made %d requests, want 2", n)
+	}
 
 	wantDeny := []string{
 		`module.worker.terraform_data.job: input.steps[0].model = "gpt-5-turbo" is not in the MegaLLM catalog.`,
