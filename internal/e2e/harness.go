@@ -101,6 +101,20 @@ func (w *Workspace) Run(args ...string) (string, error) {
 	return out.String(), err
 }
 
+// Output runs the CLI in the workspace and returns what it printed on
+// standard output alone, such as the JSON of `terraform show -json`; what it
+// printed on standard error is in the error.
+func (w *Workspace) Output(args ...string) (string, error) {
+	w.t.Helper()
+	cmd, stderr := w.command(args...)
+	var stdout bytes.Buffer
+	cmd.Stdout = &stdout
+	if err := cmd.Run(); err != nil {
+		return stdout.String(), fmt.Errorf("%w\n%s", err, stderr)
+	}
+	return stdout.String(), nil
+}
+
 // Start starts the CLI in the workspace, for a test that signals it. After
 // cmd.Wait, out holds everything it printed.
 func (w *Workspace) Start(args ...string) (cmd *exec.Cmd, out *bytes.Buffer, err error) {

@@ -1,0 +1,288 @@
+//go:build opa
+
+// The Rego library of policy/opa on real plans, run by `make test-opa`,
+// which builds OPA and conftest into bin/ and passes their paths in OPA_PATH
+// and CONFTEST_PATH (the build tag keeps `make test` from waiting for them).
+
+package e2e
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+const policyDir = "../../policy/opa"
+
+// TestPolicyAsCode: a real plan whose terraform_data resources hold model ids
+// in every shape the library looks at gets exactly one deny per wrong id and a
+// warn per deprecated or soon retiring one, from OPA and from conftest alike;
+// a narrower notice window, from data, drops the notice.
+func TestPolicyAsCode(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
+	ws := harness.Workspace(t, fmt.Sprintf(`
+provider "megallm" {
+  policy = {
+    allowed_owners = ["openai", "anthropic", "google"]
+    models = {
+      "gpt-3.5-turbo"          = { deprecated_at = %q, retires_at = %q, successor = "gpt-4o-mini" }
+      "gpt-4o"                 = { deprecated_at = %q, retires_at = %q, successor = "gpt-4.1" }
+      "gpt-4.1-mini"           = { retires_at = %q }
+      "claude-3-opus-20240229" = { denied = true }
+    }
+  }
+}
+provider "megallm" {
+  alias = "unfiltered"
+}
+data "megallm_models" "catalog" { include_retired = true }
+data "megallm_models" "unfiltered" {
+  provider        = megallm.unfiltered
+  include_retired = true
+}
+# a filtered read is not the catalog
+data "megallm_models" "chat" { type = "chat" }
+
+resource "terraform_data" "later" {}
+resource "terraform_data" "app" {
+  input = {
+    env = {
+      OPENAI_MODEL     = "gpt4o-mini"             # a typo
+      REVIEW_MODEL     = "claude-3-opus-20240229" # denied by the policy
+      SUMMARY_MODEL_ID = "mistral-large-latest"   # of an owner the policy does not allow
+      LEGACY_MODEL     = "gpt-3.5-turbo"          # retired
+      CHAT_MODEL       = "gpt-4o"                 # deprecated
+      BATCH_MODEL      = "gpt-4.1-mini"           # retires in 45 days
+      MODEL            = "gpt-4o-mini"            # valid
+      LOG_LEVEL        = "gpt-4o-minii"           # not a model setting
+    }
+    routing = { fallback_model = ["gpt-4.1", "Gpt-4.1"] } # ids in a list in a map
+    model   = terraform_data.later.id                      # unknown until apply
+  }
+}
+module "worker" { source = "./worker" }
+`, day(-400), day(-10), day(-30), day(120), day(45)), map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+	writeFile(t, filepath.Join(ws.Dir, "worker", "main.tf"),
+		`resource "terraform_data" "job" { input = { steps = [{ model = "gpt-5-turbo" }] } }`)
+	plan := savedPlan(t, ws)
+	// one fetch per provider configuration: the guide says the second read
+	// costs one request
+	if n := server.RequestCount(); n != 2 {
+		t.Errorf("the plan made %d requests, want 2", n)
+	}
+
+	wantDeny := []string{
+		`module.worker.terraform_data.job: input.steps[0].model = "gpt-5-turbo" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.LEGACY_MODEL = "gpt-3.5-turbo" was retired on ` + day(-10) + `: use its successor "gpt-4o-mini".`,
+		`terraform_data.app: input.env.OPENAI_MODEL = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`terraform_data.app: input.env.REVIEW_MODEL = "claude-3-opus-20240229" is denied by the provider's policy.`,
+		`terraform_data.app: input.env.SUMMARY_MODEL_ID = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model.`,
+		`terraform_data.app: input.routing.fallback_model[1] = "Gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+	}
+	deprecated := `terraform_data.app: input.env.CHAT_MODEL = "gpt-4o" is deprecated since ` + day(-30) +
+		` and retires on ` + day(120) + `, in 120 days: use its successor "gpt-4.1".`
+	wantWarn := []string{
+		`terraform_data.app: input.env.BATCH_MODEL = "gpt-4.1-mini" retires on ` + day(45) +
+			`, in 45 days, within the 90-day notice window (no successor is named).`,
+		deprecated,
+	}
+	deny, warn := evalOPA(t, plan, "")
+	assertMessages(t, "OPA deny", deny, wantDeny)
+	assertMessages(t, "OPA warn", warn, wantWarn)
+
+	deny, warn, code := conftest(t, plan, "")
+	assertMessages(t, "conftest failures", deny, wantDeny)
+	assertMessages(t, "conftest warnings", warn, wantWarn)
+	if code != 1 {
+		t.Errorf("conftest exited with %d, want 1 (a deny fails the check)", code)
+	}
+
+	gate, code := opaGate(t, plan)
+	assertMessages(t, "opa eval --fail-defined", gate, wantDeny)
+	if code != 1 {
+		t.Errorf("opa eval --fail-defined exited with %d, want 1", code)
+	}
+
+	settings := filepath.Join(t.TempDir(), "settings.json")
+	writeFile(t, settings, `{"megallm_settings": {"retirement_notice_days": 30}}`)
+	_, warn = evalOPA(t, plan, settings)
+	assertMessages(t, "OPA warn with a 30-day window", warn, []string{deprecated})
+}
+
+// TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
+// deny that says what to add, and nothing about its ids.
+func TestPolicyAsCode_failsClosed(t *testing.T) {
+	t.Parallel()
+	ws := harness.Workspace(t, `
+resource "terraform_data" "app" {
+  input = { env = { OPENAI_MODEL = "gpt4o-mini", CHAT_MODEL = "gpt-4o" } }
+}
+`, nil)
+	deny, warn := evalOPA(t, savedPlan(t, ws), "")
+	assertMessages(t, "OPA deny", deny, []string{`No MegaLLM catalog in this plan, so no model id can be checked. ` +
+		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration ` +
+		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +
+		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.`})
+	assertMessages(t, "OPA warn", warn, nil)
+}
+
+// TestPolicyAsCode_guideExample: the guide's example plans with the one
+// warning the guide shows, and passes conftest, with its settings file too.
+func TestPolicyAsCode_guideExample(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	example := "../../examples/guides/policy-as-code"
+	ws := harness.ModuleWorkspace(t, example, map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+	plan := savedPlan(t, ws)
+	want := []string{`terraform_data.chat_service: input.environment.FALLBACK_MODEL = "gpt-4o" is deprecated since 2026-06-01: use its successor "gpt-4.1".`}
+	for _, settings := range []string{"", filepath.Join(example, "megallm-settings.json")} {
+		deny, warn := evalOPA(t, plan, settings)
+		assertMessages(t, "OPA deny", deny, nil)
+		assertMessages(t, "OPA warn", warn, want)
+		deny, warn, code := conftest(t, plan, settings)
+		assertMessages(t, "conftest failures", deny, nil)
+		assertMessages(t, "conftest warnings", warn, want)
+		if code != 0 {
+			t.Errorf("conftest exited with %d, want 0 (warnings do not fail the check)", code)
+		}
+	}
+	if gate, code := opaGate(t, plan); code != 0 || len(gate) != 0 {
+		t.Errorf("opa eval --fail-defined exited with %d, want 0, and printed %q", code, gate)
+	}
+}
+
+// savedPlan plans the workspace into a saved plan and returns the path of
+// its JSON (terraform show -json).
+func savedPlan(t *testing.T, ws *Workspace) string {
+	t.Helper()
+	if out, err := ws.Run("get", "-no-color"); err != nil {
+		t.Fatalf("terraform get failed: %v\n%s", err, out)
+	}
+	if out, err := ws.Run("plan", "-input=false", "-no-color", "-out=plan.tfplan"); err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	out, err := ws.Output("show", "-json", "plan.tfplan")
+	if err != nil {
+		t.Fatalf("terraform show -json failed: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "plan.json")
+	writeFile(t, path, out)
+	return path
+}
+
+// evalOPA evaluates the library's deny and warn sets on a plan's JSON with
+// the OPA CLI, with a settings file when one is given.
+func evalOPA(t *testing.T, plan, settings string) (deny, warn []string) {
+	t.Helper()
+	args := []string{"eval", "--format", "raw", "--data", policyDir, "--input", plan}
+	if settings != "" {
+		args = append(args, "--data", settings)
+	}
+	args = append(args, `{"deny": data.megallm.deny, "warn": data.megallm.warn}`)
+	out, err := exec.Command(tool(t, "OPA_PATH"), args...).Output()
+	if err != nil {
+		t.Fatalf("opa eval failed: %v\n%s", err, stderrOf(err))
+	}
+	t.Logf("opa eval:\n%s", out)
+	var result struct{ Deny, Warn []string }
+	if err := json.Unmarshal(out, &result); err != nil {
+		t.Fatalf("reading the output of opa eval: %v\n%s", err, out)
+	}
+	return result.Deny, result.Warn
+}
+
+// opaGate runs the guide's CI gate with OPA alone, which exits with 1 when
+// the plan has a deny, and returns the denies it printed and its exit code.
+func opaGate(t *testing.T, plan string) (denies []string, code int) {
+	t.Helper()
+	out, err := exec.Command(tool(t, "OPA_PATH"), "eval", "--fail-defined", "--format", "raw",
+		"--data", policyDir, "--input", plan, "data.megallm.deny[_]").Output()
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("opa eval failed to run: %v", err)
+	}
+	return strings.FieldsFunc(string(out), func(r rune) bool { return r == '\n' }), code
+}
+
+// conftest runs `conftest test --namespace megallm` on a plan's JSON and
+// returns its failures, its warnings and its exit code.
+func conftest(t *testing.T, plan, settings string) (failures, warnings []string, code int) {
+	t.Helper()
+	args := []string{"test", "--no-color", "--policy", policyDir, "--namespace", "megallm", "--output", "json"}
+	if settings != "" {
+		args = append(args, "--data", settings)
+	}
+	out, err := exec.Command(tool(t, "CONFTEST_PATH"), append(args, plan)...).Output()
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("conftest failed to run: %v", err)
+	}
+	var results []struct {
+		Failures, Warnings []struct{ Msg string }
+	}
+	if err := json.Unmarshal(out, &results); err != nil || len(results) != 1 {
+		t.Fatalf("reading the output of conftest (exit code %d): %v\n%s%s", code, err, out, stderrOf(err))
+	}
+	for _, f := range results[0].Failures {
+		failures = append(failures, f.Msg)
+	}
+	for _, w := range results[0].Warnings {
+		warnings = append(warnings, w.Msg)
+	}
+	return failures, warnings, code
+}
+
+// tool is the path of a CLI that make test-opa passes in the environment.
+func tool(t *testing.T, env string) string {
+	t.Helper()
+	path := os.Getenv(env)
+	if path == "" {
+		t.Fatalf("%s is not set: run these tests with make test-opa, which builds OPA and conftest into bin/", env)
+	}
+	return path
+}
+
+func stderrOf(err error) string {
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+		return string(exit.Stderr)
+	}
+	return ""
+}
+
+// assertMessages compares two sets of messages, in any order.
+func assertMessages(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	got, want = slices.Sorted(slices.Values(got)), slices.Sorted(slices.Values(want))
+	if !slices.Equal(got, want) {
+		t.Errorf("%s:\n got: %s\nwant: %s", what, strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+}
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

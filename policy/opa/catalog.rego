@@ -1,0 +1,122 @@
+# The MegaLLM catalog, as the plan holds it: every unfiltered
+# megallm_models read with include_retired = true in prior_state, in any
+# module. A read through a provider configuration without a policy lists
+# every model of the API; a read through one with a policy lists only the
+# models it allows, with its lifecycle dates.
+package megallm
+
+# the arguments of megallm_models that leave models out
+_filters := ["type", "owned_by", "id_regex", "require", "exclude_ids", "created_after", "created_before", "limit"]
+
+catalog_reads contains r if {
+	some m in _modules(object.get(input, ["prior_state", "values", "root_module"], {}))
+	some r in object.get(m, "resources", [])
+	r.mode == "data"
+	r.type == "megallm_models"
+	r.values.include_retired == true
+	every f in _filters {
+		object.get(r.values, f, null) == null
+	}
+}
+
+# _modules: a module of planned_values or prior_state and its child modules,
+# at any depth (each is at a path of "child_modules", index pairs). The walk
+# leaves out the root module's resources, where a catalog of thousands of
+# models usually is.
+_modules(root) := [m |
+	walk(object.remove(root, ["resources"]), [path, _])
+	_module_path(path)
+	m := object.get(root, path, {})
+]
+
+_module_path(path) if {
+	every i, step in path {
+		_module_step(i, step)
+	}
+}
+
+_module_step(i, step) if {
+	i % 2 == 0
+	step == "child_modules"
+}
+
+_module_step(i, step) if {
+	i % 2 == 1
+	is_number(step)
+}
+
+# A read is policy-free when the provider configuration it used sets no
+# policy (the plan's configuration shows an expression for every argument set).
+_policy_free(r) if {
+	some c in object.get(_module_config(r.address), "resources", [])
+	c.mode == "data"
+	c.type == r.type
+	c.name == r.name
+	p := input.configuration.provider_config[c.provider_config_key]
+	not p.expressions.policy
+}
+
+# _module_config: the configuration of the module an address is in.
+_module_config(address) := object.get(input, array.concat(["configuration", "root_module"], steps), {}) if {
+	calls := regex.find_all_string_submatch_n(`module\.([^.\[]+)(?:\[[^\]]*\])?\.`, address, -1)
+	steps := [s | some call in calls; some s in ["module_calls", call[1], "module"]]
+}
+
+# the reads whose lifecycle and list of allowed models apply: those under a
+# policy, or every read if none has one
+_policy_reads := {r | some r in catalog_reads; not _policy_free(r)}
+
+_lifecycle_reads := _policy_reads if count(_policy_reads) > 0
+
+else := catalog_reads
+
+# whether some read lists every model of the API, so that an id missing from
+# it is surely not in the catalog
+_full_catalog if {
+	some r in catalog_reads
+	_policy_free(r)
+}
+
+known_ids := {m.id | some r in catalog_reads; some m in r.values.models}
+
+# the ids every read under a policy lists
+allowed_ids := intersection({ids |
+	some r in _lifecycle_reads
+	ids := {m.id | some m in r.values.models}
+})
+
+# _entries(id): the catalog's models with this id, from the reads that
+# carry the policy's lifecycle.
+_entries(id) := [m | some r in _lifecycle_reads; some m in r.values.models; m.id == id]
+
+_any_entry(id) := [m | some r in catalog_reads; some m in r.values.models; m.id == id][0]
+
+# _retired_entry(id): the model entry saying that the id is retired, if any.
+_retired_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "retired"][0]
+
+_usable(id) if {
+	id in allowed_ids
+	not _retired_entry(id)
+}
+
+# _owner_allowed: the policy allows some model of this owner.
+_owner_allowed(owner) if {
+	is_string(owner)
+	some r in _lifecycle_reads
+	some m in r.values.models
+	m.owned_by == owner
+}
+
+# _near(id): the usable ids equal to id when letter case, "-", "." and "_"
+# are ignored, at most three.
+_near(id) := array.slice(
+	sort([k |
+		some k in allowed_ids
+		k != id
+		_fold(k) == _fold(id)
+		_usable(k)
+	]),
+	0, 3,
+)
+
+_fold(s) := regex.replace(lower(s), `[-._]`, "")

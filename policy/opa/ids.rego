@@ -1,0 +1,98 @@
+# Where model ids are looked for: the planned values of managed resources,
+# in the root module and every child module. A string is an id when the
+# attribute or map key above it matches settings.key_patterns, when it is the
+# value of a {name, value} pair whose name matches them (container
+# environment variables), or when its path is one of the
+# settings.attribute_paths of its resource type. Unknown values are not in
+# planned_values (or are null in a list), so they are never looked at.
+package megallm
+
+# found: one entry per string that names a model, with where it is.
+found contains {"address": r.address, "path": path, "id": id} if {
+	some r in _managed_resources
+	some doc in _documents(r)
+	walk(doc.value, [sub, id])
+	is_string(id)
+	id != ""
+	path := array.concat(doc.path, sub)
+	_watched(r.type, doc.value, sub, path)
+}
+
+_managed_resources contains r if {
+	some m in _modules(object.get(input, ["planned_values", "root_module"], {}))
+	some r in object.get(m, "resources", [])
+	r.mode == "managed"
+}
+
+# _documents(r): the resource's values, and the JSON text held by its
+# json_attributes, decoded.
+_documents(r) := array.concat([{"path": [], "value": object.get(r, "values", {})}], [doc |
+	some attribute in object.get(settings.json_attributes, r.type, [])
+	text := r.values[attribute]
+	is_string(text)
+	json.is_valid(text)
+	doc := {"path": [attribute], "value": json.unmarshal(text)}
+])
+
+_watched(_, _, _, path) if {
+	_key_named(_last_key(path))
+}
+
+_watched(_, doc, sub, _) if {
+	count(sub) > 0
+	sub[count(sub) - 1] == "value"
+	pair := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), null)
+	_key_named(pair.name)
+}
+
+_watched(type, _, _, path) if {
+	some pattern in object.get(settings.attribute_paths, type, [])
+	_path_matches(split(pattern, "."), path)
+}
+
+# _last_key: the map key or attribute name nearest above a value, past the
+# list indexes (so each id of a list under "fallback_model" counts).
+_last_key(path) := keys[count(keys) - 1] if {
+	keys := [step | some step in path; is_string(step)]
+	count(keys) > 0
+}
+
+_key_named(key) if {
+	is_string(key)
+	some pattern in settings.key_patterns
+	glob.match(lower(pattern), [], lower(key))
+}
+
+_path_matches(steps, path) if {
+	count(steps) == count(path)
+	every i, step in steps {
+		_step_matches(step, path[i])
+	}
+}
+
+_step_matches("*", _)
+
+_step_matches(step, p) if step == sprintf("%v", [p])
+
+# path_text: a path as Terraform writes it, such as
+# input.env["llm.model"] or environment[0].variables.OPENAI_MODEL.
+path_text(path) := concat("", [_step_text(i, step) | some i, step in path])
+
+_step_text(_, step) := sprintf("[%v]", [step]) if is_number(step)
+
+_step_text(0, step) := step if _identifier(step)
+
+_step_text(i, step) := sprintf(".%s", [step]) if {
+	i > 0
+	_identifier(step)
+}
+
+_step_text(_, step) := sprintf("[%q]", [step]) if {
+	is_string(step)
+	not _identifier(step)
+}
+
+_identifier(step) if {
+	is_string(step)
+	regex.match(`^[A-Za-z_][A-Za-z0-9_-]*$`, step)
+}

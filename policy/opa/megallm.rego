@@ -1,0 +1,117 @@
+# METADATA
+# title: MegaLLM model ids in a Terraform plan
+# description: |
+#   Checks every model id written into a managed resource of a plan
+#   (terraform show -json plan.tfplan) against the MegaLLM catalog that a
+#   megallm_models data source read into the same plan. deny: an id that is
+#   not in the catalog, not allowed by the provider's policy, or retired.
+#   warn: a deprecated id, or one retiring within the notice window.
+#   Follows conftest's convention: conftest test --namespace megallm plan.json.
+package megallm
+
+# Fail closed: without the catalog nothing can be checked.
+deny contains msg if {
+	count(catalog_reads) == 0
+	msg := concat(" ", [
+		"No MegaLLM catalog in this plan, so no model id can be checked.",
+		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration`,
+		"(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a saved plan:",
+		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+	])
+}
+
+deny contains msg if {
+	count(catalog_reads) > 0
+	some f in found
+	not f.id in known_ids
+	msg := sprintf("%s is not in the MegaLLM catalog%s.%s", [_where(f), _unknown_note, _did_you_mean(f.id)])
+}
+
+# Without a read through a provider configuration that has no policy, an id
+# missing from the catalog may exist and be refused by the policy.
+_unknown_note := "" if _full_catalog
+
+else := ", or the provider's policy does not allow it"
+
+deny contains msg if {
+	some f in found
+	f.id in known_ids
+	not f.id in allowed_ids
+	msg := sprintf("%s %s.%s", [_where(f), _refusal(object.get(_any_entry(f.id), "owned_by", null)), _did_you_mean(f.id)])
+}
+
+deny contains msg if {
+	some f in found
+	f.id in allowed_ids
+	lc := _retired_entry(f.id).model_lifecycle
+	msg := sprintf("%s was retired on %s%s.", [_where(f), _date(lc.retires_at), _successor_advice(lc.successor)])
+}
+
+warn contains msg if {
+	some f in found
+	_usable(f.id)
+	lc := _deprecated_entry(f.id).model_lifecycle
+	msg := sprintf("%s is deprecated since %s%s%s.", [
+		_where(f), _date(lc.deprecated_at), _retirement(lc), _successor_advice(lc.successor),
+	])
+}
+
+warn contains msg if {
+	some f in found
+	_usable(f.id)
+	not _deprecated_entry(f.id)
+	lc := _retiring_entry(f.id).model_lifecycle
+	msg := sprintf("%s retires on %s, in %d days, within the %d-day notice window%s.", [
+		_where(f), _date(lc.retires_at), lc.days_to_retirement, notice_days, _successor_advice(lc.successor),
+	])
+}
+
+_deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
+
+# _retiring_entry(id): the entry retiring soonest, when within the window.
+_retiring_entry(id) := entries[0] if {
+	_whole_days(notice_days)
+	notice_days > 0
+	entries := [m |
+		some m in _entries(id)
+		is_number(m.model_lifecycle.days_to_retirement)
+		m.model_lifecycle.days_to_retirement <= notice_days
+		m.model_lifecycle.days_to_retirement == min({d |
+			some e in _entries(id)
+			d := e.model_lifecycle.days_to_retirement
+			is_number(d)
+		})
+	]
+}
+
+_where(f) := sprintf("%s: %s = %q", [f.address, path_text(f.path), f.id])
+
+_refusal(owner) := "is denied by the provider's policy" if _owner_allowed(owner)
+
+else := sprintf("is owned by %q, of which the provider's policy allows no model", [owner]) if is_string(owner)
+
+else := "is not allowed by the provider's policy"
+
+_retirement(lc) := sprintf(" and retires on %s, in %d days", [_date(lc.retires_at), lc.days_to_retirement]) if {
+	is_string(lc.retires_at)
+	is_number(lc.days_to_retirement)
+}
+
+else := ""
+
+_successor_advice(successor) := sprintf(": use its successor %q", [successor]) if _usable(successor)
+
+else := sprintf(" (its successor %q cannot be used either)", [successor]) if is_string(successor)
+
+else := " (no successor is named)"
+
+_did_you_mean(id) := sprintf(" Did you mean %s?", [concat(" or ", [sprintf("%q", [k]) | some k in _near(id)])]) if {
+	count(_near(id)) > 0
+}
+
+else := ""
+
+# _date: an RFC 3339 time at midnight UTC as its date alone.
+_date(t) := substring(t, 0, 10) if endswith(t, "T00:00:00Z")
+
+else := t

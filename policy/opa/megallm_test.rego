@@ -1,0 +1,341 @@
+# opa test policy/opa: each rule of package megallm on small hand-made plans.
+package megallm_test
+
+import data.megallm
+
+_model(id, owner, lifecycle) := {
+	"id": id,
+	"owned_by": owner,
+	"model_lifecycle": object.union(
+		{"status": null, "deprecated_at": null, "retires_at": null, "successor": null, "days_to_retirement": null},
+		lifecycle,
+	),
+}
+
+# what the policy allows: gpt-3.5-turbo is retired, gpt-4o deprecated,
+# gpt-4.1-mini retires in 43 days; claude-3-opus is denied and mistral's
+# models are of an owner not allowed, so only the policy-free read lists them
+_allowed := [
+	_model("gpt-4o-mini", "openai", {}),
+	_model("gpt-4.1", "openai", {}),
+	_model("gpt-4o", "openai", {
+		"status": "deprecated", "deprecated_at": "2026-06-01T00:00:00Z",
+		"retires_at": "2027-03-31T00:00:00Z", "days_to_retirement": 118, "successor": "gpt-4.1",
+	}),
+	_model("gpt-3.5-turbo", "openai", {
+		"status": "retired", "deprecated_at": "2024-09-13T00:00:00Z",
+		"retires_at": "2025-06-30T00:00:00Z", "days_to_retirement": 0, "successor": "gpt-4o-mini",
+	}),
+	_model("gpt-4.1-mini", "openai", {"status": "active", "retires_at": "2027-01-15T00:00:00Z", "days_to_retirement": 43}),
+	_model("claude-sonnet-4-20250514", "anthropic", {}),
+]
+
+_everything := array.concat([m | some m in _allowed], [
+	_model("claude-3-opus-20240229", "anthropic", {}),
+	_model("mistral-large-latest", "mistral", {}),
+])
+
+_read(name, models) := {
+	"address": sprintf("data.megallm_models.%s", [name]),
+	"mode": "data", "type": "megallm_models", "name": name,
+	"values": {"include_retired": true, "type": null, "owned_by": null, "limit": null, "models": models},
+}
+
+_read_config(name, provider) := {"mode": "data", "type": "megallm_models", "name": name, "provider_config_key": provider}
+
+# _plan: a plan whose root module plans resources, with the policy's catalog
+# (through provider "megallm", which has a policy) and the whole catalog
+# (through megallm.all, which has none)
+_plan(resources) := _plan_with(resources, [_read("catalog", _allowed), _read("all", _everything)])
+
+_plan_with(resources, reads) := {
+	"planned_values": {"root_module": {"resources": resources}},
+	"prior_state": {"values": {"root_module": {"resources": reads}}},
+	"configuration": {
+		"provider_config": {
+			"megallm": {"name": "megallm", "expressions": {"policy": {"references": ["path.module"]}}},
+			"megallm.all": {"name": "megallm", "alias": "all"},
+		},
+		"root_module": {"resources": [_read_config("catalog", "megallm"), _read_config("all", "megallm.all")]},
+	},
+}
+
+_app(values) := {
+	"address": "terraform_data.app", "mode": "managed", "type": "terraform_data", "name": "app",
+	"values": {"input": values},
+}
+
+_deny(values) := denies if {
+	denies := megallm.deny with input as _plan([_app(values)])
+}
+
+_warn(values) := warnings if {
+	warnings := megallm.warn with input as _plan([_app(values)])
+}
+
+test_fail_closed_without_a_catalog if {
+	no_reads := _plan_with([_app({"model": "gpt-4o-mini"})], [])
+	denies := megallm.deny with input as no_reads
+	count(denies) == 1
+	some msg in denies
+	startswith(msg, "No MegaLLM catalog in this plan, so no model id can be checked.")
+	contains(msg, `Add data "megallm_models" "catalog" { include_retired = true }, with no filter`)
+}
+
+test_fail_closed_on_a_filtered_read_or_one_without_retired_models if {
+	filtered := json.patch(_read("catalog", _allowed), [{"op": "replace", "path": "/values/type", "value": "chat"}])
+	without_retired := json.patch(_read("all", _everything), [{"op": "replace", "path": "/values/include_retired", "value": false}])
+	denies := megallm.deny with input as _plan_with([_app({"model": "gpt-4o-mini"})], [filtered, without_retired])
+	count(denies) == 1
+	some msg in denies
+	startswith(msg, "No MegaLLM catalog in this plan")
+}
+
+test_a_valid_id_passes if {
+	count(_deny({"model": "gpt-4o-mini"})) == 0
+	count(_warn({"model": "gpt-4o-mini"})) == 0
+}
+
+test_unknown_id_with_did_you_mean if {
+	_deny({"env": {"OPENAI_MODEL": "GPT4o_Mini"}}) == {
+		`terraform_data.app: input.env.OPENAI_MODEL = "GPT4o_Mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+	}
+}
+
+test_unknown_id_suggests_no_retired_or_refused_id if {
+	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog.`}
+	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog.`}
+}
+
+test_unknown_id_without_a_policy_free_read_may_be_refused if {
+	denies := megallm.deny with input as _plan_with([_app({"model": "gpt-5"})], [_read("catalog", _allowed)])
+	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog, or the provider's policy does not allow it.`}
+}
+
+test_denied_id if {
+	_deny({"model": "claude-3-opus-20240229"}) == {
+		`terraform_data.app: input.model = "claude-3-opus-20240229" is denied by the provider's policy.`,
+	}
+}
+
+test_owner_not_allowed if {
+	_deny({"model": "mistral-large-latest"}) == {
+		`terraform_data.app: input.model = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model.`,
+	}
+}
+
+test_refused_id_without_an_owner if {
+	ownerless := object.remove(_model("grok-2-1212", null, {}), ["owned_by"])
+	reads := [_read("catalog", _allowed), _read("all", array.concat(_everything, [ownerless]))]
+	denies := megallm.deny with input as _plan_with([_app({"model": "grok-2-1212"})], reads)
+	denies == {`terraform_data.app: input.model = "grok-2-1212" is not allowed by the provider's policy.`}
+}
+
+test_without_a_policy_every_read_allows_every_model if {
+	plan := json.patch(_plan_with([_app({"model": "mistral-large-latest"})], [_read("catalog", _everything)]), [{
+		"op": "remove", "path": "/configuration/provider_config/megallm/expressions",
+	}])
+	denies := megallm.deny with input as plan
+	count(denies) == 0
+}
+
+test_retired_id_names_its_successor if {
+	_deny({"model": "gpt-3.5-turbo"}) == {
+		`terraform_data.app: input.model = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
+}
+
+test_retired_id_with_an_unusable_or_no_successor if {
+	reads := [_read("catalog", [
+		_model("a-1", "x", {"status": "retired", "retires_at": "2025-01-01T12:00:00Z", "days_to_retirement": 0, "successor": "a-0"}),
+		_model("a-0", "x", {"status": "retired", "retires_at": "2024-01-01T00:00:00Z", "days_to_retirement": 0}),
+	])]
+	denies := megallm.deny with input as _plan_with([_app({"model": "a-1", "llm_model": "a-0"})], reads)
+	denies == {
+		`terraform_data.app: input.model = "a-1" was retired on 2025-01-01T12:00:00Z (its successor "a-0" cannot be used either).`,
+		`terraform_data.app: input.llm_model = "a-0" was retired on 2024-01-01 (no successor is named).`,
+	}
+}
+
+test_deprecated_id_warns if {
+	count(_deny({"model": "gpt-4o"})) == 0
+	_warn({"model": "gpt-4o"}) == {
+		`terraform_data.app: input.model = "gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "gpt-4.1".`,
+	}
+}
+
+test_retiring_within_the_notice_window_warns if {
+	_warn({"model": "gpt-4.1-mini"}) == {
+		`terraform_data.app: input.model = "gpt-4.1-mini" retires on 2027-01-15, in 43 days, within the 90-day notice window (no successor is named).`,
+	}
+}
+
+test_notice_window_bounds if {
+	some days in [0, 1, 89, 90]
+	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": "2027-01-15T00:00:00Z", "days_to_retirement": days})])]
+	warnings := megallm.warn with input as _plan_with([_app({"model": "m"})], reads)
+	count(warnings) == 1
+}
+
+test_notice_window_outside if {
+	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": "2027-01-15T00:00:00Z", "days_to_retirement": 91})])]
+	warnings := megallm.warn with input as _plan_with([_app({"model": "m"})], reads)
+	count(warnings) == 0
+}
+
+test_notice_window_from_data if {
+	outside := _warn({"model": "gpt-4.1-mini"}) with data.megallm_settings as {"retirement_notice_days": 42}
+	count(outside) == 0
+	inside := _warn({"model": "gpt-4.1-mini"}) with data.megallm_settings as {"retirement_notice_days": 43}
+	inside == {
+		`terraform_data.app: input.model = "gpt-4.1-mini" retires on 2027-01-15, in 43 days, within the 43-day notice window (no successor is named).`,
+	}
+}
+
+test_notice_off_with_zero if {
+	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": "2026-12-03T00:00:00Z", "days_to_retirement": 0})])]
+	off := megallm.warn with input as _plan_with([_app({"model": "m"})], reads) with data.megallm_settings as {"retirement_notice_days": 0}
+	count(off) == 0
+	deprecated := _warn({"model": "gpt-4o"}) with data.megallm_settings as {"retirement_notice_days": 0}
+	count(deprecated) == 1
+}
+
+test_bad_settings_fail_closed if {
+	bad_days := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"retirement_notice_days": "90"}
+	bad_days == {
+		`megallm_settings.retirement_notice_days is "90": set a whole number of days, 0 or more (0 turns the retirement notice off).`,
+	}
+	bad_patterns := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"key_patterns": "model"}
+	bad_patterns == {
+		`megallm_settings.key_patterns is "model": set a list of glob patterns such as ["model", "*_model"].`,
+	}
+	bad_paths := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"attribute_paths": {"x": "model"}}
+	bad_paths == {
+		`megallm_settings.attribute_paths["x"] is "model": set a list of attribute paths such as ["model.*.name"].`,
+	}
+}
+
+test_bad_settings_are_quoted_bounded if {
+	long := concat("", ["x" | some _ in numbers.range(1, 100)])
+	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"json_attributes": [long]}
+	denies == {sprintf(
+		`megallm_settings.json_attributes is ["%s...: set an object from resource type to a list of attribute paths.`,
+		[substring(long, 0, 75)],
+	)}
+}
+
+test_deprecated_without_a_retirement_date if {
+	reads := [_read("catalog", [_model("m", "x", {"status": "deprecated", "deprecated_at": "2026-06-01T00:00:00Z"})])]
+	warnings := megallm.warn with input as _plan_with([_app({"model": "m"})], reads)
+	warnings == {`terraform_data.app: input.model = "m" is deprecated since 2026-06-01 (no successor is named).`}
+}
+
+test_key_patterns_ignore_case_and_nesting if {
+	denies := _deny({
+		"Model": "x-1",
+		"model_ID": "x-2",
+		"env": {"OPENAI_MODEL": "x-3", "EMBEDDING_MODEL_ID": "x-4", "OTHER": "x-5", "MODELS": "x-6"},
+		"agents": [{"name": "a", "model": "x-7"}],
+		"routing": {"fallback_model": ["gpt-4o-mini", "x-8"]},
+		"description": "uses model x-9",
+	})
+	denies == {
+		`terraform_data.app: input.Model = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.model_ID = "x-2" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.EMBEDDING_MODEL_ID = "x-4" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.agents[0].model = "x-7" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.routing.fallback_model[1] = "x-8" is not in the MegaLLM catalog.`,
+	}
+}
+
+test_key_patterns_from_data if {
+	values := {"env": {"OPENAI_MODEL": "x-3", "LLM": "x-10"}}
+	denies := _deny(values) with data.megallm_settings as {"key_patterns": ["llm"]}
+	denies == {
+		`terraform_data.app: input.env.LLM = "x-10" is not in the MegaLLM catalog.`,
+	}
+}
+
+test_name_value_pairs if {
+	_deny({"env": [{"name": "OPENAI_MODEL", "value": "x-1"}, {"name": "REGION", "value": "eu"}]}) == {
+		`terraform_data.app: input.env[0].value = "x-1" is not in the MegaLLM catalog.`,
+	}
+}
+
+test_unknown_and_empty_values_are_skipped if {
+	# Terraform leaves an unknown attribute out of planned_values, and
+	# writes an unknown element of a list as null.
+	count(_deny({"models": {"fallback_model": [null, "gpt-4o-mini"]}, "model": ""})) == 0
+}
+
+test_attribute_paths_per_type if {
+	agent := {
+		"address": "aws_bedrockagent_agent.a", "mode": "managed", "type": "aws_bedrockagent_agent", "name": "a",
+		"values": {"foundation_model": "gpt-4o-mni", "description": "gpt-4o-mni"},
+	}
+	deployment := {
+		"address": "azurerm_cognitive_deployment.d", "mode": "managed", "type": "azurerm_cognitive_deployment", "name": "d",
+		"values": {"model": [{"format": "OpenAI", "name": "gpt-3.5-turbo", "version": "0613"}]},
+	}
+	denies := megallm.deny with input as _plan([agent, deployment])
+	denies == {
+		`aws_bedrockagent_agent.a: foundation_model = "gpt-4o-mni" is not in the MegaLLM catalog.`,
+		`azurerm_cognitive_deployment.d: model[0].name = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
+	narrowed := megallm.deny with input as _plan([agent]) with data.megallm_settings as {"attribute_paths": {"aws_bedrockagent_agent": []}, "key_patterns": ["model"]}
+	count(narrowed) == 0
+}
+
+test_json_attributes if {
+	task := {
+		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
+		"values": {"container_definitions": json.marshal([{"name": "app", "environment": [{"name": "OPENAI_MODEL", "value": "gpt-4o"}]}])},
+	}
+	warnings := megallm.warn with input as _plan([task])
+	warnings == {
+		`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "gpt-4.1".`,
+	}
+}
+
+test_child_modules_and_only_managed_resources if {
+	nested := {
+		"address": "module.a.module.b[\"x\"].terraform_data.app", "mode": "managed", "type": "terraform_data", "name": "app",
+		"values": {"input": {"models.yaml": {"model": "claude-3-opus-20240229"}}},
+	}
+	read_later := {
+		"address": "data.terraform_remote_state.s", "mode": "data", "type": "terraform_remote_state", "name": "s",
+		"values": {"model": "not-checked"},
+	}
+	plan := json.patch(_plan([read_later]), [{
+		"op": "add", "path": "/planned_values/root_module/child_modules",
+		"value": [{"address": "module.a", "child_modules": [{"address": "module.a.module.b[\"x\"]", "resources": [nested]}]}],
+	}])
+	denies := megallm.deny with input as plan
+	denies == {
+		`module.a.module.b["x"].terraform_data.app: input["models.yaml"].model = "claude-3-opus-20240229" is denied by the provider's policy.`,
+	}
+}
+
+test_catalog_read_in_a_child_module if {
+	read := json.patch(_read("all", _everything), [{"op": "replace", "path": "/address", "value": "module.m[0].data.megallm_models.all"}])
+	plan := {
+		"planned_values": {"root_module": {"resources": [_app({"model": "gpt-5"})]}},
+		"prior_state": {"values": {"root_module": {
+			"resources": [_read("catalog", _allowed)],
+			"child_modules": [{"address": "module.m[0]", "resources": [read]}],
+		}}},
+		"configuration": {
+			"provider_config": {
+				"megallm": {"name": "megallm", "expressions": {"policy": {"constant_value": {}}}},
+				"megallm.all": {"name": "megallm", "alias": "all"},
+			},
+			"root_module": {
+				"resources": [_read_config("catalog", "megallm")],
+				"module_calls": {"m": {"module": {"resources": [_read_config("all", "megallm.all")]}}},
+			},
+		},
+	}
+	denies := megallm.deny with input as plan
+	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog.`}
+}

@@ -1,0 +1,85 @@
+# The settings a team may change without editing Rego: pass a data document
+# whose top-level key is megallm_settings (opa eval -d settings.json, conftest
+# --data settings.json). What it sets replaces the default below; the
+# attribute_paths and json_attributes of a resource type it names replace
+# those of that type only.
+package megallm
+
+default_settings := {
+	# warn when a model used retires within this many days (0: no notice)
+	"retirement_notice_days": 90,
+	# map keys and attribute names whose string values are model ids, as glob
+	# patterns compared without regard to case
+	"key_patterns": ["model", "model_id", "*_model", "*_model_id"],
+	# attribute paths, per resource type, whose string values are model ids:
+	# steps joined by ".", a list index as a number, "*" for any one step
+	"attribute_paths": {
+		"aws_bedrockagent_agent": ["foundation_model"],
+		"azurerm_cognitive_deployment": ["model.*.name"],
+	},
+	# attributes, per resource type, that hold JSON text to look inside
+	"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]},
+}
+
+default _user_settings := {}
+
+_user_settings := data.megallm_settings
+
+settings := object.union(default_settings, _user_settings)
+
+notice_days := settings.retirement_notice_days
+
+# A setting of the wrong shape fails closed, naming the setting and what it takes.
+deny contains msg if {
+	not _whole_days(notice_days)
+	msg := sprintf(
+		"megallm_settings.retirement_notice_days is %s: set a whole number of days, 0 or more (0 turns the retirement notice off).",
+		[_bounded(json.marshal(notice_days))],
+	)
+}
+
+deny contains msg if {
+	not _strings(settings.key_patterns)
+	msg := sprintf(
+		"megallm_settings.key_patterns is %s: set a list of glob patterns such as [\"model\", \"*_model\"].",
+		[_bounded(json.marshal(settings.key_patterns))],
+	)
+}
+
+deny contains msg if {
+	some name in ["attribute_paths", "json_attributes"]
+	is_object(settings[name])
+	some type, paths in settings[name]
+	not _strings(paths)
+	msg := sprintf(
+		"megallm_settings.%s[%q] is %s: set a list of attribute paths such as [\"model.*.name\"].",
+		[name, type, _bounded(json.marshal(paths))],
+	)
+}
+
+deny contains msg if {
+	some name in ["attribute_paths", "json_attributes"]
+	not is_object(settings[name])
+	msg := sprintf(
+		"megallm_settings.%s is %s: set an object from resource type to a list of attribute paths.",
+		[name, _bounded(json.marshal(settings[name]))],
+	)
+}
+
+_whole_days(n) if {
+	is_number(n)
+	n >= 0
+	n == floor(n)
+}
+
+_strings(list) if {
+	is_array(list)
+	every s in list {
+		is_string(s)
+	}
+}
+
+# _bounded keeps a quoted value in a message short.
+_bounded(s) := s if count(s) <= 80
+
+_bounded(s) := sprintf("%s...", [substring(s, 0, 77)]) if count(s) > 80
