@@ -3,7 +3,10 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // harness is the provider binary every test of the package runs.
@@ -20,4 +23,22 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	harness.Close()
 	os.Exit(code)
+}
+
+// planAgainstMock plans config against a mock of its own, with the mock's
+// key, and fails the test if the plan fails. It returns the mock, the CLI
+// output, and that output with every run of white space as one space, since
+// Terraform wraps messages at about 78 columns.
+func planAgainstMock(t *testing.T, config string) (server *mockapi.Server, out, flat string) {
+	t.Helper()
+	server = mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, config, map[string]string{
+		"MEGALLM_BASE_URL": server.URL(),
+		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+	})
+	out, err := ws.Run("plan", "-input=false", "-no-color")
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	return server, out, strings.Join(strings.Fields(out), " ")
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // TestPolicyWarnings: what a plan under a model policy warns about, through
@@ -15,9 +13,8 @@ import (
 // said once however many data sources read the catalog.
 func TestPolicyWarnings(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
 	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
-	ws := harness.Workspace(t, fmt.Sprintf(`
+	server, out, flat := planAgainstMock(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {
     allowed_owners = ["openai"]
@@ -40,15 +37,7 @@ data "megallm_model" "fallback" {
 data "megallm_models" "all" {}
 data "megallm_models" "mistral" { owned_by = ["mistral"] }
 output "chosen" { value = data.megallm_model.fallback.id }
-`, day(-10), day(45), day(-1)), map[string]string{
-		"MEGALLM_BASE_URL": server.URL(),
-		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
-	})
-	out, err := ws.Run("plan", "-input=false", "-no-color")
-	if err != nil {
-		t.Fatalf("plan failed: %v\n%s", err, out)
-	}
-	flat := strings.Join(strings.Fields(out), " ")
+`, day(-10), day(45), day(-1)))
 	for _, want := range []string{
 		"Warning: Deprecated MegaLLM model",
 		fmt.Sprintf(`Model "gpt-3.5-turbo" is deprecated since %s: Superseded by gpt-4o. It retires on %s, in 45 days, `+
@@ -85,23 +74,14 @@ output "chosen" { value = data.megallm_model.fallback.id }
 // that allows no model at all, saying that the policy did it.
 func TestPolicyOwnerWarnings(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
-	ws := harness.Workspace(t, `
+	_, out, flat := planAgainstMock(t, `
 provider "megallm" {
   policy = { allowed_owners = ["OpenAI"] }
 }
 data "megallm_models" "all" {}
 data "megallm_models" "chat" { type = "chat" }
 output "count" { value = length(data.megallm_models.all.ids) }
-`, map[string]string{
-		"MEGALLM_BASE_URL": server.URL(),
-		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
-	})
-	out, err := ws.Run("plan", "-input=false", "-no-color")
-	if err != nil {
-		t.Fatalf("plan failed: %v\n%s", err, out)
-	}
-	flat := strings.Join(strings.Fields(out), " ")
+`)
 	for _, want := range []string{
 		"Warning: Provider policy allows owners the catalog does not have",
 		`policy.allowed_owners lists "OpenAI" (did you mean "openai"?), which no model in the MegaLLM catalog from`,
@@ -126,9 +106,8 @@ output "count" { value = length(data.megallm_models.all.ids) }
 // share a summary, so this plan has one deprecated model.)
 func TestDeprecationAdvice(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
 	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
-	ws := harness.Workspace(t, fmt.Sprintf(`
+	_, out, flat := planAgainstMock(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {
     models = {
@@ -138,18 +117,11 @@ provider "megallm" {
   }
 }
 data "megallm_model" "to_denied" { id = "gpt-4.1-mini" }
-`, day(-2), day(0)), map[string]string{
-		"MEGALLM_BASE_URL": server.URL(),
-		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
-	})
-	out, err := ws.Run("plan", "-input=false", "-no-color")
-	if err != nil {
-		t.Fatalf("plan failed: %v\n%s", err, out)
-	}
+`, day(-2), day(0)))
 	want := fmt.Sprintf(`Model "gpt-4.1-mini" is deprecated since %s: Costly. It retires on %sT23:59:59Z, today, after `+
 		`which this plan fails. Its successor "gpt-4.1" cannot be used: it is denied by the policy. Did you mean "gpt-4o"?`,
 		day(-2), day(0))
-	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, want) {
+	if !strings.Contains(flat, want) {
 		t.Errorf("the plan does not show %q:\n%s", want, out)
 	}
 }

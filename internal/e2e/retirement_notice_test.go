@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // TestRetirementNotice: a model that megallm_model uses and that retires
@@ -32,8 +30,7 @@ func TestRetirementNotice(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			server := mockapi.NewTestServer(t, "")
-			ws := harness.Workspace(t, fmt.Sprintf(`
+			_, out, flat := planAgainstMock(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {
     %s
@@ -41,15 +38,7 @@ provider "megallm" {
   }
 }
 data "megallm_model" "m" { id = "gpt-4o" }
-`, tc.notice, tc.retiresAt), map[string]string{
-				"MEGALLM_BASE_URL": server.URL(),
-				"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
-			})
-			out, err := ws.Run("plan", "-input=false", "-no-color")
-			if err != nil {
-				t.Fatalf("plan failed: %v\n%s", err, out)
-			}
-			flat := strings.Join(strings.Fields(out), " ")
+`, tc.notice, tc.retiresAt))
 			shown := strings.Contains(flat, "Warning: MegaLLM model retiring soon")
 			switch {
 			case tc.want == "" && shown:
