@@ -203,7 +203,7 @@ func (c *Catalog) Refusal(m *megallm.Model) string {
 	}
 	owner := "does not report its owner"
 	if m.OwnedBy != nil {
-		owner = "is owned by " + megallm.QuoteUntrusted(*m.OwnedBy)
+		owner = "is owned by " + megallm.Quote(*m.OwnedBy)
 	}
 	if len(c.policy.AllowedOwners) == 0 {
 		return owner + ", and the policy allows no owners"

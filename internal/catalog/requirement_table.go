@@ -275,5 +275,5 @@ func successorWords(successor *string) string {
 	if successor == nil {
 		return ""
 	}
-	return " (successor " + megallm.QuoteUntrusted(*successor) + ")"
+	return " (successor " + megallm.Quote(*successor) + ")"
 }

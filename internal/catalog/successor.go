@@ -80,7 +80,7 @@ func (a Advice) successorWords() string {
 	case a.Successor == "":
 		return ""
 	case a.Unusable != "":
-		return fmt.Sprintf(" (successor %s, which %s)", megallm.QuoteUntrusted(a.Successor), a.Unusable)
+		return fmt.Sprintf(" (successor %s, which %s)", megallm.Quote(a.Successor), a.Unusable)
 	}
 	return successorWords(&a.Successor)
 }

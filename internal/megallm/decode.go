@@ -134,7 +134,7 @@ func (rev *review) clearNonsense(m *Model, index int) {
 			code, ok := NormaliseCurrency(*v)
 			switch {
 			case !ok:
-				field("pricing.currency", "is the string "+QuoteUntrusted(*v)+", not a three-letter currency code")
+				field("pricing.currency", "is the string "+Quote(*v)+", not a three-letter currency code")
 				p.Currency = nil
 			case code != *v:
 				changed := code // escapes only here, where it is needed
@@ -149,7 +149,7 @@ func (rev *review) clearNonsense(m *Model, index int) {
 		m.MaxOutputTokens = nil
 	}
 	if v := m.Successor; v != nil && strings.TrimSpace(*v) == "" {
-		field("successor", "is the string "+QuoteUntrusted(*v)+", not a model id")
+		field("successor", "is the string "+Quote(*v)+", not a model id")
 		m.Successor = nil
 	}
 	normaliseDate := func(name string, value **string) {
@@ -160,7 +160,7 @@ func (rev *review) clearNonsense(m *Model, index int) {
 				changed := normalised // escapes only here, where it is needed
 				*value = &changed
 			case !ok:
-				field(name, "is the string "+QuoteUntrusted(*v)+", not an RFC 3339 date-time")
+				field(name, "is the string "+Quote(*v)+", not an RFC 3339 date-time")
 				*value = nil
 			}
 		}

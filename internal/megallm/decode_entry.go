@@ -243,13 +243,9 @@ func describe(raw json.RawMessage) string {
 	case '"':
 		var s string
 		_ = json.Unmarshal(raw, &s)
-		return "the string " + QuoteUntrusted(s)
+		return "the string " + Quote(s)
 	default:
-		number := string(bytes.TrimSpace(raw))
-		if len(number) > untrustedChars {
-			number = number[:untrustedChars] + "…"
-		}
-		return "the number " + number
+		return "the number " + Excerpt(string(bytes.TrimSpace(raw)))
 	}
 }
 

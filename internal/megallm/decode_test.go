@@ -163,10 +163,12 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 
 func TestDecodeModels_longValuesAreQuotedAndCut(t *testing.T) {
 	t.Parallel()
-	long := strings.Repeat("é", 40) // 80 bytes
+	long := strings.Repeat("é", 70) // 70 characters, 140 bytes
 	_, problems := decode(t, `{"id":"`+long+"\\nforged"+`","created_at":"`+long+`"}`)
-	want := `model "` + strings.Repeat("é", 32) + `"…: created_at is the string "` + strings.Repeat("é", 32) +
-		`"…, not an RFC 3339 date-time`
+	// Cut after 64 characters (never inside one), with the length; the
+	// newline is escaped.
+	want := `model "` + strings.Repeat("é", 64) + `"… (77 characters): created_at is the string "` + strings.Repeat("é", 64) +
+		`"… (70 characters), not an RFC 3339 date-time`
 	if len(problems) != 1 || problems[0] != want {
 		t.Errorf("problems = %q\nwant       [%q]", problems, want)
 	}

@@ -2,8 +2,6 @@ package megallm
 
 import (
 	"fmt"
-	"strconv"
-	"unicode/utf8"
 )
 
 // Problem is something wrong in one entry of a model list that the decoder
@@ -41,26 +39,10 @@ const (
 func (p Problem) String() string {
 	switch p.Kind {
 	case FieldReadAsNull:
-		return fmt.Sprintf("model %s: %s %s", QuoteUntrusted(p.ModelID), p.Field, p.Issue)
+		return fmt.Sprintf("model %s: %s %s", Quote(p.ModelID), p.Field, p.Issue)
 	case DuplicateDropped:
-		return fmt.Sprintf("data[%d]: id %s %s", p.Index, QuoteUntrusted(p.ModelID), p.Issue)
+		return fmt.Sprintf("data[%d]: id %s %s", p.Index, Quote(p.ModelID), p.Issue)
 	default:
 		return fmt.Sprintf("data[%d] %s", p.Index, p.Issue)
 	}
-}
-
-// untrustedChars is how much of a string from the server a message quotes.
-const untrustedChars = 64
-
-// QuoteUntrusted quotes a string from the server for a message: Go-quoted, so
-// that control characters cannot forge lines, and cut when long.
-func QuoteUntrusted(s string) string {
-	if len(s) > untrustedChars {
-		cut := untrustedChars
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
-		}
-		return strconv.Quote(s[:cut]) + "…"
-	}
-	return strconv.Quote(s)
 }

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // candidatesAttribute is the schema of megallm_model's candidates argument.
@@ -54,7 +54,7 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 	for i, id := range ids {
 		if first := slices.Index(ids, id); first < i {
 			return nil, fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
-				catalog.Quote(id), first, i)
+				megallm.Quote(id), first, i)
 		}
 	}
 	return ids, nil

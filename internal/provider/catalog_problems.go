@@ -28,7 +28,7 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 		case megallm.DuplicateDropped:
 			if !seen[p.ModelID] {
 				seen[p.ModelID] = true
-				duplicates = append(duplicates, megallm.QuoteUntrusted(p.ModelID))
+				duplicates = append(duplicates, megallm.Quote(p.ModelID))
 			}
 		}
 	}
@@ -78,7 +78,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
-			lines[i] = catalog.Quote(g.ID) + " names successor " + catalog.Quote(g.Successor)
+			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",
 			fmt.Sprintf("%s These successors in policy.models are not in the MegaLLM catalog from %s, so a "+
@@ -110,7 +110,7 @@ const aboutPolicy = "This is about the policy argument of the provider \"megallm
 func quoteWithSuggestions(values []string, suggest func(string) []string) string {
 	quoted := make([]string, len(values))
 	for i, v := range values {
-		quoted[i] = catalog.Quote(v)
+		quoted[i] = megallm.Quote(v)
 		if i < maxProblemsListed {
 			if suggestions := suggest(v); len(suggestions) > 0 {
 				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
@@ -125,7 +125,7 @@ func quoteWithSuggestions(values []string, suggest func(string) []string) string
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	lines := make([]string, len(err.Miscased))
 	for i, m := range err.Miscased {
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", catalog.Quote(m.ID), catalog.Quote(m.CatalogID))
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), megallm.Quote(m.CatalogID))
 	}
 	return fmt.Sprintf("Model ids are case-sensitive, and the provider's policy names models in another letter case "+
 		"than the catalog, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+

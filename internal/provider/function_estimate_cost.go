@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 var _ function.Function = (*estimateCostFunction)(nil)
@@ -74,7 +75,7 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
 	switch {
 	case errors.Is(err, catalog.ErrCostNotExpressible):
-		resp.Error = function.NewFuncError(costTooLarge("these token counts", "model "+catalog.Quote(model.ID)))
+		resp.Error = function.NewFuncError(costTooLarge("these token counts", "model "+megallm.Quote(model.ID)))
 		return
 	case err != nil:
 		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q %s, so its cost cannot be estimated", model.ID, err))

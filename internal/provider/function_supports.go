@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 var _ function.Function = (*supportsFunction)(nil)
@@ -79,7 +80,7 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 	i := slices.Index(capabilityNames, capability)
 	if i < 0 {
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
-			catalog.Quote(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
+			megallm.Quote(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}
 	model, _, funcErr := modelArgument(ctx, modelArg, 0)

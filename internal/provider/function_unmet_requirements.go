@@ -103,7 +103,7 @@ func currencyArgument(currencies []string, position int64) (string, *function.Fu
 	if !ok {
 		return "", function.NewArgumentFuncError(position, fmt.Sprintf("currency is %s, which is not a "+
 			"three-letter currency code such as %q or %q. Leave it out for %q",
-			catalog.Quote(currencies[0]), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency))
+			megallm.Quote(currencies[0]), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency))
 	}
 	return code, nil
 }

@@ -196,7 +196,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MiscasedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			models.Len(), d.data.origin, catalog.Quote(id), didYouMean(r.Suggestions))
+			models.Len(), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
@@ -220,7 +220,7 @@ func candidateLines(passed []catalog.Candidate, suggest func(id string) []string
 		if r.Kind == catalog.NotInCatalog {
 			r.Suggestions = suggest(c.ID)
 		}
-		lines[i] = catalog.Quote(c.ID) + " " + r.Words()
+		lines[i] = megallm.Quote(c.ID) + " " + r.Words()
 	}
 	return joinProblems(lines, "\n  - ")
 }

@@ -265,7 +265,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		if workload != nil {
 			var overflows bool
 			if costs[i], overflows = workloadCostValue(workload, m); overflows {
-				tooLarge = append(tooLarge, catalog.Quote(m.ID))
+				tooLarge = append(tooLarge, megallm.Quote(m.ID))
 			}
 		}
 	}
@@ -307,7 +307,7 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 		if types := models.Types(); !slices.Contains(types, query.Type) {
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
 				fmt.Sprintf("No model in %s has type %s, so megallm_models lists none. %s",
-					where, catalog.Quote(query.Type), catalogHas("types", types)))
+					where, megallm.Quote(query.Type), catalogHas("types", types)))
 		}
 	}
 	if query.OwnedBy != nil {
@@ -320,7 +320,7 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 			case !models.OwnerAllowed(owner):
 				diags.AddAttributeWarning(path.Root("owned_by"), "Owner not allowed by the policy",
 					fmt.Sprintf("The provider's policy allows no model owned by %s (its allowed_owners does not "+
-						"list it), so that owner matches nothing.", catalog.Quote(owner)))
+						"list it), so that owner matches nothing.", megallm.Quote(owner)))
 			}
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
@@ -329,7 +329,7 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 				hint = "Owners are case-sensitive." + didYouMean(suggestions)
 			}
 			return "No model with this owner",
-				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, catalog.Quote(owner), hint)
+				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, megallm.Quote(owner), hint)
 		}, func(rest []string) (string, string) {
 			return "No model with these owners", fmt.Sprintf("No model in %s has any of %d more owners of owned_by "+
 				"either, so they match nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
@@ -347,7 +347,7 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 			hint = didYouMean(suggestions)
 		}
 		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
-			"Ids are exact and case-sensitive.%s", where, catalog.Quote(id), hint)
+			"Ids are exact and case-sensitive.%s", where, megallm.Quote(id), hint)
 	}, func(rest []string) (string, string) {
 		return "No model with these ids", fmt.Sprintf("No model in %s has any of %d more ids of exclude_ids either, "+
 			"so excluding them leaves out nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
@@ -381,7 +381,7 @@ func catalogHas(field string, values []string) string {
 	case 0:
 		return fmt.Sprintf("No model of the catalog reports its %s.", singular)
 	case 1:
-		return fmt.Sprintf("The catalog's only %s is %s.", singular, catalog.Quote(values[0]))
+		return fmt.Sprintf("The catalog's only %s is %s.", singular, megallm.Quote(values[0]))
 	}
 	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteSome(values, "and"))
 }

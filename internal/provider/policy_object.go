@@ -84,7 +84,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 		for i, owner := range list {
 			if err == nil && strings.TrimSpace(owner) != owner {
 				err = fmt.Errorf("policy.allowed_owners[%d] is %s, with white space around it, which no owner has: "+
-					"write it as %q", i, catalog.Quote(owner), strings.TrimSpace(owner))
+					"write it as %q", i, megallm.Quote(owner), strings.TrimSpace(owner))
 			}
 		}
 		mistakes = append(mistakes, err)
@@ -125,7 +125,7 @@ func joinMistakes(mistakes []error) error {
 // readModelPolicy reads what a policy says of the model with this id.
 func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
-	where := "policy.models[" + catalog.Quote(id) + "]"
+	where := "policy.models[" + megallm.Quote(id) + "]"
 	if strings.TrimSpace(id) != id || id == "" {
 		return decision, fmt.Errorf("%s: a model id must not be empty or have white space around it", where)
 	}
@@ -141,7 +141,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	decision.RetiresAt = dateAttribute(o, "retires_at")
 	decision.Successor = o.string("successor")
 	if reason := o.string("reason"); reason != nil {
-		decision.Reason = ptr(catalog.Excerpt(*reason)) // it is only ever shown
+		decision.Reason = ptr(megallm.Excerpt(*reason)) // it is only ever shown
 	}
 	if denied := o.bool("denied"); denied != nil {
 		decision.Denied = *denied
@@ -165,7 +165,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	switch s, p := decision.Successor, decision.Pricing; {
 	case s != nil && (strings.TrimSpace(*s) == "" || *s != strings.TrimSpace(*s)):
-		return decision, fmt.Errorf("%s.successor is %s: it must be a model id, without white space around it", where, catalog.Quote(*s))
+		return decision, fmt.Errorf("%s.successor is %s: it must be a model id, without white space around it", where, megallm.Quote(*s))
 	case s != nil && *s == id:
 		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
 	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && retiresBeforeDeprecation(decision):

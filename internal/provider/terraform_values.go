@@ -151,7 +151,7 @@ func statusAttribute(o *objectReader) *catalog.Status {
 	}
 	if !slices.Contains(lifecycleStatuses, *s) {
 		o.keep(fmt.Errorf("%sstatus is %s, which is not a lifecycle status.%s Use %s, or null when no date is known",
-			o.prefix, catalog.Quote(*s), didYouMean(catalog.Closest(*s, slices.Values(lifecycleStatuses))),
+			o.prefix, megallm.Quote(*s), didYouMean(catalog.Closest(*s, slices.Values(lifecycleStatuses))),
 			catalog.QuoteList(lifecycleStatuses, "or")))
 		return nil
 	}
@@ -258,7 +258,7 @@ func (o *objectReader) stringMapHint(v tftypes.Value, want tftypes.Type) string 
 	}
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
 		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)",
-		catalog.Quote(s), strings.TrimSuffix(o.prefix, "."))
+		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."))
 }
 
 func (o *objectReader) string(name string) *string {

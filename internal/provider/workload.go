@@ -92,7 +92,7 @@ func checkCurrency(name, code string) error {
 		return nil
 	}
 	return fmt.Errorf("%s is %s, not a three-letter ISO 4217 code such as %q or %q (leave it out for %q)",
-		name, catalog.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
+		name, megallm.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
 }
 
 // readWorkload reads the workload argument, already validated; null is no
@@ -135,7 +135,7 @@ func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnost
 	}
 	diags.AddAttributeWarning(path.Root("currency"), "No model priced in this currency",
 		fmt.Sprintf("No model in the MegaLLM catalog (%d models from %s) is priced in %s, so no model meets a price "+
-			"requirement or sorts by cost in it. %s", models.Len(), origin, catalog.Quote(code), catalogHas("currencies", currencies)))
+			"requirement or sorts by cost in it. %s", models.Len(), origin, megallm.Quote(code), catalogHas("currencies", currencies)))
 	return diags
 }
 

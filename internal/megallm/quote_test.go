@@ -1,0 +1,38 @@
+package megallm_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// maxQuotedChars is how many characters of a value Quote keeps.
+const maxQuotedChars = 64
+
+func TestQuote(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ value, want string }{
+		{"gpt-4o", `"gpt-4o"`},
+		{"line\nbreak", `"line\nbreak"`},
+		{strings.Repeat("a", maxQuotedChars), `"` + strings.Repeat("a", maxQuotedChars) + `"`},
+		{strings.Repeat("a", maxQuotedChars+1), `"` + strings.Repeat("a", maxQuotedChars) + `"… (65 characters)`},
+		// Characters, not bytes: no rune is cut in half.
+		{strings.Repeat("é", 100), `"` + strings.Repeat("é", maxQuotedChars) + `"… (100 characters)`},
+	} {
+		if got := megallm.Quote(tc.value); got != tc.want {
+			t.Errorf("Quote(%d bytes) = %s, want %s", len(tc.value), got, tc.want)
+		}
+	}
+}
+
+func TestExcerpt(t *testing.T) {
+	t.Parallel()
+	if got := megallm.Excerpt("Legal has not approved it"); got != "Legal has not approved it" {
+		t.Errorf("Excerpt(short) = %q", got)
+	}
+	long := strings.Repeat("x", 1000)
+	if got, want := megallm.Excerpt(long), strings.Repeat("x", maxQuotedChars)+"… (1000 characters)"; got != want {
+		t.Errorf("Excerpt(1000 characters) = %q, want %q", got, want)
+	}
+}
