@@ -159,10 +159,11 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 	}
 	model, passed := models.Choose(candidates, require)
 	switch {
-	case model == nil && passed[0].Rejection.Kind == catalog.MiscasedModelID:
+	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MiscasedModelID:
 		diags.AddAttributeError(at, "Candidate id in the wrong letter case",
 			fmt.Sprintf("Model ids are case-sensitive, and these candidates differ from a catalog id only in letter "+
-				"case, so they would never be chosen:\n  - %s\n\nWrite each id as the catalog does.", candidateLines(passed, models.SuggestUsable)))
+				"case, so they would never be chosen:\n  - %s\n\nWrite each id as the catalog does.",
+				candidateLines(passed, models.SuggestUsable)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {
@@ -172,7 +173,8 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 		if slices.ContainsFunc(passed, func(c catalog.Candidate) bool { return c.Rejection.Kind == catalog.UnmetRequirements }) {
 			fix = "Add a candidate that qualifies, or relax require."
 		}
-		diags.AddAttributeError(at, "No candidate model qualifies", fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.SuggestUsable), fix))
+		diags.AddAttributeError(at, "No candidate model qualifies",
+			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.SuggestUsable), fix))
 	case len(passed) > 0:
 		diags.AddAttributeWarning(at, "Candidate models passed over",
 			fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
