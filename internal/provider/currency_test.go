@@ -101,10 +101,7 @@ func TestCurrency_notACode(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(dataSource, body, expected string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(server, "") + `data "` + dataSource + `" "bad" {` + "\n" + body + "\n}",
-			ExpectError: expectError(expected),
-		}
+		return errorStep(server, dataSource, body, expected)
 	}
 	unitTest(t,
 		step("megallm_models", `currency = "US Dollar"`,

@@ -110,6 +110,15 @@ func expectError(words string) *regexp.Regexp {
 	return regexp.MustCompile(`(?s)` + regexp.MustCompile(`\s+`).ReplaceAllString(words, `\s+`))
 }
 
+// errorStep plans one data source of this type with body against server and
+// expects the error that expected matches (see expectError).
+func errorStep(server *mockapi.Server, dataSource, body, expected string) resource.TestStep {
+	return resource.TestStep{
+		Config:      providerBlock(server, "") + `data "` + dataSource + `" "bad" {` + "\n" + body + "\n}",
+		ExpectError: expectError(expected),
+	}
+}
+
 // knownIDs checks a list of ids exactly, in order.
 func knownIDs(ids ...string) knownvalue.Check {
 	checks := make([]knownvalue.Check, len(ids))

@@ -208,10 +208,7 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(body, expected string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(server, "") + `data "megallm_models" "bad" {` + "\n" + body + "\n}",
-			ExpectError: expectError(expected),
-		}
+		return errorStep(server, "megallm_models", body, expected)
 	}
 	const forms = `Use an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" \(midnight UTC\)\.`
 	unitTest(t,

@@ -202,10 +202,7 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(body, expected string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(server, "") + `data "megallm_models" "bad" {` + "\n" + body + "\n}",
-			ExpectError: expectError(expected),
-		}
+		return errorStep(server, "megallm_models", body, expected)
 	}
 	unitTest(t,
 		step(`type = ""`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank \(leave type out to keep every type\)`),
