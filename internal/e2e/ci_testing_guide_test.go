@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 // ciTestingExample is the example of the guide "CI, testing and OpenTofu",
@@ -31,6 +33,7 @@ const ciTestingExample = "../../examples/guides/ci-testing"
 // plan against the old snapshot still passes while the refresh fails.
 func TestCITestingGuide_workflows(t *testing.T) {
 	t.Parallel()
+	skipWithoutMocks(t)
 	server := mockapi.NewTestServer(t, "")
 	ws := ciWorkspace(t, map[string]string{"MEGALLM_BASE_URL": server.URL()})
 	secrets := map[string]string{"MEGALLM_API_KEY": mockapi.DefaultAPIKey}
@@ -80,6 +83,7 @@ func TestCITestingGuide_workflows(t *testing.T) {
 // a mock still checks: the provider's validation of its arguments.
 func TestCITestingGuide_mockedTestsNeedNoCatalog(t *testing.T) {
 	t.Parallel()
+	skipWithoutMocks(t)
 	ws := ciWorkspace(t, map[string]string{"MEGALLM_BASE_URL": "http://127.0.0.1:9/v1"}) // nothing listens
 	if err := os.Remove(filepath.Join(ws.Dir, "megallm-catalog.json")); err != nil {
 		t.Fatal(err)
@@ -101,6 +105,25 @@ func TestCITestingGuide_mockedTestsNeedNoCatalog(t *testing.T) {
 	out, err = ws.Run("test", "-no-color", "-filter=tests/mocked.tftest.hcl")
 	if want := `require has no attribute "supports_vison". Did you mean "supports_vision"?`; err == nil || !strings.Contains(out, want) {
 		t.Errorf("a mocked test should still fail on a misspelt require, saying %q; error %v:\n%s", want, err, out)
+	}
+}
+
+// cliVersion reads the CLI's name and minor version from `version`.
+var cliVersion = regexp.MustCompile(`^(Terraform|OpenTofu) v1\.(\d+)\.`)
+
+// skipWithoutMocks skips a test that runs the example's mocked tests on a CLI
+// older than Terraform 1.7 or OpenTofu 1.8, which have no mock_provider.
+func skipWithoutMocks(t *testing.T) {
+	t.Helper()
+	cmd := exec.Command(harness.terraform, "version")
+	cmd.Env = append(tfcli.CleanEnviron(), "CHECKPOINT_DISABLE=1")
+	out, err := cmd.Output()
+	m := cliVersion.FindStringSubmatch(string(out))
+	if err != nil || m == nil {
+		t.Fatalf("cannot read the CLI's version: %v\n%s", err, out)
+	}
+	if minor, _ := strconv.Atoi(m[2]); minor < map[string]int{"Terraform": 7, "OpenTofu": 8}[m[1]] {
+		t.Skipf("%s 1.%d has no mock_provider in tests", m[1], minor)
 	}
 }
 

@@ -1,7 +1,4 @@
 terraform {
-  # check blocks and the data sources need Terraform 1.5; mock_provider in
-  # tests/, Terraform 1.7 or OpenTofu 1.8.
-  required_version = ">= 1.7"
   required_providers {
     megallm = {
       source  = "megallm/megallm"
@@ -32,8 +29,8 @@ data "megallm_model" "chat" {
 # environment of an application.
 resource "terraform_data" "app_environment" {
   input = {
-    OPENAI_MODEL = data.megallm_model.chat.id
-    MAX_TOKENS   = data.megallm_model.chat.context_length
+    OPENAI_MODEL   = data.megallm_model.chat.id
+    CONTEXT_LENGTH = data.megallm_model.chat.context_length
   }
 }
 

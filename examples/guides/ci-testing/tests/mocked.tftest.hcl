@@ -1,5 +1,5 @@
-# Runs without any catalog: the mocked provider reads nothing and checks
-# nothing. Each megallm_model returns the values below (the attributes not
+# Runs without any catalog: the mocked provider reads none and checks nothing
+# that needs one. It needs Terraform 1.7 or OpenTofu 1.8. Each megallm_model returns the values below (the attributes not
 # set here are zero, empty or random), so this tests what the configuration
 # does with a model, not whether that model exists or qualifies.
 mock_provider "megallm" {
@@ -20,7 +20,7 @@ run "passes_the_model_to_the_application" {
   }
 
   assert {
-    condition     = terraform_data.app_environment.input.MAX_TOKENS == 32000
+    condition     = terraform_data.app_environment.input.CONTEXT_LENGTH == 32000
     error_message = "The application should get the model's context length."
   }
 }

@@ -31,7 +31,7 @@ run "passes_its_limits_to_the_application" {
   command = plan
 
   assert {
-    condition     = terraform_data.app_environment.input.MAX_TOKENS == 128000
+    condition     = terraform_data.app_environment.input.CONTEXT_LENGTH == 128000
     error_message = "The application should get the model's context length."
   }
 }
