@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -137,7 +138,7 @@ func ciWorkspace(t *testing.T, env map[string]string) *Workspace {
 	mirror, bin := t.TempDir(), t.TempDir()
 	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
 		dir := filepath.Join(mirror, host, "megallm", "megallm", "0.1.0", runtime.GOOS+"_"+runtime.GOARCH)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
 			t.Fatal(err)
 		}
 		provider := filepath.Join(harness.providerDir, "terraform-provider-megallm")
@@ -211,7 +212,8 @@ func runJob(t *testing.T, ws *Workspace, file, job string, secrets map[string]st
 		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", expandSecrets(t, step.Run, secrets))
 		cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = ws.Dir, env, &out, &out
 		if err := cmd.Run(); err != nil {
-			return colour.ReplaceAllString(out.String(), ""), fmt.Errorf("%s, job %s, step %d (%s): %w", file, job, i+1, step.Name, err)
+			name := cmp.Or(step.Name, strings.SplitN(step.Run, "\n", 2)[0])
+			return colour.ReplaceAllString(out.String(), ""), fmt.Errorf("%s, job %s, step %d (%s): %w", file, job, i+1, name, err)
 		}
 	}
 	return colour.ReplaceAllString(out.String(), ""), nil
