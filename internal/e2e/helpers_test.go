@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -41,4 +42,16 @@ func planAgainstMock(t *testing.T, config string) (server *mockapi.Server, out, 
 		t.Fatalf("plan failed: %v\n%s", err, out)
 	}
 	return server, out, strings.Join(strings.Fields(out), " ")
+}
+
+// writeFile writes text to path, making its directory first.
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	//nolint:gosec // G703: a path the test itself made, under its temporary directory
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
 }
