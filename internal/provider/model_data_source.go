@@ -113,7 +113,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			workloadNotTaken("megallm_model", "a postcondition", "self")+".")
 		return
 	}
-	models, diags := d.data.loadCatalog(ctx)
+	models, diags := d.data.loadCatalog(ctx, readerOf("megallm_model", req.Config.Raw))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

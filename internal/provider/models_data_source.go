@@ -230,7 +230,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		query.Limit = int(n)
 	}
 
-	models, diags := d.data.loadCatalog(ctx)
+	models, diags := d.data.loadCatalog(ctx, readerOf("megallm_models", req.Config.Raw))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
