@@ -29,9 +29,11 @@ type Source struct {
 	// failureTold once the first has had the failure, so that they are
 	// reported once; firstReader is who that first caller was.
 	problemsTaken atomic.Bool
-	failureMu     sync.Mutex
-	failureTold   bool
-	firstReader   string
+	// warned holds the warnings TakeWarning has handed out.
+	warned      sync.Map
+	failureMu   sync.Mutex
+	failureTold bool
+	firstReader string
 }
 
 // outcome is how the fetch ended: a catalog, with what its policy names
@@ -105,6 +107,15 @@ func (s *Source) TakeProblems() ([]megallm.Problem, PolicyFindings) {
 		return nil, PolicyFindings{}
 	}
 	return o.catalog.problems, o.findings
+}
+
+// TakeWarning reports whether warning, a warning's whole text, is new: true
+// to its first caller and false to every later one, so that a warning that
+// many reads of a plan would each give, such as one about the model they
+// use, is given once.
+func (s *Source) TakeWarning(warning string) bool {
+	_, given := s.warned.LoadOrStore(warning, struct{}{})
+	return !given
 }
 
 // load fetches the catalog and keeps the outcome, unless the fetch failed

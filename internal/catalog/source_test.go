@@ -456,3 +456,26 @@ func TestSource_repeatedFailureNamesFirstReader(t *testing.T) {
 		}
 	}
 }
+
+// TestSource_takeWarningOnce: each warning text is handed out to its first
+// caller alone, also to concurrent callers.
+func TestSource_takeWarningOnce(t *testing.T) {
+	t.Parallel()
+	src := NewSource(nil, nil)
+	var given atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if src.TakeWarning("Model \"gpt-4o\" is deprecated") {
+				given.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := given.Load(); n != 1 {
+		t.Errorf("the same warning was handed out %d times, want once", n)
+	}
+	if !src.TakeWarning("Model \"gpt-4o-mini\" is deprecated") {
+		t.Error("another warning was not handed out")
+	}
+}
