@@ -25,12 +25,13 @@ type Source struct {
 	policy  *Policy
 	group   singleflight.Group
 	outcome atomic.Pointer[outcome]
-	// problemsTaken is set once the first caller has had the problems, and
-	// failureTold once the first has had the failure, so that they are
-	// reported once; firstReader is who that first caller was.
+	// problemsTaken is set once the first caller has had the problems, so
+	// that they are reported once.
 	problemsTaken atomic.Bool
 	// warned holds the warnings TakeWarning has handed out.
-	warned      sync.Map
+	warned sync.Map
+	// failureTold is set once the first caller has had the failure, so that
+	// it is reported in full once; firstReader is who that caller was.
 	failureMu   sync.Mutex
 	failureTold bool
 	firstReader string
