@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 
 	"golang.org/x/sync/singleflight"
@@ -24,10 +25,16 @@ type Source struct {
 	policy  *Policy
 	group   singleflight.Group
 	outcome atomic.Pointer[outcome]
-	// failureTold and problemsTaken are set once the first caller has had
-	// the failure, or the problems, so that they are reported once.
-	failureTold   atomic.Bool
+	// problemsTaken is set once the first caller has had the problems, so
+	// that they are reported once.
 	problemsTaken atomic.Bool
+	// warned holds the warnings TakeWarning has handed out.
+	warned sync.Map
+	// failureTold is set once the first caller has had the failure, so that
+	// it is reported in full once; firstReader is who that caller was.
+	failureMu   sync.Mutex
+	failureTold bool
+	firstReader string
 }
 
 // outcome is how the fetch ended: a catalog, with what its policy names
@@ -43,6 +50,9 @@ type outcome struct {
 // already reported in full.
 type RepeatedError struct {
 	Err error
+	// FirstReader is who got the error in full, as that caller named itself
+	// to CatalogFor; "" if it did not.
+	FirstReader string
 }
 
 func (e *RepeatedError) Error() string { return e.Err.Error() }
@@ -55,16 +65,21 @@ func NewSource(fetch FetchFunc, policy *Policy) *Source {
 	return &Source{fetch: fetch, policy: policy}
 }
 
-// Catalog returns the catalog, fetching it on first use. A failed fetch
-// returns its error to the first caller and a *RepeatedError of it to every
-// later one. A caller whose ctx ends stops waiting at once; the shared fetch
-// runs under the context of the caller that started it, and if that context
-// ends first, the fetch is not kept and the callers still waiting start
-// another.
+// Catalog is CatalogFor by a caller that does not name itself.
 func (s *Source) Catalog(ctx context.Context) (*Catalog, error) {
+	return s.CatalogFor(ctx, "")
+}
+
+// CatalogFor returns the catalog, fetching it on first use. A failed fetch
+// returns its error to the first caller and a *RepeatedError of it, naming
+// that first caller by its reader, to every later one. A caller whose ctx
+// ends stops waiting at once; the shared fetch runs under the context of the
+// caller that started it, and if that context ends first, the fetch is not
+// kept and the callers still waiting start another.
+func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error) {
 	for {
 		if o := s.outcome.Load(); o != nil {
-			return s.deliver(o)
+			return s.deliver(o, reader)
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -95,6 +110,15 @@ func (s *Source) TakeProblems() ([]megallm.Problem, PolicyFindings) {
 	return o.catalog.problems, o.findings
 }
 
+// TakeWarning reports whether warning, a warning's whole text, is new: true
+// to its first caller and false to every later one, so that a warning that
+// many reads of a plan would each give, such as one about the model they
+// use, is given once.
+func (s *Source) TakeWarning(warning string) bool {
+	_, given := s.warned.LoadOrStore(warning, struct{}{})
+	return !given
+}
+
 // load fetches the catalog and keeps the outcome, unless the fetch failed
 // only because ctx, the starting caller's, ended.
 func (s *Source) load(ctx context.Context) {
@@ -114,13 +138,15 @@ func (s *Source) load(ctx context.Context) {
 	}
 }
 
-func (s *Source) deliver(o *outcome) (*Catalog, error) {
-	switch {
-	case o.err == nil:
+func (s *Source) deliver(o *outcome, reader string) (*Catalog, error) {
+	if o.err == nil {
 		return o.catalog, nil
-	case s.failureTold.CompareAndSwap(false, true):
-		return nil, o.err
-	default:
-		return nil, &RepeatedError{Err: o.err}
 	}
+	s.failureMu.Lock()
+	defer s.failureMu.Unlock()
+	if !s.failureTold {
+		s.failureTold, s.firstReader = true, reader
+		return nil, o.err
+	}
+	return nil, &RepeatedError{Err: o.err, FirstReader: s.firstReader}
 }

@@ -428,3 +428,54 @@ func TestSource_fetchRunsUnderStartingCallersContext(t *testing.T) {
 		t.Errorf("fetch saw context value %v, want the caller's (starter)", got)
 	}
 }
+
+// TestSource_repeatedFailureNamesFirstReader: every caller after the first to
+// get a failure learns who got it in full, also when they ask concurrently.
+func TestSource_repeatedFailureNamesFirstReader(t *testing.T) {
+	t.Parallel()
+	errBoom := errors.New("boom")
+	f := newBlockingFetch(t, nil, errBoom)
+	src := NewSource(f.fetch, nil)
+	const callers = 10
+	var done sync.WaitGroup
+	errs := make([]error, callers)
+	for i := range callers {
+		done.Go(func() { _, errs[i] = src.CatalogFor(context.Background(), fmt.Sprintf("reader %d", i)) })
+	}
+	waitStarted(t, f)
+	f.unblock()
+	done.Wait()
+	first := slices.IndexFunc(errs, func(err error) bool { return err == errBoom })
+	if first < 0 {
+		t.Fatalf("no caller got the fetch error unwrapped: %v", errs)
+	}
+	for i, err := range errs {
+		var repeated *RepeatedError
+		if i != first && (!errors.As(err, &repeated) || repeated.FirstReader != fmt.Sprintf("reader %d", first)) {
+			t.Errorf("caller %d error = %#v, want a *RepeatedError naming reader %d", i, err, first)
+		}
+	}
+}
+
+// TestSource_takeWarningOnce: each warning text is handed out to its first
+// caller alone, also to concurrent callers.
+func TestSource_takeWarningOnce(t *testing.T) {
+	t.Parallel()
+	src := NewSource(nil, nil)
+	var given atomic.Int32
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Go(func() {
+			if src.TakeWarning("Model \"gpt-4o\" is deprecated") {
+				given.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	if n := given.Load(); n != 1 {
+		t.Errorf("the same warning was handed out %d times, want once", n)
+	}
+	if !src.TakeWarning("Model \"gpt-4o-mini\" is deprecated") {
+		t.Error("another warning was not handed out")
+	}
+}

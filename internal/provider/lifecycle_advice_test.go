@@ -37,6 +37,6 @@ func TestRetired_ownSuccessor(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "m4" }`,
 		ExpectError: expectError(`Model "m4" was retired on 2020-01-01 \(successor "m4", which is the model itself\)\. ` +
-			`Did you mean "m5"\? To keep planning when a model retires, list fallbacks in order in candidates instead of id\.`),
+			`Did you mean "m5"\? To keep planning through the next retirement without an edit, set candidates instead of id`),
 	})
 }

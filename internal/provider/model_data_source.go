@@ -113,7 +113,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 			workloadNotTaken("megallm_model", "a postcondition", "self")+".")
 		return
 	}
-	models, diags := d.data.loadCatalog(ctx)
+	models, diags := d.data.loadCatalog(ctx, readerOf("megallm_model", req.Config.Raw))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -126,7 +126,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if model == nil {
 		return
 	}
-	resp.Diagnostics.Append(lifecycleWarning(models, model, at)...)
+	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, cfg.Candidates, require)...)
 	// The state is the model's attributes and the arguments as configured,
 	// built directly as a value of the configuration's type, which is the
 	// schema's.
@@ -203,8 +203,8 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
 	case catalog.RetiredModel:
-		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s.%s\n\nTo keep planning when a model retires, "+
-			"list fallbacks in order in candidates instead of id.", id, r.Words(), adviceWords(r.Advice))
+		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s.%s\n\n%s", id, r.Words(), adviceWords(r.Advice),
+			survivingRetirement)
 	default:
 		return "Model does not meet requirements", fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
 			"Choose another model (a megallm_models data source with the same require lists the models "+

@@ -126,7 +126,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"id ascending. The cost sorts count prices in `currency` only: models priced in another currency " +
 					"come last too, after every model priced in it. When no model reports the field, a warning says so.",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(catalog.SortKeyNames()...)},
+				Validators: []validator.String{oneOf(catalog.SortKeyNames()...)},
 			},
 			"descending": schema.BoolAttribute{
 				MarkdownDescription: "Sort from the highest value down. Defaults to `false`.",
@@ -230,7 +230,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		query.Limit = int(n)
 	}
 
-	models, diags := d.data.loadCatalog(ctx)
+	models, diags := d.data.loadCatalog(ctx, readerOf("megallm_models", req.Config.Raw))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -207,7 +207,7 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 	unitTest(t,
 		step(`type = ""`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank \(leave type out to keep every type\)`),
 		step(`type = " \t"`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank`),
-		step(`sort_by = "price"`, `Attribute sort_by value must be one of: \["id" "created_at" "context_length" "max_output_tokens" "input_cost" "output_cost" "workload_cost"\], got: "price"`),
+		step(`sort_by = "price"`, `sort_by = "price" is not one of its values\. Use "id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost" or "workload_cost"\.`),
 		step(`id_regex = "gpt-(4o"`, `Invalid regular expression .* with data.megallm_models.bad, .* error parsing regexp: missing closing \): .*RE2 syntax`),
 		step(`owned_by = []`, `Attribute owned_by set must contain at least 1 elements, got: 0`),
 		step(`owned_by = [""]`, `Attribute owned_by\[Value\(""\)\] string length must be at least 1, got: 0`),

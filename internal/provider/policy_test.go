@@ -71,8 +71,10 @@ func TestPolicy_retiredModelFailsWithSuccessor(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: policyProvider(server, lifecyclePolicy(), `data "megallm_model" "m" { id = "o3-mini" }`),
 		ExpectError: expectError(fmt.Sprintf(`Error: Retired MegaLLM model .* Model "o3-mini" was retired on %s: `+
-			`Vendor shut it down \(successor "gpt-4o-mini"\)\. Did you mean "gpt-4o-mini", its successor\? `+
-			`Set id = "gpt-4o-mini"\.`, day(-1))),
+			`Vendor shut it down \(successor "gpt-4o-mini"\)\. Replace it with its successor: set id = "gpt-4o-mini"\. `+
+			`To keep planning through the next retirement without an edit, set candidates instead of id: the `+
+			`replacement first, then a model to fall back to\. Leave the retired model out, or every plan warns `+
+			`that it was passed over\.`, day(-1))),
 	})
 }
 

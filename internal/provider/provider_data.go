@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -39,18 +40,16 @@ func providerDataFrom(req datasource.ConfigureRequest, resp *datasource.Configur
 // loadCatalog returns the shared catalog, or a diagnostic that says what went
 // wrong and how to fix it. The first read to get the catalog also gets the
 // warnings about its odd entries, and the first to get a failure the full
-// error; the reads after those get no warnings and a short error, so that a
-// plan says each thing once.
-func (d *providerData) loadCatalog(ctx context.Context) (*catalog.Catalog, diag.Diagnostics) {
+// error; the reads after those get no warnings and a short error that names
+// the reader (see readerOf) with the full one, so that a plan says each
+// thing once.
+func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog.Catalog, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	c, err := d.catalog.Catalog(ctx)
+	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {
 		summary, detail := describeCatalogError(err)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
-			detail = repeatedFailureDetail
-			if mismatch := (*catalog.PolicyMismatchError)(nil); errors.As(err, &mismatch) {
-				detail = repeatedPolicyDetail
-			}
+			detail = repeatedDetail(repeated)
 		}
 		diags.AddError(summary, detail)
 		return nil, diags
@@ -61,16 +60,55 @@ func (d *providerData) loadCatalog(ctx context.Context) (*catalog.Catalog, diag.
 	return c, diags
 }
 
-// repeatedFailureDetail is the detail of a failure that another data source
-// of the same plan reports in full.
-const repeatedFailureDetail = "The catalog could not be read: the same error is shown in full, with how to fix " +
-	"it, on the first data source that read the catalog in this plan. The provider makes no further requests " +
-	"for it within this plan; the next plan tries again."
+// repeatedDetail is the detail of a failure that another data source of the
+// same plan reports in full: it names that data source, since Terraform
+// prints the errors in the order of the configuration, not of the reads.
+func repeatedDetail(err *catalog.RepeatedError) string {
+	where := "the first data source that read the catalog in this plan"
+	if err.FirstReader != "" {
+		where = err.FirstReader + ", the first to read the catalog in this plan"
+	}
+	if mismatch := (*catalog.PolicyMismatchError)(nil); errors.As(err, &mismatch) {
+		return "The provider's policy names models in another letter case than the catalog: the error is shown in " +
+			"full, with how to fix it, on " + where + "."
+	}
+	return "The catalog could not be read: the same error is shown in full, with how to fix it, on " + where +
+		". The provider makes no further requests for it within this plan; the next plan tries again."
+}
 
-// repeatedPolicyDetail is the detail of a policy mismatch that another data
-// source of the same plan reports in full.
-const repeatedPolicyDetail = "The provider's policy names models in another letter case than the catalog: the " +
-	"error is shown in full, with how to fix it, on the first data source that read the catalog in this plan."
+// readerOf names a data source, from its type and configuration, for an
+// error shown on another one. The framework does not tell a provider a data
+// source's address, so it is named by what it reads: `the megallm_model data
+// source with id = "gpt-4o"`, `... whose candidates start with "gpt-4o"`,
+// `the megallm_models data source with type = "chat"`.
+func readerOf(typeName string, config tftypes.Value) string {
+	name := "the " + typeName + " data source"
+	var values map[string]tftypes.Value
+	if config.As(&values) != nil {
+		return name
+	}
+	known := func(attribute string) (string, bool) {
+		var s string
+		v, ok := values[attribute]
+		ok = ok && v.IsFullyKnown() && !v.IsNull() && v.As(&s) == nil
+		return s, ok
+	}
+	if typeName != "megallm_model" {
+		if kind, ok := known("type"); ok {
+			return fmt.Sprintf("%s with type = %s", name, megallm.Quote(kind))
+		}
+		return name
+	}
+	if id, ok := known("id"); ok {
+		return fmt.Sprintf("%s with id = %s", name, megallm.Quote(id))
+	}
+	if v, ok := values["candidates"]; ok && v.IsFullyKnown() && !v.IsNull() {
+		if candidates, err := readCandidates(v); err == nil {
+			return fmt.Sprintf("%s whose candidates start with %s", name, megallm.Quote(candidates[0]))
+		}
+	}
+	return name
+}
 
 const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
 	"or set the " + EnvAPIKey + " environment variable."

@@ -15,6 +15,13 @@ import (
 // a plan share, and what a failed fetch leaves behind, can only be seen within
 // one process: these tests drive one provider instance through many reads.
 
+// repeatedAfterGPT4o is the error of a read after a megallm_model with
+// id = "gpt-4o" has had the API's 500 in full: the summary, and a detail that
+// names that data source.
+const repeatedAfterGPT4o = "MegaLLM API error: The catalog could not be read: the same error is shown in full, " +
+	"with how to fix it, on the megallm_model data source with id = \"gpt-4o\", the first to read the catalog in " +
+	"this plan. The provider makes no further requests for it within this plan; the next plan tries again."
+
 // TestSharedCatalog_failedFetchIsKept: a read whose fetch fails reports the
 // error in full; the later reads of the same provider instance report it at
 // once, with the same summary and a short detail, and make no request.
@@ -34,7 +41,7 @@ func TestSharedCatalog_failedFetchIsKept(t *testing.T) {
 		if typeName == "megallm_models" {
 			config = p.config(t, typeName, nil)
 		}
-		if _, errText := p.read(typeName, config); errText != "MegaLLM API error: "+repeatedFailureDetail {
+		if _, errText := p.read(typeName, config); errText != repeatedAfterGPT4o {
 			t.Errorf("later %s read: error %q, want the same summary with the short detail", typeName, errText)
 		}
 	}
@@ -58,7 +65,7 @@ func TestSharedCatalog_concurrentReadsShareAFailure(t *testing.T) {
 		switch {
 		case strings.Contains(errText, "Internal server error"):
 			full++
-		case errText != "MegaLLM API error: "+repeatedFailureDetail:
+		case errText != repeatedAfterGPT4o:
 			t.Errorf("a read failed with %q, want the API's 500 or the short detail", errText)
 		}
 	}
