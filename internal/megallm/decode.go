@@ -93,6 +93,9 @@ func decodeEntries(body []byte) ([]Model, []Problem, error) {
 type review struct {
 	problems []Problem
 	seen     map[string]struct{}
+	// dates is a block the models' dates are kept in, allocated together
+	// rather than one by one.
+	dates []time.Time
 }
 
 // keep returns the model w describes, its nonsense values cleared, and
@@ -168,7 +171,11 @@ func (rev *review) date(m *Model, index int, name string, text *string) *time.Ti
 		rev.fieldReadAsNull(m, index, name, "is the string "+Quote(*text)+", not an RFC 3339 date-time")
 		return nil
 	}
-	return &t
+	if len(rev.dates) == cap(rev.dates) {
+		rev.dates = make([]time.Time, 0, 64)
+	}
+	rev.dates = append(rev.dates, t)
+	return &rev.dates[len(rev.dates)-1]
 }
 
 // fieldReadAsNull reports that a field of m, entry index, is read as null.
