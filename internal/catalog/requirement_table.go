@@ -175,10 +175,10 @@ func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound 
 		asked:      func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			v := actual(m)
-			return v != nil && *v >= **bound(t.r)
+			return v != nil && *v >= **bound(&t.r)
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
-			miss := Miss{Bound: **bound(t.r), Unreported: actual(m) == nil}
+			miss := Miss{Bound: **bound(&t.r), Unreported: actual(m) == nil}
 			if v := actual(m); v != nil {
 				miss.Value = *v
 			}
@@ -221,10 +221,10 @@ func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bo
 		asked:       func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			v, sameCurrency := price(t, m)
-			return !sameCurrency || (v != nil && atMost(*v, **bound(t.r))) // another currency: the guard reports it
+			return !sameCurrency || (v != nil && atMost(*v, **bound(&t.r))) // another currency: the guard reports it
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
-			miss := Miss{AmountBound: **bound(t.r), Unreported: true}
+			miss := Miss{AmountBound: **bound(&t.r), Unreported: true}
 			if v, _ := price(t, m); v != nil {
 				miss.Amount, miss.Unreported = *v, false
 			}

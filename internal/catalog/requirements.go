@@ -41,7 +41,7 @@ func (s CapabilitySet) Has(i int) bool { return s&(1<<i) != 0 }
 // query's currency and workload, and the day, or the lifecycle of the one
 // model checked.
 type terms struct {
-	r        *Requirements
+	r        Requirements
 	currency string
 	workload *Workload
 	now      time.Time
@@ -50,7 +50,7 @@ type terms struct {
 }
 
 func (q *Query) terms(now time.Time, lifecycle *Lifecycle) terms {
-	return terms{r: &q.Require, currency: q.Currency, workload: q.Workload, now: now, lifecycle: lifecycle}
+	return terms{r: q.Require, currency: q.Currency, workload: q.Workload, now: now, lifecycle: lifecycle}
 }
 
 // Unmet lists, in the table's order, how m misses each requirement of
@@ -60,7 +60,7 @@ func (q *Query) Unmet(m *megallm.Model, l Lifecycle) []Miss {
 	t := q.terms(time.Time{}, &l)
 	var misses []Miss
 	for i := range RequirementTable {
-		if row := &RequirementTable[i]; row.asked(t.r) && !row.met(&t, m) {
+		if row := &RequirementTable[i]; row.asked(&t.r) && !row.met(&t, m) {
 			miss := row.miss(&t, m)
 			miss.Requirement = row
 			misses = append(misses, miss)
@@ -73,7 +73,7 @@ func (q *Query) Unmet(m *megallm.Model, l Lifecycle) []Miss {
 // first miss and reports nothing, so filtering a large catalog stays cheap.
 func (t *terms) met(m *megallm.Model) bool {
 	for i := range RequirementTable {
-		if row := &RequirementTable[i]; row.asked(t.r) && !row.met(t, m) {
+		if row := &RequirementTable[i]; row.asked(&t.r) && !row.met(t, m) {
 			return false
 		}
 	}
