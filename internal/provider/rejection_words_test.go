@@ -44,7 +44,7 @@ func chooseFixture() *catalog.Catalog {
 
 // kindNames name the rejection kinds in test output.
 var kindNames = map[catalog.RejectionKind]string{
-	catalog.NotInCatalog: "catalog.NotInCatalog", catalog.MiscasedModelID: "catalog.MiscasedModelID", catalog.RefusedByPolicy: "catalog.RefusedByPolicy", catalog.RetiredModel: "catalog.RetiredModel", catalog.UnmetRequirements: "catalog.UnmetRequirements",
+	catalog.NotInCatalog: "NotInCatalog", catalog.MiscasedModelID: "MiscasedModelID", catalog.RefusedByPolicy: "RefusedByPolicy", catalog.RetiredModel: "RetiredModel", catalog.UnmetRequirements: "UnmetRequirements",
 }
 
 // rejectionText writes a Rejection as its kind and words, "" for none.
@@ -145,10 +145,10 @@ func TestRejectionWords_choose(t *testing.T) {
 	large := check{MinContextLength: ptr[int64](100000)}
 	passedOver := []string{
 		// Without suggestions: the caller asks for those it shows.
-		`gpt-4: catalog.NotInCatalog: is not in the catalog`,
-		"denied: catalog.RefusedByPolicy: is denied by the policy: legal has not approved it",
-		`old: catalog.RetiredModel: was retired on 2026-03-01: replaced by gpt-4o (successor "gpt-4o")`,
-		"small: catalog.UnmetRequirements: does not meet require: context_length 8192 < required 100000",
+		`gpt-4: NotInCatalog: is not in the catalog`,
+		"denied: RefusedByPolicy: is denied by the policy: legal has not approved it",
+		`old: RetiredModel: was retired on 2026-03-01: replaced by gpt-4o (successor "gpt-4o")`,
+		"small: UnmetRequirements: does not meet require: context_length 8192 < required 100000",
 	}
 	tests := []struct {
 		name       string
@@ -165,8 +165,8 @@ func TestRejectionWords_choose(t *testing.T) {
 		// A candidate in another letter case is a mistake wherever it stands:
 		// none is chosen, and only the miscased ones are listed.
 		{"a candidate in another letter case, after a usable one", []string{"gpt-4o-mini", "GPT-4o", "Small"}, "", []string{
-			`GPT-4o: catalog.MiscasedModelID: is not in the catalog, which has "gpt-4o": ids are case-sensitive`,
-			`Small: catalog.MiscasedModelID: is not in the catalog, which has "small": ids are case-sensitive`,
+			`GPT-4o: MiscasedModelID: is not in the catalog, which has "gpt-4o": ids are case-sensitive`,
+			`Small: MiscasedModelID: is not in the catalog, which has "small": ids are case-sensitive`,
 		}},
 	}
 	for _, tc := range tests {
