@@ -1,9 +1,7 @@
 package catalog
 
 import (
-	"fmt"
 	"iter"
-	"strings"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -22,9 +20,8 @@ type Rejection struct {
 	Lifecycle Lifecycle
 	Reason    string
 	Advice    Advice
-	// Unmet are the requirements the model misses, as Requirements.Unmet
-	// words them.
-	Unmet []string
+	// Unmet are the requirements the model misses (Query.Unmet).
+	Unmet []Miss
 }
 
 // RejectionKind says which check an id failed.
@@ -41,11 +38,11 @@ const (
 )
 
 // Check looks id up and checks that it can be used: the catalog has it, the
-// policy allows it, it is not retired at the catalog's Now, and it meets r.
-// For an id the catalog lacks, it suggests the closest usable ids, and for a
-// retired model, what to move to (Advise).
-func (c *Catalog) Check(id string, r Requirements) (*megallm.Model, *Rejection) {
-	m, rejection := c.check(id, r)
+// policy allows it, it is not retired at the catalog's Now, and it meets
+// q.Require (in q's currency). For an id the catalog lacks, it suggests the
+// closest usable ids, and for a retired model, what to move to (Advise).
+func (c *Catalog) Check(id string, q Query) (*megallm.Model, *Rejection) {
+	m, rejection := c.check(id, &q)
 	switch {
 	case rejection == nil:
 	case rejection.Kind == NotInCatalog:
@@ -64,7 +61,7 @@ func (c *Catalog) SuggestUsable(id string) []string {
 
 // check is Check without the suggestions, which cost a pass over the
 // catalog each.
-func (c *Catalog) check(id string, r Requirements) (*megallm.Model, *Rejection) {
+func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
 		if catalogID, ok := c.LookupFold(id); ok {
@@ -75,11 +72,11 @@ func (c *Catalog) check(id string, r Requirements) (*megallm.Model, *Rejection) 
 	if refusal := c.Refusal(m); refusal != "" {
 		return m, &Rejection{Kind: RefusedByPolicy, Refusal: refusal}
 	}
-	if l := LifecycleOf(m, c.now); l.Status == StatusRetired {
+	l := LifecycleOf(m, c.now)
+	if l.Status == StatusRetired {
 		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id), Advice: c.successorAdvice(id, l.Successor)}
 	}
-	r.Now = c.now
-	if unmet := r.Unmet(m); len(unmet) > 0 {
+	if unmet := q.Unmet(m, l); len(unmet) > 0 {
 		return m, &Rejection{Kind: UnmetRequirements, Unmet: unmet}
 	}
 	return m, nil
@@ -110,7 +107,7 @@ type Candidate struct {
 // caller asks SuggestUsable for those it shows. An id that differs from a
 // catalog id only in letter case is a mistake, not a fallback: then Choose
 // accepts none and returns only those ids, wherever they stand in the list.
-func (c *Catalog) Choose(ids []string, r Requirements) (*megallm.Model, []Candidate) {
+func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {
 	var miscased []Candidate
 	for _, id := range ids {
 		if _, ok := c.Lookup(id); !ok {
@@ -124,30 +121,11 @@ func (c *Catalog) Choose(ids []string, r Requirements) (*megallm.Model, []Candid
 	}
 	var passed []Candidate
 	for _, id := range ids {
-		m, rejection := c.check(id, r)
+		m, rejection := c.check(id, &q)
 		if rejection == nil {
 			return m, passed
 		}
 		passed = append(passed, Candidate{ID: id, Rejection: rejection})
 	}
 	return nil, passed
-}
-
-// Words says what is wrong, completing "model X ...".
-func (r *Rejection) Words() string {
-	switch r.Kind {
-	case NotInCatalog:
-		if len(r.Suggestions) > 0 {
-			return fmt.Sprintf("is not in the catalog (did you mean %s?)", QuoteList(r.Suggestions, "or"))
-		}
-		return "is not in the catalog"
-	case MiscasedModelID:
-		return fmt.Sprintf("is not in the catalog, which has %s: ids are case-sensitive", QuoteList(r.Suggestions, "or"))
-	case RefusedByPolicy:
-		return r.Refusal
-	case RetiredModel:
-		return "was retired on " + FormatDate(*r.Lifecycle.RetiresAt) + because(&r.Reason) + r.Advice.successorWords()
-	default:
-		return "does not meet require: " + strings.Join(r.Unmet, "; ")
-	}
 }

@@ -32,7 +32,7 @@ type Lifecycle struct {
 // LifecycleOf is m's lifecycle at now: retired from RetiresAt on, deprecated
 // from DeprecatedAt on, active before either, and no status without a date.
 func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
-	l := Lifecycle{DeprecatedAt: parseDate(m.DeprecatedAt), RetiresAt: parseDate(m.RetiresAt), Successor: m.Successor}
+	l := Lifecycle{DeprecatedAt: m.DeprecatedAt, RetiresAt: m.RetiresAt, Successor: m.Successor}
 	switch {
 	case reached(l.RetiresAt, now):
 		l.Status = StatusRetired
@@ -53,7 +53,7 @@ func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
 
 // Retired reports whether m is retired at now.
 func Retired(m *megallm.Model, now time.Time) bool {
-	return reached(parseDate(m.RetiresAt), now)
+	return reached(m.RetiresAt, now)
 }
 
 // reached reports whether date is set and now is on or after it.
@@ -69,18 +69,6 @@ func daysBetween(a, b time.Time) int64 {
 		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
 	}
 	return (day(b) - day(a)) / (24 * 60 * 60)
-}
-
-// parseDate reads a date the decoder or a policy has normalised to RFC 3339.
-func parseDate(s *string) *time.Time {
-	if s == nil {
-		return nil
-	}
-	t, err := time.Parse(time.RFC3339, *s)
-	if err != nil {
-		return nil
-	}
-	return &t
 }
 
 // FormatDate writes a lifecycle date for a message: the day alone when it is

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -30,9 +29,9 @@ const DefaultRetirementNoticeDays = 90
 
 // ModelPolicy is what a Policy says of one model.
 type ModelPolicy struct {
-	// DeprecatedAt and RetiresAt are RFC 3339 dates. Where the API reports
-	// its own, the earlier of the two applies: the stricter date wins.
-	DeprecatedAt, RetiresAt *string
+	// DeprecatedAt and RetiresAt are dates. Where the API reports its own,
+	// the earlier of the two applies: the stricter date wins.
+	DeprecatedAt, RetiresAt *time.Time
 	// Successor is the organisation's choice, so it wins over the API's.
 	Successor *string
 	// Reason is why, in the policy's words, for warnings and errors.
@@ -142,14 +141,12 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	return findings
 }
 
-// earlier is the earlier of two RFC 3339 dates, either of which may be nil;
-// a date that does not parse loses to one that does.
-func earlier(a, b *string) *string {
-	ta, tb := parseDate(a), parseDate(b)
+// earlier is the earlier of two dates, either of which may be nil.
+func earlier(a, b *time.Time) *time.Time {
 	switch {
-	case ta == nil:
-		return cmp.Or(b, a)
-	case tb == nil || !tb.Before(*ta):
+	case a == nil:
+		return b
+	case b == nil || !b.Before(*a):
 		return a
 	}
 	return b

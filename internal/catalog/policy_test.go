@@ -16,21 +16,21 @@ import (
 func TestApply_stricterDateWins(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{
-		{ID: "api-deprecated-later", DeprecatedAt: ptr("2026-01-01T00:00:00Z"), Successor: ptr("api-next")},
-		{ID: "api-retires-later", RetiresAt: ptr("2026-09-01T00:00:00Z")},
-		{ID: "api-retires-earlier", RetiresAt: ptr("2026-04-01T00:00:00Z"), Successor: ptr("api-next")},
-		{ID: "api-retires-2030", RetiresAt: ptr("2030-01-01T00:00:00Z")},
-		{ID: "api-retires-before-deprecation", RetiresAt: ptr("2026-03-01T00:00:00Z")},
+		{ID: "api-deprecated-later", DeprecatedAt: date("2026-01-01T00:00:00Z"), Successor: ptr("api-next")},
+		{ID: "api-retires-later", RetiresAt: date("2026-09-01T00:00:00Z")},
+		{ID: "api-retires-earlier", RetiresAt: date("2026-04-01T00:00:00Z"), Successor: ptr("api-next")},
+		{ID: "api-retires-2030", RetiresAt: date("2030-01-01T00:00:00Z")},
+		{ID: "api-retires-before-deprecation", RetiresAt: date("2026-03-01T00:00:00Z")},
 		{ID: "api-silent"},
 		{ID: "api-next"}, {ID: "policy-next"},
 	})
 	policy := ModelPolicy{
-		DeprecatedAt: ptr("2025-12-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z"), Successor: ptr("policy-next"),
+		DeprecatedAt: date("2025-12-01T00:00:00Z"), RetiresAt: date("2026-06-01T00:00:00Z"), Successor: ptr("policy-next"),
 	}
 	c.Apply(&Policy{Models: map[string]ModelPolicy{
 		"api-deprecated-later": policy, "api-retires-later": policy, "api-retires-earlier": {RetiresAt: policy.RetiresAt},
-		"api-retires-2030":               {RetiresAt: ptr("2026-03-09T00:00:00Z"), Reason: ptr("retired by us")},
-		"api-retires-before-deprecation": {DeprecatedAt: ptr("2026-05-01T00:00:00Z")},
+		"api-retires-2030":               {RetiresAt: date("2026-03-09T00:00:00Z"), Reason: ptr("retired by us")},
+		"api-retires-before-deprecation": {DeprecatedAt: date("2026-05-01T00:00:00Z")},
 		"api-silent":                     policy,
 	}}, fixedNow)
 	want := map[string]string{
@@ -237,7 +237,7 @@ func TestReason(t *testing.T) {
 // notice of 0 is not.
 func TestRetiresWithinNotice(t *testing.T) {
 	t.Parallel()
-	days := func(n int) *string { return ptr(fixedNow.AddDate(0, 0, n).Format(time.DateOnly) + "T23:59:59Z") }
+	days := func(n int) *time.Time { return date(fixedNow.AddDate(0, 0, n).Format(time.DateOnly) + "T23:59:59Z") }
 	c := New([]megallm.Model{
 		{ID: "today", RetiresAt: days(0)}, {ID: "d90", RetiresAt: days(90)}, {ID: "d91", RetiresAt: days(91)},
 		{ID: "deprecated", DeprecatedAt: days(-1), RetiresAt: days(10)}, {ID: "retired", RetiresAt: days(-1)},

@@ -61,7 +61,8 @@ type Query struct {
 	Limit int
 	// Currency is the currency of the cost sorts and of Require's price
 	// bounds; empty means DefaultCurrency. A model priced in another currency
-	// has no cost to sort by.
+	// has no cost to sort by and meets no price bound; one that does not
+	// report its currency is taken as priced in DefaultCurrency.
 	Currency string
 	// Workload is what SortByWorkloadCost and Require.MaxWorkloadCost price.
 	Workload *Workload
@@ -81,12 +82,11 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 		q.CreatedAfter == nil && q.CreatedBefore == nil && q.ExcludeIDs == nil && c.policy == nil {
 		matched = make([]sortable, 0, len(c.models)) // no filter: nearly every model matches
 	}
-	// The price bounds apply in the query's currency, to its workload, and
-	// the lifecycle at the catalog's time.
-	q.Require.Currency, q.Require.Workload, q.Require.Now = q.Currency, q.Workload, c.now
+	// The lifecycle requirements apply at the catalog's time.
+	t := q.terms(c.now, nil)
 	for i := range c.models {
 		m := &c.models[i]
-		if c.selects(&q, m) {
+		if c.selects(&q, &t, m) {
 			v, ok := q.sortValue(m)
 			matched = append(matched, sortable{model: m, value: v, present: ok})
 		}
@@ -104,11 +104,11 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 
 // selects reports whether Select keeps m: it matches q, the policy allows
 // it, and it is not retired unless q includes retired models.
-func (c *Catalog) selects(q *Query, m *megallm.Model) bool {
-	return q.matches(m) && c.Allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
+func (c *Catalog) selects(q *Query, t *terms, m *megallm.Model) bool {
+	return q.matches(t, m) && c.Allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
 }
 
-func (q *Query) matches(m *megallm.Model) bool {
+func (q *Query) matches(t *terms, m *megallm.Model) bool {
 	if q.Type != "" && (m.Type == nil || *m.Type != q.Type) {
 		return false
 	}
@@ -124,17 +124,14 @@ func (q *Query) matches(m *megallm.Model) bool {
 	if (q.CreatedAfter != nil || q.CreatedBefore != nil) && !q.createdInRange(m) {
 		return false
 	}
-	return q.Require.Met(m)
+	return t.met(m)
 }
 
 // createdInRange reports whether m was created strictly between
 // CreatedAfter and CreatedBefore, either bound left open when nil.
 func (q *Query) createdInRange(m *megallm.Model) bool {
-	created, ok := createdAt(m)
-	if !ok {
-		return false
-	}
-	return (q.CreatedAfter == nil || created.After(*q.CreatedAfter)) &&
+	created := m.CreatedAt
+	return created != nil && (q.CreatedAfter == nil || created.After(*q.CreatedAfter)) &&
 		(q.CreatedBefore == nil || created.Before(*q.CreatedBefore))
 }
 
@@ -153,7 +150,7 @@ var sortFields = map[SortKey]modelField{
 }
 
 // createdAtField is the field the created_at range and sort read.
-var createdAtField = modelField{"created_at", func(m *megallm.Model) bool { _, ok := createdAt(m); return ok }}
+var createdAtField = modelField{"created_at", func(m *megallm.Model) bool { return m.CreatedAt != nil }}
 
 // pricingField is the pricing a workload cost needs: either price.
 var pricingField = modelField{"pricing", func(m *megallm.Model) bool {
@@ -197,11 +194,10 @@ func (q *Query) comparator() func(a, b sortable) int {
 func (q *Query) sortValue(m *megallm.Model) (float64, bool) {
 	switch q.SortBy {
 	case SortByCreatedAt:
-		t, ok := createdAt(m)
-		if !ok {
+		if m.CreatedAt == nil {
 			return 0, false
 		}
-		return float64(t.UnixMilli()), true
+		return float64(m.CreatedAt.UnixMilli()), true
 	case SortByContextLength:
 		return intValue(m.ContextLength)
 	case SortByMaxOutputTokens:
@@ -224,16 +220,6 @@ func (q *Query) sortValue(m *megallm.Model) (float64, bool) {
 		return cost, err == nil
 	}
 	return 0, false
-}
-
-// createdAt is the model's creation time, and whether it reports one that
-// reads as RFC 3339 (the decoder has already turned a date into midnight UTC).
-func createdAt(m *megallm.Model) (time.Time, bool) {
-	if m.CreatedAt == nil {
-		return time.Time{}, false
-	}
-	t, err := time.Parse(time.RFC3339, *m.CreatedAt)
-	return t, err == nil
 }
 
 func intValue(p *int64) (float64, bool) {

@@ -20,33 +20,33 @@ func queryFixture() []megallm.Model {
 		},
 		{
 			ID: "gpt-4o", Type: ptr("chat"), OwnedBy: ptr("openai"),
-			CreatedAt:     ptr("2024-05-13T00:00:00Z"),
+			CreatedAt:     date("2024-05-13T00:00:00Z"),
 			ContextLength: ptr[int64](128000), MaxOutputTokens: ptr[int64](16384),
 			Capabilities: &megallm.Capabilities{SupportsVision: ptr(true), SupportsFunctionCalling: ptr(true)},
 			Pricing:      &megallm.Pricing{InputTokensCostPerMillion: ptr(2.5), OutputTokensCostPerMillion: ptr(10.0)},
 		},
 		{
 			ID: "beta", Type: ptr("chat"), OwnedBy: ptr("anthropic"),
-			CreatedAt:     ptr("yesterday"), // unparseable: counts as missing
+			CreatedAt:     nil, // not reported, or not a date, which the decoder reads as none
 			ContextLength: ptr[int64](8192), MaxOutputTokens: ptr[int64](4096),
 			Capabilities: &megallm.Capabilities{SupportsVision: ptr(false), SupportsFunctionCalling: ptr(true)},
 			Pricing:      &megallm.Pricing{OutputTokensCostPerMillion: ptr(10.0)},
 		},
 		{
 			ID: "Zeta", Type: ptr("embedding"), OwnedBy: ptr("zeta-labs"),
-			CreatedAt:     ptr("2024-05-13T00:00:00Z"),
+			CreatedAt:     date("2024-05-13T00:00:00Z"),
 			ContextLength: ptr[int64](128000),
 			Pricing:       &megallm.Pricing{InputTokensCostPerMillion: ptr(2.5)},
 		},
 		{
 			ID: "A1", Type: ptr("rerank"), OwnedBy: ptr("meta"),
-			CreatedAt:     ptr("2023-12-31T23:00:00-02:00"), // 2024-01-01T01:00:00Z
+			CreatedAt:     date("2023-12-31T23:00:00-02:00"), // 2024-01-01T01:00:00Z
 			ContextLength: ptr[int64](0),
 			Pricing:       &megallm.Pricing{InputTokensCostPerMillion: ptr(0.0), OutputTokensCostPerMillion: ptr(0.0)},
 		},
 		{
 			ID: "gpt-4.1", Type: ptr("chat"), OwnedBy: ptr("openai"),
-			CreatedAt:     ptr("2025-04-14T00:00:00Z"),
+			CreatedAt:     date("2025-04-14T00:00:00Z"),
 			ContextLength: ptr[int64](1047576), MaxOutputTokens: ptr[int64](32768),
 			Capabilities: &megallm.Capabilities{SupportsVision: ptr(true)},
 			Pricing:      &megallm.Pricing{InputTokensCostPerMillion: ptr(2.0), OutputTokensCostPerMillion: ptr(8.0)},
@@ -109,19 +109,18 @@ func TestSelect_sortCreatedAtComparesInstants(t *testing.T) {
 	// As strings, "2023-12-31T23:00:00-02:00" sorts first; as instants it is
 	// 2024-01-01T01:00:00Z, after 00:30Z. Fractional seconds are instants too.
 	c := New([]megallm.Model{
-		{ID: "offset", CreatedAt: ptr("2023-12-31T23:00:00-02:00")},
-		{ID: "utc", CreatedAt: ptr("2024-01-01T00:30:00Z")},
-		{ID: "fraction", CreatedAt: ptr("2024-01-01T00:30:00.5Z")},
-		{ID: "date-only", CreatedAt: ptr("2024-01-01")},
-		{ID: "empty", CreatedAt: ptr("")},
+		{ID: "offset", CreatedAt: date("2023-12-31T23:00:00-02:00")},
+		{ID: "utc", CreatedAt: date("2024-01-01T00:30:00Z")},
+		{ID: "fraction", CreatedAt: date("2024-01-01T00:30:00.5Z")},
+		{ID: "empty", CreatedAt: nil},
 	})
 	got := ids(c.Select(Query{SortBy: SortByCreatedAt}))
-	want := []string{"utc", "fraction", "offset", "date-only", "empty"}
+	want := []string{"utc", "fraction", "offset", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at ascending = %q, want %q", got, want)
 	}
 	got = ids(c.Select(Query{SortBy: SortByCreatedAt, Descending: true}))
-	want = []string{"offset", "fraction", "utc", "date-only", "empty"}
+	want = []string{"offset", "fraction", "utc", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at descending = %q, want %q", got, want)
 	}
@@ -323,8 +322,8 @@ func TestSelect_policy(t *testing.T) {
 		AllowedOwners: []string{"openai", "meta", "zeta-labs"}, // leaves out beta (anthropic) and alpha (no owner)
 		Models: map[string]ModelPolicy{
 			"gpt-4o": {Denied: true},
-			"A1":     {RetiresAt: ptr("2026-03-01T00:00:00Z")},
-			"Zeta":   {DeprecatedAt: ptr("2026-03-01T00:00:00Z"), RetiresAt: ptr("2026-06-01T00:00:00Z")},
+			"A1":     {RetiresAt: date("2026-03-01T00:00:00Z")},
+			"Zeta":   {DeprecatedAt: date("2026-03-01T00:00:00Z"), RetiresAt: date("2026-06-01T00:00:00Z")},
 		},
 	}, fixedNow)
 	tests := []struct {
@@ -351,9 +350,9 @@ func TestSelect_policy(t *testing.T) {
 func TestSelect_retiredByTheAPI(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{
-		{ID: "retired", RetiresAt: ptr("2026-03-10T15:00:00Z")},
-		{ID: "retiring", RetiresAt: ptr("2026-03-10T15:00:01Z")},
-		{ID: "deprecated", DeprecatedAt: ptr("2026-01-01T00:00:00Z")},
+		{ID: "retired", RetiresAt: date("2026-03-10T15:00:00Z")},
+		{ID: "retiring", RetiresAt: date("2026-03-10T15:00:01Z")},
+		{ID: "deprecated", DeprecatedAt: date("2026-01-01T00:00:00Z")},
 		{ID: "undated"},
 	})
 	c.Apply(nil, fixedNow)

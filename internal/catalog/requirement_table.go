@@ -2,32 +2,38 @@ package catalog
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// Requirement is one row of RequirementTable: an attribute of require, the
-// rule it sets, and how a miss is worded. Met and Unmet are plain loops over
-// the table, and the provider reads require and documents it from it.
+// Requirement is one row of RequirementTable: a requirement, the rule it
+// sets and the facts a miss reports. Met and Unmet are plain loops over the
+// table; the provider reads require, documents it and words each Miss from
+// it.
 type Requirement struct {
-	// Name is the require attribute; empty for a row that is not one (the
-	// currency check that guards the price bounds).
+	// Name names the requirement, as require does; empty for a row that is
+	// not one (the currency check that guards the price bounds).
 	Name string
-	// Description says what the attribute asks, for the docs.
-	Description string
-	// Kind says which value the attribute takes.
+	// Kind says which value the requirement takes.
 	Kind RequirementKind
+	// Check says what the row checks, and so which facts a Miss of it has.
+	Check Check
+	// Capability is the capability a SupportsCapability row requires.
+	Capability *megallm.Capability
+	// Field is the model field the row reads, as the API names it ("",
+	// "context_length", "pricing.input_tokens_cost_per_million"); empty for
+	// a row that a model without the field can meet (the currency guard, the
+	// lifecycle).
+	Field string
 
-	// field is the model field the row reads, zero for a row that a model
-	// without the field can meet (the currency guard, the lifecycle).
-	field modelField
+	// reported reports whether a model reports Field; nil without a Field.
+	reported func(*megallm.Model) bool
 	// asked reports whether r asks anything of this row.
 	asked func(r *Requirements) bool
 	// met reports whether m meets it; called only when asked.
-	met func(r *Requirements, m *megallm.Model) bool
-	// words says how m misses it; called only when met is false.
-	words func(r *Requirements, m *megallm.Model) string
+	met func(t *terms, m *megallm.Model) bool
+	// miss says how m misses it; called only when met is false.
+	miss func(t *terms, m *megallm.Model) Miss
 	// setFlag sets the requirement of a RequiresTrue row.
 	setFlag func(r *Requirements)
 	// wholeBound and amountBound are the bound a row sets, by Kind.
@@ -35,7 +41,7 @@ type Requirement struct {
 	amountBound func(r *Requirements) **float64
 }
 
-// RequirementKind is the value a require attribute takes.
+// RequirementKind is the value a requirement takes.
 type RequirementKind int
 
 // The kinds of requirement.
@@ -47,6 +53,57 @@ const (
 	// AmountMaximum is a number, 0 or more: the largest value allowed.
 	AmountMaximum
 )
+
+// Check is what a row of RequirementTable checks.
+type Check int
+
+// The checks, each with the facts of its Miss.
+const (
+	// SupportsCapability: the model supports Capability; Unreported when it
+	// does not say.
+	SupportsCapability Check = iota + 1
+	// AtLeast: Field is at least the bound; Value and Bound, or Unreported.
+	AtLeast
+	// SameCurrency: the model is priced in the query's currency; Currency and
+	// BoundCurrency. It guards the price bounds, which then compare prices
+	// in one currency only.
+	SameCurrency
+	// PriceAtMost: a price is at most the bound; Amount and AmountBound, or
+	// Unreported.
+	PriceAtMost
+	// WorkloadCostAtMost: the query's workload costs at most the bound with
+	// the model; Amount and AmountBound, or CostErr.
+	WorkloadCostAtMost
+	// NotDeprecatedCheck: the model is neither deprecated nor retired;
+	// Lifecycle.
+	NotDeprecatedCheck
+	// DaysToRetirementAtLeast: the model is served for at least the bound's
+	// days; Value (the days left), Bound and Lifecycle.
+	DaysToRetirementAtLeast
+)
+
+// Miss is how a model misses one requirement: the row, and the facts its
+// Check reports.
+type Miss struct {
+	Requirement *Requirement
+	// Unreported is set when the model does not report what the row reads.
+	Unreported bool
+	// Value and Bound are the model's whole number and the least allowed.
+	Value, Bound int64
+	// Amount and AmountBound are the model's price or cost and the most
+	// allowed.
+	Amount, AmountBound float64
+	// CostErr is why the workload cost cannot be computed: ErrNoWorkload,
+	// or what Workload.Cost says of the model.
+	CostErr error
+	// Currency is the model's, BoundCurrency the query's.
+	Currency, BoundCurrency string
+	// Lifecycle is the model's lifecycle.
+	Lifecycle Lifecycle
+}
+
+// ErrNoWorkload is why max_workload_cost cannot be checked without a workload.
+var ErrNoWorkload = errors.New("no workload is set")
 
 // Require sets the requirement on r: a RequiresTrue row takes no value, a
 // WholeMinimum a whole number and an AmountMaximum an amount.
@@ -61,19 +118,19 @@ func (q Requirement) Require(r *Requirements, whole *int64, amount *float64) {
 	}
 }
 
-// RequirementTable is every requirement, in the order Unmet words them:
+// RequirementTable is every requirement, in the order Unmet lists them:
 // the capabilities, the minimums, the price bounds in one currency, then the
 // lifecycle.
 var RequirementTable = func() []Requirement {
 	var table []Requirement
-	for i, c := range Capabilities {
-		table = append(table, capabilityRequirement(i, c))
+	for i := range megallm.CapabilityTable {
+		table = append(table, capabilityRequirement(i, &megallm.CapabilityTable[i]))
 	}
 	return append(table,
-		wholeMinimum("min_context_length", "context_length", "a whole number of tokens",
+		wholeMinimum("min_context_length", "context_length",
 			func(m *megallm.Model) *int64 { return m.ContextLength },
 			func(r *Requirements) **int64 { return &r.MinContextLength }),
-		wholeMinimum("min_max_output_tokens", "max_output_tokens", "a whole number of tokens",
+		wholeMinimum("min_max_output_tokens", "max_output_tokens",
 			func(m *megallm.Model) *int64 { return m.MaxOutputTokens },
 			func(r *Requirements) **int64 { return &r.MinMaxOutputTokens }),
 		currencyGuard(),
@@ -89,191 +146,156 @@ var RequirementTable = func() []Requirement {
 	)
 }()
 
-func capabilityRequirement(i int, c Capability) Requirement {
+func capabilityRequirement(i int, c *megallm.Capability) Requirement {
 	return Requirement{
-		Name:        c.Field(),
-		Description: "`true` requires a model that " + c.Does,
-		Kind:        RequiresTrue,
-		field:       modelField{"capabilities." + c.Field(), func(m *megallm.Model) bool { return c.Supported(m) != nil }},
-		setFlag:     func(r *Requirements) { r.Capabilities = r.Capabilities.With(i) },
-		asked:       func(r *Requirements) bool { return r.Capabilities.Has(i) },
-		met: func(_ *Requirements, m *megallm.Model) bool {
+		Name:       c.Field(),
+		Kind:       RequiresTrue,
+		Check:      SupportsCapability,
+		Capability: c,
+		Field:      "capabilities." + c.Field(),
+		reported:   func(m *megallm.Model) bool { return c.Supported(m) != nil },
+		setFlag:    func(r *Requirements) { r.Capabilities = r.Capabilities.With(i) },
+		asked:      func(r *Requirements) bool { return r.Capabilities.Has(i) },
+		met: func(_ *terms, m *megallm.Model) bool {
 			flag := c.Supported(m)
 			return flag != nil && *flag
 		},
-		words: func(_ *Requirements, m *megallm.Model) string {
-			if c.Supported(m) == nil {
-				return fmt.Sprintf("does not report whether it supports %s (capabilities.%s is missing)", c.Words, c.Field())
-			}
-			return "does not support " + c.Words
-		},
+		miss: func(_ *terms, m *megallm.Model) Miss { return Miss{Unreported: c.Supported(m) == nil} },
 	}
 }
 
-func wholeMinimum(name, field, unit string, actual func(*megallm.Model) *int64, bound func(*Requirements) **int64) Requirement {
+func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound func(*Requirements) **int64) Requirement {
 	return Requirement{
-		Name:        name,
-		Description: fmt.Sprintf("smallest acceptable `%s`, %s", field, unit),
-		Kind:        WholeMinimum,
-		field:       modelField{field, func(m *megallm.Model) bool { return actual(m) != nil }},
-		wholeBound:  bound,
-		asked:       func(r *Requirements) bool { return *bound(r) != nil },
-		met: func(r *Requirements, m *megallm.Model) bool {
+		Name:       name,
+		Kind:       WholeMinimum,
+		Check:      AtLeast,
+		Field:      field,
+		reported:   func(m *megallm.Model) bool { return actual(m) != nil },
+		wholeBound: bound,
+		asked:      func(r *Requirements) bool { return *bound(r) != nil },
+		met: func(t *terms, m *megallm.Model) bool {
 			v := actual(m)
-			return v != nil && *v >= **bound(r)
+			return v != nil && *v >= **bound(&t.r)
 		},
-		words: func(r *Requirements, m *megallm.Model) string {
+		miss: func(t *terms, m *megallm.Model) Miss {
+			miss := Miss{Bound: **bound(&t.r), Unreported: actual(m) == nil}
 			if v := actual(m); v != nil {
-				return fmt.Sprintf("%s %d < required %d", field, *v, **bound(r))
+				miss.Value = *v
 			}
-			return fmt.Sprintf("%s is not reported (required >= %d)", field, **bound(r))
+			return miss
 		},
 	}
 }
 
 // currencyGuard is the row before the price bounds: a model priced in
-// another currency than the requirements' meets none of them, and one line
-// says why rather than one per bound. The price rows then compare only
-// prices in the requirements' currency.
+// another currency than the query's meets none of them, and one miss says
+// why rather than one per bound. The price rows then compare only prices in
+// the query's currency.
 func currencyGuard() Requirement {
 	return Requirement{
+		Check: SameCurrency,
 		asked: (*Requirements).anyPriceBound,
-		met: func(r *Requirements, m *megallm.Model) bool {
-			return m.Pricing == nil || pricedIn(m, r.Currency)
+		met: func(t *terms, m *megallm.Model) bool {
+			return m.Pricing == nil || pricedIn(m, t.currency)
 		},
-		words: func(r *Requirements, m *megallm.Model) string {
-			return fmt.Sprintf("priced in %s, the requirement is in %s", pricingCurrency(m.Pricing), r.currency())
+		miss: func(t *terms, m *megallm.Model) Miss {
+			return Miss{Currency: pricingCurrency(m.Pricing), BoundCurrency: t.currencyOrDefault()}
 		},
 	}
 }
 
 func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bound func(*Requirements) **float64) Requirement {
-	price := func(r *Requirements, m *megallm.Model) (*float64, bool) {
+	price := func(t *terms, m *megallm.Model) (*float64, bool) {
 		if m.Pricing == nil {
 			return nil, true
 		}
-		return actual(m.Pricing), pricedIn(m, r.Currency)
+		return actual(m.Pricing), pricedIn(m, t.currency)
 	}
 	return Requirement{
 		Name:        name,
-		Description: fmt.Sprintf("highest acceptable `pricing.%s`", field),
 		Kind:        AmountMaximum,
-		field: modelField{"pricing." + field, func(m *megallm.Model) bool {
-			return m.Pricing != nil && actual(m.Pricing) != nil
-		}},
+		Check:       PriceAtMost,
+		Field:       "pricing." + field,
+		reported:    func(m *megallm.Model) bool { return m.Pricing != nil && actual(m.Pricing) != nil },
 		amountBound: bound,
 		asked:       func(r *Requirements) bool { return *bound(r) != nil },
-		met: func(r *Requirements, m *megallm.Model) bool {
-			v, sameCurrency := price(r, m)
-			return !sameCurrency || (v != nil && atMost(*v, **bound(r))) // another currency: the guard words it
+		met: func(t *terms, m *megallm.Model) bool {
+			v, sameCurrency := price(t, m)
+			return !sameCurrency || (v != nil && atMost(*v, **bound(&t.r))) // another currency: the guard reports it
 		},
-		words: func(r *Requirements, m *megallm.Model) string {
-			if v, _ := price(r, m); v != nil {
-				return fmt.Sprintf("%s %s > allowed %s", field, formatNumber(*v), formatNumber(**bound(r)))
+		miss: func(t *terms, m *megallm.Model) Miss {
+			miss := Miss{AmountBound: **bound(&t.r), Unreported: true}
+			if v, _ := price(t, m); v != nil {
+				miss.Amount, miss.Unreported = *v, false
 			}
-			return fmt.Sprintf("%s is not reported (allowed <= %s)", field, formatNumber(**bound(r)))
+			return miss
 		},
 	}
 }
 
-// errNoWorkload is why max_workload_cost cannot be checked without a workload.
-var errNoWorkload = errors.New("no workload is set")
-
 func workloadMaximum() Requirement {
-	bound := func(r *Requirements) **float64 { return &r.MaxWorkloadCost }
-	cost := func(r *Requirements, m *megallm.Model) (float64, error) {
-		if r.Workload == nil {
-			return 0, errNoWorkload
+	cost := func(t *terms, m *megallm.Model) (float64, error) {
+		if t.workload == nil {
+			return 0, ErrNoWorkload
 		}
-		return r.Workload.Cost(m)
+		return t.workload.Cost(m)
 	}
 	return Requirement{
 		Name:        "max_workload_cost",
-		Description: "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)",
 		Kind:        AmountMaximum,
-		field:       pricingField,
-		amountBound: bound,
+		Check:       WorkloadCostAtMost,
+		Field:       pricingField.name,
+		reported:    pricingField.reported,
+		amountBound: func(r *Requirements) **float64 { return &r.MaxWorkloadCost },
 		asked:       func(r *Requirements) bool { return r.MaxWorkloadCost != nil },
-		met: func(r *Requirements, m *megallm.Model) bool {
-			if m.Pricing != nil && !pricedIn(m, r.Currency) {
-				return true // the guard words it
+		met: func(t *terms, m *megallm.Model) bool {
+			if m.Pricing != nil && !pricedIn(m, t.currency) {
+				return true // the guard reports it
 			}
-			c, err := cost(r, m)
-			return err == nil && atMost(c, *r.MaxWorkloadCost)
+			c, err := cost(t, m)
+			return err == nil && atMost(c, *t.r.MaxWorkloadCost)
 		},
-		words: func(r *Requirements, m *megallm.Model) string {
-			c, err := cost(r, m)
-			switch {
-			case errors.Is(err, errNoWorkload):
-				return fmt.Sprintf("workload_cost cannot be computed: %s (allowed <= %s)", err, formatNumber(*r.MaxWorkloadCost))
-			case err != nil:
-				return fmt.Sprintf("workload_cost cannot be computed: the model %s (allowed <= %s)", err, formatNumber(*r.MaxWorkloadCost))
-			}
-			return fmt.Sprintf("workload_cost %s > allowed %s", formatNumber(c), formatNumber(*r.MaxWorkloadCost))
+		miss: func(t *terms, m *megallm.Model) Miss {
+			c, err := cost(t, m)
+			return Miss{Amount: c, AmountBound: *t.r.MaxWorkloadCost, CostErr: err}
 		},
 	}
 }
 
 // notDeprecated requires a model that is neither deprecated nor retired on
-// the requirements' day. A model with no known deprecation meets it: the
-// catalog reports none, so the policy is where deprecations are known.
+// the day checked. A model with no known deprecation meets it: the catalog
+// reports none, so the policy is where deprecations are known.
 func notDeprecated() Requirement {
 	return Requirement{
-		Name: "not_deprecated",
-		Description: "`true` requires a model whose `model_lifecycle.status` is neither `deprecated` nor `retired`; a " +
-			"model with no known lifecycle meets it",
+		Name:    "not_deprecated",
 		Kind:    RequiresTrue,
+		Check:   NotDeprecatedCheck,
 		setFlag: func(r *Requirements) { r.NotDeprecated = true },
 		asked:   func(r *Requirements) bool { return r.NotDeprecated },
-		met: func(r *Requirements, m *megallm.Model) bool {
-			status := r.lifecycleOf(m).Status
+		met: func(t *terms, m *megallm.Model) bool {
+			status := t.lifecycleOf(m).Status
 			return status != StatusDeprecated && status != StatusRetired
 		},
-		words: func(r *Requirements, m *megallm.Model) string {
-			l := r.lifecycleOf(m)
-			since := l.DeprecatedAt
-			if l.Status == StatusRetired {
-				since = l.RetiresAt
-			}
-			words := "model_lifecycle.status is " + string(l.Status)
-			if since != nil {
-				words += " since " + FormatDate(*since)
-			}
-			return words + successorWords(l.Successor)
-		},
+		miss: func(t *terms, m *megallm.Model) Miss { return Miss{Lifecycle: t.lifecycleOf(m)} },
 	}
 }
 
 // minDaysToRetirement requires a model that is still served for at least
 // the bound's number of days. A model with no known retirement date meets it.
 func minDaysToRetirement() Requirement {
-	bound := func(r *Requirements) **int64 { return &r.MinDaysToRetirement }
 	return Requirement{
-		Name: "min_days_to_retirement",
-		Description: "fewest acceptable `model_lifecycle.days_to_retirement`, a whole number of days; a model with no " +
-			"known retirement date meets it",
+		Name:       "min_days_to_retirement",
 		Kind:       WholeMinimum,
-		wholeBound: bound,
+		Check:      DaysToRetirementAtLeast,
+		wholeBound: func(r *Requirements) **int64 { return &r.MinDaysToRetirement },
 		asked:      func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
-		met: func(r *Requirements, m *megallm.Model) bool {
-			days := r.lifecycleOf(m).DaysToRetirement
-			return days == nil || *days >= *r.MinDaysToRetirement
+		met: func(t *terms, m *megallm.Model) bool {
+			days := t.lifecycleOf(m).DaysToRetirement
+			return days == nil || *days >= *t.r.MinDaysToRetirement
 		},
-		words: func(r *Requirements, m *megallm.Model) string {
-			l := r.lifecycleOf(m)
-			words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d", *l.DaysToRetirement, *r.MinDaysToRetirement)
-			if l.RetiresAt != nil {
-				words += " (retires_at " + FormatDate(*l.RetiresAt) + ")"
-			}
-			return words
+		miss: func(t *terms, m *megallm.Model) Miss {
+			l := t.lifecycleOf(m)
+			return Miss{Value: *l.DaysToRetirement, Bound: *t.r.MinDaysToRetirement, Lifecycle: l}
 		},
 	}
-}
-
-// successorWords is ` (successor "x")`, or "" without one.
-func successorWords(successor *string) string {
-	if successor == nil {
-		return ""
-	}
-	return " (successor " + megallm.Quote(*successor) + ")"
 }

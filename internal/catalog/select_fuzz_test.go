@@ -70,15 +70,15 @@ func FuzzSelect(f *testing.F) {
 		}
 		// Select applies the price bounds in the query's currency, to its
 		// workload, and the lifecycle at the catalog's time.
-		q.Require.Currency, q.Require.Workload, q.Require.Now = q.Currency, q.Workload, c.now
+		terms := q.terms(c.now, nil)
 		for i := range c.models {
 			m := &c.models[i]
-			if c.selects(&q, m) != slices.Contains(selected, m) {
-				t.Fatalf("model %q: selects=%v but selected=%v", m.ID, c.selects(&q, m), !c.selects(&q, m))
+			if c.selects(&q, &terms, m) != slices.Contains(selected, m) {
+				t.Fatalf("model %q: selects=%v but selected=%v", m.ID, c.selects(&q, &terms, m), !c.selects(&q, &terms, m))
 			}
 		}
 		for _, m := range selected {
-			if unmet := q.Require.Unmet(m); len(unmet) != 0 {
+			if unmet := q.Unmet(m, LifecycleOf(m, c.now)); len(unmet) != 0 {
 				t.Fatalf("selected %q misses %v", m.ID, unmet)
 			}
 			if slices.Contains(q.ExcludeIDs, m.ID) {
@@ -143,10 +143,7 @@ func createdWithin(m *megallm.Model, after, before *time.Time) bool {
 	if m.CreatedAt == nil {
 		return false
 	}
-	created, err := time.Parse(time.RFC3339, *m.CreatedAt)
-	if err != nil {
-		return false
-	}
+	created := *m.CreatedAt
 	return (after == nil || created.Compare(*after) > 0) && (before == nil || created.Compare(*before) < 0)
 }
 
@@ -154,7 +151,7 @@ func createdAtText(m *megallm.Model) string {
 	if m.CreatedAt == nil {
 		return "at no time"
 	}
-	return "at " + *m.CreatedAt
+	return "at " + megallm.FormatDate(*m.CreatedAt)
 }
 
 // finiteCount is a token count the provider accepts: finite and 0 or more.

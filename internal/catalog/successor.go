@@ -1,11 +1,5 @@
 package catalog
 
-import (
-	"fmt"
-
-	"github.com/megallm/terraform-provider-megallm/internal/megallm"
-)
-
 // Advice is what to move to from a model that is retired or deprecated: its
 // successor when that can be used, else why it cannot, and the closest ids
 // that can.
@@ -71,16 +65,4 @@ func (c *Catalog) unusable(id, s string) string {
 		return "was retired on " + FormatDate(*LifecycleOf(m, c.now).RetiresAt)
 	}
 	return ""
-}
-
-// successorWords is ` (successor "x")`, with why it cannot be used when it
-// cannot, or "" without a successor.
-func (a Advice) successorWords() string {
-	switch {
-	case a.Successor == "":
-		return ""
-	case a.Unusable != "":
-		return fmt.Sprintf(" (successor %s, which %s)", megallm.Quote(a.Successor), a.Unusable)
-	}
-	return successorWords(&a.Successor)
 }

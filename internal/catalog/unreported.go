@@ -33,7 +33,7 @@ const (
 // sort by it orders none.
 type Unreported struct {
 	By QueryPart
-	// Requirement is the require attribute, for ByRequirement.
+	// Requirement is the requirement's Name, for ByRequirement.
 	Requirement string
 	// Field is the field as the API names it, such as "created_at".
 	Field string
@@ -58,8 +58,8 @@ func (c *Catalog) Unreported(q Query) []Unreported {
 		unseen = append(unseen, pending{Unreported{By: ByCreatedBefore, Field: createdAtField.name}, createdAtField.reported})
 	}
 	for i := range RequirementTable {
-		if row := &RequirementTable[i]; row.field.reported != nil && row.asked(&q.Require) {
-			unseen = append(unseen, pending{Unreported{By: ByRequirement, Requirement: row.Name, Field: row.field.name}, row.field.reported})
+		if row := &RequirementTable[i]; row.reported != nil && row.asked(&q.Require) {
+			unseen = append(unseen, pending{Unreported{By: ByRequirement, Requirement: row.Name, Field: row.Field}, row.reported})
 		}
 	}
 	if f, ok := sortFields[q.SortBy]; ok {

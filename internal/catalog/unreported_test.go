@@ -11,7 +11,7 @@ import (
 func TestUnreported(t *testing.T) {
 	t.Parallel()
 	// Models that report a context length, and nothing else a query reads.
-	sparse := New([]megallm.Model{{ID: "a", ContextLength: ptr[int64](8192)}, {ID: "b", CreatedAt: ptr("not a date")}})
+	sparse := New([]megallm.Model{{ID: "a", ContextLength: ptr[int64](8192)}, {ID: "b"}})
 	rich := New(queryFixture())
 	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	everything := Query{

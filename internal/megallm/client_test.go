@@ -159,7 +159,9 @@ func TestListModels_decodingKeepsOmittedFieldsNil(t *testing.T) {
 	}
 	checkString("Object", full.Object, "model")
 	checkString("Type", full.Type, "chat")
-	checkString("CreatedAt", full.CreatedAt, "2024-05-13T00:00:00Z")
+	if full.CreatedAt == nil || megallm.FormatDate(*full.CreatedAt) != "2024-05-13T00:00:00Z" {
+		t.Errorf("full.CreatedAt = %v, want 2024-05-13T00:00:00Z", full.CreatedAt)
+	}
 	checkString("OwnedBy", full.OwnedBy, "openai")
 	checkString("DisplayName", full.DisplayName, "Full Model")
 	if full.Capabilities == nil {

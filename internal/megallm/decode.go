@@ -18,7 +18,7 @@ var errNoData = errors.New(`it has no "data" array`)
 // cannot be read or makes no sense is nil, an entry that is not a model with
 // an id or repeats an earlier id is left out, and each is returned as a
 // Problem. Integral numbers written as floats (128000.0, 1.28e5) are read as
-// integers, and a date-only created_at as midnight UTC in RFC 3339.
+// integers, and dates as ParseDate reads them.
 //
 // A clean body is decoded in one pass; only a body with a value of the wrong
 // type, or an entry without an id, is decoded again entry by entry.
@@ -93,6 +93,9 @@ func decodeEntries(body []byte) ([]Model, []Problem, error) {
 type review struct {
 	problems []Problem
 	seen     map[string]struct{}
+	// dates is a block the models' dates are kept in, allocated together
+	// rather than one by one.
+	dates []time.Time
 }
 
 // keep returns the model w describes, its nonsense values cleared, and
@@ -111,14 +114,17 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	rev.seen[w.ID] = struct{}{}
 	m := rev.readOlderShape(w, index)
 	rev.clearNonsense(&m, index)
+	if w.CreatedAtText != nil { // else the older shape's created, if any
+		m.CreatedAt = rev.date(&m, index, "created_at", w.CreatedAtText)
+	}
+	m.DeprecatedAt = rev.date(&m, index, "deprecated_at", w.DeprecatedAtText)
+	m.RetiresAt = rev.date(&m, index, "retires_at", w.RetiresAtText)
 	return m, true
 }
 
-// clearNonsense sets to nil the values that cannot be true: a negative price, a currency that is
-// not three letters, a limit that is not positive, a blank successor, a date
-// that is not a date-time. A currency code is trimmed and upper-cased, a
-// date-only value becomes midnight UTC, and a date's t, z or space between
-// date and time become T and Z.
+// clearNonsense sets to nil the values that cannot be true: a negative
+// price, a currency that is not three letters, a limit that is not positive,
+// a blank successor. A currency code is trimmed and upper-cased.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
 	if p := m.Pricing; p != nil {
@@ -152,22 +158,24 @@ func (rev *review) clearNonsense(m *Model, index int) {
 		field("successor", "is the string "+Quote(*v)+", not a model id")
 		m.Successor = nil
 	}
-	normaliseDate := func(name string, value **string) {
-		if v := *value; v != nil {
-			normalised, ok := NormaliseDate(*v)
-			switch {
-			case ok && normalised != *v:
-				changed := normalised // escapes only here, where it is needed
-				*value = &changed
-			case !ok:
-				field(name, "is the string "+Quote(*v)+", not an RFC 3339 date-time")
-				*value = nil
-			}
-		}
+}
+
+// date reads the date a field of m, entry index, was sent as (ParseDate);
+// nil when it was not sent or is not a date, which is reported.
+func (rev *review) date(m *Model, index int, name string, text *string) *time.Time {
+	if text == nil {
+		return nil
 	}
-	normaliseDate("created_at", &m.CreatedAt)
-	normaliseDate("deprecated_at", &m.DeprecatedAt)
-	normaliseDate("retires_at", &m.RetiresAt)
+	t, ok := ParseDate(*text)
+	if !ok {
+		rev.fieldReadAsNull(m, index, name, "is the string "+Quote(*text)+", not an RFC 3339 date-time")
+		return nil
+	}
+	if len(rev.dates) == cap(rev.dates) {
+		rev.dates = make([]time.Time, 0, 64)
+	}
+	rev.dates = append(rev.dates, t)
+	return &rev.dates[len(rev.dates)-1]
 }
 
 // fieldReadAsNull reports that a field of m, entry index, is read as null.
@@ -183,26 +191,4 @@ func (rev *review) positiveTokens(m *Model, index int, name string, v *int64) bo
 		return false
 	}
 	return true
-}
-
-// NormaliseDate reads an RFC 3339 date-time, kept as written but for a
-// lower-case t or z or a space between date and time (which RFC 3339 allows),
-// written T and Z; or a YYYY-MM-DD date, which becomes midnight UTC at its
-// start in RFC 3339.
-func NormaliseDate(s string) (string, bool) {
-	if _, err := time.Parse(time.RFC3339, s); err == nil {
-		return s, true
-	}
-	if day, err := time.Parse(time.DateOnly, s); err == nil {
-		return day.Format(time.RFC3339), true
-	}
-	// T and Z are the only letters of an RFC 3339 date-time.
-	upper := strings.ToUpper(s)
-	if len(upper) > len(time.DateOnly) && upper[len(time.DateOnly)] == ' ' {
-		upper = upper[:len(time.DateOnly)] + "T" + upper[len(time.DateOnly)+1:]
-	}
-	if _, err := time.Parse(time.RFC3339, upper); err == nil {
-		return upper, true
-	}
-	return "", false
 }

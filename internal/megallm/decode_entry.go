@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
-	"reflect"
 	"strconv"
-	"strings"
-	"sync"
 )
 
 // rawModel is a wireModel whose fields are left undecoded, to read one by
@@ -71,7 +68,7 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (wireModel, bool)
 	r := fieldReader{rev: rev, index: index, id: m.ID}
 	m.Object = r.str("object", fields.Object)
 	m.Type = r.str("type", fields.Type)
-	m.CreatedAt = r.str("created_at", fields.CreatedAt)
+	w.CreatedAtText = r.str("created_at", fields.CreatedAt)
 	if isNull(fields.CreatedAt) {
 		w.Created = r.integer("created", fields.Created)
 	}
@@ -79,12 +76,13 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (wireModel, bool)
 	m.DisplayName = r.str("display_name", fields.DisplayName)
 	var caps map[string]json.RawMessage
 	if r.object("capabilities", fields.Capabilities, &caps) {
-		c := &wireCapabilities{}
-		flags := reflect.ValueOf(&c.Capabilities).Elem()
-		for i, name := range capabilityFields() {
-			flag := r.boolean("capabilities."+name, caps[name])
-			flags.Field(i).Set(reflect.ValueOf(flag))
+		flags := make(map[string]bool, len(CapabilityTable))
+		for _, row := range CapabilityTable {
+			if flag := r.boolean("capabilities."+row.Field(), caps[row.Field()]); flag != nil {
+				flags[row.Field()] = *flag
+			}
 		}
+		c := &wireCapabilities{Capabilities: CapabilitiesOf(flags)}
 		if isNull(caps["supports_vision"]) {
 			c.Vision = r.boolean("capabilities.vision", caps["vision"])
 		}
@@ -106,22 +104,11 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (wireModel, bool)
 	}
 	m.ContextLength = r.integer("context_length", fields.ContextLength)
 	m.MaxOutputTokens = r.integer("max_output_tokens", fields.MaxOutputTokens)
-	m.DeprecatedAt = r.str("deprecated_at", fields.DeprecatedAt)
-	m.RetiresAt = r.str("retires_at", fields.RetiresAt)
+	w.DeprecatedAtText = r.str("deprecated_at", fields.DeprecatedAt)
+	w.RetiresAtText = r.str("retires_at", fields.RetiresAt)
 	m.Successor = r.str("successor", fields.Successor)
 	return w, true
 }
-
-// capabilityFields are the JSON names of Capabilities' fields, in order,
-// read from the struct so that a new capability is only a new field.
-var capabilityFields = sync.OnceValue(func() []string {
-	t := reflect.TypeFor[Capabilities]()
-	names := make([]string, t.NumField())
-	for i := range names {
-		names[i], _, _ = strings.Cut(t.Field(i).Tag.Get("json"), ",")
-	}
-	return names
-})
 
 // fieldReader reads the fields of one entry, reporting each it cannot read.
 type fieldReader struct {

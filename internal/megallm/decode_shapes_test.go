@@ -43,7 +43,7 @@ func TestDecodeModels_olderShape(t *testing.T) {
 		t.Errorf("older shape reads as %s (problems %q),\nwant %s as the spec's shape", modelJSON(t, older), problems, modelJSON(t, spec))
 	}
 	floatCreated, _ := decodeEveryPath(t, `{"id":"m","created":1.7155584e9}`)
-	if floatCreated.CreatedAt == nil || *floatCreated.CreatedAt != "2024-05-13T00:00:00Z" {
+	if floatCreated.CreatedAt == nil || megallm.FormatDate(*floatCreated.CreatedAt) != "2024-05-13T00:00:00Z" {
 		t.Errorf("created 1.7155584e9 reads as %s, want created_at 2024-05-13T00:00:00Z", modelJSON(t, floatCreated))
 	}
 }
@@ -106,4 +106,26 @@ func modelJSON(t *testing.T, m megallm.Model) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestCapabilityTable_eachRowReadsItsField: every row of the table is read
+// from the API's name for it, in every decoding path, and reads back only
+// its own flag, also from CapabilitiesOf.
+func TestCapabilityTable_eachRowReadsItsField(t *testing.T) {
+	t.Parallel()
+	for _, row := range megallm.CapabilityTable {
+		m, problems := decodeEveryPath(t, `{"id":"m","capabilities":{"`+row.Field()+`":true}}`)
+		built := megallm.CapabilitiesOf(map[string]bool{row.Field(): true})
+		for _, other := range megallm.CapabilityTable {
+			want := other.Name == row.Name
+			for source, flag := range map[string]*bool{"decoded": other.Supported(&m), "built": other.Flag(&built)} {
+				if got := flag != nil && *flag; got != want || (flag != nil) != want {
+					t.Errorf("%s with only %s: %s = %v, want %v", source, row.Field(), other.Field(), flag, want)
+				}
+			}
+		}
+		if len(problems) != 0 {
+			t.Errorf("%s: problems %q, want none", row.Field(), problems)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
@@ -190,10 +191,10 @@ func TestDecodeModels_integralFloatsAreIntegers(t *testing.T) {
 func TestDecodeModels_dateOnlyCreatedAtIsMidnightUTC(t *testing.T) {
 	t.Parallel()
 	models, problems := decode(t, `{"id":"a","created_at":"2025-06-01"}`, `{"id":"b","created_at":"2024-05-13T10:00:00+02:00"}`)
-	if got := *models[0].CreatedAt; got != "2025-06-01T00:00:00Z" {
+	if got := megallm.FormatDate(*models[0].CreatedAt); got != "2025-06-01T00:00:00Z" {
 		t.Errorf("date-only created_at = %q, want 2025-06-01T00:00:00Z", got)
 	}
-	if got := *models[1].CreatedAt; got != "2024-05-13T10:00:00+02:00" {
+	if got := megallm.FormatDate(*models[1].CreatedAt); got != "2024-05-13T10:00:00+02:00" {
 		t.Errorf("RFC 3339 created_at = %q, want it unchanged", got)
 	}
 	if len(problems) != 0 {
@@ -277,14 +278,20 @@ func lifecycleOf(models []megallm.Model) string {
 		}
 		return strconv.Quote(*s)
 	}
+	date := func(t *time.Time) string {
+		if t == nil {
+			return "nil"
+		}
+		return strconv.Quote(megallm.FormatDate(*t))
+	}
 	var b strings.Builder
 	for _, m := range models {
-		fmt.Fprintf(&b, "%s: deprecated_at=%s retires_at=%s successor=%s\n", m.ID, text(m.DeprecatedAt), text(m.RetiresAt), text(m.Successor))
+		fmt.Fprintf(&b, "%s: deprecated_at=%s retires_at=%s successor=%s\n", m.ID, date(m.DeprecatedAt), date(m.RetiresAt), text(m.Successor))
 	}
 	return b.String()
 }
 
-func TestNormaliseDate(t *testing.T) {
+func TestParseDate(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		in, want string
@@ -304,8 +311,9 @@ func TestNormaliseDate(t *testing.T) {
 		{"", "", false},
 	}
 	for _, tc := range tests {
-		if got, ok := megallm.NormaliseDate(tc.in); got != tc.want || ok != tc.ok {
-			t.Errorf("NormaliseDate(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		date, ok := megallm.ParseDate(tc.in)
+		if got := megallm.FormatDate(date); ok != tc.ok || (ok && got != tc.want) {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
 	}
 }

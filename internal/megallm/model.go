@@ -1,12 +1,15 @@
 package megallm
 
+import "time"
+
 // Model is one entry of the MegaLLM catalog. The API may omit any field, so
-// every optional field is a pointer: nil means "not sent", never zero.
+// every optional field is a pointer: nil means "not sent", never zero. Dates
+// are read once, by the decoder (ParseDate); wireModel holds them as sent.
 type Model struct {
 	ID              string        `json:"id"`
 	Object          *string       `json:"object,omitempty"`
 	Type            *string       `json:"type,omitempty"`
-	CreatedAt       *string       `json:"created_at,omitempty"`
+	CreatedAt       *time.Time    `json:"created_at,omitempty"`
 	OwnedBy         *string       `json:"owned_by,omitempty"`
 	DisplayName     *string       `json:"display_name,omitempty"`
 	Capabilities    *Capabilities `json:"capabilities,omitempty"`
@@ -16,13 +19,14 @@ type Model struct {
 
 	// The model's lifecycle, were the API to report it (it does not yet): when
 	// it was deprecated, when it stops being served, and the model to move
-	// to. Dates are RFC 3339. A provider policy fills what the API leaves out.
-	DeprecatedAt *string `json:"deprecated_at,omitempty"`
-	RetiresAt    *string `json:"retires_at,omitempty"`
-	Successor    *string `json:"successor,omitempty"`
+	// to. A provider policy fills what the API leaves out.
+	DeprecatedAt *time.Time `json:"deprecated_at,omitempty"`
+	RetiresAt    *time.Time `json:"retires_at,omitempty"`
+	Successor    *string    `json:"successor,omitempty"`
 }
 
-// Capabilities says which features a model supports.
+// Capabilities says which features a model supports: a field per row of
+// CapabilityTable, named as the API names it.
 type Capabilities struct {
 	SupportsFunctionCalling  *bool `json:"supports_function_calling,omitempty"`
 	SupportsVision           *bool `json:"supports_vision,omitempty"`

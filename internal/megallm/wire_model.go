@@ -5,11 +5,14 @@ import (
 	"time"
 )
 
-// wireModel is a model as the API sends it: a Model, and the names that
-// MegaLLM's older OpenAPI document and OpenAI-compatible gateways use for
-// some of its fields. readOlderShape makes it a Model.
+// wireModel is a model as the API sends it: a Model, its dates as written,
+// and the names that MegaLLM's older OpenAPI document and OpenAI-compatible
+// gateways use for some of its fields. readOlderShape makes it a Model.
 type wireModel struct {
 	Model
+	CreatedAtText    *string `json:"created_at"`
+	DeprecatedAtText *string `json:"deprecated_at"`
+	RetiresAtText    *string `json:"retires_at"`
 	// Created is the older created_at, in Unix seconds.
 	Created      *int64            `json:"created"`
 	Capabilities *wireCapabilities `json:"capabilities"`
@@ -34,11 +37,11 @@ const maxUnixSeconds = 253402300799
 // read as absent.
 func (rev *review) readOlderShape(w *wireModel, index int) Model {
 	m := w.Model
-	if w.Created != nil && m.CreatedAt == nil {
+	if w.Created != nil && w.CreatedAtText == nil {
 		if v := *w.Created; v <= 0 || v > maxUnixSeconds {
 			rev.fieldReadAsNull(&m, index, "created", "is "+formatInt(v)+", not a time in Unix seconds from 1970 to 9999")
 		} else {
-			createdAt := time.Unix(v, 0).UTC().Format(time.RFC3339)
+			createdAt := time.Unix(v, 0).UTC()
 			m.CreatedAt = &createdAt
 		}
 	}

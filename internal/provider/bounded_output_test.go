@@ -32,7 +32,7 @@ func TestCandidateLines_suggestsOnlyForShown(t *testing.T) {
 	for i := range unknown {
 		unknown[i] = fmt.Sprintf("model-%05d", 10000+i)
 	}
-	_, passed := c.Choose(unknown, catalog.Requirements{})
+	_, passed := c.Choose(unknown, catalog.Query{})
 	calls := 0
 	lines := candidateLines(passed, func(id string) []string { calls++; return c.SuggestUsable(id) })
 	if calls != catalog.MaxListed {

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -17,19 +16,7 @@ import (
 // created_before, a policy's dates), with an example of each.
 const dateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
 
-// parseDate reads an RFC 3339 date-time or a YYYY-MM-DD date, which
-// is midnight UTC at its start, as the catalog reads a model's dates
-// (megallm.NormaliseDate).
-func parseDate(s string) (time.Time, bool) {
-	normalised, ok := megallm.NormaliseDate(s)
-	if !ok {
-		return time.Time{}, false
-	}
-	t, err := time.Parse(time.RFC3339, normalised)
-	return t, err == nil
-}
-
-// createdDateValidator accepts what parseDate reads.
+// createdDateValidator accepts what megallm.ParseDate reads.
 type createdDateValidator struct{}
 
 func (createdDateValidator) Description(context.Context) string {
@@ -44,7 +31,7 @@ func (createdDateValidator) ValidateString(_ context.Context, req validator.Stri
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, ok := parseDate(req.ConfigValue.ValueString()); !ok {
+	if _, ok := megallm.ParseDate(req.ConfigValue.ValueString()); !ok {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
 			fmt.Sprintf("%s is %q, which is not a date. Use %s.", req.Path, req.ConfigValue.ValueString(), dateForms))
 	}
@@ -71,8 +58,8 @@ func (createdRangeValidator) ValidateDataSource(ctx context.Context, req datasou
 	if after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
 		return
 	}
-	from, fromOK := parseDate(after.ValueString())
-	to, toOK := parseDate(before.ValueString())
+	from, fromOK := megallm.ParseDate(after.ValueString())
+	to, toOK := megallm.ParseDate(before.ValueString())
 	if fromOK && toOK && !from.Before(to) {
 		resp.Diagnostics.AddAttributeError(path.Root("created_after"), "Empty created_at range",
 			fmt.Sprintf("created_after (%q) must be earlier than created_before (%q): both are strict, so no model can be "+

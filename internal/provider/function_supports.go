@@ -24,8 +24,8 @@ type supportsFunction struct{}
 
 // capabilityNames are the capabilities supports accepts, as the table names them.
 var capabilityNames = func() []string {
-	names := make([]string, len(catalog.Capabilities))
-	for i, c := range catalog.Capabilities {
+	names := make([]string, len(megallm.CapabilityTable))
+	for i, c := range megallm.CapabilityTable {
 		names[i] = c.Name
 	}
 	return names
@@ -35,8 +35,8 @@ var capabilityNames = func() []string {
 // names, and the names of the closest attributes, which spell a capability
 // with "supports_" (supports_vision for vision) in the model and in require.
 func closestCapabilities(value string) []string {
-	nameOf := make(map[string]string, 2*len(catalog.Capabilities))
-	for _, c := range catalog.Capabilities {
+	nameOf := make(map[string]string, 2*len(megallm.CapabilityTable))
+	for _, c := range megallm.CapabilityTable {
 		nameOf[c.Name], nameOf[c.Field()] = c.Name, c.Name
 	}
 	var names []string
@@ -88,7 +88,7 @@ func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, res
 		resp.Error = funcErr
 		return
 	}
-	flag := catalog.Capabilities[i].Supported(model)
+	flag := megallm.CapabilityTable[i].Supported(model)
 	supported := flag != nil && *flag
 	resp.Error = resp.Result.Set(ctx, supported)
 }

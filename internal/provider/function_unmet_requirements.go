@@ -78,16 +78,12 @@ func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunReq
 		resp.Error = function.NewArgumentFuncError(1, workloadNotTaken("unmet_requirements", "the same condition", "MODEL"))
 		return
 	}
-	if require.Currency, funcErr = currencyArgument(currencies, 2); funcErr != nil {
+	query := catalog.Query{Require: require}
+	if query.Currency, funcErr = currencyArgument(currencies, 2); funcErr != nil {
 		resp.Error = funcErr
 		return
 	}
-	require.Lifecycle = &lifecycle
-	unmet := require.Unmet(model)
-	if unmet == nil {
-		unmet = []string{}
-	}
-	resp.Error = resp.Result.Set(ctx, unmet)
+	resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
 }
 
 // currencyArgument reads the optional currency argument at position, read

@@ -21,17 +21,17 @@ import (
 // candidates is the data source's argument (null with id): what it falls
 // back to when the model retires changes the advice.
 func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.Model, at path.Path,
-	candidates tftypes.Value, require catalog.Requirements) diag.Diagnostics {
+	candidates tftypes.Value, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	l := catalog.LifecycleOf(model, models.Now())
 	var summary, detail string
 	switch {
 	case l.Status == catalog.StatusDeprecated:
 		summary = "Deprecated MegaLLM model"
-		detail = deprecationWarning(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, require))
+		detail = deprecationWarning(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, query))
 	case models.RetiresWithinNotice(l):
 		summary = "MegaLLM model retiring soon"
-		detail = retirementNotice(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, require),
+		detail = retirementNotice(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, query),
 			models.RetirementNoticeDays())
 	default:
 		return diags
@@ -52,14 +52,14 @@ type lifecycleAdvice struct {
 
 // advice costs a pass over the catalog: only for a warning.
 func (d *providerData) advice(models *catalog.Catalog, id string, l catalog.Lifecycle, candidates tftypes.Value,
-	require catalog.Requirements) lifecycleAdvice {
+	query catalog.Query) lifecycleAdvice {
 	a := lifecycleAdvice{Advice: models.Advise(id, l.Successor)}
 	if candidates.IsNull() {
 		return a
 	}
 	ids, err := readCandidates(candidates)
 	if i := slices.Index(ids, id); err == nil && i >= 0 {
-		if fallback, _ := models.Choose(ids[i+1:], require); fallback != nil {
+		if fallback, _ := models.Choose(ids[i+1:], query); fallback != nil {
 			a.fallback = fallback.ID
 		}
 	}

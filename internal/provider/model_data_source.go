@@ -104,7 +104,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	require.Currency = currencyOrDefault(currency)
+	query := catalog.Query{Require: require, Currency: currencyOrDefault(currency)}
 	// A workload is a question for megallm_models; one model's workload cost
 	// is estimate_cost, which keeps this data source's schema, and so every
 	// plan, as small as before.
@@ -119,14 +119,14 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	if !cfg.Currency.IsNull() {
-		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, require.Currency)...)
+		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
 	}
 
-	model, at := d.choose(models, id, cfg.Candidates, require, &resp.Diagnostics)
+	model, at := d.choose(models, id, cfg.Candidates, query, &resp.Diagnostics)
 	if model == nil {
 		return
 	}
-	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, cfg.Candidates, require)...)
+	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, cfg.Candidates, query)...)
 	// The state is the model's attributes and the arguments as configured,
 	// built directly as a value of the configuration's type, which is the
 	// schema's.
@@ -140,10 +140,10 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // choose is the model the configuration names: id, or the first of
 // candidates that can be used, warning about those passed over; nil after an
 // error. at is the argument that named it.
-func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesValue tftypes.Value, require catalog.Requirements,
+func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesValue tftypes.Value, query catalog.Query,
 	diags *diag.Diagnostics) (model *megallm.Model, at path.Path) {
 	if candidatesValue.IsNull() {
-		model, rejection := models.Check(id, require)
+		model, rejection := models.Check(id, query)
 		if rejection != nil {
 			summary, detail := d.rejectionError(models, id, rejection)
 			diags.AddAttributeError(rejectionPath(rejection), summary, detail)
@@ -157,7 +157,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 		diags.AddAttributeError(at, "Unexpected candidates value", err.Error())
 		return nil, at
 	}
-	model, passed := models.Choose(candidates, require)
+	model, passed := models.Choose(candidates, query)
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MiscasedModelID:
 		diags.AddAttributeError(at, "Candidate id in the wrong letter case",
@@ -203,12 +203,12 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
 	case catalog.RetiredModel:
-		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s.%s\n\n%s", id, r.Words(), adviceWords(r.Advice),
+		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s.%s\n\n%s", id, rejectionWords(r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
 		return "Model does not meet requirements", fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
 			"Choose another model (a megallm_models data source with the same require lists the models "+
-			"that do), or relax require.", id, countRequirements(len(r.Unmet)), strings.Join(r.Unmet, "\n  - "))
+			"that do), or relax require.", id, countRequirements(len(r.Unmet)), strings.Join(unmetWords(r.Unmet), "\n  - "))
 	}
 }
 
@@ -222,7 +222,7 @@ func candidateLines(passed []catalog.Candidate, suggest func(id string) []string
 		if r.Kind == catalog.NotInCatalog {
 			r.Suggestions = suggest(c.ID)
 		}
-		lines[i] = megallm.Quote(c.ID) + " " + r.Words()
+		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(&r)
 	}
 	return joinProblems(lines, "\n  - ")
 }

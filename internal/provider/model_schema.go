@@ -3,7 +3,7 @@ package provider
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
-	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // modelAttributes is the schema of one model, every attribute computed.
@@ -91,10 +91,10 @@ func modelAttributes() map[string]schema.Attribute {
 }
 
 // capabilityAttributes is the schema of a model's capabilities, one flag per
-// capability of catalog.Capabilities.
+// capability of megallm.CapabilityTable.
 func capabilityAttributes() map[string]schema.Attribute {
-	attributes := make(map[string]schema.Attribute, len(catalog.Capabilities))
-	for _, c := range catalog.Capabilities {
+	attributes := make(map[string]schema.Attribute, len(megallm.CapabilityTable))
+	for _, c := range megallm.CapabilityTable {
 		attributes[c.Field()] = schema.BoolAttribute{MarkdownDescription: "Whether the model " + c.Does + ".", Computed: true}
 	}
 	return attributes

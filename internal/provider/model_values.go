@@ -48,8 +48,8 @@ func modelValues(m *megallm.Model, now time.Time) map[string]tftypes.Value {
 	mt := modelTypes()
 	capabilities := tftypes.NewValue(mt.capabilities, nil)
 	if c := m.Capabilities; c != nil {
-		flags := make(map[string]tftypes.Value, len(catalog.Capabilities))
-		for _, capability := range catalog.Capabilities {
+		flags := make(map[string]tftypes.Value, len(megallm.CapabilityTable))
+		for _, capability := range megallm.CapabilityTable {
 			flags[capability.Field()] = boolValue(capability.Flag(c))
 		}
 		capabilities = tftypes.NewValue(mt.capabilities, flags)
@@ -67,7 +67,7 @@ func modelValues(m *megallm.Model, now time.Time) map[string]tftypes.Value {
 		"type":              stringValue(m.Type),
 		"display_name":      stringValue(m.DisplayName),
 		"owned_by":          stringValue(m.OwnedBy),
-		"created_at":        stringValue(m.CreatedAt),
+		"created_at":        dateValue(m.CreatedAt),
 		"context_length":    numberValue(m.ContextLength),
 		"max_output_tokens": numberValue(m.MaxOutputTokens),
 		"capabilities":      capabilities,
@@ -86,15 +86,15 @@ func modelLifecycleValue(mt modelType, m *megallm.Model, now time.Time) tftypes.
 
 // lifecycleValue is a lifecycle object of type t; its dates are the model's
 // as the catalog reports them.
-func lifecycleValue(t tftypes.Type, l catalog.Lifecycle, deprecatedAt, retiresAt *string) tftypes.Value {
+func lifecycleValue(t tftypes.Type, l catalog.Lifecycle, deprecatedAt, retiresAt *time.Time) tftypes.Value {
 	status := tftypes.NewValue(tftypes.String, nil)
 	if l.Status != "" {
 		status = tftypes.NewValue(tftypes.String, string(l.Status))
 	}
 	return tftypes.NewValue(t, map[string]tftypes.Value{
 		"status":             status,
-		"deprecated_at":      stringValue(deprecatedAt),
-		"retires_at":         stringValue(retiresAt),
+		"deprecated_at":      dateValue(deprecatedAt),
+		"retires_at":         dateValue(retiresAt),
 		"successor":          stringValue(l.Successor),
 		"days_to_retirement": numberValue(l.DaysToRetirement),
 	})
@@ -112,6 +112,14 @@ func stringValue(p *string) tftypes.Value {
 		return tftypes.NewValue(tftypes.String, nil)
 	}
 	return tftypes.NewValue(tftypes.String, *p)
+}
+
+// dateValue is a date as a String (megallm.FormatDate), null when p is.
+func dateValue(p *time.Time) tftypes.Value {
+	if p == nil {
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, megallm.FormatDate(*p))
 }
 
 // boolValue is a Bool, null when p is.

@@ -94,13 +94,21 @@ type referenceModelsDataSourceState struct {
 	IncludeRetired types.Bool               `tfsdk:"include_retired"`
 }
 
+// referenceDate is a date as the state shows it, null for none.
+func referenceDate(t *time.Time) types.String {
+	if t == nil {
+		return types.StringNull()
+	}
+	return types.StringValue(megallm.FormatDate(*t))
+}
+
 func newReferenceModelFields(m *megallm.Model) referenceModelFields {
 	l := catalog.LifecycleOf(m, referenceNow)
 	f := referenceModelFields{
 		Lifecycle: referenceLifecycleFields{
 			Status:           types.StringNull(),
-			DeprecatedAt:     types.StringPointerValue(m.DeprecatedAt),
-			RetiresAt:        types.StringPointerValue(m.RetiresAt),
+			DeprecatedAt:     referenceDate(m.DeprecatedAt),
+			RetiresAt:        referenceDate(m.RetiresAt),
 			Successor:        types.StringPointerValue(m.Successor),
 			DaysToRetirement: types.Int64PointerValue(l.DaysToRetirement),
 		},
@@ -108,7 +116,7 @@ func newReferenceModelFields(m *megallm.Model) referenceModelFields {
 		Type:            types.StringPointerValue(m.Type),
 		DisplayName:     types.StringPointerValue(m.DisplayName),
 		OwnedBy:         types.StringPointerValue(m.OwnedBy),
-		CreatedAt:       types.StringPointerValue(m.CreatedAt),
+		CreatedAt:       referenceDate(m.CreatedAt),
 		ContextLength:   types.Int64PointerValue(m.ContextLength),
 		MaxOutputTokens: types.Int64PointerValue(m.MaxOutputTokens),
 	}
@@ -181,8 +189,8 @@ func referenceModels(tb testing.TB, synthetic int) []megallm.Model {
 		models = append(models, decoded...)
 	}
 	f, zero := 0.0, int64(0)
-	deprecated, retires, successor := "2026-01-01T00:00:00Z", "2026-06-30T00:00:00Z", "gpt-4o"
-	past := "2026-02-01T00:00:00Z"
+	deprecated, retires, successor := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC), "gpt-4o"
+	past := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
 	return append(models,
 		megallm.Model{ID: "deprecated", DeprecatedAt: &deprecated, RetiresAt: &retires, Successor: &successor},
 		megallm.Model{ID: "retired", RetiresAt: &past},

@@ -219,10 +219,10 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		query.IDPattern = regexp.MustCompile(cfg.IDRegex.ValueString())
 	}
 	// The dates and the limit are validated too.
-	if t, ok := parseDate(cfg.CreatedAfter.ValueString()); ok {
+	if t, ok := megallm.ParseDate(cfg.CreatedAfter.ValueString()); ok {
 		query.CreatedAfter = &t
 	}
-	if t, ok := parseDate(cfg.CreatedBefore.ValueString()); ok {
+	if t, ok := megallm.ParseDate(cfg.CreatedBefore.ValueString()); ok {
 		query.CreatedBefore = &t
 	}
 	if !cfg.Limit.IsNull() {

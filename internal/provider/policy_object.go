@@ -168,21 +168,13 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		return decision, fmt.Errorf("%s.successor is %s: it must be a model id, without white space around it", where, megallm.Quote(*s))
 	case s != nil && *s == id:
 		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
-	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && retiresBeforeDeprecation(decision):
+	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && decision.RetiresAt.Before(*decision.DeprecatedAt):
 		return decision, fmt.Errorf("%s.deprecated_at (%s) is after retires_at (%s): a model is deprecated before it "+
 			"retires. Swap the dates, or set deprecated_at on or before retires_at", where,
-			*decision.DeprecatedAt, *decision.RetiresAt)
+			megallm.FormatDate(*decision.DeprecatedAt), megallm.FormatDate(*decision.RetiresAt))
 	case p != nil && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil:
 		return decision, fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
 			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where)
 	}
 	return decision, nil
-}
-
-// retiresBeforeDeprecation reports whether a policy entry's dates, both set
-// and normalised, retire the model before it is deprecated.
-func retiresBeforeDeprecation(decision catalog.ModelPolicy) bool {
-	deprecated, _ := parseDate(*decision.DeprecatedAt)
-	retires, _ := parseDate(*decision.RetiresAt)
-	return retires.Before(deprecated)
 }

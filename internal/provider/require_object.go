@@ -39,7 +39,7 @@ var requireAttributeNames = func() []string {
 func requireDescription() string {
 	var b strings.Builder
 	for _, a := range requireAttributes {
-		fmt.Fprintf(&b, "\n  - `%s`: %s.", a.Name, a.Description)
+		fmt.Fprintf(&b, "\n  - `%s`: %s.", a.Name, requirementDescription(a))
 	}
 	return b.String()
 }

@@ -102,7 +102,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		Type:            o.string("type"),
 		DisplayName:     o.string("display_name"),
 		OwnedBy:         o.string("owned_by"),
-		CreatedAt:       o.string("created_at"),
+		CreatedAt:       dateAttribute(o, "created_at"),
 		ContextLength:   o.int64("context_length"),
 		MaxOutputTokens: o.int64("max_output_tokens"),
 	}
@@ -110,10 +110,13 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		m.ID = *id
 	}
 	if c := o.object("capabilities"); c != nil {
-		m.Capabilities = &megallm.Capabilities{}
-		for _, capability := range catalog.Capabilities {
-			capability.SetFlag(m.Capabilities, c.bool(capability.Field()))
+		flags := make(map[string]bool, len(megallm.CapabilityTable))
+		for _, capability := range megallm.CapabilityTable {
+			if flag := c.bool(capability.Field()); flag != nil {
+				flags[capability.Field()] = *flag
+			}
 		}
+		m.Capabilities = ptr(megallm.CapabilitiesOf(flags))
 		o.keep(c.err)
 	}
 	if p := o.object("pricing"); p != nil {
@@ -158,14 +161,14 @@ func statusAttribute(o *objectReader) *catalog.Status {
 	return ptr(catalog.Status(*s))
 }
 
-// dateAttribute reads a date attribute, normalised to RFC 3339 as the
-// catalog's dates are.
-func dateAttribute(o *objectReader, name string) *string {
+// dateAttribute reads a date attribute as the catalog's dates are read
+// (megallm.ParseDate).
+func dateAttribute(o *objectReader, name string) *time.Time {
 	s := o.string(name)
 	if s == nil {
 		return nil
 	}
-	date, ok := megallm.NormaliseDate(*s)
+	date, ok := megallm.ParseDate(*s)
 	if !ok {
 		o.keep(fmt.Errorf("%s%s is %q, which is not a date. Use %s", o.prefix, name, *s, dateForms))
 		return nil

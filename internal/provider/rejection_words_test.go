@@ -1,0 +1,188 @@
+package provider
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// chooseFixture is a catalog at fixedNow with a policy that denies one
+// model and retires two.
+func chooseFixture() *catalog.Catalog {
+	c := catalog.New([]megallm.Model{
+		{ID: "gpt-4o", OwnedBy: ptr("openai"), ContextLength: ptr[int64](128000)},
+		{ID: "gpt-4o-mini", OwnedBy: ptr("openai"), ContextLength: ptr[int64](128000)},
+		{ID: "small", OwnedBy: ptr("openai"), ContextLength: ptr[int64](8192), MaxOutputTokens: ptr[int64](1024)},
+		{ID: "denied", OwnedBy: ptr("openai"), ContextLength: ptr[int64](128000)},
+		{ID: "foreign", OwnedBy: ptr("meta"), ContextLength: ptr[int64](128000)},
+		{ID: "old", OwnedBy: ptr("openai"), ContextLength: ptr[int64](128000)},
+		{ID: "gone-quietly", OwnedBy: ptr("openai"), RetiresAt: date("2026-03-10T12:00:00Z")},
+		{ID: "deprecated", OwnedBy: ptr("openai"), ContextLength: ptr[int64](128000)},
+		{ID: "retired-and-denied", OwnedBy: ptr("openai")},
+		// Successors that cannot be used: denied, the model itself (as only
+		// the API can say), and one the catalog lacks.
+		{ID: "retired-to-denied", OwnedBy: ptr("openai"), RetiresAt: date("2026-01-01T00:00:00Z"), Successor: ptr("denied")},
+		{ID: "m4", OwnedBy: ptr("openai"), RetiresAt: date("2026-01-01T00:00:00Z"), Successor: ptr("m4")},
+		{ID: "retired-to-missing", OwnedBy: ptr("openai"), RetiresAt: date("2026-01-01T00:00:00Z"), Successor: ptr("gpt-4x")},
+	})
+	c.Apply(&catalog.Policy{
+		AllowedOwners: []string{"openai"},
+		Models: map[string]catalog.ModelPolicy{
+			"denied": {Denied: true, Reason: ptr("legal has not approved it")},
+			"old": {
+				DeprecatedAt: date("2025-12-01T00:00:00Z"), RetiresAt: date("2026-03-01T00:00:00Z"),
+				Successor: ptr("gpt-4o"), Reason: ptr("replaced by gpt-4o"),
+			},
+			"deprecated":         {DeprecatedAt: date("2026-03-01T00:00:00Z"), Successor: ptr("gpt-4o")},
+			"retired-and-denied": {Denied: true, RetiresAt: date("2026-01-01T00:00:00Z")},
+		},
+	}, fixedNow)
+	return c
+}
+
+// kindNames name the rejection kinds in test output.
+var kindNames = map[catalog.RejectionKind]string{
+	catalog.NotInCatalog: "NotInCatalog", catalog.MiscasedModelID: "MiscasedModelID", catalog.RefusedByPolicy: "RefusedByPolicy", catalog.RetiredModel: "RetiredModel", catalog.UnmetRequirements: "UnmetRequirements",
+}
+
+// rejectionText writes a Rejection as its kind and words, "" for none.
+func rejectionText(r *catalog.Rejection) string {
+	if r == nil {
+		return ""
+	}
+	return kindNames[r.Kind] + ": " + rejectionWords(r)
+}
+
+func TestRejectionWords_check(t *testing.T) {
+	t.Parallel()
+	c := chooseFixture()
+	large := check{MinContextLength: ptr[int64](100000)}
+	tests := []struct {
+		name      string
+		id        string
+		req       check
+		wantKind  catalog.RejectionKind // 0: accepted
+		wantWords string
+	}{
+		{"usable", "gpt-4o", large, 0, ""},
+		{"unknown id, one suggestion", "gpt4o", check{}, catalog.NotInCatalog,
+			`is not in the catalog (did you mean "gpt-4o"?)`},
+		{"unknown id, two suggestions", "gpt-4", check{}, catalog.NotInCatalog,
+			`is not in the catalog (did you mean "gpt-4o" or "gpt-4o-mini"?)`},
+		{"unknown id, nothing close", "zzzzzzzzzzzzzzzz", check{}, catalog.NotInCatalog, "is not in the catalog"},
+		// "denied", "old" (retired) and "foreign" (not allowed) are one edit
+		// away, but only ids that can be used are suggested.
+		{"unknown id, only usable ids suggested", "denie", check{}, catalog.NotInCatalog, "is not in the catalog"},
+		{"unknown id, retired not suggested", "olt", check{}, catalog.NotInCatalog, "is not in the catalog"},
+		{"unknown id, not allowed not suggested", "foreigm", check{}, catalog.NotInCatalog, "is not in the catalog"},
+		{"unknown id, deprecated suggested", "deprecatd", check{}, catalog.NotInCatalog, `is not in the catalog (did you mean "deprecated"?)`},
+		{"another letter case", "GPT-4o", check{}, catalog.MiscasedModelID,
+			`is not in the catalog, which has "gpt-4o": ids are case-sensitive`},
+		{"denied", "denied", check{}, catalog.RefusedByPolicy, "is denied by the policy: legal has not approved it"},
+		{"owner not allowed", "foreign", check{}, catalog.RefusedByPolicy,
+			`is owned by "meta", and the policy allows only models owned by "openai"`},
+		{"retired, with the policy's reason and the successor", "old", check{}, catalog.RetiredModel,
+			`was retired on 2026-03-01: replaced by gpt-4o (successor "gpt-4o")`},
+		{"retired at a time of day, no reason or successor", "gone-quietly", check{}, catalog.RetiredModel,
+			"was retired on 2026-03-10T12:00:00Z"},
+		{"retired, its successor denied", "retired-to-denied", check{}, catalog.RetiredModel,
+			`was retired on 2026-01-01 (successor "denied", which is denied by the policy: legal has not approved it)`},
+		{"retired, its own successor", "m4", check{}, catalog.RetiredModel,
+			`was retired on 2026-01-01 (successor "m4", which is the model itself)`},
+		{"retired, its successor not in the catalog", "retired-to-missing", check{}, catalog.RetiredModel,
+			`was retired on 2026-01-01 (successor "gpt-4x", which is not in the catalog)`},
+		{"refused before retired", "retired-and-denied", check{}, catalog.RefusedByPolicy, "is denied by the policy"},
+		{"retired before unmet", "gone-quietly", large, catalog.RetiredModel, "was retired on 2026-03-10T12:00:00Z"},
+		{"unmet requirement", "small", large, catalog.UnmetRequirements,
+			"does not meet require: context_length 8192 < required 100000"},
+		{"unmet requirements, joined", "small", check{MinContextLength: ptr[int64](100000), MinMaxOutputTokens: ptr[int64](4096)},
+			catalog.UnmetRequirements, "does not meet require: context_length 8192 < required 100000; max_output_tokens 1024 < required 4096"},
+		{"deprecated meets no requirement by itself", "deprecated", check{}, 0, ""},
+		// Check applies the lifecycle at the catalog's Now, whatever r says.
+		{"not deprecated, at the catalog's Now", "deprecated", check{NotDeprecated: true, Now: fixedNow.AddDate(-1, 0, 0)},
+			catalog.UnmetRequirements, `does not meet require: model_lifecycle.status is deprecated since 2026-03-01 (successor "gpt-4o")`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m, rejection := c.Check(tc.id, tc.req.query())
+			if got, want := rejectionText(rejection), expectedRejection(tc.wantKind, tc.wantWords); got != want {
+				t.Fatalf("Check(%s) rejection = %q, want %q", tc.id, got, want)
+			}
+			switch {
+			case (tc.wantKind == catalog.NotInCatalog || tc.wantKind == catalog.MiscasedModelID) && m != nil:
+				t.Errorf("Check(%s) model = %s, want nil", tc.id, m.ID)
+			case tc.wantKind != catalog.NotInCatalog && tc.wantKind != catalog.MiscasedModelID && (m == nil || m.ID != tc.id):
+				t.Errorf("Check(%s) model = %v, want the model looked up", tc.id, m)
+			}
+		})
+	}
+}
+
+// expectedRejection is what rejectionText writes for a rejection of kind
+// with these words, "" for kind 0 (none).
+func expectedRejection(kind catalog.RejectionKind, words string) string {
+	if kind == 0 {
+		return ""
+	}
+	return kindNames[kind] + ": " + words
+}
+
+// candidatesText writes each candidate as "id: kind: words".
+func candidatesText(candidates []catalog.Candidate) []string {
+	var out []string
+	for _, c := range candidates {
+		out = append(out, c.ID+": "+rejectionText(c.Rejection))
+	}
+	return out
+}
+
+func TestRejectionWords_choose(t *testing.T) {
+	t.Parallel()
+	c := chooseFixture()
+	large := check{MinContextLength: ptr[int64](100000)}
+	passedOver := []string{
+		// Without suggestions: the caller asks for those it shows.
+		`gpt-4: NotInCatalog: is not in the catalog`,
+		"denied: RefusedByPolicy: is denied by the policy: legal has not approved it",
+		`old: RetiredModel: was retired on 2026-03-01: replaced by gpt-4o (successor "gpt-4o")`,
+		"small: UnmetRequirements: does not meet require: context_length 8192 < required 100000",
+	}
+	tests := []struct {
+		name       string
+		ids        []string
+		wantChosen string // "" for none
+		wantPassed []string
+	}{
+		{"the first usable, after the passed-over ones", []string{"gpt-4", "denied", "old", "small", "gpt-4o-mini", "gpt-4o"},
+			"gpt-4o-mini", passedOver},
+		{"the first is usable", []string{"gpt-4o", "denied"}, "gpt-4o", nil},
+		{"none usable: every candidate listed", []string{"gpt-4", "denied", "old", "small"}, "", passedOver},
+		{"a candidate repeated is checked again", []string{"small", "small"}, "", []string{passedOver[3], passedOver[3]}},
+		{"no candidates", nil, "", nil},
+		// A candidate in another letter case is a mistake wherever it stands:
+		// none is chosen, and only the miscased ones are listed.
+		{"a candidate in another letter case, after a usable one", []string{"gpt-4o-mini", "GPT-4o", "Small"}, "", []string{
+			`GPT-4o: MiscasedModelID: is not in the catalog, which has "gpt-4o": ids are case-sensitive`,
+			`Small: MiscasedModelID: is not in the catalog, which has "small": ids are case-sensitive`,
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			m, passed := c.Choose(tc.ids, large.query())
+			chosen := ""
+			if m != nil {
+				chosen = m.ID
+			}
+			if chosen != tc.wantChosen {
+				t.Errorf("Choose(%q) chose %q, want %q", tc.ids, chosen, tc.wantChosen)
+			}
+			if got := candidatesText(passed); !slices.Equal(got, tc.wantPassed) {
+				t.Errorf("Choose(%q) passed over\n%q\nwant\n%q", tc.ids, got, tc.wantPassed)
+			}
+		})
+	}
+}

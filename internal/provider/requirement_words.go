@@ -1,0 +1,147 @@
+package provider
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// The words of the catalog's typed answers: how a model misses a
+// requirement (catalog.Miss), why an id cannot be used (catalog.Rejection),
+// and what each requirement asks, for the docs. The catalog reports facts;
+// the provider, which knows require and model_lifecycle, says them.
+
+// requirementDescription documents a requirement, in Markdown, completing
+// "- `NAME`: ...".
+func requirementDescription(q catalog.Requirement) string {
+	switch q.Check {
+	case catalog.SupportsCapability:
+		return "`true` requires a model that " + q.Capability.Does
+	case catalog.AtLeast:
+		return fmt.Sprintf("smallest acceptable `%s`, a whole number of tokens", q.Field)
+	case catalog.PriceAtMost:
+		return fmt.Sprintf("highest acceptable `%s`", q.Field)
+	case catalog.WorkloadCostAtMost:
+		return "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"
+	case catalog.NotDeprecatedCheck:
+		return "`true` requires a model whose `model_lifecycle.status` is neither `deprecated` nor `retired`; a " +
+			"model with no known lifecycle meets it"
+	case catalog.DaysToRetirementAtLeast:
+		return "fewest acceptable `model_lifecycle.days_to_retirement`, a whole number of days; a model with no " +
+			"known retirement date meets it"
+	}
+	return ""
+}
+
+// unmetWords words each miss, with the model's value and the bound: the
+// lines of megallm_model's error and of the unmet_requirements function.
+func unmetWords(misses []catalog.Miss) []string {
+	words := make([]string, len(misses))
+	for i, miss := range misses {
+		words[i] = missWords(miss)
+	}
+	return words
+}
+
+// missWords says how a model misses one requirement.
+func missWords(miss catalog.Miss) string {
+	q := miss.Requirement
+	switch q.Check {
+	case catalog.SupportsCapability:
+		if miss.Unreported {
+			return fmt.Sprintf("does not report whether it supports %s (%s is missing)", q.Capability.Words, q.Field)
+		}
+		return "does not support " + q.Capability.Words
+	case catalog.AtLeast:
+		if miss.Unreported {
+			return fmt.Sprintf("%s is not reported (required >= %d)", q.Field, miss.Bound)
+		}
+		return fmt.Sprintf("%s %d < required %d", q.Field, miss.Value, miss.Bound)
+	case catalog.SameCurrency:
+		return fmt.Sprintf("priced in %s, the requirement is in %s", miss.Currency, miss.BoundCurrency)
+	case catalog.PriceAtMost:
+		price := strings.TrimPrefix(q.Field, "pricing.") // named as in the model's pricing
+		if miss.Unreported {
+			return fmt.Sprintf("%s is not reported (allowed <= %s)", price, formatNumber(miss.AmountBound))
+		}
+		return fmt.Sprintf("%s %s > allowed %s", price, formatNumber(miss.Amount), formatNumber(miss.AmountBound))
+	case catalog.WorkloadCostAtMost:
+		switch {
+		case errors.Is(miss.CostErr, catalog.ErrNoWorkload):
+			return fmt.Sprintf("workload_cost cannot be computed: %s (allowed <= %s)", miss.CostErr, formatNumber(miss.AmountBound))
+		case miss.CostErr != nil:
+			return fmt.Sprintf("workload_cost cannot be computed: the model %s (allowed <= %s)", miss.CostErr, formatNumber(miss.AmountBound))
+		}
+		return fmt.Sprintf("workload_cost %s > allowed %s", formatNumber(miss.Amount), formatNumber(miss.AmountBound))
+	case catalog.NotDeprecatedCheck:
+		l := miss.Lifecycle
+		since := l.DeprecatedAt
+		if l.Status == catalog.StatusRetired {
+			since = l.RetiresAt
+		}
+		words := "model_lifecycle.status is " + string(l.Status)
+		if since != nil {
+			words += " since " + catalog.FormatDate(*since)
+		}
+		return words + successorWords(l.Successor)
+	case catalog.DaysToRetirementAtLeast:
+		words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d", miss.Value, miss.Bound)
+		if at := miss.Lifecycle.RetiresAt; at != nil {
+			words += " (retires_at " + catalog.FormatDate(*at) + ")"
+		}
+		return words
+	}
+	return "does not meet " + q.Name
+}
+
+// rejectionWords says why an id cannot be used, completing "model X ...".
+func rejectionWords(r *catalog.Rejection) string {
+	switch r.Kind {
+	case catalog.NotInCatalog:
+		if len(r.Suggestions) > 0 {
+			return fmt.Sprintf("is not in the catalog (did you mean %s?)", catalog.QuoteList(r.Suggestions, "or"))
+		}
+		return "is not in the catalog"
+	case catalog.MiscasedModelID:
+		return fmt.Sprintf("is not in the catalog, which has %s: ids are case-sensitive", catalog.QuoteList(r.Suggestions, "or"))
+	case catalog.RefusedByPolicy:
+		return r.Refusal
+	case catalog.RetiredModel:
+		words := "was retired on " + catalog.FormatDate(*r.Lifecycle.RetiresAt)
+		if r.Reason != "" {
+			words += ": " + r.Reason
+		}
+		return words + advisedSuccessorWords(r.Advice)
+	default:
+		return "does not meet require: " + strings.Join(unmetWords(r.Unmet), "; ")
+	}
+}
+
+// advisedSuccessorWords is ` (successor "x")`, with why it cannot be used
+// when it cannot, or "" without a successor.
+func advisedSuccessorWords(a catalog.Advice) string {
+	switch {
+	case a.Successor == "":
+		return ""
+	case a.Unusable != "":
+		return fmt.Sprintf(" (successor %s, which %s)", megallm.Quote(a.Successor), a.Unusable)
+	}
+	return successorWords(&a.Successor)
+}
+
+// successorWords is ` (successor "x")`, or "" without one.
+func successorWords(successor *string) string {
+	if successor == nil {
+		return ""
+	}
+	return " (successor " + megallm.Quote(*successor) + ")"
+}
+
+// formatNumber writes an amount as Go's shortest form does: 0.3, 1e+21.
+func formatNumber(f float64) string {
+	return strconv.FormatFloat(f, 'g', -1, 64)
+}
