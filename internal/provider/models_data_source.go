@@ -15,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -36,26 +35,25 @@ type modelsDataSource struct {
 	data *providerData
 }
 
-// modelsDataSourceConfig is a megallm_models configuration, where the computed
-// attributes (WorkloadCosts, Models, IDs) are null. Read builds the state
-// directly instead (see modelObject).
-type modelsDataSourceConfig struct {
-	Type           types.String  `tfsdk:"type"`
-	OwnedBy        []string      `tfsdk:"owned_by"`
-	IDRegex        types.String  `tfsdk:"id_regex"`
-	Require        types.Dynamic `tfsdk:"require"`
-	CreatedAfter   types.String  `tfsdk:"created_after"`
-	CreatedBefore  types.String  `tfsdk:"created_before"`
-	ExcludeIDs     []string      `tfsdk:"exclude_ids"`
-	SortBy         types.String  `tfsdk:"sort_by"`
-	Descending     types.Bool    `tfsdk:"descending"`
-	Limit          types.Number  `tfsdk:"limit"`
-	Workload       types.Object  `tfsdk:"workload"`
-	Currency       types.String  `tfsdk:"currency"`
-	IncludeRetired types.Bool    `tfsdk:"include_retired"`
-	WorkloadCosts  types.List    `tfsdk:"workload_costs"`
-	Models         types.List    `tfsdk:"models"`
-	IDs            types.List    `tfsdk:"ids"`
+// modelsDataSourceModel is a megallm_models configuration, where the computed
+// attributes (WorkloadCosts, Models, IDs) are null, and its state.
+type modelsDataSourceModel struct {
+	Type           types.String   `tfsdk:"type"`
+	OwnedBy        []string       `tfsdk:"owned_by"`
+	IDRegex        types.String   `tfsdk:"id_regex"`
+	Require        types.Dynamic  `tfsdk:"require"`
+	CreatedAfter   types.String   `tfsdk:"created_after"`
+	CreatedBefore  types.String   `tfsdk:"created_before"`
+	ExcludeIDs     []string       `tfsdk:"exclude_ids"`
+	SortBy         types.String   `tfsdk:"sort_by"`
+	Descending     types.Bool     `tfsdk:"descending"`
+	Limit          types.Number   `tfsdk:"limit"`
+	Workload       *workloadValue `tfsdk:"workload"`
+	Currency       types.String   `tfsdk:"currency"`
+	IncludeRetired types.Bool     `tfsdk:"include_retired"`
+	WorkloadCosts  []*float64     `tfsdk:"workload_costs"`
+	Models         []modelValue   `tfsdk:"models"`
+	IDs            []string       `tfsdk:"ids"`
 }
 
 func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -178,26 +176,17 @@ func (d *modelsDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg modelsDataSourceConfig
+	var cfg modelsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	requireValue := terraformValue(ctx, "require", cfg.Require, &resp.Diagnostics)
-	workloadValue := terraformValue(ctx, "workload", cfg.Workload, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	require, err := readRequirements(requireValue)
+	require, err := readDynamic(ctx, cfg.Require, readRequirements)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	workload, err := readWorkload(workloadValue)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", err.Error())
-		return
-	}
+	workload := cfg.Workload.read()
 	query := catalog.Query{
 		Type:       cfg.Type.ValueString(),
 		OwnedBy:    cfg.OwnedBy,
@@ -244,27 +233,19 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		}
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
 	}
-	// The state is the arguments as configured and the selected models, built
-	// directly as a value of the configuration's type, which is the schema's.
-	state, diags := configValues(req.Config)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	selected := models.Select(query)
-	objects := make([]tftypes.Value, len(selected))
-	ids := make([]tftypes.Value, len(selected))
-	var costs []tftypes.Value
+	cfg.Models = make([]modelValue, len(selected))
+	cfg.IDs = make([]string, len(selected))
 	var tooLarge []string // ids whose workload cost is not expressible
 	if workload != nil {
-		costs = make([]tftypes.Value, len(selected))
+		cfg.WorkloadCosts = make([]*float64, len(selected))
 	}
 	for i, m := range selected {
-		objects[i] = modelObject(m, models.Now())
-		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
+		cfg.Models[i] = modelFromCatalog(m, models.Now())
+		cfg.IDs[i] = m.ID
 		if workload != nil {
 			var overflows bool
-			if costs[i], overflows = workloadCostValue(workload, m); overflows {
+			if cfg.WorkloadCosts[i], overflows = workloadCost(workload, m); overflows {
 				tooLarge = append(tooLarge, megallm.Quote(m.ID))
 			}
 		}
@@ -277,18 +258,8 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
 			costTooLarge("the workload", named)+". "+elements)
 	}
-	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
-	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)
-	state["workload_costs"] = tftypes.NewValue(workloadCostsType, nil) // no workload
-	if workload != nil {
-		state["workload_costs"] = tftypes.NewValue(workloadCostsType, costs)
-	}
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
 }
-
-// workloadCostsType is the Terraform type of workload_costs, a list of
-// types.Float64.
-var workloadCostsType = tftypes.List{ElementType: tftypes.Number}
 
 // nonBlank matches a string with at least one character that is not white space.
 var nonBlank = regexp.MustCompile(`\S`)

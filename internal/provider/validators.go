@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -169,31 +168,5 @@ func (tokenCountValidator) ValidateNumber(_ context.Context, req validator.Numbe
 	if f, _ := n.Float64(); n.Sign() < 0 || math.IsInf(f, 0) {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
 			fmt.Sprintf("%s must be a number of tokens, 0 or more (fractions are allowed, such as 1.5e9), got %s.", name, n.Text('g', 10)))
-	}
-}
-
-// readerValidator checks a dynamic argument with the reader Read uses, once
-// its value is known, so that validate and plan refuse what Read would, in
-// the same words: an error named "Invalid NAME".
-type readerValidator struct {
-	// describes says what the value must be, after "value must be".
-	describes string
-	read      func(tftypes.Value) error
-}
-
-func (v readerValidator) Description(context.Context) string { return "value must be " + v.describes }
-
-func (v readerValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v readerValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
-		return
-	}
-	value, err := req.ConfigValue.ToTerraformValue(ctx)
-	if err == nil && value.IsFullyKnown() {
-		err = v.read(value)
-	}
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -95,24 +95,20 @@ func checkCurrency(name, code string) error {
 		name, megallm.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
 }
 
-// readWorkload reads the workload argument, already validated; null is no
-// workload.
-func readWorkload(v tftypes.Value) (*catalog.Workload, error) {
-	if v.IsNull() {
-		return nil, nil
+// workloadValue is the workload argument, its token counts validated.
+type workloadValue struct {
+	InputTokens  types.Number `tfsdk:"input_tokens"`
+	OutputTokens types.Number `tfsdk:"output_tokens"`
+}
+
+// read is the workload w configures; nil without one.
+func (w *workloadValue) read() *catalog.Workload {
+	if w == nil {
+		return nil
 	}
-	o, ok := newObjectReader("workload.", v)
-	if !ok {
-		return nil, fmt.Errorf("workload must be an object, got %s", typeName(v))
-	}
-	in, out := o.float64("input_tokens"), o.float64("output_tokens")
-	if o.err != nil {
-		return nil, o.err
-	}
-	if in == nil || out == nil {
-		return nil, fmt.Errorf("workload needs both input_tokens and output_tokens")
-	}
-	return &catalog.Workload{InputTokens: *in, OutputTokens: *out}, nil
+	in, _ := w.InputTokens.ValueBigFloat().Float64()
+	out, _ := w.OutputTokens.ValueBigFloat().Float64()
+	return &catalog.Workload{InputTokens: in, OutputTokens: out}
 }
 
 // currencyOrDefault is the currency argument, already validated, as
@@ -139,18 +135,15 @@ func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnost
 	return diags
 }
 
-// workloadCostValue is what w costs with m, in m's currency: null without a
-// workload, or when the model lacks a price the workload needs or the cost
-// is catalog.ErrCostNotExpressible, which tooLarge reports.
-func workloadCostValue(w *catalog.Workload, m *megallm.Model) (cost tftypes.Value, tooLarge bool) {
-	if w == nil {
-		return tftypes.NewValue(tftypes.Number, nil), false
-	}
+// workloadCost is what w costs with m, in m's currency: nil when the model
+// lacks a price the workload needs or the cost is
+// catalog.ErrCostNotExpressible, which tooLarge reports.
+func workloadCost(w *catalog.Workload, m *megallm.Model) (cost *float64, tooLarge bool) {
 	c, err := w.Cost(m)
 	if err != nil {
-		return tftypes.NewValue(tftypes.Number, nil), errors.Is(err, catalog.ErrCostNotExpressible)
+		return nil, errors.Is(err, catalog.ErrCostNotExpressible)
 	}
-	return tftypes.NewValue(tftypes.Number, c), false
+	return &c, false
 }
 
 // costTooLarge words catalog.ErrCostNotExpressible, for estimate_cost's

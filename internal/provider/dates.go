@@ -79,3 +79,18 @@ func (createdRangeValidator) ValidateDataSource(ctx context.Context, req datasou
 				"created after the one and before the other. Swap them, or leave one out.", after.ValueString(), before.ValueString()))
 	}
 }
+
+// dateAttribute reads a date attribute, normalised to RFC 3339 as the
+// catalog's dates are.
+func dateAttribute(o *objectReader, name string) *string {
+	s := o.string(name)
+	if s == nil {
+		return nil
+	}
+	date, ok := megallm.NormaliseDate(*s)
+	if !ok {
+		o.keep(fmt.Errorf("%s%s is %q, which is not a date. Use %s", o.prefix, name, *s, dateForms))
+		return nil
+	}
+	return &date
+}
