@@ -208,20 +208,3 @@ func candidateLines(passed []catalog.Candidate, suggest func(id string) []string
 	}
 	return joinProblems(lines, "\n  - ")
 }
-
-// didYouMean phrases suggestions for an error message: ` Did you mean "a",
-// "b" or "c"?`.
-func didYouMean(values []string) string {
-	if len(values) == 0 {
-		return ""
-	}
-	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
-}
-
-// countRequirements is "1 requirement" or "n requirements".
-func countRequirements(n int) string {
-	if n == 1 {
-		return "1 requirement"
-	}
-	return fmt.Sprintf("%d requirements", n)
-}

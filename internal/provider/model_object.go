@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -261,4 +263,29 @@ func statusAttribute(o *objectReader) *catalog.Status {
 		return nil
 	}
 	return ptr(catalog.Status(*s))
+}
+
+// modelParameter is the model argument every function takes.
+func modelParameter() function.DynamicParameter {
+	return function.DynamicParameter{
+		Name: "model",
+		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
+			"or an object literal with the attributes the function needs. Other attributes are ignored.",
+	}
+}
+
+// modelArgument reads the model argument at position, and its lifecycle
+// today (see readModel). The provider functions take a model as a dynamic
+// value so that they accept the objects either data source returns as well
+// as partial object literals written by hand.
+func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
+	var lifecycle catalog.Lifecycle
+	m, err := readDynamic(ctx, arg, func(v tftypes.Value) (m *megallm.Model, err error) {
+		m, lifecycle, err = readModel(v, time.Now().UTC())
+		return m, err
+	})
+	if err != nil {
+		return nil, lifecycle, argumentError(position, err)
+	}
+	return m, lifecycle, nil
 }

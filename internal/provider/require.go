@@ -1,11 +1,14 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -107,4 +110,13 @@ func requireReader(v tftypes.Value) (*objectReader, error) {
 		return nil, err
 	}
 	return o, nil
+}
+
+// requirementsArgument reads the require argument of a function at position.
+func requirementsArgument(ctx context.Context, arg types.Dynamic, position int64) (catalog.Requirements, *function.FuncError) {
+	r, err := readDynamic(ctx, arg, readRequirements)
+	if err != nil {
+		return catalog.Requirements{}, argumentError(position, err)
+	}
+	return r, nil
 }

@@ -1,16 +1,9 @@
 package provider
 
 import (
-	"cmp"
-	"context"
 	"errors"
-	"fmt"
-	"math"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -18,8 +11,7 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The workload argument of megallm_models and the cost computed from it, and
-// the currency argument both data sources take.
+// The workload argument of megallm_models and the cost computed from it.
 
 // workloadAttribute is the schema of the workload argument. Both token
 // counts are required, so that a misspelt one (`input_token`), which
@@ -50,51 +42,6 @@ func workloadAttribute() schema.SingleNestedAttribute {
 	}
 }
 
-// currencyAttribute is the schema of the currency argument.
-func currencyAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		MarkdownDescription: "Currency of the price requirements (`require.max_input_cost_per_million`, " +
-			"`require.max_output_cost_per_million`, `require.max_workload_cost`) and of the cost sorts: a three-letter " +
-			"ISO 4217 code such as `\"EUR\"`, read as a person reads it (white space around it is ignored and case " +
-			"does not matter, so `\"usd\"` is `\"USD\"`), and compared so with each model's `pricing.currency`. " +
-			"Defaults to `\"" + catalog.DefaultCurrency + "\"` (null means `\"" + catalog.DefaultCurrency + "\"`). A model " +
-			"priced in another currency meets no price requirement and sorts after the models priced in this one. A " +
-			"model whose pricing reports no currency is taken as priced in `\"" + catalog.DefaultCurrency + "\"`, the " +
-			"currency of the MegaLLM API. A currency that no model of the catalog is priced in warns.",
-		Optional:   true,
-		Validators: []validator.String{currencyValidator{}},
-	}
-}
-
-// currencyValidator accepts what megallm.NormaliseCurrency reads as a
-// currency code.
-type currencyValidator struct{}
-
-func (currencyValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be a three-letter ISO 4217 currency code such as %q or %q", catalog.DefaultCurrency, "EUR")
-}
-
-func (v currencyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (currencyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := checkCurrency(req.Path.String(), req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error()+".")
-	}
-}
-
-// checkCurrency says what is wrong with a currency code the user wrote at
-// name, nil when megallm.NormaliseCurrency reads it.
-func checkCurrency(name, code string) error {
-	if _, ok := megallm.NormaliseCurrency(code); ok {
-		return nil
-	}
-	return fmt.Errorf("%s is %s, not a three-letter ISO 4217 code such as %q or %q (leave it out for %q)",
-		name, megallm.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
-}
-
 // workloadValue is the workload argument, its token counts validated.
 type workloadValue struct {
 	InputTokens  types.Number `tfsdk:"input_tokens"`
@@ -111,30 +58,6 @@ func (w *workloadValue) read() *catalog.Workload {
 	return &catalog.Workload{InputTokens: in, OutputTokens: out}
 }
 
-// currencyOrDefault is the currency argument, already validated, as
-// megallm.NormaliseCurrency reads it; null (read as "") is the default
-// currency.
-func currencyOrDefault(currency string) string {
-	code, _ := megallm.NormaliseCurrency(currency)
-	return cmp.Or(code, catalog.DefaultCurrency)
-}
-
-// currencyWarning warns when the currency argument, set to this code (as
-// currencyOrDefault reads it), is one no model of the catalog is priced in:
-// then no model meets a price requirement or sorts by cost, which is most
-// often a typo ("EUD") and never what the user meant.
-func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnostics {
-	var diags diag.Diagnostics
-	currencies := models.Currencies()
-	if slices.Contains(currencies, code) {
-		return diags
-	}
-	diags.AddAttributeWarning(path.Root("currency"), "No model priced in this currency",
-		fmt.Sprintf("No model in the MegaLLM catalog (%d models from %s) is priced in %s, so no model meets a price "+
-			"requirement or sorts by cost in it. %s", models.Len(), origin, megallm.Quote(code), catalogHas("currencies", currencies)))
-	return diags
-}
-
 // workloadCost is what w costs with m, in m's currency: nil when the model
 // lacks a price the workload needs or the cost is
 // catalog.ErrCostNotExpressible, which tooLarge reports.
@@ -144,15 +67,6 @@ func workloadCost(w *catalog.Workload, m *megallm.Model) (cost *float64, tooLarg
 		return nil, errors.Is(err, catalog.ErrCostNotExpressible)
 	}
 	return &c, false
-}
-
-// costTooLarge words catalog.ErrCostNotExpressible, for estimate_cost's
-// error and workload_costs' warning alike: what (a workload) costs more
-// with models (quoted) than the provider computes. Like every function
-// error, it ends without a period, which Terraform adds.
-func costTooLarge(what, models string) string {
-	return fmt.Sprintf("The cost of %s with %s is more than %.4g, the largest cost the provider computes. Use "+
-		"smaller token counts", what, models, math.MaxFloat64)
 }
 
 // workloadNotTaken refuses require.max_workload_cost where no workload can
