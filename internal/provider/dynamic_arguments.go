@@ -204,9 +204,7 @@ func (o *objectReader) bool(name string) *bool {
 	return &b
 }
 
-// number reads a number attribute. Every number a model or a requirement
-// holds (prices, token counts) is 0 or more: a negative one is an error, as
-// it is nonsense in the catalog too.
+// number reads a number attribute.
 func (o *objectReader) number(name string) *big.Float {
 	v, ok := o.value(name, tftypes.Number, "a number")
 	if !ok {
@@ -214,38 +212,33 @@ func (o *objectReader) number(name string) *big.Float {
 	}
 	n := new(big.Float)
 	o.keep(v.As(&n))
-	if n.Sign() < 0 {
-		o.keep(fmt.Errorf("%s%s must be 0 or more, got %s", o.prefix, name, n.Text('g', -1)))
-		return nil
-	}
 	return n
 }
 
+// int64 reads a count: every one a model or a requirement holds (token
+// counts, days) is a whole number, 0 or more.
 func (o *objectReader) int64(name string) *int64 {
 	n := o.number(name)
 	if n == nil {
 		return nil
 	}
-	i, accuracy := n.Int64()
-	switch {
-	case !n.IsInt():
-		o.keep(fmt.Errorf("%s%s must be a whole number, got %s", o.prefix, name, n.Text('g', 10)))
-		return nil
-	case accuracy != big.Exact:
-		o.keep(fmt.Errorf("%s%s is too large: %s (at most %d)", o.prefix, name, n.Text('g', 10), int64(math.MaxInt64)))
+	i, err := wholeNumber(o.prefix+name, n, 0, math.MaxInt64)
+	if err != nil {
+		o.keep(err)
 		return nil
 	}
 	return &i
 }
 
+// float64 reads an amount, such as a price.
 func (o *objectReader) float64(name string) *float64 {
 	n := o.number(name)
 	if n == nil {
 		return nil
 	}
-	f, _ := n.Float64()
-	if math.IsInf(f, 0) {
-		o.keep(fmt.Errorf("%s%s is too large: %s", o.prefix, name, n.Text('g', 10)))
+	f, err := amount(o.prefix+name, n)
+	if err != nil {
+		o.keep(err)
 		return nil
 	}
 	return &f

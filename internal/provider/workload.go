@@ -69,13 +69,17 @@ func workloadCost(w *catalog.Workload, m *megallm.Model) (cost *float64, tooLarg
 	return &c, false
 }
 
+// workloadBound is what require.max_workload_cost is, for the errors about
+// it where no workload is set or can be.
+const workloadBound = "require.max_workload_cost bounds the cost of a workload"
+
 // workloadNotTaken refuses require.max_workload_cost where no workload can
 // be given (what, such as megallm_model), with what to do instead: choose
 // with megallm_models, or compare estimate_cost in a condition (where, such
 // as "a postcondition"), model naming the model there (such as self). It
 // ends without a period, which Terraform adds to a function's error.
 func workloadNotTaken(what, where, model string) string {
-	return "require.max_workload_cost bounds the cost of a workload, which " + what + " does not take. Choose the " +
+	return workloadBound + ", which " + what + " does not take. Choose the " +
 		"model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, " +
 		"or check this model's cost in " + where + ": provider::megallm::estimate_cost(" + model +
 		", INPUT_TOKENS, OUTPUT_TOKENS) <= LIMIT"
@@ -91,7 +95,7 @@ func workloadNeeded(w *catalog.Workload, sortBy catalog.SortKey, require catalog
 		return "sort_by", `sort_by = "workload_cost" orders by the cost of a workload, and none is set. ` +
 			"Set workload = { input_tokens = ..., output_tokens = ... }, or choose another sort_by."
 	case require.MaxWorkloadCost != nil:
-		return "require", "require.max_workload_cost bounds the cost of a workload, and none is set. " +
+		return "require", workloadBound + ", and none is set. " +
 			"Set workload = { input_tokens = ..., output_tokens = ... }, or remove max_workload_cost."
 	}
 	return "", ""
