@@ -13,6 +13,10 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
+// Dates as the provider reads them from its arguments (created_after,
+// created_before, a policy's dates, a model object's lifecycle dates): the
+// forms it accepts, how it parses them and how it words a wrong one.
+
 // dateForms describes the dates the provider accepts (created_after,
 // created_before, a policy's dates), with an example of each.
 const dateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
