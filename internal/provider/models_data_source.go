@@ -4,14 +4,19 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -231,14 +236,12 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
 	}
 	selected := models.Select(query)
-	cfg.Models = make([]modelValue, len(selected))
 	cfg.IDs = make([]string, len(selected))
 	var tooLarge []string // ids whose workload cost is not expressible
 	if workload != nil {
 		cfg.WorkloadCosts = make([]*float64, len(selected))
 	}
 	for i, m := range selected {
-		cfg.Models[i] = modelFromCatalog(m, models.Now())
 		cfg.IDs[i] = m.ID
 		if workload != nil {
 			var overflows bool
@@ -256,6 +259,83 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			costTooLarge("the workload", named)+". "+elements)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(setModels(&resp.State, selected, models.Now())...)
+	}
+}
+
+// setModels sets the models attribute of a megallm_models state to
+// modelFromCatalog of each model, building the value directly: through
+// State.Set, a list of the whole catalog (10,000 models) cost a plan several
+// times what the rest of the read does (BENCHMARKS.md).
+// TestSetModels_asStateSet holds it to what State.Set builds.
+func setModels(state *tfsdk.State, selected []*megallm.Model, now time.Time) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var attributes map[string]tftypes.Value
+	if err := state.Raw.As(&attributes); err != nil {
+		diags.AddError("Unexpected megallm_models state", err.Error()+". This is a bug in the megallm provider: please report it.")
+		return diags
+	}
+	t := modelTypes()
+	objects := make([]tftypes.Value, len(selected))
+	for i, m := range selected {
+		v := modelFromCatalog(m, now)
+		capabilities, pricing := tftypes.NewValue(t.capabilities, nil), tftypes.NewValue(t.pricing, nil)
+		if c := v.Capabilities; c != nil {
+			capabilities = tftypes.NewValue(t.capabilities, map[string]tftypes.Value{
+				"supports_function_calling":  value(tftypes.Bool, c.SupportsFunctionCalling),
+				"supports_vision":            value(tftypes.Bool, c.SupportsVision),
+				"supports_streaming":         value(tftypes.Bool, c.SupportsStreaming),
+				"supports_structured_output": value(tftypes.Bool, c.SupportsStructuredOutput),
+			})
+		}
+		if p := v.Pricing; p != nil {
+			pricing = tftypes.NewValue(t.pricing, map[string]tftypes.Value{
+				"input_tokens_cost_per_million":  value(tftypes.Number, p.InputTokensCostPerMillion),
+				"output_tokens_cost_per_million": value(tftypes.Number, p.OutputTokensCostPerMillion),
+				"currency":                       value(tftypes.String, p.Currency),
+			})
+		}
+		l := v.Lifecycle
+		objects[i] = tftypes.NewValue(t.model, map[string]tftypes.Value{
+			"id":                tftypes.NewValue(tftypes.String, m.ID),
+			"type":              value(tftypes.String, v.Type),
+			"display_name":      value(tftypes.String, v.DisplayName),
+			"owned_by":          value(tftypes.String, v.OwnedBy),
+			"created_at":        value(tftypes.String, v.CreatedAt),
+			"context_length":    value(tftypes.Number, v.ContextLength),
+			"max_output_tokens": value(tftypes.Number, v.MaxOutputTokens),
+			"capabilities":      capabilities,
+			"pricing":           pricing,
+			"model_lifecycle": tftypes.NewValue(t.lifecycle, map[string]tftypes.Value{
+				"status":             value(tftypes.String, l.Status),
+				"deprecated_at":      value(tftypes.String, l.DeprecatedAt),
+				"retires_at":         value(tftypes.String, l.RetiresAt),
+				"successor":          value(tftypes.String, l.Successor),
+				"days_to_retirement": value(tftypes.Number, l.DaysToRetirement),
+			}),
+		})
+	}
+	attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: t.model}, objects)
+	state.Raw = tftypes.NewValue(state.Raw.Type(), attributes)
+	return diags
+}
+
+// modelTypes are the Terraform types of a model object and of its nested
+// objects, from modelAttributes, once.
+var modelTypes = sync.OnceValue(func() (t struct{ model, capabilities, pricing, lifecycle tftypes.Type }) {
+	t.model = schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().TerraformType(context.Background())
+	attributes := t.model.(tftypes.Object).AttributeTypes
+	t.capabilities, t.pricing, t.lifecycle = attributes["capabilities"], attributes["pricing"], attributes["model_lifecycle"]
+	return t
+})
+
+// value is a value of type t, null when p is nil.
+func value[T any](t tftypes.Type, p *T) tftypes.Value {
+	if p == nil {
+		return tftypes.NewValue(t, nil)
+	}
+	return tftypes.NewValue(t, *p)
 }
 
 // nonBlank matches a string with at least one character that is not white space.
