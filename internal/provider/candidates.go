@@ -1,12 +1,16 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -29,7 +33,7 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"and how many more). A " +
 			"configuration that lists a fallback keeps planning when a model retires. At least one id, each once.",
 		Optional: true,
-		Validators: []validator.Dynamic{readerValidator{
+		Validators: []validator.Dynamic{dynamicValidator{
 			describes: "a list of model ids, at least one, each once",
 			read:      func(v tftypes.Value) error { _, err := readCandidates(v); return err },
 		}},
@@ -58,4 +62,40 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 		}
 	}
 	return ids, nil
+}
+
+// idOrCandidatesValidator requires exactly one of megallm_model's id and
+// candidates. It does what datasourcevalidator.ExactlyOneOf does, in words
+// that say which to set and how.
+type idOrCandidatesValidator struct{}
+
+var _ datasource.ConfigValidator = idOrCandidatesValidator{}
+
+func (idOrCandidatesValidator) Description(context.Context) string {
+	return "exactly one of id and candidates must be set"
+}
+
+func (v idOrCandidatesValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (idOrCandidatesValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var id types.String
+	var candidates types.Dynamic
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("candidates"), &candidates)...)
+	// A value still unknown may turn out null or not: decide once it is known.
+	if resp.Diagnostics.HasError() || id.IsUnknown() || candidates.IsUnknown() {
+		return
+	}
+	switch {
+	case id.IsNull() && candidates.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("id"), "Missing model id",
+			"Set id to the model to read, such as id = \"gpt-4o-mini\", or candidates to the models to choose from "+
+				"in order of preference, such as candidates = [\"gpt-4o\", \"gpt-4o-mini\"].")
+	case !id.IsNull() && !candidates.IsNull():
+		resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Both id and candidates are set",
+			"Set either id, to read that model, or candidates, to read the first of them that can be used, not "+
+				"both. To keep id's model as the first choice, make it the first candidate and remove id.")
+	}
 }

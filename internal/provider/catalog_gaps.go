@@ -2,11 +2,13 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // What megallm_models says when the catalog cannot answer its question at
@@ -61,5 +63,67 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 		return diags
 	}
 	diags.AddWarning(summary, detail)
+	return diags
+}
+
+// unmatchedFilterWarnings warns about a type or an owner that no model of the
+// whole catalog has: such a value keeps nothing whatever the other filters
+// say, and is most often a typo or another case ("OpenAI" for "openai"). An
+// excluded id that no model has warns too: it leaves out nothing, so the
+// model meant to be left out may still be listed. Filters that each match
+// models but not together do not warn. Owners and ids warn one by one, with
+// "did you mean", up to catalog.MaxListed, and the others in one warning.
+func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
+	var diags diag.Diagnostics
+	where := fmt.Sprintf("the MegaLLM catalog (%d models from %s)", models.Len(), origin)
+	if query.Type != "" {
+		if types := models.Types(); !slices.Contains(types, query.Type) {
+			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
+				fmt.Sprintf("No model in %s has type %s, so megallm_models lists none. %s",
+					where, megallm.Quote(query.Type), catalogHas("types", types)))
+		}
+	}
+	if query.OwnedBy != nil {
+		owners := models.Owners()
+		var unknown []string
+		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
+			switch {
+			case !slices.Contains(owners, owner):
+				unknown = append(unknown, owner)
+			case !models.OwnerAllowed(owner):
+				diags.AddAttributeWarning(path.Root("owned_by"), "Owner not allowed by the policy",
+					fmt.Sprintf("The provider's policy allows no model owned by %s (its allowed_owners does not "+
+						"list it), so that owner matches nothing.", megallm.Quote(owner)))
+			}
+		}
+		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
+			hint := catalogHas("owners", owners)
+			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
+				hint = "Owners are case-sensitive." + didYouMean(suggestions)
+			}
+			return "No model with this owner",
+				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, megallm.Quote(owner), hint)
+		}, func(rest []string) (string, string) {
+			return "No model with these owners", fmt.Sprintf("No model in %s has any of %d more owners of owned_by "+
+				"either, so they match nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
+		})
+	}
+	var unknownIDs []string
+	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
+		if _, ok := models.Lookup(id); !ok {
+			unknownIDs = append(unknownIDs, id)
+		}
+	}
+	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
+		hint := " Remove it from exclude_ids if the model has left the catalog."
+		if suggestions := models.Suggest(id); len(suggestions) > 0 {
+			hint = didYouMean(suggestions)
+		}
+		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
+			"Ids are exact and case-sensitive.%s", where, megallm.Quote(id), hint)
+	}, func(rest []string) (string, string) {
+		return "No model with these ids", fmt.Sprintf("No model in %s has any of %d more ids of exclude_ids either, "+
+			"so excluding them leaves out nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
+	})
 	return diags
 }

@@ -2,16 +2,12 @@ package provider
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
-
-// maxProblemsListed is how many problems one warning lists before "and N more".
-const maxProblemsListed = catalog.MaxListed
 
 // catalogProblemWarnings groups what the decoder worked around in the catalog
 // into at most three warnings: values read as null, entries left out, and
@@ -51,14 +47,6 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 				"uses the first entry of each id and ignores the others.", origin, joinProblems(duplicates, ", ")))
 	}
 	return diags
-}
-
-// joinProblems joins the first maxProblemsListed items and counts the rest.
-func joinProblems(items []string, sep string) string {
-	if len(items) <= maxProblemsListed {
-		return strings.Join(items, sep)
-	}
-	return strings.Join(items[:maxProblemsListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-maxProblemsListed)
 }
 
 // policyFindingWarnings warns, once per plan, about what the provider's

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -60,14 +59,9 @@ func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest,
 	}
 	var tokens [2]float64
 	for i, arg := range []types.Number{inputArg, outputArg} {
-		n := arg.ValueBigFloat()
-		count, _ := n.Float64()
-		switch {
-		case n.Sign() < 0:
-			resp.Error = function.NewArgumentFuncError(int64(i+1), "token count must be 0 or more, got "+n.Text('g', 10))
-			return
-		case math.IsInf(count, 0):
-			resp.Error = function.NewArgumentFuncError(int64(i+1), "token count is too large: "+n.Text('g', 10))
+		count, err := amount("token count", arg.ValueBigFloat())
+		if err != nil {
+			resp.Error = argumentError(int64(i+1), err)
 			return
 		}
 		tokens[i] = count

@@ -2,13 +2,11 @@ package provider
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
-	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 var _ function.Function = (*unmetRequirementsFunction)(nil)
@@ -84,22 +82,4 @@ func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunReq
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
-}
-
-// currencyArgument reads the optional currency argument at position, read
-// as megallm.NormaliseCurrency reads every currency code.
-func currencyArgument(currencies []string, position int64) (string, *function.FuncError) {
-	if len(currencies) == 0 {
-		return catalog.DefaultCurrency, nil
-	}
-	if len(currencies) > 1 {
-		return "", function.NewArgumentFuncError(position, fmt.Sprintf("give at most one currency, got %d", len(currencies)))
-	}
-	code, ok := megallm.NormaliseCurrency(currencies[0])
-	if !ok {
-		return "", function.NewArgumentFuncError(position, fmt.Sprintf("currency is %s, which is not a "+
-			"three-letter currency code such as %q or %q. Leave it out for %q",
-			megallm.Quote(currencies[0]), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency))
-	}
-	return code, nil
 }

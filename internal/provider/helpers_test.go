@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -9,8 +10,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -19,6 +23,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
@@ -203,4 +208,16 @@ func expectRequests(server *mockapi.Server, header, value string) resource.TestC
 		}
 		return nil
 	}
+}
+
+// modelDynamic is m as the data sources return it, today, as a provider
+// function receives it.
+func modelDynamic(tb testing.TB, m *megallm.Model) types.Dynamic {
+	tb.Helper()
+	objectType := schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().(types.ObjectType)
+	object, diags := types.ObjectValueFrom(context.Background(), objectType.AttrTypes, modelFromCatalog(m, time.Now().UTC()))
+	if diags.HasError() {
+		tb.Fatal(diags)
+	}
+	return types.DynamicValue(object)
 }

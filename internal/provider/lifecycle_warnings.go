@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -18,10 +17,10 @@ import (
 // within the policy's notice window; each with when it retires and what to
 // move to. A model's lifecycle gets one warning, never both, and a plan
 // shows the same warning once however many data sources use the model.
-// candidates is the data source's argument (null with id): what it falls
+// candidates is the data source's argument (nil with id): what it falls
 // back to when the model retires changes the advice.
 func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.Model, at path.Path,
-	candidates tftypes.Value, query catalog.Query) diag.Diagnostics {
+	candidates []string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	l := catalog.LifecycleOf(model, models.Now())
 	var summary, detail string
@@ -51,15 +50,11 @@ type lifecycleAdvice struct {
 }
 
 // advice costs a pass over the catalog: only for a warning.
-func (d *providerData) advice(models *catalog.Catalog, id string, l catalog.Lifecycle, candidates tftypes.Value,
+func (d *providerData) advice(models *catalog.Catalog, id string, l catalog.Lifecycle, candidates []string,
 	query catalog.Query) lifecycleAdvice {
 	a := lifecycleAdvice{Advice: models.Advise(id, l.Successor)}
-	if candidates.IsNull() {
-		return a
-	}
-	ids, err := readCandidates(candidates)
-	if i := slices.Index(ids, id); err == nil && i >= 0 {
-		if fallback, _ := models.Choose(ids[i+1:], query); fallback != nil {
+	if i := slices.Index(candidates, id); i >= 0 {
+		if fallback, _ := models.Choose(candidates[i+1:], query); fallback != nil {
 			a.fallback = fallback.ID
 		}
 	}

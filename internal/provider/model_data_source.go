@@ -12,8 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -34,23 +33,14 @@ type modelDataSource struct {
 	data *providerData
 }
 
-// modelDataSourceConfig holds the arguments of a megallm_model configuration
-// as Terraform sent them. Read takes them straight from the configuration
-// value: Config.Get into a struct would need a field for each of the model's
-// computed attributes too, with the framework's reflection over each, and
-// Config.GetAttribute costs a path walk and a conversion per argument, which
-// made a read allocate a third more (BENCHMARKS.md). Read builds the state
-// directly (modelValues), repeating the arguments as sent.
-type modelDataSourceConfig struct {
-	ID, Candidates, Require, Currency tftypes.Value
-}
-
-// readModelConfig reads the arguments from config.
-func readModelConfig(config tfsdk.Config) (modelDataSourceConfig, diag.Diagnostics) {
-	values, diags := configValues(config)
-	return modelDataSourceConfig{
-		ID: values["id"], Candidates: values["candidates"], Require: values["require"], Currency: values["currency"],
-	}, diags
+// modelDataSourceModel is a megallm_model configuration, and its state: the
+// arguments as configured and the model's attributes, null in the
+// configuration.
+type modelDataSourceModel struct {
+	modelValue
+	Candidates types.Dynamic `tfsdk:"candidates"`
+	Require    types.Dynamic `tfsdk:"require"`
+	Currency   types.String  `tfsdk:"currency"`
 }
 
 func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -91,20 +81,17 @@ func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureR
 }
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	cfg, diags := readModelConfig(req.Config)
-	resp.Diagnostics.Append(diags...)
+	var cfg modelDataSourceModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var id, currency string
-	_ = cfg.ID.As(&id)             // null when candidates are set
-	_ = cfg.Currency.As(&currency) // null for the default
-	require, err := readRequirements(cfg.Require)
+	require, err := readDynamic(ctx, cfg.Require, readRequirements)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	query := catalog.Query{Require: require, Currency: currencyOrDefault(currency)}
+	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
 	// A workload is a question for megallm_models; one model's workload cost
 	// is estimate_cost, which keeps this data source's schema, and so every
 	// plan, as small as before.
@@ -122,27 +109,28 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
 	}
 
-	model, at := d.choose(models, id, cfg.Candidates, query, &resp.Diagnostics)
+	var candidates []string // nil with id
+	if !cfg.Candidates.IsNull() {
+		if candidates, err = readDynamic(ctx, cfg.Candidates, readCandidates); err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", err.Error())
+			return
+		}
+	}
+	model, at := d.choose(models, cfg.ID.ValueString(), candidates, query, &resp.Diagnostics)
 	if model == nil {
 		return
 	}
-	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, cfg.Candidates, query)...)
-	// The state is the model's attributes and the arguments as configured,
-	// built directly as a value of the configuration's type, which is the
-	// schema's.
-	state := modelValues(model, models.Now())
-	state["candidates"] = cfg.Candidates
-	state["require"] = cfg.Require
-	state["currency"] = cfg.Currency
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, candidates, query)...)
+	cfg.modelValue = modelFromCatalog(model, models.Now())
+	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
 }
 
-// choose is the model the configuration names: id, or the first of
-// candidates that can be used, warning about those passed over; nil after an
+// choose is the model the configuration names: id, or (when candidates is
+// not nil) the first of candidates that can be used, warning about those passed over; nil after an
 // error. at is the argument that named it.
-func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesValue tftypes.Value, query catalog.Query,
+func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates []string, query catalog.Query,
 	diags *diag.Diagnostics) (model *megallm.Model, at path.Path) {
-	if candidatesValue.IsNull() {
+	if candidates == nil {
 		model, rejection := models.Check(id, query)
 		if rejection != nil {
 			summary, detail := d.rejectionError(models, id, rejection)
@@ -152,11 +140,6 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidatesV
 		return model, path.Root("id")
 	}
 	at = path.Root("candidates")
-	candidates, err := readCandidates(candidatesValue)
-	if err != nil {
-		diags.AddAttributeError(at, "Unexpected candidates value", err.Error())
-		return nil, at
-	}
 	model, passed := models.Choose(candidates, query)
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MiscasedModelID:
@@ -225,21 +208,4 @@ func candidateLines(passed []catalog.Candidate, suggest func(id string) []string
 		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(&r)
 	}
 	return joinProblems(lines, "\n  - ")
-}
-
-// didYouMean phrases suggestions for an error message: ` Did you mean "a",
-// "b" or "c"?`.
-func didYouMean(values []string) string {
-	if len(values) == 0 {
-		return ""
-	}
-	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
-}
-
-// countRequirements is "1 requirement" or "n requirements".
-func countRequirements(n int) string {
-	if n == 1 {
-		return "1 requirement"
-	}
-	return fmt.Sprintf("%d requirements", n)
 }

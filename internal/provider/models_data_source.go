@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"slices"
-	"strings"
+	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -36,26 +37,25 @@ type modelsDataSource struct {
 	data *providerData
 }
 
-// modelsDataSourceConfig is a megallm_models configuration, where the computed
-// attributes (WorkloadCosts, Models, IDs) are null. Read builds the state
-// directly instead (see modelObject).
-type modelsDataSourceConfig struct {
-	Type           types.String  `tfsdk:"type"`
-	OwnedBy        []string      `tfsdk:"owned_by"`
-	IDRegex        types.String  `tfsdk:"id_regex"`
-	Require        types.Dynamic `tfsdk:"require"`
-	CreatedAfter   types.String  `tfsdk:"created_after"`
-	CreatedBefore  types.String  `tfsdk:"created_before"`
-	ExcludeIDs     []string      `tfsdk:"exclude_ids"`
-	SortBy         types.String  `tfsdk:"sort_by"`
-	Descending     types.Bool    `tfsdk:"descending"`
-	Limit          types.Number  `tfsdk:"limit"`
-	Workload       types.Object  `tfsdk:"workload"`
-	Currency       types.String  `tfsdk:"currency"`
-	IncludeRetired types.Bool    `tfsdk:"include_retired"`
-	WorkloadCosts  types.List    `tfsdk:"workload_costs"`
-	Models         types.List    `tfsdk:"models"`
-	IDs            types.List    `tfsdk:"ids"`
+// modelsDataSourceModel is a megallm_models configuration, where the computed
+// attributes (WorkloadCosts, Models, IDs) are null, and its state.
+type modelsDataSourceModel struct {
+	Type           types.String   `tfsdk:"type"`
+	OwnedBy        []string       `tfsdk:"owned_by"`
+	IDRegex        types.String   `tfsdk:"id_regex"`
+	Require        types.Dynamic  `tfsdk:"require"`
+	CreatedAfter   types.String   `tfsdk:"created_after"`
+	CreatedBefore  types.String   `tfsdk:"created_before"`
+	ExcludeIDs     []string       `tfsdk:"exclude_ids"`
+	SortBy         types.String   `tfsdk:"sort_by"`
+	Descending     types.Bool     `tfsdk:"descending"`
+	Limit          types.Number   `tfsdk:"limit"`
+	Workload       *workloadValue `tfsdk:"workload"`
+	Currency       types.String   `tfsdk:"currency"`
+	IncludeRetired types.Bool     `tfsdk:"include_retired"`
+	WorkloadCosts  []*float64     `tfsdk:"workload_costs"`
+	Models         []modelValue   `tfsdk:"models"`
+	IDs            []string       `tfsdk:"ids"`
 }
 
 func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -178,26 +178,17 @@ func (d *modelsDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg modelsDataSourceConfig
+	var cfg modelsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	requireValue := terraformValue(ctx, "require", cfg.Require, &resp.Diagnostics)
-	workloadValue := terraformValue(ctx, "workload", cfg.Workload, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	require, err := readRequirements(requireValue)
+	require, err := readDynamic(ctx, cfg.Require, readRequirements)
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return
 	}
-	workload, err := readWorkload(workloadValue)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", err.Error())
-		return
-	}
+	workload := cfg.Workload.read()
 	query := catalog.Query{
 		Type:       cfg.Type.ValueString(),
 		OwnedBy:    cfg.OwnedBy,
@@ -244,27 +235,17 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		}
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
 	}
-	// The state is the arguments as configured and the selected models, built
-	// directly as a value of the configuration's type, which is the schema's.
-	state, diags := configValues(req.Config)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
 	selected := models.Select(query)
-	objects := make([]tftypes.Value, len(selected))
-	ids := make([]tftypes.Value, len(selected))
-	var costs []tftypes.Value
+	cfg.IDs = make([]string, len(selected))
 	var tooLarge []string // ids whose workload cost is not expressible
 	if workload != nil {
-		costs = make([]tftypes.Value, len(selected))
+		cfg.WorkloadCosts = make([]*float64, len(selected))
 	}
 	for i, m := range selected {
-		objects[i] = modelObject(m, models.Now())
-		ids[i] = tftypes.NewValue(tftypes.String, m.ID)
+		cfg.IDs[i] = m.ID
 		if workload != nil {
 			var overflows bool
-			if costs[i], overflows = workloadCostValue(workload, m); overflows {
+			if cfg.WorkloadCosts[i], overflows = workloadCost(workload, m); overflows {
 				tooLarge = append(tooLarge, megallm.Quote(m.ID))
 			}
 		}
@@ -277,111 +258,84 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
 			costTooLarge("the workload", named)+". "+elements)
 	}
-	state["models"] = tftypes.NewValue(tftypes.List{ElementType: modelTypes().object}, objects)
-	state["ids"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)
-	state["workload_costs"] = tftypes.NewValue(workloadCostsType, nil) // no workload
-	if workload != nil {
-		state["workload_costs"] = tftypes.NewValue(workloadCostsType, costs)
+	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(setModels(&resp.State, selected, models.Now())...)
 	}
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 
-// workloadCostsType is the Terraform type of workload_costs, a list of
-// types.Float64.
-var workloadCostsType = tftypes.List{ElementType: tftypes.Number}
-
-// nonBlank matches a string with at least one character that is not white space.
-var nonBlank = regexp.MustCompile(`\S`)
-
-// unmatchedFilterWarnings warns about a type or an owner that no model of the
-// whole catalog has: such a value keeps nothing whatever the other filters
-// say, and is most often a typo or another case ("OpenAI" for "openai"). An
-// excluded id that no model has warns too: it leaves out nothing, so the
-// model meant to be left out may still be listed. Filters that each match
-// models but not together do not warn. Owners and ids warn one by one, with
-// "did you mean", up to catalog.MaxListed, and the others in one warning.
-func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
+// setModels sets the models attribute of a megallm_models state to
+// modelFromCatalog of each model, building the value directly: through
+// State.Set, a list of the whole catalog (10,000 models) cost a plan several
+// times what the rest of the read does (BENCHMARKS.md).
+// TestSetModels_asStateSet holds it to what State.Set builds.
+func setModels(state *tfsdk.State, selected []*megallm.Model, now time.Time) diag.Diagnostics {
 	var diags diag.Diagnostics
-	where := fmt.Sprintf("the MegaLLM catalog (%d models from %s)", models.Len(), origin)
-	if query.Type != "" {
-		if types := models.Types(); !slices.Contains(types, query.Type) {
-			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
-				fmt.Sprintf("No model in %s has type %s, so megallm_models lists none. %s",
-					where, megallm.Quote(query.Type), catalogHas("types", types)))
-		}
+	var attributes map[string]tftypes.Value
+	if err := state.Raw.As(&attributes); err != nil {
+		diags.AddError("Unexpected megallm_models state", err.Error()+". This is a bug in the megallm provider: please report it.")
+		return diags
 	}
-	if query.OwnedBy != nil {
-		owners := models.Owners()
-		var unknown []string
-		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
-			switch {
-			case !slices.Contains(owners, owner):
-				unknown = append(unknown, owner)
-			case !models.OwnerAllowed(owner):
-				diags.AddAttributeWarning(path.Root("owned_by"), "Owner not allowed by the policy",
-					fmt.Sprintf("The provider's policy allows no model owned by %s (its allowed_owners does not "+
-						"list it), so that owner matches nothing.", megallm.Quote(owner)))
+	t := modelTypes()
+	objects := make([]tftypes.Value, len(selected))
+	for i, m := range selected {
+		v := modelFromCatalog(m, now)
+		capabilities, pricing := tftypes.NewValue(t.capabilities, nil), tftypes.NewValue(t.pricing, nil)
+		if c := m.Capabilities; c != nil {
+			flags := make(map[string]tftypes.Value, len(megallm.CapabilityTable))
+			for _, capability := range megallm.CapabilityTable {
+				flags[capability.Field()] = value(tftypes.Bool, capability.Flag(c))
 			}
+			capabilities = tftypes.NewValue(t.capabilities, flags)
 		}
-		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
-			hint := catalogHas("owners", owners)
-			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
-				hint = "Owners are case-sensitive." + didYouMean(suggestions)
-			}
-			return "No model with this owner",
-				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, megallm.Quote(owner), hint)
-		}, func(rest []string) (string, string) {
-			return "No model with these owners", fmt.Sprintf("No model in %s has any of %d more owners of owned_by "+
-				"either, so they match nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
+		if p := v.Pricing; p != nil {
+			pricing = tftypes.NewValue(t.pricing, map[string]tftypes.Value{
+				"input_tokens_cost_per_million":  value(tftypes.Number, p.InputTokensCostPerMillion),
+				"output_tokens_cost_per_million": value(tftypes.Number, p.OutputTokensCostPerMillion),
+				"currency":                       value(tftypes.String, p.Currency),
+			})
+		}
+		l := v.Lifecycle
+		objects[i] = tftypes.NewValue(t.model, map[string]tftypes.Value{
+			"id":                tftypes.NewValue(tftypes.String, m.ID),
+			"type":              value(tftypes.String, v.Type),
+			"display_name":      value(tftypes.String, v.DisplayName),
+			"owned_by":          value(tftypes.String, v.OwnedBy),
+			"created_at":        value(tftypes.String, v.CreatedAt),
+			"context_length":    value(tftypes.Number, v.ContextLength),
+			"max_output_tokens": value(tftypes.Number, v.MaxOutputTokens),
+			"capabilities":      capabilities,
+			"pricing":           pricing,
+			"model_lifecycle": tftypes.NewValue(t.lifecycle, map[string]tftypes.Value{
+				"status":             value(tftypes.String, l.Status),
+				"deprecated_at":      value(tftypes.String, l.DeprecatedAt),
+				"retires_at":         value(tftypes.String, l.RetiresAt),
+				"successor":          value(tftypes.String, l.Successor),
+				"days_to_retirement": value(tftypes.Number, l.DaysToRetirement),
+			}),
 		})
 	}
-	var unknownIDs []string
-	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
-		if _, ok := models.Lookup(id); !ok {
-			unknownIDs = append(unknownIDs, id)
-		}
-	}
-	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
-		hint := " Remove it from exclude_ids if the model has left the catalog."
-		if suggestions := models.Suggest(id); len(suggestions) > 0 {
-			hint = didYouMean(suggestions)
-		}
-		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
-			"Ids are exact and case-sensitive.%s", where, megallm.Quote(id), hint)
-	}, func(rest []string) (string, string) {
-		return "No model with these ids", fmt.Sprintf("No model in %s has any of %d more ids of exclude_ids either, "+
-			"so excluding them leaves out nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
-	})
+	attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: t.model}, objects)
+	state.Raw = tftypes.NewValue(state.Raw.Type(), attributes)
 	return diags
 }
 
-// warnEach warns at path about each of the first catalog.MaxListed values,
-// in the words of one, and about the others, if any, in one warning in the
-// words of rest; so a long list costs as many suggestions as are shown.
-func warnEach(diags *diag.Diagnostics, at path.Path, values []string, one func(string) (summary, detail string),
-	rest func([]string) (summary, detail string)) {
-	for _, v := range values[:min(len(values), catalog.MaxListed)] {
-		summary, detail := one(v)
-		diags.AddAttributeWarning(at, summary, detail)
+// modelTypes are the Terraform types of a model object and of its nested
+// objects, from modelAttributes, once.
+var modelTypes = sync.OnceValue(func() (t struct{ model, capabilities, pricing, lifecycle tftypes.Type }) {
+	t.model = schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().TerraformType(context.Background())
+	attributes := t.model.(tftypes.Object).AttributeTypes
+	t.capabilities, t.pricing, t.lifecycle = attributes["capabilities"], attributes["pricing"], attributes["model_lifecycle"]
+	return t
+})
+
+// value is a value of type t, null when p is nil.
+func value[T any](t tftypes.Type, p *T) tftypes.Value {
+	if p == nil {
+		return tftypes.NewValue(t, nil)
 	}
-	if len(values) > catalog.MaxListed {
-		summary, detail := rest(values[catalog.MaxListed:])
-		diags.AddAttributeWarning(at, summary, detail)
-	}
+	return tftypes.NewValue(t, *p)
 }
 
-// catalogHas lists the values of a field (a plural: "types", "currencies")
-// that the catalog has, as a sentence, at most catalog.MaxListed of them.
-func catalogHas(field string, values []string) string {
-	singular := strings.TrimSuffix(field, "s")
-	if stem, ok := strings.CutSuffix(field, "ies"); ok {
-		singular = stem + "y"
-	}
-	switch len(values) {
-	case 0:
-		return fmt.Sprintf("No model of the catalog reports its %s.", singular)
-	case 1:
-		return fmt.Sprintf("The catalog's only %s is %s.", singular, megallm.Quote(values[0]))
-	}
-	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteSome(values, "and"))
-}
+// nonBlank matches a string with at least one character that is not white space.
+var nonBlank = regexp.MustCompile(`\S`)

@@ -1,16 +1,22 @@
 package provider
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"slices"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -298,5 +304,54 @@ func TestCatalogHas(t *testing.T) {
 		if got := catalogHas("types", tc.values); got != tc.want {
 			t.Errorf("catalogHas(types, %q) = %q, want %q", tc.values, got, tc.want)
 		}
+	}
+}
+
+// TestSetModels_asStateSet holds the one value megallm_models builds
+// directly, its models list, to what State.Set builds from modelFromCatalog,
+// for the synthetic and the built-in catalogs and models that omit each
+// optional object or every field.
+func TestSetModels_asStateSet(t *testing.T) {
+	t.Parallel()
+	var models []megallm.Model
+	for _, body := range [][]byte{mockapi.ListBody(mockapi.SyntheticModels(300)...), mockapi.BuiltinCatalog()} {
+		decoded, problems, err := megallm.DecodeModels(bytes.NewReader(body))
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("decoding a catalog: %v %v", err, problems)
+		}
+		models = append(models, decoded...)
+	}
+	f, zero := 0.0, int64(0)
+	successor := "gpt-4o"
+	deprecated := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	retires := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	past := time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)
+	models = append(models,
+		megallm.Model{ID: "deprecated", DeprecatedAt: &deprecated, RetiresAt: &retires, Successor: &successor},
+		megallm.Model{ID: "retired", RetiresAt: &past},
+		megallm.Model{ID: "successor-only", Successor: &successor},
+		megallm.Model{ID: "bare"},
+		megallm.Model{ID: "empty-objects", Capabilities: &megallm.Capabilities{}, Pricing: &megallm.Pricing{}},
+		megallm.Model{ID: "zeros", ContextLength: &zero, MaxOutputTokens: &zero, Pricing: &megallm.Pricing{InputTokensCostPerMillion: &f}},
+	)
+	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	selected := make([]*megallm.Model, len(models))
+	values := make([]modelValue, len(models))
+	for i := range models {
+		selected[i], values[i] = &models[i], modelFromCatalog(&models[i], now)
+	}
+	var resp datasource.SchemaResponse
+	NewModelsDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	reference, direct := tfsdk.State{Schema: resp.Schema}, tfsdk.State{Schema: resp.Schema}
+	ctx := context.Background()
+	diags := reference.Set(ctx, modelsDataSourceModel{Models: values})
+	diags.Append(direct.Set(ctx, modelsDataSourceModel{})...)
+	diags.Append(setModels(&direct, selected, now)...)
+	if diags.HasError() {
+		t.Fatal(diags)
+	}
+	if !direct.Raw.Equal(reference.Raw) {
+		diff, _ := direct.Raw.Diff(reference.Raw)
+		t.Errorf("setModels builds another value than State.Set: %d differences, the first at %s", len(diff), diff[0].Path)
 	}
 }

@@ -36,7 +36,7 @@ type providerSettings struct {
 // then the API's base URL, key and client options, with their defaults.
 func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	policy, err := readPolicyArgument(ctx, cfg.Policy)
+	policy, err := readDynamic(ctx, cfg.Policy, readPolicy)
 	if err != nil {
 		diags.AddAttributeError(path.Root("policy"), "Invalid policy", err.Error())
 		return providerSettings{}, diags
@@ -76,18 +76,6 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	diags.Append(keyDiags...)
 	s.apiKey = apiKey
 	return s, diags
-}
-
-// readPolicyArgument reads the policy argument, known by now; null is none.
-func readPolicyArgument(ctx context.Context, policy types.Dynamic) (*catalog.Policy, error) {
-	if policy.IsNull() || policy.IsUnderlyingValueNull() {
-		return nil, nil
-	}
-	value, err := policy.ToTerraformValue(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return readPolicy(value)
 }
 
 // warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE, set in the

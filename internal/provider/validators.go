@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
-	"math/big"
 	"regexp"
 	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -92,108 +89,5 @@ func (regexValidator) ValidateString(_ context.Context, req validator.StringRequ
 	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
 			fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.", err))
-	}
-}
-
-// wholeNumberValidator accepts a whole number from min to max. It stands in
-// for int64validator on a Number attribute: an Int64 attribute cannot even
-// hold 1.5, and the framework then fails with an error meant for provider
-// developers instead of one that names the argument.
-type wholeNumberValidator struct {
-	min, max int64
-	// words, when set, names the accepted values in errors instead of the
-	// bare range.
-	words string
-}
-
-// wholeNumberBetween accepts whole numbers from min to max, inclusive.
-func wholeNumberBetween(minimum, maximum int64) wholeNumberValidator {
-	return wholeNumberValidator{min: minimum, max: maximum}
-}
-
-// positiveWholeNumber accepts whole numbers from 1 to math.MaxInt32, words
-// its errors as "a positive whole number", and is meant for counts.
-func positiveWholeNumber() wholeNumberValidator {
-	return wholeNumberValidator{min: 1, max: math.MaxInt32, words: fmt.Sprintf("a positive whole number (up to %d)", math.MaxInt32)}
-}
-
-func (v wholeNumberValidator) Description(context.Context) string {
-	if v.words != "" {
-		return "value must be " + v.words
-	}
-	return fmt.Sprintf("value must be a whole number from %d to %d", v.min, v.max)
-}
-
-func (v wholeNumberValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v wholeNumberValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	n := req.ConfigValue.ValueBigFloat()
-	name := req.Path.String()
-	inRange := n.Cmp(new(big.Float).SetInt64(v.min)) >= 0 && n.Cmp(new(big.Float).SetInt64(v.max)) <= 0
-	switch {
-	case v.words != "" && (!n.IsInt() || !inRange):
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
-			fmt.Sprintf("%s must be %s, got %s.", name, v.words, n.Text('g', 10)))
-	case !n.IsInt():
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
-			fmt.Sprintf("%s must be a whole number from %d to %d, got %s.", name, v.min, v.max, n.Text('g', 10)))
-	case !inRange:
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
-			fmt.Sprintf("%s must be from %d to %d, got %s.", name, v.min, v.max, n.Text('g', 10)))
-	}
-}
-
-// tokenCountValidator accepts a token count: a number, 0 or more, that a
-// float64 can hold. Fractions are allowed, for estimates.
-type tokenCountValidator struct{}
-
-func (tokenCountValidator) Description(context.Context) string {
-	return "value must be a number of tokens, 0 or more (fractions are allowed)"
-}
-
-func (v tokenCountValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (tokenCountValidator) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	n := req.ConfigValue.ValueBigFloat()
-	name := req.Path.String()
-	if f, _ := n.Float64(); n.Sign() < 0 || math.IsInf(f, 0) {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name,
-			fmt.Sprintf("%s must be a number of tokens, 0 or more (fractions are allowed, such as 1.5e9), got %s.", name, n.Text('g', 10)))
-	}
-}
-
-// readerValidator checks a dynamic argument with the reader Read uses, once
-// its value is known, so that validate and plan refuse what Read would, in
-// the same words: an error named "Invalid NAME".
-type readerValidator struct {
-	// describes says what the value must be, after "value must be".
-	describes string
-	read      func(tftypes.Value) error
-}
-
-func (v readerValidator) Description(context.Context) string { return "value must be " + v.describes }
-
-func (v readerValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v readerValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
-		return
-	}
-	value, err := req.ConfigValue.ToTerraformValue(ctx)
-	if err == nil && value.IsFullyKnown() {
-		err = v.read(value)
-	}
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
 	}
 }

@@ -2,13 +2,11 @@ package provider
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"math/big"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -180,23 +178,16 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 	for _, w := range []catalog.Workload{{InputTokens: 1.2e9, OutputTokens: 3e8}, {InputTokens: 1234.5678, OutputTokens: 0.1}, {InputTokens: 7e6}, {InputTokens: 3e6}} {
 		for i := range models {
 			m := &models[i]
-			fromDataSource, _ := workloadCostValue(&w, m)
-			model, err := types.DynamicType.ValueFromTerraform(context.Background(), modelObject(m, time.Now()))
-			if err != nil {
-				t.Fatal(err)
-			}
+			fromDataSource, _ := workloadCost(&w, m)
+			model := modelDynamic(t, m)
 			got, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), model, types.NumberValue(big.NewFloat(w.InputTokens)), types.NumberValue(big.NewFloat(w.OutputTokens)))
-			if fromDataSource.IsNull() != (funcErr != nil) {
+			if (fromDataSource == nil) != (funcErr != nil) {
 				t.Fatalf("model %q, workload %v: data source cost %v, estimate_cost error %v", m.ID, w, fromDataSource, funcErr)
 			}
 			if funcErr != nil {
 				continue
 			}
-			var cost big.Float
-			if err := fromDataSource.As(&cost); err != nil {
-				t.Fatal(err)
-			}
-			want, _ := cost.Float64()
+			want := *fromDataSource
 			if !got.Equal(types.Float64Value(want)) {
 				t.Errorf("model %q, workload %v: estimate_cost %v, workload cost %v", m.ID, w, got, want)
 			}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -8,59 +9,66 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// Terraform values are read into the client's and the catalog's types here,
-// directly from terraform-plugin-go values rather than through the
-// framework's reflection (which costs more than the rest of a read; see
-// BENCHMARKS.md). The data sources read their require argument this way, and
-// the provider functions read their model and require arguments, which may be
-// the objects the data sources return or hand-written literals.
+// The dynamic arguments (require, candidates, the provider's policy, and the
+// provider functions' model and require) are read here, by one reader of
+// objects, lists and numbers that names each mistake by its path, and
+// checked at validate and plan by one validator with the same reader, so
+// that both refuse the same values in the same words. They are dynamic
+// because Terraform would drop a misspelt attribute of an object type (see
+// requireAttribute) and because a list type costs every plan (see
+// candidatesAttribute).
 
-// readRequirements reads a require object; null requires nothing. An unset
-// capability or one set to false asks for nothing; an unset bound is nil.
-// Names it does not know are refused: a typo would silently require nothing.
-func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
-	var req catalog.Requirements
-	if v.IsNull() {
-		return req, nil
-	}
-	o, err := requireReader(v)
+// readDynamic reads a dynamic argument, as Config.Get or a function's
+// arguments hold it, with read.
+func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.Value) (T, error)) (T, error) {
+	value, err := v.ToTerraformValue(ctx)
 	if err != nil {
-		return req, err
+		var zero T
+		return zero, err
 	}
-	for _, q := range requireAttributes {
-		switch q.Kind {
-		case catalog.RequiresTrue:
-			if b := o.bool(q.Name); b != nil && *b {
-				q.Require(&req, nil, nil)
-			}
-		case catalog.WholeMinimum:
-			q.Require(&req, o.int64(q.Name), nil)
-		case catalog.AmountMaximum:
-			q.Require(&req, nil, o.float64(q.Name))
-		}
-	}
-	return req, o.err
+	return read(value)
 }
 
-// requireReader is a reader of a non-null require value, once its attribute
-// names are known to be requirements.
-func requireReader(v tftypes.Value) (*objectReader, error) {
-	o, ok := newObjectReader("require.", v)
-	if !ok {
-		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s", typeName(v))
+// dynamicValidator checks a dynamic argument with the reader Read uses, once
+// its value is known, so that validate and plan refuse what Read would, in
+// the same words: an error named "Invalid NAME".
+type dynamicValidator struct {
+	// describes says what the value must be, after "value must be".
+	describes string
+	read      func(tftypes.Value) error
+	// readPartly, when set, checks a value that is known but holds unknown
+	// values, such as the attribute names of require.
+	readPartly func(tftypes.Value) error
+}
+
+func (v dynamicValidator) Description(context.Context) string { return "value must be " + v.describes }
+
+func (v dynamicValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v dynamicValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
+		return
 	}
-	if err := onlyAttributes("require", o, requireAttributeNames); err != nil {
-		return nil, err
+	value, err := req.ConfigValue.ToTerraformValue(ctx)
+	switch {
+	case err != nil:
+	case value.IsFullyKnown():
+		err = v.read(value)
+	case v.readPartly != nil:
+		err = v.readPartly(value)
 	}
-	return o, nil
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
+	}
 }
 
 // onlyAttributes refuses the attributes of o that are not in names, each
@@ -86,94 +94,6 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 	}
 	fmt.Fprintf(&msg, "Its attributes are %s.", catalog.QuoteList(names, "and"))
 	return errors.New(msg.String())
-}
-
-// readModel reads a model object, as either data source returns it, and
-// its lifecycle: the model_lifecycle.status and days_to_retirement it
-// reports, as the data source computed them, else what its dates give at
-// now. Attributes it does not know are ignored.
-func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
-	o, ok := newObjectReader("model.", v)
-	if !ok {
-		return nil, catalog.Lifecycle{}, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
-			"data.megallm_models.NAME.models, got %s", typeName(v))
-	}
-	m := &megallm.Model{
-		Type:            o.string("type"),
-		DisplayName:     o.string("display_name"),
-		OwnedBy:         o.string("owned_by"),
-		CreatedAt:       dateAttribute(o, "created_at"),
-		ContextLength:   o.int64("context_length"),
-		MaxOutputTokens: o.int64("max_output_tokens"),
-	}
-	if id := o.string("id"); id != nil {
-		m.ID = *id
-	}
-	if c := o.object("capabilities"); c != nil {
-		flags := make(map[string]bool, len(megallm.CapabilityTable))
-		for _, capability := range megallm.CapabilityTable {
-			if flag := c.bool(capability.Field()); flag != nil {
-				flags[capability.Field()] = *flag
-			}
-		}
-		m.Capabilities = ptr(megallm.CapabilitiesOf(flags))
-		o.keep(c.err)
-	}
-	if p := o.object("pricing"); p != nil {
-		m.Pricing = &megallm.Pricing{
-			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
-			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   p.string("currency"),
-		}
-		o.keep(p.err)
-	}
-	lifecycle := catalog.Lifecycle{}
-	if l := o.object("model_lifecycle"); l != nil {
-		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
-		m.Successor = l.string("successor")
-		lifecycle = catalog.LifecycleOf(m, now)
-		if status := statusAttribute(l); status != nil {
-			lifecycle.Status = *status
-		}
-		if days := l.int64("days_to_retirement"); days != nil {
-			lifecycle.DaysToRetirement = days
-		}
-		o.keep(l.err)
-	}
-	return m, lifecycle, o.err
-}
-
-// lifecycleStatuses are the values of model_lifecycle.status.
-var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
-
-// statusAttribute reads model_lifecycle.status, one of lifecycleStatuses.
-func statusAttribute(o *objectReader) *catalog.Status {
-	s := o.string("status")
-	if s == nil {
-		return nil
-	}
-	if !slices.Contains(lifecycleStatuses, *s) {
-		o.keep(fmt.Errorf("%sstatus is %s, which is not a lifecycle status.%s Use %s, or null when no date is known",
-			o.prefix, megallm.Quote(*s), didYouMean(catalog.Closest(*s, slices.Values(lifecycleStatuses))),
-			catalog.QuoteList(lifecycleStatuses, "or")))
-		return nil
-	}
-	return ptr(catalog.Status(*s))
-}
-
-// dateAttribute reads a date attribute as the catalog's dates are read
-// (megallm.ParseDate).
-func dateAttribute(o *objectReader, name string) *time.Time {
-	s := o.string(name)
-	if s == nil {
-		return nil
-	}
-	date, ok := megallm.ParseDate(*s)
-	if !ok {
-		o.keep(fmt.Errorf("%s%s is %q, which is not a date. Use %s", o.prefix, name, *s, dateForms))
-		return nil
-	}
-	return &date
 }
 
 // ptr returns a pointer to a copy of v.
@@ -284,9 +204,7 @@ func (o *objectReader) bool(name string) *bool {
 	return &b
 }
 
-// number reads a number attribute. Every number a model or a requirement
-// holds (prices, token counts) is 0 or more: a negative one is an error, as
-// it is nonsense in the catalog too.
+// number reads a number attribute.
 func (o *objectReader) number(name string) *big.Float {
 	v, ok := o.value(name, tftypes.Number, "a number")
 	if !ok {
@@ -294,38 +212,33 @@ func (o *objectReader) number(name string) *big.Float {
 	}
 	n := new(big.Float)
 	o.keep(v.As(&n))
-	if n.Sign() < 0 {
-		o.keep(fmt.Errorf("%s%s must be 0 or more, got %s", o.prefix, name, n.Text('g', -1)))
-		return nil
-	}
 	return n
 }
 
+// int64 reads a count: every one a model or a requirement holds (token
+// counts, days) is a whole number, 0 or more.
 func (o *objectReader) int64(name string) *int64 {
 	n := o.number(name)
 	if n == nil {
 		return nil
 	}
-	i, accuracy := n.Int64()
-	switch {
-	case !n.IsInt():
-		o.keep(fmt.Errorf("%s%s must be a whole number, got %s", o.prefix, name, n.Text('g', 10)))
-		return nil
-	case accuracy != big.Exact:
-		o.keep(fmt.Errorf("%s%s is too large: %s (at most %d)", o.prefix, name, n.Text('g', 10), int64(math.MaxInt64)))
+	i, err := wholeNumber(o.prefix+name, n, 0, math.MaxInt64)
+	if err != nil {
+		o.keep(err)
 		return nil
 	}
 	return &i
 }
 
+// float64 reads an amount, such as a price.
 func (o *objectReader) float64(name string) *float64 {
 	n := o.number(name)
 	if n == nil {
 		return nil
 	}
-	f, _ := n.Float64()
-	if math.IsInf(f, 0) {
-		o.keep(fmt.Errorf("%s%s is too large: %s", o.prefix, name, n.Text('g', 10)))
+	f, err := amount(o.prefix+name, n)
+	if err != nil {
+		o.keep(err)
 		return nil
 	}
 	return &f

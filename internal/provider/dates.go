@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -11,6 +12,10 @@ import (
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
+
+// Dates as the provider reads them from its arguments (created_after,
+// created_before, a policy's dates, a model object's lifecycle dates): the
+// forms it accepts, how it parses them and how it words a wrong one.
 
 // dateForms describes the dates the provider accepts (created_after,
 // created_before, a policy's dates), with an example of each.
@@ -65,4 +70,28 @@ func (createdRangeValidator) ValidateDataSource(ctx context.Context, req datasou
 			fmt.Sprintf("created_after (%q) must be earlier than created_before (%q): both are strict, so no model can be "+
 				"created after the one and before the other. Swap them, or leave one out.", after.ValueString(), before.ValueString()))
 	}
+}
+
+// dateAttribute reads a date attribute as the catalog's dates are read
+// (megallm.ParseDate).
+func dateAttribute(o *objectReader, name string) *time.Time {
+	s := o.string(name)
+	if s == nil {
+		return nil
+	}
+	date, ok := megallm.ParseDate(*s)
+	if !ok {
+		o.keep(fmt.Errorf("%s%s is %q, which is not a date. Use %s", o.prefix, name, *s, dateForms))
+		return nil
+	}
+	return &date
+}
+
+// dateString is a date as the state shows it (megallm.FormatDate), nil when
+// t is.
+func dateString(t *time.Time) *string {
+	if t == nil {
+		return nil
+	}
+	return ptr(megallm.FormatDate(*t))
 }

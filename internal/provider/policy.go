@@ -54,7 +54,7 @@ func policyAttribute() schema.DynamicAttribute {
 			"is an error, and so is an id the catalog has only in another letter case; ids and owners the catalog " +
 			"lacks are a warning.",
 		Optional: true,
-		Validators: []validator.Dynamic{readerValidator{
+		Validators: []validator.Dynamic{dynamicValidator{
 			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
 			read:      func(v tftypes.Value) error { _, err := readPolicy(v); return err },
 		}},

@@ -6,7 +6,10 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
@@ -51,7 +54,7 @@ func requireDescription() string {
 // attributes of an object literal that a nested object type does not
 // declare, so `{ supports_vison = true }` would reach the provider as an
 // empty object and require nothing. A dynamic value arrives with every key
-// the configuration wrote, and requireValidator refuses the ones it does not
+// the configuration wrote, and its validator refuses the ones it does not
 // know, at validate and plan alike, with the same reader and the same words as
 // the unmet_requirements function.
 func requireAttribute(purpose string) schema.DynamicAttribute {
@@ -60,35 +63,60 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 			"inclusive and numbers are 0 or more. A capability set to `false` or `null` requires nothing. A model " +
 			"that does not report a field never meets a requirement on that field. An attribute not in this list " +
 			"is an error, so a typo never silently requires nothing:" + requireDescription(),
-		Optional:   true,
-		Validators: []validator.Dynamic{requireValidator{}},
+		Optional: true,
+		Validators: []validator.Dynamic{dynamicValidator{
+			describes:  "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
+			read:       func(v tftypes.Value) error { _, err := readRequirements(v); return err },
+			readPartly: func(v tftypes.Value) error { _, err := requireReader(v); return err }, // names before values
+		}},
 	}
 }
 
-// requireValidator checks a require value with readRequirements: unknown
-// attribute names, wrong types and bad numbers are errors on require.
-// Values not known yet are checked when they are, at plan.
-type requireValidator struct{}
-
-func (requireValidator) Description(context.Context) string {
-	return "value must be an object of requirements: " + strings.Join(requireAttributeNames, ", ")
-}
-
-func (v requireValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (requireValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
-		return
+// readRequirements reads a require object; null requires nothing. An unset
+// capability or one set to false asks for nothing; an unset bound is nil.
+// Names it does not know are refused: a typo would silently require nothing.
+func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
+	var req catalog.Requirements
+	if v.IsNull() {
+		return req, nil
 	}
-	value, err := req.ConfigValue.ToTerraformValue(ctx)
-	switch {
-	case err != nil:
-	case value.IsFullyKnown():
-		_, err = readRequirements(value)
-	default: // the names are known before the values
-		_, err = requireReader(value)
-	}
+	o, err := requireReader(v)
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid require", err.Error())
+		return req, err
 	}
+	for _, q := range requireAttributes {
+		switch q.Kind {
+		case catalog.RequiresTrue:
+			if b := o.bool(q.Name); b != nil && *b {
+				q.Require(&req, nil, nil)
+			}
+		case catalog.WholeMinimum:
+			q.Require(&req, o.int64(q.Name), nil)
+		case catalog.AmountMaximum:
+			q.Require(&req, nil, o.float64(q.Name))
+		}
+	}
+	return req, o.err
+}
+
+// requireReader is a reader of a non-null require value, once its attribute
+// names are known to be requirements.
+func requireReader(v tftypes.Value) (*objectReader, error) {
+	o, ok := newObjectReader("require.", v)
+	if !ok {
+		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s", typeName(v))
+	}
+	if err := onlyAttributes("require", o, requireAttributeNames); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// requirementsArgument reads the require argument of a function at position.
+func requirementsArgument(ctx context.Context, arg types.Dynamic, position int64) (catalog.Requirements, *function.FuncError) {
+	r, err := readDynamic(ctx, arg, readRequirements)
+	if err != nil {
+		return catalog.Requirements{}, argumentError(position, err)
+	}
+	return r, nil
 }

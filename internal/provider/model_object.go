@@ -1,0 +1,294 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// One model as both data sources return it (megallm_model, and each element
+// of megallm_models.models): its schema, its value and how the provider
+// functions read it back.
+
+// modelValue is a model's attributes (modelAttributes). Every attribute the
+// API may leave out is a pointer, null when nil, and capabilities an object
+// built from megallm.CapabilityTable; id is a types.String for
+// megallm_model, where it is also an argument that may be null.
+type modelValue struct {
+	ID              types.String    `tfsdk:"id"`
+	Type            *string         `tfsdk:"type"`
+	DisplayName     *string         `tfsdk:"display_name"`
+	OwnedBy         *string         `tfsdk:"owned_by"`
+	CreatedAt       *string         `tfsdk:"created_at"`
+	ContextLength   *int64          `tfsdk:"context_length"`
+	MaxOutputTokens *int64          `tfsdk:"max_output_tokens"`
+	Capabilities    types.Object    `tfsdk:"capabilities"`
+	Pricing         *pricingValue   `tfsdk:"pricing"`
+	Lifecycle       *lifecycleValue `tfsdk:"model_lifecycle"`
+}
+
+type pricingValue struct {
+	InputTokensCostPerMillion  *float64 `tfsdk:"input_tokens_cost_per_million"`
+	OutputTokensCostPerMillion *float64 `tfsdk:"output_tokens_cost_per_million"`
+	Currency                   *string  `tfsdk:"currency"`
+}
+
+type lifecycleValue struct {
+	Status           *string `tfsdk:"status"`
+	DeprecatedAt     *string `tfsdk:"deprecated_at"`
+	RetiresAt        *string `tfsdk:"retires_at"`
+	Successor        *string `tfsdk:"successor"`
+	DaysToRetirement *int64  `tfsdk:"days_to_retirement"`
+}
+
+// modelFromCatalog is m's attributes, its lifecycle as of now, keeping every
+// omission as null: a field the API did not send, and a whole capabilities
+// or pricing object.
+func modelFromCatalog(m *megallm.Model, now time.Time) modelValue {
+	v := modelValue{
+		ID:              types.StringValue(m.ID),
+		Type:            m.Type,
+		DisplayName:     m.DisplayName,
+		OwnedBy:         m.OwnedBy,
+		CreatedAt:       dateString(m.CreatedAt),
+		ContextLength:   m.ContextLength,
+		MaxOutputTokens: m.MaxOutputTokens,
+		Lifecycle:       &lifecycleValue{}, // always an object
+	}
+	v.Capabilities = types.ObjectNull(capabilityTypes())
+	if c := m.Capabilities; c != nil {
+		flags := make(map[string]attr.Value, len(megallm.CapabilityTable))
+		for _, capability := range megallm.CapabilityTable {
+			flags[capability.Field()] = types.BoolPointerValue(capability.Flag(c))
+		}
+		v.Capabilities = types.ObjectValueMust(capabilityTypes(), flags)
+	}
+	if p := m.Pricing; p != nil {
+		v.Pricing = &pricingValue{
+			InputTokensCostPerMillion:  p.InputTokensCostPerMillion,
+			OutputTokensCostPerMillion: p.OutputTokensCostPerMillion,
+			Currency:                   p.Currency,
+		}
+	}
+	if m.DeprecatedAt != nil || m.RetiresAt != nil || m.Successor != nil {
+		l := catalog.LifecycleOf(m, now)
+		v.Lifecycle = &lifecycleValue{
+			DeprecatedAt:     dateString(m.DeprecatedAt),
+			RetiresAt:        dateString(m.RetiresAt),
+			Successor:        l.Successor,
+			DaysToRetirement: l.DaysToRetirement,
+		}
+		if l.Status != "" {
+			v.Lifecycle.Status = ptr(string(l.Status))
+		}
+	}
+	return v
+}
+
+// modelAttributes is the schema of one model, every attribute computed.
+func modelAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			MarkdownDescription: "Model id, as sent in API requests (for example `gpt-4o-mini`). May contain `/` and `.`.",
+			Computed:            true,
+		},
+		"type": schema.StringAttribute{
+			MarkdownDescription: "Model type: `chat` or `embedding`. Null if the API does not say.",
+			Computed:            true,
+		},
+		"display_name": schema.StringAttribute{
+			MarkdownDescription: "Human-readable name, such as `GPT-4o mini`.",
+			Computed:            true,
+		},
+		"owned_by": schema.StringAttribute{
+			MarkdownDescription: "Organisation that publishes the model, such as `openai` or `anthropic`.",
+			Computed:            true,
+		},
+		"created_at": schema.StringAttribute{
+			MarkdownDescription: "When the model was released, as an RFC 3339 timestamp.",
+			Computed:            true,
+		},
+		"context_length": schema.Int64Attribute{
+			MarkdownDescription: "Context window in tokens. Null if the API does not say.",
+			Computed:            true,
+		},
+		"max_output_tokens": schema.Int64Attribute{
+			MarkdownDescription: "Most tokens the model can produce in one answer. Null if the API does not say.",
+			Computed:            true,
+		},
+		"capabilities": schema.SingleNestedAttribute{
+			MarkdownDescription: "Features the model supports. Null when the API sends no capabilities; " +
+				"a single capability the API omits is null too.",
+			Computed:   true,
+			Attributes: capabilityAttributes(),
+		},
+		"pricing": schema.SingleNestedAttribute{
+			MarkdownDescription: "Price per million tokens. Null when the API sends no pricing (it is never a made-up zero).",
+			Computed:            true,
+			Attributes: map[string]schema.Attribute{
+				"input_tokens_cost_per_million": schema.Float64Attribute{
+					MarkdownDescription: "Price of one million input (prompt) tokens.", Computed: true,
+				},
+				"output_tokens_cost_per_million": schema.Float64Attribute{
+					MarkdownDescription: "Price of one million output (completion) tokens.", Computed: true,
+				},
+				"currency": schema.StringAttribute{
+					MarkdownDescription: "Currency of the prices, such as `USD`.", Computed: true,
+				},
+			},
+		},
+		"model_lifecycle": schema.SingleNestedAttribute{
+			MarkdownDescription: "Where the model is in its lifecycle, from the API's lifecycle fields where it " +
+				"reports them, else from the provider's `policy`. Always an object; each attribute is null where " +
+				"nothing is known. (Named `model_lifecycle` because Terraform reserves `lifecycle` for its own " +
+				"meta-argument.)",
+			Computed: true,
+			Attributes: map[string]schema.Attribute{
+				"status": schema.StringAttribute{
+					MarkdownDescription: "`active`, `deprecated` (from `deprecated_at` on) or `retired` (from " +
+						"`retires_at` on), computed for today's date in UTC. Null when neither date is known.",
+					Computed: true,
+				},
+				"deprecated_at": schema.StringAttribute{
+					MarkdownDescription: "When the model is or was deprecated, as an RFC 3339 timestamp.", Computed: true,
+				},
+				"retires_at": schema.StringAttribute{
+					MarkdownDescription: "When the model stops or stopped being served, as an RFC 3339 timestamp.",
+					Computed:            true,
+				},
+				"successor": schema.StringAttribute{
+					MarkdownDescription: "Id of the model to move to.", Computed: true,
+				},
+				"days_to_retirement": schema.Int64Attribute{
+					MarkdownDescription: "Whole days (UTC) from today to `retires_at`; 0 once retired. Null without " +
+						"a `retires_at`.",
+					Computed: true,
+				},
+			},
+		},
+	}
+}
+
+// capabilityAttributes is the schema of a model's capabilities, one flag per
+// capability of megallm.CapabilityTable.
+func capabilityAttributes() map[string]schema.Attribute {
+	attributes := make(map[string]schema.Attribute, len(megallm.CapabilityTable))
+	for _, c := range megallm.CapabilityTable {
+		attributes[c.Field()] = schema.BoolAttribute{MarkdownDescription: "Whether the model " + c.Does + ".", Computed: true}
+	}
+	return attributes
+}
+
+// capabilityTypes are the types of capabilityAttributes, once.
+var capabilityTypes = sync.OnceValue(func() map[string]attr.Type {
+	return schema.SingleNestedAttribute{Attributes: capabilityAttributes()}.GetType().(types.ObjectType).AttrTypes
+})
+
+// readModel reads a model object, as either data source returns it, and
+// its lifecycle: the model_lifecycle.status and days_to_retirement it
+// reports, as the data source computed them, else what its dates give at
+// now. Attributes it does not know are ignored.
+func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
+	o, ok := newObjectReader("model.", v)
+	if !ok {
+		return nil, catalog.Lifecycle{}, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
+			"data.megallm_models.NAME.models, got %s", typeName(v))
+	}
+	m := &megallm.Model{
+		Type:            o.string("type"),
+		DisplayName:     o.string("display_name"),
+		OwnedBy:         o.string("owned_by"),
+		CreatedAt:       dateAttribute(o, "created_at"),
+		ContextLength:   o.int64("context_length"),
+		MaxOutputTokens: o.int64("max_output_tokens"),
+	}
+	if id := o.string("id"); id != nil {
+		m.ID = *id
+	}
+	if c := o.object("capabilities"); c != nil {
+		flags := make(map[string]bool, len(megallm.CapabilityTable))
+		for _, capability := range megallm.CapabilityTable {
+			if flag := c.bool(capability.Field()); flag != nil {
+				flags[capability.Field()] = *flag
+			}
+		}
+		m.Capabilities = ptr(megallm.CapabilitiesOf(flags))
+		o.keep(c.err)
+	}
+	if p := o.object("pricing"); p != nil {
+		m.Pricing = &megallm.Pricing{
+			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
+			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
+			Currency:                   p.string("currency"),
+		}
+		o.keep(p.err)
+	}
+	lifecycle := catalog.Lifecycle{}
+	if l := o.object("model_lifecycle"); l != nil {
+		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
+		m.Successor = l.string("successor")
+		lifecycle = catalog.LifecycleOf(m, now)
+		if status := statusAttribute(l); status != nil {
+			lifecycle.Status = *status
+		}
+		if days := l.int64("days_to_retirement"); days != nil {
+			lifecycle.DaysToRetirement = days
+		}
+		o.keep(l.err)
+	}
+	return m, lifecycle, o.err
+}
+
+// lifecycleStatuses are the values of model_lifecycle.status.
+var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
+
+// statusAttribute reads model_lifecycle.status, one of lifecycleStatuses.
+func statusAttribute(o *objectReader) *catalog.Status {
+	s := o.string("status")
+	if s == nil {
+		return nil
+	}
+	if !slices.Contains(lifecycleStatuses, *s) {
+		o.keep(fmt.Errorf("%sstatus is %s, which is not a lifecycle status.%s Use %s, or null when no date is known",
+			o.prefix, megallm.Quote(*s), didYouMean(catalog.Closest(*s, slices.Values(lifecycleStatuses))),
+			catalog.QuoteList(lifecycleStatuses, "or")))
+		return nil
+	}
+	return ptr(catalog.Status(*s))
+}
+
+// modelParameter is the model argument every function takes.
+func modelParameter() function.DynamicParameter {
+	return function.DynamicParameter{
+		Name: "model",
+		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
+			"or an object literal with the attributes the function needs. Other attributes are ignored.",
+	}
+}
+
+// modelArgument reads the model argument at position, and its lifecycle
+// today (see readModel). The provider functions take a model as a dynamic
+// value so that they accept the objects either data source returns as well
+// as partial object literals written by hand.
+func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
+	var lifecycle catalog.Lifecycle
+	m, err := readDynamic(ctx, arg, func(v tftypes.Value) (m *megallm.Model, err error) {
+		m, lifecycle, err = readModel(v, time.Now().UTC())
+		return m, err
+	})
+	if err != nil {
+		return nil, lifecycle, argumentError(position, err)
+	}
+	return m, lifecycle, nil
+}
