@@ -4,7 +4,8 @@
 terraform {
   required_providers {
     megallm = {
-      source = "megallm/megallm"
+      source  = "megallm/megallm"
+      version = "~> 0.1"
     }
   }
 }
