@@ -122,6 +122,17 @@ func exampleDirs(t *testing.T) map[string]string {
 // exampleOutputs are the outputs that the text around an example (a guide)
 // states, by example folder.
 var exampleOutputs = map[string]map[string]knownvalue.Check{
+	// make demo's table shows why the cheapest vision model is not the
+	// cheapest model: the capability columns and the limits.
+	"examples/demo": {
+		"cheapest_vision_128k": knownvalue.StringExact("gemini-2.0-flash"),
+		"cheapest_chat":        knownvalue.StringExact("meta-llama/llama-3.1-8b-instruct (no vision)"),
+		"models_table": knownvalue.StringRegexp(regexp.MustCompile(
+			`^ID\s+TYPE\s+VISION\s+TOOLS\s+CONTEXT\s+MAX OUT\s+IN \$/M\s+OUT \$/M\n` +
+				`(?s:.*)\nmeta-llama/llama-3\.1-8b-instruct\s+chat\s+no\s+yes\s+131072\s+4096\s+0\.05\s+0\.08\n` +
+				`gemini-2\.0-flash\s+chat\s+yes\s+yes\s+1048576\s+8192\s+0\.10\s+0\.40\s+<- cheapest chat, vision, >= 128k context\n` +
+				`(?s:.*)\ndeepseek-coder\s+chat\s+-\s+-\s+16000\s+-\s+0\.14`)),
+	},
 	"examples/guides/model-policy": {
 		"chat_model":                    knownvalue.StringExact("gpt-4o-mini"),
 		"long_lived_model":              knownvalue.StringExact("gpt-4.1"),
