@@ -49,11 +49,12 @@ tf apply -input=false -no-color -compact-warnings demo.tfplan >"$work/apply.log"
 grep -E '^Apply complete' "$work/apply.log" || true
 
 echo
-echo "== models (megallm_models.all, sorted by input cost)"
+echo "== models (megallm_models.all, sorted by input cost): what each can do, and its limits"
 tf output -raw models_table
 echo
 echo
 echo "== cheapest chat model with vision and >= 128k context: $(tf output -raw cheapest_vision_128k)"
+echo "== cheapest chat model of all: $(tf output -raw cheapest_chat)"
 echo "== app model:"
 tf output app_model
 kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true; mock_pid=""

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
+	"github.com/megallm/terraform-provider-megallm/internal/e2e"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -25,23 +27,8 @@ func TestExamples(t *testing.T) {
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	t.Setenv(EnvBaseURL, server.URL())
 
-	dirs := map[string]bool{}
-	root := filepath.Join("..", "..")
-	err := filepath.WalkDir(filepath.Join(root, "examples"), func(path string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".tf") {
-			dirs[filepath.Dir(path)] = true
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(dirs) < 4 {
-		t.Fatalf("found %d example folders, want at least 4: is the walk looking in the right place?", len(dirs))
-	}
-	for dir := range dirs {
-		name, _ := filepath.Rel(root, dir)
-		t.Run(filepath.ToSlash(name), func(t *testing.T) {
+	for name, dir := range exampleDirs(t) {
+		t.Run(name, func(t *testing.T) {
 			body, withOtherFiles := readExample(t, dir)
 			step := resource.TestStep{Config: body}
 			if withOtherFiles {
@@ -50,7 +37,7 @@ func TestExamples(t *testing.T) {
 			// Terraform reads a check block's data source at every apply, so
 			// the plan after an apply is never empty.
 			step.ExpectNonEmptyPlan = scopedDataSource.MatchString(body)
-			for output, want := range exampleOutputs[filepath.ToSlash(name)] {
+			for output, want := range exampleOutputs[name] {
 				step.ConfigStateChecks = append(step.ConfigStateChecks, statecheck.ExpectKnownOutputValue(output, want))
 			}
 			before := server.RequestCount()
@@ -66,9 +53,86 @@ func TestExamples(t *testing.T) {
 	}
 }
 
+// TestExamplesStandalone copies each example folder alone into an empty
+// directory and plans it as a user who copied it would: with the provider
+// binary built from this module, installed through dev_overrides for
+// megallm/megallm, against the mock. A folder that does not require
+// megallm/megallm (Terraform then looks for hashicorp/megallm) fails here, as
+// does an hcl block of README.md that uses the provider.
+func TestExamplesStandalone(t *testing.T) {
+	skipWithoutTerraform(t)
+	harness, err := e2e.NewHarness(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(harness.Close)
+	server := mockapi.NewTestServer(t, "")
+	env := map[string]string{EnvBaseURL: server.URL(), EnvAPIKey: mockapi.DefaultAPIKey}
+
+	dirs := exampleDirs(t)
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, block := range readmeConfigs.FindAllStringSubmatch(string(readme), -1) {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(block[1]), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		dirs[fmt.Sprintf("README.md/hcl-%d", i+1)] = dir
+	}
+	for name, dir := range dirs {
+		t.Run(name, func(t *testing.T) {
+			// No init: with dev_overrides, Terraform plans without it (and
+			// init would ask the registry for the overridden provider).
+			ws := harness.ModuleWorkspace(t, dir, env)
+			if out, err := ws.Run("plan", "-input=false", "-no-color"); err != nil {
+				t.Fatalf("terraform plan in a copy of %s alone: %v\n%s", name, err, out)
+			}
+		})
+	}
+}
+
+// readmeConfigs matches the hcl blocks of a Markdown file that use the
+// provider: each must be a configuration that plans on its own.
+var readmeConfigs = regexp.MustCompile("(?s)```hcl\n((?:[^`]|`[^`])*?megallm(?:[^`]|`[^`])*?)```")
+
+// exampleDirs returns every folder of examples/ that holds .tf files, by its
+// path from the repository's root.
+func exampleDirs(t *testing.T) map[string]string {
+	t.Helper()
+	dirs := map[string]string{}
+	root := filepath.Join("..", "..")
+	err := filepath.WalkDir(filepath.Join(root, "examples"), func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".tf") {
+			name, _ := filepath.Rel(root, filepath.Dir(path))
+			dirs[filepath.ToSlash(name)] = filepath.Dir(path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) < 4 {
+		t.Fatalf("found %d example folders, want at least 4: is the walk looking in the right place?", len(dirs))
+	}
+	return dirs
+}
+
 // exampleOutputs are the outputs that the text around an example (a guide)
 // states, by example folder.
 var exampleOutputs = map[string]map[string]knownvalue.Check{
+	// make demo's table shows why the cheapest vision model is not the
+	// cheapest model: the capability columns and the limits.
+	"examples/demo": {
+		"cheapest_vision_128k": knownvalue.StringExact("gemini-2.0-flash"),
+		"cheapest_chat":        knownvalue.StringExact("meta-llama/llama-3.1-8b-instruct (no vision)"),
+		"models_table": knownvalue.StringRegexp(regexp.MustCompile(
+			`^ID\s+TYPE\s+VISION\s+TOOLS\s+CONTEXT\s+MAX OUT\s+IN \$/M\s+OUT \$/M\n` +
+				`(?s:.*)\nmeta-llama/llama-3\.1-8b-instruct\s+chat\s+no\s+yes\s+131072\s+4096\s+0\.05\s+0\.08\n` +
+				`gemini-2\.0-flash\s+chat\s+yes\s+yes\s+1048576\s+8192\s+0\.10\s+0\.40\s+<- cheapest chat, vision, >= 128k context\n` +
+				`(?s:.*)\ndeepseek-coder\s+chat\s+-\s+-\s+16000\s+-\s+0\.14`)),
+	},
 	"examples/guides/model-policy": {
 		"chat_model":                    knownvalue.StringExact("gpt-4o-mini"),
 		"long_lived_model":              knownvalue.StringExact("gpt-4.1"),

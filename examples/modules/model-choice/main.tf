@@ -16,8 +16,10 @@ terraform {
   # Provider functions (estimate_cost) need Terraform 1.8 or OpenTofu 1.7.
   required_version = ">= 1.7"
   required_providers {
+    # A module states the oldest version it works with; the root module pins.
     megallm = {
-      source = "megallm/megallm"
+      source  = "megallm/megallm"
+      version = ">= 0.1"
     }
   }
 }
