@@ -61,8 +61,7 @@ func modelAttributes() map[string]schema.Attribute {
 		"model_lifecycle": schema.SingleNestedAttribute{
 			MarkdownDescription: "Where the model is in its lifecycle, from the API's lifecycle fields where it " +
 				"reports them, else from the provider's `policy`. Always an object; each attribute is null where " +
-				"nothing is known. (Named `model_lifecycle` because Terraform reserves `lifecycle` for its own " +
-				"meta-argument.)",
+				"nothing is known.",
 			Computed: true,
 			Attributes: map[string]schema.Attribute{
 				"status": schema.StringAttribute{
