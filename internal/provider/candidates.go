@@ -26,12 +26,10 @@ import (
 // order, which a set has not.
 func candidatesAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
-		MarkdownDescription: "List of model ids in order of preference, instead of `id`, such as " +
-			"`[\"gpt-4o\", \"gpt-4o-mini\"]`: the data source reads the first that the catalog has, the `policy` " +
-			"allows, is not retired and meets `require`, and warns about each candidate passed over before it, " +
-			"saying why. When none qualifies, the plan fails and lists the candidates with their reasons (the first ten, " +
-			"and how many more). A " +
-			"configuration that lists a fallback keeps planning when a model retires. At least one id, each once.",
+		MarkdownDescription: "Model ids in order of preference, instead of `id`, such as " +
+			"`[\"gpt-4.1\", \"gpt-4o-mini\"]`: the first that the catalog has, the `policy` allows, is not retired " +
+			"and meets `require` is read, and each one passed over before it warns, saying why. When none " +
+			"qualifies, the plan fails with each one's reason. At least one id, each once.",
 		Optional: true,
 		Validators: []validator.Dynamic{dynamicValidator{
 			describes: "a list of model ids, at least one, each once",

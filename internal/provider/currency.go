@@ -22,14 +22,10 @@ import (
 // currencyAttribute is the schema of the currency argument.
 func currencyAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
-		MarkdownDescription: "Currency of the price requirements (`require.max_input_cost_per_million`, " +
-			"`require.max_output_cost_per_million`, `require.max_workload_cost`) and of the cost sorts: a three-letter " +
-			"ISO 4217 code such as `\"EUR\"`, read as a person reads it (white space around it is ignored and case " +
-			"does not matter, so `\"usd\"` is `\"USD\"`), and compared so with each model's `pricing.currency`. " +
-			"Defaults to `\"" + catalog.DefaultCurrency + "\"` (null means `\"" + catalog.DefaultCurrency + "\"`). A model " +
-			"priced in another currency meets no price requirement and sorts after the models priced in this one. A " +
-			"model whose pricing reports no currency is taken as priced in `\"" + catalog.DefaultCurrency + "\"`, the " +
-			"currency of the MegaLLM API. A currency that no model of the catalog is priced in warns.",
+		MarkdownDescription: "Currency of the price bounds in `require`: a three-letter ISO 4217 code such as " +
+			"`\"EUR\"`, in any letter case. Defaults to `\"" + catalog.DefaultCurrency + "\"`. A model priced in " +
+			"another currency meets no price bound; a model whose pricing names no currency is priced in `\"" +
+			catalog.DefaultCurrency + "\"`. A currency that no model is priced in warns.",
 		Optional:   true,
 		Validators: []validator.String{currencyValidator{}},
 	}

@@ -40,9 +40,8 @@ func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.Def
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.DynamicParameter{
-				Name: "require",
-				MarkdownDescription: "Requirements: an object with the attributes of the data sources' `require`, " +
-					"any of which may be left out; an attribute not in this list is an error:" + requireDescription(),
+				Name:                "require",
+				MarkdownDescription: "Requirements, as the data sources' `require`." + requireDescription(),
 			},
 		},
 		VariadicParameter: function.StringParameter{

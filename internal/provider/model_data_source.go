@@ -50,22 +50,22 @@ func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataReq
 func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attributes := modelAttributes()
 	attributes["id"] = schema.StringAttribute{
-		MarkdownDescription: "Id of the model to read, exactly as the API lists it (for example `gpt-4o-mini` or " +
-			"`meta-llama/llama-3.3-70b-instruct`). An id the catalog lacks fails the plan and suggests the closest " +
-			"ids; so does a model the provider's `policy` denies or does not allow, and a retired model, which names " +
-			"its successor. A deprecated model plans with a warning. Set either `id` or `candidates`; with " +
-			"`candidates`, `id` is the chosen model's.",
+		MarkdownDescription: "Id of the model to read, exactly as the API lists it, such as `gpt-4o-mini`. The " +
+			"plan fails for an id the catalog lacks (with the closest ids), a model the provider's `policy` denies " +
+			"or does not allow, and a retired model (with its successor); a deprecated model warns. Set `id` or " +
+			"`candidates`; with `candidates`, `id` is the chosen model's.",
 		Optional:   true,
 		Computed:   true,
 		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 	attributes["candidates"] = candidatesAttribute()
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
-		"the error lists each unmet requirement with the model's value.")
+		"the error lists each one it misses, with the model's value.")
 	attributes["currency"] = currencyAttribute()
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads one model of the MegaLLM catalog by id, with every field the API reports. " +
-			"Use it to validate a model id at plan time, to read its limits and prices, and to assert requirements.",
+		MarkdownDescription: "Reads one model of the MegaLLM catalog, by id or as the first usable one of a list, " +
+			"with every field the API reports. The plan fails when the model is unknown, not allowed, retired or " +
+			"misses a requirement.",
 		Attributes: attributes,
 	}
 }

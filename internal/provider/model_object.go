@@ -149,10 +149,9 @@ func modelAttributes() map[string]schema.Attribute {
 			},
 		},
 		"model_lifecycle": schema.SingleNestedAttribute{
-			MarkdownDescription: "Where the model is in its lifecycle, from the API's lifecycle fields where it " +
-				"reports them, else from the provider's `policy`. Always an object; each attribute is null where " +
-				"nothing is known. (Named `model_lifecycle` because Terraform reserves `lifecycle` for its own " +
-				"meta-argument.)",
+			MarkdownDescription: "Where the model is in its lifecycle, from the API's lifecycle fields and the " +
+				"provider's `policy` (of two dates, the earlier). Always an object; each attribute is null where " +
+				"nothing is known.",
 			Computed: true,
 			Attributes: map[string]schema.Attribute{
 				"status": schema.StringAttribute{

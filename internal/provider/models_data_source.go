@@ -64,25 +64,21 @@ func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 
 func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Lists the MegaLLM model catalog, filtered and sorted. All filters are optional " +
-			"and combine with AND; with none, every model is listed. The catalog is fetched once per provider " +
-			"and shared by every data source in the plan. When no model of the catalog reports a field that a filter, " +
-			"a requirement or the sort reads (`created_at` for `created_after`, say), one warning names the argument " +
-			"and the field; a catalog with no models at all warns too.",
+		MarkdownDescription: "Lists the MegaLLM model catalog, filtered and sorted. Filters are optional and " +
+			"combine with AND. When nothing matches, `ids` and `models` are empty lists, so " +
+			"`length(self.ids) > 0` in a `postcondition` fails the plan with a message of your own.",
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
-				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding`; any type the API " +
-					"lists (`rerank`, `image`, ...) is accepted. Types are case-sensitive. A type that no model of the " +
-					"catalog has keeps nothing and warns, listing the types the catalog has.",
+				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding` (any type the " +
+					"API lists). Case-sensitive; a type that no model has warns, with the types the catalog has.",
 				Optional: true,
 				Validators: []validator.String{stringvalidator.RegexMatches(nonBlank,
 					fmt.Sprintf("must be a model type such as %q or %q, not empty or blank (leave type out to keep every type)",
 						megallm.TypeChat, megallm.TypeEmbedding))},
 			},
 			"owned_by": schema.SetAttribute{
-				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as `[\"openai\", \"anthropic\"]`. " +
-					"Owners are case-sensitive. An owner that no model of the catalog has warns, with the closest owners it has " +
-					"(ten such owners one by one, any others together).",
+				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
+					"`[\"openai\", \"anthropic\"]`. Case-sensitive; an owner that no model has warns, with the closest ones.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
@@ -99,22 +95,20 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"require": requireAttribute("Keep only models that meet every one of these requirements."),
 			"created_after": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly later than this: an RFC 3339 date-time such as " +
-					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31`, which is midnight UTC at its start. Models that " +
-					"do not report `created_at` are left out; when none does, a warning says so.",
+					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31` (midnight UTC). Models that do not report " +
+					"`created_at` are left out.",
 				Optional:   true,
 				Validators: []validator.String{createdDateValidator{}},
 			},
 			"created_before": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly earlier than this, in the same forms as " +
-					"`created_after`, which must be earlier. Models that do not report `created_at` are left out; when none " +
-					"does, a warning says so.",
+					"`created_after`, which must be earlier. Models that do not report `created_at` are left out.",
 				Optional:   true,
 				Validators: []validator.String{createdDateValidator{}},
 			},
 			"exclude_ids": schema.SetAttribute{
-				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact and " +
-					"case-sensitive. An id that the catalog does not have warns, with the closest ids it has (ten such ids one " +
-					"by one, any others together).",
+				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact; " +
+					"an id that the catalog does not have warns, with the closest ids.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
@@ -122,9 +116,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"sort_by": schema.StringAttribute{
 				MarkdownDescription: "Order of `models`, `ids` and `workload_costs`: `id` (default), `created_at`, " +
 					"`context_length`, `max_output_tokens`, `input_cost`, `output_cost` or `workload_cost` (which needs " +
-					"`workload`). Models that do not report the field come last in either direction; ties are broken by " +
-					"id ascending. The cost sorts count prices in `currency` only: models priced in another currency " +
-					"come last too, after every model priced in it. When no model reports the field, a warning says so.",
+					"`workload`). Models that do not report the field come last in either direction, and so do models " +
+					"priced in another currency than `currency` for the cost sorts; ties are broken by id.",
 				Optional:   true,
 				Validators: []validator.String{oneOf(catalog.SortKeyNames()...)},
 			},
@@ -133,25 +126,22 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:            true,
 			},
 			"limit": schema.NumberAttribute{
-				MarkdownDescription: "Keep only the first `limit` models, after filtering and sorting: with `sort_by`, " +
-					"the best ones. A positive whole number; a limit larger than the result keeps every model.",
+				MarkdownDescription: "Keep only the first `limit` models, after filtering and sorting. A positive " +
+					"whole number.",
 				Optional:   true,
 				Validators: []validator.Number{positiveWholeNumber()},
 			},
 			"include_retired": schema.BoolAttribute{
-				MarkdownDescription: "Also list the models whose `model_lifecycle.status` is `retired`, which are left out " +
-					"by default since they can no longer be used. Defaults to `false`. Models the provider's `policy` " +
-					"denies or does not allow are never listed.",
+				MarkdownDescription: "Also list the models whose `model_lifecycle.status` is `retired`. Defaults to " +
+					"`false`. Models the provider's `policy` denies or does not allow are never listed.",
 				Optional: true,
 			},
 			"workload": workloadAttribute(),
 			"currency": currencyAttribute(),
 			"workload_costs": schema.ListAttribute{
-				MarkdownDescription: "What `workload` costs with each model of `models`, in the same order, in the " +
-					"model's `pricing.currency`, rounded to 12 significant digits; an element is null when the model " +
-					"lacks a price the workload needs, or when the cost is too large to represent (with a warning). " +
-					"Null when `workload` is not set. A list aligned with `ids` rather than an attribute of each model, " +
-					"so that the model object, and every plan, stays as small as without a workload.",
+				MarkdownDescription: "What `workload` costs with each model of `models`, in the same order and in the " +
+					"model's `pricing.currency`. An element is null when the model lacks a price the workload needs or " +
+					"the cost is too large to represent. Null without `workload`.",
 				ElementType: types.Float64Type,
 				Computed:    true,
 			},

@@ -37,14 +37,12 @@ var requireAttributeNames = func() []string {
 	return names
 }()
 
-// requireDescription documents the require object's attributes as a
-// Markdown list.
+// requireDescription points to the one table of the require object's
+// attributes, in the requirements guide, from a page of docs/data-sources or
+// docs/functions.
 func requireDescription() string {
-	var b strings.Builder
-	for _, a := range requireAttributes {
-		fmt.Fprintf(&b, "\n  - `%s`: %s.", a.Name, requirementDescription(a))
-	}
-	return b.String()
+	return " An object whose attributes, all optional, are in the " +
+		"[requirements table](../guides/requirements.md#attributes); an attribute not in it is an error."
 }
 
 // requireAttribute is the schema of the require argument both data sources
@@ -59,11 +57,8 @@ func requireDescription() string {
 // the unmet_requirements function.
 func requireAttribute(purpose string) schema.DynamicAttribute {
 	return schema.DynamicAttribute{
-		MarkdownDescription: purpose + " An object (or map) whose attributes are all optional; bounds are " +
-			"inclusive and numbers are 0 or more. A capability set to `false` or `null` requires nothing. A model " +
-			"that does not report a field never meets a requirement on that field. An attribute not in this list " +
-			"is an error, so a typo never silently requires nothing:" + requireDescription(),
-		Optional: true,
+		MarkdownDescription: purpose + requireDescription(),
+		Optional:            true,
 		Validators: []validator.Dynamic{dynamicValidator{
 			describes:  "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
 			read:       func(v tftypes.Value) error { _, err := readRequirements(v); return err },

@@ -15,28 +15,6 @@ import (
 // and what each requirement asks, for the docs. The catalog reports facts;
 // the provider, which knows require and model_lifecycle, says them.
 
-// requirementDescription documents a requirement, in Markdown, completing
-// "- `NAME`: ...".
-func requirementDescription(q catalog.Requirement) string {
-	switch q.Check {
-	case catalog.SupportsCapability:
-		return "`true` requires a model that " + q.Capability.Does
-	case catalog.AtLeast:
-		return fmt.Sprintf("smallest acceptable `%s`, a whole number of tokens", q.Field)
-	case catalog.PriceAtMost:
-		return fmt.Sprintf("highest acceptable `%s`", q.Field)
-	case catalog.WorkloadCostAtMost:
-		return "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"
-	case catalog.NotDeprecatedCheck:
-		return "`true` requires a model whose `model_lifecycle.status` is neither `deprecated` nor `retired`; a " +
-			"model with no known lifecycle meets it"
-	case catalog.DaysToRetirementAtLeast:
-		return "fewest acceptable `model_lifecycle.days_to_retirement`, a whole number of days; a model with no " +
-			"known retirement date meets it"
-	}
-	return ""
-}
-
 // unmetWords words each miss, with the model's value and the bound: the
 // lines of megallm_model's error and of the unmet_requirements function.
 func unmetWords(misses []catalog.Miss) []string {

@@ -26,14 +26,10 @@ func workloadAttribute() schema.SingleNestedAttribute {
 		}
 	}
 	return schema.SingleNestedAttribute{
-		MarkdownDescription: "A workload to price, such as a month of traffic: " +
-			"`{ input_tokens = 1.2e9, output_tokens = 3e8 }`, over any period you choose. With it, " +
-			"`workload_costs` holds what the workload costs with each listed model, `sort_by = \"workload_cost\"` orders by that cost and " +
-			"`require.max_workload_cost` bounds it. The cost is `input_tokens / 1e6 × input_tokens_cost_per_million + " +
-			"output_tokens / 1e6 × output_tokens_cost_per_million`, exactly as `provider::megallm::estimate_cost` " +
-			"computes it, rounded to 12 significant digits so that it reads as on paper (3,000,000 input tokens at " +
-			"0.1 per million cost `0.3`, not `0.30000000000000004`). For one model, call that function " +
-			"(`megallm_model` takes no workload, which keeps it as cheap to plan as before).",
+		MarkdownDescription: "Tokens to price over a period of your choice, such as a month of traffic: " +
+			"`{ input_tokens = 1.2e9, output_tokens = 3e8 }`. Its cost with each model, as " +
+			"`provider::megallm::estimate_cost` computes it, is in `workload_costs`, and `sort_by = " +
+			"\"workload_cost\"` and `require.max_workload_cost` use it.",
 		Optional: true,
 		Attributes: map[string]schema.Attribute{
 			"input_tokens":  count("input (prompt)"),

@@ -1,0 +1,6 @@
+# ids[0] is the cheapest chat model with vision and 128k tokens of context.
+data "megallm_models" "vision" {
+  type    = "chat"
+  sort_by = "input_cost"
+  require = { supports_vision = true, min_context_length = 128000 }
+}

@@ -1,0 +1,7 @@
+# ids[0] costs least for a month of your traffic, input and output weighed.
+data "megallm_models" "for_traffic" {
+  type     = "chat"
+  workload = { input_tokens = 1.2e9, output_tokens = 3e8 }
+  sort_by  = "workload_cost"
+  require  = { max_workload_cost = 1000 } # USD, the default currency
+}

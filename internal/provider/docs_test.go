@@ -1,0 +1,110 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+)
+
+// requirementsGuide is the template of the one page that documents require's
+// attributes; every other description of require links to it.
+var requirementsGuide = filepath.Join("..", "..", "templates", "guides", "requirements.md.tmpl")
+
+// TestDocsRequireTable checks that the requirements guide holds the table of
+// require's attributes exactly as catalog.RequirementTable has them, so that
+// the docs cannot drift from what the provider reads. When it fails, paste the
+// wanted table into the template and run make generate.
+func TestDocsRequireTable(t *testing.T) {
+	page, err := os.ReadFile(requirementsGuide)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := requireTable()
+	if n := strings.Count(string(page), want); n != 1 {
+		t.Errorf("%s holds the require table %d times, want once:\n%s", requirementsGuide, n, want)
+	}
+}
+
+// TestDocsRequireLinked checks that the require arguments and the
+// unmet_requirements parameter link to the table rather than list the
+// attributes again.
+func TestDocsRequireLinked(t *testing.T) {
+	descriptions := map[string]string{}
+	for _, ds := range []datasource.DataSource{NewModelDataSource(), NewModelsDataSource()} {
+		var meta datasource.MetadataResponse
+		ds.Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "megallm"}, &meta)
+		var resp datasource.SchemaResponse
+		ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+		descriptions[meta.TypeName+".require"] = resp.Schema.Attributes["require"].GetMarkdownDescription()
+	}
+	var def function.DefinitionResponse
+	NewUnmetRequirementsFunction().Definition(context.Background(), function.DefinitionRequest{}, &def)
+	for _, p := range def.Definition.Parameters {
+		if p.GetName() == "require" {
+			descriptions["unmet_requirements(require)"] = p.GetMarkdownDescription()
+		}
+	}
+	if len(descriptions) != 3 {
+		t.Fatalf("found %d require descriptions, want 3: %v", len(descriptions), descriptions)
+	}
+	for name, text := range descriptions {
+		if !strings.Contains(text, "(../guides/requirements.md#attributes)") {
+			t.Errorf("%s does not link to the requirements table: %q", name, text)
+		}
+		var named []string
+		for _, a := range requireAttributes {
+			if strings.Contains(text, a.Name) {
+				named = append(named, a.Name)
+			}
+		}
+		if len(named) > 0 {
+			t.Errorf("%s names the require attributes %v, which only the table should: %q", name, named, text)
+		}
+	}
+}
+
+// requireTable is the Markdown table of require's attributes, from
+// catalog.RequirementTable.
+func requireTable() string {
+	values := map[catalog.RequirementKind]string{
+		catalog.RequiresTrue:  "bool",
+		catalog.WholeMinimum:  "whole number, 0 or more",
+		catalog.AmountMaximum: "number, 0 or more",
+	}
+	var b strings.Builder
+	b.WriteString("| Attribute | Asks for | Value |\n|---|---|---|\n")
+	for _, a := range requireAttributes {
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", a.Name, requirementDescription(a), values[a.Kind])
+	}
+	return b.String()
+}
+
+// requirementDescription is what a requirement asks for, in Markdown: the
+// table's "Asks for" column.
+func requirementDescription(q catalog.Requirement) string {
+	switch q.Check {
+	case catalog.SupportsCapability:
+		return "`true` requires a model that " + q.Capability.Does
+	case catalog.AtLeast:
+		return fmt.Sprintf("smallest acceptable `%s`, a whole number of tokens", q.Field)
+	case catalog.PriceAtMost:
+		return fmt.Sprintf("highest acceptable `%s`", q.Field)
+	case catalog.WorkloadCostAtMost:
+		return "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"
+	case catalog.NotDeprecatedCheck:
+		return "`true` requires a model whose `model_lifecycle.status` is neither `deprecated` nor `retired`; a " +
+			"model with no known lifecycle meets it"
+	case catalog.DaysToRetirementAtLeast:
+		return "fewest acceptable `model_lifecycle.days_to_retirement`, a whole number of days; a model with no " +
+			"known retirement date meets it"
+	}
+	return ""
+}
