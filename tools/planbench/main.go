@@ -55,6 +55,8 @@ const (
 	// kindBaseline is ours served by the -baseline provider: a change's cost
 	// measured against the build before it, in the same interleaved runs.
 	kindBaseline = "baseline"
+	// kindListBaseline is kindList served by the -baseline provider.
+	kindListBaseline = "listall-baseline"
 )
 
 type options struct {
@@ -206,6 +208,10 @@ func run(o options) error {
 	spaces = append(spaces, workspace{kind: kindPlugin, n: 1})
 	if o.listAll {
 		spaces = append(spaces, workspace{kind: kindList, n: 1})
+		if o.baseline != "" {
+			configFor[kindListBaseline] = configFor[kindBaseline]
+			spaces = append(spaces, workspace{kind: kindListBaseline, n: 1})
+		}
 	}
 	for i := range spaces {
 		ws := &spaces[i]
@@ -246,7 +252,9 @@ func run(o options) error {
 	rss := map[string]rssResult{}
 	rssHow := "not measured (-rss=false)"
 	if o.rss {
-		ours := slices.DeleteFunc(slices.Clone(spaces), func(ws workspace) bool { return ws.kind == kindBaseline })
+		ours := slices.DeleteFunc(slices.Clone(spaces), func(ws workspace) bool {
+			return ws.kind == kindBaseline || ws.kind == kindListBaseline
+		})
 		rss, rssHow, err = measureRSS(terraform, ours, env, work, provider, cliConfig)
 		if err != nil {
 			return err
@@ -283,7 +291,7 @@ func configText(kind string, n int, ids []string) string {
 		// nothing.
 		fmt.Fprintf(&b, "resource \"terraform_data\" \"r0\" { input = %q }\n\n", ids[0])
 		b.WriteString("data \"megallm_model\" \"m0\" { id = terraform_data.r0.output }\n")
-	case kindList:
+	case kindList, kindListBaseline:
 		b.WriteString("data \"megallm_models\" \"all\" {}\n")
 	}
 	return b.String()

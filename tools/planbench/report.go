@@ -92,6 +92,11 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 	if list, ok := by[key(kindList, 1)]; ok {
 		fmt.Fprintf(w, "| 1 megallm_models listing all %d models | | %s | | %s | | %s |\n",
 			catalogSize, list.spread(), list.requestRange(), rssText(kindList, 1))
+		if base, ok := by[key(kindListBaseline, 1)]; ok {
+			fmt.Fprintf(w, "| the same, with the -baseline provider | | %s | | %s | | |\n", base.spread(), base.requestRange())
+			fmt.Fprintf(w, "\nListing all %d models: this build / baseline = %.2f (medians).\n", catalogSize,
+				list.median()/base.median())
+		}
 	}
 	if len(rss) > 0 {
 		fmt.Fprintf(w, "\nPeak RSS: %s, the largest of the provider processes Terraform starts for one plan "+
