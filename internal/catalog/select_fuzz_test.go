@@ -117,8 +117,8 @@ func inOrder(a, b *megallm.Model, q Query) bool {
 		}
 		return a.ID <= b.ID
 	}
-	va, aPresent := q.sortValue(a)
-	vb, bPresent := q.sortValue(b)
+	va, aPresent := sortKeyOf(q.SortBy).value(&q, a)
+	vb, bPresent := sortKeyOf(q.SortBy).value(&q, b)
 	switch {
 	case !aPresent:
 		return !bPresent && a.ID <= b.ID
