@@ -13,14 +13,14 @@ import (
 // SortKey names the field a Query sorts by.
 type SortKey string
 
-// The sort keys megallm_models accepts.
+// The sort keys that code names; sortKeys is the list of them all.
 const (
-	SortByID              SortKey = "id"
-	SortByCreatedAt       SortKey = "created_at"
-	SortByContextLength   SortKey = "context_length"
-	SortByMaxOutputTokens SortKey = "max_output_tokens"
-	SortByInputCost       SortKey = "input_cost"
-	SortByOutputCost      SortKey = "output_cost"
+	sortByID              SortKey = "id"
+	sortByCreatedAt       SortKey = "created_at"
+	sortByContextLength   SortKey = "context_length"
+	sortByMaxOutputTokens SortKey = "max_output_tokens"
+	sortByInputCost       SortKey = "input_cost"
+	sortByOutputCost      SortKey = "output_cost"
 	SortByWorkloadCost    SortKey = "workload_cost"
 )
 
@@ -52,7 +52,7 @@ type Query struct {
 	CreatedBefore *time.Time
 	// ExcludeIDs leaves out the models with these ids.
 	ExcludeIDs []string
-	// SortBy orders the result; empty means SortByID.
+	// SortBy orders the result; empty means sortByID.
 	SortBy SortKey
 	// Descending reverses the order of present values. Models missing the
 	// sort field come last either way, and ties break by id ascending.
@@ -106,7 +106,7 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 // selects reports whether Select keeps m: it matches q, the policy allows
 // it, and it is not retired unless q includes retired models.
 func (c *Catalog) selects(q *Query, t *terms, m *megallm.Model) bool {
-	return q.matches(t, m) && c.Allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
+	return q.matches(t, m) && c.allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
 }
 
 func (q *Query) matches(t *terms, m *megallm.Model) bool {

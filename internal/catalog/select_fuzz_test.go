@@ -111,7 +111,7 @@ func FuzzSelect(f *testing.F) {
 // present values in the asked direction, missing values last, ties (and
 // missing values) by id ascending; a sort by id follows the direction.
 func inOrder(a, b *megallm.Model, q Query) bool {
-	if q.SortBy == SortByID {
+	if q.SortBy == sortByID {
 		if q.Descending {
 			return a.ID >= b.ID
 		}

@@ -19,20 +19,20 @@ type sortKey struct {
 // them and says how each compares. Adding a sort key is a row here (and a
 // SortBy constant if Go code names it).
 var sortKeys = []sortKey{
-	{key: SortByID, byID: true, value: func(*Query, *megallm.Model) (float64, bool) { return 0, false }},
-	{key: SortByCreatedAt, field: createdAtField, value: func(_ *Query, m *megallm.Model) (float64, bool) {
+	{key: sortByID, byID: true, value: func(*Query, *megallm.Model) (float64, bool) { return 0, false }},
+	{key: sortByCreatedAt, field: createdAtField, value: func(_ *Query, m *megallm.Model) (float64, bool) {
 		if m.CreatedAt == nil {
 			return 0, false
 		}
 		return float64(m.CreatedAt.UnixMilli()), true
 	}},
-	{key: SortByContextLength,
+	{key: sortByContextLength,
 		field: modelField{"context_length", func(m *megallm.Model) bool { return m.ContextLength != nil }},
 		value: func(_ *Query, m *megallm.Model) (float64, bool) { return intValue(m.ContextLength) }},
-	{key: SortByMaxOutputTokens,
+	{key: sortByMaxOutputTokens,
 		field: modelField{"max_output_tokens", func(m *megallm.Model) bool { return m.MaxOutputTokens != nil }},
 		value: func(_ *Query, m *megallm.Model) (float64, bool) { return intValue(m.MaxOutputTokens) }},
-	{key: SortByInputCost,
+	{key: sortByInputCost,
 		field: modelField{"pricing.input_tokens_cost_per_million", func(m *megallm.Model) bool {
 			return m.Pricing != nil && m.Pricing.InputTokensCostPerMillion != nil
 		}},
@@ -42,7 +42,7 @@ var sortKeys = []sortKey{
 			}
 			return floatValue(m.Pricing.InputTokensCostPerMillion)
 		}},
-	{key: SortByOutputCost,
+	{key: sortByOutputCost,
 		field: modelField{"pricing.output_tokens_cost_per_million", func(m *megallm.Model) bool {
 			return m.Pricing != nil && m.Pricing.OutputTokensCostPerMillion != nil
 		}},
