@@ -64,7 +64,7 @@ func (c *Catalog) SuggestUsable(id string) []string {
 func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		if catalogID, ok := c.LookupFold(id); ok {
+		if catalogID, ok := c.lookupFold(id); ok {
 			return nil, &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}
 		}
 		return nil, &Rejection{Kind: NotInCatalog}
@@ -87,7 +87,7 @@ func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 func (c *Catalog) usableIDs() iter.Seq[string] {
 	return func(yield func(string) bool) {
 		for id, m := range c.byID {
-			if c.Allowed(m) && !Retired(m, c.now) && !yield(id) {
+			if c.allowed(m) && !Retired(m, c.now) && !yield(id) {
 				return
 			}
 		}
@@ -111,7 +111,7 @@ func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {
 	var miscased []Candidate
 	for _, id := range ids {
 		if _, ok := c.Lookup(id); !ok {
-			if catalogID, ok := c.LookupFold(id); ok {
+			if catalogID, ok := c.lookupFold(id); ok {
 				miscased = append(miscased, Candidate{ID: id, Rejection: &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}})
 			}
 		}

@@ -18,14 +18,14 @@ type Policy struct {
 	// Models are the decisions about single models, by id.
 	Models map[string]ModelPolicy
 	// RetirementNoticeDays is how many days ahead of its retirement a model
-	// in use is warned about; nil is DefaultRetirementNoticeDays, and 0
+	// in use is warned about; nil is defaultRetirementNoticeDays, and 0
 	// turns the notice off.
 	RetirementNoticeDays *int64
 }
 
-// DefaultRetirementNoticeDays is the notice a model in use gets of its
+// defaultRetirementNoticeDays is the notice a model in use gets of its
 // retirement when the policy sets none.
-const DefaultRetirementNoticeDays = 90
+const defaultRetirementNoticeDays = 90
 
 // ModelPolicy is what a Policy says of one model.
 type ModelPolicy struct {
@@ -106,7 +106,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	for id, decision := range p.Models {
 		m, ok := c.byID[id]
 		if !ok {
-			if catalogID, ok := c.LookupFold(id); ok {
+			if catalogID, ok := c.lookupFold(id); ok {
 				findings.Miscased = append(findings.Miscased, MiscasedID{ID: id, CatalogID: catalogID})
 			} else {
 				findings.UnknownIDs = append(findings.UnknownIDs, id)
@@ -134,7 +134,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 			findings.UnknownOwners = append(findings.UnknownOwners, owner)
 		}
 	}
-	findings.AllowsNone = len(c.models) > 0 && !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return c.Allowed(&m) })
+	findings.AllowsNone = len(c.models) > 0 && !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return c.allowed(&m) })
 	slices.SortFunc(findings.Miscased, func(a, b MiscasedID) int { return strings.Compare(a.ID, b.ID) })
 	slices.Sort(findings.UnknownIDs)
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
@@ -155,7 +155,7 @@ func earlier(a, b *time.Time) *time.Time {
 // RetirementNoticeDays is the policy's notice of a retirement, in days.
 func (c *Catalog) RetirementNoticeDays() int64 {
 	if c.policy == nil || c.policy.RetirementNoticeDays == nil {
-		return DefaultRetirementNoticeDays
+		return defaultRetirementNoticeDays
 	}
 	return *c.policy.RetirementNoticeDays
 }
@@ -171,9 +171,9 @@ func (c *Catalog) RetiresWithinNotice(l Lifecycle) bool {
 // Now is the time the catalog's lifecycle statuses are computed for.
 func (c *Catalog) Now() time.Time { return c.now }
 
-// Allowed reports whether the policy allows m: not denied, and owned by an
+// allowed reports whether the policy allows m: not denied, and owned by an
 // allowed owner.
-func (c *Catalog) Allowed(m *megallm.Model) bool {
+func (c *Catalog) allowed(m *megallm.Model) bool {
 	p := c.policy
 	if p == nil {
 		return true
@@ -192,7 +192,7 @@ func (c *Catalog) OwnerAllowed(owner string) bool {
 // Refusal says why the policy does not allow m, completing "model X ...";
 // it is "" when the policy allows m.
 func (c *Catalog) Refusal(m *megallm.Model) string {
-	if c.Allowed(m) {
+	if c.allowed(m) {
 		return ""
 	}
 	if decision := c.policy.Models[m.ID]; decision.Denied {

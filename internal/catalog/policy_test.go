@@ -135,9 +135,9 @@ func TestApply_noPolicyChangesNothing(t *testing.T) {
 		}
 		for i := range c.models {
 			m := &c.models[i]
-			if !c.Allowed(m) || c.Refusal(m) != "" || c.Reason(m.ID) != "" {
-				t.Errorf("%s policy: %s Allowed=%v Refusal=%q Reason=%q, want allowed without words",
-					name, m.ID, c.Allowed(m), c.Refusal(m), c.Reason(m.ID))
+			if !c.allowed(m) || c.Refusal(m) != "" || c.Reason(m.ID) != "" {
+				t.Errorf("%s policy: %s allowed=%v Refusal=%q Reason=%q, want allowed without words",
+					name, m.ID, c.allowed(m), c.Refusal(m), c.Reason(m.ID))
 			}
 		}
 	}
@@ -210,8 +210,8 @@ func TestAllowedAndRefusal(t *testing.T) {
 			for i := range c.models {
 				m := &c.models[i]
 				want, refused := tc.want[m.ID]
-				if got := c.Allowed(m); got == refused {
-					t.Errorf("Allowed(%s) = %v, want %v", m.ID, got, !refused)
+				if got := c.allowed(m); got == refused {
+					t.Errorf("allowed(%s) = %v, want %v", m.ID, got, !refused)
 				}
 				if got := c.Refusal(m); got != want {
 					t.Errorf("Refusal(%s) =\n%q\nwant\n%q", m.ID, got, want)
@@ -259,7 +259,7 @@ func TestRetiresWithinNotice(t *testing.T) {
 			t.Errorf("notice %v: within it %q, want %q", notice, got, want)
 		}
 	}
-	if n := New(nil).RetirementNoticeDays(); n != DefaultRetirementNoticeDays {
-		t.Errorf("without a policy: notice %d days, want %d", n, DefaultRetirementNoticeDays)
+	if n := New(nil).RetirementNoticeDays(); n != defaultRetirementNoticeDays {
+		t.Errorf("without a policy: notice %d days, want %d", n, defaultRetirementNoticeDays)
 	}
 }

@@ -13,24 +13,24 @@ import (
 // SortKey names the field a Query sorts by.
 type SortKey string
 
-// The sort keys megallm_models accepts.
+// The sort keys that code names; sortKeys is the list of them all.
 const (
-	SortByID              SortKey = "id"
-	SortByCreatedAt       SortKey = "created_at"
-	SortByContextLength   SortKey = "context_length"
-	SortByMaxOutputTokens SortKey = "max_output_tokens"
-	SortByInputCost       SortKey = "input_cost"
-	SortByOutputCost      SortKey = "output_cost"
+	sortByID              SortKey = "id"
+	sortByCreatedAt       SortKey = "created_at"
+	sortByContextLength   SortKey = "context_length"
+	sortByMaxOutputTokens SortKey = "max_output_tokens"
+	sortByInputCost       SortKey = "input_cost"
+	sortByOutputCost      SortKey = "output_cost"
 	SortByWorkloadCost    SortKey = "workload_cost"
 )
 
-// SortKeyNames lists every sort key, the default first.
+// SortKeyNames lists every sort key, in sortKeys' order: the default first.
 func SortKeyNames() []string {
-	return []string{
-		string(SortByID), string(SortByCreatedAt), string(SortByContextLength),
-		string(SortByMaxOutputTokens), string(SortByInputCost), string(SortByOutputCost),
-		string(SortByWorkloadCost),
+	names := make([]string, len(sortKeys))
+	for i, k := range sortKeys {
+		names[i] = string(k.key)
 	}
+	return names
 }
 
 // Query selects and orders models. Every filter left at its zero value
@@ -52,7 +52,7 @@ type Query struct {
 	CreatedBefore *time.Time
 	// ExcludeIDs leaves out the models with these ids.
 	ExcludeIDs []string
-	// SortBy orders the result; empty means SortByID.
+	// SortBy orders the result; empty means sortByID.
 	SortBy SortKey
 	// Descending reverses the order of present values. Models missing the
 	// sort field come last either way, and ties break by id ascending.
@@ -84,14 +84,15 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 	}
 	// The lifecycle requirements apply at the catalog's time.
 	t := q.terms(c.now, nil)
+	key := sortKeyOf(q.SortBy)
 	for i := range c.models {
 		m := &c.models[i]
 		if c.selects(&q, &t, m) {
-			v, ok := q.sortValue(m)
+			v, ok := key.value(&q, m)
 			matched = append(matched, sortable{model: m, value: v, present: ok})
 		}
 	}
-	slices.SortFunc(matched, q.comparator())
+	slices.SortFunc(matched, key.comparator(q.Descending))
 	if q.Limit > 0 && len(matched) > q.Limit {
 		matched = matched[:q.Limit]
 	}
@@ -105,7 +106,7 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 // selects reports whether Select keeps m: it matches q, the policy allows
 // it, and it is not retired unless q includes retired models.
 func (c *Catalog) selects(q *Query, t *terms, m *megallm.Model) bool {
-	return q.matches(t, m) && c.Allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
+	return q.matches(t, m) && c.allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
 }
 
 func (q *Query) matches(t *terms, m *megallm.Model) bool {
@@ -135,20 +136,6 @@ func (q *Query) createdInRange(m *megallm.Model) bool {
 		(q.CreatedBefore == nil || created.Before(*q.CreatedBefore))
 }
 
-// sortFields is the field each sort key but id reads, as sortValue reads it.
-var sortFields = map[SortKey]modelField{
-	SortByCreatedAt:       createdAtField,
-	SortByContextLength:   {"context_length", func(m *megallm.Model) bool { return m.ContextLength != nil }},
-	SortByMaxOutputTokens: {"max_output_tokens", func(m *megallm.Model) bool { return m.MaxOutputTokens != nil }},
-	SortByInputCost: {"pricing.input_tokens_cost_per_million", func(m *megallm.Model) bool {
-		return m.Pricing != nil && m.Pricing.InputTokensCostPerMillion != nil
-	}},
-	SortByOutputCost: {"pricing.output_tokens_cost_per_million", func(m *megallm.Model) bool {
-		return m.Pricing != nil && m.Pricing.OutputTokensCostPerMillion != nil
-	}},
-	SortByWorkloadCost: pricingField,
-}
-
 // createdAtField is the field the created_at range and sort read.
 var createdAtField = modelField{"created_at", func(m *megallm.Model) bool { return m.CreatedAt != nil }}
 
@@ -164,13 +151,13 @@ type sortable struct {
 	present bool
 }
 
-// comparator is q's order, chosen once rather than per comparison.
-func (q *Query) comparator() func(a, b sortable) int {
+// comparator is the key's order, chosen once rather than per comparison.
+func (k *sortKey) comparator(descending bool) func(a, b sortable) int {
 	sign := 1
-	if q.Descending {
+	if descending {
 		sign = -1
 	}
-	if q.SortBy == SortByID || q.SortBy == "" {
+	if k.byID {
 		return func(a, b sortable) int { return sign * strings.Compare(a.model.ID, b.model.ID) }
 	}
 	return func(a, b sortable) int {
@@ -186,40 +173,6 @@ func (q *Query) comparator() func(a, b sortable) int {
 		}
 		return strings.Compare(a.model.ID, b.model.ID)
 	}
-}
-
-// sortValue is the model's value for q's numeric or time sort key, and
-// whether the model reports it. Times compare as Unix milliseconds. Costs
-// count only in q's currency.
-func (q *Query) sortValue(m *megallm.Model) (float64, bool) {
-	switch q.SortBy {
-	case SortByCreatedAt:
-		if m.CreatedAt == nil {
-			return 0, false
-		}
-		return float64(m.CreatedAt.UnixMilli()), true
-	case SortByContextLength:
-		return intValue(m.ContextLength)
-	case SortByMaxOutputTokens:
-		return intValue(m.MaxOutputTokens)
-	case SortByInputCost:
-		if !pricedIn(m, q.Currency) {
-			return 0, false
-		}
-		return floatValue(m.Pricing.InputTokensCostPerMillion)
-	case SortByOutputCost:
-		if !pricedIn(m, q.Currency) {
-			return 0, false
-		}
-		return floatValue(m.Pricing.OutputTokensCostPerMillion)
-	case SortByWorkloadCost:
-		if q.Workload == nil || !pricedIn(m, q.Currency) {
-			return 0, false
-		}
-		cost, err := q.Workload.Cost(m)
-		return cost, err == nil
-	}
-	return 0, false
 }
 
 func intValue(p *int64) (float64, bool) {

@@ -41,11 +41,11 @@ var benchQueries = []struct {
 	query Query
 }{
 	{"all-by-id", Query{}},
-	{"all-by-input-cost", Query{SortBy: SortByInputCost}},
-	{"all-by-created-at-desc", Query{SortBy: SortByCreatedAt, Descending: true}},
-	{"chat-owners-by-context-desc", Query{Type: "chat", OwnedBy: []string{"openai", "anthropic", "google"}, SortBy: SortByContextLength, Descending: true}},
+	{"all-by-input-cost", Query{SortBy: sortByInputCost}},
+	{"all-by-created-at-desc", Query{SortBy: sortByCreatedAt, Descending: true}},
+	{"chat-owners-by-context-desc", Query{Type: "chat", OwnedBy: []string{"openai", "anthropic", "google"}, SortBy: sortByContextLength, Descending: true}},
 	{"require-by-input-cost", Query{
-		Type: "chat", SortBy: SortByInputCost,
+		Type: "chat", SortBy: sortByInputCost,
 		Require: Requirements{Capabilities: needs("vision", "function_calling"), MinContextLength: ptr[int64](128000), MaxInputCostPerMillion: ptr(5.0)},
 	}},
 	{"id-regex-by-id", Query{IDPattern: regexp.MustCompile(`^meta-llama/.*-instruct-`)}},
@@ -86,9 +86,9 @@ func BenchmarkSelectNewFilters(b *testing.B) {
 		name  string
 		query Query
 	}{
-		{"created-after-by-created-at-desc", Query{CreatedAfter: &after, SortBy: SortByCreatedAt, Descending: true}},
-		{"exclude-10-by-input-cost", Query{ExcludeIDs: excluded, SortBy: SortByInputCost}},
-		{"limit-10-by-input-cost", Query{Limit: 10, SortBy: SortByInputCost}},
+		{"created-after-by-created-at-desc", Query{CreatedAfter: &after, SortBy: sortByCreatedAt, Descending: true}},
+		{"exclude-10-by-input-cost", Query{ExcludeIDs: excluded, SortBy: sortByInputCost}},
+		{"limit-10-by-input-cost", Query{Limit: 10, SortBy: sortByInputCost}},
 	} {
 		b.Run("models=10000/query="+q.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -64,23 +64,23 @@ func TestSelect_sort(t *testing.T) {
 		// Byte-wise: upper case before lower case, "." before "o".
 		{"", false, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
 		{"", true, []string{"gpt-4o", "gpt-4.1", "beta", "alpha", "Zeta", "A1"}},
-		{SortByID, false, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
-		{SortByID, true, []string{"gpt-4o", "gpt-4.1", "beta", "alpha", "Zeta", "A1"}},
+		{sortByID, false, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
+		{sortByID, true, []string{"gpt-4o", "gpt-4.1", "beta", "alpha", "Zeta", "A1"}},
 		// Zeta and gpt-4o share a date; alpha has none and beta's is unparseable.
-		{SortByCreatedAt, false, []string{"A1", "Zeta", "gpt-4o", "gpt-4.1", "alpha", "beta"}},
-		{SortByCreatedAt, true, []string{"gpt-4.1", "Zeta", "gpt-4o", "A1", "alpha", "beta"}},
+		{sortByCreatedAt, false, []string{"A1", "Zeta", "gpt-4o", "gpt-4.1", "alpha", "beta"}},
+		{sortByCreatedAt, true, []string{"gpt-4.1", "Zeta", "gpt-4o", "A1", "alpha", "beta"}},
 		// Zeta and gpt-4o tie at 128000; A1's 0 is a value; alpha has none.
-		{SortByContextLength, false, []string{"A1", "beta", "Zeta", "gpt-4o", "gpt-4.1", "alpha"}},
-		{SortByContextLength, true, []string{"gpt-4.1", "Zeta", "gpt-4o", "beta", "A1", "alpha"}},
+		{sortByContextLength, false, []string{"A1", "beta", "Zeta", "gpt-4o", "gpt-4.1", "alpha"}},
+		{sortByContextLength, true, []string{"gpt-4.1", "Zeta", "gpt-4o", "beta", "A1", "alpha"}},
 		// alpha and gpt-4o tie at 16384; A1 and Zeta have none.
-		{SortByMaxOutputTokens, false, []string{"beta", "alpha", "gpt-4o", "gpt-4.1", "A1", "Zeta"}},
-		{SortByMaxOutputTokens, true, []string{"gpt-4.1", "alpha", "gpt-4o", "beta", "A1", "Zeta"}},
+		{sortByMaxOutputTokens, false, []string{"beta", "alpha", "gpt-4o", "gpt-4.1", "A1", "Zeta"}},
+		{sortByMaxOutputTokens, true, []string{"gpt-4.1", "alpha", "gpt-4o", "beta", "A1", "Zeta"}},
 		// Zeta and gpt-4o tie at 2.5; A1 is free; alpha has no pricing, beta no input cost.
-		{SortByInputCost, false, []string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha", "beta"}},
-		{SortByInputCost, true, []string{"Zeta", "gpt-4o", "gpt-4.1", "A1", "alpha", "beta"}},
+		{sortByInputCost, false, []string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha", "beta"}},
+		{sortByInputCost, true, []string{"Zeta", "gpt-4o", "gpt-4.1", "A1", "alpha", "beta"}},
 		// beta and gpt-4o tie at 10; A1 is free; Zeta has no output cost, alpha no pricing.
-		{SortByOutputCost, false, []string{"A1", "gpt-4.1", "beta", "gpt-4o", "Zeta", "alpha"}},
-		{SortByOutputCost, true, []string{"beta", "gpt-4o", "gpt-4.1", "A1", "Zeta", "alpha"}},
+		{sortByOutputCost, false, []string{"A1", "gpt-4.1", "beta", "gpt-4o", "Zeta", "alpha"}},
+		{sortByOutputCost, true, []string{"beta", "gpt-4o", "gpt-4.1", "A1", "Zeta", "alpha"}},
 	}
 	for _, tc := range tests {
 		// The same answer whatever order the API listed the models in.
@@ -114,12 +114,12 @@ func TestSelect_sortCreatedAtComparesInstants(t *testing.T) {
 		{ID: "fraction", CreatedAt: date("2024-01-01T00:30:00.5Z")},
 		{ID: "empty", CreatedAt: nil},
 	})
-	got := ids(c.Select(Query{SortBy: SortByCreatedAt}))
+	got := ids(c.Select(Query{SortBy: sortByCreatedAt}))
 	want := []string{"utc", "fraction", "offset", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at ascending = %q, want %q", got, want)
 	}
-	got = ids(c.Select(Query{SortBy: SortByCreatedAt, Descending: true}))
+	got = ids(c.Select(Query{SortBy: sortByCreatedAt, Descending: true}))
 	want = []string{"offset", "fraction", "utc", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at descending = %q, want %q", got, want)
@@ -129,7 +129,7 @@ func TestSelect_sortCreatedAtComparesInstants(t *testing.T) {
 func TestSelect_sortAllMissingFallsBackToID(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{{ID: "c"}, {ID: "a"}, {ID: "B"}})
-	for _, key := range []SortKey{SortByCreatedAt, SortByContextLength, SortByMaxOutputTokens, SortByInputCost, SortByOutputCost} {
+	for _, key := range []SortKey{sortByCreatedAt, sortByContextLength, sortByMaxOutputTokens, sortByInputCost, sortByOutputCost} {
 		for _, desc := range []bool{false, true} {
 			got := ids(c.Select(Query{SortBy: key, Descending: desc}))
 			if want := []string{"B", "a", "c"}; !equalStrings(got, want) {
@@ -176,7 +176,7 @@ func TestSelect_filters(t *testing.T) {
 			Require:   Requirements{Capabilities: needs("function_calling")},
 		}, []string{"beta", "gpt-4o"}},
 		{"filters that exclude each other", Query{Type: "embedding", OwnedBy: []string{"openai"}}, []string{}},
-		{"filter then sort", Query{Type: "chat", SortBy: SortByContextLength, Descending: true},
+		{"filter then sort", Query{Type: "chat", SortBy: sortByContextLength, Descending: true},
 			[]string{"gpt-4.1", "gpt-4o", "beta"}},
 	}
 	for _, tc := range tests {
@@ -200,7 +200,7 @@ func TestSelect_doesNotReorderCatalog(t *testing.T) {
 	t.Parallel()
 	models := queryFixture()
 	c := New(models)
-	_ = c.Select(Query{SortBy: SortByContextLength, Descending: true})
+	_ = c.Select(Query{SortBy: sortByContextLength, Descending: true})
 	want := []string{"alpha", "gpt-4o", "beta", "Zeta", "A1", "gpt-4.1"}
 	for i, m := range models {
 		if m.ID != want[i] {
@@ -298,8 +298,8 @@ func TestSelect_limit(t *testing.T) {
 		want  []string
 	}{
 		{"zero keeps all", Query{Limit: 0}, []string{"A1", "Zeta", "alpha", "beta", "gpt-4.1", "gpt-4o"}},
-		{"first of the order", Query{Limit: 2, SortBy: SortByContextLength, Descending: true}, []string{"gpt-4.1", "Zeta"}},
-		{"models missing the field come last", Query{Limit: 5, SortBy: SortByInputCost}, []string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha"}},
+		{"first of the order", Query{Limit: 2, SortBy: sortByContextLength, Descending: true}, []string{"gpt-4.1", "Zeta"}},
+		{"models missing the field come last", Query{Limit: 5, SortBy: sortByInputCost}, []string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha"}},
 		{"exactly the result", Query{Limit: 3, Type: "chat"}, []string{"beta", "gpt-4.1", "gpt-4o"}},
 		{"larger than the result keeps all", Query{Limit: 100, Type: "chat"}, []string{"beta", "gpt-4.1", "gpt-4o"}},
 		{"after the filters", Query{Limit: 1, Type: "chat", ExcludeIDs: []string{"beta"}}, []string{"gpt-4.1"}},
@@ -336,7 +336,7 @@ func TestSelect_policy(t *testing.T) {
 		{"a filter naming a refused owner", Query{OwnedBy: []string{"anthropic", "openai"}, IncludeRetired: true}, []string{"gpt-4.1"}},
 		{"a refused model meets the requirements", Query{Require: Requirements{Capabilities: needs("vision")}}, []string{"gpt-4.1"}},
 		{"not deprecated", Query{Require: Requirements{NotDeprecated: true}, IncludeRetired: true}, []string{"gpt-4.1"}},
-		{"sorted, retired included", Query{SortBy: SortByCreatedAt, Descending: true, IncludeRetired: true}, []string{"gpt-4.1", "Zeta", "A1"}},
+		{"sorted, retired included", Query{SortBy: sortByCreatedAt, Descending: true, IncludeRetired: true}, []string{"gpt-4.1", "Zeta", "A1"}},
 	}
 	for _, tc := range tests {
 		if got := ids(c.Select(tc.query)); !equalStrings(got, tc.want) {
@@ -379,10 +379,10 @@ func TestSelect_negotiatedPrice(t *testing.T) {
 		query                Query
 		wantListed, wantPaid []string
 	}{
-		{"sort by input cost", Query{SortBy: SortByInputCost},
+		{"sort by input cost", Query{SortBy: sortByInputCost},
 			[]string{"A1", "gpt-4.1", "Zeta", "gpt-4o", "alpha", "beta"},
 			[]string{"A1", "beta", "gpt-4o", "gpt-4.1", "Zeta", "alpha"}},
-		{"sort by output cost", Query{SortBy: SortByOutputCost},
+		{"sort by output cost", Query{SortBy: sortByOutputCost},
 			[]string{"A1", "gpt-4.1", "beta", "gpt-4o", "Zeta", "alpha"},
 			[]string{"A1", "gpt-4o", "gpt-4.1", "Zeta", "alpha", "beta"}},
 		{"max_input_cost_per_million", Query{Require: Requirements{MaxInputCostPerMillion: ptr(2.0)}},

@@ -155,7 +155,7 @@ func capabilityRequirement(i int, c *megallm.Capability) Requirement {
 		Field:      "capabilities." + c.Field(),
 		reported:   func(m *megallm.Model) bool { return c.Supported(m) != nil },
 		setFlag:    func(r *Requirements) { r.Capabilities = r.Capabilities.With(i) },
-		asked:      func(r *Requirements) bool { return r.Capabilities.Has(i) },
+		asked:      func(r *Requirements) bool { return r.Capabilities.has(i) },
 		met: func(_ *terms, m *megallm.Model) bool {
 			flag := c.Supported(m)
 			return flag != nil && *flag

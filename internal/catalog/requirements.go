@@ -34,8 +34,8 @@ type CapabilitySet uint64
 // With is s with the capability at index i added.
 func (s CapabilitySet) With(i int) CapabilitySet { return s | 1<<i }
 
-// Has reports whether the capability at index i is in s.
-func (s CapabilitySet) Has(i int) bool { return s&(1<<i) != 0 }
+// has reports whether the capability at index i is in s.
+func (s CapabilitySet) has(i int) bool { return s&(1<<i) != 0 }
 
 // terms are what q.Require is checked against besides the model: the
 // query's currency and workload, and the day, or the lifecycle of the one

@@ -111,14 +111,14 @@ func FuzzSelect(f *testing.F) {
 // present values in the asked direction, missing values last, ties (and
 // missing values) by id ascending; a sort by id follows the direction.
 func inOrder(a, b *megallm.Model, q Query) bool {
-	if q.SortBy == SortByID {
+	if q.SortBy == sortByID {
 		if q.Descending {
 			return a.ID >= b.ID
 		}
 		return a.ID <= b.ID
 	}
-	va, aPresent := q.sortValue(a)
-	vb, bPresent := q.sortValue(b)
+	va, aPresent := sortKeyOf(q.SortBy).value(&q, a)
+	vb, bPresent := sortKeyOf(q.SortBy).value(&q, b)
 	switch {
 	case !aPresent:
 		return !bPresent && a.ID <= b.ID

@@ -10,9 +10,9 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// FetchFunc loads the whole model list and the problems found decoding it,
+// fetchFunc loads the whole model list and the problems found decoding it,
 // e.g. megallm.Client.ListModels.
-type FetchFunc func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error)
+type fetchFunc func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error)
 
 // Source fetches the catalog once and shares it. Concurrent callers share one
 // in-flight fetch, and its outcome is kept for the life of the Source: the
@@ -21,7 +21,7 @@ type FetchFunc func(ctx context.Context) ([]megallm.Model, []megallm.Problem, er
 // sources read the catalog, also when the API is down; the next plan, a new
 // process, tries again.
 type Source struct {
-	fetch   FetchFunc
+	fetch   fetchFunc
 	policy  *Policy
 	group   singleflight.Group
 	outcome atomic.Pointer[outcome]
@@ -61,7 +61,7 @@ func (e *RepeatedError) Unwrap() error { return e.Err }
 
 // NewSource returns a Source that loads the catalog with fetch and applies
 // policy (nil for none) to it, at the time of the fetch.
-func NewSource(fetch FetchFunc, policy *Policy) *Source {
+func NewSource(fetch fetchFunc, policy *Policy) *Source {
 	return &Source{fetch: fetch, policy: policy}
 }
 

@@ -59,7 +59,7 @@ func (c *Catalog) unusable(id, s string) string {
 	switch {
 	case !ok:
 		return "is not in the catalog"
-	case !c.Allowed(m):
+	case !c.allowed(m):
 		return c.Refusal(m)
 	case Retired(m, c.now):
 		return "was retired on " + FormatDate(*LifecycleOf(m, c.now).RetiresAt)

@@ -62,7 +62,7 @@ func (c *Catalog) Unreported(q Query) []Unreported {
 			unseen = append(unseen, pending{Unreported{By: ByRequirement, Requirement: row.Name, Field: row.Field}, row.reported})
 		}
 	}
-	if f, ok := sortFields[q.SortBy]; ok {
+	if f := sortKeyOf(q.SortBy).field; f.reported != nil {
 		unseen = append(unseen, pending{Unreported{By: BySort, Field: f.name}, f.reported})
 	}
 	for i := 0; i < len(c.models) && len(unseen) > 0; i++ {

@@ -15,7 +15,7 @@ func TestUnreported(t *testing.T) {
 	rich := New(queryFixture())
 	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 	everything := Query{
-		CreatedAfter: &day, CreatedBefore: &day, SortBy: SortByOutputCost, Workload: &Workload{InputTokens: 1},
+		CreatedAfter: &day, CreatedBefore: &day, SortBy: sortByOutputCost, Workload: &Workload{InputTokens: 1},
 		Require: Requirements{
 			Capabilities: needs("vision", "streaming"), MinContextLength: ptr[int64](1), MinMaxOutputTokens: ptr[int64](1),
 			MaxInputCostPerMillion: ptr(1.0), MaxOutputCostPerMillion: ptr(1.0), MaxWorkloadCost: ptr(1.0),
@@ -28,12 +28,12 @@ func TestUnreported(t *testing.T) {
 		query   Query
 		want    []Unreported
 	}{
-		{"no field read", sparse, Query{Type: "chat", SortBy: SortByID}, nil},
+		{"no field read", sparse, Query{Type: "chat", SortBy: sortByID}, nil},
 		{"created range", sparse, Query{CreatedAfter: &day, CreatedBefore: &day}, []Unreported{
 			{By: ByCreatedAfter, Field: "created_at"}, {By: ByCreatedBefore, Field: "created_at"},
 		}},
 		{"a reported field and the lifecycle", sparse, Query{Require: Requirements{MinContextLength: ptr[int64](1), NotDeprecated: true}}, nil},
-		{"sort by a price", sparse, Query{SortBy: SortByInputCost}, []Unreported{{By: BySort, Field: "pricing.input_tokens_cost_per_million"}}},
+		{"sort by a price", sparse, Query{SortBy: sortByInputCost}, []Unreported{{By: BySort, Field: "pricing.input_tokens_cost_per_million"}}},
 		{"everything, sparse", sparse, everything, []Unreported{
 			{By: ByCreatedAfter, Field: "created_at"}, {By: ByCreatedBefore, Field: "created_at"},
 			{By: ByRequirement, Requirement: "supports_vision", Field: "capabilities.supports_vision"},
@@ -48,7 +48,7 @@ func TestUnreported(t *testing.T) {
 		{"everything, rich", rich, everything, []Unreported{
 			{By: ByRequirement, Requirement: "supports_streaming", Field: "capabilities.supports_streaming"},
 		}},
-		{"empty catalog", New(nil), Query{SortBy: SortByContextLength}, []Unreported{{By: BySort, Field: "context_length"}}},
+		{"empty catalog", New(nil), Query{SortBy: sortByContextLength}, []Unreported{{By: BySort, Field: "context_length"}}},
 	}
 	for _, tc := range tests {
 		if got := tc.catalog.Unreported(tc.query); !slices.Equal(got, tc.want) && len(got)+len(tc.want) > 0 {

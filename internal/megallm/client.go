@@ -22,12 +22,12 @@ const DefaultBaseURL = "https://ai.megallm.io/v1"
 
 // Defaults for the Config fields left at zero.
 const (
-	DefaultRetryWaitMin = 500 * time.Millisecond
-	DefaultRetryWaitMax = 30 * time.Second
+	defaultRetryWaitMin = 500 * time.Millisecond
+	defaultRetryWaitMax = 30 * time.Second
 	DefaultMaxBodyBytes = 64 << 20
-	// MaxRetryAfter is the longest Retry-After the client waits for; a server
+	// maxRetryAfter is the longest Retry-After the client waits for; a server
 	// asking for more gets an error at once rather than a stalled plan.
-	MaxRetryAfter = time.Minute
+	maxRetryAfter = time.Minute
 )
 
 // maxRedirects is how many redirects one attempt follows, as Go's default.
@@ -106,8 +106,8 @@ func New(cfg Config) (*Client, error) {
 		timeout:    cfg.Timeout,
 		retry: retryPolicy{
 			maxRetries: cfg.MaxRetries,
-			waitMin:    orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin),
-			waitMax:    orDefault(cfg.RetryWaitMax, DefaultRetryWaitMax),
+			waitMin:    orDefault(cfg.RetryWaitMin, defaultRetryWaitMin),
+			waitMax:    orDefault(cfg.RetryWaitMax, defaultRetryWaitMax),
 		},
 		maxBody: orDefault(cfg.MaxBodyBytes, DefaultMaxBodyBytes),
 		onRetry: cfg.OnRetry,

@@ -38,7 +38,7 @@ func excerpt(body []byte) string { return redactor{}.excerpt(body, false) }
 func (r redactor) excerpt(body []byte, cut bool) string {
 	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "")), " ")
 	if cut {
-		s = r.Truncated(s)
+		s = r.truncated(s)
 	} else {
 		s = r.String(s)
 	}

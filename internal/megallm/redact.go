@@ -60,10 +60,10 @@ func KeyScrubber(key string) func(string) string { return newRedactor(key).Strin
 // String replaces every form of the key in s.
 func (r redactor) String(s string) string { return r.scrub(s, false) }
 
-// Truncated is String for text that was cut off: it also drops an end of s
+// truncated is String for text that was cut off: it also drops an end of s
 // that is the start of the key, which the cut may have split (an escape the
 // cut split included).
-func (r redactor) Truncated(s string) string { return r.scrub(s, true) }
+func (r redactor) truncated(s string) string { return r.scrub(s, true) }
 
 // Error returns err, or when its message holds the key, an error with the
 // key replaced that still unwraps to err for errors.Is and errors.As.

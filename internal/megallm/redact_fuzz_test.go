@@ -37,7 +37,7 @@ func FuzzRedact(f *testing.F) {
 		checkNoKey(t, out, key, tokens)
 
 		cut := int(cutAt) % (len(written) + 1)
-		out = r.Truncated(prefix + " " + written[:cut])
+		out = r.truncated(prefix + " " + written[:cut])
 		checkNoKey(t, out, key, tokens)
 		whole := 0 // how many characters of the key the cut left whole
 		for n := 0; whole < len(tokens) && n+len(tokens[whole]) <= cut; whole++ {

@@ -38,7 +38,7 @@ func TestRedactor_rule(t *testing.T) {
 		r := newRedactor(tc.key)
 		got := r.String(tc.text)
 		if tc.cut {
-			got = r.Truncated(tc.text)
+			got = r.truncated(tc.text)
 		}
 		if got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)

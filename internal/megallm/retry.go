@@ -29,9 +29,9 @@ func (p retryPolicy) next(ctx context.Context, attempt int, err error) (wait tim
 	wait = p.backoff(attempt)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.hasRetryAfter {
-		if apiErr.retryAfter > MaxRetryAfter {
+		if apiErr.retryAfter > maxRetryAfter {
 			return 0, false, fmt.Sprintf("not retried: the API asked to wait %s, longer than the %s the provider waits",
-				apiErr.retryAfter, MaxRetryAfter)
+				apiErr.retryAfter, maxRetryAfter)
 		}
 		wait = apiErr.retryAfter
 	}

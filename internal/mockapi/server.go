@@ -20,8 +20,8 @@ import (
 // DefaultAPIKey is the obviously fake key the mock accepts unless told otherwise.
 const DefaultAPIKey = "mock-megallm-key-not-a-secret" //nolint:gosec // G101: a deliberately fake key.
 
-// ModelsPath is where the mock serves the catalog; a base URL ends in /v1.
-const ModelsPath = "/v1/models"
+// modelsPath is where the mock serves the catalog; a base URL ends in /v1.
+const modelsPath = "/v1/models"
 
 //go:embed catalog.json
 var builtinCatalog []byte
@@ -126,7 +126,7 @@ func (s *Server) Start(addr string) error {
 	if err != nil {
 		return err
 	}
-	s.url = "http://" + ln.Addr().String() + strings.TrimSuffix(ModelsPath, "/models")
+	s.url = "http://" + ln.Addr().String() + strings.TrimSuffix(modelsPath, "/models")
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = s.http.Serve(ln) }()
 	return nil
@@ -166,7 +166,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case fault != nil:
 		fault.write(w, r)
-	case r.URL.Path != ModelsPath:
+	case r.URL.Path != modelsPath:
 		writeError(w, r, http.StatusNotFound, "Not found: "+r.URL.Path, "invalid_request_error", "not_found")
 	case r.Method != http.MethodGet:
 		w.Header().Set("Allow", http.MethodGet)

@@ -14,6 +14,6 @@ func NewTestServer(tb testing.TB, apiKey string) *Server {
 	s := New(apiKey)
 	server := httptest.NewServer(s)
 	tb.Cleanup(server.Close)
-	s.url = server.URL + strings.TrimSuffix(ModelsPath, "/models")
+	s.url = server.URL + strings.TrimSuffix(modelsPath, "/models")
 	return s
 }
