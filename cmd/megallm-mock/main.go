@@ -4,6 +4,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -55,19 +56,23 @@ func run(args []string, stdout io.Writer, stop <-chan os.Signal) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "# megallm-mock: serving GET %s/models\n", server.URL())
-	printExports(stdout, server.URL(), *apiKey, dir)
+	if _, err := fmt.Fprintf(stdout, "# megallm-mock: serving GET %s/models\n", server.URL()); err != nil {
+		return err
+	}
+	if err := printExports(stdout, server.URL(), *apiKey, dir); err != nil {
+		return err
+	}
 
 	<-stop
-	fmt.Fprintf(stdout, "megallm-mock: stopping after %d requests\n", server.RequestCount())
-	return server.Close()
+	_, err = fmt.Fprintf(stdout, "megallm-mock: stopping after %d requests\n", server.RequestCount())
+	return errors.Join(err, server.Close())
 }
 
 // printExports prints the shell lines that point Terraform at the mock and
 // at the provider built into providerDir: pasted into a shell, they set the
 // variables and write dev.tfrc in the current directory.
-func printExports(w io.Writer, url, apiKey, providerDir string) {
-	fmt.Fprintf(w, `# To plan against this mock, paste these lines into another shell:
+func printExports(w io.Writer, url, apiKey, providerDir string) error {
+	_, err := fmt.Fprintf(w, `# To plan against this mock, paste these lines into another shell:
 export MEGALLM_BASE_URL=%s
 export MEGALLM_API_KEY=%s
 # and to plan with your own build (make build) rather than the registry's:
@@ -79,6 +84,7 @@ provider_installation {
 TFRC
 export TF_CLI_CONFIG_FILE="$PWD/dev.tfrc" # then terraform plan, without terraform init
 `, shellQuote(url), shellQuote(apiKey), providerDir)
+	return err
 }
 
 // shellQuote quotes s for a POSIX shell.

@@ -214,7 +214,10 @@ func expectRequests(server *mockapi.Server, header, value string) resource.TestC
 // function receives it.
 func modelDynamic(tb testing.TB, m *megallm.Model) types.Dynamic {
 	tb.Helper()
-	objectType := schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().(types.ObjectType)
+	objectType, ok := schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().(types.ObjectType)
+	if !ok {
+		tb.Fatal("a model's schema is not an object type")
+	}
 	object, diags := types.ObjectValueFrom(context.Background(), objectType.AttrTypes, modelFromCatalog(m, time.Now().UTC()))
 	if diags.HasError() {
 		tb.Fatal(diags)
