@@ -60,7 +60,7 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 
 // idOrCandidatesValidator is datasourcevalidator.ExactlyOneOf for id and
 // candidates, in words that say which to set and how.
-var idOrCandidatesValidator = configCheck{
+var idOrCandidatesValidator = &configCheck{
 	describes: "exactly one of id and candidates must be set",
 	check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
 		var id types.String

@@ -16,8 +16,8 @@ import (
 // dateForms describes the dates the provider accepts, with examples.
 const dateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
 
-// dateValidator accepts what megallm.ParseDate reads.
-var dateValidator = argumentCheck{
+// createdDateValidator accepts what megallm.ParseDate reads.
+var createdDateValidator = argumentCheck{
 	describes: dateForms,
 	str:       func(name, s string) string { _, err := parseDate(name, s); return sentence(err) },
 }
@@ -32,7 +32,7 @@ func parseDate(name, s string) (time.Time, error) {
 }
 
 // createdRangeValidator rejects a created_after not before created_before.
-var createdRangeValidator = configCheck{
+var createdRangeValidator = &configCheck{
 	describes: "created_after must be earlier than created_before",
 	check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
 		var after, before types.String

@@ -95,13 +95,13 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31` (midnight UTC). Models that do not report " +
 					"`created_at` are left out.",
 				Optional:   true,
-				Validators: []validator.String{dateValidator},
+				Validators: []validator.String{createdDateValidator},
 			},
 			"created_before": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly earlier than this, in the same forms as " +
 					"`created_after`, which must be earlier. Models that do not report `created_at` are left out.",
 				Optional:   true,
-				Validators: []validator.String{dateValidator},
+				Validators: []validator.String{createdDateValidator},
 			},
 			"exclude_ids": schema.SetAttribute{
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact; " +
