@@ -6,24 +6,20 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// candidatesAttribute is the schema of megallm_model's candidates argument.
-//
-// It is dynamic, not a list of strings, for what it costs Terraform: with a
-// list attribute in megallm_model's schema, a megallm_model cost a plan 23 %
-// more than before this argument existed, and with a dynamic one 10 %, in the
-// same interleaved runs (BENCHMARKS.md). Its validator checks what the list
-// type would have: strings, at least one, each once; and that they have an
-// order, which a set has not.
+// candidatesAttribute is the schema of megallm_model's candidates argument:
+// dynamic, not a list, for its plan cost (DESIGN.md). Its validator checks
+// what a list type would, and that the ids have an order.
 func candidatesAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "Model ids in order of preference, instead of `id`, such as " +
@@ -31,9 +27,9 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"and meets `require` is read, and each one passed over before it warns, saying why. When none " +
 			"qualifies, the plan fails with each one's reason. At least one id, each once.",
 		Optional: true,
-		Validators: []validator.Dynamic{dynamicValidator{
+		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",
-			read:      func(v tftypes.Value) error { _, err := readCandidates(v); return err },
+			dyn:       func(v tftypes.Value) error { _, err := readCandidates(v); return err },
 		}},
 	}
 }
@@ -62,38 +58,28 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 	return ids, nil
 }
 
-// idOrCandidatesValidator requires exactly one of megallm_model's id and
-// candidates. It does what datasourcevalidator.ExactlyOneOf does, in words
-// that say which to set and how.
-type idOrCandidatesValidator struct{}
-
-var _ datasource.ConfigValidator = idOrCandidatesValidator{}
-
-func (idOrCandidatesValidator) Description(context.Context) string {
-	return "exactly one of id and candidates must be set"
-}
-
-func (v idOrCandidatesValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (idOrCandidatesValidator) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var id types.String
-	var candidates types.Dynamic
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("candidates"), &candidates)...)
-	// A value still unknown may turn out null or not: decide once it is known.
-	if resp.Diagnostics.HasError() || id.IsUnknown() || candidates.IsUnknown() {
-		return
-	}
-	switch {
-	case id.IsNull() && candidates.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root("id"), "Missing model id",
-			"Set id to the model to read, such as id = \"gpt-4o-mini\", or candidates to the models to choose from "+
-				"in order of preference, such as candidates = [\"gpt-4o\", \"gpt-4o-mini\"].")
-	case !id.IsNull() && !candidates.IsNull():
-		resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Both id and candidates are set",
-			"Set either id, to read that model, or candidates, to read the first of them that can be used, not "+
-				"both. To keep id's model as the first choice, make it the first candidate and remove id.")
-	}
+// idOrCandidatesValidator is datasourcevalidator.ExactlyOneOf for id and
+// candidates, in words that say which to set and how.
+var idOrCandidatesValidator = &configCheck{
+	describes: "exactly one of id and candidates must be set",
+	check: func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) {
+		var id types.String
+		var candidates types.Dynamic
+		diags.Append(config.GetAttribute(ctx, path.Root("id"), &id)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("candidates"), &candidates)...)
+		// A value still unknown may turn out null or not: decide once it is known.
+		if diags.HasError() || id.IsUnknown() || candidates.IsUnknown() {
+			return
+		}
+		switch {
+		case id.IsNull() && candidates.IsNull():
+			diags.AddAttributeError(path.Root("id"), "Missing model id",
+				"Set id to the model to read, such as id = \"gpt-4o-mini\", or candidates to the models to choose from "+
+					"in order of preference, such as candidates = [\"gpt-4o\", \"gpt-4o-mini\"].")
+		case !id.IsNull() && !candidates.IsNull():
+			diags.AddAttributeError(path.Root("candidates"), "Both id and candidates are set",
+				"Set either id, to read that model, or candidates, to read the first of them that can be used, not "+
+					"both. To keep id's model as the first choice, make it the first candidate and remove id.")
+		}
+	},
 }

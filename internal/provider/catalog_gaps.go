@@ -11,13 +11,10 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// What megallm_models says when the catalog cannot answer its question at
-// all: it has no models, or none of them reports a field that a filter,
-// requirement or sort reads. Without a word, either would be an empty or
-// unordered list that looks like an answer.
+// What megallm_models says when the catalog cannot answer its question:
+// without a word, the answer would look like one.
 
-// emptyCatalogWarning says that the catalog has no models, and where it
-// came from.
+// emptyCatalogWarning says that the catalog has no models.
 func emptyCatalogWarning(origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	diags.AddWarning("Empty MegaLLM catalog", fmt.Sprintf("The MegaLLM catalog from %s has no models at all, so "+
@@ -25,10 +22,8 @@ func emptyCatalogWarning(origin string) diag.Diagnostics {
 	return diags
 }
 
-// unreportedFieldsWarning is one warning listing the fields that query
-// reads and no model of the catalog reports, each with the argument that
-// reads it; none when every field is reported. The warning is on that
-// argument when there is one, else on the data source.
+// unreportedFieldsWarning lists in one warning the fields that query reads
+// and no model reports, on the argument that reads them if only one does.
 func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	unreported := models.Unreported(query)
@@ -66,13 +61,9 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 	return diags
 }
 
-// unmatchedFilterWarnings warns about a type or an owner that no model of the
-// whole catalog has: such a value keeps nothing whatever the other filters
-// say, and is most often a typo or another case ("OpenAI" for "openai"). An
-// excluded id that no model has warns too: it leaves out nothing, so the
-// model meant to be left out may still be listed. Filters that each match
-// models but not together do not warn. Owners and ids warn one by one, with
-// "did you mean", up to catalog.MaxListed, and the others in one warning.
+// unmatchedFilterWarnings warns about a type, owner or excluded id that no
+// model of the catalog has, most often a typo: each of the first
+// catalog.MaxListed with "did you mean", the others in one warning.
 func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	where := fmt.Sprintf("the MegaLLM catalog (%d models from %s)", models.Len(), origin)

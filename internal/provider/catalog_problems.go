@@ -9,9 +9,8 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// catalogProblemWarnings groups what the decoder worked around in the catalog
-// into at most three warnings: values read as null, entries left out, and
-// duplicate ids.
+// catalogProblemWarnings groups what the decoder worked around into at most
+// three warnings: values read as null, entries left out, duplicate ids.
 func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
 	var fields, entries, duplicates []string
 	seen := map[string]bool{}
@@ -49,12 +48,9 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 	return diags
 }
 
-// policyFindingWarnings warns, once per plan, about what the provider's
-// policy names that the catalog lacks: a model id, most often one the
-// catalog has dropped or a typo, a successor, which could not be chosen, and
-// an allowed owner, whose models are all left out. The warnings come with
-// the first data source to read the catalog, so they say that they are about
-// the provider's policy rather than that data source.
+// policyFindingWarnings warns, once per plan, about the ids, successors and
+// owners the policy names that the catalog lacks, and a policy that allows
+// no model.
 func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
@@ -88,18 +84,16 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 	return diags
 }
 
-// aboutPolicy opens a warning about the provider's policy, which Terraform
-// shows on whichever data source read the catalog first.
+// aboutPolicy opens a warning about the policy, shown on another data source.
 const aboutPolicy = "This is about the policy argument of the provider \"megallm\" block, not about the data source " +
 	"Terraform shows it on."
 
-// quoteWithSuggestions quotes values, each with the closest of the
-// catalog's that suggest finds, for a sentence: `"a" (did you mean "b"?)`.
+// quoteWithSuggestions quotes values, each with `(did you mean "b"?)`.
 func quoteWithSuggestions(values []string, suggest func(string) []string) string {
 	quoted := make([]string, len(values))
 	for i, v := range values {
 		quoted[i] = megallm.Quote(v)
-		if i < maxProblemsListed {
+		if i < catalog.MaxListed {
 			if suggestions := suggest(v); len(suggestions) > 0 {
 				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
 			}
@@ -108,8 +102,7 @@ func quoteWithSuggestions(values []string, suggest func(string) []string) string
 	return joinProblems(quoted, ", ")
 }
 
-// policyMismatchDetail says which policy entries name a catalog model in
-// another letter case, and how to fix them.
+// policyMismatchDetail lists the policy's miscased ids and how to fix them.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	lines := make([]string, len(err.Miscased))
 	for i, m := range err.Miscased {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"slices"
 
@@ -16,9 +15,6 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The currency argument of both data sources and of unmet_requirements: the
-// currency of price requirements and cost sorts.
-
 // currencyAttribute is the schema of the currency argument.
 func currencyAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
@@ -27,31 +23,17 @@ func currencyAttribute() schema.StringAttribute {
 			"another currency meets no price bound; a model whose pricing names no currency is priced in `\"" +
 			catalog.DefaultCurrency + "\"`. A currency that no model is priced in warns.",
 		Optional:   true,
-		Validators: []validator.String{currencyValidator{}},
+		Validators: []validator.String{currencyValidator},
 	}
 }
 
-// currencyValidator accepts what megallm.NormaliseCurrency reads as a
-// currency code.
-type currencyValidator struct{}
-
-func (currencyValidator) Description(context.Context) string {
-	return fmt.Sprintf("value must be a three-letter ISO 4217 currency code such as %q or %q", catalog.DefaultCurrency, "EUR")
+// currencyValidator accepts what megallm.NormaliseCurrency reads.
+var currencyValidator = argumentCheck{
+	describes: fmt.Sprintf("a three-letter ISO 4217 currency code such as %q or %q", catalog.DefaultCurrency, "EUR"),
+	str:       func(name, code string) string { return sentence(checkCurrency(name, code)) },
 }
 
-func (v currencyValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (currencyValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if err := checkCurrency(req.Path.String(), req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error()+".")
-	}
-}
-
-// checkCurrency says what is wrong with a currency code the user wrote at
-// name, nil when megallm.NormaliseCurrency reads it.
+// checkCurrency says what is wrong with a currency code written at name.
 func checkCurrency(name, code string) error {
 	if _, ok := megallm.NormaliseCurrency(code); ok {
 		return nil
@@ -60,18 +42,14 @@ func checkCurrency(name, code string) error {
 		name, megallm.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
 }
 
-// currencyOrDefault is the currency argument, already validated, as
-// megallm.NormaliseCurrency reads it; null (read as "") is the default
-// currency.
+// currencyOrDefault is the validated currency argument, normalised; null
+// ("") is the default currency.
 func currencyOrDefault(currency string) string {
 	code, _ := megallm.NormaliseCurrency(currency)
 	return cmp.Or(code, catalog.DefaultCurrency)
 }
 
-// currencyWarning warns when the currency argument, set to this code (as
-// currencyOrDefault reads it), is one no model of the catalog is priced in:
-// then no model meets a price requirement or sorts by cost, which is most
-// often a typo ("EUD") and never what the user meant.
+// currencyWarning warns when no model of the catalog is priced in code.
 func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	currencies := models.Currencies()
@@ -84,8 +62,7 @@ func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnost
 	return diags
 }
 
-// currencyArgument reads the optional currency argument at position, read
-// as megallm.NormaliseCurrency reads every currency code.
+// currencyArgument reads a function's optional currency argument.
 func currencyArgument(currencies []string, position int64) (string, *function.FuncError) {
 	if len(currencies) == 0 {
 		return catalog.DefaultCurrency, nil

@@ -13,22 +13,15 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// Wording shared by the diagnostics of the data sources, the provider and the
-// functions: how a list is joined and bounded, "did you mean", counts.
-
-// maxProblemsListed is how many problems one warning lists before "and N more".
-const maxProblemsListed = catalog.MaxListed
-
-// joinProblems joins the first maxProblemsListed items and counts the rest.
+// joinProblems joins the first catalog.MaxListed items and counts the rest.
 func joinProblems(items []string, sep string) string {
-	if len(items) <= maxProblemsListed {
+	if len(items) <= catalog.MaxListed {
 		return strings.Join(items, sep)
 	}
-	return strings.Join(items[:maxProblemsListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-maxProblemsListed)
+	return strings.Join(items[:catalog.MaxListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-catalog.MaxListed)
 }
 
-// didYouMean phrases suggestions for an error message: ` Did you mean "a",
-// "b" or "c"?`.
+// didYouMean is ` Did you mean "a", "b" or "c"?`, or "".
 func didYouMean(values []string) string {
 	if len(values) == 0 {
 		return ""
@@ -44,25 +37,21 @@ func countRequirements(n int) string {
 	return fmt.Sprintf("%d requirements", n)
 }
 
-// argumentError is err as the error of the argument at position. Terraform
-// ends a function's error with a period, so a period err ends with (such as
-// the one after a list of attributes) is dropped rather than doubled.
+// argumentError is err as a function argument's error, without the final
+// period that Terraform adds.
 func argumentError(position int64, err error) *function.FuncError {
 	return function.NewArgumentFuncError(position, strings.TrimSuffix(err.Error(), "."))
 }
 
-// costTooLarge words catalog.ErrCostNotExpressible, for estimate_cost's
-// error and workload_costs' warning alike: what (a workload) costs more
-// with models (quoted) than the provider computes. Like every function
-// error, it ends without a period, which Terraform adds.
+// costTooLarge words catalog.ErrCostNotExpressible for what with models,
+// without a final period.
 func costTooLarge(what, models string) string {
 	return fmt.Sprintf("The cost of %s with %s is more than %.4g, the largest cost the provider computes. Use "+
 		"smaller token counts", what, models, math.MaxFloat64)
 }
 
 // warnEach warns at path about each of the first catalog.MaxListed values,
-// in the words of one, and about the others, if any, in one warning in the
-// words of rest; so a long list costs as many suggestions as are shown.
+// in the words of one, and about the others in one warning.
 func warnEach(diags *diag.Diagnostics, at path.Path, values []string, one func(string) (summary, detail string),
 	rest func([]string) (summary, detail string)) {
 	for _, v := range values[:min(len(values), catalog.MaxListed)] {
@@ -75,8 +64,7 @@ func warnEach(diags *diag.Diagnostics, at path.Path, values []string, one func(s
 	}
 }
 
-// catalogHas lists the values of a field (a plural: "types", "currencies")
-// that the catalog has, as a sentence, at most catalog.MaxListed of them.
+// catalogHas is a sentence listing the values of a field (a plural).
 func catalogHas(field string, values []string) string {
 	singular := strings.TrimSuffix(field, "s")
 	if stem, ok := strings.CutSuffix(field, "ies"); ok {

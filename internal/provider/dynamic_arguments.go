@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -18,17 +17,11 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The dynamic arguments (require, candidates, the provider's policy, and the
-// provider functions' model and require) are read here, by one reader of
-// objects, lists and numbers that names each mistake by its path, and
-// checked at validate and plan by one validator with the same reader, so
-// that both refuse the same values in the same words. They are dynamic
-// because Terraform would drop a misspelt attribute of an object type (see
-// requireAttribute) and because a list type costs every plan (see
-// candidatesAttribute).
+// The dynamic arguments (require, candidates, policy, and the functions'
+// model and require) are read by one reader that names each mistake by its
+// path, which their validators use too (DESIGN.md).
 
-// readDynamic reads a dynamic argument, as Config.Get or a function's
-// arguments hold it, with read.
+// readDynamic reads a dynamic argument with read.
 func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.Value) (T, error)) (T, error) {
 	value, err := v.ToTerraformValue(ctx)
 	if err != nil {
@@ -38,41 +31,8 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 	return read(value)
 }
 
-// dynamicValidator checks a dynamic argument with the reader Read uses, once
-// its value is known, so that validate and plan refuse what Read would, in
-// the same words: an error named "Invalid NAME".
-type dynamicValidator struct {
-	// describes says what the value must be, after "value must be".
-	describes string
-	read      func(tftypes.Value) error
-	// readPartly, when set, checks a value that is known but holds unknown
-	// values, such as the attribute names of require.
-	readPartly func(tftypes.Value) error
-}
-
-func (v dynamicValidator) Description(context.Context) string { return "value must be " + v.describes }
-
-func (v dynamicValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v dynamicValidator) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
-		return
-	}
-	value, err := req.ConfigValue.ToTerraformValue(ctx)
-	switch {
-	case err != nil:
-	case value.IsFullyKnown():
-		err = v.read(value)
-	case v.readPartly != nil:
-		err = v.readPartly(value)
-	}
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(), err.Error())
-	}
-}
-
-// onlyAttributes refuses the attributes of o that are not in names, each
-// with the closest name it may be a typo of; what names o in the message.
+// onlyAttributes refuses the attributes of o not in names, each with the
+// closest name; what names o.
 func onlyAttributes(what string, o *objectReader, names []string) error {
 	var unknown []string
 	for name := range o.attrs {
@@ -99,8 +59,7 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// readStrings reads a list, set or tuple of strings, none of them null or
-// blank.
+// readStrings reads a list, set or tuple of strings, none null or blank.
 func readStrings(where string, v tftypes.Value) ([]string, error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
@@ -120,14 +79,13 @@ func readStrings(where string, v tftypes.Value) ([]string, error) {
 	return out, nil
 }
 
-// objectReader reads typed attributes of one object or map, keeping the
-// first error, which names the attribute by its path (prefix).
+// objectReader reads the attributes of an object or map, keeping the first
+// error, which names the attribute by its path (prefix).
 type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	err    error
-	// stringMap is set for a map of strings, such as a map(string) variable
-	// makes of { supports_vision = true }.
+	// stringMap is set for a map of strings, as a map(string) variable makes.
 	stringMap bool
 }
 
@@ -167,9 +125,8 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string) (t
 	return v, true
 }
 
-// stringMapHint explains a string where a bool or a number is wanted, when
-// it is the text of one in a map of strings: Terraform turned the value into
-// a string because of the map's type, and the fix is the type.
+// stringMapHint explains a string where a bool or number is wanted, when a
+// map(string) type turned one into a string: the fix is the type.
 func (o *objectReader) stringMapHint(v tftypes.Value, want tftypes.Type) string {
 	var s string
 	if !o.stringMap || v.As(&s) != nil {
@@ -185,63 +142,50 @@ func (o *objectReader) stringMapHint(v tftypes.Value, want tftypes.Type) string 
 }
 
 func (o *objectReader) string(name string) *string {
-	v, ok := o.value(name, tftypes.String, "a string")
-	if !ok {
-		return nil
-	}
-	var s string
-	o.keep(v.As(&s))
-	return &s
+	return attribute[string](o, name, tftypes.String, "a string")
 }
 
 func (o *objectReader) bool(name string) *bool {
-	v, ok := o.value(name, tftypes.Bool, "a bool")
-	if !ok {
-		return nil
-	}
-	var b bool
-	o.keep(v.As(&b))
-	return &b
+	return attribute[bool](o, name, tftypes.Bool, "a bool")
 }
 
-// number reads a number attribute.
 func (o *objectReader) number(name string) *big.Float {
-	v, ok := o.value(name, tftypes.Number, "a number")
+	return attribute[big.Float](o, name, tftypes.Number, "a number")
+}
+
+// attribute reads the named attribute of o, of type t (wantName in errors).
+func attribute[T any](o *objectReader, name string, t tftypes.Type, wantName string) *T {
+	v, ok := o.value(name, t, wantName)
 	if !ok {
 		return nil
 	}
-	n := new(big.Float)
-	o.keep(v.As(&n))
-	return n
+	var x T
+	o.keep(v.As(&x))
+	return &x
 }
 
-// int64 reads a count: every one a model or a requirement holds (token
-// counts, days) is a whole number, 0 or more.
+// int64 reads a count: a whole number, 0 or more.
 func (o *objectReader) int64(name string) *int64 {
-	n := o.number(name)
-	if n == nil {
-		return nil
-	}
-	i, err := wholeNumber(o.prefix+name, n, 0, math.MaxInt64)
-	if err != nil {
-		o.keep(err)
-		return nil
-	}
-	return &i
+	return numberBy(o, name, func(name string, n *big.Float) (int64, error) {
+		return wholeNumber(name, n, 0, math.MaxInt64)
+	})
 }
 
 // float64 reads an amount, such as a price.
-func (o *objectReader) float64(name string) *float64 {
+func (o *objectReader) float64(name string) *float64 { return numberBy(o, name, amount) }
+
+// numberBy reads a number attribute of o by rule.
+func numberBy[T any](o *objectReader, name string, rule func(name string, n *big.Float) (T, error)) *T {
 	n := o.number(name)
 	if n == nil {
 		return nil
 	}
-	f, err := amount(o.prefix+name, n)
+	v, err := rule(o.prefix+name, n)
 	if err != nil {
 		o.keep(err)
 		return nil
 	}
-	return &f
+	return &v
 }
 
 func (o *objectReader) object(name string) *objectReader {

@@ -12,20 +12,9 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-var _ function.Function = (*estimateCostFunction)(nil)
-
 // NewEstimateCostFunction returns provider::megallm::estimate_cost.
-func NewEstimateCostFunction() function.Function { return &estimateCostFunction{} }
-
-// estimateCostFunction prices a number of input and output tokens.
-type estimateCostFunction struct{}
-
-func (f *estimateCostFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "estimate_cost"
-}
-
-func (f *estimateCostFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
-	resp.Definition = function.Definition{
+func NewEstimateCostFunction() function.Function {
+	return providerFunction{name: "estimate_cost", run: runEstimateCost, definition: function.Definition{
 		Summary: "Cost of a number of tokens with a model",
 		MarkdownDescription: "Returns what `input_tokens` prompt tokens and `output_tokens` completion tokens cost with " +
 			"`model`, in the model's `pricing.currency`: `input_tokens / 1e6 × input_tokens_cost_per_million + " +
@@ -42,10 +31,10 @@ func (f *estimateCostFunction) Definition(_ context.Context, _ function.Definiti
 			function.NumberParameter{Name: "output_tokens", MarkdownDescription: "Number of output (completion) tokens, 0 or more."},
 		},
 		Return: function.Float64Return{},
-	}
+	}}
 }
 
-func (f *estimateCostFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+func runEstimateCost(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg types.Dynamic
 	var inputArg, outputArg types.Number
 	resp.Error = req.Arguments.Get(ctx, &modelArg, &inputArg, &outputArg)

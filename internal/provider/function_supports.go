@@ -14,14 +14,6 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-var _ function.Function = (*supportsFunction)(nil)
-
-// NewSupportsFunction returns provider::megallm::supports.
-func NewSupportsFunction() function.Function { return &supportsFunction{} }
-
-// supportsFunction says whether a model has a capability.
-type supportsFunction struct{}
-
 // capabilityNames are the capabilities supports accepts, as the table names them.
 var capabilityNames = func() []string {
 	names := make([]string, len(megallm.CapabilityTable))
@@ -48,12 +40,9 @@ func closestCapabilities(value string) []string {
 	return names
 }
 
-func (f *supportsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "supports"
-}
-
-func (f *supportsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
-	resp.Definition = function.Definition{
+// NewSupportsFunction returns provider::megallm::supports.
+func NewSupportsFunction() function.Function {
+	return providerFunction{name: "supports", run: runSupports, definition: function.Definition{
 		Summary: "Whether a model has a capability",
 		MarkdownDescription: "Returns `true` when `model` reports that it supports `capability`, and `false` when it " +
 			"reports that it does not or does not say. Makes no API call.",
@@ -67,10 +56,10 @@ func (f *supportsFunction) Definition(_ context.Context, _ function.DefinitionRe
 			},
 		},
 		Return: function.BoolReturn{},
-	}
+	}}
 }
 
-func (f *supportsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+func runSupports(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg types.Dynamic
 	var capability string
 	resp.Error = req.Arguments.Get(ctx, &modelArg, &capability)

@@ -9,20 +9,9 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
 
-var _ function.Function = (*unmetRequirementsFunction)(nil)
-
 // NewUnmetRequirementsFunction returns provider::megallm::unmet_requirements.
-func NewUnmetRequirementsFunction() function.Function { return &unmetRequirementsFunction{} }
-
-// unmetRequirementsFunction lists the requirements a model misses.
-type unmetRequirementsFunction struct{}
-
-func (f *unmetRequirementsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
-	resp.Name = "unmet_requirements"
-}
-
-func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
-	resp.Definition = function.Definition{
+func NewUnmetRequirementsFunction() function.Function {
+	return providerFunction{name: "unmet_requirements", run: runUnmetRequirements, definition: function.Definition{
 		Summary: "Requirements a model does not meet",
 		MarkdownDescription: "Returns one string per requirement in `require` that `model` does not meet, worded as the " +
 			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
@@ -51,10 +40,10 @@ func (f *unmetRequirementsFunction) Definition(_ context.Context, _ function.Def
 				"argument. Left out, `\"" + catalog.DefaultCurrency + "\"`.",
 		},
 		Return: function.ListReturn{ElementType: types.StringType},
-	}
+	}}
 }
 
-func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg, requireArg types.Dynamic
 	var currencies []string
 	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &currencies)
@@ -66,9 +55,9 @@ func (f *unmetRequirementsFunction) Run(ctx context.Context, req function.RunReq
 		resp.Error = funcErr
 		return
 	}
-	require, funcErr := requirementsArgument(ctx, requireArg, 1)
-	if funcErr != nil {
-		resp.Error = funcErr
+	require, err := readDynamic(ctx, requireArg, readRequirements)
+	if err != nil {
+		resp.Error = argumentError(1, err)
 		return
 	}
 	if require.MaxWorkloadCost != nil {

@@ -3,7 +3,6 @@ package provider
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -12,38 +11,32 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// lifecycleWarning warns about the model a megallm_model uses (named by the
-// argument at): that it is deprecated, or, not deprecated, that it retires
-// within the policy's notice window; each with when it retires and what to
-// move to. A model's lifecycle gets one warning, never both, and a plan
-// shows the same warning once however many data sources use the model.
-// candidates is the data source's argument (nil with id): what it falls
-// back to when the model retires changes the advice.
+// lifecycleWarning warns, once per plan, that the model a megallm_model
+// uses (named by at) is deprecated or else retires within the policy's
+// notice, with what to move to; candidates is nil with id.
 func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.Model, at path.Path,
 	candidates []string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	l := catalog.LifecycleOf(model, models.Now())
-	var summary, detail string
+	var summary string
 	switch {
 	case l.Status == catalog.StatusDeprecated:
 		summary = "Deprecated MegaLLM model"
-		detail = deprecationWarning(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, query))
 	case models.RetiresWithinNotice(l):
 		summary = "MegaLLM model retiring soon"
-		detail = retirementNotice(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, query),
-			models.RetirementNoticeDays())
 	default:
 		return diags
 	}
+	detail := lifecycleDetail(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, query),
+		models.RetirementNoticeDays())
 	if d.catalog.TakeWarning(summary + "\n" + detail) {
 		diags.AddAttributeWarning(at, summary, detail)
 	}
 	return diags
 }
 
-// lifecycleAdvice is what a lifecycle warning advises: the model's successor
-// (catalog.Advice) and the first of the data source's later candidates that
-// can be used, which it falls back to when the model retires ("" for none).
+// lifecycleAdvice is the model's successor and the later candidate, if any,
+// that candidates fall back to when it retires.
 type lifecycleAdvice struct {
 	catalog.Advice
 	fallback string
@@ -61,39 +54,29 @@ func (d *providerData) advice(models *catalog.Catalog, id string, l catalog.Life
 	return a
 }
 
-// deprecationWarning says that a model is deprecated, until when it is
-// served and what to move to.
-func deprecationWarning(id string, l catalog.Lifecycle, reason string, advice lifecycleAdvice) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Model %q is deprecated since %s", id, catalog.FormatDate(*l.DeprecatedAt))
-	if reason != "" {
-		fmt.Fprintf(&b, ": %s", reason)
-	}
-	b.WriteString(".")
+// lifecycleDetail says since when a model is deprecated, or else that it
+// retires within the policy's notice window of days, and what next.
+func lifecycleDetail(id string, l catalog.Lifecycle, reason string, advice lifecycleAdvice, window int64) string {
+	retires := ""
 	if l.RetiresAt != nil {
-		fmt.Fprintf(&b, " It retires on %s, %s%s.", catalog.FormatDate(*l.RetiresAt), inDays(*l.DaysToRetirement),
+		retires = fmt.Sprintf("%s, %s%s", catalog.FormatDate(*l.RetiresAt), inDays(*l.DaysToRetirement),
 			afterRetirement(advice.fallback))
 	}
-	b.WriteString(successorAdvice(id, advice))
-	return b.String()
-}
-
-// retirementNotice says that a model that is not deprecated retires within
-// the policy's notice window of days, and what to move to.
-func retirementNotice(id string, l catalog.Lifecycle, reason string, advice lifecycleAdvice, window int64) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Model %q retires on %s, %s%s", id, catalog.FormatDate(*l.RetiresAt),
-		inDays(*l.DaysToRetirement), afterRetirement(advice.fallback))
 	if reason != "" {
-		fmt.Fprintf(&b, ": %s", reason)
+		reason = ": " + reason
 	}
-	fmt.Fprintf(&b, ". The provider's policy gives notice %d days ahead (retirement_notice_days; 0 turns it off).", window)
-	b.WriteString(successorAdvice(id, advice))
-	return b.String()
+	if l.Status != catalog.StatusDeprecated {
+		return fmt.Sprintf("Model %q retires on %s%s. The provider's policy gives notice %d days ahead "+
+			"(retirement_notice_days; 0 turns it off).%s", id, retires, reason, window, successorAdvice(id, advice))
+	}
+	detail := fmt.Sprintf("Model %q is deprecated since %s%s.", id, catalog.FormatDate(*l.DeprecatedAt), reason)
+	if retires != "" {
+		detail += " It retires on " + retires + "."
+	}
+	return detail + successorAdvice(id, advice)
 }
 
-// afterRetirement says what happens to the plan when the model retires:
-// it fails, or candidates fall back to another model.
+// afterRetirement says what the plan does once the model retires.
 func afterRetirement(fallback string) string {
 	if fallback != "" {
 		return fmt.Sprintf(", after which candidates fall back to %q", fallback)
@@ -101,10 +84,8 @@ func afterRetirement(fallback string) string {
 	return ", after which this plan fails"
 }
 
-// successorAdvice is the sentence of a lifecycle warning about what to move
-// to. With a fallback in candidates: leaving the model out of them, and the
-// successor if it is another usable model. Else the successor when it can be
-// used, or why not and the closest ids that can; "" without a successor.
+// successorAdvice says what to move to: without the model's candidate, or to
+// its usable successor; "" without either.
 func successorAdvice(id string, advice lifecycleAdvice) string {
 	usable := advice.Successor != "" && advice.Unusable == ""
 	switch {
@@ -132,8 +113,7 @@ func inDays(n int64) string {
 	return fmt.Sprintf("in %d days", n)
 }
 
-// adviceWords says what to move to from a retired model: its successor
-// when it can be used, else the closest ids that can, or megallm_models.
+// adviceWords says what to move to from a retired model.
 func adviceWords(a catalog.Advice) string {
 	switch {
 	case a.Successor != "" && a.Unusable == "":
@@ -144,9 +124,7 @@ func adviceWords(a catalog.Advice) string {
 	return " Choose another model with the megallm_models data source, which lists only models that can be used."
 }
 
-// survivingRetirement says how a configuration keeps planning through the
-// next retirement: candidates, without the model that has retired, which
-// would be passed over with a warning on every plan.
+// survivingRetirement says how to plan through the next retirement.
 const survivingRetirement = "To keep planning through the next retirement without an edit, set candidates instead " +
 	"of id: the replacement first, then a model to fall back to. Leave the retired model out, or every plan warns " +
 	"that it was passed over."

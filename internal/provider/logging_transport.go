@@ -10,17 +10,11 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// credentialFields are the log fields that carry a credential; their values
-// are always masked.
+// credentialFields are the log fields whose values are always masked.
 var credentialFields = []string{"api_key", "Authorization", "x-api-key"}
 
-// loggingTransport logs every API request and answer at DEBUG on the
-// provider's logger (visible with TF_LOG=DEBUG or TRACE). Both credential
-// headers are logged as fields whose values tflog masks, the URL and error
-// fields (which a redirect or a transport error may fill with text from the
-// server) are scrubbed of every form of the key by the client's own rule,
-// and the key itself is masked anywhere in any message or field, so no log
-// line can carry it.
+// loggingTransport logs every API request and answer at DEBUG, with the
+// credential headers masked and the key scrubbed from every field.
 type loggingTransport struct {
 	next   http.RoundTripper
 	apiKey string
@@ -36,8 +30,7 @@ func newLoggingTransport(next http.RoundTripper, apiKey string) *loggingTranspor
 func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := tflog.MaskFieldValuesWithFieldKeys(req.Context(), credentialFields...)
 	if t.apiKey != "" {
-		// The key as sent, and escaped as a URL that a redirect or a
-		// transport error may quote carries it.
+		// The key as sent, and as a URL quoted in an error carries it.
 		ctx = tflog.MaskLogStrings(ctx, t.apiKey, url.QueryEscape(t.apiKey), url.PathEscape(t.apiKey))
 	}
 	fields := map[string]any{"method": req.Method, "url": t.scrub(req.URL.Redacted())}

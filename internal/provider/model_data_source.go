@@ -29,13 +29,9 @@ func NewModelDataSource() datasource.DataSource {
 }
 
 // modelDataSource reads one model by id and can check requirements on it.
-type modelDataSource struct {
-	data *providerData
-}
+type modelDataSource struct{ dataSource }
 
-// modelDataSourceModel is a megallm_model configuration, and its state: the
-// arguments as configured and the model's attributes, null in the
-// configuration.
+// modelDataSourceModel is a megallm_model configuration and its state.
 type modelDataSourceModel struct {
 	modelValue
 	Candidates types.Dynamic `tfsdk:"candidates"`
@@ -72,12 +68,8 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
-		idOrCandidatesValidator{},
+		idOrCandidatesValidator,
 	}
-}
-
-func (d *modelDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req, resp)
 }
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -92,29 +84,33 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
-	// A workload is a question for megallm_models; one model's workload cost
-	// is estimate_cost, which keeps this data source's schema, and so every
-	// plan, as small as before.
+	// A workload is a question for megallm_models (DESIGN.md).
 	if require.MaxWorkloadCost != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Workload requirement on megallm_model",
 			workloadNotTaken("megallm_model", "a postcondition", "self")+".")
 		return
 	}
-	models, diags := d.data.loadCatalog(ctx, readerOf("megallm_model", req.Config.Raw))
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !cfg.Currency.IsNull() {
-		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
-	}
-
 	var candidates []string // nil with id
 	if !cfg.Candidates.IsNull() {
 		if candidates, err = readDynamic(ctx, cfg.Candidates, readCandidates); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", err.Error())
 			return
 		}
+	}
+	reader := "the megallm_model data source" // for errors shown on another (see loadCatalog)
+	switch {
+	case !cfg.ID.IsNull():
+		reader += " with id = " + megallm.Quote(cfg.ID.ValueString())
+	case candidates != nil:
+		reader += " whose candidates start with " + megallm.Quote(candidates[0])
+	}
+	models, diags := d.data.loadCatalog(ctx, reader)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if !cfg.Currency.IsNull() {
+		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
 	}
 	model, at := d.choose(models, cfg.ID.ValueString(), candidates, query, &resp.Diagnostics)
 	if model == nil {
@@ -125,16 +121,20 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
 }
 
-// choose is the model the configuration names: id, or (when candidates is
-// not nil) the first of candidates that can be used, warning about those passed over; nil after an
-// error. at is the argument that named it.
+// choose is the model id names, or the first usable one of candidates (when
+// not nil), warning about those passed over; nil after an error. at is the
+// argument that named it.
 func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates []string, query catalog.Query,
 	diags *diag.Diagnostics) (model *megallm.Model, at path.Path) {
 	if candidates == nil {
 		model, rejection := models.Check(id, query)
 		if rejection != nil {
+			on := path.Root("id")
+			if rejection.Kind == catalog.UnmetRequirements {
+				on = path.Root("require")
+			}
 			summary, detail := d.rejectionError(models, id, rejection)
-			diags.AddAttributeError(rejectionPath(rejection), summary, detail)
+			diags.AddAttributeError(on, summary, detail)
 			return nil, path.Root("id")
 		}
 		return model, path.Root("id")
@@ -166,14 +166,6 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	return model, at
 }
 
-// rejectionPath is the argument a rejection of id is reported on.
-func rejectionPath(r *catalog.Rejection) path.Path {
-	if r.Kind == catalog.UnmetRequirements {
-		return path.Root("require")
-	}
-	return path.Root("id")
-}
-
 // rejectionError says why the model with this id cannot be used, and how to
 // fix it.
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
@@ -195,12 +187,11 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	}
 }
 
-// candidateLines lists passed-over candidates, one per line with why, as
-// many as joinProblems shows: only those are worded, and only those the
-// catalog lacks get suggestions (suggest, each a pass over the catalog).
+// candidateLines lists passed-over candidates with why, as many as
+// joinProblems shows; only those get suggestions, each a pass over the catalog.
 func candidateLines(passed []catalog.Candidate, suggest func(id string) []string) string {
 	lines := make([]string, len(passed)) // joinProblems counts the rest
-	for i, c := range passed[:min(len(passed), maxProblemsListed)] {
+	for i, c := range passed[:min(len(passed), catalog.MaxListed)] {
 		r := *c.Rejection
 		if r.Kind == catalog.NotInCatalog {
 			r.Suggestions = suggest(c.ID)

@@ -17,14 +17,11 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// One model as both data sources return it (megallm_model, and each element
-// of megallm_models.models): its schema, its value and how the provider
-// functions read it back.
+// One model as both data sources return it: its schema, its value and how
+// the provider functions read it back.
 
-// modelValue is a model's attributes (modelAttributes). Every attribute the
-// API may leave out is a pointer, null when nil, and capabilities an object
-// built from megallm.CapabilityTable; id is a types.String for
-// megallm_model, where it is also an argument that may be null.
+// modelValue is a model's attributes (modelAttributes), null when nil; id
+// is a types.String as megallm_model's argument may be null.
 type modelValue struct {
 	ID              types.String    `tfsdk:"id"`
 	Type            *string         `tfsdk:"type"`
@@ -52,9 +49,8 @@ type lifecycleValue struct {
 	DaysToRetirement *int64  `tfsdk:"days_to_retirement"`
 }
 
-// modelFromCatalog is m's attributes, its lifecycle as of now, keeping every
-// omission as null: a field the API did not send, and a whole capabilities
-// or pricing object.
+// modelFromCatalog is m's attributes, its lifecycle as of now, with every
+// omission null.
 func modelFromCatalog(m *megallm.Model, now time.Time) modelValue {
 	v := modelValue{
 		ID:              types.StringValue(m.ID),
@@ -179,8 +175,7 @@ func modelAttributes() map[string]schema.Attribute {
 	}
 }
 
-// capabilityAttributes is the schema of a model's capabilities, one flag per
-// capability of megallm.CapabilityTable.
+// capabilityAttributes has a flag per row of megallm.CapabilityTable.
 func capabilityAttributes() map[string]schema.Attribute {
 	attributes := make(map[string]schema.Attribute, len(megallm.CapabilityTable))
 	for _, c := range megallm.CapabilityTable {
@@ -194,10 +189,9 @@ var capabilityTypes = sync.OnceValue(func() map[string]attr.Type {
 	return schema.SingleNestedAttribute{Attributes: capabilityAttributes()}.GetType().(types.ObjectType).AttrTypes
 })
 
-// readModel reads a model object, as either data source returns it, and
-// its lifecycle: the model_lifecycle.status and days_to_retirement it
-// reports, as the data source computed them, else what its dates give at
-// now. Attributes it does not know are ignored.
+// readModel reads a model object and its lifecycle: the status and days
+// it reports, else what its dates give at now. Unknown attributes are
+// ignored.
 func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	o, ok := newObjectReader("model.", v)
 	if !ok {
@@ -276,10 +270,8 @@ func modelParameter() function.DynamicParameter {
 	}
 }
 
-// modelArgument reads the model argument at position, and its lifecycle
-// today (see readModel). The provider functions take a model as a dynamic
-// value so that they accept the objects either data source returns as well
-// as partial object literals written by hand.
+// modelArgument reads a function's model argument, dynamic so that it takes
+// either data source's objects and partial literals, and its lifecycle today.
 func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
 	var lifecycle catalog.Lifecycle
 	m, err := readDynamic(ctx, arg, func(v tftypes.Value) (m *megallm.Model, err error) {

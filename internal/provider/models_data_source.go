@@ -33,12 +33,9 @@ func NewModelsDataSource() datasource.DataSource {
 }
 
 // modelsDataSource lists the catalog, filtered and sorted.
-type modelsDataSource struct {
-	data *providerData
-}
+type modelsDataSource struct{ dataSource }
 
-// modelsDataSourceModel is a megallm_models configuration, where the computed
-// attributes (WorkloadCosts, Models, IDs) are null, and its state.
+// modelsDataSourceModel is a megallm_models configuration and its state.
 type modelsDataSourceModel struct {
 	Type           types.String   `tfsdk:"type"`
 	OwnedBy        []string       `tfsdk:"owned_by"`
@@ -90,7 +87,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Keep only models whose id this [RE2](https://github.com/google/re2/wiki/Syntax) " +
 					"pattern matches anywhere; anchor it with `^` and `$` to match whole ids.",
 				Optional:   true,
-				Validators: []validator.String{regexValidator{}},
+				Validators: []validator.String{regexValidator},
 			},
 			"require": requireAttribute("Keep only models that meet every one of these requirements."),
 			"created_after": schema.StringAttribute{
@@ -98,13 +95,13 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31` (midnight UTC). Models that do not report " +
 					"`created_at` are left out.",
 				Optional:   true,
-				Validators: []validator.String{createdDateValidator{}},
+				Validators: []validator.String{createdDateValidator},
 			},
 			"created_before": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly earlier than this, in the same forms as " +
 					"`created_after`, which must be earlier. Models that do not report `created_at` are left out.",
 				Optional:   true,
-				Validators: []validator.String{createdDateValidator{}},
+				Validators: []validator.String{createdDateValidator},
 			},
 			"exclude_ids": schema.SetAttribute{
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact; " +
@@ -160,11 +157,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 }
 
 func (d *modelsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{createdRangeValidator{}}
-}
-
-func (d *modelsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req, resp)
+	return []datasource.ConfigValidator{createdRangeValidator}
 }
 
 func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -211,7 +204,11 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		query.Limit = int(n)
 	}
 
-	models, diags := d.data.loadCatalog(ctx, readerOf("megallm_models", req.Config.Raw))
+	reader := "the megallm_models data source" // for errors shown on another (see loadCatalog)
+	if !cfg.Type.IsNull() {
+		reader += " with type = " + megallm.Quote(cfg.Type.ValueString())
+	}
+	models, diags := d.data.loadCatalog(ctx, reader)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -254,10 +251,8 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 }
 
-// setModels sets the models attribute of a megallm_models state to
-// modelFromCatalog of each model, building the value directly: through
-// State.Set, a list of the whole catalog (10,000 models) cost a plan several
-// times what the rest of the read does (BENCHMARKS.md).
+// setModels sets the models of a megallm_models state to modelFromCatalog of
+// each model, built directly for speed (BENCHMARKS.md);
 // TestSetModels_asStateSet holds it to what State.Set builds.
 func setModels(state *tfsdk.State, selected []*megallm.Model, now time.Time) diag.Diagnostics {
 	var diags diag.Diagnostics

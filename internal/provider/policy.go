@@ -23,11 +23,8 @@ var (
 	policyPricingNames        = []string{"input_tokens_cost_per_million", "output_tokens_cost_per_million", "currency"}
 )
 
-// policyAttribute is the schema of the provider's policy argument. It is
-// dynamic for the reason require is (see requireAttribute): with an object
-// type, Terraform would drop a misspelt key of jsondecode(file(...)) or of a
-// literal before the provider sees it, and the policy would silently say less
-// than its author wrote. Its validator refuses such keys instead.
+// policyAttribute is the schema of the provider's policy argument, dynamic
+// for the reason require is.
 func policyAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
@@ -54,9 +51,9 @@ func policyAttribute() schema.DynamicAttribute {
 			"is an error, and so is an id the catalog has only in another letter case; ids and owners the catalog " +
 			"lacks are a warning.",
 		Optional: true,
-		Validators: []validator.Dynamic{dynamicValidator{
+		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
-			read:      func(v tftypes.Value) error { _, err := readPolicy(v); return err },
+			dyn:       func(v tftypes.Value) error { _, err := readPolicy(v); return err },
 		}},
 	}
 }
@@ -70,8 +67,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	if !ok {
 		return nil, fmt.Errorf("policy must be an object such as { allowed_owners = [\"openai\"] }, got %s", typeName(v))
 	}
-	// Every mistake at once, the policy's own first, then each model's in
-	// id order, so that one plan shows them all.
+	// Every mistake at once: the policy's own, then each model's by id.
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && !owners.IsNull() {
@@ -107,8 +103,8 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	return policy, nil
 }
 
-// joinMistakes is the mistakes that are not nil, one per line, at most as
-// many as joinProblems shows and then how many more; nil without any.
+// joinMistakes joins the mistakes that are not nil, one per line, as
+// joinProblems does; nil without any.
 func joinMistakes(mistakes []error) error {
 	var lines []string
 	for _, err := range mistakes {

@@ -1,6 +1,5 @@
-// Package provider is the Terraform side of the MegaLLM provider: the
-// provider configuration and the data sources. It translates between
-// Terraform values and the megallm client and catalog packages.
+// Package provider is the Terraform side of the MegaLLM provider: it
+// translates between Terraform values and the megallm and catalog packages.
 package provider
 
 import (
@@ -9,7 +8,6 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
 
@@ -94,7 +92,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"`https://` or `http://` URL with a host, and a port from 1 to 65535 if any; a trailing slash " +
 					"is fine. No white space, query, fragment or `user:password@`: the key goes in `api_key`.",
 				Optional:   true,
-				Validators: []validator.String{baseURLValidator{}},
+				Validators: []validator.String{baseURLValidator},
 			},
 			"auth_scheme": schema.StringAttribute{
 				MarkdownDescription: "How the key is sent: `bearer` (default) sends `Authorization: Bearer KEY`; " +
@@ -106,7 +104,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				MarkdownDescription: "Time limit of one HTTP attempt, reading the answer included, as a Go duration " +
 					"such as `30s` or `1m`. Defaults to `30s`.",
 				Optional:   true,
-				Validators: []validator.String{positiveDurationValidator{}},
+				Validators: []validator.String{positiveDurationValidator},
 			},
 			"max_retries": schema.NumberAttribute{
 				MarkdownDescription: fmt.Sprintf("How many times a failed request may be retried, from 0 to %d. "+
@@ -120,7 +118,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable. A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
 				Optional: true,
-				Validators: []validator.String{stringvalidator.RegexMatches(regexp.MustCompile(`\S`),
+				Validators: []validator.String{stringvalidator.RegexMatches(nonBlank,
 					"must be the path of a saved GET /models answer, not blank; leave catalog_file out to read the "+
 						"catalog from the API")},
 			},
@@ -130,18 +128,14 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 }
 
 // Configure builds the shared catalog source from the provider block and the
-// environment: resolving the settings, then reading the catalog from a file
-// or building the API client. It sends no request: the catalog is fetched when
-// a data source first needs it, once per provider process.
+// environment. It sends no request.
 func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerConfig
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	// A Terraform that can defer (an experimental feature so far) plans the
-	// data sources again once the unknown arguments are known; others get an
-	// error that says how to make them known.
+	// A Terraform that can defer plans again once they are known.
 	if unknown := cfg.unknownArguments(); len(unknown) > 0 {
 		if req.ClientCapabilities.DeferralAllowed {
 			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
@@ -190,9 +184,8 @@ func (cfg providerConfig) unknownArguments() []string {
 	return unknown
 }
 
-// newProviderData builds the catalog source that the settings describe: the
-// catalog file, or a client of the API. It warns when the API key would cross
-// the network unencrypted.
+// newProviderData builds the catalog source of the file or of the API, and
+// warns when the API key would cross the network unencrypted.
 func newProviderData(s providerSettings, version string) (*providerData, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if file := s.catalogFile; file != "" {
@@ -239,14 +232,32 @@ func (p *MegaLLMProvider) DataSources(context.Context) []func() datasource.DataS
 	}
 }
 
-// Functions lists the provider functions. They work on the objects the data
-// sources return and make no API call.
+// Functions lists the provider functions, which make no API call.
 func (p *MegaLLMProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
 		NewEstimateCostFunction,
 		NewUnmetRequirementsFunction,
 		NewSupportsFunction,
 	}
+}
+
+// providerFunction is a provider function: its name, its definition and run.
+type providerFunction struct {
+	name       string
+	definition function.Definition
+	run        func(ctx context.Context, req function.RunRequest, resp *function.RunResponse)
+}
+
+func (f providerFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = f.name
+}
+
+func (f providerFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = f.definition
+}
+
+func (f providerFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	f.run(ctx, req, resp)
 }
 
 // logRetry tells TF_LOG readers why the plan is waiting.
@@ -266,9 +277,7 @@ func sendsKeyInClear(baseURL string) bool {
 	return !isLoopback(u.Hostname())
 }
 
-// isLoopback reports whether host names this machine: localhost, or a
-// loopback address (127.0.0.0/8, ::1 with or without a zone such as ::1%lo,
-// or 127.0.0.1 mapped into IPv6 as ::ffff:127.0.0.1).
+// isLoopback reports whether host is localhost or a loopback address.
 func isLoopback(host string) bool {
 	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
 		return true

@@ -9,40 +9,35 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// providerData is what Configure hands every data source: one catalog per
-// provider process, shared by all reads.
+// providerData is the catalog Configure hands every data source.
 type providerData struct {
 	catalog *catalog.Source
 	// origin says where the catalog comes from: the models URL or the file.
 	origin string
 }
 
-// providerDataFrom takes the configured providerData out of a data source's
-// Configure request. It returns nil before the provider is configured.
-func providerDataFrom(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *providerData {
-	if req.ProviderData == nil {
-		return nil
-	}
+// dataSource is what both data sources share: the configured providerData,
+// nil before the provider is configured.
+type dataSource struct{ data *providerData }
+
+func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	data, ok := req.ProviderData.(*providerData)
-	if !ok {
+	if !ok && req.ProviderData != nil {
 		resp.Diagnostics.AddError("Unexpected provider data",
 			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the megallm provider: please report it.", req.ProviderData))
 	}
-	return data
+	d.data = data
 }
 
-// loadCatalog returns the shared catalog, or a diagnostic that says what went
-// wrong and how to fix it. The first read to get the catalog also gets the
-// warnings about its odd entries, and the first to get a failure the full
-// error; the reads after those get no warnings and a short error that names
-// the reader (see readerOf) with the full one, so that a plan says each
-// thing once.
+// loadCatalog returns the shared catalog, or an error that says how to fix
+// it. The first reader gets the warnings and the full error, the others a
+// short one that names it by what it reads, as the framework does not tell
+// its address: `the megallm_model data source with id = "gpt-4o"`.
 func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog.Catalog, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	c, err := d.catalog.CatalogFor(ctx, reader)
@@ -60,9 +55,8 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	return c, diags
 }
 
-// repeatedDetail is the detail of a failure that another data source of the
-// same plan reports in full: it names that data source, since Terraform
-// prints the errors in the order of the configuration, not of the reads.
+// repeatedDetail is the detail of a failure that another data source
+// reports in full, named.
 func repeatedDetail(err *catalog.RepeatedError) string {
 	where := "the first data source that read the catalog in this plan"
 	if err.FirstReader != "" {
@@ -76,45 +70,10 @@ func repeatedDetail(err *catalog.RepeatedError) string {
 		". The provider makes no further requests for it within this plan; the next plan tries again."
 }
 
-// readerOf names a data source, from its type and configuration, for an
-// error shown on another one. The framework does not tell a provider a data
-// source's address, so it is named by what it reads: `the megallm_model data
-// source with id = "gpt-4o"`, `... whose candidates start with "gpt-4o"`,
-// `the megallm_models data source with type = "chat"`.
-func readerOf(typeName string, config tftypes.Value) string {
-	name := "the " + typeName + " data source"
-	var values map[string]tftypes.Value
-	if config.As(&values) != nil {
-		return name
-	}
-	known := func(attribute string) (string, bool) {
-		var s string
-		v, ok := values[attribute]
-		ok = ok && v.IsFullyKnown() && !v.IsNull() && v.As(&s) == nil
-		return s, ok
-	}
-	if typeName != "megallm_model" {
-		if kind, ok := known("type"); ok {
-			return fmt.Sprintf("%s with type = %s", name, megallm.Quote(kind))
-		}
-		return name
-	}
-	if id, ok := known("id"); ok {
-		return fmt.Sprintf("%s with id = %s", name, megallm.Quote(id))
-	}
-	if v, ok := values["candidates"]; ok && v.IsFullyKnown() && !v.IsNull() {
-		if candidates, err := readCandidates(v); err == nil {
-			return fmt.Sprintf("%s whose candidates start with %s", name, megallm.Quote(candidates[0]))
-		}
-	}
-	return name
-}
-
 const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
 	"or set the " + EnvAPIKey + " environment variable."
 
-// describeCatalogError turns a client error into a diagnostic summary and a
-// detail that says how to fix it. Client errors never contain the key.
+// describeCatalogError words a catalog error and how to fix it.
 func describeCatalogError(err error) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var respErr *megallm.ResponseError

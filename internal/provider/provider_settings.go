@@ -16,24 +16,20 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// providerSettings is the provider block resolved with the environment and
-// the defaults: where the catalog comes from and, for the API, how to ask.
+// providerSettings is the provider block with the environment and defaults.
 type providerSettings struct {
-	// catalogFile is the file to read the catalog from; when it is set, the
-	// API settings below are unused.
+	// catalogFile, when set, leaves the API settings unused.
 	catalogFile string
 	baseURL     string
 	apiKey      string
 	authScheme  megallm.AuthScheme
 	timeout     time.Duration
 	maxRetries  int
-	// policy is the model policy, nil when none is set.
-	policy *catalog.Policy
+	policy      *catalog.Policy
 }
 
 // resolveSettings resolves the provider block, every argument known, with
-// the environment: catalog_file (or MEGALLM_CATALOG_FILE) before the API,
-// then the API's base URL, key and client options, with their defaults.
+// the environment and the defaults.
 func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	policy, err := readDynamic(ctx, cfg.Policy, readPolicy)
@@ -78,10 +74,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	return s, diags
 }
 
-// warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE, set in the
-// environment, takes the catalog from a file although the provider block
-// configures the API: a CI job can make plans offline without editing the
-// configuration, but never silently.
+// warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE leaves the
+// API arguments of the provider block unused.
 func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig, file string) {
 	var ignored []string
 	for _, arg := range []struct {
@@ -101,10 +95,8 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 			"read the catalog from the API.", EnvCatalogFile, file, strings.Join(ignored, ", "), EnvCatalogFile))
 }
 
-// resolveAPIKey is api_key, else MEGALLM_API_KEY, without surrounding white
-// space: a key read with file() ends in a newline, which no HTTP header may
-// carry. A control character inside the key is an error that names where the
-// key came from and never shows it.
+// resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed; a control
+// character inside it is an error that never shows the key.
 func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	key, source := strings.TrimSpace(configured.ValueString()), "api_key"

@@ -10,13 +10,9 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The words of the catalog's typed answers: how a model misses a
-// requirement (catalog.Miss), why an id cannot be used (catalog.Rejection),
-// and what each requirement asks, for the docs. The catalog reports facts;
-// the provider, which knows require and model_lifecycle, says them.
+// The words of the catalog's typed answers (catalog.Miss, catalog.Rejection).
 
-// unmetWords words each miss, with the model's value and the bound: the
-// lines of megallm_model's error and of the unmet_requirements function.
+// unmetWords words each miss with the model's value and the bound.
 func unmetWords(misses []catalog.Miss) []string {
 	words := make([]string, len(misses))
 	for i, miss := range misses {
@@ -99,8 +95,7 @@ func rejectionWords(r *catalog.Rejection) string {
 	}
 }
 
-// advisedSuccessorWords is ` (successor "x")`, with why it cannot be used
-// when it cannot, or "" without a successor.
+// advisedSuccessorWords is ` (successor "x")`, with why it is unusable.
 func advisedSuccessorWords(a catalog.Advice) string {
 	switch {
 	case a.Successor == "":

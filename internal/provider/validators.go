@@ -4,37 +4,112 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The framework-validators module has no URL, duration, regular-expression
-// syntax or whole-number checks, so these are written here, each as a
-// validator.String that skips null and unknown values like theirs do.
-
-// baseURLValidator accepts what megallm.ParseBaseURL does: an absolute http
-// or https URL with a host, a valid port and no credentials or white space.
-type baseURLValidator struct{}
-
-func (baseURLValidator) Description(context.Context) string {
-	return "value must be an absolute http:// or https:// URL without credentials, query or white space"
+// argumentCheck is the validator of every argument the framework-validators
+// module has no check for: the function for the argument's type says what
+// is wrong, as the error's detail ("" or nil when nothing is). Like theirs,
+// it skips null and unknown values; a dynamic value is checked once it is
+// fully known, or by partly while it holds unknown values.
+type argumentCheck struct {
+	describes string // what the value must be
+	summary   string // "Invalid NAME" when empty
+	str       func(name, value string) string
+	num       func(name string, n *big.Float) string
+	dyn       func(v tftypes.Value) error
+	partly    func(v tftypes.Value) error
 }
 
-func (v baseURLValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v argumentCheck) Description(context.Context) string { return "value must be " + v.describes }
 
-func (baseURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+func (v argumentCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v argumentCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
+		v.report(&resp.Diagnostics, req.Path, v.str(req.Path.String(), req.ConfigValue.ValueString()))
+	}
+}
+
+func (v argumentCheck) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
+		v.report(&resp.Diagnostics, req.Path, v.num(req.Path.String(), req.ConfigValue.ValueBigFloat()))
+	}
+}
+
+func (v argumentCheck) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() || req.ConfigValue.IsUnderlyingValueUnknown() {
 		return
 	}
-	if _, err := megallm.ParseBaseURL(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid base_url",
-			fmt.Sprintf("base_url %s.%s Use the API root that serves /models, for example %q.", err, baseURLHint(err), megallm.DefaultBaseURL))
+	value, err := req.ConfigValue.ToTerraformValue(ctx)
+	switch {
+	case err != nil:
+	case value.IsFullyKnown():
+		err = v.dyn(value)
+	case v.partly != nil:
+		err = v.partly(value)
 	}
+	if err != nil {
+		v.report(&resp.Diagnostics, req.Path, err.Error())
+	}
+}
+
+func (v argumentCheck) report(diags *diag.Diagnostics, at path.Path, detail string) {
+	if detail == "" {
+		return
+	}
+	summary := v.summary
+	if summary == "" {
+		summary = "Invalid " + at.String()
+	}
+	diags.AddAttributeError(at, summary, detail)
+}
+
+// configCheck is a datasource.ConfigValidator that runs check.
+type configCheck struct {
+	describes string
+	check     func(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics)
+}
+
+func (v configCheck) Description(context.Context) string { return v.describes }
+
+func (v configCheck) MarkdownDescription(context.Context) string { return v.describes }
+
+func (v configCheck) ValidateDataSource(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	v.check(ctx, req.Config, &resp.Diagnostics)
+}
+
+// sentence is err's message ended with a period, or "" without err.
+func sentence(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error() + "."
+}
+
+// baseURLValidator accepts what megallm.ParseBaseURL does.
+var baseURLValidator = argumentCheck{
+	describes: "an absolute http:// or https:// URL without credentials, query or white space",
+	str: func(_, s string) string {
+		if _, err := megallm.ParseBaseURL(s); err != nil {
+			return fmt.Sprintf("base_url %s.%s Use the API root that serves /models, for example %q.", err, baseURLHint(err), megallm.DefaultBaseURL)
+		}
+		return ""
+	},
 }
 
 // baseURLHint is what to do instead, when a base URL's error needs more than
@@ -46,48 +121,46 @@ func baseURLHint(err error) string {
 	return ""
 }
 
+// positiveDuration is what request_timeout must be.
+const positiveDuration = `a positive Go duration such as "30s", "1m" or "1m30s"`
+
 // positiveDurationValidator accepts a Go duration string greater than zero.
-type positiveDurationValidator struct{}
-
-func (positiveDurationValidator) Description(context.Context) string {
-	return `value must be a positive Go duration such as "30s", "1m" or "1m30s"`
-}
-
-func (v positiveDurationValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (v positiveDurationValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	raw := req.ConfigValue.ValueString()
-	d, err := time.ParseDuration(raw)
-	if err != nil || d <= 0 {
-		hint := ""
-		if seconds, err := strconv.ParseFloat(raw, 64); err == nil && seconds > 0 {
-			hint = fmt.Sprintf(" Did you mean %q?", raw+"s")
+var positiveDurationValidator = argumentCheck{
+	describes: positiveDuration,
+	summary:   "Invalid duration",
+	str: func(_, s string) string {
+		if d, err := time.ParseDuration(s); err == nil && d > 0 {
+			return ""
 		}
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			fmt.Sprintf("%q is not a positive duration: the %s. Units are ns, us, ms, s, m and h.%s", raw, v.Description(ctx), hint))
-	}
+		hint := ""
+		if seconds, err := strconv.ParseFloat(s, 64); err == nil && seconds > 0 {
+			hint = fmt.Sprintf(" Did you mean %q?", s+"s")
+		}
+		return fmt.Sprintf("%q is not a positive duration: the value must be %s. Units are ns, us, ms, s, m and h.%s",
+			s, positiveDuration, hint)
+	},
 }
 
 // regexValidator accepts an RE2 regular expression.
-type regexValidator struct{}
-
-func (regexValidator) Description(context.Context) string {
-	return "value must be a valid RE2 regular expression"
+var regexValidator = argumentCheck{
+	describes: "a valid RE2 regular expression",
+	summary:   "Invalid regular expression",
+	str: func(_, s string) string {
+		if _, err := regexp.Compile(s); err != nil {
+			return fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.", err)
+		}
+		return ""
+	},
 }
 
-func (v regexValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (regexValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := regexp.Compile(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid regular expression",
-			fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.", err))
-	}
+// oneOf accepts one of values, like stringvalidator.OneOf, but says "did you
+// mean" as every other argument does.
+func oneOf(values ...string) argumentCheck {
+	return argumentCheck{describes: catalog.QuoteList(values, "or"), str: func(name, s string) string {
+		if slices.Contains(values, s) {
+			return ""
+		}
+		return fmt.Sprintf("%s = %s is not one of its values.%s Use %s.", name, megallm.Quote(s),
+			didYouMean(catalog.Closest(s, slices.Values(values))), catalog.QuoteList(values, "or"))
+	}}
 }

@@ -11,18 +11,14 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The workload argument of megallm_models and the cost computed from it.
-
-// workloadAttribute is the schema of the workload argument. Both token
-// counts are required, so that a misspelt one (`input_token`), which
-// Terraform would drop from the object, leaves a required attribute missing
-// and fails instead of silently pricing nothing.
+// workloadAttribute is the schema of the workload argument. Both counts are
+// required, so that a misspelt one, which Terraform drops, fails.
 func workloadAttribute() schema.SingleNestedAttribute {
 	count := func(side string) schema.NumberAttribute {
 		return schema.NumberAttribute{
 			MarkdownDescription: "Number of " + side + " tokens of the workload, 0 or more; fractions are allowed.",
 			Required:            true,
-			Validators:          []validator.Number{tokenCountValidator{}},
+			Validators:          []validator.Number{tokenCountValidator},
 		}
 	}
 	return schema.SingleNestedAttribute{
@@ -38,7 +34,7 @@ func workloadAttribute() schema.SingleNestedAttribute {
 	}
 }
 
-// workloadValue is the workload argument, its token counts validated.
+// workloadValue is the workload argument.
 type workloadValue struct {
 	InputTokens  types.Number `tfsdk:"input_tokens"`
 	OutputTokens types.Number `tfsdk:"output_tokens"`
@@ -54,9 +50,8 @@ func (w *workloadValue) read() *catalog.Workload {
 	return &catalog.Workload{InputTokens: in, OutputTokens: out}
 }
 
-// workloadCost is what w costs with m, in m's currency: nil when the model
-// lacks a price the workload needs or the cost is
-// catalog.ErrCostNotExpressible, which tooLarge reports.
+// workloadCost is what w costs with m: nil when it cannot be computed, and
+// tooLarge for catalog.ErrCostNotExpressible.
 func workloadCost(w *catalog.Workload, m *megallm.Model) (cost *float64, tooLarge bool) {
 	c, err := w.Cost(m)
 	if err != nil {
@@ -65,15 +60,11 @@ func workloadCost(w *catalog.Workload, m *megallm.Model) (cost *float64, tooLarg
 	return &c, false
 }
 
-// workloadBound is what require.max_workload_cost is, for the errors about
-// it where no workload is set or can be.
+// workloadBound says what require.max_workload_cost is.
 const workloadBound = "require.max_workload_cost bounds the cost of a workload"
 
-// workloadNotTaken refuses require.max_workload_cost where no workload can
-// be given (what, such as megallm_model), with what to do instead: choose
-// with megallm_models, or compare estimate_cost in a condition (where, such
-// as "a postcondition"), model naming the model there (such as self). It
-// ends without a period, which Terraform adds to a function's error.
+// workloadNotTaken refuses require.max_workload_cost in what, which takes no
+// workload, with what to write in where instead; without a final period.
 func workloadNotTaken(what, where, model string) string {
 	return workloadBound + ", which " + what + " does not take. Choose the " +
 		"model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, " +
@@ -81,8 +72,8 @@ func workloadNotTaken(what, where, model string) string {
 		", INPUT_TOKENS, OUTPUT_TOKENS) <= LIMIT"
 }
 
-// workloadNeeded names the argument that needs a workload when none is set,
-// and what to do; it is empty when nothing does.
+// workloadNeeded names the argument that needs a missing workload, and what
+// to do; "" when none does.
 func workloadNeeded(w *catalog.Workload, sortBy catalog.SortKey, require catalog.Requirements) (attribute, detail string) {
 	switch {
 	case w != nil:
