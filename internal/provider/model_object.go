@@ -186,7 +186,11 @@ func capabilityAttributes() map[string]schema.Attribute {
 
 // capabilityTypes are the types of capabilityAttributes, once.
 var capabilityTypes = sync.OnceValue(func() map[string]attr.Type {
-	return schema.SingleNestedAttribute{Attributes: capabilityAttributes()}.GetType().(types.ObjectType).AttrTypes
+	types := make(map[string]attr.Type, len(megallm.CapabilityTable))
+	for name, a := range capabilityAttributes() {
+		types[name] = a.GetType()
+	}
+	return types
 })
 
 // readModel reads a model object and its lifecycle: the status and days

@@ -308,9 +308,10 @@ func setModels(state *tfsdk.State, selected []*megallm.Model, now time.Time) dia
 // modelTypes are the Terraform types of a model object and of its nested
 // objects, from modelAttributes, once.
 var modelTypes = sync.OnceValue(func() (t struct{ model, capabilities, pricing, lifecycle tftypes.Type }) {
-	t.model = schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().TerraformType(context.Background())
-	attributes := t.model.(tftypes.Object).AttributeTypes
-	t.capabilities, t.pricing, t.lifecycle = attributes["capabilities"], attributes["pricing"], attributes["model_lifecycle"]
+	attributes := modelAttributes()
+	typeOf := func(a schema.Attribute) tftypes.Type { return a.GetType().TerraformType(context.Background()) }
+	t.model = typeOf(schema.SingleNestedAttribute{Attributes: attributes})
+	t.capabilities, t.pricing, t.lifecycle = typeOf(attributes["capabilities"]), typeOf(attributes["pricing"]), typeOf(attributes["model_lifecycle"])
 	return t
 })
 
