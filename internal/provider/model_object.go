@@ -23,16 +23,30 @@ import (
 // modelValue is a model's attributes (modelAttributes), null when nil; id
 // is a types.String as megallm_model's argument may be null.
 type modelValue struct {
-	ID              types.String `tfsdk:"id"`
-	Type            *string      `tfsdk:"type"`
-	DisplayName     *string      `tfsdk:"display_name"`
-	OwnedBy         *string      `tfsdk:"owned_by"`
-	CreatedAt       *string      `tfsdk:"created_at"`
-	ContextLength   *int64       `tfsdk:"context_length"`
-	MaxOutputTokens *int64       `tfsdk:"max_output_tokens"`
-	Capabilities    types.Object `tfsdk:"capabilities"`
-	Pricing         types.Object `tfsdk:"pricing"`
-	Lifecycle       types.Object `tfsdk:"model_lifecycle"`
+	ID              types.String    `tfsdk:"id"`
+	Type            *string         `tfsdk:"type"`
+	DisplayName     *string         `tfsdk:"display_name"`
+	OwnedBy         *string         `tfsdk:"owned_by"`
+	CreatedAt       *string         `tfsdk:"created_at"`
+	ContextLength   *int64          `tfsdk:"context_length"`
+	MaxOutputTokens *int64          `tfsdk:"max_output_tokens"`
+	Capabilities    types.Object    `tfsdk:"capabilities"`
+	Pricing         *pricingValue   `tfsdk:"pricing"`
+	Lifecycle       *lifecycleValue `tfsdk:"model_lifecycle"`
+}
+
+type pricingValue struct {
+	InputTokensCostPerMillion  *float64 `tfsdk:"input_tokens_cost_per_million"`
+	OutputTokensCostPerMillion *float64 `tfsdk:"output_tokens_cost_per_million"`
+	Currency                   *string  `tfsdk:"currency"`
+}
+
+type lifecycleValue struct {
+	Status           *string `tfsdk:"status"`
+	DeprecatedAt     *string `tfsdk:"deprecated_at"`
+	RetiresAt        *string `tfsdk:"retires_at"`
+	Successor        *string `tfsdk:"successor"`
+	DaysToRetirement *int64  `tfsdk:"days_to_retirement"`
 }
 
 // modelFromCatalog is m's attributes, its lifecycle as of now, with every
@@ -46,38 +60,35 @@ func modelFromCatalog(m *megallm.Model, now time.Time) modelValue {
 		CreatedAt:       dateString(m.CreatedAt),
 		ContextLength:   m.ContextLength,
 		MaxOutputTokens: m.MaxOutputTokens,
+		Lifecycle:       &lifecycleValue{}, // always an object
 	}
-	v.Capabilities = types.ObjectNull(nestedTypes()["capabilities"])
+	v.Capabilities = types.ObjectNull(capabilityTypes())
 	if c := m.Capabilities; c != nil {
 		flags := make(map[string]attr.Value, len(megallm.CapabilityTable))
 		for _, capability := range megallm.CapabilityTable {
 			flags[capability.Field()] = types.BoolPointerValue(capability.Flag(c))
 		}
-		v.Capabilities = types.ObjectValueMust(nestedTypes()["capabilities"], flags)
+		v.Capabilities = types.ObjectValueMust(capabilityTypes(), flags)
 	}
-	v.Pricing = types.ObjectNull(nestedTypes()["pricing"])
 	if p := m.Pricing; p != nil {
-		v.Pricing = types.ObjectValueMust(nestedTypes()["pricing"], map[string]attr.Value{
-			"input_tokens_cost_per_million":  types.Float64PointerValue(p.InputTokensCostPerMillion),
-			"output_tokens_cost_per_million": types.Float64PointerValue(p.OutputTokensCostPerMillion),
-			"currency":                       types.StringPointerValue(p.Currency),
-		})
+		v.Pricing = &pricingValue{
+			InputTokensCostPerMillion:  p.InputTokensCostPerMillion,
+			OutputTokensCostPerMillion: p.OutputTokensCostPerMillion,
+			Currency:                   p.Currency,
+		}
 	}
-	var l catalog.Lifecycle // always an object, all null when nothing is known
 	if m.DeprecatedAt != nil || m.RetiresAt != nil || m.Successor != nil {
-		l = catalog.LifecycleOf(m, now)
+		l := catalog.LifecycleOf(m, now)
+		v.Lifecycle = &lifecycleValue{
+			DeprecatedAt:     dateString(m.DeprecatedAt),
+			RetiresAt:        dateString(m.RetiresAt),
+			Successor:        l.Successor,
+			DaysToRetirement: l.DaysToRetirement,
+		}
+		if l.Status != "" {
+			v.Lifecycle.Status = ptr(string(l.Status))
+		}
 	}
-	status := types.StringNull()
-	if l.Status != "" {
-		status = types.StringValue(string(l.Status))
-	}
-	v.Lifecycle = types.ObjectValueMust(nestedTypes()["model_lifecycle"], map[string]attr.Value{
-		"status":             status,
-		"deprecated_at":      types.StringPointerValue(dateString(m.DeprecatedAt)),
-		"retires_at":         types.StringPointerValue(dateString(m.RetiresAt)),
-		"successor":          types.StringPointerValue(l.Successor),
-		"days_to_retirement": types.Int64PointerValue(l.DaysToRetirement),
-	})
 	return v
 }
 
@@ -173,19 +184,13 @@ func capabilityAttributes() map[string]schema.Attribute {
 	return attributes
 }
 
-// nestedTypes are the attribute types of each of the model's nested objects
-// (capabilities, pricing, model_lifecycle), once.
-var nestedTypes = sync.OnceValue(func() map[string]map[string]attr.Type {
-	nested := map[string]map[string]attr.Type{}
-	for name, a := range modelAttributes() {
-		if object, ok := a.(schema.SingleNestedAttribute); ok {
-			nested[name] = make(map[string]attr.Type, len(object.Attributes))
-			for child, c := range object.Attributes {
-				nested[name][child] = c.GetType()
-			}
-		}
+// capabilityTypes are the types of capabilityAttributes, once.
+var capabilityTypes = sync.OnceValue(func() map[string]attr.Type {
+	types := make(map[string]attr.Type, len(megallm.CapabilityTable))
+	for name, a := range capabilityAttributes() {
+		types[name] = a.GetType()
 	}
-	return nested
+	return types
 })
 
 // readModel reads a model object and its lifecycle: the status and days

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"sync"
@@ -262,19 +261,27 @@ func setModels(state *tfsdk.State, selected []*megallm.Model, now time.Time) dia
 		diags.AddError("Unexpected megallm_models state", err.Error()+". This is a bug in the megallm provider: please report it.")
 		return diags
 	}
-	t := modelType()
-	ctx := context.Background()
+	t := modelTypes()
 	objects := make([]tftypes.Value, len(selected))
 	for i, m := range selected {
 		v := modelFromCatalog(m, now)
-		capabilities, err := v.Capabilities.ToTerraformValue(ctx)
-		pricing, pricingErr := v.Pricing.ToTerraformValue(ctx)
-		lifecycle, lifecycleErr := v.Lifecycle.ToTerraformValue(ctx)
-		if err := errors.Join(err, pricingErr, lifecycleErr); err != nil {
-			diags.AddError("Unexpected megallm_models state", err.Error()+". This is a bug in the megallm provider: please report it.")
-			return diags
+		capabilities, pricing := tftypes.NewValue(t.capabilities, nil), tftypes.NewValue(t.pricing, nil)
+		if c := m.Capabilities; c != nil {
+			flags := make(map[string]tftypes.Value, len(megallm.CapabilityTable))
+			for _, capability := range megallm.CapabilityTable {
+				flags[capability.Field()] = value(tftypes.Bool, capability.Flag(c))
+			}
+			capabilities = tftypes.NewValue(t.capabilities, flags)
 		}
-		objects[i] = tftypes.NewValue(t, map[string]tftypes.Value{
+		if p := v.Pricing; p != nil {
+			pricing = tftypes.NewValue(t.pricing, map[string]tftypes.Value{
+				"input_tokens_cost_per_million":  value(tftypes.Number, p.InputTokensCostPerMillion),
+				"output_tokens_cost_per_million": value(tftypes.Number, p.OutputTokensCostPerMillion),
+				"currency":                       value(tftypes.String, p.Currency),
+			})
+		}
+		l := v.Lifecycle
+		objects[i] = tftypes.NewValue(t.model, map[string]tftypes.Value{
 			"id":                tftypes.NewValue(tftypes.String, m.ID),
 			"type":              value(tftypes.String, v.Type),
 			"display_name":      value(tftypes.String, v.DisplayName),
@@ -284,18 +291,28 @@ func setModels(state *tfsdk.State, selected []*megallm.Model, now time.Time) dia
 			"max_output_tokens": value(tftypes.Number, v.MaxOutputTokens),
 			"capabilities":      capabilities,
 			"pricing":           pricing,
-			"model_lifecycle":   lifecycle,
+			"model_lifecycle": tftypes.NewValue(t.lifecycle, map[string]tftypes.Value{
+				"status":             value(tftypes.String, l.Status),
+				"deprecated_at":      value(tftypes.String, l.DeprecatedAt),
+				"retires_at":         value(tftypes.String, l.RetiresAt),
+				"successor":          value(tftypes.String, l.Successor),
+				"days_to_retirement": value(tftypes.Number, l.DaysToRetirement),
+			}),
 		})
 	}
-	attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: t}, objects)
+	attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: t.model}, objects)
 	state.Raw = tftypes.NewValue(state.Raw.Type(), attributes)
 	return diags
 }
 
-// modelType is the Terraform type of a model object, from modelAttributes,
-// once.
-var modelType = sync.OnceValue(func() tftypes.Type {
-	return schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().TerraformType(context.Background())
+// modelTypes are the Terraform types of a model object and of its nested
+// objects, from modelAttributes, once.
+var modelTypes = sync.OnceValue(func() (t struct{ model, capabilities, pricing, lifecycle tftypes.Type }) {
+	attributes := modelAttributes()
+	typeOf := func(a schema.Attribute) tftypes.Type { return a.GetType().TerraformType(context.Background()) }
+	t.model = typeOf(schema.SingleNestedAttribute{Attributes: attributes})
+	t.capabilities, t.pricing, t.lifecycle = typeOf(attributes["capabilities"]), typeOf(attributes["pricing"]), typeOf(attributes["model_lifecycle"])
+	return t
 })
 
 // value is a value of type t, null when p is nil.
