@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -212,15 +210,6 @@ func expectRequests(server *mockapi.Server, header, value string) resource.TestC
 
 // modelDynamic is m as the data sources return it, today, as a provider
 // function receives it.
-func modelDynamic(tb testing.TB, m *megallm.Model) types.Dynamic {
-	tb.Helper()
-	objectType, ok := schema.SingleNestedAttribute{Attributes: modelAttributes()}.GetType().(types.ObjectType)
-	if !ok {
-		tb.Fatal("a model's schema is not an object type")
-	}
-	object, diags := types.ObjectValueFrom(context.Background(), objectType.AttrTypes, modelFromCatalog(m, time.Now().UTC()))
-	if diags.HasError() {
-		tb.Fatal(diags)
-	}
-	return types.DynamicValue(object)
+func modelDynamic(m *megallm.Model) types.Dynamic {
+	return types.DynamicValue(types.ObjectValueMust(modelTypes().model, modelValues(m, time.Now().UTC())))
 }

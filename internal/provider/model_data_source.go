@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -31,12 +32,22 @@ func NewModelDataSource() datasource.DataSource {
 // modelDataSource reads one model by id and can check requirements on it.
 type modelDataSource struct{ dataSource }
 
-// modelDataSourceModel is a megallm_model configuration and its state.
-type modelDataSourceModel struct {
-	modelValue
-	Candidates types.Dynamic `tfsdk:"candidates"`
-	Require    types.Dynamic `tfsdk:"require"`
-	Currency   types.String  `tfsdk:"currency"`
+// modelArguments are a megallm_model's arguments, read one by one: the
+// rest of its attributes are the model's (modelValues).
+type modelArguments struct {
+	ID         types.String
+	Candidates types.Dynamic
+	Require    types.Dynamic
+	Currency   types.String
+}
+
+// get reads the arguments from config.
+func (a *modelArguments) get(ctx context.Context, config tfsdk.Config) (diags diag.Diagnostics) {
+	diags.Append(config.GetAttribute(ctx, path.Root("id"), &a.ID)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("candidates"), &a.Candidates)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("require"), &a.Require)...)
+	diags.Append(config.GetAttribute(ctx, path.Root("currency"), &a.Currency)...)
+	return diags
 }
 
 func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -73,8 +84,8 @@ func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 }
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg modelDataSourceModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	var cfg modelArguments
+	resp.Diagnostics.Append(cfg.get(ctx, req.Config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -117,8 +128,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, candidates, query)...)
-	cfg.modelValue = modelFromCatalog(model, models.Now())
-	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
+	state := modelValues(model, models.Now())
+	state["candidates"], state["require"], state["currency"] = cfg.Candidates, cfg.Require, cfg.Currency
+	resp.Diagnostics.Append(setState(ctx, &resp.State, state)...)
 }
 
 // choose is the model id names, or the first usable one of candidates (when

@@ -9,7 +9,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -20,76 +22,116 @@ import (
 // One model as both data sources return it: its schema, its value and how
 // the provider functions read it back.
 
-// modelValue is a model's attributes (modelAttributes), null when nil; id
-// is a types.String as megallm_model's argument may be null.
-type modelValue struct {
-	ID              types.String    `tfsdk:"id"`
-	Type            *string         `tfsdk:"type"`
-	DisplayName     *string         `tfsdk:"display_name"`
-	OwnedBy         *string         `tfsdk:"owned_by"`
-	CreatedAt       *string         `tfsdk:"created_at"`
-	ContextLength   *int64          `tfsdk:"context_length"`
-	MaxOutputTokens *int64          `tfsdk:"max_output_tokens"`
-	Capabilities    types.Object    `tfsdk:"capabilities"`
-	Pricing         *pricingValue   `tfsdk:"pricing"`
-	Lifecycle       *lifecycleValue `tfsdk:"model_lifecycle"`
-}
-
-type pricingValue struct {
-	InputTokensCostPerMillion  *float64 `tfsdk:"input_tokens_cost_per_million"`
-	OutputTokensCostPerMillion *float64 `tfsdk:"output_tokens_cost_per_million"`
-	Currency                   *string  `tfsdk:"currency"`
-}
-
-type lifecycleValue struct {
-	Status           *string `tfsdk:"status"`
-	DeprecatedAt     *string `tfsdk:"deprecated_at"`
-	RetiresAt        *string `tfsdk:"retires_at"`
-	Successor        *string `tfsdk:"successor"`
-	DaysToRetirement *int64  `tfsdk:"days_to_retirement"`
-}
-
-// modelFromCatalog is m's attributes, its lifecycle as of now, with every
-// omission null.
-func modelFromCatalog(m *megallm.Model, now time.Time) modelValue {
-	v := modelValue{
-		ID:              types.StringValue(m.ID),
-		Type:            m.Type,
-		DisplayName:     m.DisplayName,
-		OwnedBy:         m.OwnedBy,
-		CreatedAt:       dateString(m.CreatedAt),
-		ContextLength:   m.ContextLength,
-		MaxOutputTokens: m.MaxOutputTokens,
-		Lifecycle:       &lifecycleValue{}, // always an object
-	}
-	v.Capabilities = types.ObjectNull(capabilityTypes())
+// modelValues are m's attributes as both data sources return them, its
+// lifecycle as of now: every attribute of modelAttributes, each omission
+// null. They are the framework's values, built without a tfsdk struct, whose
+// reflection costs more than the rest of a read (BENCHMARKS.md).
+func modelValues(m *megallm.Model, now time.Time) map[string]attr.Value {
+	t := modelTypes()
+	capabilities := types.ObjectNull(t.capabilities)
 	if c := m.Capabilities; c != nil {
 		flags := make(map[string]attr.Value, len(megallm.CapabilityTable))
 		for _, capability := range megallm.CapabilityTable {
 			flags[capability.Field()] = types.BoolPointerValue(capability.Flag(c))
 		}
-		v.Capabilities = types.ObjectValueMust(capabilityTypes(), flags)
+		capabilities = types.ObjectValueMust(t.capabilities, flags)
 	}
+	pricing := types.ObjectNull(t.pricing)
 	if p := m.Pricing; p != nil {
-		v.Pricing = &pricingValue{
-			InputTokensCostPerMillion:  p.InputTokensCostPerMillion,
-			OutputTokensCostPerMillion: p.OutputTokensCostPerMillion,
-			Currency:                   p.Currency,
+		pricing = types.ObjectValueMust(t.pricing, map[string]attr.Value{
+			"input_tokens_cost_per_million":  types.Float64PointerValue(p.InputTokensCostPerMillion),
+			"output_tokens_cost_per_million": types.Float64PointerValue(p.OutputTokensCostPerMillion),
+			"currency":                       types.StringPointerValue(p.Currency),
+		})
+	}
+	l := catalog.LifecycleOf(m, now)
+	status := types.StringNull()
+	if l.Status != "" {
+		status = types.StringValue(string(l.Status))
+	}
+	return map[string]attr.Value{
+		"id":                types.StringValue(m.ID),
+		"type":              types.StringPointerValue(m.Type),
+		"display_name":      types.StringPointerValue(m.DisplayName),
+		"owned_by":          types.StringPointerValue(m.OwnedBy),
+		"created_at":        types.StringPointerValue(dateString(m.CreatedAt)),
+		"context_length":    types.Int64PointerValue(m.ContextLength),
+		"max_output_tokens": types.Int64PointerValue(m.MaxOutputTokens),
+		"capabilities":      capabilities,
+		"pricing":           pricing,
+		"model_lifecycle": types.ObjectValueMust(t.lifecycle, map[string]attr.Value{
+			"status":             status,
+			"deprecated_at":      types.StringPointerValue(dateString(l.DeprecatedAt)),
+			"retires_at":         types.StringPointerValue(dateString(l.RetiresAt)),
+			"successor":          types.StringPointerValue(l.Successor),
+			"days_to_retirement": types.Int64PointerValue(l.DaysToRetirement),
+		}),
+	}
+}
+
+// modelTypes are the types of a model object and of its nested objects,
+// from modelAttributes, once.
+var modelTypes = sync.OnceValue(func() (t struct {
+	model, capabilities, pricing, lifecycle map[string]attr.Type
+	terraform                               tftypes.Type
+}) {
+	attributes := modelAttributes()
+	typeOf := func(a schema.Attribute) map[string]attr.Type {
+		object, _ := a.GetType().(types.ObjectType)
+		return object.AttrTypes
+	}
+	t.model = typeOf(schema.SingleNestedAttribute{Attributes: attributes})
+	t.terraform = types.ObjectType{AttrTypes: t.model}.TerraformType(context.Background())
+	t.capabilities, t.pricing, t.lifecycle = typeOf(attributes["capabilities"]), typeOf(attributes["pricing"]), typeOf(attributes["model_lifecycle"])
+	return t
+})
+
+// setState sets state to attributes, every attribute of its schema. Like
+// State.Set, it converts them to Terraform's values, but with the state's
+// types, which State.Set works out again for every object, the larger part
+// of a megallm_model read (BENCHMARKS.md).
+func setState(ctx context.Context, state *tfsdk.State, attributes map[string]attr.Value) diag.Diagnostics {
+	value, err := terraformObject(ctx, state.Raw.Type(), attributes)
+	if err == nil {
+		state.Raw = value
+	}
+	return stateError(err)
+}
+
+// terraformValue is v.ToTerraformValue(ctx), where t is v's type.
+func terraformValue(ctx context.Context, t tftypes.Type, v attr.Value) (tftypes.Value, error) {
+	switch o, isObject := v.(types.Object); {
+	case !isObject || o.IsUnknown():
+		return v.ToTerraformValue(ctx)
+	case o.IsNull():
+		return tftypes.NewValue(t, nil), nil
+	default:
+		return terraformObject(ctx, t, o.Attributes())
+	}
+}
+
+// terraformObject is the object of type t with these attributes.
+func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]attr.Value) (tftypes.Value, error) {
+	objectType, _ := t.(tftypes.Object)
+	values := make(map[string]tftypes.Value, len(attributes))
+	for name, a := range attributes {
+		var err error
+		if values[name], err = terraformValue(ctx, objectType.AttributeTypes[name], a); err != nil {
+			return tftypes.Value{}, err
 		}
 	}
-	if m.DeprecatedAt != nil || m.RetiresAt != nil || m.Successor != nil {
-		l := catalog.LifecycleOf(m, now)
-		v.Lifecycle = &lifecycleValue{
-			DeprecatedAt:     dateString(m.DeprecatedAt),
-			RetiresAt:        dateString(m.RetiresAt),
-			Successor:        l.Successor,
-			DaysToRetirement: l.DaysToRetirement,
-		}
-		if l.Status != "" {
-			v.Lifecycle.Status = ptr(string(l.Status))
-		}
+	if err := tftypes.ValidateValue(t, values); err != nil {
+		return tftypes.Value{}, err
 	}
-	return v
+	return tftypes.NewValue(t, values), nil
+}
+
+// stateError reports a state that could not be built: a bug.
+func stateError(err error) (diags diag.Diagnostics) {
+	if err != nil {
+		diags.AddError("Unexpected megallm state", err.Error()+". This is a bug in the megallm provider: please report it.")
+	}
+	return diags
 }
 
 // modelAttributes is the schema of one model, every attribute computed.
@@ -183,15 +225,6 @@ func capabilityAttributes() map[string]schema.Attribute {
 	}
 	return attributes
 }
-
-// capabilityTypes are the types of capabilityAttributes, once.
-var capabilityTypes = sync.OnceValue(func() map[string]attr.Type {
-	types := make(map[string]attr.Type, len(megallm.CapabilityTable))
-	for name, a := range capabilityAttributes() {
-		types[name] = a.GetType()
-	}
-	return types
-})
 
 // readModel reads a model object and its lifecycle: the status and days
 // it reports, else what its dates give at now. Unknown attributes are

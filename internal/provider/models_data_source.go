@@ -4,11 +4,10 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"sync"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -51,7 +50,7 @@ type modelsDataSourceModel struct {
 	Currency       types.String   `tfsdk:"currency"`
 	IncludeRetired types.Bool     `tfsdk:"include_retired"`
 	WorkloadCosts  []*float64     `tfsdk:"workload_costs"`
-	Models         []modelValue   `tfsdk:"models"`
+	Models         types.List     `tfsdk:"models"`
 	IDs            []string       `tfsdk:"ids"`
 }
 
@@ -224,12 +223,13 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	selected := models.Select(query)
 	cfg.IDs = make([]string, len(selected))
+	objects := make([]map[string]attr.Value, len(selected))
 	var tooLarge []string // ids whose workload cost is not expressible
 	if workload != nil {
 		cfg.WorkloadCosts = make([]*float64, len(selected))
 	}
 	for i, m := range selected {
-		cfg.IDs[i] = m.ID
+		cfg.IDs[i], objects[i] = m.ID, modelValues(m, models.Now())
 		if workload != nil {
 			var overflows bool
 			if cfg.WorkloadCosts[i], overflows = workloadCost(workload, m); overflows {
@@ -247,80 +247,24 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
 	if !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(setModels(&resp.State, selected, models.Now())...)
+		resp.Diagnostics.Append(setModels(ctx, &resp.State, objects)...)
 	}
 }
 
-// setModels sets the models of a megallm_models state to modelFromCatalog of
-// each model, built directly for speed (BENCHMARKS.md);
-// TestSetModels_asStateSet holds it to what State.Set builds.
-func setModels(state *tfsdk.State, selected []*megallm.Model, now time.Time) diag.Diagnostics {
-	var diags diag.Diagnostics
+// setModels sets the models of a megallm_models state (see setState).
+func setModels(ctx context.Context, state *tfsdk.State, objects []map[string]attr.Value) (diags diag.Diagnostics) {
 	var attributes map[string]tftypes.Value
-	if err := state.Raw.As(&attributes); err != nil {
-		diags.AddError("Unexpected megallm_models state", err.Error()+". This is a bug in the megallm provider: please report it.")
-		return diags
+	err := state.Raw.As(&attributes)
+	modelType := modelTypes().terraform
+	list := make([]tftypes.Value, len(objects))
+	for i := 0; i < len(objects) && err == nil; i++ {
+		list[i], err = terraformObject(ctx, modelType, objects[i])
 	}
-	t := modelTypes()
-	objects := make([]tftypes.Value, len(selected))
-	for i, m := range selected {
-		v := modelFromCatalog(m, now)
-		capabilities, pricing := tftypes.NewValue(t.capabilities, nil), tftypes.NewValue(t.pricing, nil)
-		if c := m.Capabilities; c != nil {
-			flags := make(map[string]tftypes.Value, len(megallm.CapabilityTable))
-			for _, capability := range megallm.CapabilityTable {
-				flags[capability.Field()] = value(tftypes.Bool, capability.Flag(c))
-			}
-			capabilities = tftypes.NewValue(t.capabilities, flags)
-		}
-		if p := v.Pricing; p != nil {
-			pricing = tftypes.NewValue(t.pricing, map[string]tftypes.Value{
-				"input_tokens_cost_per_million":  value(tftypes.Number, p.InputTokensCostPerMillion),
-				"output_tokens_cost_per_million": value(tftypes.Number, p.OutputTokensCostPerMillion),
-				"currency":                       value(tftypes.String, p.Currency),
-			})
-		}
-		l := v.Lifecycle
-		objects[i] = tftypes.NewValue(t.model, map[string]tftypes.Value{
-			"id":                tftypes.NewValue(tftypes.String, m.ID),
-			"type":              value(tftypes.String, v.Type),
-			"display_name":      value(tftypes.String, v.DisplayName),
-			"owned_by":          value(tftypes.String, v.OwnedBy),
-			"created_at":        value(tftypes.String, v.CreatedAt),
-			"context_length":    value(tftypes.Number, v.ContextLength),
-			"max_output_tokens": value(tftypes.Number, v.MaxOutputTokens),
-			"capabilities":      capabilities,
-			"pricing":           pricing,
-			"model_lifecycle": tftypes.NewValue(t.lifecycle, map[string]tftypes.Value{
-				"status":             value(tftypes.String, l.Status),
-				"deprecated_at":      value(tftypes.String, l.DeprecatedAt),
-				"retires_at":         value(tftypes.String, l.RetiresAt),
-				"successor":          value(tftypes.String, l.Successor),
-				"days_to_retirement": value(tftypes.Number, l.DaysToRetirement),
-			}),
-		})
+	if err == nil {
+		attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: modelType}, list)
+		state.Raw = tftypes.NewValue(state.Raw.Type(), attributes)
 	}
-	attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: t.model}, objects)
-	state.Raw = tftypes.NewValue(state.Raw.Type(), attributes)
-	return diags
-}
-
-// modelTypes are the Terraform types of a model object and of its nested
-// objects, from modelAttributes, once.
-var modelTypes = sync.OnceValue(func() (t struct{ model, capabilities, pricing, lifecycle tftypes.Type }) {
-	attributes := modelAttributes()
-	typeOf := func(a schema.Attribute) tftypes.Type { return a.GetType().TerraformType(context.Background()) }
-	t.model = typeOf(schema.SingleNestedAttribute{Attributes: attributes})
-	t.capabilities, t.pricing, t.lifecycle = typeOf(attributes["capabilities"]), typeOf(attributes["pricing"]), typeOf(attributes["model_lifecycle"])
-	return t
-})
-
-// value is a value of type t, null when p is nil.
-func value[T any](t tftypes.Type, p *T) tftypes.Value {
-	if p == nil {
-		return tftypes.NewValue(t, nil)
-	}
-	return tftypes.NewValue(t, *p)
+	return stateError(err)
 }
 
 // nonBlank matches a string with at least one character that is not white space.

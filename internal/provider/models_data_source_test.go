@@ -8,14 +8,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -307,11 +309,12 @@ func TestCatalogHas(t *testing.T) {
 	}
 }
 
-// TestSetModels_asStateSet holds the one value megallm_models builds
-// directly, its models list, to what State.Set builds from modelFromCatalog,
-// for the synthetic and the built-in catalogs and models that omit each
-// optional object or every field.
-func TestSetModels_asStateSet(t *testing.T) {
+// TestModelValues_readBack holds modelValues, which builds both data
+// sources' model values, to the functions' reader, and setModels'
+// conversion to the framework's: each model of the synthetic and built-in
+// catalogs, and models that omit each optional object or every field, reads
+// back as itself.
+func TestModelValues_readBack(t *testing.T) {
 	t.Parallel()
 	var models []megallm.Model
 	for _, body := range [][]byte{mockapi.ListBody(mockapi.SyntheticModels(300)...), mockapi.BuiltinCatalog()} {
@@ -335,23 +338,25 @@ func TestSetModels_asStateSet(t *testing.T) {
 		megallm.Model{ID: "zeros", ContextLength: &zero, MaxOutputTokens: &zero, Pricing: &megallm.Pricing{InputTokensCostPerMillion: &f}},
 	)
 	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
-	selected := make([]*megallm.Model, len(models))
-	values := make([]modelValue, len(models))
 	for i := range models {
-		selected[i], values[i] = &models[i], modelFromCatalog(&models[i], now)
-	}
-	var resp datasource.SchemaResponse
-	NewModelsDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
-	reference, direct := tfsdk.State{Schema: resp.Schema}, tfsdk.State{Schema: resp.Schema}
-	ctx := context.Background()
-	diags := reference.Set(ctx, modelsDataSourceModel{Models: values})
-	diags.Append(direct.Set(ctx, modelsDataSourceModel{})...)
-	diags.Append(setModels(&direct, selected, now)...)
-	if diags.HasError() {
-		t.Fatal(diags)
-	}
-	if !direct.Raw.Equal(reference.Raw) {
-		diff, _ := direct.Raw.Diff(reference.Raw)
-		t.Errorf("setModels builds another value than State.Set: %d differences, the first at %s", len(diff), diff[0].Path)
+		want := &models[i]
+		values := modelValues(want, now)
+		value, err := types.ObjectValueMust(modelTypes().model, values).ToTerraformValue(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if direct, err := terraformObject(context.Background(), modelTypes().terraform, values); err != nil || !direct.Equal(value) {
+			t.Errorf("%s: setModels converts to another value than the framework: %v", want.ID, err)
+		}
+		got, lifecycle, err := readModel(value, now)
+		if err != nil {
+			t.Fatalf("%s: %v", want.ID, err)
+		}
+		if diff := cmp.Diff(want, got, cmpopts.IgnoreFields(megallm.Model{}, "Object")); diff != "" { // not an attribute
+			t.Errorf("%s reads back otherwise (-built +read):\n%s", want.ID, diff)
+		}
+		if diff := cmp.Diff(catalog.LifecycleOf(want, now), lifecycle); diff != "" {
+			t.Errorf("%s's lifecycle reads back otherwise (-built +read):\n%s", want.ID, diff)
+		}
 	}
 }

@@ -66,6 +66,12 @@ func BenchmarkReadModel(b *testing.B) {
 		})
 		benchRead(b, p, "megallm_model", p.config(b, "megallm_model", map[string]tftypes.Value{"id": str("gpt-4o"), "require": require}))
 	})
+	b.Run("catalog=10000", func(b *testing.B) {
+		// As in make bench's plans: the catalog held in memory makes every
+		// collection dearer, so a read costs by what it allocates too.
+		p := benchProvider(b, 10000)
+		benchRead(b, p, "megallm_model", p.modelConfig(b, mockapi.SyntheticModelID(0)))
+	})
 }
 
 // BenchmarkReadModels is one megallm_models read listing every model of a

@@ -179,7 +179,7 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 		for i := range models {
 			m := &models[i]
 			fromDataSource, _ := workloadCost(&w, m)
-			model := modelDynamic(t, m)
+			model := modelDynamic(m)
 			got, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), model, types.NumberValue(big.NewFloat(w.InputTokens)), types.NumberValue(big.NewFloat(w.OutputTokens)))
 			if (fromDataSource == nil) != (funcErr != nil) {
 				t.Fatalf("model %q, workload %v: data source cost %v, estimate_cost error %v", m.ID, w, fromDataSource, funcErr)
