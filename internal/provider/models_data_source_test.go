@@ -341,7 +341,11 @@ func TestModelValues_readBack(t *testing.T) {
 	for i := range models {
 		want := &models[i]
 		values := modelValues(want, now)
-		value, err := types.ObjectValueMust(modelTypes().model, values).ToTerraformValue(context.Background())
+		object, diags := types.ObjectValue(modelTypes().model, values)
+		if diags.HasError() {
+			t.Fatalf("%s: %v", want.ID, diags)
+		}
+		value, err := object.ToTerraformValue(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
