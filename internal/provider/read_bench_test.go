@@ -48,9 +48,10 @@ func benchRead(b *testing.B, p *protocolServer, typeName string, config *tfproto
 }
 
 // BenchmarkReadModel is one megallm_model read end to end inside the provider,
-// through the plugin protocol: decoding the msgpack config, Config.Get, the
-// lookup, checking requirements, building the state value, the framework's
-// checks and encoding the state. The catalog is already fetched.
+// through the plugin protocol: decoding the msgpack config, reading the
+// arguments, the lookup, checking requirements, building the state value,
+// the framework's checks and encoding the state. The catalog is already
+// fetched.
 func BenchmarkReadModel(b *testing.B) {
 	p := benchProvider(b, 0)
 	b.Run("require=none", func(b *testing.B) {
