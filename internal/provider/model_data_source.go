@@ -130,7 +130,11 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, candidates, query)...)
 	state := modelValues(model, models.Now())
 	state["candidates"], state["require"], state["currency"] = cfg.Candidates, cfg.Require, cfg.Currency
-	resp.Diagnostics.Append(setState(ctx, &resp.State, state)...)
+	stateType, _ := resp.State.Schema.Type().(types.ObjectType)
+	object, diags := types.ObjectValue(stateType.AttrTypes, state)
+	if resp.Diagnostics.Append(diags...); !diags.HasError() {
+		resp.Diagnostics.Append(resp.State.Set(ctx, object)...)
+	}
 }
 
 // choose is the model id names, or the first usable one of candidates (when

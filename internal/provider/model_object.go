@@ -9,9 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -25,7 +23,7 @@ import (
 // modelValues are m's attributes as both data sources return them, its
 // lifecycle as of now: every attribute of modelAttributes, each omission
 // null. They are the framework's values, built without a tfsdk struct, whose
-// reflection costs more than the rest of a read (BENCHMARKS.md).
+// reflection cost megallm_model a tenth more plan time (BENCHMARKS.md).
 func modelValues(m *megallm.Model, now time.Time) map[string]attr.Value {
 	t := modelTypes()
 	capabilities := types.ObjectNull(t.capabilities)
@@ -85,54 +83,6 @@ var modelTypes = sync.OnceValue(func() (t struct {
 	t.capabilities, t.pricing, t.lifecycle = typeOf(attributes["capabilities"]), typeOf(attributes["pricing"]), typeOf(attributes["model_lifecycle"])
 	return t
 })
-
-// setState sets state to attributes, every attribute of its schema. Like
-// State.Set, it converts them to Terraform's values, but with the state's
-// types, which State.Set works out again for every object, the larger part
-// of a megallm_model read (BENCHMARKS.md).
-func setState(ctx context.Context, state *tfsdk.State, attributes map[string]attr.Value) diag.Diagnostics {
-	value, err := terraformObject(ctx, state.Raw.Type(), attributes)
-	if err == nil {
-		state.Raw = value
-	}
-	return stateError(err)
-}
-
-// terraformValue is v.ToTerraformValue(ctx), where t is v's type.
-func terraformValue(ctx context.Context, t tftypes.Type, v attr.Value) (tftypes.Value, error) {
-	switch o, isObject := v.(types.Object); {
-	case !isObject || o.IsUnknown():
-		return v.ToTerraformValue(ctx)
-	case o.IsNull():
-		return tftypes.NewValue(t, nil), nil
-	default:
-		return terraformObject(ctx, t, o.Attributes())
-	}
-}
-
-// terraformObject is the object of type t with these attributes.
-func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]attr.Value) (tftypes.Value, error) {
-	objectType, _ := t.(tftypes.Object)
-	values := make(map[string]tftypes.Value, len(attributes))
-	for name, a := range attributes {
-		var err error
-		if values[name], err = terraformValue(ctx, objectType.AttributeTypes[name], a); err != nil {
-			return tftypes.Value{}, err
-		}
-	}
-	if err := tftypes.ValidateValue(t, values); err != nil {
-		return tftypes.Value{}, err
-	}
-	return tftypes.NewValue(t, values), nil
-}
-
-// stateError reports a state that could not be built: a bug.
-func stateError(err error) (diags diag.Diagnostics) {
-	if err != nil {
-		diags.AddError("Unexpected megallm state", err.Error()+". This is a bug in the megallm provider: please report it.")
-	}
-	return diags
-}
 
 // modelAttributes is the schema of one model, every attribute computed.
 func modelAttributes() map[string]schema.Attribute {

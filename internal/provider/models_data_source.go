@@ -251,7 +251,11 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 }
 
-// setModels sets the models of a megallm_models state (see setState).
+// setModels sets the models of a megallm_models state, converted with
+// their types worked out once: through State.Set, which works them out again
+// for every object, a plan listing a large catalog costs markedly more
+// (BENCHMARKS.md). TestModelValues_readBack holds the conversion to the
+// framework's.
 func setModels(ctx context.Context, state *tfsdk.State, objects []map[string]attr.Value) (diags diag.Diagnostics) {
 	var attributes map[string]tftypes.Value
 	err := state.Raw.As(&attributes)
@@ -260,11 +264,41 @@ func setModels(ctx context.Context, state *tfsdk.State, objects []map[string]att
 	for i := 0; i < len(objects) && err == nil; i++ {
 		list[i], err = terraformObject(ctx, modelType, objects[i])
 	}
-	if err == nil {
-		attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: modelType}, list)
-		state.Raw = tftypes.NewValue(state.Raw.Type(), attributes)
+	if err != nil {
+		diags.AddError("Unexpected megallm_models state", err.Error()+". This is a bug in the megallm provider: please report it.")
+		return diags
 	}
-	return stateError(err)
+	attributes["models"] = tftypes.NewValue(tftypes.List{ElementType: modelType}, list)
+	state.Raw = tftypes.NewValue(state.Raw.Type(), attributes)
+	return diags
+}
+
+// terraformValue is v.ToTerraformValue(ctx), where t is v's type.
+func terraformValue(ctx context.Context, t tftypes.Type, v attr.Value) (tftypes.Value, error) {
+	switch o, isObject := v.(types.Object); {
+	case !isObject || o.IsUnknown():
+		return v.ToTerraformValue(ctx)
+	case o.IsNull():
+		return tftypes.NewValue(t, nil), nil
+	default:
+		return terraformObject(ctx, t, o.Attributes())
+	}
+}
+
+// terraformObject is the object of type t with these attributes.
+func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]attr.Value) (tftypes.Value, error) {
+	objectType, _ := t.(tftypes.Object)
+	values := make(map[string]tftypes.Value, len(attributes))
+	for name, a := range attributes {
+		var err error
+		if values[name], err = terraformValue(ctx, objectType.AttributeTypes[name], a); err != nil {
+			return tftypes.Value{}, err
+		}
+	}
+	if err := tftypes.ValidateValue(t, values); err != nil {
+		return tftypes.Value{}, err
+	}
+	return tftypes.NewValue(t, values), nil
 }
 
 // nonBlank matches a string with at least one character that is not white space.
