@@ -245,6 +245,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
 			costTooLarge("the workload", named)+". "+elements)
 	}
+	cfg.Models = types.ListNull(types.ObjectType{AttrTypes: modelTypes().model}) // setModels sets it
 	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(setModels(ctx, &resp.State, objects)...)
