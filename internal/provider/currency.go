@@ -70,11 +70,8 @@ func currencyArgument(currencies []string, position int64) (string, *function.Fu
 	if len(currencies) > 1 {
 		return "", function.NewArgumentFuncError(position, fmt.Sprintf("give at most one currency, got %d", len(currencies)))
 	}
-	code, ok := megallm.NormaliseCurrency(currencies[0])
-	if !ok {
-		return "", function.NewArgumentFuncError(position, fmt.Sprintf("currency is %s, which is not a "+
-			"three-letter currency code such as %q or %q. Leave it out for %q",
-			megallm.Quote(currencies[0]), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency))
+	if err := checkCurrency("currency", currencies[0]); err != nil {
+		return "", argumentError(position, err)
 	}
-	return code, nil
+	return currencyOrDefault(currencies[0]), nil
 }

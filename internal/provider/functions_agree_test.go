@@ -99,7 +99,7 @@ func TestFunctions_unmetRequirementsArgumentErrors(t *testing.T) {
 		step(`provider::megallm::unmet_requirements({ model_lifecycle = { status = "Retired" } }, { not_deprecated = true })`,
 			`model.model_lifecycle.status is "Retired", which is not a lifecycle status. Did you mean "retired"\? Use "active", "deprecated" or "retired", or null when no date is known`),
 		step(`provider::megallm::unmet_requirements({ id = "m" }, {}, "euro")`,
-			`Invalid value for "currency" parameter: currency is "euro", which is not a three-letter currency code such as "USD" or "EUR". Leave it out for "USD"`),
+			`Invalid value for "currency" parameter: currency is "euro", not a three-letter ISO 4217 code such as "USD" or "EUR" \(leave it out for "USD"\)`),
 		step(`provider::megallm::unmet_requirements({ id = "m" }, {}, "EUR", "USD")`,
 			`give at most one currency, got 2`),
 	)
