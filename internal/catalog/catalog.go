@@ -25,7 +25,7 @@ type Catalog struct {
 	policy *Policy
 	now    time.Time
 	// byFoldedID maps each lower-cased id to the first id that has it, built
-	// on the first lookupFold.
+	// on the first LookupFold.
 	foldOnce   sync.Once
 	byFoldedID map[string]string
 }
@@ -56,10 +56,13 @@ func (c *Catalog) Lookup(id string) (*megallm.Model, bool) {
 	return m, ok
 }
 
-// lookupFold returns the catalog id that differs from id only in letter
+// LookupFold returns the catalog id that differs from id only in letter
 // case, for an id that Lookup does not find: the near miss that must not
-// pass for another model.
-func (c *Catalog) lookupFold(id string) (string, bool) {
+// pass for another model. For an id Lookup finds, it returns false.
+func (c *Catalog) LookupFold(id string) (string, bool) {
+	if _, ok := c.byID[id]; ok {
+		return "", false
+	}
 	c.foldOnce.Do(func() {
 		c.byFoldedID = make(map[string]string, len(c.models))
 		for i := range c.models {

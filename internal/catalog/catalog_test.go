@@ -91,6 +91,28 @@ func TestLookup_duplicateIDsFirstWins(t *testing.T) {
 	}
 }
 
+// TestLookupFold: the catalog id in another letter case, only for an id
+// that Lookup does not find, even where the catalog has both casings.
+func TestLookupFold(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "Model-A"}, {ID: "model-a"}, {ID: "gpt-4o"}})
+	tests := []struct {
+		id, want string
+		ok       bool
+	}{
+		{"GPT-4o", "gpt-4o", true},
+		{"gpt-4o", "", false},
+		{"model-a", "", false}, // the catalog has it, though "Model-A" folds the same
+		{"MODEL-A", "Model-A", true},
+		{"gpt-4", "", false},
+	}
+	for _, tc := range tests {
+		if got, ok := c.LookupFold(tc.id); got != tc.want || ok != tc.ok {
+			t.Errorf("LookupFold(%q) = %q, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
 func TestLookup_pointsIntoCatalog(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{{ID: "b"}, {ID: "a"}})

@@ -64,7 +64,7 @@ func (c *Catalog) SuggestUsable(id string) []string {
 func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		if catalogID, ok := c.lookupFold(id); ok {
+		if catalogID, ok := c.LookupFold(id); ok {
 			return nil, &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}
 		}
 		return nil, &Rejection{Kind: NotInCatalog}
@@ -111,7 +111,7 @@ func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {
 	var miscased []Candidate
 	for _, id := range ids {
 		if _, ok := c.Lookup(id); !ok {
-			if catalogID, ok := c.lookupFold(id); ok {
+			if catalogID, ok := c.LookupFold(id); ok {
 				miscased = append(miscased, Candidate{ID: id, Rejection: &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}})
 			}
 		}

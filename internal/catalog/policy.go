@@ -106,7 +106,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	for id, decision := range p.Models {
 		m, ok := c.byID[id]
 		if !ok {
-			if catalogID, ok := c.lookupFold(id); ok {
+			if catalogID, ok := c.LookupFold(id); ok {
 				findings.Miscased = append(findings.Miscased, MiscasedID{ID: id, CatalogID: catalogID})
 			} else {
 				findings.UnknownIDs = append(findings.UnknownIDs, id)

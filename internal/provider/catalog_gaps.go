@@ -101,7 +101,8 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 	}
 	var unknownIDs []string
 	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
-		if _, ok := models.Lookup(id); !ok {
+		_, known := models.Lookup(id)
+		if _, miscased := models.LookupFold(id); !known && !miscased { // miscasedExclusionError refuses those
 			unknownIDs = append(unknownIDs, id)
 		}
 	}
@@ -116,5 +117,25 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 		return "No model with these ids", fmt.Sprintf("No model in %s has any of %d more ids of exclude_ids either, "+
 			"so excluding them leaves out nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
 	})
+	return diags
+}
+
+// miscasedExclusionError refuses excluded ids that differ from a catalog id
+// only in letter case: they would exclude nothing, and the model they name
+// would stay listed, as a typo in a candidate or the policy would not.
+func miscasedExclusionError(models *catalog.Catalog, excluded []string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var lines []string
+	for _, id := range slices.Sorted(slices.Values(excluded)) {
+		if catalogID, ok := models.LookupFold(id); ok {
+			r := catalog.Rejection{Kind: catalog.MiscasedModelID, Suggestions: []string{catalogID}}
+			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(&r))
+		}
+	}
+	if lines != nil {
+		diags.AddAttributeError(path.Root("exclude_ids"), "Excluded id in the wrong letter case",
+			miscasedIDs("ids of exclude_ids", "they would exclude nothing and their models would stay listed",
+				joinProblems(lines, "\n  - ")))
+	}
 	return diags
 }

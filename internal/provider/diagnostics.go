@@ -29,6 +29,13 @@ func didYouMean(values []string) string {
 	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
 }
 
+// miscasedIDs says that these ids (what) differ from catalog ids only in
+// letter case, so effect; lines list them, joined by joinProblems.
+func miscasedIDs(what, effect, lines string) string {
+	return fmt.Sprintf("Model ids are case-sensitive, and these %s differ from a catalog id only in letter case, "+
+		"so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
+}
+
 // countRequirements is "1 requirement" or "n requirements".
 func countRequirements(n int) string {
 	if n == 1 {

@@ -160,9 +160,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MiscasedModelID:
 		diags.AddAttributeError(at, "Candidate id in the wrong letter case",
-			fmt.Sprintf("Model ids are case-sensitive, and these candidates differ from a catalog id only in letter "+
-				"case, so they would never be chosen:\n  - %s\n\nWrite each id as the catalog does.",
-				candidateLines(passed, models.SuggestUsable)))
+			miscasedIDs("candidates", "they would never be chosen", candidateLines(passed, models.SuggestUsable)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {

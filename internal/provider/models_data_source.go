@@ -103,8 +103,9 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Validators: []validator.String{createdDateValidator},
 			},
 			"exclude_ids": schema.SetAttribute{
-				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact; " +
-					"an id that the catalog does not have warns, with the closest ids.",
+				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact: " +
+					"an id the catalog has only in another letter case is an error, as it would leave its model listed, " +
+					"and an id that the catalog does not have warns, with the closest ids.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
@@ -215,11 +216,15 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if models.Len() == 0 {
 		resp.Diagnostics.Append(emptyCatalogWarning(d.data.origin)...)
 	} else {
+		resp.Diagnostics.Append(miscasedExclusionError(models, query.ExcludeIDs)...)
 		resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
 		if !cfg.Currency.IsNull() {
 			resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
 		}
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
 	}
 	selected := models.Select(query)
 	cfg.IDs = make([]string, len(selected))

@@ -1,9 +1,13 @@
 package provider
 
 import (
+	"context"
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -125,6 +129,47 @@ data "megallm_models" "everything_excluded" {
 	})
 }
 
+// TestModelsDataSource_miscasedExcludedIDFails: an excluded id that differs
+// from a catalog id only in letter case would leave that model listed, so it
+// fails the plan, as a miscased candidate does; an unknown id only warns.
+func TestModelsDataSource_miscasedExcludedIDFails(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "not_gpt4o" {
+  id_regex    = "^gpt-4o"
+  exclude_ids = ["GPT-4o", "gpt-4o-mni", "Gpt-4O-Mini"]
+}
+`,
+		ExpectError: expectError(`Error: Excluded id in the wrong letter case .* Model ids are case-sensitive, and these ids of ` +
+			`exclude_ids differ from a catalog id only in letter case, so they would exclude nothing and their models ` +
+			`would stay listed: - "GPT-4o" is not in the catalog, which has "gpt-4o": ids are case-sensitive - ` +
+			`"Gpt-4O-Mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive Write each id as the ` +
+			`catalog does\.`),
+	})
+
+	// The miscased id is the error's alone; the unknown one still warns.
+	p := newProtocolServer(t, server, nil)
+	resp, err := p.server.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{
+		TypeName: "megallm_models",
+		Config: p.config(t, "megallm_models", map[string]tftypes.Value{
+			"exclude_ids": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("GPT-4o"), str("gpt-4o-mni")}),
+		}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range resp.Diagnostics {
+		got = append(got, fmt.Sprintf("%s: %s, about GPT-4o: %t", d.Severity, d.Summary, strings.Contains(d.Detail, `"GPT-4o"`)))
+	}
+	want := []string{"ERROR: Excluded id in the wrong letter case, about GPT-4o: true", "WARNING: No model with this id, about GPT-4o: false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics\n%q\nwant\n%q", got, want)
+	}
+}
+
 // TestModelsDataSource_unknownExcludedIDWarns: an excluded id the catalog
 // lacks leaves out nothing, which the user must hear about.
 func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {
@@ -148,9 +193,7 @@ func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {
 			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
 				` has id "gpt-4o-mni", so excluding it leaves out nothing. Ids are exact and case-sensitive. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		}},
-		{"nothing close, in id order", exclude("retired-model-2", "GPT-4O", "retired-model-1"), []string{
-			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
-				` has id "GPT-4O", so excluding it leaves out nothing. Ids are exact and case-sensitive. Did you mean "gpt-4o", "gpt-4.1" or "gpt-4o-mini"?`,
+		{"nothing close, in id order", exclude("retired-model-2", "retired-model-1"), []string{
 			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
 				` has id "retired-model-1", so excluding it leaves out nothing. Ids are exact and case-sensitive. ` +
 				`Remove it from exclude_ids if the model has left the catalog.`,
