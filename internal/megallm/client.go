@@ -125,7 +125,7 @@ var ErrCredentialsInBaseURL = errors.New("must not hold a user name or password"
 // port from 1 to 65535 and no credentials, query, fragment or white space; a
 // trailing slash is fine. Its errors quote the URL with any credentials as ***.
 func ParseBaseURL(raw string) (*url.URL, error) {
-	quoted := fmt.Sprintf("%q", withoutUserinfo(raw))
+	quoted := Quote(withoutUserinfo(raw))
 	if strings.ContainsFunc(raw, unicode.IsSpace) {
 		return nil, fmt.Errorf("%s has white space in it: remove it (a leading or trailing space is easy to miss)", quoted)
 	}
@@ -141,7 +141,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	}
 	if colon := strings.LastIndex(u.Host, ":"); colon > strings.LastIndex(u.Host, "]") {
 		if port := u.Host[colon+1:]; !validPort(port) {
-			return nil, fmt.Errorf("%s has port %q: a port must be a number from 1 to 65535", quoted, port)
+			return nil, fmt.Errorf("%s has port %s: a port must be a number from 1 to 65535", quoted, Quote(port))
 		}
 	}
 	if u.User != nil {

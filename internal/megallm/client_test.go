@@ -717,6 +717,17 @@ func TestParseBaseURL(t *testing.T) {
 			t.Errorf("ParseBaseURL(%q) error %q does not quote the input", tc.raw, err)
 		}
 	}
+
+	// A pasted or generated URL is quoted as every value is: cut, with its length.
+	long := "ftp://" + strings.Repeat("h", 300)
+	_, err := megallm.ParseBaseURL(long)
+	if want := `"ftp://` + strings.Repeat("h", 58) + `"… (306 characters) must start with https:// or http://`; err == nil || err.Error() != want {
+		t.Errorf("ParseBaseURL(<306 characters>) error %v, want %s", err, want)
+	}
+	_, err = megallm.ParseBaseURL("http://127.0.0.1:" + strings.Repeat("9", 100) + "/v1")
+	if err == nil || strings.Contains(err.Error(), strings.Repeat("9", 65)) {
+		t.Errorf("a 100-digit port is quoted in full: %v", err)
+	}
 }
 
 func TestNew(t *testing.T) {

@@ -163,3 +163,50 @@ func TestPolicy_wordsWithinBounds(t *testing.T) {
 		},
 	)
 }
+
+// TestTypedValuesQuotedWithinBounds: what a user types into a dynamic
+// argument, a date, a duration or a policy, and the ids a policy or the
+// catalog names, are cut in the messages that quote them, and a require
+// with many unknown attributes names ten of them and counts the rest.
+func TestTypedValuesQuotedWithinBounds(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 200)
+	cut := `"` + strings.Repeat("x", 64) + `"… (200 characters)`
+	unknown := map[string]tftypes.Value{}
+	for i := range 30 {
+		unknown[fmt.Sprintf("k%02d%s", i, long)] = tftypes.NewValue(tftypes.Bool, true)
+	}
+	requireValue := tftypes.NewValue(tftypes.Object{AttributeTypes: func() map[string]tftypes.Type {
+		types := map[string]tftypes.Type{}
+		for name := range unknown {
+			types[name] = tftypes.Bool
+		}
+		return types
+	}()}, unknown)
+	_, requireErr := readRequirements(requireValue)
+	_, ownerErr := readPolicy(objectValue(t, tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+		"allowed_owners": tftypes.List{ElementType: tftypes.String},
+	}}, map[string]tftypes.Value{"allowed_owners": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str(" " + long)})}))
+	days := int64(5)
+	messages := map[string]string{
+		"require":         sentence(requireErr),
+		"created_after":   createdDateValidator.str("created_after", long),
+		"request_timeout": positiveDurationValidator.str("request_timeout", "1"+strings.Repeat("0", 200)),
+		"allowed_owners":  sentence(ownerErr),
+		"lifecycle": lifecycleDetail(long, catalog.Lifecycle{RetiresAt: date("2030-01-01"), DaysToRetirement: &days}, "",
+			lifecycleAdvice{Advice: catalog.Advice{Successor: long}, fallback: long}, 30),
+	}
+	for name, msg := range messages {
+		if msg == "" || strings.Contains(msg, strings.Repeat("x", 65)) || strings.Contains(msg, strings.Repeat("0", 65)) {
+			t.Errorf("%s: a value quoted in full, or no message:\n%s", name, msg)
+		}
+	}
+	if got := strings.Count(messages["require"], "require has no attribute "+`"k`); got != catalog.MaxListed ||
+		!strings.Contains(messages["require"], `require has no attribute "k00`+strings.Repeat("x", 61)+`"… (203 characters).`) ||
+		!strings.Contains(messages["require"], "require has 20 more attributes it does not take. Its attributes are ") {
+		t.Errorf("require with 30 unknown attributes names %d:\n%s", got, messages["require"])
+	}
+	if want := "created_after is " + cut + ", which is not a date."; !strings.Contains(messages["created_after"], want) {
+		t.Errorf("created_after: %s\nwant it to contain %s", messages["created_after"], want)
+	}
+}

@@ -26,7 +26,7 @@ var createdDateValidator = argumentCheck{
 func parseDate(name, s string) (time.Time, error) {
 	date, ok := megallm.ParseDate(s)
 	if !ok {
-		return date, fmt.Errorf("%s is %q, which is not a date. Use %s", name, s, dateForms)
+		return date, fmt.Errorf("%s is %s, which is not a date. Use %s", name, megallm.Quote(s), dateForms)
 	}
 	return date, nil
 }
@@ -45,8 +45,9 @@ var createdRangeValidator = &configCheck{
 		to, toOK := megallm.ParseDate(before.ValueString())
 		if fromOK && toOK && !from.Before(to) {
 			diags.AddAttributeError(path.Root("created_after"), "Empty created_at range",
-				fmt.Sprintf("created_after (%q) must be earlier than created_before (%q): both are strict, so no model can be "+
-					"created after the one and before the other. Swap them, or leave one out.", after.ValueString(), before.ValueString()))
+				fmt.Sprintf("created_after (%s) must be earlier than created_before (%s): both are strict, so no model can be "+
+					"created after the one and before the other. Swap them, or leave one out.",
+					megallm.Quote(after.ValueString()), megallm.Quote(before.ValueString())))
 		}
 	},
 }

@@ -31,8 +31,8 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 	return read(value)
 }
 
-// onlyAttributes refuses the attributes of o not in names, each with the
-// closest name; what names o.
+// onlyAttributes refuses the attributes of o not in names, the first
+// catalog.MaxListed each with the closest name; what names o.
 func onlyAttributes(what string, o *objectReader, names []string) error {
 	var unknown []string
 	for name := range o.attrs {
@@ -45,12 +45,15 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 	}
 	sort.Strings(unknown)
 	var msg strings.Builder
-	for _, name := range unknown {
-		fmt.Fprintf(&msg, "%s has no attribute %q.", what, name)
+	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
+		fmt.Fprintf(&msg, "%s has no attribute %s.", what, megallm.Quote(name))
 		if closest := catalog.Closest(name, slices.Values(names)); len(closest) > 0 {
 			fmt.Fprintf(&msg, " Did you mean %q?", closest[0])
 		}
 		msg.WriteString(" ")
+	}
+	if more := len(unknown) - catalog.MaxListed; more > 0 {
+		fmt.Fprintf(&msg, "%s has %d more attributes it does not take. ", what, more)
 	}
 	fmt.Fprintf(&msg, "Its attributes are %s.", catalog.QuoteList(names, "and"))
 	return errors.New(msg.String())

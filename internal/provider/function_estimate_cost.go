@@ -61,7 +61,7 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 		resp.Error = function.NewFuncError(costTooLarge("these token counts", "model "+megallm.Quote(model.ID)))
 		return
 	case err != nil:
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %q %s, so its cost cannot be estimated", model.ID, err))
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %s %s, so its cost cannot be estimated", megallm.Quote(model.ID), err))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, cost)

@@ -66,10 +66,10 @@ func lifecycleDetail(id string, l catalog.Lifecycle, reason string, advice lifec
 		reason = ": " + reason
 	}
 	if l.Status != catalog.StatusDeprecated {
-		return fmt.Sprintf("Model %q retires on %s%s. The provider's policy gives notice %d days ahead "+
-			"(retirement_notice_days; 0 turns it off).%s", id, retires, reason, window, successorAdvice(id, advice))
+		return fmt.Sprintf("Model %s retires on %s%s. The provider's policy gives notice %d days ahead "+
+			"(retirement_notice_days; 0 turns it off).%s", megallm.Quote(id), retires, reason, window, successorAdvice(id, advice))
 	}
-	detail := fmt.Sprintf("Model %q is deprecated since %s%s.", id, catalog.FormatDate(*l.DeprecatedAt), reason)
+	detail := fmt.Sprintf("Model %s is deprecated since %s%s.", megallm.Quote(id), catalog.FormatDate(*l.DeprecatedAt), reason)
 	if retires != "" {
 		detail += " It retires on " + retires + "."
 	}
@@ -79,7 +79,7 @@ func lifecycleDetail(id string, l catalog.Lifecycle, reason string, advice lifec
 // afterRetirement says what the plan does once the model retires.
 func afterRetirement(fallback string) string {
 	if fallback != "" {
-		return fmt.Sprintf(", after which candidates fall back to %q", fallback)
+		return ", after which candidates fall back to " + megallm.Quote(fallback)
 	}
 	return ", after which this plan fails"
 }
@@ -88,16 +88,17 @@ func afterRetirement(fallback string) string {
 // its usable successor; "" without either.
 func successorAdvice(id string, advice lifecycleAdvice) string {
 	usable := advice.Successor != "" && advice.Unusable == ""
+	model, successor := megallm.Quote(id), megallm.Quote(advice.Successor)
 	switch {
 	case advice.fallback != "" && usable && advice.Successor != advice.fallback:
-		return fmt.Sprintf(" Its successor is %q. To move now, remove %q from candidates.", advice.Successor, id)
+		return fmt.Sprintf(" Its successor is %s. To move now, remove %s from candidates.", successor, model)
 	case advice.fallback != "":
-		return fmt.Sprintf(" To move now, remove %q from candidates.", id)
+		return fmt.Sprintf(" To move now, remove %s from candidates.", model)
 	case usable:
-		return fmt.Sprintf(" Its successor is %q: move to it, or list it as a fallback with candidates = [%q, %q].",
-			advice.Successor, id, advice.Successor)
+		return fmt.Sprintf(" Its successor is %s: move to it, or list it as a fallback with candidates = [%s, %s].",
+			successor, model, successor)
 	case advice.Successor != "":
-		return fmt.Sprintf(" Its successor %q cannot be used: it %s.%s", advice.Successor, advice.Unusable, didYouMean(advice.Alternatives))
+		return fmt.Sprintf(" Its successor %s cannot be used: it %s.%s", successor, advice.Unusable, didYouMean(advice.Alternatives))
 	}
 	return ""
 }
@@ -117,7 +118,7 @@ func inDays(n int64) string {
 func adviceWords(a catalog.Advice) string {
 	switch {
 	case a.Successor != "" && a.Unusable == "":
-		return fmt.Sprintf(" Replace it with its successor: set id = %q.", a.Successor)
+		return " Replace it with its successor: set id = " + megallm.Quote(a.Successor) + "."
 	case len(a.Alternatives) > 0:
 		return didYouMean(a.Alternatives)
 	}

@@ -174,8 +174,8 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.SuggestUsable), fix))
 	case len(passed) > 0:
 		diags.AddAttributeWarning(at, "Candidate models passed over",
-			fmt.Sprintf("Chose %q, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-				model.ID, len(passed)+1, len(candidates), candidateLines(passed, models.SuggestUsable)))
+			fmt.Sprintf("Chose %s, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
+				megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.SuggestUsable)))
 	}
 	return model, at
 }
@@ -189,15 +189,15 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
 			models.Len(), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))
 	case catalog.RefusedByPolicy:
-		return "Model not allowed by the policy", fmt.Sprintf("Model %q %s.\n\nChoose a model the provider's "+
-			"policy allows (megallm_models lists only those), or change the policy.", id, r.Refusal)
+		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
+			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
 	case catalog.RetiredModel:
-		return "Retired MegaLLM model", fmt.Sprintf("Model %q %s.%s\n\n%s", id, rejectionWords(r), adviceWords(r.Advice),
+		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
-		return "Model does not meet requirements", fmt.Sprintf("Model %q does not meet %s:\n  - %s\n\n"+
+		return "Model does not meet requirements", fmt.Sprintf("Model %s does not meet %s:\n  - %s\n\n"+
 			"Choose another model (a megallm_models data source with the same require lists the models "+
-			"that do), or relax require.", id, countRequirements(len(r.Unmet)), strings.Join(unmetWords(r.Unmet), "\n  - "))
+			"that do), or relax require.", megallm.Quote(id), countRequirements(len(r.Unmet)), strings.Join(unmetWords(r.Unmet), "\n  - "))
 	}
 }
 

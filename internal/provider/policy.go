@@ -80,7 +80,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 		for i, owner := range list {
 			if err == nil && strings.TrimSpace(owner) != owner {
 				err = fmt.Errorf("policy.allowed_owners[%d] is %s, with white space around it, which no owner has: "+
-					"write it as %q", i, megallm.Quote(owner), strings.TrimSpace(owner))
+					"write it as %s", i, megallm.Quote(owner), megallm.Quote(strings.TrimSpace(owner)))
 			}
 		}
 		mistakes = append(mistakes, err)

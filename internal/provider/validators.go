@@ -134,10 +134,10 @@ var positiveDurationValidator = argumentCheck{
 		}
 		hint := ""
 		if seconds, err := strconv.ParseFloat(s, 64); err == nil && seconds > 0 {
-			hint = fmt.Sprintf(" Did you mean %q?", s+"s")
+			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(s+"s"))
 		}
-		return fmt.Sprintf("%q is not a positive duration: the value must be %s. Units are ns, us, ms, s, m and h.%s",
-			s, positiveDuration, hint)
+		return fmt.Sprintf("%s is not a positive duration: the value must be %s. Units are ns, us, ms, s, m and h.%s",
+			megallm.Quote(s), positiveDuration, hint)
 	},
 }
 
