@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -133,8 +134,11 @@ var positiveDurationValidator = argumentCheck{
 			return ""
 		}
 		hint := ""
-		if seconds, err := strconv.ParseFloat(s, 64); err == nil && seconds > 0 {
-			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(s+"s"))
+		compact := strings.Join(strings.Fields(s), "") // "30 s" and " 1m " are typed often
+		if seconds, err := strconv.ParseFloat(compact, 64); err == nil && seconds > 0 {
+			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(compact+"s"))
+		} else if d, err := time.ParseDuration(compact); err == nil && d > 0 {
+			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(compact))
 		}
 		return fmt.Sprintf("%s is not a positive duration: the value must be %s. Units are ns, us, ms, s, m and h.%s",
 			megallm.Quote(s), positiveDuration, hint)
