@@ -30,7 +30,8 @@ func NewUnmetRequirementsFunction() function.Function {
 			modelParameter(),
 			function.DynamicParameter{
 				Name:                "require",
-				MarkdownDescription: "Requirements, as the data sources' `require`." + requireDescription(),
+				MarkdownDescription: "Requirements, as the data sources' `require`; `null` requires nothing." + requireDescription(),
+				AllowNullValue:      true,
 			},
 		},
 		VariadicParameter: function.StringParameter{

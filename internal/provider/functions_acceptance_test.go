@@ -48,6 +48,13 @@ output "unmet" {
 output "unmet_in_euros" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 0.01, currency = "EUR" } }, { max_input_cost_per_million = 1 })
 }
+variable "require" {
+  type    = any
+  default = null
+}
+output "unmet_of_null" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.mini, var.require)
+}
 output "meets_vision" {
   value = length(provider::megallm::unmet_requirements(data.megallm_model.mini, { supports_vision = true })) == 0
 }
@@ -76,6 +83,7 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("cost_of_literal", knownvalue.Float64Exact(0.003+0.015)),
 			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
 			statecheck.ExpectKnownOutputValue("unmet_in_euros", knownIDs("priced in EUR, the requirement is in USD")),
+			statecheck.ExpectKnownOutputValue("unmet_of_null", knownIDs()), // as require = null on a data source
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision_models", knownIDs("gpt-4o-mini", "gpt-4.1-mini", "gpt-4.1", "gpt-4o")),
@@ -107,7 +115,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	step := func(expr, expected string) resource.TestStep {
 		return resource.TestStep{
-			Config:      providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }` + "\noutput \"x\" { value = " + expr + " }",
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }` + "\n" +
+				`data "megallm_models" "all" {}` + "\noutput \"x\" { value = " + expr + " }",
 			ExpectError: expectError(expected),
 		}
 	}
@@ -124,6 +133,12 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`The cost of these token counts with model "x" is more than 1.798e\+308, the largest cost the provider computes`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
+		// The list's data source where one of its models belongs: an error, not false.
+		step(`provider::megallm::supports(data.megallm_models.all, "vision")`, `Invalid value for "model" parameter: model must be a model `+
+			`object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got a megallm_models data `+
+			`source. Pass one of its models, such as data.megallm_models.NAME.models\[0\]`),
+		step(`provider::megallm::unmet_requirements({ name = "gpt-4o" }, {})`, `Invalid value for "model" parameter: model must be a `+
+			`model object, .* got an object with none of its attributes, such as id, capabilities or pricing`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { max_workload_cost = 10 })`,
 			`Invalid value for "require" parameter: require.max_workload_cost bounds the cost of a workload, which unmet_requirements does not take. Choose the model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, or check this model's cost in the same condition: provider::megallm::estimate_cost\(MODEL, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT.`),
 	)

@@ -2,7 +2,9 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -180,10 +182,18 @@ func capabilityAttributes() map[string]schema.Attribute {
 // it reports, else what its dates give at now. Unknown attributes are
 // ignored.
 func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
+	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
+		"data.megallm_models.NAME.models, got "
 	o, ok := newObjectReader("model.", v)
 	if !ok {
-		return nil, catalog.Lifecycle{}, fmt.Errorf("model must be a model object, such as data.megallm_model.NAME or an element of "+
-			"data.megallm_models.NAME.models, got %s", typeName(v))
+		return nil, catalog.Lifecycle{}, errors.New(wanted + typeName(v))
+	}
+	if _, isList := o.attrs["models"]; isList { // a model has no models: this is the list's data source
+		return nil, catalog.Lifecycle{}, errors.New(wanted + "a megallm_models data source. Pass one of its models, such as " +
+			"data.megallm_models.NAME.models[0]")
+	}
+	if !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {
+		return nil, catalog.Lifecycle{}, errors.New(wanted + "an object with none of its attributes, such as id, capabilities or pricing")
 	}
 	m := &megallm.Model{
 		Type:            o.string("type"),
@@ -253,7 +263,8 @@ func modelParameter() function.DynamicParameter {
 	return function.DynamicParameter{
 		Name: "model",
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
-			"or an object literal with the attributes the function needs. Other attributes are ignored.",
+			"or an object literal with the attributes the function needs. Other attributes are ignored, but an object " +
+			"with none of a model's attributes, such as `data.megallm_models.NAME` itself, is an error.",
 	}
 }
 
