@@ -180,7 +180,8 @@ func capabilityAttributes() map[string]schema.Attribute {
 
 // readModel reads a model object and its lifecycle: the status and days
 // it reports, else what its dates give at now. Unknown attributes are
-// ignored.
+// ignored, but an object with no model attribute, or with the models of
+// megallm_models, is no model.
 func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
 		"data.megallm_models.NAME.models, got "
