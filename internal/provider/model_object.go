@@ -264,8 +264,8 @@ func modelParameter() function.DynamicParameter {
 	return function.DynamicParameter{
 		Name: "model",
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
-			"or an object literal with the attributes the function needs. Other attributes are ignored, but an object " +
-			"with none of a model's attributes, such as `data.megallm_models.NAME` itself, is an error.",
+			"or an object literal with the attributes the function needs. Other attributes are ignored, but " +
+			"`data.megallm_models.NAME` itself, or an object with none of a model's attributes, is an error.",
 	}
 }
 
