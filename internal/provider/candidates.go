@@ -25,7 +25,7 @@ func candidatesAttribute() schema.DynamicAttribute {
 		MarkdownDescription: "Model ids in order of preference, instead of `id`, such as " +
 			"`[\"gpt-4.1\", \"gpt-4o-mini\"]`: the first that the catalog has, the `policy` allows, is not retired " +
 			"and meets `require` is read, and each one passed over before it warns, saying why. When none " +
-			"qualifies, the plan fails with each one's reason. At least one id, each once.",
+			"qualifies, the plan fails with each one's reason. At least one id, each once, without white space around it.",
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",
@@ -50,6 +50,9 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 			"or set id instead")
 	}
 	for i, id := range ids {
+		if err := spaced(fmt.Sprintf("candidates[%d]", i), id, "model id"); err != nil {
+			return nil, err
+		}
 		if first := slices.Index(ids, id); first < i {
 			return nil, fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
 				megallm.Quote(id), first, i)

@@ -82,6 +82,33 @@ func readStrings(where string, v tftypes.Value) ([]string, error) {
 	return out, nil
 }
 
+// spaced says that name, written at where, has white space around it, which
+// no name of this kind (an owner, a model id) has, and how to write it; nil
+// when it has none, or is blank, which its reader refuses in its own words.
+func spaced(where, name, kind string) error {
+	trimmed := strings.TrimSpace(name)
+	if trimmed == name || trimmed == "" {
+		return nil
+	}
+	return fmt.Errorf("%s is %s, with white space around it, which no %s has: write it as %s",
+		where, megallm.Quote(name), kind, megallm.Quote(trimmed))
+}
+
+// spacedIDValidator refuses a model id with white space around it; for an
+// element of a set, whose path shows its value, set names the set.
+func spacedIDValidator(set string) argumentCheck {
+	check := argumentCheck{describes: "a model id without white space around it", str: func(name, id string) string {
+		if set != "" {
+			name = "an id of " + set
+		}
+		return sentence(spaced(name, id, "model id"))
+	}}
+	if set != "" {
+		check.summary = "Invalid " + set
+	}
+	return check
+}
+
 // objectReader reads the attributes of an object or map, keeping the first
 // error, which names the attribute by its path (prefix).
 type objectReader struct {

@@ -63,7 +63,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"`candidates`; with `candidates`, `id` is the chosen model's.",
 		Optional:   true,
 		Computed:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1), spacedIDValidator("")},
 	}
 	attributes["candidates"] = candidatesAttribute()
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +

@@ -104,11 +104,12 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"exclude_ids": schema.SetAttribute{
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact: " +
-					"an id the catalog has only in another letter case is an error, as it would leave its model listed, " +
-					"and an id that the catalog does not have warns, with the closest ids.",
+					"an id the catalog has only in another letter case, or with white space around it, is an error, as it " +
+					"would leave its model listed, and an id that the catalog does not have warns, with the closest ids.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1),
+					spacedIDValidator("exclude_ids"))},
 			},
 			"sort_by": schema.StringAttribute{
 				MarkdownDescription: "Order of `models`, `ids` and `workload_costs`: `id` (default), `created_at`, " +

@@ -78,9 +78,8 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 				"every owner")
 		}
 		for i, owner := range list {
-			if err == nil && strings.TrimSpace(owner) != owner {
-				err = fmt.Errorf("policy.allowed_owners[%d] is %s, with white space around it, which no owner has: "+
-					"write it as %s", i, megallm.Quote(owner), megallm.Quote(strings.TrimSpace(owner)))
+			if err == nil {
+				err = spaced(fmt.Sprintf("policy.allowed_owners[%d]", i), owner, "owner")
 			}
 		}
 		mistakes = append(mistakes, err)
@@ -122,8 +121,11 @@ func joinMistakes(mistakes []error) error {
 func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
 	where := "policy.models[" + megallm.Quote(id) + "]"
-	if strings.TrimSpace(id) != id || id == "" {
-		return decision, fmt.Errorf("%s: a model id must not be empty or have white space around it", where)
+	if id == "" {
+		return decision, fmt.Errorf("%s: a model id must not be empty", where)
+	}
+	if err := spaced("a key of policy.models", id, "model id"); err != nil {
+		return decision, err
 	}
 	o, ok := newObjectReader(where+".", v)
 	if !ok {
@@ -160,8 +162,10 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		return decision, o.err
 	}
 	switch s, p := decision.Successor, decision.Pricing; {
-	case s != nil && (strings.TrimSpace(*s) == "" || *s != strings.TrimSpace(*s)):
-		return decision, fmt.Errorf("%s.successor is %s: it must be a model id, without white space around it", where, megallm.Quote(*s))
+	case s != nil && strings.TrimSpace(*s) == "":
+		return decision, fmt.Errorf("%s.successor is %s: name the model to move to, or leave successor out", where, megallm.Quote(*s))
+	case s != nil && *s != strings.TrimSpace(*s):
+		return decision, spaced(where+".successor", *s, "model id")
 	case s != nil && *s == id:
 		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
 	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && decision.RetiresAt.Before(*decision.DeprecatedAt):

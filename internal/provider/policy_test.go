@@ -488,9 +488,12 @@ func TestPolicy_sloppyInput(t *testing.T) {
 	const readOne = `data "megallm_model" "m" { id = "gpt-4o" }`
 	unitTest(t,
 		step(`{ models = { " gpt-4o" = { denied = true } } }`, readOne,
-			`policy\.models\[" gpt-4o"\]: a model id must not be empty or have white space around it`),
+			`a key of policy\.models is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"`),
+		step(`{ models = { "" = { denied = true } } }`, readOne, `policy\.models\[""\]: a model id must not be empty`),
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4.1 " } } }`, readOne,
-			`policy\.models\["gpt-4o"\]\.successor is "gpt-4\.1 ": it must be a model id, without white space around it`),
+			`policy\.models\["gpt-4o"\]\.successor is "gpt-4\.1 ", with white space around it, which no model id has: write it as "gpt-4\.1"`),
+		step(`{ models = { "gpt-4o" = { successor = " " } } }`, readOne,
+			`policy\.models\["gpt-4o"\]\.successor is " ": name the model to move to, or leave successor out`),
 		step(`{ models = { "gpt-4o" = { retires_at = "2030-01-01\n" } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.retires_at is "2030-01-01\\n", which is not a date`),
 		step(`{ allowed_owners = ["openai", " "] }`, readOne, `policy\.allowed_owners\[1\] is blank, which names nothing`),
@@ -498,7 +501,12 @@ func TestPolicy_sloppyInput(t *testing.T) {
 			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D", not a three-letter ISO 4217 code such as "USD" or "EUR"`),
 		step(`{}`, `data "megallm_models" "m" { require = { min_days_to_retirement = 1.5 } }`,
 			`require\.min_days_to_retirement must be a whole number, got 1\.5`),
-		step(`{}`, `data "megallm_model" "m" { candidates = [" gpt-4o"] }`,
-			`No candidate model qualifies .* - " gpt-4o" is not in the catalog \(did you mean "gpt-4o"`),
+		// An id with white space around it is no id, wherever it is written.
+		step(`{}`, `data "megallm_model" "m" { candidates = ["gpt-4.1", " gpt-4o"] }`,
+			`Invalid candidates .* candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"`),
+		step(`{}`, `data "megallm_model" "m" { id = "gpt-4o\n" }`,
+			`Invalid id .* id is "gpt-4o\\n", with white space around it, which no model id has: write it as "gpt-4o"\.`),
+		step(`{}`, `data "megallm_models" "m" { exclude_ids = ["gpt-4o "] }`,
+			`Invalid exclude_ids .* an id of exclude_ids is "gpt-4o ", with white space around it, which no model id has: write it as "gpt-4o"\.`),
 	)
 }
