@@ -48,13 +48,6 @@ output "unmet" {
 output "unmet_in_euros" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 0.01, currency = "EUR" } }, { max_input_cost_per_million = 1 })
 }
-variable "require" {
-  type    = any
-  default = null
-}
-output "unmet_of_null" {
-  value = provider::megallm::unmet_requirements(data.megallm_model.mini, var.require)
-}
 output "meets_vision" {
   value = length(provider::megallm::unmet_requirements(data.megallm_model.mini, { supports_vision = true })) == 0
 }
@@ -83,7 +76,6 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("cost_of_literal", knownvalue.Float64Exact(0.003+0.015)),
 			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
 			statecheck.ExpectKnownOutputValue("unmet_in_euros", knownIDs("priced in EUR, the requirement is in USD")),
-			statecheck.ExpectKnownOutputValue("unmet_of_null", knownIDs()), // as require = null on a data source
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision_models", knownIDs("gpt-4o-mini", "gpt-4.1-mini", "gpt-4.1", "gpt-4o")),
@@ -133,6 +125,9 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`The cost of these token counts with model "x" is more than 1.798e\+308, the largest cost the provider computes`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
+		// Not [], as require = null is on a data source: OpenTofu 1.10 returns an
+		// unknown, then null, for an untyped null passed where null is allowed.
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, null)`, `Invalid value for "require" parameter: argument must not be null`),
 		// The list's data source where one of its models belongs: an error, not false.
 		step(`provider::megallm::supports(data.megallm_models.all, "vision")`, `Invalid value for "model" parameter: model must be a model `+
 			`object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got a megallm_models data `+
