@@ -79,7 +79,15 @@ data "megallm_model" "m" { id = "gpt-4o" }`, malformed),
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o" }`, missing),
-			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(missing) + `: open .*: no such file or directory`),
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(missing) + `: open .*: no such file or directory\.\s+The file must`),
+		},
+		// ~ is not expanded by Terraform: say so, with the function that does.
+		resource.TestStep{
+			Config: `
+provider "megallm" { catalog_file = "~/megallm-catalog-that-is-not-there.json" }
+data "megallm_model" "m" { id = "gpt-4o" }`,
+			ExpectError: expectError(`no such file or directory\. The path starts with ~, which Terraform does not expand to your ` +
+				`home directory: write catalog_file = pathexpand\("~/megallm-catalog-that-is-not-there\.json"\)\.`),
 		},
 		resource.TestStep{
 			Config: fmt.Sprintf(`

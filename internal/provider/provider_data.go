@@ -5,7 +5,9 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -91,9 +93,9 @@ func describeCatalogError(err error) (summary, detail string) {
 				"(base_url, api_key or catalog_file); run the command again to read the catalog.", err)
 	case errors.As(err, &fileErr):
 		return "Cannot read catalog_file",
-			fmt.Sprintf("%s.\n\nThe file must hold a GET /models answer, for example saved with\n"+
+			fmt.Sprintf("%s.%s\n\nThe file must hold a GET /models answer, for example saved with\n"+
 				"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models > catalog.json\n"+
-				"Check catalog_file (or %s).", err, EnvAPIKey, megallm.DefaultBaseURL, EnvCatalogFile)
+				"Check catalog_file (or %s).", err, homeHint(fileErr), EnvAPIKey, megallm.DefaultBaseURL, EnvCatalogFile)
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured. " + setKeyHint
@@ -133,4 +135,14 @@ func describeCatalogError(err error) (summary, detail string) {
 			fmt.Sprintf("%s.\n\nCheck base_url (or %s), your network and proxy settings; each attempt is limited by request_timeout.",
 				err, EnvBaseURL)
 	}
+}
+
+// homeHint says that a missing file's path starts with ~, which neither
+// Terraform nor the provider expands; "" otherwise.
+func homeHint(err *megallm.CatalogFileError) string {
+	if !strings.HasPrefix(err.Path, "~") || !errors.Is(err, fs.ErrNotExist) {
+		return ""
+	}
+	return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
+		"catalog_file = pathexpand(%s).", megallm.Quote(err.Path))
 }
