@@ -112,9 +112,13 @@ func describeCatalogError(err error) (summary, detail string) {
 			fmt.Sprintf("%s.\n\nThe API is throttling this key. Try again later, raise max_retries (up to 10) "+
 				"to wait longer, or run fewer plans at once with the same key.", err)
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
+		hint := ""
+		if strings.HasSuffix(apiErr.URL, "/models/models") {
+			hint = " This one ends in /models, which the provider adds: leave it out."
+		}
 		return "MegaLLM API not found at base_url",
 			fmt.Sprintf("%s.\n\nCheck base_url (or %s): it must be the API root that serves /models, "+
-				"for example %q.", err, EnvBaseURL, megallm.DefaultBaseURL)
+				"for example %q.%s", err, EnvBaseURL, megallm.DefaultBaseURL, hint)
 	case errors.As(err, &unknownAuthority):
 		return "Cannot verify the MegaLLM API's TLS certificate",
 			fmt.Sprintf("%s.\n\nThe server's certificate is signed by an authority this machine does not trust, as "+

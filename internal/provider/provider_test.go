@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -255,6 +256,23 @@ func TestProvider_invalidArguments(t *testing.T) {
 			ExpectError: expectError(`Invalid base_url .* "https://" has no host`),
 		},
 	)
+}
+
+// TestProvider_baseURLEndingInModels: a base_url copied with its /models
+// gets a 404 from .../models/models, and the error says what to cut.
+func TestProvider_baseURLEndingInModels(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url = "%s/models"
+  api_key  = %q
+}
+data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), mockapi.DefaultAPIKey),
+		ExpectError: expectError(`MegaLLM API not found at base_url .* GET ` + regexp.QuoteMeta(server.URL()) + `/models/models: HTTP 404 ` +
+			`.* This one ends in /models, which the provider adds: leave it out\.`),
+	})
 }
 
 func TestProvider_validArguments(t *testing.T) {
