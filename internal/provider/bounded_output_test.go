@@ -172,21 +172,14 @@ func TestTypedValuesQuotedWithinBounds(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("x", 200)
 	cut := `"` + strings.Repeat("x", 64) + `"… (200 characters)`
-	unknown := map[string]tftypes.Value{}
+	unknown := map[string]any{}
 	for i := range 30 {
-		unknown[fmt.Sprintf("k%02d%s", i, long)] = tftypes.NewValue(tftypes.Bool, true)
+		unknown[fmt.Sprintf("k%02d%s", i, long)] = true
 	}
-	requireValue := tftypes.NewValue(tftypes.Object{AttributeTypes: func() map[string]tftypes.Type {
-		types := map[string]tftypes.Type{}
-		for name := range unknown {
-			types[name] = tftypes.Bool
-		}
-		return types
-	}()}, unknown)
+	requireValue, _, _ := fuzzValue(unknown, false)
 	_, requireErr := readRequirements(requireValue)
-	_, ownerErr := readPolicy(objectValue(t, tftypes.Object{AttributeTypes: map[string]tftypes.Type{
-		"allowed_owners": tftypes.List{ElementType: tftypes.String},
-	}}, map[string]tftypes.Value{"allowed_owners": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str(" " + long)})}))
+	policyValue, _, _ := fuzzValue(map[string]any{"allowed_owners": []any{" " + long}}, false)
+	_, ownerErr := readPolicy(policyValue)
 	days := int64(5)
 	messages := map[string]string{
 		"require":         sentence(requireErr),
