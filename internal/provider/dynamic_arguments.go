@@ -66,6 +66,10 @@ func ptr[T any](v T) *T { return &v }
 func readStrings(where string, v tftypes.Value) ([]string, error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
+		var one string // a list of one, written without its brackets
+		if v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&one) == nil && strings.TrimSpace(one) != "" {
+			return nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, megallm.Quote(one))
+		}
 		return nil, fmt.Errorf("%s must be a list of strings, got %s", where, typeName(v))
 	}
 	out := make([]string, 0, len(elements))
