@@ -69,7 +69,7 @@ data "megallm_model" "mini" { candidates = ["gpt-4.1-mini", "gpt-4o-mini"] }
 `)
 	for _, want := range []string{
 		`after which candidates fall back to "gpt-4.1". To move now, remove "gpt-4o" from candidates.`,
-		`after which candidates fall back to "gpt-4o-mini". ` +
+		`After that, candidates fall back to "gpt-4o-mini". ` +
 			`The provider's policy gives notice 90 days ahead (retirement_notice_days; 0 turns it off). ` +
 			`Its successor is "gpt-4.1". To move now, remove "gpt-4.1-mini" from candidates.`,
 	} {

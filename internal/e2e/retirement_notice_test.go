@@ -19,12 +19,12 @@ func TestRetirementNotice(t *testing.T) {
 		name, retiresAt, notice string
 		want                    string // "" for no notice
 	}{
-		{"later today", day(0) + "T23:59:59Z", "", fmt.Sprintf(`retires on %sT23:59:59Z, today,`, day(0))},
-		{"tomorrow", day(1), "", fmt.Sprintf(`retires on %s, tomorrow,`, day(1))},
-		{"in 89 days", day(89), "", fmt.Sprintf(`retires on %s, in 89 days,`, day(89))},
-		{"in 90 days, the default notice", day(90), "", fmt.Sprintf(`retires on %s, in 90 days,`, day(90))},
+		{"later today", day(0) + "T23:59:59Z", "", fmt.Sprintf(`retires on %sT23:59:59Z, today`, day(0))},
+		{"tomorrow", day(1), "", fmt.Sprintf(`retires on %s, tomorrow`, day(1))},
+		{"in 89 days", day(89), "", fmt.Sprintf(`retires on %s, in 89 days`, day(89))},
+		{"in 90 days, the default notice", day(90), "", fmt.Sprintf(`retires on %s, in 90 days`, day(90))},
 		{"in 91 days", day(91), "", ""},
-		{"in 91 days, notice 120", day(91), "retirement_notice_days = 120", fmt.Sprintf(`retires on %s, in 91 days,`, day(91))},
+		{"in 91 days, notice 120", day(91), "retirement_notice_days = 120", fmt.Sprintf(`retires on %s, in 91 days`, day(91))},
 		{"tomorrow, notice off", day(1), "retirement_notice_days = 0", ""},
 	}
 	for _, tc := range tests {
@@ -44,7 +44,7 @@ data "megallm_model" "m" { id = "gpt-4o" }
 			case tc.want == "" && shown:
 				t.Errorf("the plan gives notice, want none:\n%s", out)
 			case tc.want == "":
-			case !shown || !strings.Contains(flat, `Model "gpt-4o" `+tc.want+` after which this plan fails: Vendor end of life. `+
+			case !shown || !strings.Contains(flat, `Model "gpt-4o" `+tc.want+`: Vendor end of life. After that, this plan fails. `+
 				`The provider's policy gives notice`) || !strings.Contains(flat, `Its successor is "gpt-4.1": move to it`):
 				t.Errorf("the plan does not give notice with %q and the successor:\n%s", tc.want, out)
 			}

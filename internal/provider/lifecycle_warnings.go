@@ -57,21 +57,21 @@ func (d *providerData) advice(models *catalog.Catalog, id string, l catalog.Life
 // lifecycleDetail says since when a model is deprecated, or else that it
 // retires within the policy's notice window of days, and what next.
 func lifecycleDetail(id string, l catalog.Lifecycle, reason string, advice lifecycleAdvice, window int64) string {
-	retires := ""
-	if l.RetiresAt != nil {
-		retires = fmt.Sprintf("%s, %s%s", catalog.FormatDate(*l.RetiresAt), inDays(*l.DaysToRetirement),
-			afterRetirement(advice.fallback))
-	}
 	if reason != "" {
 		reason = ": " + reason
 	}
+	var retires string
+	if l.RetiresAt != nil {
+		retires = catalog.FormatDate(*l.RetiresAt) + ", " + inDays(*l.DaysToRetirement)
+	}
 	if l.Status != catalog.StatusDeprecated {
-		return fmt.Sprintf("Model %s retires on %s%s. The provider's policy gives notice %d days ahead "+
-			"(retirement_notice_days; 0 turns it off).%s", megallm.Quote(id), retires, reason, window, successorAdvice(id, advice))
+		return fmt.Sprintf("Model %s retires on %s%s. After that, %s. The provider's policy gives notice %d days ahead "+
+			"(retirement_notice_days; 0 turns it off).%s", megallm.Quote(id), retires, reason,
+			afterRetirement(advice.fallback), window, successorAdvice(id, advice))
 	}
 	detail := fmt.Sprintf("Model %s is deprecated since %s%s.", megallm.Quote(id), catalog.FormatDate(*l.DeprecatedAt), reason)
 	if retires != "" {
-		detail += " It retires on " + retires + "."
+		detail += " It retires on " + retires + ", after which " + afterRetirement(advice.fallback) + "."
 	}
 	return detail + successorAdvice(id, advice)
 }
@@ -79,9 +79,9 @@ func lifecycleDetail(id string, l catalog.Lifecycle, reason string, advice lifec
 // afterRetirement says what the plan does once the model retires.
 func afterRetirement(fallback string) string {
 	if fallback != "" {
-		return ", after which candidates fall back to " + megallm.Quote(fallback)
+		return "candidates fall back to " + megallm.Quote(fallback)
 	}
-	return ", after which this plan fails"
+	return "this plan fails"
 }
 
 // successorAdvice says what to move to: without the model's candidate, or to
