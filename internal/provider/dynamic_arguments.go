@@ -98,14 +98,20 @@ func spaced(where, name, kind string) error {
 		where, megallm.Quote(name), kind, megallm.Quote(trimmed))
 }
 
-// spacedIDValidator refuses a model id with white space around it; for an
-// element of a set, whose path shows its value, set names the set.
-func spacedIDValidator(set string) argumentCheck {
-	check := argumentCheck{describes: "a model id without white space around it", str: func(name, id string) string {
+// nameValidator refuses a name of this kind (a model id, an owner) that is
+// blank or has white space around it. For an element of a set, whose path
+// shows its value, set names the set and noun the element; without set, the
+// argument is megallm_model's id.
+func nameValidator(set, noun, kind string) argumentCheck {
+	check := argumentCheck{describes: "a " + kind + ", not blank, without white space around it", str: func(name, value string) string {
+		fix := `write the id of a model, such as "gpt-4o-mini"`
 		if set != "" {
-			name = "an id of " + set
+			name, fix = noun+" of "+set, "remove it"
 		}
-		return sentence(spaced(name, id, "model id"))
+		if strings.TrimSpace(value) == "" {
+			return fmt.Sprintf("%s is %s, which is no %s: %s.", name, megallm.Quote(value), kind, fix)
+		}
+		return sentence(spaced(name, value, kind))
 	}}
 	if set != "" {
 		check.summary = "Invalid " + set

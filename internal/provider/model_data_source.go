@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -63,7 +62,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"`candidates`; with `candidates`, `id` is the chosen model's.",
 		Optional:   true,
 		Computed:   true,
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1), spacedIDValidator("")},
+		Validators: []validator.String{nameValidator("", "", "model id")},
 	}
 	attributes["candidates"] = candidatesAttribute()
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +

@@ -190,7 +190,11 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
 	unitTest(t,
 		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "empty" { id = "" }`,
-			ExpectError: expectError(`Attribute id string length must be at least 1, got: 0`),
+			ExpectError: expectError(`Invalid id .* id is "", which is no model id: write the id of a model, such as "gpt-4o-mini"\.`),
+		},
+		resource.TestStep{
+			Config:      providerBlock(server, "") + `data "megallm_model" "blank" { id = " " }`,
+			ExpectError: expectError(`Invalid id .* id is " ", which is no model id: write the id of a model`),
 		},
 		resource.TestStep{
 			Config: providerBlock(server, "") + `data "megallm_model" "neg" {

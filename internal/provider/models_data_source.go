@@ -74,12 +74,19 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
-					"`[\"openai\", \"anthropic\"]`. Case-sensitive; an owner that no model has warns, with the closest ones.",
+					"`[\"openai\", \"anthropic\"]`. Case-sensitive; an owner that no model has warns, with the closest ones, and a blank owner, or one " +
+					"with white space around it, is an error.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
-					setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1)),
+					argumentCheck{describes: "at least one owner", set: func(name string, size int) string {
+						if size > 0 {
+							return ""
+						}
+						return name + ` is empty, which keeps no model: list owners, such as ["openai"], or leave ` +
+							name + " out to keep every owner."
+					}},
+					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner")),
 				},
 			},
 			"id_regex": schema.StringAttribute{
@@ -108,8 +115,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"would leave its model listed, and an id that the catalog does not have warns, with the closest ids.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1),
-					spacedIDValidator("exclude_ids"))},
+				Validators:  []validator.Set{setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id"))},
 			},
 			"sort_by": schema.StringAttribute{
 				MarkdownDescription: "Order of `models`, `ids` and `workload_costs`: `id` (default), `created_at`, " +

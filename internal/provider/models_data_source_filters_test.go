@@ -269,7 +269,7 @@ created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_aft
 		step(`
 created_after  = "2025-01-01"
 created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_after \("2025-01-01"\) must be earlier than created_before`),
-		step(`exclude_ids = [""]`, `Attribute exclude_ids\[Value\(""\)\] string length must be at least 1, got: 0`),
+		step(`exclude_ids = [""]`, `Invalid exclude_ids .* an id of exclude_ids is "", which is no model id: remove it\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)

@@ -217,8 +217,10 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 		step(`type = " \t"`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank`),
 		step(`sort_by = "price"`, `sort_by = "price" is not one of its values\. Use "id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost" or "workload_cost"\.`),
 		step(`id_regex = "gpt-(4o"`, `Invalid regular expression .* with data.megallm_models.bad, .* error parsing regexp: missing closing \): .*RE2 syntax`),
-		step(`owned_by = []`, `Attribute owned_by set must contain at least 1 elements, got: 0`),
-		step(`owned_by = [""]`, `Attribute owned_by\[Value\(""\)\] string length must be at least 1, got: 0`),
+		step(`owned_by = []`, `Invalid owned_by .* owned_by is empty, which keeps no model: list owners, such as \["openai"\], or leave owned_by out to keep every owner\.`),
+		step(`owned_by = [""]`, `Invalid owned_by .* an owner of owned_by is "", which is no owner: remove it\.`),
+		step(`owned_by = ["openai", " \t"]`, `Invalid owned_by .* an owner of owned_by is " \\t", which is no owner: remove it\.`),
+		step(`owned_by = ["openai "]`, `Invalid owned_by .* an owner of owned_by is "openai ", with white space around it, which no owner has: write it as "openai"\.`),
 		step(`require = { min_max_output_tokens = -5 }`, `Invalid require .* require.min_max_output_tokens must be 0 or more, got -5`),
 		step(`require = { max_input_cost_per_million = -1 }`, `Invalid require .* require.max_input_cost_per_million must be 0 or more, got -1`),
 	)

@@ -32,6 +32,7 @@ type argumentCheck struct {
 	summary   string // "Invalid NAME" when empty
 	str       func(name, value string) string
 	num       func(name string, n *big.Float) string
+	set       func(name string, size int) string
 	dyn       func(v tftypes.Value) error
 	partly    func(v tftypes.Value) error
 }
@@ -49,6 +50,12 @@ func (v argumentCheck) ValidateString(_ context.Context, req validator.StringReq
 func (v argumentCheck) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
 		v.report(&resp.Diagnostics, req.Path, v.num(req.Path.String(), req.ConfigValue.ValueBigFloat()))
+	}
+}
+
+func (v argumentCheck) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
+		v.report(&resp.Diagnostics, req.Path, v.set(req.Path.String(), len(req.ConfigValue.Elements())))
 	}
 }
 
