@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -25,6 +26,9 @@ var createdDateValidator = argumentCheck{
 // parseDate reads a date the user wrote at name, as megallm.ParseDate does.
 func parseDate(name, s string) (time.Time, error) {
 	date, ok := megallm.ParseDate(s)
+	if _, trimmed := megallm.ParseDate(strings.TrimSpace(s)); !ok && trimmed {
+		return date, spaced(name, s, "date")
+	}
 	if !ok {
 		return date, fmt.Errorf("%s is %s, which is not a date. Use %s", name, megallm.Quote(s), dateForms)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -159,27 +160,33 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string) (t
 		return v, false
 	}
 	if !v.Type().Is(want) {
-		o.keep(fmt.Errorf("%s%s must be %s, got %s%s", o.prefix, name, wantName, typeName(v), o.stringMapHint(v, want)))
+		o.keep(fmt.Errorf("%s%s must be %s, got %s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(v, want)))
 		return v, false
 	}
 	return v, true
 }
 
-// stringMapHint explains a string where a bool or number is wanted, when a
-// map(string) type turned one into a string: the fix is the type.
-func (o *objectReader) stringMapHint(v tftypes.Value, want tftypes.Type) string {
+// quotedHint explains a string where a bool or number is wanted, when the
+// string holds one: the fix is to write it without quotes, or, when a
+// map(string) type made it a string, to declare another type.
+func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type) string {
 	var s string
-	if !o.stringMap || v.As(&s) != nil {
+	if v.As(&s) != nil || len(s) > 64 {
 		return ""
 	}
-	_, isNumber := new(big.Float).SetString(s)
-	if (want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !isNumber) {
+	if (want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s)) {
 		return ""
+	}
+	if !o.stringMap {
+		return fmt.Sprintf(" %s: write it without quotes, as %s", megallm.Quote(s), s)
 	}
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
 		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)",
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."))
 }
+
+// numberLiteral matches a number as Terraform and JSON write it.
+var numberLiteral = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`)
 
 func (o *objectReader) string(name string) *string {
 	return attribute[string](o, name, tftypes.String, "a string")

@@ -58,7 +58,9 @@ func TestRequire_numbers(t *testing.T) {
 		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5`),
 		step(`{ min_max_output_tokens = 1e30 }`, `require.min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400`),
-		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string`),
+		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string\s*$`),
+		step(`{ min_context_length = "128000" }`, `require.min_context_length must be a number, got string "128000": write it `+
+			`without quotes, as 128000`),
 		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got string`),
 	)
 	if n := server.RequestCount(); n != 0 {
