@@ -93,7 +93,7 @@ func TestEstimateCost_errors(t *testing.T) {
 		"empty pricing zero": {[]attr.Value{emptyPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
 		"null pricing zero":  {[]attr.Value{noPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
 		"no output price":    {[]attr.Value{inputOnly, num(1), num(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million`},
-		"not an object":      {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, "model must be a model object, such as data.megallm_model.NAME"},
+		"not an object":      {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
 		"price not number":   {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
 	}
 	for name, tc := range cases {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -186,7 +187,12 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
 		"data.megallm_models.NAME.models, got "
 	o, ok := newObjectReader("model.", v)
-	if !ok {
+	var id string
+	switch {
+	case !ok && v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&id) == nil && strings.TrimSpace(id) != "":
+		return nil, catalog.Lifecycle{}, fmt.Errorf("%sstring %s, a model id: read the model with a megallm_model data source "+
+			"(id = %s) and pass data.megallm_model.NAME", wanted, megallm.Quote(id), megallm.Quote(id))
+	case !ok:
 		return nil, catalog.Lifecycle{}, errors.New(wanted + typeName(v))
 	}
 	if _, isList := o.attrs["models"]; isList { // a model has no models: this is the list's data source
