@@ -1,0 +1,111 @@
+package e2e
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// TestGuideDiagnostics plans what each error and warning quoted in the
+// documentation shows and checks that the provider words it as the page
+// does, so that a change of wording cannot leave a page quoting the old one.
+// The model-policy guide's dates that are still to come are moved to the same
+// distance from today, in the policy and in the page's text alike.
+func TestGuideDiagnostics(t *testing.T) {
+	t.Parallel()
+	today := time.Now().UTC()
+	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
+	policyJSON, err := os.ReadFile("../../examples/guides/model-policy/model-policy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	guidePolicy := func(moved map[string]string) string {
+		text := string(policyJSON)
+		for from, to := range moved {
+			text = strings.ReplaceAll(text, from, to)
+		}
+		return "provider \"megallm\" {\n  policy = jsondecode(<<EOT\n" + text + "\nEOT\n  )\n}\n"
+	}
+	retiresLater := map[string]string{"2027-03-31": day(117)} // gpt-4o's retirement in model-policy.json
+	const modelPolicy, requirements, index = "guides/model-policy.md.tmpl", "guides/requirements.md.tmpl", "index.md.tmpl"
+	tests := []struct {
+		page, summary string
+		moved         map[string]string // dates of the page and the policy, moved
+		config        string
+		env           map[string]string
+	}{
+		{page: modelPolicy, summary: "Warning: Deprecated MegaLLM model", moved: retiresLater,
+			config: guidePolicy(retiresLater) + `data "megallm_model" "chat" { id = "gpt-4o" }`},
+		{page: modelPolicy, summary: "Warning: MegaLLM model retiring soon", moved: map[string]string{"2027-01-15": day(42)},
+			config: `provider "megallm" {
+  policy = { models = { "gpt-4o" = { retires_at = "` + day(42) + `", successor = "gpt-4.1", reason = "Vendor end of life" } } }
+}
+data "megallm_model" "m" { id = "gpt-4o" }`},
+		{page: modelPolicy, summary: "Error: Retired MegaLLM model",
+			config: guidePolicy(retiresLater) + `data "megallm_model" "chat" { id = "gpt-3.5-turbo" }`},
+		{page: modelPolicy, summary: "Error: Model not allowed by the policy",
+			config: guidePolicy(retiresLater) + `data "megallm_model" "chat" { id = "mistral-large-latest" }`},
+		{page: modelPolicy, summary: "Warning: Candidate models passed over",
+			config: guidePolicy(retiresLater) + `data "megallm_model" "chat" { candidates = ["gpt-3.5-turbo", "gpt-4o-mini"] }`},
+		{page: modelPolicy, summary: "Error: No candidate model qualifies", config: guidePolicy(retiresLater) + `
+data "megallm_model" "chat" {
+  candidates = ["gpt-3.5-turbo", "claude-3-opus-20240229", "gpt-4o"]
+  require    = { not_deprecated = true }
+}`},
+		{page: requirements, summary: "Error: Model does not meet requirements", config: `
+data "megallm_model" "chat" {
+  id      = "gpt-3.5-turbo"
+  require = { supports_vision = true, min_context_length = 100000 }
+}`},
+		{page: index, summary: "Error: Missing MegaLLM API key", config: `data "megallm_model" "chat" { id = "gpt-4o" }`,
+			env: map[string]string{"MEGALLM_API_KEY": ""}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.summary, func(t *testing.T) {
+			t.Parallel()
+			want := quotedDiagnostic(t, "../../templates/"+tc.page, tc.summary, tc.moved)
+			out, _ := plan(t, mockapi.NewTestServer(t, ""), tc.config, tc.env)
+			if !strings.Contains(out, tc.summary) || !want.MatchString(out) {
+				t.Errorf("%s quotes %q as\n  %s\nbut the provider says:\n  %s", tc.page, tc.summary, want, out)
+			}
+		})
+	}
+}
+
+// sourceLine is the line of configuration that Terraform quotes under a
+// diagnostic's "with" and "on" lines, such as `  10:   id = "gpt-4o"`.
+var sourceLine = regexp.MustCompile(`^\s*\d+: `)
+
+// quotedDiagnostic finds the fenced block of page that starts with summary
+// and returns its words after the summary and the quoted source line, as a
+// pattern of the plan's output with white space runs made one space: the
+// dates in moved replaced, and "in N days" any number of days.
+func quotedDiagnostic(t *testing.T, page, summary string, moved map[string]string) *regexp.Regexp {
+	t.Helper()
+	text, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, block, found := strings.Cut(string(text), "```\n"+summary+"\n")
+	block, _, closed := strings.Cut(block, "```")
+	if !found || !closed {
+		t.Fatalf("%s has no fenced block that starts with %q", page, summary)
+	}
+	lines := strings.Split(block, "\n")
+	for i, line := range lines {
+		if sourceLine.MatchString(line) {
+			lines = lines[i+1:]
+			break
+		}
+	}
+	words := strings.Join(strings.Fields(strings.Join(lines, "\n")), " ")
+	for from, to := range moved {
+		words = strings.ReplaceAll(words, from, to)
+	}
+	pattern := strings.ReplaceAll(regexp.QuoteMeta(words), "in N days", `in \d+ days`)
+	return regexp.MustCompile(pattern)
+}
