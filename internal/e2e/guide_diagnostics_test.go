@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -64,6 +65,25 @@ data "megallm_model" "chat" {
 		{page: index, summary: "Error: Missing MegaLLM API key", config: `data "megallm_model" "chat" { id = "gpt-4o" }`,
 			env: map[string]string{"MEGALLM_API_KEY": ""}},
 	}
+	// Every quoted diagnostic has a case, but Terraform's own.
+	covered := map[string]bool{}
+	for _, tc := range tests {
+		covered[tc.page+": "+tc.summary] = true
+	}
+	pages, _ := filepath.Glob("../../templates/*.tmpl")
+	nested, _ := filepath.Glob("../../templates/*/*.tmpl")
+	for _, page := range append(pages, nested...) {
+		text, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := strings.TrimPrefix(page, "../../templates/")
+		for _, m := range quotedSummary.FindAllStringSubmatch(string(text), -1) {
+			if m[1] != "Warning: Check block assertion failed" && !covered[name+": "+m[1]] {
+				t.Errorf("%s quotes %q, which TestGuideDiagnostics has no case for: add one", name, m[1])
+			}
+		}
+	}
 	for _, tc := range tests {
 		t.Run(tc.summary, func(t *testing.T) {
 			t.Parallel()
@@ -75,6 +95,10 @@ data "megallm_model" "chat" {
 		})
 	}
 }
+
+// quotedSummary finds the first line of a fenced block that quotes a
+// diagnostic.
+var quotedSummary = regexp.MustCompile("(?m)^```\n((?:Error|Warning): .+)$")
 
 // sourceLine is the line of configuration that Terraform quotes under a
 // diagnostic's "with" and "on" lines, such as `  10:   id = "gpt-4o"`.
