@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -104,7 +105,7 @@ func spaced(where, name, kind string) error {
 // shows its value, set names the set and noun the element; without set, the
 // argument is megallm_model's id.
 func nameValidator(set, noun, kind string) argumentCheck {
-	check := argumentCheck{describes: "a " + kind + ", not blank, without white space around it", str: func(name, value string) string {
+	check := argumentCheck{describes: cmp.Or(noun, "a "+kind) + ", not blank, without white space around it", str: func(name, value string) string {
 		fix := `write the id of a model, such as "gpt-4o-mini"`
 		if set != "" {
 			name, fix = noun+" of "+set, "remove it"

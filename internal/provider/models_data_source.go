@@ -74,18 +74,12 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
-					"`[\"openai\", \"anthropic\"]`. Case-sensitive; an owner that no model has warns, with the closest ones, and a blank owner, or one " +
-					"with white space around it, is an error.",
+					"`[\"openai\", \"anthropic\"]`. Case-sensitive; an owner that no model has warns, with the closest " +
+					"ones, and a blank owner, or one with white space around it, is an error.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
-					argumentCheck{describes: "at least one owner", set: func(name string, size int) string {
-						if size > 0 {
-							return ""
-						}
-						return name + ` is empty, which keeps no model: list owners, such as ["openai"], or leave ` +
-							name + " out to keep every owner."
-					}},
+					ownersNotEmpty,
 					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner")),
 				},
 			},
@@ -313,6 +307,15 @@ func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]
 	}
 	return tftypes.NewValue(t, values), nil
 }
+
+// ownersNotEmpty refuses owned_by = [], which would keep no model.
+var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(name string, size int) string {
+	if size > 0 {
+		return ""
+	}
+	return name + ` is empty, which keeps no model: list owners, such as ["openai"], or leave ` + name +
+		" out to keep every owner."
+}}
 
 // nonBlank matches a string with at least one character that is not white space.
 var nonBlank = regexp.MustCompile(`\S`)
