@@ -84,11 +84,11 @@ _retiring_entry(id) := entries[0] if {
 	]
 }
 
-_where(f) := sprintf("%s: %s = %q", [f.address, path_text(f.path), f.id])
+_where(f) := sprintf("%s: %s = %s", [f.address, path_text(f.path), _quote(f.id)])
 
 _refusal(owner) := "is denied by the provider's policy" if _owner_allowed(owner)
 
-else := sprintf("is owned by %q, of which the provider's policy allows no model", [owner]) if is_string(owner)
+else := sprintf("is owned by %s, of which the provider's policy allows no model", [_quote(owner)]) if is_string(owner)
 
 else := "is not allowed by the provider's policy"
 
@@ -99,17 +99,23 @@ _retirement(lc) := sprintf(" and retires on %s, in %d days", [_date(lc.retires_a
 
 else := ""
 
-_successor_advice(successor) := sprintf(": use its successor %q", [successor]) if _usable(successor)
+_successor_advice(successor) := sprintf(": use its successor %s", [_quote(successor)]) if _usable(successor)
 
-else := sprintf(" (its successor %q cannot be used either)", [successor]) if is_string(successor)
+else := sprintf(" (its successor %s cannot be used either)", [_quote(successor)]) if is_string(successor)
 
 else := " (no successor is named)"
 
-_did_you_mean(id) := sprintf(" Did you mean %s?", [concat(" or ", [sprintf("%q", [k]) | some k in _near(id)])]) if {
+_did_you_mean(id) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in _near(id)])]) if {
 	count(_near(id)) > 0
 }
 
 else := ""
+
+# _quote(s): s quoted, and cut after 64 characters with its length, as the
+# provider quotes a value: an id can be any string of the plan or the catalog.
+_quote(s) := sprintf("%q… (%d characters)", [substring(s, 0, 64), count(s)]) if count(s) > 64
+
+else := sprintf("%q", [s])
 
 # _date: an RFC 3339 time at midnight UTC as its date alone.
 _date(t) := substring(t, 0, 10) if endswith(t, "T00:00:00Z")

@@ -102,6 +102,14 @@ test_unknown_id_with_did_you_mean if {
 	}
 }
 
+test_long_id_is_quoted_cut if {
+	id := concat("", ["gpt-4o-", concat("", [x | some _ in numbers.range(1, 30); x := "xyz"])])
+	_deny({"model": id}) == {sprintf(
+		`terraform_data.app: input.model = "%s"… (97 characters) is not in the MegaLLM catalog.`,
+		[substring(id, 0, 64)],
+	)}
+}
+
 test_unknown_id_suggests_no_retired_or_refused_id if {
 	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog.`}
 	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog.`}
