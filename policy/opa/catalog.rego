@@ -107,8 +107,8 @@ _owner_allowed(owner) if {
 	m.owned_by == owner
 }
 
-# _near(id): the usable ids equal to id when letter case, "-", "." and "_"
-# are ignored, at most three.
+# _near(id): the usable ids equal to id when letter case, white space, "-",
+# "." and "_" are ignored, at most three.
 _near(id) := array.slice(
 	sort([k |
 		some k in allowed_ids
@@ -119,4 +119,4 @@ _near(id) := array.slice(
 	0, 3,
 )
 
-_fold(s) := regex.replace(lower(s), `[-._]`, "")
+_fold(s) := regex.replace(lower(s), `[-._\s]`, "")

@@ -102,6 +102,12 @@ test_unknown_id_with_did_you_mean if {
 	}
 }
 
+test_id_with_white_space_around_it_suggests_the_id if {
+	_deny({"model": "gpt-4o-mini\n"}) == {
+		`terraform_data.app: input.model = "gpt-4o-mini\n" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+	}
+}
+
 test_long_id_is_quoted_cut if {
 	id := concat("", ["gpt-4o-", concat("", [x | some _ in numbers.range(1, 30); x := "xyz"])])
 	_deny({"model": id}) == {sprintf(
