@@ -112,10 +112,16 @@ _did_you_mean(id) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | s
 else := ""
 
 # _quote(s): s quoted, and cut after 64 characters with its length, as the
-# provider quotes a value: an id can be any string of the plan or the catalog.
+# provider quotes a value (megallm.Quote): an id can be any string of the plan
+# or the catalog.
 _quote(s) := sprintf("%q… (%d characters)", [substring(s, 0, 64), count(s)]) if count(s) > 64
 
 else := sprintf("%q", [s])
+
+# _excerpt(s): s cut as _quote cuts it, unquoted (megallm.Excerpt).
+_excerpt(s) := sprintf("%s… (%d characters)", [substring(s, 0, 64), count(s)]) if count(s) > 64
+
+else := s
 
 # _date: an RFC 3339 time at midnight UTC as its date alone.
 _date(t) := substring(t, 0, 10) if endswith(t, "T00:00:00Z")

@@ -233,8 +233,8 @@ test_bad_settings_are_quoted_bounded if {
 	long := concat("", ["x" | some _ in numbers.range(1, 100)])
 	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"json_attributes": [long]}
 	denies == {sprintf(
-		`megallm_settings.json_attributes is ["%s...: set an object from resource type to a list of attribute paths.`,
-		[substring(long, 0, 75)],
+		`megallm_settings.json_attributes is ["%s… (104 characters): set an object from resource type to a list of attribute paths.`,
+		[substring(long, 0, 62)],
 	)}
 }
 

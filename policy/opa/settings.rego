@@ -34,7 +34,7 @@ deny contains msg if {
 	not _whole_days(notice_days)
 	msg := sprintf(
 		"megallm_settings.retirement_notice_days is %s: set a whole number of days, 0 or more (0 turns the retirement notice off).",
-		[_bounded(json.marshal(notice_days))],
+		[_excerpt(json.marshal(notice_days))],
 	)
 }
 
@@ -42,7 +42,7 @@ deny contains msg if {
 	not _strings(settings.key_patterns)
 	msg := sprintf(
 		"megallm_settings.key_patterns is %s: set a list of glob patterns such as [\"model\", \"*_model\"].",
-		[_bounded(json.marshal(settings.key_patterns))],
+		[_excerpt(json.marshal(settings.key_patterns))],
 	)
 }
 
@@ -52,8 +52,8 @@ deny contains msg if {
 	some type, paths in settings[name]
 	not _strings(paths)
 	msg := sprintf(
-		"megallm_settings.%s[%q] is %s: set a list of attribute paths such as [\"model.*.name\"].",
-		[name, type, _bounded(json.marshal(paths))],
+		"megallm_settings.%s[%s] is %s: set a list of attribute paths such as [\"model.*.name\"].",
+		[name, _quote(type), _excerpt(json.marshal(paths))],
 	)
 }
 
@@ -62,7 +62,7 @@ deny contains msg if {
 	not is_object(settings[name])
 	msg := sprintf(
 		"megallm_settings.%s is %s: set an object from resource type to a list of attribute paths.",
-		[name, _bounded(json.marshal(settings[name]))],
+		[name, _excerpt(json.marshal(settings[name]))],
 	)
 }
 
@@ -78,8 +78,3 @@ _strings(list) if {
 		is_string(s)
 	}
 }
-
-# _bounded keeps a quoted value in a message short.
-_bounded(s) := s if count(s) <= 80
-
-_bounded(s) := sprintf("%s...", [substring(s, 0, 77)]) if count(s) > 80
