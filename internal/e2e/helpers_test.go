@@ -44,6 +44,18 @@ func planAgainstMock(t *testing.T, config string) (server *mockapi.Server, out, 
 	return server, out, strings.Join(strings.Fields(out), " ")
 }
 
+// plan runs one terraform plan of config against server and returns the
+// output with white space folded, so that wrapped messages can be matched.
+func plan(t *testing.T, server *mockapi.Server, config string, env map[string]string) (string, error) {
+	t.Helper()
+	vars := map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey}
+	for k, v := range env {
+		vars[k] = v
+	}
+	out, err := harness.Workspace(t, config, vars).Run("plan", "-input=false", "-no-color")
+	return strings.Join(strings.Fields(out), " "), err
+}
+
 // writeFile writes text to path, making its directory first.
 func writeFile(t *testing.T, path, text string) {
 	t.Helper()

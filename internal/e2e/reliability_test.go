@@ -12,18 +12,6 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
-// plan runs one terraform plan of config against server and returns the
-// output with white space folded, so that wrapped messages can be matched.
-func plan(t *testing.T, server *mockapi.Server, config string, env map[string]string) (string, error) {
-	t.Helper()
-	vars := map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey}
-	for k, v := range env {
-		vars[k] = v
-	}
-	out, err := harness.Workspace(t, config, vars).Run("plan", "-input=false", "-no-color")
-	return strings.Join(strings.Fields(out), " "), err
-}
-
 const readOneModel = `data "megallm_model" "m" { id = "gpt-4o" }` + "\n"
 
 func TestReliability_503TwiceThenSuccess(t *testing.T) {
