@@ -118,7 +118,7 @@ func TestCatalogFile_blank(t *testing.T) {
 	for _, blank := range []string{"", " ", "\t\n"} {
 		unitTest(t, resource.TestStep{
 			Config:      providerBlock(server, fmt.Sprintf("catalog_file = %q", blank)) + `data "megallm_models" "all" {}`,
-			ExpectError: expectError(`Attribute catalog_file must be the path of a saved GET /models answer, not blank; leave catalog_file out to read the catalog from the API`),
+			ExpectError: expectError(`Invalid catalog_file .* catalog_file is "[^"]*", which is no path: write the path of a saved GET /models answer, or leave catalog_file out to read the catalog from the API\.`),
 		})
 	}
 	if n := server.RequestCount(); n != 0 {

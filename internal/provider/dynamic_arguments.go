@@ -100,25 +100,30 @@ func spaced(where, name, kind string) error {
 		where, megallm.Quote(name), kind, megallm.Quote(trimmed))
 }
 
-// nameValidator refuses a name of this kind (a model id, an owner) that is
-// blank or has white space around it. For an element of a set, whose path
-// shows its value, set names the set and noun the element; without set, the
-// argument is megallm_model's id.
-func nameValidator(set, noun, kind string) argumentCheck {
+// nameValidator refuses a name of this kind (a model id, an owner, a model
+// type) that is blank, saying blankFix, or has white space around it. For
+// an element of a set, whose path shows its value, set names the set and
+// noun the element.
+func nameValidator(set, noun, kind, blankFix string) argumentCheck {
 	check := argumentCheck{describes: cmp.Or(noun, "a "+kind) + ", not blank, without white space around it", str: func(name, value string) string {
-		fix := `write the id of a model, such as "gpt-4o-mini"`
 		if set != "" {
-			name, fix = noun+" of "+set, "remove it"
+			name = noun + " of " + set
 		}
-		if strings.TrimSpace(value) == "" {
-			return fmt.Sprintf("%s is %s, which is no %s: %s.", name, megallm.Quote(value), kind, fix)
-		}
-		return sentence(spaced(name, value, kind))
+		return cmp.Or(blank(name, value, kind, blankFix), sentence(spaced(name, value, kind)))
 	}}
 	if set != "" {
 		check.summary = "Invalid " + set
 	}
 	return check
+}
+
+// blank says that value, written at name, is blank, so no kind, and what to
+// do (fix); "" when it is not blank.
+func blank(name, value, kind, fix string) string {
+	if strings.TrimSpace(value) != "" {
+		return ""
+	}
+	return fmt.Sprintf("%s is %s, which is no %s: %s.", name, megallm.Quote(value), kind, fix)
 }
 
 // objectReader reads the attributes of an object or map, keeping the first

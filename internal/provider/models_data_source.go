@@ -6,7 +6,6 @@ import (
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -66,11 +65,11 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding` (any type the " +
-					"API lists). Case-sensitive; a type that no model has warns, with the types the catalog has.",
+					"API lists). Case-sensitive; a type that no model has warns, with the types the catalog has, and a " +
+					"blank type, or one with white space around it, is an error.",
 				Optional: true,
-				Validators: []validator.String{stringvalidator.RegexMatches(nonBlank,
-					fmt.Sprintf("must be a model type such as %q or %q, not empty or blank (leave type out to keep every type)",
-						megallm.TypeChat, megallm.TypeEmbedding))},
+				Validators: []validator.String{nameValidator("", "", "model type",
+					fmt.Sprintf("write a type such as %q or %q, or leave type out to keep every type", megallm.TypeChat, megallm.TypeEmbedding))},
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
@@ -80,7 +79,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:    true,
 				Validators: []validator.Set{
 					ownersNotEmpty,
-					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner")),
+					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner", "remove it")),
 				},
 			},
 			"id_regex": schema.StringAttribute{
@@ -109,7 +108,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"would leave its model listed, and an id that the catalog does not have warns, with the closest ids.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.Set{setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id"))},
+				Validators:  []validator.Set{setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it"))},
 			},
 			"sort_by": schema.StringAttribute{
 				MarkdownDescription: "Order of `models`, `ids` and `workload_costs`: `id` (default), `created_at`, " +
@@ -316,6 +315,3 @@ var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(na
 	return name + ` is empty, which keeps no model: list owners, such as ["openai"], or leave ` + name +
 		" out to keep every owner."
 }}
-
-// nonBlank matches a string with at least one character that is not white space.
-var nonBlank = regexp.MustCompile(`\S`)

@@ -213,8 +213,9 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 		return errorStep(server, "megallm_models", body, expected)
 	}
 	unitTest(t,
-		step(`type = ""`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank \(leave type out to keep every type\)`),
-		step(`type = " \t"`, `Attribute type must be a model type such as "chat" or "embedding", not empty or blank`),
+		step(`type = ""`, `Invalid type .* type is "", which is no model type: write a type such as "chat" or "embedding", or leave type out to keep every type\.`),
+		step(`type = " \t"`, `Invalid type .* type is " \\t", which is no model type: write a type such as "chat"`),
+		step(`type = " chat"`, `Invalid type .* type is " chat", with white space around it, which no model type has: write it as "chat"\.`),
 		step(`sort_by = "price"`, `sort_by = "price" is not one of its values\. Use "id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost" or "workload_cost"\.`),
 		step(`id_regex = "gpt-(4o"`, `Invalid regular expression .* with data.megallm_models.bad, .* error parsing regexp: missing closing \): .*RE2 syntax`),
 		step(`owned_by = []`, `Invalid owned_by .* owned_by is empty, which keeps no model: list owners, such as \["openai"\], or leave owned_by out to keep every owner\.`),

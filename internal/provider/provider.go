@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -118,9 +117,11 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable. A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
 				Optional: true,
-				Validators: []validator.String{stringvalidator.RegexMatches(nonBlank,
-					"must be the path of a saved GET /models answer, not blank; leave catalog_file out to read the "+
-						"catalog from the API")},
+				Validators: []validator.String{argumentCheck{describes: "the path of a saved GET /models answer, not blank",
+					str: func(name, path string) string {
+						return blank(name, path, "path", "write the path of a saved GET /models answer, or leave "+
+							"catalog_file out to read the catalog from the API")
+					}}},
 			},
 			"policy": policyAttribute(),
 		},
