@@ -30,6 +30,11 @@ func FuzzDynamicArguments(f *testing.F) {
 		`{"models": {"` + strings.Repeat("m", 70) + `": {"succesor": "x", "` + strings.Repeat("k", 70) + `": 1}}, "b": 2, "a": 1}`,
 		`{"id": "m", "capabilities": {"supports_vision": true}, "pricing": {"output_tokens_cost_per_million": 1e400},
 			"model_lifecycle": {"status": "Retired", "days_to_retirement": -1, "retires_at": "2026-13-01"}}`,
+		// Quoted bools, numbers and dates, and a model id where a model goes.
+		`{"retirement_notice_days": "90", "models": {"m": {"denied": "true", "retires_at": " 2026-06-30\n",
+			"pricing": {"input_tokens_cost_per_million": "` + strings.Repeat("9", 70) + `"}}}}`,
+		`"gpt-4o"`,
+		`"` + strings.Repeat("g", 70) + `"`,
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)
