@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -18,8 +17,6 @@ import (
 // distance from today, in the policy and in the page's text alike.
 func TestGuideDiagnostics(t *testing.T) {
 	t.Parallel()
-	today := time.Now().UTC()
-	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
 	policyJSON, err := os.ReadFile("../../examples/guides/model-policy/model-policy.json")
 	if err != nil {
 		t.Fatal(err)

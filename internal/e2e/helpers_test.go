@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -54,6 +55,11 @@ func plan(t *testing.T, server *mockapi.Server, config string, env map[string]st
 	}
 	out, err := harness.Workspace(t, config, vars).Run("plan", "-input=false", "-no-color")
 	return strings.Join(strings.Fields(out), " "), err
+}
+
+// day is the date offset days from today (UTC), as a policy writes it.
+func day(offset int) string {
+	return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly)
 }
 
 // writeFile writes text to path, making its directory first.

@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // lifecyclePolicy deprecates gpt-4o, with gpt-4.1 as its successor, and
 // makes gpt-4.1-mini retire within the notice window.
 func lifecyclePolicy() string {
-	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
 	return fmt.Sprintf(`
 provider "megallm" {
   policy = {

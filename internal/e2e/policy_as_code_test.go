@@ -16,7 +16,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -30,7 +29,6 @@ const policyDir = "../../policy/opa"
 func TestPolicyAsCode(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
 	ws := harness.Workspace(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {

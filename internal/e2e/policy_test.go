@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestPolicyWarnings: what a plan under a model policy warns about, through
@@ -13,7 +12,6 @@ import (
 // said once however many data sources read the catalog.
 func TestPolicyWarnings(t *testing.T) {
 	t.Parallel()
-	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
 	server, out, flat := planAgainstMock(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {
@@ -106,7 +104,6 @@ output "count" { value = length(data.megallm_models.all.ids) }
 // share a summary, so this plan has one deprecated model.)
 func TestDeprecationAdvice(t *testing.T) {
 	t.Parallel()
-	day := func(offset int) string { return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly) }
 	_, out, flat := planAgainstMock(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestRetirementNotice: a model that megallm_model uses and that retires
@@ -13,8 +12,6 @@ import (
 // day more, or a notice of 0, and it does not. Dates are relative to today.
 func TestRetirementNotice(t *testing.T) {
 	t.Parallel()
-	today := time.Now().UTC()
-	day := func(offset int) string { return today.AddDate(0, 0, offset).Format(time.DateOnly) }
 	tests := []struct {
 		name, retiresAt, notice string
 		want                    string // "" for no notice
