@@ -41,7 +41,7 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 		return nil, errors.New("candidates is a set, which has no order: write the ids as a list in order of " +
 			"preference, such as [\"gpt-4o\", \"gpt-4o-mini\"] (not toset(...))")
 	}
-	ids, err := readStrings("candidates", v)
+	ids, err := readStrings("candidates", "model id", v)
 	switch {
 	case err != nil:
 		return nil, err

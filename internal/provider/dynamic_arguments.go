@@ -64,8 +64,9 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// readStrings reads a list, set or tuple of strings, none null or blank.
-func readStrings(where string, v tftypes.Value) ([]string, error) {
+// readStrings reads a list, set or tuple of strings, none null; a blank one
+// is no kind (such as "model id"), and the fix is to remove it.
+func readStrings(where, kind string, v tftypes.Value) ([]string, error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
 		var one string // a list of one, written without its brackets
@@ -80,8 +81,8 @@ func readStrings(where string, v tftypes.Value) ([]string, error) {
 		if !e.Type().Is(tftypes.String) || e.IsNull() || e.As(&s) != nil {
 			return nil, fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
 		}
-		if strings.TrimSpace(s) == "" {
-			return nil, fmt.Errorf("%s[%d] is blank, which names nothing", where, i)
+		if err := blank(fmt.Sprintf("%s[%d]", where, i), s, kind, "remove it"); err != nil {
+			return nil, err
 		}
 		out = append(out, s)
 	}
@@ -109,7 +110,7 @@ func nameValidator(set, noun, kind, blankFix string) argumentCheck {
 		if set != "" {
 			name = noun + " of " + set
 		}
-		return cmp.Or(blank(name, value, kind, blankFix), sentence(spaced(name, value, kind)))
+		return sentence(cmp.Or(blank(name, value, kind, blankFix), spaced(name, value, kind)))
 	}}
 	if set != "" {
 		check.summary = "Invalid " + set
@@ -118,12 +119,12 @@ func nameValidator(set, noun, kind, blankFix string) argumentCheck {
 }
 
 // blank says that value, written at name, is blank, so no kind, and what to
-// do (fix); "" when it is not blank.
-func blank(name, value, kind, fix string) string {
+// do (fix); nil when it is not blank.
+func blank(name, value, kind, fix string) error {
 	if strings.TrimSpace(value) != "" {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf("%s is %s, which is no %s: %s.", name, megallm.Quote(value), kind, fix)
+	return fmt.Errorf("%s is %s, which is no %s: %s", name, megallm.Quote(value), kind, fix)
 }
 
 // objectReader reads the attributes of an object or map, keeping the first

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
@@ -71,7 +72,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && !owners.IsNull() {
-		list, err := readStrings("policy.allowed_owners", owners)
+		list, err := readStrings("policy.allowed_owners", "owner", owners)
 		if err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
 				"whose models may be used, such as [\"openai\", \"anthropic\"], or leave allowed_owners out to allow " +
@@ -121,10 +122,8 @@ func joinMistakes(mistakes []error) error {
 func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
 	where := "policy.models[" + megallm.Quote(id) + "]"
-	if id == "" {
-		return decision, fmt.Errorf("%s: a model id must not be empty", where)
-	}
-	if err := spaced("a key of policy.models", id, "model id"); err != nil {
+	if err := cmp.Or(blank("a key of policy.models", id, "model id", "remove its entry"),
+		spaced("a key of policy.models", id, "model id")); err != nil {
 		return decision, err
 	}
 	o, ok := newObjectReader(where+".", v)
@@ -161,11 +160,15 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	if o.err != nil {
 		return decision, o.err
 	}
-	switch s, p := decision.Successor, decision.Pricing; {
-	case s != nil && strings.TrimSpace(*s) == "":
-		return decision, fmt.Errorf("%s.successor is %s: name the model to move to, or leave successor out", where, megallm.Quote(*s))
-	case s != nil && *s != strings.TrimSpace(*s):
-		return decision, spaced(where+".successor", *s, "model id")
+	s, p := decision.Successor, decision.Pricing
+	if s != nil {
+		successor := where + ".successor"
+		if err := cmp.Or(blank(successor, *s, "model id", "name the model to move to, or leave successor out"),
+			spaced(successor, *s, "model id")); err != nil {
+			return decision, err
+		}
+	}
+	switch {
 	case s != nil && *s == id:
 		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
 	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && decision.RetiresAt.Before(*decision.DeprecatedAt):

@@ -119,8 +119,8 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Optional: true,
 				Validators: []validator.String{argumentCheck{describes: "the path of a saved GET /models answer, not blank",
 					str: func(name, path string) string {
-						return blank(name, path, "path", "write the path of a saved GET /models answer, or leave "+
-							"catalog_file out to read the catalog from the API")
+						return sentence(blank(name, path, "path", "write the path of a saved GET /models answer, or leave "+
+							"catalog_file out to read the catalog from the API"))
 					}}},
 			},
 			"policy": policyAttribute(),
