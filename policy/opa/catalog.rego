@@ -70,6 +70,20 @@ _lifecycle_reads := _policy_reads if count(_policy_reads) > 0
 
 else := catalog_reads
 
+# A policy that no catalog read applies cannot be checked: fail closed.
+deny contains msg if {
+	count(catalog_reads) > 0
+	count(_policy_reads) == 0
+	some key, config in object.get(input, ["configuration", "provider_config"], {})
+	config.name == "megallm"
+	config.expressions.policy
+	msg := concat(" ", [
+		sprintf("The provider configuration %s sets a policy, but no catalog read of this plan goes through it,", [_quote(key)]),
+		"so no model id can be checked against the policy. Read",
+		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
+	])
+}
+
 # whether some read lists every model of the API, so that an id missing from
 # it is surely not in the catalog
 _full_catalog if {

@@ -8,7 +8,7 @@
 package megallm
 
 # found: one entry per string that names a model, with where it is.
-found contains {"address": r.address, "path": path, "id": id} if {
+found contains {"address": r.address, "path": path, "id": id, "sensitive": _sensitive(r, path)} if {
 	some r in _managed_resources
 	some doc in _documents(r)
 	walk(doc.value, [sub, id])
@@ -16,6 +16,21 @@ found contains {"address": r.address, "path": path, "id": id} if {
 	id != ""
 	path := array.concat(doc.path, sub)
 	_watched(r.type, doc.value, sub, path)
+	not _ignored(r.type, path)
+}
+
+# _sensitive(r, path): whether the plan marks the value at path, or one
+# above it, sensitive, so that no message shows it.
+default _sensitive(_, _) := false
+
+_sensitive(r, path) if {
+	some n in numbers.range(1, count(path))
+	object.get(object.get(r, "sensitive_values", {}), array.slice(path, 0, n), false) == true
+}
+
+_ignored(type, path) if {
+	some pattern in object.get(settings.ignored_attribute_paths, type, [])
+	_path_matches(split(pattern, "."), path)
 }
 
 _managed_resources contains r if {
@@ -60,7 +75,7 @@ _last_key(path) := keys[count(keys) - 1] if {
 _key_named(key) if {
 	is_string(key)
 	some pattern in settings.key_patterns
-	glob.match(lower(pattern), [], lower(key))
+	glob.match(lower(pattern), null, lower(key)) # no delimiter: "*_model" matches "app.chat_model"
 }
 
 _path_matches(steps, path) if {

@@ -24,7 +24,7 @@ deny contains msg if {
 	count(catalog_reads) > 0
 	some f in found
 	not f.id in known_ids
-	msg := sprintf("%s is not in the MegaLLM catalog%s.%s", [_where(f), _unknown_note, _did_you_mean(f.id)])
+	msg := sprintf("%s is not in the MegaLLM catalog%s.%s", [_where(f), _unknown_note, _did_you_mean(f)])
 }
 
 # Without a read through a provider configuration that has no policy, an id
@@ -37,7 +37,7 @@ deny contains msg if {
 	some f in found
 	f.id in known_ids
 	not f.id in allowed_ids
-	msg := sprintf("%s %s.%s", [_where(f), _refusal(object.get(_any_entry(f.id), "owned_by", null)), _did_you_mean(f.id)])
+	msg := sprintf("%s %s.%s", [_where(f), _refusal(object.get(_any_entry(f.id), "owned_by", null)), _did_you_mean(f)])
 }
 
 deny contains msg if {
@@ -84,7 +84,12 @@ _retiring_entry(id) := entries[0] if {
 	]
 }
 
-_where(f) := sprintf("%s: %s = %s", [f.address, path_text(f.path), _quote(f.id)])
+_where(f) := sprintf("%s: %s = %s", [f.address, _excerpt(path_text(f.path)), _shown(f)])
+
+# _shown(f): the id found, unless the plan marks it sensitive.
+_shown(f) := "(sensitive value)" if f.sensitive
+
+else := _quote(f.id)
 
 _refusal(owner) := "is denied by the provider's policy" if _owner_allowed(owner)
 
@@ -105,8 +110,11 @@ else := sprintf(" (its successor %s cannot be used either)", [_quote(successor)]
 
 else := " (no successor is named)"
 
-_did_you_mean(id) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in _near(id)])]) if {
-	count(_near(id)) > 0
+# _did_you_mean(f): the usable ids near the id found, unless it is sensitive
+# (a near id would show it).
+_did_you_mean(f) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in _near(f.id)])]) if {
+	not f.sensitive
+	count(_near(f.id)) > 0
 }
 
 else := ""

@@ -353,3 +353,69 @@ test_catalog_read_in_a_child_module if {
 	denies := megallm.deny with input as plan
 	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog.`}
 }
+
+test_settings_that_are_no_object_fail_closed_and_keep_the_defaults if {
+	for_null := _deny({"model": "x-1"}) with data.megallm_settings as null
+	for_null == {
+		`megallm_settings is null: set an object of settings, such as {"retirement_notice_days": 30}, or pass no megallm_settings to keep the defaults.`,
+		`terraform_data.app: input.model = "x-1" is not in the MegaLLM catalog.`,
+	}
+	for_list := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as ["x"]
+	for_list == {
+		`megallm_settings is ["x"]: set an object of settings, such as {"retirement_notice_days": 30}, or pass no megallm_settings to keep the defaults.`,
+	}
+}
+
+test_a_misspelt_setting_fails_closed if {
+	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"key_pattern": ["llm"]}
+	denies == {
+		`megallm_settings has no setting "key_pattern", so it would change nothing. Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
+	}
+}
+
+test_key_patterns_match_keys_with_dots if {
+	_deny({"data": {"app.chat_model": "x-1"}, "set": [{"name": "config.openai_model", "value": "x-2"}]}) == {
+		`terraform_data.app: input.data["app.chat_model"] = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.set[0].value = "x-2" is not in the MegaLLM catalog.`,
+	}
+}
+
+test_ignored_attribute_paths if {
+	rds := {
+		"address": "aws_db_instance.reports", "mode": "managed", "type": "aws_db_instance", "name": "reports",
+		"values": {"license_model": "license-included", "tags": {"model": "x-1"}},
+	}
+	denies := megallm.deny with input as _plan([rds])
+	denies == {`aws_db_instance.reports: tags.model = "x-1" is not in the MegaLLM catalog.`}
+	watched := megallm.deny with input as _plan([rds]) with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
+	count(watched) == 2
+}
+
+test_a_policy_no_catalog_read_applies_fails_closed if {
+	plan := _plan_with([_app({"model": "claude-3-opus-20240229"})], [_read("all", _everything)])
+	denies := megallm.deny with input as plan
+	denies == {concat(" ", [
+		`The provider configuration "megallm" sets a policy, but no catalog read of this plan goes through it,`,
+		"so no model id can be checked against the policy. Read",
+		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
+	])}
+}
+
+test_sensitive_values_are_not_shown if {
+	app := json.patch(_app({"env": {"OPENAI_MODEL": "GPT4o_Mini"}, "model": "x-1"}), [{
+		"op": "add", "path": "/sensitive_values", "value": {"input": {"env": true}},
+	}])
+	denies := megallm.deny with input as _plan([app])
+	denies == {
+		`terraform_data.app: input.env.OPENAI_MODEL = (sensitive value) is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.model = "x-1" is not in the MegaLLM catalog.`,
+	}
+}
+
+test_long_paths_are_cut if {
+	key := concat("", ["k" | some _ in numbers.range(1, 100)])
+	_deny({key: {"model": "x-1"}}) == {sprintf(
+		`terraform_data.app: input.%s… (112 characters) = "x-1" is not in the MegaLLM catalog.`,
+		[substring(concat(".", ["input", key]), 6, 58)],
+	)}
+}

@@ -1,8 +1,8 @@
 # The settings a team may change without editing Rego: pass a data document
 # whose top-level key is megallm_settings (opa eval -d settings.json, conftest
 # --data settings.json). What it sets replaces the default below; the
-# attribute_paths and json_attributes of a resource type it names replace
-# those of that type only.
+# attribute_paths, json_attributes and ignored_attribute_paths of a resource
+# type it names replace those of that type only.
 package megallm
 
 default_settings := {
@@ -19,17 +19,39 @@ default_settings := {
 	},
 	# attributes, per resource type, that hold JSON text to look inside
 	"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]},
+	# attribute paths, per resource type, that key_patterns match but that
+	# hold no model id (an RDS instance's license_model)
+	"ignored_attribute_paths": {"aws_db_instance": ["license_model"]},
 }
 
+# Settings that are no object are a deny below, and the defaults apply.
 default _user_settings := {}
 
-_user_settings := data.megallm_settings
+_user_settings := data.megallm_settings if is_object(data.megallm_settings)
 
 settings := object.union(default_settings, _user_settings)
 
 notice_days := settings.retirement_notice_days
 
-# A setting of the wrong shape fails closed, naming the setting and what it takes.
+# A setting of the wrong shape or name fails closed, naming it and what it takes.
+deny contains msg if {
+	some given in [data.megallm_settings]
+	not is_object(given)
+	msg := sprintf(
+		"megallm_settings is %s: set an object of settings, such as {\"retirement_notice_days\": 30}, or pass no megallm_settings to keep the defaults.",
+		[_excerpt(json.marshal(given))],
+	)
+}
+
+deny contains msg if {
+	some name, _ in _user_settings
+	not name in object.keys(default_settings)
+	msg := sprintf(
+		"megallm_settings has no setting %s, so it would change nothing. Its settings are %s.",
+		[_quote(name), concat(", ", [_quote(k) | some k in sort(object.keys(default_settings))])],
+	)
+}
+
 deny contains msg if {
 	not _whole_days(notice_days)
 	msg := sprintf(
@@ -47,7 +69,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	some name in ["attribute_paths", "json_attributes"]
+	some name in _per_type_settings
 	is_object(settings[name])
 	some type, paths in settings[name]
 	not _strings(paths)
@@ -58,13 +80,15 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	some name in ["attribute_paths", "json_attributes"]
+	some name in _per_type_settings
 	not is_object(settings[name])
 	msg := sprintf(
 		"megallm_settings.%s is %s: set an object from resource type to a list of attribute paths.",
 		[name, _excerpt(json.marshal(settings[name]))],
 	)
 }
+
+_per_type_settings := ["attribute_paths", "json_attributes", "ignored_attribute_paths"]
 
 _whole_days(n) if {
 	is_number(n)
