@@ -122,3 +122,36 @@ func TestServerQuotingTheKeyInAnyForm(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyWrittenIntoBaseURL: a key pasted into base_url's path (a 404) or
+// query (refused before any request) stays out of the CLI output and the
+// TRACE log, which still say what is wrong.
+func TestKeyWrittenIntoBaseURL(t *testing.T) {
+	t.Parallel()
+	const key = "e2e-fake-key-pasted-into-the-base-url-0123"
+	for name, tc := range map[string]struct{ suffix, shown string }{
+		"path":  {"/" + key, "/v1/***/models: HTTP 404 Not Found"},
+		"query": {"?key=" + key, `/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			server := mockapi.NewTestServer(t, key)
+			logPath := t.TempDir() + "/plan.log"
+			out, err := plan(t, server, readOneModel, map[string]string{
+				"MEGALLM_BASE_URL": server.URL() + tc.suffix, "MEGALLM_API_KEY": key, "TF_LOG": "TRACE", "TF_LOG_PATH": logPath,
+			})
+			logged, readErr := os.ReadFile(logPath)
+			if readErr != nil {
+				t.Fatal(readErr)
+			}
+			for name, text := range map[string]string{"TRACE log": string(logged), "CLI output": out} {
+				if leak := mockapi.LeakedKey(text, key); leak != "" {
+					t.Fatalf("the %s holds %s", name, leak)
+				}
+			}
+			if err == nil || !strings.Contains(out, tc.shown) {
+				t.Errorf("plan: err = %v, want an error showing %s:\n%s", err, tc.shown, out)
+			}
+		})
+	}
+}

@@ -125,7 +125,7 @@ var ErrCredentialsInBaseURL = errors.New("must not hold a user name or password"
 // port from 1 to 65535 and no credentials, query, fragment or white space; a
 // trailing slash is fine. Its errors quote the URL with any credentials as ***.
 func ParseBaseURL(raw string) (*url.URL, error) {
-	quoted := Quote(withoutUserinfo(raw))
+	quoted := Quote(shownBaseURL(raw))
 	if strings.ContainsFunc(raw, unicode.IsSpace) {
 		return nil, fmt.Errorf("%s has white space in it: remove it (a leading or trailing space is easy to miss)", quoted)
 	}
@@ -148,7 +148,8 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("%s %w", quoted, ErrCredentialsInBaseURL)
 	}
 	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
-		return nil, fmt.Errorf("%s must not have a query or fragment", quoted)
+		return nil, fmt.Errorf("%s must not have a query or fragment: remove it (a query that holds the API key goes "+
+			"in api_key instead)", quoted)
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
@@ -161,9 +162,13 @@ func validPort(port string) bool {
 	return err == nil && n >= 1 && n <= 65535
 }
 
-// withoutUserinfo is raw with anything between "://" and an "@" in the
-// authority replaced by ***, so that an error never quotes a password.
-func withoutUserinfo(raw string) string {
+// shownBaseURL is raw with anything between "://" and an "@" in the
+// authority, and anything after a "?" or "#", replaced by ***, so that an
+// error never quotes a password or a key in a query.
+func shownBaseURL(raw string) string {
+	if end := strings.IndexAny(raw, "?#"); end >= 0 {
+		raw = raw[:end+1] + "***"
+	}
 	_, rest, ok := strings.Cut(raw, "://")
 	if !ok {
 		return raw
@@ -180,9 +185,10 @@ func withoutUserinfo(raw string) string {
 	return raw[:start] + "***" + raw[start+at:]
 }
 
-// ModelsURL is the address ListModels requests, safe to show to a user.
+// ModelsURL is the address ListModels requests, safe to show to a user:
+// without a password, and without the key where base_url holds it.
 func (c *Client) ModelsURL() string {
-	return c.modelsURL.Redacted()
+	return c.redact.String(c.modelsURL.Redacted())
 }
 
 // ListModels returns the whole catalog in the order the API sent it, and the
@@ -295,7 +301,7 @@ func (c *Client) apiError(resp *http.Response) error {
 // finalURL is where redirects led the request that got resp, without the
 // key, or "" when that is the models URL itself.
 func (c *Client) finalURL(resp *http.Response) string {
-	if final := resp.Request.URL.Redacted(); final != c.ModelsURL() {
+	if final := resp.Request.URL.Redacted(); final != c.modelsURL.Redacted() {
 		return c.redact.String(final)
 	}
 	return ""

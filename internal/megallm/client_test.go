@@ -606,6 +606,12 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 		{"key not valid in a header", func(t *testing.T) (string, string, time.Duration) {
 			return mockapi.NewTestServer(t, testKey).URL(), testKey + "\n", 0
 		}},
+		{"key in base_url's path, 404", func(t *testing.T) (string, string, time.Duration) {
+			return mockapi.NewTestServer(t, testKey).URL() + "/" + testKey, testKey, 0
+		}},
+		{"key in base_url's path, refused", func(t *testing.T) (string, string, time.Duration) {
+			return closedPortURL(t) + "/" + strings.ToUpper(testKey), testKey, 0
+		}},
 	}
 	for _, scheme := range []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey} {
 		for _, p := range paths {
@@ -615,8 +621,27 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 				client := newClient(t, megallm.Config{BaseURL: baseURL, APIKey: key, AuthScheme: scheme, Timeout: timeout})
 				_, _, err := client.ListModels(context.Background())
 				assertNoKey(t, err, strings.TrimSpace(key))
+				assertNoKey(t, errors.New(strings.ToLower(client.ModelsURL())), strings.TrimSpace(key))
 			})
 		}
+	}
+}
+
+// TestParseBaseURL_query: a query or fragment is refused, and the error
+// quotes the URL without it, as a query may hold the key.
+func TestParseBaseURL_query(t *testing.T) {
+	t.Parallel()
+	for raw, want := range map[string]string{
+		"https://ai.megallm.io/v1?region=eu":          `"https://ai.megallm.io/v1?***" must not have a query or fragment: remove it`,
+		"https://ai.megallm.io/v1#models":             `"https://ai.megallm.io/v1#***" must not have a query or fragment: remove it`,
+		"https://ai.megallm.io/v1?key=" + testKey:     `"https://ai.megallm.io/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`,
+		"https://u:" + testKey + "@ai.megallm.io/v1?": `"https://***@ai.megallm.io/v1?***" must not hold a user name or password`,
+	} {
+		_, err := megallm.ParseBaseURL(raw)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("ParseBaseURL of a URL with a query: err = %v, want it to start %s", megallm.KeyScrubber(testKey)(fmt.Sprint(err)), want)
+		}
+		assertNoKey(t, err, testKey)
 	}
 }
 
@@ -690,8 +715,6 @@ func TestParseBaseURL(t *testing.T) {
 		{"//ai.megallm.io/v1", "must start with https:// or http://"},
 		{"http://", "has no host"},
 		{"https:///v1", "has no host"},
-		{"https://ai.megallm.io/v1?region=eu", "must not have a query or fragment"},
-		{"https://ai.megallm.io/v1#models", "must not have a query or fragment"},
 		{"http://[::1", "is not a URL"},
 		{"https://ai.megallm.io:port/v1", "is not a URL"},
 		{" https://ai.megallm.io/v1", "has white space in it: remove it"},
