@@ -123,23 +123,41 @@ func TestServerQuotingTheKeyInAnyForm(t *testing.T) {
 	}
 }
 
-// TestKeyWrittenIntoBaseURL: a key pasted into base_url's path (a 404) or
-// query (refused before any request) stays out of the CLI output and the
-// TRACE log, which still say what is wrong.
-func TestKeyWrittenIntoBaseURL(t *testing.T) {
+// TestKeyWrittenIntoAnotherArgument: a key pasted into base_url's path (a
+// 404) or query, or wired into base_url, auth_scheme or MEGALLM_BASE_URL by
+// mistake, stays out of the CLI output and the TRACE log, which still say
+// what is wrong; so does a key file's byte-order mark, which is removed.
+func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 	t.Parallel()
 	const key = "e2e-fake-key-pasted-into-the-base-url-0123"
-	for name, tc := range map[string]struct{ suffix, shown string }{
-		"path":  {"/" + key, "/v1/***/models: HTTP 404 Not Found"},
-		"query": {"?key=" + key, `/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`},
+	const fromVariable = "variable \"key\" {\n  type      = string\n  sensitive = true\n}\n"
+	for name, tc := range map[string]struct {
+		provider string            // the provider block's arguments
+		env      map[string]string // MEGALLM_BASE_URL is the mock's unless set
+		shown    string
+	}{
+		"base_url path": {env: map[string]string{"MEGALLM_BASE_URL": "/" + key}, shown: "/v1/***/models: HTTP 404 Not Found"},
+		"base_url query": {env: map[string]string{"MEGALLM_BASE_URL": "?key=" + key},
+			shown: `/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`},
+		"base_url = var.key": {provider: "api_key = var.key\nbase_url = var.key",
+			shown: `base_url = var.key base_url "***" must start with https:// or http://.`},
+		"auth_scheme = var.key": {provider: "auth_scheme = var.key", shown: `auth_scheme = "***" is not one of its values.`},
+		"MEGALLM_BASE_URL = the key": {env: map[string]string{"MEGALLM_BASE_URL": key},
+			shown: `The MEGALLM_BASE_URL environment variable is set, but "***" must start with https://`},
+		"api_key with a byte-order mark": {env: map[string]string{"MEGALLM_API_KEY": "\ufeff" + key + "\r\n"}, shown: "No changes."},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			server := mockapi.NewTestServer(t, key)
 			logPath := t.TempDir() + "/plan.log"
-			out, err := plan(t, server, readOneModel, map[string]string{
-				"MEGALLM_BASE_URL": server.URL() + tc.suffix, "MEGALLM_API_KEY": key, "TF_LOG": "TRACE", "TF_LOG_PATH": logPath,
-			})
+			env := map[string]string{"MEGALLM_API_KEY": key, "TF_VAR_key": key, "TF_LOG": "TRACE", "TF_LOG_PATH": logPath}
+			for k, v := range tc.env {
+				env[k] = v
+			}
+			if suffix, ok := tc.env["MEGALLM_BASE_URL"]; ok && !strings.HasPrefix(suffix, key) {
+				env["MEGALLM_BASE_URL"] = server.URL() + suffix
+			}
+			out, err := plan(t, server, fromVariable+"provider \"megallm\" {\n"+tc.provider+"\n}\n"+readOneModel, env)
 			logged, readErr := os.ReadFile(logPath)
 			if readErr != nil {
 				t.Fatal(readErr)
@@ -149,8 +167,8 @@ func TestKeyWrittenIntoBaseURL(t *testing.T) {
 					t.Fatalf("the %s holds %s", name, leak)
 				}
 			}
-			if err == nil || !strings.Contains(out, tc.shown) {
-				t.Errorf("plan: err = %v, want an error showing %s:\n%s", err, tc.shown, out)
+			if !strings.Contains(out, tc.shown) || (err == nil) != (tc.shown == "No changes.") {
+				t.Errorf("plan: err = %v, want it to show %s:\n%s", err, tc.shown, out)
 			}
 		})
 	}

@@ -136,6 +136,7 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	defer func() { resp.Diagnostics = withoutKey(resp.Diagnostics, cfg.APIKey.ValueString()) }()
 	// A Terraform that can defer plans again once they are known.
 	if unknown := cfg.unknownArguments(); len(unknown) > 0 {
 		if req.ClientCapabilities.DeferralAllowed {

@@ -99,9 +99,9 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 // character inside it is an error that never shows the key.
 func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	key, source := strings.TrimSpace(configured.ValueString()), "api_key"
+	key, source := trimKey(configured.ValueString()), "api_key"
 	if key == "" {
-		key, source = strings.TrimSpace(os.Getenv(EnvAPIKey)), EnvAPIKey
+		key, source = trimKey(os.Getenv(EnvAPIKey)), EnvAPIKey
 	}
 	if strings.ContainsFunc(key, unicode.IsControl) {
 		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
@@ -111,4 +111,36 @@ func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
 		return "", diags
 	}
 	return key, diags
+}
+
+// trimKey is key without the white space, byte-order mark and zero-width
+// space that files and copied text put around it.
+func trimKey(key string) string {
+	return strings.TrimFunc(key, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
+}
+
+// withoutKey is diags with every form of api_key (configured) and of
+// MEGALLM_API_KEY replaced: a key pasted into another argument or variable,
+// such as base_url, must not be quoted back.
+func withoutKey(diags diag.Diagnostics, configured string) diag.Diagnostics {
+	scrubConfigured, scrubEnv := megallm.KeyScrubber(trimKey(configured)), megallm.KeyScrubber(trimKey(os.Getenv(EnvAPIKey)))
+	scrub := func(s string) string { return scrubEnv(scrubConfigured(s)) }
+	var out diag.Diagnostics
+	for _, d := range diags {
+		summary, detail := scrub(d.Summary()), scrub(d.Detail())
+		withPath, hasPath := d.(diag.DiagnosticWithPath)
+		switch {
+		case summary == d.Summary() && detail == d.Detail():
+			out.Append(d)
+		case hasPath && d.Severity() == diag.SeverityError:
+			out.AddAttributeError(withPath.Path(), summary, detail)
+		case hasPath:
+			out.AddAttributeWarning(withPath.Path(), summary, detail)
+		case d.Severity() == diag.SeverityError:
+			out.AddError(summary, detail)
+		default:
+			out.AddWarning(summary, detail)
+		}
+	}
+	return out
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -41,21 +42,21 @@ func (v argumentCheck) Description(context.Context) string { return "value must 
 
 func (v argumentCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
-func (v argumentCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v argumentCheck) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
-		v.report(&resp.Diagnostics, req.Path, v.str(req.Path.String(), req.ConfigValue.ValueString()))
+		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, v.str(req.Path.String(), req.ConfigValue.ValueString()))
 	}
 }
 
-func (v argumentCheck) ValidateNumber(_ context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
+func (v argumentCheck) ValidateNumber(ctx context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
 	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
-		v.report(&resp.Diagnostics, req.Path, v.num(req.Path.String(), req.ConfigValue.ValueBigFloat()))
+		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, v.num(req.Path.String(), req.ConfigValue.ValueBigFloat()))
 	}
 }
 
-func (v argumentCheck) ValidateSet(_ context.Context, req validator.SetRequest, resp *validator.SetResponse) {
+func (v argumentCheck) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
-		v.report(&resp.Diagnostics, req.Path, v.set(req.Path.String(), len(req.ConfigValue.Elements())))
+		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, v.set(req.Path.String(), len(req.ConfigValue.Elements())))
 	}
 }
 
@@ -72,11 +73,13 @@ func (v argumentCheck) ValidateDynamic(ctx context.Context, req validator.Dynami
 		err = v.partly(value)
 	}
 	if err != nil {
-		v.report(&resp.Diagnostics, req.Path, err.Error())
+		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, err.Error())
 	}
 }
 
-func (v argumentCheck) report(diags *diag.Diagnostics, at path.Path, detail string) {
+// report adds detail as the error of the argument at, without the API key,
+// which a value may hold by mistake (base_url = var.api_key).
+func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, at path.Path, detail string) {
 	if detail == "" {
 		return
 	}
@@ -84,7 +87,11 @@ func (v argumentCheck) report(diags *diag.Diagnostics, at path.Path, detail stri
 	if summary == "" {
 		summary = "Invalid " + at.String()
 	}
-	diags.AddAttributeError(at, summary, detail)
+	var key types.String // the provider's; a data source has none
+	_ = config.GetAttribute(ctx, path.Root("api_key"), &key)
+	var found diag.Diagnostics
+	found.AddAttributeError(at, summary, detail)
+	diags.Append(withoutKey(found, key.ValueString())...)
 }
 
 // configCheck is a datasource.ConfigValidator that runs check.
