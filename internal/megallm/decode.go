@@ -123,8 +123,8 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 }
 
 // clearNonsense sets to nil the values that cannot be true: a negative
-// price, a currency that is not three letters, a limit that is not positive,
-// a blank successor. A currency code is trimmed and upper-cased.
+// price, a currency that is not three letters (and the prices in it), a limit
+// that is not positive, a blank successor. A currency code is trimmed and upper-cased.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
 	if p := m.Pricing; p != nil {
@@ -140,7 +140,7 @@ func (rev *review) clearNonsense(m *Model, index int) {
 			code, ok := NormaliseCurrency(*v)
 			switch {
 			case !ok:
-				field("pricing.currency", "is the string "+Quote(*v)+", not a three-letter currency code")
+				field("pricing.currency", "is the string "+Quote(*v)+", not a three-letter currency code"+pricesInNoCurrency(p))
 				p.Currency = nil
 			case code != *v:
 				changed := code // escapes only here, where it is needed
@@ -158,6 +158,17 @@ func (rev *review) clearNonsense(m *Model, index int) {
 		field("successor", "is the string "+Quote(*v)+", not a model id")
 		m.Successor = nil
 	}
+}
+
+// pricesInNoCurrency clears p's prices, whose currency cannot be read: a
+// price without a currency counts as DefaultCurrency, and these may be in
+// any other. It says so, after a currency's problem.
+func pricesInNoCurrency(p *Pricing) string {
+	if p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil {
+		return ""
+	}
+	p.InputTokensCostPerMillion, p.OutputTokensCostPerMillion = nil, nil
+	return ", so the prices in it are read as null too"
 }
 
 // date reads the date a field of m, entry index, was sent as (ParseDate);

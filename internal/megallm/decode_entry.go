@@ -99,7 +99,11 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (wireModel, bool)
 		m.Pricing = &Pricing{
 			InputTokensCostPerMillion:  r.number("pricing.input_tokens_cost_per_million", pricing.InputTokensCostPerMillion),
 			OutputTokensCostPerMillion: r.number("pricing.output_tokens_cost_per_million", pricing.OutputTokensCostPerMillion),
-			Currency:                   r.str("pricing.currency", pricing.Currency),
+		}
+		if raw := pricing.Currency; !isNull(raw) && jsonKind(raw) != '"' {
+			r.unreadable("pricing.currency", "is "+describe(raw)+", not a string"+pricesInNoCurrency(m.Pricing))
+		} else {
+			m.Pricing.Currency = r.str("pricing.currency", raw)
 		}
 	}
 	m.ContextLength = r.integer("context_length", fields.ContextLength)

@@ -105,13 +105,16 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 				return m.Capabilities.SupportsVision == nil && *m.Capabilities.SupportsStreaming
 			}},
 		{"currency not three letters", `"pricing":{"input_tokens_cost_per_million":1,"currency":"US$"}`,
-			`model "odd": pricing.currency is the string "US$", not a three-letter currency code`,
+			`model "odd": pricing.currency is the string "US$", not a three-letter currency code, so the prices in it are read as null too`,
 			func(m megallm.Model) bool {
-				return m.Pricing.Currency == nil && *m.Pricing.InputTokensCostPerMillion == 1
+				return m.Pricing.Currency == nil && m.Pricing.InputTokensCostPerMillion == nil
 			}},
 		{"currency as a number", `"pricing":{"currency":840}`,
 			`model "odd": pricing.currency is the number 840, not a string`,
 			func(m megallm.Model) bool { return m.Pricing.Currency == nil }},
+		{"currency as a number, with prices", `"pricing":{"output_tokens_cost_per_million":2,"currency":840}`,
+			`model "odd": pricing.currency is the number 840, not a string, so the prices in it are read as null too`,
+			func(m megallm.Model) bool { return m.Pricing.Currency == nil && m.Pricing.OutputTokensCostPerMillion == nil }},
 		{"created as a string", `"created":"1715558400"`,
 			`model "odd": created is the string "1715558400", not a number`,
 			func(m megallm.Model) bool { return m.CreatedAt == nil }},

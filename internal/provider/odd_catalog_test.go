@@ -28,6 +28,7 @@ var oddCatalog = []json.RawMessage{
 	json.RawMessage(`{"id":"","display_name":"No id"}`),
 	json.RawMessage(`{"id":"m1","display_name":"first"}`),
 	json.RawMessage(`{"id":"m1","display_name":"second"}`),
+	json.RawMessage(`{"id":"euro-ish","pricing":{"input_tokens_cost_per_million":0,"currency":"Euro"}}`),
 }
 
 func TestOddCatalog_oddValuesAreNull(t *testing.T) {
@@ -74,8 +75,9 @@ data "megallm_models" "cheapest" {
 			price("nonsense", "output_tokens_cost_per_million", knownvalue.Float64Exact(0.6)),
 			check("date_only", "created_at", knownvalue.StringExact("2025-06-01T00:00:00Z")),
 			check("m1", "display_name", knownvalue.StringExact("first")),
-			expectIDs("data.megallm_models.all", "clean", "date-only", "float-ints", "m1", "nonsense", "unreadable"),
-			// A negative price is no price: it is not free, and sorts last.
+			expectIDs("data.megallm_models.all", "clean", "date-only", "euro-ish", "float-ints", "m1", "nonsense", "unreadable"),
+			// A negative price is no price: it is not free, and sorts last;
+			// nor is a price in a currency that cannot be read, though 0.
 			expectIDs("data.megallm_models.free"),
 			statecheck.ExpectKnownValue("data.megallm_models.cheapest", tfjsonpath.New("ids").AtSliceIndex(0), knownvalue.StringExact("clean")),
 		},
@@ -103,7 +105,9 @@ func TestOddCatalog_warningsOncePerPlan(t *testing.T) {
 			"  - model \"nonsense\": pricing.input_tokens_cost_per_million is -1, a negative price\n" +
 			"  - model \"nonsense\": context_length is 0, not a positive number of tokens\n" +
 			"  - model \"nonsense\": max_output_tokens is -1, not a positive number of tokens\n" +
-			"  - model \"nonsense\": created_at is the string \"yesterday\", not an RFC 3339 date-time\n\n" +
+			"  - model \"nonsense\": created_at is the string \"yesterday\", not an RFC 3339 date-time\n" +
+			"  - model \"euro-ish\": pricing.currency is the string \"Euro\", not a three-letter currency code, so the " +
+			"prices in it are read as null too\n\n" +
 			"Report them to the catalog's maintainers.",
 		"Entries left out of the MegaLLM catalog: These entries of \"data\" in the catalog from " + origin +
 			" are not models with an id, so the provider leaves them out:\n" +
