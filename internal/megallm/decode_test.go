@@ -114,7 +114,9 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 			func(m megallm.Model) bool { return m.Pricing.Currency == nil }},
 		{"currency as a number, with prices", `"pricing":{"output_tokens_cost_per_million":2,"currency":840}`,
 			`model "odd": pricing.currency is the number 840, not a string, so the prices in it are read as null too`,
-			func(m megallm.Model) bool { return m.Pricing.Currency == nil && m.Pricing.OutputTokensCostPerMillion == nil }},
+			func(m megallm.Model) bool {
+				return m.Pricing.Currency == nil && m.Pricing.OutputTokensCostPerMillion == nil
+			}},
 		{"created as a string", `"created":"1715558400"`,
 			`model "odd": created is the string "1715558400", not a number`,
 			func(m megallm.Model) bool { return m.CreatedAt == nil }},

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -200,7 +201,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		query.CreatedBefore = &t
 	}
 	if !cfg.Limit.IsNull() {
-		n, _ := cfg.Limit.ValueBigFloat().Int64()
+		n, _ := wholeNumber("limit", cfg.Limit.ValueBigFloat(), 1, math.MaxInt32)
 		query.Limit = int(n)
 	}
 

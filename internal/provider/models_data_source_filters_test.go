@@ -218,8 +218,10 @@ func TestModelsDataSource_limit(t *testing.T) {
 		Config: providerBlock(server, "") + `
 data "megallm_models" "cheapest_vision" {
   sort_by = "input_cost"
-  require = { supports_vision = true, min_context_length = 128000 }
-  limit   = 3
+  # whole numbers, as Terraform shows them, though its arithmetic leaves
+  # them a hair above or below
+  require = { supports_vision = true, min_context_length = 100000 * 1.28 }
+  limit   = 10 * 0.3
 }
 data "megallm_models" "first_by_id" { limit = 1 }
 data "megallm_models" "larger_than_result" {
@@ -258,6 +260,7 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`limit = 0`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 0\.`),
 		step(`limit = -3`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got -3\.`),
 		step(`limit = 2.5`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 2\.5\.`),
+		step(`limit = 2.0000000000001`, `limit must be a positive whole number \(up to 2147483647\), got 2\.0000000000001\.`),
 		step(`limit = 1e12`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 1e\+12\.`),
 		step(`created_after = "2025/01/31"`, `Invalid created_after .* created_after is "2025/01/31", which is not a date\. `+forms),
 		step(`created_after = " 2025-01-31"`, `Invalid created_after .* created_after is " 2025-01-31", with white space around it, which no date has: write it as "2025-01-31"\.`),

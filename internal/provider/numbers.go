@@ -25,7 +25,7 @@ func positiveWholeNumber() argumentCheck {
 	words := fmt.Sprintf("a positive whole number (up to %d)", math.MaxInt32)
 	return argumentCheck{describes: words, num: func(name string, n *big.Float) string {
 		if _, err := wholeNumber(name, n, 1, math.MaxInt32); err != nil {
-			return fmt.Sprintf("%s must be %s, got %s.", name, words, n.Text('g', 10))
+			return fmt.Sprintf("%s must be %s, got %s.", name, words, numberText(n))
 		}
 		return ""
 	}}
@@ -35,10 +35,8 @@ func positiveWholeNumber() argumentCheck {
 var tokenCountValidator = argumentCheck{
 	describes: "a number of tokens, 0 or more (fractions are allowed)",
 	num: func(name string, n *big.Float) string {
-		if _, err := amount(name, n); err != nil {
-			return fmt.Sprintf("%s must be a number of tokens, 0 or more (fractions are allowed, such as 1.5e9), got %s.", name, n.Text('g', 10))
-		}
-		return ""
+		_, err := amount(name, n)
+		return sentence(err)
 	},
 }
 
@@ -48,18 +46,23 @@ func amount(name string, n *big.Float) (float64, error) {
 	f, _ := n.Float64()
 	switch {
 	case n.Sign() < 0:
-		return 0, fmt.Errorf("%s must be 0 or more, got %s", name, n.Text('g', 10))
+		return 0, fmt.Errorf("%s must be 0 or more, got %s", name, numberText(n))
 	case math.IsInf(f, 0):
-		return 0, fmt.Errorf("%s is too large: %s", name, n.Text('g', 10))
+		return 0, fmt.Errorf("%s is too large: %s", name, numberText(n))
 	}
 	return f, nil
 }
 
 // wholeNumber is the rule of every count: a whole number from minimum to
-// maximum, worded without the range from 0 to math.MaxInt64.
+// maximum, worded without the range from 0 to math.MaxInt64. A number is
+// whole when its first 15 digits, all that Terraform shows, make it whole:
+// 100000 * 1.2 is 120000.00…01 in Terraform's arithmetic, but shows 120000.
 func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, error) {
+	text := numberText(n)
+	if !n.IsInt() {
+		n, _ = new(big.Float).SetString(n.Text('g', 15))
+	}
 	i, accuracy := n.Int64()
-	text := n.Text('g', 10)
 	inRange := accuracy == big.Exact && i >= minimum && i <= maximum
 	if unbounded := minimum == 0 && maximum == math.MaxInt64; unbounded {
 		switch {
@@ -79,4 +82,13 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 		return 0, fmt.Errorf("%s must be from %d to %d, got %s", name, minimum, maximum, text)
 	}
 	return i, nil
+}
+
+// numberText is n as a message shows it: to 15 digits when it is no whole
+// number, so that 2.0000000000001 does not show as 2.
+func numberText(n *big.Float) string {
+	if n.IsInt() {
+		return n.Text('g', 10)
+	}
+	return n.Text('g', 15)
 }

@@ -65,7 +65,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	}
 	if !cfg.MaxRetries.IsNull() {
 		// The validator has already checked that it is a whole number from 0 to 10.
-		maxRetries, _ := cfg.MaxRetries.ValueBigFloat().Int64()
+		maxRetries, _ := wholeNumber("max_retries", cfg.MaxRetries.ValueBigFloat(), 0, maxMaxRetries)
 		s.maxRetries = int(maxRetries)
 	}
 	apiKey, keyDiags := resolveAPIKey(cfg.APIKey)
