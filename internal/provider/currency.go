@@ -75,3 +75,18 @@ func currencyArgument(currencies []string, position int64) (string, *function.Fu
 	}
 	return currencyOrDefault(currencies[0]), nil
 }
+
+// readCurrency reads the currency attribute of an object (a model's or a
+// policy's pricing), checked and normalised as the currency argument is.
+func readCurrency(o *objectReader) *string {
+	code := o.string("currency")
+	if code == nil {
+		return nil
+	}
+	if err := checkCurrency(o.prefix+"currency", *code); err != nil {
+		o.keep(err)
+		return nil
+	}
+	normal, _ := megallm.NormaliseCurrency(*code)
+	return &normal
+}

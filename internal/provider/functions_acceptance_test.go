@@ -45,6 +45,9 @@ output "cost_of_literal" {
 output "unmet" {
   value = provider::megallm::unmet_requirements(data.megallm_model.mini, local.needs)
 }
+output "unmet_in_default_currency" {
+  value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2, currency = " usd" } }, { max_input_cost_per_million = 1 })
+}
 output "unmet_in_euros" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 0.01, currency = "EUR" } }, { max_input_cost_per_million = 1 })
 }
@@ -76,6 +79,8 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("cost_of_literal", knownvalue.Float64Exact(0.003+0.015)),
 			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
 			statecheck.ExpectKnownOutputValue("unmet_in_euros", knownIDs("priced in EUR, the requirement is in USD")),
+			// A model literal's currency is read as the currency argument is.
+			statecheck.ExpectKnownOutputValue("unmet_in_default_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision_models", knownIDs("gpt-4o-mini", "gpt-4.1-mini", "gpt-4.1", "gpt-4o")),
@@ -125,6 +130,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`The cost of these token counts with model "x" is more than 1.798e\+308, the largest cost the provider computes`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
+		step(`provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 1, currency = "dollars" } }, {})`,
+			`Invalid value for "model" parameter: model\.pricing\.currency is "dollars", not a three-letter ISO 4217 code`),
 		// Not [], as require = null is on a data source: OpenTofu 1.10 returns an
 		// unknown, then null, for an untyped null passed where null is allowed.
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, null)`, `Invalid value for "require" parameter: argument must not be null`),

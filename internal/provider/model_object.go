@@ -227,7 +227,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		m.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   p.string("currency"),
+			Currency:                   readCurrency(p),
 		}
 		o.keep(p.err)
 	}

@@ -145,15 +145,10 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	if p := o.object("pricing"); p != nil {
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
-		currency := catalog.DefaultCurrency
-		if code := p.string("currency"); code != nil {
-			p.keep(checkCurrency(where+".pricing.currency", *code))
-			currency, _ = megallm.NormaliseCurrency(*code)
-		}
 		decision.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   &currency,
+			Currency:                   cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency)),
 		}
 		o.keep(p.err)
 	}
