@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -21,6 +22,9 @@ type CatalogFileError struct {
 func (e *CatalogFileError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("catalog file %s: line %d, column %d: %v", e.Path, e.Line, e.Column, e.Err)
+	}
+	if pathErr := (*fs.PathError)(nil); errors.As(e.Err, &pathErr) { // "open PATH: ..." would name the path twice
+		return fmt.Sprintf("catalog file %s: %v", e.Path, pathErr.Err)
 	}
 	return fmt.Sprintf("catalog file %s: %v", e.Path, e.Err)
 }

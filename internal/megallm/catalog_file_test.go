@@ -36,12 +36,12 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	}{
 		"syntax error":     {"{\n  \"object\": \"list\",\n  \"data\": [}\n", "line 3, column 12: invalid character '}' looking for beginning of value"},
 		"truncated":        {"{\"object\":\"list\",\n\"data\":[{\"id\":", "line 2, column 15: unexpected EOF"},
-		"wrong type":       {"{\"object\":\"list\",\n \"data\":{\"id\":\"x\"}}", "line 2, column 10: json: cannot unmarshal object into Go struct field"},
+		"wrong type":       {"{\"object\":\"list\",\n \"data\":{\"id\":\"x\"}}", `line 2, column 10: its "data" is a JSON object, not an array of models`},
 		"no data":          {"{\"object\":\"list\"}", `it has no "data" array`},
 		"empty file":       {"", "the file is empty (or only white space)"},
 		"blank file":       {" \n\t\n", "the file is empty (or only white space)"},
 		"byte-order mark":  {"\ufeff" + `{"object":"list","data":[]}`, "the file starts with a UTF-8 byte-order mark (BOM), which JSON does not allow: save it as UTF-8 without a BOM"},
-		"not a model list": {"[1,2]", "line 1, column 2: json: cannot unmarshal array"},
+		"not a model list": {"[1,2]", `line 1, column 2: it is a JSON array, not an object with a "data" array of models (save the whole answer of GET /models, not its data alone)`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

@@ -272,9 +272,9 @@ func TestListModels_notAModelList(t *testing.T) {
 		{"no data", `{"object":"list"}`, `no "data" array`},
 		{"empty object", `{}`, `no "data" array`},
 		{"null data", `{"object":"list","data":null}`, `no "data" array`},
-		{"data is an object", `{"object":"list","data":{}}`, "cannot unmarshal"},
-		{"top-level array", `[{"id":"gpt-4o"}]`, "cannot unmarshal"},
-		{"data is a string", `{"data":"models"}`, "cannot unmarshal"},
+		{"data is an object", `{"object":"list","data":{}}`, `its "data" is a JSON object, not an array of models`},
+		{"top-level array", `[{"id":"gpt-4o"}]`, `it is a JSON array, not an object with a "data" array of models`},
+		{"data is a string", `{"data":"models"}`, `its "data" is a JSON string, not an array of models`},
 		{"empty body", ``, "EOF"},
 	}
 	for _, tc := range tests {

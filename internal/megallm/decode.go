@@ -41,12 +41,30 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 		return nil, nil, err
 	}
 	models, problems, entriesErr := decodeEntries(body)
-	if entriesErr != nil {
+	if entriesErr != nil && typeErr != nil {
 		// Not a model list at all: the first decode's error says best why.
-		return nil, nil, err
+		return nil, nil, &shapeError{typeErr}
+	}
+	if entriesErr != nil {
+		return nil, nil, entriesErr
 	}
 	return models, problems, nil
 }
+
+// shapeError is a body that is no object with a "data" array, worded
+// without Go's type names; it unwraps to the decoder's error, whose offset
+// locates it in a catalog file.
+type shapeError struct{ err *json.UnmarshalTypeError }
+
+func (e *shapeError) Error() string {
+	if e.err.Field == "" {
+		return "it is a JSON " + e.err.Value + `, not an object with a "data" array of models (save the whole ` +
+			"answer of GET /models, not its data alone)"
+	}
+	return "its " + Quote(e.err.Field) + " is a JSON " + e.err.Value + ", not an array of models"
+}
+
+func (e *shapeError) Unwrap() error { return e.err }
 
 // reviewDecoded checks models decoded in one pass. It reports false, to have
 // the body decoded entry by entry, when an entry has no id: only that decode

@@ -79,7 +79,13 @@ data "megallm_model" "m" { id = "gpt-4o" }`, malformed),
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o" }`, missing),
-			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(missing) + `: open .*: no such file or directory\.\s+The file must`),
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(missing) + `: no such file or directory\.\s+The file must`),
+		},
+		resource.TestStep{
+			Config: `
+provider "megallm" { catalog_file = "catalog.json\n" }
+data "megallm_model" "m" { id = "gpt-4o" }`,
+			ExpectError: expectError(`catalog_file is "catalog.json\\n", with white space around it, which no path has: write it as "catalog.json"`),
 		},
 		// ~ is not expanded by Terraform: say so, with the function that does.
 		resource.TestStep{

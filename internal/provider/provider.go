@@ -3,6 +3,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -117,11 +118,11 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable. A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
 				Optional: true,
-				Validators: []validator.String{argumentCheck{describes: "the path of a saved GET /models answer, not blank",
-					str: func(name, path string) string {
-						return sentence(blank(name, path, "path", "write the path of a saved GET /models answer, or leave "+
-							"catalog_file out to read the catalog from the API"))
-					}}},
+				Validators: []validator.String{argumentCheck{describes: "the path of a saved GET /models answer, not blank, " +
+					"without white space around it", str: func(name, path string) string {
+					return sentence(cmp.Or(blank(name, path, "path", "write the path of a saved GET /models answer, or leave "+
+						"catalog_file out to read the catalog from the API"), spaced(name, path, "path")))
+				}}},
 			},
 			"policy": policyAttribute(),
 		},

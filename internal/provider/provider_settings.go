@@ -39,6 +39,11 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	}
 	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
 		if cfg.CatalogFile.IsNull() {
+			if err := spaced("it", file, "path"); err != nil {
+				diags.AddAttributeError(path.Root("catalog_file"), "Invalid "+EnvCatalogFile,
+					fmt.Sprintf("The %s environment variable is set, but %s, or unset it.", EnvCatalogFile, err))
+				return providerSettings{}, diags
+			}
 			warnCatalogFileFromEnvironment(&diags, cfg, file)
 		}
 		return providerSettings{catalogFile: file, policy: policy}, diags

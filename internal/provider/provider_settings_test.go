@@ -51,3 +51,16 @@ func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 		t.Errorf("got %+v and %v, want the trimmed key and the configured base_url", settings, diags)
 	}
 }
+
+// MEGALLM_CATALOG_FILE with white space around it, as $(cat file) or a
+// copied line leaves it, is an error that says how to write it.
+func TestResolveSettings_catalogFileFromEnvironmentWithWhiteSpace(t *testing.T) {
+	clearProviderEnvironment(t)
+	t.Setenv(EnvCatalogFile, "catalog.json\n")
+	_, diags := resolveSettings(t.Context(), providerConfig{CatalogFile: types.StringNull()})
+	want := `The MEGALLM_CATALOG_FILE environment variable is set, but it is "catalog.json\n", with white space around it, ` +
+		`which no path has: write it as "catalog.json", or unset it.`
+	if len(diags) != 1 || diags[0].Detail() != want {
+		t.Errorf("got %v, want one error: %s", diags, want)
+	}
+}
