@@ -67,6 +67,10 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 		return
 	}
 	i := slices.Index(capabilityNames, capability)
+	if err := spaced("capability", capability, "capability"); err != nil {
+		resp.Error = argumentError(1, err)
+		return
+	}
 	if i < 0 {
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
 			megallm.Quote(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))

@@ -119,6 +119,10 @@ func TestFunctions_argumentErrors(t *testing.T) {
 	}
 	functionsTest(t,
 		step(`provider::megallm::supports(data.megallm_model.m, "images")`, `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output"`),
+		step(`provider::megallm::supports(data.megallm_model.m, "vision ")`,
+			`capability is "vision ", with white space around it, which no capability has: write it as "vision"`),
+		step(`provider::megallm::supports(data.megallm_models.all.models, "vision")`, `got a list: pass one of its models, such as `+
+			`data.megallm_models.NAME.models\[0\], or call the function for each, in a for expression`),
 		step(`provider::megallm::supports(data.megallm_model.m, "supports_vision")`, `unknown capability "supports_vision". Did you mean "vision"\? Use one of "function_calling", "vision", "streaming" or "structured_output"`),
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, -1, 0)`, `token count must be 0 or more, got -1`),
 		step(`provider::megallm::estimate_cost({ id = "x" }, 1, 1)`, `model "x" has no pricing, so its cost cannot be estimated`),

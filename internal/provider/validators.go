@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,6 +166,10 @@ var regexValidator = argumentCheck{
 	summary:   "Invalid regular expression",
 	str: func(_, s string) string {
 		if _, err := regexp.Compile(s); err != nil {
+			var syntaxErr *syntax.Error // its text quotes the whole pattern: quote it bounded
+			if errors.As(err, &syntaxErr) {
+				err = fmt.Errorf("%s in %s", syntaxErr.Code, megallm.Quote(syntaxErr.Expr))
+			}
 			return fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.", err)
 		}
 		return ""
