@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -45,6 +46,9 @@ output "cost_of_literal" {
 output "unmet" {
   value = provider::megallm::unmet_requirements(data.megallm_model.mini, local.needs)
 }
+output "unmet_of_a_saved_catalog_entry" {
+  value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"retires_at\": \"2025-01-01\", \"successor\": \"new\"}"), { not_deprecated = true })
+}
 output "unmet_in_default_currency" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2, currency = " usd" } }, { max_input_cost_per_million = 1 })
 }
@@ -79,6 +83,10 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("cost_of_literal", knownvalue.Float64Exact(0.003+0.015)),
 			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
 			statecheck.ExpectKnownOutputValue("unmet_in_euros", knownIDs("priced in EUR, the requirement is in USD")),
+			// An entry of a saved GET /models answer has its lifecycle at its root.
+			statecheck.ExpectKnownOutputValue("unmet_of_a_saved_catalog_entry", knownvalue.ListPartial(map[int]knownvalue.Check{
+				0: knownvalue.StringRegexp(regexp.MustCompile(`^model_lifecycle\.status is retired since 2025-01-01`)),
+			})),
 			// A model literal's currency is read as the currency argument is.
 			statecheck.ExpectKnownOutputValue("unmet_in_default_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
@@ -133,6 +141,10 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1e300 } }, 1e308, 0)`,
 			`The cost of these token counts with model "x" is more than 1.798e\+308, the largest cost the provider computes`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
+		step(`provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retire_at = "2020-01-01" } }, { not_deprecated = true })`,
+			`model\.model_lifecycle has no attribute "retire_at"\. Did you mean "retires_at"\? Its attributes are`),
+		step(`provider::megallm::unmet_requirements({ id = "x", lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })`,
+			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
 		step(`provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 1, currency = "dollars" } }, {})`,
 			`Invalid value for "model" parameter: model\.pricing\.currency is "dollars", not a three-letter ISO 4217 code`),

@@ -234,11 +234,20 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		}
 		o.keep(p.err)
 	}
-	lifecycle := catalog.Lifecycle{}
-	if l := o.object("model_lifecycle"); l != nil {
+	l := o.object("model_lifecycle")
+	switch _, misnamed := o.attrs["lifecycle"]; {
+	case l == nil && misnamed:
+		o.keep(errors.New("model.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle"))
+	case l == nil: // an entry of a saved GET /models answer has the API's fields at its root
+		m.DeprecatedAt, m.RetiresAt, m.Successor = dateAttribute(o, "deprecated_at"), dateAttribute(o, "retires_at"), o.string("successor")
+	default:
+		o.keep(onlyAttributes("model.model_lifecycle", l, lifecycleAttributeNames))
 		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
 		m.Successor = l.string("successor")
-		lifecycle = catalog.LifecycleOf(m, now)
+		o.keep(l.err)
+	}
+	lifecycle := catalog.LifecycleOf(m, now)
+	if l != nil {
 		if status := statusAttribute(l); status != nil {
 			lifecycle.Status = *status
 		}
@@ -249,6 +258,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	}
 	return m, lifecycle, o.err
 }
+
+// lifecycleAttributeNames are the attributes of model_lifecycle.
+var lifecycleAttributeNames = slices.Sorted(maps.Keys(modelTypes().lifecycle))
 
 // lifecycleStatuses are the values of model_lifecycle.status.
 var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
@@ -273,8 +285,10 @@ func modelParameter() function.DynamicParameter {
 	return function.DynamicParameter{
 		Name: "model",
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
-			"or an object literal with the attributes the function needs. Other attributes are ignored, but " +
-			"`data.megallm_models.NAME` itself, or an object with none of a model's attributes, is an error.",
+			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
+			"its root), or an object literal with the attributes the function needs. Other attributes are ignored, but " +
+			"`data.megallm_models.NAME` itself, an object with none of a model's attributes, or an attribute that " +
+			"`model_lifecycle` does not have (or `lifecycle` for it) is an error.",
 	}
 }
 
