@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -30,6 +31,7 @@ func candidatesAttribute() schema.DynamicAttribute {
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",
 			dyn:       func(v tftypes.Value) error { _, err := readCandidates(v); return err },
+			partly:    knownCandidates,
 		}},
 	}
 }
@@ -49,16 +51,47 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 		return nil, errors.New("candidates is empty: list at least one model id, such as [\"gpt-4o\", \"gpt-4o-mini\"], " +
 			"or set id instead")
 	}
+	return ids, checkCandidates(ids)
+}
+
+// checkCandidates checks the ids of candidates, "" where one is not known
+// yet: each without white space around it, and listed once.
+func checkCandidates(ids []string) error {
 	for i, id := range ids {
+		if id == "" {
+			continue
+		}
 		if err := spaced(fmt.Sprintf("candidates[%d]", i), id, "model id"); err != nil {
-			return nil, err
+			return err
 		}
 		if first := slices.Index(ids, id); first < i {
-			return nil, fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
+			return fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
 				megallm.Quote(id), first, i)
 		}
 	}
-	return ids, nil
+	return nil
+}
+
+// knownCandidates checks the ids of a candidates list known before the
+// others are, so that a mistake typed in fails the plan, not the apply.
+func knownCandidates(v tftypes.Value) error {
+	var elements []tftypes.Value
+	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Tuple{}) || !v.IsKnown() || v.IsNull() {
+		return nil // a list not known as a whole is checked once it is
+	}
+	if err := v.As(&elements); err != nil {
+		return err
+	}
+	ids := make([]string, len(elements))
+	for i, e := range elements {
+		if e.IsKnown() && e.Type().Is(tftypes.String) && !e.IsNull() {
+			_ = e.As(&ids[i])
+			if strings.TrimSpace(ids[i]) == "" {
+				return blank(fmt.Sprintf("candidates[%d]", i), ids[i], "model id", "remove it")
+			}
+		}
+	}
+	return checkCandidates(ids)
 }
 
 // idOrCandidatesValidator is datasourcevalidator.ExactlyOneOf for id and

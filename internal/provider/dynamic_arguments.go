@@ -135,6 +135,9 @@ type objectReader struct {
 	err    error
 	// stringMap is set for a map of strings, as a map(string) variable makes.
 	stringMap bool
+	// partial skips unknown values, for a validator that checks what is
+	// known before the rest is.
+	partial bool
 }
 
 // newObjectReader reads v, which must be a known, non-null object or map.
@@ -163,7 +166,9 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string) (t
 		return v, false
 	}
 	if !v.IsKnown() {
-		o.keep(fmt.Errorf("%s%s is not known yet", o.prefix, name))
+		if !o.partial {
+			o.keep(fmt.Errorf("%s%s is not known yet", o.prefix, name))
+		}
 		return v, false
 	}
 	if !v.Type().Is(want) {

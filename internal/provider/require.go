@@ -38,7 +38,14 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
 			dyn:       func(v tftypes.Value) error { _, err := readRequirements(v); return err },
-			partly:    func(v tftypes.Value) error { _, err := requireReader(v); return err }, // names before values
+			partly: func(v tftypes.Value) error { // the names, and the values known so far
+				o, err := requireReader(v)
+				if err == nil {
+					o.partial = true
+					_, err = requirementsFrom(o)
+				}
+				return err
+			},
 		}},
 	}
 }
@@ -54,6 +61,12 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 	if err != nil {
 		return req, err
 	}
+	return requirementsFrom(o)
+}
+
+// requirementsFrom reads the requirements of a require object.
+func requirementsFrom(o *objectReader) (catalog.Requirements, error) {
+	var req catalog.Requirements
 	for _, q := range requireAttributes {
 		switch q.Kind {
 		case catalog.RequiresTrue:

@@ -145,3 +145,33 @@ variable "sizes" {
 		t.Errorf("requirements of the wrong type sent %d requests, want 0", n)
 	}
 }
+
+// A value not known until apply leaves the values typed next to it checked
+// at plan, so that their mistakes fail the plan, not a half-done apply.
+func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(config, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      providerBlock(server, "") + `resource "terraform_data" "later" { input = "gpt-4o" }` + "\n" + config,
+			ExpectError: expectError(expected),
+		}
+	}
+	unitTest(t,
+		step(`data "megallm_model" "m" { candidates = [terraform_data.later.output, "gpt-4o-mini "] }`,
+			`candidates\[1\] is "gpt-4o-mini ", with white space around it, which no model id has: write it as "gpt-4o-mini"`),
+		step(`data "megallm_model" "m" { candidates = [terraform_data.later.output, "gpt-4o-mini", "gpt-4o-mini"] }`,
+			`candidates lists "gpt-4o-mini" twice \(candidates\[1\] and candidates\[2\]\): list each model once`),
+		step(`data "megallm_model" "m" { candidates = [terraform_data.later.output, ""] }`,
+			`candidates\[1\] is "", which is no model id: remove it`),
+		step(`data "megallm_models" "m" {
+  require = { min_context_length = terraform_data.later.output == "" ? 1 : 2, not_deprecated = "yes" }
+}`, `require\.not_deprecated must be a bool, got string`),
+		step(`data "megallm_models" "m" {
+  require = { supports_vision = terraform_data.later.output == "", max_input_cost_per_million = -1 }
+}`, `require\.max_input_cost_per_million must be 0 or more, got -1`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("mistakes next to unknown values sent %d requests, want 0", n)
+	}
+}
