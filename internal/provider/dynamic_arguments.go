@@ -127,12 +127,12 @@ func blank(name, value, kind, fix string) error {
 	return fmt.Errorf("%s is %s, which is no %s: %s", name, megallm.Quote(value), kind, fix)
 }
 
-// objectReader reads the attributes of an object or map, keeping the first
-// error, which names the attribute by its path (prefix).
+// objectReader reads the attributes of an object or map, keeping every
+// mistake, each naming the attribute by its path (prefix).
 type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
-	err    error
+	errs   []error
 	// stringMap is set for a map of strings, as a map(string) variable makes.
 	stringMap bool
 	// partial skips unknown values, for a validator that checks what is
@@ -154,9 +154,27 @@ func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 }
 
 func (o *objectReader) keep(err error) {
-	if o.err == nil {
-		o.err = err
+	if err != nil {
+		o.errs = append(o.errs, err)
 	}
+}
+
+// err is every mistake kept, one per line; nil without any.
+func (o *objectReader) err() error { return joinMistakes(o.errs) }
+
+// joinMistakes joins the mistakes that are not nil, one per line, as
+// joinProblems does; nil without any.
+func joinMistakes(mistakes []error) error {
+	var lines []string
+	for _, err := range mistakes {
+		if err != nil {
+			lines = append(lines, err.Error())
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	return errors.New(joinProblems(lines, "\n"))
 }
 
 // value is the named attribute, or false when it is absent or null.

@@ -224,7 +224,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 			}
 		}
 		m.Capabilities = ptr(megallm.CapabilitiesOf(flags))
-		o.keep(c.err)
+		o.keep(c.err())
 	}
 	if p := o.object("pricing"); p != nil {
 		m.Pricing = &megallm.Pricing{
@@ -232,7 +232,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
 			Currency:                   readCurrency(p),
 		}
-		o.keep(p.err)
+		o.keep(p.err())
 	}
 	l := o.object("model_lifecycle")
 	switch _, misnamed := o.attrs["lifecycle"]; {
@@ -244,7 +244,6 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		o.keep(onlyAttributes("model.model_lifecycle", l, lifecycleAttributeNames))
 		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
 		m.Successor = l.string("successor")
-		o.keep(l.err)
 	}
 	lifecycle := catalog.LifecycleOf(m, now)
 	if l != nil {
@@ -254,9 +253,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		if days := l.int64("days_to_retirement"); days != nil {
 			lifecycle.DaysToRetirement = days
 		}
-		o.keep(l.err)
+		o.keep(l.err())
 	}
-	return m, lifecycle, o.err
+	return m, lifecycle, o.err()
 }
 
 // lifecycleAttributeNames are the attributes of model_lifecycle.

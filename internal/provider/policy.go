@@ -88,7 +88,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	}
 	policy.RetirementNoticeDays = o.int64("retirement_notice_days")
 	models := o.object("models")
-	mistakes = append(mistakes, o.err)
+	mistakes = append(mistakes, o.err())
 	if models != nil {
 		policy.Models = make(map[string]catalog.ModelPolicy, len(models.attrs))
 		for _, id := range slices.Sorted(maps.Keys(models.attrs)) {
@@ -103,20 +103,6 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	return policy, nil
 }
 
-// joinMistakes joins the mistakes that are not nil, one per line, as
-// joinProblems does; nil without any.
-func joinMistakes(mistakes []error) error {
-	var lines []string
-	for _, err := range mistakes {
-		if err != nil {
-			lines = append(lines, err.Error())
-		}
-	}
-	if len(lines) == 0 {
-		return nil
-	}
-	return errors.New(joinProblems(lines, "\n"))
-}
 
 // readModelPolicy reads what a policy says of the model with this id.
 func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
@@ -150,10 +136,10 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
 			Currency:                   cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency)),
 		}
-		o.keep(p.err)
+		o.keep(p.err())
 	}
-	if o.err != nil {
-		return decision, o.err
+	if err := o.err(); err != nil {
+		return decision, err
 	}
 	s, p := decision.Successor, decision.Pricing
 	if s != nil {

@@ -501,6 +501,11 @@ func TestPolicy_sloppyInput(t *testing.T) {
 			`policy\.models\["gpt-4o"\]\.successor is " ", which is no model id: name the model to move to, or leave\s+successor out`),
 		step(`{ models = { "gpt-4o" = { retires_at = "2030-01-01\n" } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.retires_at is "2030-01-01\\n", with white space around it, which no date has: write it as "2030-01-01"`),
+		// Every mistake of a model's entry, not its first alone.
+		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-13-01", denied = "false", reason = 5 } } }`, readOne,
+			`policy\.models\["gpt-4o"\]\.deprecated_at is "2026-13-01", which is not a date\. .*`+
+				`policy\.models\["gpt-4o"\]\.reason must be a string, got number .*`+
+				`policy\.models\["gpt-4o"\]\.denied must be a bool, got string "false": write it without quotes, as false`),
 		step(`{ allowed_owners = ["openai", " "] }`, readOne, `policy\.allowed_owners\[1\] is " ", which is no owner: remove it`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, currency = "US D" } } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D", not a three-letter ISO 4217 code such as "USD" or "EUR"`),

@@ -79,7 +79,7 @@ func requirementsFrom(o *objectReader) (catalog.Requirements, error) {
 			q.Require(&req, nil, o.float64(q.Name))
 		}
 	}
-	return req, o.err
+	return req, o.err()
 }
 
 // requireReader reads a non-null require value whose names are all known.

@@ -168,8 +168,8 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
   require = { min_context_length = terraform_data.later.output == "" ? 1 : 2, not_deprecated = "yes" }
 }`, `require\.not_deprecated must be a bool, got string`),
 		step(`data "megallm_models" "m" {
-  require = { supports_vision = terraform_data.later.output == "", max_input_cost_per_million = -1 }
-}`, `require\.max_input_cost_per_million must be 0 or more, got -1`),
+  require = { supports_vision = terraform_data.later.output == "", max_input_cost_per_million = -1, min_context_length = 1.5 }
+}`, `require\.min_context_length must be a whole number, got 1\.5 require\.max_input_cost_per_million must be 0 or more, got -1`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("mistakes next to unknown values sent %d requests, want 0", n)
