@@ -103,7 +103,6 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	return policy, nil
 }
 
-
 // readModelPolicy reads what a policy says of the model with this id.
 func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
