@@ -122,6 +122,11 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	if rev.seen == nil {
 		rev.seen = make(map[string]struct{})
 	}
+	if strings.TrimSpace(w.ID) != w.ID { // no id written in a configuration could name it
+		rev.problems = append(rev.problems, Problem{Kind: EntryDropped, Index: index,
+			Issue: `has the "id" ` + Quote(w.ID) + ", with white space around it, which no model id has"})
+		return Model{}, false
+	}
 	if _, dup := rev.seen[w.ID]; dup {
 		rev.problems = append(rev.problems, Problem{
 			Kind: DuplicateDropped, Index: index, ModelID: w.ID,

@@ -326,7 +326,7 @@ func TestParseDate(t *testing.T) {
 func TestDecodeModels_entriesThatAreNotModelsAreLeftOut(t *testing.T) {
 	t.Parallel()
 	models, problems := decode(t, `null`, `{"id":"a"}`, `"b"`, `{"display_name":"no id"}`, `{"id":""}`,
-		`{"id":7,"display_name":"number id"}`, `[]`, `{"id":null}`, `{"id":"c"}`)
+		`{"id":7,"display_name":"number id"}`, `[]`, `{"id":null}`, `{"id":"c"}`, `{"id":"gpt-4o-mini "}`)
 	if len(models) != 2 || models[0].ID != "a" || models[1].ID != "c" {
 		t.Fatalf("got %+v, want models a and c", models)
 	}
@@ -338,6 +338,7 @@ func TestDecodeModels_entriesThatAreNotModelsAreLeftOut(t *testing.T) {
 		`data[5] has an "id" that is the number 7, not a string`,
 		`data[6] is an array, not a model object`,
 		`data[7] has no "id"`,
+		`data[9] has the "id" "gpt-4o-mini ", with white space around it, which no model id has`,
 	}
 	if !reflect.DeepEqual(problems, want) {
 		t.Errorf("problems =\n%q\nwant\n%q", problems, want)
@@ -385,5 +386,16 @@ func TestReadCatalogFile_reportsProblemsAsTheAPIDoes(t *testing.T) {
 	}
 	if want := []megallm.ProblemKind{megallm.DuplicateDropped, megallm.EntryDropped, megallm.FieldReadAsNull}; !reflect.DeepEqual(kinds, want) {
 		t.Errorf("problem kinds = %v, want %v (%v)", kinds, want, problems)
+	}
+}
+
+// TestDecodeModels_idWithWhiteSpaceIsLeftOutInOnePass: a clean body, decoded
+// in one pass, leaves out an id with white space around it too.
+func TestDecodeModels_idWithWhiteSpaceIsLeftOutInOnePass(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t, `{"id":"a"}`, `{"id":"\tb"}`)
+	want := []string{`data[1] has the "id" "\tb", with white space around it, which no model id has`}
+	if len(models) != 1 || models[0].ID != "a" || !reflect.DeepEqual(problems, want) {
+		t.Errorf("got %+v and %q, want model a and %q", models, problems, want)
 	}
 }
