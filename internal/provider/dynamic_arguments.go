@@ -208,7 +208,9 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type) string {
 		return ""
 	}
 	if !o.stringMap {
-		return fmt.Sprintf(" %s: write it without quotes, as %s", megallm.Quote(s), s)
+		keyword := map[bool]string{true: "bool", false: "number"}[want.Is(tftypes.Bool)]
+		return fmt.Sprintf(" %s: write it without quotes, as %s, or, where a variable's type made it a string, type it %s",
+			megallm.Quote(s), s, keyword)
 	}
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
 		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)",

@@ -58,11 +58,20 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
 	switch {
 	case errors.Is(err, catalog.ErrCostNotExpressible):
-		resp.Error = function.NewFuncError(costTooLarge("these token counts", "model "+megallm.Quote(model.ID)))
+		resp.Error = function.NewFuncError(costTooLarge("these token counts", modelName(model)))
 		return
 	case err != nil:
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("model %s %s, so its cost cannot be estimated", megallm.Quote(model.ID), err))
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("%s %s, so its cost cannot be estimated", modelName(model), err))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, cost)
+}
+
+// modelName names a model a function was given: by its id, or, for an
+// object literal without one, as the model.
+func modelName(m *megallm.Model) string {
+	if m.ID == "" {
+		return "the model (an object without an id)"
+	}
+	return "model " + megallm.Quote(m.ID)
 }

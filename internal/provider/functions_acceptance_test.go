@@ -134,6 +134,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::supports(data.megallm_model.m, "supports_vision")`, `unknown capability "supports_vision". Did you mean "vision"\? Use one of "function_calling", "vision", "streaming" or "structured_output"`),
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, -1, 0)`, `token count must be 0 or more, got -1`),
 		step(`provider::megallm::estimate_cost({ id = "x" }, 1, 1)`, `model "x" has no pricing, so its cost cannot be estimated`),
+		step(`provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = 1 } }, 1, 1)`,
+			`the model \(an object without an id\) has no pricing\.output_tokens_cost_per_million, so its cost cannot be estimated`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = {} }, 0, 0)`, `model "x" has no pricing, so its cost cannot be estimated`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = -1 } }, 1000000, 0)`,
 			`model.pricing.input_tokens_cost_per_million must be 0 or more, got -1`),

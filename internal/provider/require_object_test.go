@@ -60,7 +60,13 @@ func TestRequire_numbers(t *testing.T) {
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string\s*$`),
 		step(`{ min_context_length = "128000" }`, `require.min_context_length must be a number, got string "128000": write it `+
-			`without quotes, as 128000`),
+			`without quotes, as 128000, or, where a variable's type made it a string, type it number`),
+		step(`var.typed_as_strings }
+variable "typed_as_strings" {
+  type    = object({ supports_vision = optional(string) })
+  default = { supports_vision = true }
+`, `require.supports_vision must be a bool, got string "true": write it without quotes, `+
+			`as true, or, where a variable's type made it a string, type it bool`),
 		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got string`),
 	)
 	if n := server.RequestCount(); n != 0 {
