@@ -9,15 +9,26 @@ package megallm
 _filters := ["type", "owned_by", "id_regex", "require", "exclude_ids", "created_after", "created_before", "limit"]
 
 catalog_reads contains r if {
+	some r in _models_reads
+	r.values.include_retired == true
+	count(_filtered_by(r)) == 0
+}
+
+_models_reads contains r if {
 	some m in _modules(object.get(input, ["prior_state", "values", "root_module"], {}))
 	some r in object.get(m, "resources", [])
 	r.mode == "data"
 	r.type == "megallm_models"
-	r.values.include_retired == true
-	every f in _filters {
-		object.get(r.values, f, null) == null
-	}
 }
+
+# _filtered_by(r): the filters a read sets; an empty list or object, such as
+# exclude_ids = [] or require = {}, leaves no model out.
+_filtered_by(r) := [f | some f in _filters; not object.get(r.values, f, null) in {null, [], {}}]
+
+# _why_not_a_catalog(r): why a megallm_models read is not the catalog.
+_why_not_a_catalog(r) := sprintf("%s filters by %s", [r.address, concat(" and ", _filtered_by(r))]) if count(_filtered_by(r)) > 0
+
+else := sprintf("%s leaves retired models out (include_retired is not true)", [r.address])
 
 # _modules: a module of planned_values or prior_state and its child modules,
 # at any depth (each is at a path of "child_modules", index pairs). The walk

@@ -12,13 +12,22 @@ package megallm
 # Fail closed: without the catalog nothing can be checked.
 deny contains msg if {
 	count(catalog_reads) == 0
-	msg := concat(" ", [
-		"No MegaLLM catalog in this plan, so no model id can be checked.",
-		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration`,
-		"(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a saved plan:",
-		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
-	])
+	msg := concat(" ", array.concat(
+		[
+			"No MegaLLM catalog in this plan, so no model id can be checked.",
+			`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration`,
+			"(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a saved plan:",
+			"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+		],
+		_reads_not_counted,
+	))
 }
+
+# the megallm_models reads of the plan that are not the catalog, and why,
+# the first three
+_reads_not_counted := [] if count(_models_reads) == 0
+
+else := [sprintf("Not the catalog: %s.", [concat("; ", array.slice(sort([_why_not_a_catalog(r) | some r in _models_reads]), 0, 3))])]
 
 deny contains msg if {
 	count(catalog_reads) > 0

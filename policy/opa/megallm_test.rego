@@ -89,6 +89,18 @@ test_fail_closed_on_a_filtered_read_or_one_without_retired_models if {
 	count(denies) == 1
 	some msg in denies
 	startswith(msg, "No MegaLLM catalog in this plan")
+	endswith(msg, concat(" ", [
+		"Not the catalog: data.megallm_models.all leaves retired models out (include_retired is not true);",
+		"data.megallm_models.catalog filters by type.",
+	]))
+}
+
+test_empty_filters_filter_nothing if {
+	read := json.patch(_read("catalog", _allowed), [
+		{"op": "add", "path": "/values/exclude_ids", "value": []},
+		{"op": "add", "path": "/values/require", "value": {}},
+	])
+	count(megallm.deny) == 0 with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
 }
 
 test_a_valid_id_passes if {
