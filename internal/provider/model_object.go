@@ -217,6 +217,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		m.ID = *id
 	}
 	if c := o.object("capabilities"); c != nil {
+		namesNone("model.capabilities", c, modelTypes().capabilities)
 		flags := make(map[string]bool, len(megallm.CapabilityTable))
 		for _, capability := range megallm.CapabilityTable {
 			if flag := c.bool(capability.Field()); flag != nil {
@@ -227,6 +228,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		o.keep(c.err())
 	}
 	if p := o.object("pricing"); p != nil {
+		namesNone("model.pricing", p, modelTypes().pricing)
 		m.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
@@ -261,6 +263,15 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 // lifecycleAttributeNames are the attributes of model_lifecycle.
 var lifecycleAttributeNames = slices.Sorted(maps.Keys(modelTypes().lifecycle))
 
+// namesNone refuses an object of a model (what) that has attributes but
+// none of those of its type t, such as capabilities = { vision = true }:
+// a misspelt name would read as a model without the capability or price.
+func namesNone(what string, o *objectReader, t map[string]attr.Type) {
+	if len(o.attrs) > 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return t[name] != nil }) {
+		o.keep(onlyAttributes(what, o, slices.Sorted(maps.Keys(t))))
+	}
+}
+
 // lifecycleStatuses are the values of model_lifecycle.status.
 var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
 
@@ -286,8 +297,9 @@ func modelParameter() function.DynamicParameter {
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
 			"its root), or an object literal with the attributes the function needs. Other attributes are ignored, but " +
-			"`data.megallm_models.NAME` itself, an object with none of a model's attributes, or an attribute that " +
-			"`model_lifecycle` does not have (or `lifecycle` for it) is an error.",
+			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or a `capabilities` or " +
+			"`pricing` with none of theirs), or an attribute that `model_lifecycle` does not have (or `lifecycle` for " +
+			"it) is an error.",
 	}
 }
 
