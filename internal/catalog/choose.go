@@ -48,7 +48,7 @@ func (c *Catalog) Check(id string, q Query) (*megallm.Model, *Rejection) {
 	case rejection.Kind == NotInCatalog:
 		rejection.Suggestions = c.SuggestUsable(id)
 	case rejection.Kind == RetiredModel:
-		rejection.Advice = c.Advise(id, rejection.Lifecycle.Successor)
+		rejection.Advice = c.Advise(id, rejection.Lifecycle.Successor, &q)
 	}
 	return m, rejection
 }
@@ -74,7 +74,7 @@ func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	}
 	l := LifecycleOf(m, c.now)
 	if l.Status == StatusRetired {
-		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id), Advice: c.successorAdvice(id, l.Successor)}
+		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id), Advice: c.successorAdvice(id, l.Successor, q)}
 	}
 	if unmet := q.Unmet(m, l); len(unmet) > 0 {
 		return m, &Rejection{Kind: UnmetRequirements, Unmet: unmet}

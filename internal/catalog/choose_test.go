@@ -64,9 +64,17 @@ func TestAdvise(t *testing.T) {
 		{"gpt-4o-minu", nil, Advice{Alternatives: []string{"gpt-4o-mini"}}},
 	}
 	for _, tc := range tests {
-		if got := c.Advise(tc.id, tc.successor); !reflect.DeepEqual(got, tc.want) {
+		if got := c.Advise(tc.id, tc.successor, &Query{}); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("Advise(%q, %v) = %+v, want %+v", tc.id, tc.successor, got, tc.want)
 		}
+	}
+	// For a reader that requires what the successor lacks, advice it could
+	// not follow: the successor cannot be used, nor an alternative that
+	// misses the requirement too.
+	long := &Query{Require: Requirements{MinContextLength: ptr[int64](100000)}}
+	want := Advice{Successor: "small", Unusable: "does not meet this data source's require", Alternatives: []string{"gpt-4o-mini"}}
+	if got := c.Advise("gpt-4o-minx", ptr("small"), long); !reflect.DeepEqual(got, want) {
+		t.Errorf("Advise with a requirement the successor misses = %+v, want %+v", got, want)
 	}
 }
 

@@ -15,17 +15,18 @@ type Advice struct {
 }
 
 // Advise says what to move to from the model with this id, whose successor
-// is successor (nil for none). A successor is advised only if it can be
-// used: it is in the catalog, the policy allows it, it is not retired and it
-// is not the model itself.
-func (c *Catalog) Advise(id string, successor *string) Advice {
-	a := c.successorAdvice(id, successor)
+// is successor (nil for none), for a reader with query q. A successor is
+// advised only if it can be used: it is in the catalog, the policy allows
+// it, it is not retired, it meets q.Require and it is not the model itself;
+// so are the alternatives.
+func (c *Catalog) Advise(id string, successor *string, q *Query) Advice {
+	a := c.successorAdvice(id, successor, q)
 	if a.Successor != "" && a.Unusable == "" {
 		return a
 	}
 	usable := func(yield func(string) bool) {
 		for usable := range c.usableIDs() {
-			if usable != id && !yield(usable) {
+			if usable != id && c.meets(usable, q) && !yield(usable) {
 				return
 			}
 		}
@@ -42,16 +43,22 @@ func (c *Catalog) Advise(id string, successor *string) Advice {
 
 // successorAdvice is Advise without the Alternatives, which cost a pass over
 // the catalog: what Choose gives each retired candidate.
-func (c *Catalog) successorAdvice(id string, successor *string) Advice {
+func (c *Catalog) successorAdvice(id string, successor *string, q *Query) Advice {
 	if successor == nil {
 		return Advice{}
 	}
-	return Advice{Successor: *successor, Unusable: c.unusable(id, *successor)}
+	return Advice{Successor: *successor, Unusable: c.unusable(id, *successor, q)}
+}
+
+// meets reports whether the model with this id meets q.Require.
+func (c *Catalog) meets(id string, q *Query) bool {
+	m, _ := c.Lookup(id)
+	return len(q.Unmet(m, LifecycleOf(m, c.now))) == 0
 }
 
 // unusable says why the successor s of the model with this id cannot be
-// used, "" when it can.
-func (c *Catalog) unusable(id, s string) string {
+// used by a reader with query q, "" when it can.
+func (c *Catalog) unusable(id, s string, q *Query) string {
 	if s == id {
 		return "is the model itself"
 	}
@@ -63,6 +70,8 @@ func (c *Catalog) unusable(id, s string) string {
 		return c.Refusal(m)
 	case Retired(m, c.now):
 		return "was retired on " + FormatDate(*LifecycleOf(m, c.now).RetiresAt)
+	case !c.meets(s, q):
+		return "does not meet this data source's require"
 	}
 	return ""
 }

@@ -45,7 +45,7 @@ type lifecycleAdvice struct {
 // advice costs a pass over the catalog: only for a warning.
 func (d *providerData) advice(models *catalog.Catalog, id string, l catalog.Lifecycle, candidates []string,
 	query catalog.Query) lifecycleAdvice {
-	a := lifecycleAdvice{Advice: models.Advise(id, l.Successor)}
+	a := lifecycleAdvice{Advice: models.Advise(id, l.Successor, &query)}
 	if i := slices.Index(candidates, id); i >= 0 {
 		if fallback, _ := models.Choose(candidates[i+1:], query); fallback != nil {
 			a.fallback = fallback.ID

@@ -78,6 +78,21 @@ func TestPolicy_retiredModelFailsWithSuccessor(t *testing.T) {
 	})
 }
 
+// A successor that misses the data source's require is not advised, as
+// following the advice would fail the plan.
+func TestPolicy_retiredModelWithASuccessorThatMissesRequire(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), `data "megallm_model" "m" {
+  id      = "o3-mini"
+  require = { min_context_length = 200000 }
+}`),
+		ExpectError: expectError(`Model "o3-mini" was retired on .*: Vendor shut it down \(successor "gpt-4o-mini", which does not ` +
+			`meet this data source's require\)\.`),
+	})
+}
+
 func TestPolicy_refusedModels(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
