@@ -261,6 +261,7 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`limit = -3`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got -3\.`),
 		step(`limit = 2.5`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 2\.5\.`),
 		step(`limit = 2.0000000000001`, `limit must be a positive whole number \(up to 2147483647\), got 2\.0000000000001\.`),
+		step(`require = { min_context_length = 1234567890123456.7 }`, `require\.min_context_length must be a whole number, got 1234567890123456\.7`),
 		step(`limit = 1e12`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 1e\+12\.`),
 		step(`created_after = "2025/01/31"`, `Invalid created_after .* created_after is "2025/01/31", which is not a date\. `+forms),
 		step(`created_after = " 2025-01-31"`, `Invalid created_after .* created_after is " 2025-01-31", with white space around it, which no date has: write it as "2025-01-31"\.`),

@@ -55,12 +55,12 @@ func amount(name string, n *big.Float) (float64, error) {
 
 // wholeNumber is the rule of every count: a whole number from minimum to
 // maximum, worded without the range from 0 to math.MaxInt64. A number is
-// whole when its first 15 digits, all that Terraform shows, make it whole:
-// 100000 * 1.2 is 120000.00…01 in Terraform's arithmetic, but shows 120000.
+// whole when the digits a message shows (numberText) make it whole:
+// 100000 * 1.2 is 120000.00…01 in Terraform's arithmetic, but means 120000.
 func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, error) {
 	text := numberText(n)
-	if !n.IsInt() {
-		n, _ = new(big.Float).SetString(n.Text('g', 15))
+	if shown, _ := new(big.Float).SetString(text); !n.IsInt() && shown != nil && shown.IsInt() {
+		n = shown
 	}
 	i, accuracy := n.Int64()
 	inRange := accuracy == big.Exact && i >= minimum && i <= maximum
@@ -84,11 +84,11 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 	return i, nil
 }
 
-// numberText is n as a message shows it: to 15 digits when it is no whole
+// numberText is n as a message shows it: to 20 digits when it is no whole
 // number, so that 2.0000000000001 does not show as 2.
 func numberText(n *big.Float) string {
 	if n.IsInt() {
 		return n.Text('g', 10)
 	}
-	return n.Text('g', 15)
+	return n.Text('g', 20)
 }
