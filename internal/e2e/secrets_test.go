@@ -145,6 +145,12 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		"MEGALLM_BASE_URL = the key": {env: map[string]string{"MEGALLM_BASE_URL": key},
 			shown: `The MEGALLM_BASE_URL environment variable is set, but "***" must start with https://`},
 		"api_key with a byte-order mark": {env: map[string]string{"MEGALLM_API_KEY": "\ufeff" + key + "\r\n"}, shown: "No changes."},
+		// Cut after 64 characters inside the key: its start is dropped too.
+		"base_url cut inside the key": {provider: "api_key = var.key\nbase_url = \"ftp://gateway.example.com/" +
+			strings.Repeat("a", 29) + "${var.key}\"", shown: `aaaaaaaaaaaaaaaaaaaaaaaaaaaaa***"… (97 characters) must start with https://`},
+		"catalog_file = var.key": {provider: "catalog_file = var.key", shown: "catalog file ***: no such file or directory."},
+		"MEGALLM_CATALOG_FILE = the key": {env: map[string]string{"MEGALLM_CATALOG_FILE": key},
+			shown: "catalog file ***: no such file or directory."},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -166,6 +172,9 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 				if leak := mockapi.LeakedKey(text, key); leak != "" {
 					t.Fatalf("the %s holds %s", name, leak)
 				}
+			}
+			if strings.Contains(out, key[:8]) {
+				t.Fatalf("the CLI output holds the start of the key")
 			}
 			if !strings.Contains(out, tc.shown) || (err == nil) != (tc.shown == "No changes.") {
 				t.Errorf("plan: err = %v, want it to show %s:\n%s", err, tc.shown, out)

@@ -130,7 +130,10 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("%s has white space in it: remove it (a leading or trailing space is easy to miss)", quoted)
 	}
 	u, err := url.Parse(raw)
-	if err != nil {
+	switch {
+	case err != nil && strings.Contains(quoted, "***"): // Go's reason quotes what *** hides
+		return nil, fmt.Errorf("%s is not a URL", quoted)
+	case err != nil:
 		return nil, fmt.Errorf("%s is not a URL: %w", quoted, errors.Unwrap(err))
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
@@ -162,27 +165,20 @@ func validPort(port string) bool {
 	return err == nil && n >= 1 && n <= 65535
 }
 
-// shownBaseURL is raw with anything between "://" and an "@" in the
-// authority, and anything after a "?" or "#", replaced by ***, so that an
-// error never quotes a password or a key in a query.
+// shownBaseURL is raw with anything between "://" and the last "@" before
+// the path (a password may hold an unencoded "?" or "#"), and anything after
+// a "?" or "#", replaced by ***, so that an error never quotes a password or
+// a key in a query.
 func shownBaseURL(raw string) string {
+	if scheme, rest, ok := strings.Cut(raw, "://"); ok {
+		if at := strings.LastIndex(rest, "@"); at >= 0 && !strings.Contains(rest[:at], "/") {
+			raw = scheme + "://***" + rest[at:]
+		}
+	}
 	if end := strings.IndexAny(raw, "?#"); end >= 0 {
 		raw = raw[:end+1] + "***"
 	}
-	_, rest, ok := strings.Cut(raw, "://")
-	if !ok {
-		return raw
-	}
-	authority := rest
-	if end := strings.IndexAny(rest, "/?#"); end >= 0 {
-		authority = rest[:end]
-	}
-	at := strings.LastIndex(authority, "@")
-	if at < 0 {
-		return raw
-	}
-	start := len(raw) - len(rest)
-	return raw[:start] + "***" + raw[start+at:]
+	return raw
 }
 
 // ModelsURL is the address ListModels requests, safe to show to a user:

@@ -275,6 +275,7 @@ func TestListModels_notAModelList(t *testing.T) {
 		{"data is an object", `{"object":"list","data":{}}`, `its "data" is a JSON object, not an array of models`},
 		{"top-level array", `[{"id":"gpt-4o"}]`, `it is a JSON array, not an object with a "data" array of models`},
 		{"data is a string", `{"data":"models"}`, `its "data" is a JSON string, not an array of models`},
+		{"another field of the wrong type, and no data", `{"object":1,"models":[]}`, `it has no "data" array`},
 		{"empty body", ``, "EOF"},
 	}
 	for _, tc := range tests {
@@ -636,12 +637,15 @@ func TestParseBaseURL_query(t *testing.T) {
 		"https://ai.megallm.io/v1#models":             `"https://ai.megallm.io/v1#***" must not have a query or fragment: remove it`,
 		"https://ai.megallm.io/v1?key=" + testKey:     `"https://ai.megallm.io/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`,
 		"https://u:" + testKey + "@ai.megallm.io/v1?": `"https://***@ai.megallm.io/v1?***" must not hold a user name or password`,
+		// A password with an unencoded "#" or "?" is no URL, and shows no part of it.
+		"https://u:" + testKey[:8] + "#" + testKey[8:] + "@ai.megallm.io/v1": `"https://***@ai.megallm.io/v1" is not a URL`,
+		"https://u:" + testKey[:8] + "?" + testKey[8:] + "@ai.megallm.io/v1": `"https://***@ai.megallm.io/v1" is not a URL`,
 	} {
 		_, err := megallm.ParseBaseURL(raw)
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("ParseBaseURL of a URL with a query: err = %v, want it to start %s", megallm.KeyScrubber(testKey)(fmt.Sprint(err)), want)
 		}
-		assertNoKey(t, err, testKey)
+		assertNoKey(t, err, testKey[:8])
 	}
 }
 

@@ -41,9 +41,9 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 		return nil, nil, err
 	}
 	models, problems, entriesErr := decodeEntries(body)
-	if entriesErr != nil && typeErr != nil {
-		// Not a model list at all: the first decode's error says best why.
-		return nil, nil, &shapeError{typeErr}
+	if listErr := (*json.UnmarshalTypeError)(nil); errors.As(entriesErr, &listErr) {
+		// Not a model list at all: the body, or its "data", is of another type.
+		return nil, nil, &shapeError{listErr}
 	}
 	if entriesErr != nil {
 		return nil, nil, entriesErr

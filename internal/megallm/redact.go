@@ -55,7 +55,22 @@ func newRedactor(key string) redactor {
 // KeyScrubber returns the client's rule for text from the server as a
 // function, for what the provider logs outside the client (a redirect's URL, a
 // transport error): every form of key that the client scrubs, it scrubs.
-func KeyScrubber(key string) func(string) string { return newRedactor(key).String }
+// A value that Quote or Excerpt cut may end in the start of the key, just
+// before the "…" of the cut: that start is dropped too.
+func KeyScrubber(key string) func(string) string {
+	r := newRedactor(key)
+	return func(s string) string {
+		parts := strings.Split(s, "…")
+		for i, part := range parts[:len(parts)-1] {
+			head, quoted := strings.CutSuffix(part, `"`)
+			if parts[i] = r.truncated(head); quoted {
+				parts[i] += `"`
+			}
+		}
+		parts[len(parts)-1] = r.String(parts[len(parts)-1])
+		return strings.Join(parts, "…")
+	}
+}
 
 // String replaces every form of the key in s.
 func (r redactor) String(s string) string { return r.scrub(s, false) }

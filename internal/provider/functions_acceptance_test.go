@@ -49,6 +49,12 @@ output "unmet" {
 output "unmet_of_a_saved_catalog_entry" {
   value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"retires_at\": \"2025-01-01\", \"successor\": \"new\"}"), { not_deprecated = true })
 }
+output "vision_of_an_older_saved_entry" {
+  value = provider::megallm::supports(jsondecode("{\"id\": \"old\", \"capabilities\": {\"vision\": true, \"max_context_length\": 32000}}"), "vision")
+}
+output "unmet_of_an_older_saved_entry" {
+  value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"capabilities\": {\"vision\": true, \"max_context_length\": 32000}}"), { min_context_length = 64000 })
+}
 output "unmet_in_default_currency" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2, currency = " usd" } }, { max_input_cost_per_million = 1 })
 }
@@ -87,6 +93,9 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("unmet_of_a_saved_catalog_entry", knownvalue.ListPartial(map[int]knownvalue.Check{
 				0: knownvalue.StringRegexp(regexp.MustCompile(`^model_lifecycle\.status is retired since 2025-01-01`)),
 			})),
+			// The older shape's names, as the decoder reads them.
+			statecheck.ExpectKnownOutputValue("vision_of_an_older_saved_entry", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("unmet_of_an_older_saved_entry", knownIDs("context_length 32000 < required 64000")),
 			// A model literal's currency is read as the currency argument is.
 			statecheck.ExpectKnownOutputValue("unmet_in_default_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
@@ -147,8 +156,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`model\.model_lifecycle has no attribute "retire_at"\. Did you mean "retires_at"\? Its attributes are`),
 		step(`provider::megallm::unmet_requirements({ id = "x", lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
-		step(`provider::megallm::supports({ id = "x", capabilities = { vision = true } }, "vision")`,
-			`model\.capabilities has no attribute "vision"\. Did you mean "supports_vision"\?`),
+		step(`provider::megallm::supports({ id = "x", capabilities = { vison = true } }, "vision")`,
+			`model\.capabilities has no attribute "vison"\. Its attributes are "supports_function_calling",`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_cost_per_million = 1 } }, 1, 0)`,
 			`model\.pricing has no attribute "input_cost_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),

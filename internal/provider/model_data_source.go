@@ -83,6 +83,7 @@ func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 }
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	defer d.scrubKey(resp)
 	var cfg modelArguments
 	resp.Diagnostics.Append(cfg.get(ctx, req.Config)...)
 	if resp.Diagnostics.HasError() {

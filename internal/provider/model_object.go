@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -217,14 +218,19 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		m.ID = *id
 	}
 	if c := o.object("capabilities"); c != nil {
-		namesNone("model.capabilities", c, modelTypes().capabilities)
+		// A saved GET /models entry of the API's older shape names a flag
+		// without "supports_", and may give its context length here.
+		namesNone("model.capabilities", c, modelTypes().capabilities, append(slices.Clone(capabilityNames), "max_context_length")...)
 		flags := make(map[string]bool, len(megallm.CapabilityTable))
 		for _, capability := range megallm.CapabilityTable {
-			if flag := c.bool(capability.Field()); flag != nil {
+			if flag := cmp.Or(c.bool(capability.Field()), c.bool(capability.Name)); flag != nil {
 				flags[capability.Field()] = *flag
 			}
 		}
 		m.Capabilities = ptr(megallm.CapabilitiesOf(flags))
+		if m.ContextLength == nil {
+			m.ContextLength = c.int64("max_context_length")
+		}
 		o.keep(c.err())
 	}
 	if p := o.object("pricing"); p != nil {
@@ -264,10 +270,11 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 var lifecycleAttributeNames = slices.Sorted(maps.Keys(modelTypes().lifecycle))
 
 // namesNone refuses an object of a model (what) that has attributes but
-// none of those of its type t, such as capabilities = { vision = true }:
-// a misspelt name would read as a model without the capability or price.
-func namesNone(what string, o *objectReader, t map[string]attr.Type) {
-	if len(o.attrs) > 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return t[name] != nil }) {
+// none of those of its type t (nor older names), such as pricing = {
+// input_cost = 1 }: a misspelt name would read as a model without the price.
+func namesNone(what string, o *objectReader, t map[string]attr.Type, older ...string) {
+	known := func(name string) bool { return t[name] != nil || slices.Contains(older, name) }
+	if len(o.attrs) > 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), known) {
 		o.keep(onlyAttributes(what, o, slices.Sorted(maps.Keys(t))))
 	}
 }

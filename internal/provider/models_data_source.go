@@ -162,6 +162,7 @@ func (d *modelsDataSource) ConfigValidators(context.Context) []datasource.Config
 }
 
 func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	defer d.scrubKey(resp)
 	var cfg modelsDataSourceModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {

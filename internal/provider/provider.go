@@ -137,7 +137,8 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	defer func() { resp.Diagnostics = withoutKey(resp.Diagnostics, cfg.APIKey.ValueString()) }()
+	scrub := keyScrubber(cfg.APIKey.ValueString())
+	defer func() { resp.Diagnostics = scrubbed(resp.Diagnostics, scrub) }()
 	// A Terraform that can defer plans again once they are known.
 	if unknown := cfg.unknownArguments(); len(unknown) > 0 {
 		if req.ClientCapabilities.DeferralAllowed {
@@ -163,6 +164,7 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	data.scrub = scrub
 	resp.DataSourceData = data
 }
 

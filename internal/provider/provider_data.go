@@ -21,6 +21,9 @@ type providerData struct {
 	catalog *catalog.Source
 	// origin says where the catalog comes from: the models URL or the file.
 	origin string
+	// scrub replaces the API key in what a data source reports, which may
+	// quote a key written where it does not belong (catalog_file = var.key).
+	scrub func(string) string
 }
 
 // dataSource is what both data sources share: the configured providerData,
@@ -34,6 +37,13 @@ func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureReques
 			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the megallm provider: please report it.", req.ProviderData))
 	}
 	d.data = data
+}
+
+// scrubKey replaces the API key in what a Read reports (providerData.scrub).
+func (d *dataSource) scrubKey(resp *datasource.ReadResponse) {
+	if d.data != nil && d.data.scrub != nil {
+		resp.Diagnostics = scrubbed(resp.Diagnostics, d.data.scrub)
+	}
 }
 
 // loadCatalog returns the shared catalog, or an error that says how to fix

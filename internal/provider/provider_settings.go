@@ -124,12 +124,16 @@ func trimKey(key string) string {
 	return strings.TrimFunc(key, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
 }
 
-// withoutKey is diags with every form of api_key (configured) and of
-// MEGALLM_API_KEY replaced: a key pasted into another argument or variable,
-// such as base_url, must not be quoted back.
-func withoutKey(diags diag.Diagnostics, configured string) diag.Diagnostics {
+// keyScrubber replaces every form of api_key (configured) and of
+// MEGALLM_API_KEY: a key pasted into another argument or variable, such as
+// base_url or catalog_file, must not be quoted back.
+func keyScrubber(configured string) func(string) string {
 	scrubConfigured, scrubEnv := megallm.KeyScrubber(trimKey(configured)), megallm.KeyScrubber(trimKey(os.Getenv(EnvAPIKey)))
-	scrub := func(s string) string { return scrubEnv(scrubConfigured(s)) }
+	return func(s string) string { return scrubEnv(scrubConfigured(s)) }
+}
+
+// scrubbed is diags with each summary and detail passed through scrub.
+func scrubbed(diags diag.Diagnostics, scrub func(string) string) diag.Diagnostics {
 	var out diag.Diagnostics
 	for _, d := range diags {
 		summary, detail := scrub(d.Summary()), scrub(d.Detail())

@@ -92,7 +92,7 @@ func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *d
 	_ = config.GetAttribute(ctx, path.Root("api_key"), &key)
 	var found diag.Diagnostics
 	found.AddAttributeError(at, summary, detail)
-	diags.Append(withoutKey(found, key.ValueString())...)
+	diags.Append(scrubbed(found, keyScrubber(key.ValueString()))...)
 }
 
 // configCheck is a datasource.ConfigValidator that runs check.
