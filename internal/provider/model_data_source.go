@@ -79,6 +79,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return []datasource.ConfigValidator{
 		idOrCandidatesValidator,
+		workloadValidator(false), // a workload is a question for megallm_models (DESIGN.md)
 	}
 }
 
@@ -95,12 +96,6 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
-	// A workload is a question for megallm_models (DESIGN.md).
-	if require.MaxWorkloadCost != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("require"), "Workload requirement on megallm_model",
-			workloadNotTaken("megallm_model", "a postcondition", "self")+".")
-		return
-	}
 	var candidates []string // nil with id
 	if !cfg.Candidates.IsNull() {
 		if candidates, err = readDynamic(ctx, cfg.Candidates, readCandidates); err != nil {

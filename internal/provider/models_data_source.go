@@ -158,7 +158,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 }
 
 func (d *modelsDataSource) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{createdRangeValidator}
+	return []datasource.ConfigValidator{createdRangeValidator, workloadValidator(true)}
 }
 
 func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -185,10 +185,6 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		Workload:   workload,
 
 		IncludeRetired: cfg.IncludeRetired.ValueBool(),
-	}
-	if attribute, detail := workloadNeeded(workload, query.SortBy, require); attribute != "" {
-		resp.Diagnostics.AddAttributeError(path.Root(attribute), "Missing workload", detail)
-		return
 	}
 	if !cfg.IDRegex.IsNull() {
 		// Already validated, so it compiles.

@@ -1,10 +1,14 @@
 package provider
 
 import (
+	"context"
 	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -72,18 +76,51 @@ func workloadNotTaken(what, where, model string) string {
 		", INPUT_TOKENS, OUTPUT_TOKENS) <= LIMIT"
 }
 
-// workloadNeeded names the argument that needs a missing workload, and what
-// to do; "" when none does.
-func workloadNeeded(w *catalog.Workload, sortBy catalog.SortKey, require catalog.Requirements) (attribute, detail string) {
-	switch {
-	case w != nil:
-		return "", ""
-	case sortBy == catalog.SortByWorkloadCost:
-		return "sort_by", `sort_by = "workload_cost" orders by the cost of a workload, and none is set. ` +
-			"Set workload = { input_tokens = ..., output_tokens = ... }, or choose another sort_by."
-	case require.MaxWorkloadCost != nil:
-		return "require", workloadBound + ", and none is set. " +
-			"Set workload = { input_tokens = ..., output_tokens = ... }, or remove max_workload_cost."
+// workloadValidator checks at validate, without the catalog, what needs a
+// workload: on megallm_models, which takes one, that it is set for sort_by =
+// "workload_cost" and require.max_workload_cost; on megallm_model, which
+// takes none, that require has no max_workload_cost.
+func workloadValidator(takesWorkload bool) *configCheck {
+	return &configCheck{describes: "what bounds or sorts by a workload's cost has a workload", check: func(ctx context.Context,
+		config tfsdk.Config, diags *diag.Diagnostics) {
+		var require types.Dynamic
+		diags.Append(config.GetAttribute(ctx, path.Root("require"), &require)...)
+		boundsCost := boundsWorkloadCost(ctx, require)
+		if !takesWorkload {
+			if boundsCost {
+				diags.AddAttributeError(path.Root("require"), "Workload requirement on megallm_model",
+					workloadNotTaken("megallm_model", "a postcondition", "self")+".")
+			}
+			return
+		}
+		var workload types.Object
+		var sortBy types.String
+		diags.Append(config.GetAttribute(ctx, path.Root("workload"), &workload)...)
+		diags.Append(config.GetAttribute(ctx, path.Root("sort_by"), &sortBy)...)
+		switch {
+		case !workload.IsNull(): // set, or known later
+		case sortBy.ValueString() == string(catalog.SortByWorkloadCost):
+			diags.AddAttributeError(path.Root("sort_by"), "Missing workload", `sort_by = "workload_cost" orders by `+
+				"the cost of a workload, and none is set. Set workload = { input_tokens = ..., output_tokens = ... }, "+
+				"or choose another sort_by.")
+		case boundsCost:
+			diags.AddAttributeError(path.Root("require"), "Missing workload", workloadBound+", and none is set. "+
+				"Set workload = { input_tokens = ..., output_tokens = ... }, or remove max_workload_cost.")
+		}
+	}}
+}
+
+// boundsWorkloadCost reports whether require sets max_workload_cost, now or
+// once it is known.
+func boundsWorkloadCost(ctx context.Context, require types.Dynamic) bool {
+	v, err := require.ToTerraformValue(ctx)
+	if err != nil || !v.IsKnown() || v.IsNull() {
+		return false
 	}
-	return "", ""
+	o, err := requireReader(v) // a require that is no object is its validator's error
+	if err != nil {
+		return false
+	}
+	bound, ok := o.attrs["max_workload_cost"]
+	return ok && !bound.IsNull()
 }

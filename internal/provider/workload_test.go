@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -276,3 +277,35 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 		t.Errorf("estimate_cost error = %v, want %q", funcErr, want)
 	}
 }
+
+// TestWorkload_missingIsAValidateError: what needs a workload fails at
+// validate, which reads no catalog, so that terraform validate and a mocked
+// terraform test catch it, once per block rather than once per instance.
+func TestWorkload_missingIsAValidateError(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	p := newProtocolServer(t, server, nil)
+	bound := tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"max_workload_cost": tftypes.Number}},
+		map[string]tftypes.Value{"max_workload_cost": number(5)})
+	for name, tc := range map[string]struct {
+		typeName string
+		values   map[string]tftypes.Value
+		want     string
+	}{
+		"sort_by":             {"megallm_models", map[string]tftypes.Value{"sort_by": str("workload_cost")}, "Missing workload"},
+		"max_workload_cost":   {"megallm_models", map[string]tftypes.Value{"require": bound}, "Missing workload"},
+		"on megallm_model":    {"megallm_model", map[string]tftypes.Value{"id": str("gpt-4o"), "require": bound}, "Workload requirement on megallm_model"},
+		"with a workload set": {"megallm_models", map[string]tftypes.Value{"sort_by": str("workload_cost"), "workload": tftypes.NewValue(workloadType, map[string]tftypes.Value{"input_tokens": number(1), "output_tokens": number(1)})}, ""},
+	} {
+		resp, err := p.server.ValidateDataResourceConfig(t.Context(), &tfprotov6.ValidateDataResourceConfigRequest{
+			TypeName: tc.typeName, Config: p.config(t, tc.typeName, tc.values)})
+		if got := diagnosticsError(resp.Diagnostics); err != nil || !strings.Contains(got, tc.want) || (tc.want == "") != (got == "") {
+			t.Errorf("%s: validate = %v %q, want an error containing %q", name, err, got, tc.want)
+		}
+	}
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("validate sent %d requests, want 0", n)
+	}
+}
+
+var workloadType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{"input_tokens": tftypes.Number, "output_tokens": tftypes.Number}}
