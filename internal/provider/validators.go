@@ -90,9 +90,8 @@ func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *d
 	}
 	var key types.String // the provider's; a data source has none
 	_ = config.GetAttribute(ctx, path.Root("api_key"), &key)
-	var found diag.Diagnostics
-	found.AddAttributeError(at, summary, detail)
-	diags.Append(scrubbed(found, keyScrubber(key.ValueString()))...)
+	scrub := keyScrubber(key.ValueString())
+	diags.AddAttributeError(at, scrub(summary), scrub(detail))
 }
 
 // configCheck is a datasource.ConfigValidator that runs check.
