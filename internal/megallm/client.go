@@ -242,8 +242,7 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 
 	resp, err := c.http.Do(req)
 	if err != nil {
-		// A transport error may quote a URL the server redirected to.
-		return nil, nil, c.redact.Error(err)
+		return nil, nil, c.redact.Error(c.boundRedirectTarget(err))
 	}
 	defer func() { _ = resp.Body.Close() }()
 
@@ -284,9 +283,9 @@ func (c *Client) apiError(resp *http.Response) error {
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	var parsed errorResponse
 	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
-		apiErr.Message = c.redact.String(parsed.Error.Message)
-		apiErr.Type = c.redact.String(parsed.Error.Type)
-		apiErr.Code = c.redact.String(parsed.Error.Code)
+		apiErr.Message = c.redact.excerpt([]byte(parsed.Error.Message), false)
+		apiErr.Type = c.redact.excerpt([]byte(parsed.Error.Type), false)
+		apiErr.Code = c.redact.excerpt([]byte(parsed.Error.Code), false)
 	}
 	if apiErr.Message == "" {
 		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
@@ -295,12 +294,24 @@ func (c *Client) apiError(resp *http.Response) error {
 }
 
 // finalURL is where redirects led the request that got resp, without the
-// key, or "" when that is the models URL itself.
+// key and cut as a quoted value is (the server chose it), or "" when that
+// is the models URL itself.
 func (c *Client) finalURL(resp *http.Response) string {
 	if final := resp.Request.URL.Redacted(); final != c.modelsURL.Redacted() {
-		return c.redact.String(final)
+		return Excerpt(c.redact.String(final))
 	}
 	return ""
+}
+
+// boundRedirectTarget cuts the URL that a transport error quotes, when the
+// server chose it by a redirect, as finalURL does; the key is removed first,
+// so that the cut cannot keep a part of it.
+func (c *Client) boundRedirectTarget(err error) error {
+	var urlErr *url.Error
+	if !errors.As(err, &urlErr) || urlErr.URL == c.modelsURL.String() {
+		return err
+	}
+	return &url.Error{Op: urlErr.Op, URL: Excerpt(c.redact.String(urlErr.URL)), Err: urlErr.Err}
 }
 
 // keepCredentialsOnOrigin follows up to maxRedirects redirects, but once the

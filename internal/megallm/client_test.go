@@ -2,6 +2,7 @@ package megallm_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -823,5 +824,44 @@ func TestCancel_whileReadingTheAnswer(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("ListModels kept reading after its context was cancelled")
+	}
+}
+
+// TestListModels_serverTextBounded: what a server chooses to send, an error
+// message, type or code, or where it redirects, is quoted on one line and
+// cut, however long it is: it cannot flood the plan or forge a line of it.
+func TestListModels_serverTextBounded(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("m", 5000) + "\n\nError: forged\x1b[31m"
+	body, _ := json.Marshal(map[string]any{"error": map[string]string{"message": long, "type": long, "code": long}})
+	rec := newRecorder(t, http.StatusInternalServerError, "application/json", string(body))
+	server := mockapi.NewTestServer(t, testKey)
+	server.InjectFaults(mockapi.Redirect(http.StatusFound, rec.URL+"/"+strings.Repeat("p", 5000)))
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	_, _, err := client.ListModels(context.Background())
+	var apiErr *megallm.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v (%T), want *megallm.APIError", err, err)
+	}
+	for name, text := range map[string]string{"Message": apiErr.Message, "Type": apiErr.Type, "Code": apiErr.Code, "FinalURL": apiErr.FinalURL} {
+		if len(text) > 250 || strings.ContainsAny(text, "\n\x1b") || text == "" {
+			t.Errorf("%s is %d bytes (%.40q…), want a non-empty line of at most 250", name, len(text), text)
+		}
+	}
+	if want := fmt.Sprintf("… (%d characters)", len(rec.URL)+5001); !strings.HasPrefix(apiErr.FinalURL, rec.URL) || !strings.HasSuffix(apiErr.FinalURL, want) {
+		t.Errorf("FinalURL = %.100q…, want %s cut, ending in %q", apiErr.FinalURL, rec.URL, want)
+	}
+}
+
+// TestListModels_transportErrorBoundsRedirectTarget: Go's transport error
+// quotes the URL it could not reach; when a redirect chose it, it is cut.
+func TestListModels_transportErrorBoundsRedirectTarget(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, testKey)
+	server.InjectFaults(mockapi.Redirect(http.StatusFound, closedPortURL(t)+"/"+strings.Repeat("p", 5000)))
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey})
+	_, _, err := client.ListModels(context.Background())
+	if err == nil || len(err.Error()) > 400 || !strings.Contains(err.Error(), " characters)") {
+		t.Fatalf("err is %d bytes, want the redirect target cut: %.300v", len(fmt.Sprint(err)), err)
 	}
 }

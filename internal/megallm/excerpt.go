@@ -2,6 +2,7 @@ package megallm
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -33,10 +34,18 @@ func (h *headBuffer) excerpt(r redactor) string { return r.excerpt(h.buf, h.cut)
 func excerpt(body []byte) string { return redactor{}.excerpt(body, false) }
 
 // excerpt is the one-line quote of body with the key removed before the body
-// is shortened, so that no part of the key survives the cut. A body that was
-// cut already may end in the start of the key: that is removed too.
+// is shortened, so that no part of the key survives the cut, and control
+// characters read as spaces, so that server text cannot forge a line or
+// colour the terminal. A body that was cut already may end in the start of
+// the key: that is removed too.
 func (r redactor) excerpt(body []byte, cut bool) string {
-	s := strings.Join(strings.Fields(strings.ToValidUTF8(string(body), "")), " ")
+	text := strings.Map(func(c rune) rune {
+		if unicode.IsControl(c) {
+			return ' '
+		}
+		return c
+	}, strings.ToValidUTF8(string(body), ""))
+	s := strings.Join(strings.Fields(text), " ")
 	if cut {
 		s = r.truncated(s)
 	} else {
