@@ -81,8 +81,8 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"api_key": schema.StringAttribute{
 				MarkdownDescription: "MegaLLM API key. Falls back to the `" + EnvAPIKey + "` environment variable. " +
 					"Needed to read the catalog; never logged or shown. White space around the key is removed, so " +
-					"`file(\"key.txt\")` works with a file that ends in a newline; a control character inside the " +
-					"key is an error.",
+					"`file(\"key.txt\")` works with a file that ends in a newline; a control character or a character " +
+					"that is not ASCII (such as a curly quote) inside the key is an error.",
 				Optional:  true,
 				Sensitive: true,
 			},

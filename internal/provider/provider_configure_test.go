@@ -125,3 +125,18 @@ func TestSendsKeyInClear(t *testing.T) {
 		}
 	}
 }
+
+// A key with a character no key has, such as the curly quotes and dash of
+// a key copied from a document, is refused before any request, saying which
+// character it is and where, never the key.
+func TestConfigure_apiKeyNotASCII(t *testing.T) {
+	t.Parallel()
+	resp := configure(t, map[string]tftypes.Value{"api_key": str("\u201csk\u2013fake-key-0123456789\u201d")}, false)
+	if resp.Diagnostics.ErrorsCount() != 1 {
+		t.Fatalf("diagnostics %v, want one error", resp.Diagnostics)
+	}
+	detail := resp.Diagnostics.Errors()[0].Detail()
+	if !strings.Contains(detail, "a character that is not ASCII (U+201C, its character 1)") || strings.Contains(detail, "fake") {
+		t.Errorf("detail %q, want the first character named, and no part of the key", detail)
+	}
+}

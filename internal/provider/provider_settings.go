@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -100,19 +101,27 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 			"read the catalog from the API.", EnvCatalogFile, file, strings.Join(ignored, ", "), EnvCatalogFile))
 }
 
-// resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed; a control
-// character inside it is an error that never shows the key.
+// resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed; a character
+// inside it that no key has (a line break, or a curly quote or dash that a
+// chat or word processor put in) is an error that never shows the key.
 func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	key, source := trimKey(configured.ValueString()), "api_key"
 	if key == "" {
 		key, source = trimKey(os.Getenv(EnvAPIKey)), EnvAPIKey
 	}
-	if strings.ContainsFunc(key, unicode.IsControl) {
+	var problem string
+	if i := strings.IndexFunc(key, unicode.IsControl); i >= 0 {
+		problem = "a control character (such as a line break or a tab) inside it, which an HTTP header cannot carry"
+	} else if i := strings.IndexFunc(key, func(r rune) bool { return r > unicode.MaxASCII }); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(key[i:])
+		problem = fmt.Sprintf("a character that is not ASCII (%U, its character %d), which no API key has: copying "+
+			"a key through a chat, a document or a web page can turn a quote or a dash into one", r, utf8.RuneCountInString(key[:i])+1)
+	}
+	if problem != "" {
 		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
-			fmt.Sprintf("The API key in %s contains a control character (such as a line break or a tab) inside it, "+
-				"which an HTTP header cannot carry; the key is not shown here. White space around the key is "+
-				"removed, but not inside it. Check the file, variable or environment the key comes from.", source))
+			fmt.Sprintf("The API key in %s contains %s; the key is not shown here. White space around the key is "+
+				"removed, but not inside it. Check the file, variable or environment the key comes from.", source, problem))
 		return "", diags
 	}
 	return key, diags
