@@ -119,3 +119,35 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// ClosestByWords returns up to three of candidates, names made of words
+// (max_input_cost_per_million), that share the most words with value, and
+// at least two, in order: what Closest cannot find for a name guessed
+// rather than misspelt, such as max_input_price. A word's plural is the word.
+func ClosestByWords(value string, candidates []string) []string {
+	words := func(name string) []string {
+		var out []string
+		for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
+			out = append(out, strings.TrimSuffix(w, "s"))
+		}
+		return out
+	}
+	want := words(value)
+	best, found := 2, []string(nil)
+	for _, name := range candidates {
+		shared := 0
+		for _, w := range slices.Compact(slices.Sorted(slices.Values(words(name)))) {
+			if slices.Contains(want, w) {
+				shared++
+			}
+		}
+		switch {
+		case shared > best:
+			best, found = shared, []string{name}
+		case shared == best:
+			found = append(found, name)
+		}
+	}
+	slices.Sort(found)
+	return found[:min(len(found), maxSuggestions)]
+}

@@ -256,3 +256,21 @@ func unboundedSuggest(c *Catalog, id string) []string {
 	}
 	return out
 }
+
+func TestClosestByWords(t *testing.T) {
+	t.Parallel()
+	names := []string{"supports_function_calling", "supports_vision", "min_context_length", "max_input_cost_per_million",
+		"max_output_cost_per_million", "max_workload_cost"}
+	for value, want := range map[string][]string{
+		"max_input_price":        {"max_input_cost_per_million"},
+		"supports_functions":     {"supports_function_calling"},
+		"max_output_tokens_cost": {"max_output_cost_per_million"},
+		"max_cost":               {"max_input_cost_per_million", "max_output_cost_per_million", "max_workload_cost"},
+		"max_price":              nil,
+		"vision":                 nil,
+	} {
+		if got := ClosestByWords(value, names); !slices.Equal(got, want) {
+			t.Errorf("ClosestByWords(%q) = %q, want %q", value, got, want)
+		}
+	}
+}

@@ -34,7 +34,8 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 }
 
 // onlyAttributes refuses the attributes of o not in names, the first
-// catalog.MaxListed each with the closest name; what names o.
+// catalog.MaxListed each with the closest name, or the names that share
+// most words with it; what names o.
 func onlyAttributes(what string, o *objectReader, names []string) error {
 	var unknown []string
 	for name := range o.attrs {
@@ -48,11 +49,13 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 	sort.Strings(unknown)
 	var msg strings.Builder
 	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
-		fmt.Fprintf(&msg, "%s has no attribute %s.", what, megallm.Quote(name))
-		if closest := catalog.Closest(name, slices.Values(names)); len(closest) > 0 {
-			fmt.Fprintf(&msg, " Did you mean %q?", closest[0])
+		closest := catalog.Closest(name, slices.Values(names))
+		if len(closest) > 0 {
+			closest = closest[:1]
+		} else {
+			closest = catalog.ClosestByWords(name, names)
 		}
-		msg.WriteString(" ")
+		fmt.Fprintf(&msg, "%s has no attribute %s.%s ", what, megallm.Quote(name), didYouMean(closest))
 	}
 	if more := len(unknown) - catalog.MaxListed; more > 0 {
 		fmt.Fprintf(&msg, "%s has %d more attributes it does not take. ", what, more)
@@ -204,6 +207,9 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type) string {
 	if v.As(&s) != nil || len(s) > 64 {
 		return ""
 	}
+	if n, ok := shorthandNumber(s); ok && want.Is(tftypes.Number) && !numberLiteral.MatchString(s) {
+		return fmt.Sprintf(" %s: write it as the number %s, without quotes", megallm.Quote(s), n)
+	}
 	if (want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s)) {
 		return ""
 	}
@@ -219,6 +225,27 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type) string {
 
 // numberLiteral matches a number as Terraform and JSON write it.
 var numberLiteral = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`)
+
+// shorthand matches a number as people write it: 128k, 1.5M, 128,000, 1_000.
+var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*([kKmM]?)\s*$`)
+
+// shorthandNumber is s, written as people write numbers (shorthand), as
+// Terraform writes it: "128k" is 128000; false for anything else.
+func shorthandNumber(s string) (string, bool) {
+	m := shorthand.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	n, ok := new(big.Rat).SetString(strings.NewReplacer(",", "", "_", "").Replace(m[1]) + m[2])
+	if !ok {
+		return "", false
+	}
+	n.Mul(n, big.NewRat(map[string]int64{"": 1, "k": 1e3, "m": 1e6}[strings.ToLower(m[3])], 1))
+	if n.IsInt() {
+		return n.Num().String(), true
+	}
+	return strings.TrimRight(n.FloatString(len(m[2])), "0"), true
+}
 
 func (o *objectReader) string(name string) *string {
 	return attribute[string](o, name, tftypes.String, "a string")

@@ -61,6 +61,11 @@ func TestRequire_numbers(t *testing.T) {
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string\s*$`),
 		step(`{ min_context_length = "128000" }`, `require.min_context_length must be a number, got string "128000": write it `+
 			`without quotes, as 128000, or, where a variable's type made it a string, type it number`),
+		step(`{ max_input_price = 2, max_cost = 1 }`, `require has no attribute "max_cost". Did you mean `+
+			`"max_input_cost_per_million", "max_output_cost_per_million" or "max_workload_cost"\? `+
+			`require has no attribute "max_input_price". Did you mean "max_input_cost_per_million"\?`),
+		step(`{ min_context_length = "128k" }`, `require.min_context_length must be a number, got string "128k": write it `+
+			`as the number 128000, without quotes`),
 		step(`var.typed_as_strings }
 variable "typed_as_strings" {
   type    = object({ supports_vision = optional(string) })
@@ -179,5 +184,24 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("mistakes next to unknown values sent %d requests, want 0", n)
+	}
+}
+
+// A number written as people write it ("128k") is read for the hint only.
+
+func TestShorthandNumber(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"128k": "128000", "1.5M": "1500000", "0.1k": "100", "128,000": "128000", "1_000_000": "1000000",
+		" 128000 ": "128000", "2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5",
+	} {
+		if got, ok := shorthandNumber(in); !ok || got != want {
+			t.Errorf("shorthandNumber(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "k", "128 kb", "12,34", "1e3k", "-1k", "lots", "1,0000"} {
+		if got, ok := shorthandNumber(in); ok {
+			t.Errorf("shorthandNumber(%q) = %q, want none", in, got)
+		}
 	}
 }
