@@ -193,11 +193,14 @@ func TestShorthandNumber(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"128k": "128000", "1.5M": "1500000", "0.1k": "100", "128,000": "128000", "1_000_000": "1000000",
-		" 128000 ": "128000", "2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5",
+"2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5",
 	} {
 		if got, ok := shorthandNumber(in); !ok || got != want {
 			t.Errorf("shorthandNumber(%q) = %q, %v; want %q", in, got, ok, want)
 		}
+	}
+	if got, ok := shorthandNumber(" 128000\t"); !ok || got != "128000" {
+		t.Errorf("shorthandNumber with white space around it = %q, %v; want 128000", got, ok)
 	}
 	for _, in := range []string{"", "k", "128 kb", "12,34", "1e3k", "-1k", "lots", "1,0000"} {
 		if got, ok := shorthandNumber(in); ok {
