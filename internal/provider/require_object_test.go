@@ -193,7 +193,7 @@ func TestShorthandNumber(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"128k": "128000", "1.5M": "1500000", "0.1k": "100", "128,000": "128000", "1_000_000": "1000000",
-"2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5",
+		"2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5",
 	} {
 		if got, ok := shorthandNumber(in); !ok || got != want {
 			t.Errorf("shorthandNumber(%q) = %q, %v; want %q", in, got, ok, want)
