@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -80,6 +81,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:    true,
 				Validators: []validator.Set{
 					ownersNotEmpty,
+					noNullElement("owner"),
 					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner", "remove it")),
 				},
 			},
@@ -109,7 +111,10 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"would leave its model listed, and an id that the catalog does not have warns, with the closest ids.",
 				ElementType: types.StringType,
 				Optional:    true,
-				Validators:  []validator.Set{setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it"))},
+				Validators: []validator.Set{
+					noNullElement("model id"),
+					setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it")),
+				},
 			},
 			"sort_by": schema.StringAttribute{
 				MarkdownDescription: "Order of `models`, `ids` and `workload_costs`: `id` (default), `created_at`, " +
@@ -306,10 +311,22 @@ func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]
 }
 
 // ownersNotEmpty refuses owned_by = [], which would keep no model.
-var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(name string, size int) string {
-	if size > 0 {
+var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(name string, elements []attr.Value) string {
+	if len(elements) > 0 {
 		return ""
 	}
 	return name + ` is empty, which keeps no model: list owners, such as ["openai"], or leave ` + name +
 		" out to keep every owner."
 }}
+
+// noNullElement refuses a null element of a set of names of this kind,
+// which a variable or an attribute not yet set puts in a list.
+func noNullElement(kind string) argumentCheck {
+	return argumentCheck{describes: "no null element", set: func(name string, elements []attr.Value) string {
+		if !slices.ContainsFunc(elements, attr.Value.IsNull) {
+			return ""
+		}
+		return fmt.Sprintf("%s has a null element, which is no %s: remove it, or give a value to the variable or "+
+			"attribute it comes from.", name, kind)
+	}}
+}

@@ -224,6 +224,8 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 		step(`owned_by = [""]`, `Invalid owned_by .* an owner of owned_by is "", which is no owner: remove it\.`),
 		step(`owned_by = ["openai", " \t"]`, `Invalid owned_by .* an owner of owned_by is " \\t", which is no owner: remove it\.`),
 		step(`owned_by = ["openai "]`, `Invalid owned_by .* an owner of owned_by is "openai ", with white space around it, which no owner has: write it as "openai"\.`),
+		step(`owned_by = ["openai", null]`, `Invalid owned_by .* owned_by has a null element, which is no owner: remove it, or give a value to the variable or attribute it comes from\.`),
+		step(`exclude_ids = ["gpt-4o", null]`, `Invalid exclude_ids .* exclude_ids has a null element, which is no model id: remove it`),
 		step(`require = { min_max_output_tokens = -5 }`, `Invalid require .* require.min_max_output_tokens must be 0 or more, got -5`),
 		step(`require = { max_input_cost_per_million = -1 }`, `Invalid require .* require.max_input_cost_per_million must be 0 or more, got -1`),
 	)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -34,7 +35,7 @@ type argumentCheck struct {
 	summary   string // "Invalid NAME" when empty
 	str       func(name, value string) string
 	num       func(name string, n *big.Float) string
-	set       func(name string, size int) string
+	set       func(name string, elements []attr.Value) string
 	dyn       func(v tftypes.Value) error
 	partly    func(v tftypes.Value) error
 }
@@ -57,7 +58,7 @@ func (v argumentCheck) ValidateNumber(ctx context.Context, req validator.NumberR
 
 func (v argumentCheck) ValidateSet(ctx context.Context, req validator.SetRequest, resp *validator.SetResponse) {
 	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
-		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, v.set(req.Path.String(), len(req.ConfigValue.Elements())))
+		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, v.set(req.Path.String(), req.ConfigValue.Elements()))
 	}
 }
 
