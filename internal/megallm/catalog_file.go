@@ -85,7 +85,10 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 func jsonErrorOffset(err error, size int64) (int64, bool) {
 	var syntaxErr *json.SyntaxError
 	var typeErr *json.UnmarshalTypeError
+	var trailing *trailingDataError
 	switch {
+	case errors.As(err, &trailing):
+		return trailing.Offset, true
 	case errors.As(err, &syntaxErr):
 		return syntaxErr.Offset - 1, true // the offending byte, not the one after it
 	case errors.As(err, &typeErr):

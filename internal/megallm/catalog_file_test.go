@@ -41,6 +41,9 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		"empty file":       {"", "the file is empty (or only white space)"},
 		"blank file":       {" \n\t\n", "the file is empty (or only white space)"},
 		"byte-order mark":  {"\ufeff" + `{"object":"list","data":[]}`, "the file starts with a UTF-8 byte-order mark (BOM), which JSON does not allow: save it as UTF-8 without a BOM"},
+		"two answers":      {"{\"data\":[{\"id\":\"a\"}]}\n{\"data\":[]}\n", "line 2, column 1: it has more after its JSON object (two answers saved in one file, or text after the answer)"},
+		"text after":       {"{\"data\":[]},,,]]] not json", "line 1, column 12: it has more after its JSON object"},
+		"wrong type, more": {"{\"data\":{}} x", "line 1, column 13: it has more after its JSON object"},
 		"not a model list": {"[1,2]", `line 1, column 2: it is a JSON array, not an object with a "data" array of models (save the whole answer of GET /models, not its data alone)`},
 	}
 	for name, tc := range cases {

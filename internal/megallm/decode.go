@@ -28,8 +28,12 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 		return nil, nil, err
 	}
 	var envelope modelsResponse
-	err = json.NewDecoder(bytes.NewReader(body)).Decode(&envelope)
+	dec := json.NewDecoder(bytes.NewReader(body))
+	err = dec.Decode(&envelope)
 	var typeErr *json.UnmarshalTypeError
+	if end := dec.InputOffset(); (err == nil || errors.As(err, &typeErr)) && len(bytes.TrimSpace(body[end:])) > 0 {
+		return nil, nil, &trailingDataError{Offset: end + int64(len(body[end:])-len(bytes.TrimLeft(body[end:], " \t\r\n")))}
+	}
 	switch {
 	case err == nil && envelope.Data == nil:
 		return nil, nil, errNoData
@@ -49,6 +53,19 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 		return nil, nil, entriesErr
 	}
 	return models, problems, nil
+}
+
+// trailingDataError is a body with more after its JSON value, such as two
+// answers saved in one file or a page after the answer: which of them is
+// the catalog cannot be told, so none is read.
+type trailingDataError struct {
+	// Offset is where the rest starts, in bytes.
+	Offset int64
+}
+
+func (e *trailingDataError) Error() string {
+	return "it has more after its JSON object (two answers saved in one file, or text after the answer): " +
+		"it must hold one GET /models answer"
 }
 
 // shapeError is a body that is no object with a "data" array, worded
