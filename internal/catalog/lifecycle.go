@@ -33,6 +33,9 @@ type Lifecycle struct {
 // from DeprecatedAt on, active before either, and no status without a date.
 func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
 	l := Lifecycle{DeprecatedAt: m.DeprecatedAt, RetiresAt: m.RetiresAt, Successor: m.Successor}
+	if l.DeprecatedAt != nil && l.RetiresAt != nil && l.RetiresAt.Before(*l.DeprecatedAt) {
+		l.DeprecatedAt = l.RetiresAt // retired first, by the API's dates or the policy's: deprecated no later than that
+	}
 	switch {
 	case reached(l.RetiresAt, now):
 		l.Status = StatusRetired

@@ -54,6 +54,9 @@ func TestLifecycleOf(t *testing.T) {
 			`status="active" deprecated=- retires=2026-04-01T00:00:00Z successor=- days=22`},
 		{"retires in more than 292 years", megallm.Model{RetiresAt: date("2400-03-10T00:00:00Z")}, fixedNow,
 			`status="active" deprecated=- retires=2400-03-10T00:00:00Z successor=- days=136601`},
+		{"the API's deprecation after its retirement is read as the retirement", megallm.Model{
+			DeprecatedAt: date("2027-06-01T00:00:00Z"), RetiresAt: date("2027-01-01T00:00:00Z")}, fixedNow,
+			`status="active" deprecated=2027-01-01T00:00:00Z retires=2027-01-01T00:00:00Z successor=- days=297`},
 		{"deprecation to come", megallm.Model{DeprecatedAt: date("2026-03-11T00:00:00Z")}, fixedNow,
 			`status="active" deprecated=2026-03-11T00:00:00Z retires=- successor=- days=-`},
 

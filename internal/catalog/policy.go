@@ -115,9 +115,6 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 		}
 		m.DeprecatedAt = earlier(m.DeprecatedAt, decision.DeprecatedAt)
 		m.RetiresAt = earlier(m.RetiresAt, decision.RetiresAt)
-		if m.DeprecatedAt != nil && earlier(m.DeprecatedAt, m.RetiresAt) == m.RetiresAt {
-			m.DeprecatedAt = m.RetiresAt // retired first: deprecated no later than that
-		}
 		if s := decision.Successor; s != nil {
 			m.Successor = s
 			if _, ok := c.byID[*s]; !ok {
