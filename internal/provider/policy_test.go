@@ -460,7 +460,7 @@ func TestPolicy_unknownAtPlan(t *testing.T) {
 		Config: policyProvider(server, `{ models = { "gpt-4o" = { retires_at = terraform_data.date.output } } }`, `
 resource "terraform_data" "date" { input = "2030-01-01" }
 data "megallm_models" "all" {}`),
-		ExpectError: expectError(`Provider argument not known at plan time .* policy depends on a value that Terraform will only know after apply`),
+		ExpectError: expectError(`Provider argument not known at plan time .* policy depends on a value that Terraform will only know after apply, .* Set policy from a variable or a literal, or apply`),
 	})
 }
 

@@ -146,10 +146,14 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 			return
 		}
 		for _, name := range unknown {
+			from := "a variable or a literal"
+			if env, ok := map[string]string{"api_key": EnvAPIKey, "base_url": EnvBaseURL, "catalog_file": EnvCatalogFile}[name]; ok {
+				from = "a variable, a literal or the " + env + " environment variable"
+			}
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Provider argument not known at plan time",
 				fmt.Sprintf("%s depends on a value that Terraform will only know after apply, but the megallm "+
-					"provider reads the model catalog during plan. Set %s from a variable, a literal or the "+
-					"environment, or apply the resource it depends on first (terraform apply -target=...).", name, name))
+					"provider reads the model catalog during plan. Set %s from %s, or apply the resource it "+
+					"depends on first (terraform apply -target=...).", name, name, from))
 		}
 		return
 	}

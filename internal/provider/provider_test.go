@@ -317,7 +317,7 @@ provider "megallm" {
   api_key  = terraform_data.key.output
 }
 data "megallm_models" "all" {}`, mockapi.DefaultAPIKey, server.URL()),
-		ExpectError: expectError(`Provider argument not known at plan time .* api_key depends on a value that Terraform will only know after apply`),
+		ExpectError: expectError(`Provider argument not known at plan time .* api_key depends on a value that Terraform will only know after apply, .* Set api_key from a variable, a literal or the MEGALLM_API_KEY environment variable, or apply`),
 	})
 }
 
