@@ -68,6 +68,20 @@ func TestCITestingGuide_workflows(t *testing.T) {
 		t.Errorf("with a snapshot saved 15 days ago, the plan job should fail saying %q; error %v:\n%s", want, err, out)
 	}
 
+	for _, savedAt := range []string{"", "yesterday-ish"} {
+		writeFile(t, filepath.Join(ws.Dir, "megallm-catalog.saved-at"), savedAt)
+		out, err = runJob(t, ws, "terraform.yml", "plan", nil)
+		if want := "megallm-catalog.saved-at is missing, empty or no date"; err == nil || !strings.Contains(out, want) {
+			t.Errorf("with a saved-at file of %q, the plan job should fail saying %q; error %v:\n%s", savedAt, want, err, out)
+		}
+	}
+	if err := os.Remove(filepath.Join(ws.Dir, "megallm-catalog.saved-at")); err != nil {
+		t.Fatal(err)
+	}
+	if out, err = runJob(t, ws, "terraform.yml", "plan", nil); err == nil || !strings.Contains(out, "is missing, empty or no date") {
+		t.Errorf("without a saved-at file, the plan job should fail saying so; error %v:\n%s", err, out)
+	}
+
 	server.SetModels(catalogWithout(t, "gpt-4o-mini", "gemini-2.0-flash")...)
 	writeFile(t, filepath.Join(ws.Dir, "megallm-catalog.saved-at"), time.Now().UTC().Format(time.RFC3339)+"\n")
 	if out, err := runJob(t, ws, "terraform.yml", "plan", nil); err != nil || !strings.Contains(out, `chat_model = "gpt-4o-mini"`) {

@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "20 passed, 0 failed") {
-		t.Errorf("want all 20 runs to pass:\n%s", out)
+	if !strings.Contains(out, "21 passed, 0 failed") {
+		t.Errorf("want all 21 runs to pass:\n%s", out)
 	}
 }
 

@@ -202,11 +202,13 @@ locals {
     for name in ["id", "context_length", "max_output_tokens", "pricing", "model_lifecycle"] :
     name => local.preferred == null ? local.cheapest[name] : local.preferred[name]
   }
-  # A candidate's workload cost is estimate_cost's, as megallm_models computes it.
+  # A candidate's workload cost is estimate_cost's, as megallm_models computes
+  # it: null for a model without the prices the workload needs (estimate_cost
+  # fails for it) or whose cost is too large to represent.
   workload_cost = (
     var.workload == null ? null :
     local.preferred == null ? one(data.megallm_models.cheapest[*].workload_costs[0]) :
-    provider::megallm::estimate_cost(local.preferred, var.workload.input_tokens, var.workload.output_tokens)
+    try(provider::megallm::estimate_cost(local.preferred, var.workload.input_tokens, var.workload.output_tokens), null)
   )
 }
 

@@ -1,5 +1,6 @@
 # Runs offline: the provider reads the catalog snapshot beside this file
-# instead of calling the API. Refresh the snapshot with `make catalog-snapshot`.
+# instead of calling the API. Refresh the snapshot from the repository's root
+# with `make catalog-snapshot CATALOG=examples/modules/model-choice/tests/catalog.json`.
 provider "megallm" {
   catalog_file = "tests/catalog.json"
 }
@@ -152,6 +153,20 @@ run "candidates_without_a_policy" {
   assert {
     condition     = output.model_id == "gpt-3.5-turbo" && output.lifecycle_status == null
     error_message = "Without a policy, gpt-3.5-turbo is a model like any other, got ${output.model_id}."
+  }
+}
+
+run "a_candidate_without_a_price_has_no_workload_cost" {
+  command = plan
+
+  variables {
+    candidates = ["meta-llama/llama-3.2-90b-vision-instruct", "gemini-2.0-flash"]
+    workload   = { input_tokens = 1e9, output_tokens = 2e8 }
+  }
+
+  assert {
+    condition     = output.model_id == "meta-llama/llama-3.2-90b-vision-instruct" && output.workload_cost == null
+    error_message = "A candidate without pricing is chosen, with a null workload_cost as megallm_models gives, got ${output.model_id}."
   }
 }
 
