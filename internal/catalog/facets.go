@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -11,6 +12,11 @@ import (
 // that do not report an owner add none.
 func (c *Catalog) Owners() []string {
 	return c.distinct(func(m *megallm.Model) *string { return m.OwnedBy })
+}
+
+// MatchesAnyID reports whether pattern matches an id of the catalog.
+func (c *Catalog) MatchesAnyID(pattern *regexp.Regexp) bool {
+	return slices.ContainsFunc(c.models, func(m megallm.Model) bool { return pattern.MatchString(m.ID) })
 }
 
 // Types returns the distinct types of the catalog, sorted. Models that do

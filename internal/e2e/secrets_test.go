@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
 	"os"
@@ -135,6 +136,7 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		provider string            // the provider block's arguments
 		env      map[string]string // MEGALLM_BASE_URL is the mock's unless set
 		shown    string
+		data     string // the data source, readOneModel unless set
 	}{
 		"base_url path": {env: map[string]string{"MEGALLM_BASE_URL": "/" + key}, shown: "/v1/***/models: HTTP 404 Not Found"},
 		"base_url query": {env: map[string]string{"MEGALLM_BASE_URL": "?key=" + key},
@@ -151,6 +153,9 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		"catalog_file = var.key": {provider: "catalog_file = var.key", shown: "catalog file ***: no such file or directory."},
 		"MEGALLM_CATALOG_FILE = the key": {env: map[string]string{"MEGALLM_CATALOG_FILE": key},
 			shown: "catalog file ***: no such file or directory."},
+		// A data source's validators see no api_key: the provider's is remembered.
+		"id = var.key, api_key = var.key": {provider: "api_key = var.key", env: map[string]string{"MEGALLM_API_KEY": ""},
+			data: "data \"megallm_model\" \"m\" { id = \"${var.key} \" }\n", shown: `id is "*** ", with white space around it`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
@@ -163,7 +168,7 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 			if suffix, ok := tc.env["MEGALLM_BASE_URL"]; ok && !strings.HasPrefix(suffix, key) {
 				env["MEGALLM_BASE_URL"] = server.URL() + suffix
 			}
-			out, err := plan(t, server, fromVariable+"provider \"megallm\" {\n"+tc.provider+"\n}\n"+readOneModel, env)
+			out, err := plan(t, server, fromVariable+"provider \"megallm\" {\n"+tc.provider+"\n}\n"+cmp.Or(tc.data, readOneModel), env)
 			logged, readErr := os.ReadFile(logPath)
 			if readErr != nil {
 				t.Fatal(readErr)

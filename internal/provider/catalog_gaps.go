@@ -74,6 +74,15 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 					where, megallm.Quote(query.Type), catalogHas("types", types)))
 		}
 	}
+	if query.IDPattern != nil && !models.MatchesAnyID(query.IDPattern) {
+		pattern := query.IDPattern.String()
+		hint := "It matches anywhere in an id; check it against the catalog's ids."
+		if err := spaced("id_regex", pattern, "model id"); err != nil {
+			hint = err.Error() + "."
+		}
+		diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex",
+			fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models lists none. %s", where, megallm.Quote(pattern), hint))
+	}
 	if query.OwnedBy != nil {
 		owners := models.Owners()
 		var unknown []string

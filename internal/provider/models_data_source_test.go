@@ -268,6 +268,17 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 			`AttributeName("type"): No model of this type: ` + catalog +
 				` has type "rerank", so megallm_models lists none. The catalog's types are "chat" and "embedding".`,
 		}},
+		{"id_regex from file(), with its newline", map[string]tftypes.Value{"id_regex": str("^gpt-4o$\n")}, []string{
+			`AttributeName("id_regex"): No model id matches id_regex: No model id in the MegaLLM catalog (26 models from ` +
+				server.URL() + `/models) matches id_regex "^gpt-4o$\n", so megallm_models lists none. id_regex is ` +
+				`"^gpt-4o$\n", with white space around it, which no model id has: write it as "^gpt-4o$".`,
+		}},
+		{"id_regex matching no id", map[string]tftypes.Value{"id_regex": str("^gtp-")}, []string{
+			`AttributeName("id_regex"): No model id matches id_regex: No model id in the MegaLLM catalog (26 models from ` +
+				server.URL() + `/models) matches id_regex "^gtp-", so megallm_models lists none. It matches anywhere in ` +
+				`an id; check it against the catalog's ids.`,
+		}},
+		{"id_regex matching", map[string]tftypes.Value{"id_regex": str("^gpt-")}, nil},
 		{"each matches, not together", map[string]tftypes.Value{"type": str("embedding"), "owned_by": owners("anthropic")}, nil},
 		{"matching filters", map[string]tftypes.Value{"type": str("chat"), "owned_by": owners("openai", "xai")}, nil},
 	}

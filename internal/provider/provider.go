@@ -137,6 +137,7 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	rememberKey(trimKey(cfg.APIKey.ValueString()))
 	scrub := keyScrubber(cfg.APIKey.ValueString())
 	defer func() { resp.Diagnostics = scrubbed(resp.Diagnostics, scrub) }()
 	// A Terraform that can defer plans again once they are known.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -133,12 +135,41 @@ func trimKey(key string) string {
 	return strings.TrimFunc(key, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
 }
 
-// keyScrubber replaces every form of api_key (configured) and of
-// MEGALLM_API_KEY: a key pasted into another argument or variable, such as
-// base_url or catalog_file, must not be quoted back.
+// keyScrubber replaces every form of api_key (configured), of
+// MEGALLM_API_KEY and of the keys this process's provider was configured
+// with: a key pasted into another argument or variable, such as base_url or
+// a data source's id, must not be quoted back, and a data source's
+// validators see no api_key of their own.
 func keyScrubber(configured string) func(string) string {
-	scrubConfigured, scrubEnv := megallm.KeyScrubber(trimKey(configured)), megallm.KeyScrubber(trimKey(os.Getenv(EnvAPIKey)))
-	return func(s string) string { return scrubEnv(scrubConfigured(s)) }
+	scrubbers := []func(string) string{megallm.KeyScrubber(trimKey(configured)), megallm.KeyScrubber(trimKey(os.Getenv(EnvAPIKey)))}
+	configuredKeys.Lock()
+	for _, key := range configuredKeys.keys {
+		scrubbers = append(scrubbers, megallm.KeyScrubber(key))
+	}
+	configuredKeys.Unlock()
+	return func(s string) string {
+		for _, scrub := range scrubbers {
+			s = scrub(s)
+		}
+		return s
+	}
+}
+
+// configuredKeys are the API keys Configure has resolved in this process,
+// for keyScrubber: Terraform validates a data source's arguments with their
+// values after it has configured the provider, in the same process.
+var configuredKeys struct {
+	sync.Mutex
+	keys []string
+}
+
+// rememberKey adds key to configuredKeys.
+func rememberKey(key string) {
+	configuredKeys.Lock()
+	defer configuredKeys.Unlock()
+	if key != "" && !slices.Contains(configuredKeys.keys, key) {
+		configuredKeys.keys = append(configuredKeys.keys, key)
+	}
 }
 
 // scrubbed is diags with each summary and detail passed through scrub.
