@@ -257,8 +257,15 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 // the server's values, so they are scrubbed of the key as errors are.
 func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 	head := &headBuffer{limit: excerptBytes}
-	body := io.TeeReader(&limitedReader{r: resp.Body, left: c.maxBody, limit: c.maxBody}, head)
+	transport := &readErrorOf{r: resp.Body}
+	body := io.TeeReader(&limitedReader{r: transport, left: c.maxBody, limit: c.maxBody}, head)
 	models, problems, err := DecodeModels(body)
+	if err != nil && transport.err != nil {
+		// The connection dropped inside the answer (its Content-Length or last
+		// chunk never came): a transport error, which is retried.
+		return nil, nil, c.redact.Error(&url.Error{Op: "Get", URL: c.ModelsURL(),
+			Err: fmt.Errorf("the connection closed before the whole answer arrived: %w", transport.err)})
+	}
 	if err != nil {
 		return nil, nil, &ResponseError{
 			Method:     http.MethodGet,
@@ -334,6 +341,20 @@ func keepCredentialsOnOrigin(req *http.Request, via []*http.Request) error {
 }
 
 // limitedReader fails with ErrBodyTooLarge once more than limit bytes are read.
+// readErrorOf reads r and keeps the error that ended it, other than io.EOF.
+type readErrorOf struct {
+	r   io.Reader
+	err error
+}
+
+func (e *readErrorOf) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		e.err = err
+	}
+	return n, err
+}
+
 type limitedReader struct {
 	r     io.Reader
 	left  int64

@@ -242,3 +242,47 @@ func TestRetry_connectionClosedBeforeAnswerIsRetried(t *testing.T) {
 		t.Errorf("got %d models, err %v, %d retries; want the catalog after one retry", len(models), err, len(retries))
 	}
 }
+
+// A connection that drops inside a 200 answer, before its Content-Length or
+// its last chunk, is a transport failure, retried; a complete answer that is
+// not JSON is not (TestRetry_internal's truncated 200 body).
+func TestRetry_connectionDroppedInsideTheAnswerIsRetried(t *testing.T) {
+	t.Parallel()
+	for name, header := range map[string]string{"content length": "Content-Length", "chunked": ""} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			var mu sync.Mutex
+			calls := 0
+			catalog := mockapi.BuiltinCatalog()
+			server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				calls++
+				first := calls == 1
+				mu.Unlock()
+				if !first {
+					_, _ = w.Write(catalog)
+					return
+				}
+				if header != "" {
+					w.Header().Set(header, strconv.Itoa(len(catalog)))
+				}
+				_, _ = w.Write(catalog[:500])
+				if err := http.NewResponseController(w).Flush(); err != nil {
+					t.Error(err)
+				}
+				if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+					_ = conn.Close()
+				}
+			}))
+			t.Cleanup(server.Close)
+			var retries []megallm.Retry
+			models, _, err := newClient(t, fastRetries(server.URL+"/v1", 2, &retries)).ListModels(context.Background())
+			if err != nil || len(models) == 0 || len(retries) != 1 {
+				t.Fatalf("got %d models, err %v, %d retries; want the catalog after one retry", len(models), err, len(retries))
+			}
+			if why := retries[0].Err.Error(); !strings.Contains(why, "the connection closed before the whole answer arrived: unexpected EOF") {
+				t.Errorf("the retry's cause is %q, want the dropped connection named", why)
+			}
+		})
+	}
+}
