@@ -399,3 +399,33 @@ func TestDecodeModels_idWithWhiteSpaceIsLeftOutInOnePass(t *testing.T) {
 		t.Errorf("got %+v and %q, want model a and %q", models, problems, want)
 	}
 }
+
+// TestDecodeModels_keysAreExact: the API's names are exact, so a key that is
+// one of them in another letter case is an unknown field, ignored: it
+// replaces no field of the spec (encoding/json alone would let the last one
+// win) and drops no model.
+func TestDecodeModels_keysAreExact(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t,
+		`{"id":"gpt-4o","ID":1001,"owned_by":"openai"}`,
+		`{"id":"gpt-4o-mini","Id":"shadow","context_length":128000,"CONTEXT_LENGTH":1,"Pricing":{"input_tokens_cost_per_million":99},`+
+			`"pricing":{"input_tokens_cost_per_million":0.15,"CURRENCY":"EUR"},"capabilities":{"supports_vision":true,"Supports_Vision":false}}`,
+		`{"\u0069d":"escaped-key","\u0049D":"ignored"}`,
+	)
+	got := make([]string, len(models))
+	for i, m := range models {
+		got[i] = m.ID
+	}
+	if len(problems) != 0 || !slices.Equal(got, []string{"gpt-4o", "gpt-4o-mini", "escaped-key"}) {
+		t.Fatalf("got ids %q, problems %q; want the three models as their exact keys name them, no problem", got, problems)
+	}
+	m := models[1]
+	if *m.ContextLength != 128000 || *m.Pricing.InputTokensCostPerMillion != 0.15 || m.Pricing.Currency != nil || !*m.Capabilities.SupportsVision {
+		t.Errorf("gpt-4o-mini read as %+v, pricing %+v; want the exact keys' values", m, *m.Pricing)
+	}
+	for _, body := range []string{`{"Data":[],"data":[{"id":"a"}]}`, `{"data":[{"id":"a"}],"Data":{"note":"x"}}`} {
+		if models, _, err := megallm.DecodeModels(strings.NewReader(body)); err != nil || len(models) != 1 {
+			t.Errorf("%s: err %v, %d models; want its data read", body, err, len(models))
+		}
+	}
+}
