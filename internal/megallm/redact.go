@@ -2,6 +2,8 @@ package megallm
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/hex"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -30,8 +32,9 @@ const maxUnescapes = 3
 // The rule: the text is read as it is and with up to maxUnescapes layers of
 // escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
 // character references); in each reading, every run of minKeyRun characters
-// of the key, ignoring ASCII case, is found, and the text it came from is
-// replaced by ***. A key shorter than minKeyRun is found whole.
+// of the key, or of its hex or base64 encoding, ignoring ASCII case, is
+// found, and the text it came from is replaced by ***. A key shorter than
+// minKeyRun is found whole.
 type redactor struct {
 	// key is the key without surrounding white space, in lower case.
 	key string
@@ -46,10 +49,32 @@ func newRedactor(key string) redactor {
 		return redactor{}
 	}
 	r := redactor{key: folded, run: min(minKeyRun, len(folded)), runs: map[string]struct{}{}}
-	for i := 0; i+r.run <= len(folded); i++ {
-		r.runs[folded[i:i+r.run]] = struct{}{}
+	forms := []string{folded}
+	if r.run == minKeyRun {
+		forms = append(forms, encodedForms(strings.TrimSpace(key))...)
+	}
+	for _, form := range forms {
+		for i := 0; i+r.run <= len(form); i++ {
+			r.runs[form[i:i+r.run]] = struct{}{}
+		}
 	}
 	return r
+}
+
+// encodedForms are key in hex and in base64 (standard and URL-safe), folded
+// as text is: base64 in each of the three alignments the key can have in
+// what was encoded (such as "Bearer KEY"), cut to the characters that only
+// the key's bytes decide.
+func encodedForms(key string) []string {
+	forms := []string{hex.EncodeToString([]byte(key))}
+	for skip := range 3 {
+		aligned := []byte(key)[skip:]
+		aligned = aligned[:len(aligned)/3*3]
+		for _, encoding := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding} {
+			forms = append(forms, string(foldASCII([]byte(encoding.EncodeToString(aligned)))))
+		}
+	}
+	return forms
 }
 
 // KeyScrubber returns the client's rule for text from the server as a
