@@ -148,6 +148,22 @@ func TestUnmetRequirements(t *testing.T) {
 	}
 }
 
+// A token limit of 0, as a saved GET /models entry may hold, is not reported,
+// as the data sources read it, and meets no requirement on it.
+func TestUnmetRequirements_zeroLimitIsNotReported(t *testing.T) {
+	t.Parallel()
+	entry := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("zero"), "context_length": num(0), "max_output_tokens": num(0)}))
+	require := types.DynamicValue(obj(map[string]attr.Value{"min_context_length": num(0), "min_max_output_tokens": num(0)}))
+	got, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), entry, require, noCurrency)
+	want := types.ListValueMust(types.StringType, []attr.Value{
+		types.StringValue("context_length is not reported (required >= 0)"),
+		types.StringValue("max_output_tokens is not reported (required >= 0)"),
+	})
+	if err != nil || !got.Equal(want) {
+		t.Errorf("unmet_requirements = %v, %v; want %v", got, err, want)
+	}
+}
+
 func TestUnmetRequirements_errors(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {

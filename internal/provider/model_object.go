@@ -211,8 +211,8 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		DisplayName:     o.string("display_name"),
 		OwnedBy:         o.string("owned_by"),
 		CreatedAt:       dateAttribute(o, "created_at"),
-		ContextLength:   o.int64("context_length"),
-		MaxOutputTokens: o.int64("max_output_tokens"),
+		ContextLength:   positive(o.int64("context_length")),
+		MaxOutputTokens: positive(o.int64("max_output_tokens")),
 	}
 	if id := o.string("id"); id != nil {
 		m.ID = *id
@@ -229,7 +229,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		}
 		m.Capabilities = ptr(megallm.CapabilitiesOf(flags))
 		if m.ContextLength == nil {
-			m.ContextLength = c.int64("max_context_length")
+			m.ContextLength = positive(c.int64("max_context_length"))
 		}
 		o.keep(c.err())
 	}
@@ -264,6 +264,16 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		o.keep(l.err())
 	}
 	return m, lifecycle, o.err()
+}
+
+// positive is a token limit, nil when it is 0: the decoder reads a limit
+// that is not positive as null, so a saved entry's 0 means to a function what
+// it means to the data sources.
+func positive(limit *int64) *int64 {
+	if limit != nil && *limit == 0 {
+		return nil
+	}
+	return limit
 }
 
 // lifecycleAttributeNames are the attributes of model_lifecycle.
@@ -306,7 +316,8 @@ func modelParameter() function.DynamicParameter {
 			"its root), or an object literal with the attributes the function needs. Other attributes are ignored, but " +
 			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or a `capabilities` or " +
 			"`pricing` with none of theirs), or an attribute that `model_lifecycle` does not have (or `lifecycle` for " +
-			"it) is an error.",
+			"it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
+			"reported, as the data sources read it.",
 	}
 }
 
