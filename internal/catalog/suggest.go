@@ -21,7 +21,8 @@ const maxEditLength = 256
 // Suggest returns up to three catalog ids that the user may have meant by id,
 // closest first: the same id in another case, ids a few edits away
 // (transpositions count as one edit), and ids that contain id, such as a
-// namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct".
+// namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct",
+// when '.', '_' and '-' are read as one separator.
 func (c *Catalog) Suggest(id string) []string {
 	return Closest(id, maps.Keys(c.byID))
 }
@@ -61,7 +62,7 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 			rows = slices.Grow(rows[:0], 3*(len(haveRunes)+1))
 			d = boundedEditDistance(wantRunes, haveRunes, limit, rows)
 		}
-		if d > limit && len(want) >= 3 && strings.Contains(have, want) {
+		if d > limit && len(want) >= 3 && strings.Contains(separatorsFolded(have), separatorsFolded(want)) {
 			d = limit // a containing id is worth showing, after the close ones
 		}
 		if d <= limit {
@@ -118,6 +119,17 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// separatorsFolded is s with its separators '.' and '_' written '-', as ids
+// are written in more than one way: claude-3.5-sonnet, claude-3-5-sonnet.
+func separatorsFolded(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '.' || r == '_' {
+			return '-'
+		}
+		return r
+	}, s)
 }
 
 // ClosestByWords returns up to three of candidates, names made of words

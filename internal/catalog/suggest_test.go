@@ -47,6 +47,8 @@ func TestSuggest(t *testing.T) {
 		{"transpositions count as one edit", "gtp-o4", []string{"gpt-4o"}},
 		{"containment", "llama-3.3-70b-instruct", []string{"meta-llama/llama-3.3-70b-instruct"}},
 		{"containment ignores case", "LLAMA-3.1-8B-INSTRUCT", []string{"meta-llama/llama-3.1-8b-instruct"}},
+		{"containment reads '.', '_' and '-' as one", "claude-3.5-sonnet", []string{"claude-3-5-sonnet-20241022"}},
+		{"containment, underscores", "llama_3.3_70b", []string{"meta-llama/llama-3.3-70b-instruct"}},
 		{"far-off id", "stable-diffusion-xl", []string{}},
 		{"far-off short id", "zz", []string{}},
 		{"too short for containment", "o3", []string{}},
