@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "21 passed, 0 failed") {
-		t.Errorf("want all 21 runs to pass:\n%s", out)
+	if !strings.Contains(out, "22 passed, 0 failed") {
+		t.Errorf("want all 22 runs to pass:\n%s", out)
 	}
 }
 
@@ -47,11 +47,16 @@ variable "workload" {
   type    = any
   default = { input_tokens = 1e9, output_tokens = 2e8 }
 }
+variable "currency" {
+  type    = string
+  default = "USD"
+}
 module "choice" {
   source     = %q
   candidates = var.candidates
   require    = var.require
   workload   = var.workload
+  currency   = var.currency
 }
 output "model_id" { value = module.choice.model_id }
 output "passed_over" { value = module.choice.passed_over }
@@ -74,6 +79,13 @@ output "passed_over" { value = module.choice.passed_over }
 			"No candidate qualifies under require.max_workload_cost = 25: " +
 				`- "gpt-4o" costs 4500 USD for the workload - "gpt-4o-mini" costs 270 USD for the workload ` +
 				"Raise max_workload_cost, or add a candidate that qualifies.",
+		},
+	}, {
+		name: "a candidate priced in another currency than the bound",
+		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=require={ max_workload_cost = 1000000 }`, `-var=currency=EUR`},
+		want: []string{
+			`- "gpt-4o" costs 4500 USD for the workload, a currency in which no bound in EUR is met: set currency = ` +
+				`"USD" to bound it in USD`,
 		},
 	}, {
 		name:   "a candidate passed over for max_workload_cost",

@@ -70,6 +70,13 @@ variable "workload" {
   default = null
 }
 
+variable "currency" {
+  description = "Currency of the price bounds in require, max_workload_cost included: a three-letter code such as USD or EUR. A model priced in another currency meets no price bound."
+  type        = string
+  default     = "USD"
+  nullable    = false
+}
+
 data "megallm_models" "cheapest" {
   count = var.candidates == null ? 1 : 0
 
@@ -77,6 +84,7 @@ data "megallm_models" "cheapest" {
   sort_by  = var.workload == null ? "input_cost" : "workload_cost"
   workload = var.workload
   require  = var.require
+  currency = var.currency
 
   lifecycle {
     postcondition {
@@ -95,6 +103,7 @@ data "megallm_models" "cheapest_without_bound" {
   sort_by  = "workload_cost"
   workload = var.workload
   require  = local.require_without_bound
+  currency = var.currency
   limit    = 1
 }
 
@@ -107,6 +116,7 @@ data "megallm_models" "candidates" {
 
   id_regex = local.candidates_pattern
   workload = var.workload
+  currency = var.currency
 }
 
 data "megallm_models" "candidates_within_bound" {
@@ -115,6 +125,7 @@ data "megallm_models" "candidates_within_bound" {
   id_regex = local.candidates_pattern
   workload = var.workload
   require  = { max_workload_cost = local.max_workload_cost }
+  currency = var.currency
 }
 
 # With candidates: the first one that can be used and meets every other
@@ -124,6 +135,7 @@ data "megallm_model" "preferred" {
 
   candidates = [for id in var.candidates : id if !contains(local.over_bound, id)]
   require    = local.require_without_bound
+  currency   = var.currency
 
   lifecycle {
     # Once max_workload_cost has passed a candidate over, megallm_model would
@@ -191,6 +203,9 @@ locals {
   costed = one(concat(data.megallm_models.cheapest_without_bound, data.megallm_models.candidates))
   cost_words = local.costed == null ? [] : [
     for i, cost in local.costed.workload_costs : cost == null ? "has no price for the workload" :
+    upper(coalesce(try(local.costed.models[i].pricing.currency, null), "USD")) != upper(var.currency) ?
+    format("costs %s %s for the workload, a currency in which no bound in %s is met: set currency = %q to bound it in %s",
+    cost, local.costed.models[i].pricing.currency, upper(var.currency), local.costed.models[i].pricing.currency, local.costed.models[i].pricing.currency) :
     "costs ${cost}${try(" ${local.costed.models[i].pricing.currency}", "")} for the workload"
   ]
 

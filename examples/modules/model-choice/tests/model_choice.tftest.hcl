@@ -14,6 +14,17 @@ provider "megallm" {
   policy       = jsondecode(file("tests/model-policy.json"))
 }
 
+# gpt-4o-mini at a price negotiated in euros.
+provider "megallm" {
+  alias        = "eur"
+  catalog_file = "tests/catalog.json"
+  policy = {
+    models = {
+      "gpt-4o-mini" = { pricing = { input_tokens_cost_per_million = 0.09, output_tokens_cost_per_million = 0.36, currency = "EUR" } }
+    }
+  }
+}
+
 run "cheapest_chat_model_by_default" {
   command = plan
 
@@ -167,6 +178,23 @@ run "a_candidate_without_a_price_has_no_workload_cost" {
   assert {
     condition     = output.model_id == "meta-llama/llama-3.2-90b-vision-instruct" && output.workload_cost == null
     error_message = "A candidate without pricing is chosen, with a null workload_cost as megallm_models gives, got ${output.model_id}."
+  }
+}
+
+run "max_workload_cost_in_the_currency_of_the_candidate" {
+  command   = plan
+  providers = { megallm = megallm.eur }
+
+  variables {
+    candidates = ["gpt-4o-mini"]
+    workload   = { input_tokens = 1e9, output_tokens = 2e8 }
+    require    = { max_workload_cost = 1000 }
+    currency   = "EUR"
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.workload_cost == 162
+    error_message = "gpt-4o-mini costs 162 EUR, within a bound of 1000 EUR, got ${output.model_id}."
   }
 }
 
