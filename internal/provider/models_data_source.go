@@ -322,7 +322,7 @@ var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(na
 // noNullElement refuses a null element of a set of names of this kind,
 // which a variable or an attribute not yet set puts in a list.
 func noNullElement(kind string) argumentCheck {
-	return argumentCheck{describes: "no null element", set: func(name string, elements []attr.Value) string {
+	return argumentCheck{describes: "a set without null elements", set: func(name string, elements []attr.Value) string {
 		if !slices.ContainsFunc(elements, attr.Value.IsNull) {
 			return ""
 		}

@@ -342,7 +342,7 @@ func TestModelValues_readBack(t *testing.T) {
 		}
 		models = append(models, decoded...)
 	}
-	f, zero := 0.0, int64(0)
+	f := 0.0
 	successor := "gpt-4o"
 	deprecated := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	retires := time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
@@ -353,7 +353,9 @@ func TestModelValues_readBack(t *testing.T) {
 		megallm.Model{ID: "successor-only", Successor: &successor},
 		megallm.Model{ID: "bare"},
 		megallm.Model{ID: "empty-objects", Capabilities: &megallm.Capabilities{}, Pricing: &megallm.Pricing{}},
-		megallm.Model{ID: "zeros", ContextLength: &zero, MaxOutputTokens: &zero, Pricing: &megallm.Pricing{InputTokensCostPerMillion: &f}},
+		// A free model: a price of 0 is a price. (A token limit of 0 is none
+		// the decoder keeps, and reads back as not reported.)
+		megallm.Model{ID: "zeros", Pricing: &megallm.Pricing{InputTokensCostPerMillion: &f}},
 	)
 	now := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	for i := range models {

@@ -155,7 +155,7 @@ func keyScrubber(configured string) func(string) string {
 	}
 }
 
-// configuredKeys are the API keys Configure has resolved in this process,
+// configuredKeys are the api_key values Configure has read in this process,
 // for keyScrubber: Terraform validates a data source's arguments with their
 // values after it has configured the provider, in the same process.
 var configuredKeys struct {
