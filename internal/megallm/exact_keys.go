@@ -14,9 +14,9 @@ import (
 // names are exact, so a key that is one of them only in another letter case
 // is an unknown field, ignored as the others are.
 
-// jsonNames are the JSON names the decoder reads, from the wire types' tags.
-var jsonNames = sync.OnceValue(func() []string {
-	var names []string
+// nameSet holds the JSON names the decoder reads, from the wire types' tags.
+var nameSet = sync.OnceValue(func() map[string]bool {
+	names := map[string]bool{}
 	var collect func(t reflect.Type)
 	collect = func(t reflect.Type) {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
@@ -28,7 +28,7 @@ var jsonNames = sync.OnceValue(func() []string {
 		for i := range t.NumField() {
 			f := t.Field(i)
 			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
-				names = append(names, name)
+				names[name] = true
 			}
 			collect(f.Type)
 		}
@@ -37,15 +37,6 @@ var jsonNames = sync.OnceValue(func() []string {
 	collect(reflect.TypeFor[rawModel]())
 	collect(reflect.TypeFor[rawPricing]())
 	return names
-})
-
-// nameSet holds jsonNames, all lower case.
-var nameSet = sync.OnceValue(func() map[string]bool {
-	set := make(map[string]bool)
-	for _, name := range jsonNames() {
-		set[name] = true
-	}
-	return set
 })
 
 // withExactKeys is body without the object keys that name a field of the
