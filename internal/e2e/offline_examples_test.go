@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "22 passed, 0 failed") {
-		t.Errorf("want all 22 runs to pass:\n%s", out)
+	if !strings.Contains(out, "25 passed, 0 failed") {
+		t.Errorf("want all 25 runs to pass:\n%s", out)
 	}
 }
 
@@ -51,8 +51,13 @@ variable "currency" {
   type    = string
   default = "USD"
 }
+variable "type" {
+  type    = string
+  default = "chat"
+}
 module "choice" {
   source     = %q
+  type       = var.type
   candidates = var.candidates
   require    = var.require
   workload   = var.workload
@@ -104,8 +109,31 @@ output "passed_over" { value = module.choice.passed_over }
 				`- "gpt-4o" costs 4500 USD for the workload ` +
 				`- "mistral-small-latest" costs 320 USD for the workload but does not support vision ` +
 				`- ` +
-				`"nonexistent" cannot be used: it is not in the catalog, the provider's policy does not allow it, or it is retired`,
+				`"nonexistent" cannot be used: it is not in the catalog, or the provider's policy does not allow it`,
 		},
+	}, {
+		name: "a currency with white space around it",
+		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=require={ max_workload_cost = 100 }`, `-var=currency= usd`},
+		want: []string{`- "gpt-4o" costs 4500 USD for the workload Raise max_workload_cost`},
+	}, {
+		name: "a miscased candidate under max_workload_cost",
+		vars: []string{`-var=candidates=["gpt-4o", "GPT-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
+		want: []string{`- "GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive`},
+	}, {
+		name: "a candidate of another type",
+		vars: []string{`-var=candidates=["gpt-4o-mini", "text-embedding-3-small"]`, `-var=require={}`},
+		want: []string{`type is "chat", but candidates lists "text-embedding-3-small", a model of type "embedding": ` +
+			`remove it from candidates, or set type to its type.`},
+	}, {
+		name: "a candidate with white space around it",
+		vars: []string{`-var=candidates=["gpt-4o", "gpt-4o-mini "]`, `-var=require={ max_workload_cost = 300 }`},
+		want: []string{`candidates has a null or blank id, or one with white space around it: write each id as the ` +
+			`catalog lists it, such as "gpt-4o-mini", and leave out the ones a variable left null.`},
+	}, {
+		name: "a type no model has, without requirements",
+		vars: []string{`-var=type=Chat`, `-var=require={}`},
+		want: []string{`No MegaLLM model of type "Chat" can be used: check type (a type that no model has warns, with ` +
+			`the catalog's types) and the provider's policy, which may allow no model of it.`},
 	}, {
 		name: "no model within max_workload_cost",
 		vars: []string{`-var=require={ max_workload_cost = 50 }`},

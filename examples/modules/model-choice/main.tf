@@ -25,7 +25,7 @@ terraform {
 }
 
 variable "type" {
-  description = "Model type, such as chat or embedding."
+  description = "Model type, such as chat or embedding; null for any. With candidates, a candidate of another type is an error."
   type        = string
   default     = "chat"
 }
@@ -53,6 +53,11 @@ variable "candidates" {
   validation {
     condition     = var.candidates == null ? true : length(var.candidates) > 0
     error_message = "candidates is empty: list model ids in order of preference, or leave candidates null to choose the cheapest model."
+  }
+
+  validation {
+    condition     = var.candidates == null ? true : alltrue([for id in var.candidates : try(id != "" && trimspace(id) == id, false)])
+    error_message = "candidates has a null or blank id, or one with white space around it: write each id as the catalog lists it, such as \"gpt-4o-mini\", and leave out the ones a variable left null."
   }
 
   validation {
@@ -88,8 +93,10 @@ data "megallm_models" "cheapest" {
 
   lifecycle {
     postcondition {
-      condition     = length(self.ids) > 0
-      error_message = "No MegaLLM ${var.type} model meets the requirements${local.cheapest_over_bound_words}"
+      condition = length(self.ids) > 0
+      error_message = (length(var.require) == 0 ?
+        "No MegaLLM model of type ${jsonencode(var.type)} can be used: check type (a type that no model has warns, with the catalog's types) and the provider's policy, which may allow no model of it." :
+      "No MegaLLM ${var.type} model meets the requirements${local.cheapest_over_bound_words}")
     }
   }
 }
@@ -128,6 +135,15 @@ data "megallm_models" "candidates_within_bound" {
   currency = var.currency
 }
 
+# With candidates: every one the catalog has, in any letter case, for its
+# type and to name the catalog's spelling of a miscased one.
+data "megallm_models" "candidates_any_case" {
+  count = var.candidates == null ? 0 : 1
+
+  id_regex        = "(?i)${local.candidates_pattern}"
+  include_retired = true
+}
+
 # With candidates: the first one that can be used and meets every other
 # requirement, among those that max_workload_cost does not pass over.
 data "megallm_model" "preferred" {
@@ -138,6 +154,11 @@ data "megallm_model" "preferred" {
   currency   = var.currency
 
   lifecycle {
+    precondition {
+      condition     = length(local.other_type) == 0
+      error_message = "type is ${jsonencode(var.type)}, but candidates lists ${join(", ", [for m in local.other_type : format("%q, a model of type %q", m.id, m.type)])}: remove it from candidates, or set type to its type."
+    }
+
     # Once max_workload_cost has passed a candidate over, megallm_model would
     # not name it: when no candidate qualifies, this error names them all.
     precondition {
@@ -167,7 +188,7 @@ locals {
   # words them), and so the candidates the bound passes over and those that
   # qualify, in order.
   bound_candidates = var.candidates != null && local.max_workload_cost != null
-  candidates_pattern = local.bound_candidates ? format("^(?:%s)$", join("|", [
+  candidates_pattern = var.candidates != null ? format("^(?:%s)$", join("|", [
     for id in var.candidates : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
   ])) : null
   listed       = one(data.megallm_models.candidates)
@@ -177,7 +198,7 @@ locals {
       workload_cost = local.listed.workload_costs[i]
       cost          = local.cost_words[i]
       within_bound  = contains(local.within_bound, id)
-      unmet         = contains(local.within_bound, id) ? provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound) : []
+      unmet         = contains(local.within_bound, id) ? provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound, var.currency) : []
     }
   }
   over_bound = [for id in coalesce(var.candidates, []) : id if contains(keys(local.usable), id) ? !local.usable[id].within_bound : false]
@@ -189,9 +210,16 @@ locals {
   passed_over_for_cost = length(local.qualifying) == 0 ? [] : [
     for id in local.over_bound : id if index(var.candidates, id) < index(var.candidates, local.qualifying[0])
   ]
+  any_case = try(data.megallm_models.candidates_any_case[0].models, [])
+  other_type = [
+    for m in local.any_case : m if var.type != null && contains(coalesce(var.candidates, []), m.id) && m.type != null && m.type != var.type
+  ]
   candidate_words = {
     for id in distinct(coalesce(var.candidates, [])) : id => (
-      !contains(keys(local.usable), id) ? format("%q cannot be used: it is not in the catalog, the provider's policy does not allow it, or it is retired", id) :
+      !contains(keys(local.usable), id) && contains(local.any_case[*].id, id) ? format("%q cannot be used: it is retired", id) :
+      !contains(keys(local.usable), id) && length([for m in local.any_case : m if lower(m.id) == lower(id)]) > 0 ?
+      format("%q is not in the catalog, which has %q: ids are case-sensitive", id, [for m in local.any_case : m.id if lower(m.id) == lower(id)][0]) :
+      !contains(keys(local.usable), id) ? format("%q cannot be used: it is not in the catalog, or the provider's policy does not allow it", id) :
       local.usable[id].within_bound ? format("%q %s but %s", id, local.usable[id].cost, join("; ", local.usable[id].unmet)) :
       format("%q %s", id, local.usable[id].cost)
     )
@@ -203,9 +231,9 @@ locals {
   costed = one(concat(data.megallm_models.cheapest_without_bound, data.megallm_models.candidates))
   cost_words = local.costed == null ? [] : [
     for i, cost in local.costed.workload_costs : cost == null ? "has no price for the workload" :
-    upper(coalesce(try(local.costed.models[i].pricing.currency, null), "USD")) != upper(var.currency) ?
+    upper(coalesce(try(local.costed.models[i].pricing.currency, null), "USD")) != upper(trimspace(var.currency)) ?
     format("costs %s %s for the workload, a currency in which no bound in %s is met: set currency = %q to bound it in %s",
-    cost, local.costed.models[i].pricing.currency, upper(var.currency), local.costed.models[i].pricing.currency, local.costed.models[i].pricing.currency) :
+    cost, local.costed.models[i].pricing.currency, upper(trimspace(var.currency)), local.costed.models[i].pricing.currency, local.costed.models[i].pricing.currency) :
     "costs ${cost}${try(" ${local.costed.models[i].pricing.currency}", "")} for the workload"
   ]
 

@@ -408,3 +408,46 @@ run "empty_candidates_are_refused" {
 
   expect_failures = [var.candidates]
 }
+
+run "a_null_candidate_is_refused" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o", null]
+  }
+
+  expect_failures = [var.candidates]
+}
+
+run "a_candidate_of_another_type_is_refused" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o-mini", "text-embedding-3-small"]
+  }
+
+  expect_failures = [data.megallm_model.preferred]
+}
+
+# With currency = "EUR", every price bound is in euros: gpt-4o-mini, at a
+# price negotiated in euros, meets both max_input_cost_per_million and
+# max_workload_cost.
+run "candidates_meet_price_bounds_in_the_currency_given" {
+  command = plan
+
+  providers = {
+    megallm = megallm.eur
+  }
+
+  variables {
+    candidates = ["gpt-4o", "gpt-4o-mini"]
+    currency   = "EUR"
+    require    = { max_input_cost_per_million = 1, max_workload_cost = 10 }
+    workload   = { input_tokens = 1e6, output_tokens = 1e6 }
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini"
+    error_message = "Expected gpt-4o-mini, priced in EUR, got ${output.model_id}."
+  }
+}
