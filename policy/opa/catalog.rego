@@ -58,13 +58,14 @@ _module_step(i, step) if {
 
 # A read is policy-free when the provider configuration it used sets no
 # policy (the plan's configuration shows an expression for every argument set).
-_policy_free(r) if {
+_policy_free(r) if not input.configuration.provider_config[_provider_key(r)].expressions.policy
+
+# _provider_key(r): the key of the provider configuration a read used.
+_provider_key(r) := c.provider_config_key if {
 	some c in object.get(_module_config(r.address), "resources", [])
 	c.mode == "data"
 	c.type == r.type
 	c.name == r.name
-	p := input.configuration.provider_config[c.provider_config_key]
-	not p.expressions.policy
 }
 
 # _module_config: the configuration of the module an address is in.
@@ -81,13 +82,14 @@ _lifecycle_reads := _policy_reads if count(_policy_reads) > 0
 
 else := catalog_reads
 
-# A policy that no catalog read applies cannot be checked: fail closed.
+# A policy that no catalog read applies cannot be checked: fail closed, for
+# each provider configuration that sets one (an id may be meant for any).
 deny contains msg if {
 	count(catalog_reads) > 0
-	count(_policy_reads) == 0
 	some key, config in object.get(input, ["configuration", "provider_config"], {})
 	config.name == "megallm"
 	config.expressions.policy
+	not key in {_provider_key(r) | some r in catalog_reads}
 	msg := concat(" ", [
 		sprintf("The provider configuration %s sets a policy, but no catalog read of this plan goes through it,", [_quote(key)]),
 		"so no model id can be checked against the policy. Read",

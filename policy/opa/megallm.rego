@@ -25,9 +25,26 @@ deny contains msg if {
 
 # the megallm_models reads of the plan that are not the catalog, and why,
 # the first three
-_reads_not_counted := [] if count(_models_reads) == 0
+_reads_not_counted := [] if count(_models_reads) + count(_deferred_reads) == 0
 
-else := [sprintf("Not the catalog: %s.", [concat("; ", array.slice(sort([_why_not_a_catalog(r) | some r in _models_reads]), 0, 3))])]
+else := [sprintf("Not the catalog: %s.", [concat("; ", array.slice(
+	sort(array.concat([_why_not_a_catalog(r) | some r in _models_reads], [_why_deferred(a) | some a in _deferred_reads])),
+	0, 3,
+))])]
+
+# the megallm_models reads that the plan leaves to apply, which a saved plan
+# holds no models of
+_deferred_reads contains rc.address if {
+	some rc in object.get(input, "resource_changes", [])
+	rc.mode == "data"
+	rc.type == "megallm_models"
+	"read" in rc.change.actions
+}
+
+_why_deferred(address) := sprintf(
+	"%s is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on",
+	[address],
+)
 
 deny contains msg if {
 	count(catalog_reads) > 0

@@ -413,6 +413,49 @@ test_a_policy_no_catalog_read_applies_fails_closed if {
 	])}
 }
 
+test_each_policy_needs_a_catalog_read if {
+	plan := json.patch(_plan([_app({"model": "gpt-4o-mini"})]), [{
+		"op": "add", "path": "/configuration/provider_config/megallm.strict",
+		"value": {"name": "megallm", "alias": "strict", "expressions": {"policy": {"constant_value": {}}}},
+	}])
+	denies := megallm.deny with input as plan
+	denies == {concat(" ", [
+		`The provider configuration "megallm.strict" sets a policy, but no catalog read of this plan goes through it,`,
+		"so no model id can be checked against the policy. Read",
+		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
+	])}
+}
+
+test_settings_outside_megallm_settings_fail_closed if {
+	denies := _deny({"model": "gpt-4o-mini"}) with data.retirement_notice_days as 30
+		with data.key_patterns as ["model"]
+		with data.attribute_paths as {}
+		with data.json_attributes as {}
+		with data.ignored_attribute_paths as {}
+	count(denies) == count(megallm.default_settings) # a new setting needs its line in _set_outside
+	`The data document sets "key_patterns" at its top level, where it changes nothing: put the settings under "megallm_settings", such as {"megallm_settings": {"retirement_notice_days": 30}}.` in denies
+}
+
+test_paths_written_as_messages_print_them_fail_closed if {
+	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {
+		"attribute_paths": {"terraform_data": [`input["MODEL_NAME"]`]},
+		"json_attributes": {"terraform_data": ["input.config"]},
+	}
+	denies == {
+		`megallm_settings.attribute_paths["terraform_data"] has "input[\"MODEL_NAME\"]", which is no path of steps joined by ".": write it as "input.env.MODEL_NAME" or "model.*.name" (a list index as a number); a map key with a dot in it is matched by key_patterns instead.`,
+		`megallm_settings.json_attributes["terraform_data"] has "input.config", but only an attribute of the resource itself is read as JSON: name it alone, such as "container_definitions".`,
+	}
+}
+
+test_a_catalog_read_left_to_apply_is_named if {
+	plan := json.patch(_plan_with([_app({"model": "gpt-4o-mini"})], []), [{
+		"op": "add", "path": "/resource_changes",
+		"value": [{"address": "data.megallm_models.catalog", "mode": "data", "type": "megallm_models", "change": {"actions": ["read"]}}],
+	}])
+	some msg in megallm.deny with input as plan
+	endswith(msg, `Not the catalog: data.megallm_models.catalog is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on.`)
+}
+
 test_sensitive_values_are_not_shown if {
 	app := json.patch(_app({"env": {"OPENAI_MODEL": "GPT4o_Mini"}, "model": "x-1"}), [{
 		"op": "add", "path": "/sensitive_values", "value": {"input": {"env": true}},

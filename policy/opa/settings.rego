@@ -88,6 +88,53 @@ deny contains msg if {
 	)
 }
 
+deny contains msg if {
+	some name in _per_type_settings
+	is_object(settings[name])
+	some type, paths in settings[name]
+	_strings(paths)
+	some p in paths
+	regex.match(`[\[\]"]`, p)
+	msg := sprintf(
+		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": write it as \"input.env.MODEL_NAME\" or \"model.*.name\" (a list index as a number); a map key with a dot in it is matched by key_patterns instead.",
+		[name, _quote(type), _quote(p)],
+	)
+}
+
+deny contains msg if {
+	is_object(settings.json_attributes)
+	some type, attributes in settings.json_attributes
+	_strings(attributes)
+	some a in attributes
+	contains(a, ".")
+	msg := sprintf(
+		"megallm_settings.json_attributes[%s] has %s, but only an attribute of the resource itself is read as JSON: name it alone, such as \"container_definitions\".",
+		[_quote(type), _quote(a)],
+	)
+}
+
+# A setting beside megallm_settings, not in it, is a data document that
+# changes nothing.
+deny contains msg if {
+	some name in _set_outside
+	msg := sprintf(
+		"The data document sets %s at its top level, where it changes nothing: put the settings under \"megallm_settings\", such as {\"megallm_settings\": {\"retirement_notice_days\": 30}}.",
+		[_quote(name)],
+	)
+}
+
+# the settings a data document sets outside megallm_settings; one line per
+# setting (Rego reads data only by name)
+_set_outside contains "retirement_notice_days" if data.retirement_notice_days != null
+
+_set_outside contains "key_patterns" if data.key_patterns != null
+
+_set_outside contains "attribute_paths" if data.attribute_paths != null
+
+_set_outside contains "json_attributes" if data.json_attributes != null
+
+_set_outside contains "ignored_attribute_paths" if data.ignored_attribute_paths != null
+
 _per_type_settings := ["attribute_paths", "json_attributes", "ignored_attribute_paths"]
 
 _whole_days(n) if {
