@@ -54,6 +54,12 @@ func (e *APIError) Unauthorized() bool {
 	return e.StatusCode == http.StatusUnauthorized
 }
 
+// WaitRefused reports whether the API asked to wait longer before another
+// request than the client waits to retry, so that it did not retry.
+func (e *APIError) WaitRefused() bool {
+	return e.hasRetryAfter && e.retryAfter > maxRetryAfter
+}
+
 func (e *APIError) details() string {
 	var parts []string
 	if e.Type != "" {

@@ -29,9 +29,13 @@ func (p retryPolicy) next(ctx context.Context, attempt int, err error) (wait tim
 	wait = p.backoff(attempt)
 	var apiErr *APIError
 	if errors.As(err, &apiErr) && apiErr.hasRetryAfter {
-		if apiErr.retryAfter > maxRetryAfter {
+		if apiErr.WaitRefused() {
+			asked := apiErr.retryAfter.String()
+			if apiErr.retryAfter >= retryAfterCeiling {
+				asked = "a day or more"
+			}
 			return 0, false, fmt.Sprintf("not retried: the API asked to wait %s, longer than the %s the provider waits",
-				apiErr.retryAfter, maxRetryAfter)
+				asked, maxRetryAfter)
 		}
 		wait = apiErr.retryAfter
 	}
@@ -77,19 +81,24 @@ func retryable(err error) bool {
 	return errors.As(err, &urlErr) && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF))
 }
 
-// parseRetryAfter reads a Retry-After header: delay seconds or an HTTP date.
+// retryAfterCeiling caps a Retry-After: a longer wait reads as this one.
+const retryAfterCeiling = 24 * time.Hour
+
+// parseRetryAfter reads a Retry-After header: delay seconds or an HTTP date,
+// at most retryAfterCeiling.
 func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 	if value == "" {
 		return 0, false
 	}
-	if seconds, err := strconv.ParseInt(value, 10, 64); err == nil {
+	// Too many digits for an int64 is a long wait, not a missing header.
+	if seconds, err := strconv.ParseInt(value, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		if seconds < 0 {
 			return 0, false
 		}
-		return time.Duration(min(seconds, int64(24*time.Hour/time.Second))) * time.Second, true
+		return time.Duration(min(seconds, int64(retryAfterCeiling/time.Second))) * time.Second, true
 	}
 	if when, err := http.ParseTime(value); err == nil {
-		return max(when.Sub(now), 0), true
+		return min(max(when.Sub(now), 0), retryAfterCeiling), true
 	}
 	return 0, false
 }

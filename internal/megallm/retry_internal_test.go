@@ -23,6 +23,9 @@ func TestParseRetryAfter(t *testing.T) {
 		{"-1", 0, false},
 		{"soon", 0, false},
 		{"99999999999", 24 * time.Hour, true},
+		{"99999999999999999999", 24 * time.Hour, true}, // more than an int64 holds
+		{"-99999999999999999999", 0, false},
+		{"Fri, 25 Nov 2126 12:00:00 GMT", 24 * time.Hour, true},
 		{"Wed, 25 Nov 2026 12:00:30 GMT", 30 * time.Second, true},
 		{"Wed, 25 Nov 2026 11:59:00 GMT", 0, true}, // in the past: retry now
 	}

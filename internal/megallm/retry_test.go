@@ -157,6 +157,16 @@ func TestRetry_retryAfterLongerThanTheProviderWaits(t *testing.T) {
 	}
 }
 
+func TestRetry_retryAfterOfADayOrMoreSaysSo(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, testKey)
+	server.InjectFaults(mockapi.RateLimited("31536000"))
+	_, _, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "the API asked to wait a day or more, longer than the 1m0s the provider waits") {
+		t.Errorf("err = %v, want an error saying the API asked to wait a day or more", err)
+	}
+}
+
 func TestRetry_neverSleepsPastTheDeadline(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, testKey)

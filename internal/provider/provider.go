@@ -226,7 +226,7 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy), origin: client.ModelsURL()}, diags
+	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy), origin: client.ModelsURL(), maxRetries: s.maxRetries}, diags
 }
 
 // Resources returns none: the provider only reads.

@@ -24,6 +24,8 @@ type providerData struct {
 	// scrub replaces the API key in what a data source reports, which may
 	// quote a key written where it does not belong (catalog_file = var.key).
 	scrub func(string) string
+	// maxRetries is the provider's max_retries, which advice names.
+	maxRetries int
 }
 
 // dataSource is what both data sources share: the configured providerData,
@@ -54,7 +56,7 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	var diags diag.Diagnostics
 	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {
-		summary, detail := describeCatalogError(err)
+		summary, detail := describeCatalogError(err, d.maxRetries)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
 			detail = repeatedDetail(repeated)
 		}
@@ -85,8 +87,9 @@ func repeatedDetail(err *catalog.RepeatedError) string {
 const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
 	"or set the " + EnvAPIKey + " environment variable."
 
-// describeCatalogError words a catalog error and how to fix it.
-func describeCatalogError(err error) (summary, detail string) {
+// describeCatalogError words a catalog error and how to fix it, under the
+// provider's max_retries.
+func describeCatalogError(err error, maxRetries int) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var respErr *megallm.ResponseError
 	var timeoutErr *megallm.TimeoutError
@@ -119,8 +122,7 @@ func describeCatalogError(err error) (summary, detail string) {
 				"is slow to answer from here, or check base_url and your network.", err, timeoutErr.Timeout.String())
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests:
 		return "MegaLLM API rate limit",
-			fmt.Sprintf("%s.\n\nThe API is throttling this key. Try again later, raise max_retries (up to 10) "+
-				"to wait longer, or run fewer plans at once with the same key.", err)
+			fmt.Sprintf("%s.\n\nThe API is throttling this key. %s", err, throttledAdvice(apiErr, maxRetries))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
 		hint := ""
 		if strings.HasSuffix(apiErr.URL, "/models/models") {
@@ -149,6 +151,21 @@ func describeCatalogError(err error) (summary, detail string) {
 			fmt.Sprintf("%s.\n\nCheck base_url (or %s), your network and proxy settings; each attempt is limited by request_timeout.",
 				err, EnvBaseURL)
 	}
+}
+
+// throttledAdvice says what helps when the API throttles: waiting as long as
+// it asked, which a retry does not when it asked for longer than the client
+// waits, or more retries, up to their limit.
+func throttledAdvice(err *megallm.APIError, maxRetries int) string {
+	switch {
+	case err.WaitRefused():
+		return "It asked to wait longer than the provider waits to retry: run the plan again once that wait is " +
+			"over, or run fewer plans at once with the same key."
+	case maxRetries < maxMaxRetries:
+		return fmt.Sprintf("Try again later, raise max_retries (now %d, up to %d) to wait longer, or run fewer plans "+
+			"at once with the same key.", maxRetries, maxMaxRetries)
+	}
+	return "Try again later, or run fewer plans at once with the same key."
 }
 
 // homeHint says that a missing file's path starts with ~, which neither

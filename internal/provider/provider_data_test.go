@@ -54,7 +54,7 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 			if err == nil {
 				t.Fatal("ListModels succeeded, want an error")
 			}
-			summary, detail := describeCatalogError(err)
+			summary, detail := describeCatalogError(err, defaultMaxRetries)
 			if summary != tc.summary {
 				t.Errorf("summary %q, want %q", summary, tc.summary)
 			}
@@ -70,7 +70,7 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 
 func TestDescribeCatalogError_missingKey(t *testing.T) {
 	t.Parallel()
-	summary, detail := describeCatalogError(megallm.ErrMissingAPIKey)
+	summary, detail := describeCatalogError(megallm.ErrMissingAPIKey, defaultMaxRetries)
 	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key") || !strings.Contains(detail, EnvAPIKey) {
 		t.Errorf("got %q / %q: want a summary about the missing key and a detail naming api_key and %s", summary, detail, EnvAPIKey)
 	}
@@ -94,7 +94,7 @@ func TestDescribeCatalogError_cancelled(t *testing.T) {
 	_, _, retryWaitErr := client.ListModels(ctx)
 	inFlightErr := &url.Error{Op: "Get", URL: server.URL() + "/models", Err: context.Canceled}
 	for name, err := range map[string]error{"retry wait": retryWaitErr, "in flight": inFlightErr, "waiting for the shared fetch": context.Canceled} {
-		summary, detail := describeCatalogError(err)
+		summary, detail := describeCatalogError(err, defaultMaxRetries)
 		if summary != "Reading the MegaLLM catalog was cancelled" || !strings.Contains(detail, "Terraform was interrupted") ||
 			!strings.Contains(detail, "Nothing is wrong with the provider's configuration") {
 			t.Errorf("%s: got %q / %q, want a summary and detail that say the read was cancelled", name, summary, detail)
@@ -151,9 +151,44 @@ func TestDescribeCatalogError_unknownAuthority(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = client.ListModels(context.Background())
-	summary, detail := describeCatalogError(err)
+	summary, detail := describeCatalogError(err, defaultMaxRetries)
 	if summary != "Cannot verify the MegaLLM API's TLS certificate" || !strings.Contains(detail, "certificate signed by unknown authority") ||
 		!strings.Contains(detail, "SSL_CERT_FILE") || !strings.Contains(detail, "SSL_CERT_DIR") {
 		t.Errorf("got %q / %q, want a diagnostic that says how to trust the certificate", summary, detail)
+	}
+}
+
+// TestDescribeCatalogError_throttled: raising max_retries is advised only
+// where it helps: below its limit, and when the API asked for a wait that
+// retries take.
+func TestDescribeCatalogError_throttled(t *testing.T) {
+	t.Parallel()
+	const raise = "raise max_retries"
+	for name, tc := range map[string]struct {
+		retryAfter string
+		maxRetries int
+		want       string
+	}{
+		"retries left":          {"0", 3, "Try again later, raise max_retries (now 3, up to 10) to wait longer, or run fewer"},
+		"retries at their most": {"0", maxMaxRetries, "Try again later, or run fewer plans at once with the same key."},
+		"a wait no retry takes": {"120", maxMaxRetries, "It asked to wait longer than the provider waits to retry: run the plan again once that wait is over"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			server := mockapi.NewTestServer(t, "")
+			for range tc.maxRetries + 1 {
+				server.InjectFaults(mockapi.RateLimited(tc.retryAfter))
+			}
+			client, err := megallm.New(megallm.Config{BaseURL: server.URL(), APIKey: mockapi.DefaultAPIKey, MaxRetries: tc.maxRetries})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, _, err = client.ListModels(context.Background())
+			_, detail := describeCatalogError(err, tc.maxRetries)
+			if flat := strings.Join(strings.Fields(detail), " "); !strings.Contains(flat, tc.want) ||
+				(tc.maxRetries == maxMaxRetries && strings.Contains(flat, raise)) {
+				t.Errorf("detail %q, want %q and, at max_retries = %d, no %q", detail, tc.want, maxMaxRetries, raise)
+			}
+		})
 	}
 }
