@@ -9,7 +9,8 @@ import (
 // TestPolicyWarnings: what a plan under a model policy warns about, through
 // the real CLI: a deprecated model, candidates passed over, an owner the
 // policy does not allow, and what the policy names that the catalog lacks,
-// said once however many data sources read the catalog.
+// said once however many data sources read the catalog or instances of a block
+// pass the same candidates over.
 func TestPolicyWarnings(t *testing.T) {
 	t.Parallel()
 	server, out, flat := planAgainstMock(t, fmt.Sprintf(`
@@ -30,11 +31,12 @@ provider "megallm" {
 }
 data "megallm_model" "old" { id = "gpt-3.5-turbo" }
 data "megallm_model" "fallback" {
+  count      = 3
   candidates = ["o3-mini", "gpt-4o-mini"]
 }
 data "megallm_models" "all" {}
 data "megallm_models" "mistral" { owned_by = ["mistral"] }
-output "chosen" { value = data.megallm_model.fallback.id }
+output "chosen" { value = data.megallm_model.fallback[0].id }
 `, day(-10), day(45), day(-1)))
 	for _, want := range []string{
 		"Warning: Deprecated MegaLLM model",
@@ -57,10 +59,14 @@ output "chosen" { value = data.megallm_model.fallback.id }
 			t.Errorf("the plan does not show %q:\n%s", want, out)
 		}
 	}
-	for _, once := range []string{"Warning: Provider policy names models", "Warning: Provider policy names successors"} {
+	for _, once := range []string{"Warning: Provider policy names models", "Warning: Provider policy names successors",
+		"Warning: Candidate models passed over"} {
 		if n := strings.Count(out, once); n != 1 {
 			t.Errorf("the plan shows %q %d times, want once:\n%s", once, n, out)
 		}
+	}
+	if strings.Contains(out, "similar warning") { // how Terraform shows a warning given more than once
+		t.Errorf("the plan repeats a warning:\n%s", out)
 	}
 	if n := server.RequestCount(); n != 1 {
 		t.Errorf("the plan made %d requests, want 1", n)

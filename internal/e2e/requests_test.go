@@ -123,10 +123,13 @@ func TestOutageCostsOneFetch(t *testing.T) {
 	if n := strings.Count(out, "Error: MegaLLM API error"); n != dataSources {
 		t.Errorf("%d errors titled \"MegaLLM API error\", want one per data source (%d)", n, dataSources)
 	}
-	if n := strings.Count(flat, "Internal server error"); n != 1 {
-		t.Errorf("the API's error is quoted %d times, want once:\n%s", n, out)
+	if n := strings.Count(flat, "Internal server error"); n != dataSources {
+		t.Errorf("the API's error is quoted %d times, want once per data source (%d):\n%s", n, dataSources, out)
 	}
-	if n := strings.Count(flat, "the same error is shown in full"); n != dataSources-1 {
+	if n := strings.Count(flat, "If the error persists"); n != 1 {
+		t.Errorf("the advice is given %d times, want once, with the full error:\n%s", n, out)
+	}
+	if n := strings.Count(flat, "The same error is shown in full"); n != dataSources-1 {
 		t.Errorf("%d errors point at the full one, want %d", n, dataSources-1)
 	}
 }

@@ -168,9 +168,12 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 		diags.AddAttributeError(at, "No candidate model qualifies",
 			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.SuggestUsable), fix))
 	case len(passed) > 0:
-		diags.AddAttributeWarning(at, "Candidate models passed over",
-			fmt.Sprintf("Chose %s, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-				megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.SuggestUsable)))
+		summary := "Candidate models passed over"
+		detail := fmt.Sprintf("Chose %s, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
+			megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.SuggestUsable))
+		if d.data.catalog.TakeWarning(summary + "\n" + detail) { // once per plan, as lifecycleWarning
+			diags.AddAttributeWarning(at, summary, detail)
+		}
 	}
 	return model, at
 }

@@ -58,7 +58,7 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	if err != nil {
 		summary, detail := describeCatalogError(err, d.maxRetries)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
-			detail = repeatedDetail(repeated)
+			detail = repeatedDetail(repeated, reader)
 		}
 		diags.AddError(summary, detail)
 		return nil, diags
@@ -69,19 +69,24 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	return c, diags
 }
 
-// repeatedDetail is the detail of a failure that another data source
-// reports in full, named.
-func repeatedDetail(err *catalog.RepeatedError) string {
+// repeatedDetail is the detail, for reader, of a failure that another data
+// source reports in full, named: with its cause, since a check block's data
+// source shows its error as a warning.
+func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 	where := "the first data source that read the catalog in this plan"
-	if err.FirstReader != "" {
+	switch err.FirstReader {
+	case "":
+	case reader: // another instance of the same block, or a block like it
+		where = "another data source like this one (" + reader + "), the first to read the catalog in this plan"
+	default:
 		where = err.FirstReader + ", the first to read the catalog in this plan"
 	}
 	if mismatch := (*catalog.PolicyMismatchError)(nil); errors.As(err, &mismatch) {
 		return "The provider's policy names models in another letter case than the catalog: the error is shown in " +
 			"full, with how to fix it, on " + where + "."
 	}
-	return "The catalog could not be read: the same error is shown in full, with how to fix it, on " + where +
-		". The provider makes no further requests for it within this plan; the next plan tries again."
+	return "The catalog could not be read: " + err.Error() + ". The same error is shown in full, with how to fix " +
+		"it, on " + where + ". The provider makes no further requests for it within this plan; the next plan tries again."
 }
 
 const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
@@ -116,6 +121,11 @@ func describeCatalogError(err error, maxRetries int) (summary, detail string) {
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
 				"the key must be sent. %s", err, setKeyHint)
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
+		return "MegaLLM API refused access",
+			fmt.Sprintf("%s.\n\nThe API, or a proxy or firewall in front of it, refuses this request: check that the "+
+				"key may list models (its project, scopes or allowed IP addresses), and that base_url (or %s) is the "+
+				"API your key belongs to.", err, EnvBaseURL)
 	case errors.As(err, &timeoutErr):
 		return "MegaLLM API timed out",
 			fmt.Sprintf("%s.\n\nThe limit is request_timeout = %q, per attempt. Raise request_timeout if the API "+

@@ -26,6 +26,7 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 		"server error":   {fault: ptr(mockapi.ServerError()), summary: "MegaLLM API error"},
 		"html page":      {fault: ptr(mockapi.HTMLPage(http.StatusBadGateway)), summary: "MegaLLM API error"},
 		"not found":      {fault: ptr(mockapi.Fault{Status: http.StatusNotFound}), summary: "MegaLLM API not found at base_url"},
+		"forbidden":      {fault: ptr(mockapi.Fault{Status: http.StatusForbidden}), summary: "MegaLLM API refused access"},
 		"malformed json": {fault: ptr(mockapi.MalformedJSON()), summary: "Unexpected response from the MegaLLM API"},
 		"timeout":        {fault: nil, baseURL: "slow", summary: "MegaLLM API timed out"},
 		"rate limited":   {fault: ptr(mockapi.RateLimited("1")), summary: "MegaLLM API rate limit"},

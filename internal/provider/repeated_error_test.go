@@ -29,11 +29,34 @@ func TestSharedCatalog_repeatedErrorNamesFirstReader(t *testing.T) {
 		mock := mockapi.NewTestServer(t, "")
 		mock.InjectFaults(mockapi.ServerError())
 		p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
-		if _, errText := p.read(tc.typeName, p.config(t, tc.typeName, tc.values)); !strings.Contains(errText, "Internal server error") {
+		if _, errText := p.read(tc.typeName, p.config(t, tc.typeName, tc.values)); !isFull(errText) {
 			t.Fatalf("first read: error %q, want the API's 500 in full", errText)
 		}
 		_, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o-mini"))
-		if want := "the same error is shown in full, with how to fix it, on " + tc.named; !strings.Contains(errText, want) {
+		if want := "The same error is shown in full, with how to fix it, on " + tc.named; !strings.Contains(errText, want) {
+			t.Errorf("later read: error %q, want it to say %q", errText, want)
+		}
+	}
+}
+
+// TestSharedCatalog_repeatedErrorOfALikeReader: a read described as the
+// first one is (another instance of a block with count, or a block like it)
+// is not pointed at itself, and has the cause, as a check block's data source
+// shows the full error as a warning.
+func TestSharedCatalog_repeatedErrorOfALikeReader(t *testing.T) {
+	t.Parallel()
+	mock := mockapi.NewTestServer(t, "")
+	mock.InjectFaults(mockapi.ServerError())
+	p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
+	if _, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o")); !isFull(errText) {
+		t.Fatalf("first read: error %q, want the API's 500 in full", errText)
+	}
+	_, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o"))
+	for _, want := range []string{
+		"HTTP 500 Internal Server Error: Internal server error",
+		`on another data source like this one (the megallm_model data source with id = "gpt-4o"), the first to read`,
+	} {
+		if !strings.Contains(errText, want) {
 			t.Errorf("later read: error %q, want it to say %q", errText, want)
 		}
 	}

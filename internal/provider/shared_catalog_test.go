@@ -17,11 +17,19 @@ import (
 // one process: these tests drive one provider instance through many reads.
 
 // repeatedAfterGPT4o is the error of a read after a megallm_model with
-// id = "gpt-4o" has had the API's 500 in full: the summary, and a detail that
-// names that data source.
-const repeatedAfterGPT4o = "MegaLLM API error: The catalog could not be read: the same error is shown in full, " +
-	"with how to fix it, on the megallm_model data source with id = \"gpt-4o\", the first to read the catalog in " +
-	"this plan. The provider makes no further requests for it within this plan; the next plan tries again."
+// id = "gpt-4o" has had the API's 500 from mock in full: the summary, and a
+// detail with the cause that names that data source.
+func repeatedAfterGPT4o(mock *mockapi.Server) string {
+	return "MegaLLM API error: The catalog could not be read: GET " + mock.URL() + "/models: HTTP 500 Internal Server " +
+		"Error: Internal server error (type api_error, code internal_error). The same error is shown in full, with how " +
+		"to fix it, on the megallm_model data source with id = \"gpt-4o\", the first to read the catalog in this " +
+		"plan. The provider makes no further requests for it within this plan; the next plan tries again."
+}
+
+// isFull reports whether errText is the API's 500 in full, with its advice.
+func isFull(errText string) bool {
+	return strings.Contains(errText, "Internal server error") && strings.Contains(errText, "If the error persists")
+}
 
 // TestSharedCatalog_failedFetchIsKept: a read whose fetch fails reports the
 // error in full; the later reads of the same provider instance report it at
@@ -34,7 +42,7 @@ func TestSharedCatalog_failedFetchIsKept(t *testing.T) {
 	p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
 
 	_, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o"))
-	if !strings.HasPrefix(errText, "MegaLLM API error: ") || !strings.Contains(errText, "Internal server error") {
+	if !strings.HasPrefix(errText, "MegaLLM API error: ") || !isFull(errText) {
 		t.Fatalf("first read: error %q, want the API's 500 in full", errText)
 	}
 	for _, typeName := range []string{"megallm_model", "megallm_models", "megallm_model"} {
@@ -42,7 +50,7 @@ func TestSharedCatalog_failedFetchIsKept(t *testing.T) {
 		if typeName == "megallm_models" {
 			config = p.config(t, typeName, nil)
 		}
-		if _, errText := p.read(typeName, config); errText != repeatedAfterGPT4o {
+		if _, errText := p.read(typeName, config); errText != repeatedAfterGPT4o(mock) {
 			t.Errorf("later %s read: error %q, want the same summary with the short detail", typeName, errText)
 		}
 	}
@@ -62,17 +70,18 @@ func TestSharedCatalog_concurrentReadsShareAFailure(t *testing.T) {
 	p := newProtocolServer(t, mock, map[string]tftypes.Value{"max_retries": number(0)})
 
 	errs := readConcurrently(t, p, 20, "gpt-4o")
-	isFull := func(errText string) bool { return strings.Contains(errText, "Internal server error") }
 	// The short detail names the read that got the full error, whichever
 	// won the race: a megallm_model of gpt-4o, or (every tenth read) the
-	// megallm_models of the embedding models.
-	short := repeatedAfterGPT4o
-	if first := slices.IndexFunc(errs, isFull); first%10 == 0 {
-		short = strings.Replace(short, `megallm_model data source with id = "gpt-4o"`,
-			`megallm_models data source with type = "embedding"`, 1)
-	}
+	// megallm_models of the embedding models; reads like it name it as such.
+	firstIsModels := slices.IndexFunc(errs, isFull)%10 == 0
+	const model, models = `the megallm_model data source with id = "gpt-4o"`, `the megallm_models data source with type = "embedding"`
 	full := 0
-	for _, errText := range errs {
+	for i, errText := range errs {
+		first := map[bool]string{false: model, true: models}[firstIsModels]
+		if like := (i%10 == 0) == firstIsModels; like {
+			first = "another data source like this one (" + first + ")"
+		}
+		short := strings.Replace(repeatedAfterGPT4o(mock), model, first, 1)
 		switch {
 		case isFull(errText):
 			full++
