@@ -82,6 +82,17 @@ warn contains msg if {
 	])
 }
 
+# A pass that checked no id says so, as it may be a key the patterns miss.
+warn contains msg if {
+	count(catalog_reads) > 0
+	count(found) == 0
+	msg := concat(" ", [
+		"No model id was found in the managed resources of this plan, so none was checked.",
+		"If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in",
+		"megallm_settings.attribute_paths.",
+	])
+}
+
 warn contains msg if {
 	some f in found
 	_usable(f.id)

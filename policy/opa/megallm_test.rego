@@ -456,6 +456,15 @@ test_a_catalog_read_left_to_apply_is_named if {
 	endswith(msg, `Not the catalog: data.megallm_models.catalog is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on.`)
 }
 
+test_a_plan_without_ids_says_it_checked_none if {
+	_warn({"name": "billing", "llm": "gpt-4o-mini"}) == {concat(" ", [
+		"No model id was found in the managed resources of this plan, so none was checked.",
+		"If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in",
+		"megallm_settings.attribute_paths.",
+	])}
+	_warn({"model": "gpt-4o-mini"}) == set()
+}
+
 test_sensitive_values_are_not_shown if {
 	app := json.patch(_app({"env": {"OPENAI_MODEL": "GPT4o_Mini"}, "model": "x-1"}), [{
 		"op": "add", "path": "/sensitive_values", "value": {"input": {"env": true}},
