@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "25 passed, 0 failed") {
-		t.Errorf("want all 25 runs to pass:\n%s", out)
+	if !strings.Contains(out, "26 passed, 0 failed") {
+		t.Errorf("want all 26 runs to pass:\n%s", out)
 	}
 }
 
@@ -91,6 +91,7 @@ output "passed_over" { value = module.choice.passed_over }
 		want: []string{
 			`- "gpt-4o" costs 4500 USD for the workload, a currency in which no bound in EUR is met: set currency = ` +
 				`"USD" to bound it in USD`,
+			`No candidate is priced in EUR: set currency to a candidate's, or add a candidate priced in EUR.`,
 		},
 	}, {
 		name:   "a candidate passed over for max_workload_cost",

@@ -13,8 +13,10 @@
 # not allowed and retired models are never chosen, and negotiated prices
 # decide what is cheapest and what a workload costs.
 terraform {
-  # Provider functions (estimate_cost) need Terraform 1.8 or OpenTofu 1.7.
-  required_version = ">= 1.7"
+  # Provider functions (estimate_cost, unmet_requirements) need Terraform 1.8,
+  # which cannot parse this file before; OpenTofu has them from 1.7, but one
+  # constraint reads both CLIs' versions.
+  required_version = ">= 1.8"
   required_providers {
     # A module states the oldest version it works with; the root module pins.
     megallm = {
@@ -73,6 +75,11 @@ variable "workload" {
     output_tokens = number
   })
   default = null
+
+  validation {
+    condition     = var.workload == null ? true : try(var.workload.input_tokens != null && var.workload.output_tokens != null, false)
+    error_message = "workload needs both input_tokens and output_tokens: set the one you have none of to 0."
+  }
 }
 
 variable "currency" {
@@ -163,7 +170,7 @@ data "megallm_model" "preferred" {
     # not name it: when no candidate qualifies, this error names them all.
     precondition {
       condition     = length(local.over_bound) == 0 || length(local.qualifying) > 0
-      error_message = "No candidate qualifies under ${local.bound_words}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\nRaise max_workload_cost, or add a candidate that qualifies."
+      error_message = "No candidate qualifies under ${local.bound_words}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\n${local.candidates_advice}"
     }
   }
 }
@@ -224,16 +231,24 @@ locals {
       format("%q %s", id, local.usable[id].cost)
     )
   }
-  bound_words = try("require.max_workload_cost = ${local.max_workload_cost}", "")
+  # Raising the bound helps only a candidate priced in its currency.
+  candidates_advice = anytrue(local.costed_in_currency) ? "Raise max_workload_cost, or add a candidate that qualifies." : "No candidate is priced in ${local.currency}: set currency to a candidate's, or add a candidate priced in ${local.currency}."
+  bound_words       = try("require.max_workload_cost = ${local.max_workload_cost}", "")
 
   # What the workload costs with each model of the listing at hand (there is
   # one at most), in its currency.
-  costed = one(concat(data.megallm_models.cheapest_without_bound, data.megallm_models.candidates))
+  costed   = one(concat(data.megallm_models.cheapest_without_bound, data.megallm_models.candidates))
+  currency = upper(trimspace(var.currency))
+  # Whether each model of that listing is priced in currency (a model whose
+  # pricing names none is priced in USD, as the provider reads it).
+  costed_in_currency = local.costed == null ? [] : [
+    for m in local.costed.models : upper(coalesce(try(m.pricing.currency, null), "USD")) == local.currency
+  ]
   cost_words = local.costed == null ? [] : [
     for i, cost in local.costed.workload_costs : cost == null ? "has no price for the workload" :
-    upper(coalesce(try(local.costed.models[i].pricing.currency, null), "USD")) != upper(trimspace(var.currency)) ?
+    !local.costed_in_currency[i] ?
     format("costs %s %s for the workload, a currency in which no bound in %s is met: set currency = %q to bound it in %s",
-    cost, local.costed.models[i].pricing.currency, upper(trimspace(var.currency)), local.costed.models[i].pricing.currency, local.costed.models[i].pricing.currency) :
+    cost, local.costed.models[i].pricing.currency, local.currency, local.costed.models[i].pricing.currency, local.costed.models[i].pricing.currency) :
     "costs ${cost}${try(" ${local.costed.models[i].pricing.currency}", "")} for the workload"
   ]
 

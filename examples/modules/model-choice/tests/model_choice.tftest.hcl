@@ -451,3 +451,13 @@ run "candidates_meet_price_bounds_in_the_currency_given" {
     error_message = "Expected gpt-4o-mini, priced in EUR, got ${output.model_id}."
   }
 }
+
+run "a_workload_without_output_tokens_is_refused" {
+  command = plan
+
+  variables {
+    workload = { input_tokens = 1e6, output_tokens = null }
+  }
+
+  expect_failures = [var.workload]
+}
