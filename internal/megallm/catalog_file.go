@@ -40,15 +40,13 @@ func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 	if err != nil {
 		return nil, nil, &CatalogFileError{Path: path, Err: err}
 	}
-	if bytes.HasPrefix(data, utf8BOM) {
-		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file starts with a UTF-8 byte-order mark (BOM), " +
-			"which JSON does not allow: save it as UTF-8 without a BOM (in PowerShell 7, Out-File -Encoding utf8NoBOM; " +
-			"curl -o writes none)")}
-	}
+	// A UTF-8 byte-order mark, which Windows PowerShell 5.1's Out-File -Encoding
+	// utf8 writes, is ignored, as RFC 8259 lets a parser do.
+	data = bytes.TrimPrefix(data, utf8BOM)
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || (len(data) > 1 && (data[0] == 0 || data[1] == 0)) {
 		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is UTF-16, as Windows PowerShell 5.1's > and " +
-			"Out-File write it, and JSON must be UTF-8: save it with curl -o, or in PowerShell with Out-File -Encoding utf8 " +
-			"(in PowerShell 7, utf8NoBOM)")}
+			"Out-File write it, and JSON must be UTF-8: save it with curl.exe -o (in Windows PowerShell, curl alone is " +
+			"Invoke-WebRequest), or in PowerShell with Out-File -Encoding utf8")}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty (or only white space)")}

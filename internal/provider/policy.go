@@ -116,9 +116,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		return decision, fmt.Errorf("%s must be an object such as { retires_at = \"2026-06-30\", successor = "+
 			"\"gpt-4o\" }, got %s", where, typeName(v))
 	}
-	if err := onlyAttributes(where, o, modelPolicyAttributeNames); err != nil {
-		return decision, err
-	}
+	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")
 	decision.Successor = o.string("successor")
@@ -128,6 +126,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	if denied := o.bool("denied"); denied != nil {
 		decision.Denied = *denied
 	}
+	var pricingErr error
 	if p := o.object("pricing"); p != nil {
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
 		decision.Pricing = &megallm.Pricing{
@@ -135,29 +134,27 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
 			Currency:                   cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency)),
 		}
-		o.keep(p.err())
+		pricingErr = p.err()
+		o.keep(pricingErr)
 	}
-	if err := o.err(); err != nil {
-		return decision, err
-	}
+	// Every mistake of the entry at once, each on what could be read.
 	s, p := decision.Successor, decision.Pricing
 	if s != nil {
 		successor := where + ".successor"
-		if err := cmp.Or(blank(successor, *s, "model id", "name the model to move to, or leave successor out"),
-			spaced(successor, *s, "model id")); err != nil {
-			return decision, err
+		o.keep(cmp.Or(blank(successor, *s, "model id", "name the model to move to, or leave successor out"),
+			spaced(successor, *s, "model id")))
+		if *s == id {
+			o.keep(fmt.Errorf("%s is the model itself: name the model to move to, or leave successor out", successor))
 		}
 	}
-	switch {
-	case s != nil && *s == id:
-		return decision, fmt.Errorf("%s.successor is the model itself: name the model to move to, or leave successor out", where)
-	case decision.DeprecatedAt != nil && decision.RetiresAt != nil && decision.RetiresAt.Before(*decision.DeprecatedAt):
-		return decision, fmt.Errorf("%s.deprecated_at (%s) is after retires_at (%s): a model is deprecated before it "+
+	if decision.DeprecatedAt != nil && decision.RetiresAt != nil && decision.RetiresAt.Before(*decision.DeprecatedAt) {
+		o.keep(fmt.Errorf("%s.deprecated_at (%s) is after retires_at (%s): a model is deprecated before it "+
 			"retires. Swap the dates, or set deprecated_at on or before retires_at", where,
-			megallm.FormatDate(*decision.DeprecatedAt), megallm.FormatDate(*decision.RetiresAt))
-	case p != nil && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil:
-		return decision, fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
-			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where)
+			catalog.FormatDate(*decision.DeprecatedAt), catalog.FormatDate(*decision.RetiresAt)))
 	}
-	return decision, nil
+	if p != nil && pricingErr == nil && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil {
+		o.keep(fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
+			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where))
+	}
+	return decision, o.err()
 }

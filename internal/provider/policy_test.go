@@ -307,7 +307,7 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 			`"2026-13-01", which is not a date\. Use an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date `+
 			`such as "2025-01-31" \(midnight UTC\)`),
 		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-07-01", retires_at = "2026-06-30" } } }`,
-			`policy\.models\["gpt-4o"\]\.deprecated_at \(2026-07-01T00:00:00Z\) is after retires_at \(2026-06-30T00:00:00Z\)`),
+			`policy\.models\["gpt-4o"\]\.deprecated_at \(2026-07-01\) is after retires_at \(2026-06-30\)`),
 		step(`{ allowed_owners = [] }`, `policy\.allowed_owners is empty, which allows no model at all`),
 		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
 		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string\s*$`),
@@ -464,8 +464,9 @@ data "megallm_models" "all" {}`),
 	})
 }
 
-// Mistakes in several models of a policy are reported together, and a
-// negotiated price without a currency is in USD, as the attribute shows.
+// Mistakes in several models of a policy, and in one model, are reported
+// together, and a negotiated price without a currency is in USD, as the
+// attribute shows.
 func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -481,6 +482,15 @@ func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
 			ExpectError: expectError(`policy has no attribute "allowed_owner"\. Did you mean "allowed_owners"\? .*` +
 				`policy\.models\["gpt-4o"\] has no attribute "retire_at"\. Did you mean "retires_at"\? .*` +
 				`policy\.models\["gpt-4o-mini"\]\.deprecated_at is "soon", which is not a date`),
+		},
+		resource.TestStep{ // and every mistake in one model's entry
+			Config: policyProvider(server, `{ models = { "gpt-4o" = {
+      retires_at = "2027-01-15", deprecated_at = "2027-02-01", pricing = {}, successor = "gpt-4o", denid = true
+    } } }`, `data "megallm_model" "m" { id = "gpt-4o" }`),
+			ExpectError: expectError(`policy\.models\["gpt-4o"\] has no attribute "denid"\. Did you mean "denied"\? .*` +
+				`policy\.models\["gpt-4o"\]\.successor is the model itself: .*` +
+				`policy\.models\["gpt-4o"\]\.deprecated_at \(2027-02-01\) is after retires_at \(2027-01-15\): .*` +
+				`policy\.models\["gpt-4o"\]\.pricing sets no price: `),
 		},
 		resource.TestStep{
 			Config: policyProvider(server, `{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } } } }`,
