@@ -115,7 +115,7 @@ func TestReliability_plainHTTPWarning(t *testing.T) {
 	if err != nil {
 		t.Fatalf("plan through the proxy failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, warning+" with provider") || !strings.Contains(out, "http://megallm.example.test/v1/models uses plain http://") {
+	if !strings.Contains(out, warning+" with provider") || !strings.Contains(strings.Join(strings.Fields(out), " "), "base_url sends requests to http://megallm.example.test/v1/models, plain http://") {
 		t.Errorf("no warning about the unencrypted key:\n%s", out)
 	}
 	if n := server.RequestCount(); n != 1 {

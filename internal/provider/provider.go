@@ -79,7 +79,8 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"validate model ids, read context limits and choose models by capability and price at `terraform plan`.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				MarkdownDescription: "MegaLLM API key. Falls back to the `" + EnvAPIKey + "` environment variable. " +
+				MarkdownDescription: "MegaLLM API key. Falls back to the `" + EnvAPIKey + "` environment variable " +
+					"when null or blank, so that `api_key = var.key` with an empty default reads the environment. " +
 					"Needed to read the catalog; never logged or shown. White space around the key is removed, so " +
 					"`file(\"key.txt\")` works with a file that ends in a newline; a control character or a character " +
 					"that is not ASCII (such as a curly quote) inside the key is an error.",
@@ -222,7 +223,7 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 	}
 	if s.apiKey != "" && sendsKeyInClear(s.baseURL) {
 		diags.AddAttributeWarning(path.Root("base_url"), "MegaLLM API key sent unencrypted",
-			fmt.Sprintf("base_url %s uses plain http:// to a host that is not this machine, so the API key "+
+			fmt.Sprintf("base_url sends requests to %s, plain http:// to a host that is not this machine, so the API key "+
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}

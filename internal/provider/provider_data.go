@@ -116,7 +116,8 @@ func describeCatalogError(err error, maxRetries int) (summary, detail string) {
 				"Check catalog_file (or %s).", err, homeHint(fileErr), EnvAPIKey, megallm.DefaultBaseURL, EnvCatalogFile)
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
-			"The megallm provider needs an API key to read the model catalog, and none is configured. " + setKeyHint
+			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
+				EnvAPIKey + " environment variable are unset or blank. " + setKeyHint
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+

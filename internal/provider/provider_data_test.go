@@ -72,8 +72,9 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 func TestDescribeCatalogError_missingKey(t *testing.T) {
 	t.Parallel()
 	summary, detail := describeCatalogError(megallm.ErrMissingAPIKey, defaultMaxRetries)
-	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key") || !strings.Contains(detail, EnvAPIKey) {
-		t.Errorf("got %q / %q: want a summary about the missing key and a detail naming api_key and %s", summary, detail, EnvAPIKey)
+	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key and the "+EnvAPIKey+" environment variable are unset or blank") {
+		t.Errorf("got %q / %q: want a summary about the missing key and a detail saying that api_key and %s are unset or blank (a blank one is set)",
+			summary, detail, EnvAPIKey)
 	}
 }
 

@@ -148,7 +148,7 @@ func TestProvider_missingAPIKey(t *testing.T) {
 		Config: fmt.Sprintf(`
 provider "megallm" { base_url = %q }
 data "megallm_models" "all" {}`, server.URL()),
-		ExpectError: expectError(`Missing MegaLLM API key .* none is configured. Set api_key in the provider "megallm" block .* or set the MEGALLM_API_KEY environment variable`),
+		ExpectError: expectError(`Missing MegaLLM API key .* none is configured: api_key and the MEGALLM_API_KEY environment variable are unset or blank. Set api_key in the provider "megallm" block .* or set the MEGALLM_API_KEY environment variable`),
 	})
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("a provider without a key sent %d requests, want 0", n)
