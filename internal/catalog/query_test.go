@@ -107,20 +107,23 @@ func TestSelect_sortCoversEveryKey(t *testing.T) {
 func TestSelect_sortCreatedAtComparesInstants(t *testing.T) {
 	t.Parallel()
 	// As strings, "2023-12-31T23:00:00-02:00" sorts first; as instants it is
-	// 2024-01-01T01:00:00Z, after 00:30Z. Fractional seconds are instants too.
+	// 2024-01-01T01:00:00Z, after 00:30Z. Fractional seconds are instants too,
+	// microseconds apart as created_after compares them.
 	c := New([]megallm.Model{
 		{ID: "offset", CreatedAt: date("2023-12-31T23:00:00-02:00")},
 		{ID: "utc", CreatedAt: date("2024-01-01T00:30:00Z")},
 		{ID: "fraction", CreatedAt: date("2024-01-01T00:30:00.5Z")},
+		{ID: "a-micro-later", CreatedAt: date("2024-01-01T00:30:00.500002Z")},
+		{ID: "b-micro-earlier", CreatedAt: date("2024-01-01T00:30:00.500001Z")},
 		{ID: "empty", CreatedAt: nil},
 	})
 	got := ids(c.Select(Query{SortBy: sortByCreatedAt}))
-	want := []string{"utc", "fraction", "offset", "empty"}
+	want := []string{"utc", "fraction", "b-micro-earlier", "a-micro-later", "offset", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at ascending = %q, want %q", got, want)
 	}
 	got = ids(c.Select(Query{SortBy: sortByCreatedAt, Descending: true}))
-	want = []string{"offset", "fraction", "utc", "empty"}
+	want = []string{"offset", "a-micro-later", "b-micro-earlier", "fraction", "utc", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at descending = %q, want %q", got, want)
 	}

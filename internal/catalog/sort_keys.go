@@ -11,7 +11,8 @@ type sortKey struct {
 	// field is the field value reads, which Unreported checks.
 	field modelField
 	// value is m's value under q and whether m has one. Times compare as
-	// Unix milliseconds; costs count only in q's currency.
+	// Unix seconds, which a float64 holds to a quarter of a microsecond;
+	// costs count only in q's currency.
 	value func(q *Query, m *megallm.Model) (float64, bool)
 }
 
@@ -24,7 +25,7 @@ var sortKeys = []sortKey{
 		if m.CreatedAt == nil {
 			return 0, false
 		}
-		return float64(m.CreatedAt.UnixMilli()), true
+		return float64(m.CreatedAt.Unix()) + float64(m.CreatedAt.Nanosecond())/1e9, true
 	}},
 	{key: sortByContextLength,
 		field: modelField{"context_length", func(m *megallm.Model) bool { return m.ContextLength != nil }},

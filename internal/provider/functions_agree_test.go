@@ -44,6 +44,9 @@ output "in_dollars" {
 output "retired_status" {
   value = provider::megallm::unmet_requirements({ model_lifecycle = { status = "retired", successor = "m2" } }, { not_deprecated = true })
 }
+output "saved_zero_context_length" {
+  value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"context_length\": 0, \"capabilities\": {\"max_context_length\": 8192}}"), { min_context_length = 1 })
+}
 output "days_reported" {
   value = provider::megallm::unmet_requirements({ model_lifecycle = { days_to_retirement = 3 } }, { min_days_to_retirement = 10 })
 }
@@ -54,6 +57,9 @@ output "days_reported" {
 			statecheck.ExpectKnownOutputValue("in_euros_as_written", knownvalue.ListSizeExact(0)),
 			statecheck.ExpectKnownOutputValue("in_dollars", knownIDs("priced in EUR, the requirement is in USD")),
 			statecheck.ExpectKnownOutputValue("retired_status", knownIDs(`model_lifecycle.status is retired (successor "m2")`)),
+			// A saved entry's 0 is not reported, and the older field is read only
+			// where the spec's is absent, as the decoder reads them.
+			statecheck.ExpectKnownOutputValue("saved_zero_context_length", knownIDs("context_length is not reported (required >= 1)")),
 			statecheck.ExpectKnownOutputValue("days_reported", knownIDs("model_lifecycle.days_to_retirement 3 < required 10")),
 		},
 	})

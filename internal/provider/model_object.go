@@ -206,12 +206,13 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	if !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "an object with none of its attributes, such as id, capabilities or pricing")
 	}
+	contextLength := o.int64("context_length")
 	m := &megallm.Model{
 		Type:            o.string("type"),
 		DisplayName:     o.string("display_name"),
 		OwnedBy:         o.string("owned_by"),
 		CreatedAt:       dateAttribute(o, "created_at"),
-		ContextLength:   positive(o.int64("context_length")),
+		ContextLength:   positive(contextLength),
 		MaxOutputTokens: positive(o.int64("max_output_tokens")),
 	}
 	if id := o.string("id"); id != nil {
@@ -228,7 +229,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 			}
 		}
 		m.Capabilities = ptr(megallm.CapabilitiesOf(flags))
-		if m.ContextLength == nil {
+		if contextLength == nil { // only where the spec's field is absent, as the decoder reads it
 			m.ContextLength = positive(c.int64("max_context_length"))
 		}
 		o.keep(c.err())
