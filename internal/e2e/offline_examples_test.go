@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "26 passed, 0 failed") {
-		t.Errorf("want all 26 runs to pass:\n%s", out)
+	if !strings.Contains(out, "27 passed, 0 failed") {
+		t.Errorf("want all 27 runs to pass:\n%s", out)
 	}
 }
 
@@ -116,6 +116,10 @@ output "passed_over" { value = module.choice.passed_over }
 		name: "a currency with white space around it",
 		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=require={ max_workload_cost = 100 }`, `-var=currency= usd`},
 		want: []string{`- "gpt-4o" costs 4500 USD for the workload Raise max_workload_cost`},
+	}, {
+		name: "only candidates without a price under max_workload_cost",
+		vars: []string{`-var=candidates=["meta-llama/llama-3.2-90b-vision-instruct"]`, `-var=require={ max_workload_cost = 1000 }`},
+		want: []string{`has no price for the workload No candidate has the prices the workload needs: add one that has.`},
 	}, {
 		name: "a miscased candidate under max_workload_cost",
 		vars: []string{`-var=candidates=["gpt-4o", "GPT-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},

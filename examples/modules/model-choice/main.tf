@@ -103,7 +103,7 @@ data "megallm_models" "cheapest" {
       condition = length(self.ids) > 0
       error_message = (length(var.require) == 0 ?
         "No MegaLLM model of type ${jsonencode(var.type)} can be used: check type (a type that no model has warns, with the catalog's types) and the provider's policy, which may allow no model of it." :
-      "No MegaLLM ${var.type} model meets the requirements${local.cheapest_over_bound_words}")
+      "No MegaLLM ${var.type == null ? "" : "${var.type} "}model meets the requirements${local.cheapest_over_bound_words}")
     }
   }
 }
@@ -219,7 +219,7 @@ locals {
   ]
   any_case = try(data.megallm_models.candidates_any_case[0].models, [])
   other_type = [
-    for m in local.any_case : m if var.type != null && contains(coalesce(var.candidates, []), m.id) && m.type != null && m.type != var.type
+    for m in local.any_case : m if var.type != null && contains(coalesce(var.candidates, []), m.id) && m.type != null && m.type != var.type && m.model_lifecycle.status != "retired"
   ]
   candidate_words = {
     for id in distinct(coalesce(var.candidates, [])) : id => (
@@ -232,8 +232,12 @@ locals {
     )
   }
   # Raising the bound helps only a candidate priced in its currency.
-  candidates_advice = anytrue(local.costed_in_currency) ? "Raise max_workload_cost, or add a candidate that qualifies." : "No candidate is priced in ${local.currency}: set currency to a candidate's, or add a candidate priced in ${local.currency}."
-  bound_words       = try("require.max_workload_cost = ${local.max_workload_cost}", "")
+  candidates_advice = (
+    anytrue([for i, cost in try(local.costed.workload_costs, []) : cost != null && local.costed_in_currency[i]]) ? "Raise max_workload_cost, or add a candidate that qualifies." :
+    anytrue([for cost in try(local.costed.workload_costs, []) : cost != null]) ? "No candidate is priced in ${local.currency}: set currency to a candidate's, or add a candidate priced in ${local.currency}." :
+    "No candidate has the prices the workload needs: add one that has."
+  )
+  bound_words = try("require.max_workload_cost = ${local.max_workload_cost}", "")
 
   # What the workload costs with each model of the listing at hand (there is
   # one at most), in its currency.

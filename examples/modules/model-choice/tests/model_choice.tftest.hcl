@@ -461,3 +461,14 @@ run "a_workload_without_output_tokens_is_refused" {
 
   expect_failures = [var.workload]
 }
+
+run "impossible_requirements_of_any_type_fail_the_plan" {
+  command = plan
+
+  variables {
+    type    = null
+    require = { min_context_length = 99999999999 }
+  }
+
+  expect_failures = [data.megallm_models.cheapest]
+}
