@@ -33,17 +33,21 @@ else := [sprintf("Not the catalog: %s.", [concat("; ", array.slice(
 ))])]
 
 # the megallm_models reads that the plan leaves to apply, which a saved plan
-# holds no models of
-_deferred_reads contains rc.address if {
+# holds no models of, with the arguments known at plan
+_deferred_reads contains {"address": rc.address, "values": object.get(rc.change, "after", {})} if {
 	some rc in object.get(input, "resource_changes", [])
 	rc.mode == "data"
 	rc.type == "megallm_models"
 	"read" in rc.change.actions
 }
 
-_why_deferred(address) := sprintf(
+# _why_deferred(r): a filtered read would not be the catalog once read at plan
+# either, so that is said first.
+_why_deferred(r) := _why_not_a_catalog(r) if count(_filtered_by(r)) > 0
+
+else := sprintf(
 	"%s is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on",
-	[address],
+	[r.address],
 )
 
 deny contains msg if {

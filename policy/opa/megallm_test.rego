@@ -426,14 +426,15 @@ test_each_policy_needs_a_catalog_read if {
 	])}
 }
 
-test_settings_outside_megallm_settings_fail_closed if {
-	denies := _deny({"model": "gpt-4o-mini"}) with data.retirement_notice_days as 30
+test_settings_outside_megallm_settings_warn if {
+	warnings := _warn({"model": "gpt-4o-mini"}) with data.retirement_notice_days as 30
 		with data.key_patterns as ["model"]
 		with data.attribute_paths as {}
 		with data.json_attributes as {}
 		with data.ignored_attribute_paths as {}
-	count(denies) == count(megallm.default_settings) # a new setting needs its line in _set_outside
-	`The data document sets "key_patterns" at its top level, where it changes nothing: put the settings under "megallm_settings", such as {"megallm_settings": {"retirement_notice_days": 30}}.` in denies
+	count(warnings) == count(megallm.default_settings) # a new setting needs its line in _set_outside
+	`The data document sets "key_patterns" at its top level, where it changes nothing for this library: put its settings under "megallm_settings", such as {"megallm_settings": {"retirement_notice_days": 30}}.` in warnings
+	_deny({"model": "gpt-4o-mini"}) with data.key_patterns as ["AKIA*"] == set() # another library's may share the name
 }
 
 test_paths_written_as_messages_print_them_fail_closed if {
@@ -445,6 +446,14 @@ test_paths_written_as_messages_print_them_fail_closed if {
 		`megallm_settings.attribute_paths["terraform_data"] has "input[\"MODEL_NAME\"]", which is no path of steps joined by ".": write it as "input.env.MODEL_NAME" or "model.*.name" (a list index as a number); a map key with a dot in it is matched by key_patterns instead.`,
 		`megallm_settings.json_attributes["terraform_data"] has "input.config", but only an attribute of the resource itself is read as JSON: name it alone, such as "container_definitions".`,
 	}
+	one_each := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {
+		"ignored_attribute_paths": {"terraform_data": [`input["x.model"]`]},
+		"json_attributes": {"terraform_data": ["input[0]"]},
+	}
+	one_each == {
+		`megallm_settings.ignored_attribute_paths["terraform_data"] has "input[\"x.model\"]", which is no path of steps joined by ".": write it as "input.env.MODEL_NAME" or "model.*.name" (a list index as a number); a map key with a dot in it cannot be ignored by path: narrow key_patterns instead.`,
+		`megallm_settings.json_attributes["terraform_data"] has "input[0]", but only an attribute of the resource itself is read as JSON: name it alone, such as "container_definitions".`,
+	}
 }
 
 test_a_catalog_read_left_to_apply_is_named if {
@@ -454,6 +463,9 @@ test_a_catalog_read_left_to_apply_is_named if {
 	}])
 	some msg in megallm.deny with input as plan
 	endswith(msg, `Not the catalog: data.megallm_models.catalog is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on.`)
+	filtered := json.patch(plan, [{"op": "add", "path": "/resource_changes/0/change/after", "value": {"id_regex": "^gpt"}}])
+	some filtered_msg in megallm.deny with input as filtered
+	endswith(filtered_msg, `Not the catalog: data.megallm_models.catalog filters by id_regex.`)
 }
 
 test_a_plan_without_ids_says_it_checked_none if {

@@ -89,16 +89,23 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	some name in _per_type_settings
+	some name, unreachable in _path_settings
 	is_object(settings[name])
 	some type, paths in settings[name]
 	_strings(paths)
 	some p in paths
 	regex.match(`[\[\]"]`, p)
 	msg := sprintf(
-		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": write it as \"input.env.MODEL_NAME\" or \"model.*.name\" (a list index as a number); a map key with a dot in it is matched by key_patterns instead.",
-		[name, _quote(type), _quote(p)],
+		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": write it as \"input.env.MODEL_NAME\" or \"model.*.name\" (a list index as a number); %s",
+		[name, _quote(type), _quote(p), unreachable],
 	)
+}
+
+# the settings that hold attribute paths, and what to do about a map key
+# with a dot in it, which no path can name
+_path_settings := {
+	"attribute_paths": "a map key with a dot in it is matched by key_patterns instead.",
+	"ignored_attribute_paths": "a map key with a dot in it cannot be ignored by path: narrow key_patterns instead.",
 }
 
 deny contains msg if {
@@ -106,7 +113,7 @@ deny contains msg if {
 	some type, attributes in settings.json_attributes
 	_strings(attributes)
 	some a in attributes
-	contains(a, ".")
+	regex.match(`[.\[\]"]`, a)
 	msg := sprintf(
 		"megallm_settings.json_attributes[%s] has %s, but only an attribute of the resource itself is read as JSON: name it alone, such as \"container_definitions\".",
 		[_quote(type), _quote(a)],
@@ -114,11 +121,11 @@ deny contains msg if {
 }
 
 # A setting beside megallm_settings, not in it, is a data document that
-# changes nothing.
-deny contains msg if {
+# changes nothing; a warning, as another library's data may use the name.
+warn contains msg if {
 	some name in _set_outside
 	msg := sprintf(
-		"The data document sets %s at its top level, where it changes nothing: put the settings under \"megallm_settings\", such as {\"megallm_settings\": {\"retirement_notice_days\": 30}}.",
+		"The data document sets %s at its top level, where it changes nothing for this library: put its settings under \"megallm_settings\", such as {\"megallm_settings\": {\"retirement_notice_days\": 30}}.",
 		[_quote(name)],
 	)
 }
