@@ -23,20 +23,21 @@ type retryPolicy struct {
 // next says whether to retry after the given failed attempt and how long to
 // wait first. When it does not retry, why may say what stopped it.
 func (p retryPolicy) next(ctx context.Context, attempt int, err error) (wait time.Duration, retry bool, why string) {
+	var apiErr *APIError
+	isAPIErr := errors.As(err, &apiErr)
+	if isAPIErr && apiErr.WaitRefused() && retryable(err) { // said whatever max_retries is: advice refers to it
+		asked := apiErr.retryAfter.String()
+		if apiErr.retryAfter >= retryAfterCeiling {
+			asked = "a day or more"
+		}
+		return 0, false, fmt.Sprintf("not retried: the API asked to wait %s, longer than the %s the provider waits",
+			asked, maxRetryAfter)
+	}
 	if attempt > p.maxRetries || !retryable(err) || ctx.Err() != nil {
 		return 0, false, ""
 	}
 	wait = p.backoff(attempt)
-	var apiErr *APIError
-	if errors.As(err, &apiErr) && apiErr.hasRetryAfter {
-		if apiErr.WaitRefused() {
-			asked := apiErr.retryAfter.String()
-			if apiErr.retryAfter >= retryAfterCeiling {
-				asked = "a day or more"
-			}
-			return 0, false, fmt.Sprintf("not retried: the API asked to wait %s, longer than the %s the provider waits",
-				asked, maxRetryAfter)
-		}
+	if isAPIErr && apiErr.hasRetryAfter {
 		wait = apiErr.retryAfter
 	}
 	if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {

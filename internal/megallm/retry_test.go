@@ -147,23 +147,26 @@ func TestRetry_honoursRetryAfterDate(t *testing.T) {
 	}
 }
 
+// TestRetry_retryAfterLongerThanTheProviderWaits: a wait over a minute is
+// not retried, and the error says how long it was, whatever max_retries is.
 func TestRetry_retryAfterLongerThanTheProviderWaits(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, testKey)
-	server.InjectFaults(mockapi.RateLimited("3600"))
-	_, _, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(context.Background())
-	if err == nil || server.RequestCount() != 1 || !strings.Contains(err.Error(), "the API asked to wait 1h0m0s") {
-		t.Errorf("err = %v after %d requests, want one request and an error saying the API asked to wait 1h0m0s", err, server.RequestCount())
-	}
-}
-
-func TestRetry_retryAfterOfADayOrMoreSaysSo(t *testing.T) {
-	t.Parallel()
-	server := mockapi.NewTestServer(t, testKey)
-	server.InjectFaults(mockapi.RateLimited("31536000"))
-	_, _, err := newClient(t, fastRetries(server.URL(), 3, new([]megallm.Retry))).ListModels(context.Background())
-	if err == nil || !strings.Contains(err.Error(), "the API asked to wait a day or more, longer than the 1m0s the provider waits") {
-		t.Errorf("err = %v, want an error saying the API asked to wait a day or more", err)
+	for _, tc := range []struct {
+		retryAfter string
+		maxRetries int
+		want       string
+	}{
+		{"3600", 3, "the API asked to wait 1h0m0s, longer than the 1m0s the provider waits"},
+		{"3600", 0, "the API asked to wait 1h0m0s, longer than the 1m0s the provider waits"},
+		{"31536000", 3, "the API asked to wait a day or more, longer than the 1m0s the provider waits"},
+	} {
+		server := mockapi.NewTestServer(t, testKey)
+		server.InjectFaults(mockapi.RateLimited(tc.retryAfter))
+		_, _, err := newClient(t, fastRetries(server.URL(), tc.maxRetries, new([]megallm.Retry))).ListModels(context.Background())
+		if err == nil || server.RequestCount() != 1 || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Retry-After %s, max_retries %d: err = %v after %d requests, want one request and %q",
+				tc.retryAfter, tc.maxRetries, err, server.RequestCount(), tc.want)
+		}
 	}
 }
 

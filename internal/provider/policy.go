@@ -126,16 +126,18 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	if denied := o.bool("denied"); denied != nil {
 		decision.Denied = *denied
 	}
-	var pricingErr error
+	setsPrice := false // something besides the currency is written, misspelt or not
 	if p := o.object("pricing"); p != nil {
+		for name, v := range p.attrs {
+			setsPrice = setsPrice || (name != "currency" && !v.IsNull())
+		}
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
 		decision.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
 			Currency:                   cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency)),
 		}
-		pricingErr = p.err()
-		o.keep(pricingErr)
+		o.keep(p.err())
 	}
 	// Every mistake of the entry at once, each on what could be read.
 	s, p := decision.Successor, decision.Pricing
@@ -143,7 +145,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		successor := where + ".successor"
 		o.keep(cmp.Or(blank(successor, *s, "model id", "name the model to move to, or leave successor out"),
 			spaced(successor, *s, "model id")))
-		if *s == id {
+		if strings.TrimSpace(*s) == id { // with white space around it too, which is said above
 			o.keep(fmt.Errorf("%s is the model itself: name the model to move to, or leave successor out", successor))
 		}
 	}
@@ -152,7 +154,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			"retires. Swap the dates, or set deprecated_at on or before retires_at", where,
 			catalog.FormatDate(*decision.DeprecatedAt), catalog.FormatDate(*decision.RetiresAt)))
 	}
-	if p != nil && pricingErr == nil && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil {
+	if p != nil && !setsPrice && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil {
 		o.keep(fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
 			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where))
 	}

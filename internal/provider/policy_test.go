@@ -492,6 +492,14 @@ func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
 				`policy\.models\["gpt-4o"\]\.deprecated_at \(2027-02-01\) is after retires_at \(2027-01-15\): .*` +
 				`policy\.models\["gpt-4o"\]\.pricing sets no price: `),
 		},
+		resource.TestStep{ // a mistake that hides behind another is listed with it
+			Config: policyProvider(server, `{ models = { "gpt-4o" = { successor = " gpt-4o", pricing = { currency = "XX" } } } }`,
+				`data "megallm_model" "m" { id = "gpt-4o" }`),
+			ExpectError: expectError(`policy\.models\["gpt-4o"\]\.pricing\.currency .*` +
+				`policy\.models\["gpt-4o"\]\.successor is " gpt-4o", with white space around it, .*` +
+				`policy\.models\["gpt-4o"\]\.successor is the model itself: .*` +
+				`policy\.models\["gpt-4o"\]\.pricing sets no price: `),
+		},
 		resource.TestStep{
 			Config: policyProvider(server, `{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } } } }`,
 				`data "megallm_model" "m" { id = "gpt-4o" }`),
