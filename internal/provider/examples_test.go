@@ -133,6 +133,10 @@ var exampleOutputs = map[string]map[string]knownvalue.Check{
 				`gemini-2\.0-flash\s+chat\s+yes\s+yes\s+1048576\s+8192\s+0\.10\s+0\.40\s+<- cheapest chat, vision, >= 128k context\n` +
 				`(?s:.*)\ndeepseek-coder\s+chat\s+-\s+-\s+16000\s+-\s+0\.14`)),
 	},
+	// Each data source's example shows what it read.
+	"examples/data-sources/megallm_model":            {"context_length": knownvalue.Int64Exact(128000)},
+	"examples/data-sources/megallm_model/candidates": {"chosen": knownvalue.StringExact("gpt-4.1")},
+	"examples/data-sources/megallm_models/cheapest":  {"cheapest_vision_model": knownvalue.StringExact("gemini-2.0-flash")},
 	"examples/guides/model-policy": {
 		"chat_model":                    knownvalue.StringExact("gpt-4o-mini"),
 		"long_lived_model":              knownvalue.StringExact("gpt-4.1"),

@@ -2,3 +2,7 @@
 data "megallm_model" "chat" {
   candidates = ["gpt-4.1", "gpt-4o-mini"]
 }
+
+output "chosen" {
+  value = data.megallm_model.chat.id
+}

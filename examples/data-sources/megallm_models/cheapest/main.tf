@@ -4,3 +4,7 @@ data "megallm_models" "vision" {
   sort_by = "input_cost"
   require = { supports_vision = true, min_context_length = 128000 }
 }
+
+output "cheapest_vision_model" {
+  value = data.megallm_models.vision.ids[0]
+}

@@ -7,3 +7,7 @@ data "megallm_models" "approved" {
   type    = "chat"
   sort_by = "input_cost"
 }
+
+output "approved_chat_models" {
+  value = data.megallm_models.approved.ids
+}

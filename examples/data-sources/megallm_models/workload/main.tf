@@ -5,3 +5,7 @@ data "megallm_models" "for_traffic" {
   sort_by  = "workload_cost"
   require  = { max_workload_cost = 1000 } # USD, the default currency
 }
+
+output "cheapest_for_traffic" {
+  value = { id = data.megallm_models.for_traffic.ids[0], cost = data.megallm_models.for_traffic.workload_costs[0] }
+}
