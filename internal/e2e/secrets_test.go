@@ -124,8 +124,8 @@ func TestServerQuotingTheKeyInAnyForm(t *testing.T) {
 	}
 }
 
-// TestKeyWrittenIntoAnotherArgument: a key pasted into base_url's path (a
-// 404) or query, or wired into base_url, auth_scheme or MEGALLM_BASE_URL by
+// TestKeyWrittenIntoAnotherArgument: a key pasted into base_url's path (refused
+// before any request) or query, or wired into base_url, auth_scheme or MEGALLM_BASE_URL by
 // mistake, stays out of the CLI output and the TRACE log, which still say
 // what is wrong; so does a key file's byte-order mark, which is removed.
 func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
@@ -138,7 +138,7 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		shown    string
 		data     string // the data source, readOneModel unless set
 	}{
-		"base_url path": {env: map[string]string{"MEGALLM_BASE_URL": "/" + key}, shown: "/v1/***/models: HTTP 404 Not Found"},
+		"base_url path": {env: map[string]string{"MEGALLM_BASE_URL": "/" + key}, shown: "Error: API key in the base URL"},
 		"base_url query": {env: map[string]string{"MEGALLM_BASE_URL": "?key=" + key},
 			shown: `/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`},
 		"base_url = var.key": {provider: "api_key = var.key\nbase_url = var.key",
