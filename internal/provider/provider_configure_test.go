@@ -157,4 +157,9 @@ func TestConfigure_apiKeyInBaseURL(t *testing.T) {
 			t.Errorf("base_url %q: diagnostics %q, want one error that shows the key as *** only", baseURL, text)
 		}
 	}
+	// A short key, as a test gateway may take, can be part of a host name.
+	resp := configure(t, map[string]tftypes.Value{"api_key": str("test"), "base_url": str("https://test-gateway.example.test/v1")}, false)
+	if resp.Diagnostics.HasError() {
+		t.Errorf("a short key in a host name: diagnostics %v, want none", resp.Diagnostics)
+	}
 }

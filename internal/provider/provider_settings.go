@@ -79,8 +79,9 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	apiKey, keyDiags := resolveAPIKey(cfg.APIKey)
 	diags.Append(keyDiags...)
 	s.apiKey = apiKey
-	if scrubbed := keyScrubber(apiKey)(s.baseURL); apiKey != "" && scrubbed != s.baseURL {
-		// A URL is logged where a header is not: never send the key in one.
+	// A URL is logged where a header is not: never send the key in one. A key
+	// as short as a word ("test") may well be part of a host name.
+	if scrubbed := keyScrubber(apiKey)(s.baseURL); len(apiKey) >= 10 && scrubbed != s.baseURL {
 		diags.AddAttributeError(path.Root("base_url"), "API key in the base URL",
 			fmt.Sprintf("The base URL %s holds the API key (shown as ***), which would be sent in every request's "+
 				"URL, where proxies and servers log it. Set base_url (or %s) to the API root alone, for example %q, "+
