@@ -11,6 +11,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -92,16 +94,35 @@ func readStrings(where, kind string, v tftypes.Value) ([]string, error) {
 	return out, nil
 }
 
-// spaced says that name, written at where, has white space around it, which
+// spaced says that name, written at where, has white space around it, or an
+// invisible or look-alike character anywhere (a zero-width or non-breaking
+// space, a soft or non-breaking hyphen, as a chat or a document adds), which
 // no name of this kind (an owner, a model id) has, and how to write it; nil
 // when it has none, or is blank, which its reader refuses in its own words.
+// A name compared exactly would otherwise miss what it names, silently.
 func spaced(where, name, kind string) error {
 	trimmed := strings.TrimSpace(name)
-	if trimmed == name || trimmed == "" {
+	if trimmed == "" {
 		return nil
 	}
-	return fmt.Errorf("%s is %s, with white space around it, which no %s has: write it as %s",
-		where, megallm.Quote(name), kind, megallm.Quote(trimmed))
+	if trimmed != name {
+		return fmt.Errorf("%s is %s, with white space around it, which no %s has: write it as %s",
+			where, megallm.Quote(name), kind, megallm.Quote(trimmed))
+	}
+	if i := strings.IndexFunc(name, invisible); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(name[i:])
+		return fmt.Errorf("%s is %s, with an invisible or look-alike character (%U, its character %d), which no %s "+
+			"has: copying through a chat or a document can add one; delete it, or retype the %s",
+			where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, kind)
+	}
+	return nil
+}
+
+// invisible reports whether r is a character a name never has but copied
+// text often does: a format character (zero-width space, soft hyphen, byte-
+// order mark) or a non-breaking space or hyphen.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '\u2011'
 }
 
 // nameValidator refuses a name of this kind (a model id, an owner, a model

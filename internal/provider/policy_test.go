@@ -551,5 +551,12 @@ func TestPolicy_sloppyInput(t *testing.T) {
 			`Invalid id .* id is "gpt-4o\\n", with white space around it, which no model id has: write it as "gpt-4o"\.`),
 		step(`{}`, `data "megallm_models" "m" { exclude_ids = ["gpt-4o "] }`,
 			`Invalid exclude_ids .* an id of exclude_ids is "gpt-4o ", with white space around it, which no model id has: write it as "gpt-4o"\.`),
+		// Nor is one with a character copied text adds, which would deny nothing.
+		step(`{ models = { "gpt-4o\u200b" = { denied = true } } }`, readOne,
+			`a key of policy\.models is "gpt-4o\\u200b", with an invisible or look-alike character \(U\+200B, its character 7\), which no model id has: copying through a chat or a document can add one; delete it, or retype the model id`),
+		step(`{}`, `data "megallm_model" "m" { id = "gpt\u00a04o" }`,
+			`Invalid id .* id is "gpt\\u00a04o", with an invisible or look-alike character \(U\+00A0, its character 4\)`),
+		step(`{ allowed_owners = ["open\u00adai"] }`, readOne,
+			`policy\.allowed_owners\[0\] is "open\\u00adai", with an invisible or look-alike character \(U\+00AD`),
 	)
 }
