@@ -123,8 +123,11 @@ func TestOutageCostsOneFetch(t *testing.T) {
 	if n := strings.Count(out, "Error: MegaLLM API error"); n != dataSources {
 		t.Errorf("%d errors titled \"MegaLLM API error\", want one per data source (%d)", n, dataSources)
 	}
-	if n := strings.Count(flat, "Internal server error"); n != dataSources {
-		t.Errorf("the API's error is quoted %d times, want once per data source (%d):\n%s", n, dataSources, out)
+	if n := strings.Count(flat, "Internal server error"); n != 1 {
+		t.Errorf("the API's error is quoted %d times, want once:\n%s", n, out)
+	}
+	if n := strings.Count(flat, "HTTP 500 Internal Server Error"); n != dataSources {
+		t.Errorf("the status is given %d times, want once per data source (%d):\n%s", n, dataSources, out)
 	}
 	if n := strings.Count(flat, "If the error persists"); n != 1 {
 		t.Errorf("the advice is given %d times, want once, with the full error:\n%s", n, out)

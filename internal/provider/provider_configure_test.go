@@ -164,3 +164,36 @@ func TestConfigure_apiKeyInBaseURL(t *testing.T) {
 		t.Errorf("a short key in a host name: diagnostics %v, want none", resp.Diagnostics)
 	}
 }
+
+// A key copied with what a shell, .env file or HTTP header puts around it is
+// refused before any request, and the refusal's own words (the variable's
+// name) are not scrubbed as if they were the key.
+func TestConfigure_apiKeyWrapped(t *testing.T) {
+	const secret = "sk-fake-wrapped-0123456789"
+	for _, key := range []string{
+		"MEGALLM_API_KEY=" + secret, `export MEGALLM_API_KEY="` + secret + `"`, "api_key: " + secret,
+		`"` + secret + `"`, "Bearer " + secret, secret + " sk-fake-second",
+	} {
+		t.Setenv(EnvAPIKey, key)
+		resp := configure(t, nil, false)
+		var text string
+		for _, d := range resp.Diagnostics {
+			text += d.Summary() + ": " + d.Detail()
+		}
+		if resp.Diagnostics.ErrorsCount() != 1 || !strings.HasPrefix(text, "Invalid "+EnvAPIKey+": The API key in "+EnvAPIKey+" ") ||
+			strings.Contains(text, "fake") {
+			t.Errorf("%s = %q: diagnostics %q, want one error on %s that shows no part of the key", EnvAPIKey, key, text, EnvAPIKey)
+		}
+	}
+}
+
+// A base URL that holds MEGALLM_API_KEY's key is refused even when api_key
+// sets another, shorter one.
+func TestConfigure_environmentKeyInBaseURL(t *testing.T) {
+	const key = "sk-fake-environment-key-0123456789"
+	t.Setenv(EnvAPIKey, key)
+	resp := configure(t, map[string]tftypes.Value{"api_key": str("gwkey"), "base_url": str("https://gw.example.test/v1/" + key)}, false)
+	if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "API key in the base URL" {
+		t.Errorf("diagnostics %v, want the base URL refused for the key it holds", resp.Diagnostics)
+	}
+}

@@ -85,8 +85,24 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 		return "The provider's policy names models in another letter case than the catalog: the error is shown in " +
 			"full, with how to fix it, on " + where + "."
 	}
-	return "The catalog could not be read: " + err.Error() + ". The same error is shown in full, with how to fix " +
+	return "The catalog could not be read: " + causeLine(err) + ". The same error is shown in full, with how to fix " +
 		"it, on " + where + ". The provider makes no further requests for it within this plan; the next plan tries again."
+}
+
+// causeLine is err in one line, without what the server sent: the full
+// error quotes that once, and a key it echoes in a form the scrubber does not
+// know should not be repeated on every data source.
+func causeLine(err error) string {
+	var apiErr *megallm.APIError
+	var respErr *megallm.ResponseError
+	switch {
+	case errors.As(err, &apiErr):
+		return fmt.Sprintf("%s %s: HTTP %d %s", apiErr.Method, apiErr.URL, apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
+	case errors.As(err, &respErr):
+		return fmt.Sprintf("%s %s: HTTP %d %s: the response is not a MegaLLM model list", respErr.Method, respErr.URL,
+			respErr.StatusCode, http.StatusText(respErr.StatusCode))
+	}
+	return err.Error()
 }
 
 const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +

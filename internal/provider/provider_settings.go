@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -79,9 +80,13 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	apiKey, keyDiags := resolveAPIKey(cfg.APIKey)
 	diags.Append(keyDiags...)
 	s.apiKey = apiKey
-	// A URL is logged where a header is not: never send the key in one. A key
-	// as short as a word ("test") may well be part of a host name.
-	if scrubbed := keyScrubber(apiKey)(s.baseURL); len(apiKey) >= 10 && scrubbed != s.baseURL {
+	// A URL is logged where a header is not: never send a key in one, the one
+	// in use or MEGALLM_API_KEY's. A key as short as a word ("test") may well
+	// be part of a host name.
+	holdsKey := slices.ContainsFunc([]string{apiKey, secretPart(trimKey(os.Getenv(EnvAPIKey)))}, func(key string) bool {
+		return len(key) >= 10 && megallm.KeyScrubber(key)(s.baseURL) != s.baseURL
+	})
+	if scrubbed := keyScrubber(apiKey)(s.baseURL); holdsKey {
 		diags.AddAttributeError(path.Root("base_url"), "API key in the base URL",
 			fmt.Sprintf("The base URL %s holds the API key (shown as ***), which would be sent in every request's "+
 				"URL, where proxies and servers log it. Set base_url (or %s) to the API root alone, for example %q, "+
@@ -122,19 +127,40 @@ func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
 	}
 	var problem string
 	if i := strings.IndexFunc(key, unicode.IsControl); i >= 0 {
-		problem = "a control character (such as a line break or a tab) inside it, which an HTTP header cannot carry"
+		problem = "contains a control character (such as a line break or a tab) inside it, which an HTTP header cannot carry"
 	} else if i := strings.IndexFunc(key, func(r rune) bool { return r > unicode.MaxASCII }); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(key[i:])
-		problem = fmt.Sprintf("a character that is not ASCII (%U, its character %d), which no API key has: copying "+
+		problem = fmt.Sprintf("contains a character that is not ASCII (%U, its character %d), which no API key has: copying "+
 			"a key through a chat, a document or a web page can turn a quote or a dash into one", r, utf8.RuneCountInString(key[:i])+1)
+	} else if secretPart(key) != key {
+		problem = "is written with what a shell, .env file or HTTP header puts around a key (NAME=, export, quotes or " +
+			"Bearer): write the key alone, as the file or variable should hold it; auth_scheme says how it is sent"
+	} else if strings.Contains(key, " ") {
+		problem = "contains a space, which no API key has: it may hold two values, or a word copied with the key"
 	}
 	if problem != "" {
 		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
-			fmt.Sprintf("The API key in %s contains %s; the key is not shown here. White space around the key is "+
+			fmt.Sprintf("The API key in %s %s; the key is not shown here. White space around the key is "+
 				"removed, but not inside it. Check the file, variable or environment the key comes from.", source, problem))
 		return "", diags
 	}
 	return key, diags
+}
+
+// keyWrapping is what copying a key from a shell or .env line (MEGALLM_API_KEY=,
+// export, a YAML "api_key:") or an HTTP header (Bearer) leaves in front of it.
+var keyWrapping = regexp.MustCompile(`(?i)^(?:(?:export\s+)?[a-z_][a-z0-9_]*(?:key|token)[a-z0-9_]*\s*[=:]\s*|bearer\s+)`)
+
+// secretPart is key without the wrapping and the quotes around it that
+// copying it from a shell, .env or HTTP line leaves: the part to keep out of
+// every message, where the rest (MEGALLM_API_KEY=) may be the provider's own
+// words.
+func secretPart(key string) string {
+	secret := keyWrapping.ReplaceAllString(key, "")
+	if len(secret) >= 2 && (secret[0] == '"' || secret[0] == '\'') && secret[len(secret)-1] == secret[0] {
+		secret = secret[1 : len(secret)-1]
+	}
+	return secret
 }
 
 // trimKey is key without the white space, byte-order mark and zero-width
@@ -149,7 +175,9 @@ func trimKey(key string) string {
 // a data source's id, must not be quoted back, and a data source's
 // validators see no api_key of their own.
 func keyScrubber(configured string) func(string) string {
-	scrubbers := []func(string) string{megallm.KeyScrubber(trimKey(configured)), megallm.KeyScrubber(trimKey(os.Getenv(EnvAPIKey)))}
+	scrubbers := []func(string) string{
+		megallm.KeyScrubber(secretPart(trimKey(configured))), megallm.KeyScrubber(secretPart(trimKey(os.Getenv(EnvAPIKey)))),
+	}
 	configuredKeys.Lock()
 	for _, key := range configuredKeys.keys {
 		scrubbers = append(scrubbers, megallm.KeyScrubber(key))

@@ -53,7 +53,7 @@ func TestSharedCatalog_repeatedErrorOfALikeReader(t *testing.T) {
 	}
 	_, errText := p.read("megallm_model", p.modelConfig(t, "gpt-4o"))
 	for _, want := range []string{
-		"HTTP 500 Internal Server Error: Internal server error",
+		"HTTP 500 Internal Server Error. The same error",
 		`on another data source like this one (the megallm_model data source with id = "gpt-4o"), the first to read`,
 	} {
 		if !strings.Contains(errText, want) {

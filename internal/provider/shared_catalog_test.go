@@ -18,12 +18,13 @@ import (
 
 // repeatedAfterGPT4o is the error of a read after a megallm_model with
 // id = "gpt-4o" has had the API's 500 from mock in full: the summary, and a
-// detail with the cause that names that data source.
+// detail with the cause, without what the server sent, that names that data
+// source.
 func repeatedAfterGPT4o(mock *mockapi.Server) string {
 	return "MegaLLM API error: The catalog could not be read: GET " + mock.URL() + "/models: HTTP 500 Internal Server " +
-		"Error: Internal server error (type api_error, code internal_error). The same error is shown in full, with how " +
-		"to fix it, on the megallm_model data source with id = \"gpt-4o\", the first to read the catalog in this " +
-		"plan. The provider makes no further requests for it within this plan; the next plan tries again."
+		"Error. The same error is shown in full, with how to fix it, on the megallm_model data source with id = " +
+		"\"gpt-4o\", the first to read the catalog in this plan. The provider makes no further requests for it within " +
+		"this plan; the next plan tries again."
 }
 
 // isFull reports whether errText is the API's 500 in full, with its advice.
