@@ -87,6 +87,15 @@ provider "megallm" { catalog_file = "catalog.json\n" }
 data "megallm_model" "m" { id = "gpt-4o" }`,
 			ExpectError: expectError(`catalog_file is "catalog.json\\n", with white space around it, which no path has: write it as "catalog.json"`),
 		},
+		// A relative path is read from where Terraform runs: say where that is.
+		resource.TestStep{
+			Config: `
+provider "megallm" { catalog_file = "megallm-no-such-catalog.json" }
+data "megallm_model" "m" { id = "gpt-4o" }`,
+			ExpectError: expectError(`no such file or directory\. A relative path is read from the directory Terraform runs in, so ` +
+				`this one is ".*megallm-no-such-catalog\.json" \(-chdir changes it\): in a module, start the path with ` +
+				`\$\{path\.module\}/\.`),
+		},
 		// ~ is not expanded by Terraform: say so, with the function that does.
 		resource.TestStep{
 			Config: `

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"path/filepath"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -129,7 +130,7 @@ func describeCatalogError(err error, maxRetries int) (summary, detail string) {
 		return "Cannot read catalog_file",
 			fmt.Sprintf("%s.%s\n\nThe file must hold a GET /models answer, for example saved with\n"+
 				"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models > catalog.json\n"+
-				"Check catalog_file (or %s).", err, homeHint(fileErr), EnvAPIKey, megallm.DefaultBaseURL, EnvCatalogFile)
+				"Check catalog_file (or %s).", err, pathHint(fileErr), EnvAPIKey, megallm.DefaultBaseURL, EnvCatalogFile)
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
@@ -195,12 +196,20 @@ func throttledAdvice(err *megallm.APIError, maxRetries int) string {
 	return "Try again later, or run fewer plans at once with the same key."
 }
 
-// homeHint says that a missing file's path starts with ~, which neither
-// Terraform nor the provider expands; "" otherwise.
-func homeHint(err *megallm.CatalogFileError) string {
-	if !strings.HasPrefix(err.Path, "~") || !errors.Is(err, fs.ErrNotExist) {
+// pathHint says why a missing file is not where its path seems to point:
+// neither Terraform nor the provider expands ~, and a relative path is read
+// from the directory Terraform runs in, not the module's; "" otherwise.
+func pathHint(err *megallm.CatalogFileError) string {
+	switch {
+	case !errors.Is(err, fs.ErrNotExist):
 		return ""
+	case strings.HasPrefix(err.Path, "~"):
+		return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
+			"catalog_file = pathexpand(%s).", megallm.Quote(err.Path))
+	case !filepath.IsAbs(err.Path):
+		looked, _ := filepath.Abs(err.Path)
+		return fmt.Sprintf(" A relative path is read from the directory Terraform runs in, so this one is %s (-chdir "+
+			"changes it): in a module, start the path with ${path.module}/.", megallm.Quote(looked))
 	}
-	return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
-		"catalog_file = pathexpand(%s).", megallm.Quote(err.Path))
+	return ""
 }
