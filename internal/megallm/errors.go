@@ -33,7 +33,7 @@ type APIError struct {
 // Error describes the failure without any credential: the URL never carries the key.
 func (e *APIError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s: HTTP %s", e.Method, e.URL, statusLine(e.StatusCode))
+	b.WriteString(headline(e.Method, e.URL, e.StatusCode))
 	if e.FinalURL != "" {
 		fmt.Fprintf(&b, " (redirected to %s)", e.FinalURL)
 	}
@@ -87,8 +87,7 @@ func (e *ResponseError) Error() string {
 	if e.FinalURL != "" {
 		redirected = fmt.Sprintf(" (redirected to %s)", e.FinalURL)
 	}
-	msg := fmt.Sprintf("%s %s: HTTP %s%s: the response is not a MegaLLM model list: %v",
-		e.Method, e.URL, statusLine(e.StatusCode), redirected, e.Err)
+	msg := fmt.Sprintf("%s%s: the response is not a MegaLLM model list: %v", e.Headline(), redirected, e.Err)
 	if e.Excerpt != "" {
 		msg += fmt.Sprintf("; response body starts with %q", e.Excerpt)
 	}
@@ -96,6 +95,18 @@ func (e *ResponseError) Error() string {
 }
 
 func (e *ResponseError) Unwrap() error { return e.Err }
+
+// Headline is the request and the status it got, without what the server
+// sent: "GET URL: HTTP 503 Service Unavailable".
+func (e *APIError) Headline() string { return headline(e.Method, e.URL, e.StatusCode) }
+
+// Headline is the request and the status it got, without what the server
+// sent.
+func (e *ResponseError) Headline() string { return headline(e.Method, e.URL, e.StatusCode) }
+
+func headline(method, url string, code int) string {
+	return fmt.Sprintf("%s %s: HTTP %s", method, url, statusLine(code))
+}
 
 func statusLine(code int) string {
 	if text := http.StatusText(code); text != "" {

@@ -98,10 +98,9 @@ func causeLine(err error) string {
 	var respErr *megallm.ResponseError
 	switch {
 	case errors.As(err, &apiErr):
-		return fmt.Sprintf("%s %s: HTTP %d %s", apiErr.Method, apiErr.URL, apiErr.StatusCode, http.StatusText(apiErr.StatusCode))
+		return apiErr.Headline()
 	case errors.As(err, &respErr):
-		return fmt.Sprintf("%s %s: HTTP %d %s: the response is not a MegaLLM model list", respErr.Method, respErr.URL,
-			respErr.StatusCode, http.StatusText(respErr.StatusCode))
+		return respErr.Headline() + ": the response is not a MegaLLM model list"
 	}
 	return err.Error()
 }
