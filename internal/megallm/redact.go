@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -33,8 +34,10 @@ const maxUnescapes = 3
 // escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
 // character references); in each reading, every run of minKeyRun characters
 // of the key, or of its hex or base64 encoding, ignoring ASCII case, is
-// found, and the text it came from is replaced by ***. A key shorter than
-// minKeyRun is found whole.
+// found, also in the reading without white space and invisible characters
+// (a key split across lines or by zero-width spaces), and the text it came
+// from is replaced by ***. A key shorter than minKeyRun is found whole, and
+// only unsplit.
 type redactor struct {
 	// key is the key without surrounding white space, in lower case.
 	key string
@@ -59,6 +62,33 @@ func newRedactor(key string) redactor {
 		}
 	}
 	return r
+}
+
+// separator reports whether r may split a key that a server quotes, where
+// no key has it: white space (a wrapped line) or an invisible character (a
+// zero-width space, a soft hyphen).
+func separator(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+
+// joinSeparated is text without its separators, and which byte of text each
+// of its bytes came from; nil when text has none.
+func joinSeparated(text []byte) (joined []byte, from []span) {
+	for i := 0; i < len(text); {
+		c, size := utf8.DecodeRune(text[i:])
+		switch {
+		case separator(c) && joined == nil:
+			joined, from = append(make([]byte, 0, len(text)), text[:i]...), make([]span, i, len(text))
+			for j := range i {
+				from[j] = span{j, j + 1}
+			}
+		case separator(c):
+		case joined != nil:
+			for j := i; j < i+size; j++ {
+				joined, from = append(joined, text[j]), append(from, span{j, j + 1})
+			}
+		}
+		i += size
+	}
+	return joined, from
 }
 
 // encodedForms are key in hex and in base64 (standard and URL-safe), folded
@@ -132,6 +162,12 @@ func (r redactor) scrub(s string, cut bool) string {
 	var found []span
 	for layer := 0; ; layer++ {
 		found = r.find(text, from, found)
+		if joined, joinedFrom := joinSeparated(text); joined != nil && r.run == minKeyRun {
+			for i, in := range joinedFrom {
+				joinedFrom[i] = origin(from, in.start, in.end)
+			}
+			found = r.find(joined, joinedFrom, found)
+		}
 		if cut {
 			found = r.findCutStart(text, from, len(s), found)
 		}

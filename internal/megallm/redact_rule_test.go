@@ -3,9 +3,10 @@ package megallm
 import "testing"
 
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
-// letter case, under any layer of escapes, is replaced; a shorter key is
-// replaced whole; shorter runs of a longer key are left (they give nothing
-// away); and a cut-off text loses an end that starts the key.
+// letter case, under any layer of escapes, split by white space or
+// invisible characters or not, is replaced; a shorter key is replaced whole; shorter runs of a longer key
+// are left (they give nothing away); and a cut-off text loses an end that
+// starts the key.
 func TestRedactor_rule(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
@@ -32,6 +33,14 @@ func TestRedactor_rule(t *testing.T) {
 		{"URL-safe base64, another alignment", key, "t=eHNrLUFiL0NkK0VmPUdoX0lqLUts;", "t=eHNr***;", false},
 		{"hex, upper case", key, "key 736B2D41622F43642B45663D47685F496A2D4B6C.", "key ***.", false},
 		{"base64 of a short key is not looked for", "k/y+Z=_", "a35ReitaPV8=", "a35ReitaPV8=", false},
+		{"wrapped across lines", key, "key sk-Ab/Cd+Ef\n    =Gh_Ij-Kl.", "key ***.", false},
+		{"wrapped with a JSON \\n", key, `"sk-Ab/Cd+E\nf=Gh_Ij-Kl"`, `"***"`, false},
+		{"zero-width spaces inside", key, "sk-Ab\u200b/Cd+Ef=\u200bGh_Ij-Kl", "***", false},
+		{"grouped by spaces and a soft hyphen", key, "key sk-Ab /Cd+E f=Gh_\u00adIj-Kl.", "key ***.", false},
+		{"dashes for spaces are not the key", "the-base-url-0123", "set the base URL", "set the base URL", false},
+		{"base64 wrapped at a line break", key, "QmVhcmVyIHNrLUFi\r\nL0NkK0VmPUdoX0lqLUts", "QmVhcmVyIHNr***", false},
+		{"split, a run of 9 is left", key, "key Cd+Ef =Gh_.", "key Cd+Ef =Gh_.", false},
+		{"a short key split is not looked for", "k/y+Z=_", "key k/y +Z=_", "key k/y +Z=_", false},
 		{"no key", key, "model gpt-4o not found", "model gpt-4o not found", false},
 		{"not escapes", key, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, false},
 		{"cut after the start of the key", key, "key sk-Ab/C", "key ***", true},

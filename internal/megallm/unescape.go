@@ -3,11 +3,11 @@ package megallm
 import "unicode/utf8"
 
 // unescape decodes one layer of the escapes a server may write a key in:
-// %XX (URLs), \uXXXX, \xXX and a backslash before any other character but u
-// and x (JSON and most languages' strings), and &#NN;, &#xXX; and a few named HTML
-// character references. text is lower case; so is the result. from says
-// which bytes of text each byte of the result came from. It returns nil when
-// text has no escape.
+// %XX (URLs), \uXXXX, \xXX, \n and the other white-space escapes, and a
+// backslash before any other character (JSON and most languages' strings),
+// and &#NN;, &#xXX; and a few named HTML character references. text is
+// lower case; so is the result. from says which bytes of text each byte of
+// the result came from. It returns nil when text has no escape.
 func unescape(text []byte) (decoded []byte, from []span) {
 	for i := 0; i < len(text); {
 		value, n := escapeAt(text, i)
@@ -53,6 +53,9 @@ func escapeAt(text []byte, i int) (rune, int) {
 		return hexAt(rest, 2, 2)
 	case rest[0] == '\\':
 		value, size := utf8.DecodeRune(rest[1:])
+		if control, ok := controlEscapes[value]; ok {
+			value = control
+		}
 		return value, 1 + size
 	case rest[0] == '&':
 		return characterReference(rest)
@@ -93,6 +96,10 @@ func number(digits []byte, base rune) (rune, bool) {
 	}
 	return value, len(digits) > 0
 }
+
+// controlEscapes are the letters that stand for white space after a
+// backslash, as in JSON's \n: a key a server wrapped stays split in the text.
+var controlEscapes = map[rune]rune{'n': '\n', 'r': '\r', 't': '\t', 'f': '\f'}
 
 // namedReferences are the HTML character references for the characters a
 // key is made of, and for those that quote others.

@@ -18,7 +18,8 @@ type KeyForm struct {
 // KeyForms are the forms a server may quote a key in: as received, in
 // another letter case, escaped as JSON strings are (encoding/json's \u002b
 // and PHP's \/), percent-encoded as in a query or a path with upper- or
-// lower-case hex, and cut short to its first dozen characters.
+// lower-case hex, cut short to its first dozen characters, and split every
+// eight characters across lines (a JSON \n) or by a zero-width space.
 func KeyForms() []KeyForm {
 	return []KeyForm{
 		{"as sent", func(key string) string { return key }},
@@ -29,7 +30,22 @@ func KeyForms() []KeyForm {
 		{"query-escaped", url.QueryEscape},
 		{"path-escaped, lower-case hex", func(key string) string { return lowerHex(url.PathEscape(key)) }},
 		{"first dozen characters", func(key string) string { return key[:min(12, len(key))] }},
+		{`wrapped by \n`, func(key string) string { return splitEvery(key, `\n`) }},
+		{"split by zero-width spaces", func(key string) string { return splitEvery(key, "\u200b") }},
 	}
+}
+
+// splitEvery writes key with separator after every eight characters, fewer
+// than the ten a redactor looks for.
+func splitEvery(key, separator string) string {
+	var b strings.Builder
+	for i := 0; i < len(key); i += 8 {
+		if i > 0 {
+			b.WriteString(separator)
+		}
+		b.WriteString(key[i:min(i+8, len(key))])
+	}
+	return b.String()
 }
 
 // EchoPage is the kind of answer KeyEcho quotes the key in.
@@ -76,8 +92,21 @@ func KeyEcho(page EchoPage, form KeyForm) Fault {
 
 // LeakedKey describes the first form of key that text still holds, ignoring
 // ASCII letter case: a run of 10 of its characters (the whole key when shorter)
-// as sent, JSON-escaped or percent-encoded; "" when there is none.
+// as sent, JSON-escaped or percent-encoded, in text as it is or with white
+// space, \n and zero-width spaces taken out; "" when there is none.
 func LeakedKey(text, key string) string {
+	if leak := leakedRun(text, key); leak != "" {
+		return leak
+	}
+	joined := strings.Join(strings.Fields(strings.NewReplacer(`\n`, " ", "\u200b", " ").Replace(text)), "")
+	if leak := leakedRun(joined, key); leak != "" {
+		return leak + ", split by white space"
+	}
+	return ""
+}
+
+// leakedRun is LeakedKey for text as it is.
+func leakedRun(text, key string) string {
 	text = foldASCII(text)
 	run := min(10, len(key))
 	encodings := []KeyForm{
