@@ -67,23 +67,40 @@ deny contains msg if {
 	some f in found
 	f.id in known_ids
 	not f.id in allowed_ids
-	msg := sprintf("%s %s.%s", [_where(f), _refusal(object.get(_any_entry(f.id), "owned_by", null)), _did_you_mean(f)])
+	msg := sprintf("%s %s.%s", [_where(f), _refusal_of(f), _did_you_mean(f)])
 }
+
+# _refusal_of(f): why the policy refuses the id found; for a sensitive one,
+# without its owner, which would narrow down which id it is.
+_refusal_of(f) := "is not allowed by the provider's policy" if f.sensitive
+
+else := _refusal(object.get(_any_entry(f.id), "owned_by", null))
 
 deny contains msg if {
 	some f in found
 	f.id in allowed_ids
 	lc := _retired_entry(f.id).model_lifecycle
-	msg := sprintf("%s was retired on %s%s.", [_where(f), _date(lc.retires_at), _successor_advice(lc.successor)])
+	msg := sprintf("%s was retired%s.", [_where(f), _unless_sensitive(f, sprintf(" on %s%s", [
+		_date(lc.retires_at), _successor_advice(lc.successor),
+	]))])
 }
+
+# _unless_sensitive(f, facts): the catalog's facts about the id found, such as
+# its dates and successor, unless the plan marks it sensitive: a date or a
+# successor can tell which id it is, so the message says only where it is.
+_unless_sensitive(f, _) := _not_shown if f.sensitive
+
+_unless_sensitive(f, facts) := facts if not f.sensitive
+
+_not_shown := " (its dates and successor are not shown, as the value is sensitive)"
 
 warn contains msg if {
 	some f in found
 	_usable(f.id)
 	lc := _deprecated_entry(f.id).model_lifecycle
-	msg := sprintf("%s is deprecated since %s%s%s.", [
-		_where(f), _date(lc.deprecated_at), _retirement(lc), _successor_advice(lc.successor),
-	])
+	msg := sprintf("%s is deprecated%s.", [_where(f), _unless_sensitive(f, sprintf(" since %s%s%s", [
+		_date(lc.deprecated_at), _retirement(lc), _successor_advice(lc.successor),
+	]))])
 }
 
 # A pass that checked no id says so, as it may be a key the patterns miss.
@@ -102,10 +119,15 @@ warn contains msg if {
 	_usable(f.id)
 	not _deprecated_entry(f.id)
 	lc := _retiring_entry(f.id).model_lifecycle
-	msg := sprintf("%s retires on %s, in %d days, within the %d-day notice window%s.", [
-		_where(f), _date(lc.retires_at), lc.days_to_retirement, notice_days, _successor_advice(lc.successor),
-	])
+	msg := sprintf("%s retires%s.", [_where(f), _retiring(f, lc)])
 }
+
+# _retiring(f, lc): when the id found retires, unless it is sensitive.
+_retiring(f, lc) := sprintf(" within the %d-day notice window%s", [notice_days, _not_shown]) if f.sensitive
+
+else := sprintf(" on %s, in %d days, within the %d-day notice window%s", [
+	_date(lc.retires_at), lc.days_to_retirement, notice_days, _successor_advice(lc.successor),
+])
 
 _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
 

@@ -495,3 +495,23 @@ test_long_paths_are_cut if {
 		[substring(concat(".", ["input", key]), 6, 58)],
 	)}
 }
+
+test_sensitive_values_are_not_shown_by_catalog_facts if {
+	app := json.patch(_app({"env": {"OPENAI_MODEL": "gpt-3.5-turbo", "REVIEW_MODEL": "mistral-large-latest"}, "model": "gpt-3.5-turbo"}), [{
+		"op": "add", "path": "/sensitive_values", "value": {"input": {"env": true}},
+	}])
+	denies := megallm.deny with input as _plan([app])
+	denies == {
+		`terraform_data.app: input.env.OPENAI_MODEL = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
+		`terraform_data.app: input.env.REVIEW_MODEL = (sensitive value) is not allowed by the provider's policy.`,
+		`terraform_data.app: input.model = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
+	hidden := json.patch(_app({"model": "gpt-4o", "llm_model": "gpt-4.1-mini"}), [{
+		"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true, "llm_model": true}},
+	}])
+	warnings := megallm.warn with input as _plan([hidden])
+	warnings == {
+		`terraform_data.app: input.model = (sensitive value) is deprecated (its dates and successor are not shown, as the value is sensitive).`,
+		`terraform_data.app: input.llm_model = (sensitive value) retires within the 90-day notice window (its dates and successor are not shown, as the value is sensitive).`,
+	}
+}
