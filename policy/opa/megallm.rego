@@ -47,7 +47,7 @@ _why_deferred(r) := _why_not_a_catalog(r) if count(_filtered_by(r)) > 0
 
 else := sprintf(
 	"%s is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on",
-	[r.address],
+	[_excerpt(r.address)],
 )
 
 deny contains msg if {
@@ -147,7 +147,7 @@ _retiring_entry(id) := entries[0] if {
 	]
 }
 
-_where(f) := sprintf("%s: %s = %s", [f.address, _excerpt(path_text(f.path)), _shown(f)])
+_where(f) := sprintf("%s: %s = %s", [_excerpt(f.address), _excerpt(path_text(f.path)), _shown(f)])
 
 # _shown(f): the id found, unless the plan marks it sensitive.
 _shown(f) := "(sensitive value)" if f.sensitive
@@ -182,19 +182,24 @@ _did_you_mean(f) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | so
 
 else := ""
 
-# _quote(s): s quoted, and cut after 64 characters with its length, as the
-# provider quotes a value (megallm.Quote): an id can be any string of the plan
-# or the catalog.
-_quote(s) := sprintf("%q… (%d characters)", [substring(s, 0, 64), count(s)]) if count(s) > 64
+# _cut(s): the rule of the provider's megallm.Quote (internal/megallm/quote.go)
+# for every string of the plan a message shows (an address, a path, an id, a
+# date, an owner): s whole, or, over 64 characters, its first 64 and then
+# "… (N characters)", N its length. The plan can hold a string of any length.
+_cut(s) := {"head": substring(s, 0, 64), "tail": sprintf("… (%d characters)", [count(s)])} if count(s) > 64
 
-else := sprintf("%q", [s])
+else := {"head": s, "tail": ""}
 
-# _excerpt(s): s cut as _quote cuts it, unquoted (megallm.Excerpt).
-_excerpt(s) := sprintf("%s… (%d characters)", [substring(s, 0, 64), count(s)]) if count(s) > 64
+# _quote(s): s cut and Go-quoted, as megallm.Quote quotes a value.
+_quote(s) := sprintf("%q%s", [c.head, c.tail]) if c := _cut(s)
 
-else := s
+# _excerpt(s): s cut and not quoted, as megallm.Excerpt cuts free text.
+_excerpt(s) := concat("", [c.head, c.tail]) if c := _cut(s)
 
-# _date: an RFC 3339 time at midnight UTC as its date alone.
+# _date: an RFC 3339 time at midnight UTC as its date alone; any other
+# string of the catalog cut as any string is.
 _date(t) := substring(t, 0, 10) if endswith(t, "T00:00:00Z")
+
+else := _excerpt(t) if is_string(t)
 
 else := t

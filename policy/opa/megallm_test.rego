@@ -515,3 +515,35 @@ test_sensitive_values_are_not_shown_by_catalog_facts if {
 		`terraform_data.app: input.llm_model = (sensitive value) retires within the 90-day notice window (its dates and successor are not shown, as the value is sensitive).`,
 	}
 }
+
+_repeat(s, n) := concat("", [s | some _ in numbers.range(1, n)])
+
+# the cases of internal/megallm/quote_test.go, so that the two rules agree
+test_quote_and_excerpt_cut_as_megallm_quote_does if {
+	megallm._quote("gpt-4o") == `"gpt-4o"`
+	megallm._quote("line\nbreak") == `"line\nbreak"`
+	megallm._quote(_repeat("a", 64)) == sprintf(`"%s"`, [_repeat("a", 64)])
+	megallm._quote(_repeat("a", 65)) == sprintf(`"%s"… (65 characters)`, [_repeat("a", 64)])
+	megallm._quote(_repeat("é", 100)) == sprintf(`"%s"… (100 characters)`, [_repeat("é", 64)])
+	megallm._excerpt("Legal has not approved it") == "Legal has not approved it"
+	megallm._excerpt(_repeat("x", 1000)) == sprintf("%s… (1000 characters)", [_repeat("x", 64)])
+}
+
+test_addresses_and_catalog_strings_are_cut if {
+	address := sprintf(`module.m["%s"].terraform_data.app`, [_repeat("k", 300)])
+	app := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": address}])
+	denies := megallm.deny with input as _plan([app])
+	denies == {sprintf(`%s… (331 characters): input.model = "x-1" is not in the MegaLLM catalog.`, [substring(address, 0, 64)])}
+
+	read := json.patch(_read("catalog", _allowed), [
+		{"op": "replace", "path": "/address", "value": sprintf("data.megallm_models.%s", [_repeat("c", 300)])},
+		{"op": "replace", "path": "/values/type", "value": "chat"},
+	])
+	some no_catalog in megallm.deny with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
+	endswith(no_catalog, sprintf("Not the catalog: data.megallm_models.%s… (320 characters) filters by type.", [_repeat("c", 44)]))
+
+	when := sprintf("2025-06-30 %s", [_repeat("z", 200)])
+	retired := [_model("a-1", "x", {"status": "retired", "retires_at": when})]
+	late := megallm.deny with input as _plan_with([_app({"model": "a-1"})], [_read("catalog", retired)])
+	late == {sprintf(`terraform_data.app: input.model = "a-1" was retired on %s… (211 characters) (no successor is named).`, [substring(when, 0, 64)])}
+}
