@@ -28,9 +28,12 @@ _sensitive(r, path) if {
 	object.get(object.get(r, "sensitive_values", {}), array.slice(path, 0, n), false) == true
 }
 
+# _ignored(type, path): an ignored attribute path, unless attribute_paths
+# names it too, so that naming a path checks it whatever is ignored.
 _ignored(type, path) if {
 	some pattern in object.get(settings.ignored_attribute_paths, type, [])
 	_path_matches(split(pattern, "."), path)
+	not _named(type, path)
 }
 
 _managed_resources contains r if {
@@ -60,7 +63,9 @@ _watched(_, doc, sub, _) if {
 	_key_named(pair.name)
 }
 
-_watched(type, _, _, path) if {
+_watched(type, _, _, path) if _named(type, path)
+
+_named(type, path) if {
 	some pattern in object.get(settings.attribute_paths, type, [])
 	_path_matches(split(pattern, "."), path)
 }

@@ -297,20 +297,46 @@ test_unknown_and_empty_values_are_skipped if {
 
 test_attribute_paths_per_type if {
 	agent := {
-		"address": "aws_bedrockagent_agent.a", "mode": "managed", "type": "aws_bedrockagent_agent", "name": "a",
-		"values": {"foundation_model": "gpt-4o-mni", "description": "gpt-4o-mni"},
+		"address": "aws_lambda_function.a", "mode": "managed", "type": "aws_lambda_function", "name": "a",
+		"values": {"environment": [{"variables": {"LLM": "gpt-4o-mni"}}], "description": "gpt-4o-mni"},
 	}
 	deployment := {
 		"address": "azurerm_cognitive_deployment.d", "mode": "managed", "type": "azurerm_cognitive_deployment", "name": "d",
 		"values": {"model": [{"format": "OpenAI", "name": "gpt-3.5-turbo", "version": "0613"}]},
 	}
-	denies := megallm.deny with input as _plan([agent, deployment])
+	denies := megallm.deny with input as _plan([agent, deployment]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM"]}}
 	denies == {
-		`aws_bedrockagent_agent.a: foundation_model = "gpt-4o-mni" is not in the MegaLLM catalog.`,
+		`aws_lambda_function.a: environment[0].variables.LLM = "gpt-4o-mni" is not in the MegaLLM catalog.`,
 		`azurerm_cognitive_deployment.d: model[0].name = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
-	narrowed := megallm.deny with input as _plan([agent]) with data.megallm_settings as {"attribute_paths": {"aws_bedrockagent_agent": []}, "key_patterns": ["model"]}
+	narrowed := megallm.deny with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}}
 	count(narrowed) == 0
+}
+
+_bedrock_agent := {
+	"address": "aws_bedrockagent_agent.a", "mode": "managed", "type": "aws_bedrockagent_agent", "name": "a",
+	"values": {"agent_name": "support", "foundation_model": "anthropic.claude-3-5-sonnet-20240620-v1:0"},
+}
+
+_bedrock_prompt := {
+	"address": "aws_bedrockagent_prompt.p", "mode": "managed", "type": "aws_bedrockagent_prompt", "name": "p",
+	"values": {"variant": [{"name": "v1", "model_id": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-express-v1"}]},
+}
+
+test_bedrock_model_ids_are_not_megallm_ids_by_default if {
+	plan := _plan([_bedrock_agent, _bedrock_prompt, _app({"model": "gpt-4o-mini"})])
+	count(megallm.deny) == 0 with input as plan
+	count(megallm.warn) == 0 with input as plan
+}
+
+test_bedrock_model_ids_are_checked_when_named if {
+	denies := megallm.deny with input as _plan([_bedrock_agent, _bedrock_prompt]) with data.megallm_settings as {
+		"attribute_paths": {"aws_bedrockagent_agent": ["foundation_model"], "aws_bedrockagent_prompt": ["variant.*.model_id"]},
+	}
+	denies == {
+		`aws_bedrockagent_agent.a: foundation_model = "anthropic.claude-3-5-sonnet-20240620-v1:0" is not in the MegaLLM catalog.`,
+		`aws_bedrockagent_prompt.p: variant[0].model_id = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-ex"… (72 characters) is not in the MegaLLM catalog.`,
+	}
 }
 
 test_json_attributes if {
@@ -390,6 +416,15 @@ test_key_patterns_match_keys_with_dots if {
 		`terraform_data.app: input.data["app.chat_model"] = "x-1" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.set[0].value = "x-2" is not in the MegaLLM catalog.`,
 	}
+}
+
+test_an_attribute_path_named_is_checked_though_ignored if {
+	rds := {
+		"address": "aws_db_instance.reports", "mode": "managed", "type": "aws_db_instance", "name": "reports",
+		"values": {"license_model": "license-included"},
+	}
+	denies := megallm.deny with input as _plan([rds]) with data.megallm_settings as {"attribute_paths": {"aws_db_instance": ["license_model"]}}
+	denies == {`aws_db_instance.reports: license_model = "license-included" is not in the MegaLLM catalog.`}
 }
 
 test_ignored_attribute_paths if {

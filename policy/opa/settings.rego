@@ -13,15 +13,18 @@ default_settings := {
 	"key_patterns": ["model", "model_id", "*_model", "*_model_id"],
 	# attribute paths, per resource type, whose string values are model ids:
 	# steps joined by ".", a list index as a number, "*" for any one step
-	"attribute_paths": {
-		"aws_bedrockagent_agent": ["foundation_model"],
-		"azurerm_cognitive_deployment": ["model.*.name"],
-	},
+	"attribute_paths": {"azurerm_cognitive_deployment": ["model.*.name"]},
 	# attributes, per resource type, that hold JSON text to look inside
 	"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]},
 	# attribute paths, per resource type, that key_patterns match but that
-	# hold no model id (an RDS instance's license_model)
-	"ignored_attribute_paths": {"aws_db_instance": ["license_model"]},
+	# hold no MegaLLM model id (an RDS instance's license_model; Bedrock's
+	# own model ids and ARNs, which Bedrock resources call Bedrock with); an
+	# attribute path named in attribute_paths is checked all the same
+	"ignored_attribute_paths": {
+		"aws_db_instance": ["license_model"],
+		"aws_bedrockagent_agent": ["foundation_model"],
+		"aws_bedrockagent_prompt": ["variant.*.model_id"],
+	},
 }
 
 # Settings that are no object are a deny below, and the defaults apply.
