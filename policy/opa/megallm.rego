@@ -114,6 +114,21 @@ warn contains msg if {
 	])
 }
 
+# A json_attributes attribute whose text is no JSON would be checked for
+# nothing, however many ids it holds: fail closed, naming it.
+deny contains msg if {
+	some r in _managed_resources
+	some attribute in object.get(settings.json_attributes, r.type, [])
+	text := r.values[attribute]
+	is_string(text)
+	text != ""
+	not json.is_valid(text)
+	msg := sprintf(
+		"%s: %s is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes[%s] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.",
+		[_excerpt(r.address), _excerpt(path_text([attribute])), _quote(r.type)],
+	)
+}
+
 warn contains msg if {
 	some f in found
 	_usable(f.id)

@@ -582,3 +582,19 @@ test_addresses_and_catalog_strings_are_cut if {
 	late := megallm.deny with input as _plan_with([_app({"model": "a-1"})], [_read("catalog", retired)])
 	late == {sprintf(`terraform_data.app: input.model = "a-1" was retired on %s… (211 characters) (no successor is named).`, [substring(when, 0, 64)])}
 }
+
+test_a_json_attribute_that_is_no_json_fails_closed if {
+	task := {
+		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
+		"values": {"container_definitions": "- name: app\n  environment: [{name: OPENAI_MODEL, value: gpt-4o-mni}]"},
+	}
+	denies := megallm.deny with input as _plan([task])
+	denies == {`aws_ecs_task_definition.t: container_definitions is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes["aws_ecs_task_definition"] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.`}
+	empty := json.patch(task, [{"op": "replace", "path": "/values/container_definitions", "value": ""}])
+	count(megallm.deny) == 0 with input as _plan([empty, _app({"model": "gpt-4o-mini"})])
+}
+
+test_a_key_pattern_that_is_no_glob_fails_closed if {
+	denies := _deny({"model": "gpt-4o-mini", "chat_model": "x-1"}) with data.megallm_settings as {"key_patterns": ["model", "*_model["]}
+	denies == {`megallm_settings.key_patterns has "*_model[", which is no glob pattern, so it matches no key: put a \ before each [, ], {, } or \ it means literally.`}
+}

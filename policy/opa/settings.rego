@@ -71,6 +71,19 @@ deny contains msg if {
 	)
 }
 
+# A key pattern that is no glob pattern would match no key, silently.
+deny contains msg if {
+	_strings(settings.key_patterns)
+	some pattern in settings.key_patterns
+	not _glob(pattern)
+	msg := sprintf(
+		"megallm_settings.key_patterns has %s, which is no glob pattern, so it matches no key: put a \\ before each [, ], {, } or \\ it means literally.",
+		[_quote(pattern)],
+	)
+}
+
+_glob(pattern) if glob.match(lower(pattern), null, "") in {true, false}
+
 deny contains msg if {
 	some name in _per_type_settings
 	is_object(settings[name])
