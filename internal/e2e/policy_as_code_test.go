@@ -60,6 +60,7 @@ resource "terraform_data" "app" {
       REVIEW_MODEL     = "claude-3-opus-20240229" # denied by the policy
       SUMMARY_MODEL_ID = "mistral-large-latest"   # of an owner the policy does not allow
       LEGACY_MODEL     = "gpt-3.5-turbo"          # retired
+      SECRET_MODEL     = sensitive("gpt-3.5-turbo") # retired, and hidden
       CHAT_MODEL       = "gpt-4o"                 # deprecated
       BATCH_MODEL      = "gpt-4.1-mini"           # retires in 45 days
       MODEL            = "gpt-4o-mini"            # valid
@@ -88,6 +89,7 @@ module "worker" { source = "./worker" }
 		`terraform_data.app: input.env.LEGACY_MODEL = "gpt-3.5-turbo" was retired on ` + day(-10) + `: use its successor "gpt-4o-mini".`,
 		`terraform_data.app: input.env.OPENAI_MODEL = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
 		`terraform_data.app: input.env.REVIEW_MODEL = "claude-3-opus-20240229" is denied by the provider's policy.`,
+		`terraform_data.app: input.env.SECRET_MODEL = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
 		`terraform_data.app: input.env.SUMMARY_MODEL_ID = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model.`,
 		`terraform_data.app: input.routing.fallback_model[1] = "Gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
 	}
