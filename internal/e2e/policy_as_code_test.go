@@ -111,6 +111,14 @@ module "worker" { source = "./worker" }
 		t.Errorf("conftest exited with %d, want 1 (a deny fails the check)", code)
 	}
 
+	// without --namespace, conftest checks package main: the same rules
+	deny, warn, code = conftestIn(t, "", plan, "")
+	assertMessages(t, "conftest failures without --namespace", deny, wantDeny)
+	assertMessages(t, "conftest warnings without --namespace", warn, wantWarn)
+	if code != 1 {
+		t.Errorf("conftest without --namespace exited with %d, want 1", code)
+	}
+
 	gate, code := opaGate(t, plan)
 	assertMessages(t, "opa eval --fail-defined", gate, wantDeny)
 	if code != 1 {
@@ -226,7 +234,17 @@ func opaGate(t *testing.T, plan string) (denies []string, code int) {
 // returns its failures, its warnings and its exit code.
 func conftest(t *testing.T, plan, settings string) (failures, warnings []string, code int) {
 	t.Helper()
-	args := []string{"test", "--no-color", "--policy", policyDir, "--namespace", "megallm", "--output", "json"}
+	return conftestIn(t, "megallm", plan, settings)
+}
+
+// conftestIn runs conftest test in a namespace, or in conftest's default
+// (main) when namespace is empty, as a pipeline that forgot --namespace does.
+func conftestIn(t *testing.T, namespace, plan, settings string) (failures, warnings []string, code int) {
+	t.Helper()
+	args := []string{"test", "--no-color", "--policy", policyDir, "--output", "json"}
+	if namespace != "" {
+		args = append(args, "--namespace", namespace)
+	}
 	if settings != "" {
 		args = append(args, "--data", settings)
 	}

@@ -598,3 +598,13 @@ test_a_key_pattern_that_is_no_glob_fails_closed if {
 	denies := _deny({"model": "gpt-4o-mini", "chat_model": "x-1"}) with data.megallm_settings as {"key_patterns": ["model", "*_model["]}
 	denies == {`megallm_settings.key_patterns has "*_model[", which is no glob pattern, so it matches no key: put a \ before each [, ], {, } or \ it means literally.`}
 }
+
+test_conftest_default_namespace_has_the_same_rules if {
+	plan := _plan([_app({"model": "gpt-3.5-turbo", "chat_model": "gpt-4o"})])
+	denies := data.main.deny with input as plan
+	denies == megallm.deny with input as plan
+	count(denies) == 1
+	warnings := data.main.warn with input as plan
+	warnings == megallm.warn with input as plan
+	count(warnings) == 1
+}
