@@ -26,9 +26,9 @@ _models_reads contains r if {
 _filtered_by(r) := [f | some f in _filters; not object.get(r.values, f, null) in {null, [], {}}]
 
 # _why_not_a_catalog(r): why a megallm_models read is not the catalog.
-_why_not_a_catalog(r) := sprintf("%s filters by %s", [_excerpt(r.address), concat(" and ", _filtered_by(r))]) if count(_filtered_by(r)) > 0
+_why_not_a_catalog(r) := sprintf("%s filters by %s", [_address(r.address), concat(" and ", _filtered_by(r))]) if count(_filtered_by(r)) > 0
 
-else := sprintf("%s leaves retired models out (include_retired is not true)", [_excerpt(r.address)])
+else := sprintf("%s leaves retired models out (include_retired is not true)", [_address(r.address)])
 
 # _modules: a module of planned_values or prior_state and its child modules,
 # at any depth (each is at a path of "child_modules", index pairs). The walk

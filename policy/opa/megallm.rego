@@ -47,7 +47,7 @@ _why_deferred(r) := _why_not_a_catalog(r) if count(_filtered_by(r)) > 0
 
 else := sprintf(
 	"%s is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on",
-	[_excerpt(r.address)],
+	[_address(r.address)],
 )
 
 deny contains msg if {
@@ -125,7 +125,7 @@ deny contains msg if {
 	not json.is_valid(text)
 	msg := sprintf(
 		"%s: %s is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes[%s] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.",
-		[_excerpt(r.address), _excerpt(path_text([attribute])), _quote(r.type)],
+		[_address(r.address), _excerpt(path_text([attribute])), _quote(r.type)],
 	)
 }
 
@@ -162,7 +162,7 @@ _retiring_entry(id) := entries[0] if {
 	]
 }
 
-_where(f) := sprintf("%s: %s = %s", [_excerpt(f.address), _excerpt(path_text(f.path)), _shown(f)])
+_where(f) := sprintf("%s: %s = %s", [_address(f.address), _excerpt(path_text(f.path)), _shown(f)])
 
 # _shown(f): the id found, unless the plan marks it sensitive.
 _shown(f) := "(sensitive value)" if f.sensitive
@@ -197,19 +197,24 @@ _did_you_mean(f) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | so
 
 else := ""
 
-# _cut(s): the rule of the provider's megallm.Quote (internal/megallm/quote.go)
+# _cut(s, n): the rule of the provider's megallm.Quote (internal/megallm/quote.go)
 # for every string of the plan a message shows (an address, a path, an id, a
-# date, an owner): s whole, or, over 64 characters, its first 64 and then
+# date, an owner): s whole, or, over n characters, its first n and then
 # "… (N characters)", N its length. The plan can hold a string of any length.
-_cut(s) := {"head": substring(s, 0, 64), "tail": sprintf("… (%d characters)", [count(s)])} if count(s) > 64
+_cut(s, n) := {"head": substring(s, 0, n), "tail": sprintf("… (%d characters)", [count(s)])} if count(s) > n
 
 else := {"head": s, "tail": ""}
 
 # _quote(s): s cut and Go-quoted, as megallm.Quote quotes a value.
-_quote(s) := sprintf("%q%s", [c.head, c.tail]) if c := _cut(s)
+_quote(s) := sprintf("%q%s", [c.head, c.tail]) if c := _cut(s, 64)
 
 # _excerpt(s): s cut and not quoted, as megallm.Excerpt cuts free text.
-_excerpt(s) := concat("", [c.head, c.tail]) if c := _cut(s)
+_excerpt(s) := concat("", [c.head, c.tail]) if c := _cut(s, 64)
+
+# _address(a): a resource address, cut as _excerpt cuts, but after 256
+# characters: a nested module's address is often longer than 64, and the
+# resource's own name comes last.
+_address(a) := concat("", [c.head, c.tail]) if c := _cut(a, 256)
 
 # _date: an RFC 3339 time at midnight UTC as its date alone; any other
 # string of the catalog cut as any string is.

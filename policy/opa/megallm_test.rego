@@ -568,14 +568,18 @@ test_addresses_and_catalog_strings_are_cut if {
 	address := sprintf(`module.m["%s"].terraform_data.app`, [_repeat("k", 300)])
 	app := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": address}])
 	denies := megallm.deny with input as _plan([app])
-	denies == {sprintf(`%s… (331 characters): input.model = "x-1" is not in the MegaLLM catalog.`, [substring(address, 0, 64)])}
+	denies == {sprintf(`%s… (331 characters): input.model = "x-1" is not in the MegaLLM catalog.`, [substring(address, 0, 256)])}
+
+	nested := `module.platform.module.chat["eu-west-1"].aws_ecs_task_definition.service`
+	whole := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": nested}])
+	megallm.deny with input as _plan([whole]) == {sprintf(`%s: input.model = "x-1" is not in the MegaLLM catalog.`, [nested])}
 
 	read := json.patch(_read("catalog", _allowed), [
 		{"op": "replace", "path": "/address", "value": sprintf("data.megallm_models.%s", [_repeat("c", 300)])},
 		{"op": "replace", "path": "/values/type", "value": "chat"},
 	])
 	some no_catalog in megallm.deny with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
-	endswith(no_catalog, sprintf("Not the catalog: data.megallm_models.%s… (320 characters) filters by type.", [_repeat("c", 44)]))
+	endswith(no_catalog, sprintf("Not the catalog: data.megallm_models.%s… (320 characters) filters by type.", [_repeat("c", 236)]))
 
 	when := sprintf("2025-06-30 %s", [_repeat("z", 200)])
 	retired := [_model("a-1", "x", {"status": "retired", "retires_at": when})]
