@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -149,15 +150,40 @@ var positiveDurationValidator = argumentCheck{
 			return ""
 		}
 		hint := ""
-		compact := strings.Join(strings.Fields(s), "") // "30 s" and " 1m " are typed often
-		if seconds, err := strconv.ParseFloat(compact, 64); err == nil && seconds > 0 {
-			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(compact+"s"))
-		} else if d, err := time.ParseDuration(compact); err == nil && d > 0 {
-			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(compact))
+		if d, ok := goDuration(s); ok {
+			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(d))
 		}
 		return fmt.Sprintf("%s is not a positive duration: the value must be %s. Units are ns, us, ms, s, m and h.%s",
 			megallm.Quote(s), positiveDuration, hint)
 	},
+}
+
+// spelledDuration matches a duration as people write it, once spaces are
+// taken out and letters lower-cased: "30" (seconds), "30sec", "2hours", "1d".
+var spelledDuration = regexp.MustCompile(`^(\d+(?:\.\d+)?)(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?$`)
+
+// goDuration is s, a positive duration as people write it ("30", "30 s",
+// " 1m ", "90 Seconds", "1d"), as a Go duration: "30s", "1m", "24h"; false
+// when s is none.
+func goDuration(s string) (string, bool) {
+	compact := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	if d, err := time.ParseDuration(compact); err == nil && d > 0 {
+		return compact, true
+	}
+	m := spelledDuration.FindStringSubmatch(compact)
+	if m == nil {
+		return "", false
+	}
+	n, err := strconv.ParseFloat(m[1], 64)
+	if err != nil || n <= 0 {
+		return "", false
+	}
+	switch unit := cmp.Or(m[2], "s"); unit[0] {
+	case 'd': // a Go duration has no days
+		return strconv.FormatFloat(n*24, 'f', -1, 64) + "h", true
+	default:
+		return m[1] + unit[:1], true
+	}
 }
 
 // regexValidator accepts an RE2 regular expression.

@@ -1,0 +1,29 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+)
+
+// request_timeout, written as people write durations, gets the Go duration
+// it means as "did you mean", and the advice is one request_timeout takes.
+func TestPositiveDuration_didYouMean(t *testing.T) {
+	t.Parallel()
+	for typed, want := range map[string]string{
+		"30": "30s", "30 s": "30s", " 1m30s ": "1m30s", "30S": "30s", "90 Seconds": "90s", "45sec": "45s",
+		"2 mins": "2m", "1 minute": "1m", "1d": "24h", "1.5 days": "36h", "2 hours": "2h", "1hr": "1h", "0.5": "0.5s",
+	} {
+		detail := positiveDurationValidator.str("request_timeout", typed)
+		if !strings.Contains(detail, `Did you mean "`+want+`"?`) {
+			t.Errorf("%q: got %q, want it to suggest %q", typed, detail, want)
+		}
+		if positiveDurationValidator.str("request_timeout", want) != "" {
+			t.Errorf("%q suggests %q, which request_timeout refuses", typed, want)
+		}
+	}
+	for _, typed := range []string{"soon", "0", "0 d", "-1d", "1 week", "d", "1e3", "inf"} {
+		if detail := positiveDurationValidator.str("request_timeout", typed); strings.Contains(detail, "Did you mean") {
+			t.Errorf("%q: got %q, want no suggestion", typed, detail)
+		}
+	}
+}
