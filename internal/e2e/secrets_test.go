@@ -150,9 +150,9 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		// Cut after 64 characters inside the key: its start is dropped too.
 		"base_url cut inside the key": {provider: "api_key = var.key\nbase_url = \"ftp://gateway.example.com/" +
 			strings.Repeat("a", 29) + "${var.key}\"", shown: `aaaaaaaaaaaaaaaaaaaaaaaaaaaaa***"… (97 characters) must start with https://`},
-		"catalog_file = var.key": {provider: "catalog_file = var.key", shown: "catalog file ***: no such file or directory."},
+		"catalog_file = var.key": {provider: "catalog_file = var.key", shown: `catalog file "***": no such file or directory.`},
 		"MEGALLM_CATALOG_FILE = the key": {env: map[string]string{"MEGALLM_CATALOG_FILE": key},
-			shown: "catalog file ***: no such file or directory."},
+			shown: `catalog file "***": no such file or directory.`},
 		// A data source's validators see no api_key: the provider's is remembered.
 		"id = var.key, api_key = var.key": {provider: "api_key = var.key", env: map[string]string{"MEGALLM_API_KEY": ""},
 			data: "data \"megallm_model\" \"m\" { id = \"${var.key} \" }\n", shown: `id is "*** ", with white space around it`},

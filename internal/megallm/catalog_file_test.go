@@ -54,7 +54,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 			path := writeFile(t, tc.body)
 			_, _, err := megallm.ReadCatalogFile(path)
 			var fileErr *megallm.CatalogFileError
-			if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), "catalog file "+path+": ") || !strings.Contains(err.Error(), tc.want) {
+			if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), "catalog file "+megallm.Quote(path)+": ") || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want a *CatalogFileError naming the path and %q", err, tc.want)
 			}
 		})
@@ -70,8 +70,25 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	if _, _, err := megallm.ReadCatalogFile(huge); err == nil || !strings.Contains(err.Error(), "the file is larger than the provider's limit of 64 MiB") {
 		t.Errorf("file over the limit: err = %v, want the size limit named", err)
 	}
-	_, _, err := megallm.ReadCatalogFile(filepath.Join(t.TempDir(), "missing.json"))
-	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), "missing.json") {
+	missing := filepath.Join(t.TempDir(), "missing.json")
+	_, _, err := megallm.ReadCatalogFile(missing)
+	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), megallm.Quote(missing)) {
 		t.Errorf("missing file: err = %v, want os.ErrNotExist naming the file", err)
+	}
+}
+
+// The path is quoted and bounded: an invisible character or a space at its
+// end shows, and a huge path does not fill the screen.
+func TestReadCatalogFile_quotesThePath(t *testing.T) {
+	t.Parallel()
+	for path, want := range map[string]string{
+		"catalog.json\u200b":                        `catalog file "catalog.json\u200b": no such file or directory`,
+		"catalog.json ":                             `catalog file "catalog.json ": no such file or directory`,
+		"/nonexistent/" + strings.Repeat("a", 5000): `catalog file "/nonexistent/aaaa`,
+	} {
+		_, _, err := megallm.ReadCatalogFile(path)
+		if err == nil || !strings.Contains(err.Error(), want) || len(err.Error()) > 200 {
+			t.Errorf("err = %q, want it to hold %q and be short", err, want)
+		}
 	}
 }

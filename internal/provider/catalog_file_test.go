@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -72,14 +73,14 @@ func TestCatalogFile_errors(t *testing.T) {
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o" }`, malformed),
-			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(malformed) +
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(megallm.Quote(malformed)) +
 				`: line 4, column 21: invalid character '}' looking for beginning of object key string`),
 		},
 		resource.TestStep{
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o" }`, missing),
-			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(missing) + `: no such file or directory\.\s+The file must`),
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(megallm.Quote(missing)) + `: no such file or directory\.\s+The file must`),
 		},
 		resource.TestStep{
 			Config: `
@@ -108,7 +109,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`,
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o-mnii" }`, writeCatalogFile(t, mockapi.BuiltinCatalog())),
-			ExpectError: expectError(`The MegaLLM catalog \(26 models from catalog_file .*catalog.json\) has no model with id "gpt-4o-mnii"`),
+			ExpectError: expectError(`The MegaLLM catalog \(26 models from catalog_file ".*catalog.json"\) has no model with id "gpt-4o-mnii"`),
 		},
 		resource.TestStep{
 			Config: fmt.Sprintf(`
@@ -142,4 +143,15 @@ func TestCatalogFile_blank(t *testing.T) {
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("a blank catalog_file sent %d requests, want 0", n)
 	}
+}
+
+// The path is quoted wherever it is shown, so that a line break or tab
+// inside it (white space around it is refused earlier) shows, and cannot
+// forge a line of the message.
+func TestCatalogFile_pathIsQuoted(t *testing.T) {
+	t.Setenv(EnvCatalogFile, "megallm-no-such-dir\nError: forged\t/catalog.json")
+	unitTest(t, resource.TestStep{
+		Config:      `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`catalog file "megallm-no-such-dir\\nError: forged\\t/catalog.json": no such file or directory\.`),
+	})
 }

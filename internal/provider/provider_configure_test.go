@@ -86,12 +86,12 @@ func TestConfigure_catalogFileFromEnvironmentWarns(t *testing.T) {
 	}
 	warning := resp.Diagnostics.Warnings()[0]
 	want := "The MEGALLM_CATALOG_FILE environment variable is set, so the catalog is read from the file " +
-		"/tmp/snapshot.json and no request is sent; the provider \"megallm\" block also sets base_url, api_key, " +
+		"\"/tmp/snapshot.json\" and no request is sent; the provider \"megallm\" block also sets base_url, api_key, " +
 		"which the file leaves unused. Unset MEGALLM_CATALOG_FILE to read the catalog from the API."
 	if warning.Summary() != "MegaLLM catalog read from MEGALLM_CATALOG_FILE" || warning.Detail() != want {
 		t.Errorf("warning %q: %q\nwant %q", warning.Summary(), warning.Detail(), want)
 	}
-	if data, ok := resp.DataSourceData.(*providerData); !ok || data.origin != "catalog_file /tmp/snapshot.json" {
+	if data, ok := resp.DataSourceData.(*providerData); !ok || data.origin != `catalog_file "/tmp/snapshot.json"` {
 		t.Errorf("the catalog comes from %+v, want the file", resp.DataSourceData)
 	}
 	if resp := configure(t, nil, false); resp.Diagnostics.WarningsCount() != 0 {
