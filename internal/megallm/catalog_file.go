@@ -63,6 +63,9 @@ func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 	return models, problems, nil
 }
 
+// ErrCatalogIsDirectory is a catalog file path that names a directory.
+var ErrCatalogIsDirectory = errors.New("it is a directory, not a file")
+
 // utf8BOM is the byte-order mark some Windows tools write at the start of a UTF-8 file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
@@ -73,6 +76,9 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer func() { _ = f.Close() }()
+	if info, err := f.Stat(); err == nil && info.IsDir() {
+		return nil, ErrCatalogIsDirectory
+	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err

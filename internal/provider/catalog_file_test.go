@@ -1,10 +1,13 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -154,4 +157,50 @@ func TestCatalogFile_pathIsQuoted(t *testing.T) {
 		Config:      `data "megallm_models" "all" {}`,
 		ExpectError: expectError(`catalog file "megallm-no-such-dir\\nError: forged\\t/catalog.json": no such file or directory\.`),
 	})
+}
+
+// The advice fits what is wrong: saving the answer again is offered only
+// when the file is missing or holds something else.
+func TestCatalogFile_adviceFitsTheError(t *testing.T) {
+	t.Parallel()
+	withJSON, empty := t.TempDir(), t.TempDir()
+	for _, name := range []string{"b.json", "a.json", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(withJSON, name), nil, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	step := func(file, want string) resource.TestStep {
+		return resource.TestStep{
+			Config:      fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file),
+			ExpectError: expectError(want),
+		}
+	}
+	unitTest(t,
+		step(withJSON, `it is a directory, not a file\. catalog_file must name the catalog's file, not the directory that `+
+			`holds it: this one holds "a\.json", "b\.json", so write the path of the one you saved, such as `+
+			regexp.QuoteMeta(megallm.Quote(filepath.Join(withJSON, "a.json")))+`\.\s+Check catalog_file \(or MEGALLM_CATALOG_FILE\)\.\s*$`),
+		step(empty, `it is a directory, not a file\. catalog_file must name the catalog's file, not a directory, and this `+
+			`one holds no \.json file: save one into it, as below, and write its path, such as `+
+			regexp.QuoteMeta(megallm.Quote(filepath.Join(empty, "catalog.json")))+`\.\s+The file must hold a GET /models answer`),
+	)
+}
+
+func TestCatalogFileAdvice(t *testing.T) {
+	t.Parallel()
+	denied := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "open", Path: "/srv/catalog.json", Err: fs.ErrPermission}}
+	if got := catalogFileAdvice(denied); !strings.Contains(got, "that user may not read this file: check the permissions") ||
+		strings.Contains(got, "curl") {
+		t.Errorf("permission denied: advice %q, want the file's permissions and no download", got)
+	}
+	ioErr := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "read", Path: "/srv/catalog.json", Err: errors.New("input/output error")}}
+	if got := catalogFileAdvice(ioErr); got != "\n\nCheck catalog_file (or MEGALLM_CATALOG_FILE)." {
+		t.Errorf("I/O error: advice %q, want only to check the path", got)
+	}
+	content := &megallm.CatalogFileError{Path: "c.json", Err: errors.New("the file is empty (or only white space)")}
+	want := "\n\nThe file must hold a GET /models answer, for example saved with\n" +
+		"  curl -fsS -H \"Authorization: Bearer $MEGALLM_API_KEY\" https://ai.megallm.io/v1/models -o catalog.json\n" +
+		"(in PowerShell, write $env:MEGALLM_API_KEY, and curl.exe on Windows).\n\nCheck catalog_file (or MEGALLM_CATALOG_FILE)."
+	if got := catalogFileAdvice(content); got != want {
+		t.Errorf("content error: advice\n%s\nwant\n%s", got, want)
+	}
 }

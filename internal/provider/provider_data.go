@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -126,10 +127,7 @@ func describeCatalogError(err error, maxRetries int) (summary, detail string) {
 				"the model catalog, so the read stopped: %s.\n\nNothing is wrong with the provider's configuration "+
 				"(base_url, api_key or catalog_file); run the command again to read the catalog.", err)
 	case errors.As(err, &fileErr):
-		return "Cannot read catalog_file",
-			fmt.Sprintf("%s.%s\n\nThe file must hold a GET /models answer, for example saved with\n"+
-				"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models > catalog.json\n"+
-				"Check catalog_file (or %s).", err, pathHint(fileErr), EnvAPIKey, megallm.DefaultBaseURL, EnvCatalogFile)
+		return "Cannot read catalog_file", fmt.Sprintf("%s.%s", err, catalogFileAdvice(fileErr))
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
@@ -193,6 +191,58 @@ func throttledAdvice(err *megallm.APIError, maxRetries int) string {
 			"at once with the same key.", maxRetries, maxMaxRetries)
 	}
 	return "Try again later, or run fewer plans at once with the same key."
+}
+
+// catalogFileAdvice is what to do about a catalog_file that cannot be read,
+// by what is wrong: saving the answer again helps only a missing file or
+// one that holds something else.
+func catalogFileAdvice(err *megallm.CatalogFileError) string {
+	check := "\n\nCheck catalog_file (or " + EnvCatalogFile + ")."
+	switch {
+	case errors.Is(err, megallm.ErrCatalogIsDirectory):
+		return directoryHint(err.Path) + check
+	case errors.Is(err, fs.ErrPermission):
+		return " The provider runs as the same user as Terraform, and that user may not read this file: check the " +
+			"permissions of the file and of the directories that hold it, or run Terraform as a user who can read it." + check
+	case errors.Is(err, fs.ErrNotExist):
+		return pathHint(err) + saveAdvice + check
+	case errors.As(err, new(*fs.PathError)): // another error of the file system: saving again does not help
+		return check
+	}
+	return saveAdvice + check
+}
+
+// saveAdvice says how to save a GET /models answer. -o rather than > keeps
+// it UTF-8 in Windows PowerShell 5.1, whose > writes UTF-16.
+var saveAdvice = fmt.Sprintf("\n\nThe file must hold a GET /models answer, for example saved with\n"+
+	"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models -o catalog.json\n"+
+	"(in PowerShell, write $env:%s, and curl.exe on Windows).", EnvAPIKey, megallm.DefaultBaseURL, EnvAPIKey)
+
+// directoryHint names the JSON files of a directory given as catalog_file,
+// of which the path must name one.
+func directoryHint(dir string) string {
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return fmt.Sprintf(" catalog_file must name the catalog's file, not a directory, and this one holds no "+
+			".json file: save one into it, as below, and write its path, such as %s.%s",
+			megallm.Quote(filepath.Join(dir, "catalog.json")), saveAdvice)
+	}
+	quoted := make([]string, 0, 3)
+	for _, name := range names[:min(len(names), 3)] {
+		quoted = append(quoted, megallm.Quote(name))
+	}
+	if len(names) > 3 {
+		quoted = append(quoted, fmt.Sprintf("%d more", len(names)-3))
+	}
+	return fmt.Sprintf(" catalog_file must name the catalog's file, not the directory that holds it: this one holds %s, "+
+		"so write the path of the one you saved, such as %s.", strings.Join(quoted, ", "),
+		megallm.Quote(filepath.Join(dir, names[0])))
 }
 
 // pathHint says why a missing file is not where its path seems to point:
