@@ -204,3 +204,23 @@ func TestCatalogFileAdvice(t *testing.T) {
 		t.Errorf("content error: advice\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A URL given as catalog_file is not downloaded: say so, and what to write.
+func TestCatalogFile_url(t *testing.T) {
+	t.Parallel()
+	step := func(file, want string) resource.TestStep {
+		return resource.TestStep{
+			Config:      fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file),
+			ExpectError: expectError(want),
+		}
+	}
+	unitTest(t,
+		step("file:///srv/megallm%20snapshots/catalog.json", `catalog file "file:///srv/megallm%20snapshots/catalog\.json": no such file `+
+			`or directory\. The path is a file: URL, and catalog_file takes the file's path alone: write `+
+			`"/srv/megallm snapshots/catalog\.json"\.\s+The file must hold a GET /models answer`),
+		step("https://ai.megallm.io/v1/models", `no such file or directory\. catalog_file is the path of a file on this `+
+			`machine, not a URL: the provider downloads nothing from it\. Save the answer to a file first, as below, `+
+			`and write that file's path; or leave catalog_file out to read the catalog from the API, at base_url\.\s+`+
+			`The file must hold a GET /models answer`),
+	)
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -245,13 +246,33 @@ func directoryHint(dir string) string {
 		megallm.Quote(filepath.Join(dir, names[0])))
 }
 
+// fileURLPath is the path of a file: URL's path: on Windows, /C:/x is C:/x.
+func fileURLPath(p string) string {
+	if len(p) > 2 && p[0] == '/' && p[2] == ':' && filepath.VolumeName(p[1:]) != "" {
+		return p[1:]
+	}
+	return p
+}
+
 // pathHint says why a missing file is not where its path seems to point:
-// neither Terraform nor the provider expands ~, and a relative path is read
-// from the directory Terraform runs in, not the module's; "" otherwise.
+// it is a URL, neither Terraform nor the provider expands ~, and a relative
+// path is read from the directory Terraform runs in, not the module's; ""
+// otherwise.
 func pathHint(err *megallm.CatalogFileError) string {
+	lower := strings.ToLower(err.Path)
 	switch {
 	case !errors.Is(err, fs.ErrNotExist):
 		return ""
+	case strings.HasPrefix(lower, "file:"):
+		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
+			return fmt.Sprintf(" The path is a file: URL, and catalog_file takes the file's path alone: write %s.",
+				megallm.Quote(filepath.FromSlash(fileURLPath(u.Path))))
+		}
+		return " The path is a file: URL, and catalog_file takes the file's path alone."
+	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+		return " catalog_file is the path of a file on this machine, not a URL: the provider downloads nothing from " +
+			"it. Save the answer to a file first, as below, and write that file's path; or leave catalog_file out to read " +
+			"the catalog from the API, at base_url."
 	case strings.HasPrefix(err.Path, "~"):
 		return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
 			"catalog_file = pathexpand(%s).", megallm.Quote(err.Path))
