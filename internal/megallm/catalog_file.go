@@ -42,8 +42,11 @@ func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 		return nil, nil, &CatalogFileError{Path: path, Err: err}
 	}
 	// A UTF-8 byte-order mark, which Windows PowerShell 5.1's Out-File -Encoding
-	// utf8 writes, is ignored, as RFC 8259 lets a parser do.
-	data = bytes.TrimPrefix(data, utf8BOM)
+	// utf8 writes, is ignored, as RFC 8259 lets a parser do; so are more of
+	// them, as a tool that adds one to a file that has one writes.
+	for bytes.HasPrefix(data, utf8BOM) {
+		data = data[len(utf8BOM):]
+	}
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || (len(data) > 1 && (data[0] == 0 || data[1] == 0)) {
 		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is UTF-16, as Windows PowerShell 5.1's > and " +
 			"Out-File write it, and JSON must be UTF-8: save it with curl.exe -o (in Windows PowerShell, curl alone is " +

@@ -28,25 +28,37 @@ func TestReadCatalogFile(t *testing.T) {
 	}
 }
 
+// Byte-order marks at the start are ignored, however many a tool wrote.
+func TestReadCatalogFile_byteOrderMarks(t *testing.T) {
+	t.Parallel()
+	for _, marks := range []string{"\ufeff", "\ufeff\ufeff", "\ufeff\ufeff\ufeff"} {
+		models, _, err := megallm.ReadCatalogFile(writeFile(t, marks+string(mockapi.BuiltinCatalog())))
+		if err != nil || len(models) != 26 {
+			t.Errorf("%d byte-order marks: got %d models (err %v), want 26", len(marks)/3, len(models), err)
+		}
+	}
+}
+
 func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
 		body string
 		want string
 	}{
-		"syntax error":                   {"{\n  \"object\": \"list\",\n  \"data\": [}\n", "line 3, column 12: invalid character '}' looking for beginning of value"},
-		"truncated":                      {"{\"object\":\"list\",\n\"data\":[{\"id\":", "line 2, column 15: unexpected EOF"},
-		"wrong type":                     {"{\"object\":\"list\",\n \"data\":{\"id\":\"x\"}}", `line 2, column 10: its "data" is a JSON object, not an array of models`},
-		"no data":                        {"{\"object\":\"list\"}", `it has no "data" array`},
-		"empty file":                     {"", "the file is empty (or only white space)"},
-		"blank file":                     {" \n\t\n", "the file is empty (or only white space)"},
-		"byte-order mark, then an error": {"\ufeff{\"data\":[}", "line 1, column 10: invalid character '}'"},
-		"two answers":                    {"{\"data\":[{\"id\":\"a\"}]}\n{\"data\":[]}\n", "line 2, column 1: it has more after its JSON object (two answers saved in one file, or text after the answer)"},
-		"text after":                     {"{\"data\":[]},,,]]] not json", "line 1, column 12: it has more after its JSON object"},
-		"wrong type, more":               {"{\"data\":{}} x", "line 1, column 13: it has more after its JSON object"},
-		"UTF-16 with its BOM":            {"\xff\xfe{\x00\"\x00", "the file is UTF-16, as Windows PowerShell 5.1's > and Out-File write it, and JSON must be UTF-8"},
-		"UTF-16 big-endian":              {"\x00{\x00\"", "the file is UTF-16"},
-		"not a model list":               {"[1,2]", `line 1, column 2: it is a JSON array, not an object with a "data" array of models (save the whole answer of GET /models, not its data alone)`},
+		"syntax error":                        {"{\n  \"object\": \"list\",\n  \"data\": [}\n", "line 3, column 12: invalid character '}' looking for beginning of value"},
+		"truncated":                           {"{\"object\":\"list\",\n\"data\":[{\"id\":", "line 2, column 15: unexpected EOF"},
+		"wrong type":                          {"{\"object\":\"list\",\n \"data\":{\"id\":\"x\"}}", `line 2, column 10: its "data" is a JSON object, not an array of models`},
+		"no data":                             {"{\"object\":\"list\"}", `it has no "data" array`},
+		"empty file":                          {"", "the file is empty (or only white space)"},
+		"blank file":                          {" \n\t\n", "the file is empty (or only white space)"},
+		"byte-order mark, then an error":      {"\ufeff{\"data\":[}", "line 1, column 10: invalid character '}'"},
+		"two answers":                         {"{\"data\":[{\"id\":\"a\"}]}\n{\"data\":[]}\n", "line 2, column 1: it has more after its JSON object (two answers saved in one file, or text after the answer)"},
+		"text after":                          {"{\"data\":[]},,,]]] not json", "line 1, column 12: it has more after its JSON object"},
+		"wrong type, more":                    {"{\"data\":{}} x", "line 1, column 13: it has more after its JSON object"},
+		"UTF-16 with its BOM":                 {"\xff\xfe{\x00\"\x00", "the file is UTF-16, as Windows PowerShell 5.1's > and Out-File write it, and JSON must be UTF-8"},
+		"UTF-16 big-endian":                   {"\x00{\x00\"", "the file is UTF-16"},
+		"two byte-order marks, then an error": {"\ufeff\ufeff{\"data\":[}", "line 1, column 10: invalid character '}'"},
+		"not a model list":                    {"[1,2]", `line 1, column 2: it is a JSON array, not an object with a "data" array of models (save the whole answer of GET /models, not its data alone)`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
