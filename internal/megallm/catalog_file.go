@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"regexp"
 )
 
 // CatalogFileError is a catalog file that cannot be read or decoded. Line and
@@ -57,6 +58,9 @@ func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 	}
 	models, problems, err := DecodeModels(bytes.NewReader(data))
 	if err != nil {
+		if holds := otherContent(data, err); holds != nil {
+			return nil, nil, &CatalogFileError{Path: path, Err: holds}
+		}
 		fileErr := &CatalogFileError{Path: path, Err: err}
 		if offset, ok := jsonErrorOffset(err, int64(len(data))); ok {
 			fileErr.Line, fileErr.Column = lineColumn(data, offset)
@@ -68,6 +72,44 @@ func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 
 // ErrCatalogIsDirectory is a catalog file path that names a directory.
 var ErrCatalogIsDirectory = errors.New("it is a directory, not a file")
+
+// otherContent says what a file that is no model list holds instead, when
+// its start tells: a compressed file, a web page, YAML, one model or an
+// error answer of the API; nil otherwise. It is asked only once decoding
+// has failed, so a catalog is never taken for one of them.
+func otherContent(data []byte, err error) error {
+	text := bytes.TrimLeft(data, " \t\r\n")
+	var probe struct {
+		ID    json.RawMessage `json:"id"`
+		Error json.RawMessage `json:"error"`
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte{0x1F, 0x8B}):
+		return errors.New("the file is compressed with gzip: decompress it (gunzip, or gzip -dk to keep the " +
+			"compressed one) and name the file it gives")
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return errors.New("the file is a zip archive: extract the catalog from it and name that file")
+	case bytes.HasPrefix(text, []byte("<")):
+		return errors.New("the file is HTML or XML, not JSON: an error or sign-in page that curl saved without -f, " +
+			"or a web page rather than the API's answer")
+	case yamlStart.Match(text):
+		return errors.New("the file is YAML, not JSON: save the answer of GET /models as the API sends it, or " +
+			"convert the file to JSON (yq -o=json)")
+	case !errors.Is(err, errNoData) || json.Unmarshal(data, &probe) != nil:
+		return nil
+	case probe.Error != nil:
+		return errors.New(`it is an error answer of the API (an "error" and no "data" array), which curl saves ` +
+			"without -f: save the model list again, with -f, which fails rather than saving an error")
+	case probe.ID != nil:
+		return errors.New(`it is one model (an "id" and no "data" array), not the model list: save the whole ` +
+			"answer of GET /models")
+	}
+	return nil
+}
+
+// yamlStart is the start of a YAML file: a document marker, a comment, or
+// a key with a colon.
+var yamlStart = regexp.MustCompile(`^(---|#|[A-Za-z_][\w.-]*:(\s|$))`)
 
 // utf8BOM is the byte-order mark some Windows tools write at the start of a UTF-8 file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}

@@ -58,6 +58,13 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		"UTF-16 with its BOM":                 {"\xff\xfe{\x00\"\x00", "the file is UTF-16, as Windows PowerShell 5.1's > and Out-File write it, and JSON must be UTF-8"},
 		"UTF-16 big-endian":                   {"\x00{\x00\"", "the file is UTF-16"},
 		"two byte-order marks, then an error": {"\ufeff\ufeff{\"data\":[}", "line 1, column 10: invalid character '}'"},
+		"gzip":                                {"\x1f\x8b\x08\x00\x00\x00", "the file is compressed with gzip: decompress it (gunzip, or gzip -dk to keep the compressed one) and name the file it gives"},
+		"zip":                                 {"PK\x03\x04\x14\x00", "the file is a zip archive: extract the catalog from it and name that file"},
+		"HTML page":                           {"\n<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>", "the file is HTML or XML, not JSON: an error or sign-in page that curl saved without -f, or a web page rather than the API's answer"},
+		"YAML":                                {"object: list\ndata:\n  - id: gpt-4o\n", "the file is YAML, not JSON: save the answer of GET /models as the API sends it, or convert the file to JSON (yq -o=json)"},
+		"YAML document":                       {"---\ndata: []\n", "the file is YAML, not JSON"},
+		"one model":                           {`{"id":"gpt-4o","object":"model","owned_by":"openai"}`, `it is one model (an "id" and no "data" array), not the model list: save the whole answer of GET /models`},
+		"API error":                           {`{"error":{"message":"Invalid API key","type":"invalid_request_error"}}`, `it is an error answer of the API (an "error" and no "data" array), which curl saves without -f: save the model list again, with -f, which fails rather than saving an error`},
 		"not a model list":                    {"[1,2]", `line 1, column 2: it is a JSON array, not an object with a "data" array of models (save the whole answer of GET /models, not its data alone)`},
 	}
 	for name, tc := range cases {
