@@ -156,7 +156,7 @@ data "megallm_models" "candidates_any_case" {
 data "megallm_model" "preferred" {
   count = var.candidates == null ? 0 : 1
 
-  candidates = [for id in var.candidates : id if !contains(local.over_bound, id)]
+  candidates = [for id in var.candidates : id if !can(local.over_bound_ids[id])]
   require    = local.require_without_bound
   currency   = var.currency
 
@@ -198,43 +198,61 @@ locals {
   candidates_pattern = var.candidates != null ? format("^(?:%s)$", join("|", [
     for id in var.candidates : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
   ])) : null
-  listed       = one(data.megallm_models.candidates)
-  within_bound = try(data.megallm_models.candidates_within_bound[0].ids, [])
-  usable = local.listed == null ? {} : {
-    for i, id in local.listed.ids : id => {
-      workload_cost = local.listed.workload_costs[i]
-      cost          = local.cost_words[i]
-      within_bound  = contains(local.within_bound, id)
-      unmet         = contains(local.within_bound, id) ? provider::megallm::unmet_requirements(local.listed.models[i], local.require_without_bound, var.currency) : []
-    }
+  # Each check below looks a candidate up in a map by id rather than searching
+  # a list for it (contains, index, keys, a filter of the catalog), which made
+  # a plan with thousands of candidates take minutes: every lookup is by id.
+  candidate_list = coalesce(var.candidates, [])
+  # Grouped (...), so that a duplicate id fails the validation of candidates
+  # rather than this expression.
+  candidate_position = { for i, id in local.candidate_list : id => i... }
+  listed             = one(data.megallm_models.candidates)
+  listed_at          = local.listed == null ? {} : { for i, id in local.listed.ids : id => i... }
+  within_bound       = { for id in try(data.megallm_models.candidates_within_bound[0].ids, []) : id => true... }
+  # The requirements other than max_workload_cost that each candidate within
+  # it misses.
+  unmet = {
+    for id, at in local.listed_at : id => provider::megallm::unmet_requirements(local.listed.models[at[0]], local.require_without_bound, var.currency)
+    if can(local.within_bound[id]) && can(local.candidate_position[id])
   }
-  over_bound = [for id in coalesce(var.candidates, []) : id if contains(keys(local.usable), id) ? !local.usable[id].within_bound : false]
+  usable = {
+    for id, at in local.listed_at : id => {
+      workload_cost = local.listed.workload_costs[at[0]]
+      cost          = local.cost_words[at[0]]
+      in_currency   = local.costed_in_currency[at[0]]
+      within_bound  = can(local.within_bound[id])
+      unmet         = can(local.within_bound[id]) ? local.unmet[id] : []
+    } if can(local.candidate_position[id])
+  }
+  over_bound     = [for id in local.candidate_list : id if can(local.usable[id]) ? !local.usable[id].within_bound : false]
+  over_bound_ids = { for id in local.over_bound : id => true... }
   qualifying = [
-    for id in coalesce(var.candidates, []) : id
-    if contains(keys(local.usable), id) ? local.usable[id].within_bound && length(local.usable[id].unmet) == 0 : false
+    for id in local.candidate_list : id
+    if can(local.usable[id]) ? local.usable[id].within_bound && length(local.usable[id].unmet) == 0 : false
   ]
   # The first qualifying candidate is the one megallm_model chooses.
-  passed_over_for_cost = length(local.qualifying) == 0 ? [] : [
-    for id in local.over_bound : id if index(var.candidates, id) < index(var.candidates, local.qualifying[0])
-  ]
-  any_case = try(data.megallm_models.candidates_any_case[0].models, [])
+  first_qualifying     = length(local.qualifying) == 0 ? -1 : local.candidate_position[local.qualifying[0]][0]
+  passed_over_for_cost = [for i, id in local.candidate_list : id if i < local.first_qualifying && can(local.over_bound_ids[id])]
+  any_case             = try(data.megallm_models.candidates_any_case[0].models, [])
   other_type = [
-    for m in local.any_case : m if var.type != null && contains(coalesce(var.candidates, []), m.id) && m.type != null && m.type != var.type && m.model_lifecycle.status != "retired"
+    for m in local.any_case : m if var.type != null && can(local.candidate_position[m.id]) && m.type != null && m.type != var.type && m.model_lifecycle.status != "retired"
   ]
+  # The catalog's ids, and by their lower case its spellings of each.
+  catalog_ids      = { for m in local.any_case : m.id => true... }
+  catalog_spelling = { for m in local.any_case : lower(m.id) => m.id... }
   candidate_words = {
-    for id in distinct(coalesce(var.candidates, [])) : id => (
-      !contains(keys(local.usable), id) && contains(local.any_case[*].id, id) ? format("%q cannot be used: it is retired", id) :
-      !contains(keys(local.usable), id) && length([for m in local.any_case : m if lower(m.id) == lower(id)]) > 0 ?
-      format("%q is not in the catalog, which has %q: ids are case-sensitive", id, [for m in local.any_case : m.id if lower(m.id) == lower(id)][0]) :
-      !contains(keys(local.usable), id) ? format("%q cannot be used: it is not in the catalog, or the provider's policy does not allow it", id) :
+    for id in local.candidate_list : id => (
+      !can(local.usable[id]) && can(local.catalog_ids[id]) ? format("%q cannot be used: it is retired", id) :
+      !can(local.usable[id]) && can(local.catalog_spelling[lower(id)]) ?
+      format("%q is not in the catalog, which has %q: ids are case-sensitive", id, try(local.catalog_spelling[lower(id)][0], "")) :
+      !can(local.usable[id]) ? format("%q cannot be used: it is not in the catalog, or the provider's policy does not allow it", id) :
       local.usable[id].within_bound ? format("%q %s but %s", id, local.usable[id].cost, join("; ", local.usable[id].unmet)) :
       format("%q %s", id, local.usable[id].cost)
     )
   }
   # Raising the bound helps only a candidate priced in its currency.
   candidates_advice = (
-    anytrue([for i, cost in try(local.costed.workload_costs, []) : cost != null && local.costed_in_currency[i]]) ? "Raise max_workload_cost, or add a candidate that qualifies." :
-    anytrue([for cost in try(local.costed.workload_costs, []) : cost != null]) ? "No candidate is priced in ${local.currency}: set currency to a candidate's, or add a candidate priced in ${local.currency}." :
+    anytrue([for id, u in local.usable : u.workload_cost != null && u.in_currency]) ? "Raise max_workload_cost, or add a candidate that qualifies." :
+    anytrue([for id, u in local.usable : u.workload_cost != null]) ? "No candidate is priced in ${local.currency}: set currency to a candidate's, or add a candidate priced in ${local.currency}." :
     "No candidate has the prices the workload needs: add one that has."
   )
   bound_words = try("require.max_workload_cost = ${local.max_workload_cost}", "")
