@@ -77,6 +77,8 @@ output "passed_over" { value = module.choice.passed_over }
 		vars   []string
 		passes bool
 		want   []string
+		// Words the plan must not say: a warning about the module's internals.
+		notWant []string
 	}{{
 		name: "no candidate within max_workload_cost",
 		vars: []string{`-var=candidates=["gpt-4o", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 25 }`},
@@ -124,6 +126,18 @@ output "passed_over" { value = module.choice.passed_over }
 		name: "a miscased candidate under max_workload_cost",
 		vars: []string{`-var=candidates=["gpt-4o", "GPT-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
 		want: []string{`- "GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive`},
+	}, {
+		// The module's listings of the candidates use an id_regex of its own,
+		// which its caller cannot act on: the error names each candidate.
+		name:    "no candidate in the catalog",
+		vars:    []string{`-var=candidates=["nonexistent"]`, `-var=require={}`},
+		want:    []string{`"nonexistent" is not in the catalog`},
+		notWant: []string{"id_regex"},
+	}, {
+		name:    "no candidate in the catalog in this letter case, under max_workload_cost",
+		vars:    []string{`-var=candidates=["GPT-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
+		want:    []string{`"GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive`},
+		notWant: []string{"id_regex"},
 	}, {
 		name: "a candidate of another type",
 		vars: []string{`-var=candidates=["gpt-4o-mini", "text-embedding-3-small"]`, `-var=require={}`},
@@ -180,6 +194,11 @@ output "passed_over" { value = module.choice.passed_over }
 		for _, want := range tc.want {
 			if !strings.Contains(flat, want) {
 				t.Errorf("%s: the plan does not say %q:\n%s", tc.name, want, out)
+			}
+		}
+		for _, notWant := range tc.notWant {
+			if strings.Contains(flat, notWant) {
+				t.Errorf("%s: the plan says %q:\n%s", tc.name, notWant, out)
 			}
 		}
 	}

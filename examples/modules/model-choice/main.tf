@@ -121,6 +121,19 @@ data "megallm_models" "cheapest_without_bound" {
   limit    = 1
 }
 
+# With candidates: one model of the catalog, whose id the pattern of the
+# listings below matches too. A pattern that matches no id of the catalog
+# warns on id_regex, an argument of this module's own that its caller cannot
+# see or change, when no candidate is in the catalog (megallm_model's error
+# already says so, naming each); the checks read only the candidates of each
+# listing.
+data "megallm_models" "any_model" {
+  count = var.candidates == null ? 0 : 1
+
+  include_retired = true
+  limit           = 1
+}
+
 # With candidates and max_workload_cost: megallm_model takes no workload, so
 # two listings of the candidates (by an RE2 pattern that matches exactly their
 # ids) find those that can be used (in the catalog, allowed, not retired) with
@@ -196,7 +209,7 @@ locals {
   # qualify, in order.
   bound_candidates = var.candidates != null && local.max_workload_cost != null
   candidates_pattern = var.candidates != null ? format("^(?:%s)$", join("|", [
-    for id in var.candidates : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
+    for id in concat(var.candidates, try(data.megallm_models.any_model[0].ids, [])) : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
   ])) : null
   # Each check below looks a candidate up in a map by id rather than searching
   # a list for it (contains, index, keys, a filter of the catalog), which made
