@@ -1,8 +1,9 @@
 # A reusable module that picks the cheapest MegaLLM model meeting a set of
 # requirements, and fails the plan with a clear message when none does.
 # Cheapest means the lowest input price, or, given a workload, the lowest cost
-# of that workload. Given candidates, it picks the first of them that can be
-# used instead, so that a model's retirement needs no edit.
+# of that workload, in currency (no model priced in it fails the plan, rather
+# than choose the first by id). Given candidates, it picks the first of them
+# that can be used instead, so that a model's retirement needs no edit.
 #
 # Every requirement applies both ways: with candidates too, a candidate whose
 # workload costs more than require.max_workload_cost is passed over (the
@@ -83,7 +84,7 @@ variable "workload" {
 }
 
 variable "currency" {
-  description = "Currency of the price bounds in require, max_workload_cost included: a three-letter code such as USD or EUR. A model priced in another currency meets no price bound."
+  description = "Currency of the price bounds in require, max_workload_cost included, and without candidates of the prices compared: a three-letter code such as USD or EUR. A model priced in another currency meets no price bound, and without candidates, when no model is priced in it, the plan fails."
   type        = string
   default     = "USD"
   nullable    = false
@@ -104,6 +105,24 @@ data "megallm_models" "cheapest" {
       error_message = (length(var.require) == 0 ?
         "No MegaLLM model of type ${jsonencode(var.type)} can be used: check type (a type that no model has warns, with the catalog's types) and the provider's policy, which may allow no model of it." :
       "No MegaLLM ${var.type == null ? "" : "${var.type} "}model meets the requirements${local.cheapest_over_bound_words}")
+    }
+
+    # Models without the price compared, or priced in another currency, sort
+    # last, by id: when the first is one, no model was compared, and it is
+    # not the cheapest, just the first by id. (Terraform evaluates both sides
+    # of ||, hence the try()s for an empty listing.)
+    postcondition {
+      condition = length(self.ids) == 0 || (
+        (var.workload == null ? try(self.models[0].pricing.input_tokens_cost_per_million != null, false) : try(self.workload_costs[0] != null, false)) &&
+        upper(coalesce(try(self.models[0].pricing.currency, null), "USD")) == local.currency
+      )
+      error_message = format("No MegaLLM %smodel%s %s, so none can be chosen as the cheapest (%q is only the first by id): %s",
+        var.type == null ? "" : "${var.type} ", length(var.require) == 0 ? "" : " that meets the requirements",
+        try(upper(coalesce(self.models[0].pricing.currency, "USD")) != local.currency, false) ? "is priced in ${local.currency}" : "has ${var.workload == null ? "an input price" : "the prices the workload needs"}",
+        try(self.ids[0], ""),
+        try(upper(coalesce(self.models[0].pricing.currency, "USD")) != local.currency, false) ?
+        "set currency to the one they are priced in, such as ${jsonencode(self.models[0].pricing.currency)}, or give them prices in ${local.currency} in the provider's policy." :
+      "give them prices in the provider's policy, or use candidates.")
     }
   }
 }

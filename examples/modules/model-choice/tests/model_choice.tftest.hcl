@@ -97,6 +97,32 @@ run "workload_over_budget_fails_the_plan" {
   expect_failures = [data.megallm_models.cheapest]
 }
 
+# No model is priced in EUR: every one sorts last, by id, and the first by id
+# is not the cheapest. The plan fails rather than choose it.
+run "a_currency_no_model_is_priced_in_fails_the_plan" {
+  command = plan
+
+  variables {
+    currency = "EUR"
+  }
+
+  expect_failures = [data.megallm_models.cheapest]
+}
+
+run "cheapest_in_a_currency_that_some_models_are_priced_in" {
+  command   = plan
+  providers = { megallm = megallm.eur }
+
+  variables {
+    currency = "EUR"
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.input_cost_per_million == 0.09
+    error_message = "Expected gpt-4o-mini at 0.09 EUR, the only model priced in EUR, got ${output.model_id}."
+  }
+}
+
 run "embedding_model" {
   command = plan
 
