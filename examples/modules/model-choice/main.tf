@@ -227,8 +227,12 @@ locals {
   # words them), and so the candidates the bound passes over and those that
   # qualify, in order.
   bound_candidates = var.candidates != null && local.max_workload_cost != null
+  # Sorted, so that RE2 merges the ids' common prefixes: in the order given,
+  # matching the catalog's ids took time in proportion to the catalog times
+  # the candidates (seconds with 3,000 of them). Anchored, the order changes
+  # nothing matched.
   candidates_pattern = var.candidates != null ? format("^(?:%s)$", join("|", [
-    for id in concat(var.candidates, try(data.megallm_models.any_model[0].ids, [])) : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
+    for id in sort(concat(var.candidates, try(data.megallm_models.any_model[0].ids, []))) : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
   ])) : null
   # Each check below looks a candidate up in a map by id rather than searching
   # a list for it (contains, index, keys, a filter of the catalog), which made
