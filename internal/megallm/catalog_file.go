@@ -13,7 +13,8 @@ import (
 
 // CatalogFileError is a catalog file that cannot be read or decoded. Line and
 // Column (from 1) locate a JSON error; they are zero when there is none. The
-// path is quoted, bounded, so that a space or an invisible character in it shows.
+// path is quoted (QuotePath), so that a space or an invisible character in it
+// shows.
 type CatalogFileError struct {
 	Path   string
 	Line   int
@@ -23,12 +24,12 @@ type CatalogFileError struct {
 
 func (e *CatalogFileError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("catalog file %s: line %d, column %d: %v", Quote(e.Path), e.Line, e.Column, e.Err)
+		return fmt.Sprintf("catalog file %s: line %d, column %d: %v", QuotePath(e.Path), e.Line, e.Column, e.Err)
 	}
 	if pathErr := (*fs.PathError)(nil); errors.As(e.Err, &pathErr) { // "open PATH: ..." would name the path twice
-		return fmt.Sprintf("catalog file %s: %v", Quote(e.Path), pathErr.Err)
+		return fmt.Sprintf("catalog file %s: %v", QuotePath(e.Path), pathErr.Err)
 	}
-	return fmt.Sprintf("catalog file %s: %v", Quote(e.Path), e.Err)
+	return fmt.Sprintf("catalog file %s: %v", QuotePath(e.Path), e.Err)
 }
 
 func (e *CatalogFileError) Unwrap() error { return e.Err }

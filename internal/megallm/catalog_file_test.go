@@ -73,7 +73,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 			path := writeFile(t, tc.body)
 			_, _, err := megallm.ReadCatalogFile(path)
 			var fileErr *megallm.CatalogFileError
-			if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), "catalog file "+megallm.Quote(path)+": ") || !strings.Contains(err.Error(), tc.want) {
+			if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), "catalog file "+megallm.QuotePath(path)+": ") || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want a *CatalogFileError naming the path and %q", err, tc.want)
 			}
 		})
@@ -91,7 +91,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	}
 	missing := filepath.Join(t.TempDir(), "missing.json")
 	_, _, err := megallm.ReadCatalogFile(missing)
-	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), megallm.Quote(missing)) {
+	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), megallm.QuotePath(missing)) {
 		t.Errorf("missing file: err = %v, want os.ErrNotExist naming the file", err)
 	}
 }
@@ -104,9 +104,12 @@ func TestReadCatalogFile_quotesThePath(t *testing.T) {
 		"catalog.json\u200b":                        `catalog file "catalog.json\u200b": no such file or directory`,
 		"catalog.json ":                             `catalog file "catalog.json ": no such file or directory`,
 		"/nonexistent/" + strings.Repeat("a", 5000): `catalog file "/nonexistent/aaaa`,
+		// A path longer than a quoted value keeps its file name.
+		"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json": `catalog file ` +
+			`"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json": no such file or directory`,
 	} {
 		_, _, err := megallm.ReadCatalogFile(path)
-		if err == nil || !strings.Contains(err.Error(), want) || len(err.Error()) > 200 {
+		if err == nil || !strings.Contains(err.Error(), want) || len(err.Error()) > 400 {
 			t.Errorf("err = %q, want it to hold %q and be short", err, want)
 		}
 	}

@@ -14,8 +14,20 @@ const maxQuotedChars = 64
 // anything a server sent) by its first 64 characters and its length, such as
 // "aaaa…"… (300 characters). It is the one rule for every value a
 // diagnostic quotes.
-func Quote(value string) string {
-	head, length := cut(value)
+func Quote(value string) string { return quote(value, maxQuotedChars) }
+
+// maxQuotedPathChars is how many characters of a file's path a message
+// quotes.
+const maxQuotedPathChars = 256
+
+// QuotePath quotes a file's path as Quote quotes a value, but cut after 256
+// characters: a path is often longer than 64, and the file it names comes
+// last.
+func QuotePath(path string) string { return quote(path, maxQuotedPathChars) }
+
+// quote is Quote with limit characters at most.
+func quote(value string, limit int) string {
+	head, length := cut(value, limit)
 	if length == 0 {
 		return strconv.Quote(value)
 	}
@@ -25,19 +37,19 @@ func Quote(value string) string {
 // Excerpt is free text for a message, such as a policy's reason, cut as
 // Quote cuts a value but not quoted.
 func Excerpt(text string) string {
-	head, length := cut(text)
+	head, length := cut(text, maxQuotedChars)
 	if length == 0 {
 		return text
 	}
 	return fmt.Sprintf("%s… (%d characters)", head, length)
 }
 
-// cut is the first maxQuotedChars characters of s and the length of s in
-// characters, or s and 0 when s is no longer than that.
-func cut(s string) (head string, length int) {
+// cut is the first limit characters of s and the length of s in characters,
+// or s and 0 when s is no longer than that.
+func cut(s string, limit int) (head string, length int) {
 	chars := 0
 	for i := range s {
-		if chars == maxQuotedChars {
+		if chars == limit {
 			return s[:i], utf8.RuneCountInString(s)
 		}
 		chars++

@@ -36,3 +36,19 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("Excerpt(1000 characters) = %q, want %q", got, want)
 	}
 }
+
+// A path keeps its file name: it is cut after 256 characters, not 64.
+func TestQuotePath(t *testing.T) {
+	t.Parallel()
+	ci := "/home/runner/work/platform/platform/infrastructure/modules/llm-gateway/testdata/catalog.json"
+	if got := megallm.QuotePath(ci); got != `"`+ci+`"` {
+		t.Errorf("QuotePath(%d characters) = %s, want it whole", len(ci), got)
+	}
+	long := "/" + strings.Repeat("d/", 200) + "catalog.json"
+	if got, want := megallm.QuotePath(long), `"`+long[:256]+`"… (413 characters)`; got != want {
+		t.Errorf("QuotePath(413 characters) = %s, want %s", got, want)
+	}
+	if got := megallm.QuotePath("snap\tshots/catalog.json"); got != `"snap\tshots/catalog.json"` {
+		t.Errorf("QuotePath with a tab = %s", got)
+	}
+}

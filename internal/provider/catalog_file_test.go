@@ -76,14 +76,14 @@ func TestCatalogFile_errors(t *testing.T) {
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o" }`, malformed),
-			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(megallm.Quote(malformed)) +
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(megallm.QuotePath(malformed)) +
 				`: line 4, column 21: invalid character '}' looking for beginning of object key string`),
 		},
 		resource.TestStep{
 			Config: fmt.Sprintf(`
 provider "megallm" { catalog_file = %q }
 data "megallm_model" "m" { id = "gpt-4o" }`, missing),
-			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(megallm.Quote(missing)) + `: no such file or directory\.\s+The file must`),
+			ExpectError: expectError(`Cannot read catalog_file .* catalog file ` + regexp.QuoteMeta(megallm.QuotePath(missing)) + `: no such file or directory\.\s+The file must`),
 		},
 		resource.TestStep{
 			Config: `
@@ -178,10 +178,10 @@ func TestCatalogFile_adviceFitsTheError(t *testing.T) {
 	unitTest(t,
 		step(withJSON, `it is a directory, not a file\. catalog_file must name the catalog's file, not the directory that `+
 			`holds it: this one holds "a\.json", "b\.json", so write the path of the one you saved, such as `+
-			regexp.QuoteMeta(megallm.Quote(filepath.Join(withJSON, "a.json")))+`\.\s+Check catalog_file \(or MEGALLM_CATALOG_FILE\)\.\s*$`),
+			regexp.QuoteMeta(megallm.QuotePath(filepath.Join(withJSON, "a.json")))+`\.\s+Check catalog_file \(or MEGALLM_CATALOG_FILE\)\.\s*$`),
 		step(empty, `it is a directory, not a file\. catalog_file must name the catalog's file, not a directory, and this `+
 			`one holds no \.json file: save one into it, as below, and write its path, such as `+
-			regexp.QuoteMeta(megallm.Quote(filepath.Join(empty, "catalog.json")))+`\.\s+The file must hold a GET /models answer`),
+			regexp.QuoteMeta(megallm.QuotePath(filepath.Join(empty, "catalog.json")))+`\.\s+The file must hold a GET /models answer`),
 	)
 }
 

@@ -76,7 +76,7 @@ func TestModelsDataSource_emptyCatalogWarns(t *testing.T) {
 		from string
 	}{
 		{nil, server.URL() + "/models"},
-		{map[string]tftypes.Value{"catalog_file": str(file)}, "catalog_file " + megallm.Quote(file)},
+		{map[string]tftypes.Value{"catalog_file": str(file)}, "catalog_file " + megallm.QuotePath(file)},
 	} {
 		p := newProtocolServer(t, server, tc.args)
 		want := []string{"Empty MegaLLM catalog: The MegaLLM catalog from " + tc.from + " has no models at all, so " +

@@ -204,7 +204,7 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 				return megallm.ReadCatalogFile(file)
 			}, s.policy),
-			origin: "catalog_file " + megallm.Quote(file),
+			origin: "catalog_file " + megallm.QuotePath(file),
 		}, diags
 	}
 	client, err := megallm.New(megallm.Config{

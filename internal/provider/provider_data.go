@@ -232,7 +232,7 @@ func directoryHint(dir string) string {
 	if len(names) == 0 {
 		return fmt.Sprintf(" catalog_file must name the catalog's file, not a directory, and this one holds no "+
 			".json file: save one into it, as below, and write its path, such as %s.%s",
-			megallm.Quote(filepath.Join(dir, "catalog.json")), saveAdvice)
+			megallm.QuotePath(filepath.Join(dir, "catalog.json")), saveAdvice)
 	}
 	quoted := make([]string, 0, 3)
 	for _, name := range names[:min(len(names), 3)] {
@@ -243,7 +243,7 @@ func directoryHint(dir string) string {
 	}
 	return fmt.Sprintf(" catalog_file must name the catalog's file, not the directory that holds it: this one holds %s, "+
 		"so write the path of the one you saved, such as %s.", strings.Join(quoted, ", "),
-		megallm.Quote(filepath.Join(dir, names[0])))
+		megallm.QuotePath(filepath.Join(dir, names[0])))
 }
 
 // fileURLPath is the path of a file: URL's path: on Windows, /C:/x is C:/x.
@@ -266,7 +266,7 @@ func pathHint(err *megallm.CatalogFileError) string {
 	case strings.HasPrefix(lower, "file:"):
 		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
 			return fmt.Sprintf(" The path is a file: URL, and catalog_file takes the file's path alone: write %s.",
-				megallm.Quote(filepath.FromSlash(fileURLPath(u.Path))))
+				megallm.QuotePath(filepath.FromSlash(fileURLPath(u.Path))))
 		}
 		return " The path is a file: URL, and catalog_file takes the file's path alone."
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
@@ -275,11 +275,11 @@ func pathHint(err *megallm.CatalogFileError) string {
 			"the catalog from the API, at base_url."
 	case strings.HasPrefix(err.Path, "~"):
 		return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
-			"catalog_file = pathexpand(%s).", megallm.Quote(err.Path))
+			"catalog_file = pathexpand(%s).", megallm.QuotePath(err.Path))
 	case !filepath.IsAbs(err.Path):
 		looked, _ := filepath.Abs(err.Path)
 		return fmt.Sprintf(" A relative path is read from the directory Terraform runs in, so this one is %s (-chdir "+
-			"changes it): in a module, start the path with ${path.module}/.", megallm.Quote(looked))
+			"changes it): in a module, start the path with ${path.module}/.", megallm.QuotePath(looked))
 	}
 	return ""
 }

@@ -113,7 +113,7 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 	diags.AddWarning("MegaLLM catalog read from "+EnvCatalogFile,
 		fmt.Sprintf("The %s environment variable is set, so the catalog is read from the file %s and no request "+
 			"is sent; the provider \"megallm\" block also sets %s, which the file leaves unused. Unset %s to "+
-			"read the catalog from the API.", EnvCatalogFile, megallm.Quote(file), strings.Join(ignored, ", "), EnvCatalogFile))
+			"read the catalog from the API.", EnvCatalogFile, megallm.QuotePath(file), strings.Join(ignored, ", "), EnvCatalogFile))
 }
 
 // resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed; a character
