@@ -96,8 +96,11 @@ func otherContent(data []byte, err error) error {
 	case yamlStart.Match(text):
 		return errors.New("the file is YAML, not JSON: save the answer of GET /models as the API sends it, or " +
 			"convert the file to JSON (yq -o=json)")
-	case !errors.Is(err, errNoData) || json.Unmarshal(data, &probe) != nil:
+	case !errors.Is(err, errNoData):
 		return nil
+	}
+	_ = json.Unmarshal(data, &probe) // what is no JSON object has neither
+	switch {
 	case probe.Error != nil:
 		return errors.New(`it is an error answer of the API (an "error" and no "data" array), which curl saves ` +
 			"without -f: save the model list again, with -f, which fails rather than saving an error")

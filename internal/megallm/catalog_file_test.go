@@ -100,17 +100,17 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 // end shows, and a huge path does not fill the screen.
 func TestReadCatalogFile_quotesThePath(t *testing.T) {
 	t.Parallel()
-	for path, want := range map[string]string{
-		"catalog.json\u200b":                        `catalog file "catalog.json\u200b": no such file or directory`,
-		"catalog.json ":                             `catalog file "catalog.json ": no such file or directory`,
-		"/nonexistent/" + strings.Repeat("a", 5000): `catalog file "/nonexistent/aaaa`,
+	for _, tc := range []struct{ path, want string }{
+		{"catalog.json\u200b", `catalog file "catalog.json\u200b": no such file or directory`},
+		{"catalog.json ", `catalog file "catalog.json ": no such file or directory`},
+		{"/nonexistent/" + strings.Repeat("a", 5000), `catalog file "/nonexistent/aaaa`},
 		// A path longer than a quoted value keeps its file name.
-		"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json": `catalog file ` +
-			`"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json": no such file or directory`,
+		{"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json", `catalog file ` +
+			`"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json": no such file or directory`},
 	} {
-		_, _, err := megallm.ReadCatalogFile(path)
-		if err == nil || !strings.Contains(err.Error(), want) || len(err.Error()) > 400 {
-			t.Errorf("err = %q, want it to hold %q and be short", err, want)
+		_, _, err := megallm.ReadCatalogFile(tc.path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || len(err.Error()) > 400 {
+			t.Errorf("err = %q, want it to hold %q and be short", err, tc.want)
 		}
 	}
 }
