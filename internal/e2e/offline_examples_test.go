@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "29 passed, 0 failed") {
-		t.Errorf("want all 29 runs to pass:\n%s", out)
+	if !strings.Contains(out, "36 passed, 0 failed") {
+		t.Errorf("want all 36 runs to pass:\n%s", out)
 	}
 }
 

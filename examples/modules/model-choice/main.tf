@@ -10,6 +10,14 @@
 # passed_over output lists it), and when no candidate qualifies the error
 # names each one with its cost or what else it misses.
 #
+# type applies both ways too. Without candidates, megallm_models leaves out a
+# model whose type the catalog does not report; with candidates, such a
+# candidate is passed over (with a warning when a later one is chosen), since
+# nothing says it is a model of that type, and when no candidate qualifies the
+# error names it. type = null accepts models of any type, untyped ones
+# included. A candidate of another type is an error: it is a mistake in the
+# list, not a model that may not qualify.
+#
 # The provider's policy (configured by the caller) applies to both: denied,
 # not allowed and retired models are never chosen, and negotiated prices
 # decide what is cheapest and what a workload costs.
@@ -28,7 +36,7 @@ terraform {
 }
 
 variable "type" {
-  description = "Model type, such as chat or embedding; null for any. With candidates, a candidate of another type is an error."
+  description = "Model type, such as chat or embedding; null for any, models whose type the catalog does not report included. A model whose type the catalog does not report is never chosen for a type: without candidates it is left out, and with candidates it is passed over (the plan fails, naming it, when no other candidate qualifies). With candidates, a candidate of another type is an error."
   type        = string
   default     = "chat"
 }
@@ -49,7 +57,7 @@ variable "require" {
 }
 
 variable "candidates" {
-  description = "Model ids in order of preference. When set, the first of them that exists, is allowed by the provider's policy, is not retired and meets every requirement of require (max_workload_cost included, for the workload) is chosen, instead of the cheapest model; when none does, the plan fails and names each one with why. Null chooses the cheapest."
+  description = "Model ids in order of preference. When set, the first of them that exists, is allowed by the provider's policy, is not retired, is of type as the catalog reports it (a candidate whose type it does not report is passed over) and meets every requirement of require (max_workload_cost included, for the workload) is chosen, instead of the cheapest model; when none does, the plan fails and names each one with why. Null chooses the cheapest."
   type        = list(string)
   default     = null
 
@@ -188,7 +196,7 @@ data "megallm_models" "candidates_any_case" {
 data "megallm_model" "preferred" {
   count = var.candidates == null ? 0 : 1
 
-  candidates = [for id in var.candidates : id if !can(local.over_bound_ids[id])]
+  candidates = [for id in var.candidates : id if !can(local.over_bound_ids[id]) && !can(local.untyped[id])]
   require    = local.require_without_bound
   currency   = var.currency
 
@@ -198,11 +206,11 @@ data "megallm_model" "preferred" {
       error_message = "type is ${jsonencode(var.type)}, but candidates lists ${join(", ", [for m in local.other_type : format("%q, a model of type %q", m.id, m.type)])}: remove it from candidates, or set type to its type."
     }
 
-    # Once max_workload_cost has passed a candidate over, megallm_model would
-    # not name it: when no candidate qualifies, this error names them all.
+    # Once max_workload_cost or type has passed a candidate over, megallm_model
+    # would not name it: when no candidate qualifies, this error names them all.
     precondition {
-      condition     = length(local.over_bound) == 0 || length(local.qualifying) > 0
-      error_message = "No candidate qualifies under ${local.bound_words}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\n${local.candidates_advice}"
+      condition     = length(local.over_bound) == 0 && length(local.untyped) == 0 || length(local.qualifying) > 0
+      error_message = "No candidate qualifies ${local.max_workload_cost == null ? "as a model of type ${jsonencode(var.type)}" : "under ${local.bound_words}"}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\n${local.failure_advice}"
     }
   }
 }
@@ -263,7 +271,9 @@ locals {
   over_bound_ids = { for id in local.over_bound : id => true... }
   qualifying = [
     for id in local.candidate_list : id
-    if can(local.usable[id]) ? local.usable[id].within_bound && length(local.usable[id].unmet) == 0 : false
+    if can(local.untyped[id]) ? false :
+    can(local.usable[id]) ? local.usable[id].within_bound && length(local.usable[id].unmet) == 0 :
+    can(local.unmet_typed[id]) ? length(local.unmet_typed[id]) == 0 : false
   ]
   # The first qualifying candidate is the one megallm_model chooses.
   first_qualifying     = length(local.qualifying) == 0 ? -1 : local.candidate_position[local.qualifying[0]][0]
@@ -272,11 +282,35 @@ locals {
   other_type = [
     for m in local.any_case : m if var.type != null && can(local.candidate_position[m.id]) && m.type != null && m.type != var.type && m.model_lifecycle.status != "retired"
   ]
+  other_type_ids = { for m in local.other_type : m.id => m.type... }
+  # Given a type, the candidates whose type the catalog does not report: as
+  # megallm_models leaves such models out of a type, they are passed over
+  # (unless retired, which passes them over anyway, with its own reason).
+  untyped = {
+    for m in local.any_case : m.id => true...
+    if var.type != null && can(local.candidate_position[m.id]) && m.type == null && m.model_lifecycle.status != "retired"
+  }
+  # Without max_workload_cost, once type has passed a candidate over: the
+  # requirements each other candidate that can be used misses (megallm_model
+  # would not name those passed over, so the error above names them all).
+  unmet_typed = {
+    for m in local.any_case : m.id => provider::megallm::unmet_requirements(m, local.require_without_bound, var.currency)
+    if length(local.untyped) > 0 && !local.bound_candidates && can(local.candidate_position[m.id]) && !can(local.untyped[m.id]) && m.model_lifecycle.status != "retired"
+  }
+  # The untyped candidates before the chosen one, which the check below warns
+  # about, as megallm_model warns about those it passes over.
+  passed_over_untyped = [
+    for i, id in local.candidate_list : id
+    if can(local.untyped[id]) && i < try(local.candidate_position[local.preferred.id][0], 0)
+  ]
   # The catalog's ids, and by their lower case its spellings of each.
   catalog_ids      = { for m in local.any_case : m.id => true... }
   catalog_spelling = { for m in local.any_case : lower(m.id) => m.id... }
   candidate_words = {
     for id in local.candidate_list : id => (
+      can(local.untyped[id]) ? format("%q has no type in the catalog, so it is not known to be a model of type %s", id, jsonencode(var.type)) :
+      can(local.other_type_ids[id]) ? format("%q is a model of type %q", id, local.other_type_ids[id][0]) :
+      can(local.unmet_typed[id]) ? format("%q does not meet require: %s", id, join("; ", local.unmet_typed[id])) :
       !can(local.usable[id]) && can(local.catalog_ids[id]) ? format("%q cannot be used: it is retired", id) :
       !can(local.usable[id]) && can(local.catalog_spelling[lower(id)]) ?
       format("%q is not in the catalog, which has %q: ids are case-sensitive", id, try(local.catalog_spelling[lower(id)][0], "")) :
@@ -292,6 +326,14 @@ locals {
     "No candidate has the prices the workload needs: add one that has."
   )
   bound_words = try("require.max_workload_cost = ${local.max_workload_cost}", "")
+  # What to do when no candidate qualifies, once max_workload_cost or type
+  # (a candidate without one) has passed one over.
+  failure_advice = join(" ", compact([
+    length(local.over_bound) > 0 ? local.candidates_advice : "",
+    length(local.untyped) == 0 ? "" : length(local.over_bound) > 0 ?
+    "To accept a candidate the catalog gives no type for, set type = null (models of any type)." :
+    "Add a candidate of type ${jsonencode(var.type)} that qualifies, or set type = null to accept models of any type, those the catalog gives no type for included.",
+  ]))
 
   # What the workload costs with each model of the listing at hand (there is
   # one at most), in its currency.
@@ -328,13 +370,24 @@ locals {
   )
 }
 
+# A candidate passed over for want of a type warns, as megallm_model's
+# passed-over candidates do; when none qualifies, the plan fails instead.
+check "candidates_without_a_type" {
+  assert {
+    condition = length(local.passed_over_untyped) == 0
+    error_message = format("Passed over %s: the catalog gives no type for %s, so %s not known to be a model of type %s. Set type = null to accept models of any type, those the catalog gives no type for included.",
+      join(", ", [for id in local.passed_over_untyped : format("%q", id)]), length(local.passed_over_untyped) == 1 ? "it" : "them",
+    length(local.passed_over_untyped) == 1 ? "it is" : "they are", jsonencode(var.type))
+  }
+}
+
 output "model_id" {
   description = "The first candidate that can be used and meets every requirement, or without candidates the cheapest model that meets them."
   value       = local.chosen.id
 }
 
 output "passed_over" {
-  description = "With candidates and require.max_workload_cost: the candidates before the chosen one that the bound passed over, in order, each as { id, workload_cost } (in its pricing.currency; null when it has no price for the workload). Empty otherwise. megallm_model warns about the candidates it passes over for other reasons."
+  description = "With candidates and require.max_workload_cost: the candidates before the chosen one that the bound passed over, in order, each as { id, workload_cost } (in its pricing.currency; null when it has no price for the workload). Empty otherwise. The module warns about the candidates passed over because the catalog gives no type for them, and megallm_model about those it passes over for other reasons."
   value = [
     for id in local.passed_over_for_cost : { id = id, workload_cost = local.usable[id].workload_cost }
   ]

@@ -25,6 +25,13 @@ provider "megallm" {
   }
 }
 
+# A small catalog whose acme-mini reports no type (the API omitted it): the
+# cheapest model, with vision, and of no known type.
+provider "megallm" {
+  alias        = "untyped"
+  catalog_file = "tests/catalog-untyped.json"
+}
+
 run "cheapest_chat_model_by_default" {
   command = plan
 
@@ -497,4 +504,110 @@ run "impossible_requirements_of_any_type_fail_the_plan" {
   }
 
   expect_failures = [data.megallm_models.cheapest]
+}
+
+# A model whose type the catalog does not report is no chat model as far as
+# the plan can tell: without candidates, megallm_models leaves it out ...
+run "a_model_without_a_type_is_left_out_of_the_cheapest" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini"
+    error_message = "acme-mini reports no type and should be left out, got ${output.model_id}."
+  }
+}
+
+# ... and with candidates, it is passed over, with a warning (the check).
+run "a_candidate_without_a_type_is_passed_over" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  variables {
+    candidates = ["acme-mini", "gpt-4o-mini"]
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini"
+    error_message = "acme-mini reports no type and should be passed over, got ${output.model_id}."
+  }
+
+  expect_failures = [check.candidates_without_a_type]
+}
+
+run "only_candidates_without_a_type_fail_the_plan" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  variables {
+    candidates = ["acme-mini"]
+  }
+
+  expect_failures = [data.megallm_model.preferred]
+}
+
+# acme-mini meets the requirement and gpt-4o-mini (0.15) does not: the module
+# fails the plan, naming both, rather than choose acme-mini.
+run "a_candidate_without_a_type_does_not_qualify_when_the_others_miss_require" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  variables {
+    candidates = ["acme-mini", "gpt-4o-mini"]
+    require    = { max_input_cost_per_million = 0.1 }
+  }
+
+  expect_failures = [data.megallm_model.preferred]
+}
+
+run "a_candidate_without_a_type_is_no_embedding_model" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  variables {
+    type       = "embedding"
+    candidates = ["acme-mini", "text-embedding-3-small"]
+  }
+
+  assert {
+    condition     = output.model_id == "text-embedding-3-small"
+    error_message = "acme-mini reports no type and should be passed over, got ${output.model_id}."
+  }
+
+  expect_failures = [check.candidates_without_a_type]
+}
+
+# acme-mini costs 14 for the workload, within the bound, but reports no type;
+# gpt-4o (4500) is over it, and gpt-4o-mini (270) qualifies.
+run "a_candidate_without_a_type_is_passed_over_under_max_workload_cost" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  variables {
+    candidates = ["acme-mini", "gpt-4o", "gpt-4o-mini"]
+    workload   = { input_tokens = 1e9, output_tokens = 2e8 }
+    require    = { max_workload_cost = 300 }
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.passed_over == [{ id = "gpt-4o", workload_cost = 4500 }]
+    error_message = "Expected gpt-4o-mini, with gpt-4o passed over for its cost, got ${output.model_id} and ${jsonencode(output.passed_over)}."
+  }
+
+  expect_failures = [check.candidates_without_a_type]
+}
+
+run "type_null_accepts_a_candidate_without_a_type" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  variables {
+    type       = null
+    candidates = ["acme-mini", "gpt-4o-mini"]
+  }
+
+  assert {
+    condition     = output.model_id == "acme-mini"
+    error_message = "With type = null, acme-mini should be chosen, got ${output.model_id}."
+  }
 }
