@@ -204,6 +204,104 @@ output "passed_over" { value = module.choice.passed_over }
 	}
 }
 
+// TestExampleModuleCandidatesWithoutAType plans examples/modules/model-choice
+// against its tests' catalog in which acme-mini reports no type, and reads
+// what a user gets: with candidates, such a candidate is passed over as
+// megallm_models leaves it out without them, never chosen unchecked.
+func TestExampleModuleCandidatesWithoutAType(t *testing.T) {
+	t.Parallel()
+	module, err := filepath.Abs("../../examples/modules/model-choice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := harness.Workspace(t, fmt.Sprintf(`
+provider "megallm" {
+  catalog_file = %q
+}
+variable "candidates" {
+  type    = list(string)
+  default = null
+}
+variable "require" {
+  type    = any
+  default = {}
+}
+variable "workload" {
+  type    = any
+  default = { input_tokens = 1e9, output_tokens = 2e8 }
+}
+module "choice" {
+  source     = %q
+  candidates = var.candidates
+  require    = var.require
+  workload   = var.workload
+}
+output "model_id" { value = module.choice.model_id }
+`, filepath.Join(module, "tests", "catalog-untyped.json"), module), nil)
+	if out, err := ws.Run("get", "-no-color"); err != nil {
+		t.Fatalf("terraform get failed: %v\n%s", err, out)
+	}
+	for _, tc := range []struct {
+		name   string
+		vars   []string
+		passes bool
+		want   []string
+	}{{
+		name:   "without candidates",
+		passes: true,
+		want:   []string{`model_id = "gpt-4o-mini"`},
+	}, {
+		name:   "a candidate without a type before one that qualifies",
+		vars:   []string{`-var=candidates=["acme-mini", "gpt-4o-mini"]`},
+		passes: true,
+		want: []string{
+			`model_id = "gpt-4o-mini"`,
+			`Passed over "acme-mini": the catalog gives no type for it, so it is not known to be a model of type ` +
+				`"chat". Set type = null to accept models of any type, those the catalog gives no type for included.`,
+		},
+	}, {
+		name: "only a candidate without a type",
+		vars: []string{`-var=candidates=["acme-mini"]`},
+		want: []string{
+			`No candidate qualifies as a model of type "chat": ` +
+				`- "acme-mini" has no type in the catalog, so it is not known to be a model of type "chat" ` +
+				`Add a candidate of type "chat" that qualifies, or set type = null to accept models of any type, ` +
+				`those the catalog gives no type for included.`,
+		},
+	}, {
+		name: "a candidate without a type and one that misses a requirement",
+		vars: []string{`-var=candidates=["acme-mini", "gpt-4o-mini", "nonexistent"]`, `-var=require={ max_input_cost_per_million = 0.1 }`},
+		want: []string{
+			`No candidate qualifies as a model of type "chat": ` +
+				`- "acme-mini" has no type in the catalog, so it is not known to be a model of type "chat" ` +
+				`- "gpt-4o-mini" does not meet require: input_tokens_cost_per_million 0.15 > allowed 0.1 ` +
+				`- "nonexistent" cannot be used: it is not in the catalog, or the provider's policy does not allow it`,
+		},
+	}, {
+		name: "a candidate without a type and one over max_workload_cost",
+		vars: []string{`-var=candidates=["acme-mini", "gpt-4o"]`, `-var=require={ max_workload_cost = 100 }`},
+		want: []string{
+			`No candidate qualifies under require.max_workload_cost = 100: ` +
+				`- "acme-mini" has no type in the catalog, so it is not known to be a model of type "chat" ` +
+				`- "gpt-4o" costs 4500 USD for the workload ` +
+				`Raise max_workload_cost, or add a candidate that qualifies. To accept a candidate the catalog gives ` +
+				`no type for, set type = null (models of any type).`,
+		},
+	}} {
+		out, err := ws.Run(append([]string{"plan", "-input=false", "-no-color"}, tc.vars...)...)
+		if passed := err == nil; passed != tc.passes {
+			t.Errorf("%s: the plan passed is %t, want %t:\n%s", tc.name, passed, tc.passes, out)
+			continue
+		}
+		flat := strings.Join(strings.Fields(out), " ")
+		for _, want := range tc.want {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%s: the plan does not say %q:\n%s", tc.name, want, out)
+			}
+		}
+	}
+}
+
 // TestDemoWithoutAServer plans the make demo configuration from a catalog
 // snapshot alone: no API, no mock, no key.
 func TestDemoWithoutAServer(t *testing.T) {
