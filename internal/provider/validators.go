@@ -164,7 +164,7 @@ var spelledDuration = regexp.MustCompile(`^(\d+(?:\.\d+)?)(s|secs?|seconds?|m|mi
 
 // goDuration is s, a positive duration as people write it ("30", "30 s",
 // " 1m ", "90 Seconds", "1d"), as a Go duration: "30s", "1m", "24h"; false
-// when s is none.
+// when s is none, or is one that no Go duration can hold.
 func goDuration(s string) (string, bool) {
 	compact := strings.ToLower(strings.Join(strings.Fields(s), ""))
 	if d, err := time.ParseDuration(compact); err == nil && d > 0 {
@@ -178,12 +178,16 @@ func goDuration(s string) (string, bool) {
 	if err != nil || n <= 0 {
 		return "", false
 	}
-	switch unit := cmp.Or(m[2], "s"); unit[0] {
-	case 'd': // a Go duration has no days
-		return strconv.FormatFloat(n*24, 'f', -1, 64) + "h", true
-	default:
-		return m[1] + unit[:1], true
+	suggestion := m[1] + cmp.Or(m[2], "s")[:1]
+	if m[2] != "" && m[2][0] == 'd' { // a Go duration has no days
+		suggestion = strconv.FormatFloat(n*24, 'f', -1, 64) + "h"
 	}
+	// Only advice that request_timeout takes: not a duration beyond Go's
+	// (about 290 years), nor one under a nanosecond, which is zero.
+	if d, err := time.ParseDuration(suggestion); err != nil || d <= 0 {
+		return "", false
+	}
+	return suggestion, true
 }
 
 // regexValidator accepts an RE2 regular expression.

@@ -21,7 +21,8 @@ func TestPositiveDuration_didYouMean(t *testing.T) {
 			t.Errorf("%q suggests %q, which request_timeout refuses", typed, want)
 		}
 	}
-	for _, typed := range []string{"soon", "0", "0 d", "-1d", "1 week", "d", "1e3", "inf"} {
+	for _, typed := range []string{"soon", "0", "0 d", "-1d", "1 week", "d", "1e3", "inf",
+		"99999999999", "200000 days", "0.0000000001"} { // beyond a Go duration, or under a nanosecond
 		if detail := positiveDurationValidator.str("request_timeout", typed); strings.Contains(detail, "Did you mean") {
 			t.Errorf("%q: got %q, want no suggestion", typed, detail)
 		}
