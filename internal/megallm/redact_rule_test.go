@@ -37,6 +37,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"wrapped with a JSON \\n", key, `"sk-Ab/Cd+E\nf=Gh_Ij-Kl"`, `"***"`, false},
 		{"zero-width spaces inside", key, "sk-Ab\u200b/Cd+Ef=\u200bGh_Ij-Kl", "***", false},
 		{"grouped by spaces and a soft hyphen", key, "key sk-Ab /Cd+E f=Gh_\u00adIj-Kl.", "key ***.", false},
+		{"split in HTML by &shy;, &nbsp;, &ZeroWidthSpace; and <wbr>", key, "<td>sk-Ab&shy;/Cd+&nbsp;Ef=&ZeroWidthSpace;Gh_<wbr>Ij-Kl</td>", "<td>***</td>", false},
 		{"dashes for spaces are not the key", "the-base-url-0123", "set the base URL", "set the base URL", false},
 		{"base64 wrapped at a line break", key, "QmVhcmVyIHNrLUFi\r\nL0NkK0VmPUdoX0lqLUts", "QmVhcmVyIHNr***", false},
 		{"split, a run of 9 is left", key, "key Cd+Ef =Gh_.", "key Cd+Ef =Gh_.", false},

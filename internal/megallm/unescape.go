@@ -1,11 +1,14 @@
 package megallm
 
-import "unicode/utf8"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // unescape decodes one layer of the escapes a server may write a key in:
 // %XX (URLs), \uXXXX, \xXX, \n and the other white-space escapes, and a
 // backslash before any other character (JSON and most languages' strings),
-// and &#NN;, &#xXX; and a few named HTML character references. text is
+// and &#NN;, &#xXX;, a few named HTML character references and <wbr>. text is
 // lower case; so is the result. from says which bytes of text each byte of
 // the result came from. It returns nil when text has no escape.
 func unescape(text []byte) (decoded []byte, from []span) {
@@ -59,6 +62,12 @@ func escapeAt(text []byte, i int) (rune, int) {
 		return value, 1 + size
 	case rest[0] == '&':
 		return characterReference(rest)
+	case rest[0] == '<':
+		for _, tag := range wordBreaks {
+			if bytes.HasPrefix(rest, []byte(tag)) {
+				return '\u200b', len(tag)
+			}
+		}
 	}
 	return 0, 0
 }
@@ -102,14 +111,20 @@ func number(digits []byte, base rune) (rune, bool) {
 var controlEscapes = map[rune]rune{'n': '\n', 'r': '\r', 't': '\t', 'f': '\f'}
 
 // namedReferences are the HTML character references for the characters a
-// key is made of, and for those that quote others.
+// key is made of, for those that quote others, and for the spaces and
+// invisible characters an HTML page may split a long word by, as a key.
 var namedReferences = map[string]rune{
 	"amp": '&', "quot": '"', "apos": '\'', "lt": '<', "gt": '>', "sol": '/', "bsol": '\\',
 	"plus": '+', "equals": '=', "lowbar": '_', "percnt": '%', "num": '#',
+	"nbsp": '\u00a0', "shy": '\u00ad', "thinsp": '\u2009', "zerowidthspace": '\u200b', "nobreak": '\u2060',
 }
 
-// maxReference is the longest character reference read, "&#x10ffff;".
-const maxReference = 10
+// maxReference is the longest character reference read, "&zerowidthspace;".
+const maxReference = 16
+
+// wordBreaks are the HTML tags for a line break opportunity, which an HTML
+// page may put inside a long word, as a key: read as a zero-width space.
+var wordBreaks = []string{"<wbr>", "<wbr/>", "<wbr />"}
 
 // characterReference reads an HTML character reference (&#43;, &#x2b;,
 // &plus;) at the start of text.
