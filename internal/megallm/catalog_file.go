@@ -118,8 +118,17 @@ var yamlStart = regexp.MustCompile(`^(---|#|[A-Za-z_][\w.-]*:(\s|$))`)
 // utf8BOM is the byte-order mark some Windows tools write at the start of a UTF-8 file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
+// ErrCatalogNotRegular is a catalog file path that names a named pipe, a
+// socket or a device: opening or reading one can wait for ever for another
+// program to write to it, and the plan would hang.
+var ErrCatalogNotRegular = errors.New("it is a named pipe, socket or device, not a regular file, and reading it " +
+	"could wait for ever for a program to write to it: save the catalog to a file and name that file")
+
 // readFileLimited reads the file, failing once it is larger than limit bytes.
 func readFileLimited(path string, limit int64) ([]byte, error) {
+	if info, err := os.Stat(path); err == nil && info.Mode()&(fs.ModeNamedPipe|fs.ModeSocket|fs.ModeDevice) != 0 {
+		return nil, ErrCatalogNotRegular
+	}
 	f, err := os.Open(path) //nolint:gosec // G304: reading the file the user named is the point.
 	if err != nil {
 		return nil, err
