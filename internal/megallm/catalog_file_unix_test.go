@@ -18,7 +18,7 @@ func TestReadCatalogFile_namedPipe(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "catalog.json")
 	if err := syscall.Mkfifo(path, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
+		t.Fatal(err)
 	}
 	done := make(chan error, 1)
 	go func() {
