@@ -35,6 +35,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"base64 of a short key is not looked for", "k/y+Z=_", "a35ReitaPV8=", "a35ReitaPV8=", false},
 		{"wrapped across lines", key, "key sk-Ab/Cd+Ef\n    =Gh_Ij-Kl.", "key ***.", false},
 		{"wrapped with a JSON \\n", key, `"sk-Ab/Cd+E\nf=Gh_Ij-Kl"`, `"***"`, false},
+		{"percent-encoded zero-width space inside", key, "?k=sk-Ab%2FCd%E2%80%8B+Ef=Gh_Ij-Kl&x=1", "?k=***&x=1", false},
 		{"zero-width spaces inside", key, "sk-Ab\u200b/Cd+Ef=\u200bGh_Ij-Kl", "***", false},
 		{"grouped by spaces and a soft hyphen", key, "key sk-Ab /Cd+E f=Gh_\u00adIj-Kl.", "key ***.", false},
 		{"split in HTML by &shy;, &nbsp;, &ZeroWidthSpace; and <wbr>", key, "<td>sk-Ab&shy;/Cd+&nbsp;Ef=&ZeroWidthSpace;Gh_<wbr>Ij-Kl</td>", "<td>***</td>", false},

@@ -6,8 +6,8 @@ import (
 )
 
 // unescape decodes one layer of the escapes a server may write a key in:
-// %XX (URLs), \uXXXX, \xXX, \n and the other white-space escapes, and a
-// backslash before any other character (JSON and most languages' strings),
+// %XX (URLs, as bytes), \uXXXX, \xXX, \n and the other white-space escapes,
+// and a backslash before any other character (JSON and most languages' strings),
 // and &#NN;, &#xXX;, a few named HTML character references and <wbr>. text is
 // lower case; so is the result. from says which bytes of text each byte of
 // the result came from. It returns nil when text has no escape.
@@ -31,7 +31,11 @@ func unescape(text []byte) (decoded []byte, from []span) {
 			}
 		}
 		size := len(decoded)
-		decoded = utf8.AppendRune(decoded, value)
+		if text[i] == '%' { // a byte, so that %e2%80%8b is one character, U+200B
+			decoded = append(decoded, byte(value)) //nolint:gosec // G115: two hex digits, 0xff at most.
+		} else {
+			decoded = utf8.AppendRune(decoded, value)
+		}
 		foldASCII(decoded[size:])
 		for range len(decoded) - size {
 			from = append(from, span{i, i + n})
