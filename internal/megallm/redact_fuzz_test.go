@@ -18,7 +18,7 @@ import (
 // white space, which LeakedKey reads as splitting the key: TestRedactor_rule
 // and the split forms of mockapi.KeyForms pin a key split by separators.
 func FuzzRedact(f *testing.F) {
-	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error: ", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0))
 	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9))
 	f.Add("abc%41def\\/ghij&amp;", "%4", "\\", []byte{1, 4, 6, 7}, uint16(14))
 	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16) {
