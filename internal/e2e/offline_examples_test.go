@@ -28,58 +28,10 @@ func TestExampleModuleTests(t *testing.T) {
 // without: every requirement reaches a check, and the error says which.
 func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 	t.Parallel()
-	module, err := filepath.Abs("../../examples/modules/model-choice")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws := harness.Workspace(t, fmt.Sprintf(`
-provider "megallm" {
-  catalog_file = %q
-}
-variable "candidates" {
-  type    = list(string)
-  default = null
-}
-variable "require" {
-  type = any
-}
-variable "workload" {
-  type    = any
-  default = { input_tokens = 1e9, output_tokens = 2e8 }
-}
-variable "currency" {
-  type    = string
-  default = "USD"
-}
-variable "type" {
-  type    = string
-  default = "chat"
-}
-module "choice" {
-  source     = %q
-  type       = var.type
-  candidates = var.candidates
-  require    = var.require
-  workload   = var.workload
-  currency   = var.currency
-}
-output "model_id" { value = module.choice.model_id }
-output "passed_over" { value = module.choice.passed_over }
-`, filepath.Join(module, "tests", "catalog.json"), module), nil)
-	if out, err := ws.Run("get", "-no-color"); err != nil {
-		t.Fatalf("terraform get failed: %v\n%s", err, out)
-	}
 	// 1000 million input and 200 million output tokens: gpt-4o costs 4500
 	// and gpt-4o-mini 270 at list prices; the cheapest chat model,
 	// meta-llama/llama-3.1-8b-instruct, 66.
-	for _, tc := range []struct {
-		name   string
-		vars   []string
-		passes bool
-		want   []string
-		// Words the plan must not say: a warning about the module's internals.
-		notWant []string
-	}{{
+	planModuleChoice(t, "catalog.json", []moduleChoicePlan{{
 		name: "no candidate within max_workload_cost",
 		vars: []string{`-var=candidates=["gpt-4o", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 25 }`},
 		want: []string{
@@ -184,24 +136,7 @@ output "passed_over" { value = module.choice.passed_over }
 		name: "a misspelt requirement",
 		vars: []string{`-var=require={ supports_vison = true }`},
 		want: []string{`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
-	}} {
-		out, err := ws.Run(append([]string{"plan", "-input=false", "-no-color"}, tc.vars...)...)
-		if passed := err == nil; passed != tc.passes {
-			t.Errorf("%s: the plan passed is %t, want %t:\n%s", tc.name, passed, tc.passes, out)
-			continue
-		}
-		flat := strings.Join(strings.Fields(out), " ")
-		for _, want := range tc.want {
-			if !strings.Contains(flat, want) {
-				t.Errorf("%s: the plan does not say %q:\n%s", tc.name, want, out)
-			}
-		}
-		for _, notWant := range tc.notWant {
-			if strings.Contains(flat, notWant) {
-				t.Errorf("%s: the plan says %q:\n%s", tc.name, notWant, out)
-			}
-		}
-	}
+	}})
 }
 
 // TestExampleModuleCandidatesWithoutAType plans examples/modules/model-choice
@@ -210,43 +145,7 @@ output "passed_over" { value = module.choice.passed_over }
 // megallm_models leaves it out without them, never chosen unchecked.
 func TestExampleModuleCandidatesWithoutAType(t *testing.T) {
 	t.Parallel()
-	module, err := filepath.Abs("../../examples/modules/model-choice")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws := harness.Workspace(t, fmt.Sprintf(`
-provider "megallm" {
-  catalog_file = %q
-}
-variable "candidates" {
-  type    = list(string)
-  default = null
-}
-variable "require" {
-  type    = any
-  default = {}
-}
-variable "workload" {
-  type    = any
-  default = { input_tokens = 1e9, output_tokens = 2e8 }
-}
-module "choice" {
-  source     = %q
-  candidates = var.candidates
-  require    = var.require
-  workload   = var.workload
-}
-output "model_id" { value = module.choice.model_id }
-`, filepath.Join(module, "tests", "catalog-untyped.json"), module), nil)
-	if out, err := ws.Run("get", "-no-color"); err != nil {
-		t.Fatalf("terraform get failed: %v\n%s", err, out)
-	}
-	for _, tc := range []struct {
-		name   string
-		vars   []string
-		passes bool
-		want   []string
-	}{{
+	planModuleChoice(t, "catalog-untyped.json", []moduleChoicePlan{{
 		name:   "without candidates",
 		passes: true,
 		want:   []string{`model_id = "gpt-4o-mini"`},
@@ -287,7 +186,68 @@ output "model_id" { value = module.choice.model_id }
 				`Raise max_workload_cost, or add a candidate that qualifies. To accept a candidate the catalog gives ` +
 				`no type for, set type = null (models of any type).`,
 		},
-	}} {
+	}})
+}
+
+// moduleChoicePlan is a plan of examples/modules/model-choice with vars, and
+// what it must and must not say.
+type moduleChoicePlan struct {
+	name   string
+	vars   []string
+	passes bool
+	want   []string
+	// Words the plan must not say: a warning about the module's internals.
+	notWant []string
+}
+
+// planModuleChoice plans a configuration that calls
+// examples/modules/model-choice, offline against catalog (a file of its
+// tests), with each of plans' vars, and checks what each says.
+func planModuleChoice(t *testing.T, catalog string, plans []moduleChoicePlan) {
+	t.Helper()
+	module, err := filepath.Abs("../../examples/modules/model-choice")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws := harness.Workspace(t, fmt.Sprintf(`
+provider "megallm" {
+  catalog_file = %q
+}
+variable "candidates" {
+  type    = list(string)
+  default = null
+}
+variable "require" {
+  type    = any
+  default = {}
+}
+variable "workload" {
+  type    = any
+  default = { input_tokens = 1e9, output_tokens = 2e8 }
+}
+variable "currency" {
+  type    = string
+  default = "USD"
+}
+variable "type" {
+  type    = string
+  default = "chat"
+}
+module "choice" {
+  source     = %q
+  type       = var.type
+  candidates = var.candidates
+  require    = var.require
+  workload   = var.workload
+  currency   = var.currency
+}
+output "model_id" { value = module.choice.model_id }
+output "passed_over" { value = module.choice.passed_over }
+`, filepath.Join(module, "tests", catalog), module), nil)
+	if out, err := ws.Run("get", "-no-color"); err != nil {
+		t.Fatalf("terraform get failed: %v\n%s", err, out)
+	}
+	for _, tc := range plans {
 		out, err := ws.Run(append([]string{"plan", "-input=false", "-no-color"}, tc.vars...)...)
 		if passed := err == nil; passed != tc.passes {
 			t.Errorf("%s: the plan passed is %t, want %t:\n%s", tc.name, passed, tc.passes, out)
@@ -297,6 +257,11 @@ output "model_id" { value = module.choice.model_id }
 		for _, want := range tc.want {
 			if !strings.Contains(flat, want) {
 				t.Errorf("%s: the plan does not say %q:\n%s", tc.name, want, out)
+			}
+		}
+		for _, notWant := range tc.notWant {
+			if strings.Contains(flat, notWant) {
+				t.Errorf("%s: the plan says %q:\n%s", tc.name, notWant, out)
 			}
 		}
 	}
