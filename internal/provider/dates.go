@@ -48,10 +48,15 @@ var createdRangeValidator = &configCheck{
 		from, fromOK := megallm.ParseDate(after.ValueString())
 		to, toOK := megallm.ParseDate(before.ValueString())
 		if fromOK && toOK && !from.Before(to) {
+			// Swapping equal dates would give the same range: advise widening it.
+			fix := "Swap them, or leave one out."
+			if from.Equal(to) {
+				fix = "They are the same instant: set created_after earlier or created_before later, or leave one out."
+			}
 			diags.AddAttributeError(path.Root("created_after"), "Empty created_at range",
 				fmt.Sprintf("created_after (%s) must be earlier than created_before (%s): both are strict, so no model can be "+
-					"created after the one and before the other. Swap them, or leave one out.",
-					megallm.Quote(after.ValueString()), megallm.Quote(before.ValueString())))
+					"created after the one and before the other. %s",
+					megallm.Quote(after.ValueString()), megallm.Quote(before.ValueString()), fix))
 		}
 	},
 }

@@ -273,7 +273,7 @@ created_after  = "2025-06-01"
 created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_after \("2025-06-01"\) must be earlier than created_before \("2025-01-01T00:00:00Z"\): both are strict, so no model can be created after the one and before the other\. Swap them, or leave one out\.`),
 		step(`
 created_after  = "2025-01-01"
-created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_after \("2025-01-01"\) must be earlier than created_before`),
+created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_after \("2025-01-01"\) must be earlier than created_before .* They are the same instant: set created_after earlier or created_before later, or leave one out\.`),
 		step(`exclude_ids = [""]`, `Invalid exclude_ids .* an id of exclude_ids is "", which is no model id: remove it\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
