@@ -113,8 +113,9 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	o, ok := newObjectReader(where+".", v)
 	if !ok {
-		return decision, fmt.Errorf("%s must be an object such as { retires_at = \"2026-06-30\", successor = "+
-			"\"gpt-4o\" }, got %s", where, typeName(v))
+		// No successor in the example: one named after this entry's own id would be an error.
+		return decision, fmt.Errorf("%s must be an object such as { retires_at = \"2026-06-30\", reason = "+
+			"\"Superseded\" }, got %s", where, typeName(v))
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
