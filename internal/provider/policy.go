@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -150,14 +151,27 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			o.keep(fmt.Errorf("%s is the model itself: name the model to move to, or leave successor out", successor))
 		}
 	}
-	if decision.DeprecatedAt != nil && decision.RetiresAt != nil && decision.RetiresAt.Before(*decision.DeprecatedAt) {
+	if d, r := decision.DeprecatedAt, decision.RetiresAt; d != nil && r != nil && r.Before(*d) {
 		o.keep(fmt.Errorf("%s.deprecated_at (%s) is after retires_at (%s): a model is deprecated before it "+
 			"retires. Swap the dates, or set deprecated_at on or before retires_at", where,
-			catalog.FormatDate(*decision.DeprecatedAt), catalog.FormatDate(*decision.RetiresAt)))
+			policyDateWithUTC(*d, *r), policyDateWithUTC(*r, *d)))
 	}
 	if p != nil && !setsPrice && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil {
 		o.keep(fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
 			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where))
 	}
 	return decision, o.err()
+}
+
+// policyDateWithUTC writes t for a message comparing it with other: with its
+// UTC form too when the two are written in different offsets, where the later
+// instant can read as the earlier date.
+func policyDateWithUTC(t, other time.Time) string {
+	_, offset := t.Zone()
+	_, otherOffset := other.Zone()
+	written, utc := catalog.FormatDate(t), catalog.FormatDate(t.UTC())
+	if offset == otherOffset || written == utc {
+		return written
+	}
+	return written + ", " + utc + " in UTC"
 }
