@@ -61,6 +61,22 @@ func TestModelDataSource_candidatesListBounded(t *testing.T) {
 	})
 }
 
+// TestModelDataSource_candidatesMistakesBounded: 25 candidates of the
+// wrong type show ten mistakes, one per line, and count the rest, as a
+// policy's do.
+func TestModelDataSource_candidatesMistakesBounded(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = [` + strings.Repeat("1, ", 25) + `] }`,
+		ExpectError: expectError(`Invalid candidates .* candidates\[0\] must be a string, got number` +
+			`.* candidates\[9\] must be a string, got number\s+and 15 more\s*$`),
+	})
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid candidates sent %d requests to the API, want 0", n)
+	}
+}
+
 // TestPolicy_mistakesListBounded: a policy with 1,111 mistakes shows ten,
 // one per line, and counts the rest, at validate already.
 func TestPolicy_mistakesListBounded(t *testing.T) {

@@ -37,13 +37,13 @@ func candidatesAttribute() schema.DynamicAttribute {
 }
 
 // readCandidates reads a candidates value: a list (or tuple) of model ids,
-// not empty, each once.
+// not empty, each once. It reports every element's mistake.
 func readCandidates(v tftypes.Value) ([]string, error) {
 	if v.Type().Is(tftypes.Set{}) {
 		return nil, errors.New("candidates is a set, which has no order: write the ids as a list in order of " +
 			"preference, such as [\"gpt-4o\", \"gpt-4o-mini\"] (not toset(...))")
 	}
-	ids, err := readStrings("candidates", "model id", v)
+	ids, mistakes, err := stringElements("candidates", "model id", v)
 	switch {
 	case err != nil:
 		return nil, err
@@ -51,25 +51,32 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 		return nil, errors.New("candidates is empty: list at least one model id, such as [\"gpt-4o\", \"gpt-4o-mini\"], " +
 			"or set id instead")
 	}
-	return ids, checkCandidates(ids)
+	if err := joinMistakes(checkCandidates(ids, mistakes)); err != nil {
+		return nil, err
+	}
+	return ids, nil
 }
 
 // checkCandidates checks the ids of candidates, "" where one is not known
-// yet: each without white space around it, and listed once.
-func checkCandidates(ids []string) error {
+// yet or has a mistake already (in mistakes, at its index, or nil): each
+// without white space around it, and listed once. It returns every
+// element's mistake, at its index.
+func checkCandidates(ids []string, mistakes []error) []error {
+	if mistakes == nil {
+		mistakes = make([]error, len(ids))
+	}
 	for i, id := range ids {
-		if id == "" {
+		if id == "" || mistakes[i] != nil {
 			continue
 		}
 		if err := spaced(fmt.Sprintf("candidates[%d]", i), id, "model id"); err != nil {
-			return err
-		}
-		if first := slices.Index(ids, id); first < i {
-			return fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
+			mistakes[i] = err
+		} else if first := slices.Index(ids, id); first < i {
+			mistakes[i] = fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
 				megallm.Quote(id), first, i)
 		}
 	}
-	return nil
+	return mistakes
 }
 
 // knownCandidates checks the ids of a candidates list known before the
@@ -83,15 +90,16 @@ func knownCandidates(v tftypes.Value) error {
 		return err
 	}
 	ids := make([]string, len(elements))
+	mistakes := make([]error, len(elements))
 	for i, e := range elements {
 		if e.IsKnown() && e.Type().Is(tftypes.String) && !e.IsNull() {
 			_ = e.As(&ids[i])
 			if strings.TrimSpace(ids[i]) == "" {
-				return blank(fmt.Sprintf("candidates[%d]", i), ids[i], "model id", "remove it")
+				mistakes[i] = blank(fmt.Sprintf("candidates[%d]", i), ids[i], "model id", "remove it")
 			}
 		}
 	}
-	return checkCandidates(ids)
+	return joinMistakes(checkCandidates(ids, mistakes))
 }
 
 // idOrCandidatesValidator is datasourcevalidator.ExactlyOneOf for id and

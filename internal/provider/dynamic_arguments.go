@@ -70,28 +70,41 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 func ptr[T any](v T) *T { return &v }
 
 // readStrings reads a list, set or tuple of strings, none null; a blank one
-// is no kind (such as "model id"), and the fix is to remove it.
+// is no kind (such as "model id"), and the fix is to remove it. It reports
+// every element's mistake, as objectReader does an object's.
 func readStrings(where, kind string, v tftypes.Value) ([]string, error) {
+	out, mistakes, err := stringElements(where, kind, v)
+	if err != nil {
+		return nil, err
+	}
+	return out, joinMistakes(mistakes)
+}
+
+// stringElements reads the elements of a list, set or tuple of strings, with
+// each element's mistake at its index ("" in out where there is one); err
+// when v is no such collection.
+func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
 		var one string // a list of one, written without its brackets
 		if v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&one) == nil && strings.TrimSpace(one) != "" {
-			return nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, megallm.Quote(one))
+			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, megallm.Quote(one))
 		}
-		return nil, fmt.Errorf("%s must be a list of strings, got %s", where, typeName(v))
+		return nil, nil, fmt.Errorf("%s must be a list of strings, got %s", where, typeName(v))
 	}
-	out := make([]string, 0, len(elements))
+	out = make([]string, len(elements))
+	mistakes = make([]error, len(elements))
 	for i, e := range elements {
 		var s string
 		if !e.Type().Is(tftypes.String) || e.IsNull() || e.As(&s) != nil {
-			return nil, fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
+			mistakes[i] = fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
+			continue
 		}
-		if err := blank(fmt.Sprintf("%s[%d]", where, i), s, kind, "remove it"); err != nil {
-			return nil, err
+		if mistakes[i] = blank(fmt.Sprintf("%s[%d]", where, i), s, kind, "remove it"); mistakes[i] == nil {
+			out[i] = s
 		}
-		out = append(out, s)
 	}
-	return out, nil
+	return out, mistakes, nil
 }
 
 // spaced says that name, written at where, has white space around it, or an

@@ -239,6 +239,17 @@ data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
 			`candidates lists "gpt-4o" twice \(candidates\[0\] and candidates\[2\]\): list each model once`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", " "] }`, `candidates\[1\] is " ", which is no model id: remove it`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", 4] }`, `candidates\[1\] must be a string, got number`),
+		// Every element's mistake at once, as require's and policy's, from a literal or a variable typed any.
+		step(`data "megallm_model" "m" { candidates = [1, "gpt-4o", true] }`,
+			`candidates\[0\] must be a string, got number\s+candidates\[2\] must be a string, got bool\s*$`),
+		step(`variable "c" {
+  type    = any
+  default = [1, " gpt-4o", "", "gpt-4o-mini", "gpt-4o-mini"]
+}
+data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a string, got number\s+`+
+			`candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"\s+`+
+			`candidates\[2\] is "", which is no model id: remove it\s+`+
+			`candidates lists "gpt-4o-mini" twice \(candidates\[3\] and candidates\[4\]\): list each model once\s*$`),
 		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got string: write it as \["gpt-4o"\]`),
 		step(`data "megallm_model" "m" { candidates = toset(["gpt-4o", "gpt-4o-mini"]) }`,
 			`candidates is a set, which has no order: write the ids as a list in order of preference`),
