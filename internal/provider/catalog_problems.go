@@ -63,11 +63,20 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
+			if i < catalog.MaxListed { // "did you mean" only for the lines shown
+				suggestions := models.Suggest(g.Successor)
+				if catalogID, miscased := models.LookupFold(g.Successor); miscased {
+					suggestions = []string{catalogID} // the catalog's spelling, not its neighbours
+				}
+				if len(suggestions) > 0 {
+					lines[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
+				}
+			}
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",
 			fmt.Sprintf("%s These successors in policy.models are not in the MegaLLM catalog from %s, so a "+
-				"configuration cannot move to them yet:\n  - %s\n\nCorrect the successor's id, or add it to the "+
-				"catalog first.", aboutPolicy, origin, joinProblems(lines, "\n  - ")))
+				"configuration cannot move to them yet:\n  - %s\n\nIds are exact and case-sensitive: correct the "+
+				"successor's id, or add it to the catalog first.", aboutPolicy, origin, joinProblems(lines, "\n  - ")))
 	}
 	if owners := findings.UnknownOwners; len(owners) > 0 {
 		diags.AddWarning("Provider policy allows owners the catalog does not have",

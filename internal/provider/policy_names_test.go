@@ -1,8 +1,10 @@
 package provider
 
 import (
+	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
@@ -70,4 +72,37 @@ func TestCandidates_noneQualifiesWords(t *testing.T) {
 			ExpectError: expectError(`None of the 2 candidates can be used: .* Add a candidate that qualifies, or relax require\.`),
 		},
 	)
+}
+
+// TestPolicy_miscasedSuccessorSuggestsTheCatalogsSpelling reads through the
+// provider server, since plugin-testing does not show warnings: a successor
+// the catalog has only in another letter case names the catalog's spelling,
+// as a miscased candidate or policy id does, and a mistyped one the closest
+// ids.
+func TestPolicy_miscasedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	entry := func(successor string) tftypes.Value {
+		return tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"successor": tftypes.String}},
+			map[string]tftypes.Value{"successor": str(successor)})
+	}
+	entries := map[string]tftypes.Value{"gpt-4o": entry("GPT-4.1"), "o3-mini": entry("gpt-4o-minii")}
+	types := map[string]tftypes.Type{}
+	for id, v := range entries {
+		types[id] = v.Type()
+	}
+	models := tftypes.NewValue(tftypes.Object{AttributeTypes: types}, entries)
+	policy := tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"models": models.Type()}},
+		map[string]tftypes.Value{"models": models})
+	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": policy})
+	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+	want := []string{"Provider policy names successors the catalog does not have: " + aboutPolicy +
+		" These successors in policy.models are not in the MegaLLM catalog from " + server.URL() + "/models, so a " +
+		"configuration cannot move to them yet:\n" +
+		`  - "gpt-4o" names successor "GPT-4.1" (did you mean "gpt-4.1"?)` + "\n" +
+		`  - "o3-mini" names successor "gpt-4o-minii" (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?)` + "\n\n" +
+		"Ids are exact and case-sensitive: correct the successor's id, or add it to the catalog first."}
+	if !slices.Equal(got, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", got, want)
+	}
 }
