@@ -186,6 +186,28 @@ func (c *Catalog) OwnerAllowed(owner string) bool {
 	return c.policy == nil || c.policy.AllowedOwners == nil || slices.Contains(c.policy.AllowedOwners, owner)
 }
 
+// OwnerDenied returns how many models of this owner the catalog has when
+// the policy denies every one of them by its models entries, so that the
+// owner matches nothing although allowed_owners allows it; 0 when the policy
+// allows one of them, or the catalog has none.
+func (c *Catalog) OwnerDenied(owner string) int {
+	if c.policy == nil || len(c.policy.Models) == 0 {
+		return 0
+	}
+	n := 0
+	for i := range c.models {
+		m := &c.models[i]
+		if m.OwnedBy == nil || *m.OwnedBy != owner {
+			continue
+		}
+		if !c.policy.Models[m.ID].Denied {
+			return 0
+		}
+		n++
+	}
+	return n
+}
+
 // Refusal says why the policy does not allow m, completing "model X ...";
 // it is "" when the policy allows m.
 func (c *Catalog) Refusal(m *megallm.Model) string {

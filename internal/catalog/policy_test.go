@@ -263,3 +263,29 @@ func TestRetiresWithinNotice(t *testing.T) {
 		t.Errorf("without a policy: notice %d days, want %d", n, defaultRetirementNoticeDays)
 	}
 }
+
+// TestOwnerDenied counts an owner's models only when the policy denies each
+// of them by its models entries: one allowed, or retired rather than denied,
+// counts nothing.
+func TestOwnerDenied(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "m-1", OwnedBy: ptr("mistral")}, {ID: "m-2", OwnedBy: ptr("mistral")},
+		{ID: "a-1", OwnedBy: ptr("anthropic")}, {ID: "a-2", OwnedBy: ptr("anthropic")},
+		{ID: "g-1", OwnedBy: ptr("google")},
+		{ID: "ownerless"},
+	})
+	if got := c.OwnerDenied("mistral"); got != 0 {
+		t.Errorf("without a policy, OwnerDenied(mistral) = %d, want 0", got)
+	}
+	c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"m-1": {Denied: true}, "m-2": {Denied: true, Reason: ptr("not approved")},
+		"a-1": {Denied: true}, "a-2": {RetiresAt: date("2020-01-01T00:00:00Z")},
+		"ownerless": {Denied: true},
+	}}, fixedNow)
+	for owner, want := range map[string]int{"mistral": 2, "anthropic": 0, "google": 0, "meta": 0} {
+		if got := c.OwnerDenied(owner); got != want {
+			t.Errorf("OwnerDenied(%s) = %d, want %d", owner, got, want)
+		}
+	}
+}

@@ -94,6 +94,12 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 				diags.AddAttributeWarning(path.Root("owned_by"), "Owner not allowed by the policy",
 					fmt.Sprintf("The provider's policy allows no model owned by %s (its allowed_owners does not "+
 						"list it), so that owner matches nothing.", megallm.Quote(owner)))
+			default:
+				if n := models.OwnerDenied(owner); n > 0 {
+					diags.AddAttributeWarning(path.Root("owned_by"), "Every model of this owner denied by the policy",
+						fmt.Sprintf("The provider's policy denies every model owned by %s (%s, with denied = true in its "+
+							"models), so that owner matches nothing.", megallm.Quote(owner), countDenied(n)))
+				}
 			}
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {

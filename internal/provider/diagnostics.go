@@ -44,6 +44,14 @@ func countRequirements(n int) string {
 	return fmt.Sprintf("%d requirements", n)
 }
 
+// countDenied is "the only one in the catalog" or "all n in the catalog".
+func countDenied(n int) string {
+	if n == 1 {
+		return "the only one in the catalog"
+	}
+	return fmt.Sprintf("all %d in the catalog", n)
+}
+
 // argumentError is err as a function argument's error, without the final
 // period that Terraform adds.
 func argumentError(position int64, err error) *function.FuncError {

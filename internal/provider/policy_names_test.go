@@ -82,18 +82,10 @@ func TestCandidates_noneQualifiesWords(t *testing.T) {
 func TestPolicy_miscasedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	entry := func(successor string) tftypes.Value {
-		return tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"successor": tftypes.String}},
-			map[string]tftypes.Value{"successor": str(successor)})
-	}
-	entries := map[string]tftypes.Value{"gpt-4o": entry("GPT-4.1"), "o3-mini": entry("gpt-4o-minii")}
-	types := map[string]tftypes.Type{}
-	for id, v := range entries {
-		types[id] = v.Type()
-	}
-	models := tftypes.NewValue(tftypes.Object{AttributeTypes: types}, entries)
-	policy := tftypes.NewValue(tftypes.Object{AttributeTypes: map[string]tftypes.Type{"models": models.Type()}},
-		map[string]tftypes.Value{"models": models})
+	policy := object(map[string]tftypes.Value{"models": object(map[string]tftypes.Value{
+		"gpt-4o":  object(map[string]tftypes.Value{"successor": str("GPT-4.1")}),
+		"o3-mini": object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
+	})})
 	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": policy})
 	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
 	want := []string{"Provider policy names successors the catalog does not have: " + aboutPolicy +
@@ -104,5 +96,45 @@ func TestPolicy_miscasedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
 		"Ids are exact and case-sensitive: correct the successor's id, or add it to the catalog first."}
 	if !slices.Equal(got, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestPolicy_ownerWithEveryModelDeniedWarns reads through the provider
+// server, since plugin-testing does not show warnings: an owner whose every
+// model the policy denies one by one matches nothing, and owned_by says so,
+// as it does for an owner allowed_owners leaves out; an owner with one model
+// allowed, which other arguments filter out, gets no warning.
+func TestPolicy_ownerWithEveryModelDeniedWarns(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	denied := object(map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, true)})
+	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
+		"models": object(map[string]tftypes.Value{
+			"mistral-large-latest": denied, "mistral-small-latest": denied, "codestral-latest": denied, "mistral-embed": denied,
+			"claude-3-5-haiku-20241022": denied,
+		}),
+	})})
+	owners := func(owners ...string) tftypes.Value {
+		values := make([]tftypes.Value, len(owners))
+		for i, owner := range owners {
+			values[i] = str(owner)
+		}
+		return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, values)
+	}
+	for _, tc := range []struct {
+		name   string
+		config map[string]tftypes.Value
+		want   []string
+	}{
+		{"every model denied", map[string]tftypes.Value{"owned_by": owners("mistral")}, []string{
+			`AttributeName("owned_by"): Every model of this owner denied by the policy: The provider's policy denies every ` +
+				`model owned by "mistral" (all 4 in the catalog, with denied = true in its models), so that owner matches nothing.`,
+		}},
+		// One anthropic model is denied, the others are allowed but not of this type.
+		{"one allowed, filtered out", map[string]tftypes.Value{"owned_by": owners("anthropic"), "type": str("embedding")}, nil},
+	} {
+		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", tc.config)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
 	}
 }

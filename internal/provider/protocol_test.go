@@ -188,6 +188,16 @@ func number(n int64) tftypes.Value {
 
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 
+// object is an object value of these attributes, typed as they are, as an
+// object literal given to a dynamic argument (policy) arrives.
+func object(attributes map[string]tftypes.Value) tftypes.Value {
+	types := make(map[string]tftypes.Type, len(attributes))
+	for name, v := range attributes {
+		types[name] = v.Type()
+	}
+	return tftypes.NewValue(tftypes.Object{AttributeTypes: types}, attributes)
+}
+
 // modelConfig is the configuration of a megallm_model reading id.
 func (p *protocolServer) modelConfig(tb testing.TB, id string) *tfprotov6.DynamicValue {
 	tb.Helper()
