@@ -64,9 +64,11 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		for i, g := range gaps {
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
 			if i < catalog.MaxListed { // "did you mean" only for the lines shown
-				suggestions := models.Suggest(g.Successor)
+				var suggestions []string
 				if catalogID, miscased := models.LookupFold(g.Successor); miscased {
 					suggestions = []string{catalogID} // the catalog's spelling, not its neighbours
+				} else {
+					suggestions = models.Suggest(g.Successor)
 				}
 				if len(suggestions) > 0 {
 					lines[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
