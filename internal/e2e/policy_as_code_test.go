@@ -111,12 +111,19 @@ module "worker" { source = "./worker" }
 		t.Errorf("conftest exited with %d, want 1 (a deny fails the check)", code)
 	}
 
-	// without --namespace, conftest checks package main: the same rules
-	deny, warn, code = conftestIn(t, "", plan, "")
-	assertMessages(t, "conftest failures without --namespace", deny, wantDeny)
-	assertMessages(t, "conftest warnings without --namespace", warn, wantWarn)
+	// without --namespace, conftest checks package main, which counts them;
+	// --all-namespaces checks both packages, and shows each message once
+	deny, warn, code = conftestIn(t, plan, "")
+	assertMessages(t, "conftest failures without --namespace", deny, []string{mainDeny(7)})
+	assertMessages(t, "conftest warnings without --namespace", warn, []string{mainWarn(2)})
 	if code != 1 {
 		t.Errorf("conftest without --namespace exited with %d, want 1", code)
+	}
+	deny, warn, code = conftestIn(t, plan, "", "--all-namespaces")
+	assertMessages(t, "conftest failures with --all-namespaces", deny, slices.Concat(wantDeny, []string{mainDeny(7)}))
+	assertMessages(t, "conftest warnings with --all-namespaces", warn, slices.Concat(wantWarn, []string{mainWarn(2)}))
+	if code != 1 {
+		t.Errorf("conftest with --all-namespaces exited with %d, want 1", code)
 	}
 
 	gate, code := opaGate(t, plan)
@@ -146,6 +153,37 @@ resource "terraform_data" "app" {
 		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +
 		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.`})
 	assertMessages(t, "OPA warn", warn, nil)
+}
+
+// TestPolicyAsCode_ownPackageMain: a package main of the user's own, loaded
+// next to the library, with a deny of either form (a set, or a complete rule,
+// which conflicted with the library's set of the same name), fails the plan
+// with its own message and the library's count, with or without
+// --all-namespaces.
+func TestPolicyAsCode_ownPackageMain(t *testing.T) {
+	t.Parallel()
+	plan := filepath.Join(t.TempDir(), "plan.json")
+	writeFile(t, plan, `{"format_version": "1.2", "resource_changes": []}`) // no catalog: one deny
+	catalogDeny := `No MegaLLM catalog in this plan, so no model id can be checked. ` +
+		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration ` +
+		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +
+		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.`
+	for name, rule := range map[string]string{
+		"set":      `deny contains "own rule" if input.format_version == "1.2"`,
+		"complete": `deny := ["own rule"] if input.format_version == "1.2"`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			own := t.TempDir()
+			writeFile(t, filepath.Join(own, "own.rego"), "package main\n\n"+rule+"\n")
+			deny, _, code := conftestIn(t, plan, "", "--policy", own)
+			assertMessages(t, "conftest failures", deny, []string{"own rule", mainDeny(1)})
+			if code != 1 {
+				t.Errorf("conftest exited with %d, want 1", code)
+			}
+			deny, _, _ = conftestIn(t, plan, "", "--policy", own, "--all-namespaces")
+			assertMessages(t, "conftest failures with --all-namespaces", deny, []string{"own rule", mainDeny(1), catalogDeny})
+		})
+	}
 }
 
 // TestPolicyAsCode_guideExample: the guide's example plans with the one
@@ -234,17 +272,15 @@ func opaGate(t *testing.T, plan string) (denies []string, code int) {
 // returns its failures, its warnings and its exit code.
 func conftest(t *testing.T, plan, settings string) (failures, warnings []string, code int) {
 	t.Helper()
-	return conftestIn(t, "megallm", plan, settings)
+	return conftestIn(t, plan, settings, "--namespace", "megallm")
 }
 
-// conftestIn runs conftest test in a namespace, or in conftest's default
-// (main) when namespace is empty, as a pipeline that forgot --namespace does.
-func conftestIn(t *testing.T, namespace, plan, settings string) (failures, warnings []string, code int) {
+// conftestIn runs conftest test with the library and further flags (none:
+// conftest's default namespace, main, as a pipeline that forgot --namespace
+// does) and returns the failures and warnings of every namespace it checked.
+func conftestIn(t *testing.T, plan, settings string, flags ...string) (failures, warnings []string, code int) {
 	t.Helper()
-	args := []string{"test", "--no-color", "--policy", policyDir, "--output", "json"}
-	if namespace != "" {
-		args = append(args, "--namespace", namespace)
-	}
+	args := append([]string{"test", "--no-color", "--policy", policyDir, "--output", "json"}, flags...)
 	if settings != "" {
 		args = append(args, "--data", settings)
 	}
@@ -257,16 +293,28 @@ func conftestIn(t *testing.T, namespace, plan, settings string) (failures, warni
 	var results []struct {
 		Failures, Warnings []struct{ Msg string }
 	}
-	if err := json.Unmarshal(out, &results); err != nil || len(results) != 1 {
+	if err := json.Unmarshal(out, &results); err != nil || len(results) == 0 {
 		t.Fatalf("reading the output of conftest (exit code %d): %v\n%s%s", code, err, out, stderrOf(err))
 	}
-	for _, f := range results[0].Failures {
-		failures = append(failures, f.Msg)
-	}
-	for _, w := range results[0].Warnings {
-		warnings = append(warnings, w.Msg)
+	for _, r := range results {
+		for _, f := range r.Failures {
+			failures = append(failures, f.Msg)
+		}
+		for _, w := range r.Warnings {
+			warnings = append(warnings, w.Msg)
+		}
 	}
 	return failures, warnings, code
+}
+
+// mainDeny and mainWarn are what package main says for n denies or warnings
+// of package megallm.
+func mainDeny(n int) string {
+	return fmt.Sprintf("This plan fails MegaLLM model id checks (denies: %d), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main.", n)
+}
+
+func mainWarn(n int) string {
+	return fmt.Sprintf("This plan has MegaLLM model id warnings (warnings: %d), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main.", n)
 }
 
 // tool is the path of a CLI that make test-opa passes in the environment.

@@ -1,13 +1,29 @@
 # METADATA
-# title: The same checks in conftest's default namespace
+# title: A pointer to package megallm from conftest's default namespace
 # description: |
-#   conftest test evaluates package main unless --namespace names another, so
-#   without this file conftest test --policy policy/opa plan.json ran no rule
-#   and passed ("0 tests"). Here are package megallm's deny and warn.
+#   conftest test checks package main unless --namespace names another, and ran
+#   no rule here without this file, passing every plan ("0 tests"). This file
+#   adds to package main one failure that counts package megallm's denies, and
+#   one warning that counts its warnings, rather than repeating them:
+#   --all-namespaces, which checks both packages, shows each message once. The
+#   rule names are not deny and warn, so that they join a package main of the
+#   user's own in any form (a complete deny := ..., a set deny contains ...).
 package main
 
-import data.megallm
+deny_megallm contains msg if {
+	n := count(data.megallm.deny)
+	n > 0
+	msg := sprintf(
+		"This plan fails MegaLLM model id checks (denies: %d), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main.",
+		[n],
+	)
+}
 
-deny contains msg if some msg in megallm.deny
-
-warn contains msg if some msg in megallm.warn
+warn_megallm contains msg if {
+	n := count(data.megallm.warn)
+	n > 0
+	msg := sprintf(
+		"This plan has MegaLLM model id warnings (warnings: %d), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main.",
+		[n],
+	)
+}

@@ -603,12 +603,19 @@ test_a_key_pattern_that_is_no_glob_fails_closed if {
 	denies == {`megallm_settings.key_patterns has "*_model[", which is no glob pattern, so it matches no key: put a \ before each [, ], {, } or \ it means literally.`}
 }
 
-test_conftest_default_namespace_has_the_same_rules if {
-	plan := _plan([_app({"model": "gpt-3.5-turbo", "chat_model": "gpt-4o"})])
-	denies := data.main.deny with input as plan
-	denies == megallm.deny with input as plan
-	count(denies) == 1
-	warnings := data.main.warn with input as plan
-	warnings == megallm.warn with input as plan
-	count(warnings) == 1
+# package main counts package megallm's messages under names of its own, so
+# that --all-namespaces shows each once and a user's own deny can join it.
+test_conftest_default_namespace_counts_the_messages if {
+	plan := _plan([_app({"model": "gpt-3.5-turbo", "chat_model": "gpt-4o", "fallback_model": "gpt4o-mini"})])
+	count(megallm.deny) == 2 with input as plan
+	data.main.deny_megallm == {"This plan fails MegaLLM model id checks (denies: 2), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main."} with input as plan
+	data.main.warn_megallm == {"This plan has MegaLLM model id warnings (warnings: 1), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main."} with input as plan
+	not data.main.deny
+	not data.main.warn
+}
+
+test_conftest_default_namespace_passes_a_clean_plan if {
+	plan := _plan([_app({"model": "gpt-4o-mini"})])
+	count(data.main.deny_megallm) == 0 with input as plan
+	count(data.main.warn_megallm) == 0 with input as plan
 }
