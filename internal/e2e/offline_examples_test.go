@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "36 passed, 0 failed") {
-		t.Errorf("want all 36 runs to pass:\n%s", out)
+	if !strings.Contains(out, "37 passed, 0 failed") {
+		t.Errorf("want all 37 runs to pass:\n%s", out)
 	}
 }
 
@@ -175,6 +175,18 @@ func TestExampleModuleCandidatesWithoutAType(t *testing.T) {
 				`- "acme-mini" has no type in the catalog, so it is not known to be a model of type "chat" ` +
 				`- "gpt-4o-mini" does not meet require: input_tokens_cost_per_million 0.15 > allowed 0.1 ` +
 				`- "nonexistent" cannot be used: it is not in the catalog, or the provider's policy does not allow it`,
+		},
+	}, {
+		name:   "a candidate without a type over max_workload_cost before one that qualifies",
+		vars:   []string{`-var=candidates=["acme-max", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
+		passes: true,
+		want: []string{
+			`model_id = "gpt-4o-mini"`,
+			`passed_over = []`,
+			`Passed over "acme-max": the catalog gives no type for it, so it is not known to be a model of type ` +
+				`"chat". Set type = null to accept models of any type, those the catalog gives no type for included. ` +
+				`That alone does not accept a candidate over require.max_workload_cost = 300: "acme-max" costs 18000 ` +
+				`USD for the workload.`,
 		},
 	}, {
 		name: "a candidate without a type and one over max_workload_cost",

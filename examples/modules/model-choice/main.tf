@@ -276,8 +276,10 @@ locals {
     can(local.unmet_typed[id]) ? length(local.unmet_typed[id]) == 0 : false
   ]
   # The first qualifying candidate is the one megallm_model chooses.
-  first_qualifying     = length(local.qualifying) == 0 ? -1 : local.candidate_position[local.qualifying[0]][0]
-  passed_over_for_cost = [for i, id in local.candidate_list : id if i < local.first_qualifying && can(local.over_bound_ids[id])]
+  first_qualifying = length(local.qualifying) == 0 ? -1 : local.candidate_position[local.qualifying[0]][0]
+  # A candidate without a type is left to the check below, which names its
+  # cost too when the bound passes it over as well: one entry, both reasons.
+  passed_over_for_cost = [for i, id in local.candidate_list : id if i < local.first_qualifying && can(local.over_bound_ids[id]) && !can(local.untyped[id])]
   any_case             = try(data.megallm_models.candidates_any_case[0].models, [])
   other_type = [
     for m in local.any_case : m if var.type != null && can(local.candidate_position[m.id]) && m.type != null && m.type != var.type && m.model_lifecycle.status != "retired"
@@ -303,6 +305,7 @@ locals {
     for i, id in local.candidate_list : id
     if can(local.untyped[id]) && i < try(local.candidate_position[local.preferred.id][0], 0)
   ]
+  untyped_over_bound = [for id in local.passed_over_untyped : id if can(local.over_bound_ids[id])]
   # The catalog's ids, and by their lower case its spellings of each.
   catalog_ids      = { for m in local.any_case : m.id => true... }
   catalog_spelling = { for m in local.any_case : lower(m.id) => m.id... }
@@ -375,9 +378,11 @@ locals {
 check "candidates_without_a_type" {
   assert {
     condition = length(local.passed_over_untyped) == 0
-    error_message = format("Passed over %s: the catalog gives no type for %s, so %s not known to be a model of type %s. Set type = null to accept models of any type, those the catalog gives no type for included.",
+    error_message = format("Passed over %s: the catalog gives no type for %s, so %s not known to be a model of type %s. Set type = null to accept models of any type, those the catalog gives no type for included.%s",
       join(", ", [for id in local.passed_over_untyped : format("%q", id)]), length(local.passed_over_untyped) == 1 ? "it" : "them",
-    length(local.passed_over_untyped) == 1 ? "it is" : "they are", jsonencode(var.type))
+      length(local.passed_over_untyped) == 1 ? "it is" : "they are", jsonencode(var.type),
+      length(local.untyped_over_bound) == 0 ? "" : format(" That alone does not accept a candidate over %s: %s.", local.bound_words,
+    join("; ", [for id in local.untyped_over_bound : format("%q %s", id, local.usable[id].cost)])))
   }
 }
 
@@ -387,7 +392,7 @@ output "model_id" {
 }
 
 output "passed_over" {
-  description = "With candidates and require.max_workload_cost: the candidates before the chosen one that the bound passed over, in order, each as { id, workload_cost } (in its pricing.currency; null when it has no price for the workload). Empty otherwise. The module warns about the candidates passed over because the catalog gives no type for them, and megallm_model about those it passes over for other reasons."
+  description = "With candidates and require.max_workload_cost: the candidates before the chosen one that the bound passed over, in order, each as { id, workload_cost } (in its pricing.currency; null when it has no price for the workload). Empty otherwise. The module warns about the candidates passed over because the catalog gives no type for them (with the cost of one the bound passes over too, which is not listed here), and megallm_model about those it passes over for other reasons."
   value = [
     for id in local.passed_over_for_cost : { id = id, workload_cost = local.usable[id].workload_cost }
   ]

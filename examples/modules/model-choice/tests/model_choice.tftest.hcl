@@ -25,8 +25,9 @@ provider "megallm" {
   }
 }
 
-# A small catalog whose acme-mini reports no type (the API omitted it): the
-# cheapest model, with vision, and of no known type.
+# A small catalog whose acme-mini and acme-max report no type (the API
+# omitted it): the cheapest model and one dearer than gpt-4o, with vision,
+# and of no known type.
 provider "megallm" {
   alias        = "untyped"
   catalog_file = "tests/catalog-untyped.json"
@@ -592,6 +593,26 @@ run "a_candidate_without_a_type_is_passed_over_under_max_workload_cost" {
   assert {
     condition     = output.model_id == "gpt-4o-mini" && output.passed_over == [{ id = "gpt-4o", workload_cost = 4500 }]
     error_message = "Expected gpt-4o-mini, with gpt-4o passed over for its cost, got ${output.model_id} and ${jsonencode(output.passed_over)}."
+  }
+
+  expect_failures = [check.candidates_without_a_type]
+}
+
+# acme-max reports no type and costs 18000 for the workload, over the bound:
+# the check's warning names it with both reasons, so passed_over leaves it out.
+run "a_candidate_without_a_type_over_max_workload_cost_is_listed_once" {
+  command   = plan
+  providers = { megallm = megallm.untyped }
+
+  variables {
+    candidates = ["acme-max", "gpt-4o", "gpt-4o-mini"]
+    workload   = { input_tokens = 1e9, output_tokens = 2e8 }
+    require    = { max_workload_cost = 300 }
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.passed_over == [{ id = "gpt-4o", workload_cost = 4500 }]
+    error_message = "Expected gpt-4o-mini, with only gpt-4o in passed_over, got ${output.model_id} and ${jsonencode(output.passed_over)}."
   }
 
   expect_failures = [check.candidates_without_a_type]
