@@ -193,7 +193,8 @@ func keyScrubber(configured string) func(string) string {
 
 // configuredKeys are the api_key values Configure has read in this process,
 // for keyScrubber: Terraform validates a data source's arguments with their
-// values after it has configured the provider, in the same process.
+// values after it has configured the provider, in the same process (when they
+// are wholly known: it validates again right before the read).
 var configuredKeys struct {
 	sync.Mutex
 	keys []string
