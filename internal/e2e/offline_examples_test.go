@@ -177,13 +177,13 @@ func TestExampleModuleCandidatesWithoutAType(t *testing.T) {
 				`- "nonexistent" cannot be used: it is not in the catalog, or the provider's policy does not allow it`,
 		},
 	}, {
-		name:   "a candidate without a type over max_workload_cost before one that qualifies",
-		vars:   []string{`-var=candidates=["acme-max", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
+		name:   "candidates without a type, one over max_workload_cost, before one that qualifies",
+		vars:   []string{`-var=candidates=["acme-max", "acme-mini", "gpt-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
 		passes: true,
 		want: []string{
 			`model_id = "gpt-4o-mini"`,
 			`passed_over = []`,
-			`Passed over "acme-max": the catalog gives no type for it, so it is not known to be a model of type ` +
+			`Passed over "acme-max", "acme-mini": the catalog gives no type for them, so they are not known to be models of type ` +
 				`"chat". Set type = null to accept models of any type, those the catalog gives no type for included. ` +
 				`That alone does not accept a candidate over require.max_workload_cost = 300: "acme-max" costs 18000 ` +
 				`USD for the workload.`,

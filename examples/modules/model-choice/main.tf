@@ -378,9 +378,9 @@ locals {
 check "candidates_without_a_type" {
   assert {
     condition = length(local.passed_over_untyped) == 0
-    error_message = format("Passed over %s: the catalog gives no type for %s, so %s not known to be a model of type %s. Set type = null to accept models of any type, those the catalog gives no type for included.%s",
+    error_message = format("Passed over %s: the catalog gives no type for %s, so %s not known to be %s of type %s. Set type = null to accept models of any type, those the catalog gives no type for included.%s",
       join(", ", [for id in local.passed_over_untyped : format("%q", id)]), length(local.passed_over_untyped) == 1 ? "it" : "them",
-      length(local.passed_over_untyped) == 1 ? "it is" : "they are", jsonencode(var.type),
+      length(local.passed_over_untyped) == 1 ? "it is" : "they are", length(local.passed_over_untyped) == 1 ? "a model" : "models", jsonencode(var.type),
       length(local.untyped_over_bound) == 0 ? "" : format(" That alone does not accept a candidate over %s: %s.", local.bound_words,
     join("; ", [for id in local.untyped_over_bound : format("%q %s", id, local.usable[id].cost)])))
   }
