@@ -34,8 +34,8 @@ const maxUnescapes = 3
 // escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
 // character references); in each reading, every run of minKeyRun characters
 // of the key, or of its hex or base64 encoding, ignoring ASCII case, is
-// found, also in the reading without white space and invisible characters
-// (a key split across lines or by zero-width spaces), and the text it came
+// found, also in the reading without white space, control and invisible
+// characters (a key split across lines or by zero-width spaces), and the text it came
 // from is replaced by ***. A key shorter than minKeyRun is found whole, and
 // only unsplit.
 type redactor struct {
@@ -65,9 +65,13 @@ func newRedactor(key string) redactor {
 }
 
 // separator reports whether r may split a key that a server quotes, where
-// no key has it: white space (a wrapped line) or an invisible character (a
-// zero-width space, a soft hyphen).
-func separator(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
+// no key has it: white space (a wrapped line), a control character (\b) or
+// an invisible character (a zero-width space, a soft hyphen, a combining
+// grapheme joiner).
+func separator(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) ||
+		unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
+}
 
 // joinSeparated is text without its separators, and which byte of text each
 // of its bytes came from; nil when text has none.

@@ -3,10 +3,10 @@ package megallm
 import "testing"
 
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
-// letter case, under any layer of escapes, split by white space or
-// invisible characters or not, is replaced; a shorter key is replaced whole; shorter runs of a longer key
-// are left (they give nothing away); and a cut-off text loses an end that
-// starts the key.
+// letter case, under any layer of escapes, split by white space, control or
+// invisible characters or soft line breaks or not, is replaced; a shorter
+// key is replaced whole; shorter runs of a longer key are left (they give
+// nothing away); and a cut-off text loses an end that starts the key.
 func TestRedactor_rule(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
@@ -39,6 +39,10 @@ func TestRedactor_rule(t *testing.T) {
 		{"zero-width spaces inside", key, "sk-Ab\u200b/Cd+Ef=\u200bGh_Ij-Kl", "***", false},
 		{"grouped by spaces and a soft hyphen", key, "key sk-Ab /Cd+E f=Gh_\u00adIj-Kl.", "key ***.", false},
 		{"split in HTML by &shy;, &nbsp;, &ZeroWidthSpace; and <wbr>", key, "<td>sk-Ab&shy;/Cd+&nbsp;Ef=&ZeroWidthSpace;Gh_<wbr>Ij-Kl</td>", "<td>***</td>", false},
+		{"split by backspaces, as bytes and as \\b, and by \\v", key, "sk-Ab/C\bd+Ef=G\\bh_Ij-\\vKl", "***", false},
+		{"split by combining grapheme joiners", key, "sk-Ab/C\u034fd+Ef=G\u034fh_Ij-Kl", "***", false},
+		{"split by quoted-printable soft line breaks", key, "sk-Ab/Cd=\r\n+Ef=Gh_=\nIj-Kl", "***", false},
+		{"soft line breaks as an excerpt writes them", key, "sk-Ab/Cd= +Ef=Gh_= Ij-Kl", "***", false},
 		{"dashes for spaces are not the key", "the-base-url-0123", "set the base URL", "set the base URL", false},
 		{"base64 wrapped at a line break", key, "QmVhcmVyIHNrLUFi\r\nL0NkK0VmPUdoX0lqLUts", "QmVhcmVyIHNr***", false},
 		{"split, a run of 9 is left", key, "key Cd+Ef =Gh_.", "key Cd+Ef =Gh_.", false},

@@ -6,9 +6,11 @@ import (
 )
 
 // unescape decodes one layer of the escapes a server may write a key in:
-// %XX (URLs, as bytes), \uXXXX, \xXX, \n and the other white-space escapes,
+// %XX (URLs, as bytes), \uXXXX, \xXX, \n, \b and the other control escapes,
 // and a backslash before any other character (JSON and most languages' strings),
-// and &#NN;, &#xXX;, a few named HTML character references and <wbr>. text is
+// &#NN;, &#xXX;, a few named HTML character references and <wbr>, and
+// quoted-printable's soft line break (= before a line break, which an
+// excerpt writes as a space) read as a zero-width space. text is
 // lower case; so is the result. from says which bytes of text each byte of
 // the result came from. It returns nil when text has no escape.
 func unescape(text []byte) (decoded []byte, from []span) {
@@ -66,6 +68,10 @@ func escapeAt(text []byte, i int) (rune, int) {
 		return value, 1 + size
 	case rest[0] == '&':
 		return characterReference(rest)
+	case rest[0] == '=':
+		if n := len(rest) - len(bytes.TrimLeft(rest[1:], " \t\r\n")); n > 1 {
+			return '\u200b', n
+		}
 	case rest[0] == '<':
 		for _, tag := range wordBreaks {
 			if bytes.HasPrefix(rest, []byte(tag)) {
@@ -110,9 +116,10 @@ func number(digits []byte, base rune) (rune, bool) {
 	return value, len(digits) > 0
 }
 
-// controlEscapes are the letters that stand for white space after a
-// backslash, as in JSON's \n: a key a server wrapped stays split in the text.
-var controlEscapes = map[rune]rune{'n': '\n', 'r': '\r', 't': '\t', 'f': '\f'}
+// controlEscapes are the letters that stand for white space or another
+// control character after a backslash, as in JSON's \n: a key a server
+// wrapped stays split in the text.
+var controlEscapes = map[rune]rune{'n': '\n', 'r': '\r', 't': '\t', 'f': '\f', 'v': '\v', 'b': '\b'}
 
 // namedReferences are the HTML character references for the characters a
 // key is made of, for those that quote others, and for the spaces and

@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -19,7 +20,9 @@ type KeyForm struct {
 // another letter case, escaped as JSON strings are (encoding/json's \u002b
 // and PHP's \/), percent-encoded as in a query or a path with upper- or
 // lower-case hex, cut short to its first dozen characters, and split every
-// eight characters across lines (a JSON \n) or by a zero-width space.
+// eight characters across lines (a JSON \n or a quoted-printable soft line
+// break), by a backspace (a JSON \b), a zero-width space or a combining
+// grapheme joiner.
 func KeyForms() []KeyForm {
 	return []KeyForm{
 		{"as sent", func(key string) string { return key }},
@@ -32,6 +35,9 @@ func KeyForms() []KeyForm {
 		{"first dozen characters", func(key string) string { return key[:min(12, len(key))] }},
 		{`wrapped by \n`, func(key string) string { return splitEvery(key, `\n`) }},
 		{"split by zero-width spaces", func(key string) string { return splitEvery(key, "\u200b") }},
+		{"quoted-printable soft line breaks", func(key string) string { return splitEvery(key, `=\r\n`) }},
+		{`split by \b`, func(key string) string { return splitEvery(key, `\b`) }},
+		{"split by combining grapheme joiners", func(key string) string { return splitEvery(key, "\u034f") }},
 	}
 }
 
@@ -92,18 +98,23 @@ func KeyEcho(page EchoPage, form KeyForm) Fault {
 
 // LeakedKey describes the first form of key that text still holds, ignoring
 // ASCII letter case: a run of 10 of its characters (the whole key when shorter)
-// as sent, JSON-escaped or percent-encoded, in text as it is or with white
-// space, \n and zero-width spaces taken out; "" when there is none.
+// as sent, JSON-escaped or percent-encoded, in text as it is or with what
+// KeySplit matches and white space taken out; "" when there is none.
 func LeakedKey(text, key string) string {
 	if leak := leakedRun(text, key); leak != "" {
 		return leak
 	}
-	joined := strings.Join(strings.Fields(strings.NewReplacer(`\n`, " ", "\u200b", " ").Replace(text)), "")
+	joined := strings.Join(strings.Fields(KeySplit.ReplaceAllString(text, " ")), "")
 	if leak := leakedRun(joined, key); leak != "" {
 		return leak + ", split by white space"
 	}
 	return ""
 }
+
+// KeySplit matches what LeakedKey reads as splitting a key besides white
+// space: the splits of KeyForms, as written and as decoded (a soft line
+// break written in an excerpt as "= ").
+var KeySplit = regexp.MustCompile(`=\s+|=\\r\\n|\\[nb]|[\x{200b}\x{034f}\x{08}]`)
 
 // leakedRun is LeakedKey for text as it is.
 func leakedRun(text, key string) string {
