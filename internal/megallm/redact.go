@@ -34,14 +34,17 @@ const maxUnescapes = 3
 // escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
 // character references); in each reading, every run of minKeyRun characters
 // of the key, or of its hex or base64 encoding, ignoring ASCII case, is
-// found, also in the reading without white space, control and invisible
-// characters (a key split across lines or by zero-width spaces), and the text it came
-// from is replaced by ***. A key shorter than minKeyRun is found whole, and
-// only unsplit.
+// found, also in the readings without white space, control and invisible
+// characters (a key split across lines or by zero-width spaces), and without
+// those and slashes too (a key pasted into a URL's path in pieces) where the
+// key is looked for without its own slashes, and the text it came from is
+// replaced by ***. A key shorter than minKeyRun is found whole, and only
+// unsplit.
 type redactor struct {
 	// key is the key without surrounding white space, in lower case.
 	key string
-	// runs holds every substring of key that is run bytes long.
+	// runs holds every substring of key that is run bytes long, and of key
+	// without its slashes.
 	runs map[string]struct{}
 	run  int
 }
@@ -57,8 +60,10 @@ func newRedactor(key string) redactor {
 		forms = append(forms, encodedForms(strings.TrimSpace(key))...)
 	}
 	for _, form := range forms {
-		for i := 0; i+r.run <= len(form); i++ {
-			r.runs[form[i:i+r.run]] = struct{}{}
+		for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
+			for i := 0; i+r.run <= len(form); i++ {
+				r.runs[form[i:i+r.run]] = struct{}{}
+			}
 		}
 	}
 	return r
@@ -73,18 +78,22 @@ func separator(r rune) bool {
 		unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }
 
-// joinSeparated is text without its separators, and which byte of text each
-// of its bytes came from; nil when text has none.
-func joinSeparated(text []byte) (joined []byte, from []span) {
+// pathSeparator is separator or a slash, which may split a key pasted into a
+// URL's path.
+func pathSeparator(r rune) bool { return r == '/' || separator(r) }
+
+// joinSeparated is text without the characters sep reports, and which byte
+// of text each of its bytes came from; nil when text has none.
+func joinSeparated(text []byte, sep func(rune) bool) (joined []byte, from []span) {
 	for i := 0; i < len(text); {
 		c, size := utf8.DecodeRune(text[i:])
 		switch {
-		case separator(c) && joined == nil:
+		case sep(c) && joined == nil:
 			joined, from = append(make([]byte, 0, len(text)), text[:i]...), make([]span, i, len(text))
 			for j := range i {
 				from[j] = span{j, j + 1}
 			}
-		case separator(c):
+		case sep(c):
 		case joined != nil:
 			for j := i; j < i+size; j++ {
 				joined, from = append(joined, text[j]), append(from, span{j, j + 1})
@@ -166,14 +175,25 @@ func (r redactor) scrub(s string, cut bool) string {
 	var found []span
 	for layer := 0; ; layer++ {
 		found = r.find(text, from, found)
-		if joined, joinedFrom := joinSeparated(text); joined != nil && r.run == minKeyRun {
+		if cut {
+			found = r.findCutStart(text, from, r.key, len(s), found)
+		}
+		// Each split reading, with the key as it reads the key.
+		for _, split := range []struct {
+			sep func(rune) bool
+			key string
+		}{{separator, r.key}, {pathSeparator, strings.ReplaceAll(r.key, "/", "")}} {
+			joined, joinedFrom := joinSeparated(text, split.sep)
+			if joined == nil || r.run < minKeyRun {
+				continue
+			}
 			for i, in := range joinedFrom {
 				joinedFrom[i] = origin(from, in.start, in.end)
 			}
 			found = r.find(joined, joinedFrom, found)
-		}
-		if cut {
-			found = r.findCutStart(text, from, len(s), found)
+			if cut {
+				found = r.findCutStart(joined, joinedFrom, split.key, len(s), found)
+			}
 		}
 		if layer == maxUnescapes {
 			break
@@ -205,13 +225,14 @@ func (r redactor) find(text []byte, from []span, found []span) []span {
 	return found
 }
 
-// findCutStart appends the end of text when it is the start of the key,
-// possibly followed by the part of an escape the cut left. size is the
-// length of the text being scrubbed.
-func (r redactor) findCutStart(text []byte, from []span, size int, found []span) []span {
+// findCutStart appends the end of text when it is the start of key (the
+// key, or the key as a reading of text holds it), possibly followed by the
+// part of an escape the cut left. size is the length of the text being
+// scrubbed.
+func (r redactor) findCutStart(text []byte, from []span, key string, size int, found []span) []span {
 	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
-		for n := min(len(r.key), len(body)); n >= minKeyFragment; n-- {
-			if bytes.HasSuffix(body, []byte(r.key[:n])) {
+		for n := min(len(key), len(body)); n >= minKeyFragment; n-- {
+			if bytes.HasSuffix(body, []byte(key[:n])) {
 				return append(found, span{origin(from, len(body)-n, len(body)).start, size})
 			}
 		}

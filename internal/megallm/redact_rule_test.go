@@ -4,9 +4,10 @@ import "testing"
 
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
 // letter case, under any layer of escapes, split by white space, control or
-// invisible characters or soft line breaks or not, is replaced; a shorter
-// key is replaced whole; shorter runs of a longer key are left (they give
-// nothing away); and a cut-off text loses an end that starts the key.
+// invisible characters, soft line breaks or slashes or not, is replaced; a
+// shorter key is replaced whole; shorter runs of a longer key are left (they
+// give nothing away); and a cut-off text loses an end that starts the key,
+// split or not.
 func TestRedactor_rule(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
@@ -43,7 +44,9 @@ func TestRedactor_rule(t *testing.T) {
 		{"split by combining grapheme joiners", key, "sk-Ab/C\u034fd+Ef=G\u034fh_Ij-Kl", "***", false},
 		{"split by quoted-printable soft line breaks", key, "sk-Ab/Cd=\r\n+Ef=Gh_=\nIj-Kl", "***", false},
 		{"soft line breaks as an excerpt writes them", key, "sk-Ab/Cd= +Ef=Gh_= Ij-Kl", "***", false},
+		{"split by slashes, as pasted into a URL path", key, "https://gw.test/v1/sk-Ab/Cd/+Ef=Gh/_Ij-Kl/models", "https://gw.test/v1/***/models", false},
 		{"dashes for spaces are not the key", "the-base-url-0123", "set the base URL", "set the base URL", false},
+		{"slashes for dashes are not the key", "the-base-url-0123", "set the/base/url/0123", "set the/base/url/0123", false},
 		{"base64 wrapped at a line break", key, "QmVhcmVyIHNrLUFi\r\nL0NkK0VmPUdoX0lqLUts", "QmVhcmVyIHNr***", false},
 		{"split, a run of 9 is left", key, "key Cd+Ef =Gh_.", "key Cd+Ef =Gh_.", false},
 		{"a short key split is not looked for", "k/y+Z=_", "key k/y +Z=_", "key k/y +Z=_", false},
@@ -52,6 +55,9 @@ func TestRedactor_rule(t *testing.T) {
 		{"cut after the start of the key", key, "key sk-Ab/C", "key ***", true},
 		{"cut in an escape", key, "key sk-Ab%2", "key ***", true},
 		{"cut after 3 characters", key, "key sk-", "key sk-", true},
+		{"split and cut after 9 characters", key, "key sk-Ab/Cd\n+", "key ***", true},
+		{"split by zero-width spaces and cut", key, "key sk-\u200bAb/\u200bCd", "key ***", true},
+		{"split by slashes and cut", key, "https://gw.test/v1/sk-Ab/Cd/+E", "https://gw.test/v1/***", true},
 		{"not cut: the start of the key stays", key, "key sk-Ab/C", "key sk-Ab/C", false},
 	}
 	for _, tc := range cases {

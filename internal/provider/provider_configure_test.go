@@ -141,19 +141,23 @@ func TestConfigure_apiKeyNotASCII(t *testing.T) {
 	}
 }
 
-// A key written into base_url's path or query is refused before any request,
-// as a URL is logged where a header is not, and the error shows it as ***.
+// A key written into base_url's path (whole or in pieces under 10 characters
+// long) or query is refused before any request, as a URL is logged where a
+// header is not, and the error shows it as ***.
 func TestConfigure_apiKeyInBaseURL(t *testing.T) {
 	t.Parallel()
 	const key = "sk-fake-key-in-the-url-0123456789"
-	for _, baseURL := range []string{"https://gw.example.test/v1/" + key, "https://gw.example.test/v1?key=" + strings.ToUpper(key)} {
+	for _, baseURL := range []string{
+		"https://gw.example.test/v1/" + key, "https://gw.example.test/v1?key=" + strings.ToUpper(key),
+		"https://gw.example.test/v1/sk-fak/e-key-in/-the-url/-0123456/789",
+	} {
 		resp := configure(t, map[string]tftypes.Value{"api_key": str(key), "base_url": str(baseURL)}, false)
 		var text string
 		for _, d := range resp.Diagnostics {
 			text += d.Summary() + ": " + d.Detail()
 		}
 		if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(text, "API key in the base URL") ||
-			!strings.Contains(text, "***") || strings.Contains(strings.ToLower(text), strings.ToLower(key)) {
+			!strings.Contains(text, "***") || strings.Contains(strings.ToLower(text), strings.ToLower(key)) || strings.Contains(text, "the-url") {
 			t.Errorf("base_url %q: diagnostics %q, want one error that shows the key as *** only", baseURL, text)
 		}
 	}
