@@ -152,6 +152,9 @@ var positiveDurationValidator = argumentCheck{
 		hint := ""
 		if d, ok := goDuration(s); ok {
 			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(d))
+			if unitM.MatchString(s) {
+				hint = fmt.Sprintf(" If M means minutes, write %s (a lower-case m); a Go duration has no unit for months.", megallm.Quote(d))
+			}
 		}
 		return fmt.Sprintf("%s is not a positive duration: the value must be %s. Units are ns, us, ms, s, m and h.%s",
 			megallm.Quote(s), positiveDuration, hint)
@@ -161,6 +164,10 @@ var positiveDurationValidator = argumentCheck{
 // spelledDuration matches a duration as people write it, once spaces are
 // taken out and letters lower-cased: "30" (seconds), "30sec", "2hours", "1d".
 var spelledDuration = regexp.MustCompile(`^(\d+(?:\.\d+)?)(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?$`)
+
+// unitM matches an upper-case M written as a unit ("10M", "1H30M"), which
+// reads as minutes to some and months to others: Go's minutes are "m".
+var unitM = regexp.MustCompile(`\d\s*M(?:[^A-Za-z]|$)`)
 
 // goDuration is s, a positive duration as people write it ("30", "30 s",
 // " 1m ", "90 Seconds", "1d"), as a Go duration: "30s", "1m", "24h"; false

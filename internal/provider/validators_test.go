@@ -12,10 +12,23 @@ func TestPositiveDuration_didYouMean(t *testing.T) {
 	for typed, want := range map[string]string{
 		"30": "30s", "30 s": "30s", " 1m30s ": "1m30s", "30S": "30s", "90 Seconds": "90s", "45sec": "45s",
 		"2 mins": "2m", "1 minute": "1m", "1d": "24h", "1.5 days": "36h", "2 hours": "2h", "1hr": "1h", "0.5": "0.5s",
+		"10MIN": "10m", "10 Minutes": "10m", "10MS": "10ms", "2H": "2h",
 	} {
 		detail := positiveDurationValidator.str("request_timeout", typed)
 		if !strings.Contains(detail, `Did you mean "`+want+`"?`) {
 			t.Errorf("%q: got %q, want it to suggest %q", typed, detail, want)
+		}
+		if positiveDurationValidator.str("request_timeout", want) != "" {
+			t.Errorf("%q suggests %q, which request_timeout refuses", typed, want)
+		}
+	}
+	// An upper-case M is minutes or months: both readings are named, and the
+	// minutes one is a duration request_timeout takes.
+	for typed, want := range map[string]string{"10M": "10m", "10 M": "10m", "1H30M": "1h30m", "2M30S": "2m30s", "1.5M": "1.5m"} {
+		detail := positiveDurationValidator.str("request_timeout", typed)
+		if !strings.Contains(detail, `If M means minutes, write "`+want+`" (a lower-case m); a Go duration has no unit for months.`) ||
+			strings.Contains(detail, "Did you mean") {
+			t.Errorf("%q: got %q, want both readings of M and %q for minutes", typed, detail, want)
 		}
 		if positiveDurationValidator.str("request_timeout", want) != "" {
 			t.Errorf("%q suggests %q, which request_timeout refuses", typed, want)
