@@ -93,6 +93,9 @@ func otherContent(data []byte, err error) error {
 	case bytes.HasPrefix(text, []byte("<")):
 		return errors.New("the file is HTML or XML, not JSON: an error or sign-in page that curl saved without -f, " +
 			"or a web page rather than the API's answer")
+	case jsonAfterComments(text):
+		return errors.New("the file is JSON after a # comment line, which JSON does not allow: delete the comment " +
+			"line(s) at its start")
 	case yamlStart.Match(text):
 		return errors.New("the file is YAML, not JSON: save the answer of GET /models as the API sends it, or " +
 			"convert the file to JSON (yq -o=json)")
@@ -114,6 +117,19 @@ func otherContent(data []byte, err error) error {
 // yamlStart is the start of a YAML file: a document marker, a comment, or
 // a key with a colon.
 var yamlStart = regexp.MustCompile(`^(---|#|[A-Za-z_][\w.-]*:(\s|$))`)
+
+// jsonAfterComments says whether text is # comment lines, then a JSON
+// object or array: a saved answer with a note added, not YAML.
+func jsonAfterComments(text []byte) bool {
+	if !bytes.HasPrefix(text, []byte("#")) {
+		return false
+	}
+	for bytes.HasPrefix(text, []byte("#")) {
+		_, text, _ = bytes.Cut(text, []byte("\n"))
+		text = bytes.TrimLeft(text, " \t\r\n")
+	}
+	return bytes.HasPrefix(text, []byte("{")) || bytes.HasPrefix(text, []byte("["))
+}
 
 // utf8BOM is the byte-order mark some Windows tools write at the start of a UTF-8 file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}

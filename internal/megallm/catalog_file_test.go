@@ -39,6 +39,20 @@ func TestReadCatalogFile_byteOrderMarks(t *testing.T) {
 	}
 }
 
+// A saved answer with a # note above it is JSON with a comment, not YAML,
+// and reads once the comment line is deleted, as the error says.
+func TestReadCatalogFile_commentLine(t *testing.T) {
+	t.Parallel()
+	answer := `{"object":"list","data":[{"id":"gpt-4o"}]}`
+	_, _, err := megallm.ReadCatalogFile(writeFile(t, "# saved 2026-12-01\n"+answer))
+	if err == nil || !strings.HasSuffix(err.Error(), ": the file is JSON after a # comment line, which JSON does not allow: delete the comment line(s) at its start") {
+		t.Fatalf("err = %v, want the comment line named", err)
+	}
+	if models, _, err := megallm.ReadCatalogFile(writeFile(t, answer)); err != nil || len(models) != 1 {
+		t.Errorf("without the comment line: %d models, err = %v; want 1 and none", len(models), err)
+	}
+}
+
 func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	t.Parallel()
 	cases := map[string]struct {
@@ -63,6 +77,8 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		"HTML page":                           {"\n<!DOCTYPE html>\n<html><body>502 Bad Gateway</body></html>", "the file is HTML or XML, not JSON: an error or sign-in page that curl saved without -f, or a web page rather than the API's answer"},
 		"YAML":                                {"object: list\ndata:\n  - id: gpt-4o\n", "the file is YAML, not JSON: save the answer of GET /models as the API sends it, or convert the file to JSON (yq -o=json)"},
 		"YAML document":                       {"---\ndata: []\n", "the file is YAML, not JSON"},
+		"YAML after a comment":                {"# models\nobject: list\ndata:\n  - id: gpt-4o\n", "the file is YAML, not JSON"},
+		"JSON after comments, CRLF":           {"# saved 2026-12-01\r\n\r\n  # by curl\r\n[{\"id\":\"a\"}]", "the file is JSON after a # comment line, which JSON does not allow: delete the comment line(s) at its start"},
 		"one model":                           {`{"id":"gpt-4o","object":"model","owned_by":"openai"}`, `it is one model (an "id" and no "data" array), not the model list: save the whole answer of GET /models`},
 		"API error":                           {`{"error":{"message":"Invalid API key","type":"invalid_request_error"}}`, `it is an error answer of the API (an "error" and no "data" array), which curl saves without -f: save the model list again, with -f, which fails rather than saving an error`},
 		"not a model list":                    {"[1,2]", `line 1, column 2: it is a JSON array, not an object with a "data" array of models (save the whole answer of GET /models, not its data alone)`},
