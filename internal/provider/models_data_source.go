@@ -67,15 +67,16 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding` (any type the " +
-					"API lists). Case-sensitive; a type that no model has warns, with the types the catalog has, and a " +
-					"blank type, or one with white space around it, is an error.",
+					"API lists). Models that do not report a type are left out; leave `type` out to keep every type, " +
+					"those models included. Case-sensitive; a type that no model has warns, with the types the catalog " +
+					"has, and a blank type, or one with white space around it, is an error.",
 				Optional: true,
 				Validators: []validator.String{nameValidator("", "", "model type",
 					fmt.Sprintf("write a type such as %q or %q, or leave type out to keep every type", megallm.TypeChat, megallm.TypeEmbedding))},
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
-					"`[\"openai\", \"anthropic\"]`. Case-sensitive; an owner that no model has warns, with the closest " +
+					"`[\"openai\", \"anthropic\"]`. Models that do not report `owned_by` are left out. Case-sensitive; an owner that no model has warns, with the closest " +
 					"ones, and a blank owner, or one with white space around it, is an error.",
 				ElementType: types.StringType,
 				Optional:    true,
