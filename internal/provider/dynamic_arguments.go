@@ -241,10 +241,12 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type) string {
 	if v.As(&s) != nil || len(s) > 64 {
 		return ""
 	}
-	if n, ok := shorthandNumber(s); ok && want.Is(tftypes.Number) && !numberLiteral.MatchString(s) {
+	n, short := shorthandNumber(s)
+	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
+	if short && !o.stringMap {
 		return fmt.Sprintf(" %s: write it as the number %s, without quotes", megallm.Quote(s), n)
 	}
-	if (want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s)) {
+	if !short && ((want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
 		return ""
 	}
 	if !o.stringMap {
@@ -252,9 +254,13 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type) string {
 		return fmt.Sprintf(" %s: write it without quotes, as %s, or, where a variable's type made it a string, type it %s",
 			megallm.Quote(s), s, keyword)
 	}
+	fix := "" // a number as people write it stays a string in any map(string)
+	if short {
+		fix = fmt.Sprintf(", and write it as the number %s", n)
+	}
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
-		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)",
-		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."))
+		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)%s",
+		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
 }
 
 // numberLiteral matches a number as Terraform and JSON write it.

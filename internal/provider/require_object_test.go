@@ -149,6 +149,12 @@ variable "sizes" {
   require = var.sizes
 }`, why("min_context_length", "128000")),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.flags) }`, why("supports_vision", "true")),
+		// A number as people write it needs both fixes: in a map(string),
+		// 128000 without quotes would be "128000" again.
+		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "128k" }) }`,
+			`require.min_context_length must be a number, got string "128k": require is a map of strings, in which `+
+				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an `+
+				`object\(\{ ... \}\) type, not map\(string\), and write it as the number 128000\.?\s*$`),
 		// A string that is no bool is a plain type error.
 		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got string\s*$`),
 	)
