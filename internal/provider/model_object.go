@@ -206,6 +206,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	if !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "an object with none of its attributes, such as id, capabilities or pricing")
 	}
+	misplaced(o)
 	contextLength := o.int64("context_length")
 	m := &megallm.Model{
 		Type:            o.string("type"),
@@ -290,6 +291,24 @@ func namesNone(what string, o *objectReader, t map[string]attr.Type, older ...st
 	}
 }
 
+// misplaced keeps an error for each attribute at the model's root that is
+// one of its capabilities' or prices, which would go unread there (a model
+// with supports_vision = true beside capabilities would not support it).
+// Not currency: megallm_model has its own, the currency argument.
+func misplaced(o *objectReader) {
+	for _, in := range []struct {
+		name  string
+		attrs map[string]attr.Type
+	}{{"capabilities", modelTypes().capabilities}, {"pricing", modelTypes().pricing}} {
+		for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
+			if in.attrs[name] != nil && name != "currency" {
+				o.keep(fmt.Errorf("model.%s is an attribute of model.%s, not of the model, so it would go unread: move it into %s = { ... }",
+					name, in.name, in.name))
+			}
+		}
+	}
+}
+
 // lifecycleStatuses are the values of model_lifecycle.status.
 var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
 
@@ -316,8 +335,9 @@ func modelParameter() function.DynamicParameter {
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
 			"its root), or an object literal with the attributes the function needs. Other attributes are ignored, but " +
 			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or a `capabilities` or " +
-			"`pricing` with none of theirs), or an attribute that `model_lifecycle` does not have (or `lifecycle` for " +
-			"it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
+			"`pricing` with none of theirs, or one of their attributes written at the model's root, such as " +
+			"`supports_vision` or `input_tokens_cost_per_million`), or an attribute that `model_lifecycle` does not have (or `lifecycle` " +
+			"for it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
 			"reported, as the data sources read it.",
 	}
 }
