@@ -47,6 +47,9 @@ output "retired_status" {
 output "saved_zero_context_length" {
   value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"context_length\": 0, \"capabilities\": {\"max_context_length\": 8192}}"), { min_context_length = 1 })
 }
+output "retired_no_days" {
+  value = provider::megallm::unmet_requirements({ model_lifecycle = { status = "retired" } }, { min_days_to_retirement = 30 })
+}
 output "days_reported" {
   value = provider::megallm::unmet_requirements({ model_lifecycle = { days_to_retirement = 3 } }, { min_days_to_retirement = 10 })
 }
@@ -60,6 +63,8 @@ output "days_reported" {
 			// A saved entry's 0 is not reported, and the older field is read only
 			// where the spec's is absent, as the decoder reads them.
 			statecheck.ExpectKnownOutputValue("saved_zero_context_length", knownIDs("context_length is not reported (required >= 1)")),
+			// Retired is 0 days to retirement, as the data sources count, when no date says when.
+			statecheck.ExpectKnownOutputValue("retired_no_days", knownIDs("model_lifecycle.days_to_retirement 0 < required 30")),
 			statecheck.ExpectKnownOutputValue("days_reported", knownIDs("model_lifecycle.days_to_retirement 3 < required 10")),
 		},
 	})

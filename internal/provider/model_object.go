@@ -263,6 +263,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		if days := l.int64("days_to_retirement"); days != nil {
 			lifecycle.DaysToRetirement = days
 		}
+		if lifecycle.Status == catalog.StatusRetired && lifecycle.DaysToRetirement == nil {
+			lifecycle.DaysToRetirement = ptr(int64(0)) // 0 once retired, as LifecycleOf counts, though no date says when
+		}
 		o.keep(l.err())
 	}
 	return m, lifecycle, o.err()
