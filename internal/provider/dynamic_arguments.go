@@ -214,8 +214,9 @@ func joinMistakes(mistakes []error) error {
 	return errors.New(joinProblems(lines, "\n"))
 }
 
-// value is the named attribute, or false when it is absent or null.
-func (o *objectReader) value(name string, want tftypes.Type, wantName string) (tftypes.Value, bool) {
+// value is the named attribute, or false when it is absent or null; rule,
+// if any, is a number attribute's own, for a number written in quotes.
+func (o *objectReader) value(name string, want tftypes.Type, wantName string, rule func(*big.Float) error) (tftypes.Value, bool) {
 	v, ok := o.attrs[name]
 	if !ok || v.IsNull() {
 		return v, false
@@ -227,7 +228,7 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string) (t
 		return v, false
 	}
 	if !v.Type().Is(want) {
-		o.keep(fmt.Errorf("%s%s must be %s, got %s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(v, want)))
+		o.keep(fmt.Errorf("%s%s must be %s, got %s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(v, want, rule)))
 		return v, false
 	}
 	return v, true
@@ -235,27 +236,39 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string) (t
 
 // quotedHint explains a string where a bool or number is wanted, when the
 // string holds one: the fix is to write it without quotes, or, when a
-// map(string) type made it a string, to declare another type.
-func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type) string {
+// map(string) type made it a string, to declare another type. A number that
+// rule refuses gets rule's error too, so that the fix is whole.
+func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(*big.Float) error) string {
 	var s string
 	if v.As(&s) != nil || len(s) > 64 {
 		return ""
 	}
 	n, short := shorthandNumber(s)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
-	if short && !o.stringMap {
-		return fmt.Sprintf(" %s: write it as the number %s, without quotes", megallm.Quote(s), n)
-	}
 	if !short && ((want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
 		return ""
 	}
-	if !o.stringMap {
+	if !short {
+		n = s
+	}
+	refused := "" // the rule's error for the number s holds
+	if f, _, err := big.ParseFloat(n, 10, 512, big.ToNearestEven); rule != nil && err == nil {
+		if err := rule(f); err != nil {
+			refused = fmt.Sprintf(", and the number %s would not do either: %s", n, err)
+		}
+	}
+	switch {
+	case refused != "" && !o.stringMap:
+		return " " + megallm.Quote(s) + refused
+	case short && !o.stringMap:
+		return fmt.Sprintf(" %s: write it as the number %s, without quotes", megallm.Quote(s), n)
+	case !o.stringMap:
 		keyword := map[bool]string{true: "bool", false: "number"}[want.Is(tftypes.Bool)]
 		return fmt.Sprintf(" %s: write it without quotes, as %s, or, where a variable's type made it a string, type it %s",
 			megallm.Quote(s), s, keyword)
 	}
-	fix := "" // a number as people write it stays a string in any map(string)
-	if short {
+	fix := refused // a number as people write it stays a string in any map(string)
+	if short && refused == "" {
 		fix = fmt.Sprintf(", and write it as the number %s", n)
 	}
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
@@ -288,20 +301,17 @@ func shorthandNumber(s string) (string, bool) {
 }
 
 func (o *objectReader) string(name string) *string {
-	return attribute[string](o, name, tftypes.String, "a string")
+	return attribute[string](o, name, tftypes.String, "a string", nil)
 }
 
 func (o *objectReader) bool(name string) *bool {
-	return attribute[bool](o, name, tftypes.Bool, "a bool")
+	return attribute[bool](o, name, tftypes.Bool, "a bool", nil)
 }
 
-func (o *objectReader) number(name string) *big.Float {
-	return attribute[big.Float](o, name, tftypes.Number, "a number")
-}
-
-// attribute reads the named attribute of o, of type t (wantName in errors).
-func attribute[T any](o *objectReader, name string, t tftypes.Type, wantName string) *T {
-	v, ok := o.value(name, t, wantName)
+// attribute reads the named attribute of o, of type t (wantName in errors),
+// a number by rule, if any (numberBy).
+func attribute[T any](o *objectReader, name string, t tftypes.Type, wantName string, rule func(*big.Float) error) *T {
+	v, ok := o.value(name, t, wantName, rule)
 	if !ok {
 		return nil
 	}
@@ -320,9 +330,13 @@ func (o *objectReader) int64(name string) *int64 {
 // float64 reads an amount, such as a price.
 func (o *objectReader) float64(name string) *float64 { return numberBy(o, name, amount) }
 
-// numberBy reads a number attribute of o by rule.
+// numberBy reads a number attribute of o by rule; a number written in
+// quotes is checked by it too, its error naming the attribute alone.
 func numberBy[T any](o *objectReader, name string, rule func(name string, n *big.Float) (T, error)) *T {
-	n := o.number(name)
+	n := attribute[big.Float](o, name, tftypes.Number, "a number", func(n *big.Float) error {
+		_, err := rule(name, n)
+		return err
+	})
 	if n == nil {
 		return nil
 	}

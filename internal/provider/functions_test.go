@@ -94,7 +94,9 @@ func TestEstimateCost_errors(t *testing.T) {
 		"null pricing zero":  {[]attr.Value{noPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
 		"no output price":    {[]attr.Value{inputOnly, num(1), num(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million`},
 		"not an object":      {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
-		"price not number":   {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
+		"quoted negative price": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("-1")})})), num(1), num(0)}, 0,
+			`model.pricing.input_tokens_cost_per_million must be a number, got string "-1", and the number -1 would not do either: input_tokens_cost_per_million must be 0 or more, got -1`},
+		"price not number": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
 	}
 	for name, tc := range cases {
 		_, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), tc.args...)
@@ -172,10 +174,12 @@ func TestUnmetRequirements_errors(t *testing.T) {
 	}{
 		"two typos": {obj(map[string]attr.Value{"min_context": num(1), "vision": types.BoolValue(true)}),
 			`require has no attribute "min_context". Did you mean "min_context_length"? require has no attribute "vision". Did you mean "supports_vision"? Its attributes are`},
-		"typo":          {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), `require has no attribute "supports_vison". Did you mean "supports_vision"? Its attributes are "supports_function_calling", "supports_vision",`},
-		"negative":      {obj(map[string]attr.Value{"min_context_length": num(-1)}), "require.min_context_length must be 0 or more"},
-		"fraction":      {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5"},
-		"wrong type":    {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got string"},
+		"typo":       {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), `require has no attribute "supports_vison". Did you mean "supports_vision"? Its attributes are "supports_function_calling", "supports_vision",`},
+		"negative":   {obj(map[string]attr.Value{"min_context_length": num(-1)}), "require.min_context_length must be 0 or more"},
+		"fraction":   {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5"},
+		"wrong type": {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got string"},
+		"quoted fraction": {obj(map[string]attr.Value{"min_context_length": types.StringValue("1.5")}),
+			`require.min_context_length must be a number, got string "1.5", and the number 1.5 would not do either: min_context_length must be a whole number, got 1.5`},
 		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got string"},
 	}
 	for name, tc := range cases {

@@ -66,6 +66,16 @@ func TestRequire_numbers(t *testing.T) {
 			`require has no attribute "max_input_price". Did you mean "max_input_cost_per_million"\?`),
 		step(`{ min_context_length = "128k" }`, `require.min_context_length must be a number, got string "128k": write it `+
 			`as the number 128000, without quotes`),
+		// A number in quotes that the attribute's rule refuses says so at
+		// once: "write it without quotes" alone would lead to a second error.
+		step(`{ min_context_length = "1.5" }`, `require.min_context_length must be a number, got string "1\.5", and the `+
+			`number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5\s*$`),
+		step(`{ max_input_cost_per_million = "-5" }`, `require.max_input_cost_per_million must be a number, got string "-5", `+
+			`and the number -5 would not do either: max_input_cost_per_million must be 0 or more, got -5\s*$`),
+		step(`{ min_max_output_tokens = "1e30" }`, `require.min_max_output_tokens must be a number, got string "1e30", and the `+
+			`number 1e30 would not do either: min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
+		step(`{ min_days_to_retirement = "1.2345k" }`, `require.min_days_to_retirement must be a number, got string "1\.2345k", `+
+			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5\s*$`),
 		step(`var.typed_as_strings }
 variable "typed_as_strings" {
   type    = object({ supports_vision = optional(string) })
@@ -155,6 +165,19 @@ variable "sizes" {
 			`require.min_context_length must be a number, got string "128k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an `+
 				`object\(\{ ... \}\) type, not map\(string\), and write it as the number 128000\.?\s*$`),
+		// Declaring another type alone would not do for a number its rule
+		// refuses: the error says so, in the data sources and the function.
+		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "0.0005k" }) }`,
+			`require.min_context_length must be a number, got string "0\.0005k": require is a map of strings, in which `+
+				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an `+
+				`object\(\{ ... \}\) type, not map\(string\), and the number 0\.5 would not do either: `+
+				`min_context_length must be a whole number, got 0\.5\s*$`),
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.fraction) }
+variable "fraction" {
+  type    = map(string)
+  default = { min_context_length = 1.5 }
+}`, `require.min_context_length must be a number, got string "1\.5": require is a map of strings, .* not `+
+			`map\(string\), and the number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5\.\s*$`),
 		// A string that is no bool is a plain type error.
 		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got string\s*$`),
 	)
