@@ -227,7 +227,8 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy), origin: client.ModelsURL(), maxRetries: s.maxRetries}, diags
+	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy), origin: client.ModelsURL(),
+		maxRetries: s.maxRetries, keyFrom: s.keyFrom}, diags
 }
 
 // Resources returns none: the provider only reads.

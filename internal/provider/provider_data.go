@@ -29,6 +29,8 @@ type providerData struct {
 	scrub func(string) string
 	// maxRetries is the provider's max_retries, which advice names.
 	maxRetries int
+	// keyFrom names where the key sent came from, which advice names.
+	keyFrom string
 }
 
 // dataSource is what both data sources share: the configured providerData,
@@ -59,7 +61,7 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	var diags diag.Diagnostics
 	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {
-		summary, detail := describeCatalogError(err, d.maxRetries)
+		summary, detail := describeCatalogError(err, d.maxRetries, d.keyFrom)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
 			detail = repeatedDetail(repeated, reader)
 		}
@@ -111,8 +113,9 @@ const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensit
 	"or set the " + EnvAPIKey + " environment variable."
 
 // describeCatalogError words a catalog error and how to fix it, under the
-// provider's max_retries.
-func describeCatalogError(err error, maxRetries int) (summary, detail string) {
+// provider's max_retries and with the key from keyFrom (api_key or
+// MEGALLM_API_KEY).
+func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var respErr *megallm.ResponseError
 	var timeoutErr *megallm.TimeoutError
@@ -136,7 +139,7 @@ func describeCatalogError(err error, maxRetries int) (summary, detail string) {
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
-				"the key must be sent. %s", err, setKeyHint)
+				"the key must be sent. %s", err, rejectedKeyAdvice(keyFrom))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
 		return "MegaLLM API refused access",
 			fmt.Sprintf("%s.\n\nThe API, or a proxy or firewall in front of it, refuses this request: check that the "+
@@ -177,6 +180,18 @@ func describeCatalogError(err error, maxRetries int) (summary, detail string) {
 			fmt.Sprintf("%s.\n\nCheck base_url (or %s), your network and proxy settings; each attempt is limited by request_timeout.",
 				err, EnvBaseURL)
 	}
+}
+
+// rejectedKeyAdvice says which key was sent and how to send another: api_key
+// wins over MEGALLM_API_KEY, so changing the variable does nothing while
+// api_key is set.
+func rejectedKeyAdvice(keyFrom string) string {
+	if keyFrom == EnvAPIKey {
+		return "The key sent is the " + EnvAPIKey + " environment variable's, as api_key is unset or blank: " +
+			"correct the variable, or set api_key in the provider \"megallm\" block (from a sensitive variable, for example)."
+	}
+	return "The key sent is api_key's, which is used instead of the " + EnvAPIKey + " environment variable " +
+		"whenever it is set: correct the value api_key gets, or remove api_key to send " + EnvAPIKey + "'s."
 }
 
 // throttledAdvice says what helps when the API throttles: waiting as long as

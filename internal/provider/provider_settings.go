@@ -26,10 +26,12 @@ type providerSettings struct {
 	catalogFile string
 	baseURL     string
 	apiKey      string
-	authScheme  megallm.AuthScheme
-	timeout     time.Duration
-	maxRetries  int
-	policy      *catalog.Policy
+	// keyFrom names where apiKey came from: api_key or MEGALLM_API_KEY.
+	keyFrom    string
+	authScheme megallm.AuthScheme
+	timeout    time.Duration
+	maxRetries int
+	policy     *catalog.Policy
 }
 
 // resolveSettings resolves the provider block, every argument known, with
@@ -77,9 +79,9 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		maxRetries, _ := wholeNumber("max_retries", cfg.MaxRetries.ValueBigFloat(), 0, maxMaxRetries)
 		s.maxRetries = int(maxRetries)
 	}
-	apiKey, keyDiags := resolveAPIKey(cfg.APIKey)
+	apiKey, keyFrom, keyDiags := resolveAPIKey(cfg.APIKey)
 	diags.Append(keyDiags...)
-	s.apiKey = apiKey
+	s.apiKey, s.keyFrom = apiKey, keyFrom
 	// A URL is logged where a header is not: never send a key in one, the one
 	// in use or MEGALLM_API_KEY's. A key as short as a word ("test") may well
 	// be part of a host name.
@@ -116,12 +118,12 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 			"read the catalog from the API.", EnvCatalogFile, megallm.QuotePath(file), strings.Join(ignored, ", "), EnvCatalogFile))
 }
 
-// resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed; a character
-// inside it that no key has (a line break, or a curly quote or dash that a
-// chat or word processor put in) is an error that never shows the key.
-func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	key, source := trimKey(configured.ValueString()), "api_key"
+// resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed, and the name of
+// the one it is; a character inside it that no key has (a line break, or a
+// curly quote or dash that a chat or word processor put in) is an error that
+// never shows the key.
+func resolveAPIKey(configured types.String) (key, source string, diags diag.Diagnostics) {
+	key, source = trimKey(configured.ValueString()), "api_key"
 	if key == "" {
 		key, source = trimKey(os.Getenv(EnvAPIKey)), EnvAPIKey
 	}
@@ -142,9 +144,9 @@ func resolveAPIKey(configured types.String) (string, diag.Diagnostics) {
 		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
 			fmt.Sprintf("The API key in %s %s; the key is not shown here. White space around the key is "+
 				"removed, but not inside it. Check the file, variable or environment the key comes from.", source, problem))
-		return "", diags
+		return "", source, diags
 	}
-	return key, diags
+	return key, source, diags
 }
 
 // keyWrapping is what copying a key from a shell or .env line (MEGALLM_API_KEY=,

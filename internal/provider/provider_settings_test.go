@@ -25,6 +25,7 @@ func TestResolveSettings_defaults(t *testing.T) {
 		authScheme: megallm.AuthBearer,
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
+		keyFrom:    EnvAPIKey,
 	}
 	if diags.HasError() || settings != want {
 		t.Errorf("got %+v and %v, want %+v and no error", settings, diags, want)

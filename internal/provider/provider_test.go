@@ -69,6 +69,33 @@ func TestProvider_argumentsOverrideEnvironment(t *testing.T) {
 	})
 }
 
+// A rejected key's advice names the key that was sent: changing
+// MEGALLM_API_KEY does nothing while api_key is set.
+func TestProvider_rejectedKeyNamesItsSource(t *testing.T) {
+	server := mockapi.NewTestServer(t, "")
+	t.Setenv(EnvBaseURL, server.URL())
+	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	unitTest(t, resource.TestStep{
+		Config: `
+provider "megallm" {
+  api_key     = "stale-tfvars-key-h43-not-a-secret"
+  max_retries = 0
+}
+data "megallm_models" "all" {}`,
+		ExpectError: expectError(`MegaLLM rejected the API key .* The key sent is api_key's, which is used instead of the ` +
+			`MEGALLM_API_KEY environment variable whenever it is set: correct the value api_key gets, or remove api_key ` +
+			`to send MEGALLM_API_KEY's\.`),
+	})
+	t.Setenv(EnvAPIKey, "stale-env-key-h43-not-a-secret")
+	unitTest(t, resource.TestStep{
+		Config: `
+provider "megallm" { max_retries = 0 }
+data "megallm_models" "all" {}`,
+		ExpectError: expectError(`MegaLLM rejected the API key .* The key sent is the MEGALLM_API_KEY environment ` +
+			`variable's, as api_key is unset or blank: correct the variable, or set api_key in the provider "megallm" block`),
+	})
+}
+
 func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	t.Setenv(EnvBaseURL, "ai.megallm.io/v1")
@@ -165,7 +192,7 @@ func TestProvider_apiErrors(t *testing.T) {
 		"401 rejected key": {
 			key: "wrong-key-not-a-secret",
 			expected: `MegaLLM rejected the API key .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 401 Unauthorized: Invalid authentication credentials ` +
-				`\(type invalid_request_error, code invalid_api_key\)\. .* auth_scheme .* Set api_key in the provider "megallm" block .* MEGALLM_API_KEY`,
+				`\(type invalid_request_error, code invalid_api_key\)\. .* auth_scheme .* The key sent is api_key's`,
 		},
 		"500 server error": {
 			fault:    ptr(mockapi.ServerError()),
