@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // DefaultBaseURL is the production API.
@@ -122,12 +123,22 @@ func New(cfg Config) (*Client, error) {
 var ErrCredentialsInBaseURL = errors.New("must not hold a user name or password")
 
 // ParseBaseURL accepts an absolute http or https URL with a host, an optional
-// port from 1 to 65535 and no credentials, query, fragment or white space; a
-// trailing slash is fine. Its errors quote the URL with any credentials as ***.
+// port from 1 to 65535 and no credentials, query, fragment, white space,
+// invisible character or quotes around it; a trailing slash is fine. Its
+// errors quote the URL with any credentials as ***.
 func ParseBaseURL(raw string) (*url.URL, error) {
 	quoted := Quote(shownBaseURL(raw))
 	if strings.ContainsFunc(raw, unicode.IsSpace) {
 		return nil, fmt.Errorf("%s has white space in it: remove it (a leading or trailing space is easy to miss)", quoted)
+	}
+	if i := strings.IndexFunc(raw, separator); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(raw[i:])
+		return nil, fmt.Errorf("%s has an invisible character (%U) in it, which copied text or a byte-order mark "+
+			"at the start of a file can add: remove it", quoted, r)
+	}
+	if len(raw) >= 2 && strings.ContainsRune(`"'`, rune(raw[0])) && raw[len(raw)-1] == raw[0] {
+		return nil, fmt.Errorf("%s is written in quotes, which here are part of the value (as in a .env file that "+
+			"Docker reads): remove them", quoted)
 	}
 	u, err := url.Parse(raw)
 	switch {

@@ -115,6 +115,8 @@ func badBaseURLs(server *mockapi.Server) map[string]struct{ value, expected stri
 	return map[string]struct{ value, expected string }{
 		"leading space":     {" " + url, `" http://127.0.0.1:\d+/v1" has white space in it: remove it \(a leading or trailing space is easy to miss\)`},
 		"trailing space":    {url + " ", `"http://127.0.0.1:\d+/v1 " has white space in it`},
+		"byte-order mark":   {"\ufeff" + url, `"\\ufeffhttp://127.0.0.1:\d+/v1" has an invisible character \(U\+FEFF\) in it`},
+		"quoted":            {`"` + url + `"`, `"\\"http://127.0.0.1:\d+/v1\\"" is written in quotes, which here are part of the value \(as in a .env file that Docker reads\): remove them`},
 		"port too large":    {"http://127.0.0.1:99999/v1", `"http://127.0.0.1:99999/v1" has port "99999": a port must be a number from 1 to 65535`},
 		"port zero":         {"http://127.0.0.1:0/v1", `"http://127.0.0.1:0/v1" has port "0": a port must be a number from 1 to 65535`},
 		"port not a number": {"http://127.0.0.1:api/v1", `"http://127.0.0.1:api/v1" is not a URL: invalid port ":api" after host`},

@@ -120,7 +120,7 @@ func sentence(err error) string {
 
 // baseURLValidator accepts what megallm.ParseBaseURL does.
 var baseURLValidator = argumentCheck{
-	describes: "an absolute http:// or https:// URL without credentials, query or white space",
+	describes: "an absolute http:// or https:// URL without credentials, query, white space or quotes",
 	str: func(_, s string) string {
 		if _, err := megallm.ParseBaseURL(s); err != nil {
 			return fmt.Sprintf("base_url %s.%s Use the API root that serves /models, for example %q.", err, baseURLHint(err), megallm.DefaultBaseURL)
