@@ -136,7 +136,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("%s has an invisible character (%U) in it, which copied text or a byte-order mark "+
 			"at the start of a file can add: remove it", quoted, r)
 	}
-	if len(raw) >= 2 && strings.ContainsRune(`"'`, rune(raw[0])) && raw[len(raw)-1] == raw[0] {
+	if _, quotedRaw := Unquoted(raw); quotedRaw {
 		return nil, fmt.Errorf("%s is written in quotes, which here are part of the value (as in a .env file that "+
 			"Docker reads): remove them", quoted)
 	}

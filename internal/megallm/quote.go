@@ -56,3 +56,12 @@ func cut(s string, limit int) (head string, length int) {
 	}
 	return s, 0
 }
+
+// Unquoted is s without the pair of double or single quotes around it, as a
+// .env file that Docker reads leaves them in a value, and whether it had them.
+func Unquoted(s string) (string, bool) {
+	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+		return s[1 : len(s)-1], true
+	}
+	return s, false
+}

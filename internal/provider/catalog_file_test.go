@@ -67,6 +67,18 @@ func TestCatalogFile_environmentVariable(t *testing.T) {
 	})
 }
 
+// Quotes kept around the path (a .env file that Docker reads keeps them)
+// are named, rather than a relative path read from where Terraform runs.
+func TestCatalogFile_quotedInEnvironment(t *testing.T) {
+	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
+	t.Setenv(EnvCatalogFile, `"`+path+`"`)
+	unitTest(t, resource.TestStep{
+		Config: `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`no such file or directory\. The path is written in quotes, which here are part of it ` +
+			`\(as in a \.env file that Docker reads\): write ` + regexp.QuoteMeta(megallm.QuotePath(path)) + `\.\s+The file must`),
+	})
+}
+
 func TestCatalogFile_errors(t *testing.T) {
 	t.Parallel()
 	malformed := writeCatalogFile(t, []byte("{\n  \"object\": \"list\",\n  \"data\": [\n    {\"id\": \"gpt-4o\",}\n  ]\n}\n"))

@@ -270,14 +270,18 @@ func fileURLPath(p string) string {
 }
 
 // pathHint says why a missing file is not where its path seems to point:
-// it is a URL, neither Terraform nor the provider expands ~, and a relative
-// path is read from the directory Terraform runs in, not the module's; ""
-// otherwise.
+// it is in quotes, it is a URL, neither Terraform nor the provider expands
+// ~, and a relative path is read from the directory Terraform runs in, not
+// the module's; "" otherwise.
 func pathHint(err *megallm.CatalogFileError) string {
 	lower := strings.ToLower(err.Path)
+	unquotedPath, inQuotes := megallm.Unquoted(err.Path)
 	switch {
 	case !errors.Is(err, fs.ErrNotExist):
 		return ""
+	case inQuotes:
+		return fmt.Sprintf(" The path is written in quotes, which here are part of it (as in a .env file that Docker "+
+			"reads): write %s.", megallm.QuotePath(unquotedPath))
 	case strings.HasPrefix(lower, "file:"):
 		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
 			return fmt.Sprintf(" The path is a file: URL, and catalog_file takes the file's path alone: write %s.",

@@ -158,10 +158,7 @@ var keyWrapping = regexp.MustCompile(`(?i)^(?:(?:export\s+)?[a-z_][a-z0-9_]*(?:k
 // every message, where the rest (MEGALLM_API_KEY=) may be the provider's own
 // words.
 func secretPart(key string) string {
-	secret := keyWrapping.ReplaceAllString(key, "")
-	if len(secret) >= 2 && (secret[0] == '"' || secret[0] == '\'') && secret[len(secret)-1] == secret[0] {
-		secret = secret[1 : len(secret)-1]
-	}
+	secret, _ := megallm.Unquoted(keyWrapping.ReplaceAllString(key, ""))
 	return secret
 }
 
