@@ -269,6 +269,8 @@ func TestProvider_invalidArguments(t *testing.T) {
 		step(`request_timeout = "0 s"`, `"0 s" is not a positive duration: the value must be a positive Go duration such as "30s", "1m" or "1m30s"\. Units are ns, us, ms, s, m and h\.\s*$`),
 		step(`request_timeout = "0s"`, `"0s" is not a positive duration`),
 		step(`request_timeout = "-5s"`, `"-5s" is not a positive duration`),
+		step(`request_timeout = "9999999h"`, `Invalid duration .* "9999999h" is too long: a Go duration holds at most 2562047h \(about 292 years\)\. `+
+			`The value must be a positive Go duration such as "30s"`),
 		step(`max_retries = 11`, `Invalid max_retries .* max_retries must be from 0 to 10, got 11\.`),
 		step(`max_retries = -1`, `max_retries must be from 0 to 10, got -1\.`),
 		step(`max_retries = 1.5`, `Invalid max_retries .* max_retries must be a whole number from 0 to 10, got 1\.5\.`),

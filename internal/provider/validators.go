@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"regexp"
 	"regexp/syntax"
@@ -146,8 +147,14 @@ var positiveDurationValidator = argumentCheck{
 	describes: positiveDuration,
 	summary:   "Invalid duration",
 	str: func(_, s string) string {
-		if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		d, err := time.ParseDuration(s)
+		if err == nil && d > 0 {
 			return ""
+		}
+		// Written as a Go duration, but too long for one: with its digits as 1s, it parses.
+		if short, shortErr := time.ParseDuration(digits.ReplaceAllString(s, "1")); err != nil && shortErr == nil && short > 0 {
+			return fmt.Sprintf("%s is too long: a Go duration holds at most %dh (about 292 years). The value must be %s.",
+				megallm.Quote(s), math.MaxInt64/int64(time.Hour), positiveDuration)
 		}
 		hint := ""
 		if d, ok := goDuration(s); ok {
@@ -160,6 +167,9 @@ var positiveDurationValidator = argumentCheck{
 			megallm.Quote(s), positiveDuration, hint)
 	},
 }
+
+// digits matches a run of digits.
+var digits = regexp.MustCompile(`\d+`)
 
 // spelledDuration matches a duration as people write it, once spaces are
 // taken out and letters lower-cased: "30" (seconds), "30sec", "2hours", "1d".
