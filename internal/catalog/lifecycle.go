@@ -75,10 +75,10 @@ func daysBetween(a, b time.Time) int64 {
 }
 
 // FormatDate writes a lifecycle date for a message: the day alone when it is
-// midnight UTC, as a YYYY-MM-DD date reads.
+// midnight UTC, as a YYYY-MM-DD date reads, else as the attribute shows it.
 func FormatDate(t time.Time) string {
 	if t.UTC().Equal(t.UTC().Truncate(24 * time.Hour)) {
 		return t.UTC().Format(time.DateOnly)
 	}
-	return t.Format(time.RFC3339)
+	return megallm.FormatDate(t)
 }

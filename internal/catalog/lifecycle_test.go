@@ -108,6 +108,10 @@ func TestFormatDate(t *testing.T) {
 		{"local midnight is not midnight UTC", time.Date(2026, time.April, 1, 0, 0, 0, 0, plus2), "2026-04-01T00:00:00+02:00"},
 		{"a time of day", time.Date(2026, time.March, 10, 12, 0, 0, 0, time.UTC), "2026-03-10T12:00:00Z"},
 		{"a second after midnight", time.Date(2026, time.April, 1, 0, 0, 1, 0, time.UTC), "2026-04-01T00:00:01Z"},
+		// Not midnight, so not written as if it were: the fraction stays.
+		{"half a second after midnight", time.Date(2026, time.April, 1, 0, 0, 0, 5e8, time.UTC), "2026-04-01T00:00:00.5Z"},
+		{"the first day, in an offset", time.Date(1, time.January, 1, 10, 0, 0, 0, time.FixedZone("", 10*3600)), "0001-01-01"},
+		{"the last day", time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC), "9999-12-31"},
 	}
 	for _, tc := range tests {
 		if got := FormatDate(tc.at); got != tc.want {

@@ -323,6 +323,9 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-06-29T23:30:00-05:00", retires_at = "2026-06-30" } } }`,
 			`policy\.models\["gpt-4o"\]\.deprecated_at `+
 				`\(2026-06-29T23:30:00-05:00, 2026-06-30T04:30:00Z in UTC\) is after retires_at \(2026-06-30\): a model is deprecated before it retires`),
+		// Apart by a fraction of a second: shown with it, not as the same second twice.
+		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-06-30T12:00:00.9Z", retires_at = "2026-06-30T12:00:00.1Z" } } }`,
+			`policy\.models\["gpt-4o"\]\.deprecated_at \(2026-06-30T12:00:00\.9Z\) is after retires_at \(2026-06-30T12:00:00\.1Z\)`),
 		step(`{ allowed_owners = [] }`, `policy\.allowed_owners is empty, which allows no model at all`),
 		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
 		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string\s*$`),
