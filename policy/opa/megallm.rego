@@ -140,8 +140,8 @@ warn contains msg if {
 # _retiring(f, lc): when the id found retires, unless it is sensitive.
 _retiring(f, lc) := sprintf(" within the %d-day notice window%s", [notice_days, _not_shown]) if f.sensitive
 
-else := sprintf(" on %s, in %d days, within the %d-day notice window%s", [
-	_date(lc.retires_at), lc.days_to_retirement, notice_days, _successor_advice(lc.successor),
+else := sprintf(" on %s, %s, within the %d-day notice window%s", [
+	_date(lc.retires_at), _in_days(lc.days_to_retirement), notice_days, _successor_advice(lc.successor),
 ])
 
 _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
@@ -175,7 +175,14 @@ else := sprintf("is owned by %s, of which the provider's policy allows no model"
 
 else := "is not allowed by the provider's policy"
 
-_retirement(lc) := sprintf(" and retires on %s, in %d days", [_date(lc.retires_at), lc.days_to_retirement]) if {
+# _in_days(n): "today", "tomorrow" or "in n days", as the provider says it.
+_in_days(0) := "today"
+
+_in_days(1) := "tomorrow"
+
+_in_days(n) := sprintf("in %d days", [n]) if not n in {0, 1}
+
+_retirement(lc) := sprintf(" and retires on %s, %s", [_date(lc.retires_at), _in_days(lc.days_to_retirement)]) if {
 	is_string(lc.retires_at)
 	is_number(lc.days_to_retirement)
 }
@@ -216,9 +223,18 @@ _excerpt(s) := concat("", [c.head, c.tail]) if c := _cut(s, 64)
 # resource's own name comes last.
 _address(a) := concat("", [c.head, c.tail]) if c := _cut(a, 256)
 
-# _date: an RFC 3339 time at midnight UTC as its date alone; any other
-# string of the catalog cut as any string is.
+# _date: a lifecycle date as the provider's messages write it
+# (catalog.FormatDate): an RFC 3339 time at midnight UTC, written in any
+# offset, as its UTC date alone; any other string of the catalog cut as any
+# string is. An offset is read for the years 1700 to 2199 only, as OPA counts
+# time in 64-bit nanoseconds.
 _date(t) := substring(t, 0, 10) if endswith(t, "T00:00:00Z")
+
+else := time.format([ns, "UTC", "2006-01-02"]) if {
+	regex.match(`^(1[7-9]|2[01])\d\d-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$`, t)
+	ns := time.parse_rfc3339_ns(t)
+	ns % ((24 * 60) * 60e9) == 0
+}
 
 else := _excerpt(t) if is_string(t)
 

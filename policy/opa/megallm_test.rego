@@ -256,6 +256,30 @@ test_deprecated_without_a_retirement_date if {
 	warnings == {`terraform_data.app: input.model = "m" is deprecated since 2026-06-01 (no successor is named).`}
 }
 
+# Dates and days in the provider's words (catalog.FormatDate, inDays): midnight
+# UTC in any offset is the day alone, and 0 and 1 days are today and tomorrow.
+test_dates_and_days_as_the_provider_writes_them if {
+	reads := [_read("catalog", [
+		_model("d", "x", {
+			"status": "deprecated", "deprecated_at": "2026-06-01T09:30:00+02:00",
+			"retires_at": "2026-12-04T12:00:00-12:00", "days_to_retirement": 1,
+		}),
+		_model("a", "x", {"status": "active", "retires_at": "2026-12-04T00:00:00.5Z", "days_to_retirement": 0}),
+		_model("r", "x", {"status": "retired", "retires_at": "2026-11-30T19:00:00-05:00", "days_to_retirement": 0}),
+		_model("old", "x", {"status": "retired", "retires_at": "0001-01-01T10:00:00+10:00", "days_to_retirement": 0}),
+	])]
+	plan := _plan_with([_app({"model": "d", "fallback_model": "a", "chat_model": "r", "old_model": "old"})], reads)
+	megallm.warn == {
+		`terraform_data.app: input.model = "d" is deprecated since 2026-06-01T09:30:00+02:00 and retires on 2026-12-05, tomorrow (no successor is named).`,
+		`terraform_data.app: input.fallback_model = "a" retires on 2026-12-04T00:00:00.5Z, today, within the 90-day notice window (no successor is named).`,
+	} with input as plan
+	megallm.deny == {
+		`terraform_data.app: input.chat_model = "r" was retired on 2026-12-01 (no successor is named).`,
+		# beyond the years OPA's time functions count, the date as written
+		`terraform_data.app: input.old_model = "old" was retired on 0001-01-01T10:00:00+10:00 (no successor is named).`,
+	} with input as plan
+}
+
 test_key_patterns_ignore_case_and_nesting if {
 	denies := _deny({
 		"Model": "x-1",
