@@ -80,6 +80,29 @@ func TestLifecycleOf(t *testing.T) {
 		{"retires at a time of day, reached", megallm.Model{RetiresAt: date("2026-03-10T18:30:00+01:00")},
 			time.Date(2026, time.March, 10, 17, 30, 0, 0, time.UTC),
 			`status="retired" deprecated=- retires=2026-03-10T18:30:00+01:00 successor=- days=0`},
+
+		// The extreme offsets: local midnight of the 1st is the 31st, 10:00
+		// UTC at +14:00, and the 1st, 12:00 UTC at -12:00.
+		{"+14:00, a second before", megallm.Model{RetiresAt: date("2026-04-01T00:00:00+14:00")},
+			time.Date(2026, time.March, 31, 9, 59, 59, 0, time.UTC),
+			`status="active" deprecated=- retires=2026-04-01T00:00:00+14:00 successor=- days=0`},
+		{"+14:00, from 21 days away", megallm.Model{RetiresAt: date("2026-04-01T00:00:00+14:00")}, fixedNow,
+			`status="active" deprecated=- retires=2026-04-01T00:00:00+14:00 successor=- days=21`},
+		{"-12:00, at that instant", megallm.Model{RetiresAt: date("2026-04-01T00:00:00-12:00")},
+			time.Date(2026, time.April, 1, 12, 0, 0, 0, time.UTC),
+			`status="retired" deprecated=- retires=2026-04-01T00:00:00-12:00 successor=- days=0`},
+		{"29 February", megallm.Model{RetiresAt: date("2028-02-29")}, time.Date(2028, time.February, 28, 23, 59, 59, 0, time.UTC),
+			`status="active" deprecated=- retires=2028-02-29T00:00:00Z successor=- days=1`},
+		{"the last day", megallm.Model{RetiresAt: date("9999-12-31T23:59:59-12:00")}, fixedNow,
+			`status="active" deprecated=- retires=9999-12-31T23:59:59-12:00 successor=- days=2912375`},
+		{"the first day", megallm.Model{DeprecatedAt: date("0001-01-01")}, fixedNow,
+			`status="deprecated" deprecated=0001-01-01T00:00:00Z retires=- successor=- days=-`},
+		{"deprecated and retired at once, a second before", megallm.Model{DeprecatedAt: date("2026-03-11"), RetiresAt: date("2026-03-11")},
+			time.Date(2026, time.March, 10, 23, 59, 59, 0, time.UTC),
+			`status="active" deprecated=2026-03-11T00:00:00Z retires=2026-03-11T00:00:00Z successor=- days=1`},
+		{"deprecated and retired at once, reached", megallm.Model{DeprecatedAt: date("2026-03-11"), RetiresAt: date("2026-03-11")},
+			time.Date(2026, time.March, 11, 0, 0, 0, 0, time.UTC),
+			`status="retired" deprecated=2026-03-11T00:00:00Z retires=2026-03-11T00:00:00Z successor=- days=0`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
