@@ -35,7 +35,7 @@ func policyAttribute() schema.DynamicAttribute {
 			"  - `allowed_owners`: list of owners (`owned_by`) whose models may be used; models of other owners " +
 			"are not allowed. Leave it out to allow every owner.\n" +
 			"  - `retirement_notice_days`: a whole number of days, default `90`: a model that `megallm_model` uses " +
-			"and that retires within that many days warns, with the date, the days left and a usable successor " +
+			"and that retires in that many days or fewer warns, with the date, the days left and a usable successor " +
 			"(a deprecated model's own warning says as much). `0` turns the notice off.\n" +
 			"  - `models`: map from model id to what the policy says of that model, all optional:\n" +
 			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(dateForms, `"`, "`") + ". " +

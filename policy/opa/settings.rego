@@ -6,7 +6,7 @@
 package megallm
 
 default_settings := {
-	# warn when a model used retires within this many days (0: no notice)
+	# warn when a model used retires in this many days or fewer (0: no notice)
 	"retirement_notice_days": 90,
 	# map keys and attribute names whose string values are model ids, as glob
 	# patterns compared without regard to case

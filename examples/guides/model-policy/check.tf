@@ -1,7 +1,7 @@
 # A check never fails a plan or an apply: it reports a warning. With health
 # assessments on, HCP Terraform evaluates it about every four hours (continuous
-# validation) and reports the workspace unhealthy once the model the
-# configuration uses is deprecated, retires within 90 days, or is retired.
+# validation) and reports the workspace unhealthy once the model the config
+# uses is deprecated, has fewer than 90 days left to retirement, or is retired.
 check "chat_model_lifecycle" {
   # A scoped data source: its errors (a retired model, one the policy now
   # denies) become warnings of this check instead of failing the run.
