@@ -22,6 +22,9 @@ func TestApply_stricterDateWins(t *testing.T) {
 		{ID: "api-retires-2030", RetiresAt: date("2030-01-01T00:00:00Z")},
 		{ID: "api-retires-before-deprecation", RetiresAt: date("2026-03-01T00:00:00Z")},
 		{ID: "api-silent"},
+		// Instants compare, not texts; of the same instant, the API's text stays.
+		{ID: "api-earlier-in-another-offset", RetiresAt: date("2026-04-01T00:00:00+14:00")}, // the 31st, 10:00 UTC
+		{ID: "api-same-instant", RetiresAt: date("2026-04-01T02:00:00+02:00")},
 		{ID: "api-next"}, {ID: "policy-next"},
 	})
 	policy := ModelPolicy{
@@ -32,6 +35,8 @@ func TestApply_stricterDateWins(t *testing.T) {
 		"api-retires-2030":               {RetiresAt: date("2026-03-09T00:00:00Z"), Reason: ptr("retired by us")},
 		"api-retires-before-deprecation": {DeprecatedAt: date("2026-05-01T00:00:00Z")},
 		"api-silent":                     policy,
+		"api-earlier-in-another-offset":  {RetiresAt: date("2026-03-31T12:00:00Z")},
+		"api-same-instant":               {RetiresAt: date("2026-04-01")},
 	}}, fixedNow)
 	want := map[string]string{
 		"api-deprecated-later":           `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=policy-next days=83`,
@@ -40,6 +45,8 @@ func TestApply_stricterDateWins(t *testing.T) {
 		"api-retires-2030":               `status="retired" deprecated=- retires=2026-03-09T00:00:00Z successor=- days=0`,
 		"api-retires-before-deprecation": `status="retired" deprecated=2026-03-01T00:00:00Z retires=2026-03-01T00:00:00Z successor=- days=0`,
 		"api-silent":                     `status="deprecated" deprecated=2025-12-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=policy-next days=83`,
+		"api-earlier-in-another-offset":  `status="active" deprecated=- retires=2026-04-01T00:00:00+14:00 successor=- days=21`,
+		"api-same-instant":               `status="active" deprecated=- retires=2026-04-01T02:00:00+02:00 successor=- days=22`,
 	}
 	for id, want := range want {
 		m, _ := c.Lookup(id)
