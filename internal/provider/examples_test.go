@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -51,6 +52,27 @@ func TestExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExampleEstimateCostPartlyPriced plans the estimate_cost example against
+// a catalog with a chat model that has an input price only, as one whose
+// output price the catalog sent as a string reads: the comparison by model
+// leaves it out instead of failing the plan.
+func TestExampleEstimateCostPartlyPriced(t *testing.T) {
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"gpt-4o-mini","type":"chat","pricing":{"input_tokens_cost_per_million":0.15,"output_tokens_cost_per_million":0.6}}`),
+		json.RawMessage(`{"id":"input-only","type":"chat","pricing":{"input_tokens_cost_per_million":1}}`),
+		json.RawMessage(`{"id":"unpriced","type":"chat"}`),
+	)
+	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(EnvBaseURL, server.URL())
+	body, _ := readExample(t, filepath.Join("..", "..", "examples", "functions", "estimate_cost"))
+	functionsTest(t, resource.TestStep{Config: body, ConfigStateChecks: []statecheck.StateCheck{
+		statecheck.ExpectKnownOutputValue("monthly_cost_by_model", knownvalue.MapExact(map[string]knownvalue.Check{
+			"gpt-4o-mini": knownvalue.Float64Exact(8.1),
+		})),
+	}})
 }
 
 // TestExamplesStandalone copies each example folder alone into an empty

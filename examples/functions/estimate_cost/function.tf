@@ -7,7 +7,8 @@ output "monthly_cost" {
   value = provider::megallm::estimate_cost(data.megallm_model.chat, 30000000, 6000000)
 }
 
-# The same estimate for every chat model, to compare before choosing.
+# The same estimate for every chat model, to compare before choosing; a model
+# without both prices (estimate_cost would fail the plan) is left out.
 data "megallm_models" "chat" {
   type = "chat"
 }
@@ -15,6 +16,6 @@ data "megallm_models" "chat" {
 output "monthly_cost_by_model" {
   value = {
     for m in data.megallm_models.chat.models : m.id => provider::megallm::estimate_cost(m, 30000000, 6000000)
-    if m.pricing != null
+    if try(m.pricing.input_tokens_cost_per_million != null && m.pricing.output_tokens_cost_per_million != null, false)
   }
 }
