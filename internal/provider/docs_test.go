@@ -104,7 +104,7 @@ func requirementDescription(q catalog.Requirement) string {
 			"model with no known lifecycle meets it"
 	case catalog.DaysToRetirementAtLeast:
 		return "fewest acceptable `model_lifecycle.days_to_retirement`, a whole number of days; a model with no " +
-			"known retirement date meets it"
+			"known retirement date meets it, unless its `status` is `retired` (0 days)"
 	}
 	return ""
 }
