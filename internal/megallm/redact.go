@@ -36,8 +36,9 @@ const maxUnescapes = 3
 // of the key, or of its hex or base64 encoding, ignoring ASCII case, is
 // found, also in the readings without white space, control and invisible
 // characters (a key split across lines or by zero-width spaces), and without
-// those and slashes too (a key pasted into a URL's path in pieces) where the
-// key is looked for without its own slashes, and the text it came from is
+// those, slashes and quoted-printable soft line breaks too (a key pasted into
+// a URL's path in pieces, or wrapped by quoted-printable) where the key is
+// looked for without its own slashes, and the text it came from is
 // replaced by ***. A key shorter than minKeyRun is found whole, and only
 // unsplit.
 type redactor struct {
@@ -74,32 +75,50 @@ func newRedactor(key string) redactor {
 // an invisible character (a zero-width space, a soft hyphen, a combining
 // grapheme joiner).
 func separator(r rune) bool {
+	if r < utf8.RuneSelf { // the tables below hold no other ASCII
+		return r <= ' ' || r == 0x7f
+	}
 	return unicode.IsSpace(r) || unicode.IsControl(r) ||
 		unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }
 
-// pathSeparator is separator or a slash, which may split a key pasted into a
-// URL's path.
-func pathSeparator(r rune) bool { return r == '/' || separator(r) }
+// separatorAt is the length of the separator that text starts with, or 0.
+func separatorAt(text []byte) int {
+	if c, size := utf8.DecodeRune(text); separator(c) {
+		return size
+	}
+	return 0
+}
 
-// joinSeparated is text without the characters sep reports, and which byte
-// of text each of its bytes came from; nil when text has none.
-func joinSeparated(text []byte, sep func(rune) bool) (joined []byte, from []span) {
+// pieceBreakAt is separatorAt, or 1 for a slash (a key pasted into a URL's
+// path in pieces) or for the = of quoted-printable's soft line break (= before
+// a line break, which an excerpt writes as a space).
+func pieceBreakAt(text []byte) int {
+	if text[0] == '/' || text[0] == '=' && separatorAt(text[1:]) > 0 {
+		return 1
+	}
+	return separatorAt(text)
+}
+
+// joinSeparated is text without what breakAt finds, and which byte of text
+// each of its bytes came from; nil when text has none.
+func joinSeparated(text []byte, breakAt func([]byte) int) (joined []byte, from []span) {
 	for i := 0; i < len(text); {
-		c, size := utf8.DecodeRune(text[i:])
-		switch {
-		case sep(c) && joined == nil:
+		n := breakAt(text[i:])
+		if n > 0 && joined == nil {
 			joined, from = append(make([]byte, 0, len(text)), text[:i]...), make([]span, i, len(text))
 			for j := range i {
 				from[j] = span{j, j + 1}
 			}
-		case sep(c):
-		case joined != nil:
-			for j := i; j < i+size; j++ {
-				joined, from = append(joined, text[j]), append(from, span{j, j + 1})
+		}
+		if n == 0 {
+			if _, n = utf8.DecodeRune(text[i:]); joined != nil {
+				for j := i; j < i+n; j++ {
+					joined, from = append(joined, text[j]), append(from, span{j, j + 1})
+				}
 			}
 		}
-		i += size
+		i += n
 	}
 	return joined, from
 }
@@ -180,10 +199,10 @@ func (r redactor) scrub(s string, cut bool) string {
 		}
 		// Each split reading, with the key as it reads the key.
 		for _, split := range []struct {
-			sep func(rune) bool
-			key string
-		}{{separator, r.key}, {pathSeparator, strings.ReplaceAll(r.key, "/", "")}} {
-			joined, joinedFrom := joinSeparated(text, split.sep)
+			breakAt func([]byte) int
+			key     string
+		}{{separatorAt, r.key}, {pieceBreakAt, strings.ReplaceAll(r.key, "/", "")}} {
+			joined, joinedFrom := joinSeparated(text, split.breakAt)
 			if joined == nil || r.run < minKeyRun {
 				continue
 			}

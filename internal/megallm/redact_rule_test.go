@@ -44,6 +44,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"split by combining grapheme joiners", key, "sk-Ab/C\u034fd+Ef=G\u034fh_Ij-Kl", "***", false},
 		{"split by quoted-printable soft line breaks", key, "sk-Ab/Cd=\r\n+Ef=Gh_=\nIj-Kl", "***", false},
 		{"soft line breaks as an excerpt writes them", key, "sk-Ab/Cd= +Ef=Gh_= Ij-Kl", "***", false},
+		{"soft line breaks under three layers of escapes", key, `sk-Ab/Cd=\\\\n+Ef=Gh_=\\\\nIj-Kl`, "***", false},
 		{"split by slashes, as pasted into a URL path", key, "https://gw.test/v1/sk-Ab/Cd/+Ef=Gh/_Ij-Kl/models", "https://gw.test/v1/***/models", false},
 		{"dashes for spaces are not the key", "the-base-url-0123", "set the base URL", "set the base URL", false},
 		{"slashes for dashes are not the key", "the-base-url-0123", "set the/base/url/0123", "set the/base/url/0123", false},

@@ -8,9 +8,7 @@ import (
 // unescape decodes one layer of the escapes a server may write a key in:
 // %XX (URLs, as bytes), \uXXXX, \xXX, \n, \b and the other control escapes,
 // and a backslash before any other character (JSON and most languages' strings),
-// &#NN;, &#xXX;, a few named HTML character references and <wbr>, and
-// quoted-printable's soft line break (= before a line break, which an
-// excerpt writes as a space) read as a zero-width space. text is
+// &#NN;, &#xXX;, a few named HTML character references and <wbr>. text is
 // lower case; so is the result. from says which bytes of text each byte of
 // the result came from. It returns nil when text has no escape.
 func unescape(text []byte) (decoded []byte, from []span) {
@@ -68,10 +66,6 @@ func escapeAt(text []byte, i int) (rune, int) {
 		return value, 1 + size
 	case rest[0] == '&':
 		return characterReference(rest)
-	case rest[0] == '=':
-		if n := len(rest) - len(bytes.TrimLeft(rest[1:], " \t\r\n")); n > 1 {
-			return '\u200b', n
-		}
 	case rest[0] == '<':
 		for _, tag := range wordBreaks {
 			if bytes.HasPrefix(rest, []byte(tag)) {
