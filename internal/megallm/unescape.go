@@ -8,7 +8,8 @@ import (
 // unescape decodes one layer of the escapes a server may write a key in:
 // %XX (URLs, as bytes), \uXXXX, \xXX, \n, \b and the other control escapes,
 // and a backslash before any other character (JSON and most languages' strings),
-// &#NN;, &#xXX;, a few named HTML character references and <wbr>. text is
+// &#NN;, &#xXX;, a few named HTML character references and <wbr>, and
+// quoted-printable's =3D (=, the one character of a key it must escape). text is
 // lower case; so is the result. from says which bytes of text each byte of
 // the result came from. It returns nil when text has no escape.
 func unescape(text []byte) (decoded []byte, from []span) {
@@ -66,6 +67,8 @@ func escapeAt(text []byte, i int) (rune, int) {
 		return value, 1 + size
 	case rest[0] == '&':
 		return characterReference(rest)
+	case bytes.HasPrefix(rest, []byte(qpEquals)):
+		return '=', len(qpEquals)
 	case rest[0] == '<':
 		for _, tag := range wordBreaks {
 			if bytes.HasPrefix(rest, []byte(tag)) {
@@ -109,6 +112,11 @@ func number(digits []byte, base rune) (rune, bool) {
 	}
 	return value, len(digits) > 0
 }
+
+// qpEquals is quoted-printable's =, lower case as text is. Its other =XX are
+// not read: a key is printable ASCII, which it leaves as is, and they would
+// make a reading of every key=value pair, such as status=404.
+const qpEquals = "=3d"
 
 // controlEscapes are the letters that stand for white space or another
 // control character after a backslash, as in JSON's \n: a key a server
@@ -189,6 +197,8 @@ func escapeStart(tail []byte) bool {
 		return len(tail) < len(`\u0000`) && isHex(tail[2:])
 	case tail[0] == '\\' && tail[1] == 'x':
 		return len(tail) < len(`\x00`) && isHex(tail[2:])
+	case tail[0] == '=':
+		return len(tail) < len(qpEquals) && bytes.HasPrefix([]byte(qpEquals), tail)
 	case tail[0] == '&':
 		for _, c := range tail[1:] {
 			if (c < '0' || c > '9') && (c < 'a' || c > 'z') && c != '#' {

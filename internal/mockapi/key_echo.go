@@ -20,9 +20,9 @@ type KeyForm struct {
 // another letter case, escaped as JSON strings are (encoding/json's \u002b
 // and PHP's \/), percent-encoded as in a query or a path with upper- or
 // lower-case hex, cut short to its first dozen characters, and split every
-// eight characters across lines (a JSON \n or a quoted-printable soft line
-// break), by a backspace (a JSON \b), a zero-width space or a combining
-// grapheme joiner.
+// eight characters across lines (a JSON \n, or quoted-printable: soft line
+// breaks, and = written =3D), by a backspace (a JSON \b), a zero-width space
+// or a combining grapheme joiner.
 func KeyForms() []KeyForm {
 	return []KeyForm{
 		{"as sent", func(key string) string { return key }},
@@ -35,7 +35,9 @@ func KeyForms() []KeyForm {
 		{"first dozen characters", func(key string) string { return key[:min(12, len(key))] }},
 		{`wrapped by \n`, func(key string) string { return splitEvery(key, `\n`) }},
 		{"split by zero-width spaces", func(key string) string { return splitEvery(key, "\u200b") }},
-		{"quoted-printable soft line breaks", func(key string) string { return splitEvery(key, `=\r\n`) }},
+		{"quoted-printable", func(key string) string {
+			return strings.ReplaceAll(strings.ReplaceAll(splitEvery(key, "\n"), "=", "=3D"), "\n", `=\r\n`)
+		}},
 		{`split by \b`, func(key string) string { return splitEvery(key, `\b`) }},
 		{"split by combining grapheme joiners", func(key string) string { return splitEvery(key, "\u034f") }},
 	}
@@ -98,8 +100,9 @@ func KeyEcho(page EchoPage, form KeyForm) Fault {
 
 // LeakedKey describes the first form of key that text still holds, ignoring
 // ASCII letter case: a run of 10 of its characters (the whole key when shorter)
-// as sent, JSON-escaped or percent-encoded, in text as it is or with what
-// KeySplit matches and white space taken out; "" when there is none.
+// as sent, JSON-escaped, percent-encoded or quoted-printable, in text as it
+// is or with what KeySplit matches and white space taken out; "" when there
+// is none.
 func LeakedKey(text, key string) string {
 	if leak := leakedRun(text, key); leak != "" {
 		return leak
@@ -126,6 +129,7 @@ func leakedRun(text, key string) string {
 		{`JSON-escaped \u002b`, jsonEscapeAll},
 		{"query-escaped", url.QueryEscape},
 		{"path-escaped", url.PathEscape},
+		{"quoted-printable", func(s string) string { return strings.ReplaceAll(s, "=", "=3D") }},
 	}
 	for i := 0; i+run <= len(key); i++ {
 		for _, enc := range encodings {
