@@ -12,6 +12,7 @@ package megallm
 # Fail closed: without the catalog nothing can be checked.
 deny contains msg if {
 	count(catalog_reads) == 0
+	not is_array(input)
 	msg := concat(" ", array.concat(
 		[
 			"No MegaLLM catalog in this plan, so no model id can be checked.",
@@ -21,6 +22,11 @@ deny contains msg if {
 		],
 		_reads_not_counted,
 	))
+}
+
+# conftest test --combine gives the policy its files as one list, no plan.
+deny contains "The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: check each saved plan on its own, without --combine: conftest test --namespace megallm plan.json." if {
+	is_array(input)
 }
 
 # the megallm_models reads of the plan that are not the catalog, and why,

@@ -643,3 +643,9 @@ test_conftest_default_namespace_passes_a_clean_plan if {
 	count(data.main.deny_megallm) == 0 with input as plan
 	count(data.main.warn_megallm) == 0 with input as plan
 }
+
+test_conftest_combine_is_named_not_taken_for_a_plan_without_a_catalog if {
+	combined := [{"path": "plan.json", "contents": _plan([_app({"model": "gpt-4o-mini"})])}]
+	denies := megallm.deny with input as combined
+	denies == {"The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: check each saved plan on its own, without --combine: conftest test --namespace megallm plan.json."}
+}
