@@ -197,8 +197,6 @@ func escapeStart(tail []byte) bool {
 		return len(tail) < len(`\u0000`) && isHex(tail[2:])
 	case tail[0] == '\\' && tail[1] == 'x':
 		return len(tail) < len(`\x00`) && isHex(tail[2:])
-	case tail[0] == '=':
-		return len(tail) < len(qpEquals) && bytes.HasPrefix([]byte(qpEquals), tail)
 	case tail[0] == '&':
 		for _, c := range tail[1:] {
 			if (c < '0' || c > '9') && (c < 'a' || c > 'z') && c != '#' {
