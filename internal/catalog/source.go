@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/sync/singleflight"
 
@@ -21,8 +22,10 @@ type fetchFunc func(ctx context.Context) ([]megallm.Model, []megallm.Problem, er
 // sources read the catalog, also when the API is down; the next plan, a new
 // process, tries again.
 type Source struct {
-	fetch   fetchFunc
-	policy  *Policy
+	fetch  fetchFunc
+	policy *Policy
+	// now is the clock the policy is applied by, at the fetch.
+	now     func() time.Time
 	group   singleflight.Group
 	outcome atomic.Pointer[outcome]
 	// problemsTaken is set once the first caller has had the problems, so
@@ -62,7 +65,15 @@ func (e *RepeatedError) Unwrap() error { return e.Err }
 // NewSource returns a Source that loads the catalog with fetch and applies
 // policy (nil for none) to it, at the time of the fetch.
 func NewSource(fetch fetchFunc, policy *Policy) *Source {
-	return &Source{fetch: fetch, policy: policy}
+	return &Source{fetch: fetch, policy: policy, now: time.Now}
+}
+
+// WithClock makes s apply its policy at the time now gives rather than
+// time.Now's, and returns s: a provider under test fixes the day that its
+// lifecycle fixtures count from.
+func (s *Source) WithClock(now func() time.Time) *Source {
+	s.now = now
+	return s
 }
 
 // Catalog is CatalogFor by a caller that does not name itself.
@@ -129,7 +140,7 @@ func (s *Source) load(ctx context.Context) {
 		s.outcome.Store(&outcome{err: err})
 	default:
 		c := New(models, problems...)
-		findings := c.Apply(s.policy, c.now)
+		findings := c.Apply(s.policy, s.now().UTC())
 		if err := findings.Err(); err != nil {
 			s.outcome.Store(&outcome{err: err}) // a policy that misses its models: no read may pass
 			return

@@ -115,6 +115,22 @@ func TestSource_cachesSuccess(t *testing.T) {
 	}
 }
 
+// A Source computes lifecycles at its clock's time, which a provider under
+// test fixes.
+func TestSource_appliesItsClock(t *testing.T) {
+	t.Parallel()
+	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+		return []megallm.Model{{ID: "only"}}, nil, nil
+	}, nil).WithClock(func() time.Time { return fixedNow })
+	c, err := src.Catalog(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Now().Equal(fixedNow) {
+		t.Errorf("the catalog's Now is %s, want the clock's %s", c.Now(), fixedNow)
+	}
+}
+
 func TestSource_emptyCatalogIsCached(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32

@@ -29,10 +29,16 @@ import (
 // testVersion is the provider version the tests run, seen in the User-Agent.
 const testVersion = "0.0.0-test"
 
-// testProviderFactories serves the provider in-process to the Terraform CLI.
+// testProviderFactories serves the provider in-process to the Terraform CLI,
+// its clock stopped at testNow.
 var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"megallm": providerserver.NewProtocol6WithError(New(testVersion)()),
+	"megallm": providerserver.NewProtocol6WithError(&MegaLLMProvider{version: testVersion, now: func() time.Time { return testNow }}),
 }
+
+// testNow is the time the run started, when the provider under test computes
+// lifecycles: a run that crosses midnight UTC keeps the day that day counts
+// from.
+var testNow = time.Now().UTC()
 
 // errNoTerraform is why the tests that drive Terraform skip, nil when a CLI
 // was found.

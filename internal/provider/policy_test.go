@@ -14,9 +14,10 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
-// day is today's date in UTC moved by offset days, as a policy writes it.
+// day is the date (UTC) offset days from testNow, the provider's today, as a
+// policy writes it.
 func day(offset int) string {
-	return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly)
+	return testNow.AddDate(0, 0, offset).Format(time.DateOnly)
 }
 
 // policyProvider configures the provider against the mock with a policy

@@ -46,6 +46,9 @@ var _ provider.ProviderWithFunctions = (*MegaLLMProvider)(nil)
 // MegaLLMProvider is the megallm provider.
 type MegaLLMProvider struct {
 	version string
+	// now is the clock the catalog's lifecycles are computed by: time.Now but
+	// in tests.
+	now func() time.Time
 }
 
 // providerConfig is the provider block.
@@ -62,7 +65,7 @@ type providerConfig struct {
 // New returns a constructor of the provider for this release version.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &MegaLLMProvider{version: version}
+		return &MegaLLMProvider{version: version, now: time.Now}
 	}
 }
 
@@ -166,7 +169,7 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data, diags := newProviderData(settings, p.version)
+	data, diags := newProviderData(settings, p.version, p.now)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -196,15 +199,16 @@ func (cfg providerConfig) unknownArguments() []string {
 	return unknown
 }
 
-// newProviderData builds the catalog source of the file or of the API, and
-// warns when the API key would cross the network unencrypted.
-func newProviderData(s providerSettings, version string) (*providerData, diag.Diagnostics) {
+// newProviderData builds the catalog source of the file or of the API, with
+// the clock now, and warns when the API key would cross the network
+// unencrypted.
+func newProviderData(s providerSettings, version string, now func() time.Time) (*providerData, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if file := s.catalogFile; file != "" {
 		return &providerData{
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 				return megallm.ReadCatalogFile(file)
-			}, s.policy),
+			}, s.policy).WithClock(now),
 			origin: "catalog_file " + megallm.QuotePath(file),
 		}, diags
 	}
@@ -228,7 +232,7 @@ func newProviderData(s providerSettings, version string) (*providerData, diag.Di
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy), origin: client.ModelsURL(),
+	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy).WithClock(now), origin: client.ModelsURL(),
 		maxRetries: s.maxRetries, keyFrom: s.keyFrom}, diags
 }
 
