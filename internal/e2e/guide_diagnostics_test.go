@@ -28,6 +28,7 @@ func TestGuideDiagnostics(t *testing.T) {
 		}
 		return "provider \"megallm\" {\n  policy = jsondecode(<<EOT\n" + text + "\nEOT\n  )\n}\n"
 	}
+	day := today()
 	retiresLater := map[string]string{"2027-03-31": day(117)} // gpt-4o's retirement in model-policy.json
 	const modelPolicy, requirements, index = "guides/model-policy.md.tmpl", "guides/requirements.md.tmpl", "index.md.tmpl"
 	tests := []struct {

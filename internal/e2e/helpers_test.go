@@ -57,9 +57,28 @@ func plan(t *testing.T, server *mockapi.Server, config string, env map[string]st
 	return strings.Join(strings.Fields(out), " "), err
 }
 
-// day is the date offset days from today (UTC), as a policy writes it.
-func day(offset int) string {
-	return time.Now().UTC().AddDate(0, 0, offset).Format(time.DateOnly)
+// today returns day, which writes the date (UTC) offset days from the day
+// today is called on, as a policy does.
+func today() (day func(offset int) string) {
+	now := time.Now().UTC()
+	return func(offset int) string { return now.AddDate(0, 0, offset).Format(time.DateOnly) }
+}
+
+// onOneDay calls plan with a today day and returns that day. The provider
+// counts days and statuses by its own clock, so if the date (UTC) changes
+// while plan runs, onOneDay calls plan again with the new day, so that a
+// test's exact day counts hold across midnight. plan must not fail the test
+// over what the provider says, or the second call comes too late.
+func onOneDay(t *testing.T, plan func(day func(offset int) string)) (day func(offset int) string) {
+	t.Helper()
+	day = today()
+	plan(day)
+	if now := today()(0); now != day(0) {
+		t.Logf("the date changed from %s to %s during the plan: planning again", day(0), now)
+		day = today()
+		plan(day)
+	}
+	return day
 }
 
 // writeFile writes text to path, making its directory first.

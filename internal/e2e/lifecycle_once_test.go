@@ -9,6 +9,7 @@ import (
 // lifecyclePolicy deprecates gpt-4o, with gpt-4.1 as its successor, and
 // makes gpt-4.1-mini retire within the notice window.
 func lifecyclePolicy() string {
+	day := today()
 	return fmt.Sprintf(`
 provider "megallm" {
   policy = {

@@ -28,8 +28,11 @@ const policyDir = "../../policy/opa"
 // a narrower notice window, from data, drops the notice.
 func TestPolicyAsCode(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
-	ws := harness.Workspace(t, fmt.Sprintf(`
+	var server *mockapi.Server
+	var plan string
+	day := onOneDay(t, func(day func(int) string) {
+		server = mockapi.NewTestServer(t, "")
+		ws := harness.Workspace(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {
     allowed_owners = ["openai", "anthropic", "google"]
@@ -72,12 +75,13 @@ resource "terraform_data" "app" {
 }
 module "worker" { source = "./worker" }
 `, day(-400), day(-10), day(-30), day(120), day(45)), map[string]string{
-		"MEGALLM_BASE_URL": server.URL(),
-		"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+			"MEGALLM_BASE_URL": server.URL(),
+			"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+		})
+		writeFile(t, filepath.Join(ws.Dir, "worker", "main.tf"),
+			`resource "terraform_data" "job" { input = { steps = [{ model = "gpt-5-turbo" }] } }`)
+		plan = savedPlan(t, ws)
 	})
-	writeFile(t, filepath.Join(ws.Dir, "worker", "main.tf"),
-		`resource "terraform_data" "job" { input = { steps = [{ model = "gpt-5-turbo" }] } }`)
-	plan := savedPlan(t, ws)
 	// one fetch per provider configuration: the guide says the second read
 	// costs one request
 	if n := server.RequestCount(); n != 2 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // TestPolicyWarnings: what a plan under a model policy warns about, through
@@ -13,7 +15,10 @@ import (
 // pass the same candidates over.
 func TestPolicyWarnings(t *testing.T) {
 	t.Parallel()
-	server, out, flat := planAgainstMock(t, fmt.Sprintf(`
+	var server *mockapi.Server
+	var out, flat string
+	day := onOneDay(t, func(day func(int) string) {
+		server, out, flat = planAgainstMock(t, fmt.Sprintf(`
 provider "megallm" {
   policy = {
     allowed_owners = ["openai"]
@@ -38,6 +43,7 @@ data "megallm_models" "all" {}
 data "megallm_models" "mistral" { owned_by = ["mistral"] }
 output "chosen" { value = data.megallm_model.fallback[0].id }
 `, day(-10), day(45), day(-1)))
+	})
 	for _, want := range []string{
 		"Warning: Deprecated MegaLLM model",
 		fmt.Sprintf(`Model "gpt-3.5-turbo" is deprecated since %s: Superseded by gpt-4o. It retires on %s, in 45 days, `+
@@ -110,7 +116,10 @@ output "count" { value = length(data.megallm_models.all.ids) }
 // share a summary, so this plan has one deprecated model.)
 func TestDeprecationAdvice(t *testing.T) {
 	t.Parallel()
-	_, out, flat := planAgainstMock(t, fmt.Sprintf(`
+	var out string
+	var err error
+	day := onOneDay(t, func(day func(int) string) {
+		out, err = plan(t, mockapi.NewTestServer(t, ""), fmt.Sprintf(`
 provider "megallm" {
   policy = {
     models = {
@@ -120,11 +129,15 @@ provider "megallm" {
   }
 }
 data "megallm_model" "to_denied" { id = "gpt-4.1-mini" }
-`, day(-2), day(0)))
+`, day(-2), day(0)), nil)
+	})
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
 	want := fmt.Sprintf(`Model "gpt-4.1-mini" is deprecated since %s: Costly. It retires on %sT23:59:59Z, today, after `+
 		`which this plan fails. Its successor "gpt-4.1" cannot be used: it is denied by the policy. Did you mean "gpt-4o"?`,
 		day(-2), day(0))
-	if !strings.Contains(flat, want) {
+	if !strings.Contains(out, want) {
 		t.Errorf("the plan does not show %q:\n%s", want, out)
 	}
 }

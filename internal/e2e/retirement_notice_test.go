@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // TestRetirementNotice: a model that megallm_model uses and that retires
@@ -13,21 +15,27 @@ import (
 func TestRetirementNotice(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
-		name, retiresAt, notice string
-		want                    string // "" for no notice
+		name   string
+		days   int    // from today to the retirement
+		at     string // its time of day, "" for a date
+		notice string
+		when   string // the notice's words for the days left, "" for no notice
 	}{
-		{"later today", day(0) + "T23:59:59Z", "", fmt.Sprintf(`retires on %sT23:59:59Z, today`, day(0))},
-		{"tomorrow", day(1), "", fmt.Sprintf(`retires on %s, tomorrow`, day(1))},
-		{"in 89 days", day(89), "", fmt.Sprintf(`retires on %s, in 89 days`, day(89))},
-		{"in 90 days, the default notice", day(90), "", fmt.Sprintf(`retires on %s, in 90 days`, day(90))},
-		{"in 91 days", day(91), "", ""},
-		{"in 91 days, notice 120", day(91), "retirement_notice_days = 120", fmt.Sprintf(`retires on %s, in 91 days`, day(91))},
-		{"tomorrow, notice off", day(1), "retirement_notice_days = 0", ""},
+		{"later today", 0, "T23:59:59Z", "", "today"},
+		{"tomorrow", 1, "", "", "tomorrow"},
+		{"in 89 days", 89, "", "", "in 89 days"},
+		{"in 90 days, the default notice", 90, "", "", "in 90 days"},
+		{"in 91 days", 91, "", "", ""},
+		{"in 91 days, notice 120", 91, "", "retirement_notice_days = 120", "in 91 days"},
+		{"tomorrow, notice off", 1, "", "retirement_notice_days = 0", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			_, out, flat := planAgainstMock(t, fmt.Sprintf(`
+			var flat string
+			var err error
+			day := onOneDay(t, func(day func(int) string) {
+				flat, err = plan(t, mockapi.NewTestServer(t, ""), fmt.Sprintf(`
 provider "megallm" {
   policy = {
     %s
@@ -35,15 +43,20 @@ provider "megallm" {
   }
 }
 data "megallm_model" "m" { id = "gpt-4o" }
-`, tc.notice, tc.retiresAt))
+`, tc.notice, day(tc.days)+tc.at), nil)
+			})
+			if err != nil {
+				t.Fatalf("plan failed: %v\n%s", err, flat)
+			}
+			want := fmt.Sprintf("retires on %s%s, %s", day(tc.days), tc.at, tc.when)
 			shown := strings.Contains(flat, "Warning: MegaLLM model retiring soon")
 			switch {
-			case tc.want == "" && shown:
-				t.Errorf("the plan gives notice, want none:\n%s", out)
-			case tc.want == "":
-			case !shown || !strings.Contains(flat, `Model "gpt-4o" `+tc.want+`: Vendor end of life. After that, this plan fails. `+
+			case tc.when == "" && shown:
+				t.Errorf("the plan gives notice, want none:\n%s", flat)
+			case tc.when == "":
+			case !shown || !strings.Contains(flat, `Model "gpt-4o" `+want+`: Vendor end of life. After that, this plan fails. `+
 				`The provider's policy gives notice`) || !strings.Contains(flat, `Its successor is "gpt-4.1": move to it`):
-				t.Errorf("the plan does not give notice with %q and the successor:\n%s", tc.want, out)
+				t.Errorf("the plan does not give notice with %q and the successor:\n%s", want, flat)
 			}
 		})
 	}
