@@ -123,7 +123,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`workload`). Models that do not report the field come last in either direction, and so do models " +
 					"priced in another currency than `currency` for the cost sorts; ties are broken by id.",
 				Optional:   true,
-				Validators: []validator.String{oneOf(catalog.SortKeyNames()...)},
+				Validators: []validator.String{oneOf(nil, catalog.SortKeyNames()...)},
 			},
 			"descending": schema.BoolAttribute{
 				MarkdownDescription: "Sort from the highest value down. Defaults to `false`.",

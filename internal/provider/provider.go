@@ -103,7 +103,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				MarkdownDescription: "How the key is sent: `bearer` (default) sends `Authorization: Bearer KEY`; " +
 					"`x-api-key` sends `x-api-key: KEY`. Exactly one of the two headers is sent.",
 				Optional:   true,
-				Validators: []validator.String{oneOf(megallm.AuthSchemeNames()...)},
+				Validators: []validator.String{authSchemeValidator},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: "Time limit of one HTTP attempt, reading the answer included, as a Go duration " +

@@ -260,6 +260,7 @@ func TestProvider_invalidArguments(t *testing.T) {
 	unitTest(t,
 		step(`auth_scheme = "basic"`, `Invalid auth_scheme .* auth_scheme = "basic" is not one of its values\. Use "bearer" or "x-api-key"\.`),
 		step(`auth_scheme = "Bearer"`, `auth_scheme = "Bearer" is not one of its values\. Did you mean "bearer"\? Use "bearer" or "x-api-key"\.`),
+		step(`auth_scheme = "header"`, `auth_scheme = "header" is not one of its values\. Did you mean "x-api-key"\? Use "bearer" or "x-api-key"\.`),
 		step(`request_timeout = "soon"`, `Invalid duration .* "soon" is not a positive duration: the value must be a positive Go duration such as "30s", "1m" or "1m30s"`),
 		step(`request_timeout = "30"`, `"30" is not a positive duration: .* Did you mean "30s"\?`),
 		step(`request_timeout = "30 s"`, `"30 s" is not a positive duration: .* Did you mean "30s"\?`),

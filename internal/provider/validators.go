@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -224,13 +225,40 @@ var regexValidator = argumentCheck{
 }
 
 // oneOf accepts one of values, like stringvalidator.OneOf, but says "did you
-// mean" as every other argument does.
-func oneOf(values ...string) argumentCheck {
+// mean" as every other argument does: the value meant(s) returns, when it is
+// one of values (meant may be nil), else the closest spellings.
+func oneOf(meant func(string) string, values ...string) argumentCheck {
 	return argumentCheck{describes: catalog.QuoteList(values, "or"), str: func(name, s string) string {
 		if slices.Contains(values, s) {
 			return ""
 		}
+		suggestions := catalog.Closest(s, slices.Values(values))
+		if meant != nil && slices.Contains(values, meant(s)) {
+			suggestions = []string{meant(s)}
+		}
 		return fmt.Sprintf("%s = %s is not one of its values.%s Use %s.", name, megallm.Quote(s),
-			didYouMean(catalog.Closest(s, slices.Values(values))), catalog.QuoteList(values, "or"))
+			didYouMean(suggestions), catalog.QuoteList(values, "or"))
 	}}
+}
+
+// authSchemeValidator accepts a megallm.AuthScheme.
+var authSchemeValidator = oneOf(authSchemeMeant, megallm.AuthSchemeNames()...)
+
+// authSchemeMeant is the scheme whose header a user who wrote s most likely
+// means, by its words rather than its spelling ("header" is closest to
+// "bearer" but means x-api-key); "" when s names neither.
+func authSchemeMeant(s string) string {
+	folded := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+	switch {
+	case strings.Contains(folded, "apikey") || folded == "header":
+		return string(megallm.AuthXAPIKey)
+	case strings.Contains(folded, "bearer") || strings.Contains(folded, "authorization") || folded == "token":
+		return string(megallm.AuthBearer)
+	}
+	return ""
 }

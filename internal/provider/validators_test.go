@@ -41,3 +41,27 @@ func TestPositiveDuration_didYouMean(t *testing.T) {
 		}
 	}
 }
+
+// auth_scheme, written as the header or the word for it, gets the scheme
+// it means as "did you mean", not the closest spelling ("header" is close to
+// "bearer"), and every suggestion is a scheme auth_scheme takes.
+func TestAuthScheme_didYouMean(t *testing.T) {
+	t.Parallel()
+	for typed, want := range map[string]string{
+		"header": "x-api-key", "api-key": "x-api-key", "apikey": "x-api-key", "api_key": "x-api-key", "x-api-key:": "x-api-key",
+		"X-Api-Key header": "x-api-key", "X-API-KEY": "x-api-key", "Authorization": "bearer", "Authorization: Bearer": "bearer",
+		"Bearer token": "bearer", "token": "bearer", "Bearer": "bearer", "bearer ": "bearer",
+	} {
+		if detail := authSchemeValidator.str("auth_scheme", typed); !strings.Contains(detail, `Did you mean "`+want+`"?`) {
+			t.Errorf("%q: got %q, want it to suggest %q alone", typed, detail, want)
+		}
+		if authSchemeValidator.str("auth_scheme", want) != "" {
+			t.Errorf("%q suggests %q, which auth_scheme refuses", typed, want)
+		}
+	}
+	for _, typed := range []string{"basic", "oauth", "none"} {
+		if detail := authSchemeValidator.str("auth_scheme", typed); strings.Contains(detail, "Did you mean") {
+			t.Errorf("%q: got %q, want no suggestion", typed, detail)
+		}
+	}
+}
