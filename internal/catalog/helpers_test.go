@@ -30,9 +30,9 @@ func needs(names ...string) CapabilitySet {
 
 // date is the date s, as the decoder reads it; it panics when s is not one.
 func date(s string) *time.Time {
-	t, ok := megallm.ParseDate(s)
-	if !ok {
-		panic("not a date: " + s)
+	t, err := megallm.ParseDate(s)
+	if err != nil {
+		panic(err)
 	}
 	return &t
 }

@@ -1,15 +1,43 @@
 package megallm
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 )
 
+// ErrNotADate is ParseDate's error for a string in none of its forms.
+var ErrNotADate = errors.New("not a date")
+
+// The UTC offsets time zones use (UTC-12 to UTC+14), in seconds.
+const minOffset, maxOffset = -12 * 3600, 14 * 3600
+
 // ParseDate reads a date as the API and the provider's arguments write it:
 // an RFC 3339 date-time, also with a lower-case t or z or a space between
 // date and time (which RFC 3339 allows), or a YYYY-MM-DD date, which is
-// midnight UTC at its start. It is the one place a date is parsed.
-func ParseDate(s string) (time.Time, bool) {
+// midnight UTC at its start. It is the one place a date is parsed. An
+// offset no time zone uses (beyond -12:00 to +14:00, or with minutes over
+// 59, which time.Parse takes up to +24:60) is an error, not a date moved
+// by a day: it is almost surely a typo.
+func ParseDate(s string) (time.Time, error) {
+	t, ok := parseDateForms(s)
+	if !ok {
+		return t, ErrNotADate
+	}
+	written := "+00:00" // Z, or a date alone
+	if len(s) > len(time.DateOnly) && !strings.HasSuffix(strings.ToUpper(s), "Z") {
+		written = s[len(s)-len("+00:00"):]
+	}
+	if _, offset := t.Zone(); offset < minOffset || offset > maxOffset || written[4:] > "59" {
+		return time.Time{}, fmt.Errorf("a date-time whose UTC offset, %s, no time zone uses: "+
+			"offsets go from -12:00 to +14:00, with minutes from 00 to 59", written)
+	}
+	return t, nil
+}
+
+// parseDateForms reads s in the forms ParseDate describes.
+func parseDateForms(s string) (time.Time, bool) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, true
 	}

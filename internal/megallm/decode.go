@@ -219,9 +219,13 @@ func (rev *review) date(m *Model, index int, name string, text *string) *time.Ti
 	if text == nil {
 		return nil
 	}
-	t, ok := ParseDate(*text)
-	if !ok {
-		rev.fieldReadAsNull(m, index, name, "is the string "+Quote(*text)+", not an RFC 3339 date-time")
+	t, err := ParseDate(*text)
+	if err != nil {
+		issue := "not an RFC 3339 date-time"
+		if !errors.Is(err, ErrNotADate) {
+			issue = err.Error()
+		}
+		rev.fieldReadAsNull(m, index, name, "is the string "+Quote(*text)+", "+issue)
 		return nil
 	}
 	if len(rev.dates) == cap(rev.dates) {

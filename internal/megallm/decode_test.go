@@ -2,6 +2,7 @@ package megallm_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
@@ -87,6 +88,10 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 		{"retires_at not a calendar day", `"retires_at":"2026-02-30"`,
 			`model "odd": retires_at is the string "2026-02-30", not an RFC 3339 date-time`,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
+		{"created_at in an offset no zone uses", `"created_at":"2026-06-01T00:00:00+15:00"`,
+			`model "odd": created_at is the string "2026-06-01T00:00:00+15:00", a date-time whose UTC offset, +15:00, ` +
+				`no time zone uses: offsets go from -12:00 to +14:00, with minutes from 00 to 59`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
 		{"retires_at without a zone", `"retires_at":"2026-06-01T00:00:00"`,
 			`model "odd": retires_at is the string "2026-06-01T00:00:00", not an RFC 3339 date-time`,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
@@ -303,6 +308,14 @@ func TestParseDate(t *testing.T) {
 		ok       bool
 	}{
 		{"2026-06-01", "2026-06-01T00:00:00Z", true},
+		{"2026-06-01T10:00:00+14:00", "2026-06-01T10:00:00+14:00", true}, // Kiribati,
+		{"2026-06-01T10:00:00-12:00", "2026-06-01T10:00:00-12:00", true}, // Baker Island:
+		{"2026-06-01T10:00:00+15:00", "", false},                         // no zone is further,
+		{"2026-06-01T10:00:00-12:30", "", false},
+		{"2026-06-01T10:00:00+24:00", "", false},
+		{"2026-06-01t10:00:00-23:59", "", false},
+		{"2026-06-01T10:00:00+05:60", "", false}, // nor has minutes over 59
+		{"2026-06-01T10:00:00-00:00", "2026-06-01T10:00:00Z", true},
 		{"2026-06-01T00:00:00Z", "2026-06-01T00:00:00Z", true},
 		{"2026-06-01T10:00:00+02:00", "2026-06-01T10:00:00+02:00", true}, // kept as written, offset included
 		{"2026-06-01T10:00:00.123Z", "2026-06-01T10:00:00.123Z", true},
@@ -316,10 +329,24 @@ func TestParseDate(t *testing.T) {
 		{"", "", false},
 	}
 	for _, tc := range tests {
-		date, ok := megallm.ParseDate(tc.in)
-		if got := megallm.FormatDate(date); ok != tc.ok || (ok && got != tc.want) {
+		date, err := megallm.ParseDate(tc.in)
+		if got, ok := megallm.FormatDate(date), err == nil; ok != tc.ok || (ok && got != tc.want) {
 			t.Errorf("ParseDate(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// An offset no time zone uses is an error that names it and the offsets
+// there are; a string in none of the forms is ErrNotADate.
+func TestParseDate_offsetNoZoneUses(t *testing.T) {
+	t.Parallel()
+	_, err := megallm.ParseDate("2026-06-01T10:00:00+24:60")
+	if want := "a date-time whose UTC offset, +24:60, no time zone uses: offsets go from -12:00 to +14:00, " +
+		"with minutes from 00 to 59"; err == nil || err.Error() != want || errors.Is(err, megallm.ErrNotADate) {
+		t.Errorf("ParseDate(+24:60 offset) = %v, want %q", err, want)
+	}
+	if _, err := megallm.ParseDate("2026-06-01T10:00:00"); err != megallm.ErrNotADate {
+		t.Errorf("ParseDate(no offset) = %v, want ErrNotADate", err)
 	}
 }
 

@@ -25,12 +25,12 @@ var createdDateValidator = argumentCheck{
 
 // parseDate reads a date the user wrote at name, as megallm.ParseDate does.
 func parseDate(name, s string) (time.Time, error) {
-	date, ok := megallm.ParseDate(s)
-	if _, trimmed := megallm.ParseDate(strings.TrimSpace(s)); !ok && trimmed {
+	date, err := megallm.ParseDate(s)
+	if _, trimmedErr := megallm.ParseDate(strings.TrimSpace(s)); err != nil && trimmedErr == nil {
 		return date, spaced(name, s, "date")
 	}
-	if !ok {
-		return date, fmt.Errorf("%s is %s, which is not a date. Use %s", name, megallm.Quote(s), dateForms)
+	if err != nil {
+		return date, fmt.Errorf("%s is %s, which is %w. Use %s", name, megallm.Quote(s), err, dateForms)
 	}
 	return date, nil
 }
@@ -45,9 +45,9 @@ var createdRangeValidator = &configCheck{
 		if after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
 			return
 		}
-		from, fromOK := megallm.ParseDate(after.ValueString())
-		to, toOK := megallm.ParseDate(before.ValueString())
-		if fromOK && toOK && !from.Before(to) {
+		from, fromErr := megallm.ParseDate(after.ValueString())
+		to, toErr := megallm.ParseDate(before.ValueString())
+		if fromErr == nil && toErr == nil && !from.Before(to) {
 			// Swapping equal dates would give the same range: advise widening it.
 			fix := "Swap them, or leave one out."
 			if from.Equal(to) {

@@ -95,7 +95,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"require": requireAttribute("Keep only models that meet every one of these requirements."),
 			"created_after": schema.StringAttribute{
 				MarkdownDescription: "Keep only models created strictly later than this: an RFC 3339 date-time such as " +
-					"`2025-01-31T12:00:00Z`, or a date such as `2025-01-31` (midnight UTC). Models that do not report " +
+					"`2025-01-31T12:00:00Z` (a UTC offset from `-12:00` to `+14:00`), or a date such as `2025-01-31` (midnight UTC). Models that do not report " +
 					"`created_at` are left out.",
 				Optional:   true,
 				Validators: []validator.String{createdDateValidator},
@@ -197,10 +197,10 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		query.IDPattern = regexp.MustCompile(cfg.IDRegex.ValueString())
 	}
 	// The dates and the limit are validated too.
-	if t, ok := megallm.ParseDate(cfg.CreatedAfter.ValueString()); ok {
+	if t, err := megallm.ParseDate(cfg.CreatedAfter.ValueString()); err == nil {
 		query.CreatedAfter = &t
 	}
-	if t, ok := megallm.ParseDate(cfg.CreatedBefore.ValueString()); ok {
+	if t, err := megallm.ParseDate(cfg.CreatedBefore.ValueString()); err == nil {
 		query.CreatedBefore = &t
 	}
 	if !cfg.Limit.IsNull() {

@@ -268,6 +268,8 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`created_after = "2025-02-30"`, `Invalid created_after .* created_after is "2025-02-30", which is not a date\.`),
 		step(`created_before = "2025-01-31 12:00:00"`, `Invalid created_before .* created_before is "2025-01-31 12:00:00", which is not a date\. `+forms),
 		step(`created_before = ""`, `Invalid created_before .* created_before is "", which is not a date\.`),
+		step(`created_before = "2025-01-31T12:00:00+15:00"`, `Invalid created_before .* created_before is "2025-01-31T12:00:00\+15:00", `+
+			`which is a date-time whose UTC offset, \+15:00, no time zone uses: offsets go from -12:00 to \+14:00, with minutes from 00 to 59\. `+forms),
 		step(`
 created_after  = "2025-06-01"
 created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_after \("2025-06-01"\) must be earlier than created_before \("2025-01-01T00:00:00Z"\): both are strict, so no model can be created after the one and before the other\. Swap them, or leave one out\.`),

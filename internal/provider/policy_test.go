@@ -558,6 +558,8 @@ func TestPolicy_sloppyInput(t *testing.T) {
 			`policy\.models\["gpt-4o"\]\.successor is " ", which is no model id: name the model to move to, or leave\s+successor out`),
 		step(`{ models = { "gpt-4o" = { retires_at = "2030-01-01\n" } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.retires_at is "2030-01-01\\n", with white space around it, which no date has: write it as "2030-01-01"`),
+		step(`{ models = { "gpt-4o" = { retires_at = "2030-01-01T00:00:00+24:00" } } }`, readOne,
+			`policy\.models\["gpt-4o"\]\.retires_at is "2030-01-01T00:00:00\+24:00", which is a date-time whose UTC offset,\s+\+24:00, no time zone uses`),
 		// Every mistake of a model's entry, not its first alone.
 		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-13-01", denied = "false", reason = 5 } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.deprecated_at is "2026-13-01", which is not a date\. .*`+

@@ -91,9 +91,9 @@ func needs(names ...string) catalog.CapabilitySet {
 
 // date is the date s, as the decoder reads it.
 func date(s string) *time.Time {
-	t, ok := megallm.ParseDate(s)
-	if !ok {
-		panic("not a date: " + s)
+	t, err := megallm.ParseDate(s)
+	if err != nil {
+		panic(err)
 	}
 	return &t
 }
