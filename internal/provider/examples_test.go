@@ -56,12 +56,16 @@ func TestExamples(t *testing.T) {
 
 // TestExampleEstimateCostPartlyPriced plans the estimate_cost example against
 // a catalog with a chat model that has an input price only, as one whose
-// output price the catalog sent as a string reads: the comparison by model
-// leaves it out instead of failing the plan.
+// output price the catalog sent as a string reads, and one priced in EUR:
+// the comparison by model leaves both out (costs in two currencies do not
+// compare) instead of failing the plan, and keeps a model priced in USD or
+// in no currency, which is USD.
 func TestExampleEstimateCostPartlyPriced(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	server.SetModels(
 		json.RawMessage(`{"id":"gpt-4o-mini","type":"chat","pricing":{"input_tokens_cost_per_million":0.15,"output_tokens_cost_per_million":0.6}}`),
+		json.RawMessage(`{"id":"usd","type":"chat","pricing":{"input_tokens_cost_per_million":1,"output_tokens_cost_per_million":1,"currency":"usd"}}`),
+		json.RawMessage(`{"id":"eur","type":"chat","pricing":{"input_tokens_cost_per_million":0.1,"output_tokens_cost_per_million":0.1,"currency":"EUR"}}`),
 		json.RawMessage(`{"id":"input-only","type":"chat","pricing":{"input_tokens_cost_per_million":1}}`),
 		json.RawMessage(`{"id":"unpriced","type":"chat"}`),
 	)
@@ -71,6 +75,7 @@ func TestExampleEstimateCostPartlyPriced(t *testing.T) {
 	functionsTest(t, resource.TestStep{Config: body, ConfigStateChecks: []statecheck.StateCheck{
 		statecheck.ExpectKnownOutputValue("monthly_cost_by_model", knownvalue.MapExact(map[string]knownvalue.Check{
 			"gpt-4o-mini": knownvalue.Float64Exact(8.1),
+			"usd":         knownvalue.Float64Exact(36),
 		})),
 	}})
 }

@@ -7,8 +7,14 @@ output "monthly_cost" {
   value = provider::megallm::estimate_cost(data.megallm_model.chat, 30000000, 6000000)
 }
 
-# The same estimate for every chat model, to compare before choosing; a model
-# without both prices (estimate_cost would fail the plan) is left out.
+# The same estimate for every chat model, to compare before choosing. Costs
+# compare only in one currency: a model priced in another (its
+# pricing.currency, null meaning USD) is left out, and so is a model without
+# both prices (estimate_cost would fail the plan).
+locals {
+  currency = "USD"
+}
+
 data "megallm_models" "chat" {
   type = "chat"
 }
@@ -16,6 +22,10 @@ data "megallm_models" "chat" {
 output "monthly_cost_by_model" {
   value = {
     for m in data.megallm_models.chat.models : m.id => provider::megallm::estimate_cost(m, 30000000, 6000000)
-    if try(m.pricing.input_tokens_cost_per_million != null && m.pricing.output_tokens_cost_per_million != null, false)
+    if try(
+      coalesce(m.pricing.currency, "USD") == local.currency &&
+      m.pricing.input_tokens_cost_per_million != null && m.pricing.output_tokens_cost_per_million != null,
+      false
+    )
   }
 }
