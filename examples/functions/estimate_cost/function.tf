@@ -12,7 +12,7 @@ output "monthly_cost" {
 # pricing.currency, null meaning USD) is left out, and so is a model without
 # both prices (estimate_cost would fail the plan).
 locals {
-  currency = "USD"
+  currency = "USD" # any letter case: catalog codes are upper case
 }
 
 data "megallm_models" "chat" {
@@ -23,7 +23,7 @@ output "monthly_cost_by_model" {
   value = {
     for m in data.megallm_models.chat.models : m.id => provider::megallm::estimate_cost(m, 30000000, 6000000)
     if try(
-      coalesce(m.pricing.currency, "USD") == local.currency &&
+      coalesce(m.pricing.currency, "USD") == upper(local.currency) &&
       m.pricing.input_tokens_cost_per_million != null && m.pricing.output_tokens_cost_per_million != null,
       false
     )
