@@ -37,3 +37,9 @@ resource "terraform_data" "app_environment" {
 output "chat_model" {
   value = data.megallm_model.chat.id
 }
+
+# What a thousand requests of 2,000 input and 500 output tokens each cost with
+# it, in its pricing.currency.
+output "cost_per_thousand_requests" {
+  value = provider::megallm::estimate_cost(data.megallm_model.chat, 2000000, 500000)
+}
