@@ -134,6 +134,68 @@ output "functions" {
 	}
 }
 
+// TestCITestingGuide_mockedModelsListIDs runs the form the guide gives for a
+// megallm_models mock that lists models: ids, in mock_data defaults or in an
+// override_data, read by the configuration as the real list would be. The
+// module keeps its provider and reads only megallm_models.
+func TestCITestingGuide_mockedModelsListIDs(t *testing.T) {
+	t.Parallel()
+	skipWithoutMocks(t)
+	ws := ciWorkspace(t, map[string]string{"MEGALLM_BASE_URL": "http://127.0.0.1:9/v1"}) // nothing listens
+	main := filepath.Join(ws.Dir, "main.tf")
+	text, err := os.ReadFile(main)
+	if err != nil {
+		t.Fatal(err)
+	}
+	provider, _, ok := strings.Cut(string(text), `variable "chat_models"`)
+	if !ok {
+		t.Fatal(`main.tf has no variable "chat_models" to cut the module's megallm_model at`)
+	}
+	writeFile(t, main, provider+`
+data "megallm_models" "vision" {
+  require = { supports_vision = true }
+}
+
+output "first_vision_model" {
+  value = data.megallm_models.vision.ids[0]
+}
+`)
+	writeFile(t, filepath.Join(ws.Dir, "tests", "ids.tftest.hcl"), `
+mock_provider "megallm" {
+  mock_data "megallm_models" {
+    defaults = { ids = ["mock-vision-model", "mock-other-model"] }
+  }
+}
+
+run "defaults_list_ids" {
+  command = plan
+  assert {
+    condition     = output.first_vision_model == "mock-vision-model"
+    error_message = "The first listed id should be the mocked one, not ${output.first_vision_model}."
+  }
+}
+
+run "override_lists_ids" {
+  command = plan
+  override_data {
+    target = data.megallm_models.vision
+    values = { ids = ["overriding-model"] }
+  }
+  assert {
+    condition     = output.first_vision_model == "overriding-model"
+    error_message = "The first listed id should be the overriding one, not ${output.first_vision_model}."
+  }
+}
+`)
+	if out, err := ws.Run("init", "-input=false", "-no-color"); err != nil {
+		t.Fatalf("init failed: %v\n%s", err, out)
+	}
+	out, err := ws.Run("test", "-no-color", "-filter=tests/ids.tftest.hcl")
+	if err != nil || !strings.Contains(out, "Success! 2 passed, 0 failed.") {
+		t.Errorf("a megallm_models mock should list the ids it is given; error %v:\n%s", err, out)
+	}
+}
+
 // cliVersion reads the CLI's name and minor version from `version`.
 var cliVersion = regexp.MustCompile(`^(Terraform|OpenTofu) v1\.(\d+)\.`)
 
