@@ -191,19 +191,25 @@ func (r redactor) scrub(s string, cut bool) string {
 	}
 	text := foldASCII([]byte(s))
 	var from []span // where each byte of text came from in s; nil: itself
+	// Each split reading, with the key as it reads the key; a key too short
+	// for runs is found only unsplit.
+	type splitReading struct {
+		breakAt func([]byte) int
+		key     string
+	}
+	var splits []splitReading
+	if r.run == minKeyRun {
+		splits = []splitReading{{separatorAt, r.key}, {pieceBreakAt, strings.ReplaceAll(r.key, "/", "")}}
+	}
 	var found []span
 	for layer := 0; ; layer++ {
 		found = r.find(text, from, found)
 		if cut {
 			found = r.findCutStart(text, from, r.key, len(s), found)
 		}
-		// Each split reading, with the key as it reads the key.
-		for _, split := range []struct {
-			breakAt func([]byte) int
-			key     string
-		}{{separatorAt, r.key}, {pieceBreakAt, strings.ReplaceAll(r.key, "/", "")}} {
+		for _, split := range splits {
 			joined, joinedFrom := joinSeparated(text, split.breakAt)
-			if joined == nil || r.run < minKeyRun {
+			if joined == nil {
 				continue
 			}
 			for i, in := range joinedFrom {

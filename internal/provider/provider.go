@@ -94,8 +94,8 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				MarkdownDescription: "API root that serves `/models`. Falls back to the `" + EnvBaseURL +
 					"` environment variable, then `" + megallm.DefaultBaseURL + "`. Must be an absolute " +
 					"`https://` or `http://` URL with a host, and a port from 1 to 65535 if any; a trailing slash " +
-					"is fine. No white space, invisible character, quotes around it, query, fragment or `user:password@`: the key goes in " +
-					"`api_key`.",
+					"is fine. No white space, invisible character, quotes around it, query, fragment or " +
+					"`user:password@`: the key goes in `api_key`.",
 				Optional:   true,
 				Validators: []validator.String{baseURLValidator},
 			},

@@ -109,8 +109,10 @@ func causeLine(err error) string {
 	return err.Error()
 }
 
-const setKeyHint = "Set api_key in the provider \"megallm\" block (from a sensitive variable, for example), " +
-	"or set the " + EnvAPIKey + " environment variable."
+// apiKeyInBlock is where to set the key in configuration, for advice.
+const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensitive variable, for example)" //nolint:gosec // G101: advice, not a credential.
+
+const setKeyHint = "Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable."
 
 // describeCatalogError words a catalog error and how to fix it, under the
 // provider's max_retries and with the key from keyFrom (api_key or
@@ -188,7 +190,7 @@ func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, d
 func rejectedKeyAdvice(keyFrom string) string {
 	if keyFrom == EnvAPIKey {
 		return "The key sent is the " + EnvAPIKey + " environment variable's, as api_key is unset or blank: " +
-			"correct the variable, or set api_key in the provider \"megallm\" block (from a sensitive variable, for example)."
+			"correct the variable, or set " + apiKeyInBlock + "."
 	}
 	return "The key sent is api_key's, which is used instead of the " + EnvAPIKey + " environment variable " +
 		"whenever it is set: correct the value api_key gets, or remove api_key to send " + EnvAPIKey + "'s."
