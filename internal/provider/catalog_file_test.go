@@ -152,7 +152,7 @@ func TestCatalogFile_blank(t *testing.T) {
 	for _, blank := range []string{"", " ", "\t\n"} {
 		unitTest(t, resource.TestStep{
 			Config:      providerBlock(server, fmt.Sprintf("catalog_file = %q", blank)) + `data "megallm_models" "all" {}`,
-			ExpectError: expectError(`Invalid catalog_file .* catalog_file is "[^"]*", which is no path: write the path of a saved GET /models answer, or leave catalog_file out to read the catalog from the API\.`),
+			ExpectError: expectError(`Invalid catalog_file .* catalog_file is "[^"]*", which is no path: leave catalog_file out, or set it to null \(as a variable's default = null\), to read the catalog from the API \(or from the file MEGALLM_CATALOG_FILE names\)\.`),
 		})
 	}
 	if n := server.RequestCount(); n != 0 {

@@ -3,7 +3,6 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -96,20 +95,23 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"`https://` or `http://` URL with a host, and a port from 1 to 65535 if any; a trailing slash " +
 					"is fine. No white space, invisible character, quotes around it, query, fragment or " +
 					"`user:password@`: the key goes in `api_key`.",
-				Optional:   true,
-				Validators: []validator.String{baseURLValidator},
+				Optional: true,
+				Validators: []validator.String{orNull(baseURLValidator, "URL",
+					fmt.Sprintf("use %s or the default %q", EnvBaseURL, megallm.DefaultBaseURL))},
 			},
 			"auth_scheme": schema.StringAttribute{
 				MarkdownDescription: "How the key is sent: `bearer` (default) sends `Authorization: Bearer KEY`; " +
 					"`x-api-key` sends `x-api-key: KEY`. Exactly one of the two headers is sent.",
-				Optional:   true,
-				Validators: []validator.String{authSchemeValidator},
+				Optional: true,
+				Validators: []validator.String{orNull(authSchemeValidator, "auth scheme",
+					fmt.Sprintf("use the default %q", megallm.AuthBearer))},
 			},
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: "Time limit of one HTTP attempt, reading the answer included, as a Go duration " +
 					"such as `30s` or `1m`. Defaults to `30s`.",
-				Optional:   true,
-				Validators: []validator.String{positiveDurationValidator},
+				Optional: true,
+				Validators: []validator.String{orNull(positiveDurationValidator, "duration",
+					fmt.Sprintf("use the default %q", defaultRequestTimeout))},
 			},
 			"max_retries": schema.NumberAttribute{
 				MarkdownDescription: fmt.Sprintf("How many times a failed request may be retried, from 0 to %d. "+
@@ -123,11 +125,10 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable. A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
 				Optional: true,
-				Validators: []validator.String{argumentCheck{describes: "the path of a saved GET /models answer, not blank, " +
+				Validators: []validator.String{orNull(argumentCheck{describes: "the path of a saved GET /models answer, not blank, " +
 					"without white space around it", str: func(name, path string) string {
-					return sentence(cmp.Or(blank(name, path, "path", "write the path of a saved GET /models answer, or leave "+
-						"catalog_file out to read the catalog from the API"), spaced(name, path, "path")))
-				}}},
+					return sentence(spaced(name, path, "path"))
+				}}, "path", "read the catalog from the API (or from the file "+EnvCatalogFile+" names)")},
 			},
 			"policy": policyAttribute(),
 		},

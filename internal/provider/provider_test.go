@@ -258,6 +258,8 @@ func TestProvider_invalidArguments(t *testing.T) {
 		}
 	}
 	unitTest(t,
+		step(`auth_scheme = ""`, `Invalid auth_scheme .* auth_scheme is "", which is no auth scheme: leave auth_scheme out, or set it to null \(as a variable's default = null\), to use the default "bearer"\.`),
+		step(`request_timeout = ""`, `Invalid duration .* request_timeout is "", which is no duration: leave request_timeout out, or set it to null \(as a variable's default = null\), to use the default "30s"\.`),
 		step(`auth_scheme = "basic"`, `Invalid auth_scheme .* auth_scheme = "basic" is not one of its values\. Use "bearer" or "x-api-key"\.`),
 		step(`auth_scheme = "Bearer"`, `auth_scheme = "Bearer" is not one of its values\. Did you mean "bearer"\? Use "bearer" or "x-api-key"\.`),
 		step(`auth_scheme = "header"`, `auth_scheme = "header" is not one of its values\. Did you mean "x-api-key"\? Use "bearer" or "x-api-key"\.`),
@@ -288,6 +290,15 @@ func TestProvider_invalidArguments(t *testing.T) {
 		resource.TestStep{
 			Config:      `provider "megallm" { base_url = "https://" }` + "\n" + `data "megallm_models" "all" {}`,
 			ExpectError: expectError(`Invalid base_url .* "https://" has no host`),
+		},
+		resource.TestStep{
+			Config: `provider "megallm" { base_url = "" }` + "\n" + `data "megallm_models" "all" {}`,
+			ExpectError: expectError(`Invalid base_url .* base_url is "", which is no URL: leave base_url out, or set it to null \(as a ` +
+				`variable's default = null\), to use MEGALLM_BASE_URL or the default "https://ai\.megallm\.io/v1"\.\s*$`),
+		},
+		resource.TestStep{
+			Config:      `provider "megallm" { base_url = " " }` + "\n" + `data "megallm_models" "all" {}`,
+			ExpectError: expectError(`base_url is " ", which is no URL: leave base_url out`),
 		},
 	)
 }

@@ -112,6 +112,19 @@ func (v configCheck) ValidateDataSource(ctx context.Context, req datasource.Vali
 	v.check(ctx, req.Config, &resp.Diagnostics)
 }
 
+// orNull is check, but a blank value, as a variable with default = "" gives,
+// gets how to have what null gives (uses) instead.
+func orNull(check argumentCheck, kind, uses string) argumentCheck {
+	str := check.str
+	check.str = func(name, s string) string {
+		if err := blank(name, s, kind, "leave "+name+" out, or set it to null (as a variable's default = null), to "+uses); err != nil {
+			return sentence(err)
+		}
+		return str(name, s)
+	}
+	return check
+}
+
 // sentence is err's message ended with a period, or "" without err.
 func sentence(err error) string {
 	if err == nil {
