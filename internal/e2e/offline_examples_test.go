@@ -17,8 +17,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "37 passed, 0 failed") {
-		t.Errorf("want all 37 runs to pass:\n%s", out)
+	if !strings.Contains(out, "38 passed, 0 failed") {
+		t.Errorf("want all 38 runs to pass:\n%s", out)
 	}
 }
 
@@ -100,6 +100,11 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		vars: []string{`-var=candidates=["gpt-4o", "gpt-4o-mini "]`, `-var=require={ max_workload_cost = 300 }`},
 		want: []string{`candidates has a null or blank id, or one with white space around it: write each id as the ` +
 			`catalog lists it, such as "gpt-4o-mini", and leave out the ones a variable left null.`},
+	}, {
+		name: "a negative token count, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=workload={ input_tokens = -1e9, output_tokens = 2e8 }`},
+		want: []string{`workload.input_tokens is negative: a token count is 0 or more. Write how many tokens the ` +
+			`workload has, 0 for none.`},
 	}, {
 		name: "a type no model has, without requirements",
 		vars: []string{`-var=type=Chat`, `-var=require={}`},

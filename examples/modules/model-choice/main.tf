@@ -89,6 +89,15 @@ variable "workload" {
     condition     = var.workload == null ? true : try(var.workload.input_tokens != null && var.workload.output_tokens != null, false)
     error_message = "workload needs both input_tokens and output_tokens: set the one you have none of to 0."
   }
+
+  # With candidates and no max_workload_cost, no data source reads workload,
+  # so none would refuse a negative count: workload_cost would be null.
+  validation {
+    condition = try(var.workload.input_tokens >= 0 && var.workload.output_tokens >= 0, true)
+    error_message = format("%s: a token count is 0 or more. Write how many tokens the workload has, 0 for none.", join(" and ", [
+      for name in ["input_tokens", "output_tokens"] : "workload.${name} is negative" if try(var.workload[name] < 0, false)
+    ]))
+  }
 }
 
 variable "currency" {

@@ -496,6 +496,19 @@ run "a_workload_without_output_tokens_is_refused" {
   expect_failures = [var.workload]
 }
 
+# With candidates and no max_workload_cost, no data source reads the workload:
+# a negative count would pass, with a null workload_cost.
+run "a_negative_token_count_is_refused_with_candidates" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o-mini"]
+    workload   = { input_tokens = -1e6, output_tokens = 1e6 }
+  }
+
+  expect_failures = [var.workload]
+}
+
 run "impossible_requirements_of_any_type_fail_the_plan" {
   command = plan
 
