@@ -138,6 +138,12 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require={ supports_vison = true }`},
 		want: []string{`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
 	}, {
+		name: "a map(string) require, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require_strings={ supports_vision = true }`},
+		want: []string{`require.supports_vision must be a bool, got string "true": require is a map of strings, in ` +
+			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an ` +
+			`object({ ... }) type, not map(string)`},
+	}, {
 		name: "a misspelt requirement",
 		vars: []string{`-var=require={ supports_vison = true }`},
 		want: []string{`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
@@ -238,6 +244,11 @@ variable "require" {
   type    = any
   default = {}
 }
+# require as a caller's map(string) variable types it.
+variable "require_strings" {
+  type    = map(string)
+  default = null
+}
 variable "workload" {
   type    = any
   default = { input_tokens = 1e9, output_tokens = 2e8 }
@@ -254,7 +265,8 @@ module "choice" {
   source     = %q
   type       = var.type
   candidates = var.candidates
-  require    = var.require
+  # A tuple's element keeps its type: a conditional would convert require.
+  require    = [var.require, var.require_strings][var.require_strings == null ? 0 : 1]
   workload   = var.workload
   currency   = var.currency
 }

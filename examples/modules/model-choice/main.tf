@@ -225,8 +225,11 @@ data "megallm_model" "preferred" {
 }
 
 locals {
-  max_workload_cost     = try(var.require.max_workload_cost, null)
-  require_without_bound = { for name, value in var.require : name => value if name != "max_workload_cost" }
+  max_workload_cost = try(var.require.max_workload_cost, null)
+  # require itself when it names no max_workload_cost, so that a map(string)
+  # reaches the provider as one, whose error then says which type to declare
+  # (a for expression makes an object; a conditional would convert the map).
+  require_without_bound = [var.require, { for name, value in var.require : name => value if name != "max_workload_cost" }][can(var.require.max_workload_cost) ? 1 : 0]
 
   # Without candidates: why no model meets a max_workload_cost.
   without_bound = one(data.megallm_models.cheapest_without_bound)
