@@ -80,6 +80,26 @@ func TestExampleEstimateCostPartlyPriced(t *testing.T) {
 	}})
 }
 
+// TestExamplesNothingQualifies plans the examples that read ids[0] against a
+// catalog in which no model meets their requirements: each fails with its
+// own message, saying what to relax, not with "Invalid index".
+func TestExamplesNothingQualifies(t *testing.T) {
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"gpt-4o","type":"chat","context_length":8000,` +
+		`"pricing":{"input_tokens_cost_per_million":2.5,"output_tokens_cost_per_million":10}}`))
+	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(EnvBaseURL, server.URL())
+	for dir, want := range map[string]string{
+		"cheapest": `No chat model has vision and 128k tokens of context: relax require\.`,
+		"workload": `No chat model costs at most 1000 USD for this traffic: raise max_workload_cost\.`,
+	} {
+		t.Run(dir, func(t *testing.T) {
+			body, _ := readExample(t, filepath.Join("..", "..", "examples", "data-sources", "megallm_models", dir))
+			unitTest(t, resource.TestStep{Config: body, ExpectError: regexp.MustCompile(strings.ReplaceAll(want, " ", `\s+`))})
+		})
+	}
+}
+
 // TestExamplesStandalone copies each example folder alone into an empty
 // directory and plans it as a user who copied it would: with the provider
 // binary built from this module, installed through dev_overrides for

@@ -4,6 +4,13 @@ data "megallm_models" "for_traffic" {
   workload = { input_tokens = 1.2e9, output_tokens = 3e8 }
   sort_by  = "workload_cost"
   require  = { max_workload_cost = 1000 } # USD, the default currency
+
+  lifecycle {
+    postcondition {
+      condition     = length(self.ids) > 0
+      error_message = "No chat model costs at most 1000 USD for this traffic: raise max_workload_cost."
+    }
+  }
 }
 
 output "cheapest_for_traffic" {
