@@ -24,8 +24,9 @@ const policyDir = "../../policy/opa"
 
 // TestPolicyAsCode: a real plan whose terraform_data resources hold model ids
 // in every shape the library looks at gets exactly one deny per wrong id and a
-// warn per deprecated or soon retiring one, from OPA and from conftest alike;
-// a narrower notice window, from data, drops the notice.
+// warn per deprecated or soon retiring one, or one known only after apply,
+// from OPA and from conftest alike; a narrower notice window, from data,
+// drops the notice.
 func TestPolicyAsCode(t *testing.T) {
 	t.Parallel()
 	var server *mockapi.Server
@@ -99,10 +100,13 @@ module "worker" { source = "./worker" }
 	}
 	deprecated := `terraform_data.app: input.env.CHAT_MODEL = "gpt-4o" is deprecated since ` + day(-30) +
 		` and retires on ` + day(120) + `, in 120 days: use its successor "gpt-4.1".`
+	unknown := `terraform_data.app: input.model is known only after apply, so it was not checked: ` +
+		`check the plan made after this one is applied, which knows it.`
 	wantWarn := []string{
 		`terraform_data.app: input.env.BATCH_MODEL = "gpt-4.1-mini" retires on ` + day(45) +
 			`, in 45 days, within the 90-day notice window (no successor is named).`,
 		deprecated,
+		unknown,
 	}
 	deny, warn := evalOPA(t, plan, "")
 	assertMessages(t, "OPA deny", deny, wantDeny)
@@ -119,13 +123,13 @@ module "worker" { source = "./worker" }
 	// --all-namespaces checks both packages, and shows each message once
 	deny, warn, code = conftestIn(t, plan, "")
 	assertMessages(t, "conftest failures without --namespace", deny, []string{mainDeny(7)})
-	assertMessages(t, "conftest warnings without --namespace", warn, []string{mainWarn(2)})
+	assertMessages(t, "conftest warnings without --namespace", warn, []string{mainWarn(3)})
 	if code != 1 {
 		t.Errorf("conftest without --namespace exited with %d, want 1", code)
 	}
 	deny, warn, code = conftestIn(t, plan, "", "--all-namespaces")
 	assertMessages(t, "conftest failures with --all-namespaces", deny, slices.Concat(wantDeny, []string{mainDeny(7)}))
-	assertMessages(t, "conftest warnings with --all-namespaces", warn, slices.Concat(wantWarn, []string{mainWarn(2)}))
+	assertMessages(t, "conftest warnings with --all-namespaces", warn, slices.Concat(wantWarn, []string{mainWarn(3)}))
 	if code != 1 {
 		t.Errorf("conftest with --all-namespaces exited with %d, want 1", code)
 	}
@@ -139,7 +143,7 @@ module "worker" { source = "./worker" }
 	settings := filepath.Join(t.TempDir(), "settings.json")
 	writeFile(t, settings, `{"megallm_settings": {"retirement_notice_days": 30}}`)
 	_, warn = evalOPA(t, plan, settings)
-	assertMessages(t, "OPA warn with a 30-day window", warn, []string{deprecated})
+	assertMessages(t, "OPA warn with a 30-day window", warn, []string{deprecated, unknown})
 }
 
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one

@@ -4,7 +4,7 @@
 # value of a {name, value} pair whose name matches them (container
 # environment variables), or when its path is one of the
 # settings.attribute_paths of its resource type. Unknown values are not in
-# planned_values (or are null in a list), so they are never looked at.
+# planned_values (or are null in a list): unknown lists them instead.
 package megallm
 
 # found: one entry per string that names a model, with where it is.
@@ -18,6 +18,24 @@ found contains {"address": r.address, "path": path, "id": id, "sensitive": _sens
 	_watched(r.type, doc.value, sub, path)
 	not _ignored(r.type, path)
 }
+
+# unknown: one entry per value that would be looked at, or JSON text of a
+# json_attributes attribute, that the plan knows only after apply
+# (resource_changes' after_unknown), so that no check of it passes silently.
+unknown contains {"address": rc.address, "path": path} if {
+	some rc in object.get(input, "resource_changes", [])
+	rc.mode == "managed"
+	walk(object.get(rc.change, "after_unknown", {}), [path, true])
+	count(path) > 0
+	_watched_unknown(rc.type, object.get(_planned_values, rc.address, {}), path)
+	not _ignored(rc.type, path)
+}
+
+_planned_values := {r.address: object.get(r, "values", {}) | some r in _managed_resources}
+
+_watched_unknown(type, values, path) if _watched(type, values, path, path)
+
+_watched_unknown(type, _, [attribute]) if attribute in object.get(settings.json_attributes, type, [])
 
 # _sensitive(r, path): whether the plan marks the value at path, or one
 # above it, sensitive, so that no message shows it.

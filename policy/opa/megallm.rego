@@ -113,11 +113,22 @@ warn contains msg if {
 warn contains msg if {
 	count(catalog_reads) > 0
 	count(found) == 0
+	count(unknown) == 0
 	msg := concat(" ", [
 		"No model id was found in the managed resources of this plan, so none was checked.",
 		"If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in",
 		"megallm_settings.attribute_paths.",
 	])
+}
+
+# An id known only after apply is not in the plan: say that it was not
+# checked, and where it will be.
+warn contains msg if {
+	some u in unknown
+	msg := sprintf(
+		"%s: %s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.",
+		[_address(u.address), _excerpt(path_text(u.path))],
+	)
 }
 
 # A json_attributes attribute whose text is no JSON would be checked for

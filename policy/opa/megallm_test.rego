@@ -319,6 +319,31 @@ test_unknown_and_empty_values_are_skipped if {
 	count(_deny({"models": {"fallback_model": [null, "gpt-4o-mini"]}, "model": ""})) == 0
 }
 
+test_values_known_only_after_apply_warn if {
+	# planned_values leaves them out; after_unknown marks them
+	app := _app({"env": [{"name": "OPENAI_MODEL"}], "llm": "gpt-4o-mini"})
+	rds := {"address": "aws_db_instance.db", "mode": "managed", "type": "aws_db_instance", "name": "db", "values": {}}
+	task := {"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t", "values": {}}
+	plan := json.patch(_plan([app, rds, task]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(app, {"id": true, "input": {"model": true, "fallback_model": [true], "env": [{"value": true}], "llm": true}}),
+		_unknown_change(rds, {"license_model": true}),
+		_unknown_change(task, {"container_definitions": true, "family": true}),
+	]}])
+	warnings := megallm.warn with input as plan
+	warnings == {sprintf("%s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.", [w]) | some w in [
+		"terraform_data.app: input.model",
+		"terraform_data.app: input.fallback_model[0]",
+		"terraform_data.app: input.env[0].value",
+		"aws_ecs_task_definition.t: container_definitions",
+	]}
+	count(megallm.deny) == 0 with input as plan
+}
+
+_unknown_change(r, after_unknown) := {
+	"address": r.address, "mode": "managed", "type": r.type,
+	"change": {"actions": ["create"], "after_unknown": after_unknown},
+}
+
 test_attribute_paths_per_type if {
 	agent := {
 		"address": "aws_lambda_function.a", "mode": "managed", "type": "aws_lambda_function", "name": "a",
