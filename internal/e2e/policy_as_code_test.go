@@ -147,20 +147,31 @@ module "worker" { source = "./worker" }
 }
 
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
-// deny that says what to add, and nothing about its ids.
+// deny that says what to add, and nothing about its ids; when the root module
+// does not require the provider, the deny says how to, since a data source
+// added without it would be hashicorp/megallm's.
 func TestPolicyAsCode_failsClosed(t *testing.T) {
 	t.Parallel()
-	ws := harness.Workspace(t, `
+	const config = `
 resource "terraform_data" "app" {
   input = { env = { OPENAI_MODEL = "gpt4o-mini", CHAT_MODEL = "gpt-4o" } }
 }
-`, nil)
-	deny, warn := evalOPA(t, savedPlan(t, ws), "")
-	assertMessages(t, "OPA deny", deny, []string{`No MegaLLM catalog in this plan, so no model id can be checked. ` +
+`
+	const add = `No MegaLLM catalog in this plan, so no model id can be checked. ` +
 		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration ` +
 		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +
-		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.`})
+		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.`
+	ws := harness.Workspace(t, config, nil)
+	deny, warn := evalOPA(t, savedPlan(t, ws), "")
+	assertMessages(t, "OPA deny", deny, []string{add})
 	assertMessages(t, "OPA warn", warn, nil)
+
+	writeFile(t, filepath.Join(ws.Dir, "main.tf"), config) // no required_providers
+	deny, _ = evalOPA(t, savedPlan(t, ws), "")
+	assertMessages(t, "OPA deny without required_providers", deny, []string{add +
+		` This configuration does not declare the provider: add megallm = { source = "megallm/megallm" } ` +
+		`to the root module's terraform { required_providers } and run terraform init, as Terraform otherwise ` +
+		`looks for hashicorp/megallm.`})
 }
 
 // TestPolicyAsCode_ownPackageMain: a package main of the user's own, loaded
@@ -171,7 +182,8 @@ resource "terraform_data" "app" {
 func TestPolicyAsCode_ownPackageMain(t *testing.T) {
 	t.Parallel()
 	plan := filepath.Join(t.TempDir(), "plan.json")
-	writeFile(t, plan, `{"format_version": "1.2", "resource_changes": []}`) // no catalog: one deny
+	writeFile(t, plan, `{"format_version": "1.2", "resource_changes": [], "configuration": {"provider_config": `+
+		`{"megallm": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm"}}}}`) // no catalog: one deny
 	catalogDeny := `No MegaLLM catalog in this plan, so no model id can be checked. ` +
 		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration ` +
 		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +

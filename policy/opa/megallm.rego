@@ -14,15 +14,27 @@ deny contains msg if {
 	count(catalog_reads) == 0
 	not is_array(input)
 	msg := concat(" ", array.concat(
-		[
-			"No MegaLLM catalog in this plan, so no model id can be checked.",
-			`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration`,
-			"(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a saved plan:",
-			"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
-		],
+		array.concat(
+			[
+				"No MegaLLM catalog in this plan, so no model id can be checked.",
+				`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration`,
+				"(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a saved plan:",
+				"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+			],
+			_undeclared,
+		),
 		_reads_not_counted,
 	))
 }
+
+# _undeclared: how to declare the provider when the root module does not, as
+# a data "megallm_models" added there would then be hashicorp/megallm's.
+_undeclared := [] if endswith(input.configuration.provider_config.megallm.full_name, "/megallm/megallm")
+
+else := [concat(" ", [
+	"This configuration does not declare the provider: add megallm = { source = \"megallm/megallm\" }",
+	"to the root module's terraform { required_providers } and run terraform init, as Terraform otherwise looks for hashicorp/megallm.",
+])]
 
 # conftest test --combine gives the policy its files as one list, no plan.
 deny contains "The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: check each saved plan on its own, without --combine: conftest test --namespace megallm plan.json." if {

@@ -53,7 +53,10 @@ _plan_with(resources, reads) := {
 	"prior_state": {"values": {"root_module": {"resources": reads}}},
 	"configuration": {
 		"provider_config": {
-			"megallm": {"name": "megallm", "expressions": {"policy": {"references": ["path.module"]}}},
+			"megallm": {
+				"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm",
+				"expressions": {"policy": {"references": ["path.module"]}},
+			},
 			"megallm.all": {"name": "megallm", "alias": "all"},
 		},
 		"root_module": {"resources": [_read_config("catalog", "megallm"), _read_config("all", "megallm.all")]},
@@ -79,7 +82,21 @@ test_fail_closed_without_a_catalog if {
 	count(denies) == 1
 	some msg in denies
 	startswith(msg, "No MegaLLM catalog in this plan, so no model id can be checked.")
-	contains(msg, `Add data "megallm_models" "catalog" { include_retired = true }, with no filter`)
+	endswith(msg, "terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.")
+
+	# a root module that does not require megallm/megallm would read
+	# hashicorp/megallm's data source: the deny says how to declare it
+	undeclared := json.patch(no_reads, [{"op": "replace", "path": "/configuration/provider_config", "value": {
+		"terraform": {"name": "terraform", "full_name": "terraform.io/builtin/terraform"},
+		"module.m:megallm": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm", "module_address": "module.m"},
+	}}])
+	undeclared_denies := megallm.deny with input as undeclared
+	some undeclared_msg in undeclared_denies
+	endswith(undeclared_msg, concat(" ", [
+		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+		`This configuration does not declare the provider: add megallm = { source = "megallm/megallm" }`,
+		"to the root module's terraform { required_providers } and run terraform init, as Terraform otherwise looks for hashicorp/megallm.",
+	]))
 }
 
 test_fail_closed_on_a_filtered_read_or_one_without_retired_models if {
