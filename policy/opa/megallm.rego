@@ -121,9 +121,11 @@ warn contains msg if {
 	]))])
 }
 
-# A pass that checked no id says so, as it may be a key the patterns miss.
+# A pass that checked no id says so, as it may be a key the patterns miss;
+# a plan that leaves no managed resource (a destroy plan) has none to miss.
 warn contains msg if {
 	count(catalog_reads) > 0
+	count(_managed_resources) > 0
 	count(found) == 0
 	count(unknown) == 0
 	msg := concat(" ", [

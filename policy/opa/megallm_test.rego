@@ -577,6 +577,10 @@ test_a_plan_without_ids_says_it_checked_none if {
 		"megallm_settings.attribute_paths.",
 	])}
 	_warn({"model": "gpt-4o-mini"}) == set()
+
+	# a destroy plan plans no resource: no id could be missed
+	destroy := json.patch(_plan([]), [{"op": "replace", "path": "/planned_values/root_module", "value": {}}])
+	count(megallm.warn) == 0 with input as destroy
 }
 
 test_sensitive_values_are_not_shown if {
