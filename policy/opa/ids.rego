@@ -37,6 +37,11 @@ _watched_unknown(type, values, path) if _watched(type, values, path, path)
 
 _watched_unknown(type, _, [attribute]) if attribute in object.get(settings.json_attributes, type, [])
 
+_watched_unknown(type, _, [attribute, i]) if {
+	is_number(i)
+	attribute in object.get(settings.json_attributes, type, [])
+}
+
 # _sensitive(r, path): whether the plan marks the value at path, or one
 # above it, sensitive, so that no message shows it.
 default _sensitive(_, _) := false
@@ -63,12 +68,23 @@ _managed_resources contains r if {
 # _documents(r): the resource's values, and the JSON text held by its
 # json_attributes, decoded.
 _documents(r) := array.concat([{"path": [], "value": object.get(r, "values", {})}], [doc |
-	some attribute in object.get(settings.json_attributes, r.type, [])
-	text := r.values[attribute]
-	is_string(text)
-	json.is_valid(text)
-	doc := {"path": [attribute], "value": json.unmarshal(text)}
+	some t in _json_texts(r)
+	is_string(t.value)
+	json.is_valid(t.value)
+	doc := {"path": t.path, "value": json.unmarshal(t.value)}
 ])
+
+# _json_texts(r): the values of the resource's json_attributes, each with its
+# path: an attribute's value, or each element of a list (a helm_release's
+# values), which should be JSON text.
+_json_texts(r) := [t |
+	some attribute in object.get(settings.json_attributes, r.type, [])
+	some t in _elements([attribute], r.values[attribute])
+]
+
+_elements(path, value) := [{"path": array.concat(path, [i]), "value": v} | some i, v in value] if is_array(value)
+
+else := [{"path": path, "value": value}]
 
 _watched(_, _, _, path) if {
 	_key_named(_last_key(path))

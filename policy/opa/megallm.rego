@@ -149,15 +149,18 @@ warn contains msg if {
 # nothing, however many ids it holds: fail closed, naming it.
 deny contains msg if {
 	some r in _managed_resources
-	some attribute in object.get(settings.json_attributes, r.type, [])
-	text := r.values[attribute]
-	is_string(text)
-	text != ""
-	not json.is_valid(text)
+	some t in _json_texts(r)
+	not t.value in {null, ""}
+	not _json_text(t.value)
 	msg := sprintf(
 		"%s: %s is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes[%s] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.",
-		[_address(r.address), _excerpt(path_text([attribute])), _quote(r.type)],
+		[_address(r.address), _excerpt(path_text(t.path)), _quote(r.type)],
 	)
+}
+
+_json_text(value) if {
+	is_string(value)
+	json.is_valid(value)
 }
 
 warn contains msg if {

@@ -659,6 +659,24 @@ test_addresses_and_catalog_strings_are_cut if {
 	late == {sprintf(`terraform_data.app: input.model = "a-1" was retired on %s… (211 characters) (no successor is named).`, [substring(when, 0, 64)])}
 }
 
+test_a_json_attribute_may_be_a_list_of_texts if {
+	helm := {
+		"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
+		"values": {"values": [`{"chat": {"model": "gpt4o-mini"}}`, "replicas: 2", null]},
+	}
+	plan := json.patch(_plan([helm]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(helm, {"values": [false, false, true]}),
+	]}])
+	settings := {"json_attributes": {"helm_release": ["values"]}}
+	denies := megallm.deny with input as plan with data.megallm_settings as settings
+	denies == {
+		`helm_release.chat: values[0].chat.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`helm_release.chat: values[1] is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.`,
+	}
+	warnings := megallm.warn with input as plan with data.megallm_settings as settings
+	warnings == {"helm_release.chat: values[2] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
+}
+
 test_a_json_attribute_that_is_no_json_fails_closed if {
 	task := {
 		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
