@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -107,4 +108,22 @@ func requirementDescription(q catalog.Requirement) string {
 			"known retirement date meets it, unless its `status` is `retired` (0 days)"
 	}
 	return ""
+}
+
+// TestDocsModelAttributesSayNull checks that every attribute of a model, which
+// the API may omit, says when it is null; id alone never is.
+func TestDocsModelAttributesSayNull(t *testing.T) {
+	var check func(prefix string, attributes map[string]schema.Attribute)
+	check = func(prefix string, attributes map[string]schema.Attribute) {
+		for name, a := range attributes {
+			path := prefix + name
+			if nested, ok := a.(schema.SingleNestedAttribute); ok {
+				check(path+".", nested.Attributes)
+			}
+			if path != "id" && !strings.Contains(strings.ToLower(a.GetMarkdownDescription()), "null") {
+				t.Errorf("%s does not say when it is null: %q", path, a.GetMarkdownDescription())
+			}
+		}
+	}
+	check("", modelAttributes())
 }

@@ -96,19 +96,19 @@ func modelAttributes() map[string]schema.Attribute {
 			Computed:            true,
 		},
 		"type": schema.StringAttribute{
-			MarkdownDescription: "Model type: `chat` or `embedding`. Null if the API does not say.",
+			MarkdownDescription: "Model type as the API lists it, such as `chat` or `embedding`. Null if the API does not say.",
 			Computed:            true,
 		},
 		"display_name": schema.StringAttribute{
-			MarkdownDescription: "Human-readable name, such as `GPT-4o mini`.",
+			MarkdownDescription: "Human-readable name, such as `GPT-4o mini`. Null if the API does not say.",
 			Computed:            true,
 		},
 		"owned_by": schema.StringAttribute{
-			MarkdownDescription: "Organisation that publishes the model, such as `openai` or `anthropic`.",
+			MarkdownDescription: "Organisation that publishes the model, such as `openai` or `anthropic`. Null if the API does not say.",
 			Computed:            true,
 		},
 		"created_at": schema.StringAttribute{
-			MarkdownDescription: "When the model was released, as an RFC 3339 timestamp.",
+			MarkdownDescription: "When the model was released, as an RFC 3339 timestamp. Null if the API does not say.",
 			Computed:            true,
 		},
 		"context_length": schema.Int64Attribute{
@@ -130,13 +130,15 @@ func modelAttributes() map[string]schema.Attribute {
 			Computed:            true,
 			Attributes: map[string]schema.Attribute{
 				"input_tokens_cost_per_million": schema.Float64Attribute{
-					MarkdownDescription: "Price of one million input (prompt) tokens.", Computed: true,
+					MarkdownDescription: "Price of one million input (prompt) tokens. Null if the API does not say.", Computed: true,
 				},
 				"output_tokens_cost_per_million": schema.Float64Attribute{
-					MarkdownDescription: "Price of one million output (completion) tokens.", Computed: true,
+					MarkdownDescription: "Price of one million output (completion) tokens. Null if the API does not say.", Computed: true,
 				},
 				"currency": schema.StringAttribute{
-					MarkdownDescription: "Currency of the prices, such as `USD`.", Computed: true,
+					MarkdownDescription: "Currency of the prices, such as `USD`. Null if the API does not say, which " +
+						"counts as `USD`.",
+					Computed: true,
 				},
 			},
 		},
@@ -152,14 +154,14 @@ func modelAttributes() map[string]schema.Attribute {
 					Computed: true,
 				},
 				"deprecated_at": schema.StringAttribute{
-					MarkdownDescription: "When the model is or was deprecated, as an RFC 3339 timestamp.", Computed: true,
+					MarkdownDescription: "When the model is or was deprecated, as an RFC 3339 timestamp. Null if not known.", Computed: true,
 				},
 				"retires_at": schema.StringAttribute{
-					MarkdownDescription: "When the model stops or stopped being served, as an RFC 3339 timestamp.",
+					MarkdownDescription: "When the model stops or stopped being served, as an RFC 3339 timestamp. Null if not known.",
 					Computed:            true,
 				},
 				"successor": schema.StringAttribute{
-					MarkdownDescription: "Id of the model to move to.", Computed: true,
+					MarkdownDescription: "Id of the model to move to. Null if not known.", Computed: true,
 				},
 				"days_to_retirement": schema.Int64Attribute{
 					MarkdownDescription: "Whole days (UTC) from today to `retires_at`; 0 once retired. Null without " +
@@ -175,7 +177,7 @@ func modelAttributes() map[string]schema.Attribute {
 func capabilityAttributes() map[string]schema.Attribute {
 	attributes := make(map[string]schema.Attribute, len(megallm.CapabilityTable))
 	for _, c := range megallm.CapabilityTable {
-		attributes[c.Field()] = schema.BoolAttribute{MarkdownDescription: "Whether the model " + c.Does + ".", Computed: true}
+		attributes[c.Field()] = schema.BoolAttribute{MarkdownDescription: "Whether the model " + c.Does + ". Null if the API does not say.", Computed: true}
 	}
 	return attributes
 }
