@@ -78,6 +78,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
 					"`[\"openai\", \"anthropic\"]`. Models that do not report `owned_by` are left out. Case-sensitive; an owner that no model has warns, with the closest " +
 					"ones, and a blank owner, or one with white space around it, is an error.",
+				CustomType:  nameSet,
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
@@ -110,6 +111,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact: " +
 					"an id the catalog has only in another letter case, or with white space around it, is an error, as it " +
 					"would leave its model listed, and an id that the catalog does not have warns, with the closest ids.",
+				CustomType:  nameSet,
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{

@@ -384,3 +384,29 @@ func TestModelValues_readBack(t *testing.T) {
 		}
 	}
 }
+
+// TestModelsDataSource_excludeIDsCostLinear: a read costs in proportion to
+// exclude_ids, not to its square, as the framework's comparison of the state's
+// set with the configuration's, element by element, would
+// (terraform-plugin-framework#1314): seconds of plan time for 2,000 ids.
+// Allocations count the work, as a clock would not on a loaded machine.
+func TestModelsDataSource_excludeIDsCostLinear(t *testing.T) {
+	p := newProtocolServer(t, mockapi.NewTestServer(t, ""), nil)
+	allocations := func(n int) float64 {
+		ids := make([]tftypes.Value, n)
+		for i := range ids {
+			ids[i] = str(mockapi.SyntheticModelID(i)) // not in the built-in catalog: warnings, no error
+		}
+		config := p.config(t, "megallm_models", map[string]tftypes.Value{
+			"exclude_ids": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, ids),
+		})
+		return testing.AllocsPerRun(1, func() {
+			if _, errText := p.read("megallm_models", config); errText != "" {
+				t.Fatal(errText)
+			}
+		})
+	}
+	if small, large := allocations(250), allocations(500); large > 3*small {
+		t.Errorf("twice the exclude_ids cost %.1f times the allocations (%.0f, then %.0f): want about twice", large/small, small, large)
+	}
+}

@@ -1,0 +1,55 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// nameSetType is a set of strings, such as exclude_ids, that spares a read
+// the framework's comparisons of every element with every other, which cost
+// seconds of plan time for 2,000 exclude_ids: SetType's check for duplicates
+// (Terraform sends none, and the state's sets are the configuration's), and
+// the semantic equality of the state with the configuration, which its values
+// answer in one comparison (terraform-plugin-framework#1314).
+type nameSetType struct{ basetypes.SetType }
+
+var nameSet = nameSetType{basetypes.SetType{ElemType: types.StringType}}
+
+func (t nameSetType) Equal(o attr.Type) bool { _, ok := o.(nameSetType); return ok }
+
+func (t nameSetType) Validate(context.Context, tftypes.Value, path.Path) diag.Diagnostics { return nil }
+
+func (t nameSetType) ValueFromSet(_ context.Context, s basetypes.SetValue) (basetypes.SetValuable, diag.Diagnostics) {
+	return nameSetValue{s}, nil
+}
+
+func (t nameSetType) ValueFromTerraform(ctx context.Context, v tftypes.Value) (attr.Value, error) {
+	s, err := t.SetType.ValueFromTerraform(ctx, v)
+	set, _ := s.(basetypes.SetValue) // always, when err is nil
+	return nameSetValue{set}, err
+}
+
+func (t nameSetType) ValueType(context.Context) attr.Value { return nameSetValue{} }
+
+// nameSetValue is a value of nameSetType.
+type nameSetValue struct{ basetypes.SetValue }
+
+func (v nameSetValue) Type(context.Context) attr.Type { return nameSet }
+
+func (v nameSetValue) Equal(o attr.Value) bool {
+	other, ok := o.(nameSetValue)
+	return ok && v.SetValue.Equal(other.SetValue)
+}
+
+// SetSemanticEquals reports whether v equals prior, in one comparison.
+func (v nameSetValue) SetSemanticEquals(_ context.Context, prior basetypes.SetValuable) (bool, diag.Diagnostics) {
+	return v.Equal(prior), nil
+}
+
+var _ basetypes.SetValuableWithSemanticEquals = nameSetValue{}
