@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -125,7 +126,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`workload`). Models that do not report the field come last in either direction, and so do models " +
 					"priced in another currency than `currency` for the cost sorts; ties are broken by id.",
 				Optional:   true,
-				Validators: []validator.String{oneOf(nil, catalog.SortKeyNames()...)},
+				Validators: []validator.String{sortByValidator},
 			},
 			"descending": schema.BoolAttribute{
 				MarkdownDescription: "Sort from the highest value down. Defaults to `false`.",
@@ -312,6 +313,26 @@ func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]
 	}
 	return tftypes.NewValue(t, values), nil
 }
+
+// sortByValidator accepts a sort key. Of one written in another letter case
+// or with a direction ("-input_cost", "input_cost desc") it means the key,
+// and of a descending one it says to set descending, which the key alone
+// would drop.
+var sortByValidator = func() argumentCheck {
+	direction := regexp.MustCompile(`(?i)^\s*[-+]|[\s:]+(asc|desc)(ending)?\s*$`)
+	descending := regexp.MustCompile(`(?i)^\s*-|desc(ending)?\s*$`)
+	check := oneOf(func(s string) string { return strings.ToLower(direction.ReplaceAllString(s, "")) },
+		catalog.SortKeyNames()...)
+	key := check.str
+	check.str = func(name, s string) string {
+		msg := key(name, s)
+		if msg != "" && descending.MatchString(s) {
+			msg += " " + name + " names the field alone: for the highest first, also set descending = true."
+		}
+		return msg
+	}
+	return check
+}()
 
 // ownersNotEmpty refuses owned_by = [], which would keep no model.
 var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(name string, elements []attr.Value) string {

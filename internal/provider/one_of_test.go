@@ -3,15 +3,27 @@ package provider
 import (
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // sort_by names the closest sort key, as every other argument does, and
-// lists them all.
+// lists them all; a key in another letter case or with a direction is the
+// key meant, and a descending one is advised as descending = true.
 func TestModelsDataSource_sortByDidYouMean(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	unitTest(t, errorStep(server, "megallm_models", `sort_by = "input_costs"`,
-		`Error: Invalid sort_by .* sort_by = "input_costs" is not one of its values\. Did you mean "input_cost"\? `+
-			`Use "id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost" or "workload_cost"\.`))
+	const keys = `Use "id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost" or\s+"workload_cost"\.`
+	const descending = `\s+sort_by\s+names\s+the\s+field\s+alone:\s+for\s+the\s+highest\s+first,\s+also\s+set\s+descending\s+=\s+true\.`
+	step := func(sortBy, expected string) resource.TestStep {
+		return errorStep(server, "megallm_models", `sort_by = "`+sortBy+`"`, expected)
+	}
+	unitTest(t,
+		step("input_costs", `Error: Invalid sort_by .* sort_by = "input_costs" is not one of its values\. Did you mean "input_cost"\? `+keys),
+		step("Input_Cost", `sort_by = "Input_Cost" is not one of its values\. Did you mean "input_cost"\? `+keys+`\s*$`),
+		step("-input_cost", `Did you mean "input_cost"\? `+keys+descending),
+		step("created_at DESC", `Did you mean "created_at"\? `+keys+descending),
+		step("price desc", `sort_by = "price desc" is not one of its values\. `+keys+descending),
+	)
 }
