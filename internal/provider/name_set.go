@@ -16,7 +16,7 @@ import (
 // seconds of plan time for 2,000 exclude_ids: SetType's check for duplicates
 // (Terraform sends none, and the state's sets are the configuration's), and
 // the semantic equality of the state with the configuration, which its values
-// answer in one comparison (terraform-plugin-framework#1314).
+// answer in one pass (terraform-plugin-framework#1314).
 type nameSetType struct{ basetypes.SetType }
 
 var nameSet = nameSetType{basetypes.SetType{ElemType: types.StringType}}
@@ -47,9 +47,23 @@ func (v nameSetValue) Equal(o attr.Value) bool {
 	return ok && v.SetValue.Equal(other.SetValue)
 }
 
-// SetSemanticEquals reports whether v equals prior, in one comparison.
+// SetSemanticEquals reports whether v and prior hold the same strings, in
+// one pass over each (SetValue.Equal compares every pair).
 func (v nameSetValue) SetSemanticEquals(_ context.Context, prior basetypes.SetValuable) (bool, diag.Diagnostics) {
-	return v.Equal(prior), nil
+	p, ok := prior.(nameSetValue)
+	if !ok || v.IsNull() != p.IsNull() || v.IsUnknown() || p.IsUnknown() || len(v.Elements()) != len(p.Elements()) {
+		return false, nil
+	}
+	held := make(map[string]bool, len(p.Elements())) // by String(), which quotes a known string
+	for _, e := range p.Elements() {
+		held[e.String()] = true
+	}
+	for _, e := range v.Elements() {
+		if !held[e.String()] {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 var _ basetypes.SetValuableWithSemanticEquals = nameSetValue{}
