@@ -476,13 +476,13 @@ output "literal" {
 }
 
 // A policy with a value known only after apply cannot be applied at plan:
-// the error says so, rather than read part of the policy.
+// the error says so, rather than read part of the policy. timestamp() is
+// unknown at plan, in every Terraform since 1.0.
 func TestPolicy_unknownAtPlan(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
-		Config: policyProvider(server, `{ models = { "gpt-4o" = { retires_at = terraform_data.date.output } } }`, `
-resource "terraform_data" "date" { input = "2030-01-01" }
+		Config: policyProvider(server, `{ models = { "gpt-4o" = { retires_at = timestamp() } } }`, `
 data "megallm_models" "all" {}`),
 		ExpectError: expectError(`Provider argument not known at plan time .* policy depends on a value that Terraform will only know after apply, .* Set policy from a variable or a literal, or apply`),
 	})

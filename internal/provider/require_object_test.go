@@ -36,9 +36,9 @@ func TestRequire_typoIsAnError(t *testing.T) {
   default = { supports_vison = true, min_context_length = 1000 }
 }
 data "megallm_models" "m" { require = var.req }`),
-		// A value not known until apply does not hide a misspelt name.
-		step(`resource "terraform_data" "later" { input = true }
-data "megallm_models" "m" { require = { supports_vison = terraform_data.later.output } }`),
+		// A value not known until apply (timestamp() is unknown at plan, in
+		// every Terraform since 1.0) does not hide a misspelt name.
+		step(`data "megallm_models" "m" { require = { supports_vison = timestamp() != "" } }`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("a misspelt requirement sent %d requests, want 0", n)
@@ -78,7 +78,7 @@ func TestRequire_numbers(t *testing.T) {
 			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5\s*$`),
 		step(`var.typed_as_strings }
 variable "typed_as_strings" {
-  type    = object({ supports_vision = optional(string) })
+  type    = object({ supports_vision = string })
   default = { supports_vision = true }
 `, `require.supports_vision must be a bool, got string "true": write it without quotes, `+
 			`as true, or, where a variable's type made it a string, type it bool`),
@@ -90,8 +90,8 @@ variable "typed_as_strings" {
 }
 
 // Requirements from a module's variable of type any, or a map, work as a
-// literal does; so does an object with null attributes, as an optional()
-// typed variable gives.
+// literal does; so does an object with null attributes, as an object-typed
+// variable gives for those left null (or, since Terraform 1.3, optional()).
 func TestRequire_fromVariables(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -107,10 +107,10 @@ variable "map" {
 }
 variable "typed" {
   type = object({
-    supports_vision    = optional(bool)
-    min_context_length = optional(number)
+    supports_vision    = bool
+    min_context_length = number
   })
-  default = { min_context_length = 1000000 }
+  default = { supports_vision = null, min_context_length = 1000000 }
 }
 data "megallm_models" "any" { require = var.any }
 data "megallm_models" "map" { require = var.map }
@@ -188,27 +188,28 @@ variable "fraction" {
 
 // A value not known until apply leaves the values typed next to it checked
 // at plan, so that their mistakes fail the plan, not a half-done apply.
+// timestamp() is that value, in every Terraform since 1.0.
 func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(config, expected string) resource.TestStep {
 		return resource.TestStep{
-			Config:      providerBlock(server, "") + `resource "terraform_data" "later" { input = "gpt-4o" }` + "\n" + config,
+			Config:      providerBlock(server, "") + config,
 			ExpectError: expectError(expected),
 		}
 	}
 	unitTest(t,
-		step(`data "megallm_model" "m" { candidates = [terraform_data.later.output, "gpt-4o-mini "] }`,
+		step(`data "megallm_model" "m" { candidates = [timestamp(), "gpt-4o-mini "] }`,
 			`candidates\[1\] is "gpt-4o-mini ", with white space around it, which no model id has: write it as "gpt-4o-mini"`),
-		step(`data "megallm_model" "m" { candidates = [terraform_data.later.output, "gpt-4o-mini", "gpt-4o-mini"] }`,
+		step(`data "megallm_model" "m" { candidates = [timestamp(), "gpt-4o-mini", "gpt-4o-mini"] }`,
 			`candidates lists "gpt-4o-mini" twice \(candidates\[1\] and candidates\[2\]\): list each model once`),
-		step(`data "megallm_model" "m" { candidates = [terraform_data.later.output, ""] }`,
+		step(`data "megallm_model" "m" { candidates = [timestamp(), ""] }`,
 			`candidates\[1\] is "", which is no model id: remove it`),
 		step(`data "megallm_models" "m" {
-  require = { min_context_length = terraform_data.later.output == "" ? 1 : 2, not_deprecated = "yes" }
+  require = { min_context_length = timestamp() == "" ? 1 : 2, not_deprecated = "yes" }
 }`, `require\.not_deprecated must be a bool, got string`),
 		step(`data "megallm_models" "m" {
-  require = { supports_vision = terraform_data.later.output == "", max_input_cost_per_million = -1, min_context_length = 1.5 }
+  require = { supports_vision = timestamp() == "", max_input_cost_per_million = -1, min_context_length = 1.5 }
 }`, `require\.min_context_length must be a whole number, got 1\.5 require\.max_input_cost_per_million must be 0 or more, got -1`),
 	)
 	if n := server.RequestCount(); n != 0 {
