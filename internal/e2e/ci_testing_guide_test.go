@@ -10,15 +10,14 @@ import (
 	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 	"gopkg.in/yaml.v3"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
-	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 // ciTestingExample is the example of the guide "CI, testing and OpenTofu",
@@ -34,7 +33,7 @@ const ciTestingExample = "../../examples/guides/ci-testing"
 // plan against the old snapshot still passes while the refresh fails.
 func TestCITestingGuide_workflows(t *testing.T) {
 	t.Parallel()
-	skipWithoutMocks(t)
+	harness.SkipBelow(t, tfversion.Version1_8_0, "the example's mocked tests (provider functions, mock_provider)")
 	server := mockapi.NewTestServer(t, "")
 	ws := ciWorkspace(t, map[string]string{"MEGALLM_BASE_URL": server.URL()})
 	secrets := map[string]string{"MEGALLM_API_KEY": mockapi.DefaultAPIKey}
@@ -101,7 +100,7 @@ func TestCITestingGuide_workflows(t *testing.T) {
 // generates for the attributes left out fail them as dates and statuses.
 func TestCITestingGuide_mockedTestsNeedNoCatalog(t *testing.T) {
 	t.Parallel()
-	skipWithoutMocks(t)
+	harness.SkipBelow(t, tfversion.Version1_8_0, "the example's mocked tests (provider functions, mock_provider)")
 	ws := ciWorkspace(t, map[string]string{"MEGALLM_BASE_URL": "http://127.0.0.1:9/v1"}) // nothing listens
 	if err := os.Remove(filepath.Join(ws.Dir, "megallm-catalog.json")); err != nil {
 		t.Fatal(err)
@@ -140,7 +139,7 @@ output "functions" {
 // module keeps its provider and reads only megallm_models.
 func TestCITestingGuide_mockedModelsListIDs(t *testing.T) {
 	t.Parallel()
-	skipWithoutMocks(t)
+	harness.SkipBelow(t, tfversion.Version1_8_0, "the example's mocked tests (provider functions, mock_provider)")
 	ws := ciWorkspace(t, map[string]string{"MEGALLM_BASE_URL": "http://127.0.0.1:9/v1"}) // nothing listens
 	main := filepath.Join(ws.Dir, "main.tf")
 	text, err := os.ReadFile(main)
@@ -193,25 +192,6 @@ run "override_lists_ids" {
 	out, err := ws.Run("test", "-no-color", "-filter=tests/ids.tftest.hcl")
 	if err != nil || !strings.Contains(out, "Success! 2 passed, 0 failed.") {
 		t.Errorf("a megallm_models mock should list the ids it is given; error %v:\n%s", err, out)
-	}
-}
-
-// cliVersion reads the CLI's name and minor version from `version`.
-var cliVersion = regexp.MustCompile(`^(Terraform|OpenTofu) v1\.(\d+)\.`)
-
-// skipWithoutMocks skips a test that runs the example's mocked tests on a CLI
-// older than Terraform 1.8 (provider functions) or OpenTofu 1.8 (mock_provider).
-func skipWithoutMocks(t *testing.T) {
-	t.Helper()
-	cmd := exec.Command(harness.terraform, "version")
-	cmd.Env = append(tfcli.CleanEnviron(), "CHECKPOINT_DISABLE=1")
-	out, err := cmd.Output()
-	m := cliVersion.FindStringSubmatch(string(out))
-	if err != nil || m == nil {
-		t.Fatalf("cannot read the CLI's version: %v\n%s", err, out)
-	}
-	if minor, _ := strconv.Atoi(m[2]); minor < map[string]int{"Terraform": 8, "OpenTofu": 8}[m[1]] {
-		t.Skipf("%s 1.%d cannot run the example's mocked tests", m[1], minor)
 	}
 }
 

@@ -7,11 +7,15 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/hashicorp/go-version"
 
 	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
@@ -19,16 +23,33 @@ import (
 // Harness holds a provider binary built once for a test run.
 type Harness struct {
 	terraform   string
+	version     *version.Version
 	providerDir string
 }
 
 // NewHarness builds the provider from the module root into a temporary
 // directory and finds the Terraform CLI (TF_ACC_TERRAFORM_PATH, else
-// terraform or tofu on PATH). Call Close when done.
+// terraform or tofu on PATH) and its version. Call Close when done.
 func NewHarness(moduleRoot string) (*Harness, error) {
 	terraform, err := tfcli.Find()
 	if err != nil {
 		return nil, err
+	}
+	cmd := exec.Command(terraform, "version", "-json") //nolint:gosec // G204: the Terraform CLI the test chose.
+	cmd.Env = append(tfcli.CleanEnviron(), "CHECKPOINT_DISABLE=1")
+	out, err := cmd.Output()
+	var v struct {
+		Version string `json:"terraform_version"` // OpenTofu's too
+	}
+	if err == nil {
+		err = json.Unmarshal(out, &v)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading the version of %s: %w\n%s", terraform, err, out)
+	}
+	cliVersion, err := version.NewVersion(v.Version)
+	if err != nil {
+		return nil, fmt.Errorf("reading the version of %s: %w\n%s", terraform, err, out)
 	}
 	dir, err := os.MkdirTemp("", "megallm-e2e-provider-")
 	if err != nil {
@@ -42,7 +63,15 @@ func NewHarness(moduleRoot string) (*Harness, error) {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("building the provider: %w\n%s", err, out)
 	}
-	return &Harness{terraform: terraform, providerDir: dir}, nil
+	return &Harness{terraform: terraform, version: cliVersion, providerDir: dir}, nil
+}
+
+// SkipBelow skips t on a CLI older than minimum, which what needs.
+func (h *Harness) SkipBelow(t *testing.T, minimum *version.Version, what string) {
+	t.Helper()
+	if h.version.LessThan(minimum) {
+		t.Skipf("%s needs Terraform %s or later; this CLI is %s", what, minimum, h.version)
+	}
 }
 
 // Close removes the built provider.
@@ -127,6 +156,9 @@ func (w *Workspace) command(args ...string) (*exec.Cmd, *bytes.Buffer) {
 	//nolint:gosec // G204: runs the Terraform CLI the test chose, with the test's own arguments.
 	cmd := exec.Command(w.h.terraform, append([]string{"-chdir=" + w.Dir}, args...)...)
 	cmd.Env = w.env
+	// A provider left running by a killed CLI holds its output open: Wait
+	// returns anyway, so that a test fails instead of hanging.
+	cmd.WaitDelay = 10 * time.Second
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // lifecyclePolicy deprecates gpt-4o, with gpt-4.1 as its successor, and
@@ -29,6 +31,7 @@ provider "megallm" {
 // says "and N more similar warnings" when it does.
 func TestLifecycleWarningOncePerPlan(t *testing.T) {
 	t.Parallel()
+	harness.SkipBelow(t, tfversion.Version1_5_0, "a check block")
 	_, out, _ := planAgainstMock(t, lifecyclePolicy()+`
 data "megallm_model" "chat" { id = "gpt-4o" }
 data "megallm_model" "chat_again" { id = "gpt-4o" }

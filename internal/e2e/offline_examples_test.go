@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // TestExampleModuleTests runs `terraform test` in examples/modules/model-choice,
@@ -12,6 +14,7 @@ import (
 // test their own modules that use this provider.
 func TestExampleModuleTests(t *testing.T) {
 	t.Parallel()
+	harness.SkipBelow(t, tfversion.Version1_8_0, "examples/modules/model-choice (provider functions)")
 	ws := harness.ModuleWorkspace(t, "../../examples/modules/model-choice", nil)
 	out, err := ws.Run("test", "-no-color")
 	if err != nil {
@@ -28,6 +31,7 @@ func TestExampleModuleTests(t *testing.T) {
 // without: every requirement reaches a check, and the error says which.
 func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 	t.Parallel()
+	harness.SkipBelow(t, tfversion.Version1_8_0, "examples/modules/model-choice (provider functions)")
 	// 1000 million input and 200 million output tokens: gpt-4o costs 4500
 	// and gpt-4o-mini 270 at list prices; the cheapest chat model,
 	// meta-llama/llama-3.1-8b-instruct, 66.
@@ -156,6 +160,7 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 // megallm_models leaves it out without them, never chosen unchecked.
 func TestExampleModuleCandidatesWithoutAType(t *testing.T) {
 	t.Parallel()
+	harness.SkipBelow(t, tfversion.Version1_8_0, "examples/modules/model-choice (provider functions)")
 	planModuleChoice(t, "catalog-untyped.json", []moduleChoicePlan{{
 		name:   "without candidates",
 		passes: true,
@@ -300,6 +305,8 @@ output "passed_over" { value = module.choice.passed_over }
 // snapshot alone: no API, no mock, no key.
 func TestDemoWithoutAServer(t *testing.T) {
 	t.Parallel()
+	// Terraform 1.1 and older take no reference into a nested attribute.
+	harness.SkipBelow(t, tfversion.Version1_2_0, "examples/demo's pricing.input_tokens_cost_per_million")
 	snapshot, err := filepath.Abs("../../examples/modules/model-choice/tests/catalog.json")
 	if err != nil {
 		t.Fatal(err)

@@ -9,10 +9,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/megallm/terraform-provider-megallm/internal/e2e"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
@@ -42,11 +44,7 @@ func TestExamples(t *testing.T) {
 				step.ConfigStateChecks = append(step.ConfigStateChecks, statecheck.ExpectKnownOutputValue(output, want))
 			}
 			before := server.RequestCount()
-			if strings.Contains(body, "provider::megallm::") {
-				functionsTest(t, step)
-			} else {
-				unitTest(t, step)
-			}
+			unitTestFrom(t, exampleTerraform(name, body), step)
 			if strings.Contains(body, `data "megallm_`) && server.RequestCount() == before {
 				t.Error("the example made no request: is it reading the catalog at all?")
 			}
@@ -94,8 +92,11 @@ func TestExamplesNothingQualifies(t *testing.T) {
 		"workload": `No chat model costs at most 1000 USD for this traffic: raise max_workload_cost\.`,
 	} {
 		t.Run(dir, func(t *testing.T) {
-			body, _ := readExample(t, filepath.Join("..", "..", "examples", "data-sources", "megallm_models", dir))
-			unitTest(t, resource.TestStep{Config: body, ExpectError: regexp.MustCompile(strings.ReplaceAll(want, " ", `\s+`))})
+			name := "examples/data-sources/megallm_models/" + dir
+			body, _ := readExample(t, filepath.Join("..", "..", name))
+			unitTestFrom(t, exampleTerraform(name, body), resource.TestStep{
+				Config: body, ExpectError: regexp.MustCompile(strings.ReplaceAll(want, " ", `\s+`)),
+			})
 		})
 	}
 }
@@ -130,6 +131,10 @@ func TestExamplesStandalone(t *testing.T) {
 	}
 	for name, dir := range dirs {
 		t.Run(name, func(t *testing.T) {
+			body, _ := readExample(t, dir)
+			if minimum := exampleTerraform(name, body); minimum != nil {
+				harness.SkipBelow(t, minimum, name)
+			}
 			// No init: with dev_overrides, Terraform plans without it (and
 			// init would ask the registry for the overridden provider).
 			ws := harness.ModuleWorkspace(t, dir, env)
@@ -138,6 +143,30 @@ func TestExamplesStandalone(t *testing.T) {
 			}
 		})
 	}
+}
+
+// exampleTerraform is the oldest Terraform that runs an example where that is
+// newer than 1.0, the oldest the data sources support: 1.8 for one that calls
+// a provider function, else its entry in exampleNeeds; nil for 1.0.
+func exampleTerraform(name, body string) *version.Version {
+	if strings.Contains(body, "provider::megallm::") {
+		return tfversion.Version1_8_0
+	}
+	return exampleNeeds[name]
+}
+
+// exampleNeeds is the Terraform that an example without provider functions
+// needs, where it is newer than 1.0, by the newest feature it uses.
+var exampleNeeds = map[string]*version.Version{
+	// A data source's lifecycle postcondition.
+	"examples/data-sources/megallm_models/cheapest": tfversion.Version1_2_0,
+	"examples/data-sources/megallm_models/workload": tfversion.Version1_2_0,
+	"examples/workload-cost":                        tfversion.Version1_2_0,
+	// terraform_data.
+	"examples/guides/policy-as-code": tfversion.Version1_4_0,
+	// A reference into a nested attribute (pricing.input_tokens_cost_per_million),
+	// which Terraform 1.1 and older refuse ("Unsupported attribute").
+	"examples/demo": tfversion.Version1_2_0,
 }
 
 // readmeConfigs matches the hcl blocks of a Markdown file that use the

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -146,8 +147,19 @@ func expectIDs(address string, ids ...string) statecheck.StateCheck {
 // talk only to a loopback mock, so they run with or without TF_ACC.
 func unitTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	unitTestFrom(t, nil, steps...)
+}
+
+// unitTestFrom is unitTest on Terraform minimum or later, which older
+// versions skip; a nil minimum runs on every version.
+func unitTestFrom(t *testing.T, minimum *version.Version, steps ...resource.TestStep) {
+	t.Helper()
 	skipWithoutTerraform(t)
-	resource.UnitTest(t, withProvider(resource.TestCase{Steps: steps}))
+	tc := resource.TestCase{Steps: steps}
+	if minimum != nil {
+		tc.TerraformVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(minimum)}
+	}
+	resource.UnitTest(t, withProvider(tc))
 }
 
 // withProvider serves the provider in-process to a test case: on the case, or
@@ -179,11 +191,7 @@ func skipWithoutTerraform(t *testing.T) {
 // which Terraform has since 1.8: older versions skip them.
 func functionsTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	skipWithoutTerraform(t)
-	resource.UnitTest(t, withProvider(resource.TestCase{
-		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
-		Steps:                  steps,
-	}))
+	unitTestFrom(t, tfversion.Version1_8_0, steps...)
 }
 
 // expectRequests checks every request the mock received: each must carry
