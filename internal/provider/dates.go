@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -61,7 +62,8 @@ var createdRangeValidator = &configCheck{
 	},
 }
 
-// dateAttribute reads a date attribute.
+// dateAttribute reads a date attribute; its mistake is a sentence, as a
+// single argument's is, so that it ends before the next mistake listed.
 func dateAttribute(o *objectReader, name string) *time.Time {
 	s := o.string(name)
 	if s == nil {
@@ -69,7 +71,7 @@ func dateAttribute(o *objectReader, name string) *time.Time {
 	}
 	date, err := parseDate(o.prefix+name, *s)
 	if err != nil {
-		o.keep(err)
+		o.keep(errors.New(sentence(err)))
 		return nil
 	}
 	return &date

@@ -328,6 +328,11 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-06-30T12:00:00.9Z", retires_at = "2026-06-30T12:00:00.1Z" } } }`,
 			`policy\.models\["gpt-4o"\]\.deprecated_at \(2026-06-30T12:00:00\.9Z\) is after retires_at \(2026-06-30T12:00:00\.1Z\)`),
 		step(`{ allowed_owners = [] }`, `policy\.allowed_owners is empty, which allows no model at all`),
+		// A date's mistake, of two sentences, ends with a period, so that it ends before the next begins.
+		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-13-01", retires_at = "tomorrow" } } }`,
+			`policy\.models\["gpt-4o"\]\.deprecated_at is "2026-13-01", `+
+				`which is not a date\. Use .*? \(midnight UTC\)\.\s+policy\.models\["gpt-4o"\]\.retires_at is `+
+				`"tomorrow", which is not a date\. Use .* \(midnight UTC\)\.`),
 		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
 		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string\s*$`),
 		// A bool or number in quotes, as a hand-written JSON file has it.
