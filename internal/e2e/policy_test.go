@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -139,5 +142,46 @@ data "megallm_model" "to_denied" { id = "gpt-4.1-mini" }
 		day(-2), day(0))
 	if !strings.Contains(out, want) {
 		t.Errorf("the plan does not show %q:\n%s", want, out)
+	}
+}
+
+// TestPolicyFileWithByteOrderMark: a policy file saved with a UTF-8
+// byte-order mark fails in jsondecode as the model-policy guide says, and
+// the guide's way to read it plans.
+func TestPolicyFileWithByteOrderMark(t *testing.T) {
+	t.Parallel()
+	const page = "../../templates/guides/model-policy.md.tmpl"
+	guide, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	provider := regexp.MustCompile("(?m)^provider \"megallm\" \\{\n  policy = .*trimprefix.*\n\\}\n").Find(guide)
+	if provider == nil {
+		t.Fatalf("%s shows no provider block that reads a policy file with a byte-order mark", page)
+	}
+	const failure = "invalid character 'ï' looking for beginning of value"
+	if !strings.Contains(string(guide), failure) {
+		t.Errorf("%s does not quote jsondecode's error %q", page, failure)
+	}
+	policy, err := os.ReadFile("../../examples/guides/model-policy/model-policy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	server := mockapi.NewTestServer(t, "")
+	for _, tc := range []struct{ provider, wantError string }{
+		{"provider \"megallm\" { policy = jsondecode(file(\"${path.module}/model-policy.json\")) }\n", failure},
+		{string(provider), ""},
+	} {
+		ws := harness.Workspace(t, tc.provider+`data "megallm_models" "all" {}`, map[string]string{
+			"MEGALLM_BASE_URL": server.URL(),
+			"MEGALLM_API_KEY":  mockapi.DefaultAPIKey,
+		})
+		writeFile(t, filepath.Join(ws.Dir, "model-policy.json"), "\ufeff"+string(policy))
+		out, err := ws.Run("plan", "-input=false", "-no-color")
+		if flat := strings.Join(strings.Fields(out), " "); tc.wantError == "" && err != nil {
+			t.Errorf("%s: plan failed: %v\n%s", tc.provider, err, out)
+		} else if tc.wantError != "" && (err == nil || !strings.Contains(flat, tc.wantError)) {
+			t.Errorf("%s: plan gave %v, want an error with %q:\n%s", tc.provider, err, tc.wantError, out)
+		}
 	}
 }
