@@ -18,6 +18,7 @@ import (
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 const policyDir = "../../policy/opa"
@@ -171,6 +172,14 @@ resource "terraform_data" "app" {
 	assertMessages(t, "OPA deny without required_providers", deny, []string{add +
 		` This configuration does not declare the provider: add megallm = { source = "megallm/megallm" } ` +
 		`to the root module's terraform { required_providers } and run terraform init, as Terraform otherwise ` +
+		`looks for hashicorp/megallm.`})
+
+	// Required under another local name, the plan lists the provider under
+	// megallm too: the data source needs that name.
+	writeFile(t, filepath.Join(ws.Dir, "main.tf"), strings.Replace(tfcli.RequiredProviders, "megallm =", "llm =", 1)+config)
+	deny, _ = evalOPA(t, savedPlan(t, ws), "")
+	assertMessages(t, "OPA deny with the provider required as llm", deny, []string{add +
+		` The root module names the provider llm: add provider = llm to that data source, as Terraform otherwise ` +
 		`looks for hashicorp/megallm.`})
 }
 

@@ -27,14 +27,28 @@ deny contains msg if {
 	))
 }
 
-# _undeclared: how to declare the provider when the root module does not, as
-# a data "megallm_models" added there would then be hashicorp/megallm's.
-_undeclared := [] if endswith(input.configuration.provider_config.megallm.full_name, "/megallm/megallm")
-
-else := [concat(" ", [
+# _undeclared: how a data "megallm_models" added to the root module reads
+# megallm/megallm, when the root module requires it under another local name
+# or not at all: Terraform would otherwise look for hashicorp/megallm. A plan
+# lists a required provider under its type name too, so another local name
+# is looked for first. Nothing for a plan without its configuration.
+_undeclared := [] if {
+	not input.configuration
+} else := [sprintf("The root module names the provider %s: add provider = %s to that data source, as Terraform otherwise looks for hashicorp/megallm.", [name, name])] if {
+	name := _excerpt(sort(_other_local_names)[0])
+} else := [] if {
+	endswith(input.configuration.provider_config.megallm.full_name, "/megallm/megallm")
+} else := [concat(" ", [
 	"This configuration does not declare the provider: add megallm = { source = \"megallm/megallm\" }",
 	"to the root module's terraform { required_providers } and run terraform init, as Terraform otherwise looks for hashicorp/megallm.",
 ])]
+
+_other_local_names contains c.name if {
+	some c in object.get(input.configuration, "provider_config", {})
+	not c.module_address
+	endswith(c.full_name, "/megallm/megallm")
+	c.name != "megallm"
+}
 
 # conftest test --combine gives the policy its files as one list, no plan.
 deny contains "The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: check each saved plan on its own, without --combine: conftest test --namespace megallm plan.json." if {

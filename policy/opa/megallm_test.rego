@@ -97,6 +97,25 @@ test_fail_closed_without_a_catalog if {
 		`This configuration does not declare the provider: add megallm = { source = "megallm/megallm" }`,
 		"to the root module's terraform { required_providers } and run terraform init, as Terraform otherwise looks for hashicorp/megallm.",
 	]))
+
+	# required as llm, the plan lists it as megallm too: the data source
+	# needs provider = llm, or it would be hashicorp/megallm's
+	other_name := json.patch(no_reads, [{"op": "replace", "path": "/configuration/provider_config", "value": {
+		"llm": {"name": "llm", "full_name": "registry.terraform.io/megallm/megallm"},
+		"megallm": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm"},
+	}}])
+	other_name_denies := megallm.deny with input as other_name
+	some other_name_msg in other_name_denies
+	endswith(other_name_msg, concat(" ", [
+		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+		"The root module names the provider llm: add provider = llm to that data source, as Terraform otherwise looks for hashicorp/megallm.",
+	]))
+
+	# a plan without its configuration cannot tell how the provider is declared
+	no_configuration := json.remove(no_reads, ["configuration"])
+	no_configuration_denies := megallm.deny with input as no_configuration
+	some no_configuration_msg in no_configuration_denies
+	endswith(no_configuration_msg, "terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.")
 }
 
 test_fail_closed_on_a_filtered_read_or_one_without_retired_models if {
