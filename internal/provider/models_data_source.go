@@ -314,14 +314,14 @@ func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]
 	return tftypes.NewValue(t, values), nil
 }
 
-// sortByValidator accepts a sort key. Of one written in another letter case
-// or with a direction ("-input_cost", "input_cost desc") it means the key,
-// and of a descending one it says to set descending, which the key alone
-// would drop.
+// sortByValidator accepts a sort key. Of one written in another letter case,
+// with white space around it or with a direction ("-input_cost",
+// "input_cost desc") it means the key, and of a descending one it says to
+// set descending, which the key alone would drop.
 var sortByValidator = func() argumentCheck {
 	direction := regexp.MustCompile(`(?i)^\s*[-+]|[\s:]+(asc|desc)(ending)?\s*$`)
 	descending := regexp.MustCompile(`(?i)^\s*-|desc(ending)?\s*$`)
-	check := oneOf(func(s string) string { return strings.ToLower(direction.ReplaceAllString(s, "")) },
+	check := oneOf(func(s string) string { return strings.ToLower(strings.TrimSpace(direction.ReplaceAllString(s, ""))) },
 		catalog.SortKeyNames()...)
 	key := check.str
 	check.str = func(name, s string) string {

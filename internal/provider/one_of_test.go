@@ -25,5 +25,7 @@ func TestModelsDataSource_sortByDidYouMean(t *testing.T) {
 		step("-input_cost", `Did you mean "input_cost"\? `+keys+descending),
 		step("created_at DESC", `Did you mean "created_at"\? `+keys+descending),
 		step("price desc", `sort_by = "price desc" is not one of its values\. `+keys+descending),
+		step(" input_cost ", `sort_by = " input_cost " is not one of its values\. Did you mean "input_cost"\? `+keys+`\s*$`),
+		step("  -id  ", `Did you mean "id"\? `+keys+descending),
 	)
 }
