@@ -77,17 +77,15 @@ type Query struct {
 // neither copied nor reordered: Select allocates one entry (a pointer and a
 // sort value) per matching model, and the result.
 func (c *Catalog) Select(q Query) []*megallm.Model {
+	s := c.selection(&q)
 	var matched []sortable
-	if q.Type == "" && q.OwnedBy == nil && q.IDPattern == nil && q.Require == (Requirements{}) &&
-		q.CreatedAfter == nil && q.CreatedBefore == nil && q.ExcludeIDs == nil && c.policy == nil {
+	if len(s.steps) == 0 || len(s.steps) == 1 && s.steps[0].by == ByRetirement {
 		matched = make([]sortable, 0, len(c.models)) // no filter: nearly every model matches
 	}
-	// The lifecycle requirements apply at the catalog's time.
-	t := q.terms(c.now, nil)
 	key := sortKeyOf(q.SortBy)
 	for i := range c.models {
 		m := &c.models[i]
-		if c.selects(&q, &t, m) {
+		if s.keeps(m) {
 			v, ok := key.value(&q, m)
 			matched = append(matched, sortable{model: m, value: v, present: ok})
 		}
@@ -103,37 +101,69 @@ func (c *Catalog) Select(q Query) []*megallm.Model {
 	return out
 }
 
-// selects reports whether Select keeps m: it matches q, the policy allows
-// it, and it is not retired unless q includes retired models.
-func (c *Catalog) selects(q *Query, t *terms, m *megallm.Model) bool {
-	return q.matches(t, m) && c.allowed(m) && (q.IncludeRetired || !Retired(m, c.now))
+// step is one of Select's filters: the part of the query it applies (or
+// the policy, or retirement), when it applies, and which models it keeps.
+type step struct {
+	by    QueryPart
+	set   func(c *Catalog, q *Query) bool
+	keeps func(s *selection, m *megallm.Model) bool
 }
 
-func (q *Query) matches(t *terms, m *megallm.Model) bool {
-	if q.Type != "" && (m.Type == nil || *m.Type != q.Type) {
-		return false
-	}
-	if q.OwnedBy != nil && (m.OwnedBy == nil || !slices.Contains(q.OwnedBy, *m.OwnedBy)) {
-		return false
-	}
-	if q.IDPattern != nil && !q.IDPattern.MatchString(m.ID) {
-		return false
-	}
-	if q.ExcludeIDs != nil && slices.Contains(q.ExcludeIDs, m.ID) {
-		return false
-	}
-	if (q.CreatedAfter != nil || q.CreatedBefore != nil) && !q.createdInRange(m) {
-		return false
-	}
-	return t.met(m)
+// steps are Select's filters in the order it applies them.
+var steps = []step{
+	{ByType, func(_ *Catalog, q *Query) bool { return q.Type != "" },
+		func(s *selection, m *megallm.Model) bool { return m.Type != nil && *m.Type == s.q.Type }},
+	{ByOwnedBy, func(_ *Catalog, q *Query) bool { return q.OwnedBy != nil },
+		func(s *selection, m *megallm.Model) bool {
+			return m.OwnedBy != nil && slices.Contains(s.q.OwnedBy, *m.OwnedBy)
+		}},
+	{ByIDPattern, func(_ *Catalog, q *Query) bool { return q.IDPattern != nil },
+		func(s *selection, m *megallm.Model) bool { return s.q.IDPattern.MatchString(m.ID) }},
+	{ByExcludeIDs, func(_ *Catalog, q *Query) bool { return q.ExcludeIDs != nil },
+		func(s *selection, m *megallm.Model) bool { return !slices.Contains(s.q.ExcludeIDs, m.ID) }},
+	{ByCreatedAfter, func(_ *Catalog, q *Query) bool { return q.CreatedAfter != nil },
+		func(s *selection, m *megallm.Model) bool {
+			return m.CreatedAt != nil && m.CreatedAt.After(*s.q.CreatedAfter)
+		}},
+	{ByCreatedBefore, func(_ *Catalog, q *Query) bool { return q.CreatedBefore != nil },
+		func(s *selection, m *megallm.Model) bool {
+			return m.CreatedAt != nil && m.CreatedAt.Before(*s.q.CreatedBefore)
+		}},
+	{ByRequirement, func(_ *Catalog, q *Query) bool { return q.Require != (Requirements{}) },
+		func(s *selection, m *megallm.Model) bool { return s.t.met(m) }},
+	{ByPolicy, func(c *Catalog, _ *Query) bool { return c.policy != nil },
+		func(s *selection, m *megallm.Model) bool { return s.c.allowed(m) }},
+	{ByRetirement, func(_ *Catalog, q *Query) bool { return !q.IncludeRetired },
+		func(s *selection, m *megallm.Model) bool { return !Retired(m, s.c.now) }},
 }
 
-// createdInRange reports whether m was created strictly between
-// CreatedAfter and CreatedBefore, either bound left open when nil.
-func (q *Query) createdInRange(m *megallm.Model) bool {
-	created := m.CreatedAt
-	return created != nil && (q.CreatedAfter == nil || created.After(*q.CreatedAfter)) &&
-		(q.CreatedBefore == nil || created.Before(*q.CreatedBefore))
+// selection is a query as Select applies it: its terms, at the catalog's
+// time, and the steps that apply to it.
+type selection struct {
+	c     *Catalog
+	q     *Query
+	t     terms
+	steps []*step
+}
+
+func (c *Catalog) selection(q *Query) *selection {
+	s := &selection{c: c, q: q, t: q.terms(c.now, nil)}
+	for i := range steps {
+		if steps[i].set(c, q) {
+			s.steps = append(s.steps, &steps[i])
+		}
+	}
+	return s
+}
+
+// keeps reports whether Select keeps m: every step that applies keeps it.
+func (s *selection) keeps(m *megallm.Model) bool {
+	for _, st := range s.steps {
+		if !st.keeps(s, m) {
+			return false
+		}
+	}
+	return true
 }
 
 // createdAtField is the field the created_at range and sort read.

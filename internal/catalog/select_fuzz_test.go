@@ -70,11 +70,11 @@ func FuzzSelect(f *testing.F) {
 		}
 		// Select applies the price bounds in the query's currency, to its
 		// workload, and the lifecycle at the catalog's time.
-		terms := q.terms(c.now, nil)
+		s := c.selection(&q)
 		for i := range c.models {
 			m := &c.models[i]
-			if c.selects(&q, &terms, m) != slices.Contains(selected, m) {
-				t.Fatalf("model %q: selects=%v but selected=%v", m.ID, c.selects(&q, &terms, m), !c.selects(&q, &terms, m))
+			if s.keeps(m) != slices.Contains(selected, m) {
+				t.Fatalf("model %q: keeps=%v but selected=%v", m.ID, s.keeps(m), !s.keeps(m))
 			}
 		}
 		for _, m := range selected {

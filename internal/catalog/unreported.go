@@ -15,17 +15,26 @@ type modelField struct {
 	reported func(*megallm.Model) bool
 }
 
-// QueryPart is a part of a Query that reads a model field.
+// QueryPart is a part of a Query, or what else Select applies.
 type QueryPart int
 
-// The parts of a Query that read a field.
+// The parts of a Query: Unreported reports those that read a field (the
+// created_at range, the requirements and the sort), Narrowing the filters.
 const (
 	ByCreatedAfter QueryPart = iota + 1
 	ByCreatedBefore
-	// ByRequirement is a requirement of Query.Require, named by
+	// ByRequirement is Query.Require, or one requirement of it, named by
 	// Unreported.Requirement.
 	ByRequirement
 	BySort
+	ByType
+	ByOwnedBy
+	ByIDPattern
+	ByExcludeIDs
+	// ByPolicy is the provider's policy, which Select applies after the query.
+	ByPolicy
+	// ByRetirement leaves out retired models unless Query.IncludeRetired.
+	ByRetirement
 )
 
 // Unreported is a field that a part of a query reads and that no model of

@@ -1,0 +1,66 @@
+package catalog
+
+import (
+	"reflect"
+	"regexp"
+	"testing"
+)
+
+func TestNarrowing(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		policy *Policy
+		q      Query
+		want   []Narrowed
+	}{
+		{"each filter in Select's order, up to the one that keeps none", nil,
+			Query{OwnedBy: []string{"openai"}, Type: "chat", IDPattern: regexp.MustCompile("4o"), ExcludeIDs: []string{"gpt-4o"}},
+			[]Narrowed{{By: ByType, Kept: 3, Of: 6}, {By: ByOwnedBy, Kept: 2, Of: 3},
+				{By: ByIDPattern, Kept: 1, Of: 2}, {By: ByExcludeIDs, Kept: 0, Of: 1}}},
+		{"created range", nil, Query{CreatedAfter: date("2024-01-01T00:00:00Z"), CreatedBefore: date("2024-01-01T01:00:00Z")},
+			[]Narrowed{{By: ByCreatedAfter, Kept: 4, Of: 6}, {By: ByCreatedBefore, Kept: 0, Of: 4}}},
+		{"a requirement no model meets, with the closest value", nil,
+			Query{Type: "chat", Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](2000000),
+				MaxOutputCostPerMillion: ptr(5.0)}},
+			[]Narrowed{{By: ByType, Kept: 3, Of: 6}, {By: ByRequirement, Kept: 0, Of: 3, Unmet: []Miss{
+				{Requirement: row("min_context_length"), Value: 1047576, Bound: 2000000},
+				{Requirement: row("max_output_cost_per_million"), Amount: 8, AmountBound: 5},
+			}}}},
+		{"requirements each met by a model, never all at once", nil,
+			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](200000)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6}}},
+		{"the policy, when it leaves a model out", &Policy{Models: map[string]ModelPolicy{"gpt-4o": {Denied: true}}},
+			Query{IDPattern: regexp.MustCompile("4o")},
+			[]Narrowed{{By: ByIDPattern, Kept: 1, Of: 6}, {By: ByPolicy, Kept: 0, Of: 1}}},
+		{"retirement, when it leaves a model out", &Policy{Models: map[string]ModelPolicy{"A1": {RetiresAt: date("2020-01-01T00:00:00Z")}}},
+			Query{Type: "rerank"},
+			[]Narrowed{{By: ByType, Kept: 1, Of: 6}, {By: ByRetirement, Kept: 0, Of: 1}}},
+		{"a policy and retirement that leave out none are not listed", &Policy{Models: map[string]ModelPolicy{"A1": {Denied: true}}},
+			Query{Type: "chat"},
+			[]Narrowed{{By: ByType, Kept: 3, Of: 6}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			c := New(queryFixture())
+			if tt.policy != nil {
+				c.Apply(tt.policy, fixedNow)
+			}
+			//nolint:govet // deepequalerrors: every Miss here has a nil CostErr
+			if got := c.Narrowing(tt.q); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Narrowing =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// row is the requirement with this name.
+func row(name string) *Requirement {
+	for i := range RequirementTable {
+		if RequirementTable[i].Name == name {
+			return &RequirementTable[i]
+		}
+	}
+	panic("no requirement " + name)
+}
