@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -17,9 +18,14 @@ import (
 // emptyCatalogWarning says that the catalog has no models.
 func emptyCatalogWarning(origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	diags.AddWarning("Empty MegaLLM catalog", fmt.Sprintf("The MegaLLM catalog from %s has no models at all, so "+
-		"megallm_models lists none (and every megallm_model fails). Check that this is the catalog you meant.", origin))
+	diags.AddWarning("Empty MegaLLM catalog", emptyCatalog(origin))
 	return diags
+}
+
+// emptyCatalog says that the catalog from origin has no models.
+func emptyCatalog(origin string) string {
+	return fmt.Sprintf("The MegaLLM catalog from %s has no models at all, so megallm_models lists none (and every "+
+		"megallm_model fails). Check that this is the catalog you meant.", origin)
 }
 
 // unreportedFieldsWarning lists in one warning the fields that query reads
@@ -153,4 +159,113 @@ func miscasedExclusionError(models *catalog.Catalog, excluded []string) diag.Dia
 				joinProblems(lines, "\n  - ")))
 	}
 	return diags
+}
+
+// emptyReason says why megallm_models lists no model: the catalog is empty,
+// or which step of Catalog.Narrowing kept none, after how many each step
+// before it kept, and what to loosen.
+func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) string {
+	if models.Len() == 0 {
+		return emptyCatalog(origin)
+	}
+	account := models.Narrowing(query)
+	lines := make([]string, len(account))
+	for i, n := range account {
+		kept := fmt.Sprintf("kept %d of those %d", n.Kept, n.Of)
+		switch {
+		case i == 0 && n.Kept == 0:
+			kept = "kept none of the " + countModels(n.Of)
+		case i == 0:
+			kept = fmt.Sprintf("kept %d of %s", n.Kept, countModels(n.Of))
+		case n.Kept == 0:
+			kept = "kept none of them"
+		}
+		lines[i] = narrowedBy(query, n.By) + " " + kept
+	}
+	last := account[len(account)-1]
+	if last.By == catalog.ByRequirement {
+		lines[len(lines)-1] += ": " + unmetByAll(last.Unmet)
+	}
+	before := ""
+	if len(account) > 1 {
+		before = ", or one of the filters before it"
+	}
+	advice := fmt.Sprintf("Loosen or remove %s%s.", narrowedArgument(last.By), before)
+	switch last.By {
+	case catalog.ByPolicy:
+		advice = "The provider's policy allows none of them (it denies them, or its allowed_owners leaves out their " +
+			"owners): widen the filters, or change the policy."
+	case catalog.ByRetirement:
+		advice = "Each of them is retired: set include_retired = true to list them" +
+			strings.Replace(before, "or", "or loosen", 1) + "."
+	}
+	return fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) passes the filters of megallm_models, so ids "+
+		"and models are empty. In the order they apply:\n  - %s\n\n%s", countModels(models.Len()), origin,
+		strings.Join(lines, "\n  - "), advice)
+}
+
+// narrowedArgument is the argument of megallm_models that a step applies.
+func narrowedArgument(by catalog.QueryPart) string {
+	return map[catalog.QueryPart]string{
+		catalog.ByType: "type", catalog.ByOwnedBy: "owned_by", catalog.ByIDPattern: "id_regex",
+		catalog.ByExcludeIDs: "exclude_ids", catalog.ByCreatedAfter: "created_after",
+		catalog.ByCreatedBefore: "created_before", catalog.ByRequirement: "require",
+	}[by]
+}
+
+// narrowedBy names a step with its value: type = "chat", the provider's policy.
+func narrowedBy(q catalog.Query, by catalog.QueryPart) string {
+	switch by {
+	case catalog.ByType:
+		return "type = " + megallm.Quote(q.Type)
+	case catalog.ByOwnedBy:
+		return "owned_by = " + quotedSet(q.OwnedBy)
+	case catalog.ByIDPattern:
+		return "id_regex = " + megallm.Quote(q.IDPattern.String())
+	case catalog.ByExcludeIDs:
+		return "exclude_ids = " + quotedSet(q.ExcludeIDs)
+	case catalog.ByCreatedAfter:
+		return "created_after = " + megallm.Quote(catalog.FormatDate(*q.CreatedAfter))
+	case catalog.ByCreatedBefore:
+		return "created_before = " + megallm.Quote(catalog.FormatDate(*q.CreatedBefore))
+	case catalog.ByPolicy:
+		return "the provider's policy"
+	case catalog.ByRetirement:
+		return "leaving out retired models (include_retired = false)"
+	}
+	return "require"
+}
+
+// unmetByAll words the requirements that none of the models require was
+// given meets, each with the closest miss.
+func unmetByAll(misses []catalog.Miss) string {
+	if len(misses) == 0 {
+		return "each requirement is met by one of them, but none meets them all"
+	}
+	words := make([]string, len(misses))
+	for i, miss := range misses {
+		name := "the currency of its price bounds"
+		if miss.Requirement.Name != "" {
+			name = "require." + miss.Requirement.Name
+		}
+		words[i] = fmt.Sprintf("none meets %s (the closest: %s)", name, missWords(miss))
+	}
+	return joinProblems(words, "; ")
+}
+
+// quotedSet writes a set of names sorted, as ["a", "b"], bounded.
+func quotedSet(names []string) string {
+	quoted := make([]string, len(names))
+	for i, name := range slices.Sorted(slices.Values(names)) {
+		quoted[i] = megallm.Quote(name)
+	}
+	return "[" + joinProblems(quoted, ", ") + "]"
+}
+
+// countModels is "1 model" or "n models".
+func countModels(n int) string {
+	if n == 1 {
+		return "1 model"
+	}
+	return fmt.Sprintf("%d models", n)
 }

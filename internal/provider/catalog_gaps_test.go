@@ -2,12 +2,18 @@ package provider
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
@@ -85,4 +91,111 @@ func TestModelsDataSource_emptyCatalogWarns(t *testing.T) {
 			t.Errorf("warnings\n%q\nwant\n%q", got, want)
 		}
 	}
+}
+
+// TestModelsDataSource_emptyReason: a read that keeps no model is a result,
+// ids = [], whose empty_reason says how many models each filter kept in the
+// order they apply, up to the one that kept none (with the closest value of
+// a requirement that no model meets), and what to loosen, with values
+// bounded; a read that lists a model has "" (not null, which error_message
+// cannot hold), and an empty catalog says so.
+func TestModelsDataSource_emptyReason(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	reason := func(advice string, steps ...string) knownvalue.Check {
+		return knownvalue.StringExact(fmt.Sprintf("No model in the MegaLLM catalog (26 models from %s/models) passes "+
+			"the filters of megallm_models, so ids and models are empty. In the order they apply:\n  - %s\n\n%s",
+			server.URL(), strings.Join(steps, "\n  - "), advice))
+	}
+	gone := make([]string, 25)
+	for i := range gone {
+		gone[i] = fmt.Sprintf("%q", fmt.Sprintf("gone-%02d", i))
+	}
+	long := strings.Repeat("x", 200)
+	before := ", or one of the filters before it."
+	checks := map[string]knownvalue.Check{
+		"listed": knownvalue.StringExact(""),
+		"owner": reason("Loosen or remove owned_by"+before,
+			`type = "embedding" kept 4 of 26 models`, `owned_by = ["anthropic"] kept none of them`),
+		"excluded": reason("Loosen or remove exclude_ids"+before,
+			`owned_by = ["xai"] kept 1 of 26 models`, `exclude_ids = ["grok-2-1212"] kept none of them`),
+		"future": reason("Loosen or remove created_after.", `created_after = "2030-01-01" kept none of the 26 models`),
+		"required": reason("Loosen or remove require.", "require kept none of the 26 models: none meets "+
+			"require.min_context_length (the closest: context_length 2097152 < required 100000000)"),
+		"denied": reason("The provider's policy allows none of them (it denies them, or its allowed_owners leaves "+
+			"out their owners): widen the filters, or change the policy.",
+			`id_regex = "opus" kept 1 of 26 models`, "the provider's policy kept none of them"),
+		"retired": reason("Each of them is retired: set include_retired = true to list them, or loosen one of the "+
+			"filters before it.", `id_regex = "turbo" kept 1 of 26 models`,
+			"leaving out retired models (include_retired = false) kept none of them"),
+		"long_type": reason("Loosen or remove type.",
+			`type = "`+strings.Repeat("x", 64)+`"… (200 characters) kept none of the 26 models`),
+		"many_owners": reason("Loosen or remove owned_by.",
+			"owned_by = ["+strings.Join(gone[:10], ", ")+", and 15 more] kept none of the 26 models"),
+	}
+	var stateChecks []statecheck.StateCheck
+	for name, check := range checks {
+		address := "data.megallm_models." + name
+		stateChecks = append(stateChecks, statecheck.ExpectKnownValue(address, tfjsonpath.New("empty_reason"), check))
+		if name != "listed" {
+			stateChecks = append(stateChecks, expectIDs(address))
+		}
+	}
+	policy := `policy = { models = {
+    "claude-3-opus-20240229" = { denied = true }
+    "gpt-3.5-turbo"          = { retires_at = "2025-01-01" }
+  } }`
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, policy) + fmt.Sprintf(`
+data "megallm_models" "listed" {
+  id_regex = "^gpt-4o$"
+}
+data "megallm_models" "owner" {
+  type     = "embedding"
+  owned_by = ["anthropic"]
+}
+data "megallm_models" "excluded" {
+  owned_by    = ["xai"]
+  exclude_ids = ["grok-2-1212"]
+}
+data "megallm_models" "future" {
+  created_after = "2030-01-01"
+}
+data "megallm_models" "required" {
+  require = { min_context_length = 100000000 }
+}
+data "megallm_models" "denied" {
+  id_regex = "opus"
+
+  lifecycle {
+    postcondition {
+      condition     = length(self.ids) == 0 && length(self.models) == 0
+      error_message = "want no model"
+    }
+  }
+}
+data "megallm_models" "retired" {
+  id_regex = "turbo"
+}
+data "megallm_models" "long_type" {
+  type = %q
+}
+data "megallm_models" "many_owners" {
+  owned_by = [%s]
+}
+`, long, strings.Join(gone, ", ")),
+		ConfigStateChecks: stateChecks,
+	})
+
+	empty := mockapi.NewTestServer(t, "")
+	empty.SetModels()
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(empty, "") + `data "megallm_models" "none" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_models.none", tfjsonpath.New("empty_reason"),
+				knownvalue.StringExact("The MegaLLM catalog from "+empty.URL()+"/models has no models at all, so "+
+					"megallm_models lists none (and every megallm_model fails). Check that this is the catalog you meant.")),
+			expectIDs("data.megallm_models.none"),
+		},
+	})
 }

@@ -80,16 +80,24 @@ func TestExampleEstimateCostPartlyPriced(t *testing.T) {
 
 // TestExamplesNothingQualifies plans the examples that read ids[0] against a
 // catalog in which no model meets their requirements: each fails with its
-// own message, saying what to relax, not with "Invalid index".
+// own message, saying what to relax, then empty_reason, not with "Invalid
+// index".
 func TestExamplesNothingQualifies(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	server.SetModels(json.RawMessage(`{"id":"gpt-4o","type":"chat","context_length":8000,` +
 		`"pricing":{"input_tokens_cost_per_million":2.5,"output_tokens_cost_per_million":10}}`))
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	t.Setenv(EnvBaseURL, server.URL())
+	reason := ` No model in the MegaLLM catalog \(1 model from \S+\) passes the filters of megallm_models, so ids and ` +
+		`models are empty\. In the order they apply: - type = "chat" kept 1 of 1 model - require kept none of them: none meets `
+	loosen := ` Loosen or remove require, or one of the filters before it\.`
 	for dir, want := range map[string]string{
-		"cheapest": `No chat model has vision and 128k tokens of context: relax require\.`,
-		"workload": `No chat model costs at most 1000 USD for this traffic: raise max_workload_cost\.`,
+		"cheapest": `No chat model has vision and 128k tokens of context: relax require\.` + reason +
+			`require\.supports_vision \(the closest: does not report whether it supports vision ` +
+			`\(capabilities\.supports_vision is missing\)\); none meets require\.min_context_length \(the closest: ` +
+			`context_length 8000 < required 128000\)` + loosen,
+		"workload": `No chat model costs at most 1000 USD for this traffic: raise max_workload_cost\.` + reason +
+			`require\.max_workload_cost \(the closest: workload_cost 6000 > allowed 1000\)` + loosen,
 	} {
 		t.Run(dir, func(t *testing.T) {
 			name := "examples/data-sources/megallm_models/" + dir

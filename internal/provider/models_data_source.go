@@ -54,6 +54,7 @@ type modelsDataSourceModel struct {
 	WorkloadCosts  []*float64     `tfsdk:"workload_costs"`
 	Models         types.List     `tfsdk:"models"`
 	IDs            []string       `tfsdk:"ids"`
+	EmptyReason    types.String   `tfsdk:"empty_reason"`
 }
 
 func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -63,8 +64,10 @@ func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the MegaLLM model catalog, filtered and sorted. Filters are optional and " +
-			"combine with AND. When nothing matches, `ids` and `models` are empty lists, so " +
-			"`length(self.ids) > 0` in a `postcondition` fails the plan with a message of your own.",
+			"combine with AND, applied in this order: `type`, `owned_by`, `id_regex`, `exclude_ids`, `created_after`, " +
+			"`created_before`, `require`, then the provider's `policy`, then `include_retired`. When nothing matches, `ids` and `models` are empty lists, so " +
+			"`length(self.ids) > 0` in a `postcondition` fails the plan with a message of your own, to which " +
+			"`empty_reason` adds why.",
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding` (any type the " +
@@ -162,6 +165,14 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				ElementType:         types.StringType,
 				Computed:            true,
 			},
+			"empty_reason": schema.StringAttribute{
+				MarkdownDescription: "Why `ids` is empty, for a `postcondition`'s `error_message`: each filter in the " +
+					"order they apply with how many models it kept, up to the one that kept none (for `require`, the " +
+					"closest value the catalog has of each requirement that no model meets), and what to loosen; or " +
+					"that the catalog has no models. An empty string, never null, when at least one model is listed, since " +
+					"Terraform evaluates `error_message` when the condition holds too.",
+				Computed: true,
+			},
 		},
 	}
 }
@@ -234,6 +245,10 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	selected := models.Select(query)
+	cfg.EmptyReason = types.StringValue("") // not null: Terraform evaluates error_message when the condition holds too
+	if len(selected) == 0 {
+		cfg.EmptyReason = types.StringValue(emptyReason(models, d.data.origin, query))
+	}
 	cfg.IDs = make([]string, len(selected))
 	objects := make([]map[string]attr.Value, len(selected))
 	var tooLarge []string // ids whose workload cost is not expressible

@@ -8,7 +8,7 @@ data "megallm_models" "vision" {
   lifecycle {
     postcondition {
       condition     = length(self.ids) > 0
-      error_message = "No chat model has vision and 128k tokens of context: relax require."
+      error_message = "No chat model has vision and 128k tokens of context: relax require. ${self.empty_reason}"
     }
   }
 }

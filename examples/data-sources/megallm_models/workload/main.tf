@@ -8,7 +8,7 @@ data "megallm_models" "for_traffic" {
   lifecycle {
     postcondition {
       condition     = length(self.ids) > 0
-      error_message = "No chat model costs at most 1000 USD for this traffic: raise max_workload_cost."
+      error_message = "No chat model costs at most 1000 USD for this traffic: raise max_workload_cost. ${self.empty_reason}"
     }
   }
 }
