@@ -54,9 +54,9 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 		lines[i] = u.Field + ": " + effect
 	}
 	summary := "Fields no model reports"
-	detail := fmt.Sprintf("No model in the MegaLLM catalog (%d models from %s) reports these fields, which "+
+	detail := fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) reports these fields, which "+
 		"megallm_models reads:\n  - %s\n\nLeave out what reads them, or ask the catalog's maintainers to report them.",
-		models.Len(), origin, joinProblems(lines, "\n  - "))
+		countModels(models.Len()), origin, joinProblems(lines, "\n  - "))
 	if len(arguments) == 1 {
 		for argument := range arguments {
 			diags.AddAttributeWarning(path.Root(argument), summary, detail)
@@ -72,7 +72,7 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 // catalog.MaxListed with "did you mean", the others in one warning.
 func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
-	where := fmt.Sprintf("the MegaLLM catalog (%d models from %s)", models.Len(), origin)
+	where := fmt.Sprintf("the MegaLLM catalog (%s from %s)", countModels(models.Len()), origin)
 	if query.Type != "" {
 		if types := models.Types(); !slices.Contains(types, query.Type) {
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
@@ -260,12 +260,4 @@ func quotedSet(names []string) string {
 		quoted[i] = megallm.Quote(name)
 	}
 	return "[" + joinProblems(quoted, ", ") + "]"
-}
-
-// countModels is "1 model" or "n models".
-func countModels(n int) string {
-	if n == 1 {
-		return "1 model"
-	}
-	return fmt.Sprintf("%d models", n)
 }

@@ -88,9 +88,9 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 	}
 	if findings.AllowsNone {
 		diags.AddWarning("Provider policy allows no model",
-			fmt.Sprintf("%s The policy allows none of the %d models in the MegaLLM catalog from %s, so megallm_models lists "+
+			fmt.Sprintf("%s The policy allows none of the %s in the MegaLLM catalog from %s, so megallm_models lists "+
 				"none and every megallm_model fails. Check policy.allowed_owners and the models it denies.",
-				aboutPolicy, models.Len(), origin))
+				aboutPolicy, countModels(models.Len()), origin))
 	}
 	return diags
 }

@@ -93,3 +93,11 @@ func catalogHas(field string, values []string) string {
 	}
 	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteSome(values, "and"))
 }
+
+// countModels is "1 model" or "n models".
+func countModels(n int) string {
+	if n == 1 {
+		return "1 model"
+	}
+	return fmt.Sprintf("%d models", n)
+}

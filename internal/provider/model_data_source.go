@@ -183,9 +183,9 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
 	switch r.Kind {
 	case catalog.NotInCatalog, catalog.MiscasedModelID:
-		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%d models from %s) has no model with "+
+		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			models.Len(), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))
+			countModels(models.Len()), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -231,4 +232,13 @@ func TestDidYouMean(t *testing.T) {
 			t.Errorf("didYouMean(%q) = %q, want %q", tc.ids, got, tc.want)
 		}
 	}
+}
+
+// A catalog of one model is "1 model", not "1 models".
+func TestModelDataSource_unknownIDInCatalogOfOne(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"gpt-4o","type":"chat"}`))
+	unitTest(t, errorStep(server, "megallm_model", `id = "gpt-4o-mini"`,
+		`Unknown MegaLLM model id .* The MegaLLM catalog \(1 model from http://127\.0\.0\.1:\d+/v1/models\) has no model with id "gpt-4o-mini"`))
 }
