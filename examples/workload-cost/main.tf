@@ -40,7 +40,7 @@ data "megallm_models" "vision_128k" {
   lifecycle {
     postcondition {
       condition     = length(self.ids) > 0
-      error_message = "No MegaLLM model with vision and a 128k context costs at most 5000 USD a month for this workload."
+      error_message = "No MegaLLM model with vision and a 128k context costs at most 5000 USD a month for this workload. ${self.empty_reason}"
     }
   }
 }

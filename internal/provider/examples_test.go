@@ -89,18 +89,20 @@ func TestExamplesNothingQualifies(t *testing.T) {
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	t.Setenv(EnvBaseURL, server.URL())
 	reason := ` No model in the MegaLLM catalog \(1 model from \S+\) passes the filters of megallm_models, so ids and ` +
-		`models are empty\. In the order they apply: - type = "chat" kept 1 of 1 model - require kept none of them: none meets `
+		`models are empty\. In the order they apply: - `
+	chat := reason + `type = "chat" kept 1 of 1 model - require kept none of them: none meets `
 	loosen := ` Loosen or remove require, or one of the filters before it\.`
-	for dir, want := range map[string]string{
-		"cheapest": `No chat model has vision and 128k tokens of context: relax require\.` + reason +
+	for name, want := range map[string]string{
+		"examples/data-sources/megallm_models/cheapest": `No chat model has vision and 128k tokens of context: relax require\.` + chat +
 			`require\.supports_vision \(the closest: does not report whether it supports vision ` +
 			`\(capabilities\.supports_vision is missing\)\); none meets require\.min_context_length \(the closest: ` +
 			`context_length 8000 < required 128000\)` + loosen,
-		"workload": `No chat model costs at most 1000 USD for this traffic: raise max_workload_cost\.` + reason +
-			`require\.max_workload_cost \(the closest: workload_cost 6000 > allowed 1000\)` + loosen,
+		"examples/data-sources/megallm_models/workload": `No chat model costs at most 1000 USD for this traffic: raise ` +
+			`max_workload_cost\.` + chat + `require\.max_workload_cost \(the closest: workload_cost 6000 > allowed 1000\)` + loosen,
+		"examples/workload-cost": `No MegaLLM model with vision and a 128k context costs at most 5000 USD a month for this ` +
+			`workload\.` + reason + `require kept none of the 1 model: none meets require\.supports_vision .* Loosen or remove require\.`,
 	} {
-		t.Run(dir, func(t *testing.T) {
-			name := "examples/data-sources/megallm_models/" + dir
+		t.Run(name, func(t *testing.T) {
 			body, _ := readExample(t, filepath.Join("..", "..", name))
 			unitTestFrom(t, exampleTerraform(name, body), resource.TestStep{
 				Config: body, ExpectError: regexp.MustCompile(strings.ReplaceAll(want, " ", `\s+`)),
