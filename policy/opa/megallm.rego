@@ -9,10 +9,12 @@
 #   Follows conftest's convention: conftest test --namespace megallm plan.json.
 package megallm
 
-# Fail closed: without the catalog nothing can be checked.
+# Fail closed: without the catalog nothing can be checked. A plan that
+# leaves no managed resource (a destroy plan) writes no id, so it passes.
 deny contains msg if {
 	count(catalog_reads) == 0
 	not is_array(input)
+	count(_managed_resources) > 0
 	msg := concat(" ", array.concat(
 		array.concat(
 			[

@@ -111,6 +111,11 @@ test_fail_closed_without_a_catalog if {
 		"The root module names the provider llm: add provider = llm to that data source, as Terraform otherwise looks for hashicorp/megallm.",
 	]))
 
+	# a plan that leaves no managed resource (a destroy plan) writes no id
+	destroy := json.patch(no_reads, [{"op": "replace", "path": "/planned_values/root_module", "value": {}}])
+	destroy_denies := megallm.deny with input as destroy
+	count(destroy_denies) == 0
+
 	# a plan without its configuration cannot tell how the provider is declared
 	no_configuration := json.remove(no_reads, ["configuration"])
 	no_configuration_denies := megallm.deny with input as no_configuration
