@@ -191,8 +191,10 @@ resource "terraform_data" "app" {
 func TestPolicyAsCode_ownPackageMain(t *testing.T) {
 	t.Parallel()
 	plan := filepath.Join(t.TempDir(), "plan.json")
-	writeFile(t, plan, `{"format_version": "1.2", "resource_changes": [], "configuration": {"provider_config": `+
-		`{"megallm": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm"}}}}`) // no catalog: one deny
+	writeFile(t, plan, `{"format_version": "1.2", "resource_changes": [], "planned_values": {"root_module": {"resources": `+
+		`[{"address": "terraform_data.app", "mode": "managed", "type": "terraform_data", "name": "app", "values": {}}]}}, `+
+		`"configuration": {"provider_config": {"megallm": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm"}}}}`,
+	) // a resource and no catalog: one deny
 	catalogDeny := `No MegaLLM catalog in this plan, so no model id can be checked. ` +
 		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration ` +
 		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +
