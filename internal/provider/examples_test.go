@@ -156,8 +156,8 @@ func TestExamplesStandalone(t *testing.T) {
 }
 
 // exampleTerraform is the oldest Terraform that runs an example where that is
-// newer than 1.0, the oldest the data sources support: 1.8 for one that calls
-// a provider function, else its entry in exampleNeeds; nil for 1.0.
+// newer than 1.0, the oldest the suite runs on: 1.8 for one that calls a
+// provider function, else its entry in exampleNeeds; nil for 1.0.
 func exampleTerraform(name, body string) *version.Version {
 	if strings.Contains(body, "provider::megallm::") {
 		return tfversion.Version1_8_0
