@@ -179,6 +179,17 @@ var exampleNeeds = map[string]*version.Version{
 	"examples/demo": tfversion.Version1_2_0,
 }
 
+// Every key of exampleNeeds names an example folder: a misspelt one would
+// never skip.
+func TestExampleNeedsNamesExamples(t *testing.T) {
+	dirs := exampleDirs(t)
+	for name := range exampleNeeds {
+		if _, ok := dirs[name]; !ok {
+			t.Errorf("exampleNeeds names %q, which is no folder of examples/ with .tf files", name)
+		}
+	}
+}
+
 // readmeConfigs matches the hcl blocks of a Markdown file that use the
 // provider: each must be a configuration that plans on its own.
 var readmeConfigs = regexp.MustCompile("(?s)```hcl\n((?:[^`]|`[^`])*?megallm(?:[^`]|`[^`])*?)```")
