@@ -56,7 +56,7 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 	summary := "Fields no model reports"
 	detail := fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) reports these fields, which "+
 		"megallm_models reads:\n  - %s\n\nLeave out what reads them, or ask the catalog's maintainers to report them.",
-		countModels(models.Len()), origin, joinProblems(lines, "\n  - "))
+		counted(models.Len(), "model"), origin, joinProblems(lines, "\n  - "))
 	if len(arguments) == 1 {
 		for argument := range arguments {
 			diags.AddAttributeWarning(path.Root(argument), summary, detail)
@@ -72,7 +72,7 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 // catalog.MaxListed with "did you mean", the others in one warning.
 func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
-	where := fmt.Sprintf("the MegaLLM catalog (%s from %s)", countModels(models.Len()), origin)
+	where := fmt.Sprintf("the MegaLLM catalog (%s from %s)", counted(models.Len(), "model"), origin)
 	if query.Type != "" {
 		if types := models.Types(); !slices.Contains(types, query.Type) {
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
@@ -174,9 +174,9 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 		kept := fmt.Sprintf("kept %d of those %d", n.Kept, n.Of)
 		switch {
 		case i == 0 && n.Kept == 0:
-			kept = "kept none of the " + countModels(n.Of)
+			kept = "kept none of the " + counted(n.Of, "model")
 		case i == 0:
-			kept = fmt.Sprintf("kept %d of %s", n.Kept, countModels(n.Of))
+			kept = fmt.Sprintf("kept %d of %s", n.Kept, counted(n.Of, "model"))
 		case n.Kept == 0:
 			kept = "kept none of them"
 		}
@@ -200,7 +200,7 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 			strings.Replace(before, "or", "or loosen", 1) + "."
 	}
 	return fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) passes the filters of megallm_models, so ids "+
-		"and models are empty. In the order they apply:\n  - %s\n\n%s", countModels(models.Len()), origin,
+		"and models are empty. In the order they apply:\n  - %s\n\n%s", counted(models.Len(), "model"), origin,
 		strings.Join(lines, "\n  - "), advice)
 }
 

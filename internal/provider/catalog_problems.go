@@ -90,7 +90,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		diags.AddWarning("Provider policy allows no model",
 			fmt.Sprintf("%s The policy allows none of the %s in the MegaLLM catalog from %s, so megallm_models lists "+
 				"none and every megallm_model fails. Check policy.allowed_owners and the models it denies.",
-				aboutPolicy, countModels(models.Len()), origin))
+				aboutPolicy, counted(models.Len(), "model"), origin))
 	}
 	return diags
 }

@@ -58,7 +58,7 @@ func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnost
 	}
 	diags.AddAttributeWarning(path.Root("currency"), "No model priced in this currency",
 		fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) is priced in %s, so no model meets a price "+
-			"requirement or sorts by cost in it. %s", countModels(models.Len()), origin, megallm.Quote(code), catalogHas("currencies", currencies)))
+			"requirement or sorts by cost in it. %s", counted(models.Len(), "model"), origin, megallm.Quote(code), catalogHas("currencies", currencies)))
 	return diags
 }
 

@@ -36,12 +36,12 @@ func miscasedIDs(what, effect, lines string) string {
 		"so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
 }
 
-// countRequirements is "1 requirement" or "n requirements".
-func countRequirements(n int) string {
+// counted is n nouns, such as "1 model" or "26 models".
+func counted(n int, noun string) string {
 	if n == 1 {
-		return "1 requirement"
+		return "1 " + noun
 	}
-	return fmt.Sprintf("%d requirements", n)
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // countDenied is "the only one in the catalog" or "all n in the catalog".
@@ -92,12 +92,4 @@ func catalogHas(field string, values []string) string {
 		return fmt.Sprintf("The catalog's only %s is %s.", singular, megallm.Quote(values[0]))
 	}
 	return fmt.Sprintf("The catalog's %s are %s.", field, catalog.QuoteSome(values, "and"))
-}
-
-// countModels is "1 model" or "n models".
-func countModels(n int) string {
-	if n == 1 {
-		return "1 model"
-	}
-	return fmt.Sprintf("%d models", n)
 }

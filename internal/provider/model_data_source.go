@@ -185,7 +185,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MiscasedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			countModels(models.Len()), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))
+			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
@@ -195,7 +195,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	default:
 		return "Model does not meet requirements", fmt.Sprintf("Model %s does not meet %s:\n  - %s\n\n"+
 			"Choose another model (a megallm_models data source with the same require lists the models "+
-			"that do), or relax require.", megallm.Quote(id), countRequirements(len(r.Unmet)), strings.Join(unmetWords(r.Unmet), "\n  - "))
+			"that do), or relax require.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "))
 	}
 }
 
