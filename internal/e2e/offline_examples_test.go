@@ -115,6 +115,22 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		want: []string{`No MegaLLM model of type "Chat" can be used: check type (a type that no model has warns, with ` +
 			`the catalog's types) and the provider's policy, which may allow no model of it.`},
 	}, {
+		name: "an over-long type, without requirements",
+		vars: []string{"-var=type=" + strings.Repeat("t", 200), `-var=require={}`},
+		want: []string{`No MegaLLM model of type "` + strings.Repeat("t", 64) + `"… (200 characters) can be used`},
+		// The module's words for it are bounded as the provider's are.
+		notWant: []string{strings.Repeat("t", 65)},
+	}, {
+		name:    "an over-long type",
+		vars:    []string{"-var=type=" + strings.Repeat("t", 200), `-var=require={ supports_vision = true }`},
+		want:    []string{`No MegaLLM "` + strings.Repeat("t", 64) + `"… (200 characters) model meets the requirements`},
+		notWant: []string{strings.Repeat("t", 65)},
+	}, {
+		name:    "an over-long candidate under max_workload_cost",
+		vars:    []string{`-var=candidates=["gpt-4o", "` + strings.Repeat("m", 500) + `"]`, `-var=require={ max_workload_cost = 25 }`},
+		want:    []string{`- "` + strings.Repeat("m", 64) + `"… (500 characters) cannot be used: it is not in the catalog`},
+		notWant: []string{strings.Repeat("m", 65)},
+	}, {
 		name: "no model within max_workload_cost",
 		vars: []string{`-var=require={ max_workload_cost = 50 }`},
 		want: []string{

@@ -120,8 +120,8 @@ data "megallm_models" "cheapest" {
     postcondition {
       condition = length(self.ids) > 0
       error_message = (length(var.require) == 0 ?
-        "No MegaLLM model of type ${jsonencode(var.type)} can be used: check type (a type that no model has warns, with the catalog's types) and the provider's policy, which may allow no model of it." :
-      "No MegaLLM ${var.type == null ? "" : "${var.type} "}model meets the requirements${local.cheapest_over_bound_words}")
+        "No MegaLLM model of type ${local.quoted_type} can be used: check type (a type that no model has warns, with the catalog's types) and the provider's policy, which may allow no model of it." :
+      "No MegaLLM ${local.type_words}model meets the requirements${local.cheapest_over_bound_words}")
     }
 
     # Models without the price compared, or priced in another currency, sort
@@ -134,7 +134,7 @@ data "megallm_models" "cheapest" {
         upper(coalesce(try(self.models[0].pricing.currency, null), "USD")) == local.currency
       )
       error_message = format("No MegaLLM %smodel%s %s, so none can be chosen as the cheapest (%q is only the first by id): %s",
-        var.type == null ? "" : "${var.type} ", length(var.require) == 0 ? "" : " that meets the requirements",
+        local.type_words, length(var.require) == 0 ? "" : " that meets the requirements",
         try(upper(coalesce(self.models[0].pricing.currency, "USD")) != local.currency, false) ? "is priced in ${local.currency}" : "has ${var.workload == null ? "an input price" : "the prices the workload needs"}",
         try(self.ids[0], ""),
         try(upper(coalesce(self.models[0].pricing.currency, "USD")) != local.currency, false) ?
@@ -212,14 +212,14 @@ data "megallm_model" "preferred" {
   lifecycle {
     precondition {
       condition     = length(local.other_type) == 0
-      error_message = "type is ${jsonencode(var.type)}, but candidates lists ${join(", ", [for m in local.other_type : format("%q, a model of type %q", m.id, m.type)])}: remove it from candidates, or set type to its type."
+      error_message = "type is ${local.quoted_type}, but candidates lists ${join(", ", [for m in local.other_type : "${local.quoted[m.id]}, a model of type ${local.quoted[m.type]}"])}: remove it from candidates, or set type to its type."
     }
 
     # Once max_workload_cost or type has passed a candidate over, megallm_model
     # would not name it: when no candidate qualifies, this error names them all.
     precondition {
       condition     = length(local.over_bound) == 0 && length(local.untyped) == 0 || length(local.qualifying) > 0
-      error_message = "No candidate qualifies ${local.max_workload_cost == null ? "as a model of type ${jsonencode(var.type)}" : "under ${local.bound_words}"}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\n${local.failure_advice}"
+      error_message = "No candidate qualifies ${local.max_workload_cost == null ? "as a model of type ${local.quoted_type}" : "under ${local.bound_words}"}:\n  - ${join("\n  - ", [for id in var.candidates : local.candidate_words[id]])}\n\n${local.failure_advice}"
     }
   }
 }
@@ -237,9 +237,9 @@ locals {
     local.without_bound == null ? ": relax them." :
     length(local.without_bound.ids) == 0 ? ", even without max_workload_cost: relax them." :
     length(local.require_without_bound) == 0 ?
-    format(": %s leaves none. The cheapest, %q, %s. Raise max_workload_cost.", local.bound_words, local.without_bound.ids[0], local.cost_words[0]) :
-    format(": %s leaves none. The cheapest that meets the others, %q, %s. Raise max_workload_cost, or relax the others.",
-    local.bound_words, local.without_bound.ids[0], local.cost_words[0])
+    format(": %s leaves none. The cheapest, %s, %s. Raise max_workload_cost.", local.bound_words, local.quoted[local.without_bound.ids[0]], local.cost_words[0]) :
+    format(": %s leaves none. The cheapest that meets the others, %s, %s. Raise max_workload_cost, or relax the others.",
+    local.bound_words, local.quoted[local.without_bound.ids[0]], local.cost_words[0])
   )
 
   # With candidates: each candidate that can be used, whether it meets
@@ -322,17 +322,17 @@ locals {
   catalog_ids      = { for m in local.any_case : m.id => true... }
   catalog_spelling = { for m in local.any_case : lower(m.id) => m.id... }
   candidate_words = {
-    for id in local.candidate_list : id => (
-      can(local.untyped[id]) ? format("%q has no type in the catalog, so it is not known to be a model of type %s", id, jsonencode(var.type)) :
-      can(local.other_type_ids[id]) ? format("%q is a model of type %q", id, local.other_type_ids[id][0]) :
-      can(local.unmet_typed[id]) ? format("%q does not meet require: %s", id, join("; ", local.unmet_typed[id])) :
-      !can(local.usable[id]) && can(local.catalog_ids[id]) ? format("%q cannot be used: it is retired", id) :
+    for id in local.candidate_list : id => "${local.quoted[id]} ${
+      can(local.untyped[id]) ? "has no type in the catalog, so it is not known to be a model of type ${local.quoted_type}" :
+      can(local.other_type_ids[id]) ? "is a model of type ${local.quoted[local.other_type_ids[id][0]]}" :
+      can(local.unmet_typed[id]) ? "does not meet require: ${join("; ", local.unmet_typed[id])}" :
+      !can(local.usable[id]) && can(local.catalog_ids[id]) ? "cannot be used: it is retired" :
       !can(local.usable[id]) && can(local.catalog_spelling[lower(id)]) ?
-      format("%q is not in the catalog, which has %q: ids are case-sensitive", id, try(local.catalog_spelling[lower(id)][0], "")) :
-      !can(local.usable[id]) ? format("%q cannot be used: it is not in the catalog, or the provider's policy does not allow it", id) :
-      local.usable[id].within_bound ? format("%q %s but %s", id, local.usable[id].cost, join("; ", local.usable[id].unmet)) :
-      format("%q %s", id, local.usable[id].cost)
-    )
+      "is not in the catalog, which has ${local.quoted[local.catalog_spelling[lower(id)][0]]}: ids are case-sensitive" :
+      !can(local.usable[id]) ? "cannot be used: it is not in the catalog, or the provider's policy does not allow it" :
+      local.usable[id].within_bound ? "${local.usable[id].cost} but ${join("; ", local.usable[id].unmet)}" :
+      local.usable[id].cost
+    }"
   }
   # Raising the bound helps only a candidate priced in its currency.
   candidates_advice = (
@@ -347,7 +347,7 @@ locals {
     length(local.over_bound) > 0 ? local.candidates_advice : "",
     length(local.untyped) == 0 ? "" : length(local.over_bound) > 0 ?
     "To accept a candidate the catalog gives no type for, set type = null (models of any type)." :
-    "Add a candidate of type ${jsonencode(var.type)} that qualifies, or set type = null to accept models of any type, those the catalog gives no type for included.",
+    "Add a candidate of type ${local.quoted_type} that qualifies, or set type = null to accept models of any type, those the catalog gives no type for included.",
   ]))
 
   # What the workload costs with each model of the listing at hand (there is
@@ -366,6 +366,18 @@ locals {
     cost, local.costed.models[i].pricing.currency, local.currency, local.costed.models[i].pricing.currency, local.costed.models[i].pricing.currency) :
     "costs ${cost}${try(" ${local.costed.models[i].pricing.currency}", "")} for the workload"
   ]
+
+  # Every value a message quotes, by itself, quoted as the provider quotes
+  # one (megallm.Quote): one over 64 characters by its first 64 and its
+  # length, so that a pasted or generated value cannot flood the message,
+  # and in JSON's quoting (as %q quotes), so that none can forge a line.
+  quoted = {
+    for v in toset([for v in concat([var.type], local.candidate_list, local.any_case[*].id, local.any_case[*].type, try([local.without_bound.ids[0]], [])) : v if v != null]) :
+    v => length(v) > 64 ? format("%q… (%d characters)", substr(v, 0, 64), length(v)) : format("%q", v)
+  }
+  quoted_type = var.type == null ? "null" : local.quoted[var.type]
+  # type before "model": bare, unless quoting cut or escaped it.
+  type_words = var.type == null ? "" : "${local.quoted_type == "\"${var.type}\"" ? var.type : local.quoted_type} "
 
   cheapest  = one(data.megallm_models.cheapest[*].models[0])
   preferred = one(data.megallm_model.preferred)
@@ -391,10 +403,10 @@ check "candidates_without_a_type" {
   assert {
     condition = length(local.passed_over_untyped) == 0
     error_message = format("Passed over %s: the catalog gives no type for %s, so %s not known to be %s of type %s. Set type = null to accept models of any type, those the catalog gives no type for included.%s",
-      join(", ", [for id in local.passed_over_untyped : format("%q", id)]), length(local.passed_over_untyped) == 1 ? "it" : "them",
-      length(local.passed_over_untyped) == 1 ? "it is" : "they are", length(local.passed_over_untyped) == 1 ? "a model" : "models", jsonencode(var.type),
+      join(", ", [for id in local.passed_over_untyped : local.quoted[id]]), length(local.passed_over_untyped) == 1 ? "it" : "them",
+      length(local.passed_over_untyped) == 1 ? "it is" : "they are", length(local.passed_over_untyped) == 1 ? "a model" : "models", local.quoted_type,
       length(local.untyped_over_bound) == 0 ? "" : format(" That alone does not accept a candidate over %s: %s.", local.bound_words,
-    join("; ", [for id in local.untyped_over_bound : format("%q %s", id, local.usable[id].cost)])))
+    join("; ", [for id in local.untyped_over_bound : "${local.quoted[id]} ${local.usable[id].cost}"])))
   }
 }
 
