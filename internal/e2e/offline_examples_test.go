@@ -164,6 +164,31 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an ` +
 			`object({ ... }) type, not map(string)`},
 	}, {
+		name: "a map(string) require with max_workload_cost, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require_strings={ supports_vision = true, max_workload_cost = 300 }`},
+		want: []string{`require.max_workload_cost must be a number, got string "300": require is a map of strings, in ` +
+			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an ` +
+			`object({ ... }) type, not map(string)`},
+		// The advice for a caller's own object, which cannot change the type of
+		// the module's require.
+		notWant: []string{"type it"},
+	}, {
+		name:    "a map(string) require with only max_workload_cost, with candidates",
+		vars:    []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require_strings={ max_workload_cost = 300 }`},
+		want:    []string{`require is a map of strings`},
+		notWant: []string{"type it"},
+	}, {
+		// require = any keeps the caller's object, which can drop the quotes.
+		name:    "a quoted max_workload_cost, with candidates",
+		vars:    []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require={ supports_vision = true, max_workload_cost = "300" }`},
+		want:    []string{`require.max_workload_cost must be a number, got string "300": write it without quotes, as 300`},
+		notWant: []string{"map of strings"},
+	}, {
+		name:    "a map(string) require with max_workload_cost",
+		vars:    []string{`-var=require_strings={ supports_vision = true, max_workload_cost = 300 }`},
+		want:    []string{`require is a map of strings`},
+		notWant: []string{"type it"},
+	}, {
 		name: "a misspelt requirement",
 		vars: []string{`-var=require={ supports_vison = true }`},
 		want: []string{`require has no attribute "supports_vison". Did you mean "supports_vision"?`},

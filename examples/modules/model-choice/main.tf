@@ -152,7 +152,7 @@ data "megallm_models" "cheapest_without_bound" {
   type     = var.type
   sort_by  = "workload_cost"
   workload = var.workload
-  require  = local.require_without_bound
+  require  = local.requirements.others
   currency = var.currency
   limit    = 1
 }
@@ -187,7 +187,7 @@ data "megallm_models" "candidates_within_bound" {
 
   id_regex = local.candidates_pattern
   workload = var.workload
-  require  = { max_workload_cost = local.max_workload_cost }
+  require  = local.requirements.bound
   currency = var.currency
 }
 
@@ -206,7 +206,7 @@ data "megallm_model" "preferred" {
   count = var.candidates == null ? 0 : 1
 
   candidates = [for id in var.candidates : id if !can(local.over_bound_ids[id]) && !can(local.untyped[id])]
-  require    = local.require_without_bound
+  require    = local.requirements.others
   currency   = var.currency
 
   lifecycle {
@@ -226,17 +226,24 @@ data "megallm_model" "preferred" {
 
 locals {
   max_workload_cost = try(var.require.max_workload_cost, null)
-  # require itself when it names no max_workload_cost, so that a map(string)
-  # reaches the provider as one, whose error then says which type to declare
-  # (a for expression makes an object; a conditional would convert the map).
-  require_without_bound = [var.require, { for name, value in var.require : name => value if name != "max_workload_cost" }][can(var.require.max_workload_cost) ? 1 : 0]
+  # require split into max_workload_cost and the others, each a map when
+  # require is one (a for expression makes an object; a conditional would
+  # convert it), so that the provider's error for a map(string) says which
+  # type to declare. An empty one stays {}: tomap({}) has no element type.
+  require_is_map = try(var.require == tomap(var.require), false)
+  requirements = {
+    for part, r in {
+      bound  = { for name, value in var.require : name => value if name == "max_workload_cost" }
+      others = { for name, value in var.require : name => value if name != "max_workload_cost" }
+    } : part => [r, try(tomap(r), null)][local.require_is_map && length(r) > 0 ? 1 : 0]
+  }
 
   # Without candidates: why no model meets a max_workload_cost.
   without_bound = one(data.megallm_models.cheapest_without_bound)
   cheapest_over_bound_words = (
     local.without_bound == null ? ": relax them." :
     length(local.without_bound.ids) == 0 ? ", even without max_workload_cost: relax them." :
-    length(local.require_without_bound) == 0 ?
+    length(local.requirements.others) == 0 ?
     format(": %s leaves none. The cheapest, %s, %s. Raise max_workload_cost.", local.bound_words, local.quoted[local.without_bound.ids[0]], local.cost_words[0]) :
     format(": %s leaves none. The cheapest that meets the others, %s, %s. Raise max_workload_cost, or relax the others.",
     local.bound_words, local.quoted[local.without_bound.ids[0]], local.cost_words[0])
@@ -267,7 +274,7 @@ locals {
   # The requirements other than max_workload_cost that each candidate within
   # it misses.
   unmet = {
-    for id, at in local.listed_at : id => provider::megallm::unmet_requirements(local.listed.models[at[0]], local.require_without_bound, var.currency)
+    for id, at in local.listed_at : id => provider::megallm::unmet_requirements(local.listed.models[at[0]], local.requirements.others, var.currency)
     if can(local.within_bound[id]) && can(local.candidate_position[id])
   }
   usable = {
@@ -308,7 +315,7 @@ locals {
   # requirements each other candidate that can be used misses (megallm_model
   # would not name those passed over, so the error above names them all).
   unmet_typed = {
-    for m in local.any_case : m.id => provider::megallm::unmet_requirements(m, local.require_without_bound, var.currency)
+    for m in local.any_case : m.id => provider::megallm::unmet_requirements(m, local.requirements.others, var.currency)
     if length(local.untyped) > 0 && !local.bound_candidates && can(local.candidate_position[m.id]) && !can(local.untyped[m.id]) && m.model_lifecycle.status != "retired"
   }
   # The untyped candidates before the chosen one, which the check below warns
