@@ -7,6 +7,8 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
@@ -25,6 +27,9 @@ func main() {
 		fmt.Println(version)
 		return
 	}
+	if !*debug {
+		quietUnlessLogging(os.Environ())
+	}
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/megallm/megallm",
 		Debug:   *debug,
@@ -32,4 +37,18 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+}
+
+// quietUnlessLogging turns the SDK's own log off when no TF_LOG variable is
+// set, so Terraform keeps no log: the SDK logs at trace level by default,
+// about 74 lines a data source, and Terraform parses each line before it
+// drops it, a third of a plan's CPU (BENCHMARKS.md). Any TF_LOG variable
+// leaves logging as the SDK documents it.
+func quietUnlessLogging(environ []string) {
+	for _, kv := range environ {
+		if strings.HasPrefix(kv, "TF_LOG") {
+			return
+		}
+	}
+	os.Setenv("TF_LOG_SDK", "off") //nolint:errcheck // a valid name cannot fail
 }
