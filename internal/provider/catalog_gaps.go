@@ -15,13 +15,6 @@ import (
 // What megallm_models says when the catalog cannot answer its question:
 // without a word, the answer would look like one.
 
-// emptyCatalogWarning says that the catalog has no models.
-func emptyCatalogWarning(origin string) diag.Diagnostics {
-	var diags diag.Diagnostics
-	diags.AddWarning("Empty MegaLLM catalog", emptyCatalog(origin))
-	return diags
-}
-
 // emptyCatalog says that the catalog from origin has no models.
 func emptyCatalog(origin string) string {
 	return fmt.Sprintf("The MegaLLM catalog from %s has no models at all, so megallm_models lists none (and every "+

@@ -69,20 +69,10 @@ func onlyAttributes(what string, o *objectReader, names []string) error {
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// readStrings reads a list, set or tuple of strings, none null; a blank one
-// is no kind (such as "model id"), and the fix is to remove it. It reports
-// every element's mistake, as objectReader does an object's.
-func readStrings(where, kind string, v tftypes.Value) ([]string, error) {
-	out, mistakes, err := stringElements(where, kind, v)
-	if err != nil {
-		return nil, err
-	}
-	return out, joinMistakes(mistakes)
-}
-
-// stringElements reads the elements of a list, set or tuple of strings, with
-// each element's mistake at its index ("" in out where there is one); err
-// when v is no such collection.
+// stringElements reads the elements of a list, set or tuple of strings, none
+// null, with each element's mistake at its index ("" in out where there is
+// one): a blank one is no kind (such as "model id"), and the fix is to remove
+// it; err when v is no such collection.
 func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {

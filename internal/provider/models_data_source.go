@@ -232,7 +232,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	if models.Len() == 0 {
-		resp.Diagnostics.Append(emptyCatalogWarning(d.data.origin)...)
+		resp.Diagnostics.AddWarning("Empty MegaLLM catalog", emptyCatalog(d.data.origin))
 	} else {
 		resp.Diagnostics.Append(miscasedExclusionError(models, query.ExcludeIDs)...)
 		resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)

@@ -73,8 +73,8 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && !owners.IsNull() {
-		list, err := readStrings("policy.allowed_owners", "owner", owners)
-		if err == nil && len(list) == 0 {
+		list, listMistakes, err := stringElements("policy.allowed_owners", "owner", owners)
+		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
 				"whose models may be used, such as [\"openai\", \"anthropic\"], or leave allowed_owners out to allow " +
 				"every owner")

@@ -286,22 +286,15 @@ func logRetry(ctx context.Context, r megallm.Retry) {
 }
 
 // sendsKeyInClear reports whether baseURL is plain http to a host other than
-// this machine.
+// this machine (localhost or a loopback address).
 func sendsKeyInClear(baseURL string) bool {
 	u, err := url.Parse(baseURL)
 	if err != nil || u.Scheme != "http" {
 		return false
 	}
-	return !isLoopback(u.Hostname())
-}
-
-// isLoopback reports whether host is localhost or a loopback address.
-func isLoopback(host string) bool {
-	if strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
-		return true
-	}
-	addr, err := netip.ParseAddr(host)
-	return err == nil && addr.Unmap().IsLoopback()
+	addr, err := netip.ParseAddr(u.Hostname())
+	loopback := strings.EqualFold(strings.TrimSuffix(u.Hostname(), "."), "localhost") || err == nil && addr.Unmap().IsLoopback()
+	return !loopback
 }
 
 // firstSet returns the first non-blank value.

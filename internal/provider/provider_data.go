@@ -112,8 +112,6 @@ func causeLine(err error) string {
 // apiKeyInBlock is where to set the key in configuration, for advice.
 const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensitive variable, for example)" //nolint:gosec // G101: advice, not a credential.
 
-const setKeyHint = "Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable."
-
 // describeCatalogError words a catalog error and how to fix it, under the
 // provider's max_retries and with the key from keyFrom (api_key or
 // MEGALLM_API_KEY).
@@ -137,7 +135,7 @@ func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, d
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
-				EnvAPIKey + " environment variable are unset or blank. " + setKeyHint
+				EnvAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable."
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
