@@ -32,19 +32,16 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 	lines := make([]string, len(unreported))
 	arguments := map[string]bool{}
 	for i, u := range unreported {
-		var argument, effect string
+		argument := narrowedArgument(u.By)
+		reader, effect := argument, "it keeps no model"
 		switch u.By {
-		case catalog.ByCreatedAfter:
-			argument, effect = "created_after", "created_after reads it, so it keeps no model"
-		case catalog.ByCreatedBefore:
-			argument, effect = "created_before", "created_before reads it, so it keeps no model"
 		case catalog.ByRequirement:
-			argument, effect = "require", "require."+u.Requirement+" reads it, so it keeps no model"
+			reader = "require." + u.Requirement
 		case catalog.BySort:
-			argument, effect = "sort_by", fmt.Sprintf("sort_by = %q reads it, so it orders no model (they are listed by id)", query.SortBy)
+			reader, effect = fmt.Sprintf("sort_by = %q", query.SortBy), "it orders no model (they are listed by id)"
 		}
 		arguments[argument] = true
-		lines[i] = u.Field + ": " + effect
+		lines[i] = u.Field + ": " + reader + " reads it, so " + effect
 	}
 	summary := "Fields no model reports"
 	detail := fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) reports these fields, which "+
@@ -197,12 +194,12 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 		strings.Join(lines, "\n  - "), advice)
 }
 
-// narrowedArgument is the argument of megallm_models that a step applies.
+// narrowedArgument is the argument of megallm_models that applies by.
 func narrowedArgument(by catalog.QueryPart) string {
 	return map[catalog.QueryPart]string{
 		catalog.ByType: "type", catalog.ByOwnedBy: "owned_by", catalog.ByIDPattern: "id_regex",
 		catalog.ByExcludeIDs: "exclude_ids", catalog.ByCreatedAfter: "created_after",
-		catalog.ByCreatedBefore: "created_before", catalog.ByRequirement: "require",
+		catalog.ByCreatedBefore: "created_before", catalog.ByRequirement: "require", catalog.BySort: "sort_by",
 	}[by]
 }
 
