@@ -277,8 +277,6 @@ func pathHint(err *megallm.CatalogFileError) string {
 	lower := strings.ToLower(err.Path)
 	unquotedPath, inQuotes := megallm.Unquoted(err.Path)
 	switch {
-	case !errors.Is(err, fs.ErrNotExist):
-		return ""
 	case inQuotes:
 		return fmt.Sprintf(" The path is written in quotes, which here are part of it (as in a .env file that Docker "+
 			"reads): write %s.", megallm.QuotePath(unquotedPath))
