@@ -30,7 +30,7 @@ func NewUnmetRequirementsFunction() function.Function {
 			modelParameter(),
 			function.DynamicParameter{
 				Name:                "require",
-				MarkdownDescription: "Requirements, as the data sources' `require`." + requireDescription(),
+				MarkdownDescription: "Requirements, as the data sources' `require`." + requireDescription,
 			},
 		},
 		VariadicParameter: function.StringParameter{

@@ -23,17 +23,15 @@ var requireAttributes, requireAttributeNames = func() (attributes []catalog.Requ
 }()
 
 // requireDescription points to the requirements guide's table.
-func requireDescription() string {
-	return " An object whose attributes, all optional, are in the " +
-		"[requirements table](../guides/requirements.md#attributes); an attribute not in it is an error."
-}
+const requireDescription = " An object whose attributes, all optional, are in the " +
+	"[requirements table](../guides/requirements.md#attributes); an attribute not in it is an error."
 
 // requireAttribute is the schema of both data sources' require argument;
 // purpose says what it does. It is dynamic so that a misspelt attribute is
 // an error, not dropped (DESIGN.md).
 func requireAttribute(purpose string) schema.DynamicAttribute {
 	return schema.DynamicAttribute{
-		MarkdownDescription: purpose + requireDescription(),
+		MarkdownDescription: purpose + requireDescription,
 		Optional:            true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
