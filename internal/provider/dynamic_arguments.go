@@ -98,11 +98,9 @@ func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes
 }
 
 // spaced says that name, written at where, has white space around it, or an
-// invisible or look-alike character anywhere (a zero-width or non-breaking
-// space, a soft or non-breaking hyphen, as a chat or a document adds), which
-// no name of this kind (an owner, a model id) has, and how to write it; nil
-// when it has none, or is blank, which its reader refuses in its own words.
-// A name compared exactly would otherwise miss what it names, silently.
+// invisible character anywhere, which no name of this kind (an owner, a model
+// id) has, and how to write it; nil when it has none, or is blank, which its
+// reader refuses in its own words. Compared exactly, it would match nothing.
 func spaced(where, name, kind string) error {
 	trimmed := strings.TrimSpace(name)
 	if trimmed == "" {

@@ -153,10 +153,8 @@ func resolveAPIKey(configured types.String) (key, source string, diags diag.Diag
 // export, a YAML "api_key:") or an HTTP header (Bearer) leaves in front of it.
 var keyWrapping = regexp.MustCompile(`(?i)^(?:(?:export\s+)?[a-z_][a-z0-9_]*(?:key|token)[a-z0-9_]*\s*[=:]\s*|bearer\s+)`)
 
-// secretPart is key without the wrapping and the quotes around it that
-// copying it from a shell, .env or HTTP line leaves: the part to keep out of
-// every message, where the rest (MEGALLM_API_KEY=) may be the provider's own
-// words.
+// secretPart is key without keyWrapping and quotes: the part to keep out of
+// every message, where the rest (MEGALLM_API_KEY=) may be the provider's own words.
 func secretPart(key string) string {
 	secret, _ := megallm.Unquoted(keyWrapping.ReplaceAllString(key, ""))
 	return secret
