@@ -27,7 +27,7 @@ const policyDir = "../../policy/opa"
 // in every shape the library looks at gets exactly one deny per wrong id and a
 // warn per deprecated or soon retiring one, or one known only after apply,
 // from OPA and from conftest alike; a narrower notice window, from data,
-// drops the notice.
+// drops the notice, and an attribute path into a wholly unknown input warns.
 func TestPolicyAsCode(t *testing.T) {
 	t.Parallel()
 	var server *mockapi.Server
@@ -75,6 +75,9 @@ resource "terraform_data" "app" {
     model   = terraform_data.later.id                      # unknown until apply
   }
 }
+# wholly unknown until apply: warned about only where attribute_paths reach into it
+resource "terraform_data" "settings" { input = { model = "gpt-4o-mini" } }
+resource "terraform_data" "relay" { input = terraform_data.settings.output }
 module "worker" { source = "./worker" }
 `, day(-400), day(-10), day(-30), day(120), day(45)), map[string]string{
 			"MEGALLM_BASE_URL": server.URL(),
@@ -145,6 +148,12 @@ module "worker" { source = "./worker" }
 	writeFile(t, settings, `{"megallm_settings": {"retirement_notice_days": 30}}`)
 	_, warn = evalOPA(t, plan, settings)
 	assertMessages(t, "OPA warn with a 30-day window", warn, []string{deprecated, unknown})
+
+	writeFile(t, settings, `{"megallm_settings": {"attribute_paths": {"terraform_data": ["input.model"]}}}`)
+	_, warn = evalOPA(t, plan, settings)
+	assertMessages(t, "OPA warn with attribute_paths into a wholly unknown input", warn, append(wantWarn,
+		`terraform_data.relay: input is known only after apply, so it was not checked: `+
+			`check the plan made after this one is applied, which knows it.`))
 }
 
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one

@@ -19,9 +19,12 @@ found contains {"address": r.address, "path": path, "id": id, "sensitive": _sens
 	not _ignored(r.type, path)
 }
 
-# unknown: one entry per value that would be looked at, or JSON text of a
-# json_attributes attribute, that the plan knows only after apply
+# unknown: one entry per value that would be looked at, JSON text of a
+# json_attributes attribute, or value an attribute_paths pattern reaches
+# into (a whole object or list), that the plan knows only after apply
 # (resource_changes' after_unknown), so that no check of it passes silently.
+# The plan does not say whether a wholly unknown value is an object, so one
+# no setting points at or into (terraform_data's output) is not listed.
 unknown contains {"address": rc.address, "path": path} if {
 	some rc in object.get(input, "resource_changes", [])
 	rc.mode == "managed"
@@ -34,6 +37,11 @@ unknown contains {"address": rc.address, "path": path} if {
 _planned_values := {r.address: object.get(r, "values", {}) | some r in _managed_resources}
 
 _watched_unknown(type, values, path) if _watched(type, values, path, path)
+
+_watched_unknown(type, _, path) if {
+	some pattern in object.get(settings.attribute_paths, type, [])
+	_path_matches(array.slice(split(pattern, "."), 0, count(path)), path)
+}
 
 _watched_unknown(type, _, [attribute]) if attribute in object.get(settings.json_attributes, type, [])
 

@@ -380,6 +380,28 @@ test_values_known_only_after_apply_warn if {
 	count(megallm.deny) == 0 with input as plan
 }
 
+test_a_whole_value_an_attribute_path_reaches_into_warns if {
+	# after_unknown is true for a whole object or list; the plan does not say
+	# which, so only a pattern of attribute_paths reaching into it warns
+	whole := {"address": "terraform_data.app", "mode": "managed", "type": "terraform_data", "name": "app", "values": {}}
+	part := object.union(whole, {"address": "terraform_data.part", "name": "part"})
+	plan := json.patch(_plan([whole, part]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(whole, {"id": true, "input": true, "output": true}),
+		_unknown_change(part, {"id": true, "input": {"env": true, "tags": true}, "output": true}),
+	]}])
+	named := megallm.warn with input as plan with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.env.*"]}}
+	named == {sprintf("%s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.", [w]) | some w in [
+		"terraform_data.app: input",
+		"terraform_data.part: input.env",
+	]}
+	unnamed := megallm.warn with input as plan
+	unnamed == {concat(" ", [
+		"No model id was found in the managed resources of this plan, so none was checked.",
+		"If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in",
+		"megallm_settings.attribute_paths.",
+	])}
+}
+
 _unknown_change(r, after_unknown) := {
 	"address": r.address, "mode": "managed", "type": r.type,
 	"change": {"actions": ["create"], "after_unknown": after_unknown},
