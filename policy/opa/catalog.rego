@@ -106,6 +106,14 @@ _full_catalog if {
 
 known_ids := {m.id | some r in catalog_reads; some m in r.values.models}
 
+# the catalog's models by id, and which reads list each, indexed once rather
+# than scanned once per id found (OPA indexes the inner comprehension)
+_catalog_by_id := {id: [{"read": r.address, "model": m} | some r in catalog_reads; some m in r.values.models; m.id == id] |
+	some read in catalog_reads
+	some entry in read.values.models
+	id := entry.id
+}
+
 # the ids every read under a policy lists
 allowed_ids := intersection({ids |
 	some r in _lifecycle_reads
@@ -114,9 +122,11 @@ allowed_ids := intersection({ids |
 
 # _entries(id): the catalog's models with this id, from the reads that
 # carry the policy's lifecycle.
-_entries(id) := [m | some r in _lifecycle_reads; some m in r.values.models; m.id == id]
+_entries(id) := [e.model | some e in object.get(_catalog_by_id, id, []); e.read in _lifecycle_addresses]
 
-_any_entry(id) := [m | some r in catalog_reads; some m in r.values.models; m.id == id][0]
+_lifecycle_addresses := {r.address | some r in _lifecycle_reads}
+
+_any_entry(id) := _catalog_by_id[id][0].model
 
 # _retired_entry(id): the model entry saying that the id is retired, if any.
 _retired_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "retired"][0]
@@ -129,21 +139,18 @@ _usable(id) if {
 # _owner_allowed: the policy allows some model of this owner.
 _owner_allowed(owner) if {
 	is_string(owner)
-	some r in _lifecycle_reads
-	some m in r.values.models
-	m.owned_by == owner
+	owner in _allowed_owners
 }
+
+_allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.models}
 
 # _near(id): the usable ids equal to id when letter case, white space, "-",
 # "." and "_" are ignored, at most three.
-_near(id) := array.slice(
-	sort([k |
-		some k in allowed_ids
-		k != id
-		_fold(k) == _fold(id)
-		_usable(k)
-	]),
-	0, 3,
-)
+_near(id) := array.slice(sort([k | some k in object.get(_usable_by_fold, _fold(id), []); k != id]), 0, 3)
+
+# the usable ids by their _fold, indexed once
+_usable_by_fold := {f: [k | some k in _usable_ids; _fold(k) == f] | some id in _usable_ids; f := _fold(id)}
+
+_usable_ids := {k | some k in allowed_ids; _usable(k)}
 
 _fold(s) := regex.replace(lower(s), `[-._\s]`, "")
