@@ -20,7 +20,8 @@ const maxEditLength = 256
 
 // Suggest returns up to three catalog ids that the user may have meant by id,
 // closest first: the same id in another case, ids a few edits away
-// (transpositions count as one edit), and ids that contain id, such as a
+// (transpositions count as one edit, and an id with every character
+// retyped is no near miss), and ids that contain id, such as a
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct",
 // when '.', '_' and '-' are read as one separator.
 func (c *Catalog) Suggest(id string) []string {
@@ -61,6 +62,9 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 			}
 			rows = slices.Grow(rows[:0], 3*(len(haveRunes)+1))
 			d = boundedEditDistance(wantRunes, haveRunes, limit, rows)
+			if d >= max(wantLen, len(haveRunes)) { // every character retyped: "-" is not "id"
+				d = limit + 1
+			}
 		}
 		if d > limit && len(want) >= 3 && strings.Contains(separatorsFolded(have), separatorsFolded(want)) {
 			d = limit // a containing id is worth showing, after the close ones

@@ -242,6 +242,9 @@ func unboundedSuggest(c *Catalog, id string) []string {
 	for candidateID := range c.byID {
 		have := []rune(strings.ToLower(candidateID))
 		d := boundedEditDistance(want, have, len(want)+len(have), nil)
+		if d >= max(len(want), len(have)) {
+			d = limit + 1
+		}
 		if d > limit && len(want) >= 3 && strings.Contains(string(have), string(want)) {
 			d = limit
 		}
@@ -257,6 +260,17 @@ func unboundedSuggest(c *Catalog, id string) []string {
 		out = append(out, f.id)
 	}
 	return out
+}
+
+// A value that shares no character with a short name in its place is no
+// near miss of it, however few edits rewrite it: "-" is not "id".
+func TestClosest_everyCharacterRetyped(t *testing.T) {
+	t.Parallel()
+	for value, want := range map[string][]string{"-": {}, "xy": {}, "d": {"id"}, "ix": {"id"}} {
+		if got := Closest(value, slices.Values([]string{"id", "created_at"})); !equalStrings(got, want) {
+			t.Errorf("Closest(%q) = %q, want %q", value, got, want)
+		}
+	}
 }
 
 func TestClosestByWords(t *testing.T) {

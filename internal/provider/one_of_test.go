@@ -27,5 +27,7 @@ func TestModelsDataSource_sortByDidYouMean(t *testing.T) {
 		step("price desc", `sort_by = "price desc" is not one of its values\. `+keys+descending),
 		step(" input_cost ", `sort_by = " input_cost " is not one of its values\. Did you mean "input_cost"\? `+keys+`\s*$`),
 		step("  -id  ", `Did you mean "id"\? `+keys+descending),
+		// A direction alone names no key: "id" is two edits from "-", but no near miss.
+		step("-", `sort_by = "-" is not one of its values\. `+keys+descending),
 	)
 }
