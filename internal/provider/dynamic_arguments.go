@@ -222,19 +222,28 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string, ru
 	return v, true
 }
 
-// quotedHint explains a string where a bool or number is wanted, when the
-// string holds one: the fix is to write it without quotes, or, when a
-// map(string) type made it a string, to declare another type. A number that
-// rule refuses gets rule's error too, so that the fix is whole.
+// quotedHint explains a string where a bool or number is wanted: when the
+// string holds one, the fix is to write it without quotes (and without a
+// currency sign), or, when a map(string) type made it a string, to declare
+// another type; else to write a bool or number. A number that rule refuses
+// gets rule's error too, so that the fix is whole.
 func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(*big.Float) error) string {
 	var s string
-	if v.As(&s) != nil || len(s) > 64 {
+	if v.As(&s) != nil || len(s) > 64 { // a hint repeats the number unquoted: only one megallm.Quote keeps whole
 		return ""
 	}
-	n, short := shorthandNumber(s)
+	bare, sign := withoutCurrency(s)
+	n, short := shorthandNumber(bare)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
 	if !short && ((want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
-		return ""
+		kind, literal := "number", "a number"
+		if want.Is(tftypes.Bool) {
+			kind, literal = "bool", "true or false"
+		}
+		if o.stringMap {
+			return o.mapHint(s, ", and write "+literal)
+		}
+		return fmt.Sprintf(" %s, which is no %s: write %s, without quotes", megallm.Quote(s), kind, literal)
 	}
 	if !short {
 		n = s
@@ -245,11 +254,15 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 			refused = fmt.Sprintf(", and the number %s would not do either: %s", n, err)
 		}
 	}
+	without := "without quotes"
+	if sign != "" {
+		without = "without quotes or " + megallm.Quote(sign)
+	}
 	switch {
 	case refused != "" && !o.stringMap:
 		return " " + megallm.Quote(s) + refused
 	case short && !o.stringMap:
-		return fmt.Sprintf(" %s: write it as the number %s, without quotes", megallm.Quote(s), n)
+		return fmt.Sprintf(" %s: write it as the number %s, %s", megallm.Quote(s), n, without)
 	case !o.stringMap:
 		keyword := map[bool]string{true: "bool", false: "number"}[want.Is(tftypes.Bool)]
 		return fmt.Sprintf(" %s: write it without quotes, as %s, or, where a variable's type made it a string, type it %s",
@@ -259,25 +272,55 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 	if short && refused == "" {
 		fix = fmt.Sprintf(", and write it as the number %s", n)
 	}
+	return o.mapHint(s, fix)
+}
+
+// mapHint says that s is a string because o is a map of strings, which
+// declaring the variable's type fixes, then fix.
+func (o *objectReader) mapHint(s, fix string) string {
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
 		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)%s",
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
 }
 
+// withoutCurrency is s without the currency sign or code a price may be
+// written with ("$2.50", "2.50 €", "EUR 2,50"), and that sign; s and "" when
+// it has none.
+func withoutCurrency(s string) (bare, sign string) {
+	t := strings.TrimSpace(s)
+	for _, sign := range []string{"$", "€", "£", "¥"} {
+		if rest, ok := strings.CutPrefix(t, sign); ok {
+			return rest, sign
+		}
+		if rest, ok := strings.CutSuffix(t, sign); ok {
+			return rest, sign
+		}
+	}
+	if f := strings.Fields(t); len(f) == 2 {
+		for i, code := range f {
+			if _, ok := megallm.NormaliseCurrency(code); ok && strings.ToUpper(code) == code {
+				return f[1-i], code
+			}
+		}
+	}
+	return s, ""
+}
+
 // numberLiteral matches a number as Terraform and JSON write it.
 var numberLiteral = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`)
 
-// shorthand matches a number as people write it: 128k, 1.5M, 128,000, 1_000.
-var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*([kKmM]?)\s*$`)
+// shorthand matches a number as people write it: 128k, 1.5M, 128,000, 1_000,
+// and 2,50 with a decimal comma (one or two digits after it).
+var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+|,\d{1,2})?\s*([kKmM]?)\s*$`)
 
 // shorthandNumber is s, written as people write numbers (shorthand), as
 // Terraform writes it: "128k" is 128000; false for anything else.
 func shorthandNumber(s string) (string, bool) {
 	m := shorthand.FindStringSubmatch(s)
-	if m == nil {
+	if m == nil || strings.ContainsAny(m[1], ",_") && strings.HasPrefix(m[2], ",") { // 1,000,5 is no number
 		return "", false
 	}
-	n, ok := new(big.Rat).SetString(strings.NewReplacer(",", "", "_", "").Replace(m[1]) + m[2])
+	n, ok := new(big.Rat).SetString(strings.NewReplacer(",", "", "_", "").Replace(m[1]) + strings.Replace(m[2], ",", ".", 1))
 	if !ok {
 		return "", false
 	}

@@ -334,7 +334,8 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 				`which is not a date\. Use .*? \(midnight UTC\)\.\s+policy\.models\["gpt-4o"\]\.retires_at is `+
 				`"tomorrow", which is not a date\. Use .* \(midnight UTC\)\.`),
 		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
-		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string\s*$`),
+		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string "yes", `+
+			`which is no bool: write true or false, without quotes\.?\s*$`),
 		// A bool or number in quotes, as a hand-written JSON file has it.
 		step(`{ models = { "gpt-4o" = { denied = "true" } } }`,
 			`policy\.models\["gpt-4o"\]\.denied must be a bool, got string "true": write it without quotes, as true`),

@@ -58,7 +58,17 @@ func TestRequire_numbers(t *testing.T) {
 		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5`),
 		step(`{ min_max_output_tokens = 1e30 }`, `require.min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400`),
-		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string\s*$`),
+		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
+			`write true or false, without quotes\.?\s*$`),
+		// A price as people write it: with a currency, a decimal comma, both.
+		step(`{ max_input_cost_per_million = "$2.50" }`, `require.max_input_cost_per_million must be a number, got string `+
+			`"\$2\.50": write it as the number 2\.5, without quotes or "\$"`),
+		step(`{ max_input_cost_per_million = "2,50" }`, `require.max_input_cost_per_million must be a number, got string `+
+			`"2,50": write it as the number 2\.5, without quotes\.?\s*$`),
+		step(`{ max_output_cost_per_million = "EUR 2,5" }`, `require.max_output_cost_per_million must be a number, got `+
+			`string "EUR 2,5": write it as the number 2\.5, without quotes or "EUR"`),
+		step(`{ max_input_cost_per_million = "NaN" }`, `require.max_input_cost_per_million must be a number, got string `+
+			`"NaN", which is no number: write a number, without quotes`),
 		step(`{ min_context_length = "128000" }`, `require.min_context_length must be a number, got string "128000": write it `+
 			`without quotes, as 128000, or, where a variable's type made it a string, type it number`),
 		step(`{ max_input_price = 2, max_cost = 1 }`, `require has no attribute "max_cost". Did you mean `+
@@ -179,7 +189,8 @@ variable "fraction" {
 }`, `require.min_context_length must be a number, got string "1\.5": require is a map of strings, .* not `+
 			`map\(string\), and the number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5\.\s*$`),
 		// A string that is no bool is a plain type error.
-		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got string\s*$`),
+		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got `+
+			`string "yes": require is a map of strings, .* not map\(string\), and write true or false\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("requirements of the wrong type sent %d requests, want 0", n)
@@ -223,7 +234,7 @@ func TestShorthandNumber(t *testing.T) {
 	t.Parallel()
 	for in, want := range map[string]string{
 		"128k": "128000", "1.5M": "1500000", "0.1k": "100", "128,000": "128000", "1_000_000": "1000000",
-		"2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5",
+		"2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5", "12,34": "12.34", "2,50": "2.5",
 	} {
 		if got, ok := shorthandNumber(in); !ok || got != want {
 			t.Errorf("shorthandNumber(%q) = %q, %v; want %q", in, got, ok, want)
@@ -232,7 +243,7 @@ func TestShorthandNumber(t *testing.T) {
 	if got, ok := shorthandNumber(" 128000\t"); !ok || got != "128000" {
 		t.Errorf("shorthandNumber with white space around it = %q, %v; want 128000", got, ok)
 	}
-	for _, in := range []string{"", "k", "128 kb", "12,34", "1e3k", "-1k", "lots", "1,0000"} {
+	for _, in := range []string{"", "k", "128 kb", "12,345,6", "1e3k", "-1k", "lots", "1,0000"} {
 		if got, ok := shorthandNumber(in); ok {
 			t.Errorf("shorthandNumber(%q) = %q, want none", in, got)
 		}
