@@ -160,6 +160,11 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`model\.capabilities has no attribute "vison"\. Its attributes are "supports_function_calling",`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_cost_per_million = 1 } }, 1, 0)`,
 			`model\.pricing has no attribute "input_cost_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
+		// A hand-built model's currency belongs in pricing: at the root it would
+		// go unread, and its EUR price would meet a USD bound.
+		step(`provider::megallm::unmet_requirements({ id = "x", currency = "EUR", pricing = { input_tokens_cost_per_million = 2 } }, { max_input_cost_per_million = 3 })`,
+			`Invalid value for "model" parameter: model\.currency is an attribute of model\.pricing, not of the model, so it `+
+				`would go unread: move it into pricing = \{ \.\.\. \}`),
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
 		step(`provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 1, currency = "dollars" } }, {})`,
 			`Invalid value for "model" parameter: model\.pricing\.currency is "dollars", not a three-letter ISO 4217 code`),

@@ -207,16 +207,27 @@ func TestSupports(t *testing.T) {
 	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output"` {
 		t.Errorf("unknown capability: error = %v", err)
 	}
-	// A flag or price written at the model's root, where it would go unread,
-	// is an error, not supports = false. A currency there is megallm_model's
-	// argument, not the model's pricing.
+	// A flag, price or currency written at the model's root, where it would
+	// go unread, is an error, not supports = false.
 	flat := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "supports_vision": types.BoolValue(true),
 		"input_tokens_cost_per_million": num(1), "currency": types.StringValue("EUR")}))
 	_, err = run(t, NewSupportsFunction(), types.BoolUnknown(), flat, types.StringValue("vision"))
 	if err == nil || *err.FunctionArgument != 0 || err.Text != "model.supports_vision is an attribute of model.capabilities, not of the "+
-		"model, so it would go unread: move it into capabilities = { ... }\nmodel.input_tokens_cost_per_million is an "+
+		"model, so it would go unread: move it into capabilities = { ... }\nmodel.currency is an attribute of model.pricing, "+
+		"not of the model, so it would go unread: move it into pricing = { ... }\nmodel.input_tokens_cost_per_million is an "+
 		"attribute of model.pricing, not of the model, so it would go unread: move it into pricing = { ... }" {
 		t.Errorf("flags at the root: error = %v", err)
+	}
+	// A currency at the root beside a pricing with its own, or a null one, is
+	// megallm_model's argument, the currency of require's bounds.
+	for name, pricing := range map[string]attr.Value{
+		"with its own": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1), "currency": types.StringNull()}),
+		"null":         types.ObjectNull(map[string]attr.Type{"currency": types.StringType}),
+	} {
+		argument := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringValue("EUR"), "pricing": pricing}))
+		if _, err := run(t, NewSupportsFunction(), types.BoolUnknown(), argument, types.StringValue("vision")); err != nil {
+			t.Errorf("a currency argument beside a pricing %s: error = %v", name, err)
+		}
 	}
 	// The attribute's name, as the model and require spell it, and a typo of it.
 	for value, want := range map[string]string{"supports_vision": "vision", "supports_streeming": "streaming", "Vision": "vision"} {

@@ -299,19 +299,33 @@ func namesNone(what string, o *objectReader, t map[string]attr.Type, older ...st
 // misplaced keeps an error for each attribute at the model's root that is
 // one of its capabilities' or prices, which would go unread there (a model
 // with supports_vision = true beside capabilities would not support it).
-// Not currency: megallm_model has its own, the currency argument.
+// Not currency where it can be megallm_model's argument (rootCurrencyIsArgument).
 func misplaced(o *objectReader) {
 	for _, in := range []struct {
 		name  string
 		attrs map[string]attr.Type
 	}{{"capabilities", modelTypes().capabilities}, {"pricing", modelTypes().pricing}} {
 		for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
-			if in.attrs[name] != nil && name != "currency" {
+			if in.attrs[name] != nil && (name != "currency" || !rootCurrencyIsArgument(o)) {
 				o.keep(fmt.Errorf("model.%s is an attribute of model.%s, not of the model, so it would go unread: move it into %s = { ... }",
 					name, in.name, in.name))
 			}
 		}
 	}
+}
+
+// rootCurrencyIsArgument reports whether the currency at o's root can be
+// megallm_model's argument, which sits beside a pricing with a currency of
+// its own, or a null pricing; a hand-built model's would go unread, leaving
+// its prices counted in USD.
+func rootCurrencyIsArgument(o *objectReader) bool {
+	p, ok := o.attrs["pricing"]
+	var prices map[string]tftypes.Value
+	if !ok || !p.IsKnown() || p.IsNull() || p.As(&prices) != nil {
+		return ok
+	}
+	_, has := prices["currency"]
+	return has
 }
 
 // lifecycleStatuses are the values of model_lifecycle.status.
@@ -341,7 +355,8 @@ func modelParameter() function.DynamicParameter {
 			"its root), or an object literal with the attributes the function needs. Other attributes are ignored, but " +
 			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or a `capabilities` or " +
 			"`pricing` with none of theirs, or one of their attributes written at the model's root, such as " +
-			"`supports_vision` or `input_tokens_cost_per_million`), or an attribute that `model_lifecycle` does not have (or `lifecycle` " +
+			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
+			"as its argument, beside a `pricing.currency`), or an attribute that `model_lifecycle` does not have (or `lifecycle` " +
 			"for it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
 			"reported, as the data sources read it.",
 	}
