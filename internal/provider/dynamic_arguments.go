@@ -86,7 +86,12 @@ func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes
 	mistakes = make([]error, len(elements))
 	for i, e := range elements {
 		var s string
-		if !e.Type().Is(tftypes.String) || e.IsNull() || e.As(&s) != nil {
+		if e.IsNull() { // as a variable left null puts in a list, in noNullElement's words
+			mistakes[i] = fmt.Errorf("%s[%d] is null, which is no %s: remove it, or give a value to the variable or "+
+				"attribute it comes from", where, i, kind)
+			continue
+		}
+		if !e.Type().Is(tftypes.String) || e.As(&s) != nil {
 			mistakes[i] = fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
 			continue
 		}

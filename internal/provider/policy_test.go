@@ -240,6 +240,12 @@ data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
 			`candidates lists "gpt-4o" twice \(candidates\[0\] and candidates\[2\]\): list each model once`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", " "] }`, `candidates\[1\] is " ", which is no model id: remove it`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", 4] }`, `candidates\[1\] must be a string, got number`),
+		step(`variable "fallback" {
+  type    = string
+  default = null
+}
+data "megallm_model" "m" { candidates = ["gpt-4o", var.fallback] }`,
+			`candidates\[1\] is null, which is no model id: remove it, or give a value to the variable or attribute it comes from`),
 		// Every element's mistake at once, as require's and policy's, from a literal or a variable typed any.
 		step(`data "megallm_model" "m" { candidates = [1, "gpt-4o", true] }`,
 			`candidates\[0\] must be a string, got number\s+candidates\[2\] must be a string, got bool\s*$`),
