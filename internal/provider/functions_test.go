@@ -229,6 +229,12 @@ func TestSupports(t *testing.T) {
 			t.Errorf("a currency argument beside a pricing %s: error = %v", name, err)
 		}
 	}
+	// megallm_model's currency left null, its pricing replaced, as merge() does.
+	merged := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringNull(),
+		"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1)})}))
+	if _, err := run(t, NewSupportsFunction(), types.BoolUnknown(), merged, types.StringValue("vision")); err != nil {
+		t.Errorf("a null currency argument beside a pricing without one: error = %v", err)
+	}
 	// The attribute's name, as the model and require spell it, and a typo of it.
 	for value, want := range map[string]string{"supports_vision": "vision", "supports_streeming": "streaming", "Vision": "vision"} {
 		_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(value))

@@ -315,10 +315,14 @@ func misplaced(o *objectReader) {
 }
 
 // rootCurrencyIsArgument reports whether the currency at o's root can be
-// megallm_model's argument, which sits beside a pricing with a currency of
-// its own, or a null pricing; a hand-built model's would go unread, leaving
-// its prices counted in USD.
+// megallm_model's argument: null (left unset, as in merge(data.megallm_model.X,
+// { pricing = ... })), or beside a pricing with a currency of its own, or a
+// null pricing; a hand-built model's would go unread, leaving its prices
+// counted in USD.
 func rootCurrencyIsArgument(o *objectReader) bool {
+	if o.attrs["currency"].IsNull() {
+		return true
+	}
 	p, ok := o.attrs["pricing"]
 	var prices map[string]tftypes.Value
 	if !ok || !p.IsKnown() || p.IsNull() || p.As(&prices) != nil {
@@ -356,7 +360,7 @@ func modelParameter() function.DynamicParameter {
 			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or a `capabilities` or " +
 			"`pricing` with none of theirs, or one of their attributes written at the model's root, such as " +
 			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
-			"as its argument, beside a `pricing.currency`), or an attribute that `model_lifecycle` does not have (or `lifecycle` " +
+			"as its argument, null or beside a `pricing.currency`), or an attribute that `model_lifecycle` does not have (or `lifecycle` " +
 			"for it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
 			"reported, as the data sources read it.",
 	}
