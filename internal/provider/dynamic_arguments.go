@@ -238,7 +238,7 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 		return ""
 	}
 	bare, sign := withoutCurrency(s)
-	n, short := shorthandNumber(bare)
+	n, alt, short := shorthandNumber(bare)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
 	if !short && ((want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
 		kind, literal := "number", "a number"
@@ -251,13 +251,20 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 		return fmt.Sprintf(" %s, which is no %s: write %s, without quotes", megallm.Quote(s), kind, literal)
 	}
 	if !short {
-		n = s
+		n, alt = s, ""
 	}
-	refused := "" // the rule's error for the number s holds
-	if f, _, err := big.ParseFloat(n, 10, 512, big.ToNearestEven); rule != nil && err == nil {
-		if err := rule(f); err != nil {
-			refused = fmt.Sprintf(", and the number %s would not do either: %s", n, err)
+	refusal := func(n string) error { // the rule's error for the number n
+		if f, _, err := big.ParseFloat(n, 10, 512, big.ToNearestEven); rule != nil && err == nil {
+			return rule(f)
 		}
+		return nil
+	}
+	refused := ""
+	if err := refusal(n); err != nil {
+		refused = fmt.Sprintf(", and the number %s would not do either: %s", n, err)
+	}
+	if alt != "" && refusal(alt) == nil { // a reading the attribute takes too: ask, do not guess
+		n += fmt.Sprintf(" (or %s, if its comma is a decimal comma)", alt)
 	}
 	without := "without quotes"
 	if sign != "" {
@@ -319,21 +326,26 @@ var numberLiteral = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`)
 var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+|,\d{1,2})?\s*([kKmM]?)\s*$`)
 
 // shorthandNumber is s, written as people write numbers (shorthand), as
-// Terraform writes it: "128k" is 128000; false for anything else.
-func shorthandNumber(s string) (string, bool) {
+// Terraform writes it: "128k" is 128000; false for anything else. alt is
+// its reading with a decimal comma when s has one comma, before three
+// digits ("1,500" is 1.5 in much of Europe), else "".
+func shorthandNumber(s string) (n, alt string, ok bool) {
 	m := shorthand.FindStringSubmatch(s)
 	if m == nil || strings.ContainsAny(m[1], ",_") && strings.HasPrefix(m[2], ",") { // 1,000,5 is no number
-		return "", false
+		return "", "", false
 	}
-	n, ok := new(big.Rat).SetString(strings.NewReplacer(",", "", "_", "").Replace(m[1]) + strings.Replace(m[2], ",", ".", 1))
-	if !ok {
-		return "", false
+	scale := new(big.Rat).SetInt64(map[string]int64{"": 1, "k": 1e3, "m": 1e6}[strings.ToLower(m[3])])
+	scaled := func(number string) string {
+		r, _ := new(big.Rat).SetString(number) // digits and at most one point, as shorthand matched them
+		if r.Mul(r, scale); r.IsInt() {
+			return r.Num().String()
+		}
+		return strings.TrimRight(r.FloatString(len(number)), "0")
 	}
-	n.Mul(n, big.NewRat(map[string]int64{"": 1, "k": 1e3, "m": 1e6}[strings.ToLower(m[3])], 1))
-	if n.IsInt() {
-		return n.Num().String(), true
+	if whole, fraction, found := strings.Cut(m[1], ","); found && m[2] == "" && !strings.ContainsAny(fraction, ",_") {
+		alt = scaled(whole + "." + fraction)
 	}
-	return strings.TrimRight(n.FloatString(len(m[2])), "0"), true
+	return scaled(strings.NewReplacer(",", "", "_", "").Replace(m[1]) + strings.Replace(m[2], ",", ".", 1)), alt, true
 }
 
 func (o *objectReader) string(name string) *string {

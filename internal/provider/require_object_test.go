@@ -65,6 +65,12 @@ func TestRequire_numbers(t *testing.T) {
 			`"\$2\.50": write it as the number 2\.5, without quotes or "\$"`),
 		step(`{ max_input_cost_per_million = "2,50" }`, `require.max_input_cost_per_million must be a number, got string `+
 			`"2,50": write it as the number 2\.5, without quotes\.?\s*$`),
+		// One comma before three digits is a thousands separator or, in much of
+		// Europe, a decimal comma: both readings, where the attribute takes both.
+		step(`{ max_input_cost_per_million = "EUR 1,500" }`, `require.max_input_cost_per_million must be a number, got `+
+			`string "EUR 1,500": write it as the number 1500 \(or 1\.5, if its comma is a decimal comma\), without quotes or "EUR"`),
+		step(`{ min_context_length = "1,234" }`, `require.min_context_length must be a number, got string "1,234": write `+
+			`it as the number 1234, without quotes\.?\s*$`),
 		step(`{ max_output_cost_per_million = "EUR 2,5" }`, `require.max_output_cost_per_million must be a number, got `+
 			`string "EUR 2,5": write it as the number 2\.5, without quotes or "EUR"`),
 		step(`{ max_input_cost_per_million = "NaN" }`, `require.max_input_cost_per_million must be a number, got string `+
@@ -175,6 +181,9 @@ variable "sizes" {
 			`require.min_context_length must be a number, got string "128k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an `+
 				`object\(\{ ... \}\) type, not map\(string\), and write it as the number 128000\.?\s*$`),
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, tomap({ max_input_cost_per_million = "1,500" })) }`,
+			`got\s+string\s+"1,500":\s+require\s+is\s+a\s+map\s+of\s+strings,.*\s+and\s+write\s+it\s+as\s+the\s+number\s+1500\s+`+
+				`\(or\s+1\.5,\s+if\s+its\s+comma\s+is\s+a\s+decimal\s+comma\)`),
 		// Declaring another type alone would not do for a number its rule
 		// refuses: the error says so, in the data sources and the function.
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "0.0005k" }) }`,
@@ -232,19 +241,22 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 
 func TestShorthandNumber(t *testing.T) {
 	t.Parallel()
-	for in, want := range map[string]string{
-		"128k": "128000", "1.5M": "1500000", "0.1k": "100", "128,000": "128000", "1_000_000": "1000000",
-		"2.5": "2.5", "1.25k": "1250", "0.0005k": "0.5", "12,34": "12.34", "2,50": "2.5",
+	// want is the number and, for one comma before three digits, its reading
+	// with a decimal comma.
+	for in, want := range map[string][2]string{
+		"128k": {"128000"}, "1.5M": {"1500000"}, "0.1k": {"100"}, "128,000": {"128000", "128"}, "1_000_000": {"1000000"},
+		"2.5": {"2.5"}, "1.25k": {"1250"}, "0.0005k": {"0.5"}, "12,34": {"12.34"}, "2,50": {"2.5"},
+		"1,500": {"1500", "1.5"}, "1,500k": {"1500000", "1500"}, "1,500.00": {"1500"}, "1,000,000": {"1000000"}, "0,005": {"5", "0.005"},
 	} {
-		if got, ok := shorthandNumber(in); !ok || got != want {
-			t.Errorf("shorthandNumber(%q) = %q, %v; want %q", in, got, ok, want)
+		if got, alt, ok := shorthandNumber(in); !ok || got != want[0] || alt != want[1] {
+			t.Errorf("shorthandNumber(%q) = %q, %q, %v; want %q", in, got, alt, ok, want)
 		}
 	}
-	if got, ok := shorthandNumber(" 128000\t"); !ok || got != "128000" {
+	if got, _, ok := shorthandNumber(" 128000\t"); !ok || got != "128000" {
 		t.Errorf("shorthandNumber with white space around it = %q, %v; want 128000", got, ok)
 	}
 	for _, in := range []string{"", "k", "128 kb", "12,345,6", "1e3k", "-1k", "lots", "1,0000"} {
-		if got, ok := shorthandNumber(in); ok {
+		if got, _, ok := shorthandNumber(in); ok {
 			t.Errorf("shorthandNumber(%q) = %q, want none", in, got)
 		}
 	}
