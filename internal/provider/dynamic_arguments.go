@@ -328,7 +328,7 @@ var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+|,\d{1,
 // shorthandNumber is s, written as people write numbers (shorthand), as
 // Terraform writes it: "128k" is 128000; false for anything else. alt is
 // its reading with a decimal comma when s has one comma, before three
-// digits ("1,500" is 1.5 in much of Europe), else "".
+// digits ("1,500" is 1.5 in much of Europe), else "". "0,500" is 0.5 alone.
 func shorthandNumber(s string) (n, alt string, ok bool) {
 	m := shorthand.FindStringSubmatch(s)
 	if m == nil || strings.ContainsAny(m[1], ",_") && strings.HasPrefix(m[2], ",") { // 1,000,5 is no number
@@ -343,6 +343,9 @@ func shorthandNumber(s string) (n, alt string, ok bool) {
 		return strings.TrimRight(r.FloatString(len(number)), "0")
 	}
 	if whole, fraction, found := strings.Cut(m[1], ","); found && m[2] == "" && !strings.ContainsAny(fraction, ",_") {
+		if strings.HasPrefix(whole, "0") { // no thousands: "0,500" is 0.5
+			return scaled(whole + "." + fraction), "", true
+		}
 		alt = scaled(whole + "." + fraction)
 	}
 	return scaled(strings.NewReplacer(",", "", "_", "").Replace(m[1]) + strings.Replace(m[2], ",", ".", 1)), alt, true
