@@ -75,6 +75,22 @@ func BenchmarkReadModel(b *testing.B) {
 	})
 }
 
+// BenchmarkFirstRead is the fixed cost of a plan inside the provider: a new
+// provider's schema and configuration, then one megallm_model read, which
+// fetches, decodes and indexes a 10,000-model catalog from the mock (no
+// latency).
+func BenchmarkFirstRead(b *testing.B) {
+	mock := mockapi.NewTestServer(b, "")
+	mock.SetModels(mockapi.SyntheticModels(10000)...)
+	b.ReportAllocs()
+	for b.Loop() {
+		p := newProtocolServer(b, mock, nil)
+		if _, errText := p.read("megallm_model", p.modelConfig(b, mockapi.SyntheticModelID(0))); errText != "" {
+			b.Fatal(errText)
+		}
+	}
+}
+
 // BenchmarkReadModels is one megallm_models read listing every model of a
 // synthetic catalog, end to end inside the provider.
 func BenchmarkReadModels(b *testing.B) {
