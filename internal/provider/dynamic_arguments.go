@@ -16,6 +16,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"golang.org/x/text/currency"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -295,9 +296,9 @@ func (o *objectReader) mapHint(s, fix string) string {
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
 }
 
-// withoutCurrency is s without the currency sign or code a price may be
-// written with ("$2.50", "2.50 €", "EUR 2,50"), and that sign; s and "" when
-// it has none.
+// withoutCurrency is s without the currency sign or ISO 4217 code, in any
+// case, a price may be written with ("$2.50", "2.50 €", "eur 2,50"), and
+// that sign as written; s and "" when it has none ("per 3" has none).
 func withoutCurrency(s string) (bare, sign string) {
 	t := strings.TrimSpace(s)
 	for _, sign := range []string{"$", "€", "£", "¥"} {
@@ -310,7 +311,7 @@ func withoutCurrency(s string) (bare, sign string) {
 	}
 	if f := strings.Fields(t); len(f) == 2 {
 		for i, code := range f {
-			if _, ok := megallm.NormaliseCurrency(code); ok && strings.ToUpper(code) == code {
+			if _, err := currency.ParseISO(code); err == nil {
 				return f[1-i], code
 			}
 		}

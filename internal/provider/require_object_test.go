@@ -73,6 +73,11 @@ func TestRequire_numbers(t *testing.T) {
 			`it as the number 1234, without quotes\.?\s*$`),
 		step(`{ max_output_cost_per_million = "EUR 2,5" }`, `require.max_output_cost_per_million must be a number, got `+
 			`string "EUR 2,5": write it as the number 2\.5, without quotes or "EUR"`),
+		// A currency code is read in any case, but only a real one is a code.
+		step(`{ max_input_cost_per_million = "3 usd" }`, `require.max_input_cost_per_million must be a number, got `+
+			`string "3 usd": write it as the number 3, without quotes or "usd"`),
+		step(`{ max_input_cost_per_million = "per 3" }`, `require.max_input_cost_per_million must be a number, got `+
+			`string "per 3", which is no number: write a number, without quotes`),
 		step(`{ max_input_cost_per_million = "NaN" }`, `require.max_input_cost_per_million must be a number, got string `+
 			`"NaN", which is no number: write a number, without quotes`),
 		step(`{ min_context_length = "128000" }`, `require.min_context_length must be a number, got string "128000": write it `+
