@@ -124,6 +124,12 @@ resource "terraform_data" "app" {
 	})
 }
 
+// pricingWithoutCurrency is the error for model.currency = "EUR" beside a
+// pricing without a currency.
+const pricingWithoutCurrency = `model\.pricing has no currency, so its prices would be read in "USD", not in ` +
+	`model\.currency "EUR": a model's prices are in pricing\.currency alone \(a megallm_model's currency is that of its ` +
+	`price bounds\)\. Give pricing its currency: pricing = \{ \.\.\., currency = "EUR" \}`
+
 func TestFunctions_argumentErrors(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -160,11 +166,35 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`model\.capabilities has no attribute "vison"\. Its attributes are "supports_function_calling",`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_cost_per_million = 1 } }, 1, 0)`,
 			`model\.pricing has no attribute "input_cost_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
-		// A hand-built model's currency belongs in pricing: at the root it would
-		// go unread, and its EUR price would meet a USD bound.
+		// A currency at the root beside a pricing without one, hand-built or
+		// megallm_model's argument beside a pricing merge() replaced, would go
+		// unread, and the EUR price would meet a USD bound: the fix is the same.
 		step(`provider::megallm::unmet_requirements({ id = "x", currency = "EUR", pricing = { input_tokens_cost_per_million = 2 } }, { max_input_cost_per_million = 3 })`,
-			`Invalid value for "model" parameter: model\.currency is an attribute of model\.pricing, not of the model, so it `+
-				`would go unread: move it into pricing = \{ \.\.\. \}`),
+			`Invalid value for "model" parameter: `+pricingWithoutCurrency),
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "e" {
+  id       = "gpt-4o"
+  currency = "EUR"
+}
+output "x" {
+  value = provider::megallm::unmet_requirements(merge(data.megallm_model.e, {
+    pricing = { input_tokens_cost_per_million = 2, output_tokens_cost_per_million = 8 }
+  }), {})
+}`,
+			ExpectError: expectError(`Invalid value for "model" parameter: ` + pricingWithoutCurrency),
+		},
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `data "megallm_model" "e" {
+  id       = "gpt-4o"
+  currency = "EUR"
+}
+output "x" {
+  value = provider::megallm::unmet_requirements(merge(data.megallm_model.e, {
+    pricing = { input_tokens_cost_per_million = 2, output_tokens_cost_per_million = 8, currency = "EUR" }
+  }), { max_input_cost_per_million = 3 }, "EUR")
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.ListSizeExact(0))},
+		},
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
 		step(`provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 1, currency = "dollars" } }, {})`,
 			`Invalid value for "model" parameter: model\.pricing\.currency is "dollars", not a three-letter ISO 4217 code`),

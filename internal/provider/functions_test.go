@@ -235,6 +235,10 @@ func TestSupports(t *testing.T) {
 	if _, err := run(t, NewSupportsFunction(), types.BoolUnknown(), merged, types.StringValue("vision")); err != nil {
 		t.Errorf("a null currency argument beside a pricing without one: error = %v", err)
 	}
+	unpriced := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringNull()}))
+	if _, err := run(t, NewSupportsFunction(), types.BoolUnknown(), unpriced, types.StringValue("vision")); err != nil {
+		t.Errorf("a null currency argument without a pricing: error = %v", err)
+	}
 	// The attribute's name, as the model and require spell it, and a typo of it.
 	for value, want := range map[string]string{"supports_vision": "vision", "supports_streeming": "streaming", "Vision": "vision"} {
 		_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(value))

@@ -299,14 +299,18 @@ func namesNone(what string, o *objectReader, t map[string]attr.Type, older ...st
 // misplaced keeps an error for each attribute at the model's root that is
 // one of its capabilities' or prices, which would go unread there (a model
 // with supports_vision = true beside capabilities would not support it).
-// Not currency where it can be megallm_model's argument (rootCurrencyIsArgument).
+// A currency beside a pricing, or null, has its own rule (rootCurrency).
 func misplaced(o *objectReader) {
 	for _, in := range []struct {
 		name  string
 		attrs map[string]attr.Type
 	}{{"capabilities", modelTypes().capabilities}, {"pricing", modelTypes().pricing}} {
 		for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
-			if in.attrs[name] != nil && (name != "currency" || !rootCurrencyIsArgument(o)) {
+			switch _, hasPricing := o.attrs["pricing"]; {
+			case in.attrs[name] == nil:
+			case name == "currency" && (hasPricing || o.attrs[name].IsNull()):
+				o.keep(rootCurrency(o))
+			default:
 				o.keep(fmt.Errorf("model.%s is an attribute of model.%s, not of the model, so it would go unread: move it into %s = { ... }",
 					name, in.name, in.name))
 			}
@@ -314,22 +318,26 @@ func misplaced(o *objectReader) {
 	}
 }
 
-// rootCurrencyIsArgument reports whether the currency at o's root can be
-// megallm_model's argument: null (left unset, as in merge(data.megallm_model.X,
-// { pricing = ... })), or beside a pricing with a currency of its own, or a
-// null pricing; a hand-built model's would go unread, leaving its prices
-// counted in USD.
-func rootCurrencyIsArgument(o *objectReader) bool {
-	if o.attrs["currency"].IsNull() {
-		return true
-	}
-	p, ok := o.attrs["pricing"]
+// rootCurrency refuses a currency at o's root beside a pricing without one,
+// where it would go unread, leaving the prices counted in USD. It may be
+// megallm_model's argument, beside a pricing that merge() replaced, so the
+// fix is to give pricing its currency, not to move this one. Null (the
+// argument left unset), beside a pricing with a currency, or beside a
+// null or unknown pricing, it is fine.
+func rootCurrency(o *objectReader) error {
+	c, p := o.attrs["currency"], o.attrs["pricing"]
 	var prices map[string]tftypes.Value
-	if !ok || !p.IsKnown() || p.IsNull() || p.As(&prices) != nil {
-		return ok
+	readable := p.IsKnown() && !p.IsNull() && p.As(&prices) == nil
+	if _, has := prices["currency"]; c.IsNull() || !readable || has {
+		return nil
 	}
-	_, has := prices["currency"]
-	return has
+	written, code, s := "model.currency", "CODE", ""
+	if c.As(&s) == nil {
+		written, code = "model.currency "+megallm.Quote(s), megallm.Quote(s)
+	}
+	return fmt.Errorf("model.pricing has no currency, so its prices would be read in %q, not in %s: a model's prices are in "+
+		"pricing.currency alone (a megallm_model's currency is that of its price bounds). Give pricing its currency: "+
+		"pricing = { ..., currency = %s }", catalog.DefaultCurrency, written, code)
 }
 
 // lifecycleStatuses are the values of model_lifecycle.status.
