@@ -1,11 +1,14 @@
 package e2e
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -130,4 +133,28 @@ func quotedDiagnostic(t *testing.T, page, summary string, moved map[string]strin
 	}
 	pattern := strings.ReplaceAll(regexp.QuoteMeta(words), "in N days", `in \d+ days`)
 	return regexp.MustCompile(pattern)
+}
+
+// TestRequirementsGuideCheckBlock plans the requirements guide's check block
+// as written: it warns, without failing the plan, for a model without vision
+// and for one whose catalog entry sends no capabilities at all.
+func TestRequirementsGuideCheckBlock(t *testing.T) {
+	t.Parallel()
+	harness.SkipBelow(t, tfversion.Version1_8_0, "the guide's check block (a provider function)")
+	text, err := fs.ReadFile(os.DirFS("../../templates"), "guides/requirements.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := regexp.MustCompile("(?ms)^check \"chat_model_has_vision\" \\{\n.*?^\\}\n").Find(text)
+	if check == nil {
+		t.Fatal("the requirements guide shows no check \"chat_model_has_vision\" block")
+	}
+	server := mockapi.NewTestServer(t, "")
+	for _, id := range []string{"gpt-3.5-turbo", "deepseek-coder"} { // no vision; no capabilities
+		out, err := plan(t, server, string(check)+`data "megallm_model" "chat" { id = "`+id+`" }`, nil)
+		if want := "Warning: Check block assertion failed"; err != nil || !strings.Contains(out, want) ||
+			!strings.Contains(out, id+" cannot read images.") {
+			t.Errorf("with %s, the guide's check block should warn %q and pass; error %v:\n%s", id, want, err, out)
+		}
+	}
 }
