@@ -591,7 +591,7 @@ test_paths_written_as_messages_print_them_fail_closed if {
 		"json_attributes": {"terraform_data": ["input.config"]},
 	}
 	denies == {
-		`megallm_settings.attribute_paths["terraform_data"] has "input[\"MODEL_NAME\"]", which is no path of steps joined by ".": write it as "input.env.MODEL_NAME" or "model.*.name" (a list index as a number); a map key with a dot in it is matched by key_patterns instead.`,
+		`megallm_settings.attribute_paths["terraform_data"] has "input[\"MODEL_NAME\"]", which is no path of steps joined by ".": write it as "input.MODEL_NAME".`,
 		`megallm_settings.json_attributes["terraform_data"] has "input.config", but only an attribute of the resource itself is read as JSON: name it alone, such as "container_definitions".`,
 	}
 	one_each := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {
@@ -599,9 +599,21 @@ test_paths_written_as_messages_print_them_fail_closed if {
 		"json_attributes": {"terraform_data": ["input[0]"]},
 	}
 	one_each == {
-		`megallm_settings.ignored_attribute_paths["terraform_data"] has "input[\"x.model\"]", which is no path of steps joined by ".": write it as "input.env.MODEL_NAME" or "model.*.name" (a list index as a number); a map key with a dot in it cannot be ignored by path: narrow key_patterns instead.`,
+		`megallm_settings.ignored_attribute_paths["terraform_data"] has "input[\"x.model\"]", which is no path of steps joined by ".": a map key with a dot in it cannot be ignored by path: narrow key_patterns instead.`,
 		`megallm_settings.json_attributes["terraform_data"] has "input[0]", but only an attribute of the resource itself is read as JSON: name it alone, such as "container_definitions".`,
 	}
+	rewritten := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"attribute_paths": {"terraform_data": [
+		`input.steps[0]["MODEL_NAME"]`, `input[*].MODEL_NAME`, `input[MODEL_NAME]`,
+	]}}
+	rewritten == {
+		`megallm_settings.attribute_paths["terraform_data"] has "input.steps[0][\"MODEL_NAME\"]", which is no path of steps joined by ".": write it as "input.steps.0.MODEL_NAME".`,
+		`megallm_settings.attribute_paths["terraform_data"] has "input[*].MODEL_NAME", which is no path of steps joined by ".": write it as "input.*.MODEL_NAME".`,
+		`megallm_settings.attribute_paths["terraform_data"] has "input[MODEL_NAME]", which is no path of steps joined by ".": write each step after a ".", a list index as a number, such as "model.0.name" or "model.*.name".`,
+	}
+
+	# the path the deny advises checks the id that the bracketed one meant
+	followed := _deny({"MODEL_NAME": "gpt4o-mini"}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.MODEL_NAME"]}}
+	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
 }
 
 test_a_catalog_read_left_to_apply_is_named if {

@@ -113,10 +113,20 @@ deny contains msg if {
 	some p in paths
 	regex.match(`[\[\]"]`, p)
 	msg := sprintf(
-		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": write it as \"input.env.MODEL_NAME\" or \"model.*.name\" (a list index as a number); %s",
-		[name, _quote(type), _quote(p), unreachable],
+		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": %s",
+		[name, _quote(type), _quote(p), _path_advice(p, unreachable)],
 	)
 }
+
+# _path_advice(p, unreachable): how to write path p, written with brackets:
+# the same steps joined by "." (input["MODEL_NAME"] is input.MODEL_NAME),
+# unless a step is a map key with a dot in it, which no path can name.
+_path_advice(p, unreachable) := unreachable if {
+	regex.match(`\["[^"]*\.[^"]*"\]`, p)
+} else := sprintf("write it as %s.", [_quote(dotted)]) if {
+	dotted := trim_prefix(regex.replace(regex.replace(p, `\["([^"]*)"\]`, ".${1}"), `\[([0-9]+|\*)\]`, ".${1}"), ".")
+	not regex.match(`[\[\]"]`, dotted)
+} else := "write each step after a \".\", a list index as a number, such as \"model.0.name\" or \"model.*.name\"."
 
 # the settings that hold attribute paths, and what to do about a map key
 # with a dot in it, which no path can name
