@@ -54,10 +54,14 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
+		them, gone := "them", "the models that have"
+		if len(ids) == 1 {
+			them, gone = "it", "the model if it has"
+		}
 		diags.AddWarning("Provider policy names models the catalog does not have",
 			fmt.Sprintf("%s policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
-				"policy says of them has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
-				"the models that have left the catalog.", aboutPolicy, quoteWithSuggestions(ids, models.Suggest), origin))
+				"policy says of %s has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
+				"%s left the catalog.", aboutPolicy, quoteWithSuggestions(ids, models.Suggest), origin, them, gone))
 	}
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))

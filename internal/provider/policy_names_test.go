@@ -2,6 +2,7 @@ package provider
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -135,6 +136,33 @@ func TestPolicy_ownerWithEveryModelDeniedWarns(t *testing.T) {
 	} {
 		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", tc.config)); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestPolicy_unknownIDsWarnInNumber reads through the provider server, since
+// plugin-testing does not show warnings: one id the catalog lacks is "it",
+// two are "them".
+func TestPolicy_unknownIDsWarnInNumber(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	for _, tc := range []struct {
+		ids  []string
+		want string
+	}{
+		{[]string{"gpt-9"}, "so what the policy says of it has no effect. Ids are exact and case-sensitive: correct a " +
+			"typo, or remove the model if it has left the catalog."},
+		{[]string{"gpt-9", "gpt-10"}, "so what the policy says of them has no effect. Ids are exact and case-sensitive: " +
+			"correct a typo, or remove the models that have left the catalog."},
+	} {
+		models := map[string]tftypes.Value{}
+		for _, id := range tc.ids {
+			models[id] = object(map[string]tftypes.Value{})
+		}
+		p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{"models": object(models)})})
+		_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+		if len(got) != 1 || !strings.HasSuffix(got[0], tc.want) || strings.Count(got[0], "(did you mean") != len(tc.ids) {
+			t.Errorf("policy naming %q: warnings %q, want one naming each that ends %q", tc.ids, got, tc.want)
 		}
 	}
 }
