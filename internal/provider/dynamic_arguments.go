@@ -77,11 +77,19 @@ func ptr[T any](v T) *T { return &v }
 func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
-		var one string // a list of one, written without its brackets
-		if v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&one) == nil && strings.TrimSpace(one) != "" {
-			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, megallm.Quote(one))
+		var one string // a list written without its brackets: "gpt-4o", or "gpt-4o,gpt-4o-mini"
+		if v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&one) == nil && strings.TrimSpace(one) != "" && asText(v) == "" {
+			names := strings.FieldsFunc(one, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+			quoted := make([]string, 0, min(len(names), catalog.MaxListed)+1)
+			for _, name := range names[:min(len(names), catalog.MaxListed)] {
+				quoted = append(quoted, megallm.Quote(name))
+			}
+			if len(names) > catalog.MaxListed {
+				quoted = append(quoted, fmt.Sprintf("... (%d more)", len(names)-catalog.MaxListed))
+			}
+			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, strings.Join(quoted, ", "))
 		}
-		return nil, nil, fmt.Errorf("%s must be a list of strings, got %s", where, typeName(v))
+		return nil, nil, fmt.Errorf("%s must be a list of strings, got %s%s", where, typeName(v), asText(v))
 	}
 	out = make([]string, len(elements))
 	mistakes = make([]error, len(elements))
@@ -407,10 +415,25 @@ func (o *objectReader) object(name string) *objectReader {
 	}
 	child, isObject := newObjectReader(o.prefix+name+".", v)
 	if !isObject {
-		o.keep(fmt.Errorf("%s%s must be an object, got %s", o.prefix, name, typeName(v)))
+		o.keep(fmt.Errorf("%s%s must be an object, got %s%s", o.prefix, name, typeName(v), asText(v)))
 		return nil
 	}
 	return child
+}
+
+// asText explains a string that holds a list or an object written as text
+// ("[\"gpt-4o\"]"), as file() reads one and -var and TF_VAR_ give one to a
+// variable declared without a type; "" for any other value.
+func asText(v tftypes.Value) string {
+	var s string
+	if !v.Type().Is(tftypes.String) || !v.IsKnown() || v.As(&s) != nil {
+		return ""
+	}
+	if s = strings.TrimSpace(s); !strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "{") {
+		return ""
+	}
+	return fmt.Sprintf(" %s, a value written as text, as file() reads it and -var or TF_VAR_ pass it to a variable "+
+		"declared without a type: decode it with jsondecode(), or declare the variable with type = any", megallm.Quote(s))
 }
 
 // typeName names a value's Terraform type for an error message.

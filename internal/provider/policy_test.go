@@ -258,6 +258,14 @@ data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a str
 			`candidates\[2\] is "", which is no model id: remove it\s+`+
 			`candidates lists "gpt-4o-mini" twice \(candidates\[3\] and candidates\[4\]\): list each model once\s*$`),
 		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got string: write it as \["gpt-4o"\]`),
+		step(`data "megallm_model" "m" { candidates = "gpt-4o, gpt-4o-mini" }`,
+			`candidates must be a list of strings, got string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
+		// -var 'c=["gpt-4o"]' gives a variable without a type this string: its advice is the variable's type.
+		step(`variable "c" { default = "[\"gpt-4o\", \"gpt-4o-mini\"]" }
+data "megallm_model" "m" { candidates = var.c }`, `candidates must be a list of strings, got string\s+`+
+			`"\[\\"gpt-4o\\", \\"gpt-4o-mini\\"\]", a value written as text, as file\(\) reads it and -var or TF_VAR_\s+pass\s+`+
+			`it\s+to\s+a\s+variable\s+declared\s+without\s+a\s+type:\s+decode\s+it\s+with\s+jsondecode\(\),\s+or\s+declare\s+the\s+`+
+			`variable\s+with\s+type\s+=\s+any`),
 		step(`data "megallm_model" "m" { candidates = toset(["gpt-4o", "gpt-4o-mini"]) }`,
 			`candidates is a set, which has no order: write the ids as a list in order of preference`),
 	)
@@ -340,6 +348,9 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 				`which is not a date\. Use .*? \(midnight UTC\)\.\s+policy\.models\["gpt-4o"\]\.retires_at is `+
 				`"tomorrow", which is not a date\. Use .* \(midnight UTC\)\.`),
 		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
+		// policy = file("model-policy.json"), without jsondecode.
+		step(`"{ \"allowed_owners\": [\"openai\"] }"`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got\s+`+
+			`string\s+"\{ \\"allowed_owners\\": \[\\"openai\\"\] \}", a value written as text,.*\s+decode\s+it\s+with\s+jsondecode\(\)`),
 		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string "yes", `+
 			`which is no bool: write true or false, without quotes\.?\s*$`),
 		// A bool or number in quotes, as a hand-written JSON file has it.

@@ -104,6 +104,8 @@ variable "typed_as_strings" {
 `, `require.supports_vision must be a bool, got string "true": write it without quotes, `+
 			`as true, or, where a variable's type made it a string, type it bool`),
 		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got string`),
+		step(`"{supports_vision=true}"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
+			`"\{supports_vision=true\}", a value written as text,.*\s+or\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid requirements sent %d requests, want 0", n)
