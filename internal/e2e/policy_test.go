@@ -145,6 +145,23 @@ data "megallm_model" "to_denied" { id = "gpt-4.1-mini" }
 	}
 }
 
+// TestDeprecationWithoutSuccessor: a deprecated model that names no
+// successor, read without a fallback, still gets a next step.
+func TestDeprecationWithoutSuccessor(t *testing.T) {
+	t.Parallel()
+	_, out, flat := planAgainstMock(t, `
+provider "megallm" {
+  policy = { models = { "gpt-4.1-mini" = { deprecated_at = "2020-01-01" } } }
+}
+data "megallm_model" "m" { id = "gpt-4.1-mini" }
+`)
+	want := `Model "gpt-4.1-mini" is deprecated since 2020-01-01. It names no successor: choose another model with ` +
+		`the megallm_models data source.`
+	if !strings.Contains(flat, want) {
+		t.Errorf("the plan does not show %q:\n%s", want, out)
+	}
+}
+
 // TestPolicyFileWithByteOrderMark: a policy file saved with a UTF-8
 // byte-order mark fails in jsondecode as the model-policy guide says, and
 // the guide's way to read it plans.

@@ -84,8 +84,8 @@ func afterRetirement(fallback string) string {
 	return "this plan fails"
 }
 
-// successorAdvice says what to move to: without the model's candidate, or to
-// its usable successor; "" without either.
+// successorAdvice says what to move to: without the model's candidate, to
+// its usable successor, or, without either, to a model megallm_models lists.
 func successorAdvice(id string, advice lifecycleAdvice) string {
 	usable := advice.Successor != "" && advice.Unusable == ""
 	model, successor := megallm.Quote(id), megallm.Quote(advice.Successor)
@@ -100,7 +100,7 @@ func successorAdvice(id string, advice lifecycleAdvice) string {
 	case advice.Successor != "":
 		return fmt.Sprintf(" Its successor %s cannot be used: it %s.%s", successor, advice.Unusable, didYouMean(advice.Alternatives))
 	}
-	return ""
+	return " It names no successor: choose another model with the megallm_models data source."
 }
 
 // inDays is "today", "tomorrow" or "in n days".
