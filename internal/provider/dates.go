@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -65,7 +66,7 @@ var createdRangeValidator = &configCheck{
 // dateAttribute reads a date attribute; its mistake is a sentence, as a
 // single argument's is, so that it ends before the next mistake listed.
 func dateAttribute(o *objectReader, name string) *time.Time {
-	s := o.string(name)
+	s := attribute[string](o, name, tftypes.String, "a date in quotes, "+dateForms, nil)
 	if s == nil {
 		return nil
 	}

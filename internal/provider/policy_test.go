@@ -348,6 +348,9 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 				`which is not a date\. Use .*? \(midnight UTC\)\.\s+policy\.models\["gpt-4o"\]\.retires_at is `+
 				`"tomorrow", which is not a date\. Use .* \(midnight UTC\)\.`),
 		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
+		step(`{ models = { "gpt-4o" = { retires_at = 20270101 } } }`, `policy\.models\["gpt-4o"\]\.retires_at must be a date in\s+`+
+			`quotes,\s+an\s+RFC\s+3339\s+date-time\s+such\s+as\s+"2025-01-31T12:00:00Z"\s+or\s+a\s+date\s+such\s+as\s+"2025-01-31"\s+`+
+			`\(midnight\s+UTC\),\s+got\s+number`),
 		// policy = file("model-policy.json"), without jsondecode.
 		step(`"{ \"allowed_owners\": [\"openai\"] }"`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got\s+`+
 			`string\s+"\{ \\"allowed_owners\\": \[\\"openai\\"\] \}", a value written as text,.*\s+decode\s+it\s+with\s+jsondecode\(\)`),
