@@ -15,8 +15,8 @@ found contains {"address": r.address, "path": path, "id": id, "sensitive": _sens
 	is_string(id)
 	id != ""
 	path := array.concat(doc.path, sub)
-	_watched(r.type, doc.value, sub, path)
-	not _ignored(r.type, path)
+	_watched(_type_settings[r.type], doc.value, sub, path)
+	not _ignored(_type_settings[r.type], path)
 }
 
 # unknown: one entry per value that would be looked at, JSON text of a
@@ -28,43 +28,58 @@ found contains {"address": r.address, "path": path, "id": id, "sensitive": _sens
 unknown contains {"address": rc.address, "path": path} if {
 	some rc in object.get(input, "resource_changes", [])
 	rc.mode == "managed"
+	ts := _type_settings[rc.type]
 	walk(object.get(rc.change, "after_unknown", {}), [path, true])
 	count(path) > 0
-	_watched_unknown(rc.type, object.get(_planned_values, rc.address, {}), path)
-	not _ignored(rc.type, path)
+	_watched_unknown(ts, object.get(_planned_values, rc.address, {}), path)
+	not _ignored(ts, path)
 }
 
 _planned_values := {r.address: object.get(r, "values", {}) | some r in _managed_resources}
 
-_watched_unknown(type, values, path) if _watched(type, values, path, path)
+_watched_unknown(ts, values, path) if _watched(ts, values, path, path)
 
-_watched_unknown(type, _, path) if {
-	some pattern in object.get(settings.attribute_paths, type, [])
-	_path_matches(array.slice(split(pattern, "."), 0, count(path)), path)
+_watched_unknown(ts, _, path) if {
+	some steps in ts.attribute_paths
+	_path_matches(array.slice(steps, 0, count(path)), path)
 }
 
-_watched_unknown(type, _, [attribute]) if attribute in object.get(settings.json_attributes, type, [])
+_watched_unknown(ts, _, [attribute]) if attribute in ts.json_attributes
 
-_watched_unknown(type, _, [attribute, i]) if {
+_watched_unknown(ts, _, [attribute, i]) if {
 	is_number(i)
-	attribute in object.get(settings.json_attributes, type, [])
+	attribute in ts.json_attributes
 }
+
+# _type_settings[type] (ts): the per-type settings of each resource type of
+# the plan, its attribute paths split into steps once rather than at each value.
+_type_settings[type] := {
+	"attribute_paths": _steps(settings.attribute_paths, type),
+	"ignored_attribute_paths": _steps(settings.ignored_attribute_paths, type),
+	"json_attributes": [a | some a in object.get(settings.json_attributes, type, [])],
+} if {
+	some type in ({r.type | some r in _managed_resources} | {rc.type | some rc in object.get(input, "resource_changes", [])})
+}
+
+_steps(setting, type) := [split(p, ".") | some p in object.get(setting, type, [])]
 
 # _sensitive(r, path): whether the plan marks the value at path, or one
 # above it, sensitive, so that no message shows it.
 default _sensitive(_, _) := false
 
 _sensitive(r, path) if {
+	marks := object.get(r, "sensitive_values", {})
+	marks != {}
 	some n in numbers.range(1, count(path))
-	object.get(object.get(r, "sensitive_values", {}), array.slice(path, 0, n), false) == true
+	object.get(marks, array.slice(path, 0, n), false) == true
 }
 
-# _ignored(type, path): an ignored attribute path, unless attribute_paths
+# _ignored(ts, path): an ignored attribute path, unless attribute_paths
 # names it too, so that naming a path checks it whatever is ignored.
-_ignored(type, path) if {
-	some pattern in object.get(settings.ignored_attribute_paths, type, [])
-	_path_matches(split(pattern, "."), path)
-	not _named(type, path)
+_ignored(ts, path) if {
+	some steps in ts.ignored_attribute_paths
+	_path_matches(steps, path)
+	not _named(ts, path)
 }
 
 _managed_resources contains r if {
@@ -86,7 +101,7 @@ _documents(r) := array.concat([{"path": [], "value": object.get(r, "values", {})
 # path: an attribute's value, or each element of a list (a helm_release's
 # values), which should be JSON text.
 _json_texts(r) := [t |
-	some attribute in object.get(settings.json_attributes, r.type, [])
+	some attribute in _type_settings[r.type].json_attributes
 	some t in _elements([attribute], r.values[attribute])
 ]
 
@@ -102,28 +117,38 @@ _watched(_, doc, sub, _) if {
 	count(sub) > 0
 	sub[count(sub) - 1] == "value"
 	pair := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), null)
+	is_string(pair.name)
 	_key_named(pair.name)
 }
 
-_watched(type, _, _, path) if _named(type, path)
+_watched(ts, _, _, path) if _named(ts, path)
 
-_named(type, path) if {
-	some pattern in object.get(settings.attribute_paths, type, [])
-	_path_matches(split(pattern, "."), path)
+_named(ts, path) if {
+	some steps in ts.attribute_paths
+	_path_matches(steps, path)
 }
 
 # _last_key: the map key or attribute name nearest above a value, past the
 # list indexes (so each id of a list under "fallback_model" counts).
-_last_key(path) := keys[count(keys) - 1] if {
+_last_key(path) := path[count(path) - 1] if is_string(path[count(path) - 1])
+
+else := keys[count(keys) - 1] if {
 	keys := [step | some step in path; is_string(step)]
 	count(keys) > 0
 }
 
+# _key_named(key): whether a key matches settings.key_patterns, a pattern
+# with no glob metacharacter by a set lookup, the others by glob.match.
+_key_named(key) if lower(key) in _literal_key_patterns
+
 _key_named(key) if {
-	is_string(key)
-	some pattern in settings.key_patterns
-	glob.match(lower(pattern), null, lower(key)) # no delimiter: "*_model" matches "app.chat_model"
+	some pattern in _glob_key_patterns
+	glob.match(pattern, null, lower(key)) # no delimiter: "*_model" matches "app.chat_model"
 }
+
+_literal_key_patterns := {lower(p) | some p in settings.key_patterns; not regex.match(`[*?\[\]{}\\]`, p)}
+
+_glob_key_patterns := {lower(p) | some p in settings.key_patterns; regex.match(`[*?\[\]{}\\]`, p)}
 
 _path_matches(steps, path) if {
 	count(steps) == count(path)

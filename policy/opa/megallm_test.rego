@@ -348,6 +348,17 @@ test_key_patterns_from_data if {
 	}
 }
 
+# A pattern with no glob metacharacter is looked up in a set, the others are
+# globs: both ignore the case of the pattern as well as the key's.
+test_key_patterns_from_data_ignore_case if {
+	values := {"env": {"OPENAI_MODEL": "x-3", "llm": "x-10", "chat_llm": "x-11"}}
+	denies := _deny(values) with data.megallm_settings as {"key_patterns": ["LLM", "*_LLM"]}
+	denies == {
+		`terraform_data.app: input.env.llm = "x-10" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.chat_llm = "x-11" is not in the MegaLLM catalog.`,
+	}
+}
+
 test_name_value_pairs if {
 	_deny({"env": [{"name": "OPENAI_MODEL", "value": "x-1"}, {"name": "REGION", "value": "eu"}]}) == {
 		`terraform_data.app: input.env[0].value = "x-1" is not in the MegaLLM catalog.`,
