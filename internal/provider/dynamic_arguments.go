@@ -230,10 +230,27 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string, ru
 		return v, false
 	}
 	if !v.Type().Is(want) {
-		o.keep(fmt.Errorf("%s%s must be %s, got %s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(v, want, rule)))
+		o.keep(fmt.Errorf("%s%s must be %s, got %s%s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(v, want, rule),
+			numberForBoolHint(v, want)))
 		return v, false
 	}
 	return v, true
+}
+
+// numberForBoolHint says which bool to write for a number where a bool is
+// wanted: 1 and 0 as true and false, as C and JSON-minded writers mean them.
+func numberForBoolHint(v tftypes.Value, want tftypes.Type) string {
+	var n big.Float
+	if !want.Is(tftypes.Bool) || v.As(&n) != nil {
+		return ""
+	}
+	switch {
+	case n.Cmp(big.NewFloat(1)) == 0:
+		return " 1: write true, without quotes"
+	case n.Sign() == 0:
+		return " 0: write false, without quotes"
+	}
+	return " " + numberText(&n) + ": write true or false, without quotes"
 }
 
 // quotedHint explains a string where a bool or number is wanted: when the

@@ -356,6 +356,13 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 			`string\s+"\{ \\"allowed_owners\\": \[\\"openai\\"\] \}", a value written as text,.*\s+decode\s+it\s+with\s+jsondecode\(\)`),
 		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string "yes", `+
 			`which is no bool: write true or false, without quotes\.?\s*$`),
+		// A number where a bool is wanted: 1 and 0 are true and false elsewhere.
+		step(`{ models = { "gpt-4o" = { denied = 1 } } }`,
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got number 1: write true, without quotes\.?\s*$`),
+		step(`{ models = { "gpt-4o" = { denied = 0 } } }`,
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got number 0: write false, without quotes\.?\s*$`),
+		step(`{ models = { "gpt-4o" = { denied = 2 } } }`,
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got number 2: write true or false, without quotes\.?\s*$`),
 		// A bool or number in quotes, as a hand-written JSON file has it.
 		step(`{ models = { "gpt-4o" = { denied = "true" } } }`,
 			`policy\.models\["gpt-4o"\]\.denied must be a bool, got string "true": write it without quotes, as true`),
