@@ -154,7 +154,11 @@ func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, d
 			fmt.Sprintf("%s.\n\nThe API is throttling this key. %s", err, throttledAdvice(apiErr, maxRetries))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
 		hint := ""
-		if strings.HasSuffix(apiErr.URL, "/models/models") {
+		root := strings.TrimSuffix(apiErr.URL, "/models")
+		if u, err := url.Parse(root); err == nil && u.Path == "" {
+			hint = fmt.Sprintf(" This one has no path: add the API's version path, as the default %q has /v1; "+
+				"for example %s.", megallm.DefaultBaseURL, megallm.Quote(root+"/v1"))
+		} else if strings.HasSuffix(root, "/models") {
 			hint = " This one ends in /models, which the provider adds: leave it out."
 		}
 		return "MegaLLM API not found at base_url",

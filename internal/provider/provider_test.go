@@ -320,6 +320,35 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), mockapi.DefaultAPIKey
 	})
 }
 
+// TestProvider_baseURLWithoutPath: a base_url without the API's version
+// path gets a 404 from /models, and the error says to add it, which works.
+func TestProvider_baseURLWithoutPath(t *testing.T) {
+	t.Parallel()
+	const key = "no-path-base-url-key-h70"
+	server := mockapi.NewTestServer(t, key)
+	root := strings.TrimSuffix(server.URL(), "/v1")
+	config := func(baseURL string) string {
+		return fmt.Sprintf(`
+provider "megallm" {
+  base_url = %q
+  api_key  = %q
+}
+data "megallm_model" "m" { id = "gpt-4o" }`, baseURL, key)
+	}
+	unitTest(t,
+		resource.TestStep{
+			Config: config(root + "/"),
+			ExpectError: expectError(`MegaLLM API not found at base_url .* GET ` + regexp.QuoteMeta(root) + `/models: HTTP 404 .* ` +
+				`This one has no path: add the API's version path, as the default "https://ai\.megallm\.io/v1" ` +
+				`has /v1; for example "` + regexp.QuoteMeta(server.URL()) + `"\.`),
+		},
+		resource.TestStep{ // the advice followed
+			Config:            config(server.URL()),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
+		},
+	)
+}
+
 func TestProvider_validArguments(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
