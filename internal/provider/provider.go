@@ -91,7 +91,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			},
 			"base_url": schema.StringAttribute{
 				MarkdownDescription: "API root that serves `/models`. Falls back to the `" + EnvBaseURL +
-					"` environment variable, then `" + megallm.DefaultBaseURL + "`. Must be an absolute " +
+					"` environment variable (empty is unset; white space alone is an error), then `" + megallm.DefaultBaseURL + "`. Must be an absolute " +
 					"`https://` or `http://` URL with a host, and a port from 1 to 65535 if any; a trailing slash " +
 					"is fine. No white space, invisible character, quotes around it, query, fragment or " +
 					"`user:password@`: the key goes in `api_key`.",
@@ -122,7 +122,8 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"catalog_file": schema.StringAttribute{
 				MarkdownDescription: "Path to a saved `GET /models` answer (JSON) to read the catalog from instead of " +
 					"the API: no request is sent and no key is needed. For air-gapped plans, reproducible CI and " +
-					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable. A relative path " +
+					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable (empty is unset; white " +
+					"space alone is an error). A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
 				Optional: true,
 				Validators: []validator.String{orNull(argumentCheck{describes: "the path of a saved GET /models answer, not blank, " +

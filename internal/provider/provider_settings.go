@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -43,7 +44,14 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		diags.AddAttributeError(path.Root("policy"), "Invalid policy", err.Error())
 		return providerSettings{}, diags
 	}
-	if file := firstSet(cfg.CatalogFile.ValueString(), os.Getenv(EnvCatalogFile)); file != "" {
+	file := cfg.CatalogFile.ValueString()
+	if cfg.CatalogFile.IsNull() {
+		file = getenv(EnvCatalogFile, "the path of a saved GET /models answer", path.Root("catalog_file"), &diags)
+	}
+	if diags.HasError() {
+		return providerSettings{}, diags
+	}
+	if file != "" {
 		if cfg.CatalogFile.IsNull() {
 			if err := spaced("it", file, "path"); err != nil {
 				diags.AddAttributeError(path.Root("catalog_file"), "Invalid "+EnvCatalogFile,
@@ -55,12 +63,20 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		return providerSettings{catalogFile: file, policy: policy}, diags
 	}
 
+	baseURL := cfg.BaseURL.ValueString()
+	if cfg.BaseURL.IsNull() {
+		baseURL = cmp.Or(getenv(EnvBaseURL, fmt.Sprintf("the API root that serves /models, for example %q",
+			megallm.DefaultBaseURL), path.Root("base_url"), &diags), megallm.DefaultBaseURL)
+	}
 	s := providerSettings{
-		baseURL:    firstSet(cfg.BaseURL.ValueString(), os.Getenv(EnvBaseURL), megallm.DefaultBaseURL),
+		baseURL:    baseURL,
 		authScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
 		policy:     policy,
+	}
+	if diags.HasError() {
+		return s, diags
 	}
 	if cfg.BaseURL.IsNull() {
 		if _, err := megallm.ParseBaseURL(s.baseURL); err != nil {
@@ -95,6 +111,18 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 				"and the key in api_key or %s only.", megallm.Quote(scrubbed), EnvBaseURL, megallm.DefaultBaseURL, EnvAPIKey))
 	}
 	return s, diags
+}
+
+// getenv is the environment variable name, "" when it is unset or empty, as
+// most providers read one. White space alone is neither a value nor empty:
+// an error on at, the argument it stands in for, that says to set it to setTo.
+func getenv(name, setTo string, at path.Path, diags *diag.Diagnostics) string {
+	v := os.Getenv(name)
+	if v != "" && strings.TrimSpace(v) == "" {
+		diags.AddAttributeError(at, "Invalid "+name, fmt.Sprintf("The %s environment variable is %s, white space "+
+			"alone. Set it to %s, or unset it (an empty value counts as unset).", name, megallm.Quote(v), setTo))
+	}
+	return v
 }
 
 // warnCatalogFileFromEnvironment says that MEGALLM_CATALOG_FILE leaves the

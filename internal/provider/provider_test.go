@@ -105,6 +105,38 @@ func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
 	})
 }
 
+// TestProvider_blankEnvironmentVariable: MEGALLM_BASE_URL or
+// MEGALLM_CATALOG_FILE set to white space alone is an error naming the
+// variable, as base_url = " " is one, where an empty one is unset; the fix works.
+func TestProvider_blankEnvironmentVariable(t *testing.T) {
+	const key = "zq7-blankvar-k3y-h70x"
+	server := mockapi.NewTestServer(t, key)
+	t.Setenv(EnvAPIKey, key)
+	for name, setTo := range map[string]string{
+		EnvBaseURL:     `the API root that serves /models, for example "https://ai\.megallm\.io/v1"`,
+		EnvCatalogFile: `the path of a saved GET /models answer`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Setenv(EnvBaseURL, server.URL())
+			t.Setenv(name, " \t")
+			config := `provider "megallm" {}
+data "megallm_model" "m" { id = "gpt-4o" }`
+			unitTest(t,
+				resource.TestStep{
+					Config: config,
+					ExpectError: expectError(`Invalid ` + name + ` .* The ` + name + ` environment variable is " \\t", ` +
+						`white space alone\. Set it to ` + setTo + `, or unset it \(an empty value counts as unset\)\.`),
+				},
+				resource.TestStep{ // the advice followed: the mock's API root, and no file
+					PreConfig:         func() { t.Setenv(EnvBaseURL, server.URL()); t.Setenv(EnvCatalogFile, "") },
+					Config:            config,
+					ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
+				},
+			)
+		})
+	}
+}
+
 // badBaseURLs are base URLs built on the mock's that must be refused before
 // any request, each with the error that says why. The mock accepts the key in
 // the URL's password, so a request sent with it would succeed.
