@@ -5,6 +5,7 @@
 package catalog
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -24,10 +25,12 @@ type Catalog struct {
 	// time lifecycle statuses are computed for (see Apply).
 	policy *Policy
 	now    time.Time
-	// byFoldedID maps each lower-cased id to the first id that has it, built
-	// on the first LookupFold.
-	foldOnce   sync.Once
-	byFoldedID map[string]string
+	// byFoldedID maps each lower-cased id to the first id that has it, and
+	// caseVariants are the ids that differ only in letter case; both built by
+	// fold.
+	foldOnce     sync.Once
+	byFoldedID   map[string]string
+	caseVariants [][]string
 }
 
 // New indexes models, keeping their order, with the problems found decoding
@@ -63,15 +66,42 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 	if _, ok := c.byID[id]; ok {
 		return "", false
 	}
+	c.fold()
+	catalogID, ok := c.byFoldedID[strings.ToLower(id)]
+	return catalogID, ok && catalogID != id
+}
+
+// CaseVariants are the groups of ids that differ only in letter case, such
+// as "o3-mini" and "O3-MINI", each in catalog order: separate models, as ids
+// are exact, that a policy naming one spelling does not name.
+func (c *Catalog) CaseVariants() [][]string {
+	c.fold()
+	return c.caseVariants
+}
+
+// fold builds byFoldedID and caseVariants, once.
+func (c *Catalog) fold() {
 	c.foldOnce.Do(func() {
 		c.byFoldedID = make(map[string]string, len(c.models))
+		group := map[string]int{} // lower-cased id -> its index in caseVariants
 		for i := range c.models {
-			folded := strings.ToLower(c.models[i].ID)
-			if _, seen := c.byFoldedID[folded]; !seen {
-				c.byFoldedID[folded] = c.models[i].ID
+			id := c.models[i].ID
+			folded := strings.ToLower(id)
+			first, seen := c.byFoldedID[folded]
+			if !seen {
+				c.byFoldedID[folded] = id
+			}
+			if !seen || id == first { // first, or a duplicate of it
+				continue
+			}
+			g, grouped := group[folded]
+			if !grouped {
+				g, group[folded] = len(c.caseVariants), len(c.caseVariants)
+				c.caseVariants = append(c.caseVariants, []string{first})
+			}
+			if !slices.Contains(c.caseVariants[g], id) {
+				c.caseVariants[g] = append(c.caseVariants[g], id)
 			}
 		}
 	})
-	catalogID, ok := c.byFoldedID[strings.ToLower(id)]
-	return catalogID, ok && catalogID != id
 }

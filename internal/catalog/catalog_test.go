@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -110,6 +111,22 @@ func TestLookupFold(t *testing.T) {
 		if got, ok := c.LookupFold(tc.id); got != tc.want || ok != tc.ok {
 			t.Errorf("LookupFold(%q) = %q, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// TestCaseVariants: the ids that differ only in letter case, grouped in
+// catalog order; a duplicate id is no variant of itself.
+func TestCaseVariants(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "o3-mini"}, {ID: "gpt-4o"}, {ID: "dup"}, {ID: "O3-MINI"}, {ID: "dup"},
+		{ID: "GPT-4o"}, {ID: "O3-Mini"}, {ID: "O3-MINI"}})
+	got := c.CaseVariants()
+	want := [][]string{{"o3-mini", "O3-MINI", "O3-Mini"}, {"gpt-4o", "GPT-4o"}}
+	if !slices.EqualFunc(got, want, slices.Equal[[]string]) {
+		t.Errorf("CaseVariants = %q, want %q", got, want)
+	}
+	if got := New([]megallm.Model{{ID: "a"}, {ID: "a"}, {ID: "b"}}).CaseVariants(); got != nil {
+		t.Errorf("CaseVariants without any = %q, want none", got)
 	}
 }
 

@@ -10,8 +10,9 @@ import (
 )
 
 // catalogProblemWarnings groups what the decoder worked around into at most
-// three warnings: values read as null, entries left out, duplicate ids.
-func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
+// three warnings, values read as null, entries left out and duplicate ids,
+// and warns about the ids that differ only in letter case (caseVariants).
+func catalogProblemWarnings(problems []megallm.Problem, caseVariants [][]string, origin string) diag.Diagnostics {
 	var fields, entries, duplicates []string
 	seen := map[string]bool{}
 	for _, p := range problems {
@@ -44,6 +45,18 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 		diags.AddWarning("Duplicate model ids in the MegaLLM catalog",
 			fmt.Sprintf("The catalog from %s lists more than one model with each of these ids: %s. The provider "+
 				"uses the first entry of each id and ignores the others.", origin, joinProblems(duplicates, ", ")))
+	}
+	if len(caseVariants) > 0 {
+		groups := make([]string, len(caseVariants))
+		for i, ids := range caseVariants {
+			groups[i] = catalog.QuoteSome(ids, "and")
+		}
+		diags.AddWarning("Model ids that differ only in letter case in the MegaLLM catalog",
+			fmt.Sprintf("The catalog from %s lists models whose ids differ only in letter case:\n  - %s\n\nIds are "+
+				"exact and case-sensitive, so each is a separate model, and an id in the provider's policy names only "+
+				"the spelling it is written in: denying %s leaves %s allowed. Name every spelling in policy.models, "+
+				"or ask the catalog's maintainers which one is meant.", origin, joinProblems(groups, "\n  - "),
+				megallm.Quote(caseVariants[0][0]), megallm.Quote(caseVariants[0][1])))
 	}
 	return diags
 }

@@ -29,6 +29,8 @@ var oddCatalog = []json.RawMessage{
 	json.RawMessage(`{"id":"m1","display_name":"first"}`),
 	json.RawMessage(`{"id":"m1","display_name":"second"}`),
 	json.RawMessage(`{"id":"euro-ish","pricing":{"input_tokens_cost_per_million":0,"currency":"Euro"}}`),
+	json.RawMessage(`{"id":"o3-mini"}`),
+	json.RawMessage(`{"id":"O3-MINI"}`),
 }
 
 func TestOddCatalog_oddValuesAreNull(t *testing.T) {
@@ -75,7 +77,7 @@ data "megallm_models" "cheapest" {
 			price("nonsense", "output_tokens_cost_per_million", knownvalue.Float64Exact(0.6)),
 			check("date_only", "created_at", knownvalue.StringExact("2025-06-01T00:00:00Z")),
 			check("m1", "display_name", knownvalue.StringExact("first")),
-			expectIDs("data.megallm_models.all", "clean", "date-only", "euro-ish", "float-ints", "m1", "nonsense", "unreadable"),
+			expectIDs("data.megallm_models.all", "O3-MINI", "clean", "date-only", "euro-ish", "float-ints", "m1", "nonsense", "o3-mini", "unreadable"),
 			// A negative price is no price: it is not free, and sorts last;
 			// nor is a price in a currency that cannot be read, though 0.
 			expectIDs("data.megallm_models.free"),
@@ -115,6 +117,11 @@ func TestOddCatalog_warningsOncePerPlan(t *testing.T) {
 			"  - data[6] has an empty \"id\"",
 		"Duplicate model ids in the MegaLLM catalog: The catalog from " + origin + " lists more than one model with " +
 			"each of these ids: \"m1\". The provider uses the first entry of each id and ignores the others.",
+		"Model ids that differ only in letter case in the MegaLLM catalog: The catalog from " + origin + " lists models " +
+			"whose ids differ only in letter case:\n  - \"o3-mini\" and \"O3-MINI\"\n\nIds are exact and case-sensitive, " +
+			"so each is a separate model, and an id in the provider's policy names only the spelling it is written in: " +
+			"denying \"o3-mini\" leaves \"O3-MINI\" allowed. Name every spelling in policy.models, or ask the catalog's " +
+			"maintainers which one is meant.",
 	}
 	if strings.Join(warnings, "\n---\n") != strings.Join(want, "\n---\n") {
 		t.Errorf("first read's warnings:\n%s\n\nwant:\n%s", strings.Join(warnings, "\n---\n"), strings.Join(want, "\n---\n"))
