@@ -14,6 +14,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"golang.org/x/text/currency"
@@ -77,9 +79,9 @@ func ptr[T any](v T) *T { return &v }
 func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
-		var one string // a list written without its brackets: "gpt-4o", or "gpt-4o,gpt-4o-mini"
-		if v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&one) == nil && strings.TrimSpace(one) != "" && asText(v) == "" {
-			names := strings.FieldsFunc(one, func(r rune) bool { return r == ',' || unicode.IsSpace(r) })
+		var one string // a list written without its brackets: "gpt-4o", or "gpt-4o,gpt-4o-mini"; "" for no known string
+		_ = v.As(&one)
+		if names := strings.FieldsFunc(one, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }); len(names) > 0 && asText(v) == "" {
 			quoted := make([]string, 0, min(len(names), catalog.MaxListed)+1)
 			for _, name := range names[:min(len(names), catalog.MaxListed)] {
 				quoted = append(quoted, megallm.Quote(name))
@@ -440,13 +442,18 @@ func (o *objectReader) object(name string) *objectReader {
 
 // asText explains a string that holds a list or an object written as text
 // ("[\"gpt-4o\"]"), as file() reads one and -var and TF_VAR_ give one to a
-// variable declared without a type; "" for any other value.
+// variable declared without a type; "" for any other value, such as an id or
+// prose in brackets ("[beta] gpt-4o"), which neither fix would read.
 func asText(v tftypes.Value) string {
 	var s string
 	if !v.Type().Is(tftypes.String) || !v.IsKnown() || v.As(&s) != nil {
 		return ""
 	}
 	if s = strings.TrimSpace(s); !strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "{") {
+		return ""
+	}
+	// A value as -var reads it for type = any: HCL (JSON too) naming no variable.
+	if e, diags := hclsyntax.ParseExpression([]byte(s), "", hcl.InitialPos); diags.HasErrors() || len(e.Variables()) > 0 {
 		return ""
 	}
 	return fmt.Sprintf(" %s, a value written as text, as file() reads it and -var or TF_VAR_ pass it to a variable "+

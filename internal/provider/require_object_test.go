@@ -106,6 +106,7 @@ variable "typed_as_strings" {
 		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got string`),
 		step(`"{supports_vision=true}"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
 			`"\{supports_vision=true\}", a value written as text,.*\s+or\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any`),
+		step(`"{draft} vision only"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid requirements sent %d requests, want 0", n)
