@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -158,6 +159,29 @@ data "megallm_model" "m" { id = "gpt-4.1-mini" }
 	want := `Model "gpt-4.1-mini" is deprecated since 2020-01-01. It names no successor: choose another model with ` +
 		`the megallm_models data source.`
 	if !strings.Contains(flat, want) {
+		t.Errorf("the plan does not show %q:\n%s", want, out)
+	}
+}
+
+// TestDeprecationToDeniedSuccessor: a deprecated model whose successor
+// cannot be used, with no model near either id, still gets a next step.
+func TestDeprecationToDeniedSuccessor(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"m4","deprecated_at":"2020-01-01","successor":"zz-next"}`),
+		json.RawMessage(`{"id":"zz-next"}`))
+	out, err := plan(t, server, `
+provider "megallm" {
+  policy = { models = { "zz-next" = { denied = true } } }
+}
+data "megallm_model" "m" { id = "m4" }
+`, nil)
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	want := `Model "m4" is deprecated since 2020-01-01. Its successor "zz-next" cannot be used: it is denied by the ` +
+		`policy. Choose another model with the megallm_models data source, which lists only models that can be used.`
+	if flat := strings.Join(strings.Fields(out), " "); !strings.Contains(flat, want) {
 		t.Errorf("the plan does not show %q:\n%s", want, out)
 	}
 }

@@ -98,7 +98,7 @@ func successorAdvice(id string, advice lifecycleAdvice) string {
 		return fmt.Sprintf(" Its successor is %s: move to it, or list it as a fallback with candidates = [%s, %s].",
 			successor, model, successor)
 	case advice.Successor != "":
-		return fmt.Sprintf(" Its successor %s cannot be used: it %s.%s", successor, advice.Unusable, didYouMean(advice.Alternatives))
+		return fmt.Sprintf(" Its successor %s cannot be used: it %s.%s", successor, advice.Unusable, adviceWords(advice.Advice))
 	}
 	return " It names no successor: choose another model with the megallm_models data source."
 }
