@@ -614,12 +614,14 @@ test_paths_written_as_messages_print_them_fail_closed if {
 		`megallm_settings.json_attributes["terraform_data"] has "input[0]", but only an attribute of the resource itself is read as JSON: name it alone, such as "container_definitions".`,
 	}
 	rewritten := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"attribute_paths": {"terraform_data": [
-		`input.steps[0]["MODEL_NAME"]`, `input[*].MODEL_NAME`, `input[MODEL_NAME]`,
+		`input.steps[0]["MODEL_NAME"]`, `input[*].MODEL_NAME`, `input[MODEL_NAME]`, `input.steps[0]x`, `input.["MODEL_NAME"]`,
 	]}}
 	rewritten == {
 		`megallm_settings.attribute_paths["terraform_data"] has "input.steps[0][\"MODEL_NAME\"]", which is no path of steps joined by ".": write it as "input.steps.0.MODEL_NAME".`,
 		`megallm_settings.attribute_paths["terraform_data"] has "input[*].MODEL_NAME", which is no path of steps joined by ".": write it as "input.*.MODEL_NAME".`,
 		`megallm_settings.attribute_paths["terraform_data"] has "input[MODEL_NAME]", which is no path of steps joined by ".": write each step after a ".", a list index as a number, such as "model.0.name" or "model.*.name".`,
+		`megallm_settings.attribute_paths["terraform_data"] has "input.steps[0]x", which is no path of steps joined by ".": write each step after a ".", a list index as a number, such as "model.0.name" or "model.*.name".`,
+		`megallm_settings.attribute_paths["terraform_data"] has "input.[\"MODEL_NAME\"]", which is no path of steps joined by ".": write each step after a ".", a list index as a number, such as "model.0.name" or "model.*.name".`,
 	}
 
 	# the path the deny advises checks the id that the bracketed one meant

@@ -120,12 +120,13 @@ deny contains msg if {
 
 # _path_advice(p, unreachable): how to write path p, written with brackets:
 # the same steps joined by "." (input["MODEL_NAME"] is input.MODEL_NAME),
-# unless a step is a map key with a dot in it, which no path can name.
+# unless a step is a map key with a dot in it, which no path can name, or p
+# is no sequence of steps (a.b[1]x, a.["b"], a[""]), which has no same steps.
 _path_advice(p, unreachable) := unreachable if {
 	regex.match(`\["[^"]*\.[^"]*"\]`, p)
 } else := sprintf("write it as %s.", [_quote(dotted)]) if {
+	regex.match(`^([^.\[\]"]+|\["[^"]+"\]|\[([0-9]+|\*)\])(\.[^.\[\]"]+|\["[^"]+"\]|\[([0-9]+|\*)\])*$`, p)
 	dotted := trim_prefix(regex.replace(regex.replace(p, `\["([^"]*)"\]`, ".${1}"), `\[([0-9]+|\*)\]`, ".${1}"), ".")
-	not regex.match(`[\[\]"]`, dotted)
 } else := "write each step after a \".\", a list index as a number, such as \"model.0.name\" or \"model.*.name\"."
 
 # the settings that hold attribute paths, and what to do about a map key
