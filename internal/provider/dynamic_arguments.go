@@ -79,9 +79,10 @@ func ptr[T any](v T) *T { return &v }
 func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
-		var one string // a list written without its brackets: "gpt-4o", or "gpt-4o,gpt-4o-mini"; "" for no known string
+		var one string // a list in one string: "gpt-4o", "gpt-4o,gpt-4o-mini", "[gpt-4o]"; "" for no known string
 		_ = v.As(&one)
-		if names := strings.FieldsFunc(one, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }); len(names) > 0 && asText(v) == "" {
+		separator := func(r rune) bool { return strings.ContainsRune(`,[]"'`, r) || unicode.IsSpace(r) }
+		if names := strings.FieldsFunc(one, separator); len(names) > 0 && asText(v) == "" {
 			quoted := make([]string, 0, min(len(names), catalog.MaxListed)+1)
 			for _, name := range names[:min(len(names), catalog.MaxListed)] {
 				quoted = append(quoted, megallm.Quote(name))

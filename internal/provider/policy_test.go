@@ -263,7 +263,10 @@ data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a str
 		// Commas name no id, and prose in brackets is no list as text: neither fix would read it.
 		step(`data "megallm_model" "m" { candidates = " , " }`, `candidates must be a list of strings, got string\.?\s*$`),
 		step(`data "megallm_model" "m" { candidates = "[beta] gpt-4o" }`,
-			`candidates must be a list of strings, got string: write it as \["\[beta\]", "gpt-4o"\]`),
+			`candidates must be a list of strings, got string: write it as \["beta", "gpt-4o"\]`),
+		// -var 'c=[gpt-4o, gpt-4o-mini]', its ids without quotes: the ids, without brackets or quotes.
+		step(`data "megallm_model" "m" { candidates = "[gpt-4o, 'gpt-4o-mini']" }`,
+			`candidates must be a list of strings, got string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
 		// -var 'c=["gpt-4o"]' gives a variable without a type this string: its advice is the variable's type.
 		step(`variable "c" { default = "[\"gpt-4o\", \"gpt-4o-mini\"]" }
 data "megallm_model" "m" { candidates = var.c }`, `candidates must be a list of strings, got string\s+`+
