@@ -453,8 +453,11 @@ func asText(v tftypes.Value) string {
 	if s = strings.TrimSpace(s); !strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "{") {
 		return ""
 	}
-	// A value as -var reads it for type = any: HCL (JSON too) naming no variable.
-	if e, diags := hclsyntax.ParseExpression([]byte(s), "", hcl.InitialPos); diags.HasErrors() || len(e.Variables()) > 0 {
+	// A value as -var reads it for type = any: HCL (JSON too) that needs no
+	// variable or function to evaluate.
+	if e, diags := hclsyntax.ParseExpression([]byte(s), "", hcl.InitialPos); diags.HasErrors() {
+		return ""
+	} else if _, diags := e.Value(nil); diags.HasErrors() {
 		return ""
 	}
 	return fmt.Sprintf(" %s, a value written as text, as file() reads it and -var or TF_VAR_ pass it to a variable "+

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -266,6 +267,20 @@ func TestShorthandNumber(t *testing.T) {
 	for _, in := range []string{"", "k", "128 kb", "12,345,6", "1e3k", "-1k", "lots", "1,0000"} {
 		if got, _, ok := shorthandNumber(in); ok {
 			t.Errorf("shorthandNumber(%q) = %q, want none", in, got)
+		}
+	}
+}
+
+// TestAsText advises decoding only text that -var with type = any, or
+// jsondecode, would read as a value: no variable, no function call, no prose.
+func TestAsText(t *testing.T) {
+	t.Parallel()
+	for text, advised := range map[string]bool{
+		`["gpt-4o", "gpt-4o-mini"]`: true, `{supports_vision=true}`: true, `{"denied": true}`: true,
+		`[lower("GPT-4O")]`: false, `[var.id]`: false, `[beta] gpt-4o`: false, `{draft} vision only`: false,
+	} {
+		if got := asText(tftypes.NewValue(tftypes.String, text)) != ""; got != advised {
+			t.Errorf("asText(%q) advises decoding: %v, want %v", text, got, advised)
 		}
 	}
 }
