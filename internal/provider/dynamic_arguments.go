@@ -299,6 +299,16 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 	if sign != "" {
 		without = "without quotes or " + megallm.Quote(sign)
 	}
+	// Without the sign of another currency, the number would be read in the
+	// default one: say which to set ("¥" is yen or yuan, so none).
+	code, symbol := map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": ""}[sign]
+	if !symbol {
+		code = strings.ToUpper(sign)
+	}
+	if code != "" && code != catalog.DefaultCurrency {
+		without += fmt.Sprintf(", and, as a price is read in %q unless currency says otherwise, set currency = %q",
+			catalog.DefaultCurrency, code)
+	}
 	switch {
 	case refused != "" && !o.stringMap:
 		return " " + megallm.Quote(s) + refused

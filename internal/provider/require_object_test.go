@@ -74,6 +74,12 @@ func TestRequire_numbers(t *testing.T) {
 			`it as the number 1234, without quotes\.?\s*$`),
 		step(`{ max_output_cost_per_million = "EUR 2,5" }`, `require.max_output_cost_per_million must be a number, got `+
 			`string "EUR 2,5": write it as the number 2\.5, without quotes or "EUR"`),
+		// A price in another currency than the default also needs currency, or
+		// the number alone would be read in USD.
+		step(`{ max_input_cost_per_million = "3 eur" }`, `got string "3 eur": write it as the number 3, without quotes or `+
+			`"eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
+		step(`{ max_input_cost_per_million = "£2" }`, `without quotes or "£", and, as a price is read in "USD" unless `+
+			`currency says otherwise, set currency = "GBP"`),
 		// A currency code is read in any case, but only a real one is a code.
 		step(`{ max_input_cost_per_million = "3 usd" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "3 usd": write it as the number 3, without quotes or "usd"`),
