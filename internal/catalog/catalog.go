@@ -75,6 +75,9 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 // as "o3-mini" and "O3-MINI", each in catalog order: separate models, as ids
 // are exact, that a policy naming one spelling does not name.
 func (c *Catalog) CaseVariants() [][]string {
+	if !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return m.ID != strings.ToLower(m.ID) }) {
+		return nil // no upper-case letter in any id: skip building the fold index every plan
+	}
 	c.fold()
 	return c.caseVariants
 }
