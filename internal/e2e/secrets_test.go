@@ -156,6 +156,10 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		// A data source's validators see no api_key: the provider's is remembered.
 		"id = var.key, api_key = var.key": {provider: "api_key = var.key", env: map[string]string{"MEGALLM_API_KEY": ""},
 			data: "data \"megallm_model\" \"m\" { id = \"${var.key} \" }\n", shown: `id is "*** ", with white space around it`},
+		// A function runs in a provider process of its own that was never
+		// configured: MEGALLM_API_KEY's key is the one it knows.
+		"supports(m, var.key)": {data: "output \"x\" {\n  value     = provider::megallm::supports({ id = \"gpt-4o\" }, var.key)\n  sensitive = true\n}\n",
+			shown: `unknown capability "***". Use one of`},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

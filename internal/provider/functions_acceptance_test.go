@@ -1,7 +1,11 @@
 package provider
 
 import (
+	"encoding/base64"
+	"fmt"
+	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -231,5 +235,53 @@ output "vision" {
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
 		},
+	})
+}
+
+// A key pasted into a function's argument, in any form, is shown as ***. A
+// function sees no api_key: its errors are scrubbed of MEGALLM_API_KEY's key
+// and of the keys Configure remembered in this process, which the data source
+// makes the calls wait for. (Served in-process, as here, a function runs where
+// Configure ran; Terraform runs it in a process of its own.)
+func TestFunctions_keyInArgument(t *testing.T) {
+	t.Parallel()
+	const key = "h72-fn-key/pasted+into-a-function-0123" // in no other test: Configure remembers it
+	server := mockapi.NewTestServer(t, key)
+	step := func(expr, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = %q\n}\n", server.URL(), key) +
+				`data "megallm_model" "m" { id = "gpt-4o" }` + "\noutput \"x\" { value = " + expr + " }",
+			ExpectError: expectError(expected),
+		}
+	}
+	supports := func(capability string) string {
+		return fmt.Sprintf("provider::megallm::supports(data.megallm_model.m, %q)", capability)
+	}
+	const shown = `Invalid value for "capability" parameter: unknown capability "\*\*\*"\. Use one of`
+	// The key's base64 ends in a part of its last characters.
+	const shownBase64 = `unknown capability "\*\*\*MjM="`
+	functionsTest(t,
+		step(supports(key), shown),
+		step(supports(strings.ToUpper(key)), shown),
+		step(supports(url.QueryEscape(key)), shown),
+		step(supports(base64.StdEncoding.EncodeToString([]byte(key))), shownBase64),
+		step(fmt.Sprintf("provider::megallm::unmet_requirements(data.megallm_model.m, %q)", `{ api_key = "`+key+`" }`),
+			`Invalid value for "require" parameter: require must be an object such as { supports_vision = true }, got string "{ api_key = \\"\*\*\*\\" }", a value written as text`),
+		step(fmt.Sprintf("provider::megallm::estimate_cost({ id = %q, owned_by = data.megallm_model.m.owned_by }, 1, 1)", key),
+			`model "\*\*\*" has no pricing, so its cost cannot be estimated`),
+	)
+}
+
+// A function called before the provider is configured, with literal
+// arguments (Terraform calls it while validating), has MEGALLM_API_KEY's key,
+// as the provider trims it, shown as ***.
+func TestFunctions_environmentKeyInArgument(t *testing.T) {
+	const key = "h72-fn-env-key-pasted-into-a-function-0123" // in no other test
+	t.Setenv(EnvAPIKey, " "+key+"\n")
+	server := mockapi.NewTestServer(t, key)
+	functionsTest(t, resource.TestStep{
+		Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n}\n", server.URL()) +
+			fmt.Sprintf("output \"x\" { value = provider::megallm::supports({ id = \"gpt-4o\" }, %q) }", key),
+		ExpectError: expectError(`Invalid value for "capability" parameter: unknown capability "\*\*\*"\. Use one of`),
 	})
 }
