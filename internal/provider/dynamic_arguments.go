@@ -38,13 +38,14 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 	return read(value)
 }
 
-// onlyAttributes refuses the attributes of o not in names, the first
+// onlyAttributes refuses the attributes of o not in names (nor in older,
+// names it also reads but neither lists nor offers), the first
 // catalog.MaxListed each with the closest name, or the names that share
 // most words with it; what names o.
-func onlyAttributes(what string, o *objectReader, names []string) error {
+func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
 	for name := range o.attrs {
-		if !slices.Contains(names, name) {
+		if !slices.Contains(names, name) && !slices.Contains(older, name) {
 			unknown = append(unknown, name)
 		}
 	}

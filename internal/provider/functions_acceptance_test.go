@@ -170,6 +170,24 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`model\.capabilities has no attribute "vison"\. Its attributes are "supports_function_calling",`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_cost_per_million = 1 } }, 1, 0)`,
 			`model\.pricing has no attribute "input_cost_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
+		// A typo beside a known name, in a merged pricing or a hand-built
+		// capabilities, is refused too: the price or flag would go unread.
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }
+output "x" {
+  value = provider::megallm::unmet_requirements(merge(data.megallm_model.m, {
+    pricing = { input_tokens_cost_per_million = 3, output_token_cost_per_million = 99, currency = "USD" }
+  }), { max_output_cost_per_million = 20 })
+}`,
+			ExpectError: expectError(`Invalid value for "model" parameter: model.pricing has no attribute "output_token_cost_per_million". ` +
+				`Did you mean "output_tokens_cost_per_million"\? Its attributes are "currency", "input_tokens_cost_per_million" and ` +
+				`"output_tokens_cost_per_million"`),
+		},
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 2, input_per_million = 3, output_tokens_cost_per_million = 1 } }, 1, 0)`,
+			`model\.pricing has no attribute "input_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
+		step(`provider::megallm::supports({ id = "x", capabilities = { supports_vision = false, supports_vison = true } }, "vision")`,
+			`model\.capabilities has no attribute "supports_vison"\. Did you mean "supports_vision"\? Its attributes are `+
+				`"supports_function_calling", "supports_streaming", "supports_structured_output" and "supports_vision"`),
 		// A currency at the root beside a pricing without one, hand-built or
 		// megallm_model's argument beside a pricing merge() replaced, would go
 		// unread, and the EUR price would meet a USD bound: the fix is the same.

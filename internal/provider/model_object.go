@@ -183,9 +183,9 @@ func capabilityAttributes() map[string]schema.Attribute {
 }
 
 // readModel reads a model object and its lifecycle: the status and days
-// it reports, else what its dates give at now. Unknown attributes are
-// ignored, but an object with no model attribute, or with the models of
-// megallm_models, is no model.
+// it reports, else what its dates give at now. Unknown attributes at its
+// root are ignored, but an object with no model attribute, or with the
+// models of megallm_models, is no model.
 func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
 		"data.megallm_models.NAME.models, got "
@@ -224,7 +224,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	if c := o.object("capabilities"); c != nil {
 		// A saved GET /models entry of the API's older shape names a flag
 		// without "supports_", and may give its context length here.
-		namesNone("model.capabilities", c, modelTypes().capabilities, append(slices.Clone(capabilityNames), "max_context_length")...)
+		c.keep(onlyAttributes("model.capabilities", c, capabilityAttributeNames, append(slices.Clone(capabilityNames), "max_context_length")...))
 		flags := make(map[string]bool, len(megallm.CapabilityTable))
 		for _, capability := range megallm.CapabilityTable {
 			if flag := cmp.Or(c.bool(capability.Field()), c.bool(capability.Name)); flag != nil {
@@ -238,7 +238,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		o.keep(c.err())
 	}
 	if p := o.object("pricing"); p != nil {
-		namesNone("model.pricing", p, modelTypes().pricing)
+		p.keep(onlyAttributes("model.pricing", p, pricingAttributeNames))
 		m.Pricing = &megallm.Pricing{
 			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
 			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
@@ -283,18 +283,13 @@ func positive(limit *int64) *int64 {
 	return limit
 }
 
-// lifecycleAttributeNames are the attributes of model_lifecycle.
-var lifecycleAttributeNames = slices.Sorted(maps.Keys(modelTypes().lifecycle))
-
-// namesNone refuses an object of a model (what) that has attributes but
-// none of those of its type t (nor older names), such as pricing = {
-// input_cost = 1 }: a misspelt name would read as a model without the price.
-func namesNone(what string, o *objectReader, t map[string]attr.Type, older ...string) {
-	known := func(name string) bool { return t[name] != nil || slices.Contains(older, name) }
-	if len(o.attrs) > 0 && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), known) {
-		o.keep(onlyAttributes(what, o, slices.Sorted(maps.Keys(t))))
-	}
-}
+// The attributes of a model's nested objects, each of which refuses any
+// other: a misspelt name would read as a model without the flag, price or date.
+var (
+	capabilityAttributeNames = slices.Sorted(maps.Keys(modelTypes().capabilities))
+	pricingAttributeNames    = slices.Sorted(maps.Keys(modelTypes().pricing))
+	lifecycleAttributeNames  = slices.Sorted(maps.Keys(modelTypes().lifecycle))
+)
 
 // misplaced keeps an error for each attribute at the model's root that is
 // one of its capabilities' or prices, which would go unread there (a model
@@ -364,9 +359,9 @@ func modelParameter() function.DynamicParameter {
 		Name: "model",
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
-			"its root), or an object literal with the attributes the function needs. Other attributes are ignored, but " +
-			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or a `capabilities` or " +
-			"`pricing` with none of theirs, or one of their attributes written at the model's root, such as " +
+			"its root), or an object literal with the attributes the function needs. Other attributes at its root are ignored, but " +
+			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or an attribute that " +
+			"`capabilities` or `pricing` does not have, or one of theirs written at the model's root, such as " +
 			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
 			"as its argument, null or beside a `pricing.currency`), or an attribute that `model_lifecycle` does not have (or `lifecycle` " +
 			"for it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
