@@ -43,7 +43,8 @@ type ModelPolicy struct {
 	Pricing *megallm.Pricing
 }
 
-// PolicyFindings is what a policy names that the catalog lacks.
+// PolicyFindings is what a policy names that the catalog lacks, or has in
+// more spellings than the policy names.
 type PolicyFindings struct {
 	// Miscased are the policy's model ids that the catalog has only in
 	// another letter case, sorted: the policy misses the model it was
@@ -61,6 +62,15 @@ type PolicyFindings struct {
 	// AllowsNone is set when the catalog has models and the policy allows
 	// none of them.
 	AllowsNone bool
+	// SpellingGaps are the CaseVariants groups of which the policy names
+	// some ids but not all, in catalog order.
+	SpellingGaps []SpellingGap
+}
+
+// SpellingGap is a group of ids that differ only in letter case: what the
+// policy says of the Named ones does not apply to the Others.
+type SpellingGap struct {
+	Named, Others []string
 }
 
 // MissingSuccessor is a model whose successor is not in the catalog.
@@ -129,6 +139,21 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	for _, owner := range p.AllowedOwners {
 		if !slices.Contains(owners, owner) {
 			findings.UnknownOwners = append(findings.UnknownOwners, owner)
+		}
+	}
+	if len(p.Models) > 0 { // CaseVariants builds the fold index: not for a policy that names no model
+		for _, ids := range c.CaseVariants() {
+			var gap SpellingGap
+			for _, id := range ids {
+				if _, named := p.Models[id]; named {
+					gap.Named = append(gap.Named, id)
+				} else {
+					gap.Others = append(gap.Others, id)
+				}
+			}
+			if len(gap.Named) > 0 && len(gap.Others) > 0 {
+				findings.SpellingGaps = append(findings.SpellingGaps, gap)
+			}
 		}
 	}
 	findings.AllowsNone = len(c.models) > 0 && !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return c.allowed(&m) })

@@ -125,6 +125,33 @@ func TestApply_findings(t *testing.T) {
 	}
 }
 
+// TestApply_spellingGaps: a group of ids that differ only in letter case is
+// a gap while the policy names some of its ids but not all, in catalog order.
+func TestApply_spellingGaps(t *testing.T) {
+	t.Parallel()
+	models := []megallm.Model{{ID: "o3-mini"}, {ID: "GPT-4o"}, {ID: "O3-MINI"}, {ID: "gpt-4o"}, {ID: "O3-Mini"}, {ID: "x"}}
+	for _, tc := range []struct {
+		name  string
+		named []string
+		want  []SpellingGap
+	}{
+		{"some of each", []string{"O3-Mini", "o3-mini", "gpt-4o"}, []SpellingGap{
+			{Named: []string{"o3-mini", "O3-Mini"}, Others: []string{"O3-MINI"}},
+			{Named: []string{"gpt-4o"}, Others: []string{"GPT-4o"}},
+		}},
+		{"every spelling", []string{"o3-mini", "O3-MINI", "O3-Mini", "gpt-4o", "GPT-4o"}, nil},
+		{"none of them", []string{"x"}, nil},
+	} {
+		policy := &Policy{Models: map[string]ModelPolicy{}}
+		for _, id := range tc.named {
+			policy.Models[id] = ModelPolicy{Denied: true}
+		}
+		if got := New(slices.Clone(models)).Apply(policy, fixedNow).SpellingGaps; !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: SpellingGaps = %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestApply_noPolicyChangesNothing: a nil Policy and the zero Policy leave
 // the models as they are and allow every one; Apply still sets Now.
 func TestApply_noPolicyChangesNothing(t *testing.T) {

@@ -109,16 +109,16 @@ func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error
 	}
 }
 
-// TakeProblems returns the problems of the fetched catalog, its ids that
-// differ only in letter case, and what the policy names that it lacks, to its
-// first caller after a successful fetch, and nothing before that and to every
-// later caller, so that a plan reports them once.
-func (s *Source) TakeProblems() ([]megallm.Problem, [][]string, PolicyFindings) {
+// TakeProblems returns the problems of the fetched catalog and what the
+// policy names that it lacks, to its first caller after a successful fetch,
+// and nothing before that and to every later caller, so that a plan reports
+// them once.
+func (s *Source) TakeProblems() ([]megallm.Problem, PolicyFindings) {
 	o := s.outcome.Load()
 	if o == nil || o.catalog == nil || !s.problemsTaken.CompareAndSwap(false, true) {
-		return nil, nil, PolicyFindings{}
+		return nil, PolicyFindings{}
 	}
-	return o.catalog.problems, o.catalog.CaseVariants(), o.findings
+	return o.catalog.problems, o.findings
 }
 
 // TakeWarning reports whether warning, a warning's whole text, is new: true

@@ -303,7 +303,7 @@ func TestSource_problemsAreTakenOnce(t *testing.T) {
 	src := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		return []megallm.Model{{ID: "a"}}, []megallm.Problem{problem}, nil
 	}, policy)
-	if got, _, findings := src.TakeProblems(); got != nil || findings.UnknownIDs != nil {
+	if got, findings := src.TakeProblems(); got != nil || findings.UnknownIDs != nil {
 		t.Fatalf("TakeProblems before the fetch = %v, %v, want nothing", got, findings)
 	}
 	if _, err := src.Catalog(context.Background()); err != nil {
@@ -314,7 +314,7 @@ func TestSource_problemsAreTakenOnce(t *testing.T) {
 	got := make([][]megallm.Problem, takers)
 	findings := make([]PolicyFindings, takers)
 	for i := range takers {
-		wg.Go(func() { got[i], _, findings[i] = src.TakeProblems() })
+		wg.Go(func() { got[i], findings[i] = src.TakeProblems() })
 	}
 	wg.Wait()
 	given, found := 0, 0

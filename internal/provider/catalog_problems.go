@@ -10,9 +10,8 @@ import (
 )
 
 // catalogProblemWarnings groups what the decoder worked around into at most
-// three warnings, values read as null, entries left out and duplicate ids,
-// and warns about the ids that differ only in letter case (caseVariants).
-func catalogProblemWarnings(problems []megallm.Problem, caseVariants [][]string, origin string) diag.Diagnostics {
+// three warnings: values read as null, entries left out and duplicate ids.
+func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
 	var fields, entries, duplicates []string
 	seen := map[string]bool{}
 	for _, p := range problems {
@@ -46,24 +45,12 @@ func catalogProblemWarnings(problems []megallm.Problem, caseVariants [][]string,
 			fmt.Sprintf("The catalog from %s lists more than one model with each of these ids: %s. The provider "+
 				"uses the first entry of each id and ignores the others.", origin, joinProblems(duplicates, ", ")))
 	}
-	if len(caseVariants) > 0 {
-		groups := make([]string, len(caseVariants))
-		for i, ids := range caseVariants {
-			groups[i] = catalog.QuoteSome(ids, "and")
-		}
-		diags.AddWarning("Model ids that differ only in letter case in the MegaLLM catalog",
-			fmt.Sprintf("The catalog from %s lists models whose ids differ only in letter case:\n  - %s\n\nIds are "+
-				"exact and case-sensitive, so each is a separate model, and an id in the provider's policy names only "+
-				"the spelling it is written in: denying %s leaves %s allowed. Name every spelling in policy.models, "+
-				"or ask the catalog's maintainers which one is meant.", origin, joinProblems(groups, "\n  - "),
-				megallm.Quote(caseVariants[0][0]), megallm.Quote(caseVariants[0][1])))
-	}
 	return diags
 }
 
 // policyFindingWarnings warns, once per plan, about the ids, successors and
-// owners the policy names that the catalog lacks, and a policy that allows
-// no model.
+// owners the policy names that the catalog lacks, the catalog's spellings of
+// an id it names that it does not, and a policy that allows no model.
 func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
@@ -102,6 +89,19 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 			fmt.Sprintf("%s policy.allowed_owners lists %s, which no model in the MegaLLM catalog from %s has, so it "+
 				"allows nothing. Owners are exact and case-sensitive. %s", aboutPolicy,
 				quoteWithSuggestions(owners, models.SuggestOwners), origin, catalogHas("owners", models.Owners())))
+	}
+	if gaps := findings.SpellingGaps; len(gaps) > 0 {
+		lines := make([]string, len(gaps))
+		for i, g := range gaps {
+			lines[i] = fmt.Sprintf("policy.models names %s, not %s", catalog.QuoteSome(g.Named, "and"), catalog.QuoteSome(g.Others, "or"))
+		}
+		diags.AddWarning("Provider policy names only some spellings of model ids that differ only in letter case",
+			fmt.Sprintf("%s The MegaLLM catalog from %s lists models whose ids differ only in letter case, and "+
+				"policy.models names only some of the spellings:\n  - %s\n\nIds are exact and case-sensitive, so each "+
+				"is a separate model, and what the policy says of %s (a denial, a retirement, a price) does not apply "+
+				"to %s. Name every spelling in policy.models, each with the entry of the one it names, or ask the "+
+				"catalog's maintainers which one is meant.", aboutPolicy, origin, joinProblems(lines, "\n  - "),
+				megallm.Quote(gaps[0].Named[0]), megallm.Quote(gaps[0].Others[0])))
 	}
 	if findings.AllowsNone {
 		diags.AddWarning("Provider policy allows no model",

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -163,6 +164,40 @@ func TestPolicy_unknownIDsWarnInNumber(t *testing.T) {
 		_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
 		if len(got) != 1 || !strings.HasSuffix(got[0], tc.want) || strings.Count(got[0], "(did you mean") != len(tc.ids) {
 			t.Errorf("policy naming %q: warnings %q, want one naming each that ends %q", tc.ids, got, tc.want)
+		}
+	}
+}
+
+// TestPolicy_caseVariantsWarnUntilEverySpellingIsNamed reads through the
+// provider server, since plugin-testing does not show warnings: a policy
+// entry for one of two ids that differ only in letter case warns that it
+// does not apply to the other, until the policy names both as the warning
+// says; a policy naming neither has nothing to warn about.
+func TestPolicy_caseVariantsWarnUntilEverySpellingIsNamed(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"o3-mini"}`), json.RawMessage(`{"id":"gpt-4o"}`), json.RawMessage(`{"id":"O3-MINI"}`))
+	denied := object(map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, true)})
+	for _, tc := range []struct {
+		name   string
+		models map[string]tftypes.Value
+		want   []string
+	}{
+		{"one spelling denied", map[string]tftypes.Value{"O3-MINI": denied}, []string{
+			"Provider policy names only some spellings of model ids that differ only in letter case: " + aboutPolicy +
+				" The MegaLLM catalog from " + server.URL() + "/models lists models whose ids differ only in letter case, " +
+				"and policy.models names only some of the spellings:\n" +
+				`  - policy.models names "O3-MINI", not "o3-mini"` + "\n\n" +
+				`Ids are exact and case-sensitive, so each is a separate model, and what the policy says of "O3-MINI" ` +
+				`(a denial, a retirement, a price) does not apply to "o3-mini". Name every spelling in policy.models, ` +
+				"each with the entry of the one it names, or ask the catalog's maintainers which one is meant.",
+		}},
+		{"the advice followed", map[string]tftypes.Value{"O3-MINI": denied, "o3-mini": denied}, nil},
+		{"neither spelling named", map[string]tftypes.Value{"gpt-4o": denied}, nil},
+	} {
+		p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{"models": object(tc.models)})})
+		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
 		}
 	}
 }

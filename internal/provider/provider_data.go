@@ -68,8 +68,8 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 		diags.AddError(summary, detail)
 		return nil, diags
 	}
-	problems, caseVariants, findings := d.catalog.TakeProblems()
-	diags.Append(catalogProblemWarnings(problems, caseVariants, d.origin)...)
+	problems, findings := d.catalog.TakeProblems()
+	diags.Append(catalogProblemWarnings(problems, d.origin)...)
 	diags.Append(policyFindingWarnings(findings, c, d.origin)...)
 	return c, diags
 }
