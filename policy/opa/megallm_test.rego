@@ -629,6 +629,27 @@ test_paths_written_as_messages_print_them_fail_closed if {
 	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
 }
 
+# a path with an empty step matches no value, so it would silently check nothing
+test_paths_with_an_empty_step_fail_closed if {
+	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {
+		"attribute_paths": {"terraform_data": ["input..MODEL_NAME", ".input", "input.", ""]},
+		"ignored_attribute_paths": {"terraform_data": ["a..b"]},
+	}
+	denies == {
+		`megallm_settings.attribute_paths["terraform_data"] has "input..MODEL_NAME", which is no path of steps joined by ".": write it without empty steps, as "input.MODEL_NAME", or with "*" for any one step in their place, as "input.*.MODEL_NAME".`,
+		`megallm_settings.attribute_paths["terraform_data"] has ".input", which is no path of steps joined by ".": write it without empty steps, as "input", or with "*" for any one step in their place, as "*.input".`,
+		`megallm_settings.attribute_paths["terraform_data"] has "input.", which is no path of steps joined by ".": write it without empty steps, as "input", or with "*" for any one step in their place, as "input.*".`,
+		`megallm_settings.attribute_paths["terraform_data"] has "", which is no path of steps joined by ".": write each step after a ".", a list index as a number, such as "model.0.name" or "model.*.name".`,
+		`megallm_settings.ignored_attribute_paths["terraform_data"] has "a..b", which is no path of steps joined by ".": write it without empty steps, as "a.b", or with "*" for any one step in their place, as "a.*.b".`,
+	}
+
+	# each path the deny advises checks an id: without the empty step, or with any step there
+	followed := _deny({"MODEL_NAME": "gpt4o-mini"}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.MODEL_NAME"]}}
+	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	starred := _deny({"chat": {"MODEL_NAME": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.*.MODEL_NAME"]}}
+	starred == {`terraform_data.app: input.chat.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+}
+
 test_a_catalog_read_left_to_apply_is_named if {
 	plan := json.patch(_plan_with([_app({"model": "gpt-4o-mini"})], []), [{
 		"op": "add", "path": "/resource_changes",

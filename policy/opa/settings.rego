@@ -111,23 +111,34 @@ deny contains msg if {
 	some type, paths in settings[name]
 	_strings(paths)
 	some p in paths
-	regex.match(`[\[\]"]`, p)
+	regex.match(`[\[\]"]|^\.|\.\.|\.$|^$`, p)
 	msg := sprintf(
 		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": %s",
 		[name, _quote(type), _quote(p), _path_advice(p, unreachable)],
 	)
 }
 
-# _path_advice(p, unreachable): how to write path p, written with brackets:
-# the same steps joined by "." (input["MODEL_NAME"] is input.MODEL_NAME),
-# unless a step is a map key with a dot in it, which no path can name, or p
-# is no sequence of steps (a.b[1]x, a.["b"], a[""]), which has no same steps.
+# _path_advice(p, unreachable): how to write path p, written with brackets
+# or with an empty step: the same steps joined by "." (input["MODEL_NAME"] is
+# input.MODEL_NAME; input..model is input.model, or input.*.model if a step
+# was left out), unless a step is a map key with a dot in it, which no path
+# can name, or p is no sequence of steps (a.b[1]x, a.["b"], a[""]), which
+# has no same steps.
 _path_advice(p, unreachable) := unreachable if {
 	regex.match(`\["[^"]*\.[^"]*"\]`, p)
 } else := sprintf("write it as %s.", [_quote(dotted)]) if {
 	regex.match(`^([^.\[\]"]+|\["[^"]+"\]|\[([0-9]+|\*)\])(\.[^.\[\]"]+|\["[^"]+"\]|\[([0-9]+|\*)\])*$`, p)
 	dotted := trim_prefix(regex.replace(regex.replace(p, `\["([^"]*)"\]`, ".${1}"), `\[([0-9]+|\*)\]`, ".${1}"), ".")
+} else := sprintf("write it without empty steps, as %s, or with \"*\" for any one step in their place, as %s.", [_quote(concat(".", steps)), _quote(concat(".", stars))]) if {
+	not regex.match(`[\[\]"]`, p)
+	steps := [s | some s in split(p, "."); s != ""]
+	count(steps) > 0
+	stars := [_or_star(s) | some s in split(p, ".")]
 } else := "write each step after a \".\", a list index as a number, such as \"model.0.name\" or \"model.*.name\"."
+
+_or_star("") := "*"
+
+_or_star(s) := s if s != ""
 
 # the settings that hold attribute paths, and what to do about a map key
 # with a dot in it, which no path can name
