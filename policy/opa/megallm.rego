@@ -57,6 +57,17 @@ deny contains "The input is a list of files (conftest test --combine), not a pla
 	is_array(input)
 }
 
+# Any other input without planned_values is no plan either, such as {}, no
+# input at all, or terraform show -json without a plan file (the state):
+# it would pass with nothing checked.
+deny contains "The input has no planned_values, so it is no saved plan's JSON (terraform show -json without a plan file shows the state) and no model id can be checked: check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json." if {
+	not _plan_or_files
+}
+
+_plan_or_files if is_object(input.planned_values)
+
+_plan_or_files if is_array(input)
+
 # the megallm_models reads of the plan that are not the catalog, and why,
 # the first three
 _reads_not_counted := [] if count(_models_reads) + count(_deferred_reads) == 0

@@ -802,6 +802,17 @@ test_conftest_default_namespace_passes_a_clean_plan if {
 	count(data.main.warn_megallm) == 0 with input as plan
 }
 
+# an input that is no plan would otherwise pass with nothing checked
+test_an_input_that_is_no_plan_fails_closed if {
+	no_plan := {"The input has no planned_values, so it is no saved plan's JSON (terraform show -json without a plan file shows the state) and no model id can be checked: check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json."}
+	megallm.deny == no_plan # no input at all, as opa eval gives an empty file
+	empty := megallm.deny with input as {}
+	empty == no_plan
+	state := megallm.deny with input as {"format_version": "1.0", "values": {"root_module": {"resources": [_app({"model": "gpt-4o-mini"})]}}}
+	state == no_plan
+	data.main.deny_megallm == {"This plan fails MegaLLM model id checks (denies: 1), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main."} with input as {}
+}
+
 test_conftest_combine_is_named_not_taken_for_a_plan_without_a_catalog if {
 	combined := [{"path": "plan.json", "contents": _plan([_app({"model": "gpt-4o-mini"})])}]
 	denies := megallm.deny with input as combined
