@@ -123,17 +123,17 @@ module "worker" { source = "./worker" }
 		t.Errorf("conftest exited with %d, want 1 (a deny fails the check)", code)
 	}
 
-	// without --namespace, conftest checks package main, which counts them;
-	// --all-namespaces checks both packages, and shows each message once
-	deny, warn, code = conftestIn(t, plan, "")
-	assertMessages(t, "conftest failures without --namespace", deny, []string{mainDeny(7)})
-	assertMessages(t, "conftest warnings without --namespace", warn, []string{mainWarn(3)})
+	// without --namespace, conftest checks package main, which repeats the
+	// messages of package megallm; --all-namespaces checks both, so twice
+	deny, warn, code = conftestIn(t, plan, "", "--namespace", "megallm")
+	assertMessages(t, "conftest failures with --namespace megallm", deny, wantDeny)
+	assertMessages(t, "conftest warnings with --namespace megallm", warn, wantWarn)
 	if code != 1 {
-		t.Errorf("conftest without --namespace exited with %d, want 1", code)
+		t.Errorf("conftest with --namespace megallm exited with %d, want 1", code)
 	}
 	deny, warn, code = conftestIn(t, plan, "", "--all-namespaces")
-	assertMessages(t, "conftest failures with --all-namespaces", deny, slices.Concat(wantDeny, []string{mainDeny(7)}))
-	assertMessages(t, "conftest warnings with --all-namespaces", warn, slices.Concat(wantWarn, []string{mainWarn(3)}))
+	assertMessages(t, "conftest failures with --all-namespaces", deny, slices.Concat(wantDeny, wantDeny))
+	assertMessages(t, "conftest warnings with --all-namespaces", warn, slices.Concat(wantWarn, wantWarn))
 	if code != 1 {
 		t.Errorf("conftest with --all-namespaces exited with %d, want 1", code)
 	}
@@ -195,8 +195,8 @@ resource "terraform_data" "app" {
 // TestPolicyAsCode_ownPackageMain: a package main of the user's own, loaded
 // next to the library, with a deny of either form (a set, or a complete rule,
 // which conflicted with the library's set of the same name), fails the plan
-// with its own message and the library's count, with or without
-// --all-namespaces.
+// with its own message and the library's, with or without --all-namespaces
+// (which shows the library's twice, once per package).
 func TestPolicyAsCode_ownPackageMain(t *testing.T) {
 	t.Parallel()
 	plan := filepath.Join(t.TempDir(), "plan.json")
@@ -216,12 +216,12 @@ func TestPolicyAsCode_ownPackageMain(t *testing.T) {
 			own := t.TempDir()
 			writeFile(t, filepath.Join(own, "own.rego"), "package main\n\n"+rule+"\n")
 			deny, _, code := conftestIn(t, plan, "", "--policy", own)
-			assertMessages(t, "conftest failures", deny, []string{"own rule", mainDeny(1)})
+			assertMessages(t, "conftest failures", deny, []string{"own rule", catalogDeny})
 			if code != 1 {
 				t.Errorf("conftest exited with %d, want 1", code)
 			}
 			deny, _, _ = conftestIn(t, plan, "", "--policy", own, "--all-namespaces")
-			assertMessages(t, "conftest failures with --all-namespaces", deny, []string{"own rule", mainDeny(1), catalogDeny})
+			assertMessages(t, "conftest failures with --all-namespaces", deny, []string{"own rule", catalogDeny, catalogDeny})
 		})
 	}
 }
@@ -308,16 +308,15 @@ func opaGate(t *testing.T, plan string) (denies []string, code int) {
 	return strings.FieldsFunc(string(out), func(r rune) bool { return r == '\n' }), code
 }
 
-// conftest runs `conftest test --namespace megallm` on a plan's JSON and
+// conftest runs `conftest test`, as the guide does, on a plan's JSON and
 // returns its failures, its warnings and its exit code.
 func conftest(t *testing.T, plan, settings string) (failures, warnings []string, code int) {
 	t.Helper()
-	return conftestIn(t, plan, settings, "--namespace", "megallm")
+	return conftestIn(t, plan, settings)
 }
 
 // conftestIn runs conftest test with the library and further flags (none:
-// conftest's default namespace, main, as a pipeline that forgot --namespace
-// does) and returns the failures and warnings of every namespace it checked.
+// conftest's default namespace, main) and returns the failures and warnings of every namespace it checked.
 func conftestIn(t *testing.T, plan, settings string, flags ...string) (failures, warnings []string, code int) {
 	t.Helper()
 	args := append([]string{"test", "--no-color", "--policy", policyDir, "--output", "json"}, flags...)
@@ -345,16 +344,6 @@ func conftestIn(t *testing.T, plan, settings string, flags ...string) (failures,
 		}
 	}
 	return failures, warnings, code
-}
-
-// mainDeny and mainWarn are what package main says for n denies or warnings
-// of package megallm.
-func mainDeny(n int) string {
-	return fmt.Sprintf("This plan fails MegaLLM model id checks (denies: %d), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main.", n)
-}
-
-func mainWarn(n int) string {
-	return fmt.Sprintf("This plan has MegaLLM model id warnings (warnings: %d), listed by conftest test --namespace megallm (or --all-namespaces): package megallm holds them, not conftest's default package main.", n)
 }
 
 // tool is the path of a CLI that make test-opa passes in the environment.
