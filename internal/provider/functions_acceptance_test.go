@@ -161,6 +161,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, 1e400, 0)`, `Invalid value for "input_tokens" parameter: token count is too large: 1e\+400`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1e300 } }, 1e308, 0)`,
 			`The cost of these token counts with model "x" is more than 1.798e\+308, the largest cost the provider computes`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { min_max_output_tokens = 0.5 })`,
+			`Invalid value for "require" parameter: require.min_max_output_tokens must be a whole number, got 0\.5: write 0 or 1\.`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retire_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.model_lifecycle has no attribute "retire_at"\. Did you mean "retires_at"\? Its attributes are`),

@@ -176,10 +176,10 @@ func TestUnmetRequirements_errors(t *testing.T) {
 			`require has no attribute "min_context". Did you mean "min_context_length"? require has no attribute "vision". Did you mean "supports_vision"? Its attributes are`},
 		"typo":       {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), `require has no attribute "supports_vison". Did you mean "supports_vision"? Its attributes are "supports_function_calling", "supports_vision",`},
 		"negative":   {obj(map[string]attr.Value{"min_context_length": num(-1)}), "require.min_context_length must be 0 or more"},
-		"fraction":   {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5"},
+		"fraction":   {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5: write 1 or 2"},
 		"wrong type": {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got string"},
 		"quoted fraction": {obj(map[string]attr.Value{"min_context_length": types.StringValue("1.5")}),
-			`require.min_context_length must be a number, got string "1.5", and the number 1.5 would not do either: min_context_length must be a whole number, got 1.5`},
+			`require.min_context_length must be a number, got string "1.5", and the number 1.5 would not do either: min_context_length must be a whole number, got 1.5: write 1 or 2`},
 		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got string"},
 	}
 	for name, tc := range cases {

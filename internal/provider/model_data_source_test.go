@@ -211,6 +211,14 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
 }`,
 			ExpectError: expectError(`Invalid require .* require.max_output_cost_per_million must be 0 or more, got -0.5`),
 		},
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "fraction" {
+  id      = "gpt-4o"
+  require = { min_context_length = 1.5, min_max_output_tokens = 0.5 }
+}`,
+			ExpectError: expectError(`Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2 ` +
+				`require.min_max_output_tokens must be a whole number, got 0\.5: write 0 or 1\s*$`),
+		},
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strings"
 )
 
 // The rules of the numbers the provider reads, each used by the validators,
@@ -25,7 +26,7 @@ func positiveWholeNumber() argumentCheck {
 	words := fmt.Sprintf("a positive whole number (up to %d)", math.MaxInt32)
 	return argumentCheck{describes: words, num: func(name string, n *big.Float) string {
 		if _, err := wholeNumber(name, n, 1, math.MaxInt32); err != nil {
-			return fmt.Sprintf("%s must be %s, got %s.", name, words, numberText(n))
+			return fmt.Sprintf("%s must be %s, got %s%s.", name, words, numberText(n), wholeNeighbours(n, 1, math.MaxInt32))
 		}
 		return ""
 	}}
@@ -69,7 +70,7 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 		case n.Sign() < 0:
 			return 0, fmt.Errorf("%s must be 0 or more, got %s", name, text)
 		case !n.IsInt():
-			return 0, fmt.Errorf("%s must be a whole number, got %s", name, text)
+			return 0, fmt.Errorf("%s must be a whole number, got %s%s", name, text, wholeNeighbours(n, minimum, maximum))
 		case !inRange:
 			return 0, fmt.Errorf("%s is too large: %s (at most %d)", name, text, maximum)
 		}
@@ -77,11 +78,35 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 	}
 	switch {
 	case !n.IsInt():
-		return 0, fmt.Errorf("%s must be a whole number from %d to %d, got %s", name, minimum, maximum, text)
+		return 0, fmt.Errorf("%s must be a whole number from %d to %d, got %s%s", name, minimum, maximum, text,
+			wholeNeighbours(n, minimum, maximum))
 	case !inRange:
 		return 0, fmt.Errorf("%s must be from %d to %d, got %s", name, minimum, maximum, text)
 	}
 	return i, nil
+}
+
+// wholeNeighbours is the fix for n when it is no whole number: ": write 1 or
+// 2" for 1.5, the whole numbers on either side of n that are from minimum to
+// maximum; "" when n is whole or neither is.
+func wholeNeighbours(n *big.Float, minimum, maximum int64) string {
+	if n.IsInt() {
+		return ""
+	}
+	below, _ := n.Int(nil) // toward zero
+	if n.Sign() < 0 {
+		below.Sub(below, big.NewInt(1))
+	}
+	var allowed []string
+	for _, i := range []*big.Int{below, new(big.Int).Add(below, big.NewInt(1))} {
+		if i.IsInt64() && i.Int64() >= minimum && i.Int64() <= maximum {
+			allowed = append(allowed, i.String())
+		}
+	}
+	if len(allowed) == 0 {
+		return ""
+	}
+	return ": write " + strings.Join(allowed, " or ")
 }
 
 // numberText is n as a message shows it: to 20 digits when it is no whole

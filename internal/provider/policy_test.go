@@ -609,7 +609,7 @@ func TestPolicy_sloppyInput(t *testing.T) {
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, currency = "US D" } } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D", not a three-letter ISO 4217 code such as "USD" or "EUR"`),
 		step(`{}`, `data "megallm_models" "m" { require = { min_days_to_retirement = 1.5 } }`,
-			`require\.min_days_to_retirement must be a whole number, got 1\.5`),
+			`require\.min_days_to_retirement must be a whole number, got 1\.5: write 1 or 2`),
 		// An id with white space around it is no id, wherever it is written.
 		step(`{}`, `data "megallm_model" "m" { candidates = ["gpt-4.1", " gpt-4o"] }`,
 			`Invalid candidates .* candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"`),

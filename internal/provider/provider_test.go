@@ -308,7 +308,8 @@ func TestProvider_invalidArguments(t *testing.T) {
 			`The value must be a positive Go duration such as "30s"`),
 		step(`max_retries = 11`, `Invalid max_retries .* max_retries must be from 0 to 10, got 11\.`),
 		step(`max_retries = -1`, `max_retries must be from 0 to 10, got -1\.`),
-		step(`max_retries = 1.5`, `Invalid max_retries .* max_retries must be a whole number from 0 to 10, got 1\.5\.`),
+		step(`max_retries = 1.5`, `Invalid max_retries .* max_retries must be a whole number from 0 to 10, got 1\.5: write 1 or 2\.`),
+		step(`max_retries = 10.5`, `max_retries must be a whole number from 0 to 10, got 10\.5: write 10\.`),
 		step(`max_retries = 1e30`, `max_retries must be from 0 to 10, got 1e\+30\.`),
 	)
 	if n := server.RequestCount(); n != 0 {

@@ -56,7 +56,7 @@ func TestRequire_numbers(t *testing.T) {
 		}
 	}
 	unitTest(t,
-		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5`),
+		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\s*$`),
 		step(`{ min_max_output_tokens = 1e30 }`, `require.min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
@@ -97,13 +97,13 @@ func TestRequire_numbers(t *testing.T) {
 		// A number in quotes that the attribute's rule refuses says so at
 		// once: "write it without quotes" alone would lead to a second error.
 		step(`{ min_context_length = "1.5" }`, `require.min_context_length must be a number, got string "1\.5", and the `+
-			`number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5\s*$`),
+			`number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\s*$`),
 		step(`{ max_input_cost_per_million = "-5" }`, `require.max_input_cost_per_million must be a number, got string "-5", `+
 			`and the number -5 would not do either: max_input_cost_per_million must be 0 or more, got -5\s*$`),
 		step(`{ min_max_output_tokens = "1e30" }`, `require.min_max_output_tokens must be a number, got string "1e30", and the `+
 			`number 1e30 would not do either: min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
 		step(`{ min_days_to_retirement = "1.2345k" }`, `require.min_days_to_retirement must be a number, got string "1\.2345k", `+
-			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5\s*$`),
+			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5: write 1234 or 1235\s*$`),
 		step(`var.typed_as_strings }
 variable "typed_as_strings" {
   type    = object({ supports_vision = string })
@@ -205,13 +205,13 @@ variable "sizes" {
 			`require.min_context_length must be a number, got string "0\.0005k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an `+
 				`object\(\{ ... \}\) type, not map\(string\), and the number 0\.5 would not do either: `+
-				`min_context_length must be a whole number, got 0\.5\s*$`),
+				`min_context_length must be a whole number, got 0\.5: write 0 or 1\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.fraction) }
 variable "fraction" {
   type    = map(string)
   default = { min_context_length = 1.5 }
 }`, `require.min_context_length must be a number, got string "1\.5": require is a map of strings, .* not `+
-			`map\(string\), and the number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5\.\s*$`),
+			`map\(string\), and the number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		// A string that is no bool is a plain type error.
 		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got `+
 			`string "yes": require is a map of strings, .* not map\(string\), and write true or false\.?\s*$`),
@@ -245,7 +245,7 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 }`, `require\.not_deprecated must be a bool, got string`),
 		step(`data "megallm_models" "m" {
   require = { supports_vision = timestamp() == "", max_input_cost_per_million = -1, min_context_length = 1.5 }
-}`, `require\.min_context_length must be a whole number, got 1\.5 require\.max_input_cost_per_million must be 0 or more, got -1`),
+}`, `require\.min_context_length must be a whole number, got 1\.5: write 1 or 2 require\.max_input_cost_per_million must be 0 or more, got -1`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("mistakes next to unknown values sent %d requests, want 0", n)
