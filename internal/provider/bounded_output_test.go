@@ -193,7 +193,7 @@ func TestTypedValuesQuotedWithinBounds(t *testing.T) {
 		unknown[fmt.Sprintf("k%02d%s", i, long)] = true
 	}
 	requireValue, _, _ := fuzzValue(unknown, false)
-	_, requireErr := readRequirements(requireValue)
+	_, requireErr := readRequirements(requireValue, "", "")
 	policyValue, _, _ := fuzzValue(map[string]any{"allowed_owners": []any{" " + long}}, false)
 	_, ownerErr := readPolicy(policyValue)
 	days := int64(5)

@@ -77,7 +77,8 @@ func currencyArgument(currencies []string, position int64) (string, *function.Fu
 }
 
 // readCurrency reads the currency attribute of an object (a model's or a
-// policy's pricing), checked and normalised as the currency argument is.
+// policy's pricing), checked and normalised as the currency argument is, in
+// which o's prices are (pricedIn).
 func readCurrency(o *objectReader) *string {
 	code := o.string("currency")
 	if code == nil {
@@ -88,5 +89,6 @@ func readCurrency(o *objectReader) *string {
 		return nil
 	}
 	normal, _ := megallm.NormaliseCurrency(*code)
+	o.pricedIn(normal, "")
 	return &normal
 }

@@ -181,6 +181,19 @@ type objectReader struct {
 	// partial skips unknown values, for a validator that checks what is
 	// known before the rest is.
 	partial bool
+	// currency is the currency the prices o reads are in, where one is set
+	// ("" for the default), and setCurrency how to set another: a format of
+	// its code, `set currency = %q` when empty (pricedIn).
+	currency, setCurrency string
+}
+
+// pricedIn says that o's prices are in currency, as written ("" or a code
+// that is none: the default), which setCurrency sets (see objectReader).
+func (o *objectReader) pricedIn(currency, setCurrency string) {
+	if code, ok := megallm.NormaliseCurrency(currency); ok {
+		o.currency = code
+	}
+	o.setCurrency = setCurrency
 }
 
 // newObjectReader reads v, which must be a known, non-null object or map.
@@ -306,10 +319,7 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 	if !symbol {
 		code = strings.ToUpper(sign)
 	}
-	if code != "" && code != catalog.DefaultCurrency {
-		without += fmt.Sprintf(", and, as a price is read in %q unless currency says otherwise, set currency = %q",
-			catalog.DefaultCurrency, code)
-	}
+	without += o.currencyHint(code)
 	switch {
 	case refused != "" && !o.stringMap:
 		return " " + megallm.Quote(s) + refused
@@ -325,6 +335,20 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 		fix = fmt.Sprintf(", and write it as the number %s", n)
 	}
 	return o.mapHint(s, fix)
+}
+
+// currencyHint says which currency to set for a price written in code, ""
+// when o reads its prices in code already, or code is "" (no currency known).
+func (o *objectReader) currencyHint(code string) string {
+	set := fmt.Sprintf(cmp.Or(o.setCurrency, "set currency = %q"), code)
+	switch {
+	case code == "" || code == cmp.Or(o.currency, catalog.DefaultCurrency):
+		return ""
+	case o.currency == "":
+		return fmt.Sprintf(", and, as a price is read in %q unless currency says otherwise, %s", catalog.DefaultCurrency, set)
+	}
+	return fmt.Sprintf(", and currency is %q, which reads it in %s: %s instead, or convert the price to %s",
+		o.currency, o.currency, set, o.currency)
 }
 
 // mapHint says that s is a string because o is a map of strings, which

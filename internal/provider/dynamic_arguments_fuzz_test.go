@@ -53,7 +53,7 @@ func FuzzDynamicArguments(f *testing.F) {
 		}
 		readers := map[string]func() error{
 			"policy":        func() error { _, err := readPolicy(v); return err },
-			"require":       func() error { _, err := readRequirements(v); return err },
+			"require":       func() error { _, err := readRequirements(v, "", ""); return err },
 			"require names": func() error { _, err := requireReader(v); return err },
 			"model":         func() error { _, _, err := readModel(v, now); return err },
 			"candidates": func() error {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
@@ -55,18 +56,25 @@ func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *fu
 		resp.Error = funcErr
 		return
 	}
-	require, err := readDynamic(ctx, requireArg, readRequirements)
+	query := catalog.Query{}
+	if query.Currency, funcErr = currencyArgument(currencies, 2); funcErr != nil {
+		resp.Error = funcErr
+		return
+	}
+	written := "" // the currency argument, if given: at most one, as checked above
+	if len(currencies) == 1 {
+		written = currencies[0]
+	}
+	var err error
+	query.Require, err = readDynamic(ctx, requireArg, func(v tftypes.Value) (catalog.Requirements, error) {
+		return readRequirements(v, written, `pass %[1]q as the third argument: unmet_requirements(MODEL, REQUIRE, %[1]q)`)
+	})
 	if err != nil {
 		resp.Error = argumentError(1, err)
 		return
 	}
-	if require.MaxWorkloadCost != nil {
+	if query.Require.MaxWorkloadCost != nil {
 		resp.Error = function.NewArgumentFuncError(1, workloadNotTaken("unmet_requirements", "the same condition", "MODEL"))
-		return
-	}
-	query := catalog.Query{Require: require}
-	if query.Currency, funcErr = currencyArgument(currencies, 2); funcErr != nil {
-		resp.Error = funcErr
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))

@@ -239,11 +239,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	}
 	if p := o.object("pricing"); p != nil {
 		p.keep(onlyAttributes("model.pricing", p, pricingAttributeNames))
-		m.Pricing = &megallm.Pricing{
-			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
-			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   readCurrency(p),
-		}
+		m.Pricing = &megallm.Pricing{Currency: readCurrency(p)} // first: a quoted price is read against it
+		m.Pricing.InputTokensCostPerMillion = p.float64("input_tokens_cost_per_million")
+		m.Pricing.OutputTokensCostPerMillion = p.float64("output_tokens_cost_per_million")
 		o.keep(p.err())
 	}
 	l := o.object("model_lifecycle")

@@ -188,7 +188,9 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	require, err := readDynamic(ctx, cfg.Require, readRequirements)
+	require, err := readDynamic(ctx, cfg.Require, func(v tftypes.Value) (catalog.Requirements, error) {
+		return readRequirements(v, cfg.Currency.ValueString(), "")
+	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
 		return

@@ -134,11 +134,9 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			setsPrice = setsPrice || (name != "currency" && !v.IsNull())
 		}
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
-		decision.Pricing = &megallm.Pricing{
-			InputTokensCostPerMillion:  p.float64("input_tokens_cost_per_million"),
-			OutputTokensCostPerMillion: p.float64("output_tokens_cost_per_million"),
-			Currency:                   cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency)),
-		}
+		decision.Pricing = &megallm.Pricing{Currency: cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency))} // first: a quoted price is read against it
+		decision.Pricing.InputTokensCostPerMillion = p.float64("input_tokens_cost_per_million")
+		decision.Pricing.OutputTokensCostPerMillion = p.float64("output_tokens_cost_per_million")
 		o.keep(p.err())
 	}
 	// Every mistake of the entry at once, each on what could be read.

@@ -1,11 +1,14 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -33,24 +36,45 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: purpose + requireDescription,
 		Optional:            true,
-		Validators: []validator.Dynamic{argumentCheck{
-			describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
-			dyn:       func(v tftypes.Value) error { _, err := readRequirements(v); return err },
-			partly: func(v tftypes.Value) error { // the names, and the values known so far
-				o, err := requireReader(v)
-				if err == nil {
-					o.partial = true
-					_, err = requirementsFrom(o)
-				}
-				return err
-			},
-		}},
+		Validators:          []validator.Dynamic{requireCheck{}},
 	}
 }
 
-// readRequirements reads a require object; null, false and unset require
-// nothing, and an attribute not in requireAttributes is an error.
-func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
+// requireCheck is require's validator, which reads a price written with a
+// currency against the data source's currency argument.
+type requireCheck struct{}
+
+// in is the check of require with currency set to currency.
+func (requireCheck) in(currency string) argumentCheck {
+	return argumentCheck{
+		describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
+		dyn:       func(v tftypes.Value) error { _, err := readRequirements(v, currency, ""); return err },
+		partly: func(v tftypes.Value) error { // the names, and the values known so far
+			o, err := requireReader(v)
+			if err == nil {
+				o.partial = true
+				o.pricedIn(currency, "")
+				_, err = requirementsFrom(o)
+			}
+			return err
+		},
+	}
+}
+
+func (c requireCheck) Description(ctx context.Context) string { return c.in("").Description(ctx) }
+
+func (c requireCheck) MarkdownDescription(ctx context.Context) string { return c.Description(ctx) }
+
+func (c requireCheck) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
+	var currency types.String
+	_ = req.Config.GetAttribute(ctx, path.Root("currency"), &currency)
+	c.in(currency.ValueString()).ValidateDynamic(ctx, req, resp)
+}
+
+// readRequirements reads a require object whose price bounds are in
+// currency, set as setCurrency says (objectReader.pricedIn); null, false and
+// unset require nothing, and an attribute not in requireAttributes is an error.
+func readRequirements(v tftypes.Value, currency, setCurrency string) (catalog.Requirements, error) {
 	var req catalog.Requirements
 	if v.IsNull() {
 		return req, nil
@@ -59,6 +83,7 @@ func readRequirements(v tftypes.Value) (catalog.Requirements, error) {
 	if err != nil {
 		return req, err
 	}
+	o.pricedIn(currency, setCurrency)
 	return requirementsFrom(o)
 }
 

@@ -252,6 +252,53 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 	}
 }
 
+// TestRequire_quotedPriceSeesTheCurrencySet: a price quoted with a currency
+// says nothing of currency when the one set is that currency already, and
+// names the one set when it is another, in require as in a pricing object;
+// a function's currency is its third argument, which "set currency" would
+// not set.
+func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(config, expected string) resource.TestStep {
+		return resource.TestStep{Config: providerBlock(server, "") + config, ExpectError: expectError(expected)}
+	}
+	functionsTest(t,
+		step(`data "megallm_models" "m" {
+  currency = "EUR"
+  require  = { max_input_cost_per_million = "3 eur" }
+}`, `got string "3 eur": write it as the number 3, without quotes or "eur"\s*$`),
+		step(`data "megallm_model" "m" {
+  id       = "gpt-4o"
+  currency = " gbp"
+  require  = { max_output_cost_per_million = "€3" }
+}`, `got string "€3": write it as the number 3, without quotes or "€", and currency is "GBP", which reads it in GBP: `+
+			`set currency = "EUR" instead, or convert the price to GBP\s*$`),
+		step(`data "megallm_models" "m" {
+  currency = "EUR"
+  require  = { max_input_cost_per_million = "$2" }
+}`, `without quotes or "\$", and currency is "EUR", which reads it in EUR: set currency = "USD" instead, or convert `+
+			`the price to EUR\s*$`),
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "3 eur" }, "eur") }`,
+			`got string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "3 eur" }) }`,
+			`without quotes or "eur", and, as a price is read in "USD" unless currency says otherwise, pass "EUR" as the `+
+				`third argument: unmet_requirements\(MODEL, REQUIRE, "EUR"\)\.\s*$`),
+		// A pricing object's prices are in its own currency.
+		step(`output "x" { value = provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = "€3", currency = "eur" } }, 1, 0) }`,
+			`got string "€3": write it as the number 3, without quotes or "€"\.\s*$`),
+		resource.TestStep{
+			Config: providerBlock(server, `policy = { models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = "3 eur", currency = "GBP" } } } }`) +
+				`data "megallm_model" "m" { id = "gpt-4o" }`,
+			ExpectError: expectError(`without quotes or "eur", and currency is "GBP", which reads it in GBP: set currency = "EUR" instead, or ` +
+				`convert the price to GBP`),
+		},
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("quoted prices sent %d requests, want 0", n)
+	}
+}
+
 // A number written as people write it ("128k") is read for the hint only.
 
 func TestShorthandNumber(t *testing.T) {
