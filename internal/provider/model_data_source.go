@@ -178,7 +178,32 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 			diags.AddAttributeWarning(at, summary, detail)
 		}
 	}
+	if model != nil {
+		d.unknownFallbacks(models, candidates[len(passed)+1:], model.ID, diags)
+	}
 	return model, at
+}
+
+// unknownFallbacks warns about the candidates after the chosen one that the
+// catalog lacks: a typo there would only show when the chosen model retires.
+func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []string, chosen string, diags *diag.Diagnostics) {
+	var unknown []catalog.Candidate
+	for _, id := range after {
+		if _, ok := models.Lookup(id); !ok {
+			unknown = append(unknown, catalog.Candidate{ID: id, Rejection: &catalog.Rejection{Kind: catalog.NotInCatalog}})
+		}
+	}
+	if unknown == nil {
+		return
+	}
+	summary := "Fallback candidates not in the catalog"
+	detail := fmt.Sprintf("Chose %s, but the MegaLLM catalog (%s from %s) lacks %s after it, which could "+
+		"never be chosen in its place:\n  - %s\n\nCorrect each id, or remove it from candidates if its model has left "+
+		"the catalog.", megallm.Quote(chosen), counted(models.Len(), "model"), d.data.origin,
+		counted(len(unknown), "candidate"), candidateLines(unknown, models.SuggestUsable))
+	if d.data.catalog.TakeWarning(summary + "\n" + detail) {
+		diags.AddAttributeWarning(path.Root("candidates"), summary, detail)
+	}
 }
 
 // rejectionError says why the model with this id cannot be used, and how to

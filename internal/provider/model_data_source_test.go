@@ -2,8 +2,10 @@ package provider
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -249,4 +251,42 @@ func TestModelDataSource_unknownIDInCatalogOfOne(t *testing.T) {
 	server.SetModels(json.RawMessage(`{"id":"gpt-4o","type":"chat"}`))
 	unitTest(t, errorStep(server, "megallm_model", `id = "gpt-4o-mini"`,
 		`Unknown MegaLLM model id .* The MegaLLM catalog \(1 model from http://127\.0\.0\.1:\d+/v1/models\) has no model with id "gpt-4o-mini"`))
+}
+
+// TestModelDataSource_unknownFallbackCandidates: a candidate after the
+// chosen one that the catalog lacks warns, with the closest ids, once per
+// plan: a typo in a fallback would otherwise show only when the chosen model
+// retires, as a plan that fails.
+func TestModelDataSource_unknownFallbackCandidates(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	p := newProtocolServer(t, server, nil)
+	candidates := func(ids ...string) map[string]tftypes.Value {
+		elements := make([]tftypes.Value, len(ids))
+		for i, id := range ids {
+			elements[i] = str(id)
+		}
+		return map[string]tftypes.Value{"candidates": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, elements)}
+	}
+	typos := candidates("gpt-4.1", "gpt4o-mini", "o3-mini", "no-such-model-anywhere")
+	tests := []struct {
+		name   string
+		config map[string]tftypes.Value
+		want   []string
+	}{
+		{"typos after the chosen one", typos, []string{
+			`AttributeName("candidates"): Fallback candidates not in the catalog: Chose "gpt-4.1", but the MegaLLM ` +
+				`catalog (26 models from ` + server.URL() + `/models) lacks 2 candidates after it, which could never be ` +
+				`chosen in its place:` + "\n" + `  - "gpt4o-mini" is not in the catalog (did you mean "gpt-4o-mini" or ` +
+				`"gpt-4.1-mini"?)` + "\n" + `  - "no-such-model-anywhere" is not in the catalog` + "\n\n" + `Correct ` +
+				`each id, or remove it from candidates if its model has left the catalog.`,
+		}},
+		{"once per plan", typos, nil},
+		{"known fallbacks", candidates("gpt-4.1", "gpt-4o-mini"), nil},
+	}
+	for _, tc := range tests {
+		if _, got := p.readWarnings(t, "megallm_model", p.config(t, "megallm_model", tc.config)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
 }
