@@ -142,13 +142,13 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	switch {
+	// Without "://", "127.0.0.1:8080/v1" is a host and port Go cannot parse.
+	case !strings.Contains(raw, "://") || err == nil && u.Scheme != "http" && u.Scheme != "https":
+		return nil, fmt.Errorf("%s must start with https:// or http://", quoted)
 	case err != nil && strings.Contains(quoted, "***"): // Go's reason quotes what *** hides
 		return nil, fmt.Errorf("%s is not a URL", quoted)
 	case err != nil:
 		return nil, fmt.Errorf("%s is not a URL: %w", quoted, errors.Unwrap(err))
-	}
-	if u.Scheme != "http" && u.Scheme != "https" {
-		return nil, fmt.Errorf("%s must start with https:// or http://", quoted)
 	}
 	if u.Hostname() == "" {
 		return nil, fmt.Errorf("%s has no host", quoted)

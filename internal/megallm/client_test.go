@@ -718,6 +718,7 @@ func TestParseBaseURL(t *testing.T) {
 		{"file:///etc/passwd", "must start with https:// or http://"},
 		{"ai.megallm.io/v1", "must start with https:// or http://"},
 		{"//ai.megallm.io/v1", "must start with https:// or http://"},
+		{"127.0.0.1:8080/v1", "must start with https:// or http://"},
 		{"http://", "has no host"},
 		{"https:///v1", "has no host"},
 		{"http://[::1", "is not a URL"},

@@ -153,6 +153,7 @@ func badBaseURLs(server *mockapi.Server) map[string]struct{ value, expected stri
 		"port zero":         {"http://127.0.0.1:0/v1", `"http://127.0.0.1:0/v1" has port "0": a port must be a number from 1 to 65535`},
 		"port not a number": {"http://127.0.0.1:api/v1", `"http://127.0.0.1:api/v1" is not a URL: invalid port ":api" after host`},
 		"empty host":        {"http://:" + port + "/v1", `"http://:\d+/v1" has no host`},
+		"no scheme":         {hostPort + "/v1", `"127.0.0.1:\d+/v1" must start with https:// or http://`},
 		"credentials": {"http://user:" + mockapi.DefaultAPIKey + "@" + hostPort + "/v1",
 			`"http://\*\*\*@127.0.0.1:\d+/v1" must not hold a user name or password. Put the API key in api_key or the MEGALLM_API_KEY environment variable instead`},
 	}
