@@ -23,7 +23,9 @@ const maxEditLength = 256
 // (transpositions count as one edit, and an id with every character
 // retyped is no near miss), and ids that contain id, such as a
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct",
-// when '.', '_' and '-' are read as one separator.
+// when '.', '_' and '-' are read as one separator. An id with a vendor prefix
+// the catalog does not write ("openai/gpt-4o", as other gateways name models)
+// is read by what follows its last '/' too.
 func (c *Catalog) Suggest(id string) []string {
 	return Closest(id, maps.Keys(c.byID))
 }
@@ -49,6 +51,10 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 		distance int
 	}
 	var found []candidate
+	wantFolded, tailFolded := separatorsFolded(want), ""
+	if slash := strings.LastIndexByte(wantFolded, '/'); slash >= 0 && len(wantFolded)-slash > 3 {
+		tailFolded = wantFolded[slash+1:]
+	}
 	for name := range candidates {
 		have := strings.ToLower(name)
 		d := limit + 1
@@ -66,8 +72,14 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 				d = limit + 1
 			}
 		}
-		if d > limit && len(want) >= 3 && strings.Contains(separatorsFolded(have), separatorsFolded(want)) {
-			d = limit // a containing id is worth showing, after the close ones
+		if d > limit && len(want) >= 3 {
+			haveFolded := separatorsFolded(have)
+			switch {
+			case tailFolded != "" && haveFolded == tailFolded:
+				d = 1 // "openai/gpt-4o" is "gpt-4o" without its prefix
+			case strings.Contains(haveFolded, wantFolded) || tailFolded != "" && strings.Contains(haveFolded, tailFolded):
+				d = limit // a containing id is worth showing, after the close ones
+			}
 		}
 		if d <= limit {
 			found = append(found, candidate{name, d})

@@ -49,6 +49,8 @@ func TestSuggest(t *testing.T) {
 		{"containment ignores case", "LLAMA-3.1-8B-INSTRUCT", []string{"meta-llama/llama-3.1-8b-instruct"}},
 		{"containment reads '.', '_' and '-' as one", "claude-3.5-sonnet", []string{"claude-3-5-sonnet-20241022"}},
 		{"containment, underscores", "llama_3.3_70b", []string{"meta-llama/llama-3.3-70b-instruct"}},
+		{"vendor prefix", "openai/gpt-4o", []string{"gpt-4o", "gpt-4o-mini"}},
+		{"vendor prefix, containment", "anthropic/claude-3.5-sonnet", []string{"claude-3-5-sonnet-20241022"}},
 		{"far-off id", "stable-diffusion-xl", []string{}},
 		{"far-off short id", "zz", []string{}},
 		{"too short for containment", "o3", []string{}},

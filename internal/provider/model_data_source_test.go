@@ -99,6 +99,11 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 			ExpectError: expectError(`Did you mean "meta-llama/llama-3.3-70b-instruct"\?`),
 		},
 		resource.TestStep{
+			// Other gateways name models "vendor/model".
+			Config:      providerBlock(server, "") + `data "megallm_model" "vendor" { id = "anthropic/claude-sonnet-4" }`,
+			ExpectError: expectError(`has no model with id "anthropic/claude-sonnet-4". Did you mean "claude-sonnet-4-20250514"\?`),
+		},
+		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "case" { id = "GPT-4o" }`,
 			ExpectError: expectError(`Did you mean "gpt-4o"`),
 		},
