@@ -19,9 +19,14 @@ const minOffset, maxOffset = -12 * 3600, 14 * 3600
 // midnight UTC at its start. It is the one place a date is parsed. An
 // offset no time zone uses (beyond -12:00 to +14:00, or with minutes over
 // 59, which time.Parse takes up to +24:60) is an error, not a date moved
-// by a day: it is almost surely a typo.
+// by a day: it is almost surely a typo. A date-time without an offset is
+// ErrNotADate with the UTC one to write.
 func ParseDate(s string) (time.Time, error) {
 	t, ok := parseDateForms(s)
+	if utc, zoneless := parseDateForms(s + "Z"); !ok && zoneless && len(s) > len(time.DateOnly) {
+		return time.Time{}, fmt.Errorf("%w, as a date-time needs a time zone: write %s for UTC, or end it with its "+
+			"zone's offset, such as +02:00", ErrNotADate, Quote(FormatDate(utc)))
+	}
 	if !ok {
 		return t, ErrNotADate
 	}

@@ -337,7 +337,8 @@ func TestParseDate(t *testing.T) {
 }
 
 // An offset no time zone uses is an error that names it and the offsets
-// there are; a string in none of the forms is ErrNotADate.
+// there are; a string in none of the forms is ErrNotADate, and a date-time
+// without an offset says which one to write for UTC.
 func TestParseDate_offsetNoZoneUses(t *testing.T) {
 	t.Parallel()
 	_, err := megallm.ParseDate("2026-06-01T10:00:00+24:60")
@@ -345,8 +346,13 @@ func TestParseDate_offsetNoZoneUses(t *testing.T) {
 		"with minutes from 00 to 59"; err == nil || err.Error() != want || errors.Is(err, megallm.ErrNotADate) {
 		t.Errorf("ParseDate(+24:60 offset) = %v, want %q", err, want)
 	}
-	if _, err := megallm.ParseDate("2026-06-01T10:00:00"); err != megallm.ErrNotADate {
-		t.Errorf("ParseDate(no offset) = %v, want ErrNotADate", err)
+	_, err = megallm.ParseDate("2026-06-01 10:00:00")
+	if want := `not a date, as a date-time needs a time zone: write "2026-06-01T10:00:00Z" for UTC, or end it with its ` +
+		"zone's offset, such as +02:00"; err == nil || err.Error() != want || !errors.Is(err, megallm.ErrNotADate) {
+		t.Errorf("ParseDate(no offset) = %v, want %q", err, want)
+	}
+	if _, err := megallm.ParseDate("06/01/2026"); err != megallm.ErrNotADate {
+		t.Errorf("ParseDate(06/01/2026) = %v, want ErrNotADate", err)
 	}
 }
 

@@ -267,7 +267,11 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`created_after = "2025/01/31"`, `Invalid created_after .* created_after is "2025/01/31", which is not a date\. `+forms),
 		step(`created_after = " 2025-01-31"`, `Invalid created_after .* created_after is " 2025-01-31", with white space around it, which no date has: write it as "2025-01-31"\.`),
 		step(`created_after = "2025-02-30"`, `Invalid created_after .* created_after is "2025-02-30", which is not a date\.`),
-		step(`created_before = "2025-01-31 12:00:00"`, `Invalid created_before .* created_before is "2025-01-31 12:00:00", which is not a date\. `+forms),
+		step(`created_before = "2025-01-31 12:00:00"`, `Invalid created_before .* created_before is "2025-01-31 12:00:00", `+
+			`which is not a date, as a date-time needs a time zone: write "2025-01-31T12:00:00Z" for UTC, or end it with its `+
+			`zone's offset, such as \+02:00\. `+forms),
+		step(`created_after = "2025-01-31t09:30:00.5"`, `created_after is "2025-01-31t09:30:00.5", which is not a date, `+
+			`as a date-time needs a time zone: write "2025-01-31T09:30:00.5Z" for UTC`),
 		step(`created_before = ""`, `Invalid created_before .* created_before is "", which is not a date\.`),
 		step(`created_before = "2025-01-31T12:00:00+15:00"`, `Invalid created_before .* created_before is "2025-01-31T12:00:00\+15:00", `+
 			`which is a date-time whose UTC offset, \+15:00, no time zone uses: offsets go from -12:00 to \+14:00, with minutes from 00 to 59\. `+forms),
