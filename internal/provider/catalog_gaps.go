@@ -79,6 +79,13 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 		diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex",
 			fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models lists none. %s", where, megallm.Quote(pattern), hint))
 	}
+	if query.IDPattern != nil {
+		if advice := wildcardAdvice(query.IDPattern.String()); advice != "" {
+			diags.AddAttributeWarning(path.Root("id_regex"), "Wildcard in id_regex",
+				fmt.Sprintf("id_regex %s is a regular expression, in which a final * repeats the character before it, "+
+					"zero or more times, so it keeps the ids without that character too.%s", megallm.Quote(query.IDPattern.String()), advice))
+		}
+	}
 	if query.OwnedBy != nil {
 		owners := models.Owners()
 		var unknown []string

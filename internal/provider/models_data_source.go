@@ -93,7 +93,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"id_regex": schema.StringAttribute{
 				MarkdownDescription: "Keep only models whose id this [RE2](https://github.com/google/re2/wiki/Syntax) " +
-					"pattern matches anywhere; anchor it with `^` and `$` to match whole ids.",
+					"pattern matches anywhere; anchor it with `^` and `$` to match whole ids. It is no wildcard pattern: " +
+					"`\"gpt-4o*\"` keeps `gpt-4.1` too (write `\"^gpt-4o\"`), and `\"*sonnet*\"` is an error (write `\"sonnet\"`).",
 				Optional:   true,
 				Validators: []validator.String{regexValidator},
 			},

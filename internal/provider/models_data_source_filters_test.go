@@ -272,6 +272,9 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 			`zone's offset, such as \+02:00\. `+forms),
 		step(`created_after = "2025-01-31t09:30:00.5"`, `created_after is "2025-01-31t09:30:00.5", which is not a date, `+
 			`as a date-time needs a time zone: write "2025-01-31T09:30:00.5Z" for UTC`),
+		step(`id_regex = "*sonnet*"`, `Invalid regular expression .* missing argument to repetition operator in "\*"\. .* `+
+			`It is not a wildcard pattern, where \* stands for any text: for the ids that contain "sonnet", write "sonnet"\.`),
+		step(`id_regex = "*-mini"`, `for the ids that end with "-mini", write "-mini\$"\.`),
 		step(`created_before = ""`, `Invalid created_before .* created_before is "", which is not a date\.`),
 		step(`created_before = "2025-01-31T12:00:00+15:00"`, `Invalid created_before .* created_before is "2025-01-31T12:00:00\+15:00", `+
 			`which is a date-time whose UTC offset, \+15:00, no time zone uses: offsets go from -12:00 to \+14:00, with minutes from 00 to 59\. `+forms),

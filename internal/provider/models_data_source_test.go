@@ -279,6 +279,14 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 				server.URL() + `/models) matches id_regex "^gtp-", so megallm_models lists none. It matches anywhere in ` +
 				`an id; check it against the catalog's ids.`,
 		}},
+		// As a wildcard, "gpt-4.1*" would keep gpt-4.1 and gpt-4.1-mini; as RE2, gpt-4o and gpt-4o-mini too.
+		{"id_regex written as a wildcard", map[string]tftypes.Value{"id_regex": str("gpt-4.1*")}, []string{
+			`AttributeName("id_regex"): Wildcard in id_regex: id_regex "gpt-4.1*" is a regular expression, in which a ` +
+				`final * repeats the character before it, zero or more times, so it keeps the ids without that character ` +
+				`too. It is not a wildcard pattern, where * stands for any text: for the ids that start with "gpt-4.1", ` +
+				`write "^gpt-4\\.1".`,
+		}},
+		{"id_regex with a regular * at its end", map[string]tftypes.Value{"id_regex": str("^gpt-4.*")}, nil},
 		{"id_regex matching", map[string]tftypes.Value{"id_regex": str("^gpt-")}, nil},
 		{"each matches, not together", map[string]tftypes.Value{"type": str("embedding"), "owned_by": owners("anthropic")}, nil},
 		{"matching filters", map[string]tftypes.Value{"type": str("chat"), "owned_by": owners("openai", "xai")}, nil},

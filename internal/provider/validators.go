@@ -231,10 +231,30 @@ var regexValidator = argumentCheck{
 			if errors.As(err, &syntaxErr) {
 				err = fmt.Errorf("%s in %s", syntaxErr.Code, megallm.Quote(syntaxErr.Expr))
 			}
-			return fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.", err)
+			return fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.%s", err, wildcardAdvice(s))
 		}
 		return ""
 	},
+}
+
+// wildcardAdvice is the pattern to write, after a space, for one written as
+// a wildcard ("*sonnet*", "gpt-4o*"), which RE2 refuses or reads otherwise;
+// "" when s has no * at either end or no plain text between them.
+func wildcardAdvice(s string) string {
+	text := strings.Trim(s, "*")
+	literal := strings.ReplaceAll(text, ".", `\.`)
+	if text == s || text == "" || strings.HasSuffix(s, ".*") || regexp.QuoteMeta(text) != literal {
+		return ""
+	}
+	ids, pattern := "contain", literal
+	switch {
+	case !strings.HasPrefix(s, "*"):
+		ids, pattern = "start with", "^"+literal
+	case !strings.HasSuffix(s, "*"):
+		ids, pattern = "end with", literal+"$"
+	}
+	return fmt.Sprintf(" It is not a wildcard pattern, where * stands for any text: for the ids that %s %s, write %s.",
+		ids, megallm.Quote(text), megallm.Quote(pattern))
 }
 
 // oneOf accepts one of values, like stringvalidator.OneOf, but says "did you
