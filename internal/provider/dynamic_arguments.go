@@ -359,9 +359,11 @@ func (o *objectReader) mapHint(s, fix string) string {
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
 }
 
-// withoutCurrency is s without the currency sign or ISO 4217 code, in any
-// case, a price may be written with ("$2.50", "2.50 €", "eur 2,50"), and
-// that sign as written; s and "" when it has none ("per 3" has none).
+// withoutCurrency is s without the currency sign or ISO 4217 code a price
+// may be written with ("$2.50", "2.50 €", "EUR 2,50", "2,50 eur"), and that
+// sign as written; s and "" when it has none. A code before the number
+// counts only in upper case: "top 3" and "all 5" are words, not the codes
+// TOP and ALL, and "per 3" has none.
 func withoutCurrency(s string) (bare, sign string) {
 	t := strings.TrimSpace(s)
 	for _, sign := range []string{"$", "€", "£", "¥"} {
@@ -374,7 +376,7 @@ func withoutCurrency(s string) (bare, sign string) {
 	}
 	if f := strings.Fields(t); len(f) == 2 {
 		for i, code := range f {
-			if _, err := currency.ParseISO(code); err == nil {
+			if _, err := currency.ParseISO(code); err == nil && (i == 1 || code == strings.ToUpper(code)) {
 				return f[1-i], code
 			}
 		}

@@ -83,6 +83,12 @@ func TestRequire_numbers(t *testing.T) {
 		// A currency code is read in any case, but only a real one is a code.
 		step(`{ max_input_cost_per_million = "3 usd" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "3 usd": write it as the number 3, without quotes or "usd"`),
+		// Before the number, only an upper-case code is one: "top" and "all"
+		// are words here, though TOP and ALL are currencies.
+		step(`{ max_input_cost_per_million = "top 3" }`, `require.max_input_cost_per_million must be a number, got `+
+			`string "top 3", which is no number: write a number, without quotes`),
+		step(`{ min_context_length = "all 5" }`, `require.min_context_length must be a number, got string "all 5", `+
+			`which is no number: write a number, without quotes`),
 		step(`{ max_input_cost_per_million = "per 3" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "per 3", which is no number: write a number, without quotes`),
 		step(`{ max_input_cost_per_million = "NaN" }`, `require.max_input_cost_per_million must be a number, got string `+
