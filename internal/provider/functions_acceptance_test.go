@@ -231,6 +231,10 @@ output "x" {
 			`source. Pass one of its models, such as data.megallm_models.NAME.models\[0\]`),
 		step(`provider::megallm::unmet_requirements({ name = "gpt-4o" }, {})`, `Invalid value for "model" parameter: model must be a `+
 			`model object, .* got an object with none of its attributes, such as id, capabilities or pricing`),
+		// Only prices, at the root: where they belong, not that the object is no model.
+		step(`provider::megallm::estimate_cost({ input_tokens_cost_per_million = 1, output_tokens_cost_per_million = 2 }, 1, 1)`,
+			`Invalid value for "model" parameter: model\.input_tokens_cost_per_million is an attribute of model\.pricing, `+
+				`not of the model, so it would go unread: move it into pricing = { \.\.\. } model\.output_tokens_cost_per_million`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { max_workload_cost = 10 })`,
 			`Invalid value for "require" parameter: require.max_workload_cost bounds the cost of a workload, which unmet_requirements does not take. Choose the model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, or check this model's cost in the same condition: provider::megallm::estimate_cost\(MODEL, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT.`),
 	)

@@ -205,10 +205,10 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "a megallm_models data source. Pass one of its models, such as " +
 			"data.megallm_models.NAME.models[0]")
 	}
-	if !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {
+	misplaced(o) // first: { input_tokens_cost_per_million = 1 } is a model whose price belongs in pricing
+	if o.err() == nil && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "an object with none of its attributes, such as id, capabilities or pricing")
 	}
-	misplaced(o)
 	contextLength := o.int64("context_length")
 	m := &megallm.Model{
 		Type:            o.string("type"),
