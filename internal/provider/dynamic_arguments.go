@@ -281,6 +281,9 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 		return ""
 	}
 	bare, sign := withoutCurrency(s)
+	if rule != nil && rule(big.NewFloat(0.5)) != nil { // a count, which no currency goes with: "5 EUR" is no number of tokens
+		bare, sign = s, ""
+	}
 	n, alt, short := shorthandNumber(bare)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
 	if !short && ((want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {

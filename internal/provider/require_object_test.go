@@ -89,6 +89,9 @@ func TestRequire_numbers(t *testing.T) {
 			`string "top 3", which is no number: write a number, without quotes`),
 		step(`{ min_context_length = "all 5" }`, `require.min_context_length must be a number, got string "all 5", `+
 			`which is no number: write a number, without quotes`),
+		// A count takes no currency: no advice to set one.
+		step(`{ min_context_length = "5 EUR" }`, `require.min_context_length must be a number, got string "5 EUR", `+
+			`which is no number: write a number, without quotes\.?\s*$`),
 		step(`{ max_input_cost_per_million = "per 3" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "per 3", which is no number: write a number, without quotes`),
 		step(`{ max_input_cost_per_million = "NaN" }`, `require.max_input_cost_per_million must be a number, got string `+
