@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -80,6 +81,8 @@ func currencyArgument(currencies []string, position int64) (string, *function.Fu
 // policy's pricing), checked and normalised as the currency argument is, in
 // which o's prices are (pricedIn).
 func readCurrency(o *objectReader) *string {
+	set := "set " + strings.ReplaceAll(o.prefix, "%", "%%") + "currency = %q" // this pricing's own, not the argument
+	o.pricedIn("", set)
 	code := o.string("currency")
 	if code == nil {
 		return nil
@@ -89,6 +92,6 @@ func readCurrency(o *objectReader) *string {
 		return nil
 	}
 	normal, _ := megallm.NormaliseCurrency(*code)
-	o.pricedIn(normal, "")
+	o.pricedIn(normal, set)
 	return &normal
 }

@@ -231,6 +231,11 @@ output "x" {
 			`source. Pass one of its models, such as data.megallm_models.NAME.models\[0\]`),
 		step(`provider::megallm::unmet_requirements({ name = "gpt-4o" }, {})`, `Invalid value for "model" parameter: model must be a `+
 			`model object, .* got an object with none of its attributes, such as id, capabilities or pricing`),
+		// A price with its sign in a model's pricing: the currency to set is the pricing's own.
+		step(`provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = "€3" } }, 1, 0)`,
+			`model\.pricing\.input_tokens_cost_per_million must be a number, got string "€3": write it as the number 3, `+
+				`without quotes or "€", and, as a price is read in "USD" unless currency says otherwise, set `+
+				`model\.pricing\.currency = "EUR"`),
 		// Only prices, at the root: where they belong, not that the object is no model.
 		step(`provider::megallm::estimate_cost({ input_tokens_cost_per_million = 1, output_tokens_cost_per_million = 2 }, 1, 1)`,
 			`Invalid value for "model" parameter: model\.input_tokens_cost_per_million is an attribute of model\.pricing, `+

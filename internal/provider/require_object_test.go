@@ -299,8 +299,8 @@ func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
 		resource.TestStep{
 			Config: providerBlock(server, `policy = { models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = "3 eur", currency = "GBP" } } } }`) +
 				`data "megallm_model" "m" { id = "gpt-4o" }`,
-			ExpectError: expectError(`without quotes or "eur", and currency is "GBP", which reads it in GBP: set currency = "EUR" instead, or ` +
-				`convert the price to GBP`),
+			ExpectError: expectError(`without quotes or "eur", and currency is "GBP", which reads it in GBP: set ` +
+				`policy\.models\["gpt-4o"\]\.pricing\.currency = "EUR" instead, or convert the price to GBP`),
 		},
 	)
 	if n := server.RequestCount(); n != 0 {
