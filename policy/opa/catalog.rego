@@ -144,9 +144,20 @@ _owner_allowed(owner) if {
 
 _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.models}
 
-# _near(id): the usable ids equal to id when letter case, white space, "-",
-# "." and "_" are ignored, at most three.
-_near(id) := array.slice(sort([k | some k in object.get(_usable_by_fold, _fold(id), []); k != id]), 0, 3)
+# _near(id): at most three usable ids equal to id when letter case, white
+# space, "-", "." and "_" are ignored, or else that contain it, as the
+# provider's catalog.Closest finds them. An id with a vendor prefix the
+# catalog does not write ("openai/gpt-4o", as other gateways name models) is
+# read by what follows its last "/" too.
+_near(id) := array.slice(sort(near), 0, 3) if {
+	wants := {_fold(s) | some s in [id, regex.replace(id, `^.*/`, "")]}
+	near := _equal_or_containing(id, wants)
+}
+
+_equal_or_containing(id, wants) := equal if {
+	equal := {k | some w in wants; some k in object.get(_usable_by_fold, w, []); k != id}
+	count(equal) > 0
+} else := {k | some w in wants; count(w) >= 3; some f, ks in _usable_by_fold; contains(f, w); some k in ks; k != id}
 
 # the usable ids by their _fold, indexed once
 _usable_by_fold := {f: [k | some k in _usable_ids; _fold(k) == f] | some id in _usable_ids; f := _fold(id)}

@@ -161,6 +161,18 @@ test_id_with_white_space_around_it_suggests_the_id if {
 	}
 }
 
+# Other gateways write a vendor prefix the catalog does not, as the
+# provider's catalog.Closest reads too; an id containing the rest is
+# suggested only when none equals it (gpt-4o-mini is not).
+test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
+	_deny({"model": "openai/gpt-4o"}) == {
+		`terraform_data.app: input.model = "openai/gpt-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+	}
+	_deny({"model": "anthropic/claude-sonnet-4"}) == {
+		`terraform_data.app: input.model = "anthropic/claude-sonnet-4" is not in the MegaLLM catalog. Did you mean "claude-sonnet-4-20250514"?`,
+	}
+}
+
 test_long_id_is_quoted_cut if {
 	id := concat("", ["gpt-4o-", concat("", [x | some _ in numbers.range(1, 30); x := "xyz"])])
 	_deny({"model": id}) == {sprintf(
