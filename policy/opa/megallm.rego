@@ -6,7 +6,7 @@
 #   megallm_models data source read into the same plan. deny: an id that is
 #   not in the catalog, not allowed by the provider's policy, or retired.
 #   warn: a deprecated id, or one retiring within the notice window.
-#   Follows conftest's convention: conftest test --namespace megallm plan.json.
+#   Follows conftest's convention: conftest test --policy policy/opa plan.json.
 package megallm
 
 # Fail closed: without the catalog nothing can be checked. A plan that
@@ -53,7 +53,8 @@ _other_local_names contains c.name if {
 }
 
 # conftest test --combine gives the policy its files as one list, no plan.
-deny contains "The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: check each saved plan on its own, without --combine: conftest test --namespace megallm plan.json." if {
+# The advice keeps the user's own flags, such as where the library is.
+deny contains "The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: run the same conftest test without --combine, which checks each saved plan on its own, such as conftest test --policy policy/opa plan.json." if {
 	is_array(input)
 }
 

@@ -832,5 +832,5 @@ test_an_input_that_is_no_plan_fails_closed if {
 test_conftest_combine_is_named_not_taken_for_a_plan_without_a_catalog if {
 	combined := [{"path": "plan.json", "contents": _plan([_app({"model": "gpt-4o-mini"})])}]
 	denies := megallm.deny with input as combined
-	denies == {"The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: check each saved plan on its own, without --combine: conftest test --namespace megallm plan.json."}
+	denies == {"The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: run the same conftest test without --combine, which checks each saved plan on its own, such as conftest test --policy policy/opa plan.json."}
 }
