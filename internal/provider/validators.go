@@ -159,7 +159,6 @@ const positiveDuration = `a positive Go duration such as "30s", "1m" or "1m30s"`
 // positiveDurationValidator accepts a Go duration string greater than zero.
 var positiveDurationValidator = argumentCheck{
 	describes: positiveDuration,
-	summary:   "Invalid duration",
 	str: func(_, s string) string {
 		d, err := time.ParseDuration(s)
 		if err == nil && d > 0 {
