@@ -39,9 +39,9 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 }
 
 // onlyAttributes refuses the attributes of o not in names (nor in older,
-// names it also reads but neither lists nor offers), the first
-// catalog.MaxListed each with the closest name, or the names that share
-// most words with it; what names o.
+// names it also reads but does not list), the first catalog.MaxListed each
+// with the closest name of either, or the names that share most words with
+// it; what names o.
 func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
 	for name := range o.attrs {
@@ -55,7 +55,7 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	sort.Strings(unknown)
 	var msg strings.Builder
 	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
-		closest := catalog.Closest(name, slices.Values(names))
+		closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))
 		if len(closest) > 0 {
 			closest = closest[:1]
 		} else {

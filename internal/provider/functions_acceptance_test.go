@@ -169,7 +169,8 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::unmet_requirements({ id = "x", lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
 		step(`provider::megallm::supports({ id = "x", capabilities = { vison = true } }, "vision")`,
-			`model\.capabilities has no attribute "vison"\. Its attributes are "supports_function_calling",`),
+			`model\.capabilities has no attribute "vison"\. Did you mean "vision"\? Its attributes are "supports_function_calling", `+
+				`"supports_streaming", "supports_structured_output" and "supports_vision"\.`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_cost_per_million = 1 } }, 1, 0)`,
 			`model\.pricing has no attribute "input_cost_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
 		// A typo beside a known name, in a merged pricing or a hand-built
