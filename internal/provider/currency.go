@@ -34,13 +34,18 @@ var currencyValidator = argumentCheck{
 	str:       func(name, code string) string { return sentence(checkCurrency(name, code)) },
 }
 
-// checkCurrency says what is wrong with a currency code written at name.
+// checkCurrency says what is wrong with a currency code written at name,
+// with the code it means when it is a sign or name of one ("US$", "euro").
 func checkCurrency(name, code string) error {
 	if _, ok := megallm.NormaliseCurrency(code); ok {
 		return nil
 	}
-	return fmt.Errorf("%s is %s, not a three-letter ISO 4217 code such as %q or %q (leave it out for %q)",
+	err := fmt.Errorf("%s is %s, not a three-letter ISO 4217 code such as %q or %q (leave it out for %q)",
 		name, megallm.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
+	if meant := currencyCode(code); meant != "" {
+		err = fmt.Errorf("%w.%s", err, didYouMean([]string{meant}))
+	}
+	return err
 }
 
 // currencyOrDefault is the validated currency argument, normalised; null

@@ -110,6 +110,14 @@ func TestCurrency_notACode(t *testing.T) {
 			`Invalid currency .* currency is "", not a three-letter ISO 4217 code`),
 		step("megallm_model", "id = \"gpt-4o\"\ncurrency = \"€UR\"",
 			`Invalid currency .* currency is "€UR", not a three-letter ISO 4217 code`),
+		// A sign or name of one currency gets its code; "¥" is yen or yuan.
+		step("megallm_models", `currency = "US$"`, `Invalid currency .* currency is "US\$", not a three-letter ISO 4217 code `+
+			`such as "USD" or "EUR" \(leave it out for "USD"\)\. Did you mean "USD"\?\s*$`),
+		step("megallm_models", `currency = "$"`, `currency is "\$", not a three-letter .*\. Did you mean "USD"\?\s*$`),
+		step("megallm_models", `currency = "€"`, `currency is "€", not a three-letter .*\. Did you mean "EUR"\?\s*$`),
+		step("megallm_models", `currency = "dollars"`, `currency is "dollars", not a three-letter .*\. Did you mean "USD"\?\s*$`),
+		step("megallm_models", `currency = "Euro"`, `currency is "Euro", not a three-letter .*\. Did you mean "EUR"\?\s*$`),
+		step("megallm_models", `currency = "¥"`, `currency is "¥", not a three-letter .* \(leave it out for "USD"\)\.\s*$`),
 		step("megallm_models", `currency = "`+strings.Repeat("X", 100)+`"`,
 			`currency is "`+strings.Repeat("X", 64)+`"… \(100 characters\), not a three-letter`),
 	)

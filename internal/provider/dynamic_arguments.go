@@ -317,12 +317,8 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 		without = "without quotes or " + megallm.Quote(sign)
 	}
 	// Without the sign of another currency, the number would be read in the
-	// default one: say which to set ("¥" is yen or yuan, so none).
-	code, symbol := map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": ""}[sign]
-	if !symbol {
-		code = strings.ToUpper(sign)
-	}
-	without += o.currencyHint(code)
+	// default one: say which to set.
+	without += o.currencyHint(currencyCode(sign))
 	switch {
 	case refused != "" && !o.stringMap:
 		return " " + megallm.Quote(s) + refused
@@ -362,19 +358,45 @@ func (o *objectReader) mapHint(s, fix string) string {
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
 }
 
-// withoutCurrency is s without the currency sign or ISO 4217 code a price
-// may be written with ("$2.50", "2.50 €", "EUR 2,50", "2,50 eur"), and that
-// sign as written; s and "" when it has none. A code before the number
-// counts only in upper case: "top 3" and "all 5" are words, not the codes
-// TOP and ALL, and "per 3" has none.
+// currencySigns are the signs and names a price or currency may be written
+// with instead of its ISO 4217 code, each with that code, "" for one that
+// stands for several ("¥" is yen or yuan); longer first, as withoutCurrency
+// cuts the first that fits.
+var currencySigns = []struct{ sign, code string }{
+	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", ""}, {"dollars", "USD"}, {"dollar", "USD"},
+	{"euros", "EUR"}, {"euro", "EUR"}, {"pounds", "GBP"}, {"pound", "GBP"}, {"yen", "JPY"}, {"yuan", "CNY"},
+}
+
+// currencyCode is the ISO 4217 code that sign (of currencySigns, or a code,
+// in any case) stands for; "" for none, or several.
+func currencyCode(sign string) string {
+	sign = strings.TrimSpace(sign)
+	for _, c := range currencySigns {
+		if strings.EqualFold(sign, c.sign) {
+			return c.code
+		}
+	}
+	if _, err := currency.ParseISO(sign); err == nil {
+		return strings.ToUpper(sign)
+	}
+	return ""
+}
+
+// withoutCurrency is s without the currency sign, name or ISO 4217 code a
+// price may be written with ("$2.50", "2.50 €", "EUR 2,50", "2,50 eur",
+// "3 euros"), and that sign as written; s and "" when it has none. A code
+// before the number counts only in upper case: "top 3" and "all 5" are
+// words, not the codes TOP and ALL, and "per 3" has none.
 func withoutCurrency(s string) (bare, sign string) {
 	t := strings.TrimSpace(s)
-	for _, sign := range []string{"$", "€", "£", "¥"} {
-		if rest, ok := strings.CutPrefix(t, sign); ok {
-			return rest, sign
-		}
-		if rest, ok := strings.CutSuffix(t, sign); ok {
-			return rest, sign
+	for _, c := range currencySigns {
+		n := len(c.sign)
+		switch {
+		case n > len(t):
+		case strings.EqualFold(t[:n], c.sign):
+			return t[n:], t[:n]
+		case strings.EqualFold(t[len(t)-n:], c.sign):
+			return t[:len(t)-n], t[len(t)-n:]
 		}
 	}
 	if f := strings.Fields(t); len(f) == 2 {

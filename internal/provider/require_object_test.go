@@ -80,6 +80,10 @@ func TestRequire_numbers(t *testing.T) {
 			`"eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
 		step(`{ max_input_cost_per_million = "£2" }`, `without quotes or "£", and, as a price is read in "USD" unless `+
 			`currency says otherwise, set currency = "GBP"`),
+		step(`{ max_input_cost_per_million = "3 Euros" }`, `got string "3 Euros": write it as the number 3, without quotes `+
+			`or "Euros", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
+		step(`{ max_input_cost_per_million = "US$2.50" }`, `got string "US\$2\.50": write it as the number 2\.5, without `+
+			`quotes or "US\$"\.?\s*$`),
 		// A currency code is read in any case, but only a real one is a code.
 		step(`{ max_input_cost_per_million = "3 usd" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "3 usd": write it as the number 3, without quotes or "usd"`),

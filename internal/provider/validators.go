@@ -125,10 +125,14 @@ func orNull(check argumentCheck, kind, uses string) argumentCheck {
 	return check
 }
 
-// sentence is err's message ended with a period, or "" without err.
+// sentence is err's message ended with a period, unless it ends with a
+// question, or "" without err.
 func sentence(err error) string {
-	if err == nil {
+	switch {
+	case err == nil:
 		return ""
+	case strings.HasSuffix(err.Error(), "?"):
+		return err.Error()
 	}
 	return err.Error() + "."
 }
