@@ -183,8 +183,10 @@ type objectReader struct {
 	partial bool
 	// currency is the currency the prices o reads are in, where one is set
 	// ("" for the default), and setCurrency how to set another: a format of
-	// its code, `set currency = %q` when empty (pricedIn).
+	// its code, `set currency = %q` when empty (pricedIn); currencyUnknown
+	// says that the currency set is known only after apply.
 	currency, setCurrency string
+	currencyUnknown       bool
 }
 
 // pricedIn says that o's prices are in currency, as written ("" or a code
@@ -337,11 +339,12 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 }
 
 // currencyHint says which currency to set for a price written in code, ""
-// when o reads its prices in code already, or code is "" (no currency known).
+// when o reads its prices in code already, or in a currency not known yet,
+// or code is "" (no currency known).
 func (o *objectReader) currencyHint(code string) string {
 	set := fmt.Sprintf(cmp.Or(o.setCurrency, "set currency = %q"), code)
 	switch {
-	case code == "" || code == cmp.Or(o.currency, catalog.DefaultCurrency):
+	case code == "" || o.currencyUnknown || code == cmp.Or(o.currency, catalog.DefaultCurrency):
 		return ""
 	case o.currency == "":
 		return fmt.Sprintf(", and, as a price is read in %q unless currency says otherwise, %s", catalog.DefaultCurrency, set)

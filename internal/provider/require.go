@@ -44,31 +44,38 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 // currency against the data source's currency argument.
 type requireCheck struct{}
 
-// in is the check of require with currency set to currency.
-func (requireCheck) in(currency string) argumentCheck {
-	return argumentCheck{
-		describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
-		dyn:       func(v tftypes.Value) error { _, err := readRequirements(v, currency, ""); return err },
-		partly: func(v tftypes.Value) error { // the names, and the values known so far
+// in is the check of require with currency set to currency, which may be
+// known only after apply.
+func (requireCheck) in(currency types.String) argumentCheck {
+	read := func(partial bool) func(tftypes.Value) error { // partial: the names, and the values known so far
+		return func(v tftypes.Value) error {
 			o, err := requireReader(v)
 			if err == nil {
-				o.partial = true
-				o.pricedIn(currency, "")
+				o.partial = partial
+				o.pricedIn(currency.ValueString(), "")
+				o.currencyUnknown = currency.IsUnknown()
 				_, err = requirementsFrom(o)
 			}
 			return err
-		},
+		}
+	}
+	return argumentCheck{
+		describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
+		dyn:       read(false),
+		partly:    read(true),
 	}
 }
 
-func (c requireCheck) Description(ctx context.Context) string { return c.in("").Description(ctx) }
+func (c requireCheck) Description(ctx context.Context) string {
+	return c.in(types.StringNull()).Description(ctx)
+}
 
 func (c requireCheck) MarkdownDescription(ctx context.Context) string { return c.Description(ctx) }
 
 func (c requireCheck) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
 	var currency types.String
 	_ = req.Config.GetAttribute(ctx, path.Root("currency"), &currency)
-	c.in(currency.ValueString()).ValidateDynamic(ctx, req, resp)
+	c.in(currency).ValidateDynamic(ctx, req, resp)
 }
 
 // readRequirements reads a require object whose price bounds are in

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -131,6 +132,25 @@ variable "typed_as_strings" {
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid requirements sent %d requests, want 0", n)
 	}
+}
+
+// A quoted price in another currency, where currency is known only after
+// apply, says nothing about the currency set: it cannot know it.
+func TestRequire_quotedPriceUnknownCurrency(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTestFrom(t, tfversion.Version1_4_0, resource.TestStep{
+		Config: providerBlock(server, "") + `
+resource "terraform_data" "currency" {
+  input = "EUR"
+}
+data "megallm_models" "m" {
+  currency = terraform_data.currency.output
+  require  = { max_input_cost_per_million = "€3" }
+}`,
+		ExpectError: expectError(`Invalid require .* require.max_input_cost_per_million must be a number, got string "€3": ` +
+			`write it as the number 3, without quotes or "€"\.?\s*$`),
+	})
 }
 
 // Requirements from a module's variable of type any, or a map, work as a
