@@ -42,8 +42,8 @@ func main() {
 // quietUnlessLogging turns the SDK's own log off when no TF_LOG variable is
 // set, so Terraform keeps no log: the SDK logs at trace level by default,
 // about 78 lines a megallm_model and 150 a megallm_models, and Terraform
-// parses each line before it drops it, a third of a plan's CPU (BENCHMARKS.md). Any TF_LOG variable
-// leaves logging as the SDK documents it.
+// parses each line before it drops it, a third of a plan's CPU
+// (BENCHMARKS.md). Any TF_LOG variable leaves logging as the SDK documents it.
 func quietUnlessLogging(environ []string) {
 	for _, kv := range environ {
 		if strings.HasPrefix(kv, "TF_LOG") {
