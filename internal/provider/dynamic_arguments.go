@@ -385,11 +385,18 @@ func currencyCode(sign string) string {
 	return ""
 }
 
+// hasSign reports whether code, in any case, is the code of a sign in
+// currencySigns: a currency common enough to be written in lower case.
+func hasSign(code string) bool {
+	return slices.ContainsFunc(currencySigns, func(c struct{ sign, code string }) bool { return strings.EqualFold(c.code, code) })
+}
+
 // withoutCurrency is s without the currency sign, name or ISO 4217 code a
 // price may be written with ("$2.50", "2.50 €", "EUR 2,50", "2,50 eur",
 // "3 euros"), and that sign as written; s and "" when it has none. A code
-// before the number counts only in upper case: "top 3" and "all 5" are
-// words, not the codes TOP and ALL, and "per 3" has none.
+// before the number counts in upper case, or in any case for a currency
+// of currencySigns ("usd 3"): "top 3" and "all 5" are words, not the codes
+// TOP and ALL, and "per 3" has none.
 func withoutCurrency(s string) (bare, sign string) {
 	t := strings.TrimSpace(s)
 	for _, c := range currencySigns {
@@ -404,7 +411,7 @@ func withoutCurrency(s string) (bare, sign string) {
 	}
 	if f := strings.Fields(t); len(f) == 2 {
 		for i, code := range f {
-			if _, err := currency.ParseISO(code); err == nil && (i == 1 || code == strings.ToUpper(code)) {
+			if _, err := currency.ParseISO(code); err == nil && (i == 1 || code == strings.ToUpper(code) || hasSign(code)) {
 				return f[1-i], code
 			}
 		}

@@ -88,8 +88,13 @@ func TestRequire_numbers(t *testing.T) {
 		// A currency code is read in any case, but only a real one is a code.
 		step(`{ max_input_cost_per_million = "3 usd" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "3 usd": write it as the number 3, without quotes or "usd"`),
-		// Before the number, only an upper-case code is one: "top" and "all"
-		// are words here, though TOP and ALL are currencies.
+		// Before the number, a code in lower case is one only for a currency
+		// common enough to have a sign: "top" and "all" are words here, though
+		// TOP and ALL are currencies.
+		step(`{ max_input_cost_per_million = "usd 2.50" }`, `require.max_input_cost_per_million must be a number, got `+
+			`string "usd 2\.50": write it as the number 2\.5, without quotes or "usd"\.?\s*$`),
+		step(`{ max_input_cost_per_million = "eur 3" }`, `got string "eur 3": write it as the number 3, without quotes or `+
+			`"eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
 		step(`{ max_input_cost_per_million = "top 3" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "top 3", which is no number: write a number, without quotes`),
 		step(`{ min_context_length = "all 5" }`, `require.min_context_length must be a number, got string "all 5", `+
