@@ -3,6 +3,7 @@ package provider
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -532,8 +533,13 @@ func asText(v tftypes.Value) string {
 	} else if _, diags := e.Value(nil); diags.HasErrors() {
 		return ""
 	}
-	return fmt.Sprintf(" %s, a value written as text, as file() reads it and -var or TF_VAR_ pass it to a variable "+
-		"declared without a type: decode it with jsondecode(), or declare the variable with type = any", megallm.Quote(s))
+	how := "as file() reads it and -var or TF_VAR_ pass it to a variable declared without a type: decode it with " +
+		"jsondecode(), or declare the variable with type = any"
+	if !json.Valid([]byte(s)) { // {supports_vision=true}, as -var takes HCL
+		how = "as -var or TF_VAR_ pass it to a variable declared without a type: declare the variable with type = any " +
+			"(it is not JSON, which jsondecode() reads)"
+	}
+	return fmt.Sprintf(" %s, a value written as text, %s", megallm.Quote(s), how)
 }
 
 // typeName names a value's Terraform type for an error message.

@@ -130,8 +130,12 @@ variable "typed_as_strings" {
 `, `require.supports_vision must be a bool, got string "true": write it without quotes, `+
 			`as true, or, where a variable's type made it a string, type it bool`),
 		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got string`),
+		// Text in HCL that is not JSON, as -var passes it: jsondecode() would
+		// fail on it, and only a type reads it.
 		step(`"{supports_vision=true}"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
-			`"\{supports_vision=true\}", a value written as text,.*\s+or\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any`),
+			`"\{supports_vision=true\}", a value written as text, as -var or TF_VAR_\s+pass\s+it\s+to\s+a\s+variable\s+`+
+			`declared\s+without\s+a\s+type:\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any\s+\(it\s+is\s+not\s+JSON,\s+`+
+			`which\s+jsondecode\(\)\s+reads\)\s*$`),
 		step(`"{draft} vision only"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
