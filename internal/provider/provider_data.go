@@ -90,8 +90,12 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 		return "The provider's policy names models in another letter case than the catalog: the error is shown in " +
 			"full, with how to fix it, on " + where + "."
 	}
+	again := "The provider makes no further requests for it within this plan"
+	if fileErr := (*megallm.CatalogFileError)(nil); errors.As(err, &fileErr) || errors.Is(err, megallm.ErrMissingAPIKey) {
+		again = "The provider does not try again within this plan" // it made no request
+	}
 	return "The catalog could not be read: " + causeLine(err) + ". The same error is shown in full, with how to fix " +
-		"it, on " + where + ". The provider makes no further requests for it within this plan; the next plan tries again."
+		"it, on " + where + ". " + again + "; the next plan tries again."
 }
 
 // causeLine is err in one line, without what the server sent: the full
@@ -135,7 +139,8 @@ func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, d
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
-				EnvAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable."
+				EnvAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable. " +
+				"To plan without the API, as in CI or module tests, set catalog_file (or " + EnvCatalogFile + ") to a saved GET /models response instead."
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+

@@ -4,10 +4,12 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -75,6 +77,28 @@ func TestDescribeCatalogError_missingKey(t *testing.T) {
 	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key and the "+EnvAPIKey+" environment variable are unset or blank") {
 		t.Errorf("got %q / %q: want a summary about the missing key and a detail saying that api_key and %s are unset or blank (a blank one is set)",
 			summary, detail, EnvAPIKey)
+	}
+	if want := "set catalog_file (or " + EnvCatalogFile + ") to a saved GET /models response"; !strings.Contains(detail, want) {
+		t.Errorf("detail %q does not offer the key-free way, %q", detail, want)
+	}
+}
+
+// TestRepeatedDetail_noRequestMade: a later read of a catalog that failed
+// without a request (no key, an unreadable catalog_file) does not say the
+// provider makes no further requests, as it made none.
+func TestRepeatedDetail_noRequestMade(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{megallm.ErrMissingAPIKey, "The provider does not try again within this plan; the next plan tries again."},
+		{&megallm.CatalogFileError{Path: "cat.json", Err: os.ErrNotExist}, "The provider does not try again within this plan"},
+		{&megallm.APIError{StatusCode: http.StatusInternalServerError}, "The provider makes no further requests for it within this plan"},
+	} {
+		if detail := repeatedDetail(&catalog.RepeatedError{Err: tc.err}, "r"); !strings.Contains(detail, tc.want) {
+			t.Errorf("%T: detail %q, want it to say %q", tc.err, detail, tc.want)
+		}
 	}
 }
 
