@@ -95,6 +95,21 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 	return out
 }
 
+// Miscased returns the one of names that differs from name only in letter
+// case, when names lacks name itself: the near miss that is an error wherever
+// a name is written (a type "Chat", an owner "OpenAI", a "Model_Lifecycle"),
+// since it can only be that name mistyped.
+func Miscased(name string, names []string) (string, bool) {
+	if slices.Contains(names, name) {
+		return "", false
+	}
+	i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, name) })
+	if i < 0 {
+		return "", false
+	}
+	return names[i], true
+}
+
 // boundedEditDistance is the optimal string alignment distance between s and
 // t (insertions, deletions, substitutions and adjacent transpositions), or
 // limit+1 when it is greater than limit. It stops at the first row whose

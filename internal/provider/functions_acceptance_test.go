@@ -168,6 +168,11 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`model\.model_lifecycle has no attribute "retire_at"\. Did you mean "retires_at"\? Its attributes are`),
 		step(`provider::megallm::unmet_requirements({ id = "x", lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
+		// A model's attribute in another letter case would go unread: not_deprecated would pass.
+		step(`provider::megallm::unmet_requirements({ id = "x", Model_Lifecycle = { status = "deprecated" } }, { not_deprecated = true })`,
+			`model has no attribute "Model_Lifecycle", so it would go unread\. Did you mean "model_lifecycle"\? Attribute names are case-sensitive`),
+		step(`provider::megallm::supports({ id = "x", Capabilities = { supports_vision = true } }, "vision")`,
+			`model has no attribute "Capabilities", so it would go unread\. Did you mean "capabilities"\?`),
 		step(`provider::megallm::supports({ id = "x", capabilities = { vison = true } }, "vision")`,
 			`model\.capabilities has no attribute "vison"\. Did you mean "vision"\? Its attributes are "supports_function_calling", `+
 				`"supports_streaming", "supports_structured_output" and "supports_vision"\.`),

@@ -206,6 +206,12 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 			"data.megallm_models.NAME.models[0]")
 	}
 	misplaced(o) // first: { input_tokens_cost_per_million = 1 } is a model whose price belongs in pricing
+	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
+		if meant, ok := catalog.Miscased(name, rootAttributeNames); ok { // a Model_Lifecycle would go unchecked
+			o.keep(fmt.Errorf("model has no attribute %s, so it would go unread.%s Attribute names are case-sensitive",
+				megallm.Quote(name), didYouMean([]string{meant})))
+		}
+	}
 	if o.err() == nil && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "an object with none of its attributes, such as id, capabilities or pricing")
 	}
@@ -287,6 +293,9 @@ var (
 	capabilityAttributeNames = slices.Sorted(maps.Keys(modelTypes().capabilities))
 	pricingAttributeNames    = slices.Sorted(maps.Keys(modelTypes().pricing))
 	lifecycleAttributeNames  = slices.Sorted(maps.Keys(modelTypes().lifecycle))
+	// rootAttributeNames are read at a model's root: its own, and the
+	// lifecycle dates a saved GET /models entry has there.
+	rootAttributeNames = append(slices.Sorted(maps.Keys(modelTypes().model)), "deprecated_at", "retires_at", "successor")
 )
 
 // misplaced keeps an error for each attribute at the model's root that is
@@ -361,8 +370,8 @@ func modelParameter() function.DynamicParameter {
 			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or an attribute that " +
 			"`capabilities` or `pricing` does not have, or one of theirs written at the model's root, such as " +
 			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
-			"as its argument, null or beside a `pricing.currency`), or an attribute that `model_lifecycle` does not have (or `lifecycle` " +
-			"for it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
+			"as its argument, null or beside a `pricing.currency`), one of a model's attributes in another letter case " +
+			"(`Model_Lifecycle`), or an attribute that `model_lifecycle` does not have (or `lifecycle` for it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
 			"reported, as the data sources read it.",
 	}
 }
