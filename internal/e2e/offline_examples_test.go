@@ -111,9 +111,14 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 			`workload has, 0 for none.`},
 	}, {
 		name: "a type no model has, without requirements",
-		vars: []string{`-var=type=Chat`, `-var=require={}`},
-		want: []string{`No MegaLLM model of type "Chat" can be used: check type (a type that no model has warns, with ` +
+		vars: []string{`-var=type=rerank`, `-var=require={}`},
+		want: []string{`No MegaLLM model of type "rerank" can be used: check type (a type that no model has warns, with ` +
 			`the catalog's types) and the provider's policy, which may allow no model of it.`},
+	}, {
+		name: "a type in another letter case",
+		vars: []string{`-var=type=Chat`, `-var=require={}`},
+		want: []string{`Error: Type in the wrong letter case`, `has type "Chat", so megallm_models would list none. Types are ` +
+			`case-sensitive. Did you mean "chat"? The catalog's types are "chat" and "embedding".`},
 	}, {
 		name: "an over-long type, without requirements",
 		vars: []string{"-var=type=" + strings.Repeat("t", 200), `-var=require={}`},

@@ -57,17 +57,22 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 	return diags
 }
 
-// unmatchedFilterWarnings warns about a type, owner or excluded id that no
-// model of the catalog has, most often a typo: each of the first
-// catalog.MaxListed with "did you mean", the others in one warning.
-func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
+// unmatchedFilters refuses a type or owners that the catalog has only in
+// another letter case, which can only be typos, and warns about a type,
+// owner or excluded id that no model of the catalog has, most often a typo:
+// each of the first catalog.MaxListed with "did you mean", the others in one
+// warning.
+func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	where := fmt.Sprintf("the MegaLLM catalog (%s from %s)", counted(models.Len(), "model"), origin)
-	if query.Type != "" {
-		if types := models.Types(); !slices.Contains(types, query.Type) {
-			diags.AddAttributeWarning(path.Root("type"), "No model of this type",
-				fmt.Sprintf("No model in %s has type %s, so megallm_models lists none. %s",
-					where, megallm.Quote(query.Type), catalogHas("types", types)))
+	if types := models.Types(); query.Type != "" && !slices.Contains(types, query.Type) {
+		none := fmt.Sprintf("No model in %s has type %s, so megallm_models", where, megallm.Quote(query.Type))
+		if meant, ok := catalog.Miscased(query.Type, types); ok {
+			diags.AddAttributeError(path.Root("type"), "Type in the wrong letter case", none+" would list none. Types are "+
+				"case-sensitive."+didYouMean([]string{meant})+" "+catalogHas("types", types))
+		} else {
+			diags.AddAttributeWarning(path.Root("type"), "No model of this type", none+" lists none."+
+				didYouMean(catalog.Closest(query.Type, slices.Values(types)))+" "+catalogHas("types", types))
 		}
 	}
 	if query.IDPattern != nil && !models.MatchesAnyID(query.IDPattern) {
@@ -88,9 +93,12 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 	}
 	if query.OwnedBy != nil {
 		owners := models.Owners()
-		var unknown []string
+		var unknown, miscased []string
 		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
+			meant, isMiscased := catalog.Miscased(owner, owners)
 			switch {
+			case isMiscased:
+				miscased = append(miscased, fmt.Sprintf("%s (did you mean %s?)", megallm.Quote(owner), megallm.Quote(meant)))
 			case !slices.Contains(owners, owner):
 				unknown = append(unknown, owner)
 			case !models.OwnerAllowed(owner):
@@ -104,6 +112,10 @@ func unmatchedFilterWarnings(models *catalog.Catalog, origin string, query catal
 							"models), so that owner matches nothing.", megallm.Quote(owner), countDenied(n)))
 				}
 			}
+		}
+		if miscased != nil {
+			diags.AddAttributeError(path.Root("owned_by"), "Owner in the wrong letter case", miscasedNames("Owners", "owner",
+				"owners of owned_by", "they would match nothing and their models would not be listed", joinProblems(miscased, "\n  - ")))
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
 			hint := catalogHas("owners", owners)
@@ -152,7 +164,7 @@ func miscasedExclusionError(models *catalog.Catalog, excluded []string) diag.Dia
 	}
 	if lines != nil {
 		diags.AddAttributeError(path.Root("exclude_ids"), "Excluded id in the wrong letter case",
-			miscasedIDs("ids of exclude_ids", "they would exclude nothing and their models would stay listed",
+			miscasedNames("Model ids", "id", "ids of exclude_ids", "they would exclude nothing and their models would stay listed",
 				joinProblems(lines, "\n  - ")))
 	}
 	return diags

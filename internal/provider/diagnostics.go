@@ -29,11 +29,12 @@ func didYouMean(values []string) string {
 	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
 }
 
-// miscasedIDs says that these ids (what) differ from catalog ids only in
-// letter case, so effect; lines list them, joined by joinProblems.
-func miscasedIDs(what, effect, lines string) string {
-	return fmt.Sprintf("Model ids are case-sensitive, and these %s differ from a catalog id only in letter case, "+
-		"so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
+// miscasedNames says that these names (what) of a kind ("id", "owner";
+// kinds: "Model ids") differ from the catalog's only in letter case, so
+// effect; lines list them, joined by joinProblems.
+func miscasedNames(kinds, kind, what, effect, lines string) string {
+	return fmt.Sprintf("%s are case-sensitive, and these %s differ from a catalog %s only in letter case, "+
+		"so %s:\n  - %s\n\nWrite each %s as the catalog does.", kinds, what, kind, effect, lines, kind)
 }
 
 // counted is n nouns, such as "1 model" or "26 models".

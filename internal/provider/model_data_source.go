@@ -158,7 +158,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MiscasedModelID:
 		diags.AddAttributeError(at, "Candidate id in the wrong letter case",
-			miscasedIDs("candidates", "they would never be chosen", candidateLines(passed, models.SuggestUsable)))
+			miscasedNames("Model ids", "id", "candidates", "they would never be chosen", candidateLines(passed, models.SuggestUsable)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {

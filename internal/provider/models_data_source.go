@@ -72,16 +72,18 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"type": schema.StringAttribute{
 				MarkdownDescription: "Keep only models of this type, such as `chat` or `embedding` (any type the " +
 					"API lists). Models that do not report a type are left out; leave `type` out to keep every type, " +
-					"those models included. Case-sensitive; a type that no model has warns, with the types the catalog " +
-					"has, and a blank type, or one with white space around it, is an error.",
+					"those models included. Case-sensitive: a type the catalog has only in another letter case (`Chat`) is an " +
+					"error, and one that no model has warns, each with the closest type and the types the catalog has; a blank " +
+					"type, or one with white space around it, is an error.",
 				Optional: true,
 				Validators: []validator.String{nameValidator("", "", "model type",
 					fmt.Sprintf("write a type such as %q or %q, or leave type out to keep every type", megallm.TypeChat, megallm.TypeEmbedding))},
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
-					"`[\"openai\", \"anthropic\"]`. Models that do not report `owned_by` are left out. Case-sensitive; an owner that no model has warns, with the closest " +
-					"ones, and a blank owner, or one with white space around it, is an error.",
+					"`[\"openai\", \"anthropic\"]`. Models that do not report `owned_by` are left out. Case-sensitive: an owner the " +
+					"catalog has only in another letter case (`OpenAI`) is an error, and one that no model has warns, each with " +
+					"the closest ones; a blank owner, or one with white space around it, is an error.",
 				CustomType:  nameSet,
 				ElementType: types.StringType,
 				Optional:    true,
@@ -238,7 +240,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddWarning("Empty MegaLLM catalog", emptyCatalog(d.data.origin))
 	} else {
 		resp.Diagnostics.Append(miscasedExclusionError(models, query.ExcludeIDs)...)
-		resp.Diagnostics.Append(unmatchedFilterWarnings(models, d.data.origin, query)...)
+		resp.Diagnostics.Append(unmatchedFilters(models, d.data.origin, query)...)
 		if !cfg.Currency.IsNull() {
 			resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
 		}

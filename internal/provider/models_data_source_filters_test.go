@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -168,6 +169,27 @@ data "megallm_models" "not_gpt4o" {
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics\n%q\nwant\n%q", got, want)
 	}
+}
+
+// TestModelsDataSource_miscasedTypeOrOwnerFails: a type or owner that the
+// catalog has only in another letter case fails the plan with "did you mean",
+// as a miscased sort_by does: it can only be a typo, and the empty list it
+// would give passes a check on what is listed. One the catalog lacks warns.
+func TestModelsDataSource_miscasedTypeOrOwnerFails(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	catalog := `No model in the MegaLLM catalog \(26 models from ` + regexp.QuoteMeta(server.URL()) + `/models\)`
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "chat" { type = "Chat" }`,
+		ExpectError: expectError(`Error: Type in the wrong letter case .* ` + catalog + ` has type "Chat", so megallm_models would ` +
+			`list none\. Types are case-sensitive\. Did you mean "chat"\? The catalog's types are "chat" and "embedding"\.`),
+	}, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "mine" { owned_by = ["OpenAI", "Anthropic", "mistral", "opnai"] }`,
+		ExpectError: expectError(`Error: Owner in the wrong letter case .* Owners are case-sensitive, and these owners of owned_by ` +
+			`differ from a catalog owner only in letter case, so they would match nothing and their models would not be ` +
+			`listed: - "Anthropic" \(did you mean "anthropic"\?\) - "OpenAI" \(did you mean "openai"\?\) Write each owner as ` +
+			`the catalog does\.`),
+	})
 }
 
 // TestModelsDataSource_unknownExcludedIDWarns: an excluded id the catalog

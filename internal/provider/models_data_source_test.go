@@ -256,9 +256,9 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 		config map[string]tftypes.Value
 		want   []string
 	}{
-		{"owner in another case", map[string]tftypes.Value{"owned_by": owners("OpenAI")}, []string{
+		{"owner one edit away", map[string]tftypes.Value{"owned_by": owners("opnai")}, []string{
 			`AttributeName("owned_by"): No model with this owner: ` + catalog +
-				` has owned_by "OpenAI", so that owner matches nothing. Owners are case-sensitive. Did you mean "openai"?`,
+				` has owned_by "opnai", so that owner matches nothing. Owners are case-sensitive. Did you mean "openai"?`,
 		}},
 		{"owner far from any", map[string]tftypes.Value{"owned_by": owners("openai", "cohere")}, []string{
 			`AttributeName("owned_by"): No model with this owner: ` + catalog +
@@ -268,6 +268,10 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 		{"type the catalog lacks", map[string]tftypes.Value{"type": str("rerank")}, []string{
 			`AttributeName("type"): No model of this type: ` + catalog +
 				` has type "rerank", so megallm_models lists none. The catalog's types are "chat" and "embedding".`,
+		}},
+		{"type one edit away", map[string]tftypes.Value{"type": str("chta")}, []string{
+			`AttributeName("type"): No model of this type: ` + catalog +
+				` has type "chta", so megallm_models lists none. Did you mean "chat"? The catalog's types are "chat" and "embedding".`,
 		}},
 		{"id_regex from file(), with its newline", map[string]tftypes.Value{"id_regex": str("^gpt-4o$\n")}, []string{
 			`AttributeName("id_regex"): No model id matches id_regex: No model id in the MegaLLM catalog (26 models from ` +
