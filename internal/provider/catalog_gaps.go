@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -81,8 +82,14 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		if err := spaced("id_regex", pattern, "model id"); err != nil {
 			hint = err.Error() + "."
 		}
-		diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex",
-			fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models lists none. %s", where, megallm.Quote(pattern), hint))
+		none := fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models", where, megallm.Quote(pattern))
+		if folded := regexp.MustCompile("(?i)" + pattern); models.MatchesAnyID(folded) { // compiles, as pattern did
+			diags.AddAttributeError(path.Root("id_regex"), "id_regex in the wrong letter case", none+" would list none. "+
+				"Ids are case-sensitive, and it matches some only when letter case is ignored."+
+				didYouMean([]string{folded.String()})+" (?i) makes it ignore letter case.")
+		} else {
+			diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex", none+" lists none. "+hint)
+		}
 	}
 	if query.IDPattern != nil {
 		if advice := wildcardAdvice(query.IDPattern.String()); advice != "" {

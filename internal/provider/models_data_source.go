@@ -96,7 +96,9 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"id_regex": schema.StringAttribute{
 				MarkdownDescription: "Keep only models whose id this [RE2](https://github.com/google/re2/wiki/Syntax) " +
 					"pattern matches anywhere; anchor it with `^` and `$` to match whole ids. It is no wildcard pattern: " +
-					"`\"gpt-4o*\"` keeps `gpt-4.1` too (write `\"^gpt-4o\"`), and `\"*sonnet*\"` is an error (write `\"sonnet\"`).",
+					"`\"gpt-4o*\"` keeps `gpt-4.1` too (write `\"^gpt-4o\"`), and `\"*sonnet*\"` is an error (write `\"sonnet\"`). " +
+					"Case-sensitive: a pattern that matches ids only when letter case is ignored (`\"^GPT-4o\"`) is an error that " +
+					"says to start it with `(?i)`, which ignores letter case.",
 				Optional:   true,
 				Validators: []validator.String{regexValidator},
 			},

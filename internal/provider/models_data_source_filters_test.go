@@ -172,7 +172,8 @@ data "megallm_models" "not_gpt4o" {
 }
 
 // TestModelsDataSource_miscasedTypeOrOwnerFails: a type or owner that the
-// catalog has only in another letter case fails the plan with "did you mean",
+// catalog has only in another letter case, or an id_regex that matches its
+// ids only so, fails the plan with "did you mean",
 // as a miscased sort_by does: it can only be a typo, and the empty list it
 // would give passes a check on what is listed. One the catalog lacks warns.
 func TestModelsDataSource_miscasedTypeOrOwnerFails(t *testing.T) {
@@ -189,6 +190,14 @@ func TestModelsDataSource_miscasedTypeOrOwnerFails(t *testing.T) {
 			`differ from a catalog owner only in letter case, so they would match nothing and their models would not be ` +
 			`listed: - "Anthropic" \(did you mean "anthropic"\?\) - "OpenAI" \(did you mean "openai"\?\) Write each owner as ` +
 			`the catalog does\.`),
+	}, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "gpt4o" { id_regex = "^GPT-4o" }`,
+		ExpectError: expectError(`Error: id_regex in the wrong letter case .* ` + strings.Replace(catalog, "model", "model id", 1) +
+			` matches id_regex "\^GPT-4o", so megallm_models would list none\. Ids are case-sensitive, and it matches some only ` +
+			`when letter case is ignored\. Did you mean "\(\?i\)\^GPT-4o"\? \(\?i\) makes it ignore letter case\.`),
+	}, resource.TestStep{ // followed, the advice lists them
+		Config:            providerBlock(server, "") + `data "megallm_models" "gpt4o" { id_regex = "(?i)^GPT-4o" }`,
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.gpt4o", "gpt-4o", "gpt-4o-mini")},
 	})
 }
 
