@@ -168,13 +168,6 @@ func separatorsFolded(s string) string {
 // at least two, in order: what Closest cannot find for a name guessed
 // rather than misspelt, such as max_input_price. A word's plural is the word.
 func ClosestByWords(value string, candidates []string) []string {
-	words := func(name string) []string {
-		var out []string
-		for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
-			out = append(out, strings.TrimSuffix(w, "s"))
-		}
-		return out
-	}
 	want := words(value)
 	best, found := 2, []string(nil)
 	for _, name := range candidates {
@@ -193,4 +186,34 @@ func ClosestByWords(value string, candidates []string) []string {
 	}
 	slices.Sort(found)
 	return found[:min(len(found), maxSuggestions)]
+}
+
+// words are the words of a name (max_input_cost_per_million), each in lower
+// case and without a plural's s.
+func words(name string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '_' || r == '-' || r == '.' || r == ' ' }) {
+		out = append(out, strings.TrimSuffix(w, "s"))
+	}
+	return out
+}
+
+// Misnames reports whether value, a name made of words that is none of
+// names, reads as a misspelling or a guess of one of them: each of its words
+// is a word of theirs or close to one (Closest), as in supports_vison or
+// input_cost_per_million. A name with a word of its own, such as
+// supports_reasoning or cached_input_tokens_cost_per_million, names
+// something else.
+func Misnames(value string, names []string) bool {
+	var known []string
+	for _, name := range names {
+		known = append(known, words(name)...)
+	}
+	known = slices.Compact(slices.Sorted(slices.Values(known))) // Closest's candidates are distinct
+	for _, w := range words(value) {
+		if !slices.Contains(known, w) && len(Closest(w, slices.Values(known))) == 0 {
+			return false
+		}
+	}
+	return true
 }

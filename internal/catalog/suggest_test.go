@@ -292,3 +292,34 @@ func TestClosestByWords(t *testing.T) {
 		}
 	}
 }
+
+// A name with a word of its own is no misspelling of the names: a newer API's
+// field, which a model object's reader ignores.
+func TestMisnames(t *testing.T) {
+	t.Parallel()
+	capabilities := []string{"supports_function_calling", "supports_vision", "supports_streaming", "supports_structured_output", "vision"}
+	pricing := []string{"input_tokens_cost_per_million", "output_tokens_cost_per_million", "currency"}
+	for _, c := range []struct {
+		value string
+		names []string
+		want  bool
+	}{
+		{"supports_vison", capabilities, true},
+		{"vison", capabilities, true},
+		{"supports_function_call", capabilities, true},      // a word cut short
+		{"supports_structured_outputs", capabilities, true}, // a plural
+		{"input_cost_per_million", pricing, true},           // a guess of known words
+		{"output_token_cost_per_million", pricing, true},
+		{"currancy", pricing, true},
+		{"currency_code", pricing, true}, // code is close to cost: refused, as a currency that went unread would be USD
+		{"supports_reasoning", capabilities, false},
+		{"supports_audio_input", capabilities, false},
+		{"supports_parallel_function_calling", capabilities, false},
+		{"cached_input_tokens_cost_per_million", pricing, false},
+		{"input_price", pricing, false},
+	} {
+		if got := Misnames(c.value, c.names); got != c.want {
+			t.Errorf("Misnames(%q) = %v, want %v", c.value, got, c.want)
+		}
+	}
+}

@@ -59,6 +59,19 @@ output "vision_of_an_older_saved_entry" {
 output "unmet_of_an_older_saved_entry" {
   value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"capabilities\": {\"vision\": true, \"max_context_length\": 32000}}"), { min_context_length = 64000 })
 }
+locals {
+  # A saved entry of a newer API, with a capability and a price this provider does not know.
+  newer = jsondecode("{\"id\": \"new\", \"capabilities\": {\"supports_vision\": true, \"supports_reasoning\": true}, \"pricing\": {\"input_tokens_cost_per_million\": 2, \"cached_input_tokens_cost_per_million\": 0.5, \"output_tokens_cost_per_million\": 8}}")
+}
+output "vision_of_a_newer_saved_entry" {
+  value = provider::megallm::supports(local.newer, "vision")
+}
+output "cost_of_a_newer_saved_entry" {
+  value = provider::megallm::estimate_cost(local.newer, 1000000, 1000000)
+}
+output "unmet_of_a_newer_saved_entry" {
+  value = provider::megallm::unmet_requirements(local.newer, { supports_vision = true, max_input_cost_per_million = 1 })
+}
 output "unmet_in_default_currency" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2, currency = " usd" } }, { max_input_cost_per_million = 1 })
 }
@@ -100,6 +113,10 @@ resource "terraform_data" "app" {
 			// The older shape's names, as the decoder reads them.
 			statecheck.ExpectKnownOutputValue("vision_of_an_older_saved_entry", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("unmet_of_an_older_saved_entry", knownIDs("context_length 32000 < required 64000")),
+			// A newer API's fields are no misspelling of the provider's: ignored, as the data sources ignore them.
+			statecheck.ExpectKnownOutputValue("vision_of_a_newer_saved_entry", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("cost_of_a_newer_saved_entry", knownvalue.Float64Exact(10)),
+			statecheck.ExpectKnownOutputValue("unmet_of_a_newer_saved_entry", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			// A model literal's currency is read as the currency argument is.
 			statecheck.ExpectKnownOutputValue("unmet_in_default_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),

@@ -230,7 +230,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	if c := o.object("capabilities"); c != nil {
 		// A saved GET /models entry of the API's older shape names a flag
 		// without "supports_", and may give its context length here.
-		c.keep(onlyAttributes("model.capabilities", c, capabilityAttributeNames, append(slices.Clone(capabilityNames), "max_context_length")...))
+		c.keep(apiAttributes("model.capabilities", c, capabilityAttributeNames, append(slices.Clone(capabilityNames), "max_context_length")...))
 		flags := make(map[string]bool, len(megallm.CapabilityTable))
 		for _, capability := range megallm.CapabilityTable {
 			if flag := cmp.Or(c.bool(capability.Field()), c.bool(capability.Name)); flag != nil {
@@ -244,7 +244,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		o.keep(c.err())
 	}
 	if p := o.object("pricing"); p != nil {
-		p.keep(onlyAttributes("model.pricing", p, pricingAttributeNames))
+		p.keep(apiAttributes("model.pricing", p, pricingAttributeNames))
 		m.Pricing = &megallm.Pricing{Currency: readCurrency(p)} // first: a quoted price is read against it
 		m.Pricing.InputTokensCostPerMillion = p.float64("input_tokens_cost_per_million")
 		m.Pricing.OutputTokensCostPerMillion = p.float64("output_tokens_cost_per_million")
@@ -287,8 +287,22 @@ func positive(limit *int64) *int64 {
 	return limit
 }
 
-// The attributes of a model's nested objects, each of which refuses any
-// other: a misspelt name would read as a model without the flag, price or date.
+// apiAttributes refuses the attributes of o, a model's capabilities or
+// pricing, that misname one of names or older (catalog.Misnames), as
+// onlyAttributes does, and ignores the others, such as supports_reasoning: a
+// saved catalog of a newer API has fields this provider does not know, and
+// the data sources read its entries without them too.
+func apiAttributes(what string, o *objectReader, names []string, older ...string) error {
+	for name := range o.attrs {
+		if !slices.Contains(names, name) && !slices.Contains(older, name) && !catalog.Misnames(name, slices.Concat(names, older)) {
+			delete(o.attrs, name)
+		}
+	}
+	return onlyAttributes(what, o, names, older...)
+}
+
+// The attributes of a model's nested objects: a misspelt name would read as
+// a model without the flag, price or date.
 var (
 	capabilityAttributeNames = slices.Sorted(maps.Keys(modelTypes().capabilities))
 	pricingAttributeNames    = slices.Sorted(maps.Keys(modelTypes().pricing))
@@ -368,10 +382,14 @@ func modelParameter() function.DynamicParameter {
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
 			"its root), or an object literal with the attributes the function needs. Other attributes at its root are ignored, but " +
 			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or an attribute that " +
-			"`capabilities` or `pricing` does not have, or one of theirs written at the model's root, such as " +
+			"`capabilities` or `pricing` does not have and that misspells or guesses one of theirs, each of its words one " +
+			"of theirs or close to one, such as `supports_vison`, or one of theirs written at the model's root, such as " +
 			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
 			"as its argument, null or beside a `pricing.currency`), one of a model's attributes in another letter case " +
-			"(`Model_Lifecycle`), or an attribute that `model_lifecycle` does not have (or `lifecycle` for it) is an error. A `context_length` or `max_output_tokens` of 0, which a saved entry may hold, is not " +
+			"(`Model_Lifecycle`), or an attribute that `model_lifecycle` does not have (or `lifecycle` for it) is an error. " +
+			"A name with a word of its own, as a saved catalog of a newer API may have (`supports_reasoning`, " +
+			"`cached_input_tokens_cost_per_million`), is ignored, as the data sources ignore it. A `context_length` or " +
+			"`max_output_tokens` of 0, which a saved entry may hold, is not " +
 			"reported, as the data sources read it.",
 	}
 }
