@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -35,10 +36,11 @@ func NewUnmetRequirementsFunction() function.Function {
 			},
 		},
 		VariadicParameter: function.StringParameter{
-			Name: "currency",
+			Name:           "currency",
+			AllowNullValue: true,
 			MarkdownDescription: "Optional, at most one: the currency of the price bounds, a three-letter code such as " +
 				"`\"EUR\"` (letter case and surrounding white space do not matter), as the data sources' `currency` " +
-				"argument. Left out, `\"" + catalog.DefaultCurrency + "\"`.",
+				"argument. Left out or null, `\"" + catalog.DefaultCurrency + "\"`.",
 		},
 		Return: function.ListReturn{ElementType: types.StringType},
 	}}
@@ -46,10 +48,14 @@ func NewUnmetRequirementsFunction() function.Function {
 
 func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg, requireArg types.Dynamic
-	var currencies []string
-	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &currencies)
+	var given []*string
+	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &given)
 	if resp.Error != nil {
 		return
+	}
+	currencies := make([]string, len(given))
+	for i, c := range given { // null is the default, as a data source's currency = null is: var.currency works in both
+		currencies[i] = *cmp.Or(c, ptr(catalog.DefaultCurrency))
 	}
 	model, lifecycle, funcErr := modelArgument(ctx, modelArg, 0)
 	if funcErr != nil {

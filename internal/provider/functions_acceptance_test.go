@@ -75,6 +75,13 @@ output "unmet_of_a_newer_saved_entry" {
 output "unmet_in_default_currency" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2, currency = " usd" } }, { max_input_cost_per_million = 1 })
 }
+variable "currency" {
+  type    = string
+  default = null
+}
+output "unmet_in_null_currency" {
+  value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2 } }, { max_input_cost_per_million = 1 }, var.currency)
+}
 output "unmet_in_euros" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 0.01, currency = "EUR" } }, { max_input_cost_per_million = 1 })
 }
@@ -118,6 +125,8 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("cost_of_a_newer_saved_entry", knownvalue.Float64Exact(10)),
 			statecheck.ExpectKnownOutputValue("unmet_of_a_newer_saved_entry", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			// A model literal's currency is read as the currency argument is.
+			// A null currency is the default, as a data source's currency = null is.
+			statecheck.ExpectKnownOutputValue("unmet_in_null_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("unmet_in_default_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
