@@ -144,20 +144,56 @@ _owner_allowed(owner) if {
 
 _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.models}
 
-# _near(id): at most three usable ids equal to id when letter case, white
-# space, "-", "." and "_" are ignored, or else that contain it, as the
-# provider's catalog.Closest finds them. An id with a vendor prefix the
+# _near(id): at most three usable ids near id, as the provider's
+# catalog.Closest finds them (_closest). An id with a vendor prefix the
 # catalog does not write ("openai/gpt-4o", as other gateways name models) is
 # read by what follows its last "/" too.
-_near(id) := array.slice(sort(near), 0, 3) if {
-	wants := {_fold(s) | some s in [id, regex.replace(id, `^.*/`, "")]}
-	near := _equal_or_containing(id, wants)
+_near(id) := array.slice(_closest(id, {id, regex.replace(id, `^.*/`, "")}, _usable_by_fold), 0, 3)
+
+# _closest(given, values, by_fold): the names of by_fold (each name under
+# its _fold) near any of values, given aside: those equal to one when letter
+# case, white space, "-", "." and "_" are ignored; or else, sorted in that
+# order, those one edit away (a character left out, added, changed, or two
+# swapped) and those that contain one. Only a name already found wrong is
+# looked up.
+_closest(given, values, by_fold) := sort(equal) if {
+	equal := {k | some v in values; some k in object.get(by_fold, _fold(v), []); k != given}
+	count(equal) > 0
+} else := array.concat(sort(edited), sort(containing - edited)) if {
+	wants := {_fold(v) | some v in values}
+	edited := {k | some w in wants; some f in _one_edit_away(w, by_fold); some k in by_fold[f]; k != given}
+	containing := {k | some w in wants; count(w) >= 3; some f, ks in by_fold; contains(f, w); some k in ks; k != given}
 }
 
-_equal_or_containing(id, wants) := equal if {
-	equal := {k | some w in wants; some k in object.get(_usable_by_fold, w, []); k != id}
-	count(equal) > 0
-} else := {k | some w in wants; count(w) >= 3; some f, ks in _usable_by_fold; contains(f, w); some k in ks; k != id}
+# _one_edit_away(w, by_fold): the keys of by_fold one edit from w, by one
+# regular expression of w's edits matched against the keys, one a line
+# (a fold has no white space), so that the work is done by the regular
+# expression engine, not by a Rego iteration per edit or per key. Not for a
+# w of over 64 characters (an id is a few dozen), whose expression would be
+# large.
+_one_edit_away(w, by_fold) := {m[1] | some m in regex.find_all_string_submatch_n(pattern, concat("\n", object.keys(by_fold)), -1)} if {
+	count(w) >= 2
+	count(w) <= 64
+	not contains(w, `\E`)
+	chars := split(w, "")
+	n := count(chars)
+	edits := array.concat(
+		[e |
+			some i in numbers.range(0, n - 1)
+			some e in [
+				_literal(concat("", [substring(w, 0, i), substring(w, i + 1, -1)])), # w's character i left out
+				concat(".", [_literal(substring(w, 0, i)), _literal(substring(w, i + 1, -1))]), # changed
+			]
+		],
+		array.concat(
+			[concat(".", [_literal(substring(w, 0, i)), _literal(substring(w, i, -1))]) | some i in numbers.range(0, n)], # added
+			[_literal(concat("", [substring(w, 0, i), chars[i + 1], chars[i], substring(w, i + 2, -1)])) | some i in numbers.range(0, n - 2)], # swapped
+		),
+	)
+	pattern := sprintf("(?m)^(%s)$", [concat("|", edits)])
+}
+
+_literal(s) := sprintf(`\Q%s\E`, [s])
 
 # the usable ids by their _fold, indexed once
 _usable_by_fold := {f: [k | some k in _usable_ids; _fold(k) == f] | some id in _usable_ids; f := _fold(id)}

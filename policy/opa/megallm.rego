@@ -259,10 +259,12 @@ else := " (no successor is named)"
 
 # _did_you_mean(f): the usable ids near the id found, unless it is sensitive
 # (a near id would show it).
-_did_you_mean(f) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in _near(f.id)])]) if {
-	not f.sensitive
-	count(_near(f.id)) > 0
-}
+_did_you_mean(f) := "" if f.sensitive
+
+else := _suggest(_near(f.id))
+
+# _suggest(names): " Did you mean "a" or "b"?", or "" for no name.
+_suggest(names) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in names])]) if count(names) > 0
 
 else := ""
 

@@ -173,6 +173,22 @@ test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 	}
 }
 
+# as the provider's catalog.Closest, an id one edit away: a character left
+# out, added, changed, or two swapped (in the id without separators)
+test_unknown_id_one_edit_away_suggests_it if {
+	_deny({"model": "gtp-4o", "chat_model": "gpt-4o-mni", "fallback_model": "claude-sonet-4-20250514"}) == {
+		`terraform_data.app: input.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.chat_model = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`terraform_data.app: input.fallback_model = "claude-sonet-4-20250514" is not in the MegaLLM catalog. Did you mean "claude-sonnet-4-20250514"?`,
+	}
+
+	# ids one edit away first, then ids containing it, three at most
+	_deny({"model": "gpt-4"}) == {`terraform_data.app: input.model = "gpt-4" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4o" or "gpt-4.1-mini"?`}
+
+	# a retired id is no suggestion, however near
+	_deny({"model": "gpt-3.5-turb"}) == {`terraform_data.app: input.model = "gpt-3.5-turb" is not in the MegaLLM catalog.`}
+}
+
 test_long_id_is_quoted_cut if {
 	id := concat("", ["gpt-4o-", concat("", [x | some _ in numbers.range(1, 30); x := "xyz"])])
 	_deny({"model": id}) == {sprintf(
@@ -441,7 +457,7 @@ test_attribute_paths_per_type if {
 	}
 	denies := megallm.deny with input as _plan([agent, deployment]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM"]}}
 	denies == {
-		`aws_lambda_function.a: environment[0].variables.LLM = "gpt-4o-mni" is not in the MegaLLM catalog.`,
+		`aws_lambda_function.a: environment[0].variables.LLM = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
 		`azurerm_cognitive_deployment.d: model[0].name = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
 	narrowed := megallm.deny with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}}
