@@ -558,8 +558,43 @@ test_settings_that_are_no_object_fail_closed_and_keep_the_defaults if {
 test_a_misspelt_setting_fails_closed if {
 	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"key_pattern": ["llm"]}
 	denies == {
-		`megallm_settings has no setting "key_pattern", so it would change nothing. Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
+		`megallm_settings has no setting "key_pattern", so it would change nothing. Did you mean "key_patterns"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
 	}
+	near := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"atribute_paths": {}, "Notice_Days": 30, "llm_keys": []}
+	near == {
+		`megallm_settings has no setting "atribute_paths", so it would change nothing. Did you mean "attribute_paths"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
+		`megallm_settings has no setting "Notice_Days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
+		`megallm_settings has no setting "llm_keys", so it would change nothing. Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
+	}
+}
+
+_lambda := {
+	"address": "aws_lambda_function.a", "mode": "managed", "type": "aws_lambda_function", "name": "a",
+	"values": {"environment": [{"variables": {"LLM": "gpt4o-mini"}}]},
+}
+
+# A per-type setting keyed by what is no resource type, or by a type the
+# plan lacks but has one near, would check nothing of the plan's resources.
+test_a_misspelt_resource_type_of_a_setting_fails_closed if {
+	paths := ["environment.*.variables.LLM"]
+	denies := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {
+		"attribute_paths": {"aws_lamda_function": paths, "AWS_Lambda_Function": paths, "module.m.aws_lambda_function.a[0]": paths, "llm env": paths},
+		"json_attributes": {"aws_lambda_function.a": []},
+	}
+	denies == {
+		`megallm_settings.attribute_paths["aws_lamda_function"] applies to no resource of this plan, which has resources of a type near it that the setting does not name. Did you mean "aws_lambda_function"? Write the type as the plan does (types are exact), or name both if both are meant.`,
+		`megallm_settings.attribute_paths["AWS_Lambda_Function"] applies to no resource of this plan, which has resources of a type near it that the setting does not name. Did you mean "aws_lambda_function"? Write the type as the plan does (types are exact), or name both if both are meant.`,
+		`megallm_settings.attribute_paths["module.m.aws_lambda_function.a[0]"] names no resource type, so it applies to no resource: name the type alone, as "aws_lambda_function" (a setting applies to every resource of its type).`,
+		`megallm_settings.attribute_paths["llm env"] names no resource type, so it applies to no resource: name a resource type, such as "aws_lambda_function".`,
+		`megallm_settings.json_attributes["aws_lambda_function.a"] names no resource type, so it applies to no resource: name the type alone, as "aws_lambda_function" (a setting applies to every resource of its type).`,
+	}
+
+	# followed, the advice checks the id; a type no resource of the plan has
+	# nor is near (settings shared by workspaces), or named beside the plan's, passes
+	followed := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {
+		"aws_lambda_function": paths, "aws_lamda_function": paths, "google_cloudfunctions2_function": ["service_config.environment_variables.LLM"],
+	}}
+	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
 }
 
 test_key_patterns_match_keys_with_dots if {

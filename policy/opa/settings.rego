@@ -51,10 +51,41 @@ deny contains msg if {
 	some name, _ in _user_settings
 	not name in object.keys(default_settings)
 	msg := sprintf(
-		"megallm_settings has no setting %s, so it would change nothing. Its settings are %s.",
-		[_quote(name), concat(", ", [_quote(k) | some k in sort(object.keys(default_settings))])],
+		"megallm_settings has no setting %s, so it would change nothing.%s Its settings are %s.",
+		[_quote(name), _suggest(_closest(name, {name}, _settings_by_fold)), concat(", ", [_quote(k) | some k in sort(object.keys(default_settings))])],
 	)
 }
+
+_settings_by_fold := {_fold(name): [name] | some name, _ in default_settings}
+
+# A resource type of a per-type setting that no resource can have (an
+# address, say), or that no resource of the plan has while the plan has one
+# near it that the setting does not name (a misspelt type, letter case
+# included, as types are exact), would apply to no resource, silently.
+deny contains msg if {
+	some name in _per_type_settings
+	is_object(_user_settings[name])
+	some type, _ in _user_settings[name]
+	advice := _type_advice(type, object.keys(settings[name]))
+	msg := sprintf("megallm_settings.%s[%s] %s", [name, _quote(type), advice])
+}
+
+# _type_advice(type, named): what is wrong with a resource type of a setting
+# that names the types named, and what to write instead.
+_type_advice(type, named) := sprintf("names no resource type, so it applies to no resource: name the type alone, as %s (a setting applies to every resource of its type).", [_quote(t)]) if {
+	not regex.match(`^[A-Za-z_][A-Za-z0-9_-]*$`, type)
+	t := regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_-]*)\.[A-Za-z_][A-Za-z0-9_-]*(\[[^\]]*\])?$`, type, 1)[0][1]
+} else := "names no resource type, so it applies to no resource: name a resource type, such as \"aws_lambda_function\"." if {
+	not regex.match(`^[A-Za-z_][A-Za-z0-9_-]*$`, type)
+} else := sprintf("applies to no resource of this plan, which has resources of a type near it that the setting does not name.%s Write the type as the plan does (types are exact), or name both if both are meant.", [_suggest(near)]) if {
+	not type in _plan_types
+	near := [t | some t in _closest(type, {type}, _plan_types_by_fold); not t in named]
+	count(near) > 0
+}
+
+_plan_types := {r.type | some r in _managed_resources} | {rc.type | some rc in object.get(input, "resource_changes", []); rc.mode == "managed"}
+
+_plan_types_by_fold := {f: [t | some t in _plan_types; _fold(t) == f] | some type in _plan_types; f := _fold(type)}
 
 deny contains msg if {
 	not _whole_days(notice_days)
