@@ -6,9 +6,12 @@
 #   repeats each deny and warning of package megallm in package main, so that
 #   conftest test --policy policy/opa plan.json prints them (a count alone had
 #   the user run conftest again to read them). --all-namespaces checks both
-#   packages, so it prints each twice. The rule names are not deny and warn, so
-#   that they join a package main of the user's own in any form (a complete
-#   deny := ..., a set deny contains ...).
+#   packages, so it prints each twice: conftest checks in a namespace the
+#   deny/violation/warn rules that the package's own files define, so only
+#   rules in main alone would print once under both, and then --namespace
+#   megallm would find none and pass every plan. The rule names are not deny
+#   and warn, so that they join a package main of the user's own in any form
+#   (a complete deny := ..., a set deny contains ...).
 package main
 
 deny_megallm contains msg if some msg in data.megallm.deny
