@@ -848,6 +848,19 @@ test_a_key_pattern_that_is_no_glob_fails_closed if {
 	denies == {`megallm_settings.key_patterns has "*_model[", which is no glob pattern, so it matches no key: put a \ before each [, ], {, } or \ it means literally.`}
 }
 
+test_a_key_pattern_with_white_space_around_it_fails_closed if {
+	denies := _deny({"LLM": "gtp-4o"}) with data.megallm_settings as {"key_patterns": ["model", "LLM ", " ", ""]}
+	denies == {
+		`megallm_settings.key_patterns has "LLM ", with white space around it, which no key has: write it as "LLM".`,
+		`megallm_settings.key_patterns has " ", which is no key pattern: remove it, or write a pattern such as "*_model".`,
+		`megallm_settings.key_patterns has "", which is no key pattern: remove it, or write a pattern such as "*_model".`,
+	}
+
+	# followed, the advice checks the id
+	followed := _deny({"LLM": "gtp-4o"}) with data.megallm_settings as {"key_patterns": ["model", "LLM"]}
+	followed == {`terraform_data.app: input.LLM = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
+}
+
 # package main repeats package megallm's messages under names of its own, so
 # that conftest's default namespace prints them and a user's own deny can join it.
 test_conftest_default_namespace_repeats_the_messages if {

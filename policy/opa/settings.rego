@@ -116,6 +116,26 @@ deny contains msg if {
 
 _glob(pattern) if glob.match(lower(pattern), null, "") in {true, false}
 
+# A key pattern with white space around it, or blank, matches no key a
+# configuration writes, silently: worded as the provider words such names.
+deny contains msg if {
+	_strings(settings.key_patterns)
+	some pattern in settings.key_patterns
+	_spaced(pattern)
+	msg := _spaced_or_blank(pattern)
+}
+
+_spaced(pattern) if trim_space(pattern) != pattern
+
+_spaced("")
+
+_spaced_or_blank(pattern) := sprintf("megallm_settings.key_patterns has %s, which is no key pattern: remove it, or write a pattern such as \"*_model\".", [_quote(pattern)]) if {
+	trim_space(pattern) == ""
+} else := sprintf(
+	"megallm_settings.key_patterns has %s, with white space around it, which no key has: write it as %s.",
+	[_quote(pattern), _quote(trim_space(pattern))],
+)
+
 deny contains msg if {
 	some name in _per_type_settings
 	is_object(settings[name])
