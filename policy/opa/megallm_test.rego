@@ -848,6 +848,18 @@ test_a_key_pattern_that_is_no_glob_fails_closed if {
 	denies == {`megallm_settings.key_patterns has "*_model[", which is no glob pattern, so it matches no key: put a \ before each [, ], {, } or \ it means literally.`}
 }
 
+# attribute paths are exact; one that reaches a value only when letter case
+# is ignored would check nothing
+test_a_miscased_attribute_path_fails_closed if {
+	denies := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["Environment.*.variables.llm"]}}
+	denies == {`megallm_settings.attribute_paths["aws_lambda_function"] has "Environment.*.variables.llm", which reaches a value of this plan only when letter case is ignored: paths are exact, as attribute names and map keys are, so write it as "environment.*.variables.LLM".`}
+
+	# followed, the advice checks the id; a path no value of the plan has
+	# in any case (an optional attribute) passes
+	followed := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM", "environment.*.variables.CHAT"]}}
+	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+}
+
 test_a_key_pattern_with_white_space_around_it_fails_closed if {
 	denies := _deny({"LLM": "gtp-4o"}) with data.megallm_settings as {"key_patterns": ["model", "LLM ", " ", ""]}
 	denies == {

@@ -191,6 +191,45 @@ _or_star("") := "*"
 
 _or_star(s) := s if s != ""
 
+# An attribute path that reaches no value of its type's resources in the
+# plan, but would if letter case were ignored, checks nothing, silently:
+# paths are exact, as attribute names and map keys are.
+deny contains msg if {
+	is_object(_user_settings.attribute_paths)
+	some type, paths in _user_settings.attribute_paths
+	_strings(paths)
+	some p in paths
+	steps := split(p, ".")
+	not _path_reached(type, steps)
+	some r in _managed_resources
+	r.type == type
+	walk(object.get(r, "values", {}), [path, _])
+	_path_matches_folded(steps, path)
+	written := concat(".", [_step_written(step, path[i]) | some i, step in steps])
+	msg := sprintf(
+		"megallm_settings.attribute_paths[%s] has %s, which reaches a value of this plan only when letter case is ignored: paths are exact, as attribute names and map keys are, so write it as %s.",
+		[_quote(type), _quote(p), _quote(written)],
+	)
+}
+
+_path_reached(type, steps) if {
+	some r in _managed_resources
+	r.type == type
+	walk(object.get(r, "values", {}), [path, _])
+	_path_matches(steps, path)
+}
+
+_path_matches_folded(steps, path) if {
+	count(steps) == count(path)
+	every i, step in steps {
+		_step_matches(lower(step), lower(sprintf("%v", [path[i]])))
+	}
+}
+
+_step_written("*", _) := "*"
+
+_step_written(step, p) := sprintf("%v", [p]) if step != "*"
+
 # the settings that hold attribute paths, and what to do about a map key
 # with a dot in it, which no path can name
 _path_settings := {
