@@ -578,7 +578,7 @@ _lambda := {
 test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 	paths := ["environment.*.variables.LLM"]
 	denies := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {
-		"attribute_paths": {"aws_lamda_function": paths, "AWS_Lambda_Function": paths, "module.m.aws_lambda_function.a[0]": paths, "llm env": paths},
+		"attribute_paths": {"aws_lamda_function": paths, "AWS_Lambda_Function": paths, "module.m.aws_lambda_function.a[0]": paths, "llm env": paths, " aws_lambda_function": paths},
 		"json_attributes": {"aws_lambda_function.a": []},
 	}
 	denies == {
@@ -586,6 +586,7 @@ test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 		`megallm_settings.attribute_paths["AWS_Lambda_Function"] applies to no resource of this plan, which has resources of a type near it that the setting does not name. Did you mean "aws_lambda_function"? Write the type as the plan does (types are exact), or name both if both are meant.`,
 		`megallm_settings.attribute_paths["module.m.aws_lambda_function.a[0]"] names no resource type, so it applies to no resource: name the type alone, as "aws_lambda_function" (a setting applies to every resource of its type).`,
 		`megallm_settings.attribute_paths["llm env"] names no resource type, so it applies to no resource: name a resource type, such as "aws_lambda_function".`,
+		`megallm_settings.attribute_paths[" aws_lambda_function"] has white space around it, which no resource type has, so it applies to no resource: write it as "aws_lambda_function".`,
 		`megallm_settings.json_attributes["aws_lambda_function.a"] names no resource type, so it applies to no resource: name the type alone, as "aws_lambda_function" (a setting applies to every resource of its type).`,
 	}
 

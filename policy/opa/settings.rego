@@ -75,6 +75,9 @@ deny contains msg if {
 _type_advice(type, named) := sprintf("names no resource type, so it applies to no resource: name the type alone, as %s (a setting applies to every resource of its type).", [_quote(t)]) if {
 	not regex.match(`^[A-Za-z_][A-Za-z0-9_-]*$`, type)
 	t := regex.find_all_string_submatch_n(`([A-Za-z_][A-Za-z0-9_-]*)\.[A-Za-z_][A-Za-z0-9_-]*(\[[^\]]*\])?$`, type, 1)[0][1]
+} else := sprintf("has white space around it, which no resource type has, so it applies to no resource: write it as %s.", [_quote(trim_space(type))]) if {
+	trim_space(type) != type
+	regex.match(`^[A-Za-z_][A-Za-z0-9_-]*$`, trim_space(type))
 } else := "names no resource type, so it applies to no resource: name a resource type, such as \"aws_lambda_function\"." if {
 	not regex.match(`^[A-Za-z_][A-Za-z0-9_-]*$`, type)
 } else := sprintf("applies to no resource of this plan, which has resources of a type near it that the setting does not name.%s Write the type as the plan does (types are exact), or name both if both are meant.", [_suggest(near)]) if {
