@@ -306,6 +306,8 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`id_regex = "*sonnet*"`, `Invalid regular expression .* missing argument to repetition operator in "\*"\. .* `+
 			`It is not a wildcard pattern, where \* stands for any text: for the ids that contain "sonnet", write "sonnet"\.`),
 		step(`id_regex = "*-mini"`, `for the ids that end with "-mini", write "-mini\$"\.`),
+		step(`id_regex = "*-mini$"`, `Invalid regular expression .* missing argument to repetition operator in "\*"\. .* `+
+			`for the ids that end with "-mini", write "-mini\$"\.`),
 		step(`created_before = ""`, `Invalid created_before .* created_before is "", which is not a date\.`),
 		step(`created_before = "2025-01-31T12:00:00+15:00"`, `Invalid created_before .* created_before is "2025-01-31T12:00:00\+15:00", `+
 			`which is a date-time whose UTC offset, \+15:00, no time zone uses: offsets go from -12:00 to \+14:00, with minutes from 00 to 59\. `+forms),

@@ -290,6 +290,13 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 				`too. It is not a wildcard pattern, where * stands for any text: for the ids that start with "gpt-4.1", ` +
 				`write "^gpt-4\\.1".`,
 		}},
+		// Anchored, it is still a wildcard: as RE2, "^gpt-4o*" keeps gpt-4.1 and gpt-4.1-mini too.
+		{"anchored id_regex written as a wildcard", map[string]tftypes.Value{"id_regex": str("^gpt-4o*")}, []string{
+			`AttributeName("id_regex"): Wildcard in id_regex: id_regex "^gpt-4o*" is a regular expression, in which a ` +
+				`final * repeats the character before it, zero or more times, so it keeps the ids without that character ` +
+				`too. It is not a wildcard pattern, where * stands for any text: for the ids that start with "gpt-4o", ` +
+				`write "^gpt-4o".`,
+		}},
 		{"id_regex with a regular * at its end", map[string]tftypes.Value{"id_regex": str("^gpt-4.*")}, nil},
 		{"id_regex matching", map[string]tftypes.Value{"id_regex": str("^gpt-")}, nil},
 		{"each matches, not together", map[string]tftypes.Value{"type": str("embedding"), "owned_by": owners("anthropic")}, nil},

@@ -241,19 +241,22 @@ var regexValidator = argumentCheck{
 }
 
 // wildcardAdvice is the pattern to write, after a space, for one written as
-// a wildcard ("*sonnet*", "gpt-4o*"), which RE2 refuses or reads otherwise;
-// "" when s has no * at either end or no plain text between them.
+// a wildcard ("*sonnet*", "gpt-4o*", also anchored on its other side:
+// "^gpt-4o*", "*-mini$"), which RE2 refuses or reads otherwise; "" when s has
+// no * at either end or no plain text between them.
 func wildcardAdvice(s string) string {
-	text := strings.Trim(s, "*")
+	wild := strings.TrimSuffix(strings.TrimPrefix(s, "^"), "$")
+	text := strings.Trim(wild, "*")
 	literal := strings.ReplaceAll(text, ".", `\.`)
-	if text == s || text == "" || strings.HasSuffix(s, ".*") || regexp.QuoteMeta(text) != literal {
+	if text == wild || text == "" || strings.HasSuffix(wild, ".*") || regexp.QuoteMeta(text) != literal ||
+		s[0] == '^' && wild[0] == '*' || strings.HasSuffix(s, "$") && strings.HasSuffix(wild, "*") {
 		return ""
 	}
 	ids, pattern := "contain", literal
 	switch {
-	case !strings.HasPrefix(s, "*"):
+	case !strings.HasPrefix(wild, "*"):
 		ids, pattern = "start with", "^"+literal
-	case !strings.HasSuffix(s, "*"):
+	case !strings.HasSuffix(wild, "*"):
 		ids, pattern = "end with", literal+"$"
 	}
 	return fmt.Sprintf(" It is not a wildcard pattern, where * stands for any text: for the ids that %s %s, write %s.",
