@@ -42,8 +42,8 @@ func checkCurrency(name, code string) error {
 	}
 	err := fmt.Errorf("%s is %s, not a three-letter ISO 4217 code such as %q or %q (leave it out for %q)",
 		name, megallm.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
-	if meant := currencyCode(code); meant != "" {
-		err = fmt.Errorf("%w.%s", err, didYouMean([]string{meant}))
+	if meant := currencyCodes(code); len(meant) == 1 {
+		err = fmt.Errorf("%w.%s", err, didYouMean(meant))
 	}
 	return err
 }

@@ -321,7 +321,7 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 	}
 	// Without the sign of another currency, the number would be read in the
 	// default one: say which to set.
-	without += o.currencyHint(currencyCode(sign))
+	without += o.currencyHint(sign)
 	switch {
 	case refused != "" && !o.stringMap:
 		return " " + megallm.Quote(s) + refused
@@ -339,13 +339,21 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 	return o.mapHint(s, fix)
 }
 
-// currencyHint says which currency to set for a price written in code, ""
-// when o reads its prices in code already, or in a currency not known yet,
-// or code is "" (no currency known).
-func (o *objectReader) currencyHint(code string) string {
-	set := fmt.Sprintf(cmp.Or(o.setCurrency, "set currency = %q"), code)
+// currencyHint says which currency to set for a price written with sign, ""
+// when o reads its prices in the currency sign stands for (one of them, for
+// "¥") already, or in a currency not known yet, or sign names none.
+func (o *objectReader) currencyHint(sign string) string {
+	codes := currencyCodes(sign)
+	sets := make([]string, len(codes))
+	for i, code := range codes {
+		sets[i] = fmt.Sprintf(cmp.Or(o.setCurrency, "set currency = %q"), code)
+	}
+	set := strings.Join(sets, " or ")
+	if len(codes) > 1 { // the number alone would be read in USD: the fix is one of them
+		set += fmt.Sprintf(" (whichever %s stands for)", megallm.Quote(sign))
+	}
 	switch {
-	case code == "" || o.currencyUnknown || code == cmp.Or(o.currency, catalog.DefaultCurrency):
+	case len(codes) == 0 || o.currencyUnknown || slices.Contains(codes, cmp.Or(o.currency, catalog.DefaultCurrency)):
 		return ""
 	case o.currency == "":
 		return fmt.Sprintf(", and, as a price is read in %q unless currency says otherwise, %s", catalog.DefaultCurrency, set)
@@ -363,27 +371,27 @@ func (o *objectReader) mapHint(s, fix string) string {
 }
 
 // currencySigns are the signs and names a price or currency may be written
-// with instead of its ISO 4217 code, each with that code, "" for one that
-// stands for several ("¥" is yen or yuan); longer first, as withoutCurrency
-// cuts the first that fits.
+// with instead of its ISO 4217 code, each with that code, or the codes, by
+// spaces, of one that stands for several ("¥" is yen or yuan); longer first,
+// as withoutCurrency cuts the first that fits.
 var currencySigns = []struct{ sign, code string }{
-	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", ""}, {"dollars", "USD"}, {"dollar", "USD"},
+	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY CNY"}, {"dollars", "USD"}, {"dollar", "USD"},
 	{"euros", "EUR"}, {"euro", "EUR"}, {"pounds", "GBP"}, {"pound", "GBP"}, {"yen", "JPY"}, {"yuan", "CNY"},
 }
 
-// currencyCode is the ISO 4217 code that sign (of currencySigns, or a code,
-// in any case) stands for; "" for none, or several.
-func currencyCode(sign string) string {
+// currencyCodes are the ISO 4217 codes that sign (of currencySigns, or a
+// code, in any case) may stand for; none for none.
+func currencyCodes(sign string) []string {
 	sign = strings.TrimSpace(sign)
 	for _, c := range currencySigns {
 		if strings.EqualFold(sign, c.sign) {
-			return c.code
+			return strings.Fields(c.code)
 		}
 	}
 	if _, err := currency.ParseISO(sign); err == nil {
-		return strings.ToUpper(sign)
+		return []string{strings.ToUpper(sign)}
 	}
-	return ""
+	return nil
 }
 
 // hasSign reports whether code, in any case, is the code of a sign in

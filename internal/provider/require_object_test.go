@@ -81,6 +81,10 @@ func TestRequire_numbers(t *testing.T) {
 			`"eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
 		step(`{ max_input_cost_per_million = "£2" }`, `without quotes or "£", and, as a price is read in "USD" unless `+
 			`currency says otherwise, set currency = "GBP"`),
+		// "¥" is yen or yuan: the number alone would be read in USD, so the fix names both.
+		step(`{ max_input_cost_per_million = "¥300" }`, `got string "¥300": write it as the number 300, without quotes or "¥", `+
+			`and, as a price is read in "USD" unless currency says otherwise, set currency = "JPY" or set currency = "CNY" `+
+			`\(whichever "¥" stands for\)\.?\s*$`),
 		step(`{ max_input_cost_per_million = "3 Euros" }`, `got string "3 Euros": write it as the number 3, without quotes `+
 			`or "Euros", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
 		step(`{ max_input_cost_per_million = "US$2.50" }`, `got string "US\$2\.50": write it as the number 2\.5, without `+
@@ -321,6 +325,14 @@ func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
   require  = { max_input_cost_per_million = "$2" }
 }`, `without quotes or "\$", and currency is "EUR", which reads it in EUR: set currency = "USD" instead, or convert `+
 			`the price to EUR\s*$`),
+		step(`data "megallm_models" "m" {
+  currency = "CNY"
+  require  = { max_input_cost_per_million = "¥3" }
+}`, `got string "¥3": write it as the number 3, without quotes or "¥"\s*$`),
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "¥3" }, "eur") }`,
+			`without quotes or "¥", and currency is "EUR", which reads it in EUR: pass "JPY" as the third argument: `+
+				`unmet_requirements\(MODEL, REQUIRE, "JPY"\) or pass "CNY" as the third argument: unmet_requirements\(MODEL, `+
+				`REQUIRE, "CNY"\) \(whichever "¥" stands for\) instead, or convert the price to EUR\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "3 eur" }, "eur") }`,
 			`got string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "3 eur" }) }`,
