@@ -40,7 +40,7 @@ func (c *Catalog) Suggest(id string) []string {
 func Closest(value string, candidates iter.Seq[string]) []string {
 	want := strings.ToLower(value)
 	wantLen := utf8.RuneCountInString(want)
-	limit := max(2, wantLen/3)
+	limit := editLimit(wantLen)
 	var wantRunes, haveRunes []rune
 	var rows []int // boundedEditDistance's scratch, reused
 	if wantLen <= maxEditLength {
@@ -200,20 +200,32 @@ func words(name string) []string {
 
 // Misnames reports whether value, a name made of words that is none of
 // names, reads as a misspelling or a guess of one of them: each of its words
-// is a word of theirs or close to one (Closest), as in supports_vison or
-// input_cost_per_million. A name with a word of its own, such as
-// supports_reasoning or cached_input_tokens_cost_per_million, names
-// something else.
+// is a word of theirs, one misspelt as Closest measures it, or one cut short
+// (supports_vison, supports_function_call, input_cost_per_million). A name
+// with a word of its own, such as supports_reasoning, supports_text ("text"
+// is inside "context", not a misspelling of it) or
+// cached_input_tokens_cost_per_million, names something else.
 func Misnames(value string, names []string) bool {
 	var known []string
 	for _, name := range names {
 		known = append(known, words(name)...)
 	}
-	known = slices.Compact(slices.Sorted(slices.Values(known))) // Closest's candidates are distinct
 	for _, w := range words(value) {
-		if !slices.Contains(known, w) && len(Closest(w, slices.Values(known))) == 0 {
+		if !slices.ContainsFunc(known, func(k string) bool { return len(w) >= 3 && strings.HasPrefix(k, w) || misspelt(w, k) }) {
 			return false
 		}
 	}
 	return true
 }
+
+// misspelt reports whether w is k, or k misspelt: within the edit distance
+// that Closest allows, and not every character retyped.
+func misspelt(w, k string) bool {
+	want, have := []rune(w), []rune(k)
+	limit := editLimit(len(want))
+	d := boundedEditDistance(want, have, limit, nil)
+	return d <= limit && (d == 0 || d < max(len(want), len(have)))
+}
+
+// editLimit is how many edits away from a value of n runes a near miss may be.
+func editLimit(n int) int { return max(2, n/3) }

@@ -297,7 +297,7 @@ func TestClosestByWords(t *testing.T) {
 // field, which a model object's reader ignores.
 func TestMisnames(t *testing.T) {
 	t.Parallel()
-	capabilities := []string{"supports_function_calling", "supports_vision", "supports_streaming", "supports_structured_output", "vision"}
+	capabilities := []string{"supports_function_calling", "supports_vision", "supports_streaming", "supports_structured_output", "vision", "max_context_length"}
 	pricing := []string{"input_tokens_cost_per_million", "output_tokens_cost_per_million", "currency"}
 	for _, c := range []struct {
 		value string
@@ -317,6 +317,9 @@ func TestMisnames(t *testing.T) {
 		{"supports_parallel_function_calling", capabilities, false},
 		{"cached_input_tokens_cost_per_million", pricing, false},
 		{"input_price", pricing, false},
+		{"supports_text", capabilities, false}, // a word inside a known one ("context"), not a misspelling of it
+		{"supports_visio", capabilities, true}, // a word cut short
+		{"supports_struct_output", capabilities, true},
 	} {
 		if got := Misnames(c.value, c.names); got != c.want {
 			t.Errorf("Misnames(%q) = %v, want %v", c.value, got, c.want)

@@ -61,7 +61,7 @@ output "unmet_of_an_older_saved_entry" {
 }
 locals {
   # A saved entry of a newer API, with a capability and a price this provider does not know.
-  newer = jsondecode("{\"id\": \"new\", \"capabilities\": {\"supports_vision\": true, \"supports_reasoning\": true}, \"pricing\": {\"input_tokens_cost_per_million\": 2, \"cached_input_tokens_cost_per_million\": 0.5, \"output_tokens_cost_per_million\": 8}}")
+  newer = jsondecode("{\"id\": \"new\", \"capabilities\": {\"supports_vision\": true, \"supports_reasoning\": true, \"supports_text\": true}, \"pricing\": {\"input_tokens_cost_per_million\": 2, \"cached_input_tokens_cost_per_million\": 0.5, \"output_tokens_cost_per_million\": 8}}")
 }
 output "vision_of_a_newer_saved_entry" {
   value = provider::megallm::supports(local.newer, "vision")
