@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -193,7 +194,7 @@ func TestTypedValuesQuotedWithinBounds(t *testing.T) {
 		unknown[fmt.Sprintf("k%02d%s", i, long)] = true
 	}
 	requireValue, _, _ := fuzzValue(unknown, false)
-	_, requireErr := readRequirements(requireValue, "", "")
+	_, requireErr := readRequirements(requireValue, types.StringNull(), "")
 	policyValue, _, _ := fuzzValue(map[string]any{"allowed_owners": []any{" " + long}}, false)
 	_, ownerErr := readPolicy(policyValue)
 	days := int64(5)

@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -68,18 +69,20 @@ func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnost
 	return diags
 }
 
-// currencyArgument reads a function's optional currency argument.
-func currencyArgument(currencies []string, position int64) (string, *function.FuncError) {
-	if len(currencies) == 0 {
+// currencyArgument reads a function's optional currency argument: null is the
+// default, as a data source's currency = null is (var.currency works in both),
+// and one not known yet is checked once it is.
+func currencyArgument(given []types.String, position int64) (string, *function.FuncError) {
+	switch {
+	case len(given) > 1:
+		return "", function.NewArgumentFuncError(position, fmt.Sprintf("give at most one currency, got %d", len(given)))
+	case len(given) == 0 || given[0].IsNull() || given[0].IsUnknown():
 		return catalog.DefaultCurrency, nil
 	}
-	if len(currencies) > 1 {
-		return "", function.NewArgumentFuncError(position, fmt.Sprintf("give at most one currency, got %d", len(currencies)))
-	}
-	if err := checkCurrency("currency", currencies[0]); err != nil {
+	if err := checkCurrency("currency", given[0].ValueString()); err != nil {
 		return "", argumentError(position, err)
 	}
-	return currencyOrDefault(currencies[0]), nil
+	return currencyOrDefault(given[0].ValueString()), nil
 }
 
 // readCurrency reads the currency attribute of an object (a model's or a

@@ -29,10 +29,11 @@ import (
 // model and require) are read by one reader that names each mistake by its
 // path, which their validators use too (DESIGN.md).
 
-// readDynamic reads a dynamic argument with read.
+// readDynamic reads a dynamic argument with read; one not known yet reads as
+// nothing, as an attribute not known yet does (objectReader.value).
 func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.Value) (T, error)) (T, error) {
 	value, err := v.ToTerraformValue(ctx)
-	if err != nil {
+	if err != nil || !value.IsKnown() {
 		var zero T
 		return zero, err
 	}
@@ -172,16 +173,17 @@ func blank(name, value, kind, fix string) error {
 }
 
 // objectReader reads the attributes of an object or map, keeping every
-// mistake, each naming the attribute by its path (prefix).
+// mistake, each naming the attribute by its path (prefix). It skips a value
+// not known yet, so that a value only partly known has what is known checked:
+// a data source's validator passes the rest, and a function that has such an
+// argument returns an unknown result (argumentsKnown); a data source reads,
+// and a provider configures, only once every value is known.
 type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	errs   []error
 	// stringMap is set for a map of strings, as a map(string) variable makes.
 	stringMap bool
-	// partial skips unknown values, for a validator that checks what is
-	// known before the rest is.
-	partial bool
 	// currency is the currency the prices o reads are in, where one is set
 	// ("" for the default), and setCurrency how to set another: a format of
 	// its code, `set currency = %q` when empty (pricedIn); currencyUnknown
@@ -244,9 +246,6 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string, ru
 		return v, false
 	}
 	if !v.IsKnown() {
-		if !o.partial {
-			o.keep(fmt.Errorf("%s%s is not known yet", o.prefix, name))
-		}
 		return v, false
 	}
 	if !v.Type().Is(want) {
@@ -511,7 +510,7 @@ func numberBy[T any](o *objectReader, name string, rule func(name string, n *big
 
 func (o *objectReader) object(name string) *objectReader {
 	v, ok := o.attrs[name]
-	if !ok || v.IsNull() {
+	if !ok || v.IsNull() || !v.IsKnown() {
 		return nil
 	}
 	child, isObject := newObjectReader(o.prefix+name+".", v)

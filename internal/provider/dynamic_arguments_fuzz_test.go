@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -53,7 +54,7 @@ func FuzzDynamicArguments(f *testing.F) {
 		}
 		readers := map[string]func() error{
 			"policy":        func() error { _, err := readPolicy(v); return err },
-			"require":       func() error { _, err := readRequirements(v, "", ""); return err },
+			"require":       func() error { _, err := readRequirements(v, types.StringNull(), ""); return err },
 			"require names": func() error { _, err := requireReader(v); return err },
 			"model":         func() error { _, _, err := readModel(v, now); return err },
 			"candidates": func() error {

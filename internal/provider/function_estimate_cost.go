@@ -27,8 +27,8 @@ func NewEstimateCostFunction() function.Function {
 			"element and a warning. Makes no API call.",
 		Parameters: []function.Parameter{
 			modelParameter(),
-			function.NumberParameter{Name: "input_tokens", MarkdownDescription: "Number of input (prompt) tokens, 0 or more."},
-			function.NumberParameter{Name: "output_tokens", MarkdownDescription: "Number of output (completion) tokens, 0 or more."},
+			function.NumberParameter{Name: "input_tokens", AllowUnknownValues: true, MarkdownDescription: "Number of input (prompt) tokens, 0 or more."},
+			function.NumberParameter{Name: "output_tokens", AllowUnknownValues: true, MarkdownDescription: "Number of output (completion) tokens, 0 or more."},
 		},
 		Return: function.Float64Return{},
 	}}
@@ -48,12 +48,18 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	}
 	var tokens [2]float64
 	for i, arg := range []types.Number{inputArg, outputArg} {
+		if arg.IsUnknown() {
+			continue
+		}
 		count, err := amount("token count", arg.ValueBigFloat())
 		if err != nil {
 			resp.Error = argumentError(int64(i+1), err)
 			return
 		}
 		tokens[i] = count
+	}
+	if !argumentsKnown(ctx, req) {
+		return
 	}
 	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
 	switch {

@@ -49,7 +49,8 @@ func NewSupportsFunction() function.Function {
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.StringParameter{
-				Name: "capability",
+				Name:               "capability",
+				AllowUnknownValues: true,
 				MarkdownDescription: "One of `" + strings.Join(capabilityNames, "`, `") + "`: the model's " +
 					"`capabilities` attributes without `supports_` (`vision` for `supports_vision`). Another value is an " +
 					"error that names the closest capability.",
@@ -61,23 +62,24 @@ func NewSupportsFunction() function.Function {
 
 func runSupports(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg types.Dynamic
-	var capability string
-	resp.Error = req.Arguments.Get(ctx, &modelArg, &capability)
+	var capabilityArg types.String
+	resp.Error = req.Arguments.Get(ctx, &modelArg, &capabilityArg)
 	if resp.Error != nil {
 		return
 	}
+	capability := capabilityArg.ValueString() // "" while unknown, which passes both checks
 	i := slices.Index(capabilityNames, capability)
 	if err := spaced("capability", capability, "capability"); err != nil {
 		resp.Error = argumentError(1, err)
 		return
 	}
-	if i < 0 {
+	if i < 0 && !capabilityArg.IsUnknown() {
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
 			megallm.Quote(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}
 	model, _, funcErr := modelArgument(ctx, modelArg, 0)
-	if funcErr != nil {
+	if funcErr != nil || !argumentsKnown(ctx, req) {
 		resp.Error = funcErr
 		return
 	}

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -32,12 +31,14 @@ func NewUnmetRequirementsFunction() function.Function {
 			modelParameter(),
 			function.DynamicParameter{
 				Name:                "require",
+				AllowUnknownValues:  true,
 				MarkdownDescription: "Requirements, as the data sources' `require`." + requireDescription,
 			},
 		},
 		VariadicParameter: function.StringParameter{
-			Name:           "currency",
-			AllowNullValue: true,
+			Name:               "currency",
+			AllowNullValue:     true,
+			AllowUnknownValues: true,
 			MarkdownDescription: "Optional, at most one: the currency of the price bounds, a three-letter code such as " +
 				"`\"EUR\"` (letter case and surrounding white space do not matter), as the data sources' `currency` " +
 				"argument. Left out or null, `\"" + catalog.DefaultCurrency + "\"`.",
@@ -48,14 +49,10 @@ func NewUnmetRequirementsFunction() function.Function {
 
 func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg, requireArg types.Dynamic
-	var given []*string
+	var given []types.String
 	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &given)
 	if resp.Error != nil {
 		return
-	}
-	currencies := make([]string, len(given))
-	for i, c := range given { // null is the default, as a data source's currency = null is: var.currency works in both
-		currencies[i] = *cmp.Or(c, ptr(catalog.DefaultCurrency))
 	}
 	model, lifecycle, funcErr := modelArgument(ctx, modelArg, 0)
 	if funcErr != nil {
@@ -63,13 +60,13 @@ func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *fu
 		return
 	}
 	query := catalog.Query{}
-	if query.Currency, funcErr = currencyArgument(currencies, 2); funcErr != nil {
+	if query.Currency, funcErr = currencyArgument(given, 2); funcErr != nil {
 		resp.Error = funcErr
 		return
 	}
-	written := "" // the currency argument, if given: at most one, as checked above
-	if len(currencies) == 1 {
-		written = currencies[0]
+	written := types.StringNull() // the currency argument, if given: at most one, as checked above
+	if len(given) == 1 {
+		written = given[0]
 	}
 	var err error
 	query.Require, err = readDynamic(ctx, requireArg, func(v tftypes.Value) (catalog.Requirements, error) {
@@ -83,5 +80,7 @@ func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *fu
 		resp.Error = function.NewArgumentFuncError(1, workloadNotTaken("unmet_requirements", "the same condition", "MODEL"))
 		return
 	}
-	resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
+	if argumentsKnown(ctx, req) {
+		resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
+	}
 }

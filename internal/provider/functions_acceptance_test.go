@@ -274,36 +274,113 @@ output "x" {
 				`not of the model, so it would go unread: move it into pricing = { \.\.\. } model\.output_tokens_cost_per_million`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { max_workload_cost = 10 })`,
 			`Invalid value for "require" parameter: require.max_workload_cost bounds the cost of a workload, which unmet_requirements does not take. Choose the model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, or check this model's cost in the same condition: provider::megallm::estimate_cost\(MODEL, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT.`),
+		// Last, a configuration without a mistake for the test's destroy, which plans
+		// the last one: a function checks its known arguments in every plan, and
+		// the model a destroy does not read is unknown.
+		resource.TestStep{Config: providerBlock(server, "")},
 	)
 }
 
-// An argument unknown at plan time makes the result unknown, then known after apply.
+// An argument unknown at plan time makes the result unknown, then known after
+// apply, a value known after apply beside known ones too.
 func TestFunctions_unknownArgument(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
+	unknown := []string{"vision", "unmet", "cost", "vision_merged", "unmet_in_currency", "cost_beside_null_currency"}
+	var planChecks []plancheck.PlanCheck
+	for _, name := range unknown {
+		planChecks = append(planChecks, plancheck.ExpectUnknownOutputValue(name))
+	}
 	functionsTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_model" "m" { id = "gpt-4o" }
 resource "terraform_data" "model" {
   input = data.megallm_model.m
 }
+resource "terraform_data" "tokens" {
+  input = 200000
+}
+resource "terraform_data" "currency" {
+  input = "eur"
+}
 output "vision" {
   value = provider::megallm::supports(terraform_data.model.output, "vision")
+}
+output "unmet" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vision = true, min_context_length = terraform_data.tokens.output })
+}
+output "cost" {
+  value = provider::megallm::estimate_cost(data.megallm_model.m, terraform_data.tokens.output, 0)
+}
+output "vision_merged" {
+  value = provider::megallm::supports(merge(data.megallm_model.m, {
+    capabilities = merge(data.megallm_model.m.capabilities, { supports_vision = true, note = terraform_data.tokens.output })
+  }), "vision")
+}
+output "unmet_in_currency" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.m, { max_input_cost_per_million = 3 }, terraform_data.currency.output)
+}
+output "cost_beside_null_currency" {
+  value = provider::megallm::estimate_cost({
+    currency = terraform_data.tokens.output > 0 ? null : "EUR" # null, as megallm_model's argument left unset
+    pricing  = { input_tokens_cost_per_million = 2 }
+  }, terraform_data.tokens.output, 0)
 }`,
-		ConfigPlanChecks: resource.ConfigPlanChecks{
-			PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("vision")},
-		},
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: planChecks},
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
+			statecheck.ExpectKnownOutputValue("cost", knownvalue.Float64Exact(0.5)), // 200,000 input tokens at 2.5 per million
+			statecheck.ExpectKnownOutputValue("vision_merged", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("unmet_in_currency", knownIDs("priced in USD, the requirement is in EUR")),
+			statecheck.ExpectKnownOutputValue("cost_beside_null_currency", knownvalue.Float64Exact(0.4)),
 		},
 	})
 }
 
+// A typo beside a value known only after apply fails the plan, as it does in
+// a data source's require: the functions check what is known.
+func TestFunctions_typoBesideUnknownFailsPlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(expr, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }
+resource "terraform_data" "n" { input = 100000 }
+output "x" { value = ` + expr + ` }`,
+			// A plan, no apply: an error only at apply would leave the plan without one.
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+			ExpectError:        expectError(expected),
+		}
+	}
+	functionsTest(t,
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { min_contxt_length = terraform_data.n.output })`,
+			`Invalid value for "require" parameter: require has no attribute "min_contxt_length"\. Did you mean "min_context_length"\?`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vision = terraform_data.n.output, min_context_length = "128k" })`,
+			`require\.min_context_length must be a number, got string "128k": write it as the number 128000, without quotes`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true }, terraform_data.n.output)`,
+			`require has no attribute "supports_vison"\. Did you mean "supports_vision"\?`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, {}, terraform_data.n.output, "EUR")`,
+			`Invalid value for "currency" parameter: give at most one currency, got 2`),
+		step(`provider::megallm::estimate_cost(data.megallm_model.m, terraform_data.n.output, -1)`,
+			`Invalid value for "output_tokens" parameter: token count must be 0 or more, got -1`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = -1 } }, terraform_data.n.output, 0)`,
+			`model\.pricing\.input_tokens_cost_per_million must be 0 or more, got -1`),
+		step(`provider::megallm::supports(merge(data.megallm_model.m, { capabilities = { supports_vison = true, x = terraform_data.n.output } }), "vision")`,
+			`Invalid value for "model" parameter: model\.capabilities has no attribute "supports_vison"\. Did you mean "supports_vision"\?`),
+		step(`provider::megallm::supports(terraform_data.n.output, "vison")`,
+			`Invalid value for "capability" parameter: unknown capability "vison"\. Did you mean "vision"\?`),
+	)
+}
+
 // A key pasted into a function's argument, in any form, is shown as ***. A
 // function sees no api_key: its errors are scrubbed of MEGALLM_API_KEY's key
-// and of the keys Configure remembered in this process, which the data source
-// makes the calls wait for. (Served in-process, as here, a function runs where
-// Configure ran; Terraform runs it in a process of its own.)
+// and of the keys Configure remembered in this process, which an argument
+// known only once the data source is read makes the calls wait for (Terraform
+// calls a function while validating, before Configure, with what is known).
+// (Served in-process, as here, a function runs where Configure ran; Terraform
+// runs it in a process of its own.)
 func TestFunctions_keyInArgument(t *testing.T) {
 	t.Parallel()
 	const key = "h72-fn-key/pasted+into-a-function-0123" // in no other test: Configure remembers it
@@ -315,8 +392,9 @@ func TestFunctions_keyInArgument(t *testing.T) {
 			ExpectError: expectError(expected),
 		}
 	}
+	afterRead := func(value string) string { return fmt.Sprintf(`data.megallm_model.m.id == "" ? "" : %q`, value) }
 	supports := func(capability string) string {
-		return fmt.Sprintf("provider::megallm::supports(data.megallm_model.m, %q)", capability)
+		return "provider::megallm::supports(data.megallm_model.m, " + afterRead(capability) + ")"
 	}
 	const shown = `Invalid value for "capability" parameter: unknown capability "\*\*\*"\. Use one of`
 	// The key's base64 ends in a part of its last characters.
@@ -326,7 +404,7 @@ func TestFunctions_keyInArgument(t *testing.T) {
 		step(supports(strings.ToUpper(key)), shown),
 		step(supports(url.QueryEscape(key)), shown),
 		step(supports(base64.StdEncoding.EncodeToString([]byte(key))), shownBase64),
-		step(fmt.Sprintf("provider::megallm::unmet_requirements(data.megallm_model.m, %q)", `{ api_key = "`+key+`" }`),
+		step("provider::megallm::unmet_requirements(data.megallm_model.m, "+afterRead(`{ api_key = "`+key+`" }`)+")",
 			`Invalid value for "require" parameter: require must be an object such as { supports_vision = true }, got string "{ api_key = \\"\*\*\*\\" }", a value written as text`),
 		step(fmt.Sprintf("provider::megallm::estimate_cost({ id = %q, owned_by = data.megallm_model.m.owned_by }, 1, 1)", key),
 			`model "\*\*\*" has no pricing, so its cost cannot be estimated`),

@@ -92,7 +92,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	require, err := readDynamic(ctx, cfg.Require, func(v tftypes.Value) (catalog.Requirements, error) {
-		return readRequirements(v, cfg.Currency.ValueString(), "")
+		return readRequirements(v, cfg.Currency, "")
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())

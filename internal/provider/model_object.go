@@ -338,13 +338,13 @@ func misplaced(o *objectReader) {
 // where it would go unread, leaving the prices counted in USD. It may be
 // megallm_model's argument, beside a pricing that merge() replaced, so the
 // fix is to give pricing its currency, not to move this one. Null (the
-// argument left unset), beside a pricing with a currency, or beside a
-// null or unknown pricing, it is fine.
+// argument left unset) or not known yet, beside a pricing with a currency,
+// or beside a null or unknown pricing, it is fine.
 func rootCurrency(o *objectReader) error {
 	c, p := o.attrs["currency"], o.attrs["pricing"]
 	var prices map[string]tftypes.Value
 	readable := p.IsKnown() && !p.IsNull() && p.As(&prices) == nil
-	if _, has := prices["currency"]; c.IsNull() || !readable || has {
+	if _, has := prices["currency"]; c.IsNull() || !c.IsKnown() || !readable || has {
 		return nil
 	}
 	written, code, s := "model.currency", "CODE", ""
@@ -377,7 +377,8 @@ func statusAttribute(o *objectReader) *catalog.Status {
 // modelParameter is the model argument every function takes.
 func modelParameter() function.DynamicParameter {
 	return function.DynamicParameter{
-		Name: "model",
+		Name:               "model",
+		AllowUnknownValues: true,
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
 			"its root), or an object literal with the attributes the function needs. Other attributes at its root are ignored, but " +

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -283,6 +284,21 @@ func (f providerFunction) Run(ctx context.Context, req function.RunRequest, resp
 	if resp.Error != nil {
 		resp.Error.Text = keyScrubber("")(resp.Error.Text)
 	}
+}
+
+// argumentsKnown reports whether every argument of req is wholly known. The
+// functions take arguments not known yet (AllowUnknownValues), so that what
+// is known is checked at plan, a typo beside a value known after apply too;
+// with one, a function returns without setting its result, which the
+// framework starts unknown: Terraform shows it as known after apply.
+func argumentsKnown(ctx context.Context, req function.RunRequest) bool {
+	var arg attr.Value
+	for i := 0; req.Arguments.GetArgument(ctx, i, &arg) == nil; i++ {
+		if v, err := arg.ToTerraformValue(ctx); err == nil && !v.IsFullyKnown() {
+			return false
+		}
+	}
+	return true
 }
 
 // logRetry tells TF_LOG readers why the plan is waiting.

@@ -47,22 +47,14 @@ type requireCheck struct{}
 // in is the check of require with currency set to currency, which may be
 // known only after apply.
 func (requireCheck) in(currency types.String) argumentCheck {
-	read := func(partial bool) func(tftypes.Value) error { // partial: the names, and the values known so far
-		return func(v tftypes.Value) error {
-			o, err := requireReader(v)
-			if err == nil {
-				o.partial = partial
-				o.pricedIn(currency.ValueString(), "")
-				o.currencyUnknown = currency.IsUnknown()
-				_, err = requirementsFrom(o)
-			}
-			return err
-		}
+	read := func(v tftypes.Value) error { // the names, and the values known so far
+		_, err := readRequirements(v, currency, "")
+		return err
 	}
 	return argumentCheck{
 		describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
-		dyn:       read(false),
-		partly:    read(true),
+		dyn:       read,
+		partly:    read,
 	}
 }
 
@@ -81,7 +73,7 @@ func (c requireCheck) ValidateDynamic(ctx context.Context, req validator.Dynamic
 // readRequirements reads a require object whose price bounds are in
 // currency, set as setCurrency says (objectReader.pricedIn); null, false and
 // unset require nothing, and an attribute not in requireAttributes is an error.
-func readRequirements(v tftypes.Value, currency, setCurrency string) (catalog.Requirements, error) {
+func readRequirements(v tftypes.Value, currency types.String, setCurrency string) (catalog.Requirements, error) {
 	var req catalog.Requirements
 	if v.IsNull() {
 		return req, nil
@@ -90,7 +82,8 @@ func readRequirements(v tftypes.Value, currency, setCurrency string) (catalog.Re
 	if err != nil {
 		return req, err
 	}
-	o.pricedIn(currency, setCurrency)
+	o.pricedIn(currency.ValueString(), setCurrency)
+	o.currencyUnknown = currency.IsUnknown()
 	return requirementsFrom(o)
 }
 
