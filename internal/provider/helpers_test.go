@@ -123,10 +123,13 @@ func expectError(words string) *regexp.Regexp {
 // errorStep plans one data source of this type with body against server and
 // expects the error that expected matches (see expectError).
 func errorStep(server *mockapi.Server, dataSource, body, expected string) resource.TestStep {
-	return resource.TestStep{
-		Config:      providerBlock(server, "") + `data "` + dataSource + `" "bad" {` + "\n" + body + "\n}",
-		ExpectError: expectError(expected),
-	}
+	return configErrorStep(server, `data "`+dataSource+`" "bad" {`+"\n"+body+"\n}", expected)
+}
+
+// configErrorStep plans config against server and expects the error that
+// expected matches (see expectError).
+func configErrorStep(server *mockapi.Server, config, expected string) resource.TestStep {
+	return resource.TestStep{Config: providerBlock(server, "") + config, ExpectError: expectError(expected)}
 }
 
 // knownIDs checks a list of ids exactly, in order.

@@ -218,9 +218,7 @@ data "megallm_model" "chosen" {
 func TestPolicy_idOrCandidates(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	step := func(config, words string) resource.TestStep {
-		return resource.TestStep{Config: providerBlock(server, "") + config, ExpectError: expectError(words)}
-	}
+	step := func(config, words string) resource.TestStep { return configErrorStep(server, config, words) }
 	unitTest(t,
 		step(`data "megallm_model" "m" {
   id         = "gpt-4o"

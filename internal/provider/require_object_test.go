@@ -273,12 +273,7 @@ variable "fraction" {
 func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	step := func(config, expected string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(server, "") + config,
-			ExpectError: expectError(expected),
-		}
-	}
+	step := func(config, expected string) resource.TestStep { return configErrorStep(server, config, expected) }
 	unitTest(t,
 		step(`data "megallm_model" "m" { candidates = [timestamp(), "gpt-4o-mini "] }`,
 			`candidates\[1\] is "gpt-4o-mini ", with white space around it, which no model id has: write it as "gpt-4o-mini"`),
@@ -306,9 +301,7 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	step := func(config, expected string) resource.TestStep {
-		return resource.TestStep{Config: providerBlock(server, "") + config, ExpectError: expectError(expected)}
-	}
+	step := func(config, expected string) resource.TestStep { return configErrorStep(server, config, expected) }
 	functionsTest(t,
 		step(`data "megallm_models" "m" {
   currency = "EUR"
