@@ -249,7 +249,7 @@ func (o *objectReader) value(name string, want tftypes.Type, wantName string, ru
 		return v, false
 	}
 	if !v.Type().Is(want) {
-		o.keep(fmt.Errorf("%s%s must be %s, got %s%s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(v, want, rule),
+		o.keep(fmt.Errorf("%s%s must be %s, got %s%s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(name, v, want, rule),
 			numberForBoolHint(v, want)))
 		return v, false
 	}
@@ -274,15 +274,20 @@ func numberForBoolHint(v tftypes.Value, want tftypes.Type) string {
 
 // quotedHint explains a string where a bool or number is wanted: when the
 // string holds one, the fix is to write it without quotes (and without a
-// currency sign), or, when a map(string) type made it a string, to declare
-// another type; else to write a bool or number. A number that rule refuses
-// gets rule's error too, so that the fix is whole.
-func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(*big.Float) error) string {
+// currency sign, nor, for the price per million named, "/M"), or, when a
+// map(string) type made it a string, to declare another type; else to write
+// a bool or number. A number that rule refuses gets rule's error too, so that
+// the fix is whole.
+func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Type, rule func(*big.Float) error) string {
 	var s string
 	if v.As(&s) != nil || len(s) > 64 { // a hint repeats the number unquoted: only one megallm.Quote keeps whole
 		return ""
 	}
-	bare, sign := withoutCurrency(s)
+	bare, unit := s, ""
+	if i := perMillion.FindStringIndex(s); i != nil && strings.HasSuffix(name, "_per_million") {
+		bare, unit = s[:i[0]], strings.TrimSpace(s[i[0]:])
+	}
+	bare, sign := withoutCurrency(bare)
 	if rule != nil && rule(big.NewFloat(0.5)) != nil { // a count, which no currency goes with: "5 EUR" is no number of tokens
 		bare, sign = s, ""
 	}
@@ -315,8 +320,11 @@ func (o *objectReader) quotedHint(v tftypes.Value, want tftypes.Type, rule func(
 		n += fmt.Sprintf(" (or %s, if its comma is a decimal comma)", alt)
 	}
 	without := "without quotes"
-	if sign != "" {
-		without = "without quotes or " + megallm.Quote(sign)
+	switch {
+	case sign != "" && unit != "":
+		without += ", " + megallm.Quote(sign) + " or " + megallm.Quote(unit)
+	case sign+unit != "":
+		without += " or " + megallm.Quote(sign+unit)
 	}
 	// Without the sign of another currency, the number would be read in the
 	// default one: say which to set.
@@ -399,12 +407,20 @@ func hasSign(code string) bool {
 	return slices.ContainsFunc(currencySigns, func(c struct{ sign, code string }) bool { return strings.EqualFold(c.code, code) })
 }
 
+// perMillion matches the unit a price per million tokens may end with:
+// "/M", "/1M", " per million", "/MTok", " per million tokens".
+var perMillion = regexp.MustCompile(`(?i)\s*(/|\bper\b)\s*(1\s*)?(m|million)\s*(tok|tokens)?\s*$`)
+
+// codeAround matches a number with a three-letter code before or after it,
+// apart or glued: "EUR 2,50", "USD2.50", "2.50eur".
+var codeAround = regexp.MustCompile(`^(?:([A-Za-z]{3})\s*([^A-Za-z\s]\S*)|(\S*[^A-Za-z\s])\s*([A-Za-z]{3}))$`)
+
 // withoutCurrency is s without the currency sign, name or ISO 4217 code a
-// price may be written with ("$2.50", "2.50 €", "EUR 2,50", "2,50 eur",
+// price may be written with ("$2.50", "2.50 €", "EUR 2,50", "2,50eur",
 // "3 euros"), and that sign as written; s and "" when it has none. A code
 // before the number counts in upper case, or in any case for a currency
-// of currencySigns ("usd 3"): "top 3" and "all 5" are words, not the codes
-// TOP and ALL, and "per 3" has none.
+// of currencySigns ("usd 3", "Eur3"): "top 3" and "all5" are words, not the
+// codes TOP and ALL, and "per 3" has none.
 func withoutCurrency(s string) (bare, sign string) {
 	t := strings.TrimSpace(s)
 	for _, c := range currencySigns {
@@ -417,11 +433,10 @@ func withoutCurrency(s string) (bare, sign string) {
 			return t[:len(t)-n], t[len(t)-n:]
 		}
 	}
-	if f := strings.Fields(t); len(f) == 2 {
-		for i, code := range f {
-			if _, err := currency.ParseISO(code); err == nil && (i == 1 || code == strings.ToUpper(code) || hasSign(code)) {
-				return f[1-i], code
-			}
+	if m := codeAround.FindStringSubmatch(t); m != nil {
+		before, code, bare := m[1] != "", m[1]+m[4], m[2]+m[3]
+		if _, err := currency.ParseISO(code); err == nil && (!before || code == strings.ToUpper(code) || hasSign(code)) {
+			return bare, code
 		}
 	}
 	return s, ""

@@ -99,6 +99,27 @@ func TestRequire_numbers(t *testing.T) {
 			`string "usd 2\.50": write it as the number 2\.5, without quotes or "usd"\.?\s*$`),
 		step(`{ max_input_cost_per_million = "eur 3" }`, `got string "eur 3": write it as the number 3, without quotes or `+
 			`"eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
+		// A code glued to the number, before it or after, counts as one apart.
+		step(`{ max_input_cost_per_million = "USD2.50" }`, `got string "USD2\.50": write it as the number 2\.5, without quotes `+
+			`or "USD"\.?\s*$`),
+		step(`{ max_input_cost_per_million = "Eur3" }`, `got string "Eur3": write it as the number 3, without quotes or `+
+			`"Eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
+		step(`{ max_output_cost_per_million = "2.50EUR" }`, `got string "2\.50EUR": write it as the number 2\.5, without `+
+			`quotes or "EUR", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
+		// A price per million is what the attribute takes: the unit goes too.
+		step(`{ max_input_cost_per_million = "$3/M" }`, `got string "\$3/M": write it as the number 3, without quotes, "\$" `+
+			`or "/M"\.?\s*$`),
+		step(`{ max_input_cost_per_million = "3 $/M" }`, `got string "3 \$/M": write it as the number 3, without quotes, `+
+			`"\$" or "/M"\.?\s*$`),
+		step(`{ max_output_cost_per_million = "2.5 per million tokens" }`, `got string "2\.5 per million tokens": write it `+
+			`as the number 2\.5, without quotes or "per million tokens"\.?\s*$`),
+		// A workload's cost is no price per million.
+		step(`{ max_workload_cost = "$3/M" }`, `require.max_workload_cost must be a number, got string "\$3/M", which is `+
+			`no number: write a number, without quotes`),
+		step(`{ max_input_cost_per_million = "top3" }`, `require.max_input_cost_per_million must be a number, got `+
+			`string "top3", which is no number: write a number, without quotes`),
+		step(`{ max_output_cost_per_million = "all5" }`, `require.max_output_cost_per_million must be a number, got `+
+			`string "all5", which is no number: write a number, without quotes`),
 		step(`{ max_input_cost_per_million = "top 3" }`, `require.max_input_cost_per_million must be a number, got `+
 			`string "top 3", which is no number: write a number, without quotes`),
 		step(`{ min_context_length = "all 5" }`, `require.min_context_length must be a number, got string "all 5", `+
