@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"regexp"
@@ -85,7 +86,7 @@ func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes
 		var one string // a list in one string: "gpt-4o", "gpt-4o,gpt-4o-mini", "[gpt-4o]"; "" for no known string
 		_ = v.As(&one)
 		separator := func(r rune) bool { return strings.ContainsRune(`,[]"'`, r) || unicode.IsSpace(r) }
-		if names := strings.FieldsFunc(one, separator); len(names) > 0 && asText(v) == "" {
+		if names := strings.FieldsFunc(one, separator); len(names) > 0 && asText(v, false) == "" {
 			quoted := make([]string, 0, min(len(names), catalog.MaxListed)+1)
 			for _, name := range names[:min(len(names), catalog.MaxListed)] {
 				quoted = append(quoted, megallm.Quote(name))
@@ -95,7 +96,7 @@ func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes
 			}
 			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, strings.Join(quoted, ", "))
 		}
-		return nil, nil, fmt.Errorf("%s must be a list of strings, got %s%s", where, typeName(v), asText(v))
+		return nil, nil, fmt.Errorf("%s must be a list of strings, got %s%s", where, typeName(v), asText(v, false))
 	}
 	out = make([]string, len(elements))
 	mistakes = make([]error, len(elements))
@@ -530,7 +531,7 @@ func (o *objectReader) object(name string) *objectReader {
 	}
 	child, isObject := newObjectReader(o.prefix+name+".", v)
 	if !isObject {
-		o.keep(fmt.Errorf("%s%s must be an object, got %s%s", o.prefix, name, typeName(v), asText(v)))
+		o.keep(fmt.Errorf("%s%s must be an object, got %s%s", o.prefix, name, typeName(v), asText(v, true)))
 		return nil
 	}
 	return child
@@ -538,14 +539,19 @@ func (o *objectReader) object(name string) *objectReader {
 
 // asText explains a string that holds a list or an object written as text
 // ("[\"gpt-4o\"]"), as file() reads one and -var and TF_VAR_ give one to a
-// variable declared without a type; "" for any other value, such as an id or
-// prose in brackets ("[beta] gpt-4o"), which neither fix would read.
-func asText(v tftypes.Value) string {
+// variable declared without a type, or, where an object is wanted, its
+// attributes without braces ("supports_vision = true"); "" for any other
+// value, such as an id or prose in brackets ("[beta] gpt-4o"), which no fix
+// would read.
+func asText(v tftypes.Value, object bool) string {
 	var s string
 	if !v.Type().Is(tftypes.String) || !v.IsKnown() || v.As(&s) != nil {
 		return ""
 	}
 	if s = strings.TrimSpace(s); !strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "{") {
+		if object {
+			return asAttributes(s)
+		}
 		return ""
 	}
 	// A value as -var reads it for type = any: HCL (JSON too) that needs no
@@ -562,6 +568,31 @@ func asText(v tftypes.Value) string {
 			"(it is not JSON, which jsondecode() reads)"
 	}
 	return fmt.Sprintf(" %s, a value written as text, %s", megallm.Quote(s), how)
+}
+
+// asAttributes explains text that holds attributes, name = value lines that
+// need no variable or function, where an object is wanted: in braces, as
+// written, when the text is short; "" for other text.
+func asAttributes(s string) string {
+	file, diags := hclsyntax.ParseConfig([]byte(s), "", hcl.InitialPos)
+	body, _ := file.Body.(*hclsyntax.Body)
+	if diags.HasErrors() || body == nil || len(body.Blocks) > 0 || len(body.Attributes) == 0 {
+		return ""
+	}
+	var attrs []string
+	for _, a := range slices.SortedFunc(maps.Values(body.Attributes), func(a, b *hclsyntax.Attribute) int {
+		return a.SrcRange.Start.Byte - b.SrcRange.Start.Byte
+	}) {
+		if _, diags := a.Expr.Value(nil); diags.HasErrors() {
+			return ""
+		}
+		attrs = append(attrs, s[a.SrcRange.Start.Byte:a.SrcRange.End.Byte])
+	}
+	object := "in braces, { ... }"
+	if len(s) <= 64 { // the object repeats the text unquoted: only one megallm.Quote keeps whole
+		object = "{ " + strings.Join(attrs, ", ") + " }"
+	}
+	return fmt.Sprintf(" %s, attributes written as text: write them as an object, without quotes, %s", megallm.Quote(s), object)
 }
 
 // typeName names a value's Terraform type for an error message.

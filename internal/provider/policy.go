@@ -67,7 +67,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	}
 	o, ok := newObjectReader("policy.", v)
 	if !ok {
-		return nil, fmt.Errorf("policy must be an object such as { allowed_owners = [\"openai\"] }, got %s%s", typeName(v), asText(v))
+		return nil, fmt.Errorf("policy must be an object such as { allowed_owners = [\"openai\"] }, got %s%s", typeName(v), asText(v, true))
 	}
 	// Every mistake at once: the policy's own, then each model's by id.
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
@@ -116,7 +116,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	if !ok {
 		// No successor in the example: one named after this entry's own id would be an error.
 		return decision, fmt.Errorf("%s must be an object such as { retires_at = \"2026-06-30\", reason = "+
-			"\"Superseded\" }, got %s%s", where, typeName(v), asText(v))
+			"\"Superseded\" }, got %s%s", where, typeName(v), asText(v, true))
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")

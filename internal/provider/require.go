@@ -109,7 +109,7 @@ func requirementsFrom(o *objectReader) (catalog.Requirements, error) {
 func requireReader(v tftypes.Value) (*objectReader, error) {
 	o, ok := newObjectReader("require.", v)
 	if !ok {
-		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s%s", typeName(v), asText(v))
+		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s%s", typeName(v), asText(v, true))
 	}
 	if err := onlyAttributes("require", o, requireAttributeNames); err != nil {
 		return nil, err

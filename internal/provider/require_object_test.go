@@ -161,6 +161,14 @@ variable "typed_as_strings" {
 			`"\{supports_vision=true\}", a value written as text, as -var or TF_VAR_\s+pass\s+it\s+to\s+a\s+variable\s+`+
 			`declared\s+without\s+a\s+type:\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any\s+\(it\s+is\s+not\s+JSON,\s+`+
 			`which\s+jsondecode\(\)\s+reads\)\s*$`),
+		// Attributes as text, without braces: an object is what it means.
+		step(`"supports_vision = true"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
+			`"supports_vision = true", attributes written as text: write them as an object, without quotes,\s+`+
+			`\{ supports_vision = true \}\s*$`),
+		step(`"min_context_length = 128000\nsupports_vision=true"`, `got string\s+"min_context_length = 128000\\nsupports_vision=true",\s+`+
+			`attributes written as text: write them as an object, without quotes,\s+\{ min_context_length = 128000,\s+`+
+			`supports_vision=true \}\s*$`),
+		step(`"supports_vision = var.x"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 		step(`"{draft} vision only"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
@@ -400,8 +408,18 @@ func TestAsText(t *testing.T) {
 		`["gpt-4o", "gpt-4o-mini"]`: true, `{supports_vision=true}`: true, `{"denied": true}`: true,
 		`[lower("GPT-4O")]`: false, `[var.id]`: false, `[beta] gpt-4o`: false, `{draft} vision only`: false,
 	} {
-		if got := asText(tftypes.NewValue(tftypes.String, text)) != ""; got != advised {
+		if got := asText(tftypes.NewValue(tftypes.String, text), false) != ""; got != advised {
 			t.Errorf("asText(%q) advises decoding: %v, want %v", text, got, advised)
+		}
+	}
+	// Attributes without braces are an object only where one is wanted.
+	for text, advised := range map[string]bool{`supports_vision = true`: true, "a = 1\nb = \"x\"": true,
+		`supports_vision = var.x`: false, `vision`: false, `a = 1 b = 2`: false, `pricing { a = 1 }`: false} {
+		if got := asText(tftypes.NewValue(tftypes.String, text), true) != ""; got != advised {
+			t.Errorf("asText(%q) advises an object: %v, want %v", text, got, advised)
+		}
+		if asText(tftypes.NewValue(tftypes.String, text), false) != "" {
+			t.Errorf("asText(%q) advises where no object is wanted", text)
 		}
 	}
 }
