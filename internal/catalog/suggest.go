@@ -95,19 +95,22 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 	return out
 }
 
-// Miscased returns the one of names that differs from name only in letter
-// case, when names lacks name itself: the near miss that is an error wherever
-// a name is written (a type "Chat", an owner "OpenAI", a "Model_Lifecycle"),
-// since it can only be that name mistyped.
-func Miscased(name string, names []string) (string, bool) {
-	if slices.Contains(names, name) {
-		return "", false
+// Miscased returns the names that differ from name only in letter case, the
+// first maxSuggestions in the order of names, when names lacks name itself:
+// the near miss that is an error wherever a name is written (a type "Chat",
+// an owner "OpenAI", a "Model_Lifecycle"), since it can only be one of them
+// mistyped; none for none.
+func Miscased(name string, names []string) []string {
+	var meant []string
+	for _, n := range names {
+		if n == name {
+			return nil
+		}
+		if strings.EqualFold(n, name) && len(meant) < maxSuggestions {
+			meant = append(meant, n)
+		}
 	}
-	i := slices.IndexFunc(names, func(n string) bool { return strings.EqualFold(n, name) })
-	if i < 0 {
-		return "", false
-	}
-	return names[i], true
+	return meant
 }
 
 // boundedEditDistance is the optimal string alignment distance between s and

@@ -326,3 +326,28 @@ func TestMisnames(t *testing.T) {
 		}
 	}
 }
+
+// TestMiscased: every spelling that differs only in letter case is a
+// suggestion, as the name could be any of them mistyped, the first
+// maxSuggestions in the names' order; none when the name is one of them.
+func TestMiscased(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		names []string
+		want  []string
+	}{
+		{"cHat", []string{"CHAT", "Chat", "chat", "embedding"}, []string{"CHAT", "Chat", "chat"}},
+		{"chat", []string{"CHAT", "Chat", "chat"}, nil},
+		{"ab", []string{"AB", "Ab", "aB", "abc", "ab "}, []string{"AB", "Ab", "aB"}},
+		{"AB", []string{"Ab", "aB", "ab", "Ab2"}, []string{"Ab", "aB", "ab"}},
+		{"x", []string{"y"}, nil},
+	} {
+		if got := Miscased(tc.name, tc.names); !slices.Equal(got, tc.want) {
+			t.Errorf("Miscased(%q, %q) = %q, want %q", tc.name, tc.names, got, tc.want)
+		}
+	}
+	if got := Miscased("ab", []string{"AB", "Ab", "aB", "ab"}); got != nil {
+		t.Errorf("Miscased of a name that names has = %q, want none", got)
+	}
+}

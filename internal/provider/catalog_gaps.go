@@ -68,9 +68,9 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 	where := fmt.Sprintf("the MegaLLM catalog (%s from %s)", counted(models.Len(), "model"), origin)
 	if types := models.Types(); query.Type != "" && !slices.Contains(types, query.Type) {
 		none := fmt.Sprintf("No model in %s has type %s, so megallm_models", where, megallm.Quote(query.Type))
-		if meant, ok := catalog.Miscased(query.Type, types); ok {
+		if meant := catalog.Miscased(query.Type, types); meant != nil {
 			diags.AddAttributeError(path.Root("type"), "Type in the wrong letter case", none+" would list none. Types are "+
-				"case-sensitive."+didYouMean([]string{meant})+" "+catalogHas("types", types))
+				"case-sensitive."+didYouMean(meant)+" "+catalogHas("types", types))
 		} else {
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type", none+" lists none."+
 				didYouMean(catalog.Closest(query.Type, slices.Values(types)))+" "+catalogHas("types", types))
@@ -102,10 +102,10 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		owners := models.Owners()
 		var unknown, miscased []string
 		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
-			meant, isMiscased := catalog.Miscased(owner, owners)
+			meant := catalog.Miscased(owner, owners)
 			switch {
-			case isMiscased:
-				miscased = append(miscased, fmt.Sprintf("%s (did you mean %s?)", megallm.Quote(owner), megallm.Quote(meant)))
+			case meant != nil:
+				miscased = append(miscased, fmt.Sprintf("%s (did you mean %s?)", megallm.Quote(owner), catalog.QuoteList(meant, "or")))
 			case !slices.Contains(owners, owner):
 				unknown = append(unknown, owner)
 			case !models.OwnerAllowed(owner):

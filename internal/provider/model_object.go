@@ -207,9 +207,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	}
 	misplaced(o) // first: { input_tokens_cost_per_million = 1 } is a model whose price belongs in pricing
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
-		if meant, ok := catalog.Miscased(name, rootAttributeNames); ok { // a Model_Lifecycle would go unchecked
+		if meant := catalog.Miscased(name, rootAttributeNames); meant != nil { // a Model_Lifecycle would go unchecked
 			o.keep(fmt.Errorf("model has no attribute %s, so it would go unread.%s Attribute names are case-sensitive",
-				megallm.Quote(name), didYouMean([]string{meant})))
+				megallm.Quote(name), didYouMean(meant)))
 		}
 	}
 	if o.err() == nil && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {

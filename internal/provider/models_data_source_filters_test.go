@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"slices"
@@ -198,6 +199,26 @@ func TestModelsDataSource_miscasedTypeOrOwnerFails(t *testing.T) {
 	}, resource.TestStep{ // followed, the advice lists them
 		Config:            providerBlock(server, "") + `data "megallm_models" "gpt4o" { id_regex = "(?i)^GPT-4o" }`,
 		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.gpt4o", "gpt-4o", "gpt-4o-mini")},
+	})
+}
+
+// TestModelsDataSource_miscasedTypeOfSeveralSpellings: a catalog with a type
+// or owner in several letter cases suggests each, as any may be meant.
+func TestModelsDataSource_miscasedTypeOfSeveralSpellings(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"a","type":"CHAT","owned_by":"OpenAI"}`),
+		json.RawMessage(`{"id":"b","type":"Chat","owned_by":"openai"}`), json.RawMessage(`{"id":"c","type":"chat"}`))
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "chat" { type = "cHat" }`,
+		ExpectError: expectError(`Error: Type in the wrong letter case .* has type "cHat", so megallm_models would list none\. ` +
+			`Types are case-sensitive\. Did you mean "CHAT", "Chat" or "chat"\?`),
+	}, resource.TestStep{
+		Config:      providerBlock(server, "") + `data "megallm_models" "mine" { owned_by = ["OPENAI"] }`,
+		ExpectError: expectError(`Error: Owner in the wrong letter case .* - "OPENAI" \(did you mean "OpenAI" or "openai"\?\)`),
+	}, resource.TestStep{ // followed, the advice lists them
+		Config:            providerBlock(server, "") + `data "megallm_models" "chat" { type = "Chat" }`,
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.chat", "b")},
 	})
 }
 
