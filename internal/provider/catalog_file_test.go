@@ -79,6 +79,18 @@ func TestCatalogFile_quotedInEnvironment(t *testing.T) {
 	})
 }
 
+// A relative path in MEGALLM_CATALOG_FILE is fixed in the variable, where
+// ${path.module}, the fix for catalog_file in a module, means nothing.
+func TestCatalogFile_relativeInEnvironment(t *testing.T) {
+	t.Setenv(EnvCatalogFile, "megallm-no-such-catalog.json")
+	unitTest(t, resource.TestStep{
+		Config: `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`no such file or directory\. A relative path is read from the directory Terraform runs in, so ` +
+			`this one is ".*megallm-no-such-catalog\.json" \(-chdir changes it\): set MEGALLM_CATALOG_FILE to the file's ` +
+			`absolute path\.\s+The file must`),
+	})
+}
+
 func TestCatalogFile_errors(t *testing.T) {
 	t.Parallel()
 	malformed := writeCatalogFile(t, []byte("{\n  \"object\": \"list\",\n  \"data\": [\n    {\"id\": \"gpt-4o\",}\n  ]\n}\n"))
@@ -200,19 +212,19 @@ func TestCatalogFile_adviceFitsTheError(t *testing.T) {
 func TestCatalogFileAdvice(t *testing.T) {
 	t.Parallel()
 	denied := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "open", Path: "/srv/catalog.json", Err: fs.ErrPermission}}
-	if got := catalogFileAdvice(denied); !strings.Contains(got, "that user may not read this file: check the permissions") ||
+	if got := catalogFileAdvice(denied, "catalog_file"); !strings.Contains(got, "that user may not read this file: check the permissions") ||
 		strings.Contains(got, "curl") {
 		t.Errorf("permission denied: advice %q, want the file's permissions and no download", got)
 	}
 	ioErr := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "read", Path: "/srv/catalog.json", Err: errors.New("input/output error")}}
-	if got := catalogFileAdvice(ioErr); got != "\n\nCheck catalog_file (or MEGALLM_CATALOG_FILE)." {
+	if got := catalogFileAdvice(ioErr, "catalog_file"); got != "\n\nCheck catalog_file (or MEGALLM_CATALOG_FILE)." {
 		t.Errorf("I/O error: advice %q, want only to check the path", got)
 	}
 	content := &megallm.CatalogFileError{Path: "c.json", Err: errors.New("the file is empty (or only white space)")}
 	want := "\n\nThe file must hold a GET /models answer, for example saved with\n" +
 		"  curl -fsS -H \"Authorization: Bearer $MEGALLM_API_KEY\" https://ai.megallm.io/v1/models -o catalog.json\n" +
 		"(in PowerShell, write $env:MEGALLM_API_KEY, and curl.exe on Windows).\n\nCheck catalog_file (or MEGALLM_CATALOG_FILE)."
-	if got := catalogFileAdvice(content); got != want {
+	if got := catalogFileAdvice(content, "catalog_file"); got != want {
 		t.Errorf("content error: advice\n%s\nwant\n%s", got, want)
 	}
 }

@@ -213,6 +213,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 				return megallm.ReadCatalogFile(file)
 			}, s.policy).WithClock(now),
 			origin: "catalog_file " + megallm.QuotePath(file),
+			from:   s.fileFrom,
 		}, diags
 	}
 	client, err := megallm.New(megallm.Config{
@@ -236,7 +237,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 				client.ModelsURL()))
 	}
 	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy).WithClock(now), origin: client.ModelsURL(),
-		maxRetries: s.maxRetries, keyFrom: s.keyFrom}, diags
+		maxRetries: s.maxRetries, from: s.keyFrom}, diags
 }
 
 // Resources returns none: the provider only reads.

@@ -29,8 +29,10 @@ type providerData struct {
 	scrub func(string) string
 	// maxRetries is the provider's max_retries, which advice names.
 	maxRetries int
-	// keyFrom names where the key sent came from, which advice names.
-	keyFrom string
+	// from names where the key sent, or the catalog file read, came from,
+	// which advice names: api_key or MEGALLM_API_KEY, catalog_file or
+	// MEGALLM_CATALOG_FILE.
+	from string
 }
 
 // dataSource is what both data sources share: the configured providerData,
@@ -61,7 +63,7 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	var diags diag.Diagnostics
 	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {
-		summary, detail := describeCatalogError(err, d.maxRetries, d.keyFrom)
+		summary, detail := describeCatalogError(err, d.maxRetries, d.from)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
 			detail = repeatedDetail(repeated, reader)
 		}
@@ -117,9 +119,9 @@ func causeLine(err error) string {
 const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensitive variable, for example)" //nolint:gosec // G101: advice, not a credential.
 
 // describeCatalogError words a catalog error and how to fix it, under the
-// provider's max_retries and with the key from keyFrom (api_key or
-// MEGALLM_API_KEY).
-func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, detail string) {
+// provider's max_retries and where the key or file came from (providerData's
+// from).
+func describeCatalogError(err error, maxRetries int, from string) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var respErr *megallm.ResponseError
 	var timeoutErr *megallm.TimeoutError
@@ -135,7 +137,7 @@ func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, d
 				"the model catalog, so the read stopped: %s.\n\nNothing is wrong with the provider's configuration "+
 				"(base_url, api_key or catalog_file); run the command again to read the catalog.", err)
 	case errors.As(err, &fileErr):
-		return "Cannot read catalog_file", fmt.Sprintf("%s.%s", err, catalogFileAdvice(fileErr))
+		return "Cannot read catalog_file", fmt.Sprintf("%s.%s", err, catalogFileAdvice(fileErr, from))
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
@@ -144,7 +146,7 @@ func describeCatalogError(err error, maxRetries int, keyFrom string) (summary, d
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
-				"the key must be sent. %s", err, rejectedKeyAdvice(keyFrom))
+				"the key must be sent. %s", err, rejectedKeyAdvice(from))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
 		return "MegaLLM API refused access",
 			fmt.Sprintf("%s.\n\nThe API, or a proxy or firewall in front of it, refuses this request: check that the "+
@@ -220,8 +222,8 @@ func throttledAdvice(err *megallm.APIError, maxRetries int) string {
 
 // catalogFileAdvice is what to do about a catalog_file that cannot be read,
 // by what is wrong: saving the answer again helps only a missing file or
-// one that holds something else.
-func catalogFileAdvice(err *megallm.CatalogFileError) string {
+// one that holds something else. from names where its path came from.
+func catalogFileAdvice(err *megallm.CatalogFileError, from string) string {
 	check := "\n\nCheck catalog_file (or " + EnvCatalogFile + ")."
 	switch {
 	case errors.Is(err, megallm.ErrCatalogIsDirectory):
@@ -230,7 +232,7 @@ func catalogFileAdvice(err *megallm.CatalogFileError) string {
 		return " The provider runs as the same user as Terraform, and that user may not read this file: check the " +
 			"permissions of the file and of the directories that hold it, or run Terraform as a user who can read it." + check
 	case errors.Is(err, fs.ErrNotExist):
-		return pathHint(err) + saveAdvice + check
+		return pathHint(err, from) + saveAdvice + check
 	case errors.As(err, new(*fs.PathError)): // another error of the file system: saving again does not help
 		return check
 	}
@@ -281,8 +283,8 @@ func fileURLPath(p string) string {
 // pathHint says why a missing file is not where its path seems to point:
 // it is in quotes, it is a URL, neither Terraform nor the provider expands
 // ~, and a relative path is read from the directory Terraform runs in, not
-// the module's; "" otherwise.
-func pathHint(err *megallm.CatalogFileError) string {
+// the module's (or, from MEGALLM_CATALOG_FILE, any); "" otherwise.
+func pathHint(err *megallm.CatalogFileError, from string) string {
 	lower := strings.ToLower(err.Path)
 	unquotedPath, inQuotes := megallm.Unquoted(err.Path)
 	switch {
@@ -304,8 +306,12 @@ func pathHint(err *megallm.CatalogFileError) string {
 			"catalog_file = pathexpand(%s).", megallm.QuotePath(err.Path))
 	case !filepath.IsAbs(err.Path):
 		looked, _ := filepath.Abs(err.Path)
+		fix := "in a module, start the path with ${path.module}/"
+		if from == EnvCatalogFile {
+			fix = "set " + EnvCatalogFile + " to the file's absolute path"
+		}
 		return fmt.Sprintf(" A relative path is read from the directory Terraform runs in, so this one is %s (-chdir "+
-			"changes it): in a module, start the path with ${path.module}/.", megallm.QuotePath(looked))
+			"changes it): %s.", megallm.QuotePath(looked), fix)
 	}
 	return ""
 }

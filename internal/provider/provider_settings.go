@@ -23,8 +23,10 @@ import (
 
 // providerSettings is the provider block with the environment and defaults.
 type providerSettings struct {
-	// catalogFile, when set, leaves the API settings unused.
+	// catalogFile, when set, leaves the API settings unused; fileFrom names
+	// where it came from: catalog_file or MEGALLM_CATALOG_FILE.
 	catalogFile string
+	fileFrom    string
 	baseURL     string
 	apiKey      string
 	// keyFrom names where apiKey came from: api_key or MEGALLM_API_KEY.
@@ -44,9 +46,10 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		diags.AddAttributeError(path.Root("policy"), "Invalid policy", err.Error())
 		return providerSettings{}, diags
 	}
-	file := cfg.CatalogFile.ValueString()
+	file, fileFrom := cfg.CatalogFile.ValueString(), "catalog_file"
 	if cfg.CatalogFile.IsNull() {
 		file = getenv(EnvCatalogFile, "the path of a saved GET /models answer", path.Root("catalog_file"), &diags)
+		fileFrom = EnvCatalogFile
 	}
 	if diags.HasError() {
 		return providerSettings{}, diags
@@ -60,7 +63,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 			}
 			warnCatalogFileFromEnvironment(&diags, cfg, file)
 		}
-		return providerSettings{catalogFile: file, policy: policy}, diags
+		return providerSettings{catalogFile: file, fileFrom: fileFrom, policy: policy}, diags
 	}
 
 	baseURL := cfg.BaseURL.ValueString()

@@ -42,7 +42,7 @@ func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 		APIKey:      types.StringValue(" sk-fake-key\n"),
 	}
 	settings, diags := resolveSettings(t.Context(), cfg)
-	if len(diags) != 0 || settings != (providerSettings{catalogFile: "catalog.json"}) {
+	if len(diags) != 0 || settings != (providerSettings{catalogFile: "catalog.json", fileFrom: "catalog_file"}) {
 		t.Errorf("got %+v and %v, want only the catalog file and no diagnostic", settings, diags)
 	}
 
