@@ -97,10 +97,15 @@ func runTests(m *testing.M) int {
 	// OpenTofu reads `source = "megallm/megallm"` as registry.opentofu.org:
 	// serve the provider under that address so that configurations with a
 	// required_providers block (the examples) find it.
-	if strings.Contains(filepath.Base(os.Getenv(tfcli.EnvTerraformPath)), "tofu") && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
+	if openTofu() && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
 		_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
 	}
 	return m.Run()
+}
+
+// openTofu reports whether the tests run OpenTofu rather than Terraform.
+func openTofu() bool {
+	return strings.Contains(filepath.Base(os.Getenv(tfcli.EnvTerraformPath)), "tofu")
 }
 
 // providerBlock configures the provider against the mock, with extra lines.
