@@ -861,6 +861,53 @@ test_a_miscased_attribute_path_fails_closed if {
 	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
 }
 
+# an aws_lambda_function as terraform show -json plans it: every attribute,
+# null or an empty list when unset, but those known only after apply, which
+# after_unknown has instead
+_planned_lambda := {
+	"address": "aws_lambda_function.chat", "mode": "managed", "type": "aws_lambda_function", "name": "chat",
+	"values": {
+		"architectures": ["arm64"], "code_signing_config_arn": null, "dead_letter_config": [], "description": null,
+		"environment": [{"variables": {"LLM": "gpt4o-mini", "LOG_LEVEL": "info"}}], "ephemeral_storage": [{"size": 512}],
+		"file_system_config": [], "filename": "chat.zip", "function_name": "chat", "handler": "main.handler",
+		"image_config": [], "image_uri": null, "kms_key_arn": null, "layers": null, "memory_size": 256,
+		"package_type": "Zip", "publish": false, "replace_security_groups_on_destroy": null,
+		"replacement_security_group_ids": null, "reserved_concurrent_executions": -1,
+		"role": "arn:aws:iam::123456789012:role/chat", "runtime": "python3.12", "s3_bucket": null, "s3_key": null,
+		"s3_object_version": null, "skip_destroy": false, "snap_start": [], "tags": null, "timeout": 30, "timeouts": null,
+		"vpc_config": [],
+	},
+}
+
+_lambda_plan := json.patch(_plan([_planned_lambda]), [{"op": "add", "path": "/resource_changes", "value": [_unknown_change(_planned_lambda, {
+	"architectures": [false], "arn": true, "code_sha256": true, "environment": [{"variables": {}}], "ephemeral_storage": [{}],
+	"id": true, "invoke_arn": true, "last_modified": true, "logging_config": true, "qualified_arn": true,
+	"qualified_invoke_arn": true, "signing_job_arn": true, "signing_profile_version_arn": true, "source_code_hash": true,
+	"source_code_size": true, "tags_all": true, "tracing_config": true, "version": true,
+})]}])
+
+# planned_values has every attribute, so an attribute path whose first step
+# is none of them is a typo that would check nothing
+test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
+	denies := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
+		"enviroment.variables.LLM", "environment.*.variables.LLM", "llm_environment.LLM",
+	]}}
+	denies == {
+		`megallm_settings.attribute_paths["aws_lambda_function"] has "enviroment.variables.LLM", whose first step "enviroment" is no attribute of aws_lambda_function.chat, so it reaches no value and checks nothing. Did you mean "environment"? Start the path with an attribute of the resource, as the plan's JSON (terraform show -json) writes it.`,
+		`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", whose first step "llm_environment" is no attribute of aws_lambda_function.chat, so it reaches no value and checks nothing. Start the path with an attribute of the resource, as the plan's JSON (terraform show -json) writes it.`,
+		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+	}
+
+	# an attribute that is unset (null, an empty block), known only after
+	# apply, or a map key a map lacks (no CHAT variable) is no mistake; nor
+	# is a type of which the plan has no resource
+	unset := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {
+		"aws_lambda_function": ["description", "dead_letter_config.*.target_arn", "tracing_config.*.mode", "environment.*.variables.CHAT", "*.LLM"],
+		"aws_ecs_service": ["enviroment.LLM"],
+	}}
+	unset == set()
+}
+
 test_a_key_pattern_with_white_space_around_it_fails_closed if {
 	denies := _deny({"LLM": "gtp-4o"}) with data.megallm_settings as {"key_patterns": ["model", "LLM ", " ", ""]}
 	denies == {

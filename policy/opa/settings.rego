@@ -165,7 +165,7 @@ deny contains msg if {
 	some type, paths in settings[name]
 	_strings(paths)
 	some p in paths
-	regex.match(`[\[\]"]|^\.|\.\.|\.$|^$`, p)
+	_malformed(p)
 	msg := sprintf(
 		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": %s",
 		[name, _quote(type), _quote(p), _path_advice(p, unreachable)],
@@ -213,6 +213,49 @@ deny contains msg if {
 		"megallm_settings.attribute_paths[%s] has %s, which reaches a value of this plan only when letter case is ignored: paths are exact, as attribute names and map keys are, so write it as %s.",
 		[_quote(type), _quote(p), _quote(written)],
 	)
+}
+
+# An attribute path whose first step no resource of its type has, in any
+# letter case, checks nothing, silently: a plan's planned_values has every
+# attribute of a resource (null when unset, an absent block an empty list),
+# and resource_changes' after_unknown those known only after apply. A step
+# below the first may be a map key that a map lacks (variables.LLM), which
+# is no mistake.
+deny contains msg if {
+	is_object(_user_settings.attribute_paths)
+	some type, paths in _user_settings.attribute_paths
+	_strings(paths)
+	some p in paths
+	not _malformed(p)
+	step := split(p, ".")[0]
+	not step in ({"*"} | _attributes[type])
+	not _path_reached_folded(type, split(p, "."))
+	msg := sprintf(
+		"megallm_settings.attribute_paths[%s] has %s, whose first step %s is no attribute of %s, so it reaches no value and checks nothing.%s Start the path with an attribute of the resource, as the plan's JSON (terraform show -json) writes it.",
+		[_quote(type), _quote(p), _quote(step), _address(sort(_addresses[type])[0]), _suggest(_closest(step, {step}, {_fold(a): [a] | some a in _attributes[type]}))],
+	)
+}
+
+# the managed resources of each type in planned_values, and the attributes they have
+_addresses[type] contains r.address if {
+	some r in _managed_resources
+	type := r.type
+}
+
+_attributes[type] := {a | some r in _managed_resources; r.type == type; some a, _ in r.values} | {a |
+	some rc in object.get(input, "resource_changes", [])
+	rc.mode == "managed"
+	rc.type == type
+	some a, _ in object.get(rc.change, "after_unknown", {})
+} if some type, _ in _addresses
+
+_malformed(p) if regex.match(`[\[\]"]|^\.|\.\.|\.$|^$`, p)
+
+_path_reached_folded(type, steps) if {
+	some r in _managed_resources
+	r.type == type
+	walk(object.get(r, "values", {}), [path, _])
+	_path_matches_folded(steps, path)
 }
 
 _path_reached(type, steps) if {
