@@ -908,6 +908,33 @@ test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 	unset == set()
 }
 
+# a name where the plan has a list (a block) reaches no value: the deny says
+# the path with an index there, and the "did you mean" of a misspelt first
+# step, followed, leads to it
+test_an_attribute_path_naming_a_step_of_a_list_fails_closed if {
+	denies := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
+		"environment.variables.LLM", "dead_letter_config.target_arn", "environment.0.variables.LLM",
+	]}}
+	denies == {
+		`megallm_settings.attribute_paths["aws_lambda_function"] has "environment.variables.LLM", which reaches no value: "environment" is a list, whose elements a step reaches by index, not by name. Write the index as a number, or "*" for any, as "environment.*.variables.LLM".`,
+		`megallm_settings.attribute_paths["aws_lambda_function"] has "dead_letter_config.target_arn", which reaches no value: "dead_letter_config" is a list, whose elements a step reaches by index, not by name. Write the index as a number, or "*" for any, as "dead_letter_config.*.target_arn".`,
+		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+	}
+
+	# followed, the advice checks the id; a "*" for a name may stand for a
+	# value this plan lacks (a map key), so a list it meets is no mistake
+	followed := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
+		"environment.*.variables.LLM", "dead_letter_config.*.target_arn", "*.LLM",
+	]}}
+	followed == {`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	deployment := {
+		"address": "azurerm_cognitive_deployment.d", "mode": "managed", "type": "azurerm_cognitive_deployment", "name": "d",
+		"values": {"model": [{"format": "OpenAI", "name": "gpt-4o-mini", "version": "2024-07-18"}], "sku": [{"name": "Standard"}]},
+	}
+	nested := megallm.deny with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": ["model.name"]}}
+	nested == {`megallm_settings.attribute_paths["azurerm_cognitive_deployment"] has "model.name", which reaches no value: "model" is a list, whose elements a step reaches by index, not by name. Write the index as a number, or "*" for any, as "model.*.name".`}
+}
+
 test_a_key_pattern_with_white_space_around_it_fails_closed if {
 	denies := _deny({"LLM": "gtp-4o"}) with data.megallm_settings as {"key_patterns": ["model", "LLM ", " ", ""]}
 	denies == {

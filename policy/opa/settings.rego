@@ -236,6 +236,41 @@ deny contains msg if {
 	)
 }
 
+# An attribute path with a name where the plan has a list, such as a block
+# (environment.variables.LLM for environment[0].variables.LLM), reaches no
+# value there, silently: a list's elements are reached by index. Past a "*"
+# for a name, it may be meant for another value, which this plan lacks.
+deny contains msg if {
+	is_object(_user_settings.attribute_paths)
+	some type, paths in _user_settings.attribute_paths
+	_strings(paths)
+	some p in paths
+	not _malformed(p)
+	steps := split(p, ".")
+	not _path_reached(type, steps)
+	some r in _managed_resources
+	r.type == type
+	walk(r.values, [path, list])
+	is_array(list)
+	count(path) < count(steps)
+	_path_matches(array.slice(steps, 0, count(path)), path)
+	not regex.match(`^([0-9]+|\*)$`, steps[count(path)])
+	before := array.slice(steps, 0, count(path))
+	not _star_at_key(before, path)
+	msg := sprintf(
+		"megallm_settings.attribute_paths[%s] has %s, which reaches no value: %s is a list, whose elements a step reaches by index, not by name. Write the index as a number, or \"*\" for any, as %s.",
+		[_quote(type), _quote(p), _quote(concat(".", before)), _quote(concat(".", array.concat(array.concat(before, ["*"]), array.slice(steps, count(path), count(steps)))))],
+	)
+}
+
+# _star_at_key(steps, path): a "*" of steps stands for a map key or attribute
+# name of path, so that the path may reach a value through another.
+_star_at_key(steps, path) if {
+	some i, step in steps
+	step == "*"
+	is_string(path[i])
+}
+
 # the managed resources of each type in planned_values, and the attributes they have
 _addresses[type] contains r.address if {
 	some r in _managed_resources
