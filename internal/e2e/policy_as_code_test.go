@@ -70,6 +70,8 @@ resource "terraform_data" "app" {
       BATCH_MODEL      = "gpt-4.1-mini"           # retires in 45 days
       MODEL            = "gpt-4o-mini"            # valid
       LOG_LEVEL        = "gpt-4o-minii"           # not a model setting
+      FALLBACK_MODELS  = "gpt-4.1, gpt-4o-mni"    # a list, with a typo
+      OLLAMA_MODELS    = "/data/models"           # a directory, no id
     }
     routing = { fallback_model = ["gpt-4.1", "Gpt-4.1"] } # ids in a list in a map
     model   = terraform_data.later.id                      # unknown until apply
@@ -97,6 +99,7 @@ module "worker" { source = "./worker" }
 		`module.worker.terraform_data.job: input.steps[0].model = "gpt-5-turbo" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.env.LEGACY_MODEL = "gpt-3.5-turbo" was retired on ` + day(-10) + `: use its successor "gpt-4o-mini".`,
 		`terraform_data.app: input.env.OPENAI_MODEL = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`terraform_data.app: input.env.FALLBACK_MODELS = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
 		`terraform_data.app: input.env.REVIEW_MODEL = "claude-3-opus-20240229" is denied by the provider's policy.`,
 		`terraform_data.app: input.env.SECRET_MODEL = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
 		`terraform_data.app: input.env.SUMMARY_MODEL_ID = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model.`,

@@ -11,13 +11,39 @@ package megallm
 found contains {"address": r.address, "path": path, "id": id, "sensitive": _sensitive(r, path)} if {
 	some r in _managed_resources
 	some doc in _documents(r)
-	walk(doc.value, [sub, id])
-	is_string(id)
-	id != ""
+	walk(doc.value, [sub, value])
+	is_string(value)
+	value != ""
 	path := array.concat(doc.path, sub)
 	_watched(_type_settings[r.type], doc.value, sub, path)
 	not _ignored(_type_settings[r.type], path)
+	some id in _ids(value, _key_of(doc.value, sub, path))
+	id != ""
 }
+
+# _ids(value, key): the ids a string holds. Under a plural key, such as
+# FALLBACK_MODELS, it may be a list, as JSON text or separated by commas
+# (an environment variable holds only text), and may be a number, true or
+# false, or a file path or URL instead (OLLAMA_MODELS=/data/models,
+# MAX_LOADED_MODELS=2), which no id is.
+_ids(value, key) := [id | some id in _list(value); not regex.match(`^([0-9.]+|true|false|[/~.].*|.*://.*)$`, lower(id))] if {
+	endswith(lower(key), "s")
+} else := [value]
+
+_list(value) := [id | some id in json.unmarshal(value); is_string(id)] if {
+	json.is_valid(value)
+	is_array(json.unmarshal(value))
+} else := [trim_space(id) | some id in split(value, ",")] if contains(value, ",")
+
+else := [value]
+
+# _key_of(doc, sub, path): the name of the setting a value is: the name of
+# its {name, value} pair, or the key nearest above it.
+_key_of(doc, sub, path) := pair.name if {
+	sub[count(sub) - 1] == "value"
+	pair := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), null)
+	is_string(pair.name)
+} else := _last_key(path)
 
 # unknown: one entry per value that would be looked at, JSON text of a
 # json_attributes attribute, or value an attribute_paths pattern reaches
@@ -113,13 +139,7 @@ _watched(_, _, _, path) if {
 	_key_named(_last_key(path))
 }
 
-_watched(_, doc, sub, _) if {
-	count(sub) > 0
-	sub[count(sub) - 1] == "value"
-	pair := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), null)
-	is_string(pair.name)
-	_key_named(pair.name)
-}
+_watched(_, doc, sub, path) if _key_named(_key_of(doc, sub, path))
 
 _watched(ts, _, _, path) if _named(ts, path)
 

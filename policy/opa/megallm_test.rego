@@ -364,8 +364,52 @@ test_key_patterns_ignore_case_and_nesting if {
 		`terraform_data.app: input.env.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.env.EMBEDDING_MODEL_ID = "x-4" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.agents[0].model = "x-7" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.MODELS = "x-6" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.routing.fallback_model[1] = "x-8" is not in the MegaLLM catalog.`,
 	}
+}
+
+# Plural keys hold lists of ids: a list, or text (an environment variable,
+# a ConfigMap's data) as JSON or separated by commas; each id is checked.
+# A number, true or false, a path or a URL there is no id (Ollama's
+# OLLAMA_MODELS is a directory).
+test_plural_keys_hold_lists_of_ids if {
+	lambda := {
+		"address": "aws_lambda_function.chat", "mode": "managed", "type": "aws_lambda_function", "name": "chat",
+		"values": {"environment": [{"variables": {
+			"OPENAI_MODEL": "gpt-4o-mini", "FALLBACK_MODELS": "gpt-4.1, gpt4o-mini,", "OLLAMA_MODELS": "/data/models",
+			"PRELOAD_MODELS": "true", "OLLAMA_MAX_LOADED_MODELS": "2", "MODELS_URL": "https://models.example.com",
+			"LOG_LEVEL": "info", "ALLOWED_MODEL_IDS": "gpt-4o-mini,x-1",
+		}}]},
+	}
+	config_map := {
+		"address": "kubernetes_config_map.llm", "mode": "managed", "type": "kubernetes_config_map", "name": "llm",
+		"values": {
+			"binary_data": null, "immutable": false,
+			"data": {"app.fallback_models": `["gpt-4.1", "x-2"]`, "models": "x-3", "app.model_dir": "/models", "HF_HOME": "/cache"},
+			"metadata": [{"annotations": null, "labels": {"app.kubernetes.io/name": "llm"}, "name": "llm", "namespace": "default"}],
+		},
+	}
+	helm := {
+		"address": "helm_release.gateway", "mode": "managed", "type": "helm_release", "name": "gateway",
+		"values": {
+			"chart": "gateway", "name": "gateway", "namespace": "default", "version": "1.2.0",
+			"set": [{"name": "config.fallback_models", "type": null, "value": "gpt-4.1,x-4"}, {"name": "replicaCount", "type": null, "value": "2"}],
+			"values": [json.marshal({"ollama": {"models": {"pull": ["llama3"]}}, "router": {"models": ["gpt-4o-mini", "x-5"], "timeout_seconds": 30}})],
+		},
+	}
+	denies := megallm.deny with input as _plan([lambda, config_map, helm]) with data.megallm_settings as {"json_attributes": {"helm_release": ["values"]}}
+	denies == {
+		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog.`,
+		`kubernetes_config_map.llm: data["app.fallback_models"] = "x-2" is not in the MegaLLM catalog.`,
+		`kubernetes_config_map.llm: data.models = "x-3" is not in the MegaLLM catalog.`,
+		`helm_release.gateway: set[0].value = "x-4" is not in the MegaLLM catalog.`,
+		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog.`,
+	}
+
+	# a single id's key holds one id: a list there is no id
+	_deny({"OPENAI_MODEL": "gpt-4o-mini,gpt-4.1"}) == {`terraform_data.app: input.OPENAI_MODEL = "gpt-4o-mini,gpt-4.1" is not in the MegaLLM catalog.`}
 }
 
 test_key_patterns_from_data if {

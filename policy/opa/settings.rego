@@ -10,7 +10,7 @@ default_settings := {
 	"retirement_notice_days": 90,
 	# map keys and attribute names whose string values are model ids, as glob
 	# patterns compared without regard to case
-	"key_patterns": ["model", "model_id", "*_model", "*_model_id"],
+	"key_patterns": ["model", "model_id", "*_model", "*_model_id", "models", "*_models", "model_ids", "*_model_ids"],
 	# attribute paths, per resource type, whose string values are model ids:
 	# steps joined by ".", a list index as a number, "*" for any one step
 	"attribute_paths": {"azurerm_cognitive_deployment": ["model.*.name"]},
