@@ -937,8 +937,8 @@ test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 		"enviroment.variables.LLM", "environment.*.variables.LLM", "llm_environment.LLM",
 	]}}
 	denies == {
-		`megallm_settings.attribute_paths["aws_lambda_function"] has "enviroment.variables.LLM", whose first step "enviroment" is no attribute of aws_lambda_function.chat, so it reaches no value and checks nothing. Did you mean "environment"? Start the path with an attribute of the resource, as the plan's JSON (terraform show -json) writes it.`,
-		`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", whose first step "llm_environment" is no attribute of aws_lambda_function.chat, so it reaches no value and checks nothing. Start the path with an attribute of the resource, as the plan's JSON (terraform show -json) writes it.`,
+		`megallm_settings.attribute_paths["aws_lambda_function"] has "enviroment.variables.LLM", but aws_lambda_function.chat has no attribute "enviroment", so it reaches no value and checks nothing. Did you mean "environment"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
+		`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", but aws_lambda_function.chat has no attribute "llm_environment", so it reaches no value and checks nothing. Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
 		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
 	}
 
@@ -950,6 +950,19 @@ test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 		"aws_ecs_service": ["enviroment.LLM"],
 	}}
 	unset == set()
+
+	# so does a json_attributes attribute; one unset or known only after
+	# apply is no mistake
+	task := {
+		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
+		"values": {"container_definitions": `[{"name": "app", "environment": [{"name": "OPENAI_MODEL", "value": "gpt4o-mini"}]}]`, "family": "app", "volume": []},
+	}
+	json_attributes := megallm.deny with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definition"]}}
+	json_attributes == {`megallm_settings.json_attributes["aws_ecs_task_definition"] has "container_definition", but aws_ecs_task_definition.t has no attribute "container_definition", so it reaches no value and checks nothing. Did you mean "container_definitions"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`}
+	followed := megallm.deny with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]}}
+	followed == {`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	unset_json := megallm.deny with input as _lambda_plan with data.megallm_settings as {"json_attributes": {"aws_lambda_function": ["description", "source_code_hash"]}}
+	unset_json == set()
 }
 
 # a name where the plan has a list (a block) reaches no value: the deny says

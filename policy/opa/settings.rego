@@ -215,26 +215,33 @@ deny contains msg if {
 	)
 }
 
-# An attribute path whose first step no resource of its type has, in any
-# letter case, checks nothing, silently: a plan's planned_values has every
-# attribute of a resource (null when unset, an absent block an empty list),
-# and resource_changes' after_unknown those known only after apply. A step
-# below the first may be a map key that a map lacks (variables.LLM), which
-# is no mistake.
+# An attribute path whose first step no resource of its type has, or a
+# json_attributes attribute, in any letter case, checks nothing, silently: a
+# plan's planned_values has every attribute of a resource (null when unset,
+# an absent block an empty list), and resource_changes' after_unknown those
+# known only after apply. A step below the first may be a map key that a map
+# lacks (variables.LLM), which is no mistake.
 deny contains msg if {
-	is_object(_user_settings.attribute_paths)
-	some type, paths in _user_settings.attribute_paths
+	some name in ["attribute_paths", "json_attributes"]
+	is_object(_user_settings[name])
+	some type, paths in _user_settings[name]
 	_strings(paths)
 	some p in paths
-	not _malformed(p)
+	not _denied_already(name, type, p)
 	step := split(p, ".")[0]
 	not step in ({"*"} | _attributes[type])
-	not _path_reached_folded(type, split(p, "."))
 	msg := sprintf(
-		"megallm_settings.attribute_paths[%s] has %s, whose first step %s is no attribute of %s, so it reaches no value and checks nothing.%s Start the path with an attribute of the resource, as the plan's JSON (terraform show -json) writes it.",
-		[_quote(type), _quote(p), _quote(step), _address(sort(_addresses[type])[0]), _suggest(_closest(step, {step}, {_fold(a): [a] | some a in _attributes[type]}))],
+		"megallm_settings.%s[%s] has %s, but %s has no attribute %s, so it reaches no value and checks nothing.%s Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.",
+		[name, _quote(type), _quote(p), _address(sort(_addresses[type])[0]), _quote(step), _suggest(_closest(step, {step}, {_fold(a): [a] | some a in _attributes[type]}))],
 	)
 }
+
+# _denied_already(name, type, p): a path that a deny above names already
+_denied_already(_, _, p) if _malformed(p)
+
+_denied_already("json_attributes", _, p) if contains(p, ".")
+
+_denied_already("attribute_paths", type, p) if _path_reached_folded(type, split(p, "."))
 
 # An attribute path with a name where the plan has a list, such as a block
 # (environment.variables.LLM for environment[0].variables.LLM), reaches no
