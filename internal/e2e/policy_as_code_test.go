@@ -157,6 +157,19 @@ module "worker" { source = "./worker" }
 	assertMessages(t, "OPA warn with attribute_paths into a wholly unknown input", warn, append(wantWarn,
 		`terraform_data.relay: input is known only after apply, so it was not checked: `+
 			`check the plan made after this one is applied, which knows it.`))
+
+	// a real plan has every attribute of a resource, so a path that starts
+	// with none of them is a typo; a name where it has a list reaches nothing
+	writeFile(t, settings, `{"megallm_settings": {"attribute_paths": {"terraform_data": `+
+		`["inptu.model", "input.routing.fallback_model.name", "output.model", "triggers_replace.model"]}}}`)
+	deny, _ = evalOPA(t, plan, settings)
+	assertMessages(t, "OPA deny with mistaken attribute_paths", deny, append(wantDeny,
+		`megallm_settings.attribute_paths["terraform_data"] has "inptu.model", but module.worker.terraform_data.job has `+
+			`no attribute "inptu", so it reaches no value and checks nothing. Did you mean "input"? Name an attribute `+
+			`of the resource as the plan's JSON (terraform show -json) writes it.`,
+		`megallm_settings.attribute_paths["terraform_data"] has "input.routing.fallback_model.name", which reaches `+
+			`no value: "input.routing.fallback_model" is a list, whose elements a step reaches by index, not by name. `+
+			`Write the index as a number, or "*" for any, as "input.routing.fallback_model.*.name".`))
 }
 
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
