@@ -119,6 +119,13 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			"\"Superseded\" }, got %s%s", where, typeName(v), asText(v, true))
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
+	if !slices.ContainsFunc(slices.Collect(maps.Values(o.attrs)), func(v tftypes.Value) bool { return !v.IsNull() }) {
+		// What a variable of an object type leaves of { denid = true }: it drops what its type does not declare.
+		o.keep(fmt.Errorf("%s sets nothing: each of its attributes is null or left out. Set %s, or remove the entry. A "+
+			"variable of an object type drops an attribute its type does not declare, a misspelt one too: declare the "+
+			"variable the policy comes from with type = any, and the provider checks every name",
+			where, catalog.QuoteList(modelPolicyAttributeNames, "or")))
+	}
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")
 	decision.Successor = o.string("successor")

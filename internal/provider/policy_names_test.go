@@ -158,7 +158,7 @@ func TestPolicy_unknownIDsWarnInNumber(t *testing.T) {
 	} {
 		models := map[string]tftypes.Value{}
 		for _, id := range tc.ids {
-			models[id] = object(map[string]tftypes.Value{})
+			models[id] = object(map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, true)})
 		}
 		p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{"models": object(models)})})
 		_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))

@@ -384,6 +384,22 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4o" } } }`, `policy\.models\["gpt-4o"\]\.successor is the model itself`),
 		step(`{ models = { "gpt-4o" = "deprecated" } }`, `policy\.models\["gpt-4o"\] must be an object such as \{ retires_at = "2026-06-30", reason = "Superseded" \}, got string`),
 		step(`["openai"]`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got list`),
+		// An entry that says nothing of its model, as a variable of an object type leaves { denid = true }.
+		step(`{ models = { "gpt-4o" = {}, "gpt-4.1" = { denied = null, pricing = null } } }`,
+			`policy\.models\["gpt-4\.1"\] sets nothing: each of its attributes is null or left out\. Set "deprecated_at", `+
+				`"retires_at", "successor", "reason", "denied" or "pricing", or remove the entry\. A variable of an object type `+
+				`drops an attribute its type does not declare, a misspelt one too: declare the variable the policy comes from `+
+				`with type = any, and the provider checks every name\s+policy\.models\["gpt-4o"\] sets nothing`),
+		resource.TestStep{
+			Config: fmt.Sprintf(`
+variable "policy" {
+  type = object({ models = map(object({ denied = optional(bool), retires_at = optional(string) })) })
+  default = { models = { "gpt-4o" = { denid = true } } }
+}
+%s
+data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = var.policy")),
+			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\] sets nothing`),
+		},
 		// The way the guide shares a policy: a JSON file, here inline.
 		step(`jsondecode("{\"models\": {\"gpt-4o\": {\"retires-at\": \"2026-06-30\"}}}")`,
 			`policy\.models\["gpt-4o"\] has no attribute "retires-at"\. Did you mean "retires_at"\?`),
