@@ -524,14 +524,15 @@ func numberBy[T any](o *objectReader, name string, rule func(name string, n *big
 	return &v
 }
 
-func (o *objectReader) object(name string) *objectReader {
+// object reads the named attribute of o, an object such as example.
+func (o *objectReader) object(name, example string) *objectReader {
 	v, ok := o.attrs[name]
 	if !ok || v.IsNull() || !v.IsKnown() {
 		return nil
 	}
 	child, isObject := newObjectReader(o.prefix+name+".", v)
 	if !isObject {
-		o.keep(fmt.Errorf("%s%s must be an object, got %s%s", o.prefix, name, typeName(v), asText(v, true)))
+		o.keep(fmt.Errorf("%s%s must be an object such as %s, got %s%s", o.prefix, name, example, typeName(v), asText(v, true)))
 		return nil
 	}
 	return child

@@ -96,6 +96,8 @@ func TestEstimateCost_errors(t *testing.T) {
 		"not an object":      {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
 		"quoted negative price": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("-1")})})), num(1), num(0)}, 0,
 			`model.pricing.input_tokens_cost_per_million must be a number, got string "-1", and the number -1 would not do either: input_tokens_cost_per_million must be 0 or more, got -1`},
+		"pricing not object": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": num(2.5)})), num(1), num(0)}, 0,
+			"model.pricing must be an object such as { input_tokens_cost_per_million = 2.5 }, got number"},
 		"price not number": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
 	}
 	for name, tc := range cases {

@@ -227,7 +227,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	if id := o.string("id"); id != nil {
 		m.ID = *id
 	}
-	if c := o.object("capabilities"); c != nil {
+	if c := o.object("capabilities", "{ supports_vision = true }"); c != nil {
 		// A saved GET /models entry of the API's older shape names a flag
 		// without "supports_", and may give its context length here.
 		c.keep(apiAttributes("model.capabilities", c, capabilityAttributeNames, append(slices.Clone(capabilityNames), "max_context_length")...))
@@ -243,14 +243,14 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		}
 		o.keep(c.err())
 	}
-	if p := o.object("pricing"); p != nil {
+	if p := o.object("pricing", pricingExample); p != nil {
 		p.keep(apiAttributes("model.pricing", p, pricingAttributeNames))
 		m.Pricing = &megallm.Pricing{Currency: readCurrency(p)} // first: a quoted price is read against it
 		m.Pricing.InputTokensCostPerMillion = p.float64("input_tokens_cost_per_million")
 		m.Pricing.OutputTokensCostPerMillion = p.float64("output_tokens_cost_per_million")
 		o.keep(p.err())
 	}
-	l := o.object("model_lifecycle")
+	l := o.object("model_lifecycle", `{ retires_at = "2026-06-30" }`)
 	switch _, misnamed := o.attrs["lifecycle"]; {
 	case l == nil && misnamed:
 		o.keep(errors.New("model.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle"))

@@ -25,6 +25,9 @@ var (
 	policyPricingNames        = []string{"input_tokens_cost_per_million", "output_tokens_cost_per_million", "currency"}
 )
 
+// pricingExample is a pricing object, of a policy's model or a model object.
+const pricingExample = "{ input_tokens_cost_per_million = 2.5 }"
+
 // policyAttribute is the schema of the provider's policy argument, dynamic
 // for the reason require is.
 func policyAttribute() schema.DynamicAttribute {
@@ -88,7 +91,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 		policy.AllowedOwners = list
 	}
 	policy.RetirementNoticeDays = o.int64("retirement_notice_days")
-	models := o.object("models")
+	models := o.object("models", `{ "gpt-4o" = { denied = true } }`)
 	mistakes = append(mistakes, o.err())
 	if models != nil {
 		policy.Models = make(map[string]catalog.ModelPolicy, len(models.attrs))
@@ -136,7 +139,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		decision.Denied = *denied
 	}
 	setsPrice := false // something besides the currency is written, misspelt or not
-	if p := o.object("pricing"); p != nil {
+	if p := o.object("pricing", pricingExample); p != nil {
 		for name, v := range p.attrs {
 			setsPrice = setsPrice || (name != "currency" && !v.IsNull())
 		}

@@ -384,6 +384,10 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4o" } } }`, `policy\.models\["gpt-4o"\]\.successor is the model itself`),
 		step(`{ models = { "gpt-4o" = "deprecated" } }`, `policy\.models\["gpt-4o"\] must be an object such as \{ retires_at = "2026-06-30", reason = "Superseded" \}, got string`),
 		step(`["openai"]`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got list`),
+		// A list where a map goes, a number where an object goes: each says what to write.
+		step(`{ models = ["gpt-4o"] }`, `policy\.models must be an object such as \{ "gpt-4o" = \{ denied = true \} \}, got list`),
+		step(`{ models = { "gpt-4o" = { pricing = 2.5 } } }`, `policy\.models\["gpt-4o"\]\.pricing must be an object such as\s+`+
+			`\{\s+input_tokens_cost_per_million = 2\.5 \}, got number`),
 		// An entry that says nothing of its model, as a variable of an object type leaves { denid = true }.
 		step(`{ models = { "gpt-4o" = {}, "gpt-4.1" = { denied = null, pricing = null } } }`,
 			`policy\.models\["gpt-4\.1"\] sets nothing: each of its attributes is null or left out\. Set "deprecated_at", `+
