@@ -133,18 +133,31 @@ func spaced(where, name, kind string) error {
 	}
 	if i := strings.IndexFunc(name, invisible); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(name[i:])
+		fix := "delete it, or retype the " + kind
+		if hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name); hyphens != name && !strings.ContainsFunc(hyphens, invisible) {
+			fix = "write it as " + megallm.Quote(hyphens)
+		}
 		return fmt.Errorf("%s is %s, with an invisible or look-alike character (%U, its character %d), which no %s "+
-			"has: copying through a chat or a document can add one; delete it, or retype the %s",
-			where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, kind)
+			"has: copying through a chat or a document can add one; %s",
+			where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, fix)
 	}
 	return nil
 }
 
 // invisible reports whether r is a character a name never has but copied
 // text often does: a format character (zero-width space, soft hyphen, byte-
-// order mark) or a non-breaking space or hyphen.
+// order mark), a non-breaking space, or a dash other than "-" (dash).
 func invisible(r rune) bool {
-	return unicode.Is(unicode.Cf, r) || r == '\u00a0' || r == '\u2007' || r == '\u202f' || r == '\u2011'
+	return unicode.Is(unicode.Cf, r) || r == '\u00a0' || r == '\u2007' || r == '\u202f' || dash(r) != 0
+}
+
+// dash is '-' for a character that a document or a PDF writes in its place
+// (a non-breaking hyphen, an en dash, a minus sign), else 0.
+func dash(r rune) rune {
+	if r != '-' && (unicode.Is(unicode.Pd, r) || r == '\u2212') {
+		return '-'
+	}
+	return 0
 }
 
 // nameValidator refuses a name of this kind (a model id, an owner, a model

@@ -638,6 +638,12 @@ func TestPolicy_sloppyInput(t *testing.T) {
 		// Nor is one with a character copied text adds, which would deny nothing.
 		step(`{ models = { "gpt-4o\u200b" = { denied = true } } }`, readOne,
 			`a key of policy\.models is "gpt-4o\\u200b", with an invisible or look-alike character \(U\+200B, its character 7\), which no model id has: copying through a chat or a document can add one; delete it, or retype the model id`),
+		// A dash that a document or a PDF writes for "-" would deny nothing too; the fix is the id with "-".
+		step(`{ models = { "gpt\u20134o" = { denied = true }, "gpt-4.1" = { successor = "gpt\u20114o" } } }`, readOne,
+			`policy\.models\["gpt-4\.1"\]\.successor is "gpt‑4o", with an invisible or look-alike character \(U\+2011, `+
+				`its character 4\), which no model id has: copying through a chat or a document can add one; write it as "gpt-4o" `+
+				`a key of policy\.models is "gpt–4o", with an invisible or look-alike character \(U\+2013, its character 4\), `+
+				`which no model id has: copying through a chat or a document can add one; write it as "gpt-4o"`),
 		step(`{}`, `data "megallm_model" "m" { id = "gpt\u00a04o" }`,
 			`Invalid id .* id is "gpt\\u00a04o", with an invisible or look-alike character \(U\+00A0, its character 4\)`),
 		step(`{ allowed_owners = ["open\u00adai"] }`, readOne,
