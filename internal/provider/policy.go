@@ -112,7 +112,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
 	where := "policy.models[" + megallm.Quote(id) + "]"
 	if err := cmp.Or(blank("a key of policy.models", id, "model id", "remove its entry"),
-		spaced("a key of policy.models", id, "model id")); err != nil {
+		spaced("a key of policy.models", id, "model id"), wildcardID(id)); err != nil {
 		return decision, err
 	}
 	o, ok := newObjectReader(where+".", v)
@@ -169,6 +169,20 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where))
 	}
 	return decision, o.err()
+}
+
+// wildcardID says that id, a key of policy.models, is written as a wildcard,
+// which the policy reads as an id that no model has; nil when it has no *.
+func wildcardID(id string) error {
+	if !strings.Contains(id, "*") {
+		return nil
+	}
+	list := "a megallm_models data source lists the catalog's ids"
+	if pattern, _, _ := wildcardPattern(id); pattern != "" {
+		list = "a megallm_models data source with id_regex = " + megallm.Quote(pattern) + " lists them"
+	}
+	return fmt.Errorf("a key of policy.models is %s, but ids are exact, not wildcard patterns, so this entry would "+
+		"apply to no model. Replace it with an entry per model, under its id (%s)", megallm.Quote(id), list)
 }
 
 // policyDateWithUTC writes t for a message comparing it with other: with its

@@ -638,6 +638,11 @@ func TestPolicy_sloppyInput(t *testing.T) {
 		// Nor is one with a character copied text adds, which would deny nothing.
 		step(`{ models = { "gpt-4o\u200b" = { denied = true } } }`, readOne,
 			`a key of policy\.models is "gpt-4o\\u200b", with an invisible or look-alike character \(U\+200B, its character 7\), which no model id has: copying through a chat or a document can add one; delete it, or retype the model id`),
+		// A wildcard names no model: the entry would deny or retire none.
+		step(`{ models = { "claude-*" = { denied = true }, "*" = { retires_at = "2020-01-01" } } }`, readOne,
+			`a key of policy\.models is "\*", but ids are exact, not wildcard patterns, so this entry would apply to no `+
+				`model\. Replace it with an entry per model, under its id \(a megallm_models data source lists the catalog's ids\) `+
+				`a key of policy\.models is "claude-\*", .* \(a megallm_models data source with id_regex = "\^claude-" lists them\)`),
 		// A dash that a document or a PDF writes for "-" would deny nothing too; the fix is the id with "-".
 		step(`{ models = { "gpt\u20134o" = { denied = true }, "gpt-4.1" = { successor = "gpt\u20114o" } } }`, readOne,
 			`policy\.models\["gpt-4\.1"\]\.successor is "gpt‑4o", with an invisible or look-alike character \(U\+2011, `+

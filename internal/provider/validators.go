@@ -241,26 +241,35 @@ var regexValidator = argumentCheck{
 }
 
 // wildcardAdvice is the pattern to write, after a space, for one written as
-// a wildcard ("*sonnet*", "gpt-4o*", also anchored on its other side:
-// "^gpt-4o*", "*-mini$"), which RE2 refuses or reads otherwise; "" when s has
-// no * at either end or no plain text between them.
+// a wildcard, which RE2 refuses or reads otherwise; "" for none (wildcardPattern).
 func wildcardAdvice(s string) string {
-	wild := strings.TrimSuffix(strings.TrimPrefix(s, "^"), "$")
-	text := strings.Trim(wild, "*")
-	literal := strings.ReplaceAll(text, ".", `\.`)
-	if text == wild || text == "" || strings.HasSuffix(wild, ".*") || regexp.QuoteMeta(text) != literal ||
-		s[0] == '^' && wild[0] == '*' || strings.HasSuffix(s, "$") && strings.HasSuffix(wild, "*") {
+	pattern, ids, text := wildcardPattern(s)
+	if pattern == "" {
 		return ""
-	}
-	ids, pattern := "contain", literal
-	switch {
-	case !strings.HasPrefix(wild, "*"):
-		ids, pattern = "start with", "^"+literal
-	case !strings.HasSuffix(wild, "*"):
-		ids, pattern = "end with", literal+"$"
 	}
 	return fmt.Sprintf(" It is not a wildcard pattern, where * stands for any text: for the ids that %s %s, write %s.",
 		ids, megallm.Quote(text), megallm.Quote(pattern))
+}
+
+// wildcardPattern is the RE2 pattern for s written as a wildcard ("*sonnet*",
+// "gpt-4o*", also anchored on its other side: "^gpt-4o*", "*-mini$"), with
+// what the ids it matches do (ids) with text; "" when s has no * at either
+// end or no plain text between them.
+func wildcardPattern(s string) (pattern, ids, text string) {
+	wild := strings.TrimSuffix(strings.TrimPrefix(s, "^"), "$")
+	text = strings.Trim(wild, "*")
+	literal := strings.ReplaceAll(text, ".", `\.`)
+	if text == wild || text == "" || strings.HasSuffix(wild, ".*") || regexp.QuoteMeta(text) != literal ||
+		s[0] == '^' && wild[0] == '*' || strings.HasSuffix(s, "$") && strings.HasSuffix(wild, "*") {
+		return "", "", ""
+	}
+	switch {
+	case !strings.HasPrefix(wild, "*"):
+		return "^" + literal, "start with", text
+	case !strings.HasSuffix(wild, "*"):
+		return literal + "$", "end with", text
+	}
+	return literal, "contain", text
 }
 
 // oneOf accepts one of values, like stringvalidator.OneOf, but says "did you
