@@ -91,6 +91,32 @@ func TestCatalogFile_relativeInEnvironment(t *testing.T) {
 	})
 }
 
+// A path from MEGALLM_CATALOG_FILE is named, and fixed, as the variable's:
+// catalog_file is unset, so advice on it (its title, leaving it out,
+// pathexpand()) would send the reader to the wrong place.
+func TestCatalogFile_errorsNameTheVariable(t *testing.T) {
+	withJSON := t.TempDir()
+	if err := os.WriteFile(filepath.Join(withJSON, "catalog.json"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		"~/megallm-catalog-that-is-not-there.json": `The path starts with ~, which the provider does not expand to your home ` +
+			`directory: set MEGALLM_CATALOG_FILE to the file's absolute path\.`,
+		"https://ai.megallm.io/v1/models": `MEGALLM_CATALOG_FILE is the path of a file on this machine, not a URL: .* or ` +
+			`unset MEGALLM_CATALOG_FILE to read the catalog from the API, at base_url\.`,
+		"file:///megallm-no-such-catalog.json": `The path is a file: URL, and MEGALLM_CATALOG_FILE takes the file's path alone`,
+		withJSON:                               `MEGALLM_CATALOG_FILE must name the catalog's file, not the directory that holds it`,
+	} {
+		t.Run(path, func(t *testing.T) {
+			t.Setenv(EnvCatalogFile, path)
+			unitTest(t, resource.TestStep{
+				Config:      `data "megallm_models" "all" {}`,
+				ExpectError: expectError(`Cannot read MEGALLM_CATALOG_FILE .*` + want + `.*Check MEGALLM_CATALOG_FILE\.\s*$`),
+			})
+		})
+	}
+}
+
 func TestCatalogFile_errors(t *testing.T) {
 	t.Parallel()
 	malformed := writeCatalogFile(t, []byte("{\n  \"object\": \"list\",\n  \"data\": [\n    {\"id\": \"gpt-4o\",}\n  ]\n}\n"))
@@ -202,7 +228,7 @@ func TestCatalogFile_adviceFitsTheError(t *testing.T) {
 	unitTest(t,
 		step(withJSON, `it is a directory, not a file\. catalog_file must name the catalog's file, not the directory that `+
 			`holds it: this one holds "a\.json", "b\.json", so write the path of the one you saved, such as `+
-			regexp.QuoteMeta(megallm.QuotePath(filepath.Join(withJSON, "a.json")))+`\.\s+Check catalog_file \(or MEGALLM_CATALOG_FILE\)\.\s*$`),
+			regexp.QuoteMeta(megallm.QuotePath(filepath.Join(withJSON, "a.json")))+`\.\s+Check catalog_file\.\s*$`),
 		step(empty, `it is a directory, not a file\. catalog_file must name the catalog's file, not a directory, and this `+
 			`one holds no \.json file: save one into it, as below, and write its path, such as `+
 			regexp.QuoteMeta(megallm.QuotePath(filepath.Join(empty, "catalog.json")))+`\.\s+The file must hold a GET /models answer`),
@@ -217,13 +243,13 @@ func TestCatalogFileAdvice(t *testing.T) {
 		t.Errorf("permission denied: advice %q, want the file's permissions and no download", got)
 	}
 	ioErr := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "read", Path: "/srv/catalog.json", Err: errors.New("input/output error")}}
-	if got := catalogFileAdvice(ioErr, "catalog_file"); got != "\n\nCheck catalog_file (or MEGALLM_CATALOG_FILE)." {
+	if got := catalogFileAdvice(ioErr, "catalog_file"); got != "\n\nCheck catalog_file." {
 		t.Errorf("I/O error: advice %q, want only to check the path", got)
 	}
 	content := &megallm.CatalogFileError{Path: "c.json", Err: errors.New("the file is empty (or only white space)")}
 	want := "\n\nThe file must hold a GET /models answer, for example saved with\n" +
 		"  curl -fsS -H \"Authorization: Bearer $MEGALLM_API_KEY\" https://ai.megallm.io/v1/models -o catalog.json\n" +
-		"(in PowerShell, write $env:MEGALLM_API_KEY, and curl.exe on Windows).\n\nCheck catalog_file (or MEGALLM_CATALOG_FILE)."
+		"(in PowerShell, write $env:MEGALLM_API_KEY, and curl.exe on Windows).\n\nCheck catalog_file."
 	if got := catalogFileAdvice(content, "catalog_file"); got != want {
 		t.Errorf("content error: advice\n%s\nwant\n%s", got, want)
 	}

@@ -137,7 +137,7 @@ func describeCatalogError(err error, maxRetries int, from string) (summary, deta
 				"the model catalog, so the read stopped: %s.\n\nNothing is wrong with the provider's configuration "+
 				"(base_url, api_key or catalog_file); run the command again to read the catalog.", err)
 	case errors.As(err, &fileErr):
-		return "Cannot read catalog_file", fmt.Sprintf("%s.%s", err, catalogFileAdvice(fileErr, from))
+		return "Cannot read " + from, fmt.Sprintf("%s.%s", err, catalogFileAdvice(fileErr, from))
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
@@ -222,12 +222,13 @@ func throttledAdvice(err *megallm.APIError, maxRetries int) string {
 
 // catalogFileAdvice is what to do about a catalog_file that cannot be read,
 // by what is wrong: saving the answer again helps only a missing file or
-// one that holds something else. from names where its path came from.
+// one that holds something else. from names where its path came from,
+// catalog_file or MEGALLM_CATALOG_FILE, which advice names.
 func catalogFileAdvice(err *megallm.CatalogFileError, from string) string {
-	check := "\n\nCheck catalog_file (or " + EnvCatalogFile + ")."
+	check := "\n\nCheck " + from + "."
 	switch {
 	case errors.Is(err, megallm.ErrCatalogIsDirectory):
-		return directoryHint(err.Path) + check
+		return directoryHint(err.Path, from) + check
 	case errors.Is(err, fs.ErrPermission):
 		return " The provider runs as the same user as Terraform, and that user may not read this file: check the " +
 			"permissions of the file and of the directories that hold it, or run Terraform as a user who can read it." + check
@@ -245,9 +246,9 @@ var saveAdvice = fmt.Sprintf("\n\nThe file must hold a GET /models answer, for e
 	"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models -o catalog.json\n"+
 	"(in PowerShell, write $env:%s, and curl.exe on Windows).", EnvAPIKey, megallm.DefaultBaseURL, EnvAPIKey)
 
-// directoryHint names the JSON files of a directory given as catalog_file,
-// of which the path must name one.
-func directoryHint(dir string) string {
+// directoryHint names the JSON files of a directory given as catalog_file
+// (or MEGALLM_CATALOG_FILE, from), of which the path must name one.
+func directoryHint(dir, from string) string {
 	entries, _ := os.ReadDir(dir)
 	var names []string
 	for _, e := range entries {
@@ -256,9 +257,9 @@ func directoryHint(dir string) string {
 		}
 	}
 	if len(names) == 0 {
-		return fmt.Sprintf(" catalog_file must name the catalog's file, not a directory, and this one holds no "+
+		return fmt.Sprintf(" %s must name the catalog's file, not a directory, and this one holds no "+
 			".json file: save one into it, as below, and write its path, such as %s.%s",
-			megallm.QuotePath(filepath.Join(dir, "catalog.json")), saveAdvice)
+			from, megallm.QuotePath(filepath.Join(dir, "catalog.json")), saveAdvice)
 	}
 	quoted := make([]string, 0, 3)
 	for _, name := range names[:min(len(names), 3)] {
@@ -267,8 +268,8 @@ func directoryHint(dir string) string {
 	if len(names) > 3 {
 		quoted = append(quoted, fmt.Sprintf("%d more", len(names)-3))
 	}
-	return fmt.Sprintf(" catalog_file must name the catalog's file, not the directory that holds it: this one holds %s, "+
-		"so write the path of the one you saved, such as %s.", strings.Join(quoted, ", "),
+	return fmt.Sprintf(" %s must name the catalog's file, not the directory that holds it: this one holds %s, "+
+		"so write the path of the one you saved, such as %s.", from, strings.Join(quoted, ", "),
 		megallm.QuotePath(filepath.Join(dir, names[0])))
 }
 
@@ -287,20 +288,28 @@ func fileURLPath(p string) string {
 func pathHint(err *megallm.CatalogFileError, from string) string {
 	lower := strings.ToLower(err.Path)
 	unquotedPath, inQuotes := megallm.Unquoted(err.Path)
+	// A path from the variable is fixed there: no ${path.module} nor
+	// pathexpand() applies to it, and it is unset, not left out.
+	leaveOut, absolute := "leave catalog_file out", "set "+EnvCatalogFile+" to the file's absolute path"
+	if from == EnvCatalogFile {
+		leaveOut = "unset " + EnvCatalogFile
+	}
 	switch {
 	case inQuotes:
 		return fmt.Sprintf(" The path is written in quotes, which here are part of it (as in a .env file that Docker "+
 			"reads): write %s.", megallm.QuotePath(unquotedPath))
 	case strings.HasPrefix(lower, "file:"):
 		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
-			return fmt.Sprintf(" The path is a file: URL, and catalog_file takes the file's path alone: write %s.",
-				megallm.QuotePath(filepath.FromSlash(fileURLPath(u.Path))))
+			return fmt.Sprintf(" The path is a file: URL, and %s takes the file's path alone: write %s.",
+				from, megallm.QuotePath(filepath.FromSlash(fileURLPath(u.Path))))
 		}
-		return " The path is a file: URL, and catalog_file takes the file's path alone."
+		return " The path is a file: URL, and " + from + " takes the file's path alone."
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
-		return " catalog_file is the path of a file on this machine, not a URL: the provider downloads nothing from " +
-			"it. Save the answer to a file first, as below, and write that file's path; or leave catalog_file out to read " +
+		return " " + from + " is the path of a file on this machine, not a URL: the provider downloads nothing from " +
+			"it. Save the answer to a file first, as below, and write that file's path; or " + leaveOut + " to read " +
 			"the catalog from the API, at base_url."
+	case strings.HasPrefix(err.Path, "~") && from == EnvCatalogFile:
+		return " The path starts with ~, which the provider does not expand to your home directory: " + absolute + "."
 	case strings.HasPrefix(err.Path, "~"):
 		return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
 			"catalog_file = pathexpand(%s).", megallm.QuotePath(err.Path))
@@ -308,7 +317,7 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 		looked, _ := filepath.Abs(err.Path)
 		fix := "in a module, start the path with ${path.module}/"
 		if from == EnvCatalogFile {
-			fix = "set " + EnvCatalogFile + " to the file's absolute path"
+			fix = absolute
 		}
 		return fmt.Sprintf(" A relative path is read from the directory Terraform runs in, so this one is %s (-chdir "+
 			"changes it): %s.", megallm.QuotePath(looked), fix)
