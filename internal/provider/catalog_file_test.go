@@ -64,6 +64,10 @@ func TestCatalogFile_environmentVariable(t *testing.T) {
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectIDs("data.megallm_models.all", "only-model"),
 		},
+	}, resource.TestStep{
+		// Messages say where the catalog came from: the variable, as catalog_file is unset.
+		Config:      `data "megallm_model" "m" { id = "only-modle" }`,
+		ExpectError: expectError(`The MegaLLM catalog \(1 model from MEGALLM_CATALOG_FILE ".*catalog\.json"\) has no model with id "only-modle"`),
 	})
 }
 

@@ -212,7 +212,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 				return megallm.ReadCatalogFile(file)
 			}, s.policy).WithClock(now),
-			origin: "catalog_file " + megallm.QuotePath(file),
+			origin: s.fileFrom + " " + megallm.QuotePath(file),
 			from:   s.fileFrom,
 		}, diags
 	}

@@ -91,7 +91,7 @@ func TestConfigure_catalogFileFromEnvironmentWarns(t *testing.T) {
 	if warning.Summary() != "MegaLLM catalog read from MEGALLM_CATALOG_FILE" || warning.Detail() != want {
 		t.Errorf("warning %q: %q\nwant %q", warning.Summary(), warning.Detail(), want)
 	}
-	if data, ok := resp.DataSourceData.(*providerData); !ok || data.origin != `catalog_file "/tmp/snapshot.json"` {
+	if data, ok := resp.DataSourceData.(*providerData); !ok || data.origin != `MEGALLM_CATALOG_FILE "/tmp/snapshot.json"` {
 		t.Errorf("the catalog comes from %+v, want the file", resp.DataSourceData)
 	}
 	if resp := configure(t, nil, false); resp.Diagnostics.WarningsCount() != 0 {
