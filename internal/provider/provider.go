@@ -237,7 +237,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 				client.ModelsURL()))
 	}
 	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy).WithClock(now), origin: client.ModelsURL(),
-		maxRetries: s.maxRetries, from: s.keyFrom}, diags
+		maxRetries: s.maxRetries, from: s.keyFrom, baseFrom: s.baseFrom}, diags
 }
 
 // Resources returns none: the provider only reads.

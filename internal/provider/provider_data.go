@@ -33,6 +33,8 @@ type providerData struct {
 	// which advice names: api_key or MEGALLM_API_KEY, catalog_file or
 	// MEGALLM_CATALOG_FILE.
 	from string
+	// baseFrom names where the API's base URL came from (providerSettings').
+	baseFrom string
 }
 
 // dataSource is what both data sources share: the configured providerData,
@@ -63,7 +65,7 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	var diags diag.Diagnostics
 	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {
-		summary, detail := describeCatalogError(err, d.maxRetries, d.from)
+		summary, detail := describeCatalogError(err, d.maxRetries, d.from, d.baseFrom)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
 			detail = repeatedDetail(repeated, reader)
 		}
@@ -119,9 +121,9 @@ func causeLine(err error) string {
 const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensitive variable, for example)" //nolint:gosec // G101: advice, not a credential.
 
 // describeCatalogError words a catalog error and how to fix it, under the
-// provider's max_retries and where the key or file came from (providerData's
-// from).
-func describeCatalogError(err error, maxRetries int, from string) (summary, detail string) {
+// provider's max_retries and where the key or file, and the base URL, came
+// from (providerData's from and baseFrom).
+func describeCatalogError(err error, maxRetries int, from, baseFrom string) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var respErr *megallm.ResponseError
 	var timeoutErr *megallm.TimeoutError
@@ -150,8 +152,8 @@ func describeCatalogError(err error, maxRetries int, from string) (summary, deta
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
 		return "MegaLLM API refused access",
 			fmt.Sprintf("%s.\n\nThe API, or a proxy or firewall in front of it, refuses this request: check that the "+
-				"key may list models (its project, scopes or allowed IP addresses), and that base_url (or %s) is the "+
-				"API your key belongs to.", err, EnvBaseURL)
+				"key may list models (its project, scopes or allowed IP addresses), and that %s is the "+
+				"API your key belongs to.", err, baseFrom)
 	case errors.As(err, &timeoutErr):
 		return "MegaLLM API timed out",
 			fmt.Sprintf("%s.\n\nThe limit is request_timeout = %q, per attempt. Raise request_timeout if the API "+
@@ -168,9 +170,9 @@ func describeCatalogError(err error, maxRetries int, from string) (summary, deta
 		} else if strings.HasSuffix(root, "/models") {
 			hint = " This one ends in /models, which the provider adds: leave it out."
 		}
-		return "MegaLLM API not found at base_url",
-			fmt.Sprintf("%s.\n\nCheck base_url (or %s): it must be the API root that serves /models, "+
-				"for example %q.%s", err, EnvBaseURL, megallm.DefaultBaseURL, hint)
+		return "MegaLLM API not found at " + baseFrom,
+			fmt.Sprintf("%s.\n\nCheck %s: it must be the API root that serves /models, "+
+				"for example %q.%s", err, baseFrom, megallm.DefaultBaseURL, hint)
 	case errors.As(err, &unknownAuthority):
 		return "Cannot verify the MegaLLM API's TLS certificate",
 			fmt.Sprintf("%s.\n\nThe server's certificate is signed by an authority this machine does not trust, as "+
@@ -178,18 +180,18 @@ func describeCatalogError(err error, maxRetries int, from string) (summary, deta
 				"give the provider its certificate (PEM): on Linux, set the SSL_CERT_FILE environment variable to a file "+
 				"that holds it (SSL_CERT_FILE replaces the system's CA file, so add the certificate to a copy of that "+
 				"file) or SSL_CERT_DIR to a directory of such files; on macOS and Windows, add it to the system's trust "+
-				"store. Otherwise, check base_url (or %s).", err, EnvBaseURL)
+				"store. Otherwise, check %s.", err, baseFrom)
 	case errors.As(err, &apiErr):
 		return "MegaLLM API error",
 			fmt.Sprintf("%s.\n\nIf the error persists, check the MegaLLM status page or try again later.", err)
 	case errors.As(err, &respErr):
 		return "Unexpected response from the MegaLLM API",
-			fmt.Sprintf("%s.\n\nCheck that base_url (or %s) points at the MegaLLM API and not at a proxy or a web page.",
-				err, EnvBaseURL)
+			fmt.Sprintf("%s.\n\nCheck that %s points at the MegaLLM API and not at a proxy or a web page.",
+				err, baseFrom)
 	default:
 		return "Cannot reach the MegaLLM API",
-			fmt.Sprintf("%s.\n\nCheck base_url (or %s), your network and proxy settings; each attempt is limited by request_timeout.",
-				err, EnvBaseURL)
+			fmt.Sprintf("%s.\n\nCheck %s, your network and proxy settings; each attempt is limited by request_timeout.",
+				err, baseFrom)
 	}
 }
 

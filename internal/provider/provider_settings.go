@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -28,7 +27,10 @@ type providerSettings struct {
 	catalogFile string
 	fileFrom    string
 	baseURL     string
-	apiKey      string
+	// baseFrom names where baseURL came from, for advice: base_url,
+	// MEGALLM_BASE_URL, or either when it is the default.
+	baseFrom string
+	apiKey   string
 	// keyFrom names where apiKey came from: api_key or MEGALLM_API_KEY.
 	keyFrom    string
 	authScheme megallm.AuthScheme
@@ -66,13 +68,17 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		return providerSettings{catalogFile: file, fileFrom: fileFrom, policy: policy}, diags
 	}
 
-	baseURL := cfg.BaseURL.ValueString()
+	baseURL, baseFrom := cfg.BaseURL.ValueString(), "base_url"
 	if cfg.BaseURL.IsNull() {
-		baseURL = cmp.Or(getenv(EnvBaseURL, fmt.Sprintf("the API root that serves /models, for example %q",
-			megallm.DefaultBaseURL), path.Root("base_url"), &diags), megallm.DefaultBaseURL)
+		baseURL, baseFrom = getenv(EnvBaseURL, fmt.Sprintf("the API root that serves /models, for example %q",
+			megallm.DefaultBaseURL), path.Root("base_url"), &diags), EnvBaseURL
+		if baseURL == "" {
+			baseURL, baseFrom = megallm.DefaultBaseURL, "base_url (or "+EnvBaseURL+")"
+		}
 	}
 	s := providerSettings{
 		baseURL:    baseURL,
+		baseFrom:   baseFrom,
 		authScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
@@ -110,8 +116,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	if scrubbed := keyScrubber(apiKey)(s.baseURL); holdsKey {
 		diags.AddAttributeError(path.Root("base_url"), "API key in the base URL",
 			fmt.Sprintf("The base URL %s holds the API key (shown as ***), which would be sent in every request's "+
-				"URL, where proxies and servers log it. Set base_url (or %s) to the API root alone, for example %q, "+
-				"and the key in api_key or %s only.", megallm.Quote(scrubbed), EnvBaseURL, megallm.DefaultBaseURL, EnvAPIKey))
+				"URL, where proxies and servers log it. Set %s to the API root alone, for example %q, "+
+				"and the key in api_key or %s only.", megallm.Quote(scrubbed), s.baseFrom, megallm.DefaultBaseURL, EnvAPIKey))
 	}
 	return s, diags
 }

@@ -22,6 +22,7 @@ func TestResolveSettings_defaults(t *testing.T) {
 	settings, diags := resolveSettings(t.Context(), providerConfig{})
 	want := providerSettings{
 		baseURL:    megallm.DefaultBaseURL,
+		baseFrom:   "base_url (or MEGALLM_BASE_URL)",
 		authScheme: megallm.AuthBearer,
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,

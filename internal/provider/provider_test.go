@@ -374,6 +374,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, baseURL, key)
 		resource.TestStep{
 			Config: config(root + "/"),
 			ExpectError: expectError(`MegaLLM API not found at base_url .* GET ` + regexp.QuoteMeta(root) + `/models: HTTP 404 .* ` +
+				`Check base_url: it must be the API root that serves /models, for example "https://ai\.megallm\.io/v1"\. ` +
 				`This one has no path: add the API's version path, as the default "https://ai\.megallm\.io/v1" ` +
 				`has /v1; for example "` + regexp.QuoteMeta(server.URL()) + `"\.`),
 		},
@@ -382,6 +383,20 @@ data "megallm_model" "m" { id = "gpt-4o" }`, baseURL, key)
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
 		},
 	)
+}
+
+// A base URL from MEGALLM_BASE_URL is named, and fixed, as the variable's:
+// base_url is unset, and the variable is what to change.
+func TestProvider_baseURLFromEnvironmentNamesTheVariable(t *testing.T) {
+	const key = "base-url-from-environment-key-h90"
+	server := mockapi.NewTestServer(t, key)
+	t.Setenv(EnvBaseURL, strings.TrimSuffix(server.URL(), "/v1"))
+	t.Setenv(EnvAPIKey, key)
+	unitTest(t, resource.TestStep{
+		Config: `data "megallm_model" "m" { id = "gpt-4o" }`,
+		ExpectError: expectError(`MegaLLM API not found at MEGALLM_BASE_URL .* HTTP 404 .* Check MEGALLM_BASE_URL: it must be ` +
+			`the API root that serves /models`),
+	})
 }
 
 func TestProvider_validArguments(t *testing.T) {
