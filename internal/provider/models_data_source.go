@@ -142,9 +142,9 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"limit": schema.NumberAttribute{
 				MarkdownDescription: "Keep only the first `limit` models, after filtering and sorting. A positive " +
-					"whole number.",
+					"whole number; null, the default, keeps every model.",
 				Optional:   true,
-				Validators: []validator.Number{positiveWholeNumber()},
+				Validators: []validator.Number{positiveWholeNumber("to keep every model")},
 			},
 			"include_retired": schema.BoolAttribute{
 				MarkdownDescription: "Also list the models whose `model_lifecycle.status` is `retired`. Defaults to " +

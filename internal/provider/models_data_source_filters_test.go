@@ -309,8 +309,9 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 	}
 	const forms = `Use an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" \(midnight UTC\)\.`
 	unitTest(t,
-		step(`limit = 0`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 0\.`),
-		step(`limit = -3`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got -3\.`),
+		step(`limit = 0`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 0: leave limit out, `+
+			`or set it to null, to keep every model\.`),
+		step(`limit = -3`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got -3: leave limit out`),
 		step(`limit = 2.5`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 2\.5: write 2 or 3\.`),
 		step(`limit = 2.0000000000001`, `limit must be a positive whole number \(up to 2147483647\), got 2\.0000000000001: write 2 or 3\.`),
 		step(`limit = 0.5`, `limit must be a positive whole number \(up to 2147483647\), got 0\.5: write 1\.`),

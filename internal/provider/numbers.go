@@ -21,12 +21,17 @@ func wholeNumberBetween(minimum, maximum int64) argumentCheck {
 	}
 }
 
-// positiveWholeNumber accepts a count from 1 to math.MaxInt32.
-func positiveWholeNumber() argumentCheck {
+// positiveWholeNumber accepts a count from 1 to math.MaxInt32, of which
+// null, not 0 or less, is the absence (limit: keep every model).
+func positiveWholeNumber(absent string) argumentCheck {
 	words := fmt.Sprintf("a positive whole number (up to %d)", math.MaxInt32)
 	return argumentCheck{describes: words, num: func(name string, n *big.Float) string {
 		if _, err := wholeNumber(name, n, 1, math.MaxInt32); err != nil {
-			return fmt.Sprintf("%s must be %s, got %s%s.", name, words, numberText(n), wholeNeighbours(n, 1, math.MaxInt32))
+			fix := wholeNeighbours(n, 1, math.MaxInt32)
+			if fix == "" && n.Sign() <= 0 {
+				fix = fmt.Sprintf(": leave %s out, or set it to null, %s", name, absent)
+			}
+			return fmt.Sprintf("%s must be %s, got %s%s.", name, words, numberText(n), fix)
 		}
 		return ""
 	}}
