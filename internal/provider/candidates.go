@@ -59,13 +59,10 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 }
 
 // checkCandidates checks the ids of candidates, "" where one is not known
-// yet or has a mistake already (in mistakes, at its index, or nil): each
-// without white space around it, and listed once. It returns every
-// element's mistake, at its index.
+// yet or has a mistake already (in mistakes, at its index): each without
+// white space around it, and listed once. It returns every element's
+// mistake, at its index.
 func checkCandidates(ids []string, mistakes []error) []error {
-	if mistakes == nil {
-		mistakes = make([]error, len(ids))
-	}
 	for i, id := range ids {
 		if id == "" || mistakes[i] != nil {
 			continue
@@ -87,9 +84,7 @@ func knownCandidates(v tftypes.Value) error {
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Tuple{}) || !v.IsKnown() || v.IsNull() {
 		return nil // a list not known as a whole is checked once it is
 	}
-	if err := v.As(&elements); err != nil {
-		return err
-	}
+	_ = v.As(&elements) // a known list or tuple, which As reads
 	ids := make([]string, len(elements))
 	mistakes := make([]error, len(elements))
 	for i, e := range elements {

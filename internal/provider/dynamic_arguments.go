@@ -218,11 +218,8 @@ func (o *objectReader) pricedIn(currency, setCurrency string) {
 // newObjectReader reads v, which must be a known, non-null object or map.
 func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 	isObject := v.Type().Is(tftypes.Object{}) || v.Type().Is(tftypes.Map{})
-	if !v.IsKnown() || v.IsNull() || !isObject {
-		return nil, false
-	}
 	var attrs map[string]tftypes.Value
-	if err := v.As(&attrs); err != nil {
+	if !v.IsKnown() || v.IsNull() || !isObject || v.As(&attrs) != nil {
 		return nil, false
 	}
 	return &objectReader{prefix: prefix, attrs: attrs, stringMap: v.Type().Is(tftypes.Map{ElementType: tftypes.String})}, true
@@ -256,10 +253,7 @@ func joinMistakes(mistakes []error) error {
 // if any, is a number attribute's own, for a number written in quotes.
 func (o *objectReader) value(name string, want tftypes.Type, wantName string, rule func(*big.Float) error) (tftypes.Value, bool) {
 	v, ok := o.attrs[name]
-	if !ok || v.IsNull() {
-		return v, false
-	}
-	if !v.IsKnown() {
+	if !ok || v.IsNull() || !v.IsKnown() {
 		return v, false
 	}
 	if !v.Type().Is(want) {
