@@ -266,9 +266,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		if status := statusAttribute(l); status != nil {
 			lifecycle.Status = *status
 		}
-		if days := l.int64("days_to_retirement"); days != nil {
-			lifecycle.DaysToRetirement = days
-		}
+		lifecycle.DaysToRetirement = cmp.Or(l.int64("days_to_retirement"), lifecycle.DaysToRetirement)
 		if lifecycle.Status == catalog.StatusRetired && lifecycle.DaysToRetirement == nil {
 			lifecycle.DaysToRetirement = ptr(int64(0)) // 0 once retired, as LifecycleOf counts, though no date says when
 		}

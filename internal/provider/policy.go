@@ -82,10 +82,8 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 				"whose models may be used, such as [\"openai\", \"anthropic\"], or leave allowed_owners out to allow " +
 				"every owner")
 		}
-		for i, owner := range list {
-			if err == nil {
-				err = spaced(fmt.Sprintf("policy.allowed_owners[%d]", i), owner, "owner")
-			}
+		for i := 0; i < len(list) && err == nil; i++ {
+			err = spaced(fmt.Sprintf("policy.allowed_owners[%d]", i), list[i], "owner")
 		}
 		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list

@@ -320,13 +320,3 @@ func sendsKeyInClear(baseURL string) bool {
 	loopback := strings.EqualFold(strings.TrimSuffix(u.Hostname(), "."), "localhost") || err == nil && addr.Unmap().IsLoopback()
 	return !loopback
 }
-
-// firstSet returns the first non-blank value.
-func firstSet(values ...string) string {
-	for _, v := range values {
-		if strings.TrimSpace(v) != "" {
-			return v
-		}
-	}
-	return ""
-}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"os"
@@ -79,7 +80,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	s := providerSettings{
 		baseURL:    baseURL,
 		baseFrom:   baseFrom,
-		authScheme: megallm.AuthScheme(firstSet(cfg.AuthScheme.ValueString(), string(megallm.AuthBearer))),
+		authScheme: cmp.Or(megallm.AuthScheme(cfg.AuthScheme.ValueString()), megallm.AuthBearer),
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
 		policy:     policy,

@@ -88,10 +88,7 @@ func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *d
 	if detail == "" {
 		return
 	}
-	summary := v.summary
-	if summary == "" {
-		summary = "Invalid " + at.String()
-	}
+	summary := cmp.Or(v.summary, "Invalid "+at.String())
 	var key types.String // the provider's; a data source has none
 	_ = config.GetAttribute(ctx, path.Root("api_key"), &key)
 	scrub := keyScrubber(key.ValueString())
