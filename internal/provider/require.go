@@ -84,12 +84,6 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 	}
 	o.pricedIn(currency.ValueString(), setCurrency)
 	o.currencyUnknown = currency.IsUnknown()
-	return requirementsFrom(o)
-}
-
-// requirementsFrom reads the requirements of a require object.
-func requirementsFrom(o *objectReader) (catalog.Requirements, error) {
-	var req catalog.Requirements
 	for _, q := range requireAttributes {
 		switch q.Kind {
 		case catalog.RequiresTrue:
