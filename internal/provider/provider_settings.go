@@ -249,19 +249,18 @@ func scrubbed(diags diag.Diagnostics, scrub func(string) string) diag.Diagnostic
 	var out diag.Diagnostics
 	for _, d := range diags {
 		summary, detail := scrub(d.Summary()), scrub(d.Detail())
-		withPath, hasPath := d.(diag.DiagnosticWithPath)
-		switch {
-		case summary == d.Summary() && detail == d.Detail():
+		if summary == d.Summary() && detail == d.Detail() {
 			out.Append(d)
-		case hasPath && d.Severity() == diag.SeverityError:
-			out.AddAttributeError(withPath.Path(), summary, detail)
-		case hasPath:
-			out.AddAttributeWarning(withPath.Path(), summary, detail)
-		case d.Severity() == diag.SeverityError:
-			out.AddError(summary, detail)
-		default:
-			out.AddWarning(summary, detail)
+			continue
 		}
+		var clean diag.Diagnostic = diag.NewWarningDiagnostic(summary, detail)
+		if d.Severity() == diag.SeverityError {
+			clean = diag.NewErrorDiagnostic(summary, detail)
+		}
+		if withPath, hasPath := d.(diag.DiagnosticWithPath); hasPath {
+			clean = diag.WithPath(withPath.Path(), clean)
+		}
+		out.Append(clean)
 	}
 	return out
 }
