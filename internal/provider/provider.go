@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -149,7 +150,7 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	scrub := keyScrubber(cfg.APIKey.ValueString())
 	defer func() { resp.Diagnostics = scrubbed(resp.Diagnostics, scrub) }()
 	// A Terraform that can defer plans again once they are known.
-	if unknown := cfg.unknownArguments(); len(unknown) > 0 {
+	if unknown := unknownArguments(req.Config.Raw); len(unknown) > 0 {
 		if req.ClientCapabilities.DeferralAllowed {
 			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
 			return
@@ -181,23 +182,17 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	resp.DataSourceData = data
 }
 
-// unknownArguments names the arguments whose values are not known yet.
-func (cfg providerConfig) unknownArguments() []string {
+// unknownArguments names the arguments of the provider block config whose
+// values are not known yet, wholly: a policy is unknown when any value
+// inside it is.
+func unknownArguments(config tftypes.Value) []string {
+	var attrs map[string]tftypes.Value
+	_ = config.As(&attrs) // the provider block, an object
 	var unknown []string
-	for _, arg := range []struct {
-		name  string
-		value interface{ IsUnknown() bool }
-	}{
-		{"api_key", cfg.APIKey}, {"base_url", cfg.BaseURL}, {"auth_scheme", cfg.AuthScheme},
-		{"request_timeout", cfg.RequestTimeout}, {"max_retries", cfg.MaxRetries}, {"catalog_file", cfg.CatalogFile},
-	} {
-		if arg.value.IsUnknown() {
-			unknown = append(unknown, arg.name)
+	for _, name := range []string{"api_key", "base_url", "auth_scheme", "request_timeout", "max_retries", "catalog_file", "policy"} {
+		if !attrs[name].IsFullyKnown() {
+			unknown = append(unknown, name)
 		}
-	}
-	// A policy is unknown when any value inside it is.
-	if policy, err := cfg.Policy.ToTerraformValue(context.Background()); err == nil && !policy.IsFullyKnown() {
-		unknown = append(unknown, "policy")
 	}
 	return unknown
 }
