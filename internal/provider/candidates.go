@@ -52,10 +52,7 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 		return nil, errors.New("candidates is empty: list at least one model id, such as [\"gpt-4o\", \"gpt-4o-mini\"], " +
 			"or set id instead")
 	}
-	if err := joinMistakes(checkCandidates(ids, mistakes)); err != nil {
-		return nil, err
-	}
-	return ids, nil
+	return ids, joinMistakes(checkCandidates(ids, mistakes))
 }
 
 // checkCandidates checks the ids of candidates, "" where one is not known

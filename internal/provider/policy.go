@@ -99,10 +99,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 			policy.Models[id] = decision
 		}
 	}
-	if err := joinMistakes(mistakes); err != nil {
-		return nil, err
-	}
-	return policy, nil
+	return policy, joinMistakes(mistakes)
 }
 
 // readModelPolicy reads what a policy says of the model with this id.

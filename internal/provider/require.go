@@ -105,8 +105,5 @@ func requireReader(v tftypes.Value) (*objectReader, error) {
 	if !ok {
 		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s%s", typeName(v), asText(v, true))
 	}
-	if err := onlyAttributes("require", o, requireAttributeNames); err != nil {
-		return nil, err
-	}
-	return o, nil
+	return o, onlyAttributes("require", o, requireAttributeNames)
 }
