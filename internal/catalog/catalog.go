@@ -71,6 +71,27 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 	return catalogID, ok && catalogID != id
 }
 
+// lookupMisnamed returns the catalog id that id, which Lookup does not find,
+// names otherwise than the catalog writes it: in another letter case
+// (LookupFold), or under a vendor prefix that the catalog does not write,
+// "openai/gpt-4o" for "gpt-4o" (or "GPT-4o") when that model is owned by
+// "openai", in any letter case, or reports no owner.
+func (c *Catalog) lookupMisnamed(id string) (string, bool) {
+	if catalogID, ok := c.LookupFold(id); ok {
+		return catalogID, true
+	}
+	vendor, rest, ok := vendorPrefixed(id)
+	if !ok {
+		return "", false
+	}
+	catalogID, folded := c.LookupFold(rest)
+	if !folded {
+		catalogID = rest
+	}
+	m, ok := c.byID[catalogID]
+	return catalogID, ok && (m.OwnedBy == nil || strings.EqualFold(*m.OwnedBy, vendor))
+}
+
 // CaseVariants are the groups of ids that differ only in letter case, such
 // as "o3-mini" and "O3-MINI", each in catalog order: separate models, as ids
 // are exact, that a policy naming one spelling does not name.

@@ -46,10 +46,11 @@ type ModelPolicy struct {
 // PolicyFindings is what a policy names that the catalog lacks, or has in
 // more spellings than the policy names.
 type PolicyFindings struct {
-	// Miscased are the policy's model ids that the catalog has only in
-	// another letter case, sorted: the policy misses the model it was
-	// written for, which Err makes an error.
-	Miscased []MiscasedID
+	// Misnamed are the policy's model ids that the catalog has only
+	// written otherwise, in another letter case or without a vendor prefix
+	// (lookupMisnamed), sorted: the policy misses the model it was written
+	// for, which Err makes an error.
+	Misnamed []MisnamedID
 	// UnknownIDs are the policy's other model ids the catalog does not
 	// have, sorted.
 	UnknownIDs []string
@@ -78,29 +79,30 @@ type MissingSuccessor struct {
 	ID, Successor string
 }
 
-// MiscasedID is an id written in another letter case than the catalog's.
-type MiscasedID struct {
+// MisnamedID is an id written otherwise than the catalog's: in another
+// letter case, or with a vendor prefix.
+type MisnamedID struct {
 	ID, CatalogID string
 }
 
-// PolicyMismatchError is a policy whose model entries name catalog models in
-// another letter case: a denial or a retirement that misses its model is
+// PolicyMismatchError is a policy whose model entries name catalog models
+// otherwise than the catalog writes them: a denial or a retirement that misses its model is
 // never what its author meant, so no data source may use the catalog.
 type PolicyMismatchError struct {
-	Miscased []MiscasedID
+	Misnamed []MisnamedID
 }
 
 func (e *PolicyMismatchError) Error() string {
-	return fmt.Sprintf("the policy names %d model(s) in another letter case than the catalog", len(e.Miscased))
+	return fmt.Sprintf("the policy names %d model(s) otherwise than the catalog writes them", len(e.Misnamed))
 }
 
 // Err is the error the findings make: a *PolicyMismatchError when the
-// policy names a model in another letter case, else nil.
+// policy names a model otherwise than the catalog writes it, else nil.
 func (f PolicyFindings) Err() error {
-	if len(f.Miscased) == 0 {
+	if len(f.Misnamed) == 0 {
 		return nil
 	}
-	return &PolicyMismatchError{Miscased: f.Miscased}
+	return &PolicyMismatchError{Misnamed: f.Misnamed}
 }
 
 // Apply applies p to c at now, the day lifecycle statuses are computed for:
@@ -116,8 +118,8 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	for id, decision := range p.Models {
 		m, ok := c.byID[id]
 		if !ok {
-			if catalogID, ok := c.LookupFold(id); ok {
-				findings.Miscased = append(findings.Miscased, MiscasedID{ID: id, CatalogID: catalogID})
+			if catalogID, ok := c.lookupMisnamed(id); ok {
+				findings.Misnamed = append(findings.Misnamed, MisnamedID{ID: id, CatalogID: catalogID})
 			} else {
 				findings.UnknownIDs = append(findings.UnknownIDs, id)
 			}
@@ -157,7 +159,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 		}
 	}
 	findings.AllowsNone = len(c.models) > 0 && !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return c.allowed(&m) })
-	slices.SortFunc(findings.Miscased, func(a, b MiscasedID) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(findings.Misnamed, func(a, b MisnamedID) int { return strings.Compare(a.ID, b.ID) })
 	slices.Sort(findings.UnknownIDs)
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	return findings

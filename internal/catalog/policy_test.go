@@ -89,11 +89,11 @@ func TestApply_findings(t *testing.T) {
 		"c": {Successor: ptr("ghost")}, "a": {Successor: ptr("phantom")}, "b": {Successor: ptr("present")},
 		"api": {Successor: ptr("overruled")}, "Present": {Denied: true},
 	}}, fixedNow)
-	if want := []MiscasedID{{ID: "Present", CatalogID: "present"}}; !slices.Equal(findings.Miscased, want) {
-		t.Errorf("Miscased = %+v, want %+v", findings.Miscased, want)
+	if want := []MisnamedID{{ID: "Present", CatalogID: "present"}}; !slices.Equal(findings.Misnamed, want) {
+		t.Errorf("Misnamed = %+v, want %+v", findings.Misnamed, want)
 	}
 	var mismatch *PolicyMismatchError
-	if err := findings.Err(); !errors.As(err, &mismatch) || !slices.Equal(mismatch.Miscased, findings.Miscased) {
+	if err := findings.Err(); !errors.As(err, &mismatch) || !slices.Equal(mismatch.Misnamed, findings.Misnamed) {
 		t.Errorf("Err() = %v, want a *PolicyMismatchError with the miscased ids", err)
 	}
 	if want := []string{"OpenAI", "mistral"}; !slices.Equal(findings.UnknownOwners, want) {
@@ -122,6 +122,28 @@ func TestApply_findings(t *testing.T) {
 	}
 	if empty := New(nil).Apply(&Policy{AllowedOwners: []string{"openai"}}, fixedNow); empty.AllowsNone {
 		t.Error("an empty catalog: AllowsNone, want the empty catalog's own warning only")
+	}
+}
+
+// TestApply_vendorPrefixedIDs: an id under a vendor prefix the catalog does
+// not write names its model otherwise, as an id in another letter case does,
+// when the prefix is the model's owner in any letter case or the model
+// reports none; under another owner's prefix it is an id the catalog lacks.
+func TestApply_vendorPrefixedIDs(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "gpt-4o", OwnedBy: ptr("openai")}, {ID: "unowned"}, {ID: "meta-llama/llama-3", OwnedBy: ptr("meta")},
+	})
+	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"openai/gpt-4o": {Denied: true}, "OpenAI/GPT-4o": {Denied: true}, "acme/unowned": {Denied: true},
+		"anthropic/gpt-4o": {Denied: true}, "meta-llama/llama-3": {Denied: true}, "openrouter/meta-llama/llama-3": {Denied: true},
+	}}, fixedNow)
+	want := []MisnamedID{{ID: "OpenAI/GPT-4o", CatalogID: "gpt-4o"}, {ID: "acme/unowned", CatalogID: "unowned"}, {ID: "openai/gpt-4o", CatalogID: "gpt-4o"}}
+	if !slices.Equal(findings.Misnamed, want) || findings.Err() == nil {
+		t.Errorf("Misnamed = %+v, want %+v, an error", findings.Misnamed, want)
+	}
+	if want := []string{"anthropic/gpt-4o", "openrouter/meta-llama/llama-3"}; !slices.Equal(findings.UnknownIDs, want) {
+		t.Errorf("UnknownIDs = %q, want %q", findings.UnknownIDs, want)
 	}
 }
 

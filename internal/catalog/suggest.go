@@ -51,10 +51,8 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 		distance int
 	}
 	var found []candidate
-	wantFolded, tailFolded := separatorsFolded(want), ""
-	if slash := strings.LastIndexByte(wantFolded, '/'); slash >= 0 && len(wantFolded)-slash > 3 {
-		tailFolded = wantFolded[slash+1:]
-	}
+	wantFolded := separatorsFolded(want)
+	_, tailFolded, _ := vendorPrefixed(wantFolded)
 	for name := range candidates {
 		have := strings.ToLower(name)
 		d := limit + 1
@@ -93,6 +91,18 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 		out = append(out, f.value)
 	}
 	return out
+}
+
+// vendorPrefixed splits an id written with a vendor prefix, as other gateways
+// name models ("openai/gpt-4o"), at its last '/': the vendor ("openai") and the
+// id that follows ("gpt-4o"), of three characters or more; ok is false for an
+// id without one.
+func vendorPrefixed(id string) (vendor, rest string, ok bool) {
+	slash := strings.LastIndexByte(id, '/')
+	if slash < 0 || len(id)-slash <= 3 {
+		return "", "", false
+	}
+	return id[:slash], id[slash+1:], true
 }
 
 // Miscased returns the names that differ from name only in letter case, the

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -130,13 +131,17 @@ func quoteWithSuggestions(values []string, suggest func(string) []string) string
 	return joinProblems(quoted, ", ")
 }
 
-// policyMismatchDetail lists the policy's miscased ids and how to fix them.
+// policyMismatchDetail lists the policy's misnamed ids and how to fix them.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
-	lines := make([]string, len(err.Miscased))
-	for i, m := range err.Miscased {
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), megallm.Quote(m.CatalogID))
+	lines := make([]string, len(err.Misnamed))
+	for i, m := range err.Misnamed {
+		why := ": ids are case-sensitive"
+		if !strings.EqualFold(m.ID, m.CatalogID) {
+			why = ", without the vendor prefix " + megallm.Quote(m.ID[:strings.LastIndexByte(m.ID, '/')+1])
+		}
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s%s", megallm.Quote(m.ID), megallm.Quote(m.CatalogID), why)
 	}
-	return fmt.Sprintf("Model ids are case-sensitive, and the provider's policy names models in another letter case "+
-		"than the catalog, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+
+	return fmt.Sprintf("Model ids are exact, and the provider's policy names models otherwise than the catalog writes "+
+		"them, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+
 		"\n\nWrite each id in the policy as the catalog does.", joinProblems(lines, "\n  - "))
 }

@@ -53,7 +53,8 @@ func policyAttribute() schema.DynamicAttribute {
 			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. Where " +
 			"the API reports lifecycle dates too, the earlier of its date and the policy's applies, and the " +
 			"policy's `successor` wins. Ids and owners are exact and case-sensitive. An attribute not listed here " +
-			"is an error, and so is an id the catalog has only in another letter case; ids and owners the catalog " +
+			"is an error, and so is an id the catalog has only in another letter case or without a vendor prefix " +
+			"(`\"openai/gpt-4o\"` for `gpt-4o`); ids and owners the catalog " +
 			"lacks are a warning.",
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{

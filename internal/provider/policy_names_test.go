@@ -12,19 +12,26 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
-// A policy entry that names a catalog model in another letter case would
-// deny or retire nothing: the plan fails, whichever data source reads the
-// catalog, rather than pass with a warning.
-func TestPolicy_miscasedModelFailsThePlan(t *testing.T) {
+// A policy entry that names a catalog model in another letter case, or under
+// its owner's vendor prefix, would deny or retire nothing: the plan fails,
+// whichever data source reads the catalog, rather than pass with a warning.
+func TestPolicy_misnamedModelFailsThePlan(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
-		Config: policyProvider(server, `{ models = { "GPT-4o" = { denied = true }, "o3-MINI" = { retires_at = "2020-01-01" } } }`, `
+		Config: policyProvider(server, `{ models = {
+  "GPT-4o" = { denied = true }, "o3-MINI" = { retires_at = "2020-01-01" }, "OpenAI/gpt-4.1" = { denied = true }
+} }`, `
 data "megallm_model" "m" { id = "gpt-4o" }
 data "megallm_models" "all" {}`),
-		ExpectError: expectError(`Provider policy names models in the wrong letter case .* ` +
-			`policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o" - ` +
-			`policy\.models\["o3-MINI"\] names no model, but the catalog has "o3-mini" Write each id in the policy as the catalog does\.`),
+		ExpectError: expectError(`Provider policy writes model ids otherwise than the catalog .* Model ids are exact, and ` +
+			`the provider's policy names models otherwise than the catalog writes them, so what it says of them \(a ` +
+			`denial, a retirement, a price\) would silently miss them: - ` +
+			`policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o": ids are case-sensitive - ` +
+			`policy\.models\["OpenAI/gpt-4\.1"\] names no model, but the catalog has "gpt-4\.1", without the vendor ` +
+			`prefix "OpenAI/" - ` +
+			`policy\.models\["o3-MINI"\] names no model, but the catalog has "o3-mini": ids are case-sensitive ` +
+			`Write each id in the policy as the catalog does\.`),
 	})
 }
 

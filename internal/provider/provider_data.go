@@ -91,7 +91,7 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 		where = err.FirstReader + ", the first to read the catalog in this plan"
 	}
 	if mismatch := (*catalog.PolicyMismatchError)(nil); errors.As(err, &mismatch) {
-		return "The provider's policy names models in another letter case than the catalog: the error is shown in " +
+		return "The provider's policy names models otherwise than the catalog writes them: the error is shown in " +
 			"full, with how to fix it, on " + where + "."
 	}
 	again := "The provider makes no further requests for it within this plan"
@@ -132,7 +132,7 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 	var mismatch *catalog.PolicyMismatchError
 	switch {
 	case errors.As(err, &mismatch):
-		return "Provider policy names models in the wrong letter case", policyMismatchDetail(mismatch)
+		return "Provider policy writes model ids otherwise than the catalog", policyMismatchDetail(mismatch)
 	case errors.Is(err, context.Canceled):
 		return "Reading the MegaLLM catalog was cancelled",
 			fmt.Sprintf("Terraform was interrupted (by Ctrl-C, for example) while the megallm provider was reading "+
