@@ -166,14 +166,14 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		name: "a map(string) require, with candidates",
 		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require_strings={ supports_vision = true }`},
 		want: []string{`require.supports_vision must be a bool, got string "true": require is a map of strings, in ` +
-			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an ` +
-			`object({ ... }) type, not map(string)`},
+			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not ` +
+			`map(string)`},
 	}, {
 		name: "a map(string) require with max_workload_cost, with candidates",
 		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require_strings={ supports_vision = true, max_workload_cost = 300 }`},
 		want: []string{`require.max_workload_cost must be a number, got string "300": require is a map of strings, in ` +
-			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an ` +
-			`object({ ... }) type, not map(string)`},
+			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not ` +
+			`map(string)`},
 		// The advice for a caller's own object, which cannot change the type of
 		// the module's require.
 		notWant: []string{"type it"},

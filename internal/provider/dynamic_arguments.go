@@ -381,7 +381,7 @@ func (o *objectReader) currencyHint(sign string) string {
 // declaring the variable's type fixes, then fix.
 func (o *objectReader) mapHint(s, fix string) string {
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
-		"the variable it comes from as type = any or as an object({ ... }) type, not map(string)%s",
+		"the variable it comes from as type = any, not map(string)%s",
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
 }
 

@@ -404,6 +404,19 @@ variable "policy" {
 data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = var.policy")),
 			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\] sets nothing`),
 		},
+		// A map(string) entry: the advice is type = any, as an object type would drop a misspelt attribute.
+		resource.TestStep{
+			Config: fmt.Sprintf(`
+variable "models" {
+  type    = map(map(string))
+  default = { "gpt-4o" = { denied = true } }
+}
+%s
+data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = { models = var.models }")),
+			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\]\.denied must be a bool, got string "true": ` +
+				`policy\.models\["gpt-4o"\] is a map of strings, in which true is "true" and 128000 is "128000"\. Declare the ` +
+				`variable it comes from as type = any, not map\(string\)\.?\s*$`),
+		},
 		// The way the guide shares a policy: a JSON file, here inline.
 		step(`jsondecode("{\"models\": {\"gpt-4o\": {\"retires-at\": \"2026-06-30\"}}}")`,
 			`policy\.models\["gpt-4o"\] has no attribute "retires-at"\. Did you mean "retires_at"\?`),

@@ -252,8 +252,8 @@ variable "sizes" {
 `
 	why := func(attribute, value string) string {
 		return `require.` + attribute + ` must be a (bool|number), got string "` + value + `": require is a map of strings, in ` +
-			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an ` +
-			`object\(\{ ... \}\) type, not map\(string\)\.?\s*$`
+			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not ` +
+			`map\(string\)\.?\s*$`
 	}
 	step := func(config, expected string) resource.TestStep {
 		return resource.TestStep{Config: providerBlock(server, "") + variables + config, ExpectError: expectError(expected)}
@@ -269,8 +269,8 @@ variable "sizes" {
 		// 128000 without quotes would be "128000" again.
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "128k" }) }`,
 			`require.min_context_length must be a number, got string "128k": require is a map of strings, in which `+
-				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an `+
-				`object\(\{ ... \}\) type, not map\(string\), and write it as the number 128000\.?\s*$`),
+				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
+				`map\(string\), and write it as the number 128000\.?\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, tomap({ max_input_cost_per_million = "1,500" })) }`,
 			`got\s+string\s+"1,500":\s+require\s+is\s+a\s+map\s+of\s+strings,.*\s+and\s+write\s+it\s+as\s+the\s+number\s+1500\s+`+
 				`\(or\s+1\.5,\s+if\s+its\s+comma\s+is\s+a\s+decimal\s+comma\)`),
@@ -278,8 +278,8 @@ variable "sizes" {
 		// refuses: the error says so, in the data sources and the function.
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "0.0005k" }) }`,
 			`require.min_context_length must be a number, got string "0\.0005k": require is a map of strings, in which `+
-				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any or as an `+
-				`object\(\{ ... \}\) type, not map\(string\), and the number 0\.5 would not do either: `+
+				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
+				`map\(string\), and the number 0\.5 would not do either: `+
 				`min_context_length must be a whole number, got 0\.5: write 0 or 1\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.fraction) }
 variable "fraction" {
