@@ -37,19 +37,22 @@ func candidatesAttribute() schema.DynamicAttribute {
 	}
 }
 
+// candidatesExample is a list of model ids, for advice.
+const candidatesExample = `["gpt-4o", "gpt-4o-mini"]`
+
 // readCandidates reads a candidates value: a list (or tuple) of model ids,
 // not empty, each once. It reports every element's mistake.
 func readCandidates(v tftypes.Value) ([]string, error) {
 	if v.Type().Is(tftypes.Set{}) {
 		return nil, errors.New("candidates is a set, which has no order: write the ids as a list in order of " +
-			"preference, such as [\"gpt-4o\", \"gpt-4o-mini\"] (not toset(...))")
+			"preference, such as " + candidatesExample + " (not toset(...))")
 	}
-	ids, mistakes, err := stringElements("candidates", "model id", v)
+	ids, mistakes, err := stringElements("candidates", "model id", candidatesExample, v)
 	switch {
 	case err != nil:
 		return nil, err
 	case len(ids) == 0:
-		return nil, errors.New("candidates is empty: list at least one model id, such as [\"gpt-4o\", \"gpt-4o-mini\"], " +
+		return nil, errors.New("candidates is empty: list at least one model id, such as " + candidatesExample + ", " +
 			"or set id instead")
 	}
 	return ids, joinMistakes(checkCandidates(ids, mistakes))
@@ -112,7 +115,7 @@ var idOrCandidatesValidator = &configCheck{
 		case id.IsNull() && candidates.IsNull():
 			diags.AddAttributeError(path.Root("id"), "Missing model id",
 				"Set id to the model to read, such as id = \"gpt-4o-mini\", or candidates to the models to choose from "+
-					"in order of preference, such as candidates = [\"gpt-4o\", \"gpt-4o-mini\"].")
+					"in order of preference, such as candidates = "+candidatesExample+".")
 		case !id.IsNull() && !candidates.IsNull():
 			diags.AddAttributeError(path.Root("candidates"), "Both id and candidates are set",
 				"Set either id, to read that model, or candidates, to read the first of them that can be used, not "+

@@ -79,8 +79,8 @@ func ptr[T any](v T) *T { return &v }
 // stringElements reads the elements of a list, set or tuple of strings, none
 // null, with each element's mistake at its index ("" in out where there is
 // one): a blank one is no kind (such as "model id"), and the fix is to remove
-// it; err when v is no such collection.
-func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes []error, err error) {
+// it; err when v is no such collection, with example, a list of that kind.
+func stringElements(where, kind, example string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
 		var one string // a list in one string: "gpt-4o", "gpt-4o,gpt-4o-mini", "[gpt-4o]"; "" for no known string
@@ -96,7 +96,7 @@ func stringElements(where, kind string, v tftypes.Value) (out []string, mistakes
 			}
 			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, strings.Join(quoted, ", "))
 		}
-		return nil, nil, fmt.Errorf("%s must be a list of strings, got %s%s", where, typeName(v), asText(v, false))
+		return nil, nil, fmt.Errorf("%s must be a list of strings such as %s, got %s%s", where, example, typeName(v), asText(v, false))
 	}
 	out = make([]string, len(elements))
 	mistakes = make([]error, len(elements))

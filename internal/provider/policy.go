@@ -25,6 +25,9 @@ var (
 	policyPricingNames        = []string{"input_tokens_cost_per_million", "output_tokens_cost_per_million", "currency"}
 )
 
+// ownersExample is a list of owners, for advice.
+const ownersExample = `["openai", "anthropic"]`
+
 // pricingExample is a pricing object, of a policy's model or a model object.
 const pricingExample = "{ input_tokens_cost_per_million = 2.5 }"
 
@@ -77,10 +80,10 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && !owners.IsNull() {
-		list, listMistakes, err := stringElements("policy.allowed_owners", "owner", owners)
+		list, listMistakes, err := stringElements("policy.allowed_owners", "owner", ownersExample, owners)
 		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
-				"whose models may be used, such as [\"openai\", \"anthropic\"], or leave allowed_owners out to allow " +
+				"whose models may be used, such as " + ownersExample + ", or leave allowed_owners out to allow " +
 				"every owner")
 		}
 		for i := 0; i < len(list) && err == nil; i++ {

@@ -259,7 +259,8 @@ data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a str
 		step(`data "megallm_model" "m" { candidates = "gpt-4o, gpt-4o-mini" }`,
 			`candidates must be a list of strings, got string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
 		// Commas name no id, and prose in brackets is no list as text: neither fix would read it.
-		step(`data "megallm_model" "m" { candidates = " , " }`, `candidates must be a list of strings, got string\.?\s*$`),
+		step(`data "megallm_model" "m" { candidates = " , " }`,
+			`candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got string\.?\s*$`),
 		step(`data "megallm_model" "m" { candidates = "[beta] gpt-4o" }`,
 			`candidates must be a list of strings, got string: write it as \["beta", "gpt-4o"\]`),
 		// -var 'c=[gpt-4o, gpt-4o-mini]', its ids without quotes: the ids, without brackets or quotes.
@@ -267,7 +268,7 @@ data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a str
 			`candidates must be a list of strings, got string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
 		// -var 'c=["gpt-4o"]' gives a variable without a type this string: its advice is the variable's type.
 		step(`variable "c" { default = "[\"gpt-4o\", \"gpt-4o-mini\"]" }
-data "megallm_model" "m" { candidates = var.c }`, `candidates must be a list of strings, got string\s+`+
+data "megallm_model" "m" { candidates = var.c }`, `candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got string\s+`+
 			`"\[\\"gpt-4o\\", \\"gpt-4o-mini\\"\]", a value written as text, as file\(\) reads it and -var or TF_VAR_\s+pass\s+`+
 			`it\s+to\s+a\s+variable\s+declared\s+without\s+a\s+type:\s+decode\s+it\s+with\s+jsondecode\(\),\s+or\s+declare\s+the\s+`+
 			`variable\s+with\s+type\s+=\s+any`),
@@ -353,6 +354,8 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 				`which is not a date\. Use .*? \(midnight UTC\)\.\s+policy\.models\["gpt-4o"\]\.retires_at is `+
 				`"tomorrow", which is not a date\. Use .* \(midnight UTC\)\.`),
 		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
+		step(`{ allowed_owners = { openai = true } }`,
+			`policy\.allowed_owners must be a list of strings such as \["openai", "anthropic"\], got object\.?\s*$`),
 		step(`{ models = { "gpt-4o" = { retires_at = 20270101 } } }`, `policy\.models\["gpt-4o"\]\.retires_at must be a date in\s+`+
 			`quotes,\s+an\s+RFC\s+3339\s+date-time\s+such\s+as\s+"2025-01-31T12:00:00Z"\s+or\s+a\s+date\s+such\s+as\s+"2025-01-31"\s+`+
 			`\(midnight\s+UTC\),\s+got\s+number`),
