@@ -279,3 +279,27 @@ func because(reason *string) string {
 	}
 	return ""
 }
+
+// PricedElsewhere returns, in catalog order, the models whose policy price is
+// in another currency than q's while q compares prices (a cost sort, a price
+// bound) and would keep them but for that: they sort last by cost and meet
+// no price bound, whatever the price, as prices in two currencies do not
+// compare. None when q compares no prices.
+func (c *Catalog) PricedElsewhere(q Query) []*megallm.Model {
+	if c.policy == nil || !strings.HasPrefix(sortKeyOf(q.SortBy).field.name, "pricing") && !q.Require.AnyPriceBound() {
+		return nil
+	}
+	for _, row := range RequirementTable {
+		if row.Kind == AmountMaximum {
+			*row.amountBound(&q.Require) = nil
+		}
+	}
+	s := c.selection(&q)
+	var out []*megallm.Model
+	for i := range c.models {
+		if m := &c.models[i]; c.policy.Models[m.ID].Pricing != nil && !pricedIn(m, q.Currency) && s.keeps(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}

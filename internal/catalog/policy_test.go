@@ -345,3 +345,41 @@ func TestOwnerDenied(t *testing.T) {
 		}
 	}
 }
+
+// TestPricedElsewhere: a query that compares prices names the models whose
+// negotiated price is in another currency, of those its other filters and
+// the policy keep; one that compares none names none.
+func TestPricedElsewhere(t *testing.T) {
+	t.Parallel()
+	usd := &megallm.Pricing{InputTokensCostPerMillion: ptr(2.5), Currency: ptr("USD")}
+	c := New([]megallm.Model{
+		{ID: "listed", Type: ptr("chat"), Pricing: usd}, {ID: "negotiated-eur", Type: ptr("chat"), Pricing: usd},
+		{ID: "negotiated-usd", Type: ptr("chat")}, {ID: "embedding-eur", Type: ptr("embedding")},
+		{ID: "denied-eur", Type: ptr("chat")},
+	})
+	eur := &megallm.Pricing{InputTokensCostPerMillion: ptr(0.01), Currency: ptr("EUR")}
+	c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"negotiated-eur": {Pricing: eur}, "embedding-eur": {Pricing: eur}, "denied-eur": {Pricing: eur, Denied: true},
+		"negotiated-usd": {Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(1.0), Currency: ptr("USD")}},
+	}}, fixedNow)
+	for _, tc := range []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"cost sort", Query{Type: "chat", SortBy: sortByInputCost}, []string{"negotiated-eur"}},
+		{"workload sort", Query{SortBy: SortByWorkloadCost, Workload: &Workload{InputTokens: 1}}, []string{"negotiated-eur", "embedding-eur"}},
+		// The bound that the EUR price could not meet is not what leaves it out.
+		{"price bound", Query{Require: Requirements{MaxInputCostPerMillion: ptr(0.0)}}, []string{"negotiated-eur", "embedding-eur"}},
+		{"in EUR", Query{Currency: "EUR", SortBy: sortByOutputCost}, []string{"negotiated-usd"}},
+		{"no price compared", Query{SortBy: sortByContextLength, Workload: &Workload{InputTokens: 1}}, nil},
+	} {
+		var got []string
+		for _, m := range c.PricedElsewhere(tc.q) {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: PricedElsewhere = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -194,7 +194,7 @@ func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound 
 func currencyGuard() Requirement {
 	return Requirement{
 		Check: SameCurrency,
-		asked: (*Requirements).anyPriceBound,
+		asked: (*Requirements).AnyPriceBound,
 		met: func(t *terms, m *megallm.Model) bool {
 			return m.Pricing == nil || pricedIn(m, t.currency)
 		},

@@ -100,7 +100,7 @@ func (t *terms) lifecycleOf(m *megallm.Model) Lifecycle {
 	return LifecycleOf(m, t.now)
 }
 
-// anyPriceBound reports whether r bounds a price or a cost.
-func (r *Requirements) anyPriceBound() bool {
+// AnyPriceBound reports whether r bounds a price or a cost.
+func (r *Requirements) AnyPriceBound() bool {
 	return r.MaxInputCostPerMillion != nil || r.MaxOutputCostPerMillion != nil || r.MaxWorkloadCost != nil
 }

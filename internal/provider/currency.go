@@ -103,3 +103,38 @@ func readCurrency(o *objectReader) *string {
 	o.pricedIn(normal, set)
 	return &normal
 }
+
+// pricedElsewhereWarning warns about the models the policy prices in another
+// currency than query's, which query would compare by price but cannot.
+func pricedElsewhereWarning(models *catalog.Catalog, query catalog.Query) diag.Diagnostics {
+	var diags diag.Diagnostics
+	elsewhere := models.PricedElsewhere(query)
+	if len(elsewhere) == 0 {
+		return diags
+	}
+	lines, currencies := make([]string, len(elsewhere)), []string{}
+	for i, m := range elsewhere {
+		code := *m.Pricing.Currency // a policy's pricing always has one
+		lines[i] = fmt.Sprintf("%s is priced in %s (policy.models[%s].pricing)", megallm.Quote(m.ID), megallm.Quote(code), megallm.Quote(m.ID))
+		if !slices.Contains(currencies, code) {
+			currencies = append(currencies, code)
+		}
+	}
+	effect := fmt.Sprintf("sort_by = %s puts them last", megallm.Quote(string(query.SortBy)))
+	if query.Require.AnyPriceBound() {
+		effect = "require's price bounds leave them out"
+	}
+	setCurrency := fmt.Sprintf("set currency = %s here to compare only the models priced in %s", megallm.Quote(currencies[0]),
+		megallm.Quote(currencies[0]))
+	if len(currencies) > 1 {
+		setCurrency = "set currency here to one of " + catalog.QuoteList(currencies, "or") +
+			" to compare only the models priced in that currency"
+	}
+	diags.AddAttributeWarning(path.Root("currency"), "Policy prices models in another currency than this data source",
+		fmt.Sprintf("This data source compares prices in %s (currency), and the provider's policy prices these models, "+
+			"which its other arguments keep, in another currency, so, whatever their price, %s: prices in two "+
+			"currencies do not compare.\n  - %s\n\nWrite each negotiated price in %s, converted, with pricing.currency = "+
+			"%s in its policy entry, or %s.", megallm.Quote(query.Currency), effect, joinProblems(lines, "\n  - "),
+			megallm.Quote(query.Currency), megallm.Quote(query.Currency), setCurrency))
+	return diags
+}

@@ -208,3 +208,61 @@ func TestPolicy_caseVariantsWarnUntilEverySpellingIsNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestPolicy_priceInAnotherCurrencyWarns reads through the provider server,
+// since plugin-testing does not show warnings: a negotiated price in another
+// currency than the data source's would sort its model last by cost, or
+// leave it out of a price bound, whatever the price, so the read warns,
+// naming the models its other arguments keep, until either fix is made.
+func TestPolicy_priceInAnotherCurrencyWarns(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	priced := func(currency string) tftypes.Value {
+		return object(map[string]tftypes.Value{"pricing": object(map[string]tftypes.Value{
+			"input_tokens_cost_per_million": number(0), "currency": str(currency),
+		})})
+	}
+	policy := func(models map[string]tftypes.Value) map[string]tftypes.Value {
+		return map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{"models": object(models)})}
+	}
+	bound := object(map[string]tftypes.Value{"max_input_cost_per_million": number(1)})
+	const summary = `AttributeName("currency"): Policy prices models in another currency than this data source: `
+	for _, tc := range []struct {
+		name   string
+		policy map[string]tftypes.Value
+		config map[string]tftypes.Value
+		want   []string
+	}{
+		{"a cost sort", policy(map[string]tftypes.Value{"gpt-4o": priced("EUR")}),
+			map[string]tftypes.Value{"sort_by": str("input_cost"), "limit": number(3)}, []string{summary +
+				`This data source compares prices in "USD" (currency), and the provider's policy prices these models, ` +
+				`which its other arguments keep, in another currency, so, whatever their price, sort_by = "input_cost" ` +
+				"puts them last: prices in two currencies do not compare.\n" +
+				`  - "gpt-4o" is priced in "EUR" (policy.models["gpt-4o"].pricing)` + "\n\n" +
+				`Write each negotiated price in "USD", converted, with pricing.currency = "USD" in its policy entry, or ` +
+				`set currency = "EUR" here to compare only the models priced in "EUR".`}},
+		{"a price bound, two currencies", policy(map[string]tftypes.Value{"gpt-4o": priced("EUR"), "gpt-4.1": priced("GBP")}),
+			map[string]tftypes.Value{"require": bound}, []string{summary +
+				`This data source compares prices in "USD" (currency), and the provider's policy prices these models, ` +
+				`which its other arguments keep, in another currency, so, whatever their price, require's price bounds ` +
+				"leave them out: prices in two currencies do not compare.\n" +
+				`  - "gpt-4o" is priced in "EUR" (policy.models["gpt-4o"].pricing)` + "\n" +
+				`  - "gpt-4.1" is priced in "GBP" (policy.models["gpt-4.1"].pricing)` + "\n\n" +
+				`Write each negotiated price in "USD", converted, with pricing.currency = "USD" in its policy entry, or ` +
+				`set currency here to one of "EUR" or "GBP" to compare only the models priced in that currency.`}},
+		// Each fix, and a model that the read's other arguments leave out anyway.
+		{"the price in USD", policy(map[string]tftypes.Value{"gpt-4o": priced("USD")}),
+			map[string]tftypes.Value{"sort_by": str("input_cost")}, nil},
+		{"the data source's currency", policy(map[string]tftypes.Value{"gpt-4o": priced("EUR")}),
+			map[string]tftypes.Value{"sort_by": str("input_cost"), "currency": str("EUR")}, nil},
+		{"another type", policy(map[string]tftypes.Value{"gpt-4o": priced("EUR")}),
+			map[string]tftypes.Value{"sort_by": str("input_cost"), "type": str("embedding")}, nil},
+		{"no price compared", policy(map[string]tftypes.Value{"gpt-4o": priced("EUR")}),
+			map[string]tftypes.Value{"sort_by": str("context_length")}, nil},
+	} {
+		p := newProtocolServer(t, server, tc.policy)
+		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", tc.config)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
+		}
+	}
+}
