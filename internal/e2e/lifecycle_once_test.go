@@ -1,11 +1,14 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // lifecyclePolicy deprecates gpt-4o, with gpt-4.1 as its successor, and
@@ -55,6 +58,40 @@ check "chat_model_lifecycle" {
 	}
 	if !strings.Contains(out, "gpt-4o is deprecated.") {
 		t.Errorf("the check's own warning is missing:\n%s", out)
+	}
+}
+
+// TestLifecycleWarningPerAdvice: as the model-policy guide says, data
+// sources that use a deprecated model with the same advice share one warning,
+// and one whose candidates already hold a fallback gets its own, with the
+// advice that fits it (Terraform folds it in its human output; -json lists it).
+func TestLifecycleWarningPerAdvice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, lifecyclePolicy()+`
+data "megallm_model" "chat" { id = "gpt-4o" }
+data "megallm_model" "chat_again" { id = "gpt-4o" }
+data "megallm_model" "fallback" { candidates = ["gpt-4o", "gpt-4.1"] }
+`, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
+	out, err := ws.Output("plan", "-json", "-input=false")
+	if err != nil {
+		t.Fatalf("plan failed: %v\n%s", err, out)
+	}
+	var details []string
+	for _, line := range strings.Split(out, "\n") {
+		var message struct {
+			Diagnostic struct{ Summary, Detail string }
+		}
+		if json.Unmarshal([]byte(line), &message) == nil && message.Diagnostic.Summary == "Deprecated MegaLLM model" {
+			details = append(details, message.Diagnostic.Detail)
+		}
+	}
+	byID := `after which this plan fails. Its successor is "gpt-4.1": move to it`
+	byCandidates := `after which candidates fall back to "gpt-4.1". To move now, remove "gpt-4o" from candidates.`
+	if len(details) != 2 || !strings.Contains(strings.Join(details, "\n"), byID) ||
+		!strings.Contains(strings.Join(details, "\n"), byCandidates) {
+		t.Errorf("want one warning advising %q and one %q, got %d:\n%s", byID, byCandidates, len(details),
+			strings.Join(details, "\n"))
 	}
 }
 
