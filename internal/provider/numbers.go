@@ -27,7 +27,7 @@ func positiveWholeNumber(absent string) argumentCheck {
 	words := fmt.Sprintf("a positive whole number (up to %d)", math.MaxInt32)
 	return argumentCheck{describes: words, num: func(name string, n *big.Float) string {
 		if _, err := wholeNumber(name, n, 1, math.MaxInt32); err != nil {
-			fix := wholeNeighbours(n, 1, math.MaxInt32)
+			fix := wholeFix(n, 1, math.MaxInt32)
 			if fix == "" && n.Sign() <= 0 {
 				fix = fmt.Sprintf(": leave %s out, or set it to null, %s", name, absent)
 			}
@@ -75,7 +75,7 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 		case n.Sign() < 0:
 			return 0, fmt.Errorf("%s must be 0 or more, got %s", name, text)
 		case !n.IsInt():
-			return 0, fmt.Errorf("%s must be a whole number, got %s%s", name, text, wholeNeighbours(n, minimum, maximum))
+			return 0, fmt.Errorf("%s must be a whole number, got %s%s", name, text, wholeFix(n, minimum, maximum))
 		case !inRange:
 			return 0, fmt.Errorf("%s is too large: %s (at most %d)", name, text, maximum)
 		}
@@ -84,18 +84,21 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 	switch {
 	case !n.IsInt():
 		return 0, fmt.Errorf("%s must be a whole number from %d to %d, got %s%s", name, minimum, maximum, text,
-			wholeNeighbours(n, minimum, maximum))
+			wholeFix(n, minimum, maximum))
 	case !inRange:
-		return 0, fmt.Errorf("%s must be from %d to %d, got %s", name, minimum, maximum, text)
+		return 0, fmt.Errorf("%s must be from %d to %d, got %s%s", name, minimum, maximum, text, wholeFix(n, minimum, maximum))
 	}
 	return i, nil
 }
 
-// wholeNeighbours is the fix for n when it is no whole number: ": write 1 or
-// 2" for 1.5, the whole numbers on either side of n that are from minimum to
-// maximum; "" when n is whole or neither is.
-func wholeNeighbours(n *big.Float, minimum, maximum int64) string {
+// wholeFix is the fix for n: ": write 1 or 2" for 1.5, the whole numbers on
+// either side of n that are from minimum to maximum, or ": write 10 or less"
+// for a whole number over a maximum of 10; "" otherwise.
+func wholeFix(n *big.Float, minimum, maximum int64) string {
 	if n.IsInt() {
+		if n.Cmp(new(big.Float).SetInt64(maximum)) > 0 {
+			return fmt.Sprintf(": write %d or less", maximum)
+		}
 		return ""
 	}
 	below, _ := n.Int(nil) // toward zero
@@ -114,10 +117,15 @@ func wholeNeighbours(n *big.Float, minimum, maximum int64) string {
 	return ": write " + strings.Join(allowed, " or ")
 }
 
-// numberText is n as a message shows it: to 20 digits when it is no whole
-// number, so that 2.0000000000001 does not show as 2.
+// numberText is n as a message shows it: a whole number below 1e21 in all
+// its digits, as Terraform shows it in a plan (1e12 as 1000000000000, next to
+// a maximum such as 2147483647), and to 20 digits when it is no whole number,
+// so that 2.0000000000001 does not show as 2.
 func numberText(n *big.Float) string {
-	if n.IsInt() {
+	switch {
+	case n.IsInt() && new(big.Float).Abs(n).Cmp(big.NewFloat(1e21)) < 0:
+		return n.Text('f', 0)
+	case n.IsInt():
 		return n.Text('g', 10)
 	}
 	return n.Text('g', 20)
