@@ -92,7 +92,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		if _, err := megallm.ParseBaseURL(s.baseURL); err != nil {
 			diags.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
 				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
-					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(err), megallm.DefaultBaseURL))
+					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(s.baseURL, err), megallm.DefaultBaseURL))
 			return s, diags
 		}
 	}

@@ -100,8 +100,9 @@ func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	t.Setenv(EnvBaseURL, "ai.megallm.io/v1")
 	unitTest(t, resource.TestStep{
-		Config:      `data "megallm_models" "all" {}`,
-		ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but "ai.megallm.io/v1" must start with https:// or http://`),
+		Config: `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but "ai.megallm.io/v1" must start with https:// or http://\. ` +
+			`Did you mean "https://ai.megallm.io/v1"\? Set it to the API root`),
 	})
 }
 
@@ -153,7 +154,8 @@ func badBaseURLs(server *mockapi.Server) map[string]struct{ value, expected stri
 		"port zero":         {"http://127.0.0.1:0/v1", `"http://127.0.0.1:0/v1" has port "0": a port must be a number from 1 to 65535`},
 		"port not a number": {"http://127.0.0.1:api/v1", `"http://127.0.0.1:api/v1" is not a URL: invalid port ":api" after host`},
 		"empty host":        {"http://:" + port + "/v1", `"http://:\d+/v1" has no host`},
-		"no scheme":         {hostPort + "/v1", `"127.0.0.1:\d+/v1" must start with https:// or http://`},
+		"no scheme": {hostPort + "/v1",
+			`"127.0.0.1:\d+/v1" must start with https:// or http://\. Did you mean "http://127.0.0.1:\d+/v1"\?`},
 		"credentials": {"http://user:" + mockapi.DefaultAPIKey + "@" + hostPort + "/v1",
 			`"http://\*\*\*@127.0.0.1:\d+/v1" must not hold a user name or password. Put the API key in api_key or the MEGALLM_API_KEY environment variable instead`},
 	}

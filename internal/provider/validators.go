@@ -139,17 +139,29 @@ var baseURLValidator = argumentCheck{
 	describes: "an absolute http:// or https:// URL without credentials, query, white space or quotes",
 	str: func(_, s string) string {
 		if _, err := megallm.ParseBaseURL(s); err != nil {
-			return fmt.Sprintf("base_url %s.%s Use the API root that serves /models, for example %q.", err, baseURLHint(err), megallm.DefaultBaseURL)
+			return fmt.Sprintf("base_url %s.%s Use the API root that serves /models, for example %q.", err, baseURLHint(s, err),
+				megallm.DefaultBaseURL)
 		}
 		return ""
 	},
 }
 
 // baseURLHint is what to do instead, when a base URL's error needs more than
-// a good example: credentials go in api_key.
-func baseURLHint(err error) string {
+// a good example: credentials go in api_key; a host and path without a scheme
+// take http:// on this machine and https:// elsewhere, which sendsKeyInClear
+// would otherwise warn about. A value with neither a dot nor a port, such as
+// an API key, is no host to suggest.
+func baseURLHint(raw string, err error) string {
 	if errors.Is(err, megallm.ErrCredentialsInBaseURL) {
 		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
+	}
+	fixed := "http://" + raw
+	if sendsKeyInClear(fixed) {
+		fixed = "https://" + raw
+	}
+	if u, err := megallm.ParseBaseURL(fixed); err == nil && !strings.Contains(raw, "://") &&
+		(strings.ContainsAny(u.Host, ".:") || u.Scheme == "http") {
+		return " Did you mean " + megallm.Quote(fixed) + "?"
 	}
 	return ""
 }

@@ -65,3 +65,29 @@ func TestAuthScheme_didYouMean(t *testing.T) {
 		}
 	}
 }
+
+// base_url without its scheme gets the URL it means: http:// for this
+// machine, https:// elsewhere (plain http would send the key unencrypted);
+// base_url takes the suggestion, and no unencrypted-key warning follows it.
+// Something that names no host, such as a key, gets none.
+func TestBaseURL_didYouMean(t *testing.T) {
+	t.Parallel()
+	for typed, want := range map[string]string{
+		"127.0.0.1:8080/v1": "http://127.0.0.1:8080/v1", "localhost:8080/v1": "http://localhost:8080/v1",
+		"localhost/v1": "http://localhost/v1", "[::1]:8080/v1": "http://[::1]:8080/v1",
+		"ai.megallm.io/v1": "https://ai.megallm.io/v1", "gateway:8443/v1": "https://gateway:8443/v1",
+		"203.0.113.7:8080/v1": "https://203.0.113.7:8080/v1",
+	} {
+		if detail := baseURLValidator.str("base_url", typed); !strings.Contains(detail, `Did you mean "`+want+`"?`) {
+			t.Errorf("%q: got %q, want it to suggest %q", typed, detail, want)
+		}
+		if baseURLValidator.str("base_url", want) != "" || sendsKeyInClear(want) {
+			t.Errorf("%q suggests %q, which base_url refuses or warns about", typed, want)
+		}
+	}
+	for _, typed := range []string{"", "sk-proj-0123456789abcdef", "ftp://ai.megallm.io/v1", " ai.megallm.io/v1", "//ai.megallm.io/v1"} {
+		if detail := baseURLValidator.str("base_url", typed); strings.Contains(detail, "Did you mean") {
+			t.Errorf("%q: got %q, want no suggestion", typed, detail)
+		}
+	}
+}
