@@ -71,25 +71,26 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 	return catalogID, ok && catalogID != id
 }
 
-// lookupMisnamed returns the catalog id that id, which Lookup does not find,
+// LookupMisnamed returns the catalog id that id, which Lookup does not find,
 // names otherwise than the catalog writes it: in another letter case
 // (LookupFold), or under a vendor prefix that the catalog does not write,
 // "openai/gpt-4o" for "gpt-4o" (or "GPT-4o") when that model is owned by
-// "openai", in any letter case, or reports no owner.
-func (c *Catalog) lookupMisnamed(id string) (string, bool) {
+// "openai", in any letter case, or reports no owner. Such an id is an error
+// wherever a model id is written, as it misses the model it was written for.
+func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	if catalogID, ok := c.LookupFold(id); ok {
-		return catalogID, true
+		return MisnamedID{ID: id, CatalogID: catalogID}, true
 	}
 	vendor, rest, ok := vendorPrefixed(id)
 	if !ok {
-		return "", false
+		return MisnamedID{}, false
 	}
 	catalogID, folded := c.LookupFold(rest)
 	if !folded {
 		catalogID = rest
 	}
 	m, ok := c.byID[catalogID]
-	return catalogID, ok && (m.OwnedBy == nil || strings.EqualFold(*m.OwnedBy, vendor))
+	return MisnamedID{ID: id, CatalogID: catalogID}, ok && (m.OwnedBy == nil || strings.EqualFold(*m.OwnedBy, vendor))
 }
 
 // CaseVariants are the groups of ids that differ only in letter case, such

@@ -10,9 +10,12 @@ import (
 type Rejection struct {
 	Kind RejectionKind
 	// Suggestions are catalog ids close to an id the catalog lacks (Check
-	// sets them, Choose does not); for a MiscasedModelID, the one catalog id
-	// it misses by letter case.
+	// sets them, Choose does not); for a MisnamedModelID, the one catalog id
+	// it names otherwise.
 	Suggestions []string
+	// VendorPrefix is a MisnamedModelID's prefix that the catalog does not
+	// write ("openai/"), or "" for an id only in another letter case.
+	VendorPrefix string
 	// Refusal is the policy's refusal, as Catalog.Refusal words it.
 	Refusal string
 	// Lifecycle is a retired model's, Reason the policy's reason about it,
@@ -30,8 +33,9 @@ type RejectionKind int
 // The checks, in the order Check makes them.
 const (
 	NotInCatalog RejectionKind = iota + 1
-	// MiscasedModelID is an id the catalog has only in another letter case.
-	MiscasedModelID
+	// MisnamedModelID is an id the catalog has only written otherwise, in
+	// another letter case or without a vendor prefix (LookupMisnamed).
+	MisnamedModelID
 	RefusedByPolicy
 	RetiredModel
 	UnmetRequirements
@@ -64,8 +68,8 @@ func (c *Catalog) SuggestUsable(id string) []string {
 func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		if catalogID, ok := c.LookupFold(id); ok {
-			return nil, &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}
+		if rejection := c.Misnamed(id); rejection != nil {
+			return nil, rejection
 		}
 		return nil, &Rejection{Kind: NotInCatalog}
 	}
@@ -80,6 +84,19 @@ func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 		return m, &Rejection{Kind: UnmetRequirements, Unmet: unmet}
 	}
 	return m, nil
+}
+
+// Misnamed is the rejection of an id that Lookup does not find and that
+// names a catalog model otherwise than the catalog writes it
+// (LookupMisnamed), or nil.
+func (c *Catalog) Misnamed(id string) *Rejection {
+	if _, known := c.byID[id]; known {
+		return nil
+	}
+	if m, ok := c.LookupMisnamed(id); ok {
+		return &Rejection{Kind: MisnamedModelID, Suggestions: []string{m.CatalogID}, VendorPrefix: m.VendorPrefix()}
+	}
+	return nil
 }
 
 // usableIDs are the ids of the models the policy allows and that are not
@@ -104,20 +121,18 @@ type Candidate struct {
 // passed over before it. When none is accepted, the model is nil and every
 // candidate is listed with its rejection. Its rejections carry no
 // suggestions, which would cost a pass over the catalog per unknown id: a
-// caller asks SuggestUsable for those it shows. An id that differs from a
-// catalog id only in letter case is a mistake, not a fallback: then Choose
+// caller asks SuggestUsable for those it shows. An id that names a catalog
+// model otherwise (Misnamed) is a mistake, not a fallback: then Choose
 // accepts none and returns only those ids, wherever they stand in the list.
 func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {
-	var miscased []Candidate
+	var misnamed []Candidate
 	for _, id := range ids {
-		if _, ok := c.Lookup(id); !ok {
-			if catalogID, ok := c.LookupFold(id); ok {
-				miscased = append(miscased, Candidate{ID: id, Rejection: &Rejection{Kind: MiscasedModelID, Suggestions: []string{catalogID}}})
-			}
+		if rejection := c.Misnamed(id); rejection != nil {
+			misnamed = append(misnamed, Candidate{ID: id, Rejection: rejection})
 		}
 	}
-	if miscased != nil {
-		return nil, miscased
+	if misnamed != nil {
+		return nil, misnamed
 	}
 	var passed []Candidate
 	for _, id := range ids {

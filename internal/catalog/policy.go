@@ -48,7 +48,7 @@ type ModelPolicy struct {
 type PolicyFindings struct {
 	// Misnamed are the policy's model ids that the catalog has only
 	// written otherwise, in another letter case or without a vendor prefix
-	// (lookupMisnamed), sorted: the policy misses the model it was written
+	// (LookupMisnamed), sorted: the policy misses the model it was written
 	// for, which Err makes an error.
 	Misnamed []MisnamedID
 	// UnknownIDs are the policy's other model ids the catalog does not
@@ -85,6 +85,15 @@ type MisnamedID struct {
 	ID, CatalogID string
 }
 
+// VendorPrefix is the vendor prefix that ID has and CatalogID lacks, such as
+// "openai/", or "" for an ID only in another letter case.
+func (m MisnamedID) VendorPrefix() string {
+	if strings.EqualFold(m.ID, m.CatalogID) {
+		return ""
+	}
+	return m.ID[:strings.LastIndexByte(m.ID, '/')+1]
+}
+
 // PolicyMismatchError is a policy whose model entries name catalog models
 // otherwise than the catalog writes them: a denial or a retirement that misses its model is
 // never what its author meant, so no data source may use the catalog.
@@ -118,8 +127,8 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	for id, decision := range p.Models {
 		m, ok := c.byID[id]
 		if !ok {
-			if catalogID, ok := c.lookupMisnamed(id); ok {
-				findings.Misnamed = append(findings.Misnamed, MisnamedID{ID: id, CatalogID: catalogID})
+			if misnamed, ok := c.LookupMisnamed(id); ok {
+				findings.Misnamed = append(findings.Misnamed, misnamed)
 			} else {
 				findings.UnknownIDs = append(findings.UnknownIDs, id)
 			}

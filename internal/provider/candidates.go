@@ -27,7 +27,9 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"`[\"gpt-4.1\", \"gpt-4o-mini\"]`: the first that the catalog has, the `policy` allows, is not retired " +
 			"and meets `require` is read, and each one passed over before it warns, saying why; so does each one after it " +
 			"that the catalog lacks, with the closest ids. When none " +
-			"qualifies, the plan fails with each one's reason. At least one id, each once, without white space around it.",
+			"qualifies, the plan fails with each one's reason. At least one id, each once, without white space around it; " +
+			"an id the catalog has only in another letter case or without a vendor prefix (`\"openai/gpt-4o\"` for " +
+			"`gpt-4o`, owned by `openai`) fails the plan, wherever it stands, as it could never be chosen.",
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",

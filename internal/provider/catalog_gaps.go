@@ -121,8 +121,9 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 			}
 		}
 		if miscased != nil {
-			diags.AddAttributeError(path.Root("owned_by"), "Owner in the wrong letter case", miscasedNames("Owners", "owner",
-				"owners of owned_by", "they would match nothing and their models would not be listed", joinProblems(miscased, "\n  - ")))
+			diags.AddAttributeError(path.Root("owned_by"), "Owner in the wrong letter case", "Owners are case-sensitive, and "+
+				"these owners of owned_by differ from a catalog owner only in letter case, so they would match nothing and "+
+				"their models would not be listed:\n  - "+joinProblems(miscased, "\n  - ")+"\n\nWrite each owner as the catalog does.")
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
 			hint := catalogHas("owners", owners)
@@ -138,8 +139,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 	}
 	var unknownIDs []string
 	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
-		_, known := models.Lookup(id)
-		if _, miscased := models.LookupFold(id); !known && !miscased { // miscasedExclusionError refuses those
+		if _, known := models.Lookup(id); !known && models.Misnamed(id) == nil { // misnamedExclusionError refuses the others
 			unknownIDs = append(unknownIDs, id)
 		}
 	}
@@ -157,22 +157,21 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 	return diags
 }
 
-// miscasedExclusionError refuses excluded ids that differ from a catalog id
-// only in letter case: they would exclude nothing, and the model they name
-// would stay listed, as a typo in a candidate or the policy would not.
-func miscasedExclusionError(models *catalog.Catalog, excluded []string) diag.Diagnostics {
+// misnamedExclusionError refuses excluded ids that name a catalog model
+// otherwise than the catalog writes it (catalog.LookupMisnamed): they would
+// exclude nothing, and the model they name would stay listed, as a misnamed
+// candidate or policy id would not.
+func misnamedExclusionError(models *catalog.Catalog, excluded []string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	var lines []string
 	for _, id := range slices.Sorted(slices.Values(excluded)) {
-		if catalogID, ok := models.LookupFold(id); ok {
-			r := catalog.Rejection{Kind: catalog.MiscasedModelID, Suggestions: []string{catalogID}}
-			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(&r))
+		if r := models.Misnamed(id); r != nil {
+			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(r))
 		}
 	}
 	if lines != nil {
-		diags.AddAttributeError(path.Root("exclude_ids"), "Excluded id in the wrong letter case",
-			miscasedNames("Model ids", "id", "ids of exclude_ids", "they would exclude nothing and their models would stay listed",
-				joinProblems(lines, "\n  - ")))
+		diags.AddAttributeError(path.Root("exclude_ids"), "Excluded id written otherwise than the catalog",
+			misnamedIDs("exclude_ids", "they would exclude nothing and their models would stay listed", joinProblems(lines, "\n  - ")))
 	}
 	return diags
 }

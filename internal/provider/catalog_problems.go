@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -135,11 +134,8 @@ func quoteWithSuggestions(values []string, suggest func(string) []string) string
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	lines := make([]string, len(err.Misnamed))
 	for i, m := range err.Misnamed {
-		why := ": ids are case-sensitive"
-		if !strings.EqualFold(m.ID, m.CatalogID) {
-			why = ", without the vendor prefix " + megallm.Quote(m.ID[:strings.LastIndexByte(m.ID, '/')+1])
-		}
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s%s", megallm.Quote(m.ID), megallm.Quote(m.CatalogID), why)
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s%s", megallm.Quote(m.ID),
+			megallm.Quote(m.CatalogID), misnamedWhy(m.VendorPrefix()))
 	}
 	return fmt.Sprintf("Model ids are exact, and the provider's policy names models otherwise than the catalog writes "+
 		"them, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+

@@ -29,12 +29,21 @@ func didYouMean(values []string) string {
 	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
 }
 
-// miscasedNames says that these names (what) of a kind ("id", "owner";
-// kinds: "Model ids") differ from the catalog's only in letter case, so
-// effect; lines list them, joined by joinProblems.
-func miscasedNames(kinds, kind, what, effect, lines string) string {
-	return fmt.Sprintf("%s are case-sensitive, and these %s differ from a catalog %s only in letter case, "+
-		"so %s:\n  - %s\n\nWrite each %s as the catalog does.", kinds, what, kind, effect, lines, kind)
+// misnamedIDs says that these model ids (what) name catalog models otherwise
+// than the catalog writes them (catalog.LookupMisnamed), so effect; lines
+// list them, joined by joinProblems.
+func misnamedIDs(what, effect, lines string) string {
+	return fmt.Sprintf("Model ids are exact, and these ids of %s name catalog models otherwise than the catalog writes "+
+		"them, so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
+}
+
+// misnamedWhy completes "... the catalog has X": why an id misses X, by its
+// vendor prefix (catalog.MisnamedID.VendorPrefix) or, without one, by letter case.
+func misnamedWhy(vendorPrefix string) string {
+	if vendorPrefix == "" {
+		return ": ids are case-sensitive"
+	}
+	return ", without the vendor prefix " + megallm.Quote(vendorPrefix)
 }
 
 // counted is n nouns, such as "1 model" or "26 models".

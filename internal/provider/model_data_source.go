@@ -156,9 +156,9 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	at = path.Root("candidates")
 	model, passed := models.Choose(candidates, query)
 	switch {
-	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MiscasedModelID:
-		diags.AddAttributeError(at, "Candidate id in the wrong letter case",
-			miscasedNames("Model ids", "id", "candidates", "they would never be chosen", candidateLines(passed, models.SuggestUsable)))
+	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MisnamedModelID:
+		diags.AddAttributeError(at, "Candidate id written otherwise than the catalog",
+			misnamedIDs("candidates", "they would never be chosen", candidateLines(passed, models.SuggestUsable)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {
@@ -210,7 +210,7 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 // fix it.
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
 	switch r.Kind {
-	case catalog.NotInCatalog, catalog.MiscasedModelID:
+	case catalog.NotInCatalog, catalog.MisnamedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
 			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))

@@ -118,8 +118,9 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			},
 			"exclude_ids": schema.SetAttribute{
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact: " +
-					"an id the catalog has only in another letter case, or with white space around it, is an error, as it " +
-					"would leave its model listed, and an id that the catalog does not have warns, with the closest ids.",
+					"an id the catalog has only in another letter case or without a vendor prefix (`\"openai/gpt-4o\"` for " +
+					"`gpt-4o`, owned by `openai`), or with white space around it, is an error, as it would leave its model " +
+					"listed, and an id that the catalog does not have warns, with the closest ids.",
 				CustomType:  nameSet,
 				ElementType: types.StringType,
 				Optional:    true,
@@ -241,7 +242,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if models.Len() == 0 {
 		resp.Diagnostics.AddWarning("Empty MegaLLM catalog", emptyCatalog(d.data.origin))
 	} else {
-		resp.Diagnostics.Append(miscasedExclusionError(models, query.ExcludeIDs)...)
+		resp.Diagnostics.Append(misnamedExclusionError(models, query.ExcludeIDs)...)
 		resp.Diagnostics.Append(unmatchedFilters(models, d.data.origin, query)...)
 		if !cfg.Currency.IsNull() {
 			resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)

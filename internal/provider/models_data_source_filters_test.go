@@ -131,32 +131,35 @@ data "megallm_models" "everything_excluded" {
 	})
 }
 
-// TestModelsDataSource_miscasedExcludedIDFails: an excluded id that differs
-// from a catalog id only in letter case would leave that model listed, so it
-// fails the plan, as a miscased candidate does; an unknown id only warns.
-func TestModelsDataSource_miscasedExcludedIDFails(t *testing.T) {
+// TestModelsDataSource_misnamedExcludedIDFails: an excluded id that names a
+// catalog model otherwise than the catalog writes it, in another letter case
+// or under its owner's vendor prefix, would leave that model listed, so it
+// fails the plan, as a misnamed candidate or policy id does; an unknown id,
+// under another owner's prefix too, only warns.
+func TestModelsDataSource_misnamedExcludedIDFails(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `
 data "megallm_models" "not_gpt4o" {
   id_regex    = "^gpt-4o"
-  exclude_ids = ["GPT-4o", "gpt-4o-mni", "Gpt-4O-Mini"]
+  exclude_ids = ["GPT-4o", "gpt-4o-mni", "OpenAI/gpt-4o-mini", "anthropic/gpt-4.1"]
 }
 `,
-		ExpectError: expectError(`Error: Excluded id in the wrong letter case .* Model ids are case-sensitive, and these ids of ` +
-			`exclude_ids differ from a catalog id only in letter case, so they would exclude nothing and their models ` +
-			`would stay listed: - "GPT-4o" is not in the catalog, which has "gpt-4o": ids are case-sensitive - ` +
-			`"Gpt-4O-Mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive Write each id as the ` +
-			`catalog does\.`),
+		ExpectError: expectError(`Error: Excluded id written otherwise than the catalog .* Model ids are exact, and these ids of ` +
+			`exclude_ids name catalog models otherwise than the catalog writes them, so they would exclude nothing and ` +
+			`their models would stay listed: - "GPT-4o" is not in the catalog, which has "gpt-4o": ids are case-sensitive - ` +
+			`"OpenAI/gpt-4o-mini" is not in the catalog, which has "gpt-4o-mini", without the vendor prefix "OpenAI/" ` +
+			`Write each id as the catalog does\.`),
 	})
 
-	// The miscased id is the error's alone; the unknown one still warns.
+	// The misnamed ids are the error's alone; the unknown ones still warn.
 	p := newProtocolServer(t, server, nil)
 	resp, err := p.server.ReadDataSource(context.Background(), &tfprotov6.ReadDataSourceRequest{
 		TypeName: "megallm_models",
 		Config: p.config(t, "megallm_models", map[string]tftypes.Value{
-			"exclude_ids": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("GPT-4o"), str("gpt-4o-mni")}),
+			"exclude_ids": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String},
+				[]tftypes.Value{str("GPT-4o"), str("gpt-4o-mni"), str("openai/gpt-4.1"), str("anthropic/gpt-4o")}),
 		}),
 	})
 	if err != nil {
@@ -164,9 +167,14 @@ data "megallm_models" "not_gpt4o" {
 	}
 	var got []string
 	for _, d := range resp.Diagnostics {
-		got = append(got, fmt.Sprintf("%s: %s, about GPT-4o: %t", d.Severity, d.Summary, strings.Contains(d.Detail, `"GPT-4o"`)))
+		got = append(got, fmt.Sprintf("%s: %s, about GPT-4o: %t, openai/gpt-4.1: %t, anthropic/gpt-4o: %t", d.Severity, d.Summary,
+			strings.Contains(d.Detail, `"GPT-4o"`), strings.Contains(d.Detail, `"openai/gpt-4.1"`), strings.Contains(d.Detail, `"anthropic/gpt-4o"`)))
 	}
-	want := []string{"ERROR: Excluded id in the wrong letter case, about GPT-4o: true", "WARNING: No model with this id, about GPT-4o: false"}
+	want := []string{
+		"ERROR: Excluded id written otherwise than the catalog, about GPT-4o: true, openai/gpt-4.1: true, anthropic/gpt-4o: false",
+		"WARNING: No model with this id, about GPT-4o: false, openai/gpt-4.1: false, anthropic/gpt-4o: true",
+		"WARNING: No model with this id, about GPT-4o: false, openai/gpt-4.1: false, anthropic/gpt-4o: false",
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("diagnostics\n%q\nwant\n%q", got, want)
 	}

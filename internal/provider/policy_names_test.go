@@ -47,18 +47,30 @@ func TestPolicy_allowedOwnerWithWhiteSpace(t *testing.T) {
 	})
 }
 
-// A candidate that differs from a catalog id only in letter case is a
+// A candidate that names a catalog model otherwise than the catalog writes
+// it, in another letter case or under its owner's vendor prefix, is a
 // mistake, wherever it stands in the list, not a candidate passed over; one
-// the catalog lacks entirely may be a model that has left it, and is passed
-// over with a warning.
-func TestCandidates_miscasedIsAnError(t *testing.T) {
+// the catalog lacks entirely, under another owner's prefix too, may be a model
+// that has left it, and is passed over with a warning. As id, a prefixed one
+// suggests the catalog's id alone.
+func TestCandidates_misnamedIsAnError(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	unitTest(t, resource.TestStep{
-		Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["gpt-4o-mini", "GPT-4o"] }`,
-		ExpectError: expectError(`Error: Candidate id in the wrong letter case .* - "GPT-4o" is not in the catalog, which has ` +
-			`"gpt-4o": ids are case-sensitive Write each id as the catalog does\.`),
-	})
+	unitTest(t,
+		errorStep(server, "megallm_model", `candidates = ["gpt-4o-mini", "GPT-4o"]`, `Error: Candidate id written otherwise `+
+			`than the catalog .* Model ids are exact, and these ids of candidates name catalog models otherwise than the `+
+			`catalog writes them, so they would never be chosen: - "GPT-4o" is not in the catalog, which has "gpt-4o": ids `+
+			`are case-sensitive Write each id as the catalog does\.`),
+		errorStep(server, "megallm_model", `candidates = ["openai/gpt-4o", "gpt-4.1"]`, `Error: Candidate id written `+
+			`otherwise than the catalog .* - "openai/gpt-4o" is not in the catalog, which has "gpt-4o", without the vendor `+
+			`prefix "openai/" Write each id as the catalog does\.`),
+		errorStep(server, "megallm_model", `id = "OpenAI/gpt-4o"`, `Error: Unknown MegaLLM model id .* has no model with id `+
+			`"OpenAI/gpt-4o"\. Did you mean "gpt-4o"\? Ids are case-sensitive`),
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["anthropic/gpt-4o", "gpt-4.1"] }`,
+			Check:  resource.TestCheckResourceAttr("data.megallm_model.m", "id", "gpt-4.1"),
+		},
+	)
 }
 
 // The advice of "no candidate qualifies" fits the case: one candidate is

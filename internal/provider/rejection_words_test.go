@@ -44,7 +44,7 @@ func chooseFixture() *catalog.Catalog {
 
 // kindNames name the rejection kinds in test output.
 var kindNames = map[catalog.RejectionKind]string{
-	catalog.NotInCatalog: "NotInCatalog", catalog.MiscasedModelID: "MiscasedModelID", catalog.RefusedByPolicy: "RefusedByPolicy", catalog.RetiredModel: "RetiredModel", catalog.UnmetRequirements: "UnmetRequirements",
+	catalog.NotInCatalog: "NotInCatalog", catalog.MisnamedModelID: "MisnamedModelID", catalog.RefusedByPolicy: "RefusedByPolicy", catalog.RetiredModel: "RetiredModel", catalog.UnmetRequirements: "UnmetRequirements",
 }
 
 // rejectionText writes a Rejection as its kind and words, "" for none.
@@ -78,8 +78,12 @@ func TestRejectionWords_check(t *testing.T) {
 		{"unknown id, retired not suggested", "olt", check{}, catalog.NotInCatalog, "is not in the catalog"},
 		{"unknown id, not allowed not suggested", "foreigm", check{}, catalog.NotInCatalog, "is not in the catalog"},
 		{"unknown id, deprecated suggested", "deprecatd", check{}, catalog.NotInCatalog, `is not in the catalog (did you mean "deprecated"?)`},
-		{"another letter case", "GPT-4o", check{}, catalog.MiscasedModelID,
+		{"another letter case", "GPT-4o", check{}, catalog.MisnamedModelID,
 			`is not in the catalog, which has "gpt-4o": ids are case-sensitive`},
+		{"its owner's vendor prefix", "OpenAI/GPT-4o", check{}, catalog.MisnamedModelID,
+			`is not in the catalog, which has "gpt-4o", without the vendor prefix "OpenAI/"`},
+		{"another owner's vendor prefix", "meta/gpt-4o", check{}, catalog.NotInCatalog,
+			`is not in the catalog (did you mean "gpt-4o" or "gpt-4o-mini"?)`},
 		{"denied", "denied", check{}, catalog.RefusedByPolicy, "is denied by the policy: legal has not approved it"},
 		{"owner not allowed", "foreign", check{}, catalog.RefusedByPolicy,
 			`is owned by "meta", and the policy allows only models owned by "openai"`},
@@ -112,9 +116,9 @@ func TestRejectionWords_check(t *testing.T) {
 				t.Fatalf("Check(%s) rejection = %q, want %q", tc.id, got, want)
 			}
 			switch {
-			case (tc.wantKind == catalog.NotInCatalog || tc.wantKind == catalog.MiscasedModelID) && m != nil:
+			case (tc.wantKind == catalog.NotInCatalog || tc.wantKind == catalog.MisnamedModelID) && m != nil:
 				t.Errorf("Check(%s) model = %s, want nil", tc.id, m.ID)
-			case tc.wantKind != catalog.NotInCatalog && tc.wantKind != catalog.MiscasedModelID && (m == nil || m.ID != tc.id):
+			case tc.wantKind != catalog.NotInCatalog && tc.wantKind != catalog.MisnamedModelID && (m == nil || m.ID != tc.id):
 				t.Errorf("Check(%s) model = %v, want the model looked up", tc.id, m)
 			}
 		})
@@ -162,11 +166,12 @@ func TestRejectionWords_choose(t *testing.T) {
 		{"none usable: every candidate listed", []string{"gpt-4", "denied", "old", "small"}, "", passedOver},
 		{"a candidate repeated is checked again", []string{"small", "small"}, "", []string{passedOver[3], passedOver[3]}},
 		{"no candidates", nil, "", nil},
-		// A candidate in another letter case is a mistake wherever it stands:
-		// none is chosen, and only the miscased ones are listed.
-		{"a candidate in another letter case, after a usable one", []string{"gpt-4o-mini", "GPT-4o", "Small"}, "", []string{
-			`GPT-4o: MiscasedModelID: is not in the catalog, which has "gpt-4o": ids are case-sensitive`,
-			`Small: MiscasedModelID: is not in the catalog, which has "small": ids are case-sensitive`,
+		// A candidate in another letter case or under its owner's vendor
+		// prefix is a mistake wherever it stands: none is chosen, and only
+		// the misnamed ones are listed.
+		{"a misnamed candidate, after a usable one", []string{"gpt-4o-mini", "GPT-4o", "meta/small", "openai/Small"}, "", []string{
+			`GPT-4o: MisnamedModelID: is not in the catalog, which has "gpt-4o": ids are case-sensitive`,
+			`openai/Small: MisnamedModelID: is not in the catalog, which has "small", without the vendor prefix "openai/"`,
 		}},
 	}
 	for _, tc := range tests {

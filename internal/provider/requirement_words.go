@@ -80,8 +80,8 @@ func rejectionWords(r *catalog.Rejection) string {
 			return fmt.Sprintf("is not in the catalog (did you mean %s?)", catalog.QuoteList(r.Suggestions, "or"))
 		}
 		return "is not in the catalog"
-	case catalog.MiscasedModelID:
-		return fmt.Sprintf("is not in the catalog, which has %s: ids are case-sensitive", catalog.QuoteList(r.Suggestions, "or"))
+	case catalog.MisnamedModelID:
+		return fmt.Sprintf("is not in the catalog, which has %s%s", catalog.QuoteList(r.Suggestions, "or"), misnamedWhy(r.VendorPrefix))
 	case catalog.RefusedByPolicy:
 		return r.Refusal
 	case catalog.RetiredModel:
