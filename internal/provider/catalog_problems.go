@@ -69,8 +69,8 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
 			if i < catalog.MaxListed { // "did you mean" only for the lines shown
 				var suggestions []string
-				if catalogID, miscased := models.LookupFold(g.Successor); miscased {
-					suggestions = []string{catalogID} // the catalog's spelling, not its neighbours
+				if m, misnamed := models.LookupMisnamed(g.Successor); misnamed {
+					suggestions = []string{m.CatalogID} // the catalog's spelling, not its neighbours
 				} else {
 					suggestions = models.Suggest(g.Successor)
 				}

@@ -95,23 +95,25 @@ func TestCandidates_noneQualifiesWords(t *testing.T) {
 	)
 }
 
-// TestPolicy_miscasedSuccessorSuggestsTheCatalogsSpelling reads through the
+// TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling reads through the
 // provider server, since plugin-testing does not show warnings: a successor
-// the catalog has only in another letter case names the catalog's spelling,
-// as a miscased candidate or policy id does, and a mistyped one the closest
-// ids.
-func TestPolicy_miscasedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
+// the catalog has only in another letter case or without its owner's vendor
+// prefix names the catalog's spelling alone, as a misnamed candidate or policy
+// id does, and a mistyped one the closest ids.
+func TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	policy := object(map[string]tftypes.Value{"models": object(map[string]tftypes.Value{
-		"gpt-4o":  object(map[string]tftypes.Value{"successor": str("GPT-4.1")}),
-		"o3-mini": object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
+		"gpt-3.5-turbo": object(map[string]tftypes.Value{"successor": str("openai/gpt-4o")}),
+		"gpt-4o":        object(map[string]tftypes.Value{"successor": str("GPT-4.1")}),
+		"o3-mini":       object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
 	})})
 	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": policy})
 	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
 	want := []string{"Provider policy names successors the catalog does not have: " + aboutPolicy +
 		" These successors in policy.models are not in the MegaLLM catalog from " + server.URL() + "/models, so a " +
 		"configuration cannot move to them yet:\n" +
+		`  - "gpt-3.5-turbo" names successor "openai/gpt-4o" (did you mean "gpt-4o"?)` + "\n" +
 		`  - "gpt-4o" names successor "GPT-4.1" (did you mean "gpt-4.1"?)` + "\n" +
 		`  - "o3-mini" names successor "gpt-4o-minii" (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?)` + "\n\n" +
 		"Ids are exact and case-sensitive: correct the successor's id, or add it to the catalog first."}
