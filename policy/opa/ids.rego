@@ -24,18 +24,23 @@ found contains {"address": r.address, "path": path, "id": id, "sensitive": _sens
 # _ids(value, key): the ids a string holds. Under a plural key, such as
 # FALLBACK_MODELS, it may be a list, as JSON text or separated by commas
 # (an environment variable holds only text), and may be a number, true or
-# false, or a file path or URL instead (OLLAMA_MODELS=/data/models,
-# MAX_LOADED_MODELS=2), which no id is.
-_ids(value, key) := [id | some id in _list(value); not regex.match(`^([0-9.]+|true|false|[/~.].*|.*://.*)$`, lower(id))] if {
+# false, a file path or URL (OLLAMA_MODELS=/data/models or D:\ollama\models,
+# MAX_LOADED_MODELS=2), a JSON object, or words (supported_models = "Chat
+# and embeddings") instead, which no id is.
+_ids(value, key) := [id |
+	some text in _list(value)
+	id := trim_space(text)
+	not regex.match(`^([-+]?[0-9.]+|true|false|[/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*|.*\s.*)$`, lower(id))
+] if {
 	endswith(lower(key), "s")
 } else := [value]
 
 _list(value) := [id | some id in json.unmarshal(value); is_string(id)] if {
 	json.is_valid(value)
 	is_array(json.unmarshal(value))
-} else := [trim_space(id) | some id in split(value, ",")] if contains(value, ",")
+} else := [value] if json.is_valid(value)
 
-else := [value]
+else := split(value, ",")
 
 # _key_of(doc, sub, path): the name of the setting a value is: the name of
 # its {name, value} pair, or the key nearest above it.

@@ -408,6 +408,14 @@ test_plural_keys_hold_lists_of_ids if {
 		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog.`,
 	}
 
+	# a Windows directory, words, a JSON object, a negative number or blank
+	# text there is no list of ids either; an id with spaces around it is one
+	_deny({
+		"OLLAMA_MODELS": `D:\ollama\models`, "supported_models": "Chat and embeddings", "NUM_MODELS": "-1",
+		"ROUTER_MODELS": json.marshal({"chat": "gpt-4o", "embed": "text-embedding-3-small"}), "SPARE_MODELS": " ",
+		"BACKUP_MODELS": " x-9 ",
+	}) == {`terraform_data.app: input.BACKUP_MODELS = "x-9" is not in the MegaLLM catalog.`}
+
 	# a single id's key holds one id: a list there is no id
 	_deny({"OPENAI_MODEL": "gpt-4o-mini,gpt-4.1"}) == {`terraform_data.app: input.OPENAI_MODEL = "gpt-4o-mini,gpt-4.1" is not in the MegaLLM catalog.`}
 }
