@@ -105,12 +105,16 @@ func readCurrency(o *objectReader) *string {
 }
 
 // pricedElsewhereWarning warns about the models the policy prices in another
-// currency than query's, which query would compare by price but cannot.
-func pricedElsewhereWarning(models *catalog.Catalog, query catalog.Query) diag.Diagnostics {
+// currency than query's, which query would compare by price but cannot;
+// where no model is priced in query's, that is why (currencyWarning).
+func pricedElsewhereWarning(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	elsewhere := models.PricedElsewhere(query)
 	if len(elsewhere) == 0 {
 		return diags
+	}
+	if !slices.Contains(models.Currencies(), query.Currency) {
+		return currencyWarning(models, origin, query.Currency)
 	}
 	lines, currencies := make([]string, len(elsewhere)), []string{}
 	for i, m := range elsewhere {

@@ -248,7 +248,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 			resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
 		}
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
-		resp.Diagnostics.Append(pricedElsewhereWarning(models, query)...)
+		resp.Diagnostics.Append(pricedElsewhereWarning(models, d.data.origin, query)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return

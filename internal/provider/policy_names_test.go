@@ -279,4 +279,19 @@ func TestPolicy_priceInAnotherCurrencyWarns(t *testing.T) {
 			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
 		}
 	}
+
+	// A catalog priced in EUR alone compares no price in USD, whatever the
+	// policy says: the policy's EUR price is not why, and converting it
+	// would not sort the others.
+	euro := mockapi.NewTestServer(t, "")
+	euro.SetModels(json.RawMessage(`{"id":"gpt-4o","pricing":{"input_tokens_cost_per_million":2.5,"currency":"EUR"}}`),
+		json.RawMessage(`{"id":"gpt-4.1","pricing":{"input_tokens_cost_per_million":2,"currency":"EUR"}}`))
+	p := newProtocolServer(t, euro, policy(map[string]tftypes.Value{"gpt-4o": priced("EUR")}))
+	want := []string{`AttributeName("currency"): No model priced in this currency: No model in the MegaLLM catalog (2 models ` +
+		`from ` + euro.URL() + `/models) is priced in "USD", so no model meets a price requirement or sorts by cost in it. ` +
+		`The catalog's only currency is "EUR".`}
+	config := p.config(t, "megallm_models", map[string]tftypes.Value{"sort_by": str("input_cost")})
+	if _, got := p.readWarnings(t, "megallm_models", config); !slices.Equal(got, want) {
+		t.Errorf("a catalog in EUR: warnings\n%q\nwant\n%q", got, want)
+	}
 }
