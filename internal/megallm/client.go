@@ -176,15 +176,18 @@ func validPort(port string) bool {
 	return err == nil && n >= 1 && n <= 65535
 }
 
-// shownBaseURL is raw with anything between "://" and the last "@" before
-// the path (a password may hold an unencoded "?" or "#"), and anything after
-// a "?" or "#", replaced by ***, so that an error never quotes a password or
-// a key in a query.
+// shownBaseURL is raw with anything between "://" (or the start, without
+// one: "user:password@host/v1") and the last "@" before the path (a password
+// may hold an unencoded "?" or "#"), and anything after a "?" or "#",
+// replaced by ***, so that an error never quotes a password or a key in a
+// query.
 func shownBaseURL(raw string) string {
-	if scheme, rest, ok := strings.Cut(raw, "://"); ok {
-		if at := strings.LastIndex(rest, "@"); at >= 0 && !strings.Contains(rest[:at], "/") {
-			raw = scheme + "://***" + rest[at:]
-		}
+	prefix, rest := "", raw
+	if scheme, after, ok := strings.Cut(raw, "://"); ok {
+		prefix, rest = scheme+"://", after
+	}
+	if at := strings.LastIndex(rest, "@"); at >= 0 && !strings.Contains(rest[:at], "/") {
+		raw = prefix + "***" + rest[at:]
 	}
 	if end := strings.IndexAny(raw, "?#"); end >= 0 {
 		raw = raw[:end+1] + "***"

@@ -152,15 +152,16 @@ var baseURLValidator = argumentCheck{
 // would otherwise warn about. A value with neither a dot nor a port, such as
 // an API key, is no host to suggest.
 func baseURLHint(raw string, err error) string {
-	if errors.Is(err, megallm.ErrCredentialsInBaseURL) {
-		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
-	}
 	fixed := "http://" + raw
 	if sendsKeyInClear(fixed) {
 		fixed = "https://" + raw
 	}
-	if u, err := megallm.ParseBaseURL(fixed); err == nil && !strings.Contains(raw, "://") &&
-		(strings.ContainsAny(u.Host, ".:") || u.Scheme == "http") {
+	u, fixedErr := megallm.ParseBaseURL(fixed)
+	schemeless := !strings.Contains(raw, "://")
+	switch {
+	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || schemeless && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
+		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
+	case fixedErr == nil && schemeless && (strings.ContainsAny(u.Host, ".:") || u.Scheme == "http"):
 		return " Did you mean " + megallm.Quote(fixed) + "?"
 	}
 	return ""
