@@ -327,6 +327,7 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`limit = 1e12`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 1000000000000: `+
 			`write 2147483647 or less\.`),
 		step(`limit = 2147483648`, `got 2147483648: write 2147483647 or less\.`),
+		step(`limit = 3000000000.5`, `got 3000000000\.5: write 2147483647 or less\.`),
 		step(`created_after = "2025/01/31"`, `Invalid created_after .* created_after is "2025/01/31", which is not a date\. `+forms),
 		step(`created_after = " 2025-01-31"`, `Invalid created_after .* created_after is " 2025-01-31", with white space around it, which no date has: write it as "2025-01-31"\.`),
 		step(`created_after = "2025-02-30"`, `Invalid created_after .* created_after is "2025-02-30", which is not a date\.`),

@@ -28,7 +28,7 @@ func positiveWholeNumber(absent string) argumentCheck {
 	return argumentCheck{describes: words, num: func(name string, n *big.Float) string {
 		if _, err := wholeNumber(name, n, 1, math.MaxInt32); err != nil {
 			fix := wholeFix(n, 1, math.MaxInt32)
-			if fix == "" && n.Sign() <= 0 {
+			if n.Sign() <= 0 {
 				fix = fmt.Sprintf(": leave %s out, or set it to null, %s", name, absent)
 			}
 			return fmt.Sprintf("%s must be %s, got %s%s.", name, words, numberText(n), fix)
@@ -92,29 +92,29 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 }
 
 // wholeFix is the fix for n: ": write 1 or 2" for 1.5, the whole numbers on
-// either side of n that are from minimum to maximum, or ": write 10 or less"
-// for a whole number over a maximum of 10; "" otherwise.
+// either side of n that are from minimum to maximum, or else ": write 10 or
+// less" for a number over a maximum of 10, ": write 0 or more" for one under a
+// minimum of 0; "" otherwise.
 func wholeFix(n *big.Float, minimum, maximum int64) string {
-	if n.IsInt() {
-		if n.Cmp(new(big.Float).SetInt64(maximum)) > 0 {
-			return fmt.Sprintf(": write %d or less", maximum)
-		}
-		return ""
-	}
 	below, _ := n.Int(nil) // toward zero
-	if n.Sign() < 0 {
+	if n.Sign() < 0 && !n.IsInt() {
 		below.Sub(below, big.NewInt(1))
 	}
 	var allowed []string
 	for _, i := range []*big.Int{below, new(big.Int).Add(below, big.NewInt(1))} {
-		if i.IsInt64() && i.Int64() >= minimum && i.Int64() <= maximum {
+		if !n.IsInt() && i.IsInt64() && i.Int64() >= minimum && i.Int64() <= maximum {
 			allowed = append(allowed, i.String())
 		}
 	}
-	if len(allowed) == 0 {
-		return ""
+	switch {
+	case len(allowed) > 0:
+		return ": write " + strings.Join(allowed, " or ")
+	case n.Cmp(new(big.Float).SetInt64(maximum)) > 0:
+		return fmt.Sprintf(": write %d or less", maximum)
+	case n.Cmp(new(big.Float).SetInt64(minimum)) < 0:
+		return fmt.Sprintf(": write %d or more", minimum)
 	}
-	return ": write " + strings.Join(allowed, " or ")
+	return ""
 }
 
 // numberText is n as a message shows it: a whole number below 1e21 in all

@@ -311,9 +311,10 @@ func TestProvider_invalidArguments(t *testing.T) {
 		step(`request_timeout = "9999999h"`, `Invalid request_timeout .* "9999999h" is too long: a Go duration holds at most 2562047h \(about 292 years\)\. `+
 			`The value must be a positive Go duration such as "30s"`),
 		step(`max_retries = 11`, `Invalid max_retries .* max_retries must be from 0 to 10, got 11: write 10 or less\.`),
-		step(`max_retries = -1`, `max_retries must be from 0 to 10, got -1\.`),
+		step(`max_retries = -1`, `max_retries must be from 0 to 10, got -1: write 0 or more\.`),
 		step(`max_retries = 1.5`, `Invalid max_retries .* max_retries must be a whole number from 0 to 10, got 1\.5: write 1 or 2\.`),
 		step(`max_retries = 10.5`, `max_retries must be a whole number from 0 to 10, got 10\.5: write 10\.`),
+		step(`max_retries = -2.5`, `max_retries must be a whole number from 0 to 10, got -2\.5: write 0 or more\.`),
 		step(`max_retries = 1e30`, `max_retries must be from 0 to 10, got 1e\+30: write 10 or less\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
