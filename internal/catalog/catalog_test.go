@@ -114,6 +114,34 @@ func TestLookupFold(t *testing.T) {
 	}
 }
 
+// TestLookupMisnamed_shortTail: a catalog id of one or two characters under
+// its owner's vendor prefix, in any letter case, names that model otherwise,
+// as a longer one does; the suggestion is that id alone, not every id that
+// contains it.
+func TestLookupMisnamed_shortTail(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "o3", OwnedBy: ptr("openai")}, {ID: "o3-mini", OwnedBy: ptr("openai")}, {ID: "x"}})
+	tests := []struct {
+		id, want string
+		ok       bool
+	}{
+		{"openai/o3", "o3", true},
+		{"OpenAI/O3", "o3", true},
+		{"acme/x", "x", true}, // the model reports no owner
+		{"anthropic/o3", "", false},
+		{"openai/o4", "", false},
+	}
+	for _, tc := range tests {
+		got, ok := c.LookupMisnamed(tc.id)
+		if ok != tc.ok || ok && got != (MisnamedID{ID: tc.id, CatalogID: tc.want}) {
+			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
+		}
+	}
+	if got := c.Suggest("openai/o3"); !slices.Equal(got, []string{"o3"}) {
+		t.Errorf(`Suggest("openai/o3") = %q, want ["o3"]`, got)
+	}
+}
+
 // TestCaseVariants: the ids that differ only in letter case, grouped in
 // catalog order; a duplicate id is no variant of itself.
 func TestCaseVariants(t *testing.T) {

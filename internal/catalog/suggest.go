@@ -53,6 +53,7 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 	var found []candidate
 	wantFolded := separatorsFolded(want)
 	_, tailFolded, _ := vendorPrefixed(wantFolded)
+	tailContained := len(tailFolded) >= 3 // "openai/o3" is "o3" without its prefix, but "o3" is in too many ids
 	for name := range candidates {
 		have := strings.ToLower(name)
 		d := limit + 1
@@ -75,7 +76,7 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 			switch {
 			case tailFolded != "" && haveFolded == tailFolded:
 				d = 1 // "openai/gpt-4o" is "gpt-4o" without its prefix
-			case strings.Contains(haveFolded, wantFolded) || tailFolded != "" && strings.Contains(haveFolded, tailFolded):
+			case strings.Contains(haveFolded, wantFolded) || tailContained && strings.Contains(haveFolded, tailFolded):
 				d = limit // a containing id is worth showing, after the close ones
 			}
 		}
@@ -95,11 +96,10 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 
 // vendorPrefixed splits an id written with a vendor prefix, as other gateways
 // name models ("openai/gpt-4o"), at its last '/': the vendor ("openai") and the
-// id that follows ("gpt-4o"), of three characters or more; ok is false for an
-// id without one.
+// id that follows ("gpt-4o"); ok is false for an id without one.
 func vendorPrefixed(id string) (vendor, rest string, ok bool) {
 	slash := strings.LastIndexByte(id, '/')
-	if slash < 0 || len(id)-slash <= 3 {
+	if slash < 0 {
 		return "", "", false
 	}
 	return id[:slash], id[slash+1:], true

@@ -35,6 +35,19 @@ data "megallm_models" "all" {}`),
 	})
 }
 
+// A catalog id of two characters under its owner's vendor prefix is
+// misnamed as a longer one is: an error, not a warning that the id is unknown.
+func TestPolicy_misnamedShortIDFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"o3","owned_by":"openai"}`), json.RawMessage(`{"id":"o3-mini","owned_by":"openai"}`))
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, `{ models = { "openai/o3" = { denied = true } } }`, `data "megallm_models" "all" {}`),
+		ExpectError: expectError(`policy\.models\["openai/o3"\] names no model, but the catalog has "o3", without the ` +
+			`vendor prefix "openai/"`),
+	})
+}
+
 // An allowed owner with white space around it matches no owner: an error at
 // validate, as for a policy's model id.
 func TestPolicy_allowedOwnerWithWhiteSpace(t *testing.T) {
