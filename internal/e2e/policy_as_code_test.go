@@ -164,7 +164,7 @@ module "worker" { source = "./worker" }
 		`["inptu.model", "input.routing.fallback_model.name", "output.model", "triggers_replace.model"]}}}`)
 	deny, _ = evalOPA(t, plan, settings)
 	assertMessages(t, "OPA deny with mistaken attribute_paths", deny, append(wantDeny,
-		`megallm_settings.attribute_paths["terraform_data"] has "inptu.model", but module.worker.terraform_data.job has `+
+		`megallm_settings.attribute_paths["terraform_data"] has "inptu.model", but terraform_data.app has `+
 			`no attribute "inptu", so it reaches no value and checks nothing. Did you mean "input"? Name an attribute `+
 			`of the resource as the plan's JSON (terraform show -json) writes it.`,
 		`megallm_settings.attribute_paths["terraform_data"] has "input.routing.fallback_model.name", which reaches `+

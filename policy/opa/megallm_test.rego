@@ -572,6 +572,26 @@ test_child_modules_and_only_managed_resources if {
 	}
 }
 
+# an attribute path's mistake names a resource of the root module when there
+# is one, else one the fewest modules deep, whatever their addresses sort as
+test_an_attribute_path_mistake_names_the_shallowest_resource if {
+	modules := [
+		{"address": "module.a", "child_modules": [{"address": "module.a.module.b", "resources": [_unset_data("module.a.module.b.terraform_data.deep", "deep")]}]},
+		{"address": "module.m", "resources": [_unset_data("module.m.terraform_data.inner", "inner")]},
+	]
+	settings := {"attribute_paths": {"terraform_data": ["inptu"]}}
+	with_root := json.patch(_plan([_unset_data("terraform_data.z", "z")]), [{"op": "add", "path": "/planned_values/root_module/child_modules", "value": modules}])
+	root_denies := megallm.deny with input as with_root with data.megallm_settings as settings
+	root_denies == {_no_inptu("terraform_data.z")}
+	modules_only := json.patch(_plan([]), [{"op": "add", "path": "/planned_values/root_module/child_modules", "value": modules}])
+	module_denies := megallm.deny with input as modules_only with data.megallm_settings as settings
+	module_denies == {_no_inptu("module.m.terraform_data.inner")}
+}
+
+_unset_data(address, name) := {"address": address, "mode": "managed", "type": "terraform_data", "name": name, "values": {"input": null}}
+
+_no_inptu(address) := sprintf(`megallm_settings.attribute_paths["terraform_data"] has "inptu", but %s has no attribute "inptu", so it reaches no value and checks nothing. Did you mean "input"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`, [address])
+
 test_catalog_read_in_a_child_module if {
 	read := json.patch(_read("all", _everything), [{"op": "replace", "path": "/address", "value": "module.m[0].data.megallm_models.all"}])
 	plan := {

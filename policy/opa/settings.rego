@@ -232,7 +232,7 @@ deny contains msg if {
 	not step in ({"*"} | _attributes[type])
 	msg := sprintf(
 		"megallm_settings.%s[%s] has %s, but %s has no attribute %s, so it reaches no value and checks nothing.%s Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.",
-		[name, _quote(type), _quote(p), _address(sort(_addresses[type])[0]), _quote(step), _suggest(_closest(step, {step}, {_fold(a): [a] | some a in _attributes[type]}))],
+		[name, _quote(type), _quote(p), _address(_shallowest_address(type)), _quote(step), _suggest(_closest(step, {step}, {_fold(a): [a] | some a in _attributes[type]}))],
 	)
 }
 
@@ -283,6 +283,17 @@ _addresses[type] contains r.address if {
 	some r in _managed_resources
 	type := r.type
 }
+
+# _shallowest_address(type): the address of a resource of type in the root
+# module when there is one, else in the fewest modules deep, the first in order
+_shallowest_address(type) := min({[count(path), r.address] |
+	root := object.get(input, ["planned_values", "root_module"], {})
+	walk(object.remove(root, ["resources"]), [path, _])
+	_module_path(path)
+	some r in object.get(object.get(root, path, {}), "resources", [])
+	r.mode == "managed"
+	r.type == type
+})[1]
 
 _attributes[type] := {a | some r in _managed_resources; r.type == type; some a, _ in r.values} | {a |
 	some rc in object.get(input, "resource_changes", [])
