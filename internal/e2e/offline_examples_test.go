@@ -83,6 +83,14 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		vars: []string{`-var=candidates=["gpt-4o", "GPT-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
 		want: []string{`- "GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive`},
 	}, {
+		// As megallm_model words it: the catalog's id, in any letter case, under
+		// its owner's vendor prefix, in any letter case; another vendor's is an
+		// id the catalog lacks.
+		name: "a candidate under its owner's vendor prefix, under max_workload_cost",
+		vars: []string{`-var=candidates=["gpt-4o", "OpenAI/GPT-4o-mini", "anthropic/gpt-4.1"]`, `-var=require={ max_workload_cost = 300 }`},
+		want: []string{`- "OpenAI/GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini", without the vendor prefix ` +
+			`"OpenAI/" - "anthropic/gpt-4.1" cannot be used: it is not in the catalog, or the provider's policy does not allow it`},
+	}, {
 		// The module's listings of the candidates use an id_regex of its own,
 		// which its caller cannot act on: the error names each candidate.
 		name:    "no candidate in the catalog",

@@ -259,7 +259,7 @@ locals {
   # the candidates (seconds with 3,000 of them). Anchored, the order changes
   # nothing matched.
   candidates_pattern = var.candidates != null ? format("^(?:%s)$", join("|", [
-    for id in sort(concat(var.candidates, try(data.megallm_models.any_model[0].ids, []))) : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
+    for id in sort(concat(var.candidates, values(local.prefixed)[*][1], try(data.megallm_models.any_model[0].ids, []))) : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
   ])) : null
   # Each check below looks a candidate up in a map by id rather than searching
   # a list for it (contains, index, keys, a filter of the catalog), which made
@@ -328,6 +328,21 @@ locals {
   # The catalog's ids, and by their lower case its spellings of each.
   catalog_ids      = { for m in local.any_case : m.id => true... }
   catalog_spelling = { for m in local.any_case : lower(m.id) => m.id... }
+  catalog_owner    = { for m in local.any_case : m.id => m.owned_by... }
+  # Each candidate under a vendor prefix, as other gateways write ids
+  # ("openai/gpt-4o"), split at its last "/" (the pattern above lists what
+  # follows too), and the catalog's id that it names, as megallm_model reads
+  # it: the catalog's id, in any letter case, after the prefix of its owner,
+  # in any letter case, or of any vendor when the model reports no owner.
+  prefixed = { for id in distinct(local.candidate_list) : id => regex("^(.*)/([^/]*)$", id) if strcontains(id, "/") }
+  prefixed_tail = {
+    for id, p in local.prefixed : id => can(local.catalog_ids[p[1]]) ? p[1] : local.catalog_spelling[lower(p[1])][0]
+    if can(local.catalog_spelling[lower(p[1])])
+  }
+  without_prefix = {
+    for id, c in local.prefixed_tail : id => c
+    if local.catalog_owner[c][0] == null ? true : lower(local.catalog_owner[c][0]) == lower(local.prefixed[id][0])
+  }
   candidate_words = {
     for id in local.candidate_list : id => "${local.quoted[id]} ${
       can(local.untyped[id]) ? "has no type in the catalog, so it is not known to be a model of type ${local.quoted_type}" :
@@ -336,6 +351,8 @@ locals {
       !can(local.usable[id]) && can(local.catalog_ids[id]) ? "cannot be used: it is retired" :
       !can(local.usable[id]) && can(local.catalog_spelling[lower(id)]) ?
       "is not in the catalog, which has ${local.quoted[local.catalog_spelling[lower(id)][0]]}: ids are case-sensitive" :
+      !can(local.usable[id]) && can(local.without_prefix[id]) ?
+      "is not in the catalog, which has ${local.quoted[local.without_prefix[id]]}, without the vendor prefix ${local.quoted["${local.prefixed[id][0]}/"]}" :
       !can(local.usable[id]) ? "cannot be used: it is not in the catalog, or the provider's policy does not allow it" :
       local.usable[id].within_bound ? "${local.usable[id].cost} but ${join("; ", local.usable[id].unmet)}" :
       local.usable[id].cost
@@ -379,7 +396,7 @@ locals {
   # length, so that a pasted or generated value cannot flood the message,
   # and in JSON's quoting (as %q quotes), so that none can forge a line.
   quoted = {
-    for v in toset([for v in concat([var.type], local.candidate_list, local.any_case[*].id, local.any_case[*].type, try([local.without_bound.ids[0]], [])) : v if v != null]) :
+    for v in toset([for v in concat([var.type], local.candidate_list, [for p in values(local.prefixed) : "${p[0]}/"], local.any_case[*].id, local.any_case[*].type, try([local.without_bound.ids[0]], [])) : v if v != null]) :
     v => length(v) > 64 ? format("%q… (%d characters)", substr(v, 0, 64), length(v)) : format("%q", v)
   }
   quoted_type = var.type == null ? "null" : local.quoted[var.type]
