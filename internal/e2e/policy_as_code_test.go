@@ -172,6 +172,31 @@ module "worker" { source = "./worker" }
 			`Write the index as a number, or "*" for any, as "input.routing.fallback_model.*.name".`))
 }
 
+// TestPolicyAsCode_yamlValues: the texts a helm_release's values hold, as
+// yamlencode and a values file write them (in a terraform_data, as the plan
+// writes a list of texts), are read as YAML, each document of them.
+func TestPolicyAsCode_yamlValues(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, `
+data "megallm_models" "catalog" { include_retired = true }
+resource "terraform_data" "chart" {
+  input = [yamlencode({ llm = { model = "gtp-4o" } }), file("values.yaml")]
+}
+`, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
+	writeFile(t, filepath.Join(ws.Dir, "values.yaml"),
+		"# chat\nchat: &chat\n  model: gpt-4o-mini\nsupport: *chat\n---\nworker:\n  embedding_model: gpt4o-mini\n")
+	settings := filepath.Join(t.TempDir(), "settings.json")
+	writeFile(t, settings, `{"megallm_settings": {"json_attributes": {"terraform_data": ["input"]}}}`)
+	deny, warn := evalOPA(t, savedPlan(t, ws), settings)
+	assertMessages(t, "OPA deny", deny, []string{
+		`terraform_data.chart: input[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.chart: input[1].worker.embedding_model = "gpt4o-mini" is not in the MegaLLM catalog. ` +
+			`Did you mean "gpt-4o-mini"?`,
+	})
+	assertMessages(t, "OPA warn", warn, nil)
+}
+
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
 // deny that says what to add, and nothing about its ids; when the root module
 // does not require the provider, the deny says how to, since a data source

@@ -77,10 +77,7 @@ _watched_unknown(ts, _, path) if {
 
 _watched_unknown(ts, _, [attribute]) if attribute in ts.json_attributes
 
-_watched_unknown(ts, _, [attribute, i]) if {
-	is_number(i)
-	attribute in ts.json_attributes
-}
+_watched_unknown(ts, _, [attribute, _]) if attribute in ts.json_attributes
 
 # _type_settings[type] (ts): the per-type settings of each resource type of
 # the plan, its attribute paths split into steps once rather than at each value.
@@ -119,24 +116,48 @@ _managed_resources contains r if {
 	r.mode == "managed"
 }
 
-# _documents(r): the resource's values, and the JSON text held by its
+# _documents(r): the resource's values, and the JSON or YAML text held by its
 # json_attributes, decoded.
-_documents(r) := array.concat([{"path": [], "value": object.get(r, "values", {})}], [doc |
+_documents(r) := array.concat([{"path": [], "value": object.get(r, "values", {})}], [{"path": t.path, "value": doc} |
 	some t in _json_texts(r)
-	is_string(t.value)
-	json.is_valid(t.value)
-	doc := {"path": t.path, "value": json.unmarshal(t.value)}
+	some doc in _decoded(t.value)
 ])
+
+# _decoded(text): the documents a text holds: its value as JSON, or each
+# document of YAML text (split at its "---" lines, as yaml.unmarshal reads
+# the first alone) when each is valid and none a scalar: a plain string is
+# valid YAML, a scalar, so prose is no document. Undefined for a text that
+# is neither; a YAML text of comments alone holds none.
+_decoded(text) := [json.unmarshal(text)] if {
+	is_string(text)
+	json.is_valid(text)
+} else := [doc | some piece in pieces; doc := yaml.unmarshal(piece); doc != null] if {
+	is_string(text)
+	pieces := regex.split(`(?m)^---(\s|$)`, text)
+	every piece in pieces {
+		yaml.is_valid(piece)
+		not _scalar(yaml.unmarshal(piece))
+	}
+}
+
+_scalar(value) if {
+	not is_object(value)
+	not is_array(value)
+	value != null
+}
 
 # _json_texts(r): the values of the resource's json_attributes, each with its
 # path: an attribute's value, or each element of a list (a helm_release's
-# values), which should be JSON text.
+# values), which should be JSON or YAML text, or each value of a map (a
+# ConfigMap's data, its files), which may be (in_map).
 _json_texts(r) := [t |
 	some attribute in _type_settings[r.type].json_attributes
 	some t in _elements([attribute], r.values[attribute])
 ]
 
 _elements(path, value) := [{"path": array.concat(path, [i]), "value": v} | some i, v in value] if is_array(value)
+
+else := [{"path": array.concat(path, [k]), "value": v, "in_map": true} | some k, v in value] if is_object(value)
 
 else := [{"path": path, "value": value}]
 

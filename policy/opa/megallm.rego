@@ -173,22 +173,20 @@ warn contains msg if {
 	)
 }
 
-# A json_attributes attribute whose text is no JSON would be checked for
-# nothing, however many ids it holds: fail closed, naming it.
+# A json_attributes attribute whose text is neither JSON nor YAML of a map or
+# a list would be checked for nothing, however many ids it holds: fail
+# closed, naming it. A map's values are files and settings of every kind,
+# those that are no document left to key_patterns.
 deny contains msg if {
 	some r in _managed_resources
 	some t in _json_texts(r)
+	not t.in_map
 	not t.value in {null, ""}
-	not _json_text(t.value)
+	not _decoded(t.value)
 	msg := sprintf(
-		"%s: %s is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes[%s] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.",
+		"%s: %s is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes[%s] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.",
 		[_address(r.address), _excerpt(path_text(t.path)), _quote(r.type)],
 	)
-}
-
-_json_text(value) if {
-	is_string(value)
-	json.is_valid(value)
 }
 
 warn contains msg if {

@@ -890,7 +890,7 @@ test_addresses_and_catalog_strings_are_cut if {
 test_a_json_attribute_may_be_a_list_of_texts if {
 	helm := {
 		"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
-		"values": {"values": [`{"chat": {"model": "gpt4o-mini"}}`, "replicas: 2", null]},
+		"values": {"values": [`{"chat": {"model": "gpt4o-mini"}}`, "gpt-4o for chat", null]},
 	}
 	plan := json.patch(_plan([helm]), [{"op": "add", "path": "/resource_changes", "value": [
 		_unknown_change(helm, {"values": [false, false, true]}),
@@ -899,7 +899,7 @@ test_a_json_attribute_may_be_a_list_of_texts if {
 	denies := megallm.deny with input as plan with data.megallm_settings as settings
 	denies == {
 		`helm_release.chat: values[0].chat.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
-		`helm_release.chat: values[1] is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.`,
+		`helm_release.chat: values[1] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
 	}
 	warnings := megallm.warn with input as plan with data.megallm_settings as settings
 	warnings == {"helm_release.chat: values[2] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
@@ -908,12 +908,77 @@ test_a_json_attribute_may_be_a_list_of_texts if {
 test_a_json_attribute_that_is_no_json_fails_closed if {
 	task := {
 		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
-		"values": {"container_definitions": "- name: app\n  environment: [{name: OPENAI_MODEL, value: gpt-4o-mni}]"},
+		"values": {"container_definitions": "- name: app\n  environment: [{name: OPENAI_MODEL, value: gpt-4o-mni"},
 	}
 	denies := megallm.deny with input as _plan([task])
-	denies == {`aws_ecs_task_definition.t: container_definitions is no JSON text, so no model id in it was checked, though megallm_settings.json_attributes["aws_ecs_task_definition"] names it: name there only attributes that hold JSON, and ids in other text with key_patterns or attribute_paths.`}
+	denies == {`aws_ecs_task_definition.t: container_definitions is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["aws_ecs_task_definition"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`}
 	empty := json.patch(task, [{"op": "replace", "path": "/values/container_definitions", "value": ""}])
 	count(megallm.deny) == 0 with input as _plan([empty, _app({"model": "gpt-4o-mini"})])
+}
+
+# YAML text is read where JSON text is, a helm_release's values by default:
+# each document of it, aliases resolved. Prose is valid YAML too, a scalar,
+# so a text is read only when it holds a map or a list, and every document
+# of it is valid: else it is denied, as no id in it could be checked.
+test_yaml_documents if {
+	helm := {
+		"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
+		"values": {
+			"set": [], "values": [
+				"\"llm\":\n  \"model\": \"gtp-4o\"\n", # as yamlencode writes it
+				"replicas: 2\n---\n# the router\nrouter:\n  fallback_models: [gpt-4.1, gpt4o-mini]\n--- # last\n- model: x-2\n",
+				"defaults: &d\n  model: x-1\nchat: *d\nembed:\n  <<: *d\n",
+				"- name: app\n  environment: [{name: OPENAI_MODEL, value: gpt-4o-mni}]",
+			],
+		},
+	}
+	denies := megallm.deny with input as _plan([helm])
+	denies == {
+		`helm_release.chat: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`helm_release.chat: values[1].router.fallback_models[1] = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`helm_release.chat: values[1][0].model = "x-2" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[2].defaults.model = "x-1" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[2].chat.model = "x-1" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[2].embed.model = "x-1" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[3][0].environment[0].value = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+	}
+
+	texts := ["Chat with gtp-4o", "42", "llm: [gtp-4o", "llm:\n\tmodel: gtp-4o", "llm: {}\n---\nmodel: [gtp-4o", "llm: {}\n---\nuses gtp-4o"]
+	wrong := json.patch(helm, [{"op": "replace", "path": "/values/values", "value": texts}])
+	not_read := megallm.deny with input as _plan([wrong])
+	not_read == {sprintf(
+		`helm_release.chat: values[%d] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
+		[i],
+	) |
+		some i, t in texts
+		i != 1
+	}
+
+	# a map's values are read as well when they are documents, such as a
+	# ConfigMap's files; its other values are left to key_patterns
+	config_map := {
+		"address": "kubernetes_config_map.app", "mode": "managed", "type": "kubernetes_config_map", "name": "app",
+		"values": {"binary_data": null, "data": {
+			"application.yaml": "spring:\n  ai:\n    openai:\n      chat:\n        options:\n          model: gtp-4o\n",
+			"LOG_LEVEL": "info", "NOTES": "llm: [not yaml", "OPENAI_MODEL": "x-3",
+		}},
+	}
+	plan := json.patch(_plan([config_map]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(config_map, {"data": {"router.yaml": true}}),
+	]}])
+	settings := {"json_attributes": {"kubernetes_config_map": ["data"]}}
+	from_map := megallm.deny with input as plan with data.megallm_settings as settings
+	from_map == {
+		`kubernetes_config_map.app: data["application.yaml"].spring.ai.openai.chat.options.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog.`,
+	}
+	later := megallm.warn with input as plan with data.megallm_settings as settings
+	later == {`kubernetes_config_map.app: data["router.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
+
+	# a list of no text, or YAML with no document but comments, holds no id
+	quiet := json.patch(helm, [{"op": "replace", "path": "/values/values", "value": ["# none yet\n", "---\n", null, "", "llm: {}"]}])
+	denied_quietly := megallm.deny with input as _plan([quiet, _app({"model": "gpt-4o-mini"})])
+	count(denied_quietly) == 0
 }
 
 test_a_key_pattern_that_is_no_glob_fails_closed if {

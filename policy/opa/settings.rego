@@ -14,9 +14,9 @@ default_settings := {
 	# attribute paths, per resource type, whose string values are model ids:
 	# steps joined by ".", a list index as a number, "*" for any one step
 	"attribute_paths": {"azurerm_cognitive_deployment": ["model.*.name"]},
-	# attributes, per resource type, that hold JSON text (or a list of
-	# texts) to look inside
-	"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]},
+	# attributes, per resource type, that hold JSON or YAML text (or a list
+	# of texts, or a map with such texts among its values) to look inside
+	"json_attributes": {"aws_ecs_task_definition": ["container_definitions"], "helm_release": ["values"]},
 	# attribute paths, per resource type, that key_patterns match but that
 	# hold no MegaLLM model id (an RDS instance's license_model; Bedrock's
 	# own model ids and ARNs, which Bedrock resources call Bedrock with); an
