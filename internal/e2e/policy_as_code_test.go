@@ -172,10 +172,12 @@ module "worker" { source = "./worker" }
 			`Write the index as a number, or "*" for any, as "input.routing.fallback_model.*.name".`))
 }
 
-// TestPolicyAsCode_yamlValues: the texts a helm_release's values hold, as
-// yamlencode and a values file write them (in a terraform_data, as the plan
-// writes a list of texts), are read as YAML, each document of them.
-func TestPolicyAsCode_yamlValues(t *testing.T) {
+// TestPolicyAsCode_helmRelease: a helm_release's values and set blocks, in
+// terraform_data resources (no helm provider offline), as a plan writes them:
+// the texts of values, as yamlencode and a values file write them, are read
+// as YAML, each document of them; a set block's dotted name is matched by its
+// last part, and each element of a set_list's value is checked.
+func TestPolicyAsCode_helmRelease(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	ws := harness.Workspace(t, `
@@ -183,18 +185,32 @@ data "megallm_models" "catalog" { include_retired = true }
 resource "terraform_data" "chart" {
   input = [yamlencode({ llm = { model = "gtp-4o" } }), file("values.yaml")]
 }
+resource "terraform_data" "release" {
+  input = {
+    set      = [{ name = "llm.model", value = "gtp-4o" }, { name = "image.tag", value = "1.2" }]
+    set_list = [{ name = "router.fallback_models", value = ["gpt-4.1", "gpt4o-mini"] }]
+  }
+}
 `, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
 	writeFile(t, filepath.Join(ws.Dir, "values.yaml"),
 		"# chat\nchat: &chat\n  model: gpt-4o-mini\nsupport: *chat\n---\nworker:\n  embedding_model: gpt4o-mini\n")
 	settings := filepath.Join(t.TempDir(), "settings.json")
 	writeFile(t, settings, `{"megallm_settings": {"json_attributes": {"terraform_data": ["input"]}}}`)
-	deny, warn := evalOPA(t, savedPlan(t, ws), settings)
-	assertMessages(t, "OPA deny", deny, []string{
+	plan := savedPlan(t, ws)
+	deny, warn := evalOPA(t, plan, settings)
+	want := []string{
 		`terraform_data.chart: input[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.chart: input[1].worker.embedding_model = "gpt4o-mini" is not in the MegaLLM catalog. ` +
 			`Did you mean "gpt-4o-mini"?`,
-	})
+		`terraform_data.release: input.set[0].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.release: input.set_list[0].value[1] = "gpt4o-mini" is not in the MegaLLM catalog. ` +
+			`Did you mean "gpt-4o-mini"?`,
+	}
+	assertMessages(t, "OPA deny", deny, want)
 	assertMessages(t, "OPA warn", warn, nil)
+	deny, warn, _ = conftest(t, plan, settings)
+	assertMessages(t, "conftest failures", deny, want)
+	assertMessages(t, "conftest warnings", warn, nil)
 }
 
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one

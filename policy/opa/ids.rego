@@ -43,10 +43,13 @@ _list(value) := [id | some id in json.unmarshal(value); is_string(id)] if {
 else := split(value, ",")
 
 # _key_of(doc, sub, path): the name of the setting a value is: the name of
-# its {name, value} pair, or the key nearest above it.
+# its {name, value} pair (of whose value it may be an element, as of a
+# helm_release's set_list), or the key nearest above it.
 _key_of(doc, sub, path) := pair.name if {
-	sub[count(sub) - 1] == "value"
-	pair := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), null)
+	keys := [i | some i, step in sub; is_string(step)]
+	at := keys[count(keys) - 1]
+	sub[at] == "value"
+	pair := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, at)), null)
 	is_string(pair.name)
 } else := _last_key(path)
 
@@ -184,12 +187,18 @@ else := keys[count(keys) - 1] if {
 }
 
 # _key_named(key): whether a key matches settings.key_patterns, a pattern
-# with no glob metacharacter by a set lookup, the others by glob.match.
-_key_named(key) if lower(key) in _literal_key_patterns
+# with no glob metacharacter by a set lookup, the others by glob.match; a
+# key with dots in it (a Helm value name, llm.fallback_models[0]) by its
+# last part too, past a list index.
+_key_named(key) if _key_matches(lower(key))
 
-_key_named(key) if {
+_key_named(key) if _key_matches(regex.replace(regex.replace(lower(key), `^.*\.`, ""), `\[[0-9]+\]$`, ""))
+
+_key_matches(key) if key in _literal_key_patterns
+
+_key_matches(key) if {
 	some pattern in _glob_key_patterns
-	glob.match(pattern, null, lower(key)) # no delimiter: "*_model" matches "app.chat_model"
+	glob.match(pattern, null, key) # no delimiter: "*_model" matches "app.chat_model"
 }
 
 _literal_key_patterns := {lower(p) | some p in settings.key_patterns; not regex.match(`[*?\[\]{}\\]`, p)}

@@ -420,6 +420,32 @@ test_plural_keys_hold_lists_of_ids if {
 	_deny({"OPENAI_MODEL": "gpt-4o-mini,gpt-4.1"}) == {`terraform_data.app: input.OPENAI_MODEL = "gpt-4o-mini,gpt-4.1" is not in the MegaLLM catalog.`}
 }
 
+# A Helm value name or a ConfigMap key is a path of its own, with dots: its
+# last part, past a list index, is matched too, and a set_list's value is a
+# list of the values of its name.
+test_dotted_names_are_matched_by_their_last_part if {
+	helm := {
+		"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
+		"values": {
+			"values": [],
+			"set": [
+				{"name": "llm.model", "type": null, "value": "gtp-4o"},
+				{"name": "llm.fallback_models[1]", "type": null, "value": "x-1"},
+				{"name": "image.tag", "type": null, "value": "x-2"},
+				{"name": "llm.modelPath", "type": null, "value": "x-3"},
+			],
+			"set_list": [{"name": "router.models", "value": ["gpt-4.1", "x-4"]}],
+		},
+	}
+	denies := megallm.deny with input as _plan([helm, _app({"data": {"app.llm.model": "x-5", "app.model.dir": "x-6"}})])
+	denies == {
+		`helm_release.chat: set[0].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`helm_release.chat: set[1].value = "x-1" is not in the MegaLLM catalog.`,
+		`helm_release.chat: set_list[0].value[1] = "x-4" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.data["app.llm.model"] = "x-5" is not in the MegaLLM catalog.`,
+	}
+}
+
 test_key_patterns_from_data if {
 	values := {"env": {"OPENAI_MODEL": "x-3", "LLM": "x-10"}}
 	denies := _deny(values) with data.megallm_settings as {"key_patterns": ["llm"]}
