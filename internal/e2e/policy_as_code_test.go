@@ -213,6 +213,38 @@ resource "terraform_data" "release" {
 	assertMessages(t, "conftest warnings", warn, nil)
 }
 
+// TestPolicyAsCode_pluralKeys: under a plural key, an element of a list with
+// white space inside and the values of a JSON object are checked, as the plan
+// writes a list and jsonencode's text; words and a relative path are no id.
+func TestPolicyAsCode_pluralKeys(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, `
+data "megallm_models" "catalog" { include_retired = true }
+resource "terraform_data" "router" {
+  input = {
+    FALLBACK_MODELS  = "gpt-4o-mini, gtp 4o"
+    ROUTER_MODELS    = jsonencode({ primary = "gtp-4o", fallback = "gpt-4o-mini" })
+    OLLAMA_MODELS    = "./models"
+    supported_models = "Chat and embeddings"
+    spare_models     = ["gpt-4.1", "gpt 4.1"]
+  }
+}
+`, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
+	plan := savedPlan(t, ws)
+	deny, warn := evalOPA(t, plan, "")
+	want := []string{
+		`terraform_data.router: input.FALLBACK_MODELS = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.router: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.router: input.spare_models[1] = "gpt 4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+	}
+	assertMessages(t, "OPA deny", deny, want)
+	assertMessages(t, "OPA warn", warn, nil)
+	deny, warn, _ = conftest(t, plan, "")
+	assertMessages(t, "conftest failures", deny, want)
+	assertMessages(t, "conftest warnings", warn, nil)
+}
+
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
 // deny that says what to add, and nothing about its ids; when the root module
 // does not require the provider, the deny says how to, since a data source

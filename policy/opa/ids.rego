@@ -17,30 +17,38 @@ found contains {"address": r.address, "path": path, "id": id, "sensitive": _sens
 	path := array.concat(doc.path, sub)
 	_watched(_type_settings[r.type], doc.value, sub, path)
 	not _ignored(_type_settings[r.type], path)
-	some id in _ids(value, _key_of(doc.value, sub, path))
+	some id in _ids(value, _key_of(doc.value, sub, path), is_number(path[count(path) - 1]))
 	id != ""
 }
 
-# _ids(value, key): the ids a string holds. Under a plural key, such as
-# FALLBACK_MODELS, it may be a list, as JSON text or separated by commas
-# (an environment variable holds only text), and may be a number, true or
-# false, a file path or URL (OLLAMA_MODELS=/data/models or D:\ollama\models,
-# MAX_LOADED_MODELS=2), a JSON object, or words (supported_models = "Chat
-# and embeddings") instead, which no id is.
-_ids(value, key) := [id |
-	some text in _list(value)
+# _ids(value, key, listed): the ids a string holds. Under a plural key, such
+# as FALLBACK_MODELS, it may be a list, as JSON text or separated by commas
+# (an environment variable holds only text), or a JSON object, whose values
+# name ids by role, and may be a number, true or false, a file path or URL
+# (OLLAMA_MODELS=/data/models or D:\ollama\models, MAX_LOADED_MODELS=2), or
+# words (supported_models = "Chat and embeddings") instead, which no id is.
+# An element of a list (listed: of a list value) with white space inside is
+# a mistyped id (gpt-4o, gtp 4o), not words.
+_ids(value, key, listed) := [id |
+	some text in elements.texts
 	id := trim_space(text)
-	not regex.match(`^([-+]?[0-9.]+|true|false|[/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*|.*\s.*)$`, lower(id))
+	not regex.match(`^([-+]?[0-9.]+|true|false|[/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*)$`, lower(id))
+	not _words(id, listed, elements.list)
 ] if {
 	endswith(lower(key), "s")
+	elements := _list(value)
 } else := [value]
 
-_list(value) := [id | some id in json.unmarshal(value); is_string(id)] if {
-	json.is_valid(value)
-	is_array(json.unmarshal(value))
-} else := [value] if json.is_valid(value)
+_words(id, false, false) if regex.match(`\s`, id)
 
-else := split(value, ",")
+# _list(value): the texts a value lists, and whether it is a list of them.
+_list(value) := {"texts": [id | some id in doc; is_string(id)], "list": is_array(doc)} if {
+	json.is_valid(value)
+	doc := json.unmarshal(value)
+	not _scalar(doc)
+} else := {"texts": [value], "list": false} if json.is_valid(value)
+
+else := {"texts": texts, "list": count([t | some t in texts; trim_space(t) != ""]) > 1} if texts := split(value, ",")
 
 # _key_of(doc, sub, path): the name of the setting a value is: the name of
 # its {name, value} pair (of whose value it may be an element, as of a

@@ -408,12 +408,11 @@ test_plural_keys_hold_lists_of_ids if {
 		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog.`,
 	}
 
-	# a Windows directory, words, a JSON object, a negative number or blank
-	# text there is no list of ids either; an id with spaces around it is one
+	# a Windows directory, words, a negative number or blank text there is
+	# no list of ids either; an id with spaces around it is one
 	_deny({
 		"OLLAMA_MODELS": `D:\ollama\models`, "supported_models": "Chat and embeddings", "NUM_MODELS": "-1",
-		"ROUTER_MODELS": json.marshal({"chat": "gpt-4o", "embed": "text-embedding-3-small"}), "SPARE_MODELS": " ",
-		"BACKUP_MODELS": " x-9 ",
+		"SPARE_MODELS": " ", "BACKUP_MODELS": " x-9 ",
 	}) == {`terraform_data.app: input.BACKUP_MODELS = "x-9" is not in the MegaLLM catalog.`}
 
 	# a single id's key holds one id: a list there is no id
@@ -443,6 +442,24 @@ test_dotted_names_are_matched_by_their_last_part if {
 		`helm_release.chat: set[1].value = "x-1" is not in the MegaLLM catalog.`,
 		`helm_release.chat: set_list[0].value[1] = "x-4" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.data["app.llm.model"] = "x-5" is not in the MegaLLM catalog.`,
+	}
+}
+
+# An element of a list with white space inside is a mistyped id, not words;
+# a JSON object's values are the ids it names, by role; a relative path is
+# no id when it starts with "." (a slash alone is a vendor prefix's).
+test_plural_keys_elements_and_json_objects if {
+	denies := _deny({
+		"FALLBACK_MODELS": "gpt-4o-mini, gtp 4o", "list_models": ["gpt-4o-mini", "gtp 4o"], "json_models": `["gpt-4.1", "x 1"]`,
+		"ROUTER_MODELS": json.marshal({"primary": "gtp-4o", "fallback": "gpt-4o-mini", "dir": "/models", "note": "Chat and embeddings", "limits": {"rpm": "x-2"}}),
+		"supported_models": "Chat and embeddings,", "OLLAMA_MODELS": "./models", "LOCAL_MODELS": "models/llama",
+	})
+	denies == {
+		`terraform_data.app: input.FALLBACK_MODELS = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.list_models[1] = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.json_models = "x 1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.LOCAL_MODELS = "models/llama" is not in the MegaLLM catalog.`,
 	}
 }
 
