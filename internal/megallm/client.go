@@ -300,7 +300,8 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 func (c *Client) apiError(resp *http.Response) error {
 	const maxErrorBody = 64 << 10
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
-	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode}
+	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode,
+		KeyWithheld: resp.Request.Header.Get("Authorization") == "" && resp.Request.Header.Get("x-api-key") == ""}
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	var parsed errorResponse
 	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {

@@ -25,6 +25,9 @@ type APIError struct {
 	Type       string
 	Code       string
 	Excerpt    string
+	// KeyWithheld is set when a redirect led to another host, or from https
+	// to http, where the client sends no key: the answer says nothing of the key.
+	KeyWithheld bool
 
 	retryAfter    time.Duration
 	hasRetryAfter bool
@@ -35,7 +38,11 @@ func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString(headline(e.Method, e.URL, e.StatusCode))
 	if e.FinalURL != "" {
-		fmt.Fprintf(&b, " (redirected to %s)", e.FinalURL)
+		fmt.Fprintf(&b, " (redirected to %s", e.FinalURL)
+		if e.KeyWithheld {
+			b.WriteString(", where the key is not sent")
+		}
+		b.WriteString(")")
 	}
 	switch {
 	case e.Message != "":

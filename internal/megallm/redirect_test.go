@@ -2,6 +2,7 @@ package megallm_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"testing"
@@ -28,8 +29,8 @@ func TestRedirect_crossHostDropsBothCredentialHeaders(t *testing.T) {
 				api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/models"))
 				client := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey, AuthScheme: scheme})
 				_, _, err := client.ListModels(context.Background())
-				if err == nil {
-					t.Error("the other host answered 200 without a key")
+				if apiErr := (*megallm.APIError)(nil); !errors.As(err, &apiErr) || !apiErr.KeyWithheld {
+					t.Errorf("err = %v, want an APIError with KeyWithheld: the other host refused a request without the key", err)
 				}
 				requests := other.Requests()
 				if len(requests) != 1 {

@@ -145,6 +145,11 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
 				EnvAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable. " +
 				"To plan without the API, as in CI or module tests, set catalog_file (or " + EnvCatalogFile + ") to a saved GET /models response instead."
+	case errors.As(err, &apiErr) && apiErr.KeyWithheld && (apiErr.Unauthorized() || apiErr.StatusCode == http.StatusForbidden):
+		return "MegaLLM API redirected to where the key is not sent",
+			fmt.Sprintf("%s.\n\n%s redirects to another host, or from https to http, and the provider sends the API "+
+				"key to neither, so the key was not checked: that address refused a request without one. If you trust "+
+				"it, set %s to it, without the /models the provider adds.", err, baseFrom, baseFrom)
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
 		return "MegaLLM rejected the API key",
 			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+

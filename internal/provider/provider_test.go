@@ -448,7 +448,8 @@ data "megallm_models" "all" {}`, server.URL()),
 
 // TestProvider_crossHostRedirectSendsNoKey: the API redirects to another host
 // (a second mock that records every header); in either scheme that host gets
-// no credential, so it answers 401 and the plan fails on that.
+// no credential, so it answers 401 and the plan fails on that, saying that the
+// key was not checked; set as base_url, as the error advises, that host plans.
 func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
 	t.Parallel()
 	for _, scheme := range megallm.AuthSchemeNames() {
@@ -460,8 +461,11 @@ func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
 				api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/models"))
 			}
 			unitTest(t, resource.TestStep{
-				Config:      providerBlock(api, fmt.Sprintf("auth_scheme = %q", scheme)) + `data "megallm_models" "all" {}`,
-				ExpectError: expectError(`MegaLLM rejected the API key .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 401 Unauthorized \(redirected to http://localhost:\d+/v1/models\)`),
+				Config: providerBlock(api, fmt.Sprintf("auth_scheme = %q", scheme)) + `data "megallm_models" "all" {}`,
+				ExpectError: expectError(`MegaLLM API redirected to where the key is not sent .* GET http://127\.0\.0\.1:\d+/v1/models: ` +
+					`HTTP 401 Unauthorized \(redirected to http://localhost:\d+/v1/models, where the key is not sent\): .* ` +
+					`base_url redirects to another host, or from https to http, and the provider sends the API key to ` +
+					`neither, so the key was not checked: .* If you trust it, set base_url to it, without the /models`),
 			})
 			requests := other.Requests()
 			if len(requests) == 0 {
@@ -474,6 +478,15 @@ func TestProvider_crossHostRedirectSendsNoKey(t *testing.T) {
 					}
 				}
 			}
+			unitTest(t, resource.TestStep{
+				Config: fmt.Sprintf(`
+provider "megallm" {
+  base_url    = %q
+  api_key     = %q
+  auth_scheme = %q
+}
+data "megallm_models" "all" {}`, otherURL, mockapi.DefaultAPIKey, scheme),
+			})
 		})
 	}
 }
