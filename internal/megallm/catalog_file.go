@@ -43,12 +43,7 @@ func ReadCatalogFile(path string) ([]Model, []Problem, error) {
 	if err != nil {
 		return nil, nil, &CatalogFileError{Path: path, Err: err}
 	}
-	// A UTF-8 byte-order mark, which Windows PowerShell 5.1's Out-File -Encoding
-	// utf8 writes, is ignored, as RFC 8259 lets a parser do; so are more of
-	// them, as a tool that adds one to a file that has one writes.
-	for bytes.HasPrefix(data, utf8BOM) {
-		data = data[len(utf8BOM):]
-	}
+	data = withoutByteOrderMarks(data)
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || (len(data) > 1 && (data[0] == 0 || data[1] == 0)) {
 		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is UTF-16, as Windows PowerShell 5.1's > and " +
 			"Out-File write it, and JSON must be UTF-8: save it with curl.exe -o (in Windows PowerShell, curl alone is " +
@@ -133,6 +128,17 @@ func jsonAfterComments(text []byte) bool {
 
 // utf8BOM is the byte-order mark some Windows tools write at the start of a UTF-8 file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// withoutByteOrderMarks is data without the UTF-8 byte-order marks at its
+// start, which RFC 8259 lets a parser ignore: Windows PowerShell 5.1's Out-File
+// -Encoding utf8 writes one, a tool that adds one to a file that has one
+// writes more, and a server or mirror that serves such a file sends them.
+func withoutByteOrderMarks(data []byte) []byte {
+	for bytes.HasPrefix(data, utf8BOM) {
+		data = data[len(utf8BOM):]
+	}
+	return data
+}
 
 // ErrCatalogNotRegular is a catalog file path that names a named pipe, a
 // socket or a device: opening or reading one can wait for ever for another

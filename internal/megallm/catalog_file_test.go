@@ -28,13 +28,17 @@ func TestReadCatalogFile(t *testing.T) {
 	}
 }
 
-// Byte-order marks at the start are ignored, however many a tool wrote.
+// Byte-order marks at the start are ignored, however many a tool wrote, in a
+// file and in the API's answer alike (a mirror serving such a file sends them).
 func TestReadCatalogFile_byteOrderMarks(t *testing.T) {
 	t.Parallel()
 	for _, marks := range []string{"\ufeff", "\ufeff\ufeff", "\ufeff\ufeff\ufeff"} {
 		models, _, err := megallm.ReadCatalogFile(writeFile(t, marks+string(mockapi.BuiltinCatalog())))
 		if err != nil || len(models) != 26 {
 			t.Errorf("%d byte-order marks: got %d models (err %v), want 26", len(marks)/3, len(models), err)
+		}
+		if models, err = listFrom(t, marks+string(mockapi.BuiltinCatalog())); err != nil || len(models) != 26 {
+			t.Errorf("%d byte-order marks from the API: got %d models (err %v), want 26", len(marks)/3, len(models), err)
 		}
 	}
 }

@@ -13,8 +13,8 @@ import (
 var errNoData = errors.New(`it has no "data" array`)
 
 // DecodeModels decodes a GET /models body: an object whose "data" is the
-// model list. Unknown fields are ignored, and so is a key that names a field
-// only in another letter case (withExactKeys). A body that is not such an object,
+// model list. Unknown fields are ignored, and so are byte-order marks before
+// it and a key that names a field only in another letter case (withExactKeys). A body that is not such an object,
 // or has no "data" array, is an error. Odd entries are not: a field that
 // cannot be read or makes no sense is nil, an entry that is not a model with
 // an id or repeats an earlier id is left out, and each is returned as a
@@ -28,7 +28,7 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	body = withExactKeys(body)
+	body = withExactKeys(withoutByteOrderMarks(body))
 	var envelope modelsResponse
 	dec := json.NewDecoder(bytes.NewReader(body))
 	err = dec.Decode(&envelope)
