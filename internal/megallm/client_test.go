@@ -277,7 +277,8 @@ func TestListModels_notAModelList(t *testing.T) {
 		{"top-level array", `[{"id":"gpt-4o"}]`, `it is a JSON array, not an object with a "data" array of models`},
 		{"data is a string", `{"data":"models"}`, `its "data" is a JSON string, not an array of models`},
 		{"another field of the wrong type, and no data", `{"object":1,"models":[]}`, `it has no "data" array`},
-		{"empty body", ``, "EOF"},
+		{"empty body", ``, "model list: it is empty (or only white space)"},
+		{"blank body", " \r\n", "model list: it is empty (or only white space)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,6 +12,9 @@ import (
 // errNoData is a body without a model list.
 var errNoData = errors.New(`it has no "data" array`)
 
+// errEmptyBody is a body with nothing in it, which Go's decoder calls "EOF".
+var errEmptyBody = errors.New("it is empty (or only white space)")
+
 // DecodeModels decodes a GET /models body: an object whose "data" is the
 // model list. Unknown fields are ignored, and so are byte-order marks before
 // it and a key that names a field only in another letter case (withExactKeys). A body that is not such an object,
@@ -29,6 +32,9 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 		return nil, nil, err
 	}
 	body = withExactKeys(withoutByteOrderMarks(body))
+	if len(bytes.TrimSpace(body)) == 0 {
+		return nil, nil, errEmptyBody
+	}
 	var envelope modelsResponse
 	dec := json.NewDecoder(bytes.NewReader(body))
 	err = dec.Decode(&envelope)
