@@ -69,3 +69,29 @@ func TestRedirect_stopsAfterTen(t *testing.T) {
 		t.Errorf("err = %v after %d requests, want a stop after 10 redirects (10 requests)", err, api.RequestCount())
 	}
 }
+
+// TestRedirect_httpsToHTTPDropsTheKey: a redirect from https to http on the
+// same host is sent without the key, and the 401 it gets says so.
+func TestRedirect_httpsToHTTPDropsTheKey(t *testing.T) {
+	t.Parallel()
+	for _, scheme := range []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey} {
+		var plain http.Header
+		transport := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+			if req.URL.Scheme == "https" {
+				return &http.Response{StatusCode: http.StatusFound, Header: http.Header{"Location": {"http://api.example/v1/models"}},
+					Body: http.NoBody, Request: req}, nil
+			}
+			plain = req.Header.Clone()
+			return &http.Response{StatusCode: http.StatusUnauthorized, Header: http.Header{}, Body: http.NoBody, Request: req}, nil
+		})
+		client := newClient(t, megallm.Config{BaseURL: "https://api.example/v1", APIKey: testKey, AuthScheme: scheme, Transport: transport})
+		_, _, err := client.ListModels(context.Background())
+		if plain == nil || plain.Get("Authorization") != "" || plain.Get("x-api-key") != "" {
+			t.Errorf("%s: the plain http request was not sent, or carried a credential header", scheme)
+		}
+		if apiErr := (*megallm.APIError)(nil); !errors.As(err, &apiErr) || !apiErr.KeyWithheld ||
+			!strings.Contains(err.Error(), "(redirected to http://api.example/v1/models, where the key is not sent)") {
+			t.Errorf("%s: err = %v, want a 401 that says the key was not sent", scheme, err)
+		}
+	}
+}
