@@ -195,6 +195,46 @@ run "override_lists_ids" {
 	}
 }
 
+// TestCITestingGuide_providerErrorsCannotBeExpected runs what the guide says
+// a test cannot do: expect the provider's error. The run fails with that error
+// and Terraform's Missing expected failure, as the guide quotes.
+func TestCITestingGuide_providerErrorsCannotBeExpected(t *testing.T) {
+	t.Parallel()
+	harness.SkipBelow(t, tfversion.Version1_6_0, "terraform test")
+	const page = "../../templates/guides/ci-testing-and-opentofu.md.tmpl"
+	guide, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const providerError, testError = "No candidate model qualifies", "Missing expected failure"
+	for _, want := range []string{"`expect_failures = [data.megallm_model.chat]`", "`" + providerError + "`", "`" + testError + "`"} {
+		if !strings.Contains(strings.Join(strings.Fields(string(guide)), " "), want) {
+			t.Errorf("%s does not say %s", page, want)
+		}
+	}
+	ws := ciWorkspace(t, map[string]string{"MEGALLM_BASE_URL": "http://127.0.0.1:9/v1"}) // nothing listens
+	writeFile(t, filepath.Join(ws.Dir, "tests", "refused.tftest.hcl"), `
+provider "megallm" {
+  catalog_file = "megallm-catalog.json"
+}
+
+run "refuses_a_model_without_vision" {
+  command = plan
+  variables {
+    chat_models = ["o3-mini"]
+  }
+  expect_failures = [data.megallm_model.chat]
+}
+`)
+	if out, err := ws.Run("init", "-input=false", "-no-color"); err != nil {
+		t.Fatalf("init failed: %v\n%s", err, out)
+	}
+	out, err := ws.Run("test", "-no-color", "-filter=tests/refused.tftest.hcl")
+	if err == nil || !strings.Contains(out, "Error: "+providerError) || !strings.Contains(out, "Error: "+testError) {
+		t.Errorf("a run that expects the provider's error should fail with it and %q; error %v:\n%s", testError, err, out)
+	}
+}
+
 // ciWorkspace copies the example into a fresh directory where, as on a CI
 // runner, `terraform` on PATH is the CLI under test and `terraform init`
 // installs the provider: the built binary, offered as version 0.1.0 (which
