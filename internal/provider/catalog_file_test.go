@@ -278,3 +278,41 @@ func TestCatalogFile_url(t *testing.T) {
 			`The file must hold a GET /models answer`),
 	)
 }
+
+// TestCatalogFile_apiArgumentsUnknownAtPlan: a catalog file, in catalog_file
+// or MEGALLM_CATALOG_FILE (a CI job's offline plan), leaves the API's
+// arguments unused, so one known only after apply (timestamp() here, a
+// resource's key in a configuration) does not fail the plan; the policy,
+// which the file does not replace, still does.
+func TestCatalogFile_apiArgumentsUnknownAtPlan(t *testing.T) {
+	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
+	const apiArguments = `
+  api_key         = "key-${timestamp()}"
+  base_url        = "https://${substr(timestamp(), 0, 0)}ai.megallm.io/v1"
+  auth_scheme     = "${substr(timestamp(), 0, 0)}x-api-key"
+  request_timeout = "${length(timestamp())}s"
+  max_retries     = length(timestamp()) - length(timestamp())
+`
+	const dataSource = `
+data "megallm_model" "mini" { id = "gpt-4o-mini" }
+`
+	read := resource.TestStep{
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.mini", tfjsonpath.New("context_length"), knownvalue.Int64Exact(128000)),
+		},
+	}
+	policyUnknown := resource.TestStep{
+		ExpectError: expectError(`Provider argument not known at plan time .* policy depends on a value that Terraform will only know after apply`),
+	}
+	t.Run("catalog_file", func(t *testing.T) {
+		read.Config = fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q%s}\n%s", path, apiArguments, dataSource)
+		policyUnknown.Config = fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n  policy = { retirement_notice_days = length(timestamp()) }\n}\n%s", path, dataSource)
+		unitTest(t, policyUnknown, read)
+	})
+	t.Run(EnvCatalogFile, func(t *testing.T) {
+		t.Setenv(EnvCatalogFile, path)
+		read.Config = "provider \"megallm\" {" + apiArguments + "}\n" + dataSource
+		policyUnknown.Config = "provider \"megallm\" {\n  policy = { retirement_notice_days = length(timestamp()) }\n}\n" + dataSource
+		unitTest(t, policyUnknown, read)
+	})
+}

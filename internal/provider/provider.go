@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/netip"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -182,14 +183,19 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	resp.DataSourceData = data
 }
 
-// unknownArguments names the arguments of the provider block config whose
-// values are not known yet, wholly: a policy is unknown when any value
-// inside it is.
+// unknownArguments names the arguments of the provider block config that
+// are needed and not known yet, wholly: a policy is unknown when any value
+// inside it is. A catalog file, in catalog_file or MEGALLM_CATALOG_FILE,
+// leaves the API's arguments unused.
 func unknownArguments(config tftypes.Value) []string {
 	var attrs map[string]tftypes.Value
 	_ = config.As(&attrs) // the provider block, an object
+	names := []string{"api_key", "base_url", "auth_scheme", "request_timeout", "max_retries", "catalog_file", "policy"}
+	if file := attrs["catalog_file"]; file.IsKnown() && (!file.IsNull() || os.Getenv(EnvCatalogFile) != "") {
+		names = []string{"policy"}
+	}
 	var unknown []string
-	for _, name := range []string{"api_key", "base_url", "auth_scheme", "request_timeout", "max_retries", "catalog_file", "policy"} {
+	for _, name := range names {
 		if !attrs[name].IsFullyKnown() {
 			unknown = append(unknown, name)
 		}
