@@ -105,7 +105,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 			meant := catalog.Miscased(owner, owners)
 			switch {
 			case meant != nil:
-				miscased = append(miscased, fmt.Sprintf("%s (did you mean %s?)", megallm.Quote(owner), catalog.QuoteList(meant, "or")))
+				miscased = append(miscased, megallm.Quote(owner)+didYouMeanAside(meant))
 			case !slices.Contains(owners, owner):
 				unknown = append(unknown, owner)
 			case !models.OwnerAllowed(owner):

@@ -74,9 +74,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 				} else {
 					suggestions = models.Suggest(g.Successor)
 				}
-				if len(suggestions) > 0 {
-					lines[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
-				}
+				lines[i] += didYouMeanAside(suggestions)
 			}
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",
@@ -122,9 +120,7 @@ func quoteWithSuggestions(values []string, suggest func(string) []string) string
 	for i, v := range values {
 		quoted[i] = megallm.Quote(v)
 		if i < catalog.MaxListed {
-			if suggestions := suggest(v); len(suggestions) > 0 {
-				quoted[i] += fmt.Sprintf(" (did you mean %s?)", catalog.QuoteList(suggestions, "or"))
-			}
+			quoted[i] += didYouMeanAside(suggest(v))
 		}
 	}
 	return joinProblems(quoted, ", ")

@@ -29,6 +29,14 @@ func didYouMean(values []string) string {
 	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
 }
 
+// didYouMeanAside is ` (did you mean "a", "b" or "c"?)`, or "".
+func didYouMeanAside(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	return " (did you mean " + catalog.QuoteList(values, "or") + "?)"
+}
+
 // misnamedIDs says that these model ids (what) name catalog models otherwise
 // than the catalog writes them (catalog.LookupMisnamed), so effect; lines
 // list them, joined by joinProblems.

@@ -76,10 +76,7 @@ func missWords(miss catalog.Miss) string {
 func rejectionWords(r *catalog.Rejection) string {
 	switch r.Kind {
 	case catalog.NotInCatalog:
-		if len(r.Suggestions) > 0 {
-			return fmt.Sprintf("is not in the catalog (did you mean %s?)", catalog.QuoteList(r.Suggestions, "or"))
-		}
-		return "is not in the catalog"
+		return "is not in the catalog" + didYouMeanAside(r.Suggestions)
 	case catalog.MisnamedModelID:
 		return fmt.Sprintf("is not in the catalog, which has %s%s", catalog.QuoteList(r.Suggestions, "or"), misnamedWhy(r.VendorPrefix))
 	case catalog.RefusedByPolicy:

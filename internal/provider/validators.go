@@ -162,7 +162,7 @@ func baseURLHint(raw string, err error) string {
 	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || schemeless && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
 		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
 	case fixedErr == nil && schemeless && (strings.ContainsAny(u.Host, ".:") || u.Scheme == "http"):
-		return " Did you mean " + megallm.Quote(fixed) + "?"
+		return didYouMean([]string{fixed})
 	}
 	return ""
 }
@@ -185,7 +185,7 @@ var positiveDurationValidator = argumentCheck{
 		}
 		hint := ""
 		if d, ok := goDuration(s); ok {
-			hint = fmt.Sprintf(" Did you mean %s?", megallm.Quote(d))
+			hint = didYouMean([]string{d})
 			if unitM.MatchString(s) {
 				hint = fmt.Sprintf(" If M means minutes, write %s (a lower-case m); a Go duration has no unit for months.", megallm.Quote(d))
 			}
