@@ -231,6 +231,16 @@ func (o *objectReader) keep(err error) {
 	}
 }
 
+// has reports whether f holds for an attribute of o.
+func (o *objectReader) has(f func(name string, v tftypes.Value) bool) bool {
+	for name, v := range o.attrs {
+		if f(name, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // err is every mistake kept, one per line; nil without any.
 func (o *objectReader) err() error { return joinMistakes(o.errs) }
 

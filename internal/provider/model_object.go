@@ -212,7 +212,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 				megallm.Quote(name), didYouMean(meant)))
 		}
 	}
-	if o.err() == nil && !slices.ContainsFunc(slices.Collect(maps.Keys(o.attrs)), func(name string) bool { return modelTypes().model[name] != nil }) {
+	if o.err() == nil && !o.has(func(name string, _ tftypes.Value) bool { return modelTypes().model[name] != nil }) {
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "an object with none of its attributes, such as id, capabilities or pricing")
 	}
 	contextLength := o.int64("context_length")

@@ -121,7 +121,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			"\"Superseded\" }, got %s%s", where, typeName(v), asText(v, true))
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
-	if !slices.ContainsFunc(slices.Collect(maps.Values(o.attrs)), func(v tftypes.Value) bool { return !v.IsNull() }) {
+	if !o.has(func(_ string, v tftypes.Value) bool { return !v.IsNull() }) {
 		// What a variable of an object type leaves of { denid = true }: it drops what its type does not declare.
 		o.keep(fmt.Errorf("%s sets nothing: each of its attributes is null or left out. Set %s, or remove the entry. A "+
 			"variable of an object type drops an attribute its type does not declare, a misspelt one too: declare the "+
@@ -139,9 +139,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	}
 	setsPrice := false // something besides the currency is written, misspelt or not
 	if p := o.object("pricing", pricingExample); p != nil {
-		for name, v := range p.attrs {
-			setsPrice = setsPrice || (name != "currency" && !v.IsNull())
-		}
+		setsPrice = p.has(func(name string, v tftypes.Value) bool { return name != "currency" && !v.IsNull() })
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
 		decision.Pricing = &megallm.Pricing{Currency: cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency))} // first: a quoted price is read against it
 		decision.Pricing.InputTokensCostPerMillion = p.float64("input_tokens_cost_per_million")
@@ -163,7 +161,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 			"retires. Swap the dates, or set deprecated_at on or before retires_at", where,
 			policyDateWithUTC(*d, *r), policyDateWithUTC(*r, *d)))
 	}
-	if p != nil && !setsPrice && p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil {
+	if p != nil && !setsPrice { // so neither price is read
 		o.keep(fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
 			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where))
 	}
