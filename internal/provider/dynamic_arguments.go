@@ -225,6 +225,15 @@ func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 	return &objectReader{prefix: prefix, attrs: attrs, stringMap: v.Type().Is(tftypes.Map{ElementType: tftypes.String})}, true
 }
 
+// readObject reads v, written at where, which must be a known, non-null
+// object or map, such as example.
+func readObject(where, example string, v tftypes.Value) (*objectReader, error) {
+	if o, ok := newObjectReader(where+".", v); ok {
+		return o, nil
+	}
+	return nil, fmt.Errorf("%s must be an object such as %s, got %s%s", where, example, typeName(v), asText(v, true))
+}
+
 func (o *objectReader) keep(err error) {
 	if err != nil {
 		o.errs = append(o.errs, err)
@@ -547,11 +556,8 @@ func (o *objectReader) object(name, example string) *objectReader {
 	if !ok || v.IsNull() || !v.IsKnown() {
 		return nil
 	}
-	child, isObject := newObjectReader(o.prefix+name+".", v)
-	if !isObject {
-		o.keep(fmt.Errorf("%s%s must be an object such as %s, got %s%s", o.prefix, name, example, typeName(v), asText(v, true)))
-		return nil
-	}
+	child, err := readObject(o.prefix+name, example, v)
+	o.keep(err)
 	return child
 }
 

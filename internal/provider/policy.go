@@ -72,9 +72,9 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	if v.IsNull() {
 		return nil, nil
 	}
-	o, ok := newObjectReader("policy.", v)
-	if !ok {
-		return nil, fmt.Errorf("policy must be an object such as { allowed_owners = [\"openai\"] }, got %s%s", typeName(v), asText(v, true))
+	o, err := readObject("policy", `{ allowed_owners = ["openai"] }`, v)
+	if err != nil {
+		return nil, err
 	}
 	// Every mistake at once: the policy's own, then each model's by id.
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
@@ -114,11 +114,10 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 		spaced("a key of policy.models", id, "model id"), wildcardID(id)); err != nil {
 		return decision, err
 	}
-	o, ok := newObjectReader(where+".", v)
-	if !ok {
-		// No successor in the example: one named after this entry's own id would be an error.
-		return decision, fmt.Errorf("%s must be an object such as { retires_at = \"2026-06-30\", reason = "+
-			"\"Superseded\" }, got %s%s", where, typeName(v), asText(v, true))
+	// No successor in the example: one named after this entry's own id would be an error.
+	o, err := readObject(where, `{ retires_at = "2026-06-30", reason = "Superseded" }`, v)
+	if err != nil {
+		return decision, err
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
 	if !o.has(func(_ string, v tftypes.Value) bool { return !v.IsNull() }) {

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -101,9 +100,9 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 
 // requireReader reads a non-null require value whose names are all known.
 func requireReader(v tftypes.Value) (*objectReader, error) {
-	o, ok := newObjectReader("require.", v)
-	if !ok {
-		return nil, fmt.Errorf("require must be an object such as { supports_vision = true }, got %s%s", typeName(v), asText(v, true))
+	o, err := readObject("require", "{ supports_vision = true }", v)
+	if err != nil {
+		return nil, err
 	}
 	return o, onlyAttributes("require", o, requireAttributeNames)
 }
