@@ -11,7 +11,6 @@ import (
 	"math/big"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -47,7 +46,7 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 // it; what names o.
 func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
-	for name := range o.attrs {
+	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
 		if !slices.Contains(names, name) && !slices.Contains(older, name) {
 			unknown = append(unknown, name)
 		}
@@ -55,7 +54,6 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	if len(unknown) == 0 {
 		return nil
 	}
-	sort.Strings(unknown)
 	var msg strings.Builder
 	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
 		closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))
