@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -92,9 +91,7 @@ func knownCandidates(v tftypes.Value) error {
 	for i, e := range elements {
 		if e.IsKnown() && e.Type().Is(tftypes.String) && !e.IsNull() {
 			_ = e.As(&ids[i])
-			if strings.TrimSpace(ids[i]) == "" {
-				mistakes[i] = blank(fmt.Sprintf("candidates[%d]", i), ids[i], "model id", "remove it")
-			}
+			mistakes[i] = blank(fmt.Sprintf("candidates[%d]", i), ids[i], "model id", "remove it")
 		}
 	}
 	return joinMistakes(checkCandidates(ids, mistakes))
