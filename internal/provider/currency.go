@@ -85,23 +85,25 @@ func currencyArgument(given []types.String, position int64) (string, *function.F
 	return currencyOrDefault(given[0].ValueString()), nil
 }
 
-// readCurrency reads the currency attribute of an object (a model's or a
-// policy's pricing), checked and normalised as the currency argument is, in
-// which o's prices are (pricedIn).
-func readCurrency(o *objectReader) *string {
+// readPricing reads a pricing object (a model's or a policy's): first its
+// currency, checked and normalised as the currency argument is, in which its
+// prices are then read (pricedIn).
+func readPricing(o *objectReader) *megallm.Pricing {
 	set := "set " + strings.ReplaceAll(o.prefix, "%", "%%") + "currency = %q" // this pricing's own, not the argument
 	o.pricedIn("", set)
-	code := o.string("currency")
-	if code == nil {
-		return nil
+	pricing := &megallm.Pricing{}
+	if code := o.string("currency"); code != nil {
+		if err := checkCurrency(o.prefix+"currency", *code); err != nil {
+			o.keep(err)
+		} else {
+			normal, _ := megallm.NormaliseCurrency(*code)
+			o.pricedIn(normal, set)
+			pricing.Currency = &normal
+		}
 	}
-	if err := checkCurrency(o.prefix+"currency", *code); err != nil {
-		o.keep(err)
-		return nil
-	}
-	normal, _ := megallm.NormaliseCurrency(*code)
-	o.pricedIn(normal, set)
-	return &normal
+	pricing.InputTokensCostPerMillion = o.float64("input_tokens_cost_per_million")
+	pricing.OutputTokensCostPerMillion = o.float64("output_tokens_cost_per_million")
+	return pricing
 }
 
 // pricedElsewhereWarning warns about the models the policy prices in another

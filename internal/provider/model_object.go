@@ -245,9 +245,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	}
 	if p := o.object("pricing", pricingExample); p != nil {
 		p.keep(apiAttributes("model.pricing", p, pricingAttributeNames))
-		m.Pricing = &megallm.Pricing{Currency: readCurrency(p)} // first: a quoted price is read against it
-		m.Pricing.InputTokensCostPerMillion = p.float64("input_tokens_cost_per_million")
-		m.Pricing.OutputTokensCostPerMillion = p.float64("output_tokens_cost_per_million")
+		m.Pricing = readPricing(p)
 		o.keep(p.err())
 	}
 	l := o.object("model_lifecycle", `{ retires_at = "2026-06-30" }`)

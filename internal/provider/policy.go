@@ -140,9 +140,8 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	if p := o.object("pricing", pricingExample); p != nil {
 		setsPrice = p.has(func(name string, v tftypes.Value) bool { return name != "currency" && !v.IsNull() })
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
-		decision.Pricing = &megallm.Pricing{Currency: cmp.Or(readCurrency(p), ptr(catalog.DefaultCurrency))} // first: a quoted price is read against it
-		decision.Pricing.InputTokensCostPerMillion = p.float64("input_tokens_cost_per_million")
-		decision.Pricing.OutputTokensCostPerMillion = p.float64("output_tokens_cost_per_million")
+		decision.Pricing = readPricing(p)
+		decision.Pricing.Currency = cmp.Or(decision.Pricing.Currency, ptr(catalog.DefaultCurrency))
 		o.keep(p.err())
 	}
 	// Every mistake of the entry at once, each on what could be read.
