@@ -100,9 +100,8 @@ func stringElements(where, kind, example string, v tftypes.Value) (out []string,
 	mistakes = make([]error, len(elements))
 	for i, e := range elements {
 		var s string
-		if e.IsNull() { // as a variable left null puts in a list, in noNullElement's words
-			mistakes[i] = fmt.Errorf("%s[%d] is null, which is no %s: remove it, or give a value to the variable or "+
-				"attribute it comes from", where, i, kind)
+		if e.IsNull() { // as a variable left null puts in a list
+			mistakes[i] = fmt.Errorf("%s[%d] is null, which is no %s: %s", where, i, kind, nullElementFix)
 			continue
 		}
 		if !e.Type().Is(tftypes.String) || e.As(&s) != nil {

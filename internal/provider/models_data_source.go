@@ -367,14 +367,16 @@ var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(na
 		" out to keep every owner."
 }}
 
-// noNullElement refuses a null element of a set of names of this kind,
-// which a variable or an attribute not yet set puts in a list.
+// nullElementFix is the fix for a null element of a list or set, which a
+// variable or an attribute not yet set puts in it.
+const nullElementFix = "remove it, or give a value to the variable or attribute it comes from"
+
+// noNullElement refuses a null element of a set of names of this kind.
 func noNullElement(kind string) argumentCheck {
 	return argumentCheck{describes: "a set without null elements", set: func(name string, elements []attr.Value) string {
 		if !slices.ContainsFunc(elements, attr.Value.IsNull) {
 			return ""
 		}
-		return fmt.Sprintf("%s has a null element, which is no %s: remove it, or give a value to the variable or "+
-			"attribute it comes from.", name, kind)
+		return fmt.Sprintf("%s has a null element, which is no %s: %s.", name, kind, nullElementFix)
 	}}
 }
