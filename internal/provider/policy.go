@@ -147,11 +147,10 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	// Every mistake of the entry at once, each on what could be read.
 	s, p := decision.Successor, decision.Pricing
 	if s != nil {
-		successor := where + ".successor"
-		o.keep(cmp.Or(blank(successor, *s, "model id", "name the model to move to, or leave successor out"),
-			spaced(successor, *s, "model id")))
+		successor, fix := where+".successor", "name the model to move to, or leave successor out"
+		o.keep(cmp.Or(blank(successor, *s, "model id", fix), spaced(successor, *s, "model id")))
 		if strings.TrimSpace(*s) == id { // with white space around it too, which is said above
-			o.keep(fmt.Errorf("%s is the model itself: name the model to move to, or leave successor out", successor))
+			o.keep(fmt.Errorf("%s is the model itself: %s", successor, fix))
 		}
 	}
 	if d, r := decision.DeprecatedAt, decision.RetiresAt; d != nil && r != nil && r.Before(*d) {
