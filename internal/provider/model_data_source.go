@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -39,15 +38,6 @@ type modelArguments struct {
 	Candidates types.Dynamic
 	Require    types.Dynamic
 	Currency   types.String
-}
-
-// get reads the arguments from config.
-func (a *modelArguments) get(ctx context.Context, config tfsdk.Config) (diags diag.Diagnostics) {
-	diags.Append(config.GetAttribute(ctx, path.Root("id"), &a.ID)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("candidates"), &a.Candidates)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("require"), &a.Require)...)
-	diags.Append(config.GetAttribute(ctx, path.Root("currency"), &a.Currency)...)
-	return diags
 }
 
 func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -87,7 +77,10 @@ func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	defer d.scrubKey(resp)
 	var cfg modelArguments
-	resp.Diagnostics.Append(cfg.get(ctx, req.Config)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &cfg.ID)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("candidates"), &cfg.Candidates)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("require"), &cfg.Require)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("currency"), &cfg.Currency)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
