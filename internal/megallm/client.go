@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -176,15 +177,18 @@ func validPort(port string) bool {
 	return err == nil && n >= 1 && n <= 65535
 }
 
-// shownBaseURL is raw with anything between "://" (or the start, without
-// one: "user:password@host/v1") and the last "@" before the path (a password
-// may hold an unencoded "?" or "#"), and anything after a "?" or "#",
+// shownBaseURL is raw with anything between its scheme (or the start,
+// without one: "user:password@host/v1") and the last "@" before the path (a
+// password may hold an unencoded "?" or "#"), and anything after a "?" or "#",
 // replaced by ***, so that an error never quotes a password or a key in a
-// query.
+// query. A scheme is a word and "://", or the colons and slashes of one
+// mistyped ("https//", "https:/").
 func shownBaseURL(raw string) string {
 	prefix, rest := "", raw
 	if scheme, after, ok := strings.Cut(raw, "://"); ok {
 		prefix, rest = scheme+"://", after
+	} else if scheme := mistypedScheme.FindString(raw); scheme != "" {
+		prefix, rest = scheme, raw[len(scheme):]
 	}
 	if at := strings.LastIndex(rest, "@"); at >= 0 && !strings.Contains(rest[:at], "/") {
 		raw = prefix + "***" + rest[at:]
@@ -194,6 +198,9 @@ func shownBaseURL(raw string) string {
 	}
 	return raw
 }
+
+// mistypedScheme matches a scheme written without "://" but with a slash.
+var mistypedScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:*/+`)
 
 // ModelsURL is the address ListModels requests, safe to show to a user:
 // without a password, and without the key where base_url holds it.

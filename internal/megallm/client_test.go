@@ -663,6 +663,9 @@ func TestParseBaseURL_credentials(t *testing.T) {
 		// without the scheme too, where the error is the missing scheme
 		"user:hunter2-not-a-secret@ai.megallm.io/v1",
 		"hunter2-not-a-secret@127.0.0.1:8080",
+		// and with it mistyped
+		"https//user:hunter2-not-a-secret@ai.megallm.io/v1",
+		"https:/user:hunter2-not-a-secret@ai.megallm.io/v1",
 	} {
 		_, err := megallm.ParseBaseURL(raw)
 		if err == nil {

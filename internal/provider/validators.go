@@ -147,25 +147,50 @@ var baseURLValidator = argumentCheck{
 }
 
 // baseURLHint is what to do instead, when a base URL's error needs more than
-// a good example: credentials go in api_key; a host and path without a scheme
-// take http:// on this machine and https:// elsewhere, which sendsKeyInClear
-// would otherwise warn about. A value with neither a dot nor a port, such as
-// an API key, is no host to suggest.
+// a good example: credentials go in api_key; a URL without its scheme, or
+// with one mistyped, is offered with one (withScheme). A value with neither a
+// dot nor a port, such as an API key, is no host to suggest.
 func baseURLHint(raw string, err error) string {
-	fixed := "http://" + raw
-	if sendsKeyInClear(fixed) {
-		fixed = "https://" + raw
-	}
+	fixed, mistyped := withScheme(raw)
 	u, fixedErr := megallm.ParseBaseURL(fixed)
-	schemeless := !strings.Contains(raw, "://")
 	switch {
-	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || schemeless && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
+	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || fixed != "" && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
 		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
-	case fixedErr == nil && schemeless && (strings.ContainsAny(u.Host, ".:") || u.Scheme == "http"):
+	case fixed != "" && fixedErr == nil && (mistyped || strings.ContainsAny(u.Host, ".:") || u.Scheme == "http"):
 		return didYouMean([]string{fixed})
 	}
 	return ""
 }
+
+// withScheme is raw with the scheme base_url needs, or "": a scheme mistyped
+// ("https//", "https:/", "htps://", "https:://", mistyped true) is the one
+// its letters name, https:// with an "s" and http:// without; a host and path
+// without one take http:// on this machine and https:// elsewhere, which
+// sendsKeyInClear would otherwise warn about.
+func withScheme(raw string) (fixed string, mistyped bool) {
+	if m := schemeLetters.FindStringSubmatch(raw); m != nil {
+		word, marks := strings.ToLower(m[1]), m[2]
+		named := word == "http" || word == "https"
+		if named && marks != "://" || !named && strings.Contains(marks, "/") {
+			scheme := "http://"
+			if strings.Contains(word, "s") {
+				scheme = "https://"
+			}
+			return scheme + raw[len(m[0]):], true
+		}
+	}
+	if strings.Contains(raw, "://") {
+		return "", false
+	}
+	if fixed = "http://" + raw; sendsKeyInClear(fixed) {
+		fixed = "https://" + raw
+	}
+	return fixed, false
+}
+
+// schemeLetters matches a word of the letters of https and the colons and
+// slashes after it, at the start of a base URL.
+var schemeLetters = regexp.MustCompile(`^([HTPShtps]{3,6})([:/]+)`)
 
 // positiveDuration is what request_timeout must be.
 const positiveDuration = `a positive Go duration such as "30s", "1m" or "1m30s"`
