@@ -75,22 +75,29 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 // names otherwise than the catalog writes it: in another letter case
 // (LookupFold), or under a vendor prefix that the catalog does not write,
 // "openai/gpt-4o" for "gpt-4o" (or "GPT-4o") when that model is owned by
-// "openai", in any letter case, or reports no owner. Such an id is an error
-// wherever a model id is written, as it misses the model it was written for.
+// "openai", in any letter case, or reports no owner. A prefix reads as a
+// person reads it: each of its parts names the owner ("openai/openai/gpt-4o"),
+// or is empty ("/gpt-4o", for any owner). Such an id is an error wherever a
+// model id is written, as it misses the model it was written for.
 func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	if catalogID, ok := c.LookupFold(id); ok {
 		return MisnamedID{ID: id, CatalogID: catalogID}, true
 	}
-	vendor, rest, ok := vendorPrefixed(id)
-	if !ok {
-		return MisnamedID{}, false
+	for i, r := range id {
+		if r != '/' {
+			continue
+		}
+		catalogID, folded := c.LookupFold(id[i+1:])
+		if !folded {
+			catalogID = id[i+1:]
+		}
+		if m, ok := c.byID[catalogID]; ok && !slices.ContainsFunc(strings.Split(id[:i], "/"), func(vendor string) bool {
+			return vendor != "" && m.OwnedBy != nil && !strings.EqualFold(vendor, *m.OwnedBy)
+		}) {
+			return MisnamedID{ID: id, CatalogID: catalogID}, true
+		}
 	}
-	catalogID, folded := c.LookupFold(rest)
-	if !folded {
-		catalogID = rest
-	}
-	m, ok := c.byID[catalogID]
-	return MisnamedID{ID: id, CatalogID: catalogID}, ok && (m.OwnedBy == nil || strings.EqualFold(*m.OwnedBy, vendor))
+	return MisnamedID{}, false
 }
 
 // CaseVariants are the groups of ids that differ only in letter case, such

@@ -130,11 +130,24 @@ func TestLookupMisnamed_shortTail(t *testing.T) {
 		{"acme/x", "x", true}, // the model reports no owner
 		{"anthropic/o3", "", false},
 		{"openai/o4", "", false},
+		// A prefix reads as a person reads it: an empty one is no vendor,
+		// and one that names the owner twice still names it.
+		{"/o3", "o3", true},
+		{"//O3", "o3", true},
+		{"openai/openai/o3", "o3", true},
+		{"openai//o3", "o3", true},
+		{"anthropic/openai/o3", "", false},
+		{"/o4", "", false},
 	}
 	for _, tc := range tests {
 		got, ok := c.LookupMisnamed(tc.id)
 		if ok != tc.ok || ok && got != (MisnamedID{ID: tc.id, CatalogID: tc.want}) {
 			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
+		}
+	}
+	for id, want := range map[string]string{"openai/O3": "openai/", "/o3": "/", "//O3": "//", "openai/openai/o3": "openai/openai/", "O3": ""} {
+		if got, _ := c.LookupMisnamed(id); got.VendorPrefix() != want {
+			t.Errorf("LookupMisnamed(%q).VendorPrefix() = %q, want %q", id, got.VendorPrefix(), want)
 		}
 	}
 	if got := c.Suggest("openai/o3"); !slices.Equal(got, []string{"o3"}) {

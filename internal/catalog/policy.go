@@ -86,12 +86,14 @@ type MisnamedID struct {
 }
 
 // VendorPrefix is the vendor prefix that ID has and CatalogID lacks, such as
-// "openai/", or "" for an ID only in another letter case.
+// "openai/" or "/", or "" for an ID only in another letter case.
 func (m MisnamedID) VendorPrefix() string {
-	if strings.EqualFold(m.ID, m.CatalogID) {
-		return ""
+	for i, r := range m.ID {
+		if r == '/' && strings.EqualFold(m.ID[i+1:], m.CatalogID) {
+			return m.ID[:i+1]
+		}
 	}
-	return m.ID[:strings.LastIndexByte(m.ID, '/')+1]
+	return ""
 }
 
 // PolicyMismatchError is a policy whose model entries name catalog models

@@ -48,8 +48,11 @@ func misnamedIDs(what, effect, lines string) string {
 // misnamedWhy completes "... the catalog has X": why an id misses X, by its
 // vendor prefix (catalog.MisnamedID.VendorPrefix) or, without one, by letter case.
 func misnamedWhy(vendorPrefix string) string {
-	if vendorPrefix == "" {
+	switch {
+	case vendorPrefix == "":
 		return ": ids are case-sensitive"
+	case strings.Trim(vendorPrefix, "/") == "":
+		return ", without the leading " + megallm.Quote(vendorPrefix)
 	}
 	return ", without the vendor prefix " + megallm.Quote(vendorPrefix)
 }
