@@ -291,13 +291,19 @@ func because(reason *string) string {
 	return ""
 }
 
+// ComparesPrices reports whether q compares prices, in q.Currency: it sorts by
+// a cost or bounds a price.
+func (q *Query) ComparesPrices() bool {
+	return strings.HasPrefix(sortKeyOf(q.SortBy).field.name, "pricing") || q.Require.AnyPriceBound()
+}
+
 // PricedElsewhere returns, in catalog order, the models whose policy price is
 // in another currency than q's while q compares prices (a cost sort, a price
 // bound) and would keep them but for that: they sort last by cost and meet
 // no price bound, whatever the price, as prices in two currencies do not
 // compare. None when q compares no prices.
 func (c *Catalog) PricedElsewhere(q Query) []*megallm.Model {
-	if c.policy == nil || !strings.HasPrefix(sortKeyOf(q.SortBy).field.name, "pricing") && !q.Require.AnyPriceBound() {
+	if c.policy == nil || !q.ComparesPrices() {
 		return nil
 	}
 	for _, row := range RequirementTable {

@@ -206,11 +206,15 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 		before = ", or one of the filters before it"
 	}
 	advice := fmt.Sprintf("Loosen or remove %s%s.", narrowedArgument(last.By), before)
-	switch last.By {
-	case catalog.ByPolicy:
+	currency := slices.IndexFunc(last.Unmet, func(m catalog.Miss) bool { return m.Requirement.Check == catalog.SameCurrency })
+	switch {
+	case currency >= 0:
+		advice = fmt.Sprintf("Set currency = %s to compare the prices in it, or loosen or remove require%s.",
+			megallm.Quote(last.Unmet[currency].Currency), before)
+	case last.By == catalog.ByPolicy:
 		advice = "The provider's policy allows none of them (it denies them, or its allowed_owners leaves out their " +
 			"owners): widen the filters, or change the policy."
-	case catalog.ByRetirement:
+	case last.By == catalog.ByRetirement:
 		advice = "Each of them is retired: set include_retired = true to list them" +
 			strings.Replace(before, "or", "or loosen", 1) + "."
 	}

@@ -23,7 +23,8 @@ func currencyAttribute() schema.StringAttribute {
 		MarkdownDescription: "Currency of the price bounds in `require`: a three-letter ISO 4217 code such as " +
 			"`\"EUR\"`, in any letter case. Defaults to `\"" + catalog.DefaultCurrency + "\"`. A model priced in " +
 			"another currency meets no price bound; a model whose pricing names no currency is priced in `\"" +
-			catalog.DefaultCurrency + "\"`. A currency that no model is priced in warns.",
+			catalog.DefaultCurrency + "\"`. A currency that no model is priced in warns, and so does a price bound or cost " +
+			"sort when no model is priced in the default.",
 		Optional:   true,
 		Validators: []validator.String{currencyValidator},
 	}
@@ -56,16 +57,31 @@ func currencyOrDefault(currency string) string {
 	return cmp.Or(code, catalog.DefaultCurrency)
 }
 
-// currencyWarning warns when no model of the catalog is priced in code.
-func currencyWarning(models *catalog.Catalog, origin, code string) diag.Diagnostics {
+// currencyWarning warns when no model of the catalog is priced in query's
+// currency, with the currency to set, if set (the currency argument is), or
+// if query compares prices in the default currency and some model is priced
+// (where none is, unreportedFieldsWarning says so).
+func currencyWarning(models *catalog.Catalog, origin string, query catalog.Query, set bool) diag.Diagnostics {
 	var diags diag.Diagnostics
 	currencies := models.Currencies()
-	if slices.Contains(currencies, code) {
+	if slices.Contains(currencies, query.Currency) || !set && (!query.ComparesPrices() || len(currencies) == 0) {
 		return diags
 	}
+	byDefault, advice := ",", ""
+	if !set {
+		byDefault = ", currency's default,"
+	}
+	switch len(currencies) {
+	case 0:
+	case 1:
+		advice = fmt.Sprintf(" Set currency = %s to compare the prices in it.", megallm.Quote(currencies[0]))
+	default:
+		advice = " Set currency to one of them to compare the prices in it."
+	}
 	diags.AddAttributeWarning(path.Root("currency"), "No model priced in this currency",
-		fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) is priced in %s, so no model meets a price "+
-			"requirement or sorts by cost in it. %s", counted(models.Len(), "model"), origin, megallm.Quote(code), catalogHas("currencies", currencies)))
+		fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) is priced in %s%s so no model meets a price "+
+			"requirement or sorts by cost in it. %s%s", counted(models.Len(), "model"), origin, megallm.Quote(query.Currency),
+			byDefault, catalogHas("currencies", currencies), advice))
 	return diags
 }
 
@@ -108,15 +124,12 @@ func readPricing(o *objectReader) *megallm.Pricing {
 
 // pricedElsewhereWarning warns about the models the policy prices in another
 // currency than query's, which query would compare by price but cannot;
-// where no model is priced in query's, that is why (currencyWarning).
-func pricedElsewhereWarning(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
+// none where no model is priced in query's, which is why (currencyWarning).
+func pricedElsewhereWarning(models *catalog.Catalog, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	elsewhere := models.PricedElsewhere(query)
-	if len(elsewhere) == 0 {
+	if len(elsewhere) == 0 || !slices.Contains(models.Currencies(), query.Currency) {
 		return diags
-	}
-	if !slices.Contains(models.Currencies(), query.Currency) {
-		return currencyWarning(models, origin, query.Currency)
 	}
 	lines, currencies := make([]string, len(elsewhere)), []string{}
 	for i, m := range elsewhere {

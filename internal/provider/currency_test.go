@@ -78,7 +78,7 @@ func TestCurrency_noModelPricedInItWarns(t *testing.T) {
 	p := newProtocolServer(t, server, nil)
 	want := `AttributeName("currency"): No model priced in this currency: No model in the MegaLLM catalog (5 models from ` +
 		server.URL() + `/models) is priced in "XYZ", so no model meets a price requirement or sorts by cost in it. ` +
-		`The catalog's currencies are "EUR" and "USD".`
+		`The catalog's currencies are "EUR" and "USD". Set currency to one of them to compare the prices in it.`
 	for _, tc := range []struct {
 		typeName string
 		config   map[string]tftypes.Value

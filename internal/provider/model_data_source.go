@@ -111,9 +111,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if !cfg.Currency.IsNull() {
-		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
-	}
+	resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
 	model, at := d.choose(models, cfg.ID.ValueString(), candidates, query, &resp.Diagnostics)
 	if model == nil {
 		return

@@ -244,11 +244,9 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	} else {
 		resp.Diagnostics.Append(misnamedExclusionError(models, query.ExcludeIDs)...)
 		resp.Diagnostics.Append(unmatchedFilters(models, d.data.origin, query)...)
-		if !cfg.Currency.IsNull() {
-			resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query.Currency)...)
-		}
+		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
-		resp.Diagnostics.Append(pricedElsewhereWarning(models, d.data.origin, query)...)
+		resp.Diagnostics.Append(pricedElsewhereWarning(models, query)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return

@@ -301,10 +301,42 @@ func TestPolicy_priceInAnotherCurrencyWarns(t *testing.T) {
 		json.RawMessage(`{"id":"gpt-4.1","pricing":{"input_tokens_cost_per_million":2,"currency":"EUR"}}`))
 	p := newProtocolServer(t, euro, policy(map[string]tftypes.Value{"gpt-4o": priced("EUR")}))
 	want := []string{`AttributeName("currency"): No model priced in this currency: No model in the MegaLLM catalog (2 models ` +
-		`from ` + euro.URL() + `/models) is priced in "USD", so no model meets a price requirement or sorts by cost in it. ` +
-		`The catalog's only currency is "EUR".`}
+		`from ` + euro.URL() + `/models) is priced in "USD", currency's default, so no model meets a price requirement or ` +
+		`sorts by cost in it. The catalog's only currency is "EUR". Set currency = "EUR" to compare the prices in it.`}
 	config := p.config(t, "megallm_models", map[string]tftypes.Value{"sort_by": str("input_cost")})
 	if _, got := p.readWarnings(t, "megallm_models", config); !slices.Equal(got, want) {
 		t.Errorf("a catalog in EUR: warnings\n%q\nwant\n%q", got, want)
+	}
+
+	// Without a policy too: a price sort or bound that compares nothing,
+	// as currency defaults to USD, says which currency to set; the advice
+	// followed sorts the models by price.
+	p = newProtocolServer(t, euro, nil)
+	for name, config := range map[string]map[string]tftypes.Value{
+		"a price sort":  {"sort_by": str("input_cost")},
+		"a price bound": {"require": object(map[string]tftypes.Value{"max_input_cost_per_million": number(3)})},
+	} {
+		state, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", config))
+		if !slices.Equal(got, want) {
+			t.Errorf("a catalog in EUR, %s, no policy: warnings\n%q\nwant\n%q", name, got, want)
+		}
+		if reason := stringAttr(t, state, "empty_reason"); name == "a price bound" && !strings.HasSuffix(reason,
+			`(the closest: priced in EUR, the requirement is in USD)`+"\n\n"+`Set currency = "EUR" to compare the prices in it, or loosen or remove require.`) {
+			t.Errorf("a catalog in EUR, a price bound: empty_reason = %q, want it to say which currency to set", reason)
+		}
+		config["currency"] = str("EUR")
+		state, got = p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", config))
+		var attrs map[string]tftypes.Value
+		var values []tftypes.Value
+		if err := state.As(&attrs); err != nil || attrs["ids"].As(&values) != nil {
+			t.Fatalf("a catalog in EUR, %s: no ids in the state", name)
+		}
+		ids := make([]string, len(values))
+		for i, v := range values {
+			_ = v.As(&ids[i])
+		}
+		if len(got) != 0 || !slices.Equal(ids, []string{"gpt-4.1", "gpt-4o"}) {
+			t.Errorf("a catalog in EUR, %s, currency = \"EUR\": warnings %q, ids %q, want none and [gpt-4.1 gpt-4o]", name, got, ids)
+		}
 	}
 }
