@@ -81,7 +81,15 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 	}, {
 		name: "a miscased candidate under max_workload_cost",
 		vars: []string{`-var=candidates=["gpt-4o", "GPT-4o-mini"]`, `-var=require={ max_workload_cost = 300 }`},
-		want: []string{`- "GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive`},
+		want: []string{`- "GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini": ids are case-sensitive`,
+			// the advice fits each reason: the id first, as megallm_model would fail on it next
+			`Write each id as the catalog does. Raise max_workload_cost, or add a candidate that qualifies.`},
+	}, {
+		name: "a candidate under an empty or doubled vendor prefix, under max_workload_cost",
+		vars: []string{`-var=candidates=["gpt-4o", "/gpt-4o-mini", "openai/openai/gpt-4.1"]`, `-var=require={ max_workload_cost = 300 }`},
+		want: []string{`- "/gpt-4o-mini" is not in the catalog, which has "gpt-4o-mini", without the leading "/" - ` +
+			`"openai/openai/gpt-4.1" is not in the catalog, which has "gpt-4.1", without the vendor prefix "openai/openai/" ` +
+			`Write each id as the catalog does.`},
 	}, {
 		// As megallm_model words it: the catalog's id, in any letter case, under
 		// its owner's vendor prefix, in any letter case; another vendor's is an

@@ -332,8 +332,9 @@ locals {
   # Each candidate under a vendor prefix, as other gateways write ids
   # ("openai/gpt-4o"), split at its last "/" (the pattern above lists what
   # follows too), and the catalog's id that it names, as megallm_model reads
-  # it: the catalog's id, in any letter case, after the prefix of its owner,
-  # in any letter case, or of any vendor when the model reports no owner.
+  # it: the catalog's id, in any letter case, after a prefix each of whose
+  # parts is empty or its owner, in any letter case ("/gpt-4o",
+  # "openai/openai/gpt-4o"), or of any vendor when the model reports no owner.
   prefixed = { for id in distinct(local.candidate_list) : id => regex("^(.*)/([^/]*)$", id) if strcontains(id, "/") }
   prefixed_tail = {
     for id, p in local.prefixed : id => can(local.catalog_ids[p[1]]) ? p[1] : local.catalog_spelling[lower(p[1])][0]
@@ -341,8 +342,10 @@ locals {
   }
   without_prefix = {
     for id, c in local.prefixed_tail : id => c
-    if local.catalog_owner[c][0] == null ? true : lower(local.catalog_owner[c][0]) == lower(local.prefixed[id][0])
+    if local.catalog_owner[c][0] == null ? true : alltrue([for v in split("/", local.prefixed[id][0]) : v == "" || lower(v) == lower(local.catalog_owner[c][0])])
   }
+  # The candidates written otherwise than the catalog writes them.
+  misnamed = [for id in local.candidate_list : id if !can(local.catalog_ids[id]) && (can(local.catalog_spelling[lower(id)]) || can(local.without_prefix[id]))]
   candidate_words = {
     for id in local.candidate_list : id => "${local.quoted[id]} ${
       can(local.untyped[id]) ? "has no type in the catalog, so it is not known to be a model of type ${local.quoted_type}" :
@@ -352,7 +355,7 @@ locals {
       !can(local.usable[id]) && can(local.catalog_spelling[lower(id)]) ?
       "is not in the catalog, which has ${local.quoted[local.catalog_spelling[lower(id)][0]]}: ids are case-sensitive" :
       !can(local.usable[id]) && can(local.without_prefix[id]) ?
-      "is not in the catalog, which has ${local.quoted[local.without_prefix[id]]}, without the vendor prefix ${local.quoted["${local.prefixed[id][0]}/"]}" :
+      "is not in the catalog, which has ${local.quoted[local.without_prefix[id]]}, without the ${replace(local.prefixed[id][0], "/", "") == "" ? "leading" : "vendor prefix"} ${local.quoted["${local.prefixed[id][0]}/"]}" :
       !can(local.usable[id]) ? "cannot be used: it is not in the catalog, or the provider's policy does not allow it" :
       local.usable[id].within_bound ? "${local.usable[id].cost} but ${join("; ", local.usable[id].unmet)}" :
       local.usable[id].cost
@@ -368,6 +371,7 @@ locals {
   # What to do when no candidate qualifies, once max_workload_cost or type
   # (a candidate without one) has passed one over.
   failure_advice = join(" ", compact([
+    length(local.misnamed) > 0 ? "Write each id as the catalog does." : "",
     length(local.over_bound) > 0 ? local.candidates_advice : "",
     length(local.untyped) == 0 ? "" : length(local.over_bound) > 0 ?
     "To accept a candidate the catalog gives no type for, set type = null (models of any type)." :
