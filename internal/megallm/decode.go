@@ -17,12 +17,13 @@ var errEmptyBody = errors.New("it is empty (or only white space)")
 
 // DecodeModels decodes a GET /models body: an object whose "data" is the
 // model list. Unknown fields are ignored, and so are byte-order marks before
-// it and a key that names a field only in another letter case (withExactKeys). A body that is not such an object,
-// or has no "data" array, is an error. Odd entries are not: a field that
-// cannot be read or makes no sense is nil, an entry that is not a model with
-// an id or repeats an earlier id is left out, and each is returned as a
-// Problem. Integral numbers written as floats (128000.0, 1.28e5) are read as
-// integers, and dates as ParseDate reads them.
+// it and a key that names a field only in another letter case
+// (withExactKeys). A body that is not such an object, or has no "data"
+// array, is an error. Odd entries are not: a field that cannot be read or
+// makes no sense is nil, an entry that is not a model with an id or repeats
+// an earlier id is left out, and each is returned as a Problem. Integral
+// numbers written as floats (128000.0, 1.28e5) are read as integers, and
+// dates as ParseDate reads them.
 //
 // A clean body is decoded in one pass; only a body with a value of the wrong
 // type, or an entry without an id, is decoded again entry by entry.
