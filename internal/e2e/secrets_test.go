@@ -2,9 +2,12 @@ package e2e
 
 import (
 	"cmp"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -189,5 +192,58 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 				t.Errorf("plan: err = %v, want it to show %s:\n%s", err, tc.shown, out)
 			}
 		})
+	}
+}
+
+// TestServerWritingTheKeyIntoTheCatalog: a server that writes the key into a
+// model's text fields (display_name, owned_by, type, successor, a currency),
+// in any form the redactor knows, base64 included, gets it into neither the
+// plan's output, `terraform show`, nor the state: each is *** there, and an
+// entry whose id holds the key is left out, with a warning that names the
+// entry without quoting its id.
+func TestServerWritingTheKeyIntoTheCatalog(t *testing.T) {
+	t.Parallel()
+	const key = "e2e/Catalog+Echo=Of_The-Key/0123+9Z"
+	forms := append(mockapi.KeyForms(),
+		mockapi.KeyForm{Name: "base64", Write: func(key string) string { return base64.StdEncoding.EncodeToString([]byte(key)) }})
+	var entries []json.RawMessage
+	for i, form := range forms {
+		quoted := form.Write(key)
+		entries = append(entries, json.RawMessage(fmt.Sprintf(`{"id":"m%d","type":"%s","owned_by":"%s","display_name":"Model %s",`+
+			`"successor":"%s","pricing":{"currency":"%s"}}`, i, quoted, quoted, quoted, quoted, quoted)),
+			json.RawMessage(fmt.Sprintf(`{"id":"%s"}`, quoted)))
+	}
+	server := mockapi.NewTestServer(t, key)
+	server.SetModels(entries...)
+	ws := harness.Workspace(t, "data \"megallm_models\" \"all\" {}\noutput \"models\" { value = data.megallm_models.all.models }\n",
+		map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": key})
+	outputs := map[string]string{}
+	for _, command := range [][]string{{"plan", "-input=false", "-no-color"}, {"apply", "-input=false", "-no-color", "-auto-approve"}, {"show", "-no-color"}} {
+		out, err := ws.Run(command...)
+		if err != nil {
+			t.Fatalf("terraform %s: %v\n%s", command[0], err, strings.ReplaceAll(out, key, "<KEY>"))
+		}
+		outputs["terraform "+command[0]] = out
+	}
+	state, err := os.ReadFile(filepath.Join(ws.Dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs["state"] = string(state)
+	b64 := forms[len(forms)-1].Write(key)
+	for name, text := range outputs {
+		if leak := mockapi.LeakedKey(text, key); leak != "" {
+			t.Errorf("the %s holds %s", name, leak)
+		}
+		if strings.Contains(text, b64[10:20]) {
+			t.Errorf("the %s holds the key in base64", name)
+		}
+	}
+	if plan := strings.Join(strings.Fields(outputs["terraform plan"]), " "); !strings.Contains(plan, `display_name = "Model ***"`) ||
+		!strings.Contains(plan, `data[1] has an "id" that holds the API key, which the provider never shows or saves`) {
+		t.Errorf("the plan does not show a display_name as \"Model ***\" and warn of the entry left out:\n%s", plan)
+	}
+	if !strings.Contains(outputs["state"], `"display_name": "Model ***"`) {
+		t.Errorf("the state has no display_name \"Model ***\":\n%s", state)
 	}
 }

@@ -274,13 +274,14 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 }
 
 // decodeModels decodes the body into the model list, reading at most maxBody
-// bytes and keeping the first few for an error message. The problems quote
-// the server's values, so they are scrubbed of the key as errors are.
+// bytes and keeping the first few for an error message. The models' text and
+// the problems, which quote the server's values, are scrubbed of the key as
+// errors are.
 func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 	head := &headBuffer{limit: excerptBytes}
 	transport := &readErrorOf{r: resp.Body}
 	body := io.TeeReader(&limitedReader{r: transport, left: c.maxBody, limit: c.maxBody}, head)
-	models, problems, err := DecodeModels(body)
+	models, problems, err := c.redact.decodeModels(body)
 	if err != nil && transport.err != nil {
 		// The connection dropped inside the answer (its Content-Length or last
 		// chunk never came): a transport error, which is retried.

@@ -27,8 +27,13 @@ var errEmptyBody = errors.New("it is empty (or only white space)")
 //
 // A clean body is decoded in one pass; only a body with a value of the wrong
 // type, or an entry without an id, is decoded again entry by entry.
-func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
-	body, err := io.ReadAll(r)
+func DecodeModels(r io.Reader) ([]Model, []Problem, error) { return redactor{}.decodeModels(r) }
+
+// decodeModels is DecodeModels for an answer to a request that carried the
+// key: a model's text fields have it replaced (String), and an entry whose
+// id holds it is left out, as no configuration could name the id.
+func (r redactor) decodeModels(in io.Reader) ([]Model, []Problem, error) {
+	body, err := io.ReadAll(in)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -47,13 +52,13 @@ func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
 	case err == nil && envelope.Data == nil:
 		return nil, nil, errNoData
 	case err == nil:
-		if models, problems, ok := reviewDecoded(*envelope.Data); ok {
+		if models, problems, ok := reviewDecoded(*envelope.Data, r); ok {
 			return models, problems, nil
 		}
 	case !errors.As(err, &typeErr):
 		return nil, nil, err
 	}
-	models, problems, entriesErr := decodeEntries(body)
+	models, problems, entriesErr := decodeEntries(body, r)
 	if listErr := (*json.UnmarshalTypeError)(nil); errors.As(entriesErr, &listErr) {
 		// Not a model list at all: the body, or its "data", is of another type.
 		return nil, nil, &shapeError{listErr}
@@ -95,8 +100,8 @@ func (e *shapeError) Unwrap() error { return e.err }
 // reviewDecoded checks models decoded in one pass. It reports false, to have
 // the body decoded entry by entry, when an entry has no id: only that decode
 // can tell a null entry from an object without an id.
-func reviewDecoded(entries []wireModel) ([]Model, []Problem, bool) {
-	var rev review
+func reviewDecoded(entries []wireModel, redact redactor) ([]Model, []Problem, bool) {
+	rev := review{redact: redact}
 	models := make([]Model, 0, len(entries))
 	for i := range entries {
 		if entries[i].ID == "" {
@@ -111,7 +116,7 @@ func reviewDecoded(entries []wireModel) ([]Model, []Problem, bool) {
 
 // decodeEntries decodes the model list entry by entry, reading what it can
 // of each.
-func decodeEntries(body []byte) ([]Model, []Problem, error) {
+func decodeEntries(body []byte, redact redactor) ([]Model, []Problem, error) {
 	var envelope struct {
 		Data *[]json.RawMessage `json:"data"`
 	}
@@ -121,7 +126,7 @@ func decodeEntries(body []byte) ([]Model, []Problem, error) {
 	if envelope.Data == nil {
 		return nil, nil, errNoData
 	}
-	var rev review
+	rev := review{redact: redact}
 	models := make([]Model, 0, len(*envelope.Data))
 	for i, raw := range *envelope.Data {
 		if w, ok := rev.decodeEntry(raw, i); ok {
@@ -140,6 +145,8 @@ type review struct {
 	// dates is a block the models' dates are kept in, allocated together
 	// rather than one by one.
 	dates []time.Time
+	// redact scrubs the key from the models' text.
+	redact redactor
 }
 
 // keep returns the model w describes, its nonsense values cleared, and
@@ -147,6 +154,11 @@ type review struct {
 func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	if rev.seen == nil {
 		rev.seen = make(map[string]struct{})
+	}
+	if rev.redact.String(w.ID) != w.ID { // scrubbed, no configuration could name it
+		rev.problems = append(rev.problems, Problem{Kind: EntryDropped, Index: index,
+			Issue: `has an "id" that holds the API key, which the provider never shows or saves`})
+		return Model{}, false
 	}
 	if strings.TrimSpace(w.ID) != w.ID { // no id written in a configuration could name it
 		rev.problems = append(rev.problems, Problem{Kind: EntryDropped, Index: index,
@@ -168,6 +180,8 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	}
 	m.DeprecatedAt = rev.date(&m, index, "deprecated_at", w.DeprecatedAtText)
 	m.RetiresAt = rev.date(&m, index, "retires_at", w.RetiresAtText)
+	// A currency that holds the key is no three-letter code, and nil already.
+	rev.redact.texts(m.Object, m.Type, m.OwnedBy, m.DisplayName, m.Successor)
 	return m, true
 }
 

@@ -162,6 +162,15 @@ func KeyScrubber(key string) func(string) string {
 // String replaces every form of the key in s.
 func (r redactor) String(s string) string { return r.scrub(s, false) }
 
+// texts replaces every form of the key in each text that is not nil.
+func (r redactor) texts(texts ...*string) {
+	for _, s := range texts {
+		if s != nil {
+			*s = r.String(*s)
+		}
+	}
+}
+
 // truncated is String for text that was cut off: it also drops an end of s
 // that is the start of the key, which the cut may have split (an escape the
 // cut split included).

@@ -2,6 +2,8 @@ package megallm_test
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -110,14 +112,14 @@ func TestListModels_serverTextNeverCarriesTheKey(t *testing.T) {
 	}
 }
 
-// A catalog that quotes the key in a model's id or in a value the decoder
-// cannot read gets it replaced in the problems too: they become warnings.
+// A catalog that quotes the key in a value the decoder cannot read gets it
+// replaced in the problems too: they become warnings.
 func TestListModels_problemsNeverCarryTheKey(t *testing.T) {
 	t.Parallel()
 	body := `{"object":"list","data":[` +
 		`{"id":"m1","created_at":"` + testKey + `"},` +
 		`{"id":"m2","pricing":{"input_tokens_cost_per_million":"` + testKey + `"}},` +
-		`{"id":"` + testKey + `","context_length":-1}]}`
+		`{"id":"m3","context_length":"` + testKey + `"}]}`
 	client := newClient(t, megallm.Config{BaseURL: newRecorder(t, http.StatusOK, "application/json", body).URL + "/v1", APIKey: testKey})
 	_, problems, err := client.ListModels(context.Background())
 	if err != nil || len(problems) != 3 {
@@ -206,6 +208,68 @@ func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
 					})
 				}
 			}
+		}
+	}
+}
+
+// TestListModels_modelTextNeverCarriesTheKey: a catalog that writes the key,
+// in any form the redactor knows, into a model's text fields gets it
+// replaced there, so that it reaches no plan or state; an entry whose id
+// holds it is left out, with a problem that does not quote the id.
+func TestListModels_modelTextNeverCarriesTheKey(t *testing.T) {
+	t.Parallel()
+	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn+Op=Qr_St-Uv"
+	forms := append(mockapi.KeyForms(),
+		mockapi.KeyForm{Name: "base64", Write: func(key string) string { return base64.StdEncoding.EncodeToString([]byte(key)) }},
+		mockapi.KeyForm{Name: "base64 of Bearer KEY", Write: func(key string) string {
+			return base64.URLEncoding.EncodeToString([]byte("Bearer " + key))
+		}})
+	var entries []string
+	for i, form := range forms {
+		quoted := form.Write(key)
+		entries = append(entries,
+			fmt.Sprintf(`{"id":"m%d","object":"%s","type":"%s","owned_by":"%s","display_name":"Model %s","successor":"%s",`+
+				`"pricing":{"currency":"%s"}}`, i, quoted, quoted, quoted, quoted, quoted, quoted),
+			fmt.Sprintf(`{"id":"%s","display_name":"named by the key"}`, quoted))
+	}
+	body := `{"object":"list","data":[` + strings.Join(entries, ",") + `]}`
+	client := newClient(t, megallm.Config{BaseURL: newRecorder(t, http.StatusOK, "application/json", body).URL + "/v1", APIKey: key})
+	models, problems, err := client.ListModels(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, form := range forms {
+		if i >= len(models) || models[i].ID != fmt.Sprintf("m%d", i) {
+			t.Fatalf("%s: got %d models, want m0 to m%d, each in turn", form.Name, len(models), len(forms)-1)
+		}
+		written, _ := json.Marshal(models[i])
+		if leak := mockapi.LeakedKey(string(written), key); leak != "" {
+			t.Errorf("%s: the model holds %s", form.Name, leak)
+		}
+		if quoted := form.Write(key); len(quoted) >= 10 && strings.Contains(string(written), quoted[len(quoted)/2-5:len(quoted)/2+5]) {
+			t.Errorf("%s: the model holds the middle of the key as written", form.Name)
+		}
+		if name := models[i].DisplayName; name == nil || !strings.HasPrefix(*name, "Model ") || !strings.Contains(*name, "***") {
+			t.Errorf("%s: display_name = %s, want the rest of it, with the key as ***", form.Name, written)
+		}
+	}
+	if len(models) != len(forms) {
+		t.Errorf("got %d models, want %d: an id that holds the key must be left out", len(models), len(forms))
+	}
+	// Each model's currency, not three letters, is a problem too.
+	const dropped = `has an "id" that holds the API key, which the provider never shows or saves`
+	var left []string
+	for _, p := range problems {
+		if leak := mockapi.LeakedKey(p.String(), key); leak != "" {
+			t.Errorf("problem %q holds %s", p, leak)
+		}
+		if p.Kind == megallm.EntryDropped {
+			left = append(left, p.String())
+		}
+	}
+	for i := range forms {
+		if want := fmt.Sprintf("data[%d] %s", 2*i+1, dropped); i >= len(left) || left[i] != want {
+			t.Fatalf("entries left out: %q, want each id that holds the key, as %q", left, want)
 		}
 	}
 }
