@@ -75,10 +75,6 @@ var ErrCatalogIsDirectory = errors.New("it is a directory, not a file")
 // has failed, so a catalog is never taken for one of them.
 func otherContent(data []byte, err error) error {
 	text := bytes.TrimLeft(data, " \t\r\n")
-	var probe struct {
-		ID    json.RawMessage `json:"id"`
-		Error json.RawMessage `json:"error"`
-	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0x1F, 0x8B}):
 		return errors.New("the file is compressed with gzip: decompress it (gunzip, or gzip -dk to keep the " +
@@ -94,15 +90,16 @@ func otherContent(data []byte, err error) error {
 	case yamlStart.Match(text):
 		return errors.New("the file is YAML, not JSON: save the answer of GET /models as the API sends it, or " +
 			"convert the file to JSON (yq -o=json)")
+	case errors.Is(err, ErrErrorAnswer):
+		return fmt.Errorf("%w, which curl saves without -f: save the model list again, with -f, which fails rather "+
+			"than saving an error", ErrErrorAnswer)
 	case !errors.Is(err, errNoData):
 		return nil
 	}
-	_ = json.Unmarshal(data, &probe) // what is no JSON object has neither
-	switch {
-	case probe.Error != nil:
-		return errors.New(`it is an error answer of the API (an "error" and no "data" array), which curl saves ` +
-			"without -f: save the model list again, with -f, which fails rather than saving an error")
-	case probe.ID != nil:
+	var probe struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(data, &probe) == nil && probe.ID != nil {
 		return errors.New(`it is one model (an "id" and no "data" array), not the model list: save the whole ` +
 			"answer of GET /models")
 	}

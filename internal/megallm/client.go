@@ -289,14 +289,12 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 			Err: fmt.Errorf("the connection closed before the whole answer arrived: %w", transport.err)})
 	}
 	if err != nil {
-		return nil, nil, &ResponseError{
-			Method:     http.MethodGet,
-			URL:        c.ModelsURL(),
-			FinalURL:   c.finalURL(resp),
-			StatusCode: resp.StatusCode,
-			Excerpt:    head.excerpt(c.redact),
-			Err:        c.redact.Error(err),
+		respErr := &ResponseError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp),
+			StatusCode: resp.StatusCode, Excerpt: head.excerpt(c.redact), Err: c.redact.Error(err)}
+		if said := (*errorAnswerError)(nil); errors.As(err, &said) {
+			respErr.Excerpt = "" // err quotes what the API said
 		}
+		return nil, nil, respErr
 	}
 	for i := range problems {
 		problems[i].ModelID = c.redact.String(problems[i].ModelID)
@@ -311,16 +309,21 @@ func (c *Client) apiError(resp *http.Response) error {
 	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode,
 		KeyWithheld: resp.Request.Header.Get("Authorization") == "" && resp.Request.Header.Get("x-api-key") == ""}
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-	var parsed errorResponse
-	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
-		apiErr.Message = c.redact.excerpt([]byte(parsed.Error.Message), false)
-		apiErr.Type = c.redact.excerpt([]byte(parsed.Error.Type), false)
-		apiErr.Code = c.redact.excerpt([]byte(parsed.Error.Code), false)
-	}
-	if apiErr.Message == "" {
+	if apiErr.readBody(body, c.redact); apiErr.Message == "" {
 		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
 	}
 	return apiErr
+}
+
+// readBody sets e's Message, Type and Code from the API's error body, when
+// body is one, with the key removed by r and cut as an excerpt.
+func (e *APIError) readBody(body []byte, r redactor) {
+	var parsed errorResponse
+	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
+		e.Message = r.excerpt([]byte(parsed.Error.Message), false)
+		e.Type = r.excerpt([]byte(parsed.Error.Type), false)
+		e.Code = r.excerpt([]byte(parsed.Error.Code), false)
+	}
 }
 
 // finalURL is where redirects led the request that got resp, without the

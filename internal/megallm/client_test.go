@@ -265,6 +265,26 @@ func TestListModels_emptyData(t *testing.T) {
 	}
 }
 
+// TestListModels_errorAnswerWithStatus200: a 200 whose body is the API's
+// error object says so and quotes its message, cut as a non-2xx answer's is,
+// in place of the body's start; an "error" without a message keeps the start.
+func TestListModels_errorAnswerWithStatus200(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 250)
+	for body, want := range map[string]string{
+		`{"error":{"message":"Quota exceeded","type":"insufficient_quota","code":"quota"}}`: `HTTP 200 OK: the response is ` +
+			`not a MegaLLM model list: it is an error answer of the API (an "error" and no "data" array): Quota exceeded ` +
+			`(type insufficient_quota, code quota)`,
+		`{"error":{"message":"` + long + `"}}`: `(an "error" and no "data" array): ` + long[:200] + "…",
+		`{"error":"Quota exceeded"}`:           `(an "error" and no "data" array); response body starts with "{\"error\":\"Quota exceeded\"}"`,
+	} {
+		_, err := listFrom(t, body)
+		if !errors.Is(err, megallm.ErrErrorAnswer) || !strings.HasSuffix(err.Error(), want) {
+			t.Errorf("body %s: err = %v, want ErrErrorAnswer ending in %s", body, err, want)
+		}
+	}
+}
+
 func TestListModels_notAModelList(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

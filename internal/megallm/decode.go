@@ -12,6 +12,42 @@ import (
 // errNoData is a body without a model list.
 var errNoData = errors.New(`it has no "data" array`)
 
+// ErrErrorAnswer is a body with an "error" and no "data" array: an error
+// answer of the API, which a server may send with a 2xx status and curl
+// saves without -f.
+var ErrErrorAnswer = errors.New(`it is an error answer of the API (an "error" and no "data" array)`)
+
+// errorAnswerError is ErrErrorAnswer with what the API said, scrubbed and
+// cut as an APIError's message is.
+type errorAnswerError struct{ said APIError }
+
+func (e *errorAnswerError) Error() string {
+	msg := ErrErrorAnswer.Error() + ": " + e.said.Message
+	if details := e.said.details(); details != "" {
+		msg += " (" + details + ")"
+	}
+	return msg
+}
+
+func (e *errorAnswerError) Unwrap() error { return ErrErrorAnswer }
+
+// noData is the error for a body that has no "data" array: ErrErrorAnswer
+// when it has an "error", with the API's message when it has one, else
+// errNoData.
+func (r redactor) noData(body []byte) error {
+	var answer struct {
+		Error json.RawMessage `json:"error"`
+	}
+	if json.Unmarshal(body, &answer) != nil || answer.Error == nil {
+		return errNoData
+	}
+	e := &errorAnswerError{}
+	if e.said.readBody(body, r); e.said.Message == "" {
+		return ErrErrorAnswer
+	}
+	return e
+}
+
 // errEmptyBody is a body with nothing in it, which Go's decoder calls "EOF".
 var errEmptyBody = errors.New("it is empty (or only white space)")
 
@@ -50,7 +86,7 @@ func (r redactor) decodeModels(in io.Reader) ([]Model, []Problem, error) {
 	}
 	switch {
 	case err == nil && envelope.Data == nil:
-		return nil, nil, errNoData
+		return nil, nil, r.noData(body)
 	case err == nil:
 		if models, problems, ok := reviewDecoded(*envelope.Data, r); ok {
 			return models, problems, nil
@@ -124,7 +160,7 @@ func decodeEntries(body []byte, redact redactor) ([]Model, []Problem, error) {
 		return nil, nil, err
 	}
 	if envelope.Data == nil {
-		return nil, nil, errNoData
+		return nil, nil, redact.noData(body)
 	}
 	rev := review{redact: redact}
 	models := make([]Model, 0, len(*envelope.Data))

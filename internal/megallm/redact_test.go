@@ -169,6 +169,16 @@ func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
 			},
 			shown: `response body starts with "{\"token\":\"***\",\"valid\":false}"`,
 		},
+		"200 error answer": {
+			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
+				server := mockapi.NewTestServer(t, key)
+				answer := mockapi.KeyEcho(mockapi.EchoJSONError, form)
+				answer.Status = http.StatusOK
+				server.InjectFaults(answer)
+				return server.URL()
+			},
+			shown: `no "data" array): invalid api key *** (type invalid_request_error, code invalid_api_key)`,
+		},
 		"redirect target": {
 			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
 				server := mockapi.NewTestServer(t, key)

@@ -117,6 +117,10 @@ func causeLine(err error) string {
 	return err.Error()
 }
 
+// persistsAdvice ends the advice for an error of the API that says no more
+// than what the API said.
+const persistsAdvice = "If the error persists, check the MegaLLM status page or try again later."
+
 // apiKeyInBlock is where to set the key in configuration, for advice.
 const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensitive variable, for example)" //nolint:gosec // G101: advice, not a credential.
 
@@ -188,7 +192,12 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 				"store. Otherwise, check %s.", err, baseFrom)
 	case errors.As(err, &apiErr):
 		return "MegaLLM API error",
-			fmt.Sprintf("%s.\n\nIf the error persists, check the MegaLLM status page or try again later.", err)
+			fmt.Sprintf("%s.\n\n%s", err, persistsAdvice)
+	case errors.Is(err, megallm.ErrErrorAnswer):
+		return "MegaLLM API answered with an error",
+			fmt.Sprintf("%s.\n\nThe API, or a gateway in front of it, sent an error instead of the model list, with a "+
+				"success status: do what its message says. If it rejects the key: %s %s", err, rejectedKeyAdvice(from),
+				persistsAdvice)
 	case errors.As(err, &respErr):
 		return "Unexpected response from the MegaLLM API",
 			fmt.Sprintf("%s.\n\nCheck that %s points at the MegaLLM API and not at a proxy or a web page.",

@@ -247,6 +247,16 @@ func TestProvider_apiErrors(t *testing.T) {
 			fault:    ptr(mockapi.HTMLPage(http.StatusBadGateway)),
 			expected: `MegaLLM API error .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 502 Bad Gateway: response body: .*<title>Bad Gateway</title>`,
 		},
+		"200 error answer": {
+			fault: ptr(mockapi.Fault{Status: http.StatusOK, ContentType: "application/json",
+				Body: `{"error":{"message":"Quota exceeded for this key","type":"insufficient_quota"}}`}),
+			expected: `MegaLLM API answered with an error .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 200 OK: the response is not ` +
+				`a MegaLLM model list: it is an error answer of the API \(an "error" and no "data" array\): Quota exceeded for ` +
+				`this key \(type insufficient_quota\)\. The API, or a gateway in front of it, sent an error instead of the model ` +
+				`list, with a success status: do what its message says\. If it rejects the key: The key sent is api_key's, .* ` +
+				`If the error persists, ` +
+				`check the MegaLLM status page or try again later\.`,
+		},
 		"malformed json": {
 			fault: ptr(mockapi.MalformedJSON()),
 			expected: `Unexpected response from the MegaLLM API .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 200 OK: the response is not a MegaLLM model list: ` +
