@@ -23,11 +23,11 @@ const minOffset, maxOffset = -12 * 3600, 14 * 3600
 // ErrNotADate with the UTC one to write.
 func ParseDate(s string) (time.Time, error) {
 	t, ok := parseDateForms(s)
-	if utc, zoneless := parseDateForms(s + "Z"); !ok && zoneless && len(s) > len(time.DateOnly) {
-		return time.Time{}, fmt.Errorf("%w, as a date-time needs a time zone: write %s for UTC, or end it with its "+
-			"zone's offset, such as +02:00", ErrNotADate, Quote(FormatDate(utc)))
-	}
 	if !ok {
+		if utc, zoneless := parseDateForms(s + "Z"); zoneless && len(s) > len(time.DateOnly) {
+			return time.Time{}, fmt.Errorf("%w, as a date-time needs a time zone: write %s for UTC, or end it with its "+
+				"zone's offset, such as +02:00", ErrNotADate, Quote(FormatDate(utc)))
+		}
 		return t, ErrNotADate
 	}
 	written := "+00:00" // Z, or a date alone
