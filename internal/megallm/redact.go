@@ -195,7 +195,7 @@ type span struct{ start, end int }
 // scrub replaces every form of the key in s by the rule of redactor; cut
 // says that s was cut off, so that it may end in the start of the key.
 func (r redactor) scrub(s string, cut bool) string {
-	if r.run == 0 || s == "" {
+	if r.run == 0 || len(s) < r.run && !cut { // no reading of s is longer than s, so none holds a run
 		return s
 	}
 	text := foldASCII([]byte(s))
