@@ -163,29 +163,29 @@ func baseURLHint(raw string, err error) string {
 }
 
 // withScheme is raw with the scheme base_url needs, or "": a scheme mistyped
-// ("https//", "https:/", "htps://", "https:://", mistyped true) is the one
-// its letters name, https:// with an "s" and http:// without; a host and path
-// without one take http:// on this machine and https:// elsewhere, which
-// sendsKeyInClear would otherwise warn about.
+// ("https//", "https:/", "htps://", "https:://", mistyped true) whose
+// letters have an "s" is https://; one without, or none, is http:// on this
+// machine and https:// elsewhere, which sendsKeyInClear would otherwise warn
+// about.
 func withScheme(raw string) (fixed string, mistyped bool) {
+	rest := raw
 	if m := schemeLetters.FindStringSubmatch(raw); m != nil {
 		word, marks := strings.ToLower(m[1]), m[2]
 		named := word == "http" || word == "https"
-		if named && marks != "://" || !named && strings.Contains(marks, "/") {
-			scheme := "http://"
+		if mistyped = named && marks != "://" || !named && strings.Contains(marks, "/"); mistyped {
+			rest = raw[len(m[0]):]
 			if strings.Contains(word, "s") {
-				scheme = "https://"
+				return "https://" + rest, true
 			}
-			return scheme + raw[len(m[0]):], true
 		}
 	}
-	if strings.Contains(raw, "://") {
+	if !mistyped && strings.Contains(raw, "://") {
 		return "", false
 	}
-	if fixed = "http://" + raw; sendsKeyInClear(fixed) {
-		fixed = "https://" + raw
+	if fixed = "http://" + rest; sendsKeyInClear(fixed) {
+		fixed = "https://" + rest
 	}
-	return fixed, false
+	return fixed, mistyped
 }
 
 // schemeLetters matches a word of the letters of https and the colons and

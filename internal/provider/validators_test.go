@@ -66,9 +66,10 @@ func TestAuthScheme_didYouMean(t *testing.T) {
 	}
 }
 
-// base_url without its scheme gets the URL it means: http:// for this
-// machine, https:// elsewhere (plain http would send the key unencrypted);
-// base_url takes the suggestion, and no unencrypted-key warning follows it.
+// base_url without its scheme, or with http's mistyped, gets the URL it
+// means: http:// for this machine, https:// elsewhere (plain http would send
+// the key unencrypted); base_url takes the suggestion, and no
+// unencrypted-key warning follows it.
 // Something that names no host, such as a key, gets none.
 func TestBaseURL_didYouMean(t *testing.T) {
 	t.Parallel()
@@ -76,7 +77,10 @@ func TestBaseURL_didYouMean(t *testing.T) {
 		"127.0.0.1:8080/v1": "http://127.0.0.1:8080/v1", "localhost:8080/v1": "http://localhost:8080/v1",
 		"localhost/v1": "http://localhost/v1", "[::1]:8080/v1": "http://[::1]:8080/v1",
 		"ai.megallm.io/v1": "https://ai.megallm.io/v1", "gateway:8443/v1": "https://gateway:8443/v1",
-		"203.0.113.7:8080/v1": "https://203.0.113.7:8080/v1",
+		"203.0.113.7:8080/v1":     "https://203.0.113.7:8080/v1",
+		"http//gw.example.com/v1": "https://gw.example.com/v1", "htp://gw.example.com/v1": "https://gw.example.com/v1",
+		"http:/localhost:8080/v1": "http://localhost:8080/v1", "http//127.0.0.1:8080/v1": "http://127.0.0.1:8080/v1",
+		"https//gw.example.com/v1": "https://gw.example.com/v1",
 	} {
 		if detail := baseURLValidator.str("base_url", typed); !strings.Contains(detail, `Did you mean "`+want+`"?`) {
 			t.Errorf("%q: got %q, want it to suggest %q", typed, detail, want)
