@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -62,5 +63,37 @@ output "ids" { value = data.megallm_models.all.ids }
 	}
 	if n := server.RequestCount(); n != 1 {
 		t.Errorf("the plan made %d requests, want 1", n)
+	}
+}
+
+// TestModelPriceBoundInAnotherCurrency: megallm_model's price bound over a
+// catalog priced in another currency than currency's default fails, and the
+// plan shows next to the error the warning that says which currency to set;
+// followed, the advice plans without either.
+func TestModelPriceBoundInAnotherCurrency(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"gpt-4o","pricing":{"input_tokens_cost_per_million":2.5,"currency":"EUR"}}`))
+	config := `
+data "megallm_model" "m" {
+  id       = "gpt-4o"
+  require  = { max_input_cost_per_million = 3 }
+  currency = %s
+}`
+	out, err := plan(t, server, fmt.Sprintf(config, "null"), nil)
+	for _, want := range []string{
+		`Error: Model does not meet requirements with data.megallm_model.m`,
+		`Model "gpt-4o" does not meet 1 requirement: - priced in EUR, the requirement is in USD`,
+		`Warning: No model priced in this currency with data.megallm_model.m`,
+		`currency = null No model in the MegaLLM catalog (1 model from ` + server.URL() + `/models) is priced in "USD", ` +
+			`currency's default, so no model meets a price requirement or sorts by cost in it. The catalog's only currency is ` +
+			`"EUR". Set currency = "EUR" to compare the prices in it.`,
+	} {
+		if err == nil || !strings.Contains(out, want) {
+			t.Errorf("a price bound over a catalog in EUR: the plan (error %v) does not show %q:\n%s", err, want, out)
+		}
+	}
+	if out, err := plan(t, server, fmt.Sprintf(config, `"EUR"`), nil); err != nil || strings.Contains(out, "Warning: No model priced") {
+		t.Errorf("currency = \"EUR\": the plan (error %v) fails or warns about the currency:\n%s", err, out)
 	}
 }
