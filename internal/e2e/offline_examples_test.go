@@ -99,6 +99,14 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		want: []string{`- "OpenAI/GPT-4o-mini" is not in the catalog, which has "gpt-4o-mini", without the vendor prefix ` +
 			`"OpenAI/" - "anthropic/gpt-4.1" cannot be used: it is not in the catalog, or the provider's policy does not allow it`},
 	}, {
+		// A catalog id may hold a "/" itself: each "/" is tried, as megallm_model does.
+		name: "a candidate under its owner's vendor prefix, of a catalog id with a slash, under max_workload_cost",
+		vars: []string{`-var=candidates=["gpt-4o", "meta/meta-llama/llama-3.1-8b-instruct", "openai/meta-llama/llama-3.3-70b-instruct"]`,
+			`-var=require={ max_workload_cost = 25 }`},
+		want: []string{`- "meta/meta-llama/llama-3.1-8b-instruct" is not in the catalog, which has "meta-llama/llama-3.1-8b-instruct", ` +
+			`without the vendor prefix "meta/" - "openai/meta-llama/llama-3.3-70b-instruct" cannot be used: it is not in the ` +
+			`catalog, or the provider's policy does not allow it Write each id as the catalog does.`},
+	}, {
 		// The module's listings of the candidates use an id_regex of its own,
 		// which its caller cannot act on: the error names each candidate.
 		name:    "no candidate in the catalog",

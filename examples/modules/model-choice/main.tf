@@ -259,7 +259,7 @@ locals {
   # the candidates (seconds with 3,000 of them). Anchored, the order changes
   # nothing matched.
   candidates_pattern = var.candidates != null ? format("^(?:%s)$", join("|", [
-    for id in sort(concat(var.candidates, values(local.prefixed)[*][1], try(data.megallm_models.any_model[0].ids, []))) : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
+    for id in sort(concat(var.candidates, flatten([for splits in values(local.prefixed) : splits[*][1]]), try(data.megallm_models.any_model[0].ids, []))) : replace(id, "/[\\\\.+*?()|\\[\\]{}^$]/", "\\$0")
   ])) : null
   # Each check below looks a candidate up in a map by id rather than searching
   # a list for it (contains, index, keys, a filter of the catalog), which made
@@ -330,22 +330,30 @@ locals {
   catalog_spelling = { for m in local.any_case : lower(m.id) => m.id... }
   catalog_owner    = { for m in local.any_case : m.id => m.owned_by... }
   # Each candidate under a vendor prefix, as other gateways write ids
-  # ("openai/gpt-4o"), split at its last "/" (the pattern above lists what
-  # follows too), and the catalog's id that it names, as megallm_model reads
-  # it: the catalog's id, in any letter case, after a prefix each of whose
-  # parts is empty or its owner, in any letter case ("/gpt-4o",
+  # ("openai/gpt-4o"), split at each "/" in turn into [prefix, rest] (the
+  # pattern above lists each rest too), since a catalog id may hold a "/"
+  # itself ("meta/meta-llama/llama-3.3-70b-instruct"); and, first split first,
+  # those whose rest names a catalog id as megallm_model reads it, as [prefix,
+  # the catalog's id]: the catalog's id, in any letter case, after a prefix
+  # each of whose parts is empty or its owner, in any letter case ("/gpt-4o",
   # "openai/openai/gpt-4o"), or of any vendor when the model reports no owner.
-  prefixed = { for id in distinct(local.candidate_list) : id => regex("^(.*)/([^/]*)$", id) if strcontains(id, "/") }
+  prefixed = {
+    for id in distinct(local.candidate_list) : id => [
+      for i in range(1, length(split("/", id))) : [join("/", slice(split("/", id), 0, i)), join("/", slice(split("/", id), i, length(split("/", id))))]
+    ] if strcontains(id, "/")
+  }
   prefixed_tail = {
-    for id, p in local.prefixed : id => can(local.catalog_ids[p[1]]) ? p[1] : local.catalog_spelling[lower(p[1])][0]
-    if can(local.catalog_spelling[lower(p[1])])
+    for id, splits in local.prefixed : id => [
+      for p in splits : [p[0], can(local.catalog_ids[p[1]]) ? p[1] : local.catalog_spelling[lower(p[1])][0]] if can(local.catalog_spelling[lower(p[1])])
+    ]
   }
   without_prefix = {
-    for id, c in local.prefixed_tail : id => c
-    if local.catalog_owner[c][0] == null ? true : alltrue([for v in split("/", local.prefixed[id][0]) : v == "" || lower(v) == lower(local.catalog_owner[c][0])])
+    for id, named in local.prefixed_tail : id => [
+      for p in named : p if local.catalog_owner[p[1]][0] == null ? true : alltrue([for v in split("/", p[0]) : v == "" || lower(v) == lower(local.catalog_owner[p[1]][0])])
+    ]
   }
   # The candidates written otherwise than the catalog writes them.
-  misnamed = [for id in local.candidate_list : id if !can(local.catalog_ids[id]) && (can(local.catalog_spelling[lower(id)]) || can(local.without_prefix[id]))]
+  misnamed = [for id in local.candidate_list : id if !can(local.catalog_ids[id]) && (can(local.catalog_spelling[lower(id)]) || can(local.without_prefix[id][0]))]
   candidate_words = {
     for id in local.candidate_list : id => "${local.quoted[id]} ${
       can(local.untyped[id]) ? "has no type in the catalog, so it is not known to be a model of type ${local.quoted_type}" :
@@ -354,8 +362,8 @@ locals {
       !can(local.usable[id]) && can(local.catalog_ids[id]) ? "cannot be used: it is retired" :
       !can(local.usable[id]) && can(local.catalog_spelling[lower(id)]) ?
       "is not in the catalog, which has ${local.quoted[local.catalog_spelling[lower(id)][0]]}: ids are case-sensitive" :
-      !can(local.usable[id]) && can(local.without_prefix[id]) ?
-      "is not in the catalog, which has ${local.quoted[local.without_prefix[id]]}, without the ${replace(local.prefixed[id][0], "/", "") == "" ? "leading" : "vendor prefix"} ${local.quoted["${local.prefixed[id][0]}/"]}" :
+      !can(local.usable[id]) && can(local.without_prefix[id][0]) ?
+      "is not in the catalog, which has ${local.quoted[local.without_prefix[id][0][1]]}, without the ${replace(local.without_prefix[id][0][0], "/", "") == "" ? "leading" : "vendor prefix"} ${local.quoted["${local.without_prefix[id][0][0]}/"]}" :
       !can(local.usable[id]) ? "cannot be used: it is not in the catalog, or the provider's policy does not allow it" :
       local.usable[id].within_bound ? "${local.usable[id].cost} but ${join("; ", local.usable[id].unmet)}" :
       local.usable[id].cost
@@ -400,7 +408,7 @@ locals {
   # length, so that a pasted or generated value cannot flood the message,
   # and in JSON's quoting (as %q quotes), so that none can forge a line.
   quoted = {
-    for v in toset([for v in concat([var.type], local.candidate_list, [for p in values(local.prefixed) : "${p[0]}/"], local.any_case[*].id, local.any_case[*].type, try([local.without_bound.ids[0]], [])) : v if v != null]) :
+    for v in toset([for v in concat([var.type], local.candidate_list, flatten([for splits in values(local.prefixed) : [for p in splits : "${p[0]}/"]]), local.any_case[*].id, local.any_case[*].type, try([local.without_bound.ids[0]], [])) : v if v != null]) :
     v => length(v) > 64 ? format("%q… (%d characters)", substr(v, 0, 64), length(v)) : format("%q", v)
   }
   quoted_type = var.type == null ? "null" : local.quoted[var.type]
