@@ -147,8 +147,18 @@ _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.
 # _near(id): at most three usable ids near id, as the provider's
 # catalog.Closest finds them (_closest). An id with a vendor prefix the
 # catalog does not write ("openai/gpt-4o", as other gateways name models) is
-# read by what follows its last "/" too.
-_near(id) := array.slice(_closest(id, {id, regex.replace(id, `^.*/`, "")}, _usable_by_fold), 0, 3)
+# read by what follows each "/" too, as catalog.LookupMisnamed reads it, since
+# a catalog id may hold one ("meta/meta-llama/llama-3.3-70b-instruct").
+_near(id) := array.slice(_closest(id, _near_readings(id), _usable_by_fold), 0, 3)
+
+# _near_readings(id): the first of _readings(id) that equals a usable id
+# (given aside), else all of them.
+_near_readings(id) := {first} if {
+	first := [r | some r in _readings(id); some k in object.get(_usable_by_fold, _fold(r), []); k != id][0]
+} else := {r | some r in _readings(id)}
+
+# _readings(id): id, then what follows each of its "/", longest first.
+_readings(id) := [concat("/", array.slice(parts, i, count(parts))) | parts := split(id, "/"); some i in numbers.range(0, count(parts) - 1)]
 
 # _closest(given, values, by_fold): the names of by_fold (each name under
 # its _fold) near any of values, given aside: those equal to one when letter

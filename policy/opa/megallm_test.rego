@@ -173,6 +173,22 @@ test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 	}
 }
 
+# A catalog id may hold a "/" itself: an id under a vendor prefix is read by
+# what follows each "/", first the longest, as catalog.LookupMisnamed reads
+# it, so another vendor's id equal to what follows the last is no suggestion.
+test_id_with_a_vendor_prefix_of_an_id_with_a_slash_suggests_that_id if {
+	models := [_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("llama-3.3-70b-instruct", "groq", {}), _model("o3", "openai", {})]
+	denies := megallm.deny with input as _plan_with(
+		[_app({"model": "meta/meta-llama/llama-3.3-70b-instruct", "chat_model": "groq/llama-3.3-70b-instruct", "fallback_model": "x/y/O3"})],
+		[_read("catalog", models), _read("all", models)],
+	)
+	denies == {
+		`terraform_data.app: input.model = "meta/meta-llama/llama-3.3-70b-instruct" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.3-70b-instruct"?`,
+		`terraform_data.app: input.chat_model = "groq/llama-3.3-70b-instruct" is not in the MegaLLM catalog. Did you mean "llama-3.3-70b-instruct"?`,
+		`terraform_data.app: input.fallback_model = "x/y/O3" is not in the MegaLLM catalog. Did you mean "o3"?`,
+	}
+}
+
 # as the provider's catalog.Closest, an id one edit away: a character left
 # out, added, changed, or two swapped (in the id without separators)
 test_unknown_id_one_edit_away_suggests_it if {
