@@ -149,43 +149,43 @@ var baseURLValidator = argumentCheck{
 // baseURLHint is what to do instead, when a base URL's error needs more than
 // a good example: credentials go in api_key; a URL without its scheme, or
 // with one mistyped, is offered with one (withScheme). A value with neither a
-// dot nor a port, such as an API key, is no host to suggest.
+// dot nor a port, nor the name of this machine, such as an API key ("tHs/Zq9x",
+// a scheme mistyped by its first letters), is no host to suggest.
 func baseURLHint(raw string, err error) string {
-	fixed, mistyped := withScheme(raw)
+	fixed := withScheme(raw)
 	u, fixedErr := megallm.ParseBaseURL(fixed)
 	switch {
 	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || fixed != "" && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
 		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
-	case fixed != "" && fixedErr == nil && (mistyped || strings.ContainsAny(u.Host, ".:") || u.Scheme == "http"):
+	case fixed != "" && fixedErr == nil && (strings.ContainsAny(u.Host, ".:") || !sendsKeyInClear("http://"+u.Host)):
 		return didYouMean([]string{fixed})
 	}
 	return ""
 }
 
 // withScheme is raw with the scheme base_url needs, or "": a scheme mistyped
-// ("https//", "https:/", "htps://", "https:://", mistyped true) whose
-// letters have an "s" is https://; one without, or none, is http:// on this
-// machine and https:// elsewhere, which sendsKeyInClear would otherwise warn
-// about.
-func withScheme(raw string) (fixed string, mistyped bool) {
-	rest := raw
+// ("https//", "https:/", "htps://", "https:://") whose letters have an "s"
+// is https://; one without, or none, is http:// on this machine and https://
+// elsewhere, which sendsKeyInClear would otherwise warn about.
+func withScheme(raw string) string {
+	rest, mistyped := raw, false
 	if m := schemeLetters.FindStringSubmatch(raw); m != nil {
 		word, marks := strings.ToLower(m[1]), m[2]
 		named := word == "http" || word == "https"
 		if mistyped = named && marks != "://" || !named && strings.Contains(marks, "/"); mistyped {
 			rest = raw[len(m[0]):]
 			if strings.Contains(word, "s") {
-				return "https://" + rest, true
+				return "https://" + rest
 			}
 		}
 	}
 	if !mistyped && strings.Contains(raw, "://") {
-		return "", false
+		return ""
 	}
-	if fixed = "http://" + rest; sendsKeyInClear(fixed) {
-		fixed = "https://" + rest
+	if fixed := "http://" + rest; !sendsKeyInClear(fixed) {
+		return fixed
 	}
-	return fixed, mistyped
+	return "https://" + rest
 }
 
 // schemeLetters matches a word of the letters of https and the colons and

@@ -81,6 +81,7 @@ func TestBaseURL_didYouMean(t *testing.T) {
 		"http//gw.example.com/v1": "https://gw.example.com/v1", "htp://gw.example.com/v1": "https://gw.example.com/v1",
 		"http:/localhost:8080/v1": "http://localhost:8080/v1", "http//127.0.0.1:8080/v1": "http://127.0.0.1:8080/v1",
 		"https//gw.example.com/v1": "https://gw.example.com/v1",
+		"https//localhost/v1":      "https://localhost/v1",
 	} {
 		if detail := baseURLValidator.str("base_url", typed); !strings.Contains(detail, `Did you mean "`+want+`"?`) {
 			t.Errorf("%q: got %q, want it to suggest %q", typed, detail, want)
@@ -89,7 +90,8 @@ func TestBaseURL_didYouMean(t *testing.T) {
 			t.Errorf("%q suggests %q, which base_url refuses or warns about", typed, want)
 		}
 	}
-	for _, typed := range []string{"", "sk-proj-0123456789abcdef", "ftp://ai.megallm.io/v1", " ai.megallm.io/v1", "//ai.megallm.io/v1"} {
+	for _, typed := range []string{"", "sk-proj-0123456789abcdef", "ftp://ai.megallm.io/v1", " ai.megallm.io/v1", "//ai.megallm.io/v1",
+		"tHs/Zq9x8Yw7Vu6T5s4R3", "psst//AbCdEfGh12"} { // the last two: keys that begin as a scheme mistyped
 		if detail := baseURLValidator.str("base_url", typed); strings.Contains(detail, "Did you mean") {
 			t.Errorf("%q: got %q, want no suggestion", typed, detail)
 		}
