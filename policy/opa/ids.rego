@@ -22,9 +22,10 @@ found contains {"address": r.address, "path": path, "id": id, "sensitive": _sens
 }
 
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
-# as FALLBACK_MODELS, it may be a list, as JSON text or separated by commas
-# (an environment variable holds only text), or a JSON object, whose values
-# name ids by role, and may be a number, true or false, a file path or URL
+# as FALLBACK_MODELS, it may be a list, as JSON text, in Helm's braces or
+# separated by commas (an environment variable holds only text), or a JSON
+# object, whose values name ids by role, and may be a number, true or false,
+# a file path or URL
 # (OLLAMA_MODELS=/data/models or D:\ollama\models, MAX_LOADED_MODELS=2), or
 # words (supported_models = "Chat and embeddings") instead, which no id is.
 # An element of a list (listed: of a list value) with white space inside is
@@ -41,12 +42,17 @@ _ids(value, key, listed) := [id |
 
 _words(id, false, false) if regex.match(`\s`, id)
 
-# _list(value): the texts a value lists, and whether it is a list of them.
+# _list(value): the texts a value lists, and whether it is a list of them:
+# JSON text, a list in Helm's braces ({gpt-4.1,gpt-4o-mini}, as a
+# helm_release's set writes one; a YAML map's {primary: gpt-4.1} is none),
+# or text separated by commas.
 _list(value) := {"texts": [id | some id in doc; is_string(id)], "list": is_array(doc)} if {
 	json.is_valid(value)
 	doc := json.unmarshal(value)
 	not _scalar(doc)
 } else := {"texts": [value], "list": false} if json.is_valid(value)
+
+else := {"texts": split(trim_suffix(trim_prefix(value, "{"), "}"), ","), "list": true} if regex.match("^\\{([^{}\":]|:[^ {}\"])*\\}$", value)
 
 else := {"texts": texts, "list": count([t | some t in texts; trim_space(t) != ""]) > 1} if texts := split(value, ",")
 

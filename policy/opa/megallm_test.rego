@@ -461,6 +461,25 @@ test_dotted_names_are_matched_by_their_last_part if {
 	}
 }
 
+# A set block writes a list in Helm's braces ({a,b}, as helm --set does):
+# each element is an id, braces aside; a JSON object is still no list.
+test_a_helm_list_in_braces_is_a_list_of_ids if {
+	helm := {
+		"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
+		"values": {"values": [], "set_list": [], "set": [
+			{"name": "llm.fallback_models", "type": null, "value": "{gpt-4o,gpt-4o-mini}"},
+			{"name": "router.models", "type": null, "value": "{gpt-4.1, gtp-4o}"},
+			{"name": "spare_models", "type": null, "value": "{x-1}"},
+			{"name": "ROUTER_MODELS", "type": null, "value": "{primary: gpt-4.1}"},
+		]},
+	}
+	denies := megallm.deny with input as _plan([helm])
+	denies == {
+		`helm_release.chat: set[1].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`helm_release.chat: set[2].value = "x-1" is not in the MegaLLM catalog.`,
+	}
+}
+
 # An element of a list with white space inside is a mistyped id, not words;
 # a JSON object's values are the ids it names, by role; a relative path is
 # no id when it starts with "." (a slash alone is a vendor prefix's).
