@@ -196,8 +196,6 @@ resource "terraform_data" "release" {
 		"# chat\nchat: &chat\n  model: gpt-4o-mini\nsupport: *chat\n---\nworker:\n  embedding_model: gpt4o-mini\n")
 	settings := filepath.Join(t.TempDir(), "settings.json")
 	writeFile(t, settings, `{"megallm_settings": {"json_attributes": {"terraform_data": ["input"]}}}`)
-	plan := savedPlan(t, ws)
-	deny, warn := evalOPA(t, plan, settings)
 	want := []string{
 		`terraform_data.chart: input[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.chart: input[1].worker.embedding_model = "gpt4o-mini" is not in the MegaLLM catalog. ` +
@@ -206,11 +204,7 @@ resource "terraform_data" "release" {
 		`terraform_data.release: input.set_list[0].value[1] = "gpt4o-mini" is not in the MegaLLM catalog. ` +
 			`Did you mean "gpt-4o-mini"?`,
 	}
-	assertMessages(t, "OPA deny", deny, want)
-	assertMessages(t, "OPA warn", warn, nil)
-	deny, warn, _ = conftest(t, plan, settings)
-	assertMessages(t, "conftest failures", deny, want)
-	assertMessages(t, "conftest warnings", warn, nil)
+	assertDeniedByBoth(t, savedPlan(t, ws), settings, want)
 }
 
 // TestPolicyAsCode_pluralKeys: under a plural key, an element of a list with
@@ -231,18 +225,12 @@ resource "terraform_data" "router" {
   }
 }
 `, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
-	plan := savedPlan(t, ws)
-	deny, warn := evalOPA(t, plan, "")
 	want := []string{
 		`terraform_data.router: input.FALLBACK_MODELS = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.router: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.router: input.spare_models[1] = "gpt 4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
 	}
-	assertMessages(t, "OPA deny", deny, want)
-	assertMessages(t, "OPA warn", warn, nil)
-	deny, warn, _ = conftest(t, plan, "")
-	assertMessages(t, "conftest failures", deny, want)
-	assertMessages(t, "conftest warnings", warn, nil)
+	assertDeniedByBoth(t, savedPlan(t, ws), "", want)
 }
 
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
@@ -459,4 +447,16 @@ func assertMessages(t *testing.T, what string, got, want []string) {
 	if !slices.Equal(got, want) {
 		t.Errorf("%s:\n got: %s\nwant: %s", what, strings.Join(got, "\n      "), strings.Join(want, "\n      "))
 	}
+}
+
+// assertDeniedByBoth checks that OPA and conftest, given the plan and the
+// settings file (or none), deny it with exactly want and warn of nothing.
+func assertDeniedByBoth(t *testing.T, plan, settings string, want []string) {
+	t.Helper()
+	deny, warn := evalOPA(t, plan, settings)
+	assertMessages(t, "OPA deny", deny, want)
+	assertMessages(t, "OPA warn", warn, nil)
+	deny, warn, _ = conftest(t, plan, settings)
+	assertMessages(t, "conftest failures", deny, want)
+	assertMessages(t, "conftest warnings", warn, nil)
 }
