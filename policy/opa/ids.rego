@@ -141,20 +141,32 @@ _documents(r) := array.concat([{"path": [], "value": object.get(r, "values", {})
 ])
 
 # _decoded(text): the documents a text holds: its value as JSON, or each
-# document of YAML text (split at its "---" lines, as yaml.unmarshal reads
-# the first alone) when each is valid and none a scalar: a plain string is
-# valid YAML, a scalar, so prose is no document. Undefined for a text that
-# is neither; a YAML text of comments alone holds none.
+# document of YAML text (_yaml_pieces, as yaml.unmarshal reads the first
+# alone) when each is valid and none a scalar: a plain string is valid YAML,
+# a scalar, so prose is no document. Undefined for a text that is neither; a
+# YAML text of comments alone holds none.
 _decoded(text) := [json.unmarshal(text)] if {
 	is_string(text)
 	json.is_valid(text)
 } else := [doc | some piece in pieces; doc := yaml.unmarshal(piece); doc != null] if {
 	is_string(text)
-	pieces := regex.split(`(?m)^---(\s|$)`, text)
+	pieces := _yaml_pieces(text)
 	every piece in pieces {
 		yaml.is_valid(piece)
 		not _scalar(yaml.unmarshal(piece))
 	}
+}
+
+# _yaml_pieces(text): the YAML text cut into one piece per document, where
+# one starts ("---", with the directives above it, such as %TAG) or ends
+# ("...", after which a document may start without "---"). A %YAML 1.x
+# directive is left out: OPA's YAML reader follows YAML 1.2 but refuses a
+# text that names any version but 1.1. A NUL character marks a cut, as YAML
+# text cannot hold one.
+_yaml_pieces(text) := split(ends, "\u0000") if {
+	versionless := regex.replace(text, `(?m)^%YAML[ \t]+1\.[0-9]+[ \t]*(#.*)?\r?$`, "")
+	starts := regex.replace(versionless, `(?m)^((?:%.*\n(?:[ \t]*(?:#.*)?\r?\n)*)*)---(\s|$)`, "\u0000${1}---${2}")
+	ends := regex.replace(starts, `(?m)^\.\.\.(\s|$)`, "\u0000")
 }
 
 _scalar(value) if {

@@ -1213,3 +1213,38 @@ test_conftest_combine_is_named_not_taken_for_a_plan_without_a_catalog if {
 	denies := megallm.deny with input as combined
 	denies == {"The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: run the same conftest test without --combine, which checks each saved plan on its own, such as conftest test --policy policy/opa plan.json."}
 }
+
+_chart(texts) := {
+	"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
+	"values": {"values": texts},
+}
+
+# YAML as charts and kustomize write it: a %YAML 1.2 directive (which OPA's
+# reader refuses), comments above the first "---", a %TAG directive, and
+# "..." where a document ends, after which the next may start without
+# "---": every document is read, and one that is no map or list is denied.
+test_yaml_directives_comments_and_document_end_markers if {
+	texts := [
+		"%YAML 1.2\n---\nllm:\n  model: x-1\n",
+		"# Source: chat/templates/configmap.yaml\n# generated\n---\nllm:\n  model: x-2\n",
+		"llm:\n  model: x-3\n...\n---\nchat:\n  model: x-4\n...\n",
+		"llm:\n  model: x-5\n...\n%YAML 1.2 # the chart's\n---\nchat:\n  model: x-6\n...\nembed:\n  model: x-7\n",
+		"%TAG !m! tag:megallm.test,2026:\n--- !m!values\nllm:\n  model: x-8\n",
+		"%YAML 1.2\r\n---\r\nllm:\r\n  model: x-9\r\n...\r\nchat:\r\n  model: x-10\r\n",
+		"llm: {}\n...\nuses gtp-4o\n",
+	]
+	denies := megallm.deny with input as _plan([_chart(texts)])
+	denies == {
+		`helm_release.chat: values[0].llm.model = "x-1" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[1].llm.model = "x-2" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[2].llm.model = "x-3" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[2].chat.model = "x-4" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[3].llm.model = "x-5" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[3].chat.model = "x-6" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[3].embed.model = "x-7" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[4].llm.model = "x-8" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[5].llm.model = "x-9" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[5].chat.model = "x-10" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[6] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
+	}
+}
