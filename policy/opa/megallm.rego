@@ -256,10 +256,32 @@ else := sprintf(" (its successor %s cannot be used either)", [_quote(successor)]
 else := " (no successor is named)"
 
 # _did_you_mean(f): the usable ids near the id found, unless it is sensitive
-# (a near id would show it).
+# (a near id would show it), or those whose display name it is, unless it is
+# a usable id in another letter case (Gpt-4.1), which "did you mean" names.
 _did_you_mean(f) := "" if f.sensitive
 
+else := sprintf(" It is the display name of %s: write that id instead.", [concat(" or ", [_quote(k) | some k in ids])]) if {
+	not f.id in known_ids
+	not lower(trim_space(f.id)) in {lower(k) | some k in object.get(_usable_by_fold, _fold(f.id), [])}
+	ids := _display_named(f.id)
+	count(ids) > 0
+}
+
 else := _suggest(_near(f.id))
+
+# _display_named(value): at most three usable ids whose catalog display name
+# is value, as a person reads it: white space around it and letter case
+# ignored. Only a value already found wrong is looked up.
+_display_named(value) := array.slice(
+	sort({m.id |
+		some r in catalog_reads
+		some m in r.values.models
+		is_string(m.display_name)
+		lower(trim_space(m.display_name)) == lower(trim_space(value))
+		_usable(m.id)
+	}),
+	0, 3,
+)
 
 # _suggest(names): " Did you mean "a" or "b"?", or "" for no name.
 _suggest(names) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in names])]) if count(names) > 0

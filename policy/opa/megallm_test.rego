@@ -1248,3 +1248,42 @@ test_yaml_directives_comments_and_document_end_markers if {
 		`helm_release.chat: values[6] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
 	}
 }
+
+# a catalog whose models carry display names: ids share some, a retired
+# model has one, and a model without one has null
+_displayed := [
+	object.union(_model("gpt-4o-mini", "openai", {}), {"display_name": "GPT-4o mini"}),
+	object.union(_model("gpt-4.1", "openai", {}), {"display_name": "GPT-4.1"}),
+	object.union(_model("gpt-4.1-2025-04-14", "openai", {}), {"display_name": "GPT-4.1"}),
+	object.union(_model("claude-3-5-sonnet-20241022", "anthropic", {}), {"display_name": "Claude 3.5 Sonnet"}),
+	object.union(_model("claude-3-5-sonnet-20240620", "anthropic", {}), {"display_name": "Claude 3.5 Sonnet"}),
+	object.union(_model("gpt-3.5-turbo", "openai", {"status": "retired", "retires_at": "2025-06-30T00:00:00Z", "days_to_retirement": 0}), {"display_name": "GPT-3.5 Turbo"}),
+	object.union(_model("deepseek-chat", "deepseek", {}), {"display_name": "DeepSeek V3"}),
+	object.union(_model("x-1", "openai", {}), {"display_name": null}),
+]
+
+# A display name where an id goes (a chart's list of models, as a person
+# writes them) is denied with the id to write, of a model that can be used;
+# an id in another letter case (GPT-4.1 for gpt-4.1) keeps "did you mean".
+test_a_display_name_is_denied_with_its_id if {
+	plan := _plan_with([_chart(["models:\n  - GPT-4o Mini\n  - Claude 3.5 Sonnet\n  - gpt-4.1\n  - GPT-4.1\n  - GPT-3.5 Turbo\n  - GPT-5\n  - DeepSeek V3\n"]), _app({"model": " claude 3.5 SONNET "})], [_read("catalog", _displayed)])
+	denies := megallm.deny with input as plan
+	denies == {
+		`helm_release.chat: values[0].models[0] = "GPT-4o Mini" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "gpt-4o-mini": write that id instead.`,
+		`helm_release.chat: values[0].models[1] = "Claude 3.5 Sonnet" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
+		`helm_release.chat: values[0].models[3] = "GPT-4.1" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4.1"?`,
+		`helm_release.chat: values[0].models[4] = "GPT-3.5 Turbo" is not in the MegaLLM catalog, or the provider's policy does not allow it.`,
+		`helm_release.chat: values[0].models[5] = "GPT-5" is not in the MegaLLM catalog, or the provider's policy does not allow it.`,
+		`helm_release.chat: values[0].models[6] = "DeepSeek V3" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "deepseek-chat": write that id instead.`,
+		`terraform_data.app: input.model = " claude 3.5 SONNET " is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
+	}
+
+	# a sensitive value is not shown, nor the id of its display name
+	hidden := json.patch(_app({"model": "GPT-4o mini"}), [{"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true}}}])
+	hidden_denies := megallm.deny with input as _plan_with([hidden], [_read("catalog", _displayed)])
+	hidden_denies == {`terraform_data.app: input.model = (sensitive value) is not in the MegaLLM catalog, or the provider's policy does not allow it.`}
+
+	# followed, the advice passes
+	followed := _plan_with([_chart(["models:\n  - gpt-4o-mini\n  - claude-3-5-sonnet-20241022\n  - gpt-4.1\n  - deepseek-chat\n"]), _app({"model": "claude-3-5-sonnet-20241022"})], [_read("catalog", _displayed)])
+	count(megallm.deny) == 0 with input as followed
+}
