@@ -1287,3 +1287,25 @@ test_a_display_name_is_denied_with_its_id if {
 	followed := _plan_with([_chart(["models:\n  - gpt-4o-mini\n  - claude-3-5-sonnet-20241022\n  - gpt-4.1\n  - deepseek-chat\n"]), _app({"model": "claude-3-5-sonnet-20241022"})], [_read("catalog", _displayed)])
 	count(megallm.deny) == 0 with input as followed
 }
+
+# A settings document under a misspelt name is not read: a warning names it,
+# through the settings it holds, unless its name is far from megallm_settings
+# (another library's data).
+test_a_misspelt_settings_document_warns if {
+	plan := _plan([_app({"LLM": "gtp-4o"})])
+	no_id := "No model id was found in the managed resources of this plan, so none was checked. If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in megallm_settings.attribute_paths."
+	settings := {"key_patterns": ["model", "LLM"]}
+	setings := megallm.warn with input as plan with data.megallm_setings as settings
+	setings == {no_id, `The data document sets "megallm_setings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
+	setting := megallm.warn with input as plan with data.megallm_setting as {"retirement_notice_days": 30}
+	setting == {no_id, `The data document sets "megallm_setting" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
+	cased := megallm.warn with input as plan with data["MegaLLM-Settings"] as {"json_attributes": {}, "attribute_paths": {}, "ignored_attribute_paths": {}}
+	cased == {no_id, `The data document sets "MegaLLM-Settings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
+	other := megallm.warn with input as plan with data.tflint as settings
+	other == {no_id}
+
+	# followed, the advice reads the settings
+	followed := megallm.deny with input as plan with data.megallm_settings as settings
+	followed == {`terraform_data.app: input.LLM = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
+	count(megallm.warn) == 0 with input as plan with data.megallm_settings as settings
+}

@@ -353,10 +353,35 @@ deny contains msg if {
 warn contains msg if {
 	some name in _set_outside
 	msg := sprintf(
-		"The data document sets %s at its top level, where it changes nothing for this library: put its settings under \"megallm_settings\", such as {\"megallm_settings\": {\"retirement_notice_days\": 30}}.",
-		[_quote(name)],
+		"%s: put its settings under \"megallm_settings\", such as {\"megallm_settings\": {\"retirement_notice_days\": 30}}.",
+		[_at_top_level(name)],
 	)
 }
+
+_at_top_level(name) := sprintf("The data document sets %s at its top level, where it changes nothing for this library", [_quote(name)])
+
+# A settings document under a misspelt name (megallm_setting) is not read, so
+# the defaults apply, silently; a warning, as another library's data may use
+# the name. Rego reads data only by name, but a top-level key that holds a
+# setting of this library is found through the setting's name (data[key]
+# alone would read this library's rules too).
+warn contains msg if {
+	some key in _holding_settings
+	key != "megallm_settings"
+	near := _closest(key, {key}, {_fold("megallm_settings"): ["megallm_settings"]})
+	count(near) > 0
+	msg := sprintf("%s.%s", [_at_top_level(key), _suggest(near)])
+}
+
+_holding_settings contains key if data[key].retirement_notice_days != null
+
+_holding_settings contains key if data[key].key_patterns != null
+
+_holding_settings contains key if data[key].attribute_paths != null
+
+_holding_settings contains key if data[key].json_attributes != null
+
+_holding_settings contains key if data[key].ignored_attribute_paths != null
 
 # the settings a data document sets outside megallm_settings; one line per
 # setting (Rego reads data only by name)
