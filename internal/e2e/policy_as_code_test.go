@@ -96,7 +96,8 @@ module "worker" { source = "./worker" }
 	}
 
 	wantDeny := []string{
-		`module.worker.terraform_data.job: input.steps[0].model = "gpt-5-turbo" is not in the MegaLLM catalog.`,
+		`module.worker.terraform_data.job: input.steps[0].model = "gpt-5-turbo" is not in the MegaLLM catalog. ` +
+			`If it is no model id, add "input.steps.0.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 		`terraform_data.app: input.env.LEGACY_MODEL = "gpt-3.5-turbo" was retired on ` + day(-10) + `: use its successor "gpt-4o-mini".`,
 		`terraform_data.app: input.env.OPENAI_MODEL = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
 		`terraform_data.app: input.env.FALLBACK_MODELS = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
@@ -176,14 +177,16 @@ module "worker" { source = "./worker" }
 // terraform_data resources (no helm provider offline), as a plan writes them:
 // the texts of values, as yamlencode and a values file write them, are read
 // as YAML, each document of them; a set block's dotted name is matched by its
-// last part, and each element of a set_list's value is checked.
+// last part, and each element of a set_list's value is checked. A value
+// that is no model id (a GPU's model) gets the path that ignores it, which,
+// followed, leaves every other deny.
 func TestPolicyAsCode_helmRelease(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	ws := harness.Workspace(t, `
 data "megallm_models" "catalog" { include_retired = true }
 resource "terraform_data" "chart" {
-  input = [yamlencode({ llm = { model = "gtp-4o" } }), file("values.yaml")]
+  input = [yamlencode({ llm = { model = "gtp-4o" }, gpu = { model = "a100" } }), file("values.yaml")]
 }
 resource "terraform_data" "release" {
   input = {
@@ -196,6 +199,8 @@ resource "terraform_data" "release" {
 		"# chat\nchat: &chat\n  model: gpt-4o-mini\nsupport: *chat\n---\nworker:\n  embedding_model: gpt4o-mini\n")
 	settings := filepath.Join(t.TempDir(), "settings.json")
 	writeFile(t, settings, `{"megallm_settings": {"json_attributes": {"terraform_data": ["input"]}}}`)
+	gpu := `terraform_data.chart: input[0].gpu.model = "a100" is not in the MegaLLM catalog. ` +
+		`If it is no model id, add "input.0.gpu.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`
 	want := []string{
 		`terraform_data.chart: input[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.chart: input[1].worker.embedding_model = "gpt4o-mini" is not in the MegaLLM catalog. ` +
@@ -204,7 +209,11 @@ resource "terraform_data" "release" {
 		`terraform_data.release: input.set_list[0].value[1] = "gpt4o-mini" is not in the MegaLLM catalog. ` +
 			`Did you mean "gpt-4o-mini"?`,
 	}
-	assertDeniedByBoth(t, savedPlan(t, ws), settings, want)
+	plan := savedPlan(t, ws)
+	assertDeniedByBoth(t, plan, settings, append([]string{gpu}, want...))
+	writeFile(t, settings, `{"megallm_settings": {"json_attributes": {"terraform_data": ["input"]}, `+
+		`"ignored_attribute_paths": {"terraform_data": ["input.0.gpu.model"]}}}`)
+	assertDeniedByBoth(t, plan, settings, want)
 }
 
 // TestPolicyAsCode_pluralKeys: under a plural key, an element of a list with

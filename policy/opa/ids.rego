@@ -8,7 +8,7 @@
 package megallm
 
 # found: one entry per string that names a model, with where it is.
-found contains {"address": r.address, "path": path, "id": id, "sensitive": _sensitive(r, path)} if {
+found contains {"address": r.address, "type": r.type, "path": path, "id": id, "sensitive": _sensitive(r, path)} if {
 	some r in _managed_resources
 	some doc in _documents(r)
 	walk(doc.value, [sub, value])

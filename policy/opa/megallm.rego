@@ -100,8 +100,72 @@ deny contains msg if {
 	count(catalog_reads) > 0
 	some f in found
 	not f.id in known_ids
-	msg := sprintf("%s is not in the MegaLLM catalog%s.%s", [_where(f), _unknown_note, _did_you_mean(f)])
+	msg := sprintf("%s is not in the MegaLLM catalog%s.%s", [_where(f), _unknown_note, _unknown_advice(f)])
 }
+
+# _unknown_advice(f): the usable ids near an id the catalog lacks; or, for a
+# value found by key_patterns alone, which may be no model id at all (a Helm
+# chart's gpu.model), how to ignore its path, when the message shows the
+# path whole (so that the advice shows no more of a sensitive value's place).
+# A path named in attribute_paths is checked whatever is ignored.
+_unknown_advice(f) := advice if {
+	advice := _did_you_mean(f)
+	advice != ""
+} else := sprintf(" If it is no model id, add %s to megallm_settings.ignored_attribute_paths[%s]%s.", [
+	_quote(pattern), _quote(f.type), _beside_defaults(f.type),
+]) if {
+	not _named(_type_settings[f.type], f.path)
+	count(path_text(f.path)) <= 64
+	pattern := _ignore_pattern(f)
+} else := ""
+
+# _ignore_pattern(f): the ignored_attribute_paths path of the value found,
+# its steps as they are but a map key no step can write (one with a "." in
+# it, a bracket or a quote, or empty, such as a ConfigMap's file name) as
+# "*", when the path ends in a step written as it is and reaches no other
+# value found: following the advice then leaves every other check as it was.
+_ignore_pattern(f) := concat(".", steps) if {
+	steps := [_ignore_step(step) | some step in f.path]
+	steps[count(steps) - 1] != "*"
+	_reaches_only(f, steps)
+}
+
+# _reaches_only(f, steps): steps reach no value found in a resource of f's
+# type but at f's path; looked for only past a "*", as each other value
+# found would cost a look for each value denied.
+_reaches_only(_, steps) if not "*" in steps
+
+_reaches_only(f, steps) if {
+	"*" in steps
+	every g in found {
+		_apart(f, g, steps)
+	}
+}
+
+# _apart(f, g, steps): value found g is of another type than f, at f's path,
+# or where steps do not reach.
+_apart(f, g, _) if g.type != f.type
+
+_apart(f, g, _) if g.path == f.path
+
+_apart(_, g, steps) if not _path_matches(steps, g.path)
+
+_ignore_step(step) := sprintf("%v", [step]) if is_number(step)
+
+else := step if {
+	not contains(step, ".")
+	not _malformed(step)
+	step != "*"
+}
+
+else := "*"
+
+# _beside_defaults(type): for a type that ignores paths by default, that a
+# list of the type's own replaces them, unless the settings set one already.
+_beside_defaults(type) := ", with its default paths (settings.rego's default_settings), which a list set for the type replaces" if {
+	default_settings.ignored_attribute_paths[type]
+	not _user_settings.ignored_attribute_paths[type]
+} else := ""
 
 # Without a read through a provider configuration that has no policy, an id
 # missing from the catalog may exist and be refused by the policy.

@@ -202,25 +202,25 @@ test_unknown_id_one_edit_away_suggests_it if {
 	_deny({"model": "gpt-4"}) == {`terraform_data.app: input.model = "gpt-4" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4o" or "gpt-4.1-mini"?`}
 
 	# a retired id is no suggestion, however near
-	_deny({"model": "gpt-3.5-turb"}) == {`terraform_data.app: input.model = "gpt-3.5-turb" is not in the MegaLLM catalog.`}
+	_deny({"model": "gpt-3.5-turb"}) == {`terraform_data.app: input.model = "gpt-3.5-turb" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 }
 
 test_long_id_is_quoted_cut if {
 	id := concat("", ["gpt-4o-", concat("", [x | some _ in numbers.range(1, 30); x := "xyz"])])
 	_deny({"model": id}) == {sprintf(
-		`terraform_data.app: input.model = "%s"… (97 characters) is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.model = "%s"… (97 characters) is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 		[substring(id, 0, 64)],
 	)}
 }
 
 test_unknown_id_suggests_no_retired_or_refused_id if {
-	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog.`}
-	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog.`}
+	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 }
 
 test_unknown_id_without_a_policy_free_read_may_be_refused if {
 	denies := megallm.deny with input as _plan_with([_app({"model": "gpt-5"})], [_read("catalog", _allowed)])
-	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog, or the provider's policy does not allow it.`}
+	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 }
 
 test_denied_id if {
@@ -375,13 +375,13 @@ test_key_patterns_ignore_case_and_nesting if {
 		"description": "uses model x-9",
 	})
 	denies == {
-		`terraform_data.app: input.Model = "x-1" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.model_ID = "x-2" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.env.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.env.EMBEDDING_MODEL_ID = "x-4" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.agents[0].model = "x-7" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.env.MODELS = "x-6" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.routing.fallback_model[1] = "x-8" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.Model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.Model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.model_ID = "x-2" is not in the MegaLLM catalog. If it is no model id, add "input.model_ID" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.env.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog. If it is no model id, add "input.env.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.env.EMBEDDING_MODEL_ID = "x-4" is not in the MegaLLM catalog. If it is no model id, add "input.env.EMBEDDING_MODEL_ID" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.agents[0].model = "x-7" is not in the MegaLLM catalog. If it is no model id, add "input.agents.0.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.env.MODELS = "x-6" is not in the MegaLLM catalog. If it is no model id, add "input.env.MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.routing.fallback_model[1] = "x-8" is not in the MegaLLM catalog. If it is no model id, add "input.routing.fallback_model.1" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -417,11 +417,11 @@ test_plural_keys_hold_lists_of_ids if {
 	denies := megallm.deny with input as _plan([lambda, config_map, helm]) with data.megallm_settings as {"json_attributes": {"helm_release": ["values"]}}
 	denies == {
 		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
-		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog.`,
+		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog. If it is no model id, add "environment.0.variables.ALLOWED_MODEL_IDS" to megallm_settings.ignored_attribute_paths["aws_lambda_function"].`,
 		`kubernetes_config_map.llm: data["app.fallback_models"] = "x-2" is not in the MegaLLM catalog.`,
-		`kubernetes_config_map.llm: data.models = "x-3" is not in the MegaLLM catalog.`,
-		`helm_release.gateway: set[0].value = "x-4" is not in the MegaLLM catalog.`,
-		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog.`,
+		`kubernetes_config_map.llm: data.models = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.models" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
+		`helm_release.gateway: set[0].value = "x-4" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog. If it is no model id, add "values.0.router.models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 	}
 
 	# a Windows directory, words, a negative number or blank text there is
@@ -429,10 +429,10 @@ test_plural_keys_hold_lists_of_ids if {
 	_deny({
 		"OLLAMA_MODELS": `D:\ollama\models`, "supported_models": "Chat and embeddings", "NUM_MODELS": "-1",
 		"SPARE_MODELS": " ", "BACKUP_MODELS": " x-9 ",
-	}) == {`terraform_data.app: input.BACKUP_MODELS = "x-9" is not in the MegaLLM catalog.`}
+	}) == {`terraform_data.app: input.BACKUP_MODELS = "x-9" is not in the MegaLLM catalog. If it is no model id, add "input.BACKUP_MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 
 	# a single id's key holds one id: a list there is no id
-	_deny({"OPENAI_MODEL": "gpt-4o-mini,gpt-4.1"}) == {`terraform_data.app: input.OPENAI_MODEL = "gpt-4o-mini,gpt-4.1" is not in the MegaLLM catalog.`}
+	_deny({"OPENAI_MODEL": "gpt-4o-mini,gpt-4.1"}) == {`terraform_data.app: input.OPENAI_MODEL = "gpt-4o-mini,gpt-4.1" is not in the MegaLLM catalog. If it is no model id, add "input.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 }
 
 # A Helm value name or a ConfigMap key is a path of its own, with dots: its
@@ -455,8 +455,8 @@ test_dotted_names_are_matched_by_their_last_part if {
 	denies := megallm.deny with input as _plan([helm, _app({"data": {"app.llm.model": "x-5", "app.model.dir": "x-6"}})])
 	denies == {
 		`helm_release.chat: set[0].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`helm_release.chat: set[1].value = "x-1" is not in the MegaLLM catalog.`,
-		`helm_release.chat: set_list[0].value[1] = "x-4" is not in the MegaLLM catalog.`,
+		`helm_release.chat: set[1].value = "x-1" is not in the MegaLLM catalog. If it is no model id, add "set.1.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: set_list[0].value[1] = "x-4" is not in the MegaLLM catalog. If it is no model id, add "set_list.0.value.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`terraform_data.app: input.data["app.llm.model"] = "x-5" is not in the MegaLLM catalog.`,
 	}
 }
@@ -476,7 +476,7 @@ test_a_helm_list_in_braces_is_a_list_of_ids if {
 	denies := megallm.deny with input as _plan([helm])
 	denies == {
 		`helm_release.chat: set[1].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`helm_release.chat: set[2].value = "x-1" is not in the MegaLLM catalog.`,
+		`helm_release.chat: set[2].value = "x-1" is not in the MegaLLM catalog. If it is no model id, add "set.2.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 	}
 }
 
@@ -492,9 +492,9 @@ test_plural_keys_elements_and_json_objects if {
 	denies == {
 		`terraform_data.app: input.FALLBACK_MODELS = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.app: input.list_models[1] = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`terraform_data.app: input.json_models = "x 1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.json_models = "x 1" is not in the MegaLLM catalog. If it is no model id, add "input.json_models" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 		`terraform_data.app: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`terraform_data.app: input.LOCAL_MODELS = "models/llama" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.LOCAL_MODELS = "models/llama" is not in the MegaLLM catalog. If it is no model id, add "input.LOCAL_MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -502,7 +502,7 @@ test_key_patterns_from_data if {
 	values := {"env": {"OPENAI_MODEL": "x-3", "LLM": "x-10"}}
 	denies := _deny(values) with data.megallm_settings as {"key_patterns": ["llm"]}
 	denies == {
-		`terraform_data.app: input.env.LLM = "x-10" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.LLM = "x-10" is not in the MegaLLM catalog. If it is no model id, add "input.env.LLM" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -512,14 +512,14 @@ test_key_patterns_from_data_ignore_case if {
 	values := {"env": {"OPENAI_MODEL": "x-3", "llm": "x-10", "chat_llm": "x-11"}}
 	denies := _deny(values) with data.megallm_settings as {"key_patterns": ["LLM", "*_LLM"]}
 	denies == {
-		`terraform_data.app: input.env.llm = "x-10" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.env.chat_llm = "x-11" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.llm = "x-10" is not in the MegaLLM catalog. If it is no model id, add "input.env.llm" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.env.chat_llm = "x-11" is not in the MegaLLM catalog. If it is no model id, add "input.env.chat_llm" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
 test_name_value_pairs if {
 	_deny({"env": [{"name": "OPENAI_MODEL", "value": "x-1"}, {"name": "REGION", "value": "eu"}]}) == {
-		`terraform_data.app: input.env[0].value = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env[0].value = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.env.0.value" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -690,14 +690,14 @@ test_catalog_read_in_a_child_module if {
 		},
 	}
 	denies := megallm.deny with input as plan
-	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog.`}
+	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 }
 
 test_settings_that_are_no_object_fail_closed_and_keep_the_defaults if {
 	for_null := _deny({"model": "x-1"}) with data.megallm_settings as null
 	for_null == {
 		`megallm_settings is null: set an object of settings, such as {"retirement_notice_days": 30}, or pass no megallm_settings to keep the defaults.`,
-		`terraform_data.app: input.model = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 	for_list := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as ["x"]
 	for_list == {
@@ -751,7 +751,7 @@ test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 test_key_patterns_match_keys_with_dots if {
 	_deny({"data": {"app.chat_model": "x-1"}, "set": [{"name": "config.openai_model", "value": "x-2"}]}) == {
 		`terraform_data.app: input.data["app.chat_model"] = "x-1" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.set[0].value = "x-2" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.set[0].value = "x-2" is not in the MegaLLM catalog. If it is no model id, add "input.set.0.value" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -764,15 +764,86 @@ test_an_attribute_path_named_is_checked_though_ignored if {
 	denies == {`aws_db_instance.reports: license_model = "license-included" is not in the MegaLLM catalog.`}
 }
 
+_reports := {
+	"address": "aws_db_instance.reports", "mode": "managed", "type": "aws_db_instance", "name": "reports",
+	"values": {"license_model": "license-included", "tags": {"model": "x-1"}},
+}
+
 test_ignored_attribute_paths if {
-	rds := {
-		"address": "aws_db_instance.reports", "mode": "managed", "type": "aws_db_instance", "name": "reports",
-		"values": {"license_model": "license-included", "tags": {"model": "x-1"}},
-	}
-	denies := megallm.deny with input as _plan([rds])
-	denies == {`aws_db_instance.reports: tags.model = "x-1" is not in the MegaLLM catalog.`}
-	watched := megallm.deny with input as _plan([rds]) with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
+	denies := megallm.deny with input as _plan([_reports])
+	denies == {`aws_db_instance.reports: tags.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "tags.model" to megallm_settings.ignored_attribute_paths["aws_db_instance"], with its default paths (settings.rego's default_settings), which a list set for the type replaces.`}
+	watched := megallm.deny with input as _plan([_reports]) with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
 	count(watched) == 2
+}
+
+# A value found by key_patterns alone may be no model id at all (a Helm
+# chart's gpu.model): the deny says how to ignore its path, as
+# ignored_attribute_paths writes it, a ConfigMap's file name as "*".
+test_an_id_found_by_key_patterns_alone_says_how_to_ignore_its_path if {
+	helm := {
+		"address": "helm_release.gpu", "mode": "managed", "type": "helm_release", "name": "gpu",
+		"values": {
+			"values": ["gpu:\n  model: a100\nllm:\n  model: gtp-4o\n  fallback_models: [gpt-4.1, x-1]\n"],
+			"set": [{"name": "nodeSelector.gpu.model", "type": null, "value": "h100"}],
+		},
+	}
+	config_map := {
+		"address": "kubernetes_config_map.app", "mode": "managed", "type": "kubernetes_config_map", "name": "app",
+		"values": {"data": {"gpu.yaml": "gpu:\n  model: a100\n", "app.chat_model": "x-2", "OPENAI_MODEL": "x-3"}},
+	}
+	plan := _plan([helm, config_map, _app({"model": "x-4"})])
+	settings := {"json_attributes": {"kubernetes_config_map": ["data"]}}
+	denies := megallm.deny with input as plan with data.megallm_settings as settings
+	denies == {
+		`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.gpu: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`helm_release.gpu: values[0].llm.fallback_models[1] = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.0.llm.fallback_models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.gpu: set[0].value = "h100" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
+		`kubernetes_config_map.app: data["app.chat_model"] = "x-2" is not in the MegaLLM catalog.`,
+		`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
+		`terraform_data.app: input.model = "x-4" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
+
+	# followed, the advice removes that deny and keeps every other
+	helm_followed := megallm.deny with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"helm_release": ["values.0.gpu.model"]}})
+	helm_followed == denies - {`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`}
+	map_followed := megallm.deny with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"kubernetes_config_map": ["data.*.gpu.model"]}})
+	map_followed == denies - {`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`}
+
+	# "*" for a file name is not offered where it would reach another value
+	# found: ignoring it would leave that one unchecked too
+	two_files := json.patch(config_map, [{"op": "add", "path": "/values/data/chat.yaml", "value": "gpu:\n  model: x-5\n"}])
+	shared := megallm.deny with input as _plan([two_files]) with data.megallm_settings as settings
+	`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog.` in shared
+	`kubernetes_config_map.app: data["chat.yaml"].gpu.model = "x-5" is not in the MegaLLM catalog.` in shared
+}
+
+# An id named through attribute_paths is checked on purpose, and one with an
+# id near it is most likely a typo: neither is offered to be ignored.
+test_an_id_named_or_near_another_is_not_offered_to_be_ignored if {
+	named := megallm.deny with input as _plan([_app({"llm": "x-1", "model": "x-2"})]) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.llm", "input.model"]}}
+	named == {
+		`terraform_data.app: input.llm = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.model = "x-2" is not in the MegaLLM catalog.`,
+	}
+	_deny({"model": "gpt4o-mini"}) == {`terraform_data.app: input.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+}
+
+# A type that ignores paths by default loses them to a list of its own, so
+# the advice says to keep them (test_ignored_attribute_paths); followed so,
+# it removes that deny alone.
+test_the_advice_to_ignore_a_path_keeps_a_types_defaults if {
+	plan := _plan([_reports, _app({"model": "x-2"})])
+	app := `terraform_data.app: input.model = "x-2" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`
+	followed := megallm.deny with input as plan with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": ["license_model", "tags.model"]}}
+	followed == {app}
+	own := megallm.deny with input as plan with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
+	own == {
+		`aws_db_instance.reports: license_model = "license-included" is not in the MegaLLM catalog. If it is no model id, add "license_model" to megallm_settings.ignored_attribute_paths["aws_db_instance"].`,
+		`aws_db_instance.reports: tags.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "tags.model" to megallm_settings.ignored_attribute_paths["aws_db_instance"].`,
+		app,
+	}
 }
 
 test_a_policy_no_catalog_read_applies_fails_closed if {
@@ -895,8 +966,8 @@ test_sensitive_values_are_not_shown if {
 	}])
 	denies := megallm.deny with input as _plan([app])
 	denies == {
-		`terraform_data.app: input.env.OPENAI_MODEL = (sensitive value) is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.model = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.env.OPENAI_MODEL = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "input.env.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -945,12 +1016,12 @@ test_addresses_and_catalog_strings_are_cut if {
 	address := sprintf(`module.m["%s"].terraform_data.app`, [_repeat("k", 300)])
 	app := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": address}])
 	denies := megallm.deny with input as _plan([app])
-	denies == {sprintf(`%s… (331 characters): input.model = "x-1" is not in the MegaLLM catalog.`, [substring(address, 0, 256)])}
+	denies == {sprintf(`%s… (331 characters): input.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`, [substring(address, 0, 256)])}
 
 	nested := `module.platform.module.chat["eu-west-1"].aws_ecs_task_definition.service`
 	whole := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": nested}])
 	whole_denies := megallm.deny with input as _plan([whole])
-	whole_denies == {sprintf(`%s: input.model = "x-1" is not in the MegaLLM catalog.`, [nested])}
+	whole_denies == {sprintf(`%s: input.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`, [nested])}
 
 	read := json.patch(_read("catalog", _allowed), [
 		{"op": "replace", "path": "/address", "value": sprintf("data.megallm_models.%s", [_repeat("c", 300)])},
@@ -1014,10 +1085,10 @@ test_yaml_documents if {
 	denies == {
 		`helm_release.chat: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`helm_release.chat: values[1].router.fallback_models[1] = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
-		`helm_release.chat: values[1][0].model = "x-2" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[2].defaults.model = "x-1" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[2].chat.model = "x-1" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[2].embed.model = "x-1" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[1][0].model = "x-2" is not in the MegaLLM catalog. If it is no model id, add "values.1.0.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[2].defaults.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.2.defaults.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[2].chat.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.2.chat.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[2].embed.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.2.embed.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[3][0].environment[0].value = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
 	}
 
@@ -1048,7 +1119,7 @@ test_yaml_documents if {
 	from_map := megallm.deny with input as plan with data.megallm_settings as settings
 	from_map == {
 		`kubernetes_config_map.app: data["application.yaml"].spring.ai.openai.chat.options.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog.`,
+		`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
 	}
 	later := megallm.warn with input as plan with data.megallm_settings as settings
 	later == {`kubernetes_config_map.app: data["router.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
