@@ -105,8 +105,9 @@ deny contains msg if {
 
 # _unknown_advice(f): the usable ids near an id the catalog lacks; or, for a
 # value found by key_patterns alone, which may be no model id at all (a Helm
-# chart's gpu.model), how to ignore its path, when the message shows the
-# path whole (so that the advice shows no more of a sensitive value's place).
+# chart's gpu.model, but no model's display name), how to ignore its path,
+# when the message shows the path whole (so that the advice shows no more of
+# a sensitive value's place).
 # A path named in attribute_paths is checked whatever is ignored.
 _unknown_advice(f) := advice if {
 	advice := _did_you_mean(f)
@@ -115,6 +116,7 @@ _unknown_advice(f) := advice if {
 	_quote(pattern), _quote(f.type), _beside_defaults(f.type),
 ]) if {
 	not _named(_type_settings[f.type], f.path)
+	count(_displayed_as(f.id)) == 0
 	count(path_text(f.path)) <= 64
 	pattern := _ignore_pattern(f)
 } else := ""
@@ -334,18 +336,18 @@ else := sprintf(" It is the display name of %s: write that id instead.", [concat
 else := _suggest(_near(f.id))
 
 # _display_named(value): at most three usable ids whose catalog display name
-# is value, as a person reads it: white space around it and letter case
-# ignored. Only a value already found wrong is looked up.
-_display_named(value) := array.slice(
-	sort({m.id |
-		some r in catalog_reads
-		some m in r.values.models
-		is_string(m.display_name)
-		lower(trim_space(m.display_name)) == lower(trim_space(value))
-		_usable(m.id)
-	}),
-	0, 3,
-)
+# is value.
+_display_named(value) := array.slice(sort({id | some id in _displayed_as(value); _usable(id)}), 0, 3)
+
+# _displayed_as(value): the ids whose catalog display name is value, as a
+# person reads it: white space around it and letter case ignored. Only a
+# value already found wrong is looked up.
+_displayed_as(value) := {m.id |
+	some r in catalog_reads
+	some m in r.values.models
+	is_string(m.display_name)
+	lower(trim_space(m.display_name)) == lower(trim_space(value))
+}
 
 # _suggest(names): " Did you mean "a" or "b"?", or "" for no name.
 _suggest(names) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in names])]) if count(names) > 0

@@ -1306,16 +1306,16 @@ test_yaml_directives_comments_and_document_end_markers if {
 	]
 	denies := megallm.deny with input as _plan([_chart(texts)])
 	denies == {
-		`helm_release.chat: values[0].llm.model = "x-1" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[1].llm.model = "x-2" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[2].llm.model = "x-3" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[2].chat.model = "x-4" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[3].llm.model = "x-5" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[3].chat.model = "x-6" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[3].embed.model = "x-7" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[4].llm.model = "x-8" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[5].llm.model = "x-9" is not in the MegaLLM catalog.`,
-		`helm_release.chat: values[5].chat.model = "x-10" is not in the MegaLLM catalog.`,
+		`helm_release.chat: values[0].llm.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.0.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[1].llm.model = "x-2" is not in the MegaLLM catalog. If it is no model id, add "values.1.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[2].llm.model = "x-3" is not in the MegaLLM catalog. If it is no model id, add "values.2.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[2].chat.model = "x-4" is not in the MegaLLM catalog. If it is no model id, add "values.2.chat.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[3].llm.model = "x-5" is not in the MegaLLM catalog. If it is no model id, add "values.3.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[3].chat.model = "x-6" is not in the MegaLLM catalog. If it is no model id, add "values.3.chat.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[3].embed.model = "x-7" is not in the MegaLLM catalog. If it is no model id, add "values.3.embed.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[4].llm.model = "x-8" is not in the MegaLLM catalog. If it is no model id, add "values.4.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[5].llm.model = "x-9" is not in the MegaLLM catalog. If it is no model id, add "values.5.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.chat: values[5].chat.model = "x-10" is not in the MegaLLM catalog. If it is no model id, add "values.5.chat.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[6] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
 	}
 }
@@ -1344,7 +1344,7 @@ test_a_display_name_is_denied_with_its_id if {
 		`helm_release.chat: values[0].models[1] = "Claude 3.5 Sonnet" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
 		`helm_release.chat: values[0].models[3] = "GPT-4.1" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4.1"?`,
 		`helm_release.chat: values[0].models[4] = "GPT-3.5 Turbo" is not in the MegaLLM catalog, or the provider's policy does not allow it.`,
-		`helm_release.chat: values[0].models[5] = "GPT-5" is not in the MegaLLM catalog, or the provider's policy does not allow it.`,
+		`helm_release.chat: values[0].models[5] = "GPT-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "values.0.models.5" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[0].models[6] = "DeepSeek V3" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "deepseek-chat": write that id instead.`,
 		`terraform_data.app: input.model = " claude 3.5 SONNET " is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
 	}
