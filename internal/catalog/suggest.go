@@ -25,9 +25,52 @@ const maxEditLength = 256
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct",
 // when '.', '_' and '-' are read as one separator. An id with a vendor prefix
 // the catalog does not write ("openai/gpt-4o", as other gateways name models)
-// is read by what follows its last '/' too.
+// is read by what follows each of its last '/'s too, as the whole is and one
+// edit further. An id under a wholly other vendor prefix ("groq/" for "meta/")
+// is no near miss as a whole, however few edits rewrite it. Of ids as close,
+// the one near the whole id comes first, then the one near its longest
+// reading, then by id.
 func (c *Catalog) Suggest(id string) []string {
 	return Closest(id, maps.Keys(c.byID))
+}
+
+// maxPrefixes is how many vendor prefixes of a value Closest reads it
+// without: "a/b/c/llama" as "b/c/llama", "c/llama" and "llama". Nobody
+// writes more, and each reading costs a pass.
+const maxPrefixes = 3
+
+// reading is a way Closest reads a value: whole, or without a vendor prefix.
+type reading struct {
+	runes  []rune // what edit distances are computed from; nil over maxEditLength
+	folded string // separators folded, for containment
+	limit  int    // editLimit of its length
+}
+
+// readings are value, lower-cased, whole, then what follows each of its last
+// maxPrefixes '/'s, longest first, with separators folded: "openai/gpt_4o"
+// is "gpt-4o" without its prefix.
+func readings(value string) []reading {
+	var slashes []int
+	for i := len(value) - 1; i >= 0 && len(slashes) < maxPrefixes; i-- {
+		if value[i] == '/' {
+			slashes = append(slashes, i)
+		}
+	}
+	out := []reading{newReading(value, separatorsFolded(value))}
+	for _, i := range slices.Backward(slashes) {
+		tail := separatorsFolded(value[i+1:])
+		out = append(out, newReading(tail, tail))
+	}
+	return out
+}
+
+func newReading(text, folded string) reading {
+	n := utf8.RuneCountInString(text)
+	r := reading{folded: folded, limit: editLimit(n)}
+	if n <= maxEditLength {
+		r.runes = []rune(text)
+	}
+	return r
 }
 
 // Closest returns up to three of candidates that the user may have meant by
@@ -35,57 +78,75 @@ func (c *Catalog) Suggest(id string) []string {
 //
 // Its cost is linear in the number of candidates whatever value is:
 // candidates whose length alone puts them over the edit limit are skipped,
-// a value longer than maxEditLength gets no edit distance, and a distance
-// stops as soon as it exceeds the limit.
+// a value longer than maxEditLength gets no edit distance, a distance
+// stops as soon as it exceeds the limit, and a value is read in at most
+// 1+maxPrefixes ways.
 func Closest(value string, candidates iter.Seq[string]) []string {
 	want := strings.ToLower(value)
-	wantLen := utf8.RuneCountInString(want)
-	limit := editLimit(wantLen)
-	var wantRunes, haveRunes []rune
-	var rows []int // boundedEditDistance's scratch, reused
-	if wantLen <= maxEditLength {
-		wantRunes = []rune(want)
-	}
+	reads := readings(want)
+	limit := reads[0].limit
+	var haveRunes, haveFolded []rune // scratch, reused
+	var rows []int                   // boundedEditDistance's scratch, reused
 	type candidate struct {
 		value    string
 		distance int
+		reading  int // the index in reads of the reading it is near
 	}
 	var found []candidate
-	wantFolded := separatorsFolded(want)
-	_, tailFolded, _ := vendorPrefixed(wantFolded)
-	tailContained := len(tailFolded) >= 3 // "openai/o3" is "o3" without its prefix, but "o3" is in too many ids
 	for name := range candidates {
 		have := strings.ToLower(name)
-		d := limit + 1
-		switch {
-		case have == want:
-			d = 0
-		case wantRunes != nil && abs(utf8.RuneCountInString(have)-wantLen) <= limit:
-			haveRunes = haveRunes[:0]
-			for _, r := range have {
-				haveRunes = append(haveRunes, r)
+		haveLen := utf8.RuneCountInString(have)
+		haveRunes, haveFolded = haveRunes[:0], haveFolded[:0]
+		best := candidate{name, limit + 1, 0}
+		if have == want {
+			best.distance = 0
+		}
+		for i, r := range reads {
+			bound := r.limit // the most edits that make have a suggestion
+			if i > 0 {
+				// The prefix left out is one edit, and of ids as close the
+				// one near an earlier reading comes first.
+				bound = min(r.limit, best.distance-1) - 1
 			}
-			rows = slices.Grow(rows[:0], 3*(len(haveRunes)+1))
-			d = boundedEditDistance(wantRunes, haveRunes, limit, rows)
-			if d >= max(wantLen, len(haveRunes)) { // every character retyped: "-" is not "id"
-				d = limit + 1
+			if best.distance == 0 || bound < 0 || r.runes == nil || abs(haveLen-len(r.runes)) > bound {
+				continue
+			}
+			if len(haveRunes) == 0 {
+				for _, c := range have {
+					haveRunes = append(haveRunes, c)
+					haveFolded = append(haveFolded, separatorFolded(c))
+				}
+			}
+			s := haveRunes
+			if i > 0 {
+				s = haveFolded
+			}
+			rows = slices.Grow(rows[:0], 3*(len(s)+1))
+			d := nearMiss(r.runes, s, bound, rows)
+			if d > bound || i == 0 && otherVendor(want, have) {
+				continue
+			}
+			if i > 0 {
+				d++
+			}
+			best.distance, best.reading = d, i
+		}
+		if best.distance > limit && len(want) >= 3 {
+			folded := separatorsFolded(have)
+			for i, r := range reads {
+				// "openai/o3" is "o3" without its prefix, but "o3" is in too many ids
+				if (i == 0 || len(r.folded) >= 3) && strings.Contains(folded, r.folded) {
+					best.distance, best.reading = limit, i // a containing id is worth showing, after the close ones
+					break
+				}
 			}
 		}
-		if d > limit && len(want) >= 3 {
-			haveFolded := separatorsFolded(have)
-			switch {
-			case tailFolded != "" && haveFolded == tailFolded:
-				d = 1 // "openai/gpt-4o" is "gpt-4o" without its prefix
-			case strings.Contains(haveFolded, wantFolded) || tailContained && strings.Contains(haveFolded, tailFolded):
-				d = limit // a containing id is worth showing, after the close ones
-			}
-		}
-		if d <= limit {
-			found = append(found, candidate{name, d})
+		if best.distance <= limit {
+			found = append(found, best)
 		}
 	}
 	slices.SortFunc(found, func(a, b candidate) int {
-		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.value, b.value))
+		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.reading, b.reading), cmp.Compare(a.value, b.value))
 	})
 	out := make([]string, 0, min(len(found), maxSuggestions))
 	for _, f := range found[:min(len(found), maxSuggestions)] {
@@ -94,9 +155,23 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 	return out
 }
 
-// vendorPrefixed splits an id written with a vendor prefix, as other gateways
-// name models ("openai/gpt-4o"), at its last '/': the vendor ("openai") and the
-// id that follows ("gpt-4o"); ok is false for an id without one.
+// otherVendor reports whether ids want and have both have a vendor prefix,
+// and every character of one is retyped in the other: "meta/llama-3" is no
+// near miss of "groq/llama-3", though four edits rewrite it.
+func otherVendor(want, have string) bool {
+	w, _, wok := vendorPrefixed(want)
+	h, _, hok := vendorPrefixed(have)
+	if !wok || !hok || w == h {
+		return false
+	}
+	wr, hr := []rune(w), []rune(h)
+	n := max(len(wr), len(hr))
+	return boundedEditDistance(wr, hr, n-1, nil) >= n
+}
+
+// vendorPrefixed splits an id written with a vendor prefix ("openai/gpt-4o",
+// "meta-llama/llama-3.3-70b-instruct") at its last '/': the vendor ("openai")
+// and the id that follows ("gpt-4o"); ok is false for an id without one.
 func vendorPrefixed(id string) (vendor, rest string, ok bool) {
 	slash := strings.LastIndexByte(id, '/')
 	if slash < 0 {
@@ -158,6 +233,16 @@ func boundedEditDistance(s, t []rune, limit int, scratch []int) int {
 	return min(prev[len(t)], limit+1)
 }
 
+// nearMiss is boundedEditDistance, or limit+1 for s with every character
+// retyped in t: "-" is not "id".
+func nearMiss(s, t []rune, limit int, scratch []int) int {
+	d := boundedEditDistance(s, t, limit, scratch)
+	if d > 0 && d >= max(len(s), len(t)) {
+		return limit + 1
+	}
+	return d
+}
+
 func abs(n int) int {
 	if n < 0 {
 		return -n
@@ -168,12 +253,15 @@ func abs(n int) int {
 // separatorsFolded is s with its separators '.' and '_' written '-', as ids
 // are written in more than one way: claude-3.5-sonnet, claude-3-5-sonnet.
 func separatorsFolded(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '.' || r == '_' {
-			return '-'
-		}
-		return r
-	}, s)
+	return strings.Map(separatorFolded, s)
+}
+
+// separatorFolded is r, or '-' for the separators '.' and '_'.
+func separatorFolded(r rune) rune {
+	if r == '.' || r == '_' {
+		return '-'
+	}
+	return r
 }
 
 // ClosestByWords returns up to three of candidates, names made of words
@@ -234,10 +322,9 @@ func Misnames(value string, names []string) bool {
 // misspelt reports whether w is k, or k misspelt: within the edit distance
 // that Closest allows, and not every character retyped.
 func misspelt(w, k string) bool {
-	want, have := []rune(w), []rune(k)
+	want := []rune(w)
 	limit := editLimit(len(want))
-	d := boundedEditDistance(want, have, limit, nil)
-	return d <= limit && (d == 0 || d < max(len(want), len(have)))
+	return nearMiss(want, []rune(k), limit, nil) <= limit
 }
 
 // editLimit is how many edits away from a value of n runes a near miss may be.

@@ -63,6 +63,57 @@ func TestSuggest(t *testing.T) {
 	}
 }
 
+// TestSuggest_vendorPrefixes: in a catalog of ids with vendor prefixes, some
+// sharing what follows the '/' under other vendors, the id closest as a whole
+// comes first, an id is read without each of its prefixes, and an id under a
+// wholly other vendor is no near miss of it.
+func TestSuggest_vendorPrefixes(t *testing.T) {
+	t.Parallel()
+	var models []megallm.Model
+	for _, id := range []string{
+		"meta-llama/llama-3.1-70b-instruct",
+		"meta-llama/llama-3.1-8b-instruct",
+		"meta-llama/llama-3.3-70b-instruct",
+		"groq/llama-3.1-70b-instruct",
+		"llama-3.1-70b-instruct",
+		"deepseek/deepseek-chat",
+		"deepseek/deepseek-r1",
+		"together/deepseek-chat",
+		"mistralai/mistral-large",
+		"mistralai/mistral-small",
+		"mistral-large",
+		"gpt-4o",
+	} {
+		models = append(models, megallm.Model{ID: id})
+	}
+	c := New(models)
+	for _, tc := range []struct {
+		id   string
+		want []string
+	}{
+		// a typo in the vendor: that vendor's id, then the same model without one
+		{"meta-lama/llama-3.1-70b-instruct", []string{"meta-llama/llama-3.1-70b-instruct", "llama-3.1-70b-instruct", "meta-llama/llama-3.3-70b-instruct"}},
+		{"mistrali/mistral-large", []string{"mistralai/mistral-large", "mistral-large", "mistralai/mistral-small"}},
+		{"deepsek/deepseek-chat", []string{"deepseek/deepseek-chat", "deepseek/deepseek-r1", "together/deepseek-chat"}},
+		// the id whole contained before ids containing only what follows its '/'
+		{"meta-llama/llama-3.1-70b", []string{"meta-llama/llama-3.1-70b-instruct", "groq/llama-3.1-70b-instruct", "llama-3.1-70b-instruct"}},
+		// another gateway's prefix before an id with a '/' of its own
+		{"openrouter/meta-llama/llama-3.1-70b-instruct", []string{"meta-llama/llama-3.1-70b-instruct", "llama-3.1-70b-instruct", "meta-llama/llama-3.3-70b-instruct"}},
+		// "groq/" retypes all of "meta/": four edits, but another vendor's model
+		{"meta/llama-3.1-70b-instruct", []string{"llama-3.1-70b-instruct", "meta-llama/llama-3.1-70b-instruct", "groq/llama-3.1-70b-instruct"}},
+		// a typo after another gateway's prefix
+		{"openai/gpt-4p", []string{"gpt-4o"}},
+		{"x/y/deepseek/deepseek-chatt", []string{"deepseek/deepseek-chat", "deepseek/deepseek-r1"}},
+	} {
+		for range 20 { // ties in the same order every time
+			if got := c.Suggest(tc.id); !equalStrings(got, tc.want) {
+				t.Errorf("Suggest(%q) = %q, want %q", tc.id, got, tc.want)
+				break
+			}
+		}
+	}
+}
+
 func TestSuggest_typoFirst(t *testing.T) {
 	t.Parallel()
 	got := suggestFixture().Suggest("gpt-4o-mnii")
@@ -195,16 +246,17 @@ func TestSuggest_longIDs(t *testing.T) {
 // no other test allocates meanwhile.
 func TestSuggest_longIDCostsNoMoreThanReadingIt(t *testing.T) {
 	c := New(syntheticModels(t, 1000))
-	id := strings.Repeat("0", 20_000)
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	got := c.Suggest(id)
-	runtime.ReadMemStats(&after)
-	if len(got) != 0 {
-		t.Errorf("Suggest(20 KB id) = %q, want none", got)
-	}
-	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 64<<10 {
-		t.Errorf("Suggest(20 KB id) allocated %d bytes over 1,000 models, want at most 64 KiB", allocated)
+	for _, id := range []string{strings.Repeat("0", 20_000), strings.Repeat("0/", 10_000)} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		got := c.Suggest(id)
+		runtime.ReadMemStats(&after)
+		if len(got) != 0 {
+			t.Errorf("Suggest(20 KB id %.4q…) = %q, want none", id, got)
+		}
+		if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 64<<10 {
+			t.Errorf("Suggest(20 KB id %.4q…) allocated %d bytes over 1,000 models, want at most 64 KiB", id, allocated)
+		}
 	}
 }
 

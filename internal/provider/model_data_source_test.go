@@ -119,6 +119,29 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 	)
 }
 
+// TestModelDataSource_vendorPrefixedIDSuggestsClosestWhole: in a catalog of
+// ids with vendor prefixes, some sharing what follows the '/', the id closest
+// as a whole is suggested first, and another vendor's model after it.
+func TestModelDataSource_vendorPrefixedIDSuggestsClosestWhole(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"meta-llama/llama-3.1-70b-instruct","owned_by":"meta"}`),
+		json.RawMessage(`{"id":"meta-llama/llama-3.3-70b-instruct","owned_by":"meta"}`),
+		json.RawMessage(`{"id":"groq/llama-3.1-70b-instruct","owned_by":"groq"}`),
+		json.RawMessage(`{"id":"mistralai/mistral-large","owned_by":"mistralai"}`),
+		json.RawMessage(`{"id":"mistral-large","owned_by":"mistralai"}`),
+	)
+	unitTest(t,
+		errorStep(server, "megallm_model", `id = "meta-llama/llama-3.1-70b"`,
+			`has no model with id "meta-llama/llama-3.1-70b". Did you mean "meta-llama/llama-3.1-70b-instruct" or "groq/llama-3.1-70b-instruct"\?`),
+		errorStep(server, "megallm_model", `id = "meta/llama-3.1-70b-instruct"`,
+			`Did you mean "meta-llama/llama-3.1-70b-instruct", "groq/llama-3.1-70b-instruct" or "meta-llama/llama-3.3-70b-instruct"\?`),
+		errorStep(server, "megallm_model", `id = "mistrali/mistral-large"`,
+			`Did you mean "mistralai/mistral-large" or "mistral-large"\?`),
+	)
+}
+
 func TestModelDataSource_requirementsUnmetListsEach(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
