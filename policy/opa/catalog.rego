@@ -145,17 +145,28 @@ _owner_allowed(owner) if {
 _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.models}
 
 # _near(id): at most three usable ids near id, as the provider's
-# catalog.Closest finds them (_closest). An id with a vendor prefix the
-# catalog does not write ("openai/gpt-4o", as other gateways name models) is
-# read by what follows each "/" too, as catalog.LookupMisnamed reads it, since
-# a catalog id may hold one ("meta/meta-llama/llama-3.3-70b-instruct").
-_near(id) := array.slice(_closest(id, _near_readings(id), _usable_by_fold), 0, 3)
+# catalog.Closest finds and orders them: the id closest as a whole first. An
+# id with a vendor prefix the catalog does not write ("openai/gpt-4o", as
+# other gateways name models) is read by what follows each "/" too, as
+# catalog.LookupMisnamed reads it, since a catalog id may hold one
+# ("meta/meta-llama/llama-3.3-70b-instruct"); an id near the whole comes
+# before one near what follows a "/", and one near what follows an earlier
+# "/" before one near what follows a later.
+_near(id) := array.slice(_near_all(id, array.slice(r, 1, count(r))), 0, 3) if r := _readings(id)
 
-# _near_readings(id): the first of _readings(id) that equals a usable id
-# (given aside), else all of them.
-_near_readings(id) := {first} if {
-	first := [r | some r in _readings(id); some k in object.get(_usable_by_fold, _fold(r), []); k != id][0]
-} else := {r | some r in _readings(id)}
+# _near_all(id, tails): the usable ids equal to id, when letter case, white
+# space, "-", "." and "_" are ignored; or else those one edit away from it
+# and then those equal to its first tail that one is; or else, in the order
+# _near gives, those one edit away and those that contain it.
+_near_all(id, tails) := sort(equal) if {
+	equal := _equal(id, {id}, _usable_by_fold)
+	count(equal) > 0
+} else := _ordered([_edited(id, {id}, _usable_by_fold), equal]) if {
+	equal := [e | some t in tails; e := _equal(id, {t}, _usable_by_fold); count(e) > 0][0]
+} else := _ordered(array.concat(
+	array.concat([_edited(id, {id}, _usable_by_fold)], [_edited(id, {t}, _usable_by_fold) | some t in tails]),
+	array.concat([_containing(id, {id}, _usable_by_fold)], [_containing(id, {t}, _usable_by_fold) | some t in tails]),
+))
 
 # _readings(id): id, then what follows each of its "/", longest first.
 _readings(id) := [concat("/", array.slice(parts, i, count(parts))) | parts := split(id, "/"); some i in numbers.range(0, count(parts) - 1)]
@@ -167,13 +178,22 @@ _readings(id) := [concat("/", array.slice(parts, i, count(parts))) | parts := sp
 # swapped) and those that contain one. Only a name already found wrong is
 # looked up.
 _closest(given, values, by_fold) := sort(equal) if {
-	equal := {k | some v in values; some k in object.get(by_fold, _fold(v), []); k != given}
+	equal := _equal(given, values, by_fold)
 	count(equal) > 0
-} else := array.concat(sort(edited), sort(containing - edited)) if {
-	wants := {_fold(v) | some v in values}
-	edited := {k | some w in wants; some f in _one_edit_away(w, by_fold); some k in by_fold[f]; k != given}
-	containing := {k | some w in wants; count(w) >= 3; some f, ks in by_fold; contains(f, w); some k in ks; k != given}
-}
+} else := _ordered([_edited(given, values, by_fold), _containing(given, values, by_fold)])
+
+# _equal, _edited and _containing(given, values, by_fold): the names of
+# by_fold, given aside, equal to one of values when folded, one edit away
+# from one, or containing one of three characters or more.
+_equal(given, values, by_fold) := {k | some v in values; some k in object.get(by_fold, _fold(v), []); k != given}
+
+_edited(given, values, by_fold) := {k | some w in {_fold(v) | some v in values}; some f in _one_edit_away(w, by_fold); some k in by_fold[f]; k != given}
+
+_containing(given, values, by_fold) := {k | some w in {_fold(v) | some v in values}; count(w) >= 3; some f, ks in by_fold; contains(f, w); some k in ks; k != given}
+
+# _ordered(tiers): the names of each set of tiers, sorted, that no earlier
+# set holds, in the order of tiers.
+_ordered(tiers) := [k | some i, tier in tiers; some k in sort(tier - union({t | some j, t in tiers; j < i}))]
 
 # _one_edit_away(w, by_fold): the keys of by_fold one edit from w, by one
 # regular expression of w's edits matched against the keys, one a line

@@ -189,6 +189,27 @@ test_id_with_a_vendor_prefix_of_an_id_with_a_slash_suggests_that_id if {
 	}
 }
 
+# as the provider's catalog.Closest, among ids with vendor prefixes: an id
+# one edit from the whole (a typo in the vendor) before the id equal to what
+# follows the "/", and an id containing the whole before the ids containing
+# only what follows its "/"
+test_vendor_prefixed_ids_suggest_the_id_closest_as_a_whole_first if {
+	models := [
+		_model("meta-llama/llama-3.1-70b-instruct", "meta", {}), _model("meta-llama/llama-3.3-70b-instruct", "meta", {}),
+		_model("groq/llama-3.1-70b-instruct", "groq", {}), _model("llama-3.1-70b-instruct", "groq", {}),
+		_model("mistralai/mistral-large", "mistralai", {}), _model("mistral-large", "mistralai", {}),
+	]
+	denies := megallm.deny with input as _plan_with(
+		[_app({"model": "mistrali/mistral-large", "chat_model": "meta-lama/llama-3.1-70b-instruct", "fallback_model": "meta-llama/llama-3.1-70b"})],
+		[_read("catalog", models), _read("all", models)],
+	)
+	denies == {
+		`terraform_data.app: input.model = "mistrali/mistral-large" is not in the MegaLLM catalog. Did you mean "mistralai/mistral-large" or "mistral-large"?`,
+		`terraform_data.app: input.chat_model = "meta-lama/llama-3.1-70b-instruct" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.1-70b-instruct" or "llama-3.1-70b-instruct"?`,
+		`terraform_data.app: input.fallback_model = "meta-llama/llama-3.1-70b" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.1-70b-instruct" or "groq/llama-3.1-70b-instruct" or "llama-3.1-70b-instruct"?`,
+	}
+}
+
 # as the provider's catalog.Closest, an id one edit away: a character left
 # out, added, changed, or two swapped (in the id without separators)
 test_unknown_id_one_edit_away_suggests_it if {
