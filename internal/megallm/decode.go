@@ -193,7 +193,7 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	}
 	if rev.redact.String(w.ID) != w.ID { // scrubbed, no configuration could name it
 		rev.problems = append(rev.problems, Problem{Kind: EntryDropped, Index: index,
-			Issue: `has an "id" that holds the API key, which the provider never shows or saves`})
+			Issue: `has an "id" that holds ` + keyNeverShown})
 		return Model{}, false
 	}
 	if strings.TrimSpace(w.ID) != w.ID { // no id written in a configuration could name it
@@ -221,9 +221,14 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	return m, true
 }
 
+// keyNeverShown ends the problem of an id or successor that holds the key.
+const keyNeverShown = "the API key, which the provider never shows or saves"
+
 // clearNonsense sets to nil the values that cannot be true: a negative
 // price, a currency that is not three letters (and the prices in it), a limit
-// that is not positive, a blank successor. A currency code is trimmed and upper-cased.
+// that is not positive, a blank successor, or one that holds the key (scrubbed,
+// it would name no model, and advice would offer it). A currency code is
+// trimmed and upper-cased.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
 	if p := m.Pricing; p != nil {
@@ -253,8 +258,13 @@ func (rev *review) clearNonsense(m *Model, index int) {
 	if v := m.MaxOutputTokens; v != nil && !rev.positiveTokens(m, index, "max_output_tokens", v) {
 		m.MaxOutputTokens = nil
 	}
-	if v := m.Successor; v != nil && strings.TrimSpace(*v) == "" {
+	switch v := m.Successor; {
+	case v == nil:
+	case strings.TrimSpace(*v) == "":
 		field("successor", "is the string "+Quote(*v)+", not a model id")
+		m.Successor = nil
+	case rev.redact.String(*v) != *v:
+		field("successor", "holds "+keyNeverShown)
 		m.Successor = nil
 	}
 }

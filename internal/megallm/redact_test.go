@@ -225,7 +225,8 @@ func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
 // TestListModels_modelTextNeverCarriesTheKey: a catalog that writes the key,
 // in any form the redactor knows, into a model's text fields gets it
 // replaced there, so that it reaches no plan or state; an entry whose id
-// holds it is left out, with a problem that does not quote the id.
+// holds it is left out, with a problem that does not quote the id, and a
+// successor that holds it is null, with a problem, so that no advice names it.
 func TestListModels_modelTextNeverCarriesTheKey(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn+Op=Qr_St-Uv"
@@ -262,19 +263,30 @@ func TestListModels_modelTextNeverCarriesTheKey(t *testing.T) {
 		if name := models[i].DisplayName; name == nil || !strings.HasPrefix(*name, "Model ") || !strings.Contains(*name, "***") {
 			t.Errorf("%s: display_name = %s, want the rest of it, with the key as ***", form.Name, written)
 		}
+		if models[i].Successor != nil {
+			t.Errorf("%s: successor = %q, want null: scrubbed, it names no model", form.Name, *models[i].Successor)
+		}
 	}
 	if len(models) != len(forms) {
 		t.Errorf("got %d models, want %d: an id that holds the key must be left out", len(models), len(forms))
 	}
 	// Each model's currency, not three letters, is a problem too.
 	const dropped = `has an "id" that holds the API key, which the provider never shows or saves`
-	var left []string
+	var left, successors []string
 	for _, p := range problems {
 		if leak := mockapi.LeakedKey(p.String(), key); leak != "" {
 			t.Errorf("problem %q holds %s", p, leak)
 		}
-		if p.Kind == megallm.EntryDropped {
+		switch {
+		case p.Kind == megallm.EntryDropped:
 			left = append(left, p.String())
+		case p.Field == "successor":
+			successors = append(successors, p.String())
+		}
+	}
+	for i := range forms {
+		if want := fmt.Sprintf(`model "m%d": successor holds the API key, which the provider never shows or saves`, i); i >= len(successors) || successors[i] != want {
+			t.Fatalf("successors read as null: %q, want each that holds the key, as %q", successors, want)
 		}
 	}
 	for i := range forms {

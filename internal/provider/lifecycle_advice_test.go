@@ -40,3 +40,18 @@ func TestRetired_ownSuccessor(t *testing.T) {
 			`Did you mean "m5"\? To keep planning through the next retirement without an edit, set candidates instead of id`),
 	})
 }
+
+// A successor that holds the API key is null, as an id that holds it is left
+// out: scrubbed, it would name no model, so no advice offers it.
+func TestRetired_successorThatHoldsTheKey(t *testing.T) {
+	t.Parallel()
+	const key = "test-key-successor-advice-7f3a9c"
+	server := mockapi.NewTestServer(t, key)
+	server.SetModels(json.RawMessage(`{"id":"m4","retires_at":"2020-01-01","successor":"m4-`+key+`"}`),
+		json.RawMessage(`{"id":"m5"}`))
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = %q\n}\n", server.URL(), key) +
+			`data "megallm_model" "m" { id = "m4" }`,
+		ExpectError: expectError(`Model "m4" was retired on 2020-01-01\. Did you mean "m5"\? To keep planning`),
+	})
+}
