@@ -1,7 +1,11 @@
 package megallm_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,7 +26,7 @@ func writeFile(t *testing.T, body string) string {
 
 func TestReadCatalogFile(t *testing.T) {
 	t.Parallel()
-	models, _, err := megallm.ReadCatalogFile(writeFile(t, string(mockapi.BuiltinCatalog())))
+	models, _, err := megallm.ReadCatalogFile(writeFile(t, string(mockapi.BuiltinCatalog())), "")
 	if err != nil || len(models) != 26 || models[0].ID != "gpt-4o" {
 		t.Fatalf("got %d models (err %v), want the 26 of the built-in catalog", len(models), err)
 	}
@@ -33,7 +37,7 @@ func TestReadCatalogFile(t *testing.T) {
 func TestReadCatalogFile_byteOrderMarks(t *testing.T) {
 	t.Parallel()
 	for _, marks := range []string{"\ufeff", "\ufeff\ufeff", "\ufeff\ufeff\ufeff"} {
-		models, _, err := megallm.ReadCatalogFile(writeFile(t, marks+string(mockapi.BuiltinCatalog())))
+		models, _, err := megallm.ReadCatalogFile(writeFile(t, marks+string(mockapi.BuiltinCatalog())), "")
 		if err != nil || len(models) != 26 {
 			t.Errorf("%d byte-order marks: got %d models (err %v), want 26", len(marks)/3, len(models), err)
 		}
@@ -48,11 +52,11 @@ func TestReadCatalogFile_byteOrderMarks(t *testing.T) {
 func TestReadCatalogFile_commentLine(t *testing.T) {
 	t.Parallel()
 	answer := `{"object":"list","data":[{"id":"gpt-4o"}]}`
-	_, _, err := megallm.ReadCatalogFile(writeFile(t, "# saved 2026-12-01\n"+answer))
+	_, _, err := megallm.ReadCatalogFile(writeFile(t, "# saved 2026-12-01\n"+answer), "")
 	if err == nil || !strings.HasSuffix(err.Error(), ": the file is JSON after a # comment line, which JSON does not allow: delete the comment line(s) at its start") {
 		t.Fatalf("err = %v, want the comment line named", err)
 	}
-	if models, _, err := megallm.ReadCatalogFile(writeFile(t, answer)); err != nil || len(models) != 1 {
+	if models, _, err := megallm.ReadCatalogFile(writeFile(t, answer), ""); err != nil || len(models) != 1 {
 		t.Errorf("without the comment line: %d models, err = %v; want 1 and none", len(models), err)
 	}
 }
@@ -91,7 +95,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			path := writeFile(t, tc.body)
-			_, _, err := megallm.ReadCatalogFile(path)
+			_, _, err := megallm.ReadCatalogFile(path, "")
 			var fileErr *megallm.CatalogFileError
 			if !errors.As(err, &fileErr) || !strings.Contains(err.Error(), "catalog file "+megallm.QuotePath(path)+": ") || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("err = %v, want a *CatalogFileError naming the path and %q", err, tc.want)
@@ -106,11 +110,11 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 	if err := os.Truncate(huge, megallm.DefaultMaxBodyBytes+1); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := megallm.ReadCatalogFile(huge); err == nil || !strings.Contains(err.Error(), "the file is larger than the provider's limit of 64 MiB") {
+	if _, _, err := megallm.ReadCatalogFile(huge, ""); err == nil || !strings.Contains(err.Error(), "the file is larger than the provider's limit of 64 MiB") {
 		t.Errorf("file over the limit: err = %v, want the size limit named", err)
 	}
 	missing := filepath.Join(t.TempDir(), "missing.json")
-	_, _, err := megallm.ReadCatalogFile(missing)
+	_, _, err := megallm.ReadCatalogFile(missing, "")
 	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(err.Error(), megallm.QuotePath(missing)) {
 		t.Errorf("missing file: err = %v, want os.ErrNotExist naming the file", err)
 	}
@@ -128,9 +132,39 @@ func TestReadCatalogFile_quotesThePath(t *testing.T) {
 		{"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json", `catalog file ` +
 			`"/nonexistent/home/runner/work/platform/platform/modules/llm/testdata/catalog.json": no such file or directory`},
 	} {
-		_, _, err := megallm.ReadCatalogFile(tc.path)
+		_, _, err := megallm.ReadCatalogFile(tc.path, "")
 		if err == nil || !strings.Contains(err.Error(), tc.want) || len(err.Error()) > 400 {
 			t.Errorf("err = %q, want it to hold %q and be short", err, tc.want)
 		}
+	}
+}
+
+// TestReadCatalogFile_scrubsTheKey: a file saved from a server that wrote the
+// key into its answer is read, when the key is given, as that answer is: the
+// same models, the key *** in their text and an id that holds it left out,
+// and the same problems.
+func TestReadCatalogFile_scrubsTheKey(t *testing.T) {
+	t.Parallel()
+	body := `{"object":"list","data":[{"id":"m1","display_name":"Model ` + testKey + `","owned_by":"` +
+		strings.ToUpper(testKey) + `","successor":"m-` + testKey + `"},{"id":"` + testKey + `"},` +
+		`{"id":"m2","context_length":"` + testKey + `"}]}`
+	fromAPI, apiProblems, err := newClient(t, megallm.Config{
+		BaseURL: newRecorder(t, http.StatusOK, "application/json", body).URL + "/v1", APIKey: testKey,
+	}).ListModels(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile, fileProblems, err := megallm.ReadCatalogFile(writeFile(t, body), testKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	apiModels, _ := json.Marshal(fromAPI)
+	fileModels, _ := json.Marshal(fromFile)
+	api, file := fmt.Sprint(string(apiModels), apiProblems), fmt.Sprint(string(fileModels), fileProblems)
+	if strings.Contains(strings.ToLower(file), testKey) {
+		t.Error("the models or problems read from the file hold the key")
+	}
+	if file != api || len(fromFile) != 2 || len(fileProblems) != 3 {
+		t.Errorf("from the file: %s\nwant the API's: %s (2 models, 3 problems)", file, api)
 	}
 }

@@ -22,7 +22,7 @@ func TestReadCatalogFile_namedPipe(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := megallm.ReadCatalogFile(path)
+		_, _, err := megallm.ReadCatalogFile(path, "")
 		done <- err
 	}()
 	select {

@@ -274,9 +274,7 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 }
 
 // decodeModels decodes the body into the model list, reading at most maxBody
-// bytes and keeping the first few for an error message. The models' text and
-// the problems, which quote the server's values, are scrubbed of the key as
-// errors are.
+// bytes and keeping the first few for an error message.
 func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 	head := &headBuffer{limit: excerptBytes}
 	transport := &readErrorOf{r: resp.Body}
@@ -295,10 +293,6 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 			respErr.Excerpt = "" // err quotes what the API said
 		}
 		return nil, nil, respErr
-	}
-	for i := range problems {
-		problems[i].ModelID = c.redact.String(problems[i].ModelID)
-		problems[i].Issue = c.redact.String(problems[i].Issue)
 	}
 	return models, problems, nil
 }

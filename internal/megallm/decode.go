@@ -66,9 +66,20 @@ var errEmptyBody = errors.New("it is empty (or only white space)")
 func DecodeModels(r io.Reader) ([]Model, []Problem, error) { return redactor{}.decodeModels(r) }
 
 // decodeModels is DecodeModels for an answer to a request that carried the
-// key: a model's text fields have it replaced (String), and an entry whose
-// id holds it is left out, as no configuration could name the id.
+// key, or a file saved from one: a model's text fields and the problems,
+// which quote the server's values, have it replaced (String), and an entry
+// whose id holds it is left out, as no configuration could name the id.
 func (r redactor) decodeModels(in io.Reader) ([]Model, []Problem, error) {
+	models, problems, err := r.decodeList(in)
+	for i := range problems {
+		problems[i].ModelID = r.String(problems[i].ModelID)
+		problems[i].Issue = r.String(problems[i].Issue)
+	}
+	return models, problems, err
+}
+
+// decodeList is decodeModels before the problems are scrubbed.
+func (r redactor) decodeList(in io.Reader) ([]Model, []Problem, error) {
 	body, err := io.ReadAll(in)
 	if err != nil {
 		return nil, nil, err

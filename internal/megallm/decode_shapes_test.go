@@ -79,7 +79,7 @@ func TestDecodeModels_normalisedValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromFile, fileProblems, err := megallm.ReadCatalogFile(writeFile(t, body))
+	fromFile, fileProblems, err := megallm.ReadCatalogFile(writeFile(t, body), "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -423,7 +423,7 @@ func TestDecodeModels_duplicateIDsKeepTheFirst(t *testing.T) {
 func TestReadCatalogFile_reportsProblemsAsTheAPIDoes(t *testing.T) {
 	t.Parallel()
 	models, problems, err := megallm.ReadCatalogFile(writeFile(t,
-		`{"data":[{"id":"a","context_length":128000.0},{"id":"a"},null,{"id":"b","pricing":{"input_tokens_cost_per_million":"0.15"}}]}`))
+		`{"data":[{"id":"a","context_length":128000.0},{"id":"a"},null,{"id":"b","pricing":{"input_tokens_cost_per_million":"0.15"}}]}`), "")
 	if err != nil || len(models) != 2 || *models[0].ContextLength != 128000 {
 		t.Fatalf("got %+v, %v; want models a (context 128000) and b", models, err)
 	}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -314,5 +315,25 @@ data "megallm_model" "mini" { id = "gpt-4o-mini" }
 		read.Config = "provider \"megallm\" {" + apiArguments + "}\n" + dataSource
 		policyUnknown.Config = "provider \"megallm\" {\n  policy = { retirement_notice_days = length(timestamp()) }\n}\n" + dataSource
 		unitTest(t, policyUnknown, read)
+	})
+}
+
+// TestCatalogFile_keyScrubbed: a catalog file saved from a server that wrote
+// the key into it is read as an answer of the API is, when a key is
+// configured: the key is *** in a model's text and an entry whose id holds
+// it is left out, so that it reaches no plan or state.
+func TestCatalogFile_keyScrubbed(t *testing.T) {
+	t.Parallel()
+	const key = "test-key-catalog-file-scrub-4e1d7b"
+	path := writeCatalogFile(t, mockapi.ListBody(json.RawMessage(`{"id":"m1","display_name":"Model `+key+`"}`),
+		json.RawMessage(`{"id":"`+key+`"}`), json.RawMessage(`{"id":"m2"}`)))
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n  api_key      = %q\n}\n", path, key) +
+			`data "megallm_models" "all" {}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.all", "m1", "m2"),
+			statecheck.ExpectKnownValue("data.megallm_models.all", tfjsonpath.New("models").AtSliceIndex(0).AtMapKey("display_name"),
+				knownvalue.StringExact("Model ***")),
+		},
 	})
 }

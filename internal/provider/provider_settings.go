@@ -23,8 +23,9 @@ import (
 
 // providerSettings is the provider block with the environment and defaults.
 type providerSettings struct {
-	// catalogFile, when set, leaves the API settings unused; fileFrom names
-	// where it came from: catalog_file or MEGALLM_CATALOG_FILE.
+	// catalogFile, when set, leaves the API settings but apiKey, which is
+	// scrubbed from it, unused; fileFrom names where it came from:
+	// catalog_file or MEGALLM_CATALOG_FILE.
 	catalogFile string
 	fileFrom    string
 	baseURL     string
@@ -66,7 +67,9 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 			}
 			warnCatalogFileFromEnvironment(&diags, cfg, file)
 		}
-		return providerSettings{catalogFile: file, fileFrom: fileFrom, policy: policy}, diags
+		// The key the API would be sent, scrubbed from the file as from its answer.
+		return providerSettings{catalogFile: file, fileFrom: fileFrom, apiKey: cmp.Or(secretKeys(cfg.APIKey.ValueString())...),
+			policy: policy}, diags
 	}
 
 	baseURL, baseFrom := cfg.BaseURL.ValueString(), "base_url"
@@ -210,8 +213,9 @@ func trimKey(key string) string {
 // a data source's id, must not be quoted back, and a data source's
 // validators see no api_key of their own.
 func keyScrubber(configured string) func(string) string {
-	scrubbers := []func(string) string{
-		megallm.KeyScrubber(secretPart(trimKey(configured))), megallm.KeyScrubber(secretPart(trimKey(os.Getenv(EnvAPIKey)))),
+	var scrubbers []func(string) string
+	for _, key := range secretKeys(configured) {
+		scrubbers = append(scrubbers, megallm.KeyScrubber(key))
 	}
 	configuredKeys.Lock()
 	for _, key := range configuredKeys.keys {
@@ -224,6 +228,12 @@ func keyScrubber(configured string) func(string) string {
 		}
 		return s
 	}
+}
+
+// secretKeys are the secret parts of api_key (configured) and of
+// MEGALLM_API_KEY, in that order, "" for an unset one.
+func secretKeys(configured string) []string {
+	return []string{secretPart(trimKey(configured)), secretPart(trimKey(os.Getenv(EnvAPIKey)))}
 }
 
 // configuredKeys are the api_key values Configure has read in this process,

@@ -33,8 +33,9 @@ func TestResolveSettings_defaults(t *testing.T) {
 	}
 }
 
-// catalog_file wins over the API settings, which are left unresolved, and a
-// configured file does not warn; the key is trimmed for the API.
+// catalog_file wins over the API settings, which are left unresolved but for
+// the key, scrubbed from the file, and a configured file does not warn; the
+// key is trimmed for the API.
 func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 	clearProviderEnvironment(t)
 	cfg := providerConfig{
@@ -43,8 +44,8 @@ func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 		APIKey:      types.StringValue(" sk-fake-key\n"),
 	}
 	settings, diags := resolveSettings(t.Context(), cfg)
-	if len(diags) != 0 || settings != (providerSettings{catalogFile: "catalog.json", fileFrom: "catalog_file"}) {
-		t.Errorf("got %+v and %v, want only the catalog file and no diagnostic", settings, diags)
+	if len(diags) != 0 || settings != (providerSettings{catalogFile: "catalog.json", fileFrom: "catalog_file", apiKey: "sk-fake-key"}) {
+		t.Errorf("got %+v and %v, want only the catalog file and the key scrubbed from it, and no diagnostic", settings, diags)
 	}
 
 	cfg.CatalogFile = types.StringNull()
