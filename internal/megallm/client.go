@@ -309,15 +309,49 @@ func (c *Client) apiError(resp *http.Response) error {
 	return apiErr
 }
 
-// readBody sets e's Message, Type and Code from the API's error body, when
-// body is one, with the key removed by r and cut as an excerpt.
-func (e *APIError) readBody(body []byte, r redactor) {
+// readBody sets e's Message, Type and Code from an error body, when body is
+// one, with the key removed by r and cut as an excerpt; it returns the name
+// of the field that held the message, "" when none did. Besides the API's
+// shape, {"error":{"message","type","code"}}, it reads what gateways and
+// frameworks send: a code that is a number, an "error" that is the message
+// itself, and a "message" or "detail" (FastAPI's) at the top.
+func (e *APIError) readBody(body []byte, r redactor) (from string) {
 	var parsed errorResponse
-	if json.Unmarshal(body, &parsed) == nil && parsed.Error != nil {
-		e.Message = r.excerpt([]byte(parsed.Error.Message), false)
-		e.Type = r.excerpt([]byte(parsed.Error.Type), false)
-		e.Code = r.excerpt([]byte(parsed.Error.Code), false)
+	if json.Unmarshal(body, &parsed) != nil {
+		return ""
 	}
+	message := jsonText(parsed.Error, false)
+	if message != "" {
+		from = "error"
+	} else if object := parsed.errorObject(); object != nil {
+		message, from = jsonText(object.Message, false), "error"
+		e.Type = r.excerpt([]byte(jsonText(object.Type, false)), false)
+		e.Code = r.excerpt([]byte(jsonText(object.Code, true)), false)
+	}
+	if message == "" {
+		message, from = jsonText(parsed.Message, false), "message"
+	}
+	if message == "" {
+		message, from = jsonText(parsed.Detail, false), "detail"
+	}
+	if e.Message = r.excerpt([]byte(message), false); e.Message == "" {
+		return ""
+	}
+	return from
+}
+
+// jsonText is a JSON string's text, or with number, a JSON number as written;
+// "" for any other value.
+func jsonText(raw json.RawMessage, number bool) string {
+	var text string
+	if json.Unmarshal(raw, &text) == nil {
+		return text
+	}
+	var n json.Number
+	if number && json.Unmarshal(raw, &n) == nil {
+		return n.String()
+	}
+	return ""
 }
 
 // finalURL is where redirects led the request that got resp, without the

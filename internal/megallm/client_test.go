@@ -266,8 +266,9 @@ func TestListModels_emptyData(t *testing.T) {
 }
 
 // TestListModels_errorAnswerWithStatus200: a 200 whose body is the API's
-// error object says so and quotes its message, cut as a non-2xx answer's is,
-// in place of the body's start; an "error" without a message keeps the start.
+// error object, or an "error" that is the message, says so and quotes its
+// message, cut as a non-2xx answer's is, in place of the body's start; an
+// "error" without a message keeps the start.
 func TestListModels_errorAnswerWithStatus200(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("x", 250)
@@ -276,11 +277,43 @@ func TestListModels_errorAnswerWithStatus200(t *testing.T) {
 			`not a MegaLLM model list: it is an error answer of the API (an "error" and no "data" array): Quota exceeded ` +
 			`(type insufficient_quota, code quota)`,
 		`{"error":{"message":"` + long + `"}}`: `(an "error" and no "data" array): ` + long[:200] + "…",
-		`{"error":"Quota exceeded"}`:           `(an "error" and no "data" array); response body starts with "{\"error\":\"Quota exceeded\"}"`,
+		`{"error":"Quota exceeded"}`:           `(an "error" and no "data" array): Quota exceeded`,
+		`{"error":{"type":"quota"}}`:           `(an "error" and no "data" array); response body starts with "{\"error\":{\"type\":\"quota\"}}"`,
 	} {
 		_, err := listFrom(t, body)
 		if !errors.Is(err, megallm.ErrErrorAnswer) || !strings.HasSuffix(err.Error(), want) {
 			t.Errorf("body %s: err = %v, want ErrErrorAnswer ending in %s", body, err, want)
+		}
+	}
+}
+
+// TestListModels_errorBodyShapes: an error body in a shape other than the
+// API's object (a code that is a number, an "error" that is the message, a
+// "message" or FastAPI's "detail" at the top) has its message quoted,
+// scrubbed of the key and cut, whatever the status, as the object's is; a
+// 200 is an error answer.
+func TestListModels_errorBodyShapes(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 250)
+	for _, tc := range []struct{ name, body, want string }{
+		{"error string", `{"error":"Catalog unavailable for ` + testKey + `"}`, `"error" and no "data" array): Catalog unavailable for ***`},
+		{"numeric code", `{"error":{"message":"Bad key ` + strings.ToUpper(testKey) + `","type":"auth","code":401}}`,
+			`"error" and no "data" array): Bad key *** (type auth, code 401)`},
+		{"message", `{"message":"Slow down, ` + testKey + `"}`, `"message" and no "data" array): Slow down, ***`},
+		{"detail", `{"detail":"Not authenticated"}`, `"detail" and no "data" array): Not authenticated`},
+		{"long detail", `{"detail":"` + long + `"}`, `"detail" and no "data" array): ` + long[:200] + "…"},
+	} {
+		for _, status := range []int{http.StatusOK, 400, 401, 403, 404, 429, 500, 503} {
+			rec := newRecorder(t, status, "application/json", tc.body)
+			_, _, err := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey}).ListModels(context.Background())
+			assertNoKey(t, err, testKey)
+			want := tc.want
+			if status != http.StatusOK {
+				want = fmt.Sprintf("HTTP %d %s: %s", status, http.StatusText(status), tc.want[strings.Index(tc.want, "): ")+3:])
+			}
+			if !strings.HasSuffix(err.Error(), want) || errors.Is(err, megallm.ErrErrorAnswer) != (status == http.StatusOK) {
+				t.Errorf("%s, HTTP %d: err = %v, want it to end in %q", tc.name, status, err, want)
+			}
 		}
 	}
 }

@@ -14,15 +14,32 @@ var errNoData = errors.New(`it has no "data" array`)
 
 // ErrErrorAnswer is a body with an "error" and no "data" array: an error
 // answer of the API, which a server may send with a 2xx status and curl
-// saves without -f.
-var ErrErrorAnswer = errors.New(`it is an error answer of the API (an "error" and no "data" array)`)
+// saves without -f. A body without a "data" array whose "message" or
+// "detail" is the message is one too (errorAnswerError).
+var ErrErrorAnswer = errors.New(errorAnswerText("error"))
 
-// errorAnswerError is ErrErrorAnswer with what the API said, scrubbed and
-// cut as an APIError's message is.
-type errorAnswerError struct{ said APIError }
+// errorAnswerText says that a body is an error answer, by the field that
+// makes it one.
+func errorAnswerText(field string) string {
+	article := "a"
+	if field == "error" {
+		article = "an"
+	}
+	return `it is an error answer of the API (` + article + ` "` + field + `" and no "data" array)`
+}
+
+// errorAnswerError is ErrErrorAnswer with the field that holds what the API
+// said, and what it said, scrubbed and cut as an APIError's message is.
+type errorAnswerError struct {
+	field string
+	said  APIError
+}
 
 func (e *errorAnswerError) Error() string {
-	msg := ErrErrorAnswer.Error() + ": " + e.said.Message
+	msg := errorAnswerText(e.field)
+	if e.said.Message != "" {
+		msg += ": " + e.said.Message
+	}
 	if details := e.said.details(); details != "" {
 		msg += " (" + details + ")"
 	}
@@ -31,21 +48,28 @@ func (e *errorAnswerError) Error() string {
 
 func (e *errorAnswerError) Unwrap() error { return ErrErrorAnswer }
 
-// noData is the error for a body that has no "data" array: ErrErrorAnswer
-// when it has an "error", with the API's message when it has one, else
-// errNoData.
+// errorAnswerKind is err, an error answer, without what the API said.
+func errorAnswerKind(err error) error {
+	if said := (*errorAnswerError)(nil); errors.As(err, &said) {
+		return &errorAnswerError{field: said.field}
+	}
+	return ErrErrorAnswer
+}
+
+// noData is the error for a body that has no "data" array: an error answer
+// when it has a message (readBody) or an "error", else errNoData.
 func (r redactor) noData(body []byte) error {
+	e := &errorAnswerError{}
+	if e.field = e.said.readBody(body, r); e.field != "" {
+		return e
+	}
 	var answer struct {
 		Error json.RawMessage `json:"error"`
 	}
 	if json.Unmarshal(body, &answer) != nil || answer.Error == nil {
 		return errNoData
 	}
-	e := &errorAnswerError{}
-	if e.said.readBody(body, r); e.said.Message == "" {
-		return ErrErrorAnswer
-	}
-	return e
+	return ErrErrorAnswer
 }
 
 // errEmptyBody is a body with nothing in it, which Go's decoder calls "EOF".

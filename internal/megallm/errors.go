@@ -13,8 +13,8 @@ import (
 var ErrMissingAPIKey = errors.New("no MegaLLM API key is configured")
 
 // APIError is a non-2xx answer from the API. Message, Type and Code come from
-// the API's error body; when the body is not that shape (an HTML page from a
-// proxy, say) they are empty and Excerpt holds the start of the body.
+// its error body (readBody); when the body holds no message (an HTML page from
+// a proxy, say) Message is empty and Excerpt holds the start of the body.
 type APIError struct {
 	Method string
 	URL    string

@@ -1,6 +1,9 @@
 package megallm
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // Model is one entry of the MegaLLM catalog. The API may omit any field, so
 // every optional field is a pointer: nil means "not sent", never zero. Dates
@@ -53,11 +56,26 @@ type modelsResponse struct {
 	Data   *[]wireModel `json:"data"`
 }
 
-// errorResponse is the API's error body.
+// errorResponse is an error body: the API's "error" object, or the message
+// alone in "error", "message" or "detail".
 type errorResponse struct {
-	Error *struct {
-		Message string `json:"message"`
-		Type    string `json:"type"`
-		Code    string `json:"code"`
-	} `json:"error"`
+	Error   json.RawMessage `json:"error"`
+	Message json.RawMessage `json:"message"`
+	Detail  json.RawMessage `json:"detail"`
+}
+
+// errorObject is the API's error object, nil when "error" is not an object.
+func (b errorResponse) errorObject() *errorObject {
+	var object *errorObject
+	if json.Unmarshal(b.Error, &object) != nil {
+		return nil
+	}
+	return object
+}
+
+// errorObject is the API's "error" object; code may be a string or a number.
+type errorObject struct {
+	Message json.RawMessage `json:"message"`
+	Type    json.RawMessage `json:"type"`
+	Code    json.RawMessage `json:"code"`
 }

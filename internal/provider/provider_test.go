@@ -257,6 +257,16 @@ func TestProvider_apiErrors(t *testing.T) {
 				`If the error persists, ` +
 				`check the MegaLLM status page or try again later\.`,
 		},
+		"200 FastAPI detail": {
+			fault: ptr(mockapi.Fault{Status: http.StatusOK, ContentType: "application/json", Body: `{"detail":"Not authenticated"}`}),
+			expected: `MegaLLM API answered with an error .* HTTP 200 OK: the response is not a MegaLLM model list: it is an ` +
+				`error answer of the API \(a "detail" and no "data" array\): Not authenticated\. The API, or a gateway in front ` +
+				`of it, sent an error instead of the model list, with a success status: do what its message says\.`,
+		},
+		"401 error string": {
+			fault:    ptr(mockapi.Fault{Status: http.StatusUnauthorized, ContentType: "application/json", Body: `{"error":"Invalid key"}`}),
+			expected: `MegaLLM rejected the API key .* HTTP 401 Unauthorized: Invalid key\.\s+Check that the key is valid`,
+		},
 		"malformed json": {
 			fault: ptr(mockapi.MalformedJSON()),
 			expected: `Unexpected response from the MegaLLM API .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 200 OK: the response is not a MegaLLM model list: ` +
