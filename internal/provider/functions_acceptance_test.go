@@ -392,14 +392,15 @@ output "x" { value = ` + expr + ` }`,
 
 // A key pasted into a function's argument, in any form, is shown as ***. A
 // function sees no api_key: its errors are scrubbed of MEGALLM_API_KEY's key
-// and of the keys Configure remembered in this process, which an argument
-// known only once the data source is read makes the calls wait for (Terraform
-// calls a function while validating, before Configure, with what is known).
+// and of the keys the provider block's validation remembered in this process,
+// which an argument known only once the data source is read makes the calls
+// wait for (Terraform calls a function while validating, before Configure,
+// with what is known).
 // (Served in-process, as here, a function runs where Configure ran; Terraform
 // runs it in a process of its own.)
 func TestFunctions_keyInArgument(t *testing.T) {
 	t.Parallel()
-	const key = "h72-fn-key/pasted+into-a-function-0123" // in no other test: Configure remembers it
+	const key = "h72-fn-key/pasted+into-a-function-0123" // in no other test: the provider remembers it
 	server := mockapi.NewTestServer(t, key)
 	step := func(expr, expected string) resource.TestStep {
 		return resource.TestStep{

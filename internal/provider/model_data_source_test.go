@@ -2,6 +2,9 @@ package provider
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 
@@ -253,6 +256,32 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
 	}
+}
+
+// A key that Terraform knows while it validates, before it configures the
+// provider (from file(), here with the newline a file ends in), is shown as
+// *** when it is pasted into a data source's argument: the provider block's
+// validation remembers it.
+func TestModelDataSource_keyFromFileInArgument(t *testing.T) {
+	t.Parallel()
+	step := func(key, dataSource, expected string) resource.TestStep {
+		server := mockapi.NewTestServer(t, key)
+		file := filepath.Join(t.TempDir(), "key.txt")
+		if err := os.WriteFile(file, []byte(key+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return resource.TestStep{
+			Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = file(%q)\n}\n", server.URL(), file) +
+				fmt.Sprintf(dataSource, file),
+			ExpectError: expectError(expected),
+		}
+	}
+	unitTest(t,
+		step("h111-id-key-from-a-file-4711", `data "megallm_model" "m" { id = file(%q) }`,
+			`id is "\*\*\*\\n", with white space around it, which no model id has: write it as "\*\*\*"\.`),
+		step("zq9-sort_by+KEY+h111-8053", `data "megallm_models" "m" { sort_by = file(%q) }`,
+			`sort_by = "\*\*\*\\n" is not one of its values\.`),
+	)
 }
 
 func TestDidYouMean(t *testing.T) {

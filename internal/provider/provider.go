@@ -43,7 +43,10 @@ const (
 	maxMaxRetries         = 10
 )
 
-var _ provider.ProviderWithFunctions = (*MegaLLMProvider)(nil)
+var (
+	_ provider.ProviderWithFunctions      = (*MegaLLMProvider)(nil)
+	_ provider.ProviderWithValidateConfig = (*MegaLLMProvider)(nil)
+)
 
 // MegaLLMProvider is the megallm provider.
 type MegaLLMProvider struct {
@@ -139,6 +142,16 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 	}
 }
 
+// ValidateConfig remembers api_key for keyScrubber. Terraform validates the
+// provider block before the data sources, in the same process, both in the
+// walk that validates the configuration (where it does not configure the
+// provider, and a key from file() is known) and in the plan's.
+func (p *MegaLLMProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, _ *provider.ValidateConfigResponse) {
+	var key types.String
+	_ = req.Config.GetAttribute(ctx, path.Root("api_key"), &key)
+	rememberKey(trimKey(key.ValueString()))
+}
+
 // Configure builds the shared catalog source from the provider block and the
 // environment. It sends no request.
 func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
@@ -147,7 +160,6 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	rememberKey(trimKey(cfg.APIKey.ValueString()))
 	scrub := keyScrubber(cfg.APIKey.ValueString())
 	defer func() { resp.Diagnostics = scrubbed(resp.Diagnostics, scrub) }()
 	// A Terraform that can defer plans again once they are known.

@@ -162,7 +162,6 @@ func TestConfigure_apiKeyInBaseURL(t *testing.T) {
 		}
 	}
 	// A short key, as a test gateway may take, can be part of a host name.
-	// (Configure remembers keys for the process: this one is in no other test.)
 	resp := configure(t, map[string]tftypes.Value{"api_key": str("gwkey"), "base_url": str("https://gwkey.example.test/v1")}, false)
 	if resp.Diagnostics.HasError() {
 		t.Errorf("a short key in a host name: diagnostics %v, want none", resp.Diagnostics)

@@ -236,10 +236,9 @@ func secretKeys(configured string) []string {
 	return []string{secretPart(trimKey(configured)), secretPart(trimKey(os.Getenv(EnvAPIKey)))}
 }
 
-// configuredKeys are the api_key values Configure has read in this process,
-// for keyScrubber: Terraform validates a data source's arguments with their
-// values after it has configured the provider, in the same process (when they
-// are wholly known: it validates again right before the read).
+// configuredKeys are the api_key values ValidateConfig has read in this
+// process, for keyScrubber: Terraform validates the provider block before a
+// data source's arguments, in the same process.
 var configuredKeys struct {
 	sync.Mutex
 	keys []string
