@@ -63,9 +63,11 @@ func amount(name string, n *big.Float) (float64, error) {
 // maximum, worded without the range from 0 to math.MaxInt64. A number is
 // whole when the digits a message shows (numberText) make it whole:
 // 100000 * 1.2 is 120000.00…01 in Terraform's arithmetic, but means 120000.
+// Those digits are read at n's precision: at big.Float's default of 64 bits,
+// 2.9999999999999999999 would be 3.
 func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, error) {
 	text := numberText(n)
-	if shown, _ := new(big.Float).SetString(text); !n.IsInt() && shown != nil && shown.IsInt() {
+	if shown, _ := new(big.Float).SetPrec(n.Prec()).SetString(text); !n.IsInt() && shown != nil && shown.IsInt() {
 		n = shown
 	}
 	i, accuracy := n.Int64()
