@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -54,7 +55,7 @@ func amount(name string, n *big.Float) (float64, error) {
 	case n.Sign() < 0:
 		return 0, fmt.Errorf("%s must be 0 or more, got %s", name, numberText(n))
 	case math.IsInf(f, 0):
-		return 0, fmt.Errorf("%s is too large: %s", name, numberText(n))
+		return 0, fmt.Errorf("%s is too large: %s (at most %s)", name, numberText(n), strconv.FormatFloat(math.MaxFloat64, 'g', -1, 64))
 	}
 	return f, nil
 }

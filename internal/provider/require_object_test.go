@@ -59,7 +59,8 @@ func TestRequire_numbers(t *testing.T) {
 	unitTest(t,
 		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\s*$`),
 		step(`{ min_max_output_tokens = 1e30 }`, `require.min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
-		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400`),
+		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400 `+
+			`\(at most 1\.7976931348623157e\+308\)`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
 			`write true or false, without quotes\.?\s*$`),
 		// A price as people write it: with a currency, a decimal comma, both.
@@ -174,6 +175,22 @@ variable "typed_as_strings" {
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid requirements sent %d requests, want 0", n)
 	}
+}
+
+// The largest price bound that the "too large" error offers plans: it keeps
+// every chat model with an input price, 21 of the mock's 22.
+func TestRequire_largestPriceBound(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "m" {
+  type    = "chat"
+  require = { max_input_cost_per_million = 1.7976931348623157e+308 }
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_models.m", tfjsonpath.New("ids"), knownvalue.ListSizeExact(21)),
+		},
+	})
 }
 
 // A quoted price in another currency, where currency is known only after

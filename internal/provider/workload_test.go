@@ -156,7 +156,7 @@ func TestWorkload_invalidArguments(t *testing.T) {
 		step("megallm_models", `workload = { input_tokens = -1, output_tokens = 1 }`,
 			`Invalid workload.input_tokens .* workload.input_tokens must be 0 or more, got -1\.`),
 		step("megallm_models", `workload = { input_tokens = 1, output_tokens = 1e400 }`,
-			`workload.output_tokens is too large: 1e\+400\.`),
+			`workload.output_tokens is too large: 1e\+400 \(at most 1\.7976931348623157e\+308\)\.`),
 		step("megallm_models", `require = { max_workload_cost = -1 }`,
 			`require.max_workload_cost must be 0 or more, got -1`),
 		step("megallm_models", `require = { max_workload_costs = 1 }`,
