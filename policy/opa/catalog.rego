@@ -230,4 +230,11 @@ _usable_by_fold := {f: [k | some k in _usable_ids; _fold(k) == f] | some id in _
 
 _usable_ids := {k | some k in allowed_ids; _usable(k)}
 
+# _near_catalog_id(value): some catalog id, usable or not (retired, refused by
+# the policy), is near value as _near finds ids: value is then a model id.
+_near_catalog_id(value) if count(_closest(value, {r | some r in _readings(value)}, _known_by_fold)) > 0
+
+# the catalog's ids by their _fold, indexed once
+_known_by_fold := {f: [k | some k in known_ids; _fold(k) == f] | some id in known_ids; f := _fold(id)}
+
 _fold(s) := regex.replace(lower(s), `[-._\s]`, "")

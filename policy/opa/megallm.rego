@@ -105,9 +105,8 @@ deny contains msg if {
 
 # _unknown_advice(f): the usable ids near an id the catalog lacks; or, for a
 # value found by key_patterns alone, which may be no model id at all (a Helm
-# chart's gpu.model, but no model's display name), how to ignore its path,
-# when the message shows the path whole (so that the advice shows no more of
-# a sensitive value's place).
+# chart's gpu.model), how to ignore its path, when the message shows the path
+# whole (so that the advice shows no more of a sensitive value's place).
 # A path named in attribute_paths is checked whatever is ignored.
 _unknown_advice(f) := advice if {
 	advice := _did_you_mean(f)
@@ -116,10 +115,23 @@ _unknown_advice(f) := advice if {
 	_quote(pattern), _quote(f.type), _beside_defaults(f.type),
 ]) if {
 	not _named(_type_settings[f.type], f.path)
-	count(_displayed_as(f.id)) == 0
+	_maybe_no_id(f)
 	count(path_text(f.path)) <= 64
 	pattern := _ignore_pattern(f)
 } else := ""
+
+# _maybe_no_id(f): the catalog does not tell that the value found is a model
+# id: it is no model's display name, and no catalog id, retired or refused
+# ones included, is near it (ignored, it would silence a real mistake). A
+# sensitive value is not looked up: whether the advice is given would tell
+# what the catalog says of it.
+_maybe_no_id(f) if f.sensitive
+
+_maybe_no_id(f) if {
+	not f.sensitive
+	count(_displayed_as(f.id)) == 0
+	not _near_catalog_id(f.id)
+}
 
 # _ignore_pattern(f): the ignored_attribute_paths path of the value found,
 # its steps as they are but a map key no step can write (one with a "." in

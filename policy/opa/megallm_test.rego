@@ -222,8 +222,9 @@ test_unknown_id_one_edit_away_suggests_it if {
 	# ids one edit away first, then ids containing it, three at most
 	_deny({"model": "gpt-4"}) == {`terraform_data.app: input.model = "gpt-4" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4o" or "gpt-4.1-mini"?`}
 
-	# a retired id is no suggestion, however near
-	_deny({"model": "gpt-3.5-turb"}) == {`terraform_data.app: input.model = "gpt-3.5-turb" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+	# a retired id is no suggestion, however near, and its near miss is no
+	# value to ignore
+	_deny({"model": "gpt-3.5-turb"}) == {`terraform_data.app: input.model = "gpt-3.5-turb" is not in the MegaLLM catalog.`}
 }
 
 test_long_id_is_quoted_cut if {
@@ -234,9 +235,10 @@ test_long_id_is_quoted_cut if {
 	)}
 }
 
+# nor, being a model id, a path to ignore
 test_unknown_id_suggests_no_retired_or_refused_id if {
-	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
-	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog.`}
+	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog.`}
 }
 
 test_unknown_id_without_a_policy_free_read_may_be_refused if {
@@ -1370,10 +1372,11 @@ test_a_display_name_is_denied_with_its_id if {
 		`terraform_data.app: input.model = " claude 3.5 SONNET " is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
 	}
 
-	# a sensitive value is not shown, nor the id of its display name
+	# a sensitive value is not shown, nor the id of its display name, and it
+	# gets the advice any other sensitive value gets, which tells nothing
 	hidden := json.patch(_app({"model": "GPT-4o mini"}), [{"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true}}}])
 	hidden_denies := megallm.deny with input as _plan_with([hidden], [_read("catalog", _displayed)])
-	hidden_denies == {`terraform_data.app: input.model = (sensitive value) is not in the MegaLLM catalog, or the provider's policy does not allow it.`}
+	hidden_denies == {`terraform_data.app: input.model = (sensitive value) is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 
 	# followed, the advice passes
 	followed := _plan_with([_chart(["models:\n  - gpt-4o-mini\n  - claude-3-5-sonnet-20241022\n  - gpt-4.1\n  - deepseek-chat\n"]), _app({"model": "claude-3-5-sonnet-20241022"})], [_read("catalog", _displayed)])
