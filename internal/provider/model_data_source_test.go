@@ -281,6 +281,10 @@ func TestModelDataSource_keyFromFileInArgument(t *testing.T) {
 			`id is "\*\*\*\\n", with white space around it, which no model id has: write it as "\*\*\*"\.`),
 		step("zq9-sort_by+KEY+h111-8053", `data "megallm_models" "m" { sort_by = file(%q) }`,
 			`sort_by = "\*\*\*\\n" is not one of its values\.`),
+		// a key file copied from a .env line: its key, shorter than the runs
+		// of ten characters a longer key is found by, is *** without the line
+		step("MEGALLM_API_KEY=h114-k7", `data "megallm_model" "m" { id = replace(file(%q), "MEGALLM_API_KEY=", "") }`,
+			`id is "\*\*\*\\n", with white space around it`),
 	)
 }
 

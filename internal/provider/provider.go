@@ -149,7 +149,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 func (p *MegaLLMProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, _ *provider.ValidateConfigResponse) {
 	var key types.String
 	_ = req.Config.GetAttribute(ctx, path.Root("api_key"), &key)
-	rememberKey(trimKey(key.ValueString()))
+	rememberKey(secretPart(key.ValueString()))
 }
 
 // Configure builds the shared catalog source from the provider block and the

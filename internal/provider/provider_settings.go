@@ -114,7 +114,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	// A URL is logged where a header is not: never send a key in one, the one
 	// in use or MEGALLM_API_KEY's. A key as short as a word ("test") may well
 	// be part of a host name.
-	holdsKey := slices.ContainsFunc([]string{apiKey, secretPart(trimKey(os.Getenv(EnvAPIKey)))}, func(key string) bool {
+	holdsKey := slices.ContainsFunc([]string{apiKey, secretPart(os.Getenv(EnvAPIKey))}, func(key string) bool {
 		return len(key) >= 10 && megallm.KeyScrubber(key)(s.baseURL) != s.baseURL
 	})
 	if scrubbed := keyScrubber(apiKey)(s.baseURL); holdsKey {
@@ -194,10 +194,11 @@ func resolveAPIKey(configured types.String) (key, source string, diags diag.Diag
 // export, a YAML "api_key:") or an HTTP header (Bearer) leaves in front of it.
 var keyWrapping = regexp.MustCompile(`(?i)^(?:(?:export\s+)?[a-z_][a-z0-9_]*(?:key|token)[a-z0-9_]*\s*[=:]\s*|bearer\s+)`)
 
-// secretPart is key without keyWrapping and quotes: the part to keep out of
-// every message, where the rest (MEGALLM_API_KEY=) may be the provider's own words.
+// secretPart is key trimmed (trimKey), without keyWrapping and quotes: the
+// part to keep out of every message, where the rest (MEGALLM_API_KEY=) may be
+// the provider's own words.
 func secretPart(key string) string {
-	secret, _ := megallm.Unquoted(keyWrapping.ReplaceAllString(key, ""))
+	secret, _ := megallm.Unquoted(keyWrapping.ReplaceAllString(trimKey(key), ""))
 	return secret
 }
 
@@ -233,12 +234,12 @@ func keyScrubber(configured string) func(string) string {
 // secretKeys are the secret parts of api_key (configured) and of
 // MEGALLM_API_KEY, in that order, "" for an unset one.
 func secretKeys(configured string) []string {
-	return []string{secretPart(trimKey(configured)), secretPart(trimKey(os.Getenv(EnvAPIKey)))}
+	return []string{secretPart(configured), secretPart(os.Getenv(EnvAPIKey))}
 }
 
-// configuredKeys are the api_key values ValidateConfig has read in this
-// process, for keyScrubber: Terraform validates the provider block before a
-// data source's arguments, in the same process.
+// configuredKeys are the secret parts of the api_key values ValidateConfig
+// has read in this process, for keyScrubber: Terraform validates the provider
+// block before a data source's arguments, in the same process.
 var configuredKeys struct {
 	sync.Mutex
 	keys []string
