@@ -94,7 +94,7 @@ func otherContent(data []byte, err error) error {
 			"convert the file to JSON (yq -o=json)")
 	case errors.Is(err, ErrErrorAnswer):
 		return fmt.Errorf("%w, which curl saves without -f: save the model list again, with -f, which fails rather "+
-			"than saving an error", errorAnswerKind(err))
+			"than saving an error", ErrErrorAnswer)
 	case !errors.Is(err, errNoData):
 		return nil
 	}

@@ -89,7 +89,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		"JSON after comments, CRLF":           {"# saved 2026-12-01\r\n\r\n  # by curl\r\n[{\"id\":\"a\"}]", "the file is JSON after a # comment line, which JSON does not allow: delete the comment line(s) at its start"},
 		"one model":                           {`{"id":"gpt-4o","object":"model","owned_by":"openai"}`, `it is one model (an "id" and no "data" array), not the model list: save the whole answer of GET /models`},
 		"API error":                           {`{"error":{"message":"Invalid API key","type":"invalid_request_error"}}`, `it is an error answer of the API (an "error" and no "data" array), which curl saves without -f: save the model list again, with -f, which fails rather than saving an error`},
-		"FastAPI error":                       {`{"detail":"Not authenticated"}`, `it is an error answer of the API (a "detail" and no "data" array), which curl saves without -f: save the model list again, with -f, which fails rather than saving an error`},
+		"FastAPI error":                       {`{"detail":"Not authenticated"}`, `it has no "data" array`},
 		"not a model list":                    {"[1,2]", `line 1, column 2: it is a JSON array, not an object with a "data" array of models (save the whole answer of GET /models, not its data alone)`},
 	}
 	for name, tc := range cases {

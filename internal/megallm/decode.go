@@ -14,32 +14,17 @@ var errNoData = errors.New(`it has no "data" array`)
 
 // ErrErrorAnswer is a body with an "error" and no "data" array: an error
 // answer of the API, which a server may send with a 2xx status and curl
-// saves without -f. A body without a "data" array whose "message" or
-// "detail" is the message is one too (errorAnswerError).
-var ErrErrorAnswer = errors.New(errorAnswerText("error"))
+// saves without -f. A body with only a "message" or "detail" is not one: at
+// a 2xx status that is more likely another service's page (a base_url
+// without /v1 answering {"message":"Welcome"}) than an error.
+var ErrErrorAnswer = errors.New(`it is an error answer of the API (an "error" and no "data" array)`)
 
-// errorAnswerText says that a body is an error answer, by the field that
-// makes it one.
-func errorAnswerText(field string) string {
-	article := "a"
-	if field == "error" {
-		article = "an"
-	}
-	return `it is an error answer of the API (` + article + ` "` + field + `" and no "data" array)`
-}
-
-// errorAnswerError is ErrErrorAnswer with the field that holds what the API
-// said, and what it said, scrubbed and cut as an APIError's message is.
-type errorAnswerError struct {
-	field string
-	said  APIError
-}
+// errorAnswerError is ErrErrorAnswer with what the API said, scrubbed and
+// cut as an APIError's message is.
+type errorAnswerError struct{ said APIError }
 
 func (e *errorAnswerError) Error() string {
-	msg := errorAnswerText(e.field)
-	if e.said.Message != "" {
-		msg += ": " + e.said.Message
-	}
+	msg := ErrErrorAnswer.Error() + ": " + e.said.Message
 	if details := e.said.details(); details != "" {
 		msg += " (" + details + ")"
 	}
@@ -48,28 +33,21 @@ func (e *errorAnswerError) Error() string {
 
 func (e *errorAnswerError) Unwrap() error { return ErrErrorAnswer }
 
-// errorAnswerKind is err, an error answer, without what the API said.
-func errorAnswerKind(err error) error {
-	if said := (*errorAnswerError)(nil); errors.As(err, &said) {
-		return &errorAnswerError{field: said.field}
-	}
-	return ErrErrorAnswer
-}
-
-// noData is the error for a body that has no "data" array: an error answer
-// when it has a message (readBody) or an "error", else errNoData.
+// noData is the error for a body that has no "data" array: ErrErrorAnswer
+// when it has an "error", with the message readBody finds when there is one,
+// else errNoData.
 func (r redactor) noData(body []byte) error {
-	e := &errorAnswerError{}
-	if e.field = e.said.readBody(body, r); e.field != "" {
-		return e
-	}
 	var answer struct {
 		Error json.RawMessage `json:"error"`
 	}
 	if json.Unmarshal(body, &answer) != nil || answer.Error == nil {
 		return errNoData
 	}
-	return ErrErrorAnswer
+	e := &errorAnswerError{}
+	if e.said.readBody(body, r) == "" {
+		return ErrErrorAnswer
+	}
+	return e
 }
 
 // errEmptyBody is a body with nothing in it, which Go's decoder calls "EOF".

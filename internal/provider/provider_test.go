@@ -257,11 +257,11 @@ func TestProvider_apiErrors(t *testing.T) {
 				`If the error persists, ` +
 				`check the MegaLLM status page or try again later\.`,
 		},
-		"200 FastAPI detail": {
-			fault: ptr(mockapi.Fault{Status: http.StatusOK, ContentType: "application/json", Body: `{"detail":"Not authenticated"}`}),
-			expected: `MegaLLM API answered with an error .* HTTP 200 OK: the response is not a MegaLLM model list: it is an ` +
-				`error answer of the API \(a "detail" and no "data" array\): Not authenticated\. The API, or a gateway in front ` +
-				`of it, sent an error instead of the model list, with a success status: do what its message says\.`,
+		"200 another service's message": {
+			fault: ptr(mockapi.Fault{Status: http.StatusOK, ContentType: "application/json", Body: `{"message":"Welcome to the Acme API"}`}),
+			expected: `Unexpected response from the MegaLLM API .* HTTP 200 OK: the response is not a MegaLLM model list: it has ` +
+				`no "data" array; response body starts with .*Welcome to the Acme API.*\.\s+Check that base_url points at ` +
+				`the MegaLLM API and not at a proxy or a web page\.`,
 		},
 		"401 error string": {
 			fault:    ptr(mockapi.Fault{Status: http.StatusUnauthorized, ContentType: "application/json", Body: `{"error":"Invalid key"}`}),
