@@ -107,6 +107,7 @@ func currencyArgument(given []types.String, position int64) (string, *function.F
 func readPricing(o *objectReader) *megallm.Pricing {
 	set := "set " + strings.ReplaceAll(o.prefix, "%", "%%") + "currency = %q" // this pricing's own, not the argument
 	o.pricedIn("", set)
+	o.currencyUnknown = !o.attrs["currency"].IsKnown() // a price's currency sign then names no currency to set
 	pricing := &megallm.Pricing{}
 	if code := o.string("currency"); code != nil {
 		if err := checkCurrency(o.prefix+"currency", *code); err != nil {

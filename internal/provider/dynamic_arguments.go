@@ -78,6 +78,7 @@ func ptr[T any](v T) *T { return &v }
 // null, with each element's mistake at its index ("" in out where there is
 // one): a blank one is no kind (such as "model id"), and the fix is to remove
 // it; err when v is no such collection, with example, a list of that kind.
+// An element not known yet is "" in out, without a mistake.
 func stringElements(where, kind, example string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
@@ -100,6 +101,9 @@ func stringElements(where, kind, example string, v tftypes.Value) (out []string,
 	mistakes = make([]error, len(elements))
 	for i, e := range elements {
 		var s string
+		if !e.IsKnown() { // checked once it is known
+			continue
+		}
 		if e.IsNull() { // as a variable left null puts in a list
 			mistakes[i] = fmt.Errorf("%s[%d] is null, which is no %s: %s", where, i, kind, nullElementFix)
 			continue

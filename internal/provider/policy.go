@@ -34,6 +34,9 @@ const pricingExample = "{ input_tokens_cost_per_million = 2.5 }"
 // policyAttribute is the schema of the provider's policy argument, dynamic
 // for the reason require is.
 func policyAttribute() schema.DynamicAttribute {
+	// The names, and the values known so far: a typo next to a value known
+	// only after apply fails the plan it is written for, not the next one.
+	read := func(v tftypes.Value) error { _, err := readPolicy(v); return err }
 	return schema.DynamicAttribute{
 		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
 			"`policy = jsondecode(file(\"model-policy.json\"))`. See the " +
@@ -62,12 +65,14 @@ func policyAttribute() schema.DynamicAttribute {
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
-			dyn:       func(v tftypes.Value) error { _, err := readPolicy(v); return err },
+			dyn:       read,
+			partly:    read,
 		}},
 	}
 }
 
-// readPolicy reads a policy value; null is no policy.
+// readPolicy reads a policy value; null is no policy. A value not known yet
+// is skipped (objectReader), and the policy then holds nothing in its place.
 func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	if v.IsNull() {
 		return nil, nil
@@ -79,7 +84,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	// Every mistake at once: the policy's own, then each model's by id.
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
 	policy := &catalog.Policy{}
-	if owners, ok := o.attrs["allowed_owners"]; ok && !owners.IsNull() {
+	if owners, ok := o.attrs["allowed_owners"]; ok && owners.IsKnown() && !owners.IsNull() {
 		list, listMistakes, err := stringElements("policy.allowed_owners", "owner", ownersExample, owners)
 		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
@@ -111,7 +116,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
 	where := "policy.models[" + megallm.Quote(id) + "]"
 	if err := cmp.Or(blank("a key of policy.models", id, "model id", "remove its entry"),
-		spaced("a key of policy.models", id, "model id"), wildcardID(id)); err != nil {
+		spaced("a key of policy.models", id, "model id"), wildcardID(id)); err != nil || !v.IsKnown() {
 		return decision, err
 	}
 	// No successor in the example: one named after this entry's own id would be an error.

@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -560,6 +561,42 @@ func TestPolicy_unknownAtPlan(t *testing.T) {
 data "megallm_models" "all" {}`),
 		ExpectError: expectError(`Provider argument not known at plan time .* policy depends on a value that Terraform will only know after apply, .* Set policy from a variable or a literal, or apply`),
 	})
+}
+
+// A value known only after apply does not hide the mistakes next to it: the
+// policy's validator checks the names and the known values at plan, so the
+// plan that has the typo fails on it, not the next one.
+func TestPolicy_knownPartsCheckedNextToUnknownOnes(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(policy, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config:      `resource "terraform_data" "u" { input = "openai" }` + policyProvider(server, policy, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(expected),
+		}
+	}
+	unitTestFrom(t, tfversion.Version1_4_0,
+		step(`{ allowed_owners = [terraform_data.u.output], retirement_notice_dayz = 3 }`,
+			`Invalid policy .* policy has no attribute "retirement_notice_dayz"\. Did you mean "retirement_notice_days"\?`),
+		step(`{ allowed_owners = [terraform_data.u.output, " anthropic"], retirement_notice_days = "3 days" }`,
+			`policy\.allowed_owners\[1\] is " anthropic", with white space around it, .*`+
+				`policy\.retirement_notice_days must be a number, got string "3 days"`),
+		step(`{ models = {
+    "gpt-4o"      = { retires_at = terraform_data.u.output, denid = true }
+    "gpt-4o-mini" = terraform_data.u.output
+    "o3*"         = terraform_data.u.output
+  } }`, `policy\.models\["gpt-4o"\] has no attribute "denid"\. Did you mean "denied"\? Its attributes are `+
+			`"deprecated_at", "retires_at", "successor", "reason", "denied" and "pricing"\. `+
+			`a key of policy\.models is "o3\*", but ids are exact`),
+		// Where the currency is known only after apply, a price with a sign
+		// names no currency to set.
+		step(`{ models = { "gpt-4o" = { pricing = { currency = terraform_data.u.output, input_tokens_cost_per_million = "€3" } } } }`,
+			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be a number, got string "€3": `+
+				`write it as the number 3, without quotes or "€"\.?\s*$`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("a policy with mistakes sent %d requests, want 0", n)
+	}
 }
 
 // Mistakes in several models of a policy, and in one model, are reported
