@@ -333,6 +333,8 @@ func TestProvider_invalidArguments(t *testing.T) {
 		step(`request_timeout = " 1m30s "`, `" 1m30s " is not a positive duration: .* Did you mean "1m30s"\?`),
 		step(`request_timeout = "10M"`, `"10M" is not a positive duration: .* If M means minutes, write "10m" \(a lower-case m\); a Go duration has no unit for months\.`),
 		step(`request_timeout = "1d"`, `"1d" is not a positive duration: .* Did you mean "24h"\?`),
+		step(`request_timeout = "PT30S"`, `"PT30S" is not a positive duration: .* Did you mean "30s"\?`),
+		step(`request_timeout = "PT1M"`, `"PT1M" is not a positive duration: .* Units are ns, us, ms, s, m and h\. Did you mean "1m"\?\s*$`),
 		step(`request_timeout = "0 s"`, `"0 s" is not a positive duration: the value must be a positive Go duration such as "30s", "1m" or "1m30s"\. Units are ns, us, ms, s, m and h\.\s*$`),
 		step(`request_timeout = "0s"`, `"0s" is not a positive duration`),
 		step(`request_timeout = "-5s"`, `"-5s" is not a positive duration`),

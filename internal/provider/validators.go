@@ -211,7 +211,7 @@ var positiveDurationValidator = argumentCheck{
 		hint := ""
 		if d, ok := goDuration(s); ok {
 			hint = didYouMean([]string{d})
-			if unitM.MatchString(s) {
+			if _, iso := isoDuration(s); unitM.MatchString(s) && !iso { // an ISO 8601 M after T is minutes
 				hint = fmt.Sprintf(" If M means minutes, write %s (a lower-case m); a Go duration has no unit for months.", megallm.Quote(d))
 			}
 		}
@@ -231,11 +231,41 @@ var spelledDuration = regexp.MustCompile(`^(\d+(?:\.\d+)?)(s|secs?|seconds?|m|mi
 // reads as minutes to some and months to others: Go's minutes are "m".
 var unitM = regexp.MustCompile(`\d\s*M(?:[^A-Za-z]|$)`)
 
+// isoForm matches an ISO 8601 duration, lower-cased, in the units of fixed
+// length (weeks, days, hours, minutes, seconds): "pt30s", "p1dt2h", "pt0,5s".
+// Years and months, which have none, do not match.
+var isoForm = regexp.MustCompile(`^p(?:(\d+)w)?(?:(\d+)d)?(?:t(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+(?:[.,]\d+)?)m)?(?:(\d+(?:[.,]\d+)?)s)?)?$`)
+
+// isoDuration is s, an ISO 8601 duration such as "PT30S", "PT1M" or "P1D",
+// as a Go duration: "30s", "1m", "24h" (a day is 24 hours); false when s is
+// none, has years or months, or is zero.
+func isoDuration(s string) (string, bool) {
+	compact := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	m := isoForm.FindStringSubmatch(compact)
+	if m == nil || strings.HasSuffix(compact, "t") {
+		return "", false
+	}
+	number := func(i int) float64 { // 0 for a unit left out
+		n, _ := strconv.ParseFloat(strings.Replace(m[i], ",", ".", 1), 64)
+		return n
+	}
+	var d strings.Builder
+	for i, n := range []float64{7*24*number(1) + 24*number(2) + number(3), number(4), number(5)} {
+		if n > 0 {
+			d.WriteString(strconv.FormatFloat(n, 'f', -1, 64) + []string{"h", "m", "s"}[i])
+		}
+	}
+	return d.String(), d.Len() > 0
+}
+
 // goDuration is s, a positive duration as people write it ("30", "30 s",
-// " 1m ", "90 Seconds", "1d"), as a Go duration: "30s", "1m", "24h"; false
-// when s is none, or is one that no Go duration can hold.
+// " 1m ", "90 Seconds", "1d", "PT30S"), as a Go duration: "30s", "1m", "24h";
+// false when s is none, or is one that no Go duration can hold.
 func goDuration(s string) (string, bool) {
 	compact := strings.ToLower(strings.Join(strings.Fields(s), ""))
+	if iso, ok := isoDuration(s); ok {
+		compact = iso
+	}
 	if d, err := time.ParseDuration(compact); err == nil && d > 0 {
 		return compact, true
 	}

@@ -13,6 +13,8 @@ func TestPositiveDuration_didYouMean(t *testing.T) {
 		"30": "30s", "30 s": "30s", " 1m30s ": "1m30s", "30S": "30s", "90 Seconds": "90s", "45sec": "45s",
 		"2 mins": "2m", "1 minute": "1m", "1d": "24h", "1.5 days": "36h", "2 hours": "2h", "1hr": "1h", "0.5": "0.5s",
 		"10MIN": "10m", "10 Minutes": "10m", "10MS": "10ms", "2H": "2h",
+		// ISO 8601, in units of fixed length; a day is 24 hours, and an M after T is minutes.
+		"PT30S": "30s", "PT1M": "1m", "P1D": "24h", "pt1h30m": "1h30m", "PT0,5S": "0.5s", "P1W": "168h", "P1DT2H": "26h",
 	} {
 		detail := positiveDurationValidator.str("request_timeout", typed)
 		if !strings.Contains(detail, `Did you mean "`+want+`"?`) {
@@ -35,7 +37,8 @@ func TestPositiveDuration_didYouMean(t *testing.T) {
 		}
 	}
 	for _, typed := range []string{"soon", "0", "0 d", "-1d", "1 week", "d", "1e3", "inf",
-		"99999999999", "200000 days", "0.0000000001"} { // beyond a Go duration, or under a nanosecond
+		"99999999999", "200000 days", "0.0000000001", // beyond a Go duration, or under a nanosecond
+		"P1M", "P1Y", "PT0S", "PT", "P1DT"} { // ISO 8601 months and years have no fixed length
 		if detail := positiveDurationValidator.str("request_timeout", typed); strings.Contains(detail, "Did you mean") {
 			t.Errorf("%q: got %q, want no suggestion", typed, detail)
 		}
