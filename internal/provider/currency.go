@@ -96,7 +96,7 @@ func currencyArgument(given []types.String, position int64) (string, *function.F
 		return catalog.DefaultCurrency, nil
 	}
 	if err := checkCurrency("currency", given[0].ValueString()); err != nil {
-		return "", argumentError(position, err)
+		return "", function.NewArgumentFuncError(position, err.Error())
 	}
 	return currencyOrDefault(given[0].ValueString()), nil
 }

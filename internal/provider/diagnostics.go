@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -21,20 +20,40 @@ func joinProblems(items []string, sep string) string {
 	return strings.Join(items[:catalog.MaxListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-catalog.MaxListed)
 }
 
+// didYouMeanWords start didYouMean's question.
+const didYouMeanWords = " Did you mean "
+
 // didYouMean is ` Did you mean "a", "b" or "c"?`, or "".
 func didYouMean(values []string) string {
 	if len(values) == 0 {
 		return ""
 	}
-	return " Did you mean " + catalog.QuoteList(values, "or") + "?"
+	return didYouMeanWords + catalog.QuoteList(values, "or") + "?"
 }
 
 // didYouMeanAside is ` (did you mean "a", "b" or "c"?)`, or "".
 func didYouMeanAside(values []string) string {
-	if len(values) == 0 {
+	return aside(didYouMean(values))
+}
+
+// aside is question, a didYouMean, as an aside: ` (did you mean "a"?)`; ""
+// for "".
+func aside(question string) string {
+	if question == "" {
 		return ""
 	}
-	return " (did you mean " + catalog.QuoteList(values, "or") + "?)"
+	return " (" + strings.ToLower(question[1:2]) + question[2:] + ")"
+}
+
+// functionErrorText is text as a function's error, which Terraform ends with
+// a period of its own: without a final period, and with a final didYouMean
+// as an aside, which that period may follow.
+func functionErrorText(text string) string {
+	i := strings.LastIndex(text, didYouMeanWords)
+	if i < 0 || !strings.HasSuffix(text, "?") || strings.Contains(text[i:], "\n") {
+		return strings.TrimSuffix(text, ".")
+	}
+	return strings.TrimSuffix(text[:i], ".") + aside(text[i:])
 }
 
 // misnamedIDs says that these model ids (what) name catalog models otherwise
@@ -71,12 +90,6 @@ func countDenied(n int) string {
 		return "the only one in the catalog"
 	}
 	return fmt.Sprintf("all %d in the catalog", n)
-}
-
-// argumentError is err as a function argument's error, without the final
-// period that Terraform adds.
-func argumentError(position int64, err error) *function.FuncError {
-	return function.NewArgumentFuncError(position, strings.TrimSuffix(err.Error(), "."))
 }
 
 // costTooLarge words catalog.ErrCostNotExpressible for what with models,

@@ -53,7 +53,7 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 		}
 		count, err := amount("token count", arg.ValueBigFloat())
 		if err != nil {
-			resp.Error = argumentError(int64(i+1), err)
+			resp.Error = function.NewArgumentFuncError(int64(i+1), err.Error())
 			return
 		}
 		tokens[i] = count

@@ -70,7 +70,7 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 	capability := capabilityArg.ValueString() // "" while unknown, which passes both checks
 	i := slices.Index(capabilityNames, capability)
 	if err := spaced("capability", capability, "capability"); err != nil {
-		resp.Error = argumentError(1, err)
+		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return
 	}
 	if i < 0 && !capabilityArg.IsUnknown() {

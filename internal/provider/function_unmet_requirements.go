@@ -74,7 +74,7 @@ func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *fu
 		return readRequirements(v, written, `pass %[1]q as the third argument: unmet_requirements(MODEL, REQUIRE, %[1]q)`)
 	})
 	if err != nil {
-		resp.Error = argumentError(1, err)
+		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return
 	}
 	if query.Require.MaxWorkloadCost != nil {

@@ -243,8 +243,9 @@ output "x" {
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.ListSizeExact(0))},
 		},
 		step(`provider::megallm::supports(null, "vision")`, `Invalid function argument .* argument must not be null`),
-		step(`provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 1, currency = "dollars" } }, {})`,
-			`Invalid value for "model" parameter: model\.pricing\.currency is "dollars", not a three-letter ISO 4217 code`),
+		step(`provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 1, currency = "$" } }, {})`,
+			`Invalid value for "model" parameter: model\.pricing\.currency is "\$", not a three-letter ISO 4217 code such as "USD" `+
+				`or "EUR" \(leave it out for "USD"\) \(did you mean "USD"\?\)\.\s*$`),
 		// Not [], as require = null is on a data source: OpenTofu 1.10 returns an
 		// unknown, then null, for an untyped null passed where null is allowed.
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, null)`, `Invalid value for "require" parameter: argument must not be null`),

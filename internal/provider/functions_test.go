@@ -249,3 +249,36 @@ func TestSupports(t *testing.T) {
 		}
 	}
 }
+
+// Terraform ends a function's error with a period of its own: the text ends
+// in no period, and a final question is an aside, so that none ends "?." or "..".
+func TestFunctions_errorEndsForTerraform(t *testing.T) {
+	t.Parallel()
+	model := func(attrs map[string]attr.Value) types.Dynamic { return types.DynamicValue(obj(attrs)) }
+	noRequire := types.DynamicValue(obj(map[string]attr.Value{}))
+	dollar := types.TupleValueMust([]attr.Type{types.StringType}, []attr.Value{types.StringValue("$")})
+	cases := map[string]struct {
+		f    function.Function
+		args []attr.Value
+		want string
+	}{
+		"currency argument with a code meant": {NewUnmetRequirementsFunction(), []attr.Value{gpt4oMini(), noRequire, dollar},
+			`currency is "$", not a three-letter ISO 4217 code such as "USD" or "EUR" (leave it out for "USD") (did you mean "USD"?)`},
+		"pricing currency with a code meant": {NewUnmetRequirementsFunction(), []attr.Value{
+			model(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"currency": types.StringValue("$")})}), noRequire, noCurrency},
+			`model.pricing.currency is "$", not a three-letter ISO 4217 code such as "USD" or "EUR" (leave it out for "USD") (did you mean "USD"?)`},
+		"attribute names, a sentence": {NewSupportsFunction(), []attr.Value{
+			model(map[string]attr.Value{"capabilities": obj(map[string]attr.Value{"vison": types.BoolValue(true)})}), types.StringValue("vision")},
+			`model.capabilities has no attribute "vison". Did you mean "vision"? Its attributes are "supports_function_calling", ` +
+				`"supports_streaming", "supports_structured_output" and "supports_vision"`},
+		"date, a sentence": {NewSupportsFunction(), []attr.Value{
+			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("2030-13-01")})}), types.StringValue("vision")},
+			`model.model_lifecycle.retires_at is "2030-13-01", which is not a date. Use ` + dateForms},
+	}
+	for name, tc := range cases {
+		_, err := run(t, tc.f, types.DynamicUnknown(), tc.args...)
+		if err == nil || err.Text != tc.want {
+			t.Errorf("%s: error = %v, want %q", name, err, tc.want)
+		}
+	}
+}

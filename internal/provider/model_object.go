@@ -400,7 +400,7 @@ func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*meg
 		return m, err
 	})
 	if err != nil {
-		return nil, lifecycle, argumentError(position, err)
+		return nil, lifecycle, function.NewArgumentFuncError(position, err.Error())
 	}
 	return m, lifecycle, nil
 }

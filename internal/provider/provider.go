@@ -290,13 +290,14 @@ func (f providerFunction) Definition(_ context.Context, _ function.DefinitionReq
 	resp.Definition = f.definition
 }
 
-// Run runs f with its error scrubbed of the API key, which an argument may
-// hold by mistake (supports(m, var.api_key)): a function sees no api_key, so
-// keyScrubber's remembered keys and MEGALLM_API_KEY's are the ones it knows.
+// Run runs f with its error ended for Terraform (functionErrorText) and
+// scrubbed of the API key, which an argument may hold by mistake (supports(m,
+// var.api_key)): a function sees no api_key, so keyScrubber's remembered keys
+// and MEGALLM_API_KEY's are the ones it knows.
 func (f providerFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	f.run(ctx, req, resp)
 	if resp.Error != nil {
-		resp.Error.Text = keyScrubber("")(resp.Error.Text)
+		resp.Error.Text = keyScrubber("")(functionErrorText(resp.Error.Text))
 	}
 }
 
