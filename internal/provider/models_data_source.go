@@ -339,7 +339,8 @@ func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]
 // sortByValidator accepts a sort key. Of one written in another letter case,
 // with white space around it or with a direction ("-input_cost",
 // "input_cost desc") it means the key, and of a descending one it says to
-// set descending, which the key alone would drop.
+// set descending, which the key alone would drop; a blank one gets how to
+// have the default (orNull).
 var sortByValidator = func() argumentCheck {
 	direction := regexp.MustCompile(`(?i)^\s*[-+]|[\s:]+(asc|desc)(ending)?\s*$`)
 	descending := regexp.MustCompile(`(?i)^\s*-|desc(ending)?\s*$`)
@@ -353,7 +354,7 @@ var sortByValidator = func() argumentCheck {
 		}
 		return msg
 	}
-	return check
+	return orNull(check, "sort key", fmt.Sprintf("use the default %q", catalog.SortKeyNames()[0]))
 }()
 
 // ownersNotEmpty refuses owned_by = [], which would keep no model.

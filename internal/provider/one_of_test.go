@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -29,5 +30,21 @@ func TestModelsDataSource_sortByDidYouMean(t *testing.T) {
 		step("  -id  ", `Did you mean "id"\? `+keys+descending),
 		// A direction alone names no key: "id" is two edits from "-", but no near miss.
 		step("-", `sort_by = "-" is not one of its values\. `+keys+descending),
+		// A blank one, as a variable's default = "" gives, is advised as the other blank arguments are.
+		step("", `Invalid sort_by .* sort_by is "", which is no sort key: leave sort_by out, or set it to null \(as a `+
+			`variable's default = null\), to use the default "id"\.\s*$`),
+		step(" ", `sort_by is " ", which is no sort key: leave sort_by out`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `
+variable "sort_by" {
+  type    = string
+  default = null
+}
+data "megallm_models" "m" {
+  id_regex = "^gpt-4o"
+  sort_by  = var.sort_by
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4o", "gpt-4o-mini")},
+		},
 	)
 }
