@@ -114,7 +114,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	// A URL is logged where a header is not: never send a key in one, the one
 	// in use or MEGALLM_API_KEY's. A key as short as a word ("test") may well
 	// be part of a host name.
-	holdsKey := slices.ContainsFunc([]string{apiKey, secretPart(os.Getenv(EnvAPIKey))}, func(key string) bool {
+	holdsKey := slices.ContainsFunc(secretKeys(apiKey), func(key string) bool {
 		return len(key) >= 10 && megallm.KeyScrubber(key)(s.baseURL) != s.baseURL
 	})
 	if scrubbed := keyScrubber(apiKey)(s.baseURL); holdsKey {
