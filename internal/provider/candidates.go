@@ -21,6 +21,7 @@ import (
 // dynamic, not a list, for its plan cost (DESIGN.md). Its validator checks
 // what a list type would, and that the ids have an order.
 func candidatesAttribute() schema.DynamicAttribute {
+	read := func(v tftypes.Value) error { _, err := readCandidates(v); return err } // the ids known so far
 	return schema.DynamicAttribute{
 		MarkdownDescription: "Model ids in order of preference, instead of `id`, such as " +
 			"`[\"gpt-4.1\", \"gpt-4o-mini\"]`: the first that the catalog has, the `policy` allows, is not retired " +
@@ -32,8 +33,8 @@ func candidatesAttribute() schema.DynamicAttribute {
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",
-			dyn:       func(v tftypes.Value) error { _, err := readCandidates(v); return err },
-			partly:    knownCandidates,
+			dyn:       read,
+			partly:    read,
 		}},
 	}
 }
@@ -42,7 +43,8 @@ func candidatesAttribute() schema.DynamicAttribute {
 const candidatesExample = `["gpt-4o", "gpt-4o-mini"]`
 
 // readCandidates reads a candidates value: a list (or tuple) of model ids,
-// not empty, each once. It reports every element's mistake.
+// not empty, each once, without white space around it. It reports every
+// element's mistake; one not known yet is checked once it is.
 func readCandidates(v tftypes.Value) ([]string, error) {
 	if v.Type().Is(tftypes.Set{}) {
 		return nil, errors.New("candidates is a set, which has no order: write the ids as a list in order of " +
@@ -56,16 +58,8 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 		return nil, errors.New("candidates is empty: list at least one model id, such as " + candidatesExample + ", " +
 			"or set id instead")
 	}
-	return ids, joinMistakes(checkCandidates(ids, mistakes))
-}
-
-// checkCandidates checks the ids of candidates, "" where one is not known
-// yet or has a mistake already (in mistakes, at its index): each without
-// white space around it, and listed once. It returns every element's
-// mistake, at its index.
-func checkCandidates(ids []string, mistakes []error) []error {
 	for i, id := range ids {
-		if id == "" || mistakes[i] != nil {
+		if id == "" { // not known yet, or has a mistake already
 			continue
 		}
 		if err := spaced(fmt.Sprintf("candidates[%d]", i), id, "model id"); err != nil {
@@ -75,26 +69,7 @@ func checkCandidates(ids []string, mistakes []error) []error {
 				megallm.Quote(id), first, i)
 		}
 	}
-	return mistakes
-}
-
-// knownCandidates checks the ids of a candidates list known before the
-// others are, so that a mistake typed in fails the plan, not the apply.
-func knownCandidates(v tftypes.Value) error {
-	var elements []tftypes.Value
-	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Tuple{}) || !v.IsKnown() || v.IsNull() {
-		return nil // a list not known as a whole is checked once it is
-	}
-	_ = v.As(&elements) // a known list or tuple, which As reads
-	ids := make([]string, len(elements))
-	mistakes := make([]error, len(elements))
-	for i, e := range elements {
-		if e.IsKnown() && e.Type().Is(tftypes.String) && !e.IsNull() {
-			_ = e.As(&ids[i])
-			mistakes[i] = blank(fmt.Sprintf("candidates[%d]", i), ids[i], "model id", "remove it")
-		}
-	}
-	return joinMistakes(checkCandidates(ids, mistakes))
+	return ids, joinMistakes(mistakes)
 }
 
 // idOrCandidatesValidator is datasourcevalidator.ExactlyOneOf for id and

@@ -339,6 +339,34 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 	}
 }
 
+// Every mistake of candidates known at plan fails that plan, beside an id
+// known only after apply: a wrong type, a null or a set as well as a spaced
+// or repeated id.
+func TestCandidates_knownMistakesFailPlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(candidates, expected string) resource.TestStep {
+		return resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ` + candidates + ` }`,
+			// A plan, no apply: an error only at apply would leave the plan without one.
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+			ExpectError:        expectError(expected),
+		}
+	}
+	unitTest(t,
+		step(`[timestamp(), 4]`, `candidates\[1\] must be a string, got number`),
+		step(`[timestamp(), null]`, `candidates\[1\] is null, which is no model id: remove it`),
+		step(`toset([timestamp(), "gpt-4o"])`, `candidates is a set, which has no order`),
+		step(`{ first = timestamp() }`, `candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got object`),
+		step(`[timestamp(), " gpt-4o", "gpt-4o-mini", "gpt-4o-mini"]`, `candidates\[1\] is " gpt-4o", with white space around it.*`+
+			`candidates lists "gpt-4o-mini" twice`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("mistakes in candidates sent %d requests, want 0", n)
+	}
+}
+
 // TestRequire_quotedPriceSeesTheCurrencySet: a price quoted with a currency
 // says nothing of currency when the one set is that currency already, and
 // names the one set when it is another, in require as in a pricing object;
