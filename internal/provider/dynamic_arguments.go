@@ -162,9 +162,9 @@ func dash(r rune) rune {
 }
 
 // nameValidator refuses a name of this kind (a model id, an owner, a model
-// type) that is blank, saying blankFix, or has white space around it. For
-// an element of a set, whose path shows its value, set names the set and
-// noun the element.
+// type, a path) that is blank, saying blankFix (under orNull, which words a
+// blank one, none), or has white space around it. For an element of a set,
+// whose path shows its value, set names the set and noun the element.
 func nameValidator(set, noun, kind, blankFix string) argumentCheck {
 	check := argumentCheck{describes: cmp.Or(noun, "a "+kind) + ", not blank, without white space around it", str: func(name, value string) string {
 		if set != "" {
