@@ -11,15 +11,19 @@ import (
 // The rules of the numbers the provider reads, each used by the validators,
 // the readers of dynamic values and the functions (DESIGN.md).
 
+// numberCheck accepts the numbers that rule, one of the rules below, reads.
+func numberCheck[T any](describes string, rule func(name string, n *big.Float) (T, error)) argumentCheck {
+	return argumentCheck{describes: describes, num: func(name string, n *big.Float) string {
+		_, err := rule(name, n)
+		return sentence(err)
+	}}
+}
+
 // wholeNumberBetween accepts whole numbers from minimum to maximum.
 func wholeNumberBetween(minimum, maximum int64) argumentCheck {
-	return argumentCheck{
-		describes: fmt.Sprintf("a whole number from %d to %d", minimum, maximum),
-		num: func(name string, n *big.Float) string {
-			_, err := wholeNumber(name, n, minimum, maximum)
-			return sentence(err)
-		},
-	}
+	return numberCheck(fmt.Sprintf("a whole number from %d to %d", minimum, maximum), func(name string, n *big.Float) (int64, error) {
+		return wholeNumber(name, n, minimum, maximum)
+	})
 }
 
 // positiveWholeNumber accepts a count from 1 to math.MaxInt32, of which
@@ -39,13 +43,7 @@ func positiveWholeNumber(absent string) argumentCheck {
 }
 
 // tokenCountValidator accepts a token count: an amount, fractions allowed.
-var tokenCountValidator = argumentCheck{
-	describes: "a number of tokens, 0 or more (fractions are allowed)",
-	num: func(name string, n *big.Float) string {
-		_, err := amount(name, n)
-		return sentence(err)
-	},
-}
+var tokenCountValidator = numberCheck("a number of tokens, 0 or more (fractions are allowed)", amount)
 
 // amount is the rule of every amount (a price, a token count, a bound): a
 // number, 0 or more, that a float64 holds; name is where it was written.
