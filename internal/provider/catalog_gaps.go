@@ -105,7 +105,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 			meant := catalog.Miscased(owner, owners)
 			switch {
 			case meant != nil:
-				miscased = append(miscased, megallm.Quote(owner)+didYouMeanAside(meant))
+				miscased = append(miscased, megallm.Quote(owner)+aside(didYouMean(meant)))
 			case !slices.Contains(owners, owner):
 				unknown = append(unknown, owner)
 			case !models.OwnerAllowed(owner):

@@ -74,7 +74,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 				} else {
 					suggestions = models.Suggest(g.Successor)
 				}
-				lines[i] += didYouMeanAside(suggestions)
+				lines[i] += aside(didYouMean(suggestions))
 			}
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",
@@ -120,7 +120,7 @@ func quoteWithSuggestions(values []string, suggest func(string) []string) string
 	for i, v := range values {
 		quoted[i] = megallm.Quote(v)
 		if i < catalog.MaxListed {
-			quoted[i] += didYouMeanAside(suggest(v))
+			quoted[i] += aside(didYouMean(suggest(v)))
 		}
 	}
 	return joinProblems(quoted, ", ")

@@ -31,11 +31,6 @@ func didYouMean(values []string) string {
 	return didYouMeanWords + catalog.QuoteList(values, "or") + "?"
 }
 
-// didYouMeanAside is ` (did you mean "a", "b" or "c"?)`, or "".
-func didYouMeanAside(values []string) string {
-	return aside(didYouMean(values))
-}
-
 // aside is question, a didYouMean, as an aside: ` (did you mean "a"?)`; ""
 // for "".
 func aside(question string) string {
