@@ -21,7 +21,6 @@ import (
 // dynamic, not a list, for its plan cost (DESIGN.md). Its validator checks
 // what a list type would, and that the ids have an order.
 func candidatesAttribute() schema.DynamicAttribute {
-	read := func(v tftypes.Value) error { _, err := readCandidates(v); return err } // the ids known so far
 	return schema.DynamicAttribute{
 		MarkdownDescription: "Model ids in order of preference, instead of `id`, such as " +
 			"`[\"gpt-4.1\", \"gpt-4o-mini\"]`: the first that the catalog has, the `policy` allows, is not retired " +
@@ -33,8 +32,7 @@ func candidatesAttribute() schema.DynamicAttribute {
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",
-			dyn:       read,
-			partly:    read,
+			dyn:       func(v tftypes.Value) error { _, err := readCandidates(v); return err },
 		}},
 	}
 }

@@ -66,7 +66,6 @@ func policyAttribute() schema.DynamicAttribute {
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
 			dyn:       read,
-			partly:    read,
 		}},
 	}
 }

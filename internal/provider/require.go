@@ -53,7 +53,6 @@ func (requireCheck) in(currency types.String) argumentCheck {
 	return argumentCheck{
 		describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
 		dyn:       read,
-		partly:    read,
 	}
 }
 

@@ -31,8 +31,8 @@ import (
 // argumentCheck is the validator of every argument the framework-validators
 // module has no check for: the function for the argument's type says what
 // is wrong, as the error's detail ("" or nil when nothing is). Like theirs,
-// it skips null and unknown values; a dynamic value is checked once it is
-// fully known, or by partly while it holds unknown values.
+// it skips null and unknown values; dyn, which checks a dynamic value, skips
+// what it holds that is not known yet (objectReader, stringElements).
 type argumentCheck struct {
 	describes string // what the value must be
 	summary   string // "Invalid NAME" when empty
@@ -40,7 +40,6 @@ type argumentCheck struct {
 	num       func(name string, n *big.Float) string
 	set       func(name string, elements []attr.Value) string
 	dyn       func(v tftypes.Value) error
-	partly    func(v tftypes.Value) error
 }
 
 func (v argumentCheck) Description(context.Context) string { return "value must be " + v.describes }
@@ -70,12 +69,8 @@ func (v argumentCheck) ValidateDynamic(ctx context.Context, req validator.Dynami
 		return
 	}
 	value, err := req.ConfigValue.ToTerraformValue(ctx)
-	switch {
-	case err != nil:
-	case value.IsFullyKnown():
+	if err == nil {
 		err = v.dyn(value)
-	case v.partly != nil:
-		err = v.partly(value)
 	}
 	if err != nil {
 		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, err.Error())
