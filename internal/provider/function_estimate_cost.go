@@ -41,7 +41,7 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	if resp.Error != nil {
 		return
 	}
-	model, _, funcErr := modelArgument(ctx, modelArg, 0)
+	model, _, funcErr := modelArgument(ctx, modelArg)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return

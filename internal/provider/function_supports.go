@@ -78,7 +78,7 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 			megallm.Quote(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}
-	model, _, funcErr := modelArgument(ctx, modelArg, 0)
+	model, _, funcErr := modelArgument(ctx, modelArg)
 	if funcErr != nil || !argumentsKnown(ctx, req) {
 		resp.Error = funcErr
 		return

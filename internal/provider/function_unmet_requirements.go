@@ -55,7 +55,7 @@ func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *fu
 	if resp.Error != nil {
 		return
 	}
-	model, lifecycle, funcErr := modelArgument(ctx, modelArg, 0)
+	model, lifecycle, funcErr := modelArgument(ctx, modelArg)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return

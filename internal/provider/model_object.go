@@ -391,16 +391,16 @@ func modelParameter() function.DynamicParameter {
 	}
 }
 
-// modelArgument reads a function's model argument, dynamic so that it takes
-// either data source's objects and partial literals, and its lifecycle today.
-func modelArgument(ctx context.Context, arg types.Dynamic, position int64) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
+// modelArgument reads a function's model, its first argument, dynamic so that
+// it takes either data source's objects and partial literals, and its lifecycle today.
+func modelArgument(ctx context.Context, arg types.Dynamic) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
 	var lifecycle catalog.Lifecycle
 	m, err := readDynamic(ctx, arg, func(v tftypes.Value) (m *megallm.Model, err error) {
 		m, lifecycle, err = readModel(v, time.Now().UTC())
 		return m, err
 	})
 	if err != nil {
-		return nil, lifecycle, function.NewArgumentFuncError(position, err.Error())
+		return nil, lifecycle, function.NewArgumentFuncError(0, err.Error())
 	}
 	return m, lifecycle, nil
 }
