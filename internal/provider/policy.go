@@ -34,9 +34,6 @@ const pricingExample = "{ input_tokens_cost_per_million = 2.5 }"
 // policyAttribute is the schema of the provider's policy argument, dynamic
 // for the reason require is.
 func policyAttribute() schema.DynamicAttribute {
-	// The names, and the values known so far: a typo next to a value known
-	// only after apply fails the plan it is written for, not the next one.
-	read := func(v tftypes.Value) error { _, err := readPolicy(v); return err }
 	return schema.DynamicAttribute{
 		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
 			"`policy = jsondecode(file(\"model-policy.json\"))`. See the " +
@@ -65,7 +62,9 @@ func policyAttribute() schema.DynamicAttribute {
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
-			dyn:       read,
+			// The names, and the values known so far: a typo next to a value known
+			// only after apply fails the plan it is written for, not the next one.
+			dyn: func(v tftypes.Value) error { _, err := readPolicy(v); return err },
 		}},
 	}
 }

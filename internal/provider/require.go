@@ -46,13 +46,12 @@ type requireCheck struct{}
 // in is the check of require with currency set to currency, which may be
 // known only after apply.
 func (requireCheck) in(currency types.String) argumentCheck {
-	read := func(v tftypes.Value) error { // the names, and the values known so far
-		_, err := readRequirements(v, currency, "")
-		return err
-	}
 	return argumentCheck{
 		describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
-		dyn:       read,
+		dyn: func(v tftypes.Value) error { // the names, and the values known so far
+			_, err := readRequirements(v, currency, "")
+			return err
+		},
 	}
 }
 
