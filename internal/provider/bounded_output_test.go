@@ -71,7 +71,7 @@ func TestModelDataSource_candidatesMistakesBounded(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = [` + strings.Repeat("1, ", 25) + `] }`,
 		ExpectError: expectError(`Invalid candidates .* candidates\[0\] must be a string, got number` +
-			`.* candidates\[9\] must be a string, got number\s+and 15 more\s*$`),
+			`.* candidates\[9\] must be a string, got number\.\s+and 15 more\.\s*$`),
 	})
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid candidates sent %d requests to the API, want 0", n)
@@ -91,7 +91,7 @@ func TestPolicy_mistakesListBounded(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: policyProvider(server, policy, `data "megallm_model" "m" { id = "gpt-4o" }`),
 		ExpectError: expectError(`Invalid policy .* policy\.models\["m-0000"\] has no attribute "retire_at"\. Did you mean "retires_at"\?` +
-			`.* policy\.models\["m-0009"\] has no attribute "retire_at"\. .* and 1101 more\s*$`),
+			`.* policy\.models\["m-0009"\] has no attribute "retire_at"\. .* and 1101 more\.\s*$`),
 	})
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("an invalid policy sent %d requests to the API, want 0", n)

@@ -249,8 +249,8 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
   id      = "gpt-4o"
   require = { min_context_length = 1.5, min_max_output_tokens = 0.5 }
 }`,
-			ExpectError: expectError(`Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2 ` +
-				`require.min_max_output_tokens must be a whole number, got 0\.5: write 0 or 1\s*$`),
+			ExpectError: expectError(`Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\. ` +
+				`require.min_max_output_tokens must be a whole number, got 0\.5: write 0 or 1\.\s*$`),
 		},
 	)
 	if n := server.RequestCount(); n != 0 {

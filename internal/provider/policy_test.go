@@ -247,15 +247,15 @@ data "megallm_model" "m" { candidates = ["gpt-4o", var.fallback] }`,
 			`candidates\[1\] is null, which is no model id: remove it, or give a value to the variable or attribute it comes from`),
 		// Every element's mistake at once, as require's and policy's, from a literal or a variable typed any.
 		step(`data "megallm_model" "m" { candidates = [1, "gpt-4o", true] }`,
-			`candidates\[0\] must be a string, got number\s+candidates\[2\] must be a string, got bool\s*$`),
+			`candidates\[0\] must be a string, got number\.\s+candidates\[2\] must be a string, got bool\.\s*$`),
 		step(`variable "c" {
   type    = any
   default = [1, " gpt-4o", "", "gpt-4o-mini", "gpt-4o-mini"]
 }
-data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a string, got number\s+`+
-			`candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"\s+`+
-			`candidates\[2\] is "", which is no model id: remove it\s+`+
-			`candidates lists "gpt-4o-mini" twice \(candidates\[3\] and candidates\[4\]\): list each model once\s*$`),
+data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a string, got number\.\s+`+
+			`candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"\.\s+`+
+			`candidates\[2\] is "", which is no model id: remove it\.\s+`+
+			`candidates lists "gpt-4o-mini" twice \(candidates\[3\] and candidates\[4\]\): list each model once\.\s*$`),
 		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got string: write it as \["gpt-4o"\]`),
 		step(`data "megallm_model" "m" { candidates = "gpt-4o, gpt-4o-mini" }`,
 			`candidates must be a list of strings, got string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
@@ -397,7 +397,7 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 			`policy\.models\["gpt-4\.1"\] sets nothing: each of its attributes is null or left out\. Set "deprecated_at", `+
 				`"retires_at", "successor", "reason", "denied" or "pricing", or remove the entry\. A variable of an object type `+
 				`drops an attribute its type does not declare, a misspelt one too: declare the variable the policy comes from `+
-				`with type = any, and the provider checks every name\s+policy\.models\["gpt-4o"\] sets nothing`),
+				`with type = any, and the provider checks every name\.\s+policy\.models\["gpt-4o"\] sets nothing`),
 		resource.TestStep{
 			Config: fmt.Sprintf(`
 variable "policy" {
@@ -674,7 +674,7 @@ func TestPolicy_sloppyInput(t *testing.T) {
 		// Every mistake of a model's entry, not its first alone.
 		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-13-01", denied = "false", reason = 5 } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.deprecated_at is "2026-13-01", which is not a date\. .*`+
-				`policy\.models\["gpt-4o"\]\.reason must be a string, got number .*`+
+				`policy\.models\["gpt-4o"\]\.reason must be a string, got number\. .*`+
 				`policy\.models\["gpt-4o"\]\.denied must be a bool, got string "false": write it without quotes, as false`),
 		step(`{ allowed_owners = ["openai", " "] }`, readOne, `policy\.allowed_owners\[1\] is " ", which is no owner: remove it`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, currency = "US D" } } } }`, readOne,
@@ -694,12 +694,12 @@ func TestPolicy_sloppyInput(t *testing.T) {
 		// A wildcard names no model: the entry would deny or retire none.
 		step(`{ models = { "claude-*" = { denied = true }, "*" = { retires_at = "2020-01-01" } } }`, readOne,
 			`a key of policy\.models is "\*", but ids are exact, not wildcard patterns, so this entry would apply to no `+
-				`model\. Replace it with an entry per model, under its id \(a megallm_models data source lists the catalog's ids\) `+
+				`model\. Replace it with an entry per model, under its id \(a megallm_models data source lists the catalog's ids\)\. `+
 				`a key of policy\.models is "claude-\*", .* \(a megallm_models data source with id_regex = "\^claude-" lists them\)`),
 		// A dash that a document or a PDF writes for "-" would deny nothing too; the fix is the id with "-".
 		step(`{ models = { "gpt\u20134o" = { denied = true }, "gpt-4.1" = { successor = "gpt\u20114o" } } }`, readOne,
 			`policy\.models\["gpt-4\.1"\]\.successor is "gpt‑4o", with an invisible or look-alike character \(U\+2011, `+
-				`its character 4\), which no model id has: copying through a chat or a document can add one; write it as "gpt-4o" `+
+				`its character 4\), which no model id has: copying through a chat or a document can add one; write it as "gpt-4o"\. `+
 				`a key of policy\.models is "gpt–4o", with an invisible or look-alike character \(U\+2013, its character 4\), `+
 				`which no model id has: copying through a chat or a document can add one; write it as "gpt-4o"`),
 		step(`{}`, `data "megallm_model" "m" { id = "gpt\u00a04o" }`,

@@ -57,7 +57,7 @@ func TestRequire_numbers(t *testing.T) {
 		}
 	}
 	unitTest(t,
-		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\s*$`),
+		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		step(`{ min_max_output_tokens = 1e30 }`, `require.min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400 `+
 			`\(at most 1\.7976931348623157e\+308\)`),
@@ -142,13 +142,13 @@ func TestRequire_numbers(t *testing.T) {
 		// A number in quotes that the attribute's rule refuses says so at
 		// once: "write it without quotes" alone would lead to a second error.
 		step(`{ min_context_length = "1.5" }`, `require.min_context_length must be a number, got string "1\.5", and the `+
-			`number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\s*$`),
+			`number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		step(`{ max_input_cost_per_million = "-5" }`, `require.max_input_cost_per_million must be a number, got string "-5", `+
-			`and the number -5 would not do either: max_input_cost_per_million must be 0 or more, got -5\s*$`),
+			`and the number -5 would not do either: max_input_cost_per_million must be 0 or more, got -5\.\s*$`),
 		step(`{ min_max_output_tokens = "1e30" }`, `require.min_max_output_tokens must be a number, got string "1e30", and the `+
 			`number 1e30 would not do either: min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
 		step(`{ min_days_to_retirement = "1.2345k" }`, `require.min_days_to_retirement must be a number, got string "1\.2345k", `+
-			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5: write 1234 or 1235\s*$`),
+			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5: write 1234 or 1235\.\s*$`),
 		step(`var.typed_as_strings }
 variable "typed_as_strings" {
   type    = object({ supports_vision = string })
@@ -161,14 +161,14 @@ variable "typed_as_strings" {
 		step(`"{supports_vision=true}"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
 			`"\{supports_vision=true\}", a value written as text, as -var or TF_VAR_\s+pass\s+it\s+to\s+a\s+variable\s+`+
 			`declared\s+without\s+a\s+type:\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any\s+\(it\s+is\s+not\s+JSON,\s+`+
-			`which\s+jsondecode\(\)\s+reads\)\s*$`),
+			`which\s+jsondecode\(\)\s+reads\)\.\s*$`),
 		// Attributes as text, without braces: an object is what it means.
 		step(`"supports_vision = true"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
 			`"supports_vision = true", attributes written as text: write them as an object, without quotes,\s+`+
-			`\{ supports_vision = true \}\s*$`),
+			`\{ supports_vision = true \}\.\s*$`),
 		step(`"min_context_length = 128000\nsupports_vision=true"`, `got string\s+"min_context_length = 128000\\nsupports_vision=true",\s+`+
 			`attributes written as text: write them as an object, without quotes,\s+\{ min_context_length = 128000,\s+`+
-			`supports_vision=true \}\s*$`),
+			`supports_vision=true \}\.\s*$`),
 		step(`"supports_vision = var.x"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 		step(`"{draft} vision only"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 	)
@@ -297,7 +297,7 @@ variable "sizes" {
 			`require.min_context_length must be a number, got string "0\.0005k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
 				`map\(string\), and the number 0\.5 would not do either: `+
-				`min_context_length must be a whole number, got 0\.5: write 0 or 1\s*$`),
+				`min_context_length must be a whole number, got 0\.5: write 0 or 1\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.fraction) }
 variable "fraction" {
   type    = map(string)
@@ -332,7 +332,7 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 }`, `require\.not_deprecated must be a bool, got string`),
 		step(`data "megallm_models" "m" {
   require = { supports_vision = timestamp() == "", max_input_cost_per_million = -1, min_context_length = 1.5 }
-}`, `require\.min_context_length must be a whole number, got 1\.5: write 1 or 2 require\.max_input_cost_per_million must be 0 or more, got -1`),
+}`, `require\.min_context_length must be a whole number, got 1\.5: write 1 or 2\. require\.max_input_cost_per_million must be 0 or more, got -1`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("mistakes next to unknown values sent %d requests, want 0", n)
@@ -380,22 +380,22 @@ func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
 		step(`data "megallm_models" "m" {
   currency = "EUR"
   require  = { max_input_cost_per_million = "3 eur" }
-}`, `got string "3 eur": write it as the number 3, without quotes or "eur"\s*$`),
+}`, `got string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
 		step(`data "megallm_model" "m" {
   id       = "gpt-4o"
   currency = " gbp"
   require  = { max_output_cost_per_million = "€3" }
 }`, `got string "€3": write it as the number 3, without quotes or "€", and currency is "GBP", which reads it in GBP: `+
-			`set currency = "EUR" instead, or convert the price to GBP\s*$`),
+			`set currency = "EUR" instead, or convert the price to GBP\.\s*$`),
 		step(`data "megallm_models" "m" {
   currency = "EUR"
   require  = { max_input_cost_per_million = "$2" }
 }`, `without quotes or "\$", and currency is "EUR", which reads it in EUR: set currency = "USD" instead, or convert `+
-			`the price to EUR\s*$`),
+			`the price to EUR\.\s*$`),
 		step(`data "megallm_models" "m" {
   currency = "CNY"
   require  = { max_input_cost_per_million = "¥3" }
-}`, `got string "¥3": write it as the number 3, without quotes or "¥"\s*$`),
+}`, `got string "¥3": write it as the number 3, without quotes or "¥"\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "¥3" }, "eur") }`,
 			`without quotes or "¥", and currency is "EUR", which reads it in EUR: pass "JPY" as the third argument: `+
 				`unmet_requirements\(MODEL, REQUIRE, "JPY"\) or pass "CNY" as the third argument: unmet_requirements\(MODEL, `+

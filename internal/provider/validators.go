@@ -73,7 +73,7 @@ func (v argumentCheck) ValidateDynamic(ctx context.Context, req validator.Dynami
 		err = v.dyn(value)
 	}
 	if err != nil {
-		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, err.Error())
+		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, sentences(err))
 	}
 }
 
@@ -117,16 +117,27 @@ func orNull(check argumentCheck, kind, uses string) argumentCheck {
 	return check
 }
 
-// sentence is err's message ended with a period, unless it ends with a
-// question, or "" without err.
+// sentence is err's message ended with a period, unless it ends with one, a
+// question or a colon, or "" without err.
 func sentence(err error) string {
 	switch {
 	case err == nil:
 		return ""
-	case strings.HasSuffix(err.Error(), "?"):
+	case strings.HasSuffix(err.Error(), "?"), strings.HasSuffix(err.Error(), "."), strings.HasSuffix(err.Error(), ":"):
 		return err.Error()
 	}
 	return err.Error() + "."
+}
+
+// sentences is a dynamic argument's mistakes, one per line (joinMistakes),
+// each ended as sentence ends it: a data source's or the provider's detail.
+// A function's error keeps them as they are (functionErrorText).
+func sentences(err error) string {
+	lines := strings.Split(err.Error(), "\n")
+	for i, line := range lines {
+		lines[i] = sentence(errors.New(line))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // baseURLValidator accepts what megallm.ParseBaseURL does.

@@ -1,9 +1,26 @@
 package provider
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
+
+// A dynamic argument's mistakes are each a sentence in a data source's
+// detail, ended once: not after a period, a question or a colon.
+func TestSentences(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]string{
+		"got 1.5: write 1 or 2":                   "got 1.5: write 1 or 2.",
+		"a\nb?\nc.\nd:\nand 3 more":               "a.\nb?\nc.\nd:\nand 3 more.",
+		`Its attributes are "a" and "b".`:         `Its attributes are "a" and "b".`,
+		`has no attribute "x". Did you mean "y"?`: `has no attribute "x". Did you mean "y"?`,
+	} {
+		if got := sentences(errors.New(text)); got != want {
+			t.Errorf("sentences(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
 
 // request_timeout, written as people write durations, gets the Go duration
 // it means as "did you mean", and the advice is one request_timeout takes.
