@@ -30,11 +30,12 @@ func currencyAttribute() schema.StringAttribute {
 	}
 }
 
-// currencyValidator accepts what megallm.NormaliseCurrency reads.
-var currencyValidator = argumentCheck{
+// currencyValidator accepts what megallm.NormaliseCurrency reads; a blank
+// code gets how to have the default (orNull).
+var currencyValidator = orNull(argumentCheck{
 	describes: fmt.Sprintf("a three-letter ISO 4217 currency code such as %q or %q", catalog.DefaultCurrency, "EUR"),
 	str:       func(name, code string) string { return sentence(checkCurrency(name, code)) },
-}
+}, "currency code", fmt.Sprintf("use the default %q", catalog.DefaultCurrency))
 
 // checkCurrency says what is wrong with a currency code written at name,
 // with the code it means when it is a sign or name of one ("US$", "euro").

@@ -106,8 +106,6 @@ func TestCurrency_notACode(t *testing.T) {
 	unitTest(t,
 		step("megallm_models", `currency = "US Dollar"`,
 			`Invalid currency .* currency is "US Dollar", not a three-letter ISO 4217 code such as "USD" or "EUR" \(leave it out for "USD"\)\.`),
-		step("megallm_model", "id = \"gpt-4o\"\ncurrency = \"\"",
-			`Invalid currency .* currency is "", not a three-letter ISO 4217 code`),
 		step("megallm_model", "id = \"gpt-4o\"\ncurrency = \"€UR\"",
 			`Invalid currency .* currency is "€UR", not a three-letter ISO 4217 code`),
 		// A sign or name of one currency gets its code; "¥" is yen or yuan.

@@ -19,11 +19,12 @@ import (
 // dateForms describes the dates the provider accepts, with examples.
 const dateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
 
-// createdDateValidator accepts what megallm.ParseDate reads.
-var createdDateValidator = argumentCheck{
+// createdDateValidator accepts what megallm.ParseDate reads; a blank date
+// gets how to leave the bound out (orNull).
+var createdDateValidator = orNull(argumentCheck{
 	describes: dateForms,
 	str:       func(name, s string) string { _, err := parseDate(name, s); return sentence(err) },
-}
+}, "date", "keep models created at any time")
 
 // parseDate reads a date the user wrote at name, as megallm.ParseDate does.
 func parseDate(name, s string) (time.Time, error) {

@@ -75,9 +75,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"those models included. Case-sensitive: a type the catalog has only in another letter case (`Chat`) is an " +
 					"error, and one that no model has warns, each with the closest type and the types the catalog has; a blank " +
 					"type, or one with white space around it, is an error.",
-				Optional: true,
-				Validators: []validator.String{nameValidator("", "", "model type",
-					fmt.Sprintf("write a type such as %q or %q, or leave type out to keep every type", megallm.TypeChat, megallm.TypeEmbedding))},
+				Optional:   true,
+				Validators: []validator.String{nameValidator("", "", "model type", leaveOut("type", "keep every type"))},
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +

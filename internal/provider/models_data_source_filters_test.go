@@ -344,7 +344,6 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`id_regex = "*-mini"`, `for the ids that end with "-mini", write "-mini\$"\.`),
 		step(`id_regex = "*-mini$"`, `Invalid regular expression .* missing argument to repetition operator in "\*"\. .* `+
 			`for the ids that end with "-mini", write "-mini\$"\.`),
-		step(`created_before = ""`, `Invalid created_before .* created_before is "", which is not a date\.`),
 		step(`created_before = "2025-01-31T12:00:00+15:00"`, `Invalid created_before .* created_before is "2025-01-31T12:00:00\+15:00", `+
 			`which is a date-time whose UTC offset, \+15:00, no time zone uses: offsets go from -12:00 to \+14:00, with minutes from 00 to 59\. `+forms),
 		step(`
@@ -358,4 +357,52 @@ created_before = "2025-01-01T00:00:00Z"`, `Empty created_at range .* created_aft
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
 	}
+}
+
+// A blank date, currency or type, as a variable's default = "" gives, is
+// advised as the other blank arguments are, and the advice followed plans.
+func TestModelsDataSource_blankArguments(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		errorStep(server, "megallm_models", `created_after = ""`, `Invalid created_after .* created_after is "", which is no date: `+
+			`leave created_after out, or set it to null \(as a variable's default = null\), to keep models created at any time\.\s*$`),
+		errorStep(server, "megallm_models", `created_before = " "`, `Invalid created_before .* created_before is " ", which is no `+
+			`date: leave created_before out, or set it to null \(as a variable's default = null\), to keep models created at any time\.\s*$`),
+		errorStep(server, "megallm_models", `currency = ""`, `Invalid currency .* currency is "", which is no currency code: `+
+			`leave currency out, or set it to null \(as a variable's default = null\), to use the default "USD"\.\s*$`),
+		errorStep(server, "megallm_model", "id = \"gpt-4o\"\ncurrency = \" \"", `Invalid currency .* currency is " ", which is no `+
+			`currency code: leave currency out, or set it to null \(as a variable's default = null\), to use the default "USD"\.\s*$`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `
+variable "date" {
+  type    = string
+  default = null
+}
+variable "type" {
+  type    = string
+  default = null
+}
+variable "currency" {
+  type    = string
+  default = null
+}
+data "megallm_models" "m" {
+  id_regex       = "^gpt-4o"
+  type           = var.type
+  created_after  = var.date
+  created_before = var.date
+  currency       = var.currency
+  require        = { max_input_cost_per_million = 100 }
+}
+data "megallm_model" "m" {
+  id       = "gpt-4o"
+  currency = var.currency
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectIDs("data.megallm_models.m", "gpt-4o", "gpt-4o-mini"),
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
+			},
+		},
+	)
 }

@@ -214,8 +214,9 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 		return errorStep(server, "megallm_models", body, expected)
 	}
 	unitTest(t,
-		step(`type = ""`, `Invalid type .* type is "", which is no model type: write a type such as "chat" or "embedding", or leave type out to keep every type\.`),
-		step(`type = " \t"`, `Invalid type .* type is " \\t", which is no model type: write a type such as "chat"`),
+		step(`type = ""`, `Invalid type .* type is "", which is no model type: leave type out, or set it to null \(as a variable's `+
+			`default = null\), to keep every type\.\s*$`),
+		step(`type = " \t"`, `Invalid type .* type is " \\t", which is no model type: leave type out`),
 		step(`type = " chat"`, `Invalid type .* type is " chat", with white space around it, which no model type has: write it as "chat"\.`),
 		step(`sort_by = "price"`, `sort_by = "price" is not one of its values\. Use "id", "created_at", "context_length", "max_output_tokens", "input_cost", "output_cost" or "workload_cost"\.`),
 		step(`id_regex = "gpt-(4o"`, `Invalid regular expression .* with data.megallm_models.bad, .* missing closing \) in "gpt-\(4o"\. .*RE2 syntax`),

@@ -105,16 +105,21 @@ func (v configCheck) ValidateDataSource(ctx context.Context, req datasource.Vali
 }
 
 // orNull is check, but a blank value, as a variable with default = "" gives,
-// gets how to have what null gives (uses) instead.
+// gets how to have what null gives (uses) instead (leaveOut).
 func orNull(check argumentCheck, kind, uses string) argumentCheck {
 	str := check.str
 	check.str = func(name, s string) string {
-		if err := blank(name, s, kind, "leave "+name+" out, or set it to null (as a variable's default = null), to "+uses); err != nil {
+		if err := blank(name, s, kind, leaveOut(name, uses)); err != nil {
 			return sentence(err)
 		}
 		return str(name, s)
 	}
 	return check
+}
+
+// leaveOut says how to have what the argument name gives when null (uses).
+func leaveOut(name, uses string) string {
+	return "leave " + name + " out, or set it to null (as a variable's default = null), to " + uses
 }
 
 // sentence is err's message ended with a period, unless it ends with one, a
