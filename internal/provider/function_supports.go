@@ -69,13 +69,16 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 	}
 	capability := capabilityArg.ValueString() // "" while unknown, which passes both checks
 	i := slices.Index(capabilityNames, capability)
-	if err := spaced("capability", capability, "capability"); err != nil {
+	// White space around a name that is no capability either (" Vision")
+	// gets the closest capability: the trimmed value would fail too.
+	trimmed := strings.TrimSpace(capability)
+	if err := spaced("capability", capability, "capability"); err != nil && (trimmed == capability || slices.Contains(capabilityNames, trimmed)) {
 		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return
 	}
 	if i < 0 && !capabilityArg.IsUnknown() {
 		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
-			megallm.Quote(capability), didYouMean(closestCapabilities(capability)), catalog.QuoteList(capabilityNames, "or")))
+			megallm.Quote(capability), didYouMean(closestCapabilities(trimmed)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}
 	model, _, funcErr := modelArgument(ctx, modelArg)

@@ -165,6 +165,11 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::supports(data.megallm_model.m, "images")`, `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output"`),
 		step(`provider::megallm::supports(data.megallm_model.m, "vision ")`,
 			`capability is "vision ", with white space around it, which no capability has: write it as "vision"`),
+		// Trimmed, " Vision" is no capability either: the advice is the capability meant.
+		step(`provider::megallm::supports(data.megallm_model.m, " Vision")`,
+			`unknown capability " Vision". Did you mean "vision"\? Use one of "function_calling", "vision", "streaming" or "structured_output"`),
+		step(`provider::megallm::supports(data.megallm_model.m, "supports_vision ")`,
+			`unknown capability "supports_vision ". Did you mean "vision"\?`),
 		step(`provider::megallm::supports(data.megallm_models.all.models, "vision")`, `got a list: pass one of its models, such as `+
 			`data.megallm_models.NAME.models\[0\], or call the function for each, in a for expression`),
 		step(`provider::megallm::supports(data.megallm_model.m, "supports_vision")`, `unknown capability "supports_vision". Did you mean "vision"\? Use one of "function_calling", "vision", "streaming" or "structured_output"`),
