@@ -188,6 +188,14 @@ func TestFunctions_argumentErrors(t *testing.T) {
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true })`, `require has no attribute "supports_vison". Did you mean "supports_vision"\? Its attributes are "supports_function_calling"`),
 		step(`provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retire_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.model_lifecycle has no attribute "retire_at"\. Did you mean "retires_at"\? Its attributes are`),
+		// A misspelt lifecycle name at the root, or one of model_lifecycle's there, would go unread: not_deprecated would pass.
+		step(`provider::megallm::unmet_requirements({ id = "x", retire_at = "2020-01-01" }, { not_deprecated = true })`,
+			`model has no attribute "retire_at", so its lifecycle would go unchecked \(did you mean "retires_at"\?\)`),
+		step(`provider::megallm::unmet_requirements({ id = "x", model_lifecyle = { status = "retired" } }, { not_deprecated = true })`,
+			`model has no attribute "model_lifecyle", so its lifecycle would go unchecked \(did you mean "model_lifecycle"\?\)`),
+		step(`provider::megallm::unmet_requirements({ id = "x", status = "retired" }, { not_deprecated = true })`,
+			`model\.status is an attribute of model\.model_lifecycle, not of the model, so it would go unread: move it into `+
+				`model_lifecycle = \{ \.\.\. \}`),
 		step(`provider::megallm::unmet_requirements({ id = "x", lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
 		// A model's attribute in another letter case would go unread: not_deprecated would pass.

@@ -210,6 +210,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		if meant := catalog.Miscased(name, rootAttributeNames); meant != nil { // a Model_Lifecycle would go unchecked
 			o.keep(fmt.Errorf("model has no attribute %s, so it would go unread.%s Attribute names are case-sensitive",
 				megallm.Quote(name), didYouMean(meant)))
+		} else if meant := misspeltLifecycle(name); len(meant) > 0 { // a retire_at would leave the model never retired
+			o.keep(fmt.Errorf("model has no attribute %s, so its lifecycle would go unchecked.%s",
+				megallm.Quote(name), didYouMean(meant)))
 		}
 	}
 	if o.err() == nil && !o.has(func(name string, _ tftypes.Value) bool { return modelTypes().model[name] != nil }) {
@@ -273,6 +276,21 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	return m, lifecycle, o.err()
 }
 
+// lifecycleRootNames are the names that carry a model's lifecycle at its
+// root: model_lifecycle, or a saved GET /models entry's dates.
+var lifecycleRootNames = []string{"model_lifecycle", "deprecated_at", "retires_at", "successor"}
+
+// misspeltLifecycle returns the lifecycle names that name, which a model does
+// not have, misspells (retire_at, model_lifecyle): unread, it would leave the
+// model with no lifecycle, which meets not_deprecated and
+// min_days_to_retirement. lifecycle has its own error.
+func misspeltLifecycle(name string) []string {
+	if slices.Contains(rootAttributeNames, name) || name == "lifecycle" {
+		return nil
+	}
+	return catalog.Closest(name, slices.Values(lifecycleRootNames))
+}
+
 // positive is a token limit, nil when it is 0: the decoder reads a limit
 // that is not positive as null, so a saved entry's 0 means to a function what
 // it means to the data sources.
@@ -309,14 +327,18 @@ var (
 )
 
 // misplaced keeps an error for each attribute at the model's root that is
-// one of its capabilities' or prices, which would go unread there (a model
-// with supports_vision = true beside capabilities would not support it).
-// A currency beside a pricing, or null, has its own rule (rootCurrency).
+// one of its capabilities', prices or model_lifecycle's (other than the dates
+// and successor a saved entry has there), which would go unread there (a
+// model with supports_vision = true beside capabilities would not support it,
+// one with status = "retired" would not be retired). A currency beside a
+// pricing, or null, has its own rule (rootCurrency).
 func misplaced(o *objectReader) {
+	lifecycleOnly := maps.Clone(modelTypes().lifecycle)
+	maps.DeleteFunc(lifecycleOnly, func(name string, _ attr.Type) bool { return slices.Contains(rootAttributeNames, name) })
 	for _, in := range []struct {
 		name  string
 		attrs map[string]attr.Type
-	}{{"capabilities", modelTypes().capabilities}, {"pricing", modelTypes().pricing}} {
+	}{{"capabilities", modelTypes().capabilities}, {"pricing", modelTypes().pricing}, {"model_lifecycle", lifecycleOnly}} {
 		for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
 			switch _, hasPricing := o.attrs["pricing"]; {
 			case in.attrs[name] == nil:
@@ -383,7 +405,9 @@ func modelParameter() function.DynamicParameter {
 			"of theirs or close to one, such as `supports_vison`, or one of theirs written at the model's root, such as " +
 			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
 			"as its argument, null or beside a `pricing.currency`), one of a model's attributes in another letter case " +
-			"(`Model_Lifecycle`), or an attribute that `model_lifecycle` does not have (or `lifecycle` for it) is an error. " +
+			"(`Model_Lifecycle`), an attribute that `model_lifecycle` does not have (or `lifecycle` for it), one of its " +
+			"attributes other than the dates and `successor` at the model's root (`status`), or a misspelling there of " +
+			"`model_lifecycle`, `deprecated_at`, `retires_at` or `successor` (`retire_at`) is an error. " +
 			"A name with a word of its own, as a saved catalog of a newer API may have (`supports_reasoning`, " +
 			"`cached_input_tokens_cost_per_million`), is ignored, as the data sources ignore it. A `context_length` or " +
 			"`max_output_tokens` of 0, which a saved entry may hold, is not " +
