@@ -87,7 +87,20 @@ func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *d
 	var key types.String // the provider's; a data source has none
 	_ = config.GetAttribute(ctx, path.Root("api_key"), &key)
 	scrub := keyScrubber(key.ValueString())
-	diags.AddAttributeError(at, scrub(summary), scrub(detail))
+	diags.AddAttributeError(shownPath(at), scrub(summary), scrub(detail))
+}
+
+// shownPath is the part of at that Terraform can show in the configuration:
+// it finds an argument, but not an attribute of an argument's object
+// (workload.input_tokens), for which it shows the data source's first line.
+// The summary and the detail name the whole path.
+func shownPath(at path.Path) path.Path {
+	if steps := at.Steps(); len(steps) > 1 {
+		if name, ok := steps[0].(path.PathStepAttributeName); ok {
+			return path.Root(string(name))
+		}
+	}
+	return at
 }
 
 // configCheck is a datasource.ConfigValidator that runs check.

@@ -153,10 +153,13 @@ func TestWorkload_invalidArguments(t *testing.T) {
 			`Workload requirement on megallm_model .* require.max_workload_cost bounds the cost of a workload, which megallm_model does not take.* provider::megallm::estimate_cost\(self, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT`),
 		step("megallm_models", `workload = { input_token = 1e9, output_tokens = 1 }`,
 			`Incorrect attribute value type .* attribute "input_tokens" is required`),
+		// Shown on the workload line, not on the data source's first line, where Terraform puts workload.input_tokens.
 		step("megallm_models", `workload = { input_tokens = -1, output_tokens = 1 }`,
-			`Invalid workload.input_tokens .* workload.input_tokens must be 0 or more, got -1\.`),
+			`Invalid workload.input_tokens .* workload = \{ input_tokens = -1, output_tokens = 1 \} .* `+
+				`workload.input_tokens must be 0 or more, got -1\.`),
 		step("megallm_models", `workload = { input_tokens = 1, output_tokens = 1e400 }`,
-			`workload.output_tokens is too large: 1e\+400 \(at most 1\.7976931348623157e\+308\)\.`),
+			`workload = \{ input_tokens = 1, output_tokens = 1e400 \} .* `+
+				`workload.output_tokens is too large: 1e\+400 \(at most 1\.7976931348623157e\+308\)\.`),
 		step("megallm_models", `require = { max_workload_cost = -1 }`,
 			`require.max_workload_cost must be 0 or more, got -1`),
 		step("megallm_models", `require = { max_workload_costs = 1 }`,
