@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"cmp"
+	"encoding/json"
+	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -401,5 +403,34 @@ func TestMiscased(t *testing.T) {
 	}
 	if got := Miscased("ab", []string{"AB", "Ab", "aB", "ab"}); got != nil {
 		t.Errorf("Miscased of a name that names has = %q, want none", got)
+	}
+}
+
+// typoCorpus is testdata/typos.json: a catalog and typos of its ids, each
+// with the ids Closest suggests for it. policy/opa's Rego library is held to
+// the same suggestions (internal/e2e's TestPolicyAsCode_typoCorpus), so that
+// a policy check in CI and a plan suggest the same ids for the same typo.
+type typoCorpus struct {
+	Catalog []string
+	Typos   []struct {
+		Kind, Typo string
+		Closest    []string
+	}
+}
+
+func TestClosest_typoCorpus(t *testing.T) {
+	t.Parallel()
+	data, err := os.ReadFile("testdata/typos.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var corpus typoCorpus
+	if err := json.Unmarshal(data, &corpus); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range corpus.Typos {
+		if got := Closest(tc.Typo, slices.Values(corpus.Catalog)); !slices.Equal(got, tc.Closest) {
+			t.Errorf("%s: Closest(%q) = %q, want %q", tc.Kind, tc.Typo, got, tc.Closest)
+		}
 	}
 }
