@@ -289,7 +289,7 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 	if err != nil {
 		respErr := &ResponseError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp),
 			StatusCode: resp.StatusCode, Excerpt: head.excerpt(c.redact), Err: c.redact.Error(err)}
-		if said := (*errorAnswerError)(nil); errors.As(err, &said) {
+		if said := (*ErrorAnswerError)(nil); errors.As(err, &said) {
 			respErr.Excerpt = "" // err quotes what the API said
 		}
 		return nil, nil, respErr
@@ -303,41 +303,39 @@ func (c *Client) apiError(resp *http.Response) error {
 	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode,
 		KeyWithheld: resp.Request.Header.Get("Authorization") == "" && resp.Request.Header.Get("x-api-key") == ""}
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-	if apiErr.readBody(body, c.redact); apiErr.Message == "" {
+	if !apiErr.readBody(body, c.redact) {
 		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
 	}
 	return apiErr
 }
 
 // readBody sets e's Message, Type and Code from an error body, when body is
-// one, with the key removed by r and cut as an excerpt; it returns the name
-// of the field that held the message, "" when none did. Besides the API's
-// shape, {"error":{"message","type","code"}}, it reads what gateways and
-// frameworks send: a code that is a number, an "error" that is the message
-// itself, and a "message" or "detail" (FastAPI's) at the top.
-func (e *APIError) readBody(body []byte, r redactor) (from string) {
+// one, with the key removed by r and cut as an excerpt; it reports whether
+// it found any of them. Besides the API's shape,
+// {"error":{"message","type","code"}}, it reads what gateways and frameworks
+// send: a code that is a number, an "error" that is the message itself, and
+// a "message" or "detail" (FastAPI's) at the top.
+func (e *APIError) readBody(body []byte, r redactor) bool {
 	var parsed errorResponse
 	if json.Unmarshal(body, &parsed) != nil {
-		return ""
+		return false
 	}
 	message := jsonText(parsed.Error, false)
-	if message != "" {
-		from = "error"
-	} else if object := parsed.errorObject(); object != nil {
-		message, from = jsonText(object.Message, false), "error"
-		e.Type = r.excerpt([]byte(jsonText(object.Type, false)), false)
-		e.Code = r.excerpt([]byte(jsonText(object.Code, true)), false)
+	if message == "" {
+		if object := parsed.errorObject(); object != nil {
+			message = jsonText(object.Message, false)
+			e.Type = r.excerpt([]byte(jsonText(object.Type, false)), false)
+			e.Code = r.excerpt([]byte(jsonText(object.Code, true)), false)
+		}
 	}
 	if message == "" {
-		message, from = jsonText(parsed.Message, false), "message"
+		message = jsonText(parsed.Message, false)
 	}
 	if message == "" {
-		message, from = jsonText(parsed.Detail, false), "detail"
+		message = jsonText(parsed.Detail, false)
 	}
-	if e.Message = r.excerpt([]byte(message), false); e.Message == "" {
-		return ""
-	}
-	return from
+	e.Message = r.excerpt([]byte(message), false)
+	return e.said() != ""
 }
 
 // jsonText is a JSON string's text, or with number, a JSON number as written;

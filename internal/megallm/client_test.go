@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -278,7 +279,8 @@ func TestListModels_errorAnswerWithStatus200(t *testing.T) {
 			`(type insufficient_quota, code quota)`,
 		`{"error":{"message":"` + long + `"}}`: `(an "error" and no "data" array): ` + long[:200] + "…",
 		`{"error":"Quota exceeded"}`:           `(an "error" and no "data" array): Quota exceeded`,
-		`{"error":{"type":"quota"}}`:           `(an "error" and no "data" array); response body starts with "{\"error\":{\"type\":\"quota\"}}"`,
+		`{"error":{"type":"quota"}}`:           `(an "error" and no "data" array): no message (type quota)`,
+		`{"error":{}}`:                         `(an "error" and no "data" array); response body starts with "{\"error\":{}}"`,
 	} {
 		_, err := listFrom(t, body)
 		if !errors.Is(err, megallm.ErrErrorAnswer) || !strings.HasSuffix(err.Error(), want) {
@@ -320,6 +322,47 @@ func TestListModels_errorBodyShapes(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), want) || errors.Is(err, megallm.ErrErrorAnswer) != (status == http.StatusOK && tc.errorAnswer) {
 				t.Errorf("%s, HTTP %d: err = %v, want it to hold %q", tc.name, status, err, want)
+			}
+		}
+	}
+}
+
+// TestListModels_errorBodyWithoutMessage: an error body without a message
+// quotes its type or code, scrubbed of the key, at any status, and at a 200
+// is an error answer; one with neither quotes the body's start, and at a 200
+// is an error answer only when its "error" is not null (an omitted field).
+func TestListModels_errorBodyWithoutMessage(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, body, said string // said: "" for the body's start
+		errorAnswer      bool   // at 200
+	}{
+		{"only type", `{"error":{"type":"quota_` + testKey + `"}}`, `no message (type quota_***)`, true},
+		{"only code", `{"error":{"code":` + strings.Repeat("9", 250) + `}}`, `no message (code ` + strings.Repeat("9", 200) + `…)`, true},
+		{"empty object", `{"error":{}}`, "", true},
+		{"null", `{"error":null}`, "", false},
+		{"empty string", `{"error":""}`, "", true},
+		{"number", `{"error":42}`, "", true},
+	} {
+		for _, status := range []int{http.StatusOK, 400, 401, 429, 500, 503} {
+			rec := newRecorder(t, status, "application/json", tc.body)
+			_, _, err := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: testKey}).ListModels(context.Background())
+			assertNoKey(t, err, testKey)
+			var want string
+			switch {
+			case status != http.StatusOK && tc.said != "":
+				want = fmt.Sprintf("HTTP %d %s: %s", status, http.StatusText(status), tc.said)
+			case status != http.StatusOK:
+				want = fmt.Sprintf("HTTP %d %s: response body: %q", status, http.StatusText(status), tc.body)
+			case tc.said != "":
+				want = `(an "error" and no "data" array): ` + tc.said
+			case tc.errorAnswer:
+				want = `(an "error" and no "data" array); response body starts with ` + strconv.Quote(tc.body)
+			default:
+				want = `it has no "data" array; response body starts with ` + strconv.Quote(tc.body)
+			}
+			if !strings.HasSuffix(err.Error(), want) || errors.Is(err, megallm.ErrErrorAnswer) != (status == http.StatusOK && tc.errorAnswer) {
+				t.Errorf("%s, HTTP %d: err = %v, want it to end in %q", tc.name, status, err, want)
 			}
 		}
 	}
@@ -522,11 +565,18 @@ func TestListModels_apiErrorExcerpts(t *testing.T) {
 			wantInError: "HTTP 503 Service Unavailable: response body: ",
 		},
 		{
-			name:        "error object without a message falls back to the body",
+			name:        "error object without a message quotes its type, not the body",
 			status:      http.StatusBadRequest,
 			body:        `{"error":{"type":"invalid_request_error"}}`,
-			wantExcerpt: `{"error":{"type":"invalid_request_error"}}`,
-			wantInError: `HTTP 400 Bad Request: response body: "{\"error\":{\"type\":\"invalid_request_error\"}}" (type invalid_request_error)`,
+			wantExcerpt: "",
+			wantInError: `HTTP 400 Bad Request: no message (type invalid_request_error)`,
+		},
+		{
+			name:        "error object with nothing in it falls back to the body",
+			status:      http.StatusBadRequest,
+			body:        `{"error":{}}`,
+			wantExcerpt: `{"error":{}}`,
+			wantInError: `HTTP 400 Bad Request: response body: "{\"error\":{}}"`,
 		},
 		{
 			name:        "unknown status code has no status text",

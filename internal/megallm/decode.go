@@ -19,32 +19,27 @@ var errNoData = errors.New(`it has no "data" array`)
 // without /v1 answering {"message":"Welcome"}) than an error.
 var ErrErrorAnswer = errors.New(`it is an error answer of the API (an "error" and no "data" array)`)
 
-// errorAnswerError is ErrErrorAnswer with what the API said, scrubbed and
-// cut as an APIError's message is.
-type errorAnswerError struct{ said APIError }
+// ErrorAnswerError is ErrErrorAnswer with what the API said (Said's
+// Message, Type and Code, at least one of them set), scrubbed and cut as an
+// APIError's are.
+type ErrorAnswerError struct{ Said APIError }
 
-func (e *errorAnswerError) Error() string {
-	msg := ErrErrorAnswer.Error() + ": " + e.said.Message
-	if details := e.said.details(); details != "" {
-		msg += " (" + details + ")"
-	}
-	return msg
-}
+func (e *ErrorAnswerError) Error() string { return ErrErrorAnswer.Error() + ": " + e.Said.said() }
 
-func (e *errorAnswerError) Unwrap() error { return ErrErrorAnswer }
+func (e *ErrorAnswerError) Unwrap() error { return ErrErrorAnswer }
 
 // noData is the error for a body that has no "data" array: ErrErrorAnswer
-// when it has an "error", with the message readBody finds when there is one,
-// else errNoData.
+// when it has an "error" that is not null (null is an omitted field), with
+// what readBody finds in it when it finds anything, else errNoData.
 func (r redactor) noData(body []byte) error {
 	var answer struct {
 		Error json.RawMessage `json:"error"`
 	}
-	if json.Unmarshal(body, &answer) != nil || answer.Error == nil {
+	if json.Unmarshal(body, &answer) != nil || answer.Error == nil || string(answer.Error) == "null" {
 		return errNoData
 	}
-	e := &errorAnswerError{}
-	if e.said.readBody(body, r) == "" {
+	e := &ErrorAnswerError{}
+	if !e.Said.readBody(body, r) {
 		return ErrErrorAnswer
 	}
 	return e

@@ -13,8 +13,8 @@ import (
 var ErrMissingAPIKey = errors.New("no MegaLLM API key is configured")
 
 // APIError is a non-2xx answer from the API. Message, Type and Code come from
-// its error body (readBody); when the body holds no message (an HTML page from
-// a proxy, say) Message is empty and Excerpt holds the start of the body.
+// its error body (readBody); when the body holds none of them (an HTML page
+// from a proxy, say) they are empty and Excerpt holds the start of the body.
 type APIError struct {
 	Method string
 	URL    string
@@ -44,16 +44,27 @@ func (e *APIError) Error() string {
 		}
 		b.WriteString(")")
 	}
-	switch {
-	case e.Message != "":
-		fmt.Fprintf(&b, ": %s", e.Message)
+	switch said := e.said(); {
+	case said != "":
+		fmt.Fprintf(&b, ": %s", said)
 	case e.Excerpt != "":
 		fmt.Fprintf(&b, ": response body: %q", e.Excerpt)
 	}
-	if details := e.details(); details != "" {
-		fmt.Fprintf(&b, " (%s)", details)
-	}
 	return b.String()
+}
+
+// said is what the error body said: its message, followed by its type and
+// code when it has them, or "no message" followed by them; "" when it had
+// none of the three.
+func (e *APIError) said() string {
+	details := e.details()
+	switch {
+	case details == "":
+		return e.Message
+	case e.Message == "":
+		return "no message (" + details + ")"
+	}
+	return e.Message + " (" + details + ")"
 }
 
 // Unauthorized reports whether the API rejected the credentials.

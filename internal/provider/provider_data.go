@@ -190,23 +190,46 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 				"that holds it (SSL_CERT_FILE replaces the system's CA file, so add the certificate to a copy of that "+
 				"file) or SSL_CERT_DIR to a directory of such files; on macOS and Windows, add it to the system's trust "+
 				"store. Otherwise, check %s.", err, baseFrom)
+	case errors.As(err, &apiErr) && apiErr.Message == "" && apiErr.StatusCode < 500:
+		return "MegaLLM API error",
+			fmt.Sprintf("%s.\n\nThe answer gives no message that says why the request was refused. %s %s", err,
+				checkBaseURLAdvice(baseFrom), persistsAdvice)
 	case errors.As(err, &apiErr):
 		return "MegaLLM API error",
 			fmt.Sprintf("%s.\n\n%s", err, persistsAdvice)
 	case errors.Is(err, megallm.ErrErrorAnswer):
 		return "MegaLLM API answered with an error",
-			fmt.Sprintf("%s.\n\nThe API, or a gateway in front of it, sent an error instead of the model list, with a "+
-				"success status: do what its message says. If it rejects the key: %s %s", err, rejectedKeyAdvice(from),
-				persistsAdvice)
+			fmt.Sprintf("%s.\n\n%s If it rejects the key: %s %s", err, errorAnswerAdvice(err, baseFrom),
+				rejectedKeyAdvice(from), persistsAdvice)
 	case errors.As(err, &respErr):
-		return "Unexpected response from the MegaLLM API",
-			fmt.Sprintf("%s.\n\nCheck that %s points at the MegaLLM API and not at a proxy or a web page.",
-				err, baseFrom)
+		return "Unexpected response from the MegaLLM API", fmt.Sprintf("%s.\n\n%s", err, checkBaseURLAdvice(baseFrom))
 	default:
 		return "Cannot reach the MegaLLM API",
 			fmt.Sprintf("%s.\n\nCheck %s, your network and proxy settings; each attempt is limited by request_timeout.",
 				err, baseFrom)
 	}
+}
+
+// checkBaseURLAdvice is the advice for an answer that may be another
+// server's: baseFrom names where the base URL came from.
+func checkBaseURLAdvice(baseFrom string) string {
+	return "Check that " + baseFrom + " points at the MegaLLM API and not at a proxy or a web page."
+}
+
+// errorAnswerAdvice says what to do about an error answer with a success
+// status (megallm.ErrErrorAnswer), by what it says: its message, only its
+// type or code, or nothing at all (then the server may be another's).
+func errorAnswerAdvice(err error, baseFrom string) string {
+	const sent = "The API, or a gateway in front of it, sent an error instead of the model list, with a success status"
+	var answer *megallm.ErrorAnswerError
+	switch {
+	case !errors.As(err, &answer):
+		return "Its \"error\" holds no message, type or code that says what failed. " + checkBaseURLAdvice(baseFrom) +
+			" If it does, the API, or a gateway in front of it, sent an error without saying why."
+	case answer.Said.Message == "":
+		return sent + " and no message: its type or code says what failed."
+	}
+	return sent + ": do what its message says."
 }
 
 // rejectedKeyAdvice says which key was sent and how to send another: api_key

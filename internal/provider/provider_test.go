@@ -298,6 +298,69 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), key),
 	}
 }
 
+// TestProvider_errorBodyWithoutMessage: an error body without a message
+// quotes its type or code (scrubbed of the key), else the body's start, and
+// its advice fits the status and what the body says: never "do what its
+// message says". A 200 whose "error" says nothing, or is null, may be another
+// server's: checking base_url is the advice, and following it plans.
+func TestProvider_errorBodyWithoutMessage(t *testing.T) {
+	t.Parallel()
+	const key = "test-key-ebody-5d0c9a7e31"
+	const (
+		typeOnly  = `no message \(type quota_\*\*\*\)\.`
+		codeOnly  = `no message \(code 7\)\.`
+		body      = `.*\{\\"error\\":.*\}"\.`
+		checkBase = `Check that base_url points at the MegaLLM API and not at a proxy or a web page\.`
+		answered  = `MegaLLM API answered with an error .* HTTP 200 OK: the response is not a MegaLLM model list: it is an ` +
+			`error answer of the API \(an "error" and no "data" array\)`
+		noneSaid = `; response body starts with` + body + ` Its "error" holds no message, type or code that says what ` +
+			`failed\. ` + checkBase + ` If it does, the API, or a gateway in front of it, sent an error without saying ` +
+			`why\. If it rejects the key: The key sent is api_key's`
+		typeSaid = ` The API, or a gateway in front of it, sent an error instead of the model list, with a success status ` +
+			`and no message: its type or code says what failed\. If it rejects the key: The key sent is api_key's`
+		refused  = ` The answer gives no message that says why the request was refused\. ` + checkBase + ` If the error persists`
+		persists = ` If the error persists, check the MegaLLM status page or try again later\.`
+	)
+	for name, tc := range map[string]struct {
+		body                string
+		at200, at400, at500 string
+	}{
+		"only type": {`{"error":{"type":"quota_` + key + `"}}`, answered + `: ` + typeOnly + typeSaid,
+			`HTTP 400 Bad Request: ` + typeOnly + refused, `HTTP 500 Internal Server Error: ` + typeOnly + persists},
+		"only code": {`{"error":{"code":7}}`, answered + `: ` + codeOnly + typeSaid,
+			`HTTP 400 Bad Request: ` + codeOnly + refused, `HTTP 500 Internal Server Error: ` + codeOnly + persists},
+		"empty object": {`{"error":{}}`, answered + noneSaid,
+			`HTTP 400 Bad Request: response body: ` + body + refused, `HTTP 500 Internal Server Error: response body: ` + body + persists},
+		"null": {`{"error":null}`, `Unexpected response from the MegaLLM API .* it has no "data" array; response body starts with` +
+			body + ` ` + checkBase + `\s*$`,
+			`HTTP 400 Bad Request: response body: ` + body + refused, `HTTP 500 Internal Server Error: response body: ` + body + persists},
+		"empty string": {`{"error":""}`, answered + noneSaid,
+			`HTTP 400 Bad Request: response body: ` + body + refused, `HTTP 500 Internal Server Error: response body: ` + body + persists},
+		"number": {`{"error":42}`, answered + noneSaid,
+			`HTTP 400 Bad Request: response body: ` + body + refused, `HTTP 500 Internal Server Error: response body: ` + body + persists},
+	} {
+		for status, expected := range map[int]string{http.StatusOK: tc.at200, http.StatusBadRequest: tc.at400,
+			http.StatusInternalServerError: tc.at500} {
+			t.Run(fmt.Sprintf("%s at %d", name, status), func(t *testing.T) {
+				t.Parallel()
+				failing := mockapi.NewTestServer(t, key)
+				failing.InjectFaults(mockapi.Fault{Status: status, ContentType: "application/json", Body: tc.body})
+				config := func(server *mockapi.Server) string {
+					return fmt.Sprintf("provider \"megallm\" {\n  base_url    = %q\n  api_key     = %q\n  max_retries = 0\n}\n",
+						server.URL(), key) + `data "megallm_model" "m" { id = "gpt-4o" }`
+				}
+				steps := []resource.TestStep{{Config: config(failing), ExpectError: expectError(expected)}}
+				if strings.Contains(expected, checkBase) { // base_url set to the API's plans
+					steps = append(steps, resource.TestStep{Config: config(mockapi.NewTestServer(t, key)),
+						ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+							tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))}})
+				}
+				unitTest(t, steps...)
+			})
+		}
+	}
+}
+
 func TestProvider_unreachableAPI(t *testing.T) {
 	t.Parallel()
 	unitTest(t, resource.TestStep{
