@@ -249,3 +249,61 @@ func TestServerWritingTheKeyIntoTheCatalog(t *testing.T) {
 		t.Errorf("the state has no display_name \"Model ***\" (%v):\n%s", err, state)
 	}
 }
+
+// TestCatalogFileEchoingEitherKey: with api_key in the provider block and
+// another key in MEGALLM_API_KEY, a catalog_file saved from a server that
+// echoed either of them, in any form the redactor knows, gets neither key
+// into the plan's output (its warnings included), `terraform show` or the
+// state.
+func TestCatalogFileEchoingEitherKey(t *testing.T) {
+	t.Parallel()
+	const configured, fromEnv = "e2e/Cfg+Key=0123-abcd-7f", "e2e/Env+Key=4567-efgh-9c"
+	// shown is out for a failure's message: withheld when it holds a key.
+	shown := func(out string) string {
+		if mockapi.LeakedKey(out, configured) != "" || mockapi.LeakedKey(out, fromEnv) != "" {
+			return "(withheld: it holds a key)"
+		}
+		return out
+	}
+	keys := map[string]string{"MEGALLM_API_KEY's": fromEnv, "api_key's": configured}
+	for whose, echoed := range keys {
+		t.Run(whose, func(t *testing.T) {
+			t.Parallel()
+			var entries []json.RawMessage
+			for i, form := range mockapi.KeyForms() {
+				quoted := form.Write(echoed)
+				entries = append(entries, json.RawMessage(fmt.Sprintf(`{"id":"m%d","owned_by":"%s","display_name":"Model %s",`+
+					`"successor":"%s"}`, i, quoted, quoted, quoted)), json.RawMessage(fmt.Sprintf(`{"id":"%s"}`, quoted)))
+			}
+			path := filepath.Join(t.TempDir(), "catalog.json")
+			writeFile(t, path, string(mockapi.ListBody(entries...)))
+			ws := harness.Workspace(t, fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n  api_key      = %q\n}\n", path, configured)+
+				"data \"megallm_models\" \"all\" {}\noutput \"models\" { value = data.megallm_models.all.models }\n",
+				map[string]string{"MEGALLM_API_KEY": fromEnv})
+			outputs := map[string]string{}
+			for _, command := range [][]string{{"plan", "-input=false", "-no-color"}, {"apply", "-input=false", "-no-color", "-auto-approve"}, {"show", "-no-color"}} {
+				out, err := ws.Run(command...)
+				if err != nil {
+					t.Fatalf("terraform %s: %v\n%s", command[0], err, shown(out))
+				}
+				outputs["terraform "+command[0]] = out
+			}
+			state, err := os.ReadFile(filepath.Join(ws.Dir, "terraform.tfstate"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			outputs["state"] = string(state)
+			for name, text := range outputs {
+				for whoseKey, key := range keys {
+					if leak := mockapi.LeakedKey(text, key); leak != "" {
+						t.Errorf("the %s holds %s (%s)", name, leak, whoseKey)
+					}
+				}
+			}
+			if plan := strings.Join(strings.Fields(outputs["terraform plan"]), " "); !strings.Contains(plan, `display_name = "Model ***"`) ||
+				!strings.Contains(plan, `has an "id" that holds the API key, which the provider never shows or saves`) {
+				t.Errorf("the plan does not show a display_name as \"Model ***\" and warn of an entry left out:\n%s", shown(plan))
+			}
+		})
+	}
+}

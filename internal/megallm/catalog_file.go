@@ -37,10 +37,10 @@ func (e *CatalogFileError) Unwrap() error { return e.Err }
 // ReadCatalogFile reads a saved GET /models answer, as written by
 // `curl $MEGALLM_BASE_URL/models`, for plans that must not call the API. It
 // is decoded as an answer of the API is, problems included, and read with
-// the same limit, DefaultMaxBodyBytes; apiKey, when set, is scrubbed from it
-// as from an answer to a request that carried it (the server that the file
-// was saved from may have echoed it).
-func ReadCatalogFile(path, apiKey string) ([]Model, []Problem, error) {
+// the same limit, DefaultMaxBodyBytes; every key of apiKeys that is set is
+// scrubbed from it as from an answer to a request that carried it (the
+// server that the file was saved from may have echoed whichever it was sent).
+func ReadCatalogFile(path string, apiKeys ...string) ([]Model, []Problem, error) {
 	data, err := readFileLimited(path, DefaultMaxBodyBytes)
 	if err != nil {
 		return nil, nil, &CatalogFileError{Path: path, Err: err}
@@ -54,7 +54,7 @@ func ReadCatalogFile(path, apiKey string) ([]Model, []Problem, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty (or only white space)")}
 	}
-	models, problems, err := newRedactor(apiKey).decodeModels(bytes.NewReader(data))
+	models, problems, err := newRedactor(apiKeys...).decodeModels(bytes.NewReader(data))
 	if err != nil {
 		if holds := otherContent(data, err); holds != nil {
 			return nil, nil, &CatalogFileError{Path: path, Err: holds}

@@ -141,7 +141,8 @@ func TestReadCatalogFile_quotesThePath(t *testing.T) {
 }
 
 // TestReadCatalogFile_scrubsTheKey: a file saved from a server that wrote the
-// key into its answer is read, when the key is given, as that answer is: the
+// key into its answer is read, when the key is given, alone or with another
+// before or after it (api_key's and MEGALLM_API_KEY's), as that answer is: the
 // same models, the key *** in their text and an id that holds it left out,
 // and the same problems.
 func TestReadCatalogFile_scrubsTheKey(t *testing.T) {
@@ -155,17 +156,21 @@ func TestReadCatalogFile_scrubsTheKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fromFile, fileProblems, err := megallm.ReadCatalogFile(writeFile(t, body), testKey)
-	if err != nil {
-		t.Fatal(err)
-	}
 	apiModels, _ := json.Marshal(fromAPI)
-	fileModels, _ := json.Marshal(fromFile)
-	api, file := fmt.Sprint(string(apiModels), apiProblems), fmt.Sprint(string(fileModels), fileProblems)
-	if strings.Contains(strings.ToLower(file), testKey) {
-		t.Error("the models or problems read from the file hold the key")
-	}
-	if file != api || len(fromFile) != 2 || len(fileProblems) != 3 {
-		t.Errorf("from the file: %s\nwant the API's: %s (2 models, 3 problems)", file, api)
+	api := fmt.Sprint(string(apiModels), apiProblems)
+	const other = "test-key-catalog-file-other-8b2f"
+	for _, keys := range [][]string{{testKey}, {other, testKey}, {testKey, other}} {
+		fromFile, fileProblems, err := megallm.ReadCatalogFile(writeFile(t, body), keys...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fileModels, _ := json.Marshal(fromFile)
+		file := fmt.Sprint(string(fileModels), fileProblems)
+		if strings.Contains(strings.ToLower(file), testKey) {
+			t.Errorf("keys %q: the models or problems read from the file hold the key", keys)
+		}
+		if file != api || len(fromFile) != 2 || len(fileProblems) != 3 {
+			t.Errorf("keys %q: from the file: %s\nwant the API's: %s (2 models, 3 problems)", keys, file, api)
+		}
 	}
 }

@@ -25,15 +25,17 @@ const minKeyFragment = 4
 // for the key under them (a percent-encoded key in a JSON string is two).
 const maxUnescapes = 3
 
-// redactor removes the API key from text the client did not write: messages,
+// redactor removes API keys from text the client did not write: messages,
 // bodies, URLs and transport errors, which a server (or a proxy that lists
 // the request's headers) may fill with the credential it received, in any
-// letter case, escaped, encoded or cut short.
+// letter case, escaped, encoded or cut short. It holds every key it is given
+// (the one a request carried; for a catalog file, each key the provider
+// knows) and looks for all of them at once.
 //
 // The rule: the text is read as it is and with up to maxUnescapes layers of
 // escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
 // character references); in each reading, every run of minKeyRun characters
-// of the key, or of its hex or base64 encoding, ignoring ASCII case, is
+// of a key, or of its hex or base64 encoding, ignoring ASCII case, is
 // found, also in the readings without white space, control and invisible
 // characters (a key split across lines or by zero-width spaces), and without
 // those, slashes and quoted-printable soft line breaks too (a key pasted into
@@ -42,29 +44,45 @@ const maxUnescapes = 3
 // replaced by ***. A key shorter than minKeyRun is found whole, and only
 // unsplit.
 type redactor struct {
-	// key is the key without surrounding white space, in lower case.
-	key string
-	// runs holds every substring of key that is run bytes long, and of key
-	// without its slashes.
-	runs map[string]struct{}
-	run  int
+	// keys are the keys without surrounding white space, in lower case.
+	keys []string
+	// runs holds, by their length, the runs looked for: every substring
+	// minKeyRun bytes long of a key at least that long, of its encodings and
+	// of it without its slashes; a shorter key whole.
+	runs map[int]map[string]struct{}
+	// shortest is the shortest length in runs, 0 without a key.
+	shortest int
 }
 
-func newRedactor(key string) redactor {
-	folded := string(foldASCII([]byte(strings.TrimSpace(key))))
-	if folded == "" {
-		return redactor{}
-	}
-	r := redactor{key: folded, run: min(minKeyRun, len(folded)), runs: map[string]struct{}{}}
-	forms := []string{folded}
-	if r.run == minKeyRun {
-		forms = append(forms, encodedForms(strings.TrimSpace(key))...)
-	}
-	for _, form := range forms {
-		for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
-			for i := 0; i+r.run <= len(form); i++ {
-				r.runs[form[i:i+r.run]] = struct{}{}
+func newRedactor(keys ...string) redactor {
+	var r redactor
+	for _, key := range keys {
+		key = strings.TrimSpace(key)
+		folded := string(foldASCII([]byte(key)))
+		if folded == "" || slices.Contains(r.keys, folded) {
+			continue
+		}
+		r.keys = append(r.keys, folded)
+		run := min(minKeyRun, len(folded))
+		forms := []string{folded}
+		if run == minKeyRun {
+			forms = append(forms, encodedForms(key)...)
+		}
+		if r.runs == nil {
+			r.runs = map[int]map[string]struct{}{}
+		}
+		if r.runs[run] == nil {
+			r.runs[run] = map[string]struct{}{}
+		}
+		for _, form := range forms {
+			for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
+				for i := 0; i+run <= len(form); i++ {
+					r.runs[run][form[i:i+run]] = struct{}{}
+				}
 			}
+		}
+		if r.shortest == 0 || run < r.shortest {
+			r.shortest = run
 		}
 	}
 	return r
@@ -141,11 +159,11 @@ func encodedForms(key string) []string {
 
 // KeyScrubber returns the client's rule for text from the server as a
 // function, for what the provider logs outside the client (a redirect's URL, a
-// transport error): every form of key that the client scrubs, it scrubs.
-// A value that Quote or Excerpt cut may end in the start of the key, just
-// before the "…" of the cut: that start is dropped too.
-func KeyScrubber(key string) func(string) string {
-	r := newRedactor(key)
+// transport error): every form of each key that the client scrubs, it
+// scrubs. A value that Quote or Excerpt cut may end in the start of a key,
+// just before the "…" of the cut: that start is dropped too.
+func KeyScrubber(keys ...string) func(string) string {
+	r := newRedactor(keys...)
 	return func(s string) string {
 		parts := strings.Split(s, "…")
 		for i, part := range parts[:len(parts)-1] {
@@ -192,29 +210,38 @@ func (r redactor) Error(err error) error {
 // span is a range of bytes [start, end) of the text being scrubbed.
 type span struct{ start, end int }
 
-// scrub replaces every form of the key in s by the rule of redactor; cut
-// says that s was cut off, so that it may end in the start of the key.
+// splitReadings are the readings of a text with what splits a key taken out,
+// each with the key as it reads the key; a key too short for runs is found
+// only unsplit.
+var splitReadings = []struct {
+	breakAt func([]byte) int
+	key     func(string) string
+}{
+	{separatorAt, func(key string) string { return key }},
+	{pieceBreakAt, func(key string) string { return strings.ReplaceAll(key, "/", "") }},
+}
+
+// scrub replaces every form of the keys in s by the rule of redactor; cut
+// says that s was cut off, so that it may end in the start of a key.
 func (r redactor) scrub(s string, cut bool) string {
-	if r.run == 0 || len(s) < r.run && !cut { // no reading of s is longer than s, so none holds a run
+	if r.shortest == 0 || len(s) < r.shortest && !cut { // no reading of s is longer than s, so none holds a run
 		return s
 	}
 	text := foldASCII([]byte(s))
 	var from []span // where each byte of text came from in s; nil: itself
-	// Each split reading, with the key as it reads the key; a key too short
-	// for runs is found only unsplit.
-	type splitReading struct {
-		breakAt func([]byte) int
-		key     string
-	}
-	var splits []splitReading
-	if r.run == minKeyRun {
-		splits = []splitReading{{separatorAt, r.key}, {pieceBreakAt, strings.ReplaceAll(r.key, "/", "")}}
+	splits := splitReadings
+	if r.runs[minKeyRun] == nil {
+		splits = nil
 	}
 	var found []span
 	for layer := 0; ; layer++ {
-		found = r.find(text, from, found)
+		for n, runs := range r.runs {
+			found = find(text, from, n, runs, found)
+		}
 		if cut {
-			found = r.findCutStart(text, from, r.key, len(s), found)
+			for _, key := range r.keys {
+				found = r.findCutStart(text, from, key, len(s), found)
+			}
 		}
 		for _, split := range splits {
 			joined, joinedFrom := joinSeparated(text, split.breakAt)
@@ -224,9 +251,11 @@ func (r redactor) scrub(s string, cut bool) string {
 			for i, in := range joinedFrom {
 				joinedFrom[i] = origin(from, in.start, in.end)
 			}
-			found = r.find(joined, joinedFrom, found)
-			if cut {
-				found = r.findCutStart(joined, joinedFrom, split.key, len(s), found)
+			found = find(joined, joinedFrom, minKeyRun, r.runs[minKeyRun], found)
+			for _, key := range r.keys {
+				if cut && len(key) >= minKeyRun {
+					found = r.findCutStart(joined, joinedFrom, split.key(key), len(s), found)
+				}
 			}
 		}
 		if layer == maxUnescapes {
@@ -249,11 +278,11 @@ func (r redactor) scrub(s string, cut bool) string {
 	return replaceSpans(s, found)
 }
 
-// find appends where text holds a run of the key.
-func (r redactor) find(text []byte, from []span, found []span) []span {
-	for i := 0; i+r.run <= len(text); i++ {
-		if _, ok := r.runs[string(text[i:i+r.run])]; ok {
-			found = append(found, origin(from, i, i+r.run))
+// find appends where text holds one of runs, which are n bytes long.
+func find(text []byte, from []span, n int, runs map[string]struct{}, found []span) []span {
+	for i := 0; i+n <= len(text); i++ {
+		if _, ok := runs[string(text[i:i+n])]; ok {
+			found = append(found, origin(from, i, i+n))
 		}
 	}
 	return found

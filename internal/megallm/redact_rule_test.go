@@ -64,15 +64,43 @@ func TestRedactor_rule(t *testing.T) {
 		{"split by slashes and cut", key, "https://gw.test/v1/sk-Ab/Cd/+E", "https://gw.test/v1/***", true},
 		{"not cut: the start of the key stays", key, "key sk-Ab/C", "key sk-Ab/C", false},
 	}
+	// The rule holds for each key of a redactor with several, long or short,
+	// before or after the others.
+	const other, short = "unrelated-other-key-9z8y", "q7w"
 	for _, tc := range cases {
-		r := newRedactor(tc.key)
-		got := r.String(tc.text)
-		if tc.cut {
-			got = r.truncated(tc.text)
+		for _, keys := range [][]string{{tc.key}, {other, tc.key}, {tc.key, other, short}, {short, tc.key}} {
+			r := newRedactor(keys...)
+			got := r.String(tc.text)
+			if tc.cut {
+				got = r.truncated(tc.text)
+			}
+			if got != tc.want {
+				t.Errorf("%s, keys %q: got %q, want %q", tc.name, keys, got, tc.want)
+			}
 		}
-		if got != tc.want {
-			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+	}
+}
+
+// TestRedactor_severalKeys: a redactor with several keys replaces each in
+// one text, where they touch too, and a repeated key is held once.
+func TestRedactor_severalKeys(t *testing.T) {
+	t.Parallel()
+	r := newRedactor("sk-First-Key-0123456789", " sk-first-key-0123456789\n", "sk-Second/Key+abcdef", "k3y", "")
+	if len(r.keys) != 3 {
+		t.Errorf("keys = %q, want the three different keys", r.keys)
+	}
+	for text, want := range map[string]string{
+		"a sk-First-Key-0123456789 b sk-Second/Key+abcdef c": "a *** b *** c",
+		"sk-Second%2FKey%2Babcdefsk-first-key-0123456789":    "***",
+		"K3Y and c2stU2Vjb25kL0tleSthYmNkZWY=":               "*** and ***ZWY=",
+		"sk-Second\n/Key+abcdef, k 3y":                       "***, k 3y",
+	} {
+		if got := r.String(text); got != want {
+			t.Errorf("String(%q) = %q, want %q", text, got, want)
 		}
+	}
+	if got := r.truncated("key sk-Sec"); got != "key ***" {
+		t.Errorf("truncated: got %q, want the start of the second key dropped", got)
 	}
 }
 

@@ -337,3 +337,34 @@ func TestCatalogFile_keyScrubbed(t *testing.T) {
 		},
 	})
 }
+
+// TestCatalogFile_everyKeyScrubbed: with api_key set and another key in
+// MEGALLM_API_KEY, a catalog file saved from a server that echoed either key,
+// in any form the client scrubs, reads with both scrubbed: *** in a model's
+// text, an entry whose id holds one left out, a successor that holds one null.
+func TestCatalogFile_everyKeyScrubbed(t *testing.T) {
+	const configured, fromEnv = "test-key-1c6e07b94d-api", "test-key-93da5b21f8-env"
+	t.Setenv(EnvAPIKey, fromEnv)
+	for _, echoed := range []string{fromEnv, configured} {
+		entries := []json.RawMessage{json.RawMessage(`{"id":"m00","display_name":"Model ` + echoed + `","successor":"` + echoed + `"}`)}
+		var models []knownvalue.Check
+		models = append(models, knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact("m00"),
+			"display_name":    knownvalue.StringExact("Model ***"),
+			"model_lifecycle": knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.Null()})}))
+		for i, form := range mockapi.KeyForms() {
+			id := fmt.Sprintf("m%02d", i+1)
+			entries = append(entries, json.RawMessage(fmt.Sprintf(`{"id":"%s","owned_by":%q}`, id, form.Write(echoed))),
+				json.RawMessage(fmt.Sprintf(`{"id":%q}`, form.Write(echoed))))
+			models = append(models, knownvalue.ObjectPartial(map[string]knownvalue.Check{"id": knownvalue.StringExact(id),
+				"owned_by": knownvalue.StringExact("***")}))
+		}
+		path := writeCatalogFile(t, mockapi.ListBody(entries...))
+		unitTest(t, resource.TestStep{
+			Config: fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n  api_key      = %q\n}\n", path, configured) +
+				`data "megallm_models" "all" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_models.all", tfjsonpath.New("models"), knownvalue.ListExact(models)),
+			},
+		})
+	}
+}

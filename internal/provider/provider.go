@@ -221,7 +221,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 	if file := s.catalogFile; file != "" {
 		return &providerData{
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
-				return megallm.ReadCatalogFile(file, s.apiKey)
+				return megallm.ReadCatalogFile(file, s.fileKeys...)
 			}, s.policy).WithClock(now),
 			origin: s.fileFrom + " " + megallm.QuotePath(file),
 			from:   s.fileFrom,

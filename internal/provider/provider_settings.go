@@ -23,11 +23,12 @@ import (
 
 // providerSettings is the provider block with the environment and defaults.
 type providerSettings struct {
-	// catalogFile, when set, leaves the API settings but apiKey, which is
-	// scrubbed from it, unused; fileFrom names where it came from:
-	// catalog_file or MEGALLM_CATALOG_FILE.
+	// catalogFile, when set, leaves the API settings unused; fileFrom names
+	// where it came from: catalog_file or MEGALLM_CATALOG_FILE, and fileKeys
+	// are the keys scrubbed from it (secretKeys).
 	catalogFile string
 	fileFrom    string
+	fileKeys    []string
 	baseURL     string
 	// baseFrom names where baseURL came from, for advice: base_url,
 	// MEGALLM_BASE_URL, or either when it is the default.
@@ -67,8 +68,9 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 			}
 			warnCatalogFileFromEnvironment(&diags, cfg, file)
 		}
-		// The key the API would be sent, scrubbed from the file as from its answer.
-		return providerSettings{catalogFile: file, fileFrom: fileFrom, apiKey: cmp.Or(secretKeys(cfg.APIKey.ValueString())...),
+		// Every key the provider knows, scrubbed from the file as from an answer
+		// of the API: the server it was saved from may have been sent either.
+		return providerSettings{catalogFile: file, fileFrom: fileFrom, fileKeys: secretKeys(cfg.APIKey.ValueString()),
 			policy: policy}, diags
 	}
 

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -28,24 +29,26 @@ func TestResolveSettings_defaults(t *testing.T) {
 		maxRetries: defaultMaxRetries,
 		keyFrom:    EnvAPIKey,
 	}
-	if diags.HasError() || settings != want {
+	if diags.HasError() || !reflect.DeepEqual(settings, want) {
 		t.Errorf("got %+v and %v, want %+v and no error", settings, diags, want)
 	}
 }
 
 // catalog_file wins over the API settings, which are left unresolved but for
-// the key, scrubbed from the file, and a configured file does not warn; the
-// key is trimmed for the API.
+// the keys, api_key's and MEGALLM_API_KEY's, scrubbed from the file, and a
+// configured file does not warn; the key is trimmed for the API.
 func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 	clearProviderEnvironment(t)
+	t.Setenv(EnvAPIKey, "sk-fake-env-key")
 	cfg := providerConfig{
 		CatalogFile: types.StringValue("catalog.json"),
 		BaseURL:     types.StringValue("https://127.0.0.1:8443/v1"),
 		APIKey:      types.StringValue(" sk-fake-key\n"),
 	}
 	settings, diags := resolveSettings(t.Context(), cfg)
-	if len(diags) != 0 || settings != (providerSettings{catalogFile: "catalog.json", fileFrom: "catalog_file", apiKey: "sk-fake-key"}) {
-		t.Errorf("got %+v and %v, want only the catalog file and the key scrubbed from it, and no diagnostic", settings, diags)
+	want := providerSettings{catalogFile: "catalog.json", fileFrom: "catalog_file", fileKeys: []string{"sk-fake-key", "sk-fake-env-key"}}
+	if len(diags) != 0 || !reflect.DeepEqual(settings, want) {
+		t.Errorf("got %+v and %v, want only the catalog file and the keys scrubbed from it, and no diagnostic", settings, diags)
 	}
 
 	cfg.CatalogFile = types.StringNull()
