@@ -374,15 +374,9 @@ func TestFunctions_typoBesideUnknownFailsPlan(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(expr, expected string) resource.TestStep {
-		return resource.TestStep{
-			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }
+		return planErrorStep(providerBlock(server, "")+`data "megallm_model" "m" { id = "gpt-4o" }
 resource "terraform_data" "n" { input = 100000 }
-output "x" { value = ` + expr + ` }`,
-			// A plan, no apply: an error only at apply would leave the plan without one.
-			PlanOnly:           true,
-			ExpectNonEmptyPlan: true,
-			ExpectError:        expectError(expected),
-		}
+output "x" { value = `+expr+` }`, expected)
 	}
 	functionsTest(t,
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { min_contxt_length = terraform_data.n.output })`,

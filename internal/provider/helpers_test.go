@@ -137,6 +137,14 @@ func configErrorStep(server *mockapi.Server, config, expected string) resource.T
 	return resource.TestStep{Config: providerBlock(server, "") + config, ExpectError: expectError(expected)}
 }
 
+// planErrorStep plans config and expects the error that expected matches
+// (see expectError) from the plan itself: a plan, no apply, so an error that
+// comes only at apply, once values known after apply are, leaves the step
+// without one.
+func planErrorStep(config, expected string) resource.TestStep {
+	return resource.TestStep{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true, ExpectError: expectError(expected)}
+}
+
 // knownIDs checks a list of ids exactly, in order.
 func knownIDs(ids ...string) knownvalue.Check {
 	checks := make([]knownvalue.Check, len(ids))

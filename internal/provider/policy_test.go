@@ -570,10 +570,7 @@ func TestPolicy_knownPartsCheckedNextToUnknownOnes(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(policy, expected string) resource.TestStep {
-		return resource.TestStep{
-			Config:      `resource "terraform_data" "u" { input = "openai" }` + policyProvider(server, policy, `data "megallm_models" "all" {}`),
-			ExpectError: expectError(expected),
-		}
+		return planErrorStep(`resource "terraform_data" "u" { input = "openai" }`+policyProvider(server, policy, `data "megallm_models" "all" {}`), expected)
 	}
 	unitTestFrom(t, tfversion.Version1_4_0,
 		step(`{ allowed_owners = [terraform_data.u.output], retirement_notice_dayz = 3 }`,

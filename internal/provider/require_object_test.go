@@ -21,10 +21,7 @@ func TestRequire_typoIsAnError(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(config string) resource.TestStep {
-		return resource.TestStep{
-			Config:      providerBlock(server, "") + config,
-			ExpectError: expectError(`Invalid require .* require has no attribute "supports_vison"\. Did you mean "supports_vision"\? Its attributes are "supports_function_calling", "supports_vision", .* "max_output_cost_per_million", "max_workload_cost", "not_deprecated" and "min_days_to_retirement"\.`),
-		}
+		return planErrorStep(providerBlock(server, "")+config, `Invalid require .* require has no attribute "supports_vison"\. Did you mean "supports_vision"\? Its attributes are "supports_function_calling", "supports_vision", .* "max_output_cost_per_million", "max_workload_cost", "not_deprecated" and "min_days_to_retirement"\.`)
 	}
 	unitTest(t,
 		step(`data "megallm_models" "m" { require = { supports_vison = true } }`),
@@ -39,7 +36,7 @@ func TestRequire_typoIsAnError(t *testing.T) {
 }
 data "megallm_models" "m" { require = var.req }`),
 		// A value not known until apply (timestamp() is unknown at plan, in
-		// every Terraform since 1.0) does not hide a misspelt name.
+		// every Terraform since 1.0) does not hide a misspelt name from the plan.
 		step(`data "megallm_models" "m" { require = { supports_vison = timestamp() != "" } }`),
 	)
 	if n := server.RequestCount(); n != 0 {
@@ -319,7 +316,9 @@ variable "fraction" {
 func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	step := func(config, expected string) resource.TestStep { return configErrorStep(server, config, expected) }
+	step := func(config, expected string) resource.TestStep {
+		return planErrorStep(providerBlock(server, "")+config, expected)
+	}
 	unitTest(t,
 		step(`data "megallm_model" "m" { candidates = [timestamp(), "gpt-4o-mini "] }`,
 			`candidates\[1\] is "gpt-4o-mini ", with white space around it, which no model id has: write it as "gpt-4o-mini"`),
@@ -346,13 +345,7 @@ func TestCandidates_knownMistakesFailPlan(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	step := func(candidates, expected string) resource.TestStep {
-		return resource.TestStep{
-			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ` + candidates + ` }`,
-			// A plan, no apply: an error only at apply would leave the plan without one.
-			PlanOnly:           true,
-			ExpectNonEmptyPlan: true,
-			ExpectError:        expectError(expected),
-		}
+		return planErrorStep(providerBlock(server, "")+`data "megallm_model" "m" { candidates = `+candidates+` }`, expected)
 	}
 	unitTest(t,
 		step(`[timestamp(), 4]`, `candidates\[1\] must be a string, got number`),
