@@ -23,10 +23,11 @@ const maxEditLength = 256
 // (transpositions count as one edit, and an id with every character
 // retyped is no near miss), and ids that contain id, such as a
 // namespaced "meta-llama/llama-3.3-70b-instruct" for "llama-3.3-70b-instruct",
-// when '.', '_' and '-' are read as one separator. An id with a vendor prefix
-// the catalog does not write ("openai/gpt-4o", as other gateways name models)
-// is read by what follows each of its last '/'s too, as the whole is and one
-// edit further. An id under a wholly other vendor prefix ("groq/" for "meta/")
+// when '.', '_', ' ' and '-' are read as one separator (so "mistral-large-latest"
+// for "Mistral Large", as a display name is written). An id with a vendor
+// prefix the catalog does not write ("openai/gpt-4o", as other gateways name
+// models) is read by what follows each of its last '/'s too, as the whole is
+// and one edit further. An id under a wholly other vendor prefix ("groq/" for "meta/")
 // is no near miss as a whole, however few edits rewrite it. Of ids as close,
 // the one near the whole id comes first, then the one near its longest
 // reading, then by id.
@@ -250,15 +251,16 @@ func abs(n int) int {
 	return n
 }
 
-// separatorsFolded is s with its separators '.' and '_' written '-', as ids
-// are written in more than one way: claude-3.5-sonnet, claude-3-5-sonnet.
+// separatorsFolded is s with its separators '.', '_' and ' ' written '-', as
+// ids are written in more than one way: claude-3.5-sonnet, claude-3-5-sonnet,
+// and a display name, "Claude 3.5 Sonnet", with spaces.
 func separatorsFolded(s string) string {
 	return strings.Map(separatorFolded, s)
 }
 
-// separatorFolded is r, or '-' for the separators '.' and '_'.
+// separatorFolded is r, or '-' for the separators '.', '_' and ' '.
 func separatorFolded(r rune) rune {
-	if r == '.' || r == '_' {
+	if r == '.' || r == '_' || r == ' ' {
 		return '-'
 	}
 	return r
