@@ -13,6 +13,9 @@ type Rejection struct {
 	// sets them, Choose does not); for a MisnamedModelID, the one catalog id
 	// it names otherwise.
 	Suggestions []string
+	// DisplayNameOf are the ids of the models an id the catalog lacks is the
+	// display name of (DisplayNamed), set with Suggestions.
+	DisplayNameOf []string
 	// VendorPrefix is a MisnamedModelID's prefix that the catalog does not
 	// write ("openai/"), or "" for an id only in another letter case.
 	VendorPrefix string
@@ -50,7 +53,7 @@ func (c *Catalog) Check(id string, q Query) (*megallm.Model, *Rejection) {
 	switch {
 	case rejection == nil:
 	case rejection.Kind == NotInCatalog:
-		rejection.Suggestions = c.SuggestUsable(id)
+		rejection = c.Unknown(id)
 	case rejection.Kind == RetiredModel:
 		rejection.Advice = c.Advise(id, rejection.Lifecycle.Successor, &q)
 	}
@@ -61,6 +64,13 @@ func (c *Catalog) Check(id string, q Query) (*megallm.Model, *Rejection) {
 // of models that can be used: the suggestions of a NotInCatalog rejection.
 func (c *Catalog) SuggestUsable(id string) []string {
 	return Closest(id, c.usableIDs())
+}
+
+// Unknown is the NotInCatalog rejection of id, with what may have been meant
+// by it among the models that can be used: the ids it is the display name of,
+// and the closest ids. Each is a pass over the catalog.
+func (c *Catalog) Unknown(id string) *Rejection {
+	return &Rejection{Kind: NotInCatalog, Suggestions: c.SuggestUsable(id), DisplayNameOf: c.displayNamed(id, c.usableIDs())}
 }
 
 // check is Check without the suggestions, which cost a pass over the

@@ -35,6 +35,32 @@ func (c *Catalog) Suggest(id string) []string {
 	return Closest(id, maps.Keys(c.byID))
 }
 
+// DisplayNamed returns up to three catalog ids, sorted, of the models whose
+// display name value is, as a person reads it (white space around it and
+// letter case ignored): what a user meant who wrote a display name where an
+// id goes ("GPT-4o mini" for "gpt-4o-mini", "DeepSeek V3" for
+// "deepseek-chat"). None for a value that is an id in some letter case.
+func (c *Catalog) DisplayNamed(value string) []string {
+	return c.displayNamed(value, maps.Keys(c.byID))
+}
+
+// displayNamed is DisplayNamed among ids.
+func (c *Catalog) displayNamed(value string, ids iter.Seq[string]) []string {
+	name := strings.TrimSpace(value)
+	_, exact := c.byID[name]
+	if _, folded := c.LookupFold(name); exact || folded || name == "" {
+		return nil
+	}
+	var out []string
+	for id := range ids {
+		if d := c.byID[id].DisplayName; d != nil && strings.EqualFold(strings.TrimSpace(*d), name) {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out[:min(len(out), maxSuggestions)]
+}
+
 // maxPrefixes is how many vendor prefixes of a value Closest reads it
 // without: "a/b/c/llama" as "b/c/llama", "c/llama" and "llama". Nobody
 // writes more, and each reading costs a pass.

@@ -434,3 +434,39 @@ func TestClosest_typoCorpus(t *testing.T) {
 		}
 	}
 }
+
+// A display name written where an id goes names the ids of its models, as a
+// person reads it, for any model and for Check among the usable ones; a
+// value that is an id in some letter case is none.
+func TestDisplayNamed(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "gpt-4o", DisplayName: ptr("GPT-4o")},
+		{ID: "gpt-4o-mini", DisplayName: ptr("GPT-4o mini")},
+		{ID: "deepseek-chat", DisplayName: ptr(" DeepSeek V3 ")},
+		{ID: "claude-3-5-sonnet-20241022", DisplayName: ptr("Claude 3.5 Sonnet")},
+		{ID: "claude-3-5-sonnet-20240620", DisplayName: ptr("Claude 3.5 Sonnet")},
+		{ID: "claude-3-opus-20240229", DisplayName: ptr("Claude 3 Opus"), RetiresAt: date("2020-01-01")},
+		{ID: "Claude 3 Haiku", DisplayName: ptr("claude 3 haiku")},
+		{ID: "no-name"},
+	})
+	for value, want := range map[string][]string{
+		"GPT-4o mini":       {"gpt-4o-mini"},
+		"deepseek v3":       {"deepseek-chat"},
+		"Claude 3.5 Sonnet": {"claude-3-5-sonnet-20240620", "claude-3-5-sonnet-20241022"},
+		"Claude 3 Opus":     {"claude-3-opus-20240229"},
+		"GPT-4O":            nil, // gpt-4o in another letter case, as Misnamed says
+		"CLAUDE 3 HAIKU":    nil,
+		"":                  nil,
+		"Mistral Large":     nil,
+	} {
+		if got := c.DisplayNamed(value); !slices.Equal(got, want) {
+			t.Errorf("DisplayNamed(%q) = %q, want %q", value, got, want)
+		}
+	}
+	for value, want := range map[string][]string{"DeepSeek V3": {"deepseek-chat"}, "Claude 3 Opus": nil} {
+		if _, r := c.Check(value, Query{}); r == nil || r.Kind != NotInCatalog || !slices.Equal(r.DisplayNameOf, want) {
+			t.Errorf("Check(%q) = %+v, want NotInCatalog with DisplayNameOf %q (usable models only)", value, r, want)
+		}
+	}
+}

@@ -144,9 +144,9 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		}
 	}
 	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
-		hint := " Remove it from exclude_ids if the model has left the catalog."
-		if suggestions := models.Suggest(id); len(suggestions) > 0 {
-			hint = didYouMean(suggestions)
+		hint := meantByID(models, id)
+		if hint == "" {
+			hint = " Remove it from exclude_ids if the model has left the catalog."
 		}
 		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
 			"Ids are exact and case-sensitive.%s", where, megallm.Quote(id), hint)

@@ -61,20 +61,18 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		diags.AddWarning("Provider policy names models the catalog does not have",
 			fmt.Sprintf("%s policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
 				"policy says of %s has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
-				"%s left the catalog.", aboutPolicy, quoteWithSuggestions(ids, models.Suggest), origin, them, gone))
+				"%s left the catalog.", aboutPolicy, quoteWithSuggestions(ids, func(id string) string { return meantByID(models, id) }), origin, them, gone))
 	}
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
 			if i < catalog.MaxListed { // "did you mean" only for the lines shown
-				var suggestions []string
 				if m, misnamed := models.LookupMisnamed(g.Successor); misnamed {
-					suggestions = []string{m.CatalogID} // the catalog's spelling, not its neighbours
+					lines[i] += aside(didYouMean([]string{m.CatalogID})) // the catalog's spelling, not its neighbours
 				} else {
-					suggestions = models.Suggest(g.Successor)
+					lines[i] += aside(meantByID(models, g.Successor))
 				}
-				lines[i] += aside(didYouMean(suggestions))
 			}
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",
@@ -86,7 +84,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		diags.AddWarning("Provider policy allows owners the catalog does not have",
 			fmt.Sprintf("%s policy.allowed_owners lists %s, which no model in the MegaLLM catalog from %s has, so it "+
 				"allows nothing. Owners are exact and case-sensitive. %s", aboutPolicy,
-				quoteWithSuggestions(owners, models.SuggestOwners), origin, catalogHas("owners", models.Owners())))
+				quoteWithSuggestions(owners, func(owner string) string { return didYouMean(models.SuggestOwners(owner)) }), origin, catalogHas("owners", models.Owners())))
 	}
 	if gaps := findings.SpellingGaps; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
@@ -114,13 +112,14 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 const aboutPolicy = "This is about the policy argument of the provider \"megallm\" block, not about the data source " +
 	"Terraform shows it on."
 
-// quoteWithSuggestions quotes values, each with `(did you mean "b"?)`.
-func quoteWithSuggestions(values []string, suggest func(string) []string) string {
+// quoteWithSuggestions quotes values, each with meant's words as an aside,
+// such as `(did you mean "b"?)`.
+func quoteWithSuggestions(values []string, meant func(string) string) string {
 	quoted := make([]string, len(values))
 	for i, v := range values {
 		quoted[i] = megallm.Quote(v)
 		if i < catalog.MaxListed {
-			quoted[i] += aside(didYouMean(suggest(v)))
+			quoted[i] += aside(meant(v))
 		}
 	}
 	return joinProblems(quoted, ", ")

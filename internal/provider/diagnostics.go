@@ -31,13 +31,29 @@ func didYouMean(values []string) string {
 	return didYouMeanWords + catalog.QuoteList(values, "or") + "?"
 }
 
-// aside is question, a didYouMean, as an aside: ` (did you mean "a"?)`; ""
-// for "".
+// aside is question, a didYouMean or meantWords, as an aside:
+// ` (did you mean "a"?)`, without a final period; "" for "".
 func aside(question string) string {
 	if question == "" {
 		return ""
 	}
-	return " (" + strings.ToLower(question[1:2]) + question[2:] + ")"
+	return " (" + strings.ToLower(question[1:2]) + strings.TrimSuffix(question[2:], ".") + ")"
+}
+
+// meantWords says what may have been meant by an id the catalog lacks: the
+// ids it is the display name of (catalog.DisplayNamed), else a didYouMean of
+// the closest ids; "" for none.
+func meantWords(displayNameOf, closest []string) string {
+	if len(displayNameOf) > 0 {
+		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead."
+	}
+	return didYouMean(closest)
+}
+
+// meantByID is meantWords among every model of the catalog, for an id that
+// may name one it cannot use (an excluded id, a policy's).
+func meantByID(models *catalog.Catalog, id string) string {
+	return meantWords(models.DisplayNamed(id), models.Suggest(id))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with

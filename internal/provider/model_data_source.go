@@ -149,7 +149,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MisnamedModelID:
 		diags.AddAttributeError(at, "Candidate id written otherwise than the catalog",
-			misnamedIDs("candidates", "they would never be chosen", candidateLines(passed, models.SuggestUsable)))
+			misnamedIDs("candidates", "they would never be chosen", candidateLines(passed, models.Unknown)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {
@@ -160,11 +160,11 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 			fix = "Add a candidate that qualifies, or relax require."
 		}
 		diags.AddAttributeError(at, "No candidate model qualifies",
-			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.SuggestUsable), fix))
+			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.Unknown), fix))
 	case len(passed) > 0:
 		summary := "Candidate models passed over"
 		detail := fmt.Sprintf("Chose %s, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-			megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.SuggestUsable))
+			megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.Unknown))
 		if d.data.catalog.TakeWarning(summary + "\n" + detail) { // once per plan, as lifecycleWarning
 			diags.AddAttributeWarning(at, summary, detail)
 		}
@@ -191,7 +191,7 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 	detail := fmt.Sprintf("Chose %s, but the MegaLLM catalog (%s from %s) lacks %s after it, which could "+
 		"never be chosen in its place:\n  - %s\n\nCorrect each id, or remove it from candidates if its model has left "+
 		"the catalog.", megallm.Quote(chosen), counted(models.Len(), "model"), d.data.origin,
-		counted(len(unknown), "candidate"), candidateLines(unknown, models.SuggestUsable))
+		counted(len(unknown), "candidate"), candidateLines(unknown, models.Unknown))
 	if d.data.catalog.TakeWarning(summary + "\n" + detail) {
 		diags.AddAttributeWarning(path.Root("candidates"), summary, detail)
 	}
@@ -204,7 +204,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), didYouMean(r.Suggestions))
+			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), meantWords(r.DisplayNameOf, r.Suggestions))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
@@ -219,15 +219,16 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 }
 
 // candidateLines lists passed-over candidates with why, as many as
-// joinProblems shows; only those get suggestions, each a pass over the catalog.
-func candidateLines(passed []catalog.Candidate, suggest func(id string) []string) string {
+// joinProblems shows; only those not in the catalog get unknown's
+// suggestions, each a pass over the catalog.
+func candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
 	lines := make([]string, len(passed)) // joinProblems counts the rest
 	for i, c := range passed[:min(len(passed), catalog.MaxListed)] {
-		r := *c.Rejection
+		r := c.Rejection
 		if r.Kind == catalog.NotInCatalog {
-			r.Suggestions = suggest(c.ID)
+			r = unknown(c.ID)
 		}
-		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(&r)
+		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(r)
 	}
 	return joinProblems(lines, "\n  - ")
 }

@@ -351,3 +351,26 @@ func TestModelDataSource_unknownFallbackCandidates(t *testing.T) {
 		}
 	}
 }
+
+// A display name written for id, or as a candidate, is no id, and the error
+// names the id whose display name it is, which then plans; Closest finds no
+// id near "DeepSeek V3".
+func TestModelDataSource_displayNameForID(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		configErrorStep(server, `data "megallm_model" "m" { id = "DeepSeek V3" }`,
+			`has no model with id "DeepSeek V3"\. It is the display name of "deepseek-chat": write that id instead\.`),
+		configErrorStep(server, `data "megallm_model" "m" { candidates = ["Mistral Large", "deepseek v3"] }`,
+			`- "Mistral Large" is not in the catalog \(it is the display name of "mistral-large-latest": write that id `+
+				`instead\) - "deepseek v3" is not in the catalog \(it is the display name of "deepseek-chat": write that id instead\)`),
+		resource.TestStep{ // followed, the advice plans
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "deepseek-chat" }
+data "megallm_model" "c" { candidates = ["mistral-large-latest", "deepseek-chat"] }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("display_name"), knownvalue.StringExact("DeepSeek V3")),
+				statecheck.ExpectKnownValue("data.megallm_model.c", tfjsonpath.New("display_name"), knownvalue.StringExact("Mistral Large")),
+			},
+		},
+	)
+}

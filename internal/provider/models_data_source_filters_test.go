@@ -261,6 +261,11 @@ func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {
 				` has id "retired-model-2", so excluding it leaves out nothing. Ids are exact and case-sensitive. ` +
 				`Remove it from exclude_ids if the model has left the catalog.`,
 		}},
+		{"display name", exclude("DeepSeek V3"), []string{
+			`AttributeName("exclude_ids"): No model with this id: ` + catalog +
+				` has id "DeepSeek V3", so excluding it leaves out nothing. Ids are exact and case-sensitive. ` +
+				`It is the display name of "deepseek-chat": write that id instead.`,
+		}},
 		{"known ids", exclude("gpt-4o", "mistral-embed"), nil},
 	}
 	for _, tc := range tests {

@@ -120,6 +120,7 @@ func TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
 		"gpt-3.5-turbo": object(map[string]tftypes.Value{"successor": str("openai/gpt-4o")}),
 		"gpt-4o":        object(map[string]tftypes.Value{"successor": str("GPT-4.1")}),
 		"o3-mini":       object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
+		"gpt-4.1":       object(map[string]tftypes.Value{"successor": str("DeepSeek V3")}),
 	})})
 	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": policy})
 	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
@@ -127,6 +128,7 @@ func TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
 		" These successors in policy.models are not in the MegaLLM catalog from " + server.URL() + "/models, so a " +
 		"configuration cannot move to them yet:\n" +
 		`  - "gpt-3.5-turbo" names successor "openai/gpt-4o" (did you mean "gpt-4o"?)` + "\n" +
+		`  - "gpt-4.1" names successor "DeepSeek V3" (it is the display name of "deepseek-chat": write that id instead)` + "\n" +
 		`  - "gpt-4o" names successor "GPT-4.1" (did you mean "gpt-4.1"?)` + "\n" +
 		`  - "o3-mini" names successor "gpt-4o-minii" (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?)` + "\n\n" +
 		"Ids are exact and case-sensitive: correct the successor's id, or add it to the catalog first."}
@@ -172,6 +174,23 @@ func TestPolicy_ownerWithEveryModelDeniedWarns(t *testing.T) {
 		if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", tc.config)); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: warnings\n%q\nwant\n%q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestPolicy_displayNameForIDWarns reads through the provider server, since
+// plugin-testing does not show warnings: a display name written as a policy's
+// model id names the id whose display name it is.
+func TestPolicy_displayNameForIDWarns(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	policy := object(map[string]tftypes.Value{"models": object(map[string]tftypes.Value{
+		"DeepSeek V3": object(map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, true)}),
+	})})
+	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": policy})
+	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+	want := `policy.models names "DeepSeek V3" (it is the display name of "deepseek-chat": write that id instead), which the MegaLLM catalog`
+	if len(got) != 1 || !strings.Contains(got[0], want) {
+		t.Errorf("warnings %q, want one with %q", got, want)
 	}
 }
 

@@ -76,7 +76,7 @@ func missWords(miss catalog.Miss) string {
 func rejectionWords(r *catalog.Rejection) string {
 	switch r.Kind {
 	case catalog.NotInCatalog:
-		return "is not in the catalog" + aside(didYouMean(r.Suggestions))
+		return "is not in the catalog" + aside(meantWords(r.DisplayNameOf, r.Suggestions))
 	case catalog.MisnamedModelID:
 		return fmt.Sprintf("is not in the catalog, which has %s%s", catalog.QuoteList(r.Suggestions, "or"), misnamedWhy(r.VendorPrefix))
 	case catalog.RefusedByPolicy:
