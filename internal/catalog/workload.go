@@ -18,9 +18,9 @@ type Workload struct {
 }
 
 // The reasons Cost gives for a workload it cannot price, each completing
-// "model X ...".
+// "model X ...". ErrNoPricing is a model without any price.
 var (
-	errNoPricing          = errors.New("has no pricing")
+	ErrNoPricing          = errors.New("has no pricing")
 	errNoInputPrice       = errors.New("has no pricing.input_tokens_cost_per_million")
 	errNoOutputPrice      = errors.New("has no pricing.output_tokens_cost_per_million")
 	ErrCostNotExpressible = errors.New("costs too much for this workload to represent")
@@ -37,7 +37,7 @@ var (
 func (w Workload) Cost(m *megallm.Model) (float64, error) {
 	p := m.Pricing
 	if p == nil || (p.InputTokensCostPerMillion == nil && p.OutputTokensCostPerMillion == nil) {
-		return 0, errNoPricing
+		return 0, ErrNoPricing
 	}
 	cost := 0.0
 	if w.InputTokens != 0 {

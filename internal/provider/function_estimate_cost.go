@@ -66,12 +66,21 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	case errors.Is(err, catalog.ErrCostNotExpressible):
 		resp.Error = function.NewFuncError(costTooLarge("these token counts", modelName(model)))
 		return
+	case errors.Is(err, catalog.ErrNoPricing):
+		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("%s %s, so its cost cannot be estimated. %s", modelName(model),
+			err, givePricing))
+		return
 	case err != nil:
 		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("%s %s, so its cost cannot be estimated", modelName(model), err))
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, cost)
 }
+
+// givePricing is what to do for a model without pricing.
+const givePricing = "Give it pricing = { input_tokens_cost_per_million = ..., output_tokens_cost_per_million = ... }, " +
+	"or pass a model that has prices: a megallm_models data source with require = { max_input_cost_per_million = " +
+	"..., max_output_cost_per_million = ... } lists only such models"
 
 // modelName names a model a function was given: by its id, or, for an
 // object literal without one, as the model.

@@ -174,7 +174,25 @@ func TestFunctions_argumentErrors(t *testing.T) {
 			`data.megallm_models.NAME.models\[0\], or call the function for each, in a for expression`),
 		step(`provider::megallm::supports(data.megallm_model.m, "supports_vision")`, `unknown capability "supports_vision". Did you mean "vision"\? Use one of "function_calling", "vision", "streaming" or "structured_output"`),
 		step(`provider::megallm::estimate_cost(data.megallm_model.m, -1, 0)`, `token count must be 0 or more, got -1`),
-		step(`provider::megallm::estimate_cost({ id = "x" }, 1, 1)`, `model "x" has no pricing, so its cost cannot be estimated`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = null }, 1, 1)`, `model "x" has no pricing, so its cost cannot be `+
+			`estimated\. Give it pricing = \{ input_tokens_cost_per_million = \.\.\., output_tokens_cost_per_million = \.\.\. \}, or `+
+			`pass a model that has prices: a megallm_models data source with require = \{ max_input_cost_per_million = \.\.\., `+
+			`max_output_cost_per_million = \.\.\. \} lists only such models`),
+		resource.TestStep{ // the advice followed: each model so listed has a cost, where an unpriced one would fail
+			Config: providerBlock(server, "") + `data "megallm_models" "priced" {
+  require = { max_input_cost_per_million = 1e300, max_output_cost_per_million = 1e300 }
+}
+output "x" {
+  value = [for m in data.megallm_models.priced.models : provider::megallm::estimate_cost(m, 1, 1)]
+}
+output "y" {
+  value = provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1, output_tokens_cost_per_million = 2 } }, 1e6, 1e6)
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("x", knownvalue.NotNull()),
+				statecheck.ExpectKnownOutputValue("y", knownvalue.Float64Exact(3)),
+			},
+		},
 		step(`provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = 1 } }, 1, 1)`,
 			`the model \(an object without an id\) has no pricing\.output_tokens_cost_per_million, so its cost cannot be estimated`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = {} }, 0, 0)`, `model "x" has no pricing, so its cost cannot be estimated`),
