@@ -105,7 +105,8 @@ func TestCurrency_notACode(t *testing.T) {
 	}
 	unitTest(t,
 		step("megallm_models", `currency = "US Dollar"`,
-			`Invalid currency .* currency is "US Dollar", not a three-letter ISO 4217 code such as "USD" or "EUR" \(leave it out for "USD"\)\.`),
+			`Invalid currency .* currency is "US Dollar", not a three-letter ISO 4217 code such as "USD" or "EUR" \(leave it out for "USD"\)\. `+
+				`Did you mean "USD"\?\s*$`),
 		step("megallm_model", "id = \"gpt-4o\"\ncurrency = \"€UR\"",
 			`Invalid currency .* currency is "€UR", not a three-letter ISO 4217 code`),
 		// A sign or name of one currency gets its code; "¥" is yen or yuan.

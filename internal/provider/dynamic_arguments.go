@@ -410,7 +410,7 @@ func (o *objectReader) mapHint(s, fix string) string {
 // spaces, of one that stands for several ("¥" is yen or yuan); longer first,
 // as withoutCurrency cuts the first that fits.
 var currencySigns = []struct{ sign, code string }{
-	{"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY CNY"}, {"dollars", "USD"}, {"dollar", "USD"},
+	{"US dollars", "USD"}, {"US dollar", "USD"}, {"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY CNY"}, {"dollars", "USD"}, {"dollar", "USD"},
 	{"euros", "EUR"}, {"euro", "EUR"}, {"pounds", "GBP"}, {"pound", "GBP"}, {"yen", "JPY"}, {"yuan", "CNY"},
 }
 

@@ -277,6 +277,17 @@ output "x" {
 		step(`provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 1, currency = "$" } }, {})`,
 			`Invalid value for "model" parameter: model\.pricing\.currency is "\$", not a three-letter ISO 4217 code such as "USD" `+
 				`or "EUR" \(leave it out for "USD"\) \(did you mean "USD"\?\)\.\s*$`),
+		// A currency's name in a model's pricing gets its code, as the currency argument does.
+		step(`provider::megallm::unmet_requirements({ id = "x", pricing = { input_tokens_cost_per_million = 1, currency = "US Dollar" } }, {})`,
+			`Invalid value for "model" parameter: model\.pricing\.currency is "US Dollar", not a three-letter ISO 4217 code `+
+				`such as "USD" or "EUR" \(leave it out for "USD"\) \(did you mean "USD"\?\)\.\s*$`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `output "x" {
+  value = provider::megallm::unmet_requirements({ id = "x", pricing = { input_tokens_cost_per_million = 1, currency = "USD" } },
+    { max_input_cost_per_million = 2 })
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.ListSizeExact(0))},
+		},
 		// Not [], as require = null is on a data source: OpenTofu 1.10 returns an
 		// unknown, then null, for an untyped null passed where null is allowed.
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, null)`, `Invalid value for "require" parameter: argument must not be null`),
