@@ -53,8 +53,10 @@ var errEmptyBody = errors.New("it is empty (or only white space)")
 // it and a key that names a field only in another letter case
 // (withExactKeys). A body that is not such an object, or has no "data"
 // array, is an error. Odd entries are not: a field that cannot be read or
-// makes no sense is nil, an entry that is not a model with an id or repeats
-// an earlier id is left out, and each is returned as a Problem. Integral
+// makes no sense is nil, a type or owner that no configuration could name as
+// the other models' is respelled (respellNames), an entry that is not a model
+// with an id or repeats an earlier id is left out, and each is returned as a
+// Problem. Integral
 // numbers written as floats (128000.0, 1.28e5) are read as integers, and
 // dates as ParseDate reads them.
 //
@@ -147,14 +149,16 @@ func (e *shapeError) Unwrap() error { return e.err }
 func reviewDecoded(entries []wireModel, redact redactor) ([]Model, []Problem, bool) {
 	rev := review{redact: redact}
 	models := make([]Model, 0, len(entries))
+	indices := make([]int, 0, len(entries))
 	for i := range entries {
 		if entries[i].ID == "" {
 			return nil, nil, false
 		}
 		if m, ok := rev.keep(&entries[i], i); ok {
-			models = append(models, m)
+			models, indices = append(models, m), append(indices, i)
 		}
 	}
+	rev.respellNames(models, indices)
 	return models, rev.problems, true
 }
 
@@ -172,13 +176,15 @@ func decodeEntries(body []byte, redact redactor) ([]Model, []Problem, error) {
 	}
 	rev := review{redact: redact}
 	models := make([]Model, 0, len(*envelope.Data))
+	indices := make([]int, 0, len(*envelope.Data))
 	for i, raw := range *envelope.Data {
 		if w, ok := rev.decodeEntry(raw, i); ok {
 			if m, ok := rev.keep(&w, i); ok {
-				models = append(models, m)
+				models, indices = append(models, m), append(indices, i)
 			}
 		}
 	}
+	rev.respellNames(models, indices)
 	return models, rev.problems, nil
 }
 

@@ -476,3 +476,38 @@ func TestDecodeModels_keysAreExact(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeModels_typesAndOwnersAreRespelled: a type or owner with white
+// space around it, or in another letter case than the catalog's other models
+// write it (between as many, the first model's), is read as a configuration
+// can name it with the others, with a problem naming the model and the field,
+// in one pass or entry by entry; a blank one is kept for what it is.
+func TestDecodeModels_typesAndOwnersAreRespelled(t *testing.T) {
+	t.Parallel()
+	entries := []string{`{"id":"a","type":"chat","owned_by":"openai"}`, `{"id":"b","type":"chat","owned_by":"openai"}`,
+		`{"id":"c","type":"Chat","owned_by":" OpenAI"}`, `{"id":"d","type":" embedding ","owned_by":"Meta"}`,
+		`{"id":"e","type":"EMBEDDING","owned_by":"meta"}`, `{"id":"f","type":"   ","owned_by":"Anthropic"}`}
+	want := []string{
+		`model "c": type is the string "Chat", read as "chat", as 2 other models write it`,
+		`model "d": type is the string " embedding ", read as "embedding" without the white space around it`,
+		`model "e": type is the string "EMBEDDING", read as "embedding", as 1 other model writes it`,
+		`model "c": owned_by is the string " OpenAI", read as "openai", as 2 other models write it`,
+		`model "e": owned_by is the string "meta", read as "Meta", as 1 other model writes it`,
+	}
+	wantRead := []string{"a chat openai", "b chat openai", "c chat openai", "d embedding Meta", "e embedding Meta", "f     Anthropic"}
+	for _, entryByEntry := range []bool{false, true} {
+		list := entries
+		if entryByEntry { // a value of the wrong type has the list decoded entry by entry
+			list = append(slices.Clone(entries), `{"id":"g","context_length":"big"}`)
+		}
+		models, problems := decode(t, list...)
+		var read []string
+		for _, m := range models[:len(entries)] {
+			read = append(read, m.ID+" "+*m.Type+" "+*m.OwnedBy)
+		}
+		problems = slices.DeleteFunc(problems, func(p string) bool { return strings.HasPrefix(p, `model "g"`) })
+		if !reflect.DeepEqual(read, wantRead) || !reflect.DeepEqual(problems, want) {
+			t.Errorf("entry by entry %v: read %q and problems\n%q\nwant %q and\n%q", entryByEntry, read, problems, wantRead, want)
+		}
+	}
+}

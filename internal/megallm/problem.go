@@ -5,8 +5,8 @@ import (
 )
 
 // Problem is something wrong in one entry of a model list that the decoder
-// worked around rather than fail the whole list: a field it read as nil, or an
-// entry it left out. Problems are meant to be reported as warnings.
+// worked around rather than fail the whole list: a field it read as nil or in
+// another spelling, or an entry it left out. Problems are meant to be reported as warnings.
 type Problem struct {
 	Kind ProblemKind
 	// Index is the entry's position in "data", from 0.
@@ -34,11 +34,14 @@ const (
 	// DuplicateDropped is a model whose id an earlier entry has; the first
 	// entry is kept and this one left out.
 	DuplicateDropped
+	// NameRespelled is a type or owned_by read in another spelling, the one
+	// a configuration can name it by (respellNames).
+	NameRespelled
 )
 
 func (p Problem) String() string {
 	switch p.Kind {
-	case FieldReadAsNull:
+	case FieldReadAsNull, NameRespelled:
 		return fmt.Sprintf("model %s: %s %s", Quote(p.ModelID), p.Field, p.Issue)
 	case DuplicateDropped:
 		return fmt.Sprintf("data[%d]: id %s %s", p.Index, Quote(p.ModelID), p.Issue)

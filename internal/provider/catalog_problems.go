@@ -10,14 +10,17 @@ import (
 )
 
 // catalogProblemWarnings groups what the decoder worked around into at most
-// three warnings: values read as null, entries left out and duplicate ids.
+// four warnings: values read as null, types and owners respelled, entries left
+// out and duplicate ids.
 func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
-	var fields, entries, duplicates []string
+	var fields, respelled, entries, duplicates []string
 	seen := map[string]bool{}
 	for _, p := range problems {
 		switch p.Kind {
 		case megallm.FieldReadAsNull:
 			fields = append(fields, p.String())
+		case megallm.NameRespelled:
+			respelled = append(respelled, p.String())
 		case megallm.EntryDropped:
 			entries = append(entries, p.String())
 		case megallm.DuplicateDropped:
@@ -34,6 +37,13 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 				"each as null, so that model does not meet a requirement on the field and sorts last by it; its "+
 				"other fields and the other models are unaffected:\n  - %s\n\nReport them to the catalog's maintainers.",
 				origin, joinProblems(fields, "\n  - ")))
+	}
+	if len(respelled) > 0 {
+		diags.AddWarning("Types and owners respelled in the MegaLLM catalog",
+			fmt.Sprintf("The catalog from %s writes these types and owners with white space around them, which no "+
+				"type or owned_by can match, or in another letter case than its other models with the same one. The "+
+				"provider reads each as shown, so that type and owned_by keep the model with the others:\n  - %s\n\n"+
+				"Report them to the catalog's maintainers.", origin, joinProblems(respelled, "\n  - ")))
 	}
 	if len(entries) > 0 {
 		diags.AddWarning("Entries left out of the MegaLLM catalog",

@@ -211,7 +211,9 @@ func TestModelsDataSource_miscasedTypeOrOwnerFails(t *testing.T) {
 }
 
 // TestModelsDataSource_miscasedTypeOfSeveralSpellings: a catalog with a type
-// or owner in several letter cases suggests each, as any may be meant.
+// or owner in several letter cases reads it in one (between as many, the
+// first model's), which a miscased type or owner is told to write, and which
+// then keeps every model of it.
 func TestModelsDataSource_miscasedTypeOfSeveralSpellings(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -220,13 +222,19 @@ func TestModelsDataSource_miscasedTypeOfSeveralSpellings(t *testing.T) {
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_models" "chat" { type = "cHat" }`,
 		ExpectError: expectError(`Error: Type in the wrong letter case .* has type "cHat", so megallm_models would list none\. ` +
-			`Types are case-sensitive\. Did you mean "CHAT", "Chat" or "chat"\?`),
+			`Types are case-sensitive\. Did you mean "CHAT"\?`),
 	}, resource.TestStep{
 		Config:      providerBlock(server, "") + `data "megallm_models" "mine" { owned_by = ["OPENAI"] }`,
-		ExpectError: expectError(`Error: Owner in the wrong letter case .* - "OPENAI" \(did you mean "OpenAI" or "openai"\?\)`),
+		ExpectError: expectError(`Error: Owner in the wrong letter case .* - "OPENAI" \(did you mean "OpenAI"\?\)`),
 	}, resource.TestStep{ // followed, the advice lists them
-		Config:            providerBlock(server, "") + `data "megallm_models" "chat" { type = "Chat" }`,
-		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.chat", "b")},
+		Config: providerBlock(server, "") + `
+data "megallm_models" "chat" { type = "CHAT" }
+data "megallm_models" "mine" { owned_by = ["OpenAI"] }
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.chat", "a", "b", "c"),
+			expectIDs("data.megallm_models.mine", "a", "b"),
+		},
 	})
 }
 

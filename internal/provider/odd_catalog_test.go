@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -150,4 +151,68 @@ func TestOddCatalog_longListsAreCut(t *testing.T) {
 		!strings.Contains(warnings[0], "\n  - model \"m9\": context_length is -10, not a positive number of tokens\n  - and 15 more\n") {
 		t.Errorf("warnings = %q, want one listing 10 problems and \"and 15 more\"", warnings)
 	}
+}
+
+// respelledCatalog has an owner with white space around it and a type in
+// another letter case than the other models write them.
+var respelledCatalog = []json.RawMessage{
+	json.RawMessage(`{"id":"gpt-4o","type":"chat","owned_by":" OpenAI"}`),
+	json.RawMessage(`{"id":"gpt-4o-mini","type":"Chat","owned_by":"openai"}`),
+	json.RawMessage(`{"id":"o3-mini","type":"chat","owned_by":"openai"}`),
+	json.RawMessage(`{"id":"text-embedding-3-small","type":"embedding","owned_by":"openai"}`),
+}
+
+// TestOddCatalog_typesAndOwnersRespelled: an owner or type that no owned_by
+// or type could name as the other models' is read as theirs, with one
+// warning naming the model and the field, and the filters keep the model as
+// the warning says.
+func TestOddCatalog_typesAndOwnersRespelled(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(respelledCatalog...)
+	p := newProtocolServer(t, server, nil)
+	_, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{
+		"type":     str("chat"),
+		"owned_by": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("openai")}),
+	}))
+	want := "Types and owners respelled in the MegaLLM catalog: The catalog from " + server.URL() + "/models writes " +
+		"these types and owners with white space around them, which no type or owned_by can match, or in another " +
+		"letter case than its other models with the same one. The provider reads each as shown, so that type and " +
+		"owned_by keep the model with the others:\n" +
+		"  - model \"gpt-4o-mini\": type is the string \"Chat\", read as \"chat\", as 2 other models write it\n" +
+		"  - model \"gpt-4o\": owned_by is the string \" OpenAI\", read as \"openai\", as 3 other models write it\n\n" +
+		"Report them to the catalog's maintainers."
+	if len(warnings) != 1 || warnings[0] != want {
+		t.Errorf("warnings:\n%q\nwant:\n%q", warnings, want)
+	}
+}
+
+// TestOddCatalog_respelledModelsAreFiltered: type and owned_by keep the models
+// whose type and owner the provider respelled, from a catalog file as from
+// the API, and the model reads as it was respelled; the spelling it had is
+// then an owner or type in another letter case, with the advice to write it
+// as read.
+func TestOddCatalog_respelledModelsAreFiltered(t *testing.T) {
+	t.Parallel()
+	body, err := json.Marshal(map[string]any{"object": "list", "data": respelledCatalog})
+	if err != nil {
+		t.Fatal(err)
+	}
+	provider := fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n}\n", writeCatalogFile(t, body))
+	unitTest(t, resource.TestStep{
+		Config: provider + `
+data "megallm_models" "openai_chat" {
+  type     = "chat"
+  owned_by = ["openai"]
+}
+data "megallm_model" "gpt_4o" { id = "gpt-4o" }
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.openai_chat", "gpt-4o", "gpt-4o-mini", "o3-mini"),
+			statecheck.ExpectKnownValue("data.megallm_model.gpt_4o", tfjsonpath.New("owned_by"), knownvalue.StringExact("openai")),
+		},
+	}, resource.TestStep{
+		Config:      provider + `data "megallm_models" "chat" { type = "Chat" }`,
+		ExpectError: expectError(`Type in the wrong letter case .* Did you mean "chat"\?`),
+	})
 }
