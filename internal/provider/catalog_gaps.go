@@ -78,17 +78,13 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 	}
 	if query.IDPattern != nil && !models.MatchesAnyID(query.IDPattern) {
 		pattern := query.IDPattern.String()
-		hint := "It matches anywhere in an id; check it against the catalog's ids."
-		if err := spaced("id_regex", pattern, "model id"); err != nil {
-			hint = err.Error() + "."
-		}
 		none := fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models", where, megallm.Quote(pattern))
 		if folded := regexp.MustCompile("(?i)" + pattern); models.MatchesAnyID(folded) { // compiles, as pattern did
 			diags.AddAttributeError(path.Root("id_regex"), "id_regex in the wrong letter case", none+" would list none. "+
 				"Ids are case-sensitive, and it matches some only when letter case is ignored."+
 				didYouMean([]string{folded.String()})+" (?i) makes it ignore letter case.")
 		} else {
-			diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex", none+" lists none. "+hint)
+			diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex", none+" lists none. It matches anywhere in an id; check it against the catalog's ids.")
 		}
 	}
 	if query.IDPattern != nil {

@@ -96,9 +96,10 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"pattern matches anywhere; anchor it with `^` and `$` to match whole ids. It is no wildcard pattern: " +
 					"`\"gpt-4o*\"` keeps `gpt-4.1` too (write `\"^gpt-4o\"`), and `\"*sonnet*\"` is an error (write `\"sonnet\"`). " +
 					"Case-sensitive: a pattern that matches ids only when letter case is ignored (`\"^GPT-4o\"`) is an error that " +
-					"says to start it with `(?i)`, which ignores letter case.",
+					"says to start it with `(?i)`, which ignores letter case. White space around it (a heredoc's newline), " +
+					"or a pattern of white space alone, is an error; `\"\"` keeps every model.",
 				Optional:   true,
-				Validators: []validator.String{regexValidator},
+				Validators: []validator.String{patternSpacingValidator, regexValidator},
 			},
 			"require": requireAttribute("Keep only models that meet every one of these requirements."),
 			"created_after": schema.StringAttribute{

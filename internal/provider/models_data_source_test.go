@@ -207,6 +207,23 @@ func TestModelsDataSource_emptyCatalog(t *testing.T) {
 	})
 }
 
+// TestModelsDataSource_idRegexAdvice: the id_regex that white space around a
+// pattern is refused for keeps the models meant, and "" keeps every model.
+func TestModelsDataSource_idRegexAdvice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_models" "trimmed" { id_regex = "^gpt-4o$" }
+data "megallm_models" "every" { id_regex = "" }
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.trimmed", "gpt-4o"),
+			statecheck.ExpectKnownValue("data.megallm_models.every", tfjsonpath.New("ids"), knownvalue.ListSizeExact(26)),
+		},
+	})
+}
+
 func TestModelsDataSource_invalidArguments(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -222,6 +239,10 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 		step(`id_regex = "gpt-(4o"`, `Invalid regular expression .* with data.megallm_models.bad, .* missing closing \) in "gpt-\(4o"\. .*RE2 syntax`),
 		step(`id_regex = "(${join("|", [for i in range(40) : "model-${i}"])}"`,
 			`missing closing \) in "\(model-0\|model-1\|model-2\|model-3\|model-4\|model-5\|model-6\|model-7"… \(350 characters\)\.`),
+		step(`id_regex = " "`, `Invalid id_regex .* id_regex is " ", which is no pattern of model ids: leave id_regex out, or set `+
+			`it to null \(as a variable's default = null\), to keep every model\.`),
+		step("id_regex = <<EOT\n^gpt-4o$\nEOT", `Invalid id_regex .* id_regex is "\^gpt-4o\$\\n", with white space around it, `+
+			`which no model id has: write it as "\^gpt-4o\$"\.`),
 		step(`owned_by = []`, `Invalid owned_by .* owned_by is empty, which keeps no model: list owners, such as \["openai"\], or leave owned_by out to keep every owner\.`),
 		step(`owned_by = [""]`, `Invalid owned_by .* an owner of owned_by is "", which is no owner: remove it\.`),
 		step(`owned_by = ["openai", " \t"]`, `Invalid owned_by .* an owner of owned_by is " \\t", which is no owner: remove it\.`),
@@ -273,11 +294,6 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 		{"type one edit away", map[string]tftypes.Value{"type": str("chta")}, []string{
 			`AttributeName("type"): No model of this type: ` + catalog +
 				` has type "chta", so megallm_models lists none. Did you mean "chat"? The catalog's types are "chat" and "embedding".`,
-		}},
-		{"id_regex from file(), with its newline", map[string]tftypes.Value{"id_regex": str("^gpt-4o$\n")}, []string{
-			`AttributeName("id_regex"): No model id matches id_regex: No model id in the MegaLLM catalog (26 models from ` +
-				server.URL() + `/models) matches id_regex "^gpt-4o$\n", so megallm_models lists none. id_regex is ` +
-				`"^gpt-4o$\n", with white space around it, which no model id has: write it as "^gpt-4o$".`,
 		}},
 		{"id_regex matching no id", map[string]tftypes.Value{"id_regex": str("^gtp-")}, []string{
 			`AttributeName("id_regex"): No model id matches id_regex: No model id in the MegaLLM catalog (26 models from ` +

@@ -313,6 +313,19 @@ func goDuration(s string) (string, bool) {
 	return suggestion, true
 }
 
+// patternSpacingValidator refuses a pattern with white space around it, or of
+// white space alone, as a heredoc or file() leaves one: it would keep no model,
+// as no model id has white space around it ("" keeps every model).
+var patternSpacingValidator = argumentCheck{
+	describes: `a pattern without white space around it, or "" for every model`,
+	str: func(name, s string) string {
+		if s == "" {
+			return ""
+		}
+		return sentence(cmp.Or(blank(name, s, "pattern of model ids", leaveOut(name, "keep every model")), spaced(name, s, "model id")))
+	},
+}
+
 // regexValidator accepts an RE2 regular expression.
 var regexValidator = argumentCheck{
 	describes: "a valid RE2 regular expression",
