@@ -523,17 +523,10 @@ func attribute[T any](o *objectReader, name string, t tftypes.Type, wantName str
 	return &x
 }
 
-// int64 reads a model's count: a whole number, 0 or more, as large as the
-// API may send.
-func (o *objectReader) int64(name string) *int64 { return o.wholeUpTo(name, math.MaxInt64) }
-
-// count reads a count a configuration writes: a whole number from 0 to
-// maxCount.
-func (o *objectReader) count(name string) *int64 { return o.wholeUpTo(name, maxCount) }
-
-func (o *objectReader) wholeUpTo(name string, maximum int64) *int64 {
+// int64 reads a count: a whole number, 0 or more.
+func (o *objectReader) int64(name string) *int64 {
 	return numberBy(o, name, func(name string, n *big.Float) (int64, error) {
-		return wholeNumber(name, n, 0, maximum)
+		return wholeNumber(name, n, 0, math.MaxInt64)
 	})
 }
 

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -225,7 +226,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		query.CreatedBefore = &t
 	}
 	if !cfg.Limit.IsNull() {
-		n, _ := wholeNumber("limit", cfg.Limit.ValueBigFloat(), 1, maxCount)
+		n, _ := wholeNumber("limit", cfg.Limit.ValueBigFloat(), 1, math.MaxInt32)
 		query.Limit = int(n)
 	}
 

@@ -339,7 +339,7 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`limit = 2.9999999999999999999`, `got 2\.9999999999999999999: write 2 or 3\.`),
 		step(`require = { min_context_length = 2.9999999999999999999 }`, `require\.min_context_length must be a whole number, got 2\.9999999999999999999: write 2 or 3`),
 		step(`limit = 0.5`, `limit must be a positive whole number \(up to 2147483647\), got 0\.5: write 1\.`),
-		step(`require = { min_context_length = 1234567890123456.7 }`, `require\.min_context_length must be a whole number, got 1234567890123456\.7: write 2147483647 or less`),
+		step(`require = { min_context_length = 1234567890123456.7 }`, `require\.min_context_length must be a whole number, got 1234567890123456\.7: write 1234567890123456 or 1234567890123457`),
 		step(`limit = 1e12`, `Invalid limit .* limit must be a positive whole number \(up to 2147483647\), got 1000000000000: `+
 			`write 2147483647 or less\.`),
 		step(`limit = 2147483648`, `got 2147483648: write 2147483647 or less\.`),

@@ -26,18 +26,13 @@ func wholeNumberBetween(minimum, maximum int64) argumentCheck {
 	})
 }
 
-// maxCount is the largest count a configuration writes (limit, a
-// requirement's minimum, the policy's retirement_notice_days): a bound a
-// person can read, far above any real one.
-const maxCount = math.MaxInt32
-
-// positiveWholeNumber accepts a count from 1 to maxCount, of which null,
-// not 0 or less, is the absence (limit: keep every model).
+// positiveWholeNumber accepts a count from 1 to math.MaxInt32, of which
+// null, not 0 or less, is the absence (limit: keep every model).
 func positiveWholeNumber(absent string) argumentCheck {
-	words := fmt.Sprintf("a positive whole number (up to %d)", maxCount)
+	words := fmt.Sprintf("a positive whole number (up to %d)", math.MaxInt32)
 	return argumentCheck{describes: words, num: func(name string, n *big.Float) string {
-		if _, err := wholeNumber(name, n, 1, maxCount); err != nil {
-			fix := wholeFix(n, 1, maxCount)
+		if _, err := wholeNumber(name, n, 1, math.MaxInt32); err != nil {
+			fix := wholeFix(n, 1, math.MaxInt32)
 			if n.Sign() <= 0 {
 				fix = fmt.Sprintf(": leave %s out, or set it to null, %s", name, absent)
 			}
@@ -64,7 +59,7 @@ func amount(name string, n *big.Float) (float64, error) {
 }
 
 // wholeNumber is the rule of every count: a whole number from minimum to
-// maximum, worded without the range from 0 to maxCount or more. A number is
+// maximum, worded without the range from 0 to math.MaxInt64. A number is
 // whole when the digits a message shows (numberText) make it whole:
 // 100000 * 1.2 is 120000.00…01 in Terraform's arithmetic, but means 120000.
 // Those digits are read at n's precision: at big.Float's default of 64 bits,
@@ -76,7 +71,7 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 	}
 	i, accuracy := n.Int64()
 	inRange := accuracy == big.Exact && i >= minimum && i <= maximum
-	if unbounded := minimum == 0 && maximum >= maxCount; unbounded {
+	if unbounded := minimum == 0 && maximum == math.MaxInt64; unbounded {
 		switch {
 		case n.Sign() < 0:
 			return 0, fmt.Errorf("%s must be 0 or more, got %s", name, text)

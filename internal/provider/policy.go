@@ -95,7 +95,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list
 	}
-	policy.RetirementNoticeDays = o.count("retirement_notice_days")
+	policy.RetirementNoticeDays = o.int64("retirement_notice_days")
 	models := o.object("models", `{ "gpt-4o" = { denied = true } }`)
 	mistakes = append(mistakes, o.err())
 	if models != nil {
