@@ -408,8 +408,8 @@ func TestMiscased(t *testing.T) {
 
 // typoCorpus is testdata/typos.json: a catalog and typos of its ids, each
 // with the ids Closest suggests for it, kept as data so that policy/opa's
-// Rego library can be held to the same suggestions (it is not yet: its
-// did-you-mean is narrower, and a port measured too slow for conftest).
+// Rego library is held to the same suggestions (internal/e2e's
+// TestPolicyAsCode_typoCorpus).
 type typoCorpus struct {
 	Catalog []string
 	Typos   []struct {

@@ -99,12 +99,12 @@ module "worker" { source = "./worker" }
 		// one edit from the retired gpt-3.5-turbo: a model id, so no path to ignore is offered
 		`module.worker.terraform_data.job: input.steps[0].model = "gpt-5-turbo" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.env.LEGACY_MODEL = "gpt-3.5-turbo" was retired on ` + day(-10) + `: use its successor "gpt-4o-mini".`,
-		`terraform_data.app: input.env.OPENAI_MODEL = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
-		`terraform_data.app: input.env.FALLBACK_MODELS = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`terraform_data.app: input.env.OPENAI_MODEL = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.env.FALLBACK_MODELS = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.env.REVIEW_MODEL = "claude-3-opus-20240229" is denied by the provider's policy.`,
 		`terraform_data.app: input.env.SECRET_MODEL = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
 		`terraform_data.app: input.env.SUMMARY_MODEL_ID = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model.`,
-		`terraform_data.app: input.routing.fallback_model[1] = "Gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+		`terraform_data.app: input.routing.fallback_model[1] = "Gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini" or "gpt-4o"?`,
 	}
 	deprecated := `terraform_data.app: input.env.CHAT_MODEL = "gpt-4o" is deprecated since ` + day(-30) +
 		` and retires on ` + day(120) + `, in 120 days: use its successor "gpt-4.1".`
@@ -204,10 +204,10 @@ resource "terraform_data" "release" {
 	want := []string{
 		`terraform_data.chart: input[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.chart: input[1].worker.embedding_model = "gpt4o-mini" is not in the MegaLLM catalog. ` +
-			`Did you mean "gpt-4o-mini"?`,
+			`Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.release: input.set[0].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.release: input.set_list[0].value[1] = "gpt4o-mini" is not in the MegaLLM catalog. ` +
-			`Did you mean "gpt-4o-mini"?`,
+			`Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
 	plan := savedPlan(t, ws)
 	assertDeniedByBoth(t, plan, settings, append([]string{gpu}, want...))
@@ -237,7 +237,7 @@ resource "terraform_data" "router" {
 	want := []string{
 		`terraform_data.router: input.FALLBACK_MODELS = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.router: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`terraform_data.router: input.spare_models[1] = "gpt 4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+		`terraform_data.router: input.spare_models[1] = "gpt 4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini"?`,
 	}
 	assertDeniedByBoth(t, savedPlan(t, ws), "", want)
 }

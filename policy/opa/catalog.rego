@@ -144,86 +144,11 @@ _owner_allowed(owner) if {
 
 _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.models}
 
-# _near(id): at most three usable ids near id, as the provider's
-# catalog.Closest finds and orders them: the id closest as a whole first. An
-# id with a vendor prefix the catalog does not write ("openai/gpt-4o", as
-# other gateways name models) is read by what follows each "/" too, as
-# catalog.LookupMisnamed reads it, since a catalog id may hold one
-# ("meta/meta-llama/llama-3.3-70b-instruct"); an id near the whole comes
-# before one near what follows a "/", and one near what follows an earlier
-# "/" before one near what follows a later.
-_near(id) := array.slice(_near_all(id, array.slice(r, 1, count(r))), 0, 3) if r := _readings(id)
+# _near(id): at most three usable ids near id, those the provider's
+# catalog.Closest suggests for it (closest.rego).
+_near(id) := _closest_ids(id, _usable_lowered)
 
-# _near_all(id, tails): the usable ids equal to id, when letter case, white
-# space, "-", "." and "_" are ignored; or else those one edit away from it
-# and then those equal to its first tail that one is; or else, in the order
-# _near gives, those one edit away and those that contain it.
-_near_all(id, tails) := sort(equal) if {
-	equal := _equal(id, {id}, _usable_by_fold)
-	count(equal) > 0
-} else := _ordered([_edited(id, {id}, _usable_by_fold), equal]) if {
-	equal := [e | some t in tails; e := _equal(id, {t}, _usable_by_fold); count(e) > 0][0]
-} else := _ordered(array.concat(
-	array.concat([_edited(id, {id}, _usable_by_fold)], [_edited(id, {t}, _usable_by_fold) | some t in tails]),
-	array.concat([_containing(id, {id}, _usable_by_fold)], [_containing(id, {t}, _usable_by_fold) | some t in tails]),
-))
-
-# _readings(id): id, then what follows each of its "/", longest first.
-_readings(id) := [concat("/", array.slice(parts, i, count(parts))) | parts := split(id, "/"); some i in numbers.range(0, count(parts) - 1)]
-
-# _closest(given, values, by_fold): the names of by_fold (each name under
-# its _fold) near any of values, given aside: those equal to one when letter
-# case, white space, "-", "." and "_" are ignored; or else, sorted in that
-# order, those one edit away (a character left out, added, changed, or two
-# swapped) and those that contain one. Only a name already found wrong is
-# looked up.
-_closest(given, values, by_fold) := sort(equal) if {
-	equal := _equal(given, values, by_fold)
-	count(equal) > 0
-} else := _ordered([_edited(given, values, by_fold), _containing(given, values, by_fold)])
-
-# _equal, _edited and _containing(given, values, by_fold): the names of
-# by_fold, given aside, equal to one of values when folded, one edit away
-# from one, or containing one of three characters or more.
-_equal(given, values, by_fold) := {k | some v in values; some k in object.get(by_fold, _fold(v), []); k != given}
-
-_edited(given, values, by_fold) := {k | some w in {_fold(v) | some v in values}; some f in _one_edit_away(w, by_fold); some k in by_fold[f]; k != given}
-
-_containing(given, values, by_fold) := {k | some w in {_fold(v) | some v in values}; count(w) >= 3; some f, ks in by_fold; contains(f, w); some k in ks; k != given}
-
-# _ordered(tiers): the names of each set of tiers, sorted, that no earlier
-# set holds, in the order of tiers.
-_ordered(tiers) := [k | some i, tier in tiers; some k in sort(tier - union({t | some j, t in tiers; j < i}))]
-
-# _one_edit_away(w, by_fold): the keys of by_fold one edit from w, by one
-# regular expression of w's edits matched against the keys, one a line
-# (a fold has no white space), so that the work is done by the regular
-# expression engine, not by a Rego iteration per edit or per key. Not for a
-# w of over 64 characters (an id is a few dozen), whose expression would be
-# large.
-_one_edit_away(w, by_fold) := {m[1] | some m in regex.find_all_string_submatch_n(pattern, concat("\n", object.keys(by_fold)), -1)} if {
-	count(w) >= 2
-	count(w) <= 64
-	not contains(w, `\E`)
-	chars := split(w, "")
-	n := count(chars)
-	edits := array.concat(
-		[e |
-			some i in numbers.range(0, n - 1)
-			some e in [
-				_literal(concat("", [substring(w, 0, i), substring(w, i + 1, -1)])), # w's character i left out
-				concat(".", [_literal(substring(w, 0, i)), _literal(substring(w, i + 1, -1))]), # changed
-			]
-		],
-		array.concat(
-			[concat(".", [_literal(substring(w, 0, i)), _literal(substring(w, i, -1))]) | some i in numbers.range(0, n)], # added
-			[_literal(concat("", [substring(w, 0, i), chars[i + 1], chars[i], substring(w, i + 2, -1)])) | some i in numbers.range(0, n - 2)], # swapped
-		),
-	)
-	pattern := sprintf("(?m)^(%s)$", [concat("|", edits)])
-}
-
-_literal(s) := sprintf(`\Q%s\E`, [s])
+_usable_lowered := _lowered(_usable_ids)
 
 # the usable ids by their _fold, indexed once
 _usable_by_fold := {f: [k | some k in _usable_ids; _fold(k) == f] | some id in _usable_ids; f := _fold(id)}
@@ -232,9 +157,8 @@ _usable_ids := {k | some k in allowed_ids; _usable(k)}
 
 # _near_catalog_id(value): some catalog id, usable or not (retired, refused by
 # the policy), is near value as _near finds ids: value is then a model id.
-_near_catalog_id(value) if count(_closest(value, {r | some r in _readings(value)}, _known_by_fold)) > 0
+_near_catalog_id(value) if count(_closest_ids(value, _known_lowered)) > 0
 
-# the catalog's ids by their _fold, indexed once
-_known_by_fold := {f: [k | some k in known_ids; _fold(k) == f] | some id in known_ids; f := _fold(id)}
+_known_lowered := _lowered(known_ids)
 
 _fold(s) := regex.replace(lower(s), `[-._\s]`, "")

@@ -157,16 +157,16 @@ test_unknown_id_with_did_you_mean if {
 
 test_id_with_white_space_around_it_suggests_the_id if {
 	_deny({"model": "gpt-4o-mini\n"}) == {
-		`terraform_data.app: input.model = "gpt-4o-mini\n" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`terraform_data.app: input.model = "gpt-4o-mini\n" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
 }
 
 # Other gateways write a vendor prefix the catalog does not, as the
-# provider's catalog.Closest reads too; an id containing the rest is
-# suggested only when none equals it (gpt-4o-mini is not).
+# provider's catalog.Closest reads too: the id equal to the rest first, then
+# those containing it.
 test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 	_deny({"model": "openai/gpt-4o"}) == {
-		`terraform_data.app: input.model = "openai/gpt-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.model = "openai/gpt-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o" or "gpt-4o-mini"?`,
 	}
 	_deny({"model": "anthropic/claude-sonnet-4"}) == {
 		`terraform_data.app: input.model = "anthropic/claude-sonnet-4" is not in the MegaLLM catalog. Did you mean "claude-sonnet-4-20250514"?`,
@@ -175,7 +175,7 @@ test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 
 # A catalog id may hold a "/" itself: an id under a vendor prefix is read by
 # what follows each "/", first the longest, as catalog.LookupMisnamed reads
-# it, so another vendor's id equal to what follows the last is no suggestion.
+# it, so another vendor's id equal to what follows the last comes second.
 test_id_with_a_vendor_prefix_of_an_id_with_a_slash_suggests_that_id if {
 	models := [_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("llama-3.3-70b-instruct", "groq", {}), _model("o3", "openai", {})]
 	denies := megallm.deny with input as _plan_with(
@@ -183,8 +183,8 @@ test_id_with_a_vendor_prefix_of_an_id_with_a_slash_suggests_that_id if {
 		[_read("catalog", models), _read("all", models)],
 	)
 	denies == {
-		`terraform_data.app: input.model = "meta/meta-llama/llama-3.3-70b-instruct" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.3-70b-instruct"?`,
-		`terraform_data.app: input.chat_model = "groq/llama-3.3-70b-instruct" is not in the MegaLLM catalog. Did you mean "llama-3.3-70b-instruct"?`,
+		`terraform_data.app: input.model = "meta/meta-llama/llama-3.3-70b-instruct" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.3-70b-instruct" or "llama-3.3-70b-instruct"?`,
+		`terraform_data.app: input.chat_model = "groq/llama-3.3-70b-instruct" is not in the MegaLLM catalog. Did you mean "llama-3.3-70b-instruct" or "meta-llama/llama-3.3-70b-instruct"?`,
 		`terraform_data.app: input.fallback_model = "x/y/O3" is not in the MegaLLM catalog. Did you mean "o3"?`,
 	}
 }
@@ -205,22 +205,22 @@ test_vendor_prefixed_ids_suggest_the_id_closest_as_a_whole_first if {
 	)
 	denies == {
 		`terraform_data.app: input.model = "mistrali/mistral-large" is not in the MegaLLM catalog. Did you mean "mistralai/mistral-large" or "mistral-large"?`,
-		`terraform_data.app: input.chat_model = "meta-lama/llama-3.1-70b-instruct" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.1-70b-instruct" or "llama-3.1-70b-instruct"?`,
+		`terraform_data.app: input.chat_model = "meta-lama/llama-3.1-70b-instruct" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.1-70b-instruct" or "llama-3.1-70b-instruct" or "meta-llama/llama-3.3-70b-instruct"?`,
 		`terraform_data.app: input.fallback_model = "meta-llama/llama-3.1-70b" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.1-70b-instruct" or "groq/llama-3.1-70b-instruct" or "llama-3.1-70b-instruct"?`,
 	}
 }
 
-# as the provider's catalog.Closest, an id one edit away: a character left
-# out, added, changed, or two swapped (in the id without separators)
+# as the provider's catalog.Closest, an id a few edits away: a character
+# left out, added, changed, or two swapped
 test_unknown_id_one_edit_away_suggests_it if {
 	_deny({"model": "gtp-4o", "chat_model": "gpt-4o-mni", "fallback_model": "claude-sonet-4-20250514"}) == {
 		`terraform_data.app: input.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`terraform_data.app: input.chat_model = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`terraform_data.app: input.chat_model = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.fallback_model = "claude-sonet-4-20250514" is not in the MegaLLM catalog. Did you mean "claude-sonnet-4-20250514"?`,
 	}
 
-	# ids one edit away first, then ids containing it, three at most
-	_deny({"model": "gpt-4"}) == {`terraform_data.app: input.model = "gpt-4" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4o" or "gpt-4.1-mini"?`}
+	# the closest first, then ids as close or containing it, by id, three at most
+	_deny({"model": "gpt-4"}) == {`terraform_data.app: input.model = "gpt-4" is not in the MegaLLM catalog. Did you mean "gpt-4o" or "gpt-4.1" or "gpt-4.1-mini"?`}
 
 	# a retired id is no suggestion, however near, and its near miss is no
 	# value to ignore
@@ -243,7 +243,7 @@ test_unknown_id_suggests_no_retired_or_refused_id if {
 
 test_unknown_id_without_a_policy_free_read_may_be_refused if {
 	denies := megallm.deny with input as _plan_with([_app({"model": "gpt-5"})], [_read("catalog", _allowed)])
-	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4o"?`}
 }
 
 test_denied_id if {
@@ -439,7 +439,7 @@ test_plural_keys_hold_lists_of_ids if {
 	}
 	denies := megallm.deny with input as _plan([lambda, config_map, helm]) with data.megallm_settings as {"json_attributes": {"helm_release": ["values"]}}
 	denies == {
-		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog. If it is no model id, add "environment.0.variables.ALLOWED_MODEL_IDS" to megallm_settings.ignored_attribute_paths["aws_lambda_function"].`,
 		`kubernetes_config_map.llm: data["app.fallback_models"] = "x-2" is not in the MegaLLM catalog.`,
 		`kubernetes_config_map.llm: data.models = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.models" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
@@ -610,7 +610,7 @@ test_attribute_paths_per_type if {
 	}
 	denies := megallm.deny with input as _plan([agent, deployment]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM"]}}
 	denies == {
-		`aws_lambda_function.a: environment[0].variables.LLM = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`aws_lambda_function.a: environment[0].variables.LLM = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`azurerm_cognitive_deployment.d: model[0].name = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
 	narrowed := megallm.deny with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}}
@@ -713,7 +713,7 @@ test_catalog_read_in_a_child_module if {
 		},
 	}
 	denies := megallm.deny with input as plan
-	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
 }
 
 test_settings_that_are_no_object_fail_closed_and_keep_the_defaults if {
@@ -739,6 +739,10 @@ test_a_misspelt_setting_fails_closed if {
 		`megallm_settings has no setting "Notice_Days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
 		`megallm_settings has no setting "llm_keys", so it would change nothing. Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
 	}
+
+	# as near as catalog.Closest finds model ids: two edits away
+	two_edits := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"retirment_notce_days": 30}
+	two_edits == {`megallm_settings has no setting "retirment_notce_days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`}
 }
 
 _lambda := {
@@ -768,7 +772,7 @@ test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 	followed := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {
 		"aws_lambda_function": paths, "aws_lamda_function": paths, "google_cloudfunctions2_function": ["service_config.environment_variables.LLM"],
 	}}
-	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
 test_key_patterns_match_keys_with_dots if {
@@ -850,7 +854,7 @@ test_an_id_named_or_near_another_is_not_offered_to_be_ignored if {
 		`terraform_data.app: input.llm = "x-1" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.model = "x-2" is not in the MegaLLM catalog.`,
 	}
-	_deny({"model": "gpt4o-mini"}) == {`terraform_data.app: input.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	_deny({"model": "gpt4o-mini"}) == {`terraform_data.app: input.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
 # A type that ignores paths by default loses them to a list of its own, so
@@ -934,7 +938,7 @@ test_paths_written_as_messages_print_them_fail_closed if {
 
 	# the path the deny advises checks the id that the bracketed one meant
 	followed := _deny({"MODEL_NAME": "gpt4o-mini"}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.MODEL_NAME"]}}
-	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
 # a path with an empty step matches no value, so it would silently check nothing
@@ -953,9 +957,9 @@ test_paths_with_an_empty_step_fail_closed if {
 
 	# each path the deny advises checks an id: without the empty step, or with any step there
 	followed := _deny({"MODEL_NAME": "gpt4o-mini"}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.MODEL_NAME"]}}
-	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 	starred := _deny({"chat": {"MODEL_NAME": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.*.MODEL_NAME"]}}
-	starred == {`terraform_data.app: input.chat.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	starred == {`terraform_data.app: input.chat.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
 test_a_catalog_read_left_to_apply_is_named if {
@@ -1070,7 +1074,7 @@ test_a_json_attribute_may_be_a_list_of_texts if {
 	settings := {"json_attributes": {"helm_release": ["values"]}}
 	denies := megallm.deny with input as plan with data.megallm_settings as settings
 	denies == {
-		`helm_release.chat: values[0].chat.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`helm_release.chat: values[0].chat.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`helm_release.chat: values[1] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
 	}
 	warnings := megallm.warn with input as plan with data.megallm_settings as settings
@@ -1107,12 +1111,12 @@ test_yaml_documents if {
 	denies := megallm.deny with input as _plan([helm])
 	denies == {
 		`helm_release.chat: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`helm_release.chat: values[1].router.fallback_models[1] = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`helm_release.chat: values[1].router.fallback_models[1] = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`helm_release.chat: values[1][0].model = "x-2" is not in the MegaLLM catalog. If it is no model id, add "values.1.0.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[2].defaults.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.2.defaults.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[2].chat.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.2.chat.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[2].embed.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.2.embed.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
-		`helm_release.chat: values[3][0].environment[0].value = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`helm_release.chat: values[3][0].environment[0].value = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
 
 	texts := ["Chat with gtp-4o", "42", "llm: [gtp-4o", "llm:\n\tmodel: gtp-4o", "llm: {}\n---\nmodel: [gtp-4o", "llm: {}\n---\nuses gtp-4o"]
@@ -1167,7 +1171,7 @@ test_a_miscased_attribute_path_fails_closed if {
 	# followed, the advice checks the id; a path no value of the plan has
 	# in any case (an optional attribute) passes
 	followed := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM", "environment.*.variables.CHAT"]}}
-	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
 # an aws_lambda_function as terraform show -json plans it: every attribute,
@@ -1203,8 +1207,8 @@ test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 	]}}
 	denies == {
 		`megallm_settings.attribute_paths["aws_lambda_function"] has "enviroment.variables.LLM", but aws_lambda_function.chat has no attribute "enviroment", so it reaches no value and checks nothing. Did you mean "environment"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
-		`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", but aws_lambda_function.chat has no attribute "llm_environment", so it reaches no value and checks nothing. Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
-		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", but aws_lambda_function.chat has no attribute "llm_environment", so it reaches no value and checks nothing. Did you mean "environment"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
+		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
 
 	# an attribute that is unset (null, an empty block), known only after
@@ -1225,7 +1229,7 @@ test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 	json_attributes := megallm.deny with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definition"]}}
 	json_attributes == {`megallm_settings.json_attributes["aws_ecs_task_definition"] has "container_definition", but aws_ecs_task_definition.t has no attribute "container_definition", so it reaches no value and checks nothing. Did you mean "container_definitions"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`}
 	followed := megallm.deny with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]}}
-	followed == {`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	followed == {`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 	unset_json := megallm.deny with input as _lambda_plan with data.megallm_settings as {"json_attributes": {"aws_lambda_function": ["description", "source_code_hash"]}}
 	unset_json == set()
 }
@@ -1240,7 +1244,7 @@ test_an_attribute_path_naming_a_step_of_a_list_fails_closed if {
 	denies == {
 		`megallm_settings.attribute_paths["aws_lambda_function"] has "environment.variables.LLM", which reaches no value: "environment" is a list, whose elements a step reaches by index, not by name. Write the index as a number, or "*" for any, as "environment.*.variables.LLM".`,
 		`megallm_settings.attribute_paths["aws_lambda_function"] has "dead_letter_config.target_arn", which reaches no value: "dead_letter_config" is a list, whose elements a step reaches by index, not by name. Write the index as a number, or "*" for any, as "dead_letter_config.*.target_arn".`,
-		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`,
+		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
 
 	# followed, the advice checks the id; a "*" for a name may stand for a
@@ -1248,7 +1252,7 @@ test_an_attribute_path_naming_a_step_of_a_list_fails_closed if {
 	followed := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
 		"environment.*.variables.LLM", "dead_letter_config.*.target_arn", "*.LLM",
 	]}}
-	followed == {`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini"?`}
+	followed == {`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 	deployment := {
 		"address": "azurerm_cognitive_deployment.d", "mode": "managed", "type": "azurerm_cognitive_deployment", "name": "d",
 		"values": {"model": [{"format": "OpenAI", "name": "gpt-4o-mini", "version": "2024-07-18"}], "sku": [{"name": "Standard"}]},
@@ -1365,7 +1369,7 @@ test_a_display_name_is_denied_with_its_id if {
 	denies == {
 		`helm_release.chat: values[0].models[0] = "GPT-4o Mini" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "gpt-4o-mini": write that id instead.`,
 		`helm_release.chat: values[0].models[1] = "Claude 3.5 Sonnet" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
-		`helm_release.chat: values[0].models[3] = "GPT-4.1" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4.1"?`,
+		`helm_release.chat: values[0].models[3] = "GPT-4.1" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4.1" or "gpt-4.1-2025-04-14"?`,
 		`helm_release.chat: values[0].models[4] = "GPT-3.5 Turbo" is not in the MegaLLM catalog, or the provider's policy does not allow it.`,
 		`helm_release.chat: values[0].models[5] = "GPT-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "values.0.models.5" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[0].models[6] = "DeepSeek V3" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "deepseek-chat": write that id instead.`,
@@ -1403,4 +1407,20 @@ test_a_misspelt_settings_document_warns if {
 	followed := megallm.deny with input as plan with data.megallm_settings as settings
 	followed == {`terraform_data.app: input.LLM = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
 	count(megallm.warn) == 0 with input as plan with data.megallm_settings as settings
+}
+
+# Past _max_edited ids of a length near the id, no edit distance is
+# computed (in Rego, tens of seconds an id for thousands): an id in another
+# letter case, or one containing the id, is still suggested.
+test_past_max_edited_ids_of_a_length_no_edit_distance_is_computed if {
+	models := array.concat([_model(sprintf("m-%04d", [i]), "x", {}) | some i in numbers.range(1, megallm._max_edited + 1)], [_model("m-00x1-large", "x", {})])
+	denies := megallm.deny with input as _plan_with(
+		[_app({"model": "M-0001", "chat_model": "m-00x1", "fallback_model": "m-00y1"})],
+		[_read("catalog", models), _read("all", models)],
+	)
+	denies == {
+		`terraform_data.app: input.model = "M-0001" is not in the MegaLLM catalog. Did you mean "m-0001"?`,
+		`terraform_data.app: input.chat_model = "m-00x1" is not in the MegaLLM catalog. Did you mean "m-00x1-large"?`,
+		`terraform_data.app: input.fallback_model = "m-00y1" is not in the MegaLLM catalog. If it is no model id, add "input.fallback_model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
 }

@@ -52,11 +52,9 @@ deny contains msg if {
 	not name in object.keys(default_settings)
 	msg := sprintf(
 		"megallm_settings has no setting %s, so it would change nothing.%s Its settings are %s.",
-		[_quote(name), _suggest(_closest(name, {name}, _settings_by_fold)), concat(", ", [_quote(k) | some k in sort(object.keys(default_settings))])],
+		[_quote(name), _suggest(_closest_ids(name, _lowered(object.keys(default_settings)))), concat(", ", [_quote(k) | some k in sort(object.keys(default_settings))])],
 	)
 }
-
-_settings_by_fold := {_fold(name): [name] | some name, _ in default_settings}
 
 # A resource type of a per-type setting that no resource can have (an
 # address, say), or that no resource of the plan has while the plan has one
@@ -82,13 +80,11 @@ _type_advice(type, named) := sprintf("names no resource type, so it applies to n
 	not regex.match(`^[A-Za-z_][A-Za-z0-9_-]*$`, type)
 } else := sprintf("applies to no resource of this plan, which has resources of a type near it that the setting does not name.%s Write the type as the plan does (types are exact), or name both if both are meant.", [_suggest(near)]) if {
 	not type in _plan_types
-	near := [t | some t in _closest(type, {type}, _plan_types_by_fold); not t in named]
+	near := [t | some t in _closest_ids(type, _lowered(_plan_types)); not t in named]
 	count(near) > 0
 }
 
 _plan_types := {r.type | some r in _managed_resources} | {rc.type | some rc in object.get(input, "resource_changes", []); rc.mode == "managed"}
-
-_plan_types_by_fold := {f: [t | some t in _plan_types; _fold(t) == f] | some type in _plan_types; f := _fold(type)}
 
 deny contains msg if {
 	not _whole_days(notice_days)
@@ -232,7 +228,7 @@ deny contains msg if {
 	not step in ({"*"} | _attributes[type])
 	msg := sprintf(
 		"megallm_settings.%s[%s] has %s, but %s has no attribute %s, so it reaches no value and checks nothing.%s Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.",
-		[name, _quote(type), _quote(p), _address(_shallowest_address(type)), _quote(step), _suggest(_closest(step, {step}, {_fold(a): [a] | some a in _attributes[type]}))],
+		[name, _quote(type), _quote(p), _address(_shallowest_address(type)), _quote(step), _suggest(_closest_ids(step, _lowered(_attributes[type])))],
 	)
 }
 
@@ -368,7 +364,7 @@ _at_top_level(name) := sprintf("The data document sets %s at its top level, wher
 warn contains msg if {
 	some key in _holding_settings
 	key != "megallm_settings"
-	near := _closest(key, {key}, {_fold("megallm_settings"): ["megallm_settings"]})
+	near := _closest_ids(key, _lowered({"megallm_settings"}))
 	count(near) > 0
 	msg := sprintf("%s.%s", [_at_top_level(key), _suggest(near)])
 }

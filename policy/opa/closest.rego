@@ -1,0 +1,283 @@
+# "Did you mean": the names the provider's catalog.Closest
+# (internal/catalog/suggest.go) suggests, in its order, so that a policy check
+# in CI and a plan give the same advice for the same typo
+# (internal/catalog/testdata/typos.json holds both to it).
+package megallm
+
+# _closest_ids(value, lowered): at most three names near value, of lowered
+# (each name under it, lower-cased, as _lowered gives), closest
+# first: the same name in another letter case; names a few optimal string
+# alignment edits away (a transposition is one edit), at most a third of
+# value's characters or two, and not every character retyped; then names
+# that contain value, with ".", "_", " " and "-" read as one separator. A
+# value with a vendor prefix ("openai/gpt-4o") is read by what follows each
+# of its last three "/"s too, with separators folded, one edit further; a
+# value under a wholly other vendor prefix is no near miss as a whole. Of
+# names as close, the one near the whole comes first, then the one near its
+# longest reading, then by name.
+_closest_ids(value, lowered) := [n[2] | some n in array.slice(sort(found), 0, 3)] if {
+	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered)}) | some r in _edit_readings(lower(value))]
+	ceilings := sort([c | some have in lowered; c := _ceiling(reads, have)])
+	cutoff := _third(ceilings, reads[0].limit)
+	found := [[d, i, k] | some k, have in lowered; [d, i] := _nearness(reads, have, cutoff)]
+}
+
+# _lowered(names): each of names, lower-cased, by name.
+_lowered(names) := {k: lower(k) | some k in names}
+
+# _third(ceilings, limit): the third of the sorted ceilings, or limit when
+# there are fewer: no name ranked further than it can be among the first
+# three, so no edit distance further is computed.
+_third(ceilings, limit) := ceilings[2] if count(ceilings) >= 3
+
+else := limit
+
+# _few_near_in_length(r, lowered): whether edit distances from reading r are
+# computed: it is of 256 characters or fewer (no id is longer), and at most
+# _max_edited of the lower-cased names are of a length near it. Rego computes
+# a distance in about half a millisecond (catalog.Closest in Go, in about a
+# microsecond, has no such bound): thousands of ids of one length, such as
+# the synthetic catalogs of make bench, would cost seconds an id. Past it,
+# only a name in another letter case or one containing the value is
+# suggested, where the provider may suggest more.
+_few_near_in_length(r, lowered) := false if r.length > 256
+
+else := count([h | some h in lowered; abs(count(h) - r.length) <= r.bound]) <= _max_edited
+
+_max_edited := 500
+
+# _ceiling(reads, have): a rank no further than the one _nearness gives a
+# lower-cased name, when it is a suggestion for sure, cheaply: what lies
+# between what both start and end with, all retyped.
+_ceiling(reads, have) := 0 if have == reads[0].text
+
+else := ceiling if {
+	ceiling := min({(c + to_number(i > 0)) |
+		some i, r in reads
+		r.edited
+		compared := _compared(i, have)
+		abs(count(compared) - r.length) <= r.bound
+		pair := _residues(r.text, compared)
+		c := max([count(pair[0]), count(pair[1])])
+		c <= r.bound
+		c < max([r.length, count(have)])
+		not _prefixed_both(i, r.text, have)
+	})
+}
+
+else := reads[0].limit if _contained_in(reads, have)
+
+_prefixed_both(0, want, have) if {
+	contains(want, "/")
+	contains(have, "/")
+}
+
+# _nearness(reads, have, cutoff): [distance, reading] of a lower-cased name
+# to the value read as reads, as catalog.Closest ranks it; undefined when it
+# is no suggestion, or ranks further than cutoff. A containing name ranks at
+# the edit limit.
+_nearness(reads, have, cutoff) := [0, 0] if have == reads[0].text
+
+else := nearest if nearest := min({[d + to_number(i > 0), i] | some i, r in reads; d := _reading_distance(i, r, have, cutoff - to_number(i > 0))})
+
+else := [reads[0].limit, i] if {
+	reads[0].limit <= cutoff
+	i := _contained_in(reads, have)
+}
+
+# _contained_in(reads, have): the first reading, of three characters or more,
+# that a lower-cased name contains, with separators folded.
+_contained_in(reads, have) := min({i | some i, r in reads; _contains_reading(i, r.folded); contains(folded, r.folded)}) if {
+	count(reads[0].text) >= 3
+	folded := _separators_folded(have)
+}
+
+_contains_reading(0, _)
+
+# "openai/o3" is "o3" without its prefix, but "o3" is in too many ids
+_contains_reading(i, folded) if {
+	i > 0
+	count(folded) >= 3
+}
+
+# _reading_distance(i, r, have, cutoff): the edits from reading i to have
+# (with separators folded for a reading without a prefix), when within the
+# reading's bound and cutoff, and no retyping of every character. Cheap
+# tests come first, as most names are far: the characters one has and the
+# other lacks are edits of their own (a transposition moves none), and what
+# both start and end with costs none, so only what lies between is aligned.
+_reading_distance(i, r, have, cutoff) := d if {
+	r.edited
+	compared := _compared(i, have)
+	bound := min([r.bound, cutoff])
+	abs(count(compared) - r.length) <= bound
+	pair := _residues(r.text, compared)
+	_unshared(pair[0], pair[1]) <= bound
+	d := _residue_distance(pair[0], pair[1])
+	d <= bound
+	not _retyped(d, r.length, count(have))
+	not _other_vendor(i, r.text, have)
+}
+
+_compared(0, have) := have
+
+_compared(i, have) := _separators_folded(have) if i > 0
+
+# _residues(a, b): the strings a and b without what both start and end
+# with.
+_residues(a, b) := [substring(a, head, (count(a) - head) - tail), substring(b, head, (count(b) - head) - tail)] if {
+	head := _shared_prefix(a, b)
+	tail := _shared_prefix(strings.reverse(substring(a, head, -1)), strings.reverse(substring(b, head, -1)))
+}
+
+# _residue_distance(a, b): the edits between residues, which neither start
+# nor end alike: the longer's length when one is empty or one character
+# (less one when the other holds that character), else aligned.
+_residue_distance(a, b) := max([count(a), count(b)]) - to_number(_within(a, b)) if min([count(a), count(b)]) <= 1
+
+else := _osa_distance(a, split(b, "")) if count(a) >= count(b)
+
+else := _osa_distance(b, split(a, ""))
+
+# _within(a, b): the shorter of a and b is one character, which the other has.
+_within(a, b) if {
+	count(a) == 1
+	contains(b, a)
+}
+
+_within(a, b) if {
+	count(b) == 1
+	contains(a, b)
+}
+
+# _unshared(a, b): the larger of how many characters of a that b lacks and
+# how many of b that a lacks, counted with repeats: a lower bound on the
+# edits between them.
+_unshared(a, b) := max([count(a), count(b)]) - sum([min([strings.count(a, c), strings.count(b, c)]) | some c in {c | some c in split(a, "")}])
+
+# _shared_prefix(a, b): how many characters (up to 511) a and b start with
+# alike, found by halving.
+_shared_prefix(a, b) := _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, 0, 256), 128), 64), 32), 16), 8), 4), 2), 1)
+
+_grown(a, b, n, k) := n + k if {
+	n + k <= count(a)
+	substring(a, 0, n + k) == substring(b, 0, n + k)
+} else := n
+
+# _retyped: every character of the longer is retyped: "-" is not "id".
+_retyped(d, m, n) if {
+	d > 0
+	d >= max([m, n])
+}
+
+# _edit_readings(want): want whole, then what follows each of its last three
+# "/"s, longest first, with separators folded, each with its edit limit.
+_edit_readings(want) := array.concat([_edit_reading(want, _separators_folded(want), 0)], [_edit_reading(tail, tail, 1) |
+	some j, _ in parts
+	j > 0
+	j >= count(parts) - 3
+	tail := _separators_folded(concat("/", array.slice(parts, j, count(parts))))
+]) if parts := split(want, "/")
+
+# A reading without a prefix, which comes later, must be closer than its
+# limit (bound): the prefix left out is one edit.
+_edit_reading(text, folded, later) := {"text": text, "folded": folded, "limit": limit, "bound": limit - later, "length": count(text)} if {
+	limit := max([2, floor(count(text) / 3)])
+}
+
+_separators_folded(s) := regex.replace(s, `[._ ]`, "-")
+
+# _other_vendor(i, want, have): reading i is want whole, both have a vendor
+# prefix, and every character of one is retyped in the other: "meta/llama-3"
+# is no near miss of "groq/llama-3".
+_other_vendor(0, want, have) if {
+	contains(want, "/")
+	contains(have, "/")
+	w := regex.replace(want, `/[^/]*$`, "")
+	h := regex.replace(have, `/[^/]*$`, "")
+	w != h
+	_osa_distance(w, split(h, "")) >= max([count(w), count(h)])
+}
+
+# _osa_distance(s, t): the optimal string alignment distance (insertions,
+# deletions, substitutions and adjacent transpositions, as catalog's
+# boundedEditDistance counts them) between the string s and the characters
+# t: Hyyro's bit-vector algorithm, with s's characters the bits of an
+# integer, a step per character of t.
+_osa_distance(s, t) := _osa({"m": count(s), "mask": bits.lsh(1, count(s)) - 1, "peq": {x: sum([bits.lsh(1, i) | some i in indexof_n(s, x)]) | some x in split(s, "")}}, t)
+
+# _osa(p, t): the distance between p's characters and t's: the value of the
+# last row after t's last column.
+_osa(p, t) := count(t) if p.m == 0
+
+else := s.score if {
+	s := _osa_1(p, t, _osa_2(p, t, _osa_4(p, t, _osa_8(p, t, _osa_16(p, t, _osa_32(p, t, _osa_64(p, t, _osa_128(p, t, _osa_256(p, t, {"j": 0, "vp": p.mask, "vn": 0, "d0": 0, "pm": 0, "score": p.m})))))))))
+}
+
+# _osa_N(p, t, s): N more steps if t has N characters left, else s: the
+# steps run in descending powers of two, a binary count of t's length (at
+# most 341: 256 and the edit limit of a reading that long).
+_osa_256(p, t, s) := _steps_128(p, t, _steps_128(p, t, s)) if count(t) - s.j >= 256
+
+else := s
+
+_osa_128(p, t, s) := _steps_128(p, t, s) if count(t) - s.j >= 128
+
+else := s
+
+_osa_64(p, t, s) := _steps_64(p, t, s) if count(t) - s.j >= 64
+
+else := s
+
+_osa_32(p, t, s) := _steps_32(p, t, s) if count(t) - s.j >= 32
+
+else := s
+
+_osa_16(p, t, s) := _steps_16(p, t, s) if count(t) - s.j >= 16
+
+else := s
+
+_osa_8(p, t, s) := _steps_8(p, t, s) if count(t) - s.j >= 8
+
+else := s
+
+_osa_4(p, t, s) := _steps_4(p, t, s) if count(t) - s.j >= 4
+
+else := s
+
+_osa_2(p, t, s) := _steps_2(p, t, s) if count(t) - s.j >= 2
+
+else := s
+
+_osa_1(p, t, s) := _osa_step(p, t, s) if count(t) - s.j >= 1
+
+else := s
+
+_steps_128(p, t, s) := _steps_64(p, t, _steps_64(p, t, s))
+
+_steps_64(p, t, s) := _steps_32(p, t, _steps_32(p, t, s))
+
+_steps_32(p, t, s) := _steps_16(p, t, _steps_16(p, t, s))
+
+_steps_16(p, t, s) := _steps_8(p, t, _steps_8(p, t, s))
+
+_steps_8(p, t, s) := _steps_4(p, t, _steps_4(p, t, s))
+
+_steps_4(p, t, s) := _steps_2(p, t, _steps_2(p, t, s))
+
+_steps_2(p, t, s) := _osa_step(p, t, _osa_step(p, t, s))
+
+# _osa_step(p, t, s): the state after the column of t's next character: its
+# vertical deltas (vp, vn), what the transposition term reads of it (d0, pm)
+# and the value of its last row (score).
+_osa_step(p, t, s) := {"j": s.j + 1, "vp": vp, "vn": vn, "d0": d0, "pm": pm, "score": score} if {
+	pm := object.get(p.peq, t[s.j], 0)
+	tr := bits.and(bits.lsh(bits.and(bits.xor(s.d0, p.mask), pm), 1), s.pm)
+	d0 := bits.or(bits.or(bits.or(bits.and(bits.xor(bits.and(pm, s.vp) + s.vp, s.vp), p.mask), pm), s.vn), tr)
+	hp := bits.or(s.vn, bits.xor(bits.or(d0, s.vp), p.mask))
+	hn := bits.and(d0, s.vp)
+	score := (s.score + bits.rsh(hp, p.m - 1)) - bits.rsh(hn, p.m - 1)
+	hp_in := bits.and(bits.or(bits.lsh(hp, 1), 1), p.mask)
+	vp := bits.or(bits.and(bits.lsh(hn, 1), p.mask), bits.xor(bits.or(d0, hp_in), p.mask))
+	vn := bits.and(d0, hp_in)
+}
