@@ -308,25 +308,21 @@ func setModels(ctx context.Context, state *tfsdk.State, objects []map[string]att
 	return diags
 }
 
-// terraformValue is v.ToTerraformValue(ctx), where t is v's type.
-func terraformValue(ctx context.Context, t tftypes.Type, v attr.Value) (tftypes.Value, error) {
-	switch o, isObject := v.(types.Object); {
-	case !isObject || o.IsUnknown():
-		return v.ToTerraformValue(ctx)
-	case o.IsNull():
-		return tftypes.NewValue(t, nil), nil
-	default:
-		return terraformObject(ctx, t, o.Attributes())
-	}
-}
-
 // terraformObject is the object of type t with these attributes.
 func terraformObject(ctx context.Context, t tftypes.Type, attributes map[string]attr.Value) (tftypes.Value, error) {
 	objectType, _ := t.(tftypes.Object)
 	values := make(map[string]tftypes.Value, len(attributes))
 	for name, a := range attributes {
 		var err error
-		if values[name], err = terraformValue(ctx, objectType.AttributeTypes[name], a); err != nil {
+		switch o, isObject := a.(types.Object); {
+		case !isObject || o.IsUnknown():
+			values[name], err = a.ToTerraformValue(ctx)
+		case o.IsNull():
+			values[name] = tftypes.NewValue(objectType.AttributeTypes[name], nil)
+		default:
+			values[name], err = terraformObject(ctx, objectType.AttributeTypes[name], o.Attributes())
+		}
+		if err != nil {
 			return tftypes.Value{}, err
 		}
 	}
