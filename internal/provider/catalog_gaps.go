@@ -270,9 +270,5 @@ func unmetByAll(misses []catalog.Miss) string {
 
 // quotedSet writes a set of names sorted, as ["a", "b"], bounded.
 func quotedSet(names []string) string {
-	quoted := make([]string, len(names))
-	for i, name := range slices.Sorted(slices.Values(names)) {
-		quoted[i] = megallm.Quote(name)
-	}
-	return "[" + joinProblems(quoted, ", ") + "]"
+	return "[" + quoteFirst(slices.Sorted(slices.Values(names)), catalog.MaxListed, "and %d more") + "]"
 }

@@ -20,6 +20,19 @@ func joinProblems(items []string, sep string) string {
 	return strings.Join(items[:catalog.MaxListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-catalog.MaxListed)
 }
 
+// quoteFirst quotes the first n names, joined by commas, and counts the
+// others in more's words, such as "and %d more".
+func quoteFirst(names []string, n int, more string) string {
+	quoted := make([]string, 0, n+1)
+	for _, name := range names[:min(len(names), n)] {
+		quoted = append(quoted, megallm.Quote(name))
+	}
+	if len(names) > n {
+		quoted = append(quoted, fmt.Sprintf(more, len(names)-n))
+	}
+	return strings.Join(quoted, ", ")
+}
+
 // didYouMeanWords start didYouMean's question.
 const didYouMeanWords = " Did you mean "
 

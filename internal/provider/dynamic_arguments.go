@@ -86,14 +86,8 @@ func stringElements(where, kind, example string, v tftypes.Value) (out []string,
 		_ = v.As(&one)
 		separator := func(r rune) bool { return strings.ContainsRune(`,[]"'`, r) || unicode.IsSpace(r) }
 		if names := strings.FieldsFunc(one, separator); len(names) > 0 && asText(v, false) == "" {
-			quoted := make([]string, 0, min(len(names), catalog.MaxListed)+1)
-			for _, name := range names[:min(len(names), catalog.MaxListed)] {
-				quoted = append(quoted, megallm.Quote(name))
-			}
-			if len(names) > catalog.MaxListed {
-				quoted = append(quoted, fmt.Sprintf("... (%d more)", len(names)-catalog.MaxListed))
-			}
-			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where, strings.Join(quoted, ", "))
+			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where,
+				quoteFirst(names, catalog.MaxListed, "... (%d more)"))
 		}
 		return nil, nil, fmt.Errorf("%s must be a list of strings such as %s, got %s%s", where, example, typeName(v), asText(v, false))
 	}

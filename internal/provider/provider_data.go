@@ -300,15 +300,8 @@ func directoryHint(dir, from string) string {
 			".json file: save one into it, as below, and write its path, such as %s.%s",
 			from, megallm.QuotePath(filepath.Join(dir, "catalog.json")), saveAdvice)
 	}
-	quoted := make([]string, 0, 3)
-	for _, name := range names[:min(len(names), 3)] {
-		quoted = append(quoted, megallm.Quote(name))
-	}
-	if len(names) > 3 {
-		quoted = append(quoted, fmt.Sprintf("%d more", len(names)-3))
-	}
 	return fmt.Sprintf(" %s must name the catalog's file, not the directory that holds it: this one holds %s, "+
-		"so write the path of the one you saved, such as %s.", from, strings.Join(quoted, ", "),
+		"so write the path of the one you saved, such as %s.", from, quoteFirst(names, 3, "%d more"),
 		megallm.QuotePath(filepath.Join(dir, names[0])))
 }
 
