@@ -9,51 +9,47 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
+// problemWarnings are the warnings catalogProblemWarnings groups the
+// decoder's problems into, in order: each detail takes the catalog's origin
+// and the problems' lines, joined by sep.
+var problemWarnings = []struct {
+	kind                 megallm.ProblemKind
+	summary, detail, sep string
+}{
+	{megallm.FieldReadAsNull, "Unreadable values in the MegaLLM catalog", "The catalog from %s has values that " +
+		"cannot be read or make no sense. The provider reads each as null, so that model does not meet a requirement on " +
+		"the field and sorts last by it; its other fields and the other models are unaffected:\n  - %s\n\nReport them " +
+		"to the catalog's maintainers.", "\n  - "},
+	{megallm.NameRespelled, "Types and owners respelled in the MegaLLM catalog", "The catalog from %s writes these " +
+		"types and owners with white space around them, which no type or owned_by can match, or in another letter case " +
+		"than its other models with the same one. The provider reads each as shown, so that type and owned_by keep the " +
+		"model with the others:\n  - %s\n\nReport them to the catalog's maintainers.", "\n  - "},
+	{megallm.EntryDropped, "Entries left out of the MegaLLM catalog", "These entries of \"data\" in the catalog from " +
+		"%s are not models with an id, so the provider leaves them out:\n  - %s", "\n  - "},
+	{megallm.DuplicateDropped, "Duplicate model ids in the MegaLLM catalog", "The catalog from %s lists more than " +
+		"one model with each of these ids: %s. The provider uses the first entry of each id and ignores the others.", ", "},
+}
+
 // catalogProblemWarnings groups what the decoder worked around into at most
-// four warnings: values read as null, types and owners respelled, entries left
-// out and duplicate ids.
+// four warnings (problemWarnings): a duplicate id is named once.
 func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
-	var fields, respelled, entries, duplicates []string
+	lines := map[megallm.ProblemKind][]string{}
 	seen := map[string]bool{}
 	for _, p := range problems {
-		switch p.Kind {
-		case megallm.FieldReadAsNull:
-			fields = append(fields, p.String())
-		case megallm.NameRespelled:
-			respelled = append(respelled, p.String())
-		case megallm.EntryDropped:
-			entries = append(entries, p.String())
-		case megallm.DuplicateDropped:
-			if !seen[p.ModelID] {
-				seen[p.ModelID] = true
-				duplicates = append(duplicates, megallm.Quote(p.ModelID))
+		line := p.String()
+		if p.Kind == megallm.DuplicateDropped {
+			if seen[p.ModelID] {
+				continue
 			}
+			seen[p.ModelID], line = true, megallm.Quote(p.ModelID)
 		}
+		lines[p.Kind] = append(lines[p.Kind], line)
 	}
 	var diags diag.Diagnostics
-	if len(fields) > 0 {
-		diags.AddWarning("Unreadable values in the MegaLLM catalog",
-			fmt.Sprintf("The catalog from %s has values that cannot be read or make no sense. The provider reads "+
-				"each as null, so that model does not meet a requirement on the field and sorts last by it; its "+
-				"other fields and the other models are unaffected:\n  - %s\n\nReport them to the catalog's maintainers.",
-				origin, joinProblems(fields, "\n  - ")))
-	}
-	if len(respelled) > 0 {
-		diags.AddWarning("Types and owners respelled in the MegaLLM catalog",
-			fmt.Sprintf("The catalog from %s writes these types and owners with white space around them, which no "+
-				"type or owned_by can match, or in another letter case than its other models with the same one. The "+
-				"provider reads each as shown, so that type and owned_by keep the model with the others:\n  - %s\n\n"+
-				"Report them to the catalog's maintainers.", origin, joinProblems(respelled, "\n  - ")))
-	}
-	if len(entries) > 0 {
-		diags.AddWarning("Entries left out of the MegaLLM catalog",
-			fmt.Sprintf("These entries of \"data\" in the catalog from %s are not models with an id, so the "+
-				"provider leaves them out:\n  - %s", origin, joinProblems(entries, "\n  - ")))
-	}
-	if len(duplicates) > 0 {
-		diags.AddWarning("Duplicate model ids in the MegaLLM catalog",
-			fmt.Sprintf("The catalog from %s lists more than one model with each of these ids: %s. The provider "+
-				"uses the first entry of each id and ignores the others.", origin, joinProblems(duplicates, ", ")))
+	for _, w := range problemWarnings {
+		if len(lines[w.kind]) > 0 {
+			diags.AddWarning(w.summary, fmt.Sprintf(w.detail, origin, joinProblems(lines[w.kind], w.sep)))
+		}
 	}
 	return diags
 }
