@@ -315,11 +315,11 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	}
 	n, alt, short := shorthandNumber(bare)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
+	kind, literal := "number", "a number"
+	if want.Is(tftypes.Bool) {
+		kind, literal = "bool", "true or false"
+	}
 	if !short && ((want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
-		kind, literal := "number", "a number"
-		if want.Is(tftypes.Bool) {
-			kind, literal = "bool", "true or false"
-		}
 		if o.stringMap {
 			return o.mapHint(s, ", and write "+literal)
 		}
@@ -357,9 +357,8 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	case short && !o.stringMap:
 		return fmt.Sprintf(" %s: write it as the number %s, %s", megallm.Quote(s), n, without)
 	case !o.stringMap:
-		keyword := map[bool]string{true: "bool", false: "number"}[want.Is(tftypes.Bool)]
 		return fmt.Sprintf(" %s: write it without quotes, as %s, or, where a variable's type made it a string, type it %s",
-			megallm.Quote(s), s, keyword)
+			megallm.Quote(s), s, kind)
 	}
 	fix := refused // a number as people write it stays a string in any map(string)
 	if short && refused == "" {
