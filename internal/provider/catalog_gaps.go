@@ -76,22 +76,22 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 				didYouMean(catalog.Closest(query.Type, slices.Values(types)))+" "+catalogHas("types", types))
 		}
 	}
-	if query.IDPattern != nil && !models.MatchesAnyID(query.IDPattern) {
-		pattern := query.IDPattern.String()
-		none := fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models", where, megallm.Quote(pattern))
-		if folded := regexp.MustCompile("(?i)" + pattern); models.MatchesAnyID(folded) { // compiles, as pattern did
-			diags.AddAttributeError(path.Root("id_regex"), "id_regex in the wrong letter case", none+" would list none. "+
-				"Ids are case-sensitive, and it matches some only when letter case is ignored."+
-				didYouMean([]string{folded.String()})+" (?i) makes it ignore letter case.")
-		} else {
-			diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex", none+" lists none. It matches anywhere in an id; check it against the catalog's ids.")
-		}
-	}
 	if query.IDPattern != nil {
-		if advice := wildcardAdvice(query.IDPattern.String()); advice != "" {
+		pattern := query.IDPattern.String()
+		if !models.MatchesAnyID(query.IDPattern) {
+			none := fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models", where, megallm.Quote(pattern))
+			if folded := regexp.MustCompile("(?i)" + pattern); models.MatchesAnyID(folded) { // compiles, as pattern did
+				diags.AddAttributeError(path.Root("id_regex"), "id_regex in the wrong letter case", none+" would list none. "+
+					"Ids are case-sensitive, and it matches some only when letter case is ignored."+
+					didYouMean([]string{folded.String()})+" (?i) makes it ignore letter case.")
+			} else {
+				diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex", none+" lists none. It matches anywhere in an id; check it against the catalog's ids.")
+			}
+		}
+		if advice := wildcardAdvice(pattern); advice != "" {
 			diags.AddAttributeWarning(path.Root("id_regex"), "Wildcard in id_regex",
 				fmt.Sprintf("id_regex %s is a regular expression, in which a final * repeats the character before it, "+
-					"zero or more times, so it keeps the ids without that character too.%s", megallm.Quote(query.IDPattern.String()), advice))
+					"zero or more times, so it keeps the ids without that character too.%s", megallm.Quote(pattern), advice))
 		}
 	}
 	if query.OwnedBy != nil {
