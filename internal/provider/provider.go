@@ -258,19 +258,12 @@ func (p *MegaLLMProvider) Resources(context.Context) []func() resource.Resource 
 
 // DataSources lists megallm_models and megallm_model.
 func (p *MegaLLMProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		NewModelsDataSource,
-		NewModelDataSource,
-	}
+	return []func() datasource.DataSource{NewModelsDataSource, NewModelDataSource}
 }
 
 // Functions lists the provider functions, which make no API call.
 func (p *MegaLLMProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{
-		NewEstimateCostFunction,
-		NewUnmetRequirementsFunction,
-		NewSupportsFunction,
-	}
+	return []func() function.Function{NewEstimateCostFunction, NewUnmetRequirementsFunction, NewSupportsFunction}
 }
 
 // providerFunction is a provider function: its name, its definition and run.
