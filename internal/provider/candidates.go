@@ -32,7 +32,10 @@ func candidatesAttribute() schema.DynamicAttribute {
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",
-			dyn:       func(v tftypes.Value) error { _, err := readCandidates(v); return err },
+			dyn: func(_ context.Context, _ tfsdk.Config, v tftypes.Value) error {
+				_, err := readCandidates(v)
+				return err
+			},
 		}},
 	}
 }

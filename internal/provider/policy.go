@@ -2,6 +2,7 @@ package provider
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -64,7 +66,7 @@ func policyAttribute() schema.DynamicAttribute {
 			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
 			// The names, and the values known so far: a typo next to a value known
 			// only after apply fails the plan it is written for, not the next one.
-			dyn: func(v tftypes.Value) error { _, err := readPolicy(v); return err },
+			dyn: func(_ context.Context, _ tfsdk.Config, v tftypes.Value) error { _, err := readPolicy(v); return err },
 		}},
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -35,36 +36,18 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: purpose + requireDescription,
 		Optional:            true,
-		Validators:          []validator.Dynamic{requireCheck{}},
+		Validators: []validator.Dynamic{argumentCheck{
+			describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
+			// The names, and the values known so far, with a price written with a currency read against the data
+			// source's currency argument, which may be known only after apply.
+			dyn: func(ctx context.Context, config tfsdk.Config, v tftypes.Value) error {
+				var currency types.String
+				_ = config.GetAttribute(ctx, path.Root("currency"), &currency)
+				_, err := readRequirements(v, currency, "")
+				return err
+			},
+		}},
 	}
-}
-
-// requireCheck is require's validator, which reads a price written with a
-// currency against the data source's currency argument.
-type requireCheck struct{}
-
-// in is the check of require with currency set to currency, which may be
-// known only after apply.
-func (requireCheck) in(currency types.String) argumentCheck {
-	return argumentCheck{
-		describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
-		dyn: func(v tftypes.Value) error { // the names, and the values known so far
-			_, err := readRequirements(v, currency, "")
-			return err
-		},
-	}
-}
-
-func (c requireCheck) Description(ctx context.Context) string {
-	return c.in(types.StringNull()).Description(ctx)
-}
-
-func (c requireCheck) MarkdownDescription(ctx context.Context) string { return c.Description(ctx) }
-
-func (c requireCheck) ValidateDynamic(ctx context.Context, req validator.DynamicRequest, resp *validator.DynamicResponse) {
-	var currency types.String
-	_ = req.Config.GetAttribute(ctx, path.Root("currency"), &currency)
-	c.in(currency).ValidateDynamic(ctx, req, resp)
 }
 
 // readRequirements reads a require object whose price bounds are in

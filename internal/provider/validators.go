@@ -31,15 +31,16 @@ import (
 // argumentCheck is the validator of every argument the framework-validators
 // module has no check for: the function for the argument's type says what
 // is wrong, as the error's detail ("" or nil when nothing is). Like theirs,
-// it skips null and unknown values; dyn, which checks a dynamic value, skips
-// what it holds that is not known yet (objectReader, stringElements).
+// it skips null and unknown values; dyn, which checks a dynamic value and may
+// read the other arguments in config, skips what it holds that is not known
+// yet (objectReader, stringElements).
 type argumentCheck struct {
 	describes string // what the value must be
 	summary   string // "Invalid NAME" when empty
 	str       func(name, value string) string
 	num       func(name string, n *big.Float) string
 	set       func(name string, elements []attr.Value) string
-	dyn       func(v tftypes.Value) error
+	dyn       func(ctx context.Context, config tfsdk.Config, v tftypes.Value) error
 }
 
 func (v argumentCheck) Description(context.Context) string { return "value must be " + v.describes }
@@ -70,7 +71,7 @@ func (v argumentCheck) ValidateDynamic(ctx context.Context, req validator.Dynami
 	}
 	value, err := req.ConfigValue.ToTerraformValue(ctx)
 	if err == nil {
-		err = v.dyn(value)
+		err = v.dyn(ctx, req.Config, value)
 	}
 	if err != nil {
 		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, sentences(err))
