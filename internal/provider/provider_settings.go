@@ -116,10 +116,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	// A URL is logged where a header is not: never send a key in one, the one
 	// in use or MEGALLM_API_KEY's. A key as short as a word ("test") may well
 	// be part of a host name.
-	holdsKey := slices.ContainsFunc(secretKeys(apiKey), func(key string) bool {
-		return len(key) >= 10 && megallm.KeyScrubber(key)(s.baseURL) != s.baseURL
-	})
-	if scrubbed := keyScrubber(apiKey)(s.baseURL); holdsKey {
+	longKeys := slices.DeleteFunc(secretKeys(apiKey), func(key string) bool { return len(key) < 10 })
+	if scrubbed := keyScrubber(apiKey)(s.baseURL); megallm.KeyScrubber(longKeys...)(s.baseURL) != s.baseURL {
 		diags.AddAttributeError(path.Root("base_url"), "API key in the base URL",
 			fmt.Sprintf("The base URL %s holds the API key (shown as ***), which would be sent in every request's "+
 				"URL, where proxies and servers log it. Set %s to the API root alone, for example %q, "+
@@ -216,21 +214,9 @@ func trimKey(key string) string {
 // a data source's id, must not be quoted back, and a data source's
 // validators see no api_key of their own.
 func keyScrubber(configured string) func(string) string {
-	var scrubbers []func(string) string
-	for _, key := range secretKeys(configured) {
-		scrubbers = append(scrubbers, megallm.KeyScrubber(key))
-	}
 	configuredKeys.Lock()
-	for _, key := range configuredKeys.keys {
-		scrubbers = append(scrubbers, megallm.KeyScrubber(key))
-	}
-	configuredKeys.Unlock()
-	return func(s string) string {
-		for _, scrub := range scrubbers {
-			s = scrub(s)
-		}
-		return s
-	}
+	defer configuredKeys.Unlock()
+	return megallm.KeyScrubber(append(secretKeys(configured), configuredKeys.keys...)...)
 }
 
 // secretKeys are the secret parts of api_key (configured) and of
