@@ -287,8 +287,8 @@ func TestCatalogFile_url(t *testing.T) {
 // which the file does not replace, still does.
 func TestCatalogFile_apiArgumentsUnknownAtPlan(t *testing.T) {
 	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
-	const apiArguments = `
-  api_key         = "key-${timestamp()}"
+	apiArguments := `
+  api_key         = "` + testKey(t, "api_key") + `${substr(timestamp(), 0, 0)}"
   base_url        = "https://${substr(timestamp(), 0, 0)}ai.megallm.io/v1"
   auth_scheme     = "${substr(timestamp(), 0, 0)}x-api-key"
   request_timeout = "${length(timestamp())}s"
@@ -324,7 +324,7 @@ data "megallm_model" "mini" { id = "gpt-4o-mini" }
 // it is left out, so that it reaches no plan or state.
 func TestCatalogFile_keyScrubbed(t *testing.T) {
 	t.Parallel()
-	const key = "test-key-catalog-file-scrub-4e1d7b"
+	key := testKey(t, "api_key")
 	path := writeCatalogFile(t, mockapi.ListBody(json.RawMessage(`{"id":"m1","display_name":"Model `+key+`"}`),
 		json.RawMessage(`{"id":"`+key+`"}`), json.RawMessage(`{"id":"m2"}`)))
 	unitTest(t, resource.TestStep{
@@ -343,7 +343,7 @@ func TestCatalogFile_keyScrubbed(t *testing.T) {
 // in any form the client scrubs, reads with both scrubbed: *** in a model's
 // text, an entry whose id holds one left out, a successor that holds one null.
 func TestCatalogFile_everyKeyScrubbed(t *testing.T) {
-	const configured, fromEnv = "test-key-1c6e07b94d-api", "test-key-93da5b21f8-env"
+	configured, fromEnv := testKey(t, "api_key"), testKey(t, EnvAPIKey)
 	t.Setenv(EnvAPIKey, fromEnv)
 	for _, echoed := range []string{fromEnv, configured} {
 		entries := []json.RawMessage{json.RawMessage(`{"id":"m00","display_name":"Model ` + echoed + `","successor":"` + echoed + `"}`)}

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -117,6 +119,17 @@ provider "megallm" {
   %s
 }
 `, server.URL(), mockapi.DefaultAPIKey, extra)
+}
+
+// testKey is an API key of this test's own, one per role when a test needs
+// several. The provider remembers every api_key it validates for the rest of
+// the process and scrubs any run of ten of its characters from later messages,
+// so a key that held a word ("configured") or a date would scrub it from other
+// tests' texts; hex digits spell no such word, and the hash of the test's name
+// repeats in no other test.
+func testKey(t *testing.T, role string) string {
+	sum := sha256.Sum256([]byte(t.Name() + "\x00" + role))
+	return "key-" + hex.EncodeToString(sum[:12])
 }
 
 // expectError builds an ExpectError regexp from words, allowing Terraform's

@@ -45,7 +45,7 @@ func TestRetired_ownSuccessor(t *testing.T) {
 // out: scrubbed, it would name no model, so no advice offers it.
 func TestRetired_successorThatHoldsTheKey(t *testing.T) {
 	t.Parallel()
-	const key = "test-key-successor-advice-7f3a9c"
+	key := testKey(t, "api_key")
 	server := mockapi.NewTestServer(t, key)
 	server.SetModels(json.RawMessage(`{"id":"m4","retires_at":"2020-01-01","successor":"m4-`+key+`"}`),
 		json.RawMessage(`{"id":"m5"}`))

@@ -277,7 +277,7 @@ func TestModelDataSource_keyFromFileInArgument(t *testing.T) {
 		}
 	}
 	unitTest(t,
-		step("h111-id-key-from-a-file-4711", `data "megallm_model" "m" { id = file(%q) }`,
+		step(testKey(t, "id"), `data "megallm_model" "m" { id = file(%q) }`,
 			`id is "\*\*\*\\n", with white space around it, which no model id has: write it as "\*\*\*"\.`),
 		step("zq9-sort_by+KEY+h111-8053", `data "megallm_models" "m" { sort_by = file(%q) }`,
 			`sort_by = "\*\*\*\\n" is not one of its values\.`),

@@ -193,7 +193,7 @@ func TestConfigure_apiKeyWrapped(t *testing.T) {
 // A base URL that holds MEGALLM_API_KEY's key is refused even when api_key
 // sets another, shorter one.
 func TestConfigure_environmentKeyInBaseURL(t *testing.T) {
-	const key = "sk-fake-environment-key-0123456789"
+	key := testKey(t, EnvAPIKey)
 	t.Setenv(EnvAPIKey, key)
 	resp := configure(t, map[string]tftypes.Value{"api_key": str("gwkey"), "base_url": str("https://gw.example.test/v1/" + key)}, false)
 	if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "API key in the base URL" {

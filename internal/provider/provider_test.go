@@ -76,17 +76,17 @@ func TestProvider_rejectedKeyNamesItsSource(t *testing.T) {
 	t.Setenv(EnvBaseURL, server.URL())
 	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
 	unitTest(t, resource.TestStep{
-		Config: `
+		Config: fmt.Sprintf(`
 provider "megallm" {
-  api_key     = "stale-tfvars-key-h43-not-a-secret"
+  api_key     = %q
   max_retries = 0
 }
-data "megallm_models" "all" {}`,
+data "megallm_models" "all" {}`, testKey(t, "stale api_key")),
 		ExpectError: expectError(`MegaLLM rejected the API key .* The key sent is api_key's, which is used instead of the ` +
 			`MEGALLM_API_KEY environment variable whenever it is set: correct the value api_key gets, or remove api_key ` +
 			`to send MEGALLM_API_KEY's\.`),
 	})
-	t.Setenv(EnvAPIKey, "stale-env-key-h43-not-a-secret")
+	t.Setenv(EnvAPIKey, testKey(t, "stale "+EnvAPIKey))
 	unitTest(t, resource.TestStep{
 		Config: `
 provider "megallm" { max_retries = 0 }
@@ -305,7 +305,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), key),
 // server's: checking base_url is the advice, and following it plans.
 func TestProvider_errorBodyWithoutMessage(t *testing.T) {
 	t.Parallel()
-	const key = "test-key-ebody-5d0c9a7e31"
+	key := testKey(t, "api_key")
 	const (
 		typeOnly  = `no message \(type quota_\*\*\*\)\.`
 		codeOnly  = `no message \(code 7\)\.`
@@ -455,7 +455,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), mockapi.DefaultAPIKey
 // path gets a 404 from /models, and the error says to add it, which works.
 func TestProvider_baseURLWithoutPath(t *testing.T) {
 	t.Parallel()
-	const key = "no-path-base-url-key-h70"
+	key := testKey(t, "api_key")
 	server := mockapi.NewTestServer(t, key)
 	root := strings.TrimSuffix(server.URL(), "/v1")
 	config := func(baseURL string) string {
@@ -484,7 +484,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, baseURL, key)
 // A base URL from MEGALLM_BASE_URL is named, and fixed, as the variable's:
 // base_url is unset, and the variable is what to change.
 func TestProvider_baseURLFromEnvironmentNamesTheVariable(t *testing.T) {
-	const key = "base-url-from-environment-key-h90"
+	key := testKey(t, EnvAPIKey)
 	server := mockapi.NewTestServer(t, key)
 	t.Setenv(EnvBaseURL, strings.TrimSuffix(server.URL(), "/v1"))
 	t.Setenv(EnvAPIKey, key)
