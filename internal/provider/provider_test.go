@@ -361,6 +361,45 @@ func TestProvider_errorBodyWithoutMessage(t *testing.T) {
 	}
 }
 
+// TestProvider_forbiddenOrNotFoundWithoutMessage: a 403 or a 404 whose error
+// body has no message quotes its type or code (scrubbed of the key), else the
+// body, with the status's own advice, and following that advice plans.
+func TestProvider_forbiddenOrNotFoundWithoutMessage(t *testing.T) {
+	t.Parallel()
+	key := testKey(t, "api_key")
+	const (
+		forbidden = `MegaLLM API refused access .* HTTP 403 Forbidden: %s\. The API, or a proxy or firewall in front of ` +
+			`it, refuses this request: check that the key may list models \(its project, scopes or allowed IP ` +
+			`addresses\), and that base_url is the API your key belongs to\.`
+		notFound = `MegaLLM API not found at base_url .* HTTP 404 Not Found: %s\. Check base_url: it must be the API ` +
+			`root that serves /models, for example "https://ai\.megallm\.io/v1"\.`
+	)
+	for name, tc := range map[string]struct{ body, said string }{
+		"only type":    {`{"error":{"type":"quota_` + key + `"}}`, `no message \(type quota_\*\*\*\)`},
+		"empty object": {`{"error":{}}`, `response body: "\{\\"error\\":\{\}\}"`},
+	} {
+		for status, expected := range map[int]string{http.StatusForbidden: forbidden, http.StatusNotFound: notFound} {
+			t.Run(fmt.Sprintf("%s at %d", name, status), func(t *testing.T) {
+				t.Parallel()
+				failing := mockapi.NewTestServer(t, key)
+				failing.InjectFaults(mockapi.Fault{Status: status, ContentType: "application/json", Body: tc.body})
+				config := func(server *mockapi.Server) string {
+					return fmt.Sprintf("provider \"megallm\" {\n  base_url    = %q\n  api_key     = %q\n  max_retries = 0\n}\n",
+						server.URL(), key) + `data "megallm_model" "m" { id = "gpt-4o" }`
+				}
+				unitTest(t,
+					resource.TestStep{Config: config(failing), ExpectError: expectError(fmt.Sprintf(expected, tc.said))},
+					resource.TestStep{ // base_url set to the API that serves /models and takes the key
+						Config: config(mockapi.NewTestServer(t, key)),
+						ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+							tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
+					},
+				)
+			})
+		}
+	}
+}
+
 func TestProvider_unreachableAPI(t *testing.T) {
 	t.Parallel()
 	unitTest(t, resource.TestStep{
