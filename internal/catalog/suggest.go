@@ -101,7 +101,9 @@ func newReading(text, folded string) reading {
 }
 
 // Closest returns up to three of candidates that the user may have meant by
-// value, closest first, as Suggest describes. Candidates must be distinct.
+// value, closest first, as Suggest describes. Value is read as a person
+// reads it, without white space around it and in any letter case: " GPT-4o"
+// is gpt-4o. Candidates must be distinct.
 //
 // Its cost is linear in the number of candidates whatever value is:
 // candidates whose length alone puts them over the edit limit are skipped,
@@ -109,7 +111,7 @@ func newReading(text, folded string) reading {
 // stops as soon as it exceeds the limit, and a value is read in at most
 // 1+maxPrefixes ways.
 func Closest(value string, candidates iter.Seq[string]) []string {
-	want := strings.ToLower(value)
+	want := strings.ToLower(strings.TrimSpace(value))
 	reads := readings(want)
 	limit := reads[0].limit
 	var haveRunes, haveFolded []rune // scratch, reused
