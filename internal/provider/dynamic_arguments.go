@@ -523,6 +523,9 @@ func (o *objectReader) int64(name string) *int64 {
 	})
 }
 
+// minimum reads a minimum count, by minimumCount.
+func (o *objectReader) minimum(name string) *int64 { return numberBy(o, name, minimumCount) }
+
 // float64 reads an amount, such as a price.
 func (o *objectReader) float64(name string) *float64 { return numberBy(o, name, amount) }
 

@@ -58,6 +58,17 @@ func amount(name string, n *big.Float) (float64, error) {
 	return f, nil
 }
 
+// minimumCount is the rule of a minimum that no model need reach (require's
+// min_* attributes): a whole number, 0 or more, where one above what an
+// int64 holds is math.MaxInt64, more than any model has, as 1e30 days to
+// retirement means; it is wholeNumber for every other number.
+func minimumCount(name string, n *big.Float) (int64, error) {
+	if n.IsInt() && n.Cmp(new(big.Float).SetInt64(math.MaxInt64)) > 0 {
+		return math.MaxInt64, nil
+	}
+	return wholeNumber(name, n, 0, math.MaxInt64)
+}
+
 // wholeNumber is the rule of every count: a whole number from minimum to
 // maximum, worded without the range from 0 to math.MaxInt64. A number is
 // whole when the digits a message shows (numberText) make it whole:

@@ -71,7 +71,7 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 				q.Require(&req, nil, nil)
 			}
 		case catalog.WholeMinimum:
-			q.Require(&req, o.int64(q.Name), nil)
+			q.Require(&req, o.minimum(q.Name), nil)
 		case catalog.AmountMaximum:
 			q.Require(&req, nil, o.float64(q.Name))
 		}

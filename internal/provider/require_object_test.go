@@ -44,6 +44,39 @@ data "megallm_models" "m" { require = var.req }`),
 	}
 }
 
+// A minimum above what an int64 holds, such as 1e30, is more than any model
+// has, as 99999999999 tokens of context is: no model meets it, and of
+// min_days_to_retirement only a model with no known retirement date, with no
+// bound a person cannot read in between.
+func TestRequire_minimumAboveEveryModel(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const retiring = `{ models = { "gpt-4o" = { retires_at = "2999-01-01" } } }`
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(server, retiring, `
+data "megallm_models" "never_retiring" {
+  id_regex = "^gpt-4o"
+  require  = { min_days_to_retirement = 1e30 }
+}
+data "megallm_models" "no_context_enough" {
+  require = { min_context_length = 1e30 }
+}`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectIDs("data.megallm_models.never_retiring", "gpt-4o-mini"),
+				expectIDs("data.megallm_models.no_context_enough"),
+			},
+		},
+		resource.TestStep{
+			Config: policyProvider(server, retiring, `data "megallm_model" "m" {
+  id      = "gpt-4o"
+  require = { min_days_to_retirement = 1e30 }
+}`),
+			ExpectError: expectError(`model_lifecycle\.days_to_retirement \d+ < required 9223372036854775807 \(retires_at 2999-01-01\)`),
+		},
+	)
+}
+
 func TestRequire_numbers(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -55,7 +88,7 @@ func TestRequire_numbers(t *testing.T) {
 	}
 	unitTest(t,
 		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
-		step(`{ min_max_output_tokens = 1e30 }`, `require.min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
+		step(`{ min_max_output_tokens = -1e30 }`, `require.min_max_output_tokens must be 0 or more, got -1e\+30\.`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400 `+
 			`\(at most 1\.7976931348623157e\+308\)`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
@@ -142,8 +175,8 @@ func TestRequire_numbers(t *testing.T) {
 			`number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		step(`{ max_input_cost_per_million = "-5" }`, `require.max_input_cost_per_million must be a number, got string "-5", `+
 			`and the number -5 would not do either: max_input_cost_per_million must be 0 or more, got -5\.\s*$`),
-		step(`{ min_max_output_tokens = "1e30" }`, `require.min_max_output_tokens must be a number, got string "1e30", and the `+
-			`number 1e30 would not do either: min_max_output_tokens is too large: 1e\+30 \(at most 9223372036854775807\)`),
+		step(`{ min_max_output_tokens = "-1e30" }`, `require.min_max_output_tokens must be a number, got string "-1e30", and the `+
+			`number -1e30 would not do either: min_max_output_tokens must be 0 or more, got -1e\+30\.`),
 		step(`{ min_days_to_retirement = "1.2345k" }`, `require.min_days_to_retirement must be a number, got string "1\.2345k", `+
 			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5: write 1234 or 1235\.\s*$`),
 		step(`var.typed_as_strings }
