@@ -319,7 +319,11 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	if want.Is(tftypes.Bool) {
 		kind, literal = "bool", "true or false"
 	}
-	if !short && ((want.Is(tftypes.Bool) && s != "true" && s != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
+	written := s // the value to write without quotes
+	if b := strings.ToLower(strings.TrimSpace(s)); want.Is(tftypes.Bool) && (b == "true" || b == "false") {
+		written = b // "True", or "true\n" from file(), as a person reads it
+	}
+	if !short && ((want.Is(tftypes.Bool) && written != "true" && written != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
 		if o.stringMap {
 			return o.mapHint(s, ", and write "+literal)
 		}
@@ -358,7 +362,7 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 		return fmt.Sprintf(" %s: write it as the number %s, %s", megallm.Quote(s), n, without)
 	case !o.stringMap:
 		return fmt.Sprintf(" %s: write it without quotes, as %s, or, where a variable's type made it a string, type it %s",
-			megallm.Quote(s), s, kind)
+			megallm.Quote(s), written, kind)
 	}
 	fix := refused // a number as people write it stays a string in any map(string)
 	if short && refused == "" {

@@ -93,6 +93,11 @@ func TestRequire_numbers(t *testing.T) {
 			`\(at most 1\.7976931348623157e\+308\)`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
 			`write true or false, without quotes\.?\s*$`),
+		// A bool in quotes as a person writes it, or file() reads it, is that bool.
+		step(`{ supports_vision = "True" }`, `require.supports_vision must be a bool, got string "True": write it without `+
+			`quotes, as true,`),
+		step(`{ not_deprecated = "false\n" }`, `require.not_deprecated must be a bool, got string "false\\n": write it without `+
+			`quotes, as false,`),
 		// A price as people write it: with a currency, a decimal comma, both.
 		step(`{ max_input_cost_per_million = "$2.50" }`, `require.max_input_cost_per_million must be a number, got string `+
 			`"\$2\.50": write it as the number 2\.5, without quotes or "\$"`),
