@@ -262,6 +262,25 @@ func TestModelDataSource_invalidArguments(t *testing.T) {
 // provider (from file(), here with the newline a file ends in), is shown as
 // *** when it is pasted into a data source's argument: the provider block's
 // validation remembers it.
+// An id with white space around it and in another letter case, as a person
+// reads " GPT-4o", takes two fixes: the validator, which runs before the
+// catalog is read, says the first; following each piece of advice plans.
+func TestModelDataSource_spacedMiscasedIDAdvicePlans(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		errorStep(server, "megallm_model", `id = " GPT-4o"`,
+			`id is " GPT-4o", with white space around it, which no model id has: write it as "GPT-4o"\.`),
+		errorStep(server, "megallm_model", `id = "GPT-4o"`, `has no model with id "GPT-4o"\. Did you mean "gpt-4o"\?`),
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "bad" { id = "gpt-4o" }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.bad", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
+			},
+		},
+	)
+}
+
 func TestModelDataSource_keyFromFileInArgument(t *testing.T) {
 	t.Parallel()
 	step := func(key, dataSource, expected string) resource.TestStep {
