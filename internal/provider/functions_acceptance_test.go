@@ -315,6 +315,106 @@ output "x" {
 	)
 }
 
+// A misspelt name of an attribute the functions read, at the model's root or
+// in its nested objects, is an error that names the attribute meant: unread,
+// it would leave the gate checking nothing, and the plan would pass.
+func TestFunctions_misspeltAttribute(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(expr, expected string) resource.TestStep {
+		return configErrorStep(server, `output "x" { value = `+expr+` }`, `Invalid value for "model" parameter: `+expected)
+	}
+	functionsTest(t,
+		step(`provider::megallm::supports({ id = "x", capabilites = { supports_vision = true } }, "vision")`,
+			`model has no attribute "capabilites", so it would go unread \(did you mean "capabilities"\?\): write it as capabilities`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricng = { input_tokens_cost_per_million = 2.5, output_tokens_cost_per_million = 10 } }, 1000000, 0)`,
+			`model has no attribute "pricng", so it would go unread \(did you mean "pricing"\?\): write it as pricing`),
+		step(`provider::megallm::unmet_requirements({ id = "x", context_lenght = 128000 }, { min_context_length = 200000 })`,
+			`model has no attribute "context_lenght", so it would go unread \(did you mean "context_length"\?\): write it as context_length`),
+		step(`provider::megallm::unmet_requirements({ id = "x", max_output_token = 4096 }, { min_max_output_tokens = 8192 })`,
+			`model has no attribute "max_output_token", so it would go unread \(did you mean "max_output_tokens"\?\): `+
+				`write it as max_output_tokens`),
+		// One of a nested object's attributes, misspelt at the root: the advice is where it belongs.
+		step(`provider::megallm::unmet_requirements({ id = "x", stauts = "retired" }, { not_deprecated = true })`,
+			`model has no attribute "stauts", so its lifecycle would go unchecked \(did you mean "model_lifecycle\.status"\?\): `+
+				`write it as status in model_lifecycle = \{ \.\.\. \}`),
+		step(`provider::megallm::supports({ id = "x", supports_vison = true }, "vision")`,
+			`model has no attribute "supports_vison", so it would go unread \(did you mean "capabilities\.supports_vision"\?\): `+
+				`write it as supports_vision in capabilities = \{ \.\.\. \}`),
+		// Misspelt in a nested object: each object's own rule, as before.
+		step(`provider::megallm::supports({ id = "x", capabilities = { supports_vison = true } }, "vision")`,
+			`model\.capabilities has no attribute "supports_vison"\. Did you mean "supports_vision"\?`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_per_milion = 2.5, output_tokens_cost_per_million = 10 } }, 1000000, 0)`,
+			`model\.pricing has no attribute "input_per_milion"\. Did you mean "input_tokens_cost_per_million"\?`),
+		step(`provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retires_on = "2020-01-01" } }, { not_deprecated = true })`,
+			`model\.model_lifecycle has no attribute "retires_on"\. Did you mean "retires_at"\?`),
+		resource.TestStep{ // the advice followed: each attribute is read
+			Config: providerBlock(server, "") + `
+output "vision" {
+  value = provider::megallm::supports({ id = "x", capabilities = { supports_vision = true } }, "vision")
+}
+output "cost" {
+  value = provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 2.5, output_tokens_cost_per_million = 10 } }, 1000000, 0)
+}
+output "context" {
+  value = provider::megallm::unmet_requirements({ id = "x", context_length = 128000 }, { min_context_length = 200000 })
+}
+output "output_tokens" {
+  value = provider::megallm::unmet_requirements({ id = "x", max_output_tokens = 4096 }, { min_max_output_tokens = 8192 })
+}
+output "status" {
+  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { status = "retired" } }, { not_deprecated = true })
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("vision", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("cost", knownvalue.Float64Exact(2.5)),
+				statecheck.ExpectKnownOutputValue("context", knownIDs("context_length 128000 < required 200000")),
+				statecheck.ExpectKnownOutputValue("output_tokens", knownIDs("max_output_tokens 4096 < required 8192")),
+				statecheck.ExpectKnownOutputValue("status", knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.StringRegexp(regexp.MustCompile(`^model_lifecycle\.status is retired`)),
+				})),
+			},
+		},
+	)
+}
+
+// Only near misses are refused: every attribute of a data source's object,
+// megallm_model's arguments and a saved entry's older fields among them, and
+// one that is nothing like a model's (merge()'s team) are fine.
+func TestFunctions_realObjectsAreNoMisspelling(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "m" {
+  candidates = ["gpt-4o"]
+  require    = { supports_vision = true }
+  currency   = "USD"
+}
+data "megallm_models" "all" {
+  require = { max_input_cost_per_million = 1e300, max_output_cost_per_million = 1e300 }
+}
+locals {
+  models = concat([data.megallm_model.m, merge(data.megallm_model.m, { team = "a" })], data.megallm_models.all.models,
+    [jsondecode("{\"id\": \"old\", \"object\": \"model\", \"created\": 1700000000, \"owned_by\": \"openai\", \"pricing\": {\"input_tokens_cost_per_million\": 1, \"output_tokens_cost_per_million\": 1}}")])
+}
+output "supports" {
+  value = alltrue([for m in local.models : provider::megallm::supports(m, "vision") || true])
+}
+output "cost" {
+  value = alltrue([for m in local.models : provider::megallm::estimate_cost(m, 1, 1) >= 0])
+}
+output "unmet" {
+  value = alltrue([for m in local.models : length(provider::megallm::unmet_requirements(m, { not_deprecated = true })) >= 0])
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("supports", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("cost", knownvalue.Bool(true)),
+			statecheck.ExpectKnownOutputValue("unmet", knownvalue.Bool(true)),
+		},
+	})
+}
+
 // A null currency is the default, as a data source's currency = null is, so
 // that one optional variable serves both. OpenTofu 1.10 sends a null variadic
 // argument in an encoding the framework cannot read, and fails the call with

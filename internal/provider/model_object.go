@@ -206,16 +206,18 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 			"data.megallm_models.NAME.models[0]")
 	}
 	misplaced(o) // first: { input_tokens_cost_per_million = 1 } is a model whose price belongs in pricing
+	// Misspellings are looked for in a model only: { name = "gpt-4o" } meant
+	// an id, and is told that it has none of a model's attributes.
+	isModel := o.has(func(name string, _ tftypes.Value) bool { return modelTypes().model[name] != nil })
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
 		if meant := catalog.Miscased(name, rootAttributeNames); meant != nil { // a Model_Lifecycle would go unchecked
 			o.keep(fmt.Errorf("model has no attribute %s, so it would go unread.%s Attribute names are case-sensitive",
 				megallm.Quote(name), didYouMean(meant)))
-		} else if meant := misspeltLifecycle(name); len(meant) > 0 { // a retire_at would leave the model never retired
-			o.keep(fmt.Errorf("model has no attribute %s, so its lifecycle would go unchecked.%s",
-				megallm.Quote(name), didYouMean(meant)))
+		} else if isModel {
+			o.keep(misspeltError(name)) // a capabilites would leave the model without capabilities
 		}
 	}
-	if o.err() == nil && !o.has(func(name string, _ tftypes.Value) bool { return modelTypes().model[name] != nil }) {
+	if o.err() == nil && !isModel {
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "an object with none of its attributes, such as id, capabilities or pricing")
 	}
 	contextLength := o.int64("context_length")
@@ -280,15 +282,52 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 // root: model_lifecycle, or a saved GET /models entry's dates.
 var lifecycleRootNames = []string{"model_lifecycle", "deprecated_at", "retires_at", "successor"}
 
-// misspeltLifecycle returns the lifecycle names that name, which a model does
-// not have, misspells (retire_at, model_lifecyle): unread, it would leave the
-// model with no lifecycle, which meets not_deprecated and
-// min_days_to_retirement. lifecycle has its own error.
-func misspeltLifecycle(name string) []string {
-	if slices.Contains(rootAttributeNames, name) || name == "lifecycle" {
+// attributePaths are the attributes the functions read, each by where it is
+// read: at the root (context_length) or in the nested object that holds it
+// (capabilities.supports_vision, model_lifecycle.status).
+var attributePaths = sync.OnceValue(func() map[string]string {
+	paths := make(map[string]string)
+	for _, nested := range []struct {
+		name  string
+		attrs []string
+	}{{"capabilities", capabilityAttributeNames}, {"pricing", pricingAttributeNames}, {"model_lifecycle", lifecycleAttributeNames}} {
+		for _, name := range nested.attrs {
+			paths[name] = nested.name + "." + name
+		}
+	}
+	for _, name := range rootAttributeNames {
+		paths[name] = name
+	}
+	return paths
+})
+
+// misspeltError refuses name, at a model's root, when it is no attribute the
+// functions read there but a near miss of one read there or in a nested
+// object (catalog.Closest), which it names with how to write it: unread,
+// capabilites would leave the model without capabilities, retire_at without
+// a lifecycle, stauts (model_lifecycle.status) unretired. lifecycle has its
+// own error, and created is the older shape's date, which a saved GET /models
+// entry may have.
+func misspeltError(name string) error {
+	paths := attributePaths()
+	if _, read := paths[name]; read || name == "lifecycle" || name == "created" {
 		return nil
 	}
-	return catalog.Closest(name, slices.Values(lifecycleRootNames))
+	meant := catalog.Closest(name, maps.Keys(paths))
+	if len(meant) == 0 {
+		return nil
+	}
+	path := paths[meant[0]]
+	effect, written := "it would go unread", path
+	nested, attribute, inside := strings.Cut(path, ".")
+	if inside {
+		written = attribute + " in " + nested + " = { ... }"
+	}
+	if slices.Contains(lifecycleRootNames, nested) {
+		effect = "its lifecycle would go unchecked"
+	}
+	return fmt.Errorf("model has no attribute %s, so %s%s: write it as %s", megallm.Quote(name), effect,
+		aside(didYouMean([]string{path})), written)
 }
 
 // positive is a token limit, nil when it is 0: the decoder reads a limit
@@ -406,8 +445,9 @@ func modelParameter() function.DynamicParameter {
 			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
 			"as its argument, null or beside a `pricing.currency`), one of a model's attributes in another letter case " +
 			"(`Model_Lifecycle`), an attribute that `model_lifecycle` does not have (or `lifecycle` for it), one of its " +
-			"attributes other than the dates and `successor` at the model's root (`status`), or a misspelling there of " +
-			"`model_lifecycle`, `deprecated_at`, `retires_at` or `successor` (`retire_at`) is an error. " +
+			"attributes other than the dates and `successor` at the model's root (`status`), or a misspelling there of an " +
+			"attribute the function reads there or in a nested object (`retire_at`, `capabilites`, `context_lenght`, " +
+			"`stauts` for `model_lifecycle.status`) is an error. " +
 			"A name with a word of its own, as a saved catalog of a newer API may have (`supports_reasoning`, " +
 			"`cached_input_tokens_cost_per_million`), is ignored, as the data sources ignore it. A `context_length` or " +
 			"`max_output_tokens` of 0, which a saved entry may hold, is not " +
