@@ -396,7 +396,7 @@ data "megallm_models" "all" {
 }
 locals {
   models = concat([data.megallm_model.m, merge(data.megallm_model.m, { team = "a" })], data.megallm_models.all.models,
-    [jsondecode("{\"id\": \"old\", \"object\": \"model\", \"created\": 1700000000, \"owned_by\": \"openai\", \"pricing\": {\"input_tokens_cost_per_million\": 1, \"output_tokens_cost_per_million\": 1}}")])
+    [jsondecode("{\"id\": \"old\", \"object\": \"model\", \"created\": 1700000000, \"updated_at\": 1710000000, \"supports_reasoning\": true, \"owned_by\": \"openai\", \"pricing\": {\"input_tokens_cost_per_million\": 1, \"output_tokens_cost_per_million\": 1}}")])
 }
 output "supports" {
   value = alltrue([for m in local.models : provider::megallm::supports(m, "vision") || true])

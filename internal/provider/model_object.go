@@ -303,17 +303,19 @@ var attributePaths = sync.OnceValue(func() map[string]string {
 
 // misspeltError refuses name, at a model's root, when it is no attribute the
 // functions read there but a near miss of one read there or in a nested
-// object (catalog.Closest), which it names with how to write it: unread,
-// capabilites would leave the model without capabilities, retire_at without
-// a lifecycle, stauts (model_lifecycle.status) unretired. lifecycle has its
-// own error, and created is the older shape's date, which a saved GET /models
-// entry may have.
+// object (catalog.Misnames and catalog.Closest), which it names with how to
+// write it: unread, capabilites would leave the model without capabilities,
+// retire_at without a lifecycle, stauts (model_lifecycle.status) unretired.
+// A name with a word of its own (a newer API's updated_at) names something
+// else; lifecycle has its own error, and created is the older shape's date,
+// which a saved GET /models entry may have.
 func misspeltError(name string) error {
 	paths := attributePaths()
-	if _, read := paths[name]; read || name == "lifecycle" || name == "created" {
+	names := slices.Collect(maps.Keys(paths))
+	if _, read := paths[name]; read || name == "lifecycle" || name == "created" || !catalog.Misnames(name, names) {
 		return nil
 	}
-	meant := catalog.Closest(name, maps.Keys(paths))
+	meant := catalog.Closest(name, slices.Values(names))
 	if len(meant) == 0 {
 		return nil
 	}
