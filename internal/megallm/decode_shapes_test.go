@@ -16,10 +16,17 @@ import (
 // the same. It returns the model and the problems of the one-pass decode.
 func decodeEveryPath(t *testing.T, entry string) (megallm.Model, []string) {
 	t.Helper()
+	return readEveryPath(t, decode, entry)
+}
+
+// readEveryPath is decodeEveryPath with read, which reads a model list of
+// entries as decode does, in decode's place.
+func readEveryPath(t *testing.T, read func(*testing.T, ...string) ([]megallm.Model, []string), entry string) (megallm.Model, []string) {
+	t.Helper()
 	const wrongType = `"max_output_tokens":"big"`
-	onePass, problems := decode(t, entry)
-	wholeEntry, _ := decode(t, entry, `{"id":"z",`+wrongType+`}`)
-	byField, _ := decode(t, strings.TrimSuffix(entry, "}")+`,`+wrongType+`}`)
+	onePass, problems := read(t, entry)
+	wholeEntry, _ := read(t, entry, `{"id":"z",`+wrongType+`}`)
+	byField, _ := read(t, strings.TrimSuffix(entry, "}")+`,`+wrongType+`}`)
 	if len(onePass) != 1 || len(wholeEntry) != 2 || len(byField) != 1 {
 		t.Fatalf("got %d, %d and %d models, want 1, 2 and 1", len(onePass), len(wholeEntry), len(byField))
 	}
@@ -107,7 +114,7 @@ func TestDecodeModels_normalisedValues(t *testing.T) {
 func TestDecodeModels_everyFieldInEveryPath(t *testing.T) {
 	t.Parallel()
 	var want megallm.Model
-	fill(reflect.ValueOf(&want).Elem())
+	fill(t, reflect.ValueOf(&want).Elem(), "USD") // a currency code, and as good as any other string
 	want.ID, want.MaxOutputTokens = "m", nil
 	got, problems := decodeEveryPath(t, modelJSON(t, want))
 	if modelJSON(t, got) != modelJSON(t, want) || len(problems) != 0 {
@@ -115,31 +122,52 @@ func TestDecodeModels_everyFieldInEveryPath(t *testing.T) {
 	}
 }
 
-// fill sets every pointer field of the struct v, and of the structs they
-// point to, to a value the decoder keeps as it is: dates a month apart in
-// field order, so that deprecated_at comes before retires_at.
-func fill(v reflect.Value) {
-	for i := range v.NumField() {
-		f := v.Field(i)
-		if f.Kind() != reflect.Pointer {
-			continue
-		}
-		f.Set(reflect.New(f.Type().Elem()))
-		switch e := f.Elem(); e.Interface().(type) {
-		case string:
-			e.SetString("USD") // a currency code, and as good as any other string
-		case int64:
-			e.SetInt(128000)
-		case float64:
-			e.SetFloat(1.5)
-		case bool:
-			e.SetBool(true)
-		case time.Time:
-			e.Set(reflect.ValueOf(time.Date(2024, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC)))
+// fill sets every field of v, through pointers, structs, slices (one
+// element) and maps (one entry), to a value the decoder keeps as it is: text
+// for a string, dates a month apart in the order met, so that deprecated_at
+// comes before retires_at. A kind it cannot set yet fails the test.
+func fill(t *testing.T, v reflect.Value, text string) {
+	t.Helper()
+	month := time.January
+	var set func(v reflect.Value)
+	set = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+			set(v.Elem())
+		case reflect.Struct:
+			if v.Type() == reflect.TypeFor[time.Time]() {
+				v.Set(reflect.ValueOf(time.Date(2024, month, 1, 0, 0, 0, 0, time.UTC)))
+				month++
+				return
+			}
+			for i := range v.NumField() {
+				if f := v.Field(i); f.CanSet() {
+					set(f)
+				}
+			}
+		case reflect.String:
+			v.SetString(text)
+		case reflect.Int64:
+			v.SetInt(128000)
+		case reflect.Float64:
+			v.SetFloat(1.5)
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Slice:
+			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+			set(v.Index(0))
+		case reflect.Map:
+			key, value := reflect.New(v.Type().Key()).Elem(), reflect.New(v.Type().Elem()).Elem()
+			set(key)
+			set(value)
+			v.Set(reflect.MakeMap(v.Type()))
+			v.SetMapIndex(key, value)
 		default:
-			fill(e)
+			t.Fatalf("fill cannot set a %s yet: add its kind", v.Type())
 		}
 	}
+	set(v)
 }
 
 // modelJSON writes m as JSON, for comparisons and messages.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -294,4 +295,73 @@ func TestListModels_modelTextNeverCarriesTheKey(t *testing.T) {
 			t.Fatalf("entries left out: %q, want each id that holds the key, as %q", left, want)
 		}
 	}
+}
+
+// TestListModels_everyTextFieldIsScrubbed: a model whose every text field
+// holds the key (fill reaches each field of megallm.Model) comes back with
+// the key as *** in each, in every decoding path, so a field added to Model
+// needs no case here. The id is left as it is (an entry whose id holds the
+// key is left out), and a successor or currency that holds it is null
+// (TestListModels_modelTextNeverCarriesTheKey).
+func TestListModels_everyTextFieldIsScrubbed(t *testing.T) {
+	t.Parallel()
+	const key = "sk-every-text-field-Zq7Wx2Vb9N"
+	var sent megallm.Model
+	fill(t, reflect.ValueOf(&sent).Elem(), "holds "+key)
+	sent.ID, sent.MaxOutputTokens = "m", nil // max_output_tokens: readEveryPath's value of the wrong type
+	list := func(t *testing.T, entries ...string) ([]megallm.Model, []string) {
+		t.Helper()
+		body := `{"object":"list","data":[` + strings.Join(entries, ",") + `]}`
+		client := newClient(t, megallm.Config{BaseURL: newRecorder(t, http.StatusOK, "application/json", body).URL + "/v1", APIKey: key})
+		models, _, err := client.ListModels(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return models, nil
+	}
+	got, _ := readEveryPath(t, list, modelJSON(t, sent))
+	read := jsonTexts(t, modelJSON(t, got), key)
+	for field, written := range jsonTexts(t, modelJSON(t, sent), key) {
+		text, ok := read[field]
+		switch {
+		case written != "holds "+key, !ok && (field == "successor" || field == "pricing.currency"): // a date, the id
+		case !ok:
+			t.Errorf("%s is null, want it with the key as ***", field)
+		case mockapi.LeakedKey(text, key) != "":
+			t.Errorf("%s holds %s", field, mockapi.LeakedKey(text, key))
+		case text != "holds ***":
+			t.Errorf("%s = %q, want %q", field, text, "holds ***")
+		}
+	}
+}
+
+// jsonTexts are the strings of a JSON document, names included, by their
+// path (a.b, a[0], a.b's name), written with key as *** (a map's key is a
+// name in the path).
+func jsonTexts(t *testing.T, document, key string) map[string]string {
+	t.Helper()
+	var value any
+	if err := json.Unmarshal([]byte(document), &value); err != nil {
+		t.Fatal(err)
+	}
+	texts := map[string]string{}
+	var walk func(path string, value any)
+	walk = func(path string, value any) {
+		switch v := value.(type) {
+		case string:
+			texts[path] = v
+		case map[string]any:
+			for name, field := range v {
+				at := strings.TrimPrefix(path+"."+strings.ReplaceAll(name, key, "***"), ".")
+				texts[at+"'s name"] = name
+				walk(at, field)
+			}
+		case []any:
+			for i, element := range v {
+				walk(fmt.Sprintf("%s[%d]", path, i), element)
+			}
+		}
+	}
+	walk("", value)
+	return texts
 }
