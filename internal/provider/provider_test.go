@@ -343,19 +343,8 @@ func TestProvider_errorBodyWithoutMessage(t *testing.T) {
 			http.StatusInternalServerError: tc.at500} {
 			t.Run(fmt.Sprintf("%s at %d", name, status), func(t *testing.T) {
 				t.Parallel()
-				failing := mockapi.NewTestServer(t, key)
-				failing.InjectFaults(mockapi.Fault{Status: status, ContentType: "application/json", Body: tc.body})
-				config := func(server *mockapi.Server) string {
-					return fmt.Sprintf("provider \"megallm\" {\n  base_url    = %q\n  api_key     = %q\n  max_retries = 0\n}\n",
-						server.URL(), key) + `data "megallm_model" "m" { id = "gpt-4o" }`
-				}
-				steps := []resource.TestStep{{Config: config(failing), ExpectError: expectError(expected)}}
-				if strings.Contains(expected, checkBase) { // base_url set to the API's plans
-					steps = append(steps, resource.TestStep{Config: config(mockapi.NewTestServer(t, key)),
-						ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
-							tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))}})
-				}
-				unitTest(t, steps...)
+				answeredThenFixed(t, key, mockapi.Fault{Status: status, ContentType: "application/json", Body: tc.body},
+					expected, strings.Contains(expected, checkBase))
 			})
 		}
 	}
@@ -381,23 +370,30 @@ func TestProvider_forbiddenOrNotFoundWithoutMessage(t *testing.T) {
 		for status, expected := range map[int]string{http.StatusForbidden: forbidden, http.StatusNotFound: notFound} {
 			t.Run(fmt.Sprintf("%s at %d", name, status), func(t *testing.T) {
 				t.Parallel()
-				failing := mockapi.NewTestServer(t, key)
-				failing.InjectFaults(mockapi.Fault{Status: status, ContentType: "application/json", Body: tc.body})
-				config := func(server *mockapi.Server) string {
-					return fmt.Sprintf("provider \"megallm\" {\n  base_url    = %q\n  api_key     = %q\n  max_retries = 0\n}\n",
-						server.URL(), key) + `data "megallm_model" "m" { id = "gpt-4o" }`
-				}
-				unitTest(t,
-					resource.TestStep{Config: config(failing), ExpectError: expectError(fmt.Sprintf(expected, tc.said))},
-					resource.TestStep{ // base_url set to the API that serves /models and takes the key
-						Config: config(mockapi.NewTestServer(t, key)),
-						ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
-							tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
-					},
-				)
+				answeredThenFixed(t, key, mockapi.Fault{Status: status, ContentType: "application/json", Body: tc.body},
+					fmt.Sprintf(expected, tc.said), true)
 			})
 		}
 	}
+}
+
+// answeredThenFixed plans a megallm_model against an API that answers with
+// fault, expecting the error expected; when fixable, a second step with
+// base_url set to an API that serves /models and takes the key plans.
+func answeredThenFixed(t *testing.T, key string, fault mockapi.Fault, expected string, fixable bool) {
+	failing := mockapi.NewTestServer(t, key)
+	failing.InjectFaults(fault)
+	config := func(server *mockapi.Server) string {
+		return fmt.Sprintf("provider \"megallm\" {\n  base_url    = %q\n  api_key     = %q\n  max_retries = 0\n}\n",
+			server.URL(), key) + `data "megallm_model" "m" { id = "gpt-4o" }`
+	}
+	steps := []resource.TestStep{{Config: config(failing), ExpectError: expectError(expected)}}
+	if fixable {
+		steps = append(steps, resource.TestStep{Config: config(mockapi.NewTestServer(t, key)),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+				tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))}})
+	}
+	unitTest(t, steps...)
 }
 
 func TestProvider_unreachableAPI(t *testing.T) {
