@@ -214,6 +214,35 @@ output "y" {
 		step(`provider::megallm::unmet_requirements({ id = "x", status = "retired" }, { not_deprecated = true })`,
 			`model\.status is an attribute of model\.model_lifecycle, not of the model, so it would go unread: move it into `+
 				`model_lifecycle = \{ \.\.\. \}`),
+		// A saved entry's date at the root beside a model_lifecycle, which is
+		// read instead, would go unread: not_deprecated would pass.
+		step(`provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { status = "active" }, retires_at = "2020-01-01" }, { not_deprecated = true })`,
+			`model\.retires_at is read from model\.model_lifecycle when the model has one, not from the model, so it would go unread: `+
+				`move it into model_lifecycle = \{ \.\.\. \}, or drop one of the two`),
+		step(`provider::megallm::supports(merge(data.megallm_model.m, { deprecated_at = "2020-01-01", successor = "gpt-4.1" }), "vision")`,
+			`model\.deprecated_at is read from model\.model_lifecycle when the model has one, not from the model, so it would go unread: `+
+				`move it into model_lifecycle = \{ \.\.\. \}, or drop one of the two model\.successor is read from model\.model_lifecycle`),
+		resource.TestStep{ // the advice followed, moved or with one dropped, and a null at the root, which is fine
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }
+output "moved" {
+  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })
+}
+output "lifecycle_dropped" {
+  value = provider::megallm::unmet_requirements({ id = "x", retires_at = "2020-01-01" }, { not_deprecated = true })
+}
+output "null_at_root" {
+  value = provider::megallm::unmet_requirements(merge(data.megallm_model.m, { retires_at = null, successor = null }), { not_deprecated = true })
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("moved", knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.StringRegexp(regexp.MustCompile(`^model_lifecycle\.status is retired since 2020-01-01`)),
+				})),
+				statecheck.ExpectKnownOutputValue("lifecycle_dropped", knownvalue.ListPartial(map[int]knownvalue.Check{
+					0: knownvalue.StringRegexp(regexp.MustCompile(`^model_lifecycle\.status is retired since 2020-01-01`)),
+				})),
+				statecheck.ExpectKnownOutputValue("null_at_root", knownvalue.ListExact(nil)),
+			},
+		},
 		step(`provider::megallm::unmet_requirements({ id = "x", lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
 		// A model's attribute in another letter case would go unread: not_deprecated would pass.

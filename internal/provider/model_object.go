@@ -185,7 +185,10 @@ func capabilityAttributes() map[string]schema.Attribute {
 // readModel reads a model object and its lifecycle: the status and days
 // it reports, else what its dates give at now. Unknown attributes at its
 // root are ignored, but an object with no model attribute, or with the
-// models of megallm_models, is no model.
+// models of megallm_models, is no model. Its lifecycle is read from its
+// model_lifecycle, else from a saved entry's names at its root
+// (savedLifecycleNames), which beside a model_lifecycle must be null (one
+// not known yet is checked once it is).
 func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
 		"data.megallm_models.NAME.models, got "
@@ -260,6 +263,11 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	case l == nil: // an entry of a saved GET /models answer has the API's fields at its root
 		m.DeprecatedAt, m.RetiresAt, m.Successor = dateAttribute(o, "deprecated_at"), dateAttribute(o, "retires_at"), o.string("successor")
 	default:
+		for _, name := range savedLifecycleNames { // unread: unmet_requirements would check less than was written
+			if v, ok := o.attrs[name]; ok && v.IsKnown() && !v.IsNull() {
+				o.keep(misplacedError(name, "model_lifecycle"))
+			}
+		}
 		o.keep(onlyAttributes("model.model_lifecycle", l, lifecycleAttributeNames))
 		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
 		m.Successor = l.string("successor")
@@ -278,9 +286,13 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	return m, lifecycle, o.err()
 }
 
+// savedLifecycleNames carry a saved GET /models entry's lifecycle at its
+// root, where a data source's object has model_lifecycle.
+var savedLifecycleNames = []string{"deprecated_at", "retires_at", "successor"}
+
 // lifecycleRootNames are the names that carry a model's lifecycle at its
 // root: model_lifecycle, or a saved GET /models entry's dates.
-var lifecycleRootNames = []string{"model_lifecycle", "deprecated_at", "retires_at", "successor"}
+var lifecycleRootNames = append([]string{"model_lifecycle"}, savedLifecycleNames...)
 
 // attributePaths are the attributes the functions read, each by where it is
 // read: at the root (context_length) or in the nested object that holds it
@@ -364,7 +376,7 @@ var (
 	lifecycleAttributeNames  = slices.Sorted(maps.Keys(modelTypes().lifecycle))
 	// rootAttributeNames are read at a model's root: its own, and the
 	// lifecycle dates a saved GET /models entry has there.
-	rootAttributeNames = append(slices.Sorted(maps.Keys(modelTypes().model)), "deprecated_at", "retires_at", "successor")
+	rootAttributeNames = append(slices.Sorted(maps.Keys(modelTypes().model)), savedLifecycleNames...)
 )
 
 // misplaced keeps an error for each attribute at the model's root that is
@@ -386,11 +398,21 @@ func misplaced(o *objectReader) {
 			case name == "currency" && (hasPricing || o.attrs[name].IsNull()):
 				o.keep(rootCurrency(o))
 			default:
-				o.keep(fmt.Errorf("model.%s is an attribute of model.%s, not of the model, so it would go unread: move it into %s = { ... }",
-					name, in.name, in.name))
+				o.keep(misplacedError(name, in.name))
 			}
 		}
 	}
+}
+
+// misplacedError refuses name at a model's root, which would go unread there,
+// and says to move it into in: one of in's attributes, or a saved entry's
+// (savedLifecycleNames) beside a model_lifecycle, which is read instead.
+func misplacedError(name, in string) error {
+	is, orDrop := "an attribute of model."+in+", not of the model", ""
+	if slices.Contains(savedLifecycleNames, name) {
+		is, orDrop = "read from model."+in+" when the model has one, not from the model", ", or drop one of the two"
+	}
+	return fmt.Errorf("model.%s is %s, so it would go unread: move it into %s = { ... }%s", name, is, in, orDrop)
 }
 
 // rootCurrency refuses a currency at o's root beside a pricing without one,
@@ -447,7 +469,8 @@ func modelParameter() function.DynamicParameter {
 			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
 			"as its argument, null or beside a `pricing.currency`), one of a model's attributes in another letter case " +
 			"(`Model_Lifecycle`), an attribute that `model_lifecycle` does not have (or `lifecycle` for it), one of its " +
-			"attributes other than the dates and `successor` at the model's root (`status`), or a misspelling there of an " +
+			"attributes at the model's root (`status`; the dates and `successor`, which a saved entry has there, only " +
+			"when not null beside a `model_lifecycle`, which is read instead), or a misspelling there of an " +
 			"attribute the function reads there or in a nested object (`retire_at`, `capabilites`, `context_lenght`, " +
 			"`stauts` for `model_lifecycle.status`) is an error. " +
 			"A name with a word of its own, as a saved catalog of a newer API may have (`supports_reasoning`, " +
