@@ -4,9 +4,9 @@
 # (internal/catalog/testdata/typos.json holds both to it).
 package megallm
 
-# _closest_ids(value, lowered): at most three names near value, of lowered
-# (each name under it, lower-cased, as _lowered gives), closest
-# first: the same name in another letter case; names a few optimal string
+# _closest_ids(value, lowered): at most three names near value, read
+# trimmed and lower-cased, of lowered (each name under it, lower-cased, as
+# _lowered gives), closest first: the same name in another letter case; names a few optimal string
 # alignment edits away (a transposition is one edit), at most a third of
 # value's characters or two, and not every character retyped; then names
 # that contain value, with ".", "_", " " and "-" read as one separator. A
@@ -16,7 +16,7 @@ package megallm
 # names as close, the one near the whole comes first, then the one near its
 # longest reading, then by name.
 _closest_ids(value, lowered) := [n[2] | some n in array.slice(sort(found), 0, 3)] if {
-	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered)}) | some r in _edit_readings(lower(value))]
+	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered)}) | some r in _edit_readings(lower(trim_space(value)))]
 	ceilings := sort([c | some have in lowered; c := _ceiling(reads, have)])
 	cutoff := _third(ceilings, reads[0].limit)
 	found := [[d, i, k] | some k, have in lowered; [d, i] := _nearness(reads, have, cutoff)]
