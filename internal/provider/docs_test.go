@@ -127,3 +127,23 @@ func TestDocsModelAttributesSayNull(t *testing.T) {
 	}
 	check("", modelAttributes())
 }
+
+// TestDocsIndexLinksEveryGuide checks that the provider's index page lists
+// every guide, so that a new guide is not found only through the sidebar.
+func TestDocsIndexLinksEveryGuide(t *testing.T) {
+	templates := filepath.Join("..", "..", "templates")
+	index, err := os.ReadFile(filepath.Join(templates, "index.md.tmpl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	guides, err := filepath.Glob(filepath.Join(templates, "guides", "*.md.tmpl"))
+	if err != nil || len(guides) == 0 {
+		t.Fatalf("found no guide templates (%v)", err)
+	}
+	for _, guide := range guides {
+		link := "(guides/" + strings.TrimSuffix(filepath.Base(guide), ".tmpl") + ")"
+		if !strings.Contains(string(index), link) {
+			t.Errorf("templates/index.md.tmpl does not link %s: add it to the Guides section", link)
+		}
+	}
+}
