@@ -462,21 +462,20 @@ func modelParameter() function.DynamicParameter {
 		AllowUnknownValues: true,
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
-			"its root), or an object literal with the attributes the function needs. Other attributes at its root are ignored, but " +
-			"`data.megallm_models.NAME` itself, an object with none of a model's attributes (or an attribute that " +
-			"`capabilities` or `pricing` does not have and that misspells or guesses one of theirs, each of its words one " +
-			"of theirs or close to one, such as `supports_vison`, or one of theirs written at the model's root, such as " +
-			"`supports_vision`, `input_tokens_cost_per_million` or `currency`, which only `data.megallm_model.NAME` has there, " +
-			"as its argument, null or beside a `pricing.currency`), one of a model's attributes in another letter case " +
-			"(`Model_Lifecycle`), an attribute that `model_lifecycle` does not have (or `lifecycle` for it), one of its " +
-			"attributes at the model's root (`status`; the dates and `successor`, which a saved entry has there, only " +
-			"when not null beside a `model_lifecycle`, which is read instead), or a misspelling there of an " +
-			"attribute the function reads there or in a nested object (`retire_at`, `capabilites`, `context_lenght`, " +
-			"`stauts` for `model_lifecycle.status`) is an error. " +
-			"A name with a word of its own, as a saved catalog of a newer API may have (`supports_reasoning`, " +
-			"`cached_input_tokens_cost_per_million`), is ignored, as the data sources ignore it. A `context_length` or " +
-			"`max_output_tokens` of 0, which a saved entry may hold, is not " +
-			"reported, as the data sources read it.",
+			"its root), or an object literal with the attributes the function needs. Attributes the function does not " +
+			"read are ignored, such as those a saved catalog of a newer API may have (`supports_reasoning`, " +
+			"`cached_input_tokens_cost_per_million`); a `context_length` or `max_output_tokens` of 0, which a saved " +
+			"entry may hold, is read as not reported, as the data sources read it. These are errors:\n" +
+			"   - `data.megallm_models.NAME` itself, or an object with none of a model's attributes;\n" +
+			"   - a misspelling of an attribute the function reads, at the model's root or in `capabilities` or " +
+			"`pricing` (`capabilites`, `context_lenght`, `supports_vison`, `retire_at`, `stauts` for " +
+			"`model_lifecycle.status`), or a model's attribute in another letter case (`Model_Lifecycle`);\n" +
+			"   - an attribute that `model_lifecycle` does not have, or `lifecycle` for `model_lifecycle`;\n" +
+			"   - an attribute of `capabilities`, `pricing` or `model_lifecycle` written at the model's root " +
+			"(`supports_vision`, `input_tokens_cost_per_million`, `status`), except `currency` when it is null or " +
+			"`pricing` has its own (`data.megallm_model.NAME` has its `currency` argument there), and the dates and " +
+			"`successor`, which a saved entry has there: these are errors only when not null beside a " +
+			"`model_lifecycle`, which is read instead.",
 	}
 }
 
