@@ -41,8 +41,8 @@ func NewUnmetRequirementsFunction() function.Function {
 			AllowUnknownValues: true,
 			MarkdownDescription: "Optional, at most one: the currency of the price bounds, a three-letter code such as " +
 				"`\"EUR\"` (letter case and surrounding white space do not matter), as the data sources' `currency` " +
-				"argument. Left out or null, `\"" + catalog.DefaultCurrency + "\"` (OpenTofu 1.10 cannot pass a null " +
-				"here: the framework cannot read its encoding of it).",
+				"argument. Left out or null, `\"" + catalog.DefaultCurrency + "\"` (under OpenTofu 1.10, leave it out: " +
+				"a null there fails the call before the function runs).",
 		},
 		Return: function.ListReturn{ElementType: types.StringType},
 	}}
