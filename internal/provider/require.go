@@ -79,11 +79,13 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 	return req, o.err()
 }
 
-// requireReader reads a non-null require value whose names are all known.
+// requireReader reads a non-null require value; it keeps an attribute it does
+// not know as a mistake, so that the values beside it are still checked.
 func requireReader(v tftypes.Value) (*objectReader, error) {
 	o, err := readObject("require", "{ supports_vision = true }", v)
 	if err != nil {
 		return nil, err
 	}
-	return o, onlyAttributes("require", o, requireAttributeNames)
+	o.keep(onlyAttributes("require", o, requireAttributeNames))
+	return o, nil
 }

@@ -44,6 +44,18 @@ data "megallm_models" "m" { require = var.req }`),
 	}
 }
 
+// A misspelt attribute does not hide a mistake in a value beside it: the
+// error lists both, as the policy's does, rather than the second only once
+// the first is fixed.
+func TestRequire_typoBesideBadValueListsBoth(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t, planErrorStep(providerBlock(server, "")+
+		`data "megallm_models" "m" { require = { supports_vison = true, min_context_length = "128k" } }`,
+		`Invalid require .* require has no attribute "supports_vison"\. Did you mean "supports_vision"\? .* `+
+			`require\.min_context_length must be a number, got string "128k": write it as the number 128000, without quotes\.`))
+}
+
 // A minimum above what an int64 holds, such as 1e30, is more than any model
 // has, as 99999999999 tokens of context is: no model meets it, and of
 // min_days_to_retirement only a model with no known retirement date, with no
