@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"slices"
 	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -20,7 +21,11 @@ const (
 // else what the policy says, and the status both give.
 type Lifecycle struct {
 	// Status is "" when neither date is known.
-	Status       Status
+	Status Status
+	// Since is the date Status holds from: DeprecatedAt or RetiresAt, once
+	// reached. It is nil for a status that no date gives (one written
+	// without a date, or later than the dates give: Later).
+	Since        *time.Time
 	DeprecatedAt *time.Time
 	RetiresAt    *time.Time
 	Successor    *string
@@ -38,9 +43,9 @@ func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
 	}
 	switch {
 	case reached(l.RetiresAt, now):
-		l.Status = StatusRetired
+		l.Status, l.Since = StatusRetired, l.RetiresAt
 	case reached(l.DeprecatedAt, now):
-		l.Status = StatusDeprecated
+		l.Status, l.Since = StatusDeprecated, l.DeprecatedAt
 	case l.RetiresAt != nil || l.DeprecatedAt != nil:
 		l.Status = StatusActive
 	}
@@ -50,6 +55,28 @@ func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
 			days = daysBetween(now, *l.RetiresAt)
 		}
 		l.DaysToRetirement = &days
+	}
+	return l
+}
+
+// statusOrder is the order a model's statuses follow, from none known.
+var statusOrder = []Status{"", StatusActive, StatusDeprecated, StatusRetired}
+
+// Later is l, a model's lifecycle by its dates, with the status and days to
+// retirement written for it ("" and nil when not) where they are later: the
+// later status (retired, then deprecated, then active) and the fewer days, 0
+// once retired. What is written can so make a lifecycle later than its dates
+// give (a policy may deprecate without a date), never earlier: a model object
+// saved on an earlier day, "active" then, is judged as of l's day.
+func (l Lifecycle) Later(status Status, days *int64) Lifecycle {
+	if slices.Index(statusOrder, status) > slices.Index(statusOrder, l.Status) {
+		l.Status, l.Since = status, nil
+	}
+	if days != nil && (l.DaysToRetirement == nil || *days < *l.DaysToRetirement) {
+		l.DaysToRetirement = days
+	}
+	if l.Status == StatusRetired {
+		l.DaysToRetirement = new(int64) // as LifecycleOf counts, also where no date says when
 	}
 	return l
 }

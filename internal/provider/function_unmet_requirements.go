@@ -23,8 +23,10 @@ func NewUnmetRequirementsFunction() function.Function {
 			"\"EUR\")`), and in `" + catalog.DefaultCurrency + "` without it: a model priced in another currency " +
 			"misses them (`priced in EUR, the requirement is in USD`), and one whose pricing reports no currency is " +
 			"taken as priced in `" + catalog.DefaultCurrency + "`. `not_deprecated` and `min_days_to_retirement` " +
-			"read `model_lifecycle.status` and `days_to_retirement` as the data source returned them, and compute " +
-			"what a hand-written model leaves out from its dates, today in UTC. `max_workload_cost` is an error " +
+			"read the model's lifecycle today in UTC: what its dates give, or the `model_lifecycle.status` and " +
+			"`days_to_retirement` written there where they are later (`retired` over `deprecated` over `active`, " +
+			"the fewer days, 0 once retired), so that an object saved on an earlier day is judged by its dates " +
+			"today, and a status without a date counts as written. `max_workload_cost` is an error " +
 			"here, as the function takes no workload: compare `provider::megallm::estimate_cost` with the bound " +
 			"instead. Makes no API call.",
 		Parameters: []function.Parameter{

@@ -182,13 +182,13 @@ func capabilityAttributes() map[string]schema.Attribute {
 	return attributes
 }
 
-// readModel reads a model object and its lifecycle: the status and days
-// it reports, else what its dates give at now. Unknown attributes at its
-// root are ignored, but an object with no model attribute, or with the
-// models of megallm_models, is no model. Its lifecycle is read from its
-// model_lifecycle, else from a saved entry's names at its root
-// (savedLifecycleNames), which beside a model_lifecycle must be null (one
-// not known yet is checked once it is).
+// readModel reads a model object and its lifecycle: what its dates give at
+// now, or the status and days it reports where they are later
+// (catalog.Lifecycle.Later). Unknown attributes at its root are ignored, but
+// an object with no model attribute, or with the models of megallm_models, is
+// no model. Its lifecycle is read from its model_lifecycle, else from a saved
+// entry's names at its root (savedLifecycleNames), which beside a
+// model_lifecycle must be null (one not known yet is checked once it is).
 func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
 		"data.megallm_models.NAME.models, got "
@@ -274,13 +274,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	}
 	lifecycle := catalog.LifecycleOf(m, now)
 	if l != nil {
-		if status := statusAttribute(l); status != nil {
-			lifecycle.Status = *status
-		}
-		lifecycle.DaysToRetirement = cmp.Or(l.int64("days_to_retirement"), lifecycle.DaysToRetirement)
-		if lifecycle.Status == catalog.StatusRetired && lifecycle.DaysToRetirement == nil {
-			lifecycle.DaysToRetirement = ptr(int64(0)) // 0 once retired, as LifecycleOf counts, though no date says when
-		}
+		lifecycle = lifecycle.Later(statusAttribute(l), l.int64("days_to_retirement"))
 		o.keep(l.err())
 	}
 	return m, lifecycle, o.err()
@@ -440,19 +434,20 @@ func rootCurrency(o *objectReader) error {
 // lifecycleStatuses are the values of model_lifecycle.status.
 var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
 
-// statusAttribute reads model_lifecycle.status, one of lifecycleStatuses.
-func statusAttribute(o *objectReader) *catalog.Status {
+// statusAttribute reads model_lifecycle.status, one of lifecycleStatuses,
+// "" when null.
+func statusAttribute(o *objectReader) catalog.Status {
 	s := o.string("status")
 	if s == nil {
-		return nil
+		return ""
 	}
 	if !slices.Contains(lifecycleStatuses, *s) {
 		o.keep(fmt.Errorf("%sstatus is %s, which is not a lifecycle status.%s Use %s, or null when no date is known",
 			o.prefix, megallm.Quote(*s), didYouMean(catalog.Closest(*s, slices.Values(lifecycleStatuses))),
 			catalog.QuoteList(lifecycleStatuses, "or")))
-		return nil
+		return ""
 	}
-	return ptr(catalog.Status(*s))
+	return catalog.Status(*s)
 }
 
 // modelParameter is the model argument every function takes.

@@ -53,19 +53,16 @@ func missWords(miss catalog.Miss) string {
 		return fmt.Sprintf("workload_cost %s > allowed %s", formatNumber(miss.Amount), formatNumber(miss.AmountBound))
 	case catalog.NotDeprecatedCheck:
 		l := miss.Lifecycle
-		since := l.DeprecatedAt
-		if l.Status == catalog.StatusRetired {
-			since = l.RetiresAt
-		}
 		words := "model_lifecycle.status is " + string(l.Status)
-		if since != nil {
-			words += " since " + catalog.FormatDate(*since)
+		if l.Since != nil {
+			words += " since " + catalog.FormatDate(*l.Since)
 		}
 		return words + successorWords(l.Successor)
 	case catalog.DaysToRetirementAtLeast:
 		words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d", miss.Value, miss.Bound)
-		if at := miss.Lifecycle.RetiresAt; at != nil {
-			words += " (retires_at " + catalog.FormatDate(*at) + ")"
+		// A written status later than the date makes the 0, not the date.
+		if l := miss.Lifecycle; l.RetiresAt != nil && (l.Status != catalog.StatusRetired || l.Since != nil) {
+			words += " (retires_at " + catalog.FormatDate(*l.RetiresAt) + ")"
 		}
 		return words
 	}
