@@ -26,14 +26,15 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"`[\"gpt-4.1\", \"gpt-4o-mini\"]`: the first that the catalog has, the `policy` allows, is not retired " +
 			"and meets `require` is read, and each one passed over before it warns, saying why; so does each one after it " +
 			"that the catalog lacks, with the closest ids. When none " +
-			"qualifies, the plan fails with each one's reason. At least one id, each once, without white space around it; " +
-			"an id the catalog has only in another letter case or without a vendor prefix (`\"openai/gpt-4o\"` for " +
-			"`gpt-4o`, owned by `openai`) fails the plan, wherever it stands, as it could never be chosen.",
+			"qualifies, the plan fails with each one's reason. At least one id, each once; an id with white space around " +
+			"it, or one the catalog has only in another letter case or without a vendor prefix (`\"openai/gpt-4o\"` for " +
+			"`gpt-4o`, owned by `openai`), fails the plan, wherever it stands, as it could never be chosen, with the id " +
+			"as the catalog writes it.",
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a list of model ids, at least one, each once",
-			dyn: func(_ context.Context, _ tfsdk.Config, v tftypes.Value) error {
-				_, err := readCandidates(v)
+			dyn: func(_ context.Context, config tfsdk.Config, v tftypes.Value) error {
+				_, err := readCandidates(v, !config.Raw.IsFullyKnown())
 				return err
 			},
 		}},
@@ -44,9 +45,11 @@ func candidatesAttribute() schema.DynamicAttribute {
 const candidatesExample = `["gpt-4o", "gpt-4o-mini"]`
 
 // readCandidates reads a candidates value: a list (or tuple) of model ids,
-// not empty, each once, without white space around it. It reports every
-// element's mistake; one not known yet is checked once it is.
-func readCandidates(v tftypes.Value) ([]string, error) {
+// not empty, each once, and, with spacedToo or another mistake, without
+// white space around them (else spacedIDs checks that with the catalog, as
+// nameValidator says). It reports every element's mistake; one not known yet
+// is checked once it is.
+func readCandidates(v tftypes.Value, spacedToo bool) ([]string, error) {
 	if v.Type().Is(tftypes.Set{}) {
 		return nil, errors.New("candidates is a set, which has no order: write the ids as a list in order of " +
 			"preference, such as " + candidatesExample + " (not toset(...))")
@@ -59,15 +62,26 @@ func readCandidates(v tftypes.Value) ([]string, error) {
 		return nil, errors.New("candidates is empty: list at least one model id, such as " + candidatesExample + ", " +
 			"or set id instead")
 	}
+	spacedOnes := make([]error, len(ids))
 	for i, id := range ids {
 		if id == "" { // not known yet, or has a mistake already
 			continue
 		}
-		if err := spaced(fmt.Sprintf("candidates[%d]", i), id, "model id"); err != nil {
-			mistakes[i] = err
-		} else if first := slices.Index(ids, id); first < i {
+		if spacedOnes[i] = spacedFix(fmt.Sprintf("candidates[%d]", i), id, "model id", unspelled("model id")); spacedOnes[i] != nil {
+			continue
+		}
+		if first := slices.Index(ids, id); first < i {
 			mistakes[i] = fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
 				megallm.Quote(id), first, i)
+		}
+	}
+	// The read refuses a spaced id with the catalog's spelling, where it gets
+	// to: not past another mistake, nor, maybe, past a value not known yet.
+	if spacedToo || joinMistakes(mistakes) != nil {
+		for i, err := range spacedOnes {
+			if err != nil {
+				mistakes[i] = err
+			}
 		}
 	}
 	return ids, joinMistakes(mistakes)

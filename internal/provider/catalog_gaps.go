@@ -58,6 +58,46 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 	return diags
 }
 
+// spacedFilters refuses a type, owners and excluded ids with white space
+// around them or an invisible character, each written as the catalog writes
+// it (spacedName, spacedID), or with what it has close to it; the validators
+// leave them to the read where it is at plan (nameValidator). The query is
+// returned without them, for the checks that compare the rest with the
+// catalog.
+func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if err := spacedName("type", query.Type, "model type", "types", models.Types()); err != nil {
+		diags.AddAttributeError(path.Root("type"), "Invalid type", sentence(err))
+		query.Type = ""
+	}
+	owners := models.Owners()
+	spacedOut := func(set string, names []string, mistake func(name string) error) []string {
+		var kept []string
+		var mistakes []error
+		for _, name := range slices.Sorted(slices.Values(names)) {
+			if err := mistake(name); err != nil {
+				mistakes = append(mistakes, err)
+			} else {
+				kept = append(kept, name)
+			}
+		}
+		if err := joinMistakes(mistakes); err != nil {
+			diags.AddAttributeError(path.Root(set), "Invalid "+set, sentences(err))
+		}
+		if names == nil {
+			return nil
+		}
+		return kept
+	}
+	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, func(owner string) error {
+		return spacedName("an owner of owned_by", owner, "owner", "owners", owners)
+	})
+	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, func(id string) error {
+		return spacedID(models, "an id of exclude_ids", id, func(id string) string { return meantByID(models, id) })
+	})
+	return query, diags
+}
+
 // unmatchedFilters refuses a type or owners that the catalog has only in
 // another letter case, which can only be typos, and warns about a type,
 // owner or excluded id that no model of the catalog has, most often a typo:

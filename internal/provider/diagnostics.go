@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -67,6 +68,49 @@ func meantWords(displayNameOf, closest []string) string {
 // may name one it cannot use (an excluded id, a policy's).
 func meantByID(models *catalog.Catalog, id string) string {
 	return meantWords(models.DisplayNamed(id), models.Suggest(id))
+}
+
+// usableMeant is meantWords among the models that can be used, for an id
+// the catalog lacks.
+func usableMeant(models *catalog.Catalog) func(id string) string {
+	return func(id string) string {
+		r := models.Unknown(id)
+		return meantWords(r.DisplayNameOf, r.Suggestions)
+	}
+}
+
+// spacedID is spaced for a model id at where, whose fix writes it as the
+// catalog does, as written or otherwise (catalog.LookupMisnamed), or says
+// what meant finds for it when the catalog lacks it.
+func spacedID(models *catalog.Catalog, where, id string, meant func(id string) string) error {
+	return spacedFix(where, id, "model id", spelledIn("model id", func(clean string) string {
+		if _, ok := models.Lookup(clean); ok {
+			return clean
+		}
+		m, _ := models.LookupMisnamed(clean)
+		return m.CatalogID
+	}, meant))
+}
+
+// spacedName is spaced for a type or owner at where, whose fix writes it as
+// the catalog does (names, which have it in one spelling each), or names the
+// closest of names when the catalog lacks it, else them all (catalogHas's
+// field).
+func spacedName(where, name, kind, field string, names []string) error {
+	return spacedFix(where, name, kind, spelledIn(kind, func(clean string) string {
+		if slices.Contains(names, clean) {
+			return clean
+		}
+		if meant := catalog.Miscased(clean, names); meant != nil {
+			return meant[0]
+		}
+		return ""
+	}, func(clean string) string {
+		if closest := catalog.Closest(clean, slices.Values(names)); len(closest) > 0 {
+			return didYouMean(closest)
+		}
+		return " " + catalogHas(field, names)
+	}))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with

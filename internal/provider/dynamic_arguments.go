@@ -117,26 +117,70 @@ func stringElements(where, kind, example string, v tftypes.Value) (out []string,
 // invisible character anywhere, which no name of this kind (an owner, a model
 // id) has, and how to write it; nil when it has none, or is blank, which its
 // reader refuses in its own words. Compared exactly, it would match nothing.
-func spaced(where, name, kind string) error {
+func spaced(where, name, kind string) error { return spacedFix(where, name, kind, nil) }
+
+// spacedFix is spaced with fix's advice for the name as it reads (clean):
+// without white space around it or invisible characters, its look-alike
+// dashes written "-". A name that only the catalog can spell (a model id,
+// type or owner) needs it: read as " GPT-4o", it is "gpt-4o" (spelledIn). A
+// nil fix writes the name spaced can tell: trimmed, or with "-" for dashes.
+func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	trimmed := strings.TrimSpace(name)
-	if trimmed == "" {
+	i := strings.IndexFunc(name, invisible)
+	if trimmed == "" || trimmed == name && i < 0 {
 		return nil
 	}
-	if trimmed != name {
-		return fmt.Errorf("%s is %s, with white space around it, which no %s has: write it as %s",
-			where, megallm.Quote(name), kind, megallm.Quote(trimmed))
-	}
-	if i := strings.IndexFunc(name, invisible); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(name[i:])
-		fix := "delete it, or retype the " + kind
-		if hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name); hyphens != name && !strings.ContainsFunc(hyphens, invisible) {
-			fix = "write it as " + megallm.Quote(hyphens)
+	clean := strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case dash(r) != 0:
+			return '-'
+		case unicode.IsSpace(r):
+			return ' '
+		case invisible(r):
+			return -1
 		}
-		return fmt.Errorf("%s is %s, with an invisible or look-alike character (%U, its character %d), which no %s "+
-			"has: copying through a chat or a document can add one; %s",
-			where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, fix)
+		return r
+	}, name))
+	advice := "delete it, or retype the " + kind
+	switch {
+	case fix != nil && clean != "":
+		advice = fix(clean)
+	case trimmed != name:
+		advice = writeAs(trimmed)
+	default:
+		if hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name); hyphens != name && !strings.ContainsFunc(hyphens, invisible) {
+			advice = writeAs(hyphens)
+		}
 	}
-	return nil
+	if trimmed != name {
+		return fmt.Errorf("%s is %s, with white space around it, which no %s has: %s", where, megallm.Quote(name), kind, advice)
+	}
+	r, _ := utf8.DecodeRuneInString(name[i:])
+	return fmt.Errorf("%s is %s, with an invisible or look-alike character (%U, its character %d), which no %s "+
+		"has: copying through a chat or a document can add one; %s",
+		where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, advice)
+}
+
+// writeAs is the advice to write a name as name.
+func writeAs(name string) string { return "write it as " + megallm.Quote(name) }
+
+// spelledIn is spacedFix's fix from the catalog, for a name (of kind) read
+// as clean: to write it as the catalog does (spelling, "" when it has none),
+// else that the catalog lacks clean too, with meant's words for what it may
+// have meant (a didYouMean, meantWords or catalogHas).
+func spelledIn(kind string, spelling, meant func(clean string) string) func(clean string) string {
+	return func(clean string) string {
+		if s := spelling(clean); s != "" {
+			return writeAs(s)
+		}
+		return fmt.Sprintf("the catalog has no %s %s either.%s", kind, megallm.Quote(clean), meant(clean))
+	}
+}
+
+// unspelled is spacedFix's fix before the catalog is read, which alone can
+// spell a name of kind: the trimmed name may be in another letter case.
+func unspelled(kind string) func(string) string {
+	return func(string) string { return "write the " + kind + " as the catalog does" }
 }
 
 // invisible reports whether r is a character a name never has but copied
@@ -158,14 +202,27 @@ func dash(r rune) rune {
 // nameValidator refuses a name of this kind (a model id, an owner, a model
 // type, a path) that is blank, saying blankFix (under orNull, which words a
 // blank one, none), or has white space around it. For an element of a set,
-// whose path shows its value, set names the set and noun the element.
-func nameValidator(set, noun, kind, blankFix string) argumentCheck {
-	check := argumentCheck{describes: cmp.Or(noun, "a "+kind) + ", not blank, without white space around it", str: func(name, value string) string {
+// whose path shows its value, set names the set and noun the element. A name
+// that only the catalog can spell (catalogName) with white space around it is
+// refused here only next to a value not known yet, which may leave the read
+// to apply (DESIGN.md); else the read refuses it, with the catalog's spelling.
+func nameValidator(set, noun, kind, blankFix string, catalogName bool) argumentCheck {
+	name := func(name string) string {
 		if set != "" {
-			name = noun + " of " + set
+			return noun + " of " + set
 		}
-		return sentence(cmp.Or(blank(name, value, kind, blankFix), spaced(name, value, kind)))
+		return name
+	}
+	check := argumentCheck{describes: cmp.Or(noun, "a "+kind) + ", not blank, without white space around it", str: func(at, value string) string {
+		return sentence(cmp.Or(blank(name(at), value, kind, blankFix), spaced(name(at), value, kind)))
 	}}
+	if catalogName {
+		check.str, check.strPartial = func(at, value string) string {
+			return sentence(blank(name(at), value, kind, blankFix))
+		}, func(at, value string) string {
+			return sentence(cmp.Or(blank(name(at), value, kind, blankFix), spacedFix(name(at), value, kind, unspelled(kind))))
+		}
+	}
 	if set != "" {
 		check.summary = "Invalid " + set
 	}

@@ -58,7 +58,7 @@ func FuzzDynamicArguments(f *testing.F) {
 			"require names": func() error { _, err := requireReader(v); return err },
 			"model":         func() error { _, _, err := readModel(v, now); return err },
 			"candidates": func() error {
-				ids, err := readCandidates(v)
+				ids, err := readCandidates(v, true)
 				if err == nil && v.IsFullyKnown() && (len(ids) == 0 || slices.ContainsFunc(ids, func(id string) bool { return id == "" || strings.TrimSpace(id) != id }) ||
 					len(slices.Compact(slices.Sorted(slices.Values(ids)))) != len(ids)) {
 					t.Errorf("readCandidates accepted %q", ids)

@@ -48,12 +48,13 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	attributes := modelAttributes()
 	attributes["id"] = schema.StringAttribute{
 		MarkdownDescription: "Id of the model to read, exactly as the API lists it, such as `gpt-4o-mini`. The " +
-			"plan fails for an id the catalog lacks (with the closest ids), a model the provider's `policy` denies " +
+			"plan fails for an id the catalog lacks (with the closest ids; for one with white space around it, the id " +
+			"as the catalog writes it), a model the provider's `policy` denies " +
 			"or does not allow, and a retired model (with its successor); a deprecated model warns. Set `id` or " +
 			"`candidates`; with `candidates`, `id` is the chosen model's.",
 		Optional:   true,
 		Computed:   true,
-		Validators: []validator.String{nameValidator("", "", "model id", `write the id of a model, such as "gpt-4o-mini"`)},
+		Validators: []validator.String{nameValidator("", "", "model id", `write the id of a model, such as "gpt-4o-mini"`, true)},
 	}
 	attributes["candidates"] = candidatesAttribute()
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
@@ -94,7 +95,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
 	var candidates []string // nil with id
 	if !cfg.Candidates.IsNull() {
-		if candidates, err = readDynamic(ctx, cfg.Candidates, readCandidates); err != nil {
+		if candidates, err = readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
+			return readCandidates(v, false) // spacedIDs, with the catalog
+		}); err != nil {
 			resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", err.Error())
 			return
 		}
@@ -111,6 +114,9 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if resp.Diagnostics.Append(spacedIDs(models, cfg.ID, candidates)...); resp.Diagnostics.HasError() {
+		return
+	}
 	resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
 	model, at := d.choose(models, cfg.ID.ValueString(), candidates, query, &resp.Diagnostics)
 	if model == nil {
@@ -124,6 +130,25 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.Append(diags...); !diags.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, object)...)
 	}
+}
+
+// spacedIDs refuses an id or candidates with white space around them or an
+// invisible character, each written as the catalog writes it (spacedID), or
+// with what the ids that can be used suggest for it; the validators leave
+// them to the read where it is at plan (nameValidator).
+func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if err := spacedID(models, "id", id.ValueString(), usableMeant(models)); err != nil {
+		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
+	}
+	mistakes := make([]error, len(candidates))
+	for i, c := range candidates {
+		mistakes[i] = spacedID(models, fmt.Sprintf("candidates[%d]", i), c, usableMeant(models))
+	}
+	if err := joinMistakes(mistakes); err != nil {
+		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))
+	}
+	return diags
 }
 
 // choose is the model id names, or the first usable one of candidates (when

@@ -74,22 +74,23 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"API lists). Models that do not report a type are left out; leave `type` out to keep every type, " +
 					"those models included. Case-sensitive: a type the catalog has only in another letter case (`Chat`) is an " +
 					"error, and one that no model has warns, each with the closest type and the types the catalog has; a blank " +
-					"type, or one with white space around it, is an error.",
+					"type is an error, and so is one with white space around it, which names the type as the catalog writes it.",
 				Optional:   true,
-				Validators: []validator.String{nameValidator("", "", "model type", leaveOut("type", "keep every type"))},
+				Validators: []validator.String{nameValidator("", "", "model type", leaveOut("type", "keep every type"), true)},
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
 					"`[\"openai\", \"anthropic\"]`. Models that do not report `owned_by` are left out. Case-sensitive: an owner the " +
 					"catalog has only in another letter case (`OpenAI`) is an error, and one that no model has warns, each with " +
-					"the closest ones; a blank owner, or one with white space around it, is an error.",
+					"the closest ones; a blank owner is an error, and so is one with white space around it, which names the owner " +
+					"as the catalog writes it.",
 				CustomType:  nameSet,
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
 					ownersNotEmpty,
 					noNullElement("owner"),
-					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner", "remove it")),
+					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner", "remove it", true)),
 				},
 			},
 			"id_regex": schema.StringAttribute{
@@ -120,13 +121,14 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact: " +
 					"an id the catalog has only in another letter case or without a vendor prefix (`\"openai/gpt-4o\"` for " +
 					"`gpt-4o`, owned by `openai`), or with white space around it, is an error, as it would leave its model " +
-					"listed, and an id that the catalog does not have warns, with the closest ids.",
+					"listed, with the id as the catalog writes it, and an id that the catalog does not have warns, with the " +
+					"closest ids.",
 				CustomType:  nameSet,
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
 					noNullElement("model id"),
-					setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it")),
+					setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it", true)),
 				},
 			},
 			"sort_by": schema.StringAttribute{
@@ -239,11 +241,13 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	unspaced, diags := spacedFilters(models, query)
+	resp.Diagnostics.Append(diags...)
 	if models.Len() == 0 {
 		resp.Diagnostics.AddWarning("Empty MegaLLM catalog", emptyCatalog(d.data.origin))
 	} else {
-		resp.Diagnostics.Append(misnamedExclusionError(models, query.ExcludeIDs)...)
-		resp.Diagnostics.Append(unmatchedFilters(models, d.data.origin, query)...)
+		resp.Diagnostics.Append(misnamedExclusionError(models, unspaced.ExcludeIDs)...)
+		resp.Diagnostics.Append(unmatchedFilters(models, d.data.origin, unspaced)...)
 		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
 		resp.Diagnostics.Append(pricedElsewhereWarning(models, query)...)

@@ -253,7 +253,7 @@ data "megallm_model" "m" { candidates = ["gpt-4o", var.fallback] }`,
   default = [1, " gpt-4o", "", "gpt-4o-mini", "gpt-4o-mini"]
 }
 data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a string, got number\.\s+`+
-			`candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"\.\s+`+
+			`candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write the model id as the catalog does\.\s+`+
 			`candidates\[2\] is "", which is no model id: remove it\.\s+`+
 			`candidates lists "gpt-4o-mini" twice \(candidates\[3\] and candidates\[4\]\): list each model once\.\s*$`),
 		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got string: write it as \["gpt-4o"\]`),

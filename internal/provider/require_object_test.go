@@ -371,7 +371,19 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 	}
 	unitTest(t,
 		step(`data "megallm_model" "m" { candidates = [timestamp(), "gpt-4o-mini "] }`,
-			`candidates\[1\] is "gpt-4o-mini ", with white space around it, which no model id has: write it as "gpt-4o-mini"`),
+			`candidates\[1\] is "gpt-4o-mini ", with white space around it, which no model id has: write the model id as the catalog does\.`),
+		// Only the read can spell a name, and it may wait for apply: the validator refuses it without a spelling.
+		step(`data "megallm_model" "m" {
+  id      = " GPT-4o"
+  require = { min_context_length = timestamp() == "" ? 1 : 2 }
+}`, `Invalid id .* id is " GPT-4o", with white space around it, which no model id has: write the model id as the catalog does\.`),
+		step(`data "megallm_models" "m" {
+  owned_by = ["OpenAI ", timestamp()]
+  type     = "\u200bchat"
+}`, `Invalid owned_by .* an owner of owned_by is "OpenAI ", with white space around it, which no owner has: write the owner `+
+			`as the catalog does\..*Invalid type .* type is "\\u200bchat", with an invisible or look-alike character \(U\+200B, its `+
+			`character 1\), which no model type has: copying through a chat or a document can add one; write the model type as `+
+			`the catalog does\.`),
 		step(`data "megallm_model" "m" { candidates = [timestamp(), "gpt-4o-mini", "gpt-4o-mini"] }`,
 			`candidates lists "gpt-4o-mini" twice \(candidates\[1\] and candidates\[2\]\): list each model once`),
 		step(`data "megallm_model" "m" { candidates = [timestamp(), ""] }`,

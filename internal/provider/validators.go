@@ -38,9 +38,12 @@ type argumentCheck struct {
 	describes string // what the value must be
 	summary   string // "Invalid NAME" when empty
 	str       func(name, value string) string
-	num       func(name string, n *big.Float) string
-	set       func(name string, elements []attr.Value) string
-	dyn       func(ctx context.Context, config tfsdk.Config, v tftypes.Value) error
+	// strPartial, if set, is str where a value of the configuration is not
+	// known yet (Terraform's validate walk has every variable unknown).
+	strPartial func(name, value string) string
+	num        func(name string, n *big.Float) string
+	set        func(name string, elements []attr.Value) string
+	dyn        func(ctx context.Context, config tfsdk.Config, v tftypes.Value) error
 }
 
 func (v argumentCheck) Description(context.Context) string { return "value must be " + v.describes }
@@ -48,9 +51,14 @@ func (v argumentCheck) Description(context.Context) string { return "value must 
 func (v argumentCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
 
 func (v argumentCheck) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if !req.ConfigValue.IsNull() && !req.ConfigValue.IsUnknown() {
-		v.report(ctx, req.Config, &resp.Diagnostics, req.Path, v.str(req.Path.String(), req.ConfigValue.ValueString()))
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
 	}
+	check := v.str
+	if v.strPartial != nil && !req.Config.Raw.IsFullyKnown() {
+		check = v.strPartial
+	}
+	v.report(ctx, req.Config, &resp.Diagnostics, req.Path, check(req.Path.String(), req.ConfigValue.ValueString()))
 }
 
 func (v argumentCheck) ValidateNumber(ctx context.Context, req validator.NumberRequest, resp *validator.NumberResponse) {
