@@ -332,21 +332,31 @@ func words(name string) []string {
 // Misnames reports whether value, a name made of words that is none of
 // names, reads as a misspelling or a guess of one of them: each of its words
 // is a word of theirs, one misspelt as Closest measures it, or one cut short
-// (supports_vison, supports_function_call, input_cost_per_million). A name
-// with a word of its own, such as supports_reasoning, supports_text ("text"
-// is inside "context", not a misspelling of it) or
-// cached_input_tokens_cost_per_million, names something else.
+// (supports_vison, supports_function_call, input_cost_per_million, and
+// currency_code, whose code is close to cost). The words it writes exactly
+// as names do must all be words of one name: one name's word in place of
+// another's is a name of its own, as a newer API's max_input_tokens is
+// beside max_output_tokens. A name with a word of its own, such as
+// supports_reasoning, supports_text ("text" is inside "context", not a
+// misspelling of it) or cached_input_tokens_cost_per_million, names
+// something else.
 func Misnames(value string, names []string) bool {
 	var known []string
 	for _, name := range names {
 		known = append(known, words(name)...)
 	}
+	var exact []string
 	for _, w := range words(value) {
-		if !slices.ContainsFunc(known, func(k string) bool { return len(w) >= 3 && strings.HasPrefix(k, w) || misspelt(w, k) }) {
+		if slices.Contains(known, w) {
+			exact = append(exact, w)
+		} else if !slices.ContainsFunc(known, func(k string) bool { return len(w) >= 3 && strings.HasPrefix(k, w) || misspelt(w, k) }) {
 			return false
 		}
 	}
-	return true
+	return slices.ContainsFunc(names, func(name string) bool {
+		own := words(name)
+		return !slices.ContainsFunc(exact, func(w string) bool { return !slices.Contains(own, w) })
+	})
 }
 
 // misspelt reports whether w is k, or k misspelt: within the edit distance

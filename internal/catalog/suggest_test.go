@@ -374,6 +374,10 @@ func TestMisnames(t *testing.T) {
 		{"supports_text", capabilities, false}, // a word inside a known one ("context"), not a misspelling of it
 		{"supports_visio", capabilities, true}, // a word cut short
 		{"supports_struct_output", capabilities, true},
+		// A newer API's field made of two names' words: one name's word in
+		// place of another's is no misspelling of either.
+		{"max_input_tokens", []string{"max_output_tokens", "input_tokens_cost_per_million"}, false},
+		{"max_tokens", []string{"max_output_tokens", "input_tokens_cost_per_million"}, true},
 	} {
 		if got := Misnames(c.value, c.names); got != c.want {
 			t.Errorf("Misnames(%q) = %v, want %v", c.value, got, c.want)

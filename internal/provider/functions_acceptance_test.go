@@ -60,14 +60,17 @@ output "unmet_of_an_older_saved_entry" {
   value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"capabilities\": {\"vision\": true, \"max_context_length\": 32000}}"), { min_context_length = 64000 })
 }
 locals {
-  # A saved entry of a newer API, with a capability and a price this provider does not know.
-  newer = jsondecode("{\"id\": \"new\", \"capabilities\": {\"supports_vision\": true, \"supports_reasoning\": true, \"supports_text\": true}, \"pricing\": {\"input_tokens_cost_per_million\": 2, \"cached_input_tokens_cost_per_million\": 0.5, \"output_tokens_cost_per_million\": 8}}")
+  # A saved entry of a newer API, with a capability, a price and a limit this provider does not know.
+  newer = jsondecode("{\"id\": \"new\", \"max_input_tokens\": 180000, \"max_output_tokens\": 8192, \"capabilities\": {\"supports_vision\": true, \"supports_reasoning\": true, \"supports_text\": true}, \"pricing\": {\"input_tokens_cost_per_million\": 2, \"cached_input_tokens_cost_per_million\": 0.5, \"output_tokens_cost_per_million\": 8}}")
 }
 output "vision_of_a_newer_saved_entry" {
   value = provider::megallm::supports(local.newer, "vision")
 }
 output "cost_of_a_newer_saved_entry" {
   value = provider::megallm::estimate_cost(local.newer, 1000000, 1000000)
+}
+output "output_tokens_of_a_newer_saved_entry" {
+  value = provider::megallm::unmet_requirements(local.newer, { min_max_output_tokens = 16000 })
 }
 output "unmet_of_a_newer_saved_entry" {
   value = provider::megallm::unmet_requirements(local.newer, { supports_vision = true, max_input_cost_per_million = 1 })
@@ -117,6 +120,8 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("vision_of_a_newer_saved_entry", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("cost_of_a_newer_saved_entry", knownvalue.Float64Exact(10)),
 			statecheck.ExpectKnownOutputValue("unmet_of_a_newer_saved_entry", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
+			// Its max_input_tokens, made of two names' words, is no misspelling of max_output_tokens.
+			statecheck.ExpectKnownOutputValue("output_tokens_of_a_newer_saved_entry", knownIDs("max_output_tokens 8192 < required 16000")),
 			// A model literal's currency is read as the currency argument is.
 			statecheck.ExpectKnownOutputValue("unmet_in_default_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),

@@ -459,7 +459,7 @@ func modelParameter() function.DynamicParameter {
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
 			"its root), or an object literal with the attributes the function needs. Attributes the function does not " +
 			"read are ignored, such as those a saved catalog of a newer API may have (`supports_reasoning`, " +
-			"`cached_input_tokens_cost_per_million`); a `context_length` or `max_output_tokens` of 0, which a saved " +
+			"`cached_input_tokens_cost_per_million`, or `max_input_tokens`, whose words are those of two names); a `context_length` or `max_output_tokens` of 0, which a saved " +
 			"entry may hold, is read as not reported, as the data sources read it. These are errors:\n" +
 			"   - `data.megallm_models.NAME` itself, or an object with none of a model's attributes;\n" +
 			"   - a misspelling of an attribute the function reads, at the model's root or in `capabilities` or " +
