@@ -81,7 +81,7 @@ func ptr[T any](v T) *T { return &v }
 // An element not known yet is "" in out, without a mistake.
 func stringElements(where, kind, example string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
-	if !v.Type().Is(tftypes.List{}) && !v.Type().Is(tftypes.Set{}) && !v.Type().Is(tftypes.Tuple{}) || v.As(&elements) != nil {
+	if !isList(v) || v.As(&elements) != nil {
 		var one string // a list in one string: "gpt-4o", "gpt-4o,gpt-4o-mini", "[gpt-4o]"; "" for no known string
 		_ = v.As(&one)
 		separator := func(r rune) bool { return strings.ContainsRune(`,[]"'`, r) || unicode.IsSpace(r) }
@@ -111,6 +111,11 @@ func stringElements(where, kind, example string, v tftypes.Value) (out []string,
 		}
 	}
 	return out, mistakes, nil
+}
+
+// isList reports whether v is a list, set or tuple.
+func isList(v tftypes.Value) bool {
+	return v.Type().Is(tftypes.List{}) || v.Type().Is(tftypes.Set{}) || v.Type().Is(tftypes.Tuple{})
 }
 
 // spaced says that name, written at where, has white space around it, or an

@@ -60,8 +60,8 @@ output "unmet_of_an_older_saved_entry" {
   value = provider::megallm::unmet_requirements(jsondecode("{\"id\": \"old\", \"capabilities\": {\"vision\": true, \"max_context_length\": 32000}}"), { min_context_length = 64000 })
 }
 locals {
-  # A saved entry of a newer API, with a capability, a price and a limit this provider does not know.
-  newer = jsondecode("{\"id\": \"new\", \"max_input_tokens\": 180000, \"max_output_tokens\": 8192, \"capabilities\": {\"supports_vision\": true, \"supports_reasoning\": true, \"supports_text\": true}, \"pricing\": {\"input_tokens_cost_per_million\": 2, \"cached_input_tokens_cost_per_million\": 0.5, \"output_tokens_cost_per_million\": 8}}")
+  # A saved entry of a newer API, with a capability, prices and a limit this provider does not know.
+  newer = jsondecode("{\"id\": \"new\", \"max_input_tokens\": 180000, \"max_output_tokens\": 8192, \"capabilities\": {\"supports_vision\": true, \"supports_reasoning\": true, \"supports_text\": true}, \"pricing\": {\"input_tokens_cost_per_million\": 2, \"cached_input_tokens_cost_per_million\": 0.5, \"tiers\": [{\"above\": 200000, \"input_tokens_cost_per_million\": 4}], \"output_tokens_cost_per_million\": 8}}")
 }
 output "vision_of_a_newer_saved_entry" {
   value = provider::megallm::supports(local.newer, "vision")

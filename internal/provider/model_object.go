@@ -350,12 +350,14 @@ func positive(limit *int64) *int64 {
 
 // apiAttributes refuses the attributes of o, a model's capabilities or
 // pricing, that misname one of names or older (catalog.Misnames), as
-// onlyAttributes does, and ignores the others, such as supports_reasoning: a
-// saved catalog of a newer API has fields this provider does not know, and
-// the data sources read its entries without them too.
+// onlyAttributes does, and ignores the others, such as supports_reasoning, and
+// a list, which none of theirs is (a newer API's tiers, whose tier is two
+// edits from per): a saved catalog of a newer API has fields this
+// provider does not know, and the data sources read its entries without them
+// too.
 func apiAttributes(what string, o *objectReader, names []string, older ...string) error {
-	for name := range o.attrs {
-		if !slices.Contains(names, name) && !slices.Contains(older, name) && !catalog.Misnames(name, slices.Concat(names, older)) {
+	for name, v := range o.attrs {
+		if !slices.Contains(names, name) && !slices.Contains(older, name) && (isList(v) || !catalog.Misnames(name, slices.Concat(names, older))) {
 			delete(o.attrs, name)
 		}
 	}
@@ -459,8 +461,9 @@ func modelParameter() function.DynamicParameter {
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
 			"its root), or an object literal with the attributes the function needs. Attributes the function does not " +
 			"read are ignored, such as those a saved catalog of a newer API may have (`supports_reasoning`, " +
-			"`cached_input_tokens_cost_per_million`, or `max_input_tokens`, whose words are those of two names); a `context_length` or `max_output_tokens` of 0, which a saved " +
-			"entry may hold, is read as not reported, as the data sources read it. These are errors:\n" +
+			"`cached_input_tokens_cost_per_million`, or `max_input_tokens`, whose words are those of two names), and " +
+			"a list in `capabilities` or `pricing` (`tiers`); a `context_length` or `max_output_tokens` of 0, which a " +
+			"saved entry may hold, is read as not reported, as the data sources read it. These are errors:\n" +
 			"   - `data.megallm_models.NAME` itself, or an object with none of a model's attributes;\n" +
 			"   - a misspelling of an attribute the function reads, at the model's root or in `capabilities` or " +
 			"`pricing` (`capabilites`, `context_lenght`, `supports_vison`, `retire_at`, `stauts` for " +
