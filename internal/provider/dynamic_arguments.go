@@ -457,10 +457,11 @@ func (o *objectReader) currencyHint(sign string) string {
 }
 
 // mapHint says that s is a string because o is a map of strings, which
-// declaring the variable's type fixes, then fix.
+// declaring the variable's type fixes (map(any) makes one of mixed values
+// too, as tomap() does), then fix.
 func (o *objectReader) mapHint(s, fix string) string {
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
-		"the variable it comes from as type = any, not map(string)%s",
+		"the variable it comes from as type = any, not map(string) or map(any) (drop any tomap() around the object)%s",
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
 }
 

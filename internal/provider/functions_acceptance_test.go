@@ -449,6 +449,35 @@ output "unmet" {
 	})
 }
 
+// A model whose numbers a map type made strings: the error says which types
+// make it (map(any) too, and tomap()), and type = any, as it advises, reads it.
+func TestFunctions_modelOfStrings(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const unmet = `provider::megallm::unmet_requirements(var.model, { min_context_length = 200000 })`
+	step := func(typ, expr string) resource.TestStep {
+		return resource.TestStep{Config: providerBlock(server, "") + `
+variable "model" {
+  type    = ` + typ + `
+  default = { id = "m", context_length = 128000 }
+}
+output "unmet" { value = ` + expr + ` }`}
+	}
+	mapOfStrings := `model\.context_length must be a number, got string "128000": model is a map of strings, in which true is ` +
+		`"true" and 128000 is "128000"\. Declare the variable it comes from as type = any, not map\(string\) or ` +
+		`map\(any\) \(drop any tomap\(\) around the object\)\.?\s*$`
+	ofStrings, ofAny, toMap := step("map(string)", unmet), step("map(any)", unmet),
+		step("any", `provider::megallm::unmet_requirements(tomap(var.model), { min_context_length = 200000 })`)
+	for _, s := range []*resource.TestStep{&ofStrings, &ofAny, &toMap} {
+		s.ExpectError = expectError(mapOfStrings)
+	}
+	followed := step("any", unmet)
+	followed.ConfigStateChecks = []statecheck.StateCheck{
+		statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
+	}
+	functionsTest(t, ofStrings, ofAny, toMap, followed)
+}
+
 // A null currency is the default, as a data source's currency = null is, so
 // that one optional variable serves both. OpenTofu 1.10 sends a null variadic
 // argument in an encoding the framework cannot read, and fails the call with

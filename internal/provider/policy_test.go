@@ -419,7 +419,7 @@ variable "models" {
 data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = { models = var.models }")),
 			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\]\.denied must be a bool, got string "true": ` +
 				`policy\.models\["gpt-4o"\] is a map of strings, in which true is "true" and 128000 is "128000"\. Declare the ` +
-				`variable it comes from as type = any, not map\(string\)\.?\s*$`),
+				`variable it comes from as type = any, not map\(string\) or map\(any\) \(drop any tomap\(\) around the object\)\.?\s*$`),
 		},
 		// The way the guide shares a policy: a JSON file, here inline.
 		step(`jsondecode("{\"models\": {\"gpt-4o\": {\"retires-at\": \"2026-06-30\"}}}")`,

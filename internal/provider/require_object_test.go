@@ -317,7 +317,7 @@ variable "sizes" {
 	why := func(attribute, value string) string {
 		return `require.` + attribute + ` must be a (bool|number), got string "` + value + `": require is a map of strings, in ` +
 			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not ` +
-			`map\(string\)\.?\s*$`
+			`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\)\.?\s*$`
 	}
 	step := func(config, expected string) resource.TestStep {
 		return resource.TestStep{Config: providerBlock(server, "") + variables + config, ExpectError: expectError(expected)}
@@ -334,7 +334,7 @@ variable "sizes" {
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "128k" }) }`,
 			`require.min_context_length must be a number, got string "128k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
-				`map\(string\), and write it as the number 128000\.?\s*$`),
+				`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and write it as the number 128000\.?\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, tomap({ max_input_cost_per_million = "1,500" })) }`,
 			`got\s+string\s+"1,500":\s+require\s+is\s+a\s+map\s+of\s+strings,.*\s+and\s+write\s+it\s+as\s+the\s+number\s+1500\s+`+
 				`\(or\s+1\.5,\s+if\s+its\s+comma\s+is\s+a\s+decimal\s+comma\)`),
@@ -343,17 +343,17 @@ variable "sizes" {
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "0.0005k" }) }`,
 			`require.min_context_length must be a number, got string "0\.0005k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
-				`map\(string\), and the number 0\.5 would not do either: `+
+				`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and the number 0\.5 would not do either: `+
 				`min_context_length must be a whole number, got 0\.5: write 0 or 1\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.fraction) }
 variable "fraction" {
   type    = map(string)
   default = { min_context_length = 1.5 }
 }`, `require.min_context_length must be a number, got string "1\.5": require is a map of strings, .* not `+
-			`map\(string\), and the number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
+			`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and the number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		// A string that is no bool is a plain type error.
 		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got `+
-			`string "yes": require is a map of strings, .* not map\(string\), and write true or false\.?\s*$`),
+			`string "yes": require is a map of strings, .* not map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and write true or false\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("requirements of the wrong type sent %d requests, want 0", n)
