@@ -253,8 +253,10 @@ type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	errs   []error
-	// stringMap is set for a map of strings, as a map(string) variable makes.
-	stringMap bool
+	// isMap is set for a map, whose values share one type: beside strings,
+	// no nested object. stringMap is set for a map of strings, as a
+	// map(string) variable makes.
+	isMap, stringMap bool
 	// currency is the currency the prices o reads are in, where one is set
 	// ("" for the default), and setCurrency how to set another: a format of
 	// its code, `set currency = %q` when empty (pricedIn); currencyUnknown
@@ -279,7 +281,8 @@ func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 	if !v.IsKnown() || v.IsNull() || !isObject || v.As(&attrs) != nil {
 		return nil, false
 	}
-	return &objectReader{prefix: prefix, attrs: attrs, stringMap: v.Type().Is(tftypes.Map{ElementType: tftypes.String})}, true
+	return &objectReader{prefix: prefix, attrs: attrs, isMap: v.Type().Is(tftypes.Map{}),
+		stringMap: v.Type().Is(tftypes.Map{ElementType: tftypes.String})}, true
 }
 
 // readObject reads v, written at where, which must be a known, non-null
@@ -460,10 +463,13 @@ func (o *objectReader) currencyHint(sign string) string {
 // declaring the variable's type fixes (map(any) makes one of mixed values
 // too, as tomap() does), then fix.
 func (o *objectReader) mapHint(s, fix string) string {
-	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare "+
-		"the variable it comes from as type = any, not map(string) or map(any) (drop any tomap() around the object)%s",
-		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), fix)
+	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare %s%s",
+		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), declareAny, fix)
 }
+
+// declareAny is how to pass an object where a map type or tomap() made a
+// map: a map's values share one type.
+const declareAny = "the variable it comes from as type = any, not map(string) or map(any) (drop any tomap() around the object)"
 
 // currencySigns are the signs and names a price or currency may be written
 // with instead of its ISO 4217 code, each with that code, or the codes, by

@@ -449,33 +449,44 @@ output "unmet" {
 	})
 }
 
-// A model whose numbers a map type made strings: the error says which types
-// make it (map(any) too, and tomap()), and type = any, as it advises, reads it.
+// A model that a map type made a map: the error says which types make one
+// (map(any) too, and tomap()), and type = any, as it advises, reads it, its
+// numbers and its nested objects.
 func TestFunctions_modelOfStrings(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	const unmet = `provider::megallm::unmet_requirements(var.model, { min_context_length = 200000 })`
-	step := func(typ, expr string) resource.TestStep {
+	step := func(typ, model, expr string) resource.TestStep {
 		return resource.TestStep{Config: providerBlock(server, "") + `
 variable "model" {
   type    = ` + typ + `
-  default = { id = "m", context_length = 128000 }
+  default = ` + model + `
 }
-output "unmet" { value = ` + expr + ` }`}
+output "x" { value = ` + expr + ` }`}
 	}
+	const (
+		limit  = `{ id = "m", context_length = 128000 }`
+		unmet  = `provider::megallm::unmet_requirements(var.model, { min_context_length = 200000 })`
+		vision = `provider::megallm::supports(var.model, "vision")`
+	)
+	anyType := `the variable it comes from as type = any, not map\(string\) or map\(any\) \(drop any tomap\(\) ` +
+		`around the object\)\.?\s*$`
 	mapOfStrings := `model\.context_length must be a number, got string "128000": model is a map of strings, in which true is ` +
-		`"true" and 128000 is "128000"\. Declare the variable it comes from as type = any, not map\(string\) or ` +
-		`map\(any\) \(drop any tomap\(\) around the object\)\.?\s*$`
-	ofStrings, ofAny, toMap := step("map(string)", unmet), step("map(any)", unmet),
-		step("any", `provider::megallm::unmet_requirements(tomap(var.model), { min_context_length = 200000 })`)
+		`"true" and 128000 is "128000"\. Declare ` + anyType
+	ofStrings, ofAny, toMap := step("map(string)", limit, unmet), step("map(any)", limit, unmet),
+		step("any", limit, `provider::megallm::unmet_requirements(tomap(var.model), { min_context_length = 200000 })`)
 	for _, s := range []*resource.TestStep{&ofStrings, &ofAny, &toMap} {
 		s.ExpectError = expectError(mapOfStrings)
 	}
-	followed := step("any", unmet)
+	// Moved into capabilities, as the error says, the flag would not fit the map.
+	flagInMap := step("map(bool)", `{ supports_vision = true }`, vision)
+	flagInMap.ExpectError = expectError(`model\.supports_vision is an attribute of model\.capabilities, not of the model, so it ` +
+		`would go unread: move it into capabilities = \{ \.\.\. \}\. model is a map, which holds no object: declare ` + anyType)
+	followed, flagFollowed := step("any", limit, unmet), step("any", `{ capabilities = { supports_vision = true } }`, vision)
 	followed.ConfigStateChecks = []statecheck.StateCheck{
-		statecheck.ExpectKnownOutputValue("unmet", knownIDs("context_length 128000 < required 200000")),
+		statecheck.ExpectKnownOutputValue("x", knownIDs("context_length 128000 < required 200000")),
 	}
-	functionsTest(t, ofStrings, ofAny, toMap, followed)
+	flagFollowed.ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.Bool(true))}
+	functionsTest(t, ofStrings, ofAny, toMap, followed, flagInMap, flagFollowed)
 }
 
 // A null currency is the default, as a data source's currency = null is, so

@@ -380,7 +380,8 @@ var (
 // and successor a saved entry has there), which would go unread there (a
 // model with supports_vision = true beside capabilities would not support it,
 // one with status = "retired" would not be retired). A currency beside a
-// pricing, or null, has its own rule (rootCurrency).
+// pricing, or null, has its own rule (rootCurrency). In a map, which holds
+// no object, the fix is to give an object instead.
 func misplaced(o *objectReader) {
 	lifecycleOnly := maps.Clone(modelTypes().lifecycle)
 	maps.DeleteFunc(lifecycleOnly, func(name string, _ attr.Type) bool { return slices.Contains(rootAttributeNames, name) })
@@ -393,6 +394,8 @@ func misplaced(o *objectReader) {
 			case in.attrs[name] == nil:
 			case name == "currency" && (hasPricing || o.attrs[name].IsNull()):
 				o.keep(rootCurrency(o))
+			case o.isMap: // moved into an object, it would not fit the map's type
+				o.keep(fmt.Errorf("%w. model is a map, which holds no object: declare %s", misplacedError(name, in.name), declareAny))
 			default:
 				o.keep(misplacedError(name, in.name))
 			}
