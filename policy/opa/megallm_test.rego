@@ -1210,18 +1210,22 @@ test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 		`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", but aws_lambda_function.chat has no attribute "llm_environment", so it reaches no value and checks nothing. Did you mean "environment"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
 		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
+}
 
-	# an attribute that is unset (null, an empty block), known only after
-	# apply, or a map key a map lacks (no CHAT variable) is no mistake; nor
-	# is a type of which the plan has no resource
+# an attribute that is unset (null, an empty block), known only after apply,
+# or a map key a map lacks (no CHAT variable) is no mistake; nor is a type of
+# which the plan has no resource
+test_an_unset_attribute_path_is_no_mistake if {
 	unset := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {
 		"aws_lambda_function": ["description", "dead_letter_config.*.target_arn", "tracing_config.*.mode", "environment.*.variables.CHAT", "*.LLM"],
 		"aws_ecs_service": ["enviroment.LLM"],
 	}}
 	unset == set()
+}
 
-	# so does a json_attributes attribute; one unset or known only after
-	# apply is no mistake
+# a json_attributes attribute that the resource lacks fails closed, as an
+# attribute path does; one unset or known only after apply is no mistake
+test_a_json_attribute_that_is_no_attribute_fails_closed if {
 	task := {
 		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
 		"values": {"container_definitions": `[{"name": "app", "environment": [{"name": "OPENAI_MODEL", "value": "gpt4o-mini"}]}]`, "family": "app", "volume": []},
@@ -1413,8 +1417,9 @@ test_a_misspelt_settings_document_warns if {
 # computed (in Rego, tens of seconds an id for thousands): an id in another
 # letter case, or one containing the id, is still suggested.
 test_past_max_edited_ids_of_a_length_no_edit_distance_is_computed if {
-	models := array.concat([_model(sprintf("m-%04d", [i]), "x", {}) | some i in numbers.range(1, megallm._max_edited + 1)], [_model("m-00x1-large", "x", {})])
-	denies := megallm.deny with input as _plan_with(
+	max_edited := 20
+	models := array.concat([_model(sprintf("m-%04d", [i]), "x", {}) | some i in numbers.range(1, max_edited + 1)], [_model("m-00x1-large", "x", {})])
+	denies := megallm.deny with megallm._max_edited as max_edited with input as _plan_with(
 		[_app({"model": "M-0001", "chat_model": "m-00x1", "fallback_model": "m-00y1"})],
 		[_read("catalog", models), _read("all", models)],
 	)
