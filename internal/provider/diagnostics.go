@@ -163,8 +163,8 @@ func countDenied(n int) string {
 // costTooLarge words catalog.ErrCostNotExpressible for what with models,
 // without a final period.
 func costTooLarge(what, models string) string {
-	return fmt.Sprintf("The cost of %s with %s is more than %.4g, the largest cost the provider computes. Use "+
-		"smaller token counts", what, models, math.MaxFloat64)
+	return fmt.Sprintf("The cost of %s with %s is more than %s, the largest cost the provider computes. Use "+
+		"smaller token counts", what, models, exponentAsWritten(fmt.Sprintf("%.4g", math.MaxFloat64)))
 }
 
 // warnEach warns at path about each of the first catalog.MaxListed values,

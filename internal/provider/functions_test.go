@@ -86,7 +86,7 @@ func TestEstimateCost_errors(t *testing.T) {
 		"negative input":      {[]attr.Value{gpt4oMini(), num(-1), num(0)}, 1, "token count must be 0 or more, got -1"},
 		"negative output":     {[]attr.Value{gpt4oMini(), num(0), num(-5)}, 2, "token count must be 0 or more, got -5"},
 		"fractional negative": {[]attr.Value{gpt4oMini(), num(-0.5), num(0)}, 1, "token count must be 0 or more, got -0.5"},
-		"huge count":          {[]attr.Value{gpt4oMini(), num(0), huge}, 2, "token count is too large: 1.148130695e+602"},
+		"huge count":          {[]attr.Value{gpt4oMini(), num(0), huge}, 2, "token count is too large: 1.1481306952742545242e602"},
 		"no pricing":          {[]attr.Value{noPricing, num(1), num(1)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
 		// pricing = {} and pricing = null say the same, even for no tokens.
 		"empty pricing":      {[]attr.Value{emptyPricing, num(1), num(1)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
@@ -108,7 +108,7 @@ func TestEstimateCost_errors(t *testing.T) {
 	}
 	// A cost beyond float64 is an error, never +Inf.
 	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), expensive, num(1e308), num(0)); err == nil ||
-		!strings.Contains(err.Text, `The cost of these token counts with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts`) {
+		!strings.Contains(err.Text, `The cost of these token counts with model "gold" is more than 1.798e308, the largest cost the provider computes. Use smaller token counts`) {
 		t.Errorf("an infinite cost = %v, %v; want an error", got, err)
 	}
 	// An input-only model is fine when no output tokens are asked for.

@@ -53,7 +53,7 @@ func amount(name string, n *big.Float) (float64, error) {
 	case n.Sign() < 0:
 		return 0, fmt.Errorf("%s must be 0 or more, got %s", name, numberText(n))
 	case math.IsInf(f, 0):
-		return 0, fmt.Errorf("%s is too large: %s (at most %s)", name, numberText(n), strconv.FormatFloat(math.MaxFloat64, 'g', -1, 64))
+		return 0, fmt.Errorf("%s is too large: %s (at most %s)", name, numberText(n), formatNumber(math.MaxFloat64))
 	}
 	return f, nil
 }
@@ -131,14 +131,21 @@ func wholeFix(n *big.Float, minimum, maximum int64) string {
 
 // numberText is n as a message shows it: a whole number below 1e21 in all
 // its digits, as Terraform shows it in a plan (1e12 as 1000000000000, next to
-// a maximum such as 2147483647), and to 20 digits when it is no whole number,
-// so that 2.0000000000001 does not show as 2.
+// a maximum such as 2147483647), and any other to 20 digits, so that
+// 2.0000000000001 does not show as 2, with an exponent as HCL writes it (1e30).
 func numberText(n *big.Float) string {
-	switch {
-	case n.IsInt() && new(big.Float).Abs(n).Cmp(big.NewFloat(1e21)) < 0:
+	if n.IsInt() && new(big.Float).Abs(n).Cmp(big.NewFloat(1e21)) < 0 {
 		return n.Text('f', 0)
-	case n.IsInt():
-		return n.Text('g', 10)
 	}
-	return n.Text('g', 20)
+	return exponentAsWritten(n.Text('g', 20))
+}
+
+// exponentAsWritten is a number's text with its exponent as people and HCL
+// write it: 1e30, not Go's 1e+30.
+func exponentAsWritten(text string) string { return strings.Replace(text, "e+", "e", 1) }
+
+// formatNumber writes an amount in Go's shortest form, its exponent as
+// written: 0.3, 1e21.
+func formatNumber(f float64) string {
+	return exponentAsWritten(strconv.FormatFloat(f, 'g', -1, 64))
 }

@@ -443,7 +443,9 @@ func TestProvider_invalidArguments(t *testing.T) {
 		step(`max_retries = 1.5`, `Invalid max_retries .* max_retries must be a whole number from 0 to 10, got 1\.5: write 1 or 2\.`),
 		step(`max_retries = 10.5`, `max_retries must be a whole number from 0 to 10, got 10\.5: write 10\.`),
 		step(`max_retries = -2.5`, `max_retries must be a whole number from 0 to 10, got -2\.5: write 0 or more\.`),
-		step(`max_retries = 1e30`, `max_retries must be from 0 to 10, got 1e\+30: write 10 or less\.`),
+		step(`max_retries = 1e30`, `max_retries must be from 0 to 10, got 1e30: write 10 or less\.`),
+		// Past 1e21, to 20 digits and as HCL writes the exponent: not 1.23456789e+22.
+		step(`max_retries = 12345678901234567890123`, `max_retries must be from 0 to 10, got 1\.234567890123456789e22: write 10 or less\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid provider configuration sent %d requests, want 0", n)

@@ -100,9 +100,9 @@ func TestRequire_numbers(t *testing.T) {
 	}
 	unitTest(t,
 		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
-		step(`{ min_max_output_tokens = -1e30 }`, `require.min_max_output_tokens must be 0 or more, got -1e\+30\.`),
-		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e\+400 `+
-			`\(at most 1\.7976931348623157e\+308\)`),
+		step(`{ min_max_output_tokens = -1e30 }`, `require.min_max_output_tokens must be 0 or more, got -1e30\.`),
+		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e400 `+
+			`\(at most 1\.7976931348623157e308\)`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
 			`write true or false, without quotes\.?\s*$`),
 		// A bool in quotes as a person writes it, or file() reads it, is that bool.
@@ -193,7 +193,7 @@ func TestRequire_numbers(t *testing.T) {
 		step(`{ max_input_cost_per_million = "-5" }`, `require.max_input_cost_per_million must be a number, got string "-5", `+
 			`and the number -5 would not do either: max_input_cost_per_million must be 0 or more, got -5\.\s*$`),
 		step(`{ min_max_output_tokens = "-1e30" }`, `require.min_max_output_tokens must be a number, got string "-1e30", and the `+
-			`number -1e30 would not do either: min_max_output_tokens must be 0 or more, got -1e\+30\.`),
+			`number -1e30 would not do either: min_max_output_tokens must be 0 or more, got -1e30\.`),
 		step(`{ min_days_to_retirement = "1.2345k" }`, `require.min_days_to_retirement must be a number, got string "1\.2345k", `+
 			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5: write 1234 or 1235\.\s*$`),
 		step(`var.typed_as_strings }

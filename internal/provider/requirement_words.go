@@ -3,7 +3,6 @@ package provider
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -106,9 +105,4 @@ func successorWords(successor *string) string {
 		return ""
 	}
 	return " (successor " + megallm.Quote(*successor) + ")"
-}
-
-// formatNumber writes an amount as Go's shortest form does: 0.3, 1e+21.
-func formatNumber(f float64) string {
-	return strconv.FormatFloat(f, 'g', -1, 64)
 }

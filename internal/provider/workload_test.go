@@ -159,7 +159,7 @@ func TestWorkload_invalidArguments(t *testing.T) {
 				`workload.input_tokens must be 0 or more, got -1\.`),
 		step("megallm_models", `workload = { input_tokens = 1, output_tokens = 1e400 }`,
 			`workload = \{ input_tokens = 1, output_tokens = 1e400 \} .* `+
-				`workload.output_tokens is too large: 1e\+400 \(at most 1\.7976931348623157e\+308\)\.`),
+				`workload.output_tokens is too large: 1e400 \(at most 1\.7976931348623157e308\)\.`),
 		step("megallm_models", `require = { max_workload_cost = -1 }`,
 			`require.max_workload_cost must be 0 or more, got -1`),
 		step("megallm_models", `require = { max_workload_costs = 1 }`,
@@ -259,12 +259,12 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 	})
 	notPlatinum := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "platinum")})
 	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload, "exclude_ids": notPlatinum}))
-	tooLarge := `The cost of the workload with model "gold" is more than 1.798e+308, the largest cost the provider computes. Use smaller token counts`
+	tooLarge := `The cost of the workload with model "gold" is more than 1.798e308, the largest cost the provider computes. Use smaller token counts`
 	if want := []string{`AttributeName("workload"): Workload cost too large: ` + tooLarge + `. Its element of workload_costs is null.`}; !slices.Equal(warnings, want) {
 		t.Errorf("warnings\n%q\nwant\n%q", warnings, want)
 	}
 	_, warnings = p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"workload": workload}))
-	if want := `models "gold", "platinum" is more than 1.798e+308`; len(warnings) != 1 || !strings.Contains(warnings[0], want) ||
+	if want := `models "gold", "platinum" is more than 1.798e308`; len(warnings) != 1 || !strings.Contains(warnings[0], want) ||
 		!strings.HasSuffix(warnings[0], "Their elements of workload_costs are null.") {
 		t.Errorf("warnings for two models\n%q\nwant one naming %s", warnings, want)
 	}
