@@ -8,7 +8,7 @@
 //
 //	go run ./tools/planbench -latency 50ms -runs 5 -models 10000
 //
-// It builds the provider the way `make build` does, serves it to Terraform
+// It builds the provider the way a release does, serves it to Terraform
 // through a dev_overrides CLI configuration of its own, and never sends a
 // request off loopback. Peak RSS comes from GNU time (/usr/bin/time -v)
 // wrapped around the provider, or, without GNU time, from the same
@@ -147,8 +147,7 @@ func run(o options) error {
 			return err
 		}
 	} else {
-		build := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w -X main.version=0.0.0-planbench", "-o", provider, ".") //nolint:gosec // G204: a path in this program's own temporary directory
-		if out, err := build.CombinedOutput(); err != nil {
+		if out, err := providerBuild(provider).CombinedOutput(); err != nil {
 			return fmt.Errorf("building the provider (run from the module root): %w\n%s", err, out)
 		}
 	}
@@ -267,6 +266,15 @@ func run(o options) error {
 	}
 	fmt.Print(report(o, samples, rss, rssHow, oneRequest, len(ids)))
 	return nil
+}
+
+// providerBuild builds the module in the current directory into out as a
+// release does (.goreleaser.yml): static, with CGO_ENABLED=0 whatever the
+// environment says, since a dynamically linked provider starts differently.
+func providerBuild(out string) *exec.Cmd {
+	build := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w -X main.version=0.0.0-planbench", "-o", out, ".") //nolint:gosec // G204: a path in this program's own temporary directory
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	return build
 }
 
 // configText is the main.tf of a configuration kind with n items.
