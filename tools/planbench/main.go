@@ -84,25 +84,38 @@ func main() {
 		"its N megallm_model plans are interleaved with ours and both marginal costs reported")
 	flag.DurationVar(&o.latency, "latency", 50*time.Millisecond, "artificial latency of the mock API, per request")
 	flag.IntVar(&o.runs, "runs", 5, "measured plans per configuration, after one discarded warm-up (at least 5 for the tables)")
-	flag.StringVar(&ns, "n", "1,10,100,500", "numbers of data sources (and of floor resources), comma-separated; the first and last give the marginal cost")
+	flag.StringVar(&ns, "n", "1,10,100,500", "numbers of data sources (and of floor resources), comma-separated; "+
+		"the smallest and the largest give the marginal cost, which needs two values; the fixed cost needs 1")
 	flag.IntVar(&o.models, "models", 10000, "size of the synthetic catalog the mock serves; 0 serves the built-in catalog")
 	flag.BoolVar(&o.listAll, "list-all", true, "also time one megallm_models data source that lists the whole catalog")
 	flag.BoolVar(&o.rss, "rss", true, "measure the provider's peak RSS, in one extra plan per configuration")
 	flag.StringVar(&o.raw, "raw", "", "if set, write every timed plan to this CSV file")
 	flag.Parse()
-	for _, field := range strings.Split(ns, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(field))
-		if err != nil || n < 1 {
-			fatalf("-n: %q is not a positive number", field)
-		}
-		o.ns = append(o.ns, n)
+	var err error
+	if o.ns, err = parseNs(ns); err != nil {
+		fatalf("%v", err)
 	}
-	if len(o.ns) < 2 || o.runs < 1 {
-		fatalf("need at least two values of -n and one run")
+	if o.runs < 1 {
+		fatalf("-runs %d: need at least one run", o.runs)
 	}
 	if err := run(o); err != nil {
 		fatalf("%v", err)
 	}
+}
+
+// parseNs reads -n: positive numbers, comma-separated, returned in increasing
+// order without repeats.
+func parseNs(text string) ([]int, error) {
+	var ns []int
+	for _, field := range strings.Split(text, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(field))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("-n: %q is not a positive number", field)
+		}
+		ns = append(ns, n)
+	}
+	slices.Sort(ns)
+	return slices.Compact(ns), nil
 }
 
 func fatalf(format string, args ...any) {

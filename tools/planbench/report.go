@@ -65,6 +65,13 @@ func differences(a, b []float64) []float64 {
 	return d
 }
 
+// What a figure needs of -n when the values given do not provide it.
+const (
+	needsTwoNs  = "needs two values of -n (the smallest and the largest give it)"
+	needsOne    = "needs 1 among the values of -n"
+	notMeasured = "not measured"
+)
+
 func verdict(ok bool) string {
 	if ok {
 		return "met"
@@ -123,26 +130,39 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 			"(one extra plan per row, with the provider wrapped; not timed).\n", rssHow)
 	}
 
+	// The marginal cost needs two values of N, the fixed cost N=1 (o.ns is
+	// increasing, without repeats).
 	first, last := o.ns[0], o.ns[len(o.ns)-1]
+	hasMarginal, hasFixed := first != last, first == 1
 	marginal := func(kind string) float64 {
 		return (by[key(kind, last)].median() - by[key(kind, first)].median()) / float64(last-first) * 1000
 	}
-	oursMarginal, floorMarginal := marginal(kindOurs), marginal(kindFloor)
-	fixed := (by[key(kindOurs, first)].median() - by[key(kindFloor, first)].median()) * 1000
+	var oursMarginal, floorMarginal float64
+	if hasMarginal {
+		oursMarginal, floorMarginal = marginal(kindOurs), marginal(kindFloor)
+	}
+	fixed := (by[key(kindOurs, 1)].median() - by[key(kindFloor, 1)].median()) * 1000
 	start := (plugin.median() - by[key(kindFloor, 1)].median()) * 1000
 	budget := start + oneRequest*1000
 
 	fmt.Fprintf(w, "\n### Marginal and fixed cost\n\n")
-	fmt.Fprintln(w, "| | ours (megallm_model) | floor (terraform_data) | ours/floor |")
-	fmt.Fprintln(w, "|---|--:|--:|--:|")
-	fmt.Fprintf(w, "| marginal cost per item, (t(%d) − t(%d)) / %d | %.2f ms | %.2f ms | %.2f |\n",
-		last, first, last-first, oursMarginal, floorMarginal, oursMarginal/floorMarginal)
-	fmt.Fprintf(w, "\nFixed cost at N=%d: ours − floor = %.0f ms; plugin start (plugin-start row − floor at N=1) = %.0f ms; "+
-		"one request (median ListModels of the catalog against the same mock, in-process) = %.0f ms; "+
-		"plugin start + one request = %.0f ms.\n", first, fixed, start, oneRequest*1000, budget)
+	if hasMarginal {
+		fmt.Fprintln(w, "| | ours (megallm_model) | floor (terraform_data) | ours/floor |")
+		fmt.Fprintln(w, "|---|--:|--:|--:|")
+		fmt.Fprintf(w, "| marginal cost per item, (t(%d) − t(%d)) / %d | %.2f ms | %.2f ms | %.2f |\n",
+			last, first, last-first, oursMarginal, floorMarginal, oursMarginal/floorMarginal)
+	} else {
+		fmt.Fprintf(w, "Marginal cost: %s, it %s.\n", notMeasured, needsTwoNs)
+	}
+	if hasFixed {
+		fmt.Fprintf(w, "\nFixed cost at N=1: ours − floor = %.0f ms; plugin start (plugin-start row − floor at N=1) = %.0f ms; "+
+			"one request (median ListModels of the catalog against the same mock, in-process) = %.0f ms; "+
+			"plugin start + one request = %.0f ms.\n", fixed, start, oneRequest*1000, budget)
+	} else {
+		fmt.Fprintf(w, "\nFixed cost: %s, it %s.\n", notMeasured, needsOne)
+	}
 
 	if _, ok := by[key(kindBaseline, first)]; ok {
-		baselineMarginal := marginal(kindBaseline)
 		fmt.Fprintf(w, "\n### This build vs -baseline %s\n\n", o.baseline)
 		fmt.Fprintln(w, "N megallm_model data sources, both providers' plans interleaved in the same runs.")
 		fmt.Fprintln(w)
@@ -152,23 +172,33 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 			baseline, ours := by[key(kindBaseline, n)], by[key(kindOurs, n)]
 			fmt.Fprintf(w, "| %d | %s | %s | %.2f |\n", n, baseline.spread(), ours.spread(), ours.median()/baseline.median())
 		}
-		fmt.Fprintf(w, "| marginal cost per megallm_model | %.2f ms | %.2f ms | %.2f |\n",
-			baselineMarginal, oursMarginal, oursMarginal/baselineMarginal)
-		perRun := func(kind string) []float64 {
-			return differences(by[key(kind, first)].times, by[key(kind, last)].times)
+		if hasMarginal {
+			baselineMarginal := marginal(kindBaseline)
+			fmt.Fprintf(w, "| marginal cost per megallm_model | %.2f ms | %.2f ms | %.2f |\n",
+				baselineMarginal, oursMarginal, oursMarginal/baselineMarginal)
+			perRun := func(kind string) []float64 {
+				return differences(by[key(kind, first)].times, by[key(kind, last)].times)
+			}
+			fmt.Fprintf(w, "| the same, median of the per-run ratios | | | %.2f |\n",
+				perRunMedian(perRun(kindOurs), perRun(kindBaseline)))
 		}
-		fmt.Fprintf(w, "| the same, median of the per-run ratios | | | %.2f |\n",
-			perRunMedian(perRun(kindOurs), perRun(kindBaseline)))
 	}
 
 	fmt.Fprintf(w, "\n### Targets (end to end)\n\n")
 	fmt.Fprintln(w, "| target | measured | |")
 	fmt.Fprintln(w, "|---|---|---|")
 	fmt.Fprintf(w, "| exactly 1 request per plan, every N | %s | %s |\n", requestsSummary(by, o.ns), verdict(allOne))
-	fmt.Fprintf(w, "| marginal cost per megallm_model ≤ 3 × per terraform_data | %.2f × (%.2f ms vs %.2f ms) | %s |\n",
-		oursMarginal/floorMarginal, oursMarginal, floorMarginal, verdict(oursMarginal <= 3*floorMarginal))
-	fmt.Fprintf(w, "| fixed cost at N=%d ≤ plugin start + one request | %.0f ms vs %.0f ms | %s |\n",
-		first, fixed, budget, verdict(fixed <= budget))
+	marginalMeasured, marginalVerdict := needsTwoNs, notMeasured
+	if hasMarginal {
+		marginalMeasured = fmt.Sprintf("%.2f × (%.2f ms vs %.2f ms)", oursMarginal/floorMarginal, oursMarginal, floorMarginal)
+		marginalVerdict = verdict(oursMarginal <= 3*floorMarginal)
+	}
+	fmt.Fprintf(w, "| marginal cost per megallm_model ≤ 3 × per terraform_data | %s | %s |\n", marginalMeasured, marginalVerdict)
+	fixedMeasured, fixedVerdict := needsOne, notMeasured
+	if hasFixed {
+		fixedMeasured, fixedVerdict = fmt.Sprintf("%.0f ms vs %.0f ms", fixed, budget), verdict(fixed <= budget)
+	}
+	fmt.Fprintf(w, "| fixed cost at N=1 ≤ plugin start + one request | %s | %s |\n", fixedMeasured, fixedVerdict)
 	if len(rss) > 0 {
 		fmt.Fprintf(w, "| provider peak RSS < 60 MB, %d-model catalog (megallm_model plans) | %.1f MB | %s |\n",
 			catalogSize, peakRSS, verdict(peakRSS < 60))
