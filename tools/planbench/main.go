@@ -42,6 +42,9 @@ import (
 // wrapFlag makes this program the provider's RSS wrapper (see wrapProvider).
 const wrapFlag = "-wrap-provider"
 
+// requestFlag makes this program time its first request (see timeFirstRequest).
+const requestFlag = "-time-first-request"
+
 // rssDirEnv names the directory where each wrapped provider process writes
 // its peak RSS; Terraform passes its environment on to providers.
 const rssDirEnv = "MEGALLM_PLANBENCH_RSS_DIR"
@@ -52,6 +55,9 @@ const (
 	kindOurs   = "ours"    // N megallm_model data sources
 	kindPlugin = "plugin"  // one terraform_data and a megallm_model read deferred to apply: the plugin's start, no request
 	kindList   = "listall" // one megallm_models listing the whole catalog
+	// kindRequest is no plan: one ListModels of the catalog, the first call of
+	// a new process, as a plan's provider makes its one request.
+	kindRequest = "request"
 	// kindBaseline is ours served by the -baseline provider: a change's cost
 	// measured against the build before it, in the same interleaved runs.
 	kindBaseline = "baseline"
@@ -73,8 +79,8 @@ type options struct {
 }
 
 func main() {
-	if len(os.Args) > 2 && os.Args[1] == wrapFlag {
-		os.Exit(wrapProvider(os.Args[2], os.Args[3:]))
+	if code, ok := subcommand(os.Args); ok {
+		os.Exit(code)
 	}
 	var o options
 	var ns string
@@ -89,7 +95,7 @@ func main() {
 	flag.IntVar(&o.models, "models", 10000, "size of the synthetic catalog the mock serves; 0 serves the built-in catalog")
 	flag.BoolVar(&o.listAll, "list-all", true, "also time one megallm_models data source that lists the whole catalog")
 	flag.BoolVar(&o.rss, "rss", true, "measure the provider's peak RSS, in one extra plan per configuration")
-	flag.StringVar(&o.raw, "raw", "", "if set, write every timed plan to this CSV file")
+	flag.StringVar(&o.raw, "raw", "", "if set, write every timed plan and request to this CSV file")
 	flag.Parse()
 	var err error
 	if o.ns, err = parseNs(ns); err != nil {
@@ -101,6 +107,18 @@ func main() {
 	if err := run(o); err != nil {
 		fatalf("%v", err)
 	}
+}
+
+// subcommand runs this program as one of its own helper processes, if args
+// ask for one, and returns its exit code.
+func subcommand(args []string) (code int, ok bool) {
+	switch {
+	case len(args) > 2 && args[1] == wrapFlag:
+		return wrapProvider(args[2], args[3:]), true
+	case len(args) == 3 && args[1] == requestFlag:
+		return timeFirstRequest(args[2]), true
+	}
+	return 0, false
 }
 
 // parseNs reads -n: positive numbers, comma-separated, returned in increasing
@@ -180,10 +198,6 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	oneRequest, err := timeOneRequest(mock, o.latency)
-	if err != nil {
-		return err
-	}
 	mock.SetLatency(o.latency)
 
 	env := planEnv(mock, work)
@@ -240,10 +254,19 @@ func run(o options) error {
 	fmt.Printf("planbench: %s, %d-model catalog, mock latency %s, %d runs + 1 warm-up per configuration\n",
 		firstLine(string(tfVersion)), len(ids), o.latency, o.runs)
 
-	// Interleaved: every run plans every configuration once, so that a slow
-	// moment of the machine hits all of them alike; odd runs go in reverse.
+	// Interleaved: every run times one cold request and plans every
+	// configuration once, so that a slow moment of the machine hits all of
+	// them alike; odd runs go in reverse.
 	var samples []sample
 	for r := 0; r <= o.runs; r++ {
+		before := mock.RequestCount()
+		seconds, err := coldRequest(mock.URL())
+		if err != nil {
+			return err
+		}
+		if r > 0 { // run 0 is the warm-up
+			samples = append(samples, sample{r, kindRequest, 1, seconds, mock.RequestCount() - before})
+		}
 		order := slices.Clone(spaces)
 		if r%2 == 1 {
 			slices.Reverse(order)
@@ -277,7 +300,7 @@ func run(o options) error {
 			return err
 		}
 	}
-	fmt.Print(report(o, samples, rss, rssHow, oneRequest, len(ids)))
+	fmt.Print(report(o, samples, rss, rssHow, len(ids)))
 	return nil
 }
 
@@ -341,24 +364,40 @@ func plan(terraform, dir string, env []string) (float64, error) {
 	return seconds, nil
 }
 
-// timeOneRequest is the median wall time of one ListModels call (request,
-// latency and decode) against the mock, with the latency the plans get.
-func timeOneRequest(mock *mockapi.Server, latency time.Duration) (float64, error) {
-	mock.SetLatency(latency)
-	defer mock.SetLatency(0)
-	client, err := megallm.New(megallm.Config{BaseURL: mock.URL(), APIKey: mockapi.DefaultAPIKey})
+// coldRequest is the wall time of one ListModels call (request, latency and
+// decode) against the mock at baseURL as a plan pays it: timed by a new
+// process of this program (timeFirstRequest), so on a new client and
+// connection, with code that has not run yet.
+func coldRequest(baseURL string) (float64, error) {
+	self, err := os.Executable()
 	if err != nil {
 		return 0, err
 	}
-	var times []float64
-	for range 6 {
-		start := time.Now()
-		if _, _, err := client.ListModels(context.Background()); err != nil {
-			return 0, err
-		}
-		times = append(times, time.Since(start).Seconds())
+	cmd := exec.Command(self, requestFlag, baseURL) //nolint:gosec // G204: this program, with the mock's URL
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return 0, fmt.Errorf("timing a cold request: %w\n%s", err, stderr.String())
 	}
-	return median(times[1:]), nil
+	return strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+}
+
+// timeFirstRequest prints the wall time in seconds of this process's first
+// ListModels call against the mock at baseURL, as a plan's provider makes it.
+func timeFirstRequest(baseURL string) int {
+	client, err := megallm.New(megallm.Config{BaseURL: baseURL, APIKey: mockapi.DefaultAPIKey})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	start := time.Now()
+	if _, _, err := client.ListModels(context.Background()); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Println(time.Since(start).Seconds())
+	return 0
 }
 
 // rssResult is the largest peak RSS of the provider processes of one plan.

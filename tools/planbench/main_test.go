@@ -2,10 +2,54 @@ package main
 
 import (
 	"debug/elf"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
+
+// TestMain lets coldRequest run this test binary as its helper process.
+func TestMain(m *testing.M) {
+	if code, ok := subcommand(os.Args); ok {
+		os.Exit(code)
+	}
+	os.Exit(m.Run())
+}
+
+// TestColdRequest_newConnectionEach: each sample of the request in the
+// budget is one request on a connection of its own, as a plan's one request.
+func TestColdRequest_newConnectionEach(t *testing.T) {
+	mock := mockapi.New("")
+	server := httptest.NewUnstartedServer(mock)
+	var connections atomic.Int32
+	server.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			connections.Add(1)
+		}
+	}
+	server.Start()
+	t.Cleanup(server.Close)
+
+	const samples = 3
+	for range samples {
+		seconds, err := coldRequest(server.URL + "/v1")
+		if err != nil || seconds <= 0 {
+			t.Fatalf("coldRequest = %v, %v; want a time in seconds", seconds, err)
+		}
+	}
+	if got := mock.RequestCount(); got != samples {
+		t.Errorf("%d samples made %d requests, want one each", samples, got)
+	}
+	if got := connections.Load(); got != samples {
+		t.Errorf("%d samples opened %d connections, want one each", samples, got)
+	}
+}
 
 // TestProviderBuild_static: the provider planbench times is built as a
 // release builds it, static, even where the environment enables cgo.
