@@ -340,7 +340,13 @@ func words(name string) []string {
 // supports_reasoning, supports_text ("text" is inside "context", not a
 // misspelling of it) or cached_input_tokens_cost_per_million, names
 // something else.
+//
+// A name of a price in another unit (OtherUnit) misnames none: a
+// misspelling's advice would read its price as one per million tokens.
 func Misnames(value string, names []string) bool {
+	if meant, _, _ := OtherUnit(value, names); meant != "" {
+		return false
+	}
 	var known []string
 	for _, name := range names {
 		known = append(known, words(name)...)
@@ -369,3 +375,62 @@ func misspelt(w, k string) bool {
 
 // editLimit is how many edits away from a value of n runes a near miss may be.
 func editLimit(n int) int { return max(2, n/3) }
+
+// PriceUnit is how many tokens a price is of, as its name says after its
+// last per: per_token, per_1k_tokens, per_million.
+type PriceUnit struct {
+	Tokens int64
+	Words  string // "token", "thousand tokens", "million tokens"
+}
+
+// priceUnits are the words of a PriceUnit after per, each with an optional
+// "tokens" after it (per_million_tokens).
+var priceUnits = map[string]PriceUnit{
+	"token":    {1, "token"},
+	"1k":       {1_000, "thousand tokens"},
+	"thousand": {1_000, "thousand tokens"},
+	"1000":     {1_000, "thousand tokens"},
+	"1m":       {1_000_000, "million tokens"},
+	"million":  {1_000_000, "million tokens"},
+	"1000000":  {1_000_000, "million tokens"},
+}
+
+// priceUnitOf reads a price's name: the words of what it prices, sorted and
+// without "token" (input_tokens_cost and input_cost price the same), and its
+// unit; ok is false for a name that ends in no PriceUnit.
+func priceUnitOf(name string) (priced []string, unit PriceUnit, ok bool) {
+	w := words(name)
+	per := slices.Index(w, "per")
+	if per < 0 {
+		return nil, PriceUnit{}, false
+	}
+	after := w[per+1:]
+	if len(after) == 2 && after[1] == "token" {
+		after = after[:1]
+	}
+	if len(after) != 1 {
+		return nil, PriceUnit{}, false
+	}
+	unit, ok = priceUnits[after[0]]
+	priced = slices.DeleteFunc(slices.Clone(w[:per]), func(w string) bool { return w == "token" })
+	slices.Sort(priced)
+	return priced, unit, ok
+}
+
+// OtherUnit returns the name of names whose words value has, but for a unit
+// word (token, 1k, thousand, million): the same price per another number of
+// tokens, such as a LiteLLM-style input_cost_per_token for
+// input_tokens_cost_per_million, with both units; "" for none. Its price is
+// that of the name once multiplied by name's tokens over value's.
+func OtherUnit(value string, names []string) (name string, valueUnit, nameUnit PriceUnit) {
+	priced, unit, ok := priceUnitOf(value)
+	if !ok {
+		return "", PriceUnit{}, PriceUnit{}
+	}
+	for _, n := range names {
+		if p, u, ok := priceUnitOf(n); ok && u.Tokens != unit.Tokens && slices.Equal(p, priced) {
+			return n, unit, u
+		}
+	}
+	return "", PriceUnit{}, PriceUnit{}
+}

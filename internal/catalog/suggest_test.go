@@ -378,6 +378,12 @@ func TestMisnames(t *testing.T) {
 		// place of another's is no misspelling of either.
 		{"max_input_tokens", []string{"max_output_tokens", "input_tokens_cost_per_million"}, false},
 		{"max_tokens", []string{"max_output_tokens", "input_tokens_cost_per_million"}, true},
+		// A price in another unit is no misspelling: its advice would read the
+		// price as one per million tokens (OtherUnit).
+		{"input_cost_per_token", pricing, false},
+		{"output_cost_per_token", pricing, false},
+		{"input_cost_per_1k_tokens", pricing, false},
+		{"input_cost_per_million_tokens", pricing, true}, // the same unit: a guess of known words
 	} {
 		if got := Misnames(c.value, c.names); got != c.want {
 			t.Errorf("Misnames(%q) = %v, want %v", c.value, got, c.want)
@@ -471,6 +477,34 @@ func TestDisplayNamed(t *testing.T) {
 	for value, want := range map[string][]string{"DeepSeek V3": {"deepseek-chat"}, "Claude 3 Opus": nil} {
 		if _, r := c.Check(value, Query{}); r == nil || r.Kind != NotInCatalog || !slices.Equal(r.DisplayNameOf, want) {
 			t.Errorf("Check(%q) = %+v, want NotInCatalog with DisplayNameOf %q (usable models only)", value, r, want)
+		}
+	}
+}
+
+// A name whose words are a name's but for its unit word names the same price
+// per another number of tokens.
+func TestOtherUnit(t *testing.T) {
+	t.Parallel()
+	pricing := []string{"currency", "input_tokens_cost_per_million", "output_tokens_cost_per_million"}
+	for _, c := range []struct {
+		value, want     string
+		tokens, perName int64
+	}{
+		{"input_cost_per_token", "input_tokens_cost_per_million", 1, 1_000_000},
+		{"output_cost_per_token", "output_tokens_cost_per_million", 1, 1_000_000},
+		{"Input_Cost_Per_Tokens", "input_tokens_cost_per_million", 1, 1_000_000},
+		{"input_tokens_cost_per_token", "input_tokens_cost_per_million", 1, 1_000_000},
+		{"input_cost_per_1k_tokens", "input_tokens_cost_per_million", 1_000, 1_000_000},
+		{"output_cost_per_thousand_tokens", "output_tokens_cost_per_million", 1_000, 1_000_000},
+		{"input_cost_per_million_tokens", "", 0, 0}, // the same unit: Misnames's
+		{"input_cost_per_1m_tokens", "", 0, 0},
+		{"cached_input_cost_per_token", "", 0, 0}, // a word of its own
+		{"input_cost_per_token_above_128k_tokens", "", 0, 0},
+		{"input_cost", "", 0, 0},
+	} {
+		got, unit, nameUnit := OtherUnit(c.value, pricing)
+		if got != c.want || unit.Tokens != c.tokens || nameUnit.Tokens != c.perName {
+			t.Errorf("OtherUnit(%q) = %q, %d, %d; want %q, %d, %d", c.value, got, unit.Tokens, nameUnit.Tokens, c.want, c.tokens, c.perName)
 		}
 	}
 }

@@ -412,6 +412,48 @@ output "status" {
 	)
 }
 
+// A saved LiteLLM-style price per token (or per thousand tokens) is no
+// misspelling of a price per million tokens: written as one, as a misspelling's
+// advice would have it, it would be read a million times too cheap. The error
+// says so and gives the converted price, which followed fails the price
+// requirement the expensive model should fail.
+func TestFunctions_priceInAnotherUnit(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(expr, expected string) resource.TestStep {
+		return configErrorStep(server, `output "x" { value = `+expr+` }`, `Invalid value for "model" parameter: `+expected)
+	}
+	functionsTest(t,
+		step(`provider::megallm::unmet_requirements({ id = "x", pricing = { input_cost_per_token = 0.0000025 } }, { max_input_cost_per_million = 1 })`,
+			`model\.pricing\.input_cost_per_token is a price per token, and\s+model\.pricing\.input_tokens_cost_per_million one per\s+million\s+tokens:\s+`+
+				`write\s+input_tokens_cost_per_million\s+=\s+2\.5\s+\(2\.5e-06\s+×\s+1000000\)`),
+		step(`provider::megallm::estimate_cost(jsondecode("{\"id\": \"x\", \"pricing\": {\"output_cost_per_1k_tokens\": 0.01}}"), 0, 1000000)`,
+			`model\.pricing\.output_cost_per_1k_tokens is a price per thousand tokens, and\s+model\.pricing\.output_tokens_cost_per_million one per\s+million\s+tokens:\s+`+
+				`write\s+output_tokens_cost_per_million\s+=\s+10\s+\(0\.01\s+×\s+1000\)`),
+		// At the root, where a saved entry may have it, the advice says where it goes.
+		step(`provider::megallm::unmet_requirements({ id = "x", output_cost_per_token = 0.00001 }, { max_output_cost_per_million = 1 })`,
+			`model\.output_cost_per_token is a price per token, and\s+model\.pricing\.output_tokens_cost_per_million one per\s+million\s+tokens:\s+`+
+				`write\s+output_tokens_cost_per_million\s+=\s+10\s+\(1e-05\s+×\s+1000000\)\s+in\s+pricing\s+=\s+\{\s+\.\.\.\s+\}`),
+		// A price that is no number is converted in words.
+		step(`provider::megallm::supports({ id = "x", pricing = { input_cost_per_token = "cheap" } }, "vision")`,
+			`model\.pricing\.input_cost_per_token is a price per token, and\s+model\.pricing\.input_tokens_cost_per_million one per\s+million\s+tokens:\s+`+
+				`write\s+input_tokens_cost_per_million\s+=\s+input_cost_per_token\s+×\s+1000000\.`),
+		resource.TestStep{ // the advice followed: the model is over the requirement's price, and costs what it says
+			Config: providerBlock(server, "") + `
+output "unmet" {
+  value = provider::megallm::unmet_requirements({ id = "x", pricing = { input_tokens_cost_per_million = 2.5 } }, { max_input_cost_per_million = 1 })
+}
+output "cost" {
+  value = provider::megallm::estimate_cost({ id = "x", pricing = { output_tokens_cost_per_million = 10 } }, 0, 1000000)
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("unmet", knownIDs("input_tokens_cost_per_million 2.5 > allowed 1")),
+				statecheck.ExpectKnownOutputValue("cost", knownvalue.Float64Exact(10)),
+			},
+		},
+	)
+}
+
 // Only near misses are refused: every attribute of a data source's object,
 // megallm_model's arguments and a saved entry's older fields among them, and
 // one that is nothing like a model's (merge()'s team) are fine.

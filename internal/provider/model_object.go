@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math/big"
 	"slices"
 	"strings"
 	"sync"
@@ -217,7 +218,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 			o.keep(fmt.Errorf("model has no attribute %s, so it would go unread.%s Attribute names are case-sensitive",
 				megallm.Quote(name), didYouMean(meant)))
 		} else if isModel {
-			o.keep(misspeltError(name)) // a capabilites would leave the model without capabilities
+			o.keep(misspeltError(name, o.attrs[name])) // a capabilites would leave the model without capabilities
 		}
 	}
 	if o.err() == nil && !isModel {
@@ -307,19 +308,23 @@ var attributePaths = sync.OnceValue(func() map[string]string {
 	return paths
 })
 
-// misspeltError refuses name, at a model's root, when it is no attribute the
-// functions read there but a near miss of one read there or in a nested
-// object (catalog.Misnames and catalog.Closest), which it names with how to
-// write it: unread, capabilites would leave the model without capabilities,
-// retire_at without a lifecycle, stauts (model_lifecycle.status) unretired.
-// A name with a word of its own (a newer API's updated_at) names something
-// else; lifecycle has its own error, and created is the older shape's date,
-// which a saved GET /models entry may have.
-func misspeltError(name string) error {
+// misspeltError refuses name, at a model's root with value v, when it is no
+// attribute the functions read there but a near miss of one read there or in
+// a nested object (catalog.Misnames and catalog.Closest), which it names with
+// how to write it: unread, capabilites would leave the model without
+// capabilities, retire_at without a lifecycle, stauts (model_lifecycle.status)
+// unretired. A name with a word of its own (a newer API's updated_at) names
+// something else; lifecycle has its own error, and created is the older
+// shape's date, which a saved GET /models entry may have. A price in another
+// unit has its own error (unitError).
+func misspeltError(name string, v tftypes.Value) error {
 	paths := attributePaths()
 	names := slices.Collect(maps.Keys(paths))
-	if _, read := paths[name]; read || name == "lifecycle" || name == "created" || !catalog.Misnames(name, names) {
+	if _, read := paths[name]; read || name == "lifecycle" || name == "created" {
 		return nil
+	}
+	if err := unitError("model.", name, v, names); err != nil || !catalog.Misnames(name, names) {
+		return err
 	}
 	meant := catalog.Closest(name, slices.Values(names))
 	if len(meant) == 0 {
@@ -338,6 +343,30 @@ func misspeltError(name string) error {
 		aside(didYouMean([]string{path})), written)
 }
 
+// unitError refuses name, written at prefix with value v, when it is the
+// price of one of names per another number of tokens (catalog.OtherUnit):
+// read as that name, input_cost_per_token = 0.0000025 would be a millionth of
+// its price. It says how to convert, with the number when v is one.
+func unitError(prefix, name string, v tftypes.Value, names []string) error {
+	meant, unit, meantUnit := catalog.OtherUnit(name, names)
+	if meant == "" {
+		return nil
+	}
+	path := attributePaths()[meant]
+	written := meant
+	if nested, _, _ := strings.Cut(path, "."); prefix == "model." {
+		written += " in " + nested + " = { ... }"
+	}
+	times := new(big.Float).Quo(new(big.Float).SetInt64(meantUnit.Tokens), new(big.Float).SetInt64(unit.Tokens))
+	price := fmt.Sprintf("%s × %s", name, numberText(times))
+	var n big.Float
+	if v.IsKnown() && !v.IsNull() && v.Type().Is(tftypes.Number) && v.As(&n) == nil {
+		price = fmt.Sprintf("%s (%s × %s)", numberText(new(big.Float).Mul(&n, times)), numberText(&n), numberText(times))
+	}
+	return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s: write %s = %s%s", prefix, name, unit.Words,
+		path, meantUnit.Words, meant, price, strings.TrimPrefix(written, meant))
+}
+
 // positive is a token limit, nil when it is 0: the decoder reads a limit
 // that is not positive as null, so a saved entry's 0 means to a function what
 // it means to the data sources.
@@ -350,14 +379,21 @@ func positive(limit *int64) *int64 {
 
 // apiAttributes refuses the attributes of o, a model's capabilities or
 // pricing, that misname one of names or older (catalog.Misnames), as
-// onlyAttributes does, and ignores the others, such as supports_reasoning, and
-// a list, which none of theirs is (a newer API's tiers, whose tier is two
-// edits from per): a saved catalog of a newer API has fields this
-// provider does not know, and the data sources read its entries without them
-// too.
+// onlyAttributes does, or name a price in another unit (unitError), and
+// ignores the others, such as supports_reasoning, and a list, which none of
+// theirs is (a newer API's tiers, whose tier is two edits from per): a saved
+// catalog of a newer API has fields this provider does not know, and the data
+// sources read its entries without them too.
 func apiAttributes(what string, o *objectReader, names []string, older ...string) error {
-	for name, v := range o.attrs {
-		if !slices.Contains(names, name) && !slices.Contains(older, name) && (isList(v) || !catalog.Misnames(name, slices.Concat(names, older))) {
+	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
+		v := o.attrs[name]
+		if slices.Contains(names, name) || slices.Contains(older, name) {
+			continue
+		}
+		if err := unitError(o.prefix, name, v, names); err != nil {
+			o.keep(err)
+			delete(o.attrs, name)
+		} else if isList(v) || !catalog.Misnames(name, slices.Concat(names, older)) {
 			delete(o.attrs, name)
 		}
 	}
@@ -471,6 +507,8 @@ func modelParameter() function.DynamicParameter {
 			"   - a misspelling of an attribute the function reads, at the model's root or in `capabilities` or " +
 			"`pricing` (`capabilites`, `context_lenght`, `supports_vison`, `retire_at`, `stauts` for " +
 			"`model_lifecycle.status`), or a model's attribute in another letter case (`Model_Lifecycle`);\n" +
+			"   - a price per token or per thousand tokens, at the model's root or in `pricing` (`input_cost_per_token`, " +
+			"as LiteLLM saves it), whose error gives it per million tokens;\n" +
 			"   - an attribute that `model_lifecycle` does not have, or `lifecycle` for `model_lifecycle`;\n" +
 			"   - an attribute of `capabilities`, `pricing` or `model_lifecycle` written at the model's root " +
 			"(`supports_vision`, `input_tokens_cost_per_million`, `status`), except `currency` when it is null or " +
