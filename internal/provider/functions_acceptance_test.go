@@ -368,6 +368,9 @@ func TestFunctions_misspeltAttribute(t *testing.T) {
 		step(`provider::megallm::unmet_requirements({ id = "x", max_output_token = 4096 }, { min_max_output_tokens = 8192 })`,
 			`model has no attribute "max_output_token", so it would go unread \(did you mean "max_output_tokens"\?\): `+
 				`write it as max_output_tokens`),
+		step(`provider::megallm::unmet_requirements({ id = "x", deprecated_a = "2020-01-01" }, { not_deprecated = true })`,
+			`model has no attribute "deprecated_a", so its lifecycle would go unchecked \(did you mean "deprecated_at"\?\): `+
+				`write it as deprecated_at`),
 		// One of a nested object's attributes, misspelt at the root: the advice is where it belongs.
 		step(`provider::megallm::unmet_requirements({ id = "x", stauts = "retired" }, { not_deprecated = true })`,
 			`model has no attribute "stauts", so its lifecycle would go unchecked \(did you mean "model_lifecycle\.status"\?\): `+
@@ -487,6 +490,30 @@ output "unmet" {
 			statecheck.ExpectKnownOutputValue("supports", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("cost", knownvalue.Bool(true)),
 			statecheck.ExpectKnownOutputValue("unmet", knownvalue.Bool(true)),
+		},
+	})
+}
+
+// A saved entry's field of a type no misspelling of the functions' names
+// could hold is a newer API's, ignored: a bool deprecated is no misspelt
+// deprecated_at, a date, nor a list context_lengths a misspelt context_length.
+// The model's own dates and limits are read.
+func TestFunctions_otherTypeIsNoMisspelling(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+locals {
+  newer = jsondecode("{\"id\": \"new\", \"deprecated\": false, \"retires_at\": \"2020-01-01\", \"context_length\": 128000, \"context_lengths\": [128000, 200000]}")
+}
+output "unmet" {
+  value = provider::megallm::unmet_requirements(local.newer, { not_deprecated = true, min_context_length = 200000 })
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListPartial(map[int]knownvalue.Check{
+				0: knownvalue.StringExact("context_length 128000 < required 200000"),
+				1: knownvalue.StringRegexp(regexp.MustCompile(`^model_lifecycle\.status is retired since 2020-01-01`)),
+			})),
 		},
 	})
 }

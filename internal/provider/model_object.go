@@ -323,8 +323,12 @@ func misspeltError(name string, v tftypes.Value) error {
 	if _, read := paths[name]; read || name == "lifecycle" || name == "created" {
 		return nil
 	}
-	if err := unitError("model.", name, v, names); err != nil || !catalog.Misnames(name, names) {
+	if err := unitError("model.", name, v, names); err != nil {
 		return err
+	}
+	names = slices.DeleteFunc(names, func(n string) bool { return !mayMisname(v, n) })
+	if !catalog.Misnames(name, names) {
+		return nil
 	}
 	meant := catalog.Closest(name, slices.Values(names))
 	if len(meant) == 0 {
@@ -342,6 +346,36 @@ func misspeltError(name string, v tftypes.Value) error {
 	return fmt.Errorf("model has no attribute %s, so %s%s: write it as %s", megallm.Quote(name), effect,
 		aside(didYouMean([]string{path})), written)
 }
+
+// mayMisname reports whether v, written under a name the functions do not
+// read, may be their attribute name misspelt, as its type goes: a list is
+// none of theirs, and a bool only a capability (a newer API's deprecated =
+// false is no misspelt deprecated_at, a date). Other values may be written
+// in quotes or as another type the reader refuses with its own error.
+func mayMisname(v tftypes.Value, name string) bool {
+	switch t, known := readTypes()[name]; {
+	case isList(v):
+		return false
+	case v.Type().Is(tftypes.Bool) && known:
+		return t.Equal(types.BoolType)
+	}
+	return true
+}
+
+// readTypes are the types of the names the functions read, at a model's
+// root or in a nested object, the older shape's capability names among them.
+var readTypes = sync.OnceValue(func() map[string]attr.Type {
+	t := modelTypes()
+	all := make(map[string]attr.Type)
+	for _, m := range []map[string]attr.Type{t.model, t.capabilities, t.pricing, t.lifecycle} {
+		maps.Copy(all, m)
+	}
+	for _, name := range capabilityNames {
+		all[name] = types.BoolType
+	}
+	all["max_context_length"] = types.Int64Type
+	return all
+})
 
 // unitError refuses name, written at prefix with value v, when it is the
 // price of one of names per another number of tokens (catalog.OtherUnit):
@@ -380,10 +414,11 @@ func positive(limit *int64) *int64 {
 // apiAttributes refuses the attributes of o, a model's capabilities or
 // pricing, that misname one of names or older (catalog.Misnames), as
 // onlyAttributes does, or name a price in another unit (unitError), and
-// ignores the others, such as supports_reasoning, and a list, which none of
-// theirs is (a newer API's tiers, whose tier is two edits from per): a saved
-// catalog of a newer API has fields this provider does not know, and the data
-// sources read its entries without them too.
+// ignores the others, such as supports_reasoning, and a value no misspelling
+// of theirs could hold (mayMisname: a newer API's list of tiers, whose tier is
+// two edits from per): a saved catalog of a newer API has fields this
+// provider does not know, and the data sources read its entries without them
+// too.
 func apiAttributes(what string, o *objectReader, names []string, older ...string) error {
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
 		v := o.attrs[name]
@@ -393,7 +428,7 @@ func apiAttributes(what string, o *objectReader, names []string, older ...string
 		if err := unitError(o.prefix, name, v, names); err != nil {
 			o.keep(err)
 			delete(o.attrs, name)
-		} else if isList(v) || !catalog.Misnames(name, slices.Concat(names, older)) {
+		} else if !catalog.Misnames(name, slices.DeleteFunc(slices.Concat(names, older), func(n string) bool { return !mayMisname(v, n) })) {
 			delete(o.attrs, name)
 		}
 	}
@@ -501,7 +536,8 @@ func modelParameter() function.DynamicParameter {
 			"its root), or an object literal with the attributes the function needs. Attributes the function does not " +
 			"read are ignored, such as those a saved catalog of a newer API may have (`supports_reasoning`, " +
 			"`cached_input_tokens_cost_per_million`, or `max_input_tokens`, whose words are those of two names), and " +
-			"a list in `capabilities` or `pricing` (`tiers`); a `context_length` or `max_output_tokens` of 0, which a " +
+			"a list (`tiers` in `pricing`) or a bool whose name is near one the function reads of another type (a root " +
+			"`deprecated`, no `deprecated_at`); a `context_length` or `max_output_tokens` of 0, which a " +
 			"saved entry may hold, is read as not reported, as the data sources read it. These are errors:\n" +
 			"   - `data.megallm_models.NAME` itself, or an object with none of a model's attributes;\n" +
 			"   - a misspelling of an attribute the function reads, at the model's root or in `capabilities` or " +
