@@ -313,6 +313,9 @@ func TestModelDataSource_keyFromFileInArgument(t *testing.T) {
 		// Next to a value not known yet, the validator refuses the id (nameValidator); else the read would.
 		step(testKey(t, "id"), "data \"megallm_model\" \"m\" {\n  id = file(%q)\n  require = { min_context_length = timestamp() == \"\" ? 1 : 2 }\n}",
 			`id is "\*\*\*\\n", with white space around it, which no model id has: write the model id as the catalog does\.`),
+		// All known, the read refuses it, with what the catalog has: the key stays *** there too.
+		step(testKey(t, "id-read"), `data "megallm_model" "m" { id = file(%q) }`,
+			`id is "\*\*\*\\n", with white space around it, which no model id has: the catalog has no model id "\*\*\*" either`),
 		step("zq9-sort_by+KEY+h111-8053", `data "megallm_models" "m" { sort_by = file(%q) }`,
 			`sort_by = "\*\*\*\\n" is not one of its values\.`),
 		// a key file copied from a .env line: its key, shorter than the runs
