@@ -55,7 +55,8 @@ type Config struct {
 	MaxBodyBytes int64
 	// OnRetry, if set, is called before each wait between two attempts.
 	OnRetry func(ctx context.Context, retry Retry)
-	// Transport sends the requests; nil means http.DefaultTransport.
+	// Transport sends the requests; nil means a transport of the client's
+	// own, set up as http.DefaultTransport is (NewTransport).
 	Transport http.RoundTripper
 }
 
@@ -114,8 +115,20 @@ func New(cfg Config) (*Client, error) {
 		maxBody: orDefault(cfg.MaxBodyBytes, DefaultMaxBodyBytes),
 		onRetry: cfg.OnRetry,
 	}
-	c.http = &http.Client{Transport: cfg.Transport, CheckRedirect: keepCredentialsOnOrigin}
+	transport := cfg.Transport
+	if transport == nil {
+		transport = NewTransport()
+	}
+	c.http = &http.Client{Transport: transport, CheckRedirect: keepCredentialsOnOrigin}
 	return c, nil
+}
+
+// NewTransport is a transport set up as http.DefaultTransport is, but not
+// shared: whoever else in the process closes the default transport's idle
+// connections (every httptest.Server.Close does) cannot break a request of
+// this client's mid-redirect ("http: CloseIdleConnections called").
+func NewTransport() http.RoundTripper {
+	return http.DefaultTransport.(*http.Transport).Clone()
 }
 
 // ErrCredentialsInBaseURL is wrapped by ParseBaseURL's error for a URL with a

@@ -8,8 +8,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -986,5 +988,40 @@ func TestListModels_transportErrorBoundsRedirectTarget(t *testing.T) {
 	_, _, err := client.ListModels(context.Background())
 	if err == nil || len(err.Error()) > 400 || !strings.Contains(err.Error(), " characters)") {
 		t.Fatalf("err is %d bytes, want the redirect target cut: %.300v", len(fmt.Sprint(err)), err)
+	}
+}
+
+// A client's connections are its own: closing http.DefaultTransport's idle
+// connections, as every httptest.Server.Close does, leaves them open, so a
+// request between a redirect and its next hop cannot fail with "http:
+// CloseIdleConnections called" (as it once did under parallel tests).
+func TestListModels_connectionsOutliveTheDefaultTransports(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	opened := 0
+	server := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, `{"object":"list","data":[]}`)
+	}))
+	server.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
+			mu.Lock()
+			opened++
+			mu.Unlock()
+		}
+	}
+	server.Start()
+	t.Cleanup(server.Close)
+	client := newClient(t, megallm.Config{BaseURL: server.URL + "/v1", APIKey: testKey})
+	for range 2 {
+		if _, _, err := client.ListModels(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		http.DefaultTransport.(*http.Transport).CloseIdleConnections()
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if opened != 1 {
+		t.Errorf("two requests opened %d connections, want 1: closing the default transport's idle connections closed the client's", opened)
 	}
 }

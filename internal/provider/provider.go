@@ -5,7 +5,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"net/netip"
 	"net/url"
 	"os"
@@ -235,7 +234,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 		MaxRetries: s.maxRetries,
 		OnRetry:    logRetry,
 		UserAgent:  "terraform-provider-megallm/" + version,
-		Transport:  newLoggingTransport(http.DefaultTransport, s.apiKey),
+		Transport:  newLoggingTransport(megallm.NewTransport(), s.apiKey),
 	})
 	if err != nil {
 		diags.AddError("Cannot configure the megallm provider", err.Error())
