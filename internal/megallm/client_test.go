@@ -1017,7 +1017,7 @@ func TestListModels_connectionsOutliveTheDefaultTransports(t *testing.T) {
 		if _, _, err := client.ListModels(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		http.DefaultTransport.(*http.Transport).CloseIdleConnections()
+		http.DefaultClient.CloseIdleConnections() // its transport is http.DefaultTransport
 	}
 	mu.Lock()
 	defer mu.Unlock()
