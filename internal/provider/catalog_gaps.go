@@ -71,13 +71,13 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		query.Type = ""
 	}
 	owners := models.Owners()
-	spacedOut := func(set string, names []string, mistake func(name string) error) []string {
+	spacedOut := func(set string, names []string, where, kind string, mistake func(where, name string) error) []string {
+		sorted := slices.Sorted(slices.Values(names))
+		mistakes := listedMistakes(len(sorted), func(i int) error { return mistake(where, sorted[i]) },
+			func(i int) error { return spaced(where, sorted[i], kind) })
 		var kept []string
-		var mistakes []error
-		for _, name := range slices.Sorted(slices.Values(names)) {
-			if err := mistake(name); err != nil {
-				mistakes = append(mistakes, err)
-			} else {
+		for i, name := range sorted {
+			if mistakes[i] == nil {
 				kept = append(kept, name)
 			}
 		}
@@ -89,11 +89,11 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		}
 		return kept
 	}
-	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, func(owner string) error {
-		return spacedName("an owner of owned_by", owner, "owner", "owners", owners)
+	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, "an owner of owned_by", "owner", func(where, owner string) error {
+		return spacedName(where, owner, "owner", "owners", owners)
 	})
-	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, func(id string) error {
-		return spacedID(models, "an id of exclude_ids", id, func(id string) string { return meantByID(models, id) })
+	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
+		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) })
 	})
 	return query, diags
 }

@@ -79,6 +79,26 @@ func usableMeant(models *catalog.Catalog) func(id string) string {
 	}
 }
 
+// listedMistakes is mistake(i) for each of n values, worked out with mistake
+// for the first catalog.MaxListed that have one, which a message lists
+// (joinProblems), and with cheap, without advice, for the others, which it
+// counts: advice from the catalog costs a pass over it each.
+func listedMistakes(n int, mistake, cheap func(i int) error) []error {
+	mistakes := make([]error, n)
+	listed := 0
+	for i := range mistakes {
+		if listed < catalog.MaxListed {
+			mistakes[i] = mistake(i)
+		} else {
+			mistakes[i] = cheap(i)
+		}
+		if mistakes[i] != nil {
+			listed++
+		}
+	}
+	return mistakes
+}
+
 // spacedID is spaced for a model id at where, whose fix writes it as the
 // catalog does, as written or otherwise (catalog.LookupMisnamed), or says
 // what meant finds for it when the catalog lacks it.

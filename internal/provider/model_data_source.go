@@ -141,10 +141,10 @@ func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) di
 	if err := spacedID(models, "id", id.ValueString(), usableMeant(models)); err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
 	}
-	mistakes := make([]error, len(candidates))
-	for i, c := range candidates {
-		mistakes[i] = spacedID(models, fmt.Sprintf("candidates[%d]", i), c, usableMeant(models))
-	}
+	at := func(i int) string { return fmt.Sprintf("candidates[%d]", i) }
+	mistakes := listedMistakes(len(candidates), func(i int) error {
+		return spacedID(models, at(i), candidates[i], usableMeant(models))
+	}, func(i int) error { return spaced(at(i), candidates[i], "model id") })
 	if err := joinMistakes(mistakes); err != nil {
 		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))
 	}

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -503,6 +506,44 @@ func TestNameSetSemanticEquals(t *testing.T) {
 	} {
 		if got, _ := c.a.SetSemanticEquals(context.Background(), c.b); got != c.want {
 			t.Errorf("%s semantically equals %s: %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
+
+// TestSpacedIDsAdvisedAsListed: a read works out what a spaced id of
+// exclude_ids or candidates meant, a pass over the catalog each, only for the
+// ten its error lists, and counts the others, so that a thousand cost what
+// ten do (DESIGN.md), not a minute of plan time for a thousand ids of a
+// catalog of 10,000.
+func TestSpacedIDsAdvisedAsListed(t *testing.T) {
+	models := make([]json.RawMessage, 2000)
+	for i := range models {
+		// in capitals, which each comparison with a value lower-cases: allocations count the comparisons
+		models[i] = json.RawMessage(fmt.Sprintf(`{"id": "Model-%d", "object": "model"}`, i))
+	}
+	mock := mockapi.NewTestServer(t, "")
+	mock.SetModels(models...)
+	p := newProtocolServer(t, mock, nil)
+	for _, c := range []struct{ typeName, argument string }{{"megallm_models", "exclude_ids"}, {"megallm_model", "candidates"}} {
+		allocations := func(n int) float64 {
+			ids := make([]tftypes.Value, n)
+			for i := range ids {
+				ids[i] = str(fmt.Sprintf(" no-such-model-%d ", i)) // spaced, and not in the catalog
+			}
+			listType := tftypes.Type(tftypes.List{ElementType: tftypes.String})
+			if c.argument == "exclude_ids" {
+				listType = tftypes.Set{ElementType: tftypes.String}
+			}
+			config := p.config(t, c.typeName, map[string]tftypes.Value{c.argument: tftypes.NewValue(listType, ids)})
+			return testing.AllocsPerRun(1, func() {
+				if _, errText := p.read(c.typeName, config); !strings.Contains(errText, "and "+strconv.Itoa(n-catalog.MaxListed)+" more") {
+					t.Fatalf("%s: want the spaced ids refused, ten listed: %.500s", c.argument, errText)
+				}
+			})
+		}
+		if small, large := allocations(20), allocations(200); large > 2*small {
+			t.Errorf("ten times the spaced %s cost %.1f times the allocations (%.0f, then %.0f): want the advice worked "+
+				"out for the ten listed alone", c.argument, large/small, small, large)
 		}
 	}
 }
