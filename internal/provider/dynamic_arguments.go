@@ -275,13 +275,16 @@ func (o *objectReader) pricedIn(currency, setCurrency string) {
 }
 
 // newObjectReader reads v, which must be a known, non-null object or map.
+// Its attributes are a copy: As gives v's own map, from which a reader that
+// sets an attribute aside (apiAttributes) would delete it for every later
+// read of v too.
 func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 	isObject := v.Type().Is(tftypes.Object{}) || v.Type().Is(tftypes.Map{})
 	var attrs map[string]tftypes.Value
 	if !v.IsKnown() || v.IsNull() || !isObject || v.As(&attrs) != nil {
 		return nil, false
 	}
-	return &objectReader{prefix: prefix, attrs: attrs, isMap: v.Type().Is(tftypes.Map{}),
+	return &objectReader{prefix: prefix, attrs: maps.Clone(attrs), isMap: v.Type().Is(tftypes.Map{}),
 		stringMap: v.Type().Is(tftypes.Map{ElementType: tftypes.String})}, true
 }
 

@@ -36,6 +36,7 @@ func FuzzDynamicArguments(f *testing.F) {
 			"pricing": {"input_tokens_cost_per_million": "` + strings.Repeat("9", 70) + `"}}}}`,
 		`"gpt-4o"`,
 		`"` + strings.Repeat("g", 70) + `"`,
+		`{"id": "m", "pricing": {"input_cost_per_token": 1}}`, // a price per token, refused and set aside
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)
