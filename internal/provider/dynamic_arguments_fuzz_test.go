@@ -37,6 +37,9 @@ func FuzzDynamicArguments(f *testing.F) {
 		`"gpt-4o"`,
 		`"` + strings.Repeat("g", 70) + `"`,
 		`{"id": "m", "pricing": {"input_cost_per_token": 1}}`, // a price per token, refused and set aside
+		// A price per token under a long name, in pricing and at the root.
+		`{"id": "m", "pricing": {"input_` + strings.Repeat("tokens_", 10) + `cost_per_token": 1},
+			"output_` + strings.Repeat("tokens_", 10) + `cost_per_1k": "x"}`,
 	} {
 		f.Add(seed, false)
 		f.Add(seed, true)

@@ -380,12 +380,15 @@ var readTypes = sync.OnceValue(func() map[string]attr.Type {
 // unitError refuses name, written at prefix with value v, when it is the
 // price of one of names per another number of tokens (catalog.OtherUnit):
 // read as that name, input_cost_per_token = 0.0000025 would be a millionth of
-// its price. It says how to convert, with the number when v is one.
+// its price. It says how to convert, with the number when v is one, and
+// shows name cut as megallm.Excerpt cuts: any number of "token" words make
+// the same price's name.
 func unitError(prefix, name string, v tftypes.Value, names []string) error {
 	meant, unit, meantUnit := catalog.OtherUnit(name, names)
 	if meant == "" {
 		return nil
 	}
+	name = megallm.Excerpt(name)
 	path := attributePaths()[meant]
 	written := meant
 	if nested, _, _ := strings.Cut(path, "."); prefix == "model." {
