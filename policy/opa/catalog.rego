@@ -121,8 +121,73 @@ allowed_ids := intersection({ids |
 })
 
 # _entries(id): the catalog's models with this id, from the reads that
-# carry the policy's lifecycle.
-_entries(id) := [e.model | some e in object.get(_catalog_by_id, id, []); e.read in _lifecycle_addresses]
+# carry the policy's lifecycle, each with its lifecycle as of today.
+_entries(id) := [_as_of_today(e.model) | some e in object.get(_catalog_by_id, id, []); e.read in _lifecycle_addresses]
+
+# _as_of_today(m): m with the status and days_to_retirement of its
+# model_lifecycle as of today, by the provider's rule for a model object
+# (catalog.Lifecycle.Later): the later of the status written on the day of
+# the plan and the one its dates give today (retired, then deprecated, then
+# active), the fewer days to retirement, 0 once retired. A plan saved on an
+# earlier day, whose "active" its retires_at has since overtaken, is so
+# checked as the provider's unmet_requirements checks it, and what is written
+# can only make a check stricter.
+_as_of_today(m) := object.union(m, {"model_lifecycle": object.union(lc, {
+	"status": status,
+	"days_to_retirement": _days_later(status, lc),
+})}) if {
+	lc := _lifecycle_of(m)
+	status := _later_status(lc)
+}
+
+_lifecycle_of(m) := m.model_lifecycle if is_object(m.model_lifecycle)
+
+else := {}
+
+_later_status(lc) := lc.status if _status_rank(lc.status) > _status_rank(_dated_status(lc))
+
+else := _dated_status(lc)
+
+_status_rank(status) := object.get({"active": 1, "deprecated": 2, "retired": 3}, status, 0)
+
+# _dated_status(lc): the status lc's dates give today, as catalog.LifecycleOf
+# gives it: retired from retires_at on, deprecated from deprecated_at on,
+# active before either, and none (null) without a date.
+_dated_status(lc) := "retired" if _reached(lc.retires_at)
+
+else := "deprecated" if _reached(lc.deprecated_at)
+
+else := "active" if {
+	some date in [object.get(lc, "deprecated_at", null), object.get(lc, "retires_at", null)]
+	is_string(date)
+}
+
+else := null
+
+_days_later(status, lc) := 0 if status == "retired"
+
+else := min(days) if {
+	days := {d | d := lc.days_to_retirement; is_number(d)} | {d | d := _days_to(lc.retires_at)}
+	count(days) > 0
+} else := null
+
+# _reached(date): today is on or after date. A date before the years OPA's
+# time functions count (_ns) is long past; one after them is far ahead.
+_reached(date) if _ns(date) <= time.now_ns()
+
+_reached(date) if regex.match(`^(0\d|1[0-6])\d\d-`, date)
+
+# _days_to(date): the calendar days (UTC) from today to date, as
+# catalog.LifecycleOf counts them.
+_days_to(date) := (_midnight(_ns(date)) - _midnight(time.now_ns())) / _day_ns
+
+_day_ns := ((24 * 60) * 60) * 1000000000
+
+_midnight(ns) := ns - (((ns % _day_ns) + _day_ns) % _day_ns)
+
+# _ns(date): an RFC 3339 date in nanoseconds since 1970, for the years 1700
+# to 2199 only, as OPA counts time in 64-bit nanoseconds (_date's range).
+_ns(date) := time.parse_rfc3339_ns(date) if regex.match(`^(1[7-9]|2[01])\d\d-`, date)
 
 _lifecycle_addresses := {r.address | some r in _lifecycle_reads}
 

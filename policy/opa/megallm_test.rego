@@ -12,6 +12,14 @@ _model(id, owner, lifecycle) := {
 	),
 }
 
+# _today: the day the tests run on, from which the days_to_retirement of
+# their catalogs count; each evaluation sets it as time.now_ns, which the
+# library reads a saved lifecycle as of.
+_today := time.parse_rfc3339_ns("2026-12-03T00:00:00Z")
+
+# _in(days): the date that many days after _today.
+_in(days) := time.format([_today + ((days * 24) * 3600e9), "UTC", "2006-01-02T15:04:05Z07:00"])
+
 # what the policy allows: gpt-3.5-turbo is retired, gpt-4o deprecated,
 # gpt-4.1-mini retires in 43 days; claude-3-opus is denied and mistral's
 # models are of an owner not allowed, so only the policy-free read lists them
@@ -69,16 +77,16 @@ _app(values) := {
 }
 
 _deny(values) := denies if {
-	denies := megallm.deny with input as _plan([_app(values)])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_app(values)])
 }
 
 _warn(values) := warnings if {
-	warnings := megallm.warn with input as _plan([_app(values)])
+	warnings := megallm.warn with time.now_ns as _today with input as _plan([_app(values)])
 }
 
 test_fail_closed_without_a_catalog if {
 	no_reads := _plan_with([_app({"model": "gpt-4o-mini"})], [])
-	denies := megallm.deny with input as no_reads
+	denies := megallm.deny with time.now_ns as _today with input as no_reads
 	count(denies) == 1
 	some msg in denies
 	startswith(msg, "No MegaLLM catalog in this plan, so no model id can be checked.")
@@ -90,7 +98,7 @@ test_fail_closed_without_a_catalog if {
 		"terraform": {"name": "terraform", "full_name": "terraform.io/builtin/terraform"},
 		"module.m:megallm": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm", "module_address": "module.m"},
 	}}])
-	undeclared_denies := megallm.deny with input as undeclared
+	undeclared_denies := megallm.deny with time.now_ns as _today with input as undeclared
 	some undeclared_msg in undeclared_denies
 	endswith(undeclared_msg, concat(" ", [
 		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
@@ -104,7 +112,7 @@ test_fail_closed_without_a_catalog if {
 		"llm": {"name": "llm", "full_name": "registry.terraform.io/megallm/megallm"},
 		"megallm": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm"},
 	}}])
-	other_name_denies := megallm.deny with input as other_name
+	other_name_denies := megallm.deny with time.now_ns as _today with input as other_name
 	some other_name_msg in other_name_denies
 	endswith(other_name_msg, concat(" ", [
 		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
@@ -113,12 +121,12 @@ test_fail_closed_without_a_catalog if {
 
 	# a plan that leaves no managed resource (a destroy plan) writes no id
 	destroy := json.patch(no_reads, [{"op": "replace", "path": "/planned_values/root_module", "value": {}}])
-	destroy_denies := megallm.deny with input as destroy
+	destroy_denies := megallm.deny with time.now_ns as _today with input as destroy
 	count(destroy_denies) == 0
 
 	# a plan without its configuration cannot tell how the provider is declared
 	no_configuration := json.remove(no_reads, ["configuration"])
-	no_configuration_denies := megallm.deny with input as no_configuration
+	no_configuration_denies := megallm.deny with time.now_ns as _today with input as no_configuration
 	some no_configuration_msg in no_configuration_denies
 	endswith(no_configuration_msg, "terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.")
 }
@@ -126,7 +134,7 @@ test_fail_closed_without_a_catalog if {
 test_fail_closed_on_a_filtered_read_or_one_without_retired_models if {
 	filtered := json.patch(_read("catalog", _allowed), [{"op": "replace", "path": "/values/type", "value": "chat"}])
 	without_retired := json.patch(_read("all", _everything), [{"op": "replace", "path": "/values/include_retired", "value": false}])
-	denies := megallm.deny with input as _plan_with([_app({"model": "gpt-4o-mini"})], [filtered, without_retired])
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "gpt-4o-mini"})], [filtered, without_retired])
 	count(denies) == 1
 	some msg in denies
 	startswith(msg, "No MegaLLM catalog in this plan")
@@ -141,7 +149,7 @@ test_empty_filters_filter_nothing if {
 		{"op": "add", "path": "/values/exclude_ids", "value": []},
 		{"op": "add", "path": "/values/require", "value": {}},
 	])
-	count(megallm.deny) == 0 with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
+	count(megallm.deny) == 0 with time.now_ns as _today with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
 }
 
 test_a_valid_id_passes if {
@@ -178,7 +186,7 @@ test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 # it, so another vendor's id equal to what follows the last comes second.
 test_id_with_a_vendor_prefix_of_an_id_with_a_slash_suggests_that_id if {
 	models := [_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("llama-3.3-70b-instruct", "groq", {}), _model("o3", "openai", {})]
-	denies := megallm.deny with input as _plan_with(
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
 		[_app({"model": "meta/meta-llama/llama-3.3-70b-instruct", "chat_model": "groq/llama-3.3-70b-instruct", "fallback_model": "x/y/O3"})],
 		[_read("catalog", models), _read("all", models)],
 	)
@@ -199,7 +207,7 @@ test_vendor_prefixed_ids_suggest_the_id_closest_as_a_whole_first if {
 		_model("groq/llama-3.1-70b-instruct", "groq", {}), _model("llama-3.1-70b-instruct", "groq", {}),
 		_model("mistralai/mistral-large", "mistralai", {}), _model("mistral-large", "mistralai", {}),
 	]
-	denies := megallm.deny with input as _plan_with(
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
 		[_app({"model": "mistrali/mistral-large", "chat_model": "meta-lama/llama-3.1-70b-instruct", "fallback_model": "meta-llama/llama-3.1-70b"})],
 		[_read("catalog", models), _read("all", models)],
 	)
@@ -242,7 +250,7 @@ test_unknown_id_suggests_no_retired_or_refused_id if {
 }
 
 test_unknown_id_without_a_policy_free_read_may_be_refused if {
-	denies := megallm.deny with input as _plan_with([_app({"model": "gpt-5"})], [_read("catalog", _allowed)])
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "gpt-5"})], [_read("catalog", _allowed)])
 	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4o"?`}
 }
 
@@ -261,7 +269,7 @@ test_owner_not_allowed if {
 test_refused_id_without_an_owner if {
 	ownerless := object.remove(_model("grok-2-1212", null, {}), ["owned_by"])
 	reads := [_read("catalog", _allowed), _read("all", array.concat(_everything, [ownerless]))]
-	denies := megallm.deny with input as _plan_with([_app({"model": "grok-2-1212"})], reads)
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "grok-2-1212"})], reads)
 	denies == {`terraform_data.app: input.model = "grok-2-1212" is not allowed by the provider's policy.`}
 }
 
@@ -269,7 +277,7 @@ test_without_a_policy_every_read_allows_every_model if {
 	plan := json.patch(_plan_with([_app({"model": "mistral-large-latest"})], [_read("catalog", _everything)]), [{
 		"op": "remove", "path": "/configuration/provider_config/megallm/expressions",
 	}])
-	denies := megallm.deny with input as plan
+	denies := megallm.deny with time.now_ns as _today with input as plan
 	count(denies) == 0
 }
 
@@ -284,7 +292,7 @@ test_retired_id_with_an_unusable_or_no_successor if {
 		_model("a-1", "x", {"status": "retired", "retires_at": "2025-01-01T12:00:00Z", "days_to_retirement": 0, "successor": "a-0"}),
 		_model("a-0", "x", {"status": "retired", "retires_at": "2024-01-01T00:00:00Z", "days_to_retirement": 0}),
 	])]
-	denies := megallm.deny with input as _plan_with([_app({"model": "a-1", "llm_model": "a-0"})], reads)
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "a-1", "llm_model": "a-0"})], reads)
 	denies == {
 		`terraform_data.app: input.model = "a-1" was retired on 2025-01-01T12:00:00Z (its successor "a-0" cannot be used either).`,
 		`terraform_data.app: input.llm_model = "a-0" was retired on 2024-01-01 (no successor is named).`,
@@ -306,14 +314,14 @@ test_retiring_within_the_notice_window_warns if {
 
 test_notice_window_bounds if {
 	some days in [0, 1, 89, 90]
-	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": "2027-01-15T00:00:00Z", "days_to_retirement": days})])]
-	warnings := megallm.warn with input as _plan_with([_app({"model": "m"})], reads)
+	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": _in(days), "days_to_retirement": days})])]
+	warnings := megallm.warn with time.now_ns as _today with input as _plan_with([_app({"model": "m"})], reads)
 	count(warnings) == 1
 }
 
 test_notice_window_outside if {
-	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": "2027-01-15T00:00:00Z", "days_to_retirement": 91})])]
-	warnings := megallm.warn with input as _plan_with([_app({"model": "m"})], reads)
+	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": _in(91), "days_to_retirement": 91})])]
+	warnings := megallm.warn with time.now_ns as _today with input as _plan_with([_app({"model": "m"})], reads)
 	count(warnings) == 0
 }
 
@@ -327,8 +335,8 @@ test_notice_window_from_data if {
 }
 
 test_notice_off_with_zero if {
-	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": "2026-12-03T00:00:00Z", "days_to_retirement": 0})])]
-	off := megallm.warn with input as _plan_with([_app({"model": "m"})], reads) with data.megallm_settings as {"retirement_notice_days": 0}
+	reads := [_read("catalog", [_model("m", "x", {"status": "active", "retires_at": "2026-12-03T12:00:00Z", "days_to_retirement": 0})])]
+	off := megallm.warn with time.now_ns as _today with input as _plan_with([_app({"model": "m"})], reads) with data.megallm_settings as {"retirement_notice_days": 0}
 	count(off) == 0
 	deprecated := _warn({"model": "gpt-4o"}) with data.megallm_settings as {"retirement_notice_days": 0}
 	count(deprecated) == 1
@@ -360,8 +368,35 @@ test_bad_settings_are_quoted_bounded if {
 
 test_deprecated_without_a_retirement_date if {
 	reads := [_read("catalog", [_model("m", "x", {"status": "deprecated", "deprecated_at": "2026-06-01T00:00:00Z"})])]
-	warnings := megallm.warn with input as _plan_with([_app({"model": "m"})], reads)
+	warnings := megallm.warn with time.now_ns as _today with input as _plan_with([_app({"model": "m"})], reads)
 	warnings == {`terraform_data.app: input.model = "m" is deprecated since 2026-06-01 (no successor is named).`}
+}
+
+# A plan saved on an earlier day, or a catalog read back from remote state,
+# holds the lifecycle of that day: it is read as of today, as the provider's
+# unmet_requirements reads a saved model object (catalog.Lifecycle.Later), so
+# an "active" that its retires_at or deprecated_at has since overtaken is
+# retired or deprecated, a "deprecated" past its retires_at is retired, and
+# days_to_retirement counts from today where that is fewer days.
+test_a_saved_lifecycle_is_read_as_of_today if {
+	reads := [_read("catalog", [
+		_model("a", "x", {"status": "active", "retires_at": "2026-11-20T00:00:00Z", "days_to_retirement": 13, "successor": "n"}),
+		_model("d", "x", {"status": "deprecated", "deprecated_at": "2026-01-01T00:00:00Z", "retires_at": "2026-12-02T00:00:00Z", "days_to_retirement": 5}),
+		_model("b", "x", {"status": "active", "deprecated_at": "2026-12-01T00:00:00Z", "retires_at": "2027-06-21T00:00:00Z", "days_to_retirement": 202}),
+		_model("c", "x", {"status": "active", "retires_at": "2027-01-02T00:00:00Z", "days_to_retirement": 120}),
+		_model("n", "x", {}),
+	])]
+	plan := _plan_with([_app({"model": "a", "chat_model": "d", "llm_model": "b", "fallback_model": "c"})], reads)
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	denies == {
+		`terraform_data.app: input.model = "a" was retired on 2026-11-20: use its successor "n".`,
+		`terraform_data.app: input.chat_model = "d" was retired on 2026-12-02 (no successor is named).`,
+	}
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {
+		`terraform_data.app: input.llm_model = "b" is deprecated since 2026-12-01 and retires on 2027-06-21, in 200 days (no successor is named).`,
+		`terraform_data.app: input.fallback_model = "c" retires on 2027-01-02, in 30 days, within the 90-day notice window (no successor is named).`,
+	}
 }
 
 # Dates and days in the provider's words (catalog.FormatDate, inDays): midnight
@@ -380,12 +415,12 @@ test_dates_and_days_as_the_provider_writes_them if {
 	megallm.warn == {
 		`terraform_data.app: input.model = "d" is deprecated since 2026-06-01T09:30:00+02:00 and retires on 2026-12-05, tomorrow (no successor is named).`,
 		`terraform_data.app: input.fallback_model = "a" retires on 2026-12-04T00:00:00.5Z, today, within the 90-day notice window (no successor is named).`,
-	} with input as plan
+	} with time.now_ns as _today with input as plan
 	megallm.deny == {
 		`terraform_data.app: input.chat_model = "r" was retired on 2026-12-01 (no successor is named).`,
 		# beyond the years OPA's time functions count, the date as written
 		`terraform_data.app: input.old_model = "old" was retired on 0001-01-01T10:00:00+10:00 (no successor is named).`,
-	} with input as plan
+	} with time.now_ns as _today with input as plan
 }
 
 test_key_patterns_ignore_case_and_nesting if {
@@ -437,7 +472,7 @@ test_plural_keys_hold_lists_of_ids if {
 			"values": [json.marshal({"ollama": {"models": {"pull": ["llama3"]}}, "router": {"models": ["gpt-4o-mini", "x-5"], "timeout_seconds": 30}})],
 		},
 	}
-	denies := megallm.deny with input as _plan([lambda, config_map, helm]) with data.megallm_settings as {"json_attributes": {"helm_release": ["values"]}}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([lambda, config_map, helm]) with data.megallm_settings as {"json_attributes": {"helm_release": ["values"]}}
 	denies == {
 		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog. If it is no model id, add "environment.0.variables.ALLOWED_MODEL_IDS" to megallm_settings.ignored_attribute_paths["aws_lambda_function"].`,
@@ -475,7 +510,7 @@ test_dotted_names_are_matched_by_their_last_part if {
 			"set_list": [{"name": "router.models", "value": ["gpt-4.1", "x-4"]}],
 		},
 	}
-	denies := megallm.deny with input as _plan([helm, _app({"data": {"app.llm.model": "x-5", "app.model.dir": "x-6"}})])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([helm, _app({"data": {"app.llm.model": "x-5", "app.model.dir": "x-6"}})])
 	denies == {
 		`helm_release.chat: set[0].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`helm_release.chat: set[1].value = "x-1" is not in the MegaLLM catalog. If it is no model id, add "set.1.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
@@ -496,7 +531,7 @@ test_a_helm_list_in_braces_is_a_list_of_ids if {
 			{"name": "ROUTER_MODELS", "type": null, "value": "{primary: gpt-4.1}"},
 		]},
 	}
-	denies := megallm.deny with input as _plan([helm])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([helm])
 	denies == {
 		`helm_release.chat: set[1].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`helm_release.chat: set[2].value = "x-1" is not in the MegaLLM catalog. If it is no model id, add "set.2.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
@@ -562,14 +597,14 @@ test_values_known_only_after_apply_warn if {
 		_unknown_change(rds, {"license_model": true}),
 		_unknown_change(task, {"container_definitions": true, "family": true}),
 	]}])
-	warnings := megallm.warn with input as plan
+	warnings := megallm.warn with time.now_ns as _today with input as plan
 	warnings == {sprintf("%s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.", [w]) | some w in [
 		"terraform_data.app: input.model",
 		"terraform_data.app: input.fallback_model[0]",
 		"terraform_data.app: input.env[0].value",
 		"aws_ecs_task_definition.t: container_definitions",
 	]}
-	count(megallm.deny) == 0 with input as plan
+	count(megallm.deny) == 0 with time.now_ns as _today with input as plan
 }
 
 test_a_whole_value_an_attribute_path_reaches_into_warns if {
@@ -581,12 +616,12 @@ test_a_whole_value_an_attribute_path_reaches_into_warns if {
 		_unknown_change(whole, {"id": true, "input": true, "output": true}),
 		_unknown_change(part, {"id": true, "input": {"env": true, "tags": true}, "output": true}),
 	]}])
-	named := megallm.warn with input as plan with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.env.*"]}}
+	named := megallm.warn with time.now_ns as _today with input as plan with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.env.*"]}}
 	named == {sprintf("%s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.", [w]) | some w in [
 		"terraform_data.app: input",
 		"terraform_data.part: input.env",
 	]}
-	unnamed := megallm.warn with input as plan
+	unnamed := megallm.warn with time.now_ns as _today with input as plan
 	unnamed == {concat(" ", [
 		"No model id was found in the managed resources of this plan, so none was checked.",
 		"If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in",
@@ -608,12 +643,12 @@ test_attribute_paths_per_type if {
 		"address": "azurerm_cognitive_deployment.d", "mode": "managed", "type": "azurerm_cognitive_deployment", "name": "d",
 		"values": {"model": [{"format": "OpenAI", "name": "gpt-3.5-turbo", "version": "0613"}]},
 	}
-	denies := megallm.deny with input as _plan([agent, deployment]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM"]}}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([agent, deployment]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM"]}}
 	denies == {
 		`aws_lambda_function.a: environment[0].variables.LLM = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`azurerm_cognitive_deployment.d: model[0].name = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
-	narrowed := megallm.deny with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}}
+	narrowed := megallm.deny with time.now_ns as _today with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}}
 	count(narrowed) == 0
 }
 
@@ -629,12 +664,12 @@ _bedrock_prompt := {
 
 test_bedrock_model_ids_are_not_megallm_ids_by_default if {
 	plan := _plan([_bedrock_agent, _bedrock_prompt, _app({"model": "gpt-4o-mini"})])
-	count(megallm.deny) == 0 with input as plan
-	count(megallm.warn) == 0 with input as plan
+	count(megallm.deny) == 0 with time.now_ns as _today with input as plan
+	count(megallm.warn) == 0 with time.now_ns as _today with input as plan
 }
 
 test_bedrock_model_ids_are_checked_when_named if {
-	denies := megallm.deny with input as _plan([_bedrock_agent, _bedrock_prompt]) with data.megallm_settings as {
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_bedrock_agent, _bedrock_prompt]) with data.megallm_settings as {
 		"attribute_paths": {"aws_bedrockagent_agent": ["foundation_model"], "aws_bedrockagent_prompt": ["variant.*.model_id"]},
 	}
 	denies == {
@@ -648,7 +683,7 @@ test_json_attributes if {
 		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
 		"values": {"container_definitions": json.marshal([{"name": "app", "environment": [{"name": "OPENAI_MODEL", "value": "gpt-4o"}]}])},
 	}
-	warnings := megallm.warn with input as _plan([task])
+	warnings := megallm.warn with time.now_ns as _today with input as _plan([task])
 	warnings == {
 		`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "gpt-4.1".`,
 	}
@@ -667,7 +702,7 @@ test_child_modules_and_only_managed_resources if {
 		"op": "add", "path": "/planned_values/root_module/child_modules",
 		"value": [{"address": "module.a", "child_modules": [{"address": "module.a.module.b[\"x\"]", "resources": [nested]}]}],
 	}])
-	denies := megallm.deny with input as plan
+	denies := megallm.deny with time.now_ns as _today with input as plan
 	denies == {
 		`module.a.module.b["x"].terraform_data.app: input["models.yaml"].model = "claude-3-opus-20240229" is denied by the provider's policy.`,
 	}
@@ -682,10 +717,10 @@ test_an_attribute_path_mistake_names_the_shallowest_resource if {
 	]
 	settings := {"attribute_paths": {"terraform_data": ["inptu"]}}
 	with_root := json.patch(_plan([_unset_data("terraform_data.z", "z")]), [{"op": "add", "path": "/planned_values/root_module/child_modules", "value": modules}])
-	root_denies := megallm.deny with input as with_root with data.megallm_settings as settings
+	root_denies := megallm.deny with time.now_ns as _today with input as with_root with data.megallm_settings as settings
 	root_denies == {_no_inptu("terraform_data.z")}
 	modules_only := json.patch(_plan([]), [{"op": "add", "path": "/planned_values/root_module/child_modules", "value": modules}])
-	module_denies := megallm.deny with input as modules_only with data.megallm_settings as settings
+	module_denies := megallm.deny with time.now_ns as _today with input as modules_only with data.megallm_settings as settings
 	module_denies == {_no_inptu("module.m.terraform_data.inner")}
 }
 
@@ -712,7 +747,7 @@ test_catalog_read_in_a_child_module if {
 			},
 		},
 	}
-	denies := megallm.deny with input as plan
+	denies := megallm.deny with time.now_ns as _today with input as plan
 	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
 }
 
@@ -754,7 +789,7 @@ _lambda := {
 # plan lacks but has one near, would check nothing of the plan's resources.
 test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 	paths := ["environment.*.variables.LLM"]
-	denies := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_lambda]) with data.megallm_settings as {
 		"attribute_paths": {"aws_lamda_function": paths, "AWS_Lambda_Function": paths, "module.m.aws_lambda_function.a[0]": paths, "llm env": paths, " aws_lambda_function": paths},
 		"json_attributes": {"aws_lambda_function.a": []},
 	}
@@ -769,7 +804,7 @@ test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 
 	# followed, the advice checks the id; a type no resource of the plan has
 	# nor is near (settings shared by workspaces), or named beside the plan's, passes
-	followed := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {
+	followed := megallm.deny with time.now_ns as _today with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {
 		"aws_lambda_function": paths, "aws_lamda_function": paths, "google_cloudfunctions2_function": ["service_config.environment_variables.LLM"],
 	}}
 	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
@@ -787,7 +822,7 @@ test_an_attribute_path_named_is_checked_though_ignored if {
 		"address": "aws_db_instance.reports", "mode": "managed", "type": "aws_db_instance", "name": "reports",
 		"values": {"license_model": "license-included"},
 	}
-	denies := megallm.deny with input as _plan([rds]) with data.megallm_settings as {"attribute_paths": {"aws_db_instance": ["license_model"]}}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([rds]) with data.megallm_settings as {"attribute_paths": {"aws_db_instance": ["license_model"]}}
 	denies == {`aws_db_instance.reports: license_model = "license-included" is not in the MegaLLM catalog.`}
 }
 
@@ -797,9 +832,9 @@ _reports := {
 }
 
 test_ignored_attribute_paths if {
-	denies := megallm.deny with input as _plan([_reports])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_reports])
 	denies == {`aws_db_instance.reports: tags.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "tags.model" to megallm_settings.ignored_attribute_paths["aws_db_instance"], with its default paths (settings.rego's default_settings), which a list set for the type replaces.`}
-	watched := megallm.deny with input as _plan([_reports]) with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
+	watched := megallm.deny with time.now_ns as _today with input as _plan([_reports]) with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
 	count(watched) == 2
 }
 
@@ -820,7 +855,7 @@ test_an_id_found_by_key_patterns_alone_says_how_to_ignore_its_path if {
 	}
 	plan := _plan([helm, config_map, _app({"model": "x-4"})])
 	settings := {"json_attributes": {"kubernetes_config_map": ["data"]}}
-	denies := megallm.deny with input as plan with data.megallm_settings as settings
+	denies := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	denies == {
 		`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.gpu: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
@@ -833,15 +868,15 @@ test_an_id_found_by_key_patterns_alone_says_how_to_ignore_its_path if {
 	}
 
 	# followed, the advice removes that deny and keeps every other
-	helm_followed := megallm.deny with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"helm_release": ["values.0.gpu.model"]}})
+	helm_followed := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"helm_release": ["values.0.gpu.model"]}})
 	helm_followed == denies - {`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`}
-	map_followed := megallm.deny with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"kubernetes_config_map": ["data.*.gpu.model"]}})
+	map_followed := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"kubernetes_config_map": ["data.*.gpu.model"]}})
 	map_followed == denies - {`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`}
 
 	# "*" for a file name is not offered where it would reach another value
 	# found: ignoring it would leave that one unchecked too
 	two_files := json.patch(config_map, [{"op": "add", "path": "/values/data/chat.yaml", "value": "gpu:\n  model: x-5\n"}])
-	shared := megallm.deny with input as _plan([two_files]) with data.megallm_settings as settings
+	shared := megallm.deny with time.now_ns as _today with input as _plan([two_files]) with data.megallm_settings as settings
 	`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog.` in shared
 	`kubernetes_config_map.app: data["chat.yaml"].gpu.model = "x-5" is not in the MegaLLM catalog.` in shared
 }
@@ -849,7 +884,7 @@ test_an_id_found_by_key_patterns_alone_says_how_to_ignore_its_path if {
 # An id named through attribute_paths is checked on purpose, and one with an
 # id near it is most likely a typo: neither is offered to be ignored.
 test_an_id_named_or_near_another_is_not_offered_to_be_ignored if {
-	named := megallm.deny with input as _plan([_app({"llm": "x-1", "model": "x-2"})]) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.llm", "input.model"]}}
+	named := megallm.deny with time.now_ns as _today with input as _plan([_app({"llm": "x-1", "model": "x-2"})]) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.llm", "input.model"]}}
 	named == {
 		`terraform_data.app: input.llm = "x-1" is not in the MegaLLM catalog.`,
 		`terraform_data.app: input.model = "x-2" is not in the MegaLLM catalog.`,
@@ -863,9 +898,9 @@ test_an_id_named_or_near_another_is_not_offered_to_be_ignored if {
 test_the_advice_to_ignore_a_path_keeps_a_types_defaults if {
 	plan := _plan([_reports, _app({"model": "x-2"})])
 	app := `terraform_data.app: input.model = "x-2" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`
-	followed := megallm.deny with input as plan with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": ["license_model", "tags.model"]}}
+	followed := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": ["license_model", "tags.model"]}}
 	followed == {app}
-	own := megallm.deny with input as plan with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
+	own := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as {"ignored_attribute_paths": {"aws_db_instance": []}}
 	own == {
 		`aws_db_instance.reports: license_model = "license-included" is not in the MegaLLM catalog. If it is no model id, add "license_model" to megallm_settings.ignored_attribute_paths["aws_db_instance"].`,
 		`aws_db_instance.reports: tags.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "tags.model" to megallm_settings.ignored_attribute_paths["aws_db_instance"].`,
@@ -875,7 +910,7 @@ test_the_advice_to_ignore_a_path_keeps_a_types_defaults if {
 
 test_a_policy_no_catalog_read_applies_fails_closed if {
 	plan := _plan_with([_app({"model": "claude-3-opus-20240229"})], [_read("all", _everything)])
-	denies := megallm.deny with input as plan
+	denies := megallm.deny with time.now_ns as _today with input as plan
 	denies == {concat(" ", [
 		`The provider configuration "megallm" sets a policy, but no catalog read of this plan goes through it,`,
 		"so no model id can be checked against the policy. Read",
@@ -888,7 +923,7 @@ test_each_policy_needs_a_catalog_read if {
 		"op": "add", "path": "/configuration/provider_config/megallm.strict",
 		"value": {"name": "megallm", "alias": "strict", "expressions": {"policy": {"constant_value": {}}}},
 	}])
-	denies := megallm.deny with input as plan
+	denies := megallm.deny with time.now_ns as _today with input as plan
 	denies == {concat(" ", [
 		`The provider configuration "megallm.strict" sets a policy, but no catalog read of this plan goes through it,`,
 		"so no model id can be checked against the policy. Read",
@@ -967,10 +1002,10 @@ test_a_catalog_read_left_to_apply_is_named if {
 		"op": "add", "path": "/resource_changes",
 		"value": [{"address": "data.megallm_models.catalog", "mode": "data", "type": "megallm_models", "change": {"actions": ["read"]}}],
 	}])
-	some msg in megallm.deny with input as plan
+	some msg in megallm.deny with time.now_ns as _today with input as plan
 	endswith(msg, `Not the catalog: data.megallm_models.catalog is read only during apply, as it waits on a change (depends_on, or an argument known only after apply): remove what it waits on.`)
 	filtered := json.patch(plan, [{"op": "add", "path": "/resource_changes/0/change/after", "value": {"id_regex": "^gpt"}}])
-	some filtered_msg in megallm.deny with input as filtered
+	some filtered_msg in megallm.deny with time.now_ns as _today with input as filtered
 	endswith(filtered_msg, `Not the catalog: data.megallm_models.catalog filters by id_regex.`)
 }
 
@@ -984,14 +1019,14 @@ test_a_plan_without_ids_says_it_checked_none if {
 
 	# a destroy plan plans no resource: no id could be missed
 	destroy := json.patch(_plan([]), [{"op": "replace", "path": "/planned_values/root_module", "value": {}}])
-	count(megallm.warn) == 0 with input as destroy
+	count(megallm.warn) == 0 with time.now_ns as _today with input as destroy
 }
 
 test_sensitive_values_are_not_shown if {
 	app := json.patch(_app({"env": {"OPENAI_MODEL": "GPT4o_Mini"}, "model": "x-1"}), [{
 		"op": "add", "path": "/sensitive_values", "value": {"input": {"env": true}},
 	}])
-	denies := megallm.deny with input as _plan([app])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([app])
 	denies == {
 		`terraform_data.app: input.env.OPENAI_MODEL = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "input.env.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 		`terraform_data.app: input.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
@@ -1010,7 +1045,7 @@ test_sensitive_values_are_not_shown_by_catalog_facts if {
 	app := json.patch(_app({"env": {"OPENAI_MODEL": "gpt-3.5-turbo", "REVIEW_MODEL": "mistral-large-latest"}, "model": "gpt-3.5-turbo"}), [{
 		"op": "add", "path": "/sensitive_values", "value": {"input": {"env": true}},
 	}])
-	denies := megallm.deny with input as _plan([app])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([app])
 	denies == {
 		`terraform_data.app: input.env.OPENAI_MODEL = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
 		`terraform_data.app: input.env.REVIEW_MODEL = (sensitive value) is not allowed by the provider's policy.`,
@@ -1019,7 +1054,7 @@ test_sensitive_values_are_not_shown_by_catalog_facts if {
 	hidden := json.patch(_app({"model": "gpt-4o", "llm_model": "gpt-4.1-mini"}), [{
 		"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true, "llm_model": true}},
 	}])
-	warnings := megallm.warn with input as _plan([hidden])
+	warnings := megallm.warn with time.now_ns as _today with input as _plan([hidden])
 	warnings == {
 		`terraform_data.app: input.model = (sensitive value) is deprecated (its dates and successor are not shown, as the value is sensitive).`,
 		`terraform_data.app: input.llm_model = (sensitive value) retires within the 90-day notice window (its dates and successor are not shown, as the value is sensitive).`,
@@ -1042,24 +1077,24 @@ test_quote_and_excerpt_cut_as_megallm_quote_does if {
 test_addresses_and_catalog_strings_are_cut if {
 	address := sprintf(`module.m["%s"].terraform_data.app`, [_repeat("k", 300)])
 	app := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": address}])
-	denies := megallm.deny with input as _plan([app])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([app])
 	denies == {sprintf(`%s… (331 characters): input.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`, [substring(address, 0, 256)])}
 
 	nested := `module.platform.module.chat["eu-west-1"].aws_ecs_task_definition.service`
 	whole := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": nested}])
-	whole_denies := megallm.deny with input as _plan([whole])
+	whole_denies := megallm.deny with time.now_ns as _today with input as _plan([whole])
 	whole_denies == {sprintf(`%s: input.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`, [nested])}
 
 	read := json.patch(_read("catalog", _allowed), [
 		{"op": "replace", "path": "/address", "value": sprintf("data.megallm_models.%s", [_repeat("c", 300)])},
 		{"op": "replace", "path": "/values/type", "value": "chat"},
 	])
-	some no_catalog in megallm.deny with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
+	some no_catalog in megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
 	endswith(no_catalog, sprintf("Not the catalog: data.megallm_models.%s… (320 characters) filters by type.", [_repeat("c", 236)]))
 
 	when := sprintf("2025-06-30 %s", [_repeat("z", 200)])
 	retired := [_model("a-1", "x", {"status": "retired", "retires_at": when})]
-	late := megallm.deny with input as _plan_with([_app({"model": "a-1"})], [_read("catalog", retired)])
+	late := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "a-1"})], [_read("catalog", retired)])
 	late == {sprintf(`terraform_data.app: input.model = "a-1" was retired on %s… (211 characters) (no successor is named).`, [substring(when, 0, 64)])}
 }
 
@@ -1072,12 +1107,12 @@ test_a_json_attribute_may_be_a_list_of_texts if {
 		_unknown_change(helm, {"values": [false, false, true]}),
 	]}])
 	settings := {"json_attributes": {"helm_release": ["values"]}}
-	denies := megallm.deny with input as plan with data.megallm_settings as settings
+	denies := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	denies == {
 		`helm_release.chat: values[0].chat.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`helm_release.chat: values[1] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
 	}
-	warnings := megallm.warn with input as plan with data.megallm_settings as settings
+	warnings := megallm.warn with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	warnings == {"helm_release.chat: values[2] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
 }
 
@@ -1086,10 +1121,10 @@ test_a_json_attribute_that_is_no_json_fails_closed if {
 		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
 		"values": {"container_definitions": "- name: app\n  environment: [{name: OPENAI_MODEL, value: gpt-4o-mni"},
 	}
-	denies := megallm.deny with input as _plan([task])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([task])
 	denies == {`aws_ecs_task_definition.t: container_definitions is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["aws_ecs_task_definition"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`}
 	empty := json.patch(task, [{"op": "replace", "path": "/values/container_definitions", "value": ""}])
-	count(megallm.deny) == 0 with input as _plan([empty, _app({"model": "gpt-4o-mini"})])
+	count(megallm.deny) == 0 with time.now_ns as _today with input as _plan([empty, _app({"model": "gpt-4o-mini"})])
 }
 
 # YAML text is read where JSON text is, a helm_release's values by default:
@@ -1108,7 +1143,7 @@ test_yaml_documents if {
 			],
 		},
 	}
-	denies := megallm.deny with input as _plan([helm])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([helm])
 	denies == {
 		`helm_release.chat: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`helm_release.chat: values[1].router.fallback_models[1] = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
@@ -1121,7 +1156,7 @@ test_yaml_documents if {
 
 	texts := ["Chat with gtp-4o", "42", "llm: [gtp-4o", "llm:\n\tmodel: gtp-4o", "llm: {}\n---\nmodel: [gtp-4o", "llm: {}\n---\nuses gtp-4o"]
 	wrong := json.patch(helm, [{"op": "replace", "path": "/values/values", "value": texts}])
-	not_read := megallm.deny with input as _plan([wrong])
+	not_read := megallm.deny with time.now_ns as _today with input as _plan([wrong])
 	not_read == {sprintf(
 		`helm_release.chat: values[%d] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
 		[i],
@@ -1143,17 +1178,17 @@ test_yaml_documents if {
 		_unknown_change(config_map, {"data": {"router.yaml": true}}),
 	]}])
 	settings := {"json_attributes": {"kubernetes_config_map": ["data"]}}
-	from_map := megallm.deny with input as plan with data.megallm_settings as settings
+	from_map := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	from_map == {
 		`kubernetes_config_map.app: data["application.yaml"].spring.ai.openai.chat.options.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
 	}
-	later := megallm.warn with input as plan with data.megallm_settings as settings
+	later := megallm.warn with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	later == {`kubernetes_config_map.app: data["router.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
 
 	# a list of no text, or YAML with no document but comments, holds no id
 	quiet := json.patch(helm, [{"op": "replace", "path": "/values/values", "value": ["# none yet\n", "---\n", null, "", "llm: {}"]}])
-	denied_quietly := megallm.deny with input as _plan([quiet, _app({"model": "gpt-4o-mini"})])
+	denied_quietly := megallm.deny with time.now_ns as _today with input as _plan([quiet, _app({"model": "gpt-4o-mini"})])
 	count(denied_quietly) == 0
 }
 
@@ -1165,12 +1200,12 @@ test_a_key_pattern_that_is_no_glob_fails_closed if {
 # attribute paths are exact; one that reaches a value only when letter case
 # is ignored would check nothing
 test_a_miscased_attribute_path_fails_closed if {
-	denies := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["Environment.*.variables.llm"]}}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["Environment.*.variables.llm"]}}
 	denies == {`megallm_settings.attribute_paths["aws_lambda_function"] has "Environment.*.variables.llm", which reaches a value of this plan only when letter case is ignored: paths are exact, as attribute names and map keys are, so write it as "environment.*.variables.LLM".`}
 
 	# followed, the advice checks the id; a path no value of the plan has
 	# in any case (an optional attribute) passes
-	followed := megallm.deny with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM", "environment.*.variables.CHAT"]}}
+	followed := megallm.deny with time.now_ns as _today with input as _plan([_lambda]) with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["environment.*.variables.LLM", "environment.*.variables.CHAT"]}}
 	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
@@ -1202,7 +1237,7 @@ _lambda_plan := json.patch(_plan([_planned_lambda]), [{"op": "add", "path": "/re
 # planned_values has every attribute, so an attribute path whose first step
 # is none of them is a typo that would check nothing
 test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
-	denies := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
+	denies := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
 		"enviroment.variables.LLM", "environment.*.variables.LLM", "llm_environment.LLM",
 	]}}
 	denies == {
@@ -1216,7 +1251,7 @@ test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 # or a map key a map lacks (no CHAT variable) is no mistake; nor is a type of
 # which the plan has no resource
 test_an_unset_attribute_path_is_no_mistake if {
-	unset := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {
+	unset := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {
 		"aws_lambda_function": ["description", "dead_letter_config.*.target_arn", "tracing_config.*.mode", "environment.*.variables.CHAT", "*.LLM"],
 		"aws_ecs_service": ["enviroment.LLM"],
 	}}
@@ -1230,11 +1265,11 @@ test_a_json_attribute_that_is_no_attribute_fails_closed if {
 		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
 		"values": {"container_definitions": `[{"name": "app", "environment": [{"name": "OPENAI_MODEL", "value": "gpt4o-mini"}]}]`, "family": "app", "volume": []},
 	}
-	json_attributes := megallm.deny with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definition"]}}
+	json_attributes := megallm.deny with time.now_ns as _today with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definition"]}}
 	json_attributes == {`megallm_settings.json_attributes["aws_ecs_task_definition"] has "container_definition", but aws_ecs_task_definition.t has no attribute "container_definition", so it reaches no value and checks nothing. Did you mean "container_definitions"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`}
-	followed := megallm.deny with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]}}
+	followed := megallm.deny with time.now_ns as _today with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]}}
 	followed == {`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
-	unset_json := megallm.deny with input as _lambda_plan with data.megallm_settings as {"json_attributes": {"aws_lambda_function": ["description", "source_code_hash"]}}
+	unset_json := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"json_attributes": {"aws_lambda_function": ["description", "source_code_hash"]}}
 	unset_json == set()
 }
 
@@ -1242,7 +1277,7 @@ test_a_json_attribute_that_is_no_attribute_fails_closed if {
 # the path with an index there, and the "did you mean" of a misspelt first
 # step, followed, leads to it
 test_an_attribute_path_naming_a_step_of_a_list_fails_closed if {
-	denies := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
+	denies := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
 		"environment.variables.LLM", "dead_letter_config.target_arn", "environment.0.variables.LLM",
 	]}}
 	denies == {
@@ -1253,7 +1288,7 @@ test_an_attribute_path_naming_a_step_of_a_list_fails_closed if {
 
 	# followed, the advice checks the id; a "*" for a name may stand for a
 	# value this plan lacks (a map key), so a list it meets is no mistake
-	followed := megallm.deny with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
+	followed := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
 		"environment.*.variables.LLM", "dead_letter_config.*.target_arn", "*.LLM",
 	]}}
 	followed == {`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
@@ -1261,7 +1296,7 @@ test_an_attribute_path_naming_a_step_of_a_list_fails_closed if {
 		"address": "azurerm_cognitive_deployment.d", "mode": "managed", "type": "azurerm_cognitive_deployment", "name": "d",
 		"values": {"model": [{"format": "OpenAI", "name": "gpt-4o-mini", "version": "2024-07-18"}], "sku": [{"name": "Standard"}]},
 	}
-	nested := megallm.deny with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": ["model.name"]}}
+	nested := megallm.deny with time.now_ns as _today with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": ["model.name"]}}
 	nested == {`megallm_settings.attribute_paths["azurerm_cognitive_deployment"] has "model.name", which reaches no value: "model" is a list, whose elements a step reaches by index, not by name. Write the index as a number, or "*" for any, as "model.*.name".`}
 }
 
@@ -1282,37 +1317,37 @@ test_a_key_pattern_with_white_space_around_it_fails_closed if {
 # that conftest's default namespace prints them and a user's own deny can join it.
 test_conftest_default_namespace_repeats_the_messages if {
 	plan := _plan([_app({"model": "gpt-3.5-turbo", "chat_model": "gpt-4o", "fallback_model": "gpt4o-mini"})])
-	denies := megallm.deny with input as plan
+	denies := megallm.deny with time.now_ns as _today with input as plan
 	count(denies) == 2
-	data.main.deny_megallm == denies with input as plan
-	warnings := megallm.warn with input as plan
+	data.main.deny_megallm == denies with time.now_ns as _today with input as plan
+	warnings := megallm.warn with time.now_ns as _today with input as plan
 	count(warnings) == 1
-	data.main.warn_megallm == warnings with input as plan
+	data.main.warn_megallm == warnings with time.now_ns as _today with input as plan
 	not data.main.deny
 	not data.main.warn
 }
 
 test_conftest_default_namespace_passes_a_clean_plan if {
 	plan := _plan([_app({"model": "gpt-4o-mini"})])
-	count(data.main.deny_megallm) == 0 with input as plan
-	count(data.main.warn_megallm) == 0 with input as plan
+	count(data.main.deny_megallm) == 0 with time.now_ns as _today with input as plan
+	count(data.main.warn_megallm) == 0 with time.now_ns as _today with input as plan
 }
 
 # an input that is no plan would otherwise pass with nothing checked
 test_an_input_that_is_no_plan_fails_closed if {
 	no_plan := {"The input has no planned_values, so it is no saved plan's JSON (terraform show -json without a plan file shows the state) and no model id can be checked: check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json."}
 	megallm.deny == no_plan # no input at all, as opa eval gives an empty file
-	empty := megallm.deny with input as {}
+	empty := megallm.deny with time.now_ns as _today with input as {}
 	empty == no_plan
-	state := megallm.deny with input as {"format_version": "1.0", "values": {"root_module": {"resources": [_app({"model": "gpt-4o-mini"})]}}}
+	state := megallm.deny with time.now_ns as _today with input as {"format_version": "1.0", "values": {"root_module": {"resources": [_app({"model": "gpt-4o-mini"})]}}}
 	state == no_plan
-	in_main := data.main.deny_megallm with input as {}
+	in_main := data.main.deny_megallm with time.now_ns as _today with input as {}
 	in_main == no_plan
 }
 
 test_conftest_combine_is_named_not_taken_for_a_plan_without_a_catalog if {
 	combined := [{"path": "plan.json", "contents": _plan([_app({"model": "gpt-4o-mini"})])}]
-	denies := megallm.deny with input as combined
+	denies := megallm.deny with time.now_ns as _today with input as combined
 	denies == {"The input is a list of files (conftest test --combine), not a plan, so no model id can be checked: run the same conftest test without --combine, which checks each saved plan on its own, such as conftest test --policy policy/opa plan.json."}
 }
 
@@ -1335,7 +1370,7 @@ test_yaml_directives_comments_and_document_end_markers if {
 		"%YAML 1.2\r\n---\r\nllm:\r\n  model: x-9\r\n...\r\nchat:\r\n  model: x-10\r\n",
 		"llm: {}\n...\nuses gtp-4o\n",
 	]
-	denies := megallm.deny with input as _plan([_chart(texts)])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_chart(texts)])
 	denies == {
 		`helm_release.chat: values[0].llm.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.0.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[1].llm.model = "x-2" is not in the MegaLLM catalog. If it is no model id, add "values.1.llm.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
@@ -1369,7 +1404,7 @@ _displayed := [
 # an id in another letter case (GPT-4.1 for gpt-4.1) keeps "did you mean".
 test_a_display_name_is_denied_with_its_id if {
 	plan := _plan_with([_chart(["models:\n  - GPT-4o Mini\n  - Claude 3.5 Sonnet\n  - gpt-4.1\n  - GPT-4.1\n  - GPT-3.5 Turbo\n  - GPT-5\n  - DeepSeek V3\n"]), _app({"model": " claude 3.5 SONNET "})], [_read("catalog", _displayed)])
-	denies := megallm.deny with input as plan
+	denies := megallm.deny with time.now_ns as _today with input as plan
 	denies == {
 		`helm_release.chat: values[0].models[0] = "GPT-4o Mini" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "gpt-4o-mini": write that id instead.`,
 		`helm_release.chat: values[0].models[1] = "Claude 3.5 Sonnet" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
@@ -1383,12 +1418,12 @@ test_a_display_name_is_denied_with_its_id if {
 	# a sensitive value is not shown, nor the id of its display name, and it
 	# gets the advice any other sensitive value gets, which tells nothing
 	hidden := json.patch(_app({"model": "GPT-4o mini"}), [{"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true}}}])
-	hidden_denies := megallm.deny with input as _plan_with([hidden], [_read("catalog", _displayed)])
+	hidden_denies := megallm.deny with time.now_ns as _today with input as _plan_with([hidden], [_read("catalog", _displayed)])
 	hidden_denies == {`terraform_data.app: input.model = (sensitive value) is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 
 	# followed, the advice passes
 	followed := _plan_with([_chart(["models:\n  - gpt-4o-mini\n  - claude-3-5-sonnet-20241022\n  - gpt-4.1\n  - deepseek-chat\n"]), _app({"model": "claude-3-5-sonnet-20241022"})], [_read("catalog", _displayed)])
-	count(megallm.deny) == 0 with input as followed
+	count(megallm.deny) == 0 with time.now_ns as _today with input as followed
 }
 
 # A settings document under a misspelt name is not read: a warning names it,
@@ -1398,19 +1433,19 @@ test_a_misspelt_settings_document_warns if {
 	plan := _plan([_app({"LLM": "gtp-4o"})])
 	no_id := "No model id was found in the managed resources of this plan, so none was checked. If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in megallm_settings.attribute_paths."
 	settings := {"key_patterns": ["model", "LLM"]}
-	setings := megallm.warn with input as plan with data.megallm_setings as settings
+	setings := megallm.warn with time.now_ns as _today with input as plan with data.megallm_setings as settings
 	setings == {no_id, `The data document sets "megallm_setings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
-	setting := megallm.warn with input as plan with data.megallm_setting as {"retirement_notice_days": 30}
+	setting := megallm.warn with time.now_ns as _today with input as plan with data.megallm_setting as {"retirement_notice_days": 30}
 	setting == {no_id, `The data document sets "megallm_setting" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
-	cased := megallm.warn with input as plan with data["MegaLLM-Settings"] as {"json_attributes": {}, "attribute_paths": {}, "ignored_attribute_paths": {}}
+	cased := megallm.warn with time.now_ns as _today with input as plan with data["MegaLLM-Settings"] as {"json_attributes": {}, "attribute_paths": {}, "ignored_attribute_paths": {}}
 	cased == {no_id, `The data document sets "MegaLLM-Settings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
-	other := megallm.warn with input as plan with data.tflint as settings
+	other := megallm.warn with time.now_ns as _today with input as plan with data.tflint as settings
 	other == {no_id}
 
 	# followed, the advice reads the settings
-	followed := megallm.deny with input as plan with data.megallm_settings as settings
+	followed := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	followed == {`terraform_data.app: input.LLM = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
-	count(megallm.warn) == 0 with input as plan with data.megallm_settings as settings
+	count(megallm.warn) == 0 with time.now_ns as _today with input as plan with data.megallm_settings as settings
 }
 
 # Past _max_edited ids of a length near the id, no edit distance is
@@ -1419,7 +1454,7 @@ test_a_misspelt_settings_document_warns if {
 test_past_max_edited_ids_of_a_length_no_edit_distance_is_computed if {
 	max_edited := 20
 	models := array.concat([_model(sprintf("m-%04d", [i]), "x", {}) | some i in numbers.range(1, max_edited + 1)], [_model("m-00x1-large", "x", {})])
-	denies := megallm.deny with megallm._max_edited as max_edited with input as _plan_with(
+	denies := megallm.deny with megallm._max_edited as max_edited with time.now_ns as _today with input as _plan_with(
 		[_app({"model": "M-0001", "chat_model": "m-00x1", "fallback_model": "m-00y1"})],
 		[_read("catalog", models), _read("all", models)],
 	)
