@@ -226,8 +226,10 @@ test_unknown_id_one_edit_away_suggests_it if {
 		`terraform_data.app: input.chat_model = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.fallback_model = "claude-sonet-4-20250514" is not in the MegaLLM catalog. Did you mean "claude-sonnet-4-20250514"?`,
 	}
+}
 
-	# the closest first, then ids as close or containing it, by id, three at most
+# the closest first, then ids as close or containing it, by id, three at most
+test_unknown_id_suggests_three_ids_at_most if {
 	_deny({"model": "gpt-4"}) == {`terraform_data.app: input.model = "gpt-4" is not in the MegaLLM catalog. Did you mean "gpt-4o" or "gpt-4.1" or "gpt-4.1-mini"?`}
 
 	# a retired id is no suggestion, however near, and its near miss is no
@@ -481,9 +483,11 @@ test_plural_keys_hold_lists_of_ids if {
 		`helm_release.gateway: set[0].value = "x-4" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog. If it is no model id, add "values.0.router.models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 	}
+}
 
-	# a Windows directory, words, a negative number or blank text there is
-	# no list of ids either; an id with spaces around it is one
+# a Windows directory, words, a negative number or blank text there is
+# no list of ids either; an id with spaces around it is one
+test_plural_keys_hold_no_other_lists if {
 	_deny({
 		"OLLAMA_MODELS": `D:\ollama\models`, "supported_models": "Chat and embeddings", "NUM_MODELS": "-1",
 		"SPARE_MODELS": " ", "BACKUP_MODELS": " x-9 ",
@@ -774,8 +778,10 @@ test_a_misspelt_setting_fails_closed if {
 		`megallm_settings has no setting "Notice_Days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
 		`megallm_settings has no setting "llm_keys", so it would change nothing. Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
 	}
+}
 
-	# as near as catalog.Closest finds model ids: two edits away
+# as near as catalog.Closest finds model ids: two edits away
+test_a_setting_two_edits_away_is_suggested if {
 	two_edits := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"retirment_notce_days": 30}
 	two_edits == {`megallm_settings has no setting "retirment_notce_days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`}
 }
@@ -838,45 +844,61 @@ test_ignored_attribute_paths if {
 	count(watched) == 2
 }
 
+# _gpu_plan: values found by key_patterns alone, some no model id (a GPU
+# model), and the denies it gets with _gpu_settings
+_gpu_helm := {
+	"address": "helm_release.gpu", "mode": "managed", "type": "helm_release", "name": "gpu",
+	"values": {
+		"values": ["gpu:\n  model: a100\nllm:\n  model: gtp-4o\n  fallback_models: [gpt-4.1, x-1]\n"],
+		"set": [{"name": "nodeSelector.gpu.model", "type": null, "value": "h100"}],
+	},
+}
+
+_gpu_config_map := {
+	"address": "kubernetes_config_map.app", "mode": "managed", "type": "kubernetes_config_map", "name": "app",
+	"values": {"data": {"gpu.yaml": "gpu:\n  model: a100\n", "app.chat_model": "x-2", "OPENAI_MODEL": "x-3"}},
+}
+
+_gpu_plan := _plan([_gpu_helm, _gpu_config_map, _app({"model": "x-4"})])
+
+_gpu_settings := {"json_attributes": {"kubernetes_config_map": ["data"]}}
+
+_gpu_denies := {
+	`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+	`helm_release.gpu: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+	`helm_release.gpu: values[0].llm.fallback_models[1] = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.0.llm.fallback_models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+	`helm_release.gpu: set[0].value = "h100" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+	`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
+	`kubernetes_config_map.app: data["app.chat_model"] = "x-2" is not in the MegaLLM catalog.`,
+	`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
+	`terraform_data.app: input.model = "x-4" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+}
+
 # A value found by key_patterns alone may be no model id at all (a Helm
 # chart's gpu.model): the deny says how to ignore its path, as
 # ignored_attribute_paths writes it, a ConfigMap's file name as "*".
 test_an_id_found_by_key_patterns_alone_says_how_to_ignore_its_path if {
-	helm := {
-		"address": "helm_release.gpu", "mode": "managed", "type": "helm_release", "name": "gpu",
-		"values": {
-			"values": ["gpu:\n  model: a100\nllm:\n  model: gtp-4o\n  fallback_models: [gpt-4.1, x-1]\n"],
-			"set": [{"name": "nodeSelector.gpu.model", "type": null, "value": "h100"}],
-		},
-	}
-	config_map := {
-		"address": "kubernetes_config_map.app", "mode": "managed", "type": "kubernetes_config_map", "name": "app",
-		"values": {"data": {"gpu.yaml": "gpu:\n  model: a100\n", "app.chat_model": "x-2", "OPENAI_MODEL": "x-3"}},
-	}
-	plan := _plan([helm, config_map, _app({"model": "x-4"})])
-	settings := {"json_attributes": {"kubernetes_config_map": ["data"]}}
-	denies := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as settings
-	denies == {
-		`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
-		`helm_release.gpu: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`helm_release.gpu: values[0].llm.fallback_models[1] = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.0.llm.fallback_models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
-		`helm_release.gpu: set[0].value = "h100" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
-		`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
-		`kubernetes_config_map.app: data["app.chat_model"] = "x-2" is not in the MegaLLM catalog.`,
-		`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
-		`terraform_data.app: input.model = "x-4" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
-	}
+	denies := megallm.deny with time.now_ns as _today with input as _gpu_plan with data.megallm_settings as _gpu_settings
+	denies == _gpu_denies
+}
 
-	# followed, the advice removes that deny and keeps every other
-	helm_followed := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"helm_release": ["values.0.gpu.model"]}})
-	helm_followed == denies - {`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`}
-	map_followed := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as object.union(settings, {"ignored_attribute_paths": {"kubernetes_config_map": ["data.*.gpu.model"]}})
-	map_followed == denies - {`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`}
+# followed, the advice removes that deny and keeps every other
+test_the_advice_to_ignore_a_path_removes_that_deny_alone if {
+	helm_followed := megallm.deny with time.now_ns as _today with input as _gpu_plan with data.megallm_settings as object.union(_gpu_settings, {"ignored_attribute_paths": {"helm_release": ["values.0.gpu.model"]}})
+	helm_followed == _gpu_denies - {`helm_release.gpu: values[0].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "values.0.gpu.model" to megallm_settings.ignored_attribute_paths["helm_release"].`}
+}
 
-	# "*" for a file name is not offered where it would reach another value
-	# found: ignoring it would leave that one unchecked too
-	two_files := json.patch(config_map, [{"op": "add", "path": "/values/data/chat.yaml", "value": "gpu:\n  model: x-5\n"}])
-	shared := megallm.deny with time.now_ns as _today with input as _plan([two_files]) with data.megallm_settings as settings
+# so does the advice with "*" for a file name
+test_the_advice_to_ignore_a_path_with_a_star_removes_that_deny_alone if {
+	map_followed := megallm.deny with time.now_ns as _today with input as _gpu_plan with data.megallm_settings as object.union(_gpu_settings, {"ignored_attribute_paths": {"kubernetes_config_map": ["data.*.gpu.model"]}})
+	map_followed == _gpu_denies - {`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`}
+}
+
+# "*" for a file name is not offered where it would reach another value
+# found: ignoring it would leave that one unchecked too
+test_no_advice_to_ignore_a_path_that_reaches_another_value if {
+	two_files := json.patch(_gpu_config_map, [{"op": "add", "path": "/values/data/chat.yaml", "value": "gpu:\n  model: x-5\n"}])
+	shared := megallm.deny with time.now_ns as _today with input as _plan([two_files]) with data.megallm_settings as _gpu_settings
 	`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog.` in shared
 	`kubernetes_config_map.app: data["chat.yaml"].gpu.model = "x-5" is not in the MegaLLM catalog.` in shared
 }
@@ -1127,23 +1149,25 @@ test_a_json_attribute_that_is_no_json_fails_closed if {
 	count(megallm.deny) == 0 with time.now_ns as _today with input as _plan([empty, _app({"model": "gpt-4o-mini"})])
 }
 
+# _yaml_helm: a helm_release whose values are YAML documents of every kind
+_yaml_helm := {
+	"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
+	"values": {
+		"set": [], "values": [
+			"\"llm\":\n  \"model\": \"gtp-4o\"\n", # as yamlencode writes it
+			"replicas: 2\n---\n# the router\nrouter:\n  fallback_models: [gpt-4.1, gpt4o-mini]\n--- # last\n- model: x-2\n",
+			"defaults: &d\n  model: x-1\nchat: *d\nembed:\n  <<: *d\n",
+			"- name: app\n  environment: [{name: OPENAI_MODEL, value: gpt-4o-mni}]",
+		],
+	},
+}
+
 # YAML text is read where JSON text is, a helm_release's values by default:
 # each document of it, aliases resolved. Prose is valid YAML too, a scalar,
 # so a text is read only when it holds a map or a list, and every document
 # of it is valid: else it is denied, as no id in it could be checked.
 test_yaml_documents if {
-	helm := {
-		"address": "helm_release.chat", "mode": "managed", "type": "helm_release", "name": "chat",
-		"values": {
-			"set": [], "values": [
-				"\"llm\":\n  \"model\": \"gtp-4o\"\n", # as yamlencode writes it
-				"replicas: 2\n---\n# the router\nrouter:\n  fallback_models: [gpt-4.1, gpt4o-mini]\n--- # last\n- model: x-2\n",
-				"defaults: &d\n  model: x-1\nchat: *d\nembed:\n  <<: *d\n",
-				"- name: app\n  environment: [{name: OPENAI_MODEL, value: gpt-4o-mni}]",
-			],
-		},
-	}
-	denies := megallm.deny with time.now_ns as _today with input as _plan([helm])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_yaml_helm])
 	denies == {
 		`helm_release.chat: values[0].llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`helm_release.chat: values[1].router.fallback_models[1] = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
@@ -1153,9 +1177,13 @@ test_yaml_documents if {
 		`helm_release.chat: values[2].embed.model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.2.embed.model" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[3][0].environment[0].value = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
+}
 
+# text in a json_attributes attribute that is neither JSON nor YAML of a map
+# or a list fails closed
+test_yaml_that_is_no_document_fails_closed if {
 	texts := ["Chat with gtp-4o", "42", "llm: [gtp-4o", "llm:\n\tmodel: gtp-4o", "llm: {}\n---\nmodel: [gtp-4o", "llm: {}\n---\nuses gtp-4o"]
-	wrong := json.patch(helm, [{"op": "replace", "path": "/values/values", "value": texts}])
+	wrong := json.patch(_yaml_helm, [{"op": "replace", "path": "/values/values", "value": texts}])
 	not_read := megallm.deny with time.now_ns as _today with input as _plan([wrong])
 	not_read == {sprintf(
 		`helm_release.chat: values[%d] is neither JSON nor YAML of a map or a list, so no model id in it was checked, though megallm_settings.json_attributes["helm_release"] names it: name there only attributes that hold JSON or YAML, and ids in other text with key_patterns or attribute_paths.`,
@@ -1164,9 +1192,11 @@ test_yaml_documents if {
 		some i, t in texts
 		i != 1
 	}
+}
 
-	# a map's values are read as well when they are documents, such as a
-	# ConfigMap's files; its other values are left to key_patterns
+# a map's values are read as well when they are documents, such as a
+# ConfigMap's files; its other values are left to key_patterns
+test_yaml_documents_in_a_map if {
 	config_map := {
 		"address": "kubernetes_config_map.app", "mode": "managed", "type": "kubernetes_config_map", "name": "app",
 		"values": {"binary_data": null, "data": {
@@ -1185,9 +1215,11 @@ test_yaml_documents if {
 	}
 	later := megallm.warn with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	later == {`kubernetes_config_map.app: data["router.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
+}
 
-	# a list of no text, or YAML with no document but comments, holds no id
-	quiet := json.patch(helm, [{"op": "replace", "path": "/values/values", "value": ["# none yet\n", "---\n", null, "", "llm: {}"]}])
+# a list of no text, or YAML with no document but comments, holds no id
+test_yaml_without_a_document_holds_no_id if {
+	quiet := json.patch(_yaml_helm, [{"op": "replace", "path": "/values/values", "value": ["# none yet\n", "---\n", null, "", "llm: {}"]}])
 	denied_quietly := megallm.deny with time.now_ns as _today with input as _plan([quiet, _app({"model": "gpt-4o-mini"})])
 	count(denied_quietly) == 0
 }
@@ -1285,13 +1317,18 @@ test_an_attribute_path_naming_a_step_of_a_list_fails_closed if {
 		`megallm_settings.attribute_paths["aws_lambda_function"] has "dead_letter_config.target_arn", which reaches no value: "dead_letter_config" is a list, whose elements a step reaches by index, not by name. Write the index as a number, or "*" for any, as "dead_letter_config.*.target_arn".`,
 		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
+}
 
-	# followed, the advice checks the id; a "*" for a name may stand for a
-	# value this plan lacks (a map key), so a list it meets is no mistake
+# followed, the advice checks the id; a "*" for a name may stand for a
+# value this plan lacks (a map key), so a list it meets is no mistake
+test_an_attribute_path_with_an_index_for_a_list_is_followed if {
 	followed := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
 		"environment.*.variables.LLM", "dead_letter_config.*.target_arn", "*.LLM",
 	]}}
 	followed == {`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
+}
+
+test_an_attribute_path_naming_a_nested_list_fails_closed if {
 	deployment := {
 		"address": "azurerm_cognitive_deployment.d", "mode": "managed", "type": "azurerm_cognitive_deployment", "name": "d",
 		"values": {"model": [{"format": "OpenAI", "name": "gpt-4o-mini", "version": "2024-07-18"}], "sku": [{"name": "Standard"}]},
@@ -1426,23 +1463,39 @@ test_a_display_name_is_denied_with_its_id if {
 	count(megallm.deny) == 0 with time.now_ns as _today with input as followed
 }
 
+# _llm_plan: an id under a key that _llm_settings names
+_llm_plan := _plan([_app({"LLM": "gtp-4o"})])
+
+_llm_settings := {"key_patterns": ["model", "LLM"]}
+
+_no_id := "No model id was found in the managed resources of this plan, so none was checked. If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in megallm_settings.attribute_paths."
+
 # A settings document under a misspelt name is not read: a warning names it,
 # through the settings it holds, unless its name is far from megallm_settings
 # (another library's data).
 test_a_misspelt_settings_document_warns if {
-	plan := _plan([_app({"LLM": "gtp-4o"})])
-	no_id := "No model id was found in the managed resources of this plan, so none was checked. If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in megallm_settings.attribute_paths."
-	settings := {"key_patterns": ["model", "LLM"]}
+	plan := _llm_plan
+	no_id := _no_id
+	settings := _llm_settings
 	setings := megallm.warn with time.now_ns as _today with input as plan with data.megallm_setings as settings
 	setings == {no_id, `The data document sets "megallm_setings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
 	setting := megallm.warn with time.now_ns as _today with input as plan with data.megallm_setting as {"retirement_notice_days": 30}
 	setting == {no_id, `The data document sets "megallm_setting" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
+}
+
+test_a_settings_document_in_another_case_warns_and_anothers_does_not if {
+	plan := _llm_plan
+	no_id := _no_id
 	cased := megallm.warn with time.now_ns as _today with input as plan with data["MegaLLM-Settings"] as {"json_attributes": {}, "attribute_paths": {}, "ignored_attribute_paths": {}}
 	cased == {no_id, `The data document sets "MegaLLM-Settings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
-	other := megallm.warn with time.now_ns as _today with input as plan with data.tflint as settings
+	other := megallm.warn with time.now_ns as _today with input as plan with data.tflint as _llm_settings
 	other == {no_id}
+}
 
-	# followed, the advice reads the settings
+# followed, the advice reads the settings
+test_a_misspelt_settings_documents_advice_followed if {
+	plan := _llm_plan
+	settings := _llm_settings
 	followed := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as settings
 	followed == {`terraform_data.app: input.LLM = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
 	count(megallm.warn) == 0 with time.now_ns as _today with input as plan with data.megallm_settings as settings
