@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -25,7 +26,9 @@ type Source struct {
 	fetch  fetchFunc
 	policy *Policy
 	// now is the clock the policy is applied by, at the fetch.
-	now     func() time.Time
+	now func() time.Time
+	// check, if set, refuses a catalog the policy was applied to (WithCheck).
+	check   func(*Catalog) error
 	group   singleflight.Group
 	outcome atomic.Pointer[outcome]
 	// problemsTaken is set once the first caller has had the problems, so
@@ -73,6 +76,16 @@ func NewSource(fetch fetchFunc, policy *Policy) *Source {
 // lifecycle fixtures count from.
 func (s *Source) WithClock(now func() time.Time) *Source {
 	s.now = now
+	return s
+}
+
+// WithCheck makes s keep check's error, when it returns one for the fetched
+// catalog once the policy is applied, in place of the catalog, as a policy
+// that misses its models is (PolicyFindings.Err), and returns s: what only
+// the catalog can tell of the policy, such as how it writes a name the
+// policy writes with white space around it, fails every read of the plan.
+func (s *Source) WithCheck(check func(*Catalog) error) *Source {
+	s.check = check
 	return s
 }
 
@@ -141,7 +154,13 @@ func (s *Source) load(ctx context.Context) {
 	default:
 		c := New(models, problems...)
 		findings := c.Apply(s.policy, s.now().UTC())
-		if err := findings.Err(); err != nil {
+		err := findings.Err()
+		if s.check != nil {
+			if checkErr := s.check(c); checkErr != nil {
+				err = errors.Join(checkErr, err)
+			}
+		}
+		if err != nil {
 			s.outcome.Store(&outcome{err: err}) // a policy that misses its models: no read may pass
 			return
 		}

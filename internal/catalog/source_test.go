@@ -180,6 +180,35 @@ func TestSource_failureIsKept(t *testing.T) {
 	}
 }
 
+// TestSource_checkRefusesTheCatalog: a check's error is kept in place of
+// the catalog the policy was applied to, as a policy that misses its models
+// is, with that error too, and the catalog the check passes is delivered.
+func TestSource_checkRefusesTheCatalog(t *testing.T) {
+	t.Parallel()
+	errSpaced := errors.New("a name with white space around it")
+	policy := &Policy{Models: map[string]ModelPolicy{"GPT-4o": {Denied: true}}}
+	fetch := func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+		return []megallm.Model{{ID: "gpt-4o"}}, nil, nil
+	}
+	var checked *Catalog
+	src := NewSource(fetch, policy).WithCheck(func(c *Catalog) error { checked = c; return errSpaced })
+	c, err := src.Catalog(context.Background())
+	var mismatch *PolicyMismatchError
+	if c != nil || !errors.Is(err, errSpaced) || !errors.As(err, &mismatch) {
+		t.Fatalf("Catalog = %v, %v; want nil and the check's error joined with the policy's mismatch", c, err)
+	}
+	if _, denied := checked.policy.Models["GPT-4o"]; !denied || checked.Now().IsZero() {
+		t.Error("the check ran before the policy was applied")
+	}
+	if _, err = src.Catalog(context.Background()); !errors.Is(err, errSpaced) {
+		t.Errorf("second Catalog error = %v, want the check's error repeated", err)
+	}
+	src = NewSource(fetch, nil).WithCheck(func(*Catalog) error { return nil })
+	if c, err = src.Catalog(context.Background()); c == nil || err != nil {
+		t.Errorf("Catalog = %v, %v; want the catalog the check passes", c, err)
+	}
+}
+
 func TestSource_concurrentCallersShareFailure(t *testing.T) {
 	t.Parallel()
 	errBoom := errors.New("boom")

@@ -196,7 +196,7 @@ func TestTypedValuesQuotedWithinBounds(t *testing.T) {
 	requireValue, _, _ := fuzzValue(unknown, false)
 	_, requireErr := readRequirements(requireValue, types.StringNull(), "")
 	policyValue, _, _ := fuzzValue(map[string]any{"allowed_owners": []any{" " + long}}, false)
-	_, ownerErr := readPolicy(policyValue)
+	_, ownerErr := readPolicy(policyValue, true)
 	days := int64(5)
 	messages := map[string]string{
 		"require":         sentence(requireErr),

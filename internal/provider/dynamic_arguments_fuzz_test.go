@@ -57,7 +57,7 @@ func FuzzDynamicArguments(f *testing.F) {
 			return
 		}
 		readers := map[string]func() error{
-			"policy":        func() error { _, err := readPolicy(v); return err },
+			"policy":        func() error { _, err := readPolicy(v, true); return err },
 			"require":       func() error { _, err := readRequirements(v, types.StringNull(), ""); return err },
 			"require names": func() error { _, err := requireReader(v); return err },
 			"model":         func() error { _, _, err := readModel(v, now); return err },

@@ -59,21 +59,36 @@ func policyAttribute() schema.DynamicAttribute {
 			"the API reports lifecycle dates too, the earlier of its date and the policy's applies, and the " +
 			"policy's `successor` wins. Ids and owners are exact and case-sensitive. An attribute not listed here " +
 			"is an error, and so is an id the catalog has only in another letter case or without a vendor prefix " +
-			"(`\"openai/gpt-4o\"` for `gpt-4o`); ids and owners the catalog " +
-			"lacks are a warning.",
+			"(`\"openai/gpt-4o\"` for `gpt-4o`), and an id, successor or owner with white space around it, which names it " +
+			"as the catalog writes it (`\" GPT-4o\"` is `gpt-4o`); ids and owners the catalog lacks are a warning.",
 		Optional: true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
 			// The names, and the values known so far: a typo next to a value known
 			// only after apply fails the plan it is written for, not the next one.
-			dyn: func(_ context.Context, _ tfsdk.Config, v tftypes.Value) error { _, err := readPolicy(v); return err },
+			dyn: func(_ context.Context, config tfsdk.Config, v tftypes.Value) error {
+				_, err := readPolicy(v, !config.Raw.IsFullyKnown())
+				return err
+			},
 		}},
 	}
 }
 
 // readPolicy reads a policy value; null is no policy. A value not known yet
 // is skipped (objectReader), and the policy then holds nothing in its place.
-func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
+// A name with white space around it or an invisible character is refused
+// with spacedToo or another mistake, which may leave no read to refuse it
+// (nameValidator); else spacedPolicyNames does, with the catalog's spelling.
+func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
+	policy, err := readPolicyNames(v, spacedToo)
+	if err != nil && !spacedToo {
+		_, err = readPolicyNames(v, true)
+	}
+	return policy, err
+}
+
+// readPolicyNames is readPolicy, refusing spaced names only with spacedToo.
+func readPolicyNames(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 	if v.IsNull() {
 		return nil, nil
 	}
@@ -91,8 +106,8 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 				"whose models may be used, such as " + ownersExample + ", or leave allowed_owners out to allow " +
 				"every owner")
 		}
-		for i := 0; i < len(list) && err == nil; i++ {
-			err = spaced(fmt.Sprintf("policy.allowed_owners[%d]", i), list[i], "owner")
+		for i := 0; i < len(list) && err == nil && spacedToo; i++ {
+			err = spacedFix(allowedOwnerPath(i), list[i], "owner", unspelled("owner"))
 		}
 		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list
@@ -103,7 +118,7 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	if models != nil {
 		policy.Models = make(map[string]catalog.ModelPolicy, len(models.attrs))
 		for _, id := range slices.Sorted(maps.Keys(models.attrs)) {
-			decision, err := readModelPolicy(id, models.attrs[id])
+			decision, err := readModelPolicy(id, models.attrs[id], spacedToo)
 			mistakes = append(mistakes, err)
 			policy.Models[id] = decision
 		}
@@ -111,12 +126,19 @@ func readPolicy(v tftypes.Value) (*catalog.Policy, error) {
 	return policy, joinMistakes(mistakes)
 }
 
-// readModelPolicy reads what a policy says of the model with this id.
-func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
+// readModelPolicy reads what a policy says of the model with this id,
+// refusing a spaced id or successor only with spacedToo (readPolicy).
+func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
-	where := "policy.models[" + megallm.Quote(id) + "]"
-	if err := cmp.Or(blank("a key of policy.models", id, "model id", "remove its entry"),
-		spaced("a key of policy.models", id, "model id"), wildcardID(id)); err != nil || !v.IsKnown() {
+	where := modelPolicyPath(id)
+	spacedID := func(where, id string) error {
+		if !spacedToo {
+			return nil
+		}
+		return spacedFix(where, id, "model id", unspelled("model id"))
+	}
+	if err := cmp.Or(blank(policyModelsKey, id, "model id", "remove its entry"), wildcardID(id),
+		spacedID(policyModelsKey, id)); err != nil || !v.IsKnown() {
 		return decision, err
 	}
 	// No successor in the example: one named after this entry's own id would be an error.
@@ -153,7 +175,7 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	s, p := decision.Successor, decision.Pricing
 	if s != nil {
 		successor, fix := where+".successor", "name the model to move to, or leave successor out"
-		o.keep(cmp.Or(blank(successor, *s, "model id", fix), spaced(successor, *s, "model id")))
+		o.keep(cmp.Or(blank(successor, *s, "model id", fix), spacedID(successor, *s)))
 		if strings.TrimSpace(*s) == id { // with white space around it too, which is said above
 			o.keep(fmt.Errorf("%s is the model itself: %s", successor, fix))
 		}
@@ -170,14 +192,64 @@ func readModelPolicy(id string, v tftypes.Value) (catalog.ModelPolicy, error) {
 	return decision, o.err()
 }
 
+// policyModelsKey names a key of policy.models in a message.
+const policyModelsKey = "a key of policy.models"
+
+// modelPolicyPath is the path of the policy's entry for the model with this id.
+func modelPolicyPath(id string) string { return "policy.models[" + megallm.Quote(id) + "]" }
+
+// allowedOwnerPath is the path of the policy's allowed owner at index i.
+func allowedOwnerPath(i int) string { return fmt.Sprintf("policy.allowed_owners[%d]", i) }
+
+// spacedPolicyNames refuses the policy's allowed owners, model ids and
+// successors with white space around them or an invisible character, each
+// written as the catalog models writes it (spacedName, spacedID), or with
+// what it has close to it; readPolicy leaves them to the catalog where it is
+// read at plan. The error is a *policyNamesError.
+func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) error {
+	return func(models *catalog.Catalog) error {
+		if policy == nil {
+			return nil
+		}
+		var mistakes []error
+		owners := models.Owners()
+		for i, owner := range policy.AllowedOwners {
+			mistakes = append(mistakes, spacedName(allowedOwnerPath(i), owner, "owner", "owners", owners))
+		}
+		meant := func(id string) string { return meantByID(models, id) }
+		for _, id := range slices.Sorted(maps.Keys(policy.Models)) {
+			mistakes = append(mistakes, spacedID(models, policyModelsKey, id, meant))
+			if s := policy.Models[id].Successor; s != nil {
+				mistakes = append(mistakes, spacedID(models, modelPolicyPath(id)+".successor", *s, meant))
+			}
+		}
+		if err := joinMistakes(mistakes); err != nil {
+			return &policyNamesError{err}
+		}
+		return nil
+	}
+}
+
+// policyNamesError is spacedPolicyNames's: the policy's spaced names, each
+// with how the catalog writes it.
+type policyNamesError struct{ err error }
+
+func (e *policyNamesError) Error() string { return e.err.Error() }
+
 // wildcardID says that id, a key of policy.models, is written as a wildcard,
 // which the policy reads as an id that no model has; nil when it has no *.
+// The id_regex it advises ignores white space around id and, for one with an
+// upper-case letter, letter case: only the catalog knows how its ids are
+// spelt, and the ids it lists are written as they are.
 func wildcardID(id string) error {
 	if !strings.Contains(id, "*") {
 		return nil
 	}
 	list := "a megallm_models data source lists the catalog's ids"
-	if pattern, _, _ := wildcardPattern(id); pattern != "" {
+	if pattern, _, text := wildcardPattern(strings.TrimSpace(id)); pattern != "" {
+		if text != strings.ToLower(text) {
+			pattern = "(?i)" + pattern
+		}
 		list = "a megallm_models data source with id_regex = " + megallm.Quote(pattern) + " lists them"
 	}
 	return fmt.Errorf("a key of policy.models is %s, but ids are exact, not wildcard patterns, so this entry would "+

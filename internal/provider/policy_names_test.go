@@ -8,6 +8,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -358,4 +362,61 @@ func TestPolicy_priceInAnotherCurrencyWarns(t *testing.T) {
 			t.Errorf("a catalog in EUR, %s, currency = \"EUR\": warnings %q, ids %q, want none and [gpt-4.1 gpt-4o]", name, got, ids)
 		}
 	}
+}
+
+// A name of the policy with white space around it, or an invisible character,
+// fails the plan once, naming the name as the catalog writes it (in another
+// letter case, without a vendor prefix), else what the catalog has close to
+// it; the plan with that advice followed passes. Only the catalog can spell a
+// name, so the read refuses it, not the validator, which does next to a value
+// not known yet, where the read may wait for apply.
+func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(policy, config, expected string, checks ...statecheck.StateCheck) resource.TestStep {
+		step := resource.TestStep{Config: policyProvider(server, policy, config), ConfigStateChecks: checks}
+		if expected != "" {
+			step.ExpectError = expectError(expected)
+		}
+		return step
+	}
+	const readGPT4o = `data "megallm_model" "m" { id = "gpt-4o" }`
+	gpt4o := func(attribute string, value knownvalue.Check) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New(attribute), value)
+	}
+	unitTestFrom(t, tfversion.Version1_4_0,
+		step(`{ allowed_owners = [" OpenAI", "anthropic "] }`, readGPT4o, `Invalid policy .* `+
+			`policy\.allowed_owners\[0\] is " OpenAI", with white space around it, which no owner has: write it as "openai"\. `+
+			`policy\.allowed_owners\[1\] is "anthropic ", with white space around it, which no owner has: write it as "anthropic"\.`),
+		step(`{ allowed_owners = ["openai", "anthropic"] }`, readGPT4o, "", gpt4o("owned_by", knownvalue.StringExact("openai"))),
+		step(`{ allowed_owners = [" opnai"] }`, readGPT4o, `policy\.allowed_owners\[0\] is " opnai", with white space around `+
+			`it, which no owner has: the catalog has no owner "opnai" either\. Did you mean "openai"\?`),
+		step(`{ models = { " GPT-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "OpenAI/o3-mini\u200b" = { denied = true } } }`,
+			readGPT4o, `a key of policy\.models is " GPT-4o", with white space around it, which no model id has: write it as "gpt-4o"\. `+
+				`a key of policy\.models is "OpenAI/o3-mini\\u200b", with an invisible or look-alike character \(U\+200B, its `+
+				`character 15\), which no model id has: copying through a chat or a document can add one; write it as "o3-mini"\.`),
+		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "o3-mini" = { denied = true } } }`,
+			readGPT4o, "", gpt4o("pricing", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"input_tokens_cost_per_million": knownvalue.Float64Exact(1),
+			}))),
+		step(`{ models = { "gpt-4o" = { successor = " GPT-4.1" } } }`, readGPT4o, `policy\.models\["gpt-4o"\]\.successor is `+
+			`" GPT-4\.1", with white space around it, which no model id has: write it as "gpt-4\.1"\.`),
+		step(`{ models = { "gpt-4o" = { successor = "gpt-4.1" } } }`, readGPT4o, "",
+			gpt4o("model_lifecycle", knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.StringExact("gpt-4.1")}))),
+		step(`{ models = { "gpt-4o" = { successor = "gpt-4o-minii " } } }`, readGPT4o, `policy\.models\["gpt-4o"\]\.successor `+
+			`is "gpt-4o-minii ", with white space around it, which no model id has: the catalog has no model id `+
+			`"gpt-4o-minii" either\. Did you mean "gpt-4o-mini"`),
+		// A wildcard is no id, with white space around it or not; the id_regex
+		// it advises lists the ids in the letter case the catalog writes them.
+		step(`{ models = { " GPT-4*" = { denied = true } } }`, readGPT4o, `a key of policy\.models is " GPT-4\*", but ids `+
+			`are exact, not wildcard patterns, .* \(a megallm_models data source with id_regex = "\(\?i\)\^GPT-4" lists them\)`),
+		step(`{}`, `data "megallm_models" "gpt4" { id_regex = "(?i)^GPT-4" }`, "",
+			expectIDs("data.megallm_models.gpt4", "gpt-4.1", "gpt-4.1-mini", "gpt-4o", "gpt-4o-mini")),
+	)
+	// Next to a value not known yet, the read may wait for apply: the
+	// validator refuses the name, without the spelling only the catalog has.
+	unitTestFrom(t, tfversion.Version1_4_0, planErrorStep(`resource "terraform_data" "u" { input = "openai" }`+
+		policyProvider(server, `{ allowed_owners = [terraform_data.u.output], models = { " GPT-4o" = { denied = true } } }`, readGPT4o),
+		`a key of policy\.models is " GPT-4o", with white space around it, which no model id has: write the model id as `+
+			`the catalog does\.`))
 }

@@ -685,9 +685,9 @@ func TestPolicy_sloppyInput(t *testing.T) {
 			`Invalid id .* id is "gpt-4o\\n", with white space around it, which no model id has: write it as "gpt-4o"\.`),
 		step(`{}`, `data "megallm_models" "m" { exclude_ids = ["gpt-4o "] }`,
 			`Invalid exclude_ids .* an id of exclude_ids is "gpt-4o ", with white space around it, which no model id has: write it as "gpt-4o"\.`),
-		// Nor is one with a character copied text adds, which would deny nothing.
+		// Nor is one with a character copied text adds, which would deny nothing: the catalog spells it.
 		step(`{ models = { "gpt-4o\u200b" = { denied = true } } }`, readOne,
-			`a key of policy\.models is "gpt-4o\\u200b", with an invisible or look-alike character \(U\+200B, its character 7\), which no model id has: copying through a chat or a document can add one; delete it, or retype the model id`),
+			`a key of policy\.models is "gpt-4o\\u200b", with an invisible or look-alike character \(U\+200B, its character 7\), which no model id has: copying through a chat or a document can add one; write it as "gpt-4o"`),
 		// A wildcard names no model: the entry would deny or retire none.
 		step(`{ models = { "claude-*" = { denied = true }, "*" = { retires_at = "2020-01-01" } } }`, readOne,
 			`a key of policy\.models is "\*", but ids are exact, not wildcard patterns, so this entry would apply to no `+

@@ -221,7 +221,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 		return &providerData{
 			catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 				return megallm.ReadCatalogFile(file, s.fileKeys...)
-			}, s.policy).WithClock(now),
+			}, s.policy).WithClock(now).WithCheck(spacedPolicyNames(s.policy)),
 			origin: s.fileFrom + " " + megallm.QuotePath(file),
 			from:   s.fileFrom,
 		}, diags
@@ -246,7 +246,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy).WithClock(now), origin: client.ModelsURL(),
+	return &providerData{catalog: catalog.NewSource(client.ListModels, s.policy).WithClock(now).WithCheck(spacedPolicyNames(s.policy)), origin: client.ModelsURL(),
 		maxRetries: s.maxRetries, from: s.keyFrom, baseFrom: s.baseFrom}, diags
 }
 

@@ -94,6 +94,10 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 		return "The provider's policy names models otherwise than the catalog writes them: the error is shown in " +
 			"full, with how to fix it, on " + where + "."
 	}
+	if names := (*policyNamesError)(nil); errors.As(err, &names) {
+		return "The provider's policy writes a name with white space around it or an invisible character: the " +
+			"error is shown in full, with how to fix it, on " + where + "."
+	}
 	again := "The provider makes no further requests for it within this plan"
 	if fileErr := (*megallm.CatalogFileError)(nil); errors.As(err, &fileErr) || errors.Is(err, megallm.ErrMissingAPIKey) {
 		again = "The provider does not try again within this plan" // it made no request
@@ -134,7 +138,14 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 	var fileErr *megallm.CatalogFileError
 	var unknownAuthority x509.UnknownAuthorityError
 	var mismatch *catalog.PolicyMismatchError
+	var names *policyNamesError
 	switch {
+	case errors.As(err, &names):
+		detail = aboutPolicy + "\n\n" + sentences(names)
+		if errors.As(err, &mismatch) {
+			detail += "\n\n" + policyMismatchDetail(mismatch)
+		}
+		return "Invalid policy", detail
 	case errors.As(err, &mismatch):
 		return "Provider policy writes model ids otherwise than the catalog", policyMismatchDetail(mismatch)
 	case errors.Is(err, context.Canceled):

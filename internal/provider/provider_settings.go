@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -46,7 +47,9 @@ type providerSettings struct {
 // the environment and the defaults.
 func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	policy, err := readDynamic(ctx, cfg.Policy, readPolicy)
+	policy, err := readDynamic(ctx, cfg.Policy, func(v tftypes.Value) (*catalog.Policy, error) {
+		return readPolicy(v, false) // spacedPolicyNames, with the catalog
+	})
 	if err != nil {
 		diags.AddAttributeError(path.Root("policy"), "Invalid policy", err.Error())
 		return providerSettings{}, diags
