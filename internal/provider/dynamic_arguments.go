@@ -135,27 +135,24 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	if trimmed == "" || trimmed == name && i < 0 {
 		return nil
 	}
+	hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name) // dashes written "-"
 	clean := strings.TrimSpace(strings.Map(func(r rune) rune {
 		switch {
-		case dash(r) != 0:
-			return '-'
 		case unicode.IsSpace(r):
 			return ' '
 		case invisible(r):
 			return -1
 		}
 		return r
-	}, name))
+	}, hyphens))
 	advice := "delete it, or retype the " + kind
 	switch {
 	case fix != nil && clean != "":
 		advice = fix(clean)
 	case trimmed != name:
 		advice = writeAs(trimmed)
-	default:
-		if hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name); hyphens != name && !strings.ContainsFunc(hyphens, invisible) {
-			advice = writeAs(hyphens)
-		}
+	case hyphens != name && !strings.ContainsFunc(hyphens, invisible):
+		advice = writeAs(hyphens)
 	}
 	if trimmed != name {
 		return fmt.Errorf("%s is %s, with white space around it, which no %s has: %s", where, megallm.Quote(name), kind, advice)
