@@ -33,9 +33,11 @@ import (
 const testVersion = "0.0.0-test"
 
 // testProviderFactories serves the provider in-process to the Terraform CLI,
-// its clock stopped at testNow.
+// its clock stopped at testNow and its diagnostics checked (checkedServer).
 var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"megallm": providerserver.NewProtocol6WithError(&MegaLLMProvider{version: testVersion, now: func() time.Time { return testNow }}),
+	"megallm": func() (tfprotov6.ProviderServer, error) {
+		return checkedServer{providerserver.NewProtocol6(&MegaLLMProvider{version: testVersion, now: func() time.Time { return testNow }})()}, nil
+	},
 }
 
 // testNow is the time the run started, when the provider under test computes
@@ -52,7 +54,8 @@ var errNoTerraform error
 // MegaLLM key or URL from the environment, a Terraform from PATH rather than a
 // download (without one, only the tests that drive Terraform skip), and a
 // proxy that no request reaches unless it leaves loopback, so that a test can
-// never talk to the real API.
+// never talk to the real API. It fails the run when a diagnostic of any test
+// is unfinished (checkedServer).
 func TestMain(m *testing.M) {
 	os.Exit(runTests(m))
 }
@@ -102,7 +105,11 @@ func runTests(m *testing.M) int {
 	if openTofu() && os.Getenv("TF_ACC_PROVIDER_HOST") == "" {
 		_ = os.Setenv("TF_ACC_PROVIDER_HOST", "registry.opentofu.org")
 	}
-	return m.Run()
+	code := m.Run()
+	if reportUnfinished(os.Stderr) && code == 0 {
+		return 1
+	}
+	return code
 }
 
 // openTofu reports whether the tests run OpenTofu rather than Terraform.

@@ -30,7 +30,7 @@ type protocolServer struct {
 func newProtocolServer(tb testing.TB, mock *mockapi.Server, args map[string]tftypes.Value) *protocolServer {
 	tb.Helper()
 	ctx := context.Background()
-	server := providerserver.NewProtocol6(New(testVersion)())()
+	server := checkedServer{providerserver.NewProtocol6(New(testVersion)())()}
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || diagnosticsError(schemas.Diagnostics) != "" {
 		tb.Fatalf("GetProviderSchema: %v %s", err, diagnosticsError(schemas.Diagnostics))
