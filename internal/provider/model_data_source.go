@@ -89,7 +89,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return readRequirements(v, cfg.Currency, "")
 	})
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
+		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
 		return
 	}
 	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
@@ -98,7 +98,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		if candidates, err = readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
 			return readCandidates(v, false) // spacedIDs, with the catalog
 		}); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", err.Error())
+			resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", sentences(err))
 			return
 		}
 	}

@@ -200,7 +200,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return readRequirements(v, cfg.Currency, "")
 	})
 	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", err.Error())
+		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
 		return
 	}
 	workload := cfg.Workload.read()

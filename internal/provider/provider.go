@@ -237,7 +237,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 		Transport:  newLoggingTransport(megallm.NewTransport(), s.apiKey),
 	})
 	if err != nil {
-		diags.AddError("Cannot configure the megallm provider", err.Error())
+		diags.AddError("Cannot configure the megallm provider", sentence(err))
 		return nil, diags
 	}
 	if s.apiKey != "" && sendsKeyInClear(s.baseURL) {

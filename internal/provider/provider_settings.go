@@ -51,7 +51,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		return readPolicy(v, false) // spacedPolicyNames, with the catalog
 	})
 	if err != nil {
-		diags.AddAttributeError(path.Root("policy"), "Invalid policy", err.Error())
+		diags.AddAttributeError(path.Root("policy"), "Invalid policy", sentences(err))
 		return providerSettings{}, diags
 	}
 	file, fileFrom := cfg.CatalogFile.ValueString(), "catalog_file"

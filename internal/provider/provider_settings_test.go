@@ -1,9 +1,11 @@
 package provider
 
 import (
+	"math/big"
 	"reflect"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -68,5 +70,20 @@ func TestResolveSettings_catalogFileFromEnvironmentWithWhiteSpace(t *testing.T) 
 		`which no path has: write it as "catalog.json", or unset it.`
 	if len(diags) != 1 || diags[0].Detail() != want {
 		t.Errorf("got %v, want one error: %s", diags, want)
+	}
+}
+
+// A policy's mistakes found at Configure are sentences, one per line, as its
+// validator's are.
+func TestResolveSettings_policyMistakesAreSentences(t *testing.T) {
+	clearProviderEnvironment(t)
+	policy := types.DynamicValue(types.ObjectValueMust(
+		map[string]attr.Type{"allowed_owners": types.NumberType, "models": types.StringType},
+		map[string]attr.Value{"allowed_owners": types.NumberValue(big.NewFloat(1)), "models": types.StringValue("gpt-4o")}))
+	_, diags := resolveSettings(t.Context(), providerConfig{Policy: policy})
+	want := `policy.allowed_owners must be a list of strings such as ["openai", "anthropic"], got number.` + "\n" +
+		`policy.models must be an object such as { "gpt-4o" = { denied = true } }, got string.`
+	if len(diags) != 1 || diags[0].Detail() != want {
+		t.Errorf("got %v, want one error:\n%s", diags, want)
 	}
 }
