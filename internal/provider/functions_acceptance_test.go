@@ -75,6 +75,9 @@ output "output_tokens_of_a_newer_saved_entry" {
 output "unmet_of_a_newer_saved_entry" {
   value = provider::megallm::unmet_requirements(local.newer, { supports_vision = true, max_input_cost_per_million = 1 })
 }
+output "unmet_of_ignored_near_misses" {
+  value = provider::megallm::unmet_requirements({ id = "x", capabilites = ["vision"], input_cost_per_1m_tokens = 2.5 }, { supports_vision = true, max_input_cost_per_million = 5 })
+}
 output "unmet_in_default_currency" {
   value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2, currency = " usd" } }, { max_input_cost_per_million = 1 })
 }
@@ -122,6 +125,11 @@ resource "terraform_data" "app" {
 			statecheck.ExpectKnownOutputValue("unmet_of_a_newer_saved_entry", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			// Its max_input_tokens, made of two names' words, is no misspelling of max_output_tokens.
 			statecheck.ExpectKnownOutputValue("output_tokens_of_a_newer_saved_entry", knownIDs("max_output_tokens 8192 < required 16000")),
+			// A list, or a name with a word of its own, is ignored as a newer API's field, as the data sources
+			// ignore it: what it might have meant is not reported, so the gate fails rather than passes.
+			statecheck.ExpectKnownOutputValue("unmet_of_ignored_near_misses", knownIDs(
+				"does not report whether it supports vision (capabilities.supports_vision is missing)",
+				"input_tokens_cost_per_million is not reported (allowed <= 5)")),
 			// A model literal's currency is read as the currency argument is.
 			statecheck.ExpectKnownOutputValue("unmet_in_default_currency", knownIDs("input_tokens_cost_per_million 2 > allowed 1")),
 			statecheck.ExpectKnownOutputValue("meets_vision", knownvalue.Bool(true)),
