@@ -56,6 +56,7 @@ func (rev *review) respell(models []Model, indices []int, field string, value fu
 			issue += ", as " + others
 		}
 		rev.problems = append(rev.problems, Problem{Kind: NameRespelled, Index: indices[i], ModelID: models[i].ID, Field: field, Issue: issue})
-		*v = &read
+		respelled := read // a variable of its own: taking read's address would put every model's on the heap
+		*v = &respelled
 	}
 }
