@@ -55,10 +55,7 @@ func NewHarness(moduleRoot string) (*Harness, error) {
 	if err != nil {
 		return nil, err
 	}
-	//nolint:gosec // G204: builds this module into the test's own temporary directory.
-	build := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-megallm"),
-		"-ldflags", "-X main.version=0.0.0-e2e", ".")
-	build.Dir = moduleRoot
+	build := tfcli.BuildProvider(moduleRoot, filepath.Join(dir, "terraform-provider-megallm"), "0.0.0-e2e")
 	if out, err := build.CombinedOutput(); err != nil {
 		_ = os.RemoveAll(dir)
 		return nil, fmt.Errorf("building the provider: %w\n%s", err, out)

@@ -1,9 +1,12 @@
 package tfcli_test
 
 import (
+	"debug/elf"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -74,5 +77,51 @@ func TestCleanEnviron(t *testing.T) {
 	}
 	if !slices.Contains(env, "TFCLI_TEST_KEEP=kept") {
 		t.Error("CleanEnviron dropped TFCLI_TEST_KEEP")
+	}
+}
+
+// TestBuildProvider_static: the provider the tests and planbench run is
+// built as a release builds it, static, even where the environment enables cgo.
+func TestBuildProvider_static(t *testing.T) {
+	t.Setenv("CGO_ENABLED", "1")
+	out := filepath.Join(t.TempDir(), "terraform-provider-megallm")
+	if text, err := tfcli.BuildProvider(filepath.Join("..", ".."), out, "0.0.0-test").CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, text)
+	}
+	assertStatic(t, out)
+}
+
+// TestMakeBuild_static: make build (and make install and make demo, which
+// build the same way) builds the provider as a release does, even where the
+// environment enables cgo.
+func TestMakeBuild_static(t *testing.T) {
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Skip("needs make")
+	}
+	t.Setenv("CGO_ENABLED", "1")
+	bin := t.TempDir()
+	build := exec.Command("make", "build", "BIN="+bin)
+	build.Dir = filepath.Join("..", "..")
+	if text, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("make build: %v\n%s", err, text)
+	}
+	assertStatic(t, filepath.Join(bin, "terraform-provider-megallm"))
+}
+
+// assertStatic fails t unless the binary at path is statically linked.
+func assertStatic(t *testing.T, path string) {
+	t.Helper()
+	if runtime.GOOS != "linux" {
+		t.Skip("reads the binary as ELF")
+	}
+	binary, err := elf.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = binary.Close() }()
+	for _, prog := range binary.Progs {
+		if prog.Type == elf.PT_INTERP {
+			t.Fatalf("%s is dynamically linked (it names an ELF interpreter); a release's is static (CGO_ENABLED=0)", path)
+		}
 	}
 }

@@ -178,7 +178,7 @@ func run(o options) error {
 			return err
 		}
 	} else {
-		if out, err := providerBuild(provider).CombinedOutput(); err != nil {
+		if out, err := tfcli.BuildProvider(".", provider, "0.0.0-planbench").CombinedOutput(); err != nil {
 			return fmt.Errorf("building the provider (run from the module root): %w\n%s", err, out)
 		}
 	}
@@ -302,15 +302,6 @@ func run(o options) error {
 	}
 	fmt.Print(report(o, samples, rss, rssHow, len(ids)))
 	return nil
-}
-
-// providerBuild builds the module in the current directory into out as a
-// release does (.goreleaser.yml): static, with CGO_ENABLED=0 whatever the
-// environment says, since a dynamically linked provider starts differently.
-func providerBuild(out string) *exec.Cmd {
-	build := exec.Command("go", "build", "-trimpath", "-ldflags", "-s -w -X main.version=0.0.0-planbench", "-o", out, ".") //nolint:gosec // G204: a path in this program's own temporary directory
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	return build
 }
 
 // configText is the main.tf of a configuration kind with n items.
