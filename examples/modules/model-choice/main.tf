@@ -23,8 +23,9 @@
 # decide what is cheapest and what a workload costs.
 terraform {
   # Provider functions (estimate_cost, unmet_requirements) need Terraform 1.8,
-  # which cannot parse this file before; OpenTofu has them from 1.7, but one
-  # constraint reads both CLIs' versions.
+  # which cannot parse this file before, and this constraint says so, as
+  # HashiCorp's own function examples do. OpenTofu has them from 1.7 but checks
+  # the constraint against its own version, so this module needs OpenTofu 1.8.
   required_version = ">= 1.8"
   required_providers {
     # A module states the oldest version it works with; the root module pins.
