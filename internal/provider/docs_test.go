@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -145,5 +146,41 @@ func TestDocsIndexLinksEveryGuide(t *testing.T) {
 		if !strings.Contains(string(index), link) {
 			t.Errorf("templates/index.md.tmpl does not link %s: add it to the Guides section", link)
 		}
+	}
+}
+
+// TestReadmeAgreesWithMakefile checks the figures README.md quotes from
+// GNUmakefile: the OpenTofu version make builds, and how long make demo's
+// first build takes, which make demo itself prints before it starts.
+func TestReadmeAgreesWithMakefile(t *testing.T) {
+	root := filepath.Join("..", "..")
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	makefile, err := os.ReadFile(filepath.Join(root, "GNUmakefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tofu := regexp.MustCompile(`(?m)^TOFU_VERSION\s*:=\s*(\S+)$`).FindSubmatch(makefile)
+	if tofu == nil {
+		t.Fatal("GNUmakefile sets no TOFU_VERSION")
+	}
+	for _, quoted := range regexp.MustCompile(`OpenTofu (v\d+\.\d+\.\d+)`).FindAllSubmatch(readme, -1) {
+		if string(quoted[1]) != string(tofu[1]) {
+			t.Errorf("README.md says make builds OpenTofu %s; GNUmakefile's TOFU_VERSION is %s", quoted[1], tofu[1])
+		}
+	}
+	demo := regexp.MustCompile(`(?m)^demo:.*\n\t@echo "[^"]*\(about (\d+ s) the first time`).FindSubmatch(makefile)
+	if demo == nil {
+		t.Fatal(`make demo's first line says no "(about N s the first time"`)
+	}
+	var stated string
+	if m := regexp.MustCompile("`make demo` takes (?:about )?(\\d+ s)").FindSubmatch(readme); m != nil {
+		stated = string(m[1])
+	}
+	if stated != string(demo[1]) {
+		t.Errorf("README.md says make demo's first run takes %q; make demo itself says %q: measure it and set both",
+			stated, demo[1])
 	}
 }
