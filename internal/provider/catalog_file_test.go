@@ -146,6 +146,14 @@ provider "megallm" { catalog_file = "catalog.json\n" }
 data "megallm_model" "m" { id = "gpt-4o" }`,
 			ExpectError: expectError(`catalog_file is "catalog.json\\n", with white space around it, which no path has: write it as "catalog.json"`),
 		},
+		// Trimmed, it still has an invisible character: writing it so would fail the next plan.
+		resource.TestStep{
+			Config: `
+provider "megallm" { catalog_file = " catalog\u200b.json " }
+data "megallm_model" "m" { id = "gpt-4o" }`,
+			ExpectError: expectError(`catalog_file is " catalog\\u200b.json ", with white space around it, which no path has: ` +
+				`delete it, or retype the path\.`),
+		},
 		// A relative path is read from where Terraform runs: say where that is.
 		resource.TestStep{
 			Config: `

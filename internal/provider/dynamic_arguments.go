@@ -128,7 +128,8 @@ func spaced(where, name, kind string) error { return spacedFix(where, name, kind
 // without white space around it or invisible characters, its look-alike
 // dashes written "-". A name that only the catalog can spell (a model id,
 // type or owner) needs it: read as " GPT-4o", it is "gpt-4o" (spelledIn). A
-// nil fix writes the name spaced can tell: trimmed, or with "-" for dashes.
+// nil fix writes the name spaced can tell, trimmed with "-" for dashes, when
+// that leaves no invisible character; else it is to be retyped.
 func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	trimmed := strings.TrimSpace(name)
 	i := strings.IndexFunc(name, invisible)
@@ -146,13 +147,11 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 		return r
 	}, hyphens))
 	advice := "delete it, or retype the " + kind
-	switch {
+	switch fixed := strings.TrimSpace(hyphens); {
 	case fix != nil && clean != "":
 		advice = fix(clean)
-	case trimmed != name:
-		advice = writeAs(trimmed)
-	case hyphens != name && !strings.ContainsFunc(hyphens, invisible):
-		advice = writeAs(hyphens)
+	case !strings.ContainsFunc(fixed, invisible): // else writing it as fixed would keep a character this refuses
+		advice = writeAs(fixed)
 	}
 	if trimmed != name {
 		return fmt.Errorf("%s is %s, with white space around it, which no %s has: %s", where, megallm.Quote(name), kind, advice)
