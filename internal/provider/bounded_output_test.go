@@ -197,12 +197,19 @@ func TestTypedValuesQuotedWithinBounds(t *testing.T) {
 	_, requireErr := readRequirements(requireValue, types.StringNull(), "")
 	policyValue, _, _ := fuzzValue(map[string]any{"allowed_owners": []any{" " + long}}, false)
 	_, ownerErr := readPolicy(policyValue, true)
+	// Read with the catalog, which spells a spaced name (spacedPolicyNames):
+	// an owner, a key and a successor of 1 MB, each with white space around it.
+	huge := " " + strings.Repeat("x", 1<<20)
+	spacedNamesErr := spacedPolicyNames(&catalog.Policy{AllowedOwners: []string{huge}, Models: map[string]catalog.ModelPolicy{
+		huge: {Successor: &huge}, "gpt-4o": {Successor: &huge},
+	}})(catalog.New([]megallm.Model{{ID: "gpt-4o", OwnedBy: ptr("openai")}}))
 	days := int64(5)
 	messages := map[string]string{
 		"require":         sentence(requireErr),
 		"created_after":   createdDateValidator.str("created_after", long),
 		"request_timeout": positiveDurationValidator.str("request_timeout", "1"+strings.Repeat("0", 200)),
 		"allowed_owners":  sentence(ownerErr),
+		"spaced names":    sentence(spacedNamesErr),
 		"lifecycle": lifecycleDetail(long, catalog.Lifecycle{RetiresAt: date("2030-01-01"), DaysToRetirement: &days}, "",
 			lifecycleAdvice{Advice: catalog.Advice{Successor: long}, fallback: long}, 30),
 	}
@@ -215,6 +222,9 @@ func TestTypedValuesQuotedWithinBounds(t *testing.T) {
 		!strings.Contains(messages["require"], `require has no attribute "k00`+strings.Repeat("x", 61)+`"… (203 characters).`) ||
 		!strings.Contains(messages["require"], "require has 20 more attributes it does not take. Its attributes are ") {
 		t.Errorf("require with 30 unknown attributes names %d:\n%s", got, messages["require"])
+	}
+	if got := messages["spaced names"]; len(got) > 2000 || strings.Count(got, " characters)") != 9 {
+		t.Errorf("spaced policy names of 1 MB: %d bytes, want each name cut after 64 characters:\n%.3000s", len(got), got)
 	}
 	if want := "created_after is " + cut + ", which is not a date."; !strings.Contains(messages["created_after"], want) {
 		t.Errorf("created_after: %s\nwant it to contain %s", messages["created_after"], want)
