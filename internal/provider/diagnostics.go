@@ -103,13 +103,19 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 // catalog does, as written or otherwise (catalog.LookupMisnamed), or says
 // what meant finds for it when the catalog lacks it.
 func spacedID(models *catalog.Catalog, where, id string, meant func(id string) string) error {
+	return spacedIDWrite(models, where, id, meant, writeAs)
+}
+
+// spacedIDWrite is spacedID whose fix, when the catalog has the id, is
+// write's for its spelling.
+func spacedIDWrite(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
 	return spacedFix(where, id, "model id", spelledIn("model id", func(clean string) string {
 		if _, ok := models.Lookup(clean); ok {
 			return clean
 		}
 		m, _ := models.LookupMisnamed(clean)
 		return m.CatalogID
-	}, meant))
+	}, meant, write))
 }
 
 // spacedName is spaced for a type or owner at where, whose fix writes it as
@@ -130,7 +136,7 @@ func spacedName(where, name, kind, field string, names []string) error {
 			return didYouMean(closest)
 		}
 		return " " + catalogHas(field, names)
-	}))
+	}, writeAs))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with

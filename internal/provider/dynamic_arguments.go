@@ -166,13 +166,14 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 func writeAs(name string) string { return "write it as " + megallm.Quote(name) }
 
 // spelledIn is spacedFix's fix from the catalog, for a name (of kind) read
-// as clean: to write it as the catalog does (spelling, "" when it has none),
-// else that the catalog lacks clean too, with meant's words for what it may
-// have meant (a didYouMean, meantWords or catalogHas).
-func spelledIn(kind string, spelling, meant func(clean string) string) func(clean string) string {
+// as clean: write's for how the catalog writes it (spelling, "" when it has
+// none; writeAs, most often), else that the catalog lacks clean too, with
+// meant's words for what it may have meant (a didYouMean, meantWords or
+// catalogHas).
+func spelledIn(kind string, spelling, meant, write func(clean string) string) func(clean string) string {
 	return func(clean string) string {
 		if s := spelling(clean); s != "" {
-			return writeAs(s)
+			return write(s)
 		}
 		return fmt.Sprintf("the catalog has no %s %s either.%s", kind, megallm.Quote(clean), meant(clean))
 	}

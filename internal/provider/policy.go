@@ -174,10 +174,10 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	// Every mistake of the entry at once, each on what could be read.
 	s, p := decision.Successor, decision.Pricing
 	if s != nil {
-		successor, fix := where+".successor", "name the model to move to, or leave successor out"
-		o.keep(cmp.Or(blank(successor, *s, "model id", fix), spacedID(successor, *s)))
+		successor := where + ".successor"
+		o.keep(cmp.Or(blank(successor, *s, "model id", successorFix), spacedID(successor, *s)))
 		if strings.TrimSpace(*s) == id { // with white space around it too, which is said above
-			o.keep(fmt.Errorf("%s is the model itself: %s", successor, fix))
+			o.keep(fmt.Errorf("%s %s", successor, selfSuccessor))
 		}
 	}
 	if d, r := decision.DeprecatedAt, decision.RetiresAt; d != nil && r != nil && r.Before(*d) {
@@ -192,6 +192,13 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	return decision, o.err()
 }
 
+// successorFix is the fix for a policy's successor that names no model to
+// move to.
+const successorFix = "name the model to move to, or leave successor out"
+
+// selfSuccessor says that a policy's successor names its own entry's model.
+const selfSuccessor = "is the model itself: " + successorFix
+
 // policyModelsKey names a key of policy.models in a message.
 const policyModelsKey = "a key of policy.models"
 
@@ -205,7 +212,9 @@ func allowedOwnerPath(i int) string { return fmt.Sprintf("policy.allowed_owners[
 // successors with white space around them or an invisible character, each
 // written as the catalog models writes it (spacedName, spacedID), or with
 // what it has close to it; readPolicy leaves them to the catalog where it is
-// read at plan. The error is a *policyNamesError.
+// read at plan. A key so written that repeats another key, or a successor
+// that names its entry's own model, is said to, as the next plan would.
+// The error is a *policyNamesError.
 func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) error {
 	return func(models *catalog.Catalog) error {
 		if policy == nil {
@@ -218,9 +227,19 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		}
 		meant := func(id string) string { return meantByID(models, id) }
 		for _, id := range slices.Sorted(maps.Keys(policy.Models)) {
-			mistakes = append(mistakes, spacedID(models, policyModelsKey, id, meant))
+			mistakes = append(mistakes, spacedIDWrite(models, policyModelsKey, id, meant, func(spelling string) string {
+				if _, ok := policy.Models[spelling]; !ok {
+					return writeAs(spelling)
+				}
+				return writtenAs(spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
+			}))
 			if s := policy.Models[id].Successor; s != nil {
-				mistakes = append(mistakes, spacedID(models, modelPolicyPath(id)+".successor", *s, meant))
+				mistakes = append(mistakes, spacedIDWrite(models, modelPolicyPath(id)+".successor", *s, meant, func(spelling string) string {
+					if spelling != id {
+						return writeAs(spelling)
+					}
+					return writtenAs(spelling, selfSuccessor)
+				}))
 			}
 		}
 		if err := joinMistakes(mistakes); err != nil {
@@ -228,6 +247,12 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		}
 		return nil
 	}
+}
+
+// writtenAs says what a spaced name, written as the catalog spells it, then
+// is (says): a mistake, not the fix writeAs would advise.
+func writtenAs(spelling, says string) string {
+	return "written as " + megallm.Quote(spelling) + ", it " + says
 }
 
 // policyNamesError is spacedPolicyNames's: the policy's spaced names, each

@@ -403,6 +403,20 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 			`" GPT-4\.1", with white space around it, which no model id has: write it as "gpt-4\.1"\.`),
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4.1" } } }`, readGPT4o, "",
 			gpt4o("model_lifecycle", knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.StringExact("gpt-4.1")}))),
+		// Written as the catalog does, a successor that names its entry's own
+		// model, or a key that repeats another, is that mistake, said at once.
+		step(`{ models = { "gpt-4o" = { reason = "Superseded", successor = " GPT-4o" } } }`, readGPT4o, `policy\.models\["gpt-4o"\]\.`+
+			`successor is " GPT-4o", with white space around it, which no model id has: written as "gpt-4o", it is the model `+
+			`itself: name the model to move to, or leave successor out\.`),
+		step(`{ models = { "gpt-4o" = { reason = "Superseded" } } }`, readGPT4o, "",
+			gpt4o("model_lifecycle", knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.Null()}))),
+		step(`{ models = { " gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "gpt-4o" = { reason = "Negotiated" } } }`,
+			readGPT4o, `a key of policy\.models is " gpt-4o", with white space around it, which no model id has: written as `+
+				`"gpt-4o", it repeats the entry policy\.models\["gpt-4o"\]: merge the two into that entry\.`),
+		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 }, reason = "Negotiated" } } }`, readGPT4o, "",
+			gpt4o("pricing", knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"input_tokens_cost_per_million": knownvalue.Float64Exact(1),
+			}))),
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4o-minii " } } }`, readGPT4o, `policy\.models\["gpt-4o"\]\.successor `+
 			`is "gpt-4o-minii ", with white space around it, which no model id has: the catalog has no model id `+
 			`"gpt-4o-minii" either\. Did you mean "gpt-4o-mini"`),
