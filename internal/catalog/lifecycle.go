@@ -32,12 +32,16 @@ type Lifecycle struct {
 	// DaysToRetirement counts whole days (UTC) from now to RetiresAt, 0 on
 	// and after that day; nil without a RetiresAt.
 	DaysToRetirement *int64
+	// DeprecatedAtUnreadable and RetiresAtUnreadable are the model's: a date
+	// the API sent that could not be read, so the lifecycle is not known.
+	DeprecatedAtUnreadable, RetiresAtUnreadable bool
 }
 
 // LifecycleOf is m's lifecycle at now: retired from RetiresAt on, deprecated
 // from DeprecatedAt on, active before either, and no status without a date.
 func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
-	l := Lifecycle{DeprecatedAt: m.DeprecatedAt, RetiresAt: m.RetiresAt, Successor: m.Successor}
+	l := Lifecycle{DeprecatedAt: m.DeprecatedAt, RetiresAt: m.RetiresAt, Successor: m.Successor,
+		DeprecatedAtUnreadable: m.DeprecatedAtUnreadable, RetiresAtUnreadable: m.RetiresAtUnreadable}
 	if l.DeprecatedAt != nil && l.RetiresAt != nil && l.RetiresAt.Before(*l.DeprecatedAt) {
 		l.DeprecatedAt = l.RetiresAt // retired first, by the API's dates or the policy's: deprecated no later than that
 	}

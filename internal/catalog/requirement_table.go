@@ -75,10 +75,11 @@ const (
 	// the model; Amount and AmountBound, or CostErr.
 	WorkloadCostAtMost
 	// NotDeprecatedCheck: the model is neither deprecated nor retired;
-	// Lifecycle.
+	// Lifecycle, or Unreported when a date it reads could not be read.
 	NotDeprecatedCheck
 	// DaysToRetirementAtLeast: the model is served for at least the bound's
-	// days; Value (the days left), Bound and Lifecycle.
+	// days; Value (the days left), Bound and Lifecycle, or Unreported when
+	// its retires_at could not be read.
 	DaysToRetirementAtLeast
 )
 
@@ -86,7 +87,8 @@ const (
 // Check reports.
 type Miss struct {
 	Requirement *Requirement
-	// Unreported is set when the model does not report what the row reads.
+	// Unreported is set when the model does not report what the row reads,
+	// or for a lifecycle row, sent a date it reads that could not be read.
 	Unreported bool
 	// Value and Bound are the model's whole number and the least allowed.
 	Value, Bound int64
@@ -264,8 +266,11 @@ func workloadMaximum() Requirement {
 
 // notDeprecated requires a model that is neither deprecated nor retired on
 // the day checked. A model with no known deprecation meets it: the catalog
-// reports none, so the policy is where deprecations are known.
+// reports none, so the policy is where deprecations are known. One whose
+// deprecated_at or retires_at was sent but could not be read does not: it
+// may be either.
 func notDeprecated() Requirement {
+	deprecated := func(l Lifecycle) bool { return l.Status == StatusDeprecated || l.Status == StatusRetired }
 	return Requirement{
 		Name:    "not_deprecated",
 		Kind:    RequiresTrue,
@@ -273,16 +278,23 @@ func notDeprecated() Requirement {
 		setFlag: func(r *Requirements) { r.NotDeprecated = true },
 		asked:   func(r *Requirements) bool { return r.NotDeprecated },
 		met: func(t *terms, m *megallm.Model) bool {
-			status := t.lifecycleOf(m).Status
-			return status != StatusDeprecated && status != StatusRetired
+			l := t.lifecycleOf(m)
+			return !deprecated(l) && !l.DeprecatedAtUnreadable && !l.RetiresAtUnreadable
 		},
-		miss: func(t *terms, m *megallm.Model) Miss { return Miss{Lifecycle: t.lifecycleOf(m)} },
+		miss: func(t *terms, m *megallm.Model) Miss {
+			l := t.lifecycleOf(m)
+			return Miss{Lifecycle: l, Unreported: !deprecated(l)}
+		},
 	}
 }
 
 // minDaysToRetirement requires a model that is still served for at least
-// the bound's number of days. A model with no known retirement date meets it.
+// the bound's number of days. A model with no known retirement date meets it;
+// one whose retires_at was sent but could not be read does not.
 func minDaysToRetirement() Requirement {
+	short := func(t *terms, l Lifecycle) bool {
+		return l.DaysToRetirement != nil && *l.DaysToRetirement < *t.r.MinDaysToRetirement
+	}
 	return Requirement{
 		Name:       "min_days_to_retirement",
 		Kind:       WholeMinimum,
@@ -290,12 +302,16 @@ func minDaysToRetirement() Requirement {
 		wholeBound: func(r *Requirements) **int64 { return &r.MinDaysToRetirement },
 		asked:      func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
 		met: func(t *terms, m *megallm.Model) bool {
-			days := t.lifecycleOf(m).DaysToRetirement
-			return days == nil || *days >= *t.r.MinDaysToRetirement
+			l := t.lifecycleOf(m)
+			return !short(t, l) && !l.RetiresAtUnreadable
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
 			l := t.lifecycleOf(m)
-			return Miss{Value: *l.DaysToRetirement, Bound: *t.r.MinDaysToRetirement, Lifecycle: l}
+			miss := Miss{Bound: *t.r.MinDaysToRetirement, Lifecycle: l, Unreported: !short(t, l)}
+			if l.DaysToRetirement != nil {
+				miss.Value = *l.DaysToRetirement
+			}
+			return miss
 		},
 	}
 }

@@ -94,7 +94,7 @@ func (t *terms) lifecycleOf(m *megallm.Model) Lifecycle {
 	switch {
 	case t.lifecycle != nil:
 		return *t.lifecycle
-	case m.DeprecatedAt == nil && m.RetiresAt == nil:
+	case m.DeprecatedAt == nil && m.RetiresAt == nil && !m.DeprecatedAtUnreadable && !m.RetiresAtUnreadable:
 		return Lifecycle{Successor: m.Successor}
 	}
 	return LifecycleOf(m, t.now)

@@ -230,6 +230,7 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 	}
 	m.DeprecatedAt = rev.date(&m, index, "deprecated_at", w.DeprecatedAtText)
 	m.RetiresAt = rev.date(&m, index, "retires_at", w.RetiresAtText)
+	m.DeprecatedAtUnreadable, m.RetiresAtUnreadable = rev.readAsNull(index, "deprecated_at"), rev.readAsNull(index, "retires_at")
 	// A currency that holds the key is no three-letter code, and nil already.
 	rev.redact.texts(m.Object, m.Type, m.OwnedBy, m.DisplayName, m.Successor)
 	return m, true
@@ -319,6 +320,17 @@ func (rev *review) date(m *Model, index int, name string, text *string) *time.Ti
 // fieldReadAsNull reports that a field of m, entry index, is read as null.
 func (rev *review) fieldReadAsNull(m *Model, index int, name, issue string) {
 	rev.problems = append(rev.problems, Problem{Kind: FieldReadAsNull, Index: index, ModelID: m.ID, Field: name, Issue: issue})
+}
+
+// readAsNull reports whether the field name of entry index, the last entry
+// reviewed, was read as null.
+func (rev *review) readAsNull(index int, name string) bool {
+	for i := len(rev.problems) - 1; i >= 0 && rev.problems[i].Index == index; i-- {
+		if p := rev.problems[i]; p.Kind == FieldReadAsNull && p.Field == name {
+			return true
+		}
+	}
+	return false
 }
 
 // positiveTokens reports whether a token limit of m is positive, reporting

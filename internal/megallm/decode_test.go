@@ -232,6 +232,26 @@ undated: deprecated_at=nil retires_at=nil successor=nil
 	}
 }
 
+// TestDecodeModels_unreadableLifecycleDate: a lifecycle date sent but not
+// readable is nil and marked so, to tell it from one not sent (no date
+// planned), in every decoding path; another field's problem marks nothing.
+func TestDecodeModels_unreadableLifecycleDate(t *testing.T) {
+	t.Parallel()
+	models, _ := decode(t,
+		`{"id":"word","retires_at":"soon"}`,
+		`{"id":"number","deprecated_at":12,"retires_at":"2026-06-01"}`,
+		`{"id":"absent","successor":" "}`,
+		`{"id":"null","deprecated_at":null,"retires_at":null}`)
+	want := `word: deprecated_at=nil retires_at=unreadable successor=nil
+number: deprecated_at=unreadable retires_at="2026-06-01T00:00:00Z" successor=nil
+absent: deprecated_at=nil retires_at=nil successor=nil
+null: deprecated_at=nil retires_at=nil successor=nil
+`
+	if got := lifecycleOf(models); got != want {
+		t.Errorf("models =\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestDecodeModels_lifecycleSameInEveryPath: the lifecycle fields read the
 // same whether the list decodes in one pass, the list is read entry by entry
 // and the entry decodes whole (another entry has a value of the wrong type),
@@ -288,15 +308,19 @@ func lifecycleOf(models []megallm.Model) string {
 		}
 		return strconv.Quote(*s)
 	}
-	date := func(t *time.Time) string {
-		if t == nil {
+	date := func(t *time.Time, unreadable bool) string {
+		switch {
+		case unreadable:
+			return "unreadable"
+		case t == nil:
 			return "nil"
 		}
 		return strconv.Quote(megallm.FormatDate(*t))
 	}
 	var b strings.Builder
 	for _, m := range models {
-		fmt.Fprintf(&b, "%s: deprecated_at=%s retires_at=%s successor=%s\n", m.ID, date(m.DeprecatedAt), date(m.RetiresAt), text(m.Successor))
+		fmt.Fprintf(&b, "%s: deprecated_at=%s retires_at=%s successor=%s\n", m.ID,
+			date(m.DeprecatedAt, m.DeprecatedAtUnreadable), date(m.RetiresAt, m.RetiresAtUnreadable), text(m.Successor))
 	}
 	return b.String()
 }

@@ -26,6 +26,11 @@ type Model struct {
 	DeprecatedAt *time.Time `json:"deprecated_at,omitempty"`
 	RetiresAt    *time.Time `json:"retires_at,omitempty"`
 	Successor    *string    `json:"successor,omitempty"`
+	// DeprecatedAtUnreadable and RetiresAtUnreadable report a date the API
+	// sent that could not be read (a Problem; the date is nil): not "none
+	// planned", as an absent one is, but not known.
+	DeprecatedAtUnreadable bool `json:"-"`
+	RetiresAtUnreadable    bool `json:"-"`
 }
 
 // Capabilities says which features a model supports: a field per row of

@@ -103,10 +103,12 @@ func requirementDescription(q catalog.Requirement) string {
 		return "highest acceptable cost of `megallm_models`' `workload`, which it needs (`megallm_model` takes no workload)"
 	case catalog.NotDeprecatedCheck:
 		return "`true` requires a model whose `model_lifecycle.status` is neither `deprecated` nor `retired`; a " +
-			"model with no known lifecycle meets it"
+			"model with no known lifecycle meets it, one whose `deprecated_at` or `retires_at` the catalog sent but the " +
+			"provider cannot read does not"
 	case catalog.DaysToRetirementAtLeast:
 		return "fewest acceptable `model_lifecycle.days_to_retirement`, a whole number of days; a model with no " +
-			"known retirement date meets it, unless its `status` is `retired` (0 days)"
+			"known retirement date meets it, unless its `status` is `retired` (0 days); one whose `retires_at` the " +
+			"catalog sent but the provider cannot read does not"
 	}
 	return ""
 }

@@ -216,3 +216,48 @@ data "megallm_model" "gpt_4o" { id = "gpt-4o" }
 		ExpectError: expectError(`Type in the wrong letter case .* Did you mean "chat"\?`),
 	})
 }
+
+// TestOddCatalog_unreadableLifecycleDateFailsTheGate: a lifecycle date the
+// API sent but the provider cannot read may say deprecated, retired or
+// retiring soon, so a lifecycle requirement is unmet and says why; a date not
+// sent, or null, is no date planned and passes.
+func TestOddCatalog_unreadableLifecycleDateFailsTheGate(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"retires-soon","retires_at":"soon"}`),
+		json.RawMessage(`{"id":"deprecated-12","deprecated_at":12}`),
+		json.RawMessage(`{"id":"undated"}`),
+		json.RawMessage(`{"id":"null-dated","deprecated_at":null,"retires_at":null}`),
+	)
+	unitTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+data "megallm_models" "current" {
+  require = { not_deprecated = true }
+}
+data "megallm_models" "lasting" {
+  require = { min_days_to_retirement = 30 }
+}
+data "megallm_model" "undated" {
+  id      = "undated"
+  require = { not_deprecated = true, min_days_to_retirement = 30 }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectIDs("data.megallm_models.current", "null-dated", "undated"),
+				expectIDs("data.megallm_models.lasting", "deprecated-12", "null-dated", "undated"),
+				statecheck.ExpectKnownValue("data.megallm_model.undated", tfjsonpath.New("model_lifecycle").AtMapKey("status"), knownvalue.Null()),
+			},
+		},
+		errorStep(server, "megallm_model", `id = "retires-soon"
+require = { not_deprecated = true, min_days_to_retirement = 30 }`,
+			`Model "retires-soon" does not meet 2 requirements:`+
+				` - does not report whether it is deprecated \(its retires_at could not be read\)`+
+				` - model_lifecycle.days_to_retirement is not reported \(its retires_at could not be read; required >= 30\)`),
+		errorStep(server, "megallm_model", `id = "deprecated-12"
+require = { not_deprecated = true }`,
+			`Model "deprecated-12" does not meet 1 requirement:`+
+				` - does not report whether it is deprecated \(its deprecated_at could not be read\)`),
+	)
+}

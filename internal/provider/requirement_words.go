@@ -52,12 +52,19 @@ func missWords(miss catalog.Miss) string {
 		return fmt.Sprintf("workload_cost %s > allowed %s", formatNumber(miss.Amount), formatNumber(miss.AmountBound))
 	case catalog.NotDeprecatedCheck:
 		l := miss.Lifecycle
+		if miss.Unreported {
+			return "does not report whether it is deprecated (" + unreadableDatesWords(l.DeprecatedAtUnreadable, l.RetiresAtUnreadable) + ")"
+		}
 		words := "model_lifecycle.status is " + string(l.Status)
 		if l.Since != nil {
 			words += " since " + catalog.FormatDate(*l.Since)
 		}
 		return words + successorWords(l.Successor)
 	case catalog.DaysToRetirementAtLeast:
+		if miss.Unreported {
+			return fmt.Sprintf("model_lifecycle.days_to_retirement is not reported (%s; required >= %d)",
+				unreadableDatesWords(false, true), miss.Bound)
+		}
 		words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d", miss.Value, miss.Bound)
 		// A written status later than the date makes the 0, not the date.
 		if l := miss.Lifecycle; l.RetiresAt != nil && (l.Status != catalog.StatusRetired || l.Since != nil) {
@@ -66,6 +73,18 @@ func missWords(miss catalog.Miss) string {
 		return words
 	}
 	return "does not meet " + q.Name
+}
+
+// unreadableDatesWords names the lifecycle dates the API sent that could not
+// be read, as the warning about them does.
+func unreadableDatesWords(deprecatedAt, retiresAt bool) string {
+	switch {
+	case deprecatedAt && retiresAt:
+		return "its deprecated_at and retires_at could not be read"
+	case deprecatedAt:
+		return "its deprecated_at could not be read"
+	}
+	return "its retires_at could not be read"
 }
 
 // rejectionWords says why an id cannot be used, completing "model X ...".
