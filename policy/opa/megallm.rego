@@ -204,10 +204,25 @@ deny contains msg if {
 	some f in found
 	f.id in allowed_ids
 	lc := _retired_entry(f.id).model_lifecycle
-	msg := sprintf("%s was retired%s.", [_where(f), _unless_sensitive(f, sprintf(" on %s%s", [
-		_date(lc.retires_at), _successor_advice(lc.successor),
+	msg := sprintf("%s %s%s.", [_where(f), _retired_verb(lc), _unless_sensitive(f, sprintf("%s%s", [
+		_retired_since(lc), _successor_advice(lc.successor),
 	]))])
 }
+
+# _retired_verb(lc), _retired_since(lc): that a model is retired, and by
+# what: its retires_at, once past, else its model_lifecycle.status, written
+# later than its dates give (_as_of_today), which no date of it says.
+_retired_verb(lc) := "was retired" if _dated_status(lc) == "retired"
+
+else := "is retired"
+
+_retired_since(lc) := sprintf(" on %s", [_date(lc.retires_at)]) if _dated_status(lc) == "retired"
+
+else := _as_written("status")
+
+# _as_written(attribute): that model_lifecycle's attribute says so, where
+# its dates do not (catalog.Lifecycle.Later leaves such a status no Since).
+_as_written(attribute) := sprintf(" by its model_lifecycle.%s", [attribute])
 
 # _unless_sensitive(f, facts): the catalog's facts about the id found, such as
 # its dates and successor, unless the plan marks it sensitive: a date or a
@@ -222,10 +237,16 @@ warn contains msg if {
 	some f in found
 	_usable(f.id)
 	lc := _deprecated_entry(f.id).model_lifecycle
-	msg := sprintf("%s is deprecated%s.", [_where(f), _unless_sensitive(f, sprintf(" since %s%s%s", [
-		_date(lc.deprecated_at), _retirement(lc), _successor_advice(lc.successor),
+	msg := sprintf("%s is deprecated%s.", [_where(f), _unless_sensitive(f, sprintf("%s%s%s", [
+		_deprecated_since(lc), _retirement(lc), _successor_advice(lc.successor),
 	]))])
 }
+
+# _deprecated_since(lc): since when a model is deprecated, by its
+# deprecated_at, once past, else that its model_lifecycle.status says so.
+_deprecated_since(lc) := sprintf(" since %s", [_date(lc.deprecated_at)]) if _dated_status(lc) == "deprecated"
+
+else := _as_written("status")
 
 # A pass that checked no id says so, as it may be a key the patterns miss;
 # a plan that leaves no managed resource (a destroy plan) has none to miss.
@@ -278,9 +299,7 @@ warn contains msg if {
 # _retiring(f, lc): when the id found retires, unless it is sensitive.
 _retiring(f, lc) := sprintf(" within the %d-day notice window%s", [notice_days, _not_shown]) if f.sensitive
 
-else := sprintf(" on %s, %s, within the %d-day notice window%s", [
-	_date(lc.retires_at), _in_days(lc.days_to_retirement), notice_days, _successor_advice(lc.successor),
-])
+else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(lc.successor)])
 
 _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
 
@@ -320,12 +339,20 @@ _in_days(1) := "tomorrow"
 
 _in_days(n) := sprintf("in %d days", [n]) if not n in {0, 1}
 
-_retirement(lc) := sprintf(" and retires on %s, %s", [_date(lc.retires_at), _in_days(lc.days_to_retirement)]) if {
-	is_string(lc.retires_at)
-	is_number(lc.days_to_retirement)
-}
+_retirement(lc) := sprintf(" and retires %s", [_retires_when(lc)]) if is_number(lc.days_to_retirement)
 
 else := ""
+
+# _retires_when(lc): when a model retires, by its retires_at, unless its
+# model_lifecycle.days_to_retirement, written, is fewer days than that date
+# is from today (_as_of_today keeps the fewer), which the date does not say.
+_retires_when(lc) := sprintf("on %s, %s", [_date(lc.retires_at), _in_days(lc.days_to_retirement)]) if {
+	is_string(lc.retires_at)
+	not _fewer_days_written(lc)
+} else := sprintf("%s%s", [_in_days(lc.days_to_retirement), _as_written("days_to_retirement")])
+
+# a rule, so that a date OPA cannot read leaves it undefined, not the "not"
+_fewer_days_written(lc) if _days_to(lc.retires_at) > lc.days_to_retirement
 
 _successor_advice(successor) := sprintf(": use its successor %s", [_quote(successor)]) if _usable(successor)
 

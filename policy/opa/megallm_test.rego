@@ -407,22 +407,48 @@ test_dates_and_days_as_the_provider_writes_them if {
 	reads := [_read("catalog", [
 		_model("d", "x", {
 			"status": "deprecated", "deprecated_at": "2026-06-01T09:30:00+02:00",
-			"retires_at": "2026-12-04T12:00:00-12:00", "days_to_retirement": 1,
+			"retires_at": "2026-12-03T12:00:00-12:00", "days_to_retirement": 1,
 		}),
-		_model("a", "x", {"status": "active", "retires_at": "2026-12-04T00:00:00.5Z", "days_to_retirement": 0}),
+		_model("a", "x", {"status": "active", "retires_at": "2026-12-03T00:00:00.5Z", "days_to_retirement": 0}),
 		_model("r", "x", {"status": "retired", "retires_at": "2026-11-30T19:00:00-05:00", "days_to_retirement": 0}),
 		_model("old", "x", {"status": "retired", "retires_at": "0001-01-01T10:00:00+10:00", "days_to_retirement": 0}),
 	])]
 	plan := _plan_with([_app({"model": "d", "fallback_model": "a", "chat_model": "r", "old_model": "old"})], reads)
 	megallm.warn == {
-		`terraform_data.app: input.model = "d" is deprecated since 2026-06-01T09:30:00+02:00 and retires on 2026-12-05, tomorrow (no successor is named).`,
-		`terraform_data.app: input.fallback_model = "a" retires on 2026-12-04T00:00:00.5Z, today, within the 90-day notice window (no successor is named).`,
+		`terraform_data.app: input.model = "d" is deprecated since 2026-06-01T09:30:00+02:00 and retires on 2026-12-04, tomorrow (no successor is named).`,
+		`terraform_data.app: input.fallback_model = "a" retires on 2026-12-03T00:00:00.5Z, today, within the 90-day notice window (no successor is named).`,
 	} with time.now_ns as _today with input as plan
 	megallm.deny == {
 		`terraform_data.app: input.chat_model = "r" was retired on 2026-12-01 (no successor is named).`,
 		# beyond the years OPA's time functions count, the date as written
 		`terraform_data.app: input.old_model = "old" was retired on 0001-01-01T10:00:00+10:00 (no successor is named).`,
 	} with time.now_ns as _today with input as plan
+}
+
+# A status or days_to_retirement written later than the dates give (a plan
+# saved on a later day, or edited) counts, as _as_of_today reads it, but no
+# date says it: the message says what does, and cites no date for it.
+test_a_written_later_lifecycle_cites_no_date_for_it if {
+	reads := [_read("catalog", [
+		_model("r", "x", {"status": "retired", "retires_at": _in(30), "days_to_retirement": 0, "successor": "n"}),
+		_model("r0", "x", {"status": "retired", "days_to_retirement": 0}),
+		_model("d0", "x", {"status": "deprecated"}),
+		_model("d", "x", {"status": "deprecated", "deprecated_at": _in(30), "retires_at": _in(200), "days_to_retirement": 5}),
+		_model("a", "x", {"status": "active", "retires_at": _in(200), "days_to_retirement": 10}),
+		_model("n", "x", {}),
+	])]
+	plan := _plan_with([_app({"model": "r", "llm_model": "r0", "chat_model": "d0", "old_model": "d", "fallback_model": "a"})], reads)
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	denies == {
+		`terraform_data.app: input.model = "r" is retired by its model_lifecycle.status: use its successor "n".`,
+		`terraform_data.app: input.llm_model = "r0" is retired by its model_lifecycle.status (no successor is named).`,
+	}
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {
+		`terraform_data.app: input.chat_model = "d0" is deprecated by its model_lifecycle.status (no successor is named).`,
+		`terraform_data.app: input.old_model = "d" is deprecated by its model_lifecycle.status and retires in 5 days by its model_lifecycle.days_to_retirement (no successor is named).`,
+		`terraform_data.app: input.fallback_model = "a" retires in 10 days by its model_lifecycle.days_to_retirement, within the 90-day notice window (no successor is named).`,
+	}
 }
 
 test_key_patterns_ignore_case_and_nesting if {
@@ -1114,10 +1140,10 @@ test_addresses_and_catalog_strings_are_cut if {
 	some no_catalog in megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "gpt-4o-mini"})], [read])
 	endswith(no_catalog, sprintf("Not the catalog: data.megallm_models.%s… (320 characters) filters by type.", [_repeat("c", 236)]))
 
-	when := sprintf("2025-06-30 %s", [_repeat("z", 200)])
-	retired := [_model("a-1", "x", {"status": "retired", "retires_at": when})]
-	late := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "a-1"})], [_read("catalog", retired)])
-	late == {sprintf(`terraform_data.app: input.model = "a-1" was retired on %s… (211 characters) (no successor is named).`, [substring(when, 0, 64)])}
+	when := sprintf("2027-06-30 %s", [_repeat("z", 200)])
+	retiring := [_model("a-1", "x", {"status": "active", "retires_at": when, "days_to_retirement": 10})]
+	late := megallm.warn with time.now_ns as _today with input as _plan_with([_app({"model": "a-1"})], [_read("catalog", retiring)])
+	late == {sprintf(`terraform_data.app: input.model = "a-1" retires on %s… (211 characters), in 10 days, within the 90-day notice window (no successor is named).`, [substring(when, 0, 64)])}
 }
 
 test_a_json_attribute_may_be_a_list_of_texts if {
