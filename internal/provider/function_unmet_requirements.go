@@ -26,7 +26,9 @@ func NewUnmetRequirementsFunction() function.Function {
 			"read the model's lifecycle today in UTC: what its dates give, or the `model_lifecycle.status` and " +
 			"`days_to_retirement` written there where they are later (`retired` over `deprecated` over `active`, " +
 			"the fewer days, 0 once retired), so that an object saved on an earlier day is judged by its dates " +
-			"today, and a status without a date counts as written. `max_workload_cost` is an error " +
+			"today, and a status without a date counts as written; a date marked unreadable " +
+			"(`deprecated_at_unreadable`, `retires_at_unreadable`) misses those that read it, as in the data " +
+			"sources. `max_workload_cost` is an error " +
 			"here, as the function takes no workload: compare `provider::megallm::estimate_cost` with the bound " +
 			"instead. Makes no API call.",
 		Parameters: []function.Parameter{

@@ -1,12 +1,14 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -169,4 +171,56 @@ func TestFunctions_unmetRequirementsArgumentErrors(t *testing.T) {
 		step(`provider::megallm::unmet_requirements({ id = "m" }, {}, "EUR", "USD")`,
 			`give at most one currency, got 2`),
 	)
+}
+
+// TestFunctions_agreeOnUnreadableLifecycleDates: a lifecycle date the catalog
+// sent but the provider cannot read is marked in model_lifecycle, so that
+// unmet_requirements on the object fails the lifecycle requirements as the
+// data sources do, and an object without the marks (a date not sent) passes.
+func TestFunctions_agreeOnUnreadableLifecycleDates(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"retires-soon","retires_at":"soon"}`),
+		json.RawMessage(`{"id":"deprecated-12","deprecated_at":12}`),
+		json.RawMessage(`{"id":"undated"}`),
+	)
+	lifecycle := func(address string, deprecatedAt, retiresAt bool) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue(address, tfjsonpath.New("model_lifecycle"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"deprecated_at_unreadable": knownvalue.Bool(deprecatedAt), "retires_at_unreadable": knownvalue.Bool(retiresAt),
+			"deprecated_at": knownvalue.Null(), "retires_at": knownvalue.Null(),
+		}))
+	}
+	functionsTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+locals {
+  lasting = { not_deprecated = true, min_days_to_retirement = 30 }
+}
+data "megallm_model" "retires_soon" { id = "retires-soon" }
+data "megallm_model" "deprecated_12" { id = "deprecated-12" }
+data "megallm_model" "undated" { id = "undated" }
+data "megallm_models" "lasting" { require = local.lasting }
+output "retires_soon" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.retires_soon, local.lasting)
+}
+output "deprecated_12" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.deprecated_12, local.lasting)
+}
+output "undated" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.undated, local.lasting)
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectIDs("data.megallm_models.lasting", "undated"),
+			lifecycle("data.megallm_model.retires_soon", false, true),
+			lifecycle("data.megallm_model.deprecated_12", true, false),
+			lifecycle("data.megallm_model.undated", false, false),
+			statecheck.ExpectKnownOutputValue("retires_soon", knownIDs(
+				"does not report whether it is deprecated (its retires_at could not be read)",
+				"model_lifecycle.days_to_retirement is not reported (its retires_at could not be read; required >= 30)")),
+			statecheck.ExpectKnownOutputValue("deprecated_12", knownIDs(
+				"does not report whether it is deprecated (its deprecated_at could not be read)")),
+			statecheck.ExpectKnownOutputValue("undated", knownvalue.ListSizeExact(0)),
+		},
+	})
 }

@@ -63,11 +63,13 @@ func modelValues(m *megallm.Model, now time.Time) map[string]attr.Value {
 		"capabilities":      capabilities,
 		"pricing":           pricing,
 		"model_lifecycle": types.ObjectValueMust(t.lifecycle, map[string]attr.Value{
-			"status":             status,
-			"deprecated_at":      types.StringPointerValue(dateString(l.DeprecatedAt)),
-			"retires_at":         types.StringPointerValue(dateString(l.RetiresAt)),
-			"successor":          types.StringPointerValue(l.Successor),
-			"days_to_retirement": types.Int64PointerValue(l.DaysToRetirement),
+			"status":                   status,
+			"deprecated_at":            types.StringPointerValue(dateString(l.DeprecatedAt)),
+			"retires_at":               types.StringPointerValue(dateString(l.RetiresAt)),
+			"successor":                types.StringPointerValue(l.Successor),
+			"days_to_retirement":       types.Int64PointerValue(l.DaysToRetirement),
+			"deprecated_at_unreadable": types.BoolValue(l.DeprecatedAtUnreadable),
+			"retires_at_unreadable":    types.BoolValue(l.RetiresAtUnreadable),
 		}),
 	}
 }
@@ -167,6 +169,19 @@ func modelAttributes() map[string]schema.Attribute {
 				"days_to_retirement": schema.Int64Attribute{
 					MarkdownDescription: "Whole days (UTC) from today to `retires_at`; 0 once retired. Null without " +
 						"a `retires_at`.",
+					Computed: true,
+				},
+				"deprecated_at_unreadable": schema.BoolAttribute{
+					MarkdownDescription: "Whether the catalog sent a `deprecated_at` that the provider cannot read " +
+						"(a warning names it). `deprecated_at` is then the policy's, or null, and the model may be " +
+						"deprecated already: `require`'s `not_deprecated` is unmet.",
+					Computed: true,
+				},
+				"retires_at_unreadable": schema.BoolAttribute{
+					MarkdownDescription: "Whether the catalog sent a `retires_at` that the provider cannot read (a " +
+						"warning names it). `retires_at` and `days_to_retirement` are then the policy's, or null, and " +
+						"the model may retire sooner, or be retired already: `require`'s `not_deprecated` and " +
+						"`min_days_to_retirement` are unmet.",
 					Computed: true,
 				},
 			},
@@ -272,6 +287,8 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		o.keep(onlyAttributes("model.model_lifecycle", l, lifecycleAttributeNames))
 		m.DeprecatedAt, m.RetiresAt = dateAttribute(l, "deprecated_at"), dateAttribute(l, "retires_at")
 		m.Successor = l.string("successor")
+		unreadable := func(name string) bool { flag := l.bool(name); return flag != nil && *flag }
+		m.DeprecatedAtUnreadable, m.RetiresAtUnreadable = unreadable(unreadableMarks[0]), unreadable(unreadableMarks[1])
 	}
 	lifecycle := catalog.LifecycleOf(m, now)
 	if l != nil {
@@ -280,6 +297,10 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	}
 	return m, lifecycle, o.err()
 }
+
+// unreadableMarks are model_lifecycle's marks of a date the catalog sent
+// that could not be read.
+var unreadableMarks = []string{"deprecated_at_unreadable", "retires_at_unreadable"}
 
 // savedLifecycleNames carry a saved GET /models entry's lifecycle at its
 // root, where a data source's object has model_lifecycle.
@@ -326,7 +347,9 @@ func misspeltError(name string, v tftypes.Value) error {
 	if err := unitError("model.", name, v, names); err != nil {
 		return err
 	}
-	names = slices.DeleteFunc(names, func(n string) bool { return !mayMisname(v, n) })
+	// The unreadable-date marks are the provider's, written by no person: a
+	// newer API's bool deprecated is no misspelling of them.
+	names = slices.DeleteFunc(names, func(n string) bool { return !mayMisname(v, n) || slices.Contains(unreadableMarks, n) })
 	if !catalog.Misnames(name, names) {
 		return nil
 	}

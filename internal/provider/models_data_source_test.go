@@ -59,11 +59,13 @@ func TestModelsDataSource_allModelsByID(t *testing.T) {
 				}),
 				// The API reports no lifecycle, and no policy is set.
 				"model_lifecycle": knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"status":             knownvalue.Null(),
-					"deprecated_at":      knownvalue.Null(),
-					"retires_at":         knownvalue.Null(),
-					"successor":          knownvalue.Null(),
-					"days_to_retirement": knownvalue.Null(),
+					"status":                   knownvalue.Null(),
+					"deprecated_at":            knownvalue.Null(),
+					"retires_at":               knownvalue.Null(),
+					"successor":                knownvalue.Null(),
+					"days_to_retirement":       knownvalue.Null(),
+					"deprecated_at_unreadable": knownvalue.Bool(false),
+					"retires_at_unreadable":    knownvalue.Bool(false),
 				}),
 			})),
 		},

@@ -55,11 +55,13 @@ data "megallm_model" "old" { id = "gpt-3.5-turbo" }
 data "megallm_model" "current" { id = "gpt-4o" }`),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue(address, tfjsonpath.New("model_lifecycle"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-				"status":             knownvalue.StringExact("deprecated"),
-				"deprecated_at":      knownvalue.StringExact(day(-10) + "T00:00:00Z"),
-				"retires_at":         knownvalue.StringExact(day(45) + "T00:00:00Z"),
-				"successor":          knownvalue.StringExact("gpt-4o"),
-				"days_to_retirement": knownvalue.Int64Exact(45),
+				"status":                   knownvalue.StringExact("deprecated"),
+				"deprecated_at":            knownvalue.StringExact(day(-10) + "T00:00:00Z"),
+				"retires_at":               knownvalue.StringExact(day(45) + "T00:00:00Z"),
+				"successor":                knownvalue.StringExact("gpt-4o"),
+				"days_to_retirement":       knownvalue.Int64Exact(45),
+				"deprecated_at_unreadable": knownvalue.Bool(false),
+				"retires_at_unreadable":    knownvalue.Bool(false),
 			})),
 			// A model the policy does not mention has no known lifecycle.
 			statecheck.ExpectKnownValue("data.megallm_model.current", tfjsonpath.New("model_lifecycle").AtMapKey("status"), knownvalue.Null()),
@@ -508,11 +510,13 @@ func TestPolicy_stricterLifecycleWins(t *testing.T) {
 			Config: policyProvider(server, policy, `data "megallm_model" "m" { id = "legacy" }`),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("model_lifecycle"), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"status":             knownvalue.StringExact("deprecated"),
-					"deprecated_at":      knownvalue.StringExact(day(-5) + "T00:00:00Z"), // the API reports none
-					"retires_at":         knownvalue.StringExact(day(20) + "T00:00:00Z"), // the API's, earlier
-					"successor":          knownvalue.StringExact("chosen"),               // the policy's
-					"days_to_retirement": knownvalue.Int64Exact(20),
+					"status":                   knownvalue.StringExact("deprecated"),
+					"deprecated_at":            knownvalue.StringExact(day(-5) + "T00:00:00Z"), // the API reports none
+					"retires_at":               knownvalue.StringExact(day(20) + "T00:00:00Z"), // the API's, earlier
+					"successor":                knownvalue.StringExact("chosen"),               // the policy's
+					"days_to_retirement":       knownvalue.Int64Exact(20),
+					"deprecated_at_unreadable": knownvalue.Bool(false),
+					"retires_at_unreadable":    knownvalue.Bool(false),
 				})),
 			},
 		},
