@@ -278,6 +278,26 @@ resource "terraform_data" "app" {
 		`looks for hashicorp/megallm.`})
 }
 
+// TestPolicyAsCode_unreadableLifecycleDate: a lifecycle date the catalog sent
+// that the provider cannot read is null in the plan, as an absent one is, and
+// marked in model_lifecycle, which the library reads: an id whose retires_at
+// could not be read may be retired and warns, one without dates passes.
+func TestPolicyAsCode_unreadableLifecycleDate(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"retires-soon","retires_at":"soon"}`), json.RawMessage(`{"id":"undated"}`))
+	ws := harness.Workspace(t, `
+data "megallm_models" "catalog" { include_retired = true }
+resource "terraform_data" "app" {
+  input = { CHAT_MODEL = "retires-soon", BATCH_MODEL = "undated" }
+}
+`, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
+	deny, warn := evalOPA(t, savedPlan(t, ws), "")
+	assertMessages(t, "OPA deny", deny, nil)
+	assertMessages(t, "OPA warn", warn, []string{`terraform_data.app: input.CHAT_MODEL = "retires-soon" may be retired: ` +
+		`the catalog sent a retires_at that the provider could not read. Report it to the catalog's maintainers.`})
+}
+
 // TestPolicyAsCode_ownPackageMain: a package main of the user's own, loaded
 // next to the library, with a deny of either form (a set, or a complete rule,
 // which conflicted with the library's set of the same name), fails the plan

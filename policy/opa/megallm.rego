@@ -303,6 +303,35 @@ else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), no
 
 _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
 
+# A lifecycle date the catalog sent that the provider could not read
+# (model_lifecycle.retires_at_unreadable, deprecated_at_unreadable) is null,
+# as an absent one is, but unknown: the model may be retired or deprecated
+# already, so the provider's not_deprecated and min_days_to_retirement are
+# unmet by it. The provider's id check passes it with a warning; so does this.
+warn contains msg if {
+	some f in found
+	_usable(f.id)
+	lc := [m.model_lifecycle | some m in _entries(f.id); _maybe(m.model_lifecycle)][0]
+	msg := sprintf("%s may be %s: the catalog sent %s that the provider could not read. Report it to the catalog's maintainers.", [
+		_where(f), _maybe(lc), _unreadable_dates(lc),
+	])
+}
+
+# _maybe(lc): what a lifecycle's unreadable date may hide: retired, for its
+# retires_at; deprecated, for its deprecated_at, unless it is deprecated by
+# what is known (the deprecation warning then says so).
+_maybe(lc) := "retired" if lc.retires_at_unreadable == true
+
+else := "deprecated" if {
+	lc.deprecated_at_unreadable == true
+	lc.status != "deprecated"
+}
+
+_unreadable_dates(lc) := concat(" and ", [sprintf("a %s", [name]) |
+	some name in ["deprecated_at", "retires_at"]
+	lc[sprintf("%s_unreadable", [name])] == true
+])
+
 # _retiring_entry(id): the entry retiring soonest, when within the window.
 _retiring_entry(id) := entries[0] if {
 	_whole_days(notice_days)

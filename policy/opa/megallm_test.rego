@@ -451,6 +451,31 @@ test_a_written_later_lifecycle_cites_no_date_for_it if {
 	}
 }
 
+# A lifecycle date the catalog sent that the provider could not read is null,
+# as an absent one is, and marked in model_lifecycle: the model may be retired
+# or deprecated, which the provider's lifecycle requirements refuse, so it
+# warns as the provider does, where one without dates passes silently.
+test_an_unreadable_lifecycle_date_warns if {
+	reads := [_read("catalog", [
+		_model("soon", "x", {"deprecated_at_unreadable": false, "retires_at_unreadable": true}),
+		_model("twelve", "x", {"status": "active", "retires_at": _in(200), "days_to_retirement": 200, "deprecated_at_unreadable": true}),
+		_model("both", "x", {"deprecated_at_unreadable": true, "retires_at_unreadable": true}),
+		# the policy's deprecated_at, past: deprecated whatever the API's says
+		_model("known", "x", {"status": "deprecated", "deprecated_at": "2026-06-01T00:00:00Z", "deprecated_at_unreadable": true}),
+		_model("undated", "x", {"deprecated_at_unreadable": false, "retires_at_unreadable": false}),
+	])]
+	plan := _plan_with([_app({"model": "soon", "llm_model": "twelve", "chat_model": "both", "old_model": "known", "fallback_model": "undated"})], reads)
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	count(denies) == 0
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {
+		`terraform_data.app: input.model = "soon" may be retired: the catalog sent a retires_at that the provider could not read. Report it to the catalog's maintainers.`,
+		`terraform_data.app: input.llm_model = "twelve" may be deprecated: the catalog sent a deprecated_at that the provider could not read. Report it to the catalog's maintainers.`,
+		`terraform_data.app: input.chat_model = "both" may be retired: the catalog sent a deprecated_at and a retires_at that the provider could not read. Report it to the catalog's maintainers.`,
+		`terraform_data.app: input.old_model = "known" is deprecated since 2026-06-01 (no successor is named).`,
+	}
+}
+
 test_key_patterns_ignore_case_and_nesting if {
 	denies := _deny({
 		"Model": "x-1",
