@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"iter"
 	"maps"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -319,6 +320,46 @@ func ClosestByWords(value string, candidates []string) []string {
 	return found[:min(len(found), maxSuggestions)]
 }
 
+// ClosestByOwnWord returns the candidates, names made of words, that have a
+// word of their own (one no other candidate has) that value has, misspells
+// or cuts short, as Misnames reads its words: the closest (a word cut short
+// is as close as one written), sorted, up to three. It finds a name where
+// Closest and ClosestByWords do not, for a value with one telling word, such
+// as inptu or input_price for input_tokens_cost_per_million (and otput for
+// output_tokens_cost_per_million alone, though it is two edits from input).
+// A word the candidates share (cost, per) tells none of them apart.
+func ClosestByOwnWord(value string, candidates []string) []string {
+	count := map[string]int{}
+	for _, name := range candidates {
+		for _, w := range slices.Compact(slices.Sorted(slices.Values(words(name)))) {
+			count[w]++
+		}
+	}
+	best, found := math.MaxInt, []string(nil)
+	for _, name := range candidates {
+		d := math.MaxInt
+		for _, k := range words(name) {
+			for _, w := range words(value) {
+				switch {
+				case count[k] != 1 || !misspeltOrCut(w, k):
+				case strings.HasPrefix(k, w):
+					d = 0
+				default:
+					d = min(d, boundedEditDistance([]rune(w), []rune(k), editLimit(len([]rune(w))), nil))
+				}
+			}
+		}
+		switch {
+		case d < best:
+			best, found = d, []string{name}
+		case d == best && d != math.MaxInt:
+			found = append(found, name)
+		}
+	}
+	slices.Sort(found)
+	return found[:min(len(found), maxSuggestions)]
+}
+
 // words are the words of a name (max_input_cost_per_million), each in lower
 // case and without a plural's s.
 func words(name string) []string {
@@ -355,7 +396,7 @@ func Misnames(value string, names []string) bool {
 	for _, w := range words(value) {
 		if slices.Contains(known, w) {
 			exact = append(exact, w)
-		} else if !slices.ContainsFunc(known, func(k string) bool { return len(w) >= 3 && strings.HasPrefix(k, w) || misspelt(w, k) }) {
+		} else if !slices.ContainsFunc(known, func(k string) bool { return misspeltOrCut(w, k) }) {
 			return false
 		}
 	}
@@ -363,6 +404,12 @@ func Misnames(value string, names []string) bool {
 		own := words(name)
 		return !slices.ContainsFunc(exact, func(w string) bool { return !slices.Contains(own, w) })
 	})
+}
+
+// misspeltOrCut reports whether w is k, k misspelt (misspelt) or k cut
+// short to three letters or more (func for function).
+func misspeltOrCut(w, k string) bool {
+	return len(w) >= 3 && strings.HasPrefix(k, w) || misspelt(w, k)
 }
 
 // misspelt reports whether w is k, or k misspelt: within the edit distance

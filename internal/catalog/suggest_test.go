@@ -347,6 +347,28 @@ func TestClosestByWords(t *testing.T) {
 	}
 }
 
+// A name whose one telling word is a candidate's own, written, misspelt or
+// cut short, is that candidate; the closest of two.
+func TestClosestByOwnWord(t *testing.T) {
+	t.Parallel()
+	pricing := []string{"currency", "input_tokens_cost_per_million", "output_tokens_cost_per_million"}
+	for value, want := range map[string][]string{
+		"inptu":           {"input_tokens_cost_per_million"},
+		"input_price":     {"input_tokens_cost_per_million"},
+		"inp":             {"input_tokens_cost_per_million"},
+		"otput":           {"output_tokens_cost_per_million"}, // also two edits from input: one from output
+		"onput":           {"input_tokens_cost_per_million"},  // and the other way round
+		"currancy_code":   {"currency"},
+		"price_per_token": nil, // words the prices share tell neither apart
+		"prompt":          nil,
+		"in":              nil,
+	} {
+		if got := ClosestByOwnWord(value, pricing); !slices.Equal(got, want) {
+			t.Errorf("ClosestByOwnWord(%q) = %q, want %q", value, got, want)
+		}
+	}
+}
+
 // A name with a word of its own is no misspelling of the names: a newer API's
 // field, which a model object's reader ignores.
 func TestMisnames(t *testing.T) {

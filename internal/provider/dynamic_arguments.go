@@ -43,7 +43,7 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 // onlyAttributes refuses the attributes of o not in names (nor in older,
 // names it also reads but does not list), the first catalog.MaxListed each
 // with the closest name of either, or the names that share most words with
-// it; what names o.
+// it, or that have a word of their own it has or misspells; what names o.
 func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
@@ -61,6 +61,9 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 			closest = closest[:1]
 		} else {
 			closest = catalog.ClosestByWords(name, names)
+		}
+		if len(closest) == 0 {
+			closest = catalog.ClosestByOwnWord(name, names)
 		}
 		fmt.Fprintf(&msg, "%s has no attribute %s.%s ", what, megallm.Quote(name), didYouMean(closest))
 	}

@@ -268,6 +268,24 @@ output "null_at_root" {
 				`"supports_streaming", "supports_structured_output" and "supports_vision"\.`),
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_cost_per_million = 1 } }, 1, 0)`,
 			`model\.pricing has no attribute "input_cost_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
+		// A name whose one telling word is misspelt gets the name that has the word.
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { inptu = 1 } }, 1, 0)`,
+			`model\.pricing has no attribute "inptu"\. Did you mean "input_tokens_cost_per_million"\?`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { vison = true })`,
+			`require has no attribute "vison"\. Did you mean "supports_vision"\?`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }
+output "cost" {
+  value = provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1 } }, 1e6, 0)
+}
+output "unmet" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vision = true })
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("cost", knownvalue.Float64Exact(1)),
+				statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListSizeExact(0)),
+			},
+		},
 		// A typo beside a known name, in a merged pricing or a hand-built
 		// capabilities, is refused too: the price or flag would go unread.
 		resource.TestStep{
