@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -24,7 +25,8 @@ func NewEstimateCostFunction() function.Function {
 			"(`pricing = null` and `pricing = {}` alike), even for 0 tokens: its cost is unknown, not 0. Fails " +
 			"too when the model lacks the price of a non-zero token count (with only an input price, " +
 			"`output_tokens` must be 0), and when the cost is too large to represent, where `workload_costs` has a null " +
-			"element and a warning. Makes no API call.",
+			"element and a warning. Where a price is missing, the error names each attribute of `pricing` the " +
+			"function does not read (`input_price`), with the closest one it does. Makes no API call.",
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.NumberParameter{Name: "input_tokens", AllowUnknownValues: true, MarkdownDescription: "Number of input (prompt) tokens, 0 or more."},
@@ -66,15 +68,42 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	case errors.Is(err, catalog.ErrCostNotExpressible):
 		resp.Error = function.NewFuncError(costTooLarge("these token counts", modelName(model)))
 		return
-	case errors.Is(err, catalog.ErrNoPricing):
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("%s %s, so its cost cannot be estimated. %s", modelName(model),
-			err, givePricing))
-		return
 	case err != nil:
-		resp.Error = function.NewArgumentFuncError(0, fmt.Sprintf("%s %s, so its cost cannot be estimated", modelName(model), err))
+		msg := fmt.Sprintf("%s %s, so its cost cannot be estimated", modelName(model), err)
+		if unread := unreadPrices(ctx, modelArg); unread != nil {
+			msg += ": " + strings.TrimSuffix(unread.Error(), ".")
+		}
+		if errors.Is(err, catalog.ErrNoPricing) {
+			msg += ". " + givePricing
+		}
+		resp.Error = function.NewArgumentFuncError(0, msg)
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, cost)
+}
+
+// unreadPrices refuses, as a misspelt price is refused (onlyAttributes),
+// the attributes of a model argument's pricing that readModel ignored as a
+// newer API's fields (apiAttributes): all but pricingAttributeNames, as it
+// refuses the others. Nil for a pricing without any. Where no price is
+// read, they are what the user may have meant to write one with.
+func unreadPrices(ctx context.Context, arg types.Dynamic) error {
+	v, err := arg.ToTerraformValue(ctx)
+	if err != nil {
+		return err // never: modelArgument has read the same value
+	}
+	m, ok := newObjectReader("model.", v)
+	if !ok {
+		return nil
+	}
+	pricing, ok := m.attrs["pricing"]
+	if !ok {
+		return nil
+	}
+	if p, ok := newObjectReader("model.pricing.", pricing); ok {
+		return onlyAttributes("model.pricing", p, pricingAttributeNames)
+	}
+	return nil
 }
 
 // givePricing is what to do for a model without pricing.

@@ -286,6 +286,22 @@ output "unmet" {
 				statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListSizeExact(0)),
 			},
 		},
+		// Prices under names read as a newer API's fields, and so ignored, are
+		// named, with the closest name, where no price is read.
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { inptu_price = 1, output_price = 2 } }, 1, 1)`,
+			`model "x" has no pricing, so its cost cannot be estimated: model\.pricing has no attribute "inptu_price"\. Did you `+
+				`mean "input_tokens_cost_per_million"\? model\.pricing has no attribute "output_price"\. Did you mean `+
+				`"output_tokens_cost_per_million"\? Its attributes are "currency", "input_tokens_cost_per_million" and `+
+				`"output_tokens_cost_per_million"\. Give it pricing = \{ input_tokens_cost_per_million = \.\.\.,`),
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1, output_price = 2 } }, 1, 1)`,
+			`model "x" has no pricing\.output_tokens_cost_per_million, so its cost cannot be estimated: model\.pricing has no `+
+				`attribute "output_price"\. Did you mean "output_tokens_cost_per_million"\?`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `output "x" {
+  value = provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 1, output_tokens_cost_per_million = 2 } }, 1e6, 1e6)
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.Float64Exact(3))},
+		},
 		// A typo beside a known name, in a merged pricing or a hand-built
 		// capabilities, is refused too: the price or flag would go unread.
 		resource.TestStep{
