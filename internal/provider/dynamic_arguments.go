@@ -367,11 +367,28 @@ func numberForBoolHint(v tftypes.Value, want tftypes.Type) string {
 // currency sign, nor, for the price per million named, "/M"), or, when a
 // map(string) type made it a string, to declare another type; else to write
 // a bool or number. A number that rule refuses gets rule's error too, so that
-// the fix is whole.
+// the fix is whole. A string too long to repeat unquoted is quoted, cut,
+// with the fix that needs no repeating.
 func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Type, rule func(*big.Float) error) string {
 	var s string
-	if v.As(&s) != nil || len(s) > 64 { // a hint repeats the number unquoted: only one megallm.Quote keeps whole
+	if v.As(&s) != nil {
 		return ""
+	}
+	kind, literal := "number", "a number"
+	if want.Is(tftypes.Bool) {
+		kind, literal = "bool", "true or false"
+	}
+	noneOfKind := func() string {
+		if o.stringMap {
+			return o.mapHint(s, ", and write "+literal)
+		}
+		return fmt.Sprintf(" %s, which is no %s: write %s, without quotes", megallm.Quote(s), kind, literal)
+	}
+	if len(s) > 64 { // a hint repeats the number unquoted, which only one megallm.Quote keeps whole
+		if want.Is(tftypes.Number) && numberLiteral.MatchString(s) && !o.stringMap {
+			return " " + megallm.Quote(s) + ": write it without quotes"
+		}
+		return noneOfKind()
 	}
 	bare, unit := s, ""
 	if i := perMillion.FindStringIndex(s); i != nil && strings.HasSuffix(name, "_per_million") {
@@ -383,19 +400,12 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	}
 	n, alt, short := shorthandNumber(bare)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
-	kind, literal := "number", "a number"
-	if want.Is(tftypes.Bool) {
-		kind, literal = "bool", "true or false"
-	}
 	written := s // the value to write without quotes
 	if b := strings.ToLower(strings.TrimSpace(s)); want.Is(tftypes.Bool) && (b == "true" || b == "false") {
 		written = b // "True", or "true\n" from file(), as a person reads it
 	}
 	if !short && ((want.Is(tftypes.Bool) && written != "true" && written != "false") || (want.Is(tftypes.Number) && !numberLiteral.MatchString(s))) {
-		if o.stringMap {
-			return o.mapHint(s, ", and write "+literal)
-		}
-		return fmt.Sprintf(" %s, which is no %s: write %s, without quotes", megallm.Quote(s), kind, literal)
+		return noneOfKind()
 	}
 	if !short {
 		n, alt = s, ""

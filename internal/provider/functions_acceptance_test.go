@@ -378,6 +378,19 @@ output "x" {
 			`model\.pricing\.input_tokens_cost_per_million must be a number, got string "€3": write it as the number 3, `+
 				`without quotes or "€", and, as a price is read in "USD" unless currency says otherwise, set `+
 				`model\.pricing\.currency = "EUR"`),
+		// A string too long to repeat unquoted still says what it is and what to write.
+		step(`provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = format("%0100d", 1) } }, 1, 0)`,
+			`model\.pricing\.input_tokens_cost_per_million must be a number, got string "0{64}"… \(100 characters\): write it `+
+				`without quotes\.`),
+		step(`provider::megallm::unmet_requirements({ id = "x" }, { min_context_length = format("%0100d k", 1) })`,
+			`require\.min_context_length must be a number, got string "0{64}"… \(102 characters\), which is no number: write a `+
+				`number, without quotes\.`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `output "x" {
+  value = provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = tonumber(format("%0100d", 1)) } }, 1e6, 0)
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.Float64Exact(1))},
+		},
 		// Only prices, at the root: where they belong, not that the object is no model.
 		step(`provider::megallm::estimate_cost({ input_tokens_cost_per_million = 1, output_tokens_cost_per_million = 2 }, 1, 1)`,
 			`Invalid value for "model" parameter: model\.input_tokens_cost_per_million is an attribute of model\.pricing, `+
