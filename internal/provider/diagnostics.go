@@ -109,13 +109,19 @@ func spacedID(models *catalog.Catalog, where, id string, meant func(id string) s
 // spacedIDWrite is spacedID whose fix, when the catalog has the id, is
 // write's for its spelling.
 func spacedIDWrite(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
-	return spacedFix(where, id, "model id", spelledIn("model id", func(clean string) string {
+	return spacedFix(where, id, "model id", spelledIn("model id", idSpelling(models), meant, write))
+}
+
+// idSpelling is how the catalog writes the model id clean, as written or
+// otherwise (catalog.LookupMisnamed); "" when it lacks it.
+func idSpelling(models *catalog.Catalog) func(clean string) string {
+	return func(clean string) string {
 		if _, ok := models.Lookup(clean); ok {
 			return clean
 		}
 		m, _ := models.LookupMisnamed(clean)
 		return m.CatalogID
-	}, meant, write))
+	}
 }
 
 // spacedName is spaced for a type or owner at where, whose fix writes it as

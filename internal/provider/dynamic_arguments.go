@@ -134,21 +134,11 @@ func spaced(where, name, kind string) error { return spacedFix(where, name, kind
 // nil fix writes the name spaced can tell, trimmed with "-" for dashes, when
 // that leaves no invisible character; else it is to be retyped.
 func spacedFix(where, name, kind string, fix func(clean string) string) error {
-	trimmed := strings.TrimSpace(name)
-	i := strings.IndexFunc(name, invisible)
-	if trimmed == "" || trimmed == name && i < 0 {
+	if !isSpaced(name) {
 		return nil
 	}
 	hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name) // dashes written "-"
-	clean := strings.TrimSpace(strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsSpace(r):
-			return ' '
-		case invisible(r):
-			return -1
-		}
-		return r
-	}, hyphens))
+	clean := cleanName(hyphens)
 	advice := "delete it, or retype the " + kind
 	switch fixed := strings.TrimSpace(hyphens); {
 	case fix != nil && clean != "":
@@ -156,13 +146,37 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	case !strings.ContainsFunc(fixed, invisible): // else writing it as fixed would keep a character this refuses
 		advice = writeAs(fixed)
 	}
-	if trimmed != name {
+	if strings.TrimSpace(name) != name {
 		return fmt.Errorf("%s is %s, with white space around it, which no %s has: %s", where, megallm.Quote(name), kind, advice)
 	}
+	i := strings.IndexFunc(name, invisible)
 	r, _ := utf8.DecodeRuneInString(name[i:])
 	return fmt.Errorf("%s is %s, with an invisible or look-alike character (%U, its character %d), which no %s "+
 		"has: copying through a chat or a document can add one; %s",
 		where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, advice)
+}
+
+// isSpaced reports whether name, not blank, has white space around it or an
+// invisible character anywhere (spaced).
+func isSpaced(name string) bool {
+	trimmed := strings.TrimSpace(name)
+	return trimmed != "" && (trimmed != name || strings.ContainsFunc(name, invisible))
+}
+
+// cleanName is name as it reads (spacedFix): without white space around it
+// or invisible characters, its look-alike dashes written "-".
+func cleanName(name string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		switch {
+		case dash(r) != 0:
+			return '-'
+		case unicode.IsSpace(r):
+			return ' '
+		case invisible(r):
+			return -1
+		}
+		return r
+	}, name))
 }
 
 // writeAs is the advice to write a name as name.

@@ -212,8 +212,10 @@ func allowedOwnerPath(i int) string { return fmt.Sprintf("policy.allowed_owners[
 // successors with white space around them or an invisible character, each
 // written as the catalog models writes it (spacedName, spacedID), or with
 // what it has close to it; readPolicy leaves them to the catalog where it is
-// read at plan. A key so written that repeats another key, or a successor
-// that names its entry's own model, is said to, as the next plan would.
+// read at plan. A key so written that repeats another key, or names the
+// model another key does, or a successor that names its entry's own model,
+// is said to, as the next plan would, or, for keys, Terraform would not: it
+// keeps one of two equal keys of an object literal.
 // The error is a *policyNamesError.
 func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) error {
 	return func(models *catalog.Catalog) error {
@@ -226,12 +228,33 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			mistakes = append(mistakes, spacedName(allowedOwnerPath(i), owner, "owner", "owners", owners))
 		}
 		meant := func(id string) string { return meantByID(models, id) }
-		for _, id := range slices.Sorted(maps.Keys(policy.Models)) {
-			mistakes = append(mistakes, spacedIDWrite(models, policyModelsKey, id, meant, func(spelling string) string {
-				if _, ok := policy.Models[spelling]; !ok {
-					return writeAs(spelling)
+		ids := slices.Sorted(maps.Keys(policy.Models))
+		var keysOf map[string][]string // the keys that name each catalog id, once a spaced key needs them
+		keysNaming := func(catalogID string) []string {
+			if keysOf == nil {
+				keysOf = map[string][]string{}
+				for _, id := range ids {
+					if named := idSpelling(models)(cleanName(id)); named != "" {
+						keysOf[named] = append(keysOf[named], id)
+					}
 				}
-				return writtenAs(spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
+			}
+			return keysOf[catalogID]
+		}
+		for _, id := range ids {
+			mistakes = append(mistakes, spacedIDWrite(models, policyModelsKey, id, meant, func(spelling string) string {
+				others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
+				switch _, ok := policy.Models[spelling]; {
+				case ok:
+					return writtenAs(spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
+				case len(others) > 0: // an object literal would keep one of them
+					keys := "the key " + megallm.Quote(others[0])
+					if len(others) > 1 {
+						keys = "the keys " + catalog.QuoteSome(others, "and")
+					}
+					return writtenAs(spelling, "is the same model as "+keys+": merge them into one entry, "+modelPolicyPath(spelling))
+				}
+				return writeAs(spelling)
 			}))
 			if s := policy.Models[id].Successor; s != nil {
 				mistakes = append(mistakes, spacedIDWrite(models, modelPolicyPath(id)+".successor", *s, meant, func(spelling string) string {

@@ -13,6 +13,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -413,6 +415,13 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 		step(`{ models = { " gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "gpt-4o" = { reason = "Negotiated" } } }`,
 			readGPT4o, `a key of policy\.models is " gpt-4o", with white space around it, which no model id has: written as `+
 				`"gpt-4o", it repeats the entry policy\.models\["gpt-4o"\]: merge the two into that entry\.`),
+		// Two spaced keys of one model, each written as the catalog does, would
+		// be one key twice, of which Terraform keeps one entry without a word.
+		step(`{ models = { " gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "GPT-4o " = { reason = "Negotiated" } } }`,
+			readGPT4o, `a key of policy\.models is " gpt-4o", with white space around it, which no model id has: written as `+
+				`"gpt-4o", it is the same model as the key "GPT-4o ": merge them into one entry, policy\.models\["gpt-4o"\]\.\s+`+
+				`a key of policy\.models is "GPT-4o ", with white space around it, which no model id has: written as `+
+				`"gpt-4o", it is the same model as the key " gpt-4o": merge them into one entry, policy\.models\["gpt-4o"\]\.`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 }, reason = "Negotiated" } } }`, readGPT4o, "",
 			gpt4o("pricing", knownvalue.ObjectPartial(map[string]knownvalue.Check{
 				"input_tokens_cost_per_million": knownvalue.Float64Exact(1),
@@ -433,4 +442,37 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 		policyProvider(server, `{ allowed_owners = [terraform_data.u.output], models = { " GPT-4o" = { denied = true } } }`, readGPT4o),
 		`a key of policy\.models is " GPT-4o", with white space around it, which no model id has: write the model id as `+
 			`the catalog does\.`))
+}
+
+// Keys of policy.models that, written as the catalog does, are one model id
+// are told so, each naming the others, also a key the catalog has only in
+// another letter case (which the read's misnamed-id error says to write so):
+// following each key's advice alone would write one key twice.
+func TestSpacedPolicyNames_keysOfOneModel(t *testing.T) {
+	t.Parallel()
+	models := catalog.New([]megallm.Model{{ID: "gpt-4o", OwnedBy: ptr("openai")}, {ID: "o3-mini", OwnedBy: ptr("openai")}})
+	for _, tc := range []struct {
+		keys []string
+		want string
+	}{
+		{[]string{" gpt-4o", "GPT-4o ", "openai/gpt-4o\u200b", "o3-mini"},
+			`a key of policy.models is " gpt-4o", with white space around it, which no model id has: written as "gpt-4o", ` +
+				`it is the same model as the keys "GPT-4o " and "openai/gpt-4o\u200b": merge them into one entry, policy.models["gpt-4o"]` + "\n" +
+				`a key of policy.models is "GPT-4o ", with white space around it, which no model id has: written as "gpt-4o", ` +
+				`it is the same model as the keys " gpt-4o" and "openai/gpt-4o\u200b": merge them into one entry, policy.models["gpt-4o"]` + "\n" +
+				`a key of policy.models is "openai/gpt-4o\u200b", with an invisible or look-alike character (U+200B, its character 14), ` +
+				`which no model id has: copying through a chat or a document can add one; written as "gpt-4o", it is the same ` +
+				`model as the keys " gpt-4o" and "GPT-4o ": merge them into one entry, policy.models["gpt-4o"]`},
+		{[]string{" gpt-4o", "GPT-4o"},
+			`a key of policy.models is " gpt-4o", with white space around it, which no model id has: written as "gpt-4o", ` +
+				`it is the same model as the key "GPT-4o": merge them into one entry, policy.models["gpt-4o"]`},
+	} {
+		policy := &catalog.Policy{Models: map[string]catalog.ModelPolicy{}}
+		for _, key := range tc.keys {
+			policy.Models[key] = catalog.ModelPolicy{Denied: true}
+		}
+		if err := spacedPolicyNames(policy)(models); err == nil || err.Error() != tc.want {
+			t.Errorf("keys %q: error\n%v\nwant\n%s", tc.keys, err, tc.want)
+		}
+	}
 }
