@@ -213,9 +213,10 @@ func allowedOwnerPath(i int) string { return fmt.Sprintf("policy.allowed_owners[
 // written as the catalog models writes it (spacedName, spacedID), or with
 // what it has close to it; readPolicy leaves them to the catalog where it is
 // read at plan. A key so written that repeats another key, or names the
-// model another key does, or a successor that names its entry's own model,
-// is said to, as the next plan would, or, for keys, Terraform would not: it
-// keeps one of two equal keys of an object literal.
+// model another key does, or a successor that names its entry's own model
+// once both are written as the catalog does, is said to, as the next plan
+// would, or, for keys, Terraform would not: it keeps one of two equal keys of
+// an object literal.
 // The error is a *policyNamesError.
 func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) error {
 	return func(models *catalog.Catalog) error {
@@ -228,13 +229,13 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			mistakes = append(mistakes, spacedName(allowedOwnerPath(i), owner, "owner", "owners", owners))
 		}
 		meant := func(id string) string { return meantByID(models, id) }
-		ids := slices.Sorted(maps.Keys(policy.Models))
+		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
 		var keysOf map[string][]string // the keys that name each catalog id, once a spaced key needs them
 		keysNaming := func(catalogID string) []string {
 			if keysOf == nil {
 				keysOf = map[string][]string{}
 				for _, id := range ids {
-					if named := idSpelling(models)(cleanName(id)); named != "" {
+					if named := spell(cleanName(id)); named != "" {
 						keysOf[named] = append(keysOf[named], id)
 					}
 				}
@@ -257,12 +258,18 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 				return writeAs(spelling)
 			}))
 			if s := policy.Models[id].Successor; s != nil {
-				mistakes = append(mistakes, spacedIDWrite(models, modelPolicyPath(id)+".successor", *s, meant, func(spelling string) string {
-					if spelling != id {
+				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
+				err := spacedIDWrite(models, successor, *s, meant, func(spelling string) string {
+					if spelling != key {
 						return writeAs(spelling)
 					}
 					return writtenAs(spelling, selfSuccessor)
-				}))
+				})
+				if err == nil && isSpaced(id) && spell(*s) == key {
+					err = fmt.Errorf("%s is %s: once the key is written as %s, it %s", successor, megallm.Quote(*s),
+						megallm.Quote(key), selfSuccessor)
+				}
+				mistakes = append(mistakes, err)
 			}
 		}
 		if err := joinMistakes(mistakes); err != nil {

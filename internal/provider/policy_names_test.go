@@ -410,6 +410,16 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 		step(`{ models = { "gpt-4o" = { reason = "Superseded", successor = " GPT-4o" } } }`, readGPT4o, `policy\.models\["gpt-4o"\]\.`+
 			`successor is " GPT-4o", with white space around it, which no model id has: written as "gpt-4o", it is the model `+
 			`itself: name the model to move to, or leave successor out\.`),
+		// So does a successor, spaced or not, that names the model of a spaced
+		// key once the key is written as the catalog does.
+		step(`{ models = { " GPT-4o" = { reason = "Superseded", successor = "gpt-4o" } } }`, readGPT4o, `a key of policy\.models `+
+			`is " GPT-4o", with white space around it, which no model id has: write it as "gpt-4o"\.\s+`+
+			`policy\.models\[" GPT-4o"\]\.successor is "gpt-4o": once the key is written as "gpt-4o", it is the model itself: `+
+			`name the model to move to, or leave successor out\.`),
+		step(`{ models = { " GPT-4o" = { reason = "Superseded", successor = " GPT-4o" } } }`, readGPT4o, `a key of policy\.models `+
+			`is " GPT-4o", with white space around it, which no model id has: write it as "gpt-4o"\.\s+`+
+			`policy\.models\[" GPT-4o"\]\.successor is " GPT-4o", with white space around it, which no model id has: `+
+			`written as "gpt-4o", it is the model itself: name the model to move to, or leave successor out\.`),
 		step(`{ models = { "gpt-4o" = { reason = "Superseded" } } }`, readGPT4o, "",
 			gpt4o("model_lifecycle", knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.Null()}))),
 		step(`{ models = { " gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "gpt-4o" = { reason = "Negotiated" } } }`,
@@ -473,6 +483,31 @@ func TestSpacedPolicyNames_keysOfOneModel(t *testing.T) {
 		}
 		if err := spacedPolicyNames(policy)(models); err == nil || err.Error() != tc.want {
 			t.Errorf("keys %q: error\n%v\nwant\n%s", tc.keys, err, tc.want)
+		}
+	}
+}
+
+// A successor that, written as the catalog does, names the model its key
+// names, written so too, is the model itself: said at once, spaced or not.
+func TestSpacedPolicyNames_successorOfItsOwnKey(t *testing.T) {
+	t.Parallel()
+	models := catalog.New([]megallm.Model{{ID: "gpt-4o", OwnedBy: ptr("openai")}, {ID: "gpt-4.1", OwnedBy: ptr("openai")}})
+	const self = "it is the model itself: name the model to move to, or leave successor out"
+	for _, tc := range []struct{ key, successor, want string }{
+		{" GPT-4o", "gpt-4o", `a key of policy.models is " GPT-4o", with white space around it, which no model id has: ` +
+			`write it as "gpt-4o"` + "\n" + `policy.models[" GPT-4o"].successor is "gpt-4o": once the key is written as "gpt-4o", ` + self},
+		{" GPT-4o", " GPT-4o", `a key of policy.models is " GPT-4o", with white space around it, which no model id has: ` +
+			`write it as "gpt-4o"` + "\n" + `policy.models[" GPT-4o"].successor is " GPT-4o", with white space around it, which ` +
+			`no model id has: written as "gpt-4o", ` + self},
+		// The key in another letter case, which the misnamed-id error says to write as "gpt-4o".
+		{"GPT-4o", "gpt-4o ", `policy.models["GPT-4o"].successor is "gpt-4o ", with white space around it, which no model ` +
+			`id has: written as "gpt-4o", ` + self},
+		{" GPT-4o", "gpt-4.1", `a key of policy.models is " GPT-4o", with white space around it, which no model id has: ` +
+			`write it as "gpt-4o"`},
+	} {
+		policy := &catalog.Policy{Models: map[string]catalog.ModelPolicy{tc.key: {Successor: &tc.successor}}}
+		if err := spacedPolicyNames(policy)(models); err == nil || err.Error() != tc.want {
+			t.Errorf("key %q, successor %q: error\n%v\nwant\n%s", tc.key, tc.successor, err, tc.want)
 		}
 	}
 }
