@@ -2,6 +2,9 @@ package provider
 
 import (
 	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -510,4 +513,46 @@ func TestSpacedPolicyNames_successorOfItsOwnKey(t *testing.T) {
 			t.Errorf("key %q, successor %q: error\n%v\nwant\n%s", tc.key, tc.successor, err, tc.want)
 		}
 	}
+}
+
+// The provider takes a policy as a value, most often a shared file's
+// (jsondecode(file(...)), or yamldecode): its spaced names get the errors, and
+// the paths, that the same policy written inline gets, and the file with the
+// advice followed plans.
+func TestPolicy_spacedNamesFromAFile(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"spaced.json": `{"allowed_owners": [" OpenAI"], "models": {" gpt-4o": {"denied": true}, "GPT-4o ": {"reason": "x"},` +
+			` "gpt-4.1": {"successor": "GPT-4o-mini\u200b"}}}`,
+		"spaced.yaml": "allowed_owners: [\" OpenAI\"]\nmodels:\n  \" gpt-4o\": {denied: true}\n  \"GPT-4o \": {reason: x}\n" +
+			"  gpt-4.1: {successor: \"GPT-4o-mini\\u200b\"}\n",
+		"fixed.json": `{"allowed_owners": ["openai"], "models": {"gpt-4o": {"denied": true, "reason": "x"}, "gpt-4.1": {"successor": "gpt-4o-mini"}}}`,
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const readMini = `data "megallm_model" "m" { id = "gpt-4o-mini" }`
+	want := expectError(`Invalid policy .* ` +
+		`policy\.allowed_owners\[0\] is " OpenAI", with white space around it, which no owner has: write it as "openai"\. ` +
+		`a key of policy\.models is " gpt-4o", with white space around it, which no model id has: written as "gpt-4o", it is ` +
+		`the same model as the key "GPT-4o ": merge them into one entry, policy\.models\["gpt-4o"\]\. ` +
+		`a key of policy\.models is "GPT-4o ", with white space around it, which no model id has: written as "gpt-4o", it is ` +
+		`the same model as the key " gpt-4o": merge them into one entry, policy\.models\["gpt-4o"\]\. ` +
+		`policy\.models\["gpt-4\.1"\]\.successor is "GPT-4o-mini\\u200b", with an invisible or look-alike character \(U\+200B, ` +
+		`its character 12\), which no model id has: copying through a chat or a document can add one; write it as "gpt-4o-mini"\.`)
+	step := func(policy string) resource.TestStep {
+		return resource.TestStep{Config: policyProvider(server, policy, readMini), ExpectError: want}
+	}
+	unitTestFrom(t, tfversion.Version1_4_0,
+		step(`{ allowed_owners = [" OpenAI"], models = { " gpt-4o" = { denied = true }, "GPT-4o " = { reason = "x" }, `+
+			`"gpt-4.1" = { successor = "GPT-4o-mini\u200b" } } }`),
+		step(fmt.Sprintf("jsondecode(file(%q))", filepath.Join(dir, "spaced.json"))),
+		step(fmt.Sprintf("yamldecode(file(%q))", filepath.Join(dir, "spaced.yaml"))),
+		resource.TestStep{Config: policyProvider(server, fmt.Sprintf("jsondecode(file(%q))", filepath.Join(dir, "fixed.json")), readMini),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+				tfjsonpath.New("owned_by"), knownvalue.StringExact("openai"))}},
+	)
 }
