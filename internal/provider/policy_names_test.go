@@ -556,3 +556,28 @@ func TestPolicy_spacedNamesFromAFile(t *testing.T) {
 				tfjsonpath.New("owned_by"), knownvalue.StringExact("openai"))}},
 	)
 }
+
+// A spaced policy name is refused by the read, which alone has the catalog to
+// spell it: where every read of the plan waits for apply, for a depends_on on
+// a resource with changes or an argument known only after apply, the plan
+// passes and the apply fails at the read, with the catalog's spelling, once
+// the resources it waits for are made. Terraform calls a data source in such
+// a plan only in the validate walk, before it configures the provider, so no
+// data source can load the catalog there, and Configure sends no request.
+func TestPolicy_spacedNameWaitsForADeferredRead(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const created = `resource "terraform_data" "u" { input = "gpt-4o" }` + "\n"
+	want := expectError(`Invalid policy .* policy\.allowed_owners\[0\] is " OpenAI", with white space around it, which no ` +
+		`owner has: write it as "openai"\.`)
+	for _, read := range []string{
+		"data \"megallm_model\" \"m\" {\n  id         = \"gpt-4o\"\n  depends_on = [terraform_data.u]\n}",
+		"data \"megallm_model\" \"m\" {\n  id = terraform_data.u.output\n}",
+	} {
+		config := created + policyProvider(server, `{ allowed_owners = [" OpenAI"] }`, read)
+		unitTestFrom(t, tfversion.Version1_4_0,
+			resource.TestStep{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true},
+			resource.TestStep{Config: config, ExpectError: want},
+		)
+	}
+}
