@@ -84,10 +84,7 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		if err := joinMistakes(mistakes); err != nil {
 			diags.AddAttributeError(path.Root(set), "Invalid "+set, sentences(err))
 		}
-		if names == nil {
-			return nil
-		}
-		return kept
+		return kept // nil (no filter) for nil names
 	}
 	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, "an owner of owned_by", "owner", func(where, owner string) error {
 		return spacedName(where, owner, "owner", "owners", owners)
