@@ -99,16 +99,10 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 	return mistakes
 }
 
-// spacedID is spaced for a model id at where, whose fix writes it as the
-// catalog does, as written or otherwise (catalog.LookupMisnamed), or says
-// what meant finds for it when the catalog lacks it.
-func spacedID(models *catalog.Catalog, where, id string, meant func(id string) string) error {
-	return spacedIDWrite(models, where, id, meant, writeAs)
-}
-
-// spacedIDWrite is spacedID whose fix, when the catalog has the id, is
-// write's for its spelling.
-func spacedIDWrite(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
+// spacedID is spaced for a model id at where, whose fix is write's (writeAs,
+// most often) for the id as the catalog writes it (idSpelling), or says what
+// meant finds for it when the catalog lacks it.
+func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
 	return spacedFix(where, id, "model id", spelledIn("model id", idSpelling(models), meant, write))
 }
 

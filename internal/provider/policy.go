@@ -243,7 +243,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			return keysOf[catalogID]
 		}
 		for _, id := range ids {
-			mistakes = append(mistakes, spacedIDWrite(models, policyModelsKey, id, meant, func(spelling string) string {
+			mistakes = append(mistakes, spacedID(models, policyModelsKey, id, meant, func(spelling string) string {
 				others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
 				switch _, ok := policy.Models[spelling]; {
 				case ok:
@@ -259,7 +259,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			}))
 			if s := policy.Models[id].Successor; s != nil {
 				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
-				err := spacedIDWrite(models, successor, *s, meant, func(spelling string) string {
+				err := spacedID(models, successor, *s, meant, func(spelling string) string {
 					if spelling != key {
 						return writeAs(spelling)
 					}
