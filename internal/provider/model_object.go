@@ -376,29 +376,14 @@ func misspeltError(name string, v tftypes.Value) error {
 // false is no misspelt deprecated_at, a date). Other values may be written
 // in quotes or as another type the reader refuses with its own error.
 func mayMisname(v tftypes.Value, name string) bool {
-	switch t, known := readTypes()[name]; {
+	switch {
 	case isList(v):
 		return false
-	case v.Type().Is(tftypes.Bool) && known:
-		return t.Equal(types.BoolType)
+	case v.Type().Is(tftypes.Bool):
+		return modelTypes().capabilities[name] != nil || slices.Contains(capabilityNames, name)
 	}
 	return true
 }
-
-// readTypes are the types of the names the functions read, at a model's
-// root or in a nested object, the older shape's capability names among them.
-var readTypes = sync.OnceValue(func() map[string]attr.Type {
-	t := modelTypes()
-	all := make(map[string]attr.Type)
-	for _, m := range []map[string]attr.Type{t.model, t.capabilities, t.pricing, t.lifecycle} {
-		maps.Copy(all, m)
-	}
-	for _, name := range capabilityNames {
-		all[name] = types.BoolType
-	}
-	all["max_context_length"] = types.Int64Type
-	return all
-})
 
 // unitError refuses name, written at prefix with value v, when it is the
 // price of one of names per another number of tokens (catalog.OtherUnit):
