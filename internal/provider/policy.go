@@ -210,23 +210,30 @@ func allowedOwnerPath(i int) string { return fmt.Sprintf("policy.allowed_owners[
 
 // spacedPolicyNames refuses the policy's allowed owners, model ids and
 // successors with white space around them or an invisible character, each
-// written as the catalog models writes it (spacedName, spacedID), or with
-// what it has close to it; readPolicy leaves them to the catalog where it is
-// read at plan. A key so written that repeats another key, or names the
-// model another key does, or a successor that names its entry's own model
-// once both are written as the catalog does, is said to, as the next plan
-// would, or, for keys, Terraform would not: it keeps one of two equal keys of
-// an object literal.
+// written as the catalog models writes it (spacedName, spacedID), or with what
+// it has close to it, for the names its error lists (listedMistakes);
+// readPolicy leaves them to the catalog where it is read at plan. A key so
+// written that repeats another key, or names the model another key does, or a
+// successor that names its entry's own model once both are written as the
+// catalog does, is said to, as the next plan would, or, for keys, Terraform
+// would not: it keeps one of two equal keys of an object literal.
 // The error is a *policyNamesError.
 func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) error {
 	return func(models *catalog.Catalog) error {
 		if policy == nil {
 			return nil
 		}
-		var mistakes []error
+		// Each name's mistake with the catalog's advice, and spaced's without it.
+		var advised, cheap []func() error
+		add := func(where, name, kind string, mistake func() error) {
+			advised = append(advised, mistake)
+			cheap = append(cheap, func() error { return spaced(where, name, kind) })
+		}
 		owners := models.Owners()
 		for i, owner := range policy.AllowedOwners {
-			mistakes = append(mistakes, spacedName(allowedOwnerPath(i), owner, "owner", "owners", owners))
+			add(allowedOwnerPath(i), owner, "owner", func() error {
+				return spacedName(allowedOwnerPath(i), owner, "owner", "owners", owners)
+			})
 		}
 		meant := func(id string) string { return meantByID(models, id) }
 		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
@@ -243,35 +250,40 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			return keysOf[catalogID]
 		}
 		for _, id := range ids {
-			mistakes = append(mistakes, spacedID(models, policyModelsKey, id, meant, func(spelling string) string {
-				others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
-				switch _, ok := policy.Models[spelling]; {
-				case ok:
-					return writtenAs(spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
-				case len(others) > 0: // an object literal would keep one of them
-					keys := "the key " + megallm.Quote(others[0])
-					if len(others) > 1 {
-						keys = "the keys " + catalog.QuoteSome(others, "and")
+			add(policyModelsKey, id, "model id", func() error {
+				return spacedID(models, policyModelsKey, id, meant, func(spelling string) string {
+					others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
+					switch _, ok := policy.Models[spelling]; {
+					case ok:
+						return writtenAs(spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
+					case len(others) > 0: // an object literal would keep one of them
+						keys := "the key " + megallm.Quote(others[0])
+						if len(others) > 1 {
+							keys = "the keys " + catalog.QuoteSome(others, "and")
+						}
+						return writtenAs(spelling, "is the same model as "+keys+": merge them into one entry, "+modelPolicyPath(spelling))
 					}
-					return writtenAs(spelling, "is the same model as "+keys+": merge them into one entry, "+modelPolicyPath(spelling))
-				}
-				return writeAs(spelling)
-			}))
+					return writeAs(spelling)
+				})
+			})
 			if s := policy.Models[id].Successor; s != nil {
 				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
-				err := spacedID(models, successor, *s, meant, func(spelling string) string {
-					if spelling != key {
-						return writeAs(spelling)
+				add(successor, *s, "model id", func() error {
+					err := spacedID(models, successor, *s, meant, func(spelling string) string {
+						if spelling != key {
+							return writeAs(spelling)
+						}
+						return writtenAs(spelling, selfSuccessor)
+					})
+					if err == nil && isSpaced(id) && spell(*s) == key {
+						err = fmt.Errorf("%s is %s: once the key is written as %s, it %s", successor, megallm.Quote(*s),
+							megallm.Quote(key), selfSuccessor)
 					}
-					return writtenAs(spelling, selfSuccessor)
+					return err
 				})
-				if err == nil && isSpaced(id) && spell(*s) == key {
-					err = fmt.Errorf("%s is %s: once the key is written as %s, it %s", successor, megallm.Quote(*s),
-						megallm.Quote(key), selfSuccessor)
-				}
-				mistakes = append(mistakes, err)
 			}
 		}
+		mistakes := listedMistakes(len(advised), func(i int) error { return advised[i]() }, func(i int) error { return cheap[i]() })
 		if err := joinMistakes(mistakes); err != nil {
 			return &policyNamesError{err}
 		}

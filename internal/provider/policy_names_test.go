@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -579,5 +580,48 @@ func TestPolicy_spacedNameWaitsForADeferredRead(t *testing.T) {
 			resource.TestStep{Config: config, PlanOnly: true, ExpectNonEmptyPlan: true},
 			resource.TestStep{Config: config, ExpectError: want},
 		)
+	}
+}
+
+// TestPolicy_spacedNamesAdvisedAsListed: the read works out what a spaced
+// name of the policy meant, a pass over the catalog each, only for the ten
+// its error lists, and counts the others, so that a thousand cost what ten do
+// (DESIGN.md), not seconds of every plan for a thousand of a large catalog.
+func TestPolicy_spacedNamesAdvisedAsListed(t *testing.T) {
+	models := make([]megallm.Model, 2000)
+	for i := range models {
+		// in capitals, which each comparison with a value lower-cases: allocations count the comparisons
+		models[i] = megallm.Model{ID: fmt.Sprintf("Model-%d", i), OwnedBy: ptr(fmt.Sprintf("Owner-%d", i))}
+	}
+	c := catalog.New(models)
+	successor := " no-such-successor"
+	for name, policy := range map[string]func(n int) *catalog.Policy{
+		"allowed_owners": func(n int) *catalog.Policy {
+			p := &catalog.Policy{}
+			for i := range n {
+				p.AllowedOwners = append(p.AllowedOwners, fmt.Sprintf(" no-such-owner-%d", i))
+			}
+			return p
+		},
+		"models": func(n int) *catalog.Policy {
+			p := &catalog.Policy{Models: map[string]catalog.ModelPolicy{}}
+			for i := range n / 2 { // a spaced key and a spaced successor each
+				p.Models[fmt.Sprintf(" no-such-model-%d", i)] = catalog.ModelPolicy{Successor: &successor}
+			}
+			return p
+		},
+	} {
+		allocations := func(n int) float64 {
+			check := spacedPolicyNames(policy(n))
+			return testing.AllocsPerRun(1, func() {
+				if err := check(c); err == nil || !strings.Contains(err.Error(), "and "+strconv.Itoa(n-catalog.MaxListed)+" more") {
+					t.Fatalf("%s: want the spaced names refused, ten listed: %.500v", name, err)
+				}
+			})
+		}
+		if small, large := allocations(20), allocations(200); large > 2*small {
+			t.Errorf("ten times the spaced names of %s cost %.1f times the allocations (%.0f, then %.0f): want the "+
+				"advice worked out for the ten listed alone", name, large/small, small, large)
+		}
 	}
 }
