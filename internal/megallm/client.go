@@ -37,7 +37,9 @@ const maxRedirects = 10
 
 // Config holds what a Client needs. APIKey may be empty: the client is still
 // built, and ListModels returns ErrMissingAPIKey, so that a missing key is
-// reported when the catalog is first needed rather than at configuration.
+// reported when the catalog is first needed rather than at configuration. A
+// key shorter than MinKeyLength is sent, but not looked for in what the server
+// sends back: the provider refuses one.
 type Config struct {
 	BaseURL    string
 	APIKey     string

@@ -17,9 +17,12 @@ const redactedKey = "***"
 // anywhere in a text; a key shorter than this is scrubbed whole.
 const minKeyRun = 10
 
-// minKeyFragment is the shortest end of a cut-off text that is dropped for
-// being the start of the key: shorter fragments give nothing away.
-const minKeyFragment = 4
+// MinKeyLength is the fewest characters an API key has. Fewer give nothing
+// away, and are in so many words that a text with them replaced could not be
+// read ("a" in "invalid"), nor a catalog whose ids hold them be listed ("-"):
+// the redactor looks for no shorter key, and drops no shorter start of a key
+// from the end of a cut text.
+const MinKeyLength = 4
 
 // maxUnescapes is how many layers of escaping are taken off a text to look
 // for the key under them (a percent-encoded key in a JSON string is two).
@@ -42,7 +45,7 @@ const maxUnescapes = 3
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
 // looked for without its own slashes, and the text it came from is
 // replaced by ***. A key shorter than minKeyRun is found whole, and only
-// unsplit.
+// unsplit; one shorter than MinKeyLength is not looked for.
 type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string
@@ -59,7 +62,7 @@ func newRedactor(keys ...string) redactor {
 	for _, key := range keys {
 		key = strings.TrimSpace(key)
 		folded := string(foldASCII([]byte(key)))
-		if folded == "" || slices.Contains(r.keys, folded) {
+		if utf8.RuneCountInString(folded) < MinKeyLength || slices.Contains(r.keys, folded) {
 			continue
 		}
 		r.keys = append(r.keys, folded)
@@ -294,7 +297,7 @@ func find(text []byte, from []span, n int, runs map[string]struct{}, found []spa
 // scrubbed.
 func (r redactor) findCutStart(text []byte, from []span, key string, size int, found []span) []span {
 	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
-		for n := min(len(key), len(body)); n >= minKeyFragment; n-- {
+		for n := min(len(key), len(body)); n >= MinKeyLength; n-- {
 			if bytes.HasSuffix(body, []byte(key[:n])) {
 				return append(found, span{origin(from, len(body)-n, len(body)).start, size})
 			}

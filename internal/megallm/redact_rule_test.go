@@ -66,7 +66,7 @@ func TestRedactor_rule(t *testing.T) {
 	}
 	// The rule holds for each key of a redactor with several, long or short,
 	// before or after the others.
-	const other, short = "unrelated-other-key-9z8y", "q7w"
+	const other, short = "unrelated-other-key-9z8y", "q7w4"
 	for _, tc := range cases {
 		for _, keys := range [][]string{{tc.key}, {other, tc.key}, {tc.key, other, short}, {short, tc.key}} {
 			r := newRedactor(keys...)
@@ -85,15 +85,15 @@ func TestRedactor_rule(t *testing.T) {
 // one text, where they touch too, and a repeated key is held once.
 func TestRedactor_severalKeys(t *testing.T) {
 	t.Parallel()
-	r := newRedactor("sk-First-Key-0123456789", " sk-first-key-0123456789\n", "sk-Second/Key+abcdef", "k3y", "")
+	r := newRedactor("sk-First-Key-0123456789", " sk-first-key-0123456789\n", "sk-Second/Key+abcdef", "k3y9", "")
 	if len(r.keys) != 3 {
 		t.Errorf("keys = %q, want the three different keys", r.keys)
 	}
 	for text, want := range map[string]string{
 		"a sk-First-Key-0123456789 b sk-Second/Key+abcdef c": "a *** b *** c",
 		"sk-Second%2FKey%2Babcdefsk-first-key-0123456789":    "***",
-		"K3Y and c2stU2Vjb25kL0tleSthYmNkZWY=":               "*** and ***ZWY=",
-		"sk-Second\n/Key+abcdef, k 3y":                       "***, k 3y",
+		"K3Y9 and c2stU2Vjb25kL0tleSthYmNkZWY=":              "*** and ***ZWY=",
+		"sk-Second\n/Key+abcdef, k 3y9":                      "***, k 3y9",
 	} {
 		if got := r.String(text); got != want {
 			t.Errorf("String(%q) = %q, want %q", text, got, want)
@@ -118,5 +118,29 @@ func TestRedactor_shortTextIsNotRead(t *testing.T) {
 	}
 	if got := r.String("Cd+Ef=Gh_I"); got != redactedKey {
 		t.Errorf("String of a run of the key = %q, want %q", got, redactedKey)
+	}
+}
+
+// TestRedactor_keyShorterThanMinKeyLengthIsNotLookedFor: a key of fewer than
+// MinKeyLength characters (the provider refuses one) is in too many words to
+// be replaced in them: the text stays as it is, cut or not, and the other
+// keys are still replaced.
+func TestRedactor_keyShorterThanMinKeyLengthIsNotLookedFor(t *testing.T) {
+	t.Parallel()
+	const text = "Invalid key-x/ab for gpt-4o: see https://gw.test/v1/ab"
+	for _, key := range []string{"a", "-", "x/", "ab", " k3y\n", "é"} {
+		r := newRedactor(key, "sk-Other-Key-0123456789")
+		if got := r.String(text); got != text {
+			t.Errorf("key %q: String = %q, want the text as it is", key, got)
+		}
+		if got := r.truncated(text); got != text {
+			t.Errorf("key %q: truncated = %q, want the text as it is", key, got)
+		}
+		if got := r.String("a sk-other-key-0123456789"); got != "a ***" {
+			t.Errorf("key %q beside a long one: got %q, want the long one replaced", key, got)
+		}
+	}
+	if got := newRedactor("k3y9").String("K3Y9 sent"); got != "*** sent" {
+		t.Errorf("a key of MinKeyLength characters: got %q, want it replaced", got)
 	}
 }

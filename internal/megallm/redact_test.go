@@ -365,3 +365,33 @@ func jsonTexts(t *testing.T, document, key string) map[string]string {
 	walk("", value)
 	return texts
 }
+
+// TestListModels_keyShorterThanMinKeyLengthLeavesTheCatalog: a key too short
+// to be looked for ("-", a dummy for a gateway that checks none) takes no
+// model out of the catalog, from the API or a file, and no letter out of a
+// message: before, every id with a "-" was left out as holding the key, and
+// a key "a" wrote "Inv***lid".
+func TestListModels_keyShorterThanMinKeyLengthLeavesTheCatalog(t *testing.T) {
+	t.Parallel()
+	want, _, err := megallm.DecodeModels(strings.NewReader(string(mockapi.BuiltinCatalog())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, string(mockapi.BuiltinCatalog()))
+	for _, key := range []string{"-", "a", "o-4"} {
+		server := mockapi.NewTestServer(t, key)
+		client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: key})
+		fetched, problems, err := client.ListModels(context.Background())
+		if err != nil || len(problems) != 0 || !reflect.DeepEqual(fetched, want) {
+			t.Errorf("key %q: %d models, %d problems, err %v; want the %d models of the catalog", key, len(fetched), len(problems), err, len(want))
+		}
+		read, problems, err := megallm.ReadCatalogFile(path, key)
+		if err != nil || len(problems) != 0 || !reflect.DeepEqual(read, want) {
+			t.Errorf("key %q, catalog file: %d models, %d problems, err %v; want the %d models of the catalog", key, len(read), len(problems), err, len(want))
+		}
+		server.InjectFaults(mockapi.Unauthorized())
+		if _, _, err := client.ListModels(context.Background()); err == nil || !strings.Contains(err.Error(), "Invalid authentication credentials") {
+			t.Errorf("key %q: error %v, want the server's message as it wrote it", key, err)
+		}
+	}
+}

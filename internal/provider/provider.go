@@ -90,7 +90,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"when null or blank, so that `api_key = var.key` with an empty default reads the environment. " +
 					"Needed to read the catalog; never logged or shown. White space around the key is removed, so " +
 					"`file(\"key.txt\")` works with a file that ends in a newline; a control character or a character " +
-					"that is not ASCII (such as a curly quote) inside the key is an error.",
+					"that is not ASCII (such as a curly quote) inside the key, or a key of fewer than 4 characters, is an error.",
 				Optional:  true,
 				Sensitive: true,
 			},

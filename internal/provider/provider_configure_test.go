@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -186,6 +188,33 @@ func TestConfigure_apiKeyWrapped(t *testing.T) {
 		if resp.Diagnostics.ErrorsCount() != 1 || !strings.HasPrefix(text, "Invalid "+EnvAPIKey+": The API key in "+EnvAPIKey+" ") ||
 			strings.Contains(text, "fake") {
 			t.Errorf("%s = %q: diagnostics %q, want one error on %s that shows no part of the key", EnvAPIKey, key, text, EnvAPIKey)
+		}
+	}
+}
+
+// A key shorter than megallm.MinKeyLength, from api_key or MEGALLM_API_KEY,
+// file()'s newline around it or not, is refused on api_key, in words the key
+// does not scrub: "a" would have written "ch***r***cters".
+func TestConfigure_apiKeyShorterThanMinKeyLength(t *testing.T) {
+	const problem = " is shorter than 4 characters, which no API key is: set the key the API issued (an API that checks no " +
+		"key, such as a local gateway, takes any value of 4 characters or more); the key is not shown here."
+	for _, tc := range []struct{ configured, env, from string }{
+		{configured: "a", from: "api_key"}, {configured: "-\n", from: "api_key"}, {configured: "x/y", env: "sk-not-read", from: "api_key"},
+		{env: "a\n", from: EnvAPIKey}, {configured: " ", env: "Q7", from: EnvAPIKey},
+	} {
+		t.Setenv(EnvAPIKey, tc.env)
+		args := map[string]tftypes.Value{}
+		if tc.configured != "" {
+			args["api_key"] = str(tc.configured)
+		}
+		resp := configure(t, args, false)
+		errs := resp.Diagnostics.Errors()
+		if len(errs) != 1 || errs[0].Summary() != "Invalid "+tc.from || !strings.HasPrefix(errs[0].Detail(), "The API key in "+tc.from+problem) {
+			t.Errorf("api_key %q, %s %q: diagnostics %v, want one error that the key in %s is too short", tc.configured, EnvAPIKey, tc.env, resp.Diagnostics, tc.from)
+			continue
+		}
+		if at, ok := errs[0].(diag.DiagnosticWithPath); !ok || !at.Path().Equal(path.Root("api_key")) {
+			t.Errorf("api_key %q, %s %q: the error is not on api_key", tc.configured, EnvAPIKey, tc.env)
 		}
 	}
 }

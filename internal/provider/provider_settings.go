@@ -164,8 +164,9 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 
 // resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed, and the name of
 // the one it is; a character inside it that no key has (a line break, or a
-// curly quote or dash that a chat or word processor put in) is an error that
-// never shows the key.
+// curly quote or dash that a chat or word processor put in), or a key too
+// short to be found in what a server sends back (megallm.MinKeyLength), is an
+// error that never shows the key.
 func resolveAPIKey(configured types.String) (key, source string, diags diag.Diagnostics) {
 	key, source = trimKey(configured.ValueString()), "api_key"
 	if key == "" {
@@ -183,6 +184,9 @@ func resolveAPIKey(configured types.String) (key, source string, diags diag.Diag
 			"Bearer): write the key alone, as the file or variable should hold it; auth_scheme says how it is sent"
 	} else if strings.Contains(key, " ") {
 		problem = "contains a space, which no API key has: it may hold two values, or a word copied with the key"
+	} else if key != "" && len(key) < megallm.MinKeyLength {
+		problem = fmt.Sprintf("is shorter than %d characters, which no API key is: set the key the API issued (an API "+
+			"that checks no key, such as a local gateway, takes any value of %[1]d characters or more)", megallm.MinKeyLength)
 	}
 	if problem != "" {
 		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,

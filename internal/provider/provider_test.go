@@ -658,6 +658,34 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL()),
 	}
 }
 
+// TestProvider_apiKeyShorterThanMinKeyLength: a key of 3 characters (a dummy
+// such as "-" for a gateway that checks none) is refused before any request,
+// as no message could be read with it replaced; following the advice, a key
+// of 4 characters plans.
+func TestProvider_apiKeyShorterThanMinKeyLength(t *testing.T) {
+	t.Parallel()
+	const key = "Q7zX"
+	server := mockapi.NewTestServer(t, key)
+	config := func(key string) string {
+		return fmt.Sprintf(`
+provider "megallm" {
+  base_url = %q
+  api_key  = %q
+}
+data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), key)
+	}
+	unitTest(t, resource.TestStep{
+		Config: config(key[:3]),
+		ExpectError: expectError(`Invalid api_key .* The API key in api_key is shorter than 4 characters, which no API key is: ` +
+			`set the key the API issued \(an API that checks no key, such as a local gateway, takes any value of 4 characters or more\); ` +
+			`the key is not shown here`),
+	}, resource.TestStep{
+		Config:            config(key),
+		Check:             expectRequests(server, "Authorization", "Bearer "+key),
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
+	})
+}
+
 // startTLSMock serves the fake API over https on loopback, with a
 // certificate nothing trusts. Its URL has no /v1.
 func startTLSMock(t *testing.T) *httptest.Server {
