@@ -45,13 +45,14 @@ const maxUnescapes = 3
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
 // looked for without its own slashes, and the text it came from is
 // replaced by ***. A key shorter than minKeyRun is found whole, and only
-// unsplit; one shorter than MinKeyLength is not looked for.
+// unsplit, and its encodings as any key's where they are that long (hex
+// of 5 characters or more); one shorter than MinKeyLength is not looked for.
 type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string
 	// runs holds, by their length, the runs looked for: every substring
-	// minKeyRun bytes long of a key at least that long, of its encodings and
-	// of it without its slashes; a shorter key whole.
+	// minKeyRun bytes long of a key at least that long, of any key's
+	// encodings and of each without its slashes; a shorter key whole.
 	runs map[int]map[string]struct{}
 	// shortest is the shortest length in runs, 0 without a key.
 	shortest int
@@ -67,28 +68,32 @@ func newRedactor(keys ...string) redactor {
 		}
 		r.keys = append(r.keys, folded)
 		run := min(minKeyRun, len(folded))
-		forms := []string{folded}
-		if run == minKeyRun {
-			forms = append(forms, encodedForms(key)...)
-		}
-		if r.runs == nil {
-			r.runs = map[int]map[string]struct{}{}
-		}
-		if r.runs[run] == nil {
-			r.runs[run] = map[string]struct{}{}
-		}
-		for _, form := range forms {
-			for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
-				for i := 0; i+run <= len(form); i++ {
-					r.runs[run][form[i:i+run]] = struct{}{}
-				}
-			}
-		}
+		r.addRuns(run, folded)
+		// Also a shorter key's: hex of 5 characters is 10.
+		r.addRuns(minKeyRun, encodedForms(key)...)
 		if r.shortest == 0 || run < r.shortest {
 			r.shortest = run
 		}
 	}
 	return r
+}
+
+// addRuns adds to the runs looked for every substring n bytes long of each
+// form, and of it without its slashes; a form shorter than n adds none.
+func (r *redactor) addRuns(n int, forms ...string) {
+	for _, form := range forms {
+		for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
+			for i := 0; i+n <= len(form); i++ {
+				if r.runs == nil {
+					r.runs = map[int]map[string]struct{}{}
+				}
+				if r.runs[n] == nil {
+					r.runs[n] = map[string]struct{}{}
+				}
+				r.runs[n][form[i:i+n]] = struct{}{}
+			}
+		}
+	}
 }
 
 // separator reports whether r may split a key that a server quotes, where

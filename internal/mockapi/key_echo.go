@@ -1,6 +1,7 @@
 package mockapi
 
 import (
+	"encoding/hex"
 	"fmt"
 	"html"
 	"net/http"
@@ -22,7 +23,7 @@ type KeyForm struct {
 // lower-case hex, cut short to its first dozen characters, and split every
 // eight characters across lines (a JSON \n, or quoted-printable: soft line
 // breaks, and = written =3D), by a backspace (a JSON \b), a zero-width space
-// or a combining grapheme joiner.
+// or a combining grapheme joiner; and in hex.
 func KeyForms() []KeyForm {
 	return []KeyForm{
 		{"as sent", func(key string) string { return key }},
@@ -40,8 +41,12 @@ func KeyForms() []KeyForm {
 		}},
 		{`split by \b`, func(key string) string { return splitEvery(key, `\b`) }},
 		{"split by combining grapheme joiners", func(key string) string { return splitEvery(key, "\u034f") }},
+		{"hex", hexOf},
 	}
 }
+
+// hexOf is s in lower-case hex.
+func hexOf(s string) string { return hex.EncodeToString([]byte(s)) }
 
 // splitEvery writes key with separator after every eight characters, fewer
 // than the ten a redactor looks for.
@@ -100,7 +105,7 @@ func KeyEcho(page EchoPage, form KeyForm) Fault {
 
 // LeakedKey describes the first form of key that text still holds, ignoring
 // ASCII letter case: a run of 10 of its characters (the whole key when shorter)
-// as sent, JSON-escaped, percent-encoded or quoted-printable, in text as it
+// as sent, JSON-escaped, percent-encoded, quoted-printable or hex, in text as it
 // is or with what KeySplit matches and white space taken out; "" when there
 // is none.
 func LeakedKey(text, key string) string {
@@ -130,6 +135,7 @@ func leakedRun(text, key string) string {
 		{"query-escaped", url.QueryEscape},
 		{"path-escaped", url.PathEscape},
 		{"quoted-printable", func(s string) string { return strings.ReplaceAll(s, "=", "=3D") }},
+		{"hex", hexOf},
 	}
 	for i := 0; i+run <= len(key); i++ {
 		for _, enc := range encodings {
