@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -43,7 +44,7 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	if resp.Error != nil {
 		return
 	}
-	model, _, funcErr := modelArgument(ctx, modelArg)
+	model, _, funcErr := modelArgument(ctx, modelArg, time.Now().UTC())
 	if funcErr != nil {
 		resp.Error = funcErr
 		return

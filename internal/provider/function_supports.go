@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -81,7 +82,7 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 			megallm.Quote(capability), didYouMean(closestCapabilities(trimmed)), catalog.QuoteList(capabilityNames, "or")))
 		return
 	}
-	model, _, funcErr := modelArgument(ctx, modelArg)
+	model, _, funcErr := modelArgument(ctx, modelArg, time.Now().UTC())
 	if funcErr != nil || !argumentsKnown(ctx, req) {
 		resp.Error = funcErr
 		return

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -11,8 +12,15 @@ import (
 )
 
 // NewUnmetRequirementsFunction returns provider::megallm::unmet_requirements.
-func NewUnmetRequirementsFunction() function.Function {
-	return providerFunction{name: "unmet_requirements", run: runUnmetRequirements, definition: function.Definition{
+func NewUnmetRequirementsFunction() function.Function { return unmetRequirementsFunction(time.Now) }
+
+// unmetRequirementsFunction is unmet_requirements judging lifecycles by the
+// clock now, the provider's, as its data sources do.
+func unmetRequirementsFunction(now func() time.Time) function.Function {
+	run := func(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+		runUnmetRequirements(ctx, now().UTC(), req, resp)
+	}
+	return providerFunction{name: "unmet_requirements", run: run, definition: function.Definition{
 		Summary: "Requirements a model does not meet",
 		MarkdownDescription: "Returns one string per requirement in `require` that `model` does not meet, worded as the " +
 			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
@@ -52,14 +60,14 @@ func NewUnmetRequirementsFunction() function.Function {
 	}}
 }
 
-func runUnmetRequirements(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+func runUnmetRequirements(ctx context.Context, today time.Time, req function.RunRequest, resp *function.RunResponse) {
 	var modelArg, requireArg types.Dynamic
 	var given []types.String
 	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &given)
 	if resp.Error != nil {
 		return
 	}
-	model, lifecycle, funcErr := modelArgument(ctx, modelArg)
+	model, lifecycle, funcErr := modelArgument(ctx, modelArg, today)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return

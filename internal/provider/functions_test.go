@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -280,5 +281,24 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 		if err == nil || err.Text != tc.want {
 			t.Errorf("%s: error = %v, want %q", name, err, tc.want)
 		}
+	}
+}
+
+// unmet_requirements judges a lifecycle by the provider's clock, as its data
+// sources do, so that both give one answer for the day the plan runs on,
+// whatever the wall clock says by the time the function runs.
+func TestUnmetRequirements_providersClock(t *testing.T) {
+	t.Parallel()
+	today := time.Date(2100, 1, 1, 12, 0, 0, 0, time.UTC)
+	lifecycle := obj(map[string]attr.Value{"retires_at": types.StringValue("2100-01-11")})
+	entry := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("dated"), "model_lifecycle": lifecycle}))
+	require := types.DynamicValue(obj(map[string]attr.Value{"min_days_to_retirement": num(30)}))
+	f := unmetRequirementsFunction(func() time.Time { return today })
+	got, err := run(t, f, types.ListUnknown(types.StringType), entry, require, noCurrency)
+	want := types.ListValueMust(types.StringType, []attr.Value{
+		types.StringValue("model_lifecycle.days_to_retirement 10 < required 30 (retires_at 2100-01-11)"),
+	})
+	if err != nil || !got.Equal(want) {
+		t.Errorf("unmet_requirements on 2100-01-01 = %v, %v; want %v", got, err, want)
 	}
 }

@@ -567,10 +567,10 @@ func modelParameter() function.DynamicParameter {
 
 // modelArgument reads a function's model, its first argument, dynamic so that
 // it takes either data source's objects and partial literals, and its lifecycle today.
-func modelArgument(ctx context.Context, arg types.Dynamic) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
+func modelArgument(ctx context.Context, arg types.Dynamic, today time.Time) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
 	var lifecycle catalog.Lifecycle
 	m, err := readDynamic(ctx, arg, func(v tftypes.Value) (m *megallm.Model, err error) {
-		m, lifecycle, err = readModel(v, time.Now().UTC())
+		m, lifecycle, err = readModel(v, today)
 		return m, err
 	})
 	if err != nil {

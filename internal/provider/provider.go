@@ -269,7 +269,8 @@ func (p *MegaLLMProvider) DataSources(context.Context) []func() datasource.DataS
 
 // Functions lists the provider functions, which make no API call.
 func (p *MegaLLMProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{NewEstimateCostFunction, NewUnmetRequirementsFunction, NewSupportsFunction}
+	unmetRequirements := func() function.Function { return unmetRequirementsFunction(p.now) }
+	return []func() function.Function{NewEstimateCostFunction, unmetRequirements, NewSupportsFunction}
 }
 
 // providerFunction is a provider function: its name, its definition and run.
