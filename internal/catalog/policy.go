@@ -51,6 +51,9 @@ type PolicyFindings struct {
 	// (LookupMisnamed), sorted: the policy misses the model it was written
 	// for, which Err makes an error.
 	Misnamed []MisnamedID
+	// Keyed are the catalog ids of Misnamed that the policy has a key for
+	// too, sorted: written as the catalog does, such an id repeats that key.
+	Keyed []string
 	// UnknownIDs are the policy's other model ids the catalog does not
 	// have, sorted.
 	UnknownIDs []string
@@ -101,6 +104,7 @@ func (m MisnamedID) VendorPrefix() string {
 // never what its author meant, so no data source may use the catalog.
 type PolicyMismatchError struct {
 	Misnamed []MisnamedID
+	Keyed    []string // as PolicyFindings'
 }
 
 func (e *PolicyMismatchError) Error() string {
@@ -113,7 +117,7 @@ func (f PolicyFindings) Err() error {
 	if len(f.Misnamed) == 0 {
 		return nil
 	}
-	return &PolicyMismatchError{Misnamed: f.Misnamed}
+	return &PolicyMismatchError{Misnamed: f.Misnamed, Keyed: f.Keyed}
 }
 
 // Apply applies p to c at now, the day lifecycle statuses are computed for:
@@ -131,6 +135,9 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 		if !ok {
 			if misnamed, ok := c.LookupMisnamed(id); ok {
 				findings.Misnamed = append(findings.Misnamed, misnamed)
+				if _, keyed := p.Models[misnamed.CatalogID]; keyed && !slices.Contains(findings.Keyed, misnamed.CatalogID) {
+					findings.Keyed = append(findings.Keyed, misnamed.CatalogID)
+				}
 			} else {
 				findings.UnknownIDs = append(findings.UnknownIDs, id)
 			}
@@ -172,6 +179,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	findings.AllowsNone = len(c.models) > 0 && !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return c.allowed(&m) })
 	slices.SortFunc(findings.Misnamed, func(a, b MisnamedID) int { return strings.Compare(a.ID, b.ID) })
 	slices.Sort(findings.UnknownIDs)
+	slices.Sort(findings.Keyed)
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	return findings
 }

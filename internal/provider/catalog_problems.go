@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -131,12 +132,29 @@ func quoteWithSuggestions(values []string, meant func(string) string) string {
 	return joinProblems(quoted, ", ")
 }
 
-// policyMismatchDetail lists the policy's misnamed ids and how to fix them.
+// policyMismatchDetail lists the policy's misnamed ids and how to fix them:
+// where another key names the same model, to merge the two, since Terraform
+// keeps one of two equal keys of an object literal without a word.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
+	keys := map[string][]string{} // the keys that name each catalog id
+	for _, id := range err.Keyed {
+		keys[id] = []string{id}
+	}
+	for _, m := range err.Misnamed {
+		keys[m.CatalogID] = append(keys[m.CatalogID], m.ID)
+	}
 	lines := make([]string, len(err.Misnamed))
 	for i, m := range err.Misnamed {
 		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s%s", megallm.Quote(m.ID),
 			megallm.Quote(m.CatalogID), misnamedWhy(m.VendorPrefix()))
+		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
+		case len(others) == 1:
+			lines[i] += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",
+				megallm.Quote(others[0]), modelPolicyPath(m.CatalogID))
+		case len(others) > 1:
+			lines[i] += fmt.Sprintf("; the keys %s name it too: merge them into one entry, %s",
+				catalog.QuoteSome(others, "and"), modelPolicyPath(m.CatalogID))
+		}
 	}
 	return fmt.Sprintf("Model ids are exact, and the provider's policy names models otherwise than the catalog writes "+
 		"them, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+

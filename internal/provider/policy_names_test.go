@@ -45,6 +45,38 @@ data "megallm_models" "all" {}`),
 	})
 }
 
+// Keys that name one catalog model, each misnamed or one as the catalog
+// writes it, are told to merge: written as the catalog does, each alone, the
+// object literal would hold one key twice, which Terraform takes without a
+// word, keeping one entry (a denial or a price silently lost).
+func TestPolicy_misnamedKeysOfOneModel(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	config := func(models string) string {
+		return policyProvider(server, `{ models = { `+models+` } }`, `data "megallm_model" "m" { id = "gpt-4o" }`)
+	}
+	unitTest(t,
+		resource.TestStep{
+			Config: config(`"GPT-4o" = { denied = true }, "Gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, ` +
+				`output_tokens_cost_per_million = 2 } }, "gpt-4o" = { retires_at = "2099-01-01" }`),
+			ExpectError: expectError(`policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o": ids are ` +
+				`case-sensitive; the keys "gpt-4o" and "Gpt-4o" name it too: merge them into one entry, ` +
+				`policy\.models\["gpt-4o"\] - policy\.models\["Gpt-4o"\] names no model, but the catalog has "gpt-4o": ` +
+				`ids are case-sensitive; the keys "gpt-4o" and "GPT-4o" name it too: merge them into one entry, ` +
+				`policy\.models\["gpt-4o"\]`),
+		},
+		resource.TestStep{
+			Config: config(`"GPT-4o" = { denied = true }, "openai/gpt-4o" = { retires_at = "2099-01-01" }`),
+			ExpectError: expectError(`the catalog has "gpt-4o": ids are case-sensitive; the key "openai/gpt-4o" names it too: ` +
+				`merge the two into one entry, policy\.models\["gpt-4o"\]`),
+		},
+		resource.TestStep{ // the advice followed
+			Config:      config(`"gpt-4o" = { denied = true, retires_at = "2099-01-01" }`),
+			ExpectError: expectError(`gpt-4o.*denied`),
+		},
+	)
+}
+
 // A catalog id of two characters under its owner's vendor prefix is
 // misnamed as a longer one is: an error, not a warning that the id is unknown.
 func TestPolicy_misnamedShortIDFailsThePlan(t *testing.T) {
