@@ -32,6 +32,9 @@ type Lifecycle struct {
 	// DaysToRetirement counts whole days (UTC) from now to RetiresAt, 0 on
 	// and after that day; nil without a RetiresAt.
 	DaysToRetirement *int64
+	// DaysWritten is set where DaysToRetirement is the one written for the
+	// model, fewer than RetiresAt gives (Later): no date says it.
+	DaysWritten bool
 	// DeprecatedAtUnreadable and RetiresAtUnreadable are the model's: a date
 	// the API sent that could not be read, so the lifecycle is not known.
 	DeprecatedAtUnreadable, RetiresAtUnreadable bool
@@ -77,7 +80,7 @@ func (l Lifecycle) Later(status Status, days *int64) Lifecycle {
 		l.Status, l.Since = status, nil
 	}
 	if days != nil && (l.DaysToRetirement == nil || *days < *l.DaysToRetirement) {
-		l.DaysToRetirement = days
+		l.DaysToRetirement, l.DaysWritten = days, true
 	}
 	if l.Status == StatusRetired {
 		l.DaysToRetirement = new(int64) // as LifecycleOf counts, also where no date says when

@@ -302,3 +302,21 @@ func TestUnmetRequirements_providersClock(t *testing.T) {
 		t.Errorf("unmet_requirements on 2100-01-01 = %v, %v; want %v", got, err, want)
 	}
 }
+
+// days_to_retirement written fewer than the model's retires_at gives (an
+// object saved or edited so) is what a requirement reads, and the miss cites
+// no date, which would not say it: as the Rego library words it.
+func TestUnmetRequirements_writtenDaysCiteNoDate(t *testing.T) {
+	t.Parallel()
+	today := time.Date(2100, 1, 1, 12, 0, 0, 0, time.UTC)
+	lifecycle := obj(map[string]attr.Value{"retires_at": types.StringValue("2100-07-20"), "days_to_retirement": num(5)})
+	entry := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("dated"), "model_lifecycle": lifecycle}))
+	require := types.DynamicValue(obj(map[string]attr.Value{"min_days_to_retirement": num(30)}))
+	got, err := run(t, unmetRequirementsFunction(func() time.Time { return today }), types.ListUnknown(types.StringType), entry, require, noCurrency)
+	want := types.ListValueMust(types.StringType, []attr.Value{
+		types.StringValue("model_lifecycle.days_to_retirement 5 < required 30"),
+	})
+	if err != nil || !got.Equal(want) {
+		t.Errorf("unmet_requirements = %v, %v; want %v", got, err, want)
+	}
+}

@@ -66,8 +66,8 @@ func missWords(miss catalog.Miss) string {
 				unreadableDatesWords(false, true), miss.Bound)
 		}
 		words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d", miss.Value, miss.Bound)
-		// A written status later than the date makes the 0, not the date.
-		if l := miss.Lifecycle; l.RetiresAt != nil && (l.Status != catalog.StatusRetired || l.Since != nil) {
+		// A status or days written later than the date make the days, not the date.
+		if l := miss.Lifecycle; l.RetiresAt != nil && !l.DaysWritten && (l.Status != catalog.StatusRetired || l.Since != nil) {
 			words += " (retires_at " + catalog.FormatDate(*l.RetiresAt) + ")"
 		}
 		return words
