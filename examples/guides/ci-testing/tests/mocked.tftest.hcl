@@ -22,11 +22,13 @@ mock_provider "megallm" {
         currency                       = "USD"
       }
       model_lifecycle = {
-        status             = "active"
-        deprecated_at      = null
-        retires_at         = null
-        successor          = null
-        days_to_retirement = null
+        status                   = "active"
+        deprecated_at            = null
+        retires_at               = null
+        successor                = null
+        days_to_retirement       = null
+        deprecated_at_unreadable = false
+        retires_at_unreadable    = false
       }
     }
   }
@@ -71,11 +73,13 @@ run "checks_no_id" {
         currency                       = "USD"
       }
       model_lifecycle = {
-        status             = null
-        deprecated_at      = null
-        retires_at         = null
-        successor          = null
-        days_to_retirement = null
+        status                   = null
+        deprecated_at            = null
+        retires_at               = null
+        successor                = null
+        days_to_retirement       = null
+        deprecated_at_unreadable = false
+        retires_at_unreadable    = false
       }
     }
   }
