@@ -17,8 +17,9 @@ import (
 // letters, every date nil or RFC 3339 with an upper-case T and Z; every entry
 // of "data" that is an object with a string id is among them or explained by
 // a problem, and each problem is one line of valid UTF-8. The models survive
-// a round trip unchanged and without problems. Seeds are in
-// testdata/fuzz/FuzzDecodeModels.
+// a round trip unchanged and without problems, but for the marks of a date
+// that could not be read (Model.RetiresAtUnreadable), which no JSON carries.
+// Seeds are in testdata/fuzz/FuzzDecodeModels.
 func FuzzDecodeModels(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if quoted := excerpt(body); !utf8.ValidString(quoted) || len(quoted) > excerptBytes+len("…") {
@@ -55,6 +56,9 @@ func FuzzDecodeModels(f *testing.F) {
 		decoded, problems, err := DecodeModels(bytes.NewReader(again))
 		if err != nil || len(problems) > 0 {
 			t.Fatalf("decoding re-encoded models: %v %v", err, problems)
+		}
+		for i := range models { // a date read as null is re-encoded as null: the JSON cannot say it was unreadable
+			models[i].DeprecatedAtUnreadable, models[i].RetiresAtUnreadable = false, false
 		}
 		if !reflect.DeepEqual(models, decoded) {
 			t.Fatalf("round trip changed the models:\n%+v\n%+v", models, decoded)
