@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"encoding/json"
 	"fmt"
 	"testing"
 
@@ -180,11 +179,7 @@ func TestFunctions_unmetRequirementsArgumentErrors(t *testing.T) {
 func TestFunctions_agreeOnUnreadableLifecycleDates(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	server.SetModels(
-		json.RawMessage(`{"id":"retires-soon","retires_at":"soon"}`),
-		json.RawMessage(`{"id":"deprecated-12","deprecated_at":12}`),
-		json.RawMessage(`{"id":"undated"}`),
-	)
+	server.SetModels(unreadableLifecycleModels...)
 	lifecycle := func(address string, deprecatedAt, retiresAt bool) statecheck.StateCheck {
 		return statecheck.ExpectKnownValue(address, tfjsonpath.New("model_lifecycle"), knownvalue.ObjectPartial(map[string]knownvalue.Check{
 			"deprecated_at_unreadable": knownvalue.Bool(deprecatedAt), "retires_at_unreadable": knownvalue.Bool(retiresAt),

@@ -3,6 +3,7 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,6 +218,14 @@ data "megallm_model" "gpt_4o" { id = "gpt-4o" }
 	})
 }
 
+// unreadableLifecycleModels are a catalog's models whose lifecycle date the
+// provider cannot read, retires_at and deprecated_at, and one with neither.
+var unreadableLifecycleModels = []json.RawMessage{
+	json.RawMessage(`{"id":"retires-soon","retires_at":"soon"}`),
+	json.RawMessage(`{"id":"deprecated-12","deprecated_at":12}`),
+	json.RawMessage(`{"id":"undated"}`),
+}
+
 // TestOddCatalog_unreadableLifecycleDateFailsTheGate: a lifecycle date the
 // API sent but the provider cannot read may say deprecated, retired or
 // retiring soon, so a lifecycle requirement is unmet and says why; a date not
@@ -224,12 +233,8 @@ data "megallm_model" "gpt_4o" { id = "gpt-4o" }
 func TestOddCatalog_unreadableLifecycleDateFailsTheGate(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	server.SetModels(
-		json.RawMessage(`{"id":"retires-soon","retires_at":"soon"}`),
-		json.RawMessage(`{"id":"deprecated-12","deprecated_at":12}`),
-		json.RawMessage(`{"id":"undated"}`),
-		json.RawMessage(`{"id":"null-dated","deprecated_at":null,"retires_at":null}`),
-	)
+	server.SetModels(append(slices.Clone(unreadableLifecycleModels),
+		json.RawMessage(`{"id":"null-dated","deprecated_at":null,"retires_at":null}`))...)
 	unitTest(t,
 		resource.TestStep{
 			Config: providerBlock(server, "") + `
