@@ -10,6 +10,10 @@ import (
 // ErrNotADate is ParseDate's error for a string in none of its forms.
 var ErrNotADate = errors.New("not a date")
 
+// DateForms describes the dates ParseDate reads, with examples: the one
+// wording of them, for the user's arguments and the catalog's fields alike.
+const DateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
+
 // The UTC offsets time zones use (UTC-12 to UTC+14), in seconds.
 const minOffset, maxOffset = -12 * 3600, 14 * 3600
 

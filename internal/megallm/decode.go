@@ -303,7 +303,7 @@ func (rev *review) date(m *Model, index int, name string, text *string) *time.Ti
 	}
 	t, err := ParseDate(*text)
 	if err != nil {
-		issue := "not an RFC 3339 date-time"
+		issue := "not " + DateForms
 		if !errors.Is(err, ErrNotADate) {
 			issue = err.Error()
 		}

@@ -80,20 +80,20 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 			`model "odd": created_at is the number 1715558400, not a string`,
 			func(m megallm.Model) bool { return m.CreatedAt == nil }},
 		{"created_at not a date", `"created_at":"yesterday"`,
-			`model "odd": created_at is the string "yesterday", not an RFC 3339 date-time`,
+			`model "odd": created_at is the string "yesterday", not ` + notADate,
 			func(m megallm.Model) bool { return m.CreatedAt == nil }},
 		{"deprecated_at not a date", `"deprecated_at":"next spring"`,
-			`model "odd": deprecated_at is the string "next spring", not an RFC 3339 date-time`,
+			`model "odd": deprecated_at is the string "next spring", not ` + notADate,
 			func(m megallm.Model) bool { return m.DeprecatedAt == nil }},
 		{"retires_at not a calendar day", `"retires_at":"2026-02-30"`,
-			`model "odd": retires_at is the string "2026-02-30", not an RFC 3339 date-time`,
+			`model "odd": retires_at is the string "2026-02-30", not ` + notADate,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
 		{"created_at in an offset no zone uses", `"created_at":"2026-06-01T00:00:00+15:00"`,
 			`model "odd": created_at is the string "2026-06-01T00:00:00+15:00", a date-time whose UTC offset, +15:00, ` +
 				`no time zone uses: offsets go from -12:00 to +14:00, with minutes from 00 to 59`,
 			func(m megallm.Model) bool { return m.CreatedAt == nil }},
 		{"retires_at without a zone", `"retires_at":"2026-06-01T00:00:00"`,
-			`model "odd": retires_at is the string "2026-06-01T00:00:00", not an RFC 3339 date-time`,
+			`model "odd": retires_at is the string "2026-06-01T00:00:00", not ` + notADate,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
 		{"deprecated_at as a number", `"deprecated_at":1767225600`,
 			`model "odd": deprecated_at is the number 1767225600, not a string`,
@@ -172,6 +172,10 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 	}
 }
 
+// notADate ends the problem of a date the decoder cannot read: the forms it
+// reads, the date alone (2027-01-02) among them.
+const notADate = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
+
 func TestDecodeModels_longValuesAreQuotedAndCut(t *testing.T) {
 	t.Parallel()
 	long := strings.Repeat("é", 70) // 70 characters, 140 bytes
@@ -179,7 +183,7 @@ func TestDecodeModels_longValuesAreQuotedAndCut(t *testing.T) {
 	// Cut after 64 characters (never inside one), with the length; the
 	// newline is escaped.
 	want := `model "` + strings.Repeat("é", 64) + `"… (77 characters): created_at is the string "` + strings.Repeat("é", 64) +
-		`"… (70 characters), not an RFC 3339 date-time`
+		`"… (70 characters), not ` + notADate
 	if len(problems) != 1 || problems[0] != want {
 		t.Errorf("problems = %q\nwant       [%q]", problems, want)
 	}
@@ -265,11 +269,11 @@ func TestDecodeModels_lifecycleSameInEveryPath(t *testing.T) {
 		{"dates and successor", `"deprecated_at":"2026-01-01","retires_at":"2026-06-01T12:00:00+02:00","successor":"b"`, []string{}},
 		{"bad dates, blank successor", `"deprecated_at":"soon","retires_at":"","successor":" "`, []string{
 			`model "m": successor is the string " ", not a model id`,
-			`model "m": deprecated_at is the string "soon", not an RFC 3339 date-time`,
-			`model "m": retires_at is the string "", not an RFC 3339 date-time`,
+			`model "m": deprecated_at is the string "soon", not ` + notADate,
+			`model "m": retires_at is the string "", not ` + notADate,
 		}},
 		{"nulls", `"deprecated_at":null,"retires_at":"2026-13-01","successor":null`, []string{
-			`model "m": retires_at is the string "2026-13-01", not an RFC 3339 date-time`,
+			`model "m": retires_at is the string "2026-13-01", not ` + notADate,
 		}},
 	}
 	const wrongType = `model "m": context_length is the string "big", not a number`

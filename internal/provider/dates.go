@@ -16,13 +16,10 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// dateForms describes the dates the provider accepts, with examples.
-const dateForms = `an RFC 3339 date-time such as "2025-01-31T12:00:00Z" or a date such as "2025-01-31" (midnight UTC)`
-
 // createdDateValidator accepts what megallm.ParseDate reads; a blank date
 // gets how to leave the bound out (orNull).
 var createdDateValidator = orNull(argumentCheck{
-	describes: dateForms,
+	describes: megallm.DateForms,
 	str:       func(name, s string) string { _, err := parseDate(name, s); return sentence(err) },
 }, "date", "keep models created at any time")
 
@@ -33,7 +30,7 @@ func parseDate(name, s string) (time.Time, error) {
 		return date, spaced(name, s, "date")
 	}
 	if err != nil {
-		return date, fmt.Errorf("%s is %s, which is %w. Use %s", name, megallm.Quote(s), err, dateForms)
+		return date, fmt.Errorf("%s is %s, which is %w. Use %s", name, megallm.Quote(s), err, megallm.DateForms)
 	}
 	return date, nil
 }
@@ -67,7 +64,7 @@ var createdRangeValidator = &configCheck{
 // dateAttribute reads a date attribute; its mistake is a sentence, as a
 // single argument's is, so that it ends before the next mistake listed.
 func dateAttribute(o *objectReader, name string) *time.Time {
-	s := attribute[string](o, name, tftypes.String, "a date in quotes, "+dateForms, nil)
+	s := attribute[string](o, name, tftypes.String, "a date in quotes, "+megallm.DateForms, nil)
 	if s == nil {
 		return nil
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // obj builds an object value from attribute values, inferring the types.
@@ -274,7 +276,7 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 				`"supports_streaming", "supports_structured_output" and "supports_vision"`},
 		"date, a sentence": {NewSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("2030-13-01")})}), types.StringValue("vision")},
-			`model.model_lifecycle.retires_at is "2030-13-01", which is not a date. Use ` + dateForms},
+			`model.model_lifecycle.retires_at is "2030-13-01", which is not a date. Use ` + megallm.DateForms},
 	}
 	for name, tc := range cases {
 		_, err := run(t, tc.f, types.DynamicUnknown(), tc.args...)

@@ -109,7 +109,8 @@ func TestOddCatalog_warningsOncePerPlan(t *testing.T) {
 			"  - model \"nonsense\": pricing.input_tokens_cost_per_million is -1, a negative price\n" +
 			"  - model \"nonsense\": context_length is 0, not a positive number of tokens\n" +
 			"  - model \"nonsense\": max_output_tokens is -1, not a positive number of tokens\n" +
-			"  - model \"nonsense\": created_at is the string \"yesterday\", not an RFC 3339 date-time\n" +
+			"  - model \"nonsense\": created_at is the string \"yesterday\", not an RFC 3339 date-time such as " +
+			"\"2025-01-31T12:00:00Z\" or a date such as \"2025-01-31\" (midnight UTC)\n" +
 			"  - model \"euro-ish\": pricing.currency is the string \"Euro\", not a three-letter currency code, so the " +
 			"prices in it are read as null too\n\n" +
 			"Report them to the catalog's maintainers.",

@@ -46,7 +46,7 @@ func policyAttribute() schema.DynamicAttribute {
 			"and that retires in that many days or fewer warns, with the date, the days left and a usable successor " +
 			"(a deprecated model's own warning says as much). `0` turns the notice off.\n" +
 			"  - `models`: map from model id to what the policy says of that model, all optional:\n" +
-			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(dateForms, `"`, "`") + ". " +
+			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(megallm.DateForms, `"`, "`") + ". " +
 			"A model is `deprecated` from `deprecated_at` and `retired` from `retires_at` on (UTC).\n" +
 			"    - `successor`: id of the model to move to.\n" +
 			"    - `reason`: text shown in the warnings and errors about the model (its first 64 characters).\n" +
