@@ -16,6 +16,13 @@ const maxQuotedChars = 64
 // diagnostic quotes.
 func Quote(value string) string { return quote(value, maxQuotedChars) }
 
+// QuotesWhole reports whether Quote shows value whole, uncut: advice that
+// repeats a value to write can be followed only then.
+func QuotesWhole(value string) bool {
+	_, length := cut(value, maxQuotedChars)
+	return length == 0
+}
+
 // maxQuotedPathChars is how many characters of a file's path a message
 // quotes.
 const maxQuotedPathChars = 256

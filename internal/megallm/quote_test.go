@@ -26,6 +26,22 @@ func TestQuote(t *testing.T) {
 	}
 }
 
+// TestQuotesWhole: whole up to 64 characters, however many bytes they take.
+func TestQuotesWhole(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		value string
+		want  bool
+	}{
+		{strings.Repeat("é", maxQuotedChars), true},
+		{strings.Repeat("a", maxQuotedChars+1), false},
+	} {
+		if got := megallm.QuotesWhole(tc.value); got != tc.want {
+			t.Errorf("QuotesWhole(%d bytes) = %v, want %v", len(tc.value), got, tc.want)
+		}
+	}
+}
+
 func TestExcerpt(t *testing.T) {
 	t.Parallel()
 	if got := megallm.Excerpt("Legal has not approved it"); got != "Legal has not approved it" {

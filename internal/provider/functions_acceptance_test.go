@@ -2,6 +2,7 @@ package provider
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -401,6 +402,28 @@ output "x" {
 		// the last one: a function checks its known arguments in every plan, and
 		// the model a destroy does not read is unknown.
 		resource.TestStep{Config: providerBlock(server, "")},
+	)
+}
+
+// TestFunctions_longIDAdvice: a model id passed where a model goes, too long
+// to quote whole, is not repeated as the data source's id, which could not be
+// copied so; the advice, followed with the same string, reads the model.
+func TestFunctions_longIDAdvice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":"vendor/model-%0100d"}`, 1)))
+	const id = `format("vendor/model-%0100d", 1)` // 113 characters
+	functionsTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, "") + `output "x" { value = provider::megallm::unmet_requirements(` + id + `, {}) }`,
+			ExpectError: expectError(`got string "vendor/model-0{51}"… \(113 characters\), a model id: read the model with a ` +
+				`megallm_model data source whose id is that same string, too long to repeat here, and pass data\.megallm_model\.NAME`),
+		},
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = ` + id + ` }
+output "x" { value = provider::megallm::unmet_requirements(data.megallm_model.m, {}) }`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.ListExact(nil))},
+		},
 	)
 }
 

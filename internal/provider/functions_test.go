@@ -97,6 +97,10 @@ func TestEstimateCost_errors(t *testing.T) {
 		"null pricing zero":  {[]attr.Value{noPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
 		"no output price":    {[]attr.Value{inputOnly, num(1), num(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million`},
 		"not an object":      {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
+		// Over 1 MB: quoted cut, and not repeated as the id to write, which could not be copied.
+		"id over 1 MB": {[]attr.Value{types.DynamicValue(types.StringValue(strings.Repeat("x", 1<<20+1))), num(1), num(1)}, 0, `got string "` +
+			strings.Repeat("x", 64) + `"… (1048577 characters), a model id: read the model with a megallm_model data source whose id is ` +
+			`that same string, too long to repeat here, and pass data.megallm_model.NAME`},
 		"quoted negative price": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("-1")})})), num(1), num(0)}, 0,
 			`model.pricing.input_tokens_cost_per_million must be a number, got string "-1", and the number -1 would not do either: input_tokens_cost_per_million must be 0 or more, got -1`},
 		"pricing not object": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": num(2.5)})), num(1), num(0)}, 0,

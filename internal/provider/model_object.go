@@ -212,8 +212,12 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	var id string
 	switch {
 	case !ok && v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&id) == nil && strings.TrimSpace(id) != "":
+		withID := fmt.Sprintf("(id = %s)", megallm.Quote(id))
+		if !megallm.QuotesWhole(id) { // a cut id cannot be copied from here
+			withID = "whose id is that same string, too long to repeat here,"
+		}
 		return nil, catalog.Lifecycle{}, fmt.Errorf("%sstring %s, a model id: read the model with a megallm_model data source "+
-			"(id = %s) and pass data.megallm_model.NAME", wanted, megallm.Quote(id), megallm.Quote(id))
+			"%s and pass data.megallm_model.NAME", wanted, megallm.Quote(id), withID)
 	case !ok && (v.Type().Is(tftypes.List{}) || v.Type().Is(tftypes.Tuple{})):
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "a list: pass one of its models, such as " +
 			"data.megallm_models.NAME.models[0], or call the function for each, in a for expression")
