@@ -398,7 +398,7 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 		}
 		return fmt.Sprintf(" %s, which is no %s: write %s, without quotes", megallm.Quote(s), kind, literal)
 	}
-	if len(s) > 64 { // a hint repeats the number unquoted, which only one megallm.Quote keeps whole
+	if !megallm.QuotesWhole(s) { // a hint repeats the number unquoted, which only a whole quote shows
 		if want.Is(tftypes.Number) && numberLiteral.MatchString(s) && !o.stringMap {
 			return " " + megallm.Quote(s) + ": write it without quotes"
 		}
@@ -710,7 +710,7 @@ func asAttributes(s string) string {
 		attrs = append(attrs, s[a.SrcRange.Start.Byte:a.SrcRange.End.Byte])
 	}
 	object := "in braces, { ... }"
-	if len(s) <= 64 { // the object repeats the text unquoted: only one megallm.Quote keeps whole
+	if megallm.QuotesWhole(s) { // the object repeats the text unquoted, which only a whole quote shows
 		object = "{ " + strings.Join(attrs, ", ") + " }"
 	}
 	return fmt.Sprintf(" %s, attributes written as text: write them as an object, without quotes, %s", megallm.Quote(s), object)

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -216,6 +217,12 @@ variable "typed_as_strings" {
 		step(`"min_context_length = 128000\nsupports_vision=true"`, `got string\s+"min_context_length = 128000\\nsupports_vision=true",\s+`+
 			`attributes written as text: write them as an object, without quotes,\s+\{ min_context_length = 128000,\s+`+
 			`supports_vision=true \}\.\s*$`),
+		// 25 characters, 67 bytes (ideographic spaces): quoted whole, so the fix is written out.
+		step(`{ supports_vision = "true`+strings.Repeat(`\u3000`, 21)+`" }`, `got string "true(\\u3000){21}": write it `+
+			`without quotes, as true,`),
+		// 45 characters, 85 bytes: quoted whole, so the object is written out.
+		step(`"supports_vision = true # `+strings.Repeat("✓", 20)+`"`, `attributes written as text: write them as an `+
+			`object, without quotes,\s+\{ supports_vision = true \}\.\s*$`),
 		step(`"supports_vision = var.x"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 		step(`"{draft} vision only"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
 	)
