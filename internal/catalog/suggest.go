@@ -327,7 +327,8 @@ func ClosestByWords(value string, candidates []string) []string {
 // Closest and ClosestByWords do not, for a value with one telling word, such
 // as inptu or input_price for input_tokens_cost_per_million (and otput for
 // output_tokens_cost_per_million alone, though it is two edits from input).
-// A word the candidates share (cost, per) tells none of them apart.
+// A word the candidates share (cost, per) tells none of them apart, nor does
+// one that changes half a word or more (a, o or date for day or to).
 func ClosestByOwnWord(value string, candidates []string) []string {
 	count := map[string]int{}
 	for _, name := range candidates {
@@ -342,10 +343,13 @@ func ClosestByOwnWord(value string, candidates []string) []string {
 			for _, w := range words(value) {
 				switch {
 				case count[k] != 1 || !misspeltOrCut(w, k):
-				case strings.HasPrefix(k, w):
+				case len(w) >= 3 && strings.HasPrefix(k, w):
 					d = 0
 				default:
-					d = min(d, boundedEditDistance([]rune(w), []rune(k), editLimit(len([]rune(w))), nil))
+					// One that changes as much of k as it keeps tells nothing: "a" is no day.
+					if e := boundedEditDistance([]rune(w), []rune(k), editLimit(len([]rune(w))), nil); 2*e < utf8.RuneCountInString(k) {
+						d = min(d, e)
+					}
 				}
 			}
 		}

@@ -369,6 +369,27 @@ func TestClosestByOwnWord(t *testing.T) {
 	}
 }
 
+// A word of one or two letters, or one that changes more of a short word
+// than it keeps, is no misspelling of it: two edits make "a" day and "o" to.
+func TestClosestByOwnWord_shortWords(t *testing.T) {
+	t.Parallel()
+	require := []string{"not_deprecated", "min_days_to_retirement", "max_workload_cost"}
+	for value, want := range map[string][]string{
+		"a":        nil,
+		"ab":       nil,
+		"o":        nil,
+		"t":        nil,
+		"date":     nil,
+		"to":       {"min_days_to_retirement"},
+		"dya":      {"min_days_to_retirement"},
+		"workloda": {"max_workload_cost"},
+	} {
+		if got := ClosestByOwnWord(value, require); !slices.Equal(got, want) {
+			t.Errorf("ClosestByOwnWord(%q) = %q, want %q", value, got, want)
+		}
+	}
+}
+
 // A name with a word of its own is no misspelling of the names: a newer API's
 // field, which a model object's reader ignores.
 func TestMisnames(t *testing.T) {
