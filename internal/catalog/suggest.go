@@ -337,10 +337,11 @@ func ClosestByOwnWord(value string, candidates []string) []string {
 		}
 	}
 	best, found := math.MaxInt, []string(nil)
+	valueWords := slices.Compact(slices.Sorted(slices.Values(words(value)))) // each once, as a long name repeats them
 	for _, name := range candidates {
 		d := math.MaxInt
 		for _, k := range words(name) {
-			for _, w := range words(value) {
+			for _, w := range valueWords {
 				switch {
 				case count[k] != 1 || !misspeltOrCut(w, k):
 				case len(w) >= 3 && strings.HasPrefix(k, w):

@@ -369,6 +369,20 @@ func TestClosestByOwnWord(t *testing.T) {
 	}
 }
 
+// A long name reads each of its words once, however often it repeats them,
+// not once for every word of every candidate: a name of 10,000 words, which
+// Terraform takes as an attribute name, costs what its one word does.
+func TestClosestByOwnWord_repeatedWordsReadOnce(t *testing.T) {
+	pricing := []string{"currency", "input_tokens_cost_per_million", "output_tokens_cost_per_million"}
+	value := strings.Repeat("inptu_", 10_000)
+	if got := ClosestByOwnWord(value, pricing); !slices.Equal(got, []string{"input_tokens_cost_per_million"}) {
+		t.Errorf("ClosestByOwnWord(inptu_ × 10,000) = %q, want input_tokens_cost_per_million", got)
+	}
+	if allocs := testing.AllocsPerRun(1, func() { ClosestByOwnWord(value, pricing) }); allocs > 1000 {
+		t.Errorf("ClosestByOwnWord(inptu_ × 10,000) made %.0f allocations, want at most 1,000", allocs)
+	}
+}
+
 // A word of one or two letters, or one that changes more of a short word
 // than it keeps, is no misspelling of it: two edits make "a" day and "o" to.
 func TestClosestByOwnWord_shortWords(t *testing.T) {
