@@ -275,7 +275,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 						}
 						return writtenAs(spelling, selfSuccessor)
 					})
-					if err == nil && isSpaced(id) && spell(*s) == key {
+					if err == nil && key != id && spell(*s) == key { // spaced or misnamed: readPolicy compares the key as written
 						err = fmt.Errorf("%s is %s: once the key is written as %s, it %s", successor, megallm.Quote(*s),
 							megallm.Quote(key), selfSuccessor)
 					}

@@ -456,6 +456,12 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 			`is " GPT-4o", with white space around it, which no model id has: write it as "gpt-4o"\.\s+`+
 			`policy\.models\[" GPT-4o"\]\.successor is " GPT-4o", with white space around it, which no model id has: `+
 			`written as "gpt-4o", it is the model itself: name the model to move to, or leave successor out\.`),
+		// A misnamed key whose successor is its model, once written as the
+		// catalog does: both in one plan, and the two fixes together plan (below).
+		step(`{ models = { "GPT-4o" = { reason = "Superseded", successor = "gpt-4o" } } }`, readGPT4o, `Invalid policy .* `+
+			`policy\.models\["GPT-4o"\]\.successor is "gpt-4o": once the key is written as "gpt-4o", it is the model itself: name `+
+			`the model to move to, or leave successor out\. .* policy\.models\["GPT-4o"\] names no model, but the catalog has `+
+			`"gpt-4o": ids are case-sensitive`),
 		step(`{ models = { "gpt-4o" = { reason = "Superseded" } } }`, readGPT4o, "",
 			gpt4o("model_lifecycle", knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.Null()}))),
 		step(`{ models = { " gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "gpt-4o" = { reason = "Negotiated" } } }`,
@@ -540,6 +546,12 @@ func TestSpacedPolicyNames_successorOfItsOwnKey(t *testing.T) {
 			`id has: written as "gpt-4o", ` + self},
 		{" GPT-4o", "gpt-4.1", `a key of policy.models is " GPT-4o", with white space around it, which no model id has: ` +
 			`write it as "gpt-4o"`},
+		// A key the catalog has in another letter case, or under its vendor
+		// prefix, with the successor it will be once the misnamed-id error's
+		// advice is followed: said in the same plan, not the next.
+		{"GPT-4o", "gpt-4o", `policy.models["GPT-4o"].successor is "gpt-4o": once the key is written as "gpt-4o", ` + self},
+		{"openai/gpt-4o", "OpenAI/GPT-4o", `policy.models["openai/gpt-4o"].successor is "OpenAI/GPT-4o": once the key is ` +
+			`written as "gpt-4o", ` + self},
 	} {
 		policy := &catalog.Policy{Models: map[string]catalog.ModelPolicy{tc.key: {Successor: &tc.successor}}}
 		if err := spacedPolicyNames(policy)(models); err == nil || err.Error() != tc.want {
