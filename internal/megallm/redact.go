@@ -52,7 +52,8 @@ type redactor struct {
 	keys []string
 	// runs holds, by their length, the runs looked for: every substring
 	// minKeyRun bytes long of a key at least that long, of any key's
-	// encodings and of each without its slashes; a shorter key whole.
+	// encodings (of it as written, lower- and upper-cased) and of each
+	// without its slashes; a shorter key whole.
 	runs map[int]map[string]struct{}
 	// shortest is the shortest length in runs, 0 without a key.
 	shortest int
@@ -69,8 +70,11 @@ func newRedactor(keys ...string) redactor {
 		r.keys = append(r.keys, folded)
 		run := min(minKeyRun, len(folded))
 		r.addRuns(run, folded)
-		// Also a shorter key's: hex of 5 characters is 10.
-		r.addRuns(minKeyRun, encodedForms(key)...)
+		// Also a shorter key's: hex of 5 characters is 10. And of the key in
+		// either letter case, as a server may write it before it encodes it.
+		for _, cased := range []string{key, strings.ToLower(key), strings.ToUpper(key)} {
+			r.addRuns(minKeyRun, encodedForms(cased)...)
+		}
 		if r.shortest == 0 || run < r.shortest {
 			r.shortest = run
 		}

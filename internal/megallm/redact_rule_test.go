@@ -37,6 +37,11 @@ func TestRedactor_rule(t *testing.T) {
 		{"hex of a short key", "k/y+Z=_", "key 6B2F792B5A3D5F.", "key ***.", false},
 		{"hex of a short key, bytes split by spaces", "k/y+Z=_", "key: 6b 2f 79 2b 5a 3d 5f", "key: ***", false},
 		{"hex of a key of 4 characters is too short", "k/y+", "key 6b2f792b.", "key 6b2f792b.", false},
+		// A server may change the key's letter case before it encodes it.
+		{"hex of the key lower-cased", key, "key 736b2d61622f63642b65663d67685f696a2d6b6c.", "key ***.", false},
+		{"hex of the key upper-cased", key, "key 534b2d41422f43442b45463d47485f494a2d4b4c.", "key ***.", false},
+		{"hex of a short key upper-cased", "k/y+Z=_", "key 4B2F592B5A3D5F.", "key ***.", false},
+		{"base64 of the key lower-cased", key, "bad key c2stYWIvY2QrZWY9Z2hfaWota2w=", "bad key ***a2w=", false},
 		{"wrapped across lines", key, "key sk-Ab/Cd+Ef\n    =Gh_Ij-Kl.", "key ***.", false},
 		{"wrapped with a JSON \\n", key, `"sk-Ab/Cd+E\nf=Gh_Ij-Kl"`, `"***"`, false},
 		{"percent-encoded zero-width space inside", key, "?k=sk-Ab%2FCd%E2%80%8B+Ef=Gh_Ij-Kl&x=1", "?k=***&x=1", false},
