@@ -382,7 +382,7 @@ func numberForBoolHint(v tftypes.Value, want tftypes.Type) string {
 // map(string) type made it a string, to declare another type; else to write
 // a bool or number. A number that rule refuses gets rule's error too, so that
 // the fix is whole. A string too long to repeat unquoted is quoted, cut,
-// with the fix that needs no repeating.
+// with the fix that needs no repeating, or the rule's error.
 func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Type, rule func(*big.Float) error) string {
 	var s string
 	if v.As(&s) != nil {
@@ -398,8 +398,21 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 		}
 		return fmt.Sprintf(" %s, which is no %s: write %s, without quotes", megallm.Quote(s), kind, literal)
 	}
+	refusal := func(n string) error { // the rule's error for the number n
+		if f, _, err := big.ParseFloat(n, 10, 512, big.ToNearestEven); rule != nil && err == nil {
+			return rule(f)
+		}
+		return nil
+	}
+	// what follows the quoted value where the rule refuses the number too
+	notEither := func(number string, err error) string {
+		return fmt.Sprintf(", and the number%s would not do either: %s", number, err)
+	}
 	if !megallm.QuotesWhole(s) { // a hint repeats the number unquoted, which only a whole quote shows
 		if want.Is(tftypes.Number) && numberLiteral.MatchString(s) && !o.stringMap {
+			if err := refusal(s); err != nil {
+				return " " + megallm.Quote(s) + notEither("", err)
+			}
 			return " " + megallm.Quote(s) + ": write it without quotes"
 		}
 		return noneOfKind()
@@ -424,15 +437,9 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	if !short {
 		n, alt = s, ""
 	}
-	refusal := func(n string) error { // the rule's error for the number n
-		if f, _, err := big.ParseFloat(n, 10, 512, big.ToNearestEven); rule != nil && err == nil {
-			return rule(f)
-		}
-		return nil
-	}
 	refused := ""
 	if err := refusal(n); err != nil {
-		refused = fmt.Sprintf(", and the number %s would not do either: %s", n, err)
+		refused = notEither(" "+n, err)
 	}
 	if alt != "" && refusal(alt) == nil { // a reading the attribute takes too: ask, do not guess
 		n += fmt.Sprintf(" (or %s, if its comma is a decimal comma)", alt)

@@ -383,6 +383,10 @@ output "x" {
 		step(`provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = format("%0100d", 1) } }, 1, 0)`,
 			`model\.pricing\.input_tokens_cost_per_million must be a number, got string "0{64}"… \(100 characters\): write it `+
 				`without quotes\.`),
+		// and, where the number would be refused too, why, so that one fix does.
+		step(`provider::megallm::unmet_requirements({ id = "x" }, { min_context_length = "-${format("%0100d", 1)}" })`,
+			`require\.min_context_length must be a number, got string "-0{63}"… \(101 characters\), and the number would not `+
+				`do either: min_context_length must be 0 or more, got -1\.`),
 		step(`provider::megallm::unmet_requirements({ id = "x" }, { min_context_length = format("%0100d k", 1) })`,
 			`require\.min_context_length must be a number, got string "0{64}"… \(102 characters\), which is no number: write a `+
 				`number, without quotes\.`),
