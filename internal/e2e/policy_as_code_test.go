@@ -242,6 +242,42 @@ resource "terraform_data" "router" {
 	assertDeniedByBoth(t, savedPlan(t, ws), "", want)
 }
 
+// TestPolicyAsCode_jsonText: jsonencode's text is read wherever a plan holds
+// it, as the key patterns read the values of a resource: in an environment
+// variable, a container's {name, value} pair and a file's content, in a
+// module two deep; a plural key's JSON list is read once, as its ids.
+func TestPolicyAsCode_jsonText(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, `
+data "megallm_models" "catalog" { include_retired = true }
+module "platform" { source = "./platform" }
+`, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
+	writeFile(t, filepath.Join(ws.Dir, "platform", "main.tf"), `module "chat" { source = "./chat" }`)
+	writeFile(t, filepath.Join(ws.Dir, "platform", "chat", "main.tf"), `
+resource "terraform_data" "function" {
+  input = {
+    environment = [{ variables = {
+      APP_CONFIG      = jsonencode({ llm = { model = "gtp-4o", temperature = 0.2 } })
+      FALLBACK_MODELS = jsonencode(["gpt-4.1", "gpt4o-mini"])
+    } }]
+    containers = [{ env = [{ name = "ROUTES", value = jsonencode([{ path = "/chat", model = "gpt-4o-mini" }, { path = "/code", model = "gpt-4.1-mnii" }]) }] }]
+    content    = <<-EOT
+      {"agents": [{"name": "triage", "model": "claude-sonet-4-20250514"}]}
+    EOT
+  }
+}
+`)
+	const at = `module.platform.module.chat.terraform_data.function: input.`
+	want := []string{
+		at + `environment[0].variables.APP_CONFIG.llm.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		at + `environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		at + `containers[0].env[0].value[1].model = "gpt-4.1-mnii" is not in the MegaLLM catalog. Did you mean "gpt-4.1-mini" or "gpt-4o-mini"?`,
+		at + `content.agents[0].model = "claude-sonet-4-20250514" is not in the MegaLLM catalog. Did you mean "claude-sonnet-4-20250514"?`,
+	}
+	assertDeniedByBoth(t, savedPlan(t, ws), "", want)
+}
+
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
 // deny that says what to add, and nothing about its ids; when the root module
 // does not require the provider, the deny says how to, since a data source

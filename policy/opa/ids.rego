@@ -133,12 +133,37 @@ _managed_resources contains r if {
 	r.mode == "managed"
 }
 
-# _documents(r): the resource's values, and the JSON or YAML text held by its
-# json_attributes, decoded.
-_documents(r) := array.concat([{"path": [], "value": object.get(r, "values", {})}], [{"path": t.path, "value": doc} |
-	some t in _json_texts(r)
-	some doc in _decoded(t.value)
-])
+# _documents(r): the resource's values, the JSON or YAML text held by its
+# json_attributes, decoded, and the JSON text that any of those holds
+# (_embedded).
+_documents(r) := array.concat(own, _embedded(_type_settings[r.type], own)) if {
+	own := array.concat([{"path": [], "value": object.get(r, "values", {})}], [{"path": t.path, "value": doc} |
+		some t in _json_texts(r)
+		some doc in _decoded(t.value)
+	])
+}
+
+# _embedded(ts, docs): the JSON text of an object or a list that a value of
+# docs holds, decoded, at its path, wherever it is (an environment
+# variable's jsonencode, a ConfigMap's config.json, a local_file's content),
+# as no setting can name text below a resource's own attributes; but for
+# text that a key pattern or attribute path takes for ids already
+# (FALLBACK_MODELS) and a json_attributes text, read above.
+_embedded(ts, docs) := [{"path": path, "value": json.unmarshal(value)} |
+	some doc in docs
+	walk(doc.value, [sub, value])
+	is_string(value)
+	regex.match(`^\s*[\[{]`, value)
+	path := array.concat(doc.path, sub)
+	not _json_attribute_text(ts, path)
+	json.is_valid(value)
+	not _watched(ts, doc.value, sub, path)
+]
+
+_json_attribute_text(ts, path) if {
+	count(path) <= 2
+	path[0] in ts.json_attributes
+}
 
 # _decoded(text): the documents a text holds: its value as JSON, or each
 # document of YAML text (_yaml_pieces, as yaml.unmarshal reads the first

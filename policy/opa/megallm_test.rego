@@ -744,6 +744,81 @@ test_json_attributes if {
 	}
 }
 
+# JSON text of an object or a list, as jsonencode writes it, is read
+# wherever it is, by the key patterns: no setting could name it below a
+# resource's own attributes (json_attributes names those alone), and a path
+# to it would check the text whole. Text that a key pattern takes for ids
+# (FALLBACK_MODELS) is read as such, once; text with no model key, such as
+# a policy document, holds no id.
+test_json_text_in_an_environment_variable_is_read if {
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_json_lambda])
+	denies == {
+		`aws_lambda_function.chat: environment[0].variables.APP_CONFIG.llm.model = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "x-1" is not in the MegaLLM catalog. If it is no model id, add "environment.0.variables.FALLBACK_MODELS" to megallm_settings.ignored_attribute_paths["aws_lambda_function"].`,
+	}
+}
+
+_json_lambda := {
+	"address": "aws_lambda_function.chat", "mode": "managed", "type": "aws_lambda_function", "name": "chat",
+	"values": {"environment": [{"variables": {
+		"APP_CONFIG": json.marshal({"llm": {"model": "gpt-4o-minii", "temperature": 0.2}}),
+		"FALLBACK_MODELS": json.marshal(["gpt-4.1", "x-1"]),
+		"POLICY": json.marshal({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject"}]}),
+	}}]},
+}
+
+# the advice to ignore a value beside JSON text, followed, leaves the ids in
+# the text checked
+test_json_text_checked_beside_an_ignored_path if {
+	settings := {"ignored_attribute_paths": {"aws_lambda_function": ["environment.0.variables.FALLBACK_MODELS"]}}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_json_lambda]) with data.megallm_settings as settings
+	denies == {`aws_lambda_function.chat: environment[0].variables.APP_CONFIG.llm.model = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
+}
+
+# a container's environment variable, in a {name, value} pair, or in the
+# JSON text of a json_attributes attribute, and a ConfigMap's JSON file
+test_json_text_in_containers_and_config_maps_is_read if {
+	cloud_run := {
+		"address": "google_cloud_run_v2_service.chat", "mode": "managed", "type": "google_cloud_run_v2_service", "name": "chat",
+		"values": {"template": [{"containers": [{"env": [{"name": "ROUTES", "value": json.marshal([{"path": "/chat", "model": "gtp-4o"}])}]}]}]},
+	}
+	config_map := {
+		"address": "kubernetes_config_map.llm", "mode": "managed", "type": "kubernetes_config_map", "name": "llm",
+		"values": {"data": {"config.json": json.marshal({"chat_model": "claude-3-opus-20240229"}), "README": "{not json"}},
+	}
+	task := {
+		"address": "aws_ecs_task_definition.t", "mode": "managed", "type": "aws_ecs_task_definition", "name": "t",
+		"values": {"container_definitions": json.marshal([{"name": "app", "environment": [
+			{"name": "APP_CONFIG", "value": json.marshal({"model": "gpt-3.5-turbo"})},
+		]}])},
+	}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([cloud_run, config_map, task])
+	denies == {
+		`google_cloud_run_v2_service.chat: template[0].containers[0].env[0].value[0].model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`kubernetes_config_map.llm: data["config.json"].chat_model = "claude-3-opus-20240229" is denied by the provider's policy.`,
+		`aws_ecs_task_definition.t: container_definitions[0].environment[0].value.model = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
+}
+
+# a file's JSON content
+test_json_text_in_a_file_is_read if {
+	local_file := {
+		"address": "local_file.settings", "mode": "managed", "type": "local_file", "name": "settings",
+		"values": {"content": json.marshal({"agents": [{"model": "gpt-4o"}]})},
+	}
+	warnings := megallm.warn with time.now_ns as _today with input as _plan([local_file])
+	warnings == {`local_file.settings: content.agents[0].model = "gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "gpt-4.1".`}
+}
+
+# a sensitive JSON text's ids are shown as the sensitive value they are in
+test_sensitive_json_text_is_not_shown if {
+	app := json.patch(_app({"APP_CONFIG": json.marshal({"model": "gpt-3.5-turbo"})}), [
+		{"op": "add", "path": "/sensitive_values", "value": {"input": {"APP_CONFIG": true}}},
+	])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([app])
+	denies == {`terraform_data.app: input.APP_CONFIG.model = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`}
+}
+
 test_child_modules_and_only_managed_resources if {
 	nested := {
 		"address": "module.a.module.b[\"x\"].terraform_data.app", "mode": "managed", "type": "terraform_data", "name": "app",
@@ -1349,7 +1424,10 @@ test_a_json_attribute_that_is_no_attribute_fails_closed if {
 		"values": {"container_definitions": `[{"name": "app", "environment": [{"name": "OPENAI_MODEL", "value": "gpt4o-mini"}]}]`, "family": "app", "volume": []},
 	}
 	json_attributes := megallm.deny with time.now_ns as _today with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definition"]}}
-	json_attributes == {`megallm_settings.json_attributes["aws_ecs_task_definition"] has "container_definition", but aws_ecs_task_definition.t has no attribute "container_definition", so it reaches no value and checks nothing. Did you mean "container_definitions"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`}
+	json_attributes == {
+		`megallm_settings.json_attributes["aws_ecs_task_definition"] has "container_definition", but aws_ecs_task_definition.t has no attribute "container_definition", so it reaches no value and checks nothing. Did you mean "container_definitions"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
+		`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`, # JSON text is read anywhere
+	}
 	followed := megallm.deny with time.now_ns as _today with input as _plan([task]) with data.megallm_settings as {"json_attributes": {"aws_ecs_task_definition": ["container_definitions"]}}
 	followed == {`aws_ecs_task_definition.t: container_definitions[0].environment[0].value = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 	unset_json := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"json_attributes": {"aws_lambda_function": ["description", "source_code_hash"]}}
