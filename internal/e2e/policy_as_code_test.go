@@ -101,9 +101,9 @@ module "worker" { source = "./worker" }
 		`terraform_data.app: input.env.LEGACY_MODEL = "gpt-3.5-turbo" was retired on ` + day(-10) + `: use its successor "gpt-4o-mini".`,
 		`terraform_data.app: input.env.OPENAI_MODEL = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.env.FALLBACK_MODELS = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
-		`terraform_data.app: input.env.REVIEW_MODEL = "claude-3-opus-20240229" is denied by the provider's policy.`,
+		`terraform_data.app: input.env.REVIEW_MODEL = "claude-3-opus-20240229" is denied by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 		`terraform_data.app: input.env.SECRET_MODEL = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
-		`terraform_data.app: input.env.SUMMARY_MODEL_ID = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model.`,
+		`terraform_data.app: input.env.SUMMARY_MODEL_ID = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 		`terraform_data.app: input.routing.fallback_model[1] = "Gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini" or "gpt-4o"?`,
 	}
 	deprecated := `terraform_data.app: input.env.CHAT_MODEL = "gpt-4o" is deprecated since ` + day(-30) +

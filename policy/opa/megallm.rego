@@ -191,8 +191,12 @@ deny contains msg if {
 	some f in found
 	f.id in known_ids
 	not f.id in allowed_ids
-	msg := sprintf("%s %s.%s", [_where(f), _refusal_of(f), _did_you_mean(f)])
+	msg := sprintf("%s %s. %s%s", [_where(f), _refusal_of(f), _choose_allowed, _did_you_mean(f)])
 }
+
+# _choose_allowed: what to do about an id the policy refuses, in the words
+# of the provider's own refusal (model_data_source.go)
+_choose_allowed := "Choose a model the provider's policy allows (megallm_models lists only those), or change the policy."
 
 # _refusal_of(f): why the policy refuses the id found; for a sensitive one,
 # without its owner, which would narrow down which id it is.

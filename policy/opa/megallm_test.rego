@@ -256,15 +256,18 @@ test_unknown_id_without_a_policy_free_read_may_be_refused if {
 	denies == {`terraform_data.app: input.model = "gpt-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4o"?`}
 }
 
+# a refused id's deny says what to do, as the provider's does; followed,
+# with a model the policy allows, the plan passes
 test_denied_id if {
 	_deny({"model": "claude-3-opus-20240229"}) == {
-		`terraform_data.app: input.model = "claude-3-opus-20240229" is denied by the provider's policy.`,
+		`terraform_data.app: input.model = "claude-3-opus-20240229" is denied by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 	}
+	_deny({"model": "claude-sonnet-4-20250514"}) == set()
 }
 
 test_owner_not_allowed if {
 	_deny({"model": "mistral-large-latest"}) == {
-		`terraform_data.app: input.model = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model.`,
+		`terraform_data.app: input.model = "mistral-large-latest" is owned by "mistral", of which the provider's policy allows no model. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 	}
 }
 
@@ -272,7 +275,7 @@ test_refused_id_without_an_owner if {
 	ownerless := object.remove(_model("grok-2-1212", null, {}), ["owned_by"])
 	reads := [_read("catalog", _allowed), _read("all", array.concat(_everything, [ownerless]))]
 	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "grok-2-1212"})], reads)
-	denies == {`terraform_data.app: input.model = "grok-2-1212" is not allowed by the provider's policy.`}
+	denies == {`terraform_data.app: input.model = "grok-2-1212" is not allowed by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`}
 }
 
 test_without_a_policy_every_read_allows_every_model if {
@@ -795,7 +798,7 @@ test_json_text_in_containers_and_config_maps_is_read if {
 	denies := megallm.deny with time.now_ns as _today with input as _plan([cloud_run, config_map, task])
 	denies == {
 		`google_cloud_run_v2_service.chat: template[0].containers[0].env[0].value[0].model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`kubernetes_config_map.llm: data["config.json"].chat_model = "claude-3-opus-20240229" is denied by the provider's policy.`,
+		`kubernetes_config_map.llm: data["config.json"].chat_model = "claude-3-opus-20240229" is denied by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 		`aws_ecs_task_definition.t: container_definitions[0].environment[0].value.model = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
 }
@@ -834,7 +837,7 @@ test_child_modules_and_only_managed_resources if {
 	}])
 	denies := megallm.deny with time.now_ns as _today with input as plan
 	denies == {
-		`module.a.module.b["x"].terraform_data.app: input["models.yaml"].model = "claude-3-opus-20240229" is denied by the provider's policy.`,
+		`module.a.module.b["x"].terraform_data.app: input["models.yaml"].model = "claude-3-opus-20240229" is denied by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 	}
 }
 
@@ -1196,7 +1199,7 @@ test_sensitive_values_are_not_shown_by_catalog_facts if {
 	denies := megallm.deny with time.now_ns as _today with input as _plan([app])
 	denies == {
 		`terraform_data.app: input.env.OPENAI_MODEL = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
-		`terraform_data.app: input.env.REVIEW_MODEL = (sensitive value) is not allowed by the provider's policy.`,
+		`terraform_data.app: input.env.REVIEW_MODEL = (sensitive value) is not allowed by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 		`terraform_data.app: input.model = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
 	hidden := json.patch(_app({"model": "gpt-4o", "llm_model": "gpt-4.1-mini"}), [{
