@@ -278,6 +278,35 @@ resource "terraform_data" "function" {
 	assertDeniedByBoth(t, savedPlan(t, ws), "", want)
 }
 
+// TestPolicyAsCode_yamlFiles: YAML text under a key that names a YAML file,
+// as a ConfigMap's data holds yamlencode's text or a file's, is read without
+// a setting; one known only after apply warns.
+func TestPolicyAsCode_yamlFiles(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, `
+data "megallm_models" "catalog" { include_retired = true }
+resource "terraform_data" "later" {}
+resource "terraform_data" "config_map" {
+  input = {
+    data = {
+      "application.yaml" = yamlencode({ llm = { chat = { model = "gtp-4o" } } })
+      "router.yml"       = file("router.yml")
+      "later.yaml"       = yamlencode({ model = terraform_data.later.id })
+    }
+  }
+}
+`, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
+	writeFile(t, filepath.Join(ws.Dir, "router.yml"), "# routes\nroutes:\n  - path: /chat\n    model: gpt-4o-mini\n  - path: /code\n    model: gpt4.1\n")
+	deny, warn := evalOPA(t, savedPlan(t, ws), "")
+	assertMessages(t, "OPA deny", deny, []string{
+		`terraform_data.config_map: input.data["application.yaml"].llm.chat.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.config_map: input.data["router.yml"].routes[1].model = "gpt4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+	})
+	assertMessages(t, "OPA warn", warn, []string{`terraform_data.config_map: input.data["later.yaml"] is known only after apply, ` +
+		`so it was not checked: check the plan made after this one is applied, which knows it.`})
+}
+
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
 // deny that says what to add, and nothing about its ids; when the root module
 // does not require the provider, the deny says how to, since a data source

@@ -94,6 +94,8 @@ _watched_unknown(ts, _, path) if {
 
 _watched_unknown(ts, _, [attribute]) if attribute in ts.json_attributes
 
+_watched_unknown(_, _, path) if _yaml_file(path[count(path) - 1])
+
 _watched_unknown(ts, _, [attribute, _]) if attribute in ts.json_attributes
 
 # _type_settings[type] (ts): the per-type settings of each resource type of
@@ -143,22 +145,34 @@ _documents(r) := array.concat(own, _embedded(_type_settings[r.type], own)) if {
 	])
 }
 
-# _embedded(ts, docs): the JSON text of an object or a list that a value of
-# docs holds, decoded, at its path, wherever it is (an environment
-# variable's jsonencode, a ConfigMap's config.json, a local_file's content),
-# as no setting can name text below a resource's own attributes; but for
-# text that a key pattern or attribute path takes for ids already
-# (FALLBACK_MODELS) and a json_attributes text, read above.
-_embedded(ts, docs) := [{"path": path, "value": json.unmarshal(value)} |
+# _embedded(ts, docs): the documents of the text that a value of docs holds
+# (_text_documents), decoded, at its path, wherever it is (an environment
+# variable's jsonencode, a ConfigMap's config.json or application.yaml, a
+# local_file's content), as no setting can name text below a resource's own
+# attributes; but for text that a key pattern or attribute path takes for
+# ids already (FALLBACK_MODELS) and a json_attributes text, read above.
+_embedded(ts, docs) := [{"path": path, "value": d} |
 	some doc in docs
 	walk(doc.value, [sub, value])
 	is_string(value)
-	regex.match(`^\s*[\[{]`, value)
 	path := array.concat(doc.path, sub)
+	some d in _text_documents(path, value)
 	not _json_attribute_text(ts, path)
-	json.is_valid(value)
 	not _watched(ts, doc.value, sub, path)
 ]
+
+# _text_documents(path, value): JSON text of an object or a list, or YAML
+# text (_decoded) under a map key that names a YAML file; any text is YAML
+# (prose is a plain string), so only a file's name says it is meant as such.
+_text_documents(path, value) := [json.unmarshal(value)] if {
+	regex.match(`^\s*[\[{]`, value)
+	json.is_valid(value)
+} else := _decoded(value) if _yaml_file(path[count(path) - 1])
+
+_yaml_file(key) if {
+	is_string(key)
+	regex.match(`(?i)\.ya?ml$`, key)
+}
 
 _json_attribute_text(ts, path) if {
 	count(path) <= 2

@@ -1346,6 +1346,31 @@ test_yaml_documents_in_a_map if {
 	later == {`kubernetes_config_map.app: data["router.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
 }
 
+# YAML text under a map key that names a YAML file (a ConfigMap's
+# application.yaml) is read without a setting, as its name says what it
+# holds; text that is no YAML there is left alone, as a file of a
+# template may be; one known only after apply warns
+test_yaml_files_are_read_by_their_name if {
+	config_map := {
+		"address": "kubernetes_config_map.app", "mode": "managed", "type": "kubernetes_config_map", "name": "app",
+		"values": {"binary_data": null, "data": {
+			"application.yaml": "spring:\n  ai:\n    openai:\n      chat:\n        options:\n          model: gtp-4o\n",
+			"Router.YML": "routes:\n  - model: gpt-3.5-turbo\n---\nmodel: gpt-4o-mini\n",
+			"notes.yaml": "model: [not yaml", "README": "model: gpt-4o-minii\n",
+		}},
+	}
+	plan := json.patch(_plan([config_map]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(config_map, {"data": {"later.yaml": true, "later.txt": true}}),
+	]}])
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	denies == {
+		`kubernetes_config_map.app: data["application.yaml"].spring.ai.openai.chat.options.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`kubernetes_config_map.app: data["Router.YML"].routes[0].model = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
+	later := megallm.warn with time.now_ns as _today with input as plan
+	later == {`kubernetes_config_map.app: data["later.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
+}
+
 # a list of no text, or YAML with no document but comments, holds no id
 test_yaml_without_a_document_holds_no_id if {
 	quiet := json.patch(_yaml_helm, [{"op": "replace", "path": "/values/values", "value": ["# none yet\n", "---\n", null, "", "llm: {}"]}])
