@@ -106,8 +106,10 @@ deny contains msg if {
 # _unknown_advice(f): the usable ids near an id the catalog lacks; or, for a
 # value found by key_patterns alone, which may be no model id at all (a Helm
 # chart's gpu.model), how to ignore its path, when the message shows the path
-# whole (so that the advice shows no more of a sensitive value's place).
-# A path named in attribute_paths is checked whatever is ignored.
+# whole (so that the advice shows no more of a sensitive value's place);
+# else where to find the ids, in the words of the provider's own deny
+# (model_data_source.go). A path named in attribute_paths is checked
+# whatever is ignored.
 _unknown_advice(f) := advice if {
 	advice := _did_you_mean(f)
 	advice != ""
@@ -118,7 +120,7 @@ _unknown_advice(f) := advice if {
 	_maybe_no_id(f)
 	count(path_text(f.path)) <= 64
 	pattern := _ignore_pattern(f)
-} else := ""
+} else := " Ids are case-sensitive. List the available ids with the megallm_models data source."
 
 # _maybe_no_id(f): the catalog does not tell that the value found is a model
 # id: it is no model's display name, and no catalog id, retired or refused

@@ -234,7 +234,7 @@ test_unknown_id_suggests_three_ids_at_most if {
 
 	# a retired id is no suggestion, however near, and its near miss is no
 	# value to ignore
-	_deny({"model": "gpt-3.5-turb"}) == {`terraform_data.app: input.model = "gpt-3.5-turb" is not in the MegaLLM catalog.`}
+	_deny({"model": "gpt-3.5-turb"}) == {`terraform_data.app: input.model = "gpt-3.5-turb" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`}
 }
 
 test_long_id_is_quoted_cut if {
@@ -247,8 +247,8 @@ test_long_id_is_quoted_cut if {
 
 # nor, being a model id, a path to ignore
 test_unknown_id_suggests_no_retired_or_refused_id if {
-	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog.`}
-	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog.`}
+	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`}
+	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`}
 }
 
 test_unknown_id_without_a_policy_free_read_may_be_refused if {
@@ -532,7 +532,7 @@ test_plural_keys_hold_lists_of_ids if {
 	denies == {
 		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog. If it is no model id, add "environment.0.variables.ALLOWED_MODEL_IDS" to megallm_settings.ignored_attribute_paths["aws_lambda_function"].`,
-		`kubernetes_config_map.llm: data["app.fallback_models"] = "x-2" is not in the MegaLLM catalog.`,
+		`kubernetes_config_map.llm: data["app.fallback_models"] = "x-2" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`kubernetes_config_map.llm: data.models = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.models" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
 		`helm_release.gateway: set[0].value = "x-4" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog. If it is no model id, add "values.0.router.models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
@@ -573,7 +573,7 @@ test_dotted_names_are_matched_by_their_last_part if {
 		`helm_release.chat: set[0].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`helm_release.chat: set[1].value = "x-1" is not in the MegaLLM catalog. If it is no model id, add "set.1.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: set_list[0].value[1] = "x-4" is not in the MegaLLM catalog. If it is no model id, add "set_list.0.value.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
-		`terraform_data.app: input.data["app.llm.model"] = "x-5" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.data["app.llm.model"] = "x-5" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 	}
 }
 
@@ -731,8 +731,8 @@ test_bedrock_model_ids_are_checked_when_named if {
 		"attribute_paths": {"aws_bedrockagent_agent": ["foundation_model"], "aws_bedrockagent_prompt": ["variant.*.model_id"]},
 	}
 	denies == {
-		`aws_bedrockagent_agent.a: foundation_model = "anthropic.claude-3-5-sonnet-20240620-v1:0" is not in the MegaLLM catalog.`,
-		`aws_bedrockagent_prompt.p: variant[0].model_id = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-ex"… (72 characters) is not in the MegaLLM catalog.`,
+		`aws_bedrockagent_agent.a: foundation_model = "anthropic.claude-3-5-sonnet-20240620-v1:0" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+		`aws_bedrockagent_prompt.p: variant[0].model_id = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-ex"… (72 characters) is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 	}
 }
 
@@ -947,7 +947,7 @@ test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 
 test_key_patterns_match_keys_with_dots if {
 	_deny({"data": {"app.chat_model": "x-1"}, "set": [{"name": "config.openai_model", "value": "x-2"}]}) == {
-		`terraform_data.app: input.data["app.chat_model"] = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.data["app.chat_model"] = "x-1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`terraform_data.app: input.set[0].value = "x-2" is not in the MegaLLM catalog. If it is no model id, add "input.set.0.value" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
@@ -958,7 +958,7 @@ test_an_attribute_path_named_is_checked_though_ignored if {
 		"values": {"license_model": "license-included"},
 	}
 	denies := megallm.deny with time.now_ns as _today with input as _plan([rds]) with data.megallm_settings as {"attribute_paths": {"aws_db_instance": ["license_model"]}}
-	denies == {`aws_db_instance.reports: license_model = "license-included" is not in the MegaLLM catalog.`}
+	denies == {`aws_db_instance.reports: license_model = "license-included" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`}
 }
 
 _reports := {
@@ -998,7 +998,7 @@ _gpu_denies := {
 	`helm_release.gpu: values[0].llm.fallback_models[1] = "x-1" is not in the MegaLLM catalog. If it is no model id, add "values.0.llm.fallback_models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 	`helm_release.gpu: set[0].value = "h100" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 	`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. If it is no model id, add "data.*.gpu.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
-	`kubernetes_config_map.app: data["app.chat_model"] = "x-2" is not in the MegaLLM catalog.`,
+	`kubernetes_config_map.app: data["app.chat_model"] = "x-2" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 	`kubernetes_config_map.app: data.OPENAI_MODEL = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
 	`terraform_data.app: input.model = "x-4" is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 }
@@ -1028,8 +1028,8 @@ test_the_advice_to_ignore_a_path_with_a_star_removes_that_deny_alone if {
 test_no_advice_to_ignore_a_path_that_reaches_another_value if {
 	two_files := json.patch(_gpu_config_map, [{"op": "add", "path": "/values/data/chat.yaml", "value": "gpu:\n  model: x-5\n"}])
 	shared := megallm.deny with time.now_ns as _today with input as _plan([two_files]) with data.megallm_settings as _gpu_settings
-	`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog.` in shared
-	`kubernetes_config_map.app: data["chat.yaml"].gpu.model = "x-5" is not in the MegaLLM catalog.` in shared
+	`kubernetes_config_map.app: data["gpu.yaml"].gpu.model = "a100" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.` in shared
+	`kubernetes_config_map.app: data["chat.yaml"].gpu.model = "x-5" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.` in shared
 }
 
 # An id named through attribute_paths is checked on purpose, and one with an
@@ -1037,8 +1037,8 @@ test_no_advice_to_ignore_a_path_that_reaches_another_value if {
 test_an_id_named_or_near_another_is_not_offered_to_be_ignored if {
 	named := megallm.deny with time.now_ns as _today with input as _plan([_app({"llm": "x-1", "model": "x-2"})]) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.llm", "input.model"]}}
 	named == {
-		`terraform_data.app: input.llm = "x-1" is not in the MegaLLM catalog.`,
-		`terraform_data.app: input.model = "x-2" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.llm = "x-1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+		`terraform_data.app: input.model = "x-2" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 	}
 	_deny({"model": "gpt4o-mini"}) == {`terraform_data.app: input.model = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
@@ -1187,7 +1187,7 @@ test_sensitive_values_are_not_shown if {
 test_long_paths_are_cut if {
 	key := concat("", ["k" | some _ in numbers.range(1, 100)])
 	_deny({key: {"model": "x-1"}}) == {sprintf(
-		`terraform_data.app: input.%s… (112 characters) = "x-1" is not in the MegaLLM catalog.`,
+		`terraform_data.app: input.%s… (112 characters) = "x-1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		[substring(concat(".", ["input", key]), 6, 58)],
 	)}
 }
@@ -1603,7 +1603,7 @@ test_a_display_name_is_denied_with_its_id if {
 		`helm_release.chat: values[0].models[0] = "GPT-4o Mini" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "gpt-4o-mini": write that id instead.`,
 		`helm_release.chat: values[0].models[1] = "Claude 3.5 Sonnet" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
 		`helm_release.chat: values[0].models[3] = "GPT-4.1" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4.1" or "gpt-4.1-2025-04-14"?`,
-		`helm_release.chat: values[0].models[4] = "GPT-3.5 Turbo" is not in the MegaLLM catalog, or the provider's policy does not allow it.`,
+		`helm_release.chat: values[0].models[4] = "GPT-3.5 Turbo" is not in the MegaLLM catalog, or the provider's policy does not allow it. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`helm_release.chat: values[0].models[5] = "GPT-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "values.0.models.5" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[0].models[6] = "DeepSeek V3" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "deepseek-chat": write that id instead.`,
 		`terraform_data.app: input.model = " claude 3.5 SONNET " is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
