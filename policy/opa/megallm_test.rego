@@ -757,7 +757,7 @@ test_json_text_in_an_environment_variable_is_read if {
 	denies := megallm.deny with time.now_ns as _today with input as _plan([_json_lambda])
 	denies == {
 		`aws_lambda_function.chat: environment[0].variables.APP_CONFIG.llm.model = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
-		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "x-1" is not in the MegaLLM catalog. If it is no model id, add "environment.0.variables.FALLBACK_MODELS" to megallm_settings.ignored_attribute_paths["aws_lambda_function"].`,
+		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
 }
 
@@ -765,7 +765,7 @@ _json_lambda := {
 	"address": "aws_lambda_function.chat", "mode": "managed", "type": "aws_lambda_function", "name": "chat",
 	"values": {"environment": [{"variables": {
 		"APP_CONFIG": json.marshal({"llm": {"model": "gpt-4o-minii", "temperature": 0.2}}),
-		"FALLBACK_MODELS": json.marshal(["gpt-4.1", "x-1"]),
+		"FALLBACK_MODELS": json.marshal(["gpt-4.1", "gpt-3.5-turbo"]),
 		"POLICY": json.marshal({"Statement": [{"Effect": "Allow", "Action": "s3:GetObject"}]}),
 	}}]},
 }
@@ -778,13 +778,19 @@ test_json_text_checked_beside_an_ignored_path if {
 	denies == {`aws_lambda_function.chat: environment[0].variables.APP_CONFIG.llm.model = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
-# a container's environment variable, in a {name, value} pair, or in the
-# JSON text of a json_attributes attribute, and a ConfigMap's JSON file
-test_json_text_in_containers_and_config_maps_is_read if {
+# a container's environment variable, in a {name, value} pair
+test_json_text_in_a_container_variable_is_read if {
 	cloud_run := {
 		"address": "google_cloud_run_v2_service.chat", "mode": "managed", "type": "google_cloud_run_v2_service", "name": "chat",
 		"values": {"template": [{"containers": [{"env": [{"name": "ROUTES", "value": json.marshal([{"path": "/chat", "model": "gtp-4o"}])}]}]}]},
 	}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([cloud_run])
+	denies == {`google_cloud_run_v2_service.chat: template[0].containers[0].env[0].value[0].model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
+}
+
+# a ConfigMap's JSON file, and JSON text in the JSON text of a
+# json_attributes attribute
+test_json_text_in_config_maps_and_json_attributes_is_read if {
 	config_map := {
 		"address": "kubernetes_config_map.llm", "mode": "managed", "type": "kubernetes_config_map", "name": "llm",
 		"values": {"data": {"config.json": json.marshal({"chat_model": "claude-3-opus-20240229"}), "README": "{not json"}},
@@ -795,9 +801,8 @@ test_json_text_in_containers_and_config_maps_is_read if {
 			{"name": "APP_CONFIG", "value": json.marshal({"model": "gpt-3.5-turbo"})},
 		]}])},
 	}
-	denies := megallm.deny with time.now_ns as _today with input as _plan([cloud_run, config_map, task])
+	denies := megallm.deny with time.now_ns as _today with input as _plan([config_map, task])
 	denies == {
-		`google_cloud_run_v2_service.chat: template[0].containers[0].env[0].value[0].model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`kubernetes_config_map.llm: data["config.json"].chat_model = "claude-3-opus-20240229" is denied by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
 		`aws_ecs_task_definition.t: container_definitions[0].environment[0].value.model = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
