@@ -36,15 +36,16 @@ func excerpt(body []byte) string { return redactor{}.excerpt(body, false) }
 // excerpt is the one-line quote of body with the key removed before the body
 // is shortened, so that no part of the key survives the cut, and control
 // characters read as spaces, so that server text cannot forge a line or
-// colour the terminal. A body that was cut already may end in the start of
-// the key: that is removed too.
+// colour the terminal; an ANSI colour, which a terminal shows as nothing, is
+// left out, so that a key it split is found whole. A body that was cut
+// already may end in the start of the key: that is removed too.
 func (r redactor) excerpt(body []byte, cut bool) string {
 	text := strings.Map(func(c rune) rune {
 		if unicode.IsControl(c) {
 			return ' '
 		}
 		return c
-	}, strings.ToValidUTF8(string(body), ""))
+	}, withoutColours(strings.ToValidUTF8(string(body), "")))
 	s := strings.Join(strings.Fields(text), " ")
 	if cut {
 		s = r.truncated(s)
@@ -59,4 +60,21 @@ func (r redactor) excerpt(body []byte, cut bool) string {
 		end--
 	}
 	return s[:end] + "…"
+}
+
+// withoutColours is s without its ANSI control sequences (colourAt).
+func withoutColours(s string) string {
+	if !strings.Contains(s, "\x1b[") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := colourAt([]byte(s[i:])); n > 0 {
+			i += n
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }

@@ -26,3 +26,18 @@ func TestExcerpts_areValidUTF8(t *testing.T) {
 		t.Errorf("err = %v, want a *ResponseError whose excerpt is valid UTF-8", err)
 	}
 }
+
+// TestExcerpts_leaveColoursOut: a body with ANSI colours, from a proxy that
+// colours its log lines, is quoted without them, as a terminal shows it, so
+// that a key they split is found whole.
+func TestExcerpts_leaveColoursOut(t *testing.T) {
+	t.Parallel()
+	const key = "sk-h156-colour-Qp4Rs8Tu2Vw6"
+	body := "\x1b[1;31mERROR\x1b[0m bad key sk-h156-c\x1b[33molour-Qp4\x1b[0mRs8Tu2Vw6 for \x1b[1mgpt-4o\x1b[m\n"
+	rec := newRecorder(t, http.StatusBadGateway, "text/plain", body)
+	_, _, err := newClient(t, megallm.Config{BaseURL: rec.URL + "/v1", APIKey: key}).ListModels(context.Background())
+	var apiErr *megallm.APIError
+	if !errors.As(err, &apiErr) || apiErr.Excerpt != "ERROR bad key *** for gpt-4o" {
+		t.Errorf("err = %q, want an *APIError quoting %q", err, "ERROR bad key *** for gpt-4o")
+	}
+}

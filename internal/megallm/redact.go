@@ -40,7 +40,8 @@ const maxUnescapes = 3
 // character references); in each reading, every run of minKeyRun characters
 // of a key, or of its hex or base64 encoding, ignoring ASCII case, is
 // found, also in the readings without white space, control and invisible
-// characters (a key split across lines or by zero-width spaces), and without
+// characters, ANSI colours and HTML tags (a key split across lines, by
+// zero-width spaces or by marks around part of it), and without
 // those, slashes and quoted-printable soft line breaks too (a key pasted into
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
 // looked for without its own slashes, and the text it came from is
@@ -112,10 +113,69 @@ func separator(r rune) bool {
 		unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }
 
-// separatorAt is the length of the separator that text starts with, or 0.
+// separatorAt is the length of the separator that text starts with, or 0:
+// an ANSI control sequence (colourAt) and an HTML tag (tagAt) are ones too.
 func separatorAt(text []byte) int {
+	if n := max(colourAt(text), tagAt(text)); n > 0 {
+		return n
+	}
 	if c, size := utf8.DecodeRune(text); separator(c) {
 		return size
+	}
+	return 0
+}
+
+// colourAt is the length of the ANSI control sequence that text starts with
+// (ESC [ 31 m, the colour a log formatter puts around part of a line, such as
+// part of a key), or 0; one that text ends inside, as a cut leaves it, runs
+// to the end.
+func colourAt(text []byte) int {
+	if len(text) < 2 || text[0] != 0x1b || text[1] != '[' {
+		return 0
+	}
+	for i := 2; i < len(text); i++ {
+		switch c := text[i]; {
+		case 0x40 <= c && c <= 0x7e: // the final byte
+			return i + 1
+		case c < 0x20 || c > 0x3f: // not a parameter or intermediate byte
+			return 0
+		}
+	}
+	return len(text)
+}
+
+// maxTag is the longest HTML tag read, attributes included.
+const maxTag = 64
+
+// tagAt is the length of the HTML tag that text starts with (<b>, </span>,
+// <wbr/>, <mark class="x">), or 0. An HTML page may put tags inside a long
+// word such as a key: to break it where a line may wrap (<wbr>), or to mark
+// part of it (the characters that differ).
+func tagAt(text []byte) int {
+	if len(text) < len("<b>") || text[0] != '<' {
+		return 0
+	}
+	name := 1
+	if text[1] == '/' {
+		name = 2
+	}
+	end := name
+	for end < len(text) && ('a' <= text[end] && text[end] <= 'z' || end > name && '0' <= text[end] && text[end] <= '9') {
+		end++
+	}
+	if end == name || end == len(text) {
+		return 0
+	}
+	if text[end] != '>' && text[end] != '/' && text[end] != ' ' { // "<a|>" is no tag
+		return 0
+	}
+	for i := end; i < min(len(text), maxTag); i++ {
+		switch text[i] {
+		case '>':
+			return i + 1
+		case '<':
+			return 0
+		}
 	}
 	return 0
 }

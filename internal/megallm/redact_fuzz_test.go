@@ -11,7 +11,8 @@ import (
 
 // FuzzRedact writes a key into a text with each character in a random form
 // (as is or in the other letter case, \u00XX, %XX, \c, &#NN; or &#xXX;,
-// upper- or lower-case hex) between arbitrary texts, and cuts it at a random
+// upper- or lower-case hex), a long key split by ANSI colours or HTML tags
+// (keySplits), between arbitrary texts, and cuts it at a random
 // point. No run of 10 of the key's characters as written may survive, nor
 // any uniform form mockapi.LeakedKey looks for; a cut text that ends in 4 or
 // more characters of the key's start ends in *** instead. The texts hold no
@@ -22,6 +23,8 @@ func FuzzRedact(f *testing.F) {
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0))
 	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9))
 	f.Add("abc%41def\\/ghij&amp;", "%4", "\\", []byte{1, 4, 6, 7}, uint16(14))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "<td>", "</td>", []byte{0, 16 | 32, 8, 16 | 3, 0, 0, 16 | 64 | 32, 16 | 96}, uint16(17))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", `{"log":"`, `"}`, []byte{16 | 1, 0, 16 | 64, 2, 16, 0, 0}, uint16(30))
 	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16) {
 		if key == "" || len(key) > 64 || strings.IndexFunc(key, func(c rune) bool { return c <= ' ' || c > '~' || c == '*' }) >= 0 {
 			t.Skip("a key is printable ASCII without spaces (nor *, which *** would spell)")
@@ -40,6 +43,9 @@ func FuzzRedact(f *testing.F) {
 				choice = choices[i%len(choices)]
 			}
 			tokens[i] = writeKeyChar(key[i], choice)
+			if choice&16 != 0 && i > 0 && len(key) >= minKeyRun && (choice&32 == 0 || !strings.ContainsAny(key, "<>")) {
+				tokens[i] = keySplits[int(choice>>5)%len(keySplits)] + tokens[i]
+			}
 		}
 		written := strings.Join(tokens, "")
 		text := prefix + "|" + written + "|" + suffix
@@ -58,6 +64,12 @@ func FuzzRedact(f *testing.F) {
 		}
 	})
 }
+
+// keySplits are the marks that FuzzRedact writes before a character of a key
+// of 10 characters or more where choice has bit 16, picked by bits 32 and 64:
+// ANSI colours, and HTML tags (bit 32), which a key holding < or > may hide
+// from the rule (with a < before it, "<a|>" is a tag).
+var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>"}
 
 // writeKeyChar writes c in the form choice picks.
 func writeKeyChar(c, choice byte) string {

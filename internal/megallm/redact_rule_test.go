@@ -4,7 +4,8 @@ import "testing"
 
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
 // letter case, under any layer of escapes, split by white space, control or
-// invisible characters, soft line breaks or slashes or not, is replaced; a
+// invisible characters, ANSI colours, HTML tags, soft line breaks or slashes
+// or not, is replaced; a
 // shorter key is replaced whole; shorter runs of a longer key are left (they
 // give nothing away); and a cut-off text loses an end that starts the key,
 // split or not.
@@ -55,6 +56,12 @@ func TestRedactor_rule(t *testing.T) {
 		{"quoted-printable, = as =3D", key, "key=3Dsk-Ab/Cd+Ef=3DGh_=\r\nIj-Kl.", "key=3D***.", false},
 		{"soft line breaks under three layers of escapes", key, `sk-Ab/Cd=\\\\n+Ef=Gh_=\\\\nIj-Kl`, "***", false},
 		{"=XX other than =3D is left", "the-base-url-0123", "status=404 ts=2026", "status=404 ts=2026", false},
+		{"split by HTML tags marking part of it", key, "<td>sk-Ab/Cd<b>+Ef=Gh</b>_Ij-Kl</td>", "<td>***</td>", false},
+		{"split by HTML tags with attributes", key, `<span class="k">sk-Ab/C</span><span class="k">d+Ef=Gh_</span>Ij-Kl`, `<span class="k">***`, false},
+		{"split by HTML tags, JSON-escaped", key, `"sk-Ab/Cd\u003cB\u003e+Ef=Gh\u003c/B\u003e_Ij-Kl"`, `"***"`, false},
+		{"split by ANSI colours", key, "sk-Ab/Cd\x1b[1;31m+Ef=Gh\x1b[0m_Ij-Kl", "***", false},
+		{"split by ANSI colours, JSON-escaped", key, `sk-Ab/Cd\u001b[31m+Ef=Gh\u001B[0m_Ij-Kl`, "***", false},
+		{"tags and colours around other text are left", key, "<b>gpt-4o</b> \x1b[31merror\x1b[0m <a href=x>", "<b>gpt-4o</b> \x1b[31merror\x1b[0m <a href=x>", false},
 		{"split by slashes, as pasted into a URL path", key, "https://gw.test/v1/sk-Ab/Cd/+Ef=Gh/_Ij-Kl/models", "https://gw.test/v1/***/models", false},
 		{"dashes for spaces are not the key", "the-base-url-0123", "set the base URL", "set the base URL", false},
 		{"slashes for dashes are not the key", "the-base-url-0123", "set the/base/url/0123", "set the/base/url/0123", false},
@@ -70,6 +77,9 @@ func TestRedactor_rule(t *testing.T) {
 		{"split and cut after 9 characters", key, "key sk-Ab/Cd\n+", "key ***", true},
 		{"split by zero-width spaces and cut", key, "key sk-\u200bAb/\u200bCd", "key ***", true},
 		{"split by slashes and cut", key, "https://gw.test/v1/sk-Ab/Cd/+E", "https://gw.test/v1/***", true},
+		{"split by a tag and cut inside the next", key, `key sk-Ab<i>/Cd<span class="x`, "key ***", true},
+		{"split by a colour and cut inside the next", key, "key sk-Ab\x1b[1m/Cd\x1b[3", "key ***", true},
+		{"a < before the key does not hide the escape the cut split", key, "a <b or key sk-Ab/Cd%2", "a <b or key ***", true},
 		{"not cut: the start of the key stays", key, "key sk-Ab/C", "key sk-Ab/C", false},
 	}
 	// The rule holds for each key of a redactor with several, long or short,
@@ -150,5 +160,27 @@ func TestRedactor_keyShorterThanMinKeyLengthIsNotLookedFor(t *testing.T) {
 	}
 	if got := newRedactor("k3y9").String("K3Y9 sent"); got != "*** sent" {
 		t.Errorf("a key of MinKeyLength characters: got %q, want it replaced", got)
+	}
+}
+
+// TestRedactor_ordinaryTextIsLeft: for a realistic key, what servers write
+// without it (model ids, owners, an error, an HTML page, a coloured log
+// line) comes back as it is, in every reading the rule makes of it.
+func TestRedactor_ordinaryTextIsLeft(t *testing.T) {
+	t.Parallel()
+	r := newRedactor("sk-proj-h156Vb3Nm7Qx9Zr2Lt5Wp8Kc")
+	for _, text := range []string{
+		"gpt-4o", "openai", "anthropic", "meta-llama/Llama-3.1-70B-Instruct", "claude-3-5-sonnet-20241022",
+		"HTTP 404 Not Found: The model `gpt-4o-mini` does not exist or you do not have access to it. (type invalid_request_error, code model_not_found)",
+		`<html><body><h1>502 Bad Gateway</h1><p>upstream <b>api.megallm.io</b> refused the connection</p><hr><center>nginx</center></body></html>`,
+		"\x1b[1;31mERROR\x1b[0m upstream timed out (110: Connection timed out) while reading response header, request: \"GET /v1/models HTTP/1.1\"",
+		`{"error":{"message":"Rate limit reached for gpt-4o in organization org-h156 on tokens per min (TPM): Limit 30000","type":"tokens"}}`,
+	} {
+		if got := r.String(text); got != text {
+			t.Errorf("String(%q) = %q, want it as it is", text, got)
+		}
+		if got := r.truncated(text); got != text {
+			t.Errorf("truncated(%q) = %q, want it as it is", text, got)
+		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 // unescape decodes one layer of the escapes a server may write a key in:
 // %XX (URLs, as bytes), \uXXXX, \xXX, \n, \b and the other control escapes,
 // and a backslash before any other character (JSON and most languages' strings),
-// &#NN;, &#xXX;, a few named HTML character references and <wbr>, and
+// &#NN;, &#xXX;, a few named HTML character references, and
 // quoted-printable's =3D (=, the one character of a key it must escape). text is
 // lower case; so is the result. from says which bytes of text each byte of
 // the result came from. It returns nil when text has no escape.
@@ -69,12 +69,6 @@ func escapeAt(text []byte, i int) (rune, int) {
 		return characterReference(rest)
 	case bytes.HasPrefix(rest, []byte(qpEquals)):
 		return '=', len(qpEquals)
-	case rest[0] == '<':
-		for _, tag := range wordBreaks {
-			if bytes.HasPrefix(rest, []byte(tag)) {
-				return '\u200b', len(tag)
-			}
-		}
 	}
 	return 0, 0
 }
@@ -135,10 +129,6 @@ var namedReferences = map[string]rune{
 // maxReference is the longest character reference read, "&zerowidthspace;".
 const maxReference = 16
 
-// wordBreaks are the HTML tags for a line break opportunity, which an HTML
-// page may put inside a long word, as a key: read as a zero-width space.
-var wordBreaks = []string{"<wbr>", "<wbr/>", "<wbr />"}
-
 // characterReference reads an HTML character reference (&#43;, &#x2b;,
 // &plus;) at the start of text.
 func characterReference(text []byte) (rune, int) {
@@ -169,10 +159,11 @@ func characterReference(text []byte) (rune, int) {
 	return value, end + 1
 }
 
-// partialEscape is the length of the start of an escape that text ends in,
-// as a cut may leave it ("%2", "\u00", "&#x2"), or 0.
+// partialEscape is the length of the start of an escape or of an HTML tag
+// (tagAt) that text ends in, as a cut may leave it ("%2", "\u00", "&#x2",
+// "<span cla"), or 0.
 func partialEscape(text []byte) int {
-	for n := min(len(text), maxReference); n > 0; n-- {
+	for n := 1; n <= min(len(text), maxTag); n++ { // the last escape started is the one a cut split
 		tail := text[len(text)-n:]
 		if escapeStart(tail) {
 			return n
@@ -182,7 +173,7 @@ func partialEscape(text []byte) int {
 }
 
 // escapeStart reports whether tail could be the first bytes of an escape
-// that unescape reads, but not the whole of one.
+// that unescape reads or of a tag, but not the whole of one.
 func escapeStart(tail []byte) bool {
 	isHex := func(b []byte) bool {
 		_, ok := number(b, 16)
@@ -197,7 +188,12 @@ func escapeStart(tail []byte) bool {
 		return len(tail) < len(`\u0000`) && isHex(tail[2:])
 	case tail[0] == '\\' && tail[1] == 'x':
 		return len(tail) < len(`\x00`) && isHex(tail[2:])
+	case tail[0] == '<':
+		return (len(tail) == 1 || tail[1] == '/' || 'a' <= tail[1] && tail[1] <= 'z') && !bytes.ContainsAny(tail[1:], "<>")
 	case tail[0] == '&':
+		if len(tail) > maxReference {
+			return false
+		}
 		for _, c := range tail[1:] {
 			if (c < '0' || c > '9') && (c < 'a' || c > 'z') && c != '#' {
 				return false
