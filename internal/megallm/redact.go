@@ -45,9 +45,10 @@ const maxUnescapes = 3
 // those, slashes and quoted-printable soft line breaks too (a key pasted into
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
 // looked for without its own slashes, and the text it came from is
-// replaced by ***. A key shorter than minKeyRun is found whole, and only
-// unsplit, and its encodings as any key's where they are that long (hex
-// of 5 characters or more); one shorter than MinKeyLength is not looked for.
+// replaced by ***. A key shorter than minKeyRun is found whole, only
+// unsplit and where it is a word of its own (wholeWord), and its encodings
+// as any key's where they are that long (hex of 5 characters or more); one
+// shorter than MinKeyLength is not looked for.
 type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string
@@ -350,24 +351,44 @@ func (r redactor) scrub(s string, cut bool) string {
 	return replaceSpans(s, found)
 }
 
-// find appends where text holds one of runs, which are n bytes long.
+// find appends where text holds one of runs, which are n bytes long; runs
+// shorter than minKeyRun, whole short keys, only where they are whole words.
 func find(text []byte, from []span, n int, runs map[string]struct{}, found []span) []span {
 	for i := 0; i+n <= len(text); i++ {
-		if _, ok := runs[string(text[i:i+n])]; ok {
+		if _, ok := runs[string(text[i:i+n])]; ok && (n >= minKeyRun || wholeWord(text, i, i+n)) {
 			found = append(found, origin(from, i, i+n))
 		}
 	}
 	return found
 }
 
+// wholeWord reports whether text[start:end] is not inside a longer word: no
+// letter or digit touches it where it starts or ends with one. A key shorter
+// than minKeyRun may be a word ("test", "local"), in "latest" or "locally"
+// too, where it gives nothing away, and replaced there would leave no
+// message readable; where it stands alone, or beside punctuation as in
+// "key=test", it may be the key, and it is replaced.
+func wholeWord(text []byte, start, end int) bool {
+	first, _ := utf8.DecodeRune(text[start:])
+	before, _ := utf8.DecodeLastRune(text[:start])
+	last, _ := utf8.DecodeLastRune(text[:end])
+	after, _ := utf8.DecodeRune(text[end:])
+	startsInside := wordChar(first) && wordChar(before)
+	endsInside := wordChar(last) && wordChar(after)
+	return !startsInside && !endsInside
+}
+
+// wordChar reports whether c is part of a word: a letter or a digit.
+func wordChar(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
+
 // findCutStart appends the end of text when it is the start of key (the
 // key, or the key as a reading of text holds it), possibly followed by the
-// part of an escape the cut left. size is the length of the text being
-// scrubbed.
+// part of an escape the cut left; of a key shorter than minKeyRun, where it
+// starts a word. size is the length of the text being scrubbed.
 func (r redactor) findCutStart(text []byte, from []span, key string, size int, found []span) []span {
 	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
 		for n := min(len(key), len(body)); n >= MinKeyLength; n-- {
-			if bytes.HasSuffix(body, []byte(key[:n])) {
+			if bytes.HasSuffix(body, []byte(key[:n])) && (len(key) >= minKeyRun || wholeWord(body, len(body)-n, len(body))) {
 				return append(found, span{origin(from, len(body)-n, len(body)).start, size})
 			}
 		}

@@ -35,6 +35,9 @@ func FuzzRedact(f *testing.F) {
 		if strings.ContainsFunc(prefix+suffix, unicode.IsSpace) || mockapi.KeySplit.MatchString(prefix+suffix) {
 			t.Skip("the texts around the key hold no white space")
 		}
+		if len(key) < minKeyRun && strings.Contains(string(foldASCII([]byte(prefix+suffix))), string(foldASCII([]byte(key)))) {
+			t.Skip("a shorter key is looked for as a word of its own, and the texts around it may hold it in a longer one")
+		}
 		r := newRedactor(key)
 		tokens := make([]string, len(key))
 		for i := range len(key) {
@@ -105,10 +108,16 @@ func writeKeyChar(c, choice byte) string {
 }
 
 // checkNoKey fails when out holds a run of the key's characters as tokens
-// wrote them, or a uniform form of the key.
+// wrote them, or a uniform form of the key; a key shorter than minKeyRun, a
+// form that the rule finds: LeakedKey finds it in any word too, even in the
+// escapes of other characters ("0030" in \u0030).
 func checkNoKey(t *testing.T, out, key string, tokens []string) {
 	t.Helper()
-	if leak := mockapi.LeakedKey(out, key); leak != "" {
+	if len(key) < minKeyRun {
+		if again := newRedactor(key).String(out); again != out {
+			t.Fatalf("%q still holds the key: scrubbed again, it is %q", out, again)
+		}
+	} else if leak := mockapi.LeakedKey(out, key); leak != "" {
 		t.Fatalf("%q holds %s", out, leak)
 	}
 	folded := string(foldASCII([]byte(out)))

@@ -5,10 +5,10 @@ import "testing"
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
 // letter case, under any layer of escapes, split by white space, control or
 // invisible characters, ANSI colours, HTML tags, soft line breaks or slashes
-// or not, is replaced; a
-// shorter key is replaced whole; shorter runs of a longer key are left (they
-// give nothing away); and a cut-off text loses an end that starts the key,
-// split or not.
+// or not, is replaced; a shorter key is replaced whole where no letter or
+// digit makes it part of a longer word; shorter runs of a longer key are left
+// (they give nothing away); and a cut-off text loses an end that starts the
+// key, split or not (a shorter key's, where it starts a word).
 func TestRedactor_rule(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
@@ -34,6 +34,14 @@ func TestRedactor_rule(t *testing.T) {
 		{"base64 of the header", key, "<html>refused QmVhcmVyIHNrLUFiL0NkK0VmPUdoX0lqLUts</html>", "<html>refused QmVhcmVyIHNr***</html>", false},
 		{"URL-safe base64, another alignment", key, "t=eHNrLUFiL0NkK0VmPUdoX0lqLUts;", "t=eHNr***;", false},
 		{"hex, upper case", key, "key 736B2D41622F43642B45663D47685F496A2D4B6C.", "key ***.", false},
+		{"a short key inside longer words is left", "test", "the latest attestation, Testing", "the latest attestation, Testing", false},
+		{"a short key as a word of its own", "test", "Test failed: key test, KEY=TEST.", "*** failed: key ***, KEY=***.", false},
+		{"a short key as a word under escapes", "test", `Bearer%20test "\u0074est"`, `Bearer%20*** "***"`, false},
+		{"a short key beside an underscore or a digit", "local", "local_2 local2 2local", "***_2 local2 2local", false},
+		{"a short key beside a letter that is not ASCII", "empty", "émpty EMPTYé EMPTY", "émpty EMPTYé ***", false},
+		{"a short key of punctuation and letters", "k/y+Z=_", "xk/y+Z=_ k/y+Z=_x k/y+Z=_.", "xk/y+Z=_ ***x ***.", false},
+		{"a short key's start at a cut, as a word", "local", "not found: loca", "not found: ***", true},
+		{"a short key's start at a cut, inside a word", "local", "could not alloca", "could not alloca", true},
 		{"base64 of a short key is not looked for", "k/y+Z=_", "a35ReitaPV8=", "a35ReitaPV8=", false},
 		{"hex of a short key", "k/y+Z=_", "key 6B2F792B5A3D5F.", "key ***.", false},
 		{"hex of a short key, bytes split by spaces", "k/y+Z=_", "key: 6b 2f 79 2b 5a 3d 5f", "key: ***", false},
@@ -163,13 +171,16 @@ func TestRedactor_keyShorterThanMinKeyLengthIsNotLookedFor(t *testing.T) {
 	}
 }
 
-// TestRedactor_ordinaryTextIsLeft: for a realistic key, what servers write
-// without it (model ids, owners, an error, an HTML page, a coloured log
-// line) comes back as it is, in every reading the rule makes of it.
+// TestRedactor_ordinaryTextIsLeft: for a realistic key, and for the short
+// words that local gateways take as keys, what servers write without it
+// (model ids, owners, an error, an HTML page, a coloured log line, words
+// that hold the short ones) comes back as it is, in every reading the rule
+// makes of it.
 func TestRedactor_ordinaryTextIsLeft(t *testing.T) {
 	t.Parallel()
-	r := newRedactor("sk-proj-h156Vb3Nm7Qx9Zr2Lt5Wp8Kc")
+	r := newRedactor("sk-proj-h156Vb3Nm7Qx9Zr2Lt5Wp8Kc", "test", "EMPTY", "local")
 	for _, text := range []string{
+		"gpt-4o-latest", "Testing the emptyset allocator locally: 200 OK, 3 tests passed",
 		"gpt-4o", "openai", "anthropic", "meta-llama/Llama-3.1-70B-Instruct", "claude-3-5-sonnet-20241022",
 		"HTTP 404 Not Found: The model `gpt-4o-mini` does not exist or you do not have access to it. (type invalid_request_error, code model_not_found)",
 		`<html><body><h1>502 Bad Gateway</h1><p>upstream <b>api.megallm.io</b> refused the connection</p><hr><center>nginx</center></body></html>`,

@@ -395,3 +395,29 @@ func TestListModels_keyShorterThanMinKeyLengthLeavesTheCatalog(t *testing.T) {
 		}
 	}
 }
+
+// TestListModels_shortWordKeyIsReplacedAsAWordOnly: a key of fewer than 10
+// characters that is a word (vLLM's "EMPTY", "test", "local") is replaced
+// where the server quotes it, but not inside other words: before, the
+// catalog lost mistral-large-latest to "test" ("la***") and messages
+// became unreadable.
+func TestListModels_shortWordKeyIsReplacedAsAWordOnly(t *testing.T) {
+	t.Parallel()
+	want, _, err := megallm.DecodeModels(strings.NewReader(string(mockapi.BuiltinCatalog())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"test", "EMPTY", "local"} {
+		server := mockapi.NewTestServer(t, key)
+		client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: key})
+		fetched, problems, err := client.ListModels(context.Background())
+		if err != nil || len(problems) != 0 || !reflect.DeepEqual(fetched, want) {
+			t.Errorf("key %q: %d models, %d problems, err %v; want the %d models of the catalog", key, len(fetched), len(problems), err, len(want))
+		}
+		server.InjectFaults(mockapi.CredentialsEcho())
+		_, _, err = client.ListModels(context.Background())
+		if wantErr := "bad credentials: Bearer *** (type invalid_request_error, code invalid_api_key)"; err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Errorf("key %q: error %v, want it to contain %q", key, err, wantErr)
+		}
+	}
+}
