@@ -319,10 +319,7 @@ var lifecycleRootNames = append([]string{"model_lifecycle"}, savedLifecycleNames
 // (capabilities.supports_vision, model_lifecycle.status).
 var attributePaths = sync.OnceValue(func() map[string]string {
 	paths := make(map[string]string)
-	for _, nested := range []struct {
-		name  string
-		attrs []string
-	}{{"capabilities", capabilityAttributeNames}, {"pricing", pricingAttributeNames}, {"model_lifecycle", lifecycleAttributeNames}} {
+	for _, nested := range nestedObjects {
 		for _, name := range nested.attrs {
 			paths[name] = nested.name + "." + name
 		}
@@ -459,6 +456,11 @@ var (
 	// rootAttributeNames are read at a model's root: its own, and the
 	// lifecycle dates a saved GET /models entry has there.
 	rootAttributeNames = append(slices.Sorted(maps.Keys(modelTypes().model)), savedLifecycleNames...)
+	// nestedObjects are a model's nested objects, each with its attributes.
+	nestedObjects = []struct {
+		name  string
+		attrs []string
+	}{{"capabilities", capabilityAttributeNames}, {"pricing", pricingAttributeNames}, {"model_lifecycle", lifecycleAttributeNames}}
 )
 
 // misplaced keeps an error for each attribute at the model's root that is
@@ -469,15 +471,10 @@ var (
 // pricing, or null, has its own rule (rootCurrency). In a map, which holds
 // no object, the fix is to give an object instead.
 func misplaced(o *objectReader) {
-	lifecycleOnly := maps.Clone(modelTypes().lifecycle)
-	maps.DeleteFunc(lifecycleOnly, func(name string, _ attr.Type) bool { return slices.Contains(rootAttributeNames, name) })
-	for _, in := range []struct {
-		name  string
-		attrs map[string]attr.Type
-	}{{"capabilities", modelTypes().capabilities}, {"pricing", modelTypes().pricing}, {"model_lifecycle", lifecycleOnly}} {
+	for _, in := range nestedObjects {
 		for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
 			switch _, hasPricing := o.attrs["pricing"]; {
-			case in.attrs[name] == nil:
+			case attributePaths()[name] != in.name+"."+name: // not in's, or read at the root too
 			case name == "currency" && (hasPricing || o.attrs[name].IsNull()):
 				o.keep(rootCurrency(o))
 			case o.isMap: // moved into an object, it would not fit the map's type
