@@ -30,14 +30,8 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"it, or one the catalog has only in another letter case or without a vendor prefix (`\"openai/gpt-4o\"` for " +
 			"`gpt-4o`, owned by `openai`), fails the plan, wherever it stands, as it could never be chosen, with the id " +
 			"as the catalog writes it.",
-		Optional: true,
-		Validators: []validator.Dynamic{argumentCheck{
-			describes: "a list of model ids, at least one, each once",
-			dyn: func(_ context.Context, config tfsdk.Config, v tftypes.Value) error {
-				_, err := readCandidates(v, !config.Raw.IsFullyKnown())
-				return err
-			},
-		}},
+		Optional:   true,
+		Validators: []validator.Dynamic{namesCheck("a list of model ids, at least one, each once", readCandidates)},
 	}
 }
 

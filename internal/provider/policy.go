@@ -2,7 +2,6 @@ package provider
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -62,15 +60,8 @@ func policyAttribute() schema.DynamicAttribute {
 			"(`\"openai/gpt-4o\"` for `gpt-4o`), and an id, successor or owner with white space around it, which names it " +
 			"as the catalog writes it (`\" GPT-4o\"` is `gpt-4o`); ids and owners the catalog lacks are a warning.",
 		Optional: true,
-		Validators: []validator.Dynamic{argumentCheck{
-			describes: "a model policy: an object of allowed_owners, models and retirement_notice_days",
-			// The names, and the values known so far: a typo next to a value known
-			// only after apply fails the plan it is written for, not the next one.
-			dyn: func(_ context.Context, config tfsdk.Config, v tftypes.Value) error {
-				_, err := readPolicy(v, !config.Raw.IsFullyKnown())
-				return err
-			},
-		}},
+		Validators: []validator.Dynamic{namesCheck("a model policy: an object of allowed_owners, models and retirement_notice_days",
+			readPolicy)},
 	}
 }
 

@@ -86,6 +86,16 @@ func (v argumentCheck) ValidateDynamic(ctx context.Context, req validator.Dynami
 	}
 }
 
+// namesCheck validates a dynamic argument with read: its names and the values
+// known so far (DESIGN.md), and, only where a value of the configuration is not
+// known yet, white space around a name (spacedToo; nameValidator).
+func namesCheck[T any](describes string, read func(v tftypes.Value, spacedToo bool) (T, error)) argumentCheck {
+	return argumentCheck{describes: describes, dyn: func(_ context.Context, config tfsdk.Config, v tftypes.Value) error {
+		_, err := read(v, !config.Raw.IsFullyKnown())
+		return err
+	}}
+}
+
 // report adds detail as the error of the argument at, without the API key,
 // which a value may hold by mistake (base_url = var.api_key).
 func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, at path.Path, detail string) {
