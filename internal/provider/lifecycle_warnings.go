@@ -27,8 +27,14 @@ func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.
 	default:
 		return diags
 	}
-	detail := lifecycleDetail(model.ID, l, models.Reason(model.ID), d.advice(models, model.ID, l, candidates, query),
-		models.RetirementNoticeDays())
+	// The advice costs a pass over the catalog: only for a warning.
+	advice := lifecycleAdvice{Advice: models.Advise(model.ID, l.Successor, &query)}
+	if i := slices.Index(candidates, model.ID); i >= 0 {
+		if fallback, _ := models.Choose(candidates[i+1:], query); fallback != nil {
+			advice.fallback = fallback.ID
+		}
+	}
+	detail := lifecycleDetail(model.ID, l, models.Reason(model.ID), advice, models.RetirementNoticeDays())
 	if d.catalog.TakeWarning(summary + "\n" + detail) {
 		diags.AddAttributeWarning(at, summary, detail)
 	}
@@ -40,18 +46,6 @@ func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.
 type lifecycleAdvice struct {
 	catalog.Advice
 	fallback string
-}
-
-// advice costs a pass over the catalog: only for a warning.
-func (d *providerData) advice(models *catalog.Catalog, id string, l catalog.Lifecycle, candidates []string,
-	query catalog.Query) lifecycleAdvice {
-	a := lifecycleAdvice{Advice: models.Advise(id, l.Successor, &query)}
-	if i := slices.Index(candidates, id); i >= 0 {
-		if fallback, _ := models.Choose(candidates[i+1:], query); fallback != nil {
-			a.fallback = fallback.ID
-		}
-	}
-	return a
 }
 
 // lifecycleDetail says since when a model is deprecated, or else that it
