@@ -27,8 +27,7 @@ import (
 
 // modelValues are m's attributes as both data sources return them, its
 // lifecycle as of now: every attribute of modelAttributes, each omission
-// null. They are the framework's values, built without a tfsdk struct, whose
-// reflection cost megallm_model a tenth more plan time (BENCHMARKS.md).
+// null, as the framework's values, without a tfsdk struct (BENCHMARKS.md).
 func modelValues(m *megallm.Model, now time.Time) map[string]attr.Value {
 	t := modelTypes()
 	capabilities := types.ObjectNull(t.capabilities)
