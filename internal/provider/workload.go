@@ -113,12 +113,8 @@ func workloadValidator(takesWorkload bool) *configCheck {
 // boundsWorkloadCost reports whether require sets max_workload_cost, now or
 // once it is known.
 func boundsWorkloadCost(ctx context.Context, require types.Dynamic) bool {
-	v, err := require.ToTerraformValue(ctx)
-	if err != nil || !v.IsKnown() || v.IsNull() {
-		return false
-	}
-	o, err := requireReader(v) // a require that is no object is its validator's error
-	if err != nil {
+	o, _ := readDynamic(ctx, require, requireReader) // a require that is no object is its validator's error
+	if o == nil {
 		return false
 	}
 	bound, ok := o.attrs["max_workload_cost"]
