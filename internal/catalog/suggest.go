@@ -337,7 +337,7 @@ func ClosestByOwnWord(value string, candidates []string) []string {
 		}
 	}
 	best, found := math.MaxInt, []string(nil)
-	valueWords := slices.Compact(slices.Sorted(slices.Values(words(value)))) // each once, as a long name repeats them
+	valueWords := distinctWords(value)
 	for _, name := range candidates {
 		d := math.MaxInt
 		for _, k := range words(name) {
@@ -375,6 +375,13 @@ func words(name string) []string {
 	return out
 }
 
+// distinctWords are the words of name, each once and sorted: a long name
+// repeats them, and each costs a comparison with every word of the names it
+// is read against.
+func distinctWords(name string) []string {
+	return slices.Compact(slices.Sorted(slices.Values(words(name))))
+}
+
 // Misnames reports whether value, a name made of words that is none of
 // names, reads as a misspelling or a guess of one of them: each of its words
 // is a word of theirs, one misspelt as Closest measures it, or one cut short
@@ -398,7 +405,7 @@ func Misnames(value string, names []string) bool {
 		known = append(known, words(name)...)
 	}
 	var exact []string
-	for _, w := range words(value) {
+	for _, w := range distinctWords(value) {
 		if slices.Contains(known, w) {
 			exact = append(exact, w)
 		} else if !slices.ContainsFunc(known, func(k string) bool { return misspeltOrCut(w, k) }) {
@@ -420,9 +427,12 @@ func misspeltOrCut(w, k string) bool {
 // misspelt reports whether w is k, or k misspelt: within the edit distance
 // that Closest allows, and not every character retyped.
 func misspelt(w, k string) bool {
-	want := []rune(w)
-	limit := editLimit(len(want))
-	return nearMiss(want, []rune(k), limit, nil) <= limit
+	n := utf8.RuneCountInString(w)
+	limit := editLimit(n)
+	if n-utf8.RuneCountInString(k) > limit { // its length alone is too many edits, as Closest skips a candidate
+		return false
+	}
+	return nearMiss([]rune(w), []rune(k), limit, nil) <= limit
 }
 
 // editLimit is how many edits away from a value of n runes a near miss may be.

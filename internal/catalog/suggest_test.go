@@ -448,6 +448,40 @@ func TestMisnames(t *testing.T) {
 	}
 }
 
+// A long name costs what its distinct words do, not a comparison with each
+// word of names for each of its words: Terraform takes a name of 500,000
+// words as an attribute name.
+func TestMisnames_repeatedWordsReadOnce(t *testing.T) {
+	pricing := []string{"currency", "input_tokens_cost_per_million", "output_tokens_cost_per_million"}
+	for _, value := range []string{strings.Repeat("inptu_", 10_000), strings.Repeat("input_", 10_000)} {
+		if !Misnames(value, pricing) {
+			t.Errorf("Misnames(%.12q… × 10,000) = false, want true", value)
+		}
+		if allocs := testing.AllocsPerRun(1, func() { Misnames(value, pricing) }); allocs > 1000 {
+			t.Errorf("Misnames(%.12q… × 10,000) made %.0f allocations, want at most 1,000", value, allocs)
+		}
+	}
+}
+
+// A word longer than any of names' by more than the edits a misspelling
+// makes is none of theirs, and costs no edit distance: before, each word of
+// names decoded a 100,000-letter word into runes, 400 KB each. Not parallel,
+// so that no other test allocates meanwhile.
+func TestMisnames_longWordCostsNoEditDistance(t *testing.T) {
+	pricing := []string{"currency", "input_tokens_cost_per_million", "output_tokens_cost_per_million"}
+	value := strings.Repeat("a", 100_000)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got := Misnames(value, pricing)
+	runtime.ReadMemStats(&after)
+	if got {
+		t.Error("Misnames(100,000 letters) = true, want false")
+	}
+	if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 64<<10 {
+		t.Errorf("Misnames(100,000 letters) allocated %d bytes, want at most 64 KiB", allocated)
+	}
+}
+
 // TestMiscased: every spelling that differs only in letter case is a
 // suggestion, as the name could be any of them mistyped, the first
 // maxSuggestions in the names' order; none when the name is one of them.
