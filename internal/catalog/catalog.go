@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -26,11 +27,12 @@ type Catalog struct {
 	policy *Policy
 	now    time.Time
 	// byFoldedID maps each lower-cased id to the first id that has it, and
-	// caseVariants are the ids that differ only in letter case; both built by
-	// fold.
+	// caseVariants are the ids that differ only in letter case; longestID is
+	// the length of the longest id, in runes; all built by fold.
 	foldOnce     sync.Once
 	byFoldedID   map[string]string
 	caseVariants [][]string
+	longestID    int
 }
 
 // New indexes models, keeping their order, with the problems found decoding
@@ -67,6 +69,9 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 		return "", false
 	}
 	c.fold()
+	if utf8.RuneCountInString(id) > c.longestID { // lower-casing keeps the runes: no id of the catalog
+		return "", false
+	}
 	catalogID, ok := c.byFoldedID[strings.ToLower(id)]
 	return catalogID, ok && catalogID != id
 }
@@ -78,26 +83,47 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 // "openai", in any letter case, or reports no owner. A prefix reads as a
 // person reads it: each of its parts names the owner ("openai/openai/gpt-4o"),
 // or is empty ("/gpt-4o", for any owner). Such an id is an error wherever a
-// model id is written, as it misses the model it was written for.
+// model id is written, as it misses the model it was written for. Only the
+// '/'s before the catalog's longest id's length from the end are read: an
+// id of many '/'s costs what reading it does.
 func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	if catalogID, ok := c.LookupFold(id); ok {
 		return MisnamedID{ID: id, CatalogID: catalogID}, true
 	}
-	for i, r := range id {
-		if r != '/' {
+	c.fold()
+	tail := len(id) // where the last longestID runes of id start
+	for n := 0; n < c.longestID && tail > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(id[:tail])
+		tail -= size
+	}
+	for i := max(tail-1, 0); i < len(id); i++ {
+		if id[i] != '/' {
 			continue
 		}
 		catalogID, folded := c.LookupFold(id[i+1:])
 		if !folded {
 			catalogID = id[i+1:]
 		}
-		if m, ok := c.byID[catalogID]; ok && !slices.ContainsFunc(strings.Split(id[:i], "/"), func(vendor string) bool {
-			return vendor != "" && m.OwnedBy != nil && !strings.EqualFold(vendor, *m.OwnedBy)
-		}) {
+		if m, ok := c.byID[catalogID]; ok && vendorsName(id[:i], m.OwnedBy) {
 			return MisnamedID{ID: id, CatalogID: catalogID}, true
 		}
 	}
 	return MisnamedID{}, false
+}
+
+// vendorsName reports whether every part of prefix, split at '/', is empty
+// or names owner in some letter case, as LookupMisnamed reads a prefix; any
+// does for a model that reports no owner.
+func vendorsName(prefix string, owner *string) bool {
+	if owner == nil {
+		return true
+	}
+	for vendor := range strings.SplitSeq(prefix, "/") {
+		if vendor != "" && !strings.EqualFold(vendor, *owner) {
+			return false
+		}
+	}
+	return true
 }
 
 // CaseVariants are the groups of ids that differ only in letter case, such
@@ -118,6 +144,7 @@ func (c *Catalog) fold() {
 		group := map[string]int{} // lower-cased id -> its index in caseVariants
 		for i := range c.models {
 			id := c.models[i].ID
+			c.longestID = max(c.longestID, utf8.RuneCountInString(id))
 			folded := strings.ToLower(id)
 			first, seen := c.byFoldedID[folded]
 			if !seen {

@@ -1,7 +1,9 @@
 package catalog
 
 import (
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -152,6 +154,36 @@ func TestLookupMisnamed_shortTail(t *testing.T) {
 	}
 	if got := c.Suggest("openai/o3"); !slices.Equal(got, []string{"o3"}) {
 		t.Errorf(`Suggest("openai/o3") = %q, want ["o3"]`, got)
+	}
+}
+
+// An id of many '/'s reads only those that leave a tail no longer than the
+// catalog's longest id: before, each '/' lower-cased all that follows it,
+// and each tail that is an id split all that precedes it, so that 10,000
+// vendor prefixes made 10,000 copies of the id. Not parallel, so that no
+// other test allocates meanwhile.
+func TestLookupMisnamed_manySlashesCostReadingTheID(t *testing.T) {
+	c := New([]megallm.Model{{ID: "gpt-4o", OwnedBy: ptr("openai")}, {ID: "meta-llama/llama-3", OwnedBy: ptr("meta")}})
+	for _, tc := range []struct {
+		id, want string
+	}{
+		{strings.Repeat("OpenAI/", 10_000) + "gpt-4o", "gpt-4o"},
+		{strings.Repeat("OpenAI/", 10_000) + "GPT-4o", "gpt-4o"},
+		{strings.Repeat("Meta/", 10_000) + "gpt-4o", ""},
+		{strings.Repeat("/A", 10_000) + "/gpt-4o", ""},
+		{strings.Repeat("/", 10_000) + "Meta-Llama/Llama-3", "meta-llama/llama-3"},
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		got, _ := c.LookupMisnamed(tc.id)
+		runtime.ReadMemStats(&after)
+		if got.CatalogID != tc.want {
+			t.Errorf("LookupMisnamed(%.12q… (%d characters)) = %q, want %q", tc.id, len(tc.id), got.CatalogID, tc.want)
+		}
+		if allocated := after.TotalAlloc - before.TotalAlloc; allocated > 4*uint64(len(tc.id)) {
+			t.Errorf("LookupMisnamed(%.12q… (%d characters)) allocated %d bytes, want at most 4 times its length",
+				tc.id, len(tc.id), allocated)
+		}
 	}
 }
 
