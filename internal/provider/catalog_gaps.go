@@ -90,7 +90,7 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return spacedName(where, owner, "owner", "owners", owners)
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
-		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, writeAs)
+		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(id))
 	})
 	return query, diags
 }

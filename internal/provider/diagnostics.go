@@ -99,7 +99,7 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 	return mistakes
 }
 
-// spacedID is spaced for a model id at where, whose fix is write's (writeAs,
+// spacedID is spaced for a model id at where, whose fix is write's (rewrite,
 // most often) for the id as the catalog writes it (idSpelling), or says what
 // meant finds for it when the catalog lacks it.
 func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
@@ -136,7 +136,7 @@ func spacedName(where, name, kind, field string, names []string) error {
 			return didYouMean(closest)
 		}
 		return " " + catalogHas(field, names)
-	}, writeAs))
+	}, rewrite(name)))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with

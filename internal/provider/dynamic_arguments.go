@@ -144,7 +144,7 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	case fix != nil && clean != "":
 		advice = fix(clean)
 	case !strings.ContainsFunc(fixed, invisible): // else writing it as fixed would keep a character this refuses
-		advice = writeAs(fixed)
+		advice = rewrite(name)(fixed)
 	}
 	if strings.TrimSpace(name) != name {
 		return fmt.Errorf("%s is %s, with white space around it, which no %s has: %s", where, megallm.Quote(name), kind, advice)
@@ -179,12 +179,47 @@ func cleanName(name string) string {
 	}, name))
 }
 
-// writeAs is the advice to write a name as name.
-func writeAs(name string) string { return "write it as " + megallm.Quote(name) }
+// rewrite is the advice to write a name written so as another: "write it
+// as" that one, when megallm.Quote shows it whole, else what to change, as a
+// cut quote cannot be copied: the white space around it, invisible
+// characters, look-alike dashes, a vendor prefix, the letter case.
+func rewrite(written string) func(as string) string {
+	return func(as string) string {
+		if megallm.QuotesWhole(as) {
+			return "write it as " + megallm.Quote(as)
+		}
+		var changes []string
+		trimmed := strings.TrimSpace(written)
+		if trimmed != written {
+			changes = append(changes, "delete the white space around it")
+		}
+		if strings.ContainsFunc(trimmed, func(r rune) bool { return invisible(r) && dash(r) == 0 }) {
+			changes = append(changes, "delete its invisible characters")
+		}
+		if strings.ContainsFunc(trimmed, func(r rune) bool { return dash(r) != 0 }) {
+			changes = append(changes, `write its look-alike dashes as "-"`)
+		}
+		clean, as := cleanName(written), cleanName(as) // as is clean, but for white space within it
+		if prefix := len(clean) - len(as); prefix > 0 && strings.EqualFold(clean[prefix:], as) {
+			changes = append(changes, "write it"+strings.TrimPrefix(misnamedWhy(clean[:prefix]), ","))
+			clean = clean[prefix:]
+		}
+		switch {
+		case clean == as:
+		case as == strings.ToLower(as):
+			changes = append(changes, "write it in lower case")
+		case as == strings.ToUpper(as):
+			changes = append(changes, "write it in upper case")
+		default:
+			changes = append(changes, "write it in the letter case of the catalog, whose ids a megallm_models data source lists")
+		}
+		return strings.Join(changes, ", and ")
+	}
+}
 
 // spelledIn is spacedFix's fix from the catalog, for a name (of kind) read
 // as clean: write's for how the catalog writes it (spelling, "" when it has
-// none; writeAs, most often), else that the catalog lacks clean too, with
+// none; rewrite, most often), else that the catalog lacks clean too, with
 // meant's words for what it may have meant (a didYouMean, meantWords or
 // catalogHas).
 func spelledIn(kind string, spelling, meant, write func(clean string) string) func(clean string) string {

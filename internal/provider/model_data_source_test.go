@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -288,6 +289,27 @@ func TestModelDataSource_spacedIDAdviceFromTheCatalog(t *testing.T) {
 		errorStep(server, "megallm_model", `id = "gpt-4x "`,
 			`id is "gpt-4x ", with white space around it, which no model id has: the catalog has no model id "gpt-4x" `+
 				`either\. Did you mean "gpt-4o" or "gpt-4\.1"\?`),
+	)
+}
+
+// A spaced id whose catalog spelling is too long to quote whole is not
+// advised as that spelling, which a cut quote cannot give: the advice says
+// what to change, and followed, it plans.
+func TestModelDataSource_spacedLongIDAdvice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	id := fmt.Sprintf("model-%075d", 1) // 81 characters
+	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":%q,"owned_by":"openai"}`, id)))
+	unitTest(t,
+		errorStep(server, "megallm_model", fmt.Sprintf(`id = " OpenAI/%s"`, strings.ToUpper(id)),
+			`with white space around it, which no model id has: delete the white space around it, and write it without\s+`+
+				`the vendor prefix "OpenAI/", and write it in lower case\.\s*$`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + fmt.Sprintf(`data "megallm_model" "m" { id = %q }`, id),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact(id)),
+			},
+		},
 	)
 }
 

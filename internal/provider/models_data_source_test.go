@@ -247,6 +247,9 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 			`it to null \(as a variable's default = null\), to keep every model\.`),
 		step("id_regex = <<EOT\n^gpt-4o$\nEOT", `Invalid id_regex .* id_regex is "\^gpt-4o\$\\n", with white space around it, `+
 			`which no model id has: write it as "\^gpt-4o\$"\.`),
+		// A pattern too long to quote whole is not advised as written, cut.
+		step("id_regex = <<EOT\n^(gpt-4o|"+strings.Repeat("x", 60)+")$\nEOT", `Invalid id_regex .* with white space around it, `+
+			`which no model id has: delete the white space around it\.\s*$`),
 		step(`owned_by = []`, `Invalid owned_by .* owned_by is empty, which keeps no model: list owners, such as \["openai"\], or leave owned_by out to keep every owner\.`),
 		step(`owned_by = [""]`, `Invalid owned_by .* an owner of owned_by is "", which is no owner: remove it\.`),
 		step(`owned_by = ["openai", " \t"]`, `Invalid owned_by .* an owner of owned_by is " \\t", which is no owner: remove it\.`),

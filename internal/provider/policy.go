@@ -254,7 +254,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 						}
 						return writtenAs(spelling, "is the same model as "+keys+": merge them into one entry, "+modelPolicyPath(spelling))
 					}
-					return writeAs(spelling)
+					return rewrite(id)(spelling)
 				})
 			})
 			if s := policy.Models[id].Successor; s != nil {
@@ -262,7 +262,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 				add(successor, *s, "model id", func() error {
 					err := spacedID(models, successor, *s, meant, func(spelling string) string {
 						if spelling != key {
-							return writeAs(spelling)
+							return rewrite(*s)(spelling)
 						}
 						return writtenAs(spelling, selfSuccessor)
 					})
@@ -283,7 +283,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 }
 
 // writtenAs says what a spaced name, written as the catalog spells it, then
-// is (says): a mistake, not the fix writeAs would advise.
+// is (says): a mistake, not the fix rewrite would advise.
 func writtenAs(spelling, says string) string {
 	return "written as " + megallm.Quote(spelling) + ", it " + says
 }

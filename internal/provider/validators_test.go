@@ -128,3 +128,24 @@ func TestBaseURL_didYouMean(t *testing.T) {
 		}
 	}
 }
+
+// TestRewrite: a name too long to quote whole is advised by what to change
+// in it, each change once, as a cut quote cannot be copied.
+func TestRewrite(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 70)
+	for _, tc := range []struct{ written, as, want string }{
+		{" gpt-4o", "gpt-4o", `write it as "gpt-4o"`},
+		{long + "\n", long, "delete the white space around it"},
+		{"a\u2011" + long, "a-" + long, `write its look-alike dashes as "-"`},
+		{"\u200b" + long, long, "delete its invisible characters"},
+		{"//" + long + " ", long, `delete the white space around it, and write it without the leading "//"`},
+		{" " + strings.ToLower(long), strings.ToUpper(long), "delete the white space around it, and write it in upper case"},
+		{" " + long, "X" + long[1:], "delete the white space around it, and write it in the letter case of the catalog, " +
+			"whose ids a megallm_models data source lists"},
+	} {
+		if got := rewrite(tc.written)(tc.as); got != tc.want {
+			t.Errorf("rewrite(%.8q…)(%.8q…) = %q, want %q", tc.written, tc.as, got, tc.want)
+		}
+	}
+}
