@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -48,7 +49,7 @@ func TestDocsRequireLinked(t *testing.T) {
 		descriptions[meta.TypeName+".require"] = resp.Schema.Attributes["require"].GetMarkdownDescription()
 	}
 	var def function.DefinitionResponse
-	NewUnmetRequirementsFunction().Definition(context.Background(), function.DefinitionRequest{}, &def)
+	unmetRequirementsFunction(time.Now).Definition(context.Background(), function.DefinitionRequest{}, &def)
 	for _, p := range def.Definition.Parameters {
 		if p.GetName() == "require" {
 			descriptions["unmet_requirements(require)"] = p.GetMarkdownDescription()

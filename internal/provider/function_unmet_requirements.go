@@ -11,11 +11,8 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 )
 
-// NewUnmetRequirementsFunction returns provider::megallm::unmet_requirements.
-func NewUnmetRequirementsFunction() function.Function { return unmetRequirementsFunction(time.Now) }
-
-// unmetRequirementsFunction is unmet_requirements judging lifecycles by the
-// clock now, the provider's, as its data sources do.
+// unmetRequirementsFunction returns provider::megallm::unmet_requirements,
+// judging lifecycles by the clock now, the provider's, as its data sources do.
 func unmetRequirementsFunction(now func() time.Time) function.Function {
 	run := func(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 		runUnmetRequirements(ctx, now().UTC(), req, resp)

@@ -152,7 +152,7 @@ func TestUnmetRequirements(t *testing.T) {
 		"false and null ask nothing": {obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false), "min_context_length": types.NumberNull()}), listOf()},
 	}
 	for name, tc := range cases {
-		got, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
+		got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
 		if err != nil || !got.Equal(tc.want) {
 			t.Errorf("%s: unmet_requirements = %v, %v; want %v", name, got, err, tc.want)
 		}
@@ -165,7 +165,7 @@ func TestUnmetRequirements_zeroLimitIsNotReported(t *testing.T) {
 	t.Parallel()
 	entry := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("zero"), "context_length": num(0), "max_output_tokens": num(0)}))
 	require := types.DynamicValue(obj(map[string]attr.Value{"min_context_length": num(0), "min_max_output_tokens": num(0)}))
-	got, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), entry, require, noCurrency)
+	got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), entry, require, noCurrency)
 	want := types.ListValueMust(types.StringType, []attr.Value{
 		types.StringValue("context_length is not reported (required >= 0)"),
 		types.StringValue("max_output_tokens is not reported (required >= 0)"),
@@ -192,7 +192,7 @@ func TestUnmetRequirements_errors(t *testing.T) {
 		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got string"},
 	}
 	for name, tc := range cases {
-		_, err := run(t, NewUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
+		_, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
 		// Terraform adds the final period.
 		if err == nil || *err.FunctionArgument != 1 || !strings.Contains(err.Text, tc.want) || strings.HasSuffix(err.Text, ".") {
 			t.Errorf("%s: error = %v, want one on argument 1 containing %q, without a final period", name, err, tc.want)
@@ -269,9 +269,9 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 		args []attr.Value
 		want string
 	}{
-		"currency argument with a code meant": {NewUnmetRequirementsFunction(), []attr.Value{gpt4oMini(), noRequire, dollar},
+		"currency argument with a code meant": {unmetRequirementsFunction(time.Now), []attr.Value{gpt4oMini(), noRequire, dollar},
 			`currency is "$", not a three-letter ISO 4217 code such as "USD" or "EUR" (leave it out for "USD") (did you mean "USD"?)`},
-		"pricing currency with a code meant": {NewUnmetRequirementsFunction(), []attr.Value{
+		"pricing currency with a code meant": {unmetRequirementsFunction(time.Now), []attr.Value{
 			model(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"currency": types.StringValue("$")})}), noRequire, noCurrency},
 			`model.pricing.currency is "$", not a three-letter ISO 4217 code such as "USD" or "EUR" (leave it out for "USD") (did you mean "USD"?)`},
 		"attribute names, a sentence": {NewSupportsFunction(), []attr.Value{
