@@ -76,7 +76,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
 			if i < catalog.MaxListed { // "did you mean" only for the lines shown
 				if m, misnamed := models.LookupMisnamed(g.Successor); misnamed {
-					lines[i] += aside(didYouMean([]string{m.CatalogID})) // the catalog's spelling, not its neighbours
+					lines[i] += catalogSpelling(m) // not its neighbours
 				} else {
 					lines[i] += aside(meantByID(models, g.Successor))
 				}
@@ -145,8 +145,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	}
 	lines := make([]string, len(err.Misnamed))
 	for i, m := range err.Misnamed {
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s%s", megallm.Quote(m.ID),
-			megallm.Quote(m.CatalogID), misnamedWhy(m.VendorPrefix()))
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model%s", megallm.Quote(m.ID), catalogSpelling(m))
 		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
 		case len(others) == 1:
 			lines[i] += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",

@@ -158,6 +158,12 @@ func misnamedIDs(what, effect, lines string) string {
 		"them, so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
 }
 
+// catalogSpelling completes a sentence that names the misnamed id: how the catalog writes it,
+// and why the id misses it (misnamedWhy).
+func catalogSpelling(m catalog.MisnamedID) string {
+	return ", but the catalog has " + megallm.Quote(m.CatalogID) + misnamedWhy(m.VendorPrefix())
+}
+
 // misnamedWhy completes "... the catalog has X": why an id misses X, by its
 // vendor prefix (catalog.MisnamedID.VendorPrefix) or, without one, by letter case.
 func misnamedWhy(vendorPrefix string) string {

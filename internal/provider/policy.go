@@ -266,9 +266,15 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 						}
 						return writtenAs(spelling, selfSuccessor)
 					})
-					if err == nil && key != id && spell(*s) == key { // spaced or misnamed: readPolicy compares the key as written
+					switch {
+					case err != nil || spell(*s) != key:
+					case key != id: // spaced or misnamed: readPolicy compares the key as written
 						err = fmt.Errorf("%s is %s: once the key is written as %s, it %s", successor, megallm.Quote(*s),
 							megallm.Quote(key), selfSuccessor)
+					case *s != id: // as written, readPolicy refuses it
+						misnamed, _ := models.LookupMisnamed(*s)
+						err = fmt.Errorf("%s is %s, which names no model%s; %s", successor, megallm.Quote(*s),
+							catalogSpelling(misnamed), writtenAs(key, selfSuccessor))
 					}
 					return err
 				})

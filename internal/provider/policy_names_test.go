@@ -153,8 +153,8 @@ func TestCandidates_noneQualifiesWords(t *testing.T) {
 // TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling reads through the
 // provider server, since plugin-testing does not show warnings: a successor
 // the catalog has only in another letter case or without its owner's vendor
-// prefix names the catalog's spelling alone, as a misnamed candidate or policy
-// id does, and a mistyped one the closest ids.
+// prefix names the catalog's spelling alone, and why, as a misnamed policy id
+// does, and a mistyped one the closest ids.
 func TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -169,9 +169,9 @@ func TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
 	want := []string{"Provider policy names successors the catalog does not have: " + aboutPolicy +
 		" These successors in policy.models are not in the MegaLLM catalog from " + server.URL() + "/models, so a " +
 		"configuration cannot move to them yet:\n" +
-		`  - "gpt-3.5-turbo" names successor "openai/gpt-4o" (did you mean "gpt-4o"?)` + "\n" +
+		`  - "gpt-3.5-turbo" names successor "openai/gpt-4o", but the catalog has "gpt-4o", without the vendor prefix "openai/"` + "\n" +
 		`  - "gpt-4.1" names successor "DeepSeek V3" (it is the display name of "deepseek-chat": write that id instead)` + "\n" +
-		`  - "gpt-4o" names successor "GPT-4.1" (did you mean "gpt-4.1"?)` + "\n" +
+		`  - "gpt-4o" names successor "GPT-4.1", but the catalog has "gpt-4.1": ids are case-sensitive` + "\n" +
 		`  - "o3-mini" names successor "gpt-4o-minii" (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?)` + "\n\n" +
 		"Ids are exact and case-sensitive: correct the successor's id, or add it to the catalog first."}
 	if !slices.Equal(got, want) {
@@ -462,6 +462,11 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 			`policy\.models\["GPT-4o"\]\.successor is "gpt-4o": once the key is written as "gpt-4o", it is the model itself: name `+
 			`the model to move to, or leave successor out\. .* policy\.models\["GPT-4o"\] names no model, but the catalog has `+
 			`"gpt-4o": ids are case-sensitive`),
+		// The key as the catalog writes it, and its model as the successor in
+		// another letter case: the advice followed plans (the step after).
+		step(`{ models = { "gpt-4o" = { reason = "Superseded", successor = "GPT-4o" } } }`, readGPT4o, `Invalid policy .* `+
+			`policy\.models\["gpt-4o"\]\.successor is "GPT-4o", which names no model, but the catalog has "gpt-4o":\s+ids\s+are\s+`+
+			`case-sensitive; written as "gpt-4o", it is the model itself: name the model to move to, or leave successor out\.`),
 		step(`{ models = { "gpt-4o" = { reason = "Superseded" } } }`, readGPT4o, "",
 			gpt4o("model_lifecycle", knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.Null()}))),
 		step(`{ models = { " gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "gpt-4o" = { reason = "Negotiated" } } }`,
@@ -552,6 +557,13 @@ func TestSpacedPolicyNames_successorOfItsOwnKey(t *testing.T) {
 		{"GPT-4o", "gpt-4o", `policy.models["GPT-4o"].successor is "gpt-4o": once the key is written as "gpt-4o", ` + self},
 		{"openai/gpt-4o", "OpenAI/GPT-4o", `policy.models["openai/gpt-4o"].successor is "OpenAI/GPT-4o": once the key is ` +
 			`written as "gpt-4o", ` + self},
+		// The key as the catalog writes it, and its model as the successor in
+		// another letter case or under its vendor prefix: no model, and
+		// written as the catalog does, the model itself.
+		{"gpt-4o", "GPT-4o", `policy.models["gpt-4o"].successor is "GPT-4o", which names no model, but the catalog has ` +
+			`"gpt-4o": ids are case-sensitive; written as "gpt-4o", ` + self},
+		{"gpt-4o", "openai/gpt-4o", `policy.models["gpt-4o"].successor is "openai/gpt-4o", which names no model, but the ` +
+			`catalog has "gpt-4o", without the vendor prefix "openai/"; written as "gpt-4o", ` + self},
 	} {
 		policy := &catalog.Policy{Models: map[string]catalog.ModelPolicy{tc.key: {Successor: &tc.successor}}}
 		if err := spacedPolicyNames(policy)(models); err == nil || err.Error() != tc.want {
