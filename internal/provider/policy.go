@@ -214,17 +214,27 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		if policy == nil {
 			return nil
 		}
-		// Each name's mistake with the catalog's advice, and spaced's without it.
+		// Each name's mistake with the catalog's advice, and spaced's without
+		// it; either way, for a name without white space, rest's, if any,
+		// which needs no pass over the catalog.
 		var advised, cheap []func() error
-		add := func(where, name, kind string, mistake func() error) {
-			advised = append(advised, mistake)
-			cheap = append(cheap, func() error { return spaced(where, name, kind) })
+		add := func(where, name, kind string, mistake, rest func() error) {
+			then := func(first func() error) func() error {
+				return func() error {
+					if err := first(); err != nil || rest == nil {
+						return err
+					}
+					return rest()
+				}
+			}
+			advised = append(advised, then(mistake))
+			cheap = append(cheap, then(func() error { return spaced(where, name, kind) }))
 		}
 		owners := models.Owners()
 		for i, owner := range policy.AllowedOwners {
 			add(allowedOwnerPath(i), owner, "owner", func() error {
 				return spacedName(allowedOwnerPath(i), owner, "owner", "owners", owners)
-			})
+			}, nil)
 		}
 		meant := func(id string) string { return meantByID(models, id) }
 		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
@@ -256,27 +266,28 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 					}
 					return rewrite(id)(spelling)
 				})
-			})
+			}, nil)
 			if s := policy.Models[id].Successor; s != nil {
 				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
 				add(successor, *s, "model id", func() error {
-					err := spacedID(models, successor, *s, meant, func(spelling string) string {
+					return spacedID(models, successor, *s, meant, func(spelling string) string {
 						if spelling != key {
 							return rewrite(*s)(spelling)
 						}
 						return writtenAs(spelling, selfSuccessor)
 					})
+				}, func() error {
 					switch {
-					case err != nil || spell(*s) != key:
+					case spell(*s) != key:
 					case key != id: // spaced or misnamed: readPolicy compares the key as written
-						err = fmt.Errorf("%s is %s: once the key is written as %s, it %s", successor, megallm.Quote(*s),
+						return fmt.Errorf("%s is %s: once the key is written as %s, it %s", successor, megallm.Quote(*s),
 							megallm.Quote(key), selfSuccessor)
 					case *s != id: // as written, readPolicy refuses it
 						misnamed, _ := models.LookupMisnamed(*s)
-						err = fmt.Errorf("%s is %s, which names no model%s; %s", successor, megallm.Quote(*s),
+						return fmt.Errorf("%s is %s, which names no model%s; %s", successor, megallm.Quote(*s),
 							catalogSpelling(misnamed), writtenAs(key, selfSuccessor))
 					}
-					return err
+					return nil
 				})
 			}
 		}

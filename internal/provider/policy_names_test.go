@@ -681,3 +681,21 @@ func TestPolicy_spacedNamesAdvisedAsListed(t *testing.T) {
 		}
 	}
 }
+
+// Past the catalog.MaxListed mistakes listed, "and N more" counts every
+// other mistake, also one only the catalog finds in a name without white
+// space: a successor that is its entry's model written otherwise, or the
+// model of a misnamed key.
+func TestSpacedPolicyNames_countsEveryMistakeNotListed(t *testing.T) {
+	t.Parallel()
+	models := catalog.New([]megallm.Model{{ID: "gpt-4o", OwnedBy: ptr("openai")}, {ID: "gpt-4.1", OwnedBy: ptr("openai")},
+		{ID: "o3-mini", OwnedBy: ptr("openai")}})
+	policy := &catalog.Policy{AllowedOwners: slices.Repeat([]string{" openai"}, catalog.MaxListed), Models: map[string]catalog.ModelPolicy{
+		"GPT-4.1": {Successor: ptr("gpt-4.1")}, "gpt-4o": {Successor: ptr("GPT-4o")},
+	}}
+	policy.Models[" o3-mini"] = catalog.ModelPolicy{Denied: true}
+	err := spacedPolicyNames(policy)(models)
+	if want := "\nand 3 more"; err == nil || !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("error\n%v\nwant it to end with %q", err, want)
+	}
+}
