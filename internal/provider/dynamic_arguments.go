@@ -56,22 +56,59 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	}
 	var msg strings.Builder
 	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
-		closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))
-		if len(closest) > 0 {
-			closest = closest[:1]
+		if meant, set := meantAttribute(o, name, names, older); len(meant) == 0 && len(set) > 0 {
+			fmt.Fprintf(&msg, "%s has no attribute %s. %s ", what, megallm.Quote(name), nearSet(set))
 		} else {
-			closest = catalog.ClosestByWords(name, names)
+			fmt.Fprintf(&msg, "%s has no attribute %s.%s ", what, megallm.Quote(name), didYouMean(meant))
 		}
-		if len(closest) == 0 {
-			closest = catalog.ClosestByOwnWord(name, names)
-		}
-		fmt.Fprintf(&msg, "%s has no attribute %s.%s ", what, megallm.Quote(name), didYouMean(closest))
 	}
 	if more := len(unknown) - catalog.MaxListed; more > 0 {
 		fmt.Fprintf(&msg, "%s has %d more attributes it does not take. ", what, more)
 	}
 	fmt.Fprintf(&msg, "Its attributes are %s.", catalog.QuoteList(names, "and"))
 	return errors.New(msg.String())
+}
+
+// meantAttribute is what o's attribute name, none of names (nor of older),
+// may have meant: the closest of either, or the names that share most words
+// with it, or that have a word of their own it has or misspells, each that
+// o does not have (unset), and set, those that o has.
+func meantAttribute(o *objectReader, name string, names, older []string) (meant, set []string) {
+	closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))
+	if len(closest) > 0 {
+		closest = closest[:1]
+	} else {
+		closest = catalog.ClosestByWords(name, names)
+	}
+	if len(closest) == 0 {
+		closest = catalog.ClosestByOwnWord(name, names)
+	}
+	meant = unset(o, closest, nil)
+	return meant, slices.DeleteFunc(closest, func(n string) bool { return slices.Contains(meant, n) })
+}
+
+// nearSet says that an attribute is a near miss of these, which the object
+// has: a did-you-mean, followed, would write one twice.
+func nearSet(set []string) string {
+	return "It has " + catalog.QuoteList(set, "and") + ", which that name is close to: keep one of the two, and remove the other."
+}
+
+// unset are those of names, attributes that a did-you-mean or a fix would
+// name, that o, an object, does not have, each at paths[name]
+// ("pricing.currency" for one in its pricing; the name itself without
+// paths): one o has, followed, would be written twice.
+func unset(o *objectReader, names []string, paths map[string]string) []string {
+	return slices.DeleteFunc(slices.Clone(names), func(name string) bool {
+		nested, attribute, inside := strings.Cut(cmp.Or(paths[name], name), ".")
+		attrs := o.attrs
+		if v := attrs[nested]; inside && (!v.IsKnown() || v.IsNull() || v.As(&attrs) != nil) {
+			return false
+		} else if !inside {
+			attribute = nested
+		}
+		_, set := attrs[attribute]
+		return set
+	})
 }
 
 // ptr returns a pointer to a copy of v.

@@ -317,9 +317,11 @@ output "x" {
 				`"output_tokens_cost_per_million"`),
 		},
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 2, input_per_million = 3, output_tokens_cost_per_million = 1 } }, 1, 0)`,
-			`model\.pricing has no attribute "input_per_million"\. Did you mean "input_tokens_cost_per_million"\?`),
+			`model\.pricing has no attribute "input_per_million"\. It has "input_tokens_cost_per_million", which that name is `+
+				`close to: keep one of the two, and remove the other\.`),
 		step(`provider::megallm::supports({ id = "x", capabilities = { supports_vision = false, supports_vison = true } }, "vision")`,
-			`model\.capabilities has no attribute "supports_vison"\. Did you mean "supports_vision"\? Its attributes are `+
+			`model\.capabilities has no attribute "supports_vison"\. It has "supports_vision", which that name is close to: `+
+				`keep one of the two, and remove the other\. Its attributes are `+
 				`"supports_function_calling", "supports_streaming", "supports_structured_output" and "supports_vision"`),
 		// A currency at the root beside a pricing without one, hand-built or
 		// megallm_model's argument beside a pricing merge() replaced, would go
@@ -574,6 +576,31 @@ output "unmet" {
 			statecheck.ExpectKnownOutputValue("unmet", knownvalue.Bool(true)),
 		},
 	})
+}
+
+// A name near one the object already has gets no did-you-mean of that one,
+// which followed would write it twice, but says to keep one of the two, in a
+// nested object or at the root; followed, the model's own price is read.
+func TestFunctions_nearAnAttributeSetGetsNoDidYouMean(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const keepOne = `which\s+that\s+name\s+is\s+close\s+to:\s+keep\s+one\s+of\s+the\s+two,\s+and\s+remove\s+the\s+other`
+	step := func(expr, expected string) resource.TestStep {
+		return configErrorStep(server, `output "x" { value = `+expr+` }`, `Invalid value for "model" parameter: `+expected)
+	}
+	functionsTest(t,
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 2, input_token_cost_per_million = 3 } }, 1000000, 0)`,
+			`model\.pricing has no attribute\s+"input_token_cost_per_million"\.\s+It\s+has\s+"input_tokens_cost_per_million",\s+`+keepOne),
+		step(`provider::megallm::estimate_cost({ id = "x", input_cost_per_million = 3, pricing = { input_tokens_cost_per_million = 2 } }, 1000000, 0)`,
+			`model has no attribute "input_cost_per_million"\.\s+It\s+has\s+"pricing\.input_tokens_cost_per_million",\s+`+keepOne),
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+output "nested" {
+  value = provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 2 } }, 1000000, 0)
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("nested", knownvalue.Float64Exact(2))},
+		},
+	)
 }
 
 // A saved entry's field of a type no misspelling of the functions' names

@@ -232,11 +232,11 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	// an id, and is told that it has none of a model's attributes.
 	isModel := o.has(func(name string, _ tftypes.Value) bool { return modelTypes().model[name] != nil })
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
-		if meant := catalog.Miscased(name, rootAttributeNames); meant != nil { // a Model_Lifecycle would go unchecked
+		if meant := unset(o, catalog.Miscased(name, rootAttributeNames), nil); len(meant) > 0 { // a Model_Lifecycle would go unchecked
 			o.keep(fmt.Errorf("model has no attribute %s, so it would go unread.%s Attribute names are case-sensitive",
 				megallm.Quote(name), didYouMean(meant)))
 		} else if isModel {
-			o.keep(misspeltError(name, o.attrs[name])) // a capabilites would leave the model without capabilities
+			o.keep(misspeltError(o, name)) // a capabilites would leave the model without capabilities
 		}
 	}
 	if o.err() == nil && !isModel {
@@ -329,22 +329,23 @@ var attributePaths = sync.OnceValue(func() map[string]string {
 	return paths
 })
 
-// misspeltError refuses name, at a model's root with value v, when it is no
+// misspeltError refuses name, at the root of the model o, when it is no
 // attribute the functions read there but a near miss of one read there or in
 // a nested object (catalog.Misnames and catalog.Closest), which it names with
 // how to write it: unread, capabilites would leave the model without
 // capabilities, retire_at without a lifecycle, stauts (model_lifecycle.status)
 // unretired. A name with a word of its own (a newer API's updated_at) names
 // something else; lifecycle has its own error, and created is the older
-// shape's date, which a saved GET /models entry may have. A price in another
-// unit has its own error (unitError).
-func misspeltError(name string, v tftypes.Value) error {
-	paths := attributePaths()
-	names := slices.Collect(maps.Keys(paths))
+// shape's date, which a saved GET /models entry may have. A near miss of an
+// attribute the model has says so (nearSet), and a price in another unit has
+// its own error (unitError).
+func misspeltError(o *objectReader, name string) error {
+	paths, v := attributePaths(), o.attrs[name]
 	if _, read := paths[name]; read || name == "lifecycle" || name == "created" {
 		return nil
 	}
-	if err := unitError("model.", name, v, names); err != nil {
+	names := slices.Collect(maps.Keys(paths))
+	if err := unitError("model.", name, v, unset(o, names, paths)); err != nil {
 		return err
 	}
 	// The unreadable-date marks are the provider's, written by no person: a
@@ -358,6 +359,9 @@ func misspeltError(name string, v tftypes.Value) error {
 		return nil
 	}
 	path := paths[meant[0]]
+	if len(unset(o, meant[:1], paths)) == 0 {
+		return fmt.Errorf("model has no attribute %s. %s", megallm.Quote(name), strings.TrimSuffix(nearSet([]string{path}), "."))
+	}
 	effect, written := "it would go unread", path
 	nested, attribute, inside := strings.Cut(path, ".")
 	if inside {
@@ -436,7 +440,7 @@ func apiAttributes(what string, o *objectReader, names []string, older ...string
 		if slices.Contains(names, name) || slices.Contains(older, name) {
 			continue
 		}
-		if err := unitError(o.prefix, name, v, names); err != nil {
+		if err := unitError(o.prefix, name, v, unset(o, names, nil)); err != nil {
 			o.keep(err)
 			delete(o.attrs, name)
 		} else if !catalog.Misnames(name, slices.DeleteFunc(slices.Concat(names, older), func(n string) bool { return !mayMisname(v, n) })) {

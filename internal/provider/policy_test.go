@@ -709,3 +709,26 @@ func TestPolicy_sloppyInput(t *testing.T) {
 			`policy\.allowed_owners\[0\] is "open\\u00adai", with an invisible or look-alike character \(U\+00AD`),
 	)
 }
+
+// A policy's attribute near one its object already has is refused without a
+// did-you-mean of that one, which followed would write it twice, but with
+// the advice to keep one; followed, the price written once is read.
+func TestPolicy_nearAnAttributeSetGetsNoDidYouMean(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const readGPT4o = `data "megallm_model" "m" { id = "gpt-4o" }`
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, `+
+				`input_token_cost_per_million = 2 } } } }`, readGPT4o),
+			ExpectError: expectError(`policy\.models\["gpt-4o"\]\.pricing\s+has\s+no\s+attribute\s+` +
+				`"input_token_cost_per_million"\.\s+It\s+has\s+"input_tokens_cost_per_million",\s+which\s+that\s+name\s+is\s+` +
+				`close\s+to:\s+keep\s+one\s+of\s+the\s+two,\s+and\s+remove\s+the\s+other\.\s+Its\s+attributes\s+are`),
+		},
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } } } }`, readGPT4o),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+				tfjsonpath.New("pricing").AtMapKey("input_tokens_cost_per_million"), knownvalue.Float64Exact(1))},
+		},
+	)
+}
