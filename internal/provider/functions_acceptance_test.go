@@ -578,9 +578,10 @@ output "unmet" {
 	})
 }
 
-// A name near one the object already has gets no did-you-mean of that one,
-// which followed would write it twice, but says to keep one of the two, in a
-// nested object or at the root; followed, the model's own price is read.
+// A name near one the object already has, or its price in another unit, gets
+// no did-you-mean or conversion to that one, which followed would write it
+// twice, but says to keep one of the two, in a nested object or at the root;
+// followed, the model's own price is read.
 func TestFunctions_nearAnAttributeSetGetsNoDidYouMean(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -593,6 +594,13 @@ func TestFunctions_nearAnAttributeSetGetsNoDidYouMean(t *testing.T) {
 			`model\.pricing has no attribute\s+"input_token_cost_per_million"\.\s+It\s+has\s+"input_tokens_cost_per_million",\s+`+keepOne),
 		step(`provider::megallm::estimate_cost({ id = "x", input_cost_per_million = 3, pricing = { input_tokens_cost_per_million = 2 } }, 1000000, 0)`,
 			`model has no attribute "input_cost_per_million"\.\s+It\s+has\s+"pricing\.input_tokens_cost_per_million",\s+`+keepOne),
+		// A price in another unit beside the price it converts to: not ignored, and not advised to be written twice.
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = { input_tokens_cost_per_million = 2, input_cost_per_token = 0.000003 } }, 1000000, 0)`,
+			`model\.pricing\.input_cost_per_token is a price per token, and\s+model\.pricing\.input_tokens_cost_per_million one per\s+million\s+tokens\.\s+`+
+				`It\s+has\s+"input_tokens_cost_per_million",\s+`+keepOne),
+		step(`provider::megallm::estimate_cost({ id = "x", input_cost_per_token = 0.000003, pricing = { input_tokens_cost_per_million = 2 } }, 1000000, 0)`,
+			`model\.input_cost_per_token is a price per token, and\s+model\.pricing\.input_tokens_cost_per_million one per\s+million\s+tokens\.\s+`+
+				`It\s+has\s+"pricing\.input_tokens_cost_per_million",\s+`+keepOne),
 		resource.TestStep{
 			Config: providerBlock(server, "") + `
 output "nested" {

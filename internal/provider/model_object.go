@@ -345,7 +345,7 @@ func misspeltError(o *objectReader, name string) error {
 		return nil
 	}
 	names := slices.Collect(maps.Keys(paths))
-	if err := unitError("model.", name, v, unset(o, names, paths)); err != nil {
+	if err := unitError(o, "model.", name, v, names, paths); err != nil {
 		return err
 	}
 	// The unreadable-date marks are the provider's, written by no person: a
@@ -394,14 +394,19 @@ func mayMisname(v tftypes.Value, name string) bool {
 // read as that name, input_cost_per_token = 0.0000025 would be a millionth of
 // its price. It says how to convert, with the number when v is one, and
 // shows name cut as megallm.Excerpt cuts: any number of "token" words make
-// the same price's name.
-func unitError(prefix, name string, v tftypes.Value, names []string) error {
+// the same price's name. Where o, the object, has that price too (at
+// paths[meant], unset), it says to keep one of the two.
+func unitError(o *objectReader, prefix, name string, v tftypes.Value, names []string, paths map[string]string) error {
 	meant, unit, meantUnit := catalog.OtherUnit(name, names)
 	if meant == "" {
 		return nil
 	}
 	name = megallm.Excerpt(name)
 	path := attributePaths()[meant]
+	if len(unset(o, []string{meant}, paths)) == 0 {
+		return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s. %s", prefix, name, unit.Words,
+			path, meantUnit.Words, nearSet([]string{cmp.Or(paths[meant], meant)}))
+	}
 	written := meant
 	if nested, _, _ := strings.Cut(path, "."); prefix == "model." {
 		written += " in " + nested + " = { ... }"
@@ -440,7 +445,7 @@ func apiAttributes(what string, o *objectReader, names []string, older ...string
 		if slices.Contains(names, name) || slices.Contains(older, name) {
 			continue
 		}
-		if err := unitError(o.prefix, name, v, unset(o, names, nil)); err != nil {
+		if err := unitError(o, o.prefix, name, v, names, nil); err != nil {
 			o.keep(err)
 			delete(o.attrs, name)
 		} else if !catalog.Misnames(name, slices.DeleteFunc(slices.Concat(names, older), func(n string) bool { return !mayMisname(v, n) })) {
