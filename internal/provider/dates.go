@@ -42,9 +42,7 @@ var createdRangeValidator = &configCheck{
 		var after, before types.String
 		diags.Append(config.GetAttribute(ctx, path.Root("created_after"), &after)...)
 		diags.Append(config.GetAttribute(ctx, path.Root("created_before"), &before)...)
-		if after.IsNull() || after.IsUnknown() || before.IsNull() || before.IsUnknown() {
-			return
-		}
+		// Null and unknown read as "", which is no date.
 		from, fromErr := megallm.ParseDate(after.ValueString())
 		to, toErr := megallm.ParseDate(before.ValueString())
 		if fromErr == nil && toErr == nil && !from.Before(to) {
