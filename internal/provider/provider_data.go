@@ -316,14 +316,6 @@ func directoryHint(dir, from string) string {
 		megallm.QuotePath(filepath.Join(dir, names[0])))
 }
 
-// fileURLPath is the path of a file: URL's path: on Windows, /C:/x is C:/x.
-func fileURLPath(p string) string {
-	if len(p) > 2 && p[0] == '/' && p[2] == ':' && filepath.VolumeName(p[1:]) != "" {
-		return p[1:]
-	}
-	return p
-}
-
 // pathHint says why a missing file is not where its path seems to point:
 // it is in quotes, it is a URL, neither Terraform nor the provider expands
 // ~, and a relative path is read from the directory Terraform runs in, not
@@ -343,8 +335,12 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 			"reads): write %s.", megallm.QuotePath(unquotedPath))
 	case strings.HasPrefix(lower, "file:"):
 		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
+			p := u.Path
+			if len(p) > 2 && p[0] == '/' && p[2] == ':' && filepath.VolumeName(p[1:]) != "" { // on Windows, /C:/x is C:/x
+				p = p[1:]
+			}
 			return fmt.Sprintf(" The path is a file: URL, and %s takes the file's path alone: write %s.",
-				from, megallm.QuotePath(filepath.FromSlash(fileURLPath(u.Path))))
+				from, megallm.QuotePath(filepath.FromSlash(p)))
 		}
 		return " The path is a file: URL, and " + from + " takes the file's path alone."
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
