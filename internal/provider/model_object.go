@@ -309,10 +309,6 @@ var unreadableMarks = []string{"deprecated_at_unreadable", "retires_at_unreadabl
 // root, where a data source's object has model_lifecycle.
 var savedLifecycleNames = []string{"deprecated_at", "retires_at", "successor"}
 
-// lifecycleRootNames are the names that carry a model's lifecycle at its
-// root: model_lifecycle, or a saved GET /models entry's dates.
-var lifecycleRootNames = append([]string{"model_lifecycle"}, savedLifecycleNames...)
-
 // attributePaths are the attributes the functions read, each by where it is
 // read: at the root (context_length) or in the nested object that holds it
 // (capabilities.supports_vision, model_lifecycle.status).
@@ -367,7 +363,7 @@ func misspeltError(o *objectReader, name string) error {
 	if inside {
 		written = attribute + " in " + nested + " = { ... }"
 	}
-	if slices.Contains(lifecycleRootNames, nested) {
+	if nested == "model_lifecycle" || slices.Contains(savedLifecycleNames, nested) { // or a saved entry's dates
 		effect = "its lifecycle would go unchecked"
 	}
 	return fmt.Errorf("model has no attribute %s, so %s%s: write it as %s", megallm.Quote(name), effect,
