@@ -81,8 +81,17 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	if cfg.BaseURL.IsNull() {
 		baseURL, baseFrom = getenv(EnvBaseURL, fmt.Sprintf("the API root that serves /models, for example %q",
 			megallm.DefaultBaseURL), path.Root("base_url"), &diags), EnvBaseURL
-		if baseURL == "" {
+		_, err := megallm.ParseBaseURL(baseURL)
+		switch {
+		case baseURL == "":
 			baseURL, baseFrom = megallm.DefaultBaseURL, "base_url (or "+EnvBaseURL+")"
+		case diags.HasError(): // white space alone
+			return providerSettings{}, diags
+		case err != nil:
+			diags.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
+				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
+					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(baseURL, err), megallm.DefaultBaseURL))
+			return providerSettings{}, diags
 		}
 	}
 	s := providerSettings{
@@ -92,17 +101,6 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
 		policy:     policy,
-	}
-	if diags.HasError() {
-		return s, diags
-	}
-	if cfg.BaseURL.IsNull() {
-		if _, err := megallm.ParseBaseURL(s.baseURL); err != nil {
-			diags.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
-				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
-					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(s.baseURL, err), megallm.DefaultBaseURL))
-			return s, diags
-		}
 	}
 	if !cfg.RequestTimeout.IsNull() {
 		// The validator has already rejected anything that does not parse.
