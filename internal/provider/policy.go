@@ -71,15 +71,6 @@ func policyAttribute() schema.DynamicAttribute {
 // with spacedToo or another mistake, which may leave no read to refuse it
 // (nameValidator); else spacedPolicyNames does, with the catalog's spelling.
 func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
-	policy, err := readPolicyNames(v, spacedToo)
-	if err != nil && !spacedToo {
-		_, err = readPolicyNames(v, true)
-	}
-	return policy, err
-}
-
-// readPolicyNames is readPolicy, refusing spaced names only with spacedToo.
-func readPolicyNames(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 	if v.IsNull() {
 		return nil, nil
 	}
@@ -114,7 +105,11 @@ func readPolicyNames(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 			policy.Models[id] = decision
 		}
 	}
-	return policy, joinMistakes(mistakes)
+	err = joinMistakes(mistakes)
+	if err != nil && !spacedToo {
+		_, err = readPolicy(v, true)
+	}
+	return policy, err
 }
 
 // readModelPolicy reads what a policy says of the model with this id,
