@@ -82,23 +82,19 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 	}
 	i, accuracy := n.Int64()
 	inRange := accuracy == big.Exact && i >= minimum && i <= maximum
-	if unbounded := minimum == 0 && maximum == math.MaxInt64; unbounded {
-		switch {
-		case n.Sign() < 0:
-			return 0, fmt.Errorf("%s must be 0 or more, got %s", name, text)
-		case !n.IsInt():
-			return 0, fmt.Errorf("%s must be a whole number, got %s%s", name, text, wholeFix(n, minimum, maximum))
-		case !inRange:
-			return 0, fmt.Errorf("%s is too large: %s (at most %d)", name, text, maximum)
-		}
-		return i, nil
+	between, unbounded := fmt.Sprintf(" from %d to %d", minimum, maximum), minimum == 0 && maximum == math.MaxInt64
+	if unbounded {
+		between = ""
 	}
 	switch {
+	case unbounded && n.Sign() < 0:
+		return 0, fmt.Errorf("%s must be 0 or more, got %s", name, text)
 	case !n.IsInt():
-		return 0, fmt.Errorf("%s must be a whole number from %d to %d, got %s%s", name, minimum, maximum, text,
-			wholeFix(n, minimum, maximum))
+		return 0, fmt.Errorf("%s must be a whole number%s, got %s%s", name, between, text, wholeFix(n, minimum, maximum))
+	case !inRange && unbounded:
+		return 0, fmt.Errorf("%s is too large: %s (at most %d)", name, text, maximum)
 	case !inRange:
-		return 0, fmt.Errorf("%s must be from %d to %d, got %s%s", name, minimum, maximum, text, wholeFix(n, minimum, maximum))
+		return 0, fmt.Errorf("%s must be%s, got %s%s", name, between, text, wholeFix(n, minimum, maximum))
 	}
 	return i, nil
 }
