@@ -85,7 +85,9 @@ func workloadValidator(takesWorkload bool) *configCheck {
 		config tfsdk.Config, diags *diag.Diagnostics) {
 		var require types.Dynamic
 		diags.Append(config.GetAttribute(ctx, path.Root("require"), &require)...)
-		boundsCost := boundsWorkloadCost(ctx, require)
+		// Set now, or once it is known; a require that is no object is its validator's error.
+		o, _ := readDynamic(ctx, require, requireReader)
+		boundsCost := o != nil && !o.attrs["max_workload_cost"].IsNull()
 		if !takesWorkload {
 			if boundsCost {
 				diags.AddAttributeError(path.Root("require"), "Workload requirement on megallm_model",
@@ -108,15 +110,4 @@ func workloadValidator(takesWorkload bool) *configCheck {
 				"Set workload = { input_tokens = ..., output_tokens = ... }, or remove max_workload_cost.")
 		}
 	}}
-}
-
-// boundsWorkloadCost reports whether require sets max_workload_cost, now or
-// once it is known.
-func boundsWorkloadCost(ctx context.Context, require types.Dynamic) bool {
-	o, _ := readDynamic(ctx, require, requireReader) // a require that is no object is its validator's error
-	if o == nil {
-		return false
-	}
-	bound, ok := o.attrs["max_workload_cost"]
-	return ok && !bound.IsNull()
 }
