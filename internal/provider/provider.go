@@ -239,9 +239,13 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 		AuthScheme: s.authScheme,
 		Timeout:    s.timeout,
 		MaxRetries: s.maxRetries,
-		OnRetry:    logRetry,
 		UserAgent:  "terraform-provider-megallm/" + version,
 		Transport:  newLoggingTransport(megallm.NewTransport(), s.apiKey),
+		OnRetry: func(ctx context.Context, r megallm.Retry) { // tells TF_LOG readers why the plan is waiting
+			tflog.Warn(ctx, "MegaLLM API request failed; retrying", map[string]any{
+				"attempt": r.Attempt, "max_attempts": r.Of, "wait": r.Wait.String(), "error": r.Err.Error(),
+			})
+		},
 	})
 	if err != nil {
 		diags.AddError("Cannot configure the megallm provider", sentence(err))
@@ -312,13 +316,6 @@ func argumentsKnown(ctx context.Context, req function.RunRequest) bool {
 		}
 	}
 	return true
-}
-
-// logRetry tells TF_LOG readers why the plan is waiting.
-func logRetry(ctx context.Context, r megallm.Retry) {
-	tflog.Warn(ctx, "MegaLLM API request failed; retrying", map[string]any{
-		"attempt": r.Attempt, "max_attempts": r.Of, "wait": r.Wait.String(), "error": r.Err.Error(),
-	})
 }
 
 // sendsKeyInClear reports whether baseURL is plain http to a host other than
