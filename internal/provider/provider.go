@@ -212,23 +212,21 @@ func unknownArguments(config tftypes.Value) []string {
 	return unknown
 }
 
-// source is the catalog of fetch, with the settings' policy applied by the
-// clock now and its names checked against the catalog (spacedPolicyNames):
-// the file's and the API's alike.
-func (s providerSettings) source(fetch func(context.Context) ([]megallm.Model, []megallm.Problem, error), now func() time.Time) *catalog.Source {
-	return catalog.NewSource(fetch, s.policy).WithClock(now).WithCheck(spacedPolicyNames(s.policy))
-}
-
 // newProviderData builds the catalog source of the file or of the API, with
 // the clock now, and warns when the API key would cross the network
 // unencrypted.
 func newProviderData(s providerSettings, version string, now func() time.Time) (*providerData, diag.Diagnostics) {
 	var diags diag.Diagnostics
+	// The file's catalog and the API's alike, with the policy applied by the
+	// clock now and its names checked against the catalog (spacedPolicyNames).
+	source := func(fetch func(context.Context) ([]megallm.Model, []megallm.Problem, error)) *catalog.Source {
+		return catalog.NewSource(fetch, s.policy).WithClock(now).WithCheck(spacedPolicyNames(s.policy))
+	}
 	if file := s.catalogFile; file != "" {
 		return &providerData{
-			catalog: s.source(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+			catalog: source(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
 				return megallm.ReadCatalogFile(file, s.fileKeys...)
-			}, now),
+			}),
 			origin: s.fileFrom + " " + megallm.QuotePath(file),
 			from:   s.fileFrom,
 		}, diags
@@ -257,7 +255,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	return &providerData{catalog: s.source(client.ListModels, now), origin: client.ModelsURL(),
+	return &providerData{catalog: source(client.ListModels), origin: client.ModelsURL(),
 		maxRetries: s.maxRetries, from: s.keyFrom, baseFrom: s.baseFrom}, diags
 }
 
