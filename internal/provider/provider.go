@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -203,13 +204,7 @@ func unknownArguments(config tftypes.Value) []string {
 	if file := attrs["catalog_file"]; file.IsKnown() && (!file.IsNull() || os.Getenv(EnvCatalogFile) != "") {
 		names = []string{"policy"}
 	}
-	var unknown []string
-	for _, name := range names {
-		if !attrs[name].IsFullyKnown() {
-			unknown = append(unknown, name)
-		}
-	}
-	return unknown
+	return slices.DeleteFunc(names, func(name string) bool { return attrs[name].IsFullyKnown() })
 }
 
 // newProviderData builds the catalog source of the file or of the API, with
