@@ -59,9 +59,20 @@ func aside(question string) string {
 // the closest ids; "" for none.
 func meantWords(displayNameOf, closest []string) string {
 	if len(displayNameOf) > 0 {
-		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead."
+		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead." +
+			listedWhole(displayNameOf...)
 	}
-	return didYouMean(closest)
+	return didYouMean(closest) + listedWhole(closest...)
+}
+
+// listedWhole follows advice that quotes catalog ids to write: where to read
+// whole one too long to quote whole (megallm.QuotesWhole), as its cut quote
+// cannot be copied; "" when each is quoted whole.
+func listedWhole(ids ...string) string {
+	if slices.ContainsFunc(ids, func(id string) bool { return !megallm.QuotesWhole(id) }) {
+		return " A megallm_models data source lists in ids, whole, each id suggested here that the policy allows."
+	}
+	return ""
 }
 
 // meantByID is meantWords among every model of the catalog, for an id that

@@ -3,10 +3,16 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -54,4 +60,58 @@ func TestRetired_successorThatHoldsTheKey(t *testing.T) {
 			`data "megallm_model" "m" { id = "m4" }`,
 		ExpectError: expectError(`Model "m4" was retired on 2020-01-01\. Did you mean "m5"\? To keep planning`),
 	})
+}
+
+// longID is a catalog id too long to quote whole (113 characters), and
+// longHead the first 64 characters, which a quote shows.
+var longID, longHead = fmt.Sprintf("vendor/model-%0100d", 1), "vendor/model-" + strings.Repeat("0", 51)
+
+// listedWholeWords match listedWhole's sentence.
+const listedWholeWords = `A megallm_models data source lists in ids, whole, each id suggested here that the policy allows\.`
+
+// listedWholeFollowed is listedWhole's advice followed: the id quoted cut as
+// longHead, read whole from a megallm_models data source's ids, plans.
+func listedWholeFollowed(server *mockapi.Server) resource.TestStep {
+	return resource.TestStep{
+		Config: providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "all" {}
+data "megallm_model" "m" { id = one([for id in data.megallm_models.all.ids : id if substr(id, 0, 64) == %q]) }`, longHead),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact(longID)),
+		},
+	}
+}
+
+// A retired model's successor, or an id closest to a typo, too long to quote
+// whole is advised cut, with where to read it whole; followed, it plans.
+func TestAdvice_idTooLongToQuoteWhole(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"m4","retires_at":"2020-01-01","successor":"`+longID+`"}`),
+		json.RawMessage(`{"id":"`+longID+`"}`))
+	cut := `"` + longHead + `"… \(113 characters\)`
+	unitTest(t,
+		errorStep(server, "megallm_model", `id = "m4"`, `Model "m4" was retired on 2020-01-01 \(successor `+cut+`\)\. `+
+			`Replace it with its successor: set id = `+cut+`\. `+listedWholeWords),
+		errorStep(server, "megallm_model", fmt.Sprintf(`id = "vendor/model-%0100d"`, 2), `Did you mean `+cut+`\? `+listedWholeWords),
+		listedWholeFollowed(server),
+	)
+}
+
+// TestLifecycleDetail_longSuccessor: a successor too long to quote whole is
+// not advised as a list to copy, candidates = [model, "cut…"…], which could
+// not be; a short one is.
+func TestLifecycleDetail_longSuccessor(t *testing.T) {
+	t.Parallel()
+	deprecated := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	l := catalog.Lifecycle{Status: catalog.StatusDeprecated, DeprecatedAt: &deprecated}
+	for successor, want := range map[string]string{
+		"m5": `Model "m4" is deprecated since 2020-01-01. Its successor is "m5": move to it, or list it as a fallback with ` +
+			`candidates = ["m4", "m5"].`,
+		longID: `Model "m4" is deprecated since 2020-01-01. Its successor is "` + longHead + `"… (113 characters): move to it, ` +
+			`or list it as a fallback in candidates, after this model. ` + strings.ReplaceAll(listedWholeWords, `\`, ""),
+	} {
+		if got := lifecycleDetail("m4", l, "", lifecycleAdvice{Advice: catalog.Advice{Successor: successor}}, 30); got != want {
+			t.Errorf("lifecycleDetail(successor %.8q…) =\n%s\nwant\n%s", successor, got, want)
+		}
+	}
 }

@@ -88,9 +88,12 @@ func successorAdvice(id string, advice lifecycleAdvice) string {
 		return fmt.Sprintf(" Its successor is %s. To move now, remove %s from candidates.", successor, model)
 	case advice.fallback != "":
 		return fmt.Sprintf(" To move now, remove %s from candidates.", model)
-	case usable:
+	case usable && megallm.QuotesWhole(id) && megallm.QuotesWhole(advice.Successor):
 		return fmt.Sprintf(" Its successor is %s: move to it, or list it as a fallback with candidates = [%s, %s].",
 			successor, model, successor)
+	case usable: // a cut quote cannot be copied into candidates
+		return fmt.Sprintf(" Its successor is %s: move to it, or list it as a fallback in candidates, after this model.%s",
+			successor, listedWhole(advice.Successor))
 	case advice.Successor != "":
 		return fmt.Sprintf(" Its successor %s cannot be used: it %s.%s", successor, advice.Unusable, adviceWords(advice.Advice))
 	}
@@ -112,9 +115,9 @@ func inDays(n int64) string {
 func adviceWords(a catalog.Advice) string {
 	switch {
 	case a.Successor != "" && a.Unusable == "":
-		return " Replace it with its successor: set id = " + megallm.Quote(a.Successor) + "."
+		return " Replace it with its successor: set id = " + megallm.Quote(a.Successor) + "." + listedWhole(a.Successor)
 	case len(a.Alternatives) > 0:
-		return didYouMean(a.Alternatives)
+		return meantWords(nil, a.Alternatives)
 	}
 	return " Choose another model with the megallm_models data source, which lists only models that can be used."
 }
