@@ -170,9 +170,13 @@ func misnamedIDs(what, effect, lines string) string {
 }
 
 // catalogSpelling completes a sentence that names the misnamed id: how the catalog writes it,
-// and why the id misses it (misnamedWhy).
+// and why the id misses it (misnamedWhy), or, as a cut quote cannot be copied, what to change (rewrite).
 func catalogSpelling(m catalog.MisnamedID) string {
-	return ", but the catalog has " + megallm.Quote(m.CatalogID) + misnamedWhy(m.VendorPrefix())
+	why := misnamedWhy(m.VendorPrefix())
+	if !megallm.QuotesWhole(m.CatalogID) {
+		why = ": " + rewrite(m.ID)(m.CatalogID)
+	}
+	return ", but the catalog has " + megallm.Quote(m.CatalogID) + why
 }
 
 // misnamedWhy completes "... the catalog has X": why an id misses X, by its

@@ -699,3 +699,25 @@ func TestSpacedPolicyNames_countsEveryMistakeNotListed(t *testing.T) {
 		t.Errorf("error\n%v\nwant it to end with %q", err, want)
 	}
 }
+
+// A policy key that names a catalog id too long to quote whole otherwise is
+// told what to change, as the cut id cannot be copied; followed, it plans.
+func TestPolicy_misnamedLongID(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"`+longID+`","owned_by":"acme"}`), json.RawMessage(`{"id":"m5"}`))
+	config := func(key string) string {
+		return policyProvider(server, `{ models = { "`+key+`" = { denied = true } } }`, `data "megallm_model" "m" { id = "m5" }`)
+	}
+	unitTest(t,
+		resource.TestStep{
+			Config: config("Acme/" + strings.ToUpper(longID)),
+			ExpectError: expectError(`names no model, but the catalog has "` + longHead + `"… \(113 characters\): write it ` +
+				`without the vendor prefix "Acme/", and write it in lower case Write each id`),
+		},
+		resource.TestStep{ // the advice followed
+			Config:            config(longID),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("m5"))},
+		},
+	)
+}
