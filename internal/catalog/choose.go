@@ -16,9 +16,6 @@ type Rejection struct {
 	// DisplayNameOf are the ids of the models an id the catalog lacks is the
 	// display name of (DisplayNamed), set with Suggestions.
 	DisplayNameOf []string
-	// VendorPrefix is a MisnamedModelID's prefix that the catalog does not
-	// write ("openai/"), or "" for an id only in another letter case.
-	VendorPrefix string
 	// Refusal is the policy's refusal, as Catalog.Refusal words it.
 	Refusal string
 	// Lifecycle is a retired model's, Reason the policy's reason about it,
@@ -104,7 +101,7 @@ func (c *Catalog) Misnamed(id string) *Rejection {
 		return nil
 	}
 	if m, ok := c.LookupMisnamed(id); ok {
-		return &Rejection{Kind: MisnamedModelID, Suggestions: []string{m.CatalogID}, VendorPrefix: m.VendorPrefix()}
+		return &Rejection{Kind: MisnamedModelID, Suggestions: []string{m.CatalogID}}
 	}
 	return nil
 }

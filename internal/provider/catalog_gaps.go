@@ -199,7 +199,7 @@ func misnamedExclusionError(models *catalog.Catalog, excluded []string) diag.Dia
 	var lines []string
 	for _, id := range slices.Sorted(slices.Values(excluded)) {
 		if r := models.Misnamed(id); r != nil {
-			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(r))
+			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(id, r))
 		}
 	}
 	if lines != nil {

@@ -170,13 +170,18 @@ func misnamedIDs(what, effect, lines string) string {
 }
 
 // catalogSpelling completes a sentence that names the misnamed id: how the catalog writes it,
-// and why the id misses it (misnamedWhy), or, as a cut quote cannot be copied, what to change (rewrite).
+// and why the id misses it (spellingWhy).
 func catalogSpelling(m catalog.MisnamedID) string {
-	why := misnamedWhy(m.VendorPrefix())
+	return ", but the catalog has " + megallm.Quote(m.CatalogID) + spellingWhy(m)
+}
+
+// spellingWhy completes "... the catalog has X": why m.ID misses X (misnamedWhy), or, as a cut quote cannot be
+// copied, what to change in it (rewrite) for an X too long to quote whole.
+func spellingWhy(m catalog.MisnamedID) string {
 	if !megallm.QuotesWhole(m.CatalogID) {
-		why = ": " + rewrite(m.ID)(m.CatalogID)
+		return ": " + rewrite(m.ID)(m.CatalogID)
 	}
-	return ", but the catalog has " + megallm.Quote(m.CatalogID) + why
+	return misnamedWhy(m.VendorPrefix())
 }
 
 // misnamedWhy completes "... the catalog has X": why an id misses X, by its

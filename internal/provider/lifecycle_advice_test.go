@@ -83,6 +83,7 @@ data "megallm_model" "m" { id = one([for id in data.megallm_models.all.ids : id 
 
 // A retired model's successor, or an id closest to a typo, too long to quote
 // whole is advised cut, with where to read it whole; followed, it plans.
+// A candidate that names it otherwise is told what to change.
 func TestAdvice_idTooLongToQuoteWhole(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -94,6 +95,15 @@ func TestAdvice_idTooLongToQuoteWhole(t *testing.T) {
 			`Replace it with its successor: set id = `+cut+`\. `+listedWholeWords),
 		errorStep(server, "megallm_model", fmt.Sprintf(`id = "vendor/model-%0100d"`, 2), `Did you mean `+cut+`\? `+listedWholeWords),
 		listedWholeFollowed(server),
+		// A candidate written otherwise is told what to change, as the cut id cannot be copied.
+		errorStep(server, "megallm_model", `candidates = ["Acme/`+strings.ToUpper(longID)+`"]`, `is not in the catalog, `+
+			`which has `+cut+`: write it without the vendor prefix "Acme/", and write it in lower case Write each id`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["` + longID + `"] }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact(longID)),
+			},
+		},
 	)
 }
 

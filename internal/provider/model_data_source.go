@@ -234,7 +234,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
 	case catalog.RetiredModel:
-		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(r), adviceWords(r.Advice),
+		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(id, r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
 		return "Model does not meet requirements", fmt.Sprintf("Model %s does not meet %s:\n  - %s\n\n"+
@@ -253,7 +253,7 @@ func candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog
 		if r.Kind == catalog.NotInCatalog {
 			r = unknown(c.ID)
 		}
-		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(r)
+		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(c.ID, r)
 	}
 	return joinProblems(lines, "\n  - ")
 }

@@ -47,12 +47,12 @@ var kindNames = map[catalog.RejectionKind]string{
 	catalog.NotInCatalog: "NotInCatalog", catalog.MisnamedModelID: "MisnamedModelID", catalog.RefusedByPolicy: "RefusedByPolicy", catalog.RetiredModel: "RetiredModel", catalog.UnmetRequirements: "UnmetRequirements",
 }
 
-// rejectionText writes a Rejection as its kind and words, "" for none.
-func rejectionText(r *catalog.Rejection) string {
+// rejectionText writes the Rejection of id as its kind and words, "" for none.
+func rejectionText(id string, r *catalog.Rejection) string {
 	if r == nil {
 		return ""
 	}
-	return kindNames[r.Kind] + ": " + rejectionWords(r)
+	return kindNames[r.Kind] + ": " + rejectionWords(id, r)
 }
 
 func TestRejectionWords_check(t *testing.T) {
@@ -116,7 +116,7 @@ func TestRejectionWords_check(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			m, rejection := c.Check(tc.id, tc.req.query())
-			if got, want := rejectionText(rejection), expectedRejection(tc.wantKind, tc.wantWords); got != want {
+			if got, want := rejectionText(tc.id, rejection), expectedRejection(tc.wantKind, tc.wantWords); got != want {
 				t.Fatalf("Check(%s) rejection = %q, want %q", tc.id, got, want)
 			}
 			switch {
@@ -142,7 +142,7 @@ func expectedRejection(kind catalog.RejectionKind, words string) string {
 func candidatesText(candidates []catalog.Candidate) []string {
 	var out []string
 	for _, c := range candidates {
-		out = append(out, c.ID+": "+rejectionText(c.Rejection))
+		out = append(out, c.ID+": "+rejectionText(c.ID, c.Rejection))
 	}
 	return out
 }

@@ -87,13 +87,14 @@ func unreadableDatesWords(deprecatedAt, retiresAt bool) string {
 	return "its retires_at could not be read"
 }
 
-// rejectionWords says why an id cannot be used, completing "model X ...".
-func rejectionWords(r *catalog.Rejection) string {
+// rejectionWords says why id cannot be used, completing "model X ...".
+func rejectionWords(id string, r *catalog.Rejection) string {
 	switch r.Kind {
 	case catalog.NotInCatalog:
 		return "is not in the catalog" + aside(meantWords(r.DisplayNameOf, r.Suggestions))
 	case catalog.MisnamedModelID:
-		return fmt.Sprintf("is not in the catalog, which has %s%s", catalog.QuoteList(r.Suggestions, "or"), misnamedWhy(r.VendorPrefix))
+		m := catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0]}
+		return "is not in the catalog, which has " + megallm.Quote(m.CatalogID) + spellingWhy(m)
 	case catalog.RefusedByPolicy:
 		return r.Refusal
 	case catalog.RetiredModel:
