@@ -122,7 +122,7 @@ func TestLookupFold(t *testing.T) {
 // contains it.
 func TestLookupMisnamed_shortTail(t *testing.T) {
 	t.Parallel()
-	c := New([]megallm.Model{{ID: "o3", OwnedBy: ptr("openai")}, {ID: "o3-mini", OwnedBy: ptr("openai")}, {ID: "x"}})
+	c := New([]megallm.Model{{ID: "o3", OwnedBy: ptr("openai")}, {ID: "o3-mini", OwnedBy: ptr("openai")}, {ID: "x"}, {ID: "ii-x"}})
 	tests := []struct {
 		id, want string
 		ok       bool
@@ -147,7 +147,8 @@ func TestLookupMisnamed_shortTail(t *testing.T) {
 			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
 		}
 	}
-	for id, want := range map[string]string{"openai/O3": "openai/", "/o3": "/", "//O3": "//", "openai/openai/o3": "openai/openai/", "O3": ""} {
+	for id, want := range map[string]string{"openai/O3": "openai/", "/o3": "/", "//O3": "//", "openai/openai/o3": "openai/openai/", "O3": "",
+		"acme/İİ-x": "acme/"} { // lower-cased, as LookupFold reads it, though no fold of "İ" is "i"
 		if got, _ := c.LookupMisnamed(id); got.VendorPrefix() != want {
 			t.Errorf("LookupMisnamed(%q).VendorPrefix() = %q, want %q", id, got.VendorPrefix(), want)
 		}

@@ -89,10 +89,11 @@ type MisnamedID struct {
 }
 
 // VendorPrefix is the vendor prefix that ID has and CatalogID lacks, such as
-// "openai/" or "/", or "" for an ID only in another letter case.
+// "openai/" or "/", or "" for an ID only in another letter case (as
+// LookupFold reads it, lower-cased: "İ" is "i").
 func (m MisnamedID) VendorPrefix() string {
 	for i, r := range m.ID {
-		if r == '/' && strings.EqualFold(m.ID[i+1:], m.CatalogID) {
+		if r == '/' && strings.ToLower(m.ID[i+1:]) == strings.ToLower(m.CatalogID) {
 			return m.ID[:i+1]
 		}
 	}

@@ -237,15 +237,15 @@ func rewrite(written string) func(as string) string {
 			changes = append(changes, `write its look-alike dashes as "-"`)
 		}
 		clean, as := cleanName(written), cleanName(as) // as is clean, but for white space within it
-		if prefix := len(clean) - len(as); prefix > 0 && strings.EqualFold(clean[prefix:], as) {
-			changes = append(changes, "write it"+strings.TrimPrefix(misnamedWhy(clean[:prefix]), ","))
-			clean = clean[prefix:]
+		if prefix := (catalog.MisnamedID{ID: clean, CatalogID: as}).VendorPrefix(); prefix != "" {
+			changes = append(changes, "write it"+strings.TrimPrefix(misnamedWhy(prefix), ","))
+			clean = clean[len(prefix):]
 		}
-		switch {
+		switch { // by what each change gives, as "ſ" lower-cased is no "s", nor "k" upper-cased a Kelvin sign
 		case clean == as:
-		case as == strings.ToLower(as):
+		case strings.ToLower(clean) == as:
 			changes = append(changes, "write it in lower case")
-		case as == strings.ToUpper(as):
+		case strings.ToUpper(clean) == as:
 			changes = append(changes, "write it in upper case")
 		default:
 			changes = append(changes, "write it in the letter case of the catalog, whose ids a megallm_models data source lists")

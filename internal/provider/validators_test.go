@@ -143,6 +143,16 @@ func TestRewrite(t *testing.T) {
 		{" " + strings.ToLower(long), strings.ToUpper(long), "delete the white space around it, and write it in upper case"},
 		{" " + long, "X" + long[1:], "delete the white space around it, and write it in the letter case of the catalog, " +
 			"whose ids a megallm_models data source lists"},
+		// What each change gives, not how the catalog's spelling looks: a prefix before a letter of other bytes
+		// lower-cased, a letter that no letter case makes the catalog's.
+		{" acme/\u212a" + long, "k" + long, `delete the white space around it, and write it without the vendor prefix "acme/", ` +
+			"and write it in lower case"},
+		{" acme/\u0130" + long, "i" + long, `delete the white space around it, and write it without the vendor prefix "acme/", ` +
+			"and write it in lower case"},
+		{" \u017f" + long, "s" + long, "delete the white space around it, and write it in the letter case of the catalog, " +
+			"whose ids a megallm_models data source lists"},
+		{" k" + long, "\u212a" + strings.ToUpper(long), "delete the white space around it, and write it in the letter case " +
+			"of the catalog, whose ids a megallm_models data source lists"},
 	} {
 		if got := rewrite(tc.written)(tc.as); got != tc.want {
 			t.Errorf("rewrite(%.8q…)(%.8q…) = %q, want %q", tc.written, tc.as, got, tc.want)
