@@ -70,7 +70,7 @@ func meantWords(displayNameOf, closest []string) string {
 // cannot be copied; "" when each is quoted whole.
 func listedWhole(ids ...string) string {
 	if slices.ContainsFunc(ids, func(id string) bool { return !megallm.QuotesWhole(id) }) {
-		return " A megallm_models data source lists in ids, whole, each id suggested here that the policy allows."
+		return " Read each id suggested here whole from the ids of a megallm_models data source, which lists every model the policy allows."
 	}
 	return ""
 }

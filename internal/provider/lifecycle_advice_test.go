@@ -67,7 +67,7 @@ func TestRetired_successorThatHoldsTheKey(t *testing.T) {
 var longID, longHead = fmt.Sprintf("vendor/model-%0100d", 1), "vendor/model-" + strings.Repeat("0", 51)
 
 // listedWholeWords match listedWhole's sentence.
-const listedWholeWords = `A megallm_models data source lists in ids, whole, each id suggested here that the policy allows\.`
+const listedWholeWords = `Read each id suggested here whole from the ids of a megallm_models data source, which lists every model the policy allows\.`
 
 // listedWholeFollowed is listedWhole's advice followed: the id quoted cut as
 // longHead, read whole from a megallm_models data source's ids, plans.
