@@ -22,8 +22,9 @@ type KeyForm struct {
 // and PHP's \/), percent-encoded as in a query or a path with upper- or
 // lower-case hex, cut short to its first dozen characters, and split every
 // eight characters across lines (a JSON \n, or quoted-printable: soft line
-// breaks, and = written =3D), by a backspace (a JSON \b), a zero-width space
-// or a combining grapheme joiner; and in hex.
+// breaks, and = written =3D), by a backspace (a JSON \b), a zero-width space,
+// a combining grapheme joiner, an ANSI colour (a JSON \u001b[1;31m, as a
+// coloured log line has it) or HTML tags (a <b> per piece); and in hex.
 func KeyForms() []KeyForm {
 	return []KeyForm{
 		{"as sent", func(key string) string { return key }},
@@ -41,6 +42,8 @@ func KeyForms() []KeyForm {
 		}},
 		{`split by \b`, func(key string) string { return splitEvery(key, `\b`) }},
 		{"split by combining grapheme joiners", func(key string) string { return splitEvery(key, "\u034f") }},
+		{"split by ANSI colours", func(key string) string { return splitEvery(key, `\u001b[1;31m`) }},
+		{"split by HTML tags", func(key string) string { return splitEvery(key, "</b><b>") }},
 		{"hex", hexOf},
 	}
 }
@@ -121,8 +124,10 @@ func LeakedKey(text, key string) string {
 
 // KeySplit matches what LeakedKey reads as splitting a key besides white
 // space: the splits of KeyForms, as written and as decoded (a soft line
-// break written in an excerpt as "= ").
-var KeySplit = regexp.MustCompile(`=\s+|=\\r\\n|\\[nb]|[\x{200b}\x{034f}\x{08}]`)
+// break written in an excerpt as "= ", a colour's escape and a tag escaped
+// as Go, JSON or HTML escape them, once or more).
+var KeySplit = regexp.MustCompile(`=\s+|=\\r\\n|\\[nb]|[\x{200b}\x{034f}\x{08}]|(?:\x1b|\\+u001b|\\+x1b)\[1;31m|` +
+	`(?:<|&lt;|\\+u003c)/?b(?:>|&gt;|\\+u003e)`)
 
 // leakedRun is LeakedKey for text as it is.
 func leakedRun(text, key string) string {
