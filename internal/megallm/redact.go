@@ -13,9 +13,9 @@ import (
 // redactedKey replaces the API key wherever server-supplied text repeats it.
 const redactedKey = "***"
 
-// minKeyRun is the shortest run of the key's characters that is scrubbed
+// MinKeyRun is the shortest run of the key's characters that is scrubbed
 // anywhere in a text; a key shorter than this is scrubbed whole.
-const minKeyRun = 10
+const MinKeyRun = 10
 
 // MinKeyLength is the fewest characters an API key has. Fewer give nothing
 // away, and are in so many words that a text with them replaced could not be
@@ -37,7 +37,7 @@ const maxUnescapes = 3
 //
 // The rule: the text is read as it is and with up to maxUnescapes layers of
 // escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
-// character references); in each reading, every run of minKeyRun characters
+// character references); in each reading, every run of MinKeyRun characters
 // of a key, or of its hex or base64 encoding, ignoring ASCII case, is
 // found, also in the readings without white space, control and invisible
 // characters, ANSI colours and HTML tags (a key split across lines, by
@@ -45,7 +45,7 @@ const maxUnescapes = 3
 // those, slashes and quoted-printable soft line breaks too (a key pasted into
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
 // looked for without its own slashes, and the text it came from is
-// replaced by ***. A key shorter than minKeyRun is found whole, only
+// replaced by ***. A key shorter than MinKeyRun is found whole, only
 // unsplit and where it is a word of its own (wholeWord), and its encodings
 // as any key's where they are that long (hex of 5 characters or more); one
 // shorter than MinKeyLength is not looked for.
@@ -53,7 +53,7 @@ type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string
 	// runs holds, by their length, the runs looked for: every substring
-	// minKeyRun bytes long of a key at least that long, of any key's
+	// MinKeyRun bytes long of a key at least that long, of any key's
 	// encodings (of it as written, lower- and upper-cased) and of each
 	// without its slashes; a shorter key whole.
 	runs map[int]map[string]struct{}
@@ -70,12 +70,12 @@ func newRedactor(keys ...string) redactor {
 			continue
 		}
 		r.keys = append(r.keys, folded)
-		run := min(minKeyRun, len(folded))
+		run := min(MinKeyRun, len(folded))
 		r.addRuns(run, folded)
 		// Also a shorter key's: hex of 5 characters is 10. And of the key in
 		// either letter case, as a server may write it before it encodes it.
 		for _, cased := range []string{key, strings.ToLower(key), strings.ToUpper(key)} {
-			r.addRuns(minKeyRun, encodedForms(cased)...)
+			r.addRuns(MinKeyRun, encodedForms(cased)...)
 		}
 		if r.shortest == 0 || run < r.shortest {
 			r.shortest = run
@@ -303,7 +303,7 @@ func (r redactor) scrub(s string, cut bool) string {
 	text := foldASCII([]byte(s))
 	var from []span // where each byte of text came from in s; nil: itself
 	splits := splitReadings
-	if r.runs[minKeyRun] == nil {
+	if r.runs[MinKeyRun] == nil {
 		splits = nil
 	}
 	var found []span
@@ -324,9 +324,9 @@ func (r redactor) scrub(s string, cut bool) string {
 			for i, in := range joinedFrom {
 				joinedFrom[i] = origin(from, in.start, in.end)
 			}
-			found = find(joined, joinedFrom, minKeyRun, r.runs[minKeyRun], found)
+			found = find(joined, joinedFrom, MinKeyRun, r.runs[MinKeyRun], found)
 			for _, key := range r.keys {
-				if cut && len(key) >= minKeyRun {
+				if cut && len(key) >= MinKeyRun {
 					found = r.findCutStart(joined, joinedFrom, split.key(key), len(s), found)
 				}
 			}
@@ -352,10 +352,10 @@ func (r redactor) scrub(s string, cut bool) string {
 }
 
 // find appends where text holds one of runs, which are n bytes long; runs
-// shorter than minKeyRun, whole short keys, only where they are whole words.
+// shorter than MinKeyRun, whole short keys, only where they are whole words.
 func find(text []byte, from []span, n int, runs map[string]struct{}, found []span) []span {
 	for i := 0; i+n <= len(text); i++ {
-		if _, ok := runs[string(text[i:i+n])]; ok && (n >= minKeyRun || wholeWord(text, i, i+n)) {
+		if _, ok := runs[string(text[i:i+n])]; ok && (n >= MinKeyRun || wholeWord(text, i, i+n)) {
 			found = append(found, origin(from, i, i+n))
 		}
 	}
@@ -364,7 +364,7 @@ func find(text []byte, from []span, n int, runs map[string]struct{}, found []spa
 
 // wholeWord reports whether text[start:end] is not inside a longer word: no
 // letter or digit touches it where it starts or ends with one. A key shorter
-// than minKeyRun may be a word ("test", "local"), in "latest" or "locally"
+// than MinKeyRun may be a word ("test", "local"), in "latest" or "locally"
 // too, where it gives nothing away, and replaced there would leave no
 // message readable; where it stands alone, or beside punctuation as in
 // "key=test", it may be the key, and it is replaced.
@@ -383,12 +383,12 @@ func wordChar(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
 // findCutStart appends the end of text when it is the start of key (the
 // key, or the key as a reading of text holds it), possibly followed by the
-// part of an escape the cut left; of a key shorter than minKeyRun, where it
+// part of an escape the cut left; of a key shorter than MinKeyRun, where it
 // starts a word. size is the length of the text being scrubbed.
 func (r redactor) findCutStart(text []byte, from []span, key string, size int, found []span) []span {
 	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
 		for n := min(len(key), len(body)); n >= MinKeyLength; n-- {
-			if bytes.HasSuffix(body, []byte(key[:n])) && (len(key) >= minKeyRun || wholeWord(body, len(body)-n, len(body))) {
+			if bytes.HasSuffix(body, []byte(key[:n])) && (len(key) >= MinKeyRun || wholeWord(body, len(body)-n, len(body))) {
 				return append(found, span{origin(from, len(body)-n, len(body)).start, size})
 			}
 		}

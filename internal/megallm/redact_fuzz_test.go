@@ -35,7 +35,7 @@ func FuzzRedact(f *testing.F) {
 		if strings.ContainsFunc(prefix+suffix, unicode.IsSpace) || mockapi.KeySplit.MatchString(prefix+suffix) {
 			t.Skip("the texts around the key hold no white space")
 		}
-		if len(key) < minKeyRun && strings.Contains(string(foldASCII([]byte(prefix+suffix))), string(foldASCII([]byte(key)))) {
+		if len(key) < MinKeyRun && strings.Contains(string(foldASCII([]byte(prefix+suffix))), string(foldASCII([]byte(key)))) {
 			t.Skip("a shorter key is looked for as a word of its own, and the texts around it may hold it in a longer one")
 		}
 		r := newRedactor(key)
@@ -46,7 +46,7 @@ func FuzzRedact(f *testing.F) {
 				choice = choices[i%len(choices)]
 			}
 			tokens[i] = writeKeyChar(key[i], choice)
-			if choice&16 != 0 && i > 0 && len(key) >= minKeyRun && (choice&32 == 0 || !strings.ContainsAny(key, "<>")) {
+			if choice&16 != 0 && i > 0 && len(key) >= MinKeyRun && (choice&32 == 0 || !strings.ContainsAny(key, "<>")) {
 				tokens[i] = keySplits[int(choice>>5)%len(keySplits)] + tokens[i]
 			}
 		}
@@ -108,12 +108,12 @@ func writeKeyChar(c, choice byte) string {
 }
 
 // checkNoKey fails when out holds a run of the key's characters as tokens
-// wrote them, or a uniform form of the key; a key shorter than minKeyRun, a
+// wrote them, or a uniform form of the key; a key shorter than MinKeyRun, a
 // form that the rule finds: LeakedKey finds it in any word too, even in the
 // escapes of other characters ("0030" in \u0030).
 func checkNoKey(t *testing.T, out, key string, tokens []string) {
 	t.Helper()
-	if len(key) < minKeyRun {
+	if len(key) < MinKeyRun {
 		if again := newRedactor(key).String(out); again != out {
 			t.Fatalf("%q still holds the key: scrubbed again, it is %q", out, again)
 		}
@@ -121,7 +121,7 @@ func checkNoKey(t *testing.T, out, key string, tokens []string) {
 		t.Fatalf("%q holds %s", out, leak)
 	}
 	folded := string(foldASCII([]byte(out)))
-	run := min(minKeyRun, len(key))
+	run := min(MinKeyRun, len(key))
 	for i := 0; i+run <= len(tokens); i++ {
 		if written := strings.Join(tokens[i:i+run], ""); strings.Contains(folded, string(foldASCII([]byte(written)))) {
 			t.Fatalf("%q holds characters %d to %d of the key as written, %q", out, i+1, i+run, written)

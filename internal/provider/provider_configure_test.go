@@ -197,7 +197,8 @@ func TestConfigure_apiKeyWrapped(t *testing.T) {
 // does not scrub: "a" would have written "ch***r***cters".
 func TestConfigure_apiKeyShorterThanMinKeyLength(t *testing.T) {
 	const problem = " is shorter than 4 characters, which no API key is: set the key the API issued (an API that checks no " +
-		"key, such as a local gateway, takes any value of 4 characters or more); the key is not shown here."
+		"key, such as a local gateway, takes any value of 4 characters or more, and one of 10 or more that no model id " +
+		"holds, such as \"no-key-required\", is not hidden where ids and messages hold it as a word); the key is not shown here."
 	for _, tc := range []struct{ configured, env, from string }{
 		{configured: "a", from: "api_key"}, {configured: "-\n", from: "api_key"}, {configured: "x/y", env: "sk-not-read", from: "api_key"},
 		{env: "a\n", from: EnvAPIKey}, {configured: " ", env: "Q7", from: EnvAPIKey},

@@ -184,7 +184,9 @@ func resolveAPIKey(configured types.String) (key, source string, diags diag.Diag
 		problem = "contains a space, which no API key has: it may hold two values, or a word copied with the key"
 	} else if key != "" && len(key) < megallm.MinKeyLength {
 		problem = fmt.Sprintf("is shorter than %d characters, which no API key is: set the key the API issued (an API "+
-			"that checks no key, such as a local gateway, takes any value of %[1]d characters or more)", megallm.MinKeyLength)
+			"that checks no key, such as a local gateway, takes any value of %[1]d characters or more, and one of %[2]d or "+
+			"more that no model id holds, such as \"no-key-required\", is not hidden where ids and messages hold it as a word)",
+			megallm.MinKeyLength, megallm.MinKeyRun)
 	}
 	if problem != "" {
 		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,

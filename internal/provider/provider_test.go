@@ -677,7 +677,8 @@ data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), key)
 	unitTest(t, resource.TestStep{
 		Config: config(key[:3]),
 		ExpectError: expectError(`Invalid api_key .* The API key in api_key is shorter than 4 characters, which no API key is: ` +
-			`set the key the API issued \(an API that checks no key, such as a local gateway, takes any value of 4 characters or more\); ` +
+			`set the key the API issued \(an API that checks no key, such as a local gateway, takes any value of 4 characters or more, and one of 10 or more that no model id holds, ` +
+			`such as "no-key-required", is not hidden where ids and messages hold it as a word\); ` +
 			`the key is not shown here`),
 	}, resource.TestStep{
 		Config:            config(key),
