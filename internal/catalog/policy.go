@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -60,6 +61,12 @@ type PolicyFindings struct {
 	// MissingSuccessors are the policy's successors that the catalog does
 	// not have.
 	MissingSuccessors []MissingSuccessor
+	// MisnamedSuccessors are the successors of the policy's entries for
+	// catalog models (Misnamed's too) that the catalog has only written
+	// otherwise, sorted by entry, which Err makes an error: the move the
+	// policy advises would name no model wherever it is shown. One that names
+	// its entry's own model is a mistake of its own, left to MissingSuccessors.
+	MisnamedSuccessors []MisnamedSuccessor
 	// UnknownOwners are the policy's allowed owners that no catalog model
 	// has, in the policy's order.
 	UnknownOwners []string
@@ -82,6 +89,13 @@ type MissingSuccessor struct {
 	ID, Successor string
 }
 
+// MisnamedSuccessor is the successor of the policy's entry with this ID,
+// written otherwise than the catalog writes it.
+type MisnamedSuccessor struct {
+	ID        string
+	Successor MisnamedID
+}
+
 // MisnamedID is an id written otherwise than the catalog's: in another
 // letter case, or with a vendor prefix.
 type MisnamedID struct {
@@ -100,25 +114,28 @@ func (m MisnamedID) VendorPrefix() string {
 	return ""
 }
 
-// PolicyMismatchError is a policy whose model entries name catalog models
-// otherwise than the catalog writes them: a denial or a retirement that misses its model is
-// never what its author meant, so no data source may use the catalog.
+// PolicyMismatchError is a policy whose model entries or successors name
+// catalog models otherwise than the catalog writes them: a denial, a
+// retirement or a successor that misses its model is never what its author
+// meant, so no data source may use the catalog.
 type PolicyMismatchError struct {
-	Misnamed []MisnamedID
-	Keyed    []string // as PolicyFindings'
+	Misnamed           []MisnamedID
+	Keyed              []string            // as PolicyFindings'
+	MisnamedSuccessors []MisnamedSuccessor // as PolicyFindings'
 }
 
 func (e *PolicyMismatchError) Error() string {
-	return fmt.Sprintf("the policy names %d model(s) otherwise than the catalog writes them", len(e.Misnamed))
+	return fmt.Sprintf("the policy names %d model(s) otherwise than the catalog writes them",
+		len(e.Misnamed)+len(e.MisnamedSuccessors))
 }
 
 // Err is the error the findings make: a *PolicyMismatchError when the
 // policy names a model otherwise than the catalog writes it, else nil.
 func (f PolicyFindings) Err() error {
-	if len(f.Misnamed) == 0 {
+	if len(f.Misnamed)+len(f.MisnamedSuccessors) == 0 {
 		return nil
 	}
-	return &PolicyMismatchError{Misnamed: f.Misnamed, Keyed: f.Keyed}
+	return &PolicyMismatchError{Misnamed: f.Misnamed, Keyed: f.Keyed, MisnamedSuccessors: f.MisnamedSuccessors}
 }
 
 // Apply applies p to c at now, the day lifecycle statuses are computed for:
@@ -133,25 +150,31 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	}
 	for id, decision := range p.Models {
 		m, ok := c.byID[id]
+		model := id // the catalog's id of the entry's model
 		if !ok {
-			if misnamed, ok := c.LookupMisnamed(id); ok {
-				findings.Misnamed = append(findings.Misnamed, misnamed)
-				if _, keyed := p.Models[misnamed.CatalogID]; keyed && !slices.Contains(findings.Keyed, misnamed.CatalogID) {
-					findings.Keyed = append(findings.Keyed, misnamed.CatalogID)
-				}
-			} else {
+			misnamed, ok := c.LookupMisnamed(id)
+			if !ok {
 				findings.UnknownIDs = append(findings.UnknownIDs, id)
+				continue
 			}
+			findings.Misnamed, model = append(findings.Misnamed, misnamed), misnamed.CatalogID
+			if _, keyed := p.Models[model]; keyed && !slices.Contains(findings.Keyed, model) {
+				findings.Keyed = append(findings.Keyed, model)
+			}
+		}
+		if s := decision.Successor; s != nil && c.byID[*s] == nil {
+			if misnamed, ok := c.LookupMisnamed(*s); ok && misnamed.CatalogID != model {
+				findings.MisnamedSuccessors = append(findings.MisnamedSuccessors, MisnamedSuccessor{id, misnamed})
+			} else {
+				findings.MissingSuccessors = append(findings.MissingSuccessors, MissingSuccessor{id, *s})
+			}
+		}
+		if m == nil { // misnamed: the entry applies to no model
 			continue
 		}
 		m.DeprecatedAt = earlier(m.DeprecatedAt, decision.DeprecatedAt)
 		m.RetiresAt = earlier(m.RetiresAt, decision.RetiresAt)
-		if s := decision.Successor; s != nil {
-			m.Successor = s
-			if _, ok := c.byID[*s]; !ok {
-				findings.MissingSuccessors = append(findings.MissingSuccessors, MissingSuccessor{ID: id, Successor: *s})
-			}
-		}
+		m.Successor = cmp.Or(decision.Successor, m.Successor)
 		if decision.Pricing != nil {
 			m.Pricing = decision.Pricing
 		}
@@ -182,6 +205,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	slices.Sort(findings.UnknownIDs)
 	slices.Sort(findings.Keyed)
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(findings.MisnamedSuccessors, func(a, b MisnamedSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	return findings
 }
 

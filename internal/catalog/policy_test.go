@@ -147,6 +147,42 @@ func TestApply_vendorPrefixedIDs(t *testing.T) {
 	}
 }
 
+// TestApply_misnamedSuccessors: a successor the catalog has only in another
+// letter case or without its owner's vendor prefix is an error, of an entry
+// whose key is misnamed too; one the catalog lacks, or that is its entry's
+// own model written otherwise, is missing, and an entry for no catalog model
+// has its successor unchecked.
+func TestApply_misnamedSuccessors(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "a"}, {ID: "b", OwnedBy: ptr("openai")}, {ID: "c"}, {ID: "d"}})
+	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"a": {Successor: ptr("B")}, "c": {Successor: ptr("openai/b")}, "D": {Successor: ptr("OpenAI/B")},
+		"d": {Successor: ptr("ghost")}, "b": {Successor: ptr("openai/B")}, "gone": {Successor: ptr("B")},
+	}}, fixedNow)
+	want := []MisnamedSuccessor{
+		{ID: "D", Successor: MisnamedID{ID: "OpenAI/B", CatalogID: "b"}},
+		{ID: "a", Successor: MisnamedID{ID: "B", CatalogID: "b"}},
+		{ID: "c", Successor: MisnamedID{ID: "openai/b", CatalogID: "b"}},
+	}
+	if !slices.Equal(findings.MisnamedSuccessors, want) {
+		t.Errorf("MisnamedSuccessors = %+v, want %+v", findings.MisnamedSuccessors, want)
+	}
+	var mismatch *PolicyMismatchError
+	if err := findings.Err(); !errors.As(err, &mismatch) || !slices.Equal(mismatch.MisnamedSuccessors, want) {
+		t.Errorf("Err() = %v, want a *PolicyMismatchError with the misnamed successors", err)
+	}
+	if want := []MissingSuccessor{{ID: "b", Successor: "openai/B"}, {ID: "d", Successor: "ghost"}}; !slices.Equal(findings.MissingSuccessors, want) {
+		t.Errorf("MissingSuccessors = %+v, want %+v", findings.MissingSuccessors, want)
+	}
+	if m, _ := c.Lookup("a"); m.Successor == nil || *m.Successor != "B" {
+		t.Errorf("a's successor %v, want the policy's, as written", m.Successor)
+	}
+	unknown := New([]megallm.Model{{ID: "a"}}).Apply(&Policy{Models: map[string]ModelPolicy{"a": {Successor: ptr("ghost")}}}, fixedNow)
+	if err := unknown.Err(); err != nil {
+		t.Errorf("a successor the catalog lacks: Err() = %v, want nil: the catalog may gain it", err)
+	}
+}
+
 // TestApply_spellingGaps: a group of ids that differ only in letter case is
 // a gap while the policy names some of its ids but not all, in catalog order.
 func TestApply_spellingGaps(t *testing.T) {

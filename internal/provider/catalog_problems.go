@@ -75,11 +75,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		for i, g := range gaps {
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
 			if i < catalog.MaxListed { // "did you mean" only for the lines shown
-				if m, misnamed := models.LookupMisnamed(g.Successor); misnamed {
-					lines[i] += catalogSpelling(m) // not its neighbours
-				} else {
-					lines[i] += aside(meantByID(models, g.Successor))
-				}
+				lines[i] += aside(meantByID(models, g.Successor))
 			}
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",
@@ -132,9 +128,9 @@ func quoteWithSuggestions(values []string, meant func(string) string) string {
 	return joinProblems(quoted, ", ")
 }
 
-// policyMismatchDetail lists the policy's misnamed ids and how to fix them:
-// where another key names the same model, to merge the two, since Terraform
-// keeps one of two equal keys of an object literal without a word.
+// policyMismatchDetail lists the policy's misnamed ids, then successors, and
+// how to fix them: where another key names the same model, to merge the
+// two, as Terraform silently keeps one of two equal keys of an object literal.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	keys := map[string][]string{} // the keys that name each catalog id
 	for _, id := range err.Keyed {
@@ -155,7 +151,16 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 				catalog.QuoteSome(others, "and"), modelPolicyPath(m.CatalogID))
 		}
 	}
+	for _, s := range err.MisnamedSuccessors {
+		lines = append(lines, misnamedSuccessor(modelPolicyPath(s.ID)+".successor", s.Successor))
+	}
 	return fmt.Sprintf("Model ids are exact, and the provider's policy names models otherwise than the catalog writes "+
-		"them, so what it says of them (a denial, a retirement, a price) would silently miss them:\n  - %s"+
+		"them, so what it says of them (a denial, a retirement, a price, a successor) would silently miss them:\n  - %s"+
 		"\n\nWrite each id in the policy as the catalog does.", joinProblems(lines, "\n  - "))
+}
+
+// misnamedSuccessor says that the policy's successor at where names no model,
+// and how the catalog writes it.
+func misnamedSuccessor(where string, m catalog.MisnamedID) string {
+	return where + " is " + megallm.Quote(m.ID) + ", which names no model" + catalogSpelling(m)
 }

@@ -56,7 +56,7 @@ func policyAttribute() schema.DynamicAttribute {
 			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. Where " +
 			"the API reports lifecycle dates too, the earlier of its date and the policy's applies, and the " +
 			"policy's `successor` wins. Ids and owners are exact and case-sensitive. An attribute not listed here " +
-			"is an error, and so is an id the catalog has only in another letter case or without a vendor prefix " +
+			"is an error, and so is an id or successor the catalog has only in another letter case or without a vendor prefix " +
 			"(`\"openai/gpt-4o\"` for `gpt-4o`), and an id, successor or owner with white space around it, which names it " +
 			"as the catalog writes it (`\" GPT-4o\"` is `gpt-4o`); ids and owners the catalog lacks are a warning.",
 		Optional: true,
@@ -279,8 +279,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 							megallm.Quote(key), selfSuccessor)
 					case *s != id: // as written, readPolicy refuses it
 						misnamed, _ := models.LookupMisnamed(*s)
-						return fmt.Errorf("%s is %s, which names no model%s; %s", successor, megallm.Quote(*s),
-							catalogSpelling(misnamed), writtenAs(key, selfSuccessor))
+						return fmt.Errorf("%s; %s", misnamedSuccessor(successor, misnamed), writtenAs(key, selfSuccessor))
 					}
 					return nil
 				})

@@ -36,7 +36,7 @@ data "megallm_model" "m" { id = "gpt-4o" }
 data "megallm_models" "all" {}`),
 		ExpectError: expectError(`Provider policy writes model ids otherwise than the catalog .* Model ids are exact, and ` +
 			`the provider's policy names models otherwise than the catalog writes them, so what it says of them \(a ` +
-			`denial, a retirement, a price\) would silently miss them: - ` +
+			`denial, a retirement, a price, a successor\) would silently miss them: - ` +
 			`policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o": ids are case-sensitive - ` +
 			`policy\.models\["OpenAI/gpt-4\.1"\] names no model, but the catalog has "gpt-4\.1", without the vendor ` +
 			`prefix "OpenAI/" - ` +
@@ -88,6 +88,47 @@ func TestPolicy_misnamedShortIDFailsThePlan(t *testing.T) {
 		ExpectError: expectError(`policy\.models\["openai/o3"\] names no model, but the catalog has "o3", without the ` +
 			`vendor prefix "openai/"`),
 	})
+}
+
+// A successor that names a catalog model in another letter case, or under its
+// owner's vendor prefix, would advise, in every warning, error and
+// model_lifecycle.successor, an id that fails wherever it is written: the plan
+// fails, as for a misnamed key (beside it, in one error), and written as the
+// catalog does it plans. One the catalog lacks entirely may be a model it is
+// yet to list: a warning (TestPolicy_unknownSuccessorSuggestsClosestIDs).
+func TestPolicy_misnamedSuccessorFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(successor string) resource.TestStep {
+		return resource.TestStep{Config: policyProvider(server, `{ models = { "gpt-4o" = { successor = "`+successor+`" } } }`,
+			`data "megallm_model" "m" { id = "gpt-4o" }`)}
+	}
+	misnamed := func(successor, expected string) resource.TestStep {
+		s := step(successor)
+		s.ExpectError = expectError(`Provider policy writes model ids otherwise than the catalog .* a price, a successor\) ` +
+			`would silently miss them: - ` + expected + ` Write each id in the policy as the catalog does\.`)
+		return s
+	}
+	lifecycleSuccessor := func(successor string) resource.TestStep {
+		s := step(successor)
+		s.Check = resource.TestCheckResourceAttr("data.megallm_model.m", "model_lifecycle.successor", successor)
+		return s
+	}
+	unitTest(t,
+		misnamed("GPT-4o-mini", `policy\.models\["gpt-4o"\]\.successor is "GPT-4o-mini", which names no model, but the `+
+			`catalog has "gpt-4o-mini": ids are case-sensitive`),
+		misnamed("openai/gpt-4o-mini", `policy\.models\["gpt-4o"\]\.successor is "openai/gpt-4o-mini", which names no `+
+			`model, but the catalog has "gpt-4o-mini", without the vendor prefix "openai/"`),
+		lifecycleSuccessor("gpt-4o-mini"), // the advice followed
+		lifecycleSuccessor("gpt-4o-minii"),
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "GPT-4o" = { successor = "OpenAI/GPT-4o-mini" } } }`,
+				`data "megallm_models" "all" {}`),
+			ExpectError: expectError(`- policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o": ids are ` +
+				`case-sensitive - policy\.models\["GPT-4o"\]\.successor is "OpenAI/GPT-4o-mini", which names no model, but ` +
+				`the catalog has "gpt-4o-mini", without the vendor prefix "OpenAI/" Write each id`),
+		},
+	)
 }
 
 // An allowed owner with white space around it matches no owner: an error at
@@ -150,28 +191,23 @@ func TestCandidates_noneQualifiesWords(t *testing.T) {
 	)
 }
 
-// TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling reads through the
-// provider server, since plugin-testing does not show warnings: a successor
-// the catalog has only in another letter case or without its owner's vendor
-// prefix names the catalog's spelling alone, and why, as a misnamed policy id
-// does, and a mistyped one the closest ids.
-func TestPolicy_misnamedSuccessorSuggestsTheCatalogsSpelling(t *testing.T) {
+// TestPolicy_unknownSuccessorSuggestsClosestIDs reads through the provider
+// server, since plugin-testing does not show warnings: a successor the
+// catalog lacks warns, naming the closest ids, or the id of the model whose
+// display name it is.
+func TestPolicy_unknownSuccessorSuggestsClosestIDs(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	policy := object(map[string]tftypes.Value{"models": object(map[string]tftypes.Value{
-		"gpt-3.5-turbo": object(map[string]tftypes.Value{"successor": str("openai/gpt-4o")}),
-		"gpt-4o":        object(map[string]tftypes.Value{"successor": str("GPT-4.1")}),
-		"o3-mini":       object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
-		"gpt-4.1":       object(map[string]tftypes.Value{"successor": str("DeepSeek V3")}),
+		"o3-mini": object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
+		"gpt-4.1": object(map[string]tftypes.Value{"successor": str("DeepSeek V3")}),
 	})})
 	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": policy})
 	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
 	want := []string{"Provider policy names successors the catalog does not have: " + aboutPolicy +
 		" These successors in policy.models are not in the MegaLLM catalog from " + server.URL() + "/models, so a " +
 		"configuration cannot move to them yet:\n" +
-		`  - "gpt-3.5-turbo" names successor "openai/gpt-4o", but the catalog has "gpt-4o", without the vendor prefix "openai/"` + "\n" +
 		`  - "gpt-4.1" names successor "DeepSeek V3" (it is the display name of "deepseek-chat": write that id instead)` + "\n" +
-		`  - "gpt-4o" names successor "GPT-4.1", but the catalog has "gpt-4.1": ids are case-sensitive` + "\n" +
 		`  - "o3-mini" names successor "gpt-4o-minii" (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?)` + "\n\n" +
 		"Ids are exact and case-sensitive: correct the successor's id, or add it to the catalog first."}
 	if !slices.Equal(got, want) {
