@@ -72,7 +72,7 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 	if utf8.RuneCountInString(id) > c.longestID { // lower-casing keeps the runes: no id of the catalog
 		return "", false
 	}
-	catalogID, ok := c.byFoldedID[strings.ToLower(id)]
+	catalogID, ok := c.byFoldedID[foldID(id)]
 	return catalogID, ok && catalogID != id
 }
 
@@ -137,6 +137,10 @@ func (c *Catalog) CaseVariants() [][]string {
 	return c.caseVariants
 }
 
+// foldID is id as ids differing only in letter case are compared: lower-cased
+// ("İ" is "i"), not strings.EqualFold's folding.
+func foldID(id string) string { return strings.ToLower(id) }
+
 // fold builds byFoldedID and caseVariants, once.
 func (c *Catalog) fold() {
 	c.foldOnce.Do(func() {
@@ -145,7 +149,7 @@ func (c *Catalog) fold() {
 		for i := range c.models {
 			id := c.models[i].ID
 			c.longestID = max(c.longestID, utf8.RuneCountInString(id))
-			folded := strings.ToLower(id)
+			folded := foldID(id)
 			first, seen := c.byFoldedID[folded]
 			if !seen {
 				c.byFoldedID[folded] = id

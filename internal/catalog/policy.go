@@ -103,11 +103,10 @@ type MisnamedID struct {
 }
 
 // VendorPrefix is the vendor prefix that ID has and CatalogID lacks, such as
-// "openai/" or "/", or "" for an ID only in another letter case (as
-// LookupFold reads it, lower-cased: "İ" is "i").
+// "openai/" or "/", or "" for an ID only in another letter case (foldID).
 func (m MisnamedID) VendorPrefix() string {
 	for i, r := range m.ID {
-		if r == '/' && strings.ToLower(m.ID[i+1:]) == strings.ToLower(m.CatalogID) {
+		if r == '/' && foldID(m.ID[i+1:]) == foldID(m.CatalogID) {
 			return m.ID[:i+1]
 		}
 	}
