@@ -95,13 +95,27 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 	return query, diags
 }
 
-// unmatchedFilters refuses a type or owners that the catalog has only in
-// another letter case, which can only be typos, and warns about a type,
-// owner or excluded id that no model of the catalog has, most often a typo:
-// each of the first catalog.MaxListed with "did you mean", the others in one
-// warning.
+// unmatchedFilters refuses excluded ids that name a catalog model otherwise
+// than the catalog writes it (catalog.LookupMisnamed), which would leave
+// that model listed, as a misnamed candidate or policy id would not, and a
+// type or owners that the catalog has only in another letter case, which
+// can only be typos. It warns about a type, owner or excluded id that no
+// model of the catalog has, most often a typo: each of the first
+// catalog.MaxListed with "did you mean", the others in one warning.
 func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
+	var lines, unknownIDs []string
+	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
+		if r := models.Misnamed(id); r != nil {
+			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(id, r))
+		} else if _, known := models.Lookup(id); !known {
+			unknownIDs = append(unknownIDs, id)
+		}
+	}
+	if lines != nil {
+		diags.AddAttributeError(path.Root("exclude_ids"), "Excluded id written otherwise than the catalog",
+			misnamedIDs("exclude_ids", "they would exclude nothing and their models would stay listed", joinProblems(lines, "\n  - ")))
+	}
 	where := fmt.Sprintf("the MegaLLM catalog (%s from %s)", counted(models.Len(), "model"), origin)
 	if types := models.Types(); query.Type != "" && !slices.Contains(types, query.Type) {
 		none := fmt.Sprintf("No model in %s has type %s, so megallm_models", where, megallm.Quote(query.Type))
@@ -170,12 +184,6 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 				"either, so they match nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
 		})
 	}
-	var unknownIDs []string
-	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
-		if _, known := models.Lookup(id); !known && models.Misnamed(id) == nil { // misnamedExclusionError refuses the others
-			unknownIDs = append(unknownIDs, id)
-		}
-	}
 	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
 		hint := meantByID(models, id)
 		if hint == "" {
@@ -187,25 +195,6 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		return "No model with these ids", fmt.Sprintf("No model in %s has any of %d more ids of exclude_ids either, "+
 			"so excluding them leaves out nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))
 	})
-	return diags
-}
-
-// misnamedExclusionError refuses excluded ids that name a catalog model
-// otherwise than the catalog writes it (catalog.LookupMisnamed): they would
-// exclude nothing, and the model they name would stay listed, as a misnamed
-// candidate or policy id would not.
-func misnamedExclusionError(models *catalog.Catalog, excluded []string) diag.Diagnostics {
-	var diags diag.Diagnostics
-	var lines []string
-	for _, id := range slices.Sorted(slices.Values(excluded)) {
-		if r := models.Misnamed(id); r != nil {
-			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(id, r))
-		}
-	}
-	if lines != nil {
-		diags.AddAttributeError(path.Root("exclude_ids"), "Excluded id written otherwise than the catalog",
-			misnamedIDs("exclude_ids", "they would exclude nothing and their models would stay listed", joinProblems(lines, "\n  - ")))
-	}
 	return diags
 }
 

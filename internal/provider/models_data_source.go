@@ -246,7 +246,6 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if models.Len() == 0 {
 		resp.Diagnostics.AddWarning("Empty MegaLLM catalog", emptyCatalog(d.data.origin))
 	} else {
-		resp.Diagnostics.Append(misnamedExclusionError(models, unspaced.ExcludeIDs)...)
 		resp.Diagnostics.Append(unmatchedFilters(models, d.data.origin, unspaced)...)
 		resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
 		resp.Diagnostics.Append(unreportedFieldsWarning(models, d.data.origin, query)...)
