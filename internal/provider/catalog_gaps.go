@@ -25,37 +25,33 @@ func emptyCatalog(origin string) string {
 // unreportedFieldsWarning lists in one warning the fields that query reads
 // and no model reports, on the argument that reads them if only one does.
 func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
-	var diags diag.Diagnostics
 	unreported := models.Unreported(query)
 	if len(unreported) == 0 {
-		return diags
+		return nil
 	}
 	lines := make([]string, len(unreported))
-	arguments := map[string]bool{}
+	argument := narrowedArgument(unreported[0].By) // "" once another argument reads one
 	for i, u := range unreported {
-		argument := narrowedArgument(u.By)
-		reader, effect := argument, "it keeps no model"
+		reader, effect := narrowedArgument(u.By), "it keeps no model"
+		if reader != argument {
+			argument = ""
+		}
 		switch u.By {
 		case catalog.ByRequirement:
 			reader = "require." + u.Requirement
 		case catalog.BySort:
 			reader, effect = fmt.Sprintf("sort_by = %q", query.SortBy), "it orders no model (they are listed by id)"
 		}
-		arguments[argument] = true
 		lines[i] = u.Field + ": " + reader + " reads it, so " + effect
 	}
 	summary := "Fields no model reports"
 	detail := fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) reports these fields, which "+
 		"megallm_models reads:\n  - %s\n\nLeave out what reads them, or ask the catalog's maintainers to report them.",
 		counted(models.Len(), "model"), origin, joinProblems(lines, "\n  - "))
-	if len(arguments) == 1 {
-		for argument := range arguments {
-			diags.AddAttributeWarning(path.Root(argument), summary, detail)
-		}
-		return diags
+	if argument != "" {
+		return diag.Diagnostics{diag.NewAttributeWarningDiagnostic(path.Root(argument), summary, detail)}
 	}
-	diags.AddWarning(summary, detail)
-	return diags
+	return diag.Diagnostics{diag.NewWarningDiagnostic(summary, detail)}
 }
 
 // spacedFilters refuses a type, owners and excluded ids with white space
