@@ -62,20 +62,16 @@ func (d *dataSource) scrubKey(resp *datasource.ReadResponse) {
 // short one that names it by what it reads, as the framework does not tell
 // its address: `the megallm_model data source with id = "gpt-4o"`.
 func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog.Catalog, diag.Diagnostics) {
-	var diags diag.Diagnostics
 	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {
 		summary, detail := describeCatalogError(err, d.maxRetries, d.from, d.baseFrom)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
 			detail = repeatedDetail(repeated, reader)
 		}
-		diags.AddError(summary, detail)
-		return nil, diags
+		return nil, diag.Diagnostics{diag.NewErrorDiagnostic(summary, detail)}
 	}
 	problems, findings := d.catalog.TakeProblems()
-	diags.Append(catalogProblemWarnings(problems, d.origin)...)
-	diags.Append(policyFindingWarnings(findings, c, d.origin)...)
-	return c, diags
+	return c, append(catalogProblemWarnings(problems, d.origin), policyFindingWarnings(findings, c, d.origin)...)
 }
 
 // repeatedDetail is the detail, for reader, of a failure that another data
