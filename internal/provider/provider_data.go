@@ -86,16 +86,16 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 	default:
 		where = err.FirstReader + ", the first to read the catalog in this plan"
 	}
-	if mismatch := (*catalog.PolicyMismatchError)(nil); errors.As(err, &mismatch) {
+	if errors.As(err, new(*catalog.PolicyMismatchError)) {
 		return "The provider's policy names models otherwise than the catalog writes them: the error is shown in " +
 			"full, with how to fix it, on " + where + "."
 	}
-	if names := (*policyNamesError)(nil); errors.As(err, &names) {
+	if errors.As(err, new(*policyNamesError)) {
 		return "The provider's policy writes a name with white space around it or an invisible character: the " +
 			"error is shown in full, with how to fix it, on " + where + "."
 	}
 	again := "The provider makes no further requests for it within this plan"
-	if fileErr := (*megallm.CatalogFileError)(nil); errors.As(err, &fileErr) || errors.Is(err, megallm.ErrMissingAPIKey) {
+	if errors.As(err, new(*megallm.CatalogFileError)) || errors.Is(err, megallm.ErrMissingAPIKey) {
 		again = "The provider does not try again within this plan" // it made no request
 	}
 	return "The catalog could not be read: " + causeLine(err) + ". The same error is shown in full, with how to fix " +
@@ -129,10 +129,8 @@ const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensiti
 // from (providerData's from and baseFrom).
 func describeCatalogError(err error, maxRetries int, from, baseFrom string) (summary, detail string) {
 	var apiErr *megallm.APIError
-	var respErr *megallm.ResponseError
 	var timeoutErr *megallm.TimeoutError
 	var fileErr *megallm.CatalogFileError
-	var unknownAuthority x509.UnknownAuthorityError
 	var mismatch *catalog.PolicyMismatchError
 	var names *policyNamesError
 	switch {
@@ -189,7 +187,7 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 		return "MegaLLM API not found at " + baseFrom,
 			fmt.Sprintf("%s.\n\nCheck %s: it must be the API root that serves /models, "+
 				"for example %q.%s", err, baseFrom, megallm.DefaultBaseURL, hint)
-	case errors.As(err, &unknownAuthority):
+	case errors.As(err, new(x509.UnknownAuthorityError)):
 		return "Cannot verify the MegaLLM API's TLS certificate",
 			fmt.Sprintf("%s.\n\nThe server's certificate is signed by an authority this machine does not trust, as "+
 				"happens behind a proxy that inspects TLS or with a self-signed gateway. If you trust that authority, "+
@@ -208,7 +206,7 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 		return "MegaLLM API answered with an error",
 			fmt.Sprintf("%s.\n\n%s If it rejects the key: %s %s", err, errorAnswerAdvice(err, baseFrom),
 				rejectedKeyAdvice(from), persistsAdvice)
-	case errors.As(err, &respErr):
+	case errors.As(err, new(*megallm.ResponseError)):
 		return "Unexpected response from the MegaLLM API", fmt.Sprintf("%s.\n\n%s", err, checkBaseURLAdvice(baseFrom))
 	default:
 		return "Cannot reach the MegaLLM API",
