@@ -445,10 +445,12 @@ func savedPlan(t *testing.T, ws *Workspace) string {
 }
 
 // evalOPA evaluates the library's deny and warn sets on a plan's JSON with
-// the OPA CLI, with a settings file when one is given.
+// the OPA CLI, with a settings file when one is given. A built-in function's
+// error fails it: OPA would otherwise leave the rule undefined, and a deny
+// could go silently unsaid.
 func evalOPA(t *testing.T, plan, settings string) (deny, warn []string) {
 	t.Helper()
-	args := []string{"eval", "--format", "raw", "--data", policyDir, "--input", plan}
+	args := []string{"eval", "--strict-builtin-errors", "--format", "raw", "--data", policyDir, "--input", plan}
 	if settings != "" {
 		args = append(args, "--data", settings)
 	}

@@ -38,6 +38,7 @@ _modules(root) := [m |
 	walk(object.remove(root, ["resources"]), [path, _])
 	_module_path(path)
 	m := object.get(root, path, {})
+	is_object(m)
 ]
 
 _module_path(path) if {
@@ -175,7 +176,10 @@ else := min(days) if {
 # time functions count (_ns) is long past; one after them is far ahead.
 _reached(date) if _ns(date) <= time.now_ns()
 
-_reached(date) if regex.match(`^(0\d|1[0-6])\d\d-`, date)
+_reached(date) if {
+	is_string(date)
+	regex.match(`^(0\d|1[0-6])\d\d-`, date)
+}
 
 # _days_to(date): the calendar days (UTC) from today to date, as
 # catalog.LifecycleOf counts them.
@@ -187,7 +191,10 @@ _midnight(ns) := ns - (((ns % _day_ns) + _day_ns) % _day_ns)
 
 # _ns(date): an RFC 3339 date in nanoseconds since 1970, for the years 1700
 # to 2199 only, as OPA counts time in 64-bit nanoseconds (_date's range).
-_ns(date) := time.parse_rfc3339_ns(date) if regex.match(`^(1[7-9]|2[01])\d\d-`, date)
+_ns(date) := time.parse_rfc3339_ns(date) if {
+	is_string(date)
+	regex.match(`^(1[7-9]|2[01])\d\d-`, date)
+}
 
 _lifecycle_addresses := {r.address | some r in _lifecycle_reads}
 
