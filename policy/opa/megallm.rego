@@ -61,8 +61,73 @@ deny contains "The input is a list of files (conftest test --combine), not a pla
 # Any other input without planned_values is no plan either, such as {}, no
 # input at all, or terraform show -json without a plan file (the state):
 # it would pass with nothing checked.
-deny contains "The input has no planned_values, so it is no saved plan's JSON (terraform show -json without a plan file shows the state) and no model id can be checked: check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json." if {
+deny contains concat("", [
+	"The input has no planned_values, so it is no saved plan's JSON (terraform show -json without a plan file shows the state) and no model id can be checked: ",
+	_check_a_saved_plan,
+]) if {
 	not _plan_or_files
+}
+
+# A plan whose modules, resources or changes have another shape than
+# terraform show -json gives them would be read as holding none, passing
+# with nothing checked: fail closed, naming where (the first three).
+deny contains msg if {
+	count(_misshapen) > 0
+	msg := sprintf("The input is shaped otherwise than a saved plan's JSON (%s), so no model id can be checked: %s", [
+		concat("; ", array.slice(sort([sprintf("%s is no %s", [_address(path_text(path)), shape]) | some [path, shape] in _misshapen]), 0, 3)),
+		_check_a_saved_plan,
+	])
+}
+
+_check_a_saved_plan := "check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json."
+
+# _misshapen: [path, shape] where the input holds something else than what
+# the rules read as a module, its resources and child modules, or
+# resource_changes, and so would read as nothing.
+_misshapen contains [root, "object"] if {
+	is_object(input)
+	some root in _module_roots
+	not is_object(object.get(input, root, {}))
+}
+
+_misshapen contains [array.concat(array.concat(root, sub), [key]), _shapes[key]] if {
+	some root in _module_roots
+	modules := object.get(input, root, {})
+	is_object(modules)
+	walk(object.remove(modules, ["resources"]), [sub, _])
+	_module_path(sub)
+	module := object.get(modules, sub, {})
+	is_object(module)
+	some key in ["resources", "child_modules"]
+	not _list_of(key, object.get(module, key, []))
+}
+
+_misshapen contains [["resource_changes"], _shapes.resources] if {
+	is_object(input)
+	not _list_of("resources", object.get(input, "resource_changes", []))
+}
+
+_module_roots := [["planned_values", "root_module"], ["prior_state", "values", "root_module"]]
+
+_shapes := {
+	"resources": "list of objects with a string address, mode and type",
+	"child_modules": "list of objects",
+}
+
+_list_of("child_modules", list) if {
+	is_array(list)
+	every module in list {
+		is_object(module)
+	}
+}
+
+_list_of("resources", list) if {
+	is_array(list)
+	every r in list {
+		is_string(r.address)
+		is_string(r.mode)
+		is_string(r.type)
+	}
 }
 
 _plan_or_files if is_object(input.planned_values)
@@ -211,7 +276,7 @@ deny contains msg if {
 	f.id in allowed_ids
 	lc := _retired_entry(f.id).model_lifecycle
 	msg := sprintf("%s %s%s.", [_where(f), _retired_verb(lc), _unless_sensitive(f, sprintf("%s%s", [
-		_retired_since(lc), _successor_advice(lc.successor),
+		_retired_since(lc), _successor_advice(lc),
 	]))])
 }
 
@@ -244,7 +309,7 @@ warn contains msg if {
 	_usable(f.id)
 	lc := _deprecated_entry(f.id).model_lifecycle
 	msg := sprintf("%s is deprecated%s.", [_where(f), _unless_sensitive(f, sprintf("%s%s%s", [
-		_deprecated_since(lc), _retirement(lc), _successor_advice(lc.successor),
+		_deprecated_since(lc), _retirement(lc), _successor_advice(lc),
 	]))])
 }
 
@@ -305,7 +370,7 @@ warn contains msg if {
 # _retiring(f, lc): when the id found retires, unless it is sensitive.
 _retiring(f, lc) := sprintf(" within the %d-day notice window%s", [notice_days, _not_shown]) if f.sensitive
 
-else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(lc.successor)])
+else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(lc)])
 
 _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
 
@@ -389,9 +454,11 @@ _retires_when(lc) := sprintf("on %s, %s", [_date(lc.retires_at), _in_days(lc.day
 # a rule, so that a date OPA cannot read leaves it undefined, not the "not"
 _fewer_days_written(lc) if _days_to(lc.retires_at) > lc.days_to_retirement
 
-_successor_advice(successor) := sprintf(": use its successor %s", [_quote(successor)]) if _usable(successor)
+# _successor_advice(lc): what to use instead, by lc's successor, which may
+# be null or absent.
+_successor_advice(lc) := sprintf(": use its successor %s", [_quote(lc.successor)]) if _usable(lc.successor)
 
-else := sprintf(" (its successor %s cannot be used either)", [_quote(successor)]) if is_string(successor)
+else := sprintf(" (its successor %s cannot be used either)", [_quote(lc.successor)]) if is_string(lc.successor)
 
 else := " (no successor is named)"
 

@@ -296,11 +296,13 @@ test_retired_id_with_an_unusable_or_no_successor if {
 	reads := [_read("catalog", [
 		_model("a-1", "x", {"status": "retired", "retires_at": "2025-01-01T12:00:00Z", "days_to_retirement": 0, "successor": "a-0"}),
 		_model("a-0", "x", {"status": "retired", "retires_at": "2024-01-01T00:00:00Z", "days_to_retirement": 0}),
+		{"id": "b-0", "model_lifecycle": {"status": "retired"}}, # no successor at all
 	])]
-	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "a-1", "llm_model": "a-0"})], reads)
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "a-1", "llm_model": "a-0", "chat_model": "b-0"})], reads)
 	denies == {
 		`terraform_data.app: input.model = "a-1" was retired on 2025-01-01T12:00:00Z (its successor "a-0" cannot be used either).`,
 		`terraform_data.app: input.llm_model = "a-0" was retired on 2024-01-01 (no successor is named).`,
+		`terraform_data.app: input.chat_model = "b-0" is retired by its model_lifecycle.status (no successor is named).`,
 	}
 }
 
@@ -1542,6 +1544,27 @@ test_an_input_that_is_no_plan_fails_closed if {
 	state == no_plan
 	in_main := data.main.deny_megallm with time.now_ns as _today with input as {}
 	in_main == no_plan
+}
+
+# a plan of another shape would be read as holding nothing, and pass
+test_a_plan_of_another_shape_fails_closed if {
+	plan := _plan([_app({"model": "gpt-4o-mini"})])
+	not_plan := "The input is shaped otherwise than a saved plan's JSON (%s), so no model id can be checked: check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json."
+	modules := json.patch(plan, [{"op": "replace", "path": "/planned_values/root_module", "value": [{"resources": []}]}])
+	modules_denies := megallm.deny with time.now_ns as _today with input as modules
+	modules_denies == {sprintf(not_plan, ["planned_values.root_module is no object"])}
+	resources := json.patch(plan, [{"op": "replace", "path": "/planned_values/root_module/resources", "value": "terraform_data.app"}])
+	resources_denies := megallm.deny with time.now_ns as _today with input as resources
+	resources_denies == {sprintf(not_plan, ["planned_values.root_module.resources is no list of objects with a string address, mode and type"])}
+	address := json.patch(plan, [
+		{"op": "replace", "path": "/planned_values/root_module/resources/0/address", "value": 1},
+		{"op": "add", "path": "/resource_changes", "value": [1, {"mode": "managed"}, {}, {}]},
+	])
+	address_denies := megallm.deny with time.now_ns as _today with input as address
+	address_denies == {sprintf(not_plan, [concat("; ", [
+		"planned_values.root_module.resources is no list of objects with a string address, mode and type",
+		"resource_changes is no list of objects with a string address, mode and type",
+	])])}
 }
 
 test_conftest_combine_is_named_not_taken_for_a_plan_without_a_catalog if {
