@@ -24,21 +24,25 @@ found contains {"address": r.address, "type": r.type, "path": path, "id": id, "s
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
 # as FALLBACK_MODELS, it may be a list, as JSON text, in Helm's braces or
 # separated by commas (an environment variable holds only text), or a JSON
-# object, whose values name ids by role, and may be a number, true or false,
-# a file path or URL
-# (OLLAMA_MODELS=/data/models or D:\ollama\models, MAX_LOADED_MODELS=2), or
-# words (supported_models = "Chat and embeddings") instead, which no id is.
+# object, whose values name ids by role, and may be a file path or URL
+# (OLLAMA_MODELS=/data/models or D:\ollama\models), or words
+# (supported_models = "Chat and embeddings") instead, which no id is.
 # An element of a list (listed: of a list value) with white space inside is
 # a mistyped id (gpt-4o, gtp 4o), not words.
 _ids(value, key, listed) := [id |
 	some text in elements.texts
 	id := trim_space(text)
-	not regex.match(`^([-+]?[0-9.]+|true|false|[/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*)$`, lower(id))
+	not _scalar_text(id)
+	not regex.match(`^([/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*)$`, lower(id))
 	not _words(id, listed, elements.list)
 ] if {
 	endswith(lower(key), "s")
 	elements := _list(value)
-} else := [value]
+} else := [value] if not _scalar_text(value)
+
+# _scalar_text(text): a number, true or false, which a setting under any
+# model key may hold (PRELOAD_MODEL=true, MAX_LOADED_MODELS=2), but no id is.
+_scalar_text(text) if regex.match(`^([-+]?[0-9.]+|true|false)$`, lower(trim_space(text)))
 
 _words(id, false, false) if regex.match(`\s`, id)
 

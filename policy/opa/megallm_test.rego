@@ -553,6 +553,15 @@ test_plural_keys_hold_no_other_lists if {
 	_deny({"OPENAI_MODEL": "gpt-4o-mini,gpt-4.1"}) == {`terraform_data.app: input.OPENAI_MODEL = "gpt-4o-mini,gpt-4.1" is not in the MegaLLM catalog. If it is no model id, add "input.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 }
 
+# a number, true or false is no id under a single id's key either, but an
+# id misspelt, or one only starting with a number, is
+test_a_number_true_or_false_is_no_id if {
+	_deny({"PRELOAD_MODEL": "true", "WARMUP_MODEL": "False", "model": " 2 ", "mini_model": "-0.5", "chat_model": "gpt-4o-mnii", "o_model": "4o"}) == {
+		`terraform_data.app: input.chat_model = "gpt-4o-mnii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.o_model = "4o" is not in the MegaLLM catalog. If it is no model id, add "input.o_model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
+}
+
 # A Helm value name or a ConfigMap key is a path of its own, with dots: its
 # last part, past a list index, is matched too, and a set_list's value is a
 # list of the values of its name.
