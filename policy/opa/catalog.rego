@@ -227,9 +227,14 @@ _usable_by_fold := {f: [k | some k in _usable_ids; _fold(k) == f] | some id in _
 
 _usable_ids := {k | some k in allowed_ids; _usable(k)}
 
-# _near_catalog_id(value): some catalog id, usable or not (retired, refused by
-# the policy), is near value as _near finds ids: value is then a model id.
-_near_catalog_id(value) if count(_closest_ids(value, _known_lowered)) > 0
+# _reads_as_id(value): the catalog tells that value is a model id: it is
+# one, a model's display name, or near some catalog id, usable or not
+# (retired, refused by the policy), as _near finds ids.
+_reads_as_id(value) if value in known_ids
+
+_reads_as_id(value) if count(_displayed_as(value)) > 0
+
+_reads_as_id(value) if count(_closest_ids(value, _known_lowered)) > 0
 
 _known_lowered := _lowered(known_ids)
 

@@ -241,6 +241,20 @@ _watched(_, doc, sub, path) if _key_named(_key_of(doc, sub, path))
 
 _watched(ts, _, _, path) if _named(ts, path)
 
+# a value of a map under a plural key, by role (models = { chat = "gpt-4o" }),
+# that the catalog tells is a model id: such a map may hold settings of its
+# own instead (a Helm chart's models: settings).
+_watched(_, doc, sub, path) if {
+	is_string(path[count(path) - 1])
+	key := path[count(path) - 2]
+	is_string(key)
+	endswith(lower(key), "s")
+	_key_named(key)
+	value := object.get(doc, sub, null)
+	is_string(value)
+	_reads_as_id(value)
+}
+
 _named(ts, path) if {
 	some steps in ts.attribute_paths
 	_path_matches(steps, path)

@@ -196,8 +196,7 @@ _maybe_no_id(f) if f.sensitive
 
 _maybe_no_id(f) if {
 	not f.sensitive
-	count(_displayed_as(f.id)) == 0
-	not _near_catalog_id(f.id)
+	not _reads_as_id(f.id)
 }
 
 # _ignore_pattern(f): the ignored_attribute_paths path of the value found,

@@ -562,6 +562,23 @@ test_a_number_true_or_false_is_no_id if {
 	}
 }
 
+# A map under a plural key names ids by role: a value that the catalog tells
+# is an id is checked, misspelt or in another letter case too; any other is
+# a setting of the map's own (a Helm chart's models: settings).
+test_a_map_under_a_plural_key_names_ids_by_role if {
+	_deny({
+		"models": {"chat": "gpt-4o-mini", "embed": "gpt-4o-mnii", "legacy": "gpt-3.5-turbo", "storage": "10Gi", "replicas": "2"},
+		"fallback_models": {"primary": "Gpt-4.1"}, "model": {"format": "OpenAI"},
+	}) == {
+		`terraform_data.app: input.models.embed = "gpt-4o-mnii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.models.legacy = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+		`terraform_data.app: input.fallback_models.primary = "Gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini" or "gpt-4o"?`,
+	}
+	_warn({"models": {"chat": "gpt-4o"}}) == {
+		`terraform_data.app: input.models.chat = "gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "gpt-4.1".`,
+	}
+}
+
 # A Helm value name or a ConfigMap key is a path of its own, with dots: its
 # last part, past a list index, is matched too, and a set_list's value is a
 # list of the values of its name.
