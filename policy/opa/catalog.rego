@@ -38,10 +38,10 @@ _modules(root) := [m |
 	walk(object.remove(root, ["resources"]), [path, _])
 	_module_path(path)
 	m := object.get(root, path, {})
-	is_object(m)
 ]
 
 _module_path(path) if {
+	count(path) % 2 == 0
 	every i, step in path {
 		_module_step(i, step)
 	}
