@@ -43,7 +43,8 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 // onlyAttributes refuses the attributes of o not in names (nor in older,
 // names it also reads but does not list), the first catalog.MaxListed each
 // with the closest name of either, or the names that share most words with
-// it, or that have a word of their own it has or misspells; what names o.
+// it, or that have a word of their own it has or misspells, each that o does
+// not have (unset; else nearSet); what names o.
 func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
@@ -56,8 +57,14 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	}
 	var msg strings.Builder
 	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
-		if meant, set := meantAttribute(o, name, names, older); len(meant) == 0 && len(set) > 0 {
-			fmt.Fprintf(&msg, "%s has no attribute %s. %s ", what, megallm.Quote(name), nearSet(set))
+		closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))
+		if len(closest) > 0 {
+			closest = closest[:1]
+		} else if closest = catalog.ClosestByWords(name, names); len(closest) == 0 {
+			closest = catalog.ClosestByOwnWord(name, names)
+		}
+		if meant := unset(o, closest, nil); len(meant) == 0 && len(closest) > 0 {
+			fmt.Fprintf(&msg, "%s has no attribute %s. %s ", what, megallm.Quote(name), nearSet(closest))
 		} else {
 			fmt.Fprintf(&msg, "%s has no attribute %s.%s ", what, megallm.Quote(name), didYouMean(meant))
 		}
@@ -67,24 +74,6 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	}
 	fmt.Fprintf(&msg, "Its attributes are %s.", catalog.QuoteList(names, "and"))
 	return errors.New(msg.String())
-}
-
-// meantAttribute is what o's attribute name, none of names (nor of older),
-// may have meant: the closest of either, or the names that share most words
-// with it, or that have a word of their own it has or misspells, each that
-// o does not have (unset), and set, those that o has.
-func meantAttribute(o *objectReader, name string, names, older []string) (meant, set []string) {
-	closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))
-	if len(closest) > 0 {
-		closest = closest[:1]
-	} else {
-		closest = catalog.ClosestByWords(name, names)
-	}
-	if len(closest) == 0 {
-		closest = catalog.ClosestByOwnWord(name, names)
-	}
-	meant = unset(o, closest, nil)
-	return meant, slices.DeleteFunc(closest, func(n string) bool { return slices.Contains(meant, n) })
 }
 
 // nearSet says that an attribute is a near miss of these, which the object
