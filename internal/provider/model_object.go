@@ -341,7 +341,7 @@ func misspeltError(o *objectReader, name string) error {
 		return nil
 	}
 	names := slices.Collect(maps.Keys(paths))
-	if err := unitError(o, "model.", name, v, names, paths); err != nil {
+	if err := unitError(o, name, names, paths); err != nil {
 		return err
 	}
 	// The unreadable-date marks are the provider's, written by no person: a
@@ -385,27 +385,28 @@ func mayMisname(v tftypes.Value, name string) bool {
 	return true
 }
 
-// unitError refuses name, written at prefix with value v, when it is the
-// price of one of names per another number of tokens (catalog.OtherUnit):
-// read as that name, input_cost_per_token = 0.0000025 would be a millionth of
-// its price. It says how to convert, with the number when v is one, and
-// shows name cut as megallm.Excerpt cuts: any number of "token" words make
-// the same price's name. Where o, the object, has that price too (at
-// paths[meant], unset), it says to keep one of the two.
-func unitError(o *objectReader, prefix, name string, v tftypes.Value, names []string, paths map[string]string) error {
+// unitError refuses name, an attribute of o, when it is the price of one of
+// names per another number of tokens (catalog.OtherUnit): read as that name,
+// input_cost_per_token = 0.0000025 would be a millionth of its price. It says
+// how to convert, with the number when the value is one, and shows name cut
+// as megallm.Excerpt cuts: any number of "token" words make the same price's
+// name. At a model's root, with paths, it says where to write the price;
+// where o has that price too (at paths[meant], unset), to keep one of the two.
+func unitError(o *objectReader, name string, names []string, paths map[string]string) error {
 	meant, unit, meantUnit := catalog.OtherUnit(name, names)
 	if meant == "" {
 		return nil
 	}
+	v := o.attrs[name]
 	name = megallm.Excerpt(name)
 	path := attributePaths()[meant]
 	if len(unset(o, []string{meant}, paths)) == 0 {
-		return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s. %s", prefix, name, unit.Words,
+		return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s. %s", o.prefix, name, unit.Words,
 			path, meantUnit.Words, nearSet([]string{cmp.Or(paths[meant], meant)}))
 	}
-	written := meant
-	if nested, _, _ := strings.Cut(path, "."); prefix == "model." {
-		written += " in " + nested + " = { ... }"
+	in := ""
+	if nested, _, _ := strings.Cut(path, "."); paths != nil {
+		in = " in " + nested + " = { ... }"
 	}
 	times := new(big.Float).Quo(new(big.Float).SetInt64(meantUnit.Tokens), new(big.Float).SetInt64(unit.Tokens))
 	price := fmt.Sprintf("%s × %s", name, numberText(times))
@@ -413,8 +414,8 @@ func unitError(o *objectReader, prefix, name string, v tftypes.Value, names []st
 	if v.IsKnown() && !v.IsNull() && v.Type().Is(tftypes.Number) && v.As(&n) == nil {
 		price = fmt.Sprintf("%s (%s × %s)", numberText(new(big.Float).Mul(&n, times)), numberText(&n), numberText(times))
 	}
-	return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s: write %s = %s%s", prefix, name, unit.Words,
-		path, meantUnit.Words, meant, price, strings.TrimPrefix(written, meant))
+	return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s: write %s = %s%s", o.prefix, name, unit.Words,
+		path, meantUnit.Words, meant, price, in)
 }
 
 // positive is a token limit, nil when it is 0: the decoder reads a limit
@@ -441,7 +442,7 @@ func apiAttributes(what string, o *objectReader, names []string, older ...string
 		if slices.Contains(names, name) || slices.Contains(older, name) {
 			continue
 		}
-		if err := unitError(o, o.prefix, name, v, names, nil); err != nil {
+		if err := unitError(o, name, names, nil); err != nil {
 			o.keep(err)
 			delete(o.attrs, name)
 		} else if !catalog.Misnames(name, slices.DeleteFunc(slices.Concat(names, older), func(n string) bool { return !mayMisname(v, n) })) {
