@@ -97,11 +97,7 @@ func unreadPrices(ctx context.Context, arg types.Dynamic) error {
 	if !ok {
 		return nil
 	}
-	pricing, ok := m.attrs["pricing"]
-	if !ok {
-		return nil
-	}
-	if p, ok := newObjectReader("model.pricing.", pricing); ok {
+	if p := m.object("pricing", pricingExample); p != nil {
 		return onlyAttributes("model.pricing", p, pricingAttributeNames)
 	}
 	return nil
