@@ -227,9 +227,15 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
 	switch r.Kind {
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
+		meant := meantWords(r.DisplayNameOf, r.Suggestions)
+		if d.data.scrub(id) != id { // the decoder leaves out every model whose id holds the key
+			meant = fmt.Sprintf(" The id holds the API key (shown as ***), and every model whose id holds it is left "+
+				"out of the catalog, as no configuration could name it without the key: for an API that checks no "+
+				"key, set a key of %d characters or more %s.", megallm.MinKeyRun, unhiddenKey)
+		}
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), meantWords(r.DisplayNameOf, r.Suggestions))
+			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), meant)
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)

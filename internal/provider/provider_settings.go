@@ -185,8 +185,8 @@ func resolveAPIKey(configured types.String) (key, source string, diags diag.Diag
 	} else if key != "" && len(key) < megallm.MinKeyLength {
 		problem = fmt.Sprintf("is shorter than %d characters, which no API key is: set the key the API issued (an API "+
 			"that checks no key, such as a local gateway, takes any value of %[1]d characters or more, and one of %[2]d or "+
-			"more that no model id holds, such as \"no-key-required\", is not hidden where ids and messages hold it as a word)",
-			megallm.MinKeyLength, megallm.MinKeyRun)
+			"more %[3]s, is not hidden where ids and messages hold it as a word)",
+			megallm.MinKeyLength, megallm.MinKeyRun, unhiddenKey)
 	}
 	if problem != "" {
 		diags.AddAttributeError(path.Root("api_key"), "Invalid "+source,
@@ -196,6 +196,10 @@ func resolveAPIKey(configured types.String) (key, source string, diags diag.Diag
 	}
 	return key, source, diags
 }
+
+// unhiddenKey is what a key for an API that checks none needs, besides
+// megallm.MinKeyRun characters, for the redactor to hide no id.
+const unhiddenKey = `that no model id holds, such as "no-key-required"`
 
 // keyWrapping is what copying a key from a shell or .env line (MEGALLM_API_KEY=,
 // export, a YAML "api_key:") or an HTTP header (Bearer) leaves in front of it.
