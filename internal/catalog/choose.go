@@ -87,7 +87,8 @@ func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	if l.Status == StatusRetired {
 		return m, &Rejection{Kind: RetiredModel, Lifecycle: l, Reason: c.Reason(id), Advice: c.successorAdvice(id, l.Successor, q)}
 	}
-	if unmet := q.Unmet(m, l); len(unmet) > 0 {
+	t := c.terms(q, &l)
+	if unmet := t.unmet(m); len(unmet) > 0 {
 		return m, &Rejection{Kind: UnmetRequirements, Unmet: unmet}
 	}
 	return m, nil

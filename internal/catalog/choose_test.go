@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -75,6 +76,34 @@ func TestAdvise(t *testing.T) {
 	want := Advice{Successor: "small", Unusable: "does not meet this data source's require", Alternatives: []string{"gpt-4o-mini"}}
 	if got := c.Advise("gpt-4o-minx", ptr("small"), long); !reflect.DeepEqual(got, want) {
 		t.Errorf("Advise with a requirement the successor misses = %+v, want %+v", got, want)
+	}
+}
+
+// TestUnmet_successorJudged: a not_deprecated miss says why its successor
+// cannot be used, as Advise does, where the catalog checks the model (Check,
+// Narrowing); Query.Unmet, which has no catalog, cannot say.
+func TestUnmet_successorJudged(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "gpt-4o", DeprecatedAt: date("2020-01-01T00:00:00Z"), Successor: ptr("GPT-4o-mini")},
+		{ID: "gpt-4o-mini"},
+	})
+	q := Query{Require: Requirements{NotDeprecated: true}}
+	judged := func(misses []Miss) string {
+		if len(misses) != 1 {
+			t.Fatalf("misses %+v, want one", misses)
+		}
+		return misses[0].SuccessorUnusable
+	}
+	if _, r := c.Check("gpt-4o", q); r == nil || judged(r.Unmet) != "is not in the catalog" {
+		t.Errorf("Check: rejection %+v, want its miss's successor judged not in the catalog", r)
+	}
+	if n := c.Narrowing(Query{IDPattern: regexp.MustCompile("^gpt-4o$"), Require: q.Require}); judged(n[len(n)-1].Unmet) != "is not in the catalog" {
+		t.Errorf("Narrowing: %+v, want the closest miss's successor judged not in the catalog", n)
+	}
+	m, _ := c.Lookup("gpt-4o")
+	if got := judged(q.Unmet(m, LifecycleOf(m, fixedNow))); got != "" {
+		t.Errorf("Query.Unmet judged the successor %q, want nothing", got)
 	}
 }
 

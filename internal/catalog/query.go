@@ -147,7 +147,7 @@ type selection struct {
 }
 
 func (c *Catalog) selection(q *Query) *selection {
-	s := &selection{c: c, q: q, t: q.terms(c.now, nil)}
+	s := &selection{c: c, q: q, t: c.terms(q, nil)}
 	for i := range steps {
 		if steps[i].set(c, q) {
 			s.steps = append(s.steps, &steps[i])

@@ -102,6 +102,10 @@ type Miss struct {
 	Currency, BoundCurrency string
 	// Lifecycle is the model's lifecycle.
 	Lifecycle Lifecycle
+	// SuccessorUnusable says why a not_deprecated miss's successor cannot be
+	// used, as Advice.Unusable, where a Catalog judged it (Check, Narrowing);
+	// "" when it can, or from Query.Unmet, which has no catalog.
+	SuccessorUnusable string
 }
 
 // ErrNoWorkload is why max_workload_cost cannot be checked without a workload.
@@ -283,7 +287,11 @@ func notDeprecated() Requirement {
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
 			l := t.lifecycleOf(m)
-			return Miss{Lifecycle: l, Unreported: !deprecated(l)}
+			miss := Miss{Lifecycle: l, Unreported: !deprecated(l)}
+			if l.Successor != nil && t.unusable != nil {
+				miss.SuccessorUnusable = t.unusable(m.ID, *l.Successor)
+			}
+			return miss
 		},
 	}
 }

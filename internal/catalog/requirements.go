@@ -47,6 +47,9 @@ type terms struct {
 	now      time.Time
 	// lifecycle, when set, is the model's, as the caller knows it.
 	lifecycle *Lifecycle
+	// unusable, when set, says why successor s of model id cannot be used
+	// (Catalog.unusable), for a miss to say.
+	unusable func(id, s string) string
 }
 
 func (q *Query) terms(now time.Time, lifecycle *Lifecycle) terms {
@@ -58,10 +61,15 @@ func (q *Query) terms(now time.Time, lifecycle *Lifecycle) terms {
 // which the lifecycle requirements read. It is empty when all are met.
 func (q *Query) Unmet(m *megallm.Model, l Lifecycle) []Miss {
 	t := q.terms(time.Time{}, &l)
+	return t.unmet(m)
+}
+
+// unmet is Unmet for terms t.
+func (t *terms) unmet(m *megallm.Model) []Miss {
 	var misses []Miss
 	for i := range RequirementTable {
-		if row := &RequirementTable[i]; row.asked(&t.r) && !row.met(&t, m) {
-			miss := row.miss(&t, m)
+		if row := &RequirementTable[i]; row.asked(&t.r) && !row.met(t, m) {
+			miss := row.miss(t, m)
 			miss.Requirement = row
 			misses = append(misses, miss)
 		}

@@ -50,6 +50,14 @@ func (c *Catalog) successorAdvice(id string, successor *string, q *Query) Advice
 	return Advice{Successor: *successor, Unusable: c.unusable(id, *successor, q)}
 }
 
+// terms are q's at the catalog's day, with lifecycle as Query.terms takes
+// it, whose not_deprecated misses say why their successor cannot be used.
+func (c *Catalog) terms(q *Query, lifecycle *Lifecycle) terms {
+	t := q.terms(c.now, lifecycle)
+	t.unusable = func(id, s string) string { return c.unusable(id, s, q) }
+	return t
+}
+
 // meets reports whether the model with this id meets q.Require.
 func (c *Catalog) meets(id string, q *Query) bool {
 	m, _ := c.Lookup(id)

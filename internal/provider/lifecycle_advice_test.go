@@ -3,6 +3,7 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -44,6 +45,32 @@ func TestRetired_ownSuccessor(t *testing.T) {
 		Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "m4" }`,
 		ExpectError: expectError(`Model "m4" was retired on 2020-01-01 \(successor "m4", which is the model itself\)\. ` +
 			`Did you mean "m5"\? To keep planning through the next retirement without an edit, set candidates instead of id`),
+	})
+}
+
+// A successor the catalog names otherwise than it lists it is qualified as
+// the deprecation warning qualifies it, where the unmet requirements name it:
+// in megallm_model's error and in megallm_models' empty_reason.
+func TestDeprecated_misnamedSuccessorQualified(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"gpt-4o","deprecated_at":"2020-01-01","successor":"GPT-4o-mini"}`),
+		json.RawMessage(`{"id":"gpt-4o-mini"}`))
+	unmet := `model_lifecycle.status is deprecated since 2020-01-01 (successor "GPT-4o-mini", which is not in the catalog)`
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_model" "m" {
+  id      = "gpt-4o"
+  require = { not_deprecated = true }
+}`,
+		ExpectError: expectError(`Model "gpt-4o" does not meet 1 requirement: - ` + regexp.QuoteMeta(unmet)),
+	}, resource.TestStep{
+		Config: providerBlock(server, "") + `data "megallm_models" "m" {
+  id_regex = "^gpt-4o$"
+  require  = { not_deprecated = true }
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_models.m",
+			tfjsonpath.New("empty_reason"), knownvalue.StringRegexp(regexp.MustCompile(
+				`none meets require\.not_deprecated \(the closest: `+regexp.QuoteMeta(unmet)+`\)`)))},
 	})
 }
 

@@ -59,7 +59,7 @@ func missWords(miss catalog.Miss) string {
 		if l.Since != nil {
 			words += " since " + catalog.FormatDate(*l.Since)
 		}
-		return words + successorWords(l.Successor)
+		return words + successorWords(l.Successor, miss.SuccessorUnusable)
 	case catalog.DaysToRetirementAtLeast:
 		if miss.Unreported {
 			return fmt.Sprintf("model_lifecycle.days_to_retirement is not reported (%s; required >= %d)",
@@ -102,27 +102,20 @@ func rejectionWords(id string, r *catalog.Rejection) string {
 		if r.Reason != "" {
 			words += ": " + r.Reason
 		}
-		return words + advisedSuccessorWords(r.Advice)
+		return words + successorWords(r.Lifecycle.Successor, r.Advice.Unusable)
 	default:
 		return "does not meet require: " + strings.Join(unmetWords(r.Unmet), "; ")
 	}
 }
 
-// advisedSuccessorWords is ` (successor "x")`, with why it is unusable.
-func advisedSuccessorWords(a catalog.Advice) string {
+// successorWords is ` (successor "x")`, with why it cannot be used
+// (catalog.Advice's Unusable) if it cannot, or "" without one.
+func successorWords(successor *string, unusable string) string {
 	switch {
-	case a.Successor == "":
+	case successor == nil:
 		return ""
-	case a.Unusable != "":
-		return fmt.Sprintf(" (successor %s, which %s)", megallm.Quote(a.Successor), a.Unusable)
-	}
-	return successorWords(&a.Successor)
-}
-
-// successorWords is ` (successor "x")`, or "" without one.
-func successorWords(successor *string) string {
-	if successor == nil {
-		return ""
+	case unusable != "":
+		return fmt.Sprintf(" (successor %s, which %s)", megallm.Quote(*successor), unusable)
 	}
 	return " (successor " + megallm.Quote(*successor) + ")"
 }
