@@ -145,10 +145,10 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
 		case len(others) == 1:
 			lines[i] += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",
-				megallm.Quote(others[0]), modelPolicyPath(m.CatalogID))
+				megallm.Quote(others[0]), mergedEntry(m.CatalogID))
 		case len(others) > 1:
 			lines[i] += fmt.Sprintf("; the keys %s name it too: merge them into one entry, %s",
-				catalog.QuoteSome(others, "and"), modelPolicyPath(m.CatalogID))
+				catalog.QuoteSome(others, "and"), mergedEntry(m.CatalogID))
 		}
 	}
 	for _, s := range err.MisnamedSuccessors {

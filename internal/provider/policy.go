@@ -191,6 +191,15 @@ const policyModelsKey = "a key of policy.models"
 // modelPolicyPath is the path of the policy's entry for the model with this id.
 func modelPolicyPath(id string) string { return "policy.models[" + megallm.Quote(id) + "]" }
 
+// mergedEntry is the entry that keys naming the catalog id spelling merge into: its path, or, as a cut quote
+// cannot be copied, this key written as the advice before it says (rewrite).
+func mergedEntry(spelling string) string {
+	if megallm.QuotesWhole(spelling) {
+		return modelPolicyPath(spelling)
+	}
+	return "under this key so written"
+}
+
 // allowedOwnerPath is the path of the policy's allowed owner at index i.
 func allowedOwnerPath(i int) string { return fmt.Sprintf("policy.allowed_owners[%d]", i) }
 
@@ -251,13 +260,13 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 					others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
 					switch _, ok := policy.Models[spelling]; {
 					case ok:
-						return writtenAs(spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
+						return writtenAs(id, spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
 					case len(others) > 0: // an object literal would keep one of them
 						keys := "the key " + megallm.Quote(others[0])
 						if len(others) > 1 {
 							keys = "the keys " + catalog.QuoteSome(others, "and")
 						}
-						return writtenAs(spelling, "is the same model as "+keys+": merge them into one entry, "+modelPolicyPath(spelling))
+						return writtenAs(id, spelling, "is the same model as "+keys+": merge them into one entry, "+mergedEntry(spelling))
 					}
 					return rewrite(id)(spelling)
 				})
@@ -269,7 +278,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 						if spelling != key {
 							return rewrite(*s)(spelling)
 						}
-						return writtenAs(spelling, selfSuccessor)
+						return writtenAs(*s, spelling, selfSuccessor)
 					})
 				}, func() error {
 					switch {
@@ -279,7 +288,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 							megallm.Quote(key), selfSuccessor)
 					case *s != id: // as written, readPolicy refuses it
 						misnamed, _ := models.LookupMisnamed(*s)
-						return fmt.Errorf("%s; %s", misnamedSuccessor(successor, misnamed), writtenAs(key, selfSuccessor))
+						return fmt.Errorf("%s; %s", misnamedSuccessor(successor, misnamed), writtenAs(*s, key, selfSuccessor))
 					}
 					return nil
 				})
@@ -293,9 +302,13 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 	}
 }
 
-// writtenAs says what a spaced name, written as the catalog spells it, then
-// is (says): a mistake, not the fix rewrite would advise.
-func writtenAs(spelling, says string) string {
+// writtenAs says what a name (written), written as the catalog spells it, then
+// is (says): a mistake, not the fix rewrite would advise; for a spelling too
+// long to quote whole, it names rewrite's changes, as a cut quote cannot be copied.
+func writtenAs(written, spelling, says string) string {
+	if !megallm.QuotesWhole(spelling) {
+		return "once you " + rewrite(written)(spelling) + ", it " + says
+	}
 	return "written as " + megallm.Quote(spelling) + ", it " + says
 }
 

@@ -737,7 +737,8 @@ func TestSpacedPolicyNames_countsEveryMistakeNotListed(t *testing.T) {
 }
 
 // A policy key that names a catalog id too long to quote whole otherwise is
-// told what to change, as the cut id cannot be copied; followed, it plans.
+// told what to change, as the cut id cannot be copied, and so is the entry
+// that two such keys merge into; followed, it plans.
 func TestPolicy_misnamedLongID(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -751,8 +752,23 @@ func TestPolicy_misnamedLongID(t *testing.T) {
 			ExpectError: expectError(`names no model, but the catalog has "` + longHead + `"… \(113 characters\): write it ` +
 				`without the vendor prefix "Acme/", and write it in lower case Write each id`),
 		},
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "Acme/`+longID+`" = { denied = true }, "`+strings.ToUpper(longID)+
+				`" = { retires_at = "2099-01-01" } } }`, `data "megallm_model" "m" { id = "m5" }`),
+			ExpectError: expectError(`the catalog has "` + longHead + `"… \(113 characters\): write it without the vendor ` +
+				`prefix "Acme/"; the key "VENDOR/MODEL-0+"… \(113 characters\) names it too: merge the two into one entry, ` +
+				`under this key so written -`),
+		},
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { " `+longID+`" = { denied = true }, "`+strings.ToUpper(longID)+
+				`" = { retires_at = "2099-01-01" } } }`, `data "megallm_model" "m" { id = "m5" }`),
+			ExpectError: expectError(`a key of policy\.models is " ` + longHead[:63] + `"… \(114 characters\), with white space ` +
+				`around it, which no model id has: once you delete the white space around it, it is the same model as the key ` +
+				`"VENDOR/MODEL-0+"… \(113 characters\): merge them into one entry, under this key so written\.`),
+		},
 		resource.TestStep{ // the advice followed
-			Config:            config(longID),
+			Config: policyProvider(server, `{ models = { "`+longID+`" = { denied = true, retires_at = "2099-01-01" } } }`,
+				`data "megallm_model" "m" { id = "m5" }`),
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("m5"))},
 		},
 	)
