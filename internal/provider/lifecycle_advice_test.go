@@ -152,3 +152,30 @@ func TestLifecycleDetail_longSuccessor(t *testing.T) {
 		}
 	}
 }
+
+// id_regex written as a wildcard of text too long to quote whole is told what
+// to change, as the cut pattern to write cannot be copied; followed, it lists
+// the id. So is one with a dot, which the pattern escapes. A policy key so
+// written is told where the ids are listed, not a cut id_regex to copy.
+func TestAdvice_wildcardTooLongToQuoteWhole(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"`+longID+`"}`), json.RawMessage(`{"id":"m5"}`))
+	tail := longID[len("vendor/"):]
+	if got, want := wildcardAdvice(longID+".x*"), `, delete each *, and start it with ^, and escape its dots as \\.`; !strings.HasSuffix(got, want+".") {
+		t.Errorf("wildcardAdvice(%.8q…) = %s, want it to end with %s", longID, got, want)
+	}
+	unitTest(t,
+		errorStep(server, "megallm_models", `id_regex = "*`+tail+`"`, `for the ids that end with "`+longHead[7:]+
+			`0{7}"… \(106 characters\), delete each \*, and end it with \$\.`),
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "`+tail+`*" = { denied = true } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`but ids are exact, not wildcard patterns, .* under its id \(a megallm_models data ` +
+				`source lists the catalog's ids\)`),
+		},
+		resource.TestStep{ // the advice followed
+			Config:            providerBlock(server, "") + `data "megallm_models" "all" { id_regex = "` + tail + `$" }`,
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.all", longID)},
+		},
+	)
+}

@@ -328,10 +328,11 @@ func wildcardID(id string) error {
 		return nil
 	}
 	list := "a megallm_models data source lists the catalog's ids"
-	if pattern, _, text := wildcardPattern(strings.TrimSpace(id)); pattern != "" {
-		if text != strings.ToLower(text) {
-			pattern = "(?i)" + pattern
-		}
+	pattern, _, text := wildcardPattern(strings.TrimSpace(id))
+	if text != strings.ToLower(text) {
+		pattern = "(?i)" + pattern
+	}
+	if pattern != "" && megallm.QuotesWhole(pattern) { // a cut one cannot be copied
 		list = "a megallm_models data source with id_regex = " + megallm.Quote(pattern) + " lists them"
 	}
 	return fmt.Errorf("a key of policy.models is %s, but ids are exact, not wildcard patterns, so this entry would "+

@@ -362,14 +362,29 @@ var regexValidator = argumentCheck{
 }
 
 // wildcardAdvice is the pattern to write, after a space, for one written as
-// a wildcard, which RE2 refuses or reads otherwise; "" for none (wildcardPattern).
+// a wildcard, which RE2 refuses or reads otherwise, or what to change in it
+// for a pattern too long to quote whole, as a cut quote cannot be copied; ""
+// for none (wildcardPattern).
 func wildcardAdvice(s string) string {
 	pattern, ids, text := wildcardPattern(s)
 	if pattern == "" {
 		return ""
 	}
-	return fmt.Sprintf(" It is not a wildcard pattern, where * stands for any text: for the ids that %s %s, write %s.",
-		ids, megallm.Quote(text), megallm.Quote(pattern))
+	write := "write " + megallm.Quote(pattern)
+	if !megallm.QuotesWhole(pattern) { // what gives pattern from s
+		write = "delete each *"
+		if pattern[0] == '^' && s[0] != '^' {
+			write += ", and start it with ^"
+		}
+		if strings.HasSuffix(pattern, "$") && !strings.HasSuffix(s, "$") {
+			write += ", and end it with $"
+		}
+		if strings.Contains(text, ".") {
+			write += `, and escape its dots as \\.`
+		}
+	}
+	return fmt.Sprintf(" It is not a wildcard pattern, where * stands for any text: for the ids that %s %s, %s.",
+		ids, megallm.Quote(text), write)
 }
 
 // wildcardPattern is the RE2 pattern for s written as a wildcard ("*sonnet*",
