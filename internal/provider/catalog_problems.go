@@ -90,17 +90,18 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 				quoteWithSuggestions(owners, func(owner string) string { return didYouMean(models.SuggestOwners(owner)) }), origin, catalogHas("owners", models.Owners())))
 	}
 	if gaps := findings.SpellingGaps; len(gaps) > 0 {
-		lines := make([]string, len(gaps))
+		lines, unnamed := make([]string, len(gaps)), []string{}
 		for i, g := range gaps {
 			lines[i] = fmt.Sprintf("policy.models names %s, not %s", catalog.QuoteSome(g.Named, "and"), catalog.QuoteSome(g.Others, "or"))
+			unnamed = append(unnamed, g.Others...)
 		}
 		diags.AddWarning("Provider policy names only some spellings of model ids that differ only in letter case",
 			fmt.Sprintf("%s The MegaLLM catalog from %s lists models whose ids differ only in letter case, and "+
 				"policy.models names only some of the spellings:\n  - %s\n\nIds are exact and case-sensitive, so each "+
 				"is a separate model, and what the policy says of %s (a denial, a retirement, a price) does not apply "+
 				"to %s. Name every spelling in policy.models, each with the entry of the one it names, or ask the "+
-				"catalog's maintainers which one is meant.", aboutPolicy, origin, joinProblems(lines, "\n  - "),
-				megallm.Quote(gaps[0].Named[0]), megallm.Quote(gaps[0].Others[0])))
+				"catalog's maintainers which one is meant.%s", aboutPolicy, origin, joinProblems(lines, "\n  - "),
+				megallm.Quote(gaps[0].Named[0]), megallm.Quote(gaps[0].Others[0]), listedWhole(unnamed...)))
 	}
 	if findings.AllowsNone {
 		diags.AddWarning("Provider policy allows no model",

@@ -333,6 +333,39 @@ func TestPolicy_caseVariantsWarnUntilEverySpellingIsNamed(t *testing.T) {
 	}
 }
 
+// A spelling to name too long to quote whole is advised cut, with where to
+// read it whole: the ids of a megallm_models data source, which list it, as
+// the policy says nothing of it; named so, the warning goes.
+func TestPolicy_caseVariantTooLongToQuoteWhole(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	upper := strings.ToUpper(longID)
+	server.SetModels(json.RawMessage(`{"id":"`+longID+`"}`), json.RawMessage(`{"id":"`+upper+`"}`), json.RawMessage(`{"id":"m5"}`))
+	denied := object(map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, true)})
+	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
+		"models": object(map[string]tftypes.Value{upper: denied})})})
+	state, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+	if want := `which one is meant. ` + strings.ReplaceAll(listedWholeWords, `\`, ""); len(got) != 1 || !strings.HasSuffix(got[0], want) {
+		t.Errorf("warnings\n%q\nwant one that ends %q", got, want)
+	}
+	var attrs map[string]tftypes.Value
+	var ids []tftypes.Value
+	var whole string // the advice followed: the id the warning cuts, read whole from ids
+	if err := state.As(&attrs); err != nil || attrs["ids"].As(&ids) != nil {
+		t.Fatalf("state %v: %v", state, err)
+	}
+	for _, v := range ids {
+		if id := ""; v.As(&id) == nil && strings.HasPrefix(id, longHead) {
+			whole = id
+		}
+	}
+	p = newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
+		"models": object(map[string]tftypes.Value{upper: denied, whole: denied})})})
+	if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil)); len(got) != 0 {
+		t.Errorf("the advice followed: warnings %q", got)
+	}
+}
+
 // TestPolicy_priceInAnotherCurrencyWarns reads through the provider server,
 // since plugin-testing does not show warnings: a negotiated price in another
 // currency than the data source's would sort its model last by cost, or
