@@ -179,8 +179,11 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 		hint := ""
 		root := strings.TrimSuffix(apiErr.URL, "/models")
 		if u, err := url.Parse(root); err == nil && u.Path == "" {
-			hint = fmt.Sprintf(" This one has no path: add the API's version path, as the default %q has /v1; "+
-				"for example %s.", megallm.DefaultBaseURL, megallm.Quote(root+"/v1"))
+			hint = fmt.Sprintf(" This one has no path: add the API's version path, as the default %q has /v1", megallm.DefaultBaseURL)
+			if example := root + "/v1"; megallm.QuotesWhole(example) { // a cut one cannot be copied
+				hint += "; for example " + megallm.Quote(example)
+			}
+			hint += "."
 		} else if strings.HasSuffix(root, "/models") {
 			hint = " This one ends in /models, which the provider adds: leave it out."
 		}

@@ -218,3 +218,15 @@ func TestDescribeCatalogError_throttled(t *testing.T) {
 		})
 	}
 }
+
+// A base URL without a path too long to quote whole is told to add the
+// version path, without an example cut where it would be copied.
+func TestDescribeCatalogError_longBaseURLWithoutPath(t *testing.T) {
+	t.Parallel()
+	root := "https://" + strings.Repeat("a", 60) + ".example"
+	_, detail := describeCatalogError(&megallm.APIError{StatusCode: http.StatusNotFound, URL: root + "/models"},
+		defaultMaxRetries, "api_key", "base_url")
+	if want := `This one has no path: add the API's version path, as the default "https://ai.megallm.io/v1" has /v1.`; !strings.HasSuffix(detail, want) {
+		t.Errorf("detail %q, want it to end %q", detail, want)
+	}
+}
