@@ -227,6 +227,14 @@ func TestSupports(t *testing.T) {
 		"attribute of model.pricing, not of the model, so it would go unread: move it into pricing = { ... }" {
 		t.Errorf("flags at the root: error = %v", err)
 	}
+	// One too long to quote whole is not advised cut, where it would be copied.
+	long := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringValue(strings.Repeat("EUR ", 20)),
+		"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1)})}))
+	_, err = run(t, NewSupportsFunction(), types.BoolUnknown(), long, types.StringValue("vision"))
+	if want := `not in model.currency: a model's prices are in pricing.currency alone (a megallm_model's currency is that of its ` +
+		`price bounds). Give pricing its currency: pricing = { ..., currency = CODE }`; err == nil || !strings.HasSuffix(err.Text, want) {
+		t.Errorf("a currency too long to quote whole: error = %v, want it to end %q", err, want)
+	}
 	// A currency at the root beside a pricing with its own, or a null one, is
 	// megallm_model's argument, the currency of require's bounds.
 	for name, pricing := range map[string]attr.Value{

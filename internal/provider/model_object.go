@@ -516,7 +516,7 @@ func rootCurrency(o *objectReader) error {
 		return nil
 	}
 	written, code, s := "model.currency", "CODE", ""
-	if c.As(&s) == nil {
+	if c.As(&s) == nil && megallm.QuotesWhole(s) { // a cut one cannot be copied
 		written, code = "model.currency "+megallm.Quote(s), megallm.Quote(s)
 	}
 	return fmt.Errorf("model.pricing has no currency, so its prices would be read in %q, not in %s: a model's prices are in "+
