@@ -252,7 +252,7 @@ var positiveDurationValidator = argumentCheck{
 				megallm.Quote(s), math.MaxInt64/int64(time.Hour), positiveDuration)
 		}
 		hint := ""
-		if d, ok := goDuration(s); ok {
+		if d, ok := goDuration(s); ok && megallm.QuotesWhole(d) { // a cut one cannot be copied
 			hint = didYouMean([]string{d})
 			if _, iso := isoDuration(s); unitM.MatchString(s) && !iso { // an ISO 8601 M after T is minutes
 				hint = fmt.Sprintf(" If M means minutes, write %s (a lower-case m); a Go duration has no unit for months.", megallm.Quote(d))

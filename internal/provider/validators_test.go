@@ -60,6 +60,12 @@ func TestPositiveDuration_didYouMean(t *testing.T) {
 			t.Errorf("%q: got %q, want no suggestion", typed, detail)
 		}
 	}
+	// A Go duration too long to quote whole is not suggested cut, which could not be copied.
+	for _, typed := range []string{strings.Repeat("1H", 40), strings.Repeat("1M", 40)} {
+		if detail := positiveDurationValidator.str("request_timeout", typed); strings.Count(detail, "…") != 1 {
+			t.Errorf("%.8q…: got %q, want no suggestion quoted cut", typed, detail)
+		}
+	}
 }
 
 // auth_scheme, written as the header or the word for it, gets the scheme
