@@ -517,6 +517,16 @@ func TestListModels_serverError(t *testing.T) {
 	}
 }
 
+// An error built without a method, as a caller or test may build one, starts
+// with its URL, not a space.
+func TestAPIError_withoutMethod(t *testing.T) {
+	t.Parallel()
+	err := &megallm.APIError{StatusCode: http.StatusNotFound, URL: "https://api.example/v1/models"}
+	if want := "https://api.example/v1/models: HTTP 404 Not Found"; err.Error() != want || err.Headline() != want {
+		t.Errorf("Error(), Headline() = %q, %q; want both %q", err.Error(), err.Headline(), want)
+	}
+}
+
 func TestListModels_htmlErrorPage(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, testKey)

@@ -122,8 +122,9 @@ func (e *APIError) Headline() string { return headline(e.Method, e.URL, e.Status
 // sent.
 func (e *ResponseError) Headline() string { return headline(e.Method, e.URL, e.StatusCode) }
 
+// headline starts with the URL alone when the error names no method.
 func headline(method, url string, code int) string {
-	return fmt.Sprintf("%s %s: HTTP %s", method, url, statusLine(code))
+	return fmt.Sprintf("%s: HTTP %s", strings.TrimSpace(method+" "+url), statusLine(code))
 }
 
 func statusLine(code int) string {
