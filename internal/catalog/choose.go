@@ -75,7 +75,7 @@ func (c *Catalog) Unknown(id string) *Rejection {
 func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		if rejection := c.Misnamed(id); rejection != nil {
+		if rejection := c.misnamed(id, q); rejection != nil {
 			return nil, rejection
 		}
 		return nil, &Rejection{Kind: NotInCatalog}
@@ -107,6 +107,14 @@ func (c *Catalog) Misnamed(id string) *Rejection {
 	return nil
 }
 
+// misnamed is Misnamed, but nil for an id q.LeftOut reports.
+func (c *Catalog) misnamed(id string, q *Query) *Rejection {
+	if q.LeftOut != nil && q.LeftOut(id) {
+		return nil
+	}
+	return c.Misnamed(id)
+}
+
 // usableIDs are the ids of the models the policy allows and that are not
 // retired: the ids worth suggesting for one the catalog lacks.
 func (c *Catalog) usableIDs() iter.Seq[string] {
@@ -135,7 +143,7 @@ type Candidate struct {
 func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {
 	var misnamed []Candidate
 	for _, id := range ids {
-		if rejection := c.Misnamed(id); rejection != nil {
+		if rejection := c.misnamed(id, &q); rejection != nil {
 			misnamed = append(misnamed, Candidate{ID: id, Rejection: rejection})
 		}
 	}

@@ -66,6 +66,10 @@ type Query struct {
 	Currency string
 	// Workload is what SortByWorkloadCost and Require.MaxWorkloadCost price.
 	Workload *Workload
+	// LeftOut reports an id whose model no catalog holds (the provider's: an
+	// id that holds the API key, left out by the decoder), which Check and
+	// Choose reject as not in the catalog, never as misnamed; nil for none.
+	LeftOut func(id string) bool
 	// IncludeRetired keeps the models retired at the catalog's Now, which
 	// Select otherwise leaves out. Models the policy refuses are always left
 	// out.

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -92,7 +93,8 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
 		return
 	}
-	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
+	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString()),
+		LeftOut: func(id string) bool { return d.keyHeld(id) != "" }}
 	var candidates []string // nil with id
 	if !cfg.Candidates.IsNull() {
 		if candidates, err = readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
@@ -174,7 +176,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MisnamedModelID:
 		diags.AddAttributeError(at, "Candidate id written otherwise than the catalog",
-			misnamedIDs("candidates", "they would never be chosen", candidateLines(passed, models.Unknown)))
+			misnamedIDs("candidates", "they would never be chosen", d.candidateLines(passed, models.Unknown)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {
@@ -185,11 +187,11 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 			fix = "Add a candidate that qualifies, or relax require."
 		}
 		diags.AddAttributeError(at, "No candidate model qualifies",
-			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.Unknown), fix))
+			fmt.Sprintf("%s:\n  - %s\n\n%s", none, d.candidateLines(passed, models.Unknown), fix))
 	case len(passed) > 0:
 		summary := "Candidate models passed over"
 		detail := fmt.Sprintf("Chose %s, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-			megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.Unknown))
+			megallm.Quote(model.ID), len(passed)+1, len(candidates), d.candidateLines(passed, models.Unknown))
 		if d.data.catalog.TakeWarning(summary + "\n" + detail) { // once per plan, as lifecycleWarning
 			diags.AddAttributeWarning(at, summary, detail)
 		}
@@ -216,7 +218,7 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 	detail := fmt.Sprintf("Chose %s, but the MegaLLM catalog (%s from %s) lacks %s after it, which could "+
 		"never be chosen in its place:\n  - %s\n\nCorrect each id, or remove it from candidates if its model has left "+
 		"the catalog.", megallm.Quote(chosen), counted(models.Len(), "model"), d.data.origin,
-		counted(len(unknown), "candidate"), candidateLines(unknown, models.Unknown))
+		counted(len(unknown), "candidate"), d.candidateLines(unknown, models.Unknown))
 	if d.data.catalog.TakeWarning(summary + "\n" + detail) {
 		diags.AddAttributeWarning(path.Root("candidates"), summary, detail)
 	}
@@ -227,15 +229,9 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
 	switch r.Kind {
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
-		meant := meantWords(r.DisplayNameOf, r.Suggestions)
-		if d.data.scrub(id) != id { // the decoder leaves out every model whose id holds the key
-			meant = fmt.Sprintf(" The id holds the API key (shown as ***), and every model whose id holds it is left "+
-				"out of the catalog, as no configuration could name it without the key: for an API that checks no "+
-				"key, set a key of %d characters or more %s.", megallm.MinKeyRun, unhiddenKey)
-		}
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), meant)
+			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), cmp.Or(d.keyHeld(id), meantWords(r.DisplayNameOf, r.Suggestions)))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
@@ -251,15 +247,26 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 
 // candidateLines lists passed-over candidates with why, as many as
 // joinProblems shows; only those not in the catalog get unknown's
-// suggestions, each a pass over the catalog.
-func candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
+// suggestions, each a pass over the catalog, or keyHeld's reason instead.
+func (d *modelDataSource) candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
 	lines := make([]string, len(passed)) // joinProblems counts the rest
 	for i, c := range passed[:min(len(passed), catalog.MaxListed)] {
-		r := c.Rejection
-		if r.Kind == catalog.NotInCatalog {
+		r, held := c.Rejection, d.keyHeld(c.ID)
+		if r.Kind == catalog.NotInCatalog && held == "" {
 			r = unknown(c.ID)
 		}
-		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(c.ID, r)
+		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(c.ID, r) + aside(held)
 	}
 	return joinProblems(lines, "\n  - ")
+}
+
+// keyHeld says why the catalog has no model of an id that holds the API key:
+// the decoder leaves out every model whose id holds it; "" for another id.
+func (d *modelDataSource) keyHeld(id string) string {
+	if d.data.scrub(id) == id {
+		return ""
+	}
+	return fmt.Sprintf(" The id holds the API key (shown as ***), and every model whose id holds it is left out of "+
+		"the catalog, as no configuration could name it without the key: for an API that checks no key, set a key "+
+		"of %d characters or more %s.", megallm.MinKeyRun, unhiddenKey)
 }

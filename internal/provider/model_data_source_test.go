@@ -376,22 +376,27 @@ func TestModelDataSource_unknownIDInCatalogOfOne(t *testing.T) {
 
 // TestModelDataSource_idHoldingTheKey: with a key that is a word, as a
 // gateway that checks none may take, the catalog leaves out a model whose id
-// holds it (ollama/llama3 for "ollama"), so an id that holds it is told why,
-// with a key that hides no id, and no other model is suggested for it. No
-// other test's text holds "ollama", which every later message of this
-// process scrubs (configuredKeys).
+// holds it (ollama/llama3 for "ollama"), so an id or a candidate that holds
+// it is told why, with a key that hides no id, and no other model is
+// suggested for it. No other test's text holds "ollama", which every later
+// message of this process scrubs (configuredKeys).
 func TestModelDataSource_idHoldingTheKey(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "ollama")
 	server.SetModels(json.RawMessage(`{"id":"ollama/llama3"}`), json.RawMessage(`{"id":"llama3"}`))
-	unitTest(t, resource.TestStep{
-		Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = \"ollama\"\n}\n", server.URL()) +
-			`data "megallm_model" "m" { id = "ollama/llama3" }`,
-		ExpectError: expectError(`has no model with id "\*\*\*/llama3"\. The id holds the API key \(shown as \*\*\*\), and ` +
-			`every model whose id holds it is left out of the catalog, as no configuration could name it without the ` +
-			`key: for an API that checks no key, set a key of 10 characters or more that no model id holds, such as ` +
-			`"no-key-required"\.\s+Ids are case-sensitive`),
-	})
+	const why = `The id holds the API key \(shown as \*\*\*\), and every model whose id holds it is left out of the ` +
+		`catalog, as no configuration could name it without the key: for an API that checks no key, set a key of 10 ` +
+		`characters or more that no model id holds, such as "no-key-required"`
+	for argument, expected := range map[string]string{
+		`id = "ollama/llama3"`:           `has no model with id "\*\*\*/llama3"\. ` + why + `\.\s+Ids are case-sensitive`,
+		`candidates = ["ollama/llama3"]`: `- "\*\*\*/llama3" is not in the catalog \(t` + why[1:] + `\)\s+Add a candidate`,
+	} {
+		unitTest(t, resource.TestStep{
+			Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = \"ollama\"\n}\n", server.URL()) +
+				`data "megallm_model" "m" { ` + argument + ` }`,
+			ExpectError: expectError(expected),
+		})
+	}
 }
 
 // TestModelDataSource_unknownFallbackCandidates: a candidate after the
