@@ -117,10 +117,11 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		none := fmt.Sprintf("No model in %s has type %s, so megallm_models", where, megallm.Quote(query.Type))
 		if meant := catalog.Miscased(query.Type, types); meant != nil {
 			diags.AddAttributeError(path.Root("type"), "Type in the wrong letter case", none+" would list none. Types are "+
-				"case-sensitive."+didYouMean(meant)+" "+catalogHas("types", types))
+				"case-sensitive."+didYouMean(meant)+listedWhole("type", "models[*].type", meant...)+" "+catalogHas("types", types))
 		} else {
+			closest := catalog.Closest(query.Type, slices.Values(types))
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type", none+" lists none."+
-				didYouMean(catalog.Closest(query.Type, slices.Values(types)))+" "+catalogHas("types", types))
+				didYouMean(closest)+listedWhole("type", "models[*].type", closest...)+" "+catalogHas("types", types))
 		}
 	}
 	if query.IDPattern != nil {
@@ -128,9 +129,12 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		if !models.MatchesAnyID(query.IDPattern) {
 			none := fmt.Sprintf("No model id in %s matches id_regex %s, so megallm_models", where, megallm.Quote(pattern))
 			if folded := regexp.MustCompile("(?i)" + pattern); models.MatchesAnyID(folded) { // compiles, as pattern did
+				fix := didYouMean([]string{folded.String()}) + " (?i) makes it ignore letter case."
+				if !megallm.QuotesWhole(folded.String()) { // what gives folded from pattern
+					fix = " Start it with (?i), which makes it ignore letter case."
+				}
 				diags.AddAttributeError(path.Root("id_regex"), "id_regex in the wrong letter case", none+" would list none. "+
-					"Ids are case-sensitive, and it matches some only when letter case is ignored."+
-					didYouMean([]string{folded.String()})+" (?i) makes it ignore letter case.")
+					"Ids are case-sensitive, and it matches some only when letter case is ignored."+fix)
 			} else {
 				diags.AddAttributeWarning(path.Root("id_regex"), "No model id matches id_regex", none+" lists none. It matches anywhere in an id; check it against the catalog's ids.")
 			}
@@ -143,12 +147,11 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 	}
 	if query.OwnedBy != nil {
 		owners := models.Owners()
-		var unknown, miscased []string
+		var unknown, miscased, meant []string
 		for _, owner := range slices.Sorted(slices.Values(query.OwnedBy)) {
-			meant := catalog.Miscased(owner, owners)
-			switch {
-			case meant != nil:
-				miscased = append(miscased, megallm.Quote(owner)+aside(didYouMean(meant)))
+			switch m := catalog.Miscased(owner, owners); {
+			case m != nil:
+				miscased, meant = append(miscased, megallm.Quote(owner)+aside(didYouMean(m))), append(meant, m...)
 			case !slices.Contains(owners, owner):
 				unknown = append(unknown, owner)
 			case !models.OwnerAllowed(owner):
@@ -166,12 +169,13 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		if miscased != nil {
 			diags.AddAttributeError(path.Root("owned_by"), "Owner in the wrong letter case", "Owners are case-sensitive, and "+
 				"these owners of owned_by differ from a catalog owner only in letter case, so they would match nothing and "+
-				"their models would not be listed:\n  - "+joinProblems(miscased, "\n  - ")+"\n\nWrite each owner as the catalog does.")
+				"their models would not be listed:\n  - "+joinProblems(miscased, "\n  - ")+"\n\nWrite each owner as the catalog does."+
+				listedWhole("owner", "models[*].owned_by", meant...))
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
 			hint := catalogHas("owners", owners)
 			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
-				hint = "Owners are case-sensitive." + didYouMean(suggestions)
+				hint = "Owners are case-sensitive." + didYouMean(suggestions) + listedWhole("owner", "models[*].owned_by", suggestions...)
 			}
 			return "No model with this owner",
 				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, megallm.Quote(owner), hint)

@@ -60,17 +60,19 @@ func aside(question string) string {
 func meantWords(displayNameOf, closest []string) string {
 	if len(displayNameOf) > 0 {
 		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead." +
-			listedWhole(displayNameOf...)
+			listedWhole("id", "ids", displayNameOf...)
 	}
-	return didYouMean(closest) + listedWhole(closest...)
+	return didYouMean(closest) + listedWhole("id", "ids", closest...)
 }
 
-// listedWhole follows advice that quotes catalog ids to write: where to read
-// whole one too long to quote whole (megallm.QuotesWhole), as its cut quote
-// cannot be copied; "" when each is quoted whole.
-func listedWhole(ids ...string) string {
-	if slices.ContainsFunc(ids, func(id string) bool { return !megallm.QuotesWhole(id) }) {
-		return " Read each id suggested here whole from the ids of a megallm_models data source, which lists every model the policy allows."
+// listedWhole follows advice that quotes catalog values of kind to write:
+// where to read whole one too long to quote whole (megallm.QuotesWhole), as
+// its cut quote cannot be copied: from what of a megallm_models data source
+// lists them ("ids" for ids); "" when each is quoted whole.
+func listedWhole(kind, from string, values ...string) string {
+	if slices.ContainsFunc(values, func(v string) bool { return !megallm.QuotesWhole(v) }) {
+		return " Read each " + kind + " suggested here whole from the " + from + " of a megallm_models data source, " +
+			"which lists every model the policy allows."
 	}
 	return ""
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -235,6 +236,38 @@ data "megallm_models" "mine" { owned_by = ["OpenAI"] }
 			expectIDs("data.megallm_models.chat", "a", "b", "c"),
 			expectIDs("data.megallm_models.mine", "a", "b"),
 		},
+	})
+}
+
+// TestModelsDataSource_miscasedValueTooLongToQuote: a miscased type or
+// owner of the catalog too long to quote whole is told where to read it
+// whole, and a miscased id_regex too long to quote with (?i) is told what to
+// change; followed, each lists the model.
+func TestModelsDataSource_miscasedValueTooLongToQuote(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	name := "vendor/" + strings.Repeat("x", 70)
+	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":%q,"type":%[1]q,"owned_by":%[1]q}`, name)))
+	upper, cut := strings.ToUpper(name), regexp.QuoteMeta(megallm.Quote(name))
+	readWhole := `Read each %s suggested here whole from the models\[\*\]\.%s of a megallm_models data source, which lists ` +
+		`every model the policy allows\.`
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { type = %q }`, upper),
+		ExpectError: expectError(`Types are case-sensitive\. Did you mean ` + cut + `\? ` +
+			fmt.Sprintf(readWhole, "type", "type")),
+	}, resource.TestStep{
+		Config:      providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { owned_by = [%q] }`, upper),
+		ExpectError: expectError(`Write each owner as the catalog does\. ` + fmt.Sprintf(readWhole, "owner", "owned_by")),
+	}, resource.TestStep{
+		Config:      providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { id_regex = %q }`, upper),
+		ExpectError: expectError(`when letter case is ignored\. Start it with \(\?i\), which makes it ignore letter case\.`),
+	}, resource.TestStep{ // followed, the advice lists it
+		Config: providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" {
+  type     = %q
+  owned_by = [%[1]q]
+  id_regex = "(?i)%s"
+}`, name, upper),
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", name)},
 	})
 }
 
