@@ -132,6 +132,18 @@ func TestDocsModelAttributesSayNull(t *testing.T) {
 	check("", modelAttributes())
 }
 
+// TestDocsUnmetRequirementsSaysSuccessorAlone: the function has no catalog,
+// so an unmet not_deprecated names the successor without the data sources'
+// reason it cannot be used (successorWords), and its description says so
+// rather than promising their answer.
+func TestDocsUnmetRequirementsSaysSuccessorAlone(t *testing.T) {
+	var resp function.DefinitionResponse
+	unmetRequirementsFunction(time.Now).Definition(context.Background(), function.DefinitionRequest{}, &resp)
+	if d := resp.Definition.MarkdownDescription; strings.Contains(d, "same answer") || !strings.Contains(d, "successor named alone") {
+		t.Errorf("description %q promises the data sources' answer, or does not say it names a successor alone", d)
+	}
+}
+
 // TestDocsIndexLinksEveryGuide checks that the provider's index page lists
 // every guide, so that a new guide is not found only through the sidebar.
 func TestDocsIndexLinksEveryGuide(t *testing.T) {

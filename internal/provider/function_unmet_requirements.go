@@ -21,8 +21,9 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 		Summary: "Requirements a model does not meet",
 		MarkdownDescription: "Returns one string per requirement in `require` that `model` does not meet, worded as the " +
 			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
-			"meets them all: the same answer as `megallm_model` and `megallm_models` give for the same model, " +
-			"`require` and `currency`. `length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a " +
+			"meets them all: the requirements `megallm_model` and `megallm_models` find unmet for the same model, " +
+			"`require` and `currency`, in their words, but for a successor named alone: with no catalog, the function " +
+			"cannot say, as they do, that it cannot be used. `length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a " +
 			"`precondition`, `validation` or `check`. Price bounds are in `currency`, the optional third argument, as " +
 			"the data sources' `currency` argument (`unmet_requirements(m, { max_input_cost_per_million = 1 }, " +
 			"\"EUR\")`), and in `" + catalog.DefaultCurrency + "` without it: a model priced in another currency " +
