@@ -344,8 +344,10 @@ func misspeltError(o *objectReader, name string) error {
 	if err := unitError(o, name, names, paths); err != nil {
 		return err
 	}
-	// The unreadable-date marks are the provider's, written by no person: a
-	// newer API's bool deprecated is no misspelling of them.
+	// The unreadable-date marks are the provider's, copied with the object it
+	// wrote and typed by no person, so a near name is no misspelling of them.
+	// mayMisname already rules them out for a bool, which is no capability:
+	// this leaves them out for other values (retires_at_unreadabl = "x").
 	names = slices.DeleteFunc(names, func(n string) bool { return !mayMisname(v, n) || slices.Contains(unreadableMarks, n) })
 	if !catalog.Misnames(name, names) {
 		return nil
