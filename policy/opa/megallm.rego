@@ -10,11 +10,13 @@
 package megallm
 
 # Fail closed: without the catalog nothing can be checked. A plan that
-# leaves no managed resource (a destroy plan) writes no id, so it passes.
+# leaves no managed resource (a destroy plan) writes no id, so it passes. A
+# prior_state of another shape is denied as that alone.
 deny contains msg if {
 	count(catalog_reads) == 0
 	not is_array(input)
 	count(_managed_resources) > 0
+	count([p | some [p, _] in _misshapen; p[0] == "prior_state"]) == 0
 	msg := concat(" ", array.concat(
 		array.concat(
 			[

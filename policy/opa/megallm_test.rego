@@ -1591,6 +1591,11 @@ test_a_plan_of_another_shape_fails_closed if {
 		"planned_values.root_module.resources is no list of objects with a string address, mode and type",
 		"resource_changes is no list of objects with a string address, mode and type",
 	])])}
+
+	# a prior_state of another shape hides the catalog: that is its one cause
+	state := json.patch(plan, [{"op": "replace", "path": "/prior_state/values/root_module", "value": [{"resources": []}]}])
+	state_denies := megallm.deny with time.now_ns as _today with input as state
+	state_denies == {sprintf(not_plan, ["prior_state.values.root_module is no object"])}
 }
 
 test_conftest_combine_is_named_not_taken_for_a_plan_without_a_catalog if {
