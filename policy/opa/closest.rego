@@ -86,10 +86,12 @@ else := [reads[0].limit, i] if {
 }
 
 # _contained_in(reads, have): the first reading, of three characters or more,
-# that a lower-cased name contains, with separators folded.
+# that a lower-cased name contains, with separators folded; none when it
+# lacks the last, with which every reading ends.
 _contained_in(reads, have) := min({i | some i, r in reads; _contains_reading(i, r.folded); contains(folded, r.folded)}) if {
 	count(reads[0].text) >= 3
 	folded := _separators_folded(have)
+	contains(folded, reads[count(reads) - 1].folded)
 }
 
 _contains_reading(0, _)
@@ -156,8 +158,10 @@ _within(a, b) if {
 _unshared(a, b) := max([count(a), count(b)]) - sum([min([strings.count(a, c), strings.count(b, c)]) | some c in {c | some c in split(a, "")}])
 
 # _shared_prefix(a, b): how many characters (up to 511) a and b start with
-# alike, found by halving.
-_shared_prefix(a, b) := _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, 0, 256), 128), 64), 32), 16), 8), 4), 2), 1)
+# alike, found by halving, unless their first differ, as most do.
+_shared_prefix(a, b) := 0 if substring(a, 0, 1) != substring(b, 0, 1)
+
+else := _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, 0, 256), 128), 64), 32), 16), 8), 4), 2), 1)
 
 _grown(a, b, n, k) := n + k if {
 	n + k <= count(a)
