@@ -425,6 +425,28 @@ func TestPolicyAsCode_guideExample(t *testing.T) {
 	}
 }
 
+// TestPolicyAsCode_oddInputs: an input that is no plan, or a plan of another
+// shape, is denied as such with no built-in error, so that the deny is said
+// under opa eval --strict-builtin-errors too.
+func TestPolicyAsCode_oddInputs(t *testing.T) {
+	t.Parallel()
+	shape := "The input is shaped otherwise than a saved plan's JSON (%s is no object), so no model id can be checked: " +
+		"check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json."
+	for input, want := range map[string]string{
+		`[{"path": "plan.json", "contents": {}}]`: "The input is a list of files (conftest test --combine), not a plan, " +
+			"so no model id can be checked: run the same conftest test without --combine, which checks each saved plan on its own, " +
+			"such as conftest test --policy policy/opa plan.json.",
+		`{"planned_values": {"root_module": [{"resources": []}]}}`:                                fmt.Sprintf(shape, "planned_values.root_module"),
+		`{"planned_values": {"root_module": {}}, "prior_state": {"values": {"root_module": []}}}`: fmt.Sprintf(shape, "prior_state.values.root_module"),
+	} {
+		path := filepath.Join(t.TempDir(), "input.json")
+		writeFile(t, path, input)
+		deny, warn := evalOPA(t, path, "")
+		assertMessages(t, "OPA deny of "+input, deny, []string{want})
+		assertMessages(t, "OPA warn of "+input, warn, nil)
+	}
+}
+
 // savedPlan plans the workspace into a saved plan and returns the path of
 // its JSON (terraform show -json).
 func savedPlan(t *testing.T, ws *Workspace) string {

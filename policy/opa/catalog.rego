@@ -15,7 +15,7 @@ catalog_reads contains r if {
 }
 
 _models_reads contains r if {
-	some m in _modules(object.get(input, ["prior_state", "values", "root_module"], {}))
+	some m in _modules(input.prior_state.values.root_module)
 	some r in object.get(m, "resources", [])
 	r.mode == "data"
 	r.type == "megallm_models"
@@ -31,14 +31,14 @@ _why_not_a_catalog(r) := sprintf("%s filters by %s", [_address(r.address), conca
 else := sprintf("%s leaves retired models out (include_retired is not true)", [_address(r.address)])
 
 # _modules: a module of planned_values or prior_state and its child modules,
-# at any depth (each is at a path of "child_modules", index pairs). The walk
-# leaves out the root module's resources, where a catalog of thousands of
-# models usually is.
+# at any depth (each is at a path of "child_modules", index pairs); none of
+# a root of another shape. The walk leaves out the root module's resources,
+# where a catalog of thousands of models usually is.
 _modules(root) := [m |
 	walk(object.remove(root, ["resources"]), [path, _])
 	_module_path(path)
 	m := object.get(root, path, {})
-]
+] if is_object(root)
 
 _module_path(path) if {
 	count(path) % 2 == 0

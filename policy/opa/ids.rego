@@ -78,7 +78,7 @@ _key_of(doc, sub, path) := pair.name if {
 # The plan does not say whether a wholly unknown value is an object, so one
 # no setting points at or into (terraform_data's output) is not listed.
 unknown contains {"address": rc.address, "path": path} if {
-	some rc in object.get(input, "resource_changes", [])
+	some rc in input.resource_changes
 	rc.mode == "managed"
 	ts := _type_settings[rc.type]
 	walk(object.get(rc.change, "after_unknown", {}), [path, true])
@@ -109,7 +109,7 @@ _type_settings[type] := {
 	"ignored_attribute_paths": _steps(settings.ignored_attribute_paths, type),
 	"json_attributes": [a | some a in object.get(settings.json_attributes, type, [])],
 } if {
-	some type in ({r.type | some r in _managed_resources} | {rc.type | some rc in object.get(input, "resource_changes", [])})
+	some type in ({r.type | some r in _managed_resources} | {rc.type | some rc in input.resource_changes})
 }
 
 _steps(setting, type) := [split(p, ".") | some p in object.get(setting, type, [])]
@@ -134,7 +134,7 @@ _ignored(ts, path) if {
 }
 
 _managed_resources contains r if {
-	some m in _modules(object.get(input, ["planned_values", "root_module"], {}))
+	some m in _modules(input.planned_values.root_module)
 	some r in object.get(m, "resources", [])
 	r.mode == "managed"
 }

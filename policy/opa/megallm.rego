@@ -93,6 +93,7 @@ _misshapen contains [root, "object"] if {
 }
 
 _misshapen contains [array.concat(array.concat(root, sub), [key]), _shapes[key]] if {
+	is_object(input)
 	some root in _module_roots
 	modules := object.get(input, root, {})
 	is_object(modules)
@@ -148,7 +149,7 @@ else := [sprintf("Not the catalog: %s.", [concat("; ", array.slice(
 # the megallm_models reads that the plan leaves to apply, which a saved plan
 # holds no models of, with the arguments known at plan
 _deferred_reads contains {"address": rc.address, "values": object.get(rc.change, "after", {})} if {
-	some rc in object.get(input, "resource_changes", [])
+	some rc in input.resource_changes
 	rc.mode == "data"
 	rc.type == "megallm_models"
 	"read" in rc.change.actions

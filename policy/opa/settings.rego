@@ -84,7 +84,7 @@ _type_advice(type, named) := sprintf("names no resource type, so it applies to n
 	count(near) > 0
 }
 
-_plan_types := {r.type | some r in _managed_resources} | {rc.type | some rc in object.get(input, "resource_changes", []); rc.mode == "managed"}
+_plan_types := {r.type | some r in _managed_resources} | {rc.type | some rc in input.resource_changes; rc.mode == "managed"}
 
 deny contains msg if {
 	not _whole_days(notice_days)
@@ -292,7 +292,7 @@ _shallowest_address(type) := min({[count(path), r.address] |
 })[1]
 
 _attributes[type] := {a | some r in _managed_resources; r.type == type; some a, _ in r.values} | {a |
-	some rc in object.get(input, "resource_changes", [])
+	some rc in input.resource_changes
 	rc.mode == "managed"
 	rc.type == type
 	some a, _ in object.get(rc.change, "after_unknown", {})
