@@ -425,25 +425,39 @@ func TestPolicyAsCode_guideExample(t *testing.T) {
 	}
 }
 
-// TestPolicyAsCode_oddInputs: an input that is no plan, or a plan of another
-// shape, is denied as such with no built-in error, so that the deny is said
-// under opa eval --strict-builtin-errors too.
+// TestPolicyAsCode_oddInputs: an input that is no plan, a plan of another
+// shape, or settings of another shape are denied as such with no built-in
+// error, so that the deny is said under opa eval --strict-builtin-errors too.
 func TestPolicyAsCode_oddInputs(t *testing.T) {
 	t.Parallel()
 	shape := "The input is shaped otherwise than a saved plan's JSON (%s is no object), so no model id can be checked: " +
 		"check the JSON of a saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json."
-	for input, want := range map[string]string{
-		`[{"path": "plan.json", "contents": {}}]`: "The input is a list of files (conftest test --combine), not a plan, " +
+	app := `{"planned_values": {"root_module": {"resources": [{"address": "terraform_data.app", "mode": "managed", ` +
+		`"type": "terraform_data", "name": "app", "values": {"input": {"model": "gpt-4o"}}}]}}, "prior_state": {"values": {"root_module": ` +
+		`{"resources": [{"address": "data.megallm_models.catalog", "mode": "data", "type": "megallm_models", "name": "catalog", ` +
+		`"values": {"include_retired": true, "models": [{"id": "gpt-4o", "owned_by": "openai", "model_lifecycle": {}}]}}]}}}}`
+	for _, c := range []struct{ input, settings, want string }{
+		{`[{"path": "plan.json", "contents": {}}]`, "", "The input is a list of files (conftest test --combine), not a plan, " +
 			"so no model id can be checked: run the same conftest test without --combine, which checks each saved plan on its own, " +
-			"such as conftest test --policy policy/opa plan.json.",
-		`{"planned_values": {"root_module": [{"resources": []}]}}`:                                fmt.Sprintf(shape, "planned_values.root_module"),
-		`{"planned_values": {"root_module": {}}, "prior_state": {"values": {"root_module": []}}}`: fmt.Sprintf(shape, "prior_state.values.root_module"),
+			"such as conftest test --policy policy/opa plan.json."},
+		{`{"planned_values": {"root_module": [{"resources": []}]}}`, "", fmt.Sprintf(shape, "planned_values.root_module")},
+		{`{"planned_values": {"root_module": {}}, "prior_state": {"values": {"root_module": []}}}`, "",
+			fmt.Sprintf(shape, "prior_state.values.root_module")},
+		{app, `{"megallm_settings": {"json_attributes": ["x"]}}`,
+			`megallm_settings.json_attributes is ["x"]: set an object from resource type to a list of attribute paths.`},
+		{app, `{"megallm_settings": {"attribute_paths": {"terraform_data": [1]}}}`,
+			`megallm_settings.attribute_paths["terraform_data"] is [1]: set a list of attribute paths such as ["model.*.name"].`},
 	} {
-		path := filepath.Join(t.TempDir(), "input.json")
-		writeFile(t, path, input)
-		deny, warn := evalOPA(t, path, "")
-		assertMessages(t, "OPA deny of "+input, deny, []string{want})
-		assertMessages(t, "OPA warn of "+input, warn, nil)
+		dir := t.TempDir()
+		path, settings := filepath.Join(dir, "input.json"), ""
+		writeFile(t, path, c.input)
+		if c.settings != "" {
+			settings = filepath.Join(dir, "settings.json")
+			writeFile(t, settings, c.settings)
+		}
+		deny, warn := evalOPA(t, path, settings)
+		assertMessages(t, "OPA deny of "+c.input+" "+c.settings, deny, []string{c.want})
+		assertMessages(t, "OPA warn of "+c.input+" "+c.settings, warn, nil)
 	}
 }
 

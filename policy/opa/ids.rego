@@ -103,16 +103,19 @@ _watched_unknown(_, _, path) if _yaml_file(path[count(path) - 1])
 _watched_unknown(ts, _, [attribute, _]) if attribute in ts.json_attributes
 
 # _type_settings[type] (ts): the per-type settings of each resource type of
-# the plan, its attribute paths split into steps once rather than at each value.
+# the plan, its attribute paths split into steps once rather than at each
+# value; a setting of another shape, which is denied, holds none.
 _type_settings[type] := {
-	"attribute_paths": _steps(settings.attribute_paths, type),
-	"ignored_attribute_paths": _steps(settings.ignored_attribute_paths, type),
-	"json_attributes": [a | some a in object.get(settings.json_attributes, type, [])],
+	"attribute_paths": [split(p, ".") | some p in _of_type(settings.attribute_paths, type)],
+	"ignored_attribute_paths": [split(p, ".") | some p in _of_type(settings.ignored_attribute_paths, type)],
+	"json_attributes": _of_type(settings.json_attributes, type),
 } if {
 	some type in ({r.type | some r in _managed_resources} | {rc.type | some rc in input.resource_changes})
 }
 
-_steps(setting, type) := [split(p, ".") | some p in object.get(setting, type, [])]
+_of_type(setting, type) := [p | some p in object.get(setting, type, []); is_string(p)] if is_object(setting)
+
+else := []
 
 # _sensitive(r, path): whether the plan marks the value at path, or one
 # above it, sensitive, so that no message shows it.
