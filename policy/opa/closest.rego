@@ -34,13 +34,16 @@ else := limit
 
 # _few_near_in_length(r, lowered): whether edit distances from reading r are
 # computed: it is of 256 characters or fewer (no id is longer), and at most
-# _max_edited of the lower-cased names are of a length near it. Rego computes
-# a distance in about half a millisecond (catalog.Closest in Go, in about a
-# microsecond, has no such bound): thousands of ids of one length, such as
-# the synthetic catalogs of make bench, would cost seconds an id. Past it,
-# only a name in another letter case or one containing the value is
-# suggested, where the provider may suggest more.
+# _max_edited of the lower-cased names (counted only when there are more) are
+# of a length near it. Rego computes a distance in about half a millisecond
+# (catalog.Closest in Go, in about a microsecond, has no such bound):
+# thousands of ids of one length, such as the synthetic catalogs of make
+# bench, would cost seconds an id. Past it, only a name in another letter
+# case or one containing the value is suggested, where the provider may
+# suggest more.
 _few_near_in_length(r, lowered) := false if r.length > 256
+
+else if count(lowered) <= _max_edited
 
 else := count([h | some h in lowered; abs(count(h) - r.length) <= r.bound]) <= _max_edited
 
