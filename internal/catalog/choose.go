@@ -75,7 +75,7 @@ func (c *Catalog) Unknown(id string) *Rejection {
 func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		if rejection := c.misnamed(id, q); rejection != nil {
+		if rejection := c.Misnamed(id, q); rejection != nil {
 			return nil, rejection
 		}
 		return nil, &Rejection{Kind: NotInCatalog}
@@ -94,25 +94,17 @@ func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	return m, nil
 }
 
-// Misnamed is the rejection of an id that Lookup does not find and that
-// names a catalog model otherwise than the catalog writes it
-// (LookupMisnamed), or nil.
-func (c *Catalog) Misnamed(id string) *Rejection {
-	if _, known := c.byID[id]; known {
+// Misnamed is the rejection of an id that Lookup does not find, that
+// q.LeftOut does not report and that names a catalog model otherwise than
+// the catalog writes it (LookupMisnamed), or nil.
+func (c *Catalog) Misnamed(id string, q *Query) *Rejection {
+	if _, known := c.byID[id]; known || q.LeftOut != nil && q.LeftOut(id) != "" {
 		return nil
 	}
 	if m, ok := c.LookupMisnamed(id); ok {
 		return &Rejection{Kind: MisnamedModelID, Suggestions: []string{m.CatalogID}}
 	}
 	return nil
-}
-
-// misnamed is Misnamed, but nil for an id q.LeftOut reports.
-func (c *Catalog) misnamed(id string, q *Query) *Rejection {
-	if q.LeftOut != nil && q.LeftOut(id) {
-		return nil
-	}
-	return c.Misnamed(id)
 }
 
 // usableIDs are the ids of the models the policy allows and that are not
@@ -143,7 +135,7 @@ type Candidate struct {
 func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {
 	var misnamed []Candidate
 	for _, id := range ids {
-		if rejection := c.misnamed(id, &q); rejection != nil {
+		if rejection := c.Misnamed(id, &q); rejection != nil {
 			misnamed = append(misnamed, Candidate{ID: id, Rejection: rejection})
 		}
 	}

@@ -66,10 +66,11 @@ type Query struct {
 	Currency string
 	// Workload is what SortByWorkloadCost and Require.MaxWorkloadCost price.
 	Workload *Workload
-	// LeftOut reports an id whose model no catalog holds (the provider's: an
-	// id that holds the API key, left out by the decoder), which Check and
-	// Choose reject as not in the catalog, never as misnamed; nil for none.
-	LeftOut func(id string) bool
+	// LeftOut says why no catalog holds the model of an id (the provider's:
+	// the id holds the API key, and the decoder leaves such models out), an
+	// id that Misnamed, and so Check and Choose, never takes for misnamed;
+	// "" for another id, and nil for none.
+	LeftOut func(id string) string
 	// IncludeRetired keeps the models retired at the catalog's Now, which
 	// Select otherwise leaves out. Models the policy refuses are always left
 	// out.

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"slices"
@@ -92,17 +93,18 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 }
 
 // unmatchedFilters refuses excluded ids that name a catalog model otherwise
-// than the catalog writes it (catalog.LookupMisnamed), which would leave
+// than the catalog writes it (catalog.Catalog.Misnamed), which would leave
 // that model listed, as a misnamed candidate or policy id would not, and a
 // type or owners that the catalog has only in another letter case, which
 // can only be typos. It warns about a type, owner or excluded id that no
 // model of the catalog has, most often a typo: each of the first
-// catalog.MaxListed with "did you mean", the others in one warning.
+// catalog.MaxListed with "did you mean" (an id query.LeftOut reports, with
+// why), the others in one warning.
 func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	var lines, unknownIDs []string
 	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
-		if r := models.Misnamed(id); r != nil {
+		if r := models.Misnamed(id, &query); r != nil {
 			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(id, r))
 		} else if _, known := models.Lookup(id); !known {
 			unknownIDs = append(unknownIDs, id)
@@ -185,10 +187,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		})
 	}
 	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
-		hint := meantByID(models, id)
-		if hint == "" {
-			hint = " Remove it from exclude_ids if the model has left the catalog."
-		}
+		hint := cmp.Or(query.LeftOut(id), meantByID(models, id), " Remove it from exclude_ids if the model has left the catalog.")
 		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
 			"Ids are exact and case-sensitive.%s", where, megallm.Quote(id), hint)
 	}, func(rest []string) (string, string) {

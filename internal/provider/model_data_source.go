@@ -94,7 +94,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		return
 	}
 	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString()),
-		LeftOut: func(id string) bool { return d.keyHeld(id) != "" }}
+		LeftOut: d.data.keyHeld}
 	var candidates []string // nil with id
 	if !cfg.Candidates.IsNull() {
 		if candidates, err = readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
@@ -231,7 +231,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), cmp.Or(d.keyHeld(id), meantWords(r.DisplayNameOf, r.Suggestions)))
+			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), cmp.Or(d.data.keyHeld(id), meantWords(r.DisplayNameOf, r.Suggestions)))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
@@ -251,22 +251,11 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 func (d *modelDataSource) candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
 	lines := make([]string, len(passed)) // joinProblems counts the rest
 	for i, c := range passed[:min(len(passed), catalog.MaxListed)] {
-		r, held := c.Rejection, d.keyHeld(c.ID)
+		r, held := c.Rejection, d.data.keyHeld(c.ID)
 		if r.Kind == catalog.NotInCatalog && held == "" {
 			r = unknown(c.ID)
 		}
 		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(c.ID, r) + aside(held)
 	}
 	return joinProblems(lines, "\n  - ")
-}
-
-// keyHeld says why the catalog has no model of an id that holds the API key:
-// the decoder leaves out every model whose id holds it; "" for another id.
-func (d *modelDataSource) keyHeld(id string) string {
-	if d.data.scrub(id) == id {
-		return ""
-	}
-	return fmt.Sprintf(" The id holds the API key (shown as ***), and every model whose id holds it is left out of "+
-		"the catalog, as no configuration could name it without the key: for an API that checks no key, set a key "+
-		"of %d characters or more %s.", megallm.MinKeyRun, unhiddenKey)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -378,24 +379,40 @@ func TestModelDataSource_unknownIDInCatalogOfOne(t *testing.T) {
 // gateway that checks none may take, the catalog leaves out a model whose id
 // holds it (ollama/llama3 for "ollama"), so an id or a candidate that holds
 // it is told why, with a key that hides no id, and no other model is
-// suggested for it. No other test's text holds "ollama", which every later
-// message of this process scrubs (configuredKeys).
+// suggested for it; an excluded id that holds it is told so in a warning, as
+// another excluded id the catalog lacks, not refused as misnamed. No other
+// test's text holds "ollama", which every later message of this process
+// scrubs (configuredKeys).
 func TestModelDataSource_idHoldingTheKey(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "ollama")
 	server.SetModels(json.RawMessage(`{"id":"ollama/llama3"}`), json.RawMessage(`{"id":"llama3"}`))
-	const why = `The id holds the API key \(shown as \*\*\*\), and every model whose id holds it is left out of the ` +
+	const why = `The id holds the API key (shown as ***), and every model whose id holds it is left out of the ` +
 		`catalog, as no configuration could name it without the key: for an API that checks no key, set a key of 10 ` +
 		`characters or more that no model id holds, such as "no-key-required"`
+	provider := fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = \"ollama\"\n}\n", server.URL())
 	for argument, expected := range map[string]string{
-		`id = "ollama/llama3"`:           `has no model with id "\*\*\*/llama3"\. ` + why + `\.\s+Ids are case-sensitive`,
-		`candidates = ["ollama/llama3"]`: `- "\*\*\*/llama3" is not in the catalog \(t` + why[1:] + `\)\s+Add a candidate`,
+		`id = "ollama/llama3"`: `has no model with id "\*\*\*/llama3"\. ` + regexp.QuoteMeta(why) + `\.\s+Ids are case-sensitive`,
+		`candidates = ["ollama/llama3"]`: `- "\*\*\*/llama3" is not in the catalog \(t` + regexp.QuoteMeta(why[1:]) +
+			`\)\s+Add a candidate`,
 	} {
 		unitTest(t, resource.TestStep{
-			Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = \"ollama\"\n}\n", server.URL()) +
-				`data "megallm_model" "m" { ` + argument + ` }`,
+			Config:      provider + `data "megallm_model" "m" { ` + argument + ` }`,
 			ExpectError: expectError(expected),
 		})
+	}
+	unitTest(t, resource.TestStep{
+		Config:            provider + `data "megallm_models" "m" { exclude_ids = ["ollama/llama3"] }`,
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "llama3")},
+	})
+	p := newProtocolServer(t, server, map[string]tftypes.Value{"api_key": str("ollama")})
+	exclude := tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("ollama/llama3")})
+	_, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", map[string]tftypes.Value{"exclude_ids": exclude}))
+	want := `AttributeName("exclude_ids"): No model with this id: No model in the MegaLLM catalog (1 model from ` +
+		server.URL() + `/models) has id "***/llama3", so excluding it leaves out nothing. Ids are exact and case-sensitive. ` +
+		why + "."
+	if !slices.Contains(warnings, want) {
+		t.Errorf("warnings\n%q\nwant among them\n%q", warnings, want)
 	}
 }
 

@@ -213,6 +213,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		ExcludeIDs: cfg.ExcludeIDs,
 		Currency:   currencyOrDefault(cfg.Currency.ValueString()),
 		Workload:   workload,
+		LeftOut:    d.data.keyHeld,
 
 		IncludeRetired: cfg.IncludeRetired.ValueBool(),
 	}
