@@ -139,3 +139,39 @@ func TestChoose_suggestsNothing(t *testing.T) {
 		t.Errorf("SuggestUsable(%s) = %q, want %q", unknown[0], got, want)
 	}
 }
+
+// TestMisnamed_leftOut: an id that LeftOut reports (the provider's: one that
+// holds the API key, whose model the decoder left out) is not in the
+// catalog for Misnamed, Check and Choose, though without LeftOut it names
+// "llama3" with a vendor prefix; LeftOut is not asked about a catalog id.
+func TestMisnamed_leftOut(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "llama3"}, {ID: "gpt-4o"}})
+	asked := map[string]bool{}
+	q := Query{LeftOut: func(id string) string {
+		asked[id] = true
+		if id == "ollama/llama3" {
+			return "it holds the key"
+		}
+		return ""
+	}}
+	if r := c.Misnamed("ollama/llama3", &Query{}); r == nil || r.Kind != MisnamedModelID {
+		t.Fatalf("Misnamed without LeftOut = %+v, want the vendor prefix's MisnamedModelID", r)
+	}
+	if r := c.Misnamed("ollama/llama3", &q); r != nil {
+		t.Errorf("Misnamed = %+v, want nil for an id LeftOut reports", r)
+	}
+	if r := c.Misnamed("acme/gpt-4o", &q); r == nil || r.Kind != MisnamedModelID {
+		t.Errorf("Misnamed(acme/gpt-4o) = %+v, want MisnamedModelID for an id LeftOut does not report", r)
+	}
+	if _, r := c.Check("ollama/llama3", q); r == nil || r.Kind != NotInCatalog {
+		t.Errorf("Check = %+v, want NotInCatalog", r)
+	}
+	m, passed := c.Choose([]string{"ollama/llama3", "gpt-4o"}, q)
+	if m == nil || m.ID != "gpt-4o" || len(passed) != 1 || passed[0].Rejection.Kind != NotInCatalog {
+		t.Errorf("Choose = %v, %+v, want gpt-4o after ollama/llama3 passed over as not in the catalog", m, passed)
+	}
+	if asked["gpt-4o"] {
+		t.Error("LeftOut was asked about gpt-4o, a catalog id")
+	}
+}
