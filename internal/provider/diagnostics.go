@@ -132,10 +132,10 @@ func idSpelling(models *catalog.Catalog) func(clean string) string {
 }
 
 // spacedName is spaced for a type or owner at where, whose fix writes it as
-// the catalog does (names, which have it in one spelling each), or names the
-// closest of names when the catalog lacks it, else them all (catalogHas's
-// field).
-func spacedName(where, name, kind, field string, names []string) error {
+// the catalog does (names, which have it in one spelling each, in the from of
+// a megallm_models data source), or names the closest of names when the
+// catalog lacks it, else them all (catalogHas's field).
+func spacedName(where, name, kind, field, from string, names []string) error {
 	return spacedFix(where, name, kind, spelledIn(kind, func(clean string) string {
 		if slices.Contains(names, clean) {
 			return clean
@@ -149,7 +149,7 @@ func spacedName(where, name, kind, field string, names []string) error {
 			return didYouMean(closest)
 		}
 		return " " + catalogHas(field, names)
-	}, rewrite(name)))
+	}, rewrite(name, field+" ("+from+")")))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with
@@ -181,7 +181,7 @@ func catalogSpelling(m catalog.MisnamedID) string {
 // copied, what to change in it (rewrite) for an X too long to quote whole.
 func spellingWhy(m catalog.MisnamedID) string {
 	if !megallm.QuotesWhole(m.CatalogID) {
-		return ": " + rewrite(m.ID)(m.CatalogID)
+		return ": " + rewrite(m.ID, "ids")(m.CatalogID)
 	}
 	return misnamedWhy(m.VendorPrefix())
 }

@@ -170,7 +170,7 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	case fix != nil && clean != "":
 		advice = fix(clean)
 	case !strings.ContainsFunc(fixed, invisible): // else writing it as fixed would keep a character this refuses
-		advice = rewrite(name)(fixed)
+		advice = rewrite(name, kind+"s")(fixed) // name but for white space and dashes: no letter case to advise
 	}
 	if strings.TrimSpace(name) != name {
 		return fmt.Errorf("%s is %s, with white space around it, which no %s has: %s", where, megallm.Quote(name), kind, advice)
@@ -208,8 +208,10 @@ func cleanName(name string) string {
 // rewrite is the advice to write a name written so as another: "write it
 // as" that one, when megallm.Quote shows it whole, else what to change, as a
 // cut quote cannot be copied: the white space around it, invisible
-// characters, look-alike dashes, a vendor prefix, the letter case.
-func rewrite(written string) func(as string) string {
+// characters, look-alike dashes, a vendor prefix, the letter case, of the
+// catalog's names that a megallm_models data source lists as listed ("ids",
+// "owners (models[*].owned_by)").
+func rewrite(written, listed string) func(as string) string {
 	return func(as string) string {
 		if megallm.QuotesWhole(as) {
 			return "write it as " + megallm.Quote(as)
@@ -237,7 +239,7 @@ func rewrite(written string) func(as string) string {
 		case strings.ToUpper(clean) == as:
 			changes = append(changes, "write it in upper case")
 		default:
-			changes = append(changes, "write it in the letter case of the catalog, whose ids a megallm_models data source lists")
+			changes = append(changes, "write it in the letter case of the catalog, whose "+listed+" a megallm_models data source lists")
 		}
 		return strings.Join(changes, ", and ")
 	}

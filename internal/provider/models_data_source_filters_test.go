@@ -271,6 +271,31 @@ func TestModelsDataSource_miscasedValueTooLongToQuote(t *testing.T) {
 	})
 }
 
+// TestModelsDataSource_spacedValueTooLongToQuote: a type or owner with white
+// space around it whose catalog spelling is too long to quote whole, and in
+// a letter case neither upper nor lower, is told where a megallm_models data
+// source lists that spelling: in models[*].type or models[*].owned_by, not
+// in ids. Followed, the advice lists the model.
+func TestModelsDataSource_spacedValueTooLongToQuote(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	name := "Vendor-" + strings.Repeat("x", 70)
+	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":"m","type":%q,"owned_by":%[1]q}`, name)))
+	written := " " + strings.ToLower(name)
+	advice := `with white space around it, which no %s has: delete the white space around it, and write it in the ` +
+		`letter case of the catalog, whose %s \(models\[\*\]\.%s\) a megallm_models data source lists\.`
+	unitTest(t, resource.TestStep{
+		Config:      providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { owned_by = [%q] }`, written),
+		ExpectError: expectError(fmt.Sprintf(advice, "owner", "owners", "owned_by")),
+	}, resource.TestStep{
+		Config:      providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { type = %q }`, written),
+		ExpectError: expectError(fmt.Sprintf(advice, "model type", "types", "type")),
+	}, resource.TestStep{ // followed, the advice lists it
+		Config:            providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { owned_by = [%q] }`, name),
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "m")},
+	})
+}
+
 // TestModelsDataSource_unknownExcludedIDWarns: an excluded id the catalog
 // lacks leaves out nothing, which the user must hear about.
 func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {

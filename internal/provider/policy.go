@@ -237,7 +237,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		owners := models.Owners()
 		for i, owner := range policy.AllowedOwners {
 			add(allowedOwnerPath(i), owner, "owner", func() error {
-				return spacedName(allowedOwnerPath(i), owner, "owner", "owners", owners)
+				return spacedName(allowedOwnerPath(i), owner, "owner", "owners", "models[*].owned_by", owners)
 			}, nil)
 		}
 		meant := func(id string) string { return meantByID(models, id) }
@@ -268,7 +268,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 						}
 						return writtenAs(id, spelling, "is the same model as "+keys+": merge them into one entry, "+mergedEntry(spelling))
 					}
-					return rewrite(id)(spelling)
+					return rewrite(id, "ids")(spelling)
 				})
 			}, nil)
 			if s := policy.Models[id].Successor; s != nil {
@@ -276,7 +276,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 				add(successor, *s, "model id", func() error {
 					return spacedID(models, successor, *s, meant, func(spelling string) string {
 						if spelling != key {
-							return rewrite(*s)(spelling)
+							return rewrite(*s, "ids")(spelling)
 						}
 						return writtenAs(*s, spelling, selfSuccessor)
 					})
@@ -307,7 +307,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 // long to quote whole, it names rewrite's changes, as a cut quote cannot be copied.
 func writtenAs(written, spelling, says string) string {
 	if !megallm.QuotesWhole(spelling) {
-		return "once you " + rewrite(written)(spelling) + ", it " + says
+		return "once you " + rewrite(written, "ids")(spelling) + ", it " + says
 	}
 	return "written as " + megallm.Quote(spelling) + ", it " + says
 }
