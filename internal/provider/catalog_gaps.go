@@ -87,7 +87,7 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return spacedName(where, owner, "owner", "owners", "models[*].owned_by", owners)
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
-		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(id, "ids"))
+		return spacedID(models, &query, where, id, func(id string) string { return meantByID(models, id) }, rewrite(id, "ids"))
 	})
 	return query, diags
 }

@@ -113,21 +113,28 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 }
 
 // spacedID is spaced for a model id at where, whose fix is write's (rewrite,
-// most often) for the id as the catalog writes it (idSpelling), or says what
-// meant finds for it when the catalog lacks it.
-func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
-	return spacedFix(where, id, "model id", spelledIn("model id", idSpelling(models), meant, write))
+// most often) for the id as the catalog writes it (idSpelling under q), or,
+// when the catalog lacks it, says why q leaves it out (catalog.Query.LeftOut),
+// else what meant finds for it.
+func spacedID(models *catalog.Catalog, q *catalog.Query, where, id string, meant, write func(id string) string) error {
+	return spacedFix(where, id, "model id", spelledIn("model id", idSpelling(models, q), func(clean string) string {
+		if q.LeftOut != nil && q.LeftOut(clean) != "" {
+			return q.LeftOut(clean)
+		}
+		return meant(clean)
+	}, write))
 }
 
 // idSpelling is how the catalog writes the model id clean, as written or
-// otherwise (catalog.LookupMisnamed); "" when it lacks it.
-func idSpelling(models *catalog.Catalog) func(clean string) string {
+// otherwise (catalog.Catalog.Misnamed under q); "" when it lacks it.
+func idSpelling(models *catalog.Catalog, q *catalog.Query) func(clean string) string {
 	return func(clean string) string {
 		if _, ok := models.Lookup(clean); ok {
 			return clean
+		} else if r := models.Misnamed(clean, q); r != nil {
+			return r.Suggestions[0]
 		}
-		m, _ := models.LookupMisnamed(clean)
-		return m.CatalogID
+		return ""
 	}
 }
 

@@ -116,7 +116,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if resp.Diagnostics.Append(spacedIDs(models, cfg.ID, candidates)...); resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(spacedIDs(models, &query, cfg.ID, candidates)...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
@@ -136,16 +136,17 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 
 // spacedIDs refuses an id or candidates with white space around them or an
 // invisible character, each written as the catalog writes it (spacedID), or
-// with what the ids that can be used suggest for it; the validators leave
-// them to the read where it is at plan (nameValidator).
-func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) diag.Diagnostics {
+// with why query leaves it out or what the ids that can be used suggest for
+// it; the validators leave them to the read where it is at plan
+// (nameValidator).
+func spacedIDs(models *catalog.Catalog, query *catalog.Query, id types.String, candidates []string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if err := spacedID(models, "id", id.ValueString(), usableMeant(models), rewrite(id.ValueString(), "ids")); err != nil {
+	if err := spacedID(models, query, "id", id.ValueString(), usableMeant(models), rewrite(id.ValueString(), "ids")); err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
 	}
 	at := func(i int) string { return fmt.Sprintf("candidates[%d]", i) }
 	mistakes := listedMistakes(len(candidates), func(i int) error {
-		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(candidates[i], "ids"))
+		return spacedID(models, query, at(i), candidates[i], usableMeant(models), rewrite(candidates[i], "ids"))
 	}, func(i int) error { return spaced(at(i), candidates[i], "model id") })
 	if err := joinMistakes(mistakes); err != nil {
 		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))

@@ -379,10 +379,11 @@ func TestModelDataSource_unknownIDInCatalogOfOne(t *testing.T) {
 // gateway that checks none may take, the catalog leaves out a model whose id
 // holds it (ollama/llama3 for "ollama"), so an id or a candidate that holds
 // it is told why, with a key that hides no id, and no other model is
-// suggested for it; an excluded id that holds it is told so in a warning, as
-// another excluded id the catalog lacks, not refused as misnamed. No other
-// test's text holds "ollama", which every later message of this process
-// scrubs (configuredKeys).
+// suggested for it, nor advised as the spelling of one when written with
+// white space around it; an excluded id that holds it is told so in a
+// warning, as another excluded id the catalog lacks, not refused as
+// misnamed. No other test's text holds "ollama", which every later message
+// of this process scrubs (configuredKeys).
 func TestModelDataSource_idHoldingTheKey(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "ollama")
@@ -391,15 +392,19 @@ func TestModelDataSource_idHoldingTheKey(t *testing.T) {
 		`catalog, as no configuration could name it without the key: for an API that checks no key, set a key of 10 ` +
 		`characters or more that no model id holds, such as "no-key-required"`
 	provider := fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = \"ollama\"\n}\n", server.URL())
-	for argument, expected := range map[string]string{
-		`id = "ollama/llama3"`: `has no model with id "\*\*\*/llama3"\. ` + regexp.QuoteMeta(why) + `\.\s+Ids are case-sensitive`,
-		`candidates = ["ollama/llama3"]`: `- "\*\*\*/llama3" is not in the catalog \(t` + regexp.QuoteMeta(why[1:]) +
-			`\)\s+Add a candidate`,
+	spaced := `" \*\*\*/llama3", with white space around it, which no model id has: the catalog has no model id ` +
+		`"\*\*\*/llama3" either\. ` + regexp.QuoteMeta(why) + `\.`
+	for config, expected := range map[string]string{
+		`data "megallm_model" "m" { id = "ollama/llama3" }`: `has no model with id "\*\*\*/llama3"\. ` +
+			regexp.QuoteMeta(why) + `\.\s+Ids are case-sensitive`,
+		`data "megallm_model" "m" { candidates = ["ollama/llama3"] }`: `- "\*\*\*/llama3" is not in the catalog \(t` +
+			regexp.QuoteMeta(why[1:]) + `\)\s+Add a candidate`,
+		// With white space around it, it is not advised to be written as another model's id.
+		`data "megallm_model" "m" { id = " ollama/llama3" }`:             `id is ` + spaced,
+		`data "megallm_model" "m" { candidates = [" ollama/llama3"] }`:   `candidates\[0\] is ` + spaced,
+		`data "megallm_models" "m" { exclude_ids = [" ollama/llama3"] }`: `an id of exclude_ids is ` + spaced,
 	} {
-		unitTest(t, resource.TestStep{
-			Config:      provider + `data "megallm_model" "m" { ` + argument + ` }`,
-			ExpectError: expectError(expected),
-		})
+		unitTest(t, resource.TestStep{Config: provider + config, ExpectError: expectError(expected)})
 	}
 	unitTest(t, resource.TestStep{
 		Config:            provider + `data "megallm_models" "m" { exclude_ids = ["ollama/llama3"] }`,
