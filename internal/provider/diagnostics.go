@@ -56,13 +56,14 @@ func aside(question string) string {
 
 // meantWords says what may have been meant by an id the catalog lacks: the
 // ids it is the display name of (catalog.DisplayNamed), else a didYouMean of
-// the closest ids; "" for none.
-func meantWords(displayNameOf, closest []string) string {
+// the closest ids, with where to read a cut one whole (idsListedWhole; models
+// is nil for ids of models that can be used); "" for none.
+func meantWords(models *catalog.Catalog, displayNameOf, closest []string) string {
 	if len(displayNameOf) > 0 {
 		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead." +
-			listedWhole("id", "ids", displayNameOf...)
+			idsListedWhole(models, displayNameOf...)
 	}
-	return didYouMean(closest) + listedWhole("id", "ids", closest...)
+	return didYouMean(closest) + idsListedWhole(models, closest...)
 }
 
 // listedWhole follows advice that quotes catalog values of kind to write:
@@ -77,10 +78,24 @@ func listedWhole(kind, from string, values ...string) string {
 	return ""
 }
 
+// idsListedWhole is listedWhole for ids of models (nil when each can be used):
+// a megallm_models data source leaves out a model the policy refuses or that
+// has retired, so a cut id of one is read from one that leaves out neither.
+func idsListedWhole(models *catalog.Catalog, ids ...string) string {
+	if models != nil && slices.ContainsFunc(ids, func(id string) bool {
+		m, _ := models.Lookup(id)
+		return !megallm.QuotesWhole(id) && (models.Refusal(m) != "" || catalog.Retired(m, models.Now()))
+	}) {
+		return " Read each id suggested here whole from the ids of a megallm_models data source with include_retired = " +
+			"true under a provider block without policy, which lists every model of the catalog."
+	}
+	return listedWhole("id", "ids", ids...)
+}
+
 // meantByID is meantWords among every model of the catalog, for an id that
 // may name one it cannot use (an excluded id, a policy's).
 func meantByID(models *catalog.Catalog, id string) string {
-	return meantWords(models.DisplayNamed(id), models.Suggest(id))
+	return meantWords(models, models.DisplayNamed(id), models.Suggest(id))
 }
 
 // usableMeant is meantWords among the models that can be used, for an id
@@ -88,7 +103,7 @@ func meantByID(models *catalog.Catalog, id string) string {
 func usableMeant(models *catalog.Catalog) func(id string) string {
 	return func(id string) string {
 		r := models.Unknown(id)
-		return meantWords(r.DisplayNameOf, r.Suggestions)
+		return meantWords(nil, r.DisplayNameOf, r.Suggestions)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -132,6 +133,61 @@ func TestAdvice_idTooLongToQuoteWhole(t *testing.T) {
 			},
 		},
 	)
+}
+
+// A successor the catalog lacks, close to a model the policy denies whose id
+// is too long to quote whole, is advised cut with where that id is listed
+// whole: not by a megallm_models data source under the policy, which leaves
+// denied models out, but by one with include_retired = true under a provider
+// block without policy; followed, it plans.
+func TestAdvice_deniedIDTooLongToQuoteWhole(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"m4"}`), json.RawMessage(`{"id":"`+longID+`"}`))
+	policy := func(successor string) string {
+		return fmt.Sprintf(`{ models = { %q = { denied = true }, "m4" = { successor = %s } } }`, longID, successor)
+	}
+	cut := `"` + longHead + `"… \(113 characters\)`
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, policy(fmt.Sprintf(`" vendor/model-%0100d"`, 2)), `data "megallm_model" "m" { id = "m4" }`),
+		ExpectError: expectError(`the catalog has no model id ` + cut + ` either\. Did you mean ` + cut + `\? ` +
+			`Read each id suggested here whole from the ids of a megallm_models data source with include_retired = true ` +
+			`under a provider block without policy, which lists every model of the catalog\.`),
+	}, resource.TestStep{ // the advice followed
+		Config: providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
+  provider        = megallm.catalog
+  include_retired = true
+}
+` + policyProvider(server, policy(fmt.Sprintf(`one([for id in data.megallm_models.all.ids : id if substr(id, 0, 64) == %q])`, longHead)),
+			`data "megallm_model" "m" { id = "m4" }`),
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+			tfjsonpath.New("model_lifecycle").AtMapKey("successor"), knownvalue.StringExact(longID))},
+	})
+}
+
+// TestIDsListedWhole: a cut id of a model that has retired is read whole from
+// a megallm_models data source with include_retired = true, as one the policy
+// denies is; one that can be used, from any; an id quoted whole needs neither.
+func TestIDsListedWhole(t *testing.T) {
+	t.Parallel()
+	retiredID := strings.Replace(longID, "vendor", "retired", 1)
+	models := catalog.New([]megallm.Model{{ID: longID}, {ID: retiredID, RetiresAt: ptr(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))},
+		{ID: "m4", RetiresAt: ptr(time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC))}})
+	every := " Read each id suggested here whole from the ids of a megallm_models data source with include_retired = true " +
+		"under a provider block without policy, which lists every model of the catalog."
+	for _, tc := range []struct {
+		ids  []string
+		want string
+	}{
+		{[]string{longID}, " " + strings.ReplaceAll(listedWholeWords, `\`, "")},
+		{[]string{longID, retiredID}, every},
+		{[]string{longID, "m4"}, " " + strings.ReplaceAll(listedWholeWords, `\`, "")},
+		{[]string{"m4"}, ""},
+	} {
+		if got := idsListedWhole(models, tc.ids...); got != tc.want {
+			t.Errorf("idsListedWhole(%.12q) = %q, want %q", tc.ids, got, tc.want)
+		}
+	}
 }
 
 // TestLifecycleDetail_longSuccessor: a successor too long to quote whole is

@@ -232,7 +232,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), cmp.Or(d.data.keyHeld(id), meantWords(r.DisplayNameOf, r.Suggestions)))
+			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), cmp.Or(d.data.keyHeld(id), meantWords(nil, r.DisplayNameOf, r.Suggestions)))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
