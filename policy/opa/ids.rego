@@ -91,6 +91,8 @@ _planned_values := {r.address: object.get(r, "values", {}) | some r in _managed_
 
 _watched_unknown(ts, values, path) if _watched(ts, values, path, path)
 
+_watched_unknown(_, _, path) if _by_role(path)
+
 _watched_unknown(ts, _, path) if {
 	some steps in ts.attribute_paths
 	_path_matches(array.slice(steps, 0, count(path)), path)
@@ -244,18 +246,23 @@ _watched(_, doc, sub, path) if _key_named(_key_of(doc, sub, path))
 
 _watched(ts, _, _, path) if _named(ts, path)
 
-# a value of a map under a plural key, by role (models = { chat = "gpt-4o" }),
-# that the catalog tells is a model id: such a map may hold settings of its
-# own instead (a Helm chart's models: settings).
+# a value of a map by role (_by_role) that the catalog tells is a model id
 _watched(_, doc, sub, path) if {
+	_by_role(path)
+	value := object.get(doc, sub, null)
+	is_string(value)
+	_reads_as_id(value)
+}
+
+# _by_role(path): a value of a map under a plural key, by role (models = {
+# chat = "gpt-4o" }), which may name a model: such a map may hold settings of
+# its own instead (a Helm chart's models: settings).
+_by_role(path) if {
 	is_string(path[count(path) - 1])
 	key := path[count(path) - 2]
 	is_string(key)
 	endswith(lower(key), "s")
 	_key_named(key)
-	value := object.get(doc, sub, null)
-	is_string(value)
-	_reads_as_id(value)
 }
 
 _named(ts, path) if {

@@ -715,6 +715,22 @@ test_a_whole_value_an_attribute_path_reaches_into_warns if {
 	])}
 }
 
+# A value of a map by role known only after apply may be an id, as the whole
+# map would be: it warns; one under a key of no model, or deeper, does not.
+test_a_value_of_a_map_by_role_known_only_after_apply_warns if {
+	app := _app({"models": {"storage": "10Gi"}, "model": {}, "settings": {}, "fallback_models": {"chat": {}}})
+	plan := json.patch(_plan([app]), [{"op": "add", "path": "/resource_changes", "value": [_unknown_change(app, {"input": {
+		"models": {"embed": true}, "model": {"format": true}, "settings": {"chat": true},
+		"fallback_models": {"chat": {"name": true}}, "LLM_MODELS": true,
+	}})]}])
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {sprintf("%s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.", [w]) | some w in [
+		"terraform_data.app: input.models.embed",
+		"terraform_data.app: input.LLM_MODELS",
+	]}
+	count(megallm.deny) == 0 with time.now_ns as _today with input as plan
+}
+
 _unknown_change(r, after_unknown) := {
 	"address": r.address, "mode": "managed", "type": r.type,
 	"change": {"actions": ["create"], "after_unknown": after_unknown},
