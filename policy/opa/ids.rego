@@ -8,17 +8,50 @@
 package megallm
 
 # found: one entry per string that names a model, with where it is.
-found contains {"address": r.address, "type": r.type, "path": path, "id": id, "sensitive": _sensitive(r, path)} if {
+found contains object.remove(v, ["by_role"]) if {
+	some v in _looked_at
+	_names_id(v)
+}
+
+# _looked_at: one entry per string where a model id may be: where a setting
+# points (_watched), or else a value of a map by role (_by_role).
+_looked_at contains {"address": r.address, "type": r.type, "path": path, "id": id, "sensitive": _sensitive(r, path), "by_role": by_role} if {
 	some r in _managed_resources
 	some doc in _documents(r)
 	walk(doc.value, [sub, value])
 	is_string(value)
 	value != ""
 	path := array.concat(doc.path, sub)
-	_watched(_type_settings[r.type], doc.value, sub, path)
+	by_role := _only_by_role(_type_settings[r.type], doc.value, sub, path)
 	not _ignored(_type_settings[r.type], path)
 	some id in _ids(value, _key_of(doc.value, sub, path), is_number(path[count(path) - 1]))
 	id != ""
+}
+
+# _only_by_role(ts, doc, sub, path): whether no setting points at a value
+# that is looked at, as it is a value of a map by role.
+_only_by_role(ts, doc, sub, path) := false if _watched(ts, doc, sub, path)
+
+else if _by_role(path)
+
+# _names_id(v): a value of a map by role names a model when the catalog tells
+# it is an id (_reads_as_id); a sensitive one only when it is a catalog id, as
+# whether an id is near it would tell what it is (_unread lists the others).
+_names_id(v) if not v.by_role
+
+_names_id(v) if v.id in known_ids
+
+_names_id(v) if {
+	not v.sensitive
+	_reads_as_id(v.id)
+}
+
+# _unread: the sensitive values of a map by role that are no catalog id, of
+# which none is told a mistyped id or a setting.
+_unread contains v if {
+	some v in _looked_at
+	v.sensitive
+	not _names_id(v)
 }
 
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
@@ -238,6 +271,8 @@ else := [{"path": array.concat(path, [k]), "value": v, "in_map": true} | some k,
 
 else := [{"path": path, "value": value}]
 
+# _watched(ts, doc, sub, path): a setting points at the value: a key pattern
+# (at its key or its {name, value} pair's name) or an attribute path.
 _watched(_, _, _, path) if {
 	_key_named(_last_key(path))
 }
@@ -246,17 +281,10 @@ _watched(_, doc, sub, path) if _key_named(_key_of(doc, sub, path))
 
 _watched(ts, _, _, path) if _named(ts, path)
 
-# a value of a map by role (_by_role) that the catalog tells is a model id
-_watched(_, doc, sub, path) if {
-	_by_role(path)
-	value := object.get(doc, sub, null)
-	is_string(value)
-	_reads_as_id(value)
-}
-
 # _by_role(path): a value of a map under a plural key, by role (models = {
-# chat = "gpt-4o" }), which may name a model: such a map may hold settings of
-# its own instead (a Helm chart's models: settings).
+# chat = "gpt-4o" }), which names a model only when the catalog tells so
+# (_names_id): such a map may hold settings of its own instead (a Helm
+# chart's models: settings).
 _by_role(path) if {
 	is_string(path[count(path) - 1])
 	key := path[count(path) - 2]

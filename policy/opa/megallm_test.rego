@@ -579,6 +579,37 @@ test_a_map_under_a_plural_key_names_ids_by_role if {
 	}
 }
 
+# A sensitive value of a map by role is checked when it is a catalog id;
+# any other warns alike, near an id or not: a deny only for one near an id
+# would tell what the value is, and a pass, that it is near none.
+test_a_sensitive_value_of_a_map_by_role_is_checked_when_it_is_an_id if {
+	plan := _plan([json.patch(
+		_app({"models": {"chat": "gpt-4o-mini", "old": "gpt-4o", "legacy": "gpt-3.5-turbo", "embed": "gpt-4o-mnii", "storage": "10Gi", "replicas": "2"}}),
+		[{"op": "add", "path": "/sensitive_values", "value": {"input": {"models": true}}}],
+	)])
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	denies == {`terraform_data.app: input.models.legacy = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`}
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {
+		`terraform_data.app: input.models.old = (sensitive value) is deprecated (its dates and successor are not shown, as the value is sensitive).`,
+		`terraform_data.app: input.models.embed = (sensitive value) is not in the MegaLLM catalog: as it is sensitive, the ids near it, which would tell what it is, were not looked for, so it was not checked whether it is a mistyped id or a setting of the map's own. If it is no model id, add "input.models.embed" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.models.storage = (sensitive value) is not in the MegaLLM catalog: as it is sensitive, the ids near it, which would tell what it is, were not looked for, so it was not checked whether it is a mistyped id or a setting of the map's own. If it is no model id, add "input.models.storage" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
+
+	# that warning says what was not checked: no "no model id was found" beside it
+	alone := _plan([json.patch(_app({"models": {"storage": "10Gi"}}), [{"op": "add", "path": "/sensitive_values", "value": {"input": true}}])])
+	alone_warnings := megallm.warn with time.now_ns as _today with input as alone
+	alone_warnings == {`terraform_data.app: input.models.storage = (sensitive value) is not in the MegaLLM catalog: as it is sensitive, the ids near it, which would tell what it is, were not looked for, so it was not checked whether it is a mistyped id or a setting of the map's own. If it is no model id, add "input.models.storage" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+}
+
+# A value of a map by role under a plural role is a list: each of its ids is
+# checked when the catalog tells it is one, as the list whole is near none.
+test_a_list_of_a_map_by_role_is_checked_by_its_ids if {
+	_deny({"models": {"fallbacks": "gpt-4o, gtp-4o", "chain": "gpt-4.1,x-1"}}) == {
+		`terraform_data.app: input.models.fallbacks = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+	}
+}
+
 # A Helm value name or a ConfigMap key is a path of its own, with dots: its
 # last part, past a list index, is matched too, and a set_list's value is a
 # list of the values of its name.
