@@ -71,9 +71,13 @@ func meantWords(models *catalog.Catalog, displayNameOf, closest []string) string
 // its cut quote cannot be copied: from what of a megallm_models data source
 // lists them ("ids" for ids); "" when each is quoted whole.
 func listedWhole(kind, from string, values ...string) string {
+	return readWhole(kind, from, "a megallm_models data source, which lists every model the policy allows", values)
+}
+
+// readWhole is listedWhole's sentence, reading from source.
+func readWhole(kind, from, source string, values []string) string {
 	if slices.ContainsFunc(values, func(v string) bool { return !megallm.QuotesWhole(v) }) {
-		return " Read each " + kind + " suggested here whole from the " + from + " of a megallm_models data source, " +
-			"which lists every model the policy allows."
+		return " Read each " + kind + " suggested here whole from the " + from + " of " + source + "."
 	}
 	return ""
 }
@@ -86,8 +90,8 @@ func idsListedWhole(models *catalog.Catalog, ids ...string) string {
 		m, _ := models.Lookup(id)
 		return !megallm.QuotesWhole(id) && (models.Refusal(m) != "" || catalog.Retired(m, models.Now()))
 	}) {
-		return " Read each id suggested here whole from the ids of a megallm_models data source with include_retired = " +
-			"true under a provider block without policy, which lists every model of the catalog."
+		return readWhole("id", "ids", "a megallm_models data source with include_retired = true under a provider "+
+			"block without policy, which lists every model of the catalog", ids)
 	}
 	return listedWhole("id", "ids", ids...)
 }
