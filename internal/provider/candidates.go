@@ -41,10 +41,13 @@ const candidatesExample = `["gpt-4o", "gpt-4o-mini"]`
 // readCandidates reads a candidates value: a list (or tuple) of model ids,
 // not empty, each once, and, with spacedToo or another mistake, without
 // white space around them (else spacedIDs checks that with the catalog, as
-// nameValidator says). It reports every element's mistake; one not known yet
-// is checked once it is.
+// nameValidator says); null, of any type, is none. It reports every element's
+// mistake; one not known yet is checked once it is.
 func readCandidates(v tftypes.Value, spacedToo bool) ([]string, error) {
-	if v.Type().Is(tftypes.Set{}) {
+	switch {
+	case v.IsNull():
+		return nil, nil
+	case v.Type().Is(tftypes.Set{}):
 		return nil, errors.New("candidates is a set, which has no order: write the ids as a list in order of " +
 			"preference, such as " + candidatesExample + " (not toset(...))")
 	}
@@ -91,15 +94,16 @@ var idOrCandidatesValidator = &configCheck{
 		diags.Append(config.GetAttribute(ctx, path.Root("id"), &id)...)
 		diags.Append(config.GetAttribute(ctx, path.Root("candidates"), &candidates)...)
 		// A value still unknown may turn out null or not: decide once it is known.
-		if diags.HasError() || id.IsUnknown() || candidates.IsUnknown() {
+		if diags.HasError() || id.IsUnknown() || candidates.IsUnknown() || candidates.IsUnderlyingValueUnknown() {
 			return
 		}
+		noCandidates := candidates.IsNull() || candidates.IsUnderlyingValueNull() // a null list too
 		switch {
-		case id.IsNull() && candidates.IsNull():
+		case id.IsNull() && noCandidates:
 			diags.AddAttributeError(path.Root("id"), "Missing model id",
 				"Set id to the model to read, such as id = \"gpt-4o-mini\", or candidates to the models to choose from "+
 					"in order of preference, such as candidates = "+candidatesExample+".")
-		case !id.IsNull() && !candidates.IsNull():
+		case !id.IsNull() && !noCandidates:
 			diags.AddAttributeError(path.Root("candidates"), "Both id and candidates are set",
 				"Set either id, to read that model, or candidates, to read the first of them that can be used, not "+
 					"both. To keep id's model as the first choice, make it the first candidate and remove id.")

@@ -95,14 +95,12 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString()),
 		LeftOut: d.data.keyHeld}
-	var candidates []string // nil with id
-	if !cfg.Candidates.IsNull() {
-		if candidates, err = readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
-			return readCandidates(v, false) // spacedIDs, with the catalog
-		}); err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", sentences(err))
-			return
-		}
+	candidates, err := readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
+		return readCandidates(v, false) // nil with id; spacedIDs, with the catalog
+	})
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", sentences(err))
+		return
 	}
 	reader := "the megallm_model data source" // for errors shown on another (see loadCatalog)
 	switch {

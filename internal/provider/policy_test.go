@@ -283,6 +283,49 @@ data "megallm_model" "m" { candidates = var.c }`, `candidates must be a list of 
 	}
 }
 
+// A null list, as a variable typed list(string) left null, an optional()
+// attribute or a conditional gives, is no candidates; at validate, where every
+// variable is unknown, it may be null yet.
+func TestPolicy_candidatesTypedNull(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	variable := `variable "fallbacks" {
+  type    = list(string)
+  default = null
+}
+`
+	unitTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, "") + variable + `data "megallm_model" "m" {
+  id         = "gpt-4o"
+  candidates = var.fallbacks
+}
+data "megallm_model" "n" {
+  id         = "gpt-4o-mini"
+  candidates = true ? null : ["gpt-4o"]
+}
+variable "roles" {
+  type = list(object({ id = optional(string), candidates = optional(list(string)) }))
+  default = [{ candidates = ["gpt-4.1", "gpt-4o-mini"] }, { id = "text-embedding-3-small" }]
+}
+data "megallm_model" "role" {
+  count      = length(var.roles)
+  id         = var.roles[count.index].id
+  candidates = var.roles[count.index].candidates
+}
+output "roles" { value = data.megallm_model.role[*].id }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o")),
+				statecheck.ExpectKnownValue("data.megallm_model.n", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o-mini")),
+				statecheck.ExpectKnownOutputValue("roles", knownIDs("gpt-4.1", "text-embedding-3-small")),
+			},
+		},
+		configErrorStep(server, variable+`data "megallm_model" "m" { candidates = var.fallbacks }`,
+			`Error: Missing model id .* Set id to the model to read, such as id = "gpt-4o-mini", or candidates to the `+
+				`models to choose from in order of preference, such as candidates = \["gpt-4o", "gpt-4o-mini"\]\.\s*$`),
+	)
+}
+
 func TestPolicy_lifecycleRequirements(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
