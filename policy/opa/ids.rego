@@ -7,15 +7,10 @@
 # planned_values (or are null in a list): unknown lists them instead.
 package megallm
 
-# found: one entry per string that names a model, with where it is.
-found contains object.remove(v, ["by_role"]) if {
-	some v in _looked_at
-	_names_id(v)
-}
-
-# _looked_at: one entry per string where a model id may be: where a setting
-# points (_watched), or else a value of a map by role (_by_role).
-_looked_at contains {"address": r.address, "type": r.type, "path": path, "id": id, "sensitive": _sensitive(r, path), "by_role": by_role} if {
+# found: one entry per string that names a model, with where it is: where a
+# setting points (_watched), or a value of a map by role (_by_role) that
+# names one (_names_id).
+found contains {"address": r.address, "type": r.type, "path": path, "id": id, "sensitive": sensitive} if {
 	some r in _managed_resources
 	some doc in _documents(r)
 	walk(doc.value, [sub, value])
@@ -24,8 +19,10 @@ _looked_at contains {"address": r.address, "type": r.type, "path": path, "id": i
 	path := array.concat(doc.path, sub)
 	by_role := _only_by_role(_type_settings[r.type], doc.value, sub, path)
 	not _ignored(_type_settings[r.type], path)
+	sensitive := _sensitive(r, path)
 	some id in _ids(value, _key_of(doc.value, sub, path), is_number(path[count(path) - 1]))
 	id != ""
+	_names_id(by_role, sensitive, id)
 }
 
 # _only_by_role(ts, doc, sub, path): whether no setting points at a value
@@ -34,25 +31,15 @@ _only_by_role(ts, doc, sub, path) := false if _watched(ts, doc, sub, path)
 
 else if _by_role(path)
 
-# _names_id(v): a value of a map by role names a model when the catalog tells
-# it is an id (_reads_as_id); a sensitive one only when it is a catalog id, as
-# whether an id is near it would tell what it is (_unread lists the others).
-_names_id(v) if not v.by_role
+# _names_id(by_role, sensitive, id): a value of a map by role names a model
+# when the catalog tells it is an id (_reads_as_id); a sensitive one always,
+# as whether an id is near it would tell what it is: it is checked, as under
+# a model key, and denied unless it is a catalog id.
+_names_id(false, _, _)
 
-_names_id(v) if v.id in known_ids
+_names_id(true, true, _)
 
-_names_id(v) if {
-	not v.sensitive
-	_reads_as_id(v.id)
-}
-
-# _unread: the sensitive values of a map by role that are no catalog id, of
-# which none is told a mistyped id or a setting.
-_unread contains v if {
-	some v in _looked_at
-	v.sensitive
-	not _names_id(v)
-}
+_names_id(true, false, id) if _reads_as_id(id)
 
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
 # as FALLBACK_MODELS, it may be a list, as JSON text, in Helm's braces or
@@ -282,9 +269,9 @@ _watched(_, doc, sub, path) if _key_named(_key_of(doc, sub, path))
 _watched(ts, _, _, path) if _named(ts, path)
 
 # _by_role(path): a value of a map under a plural key, by role (models = {
-# chat = "gpt-4o" }), which names a model only when the catalog tells so
-# (_names_id): such a map may hold settings of its own instead (a Helm
-# chart's models: settings).
+# chat = "gpt-4o" }), which names a model when the catalog tells so, or when
+# it is sensitive (_names_id): such a map may hold settings of its own
+# instead (a Helm chart's models: settings).
 _by_role(path) if {
 	is_string(path[count(path) - 1])
 	key := path[count(path) - 2]

@@ -328,7 +328,6 @@ warn contains msg if {
 	count(_managed_resources) > 0
 	count(found) == 0
 	count(unknown) == 0
-	count(_unread) == 0
 	msg := concat(" ", [
 		"No model id was found in the managed resources of this plan, so none was checked.",
 		"If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in",
@@ -344,16 +343,6 @@ warn contains msg if {
 		"%s: %s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.",
 		[_address(u.address), _excerpt(path_text(u.path))],
 	)
-}
-
-# A sensitive value of a map by role that is no catalog id may be a mistyped
-# id or a setting: only the ids near it would tell which, and what it is.
-warn contains msg if {
-	count(catalog_reads) > 0
-	some f in _unread
-	msg := sprintf("%s is not in the MegaLLM catalog%s: as it is sensitive, the ids near it, which would tell what it is, were not looked for, so it was not checked whether it is a mistyped id or a setting of the map's own.%s", [
-		_where(f), _unknown_note, _unknown_advice(f),
-	])
 }
 
 # A json_attributes attribute whose text is neither JSON nor YAML of a map or

@@ -579,27 +579,27 @@ test_a_map_under_a_plural_key_names_ids_by_role if {
 	}
 }
 
-# A sensitive value of a map by role is checked when it is a catalog id;
-# any other warns alike, near an id or not: a deny only for one near an id
-# would tell what the value is, and a pass, that it is near none.
-test_a_sensitive_value_of_a_map_by_role_is_checked_when_it_is_an_id if {
+# A sensitive value of a map by role is checked as under a model key: one
+# that is no catalog id is denied alike, near an id or not, as a deny only
+# for one near an id would tell what the value is; the advice given, to
+# ignore its path, leaves no deny when followed.
+test_a_sensitive_value_of_a_map_by_role_is_denied_unless_it_is_an_id if {
 	plan := _plan([json.patch(
 		_app({"models": {"chat": "gpt-4o-mini", "old": "gpt-4o", "legacy": "gpt-3.5-turbo", "embed": "gpt-4o-mnii", "storage": "10Gi", "replicas": "2"}}),
 		[{"op": "add", "path": "/sensitive_values", "value": {"input": {"models": true}}}],
 	)])
 	denies := megallm.deny with time.now_ns as _today with input as plan
-	denies == {`terraform_data.app: input.models.legacy = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`}
-	warnings := megallm.warn with time.now_ns as _today with input as plan
-	warnings == {
-		`terraform_data.app: input.models.old = (sensitive value) is deprecated (its dates and successor are not shown, as the value is sensitive).`,
-		`terraform_data.app: input.models.embed = (sensitive value) is not in the MegaLLM catalog: as it is sensitive, the ids near it, which would tell what it is, were not looked for, so it was not checked whether it is a mistyped id or a setting of the map's own. If it is no model id, add "input.models.embed" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
-		`terraform_data.app: input.models.storage = (sensitive value) is not in the MegaLLM catalog: as it is sensitive, the ids near it, which would tell what it is, were not looked for, so it was not checked whether it is a mistyped id or a setting of the map's own. If it is no model id, add "input.models.storage" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	denies == {
+		`terraform_data.app: input.models.legacy = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`,
+		`terraform_data.app: input.models.embed = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "input.models.embed" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.models.storage = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "input.models.storage" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {`terraform_data.app: input.models.old = (sensitive value) is deprecated (its dates and successor are not shown, as the value is sensitive).`}
 
-	# that warning says what was not checked: no "no model id was found" beside it
-	alone := _plan([json.patch(_app({"models": {"storage": "10Gi"}}), [{"op": "add", "path": "/sensitive_values", "value": {"input": true}}])])
-	alone_warnings := megallm.warn with time.now_ns as _today with input as alone
-	alone_warnings == {`terraform_data.app: input.models.storage = (sensitive value) is not in the MegaLLM catalog: as it is sensitive, the ids near it, which would tell what it is, were not looked for, so it was not checked whether it is a mistyped id or a setting of the map's own. If it is no model id, add "input.models.storage" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+	ignored := megallm.deny with time.now_ns as _today with input as plan
+		with data.megallm_settings as {"ignored_attribute_paths": {"terraform_data": ["input.models.embed", "input.models.storage"]}}
+	ignored == {`terraform_data.app: input.models.legacy = (sensitive value) was retired (its dates and successor are not shown, as the value is sensitive).`}
 }
 
 # A value of a map by role under a plural role is a list: each of its ids is
