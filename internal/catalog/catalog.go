@@ -33,6 +33,9 @@ type Catalog struct {
 	byFoldedID   map[string]string
 	caseVariants [][]string
 	longestID    int
+	// owners, types and currencies give the distinct values of each, sorted
+	// (countFacets).
+	owners, types, currencies func() []string
 }
 
 // New indexes models, keeping their order, with the problems found decoding
@@ -49,6 +52,7 @@ func New(models []megallm.Model, problems ...megallm.Problem) *Catalog {
 			c.byID[m.ID] = m
 		}
 	}
+	c.countFacets()
 	return c
 }
 

@@ -178,6 +178,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 			m.Pricing = decision.Pricing
 		}
 	}
+	c.countFacets()
 	owners := c.Owners()
 	for _, owner := range p.AllowedOwners {
 		if !slices.Contains(owners, owner) {

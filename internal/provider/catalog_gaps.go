@@ -67,7 +67,6 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		diags.AddAttributeError(path.Root("type"), "Invalid type", sentence(err))
 		query.Type = ""
 	}
-	owners := models.Owners()
 	spacedOut := func(set string, names []string, where, kind string, mistake func(where, name string) error) []string {
 		sorted := slices.Sorted(slices.Values(names))
 		mistakes := listedMistakes(len(sorted), func(i int) error { return mistake(where, sorted[i]) },
@@ -84,7 +83,7 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return kept // nil (no filter) for nil names
 	}
 	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, "an owner of owned_by", "owner", func(where, owner string) error {
-		return spacedName(where, owner, "owner", "owners", "models[*].owned_by", owners)
+		return spacedName(where, owner, "owner", "owners", "models[*].owned_by", models.Owners())
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
 		return spacedID(models, &query, where, id, func(id string) string { return meantByID(models, id) }, rewrite(id, "ids"))
