@@ -26,6 +26,8 @@ type Catalog struct {
 	// time lifecycle statuses are computed for (see Apply).
 	policy *Policy
 	now    time.Time
+	// leftOut is Source.WithLeftOut's, nil for none.
+	leftOut func(id string) string
 	// byFoldedID maps each lower-cased id to the first id that has it, and
 	// caseVariants are the ids that differ only in letter case; longestID is
 	// the length of the longest id, in runes; all built by fold.
@@ -80,16 +82,27 @@ func (c *Catalog) LookupFold(id string) (string, bool) {
 	return catalogID, ok && catalogID != id
 }
 
+// LeftOut says why the catalog holds no model of id, for an id whose model
+// was left out before the catalog was built (Source.WithLeftOut); "" for
+// another id, and for every catalog id.
+func (c *Catalog) LeftOut(id string) string {
+	if _, known := c.byID[id]; known || c.leftOut == nil {
+		return ""
+	}
+	return c.leftOut(id)
+}
+
 // LookupMisnamed returns the catalog id that id, which Lookup does not find,
 // names otherwise than the catalog writes it: in another letter case
 // (LookupFold), or under a vendor prefix that the catalog does not write,
 // "openai/gpt-4o" for "gpt-4o" (or "GPT-4o") when that model is owned by
-// "openai", in any letter case, or reports no owner. A prefix reads as a
-// person reads it: each of its parts names the owner ("openai/openai/gpt-4o"),
-// or is empty ("/gpt-4o", for any owner). Such an id is an error wherever a
-// model id is written, as it misses the model it was written for. Only the
-// '/'s before the catalog's longest id's length from the end are read: an
-// id of many '/'s costs what reading it does.
+// "openai", in any letter case, or reports no owner, unless LeftOut reports
+// id: its own model was left out. A prefix reads as a person reads it: each
+// of its parts names the owner ("openai/openai/gpt-4o"), or is empty
+// ("/gpt-4o", for any owner). Such an id is an error wherever a model id is
+// written, as it misses the model it was written for. Only the '/'s before
+// the catalog's longest id's length from the end are read: an id of many
+// '/'s costs what reading it does.
 func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	if catalogID, ok := c.LookupFold(id); ok {
 		return MisnamedID{ID: id, CatalogID: catalogID}, true
@@ -109,6 +122,9 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 			catalogID = id[i+1:]
 		}
 		if m, ok := c.byID[catalogID]; ok && vendorsName(id[:i], m.OwnedBy) {
+			if c.LeftOut(id) != "" {
+				break
+			}
 			return MisnamedID{ID: id, CatalogID: catalogID}, true
 		}
 	}

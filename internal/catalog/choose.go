@@ -16,6 +16,10 @@ type Rejection struct {
 	// DisplayNameOf are the ids of the models an id the catalog lacks is the
 	// display name of (DisplayNamed), set with Suggestions.
 	DisplayNameOf []string
+	// LeftOut is why the catalog holds no model of an id it left out
+	// (Catalog.LeftOut), which Unknown sets in place of Suggestions: no other
+	// model is meant by it.
+	LeftOut string
 	// Refusal is the policy's refusal, as Catalog.Refusal words it.
 	Refusal string
 	// Lifecycle is a retired model's, Reason the policy's reason about it,
@@ -63,10 +67,14 @@ func (c *Catalog) SuggestUsable(id string) []string {
 	return Closest(id, c.usableIDs())
 }
 
-// Unknown is the NotInCatalog rejection of id, with what may have been meant
-// by it among the models that can be used: the ids it is the display name of,
-// and the closest ids. Each is a pass over the catalog.
+// Unknown is the NotInCatalog rejection of id, with why the catalog left it
+// out (LeftOut), or else with what may have been meant by it among the models
+// that can be used: the ids it is the display name of, and the closest ids.
+// Each is a pass over the catalog.
 func (c *Catalog) Unknown(id string) *Rejection {
+	if why := c.LeftOut(id); why != "" {
+		return &Rejection{Kind: NotInCatalog, LeftOut: why}
+	}
 	return &Rejection{Kind: NotInCatalog, Suggestions: c.SuggestUsable(id), DisplayNameOf: c.displayNamed(id, c.usableIDs())}
 }
 
@@ -75,7 +83,7 @@ func (c *Catalog) Unknown(id string) *Rejection {
 func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	m, ok := c.Lookup(id)
 	if !ok {
-		if rejection := c.Misnamed(id, q); rejection != nil {
+		if rejection := c.Misnamed(id); rejection != nil {
 			return nil, rejection
 		}
 		return nil, &Rejection{Kind: NotInCatalog}
@@ -94,11 +102,11 @@ func (c *Catalog) check(id string, q *Query) (*megallm.Model, *Rejection) {
 	return m, nil
 }
 
-// Misnamed is the rejection of an id that Lookup does not find, that
-// q.LeftOut does not report and that names a catalog model otherwise than
-// the catalog writes it (LookupMisnamed), or nil.
-func (c *Catalog) Misnamed(id string, q *Query) *Rejection {
-	if _, known := c.byID[id]; known || q.LeftOut != nil && q.LeftOut(id) != "" {
+// Misnamed is the rejection of an id that Lookup does not find and that
+// names a catalog model otherwise than the catalog writes it
+// (LookupMisnamed), or nil.
+func (c *Catalog) Misnamed(id string) *Rejection {
+	if _, known := c.byID[id]; known {
 		return nil
 	}
 	if m, ok := c.LookupMisnamed(id); ok {
@@ -135,7 +143,7 @@ type Candidate struct {
 func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {
 	var misnamed []Candidate
 	for _, id := range ids {
-		if rejection := c.Misnamed(id, &q); rejection != nil {
+		if rejection := c.Misnamed(id); rejection != nil {
 			misnamed = append(misnamed, Candidate{ID: id, Rejection: rejection})
 		}
 	}

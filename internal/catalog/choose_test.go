@@ -1,9 +1,11 @@
 package catalog
 
 import (
+	"context"
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -140,38 +142,54 @@ func TestChoose_suggestsNothing(t *testing.T) {
 	}
 }
 
-// TestMisnamed_leftOut: an id that LeftOut reports (the provider's: one that
-// holds the API key, whose model the decoder left out) is not in the
-// catalog for Misnamed, Check and Choose, though without LeftOut it names
-// "llama3" with a vendor prefix; LeftOut is not asked about a catalog id.
+// TestMisnamed_leftOut: an id that WithLeftOut reports (the provider's: one
+// that holds the API key, whose model the decoder left out) is not in the
+// catalog for LookupMisnamed, and so for Misnamed, Check, Choose and the
+// policy, though it names "llama3" with a vendor prefix in a catalog without
+// it; Check says why, with no suggestion, a successor that names it is
+// none, and LeftOut is not asked about a catalog id.
 func TestMisnamed_leftOut(t *testing.T) {
 	t.Parallel()
-	c := New([]megallm.Model{{ID: "llama3"}, {ID: "gpt-4o"}})
+	models := func() []megallm.Model { return []megallm.Model{{ID: "llama3"}, {ID: "gpt-4o"}} }
+	if r := New(models()).Misnamed("ollama/llama3"); r == nil || r.Kind != MisnamedModelID {
+		t.Fatalf("Misnamed without WithLeftOut = %+v, want the vendor prefix's MisnamedModelID", r)
+	}
 	asked := map[string]bool{}
-	q := Query{LeftOut: func(id string) string {
+	s := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) { return models(), nil, nil },
+		&Policy{Models: map[string]ModelPolicy{"ollama/llama3": {Denied: true}, "gpt-4o": {Successor: ptr("ollama/llama3")}}},
+	).WithLeftOut(func(id string) string {
 		asked[id] = true
 		if id == "ollama/llama3" {
 			return "it holds the key"
 		}
 		return ""
-	}}
-	if r := c.Misnamed("ollama/llama3", &Query{}); r == nil || r.Kind != MisnamedModelID {
-		t.Fatalf("Misnamed without LeftOut = %+v, want the vendor prefix's MisnamedModelID", r)
+	})
+	c, err := s.Catalog(context.Background())
+	if err != nil {
+		t.Fatalf("Catalog: %v, want the policy's left-out key and successor not taken for misnamed", err)
 	}
-	if r := c.Misnamed("ollama/llama3", &q); r != nil {
+	if _, findings := s.TakeProblems(); !slices.Equal(findings.UnknownIDs, []string{"ollama/llama3"}) ||
+		!slices.Equal(findings.MissingSuccessors, []MissingSuccessor{{"gpt-4o", "ollama/llama3"}}) {
+		t.Errorf("findings = %+v, want the key unknown and the successor missing", findings)
+	}
+	if m, _ := c.Lookup("gpt-4o"); m.Successor != nil {
+		t.Errorf("gpt-4o's successor = %q, want none for the policy's, whose model was left out", *m.Successor)
+	}
+	if r := c.Misnamed("ollama/llama3"); r != nil {
 		t.Errorf("Misnamed = %+v, want nil for an id LeftOut reports", r)
 	}
-	if r := c.Misnamed("acme/gpt-4o", &q); r == nil || r.Kind != MisnamedModelID {
+	if r := c.Misnamed("acme/gpt-4o"); r == nil || r.Kind != MisnamedModelID {
 		t.Errorf("Misnamed(acme/gpt-4o) = %+v, want MisnamedModelID for an id LeftOut does not report", r)
 	}
-	if _, r := c.Check("ollama/llama3", q); r == nil || r.Kind != NotInCatalog {
-		t.Errorf("Check = %+v, want NotInCatalog", r)
+	if _, r := c.Check("ollama/llama3", Query{}); r == nil || r.Kind != NotInCatalog || r.LeftOut != "it holds the key" ||
+		r.Suggestions != nil || r.DisplayNameOf != nil {
+		t.Errorf("Check = %+v, want NotInCatalog with LeftOut's reason and no suggestion", r)
 	}
-	m, passed := c.Choose([]string{"ollama/llama3", "gpt-4o"}, q)
+	m, passed := c.Choose([]string{"ollama/llama3", "gpt-4o"}, Query{})
 	if m == nil || m.ID != "gpt-4o" || len(passed) != 1 || passed[0].Rejection.Kind != NotInCatalog {
 		t.Errorf("Choose = %v, %+v, want gpt-4o after ollama/llama3 passed over as not in the catalog", m, passed)
 	}
-	if asked["gpt-4o"] {
-		t.Error("LeftOut was asked about gpt-4o, a catalog id")
+	if asked["gpt-4o"] || asked["llama3"] {
+		t.Errorf("LeftOut was asked about %v, catalog ids among them", asked)
 	}
 }

@@ -139,7 +139,8 @@ func (f PolicyFindings) Err() error {
 
 // Apply applies p to c at now, the day lifecycle statuses are computed for:
 // each model takes the stricter of its own and the policy's lifecycle dates,
-// the policy's successor and its negotiated price. It returns what p names
+// the policy's successor (none where LeftOut reports it) and its negotiated
+// price. It returns what p names
 // that c lacks. Apply changes c: call it once, before c is shared.
 func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	c.policy, c.now = p, now
@@ -174,6 +175,9 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 		m.DeprecatedAt = earlier(m.DeprecatedAt, decision.DeprecatedAt)
 		m.RetiresAt = earlier(m.RetiresAt, decision.RetiresAt)
 		m.Successor = cmp.Or(decision.Successor, m.Successor)
+		if m.Successor != nil && c.LeftOut(*m.Successor) != "" {
+			m.Successor = nil // as the decoder's: no advice may name a model left out
+		}
 		if decision.Pricing != nil {
 			m.Pricing = decision.Pricing
 		}

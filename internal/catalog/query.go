@@ -66,11 +66,6 @@ type Query struct {
 	Currency string
 	// Workload is what SortByWorkloadCost and Require.MaxWorkloadCost price.
 	Workload *Workload
-	// LeftOut says why no catalog holds the model of an id (the provider's:
-	// the id holds the API key, and the decoder leaves such models out), an
-	// id that Misnamed, and so Check and Choose, never takes for misnamed;
-	// "" for another id, and nil for none.
-	LeftOut func(id string) string
 	// IncludeRetired keeps the models retired at the catalog's Now, which
 	// Select otherwise leaves out. Models the policy refuses are always left
 	// out.

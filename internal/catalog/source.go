@@ -28,7 +28,9 @@ type Source struct {
 	// now is the clock the policy is applied by, at the fetch.
 	now func() time.Time
 	// check, if set, refuses a catalog the policy was applied to (WithCheck).
-	check   func(*Catalog) error
+	check func(*Catalog) error
+	// leftOut, if set, says why an id's model was left out (WithLeftOut).
+	leftOut func(id string) string
 	group   singleflight.Group
 	outcome atomic.Pointer[outcome]
 	// problemsTaken is set once the first caller has had the problems, so
@@ -86,6 +88,16 @@ func (s *Source) WithClock(now func() time.Time) *Source {
 // policy writes with white space around it, fails every read of the plan.
 func (s *Source) WithCheck(check func(*Catalog) error) *Source {
 	s.check = check
+	return s
+}
+
+// WithLeftOut gives the catalogs of s leftOut, which says why fetch leaves
+// out the model of an id, "" for another id, and returns s: such an id names
+// no model of the catalog, not even one written otherwise (Catalog.LeftOut,
+// LookupMisnamed), as an id that holds the API key, whose model the
+// provider's decoder leaves out, names none.
+func (s *Source) WithLeftOut(leftOut func(id string) string) *Source {
+	s.leftOut = leftOut
 	return s
 }
 
@@ -153,6 +165,7 @@ func (s *Source) load(ctx context.Context) {
 		s.outcome.Store(&outcome{err: err})
 	default:
 		c := New(models, problems...)
+		c.leftOut = s.leftOut
 		findings := c.Apply(s.policy, s.now().UTC())
 		err := findings.Err()
 		if s.check != nil {

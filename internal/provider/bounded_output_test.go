@@ -35,8 +35,7 @@ func TestCandidateLines_suggestsOnlyForShown(t *testing.T) {
 	}
 	_, passed := c.Choose(unknown, catalog.Query{})
 	calls := 0
-	d := &modelDataSource{dataSource{&providerData{scrub: func(s string) string { return s }}}}
-	lines := d.candidateLines(passed, func(id string) *catalog.Rejection { calls++; return c.Unknown(id) })
+	lines := candidateLines(passed, func(id string) *catalog.Rejection { calls++; return c.Unknown(id) })
 	if calls != catalog.MaxListed {
 		t.Errorf("candidateLines computed suggestions %d times, want %d (one per line shown)", calls, catalog.MaxListed)
 	}

@@ -86,7 +86,7 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return spacedName(where, owner, "owner", "owners", "models[*].owned_by", models.Owners())
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
-		return spacedID(models, &query, where, id, func(id string) string { return meantByID(models, id) }, rewrite(id, "ids"))
+		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(id, "ids"))
 	})
 	return query, diags
 }
@@ -97,13 +97,13 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 // type or owners that the catalog has only in another letter case, which
 // can only be typos. It warns about a type, owner or excluded id that no
 // model of the catalog has, most often a typo: each of the first
-// catalog.MaxListed with "did you mean" (an id query.LeftOut reports, with
-// why), the others in one warning.
+// catalog.MaxListed with "did you mean" (or why the catalog left the id out,
+// meantByID), the others in one warning.
 func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	var lines, unknownIDs []string
 	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
-		if r := models.Misnamed(id, &query); r != nil {
+		if r := models.Misnamed(id); r != nil {
 			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(id, r))
 		} else if _, known := models.Lookup(id); !known {
 			unknownIDs = append(unknownIDs, id)
@@ -186,7 +186,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		})
 	}
 	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
-		hint := cmp.Or(query.LeftOut(id), meantByID(models, id), " Remove it from exclude_ids if the model has left the catalog.")
+		hint := cmp.Or(meantByID(models, id), " Remove it from exclude_ids if the model has left the catalog.")
 		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
 			"Ids are exact and case-sensitive.%s", where, megallm.Quote(id), hint)
 	}, func(rest []string) (string, string) {

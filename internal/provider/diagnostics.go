@@ -54,12 +54,17 @@ func aside(question string) string {
 	return " (" + strings.ToLower(question[1:2]) + strings.TrimSuffix(question[2:], ".") + ")"
 }
 
-// meantWords says what may have been meant by an id the catalog lacks: the
-// ids it is the display name of (catalog.DisplayNamed), else a didYouMean of
-// the closest ids, with where to read a cut one whole (idsListedWhole; models
-// is nil for ids of models that can be used); "" for none.
-func meantWords(models *catalog.Catalog, displayNameOf, closest []string) string {
-	if len(displayNameOf) > 0 {
+// meantWords says what may have been meant by an id the catalog lacks:
+// nothing, but why, when the catalog left it out (leftOut,
+// catalog.Catalog.LeftOut), else the ids it is the display name of
+// (catalog.DisplayNamed), else a didYouMean of the closest ids, with where to
+// read a cut one whole (idsListedWhole; models is nil for ids of models that
+// can be used); "" for none.
+func meantWords(models *catalog.Catalog, leftOut string, displayNameOf, closest []string) string {
+	switch {
+	case leftOut != "":
+		return leftOut
+	case len(displayNameOf) > 0:
 		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead." +
 			idsListedWhole(models, displayNameOf...)
 	}
@@ -99,7 +104,7 @@ func idsListedWhole(models *catalog.Catalog, ids ...string) string {
 // meantByID is meantWords among every model of the catalog, for an id that
 // may name one it cannot use (an excluded id, a policy's).
 func meantByID(models *catalog.Catalog, id string) string {
-	return meantWords(models, models.DisplayNamed(id), models.Suggest(id))
+	return meantWords(models, models.LeftOut(id), models.DisplayNamed(id), models.Suggest(id))
 }
 
 // usableMeant is meantWords among the models that can be used, for an id
@@ -107,7 +112,7 @@ func meantByID(models *catalog.Catalog, id string) string {
 func usableMeant(models *catalog.Catalog) func(id string) string {
 	return func(id string) string {
 		r := models.Unknown(id)
-		return meantWords(nil, r.DisplayNameOf, r.Suggestions)
+		return meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions)
 	}
 }
 
@@ -132,28 +137,21 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 }
 
 // spacedID is spaced for a model id at where, whose fix is write's (rewrite,
-// most often) for the id as the catalog writes it (idSpelling under q), or,
-// when the catalog lacks it, says why q leaves it out (catalog.Query.LeftOut),
-// else what meant finds for it.
-func spacedID(models *catalog.Catalog, q *catalog.Query, where, id string, meant, write func(id string) string) error {
-	return spacedFix(where, id, "model id", spelledIn("model id", idSpelling(models, q), func(clean string) string {
-		if q.LeftOut != nil && q.LeftOut(clean) != "" {
-			return q.LeftOut(clean)
-		}
-		return meant(clean)
-	}, write))
+// most often) for the id as the catalog writes it (idSpelling), or says what
+// meant finds for it when the catalog lacks it.
+func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
+	return spacedFix(where, id, "model id", spelledIn("model id", idSpelling(models), meant, write))
 }
 
 // idSpelling is how the catalog writes the model id clean, as written or
-// otherwise (catalog.Catalog.Misnamed under q); "" when it lacks it.
-func idSpelling(models *catalog.Catalog, q *catalog.Query) func(clean string) string {
+// otherwise (catalog.LookupMisnamed); "" when it lacks it.
+func idSpelling(models *catalog.Catalog) func(clean string) string {
 	return func(clean string) string {
 		if _, ok := models.Lookup(clean); ok {
 			return clean
-		} else if r := models.Misnamed(clean, q); r != nil {
-			return r.Suggestions[0]
 		}
-		return ""
+		m, _ := models.LookupMisnamed(clean)
+		return m.CatalogID
 	}
 }
 

@@ -117,7 +117,7 @@ func adviceWords(a catalog.Advice) string {
 	case a.Successor != "" && a.Unusable == "":
 		return " Replace it with its successor: set id = " + megallm.Quote(a.Successor) + "." + listedWhole("id", "ids", a.Successor)
 	case len(a.Alternatives) > 0:
-		return meantWords(nil, nil, a.Alternatives)
+		return meantWords(nil, "", nil, a.Alternatives)
 	}
 	return " Choose another model with the megallm_models data source, which lists only models that can be used."
 }

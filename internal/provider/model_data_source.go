@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -93,8 +92,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
 		return
 	}
-	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString()),
-		LeftOut: d.data.keyHeld}
+	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
 	candidates, err := readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
 		return readCandidates(v, false) // nil with id; spacedIDs, with the catalog
 	})
@@ -114,7 +112,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if resp.Diagnostics.Append(spacedIDs(models, &query, cfg.ID, candidates)...); resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(spacedIDs(models, cfg.ID, candidates)...); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
@@ -134,17 +132,16 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 
 // spacedIDs refuses an id or candidates with white space around them or an
 // invisible character, each written as the catalog writes it (spacedID), or
-// with why query leaves it out or what the ids that can be used suggest for
-// it; the validators leave them to the read where it is at plan
-// (nameValidator).
-func spacedIDs(models *catalog.Catalog, query *catalog.Query, id types.String, candidates []string) diag.Diagnostics {
+// with what the ids that can be used suggest for it; the validators leave
+// them to the read where it is at plan (nameValidator).
+func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if err := spacedID(models, query, "id", id.ValueString(), usableMeant(models), rewrite(id.ValueString(), "ids")); err != nil {
+	if err := spacedID(models, "id", id.ValueString(), usableMeant(models), rewrite(id.ValueString(), "ids")); err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
 	}
 	at := func(i int) string { return fmt.Sprintf("candidates[%d]", i) }
 	mistakes := listedMistakes(len(candidates), func(i int) error {
-		return spacedID(models, query, at(i), candidates[i], usableMeant(models), rewrite(candidates[i], "ids"))
+		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(candidates[i], "ids"))
 	}, func(i int) error { return spaced(at(i), candidates[i], "model id") })
 	if err := joinMistakes(mistakes); err != nil {
 		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))
@@ -175,7 +172,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MisnamedModelID:
 		diags.AddAttributeError(at, "Candidate id written otherwise than the catalog",
-			misnamedIDs("candidates", "they would never be chosen", d.candidateLines(passed, models.Unknown)))
+			misnamedIDs("candidates", "they would never be chosen", candidateLines(passed, models.Unknown)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {
@@ -186,11 +183,11 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 			fix = "Add a candidate that qualifies, or relax require."
 		}
 		diags.AddAttributeError(at, "No candidate model qualifies",
-			fmt.Sprintf("%s:\n  - %s\n\n%s", none, d.candidateLines(passed, models.Unknown), fix))
+			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.Unknown), fix))
 	case len(passed) > 0:
 		summary := "Candidate models passed over"
 		detail := fmt.Sprintf("Chose %s, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-			megallm.Quote(model.ID), len(passed)+1, len(candidates), d.candidateLines(passed, models.Unknown))
+			megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.Unknown))
 		if d.data.catalog.TakeWarning(summary + "\n" + detail) { // once per plan, as lifecycleWarning
 			diags.AddAttributeWarning(at, summary, detail)
 		}
@@ -217,7 +214,7 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 	detail := fmt.Sprintf("Chose %s, but the MegaLLM catalog (%s from %s) lacks %s after it, which could "+
 		"never be chosen in its place:\n  - %s\n\nCorrect each id, or remove it from candidates if its model has left "+
 		"the catalog.", megallm.Quote(chosen), counted(models.Len(), "model"), d.data.origin,
-		counted(len(unknown), "candidate"), d.candidateLines(unknown, models.Unknown))
+		counted(len(unknown), "candidate"), candidateLines(unknown, models.Unknown))
 	if d.data.catalog.TakeWarning(summary + "\n" + detail) {
 		diags.AddAttributeWarning(path.Root("candidates"), summary, detail)
 	}
@@ -230,7 +227,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), cmp.Or(d.data.keyHeld(id), meantWords(nil, r.DisplayNameOf, r.Suggestions)))
+			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
@@ -246,15 +243,15 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 
 // candidateLines lists passed-over candidates with why, as many as
 // joinProblems shows; only those not in the catalog get unknown's
-// suggestions, each a pass over the catalog, or keyHeld's reason instead.
-func (d *modelDataSource) candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
+// suggestions, each a pass over the catalog, or why it left them out.
+func candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
 	lines := make([]string, len(passed)) // joinProblems counts the rest
 	for i, c := range passed[:min(len(passed), catalog.MaxListed)] {
-		r, held := c.Rejection, d.data.keyHeld(c.ID)
-		if r.Kind == catalog.NotInCatalog && held == "" {
+		r := c.Rejection
+		if r.Kind == catalog.NotInCatalog {
 			r = unknown(c.ID)
 		}
-		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(c.ID, r) + aside(held)
+		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(c.ID, r)
 	}
 	return joinProblems(lines, "\n  - ")
 }

@@ -380,10 +380,11 @@ func TestModelDataSource_unknownIDInCatalogOfOne(t *testing.T) {
 // holds it (ollama/llama3 for "ollama"), so an id or a candidate that holds
 // it is told why, with a key that hides no id, and no other model is
 // suggested for it, nor advised as the spelling of one when written with
-// white space around it; an excluded id that holds it is told so in a
-// warning, as another excluded id the catalog lacks, not refused as
-// misnamed. No other test's text holds "ollama", which every later message
-// of this process scrubs (configuredKeys).
+// white space around it; an excluded id, a policy's key or successor that
+// holds it is told so in a warning, as another such id the catalog lacks,
+// not refused as misnamed, and such a successor is none, kept out of the
+// state. No other test's text holds "ollama", which every later message of
+// this process scrubs (configuredKeys).
 func TestModelDataSource_idHoldingTheKey(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "ollama")
@@ -419,6 +420,36 @@ func TestModelDataSource_idHoldingTheKey(t *testing.T) {
 	if !slices.Contains(warnings, want) {
 		t.Errorf("warnings\n%q\nwant among them\n%q", warnings, want)
 	}
+	// The policy's key and successor that hold it are told why, in the warnings of ids it lacks, not refused as
+	// written otherwise than "llama3", nor advised to be written so with white space around them; the successor is none.
+	server.SetModels(json.RawMessage(`{"id":"ollama/llama3"}`), json.RawMessage(`{"id":"llama3"}`), json.RawMessage(`{"id":"phi3"}`))
+	p = newProtocolServer(t, server, map[string]tftypes.Value{"api_key": str("ollama"), "policy": object(map[string]tftypes.Value{
+		"models": object(map[string]tftypes.Value{
+			"ollama/llama3": object(map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, true)}),
+			"phi3":          object(map[string]tftypes.Value{"successor": str("ollama/llama3")}),
+		}),
+	})})
+	state, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+	if strings.Contains(state.String(), "ollama") {
+		t.Error("the state holds the key, as phi3's successor, which the policy names")
+	}
+	from := " the MegaLLM catalog from " + server.URL() + "/models"
+	for _, want := range []string{"Provider policy names models the catalog does not have: " + aboutPolicy +
+		` policy.models names "***/llama3" (t` + why[1:] + "), which" + from + " does not have, so what the policy says " +
+		"of it has no effect. Ids are exact and case-sensitive: correct a typo, or remove the model if it has left the catalog.",
+		"Provider policy names successors the catalog does not have: " + aboutPolicy + " These successors in policy.models " +
+			"are not in" + from + ", so a configuration cannot move to them yet:\n  - \"phi3\" names successor \"***/llama3\" " +
+			"(t" + why[1:] + ")\n\nIds are exact and case-sensitive: correct the successor's id, or add it to the catalog first.",
+	} {
+		if !slices.Contains(warnings, want) {
+			t.Errorf("warnings\n%q\nwant among them\n%q", warnings, want)
+		}
+	}
+	unitTest(t, resource.TestStep{
+		Config: strings.Replace(provider, "}", `  policy   = { models = { " ollama/llama3" = { denied = true }, phi3 = { `+
+			`successor = " ollama/llama3" } } }`+"\n}", 1) + `data "megallm_models" "m" {}`,
+		ExpectError: expectError(`a key of policy\.models is ` + spaced + `\s+policy\.models\["phi3"\]\.successor is ` + spaced),
+	})
 }
 
 // TestModelDataSource_unknownFallbackCandidates: a candidate after the

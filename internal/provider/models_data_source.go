@@ -213,7 +213,6 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		ExcludeIDs: cfg.ExcludeIDs,
 		Currency:   currencyOrDefault(cfg.Currency.ValueString()),
 		Workload:   workload,
-		LeftOut:    d.data.keyHeld,
 
 		IncludeRetired: cfg.IncludeRetired.ValueBool(),
 	}

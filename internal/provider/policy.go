@@ -241,7 +241,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			}, nil)
 		}
 		meant := func(id string) string { return meantByID(models, id) }
-		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models, &catalog.Query{})
+		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
 		var keysOf map[string][]string // the keys that name each catalog id, once a spaced key needs them
 		keysNaming := func(catalogID string) []string {
 			if keysOf == nil {
@@ -256,7 +256,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		}
 		for _, id := range ids {
 			add(policyModelsKey, id, "model id", func() error {
-				return spacedID(models, &catalog.Query{}, policyModelsKey, id, meant, func(spelling string) string {
+				return spacedID(models, policyModelsKey, id, meant, func(spelling string) string {
 					others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
 					switch _, ok := policy.Models[spelling]; {
 					case ok:
@@ -274,7 +274,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			if s := policy.Models[id].Successor; s != nil {
 				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
 				add(successor, *s, "model id", func() error {
-					return spacedID(models, &catalog.Query{}, successor, *s, meant, func(spelling string) string {
+					return spacedID(models, successor, *s, meant, func(spelling string) string {
 						if spelling != key {
 							return rewrite(*s, "ids")(spelling)
 						}

@@ -184,12 +184,11 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data, diags := newProviderData(settings, p.version, p.now)
+	data, diags := newProviderData(settings, scrub, p.version, p.now)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data.scrub = scrub
 	resp.DataSourceData = data
 }
 
@@ -208,14 +207,15 @@ func unknownArguments(config tftypes.Value) []string {
 }
 
 // newProviderData builds the catalog source of the file or of the API, with
-// the clock now, and warns when the API key would cross the network
-// unencrypted.
-func newProviderData(s providerSettings, version string, now func() time.Time) (*providerData, diag.Diagnostics) {
+// the clock now and what a data source reports scrubbed by scrub, and warns
+// when the API key would cross the network unencrypted.
+func newProviderData(s providerSettings, scrub func(string) string, version string, now func() time.Time) (*providerData, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	// The file's catalog and the API's alike, with the policy applied by the
-	// clock now and its names checked against the catalog (spacedPolicyNames).
+	// clock now, its names checked against the catalog (spacedPolicyNames),
+	// and the ids that hold the key known for left out (keyHeld).
 	source := func(fetch func(context.Context) ([]megallm.Model, []megallm.Problem, error)) *catalog.Source {
-		return catalog.NewSource(fetch, s.policy).WithClock(now).WithCheck(spacedPolicyNames(s.policy))
+		return catalog.NewSource(fetch, s.policy).WithClock(now).WithCheck(spacedPolicyNames(s.policy)).WithLeftOut(keyHeld(scrub))
 	}
 	if file := s.catalogFile; file != "" {
 		return &providerData{
@@ -224,6 +224,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 			}),
 			origin: s.fileFrom + " " + megallm.QuotePath(file),
 			from:   s.fileFrom,
+			scrub:  scrub,
 		}, diags
 	}
 	client, err := megallm.New(megallm.Config{
@@ -250,7 +251,7 @@ func newProviderData(s providerSettings, version string, now func() time.Time) (
 				"crosses the network unencrypted where anyone on the path can read it. Use an https:// base_url.",
 				client.ModelsURL()))
 	}
-	return &providerData{catalog: source(client.ListModels), origin: client.ModelsURL(),
+	return &providerData{catalog: source(client.ListModels), origin: client.ModelsURL(), scrub: scrub,
 		maxRetries: s.maxRetries, from: s.keyFrom, baseFrom: s.baseFrom}, diags
 }
 

@@ -57,16 +57,18 @@ func (d *dataSource) scrubKey(resp *datasource.ReadResponse) {
 	}
 }
 
-// keyHeld says why the catalog has no model of an id that holds the API key:
-// the decoder leaves out every model whose id holds it; "" for another id
-// (catalog.Query.LeftOut).
-func (d *providerData) keyHeld(id string) string {
-	if d.scrub(id) == id {
-		return ""
+// keyHeld says why the catalog has no model of an id that holds the API key,
+// one that scrub changes: the decoder leaves out every model whose id holds
+// it; "" for another id (catalog.Source.WithLeftOut).
+func keyHeld(scrub func(string) string) func(id string) string {
+	return func(id string) string {
+		if scrub(id) == id {
+			return ""
+		}
+		return fmt.Sprintf(" The id holds the API key (shown as ***), and every model whose id holds it is left out "+
+			"of the catalog, as no configuration could name it without the key: for an API that checks no key, set a "+
+			"key of %d characters or more %s.", megallm.MinKeyRun, unhiddenKey)
 	}
-	return fmt.Sprintf(" The id holds the API key (shown as ***), and every model whose id holds it is left out of "+
-		"the catalog, as no configuration could name it without the key: for an API that checks no key, set a key "+
-		"of %d characters or more %s.", megallm.MinKeyRun, unhiddenKey)
 }
 
 // loadCatalog returns the shared catalog, or an error that says how to fix

@@ -91,7 +91,7 @@ func unreadableDatesWords(deprecatedAt, retiresAt bool) string {
 func rejectionWords(id string, r *catalog.Rejection) string {
 	switch r.Kind {
 	case catalog.NotInCatalog:
-		return "is not in the catalog" + aside(meantWords(nil, r.DisplayNameOf, r.Suggestions))
+		return "is not in the catalog" + aside(meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions))
 	case catalog.MisnamedModelID:
 		m := catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0]}
 		return "is not in the catalog, which has " + megallm.Quote(m.CatalogID) + spellingWhy(m)
