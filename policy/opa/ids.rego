@@ -32,14 +32,33 @@ _only_by_role(ts, doc, sub, path) := false if _watched(ts, doc, sub, path)
 else if _by_role(path)
 
 # _names_id(by_role, sensitive, id): a value of a map by role names a model
-# when the catalog tells it is an id (_reads_as_id); a sensitive one always,
-# as whether an id is near it would tell what it is: it is checked, as under
-# a model key, and denied unless it is a catalog id.
+# when the catalog tells it is an id (_reads_as_id), but a word of letters
+# alone (chat, embed) only when it is an id or display name, in any letter
+# case, as an id that holds it (text-embedding-3-small) makes it no misspelt
+# id but a role or setting, and a path or URL never. A sensitive value names
+# one always, as whether an id is near it would tell what it is: it is
+# checked, as under a model key, and denied unless it is a catalog id.
 _names_id(false, _, _)
 
 _names_id(true, true, _)
 
-_names_id(true, false, id) if _reads_as_id(id)
+_names_id(true, false, id) if {
+	not _letters(id)
+	not _path_or_url(id)
+	_reads_as_id(id)
+}
+
+_names_id(true, false, id) if {
+	_letters(id)
+	lower(trim_space(id)) in _known_lowered
+}
+
+_names_id(true, false, id) if {
+	_letters(id)
+	count(_displayed_as(id)) > 0
+}
+
+_letters(id) if regex.match(`^\s*[A-Za-z]+\s*$`, id)
 
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
 # as FALLBACK_MODELS, it may be a list, as JSON text, in Helm's braces or
@@ -53,12 +72,16 @@ _ids(value, key, listed) := [id |
 	some text in elements.texts
 	id := trim_space(text)
 	not _scalar_text(id)
-	not regex.match(`^([/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*)$`, lower(id))
+	not _path_or_url(id)
 	not _words(id, listed, elements.list)
 ] if {
 	endswith(lower(key), "s")
 	elements := _list(value)
 } else := [value] if not _scalar_text(value)
+
+# _path_or_url(text): a file path or URL (/data/models, D:\ollama\models,
+# https://api.example.com/v1), or a JSON object's text, which no id is.
+_path_or_url(text) if regex.match(`^([/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*)$`, lower(trim_space(text)))
 
 # _scalar_text(text): a number, true or false, which a setting under any
 # model key may hold (PRELOAD_MODEL=true, MAX_LOADED_MODELS=2), but no id is.

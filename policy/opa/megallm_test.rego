@@ -579,6 +579,26 @@ test_a_map_under_a_plural_key_names_ids_by_role if {
 	}
 }
 
+# A word of letters alone by role is a role or a setting unless it is an id
+# or a display name, in any letter case: an id holding it (gpt-4o-mini,
+# claude-sonnet-4-20250514) makes it no misspelt id; nor is a path or URL
+# that ends in an id.
+test_a_word_path_or_url_by_role_is_no_id_unless_the_catalog_has_it if {
+	more := [_model("gemma", "google", {}), object.union(_model("o3", "openai", {}), {"display_name": "Reasoner"})]
+	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"models": {
+			"chat": "gpt-4o-mini", "size": "mini", "family": "Claude", "kind": "sonnet", "local": "Gemma", "think": "reasoner",
+			"base": "https://gateway.example.com/v1/gpt-4o", "dir": "/models/gpt-4.1", "cache": "./gpt-4.1", "win": `C:\models\gpt-4.1`,
+		}})],
+		reads,
+	)
+	denies == {
+		`terraform_data.app: input.models.local = "Gemma" is not in the MegaLLM catalog. Did you mean "gemma"?`,
+		`terraform_data.app: input.models.think = "reasoner" is not in the MegaLLM catalog. It is the display name of "o3": write that id instead.`,
+	}
+}
+
 # A sensitive value of a map by role is checked as under a model key: one
 # that is no catalog id is denied alike, near an id or not, as a deny only
 # for one near an id would tell what the value is; the advice given, to
