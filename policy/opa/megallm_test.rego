@@ -630,6 +630,48 @@ test_a_list_of_a_map_by_role_is_checked_by_its_ids if {
 	}
 }
 
+# A LiteLLM proxy's config.yaml in a ConfigMap: each model_list entry's
+# litellm_params.model is under a model key; its model_name, the name that
+# clients ask the proxy for, is none. LiteLLM's "openai/" prefix is read as
+# any vendor prefix the catalog does not write: denied, with the catalog's id.
+test_a_litellm_config_is_checked_by_its_models if {
+	config := {
+		"address": "kubernetes_config_map.litellm", "mode": "managed", "type": "kubernetes_config_map", "name": "litellm",
+		"values": {"data": {"config.yaml": concat("\n", [
+			"model_list:",
+			"  - model_name: chat",
+			"    litellm_params:",
+			"      model: gpt-4o-mini",
+			"      api_base: https://gateway.example.com/v1",
+			"  - model_name: gpt-4o",
+			"    litellm_params:",
+			"      model: gtp-4o",
+			"  - model_name: legacy",
+			"    litellm_params:",
+			"      model: openai/gpt-4.1",
+		])}},
+	}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([config])
+	denies == {
+		`kubernetes_config_map.litellm: data["config.yaml"].model_list[1].litellm_params.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`kubernetes_config_map.litellm: data["config.yaml"].model_list[2].litellm_params.model = "openai/gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini"?`,
+	}
+}
+
+# An ECS container definition's environment lists {name, value} pairs: a
+# FALLBACK_MODELS value is a list of ids, each checked.
+test_an_ecs_environment_list_of_models_is_checked_by_its_ids if {
+	task := {
+		"address": "aws_ecs_task_definition.app", "mode": "managed", "type": "aws_ecs_task_definition", "name": "app",
+		"values": {"container_definitions": json.marshal([{"name": "app", "image": "app:1", "environment": [
+			{"name": "FALLBACK_MODELS", "value": "gpt-4.1,gtp-4o"},
+			{"name": "MODEL_STORAGE", "value": "10Gi"},
+		]}])},
+	}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([task])
+	denies == {`aws_ecs_task_definition.app: container_definitions[0].environment[0].value = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
+}
+
 # A Helm value name or a ConfigMap key is a path of its own, with dots: its
 # last part, past a list index, is matched too, and a set_list's value is a
 # list of the values of its name.
