@@ -291,14 +291,14 @@ _watched(_, doc, sub, path) if _key_named(_key_of(doc, sub, path))
 
 _watched(ts, _, _, path) if _named(ts, path)
 
-# _by_role(path): a value of a map under a plural key, by role (models = {
-# chat = "gpt-4o" }), which names a model when the catalog tells so, or when
+# _by_role(path): a value of a map under a plural key, or of a map listed
+# there, by role (models = { chat = "gpt-4o" }, models = [{ name = "chat",
+# id = "gpt-4o" }]), which names a model when the catalog tells so, or when
 # it is sensitive (_names_id): such a map may hold settings of its own
 # instead (a Helm chart's models: settings).
 _by_role(path) if {
 	is_string(path[count(path) - 1])
-	key := path[count(path) - 2]
-	is_string(key)
+	key := _last_key(array.slice(path, 0, count(path) - 1))
 	endswith(lower(key), "s")
 	_key_named(key)
 }

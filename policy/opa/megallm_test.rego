@@ -630,6 +630,57 @@ test_a_list_of_a_map_by_role_is_checked_by_its_ids if {
 	}
 }
 
+# A map listed under a plural key names ids by role, as a map there does: a
+# terraform_data's models = [{ name = "embed", id = "..." }], where an id
+# holding the role (text-embedding-3-small) makes it no misspelt id.
+test_a_map_listed_under_a_plural_key_names_ids_by_role if {
+	more := [_model("text-embedding-3-small", "openai", {})]
+	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"models": [
+			{"role": "chat", "model": "gpt-4o-mini", "storage": "10Gi"},
+			{"name": "embed", "id": "text-embeding-3-small", "endpoint": "https://gateway.example.com/v1"},
+		]})],
+		reads,
+	)
+	denies == {`terraform_data.app: input.models[1].id = "text-embeding-3-small" is not in the MegaLLM catalog. Did you mean "text-embedding-3-small"?`}
+}
+
+# A value of a map listed by role known only after apply warns, and a
+# sensitive one that is no catalog id is denied, as in a map by role.
+test_a_map_listed_by_role_warns_when_unknown_and_fails_closed_when_sensitive if {
+	app := _app({"models": [{"name": "chat"}]})
+	unknown := json.patch(_plan([app]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(app, {"input": {"models": [{"id": true}]}}),
+	]}])
+	warnings := megallm.warn with time.now_ns as _today with input as unknown
+	warnings == {"terraform_data.app: input.models[0].id is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
+
+	sensitive := _plan([json.patch(
+		_app({"models": [{"name": "chat", "id": "gpt-4o-mini"}]}),
+		[{"op": "add", "path": "/sensitive_values", "value": {"input": {"models": true}}}],
+	)])
+	denies := megallm.deny with time.now_ns as _today with input as sensitive
+	denies == {`terraform_data.app: input.models[0].name = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "input.models.0.name" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+}
+
+# A helm_release's values YAML lists models as maps by role too.
+test_a_helm_values_list_of_models_names_ids_by_role if {
+	helm := {
+		"address": "helm_release.gateway", "mode": "managed", "type": "helm_release", "name": "gateway",
+		"values": {"set": [], "set_list": [], "values": [concat("\n", [
+			"models:",
+			"  - name: chat",
+			"    id: gpt-4o-mini",
+			"    storage: 10Gi",
+			"  - name: fallback",
+			"    id: gtp-4o",
+		])]},
+	}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([helm])
+	denies == {`helm_release.gateway: values[0].models[1].id = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
+}
+
 # A LiteLLM proxy's config.yaml in a ConfigMap: each model_list entry's
 # litellm_params.model is under a model key; its model_name, the name that
 # clients ask the proxy for, is none. LiteLLM's "openai/" prefix is read as
