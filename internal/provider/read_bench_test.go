@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -13,13 +14,14 @@ import (
 )
 
 // benchProvider is a provider instance configured against a mock that
-// serves a synthetic catalog of n models (the built-in one when n is 0), with
-// the catalog already fetched, so that a benchmark measures reads alone.
-func benchProvider(b *testing.B, n int) *protocolServer {
+// serves a synthetic catalog of n models (the built-in one when n is 0) and
+// then extra, with the catalog already fetched, so that a benchmark measures
+// reads alone.
+func benchProvider(b *testing.B, n int, extra ...json.RawMessage) *protocolServer {
 	b.Helper()
 	mock := mockapi.NewTestServer(b, "")
 	if n > 0 {
-		mock.SetModels(mockapi.SyntheticModels(n)...)
+		mock.SetModels(append(mockapi.SyntheticModels(n), extra...)...)
 	}
 	p := newProtocolServer(b, mock, nil)
 	warmUp := p.config(b, "megallm_models", map[string]tftypes.Value{"type": str("embedding")})
@@ -73,6 +75,17 @@ func BenchmarkReadModel(b *testing.B) {
 		p := benchProvider(b, 10000)
 		benchRead(b, p, "megallm_model", p.modelConfig(b, mockapi.SyntheticModelID(0)))
 	})
+}
+
+// BenchmarkReadDeprecatedModel is a megallm_model read of a deprecated model
+// without a successor in a catalog of 10,000 synthetic models, as every
+// block of a plan that reads it makes one: the first read warns, with the
+// usable ids closest to it, which every later read would give again and the
+// plan shows once.
+func BenchmarkReadDeprecatedModel(b *testing.B) {
+	id := mockapi.SyntheticModelID(10000)
+	p := benchProvider(b, 10000, json.RawMessage(`{"id":"`+id+`","deprecated_at":"2020-01-01"}`))
+	benchRead(b, p, "megallm_model", p.modelConfig(b, id))
 }
 
 // BenchmarkFirstRead is the fixed cost of a plan inside the provider: a new
