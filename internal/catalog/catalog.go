@@ -38,6 +38,8 @@ type Catalog struct {
 	// owners, types and currencies give the distinct values of each, sorted
 	// (countFacets).
 	owners, types, currencies func() []string
+	// advised keeps Advise's answers by their inputs.
+	advised sync.Map
 }
 
 // New indexes models, keeping their order, with the problems found decoding

@@ -144,6 +144,7 @@ func (f PolicyFindings) Err() error {
 // that c lacks. Apply changes c: call it once, before c is shared.
 func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	c.policy, c.now = p, now
+	c.advised.Clear() // answers for the models and day before
 	var findings PolicyFindings
 	if p == nil {
 		return findings

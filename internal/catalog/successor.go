@@ -1,5 +1,11 @@
 package catalog
 
+import (
+	"encoding/json"
+	"slices"
+	"sync"
+)
+
 // Advice is what to move to from a model that is retired or deprecated: its
 // successor when that can be used, else why it cannot, and the closest ids
 // that can.
@@ -18,8 +24,35 @@ type Advice struct {
 // is successor (nil for none), for a reader with query q. A successor is
 // advised only if it can be used: it is in the catalog, the policy allows
 // it, it is not retired, it meets q.Require and it is not the model itself;
-// so are the alternatives.
+// so are the alternatives. Each answer is kept, by id, successor and what of
+// q the requirements read (terms): the closest ids cost a pass over the
+// catalog, and every read of a deprecated model asks again.
 func (c *Catalog) Advise(id string, successor *string, q *Query) Advice {
+	key, err := json.Marshal(struct {
+		ID, Currency string
+		Successor    *string
+		Require      Requirements
+		Workload     *Workload
+	}{id, q.Currency, successor, q.Require, q.Workload})
+	if err != nil { // a bound json cannot write, such as NaN: not kept
+		return c.advise(id, successor, q)
+	}
+	entry, _ := c.advised.LoadOrStore(string(key), &keptAdvice{})
+	kept, _ := entry.(*keptAdvice) // the only type stored
+	kept.once.Do(func() { kept.Advice = c.advise(id, successor, q) })
+	a := kept.Advice
+	a.Alternatives = slices.Clone(a.Alternatives) // a copy: the catalog keeps its own
+	return a
+}
+
+// keptAdvice is an answer of Advise, worked out once.
+type keptAdvice struct {
+	once sync.Once
+	Advice
+}
+
+// advise is Advise, worked out.
+func (c *Catalog) advise(id string, successor *string, q *Query) Advice {
 	a := c.successorAdvice(id, successor, q)
 	if a.Successor != "" && a.Unusable == "" {
 		return a
