@@ -74,8 +74,11 @@ type options struct {
 	ns        []int
 	models    int
 	listAll   bool
-	rss       bool
-	raw       string
+	// deprecated has every megallm_model read one model that the policy
+	// deprecates without a successor.
+	deprecated bool
+	rss        bool
+	raw        string
 }
 
 func main() {
@@ -93,6 +96,8 @@ func main() {
 	flag.StringVar(&ns, "n", "1,10,100,500", "numbers of data sources (and of floor resources), comma-separated; "+
 		"the smallest and the largest give the marginal cost, which needs two values; the fixed cost needs 1")
 	flag.IntVar(&o.models, "models", 10000, "size of the synthetic catalog the mock serves; 0 serves the built-in catalog")
+	flag.BoolVar(&o.deprecated, "deprecated", false, "every megallm_model reads the catalog's first model, which the "+
+		"policy deprecates without a successor: each read works out the warning that the plan shows once")
 	flag.BoolVar(&o.listAll, "list-all", true, "also time one megallm_models data source that lists the whole catalog")
 	flag.BoolVar(&o.rss, "rss", true, "measure the provider's peak RSS, in one extra plan per configuration")
 	flag.StringVar(&o.raw, "raw", "", "if set, write every timed plan and request to this CSV file")
@@ -245,7 +250,7 @@ func run(o options) error {
 		if err := os.MkdirAll(ws.dir, 0o750); err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(ws.dir, "main.tf"), []byte(configText(ws.kind, ws.n, ids)), 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(ws.dir, "main.tf"), []byte(configText(ws.kind, ws.n, ids, o.deprecated)), 0o600); err != nil {
 			return err
 		}
 	}
@@ -304,8 +309,9 @@ func run(o options) error {
 	return nil
 }
 
-// configText is the main.tf of a configuration kind with n items.
-func configText(kind string, n int, ids []string) string {
+// configText is the main.tf of a configuration kind with n items, the
+// megallm_model ones of a model deprecated as -deprecated says, if asked.
+func configText(kind string, n int, ids []string, deprecated bool) string {
 	var b strings.Builder
 	if kind != kindFloor {
 		b.WriteString(tfcli.RequiredProviders + "\n")
@@ -316,6 +322,10 @@ func configText(kind string, n int, ids []string) string {
 			fmt.Fprintf(&b, "resource \"terraform_data\" \"r%d\" { input = %q }\n", i, fmt.Sprint("item-", i))
 		}
 	case kindOurs, kindBaseline:
+		if deprecated {
+			fmt.Fprintf(&b, "provider \"megallm\" {\n  policy = { models = { %q = { deprecated_at = \"2020-01-01\" } } }\n}\n\n", ids[0])
+			ids = ids[:1]
+		}
 		for i := range n {
 			// Spread over the catalog; ids repeat only when n exceeds it.
 			fmt.Fprintf(&b, "data \"megallm_model\" \"m%d\" { id = %q }\n", i, ids[(i*7919)%len(ids)])

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -45,5 +46,19 @@ func TestColdRequest_newConnectionEach(t *testing.T) {
 	}
 	if got := connections.Load(); got != samples {
 		t.Errorf("%d samples opened %d connections, want one each", samples, got)
+	}
+}
+
+// TestConfigText_deprecated: with -deprecated, every megallm_model reads the
+// first id, which the policy deprecates; without, they spread over the ids.
+func TestConfigText_deprecated(t *testing.T) {
+	ids := []string{"m0", "m1"}
+	text := configText(kindOurs, 3, ids, true)
+	if !strings.Contains(text, `policy = { models = { "m0" = { deprecated_at = "2020-01-01" } } }`) ||
+		strings.Count(text, `{ id = "m0" }`) != 3 {
+		t.Errorf("configText with -deprecated:\n%s\nwant a policy deprecating m0 and 3 reads of it", text)
+	}
+	if text := configText(kindOurs, 3, ids, false); strings.Contains(text, "policy") || !strings.Contains(text, `{ id = "m1" }`) {
+		t.Errorf("configText without -deprecated:\n%s\nwant no policy and reads spread over the ids", text)
 	}
 }

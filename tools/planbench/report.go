@@ -100,6 +100,9 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 	fmt.Fprintf(w, "\n### terraform plan: N megallm_model data sources vs N terraform_data resources\n\n")
 	fmt.Fprintf(w, "Catalog of %d models, mock latency %s per request; wall time in seconds, median (min–max) of %d plans "+
 		"after one discarded warm-up, all configurations interleaved.\n\n", catalogSize, o.latency, o.runs)
+	if o.deprecated {
+		fmt.Fprint(w, "Every megallm_model reads the catalog's first model, which the policy deprecates without a successor.\n\n")
+	}
 	fmt.Fprintln(w, "| N | floor: N terraform_data | ours: N megallm_model | ours/floor | requests per plan (ours) | requests per plan (floor) | provider peak RSS (MB) |")
 	fmt.Fprintln(w, "|--:|--:|--:|--:|--:|--:|--:|")
 	allOne := true
