@@ -9,8 +9,9 @@ package megallm
 
 # found: one entry per string that names a model, with where it is: where a
 # setting points (_watched), or a value of a map by role (_by_role) that
-# names one (_names_id).
-found contains {"address": r.address, "type": r.type, "path": path, "id": id, "sensitive": sensitive} if {
+# names one (_names_id); id is what follows a routing prefix it is written
+# under (_routed).
+found contains {"address": r.address, "type": r.type, "path": path, "prefix": prefix, "id": id, "sensitive": sensitive} if {
 	some r in _managed_resources
 	some doc in _documents(r)
 	walk(doc.value, [sub, value])
@@ -20,10 +21,17 @@ found contains {"address": r.address, "type": r.type, "path": path, "id": id, "s
 	by_role := _only_by_role(_type_settings[r.type], doc.value, sub, path)
 	not _ignored(_type_settings[r.type], path)
 	sensitive := _sensitive(r, path)
-	some id in _ids(value, _key_of(doc.value, sub, path), is_number(path[count(path) - 1]))
-	id != ""
+	some written in _ids(value, _key_of(doc.value, sub, path), is_number(path[count(path) - 1]))
+	written != ""
+	[prefix, id] := _routed(_type_settings[r.type].routing_prefixes, written)
 	_names_id(by_role, sensitive, id)
 }
+
+# _routed(prefixes, written): [prefix, id]: the longest of prefixes that
+# written starts with, and what follows it, or "" and written under none.
+_routed(prefixes, written) := [prefix, substring(written, count(prefix), -1)] if {
+	prefix := max({p | some p in prefixes; startswith(written, p)})
+} else := ["", written]
 
 # _only_by_role(ts, doc, sub, path): whether no setting points at a value
 # that is looked at, as it is a value of a map by role.
@@ -154,6 +162,7 @@ _type_settings[type] := {
 	"attribute_paths": [split(p, ".") | some p in _of_type(settings.attribute_paths, type)],
 	"ignored_attribute_paths": [split(p, ".") | some p in _of_type(settings.ignored_attribute_paths, type)],
 	"json_attributes": _of_type(settings.json_attributes, type),
+	"routing_prefixes": _of_type(settings.routing_prefixes, type),
 } if {
 	some type in ({r.type | some r in _managed_resources} | {rc.type | some rc in input.resource_changes})
 }

@@ -278,7 +278,7 @@ deny contains msg if {
 	f.id in allowed_ids
 	lc := _retired_entry(f.id).model_lifecycle
 	msg := sprintf("%s %s%s.", [_where(f), _retired_verb(lc), _unless_sensitive(f, sprintf("%s%s", [
-		_retired_since(lc), _successor_advice(lc),
+		_retired_since(lc), _successor_advice(f, lc),
 	]))])
 }
 
@@ -311,7 +311,7 @@ warn contains msg if {
 	_usable(f.id)
 	lc := _deprecated_entry(f.id).model_lifecycle
 	msg := sprintf("%s is deprecated%s.", [_where(f), _unless_sensitive(f, sprintf("%s%s%s", [
-		_deprecated_since(lc), _retirement(lc), _successor_advice(lc),
+		_deprecated_since(lc), _retirement(lc), _successor_advice(f, lc),
 	]))])
 }
 
@@ -372,7 +372,7 @@ warn contains msg if {
 # _retiring(f, lc): when the id found retires, unless it is sensitive.
 _retiring(f, lc) := sprintf(" within the %d-day notice window%s", [notice_days, _not_shown]) if f.sensitive
 
-else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(lc)])
+else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(f, lc)])
 
 _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
 
@@ -426,7 +426,7 @@ _where(f) := sprintf("%s: %s = %s", [_address(f.address), _excerpt(path_text(f.p
 # _shown(f): the id found, unless the plan marks it sensitive.
 _shown(f) := "(sensitive value)" if f.sensitive
 
-else := _quote(f.id)
+else := _quote(_routed_as(f, [f.id])[0])
 
 _refusal(owner) := "is denied by the provider's policy" if _owner_allowed(owner)
 
@@ -456,9 +456,9 @@ _retires_when(lc) := sprintf("on %s, %s", [_date(lc.retires_at), _in_days(lc.day
 # a rule, so that a date OPA cannot read leaves it undefined, not the "not"
 _fewer_days_written(lc) if _days_to(lc.retires_at) > lc.days_to_retirement
 
-# _successor_advice(lc): what to use instead, by lc's successor, which may
-# be null or absent.
-_successor_advice(lc) := sprintf(": use its successor %s", [_quote(lc.successor)]) if _usable(lc.successor)
+# _successor_advice(f, lc): what to use instead of the id found, by lc's
+# successor, which may be null or absent.
+_successor_advice(f, lc) := sprintf(": use its successor %s", [_quote(_routed_as(f, [lc.successor])[0])]) if _usable(lc.successor)
 
 else := sprintf(" (its successor %s cannot be used either)", [_quote(lc.successor)]) if is_string(lc.successor)
 
@@ -466,17 +466,22 @@ else := " (no successor is named)"
 
 # _did_you_mean(f): the usable ids near the id found, unless it is sensitive
 # (a near id would show it), or those whose display name it is, unless it is
-# a usable id in another letter case (Gpt-4.1), which "did you mean" names.
+# a usable id in another letter case (Gpt-4.1), which "did you mean" names;
+# each under the routing prefix it is written under.
 _did_you_mean(f) := "" if f.sensitive
 
-else := sprintf(" It is the display name of %s: write that id instead.", [concat(" or ", [_quote(k) | some k in ids])]) if {
+else := sprintf(" It is the display name of %s: write that id instead.", [concat(" or ", [_quote(k) | some k in _routed_as(f, ids)])]) if {
 	not f.id in known_ids
 	not lower(trim_space(f.id)) in {lower(k) | some k in object.get(_usable_by_fold, _fold(f.id), [])}
 	ids := _display_named(f.id)
 	count(ids) > 0
 }
 
-else := _suggest(_near(f.id))
+else := _suggest(_routed_as(f, _near(f.id)))
+
+# _routed_as(f, ids): ids under the routing prefix of the id found, as its
+# configuration writes them.
+_routed_as(f, ids) := [concat("", [f.prefix, k]) | some k in ids]
 
 # _display_named(value): at most three usable ids whose catalog display name
 # is value.

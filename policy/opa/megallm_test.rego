@@ -709,6 +709,66 @@ test_a_litellm_config_is_checked_by_its_models if {
 	}
 }
 
+# _litellm(models): a LiteLLM proxy's config.yaml in a ConfigMap, with a
+# model_list entry routed to MegaLLM for each of models
+_litellm(models) := {
+	"address": "kubernetes_config_map.litellm", "mode": "managed", "type": "kubernetes_config_map", "name": "litellm",
+	"values": {"data": {"config.yaml": concat("\n", array.concat(["model_list:"], [line |
+		some m in models
+		some line in ["  - model_name: chat", "    litellm_params:", sprintf("      model: %s", [m]), "      api_base: https://ai.megallm.io/v1"]
+	]))}},
+}
+
+_routing_openai := {"routing_prefixes": {"kubernetes_config_map": ["openai/"]}}
+
+# A routing prefix of its type, such as LiteLLM's "openai/", is stripped
+# before the check: what follows is checked as MegaLLM sees it, and the
+# messages show the value as written, and what to write under the prefix.
+test_routing_prefixes_check_an_id_by_what_follows if {
+	plan := _plan([_litellm(["openai/gpt-4.1", "gpt-4o-mini", "openai/gtp-4.1", "openai/gpt-3.5-turbo", "openai/gpt-4o", "openai/", "azure/gpt-4.1"])])
+	denies := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as _routing_openai
+	denies == {
+		`kubernetes_config_map.litellm: data["config.yaml"].model_list[2].litellm_params.model = "openai/gtp-4.1" is not in the MegaLLM catalog. Did you mean "openai/gpt-4.1"?`,
+		`kubernetes_config_map.litellm: data["config.yaml"].model_list[3].litellm_params.model = "openai/gpt-3.5-turbo" was retired on 2025-06-30: use its successor "openai/gpt-4o-mini".`,
+		`kubernetes_config_map.litellm: data["config.yaml"].model_list[5].litellm_params.model = "openai/" is not in the MegaLLM catalog. If it is no model id, add "data.*.model_list.5.litellm_params.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
+		`kubernetes_config_map.litellm: data["config.yaml"].model_list[6].litellm_params.model = "azure/gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini"?`,
+	}
+	warnings := megallm.warn with time.now_ns as _today with input as plan with data.megallm_settings as _routing_openai
+	warnings == {`kubernetes_config_map.litellm: data["config.yaml"].model_list[4].litellm_params.model = "openai/gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "openai/gpt-4.1".`}
+
+	# of prefixes that an id starts with, the longest; a sensitive value is
+	# checked by what follows too, and shown as none
+	nested := {"kubernetes_config_map": ["openrouter/", "openrouter/openai/"]}
+	sensitive := json.patch(_litellm(["openrouter/openai/gpt-4.1", "openrouter/openai/gtp-4.1"]), [{"op": "add", "path": "/sensitive_values", "value": {"data": {"config.yaml": true}}}])
+	sensitive_denies := megallm.deny with time.now_ns as _today with input as _plan([sensitive]) with data.megallm_settings as {"routing_prefixes": nested}
+	sensitive_denies == {`kubernetes_config_map.litellm: data["config.yaml"].model_list[1].litellm_params.model = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "data.*.model_list.1.litellm_params.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`}
+
+	# another type's routing prefixes strip nothing here
+	other := megallm.deny with time.now_ns as _today with input as _plan([_litellm(["openai/gpt-4.1"])]) with data.megallm_settings as {"routing_prefixes": {"helm_release": ["openai/"]}}
+	count(other) == 1
+}
+
+# A routing prefix that strips nothing, or the wrong part, fails closed, as
+# does one of another shape; a misspelt type, as of any per-type setting.
+test_routing_prefixes_of_another_shape_fail_closed if {
+	plan := _plan([_litellm(["openai/gpt-4.1"])])
+	denies := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as {"routing_prefixes": {
+		"kubernetes_config_map": ["openai/", "openai", " openai/", "", "/"],
+		"helm_release": "openai/",
+	}}
+	denies == {
+		`megallm_settings.routing_prefixes["kubernetes_config_map"] has "openai", which is no routing prefix: write the prefix as the proxy's configuration does, up to and with its "/", such as "openai/".`,
+		`megallm_settings.routing_prefixes["kubernetes_config_map"] has " openai/", which is no routing prefix: write the prefix as the proxy's configuration does, up to and with its "/", such as "openai/".`,
+		`megallm_settings.routing_prefixes["kubernetes_config_map"] has "", which is no routing prefix: write the prefix as the proxy's configuration does, up to and with its "/", such as "openai/".`,
+		`megallm_settings.routing_prefixes["kubernetes_config_map"] has "/", which is no routing prefix: write the prefix as the proxy's configuration does, up to and with its "/", such as "openai/".`,
+		`megallm_settings.routing_prefixes["helm_release"] is "openai/": set a list of routing prefixes such as ["openai/"].`,
+	}
+	not_an_object := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as {"routing_prefixes": ["openai/"]}
+	`megallm_settings.routing_prefixes is ["openai/"]: set an object from resource type to a list of routing prefixes.` in not_an_object
+	misspelt := megallm.deny with time.now_ns as _today with input as plan with data.megallm_settings as {"routing_prefixes": {"kubernetes_config_maps": ["openai/"]}}
+	`megallm_settings.routing_prefixes["kubernetes_config_maps"] applies to no resource of this plan, which has resources of a type near it that the setting does not name. Did you mean "kubernetes_config_map"? Write the type as the plan does (types are exact), or name both if both are meant.` in misspelt
+}
+
 # An ECS container definition's environment lists {name, value} pairs: a
 # FALLBACK_MODELS value is a list of ids, each checked.
 test_an_ecs_environment_list_of_models_is_checked_by_its_ids if {
@@ -1092,20 +1152,20 @@ test_settings_that_are_no_object_fail_closed_and_keep_the_defaults if {
 test_a_misspelt_setting_fails_closed if {
 	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"key_pattern": ["llm"]}
 	denies == {
-		`megallm_settings has no setting "key_pattern", so it would change nothing. Did you mean "key_patterns"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
+		`megallm_settings has no setting "key_pattern", so it would change nothing. Did you mean "key_patterns"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days", "routing_prefixes".`,
 	}
 	near := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"atribute_paths": {}, "Notice_Days": 30, "llm_keys": []}
 	near == {
-		`megallm_settings has no setting "atribute_paths", so it would change nothing. Did you mean "attribute_paths"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
-		`megallm_settings has no setting "Notice_Days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
-		`megallm_settings has no setting "llm_keys", so it would change nothing. Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`,
+		`megallm_settings has no setting "atribute_paths", so it would change nothing. Did you mean "attribute_paths"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days", "routing_prefixes".`,
+		`megallm_settings has no setting "Notice_Days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days", "routing_prefixes".`,
+		`megallm_settings has no setting "llm_keys", so it would change nothing. Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days", "routing_prefixes".`,
 	}
 }
 
 # as near as catalog.Closest finds model ids: two edits away
 test_a_setting_two_edits_away_is_suggested if {
 	two_edits := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"retirment_notce_days": 30}
-	two_edits == {`megallm_settings has no setting "retirment_notce_days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days".`}
+	two_edits == {`megallm_settings has no setting "retirment_notce_days", so it would change nothing. Did you mean "retirement_notice_days"? Its settings are "attribute_paths", "ignored_attribute_paths", "json_attributes", "key_patterns", "retirement_notice_days", "routing_prefixes".`}
 }
 
 _lambda := {
@@ -1281,6 +1341,7 @@ test_settings_outside_megallm_settings_warn if {
 		with data.attribute_paths as {}
 		with data.json_attributes as {}
 		with data.ignored_attribute_paths as {}
+		with data.routing_prefixes as {}
 	count(warnings) == count(megallm.default_settings) # a new setting needs its line in _set_outside
 	`The data document sets "key_patterns" at its top level, where it changes nothing for this library: put its settings under "megallm_settings", such as {"megallm_settings": {"retirement_notice_days": 30}}.` in warnings
 	other := _deny({"model": "gpt-4o-mini"}) with data.key_patterns as ["AKIA*"] # another library's may share the name

@@ -1,8 +1,8 @@
 # The settings a team may change without editing Rego: pass a data document
 # whose top-level key is megallm_settings (opa eval -d settings.json, conftest
 # --data settings.json). What it sets replaces the default below; the
-# attribute_paths, json_attributes and ignored_attribute_paths of a resource
-# type it names replace those of that type only.
+# attribute_paths, json_attributes, ignored_attribute_paths and
+# routing_prefixes of a resource type it names replace those of that type only.
 package megallm
 
 default_settings := {
@@ -26,6 +26,11 @@ default_settings := {
 		"aws_bedrockagent_agent": ["foundation_model"],
 		"aws_bedrockagent_prompt": ["variant.*.model_id"],
 	},
+	# prefixes, per resource type, that a proxy in front of MegaLLM strips
+	# from an id before it asks MegaLLM for what follows (LiteLLM's "openai/"),
+	# so that an id is checked by what follows: none by default, as only the
+	# proxy's configuration tells that it routes to MegaLLM
+	"routing_prefixes": {},
 }
 
 # Settings that are no object are a deny below, and the defaults apply.
@@ -61,7 +66,7 @@ deny contains msg if {
 # near it that the setting does not name (a misspelt type, letter case
 # included, as types are exact), would apply to no resource, silently.
 deny contains msg if {
-	some name in _per_type_settings
+	some name, _ in _per_type_settings
 	is_object(_user_settings[name])
 	some type, _ in _user_settings[name]
 	advice := _type_advice(type, object.keys(settings[name]))
@@ -136,22 +141,37 @@ _spaced_or_blank(pattern) := sprintf("megallm_settings.key_patterns has %s, whic
 )
 
 deny contains msg if {
-	some name in _per_type_settings
+	some name, [items, example] in _per_type_settings
 	is_object(settings[name])
 	some type, paths in settings[name]
 	not _strings(paths)
 	msg := sprintf(
-		"megallm_settings.%s[%s] is %s: set a list of attribute paths such as [\"model.*.name\"].",
-		[name, _quote(type), _excerpt(json.marshal(paths))],
+		"megallm_settings.%s[%s] is %s: set a list of %s such as %s.",
+		[name, _quote(type), _excerpt(json.marshal(paths)), items, example],
 	)
 }
 
 deny contains msg if {
-	some name in _per_type_settings
+	some name, [items, _] in _per_type_settings
 	not is_object(settings[name])
 	msg := sprintf(
-		"megallm_settings.%s is %s: set an object from resource type to a list of attribute paths.",
-		[name, _excerpt(json.marshal(settings[name]))],
+		"megallm_settings.%s is %s: set an object from resource type to a list of %s.",
+		[name, _excerpt(json.marshal(settings[name])), items],
+	)
+}
+
+# A routing prefix that no id can start with and be followed by an id (one
+# without its "/", or blank, or with white space) would strip nothing, or
+# the wrong part, silently.
+deny contains msg if {
+	is_object(settings.routing_prefixes)
+	some type, prefixes in settings.routing_prefixes
+	_strings(prefixes)
+	some prefix in prefixes
+	not regex.match(`^([^/\s]+/)+$`, prefix)
+	msg := sprintf(
+		"megallm_settings.routing_prefixes[%s] has %s, which is no routing prefix: write the prefix as the proxy's configuration does, up to and with its \"/\", such as \"openai/\".",
+		[_quote(type), _quote(prefix)],
 	)
 }
 
@@ -379,6 +399,8 @@ _holding_settings contains key if data[key].json_attributes != null
 
 _holding_settings contains key if data[key].ignored_attribute_paths != null
 
+_holding_settings contains key if data[key].routing_prefixes != null
+
 # the settings a data document sets outside megallm_settings; one line per
 # setting (Rego reads data only by name)
 _set_outside contains "retirement_notice_days" if data.retirement_notice_days != null
@@ -391,7 +413,15 @@ _set_outside contains "json_attributes" if data.json_attributes != null
 
 _set_outside contains "ignored_attribute_paths" if data.ignored_attribute_paths != null
 
-_per_type_settings := ["attribute_paths", "json_attributes", "ignored_attribute_paths"]
+_set_outside contains "routing_prefixes" if data.routing_prefixes != null
+
+# the per-type settings, each with what its lists hold and an example list
+_per_type_settings := {
+	"attribute_paths": ["attribute paths", `["model.*.name"]`],
+	"json_attributes": ["attribute paths", `["model.*.name"]`],
+	"ignored_attribute_paths": ["attribute paths", `["model.*.name"]`],
+	"routing_prefixes": ["routing prefixes", `["openai/"]`],
+}
 
 _whole_days(n) if {
 	is_number(n)
