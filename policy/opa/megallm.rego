@@ -168,8 +168,18 @@ deny contains msg if {
 	count(catalog_reads) > 0
 	some f in found
 	not f.id in known_ids
-	msg := sprintf("%s is not in the MegaLLM catalog%s.%s", [_where(f), _unknown_note, _unknown_advice(f)])
+	msg := sprintf("%s is not in the MegaLLM catalog%s.%s%s", [_where(f), _unknown_note, _unknown_advice(f), _routing_advice(f)])
 }
+
+# _routing_advice(f): for an id under "openai/", which LiteLLM needs to
+# route to an OpenAI-compatible API such as MegaLLM's, and strips, when what
+# follows is a usable id, how to have that id checked.
+_routing_advice(f) := sprintf(" If a proxy routes it to MegaLLM without \"openai/\", as LiteLLM does, add \"openai/\" to megallm_settings.routing_prefixes[%s].", [_quote(f.type)]) if {
+	not f.sensitive
+	f.prefix == ""
+	startswith(f.id, "openai/")
+	_usable(trim_prefix(f.id, "openai/"))
+} else := ""
 
 # _unknown_advice(f): the usable ids near an id the catalog lacks; or, for a
 # value found by key_patterns alone, which may be no model id at all (a Helm

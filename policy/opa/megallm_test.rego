@@ -171,11 +171,19 @@ test_id_with_white_space_around_it_suggests_the_id if {
 
 # Other gateways write a vendor prefix the catalog does not, as the
 # provider's catalog.Closest reads too: the id equal to the rest first, then
-# those containing it.
+# those containing it. LiteLLM's "openai/" may be a routing prefix, which
+# is named when what follows it is usable, so that the setting, followed,
+# passes (and shows no sensitive value's rest to be an id).
 test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 	_deny({"model": "openai/gpt-4o"}) == {
-		`terraform_data.app: input.model = "openai/gpt-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o" or "gpt-4o-mini"?`,
+		`terraform_data.app: input.model = "openai/gpt-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o" or "gpt-4o-mini"? If a proxy routes it to MegaLLM without "openai/", as LiteLLM does, add "openai/" to megallm_settings.routing_prefixes["terraform_data"].`,
 	}
+	_deny({"model": "openai/gtp-4.1", "chat_model": "openai/gpt-3.5-turbo"}) == {
+		`terraform_data.app: input.model = "openai/gtp-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+		`terraform_data.app: input.chat_model = "openai/gpt-3.5-turbo" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+	}
+	hidden := json.patch(_app({"model": "openai/gpt-4o"}), [{"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true}}}])
+	megallm.deny == {`terraform_data.app: input.model = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`} with time.now_ns as _today with input as _plan([hidden])
 	_deny({"model": "anthropic/claude-sonnet-4"}) == {
 		`terraform_data.app: input.model = "anthropic/claude-sonnet-4" is not in the MegaLLM catalog. Did you mean "claude-sonnet-4-20250514"?`,
 	}
@@ -684,7 +692,9 @@ test_a_helm_values_list_of_models_names_ids_by_role if {
 # A LiteLLM proxy's config.yaml in a ConfigMap: each model_list entry's
 # litellm_params.model is under a model key; its model_name, the name that
 # clients ask the proxy for, is none. LiteLLM's "openai/" prefix is read as
-# any vendor prefix the catalog does not write: denied, with the catalog's id.
+# any vendor prefix the catalog does not write: denied, with the catalog's id,
+# and the setting that strips it (which, followed, checks what follows it), as
+# the proxy may route it to MegaLLM.
 test_a_litellm_config_is_checked_by_its_models if {
 	config := {
 		"address": "kubernetes_config_map.litellm", "mode": "managed", "type": "kubernetes_config_map", "name": "litellm",
@@ -705,8 +715,10 @@ test_a_litellm_config_is_checked_by_its_models if {
 	denies := megallm.deny with time.now_ns as _today with input as _plan([config])
 	denies == {
 		`kubernetes_config_map.litellm: data["config.yaml"].model_list[1].litellm_params.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`kubernetes_config_map.litellm: data["config.yaml"].model_list[2].litellm_params.model = "openai/gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini"?`,
+		`kubernetes_config_map.litellm: data["config.yaml"].model_list[2].litellm_params.model = "openai/gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or "gpt-4.1-mini"? If a proxy routes it to MegaLLM without "openai/", as LiteLLM does, add "openai/" to megallm_settings.routing_prefixes["kubernetes_config_map"].`,
 	}
+	followed := megallm.deny with time.now_ns as _today with input as _plan([config]) with data.megallm_settings as _routing_openai
+	followed == {`kubernetes_config_map.litellm: data["config.yaml"].model_list[1].litellm_params.model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`}
 }
 
 # _litellm(models): a LiteLLM proxy's config.yaml in a ConfigMap, with a
