@@ -307,6 +307,39 @@ resource "terraform_data" "config_map" {
 		`so it was not checked: check the plan made after this one is applied, which knows it.`})
 }
 
+// TestPolicyAsCode_litellm: a LiteLLM proxy's config.yaml routes to MegaLLM
+// under "openai/", which the proxy strips: the deny of a usable id under it
+// names routing_prefixes, which, followed, checks each id by what follows, a
+// misspelt one denied as written, with what to write under the prefix.
+func TestPolicyAsCode_litellm(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ws := harness.Workspace(t, `
+data "megallm_models" "catalog" { include_retired = true }
+resource "terraform_data" "litellm" {
+  input = {
+    "config.yaml" = yamlencode({ model_list = [
+      { model_name = "chat", litellm_params = { model = "openai/gpt-4.1", api_base = "https://ai.megallm.io/v1" } },
+      { model_name = "fast", litellm_params = { model = "openai/gtp-4o", api_base = "https://ai.megallm.io/v1" } },
+    ] })
+  }
+}
+`, map[string]string{"MEGALLM_BASE_URL": server.URL(), "MEGALLM_API_KEY": mockapi.DefaultAPIKey})
+	plan := savedPlan(t, ws)
+	path := `terraform_data.litellm: input["config.yaml"].model_list`
+	assertDeniedByBoth(t, plan, "", []string{
+		path + `[0].litellm_params.model = "openai/gpt-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1" or ` +
+			`"gpt-4.1-mini"? If a proxy routes it to MegaLLM without "openai/", as LiteLLM does, add "openai/" to ` +
+			`megallm_settings.routing_prefixes["terraform_data"].`,
+		path + `[1].litellm_params.model = "openai/gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+	})
+	settings := filepath.Join(t.TempDir(), "settings.json")
+	writeFile(t, settings, `{"megallm_settings": {"routing_prefixes": {"terraform_data": ["openai/"]}}}`)
+	assertDeniedByBoth(t, plan, settings, []string{
+		path + `[1].litellm_params.model = "openai/gtp-4o" is not in the MegaLLM catalog. Did you mean "openai/gpt-4o"?`,
+	})
+}
+
 // TestPolicyAsCode_failsClosed: a plan that did not read the catalog gets one
 // deny that says what to add, and nothing about its ids; when the root module
 // does not require the provider, the deny says how to, since a data source
