@@ -121,6 +121,7 @@ type PolicyMismatchError struct {
 	Misnamed           []MisnamedID
 	Keyed              []string            // as PolicyFindings'
 	MisnamedSuccessors []MisnamedSuccessor // as PolicyFindings'
+	Catalog            *Catalog            // the policy was applied to, which knows what it refuses
 }
 
 func (e *PolicyMismatchError) Error() string {
@@ -128,13 +129,13 @@ func (e *PolicyMismatchError) Error() string {
 		len(e.Misnamed)+len(e.MisnamedSuccessors))
 }
 
-// Err is the error the findings make: a *PolicyMismatchError when the
+// Err is the error the findings of c make: a *PolicyMismatchError when the
 // policy names a model otherwise than the catalog writes it, else nil.
-func (f PolicyFindings) Err() error {
+func (f PolicyFindings) Err(c *Catalog) error {
 	if len(f.Misnamed)+len(f.MisnamedSuccessors) == 0 {
 		return nil
 	}
-	return &PolicyMismatchError{Misnamed: f.Misnamed, Keyed: f.Keyed, MisnamedSuccessors: f.MisnamedSuccessors}
+	return &PolicyMismatchError{Misnamed: f.Misnamed, Keyed: f.Keyed, MisnamedSuccessors: f.MisnamedSuccessors, Catalog: c}
 }
 
 // Apply applies p to c at now, the day lifecycle statuses are computed for:

@@ -93,7 +93,7 @@ func TestApply_findings(t *testing.T) {
 		t.Errorf("Misnamed = %+v, want %+v", findings.Misnamed, want)
 	}
 	var mismatch *PolicyMismatchError
-	if err := findings.Err(); !errors.As(err, &mismatch) || !slices.Equal(mismatch.Misnamed, findings.Misnamed) {
+	if err := findings.Err(c); !errors.As(err, &mismatch) || !slices.Equal(mismatch.Misnamed, findings.Misnamed) {
 		t.Errorf("Err() = %v, want a *PolicyMismatchError with the miscased ids", err)
 	}
 	if want := []string{"OpenAI", "mistral"}; !slices.Equal(findings.UnknownOwners, want) {
@@ -112,7 +112,7 @@ func TestApply_findings(t *testing.T) {
 	}
 
 	clean := New([]megallm.Model{{ID: "a"}, {ID: "b"}}).Apply(&Policy{Models: map[string]ModelPolicy{"a": {Successor: ptr("b")}}}, fixedNow)
-	if !reflect.DeepEqual(clean, PolicyFindings{}) || clean.Err() != nil {
+	if !reflect.DeepEqual(clean, PolicyFindings{}) || clean.Err(nil) != nil {
 		t.Errorf("a policy naming only catalog models: findings %+v, want none", clean)
 	}
 
@@ -139,7 +139,7 @@ func TestApply_vendorPrefixedIDs(t *testing.T) {
 		"anthropic/gpt-4o": {Denied: true}, "meta-llama/llama-3": {Denied: true}, "openrouter/meta-llama/llama-3": {Denied: true},
 	}}, fixedNow)
 	want := []MisnamedID{{ID: "OpenAI/GPT-4o", CatalogID: "gpt-4o"}, {ID: "acme/unowned", CatalogID: "unowned"}, {ID: "openai/gpt-4o", CatalogID: "gpt-4o"}}
-	if !slices.Equal(findings.Misnamed, want) || findings.Err() == nil {
+	if !slices.Equal(findings.Misnamed, want) || findings.Err(c) == nil {
 		t.Errorf("Misnamed = %+v, want %+v, an error", findings.Misnamed, want)
 	}
 	if want := []string{"anthropic/gpt-4o", "openrouter/meta-llama/llama-3"}; !slices.Equal(findings.UnknownIDs, want) {
@@ -168,7 +168,7 @@ func TestApply_misnamedSuccessors(t *testing.T) {
 		t.Errorf("MisnamedSuccessors = %+v, want %+v", findings.MisnamedSuccessors, want)
 	}
 	var mismatch *PolicyMismatchError
-	if err := findings.Err(); !errors.As(err, &mismatch) || !slices.Equal(mismatch.MisnamedSuccessors, want) {
+	if err := findings.Err(c); !errors.As(err, &mismatch) || !slices.Equal(mismatch.MisnamedSuccessors, want) {
 		t.Errorf("Err() = %v, want a *PolicyMismatchError with the misnamed successors", err)
 	}
 	if want := []MissingSuccessor{{ID: "b", Successor: "openai/B"}, {ID: "d", Successor: "ghost"}}; !slices.Equal(findings.MissingSuccessors, want) {
@@ -178,7 +178,7 @@ func TestApply_misnamedSuccessors(t *testing.T) {
 		t.Errorf("a's successor %v, want the policy's, as written", m.Successor)
 	}
 	unknown := New([]megallm.Model{{ID: "a"}}).Apply(&Policy{Models: map[string]ModelPolicy{"a": {Successor: ptr("ghost")}}}, fixedNow)
-	if err := unknown.Err(); err != nil {
+	if err := unknown.Err(nil); err != nil {
 		t.Errorf("a successor the catalog lacks: Err() = %v, want nil: the catalog may gain it", err)
 	}
 }

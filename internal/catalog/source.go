@@ -167,7 +167,7 @@ func (s *Source) load(ctx context.Context) {
 		c := New(models, problems...)
 		c.leftOut = s.leftOut
 		findings := c.Apply(s.policy, s.now().UTC())
-		err := findings.Err()
+		err := findings.Err(c)
 		if s.check != nil {
 			if checkErr := s.check(c); checkErr != nil {
 				err = errors.Join(checkErr, err)

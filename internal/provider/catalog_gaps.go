@@ -86,7 +86,7 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return spacedName(where, owner, "owner", "owners", "models[*].owned_by", models.Owners())
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
-		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(id, "ids"))
+		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(models, id, "ids"))
 	})
 	return query, diags
 }
@@ -104,7 +104,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 	var lines, unknownIDs []string
 	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
 		if r := models.Misnamed(id); r != nil {
-			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(id, r))
+			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(models, id, r))
 		} else if _, known := models.Lookup(id); !known {
 			unknownIDs = append(unknownIDs, id)
 		}

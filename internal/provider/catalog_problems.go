@@ -142,7 +142,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	}
 	lines := make([]string, len(err.Misnamed))
 	for i, m := range err.Misnamed {
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model%s", megallm.Quote(m.ID), catalogSpelling(m))
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model%s", megallm.Quote(m.ID), catalogSpelling(err.Catalog, m))
 		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
 		case len(others) == 1:
 			lines[i] += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",
@@ -153,7 +153,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 		}
 	}
 	for _, s := range err.MisnamedSuccessors {
-		lines = append(lines, misnamedSuccessor(modelPolicyPath(s.ID)+".successor", s.Successor))
+		lines = append(lines, misnamedSuccessor(err.Catalog, modelPolicyPath(s.ID)+".successor", s.Successor))
 	}
 	return fmt.Sprintf("Model ids are exact, and the provider's policy names models otherwise than the catalog writes "+
 		"them, so what it says of them (a denial, a retirement, a price, a successor) would silently miss them:\n  - %s"+
@@ -162,6 +162,6 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 
 // misnamedSuccessor says that the policy's successor at where names no model,
 // and how the catalog writes it.
-func misnamedSuccessor(where string, m catalog.MisnamedID) string {
-	return where + " is " + megallm.Quote(m.ID) + ", which names no model" + catalogSpelling(m)
+func misnamedSuccessor(models *catalog.Catalog, where string, m catalog.MisnamedID) string {
+	return where + " is " + megallm.Quote(m.ID) + ", which names no model" + catalogSpelling(models, m)
 }

@@ -87,18 +87,25 @@ func readWhole(kind, from, source string, values []string) string {
 	return ""
 }
 
-// idsListedWhole is listedWhole for ids of models (nil when each can be used):
-// a megallm_models data source leaves out a model the policy refuses or that
-// has retired, so a cut id of one is read from one that leaves out neither.
+// idsListedWhole is listedWhole for ids of models (nil when each can be used), read from lister's.
 func idsListedWhole(models *catalog.Catalog, ids ...string) string {
-	if models != nil && slices.ContainsFunc(ids, func(id string) bool {
-		m, _ := models.Lookup(id)
-		return !megallm.QuotesWhole(id) && (models.Refusal(m) != "" || catalog.Retired(m, models.Now()))
-	}) {
-		return readWhole("id", "ids", "a megallm_models data source with include_retired = true under a provider "+
-			"block without policy, which lists every model of the catalog", ids)
+	if source := lister(models, ids...); source != lister(nil) {
+		return readWhole("id", "ids", source+", which lists every model of the catalog", ids)
 	}
 	return listedWhole("id", "ids", ids...)
+}
+
+// lister is what lists ids of models (nil when each can be used) whole: a
+// megallm_models data source leaves out a model the policy refuses or that
+// has retired, so a cut id of one is read from one that leaves out neither.
+func lister(models *catalog.Catalog, ids ...string) string {
+	if models != nil && slices.ContainsFunc(ids, func(id string) bool {
+		m, known := models.Lookup(id)
+		return known && !megallm.QuotesWhole(id) && (models.Refusal(m) != "" || catalog.Retired(m, models.Now()))
+	}) {
+		return "a megallm_models data source with include_retired = true under a provider block without policy"
+	}
+	return "a megallm_models data source"
 }
 
 // meantByID is meantWords among every model of the catalog, for an id that
@@ -173,7 +180,7 @@ func spacedName(where, name, kind, field, from string, names []string) error {
 			return didYouMean(closest)
 		}
 		return " " + catalogHas(field, names)
-	}, rewrite(name, field+" ("+from+")")))
+	}, rewrite(nil, name, field+" ("+from+")")))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with
@@ -195,17 +202,17 @@ func misnamedIDs(what, effect, lines string) string {
 		"them, so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
 }
 
-// catalogSpelling completes a sentence that names the misnamed id: how the catalog writes it,
+// catalogSpelling completes a sentence that names the misnamed id: how the catalog (models) writes it,
 // and why the id misses it (spellingWhy).
-func catalogSpelling(m catalog.MisnamedID) string {
-	return ", but the catalog has " + megallm.Quote(m.CatalogID) + spellingWhy(m)
+func catalogSpelling(models *catalog.Catalog, m catalog.MisnamedID) string {
+	return ", but the catalog has " + megallm.Quote(m.CatalogID) + spellingWhy(models, m)
 }
 
 // spellingWhy completes "... the catalog has X": why m.ID misses X (misnamedWhy), or, as a cut quote cannot be
-// copied, what to change in it (rewrite) for an X too long to quote whole.
-func spellingWhy(m catalog.MisnamedID) string {
+// copied, what to change in it (rewrite, with models) for an X too long to quote whole.
+func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
 	if !megallm.QuotesWhole(m.CatalogID) {
-		return ": " + rewrite(m.ID, "ids")(m.CatalogID)
+		return ": " + rewrite(models, m.ID, "ids")(m.CatalogID)
 	}
 	return misnamedWhy(m.VendorPrefix())
 }

@@ -165,6 +165,42 @@ func TestAdvice_deniedIDTooLongToQuoteWhole(t *testing.T) {
 	})
 }
 
+// A policy key or an excluded id naming in another letter case, neither
+// upper nor lower, a model the policy denies whose id is too long to quote
+// whole is told to take the catalog's letter case from where that id is
+// listed: a megallm_models data source with include_retired = true under a
+// provider block without policy, as one under the policy leaves it out;
+// followed, it plans.
+func TestAdvice_miscasedDeniedIDTooLongToQuoteWhole(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	id := fmt.Sprintf("Vendor/Model-%0100d", 1)
+	server.SetModels(json.RawMessage(`{"id":"m4","owned_by":"openai"}`), json.RawMessage(`{"id":"`+id+`","owned_by":"acme"}`))
+	written := fmt.Sprintf(`"vendor/MODEL-%0100d"`, 1)
+	read := fmt.Sprintf(`[for id in data.megallm_models.all.ids : id if lower(id) == %q]`, strings.ToLower(id))
+	policy := func(key string) string {
+		return fmt.Sprintf(`{ allowed_owners = ["openai"], models = { (%s) = { denied = true } } }`, key)
+	}
+	excluding := func(ids string) string { return `data "megallm_models" "m" { exclude_ids = ` + ids + ` }` }
+	all := providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
+  provider        = megallm.catalog
+  include_retired = true
+}
+`
+	advice := expectError(`write it in the letter case of the catalog, whose ids a megallm_models data source ` +
+		`with include_retired = true under a provider block without policy lists`)
+	followed := []statecheck.StateCheck{expectIDs("data.megallm_models.m", "m4")}
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, policy(written), `data "megallm_models" "m" {}`), ExpectError: advice,
+	}, resource.TestStep{ // the advice followed
+		Config: all + policyProvider(server, policy("one("+read+")"), `data "megallm_models" "m" {}`), ConfigStateChecks: followed,
+	}, resource.TestStep{
+		Config: policyProvider(server, `{ allowed_owners = ["openai"] }`, excluding("["+written+"]")), ExpectError: advice,
+	}, resource.TestStep{ // the advice followed
+		Config: all + policyProvider(server, `{ allowed_owners = ["openai"] }`, excluding(read)), ConfigStateChecks: followed,
+	})
+}
+
 // TestIDsListedWhole: a cut id of a model that has retired is read whole from
 // a megallm_models data source with include_retired = true, as one the policy
 // denies is; one that can be used, from any; an id quoted whole needs neither.

@@ -136,12 +136,12 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // them to the read where it is at plan (nameValidator).
 func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if err := spacedID(models, "id", id.ValueString(), usableMeant(models), rewrite(id.ValueString(), "ids")); err != nil {
+	if err := spacedID(models, "id", id.ValueString(), usableMeant(models), rewrite(models, id.ValueString(), "ids")); err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
 	}
 	at := func(i int) string { return fmt.Sprintf("candidates[%d]", i) }
 	mistakes := listedMistakes(len(candidates), func(i int) error {
-		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(candidates[i], "ids"))
+		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(models, candidates[i], "ids"))
 	}, func(i int) error { return spaced(at(i), candidates[i], "model id") })
 	if err := joinMistakes(mistakes); err != nil {
 		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))
@@ -232,7 +232,7 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
 	case catalog.RetiredModel:
-		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(id, r), adviceWords(r.Advice),
+		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(nil, id, r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
 		return "Model does not meet requirements", fmt.Sprintf("Model %s does not meet %s:\n  - %s\n\n"+
@@ -251,7 +251,7 @@ func candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog
 		if r.Kind == catalog.NotInCatalog {
 			r = unknown(c.ID)
 		}
-		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(c.ID, r)
+		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(nil, c.ID, r)
 	}
 	return joinProblems(lines, "\n  - ")
 }

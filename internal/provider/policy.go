@@ -260,15 +260,15 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 					others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
 					switch _, ok := policy.Models[spelling]; {
 					case ok:
-						return writtenAs(id, spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
+						return writtenAs(models, id, spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
 					case len(others) > 0: // an object literal would keep one of them
 						keys := "the key " + megallm.Quote(others[0])
 						if len(others) > 1 {
 							keys = "the keys " + catalog.QuoteSome(others, "and")
 						}
-						return writtenAs(id, spelling, "is the same model as "+keys+": merge them into one entry, "+mergedEntry(spelling))
+						return writtenAs(models, id, spelling, "is the same model as "+keys+": merge them into one entry, "+mergedEntry(spelling))
 					}
-					return rewrite(id, "ids")(spelling)
+					return rewrite(models, id, "ids")(spelling)
 				})
 			}, nil)
 			if s := policy.Models[id].Successor; s != nil {
@@ -276,9 +276,9 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 				add(successor, *s, "model id", func() error {
 					return spacedID(models, successor, *s, meant, func(spelling string) string {
 						if spelling != key {
-							return rewrite(*s, "ids")(spelling)
+							return rewrite(models, *s, "ids")(spelling)
 						}
-						return writtenAs(*s, spelling, selfSuccessor)
+						return writtenAs(models, *s, spelling, selfSuccessor)
 					})
 				}, func() error {
 					switch {
@@ -288,7 +288,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 							megallm.Quote(key), selfSuccessor)
 					case *s != id: // as written, readPolicy refuses it
 						misnamed, _ := models.LookupMisnamed(*s)
-						return fmt.Errorf("%s; %s", misnamedSuccessor(successor, misnamed), writtenAs(*s, key, selfSuccessor))
+						return fmt.Errorf("%s; %s", misnamedSuccessor(models, successor, misnamed), writtenAs(models, *s, key, selfSuccessor))
 					}
 					return nil
 				})
@@ -304,10 +304,10 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 
 // writtenAs says what a name (written), written as the catalog spells it, then
 // is (says): a mistake, not the fix rewrite would advise; for a spelling too
-// long to quote whole, it names rewrite's changes, as a cut quote cannot be copied.
-func writtenAs(written, spelling, says string) string {
+// long to quote whole, it names rewrite's changes (with models), as a cut quote cannot be copied.
+func writtenAs(models *catalog.Catalog, written, spelling, says string) string {
 	if !megallm.QuotesWhole(spelling) {
-		return "once you " + rewrite(written, "ids")(spelling) + ", it " + says
+		return "once you " + rewrite(models, written, "ids")(spelling) + ", it " + says
 	}
 	return "written as " + megallm.Quote(spelling) + ", it " + says
 }

@@ -52,7 +52,7 @@ func rejectionText(id string, r *catalog.Rejection) string {
 	if r == nil {
 		return ""
 	}
-	return kindNames[r.Kind] + ": " + rejectionWords(id, r)
+	return kindNames[r.Kind] + ": " + rejectionWords(nil, id, r)
 }
 
 func TestRejectionWords_check(t *testing.T) {

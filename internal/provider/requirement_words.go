@@ -87,14 +87,14 @@ func unreadableDatesWords(deprecatedAt, retiresAt bool) string {
 	return "its retires_at could not be read"
 }
 
-// rejectionWords says why id cannot be used, completing "model X ...".
-func rejectionWords(id string, r *catalog.Rejection) string {
+// rejectionWords says why id cannot be used, completing "model X ..." (models: spellingWhy's).
+func rejectionWords(models *catalog.Catalog, id string, r *catalog.Rejection) string {
 	switch r.Kind {
 	case catalog.NotInCatalog:
 		return "is not in the catalog" + aside(meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions))
 	case catalog.MisnamedModelID:
 		m := catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0]}
-		return "is not in the catalog, which has " + megallm.Quote(m.CatalogID) + spellingWhy(m)
+		return "is not in the catalog, which has " + megallm.Quote(m.CatalogID) + spellingWhy(models, m)
 	case catalog.RefusedByPolicy:
 		return r.Refusal
 	case catalog.RetiredModel:
