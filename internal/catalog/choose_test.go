@@ -147,7 +147,7 @@ func TestChoose_suggestsNothing(t *testing.T) {
 // catalog for LookupMisnamed, and so for Misnamed, Check, Choose and the
 // policy, though it names "llama3" with a vendor prefix in a catalog without
 // it; Check says why, with no suggestion, a successor that names it is
-// none, and LeftOut is not asked about a catalog id.
+// none, and LeftOut is not asked about a catalog id, a successor's included.
 func TestMisnamed_leftOut(t *testing.T) {
 	t.Parallel()
 	models := func() []megallm.Model { return []megallm.Model{{ID: "llama3"}, {ID: "gpt-4o"}} }
@@ -156,7 +156,8 @@ func TestMisnamed_leftOut(t *testing.T) {
 	}
 	asked := map[string]bool{}
 	s := NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) { return models(), nil, nil },
-		&Policy{Models: map[string]ModelPolicy{"ollama/llama3": {Denied: true}, "gpt-4o": {Successor: ptr("ollama/llama3")}}},
+		&Policy{Models: map[string]ModelPolicy{"ollama/llama3": {Denied: true}, "gpt-4o": {Successor: ptr("ollama/llama3")},
+			"llama3": {Successor: ptr("gpt-4o")}}},
 	).WithLeftOut(func(id string) string {
 		asked[id] = true
 		if id == "ollama/llama3" {
