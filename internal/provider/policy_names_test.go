@@ -335,7 +335,8 @@ func TestPolicy_caseVariantsWarnUntilEverySpellingIsNamed(t *testing.T) {
 
 // A spelling to name too long to quote whole is advised cut, with where to
 // read it whole: the ids of a megallm_models data source, which list it, as
-// the policy says nothing of it; named so, the warning goes.
+// the policy says nothing of it; named so, the warning goes. A retired one,
+// which such a data source leaves out, is read from one with include_retired.
 func TestPolicy_caseVariantTooLongToQuoteWhole(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -363,6 +364,14 @@ func TestPolicy_caseVariantTooLongToQuoteWhole(t *testing.T) {
 		"models": object(map[string]tftypes.Value{upper: denied, whole: denied})})})
 	if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil)); len(got) != 0 {
 		t.Errorf("the advice followed: warnings %q", got)
+	}
+	server.SetModels(json.RawMessage(`{"id":"`+longID+`","retires_at":"2020-01-01"}`), json.RawMessage(`{"id":"`+upper+`"}`))
+	p = newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
+		"models": object(map[string]tftypes.Value{upper: denied})})})
+	want := "which one is meant. Read each id suggested here whole from the ids of a megallm_models data source with " +
+		"include_retired = true under a provider block without policy, which lists every model of the catalog."
+	if _, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil)); len(got) != 1 || !strings.HasSuffix(got[0], want) {
+		t.Errorf("a retired spelling: warnings\n%q\nwant one that ends %q", got, want)
 	}
 }
 
