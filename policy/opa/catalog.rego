@@ -238,4 +238,6 @@ _reads_as_id(value) if count(_closest_ids(value, _known_lowered)) > 0
 
 _known_lowered := _lowered(known_ids)
 
+_known_folds := {_fold(k) | some k in known_ids}
+
 _fold(s) := regex.replace(lower(s), `[-._\s]`, "")

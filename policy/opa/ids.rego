@@ -40,33 +40,33 @@ _only_by_role(ts, doc, sub, path) := false if _watched(ts, doc, sub, path)
 else if _by_role(path)
 
 # _names_id(by_role, sensitive, id): a value of a map by role names a model
-# when the catalog tells it is an id (_reads_as_id), but a word of letters
-# alone (chat, embed) only when it is an id or display name, in any letter
-# case, as an id that holds it (text-embedding-3-small) makes it no misspelt
-# id but a role or setting, and a path or URL never. A sensitive value names
-# one always, as whether an id is near it would tell what it is: it is
-# checked, as under a model key, and denied unless it is a catalog id.
+# when it is an id, with or without separators and in any letter case (O3,
+# o-1), or a display name, or when an id is near it (_closest_ids) and both
+# hold a word (two letters in a row), as ids but the shortest do, and the
+# value more than letters. A setting there is no misspelt id merely as an id
+# holds it or is a few edits from it: a word alone (embed, in
+# text-embedding-3-small), a version, GPU, size or date (v1, a10, 70b), one
+# near only an id with no word (gp3, io1: o3, o1), a path or URL. A
+# sensitive value names one always, as whether an id is near it would tell
+# what it is: it is checked, as under a model key, and denied unless it is a
+# catalog id.
 _names_id(false, _, _)
 
 _names_id(true, true, _)
 
+_names_id(true, false, id) if _fold(id) in _known_folds
+
+_names_id(true, false, id) if count(_displayed_as(id)) > 0
+
 _names_id(true, false, id) if {
-	not _letters(id)
+	_worded(id)
+	regex.match(`[^A-Za-z\s]`, id)
 	not _path_or_url(id)
-	_reads_as_id(id)
+	some near in _closest_ids(id, _known_lowered)
+	_worded(near)
 }
 
-_names_id(true, false, id) if {
-	_letters(id)
-	lower(trim_space(id)) in _known_lowered
-}
-
-_names_id(true, false, id) if {
-	_letters(id)
-	count(_displayed_as(id)) > 0
-}
-
-_letters(id) if regex.match(`^\s*[A-Za-z]+\s*$`, id)
+_worded(text) if regex.match(`[A-Za-z]{2}`, text)
 
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
 # as FALLBACK_MODELS, it may be a list, as JSON text, in Helm's braces or

@@ -608,6 +608,37 @@ test_a_word_path_or_url_by_role_is_no_id_unless_the_catalog_has_it if {
 	}
 }
 
+# A setting by role (a version, GPU, region, size, disk or date) is no
+# misspelt id merely as an id is a few edits from it or holds it: near an id,
+# a value is one only when both hold a word (two letters in a row) and it has
+# more than letters, as a misspelt id has (gpt-4o-mnii, o3-mni); else only as
+# an id with or without separators, in any letter case (o-1, O3).
+test_a_setting_by_role_is_no_misspelt_id_unless_shaped_as_one if {
+	more := [
+		_model("o1", "openai", {}), _model("o3", "openai", {}), _model("o3-mini", "openai", {}),
+		_model("gemini-2.0-flash", "google", {}), _model("claude-3-5-sonnet-20241022", "anthropic", {}),
+		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("gpt-4o-2024-08-06", "openai", {}),
+	]
+	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"models": {
+			"chat": "gpt-4o-mini", "think": "o3", "version": "v1", "gpu": "a10", "region": "us-east-1", "size": "70b",
+			"tier": "t4", "storage": "gp3", "volume": "io1", "snapshot": "2024-08-06",
+			"fast": "gpt-4o-mnii", "reason": "o3-mni", "flash": "gemini-2.0-flsh", "write": "claude-3-5-sonet-20241022",
+			"small": "o-1", "big": "O3",
+		}})],
+		reads,
+	)
+	denies == {
+		`terraform_data.app: input.models.fast = "gpt-4o-mnii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.models.reason = "o3-mni" is not in the MegaLLM catalog. Did you mean "o3-mini"?`,
+		`terraform_data.app: input.models.flash = "gemini-2.0-flsh" is not in the MegaLLM catalog. Did you mean "gemini-2.0-flash"?`,
+		`terraform_data.app: input.models.write = "claude-3-5-sonet-20241022" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`,
+		`terraform_data.app: input.models.small = "o-1" is not in the MegaLLM catalog. Did you mean "o1" or "o3"?`,
+		`terraform_data.app: input.models.big = "O3" is not in the MegaLLM catalog. Did you mean "o3" or "o1"?`,
+	}
+}
+
 # A sensitive value of a map by role is checked as under a model key: one
 # that is no catalog id is denied alike, near an id or not, as a deny only
 # for one near an id would tell what the value is; the advice given, to
