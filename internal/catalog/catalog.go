@@ -28,6 +28,8 @@ type Catalog struct {
 	now    time.Time
 	// leftOut is Source.WithLeftOut's, nil for none.
 	leftOut func(id string) string
+	// withheld is Withheld's, set by a Source.
+	withheld bool
 	// byFoldedID maps each lower-cased id to the first id that has it, and
 	// caseVariants are the ids that differ only in letter case; longestID is
 	// the length of the longest id, in runes; all built by fold.

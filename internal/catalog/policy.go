@@ -245,6 +245,11 @@ func (c *Catalog) RetiresWithinNotice(l Lifecycle) bool {
 // Now is the time the catalog's lifecycle statuses are computed for.
 func (c *Catalog) Now() time.Time { return c.now }
 
+// Withheld reports whether a Source gives c to no reader: while it checks the
+// policy (PolicyFindings.Err, Source.WithCheck), and for good when the policy
+// is in error, so what the checks say of c no data source under it can list.
+func (c *Catalog) Withheld() bool { return c.withheld }
+
 // allowed reports whether the policy allows m: not denied, and owned by an
 // allowed owner.
 func (c *Catalog) allowed(m *megallm.Model) bool {

@@ -165,7 +165,7 @@ func (s *Source) load(ctx context.Context) {
 		s.outcome.Store(&outcome{err: err})
 	default:
 		c := New(models, problems...)
-		c.leftOut = s.leftOut
+		c.leftOut, c.withheld = s.leftOut, true // until the checks pass
 		findings := c.Apply(s.policy, s.now().UTC())
 		err := findings.Err(c)
 		if s.check != nil {
@@ -177,6 +177,7 @@ func (s *Source) load(ctx context.Context) {
 			s.outcome.Store(&outcome{err: err}) // a policy that misses its models: no read may pass
 			return
 		}
+		c.withheld = false
 		s.outcome.Store(&outcome{catalog: c, findings: findings})
 	}
 }

@@ -183,6 +183,7 @@ func TestSource_failureIsKept(t *testing.T) {
 // TestSource_checkRefusesTheCatalog: a check's error is kept in place of
 // the catalog the policy was applied to, as a policy that misses its models
 // is, with that error too, and the catalog the check passes is delivered.
+// The catalog is Withheld while it is checked, and after, but for one delivered.
 func TestSource_checkRefusesTheCatalog(t *testing.T) {
 	t.Parallel()
 	errSpaced := errors.New("a name with white space around it")
@@ -200,12 +201,16 @@ func TestSource_checkRefusesTheCatalog(t *testing.T) {
 	if _, denied := checked.policy.Models["GPT-4o"]; !denied || checked.Now().IsZero() {
 		t.Error("the check ran before the policy was applied")
 	}
+	if !checked.Withheld() || !mismatch.Catalog.Withheld() {
+		t.Error("a catalog refused is not Withheld")
+	}
 	if _, err = src.Catalog(context.Background()); !errors.Is(err, errSpaced) {
 		t.Errorf("second Catalog error = %v, want the check's error repeated", err)
 	}
-	src = NewSource(fetch, nil).WithCheck(func(*Catalog) error { return nil })
-	if c, err = src.Catalog(context.Background()); c == nil || err != nil {
-		t.Errorf("Catalog = %v, %v; want the catalog the check passes", c, err)
+	withheld := false
+	src = NewSource(fetch, nil).WithCheck(func(c *Catalog) error { withheld = c.Withheld(); return nil })
+	if c, err = src.Catalog(context.Background()); c == nil || err != nil || c.Withheld() || !withheld {
+		t.Errorf("Catalog = %v, %v; want the catalog the check passes, Withheld only while checked", c, err)
 	}
 }
 

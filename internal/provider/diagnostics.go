@@ -97,11 +97,13 @@ func idsListedWhole(models *catalog.Catalog, ids ...string) string {
 
 // lister is what lists ids of models (nil when each can be used) whole: a
 // megallm_models data source leaves out a model the policy refuses or that
-// has retired, so a cut id of one is read from one that leaves out neither.
+// has retired, and fails under a policy in error (catalog.Catalog.Withheld),
+// so a cut id of one is read from one under no policy that leaves out neither.
 func lister(models *catalog.Catalog, ids ...string) string {
 	if models != nil && slices.ContainsFunc(ids, func(id string) bool {
 		m, known := models.Lookup(id)
-		return known && !megallm.QuotesWhole(id) && (models.Refusal(m) != "" || catalog.Retired(m, models.Now()))
+		return known && !megallm.QuotesWhole(id) &&
+			(models.Withheld() || models.Refusal(m) != "" || catalog.Retired(m, models.Now()))
 	}) {
 		return "a megallm_models data source with include_retired = true under a provider block without policy"
 	}

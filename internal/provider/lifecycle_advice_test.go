@@ -201,6 +201,42 @@ func TestAdvice_miscasedDeniedIDTooLongToQuoteWhole(t *testing.T) {
 	})
 }
 
+// A policy in error fails every data source under its provider block, so its
+// own errors send a cut id, even of a model it allows, to a megallm_models
+// data source with include_retired = true under a provider block without
+// policy: for a misnamed key, a spaced one and a spaced successor the catalog
+// lacks, whose "did you mean" is cut. Followed, it plans.
+func TestAdvice_policyInErrorTooLongToQuoteWhole(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	id := fmt.Sprintf("Vendor/Model-%0100d", 1)
+	server.SetModels(json.RawMessage(`{"id":"m4"}`), json.RawMessage(`{"id":"`+id+`"}`))
+	policy := func(key, more string) string {
+		return fmt.Sprintf(`{ models = { (%s) = { successor = "m4" }%s } }`, key, more)
+	}
+	written, cut := fmt.Sprintf(`vendor/MODEL-%0100d`, 1), `"Vendor/Model-`+strings.Repeat("0", 51)+`"… \(113 characters\)`
+	withoutPolicy := `a megallm_models data source with include_retired = true under a provider block without policy`
+	letterCase := expectError(`write it in the letter case of the catalog, whose ids ` + withoutPolicy + ` lists`)
+	listing := `data "megallm_models" "m" {}`
+	unitTest(t, resource.TestStep{
+		Config: policyProvider(server, policy(`"`+written+`"`, ""), listing), ExpectError: letterCase,
+	}, resource.TestStep{
+		Config: policyProvider(server, policy(`" `+written+`"`, ""), listing), ExpectError: letterCase,
+	}, resource.TestStep{
+		Config: policyProvider(server, policy(`"`+id+`"`, fmt.Sprintf(`, "m4" = { successor = " Vendor/Model-%0100d" }`, 2)), listing),
+		ExpectError: expectError(`Did you mean ` + cut + `\? Read each id suggested here whole from the ids of ` + withoutPolicy +
+			`, which lists every model of the catalog\.`),
+	}, resource.TestStep{ // the advice followed
+		Config: providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
+  provider        = megallm.catalog
+  include_retired = true
+}
+` + policyProvider(server, policy(fmt.Sprintf(`one([for id in data.megallm_models.all.ids : id if lower(id) == %q])`,
+			strings.ToLower(id)), ""), listing),
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", id, "m4")},
+	})
+}
+
 // TestIDsListedWhole: a cut id of a model that has retired is read whole from
 // a megallm_models data source with include_retired = true, as one the policy
 // denies is; one that can be used, from any; an id quoted whole needs neither.
