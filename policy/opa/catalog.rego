@@ -240,4 +240,7 @@ _known_lowered := _lowered(known_ids)
 
 _known_folds := {_fold(k) | some k in known_ids}
 
+# the ids of letters alone (mistral, gemma), lower-cased
+_known_words := {lower(k) | some k in known_ids; regex.match(`^[A-Za-z]+$`, k)}
+
 _fold(s) := regex.replace(lower(s), `[-._\s]`, "")

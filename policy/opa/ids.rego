@@ -43,10 +43,12 @@ else if _by_role(path)
 # when it is an id, with or without separators and in any letter case (O3,
 # o-1), or a display name, or when an id is near it (_closest_ids) and both
 # hold a word (two letters in a row), as ids but the shortest do, and the
-# value more than letters. A setting there is no misspelt id merely as an id
-# holds it or is a few edits from it: a word alone (embed, in
-# text-embedding-3-small), a version, GPU, size or date (v1, a10, 70b), one
-# near only an id with no word (gp3, io1: o3, o1), a path or URL. A
+# value more than letters; a word of three letters or more is one when it is
+# one edit from an id of letters alone (mistrall: mistral). A setting there
+# is no misspelt id merely as an id holds it or is a few edits from it: a
+# word alone (embed, in text-embedding-3-small; mini, two from gemini), a
+# version, GPU, size or date (v1, a10, 70b), one near only an id with no
+# word (gp3, io1: o3, o1), a path or URL. A
 # sensitive value names one always, as whether an id is near it would tell
 # what it is: it is checked, as under a model key, and denied unless it is a
 # catalog id.
@@ -64,6 +66,14 @@ _names_id(true, false, id) if {
 	not _path_or_url(id)
 	some near in _closest_ids(id, _known_lowered)
 	_worded(near)
+}
+
+_names_id(true, false, id) if {
+	word := lower(trim_space(id))
+	regex.match(`^[a-z]{3,}$`, word)
+	reading := object.union(_edit_reading(word, word, 0), {"edited": true})
+	some have in _known_words
+	_reading_distance(0, reading, have, 1)
 }
 
 _worded(text) if regex.match(`[A-Za-z]{2}`, text)

@@ -639,6 +639,30 @@ test_a_setting_by_role_is_no_misspelt_id_unless_shaped_as_one if {
 	}
 }
 
+# A word by role is a misspelt id when it is one edit from an id of letters
+# alone (mistrall, snoar), in any letter case, as under a model key; no more
+# edits (mini, german: two from gemini, gemma) and no id that holds it make a
+# role or setting one, and solar, one from sonar, is no id of this catalog.
+test_a_word_by_role_one_edit_from_an_id_of_letters_is_a_misspelt_id if {
+	more := [_model(id, "mistral", {}) | some id in ["mistral", "gemma", "gemini", "command", "sonar", "codestral", "pixtral", "jamba", "dbrx"]]
+	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
+	words := {w: w | some w in [
+		"chat", "embed", "fast", "smart", "cheap", "default", "vision", "code", "large", "small", "local", "remote",
+		"primary", "fallback", "openai", "azure", "none", "auto", "mini", "german",
+	]}
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"models": object.union(words, {"chat": "Mistrall", "search": "snoar", "agent": "comand", "sql": "dbx", "upstage": "solar"})})],
+		reads,
+	)
+	denies == {
+		`terraform_data.app: input.models.chat = "Mistrall" is not in the MegaLLM catalog. Did you mean "mistral"?`,
+		`terraform_data.app: input.models.search = "snoar" is not in the MegaLLM catalog. Did you mean "sonar"?`,
+		`terraform_data.app: input.models.agent = "comand" is not in the MegaLLM catalog. Did you mean "command"?`,
+		`terraform_data.app: input.models.sql = "dbx" is not in the MegaLLM catalog. Did you mean "dbrx"?`,
+		`terraform_data.app: input.models.upstage = "solar" is not in the MegaLLM catalog. Did you mean "sonar"?`,
+	}
+}
+
 # A sensitive value of a map by role is checked as under a model key: one
 # that is no catalog id is denied alike, near an id or not, as a deny only
 # for one near an id would tell what the value is; the advice given, to
