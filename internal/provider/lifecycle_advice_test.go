@@ -196,8 +196,12 @@ func TestAdvice_miscasedDeniedIDTooLongToQuoteWhole(t *testing.T) {
 		Config: all + policyProvider(server, policy("one("+read+")"), `data "megallm_models" "m" {}`), ConfigStateChecks: followed,
 	}, resource.TestStep{
 		Config: policyProvider(server, `{ allowed_owners = ["openai"] }`, excluding("["+written+"]")), ExpectError: advice,
-	}, resource.TestStep{ // the advice followed
-		Config: all + policyProvider(server, `{ allowed_owners = ["openai"] }`, excluding(read)), ConfigStateChecks: followed,
+	}, resource.TestStep{ // the advice followed; the policy reads all, so that all is read first, under the
+		// block without policy: the test's one provider server keeps the last block's configuration
+		Config: all + policyProvider(server, `{ allowed_owners = [for o in ["openai"] : o if length(data.megallm_models.all.ids) > 0] }`,
+			excluding(read)),
+		ConfigStateChecks: append(followed, statecheck.ExpectKnownValue("data.megallm_models.m", tfjsonpath.New("exclude_ids"),
+			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(id)}))),
 	})
 }
 
