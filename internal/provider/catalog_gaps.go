@@ -118,11 +118,11 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		none := fmt.Sprintf("No model in %s has type %s, so megallm_models", where, megallm.Quote(query.Type))
 		if meant := catalog.Miscased(query.Type, types); meant != nil {
 			diags.AddAttributeError(path.Root("type"), "Type in the wrong letter case", none+" would list none. Types are "+
-				"case-sensitive."+didYouMean(meant)+listedWhole("type", "models[*].type", meant...)+" "+catalogHas("types", types))
+				"case-sensitive."+didYouMean(meant)+listedWhole(models, "type", "models[*].type", meant...)+" "+catalogHas("types", types))
 		} else {
 			closest := catalog.Closest(query.Type, slices.Values(types))
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type", none+" lists none."+
-				didYouMean(closest)+listedWhole("type", "models[*].type", closest...)+" "+catalogHas("types", types))
+				didYouMean(closest)+listedWhole(models, "type", "models[*].type", closest...)+" "+catalogHas("types", types))
 		}
 	}
 	if query.IDPattern != nil {
@@ -171,12 +171,12 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 			diags.AddAttributeError(path.Root("owned_by"), "Owner in the wrong letter case", "Owners are case-sensitive, and "+
 				"these owners of owned_by differ from a catalog owner only in letter case, so they would match nothing and "+
 				"their models would not be listed:\n  - "+joinProblems(miscased, "\n  - ")+"\n\nWrite each owner as the catalog does."+
-				listedWhole("owner", "models[*].owned_by", meant...))
+				listedWhole(models, "owner", "models[*].owned_by", meant...))
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
 			hint := catalogHas("owners", owners)
 			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
-				hint = "Owners are case-sensitive." + didYouMean(suggestions) + listedWhole("owner", "models[*].owned_by", suggestions...)
+				hint = "Owners are case-sensitive." + didYouMean(suggestions) + listedWhole(models, "owner", "models[*].owned_by", suggestions...)
 			}
 			return "No model with this owner",
 				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, megallm.Quote(owner), hint)

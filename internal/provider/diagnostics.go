@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -58,7 +59,7 @@ func aside(question string) string {
 // nothing, but why, when the catalog left it out (leftOut,
 // catalog.Catalog.LeftOut), else the ids it is the display name of
 // (catalog.DisplayNamed), else a didYouMean of the closest ids, with where to
-// read a cut one whole (idsListedWhole; models is nil for ids of models that
+// read a cut one whole (listedWhole; models is nil for ids of models that
 // can be used); "" for none.
 func meantWords(models *catalog.Catalog, leftOut string, displayNameOf, closest []string) string {
 	switch {
@@ -66,48 +67,40 @@ func meantWords(models *catalog.Catalog, leftOut string, displayNameOf, closest 
 		return leftOut
 	case len(displayNameOf) > 0:
 		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead." +
-			idsListedWhole(models, displayNameOf...)
+			listedWhole(models, "id", "ids", displayNameOf...)
 	}
-	return didYouMean(closest) + idsListedWhole(models, closest...)
+	return didYouMean(closest) + listedWhole(models, "id", "ids", closest...)
 }
 
 // listedWhole follows advice that quotes catalog values of kind to write:
 // where to read whole one too long to quote whole (megallm.QuotesWhole), as
-// its cut quote cannot be copied: from what of a megallm_models data source
-// lists them ("ids" for ids); "" when each is quoted whole.
-func listedWhole(kind, from string, values ...string) string {
-	return readWhole(kind, from, "a megallm_models data source, which lists every model the policy allows", values)
-}
-
-// readWhole is listedWhole's sentence, reading from source.
-func readWhole(kind, from, source string, values []string) string {
-	if slices.ContainsFunc(values, func(v string) bool { return !megallm.QuotesWhole(v) }) {
-		return " Read each " + kind + " suggested here whole from the " + from + " of " + source + "."
+// its cut quote cannot be copied: from what of lister's data source lists
+// them ("ids" for ids); "" when each is quoted whole.
+func listedWhole(models *catalog.Catalog, kind, from string, values ...string) string {
+	if source, lists := lister(models, kind, values...); slices.ContainsFunc(values, func(v string) bool { return !megallm.QuotesWhole(v) }) {
+		return " Read each " + kind + " suggested here whole from the " + from + " of " + source + ", which lists every model " + lists + "."
 	}
 	return ""
 }
 
-// idsListedWhole is listedWhole for ids of models (nil when each can be used), read from lister's.
-func idsListedWhole(models *catalog.Catalog, ids ...string) string {
-	if source := lister(models, ids...); source != lister(nil) {
-		return readWhole("id", "ids", source+", which lists every model of the catalog", ids)
-	}
-	return listedWhole("id", "ids", ids...)
-}
-
-// lister is what lists ids of models (nil when each can be used) whole: a
-// megallm_models data source leaves out a model the policy refuses or that
-// has retired, and fails under a policy in error (catalog.Catalog.Withheld),
-// so a cut id of one is read from one under no policy that leaves out neither.
-func lister(models *catalog.Catalog, ids ...string) string {
-	if models != nil && slices.ContainsFunc(ids, func(id string) bool {
-		m, known := models.Lookup(id)
-		return known && !megallm.QuotesWhole(id) &&
-			(models.Withheld() || models.Refusal(m) != "" || catalog.Retired(m, models.Now()))
+// lister is what lists values of kind ("id", "type", "owner") whole, and which
+// models it lists: a megallm_models data source (models is nil when it lists
+// each), unless one with a cut value's filter lists nothing, as the policy
+// refuses or retirement left out its every model, or fails, under a policy in
+// error (catalog.Catalog.Withheld); then one under no policy that leaves out none.
+func lister(models *catalog.Catalog, kind string, values ...string) (source, lists string) {
+	if models != nil && slices.ContainsFunc(values, func(v string) bool {
+		q, cut := catalog.Query{Type: v}, !megallm.QuotesWhole(v)
+		if kind == "owner" {
+			q = catalog.Query{OwnedBy: []string{v}}
+		} else if kind == "id" && cut {
+			q = catalog.Query{IDPattern: regexp.MustCompile("^" + regexp.QuoteMeta(v) + "$")}
+		}
+		return cut && (models.Withheld() || len(models.Select(q)) == 0)
 	}) {
-		return "a megallm_models data source with include_retired = true under a provider block without policy"
+		return "a megallm_models data source with include_retired = true under a provider block without policy", "of the catalog"
 	}
-	return "a megallm_models data source"
+	return "a megallm_models data source", "the policy allows"
 }
 
 // meantByID is meantWords among every model of the catalog, for an id that

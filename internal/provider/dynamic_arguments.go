@@ -216,7 +216,7 @@ func rewrite(models *catalog.Catalog, written, listed string) func(as string) st
 		if megallm.QuotesWhole(as) {
 			return "write it as " + megallm.Quote(as)
 		}
-		listed += " " + lister(models, as)
+		source, _ := lister(models, "id", as)
 		var changes []string
 		trimmed := strings.TrimSpace(written)
 		if trimmed != written {
@@ -240,7 +240,7 @@ func rewrite(models *catalog.Catalog, written, listed string) func(as string) st
 		case strings.ToUpper(clean) == as:
 			changes = append(changes, "write it in upper case")
 		default:
-			changes = append(changes, "write it in the letter case of the catalog, whose "+listed+" lists")
+			changes = append(changes, "write it in the letter case of the catalog, whose "+listed+" "+source+" lists")
 		}
 		return strings.Join(changes, ", and ")
 	}

@@ -271,6 +271,45 @@ func TestModelsDataSource_miscasedValueTooLongToQuote(t *testing.T) {
 	})
 }
 
+// TestModelsDataSource_miscasedUnlistedValueTooLongToQuote: a miscased type
+// too long to quote whole held only by a retired model, and such an owner
+// only by one the policy denies, are told to read it whole from a
+// megallm_models data source with include_retired = true under a provider
+// block without policy, as one under the policy lists neither; followed, it
+// plans.
+func TestModelsDataSource_miscasedUnlistedValueTooLongToQuote(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	typ, owner := "vendor/"+strings.Repeat("t", 70), "vendor/"+strings.Repeat("o", 70)
+	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":"r","type":%q,"owned_by":"x","retires_at":"2020-01-01T00:00:00Z"}`, typ)),
+		json.RawMessage(fmt.Sprintf(`{"id":"d","type":"chat","owned_by":%q}`, owner)))
+	policy := func(key string) string { return `{ models = { (` + key + `) = { denied = true } } }` }
+	readWhole := `Read each %s suggested here whole from the models\[\*\]\.%s of a megallm_models data source with ` +
+		`include_retired = true under a provider block without policy, which lists every model of the catalog\.`
+	unitTest(t, resource.TestStep{
+		Config:      policyProvider(server, policy(`"d"`), fmt.Sprintf(`data "megallm_models" "m" { type = %q }`, strings.ToUpper(typ))),
+		ExpectError: expectError(`Types are case-sensitive\. Did you mean .*\? ` + fmt.Sprintf(readWhole, "type", "type")),
+	}, resource.TestStep{
+		Config:      policyProvider(server, policy(`"d"`), fmt.Sprintf(`data "megallm_models" "m" { owned_by = [%q] }`, strings.ToUpper(owner))),
+		ExpectError: expectError(`Write each owner as the catalog does\. ` + fmt.Sprintf(readWhole, "owner", "owned_by")),
+	}, resource.TestStep{ // the advice followed; the policy reads all, so that all is read first, under the
+		// block without policy: the test's one provider server keeps the last block's configuration
+		Config: providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
+  provider        = megallm.catalog
+  include_retired = true
+}
+` + policyProvider(server, policy(`one([for id in data.megallm_models.all.ids : id if id == "d"])`), fmt.Sprintf(`
+data "megallm_models" "t" {
+  type            = one([for m in data.megallm_models.all.models : m.type if lower(m.type) == %q])
+  include_retired = true
+}
+data "megallm_models" "o" {
+  owned_by = [one([for m in data.megallm_models.all.models : m.owned_by if lower(m.owned_by) == %q])]
+}`, typ, owner)),
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.t", "r"), expectIDs("data.megallm_models.o")},
+	})
+}
+
 // TestModelsDataSource_spacedValueTooLongToQuote: a type or owner with white
 // space around it whose catalog spelling is too long to quote whole, and in
 // a letter case neither upper nor lower, is told where a megallm_models data
