@@ -71,10 +71,10 @@ func (c *Catalog) Lookup(id string) (*megallm.Model, bool) {
 	return m, ok
 }
 
-// LookupFold returns the catalog id that differs from id only in letter
+// lookupFold returns the catalog id that differs from id only in letter
 // case, for an id that Lookup does not find: the near miss that must not
 // pass for another model. For an id Lookup finds, it returns false.
-func (c *Catalog) LookupFold(id string) (string, bool) {
+func (c *Catalog) lookupFold(id string) (string, bool) {
 	if _, ok := c.byID[id]; ok {
 		return "", false
 	}
@@ -98,7 +98,7 @@ func (c *Catalog) LeftOut(id string) string {
 
 // LookupMisnamed returns the catalog id that id, which Lookup does not find,
 // names otherwise than the catalog writes it: in another letter case
-// (LookupFold), or under a vendor prefix that the catalog does not write,
+// (lookupFold), or under a vendor prefix that the catalog does not write,
 // "openai/gpt-4o" for "gpt-4o" (or "GPT-4o") when that model is owned by
 // "openai", in any letter case, or reports no owner, unless LeftOut reports
 // id: its own model was left out. A prefix reads as a person reads it: each
@@ -108,7 +108,7 @@ func (c *Catalog) LeftOut(id string) string {
 // the catalog's longest id's length from the end are read: an id of many
 // '/'s costs what reading it does.
 func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
-	if catalogID, ok := c.LookupFold(id); ok {
+	if catalogID, ok := c.lookupFold(id); ok {
 		return MisnamedID{ID: id, CatalogID: catalogID}, true
 	}
 	c.fold()
@@ -121,7 +121,7 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 		if id[i] != '/' {
 			continue
 		}
-		catalogID, folded := c.LookupFold(id[i+1:])
+		catalogID, folded := c.lookupFold(id[i+1:])
 		if !folded {
 			catalogID = id[i+1:]
 		}
@@ -150,10 +150,10 @@ func vendorsName(prefix string, owner *string) bool {
 	return true
 }
 
-// CaseVariants are the groups of ids that differ only in letter case, such
+// caseGroups are the groups of ids that differ only in letter case, such
 // as "o3-mini" and "O3-MINI", each in catalog order: separate models, as ids
 // are exact, that a policy naming one spelling does not name.
-func (c *Catalog) CaseVariants() [][]string {
+func (c *Catalog) caseGroups() [][]string {
 	if !slices.ContainsFunc(c.models, func(m megallm.Model) bool { return m.ID != strings.ToLower(m.ID) }) {
 		return nil // no upper-case letter in any id: skip building the fold index every plan
 	}

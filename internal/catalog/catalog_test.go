@@ -110,8 +110,8 @@ func TestLookupFold(t *testing.T) {
 		{"gpt-4", "", false},
 	}
 	for _, tc := range tests {
-		if got, ok := c.LookupFold(tc.id); got != tc.want || ok != tc.ok {
-			t.Errorf("LookupFold(%q) = %q, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
+		if got, ok := c.lookupFold(tc.id); got != tc.want || ok != tc.ok {
+			t.Errorf("lookupFold(%q) = %q, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
 		}
 	}
 }
@@ -148,7 +148,7 @@ func TestLookupMisnamed_shortTail(t *testing.T) {
 		}
 	}
 	for id, want := range map[string]string{"openai/O3": "openai/", "/o3": "/", "//O3": "//", "openai/openai/o3": "openai/openai/", "O3": "",
-		"acme/İİ-x": "acme/"} { // lower-cased, as LookupFold reads it, though no fold of "İ" is "i"
+		"acme/İİ-x": "acme/"} { // lower-cased, as lookupFold reads it, though no fold of "İ" is "i"
 		if got, _ := c.LookupMisnamed(id); got.VendorPrefix() != want {
 			t.Errorf("LookupMisnamed(%q).VendorPrefix() = %q, want %q", id, got.VendorPrefix(), want)
 		}
@@ -188,19 +188,19 @@ func TestLookupMisnamed_manySlashesCostReadingTheID(t *testing.T) {
 	}
 }
 
-// TestCaseVariants: the ids that differ only in letter case, grouped in
+// TestCaseGroups: the ids that differ only in letter case, grouped in
 // catalog order; a duplicate id is no variant of itself.
-func TestCaseVariants(t *testing.T) {
+func TestCaseGroups(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{{ID: "o3-mini"}, {ID: "gpt-4o"}, {ID: "dup"}, {ID: "O3-MINI"}, {ID: "dup"},
 		{ID: "GPT-4o"}, {ID: "O3-Mini"}, {ID: "O3-MINI"}})
-	got := c.CaseVariants()
+	got := c.caseGroups()
 	want := [][]string{{"o3-mini", "O3-MINI", "O3-Mini"}, {"gpt-4o", "GPT-4o"}}
 	if !slices.EqualFunc(got, want, slices.Equal[[]string]) {
-		t.Errorf("CaseVariants = %q, want %q", got, want)
+		t.Errorf("caseVariants = %q, want %q", got, want)
 	}
-	if got := New([]megallm.Model{{ID: "a"}, {ID: "a"}, {ID: "b"}}).CaseVariants(); got != nil {
-		t.Errorf("CaseVariants without any = %q, want none", got)
+	if got := New([]megallm.Model{{ID: "a"}, {ID: "a"}, {ID: "b"}}).caseGroups(); got != nil {
+		t.Errorf("caseVariants without any = %q, want none", got)
 	}
 }
 

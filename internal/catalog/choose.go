@@ -61,9 +61,9 @@ func (c *Catalog) Check(id string, q Query) (*megallm.Model, *Rejection) {
 	return m, rejection
 }
 
-// SuggestUsable returns up to three ids close to id, as Closest finds them,
+// suggestUsable returns up to three ids close to id, as Closest finds them,
 // of models that can be used: the suggestions of a NotInCatalog rejection.
-func (c *Catalog) SuggestUsable(id string) []string {
+func (c *Catalog) suggestUsable(id string) []string {
 	return Closest(id, c.usableIDs())
 }
 
@@ -75,7 +75,7 @@ func (c *Catalog) Unknown(id string) *Rejection {
 	if why := c.LeftOut(id); why != "" {
 		return &Rejection{Kind: NotInCatalog, LeftOut: why}
 	}
-	return &Rejection{Kind: NotInCatalog, Suggestions: c.SuggestUsable(id), DisplayNameOf: c.displayNamed(id, c.usableIDs())}
+	return &Rejection{Kind: NotInCatalog, Suggestions: c.suggestUsable(id), DisplayNameOf: c.displayNamed(id, c.usableIDs())}
 }
 
 // check is Check without the suggestions, which cost a pass over the
@@ -137,7 +137,7 @@ type Candidate struct {
 // passed over before it. When none is accepted, the model is nil and every
 // candidate is listed with its rejection. Its rejections carry no
 // suggestions, which would cost a pass over the catalog per unknown id: a
-// caller asks SuggestUsable for those it shows. An id that names a catalog
+// caller asks suggestUsable for those it shows. An id that names a catalog
 // model otherwise (Misnamed) is a mistake, not a fallback: then Choose
 // accepts none and returns only those ids, wherever they stand in the list.
 func (c *Catalog) Choose(ids []string, q Query) (*megallm.Model, []Candidate) {

@@ -112,7 +112,7 @@ func TestUnmet_successorJudged(t *testing.T) {
 // TestChoose_suggestsNothing counts the work "did you mean" costs: 2,000
 // candidates that a catalog of 10,000 lacks get no suggestions from Choose,
 // which would cost a pass over the catalog each; the caller asks
-// SuggestUsable for the few it shows.
+// suggestUsable for the few it shows.
 func TestChoose_suggestsNothing(t *testing.T) {
 	t.Parallel()
 	models := make([]megallm.Model, 10000)
@@ -137,8 +137,8 @@ func TestChoose_suggestsNothing(t *testing.T) {
 	if suggested != 0 {
 		t.Errorf("Choose computed suggestions for %d of %d unknown candidates, want 0", suggested, len(passed))
 	}
-	if got, want := c.SuggestUsable(unknown[0]), []string{"family-0/model-00000", "family-0/model-00007", "family-0/model-00070"}; !equalStrings(got, want) {
-		t.Errorf("SuggestUsable(%s) = %q, want %q", unknown[0], got, want)
+	if got, want := c.suggestUsable(unknown[0]), []string{"family-0/model-00000", "family-0/model-00007", "family-0/model-00070"}; !equalStrings(got, want) {
+		t.Errorf("suggestUsable(%s) = %q, want %q", unknown[0], got, want)
 	}
 }
 

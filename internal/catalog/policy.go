@@ -73,7 +73,7 @@ type PolicyFindings struct {
 	// AllowsNone is set when the catalog has models and the policy allows
 	// none of them.
 	AllowsNone bool
-	// SpellingGaps are the CaseVariants groups of which the policy names
+	// SpellingGaps are the caseGroups of which the policy names
 	// some ids but not all, in catalog order.
 	SpellingGaps []SpellingGap
 }
@@ -191,8 +191,8 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 			findings.UnknownOwners = append(findings.UnknownOwners, owner)
 		}
 	}
-	if len(p.Models) > 0 { // CaseVariants builds the fold index: not for a policy that names no model
-		for _, ids := range c.CaseVariants() {
+	if len(p.Models) > 0 { // caseGroups builds the fold index: not for a policy that names no model
+		for _, ids := range c.caseGroups() {
 			var gap SpellingGap
 			for _, id := range ids {
 				if _, named := p.Models[id]; named {

@@ -49,7 +49,7 @@ func (c *Catalog) DisplayNamed(value string) []string {
 func (c *Catalog) displayNamed(value string, ids iter.Seq[string]) []string {
 	name := strings.TrimSpace(value)
 	_, exact := c.byID[name]
-	if _, folded := c.LookupFold(name); exact || folded || name == "" {
+	if _, folded := c.lookupFold(name); exact || folded || name == "" {
 		return nil
 	}
 	var out []string

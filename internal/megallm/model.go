@@ -49,12 +49,6 @@ type Pricing struct {
 	Currency                   *string  `json:"currency,omitempty"`
 }
 
-// Model types the API documents. Other values are passed through unchanged.
-const (
-	TypeChat      = "chat"
-	TypeEmbedding = "embedding"
-)
-
 // modelsResponse is the envelope of GET /models.
 type modelsResponse struct {
 	Object string       `json:"object"`
