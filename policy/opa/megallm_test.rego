@@ -371,13 +371,19 @@ test_bad_settings_fail_closed if {
 	bad_paths == {
 		`megallm_settings.attribute_paths["x"] is "model": set a list of attribute paths such as ["model.*.name"].`,
 	}
+
+	# json_attributes names attributes of the resource itself, not paths
+	bad_attributes := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"json_attributes": {"x": 5}}
+	bad_attributes == {
+		`megallm_settings.json_attributes["x"] is 5: set a list of attribute names such as ["container_definitions"].`,
+	}
 }
 
 test_bad_settings_are_quoted_bounded if {
 	long := concat("", ["x" | some _ in numbers.range(1, 100)])
 	denies := _deny({"model": "gpt-4o-mini"}) with data.megallm_settings as {"json_attributes": [long]}
 	denies == {sprintf(
-		`megallm_settings.json_attributes is ["%s… (104 characters): set an object from resource type to a list of attribute paths.`,
+		`megallm_settings.json_attributes is ["%s… (104 characters): set an object from resource type to a list of attribute names.`,
 		[substring(long, 0, 62)],
 	)}
 }

@@ -418,7 +418,7 @@ _set_outside contains "routing_prefixes" if data.routing_prefixes != null
 # the per-type settings, each with what its lists hold and an example list
 _per_type_settings := {
 	"attribute_paths": ["attribute paths", `["model.*.name"]`],
-	"json_attributes": ["attribute paths", `["model.*.name"]`],
+	"json_attributes": ["attribute names", `["container_definitions"]`],
 	"ignored_attribute_paths": ["attribute paths", `["model.*.name"]`],
 	"routing_prefixes": ["routing prefixes", `["openai/"]`],
 }
