@@ -32,12 +32,20 @@ import (
 // testVersion is the provider version the tests run, seen in the User-Agent.
 const testVersion = "0.0.0-test"
 
-// testProviderFactories serves the provider in-process to the Terraform CLI,
-// its clock stopped at testNow and its diagnostics checked (checkedServer).
+// testProviderFactories serves the provider in-process to the Terraform CLI:
+// as megallm, and as megallmplain for a second provider block
+// (allWithoutPolicy), since plugin-testing serves every block of one name,
+// aliases too, from one server, which keeps the configuration of whichever
+// block Terraform configured last.
 var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	"megallm": func() (tfprotov6.ProviderServer, error) {
-		return checkedServer{providerserver.NewProtocol6(&MegaLLMProvider{version: testVersion, now: func() time.Time { return testNow }})()}, nil
-	},
+	"megallm":      newTestProviderServer,
+	"megallmplain": newTestProviderServer,
+}
+
+// newTestProviderServer is the provider, its clock stopped at testNow and its
+// diagnostics checked (checkedServer).
+func newTestProviderServer() (tfprotov6.ProviderServer, error) {
+	return checkedServer{providerserver.NewProtocol6(&MegaLLMProvider{version: testVersion, now: func() time.Time { return testNow }})()}, nil
 }
 
 // testNow is the time the run started, when the provider under test computes
@@ -119,13 +127,33 @@ func openTofu() bool {
 
 // providerBlock configures the provider against the mock, with extra lines.
 func providerBlock(server *mockapi.Server, extra string) string {
+	return namedProviderBlock("megallm", server, extra)
+}
+
+// allWithoutPolicy is data.megallm_models.all with include_retired = true
+// under a provider block without policy, which lists every model of the
+// catalog: where the advice reads whole what a policy leaves out. A user
+// writes that block as provider "megallm" with an alias, which Terraform runs
+// in a process of its own; a test writes it as megallmplain, served on its own
+// (testProviderFactories).
+func allWithoutPolicy(server *mockapi.Server) string {
+	return namedProviderBlock("megallmplain", server, "") + `data "megallm_models" "all" {
+  provider        = megallmplain
+  include_retired = true
+}
+`
+}
+
+// namedProviderBlock configures the provider of this local name against the
+// mock, with extra lines.
+func namedProviderBlock(name string, server *mockapi.Server, extra string) string {
 	return fmt.Sprintf(`
-provider "megallm" {
+provider %q {
   base_url = %q
   api_key  = %q
   %s
 }
-`, server.URL(), mockapi.DefaultAPIKey, extra)
+`, name, server.URL(), mockapi.DefaultAPIKey, extra)
 }
 
 // testKey is an API key of this test's own, one per role when a test needs

@@ -45,6 +45,33 @@ func lifecyclePolicy() string {
   }`, day(-10), day(45), day(-1))
 }
 
+// TestPolicy_blockWithoutPolicyServedOnItsOwn: the block of allWithoutPolicy
+// reads without the policy block's policy, and that block with it, whichever
+// Terraform configures last, as when Terraform runs each block in a process
+// of its own; a server both blocks shared would keep the last configuration.
+func TestPolicy_blockWithoutPolicyServedOnItsOwn(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"x"}`), json.RawMessage(`{"id":"y"}`))
+	checks := []statecheck.StateCheck{expectIDs("data.megallm_models.all", "x", "y"), expectIDs("data.megallm_models.denying", "y")}
+	unitTest(t, resource.TestStep{ // the policy block configured last, then a read under the other
+		Config: allWithoutPolicy(server) + policyProvider(server,
+			`{ models = { (one([for id in data.megallm_models.all.ids : id if id == "x"])) = { denied = true } } }`, `
+data "megallm_models" "denying" {}
+data "megallm_models" "after" {
+  provider        = megallmplain
+  include_retired = length(data.megallm_models.denying.ids) < 0
+}`),
+		ConfigStateChecks: append(checks, expectIDs("data.megallm_models.after", "x", "y")),
+	}, resource.TestStep{ // the block without policy configured last, then a read under the policy block
+		Config: policyProvider(server, `{ models = { "x" = { denied = true } } }`, `data "megallm_models" "first" {}`) +
+			namedProviderBlock("megallmplain", server, `policy = length(data.megallm_models.first.ids) > 0 ? null : null`) + `
+data "megallm_models" "all" { provider = megallmplain }
+data "megallm_models" "denying" { include_retired = length(data.megallm_models.all.ids) < 0 }`,
+		ConfigStateChecks: checks,
+	})
+}
+
 func TestPolicy_deprecatedModelPlansWithLifecycle(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
