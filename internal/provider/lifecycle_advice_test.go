@@ -154,11 +154,7 @@ func TestAdvice_deniedIDTooLongToQuoteWhole(t *testing.T) {
 			`Read each id suggested here whole from the ids of a megallm_models data source with include_retired = true ` +
 			`under a provider block without policy, which lists every model of the catalog\.`),
 	}, resource.TestStep{ // the advice followed
-		Config: providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
-  provider        = megallm.catalog
-  include_retired = true
-}
-` + policyProvider(server, policy(fmt.Sprintf(`one([for id in data.megallm_models.all.ids : id if substr(id, 0, 64) == %q])`, longHead)),
+		Config: allWithoutPolicy(server) + policyProvider(server, policy(fmt.Sprintf(`one([for id in data.megallm_models.all.ids : id if substr(id, 0, 64) == %q])`, longHead)),
 			`data "megallm_model" "m" { id = "m4" }`),
 		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
 			tfjsonpath.New("model_lifecycle").AtMapKey("successor"), knownvalue.StringExact(longID))},
@@ -182,24 +178,17 @@ func TestAdvice_miscasedDeniedIDTooLongToQuoteWhole(t *testing.T) {
 		return fmt.Sprintf(`{ allowed_owners = ["openai"], models = { (%s) = { denied = true } } }`, key)
 	}
 	excluding := func(ids string) string { return `data "megallm_models" "m" { exclude_ids = ` + ids + ` }` }
-	all := providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
-  provider        = megallm.catalog
-  include_retired = true
-}
-`
 	advice := expectError(`write it in the letter case of the catalog, whose ids a megallm_models data source ` +
 		`with include_retired = true under a provider block without policy lists`)
 	followed := []statecheck.StateCheck{expectIDs("data.megallm_models.m", "m4")}
 	unitTest(t, resource.TestStep{
 		Config: policyProvider(server, policy(written), `data "megallm_models" "m" {}`), ExpectError: advice,
 	}, resource.TestStep{ // the advice followed
-		Config: all + policyProvider(server, policy("one("+read+")"), `data "megallm_models" "m" {}`), ConfigStateChecks: followed,
+		Config: allWithoutPolicy(server) + policyProvider(server, policy("one("+read+")"), `data "megallm_models" "m" {}`), ConfigStateChecks: followed,
 	}, resource.TestStep{
 		Config: policyProvider(server, `{ allowed_owners = ["openai"] }`, excluding("["+written+"]")), ExpectError: advice,
-	}, resource.TestStep{ // the advice followed; the policy reads all, so that all is read first, under the
-		// block without policy: the test's one provider server keeps the last block's configuration
-		Config: all + policyProvider(server, `{ allowed_owners = [for o in ["openai"] : o if length(data.megallm_models.all.ids) > 0] }`,
-			excluding(read)),
+	}, resource.TestStep{ // the advice followed
+		Config: allWithoutPolicy(server) + policyProvider(server, `{ allowed_owners = ["openai"] }`, excluding(read)),
 		ConfigStateChecks: append(followed, statecheck.ExpectKnownValue("data.megallm_models.m", tfjsonpath.New("exclude_ids"),
 			knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact(id)}))),
 	})
@@ -231,11 +220,7 @@ func TestAdvice_policyInErrorTooLongToQuoteWhole(t *testing.T) {
 		ExpectError: expectError(`Did you mean ` + cut + `\? Read each id suggested here whole from the ids of ` + withoutPolicy +
 			`, which lists every model of the catalog\.`),
 	}, resource.TestStep{ // the advice followed
-		Config: providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
-  provider        = megallm.catalog
-  include_retired = true
-}
-` + policyProvider(server, policy(fmt.Sprintf(`one([for id in data.megallm_models.all.ids : id if lower(id) == %q])`,
+		Config: allWithoutPolicy(server) + policyProvider(server, policy(fmt.Sprintf(`one([for id in data.megallm_models.all.ids : id if lower(id) == %q])`,
 			strings.ToLower(id)), ""), listing),
 		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", id, "m4")},
 	})

@@ -292,13 +292,8 @@ func TestModelsDataSource_miscasedUnlistedValueTooLongToQuote(t *testing.T) {
 	}, resource.TestStep{
 		Config:      policyProvider(server, policy(`"d"`), fmt.Sprintf(`data "megallm_models" "m" { owned_by = [%q] }`, strings.ToUpper(owner))),
 		ExpectError: expectError(`Write each owner as the catalog does\. ` + fmt.Sprintf(readWhole, "owner", "owned_by")),
-	}, resource.TestStep{ // the advice followed; the policy reads all, so that all is read first, under the
-		// block without policy: the test's one provider server keeps the last block's configuration
-		Config: providerBlock(server, `alias = "catalog"`) + `data "megallm_models" "all" {
-  provider        = megallm.catalog
-  include_retired = true
-}
-` + policyProvider(server, policy(`one([for id in data.megallm_models.all.ids : id if id == "d"])`), fmt.Sprintf(`
+	}, resource.TestStep{ // the advice followed
+		Config: allWithoutPolicy(server) + policyProvider(server, policy(`"d"`), fmt.Sprintf(`
 data "megallm_models" "t" {
   type            = one([for m in data.megallm_models.all.models : m.type if lower(m.type) == %q])
   include_retired = true
