@@ -477,7 +477,7 @@ func TestPolicyAsCode_oddInputs(t *testing.T) {
 		{`{"planned_values": {"root_module": {}}, "prior_state": {"values": {"root_module": []}}}`, "",
 			fmt.Sprintf(shape, "prior_state.values.root_module")},
 		{app, `{"megallm_settings": {"json_attributes": ["x"]}}`,
-			`megallm_settings.json_attributes is ["x"]: set an object from resource type to a list of attribute paths.`},
+			`megallm_settings.json_attributes is ["x"]: set an object from resource type to a list of attribute names.`},
 		{app, `{"megallm_settings": {"attribute_paths": {"terraform_data": [1]}}}`,
 			`megallm_settings.attribute_paths["terraform_data"] is [1]: set a list of attribute paths such as ["model.*.name"].`},
 	} {
