@@ -217,8 +217,35 @@ _owner_allowed(owner) if {
 _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.models}
 
 # _near(id): at most three usable ids near id, those the provider's
-# catalog.Closest suggests for it (closest.rego).
-_near(id) := _closest_ids(id, _usable_lowered)
+# catalog.Closest suggests for it (closest.rego), or else those whose start
+# is near it (_led).
+_near(id) := near if {
+	near := _closest_ids(id, _usable_lowered)
+	count(near) > 0
+} else := _led(id, _usable_ids, _usable_leading)
+
+# _led(value, ids, leading): at most three of ids, closest first, that
+# start with a start of leading (_leading) near value as an id is near a
+# misspelt one (_near_worded), but two edits closer: a start is short and
+# like many a setting (gp3 is two edits from gpt-3, GPT-5 one from gpt-4).
+_led(value, ids, leading) := array.slice([k | some i, k in led; not k in array.slice(led, 0, i)], 0, 3) if {
+	led := [k | some start in _near_worded(value, leading, 2); some k in sort([k | some k in ids; startswith(k, start)])]
+}
+
+# _leading(ids): each start of ids that ends at a separator (-, ., _, / or
+# :) and holds two words or more, written with the separator, by itself
+# lower-cased without it: "claude-3-5-sonnet-" of claude-3-5-sonnet-20241022
+# and "gpt-4o-" of gpt-4o-mini, but not "gpt-", as one word is near too
+# many settings (gpu, ollama: llama).
+_leading(ids) := {start: lower(trim_right(start, "-._/:")) |
+	some id in ids
+	pieces := regex.find_n(`[^-._/:]+[-._/:]+`, id, -1)
+	some n, _ in pieces
+	n > 0
+	start := concat("", array.slice(pieces, 0, n + 1))
+}
+
+_usable_leading := _leading(_usable_ids)
 
 _usable_lowered := _lowered(_usable_ids)
 
@@ -236,7 +263,11 @@ _reads_as_id(value) if count(_displayed_as(value)) > 0
 
 _reads_as_id(value) if count(_closest_ids(value, _known_lowered)) > 0
 
+_reads_as_id(value) if count(_led(value, known_ids, _known_leading)) > 0
+
 _known_lowered := _lowered(known_ids)
+
+_known_leading := _leading(known_ids)
 
 _known_folds := {_fold(k) | some k in known_ids}
 

@@ -15,8 +15,12 @@ package megallm
 # value under a wholly other vendor prefix is no near miss as a whole. Of
 # names as close, the one near the whole comes first, then the one near its
 # longest reading, then by name.
-_closest_ids(value, lowered) := [n[2] | some n in array.slice(sort(found), 0, 3)] if {
-	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered)}) | some r in _edit_readings(lower(trim_space(value)))]
+_closest_ids(value, lowered) := _closer_ids(value, lowered, 0)
+
+# _closer_ids(value, lowered, closer): _closest_ids, with the edit bound of
+# each reading that many edits lower (_led).
+_closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(found), 0, 3)] if {
+	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered), "bound": r.bound - closer}) | some r in _edit_readings(lower(trim_space(value)))]
 	ceilings := sort([c | some have in lowered; c := _ceiling(reads, have)])
 	cutoff := _third(ceilings, reads[0].limit)
 	found := [[d, i, k] | some k, have in lowered; [d, i] := _nearness(reads, have, cutoff)]

@@ -41,17 +41,16 @@ else if _by_role(path)
 
 # _names_id(by_role, sensitive, id): a value of a map by role names a model
 # when it is an id, with or without separators and in any letter case (O3,
-# o-1), or a display name, or when an id is near it (_closest_ids) and both
-# hold a word (two letters in a row), as ids but the shortest do, and the
-# value more than letters; a word of three letters or more is one when it is
-# one edit from an id of letters alone (mistrall: mistral). A setting there
-# is no misspelt id merely as an id holds it or is a few edits from it: a
-# word alone (embed, in text-embedding-3-small; mini, two from gemini), a
-# version, GPU, size or date (v1, a10, 70b), one near only an id with no
-# word (gp3, io1: o3, o1), a path or URL. A
-# sensitive value names one always, as whether an id is near it would tell
-# what it is: it is checked, as under a model key, and denied unless it is a
-# catalog id.
+# o-1), or a display name, or when an id is near it as a misspelt one
+# (_near_worded), or the start of an id (_led: claude-3-5-sonet, of
+# claude-3-5-sonnet-20241022); a word of three letters or more is one when
+# it is one edit from an id of letters alone (mistrall: mistral). A setting
+# there is no misspelt id merely as an id holds it or is a few edits from
+# it: a word alone (embed, in text-embedding-3-small; mini, two from
+# gemini), a version, GPU, size or date (v1, a10, 70b), one near only an id
+# with no word (gp3, io1: o3, o1), a path or URL. A sensitive value names
+# one always, as whether an id is near it would tell what it is: it is
+# checked, as under a model key, and denied unless it is a catalog id.
 _names_id(false, _, _)
 
 _names_id(true, true, _)
@@ -60,13 +59,9 @@ _names_id(true, false, id) if _fold(id) in _known_folds
 
 _names_id(true, false, id) if count(_displayed_as(id)) > 0
 
-_names_id(true, false, id) if {
-	_worded(id)
-	regex.match(`[^A-Za-z\s]`, id)
-	not _path_or_url(id)
-	some near in _closest_ids(id, _known_lowered)
-	_worded(near)
-}
+_names_id(true, false, id) if count(_near_worded(id, _known_lowered, 0)) > 0
+
+_names_id(true, false, id) if count(_led(id, known_ids, _known_leading)) > 0
 
 _names_id(true, false, id) if {
 	word := lower(trim_space(id))
@@ -75,6 +70,16 @@ _names_id(true, false, id) if {
 	some have in _known_words
 	_reading_distance(0, reading, have, 1)
 }
+
+# _near_worded(value, lowered, closer): the names of lowered near value
+# (_closer_ids) that hold a word (two letters in a row), as ids but the
+# shortest do, when the value holds one and more than letters and is no
+# path or URL, as a misspelt id does; else none.
+_near_worded(value, lowered, closer) := [n | some n in _closer_ids(value, lowered, closer); _worded(n)] if {
+	_worded(value)
+	regex.match(`[^A-Za-z\s]`, value)
+	not _path_or_url(value)
+} else := []
 
 _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 

@@ -645,6 +645,54 @@ test_a_setting_by_role_is_no_misspelt_id_unless_shaped_as_one if {
 	}
 }
 
+# A value by role near the start of an id, up to a separator, of two words
+# or more (claude-3-5-sonnet of claude-3-5-sonnet-20241022) is a misspelt id
+# without its date or version, as under a model key: "did you mean" names
+# the ids so started, and an id the policy refuses is no reason to ignore it.
+test_a_value_by_role_near_the_start_of_an_id_is_a_misspelt_id if {
+	more := [
+		_model("claude-3-5-sonnet-20241022", "anthropic", {}), _model("gpt-4o-2024-08-06", "openai", {}),
+		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}),
+	]
+	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"model": "claude-3-5-sonet", "models": {
+			"write": "claude-3-5-sonet", "dated": "gtp-4o-2024", "vision": "meta-llama/llama-3.3-7b", "large": "mistral-lage",
+		}})],
+		reads,
+	)
+	denies == {
+		`terraform_data.app: input.model = "claude-3-5-sonet" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`,
+		`terraform_data.app: input.models.write = "claude-3-5-sonet" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`,
+		`terraform_data.app: input.models.dated = "gtp-4o-2024" is not in the MegaLLM catalog. Did you mean "gpt-4o-2024-08-06"?`,
+		`terraform_data.app: input.models.vision = "meta-llama/llama-3.3-7b" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.3-70b-instruct"?`,
+		`terraform_data.app: input.models.large = "mistral-lage" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+	}
+}
+
+# Near the start of an id, a setting by role is no misspelt id: a start of
+# one word (gpt- of gpt-4o-mini, llama- of llama-3.1-8b-instruct) is none, a
+# start must be two edits nearer than an id (gp3 is two from gpt-3), and a
+# word, version, GPU, size, date, path or URL is no id.
+test_a_setting_by_role_is_no_misspelt_id_near_the_start_of_an_id if {
+	more := [
+		_model("claude-3-5-sonnet-20241022", "anthropic", {}), _model("gpt-4o-2024-08-06", "openai", {}),
+		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("llama-3.1-8b-instruct", "meta", {}),
+		_model("o3-mini", "openai", {}),
+	]
+	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"models": {
+			"storage": "10Gi", "kind": "storage", "gpu": "a100", "version": "v1", "size": "70b", "snapshot": "2024-08-06",
+			"role": "chat", "tier": "mini", "disk": "gp3", "volume": "io1", "device": "gpu", "runtime": "ollama",
+			"region": "us-east-1", "dir": "/models/claude-3-5-sonet", "cache": "./gtp-4o-2024",
+			"base": "https://gateway.example.com/v1/claude-3-5-sonet", "write": "claude-3-5-sonet",
+		}})],
+		reads,
+	)
+	denies == {`terraform_data.app: input.models.write = "claude-3-5-sonet" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`}
+}
+
 # A word by role is a misspelt id when it is one edit from an id of letters
 # alone (mistrall, snoar), in any letter case, as under a model key; no more
 # edits (mini, german: two from gemini, gemma) and no id that holds it make a
