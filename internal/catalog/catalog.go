@@ -37,6 +37,9 @@ type Catalog struct {
 	byFoldedID   map[string]string
 	caseVariants [][]string
 	longestID    int
+	// byStart is what starts returns, built once by it.
+	startsOnce sync.Once
+	byStart    map[string][]string
 	// owners, types and currencies give the distinct values of each, sorted
 	// (countFacets).
 	owners, types, currencies func() []string

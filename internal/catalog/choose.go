@@ -1,10 +1,6 @@
 package catalog
 
-import (
-	"iter"
-
-	"github.com/megallm/terraform-provider-megallm/internal/megallm"
-)
+import "github.com/megallm/terraform-provider-megallm/internal/megallm"
 
 // Rejection is why a model id cannot be used.
 type Rejection struct {
@@ -61,10 +57,11 @@ func (c *Catalog) Check(id string, q Query) (*megallm.Model, *Rejection) {
 	return m, rejection
 }
 
-// suggestUsable returns up to three ids close to id, as Closest finds them,
-// of models that can be used: the suggestions of a NotInCatalog rejection.
+// suggestUsable returns up to three ids that id may mean, as Suggest finds
+// them, of models that can be used: the suggestions of a NotInCatalog
+// rejection.
 func (c *Catalog) suggestUsable(id string) []string {
-	return Closest(id, c.usableIDs())
+	return c.suggest(id, c.usable)
 }
 
 // Unknown is the NotInCatalog rejection of id, with why the catalog left it
@@ -75,7 +72,7 @@ func (c *Catalog) Unknown(id string) *Rejection {
 	if why := c.LeftOut(id); why != "" {
 		return &Rejection{Kind: NotInCatalog, LeftOut: why}
 	}
-	return &Rejection{Kind: NotInCatalog, Suggestions: c.suggestUsable(id), DisplayNameOf: c.displayNamed(id, c.usableIDs())}
+	return &Rejection{Kind: NotInCatalog, Suggestions: c.suggestUsable(id), DisplayNameOf: c.displayNamed(id, c.usable)}
 }
 
 // check is Check without the suggestions, which cost a pass over the
@@ -115,16 +112,11 @@ func (c *Catalog) Misnamed(id string) *Rejection {
 	return nil
 }
 
-// usableIDs are the ids of the models the policy allows and that are not
-// retired: the ids worth suggesting for one the catalog lacks.
-func (c *Catalog) usableIDs() iter.Seq[string] {
-	return func(yield func(string) bool) {
-		for id, m := range c.byID {
-			if c.allowed(m) && !Retired(m, c.now) && !yield(id) {
-				return
-			}
-		}
-	}
+// usable reports whether the policy allows the model of a catalog id and it
+// is not retired: an id worth suggesting for one the catalog lacks.
+func (c *Catalog) usable(id string) bool {
+	m := c.byID[id]
+	return c.allowed(m) && !Retired(m, c.now)
 }
 
 // Candidate is one id of a Choose, with its Rejection if it was passed over.

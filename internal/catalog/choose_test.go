@@ -79,6 +79,13 @@ func TestAdvise(t *testing.T) {
 	if got := c.Advise("gpt-4o-minx", ptr("small"), long); !reflect.DeepEqual(got, want) {
 		t.Errorf("Advise with a requirement the successor misses = %+v, want %+v", got, want)
 	}
+	// A successor misspelt without its date: the ids it is near the start
+	// of, as Suggest finds them.
+	dated := New([]megallm.Model{{ID: "claude-3-5-sonnet-20241022"}, {ID: "claude-3-opus-20240229"}})
+	want = Advice{Successor: "claude-3-5-sonet", Unusable: "is not in the catalog", Alternatives: []string{"claude-3-5-sonnet-20241022"}}
+	if got := dated.Advise("claude-3-opus-20240229", ptr("claude-3-5-sonet"), &Query{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("Advise with a successor misspelt without its date = %+v, want %+v", got, want)
+	}
 }
 
 // TestUnmet_successorJudged: a not_deprecated miss says why its successor

@@ -122,11 +122,13 @@ func BenchmarkLookup(b *testing.B) {
 
 // BenchmarkSuggest is the cost of an unknown id over 10,000 models: the
 // error path compares it with every id. A typo is the usual case; the long
-// ids (as a generated or pasted value may be) must cost no more than it.
+// ids (as a generated or pasted value may be) must cost no more than it; nor
+// must one near the start of ids alone, which costs a pass over the starts.
 func BenchmarkSuggest(b *testing.B) {
 	c := New(syntheticModels(b, 10000))
 	for _, tc := range []struct{ name, id string }{
 		{"typo", "meta-llama/llama-1-128b-mini-0004"},
+		{"start", "meta-llama/lama-1-8b"},
 		{"20KB", strings.Repeat("0", 20_000)},
 		{"1MB", strings.Repeat("0", 1_000_000)},
 	} {

@@ -15,8 +15,9 @@ type Advice struct {
 	// Unusable says why the successor cannot be used, completing "successor
 	// X ..."; "" when it can (or there is none).
 	Unusable string
-	// Alternatives are the usable ids closest to the successor, else to the
-	// model's own id, when the successor cannot be used or there is none.
+	// Alternatives are the usable ids that the successor, else the model's
+	// own id, may mean (as Suggest finds them), when the successor cannot be
+	// used or there is none.
 	Alternatives []string
 }
 
@@ -57,16 +58,10 @@ func (c *Catalog) advise(id string, successor *string, q *Query) Advice {
 	if a.Successor != "" && a.Unusable == "" {
 		return a
 	}
-	usable := func(yield func(string) bool) {
-		for usable := range c.usableIDs() {
-			if usable != id && c.meets(usable, q) && !yield(usable) {
-				return
-			}
-		}
-	}
+	usable := func(usable string) bool { return usable != id && c.usable(usable) && c.meets(usable, q) }
 	for _, near := range []string{a.Successor, id} {
 		if near != "" && len(a.Alternatives) == 0 {
-			if closest := Closest(near, usable); len(closest) > 0 {
+			if closest := c.suggest(near, usable); len(closest) > 0 {
 				a.Alternatives = closest
 			}
 		}

@@ -3,11 +3,13 @@ package catalog
 import (
 	"cmp"
 	"iter"
-	"maps"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // maxSuggestions caps how many values a suggestion lists.
@@ -31,9 +33,92 @@ const maxEditLength = 256
 // and one edit further. An id under a wholly other vendor prefix ("groq/" for "meta/")
 // is no near miss as a whole, however few edits rewrite it. Of ids as close,
 // the one near the whole id comes first, then the one near its longest
-// reading, then by id.
+// reading, then by id. When no id is near, it returns those that start
+// with a start near id (suggest): claude-3-5-sonnet-20241022 for
+// claude-3-5-sonet.
 func (c *Catalog) Suggest(id string) []string {
-	return Closest(id, maps.Keys(c.byID))
+	return c.suggest(id, anyID)
+}
+
+// anyID keeps every id.
+func anyID(string) bool { return true }
+
+// suggest returns up to three of the catalog ids that keep keeps that value
+// may mean: those Closest finds, or else, for a value written as a misspelt
+// id is (idShaped), the ids that start with a start (starts) near it as
+// Closest measures, but two edits closer: a start is short and like many a
+// setting (gp3 is two edits from gpt-3). Closest first; of one start, by id.
+// The Rego library's _near and _led (policy/opa) suggest the same.
+func (c *Catalog) suggest(value string, keep func(id string) bool) []string {
+	near := Closest(value, keysWhere(c.byID, func(id string, _ *megallm.Model) bool { return keep(id) }))
+	if len(near) > 0 || !idShaped(value) {
+		return near
+	}
+	starts := c.starts()
+	for _, start := range closest(value, keysWhere(starts, func(_ string, ids []string) bool { return slices.ContainsFunc(ids, keep) }), 2) {
+		for _, id := range starts[start] {
+			if len(near) < maxSuggestions && worded.MatchString(start) && keep(id) && !slices.Contains(near, id) {
+				near = append(near, id)
+			}
+		}
+	}
+	return near
+}
+
+// keysWhere are the keys of m that ok is true of, with their values.
+func keysWhere[V any](m map[string]V, ok func(string, V) bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for k, v := range m {
+			if ok(k, v) && !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// starts maps each start of a catalog id that ends at a separator (-, ., _,
+// / or :) and holds two words or more, without the separator, to the ids
+// that have it, sorted: claude-3-5-sonnet of claude-3-5-sonnet-20241022 and
+// gpt-4o of gpt-4o-mini, but not gpt, as a word alone is near too many
+// settings (gpu; llama of ollama). Built once, as fold is.
+func (c *Catalog) starts() map[string][]string {
+	c.startsOnce.Do(func() {
+		c.byStart = map[string][]string{}
+		for id := range c.byID {
+			words := 0
+			for i := 1; i < len(id); i++ {
+				if startSeparator(id[i]) && !startSeparator(id[i-1]) {
+					if words++; words >= 2 && !startSeparator(id[0]) {
+						c.byStart[id[:i]] = append(c.byStart[id[:i]], id)
+					}
+				}
+			}
+		}
+		for _, ids := range c.byStart {
+			slices.Sort(ids)
+		}
+	})
+	return c.byStart
+}
+
+// startSeparator reports whether b ends a start (starts).
+func startSeparator(b byte) bool { return strings.IndexByte("-._/:", b) >= 0 }
+
+var (
+	// worded is text with a word: two letters in a row.
+	worded = regexp.MustCompile(`[A-Za-z]{2}`)
+	// lettersAlone is text of letters and white space alone.
+	lettersAlone = regexp.MustCompile(`^[A-Za-z\s]*$`)
+	// pathOrURL is a file path or URL, or a JSON object's text, lower-cased.
+	pathOrURL = regexp.MustCompile(`^([/~.\\].*|[a-z]:[/\\].*|.*://.*|\{.*)$`)
+)
+
+// idShaped reports whether value is written as a misspelt id is: with a
+// word, more than letters, and no path or URL (the Rego library's
+// _near_worded).
+func idShaped(value string) bool {
+	return worded.MatchString(value) && !lettersAlone.MatchString(value) &&
+		!pathOrURL.MatchString(strings.ToLower(strings.TrimSpace(value)))
 }
 
 // DisplayNamed returns up to three catalog ids, sorted, of the models whose
@@ -42,19 +127,19 @@ func (c *Catalog) Suggest(id string) []string {
 // id goes ("GPT-4o mini" for "gpt-4o-mini", "DeepSeek V3" for
 // "deepseek-chat"). None for a value that is an id in some letter case.
 func (c *Catalog) DisplayNamed(value string) []string {
-	return c.displayNamed(value, maps.Keys(c.byID))
+	return c.displayNamed(value, anyID)
 }
 
-// displayNamed is DisplayNamed among ids.
-func (c *Catalog) displayNamed(value string, ids iter.Seq[string]) []string {
+// displayNamed is DisplayNamed among the ids that keep keeps.
+func (c *Catalog) displayNamed(value string, keep func(id string) bool) []string {
 	name := strings.TrimSpace(value)
 	_, exact := c.byID[name]
 	if _, folded := c.lookupFold(name); exact || folded || name == "" {
 		return nil
 	}
 	var out []string
-	for id := range ids {
-		if d := c.byID[id].DisplayName; d != nil && strings.EqualFold(strings.TrimSpace(*d), name) {
+	for id, m := range c.byID {
+		if d := m.DisplayName; d != nil && keep(id) && strings.EqualFold(strings.TrimSpace(*d), name) {
 			out = append(out, id)
 		}
 	}
@@ -112,6 +197,11 @@ func newReading(text, folded string) reading {
 // stops as soon as it exceeds the limit, and a value is read in at most
 // 1+maxPrefixes ways.
 func Closest(value string, candidates iter.Seq[string]) []string {
+	return closest(value, candidates, 0)
+}
+
+// closest is Closest, with each reading's edit limit that many edits lower.
+func closest(value string, candidates iter.Seq[string], closer int) []string {
 	want := strings.ToLower(strings.TrimSpace(value))
 	reads := readings(want)
 	limit := reads[0].limit
@@ -132,11 +222,11 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 			best.distance = 0
 		}
 		for i, r := range reads {
-			bound := r.limit // the most edits that make have a suggestion
+			bound := r.limit - closer // the most edits that make have a suggestion
 			if i > 0 {
 				// The prefix left out is one edit, and of ids as close the
 				// one near an earlier reading comes first.
-				bound = min(r.limit, best.distance-1) - 1
+				bound = min(bound, best.distance-1) - 1
 			}
 			if best.distance == 0 || bound < 0 || r.runes == nil || abs(haveLen-len(r.runes)) > bound {
 				continue

@@ -116,6 +116,44 @@ func TestSuggest_vendorPrefixes(t *testing.T) {
 	}
 }
 
+// TestSuggest_startOfAnID: when no id is near a value, the ids whose start,
+// up to a separator and of two words or more, is near it two edits closer
+// are, closest first, as the Rego library's _led suggests them: a misspelt
+// id without its date, version or suffix. A value near only a start of one
+// word, a word of letters alone, a path or a URL is none; an id near as a
+// whole is suggested as before; Unknown suggests only usable ids.
+func TestSuggest_startOfAnID(t *testing.T) {
+	t.Parallel()
+	var models []megallm.Model
+	for _, id := range []string{
+		"claude-3-5-sonnet-20241022", "gpt-4o-2024-08-06", "gpt-4o-mini", "gpt-3.5-turbo", "o3-mini",
+		"meta-llama/llama-3.3-70b-instruct", "llama-3.1-8b-instruct", "mistral-large-latest", "mistral-embed",
+	} {
+		models = append(models, megallm.Model{ID: id})
+	}
+	c := New(models)
+	for value, want := range map[string][]string{
+		"claude-3-5-sonet":                     {"claude-3-5-sonnet-20241022"},
+		"Claude-3-5-Sonet":                     {"claude-3-5-sonnet-20241022"},
+		"gtp-4o-2024":                          {"gpt-4o-2024-08-06"},
+		"meta-llama/llama-3.3-7b":              {"meta-llama/llama-3.3-70b-instruct"},
+		"mistral-lage":                         {"mistral-embed"}, // near as a whole: the start is not asked
+		"gpu":                                  {},                // gpt- is a start of one word
+		"gp3":                                  {},                // two edits from gpt-3, but not two closer
+		"claude 3 5 sonet":                     {},                // letters alone, as a setting is
+		"/models/claude-3-5-sonet":             {},
+		"https://example.com/claude-3-5-sonet": {},
+	} {
+		if got := c.Suggest(value); got == nil || !equalStrings(got, want) {
+			t.Errorf("Suggest(%q) = %#v, want %q", value, got, want)
+		}
+	}
+	retired := New(append(slices.Clone(models), megallm.Model{ID: "claude-3-5-sonnet-20240620", RetiresAt: date("2020-01-01")}))
+	if got, want := retired.Unknown("claude-3-5-sonet").Suggestions, []string{"claude-3-5-sonnet-20241022"}; !equalStrings(got, want) {
+		t.Errorf("Unknown(claude-3-5-sonet).Suggestions = %q, want %q", got, want)
+	}
+}
+
 func TestSuggest_typoFirst(t *testing.T) {
 	t.Parallel()
 	got := suggestFixture().Suggest("gpt-4o-mnii")

@@ -109,6 +109,11 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 			ExpectError: expectError(`has no model with id "anthropic/claude-sonnet-4". Did you mean "claude-sonnet-4-20250514"\?`),
 		},
 		resource.TestStep{
+			// A misspelt id without its date is near the start of the catalog's.
+			Config:      providerBlock(server, "") + `data "megallm_model" "dated" { id = "claude-3-5-sonet" }`,
+			ExpectError: expectError(`has no model with id "claude-3-5-sonet". Did you mean "claude-3-5-sonnet-20241022"\?`),
+		},
+		resource.TestStep{
 			Config:      providerBlock(server, "") + `data "megallm_model" "case" { id = "GPT-4o" }`,
 			ExpectError: expectError(`Did you mean "gpt-4o"`),
 		},
