@@ -546,7 +546,7 @@ func TestMiscased(t *testing.T) {
 }
 
 // typoCorpus is testdata/typos.json: a catalog and typos of its ids, each
-// with the ids Closest suggests for it, kept as data so that policy/opa's
+// with the ids Suggest suggests for it, kept as data so that policy/opa's
 // Rego library is held to the same suggestions (internal/e2e's
 // TestPolicyAsCode_typoCorpus).
 type typoCorpus struct {
@@ -557,7 +557,7 @@ type typoCorpus struct {
 	}
 }
 
-func TestClosest_typoCorpus(t *testing.T) {
+func TestSuggest_typoCorpus(t *testing.T) {
 	t.Parallel()
 	data, err := os.ReadFile("testdata/typos.json")
 	if err != nil {
@@ -567,9 +567,14 @@ func TestClosest_typoCorpus(t *testing.T) {
 	if err := json.Unmarshal(data, &corpus); err != nil {
 		t.Fatal(err)
 	}
+	models := make([]megallm.Model, len(corpus.Catalog))
+	for i, id := range corpus.Catalog {
+		models[i] = megallm.Model{ID: id}
+	}
+	c := New(models)
 	for _, tc := range corpus.Typos {
-		if got := Closest(tc.Typo, slices.Values(corpus.Catalog)); !slices.Equal(got, tc.Closest) {
-			t.Errorf("%s: Closest(%q) = %q, want %q", tc.Kind, tc.Typo, got, tc.Closest)
+		if got := c.Suggest(tc.Typo); !slices.Equal(got, tc.Closest) {
+			t.Errorf("%s: Suggest(%q) = %q, want %q", tc.Kind, tc.Typo, got, tc.Closest)
 		}
 	}
 }

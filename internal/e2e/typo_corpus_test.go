@@ -16,7 +16,7 @@ import (
 
 // TestPolicyAsCode_typoCorpus: for every typo of internal/catalog's corpus
 // (testdata/typos.json), the Rego library's deny suggests the ids that the
-// provider's catalog.Closest does (TestClosest_typoCorpus), in its order, so
+// provider's Catalog.Suggest does (TestSuggest_typoCorpus), in its order, so
 // that a policy check in CI and a plan give the same advice.
 func TestPolicyAsCode_typoCorpus(t *testing.T) {
 	t.Parallel()
@@ -67,7 +67,7 @@ func TestPolicyAsCode_typoCorpus(t *testing.T) {
 		if !ok {
 			t.Errorf("%s: %q: no deny", tc.Kind, tc.Typo)
 		} else if !slices.Equal(got, tc.Closest) {
-			t.Errorf("%s: %q: the Rego library suggests %q, catalog.Closest %q", tc.Kind, tc.Typo, got, tc.Closest)
+			t.Errorf("%s: %q: the Rego library suggests %q, Catalog.Suggest %q", tc.Kind, tc.Typo, got, tc.Closest)
 		}
 	}
 }
