@@ -22,7 +22,7 @@ import (
 // Seeds are in testdata/fuzz/FuzzDecodeModels.
 func FuzzDecodeModels(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
-		if quoted := excerpt(body); !utf8.ValidString(quoted) || len(quoted) > excerptBytes+len("…") {
+		if quoted := (redactor{}).excerpt(body, false); !utf8.ValidString(quoted) || len(quoted) > excerptBytes+len("…") {
 			t.Fatalf("excerpt of %d bytes is %d bytes or invalid UTF-8", len(body), len(quoted))
 		}
 		models, problems, err := DecodeModels(bytes.NewReader(body))

@@ -29,10 +29,6 @@ func (h *headBuffer) Write(p []byte) (int, error) {
 // excerpt quotes the kept bytes without the key.
 func (h *headBuffer) excerpt(r redactor) string { return r.excerpt(h.buf, h.cut) }
 
-// excerpt shortens a body to a one-line quote for an error message, cut on a
-// character boundary and free of invalid UTF-8.
-func excerpt(body []byte) string { return redactor{}.excerpt(body, false) }
-
 // excerpt is the one-line quote of body with the key removed before the body
 // is shortened, so that no part of the key survives the cut, and control
 // characters read as spaces, so that server text cannot forge a line or
