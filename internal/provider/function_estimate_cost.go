@@ -21,8 +21,8 @@ func NewEstimateCostFunction() function.Function {
 		MarkdownDescription: "Returns what `input_tokens` prompt tokens and `output_tokens` completion tokens cost with " +
 			"`model`, in the model's `pricing.currency`: `input_tokens / 1e6 × input_tokens_cost_per_million + " +
 			"output_tokens / 1e6 × output_tokens_cost_per_million`, rounded to 12 significant digits as the data " +
-			"sources' `workload_costs` are (3,000,000 input tokens at 0.1 per million cost `0.3`). Token counts may be fractional (an estimate " +
-			"such as `var.requests * 1.15` is fine) but not negative. Fails when the model has no pricing at all " +
+			"sources' `workload_costs` are (3,000,000 input tokens at 0.1 per million cost `0.3`).\n\nToken counts may be fractional (an estimate " +
+			"such as `var.requests * 1.15` is fine) but not negative.\n\nFails when the model has no pricing at all " +
 			"(`pricing = null` and `pricing = {}` alike), even for 0 tokens: its cost is unknown, not 0. Fails " +
 			"too when the model lacks the price of a non-zero token count (with only an input price, " +
 			"`output_tokens` must be 0), and when the cost is too large to represent, where `workload_costs` has a null " +

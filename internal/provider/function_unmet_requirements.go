@@ -23,18 +23,18 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
 			"meets them all: the requirements `megallm_model` and `megallm_models` find unmet for the same model, " +
 			"`require` and `currency`, in their words, but for a successor named alone: with no catalog, the function " +
-			"cannot say, as they do, that it cannot be used. `length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a " +
-			"`precondition`, `validation` or `check`. Price bounds are in `currency`, the optional third argument, as " +
+			"cannot say, as they do, that it cannot be used.\n\n`length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a " +
+			"`precondition`, `validation` or `check`.\n\nPrice bounds are in `currency`, the optional third argument, as " +
 			"the data sources' `currency` argument (`unmet_requirements(m, { max_input_cost_per_million = 1 }, " +
 			"\"EUR\")`), and in `" + catalog.DefaultCurrency + "` without it: a model priced in another currency " +
 			"misses them (`priced in EUR, the requirement is in USD`), and one whose pricing reports no currency is " +
-			"taken as priced in `" + catalog.DefaultCurrency + "`. `not_deprecated` and `min_days_to_retirement` " +
+			"taken as priced in `" + catalog.DefaultCurrency + "`.\n\n`not_deprecated` and `min_days_to_retirement` " +
 			"read the model's lifecycle today in UTC: what its dates give, or the `model_lifecycle.status` and " +
 			"`days_to_retirement` written there where they are later (`retired` over `deprecated` over `active`, " +
 			"the fewer days, 0 once retired), so that an object saved on an earlier day is judged by its dates " +
 			"today, and a status without a date counts as written; a date marked unreadable " +
 			"(`deprecated_at_unreadable`, `retires_at_unreadable`) misses those that read it, as in the data " +
-			"sources. `max_workload_cost` is an error " +
+			"sources.\n\n`max_workload_cost` is an error " +
 			"here, as the function takes no workload: compare `provider::megallm::estimate_cost` with the bound " +
 			"instead. Makes no API call.",
 		Parameters: []function.Parameter{
