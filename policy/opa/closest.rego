@@ -22,9 +22,23 @@ _closest_ids(value, lowered) := _closer_ids(value, lowered, 0)
 _closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(found), 0, 3)] if {
 	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered), "bound": r.bound - closer}) | some r in _edit_readings(lower(trim_space(value)))]
 	ceilings := sort([c | some have in lowered; c := _ceiling(reads, have)])
-	cutoff := _third(ceilings, reads[0].limit)
+	ceiled := _third(ceilings, reads[0].limit)
+	cutoff := _third(sort([n[0] | some k in _likeliest(reads, lowered, ceiled); n := _nearness(reads, lowered[k], ceiled)]), ceiled)
 	found := [[d, i, k] | some k, have in lowered; [d, i] := _nearness(reads, have, cutoff)]
 }
+
+# _likeliest(reads, lowered, cutoff): the three names of lowered that the
+# fewest characters set apart from a reading (_unshared), within cutoff: the
+# ranks of the nearest are often known so cheaply, and bound what else is
+# computed, as _ceiling does.
+_likeliest(reads, lowered, cutoff) := [n[1] | some n in array.slice(sort(apart), 0, 3)] if {
+	edited := [[i, r] | some i, r in reads; r.edited]
+	count(edited) > 0
+	apart := [[u, k] |
+		some k, have in lowered
+		u := min({(_unlike(e[0], e[1], have, min([e[1].bound, cutoff - to_number(e[0] > 0)])) + to_number(e[0] > 0)) | some e in edited})
+	]
+} else := []
 
 # _lowered(names): each of names, lower-cased, by name.
 _lowered(names) := {k: lower(k) | some k in names}
@@ -54,30 +68,34 @@ else := count([h | some h in lowered; abs(count(h) - r.length) <= r.bound]) <= _
 _max_edited := 500
 
 # _ceiling(reads, have): a rank no further than the one _nearness gives a
-# lower-cased name, when it is a suggestion for sure, cheaply: what lies
-# between what both start and end with, all retyped.
+# lower-cased name, when it is a suggestion for sure, cheaply: the edits
+# _edits_at_most counts between what both start and end with.
 _ceiling(reads, have) := 0 if have == reads[0].text
 
 else := ceiling if {
 	ceiling := min({(c + to_number(i > 0)) |
 		some i, r in reads
 		r.edited
+		abs(count(have) - r.length) <= r.bound
+		not _prefixed_apart(i, r.text, have)
 		compared := _compared(i, have)
-		abs(count(compared) - r.length) <= r.bound
 		pair := _residues(r.text, compared)
-		c := max([count(pair[0]), count(pair[1])])
+		c := _edits_at_most(pair[0], pair[1])
 		c <= r.bound
 		c < max([r.length, count(have)])
-		not _prefixed_both(i, r.text, have)
 	})
 }
 
 else := reads[0].limit if _contained_in(reads, have)
 
-_prefixed_both(0, want, have) if {
-	contains(want, "/")
-	contains(have, "/")
-}
+# _edits_at_most(a, b): no fewer edits than residues a and b are apart: the
+# longer's length, or one edit of the first character of either or both and
+# the longer residue of what is left ("73-la", "13-lar": 2, not 6).
+_edits_at_most(a, b) := min({e |
+	some t in [[a, b, 0], [substring(a, 1, -1), substring(b, 1, -1), 1], [substring(a, 1, -1), b, 1], [a, substring(b, 1, -1), 1]]
+	pair := _residues(t[0], t[1])
+	e := t[2] + max([count(pair[0]), count(pair[1])])
+})
 
 # _nearness(reads, have, cutoff): [distance, reading] of a lower-cased name
 # to the value read as reads, as catalog.Closest ranks it; undefined when it
@@ -117,16 +135,27 @@ _contains_reading(i, folded) if {
 # both start and end with costs none, so only what lies between is aligned.
 _reading_distance(i, r, have, cutoff) := d if {
 	r.edited
-	compared := _compared(i, have)
 	bound := min([r.bound, cutoff])
-	abs(count(compared) - r.length) <= bound
-	pair := _residues(r.text, compared)
-	_unshared(pair[0], pair[1]) <= bound
+	_unlike(i, r, have, bound) <= bound
+	pair := _residues(r.text, _compared(i, have))
 	d := _residue_distance(pair[0], pair[1])
 	d <= bound
 	not _retyped(d, r.length, count(have))
 	not _other_vendor(i, r.text, have)
 }
+
+# _unlike(i, r, have, bound): how many characters set reading i and have
+# (compared as _reading_distance does) apart (_unshared), when within bound.
+_unlike(i, r, have, bound) := unshared if {
+	abs(count(have) - r.length) <= bound
+	unshared := _unshared(r, _compared(i, have))
+	unshared <= bound
+}
+
+# _unshared(r, b): the larger of how many characters of reading r that b
+# lacks and how many of b that r lacks, counted with repeats: a lower bound
+# on the edits between them.
+_unshared(r, b) := max([r.length, count(b)]) - sum([min([n, strings.count(b, c)]) | some c, n in r.counts])
 
 _compared(0, have) := have
 
@@ -159,11 +188,6 @@ _within(a, b) if {
 	contains(a, b)
 }
 
-# _unshared(a, b): the larger of how many characters of a that b lacks and
-# how many of b that a lacks, counted with repeats: a lower bound on the
-# edits between them.
-_unshared(a, b) := max([count(a), count(b)]) - sum([min([strings.count(a, c), strings.count(b, c)]) | some c in {c | some c in split(a, "")}])
-
 # _shared_prefix(a, b): how many characters (up to 511) a and b start with
 # alike, found by halving, unless their first differ, as most do.
 _shared_prefix(a, b) := 0 if substring(a, 0, 1) != substring(b, 0, 1)
@@ -192,8 +216,9 @@ _edit_readings(want) := array.concat([_edit_reading(want, _separators_folded(wan
 
 # A reading without a prefix, which comes later, must be closer than its
 # limit (bound): the prefix left out is one edit.
-_edit_reading(text, folded, later) := {"text": text, "folded": folded, "limit": limit, "bound": limit - later, "length": count(text)} if {
+_edit_reading(text, folded, later) := {"text": text, "folded": folded, "limit": limit, "bound": limit - later, "length": count(text), "counts": counts} if {
 	limit := max([2, floor(count(text) / 3)])
+	counts := {c: strings.count(text, c) | some c in split(text, "")}
 }
 
 _separators_folded(s) := regex.replace(s, `[._ ]`, "-")
@@ -201,13 +226,19 @@ _separators_folded(s) := regex.replace(s, `[._ ]`, "-")
 # _other_vendor(i, want, have): reading i is want whole, both have a vendor
 # prefix, and every character of one is retyped in the other: "meta/llama-3"
 # is no near miss of "groq/llama-3".
-_other_vendor(0, want, have) if {
+_other_vendor(i, want, have) if {
+	[w, h] := _prefixed_apart(i, want, have)
+	_osa_distance(w, split(h, "")) >= max([count(w), count(h)])
+}
+
+# _prefixed_apart(i, want, have): the vendor prefixes of want and have, when
+# reading i is want whole and both have one, each its own.
+_prefixed_apart(0, want, have) := [w, h] if {
 	contains(want, "/")
 	contains(have, "/")
 	w := regex.replace(want, `/[^/]*$`, "")
 	h := regex.replace(have, `/[^/]*$`, "")
 	w != h
-	_osa_distance(w, split(h, "")) >= max([count(w), count(h)])
 }
 
 # _osa_distance(s, t): the optimal string alignment distance (insertions,
