@@ -32,11 +32,11 @@ _closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(found)
 # ranks of the nearest are often known so cheaply, and bound what else is
 # computed, as _ceiling does.
 _likeliest(reads, lowered, cutoff) := [n[1] | some n in array.slice(sort(apart), 0, 3)] if {
-	edited := [[i, r] | some i, r in reads; r.edited]
+	edited := [[i, r, min([r.bound, cutoff - to_number(i > 0)])] | some i, r in reads; r.edited]
 	count(edited) > 0
 	apart := [[u, k] |
 		some k, have in lowered
-		u := min({(_unlike(e[0], e[1], have, min([e[1].bound, cutoff - to_number(e[0] > 0)])) + to_number(e[0] > 0)) | some e in edited})
+		u := min({(_unlike(e[0], e[1], have, e[2]) + to_number(e[0] > 0)) | some e in edited; abs(count(have) - e[1].length) <= e[2]})
 	]
 } else := []
 
