@@ -160,7 +160,7 @@ func spaced(where, name, kind string) error { return spacedFix(where, name, kind
 // nil fix writes the name spaced can tell, trimmed with "-" for dashes, when
 // that leaves no invisible character; else it is to be retyped.
 func spacedFix(where, name, kind string, fix func(clean string) string) error {
-	if !isSpaced(name) {
+	if trimmed := strings.TrimSpace(name); trimmed == "" || trimmed == name && !strings.ContainsFunc(name, invisible) {
 		return nil
 	}
 	hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name) // dashes written "-"
@@ -180,13 +180,6 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	return fmt.Errorf("%s is %s, with an invisible or look-alike character (%U, its character %d), which no %s "+
 		"has: copying through a chat or a document can add one; %s",
 		where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, advice)
-}
-
-// isSpaced reports whether name, not blank, has white space around it or an
-// invisible character anywhere (spaced).
-func isSpaced(name string) bool {
-	trimmed := strings.TrimSpace(name)
-	return trimmed != "" && (trimmed != name || strings.ContainsFunc(name, invisible))
 }
 
 // cleanName is name as it reads (spacedFix): without white space around it
