@@ -15,7 +15,41 @@ import (
 // judging lifecycles by the clock now, the provider's, as its data sources do.
 func unmetRequirementsFunction(now func() time.Time) function.Function {
 	run := func(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
-		runUnmetRequirements(ctx, now().UTC(), req, resp)
+		var modelArg, requireArg types.Dynamic
+		var given []types.String
+		resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &given)
+		if resp.Error != nil {
+			return
+		}
+		model, lifecycle, funcErr := modelArgument(ctx, modelArg, now().UTC())
+		if funcErr != nil {
+			resp.Error = funcErr
+			return
+		}
+		query := catalog.Query{}
+		if query.Currency, funcErr = currencyArgument(given, 2); funcErr != nil {
+			resp.Error = funcErr
+			return
+		}
+		written := types.StringNull() // the currency argument, if given: at most one, as checked above
+		if len(given) == 1 {
+			written = given[0]
+		}
+		var err error
+		query.Require, err = readDynamic(ctx, requireArg, func(v tftypes.Value) (catalog.Requirements, error) {
+			return readRequirements(v, written, `pass %[1]q as the third argument: unmet_requirements(MODEL, REQUIRE, %[1]q)`)
+		})
+		if err != nil {
+			resp.Error = function.NewArgumentFuncError(1, err.Error())
+			return
+		}
+		if query.Require.MaxWorkloadCost != nil {
+			resp.Error = function.NewArgumentFuncError(1, workloadNotTaken("unmet_requirements", "the same condition", "MODEL"))
+			return
+		}
+		if argumentsKnown(ctx, req) {
+			resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
+		}
 	}
 	return providerFunction{name: "unmet_requirements", run: run, definition: function.Definition{
 		Summary: "Requirements a model does not meet",
@@ -56,42 +90,4 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 		},
 		Return: function.ListReturn{ElementType: types.StringType},
 	}}
-}
-
-func runUnmetRequirements(ctx context.Context, today time.Time, req function.RunRequest, resp *function.RunResponse) {
-	var modelArg, requireArg types.Dynamic
-	var given []types.String
-	resp.Error = req.Arguments.Get(ctx, &modelArg, &requireArg, &given)
-	if resp.Error != nil {
-		return
-	}
-	model, lifecycle, funcErr := modelArgument(ctx, modelArg, today)
-	if funcErr != nil {
-		resp.Error = funcErr
-		return
-	}
-	query := catalog.Query{}
-	if query.Currency, funcErr = currencyArgument(given, 2); funcErr != nil {
-		resp.Error = funcErr
-		return
-	}
-	written := types.StringNull() // the currency argument, if given: at most one, as checked above
-	if len(given) == 1 {
-		written = given[0]
-	}
-	var err error
-	query.Require, err = readDynamic(ctx, requireArg, func(v tftypes.Value) (catalog.Requirements, error) {
-		return readRequirements(v, written, `pass %[1]q as the third argument: unmet_requirements(MODEL, REQUIRE, %[1]q)`)
-	})
-	if err != nil {
-		resp.Error = function.NewArgumentFuncError(1, err.Error())
-		return
-	}
-	if query.Require.MaxWorkloadCost != nil {
-		resp.Error = function.NewArgumentFuncError(1, workloadNotTaken("unmet_requirements", "the same condition", "MODEL"))
-		return
-	}
-	if argumentsKnown(ctx, req) {
-		resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
-	}
 }
