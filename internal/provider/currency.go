@@ -119,8 +119,8 @@ func readPricing(o *objectReader) *megallm.Pricing {
 			pricing.Currency = &normal
 		}
 	}
-	pricing.InputTokensCostPerMillion = o.float64("input_tokens_cost_per_million")
-	pricing.OutputTokensCostPerMillion = o.float64("output_tokens_cost_per_million")
+	pricing.InputTokensCostPerMillion = numberBy(o, "input_tokens_cost_per_million", amount)
+	pricing.OutputTokensCostPerMillion = numberBy(o, "output_tokens_cost_per_million", amount)
 	return pricing
 }
 

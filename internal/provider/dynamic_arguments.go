@@ -687,12 +687,6 @@ func (o *objectReader) int64(name string) *int64 {
 	})
 }
 
-// minimum reads a minimum count, by minimumCount.
-func (o *objectReader) minimum(name string) *int64 { return numberBy(o, name, minimumCount) }
-
-// float64 reads an amount, such as a price.
-func (o *objectReader) float64(name string) *float64 { return numberBy(o, name, amount) }
-
 // numberBy reads a number attribute of o by rule; a number written in
 // quotes is checked by it too, its error naming the attribute alone.
 func numberBy[T any](o *objectReader, name string, rule func(name string, n *big.Float) (T, error)) *T {

@@ -71,9 +71,9 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 				q.Require(&req, nil, nil)
 			}
 		case catalog.WholeMinimum:
-			q.Require(&req, o.minimum(q.Name), nil)
+			q.Require(&req, numberBy(o, q.Name, minimumCount), nil)
 		case catalog.AmountMaximum:
-			q.Require(&req, nil, o.float64(q.Name))
+			q.Require(&req, nil, numberBy(o, q.Name, amount))
 		}
 	}
 	return req, o.err()
