@@ -776,26 +776,20 @@ func asAttributes(s string) string {
 
 // typeName names a value's Terraform type for an error message.
 func typeName(v tftypes.Value) string {
-	switch t := v.Type(); {
+	switch {
 	case !v.IsKnown():
 		return "an unknown value"
 	case v.IsNull():
 		return "null"
-	case t.Is(tftypes.String):
-		return "string"
-	case t.Is(tftypes.Bool):
-		return "bool"
-	case t.Is(tftypes.Number):
-		return "number"
-	case t.Is(tftypes.Object{}):
-		return "object"
-	case t.Is(tftypes.Map{}):
-		return "map"
-	case t.Is(tftypes.List{}), t.Is(tftypes.Tuple{}):
-		return "list"
-	case t.Is(tftypes.Set{}):
-		return "set"
-	default:
-		return t.String()
 	}
+	for _, k := range []struct {
+		t    tftypes.Type
+		name string
+	}{{tftypes.String, "string"}, {tftypes.Bool, "bool"}, {tftypes.Number, "number"}, {tftypes.Object{}, "object"},
+		{tftypes.Map{}, "map"}, {tftypes.List{}, "list"}, {tftypes.Tuple{}, "list"}, {tftypes.Set{}, "set"}} {
+		if v.Type().Is(k.t) {
+			return k.name
+		}
+	}
+	return v.Type().String()
 }
