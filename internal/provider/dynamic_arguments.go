@@ -153,12 +153,11 @@ func isList(v tftypes.Value) bool {
 // reader refuses in its own words. Compared exactly, it would match nothing.
 func spaced(where, name, kind string) error { return spacedFix(where, name, kind, nil) }
 
-// spacedFix is spaced with fix's advice for the name as it reads (clean):
-// without white space around it or invisible characters, its look-alike
-// dashes written "-". A name that only the catalog can spell (a model id,
-// type or owner) needs it: read as " GPT-4o", it is "gpt-4o" (spelledIn). A
-// nil fix writes the name spaced can tell, trimmed with "-" for dashes, when
-// that leaves no invisible character; else it is to be retyped.
+// spacedFix is spaced with fix's advice for the name as it reads
+// (cleanName). A name that only the catalog can spell (a model id, type or
+// owner) needs it: read as " GPT-4o", it is "gpt-4o" (spelledIn). A nil fix
+// writes the name spaced can tell, trimmed with "-" for dashes, when that
+// leaves no invisible character; else it is to be retyped.
 func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	if trimmed := strings.TrimSpace(name); trimmed == "" || trimmed == name && !strings.ContainsFunc(name, invisible) {
 		return nil
@@ -182,7 +181,7 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 		where, megallm.Quote(name), r, utf8.RuneCountInString(name[:i])+1, kind, advice)
 }
 
-// cleanName is name as it reads (spacedFix): without white space around it
+// cleanName is name as it reads: without white space around it
 // or invisible characters, its look-alike dashes written "-".
 func cleanName(name string) string {
 	return strings.TrimSpace(strings.Map(func(r rune) rune {
