@@ -294,5 +294,5 @@ func unmetByAll(misses []catalog.Miss) string {
 
 // quotedSet writes a set of names sorted, as ["a", "b"], bounded.
 func quotedSet(names []string) string {
-	return "[" + quoteFirst(slices.Sorted(slices.Values(names)), catalog.MaxListed, "and %d more") + "]"
+	return "[" + quoteFirst(slices.Sorted(slices.Values(names)), catalog.MaxListed, "and %d more", nil) + "]"
 }

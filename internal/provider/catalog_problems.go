@@ -68,7 +68,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		diags.AddWarning("Provider policy names models the catalog does not have",
 			fmt.Sprintf("%s policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
 				"policy says of %s has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
-				"%s left the catalog.", aboutPolicy, quoteWithSuggestions(ids, func(id string) string { return meantByID(models, id) }), origin, them, gone))
+				"%s left the catalog.", aboutPolicy, quoteFirst(ids, catalog.MaxListed, "and %d more", func(id string) string { return meantByID(models, id) }), origin, them, gone))
 	}
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
@@ -87,7 +87,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		diags.AddWarning("Provider policy allows owners the catalog does not have",
 			fmt.Sprintf("%s policy.allowed_owners lists %s, which no model in the MegaLLM catalog from %s has, so it "+
 				"allows nothing. Owners are exact and case-sensitive. %s", aboutPolicy,
-				quoteWithSuggestions(owners, func(owner string) string { return didYouMean(models.SuggestOwners(owner)) }), origin, catalogHas("owners", models.Owners())))
+				quoteFirst(owners, catalog.MaxListed, "and %d more", func(owner string) string { return didYouMean(models.SuggestOwners(owner)) }), origin, catalogHas("owners", models.Owners())))
 	}
 	if gaps := findings.SpellingGaps; len(gaps) > 0 {
 		lines, unnamed := make([]string, len(gaps)), []string{}
@@ -115,19 +115,6 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 // aboutPolicy opens a warning about the policy, shown on another data source.
 const aboutPolicy = "This is about the policy argument of the provider \"megallm\" block, not about the data source " +
 	"Terraform shows it on."
-
-// quoteWithSuggestions quotes values, each with meant's words as an aside,
-// such as `(did you mean "b"?)`.
-func quoteWithSuggestions(values []string, meant func(string) string) string {
-	quoted := make([]string, len(values))
-	for i, v := range values {
-		quoted[i] = megallm.Quote(v)
-		if i < catalog.MaxListed {
-			quoted[i] += aside(meant(v))
-		}
-	}
-	return joinProblems(quoted, ", ")
-}
 
 // policyMismatchDetail lists the policy's misnamed ids, then successors, and
 // how to fix them: where another key names the same model, to merge the

@@ -22,12 +22,17 @@ func joinProblems(items []string, sep string) string {
 	return strings.Join(items[:catalog.MaxListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-catalog.MaxListed)
 }
 
-// quoteFirst quotes the first n names, joined by commas, and counts the
-// others in more's words, such as "and %d more".
-func quoteFirst(names []string, n int, more string) string {
+// quoteFirst quotes the first n names, each with meant's words as an aside,
+// such as `(did you mean "b"?)`, unless meant is nil, joined by commas, and
+// counts the others in more's words, such as "and %d more".
+func quoteFirst(names []string, n int, more string, meant func(string) string) string {
 	quoted := make([]string, 0, n+1)
 	for _, name := range names[:min(len(names), n)] {
-		quoted = append(quoted, megallm.Quote(name))
+		q := megallm.Quote(name)
+		if meant != nil {
+			q += aside(meant(name))
+		}
+		quoted = append(quoted, q)
 	}
 	if len(names) > n {
 		quoted = append(quoted, fmt.Sprintf(more, len(names)-n))

@@ -116,7 +116,7 @@ func stringElements(where, kind, example string, v tftypes.Value) (out []string,
 		separator := func(r rune) bool { return strings.ContainsRune(`,[]"'`, r) || unicode.IsSpace(r) }
 		if names := strings.FieldsFunc(one, separator); len(names) > 0 && asText(v, false) == "" {
 			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where,
-				quoteFirst(names, catalog.MaxListed, "... (%d more)"))
+				quoteFirst(names, catalog.MaxListed, "... (%d more)", nil))
 		}
 		return nil, nil, fmt.Errorf("%s must be a list of strings such as %s, got %s%s", where, example, typeName(v), asText(v, false))
 	}

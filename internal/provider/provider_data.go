@@ -323,7 +323,7 @@ func directoryHint(dir, from string) string {
 			from, megallm.QuotePath(filepath.Join(dir, "catalog.json")), saveAdvice)
 	}
 	return fmt.Sprintf(" %s must name the catalog's file, not the directory that holds it: this one holds %s, "+
-		"so write the path of the one you saved, such as %s.", from, quoteFirst(names, 3, "%d more"),
+		"so write the path of the one you saved, such as %s.", from, quoteFirst(names, 3, "%d more", nil),
 		megallm.QuotePath(filepath.Join(dir, names[0])))
 }
 
