@@ -30,7 +30,7 @@ import (
 // path, which their validators use too (DESIGN.md).
 
 // readDynamic reads a dynamic argument with read; one not known yet reads as
-// nothing, as an attribute not known yet does (objectReader.value).
+// nothing, as an attribute not known yet does (attribute).
 func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.Value) (T, error)) (T, error) {
 	value, err := v.ToTerraformValue(ctx)
 	if err != nil || !value.IsKnown() {
@@ -401,21 +401,6 @@ func joinMistakes(mistakes []error) error {
 	return errors.New(joinProblems(lines, "\n"))
 }
 
-// value is the named attribute, or false when it is absent or null; rule,
-// if any, is a number attribute's own, for a number written in quotes.
-func (o *objectReader) value(name string, want tftypes.Type, wantName string, rule func(*big.Float) error) (tftypes.Value, bool) {
-	v, ok := o.attrs[name]
-	if !ok || v.IsNull() || !v.IsKnown() {
-		return v, false
-	}
-	if !v.Type().Is(want) {
-		o.keep(fmt.Errorf("%s%s must be %s, got %s%s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(name, v, want, rule),
-			numberForBoolHint(v, want)))
-		return v, false
-	}
-	return v, true
-}
-
 // numberForBoolHint says which bool to write for a number where a bool is
 // wanted: 1 and 0 as true and false, as C and JSON-minded writers mean them.
 func numberForBoolHint(v tftypes.Value, want tftypes.Type) string {
@@ -667,11 +652,17 @@ func (o *objectReader) bool(name string) *bool {
 	return attribute[bool](o, name, tftypes.Bool, "a bool", nil)
 }
 
-// attribute reads the named attribute of o, of type t (wantName in errors),
-// a number by rule, if any (numberBy).
+// attribute reads the named attribute of o, of type t (wantName in errors);
+// nil when it is absent, null or not known yet. rule, if any, is a number
+// attribute's own, for a number written in quotes (numberBy).
 func attribute[T any](o *objectReader, name string, t tftypes.Type, wantName string, rule func(*big.Float) error) *T {
-	v, ok := o.value(name, t, wantName, rule)
-	if !ok {
+	v, ok := o.attrs[name]
+	if !ok || v.IsNull() || !v.IsKnown() {
+		return nil
+	}
+	if !v.Type().Is(t) {
+		o.keep(fmt.Errorf("%s%s must be %s, got %s%s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(name, v, t, rule),
+			numberForBoolHint(v, t)))
 		return nil
 	}
 	var x T
