@@ -366,8 +366,9 @@ var ownersNotEmpty = argumentCheck{describes: "at least one owner", set: func(na
 }}
 
 // nullElementFix is the fix for a null element of a list or set, which a
-// variable or an attribute not yet set puts in it.
-const nullElementFix = "remove it, or give a value to the variable or attribute it comes from"
+// variable or an attribute not yet set puts in it, or an expression gives.
+const nullElementFix = "remove it, make the variable, attribute or expression it comes from give a value (one() of an " +
+	"empty list gives null, as a conditional may), or drop null elements with compact([...])"
 
 // noNullElement refuses a null element of a set of names of this kind.
 func noNullElement(kind string) argumentCheck {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,7 +254,7 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 		step(`owned_by = []`, `Invalid owned_by .* owned_by is empty, which keeps no model: list owners, such as \["openai"\], or leave owned_by out to keep every owner\.`),
 		step(`owned_by = [""]`, `Invalid owned_by .* an owner of owned_by is "", which is no owner: remove it\.`),
 		step(`owned_by = ["openai", " \t"]`, `Invalid owned_by .* an owner of owned_by is " \\t", which is no owner: remove it\.`),
-		step(`owned_by = ["openai", null]`, `Invalid owned_by .* owned_by has a null element, which is no owner: remove it, or give a value to the variable or attribute it comes from\.`),
+		step(`owned_by = ["openai", null]`, `Invalid owned_by .* owned_by has a null element, which is no owner: remove it, make the variable, attribute or expression it comes from give a value`),
 		step(`exclude_ids = ["gpt-4o", null]`, `Invalid exclude_ids .* exclude_ids has a null element, which is no model id: remove it`),
 		step(`require = { min_max_output_tokens = -5 }`, `Invalid require .* require.min_max_output_tokens must be 0 or more, got -5`),
 		step(`require = { max_input_cost_per_million = -1 }`, `Invalid require .* require.max_input_cost_per_million must be 0 or more, got -1`),
@@ -261,6 +262,32 @@ func TestModelsDataSource_invalidArguments(t *testing.T) {
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
 	}
+}
+
+// TestNullElementFromAnExpression: a null element that an expression gives,
+// not a variable (one() of an empty list, a conditional), is told so, and
+// that compact() drops it; followed, that advice plans.
+func TestNullElementFromAnExpression(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	fix := `remove it, make the variable, attribute or expression it comes from give a value (one() of an empty list ` +
+		`gives null, as a conditional may), or drop null elements with compact([...])`
+	unitTest(t,
+		errorStep(server, "megallm_models", `exclude_ids = [one([for id in ["gpt-4o"] : id if false])]`,
+			`Invalid exclude_ids .* exclude_ids has a null element, which is no model id: `+regexp.QuoteMeta(fix)+`\.`),
+		errorStep(server, "megallm_model", `candidates = ["gpt-4o", 1 > 2 ? "gpt-4o-mini" : null]`,
+			`candidates\[1\] is null, which is no model id: `+regexp.QuoteMeta(fix)),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `
+data "megallm_models" "m" {
+  id_regex    = "^gpt-4o"
+  exclude_ids = compact([one([]), "gpt-4o-mini"])
+}
+data "megallm_model" "m" { candidates = compact([one([]), "gpt-4o"]) }`,
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4o"),
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
+		},
+	)
 }
 
 // A type, owner or excluded id with white space around it, in another letter

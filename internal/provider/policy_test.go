@@ -273,7 +273,7 @@ data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
   default = null
 }
 data "megallm_model" "m" { candidates = ["gpt-4o", var.fallback] }`,
-			`candidates\[1\] is null, which is no model id: remove it, or give a value to the variable or attribute it comes from`),
+			`candidates\[1\] is null, which is no model id: remove it, make the variable, attribute or expression it comes from give a value`),
 		// Every element's mistake at once, as require's and policy's, from a literal or a variable typed any.
 		step(`data "megallm_model" "m" { candidates = [1, "gpt-4o", true] }`,
 			`candidates\[0\] must be a string, got number\.\s+candidates\[2\] must be a string, got bool\.\s*$`),
