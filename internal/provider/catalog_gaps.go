@@ -63,7 +63,7 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 // catalog.
 func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	if err := spacedName("type", query.Type, "model type", "types", "models[*].type", models.Types()); err != nil {
+	if err := spacedName(models, "type", query.Type, "type"); err != nil {
 		diags.AddAttributeError(path.Root("type"), "Invalid type", sentence(err))
 		query.Type = ""
 	}
@@ -83,10 +83,10 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return kept // nil (no filter) for nil names
 	}
 	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, "an owner of owned_by", "owner", func(where, owner string) error {
-		return spacedName(where, owner, "owner", "owners", "models[*].owned_by", models.Owners())
+		return spacedName(models, where, owner, "owner")
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
-		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(models, id, "ids"))
+		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(models, "id", id, "ids"))
 	})
 	return query, diags
 }

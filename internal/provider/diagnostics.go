@@ -162,25 +162,29 @@ func idSpelling(models *catalog.Catalog) func(clean string) string {
 	}
 }
 
-// spacedName is spaced for a type or owner at where, whose fix writes it as
-// the catalog does (names, which have it in one spelling each, in the from of
-// a megallm_models data source), or names the closest of names when the
-// catalog lacks it, else them all (catalogHas's field).
-func spacedName(where, name, kind, field, from string, names []string) error {
-	return spacedFix(where, name, kind, spelledIn(kind, func(clean string) string {
-		if slices.Contains(names, clean) {
+// spacedName is spaced for a type or owner (kind) at where, whose fix writes
+// it as the catalog models does (its types or owners, in one spelling each,
+// which lister's data source lists in models[*].type or owned_by), or names
+// the closest of them when the catalog lacks it, else them all (catalogHas);
+// only a spaced name reads them.
+func spacedName(models *catalog.Catalog, where, name, kind string) error {
+	names, described, field := models.Owners, "owner", "owned_by"
+	if kind == "type" {
+		names, described, field = models.Types, "model type", "type"
+	}
+	return spacedFix(where, name, described, spelledIn(described, func(clean string) string {
+		if names := names(); slices.Contains(names, clean) {
 			return clean
-		}
-		if meant := catalog.Miscased(clean, names); meant != nil {
+		} else if meant := catalog.Miscased(clean, names); meant != nil {
 			return meant[0]
 		}
 		return ""
 	}, func(clean string) string {
-		if closest := catalog.Closest(clean, slices.Values(names)); len(closest) > 0 {
+		if closest := catalog.Closest(clean, slices.Values(names())); len(closest) > 0 {
 			return didYouMean(closest)
 		}
-		return " " + catalogHas(field, names)
-	}, rewrite(nil, name, field+" ("+from+")")))
+		return " " + catalogHas(kind+"s", names())
+	}, rewrite(models, kind, name, kind+"s (models[*]."+field+")")))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with
@@ -212,7 +216,7 @@ func catalogSpelling(models *catalog.Catalog, m catalog.MisnamedID) string {
 // copied, what to change in it (rewrite, with models) for an X too long to quote whole.
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
 	if !megallm.QuotesWhole(m.CatalogID) {
-		return ": " + rewrite(models, m.ID, "ids")(m.CatalogID)
+		return ": " + rewrite(models, "id", m.ID, "ids")(m.CatalogID)
 	}
 	return misnamedWhy(m.VendorPrefix())
 }

@@ -330,6 +330,48 @@ func TestModelsDataSource_spacedValueTooLongToQuote(t *testing.T) {
 	})
 }
 
+// TestModelsDataSource_spacedUnlistedValueTooLongToQuote: such a type held
+// only by a retired model, such an owner only by one the policy denies, and
+// such an allowed owner of a policy, which then fails every read under it, are
+// told that a megallm_models data source with include_retired = true under a
+// provider block without policy lists that spelling, as one under the policy
+// lists none; followed, it plans.
+func TestModelsDataSource_spacedUnlistedValueTooLongToQuote(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	typ, owner := "Vendor/"+strings.Repeat("t", 70), "Vendor/"+strings.Repeat("o", 70)
+	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":"r","type":%q,"owned_by":"x","retires_at":"2020-01-01T00:00:00Z"}`, typ)),
+		json.RawMessage(fmt.Sprintf(`{"id":"d","type":"chat","owned_by":%q}`, owner)))
+	policy := `{ models = { "d" = { denied = true } } }`
+	advice := `with white space around it, which no %s has: delete the white space around it, and write it in the ` +
+		`letter case of the catalog, whose %s \(models\[\*\]\.%s\) a megallm_models data source with include_retired = true ` +
+		`under a provider block without policy lists\.`
+	unitTest(t, resource.TestStep{
+		Config:      policyProvider(server, policy, fmt.Sprintf(`data "megallm_models" "m" { type = %q }`, " "+strings.ToLower(typ))),
+		ExpectError: expectError(fmt.Sprintf(advice, "model type", "types", "type")),
+	}, resource.TestStep{
+		Config:      policyProvider(server, policy, fmt.Sprintf(`data "megallm_models" "m" { owned_by = [%q] }`, " "+strings.ToLower(owner))),
+		ExpectError: expectError(fmt.Sprintf(advice, "owner", "owners", "owned_by")),
+	}, resource.TestStep{
+		Config:      policyProvider(server, fmt.Sprintf(`{ allowed_owners = [%q] }`, " "+strings.ToLower(owner)), `data "megallm_models" "m" {}`),
+		ExpectError: expectError(fmt.Sprintf(advice, "owner", "owners", "owned_by")),
+	}, resource.TestStep{ // the advice followed
+		Config: allWithoutPolicy(server) + policyProvider(server, fmt.Sprintf(`{ allowed_owners = [one([for m in `+
+			`data.megallm_models.all.models : m.owned_by if lower(m.owned_by) == %q])] }`, strings.ToLower(owner)), `data "megallm_models" "a" {}`),
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.a", "d")},
+	}, resource.TestStep{ // the advice followed
+		Config: allWithoutPolicy(server) + policyProvider(server, policy, fmt.Sprintf(`
+data "megallm_models" "t" {
+  type            = one([for m in data.megallm_models.all.models : m.type if lower(m.type) == %q])
+  include_retired = true
+}
+data "megallm_models" "o" {
+  owned_by = [one([for m in data.megallm_models.all.models : m.owned_by if lower(m.owned_by) == %q])]
+}`, strings.ToLower(typ), strings.ToLower(owner))),
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.t", "r"), expectIDs("data.megallm_models.o")},
+	})
+}
+
 // TestModelsDataSource_unknownExcludedIDWarns: an excluded id the catalog
 // lacks leaves out nothing, which the user must hear about.
 func TestModelsDataSource_unknownExcludedIDWarns(t *testing.T) {

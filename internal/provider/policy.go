@@ -234,11 +234,8 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			advised = append(advised, then(mistake))
 			cheap = append(cheap, then(func() error { return spaced(where, name, kind) }))
 		}
-		owners := models.Owners()
 		for i, owner := range policy.AllowedOwners {
-			add(allowedOwnerPath(i), owner, "owner", func() error {
-				return spacedName(allowedOwnerPath(i), owner, "owner", "owners", "models[*].owned_by", owners)
-			}, nil)
+			add(allowedOwnerPath(i), owner, "owner", func() error { return spacedName(models, allowedOwnerPath(i), owner, "owner") }, nil)
 		}
 		meant := func(id string) string { return meantByID(models, id) }
 		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
@@ -268,7 +265,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 						}
 						return writtenAs(models, id, spelling, "is the same model as "+keys+": merge them into one entry, "+mergedEntry(spelling))
 					}
-					return rewrite(models, id, "ids")(spelling)
+					return rewrite(models, "id", id, "ids")(spelling)
 				})
 			}, nil)
 			if s := policy.Models[id].Successor; s != nil {
@@ -276,7 +273,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 				add(successor, *s, "model id", func() error {
 					return spacedID(models, successor, *s, meant, func(spelling string) string {
 						if spelling != key {
-							return rewrite(models, *s, "ids")(spelling)
+							return rewrite(models, "id", *s, "ids")(spelling)
 						}
 						return writtenAs(models, *s, spelling, selfSuccessor)
 					})
@@ -307,7 +304,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 // long to quote whole, it names rewrite's changes (with models), as a cut quote cannot be copied.
 func writtenAs(models *catalog.Catalog, written, spelling, says string) string {
 	if !megallm.QuotesWhole(spelling) {
-		return "once you " + rewrite(models, written, "ids")(spelling) + ", it " + says
+		return "once you " + rewrite(models, "id", written, "ids")(spelling) + ", it " + says
 	}
 	return "written as " + megallm.Quote(spelling) + ", it " + says
 }
