@@ -163,10 +163,9 @@ func idSpelling(models *catalog.Catalog) func(clean string) string {
 }
 
 // spacedName is spaced for a type or owner (kind) at where, whose fix writes
-// it as the catalog models does (its types or owners, in one spelling each,
-// which lister's data source lists in models[*].type or owned_by), or names
-// the closest of them when the catalog lacks it, else them all (catalogHas);
-// only a spaced name reads them.
+// it as the catalog models does (its types or owners, one spelling each, as
+// lister's data source lists them), or names the closest of them when it
+// lacks it, else them all (catalogHas), read only for a spaced name.
 func spacedName(models *catalog.Catalog, where, name, kind string) error {
 	names, described, field := models.Owners, "owner", "owned_by"
 	if kind == "type" {
