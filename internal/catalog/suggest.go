@@ -33,9 +33,9 @@ const maxEditLength = 256
 // and one edit further. An id under a wholly other vendor prefix ("groq/" for "meta/")
 // is no near miss as a whole, however few edits rewrite it. Of ids as close,
 // the one near the whole id comes first, then the one near its longest
-// reading, then by id. When no id is near, it returns those that start
-// with a start near id (suggest): claude-3-5-sonnet-20241022 for
-// claude-3-5-sonet.
+// reading, then by id. When no id is near, it returns those with a start
+// near id (suggest): claude-3-5-sonnet-20241022 for claude-3-5-sonet,
+// gpt-4o-2024-08-06 for gtp-4o.
 func (c *Catalog) Suggest(id string) []string {
 	return c.suggest(id, anyID)
 }
@@ -45,24 +45,46 @@ func anyID(string) bool { return true }
 
 // suggest returns up to three of the catalog ids that keep keeps that value
 // may mean: those Closest finds, or else, for a value written as a misspelt
-// id is (idShaped), the ids that start with a start (starts) near it as
-// Closest measures, but two edits closer: a start is short and like many a
-// setting (gp3 is two edits from gpt-3). Closest first; of one start, by id.
-// The Rego library's _near and _led (policy/opa) suggest the same.
+// id is (idShaped), the ids that have a start (starts) near it as Closest
+// measures, but two edits closer: a start is short and like many a setting
+// (gp3 is two edits from gpt-3), and one character changed in a short one is
+// often another version (GPT-5 for gpt-4). Failing those, a start with two
+// neighbouring characters of value swapped, as a slip of typing keeps every
+// character (gtp-4o for gpt-4o of gpt-4o-2024-08-06). Closest first; of one
+// start, by id. The Rego library's _near and _led (policy/opa) suggest the
+// same.
 func (c *Catalog) suggest(value string, keep func(id string) bool) []string {
 	near := Closest(value, keysWhere(c.byID, func(id string, _ *megallm.Model) bool { return keep(id) }))
 	if len(near) > 0 || !idShaped(value) {
 		return near
 	}
 	starts := c.starts()
-	for _, start := range closest(value, keysWhere(starts, func(_ string, ids []string) bool { return slices.ContainsFunc(ids, keep) }), 2) {
+	kept := func(_ string, ids []string) bool { return slices.ContainsFunc(ids, keep) }
+	led := slices.DeleteFunc(closest(value, keysWhere(starts, kept), 2), func(start string) bool { return !worded.MatchString(start) })
+	if len(led) == 0 {
+		want := strings.ToLower(strings.TrimSpace(value))
+		led = slices.Sorted(keysWhere(starts, func(start string, ids []string) bool {
+			return transposed(want, strings.ToLower(start)) && worded.MatchString(start) && kept(start, ids)
+		}))
+	}
+	for _, start := range led {
 		for _, id := range starts[start] {
-			if len(near) < maxSuggestions && worded.MatchString(start) && keep(id) && !slices.Contains(near, id) {
+			if len(near) < maxSuggestions && keep(id) && !slices.Contains(near, id) {
 				near = append(near, id)
 			}
 		}
 	}
 	return near
+}
+
+// transposed reports whether a is b with two neighbouring characters swapped.
+func transposed(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	i := 0
+	for i < min(len(ra), len(rb)) && ra[i] == rb[i] {
+		i++
+	}
+	return len(ra) == len(rb) && i+1 < len(ra) && ra[i] == rb[i+1] && ra[i+1] == rb[i] && string(ra[i+2:]) == string(rb[i+2:])
 }
 
 // keysWhere are the keys of m that ok is true of, with their values.

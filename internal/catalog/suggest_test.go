@@ -117,9 +117,10 @@ func TestSuggest_vendorPrefixes(t *testing.T) {
 }
 
 // TestSuggest_startOfAnID: when no id is near a value, the ids whose start,
-// up to a separator and of two words or more, is near it two edits closer
-// are, closest first, as the Rego library's _led suggests them: a misspelt
-// id without its date, version or suffix. A value near only a start of one
+// up to a separator and of two words or more, is near it two edits closer,
+// or else two of its neighbouring characters swapped, are, closest first, as
+// the Rego library's _led suggests them: a misspelt id without its date,
+// version or suffix. A value near only a start of one
 // word, a word of letters alone, a path or a URL is none; an id near as a
 // whole is suggested as before; Unknown suggests only usable ids.
 func TestSuggest_startOfAnID(t *testing.T) {
@@ -136,6 +137,7 @@ func TestSuggest_startOfAnID(t *testing.T) {
 		"claude-3-5-sonet":                     {"claude-3-5-sonnet-20241022"},
 		"Claude-3-5-Sonet":                     {"claude-3-5-sonnet-20241022"},
 		"gtp-4o-2024":                          {"gpt-4o-2024-08-06"},
+		"gtp-4o":                               {"gpt-4o-2024-08-06", "gpt-4o-mini"}, // swapped in a start too short for an edit
 		"meta-llama/llama-3.3-7b":              {"meta-llama/llama-3.3-70b-instruct"},
 		"mistral-lage":                         {"mistral-embed"}, // near as a whole: the start is not asked
 		"gpu":                                  {},                // gpt- is a start of one word
@@ -545,9 +547,9 @@ func TestMiscased(t *testing.T) {
 	}
 }
 
-// typoCorpus is testdata/typos.json: a catalog and typos of its ids, each
-// with the ids Suggest suggests for it, kept as data so that policy/opa's
-// Rego library is held to the same suggestions (internal/e2e's
+// typoCorpus is a section of testdata/typos.json: a catalog and typos of
+// its ids, each with the ids Suggest suggests for it, kept as data so that
+// policy/opa's Rego library is held to the same suggestions (internal/e2e's
 // TestPolicyAsCode_typoCorpus).
 type typoCorpus struct {
 	Catalog []string
@@ -563,18 +565,20 @@ func TestSuggest_typoCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var corpus typoCorpus
-	if err := json.Unmarshal(data, &corpus); err != nil {
+	var sections []typoCorpus
+	if err := json.Unmarshal(data, &sections); err != nil {
 		t.Fatal(err)
 	}
-	models := make([]megallm.Model, len(corpus.Catalog))
-	for i, id := range corpus.Catalog {
-		models[i] = megallm.Model{ID: id}
-	}
-	c := New(models)
-	for _, tc := range corpus.Typos {
-		if got := c.Suggest(tc.Typo); !slices.Equal(got, tc.Closest) {
-			t.Errorf("%s: Suggest(%q) = %q, want %q", tc.Kind, tc.Typo, got, tc.Closest)
+	for _, corpus := range sections {
+		models := make([]megallm.Model, len(corpus.Catalog))
+		for i, id := range corpus.Catalog {
+			models[i] = megallm.Model{ID: id}
+		}
+		c := New(models)
+		for _, tc := range corpus.Typos {
+			if got := c.Suggest(tc.Typo); !slices.Equal(got, tc.Closest) {
+				t.Errorf("%s: Suggest(%q) = %q, want %q", tc.Kind, tc.Typo, got, tc.Closest)
+			}
 		}
 	}
 }

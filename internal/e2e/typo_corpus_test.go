@@ -15,59 +15,62 @@ import (
 )
 
 // TestPolicyAsCode_typoCorpus: for every typo of internal/catalog's corpus
-// (testdata/typos.json), the Rego library's deny suggests the ids that the
-// provider's Catalog.Suggest does (TestSuggest_typoCorpus), in its order, so
-// that a policy check in CI and a plan give the same advice.
+// (testdata/typos.json, a plan for each catalog), the Rego library's deny
+// suggests the ids that the provider's Catalog.Suggest does
+// (TestSuggest_typoCorpus), in its order, so that a policy check in CI and a
+// plan give the same advice.
 func TestPolicyAsCode_typoCorpus(t *testing.T) {
 	t.Parallel()
 	data, err := os.ReadFile("../catalog/testdata/typos.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var corpus struct {
+	var sections []struct {
 		Catalog []string
 		Typos   []struct {
 			Kind, Typo string
 			Closest    []string
 		}
 	}
-	if err := json.Unmarshal(data, &corpus); err != nil {
+	if err := json.Unmarshal(data, &sections); err != nil {
 		t.Fatal(err)
 	}
-	plan := filepath.Join(t.TempDir(), "plan.json")
-	writeFile(t, plan, typoPlan(t, corpus.Catalog, func(yield func(string) bool) {
-		for _, tc := range corpus.Typos {
-			if !yield(tc.Typo) {
-				return
+	for _, corpus := range sections {
+		plan := filepath.Join(t.TempDir(), "plan.json")
+		writeFile(t, plan, typoPlan(t, corpus.Catalog, func(yield func(string) bool) {
+			for _, tc := range corpus.Typos {
+				if !yield(tc.Typo) {
+					return
+				}
 			}
-		}
-	}))
-	deny, _ := evalOPA(t, plan, "")
-	suggested := map[string][]string{}
-	for _, msg := range deny {
-		m := regexp.MustCompile(`^terraform_data\.t(\d+): .*? is not in the MegaLLM catalog\.(?: Did you mean (".*")\?)?`).FindStringSubmatch(msg)
-		if m == nil {
-			t.Fatalf("a deny of another form: %s", msg)
-		}
-		var ids []string
-		for q := range strings.SplitSeq(m[2], " or ") {
-			if q == "" {
-				continue
+		}))
+		deny, _ := evalOPA(t, plan, "")
+		suggested := map[string][]string{}
+		for _, msg := range deny {
+			m := regexp.MustCompile(`^terraform_data\.t(\d+): .*? is not in the MegaLLM catalog\.(?: Did you mean (".*")\?)?`).FindStringSubmatch(msg)
+			if m == nil {
+				t.Fatalf("a deny of another form: %s", msg)
 			}
-			id, err := strconv.Unquote(q)
-			if err != nil {
-				t.Fatalf("reading %s: %v", msg, err)
+			var ids []string
+			for q := range strings.SplitSeq(m[2], " or ") {
+				if q == "" {
+					continue
+				}
+				id, err := strconv.Unquote(q)
+				if err != nil {
+					t.Fatalf("reading %s: %v", msg, err)
+				}
+				ids = append(ids, id)
 			}
-			ids = append(ids, id)
+			suggested[m[1]] = ids
 		}
-		suggested[m[1]] = ids
-	}
-	for i, tc := range corpus.Typos {
-		got, ok := suggested[strconv.Itoa(i)]
-		if !ok {
-			t.Errorf("%s: %q: no deny", tc.Kind, tc.Typo)
-		} else if !slices.Equal(got, tc.Closest) {
-			t.Errorf("%s: %q: the Rego library suggests %q, Catalog.Suggest %q", tc.Kind, tc.Typo, got, tc.Closest)
+		for i, tc := range corpus.Typos {
+			got, ok := suggested[strconv.Itoa(i)]
+			if !ok {
+				t.Errorf("%s: %q: no deny", tc.Kind, tc.Typo)
+			} else if !slices.Equal(got, tc.Closest) {
+				t.Errorf("%s: %q: the Rego library suggests %q, Catalog.Suggest %q", tc.Kind, tc.Typo, got, tc.Closest)
+			}
 		}
 	}
 }

@@ -217,19 +217,39 @@ _owner_allowed(owner) if {
 _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.models}
 
 # _near(id): at most three usable ids near id, those the provider's
-# catalog.Closest suggests for it (closest.rego), or else those whose start
-# is near it (_led).
+# catalog.Closest suggests for it (closest.rego), or else those with a
+# start near it (_led).
 _near(id) := near if {
 	near := _closest_ids(id, _usable_lowered)
 	count(near) > 0
 } else := _led(id, _usable_ids, _usable_leading)
 
 # _led(value, ids, leading): at most three of ids, closest first, that
-# start with a start of leading (_leading) near value as an id is near a
-# misspelt one (_near_worded), but two edits closer: a start is short and
-# like many a setting (gp3 is two edits from gpt-3, GPT-5 one from gpt-4).
+# have a start of leading (_leading) near value as an id is near a misspelt
+# one (_near_worded), but two edits closer: a start is short and like many a
+# setting (gp3 is two edits from gpt-3), and one character changed in a
+# short one is often another version (GPT-5 for gpt-4); or else one with two
+# neighbouring characters of value swapped (_transposed: gtp-4o, of
+# gpt-4o-2024-08-06).
 _led(value, ids, leading) := array.slice([k | some i, k in led; not k in array.slice(led, 0, i)], 0, 3) if {
-	led := [k | some start in _near_worded(value, leading, 2); some k in sort([k | some k in ids; startswith(k, start)])]
+	led := [k | some start in _started(value, leading); some k in sort([k | some k in ids; startswith(k, start)])]
+}
+
+# _started(value, leading): the starts of leading near value (_led).
+_started(value, leading) := near if {
+	near := _near_worded(value, leading, 2)
+	count(near) > 0
+} else := sort([start | some start, s in leading; _transposed(want, s); _worded(start)]) if {
+	_id_shaped(value)
+	want := lower(trim_space(value))
+} else := []
+
+# _transposed(a, b): a is b with two neighbouring characters swapped.
+_transposed(a, b) if {
+	count(a) == count(b)
+	pair := _residues(a, b)
+	count(pair[0]) == 2
+	pair[1] == strings.reverse(pair[0])
 }
 
 # _leading(ids): each start of ids that ends at a separator (-, ., _, / or

@@ -73,13 +73,19 @@ _names_id(true, false, id) if {
 
 # _near_worded(value, lowered, closer): the names of lowered near value
 # (_closer_ids) that hold a word (two letters in a row), as ids but the
-# shortest do, when the value holds one and more than letters and is no
-# path or URL, as a misspelt id does; else none.
-_near_worded(value, lowered, closer) := [n | some n in _closer_ids(value, lowered, closer); _worded(n)] if {
+# shortest do, when value is written as a misspelt id is (_id_shaped); else
+# none.
+_near_worded(value, lowered, closer) := [n | some n in _closer_ids(value, lowered, closer); _worded(n)] if _id_shaped(value)
+
+else := []
+
+# _id_shaped(value): value holds a word and more than letters, and is no
+# path or URL (catalog's idShaped).
+_id_shaped(value) if {
 	_worded(value)
 	regex.match(`[^A-Za-z\s]`, value)
 	not _path_or_url(value)
-} else := []
+}
 
 _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 

@@ -670,6 +670,19 @@ test_a_value_by_role_near_the_start_of_an_id_is_a_misspelt_id if {
 	}
 }
 
+# A value by role two neighbouring characters from a short start of an id
+# (gtp-4o, of gpt-4o-2024-08-06) is a misspelt id; one character changed in
+# a short start is another version or a setting (GPT-5 and gpt-4.5 for gpt-4
+# and gpt-4.1, gp3), no misspelt id.
+test_a_value_by_role_transposed_in_a_short_start_of_an_id_is_a_misspelt_id if {
+	models := [_model("gpt-4o-2024-08-06", "openai", {}), _model("gpt-4.1-mini-2025-04-14", "openai", {})]
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"models": {"chat": "gtp-4o", "next": "GPT-5", "minor": "gpt-4.5", "disk": "gp3", "volume": "io1", "device": "gpu"}})],
+		[_read("catalog", models), _read("all", models)],
+	)
+	denies == {`terraform_data.app: input.models.chat = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o-2024-08-06"?`}
+}
+
 # Near the start of an id, a setting by role is no misspelt id: a start of
 # one word (gpt- of gpt-4o-mini, llama- of llama-3.1-8b-instruct) is none, a
 # start must be two edits nearer than an id (gp3 is two from gpt-3), and a
