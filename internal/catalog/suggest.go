@@ -51,15 +51,21 @@ func anyID(string) bool { return true }
 // often another version (GPT-5 for gpt-4). Failing those, a start with two
 // neighbouring characters of value swapped, as a slip of typing keeps every
 // character (gtp-4o for gpt-4o of gpt-4o-2024-08-06). Closest first; of one
-// start, by id. The Rego library's _near and _led (policy/opa) suggest the
-// same.
+// start, in the order of starts. A value with a vendor prefix is read
+// against the ids that start with a start alone, as a start after another
+// vendor's prefix would leave both vendors out. The Rego library's _near and
+// _led (policy/opa) suggest the same.
 func (c *Catalog) suggest(value string, keep func(id string) bool) []string {
 	near := Closest(value, keysWhere(c.byID, func(id string, _ *megallm.Model) bool { return keep(id) }))
 	if len(near) > 0 || !idShaped(value) {
 		return near
 	}
 	starts := c.starts()
-	kept := func(_ string, ids []string) bool { return slices.ContainsFunc(ids, keep) }
+	_, _, prefixed := vendorPrefixed(value)
+	has := func(start, id string) bool { return keep(id) && (!prefixed || strings.HasPrefix(id, start)) }
+	kept := func(start string, ids []string) bool {
+		return slices.ContainsFunc(ids, func(id string) bool { return has(start, id) })
+	}
 	led := slices.DeleteFunc(closest(value, keysWhere(starts, kept), 2), func(start string) bool { return !worded.MatchString(start) })
 	if len(led) == 0 {
 		want := strings.ToLower(strings.TrimSpace(value))
@@ -69,7 +75,7 @@ func (c *Catalog) suggest(value string, keep func(id string) bool) []string {
 	}
 	for _, start := range led {
 		for _, id := range starts[start] {
-			if len(near) < maxSuggestions && keep(id) && !slices.Contains(near, id) {
+			if len(near) < maxSuggestions && has(start, id) && !slices.Contains(near, id) {
 				near = append(near, id)
 			}
 		}
@@ -100,24 +106,32 @@ func keysWhere[V any](m map[string]V, ok func(string, V) bool) iter.Seq[string] 
 
 // starts maps each start of a catalog id that ends at a separator (-, ., _,
 // / or :) and holds two words or more, without the separator, to the ids
-// that have it, sorted: claude-3-5-sonnet of claude-3-5-sonnet-20241022 and
-// gpt-4o of gpt-4o-mini, but not gpt, as a word alone is near too many
-// settings (gpu; llama of ollama). Built once, as fold is.
+// that have it: claude-3-5-sonnet of claude-3-5-sonnet-20241022 and gpt-4o
+// of gpt-4o-mini, but not gpt, as a word alone is near too many settings
+// (gpu; llama of ollama). What follows an id's last '/' has starts too:
+// llama-3.3-70b of meta-llama/llama-3.3-70b-instruct. Of one start, the ids
+// that start with it come first, then those that have it after a vendor
+// prefix, each by id. Built once, as fold is.
 func (c *Catalog) starts() map[string][]string {
 	c.startsOnce.Do(func() {
 		c.byStart = map[string][]string{}
 		for id := range c.byID {
-			words := 0
-			for i := 1; i < len(id); i++ {
-				if startSeparator(id[i]) && !startSeparator(id[i-1]) {
-					if words++; words >= 2 && !startSeparator(id[0]) {
-						c.byStart[id[:i]] = append(c.byStart[id[:i]], id)
+			_, rest, _ := vendorPrefixed(id)
+			for _, text := range []string{id, rest} {
+				words := 0
+				for i := 1; i < len(text); i++ {
+					if startSeparator(text[i]) && !startSeparator(text[i-1]) {
+						if words++; words >= 2 && !startSeparator(text[0]) {
+							c.byStart[text[:i]] = append(c.byStart[text[:i]], id)
+						}
 					}
 				}
 			}
 		}
-		for _, ids := range c.byStart {
-			slices.Sort(ids)
+		for start, ids := range c.byStart {
+			after := func(id string) int { return min(strings.Index(id, start), 1) } // 0 if id starts with it
+			slices.SortFunc(ids, func(a, b string) int { return cmp.Or(after(a)-after(b), strings.Compare(a, b)) })
+			c.byStart[start] = slices.Compact(ids)
 		}
 	})
 	return c.byStart

@@ -117,12 +117,13 @@ func TestSuggest_vendorPrefixes(t *testing.T) {
 }
 
 // TestSuggest_startOfAnID: when no id is near a value, the ids whose start,
-// up to a separator and of two words or more, is near it two edits closer,
-// or else two of its neighbouring characters swapped, are, closest first, as
-// the Rego library's _led suggests them: a misspelt id without its date,
-// version or suffix. A value near only a start of one
-// word, a word of letters alone, a path or a URL is none; an id near as a
-// whole is suggested as before; Unknown suggests only usable ids.
+// up to a separator and of two words or more, at the beginning or after a
+// vendor prefix, is near it two edits closer, or else two of its
+// neighbouring characters swapped, are, closest first, as the Rego library's
+// _led suggests them: a misspelt id without its date, version or suffix. A
+// value near only a start of one word, a word of letters alone, a path or a
+// URL is none; an id near as a whole is suggested as before; Unknown
+// suggests only usable ids.
 func TestSuggest_startOfAnID(t *testing.T) {
 	t.Parallel()
 	var models []megallm.Model
@@ -138,6 +139,7 @@ func TestSuggest_startOfAnID(t *testing.T) {
 		"Claude-3-5-Sonet":                     {"claude-3-5-sonnet-20241022"},
 		"gtp-4o-2024":                          {"gpt-4o-2024-08-06"},
 		"gtp-4o":                               {"gpt-4o-2024-08-06", "gpt-4o-mini"}, // swapped in a start too short for an edit
+		"llama-3.3-7b":                         {"meta-llama/llama-3.3-70b-instruct", "llama-3.1-8b-instruct"},
 		"meta-llama/llama-3.3-7b":              {"meta-llama/llama-3.3-70b-instruct"},
 		"mistral-lage":                         {"mistral-embed"}, // near as a whole: the start is not asked
 		"gpu":                                  {},                // gpt- is a start of one word

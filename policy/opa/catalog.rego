@@ -230,9 +230,16 @@ _near(id) := near if {
 # setting (gp3 is two edits from gpt-3), and one character changed in a
 # short one is often another version (GPT-5 for gpt-4); or else one with two
 # neighbouring characters of value swapped (_transposed: gtp-4o, of
-# gpt-4o-2024-08-06).
+# gpt-4o-2024-08-06). Of one start, the ids that start with it come first,
+# then those that have it after a vendor prefix, each by id. A value with a
+# vendor prefix is read against the ids that start with a start alone, as a
+# start after another vendor's prefix would leave both vendors out.
 _led(value, ids, leading) := array.slice([k | some i, k in led; not k in array.slice(led, 0, i)], 0, 3) if {
-	led := [k | some start in _started(value, leading); some k in sort([k | some k in ids; startswith(k, start)])]
+	vendorless := contains(value, "/") == false
+	led := [n[1] |
+		some start in _started(value, leading[vendorless])
+		some n in sort({[text != k, k] | some k in ids; some text in _texts(k, vendorless); startswith(text, start)})
+	]
 }
 
 # _started(value, leading): the starts of leading near value (_led).
@@ -252,18 +259,28 @@ _transposed(a, b) if {
 	pair[1] == strings.reverse(pair[0])
 }
 
-# _leading(ids): each start of ids that ends at a separator (-, ., _, / or
-# :) and holds two words or more, written with the separator, by itself
-# lower-cased without it: "claude-3-5-sonnet-" of claude-3-5-sonnet-20241022
-# and "gpt-4o-" of gpt-4o-mini, but not "gpt-", as one word is near too
-# many settings (gpu, ollama: llama).
-_leading(ids) := {start: lower(trim_right(start, "-._/:")) |
+# _leading(ids): _starts(ids, vendorless) by vendorless, false and true.
+_leading(ids) := {vendorless: _starts(ids, vendorless) | some vendorless in [false, true]}
+
+# _starts(ids, vendorless): each start of ids (of what _texts gives) that
+# ends at a separator (-, ., _, / or :) and holds two words or more, written
+# with the separator, by itself lower-cased without it: "claude-3-5-sonnet-"
+# of claude-3-5-sonnet-20241022, "gpt-4o-" of gpt-4o-mini and, when
+# vendorless, "llama-3.3-70b-" of meta-llama/llama-3.3-70b-instruct, but not
+# "gpt-", as one word is near too many settings (gpu, ollama: llama).
+_starts(ids, vendorless) := {start: lower(trim_right(start, "-._/:")) |
 	some id in ids
-	pieces := regex.find_n(`[^-._/:]+[-._/:]+`, id, -1)
+	some text in _texts(id, vendorless)
+	pieces := regex.find_n(`[^-._/:]+[-._/:]+`, text, -1)
 	some n, _ in pieces
 	n > 0
 	start := concat("", array.slice(pieces, 0, n + 1))
 }
+
+# _texts(id, vendorless): id, and what follows its last "/" when vendorless.
+_texts(id, false) := {id}
+
+_texts(id, true) := {id, regex.replace(id, `^.*/`, "")}
 
 _usable_leading := _leading(_usable_ids)
 

@@ -671,16 +671,26 @@ test_a_value_by_role_near_the_start_of_an_id_is_a_misspelt_id if {
 }
 
 # A value by role two neighbouring characters from a short start of an id
-# (gtp-4o, of gpt-4o-2024-08-06) is a misspelt id; one character changed in
-# a short start is another version or a setting (GPT-5 and gpt-4.5 for gpt-4
-# and gpt-4.1, gp3), no misspelt id.
+# (gtp-4o, of gpt-4o-2024-08-06) is a misspelt id, as is one near a start
+# after a vendor prefix (llama-3.3-7b, of meta-llama/llama-3.3-70b-instruct);
+# one character changed in a short start is another version or a setting
+# (GPT-5 and gpt-4.5 for gpt-4 and gpt-4.1, gp3), no misspelt id.
 test_a_value_by_role_transposed_in_a_short_start_of_an_id_is_a_misspelt_id if {
-	models := [_model("gpt-4o-2024-08-06", "openai", {}), _model("gpt-4.1-mini-2025-04-14", "openai", {})]
+	models := [
+		_model("gpt-4o-2024-08-06", "openai", {}), _model("gpt-4.1-mini-2025-04-14", "openai", {}),
+		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}),
+	]
 	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
-		[_app({"models": {"chat": "gtp-4o", "next": "GPT-5", "minor": "gpt-4.5", "disk": "gp3", "volume": "io1", "device": "gpu"}})],
+		[_app({"models": {
+			"chat": "gtp-4o", "vision": "llama-3.3-7b",
+			"next": "GPT-5", "minor": "gpt-4.5", "disk": "gp3", "volume": "io1", "device": "gpu",
+		}})],
 		[_read("catalog", models), _read("all", models)],
 	)
-	denies == {`terraform_data.app: input.models.chat = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o-2024-08-06"?`}
+	denies == {
+		`terraform_data.app: input.models.chat = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o-2024-08-06"?`,
+		`terraform_data.app: input.models.vision = "llama-3.3-7b" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.3-70b-instruct"?`,
+	}
 }
 
 # Near the start of an id, a setting by role is no misspelt id: a start of
