@@ -86,7 +86,7 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return spacedName(models, where, owner, "owner")
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
-		return spacedID(models, where, id, func(id string) string { return meantByID(models, id) }, rewrite(models, "id", id, "ids"))
+		return spacedID(models, where, id, meantByID(models), rewrite(models, "id", id, "ids"))
 	})
 	return query, diags
 }
@@ -186,7 +186,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		})
 	}
 	warnEach(&diags, path.Root("exclude_ids"), unknownIDs, func(id string) (string, string) {
-		hint := cmp.Or(meantByID(models, id), " Remove it from exclude_ids if the model has left the catalog.")
+		hint := cmp.Or(meantByID(models)(id), " Remove it from exclude_ids if the model has left the catalog.")
 		return "No model with this id", fmt.Sprintf("No model in %s has id %s, so excluding it leaves out nothing. "+
 			"Ids are exact and case-sensitive.%s", where, megallm.Quote(id), hint)
 	}, func(rest []string) (string, string) {

@@ -68,14 +68,14 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		diags.AddWarning("Provider policy names models the catalog does not have",
 			fmt.Sprintf("%s policy.models names %s, which the MegaLLM catalog from %s does not have, so what the "+
 				"policy says of %s has no effect. Ids are exact and case-sensitive: correct a typo, or remove "+
-				"%s left the catalog.", aboutPolicy, quoteFirst(ids, catalog.MaxListed, "and %d more", func(id string) string { return meantByID(models, id) }), origin, them, gone))
+				"%s left the catalog.", aboutPolicy, quoteFirst(ids, catalog.MaxListed, "and %d more", meantByID(models)), origin, them, gone))
 	}
 	if gaps := findings.MissingSuccessors; len(gaps) > 0 {
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
 			if i < catalog.MaxListed { // "did you mean" only for the lines shown
-				lines[i] += aside(meantByID(models, g.Successor))
+				lines[i] += aside(meantByID(models)(g.Successor))
 			}
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",

@@ -110,8 +110,10 @@ func lister(models *catalog.Catalog, kind string, values ...string) (source, lis
 
 // meantByID is meantWords among every model of the catalog, for an id that
 // may name one it cannot use (an excluded id, a policy's).
-func meantByID(models *catalog.Catalog, id string) string {
-	return meantWords(models, models.LeftOut(id), models.DisplayNamed(id), models.Suggest(id))
+func meantByID(models *catalog.Catalog) func(id string) string {
+	return func(id string) string {
+		return meantWords(models, models.LeftOut(id), models.DisplayNamed(id), models.Suggest(id))
+	}
 }
 
 // usableMeant is meantWords among the models that can be used, for an id

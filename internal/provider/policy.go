@@ -237,7 +237,6 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		for i, owner := range policy.AllowedOwners {
 			add(allowedOwnerPath(i), owner, "owner", func() error { return spacedName(models, allowedOwnerPath(i), owner, "owner") }, nil)
 		}
-		meant := func(id string) string { return meantByID(models, id) }
 		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
 		var keysOf map[string][]string // the keys that name each catalog id, once a spaced key needs them
 		keysNaming := func(catalogID string) []string {
@@ -253,7 +252,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		}
 		for _, id := range ids {
 			add(policyModelsKey, id, "model id", func() error {
-				return spacedID(models, policyModelsKey, id, meant, func(spelling string) string {
+				return spacedID(models, policyModelsKey, id, meantByID(models), func(spelling string) string {
 					others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
 					switch _, ok := policy.Models[spelling]; {
 					case ok:
@@ -271,7 +270,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			if s := policy.Models[id].Successor; s != nil {
 				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
 				add(successor, *s, "model id", func() error {
-					return spacedID(models, successor, *s, meant, func(spelling string) string {
+					return spacedID(models, successor, *s, meantByID(models), func(spelling string) string {
 						if spelling != key {
 							return rewrite(models, "id", *s, "ids")(spelling)
 						}
