@@ -63,7 +63,7 @@ func unreportedFieldsWarning(models *catalog.Catalog, origin string, query catal
 // catalog.
 func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	if err := spacedName(models, "type", query.Type, "type"); err != nil {
+	if err := spacedName(models, "type", query.Type, typeKind); err != nil {
 		diags.AddAttributeError(path.Root("type"), "Invalid type", sentence(err))
 		query.Type = ""
 	}
@@ -83,10 +83,10 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		return kept // nil (no filter) for nil names
 	}
 	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, "an owner of owned_by", "owner", func(where, owner string) error {
-		return spacedName(models, where, owner, "owner")
+		return spacedName(models, where, owner, ownerKind)
 	})
 	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
-		return spacedID(models, where, id, meantByID(models), rewrite(models, "id", id, "ids"))
+		return spacedID(models, where, id, meantByID(models), rewrite(models, idKind, id))
 	})
 	return query, diags
 }
@@ -118,11 +118,11 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		none := fmt.Sprintf("No model in %s has type %s, so megallm_models", where, megallm.Quote(query.Type))
 		if meant := catalog.Miscased(query.Type, types); meant != nil {
 			diags.AddAttributeError(path.Root("type"), "Type in the wrong letter case", none+" would list none. Types are "+
-				"case-sensitive."+didYouMean(meant)+listedWhole(models, "type", "models[*].type", meant...)+" "+catalogHas("types", types))
+				"case-sensitive."+didYouMean(meant)+listedWhole(models, typeKind, meant...)+" "+catalogHas("types", types))
 		} else {
 			closest := catalog.Closest(query.Type, slices.Values(types))
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type", none+" lists none."+
-				didYouMean(closest)+listedWhole(models, "type", "models[*].type", closest...)+" "+catalogHas("types", types))
+				didYouMean(closest)+listedWhole(models, typeKind, closest...)+" "+catalogHas("types", types))
 		}
 	}
 	if query.IDPattern != nil {
@@ -171,12 +171,12 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 			diags.AddAttributeError(path.Root("owned_by"), "Owner in the wrong letter case", "Owners are case-sensitive, and "+
 				"these owners of owned_by differ from a catalog owner only in letter case, so they would match nothing and "+
 				"their models would not be listed:\n  - "+joinProblems(miscased, "\n  - ")+"\n\nWrite each owner as the catalog does."+
-				listedWhole(models, "owner", "models[*].owned_by", meant...))
+				listedWhole(models, ownerKind, meant...))
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
 			hint := catalogHas("owners", owners)
 			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
-				hint = "Owners are case-sensitive." + didYouMean(suggestions) + listedWhole(models, "owner", "models[*].owned_by", suggestions...)
+				hint = "Owners are case-sensitive." + didYouMean(suggestions) + listedWhole(models, ownerKind, suggestions...)
 			}
 			return "No model with this owner",
 				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, megallm.Quote(owner), hint)

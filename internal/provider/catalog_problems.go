@@ -101,7 +101,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 				"is a separate model, and what the policy says of %s (a denial, a retirement, a price) does not apply "+
 				"to %s. Name every spelling in policy.models, each with the entry of the one it names, or ask the "+
 				"catalog's maintainers which one is meant.%s", aboutPolicy, origin, joinProblems(lines, "\n  - "),
-				megallm.Quote(gaps[0].Named[0]), megallm.Quote(gaps[0].Others[0]), listedWhole(models, "id", "ids", unnamed...)))
+				megallm.Quote(gaps[0].Named[0]), megallm.Quote(gaps[0].Others[0]), listedWhole(models, idKind, unnamed...)))
 	}
 	if findings.AllowsNone {
 		diags.AddWarning("Provider policy allows no model",

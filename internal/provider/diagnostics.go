@@ -72,36 +72,46 @@ func meantWords(models *catalog.Catalog, leftOut string, displayNameOf, closest 
 		return leftOut
 	case len(displayNameOf) > 0:
 		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead." +
-			listedWhole(models, "id", "ids", displayNameOf...)
+			listedWhole(models, idKind, displayNameOf...)
 	}
-	return didYouMean(closest) + listedWhole(models, "id", "ids", closest...)
+	return didYouMean(closest) + listedWhole(models, idKind, closest...)
 }
+
+// nameKind is a kind of name that only the catalog can spell, as advice words it: its noun, its plural, the field of a
+// megallm_models data source that lists it whole, the catalog's every one (names), and the query for its models (lister).
+type nameKind struct {
+	name, noun, plural, field string
+	names                     func(*catalog.Catalog) []string
+	query                     func(name string) catalog.Query
+}
+
+var (
+	idKind = nameKind{"id", "model id", "ids", "ids", nil, func(id string) catalog.Query {
+		return catalog.Query{IDPattern: regexp.MustCompile("^" + regexp.QuoteMeta(id) + "$")}
+	}}
+	typeKind  = nameKind{"type", "model type", "types", "models[*].type", (*catalog.Catalog).Types, func(t string) catalog.Query { return catalog.Query{Type: t} }}
+	ownerKind = nameKind{"owner", "owner", "owners", "models[*].owned_by", (*catalog.Catalog).Owners, func(owner string) catalog.Query { return catalog.Query{OwnedBy: []string{owner}} }}
+)
 
 // listedWhole follows advice that quotes catalog values of kind to write:
 // where to read whole one too long to quote whole (megallm.QuotesWhole), as
-// its cut quote cannot be copied: from what of lister's data source lists
-// them ("ids" for ids); "" when each is quoted whole.
-func listedWhole(models *catalog.Catalog, kind, from string, values ...string) string {
+// its cut quote cannot be copied: from the field of lister's data source; ""
+// when each is quoted whole.
+func listedWhole(models *catalog.Catalog, kind nameKind, values ...string) string {
 	if source, lists := lister(models, kind, values...); slices.ContainsFunc(values, func(v string) bool { return !megallm.QuotesWhole(v) }) {
-		return " Read each " + kind + " suggested here whole from the " + from + " of " + source + ", which lists every model " + lists + "."
+		return " Read each " + kind.name + " suggested here whole from the " + kind.field + " of " + source + ", which lists every model " + lists + "."
 	}
 	return ""
 }
 
-// lister is what lists values of kind ("id", "type", "owner") whole, and which
-// models it lists: a megallm_models data source (models is nil when it lists
-// each), unless one with a cut value's filter lists nothing, as the policy
-// refuses or retirement left out its every model, or fails, under a policy in
-// error (catalog.Catalog.Withheld); then one under no policy that leaves out none.
-func lister(models *catalog.Catalog, kind string, values ...string) (source, lists string) {
+// lister is what lists values of kind whole, and which models it lists: a
+// megallm_models data source (models is nil when it lists each), unless one
+// with a cut value's filter (kind.query) lists nothing, as the policy refuses
+// or retirement left out its every model, or fails, under a policy in error
+// (catalog.Catalog.Withheld); then one under no policy that leaves out none.
+func lister(models *catalog.Catalog, kind nameKind, values ...string) (source, lists string) {
 	if models != nil && slices.ContainsFunc(values, func(v string) bool {
-		q, cut := catalog.Query{Type: v}, !megallm.QuotesWhole(v)
-		if kind == "owner" {
-			q = catalog.Query{OwnedBy: []string{v}}
-		} else if kind == "id" && cut {
-			q = catalog.Query{IDPattern: regexp.MustCompile("^" + regexp.QuoteMeta(v) + "$")}
-		}
-		return cut && (models.Withheld() || len(models.Select(q)) == 0)
+		return !megallm.QuotesWhole(v) && (models.Withheld() || len(models.Select(kind.query(v))) == 0)
 	}) {
 		return "a megallm_models data source with include_retired = true under a provider block without policy", "of the catalog"
 	}
@@ -149,7 +159,7 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 // most often) for the id as the catalog writes it (idSpelling), or says what
 // meant finds for it when the catalog lacks it.
 func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
-	return spacedFix(where, id, "model id", spelledIn("model id", idSpelling(models), meant, write))
+	return spacedFix(where, id, idKind.noun, spelledIn(idKind.noun, idSpelling(models), meant, write))
 }
 
 // idSpelling is how the catalog writes the model id clean, as written or
@@ -165,27 +175,23 @@ func idSpelling(models *catalog.Catalog) func(clean string) string {
 }
 
 // spacedName is spaced for a type or owner (kind) at where, whose fix writes
-// it as the catalog models does (its types or owners, one spelling each, as
+// it as the catalog models does (its kind.names, one spelling each, as
 // lister's data source lists them), or names the closest of them when it
 // lacks it, else them all (catalogHas), read only for a spaced name.
-func spacedName(models *catalog.Catalog, where, name, kind string) error {
-	names, described, field := models.Owners, "owner", "owned_by"
-	if kind == "type" {
-		names, described, field = models.Types, "model type", "type"
-	}
-	return spacedFix(where, name, described, spelledIn(described, func(clean string) string {
-		if names := names(); slices.Contains(names, clean) {
+func spacedName(models *catalog.Catalog, where, name string, kind nameKind) error {
+	return spacedFix(where, name, kind.noun, spelledIn(kind.noun, func(clean string) string {
+		if names := kind.names(models); slices.Contains(names, clean) {
 			return clean
 		} else if meant := catalog.Miscased(clean, names); meant != nil {
 			return meant[0]
 		}
 		return ""
 	}, func(clean string) string {
-		if closest := catalog.Closest(clean, slices.Values(names())); len(closest) > 0 {
+		if closest := catalog.Closest(clean, slices.Values(kind.names(models))); len(closest) > 0 {
 			return didYouMean(closest)
 		}
-		return " " + catalogHas(kind+"s", names())
-	}, rewrite(models, kind, name, kind+"s (models[*]."+field+")")))
+		return " " + catalogHas(kind.plural, kind.names(models))
+	}, rewrite(models, kind, name)))
 }
 
 // functionErrorText is text as a function's error, which Terraform ends with
@@ -217,7 +223,7 @@ func catalogSpelling(models *catalog.Catalog, m catalog.MisnamedID) string {
 // copied, what to change in it (rewrite, with models) for an X too long to quote whole.
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
 	if !megallm.QuotesWhole(m.CatalogID) {
-		return ": " + rewrite(models, "id", m.ID, "ids")(m.CatalogID)
+		return ": " + rewrite(models, idKind, m.ID)(m.CatalogID)
 	}
 	return misnamedWhy(m.VendorPrefix())
 }

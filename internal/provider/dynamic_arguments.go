@@ -169,7 +169,7 @@ func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	case fix != nil && clean != "":
 		advice = fix(clean)
 	case !strings.ContainsFunc(fixed, invisible): // else writing it as fixed would keep a character this refuses
-		advice = rewrite(nil, kind, name, kind+"s")(fixed) // name but for white space and dashes: no letter case to advise
+		advice = rewrite(nil, nameKind{}, name)(fixed) // name but for white space and dashes: no letter case, so no kind, to advise
 	}
 	if strings.TrimSpace(name) != name {
 		return fmt.Errorf("%s is %s, with white space around it, which no %s has: %s", where, megallm.Quote(name), kind, advice)
@@ -201,14 +201,13 @@ func cleanName(name string) string {
 // as" that one, when megallm.Quote shows it whole, else what to change, as a
 // cut quote cannot be copied: the white space around it, invisible
 // characters, look-alike dashes, a vendor prefix, the letter case, of the
-// catalog's names of kind ("id", "type", "owner") that a megallm_models data
-// source (lister's) lists as listed ("ids", "owners (models[*].owned_by)").
-func rewrite(models *catalog.Catalog, kind, written, listed string) func(as string) string {
+// catalog's names of kind that a megallm_models data source (lister's) lists
+// ("ids", "owners (models[*].owned_by)").
+func rewrite(models *catalog.Catalog, kind nameKind, written string) func(as string) string {
 	return func(as string) string {
 		if megallm.QuotesWhole(as) {
 			return "write it as " + megallm.Quote(as)
 		}
-		source, _ := lister(models, kind, as)
 		var changes []string
 		trimmed := strings.TrimSpace(written)
 		if trimmed != written {
@@ -232,7 +231,11 @@ func rewrite(models *catalog.Catalog, kind, written, listed string) func(as stri
 		case strings.ToUpper(clean) == as:
 			changes = append(changes, "write it in upper case")
 		default:
-			changes = append(changes, "write it in the letter case of the catalog, whose "+listed+" "+source+" lists")
+			source, _ := lister(models, kind, as)
+			if kind.field != kind.plural { // a field of the models it lists
+				source = "(" + kind.field + ") " + source
+			}
+			changes = append(changes, "write it in the letter case of the catalog, whose "+kind.plural+" "+source+" lists")
 		}
 		return strings.Join(changes, ", and ")
 	}

@@ -245,7 +245,7 @@ func TestIDsListedWhole(t *testing.T) {
 		{[]string{longID, "m4"}, " " + strings.ReplaceAll(listedWholeWords, `\`, "")},
 		{[]string{"m4"}, ""},
 	} {
-		if got := listedWhole(models, "id", "ids", tc.ids...); got != tc.want {
+		if got := listedWhole(models, idKind, tc.ids...); got != tc.want {
 			t.Errorf("listedWhole(%.12q) = %q, want %q", tc.ids, got, tc.want)
 		}
 	}

@@ -93,7 +93,7 @@ func successorAdvice(id string, advice lifecycleAdvice) string {
 			successor, model, successor)
 	case usable: // a cut quote cannot be copied into candidates
 		return fmt.Sprintf(" Its successor is %s: move to it, or list it as a fallback in candidates, after this model.%s",
-			successor, listedWhole(nil, "id", "ids", advice.Successor))
+			successor, listedWhole(nil, idKind, advice.Successor))
 	case advice.Successor != "":
 		return fmt.Sprintf(" Its successor %s cannot be used: it %s.%s", successor, advice.Unusable, adviceWords(advice.Advice))
 	}
@@ -115,7 +115,7 @@ func inDays(n int64) string {
 func adviceWords(a catalog.Advice) string {
 	switch {
 	case a.Successor != "" && a.Unusable == "":
-		return " Replace it with its successor: set id = " + megallm.Quote(a.Successor) + "." + listedWhole(nil, "id", "ids", a.Successor)
+		return " Replace it with its successor: set id = " + megallm.Quote(a.Successor) + "." + listedWhole(nil, idKind, a.Successor)
 	case len(a.Alternatives) > 0:
 		return meantWords(nil, "", nil, a.Alternatives)
 	}

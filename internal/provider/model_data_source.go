@@ -136,12 +136,12 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // them to the read where it is at plan (nameValidator).
 func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if err := spacedID(models, "id", id.ValueString(), usableMeant(models), rewrite(models, "id", id.ValueString(), "ids")); err != nil {
+	if err := spacedID(models, "id", id.ValueString(), usableMeant(models), rewrite(models, idKind, id.ValueString())); err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
 	}
 	at := func(i int) string { return fmt.Sprintf("candidates[%d]", i) }
 	mistakes := listedMistakes(len(candidates), func(i int) error {
-		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(models, "id", candidates[i], "ids"))
+		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(models, idKind, candidates[i]))
 	}, func(i int) error { return spaced(at(i), candidates[i], "model id") })
 	if err := joinMistakes(mistakes); err != nil {
 		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))

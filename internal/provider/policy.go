@@ -235,7 +235,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			cheap = append(cheap, then(func() error { return spaced(where, name, kind) }))
 		}
 		for i, owner := range policy.AllowedOwners {
-			add(allowedOwnerPath(i), owner, "owner", func() error { return spacedName(models, allowedOwnerPath(i), owner, "owner") }, nil)
+			add(allowedOwnerPath(i), owner, "owner", func() error { return spacedName(models, allowedOwnerPath(i), owner, ownerKind) }, nil)
 		}
 		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
 		var keysOf map[string][]string // the keys that name each catalog id, once a spaced key needs them
@@ -264,7 +264,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 						}
 						return writtenAs(models, id, spelling, "is the same model as "+keys+": merge them into one entry, "+mergedEntry(spelling))
 					}
-					return rewrite(models, "id", id, "ids")(spelling)
+					return rewrite(models, idKind, id)(spelling)
 				})
 			}, nil)
 			if s := policy.Models[id].Successor; s != nil {
@@ -272,7 +272,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 				add(successor, *s, "model id", func() error {
 					return spacedID(models, successor, *s, meantByID(models), func(spelling string) string {
 						if spelling != key {
-							return rewrite(models, "id", *s, "ids")(spelling)
+							return rewrite(models, idKind, *s)(spelling)
 						}
 						return writtenAs(models, *s, spelling, selfSuccessor)
 					})
@@ -303,7 +303,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 // long to quote whole, it names rewrite's changes (with models), as a cut quote cannot be copied.
 func writtenAs(models *catalog.Catalog, written, spelling, says string) string {
 	if !megallm.QuotesWhole(spelling) {
-		return "once you " + rewrite(models, "id", written, "ids")(spelling) + ", it " + says
+		return "once you " + rewrite(models, idKind, written)(spelling) + ", it " + says
 	}
 	return "written as " + megallm.Quote(spelling) + ", it " + says
 }

@@ -160,7 +160,7 @@ func TestRewrite(t *testing.T) {
 		{" k" + long, "\u212a" + strings.ToUpper(long), "delete the white space around it, and write it in the letter case " +
 			"of the catalog, whose ids a megallm_models data source lists"},
 	} {
-		if got := rewrite(nil, "id", tc.written, "ids")(tc.as); got != tc.want {
+		if got := rewrite(nil, idKind, tc.written)(tc.as); got != tc.want {
 			t.Errorf("rewrite(%.8q…)(%.8q…) = %q, want %q", tc.written, tc.as, got, tc.want)
 		}
 	}
