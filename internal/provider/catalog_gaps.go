@@ -161,9 +161,13 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 						"list it), so that owner matches nothing.", megallm.Quote(owner)))
 			default:
 				if n := models.OwnerDenied(owner); n > 0 {
+					which := fmt.Sprintf("all %d", n)
+					if n == 1 {
+						which = "the only one"
+					}
 					diags.AddAttributeWarning(path.Root("owned_by"), "Every model of this owner denied by the policy",
-						fmt.Sprintf("The provider's policy denies every model owned by %s (%s, with denied = true in its "+
-							"models), so that owner matches nothing.", megallm.Quote(owner), countDenied(n)))
+						fmt.Sprintf("The provider's policy denies every model owned by %s (%s in the catalog, with denied = "+
+							"true in its models), so that owner matches nothing.", megallm.Quote(owner), which))
 				}
 			}
 		}

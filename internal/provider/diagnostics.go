@@ -248,14 +248,6 @@ func counted(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// countDenied is "the only one in the catalog" or "all n in the catalog".
-func countDenied(n int) string {
-	if n == 1 {
-		return "the only one in the catalog"
-	}
-	return fmt.Sprintf("all %d in the catalog", n)
-}
-
 // costTooLarge words catalog.ErrCostNotExpressible for what with models,
 // without a final period.
 func costTooLarge(what, models string) string {
