@@ -21,11 +21,31 @@ _closest_ids(value, lowered) := _closer_ids(value, lowered, 0)
 # each reading that many edits lower (_led).
 _closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(found), 0, 3)] if {
 	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered), "bound": r.bound - closer}) | some r in _edit_readings(lower(trim_space(value)))]
-	ceilings := sort([c | some have in lowered; c := _ceiling(reads, have)])
+	near := _maybe_near(reads, lowered)
+	ceilings := sort([c | some have in near; c := _ceiling(reads, have)])
 	ceiled := _third(ceilings, reads[0].limit)
-	cutoff := _third(sort([n[0] | some k in _likeliest(reads, lowered, ceiled); n := _nearness(reads, lowered[k], ceiled)]), ceiled)
-	found := [[d, i, k] | some k, have in lowered; [d, i] := _nearness(reads, have, cutoff)]
+	cutoff := _third(sort([n[0] | some k in _likeliest(reads, near, ceiled); n := _nearness(reads, near[k], ceiled)]), ceiled)
+	found := [[d, i, k] | some k, have in near; [d, i] := _nearness(reads, have, cutoff)]
 }
+
+# _maybe_near(reads, lowered): the names of lowered that _ceiling and
+# _nearness may rank, found through lowered's indexes, not a pass of each
+# rule over every name: those of a length near an edited reading's, and
+# those that contain the last reading, with separators folded (the same
+# name in another letter case among them).
+_maybe_near(reads, lowered) := object.union(edited, contained) if {
+	edited := {k: have | some r in reads; r.edited; some n, names in _by_length(lowered); abs(n - r.length) <= r.bound; some k, have in names}
+	last := reads[count(reads) - 1].folded
+	contained := {k: lowered[k] | some k, folded in _folded(lowered); contains(folded, last)}
+}
+
+# _by_length(lowered): the names of lowered by the length of their
+# lower-cased text; _folded(lowered): that text with separators folded.
+# OPA keeps a function's value for the same arguments, so each is computed
+# once per catalog.
+_by_length(lowered) := {n: {k: have | some k, have in lowered; count(have) == n} | some n in {count(have) | some have in lowered}}
+
+_folded(lowered) := {k: _separators_folded(have) | some k, have in lowered}
 
 # _likeliest(reads, lowered, cutoff): the three names of lowered that the
 # fewest characters set apart from a reading (_unshared), within cutoff: the
@@ -63,7 +83,7 @@ _few_near_in_length(r, lowered) := false if r.length > 256
 
 else if count(lowered) <= _max_edited
 
-else := count([h | some h in lowered; abs(count(h) - r.length) <= r.bound]) <= _max_edited
+else := sum([count(names) | some n, names in _by_length(lowered); abs(n - r.length) <= r.bound]) <= _max_edited
 
 _max_edited := 500
 
