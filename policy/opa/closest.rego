@@ -32,20 +32,26 @@ _closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(found)
 # _nearness may rank, found through lowered's indexes, not a pass of each
 # rule over every name: those of a length near an edited reading's, and
 # those that contain the last reading, with separators folded (the same
-# name in another letter case among them).
+# name in another letter case among them), looked for only when some does.
 _maybe_near(reads, lowered) := object.union(edited, contained) if {
 	edited := {k: have | some r in reads; r.edited; some n, names in _by_length(lowered); abs(n - r.length) <= r.bound; some k, have in names}
 	last := reads[count(reads) - 1].folded
-	contained := {k: lowered[k] | some k, folded in _folded(lowered); contains(folded, last)}
+	folded := _folded(lowered)
+	contained := {k: lowered[k] | contains(folded.text, last); some k, text in folded.names; contains(text, last)}
 }
 
 # _by_length(lowered): the names of lowered by the length of their
-# lower-cased text; _folded(lowered): that text with separators folded.
-# OPA keeps a function's value for the same arguments, so each is computed
-# once per catalog.
-_by_length(lowered) := {n: {k: have | some k, have in lowered; count(have) == n} | some n in {count(have) | some have in lowered}}
+# lower-cased text; _folded(lowered): that text of each with separators
+# folded, and all of it, one a line. OPA keeps a function's value for the
+# same arguments, so each is computed once per catalog (and indexes the
+# comprehension of names by length, in one pass).
+_by_length(lowered) := {n: names | some n in {m | some m in lengths}; names := {k: lowered[k] | lengths[k] == n}} if {
+	lengths := {k: count(have) | some k, have in lowered}
+}
 
-_folded(lowered) := {k: _separators_folded(have) | some k, have in lowered}
+_folded(lowered) := {"names": names, "text": concat("\n", [text | some text in names])} if {
+	names := {k: _separators_folded(have) | some k, have in lowered}
+}
 
 # _likeliest(reads, lowered, cutoff): the three names of lowered that the
 # fewest characters set apart from a reading (_unshared), within cutoff: the
