@@ -499,13 +499,13 @@ _display_named(value) := array.slice(sort({id | some id in _displayed_as(value);
 
 # _displayed_as(value): the ids whose catalog display name is value, as a
 # person reads it: white space around it and letter case ignored. Only a
-# value already found wrong is looked up.
-_displayed_as(value) := {m.id |
-	some r in catalog_reads
-	some m in r.values.models
-	is_string(m.display_name)
-	lower(trim_space(m.display_name)) == lower(trim_space(value))
-}
+# value already found wrong is looked up, in the display names indexed once
+# (OPA indexes the comprehension of ids by name).
+_displayed_as(value) := object.get(_by_display_name, lower(trim_space(value)), set())
+
+_by_display_name := {name: ids | some p in _display_names; name := p[0]; ids := {q[1] | some q in _display_names; q[0] == name}}
+
+_display_names := [[lower(trim_space(m.display_name)), m.id] | some r in catalog_reads; some m in r.values.models; is_string(m.display_name)]
 
 # _suggest(names): " Did you mean "a" or "b"?", or "" for no name.
 _suggest(names) := sprintf(" Did you mean %s?", [concat(" or ", [_quote(k) | some k in names])]) if count(names) > 0
