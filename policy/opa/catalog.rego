@@ -222,10 +222,10 @@ _allowed_owners := {m.owned_by | some r in _lifecycle_reads; some m in r.values.
 _near(id) := near if {
 	near := _closest_ids(id, _usable_lowered)
 	count(near) > 0
-} else := _led(id, _usable_ids, _usable_leading)
+} else := _led(id, _usable_ids)
 
-# _led(value, ids, leading): at most three of ids, closest first, that
-# have a start of leading (_leading) near value as an id is near a misspelt
+# _led(value, ids): at most three of ids, closest first, that have a
+# start of theirs (_starts) near value as an id is near a misspelt
 # one (_near_worded), but two edits closer: a start is short and like many a
 # setting (gp3 is two edits from gpt-3), and one character changed in a
 # short one is often another version (GPT-5 for gpt-4); or else one with two
@@ -234,19 +234,20 @@ _near(id) := near if {
 # then those that have it after a vendor prefix, each by id. A value with a
 # vendor prefix is read against the ids that start with a start alone, as a
 # start after another vendor's prefix would leave both vendors out.
-_led(value, ids, leading) := array.slice([k | some i, k in led; not k in array.slice(led, 0, i)], 0, 3) if {
+_led(value, ids) := array.slice([k | some i, k in led; not k in array.slice(led, 0, i)], 0, 3) if {
 	vendorless := contains(value, "/") == false
 	led := [n[1] |
-		some start in _started(value, leading[vendorless])
+		some start in _started(value, _starts(ids, vendorless))
 		some n in sort({[text != k, k] | some k in ids; some text in _texts(k, vendorless); startswith(text, start)})
 	]
 }
 
-# _started(value, leading): the starts of leading near value (_led).
+# _started(value, leading): the starts of leading near value (_led); only
+# those of its length can be it transposed (_by_length, indexed once).
 _started(value, leading) := near if {
 	near := _near_worded(value, leading, 2)
 	count(near) > 0
-} else := sort([start | some start, s in leading; _transposed(want, s); _worded(start)]) if {
+} else := sort([start | some start, s in object.get(_by_length(leading), count(want), {}); _transposed(want, s); _worded(start)]) if {
 	_id_shaped(value)
 	want := lower(trim_space(value))
 } else := []
@@ -254,13 +255,11 @@ _started(value, leading) := near if {
 # _transposed(a, b): a is b with two neighbouring characters swapped.
 _transposed(a, b) if {
 	count(a) == count(b)
+	sort(split(a, "")) == sort(split(b, "")) # the same characters, told cheaply, before _residues
 	pair := _residues(a, b)
 	count(pair[0]) == 2
 	pair[1] == strings.reverse(pair[0])
 }
-
-# _leading(ids): _starts(ids, vendorless) by vendorless, false and true.
-_leading(ids) := {vendorless: _starts(ids, vendorless) | some vendorless in [false, true]}
 
 # _starts(ids, vendorless): each start of ids (of what _texts gives) that
 # ends at a separator (-, ., _, / or :) and holds two words or more, written
@@ -282,8 +281,6 @@ _texts(id, false) := {id}
 
 _texts(id, true) := {id, regex.replace(id, `^.*/`, "")}
 
-_usable_leading := _leading(_usable_ids)
-
 _usable_lowered := _lowered(_usable_ids)
 
 # the usable ids by their _fold, indexed once
@@ -300,11 +297,9 @@ _reads_as_id(value) if count(_displayed_as(value)) > 0
 
 _reads_as_id(value) if count(_closest_ids(value, _known_lowered)) > 0
 
-_reads_as_id(value) if count(_led(value, known_ids, _known_leading)) > 0
+_reads_as_id(value) if count(_led(value, known_ids)) > 0
 
 _known_lowered := _lowered(known_ids)
-
-_known_leading := _leading(known_ids)
 
 _known_folds := {_fold(k) | some k in known_ids}
 

@@ -61,7 +61,7 @@ _names_id(true, false, id) if count(_displayed_as(id)) > 0
 
 _names_id(true, false, id) if count(_near_worded(id, _known_lowered, 0)) > 0
 
-_names_id(true, false, id) if count(_led(id, known_ids, _known_leading)) > 0
+_names_id(true, false, id) if count(_led(id, known_ids)) > 0
 
 _names_id(true, false, id) if {
 	word := lower(trim_space(id))
