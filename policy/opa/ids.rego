@@ -251,6 +251,10 @@ _text_documents(path, value) := [json.unmarshal(value)] if {
 	json.is_valid(value)
 } else := _decoded(value) if _yaml_file(path[count(path) - 1])
 
+# _yaml_file(key): a map key that names a YAML file; false by default
+# (_key_named).
+default _yaml_file(_) := false
+
 _yaml_file(key) if {
 	is_string(key)
 	regex.match(`(?i)\.ya?ml$`, key)
@@ -325,7 +329,9 @@ _watched(ts, _, _, path) if _named(ts, path)
 # there, by role (models = { chat = "gpt-4o" }, models = [{ name = "chat",
 # id = "gpt-4o" }]), which names a model when the catalog tells so, or when
 # it is sensitive (_names_id): such a map may hold settings of its own
-# instead (a Helm chart's models: settings).
+# instead (a Helm chart's models: settings). False by default (_key_named).
+default _by_role(_) := false
+
 _by_role(path) if {
 	is_string(path[count(path) - 1])
 	key := _last_key(array.slice(path, 0, count(path) - 1))
@@ -350,7 +356,12 @@ else := keys[count(keys) - 1] if {
 # _key_named(key): whether a key matches settings.key_patterns, a pattern
 # with no glob metacharacter by a set lookup, the others by glob.match; a
 # key with dots in it (a Helm value name, llm.fallback_models[0]) by its
-# last part too, past a list index.
+# last part too, past a list index. False by default, not undefined: OPA
+# keeps a function's value for the same arguments, but not an undefined
+# one, so a key that no pattern matches (an after_unknown id) is matched
+# once, not again for each resource; _by_role and _yaml_file likewise.
+default _key_named(_) := false
+
 _key_named(key) if _key_matches(lower(key))
 
 _key_named(key) if _key_matches(regex.replace(regex.replace(lower(key), `^.*\.`, ""), `\[[0-9]+\]$`, ""))
