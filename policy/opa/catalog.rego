@@ -200,8 +200,13 @@ _lifecycle_addresses := {r.address | some r in _lifecycle_reads}
 
 _any_entry(id) := _catalog_by_id[id][0].model
 
-# _retired_entry(id): the model entry saying that the id is retired, if any.
+# _retired_entry(id): the model entry saying that the id is retired, else
+# false, so that OPA keeps the miss (_key_named); _usable likewise.
+default _retired_entry(_) := false
+
 _retired_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "retired"][0]
+
+default _usable(_) := false
 
 _usable(id) if {
 	id in allowed_ids

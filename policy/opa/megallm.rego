@@ -384,6 +384,10 @@ _retiring(f, lc) := sprintf(" within the %d-day notice window%s", [notice_days, 
 
 else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(f, lc)])
 
+# _deprecated_entry(id): the entry saying that the id is deprecated, else
+# false (_retired_entry).
+default _deprecated_entry(_) := false
+
 _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status == "deprecated"][0]
 
 # A lifecycle date the catalog sent that the provider could not read
@@ -402,7 +406,10 @@ warn contains msg if {
 
 # _maybe(lc): what a lifecycle's unreadable date may hide: retired, for its
 # retires_at; deprecated, for its deprecated_at, unless it is deprecated by
-# what is known (the deprecation warning then says so).
+# what is known (the deprecation warning then says so); else false
+# (_retired_entry).
+default _maybe(_) := false
+
 _maybe(lc) := "retired" if lc.retires_at_unreadable == true
 
 else := "deprecated" if {
@@ -415,7 +422,10 @@ _unreadable_dates(lc) := concat(" and ", [sprintf("a %s", [name]) |
 	lc[sprintf("%s_unreadable", [name])] == true
 ])
 
-# _retiring_entry(id): the entry retiring soonest, when within the window.
+# _retiring_entry(id): the entry retiring soonest, when within the window,
+# else false (_retired_entry).
+default _retiring_entry(_) := false
+
 _retiring_entry(id) := entries[0] if {
 	_whole_days(notice_days)
 	notice_days > 0
