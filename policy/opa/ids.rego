@@ -18,10 +18,11 @@ found contains {"address": r.address, "type": r.type, "path": path, "prefix": pr
 	is_string(value)
 	value != ""
 	path := array.concat(doc.path, sub)
-	by_role := _only_by_role(_type_settings[r.type], doc.value, sub, path)
+	key := _key_of(doc.value, sub, path)
+	by_role := _only_by_role(_type_settings[r.type], key, path)
 	not _ignored(_type_settings[r.type], path)
 	sensitive := _sensitive(r, path)
-	some written in _ids(value, _key_of(doc.value, sub, path), is_number(path[count(path) - 1]))
+	some written in _ids(value, key, is_number(path[count(path) - 1]))
 	written != ""
 	[prefix, id] := _routed(_type_settings[r.type].routing_prefixes, written)
 	_names_id(by_role, sensitive, id)
@@ -33,9 +34,9 @@ _routed(prefixes, written) := [prefix, substring(written, count(prefix), -1)] if
 	prefix := max({p | some p in prefixes; startswith(written, p)})
 } else := ["", written]
 
-# _only_by_role(ts, doc, sub, path): whether no setting points at a value
+# _only_by_role(ts, key, path): whether no setting points at a value
 # that is looked at, as it is a value of a map by role.
-_only_by_role(ts, doc, sub, path) := false if _watched(ts, doc, sub, path)
+_only_by_role(ts, key, path) := false if _watched(ts, key, path)
 
 else if _by_role(path)
 
@@ -155,13 +156,18 @@ unknown contains {"address": rc.address, "path": path} if {
 	ts := _type_settings[rc.type]
 	walk(object.get(rc.change, "after_unknown", {}), [path, true])
 	count(path) > 0
-	_watched_unknown(ts, object.get(_planned_values, rc.address, {}), path)
+	_watched_unknown(ts, _key_of(object.get(_planned_values, rc.address, {}), path, path), path)
 	not _ignored(ts, path)
 }
 
 _planned_values := {r.address: object.get(r, "values", {}) | some r in _managed_resources}
 
-_watched_unknown(ts, values, path) if _watched(ts, values, path, path)
+# _watched_unknown(ts, key, path): a setting points at or into the value at
+# path, whose setting's name is key (_key_of); false by default (_key_named),
+# and of no resource's values, so it is computed once per type and path.
+default _watched_unknown(_, _, _) := false
+
+_watched_unknown(ts, key, path) if _watched(ts, key, path)
 
 _watched_unknown(_, _, path) if _by_role(path)
 
@@ -240,7 +246,7 @@ _embedded(ts, docs) := [{"path": path, "value": d} |
 	path := array.concat(doc.path, sub)
 	some d in _text_documents(path, value)
 	not _json_attribute_text(ts, path)
-	not _watched(ts, doc.value, sub, path)
+	not _watched(ts, _key_of(doc.value, sub, path), path)
 ]
 
 # _text_documents(path, value): JSON text of an object or a list, or YAML
@@ -315,15 +321,13 @@ else := [{"path": array.concat(path, [k]), "value": v, "in_map": true} | some k,
 
 else := [{"path": path, "value": value}]
 
-# _watched(ts, doc, sub, path): a setting points at the value: a key pattern
-# (at its key or its {name, value} pair's name) or an attribute path.
-_watched(_, _, _, path) if {
-	_key_named(_last_key(path))
-}
+# _watched(ts, key, path): a setting points at the value: a key pattern
+# (at its key, or key, its setting's name: _key_of) or an attribute path.
+_watched(_, _, path) if _key_named(_last_key(path))
 
-_watched(_, doc, sub, path) if _key_named(_key_of(doc, sub, path))
+_watched(_, key, _) if _key_named(key)
 
-_watched(ts, _, _, path) if _named(ts, path)
+_watched(ts, _, path) if _named(ts, path)
 
 # _by_role(path): a value of a map under a plural key, or of a map listed
 # there, by role (models = { chat = "gpt-4o" }, models = [{ name = "chat",
