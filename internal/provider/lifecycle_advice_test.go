@@ -158,6 +158,10 @@ func TestAdvice_deniedIDTooLongToQuoteWhole(t *testing.T) {
 			`data "megallm_model" "m" { id = "m4" }`),
 		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
 			tfjsonpath.New("model_lifecycle").AtMapKey("successor"), knownvalue.StringExact(longID))},
+	}, resource.TestStep{ // written whole; and the destroy after it reads no block's policy from a data source (allWithoutPolicy)
+		Config: policyProvider(server, policy(fmt.Sprintf("%q", longID)), `data "megallm_model" "m" { id = "m4" }`),
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+			tfjsonpath.New("model_lifecycle").AtMapKey("successor"), knownvalue.StringExact(longID))},
 	})
 }
 
@@ -222,6 +226,9 @@ func TestAdvice_policyInErrorTooLongToQuoteWhole(t *testing.T) {
 	}, resource.TestStep{ // the advice followed
 		Config: allWithoutPolicy(server) + policyProvider(server, policy(fmt.Sprintf(`one([for id in data.megallm_models.all.ids : id if lower(id) == %q])`,
 			strings.ToLower(id)), ""), listing),
+		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", id, "m4")},
+	}, resource.TestStep{ // written whole; and the destroy after it reads no block's policy from a data source (allWithoutPolicy)
+		Config:            policyProvider(server, policy(fmt.Sprintf("%q", id), ""), listing),
 		ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", id, "m4")},
 	})
 }

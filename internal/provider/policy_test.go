@@ -69,6 +69,9 @@ data "megallm_models" "after" {
 data "megallm_models" "all" { provider = megallmplain }
 data "megallm_models" "denying" { include_retired = length(data.megallm_models.all.ids) < 0 }`,
 		ConfigStateChecks: checks,
+	}, resource.TestStep{ // the destroy after it reads no block's policy from a data source (allWithoutPolicy)
+		Config:            allWithoutPolicy(server) + policyProvider(server, `{ models = { "x" = { denied = true } } }`, `data "megallm_models" "denying" {}`),
+		ConfigStateChecks: checks,
 	})
 }
 
