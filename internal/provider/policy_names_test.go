@@ -227,7 +227,7 @@ func TestPolicy_ownerWithEveryModelDeniedWarns(t *testing.T) {
 	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
 		"models": object(map[string]tftypes.Value{
 			"mistral-large-latest": denied, "mistral-small-latest": denied, "codestral-latest": denied, "mistral-embed": denied,
-			"claude-3-5-haiku-20241022": denied,
+			"claude-3-5-haiku-20241022": denied, "grok-2-1212": denied,
 		}),
 	})})
 	owners := func(owners ...string) tftypes.Value {
@@ -245,6 +245,10 @@ func TestPolicy_ownerWithEveryModelDeniedWarns(t *testing.T) {
 		{"every model denied", map[string]tftypes.Value{"owned_by": owners("mistral")}, []string{
 			`AttributeName("owned_by"): Every model of this owner denied by the policy: The provider's policy denies every ` +
 				`model owned by "mistral" (all 4 in the catalog, with denied = true in its models), so that owner matches nothing.`,
+		}},
+		{"the only model denied", map[string]tftypes.Value{"owned_by": owners("xai")}, []string{
+			`AttributeName("owned_by"): Every model of this owner denied by the policy: The provider's policy denies every ` +
+				`model owned by "xai" (the only one in the catalog, with denied = true in its models), so that owner matches nothing.`,
 		}},
 		// One anthropic model is denied, the others are allowed but not of this type.
 		{"one allowed, filtered out", map[string]tftypes.Value{"owned_by": owners("anthropic"), "type": str("embedding")}, nil},
