@@ -279,10 +279,7 @@ func TestModelsDataSource_miscasedValueTooLongToQuote(t *testing.T) {
 // plans.
 func TestModelsDataSource_miscasedUnlistedValueTooLongToQuote(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
-	typ, owner := "vendor/"+strings.Repeat("t", 70), "vendor/"+strings.Repeat("o", 70)
-	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":"r","type":%q,"owned_by":"x","retires_at":"2020-01-01T00:00:00Z"}`, typ)),
-		json.RawMessage(fmt.Sprintf(`{"id":"d","type":"chat","owned_by":%q}`, owner)))
+	server, typ, owner := unlistedNamesServer(t, "vendor/")
 	policy := func(key string) string { return `{ models = { (` + key + `) = { denied = true } } }` }
 	readWhole := `Read each %s suggested here whole from the models\[\*\]\.%s of a megallm_models data source with ` +
 		`include_retired = true under a provider block without policy, which lists every model of the catalog\.`
@@ -330,6 +327,16 @@ func TestModelsDataSource_spacedValueTooLongToQuote(t *testing.T) {
 	})
 }
 
+// unlistedNamesServer serves a type too long to quote whole (prefix, then
+// t's) held only by a retired model, r, and such an owner (o's) only by d.
+func unlistedNamesServer(t *testing.T, prefix string) (server *mockapi.Server, typ, owner string) {
+	server = mockapi.NewTestServer(t, "")
+	typ, owner = prefix+strings.Repeat("t", 70), prefix+strings.Repeat("o", 70)
+	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":"r","type":%q,"owned_by":"x","retires_at":"2020-01-01T00:00:00Z"}`, typ)),
+		json.RawMessage(fmt.Sprintf(`{"id":"d","type":"chat","owned_by":%q}`, owner)))
+	return server, typ, owner
+}
+
 // TestModelsDataSource_spacedUnlistedValueTooLongToQuote: such a type held
 // only by a retired model, such an owner only by one the policy denies, and
 // such an allowed owner of a policy, which then fails every read under it, are
@@ -338,10 +345,7 @@ func TestModelsDataSource_spacedValueTooLongToQuote(t *testing.T) {
 // lists none; followed, it plans.
 func TestModelsDataSource_spacedUnlistedValueTooLongToQuote(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
-	typ, owner := "Vendor/"+strings.Repeat("t", 70), "Vendor/"+strings.Repeat("o", 70)
-	server.SetModels(json.RawMessage(fmt.Sprintf(`{"id":"r","type":%q,"owned_by":"x","retires_at":"2020-01-01T00:00:00Z"}`, typ)),
-		json.RawMessage(fmt.Sprintf(`{"id":"d","type":"chat","owned_by":%q}`, owner)))
+	server, typ, owner := unlistedNamesServer(t, "Vendor/")
 	policy := `{ models = { "d" = { denied = true } } }`
 	advice := `with white space around it, which no %s has: delete the white space around it, and write it in the ` +
 		`letter case of the catalog, whose %s \(models\[\*\]\.%s\) a megallm_models data source with include_retired = true ` +
