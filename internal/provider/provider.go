@@ -160,22 +160,19 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 	}
 	scrub := keyScrubber(cfg.APIKey.ValueString())
 	defer func() { resp.Diagnostics = scrubbed(resp.Diagnostics, scrub) }()
-	// A Terraform that can defer plans again once they are known.
+	// A Terraform that can defer plans again once they are known. Another
+	// gets the error from the first data source that reads the catalog, not
+	// from Configure: a destroy plan reads none but configures the provider,
+	// and Terraform orders no destroy of a data source that an argument reads
+	// after it, so that argument may be unknown there.
 	if unknown := unknownArguments(req.Config.Raw); len(unknown) > 0 {
 		if req.ClientCapabilities.DeferralAllowed {
 			resp.Deferred = &provider.Deferred{Reason: provider.DeferredReasonProviderConfigUnknown}
 			return
 		}
-		for _, name := range unknown {
-			from := "a variable or a literal"
-			if env, ok := map[string]string{"api_key": EnvAPIKey, "base_url": EnvBaseURL, "catalog_file": EnvCatalogFile}[name]; ok {
-				from = "a variable, a literal or the " + env + " environment variable"
-			}
-			resp.Diagnostics.AddAttributeError(path.Root(name), "Provider argument not known at plan time",
-				fmt.Sprintf("%s depends on a value that Terraform will only know after apply, but the megallm "+
-					"provider reads the model catalog during plan. Set %s from %s, or apply the resource it "+
-					"depends on first (terraform apply -target=...).", name, name, from))
-		}
+		resp.DataSourceData = &providerData{catalog: catalog.NewSource(func(context.Context) ([]megallm.Model, []megallm.Problem, error) {
+			return nil, nil, unknown
+		}, nil), scrub: scrub}
 		return
 	}
 
@@ -196,7 +193,7 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 // are needed and not known yet, wholly: a policy is unknown when any value
 // inside it is. A catalog file, in catalog_file or MEGALLM_CATALOG_FILE,
 // leaves the API's arguments unused.
-func unknownArguments(config tftypes.Value) []string {
+func unknownArguments(config tftypes.Value) unknownArgumentsError {
 	var attrs map[string]tftypes.Value
 	_ = config.As(&attrs) // the provider block, an object
 	names := []string{"api_key", "base_url", "auth_scheme", "request_timeout", "max_retries", "catalog_file", "policy"}
@@ -204,6 +201,29 @@ func unknownArguments(config tftypes.Value) []string {
 		names = []string{"policy"}
 	}
 	return slices.DeleteFunc(names, func(name string) bool { return attrs[name].IsFullyKnown() })
+}
+
+// unknownArgumentsError names the provider block's arguments that are not
+// known at plan (unknownArguments).
+type unknownArgumentsError []string
+
+func (e unknownArgumentsError) Error() string {
+	return "the megallm provider block's " + strings.Join(e, ", ") + " will only be known after apply"
+}
+
+// detail says, for each argument of e, why it must be known and how.
+func (e unknownArgumentsError) detail() string {
+	paragraphs := make([]string, len(e))
+	for i, name := range e {
+		from := "a variable or a literal"
+		if env, ok := map[string]string{"api_key": EnvAPIKey, "base_url": EnvBaseURL, "catalog_file": EnvCatalogFile}[name]; ok {
+			from = "a variable, a literal or the " + env + " environment variable"
+		}
+		paragraphs[i] = fmt.Sprintf("The megallm provider block's %s depends on a value that Terraform will only know "+
+			"after apply, but the provider reads the model catalog during plan. Set %s from %s, or apply the resource "+
+			"it depends on first (terraform apply -target=...).", name, name, from)
+	}
+	return strings.Join(paragraphs, "\n\n")
 }
 
 // newProviderData builds the catalog source of the file or of the API, with

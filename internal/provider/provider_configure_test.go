@@ -44,11 +44,33 @@ func TestConfigure_unknownArgumentIsDeferredWhenTerraformCan(t *testing.T) {
 	}
 }
 
-func TestConfigure_unknownArgumentIsExplainedOtherwise(t *testing.T) {
+// Without deferral, Configure succeeds and the first read reports the
+// unknown arguments, the others naming it: a destroy plan configures the
+// provider too, reads no data source, and must not fail on an argument that
+// reads a data source already gone.
+func TestConfigure_unknownArgumentIsExplainedOnRead(t *testing.T) {
 	t.Parallel()
-	resp := configureWithUnknownKey(t, false)
-	if resp.Deferred != nil || resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "Provider argument not known at plan time" {
-		t.Errorf("got deferred %+v and diagnostics %v, want one error explaining the unknown api_key", resp.Deferred, resp.Diagnostics)
+	unknown := tftypes.NewValue(tftypes.String, tftypes.UnknownValue)
+	resp := configure(t, map[string]tftypes.Value{"api_key": unknown, "auth_scheme": unknown}, false)
+	data, ok := resp.DataSourceData.(*providerData)
+	if resp.Deferred != nil || resp.Diagnostics.HasError() || !ok {
+		t.Fatalf("got deferred %+v, diagnostics %v and data %T, want no error and the catalog's source", resp.Deferred, resp.Diagnostics, resp.DataSourceData)
+	}
+	_, first := data.loadCatalog(context.Background(), "the first reader")
+	want := "The megallm provider block's api_key depends on a value that Terraform will only know after apply, but " +
+		"the provider reads the model catalog during plan. Set api_key from a variable, a literal or the MEGALLM_API_KEY " +
+		"environment variable, or apply the resource it depends on first (terraform apply -target=...).\n\nThe megallm " +
+		"provider block's auth_scheme depends on a value that Terraform will only know after apply, but the provider " +
+		"reads the model catalog during plan. Set auth_scheme from a variable or a literal, or apply the resource it " +
+		"depends on first (terraform apply -target=...)."
+	if first.ErrorsCount() != 1 || first[0].Summary() != "Provider argument not known at plan time" || first[0].Detail() != want {
+		t.Errorf("the first read: %v\nwant one error: %q", first, want)
+	}
+	_, second := data.loadCatalog(context.Background(), "the second reader")
+	want = "The megallm provider block has arguments that Terraform will only know after apply: the error is shown in " +
+		"full, with how to fix it, on the first reader, the first to read the catalog in this plan."
+	if second.ErrorsCount() != 1 || second[0].Detail() != want {
+		t.Errorf("the second read: %v\nwant one error: %q", second, want)
 	}
 }
 

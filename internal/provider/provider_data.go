@@ -100,13 +100,17 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 	default:
 		where = err.FirstReader + ", the first to read the catalog in this plan"
 	}
-	if errors.As(err, new(*catalog.PolicyMismatchError)) {
-		return "The provider's policy names models otherwise than the catalog writes them: the error is shown in " +
-			"full, with how to fix it, on " + where + "."
-	}
-	if errors.As(err, new(*policyNamesError)) {
-		return "The provider's policy writes a name with white space around it or an invisible character: the " +
-			"error is shown in full, with how to fix it, on " + where + "."
+	for _, shown := range []struct {
+		as   any
+		what string
+	}{
+		{new(*catalog.PolicyMismatchError), "The provider's policy names models otherwise than the catalog writes them"},
+		{new(*policyNamesError), "The provider's policy writes a name with white space around it or an invisible character"},
+		{new(unknownArgumentsError), "The megallm provider block has arguments that Terraform will only know after apply"},
+	} {
+		if errors.As(err, shown.as) {
+			return shown.what + ": the error is shown in full, with how to fix it, on " + where + "."
+		}
 	}
 	again := "The provider makes no further requests for it within this plan"
 	if errors.As(err, new(*megallm.CatalogFileError)) || errors.Is(err, megallm.ErrMissingAPIKey) {
@@ -147,7 +151,10 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 	var fileErr *megallm.CatalogFileError
 	var mismatch *catalog.PolicyMismatchError
 	var names *policyNamesError
+	var unknown unknownArgumentsError
 	switch {
+	case errors.As(err, &unknown):
+		return "Provider argument not known at plan time", unknown.detail()
 	case errors.As(err, &names):
 		detail = aboutPolicy + "\n\n" + sentences(names)
 		if errors.As(err, &mismatch) {
