@@ -278,13 +278,12 @@ func dash(r rune) rune {
 }
 
 // nameValidator refuses a name of this kind (a model id, an owner, a model
-// type, a path) that is blank, saying blankFix (under orNull, which words a
-// blank one, none), or has white space around it. For an element of a set,
-// whose path shows its value, set names the set and noun the element. A name
-// that only the catalog can spell (catalogName) with white space around it is
-// refused here only next to a value not known yet, which may leave the read
-// to apply (DESIGN.md); else the read refuses it, with the catalog's spelling.
-func nameValidator(set, noun, kind, blankFix string, catalogName bool) argumentCheck {
+// type) that is blank, saying blankFix, or has white space around it. For an
+// element of a set, whose path shows its value, set names the set and noun the
+// element. White space around it is refused here only next to a value not known
+// yet, which may leave the read to apply (DESIGN.md); else the read refuses it,
+// with the catalog's spelling.
+func nameValidator(set, noun, kind, blankFix string) argumentCheck {
 	name := func(name string) string {
 		if set != "" {
 			return noun + " of " + set
@@ -292,15 +291,10 @@ func nameValidator(set, noun, kind, blankFix string, catalogName bool) argumentC
 		return name
 	}
 	check := argumentCheck{describes: cmp.Or(noun, "a "+kind) + ", not blank, without white space around it", str: func(at, value string) string {
-		return sentence(cmp.Or(blank(name(at), value, kind, blankFix), spaced(name(at), value, kind)))
+		return sentence(blank(name(at), value, kind, blankFix))
+	}, strPartial: func(at, value string) string {
+		return sentence(cmp.Or(blank(name(at), value, kind, blankFix), spacedFix(name(at), value, kind, unspelled(kind))))
 	}}
-	if catalogName {
-		check.str, check.strPartial = func(at, value string) string {
-			return sentence(blank(name(at), value, kind, blankFix))
-		}, func(at, value string) string {
-			return sentence(cmp.Or(blank(name(at), value, kind, blankFix), spacedFix(name(at), value, kind, unspelled(kind))))
-		}
-	}
 	if set != "" {
 		check.summary = "Invalid " + set
 	}

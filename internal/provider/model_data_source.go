@@ -54,7 +54,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"`candidates`; with `candidates`, `id` is the chosen model's.",
 		Optional:   true,
 		Computed:   true,
-		Validators: []validator.String{nameValidator("", "", "model id", `write the id of a model, such as "gpt-4o-mini"`, true)},
+		Validators: []validator.String{nameValidator("", "", "model id", `write the id of a model, such as "gpt-4o-mini"`)},
 	}
 	attributes["candidates"] = candidatesAttribute()
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +

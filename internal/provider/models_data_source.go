@@ -76,7 +76,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"error, and one that no model has warns, each with the closest type and the types the catalog has; a blank " +
 					"type is an error, and so is one with white space around it, which names the type as the catalog writes it.",
 				Optional:   true,
-				Validators: []validator.String{nameValidator("", "", "model type", leaveOut("type", "keep every type"), true)},
+				Validators: []validator.String{nameValidator("", "", "model type", leaveOut("type", "keep every type"))},
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
@@ -90,7 +90,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Validators: []validator.Set{
 					ownersNotEmpty,
 					noNullElement("owner"),
-					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner", "remove it", true)),
+					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner", "remove it")),
 				},
 			},
 			"id_regex": schema.StringAttribute{
@@ -128,7 +128,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:    true,
 				Validators: []validator.Set{
 					noNullElement("model id"),
-					setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it", true)),
+					setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it")),
 				},
 			},
 			"sort_by": schema.StringAttribute{
