@@ -51,7 +51,7 @@ func readCandidates(v tftypes.Value, spacedToo bool) ([]string, error) {
 		return nil, errors.New("candidates is a set, which has no order: write the ids as a list in order of " +
 			"preference, such as " + candidatesExample + " (not toset(...))")
 	}
-	ids, mistakes, err := stringElements("candidates", "model id", candidatesExample, v)
+	ids, mistakes, err := stringElements("candidates", idKind, candidatesExample, v)
 	switch {
 	case err != nil:
 		return nil, err
@@ -64,7 +64,7 @@ func readCandidates(v tftypes.Value, spacedToo bool) ([]string, error) {
 		if id == "" { // not known yet, or has a mistake already
 			continue
 		}
-		if spacedOnes[i] = spacedFix(fmt.Sprintf("candidates[%d]", i), id, "model id", unspelled("model id")); spacedOnes[i] != nil {
+		if spacedOnes[i] = unspelled(fmt.Sprintf("candidates[%d]", i), id, idKind); spacedOnes[i] != nil {
 			continue
 		}
 		if first := slices.Index(ids, id); first < i {

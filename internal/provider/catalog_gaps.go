@@ -67,10 +67,10 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		diags.AddAttributeError(path.Root("type"), "Invalid type", sentence(err))
 		query.Type = ""
 	}
-	spacedOut := func(set string, names []string, where, kind string, mistake func(where, name string) error) []string {
+	spacedOut := func(set string, names []string, where string, kind nameKind, mistake func(where, name string) error) []string {
 		sorted := slices.Sorted(slices.Values(names))
 		mistakes := listedMistakes(len(sorted), func(i int) error { return mistake(where, sorted[i]) },
-			func(i int) error { return spaced(where, sorted[i], kind) })
+			func(i int) error { return spaced(where, sorted[i], kind.noun) })
 		var kept []string
 		for i, name := range sorted {
 			if mistakes[i] == nil {
@@ -82,10 +82,10 @@ func spacedFilters(models *catalog.Catalog, query catalog.Query) (catalog.Query,
 		}
 		return kept // nil (no filter) for nil names
 	}
-	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, "an owner of owned_by", "owner", func(where, owner string) error {
+	query.OwnedBy = spacedOut("owned_by", query.OwnedBy, "an owner of owned_by", ownerKind, func(where, owner string) error {
 		return spacedName(models, where, owner, ownerKind)
 	})
-	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", "model id", func(where, id string) error {
+	query.ExcludeIDs = spacedOut("exclude_ids", query.ExcludeIDs, "an id of exclude_ids", idKind, func(where, id string) error {
 		return spacedID(models, where, id, meantByID(models), rewrite(models, idKind, id))
 	})
 	return query, diags
@@ -118,11 +118,11 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 		none := fmt.Sprintf("No model in %s has type %s, so megallm_models", where, megallm.Quote(query.Type))
 		if meant := catalog.Miscased(query.Type, types); meant != nil {
 			diags.AddAttributeError(path.Root("type"), "Type in the wrong letter case", none+" would list none. Types are "+
-				"case-sensitive."+didYouMean(meant)+listedWhole(models, typeKind, meant...)+" "+catalogHas("types", types))
+				"case-sensitive."+didYouMean(meant)+listedWhole(models, typeKind, meant...)+" "+catalogHas(typeKind.plural, types))
 		} else {
 			closest := catalog.Closest(query.Type, slices.Values(types))
 			diags.AddAttributeWarning(path.Root("type"), "No model of this type", none+" lists none."+
-				didYouMean(closest)+listedWhole(models, typeKind, closest...)+" "+catalogHas("types", types))
+				didYouMean(closest)+listedWhole(models, typeKind, closest...)+" "+catalogHas(typeKind.plural, types))
 		}
 	}
 	if query.IDPattern != nil {
@@ -178,7 +178,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 				listedWhole(models, ownerKind, meant...))
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
-			hint := catalogHas("owners", owners)
+			hint := catalogHas(ownerKind.plural, owners)
 			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
 				hint = "Owners are case-sensitive." + didYouMean(suggestions) + listedWhole(models, ownerKind, suggestions...)
 			}

@@ -87,7 +87,7 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		diags.AddWarning("Provider policy allows owners the catalog does not have",
 			fmt.Sprintf("%s policy.allowed_owners lists %s, which no model in the MegaLLM catalog from %s has, so it "+
 				"allows nothing. Owners are exact and case-sensitive. %s", aboutPolicy,
-				quoteFirst(owners, catalog.MaxListed, "and %d more", func(owner string) string { return didYouMean(models.SuggestOwners(owner)) }), origin, catalogHas("owners", models.Owners())))
+				quoteFirst(owners, catalog.MaxListed, "and %d more", func(owner string) string { return didYouMean(models.SuggestOwners(owner)) }), origin, catalogHas(ownerKind.plural, models.Owners())))
 	}
 	if gaps := findings.SpellingGaps; len(gaps) > 0 {
 		lines, unnamed := make([]string, len(gaps)), []string{}

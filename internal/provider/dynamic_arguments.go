@@ -105,10 +105,10 @@ func ptr[T any](v T) *T { return &v }
 
 // stringElements reads the elements of a list, set or tuple of strings, none
 // null, with each element's mistake at its index ("" in out where there is
-// one): a blank one is no kind (such as "model id"), and the fix is to remove
-// it; err when v is no such collection, with example, a list of that kind.
+// one): a blank one is no name of kind, and the fix is to remove it; err
+// when v is no such collection, with example, a list of that kind.
 // An element not known yet is "" in out, without a mistake.
-func stringElements(where, kind, example string, v tftypes.Value) (out []string, mistakes []error, err error) {
+func stringElements(where string, kind nameKind, example string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !isList(v) || v.As(&elements) != nil {
 		var one string // a list in one string: "gpt-4o", "gpt-4o,gpt-4o-mini", "[gpt-4o]"; "" for no known string
@@ -128,14 +128,14 @@ func stringElements(where, kind, example string, v tftypes.Value) (out []string,
 			continue
 		}
 		if e.IsNull() { // as a variable left null puts in a list
-			mistakes[i] = fmt.Errorf("%s[%d] is null, which is no %s: %s", where, i, kind, nullElementFix)
+			mistakes[i] = fmt.Errorf("%s[%d] is null, which is no %s: %s", where, i, kind.noun, nullElementFix)
 			continue
 		}
 		if !e.Type().Is(tftypes.String) || e.As(&s) != nil {
 			mistakes[i] = fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
 			continue
 		}
-		if mistakes[i] = blank(fmt.Sprintf("%s[%d]", where, i), s, kind, "remove it"); mistakes[i] == nil {
+		if mistakes[i] = blank(fmt.Sprintf("%s[%d]", where, i), s, kind.noun, "remove it"); mistakes[i] == nil {
 			out[i] = s
 		}
 	}
@@ -255,10 +255,10 @@ func spelledIn(kind string, spelling, meant, write func(clean string) string) fu
 	}
 }
 
-// unspelled is spacedFix's fix before the catalog is read, which alone can
-// spell a name of kind: the trimmed name may be in another letter case.
-func unspelled(kind string) func(string) string {
-	return func(string) string { return "write the " + kind + " as the catalog does" }
+// unspelled is spacedFix for a name of kind before the catalog is read, which
+// alone can spell it: the trimmed name may be in another letter case.
+func unspelled(where, name string, kind nameKind) error {
+	return spacedFix(where, name, kind.noun, func(string) string { return "write the " + kind.noun + " as the catalog does" })
 }
 
 // invisible reports whether r is a character a name never has but copied
@@ -277,23 +277,22 @@ func dash(r rune) rune {
 	return 0
 }
 
-// nameValidator refuses a name of this kind (a model id, an owner, a model
-// type) that is blank, saying blankFix, or has white space around it. For an
-// element of a set, whose path shows its value, set names the set and noun the
-// element. White space around it is refused here only next to a value not known
-// yet, which may leave the read to apply (DESIGN.md); else the read refuses it,
-// with the catalog's spelling.
-func nameValidator(set, noun, kind, blankFix string) argumentCheck {
+// nameValidator refuses a name of kind that is blank, saying blankFix, or has
+// white space around it. For an element of a set, whose path shows its value,
+// set names the set and noun the element. White space around it is refused
+// here only next to a value not known yet, which may leave the read to apply
+// (DESIGN.md); else the read refuses it, with the catalog's spelling.
+func nameValidator(set, noun string, kind nameKind, blankFix string) argumentCheck {
 	name := func(name string) string {
 		if set != "" {
 			return noun + " of " + set
 		}
 		return name
 	}
-	check := argumentCheck{describes: cmp.Or(noun, "a "+kind) + ", not blank, without white space around it", str: func(at, value string) string {
-		return sentence(blank(name(at), value, kind, blankFix))
+	check := argumentCheck{describes: cmp.Or(noun, "a "+kind.noun) + ", not blank, without white space around it", str: func(at, value string) string {
+		return sentence(blank(name(at), value, kind.noun, blankFix))
 	}, strPartial: func(at, value string) string {
-		return sentence(cmp.Or(blank(name(at), value, kind, blankFix), spacedFix(name(at), value, kind, unspelled(kind))))
+		return sentence(cmp.Or(blank(name(at), value, kind.noun, blankFix), unspelled(name(at), value, kind)))
 	}}
 	if set != "" {
 		check.summary = "Invalid " + set

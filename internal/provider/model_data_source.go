@@ -54,7 +54,7 @@ func (d *modelDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"`candidates`; with `candidates`, `id` is the chosen model's.",
 		Optional:   true,
 		Computed:   true,
-		Validators: []validator.String{nameValidator("", "", "model id", `write the id of a model, such as "gpt-4o-mini"`)},
+		Validators: []validator.String{nameValidator("", "", idKind, `write the id of a model, such as "gpt-4o-mini"`)},
 	}
 	attributes["candidates"] = candidatesAttribute()
 	attributes["require"] = requireAttribute("Fail the plan unless the model meets every one of these requirements; " +
@@ -142,7 +142,7 @@ func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) di
 	at := func(i int) string { return fmt.Sprintf("candidates[%d]", i) }
 	mistakes := listedMistakes(len(candidates), func(i int) error {
 		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(models, idKind, candidates[i]))
-	}, func(i int) error { return spaced(at(i), candidates[i], "model id") })
+	}, func(i int) error { return spaced(at(i), candidates[i], idKind.noun) })
 	if err := joinMistakes(mistakes); err != nil {
 		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))
 	}

@@ -76,7 +76,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"error, and one that no model has warns, each with the closest type and the types the catalog has; a blank " +
 					"type is an error, and so is one with white space around it, which names the type as the catalog writes it.",
 				Optional:   true,
-				Validators: []validator.String{nameValidator("", "", "model type", leaveOut("type", "keep every type"))},
+				Validators: []validator.String{nameValidator("", "", typeKind, leaveOut("type", "keep every type"))},
 			},
 			"owned_by": schema.SetAttribute{
 				MarkdownDescription: "Keep only models whose `owned_by` is one of these, such as " +
@@ -89,8 +89,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				Optional:    true,
 				Validators: []validator.Set{
 					ownersNotEmpty,
-					noNullElement("owner"),
-					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", "owner", "remove it")),
+					noNullElement(ownerKind),
+					setvalidator.ValueStringsAre(nameValidator("owned_by", "an owner", ownerKind, "remove it")),
 				},
 			},
 			"id_regex": schema.StringAttribute{
@@ -127,8 +127,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				ElementType: types.StringType,
 				Optional:    true,
 				Validators: []validator.Set{
-					noNullElement("model id"),
-					setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", "model id", "remove it")),
+					noNullElement(idKind),
+					setvalidator.ValueStringsAre(nameValidator("exclude_ids", "an id", idKind, "remove it")),
 				},
 			},
 			"sort_by": schema.StringAttribute{
@@ -371,11 +371,11 @@ const nullElementFix = "remove it, make the variable, attribute or expression it
 	"empty list gives null, as a conditional may), or drop null elements with compact([...])"
 
 // noNullElement refuses a null element of a set of names of this kind.
-func noNullElement(kind string) argumentCheck {
+func noNullElement(kind nameKind) argumentCheck {
 	return argumentCheck{describes: "a set without null elements", set: func(name string, elements []attr.Value) string {
 		if !slices.ContainsFunc(elements, attr.Value.IsNull) {
 			return ""
 		}
-		return fmt.Sprintf("%s has a null element, which is no %s: %s.", name, kind, nullElementFix)
+		return fmt.Sprintf("%s has a null element, which is no %s: %s.", name, kind.noun, nullElementFix)
 	}}
 }

@@ -82,14 +82,14 @@ func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames)}
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && owners.IsKnown() && !owners.IsNull() {
-		list, listMistakes, err := stringElements("policy.allowed_owners", "owner", ownersExample, owners)
+		list, listMistakes, err := stringElements("policy.allowed_owners", ownerKind, ownersExample, owners)
 		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
 				"whose models may be used, such as " + ownersExample + ", or leave allowed_owners out to allow " +
 				"every owner")
 		}
 		for i := 0; i < len(list) && err == nil && spacedToo; i++ {
-			err = spacedFix(allowedOwnerPath(i), list[i], "owner", unspelled("owner"))
+			err = unspelled(allowedOwnerPath(i), list[i], ownerKind)
 		}
 		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list
@@ -121,9 +121,9 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 		if !spacedToo {
 			return nil
 		}
-		return spacedFix(where, id, "model id", unspelled("model id"))
+		return unspelled(where, id, idKind)
 	}
-	if err := cmp.Or(blank(policyModelsKey, id, "model id", "remove its entry"), wildcardID(id),
+	if err := cmp.Or(blank(policyModelsKey, id, idKind.noun, "remove its entry"), wildcardID(id),
 		spacedID(policyModelsKey, id)); err != nil || !v.IsKnown() {
 		return decision, err
 	}
@@ -161,7 +161,7 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	s, p := decision.Successor, decision.Pricing
 	if s != nil {
 		successor := where + ".successor"
-		o.keep(cmp.Or(blank(successor, *s, "model id", successorFix), spacedID(successor, *s)))
+		o.keep(cmp.Or(blank(successor, *s, idKind.noun, successorFix), spacedID(successor, *s)))
 		if strings.TrimSpace(*s) == id { // with white space around it too, which is said above
 			o.keep(fmt.Errorf("%s %s", successor, selfSuccessor))
 		}
@@ -222,7 +222,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		// it; either way, for a name without white space, rest's, if any,
 		// which needs no pass over the catalog.
 		var advised, cheap []func() error
-		add := func(where, name, kind string, mistake, rest func() error) {
+		add := func(where, name string, kind nameKind, mistake, rest func() error) {
 			then := func(first func() error) func() error {
 				return func() error {
 					if err := first(); err != nil || rest == nil {
@@ -232,10 +232,10 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 				}
 			}
 			advised = append(advised, then(mistake))
-			cheap = append(cheap, then(func() error { return spaced(where, name, kind) }))
+			cheap = append(cheap, then(func() error { return spaced(where, name, kind.noun) }))
 		}
 		for i, owner := range policy.AllowedOwners {
-			add(allowedOwnerPath(i), owner, "owner", func() error { return spacedName(models, allowedOwnerPath(i), owner, ownerKind) }, nil)
+			add(allowedOwnerPath(i), owner, ownerKind, func() error { return spacedName(models, allowedOwnerPath(i), owner, ownerKind) }, nil)
 		}
 		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
 		var keysOf map[string][]string // the keys that name each catalog id, once a spaced key needs them
@@ -251,7 +251,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			return keysOf[catalogID]
 		}
 		for _, id := range ids {
-			add(policyModelsKey, id, "model id", func() error {
+			add(policyModelsKey, id, idKind, func() error {
 				return spacedID(models, policyModelsKey, id, meantByID(models), func(spelling string) string {
 					others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
 					switch _, ok := policy.Models[spelling]; {
@@ -269,7 +269,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			}, nil)
 			if s := policy.Models[id].Successor; s != nil {
 				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
-				add(successor, *s, "model id", func() error {
+				add(successor, *s, idKind, func() error {
 					return spacedID(models, successor, *s, meantByID(models), func(spelling string) string {
 						if spelling != key {
 							return rewrite(models, idKind, *s)(spelling)

@@ -341,7 +341,7 @@ var patternSpacingValidator = argumentCheck{
 		if s == "" {
 			return ""
 		}
-		return sentence(cmp.Or(blank(name, s, "pattern of model ids", leaveOut(name, "keep every model")), spaced(name, s, "model id")))
+		return sentence(cmp.Or(blank(name, s, "pattern of model ids", leaveOut(name, "keep every model")), spaced(name, s, idKind.noun)))
 	},
 }
 
