@@ -398,11 +398,17 @@ _deprecated_entry(id) := [m | some m in _entries(id); m.model_lifecycle.status =
 warn contains msg if {
 	some f in found
 	_usable(f.id)
-	lc := [m.model_lifecycle | some m in _entries(f.id); _maybe(m.model_lifecycle)][0]
+	lc := _maybe_entry(f.id).model_lifecycle
 	msg := sprintf("%s may be %s: the catalog sent %s that the provider could not read. Report it to the catalog's maintainers.", [
 		_where(f), _maybe(lc), _unreadable_dates(lc),
 	])
 }
+
+# _maybe_entry(id): the first entry whose lifecycle may hide a status
+# (_maybe), else false (_retired_entry).
+default _maybe_entry(_) := false
+
+_maybe_entry(id) := [m | some m in _entries(id); _maybe(m.model_lifecycle)][0]
 
 # _maybe(lc): what a lifecycle's unreadable date may hide: retired, for its
 # retires_at; deprecated, for its deprecated_at, unless it is deprecated by
