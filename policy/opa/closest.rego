@@ -43,8 +43,9 @@ _maybe_near(reads, lowered) := object.union(edited, contained) if {
 # _by_length(lowered): the names of lowered by the length of their
 # lower-cased text; _folded(lowered): that text of each with separators
 # folded, and all of it, one a line. OPA keeps a function's value for the
-# same arguments, so each is computed once per catalog (and indexes the
-# comprehension of names by length, in one pass).
+# same arguments, but not an undefined one (these are always defined), so
+# each is computed once per catalog (and indexes the comprehension of names
+# by length, in one pass).
 _by_length(lowered) := {n: names | some n in {m | some m in lengths}; names := {k: lowered[k] | lengths[k] == n}} if {
 	lengths := {k: count(have) | some k, have in lowered}
 }

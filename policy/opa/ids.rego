@@ -35,7 +35,8 @@ _routed(prefixes, written) := [prefix, substring(written, count(prefix), -1)] if
 } else := ["", written]
 
 # _only_by_role(ts, key, path): whether no setting points at a value
-# that is looked at, as it is a value of a map by role.
+# that is looked at, as it is a value of a map by role; undefined for one
+# not looked at, which a default false would make an id.
 _only_by_role(ts, key, path) := false if _watched(ts, key, path)
 
 else if _by_role(path)
