@@ -50,11 +50,13 @@ func anyID(string) bool { return true }
 // (gp3 is two edits from gpt-3), and one character changed in a short one is
 // often another version (GPT-5 for gpt-4). Failing those, a start with two
 // neighbouring characters of value swapped, as a slip of typing keeps every
-// character (gtp-4o for gpt-4o of gpt-4o-2024-08-06). Closest first; of one
-// start, in the order of starts. A value with a vendor prefix is read
-// against the ids that start with a start alone, as a start after another
-// vendor's prefix would leave both vendors out. The Rego library's _near and
-// _led (policy/opa) suggest the same.
+// character (gtp-4o for gpt-4o of gpt-4o-2024-08-06). Each id comes once, at
+// the nearest of its starts, closest first (two starts can list one id:
+// gpt-4o and gpt-4o-2024 of gpt-4o-2024-08-06); of one start, in the order
+// of starts. A value with a vendor prefix is read against the ids that start
+// with a start alone, as a start after another vendor's prefix would leave
+// both vendors out. The Rego library's _near and _led (policy/opa) suggest
+// the same.
 func (c *Catalog) suggest(value string, keep func(id string) bool) []string {
 	near := Closest(value, keysWhere(c.byID, func(id string, _ *megallm.Model) bool { return keep(id) }))
 	if len(near) > 0 || !idShaped(value) {
@@ -66,11 +68,11 @@ func (c *Catalog) suggest(value string, keep func(id string) bool) []string {
 	kept := func(start string, ids []string) bool {
 		return slices.ContainsFunc(ids, func(id string) bool { return has(start, id) })
 	}
-	led := slices.DeleteFunc(closest(value, keysWhere(starts, kept), 2), func(start string) bool { return !worded.MatchString(start) })
+	led := closest(value, keysWhere(starts, kept), 2)
 	if len(led) == 0 {
 		want := strings.ToLower(strings.TrimSpace(value))
 		led = slices.Sorted(keysWhere(starts, func(start string, ids []string) bool {
-			return transposed(want, strings.ToLower(start)) && worded.MatchString(start) && kept(start, ids)
+			return transposed(want, strings.ToLower(start)) && kept(start, ids)
 		}))
 	}
 	for _, start := range led {
@@ -105,13 +107,15 @@ func keysWhere[V any](m map[string]V, ok func(string, V) bool) iter.Seq[string] 
 }
 
 // starts maps each start of a catalog id that ends at a separator (-, ., _,
-// / or :) and holds two words or more, without the separator, to the ids
-// that have it: claude-3-5-sonnet of claude-3-5-sonnet-20241022 and gpt-4o
-// of gpt-4o-mini, but not gpt, as a word alone is near too many settings
-// (gpu; llama of ollama). What follows an id's last '/' has starts too:
-// llama-3.3-70b of meta-llama/llama-3.3-70b-instruct. Of one start, the ids
-// that start with it come first, then those that have it after a vendor
-// prefix, each by id. Built once, as fold is.
+// / or :) and holds two words or more, two letters in a row among them
+// (worded), without the separator, to the ids that have it, whatever
+// separator follows: claude-3-5-sonnet of claude-3-5-sonnet-20241022, gpt-4o
+// of gpt-4o-mini and of gpt-4o:free, but not gpt, as a word alone is near
+// too many settings (gpu; llama of ollama), nor o1-2024. What follows an
+// id's last '/' has starts too: llama-3.3-70b of
+// meta-llama/llama-3.3-70b-instruct. Of one start, the ids that start with
+// it come first, then those that have it after a vendor prefix, each by id.
+// Built once, as fold is.
 func (c *Catalog) starts() map[string][]string {
 	c.startsOnce.Do(func() {
 		c.byStart = map[string][]string{}
@@ -121,7 +125,7 @@ func (c *Catalog) starts() map[string][]string {
 				words := 0
 				for i := 1; i < len(text); i++ {
 					if startSeparator(text[i]) && !startSeparator(text[i-1]) {
-						if words++; words >= 2 && !startSeparator(text[0]) {
+						if words++; words >= 2 && !startSeparator(text[0]) && worded.MatchString(text[:i]) {
 							c.byStart[text[:i]] = append(c.byStart[text[:i]], id)
 						}
 					}
@@ -233,10 +237,13 @@ func newReading(text, folded string) reading {
 // stops as soon as it exceeds the limit, and a value is read in at most
 // 1+maxPrefixes ways.
 func Closest(value string, candidates iter.Seq[string]) []string {
-	return closest(value, candidates, 0)
+	near := closest(value, candidates, 0)
+	return near[:min(len(near), maxSuggestions)]
 }
 
-// closest is Closest, with each reading's edit limit that many edits lower.
+// closest is Closest, with each reading's edit limit that many edits lower,
+// and every candidate near, not three: suggest lists the ids of starts in
+// their order until three differ.
 func closest(value string, candidates iter.Seq[string], closer int) []string {
 	want := strings.ToLower(strings.TrimSpace(value))
 	reads := readings(want)
@@ -304,8 +311,8 @@ func closest(value string, candidates iter.Seq[string], closer int) []string {
 	slices.SortFunc(found, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(a.distance, b.distance), cmp.Compare(a.reading, b.reading), cmp.Compare(a.value, b.value))
 	})
-	out := make([]string, 0, min(len(found), maxSuggestions))
-	for _, f := range found[:min(len(found), maxSuggestions)] {
+	out := make([]string, 0, len(found))
+	for _, f := range found {
 		out = append(out, f.value)
 	}
 	return out

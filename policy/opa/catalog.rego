@@ -231,28 +231,29 @@ _near(id) := near if {
 
 # _led(value, ids): at most three of ids, closest first, that have a
 # start of theirs (_starts) near value as an id is near a misspelt
-# one (_near_worded), but two edits closer: a start is short and like many a
+# one (_closer_ids), but two edits closer: a start is short and like many a
 # setting (gp3 is two edits from gpt-3), and one character changed in a
 # short one is often another version (GPT-5 for gpt-4); or else one with two
 # neighbouring characters of value swapped (_transposed: gtp-4o, of
-# gpt-4o-2024-08-06). Of one start, the ids that start with it come first,
-# then those that have it after a vendor prefix, each by id. A value with a
-# vendor prefix is read against the ids that start with a start alone, as a
-# start after another vendor's prefix would leave both vendors out.
+# gpt-4o-2024-08-06). Each id comes once, at the nearest of its starts, and
+# the starts are read until three ids differ: two of them can list one id
+# (gpt-4o and gpt-4o-2024 of gpt-4o-2024-08-06). Of one start, in the order
+# of _listed. A value with a vendor prefix is read against the ids that start
+# with a start alone, as a start after another vendor's prefix would leave
+# both vendors out.
 _led(value, ids) := array.slice([k | some i, k in led; not k in array.slice(led, 0, i)], 0, 3) if {
 	vendorless := contains(value, "/") == false
-	led := [n[1] |
-		some start in _started(value, _starts(ids, vendorless))
-		some n in sort({[text != k, k] | some k in ids; some text in _texts(k, vendorless); startswith(text, start)})
-	]
+	led := [k | some start in _started(value, ids, vendorless); some k in _listed(ids, vendorless)[start]]
 }
 
-# _started(value, leading): the starts of leading near value (_led); only
-# those of its length can be it transposed (_by_length, indexed once).
-_started(value, leading) := near if {
-	near := _near_worded(value, leading, 2)
+# _started(value, ids, vendorless): the starts of ids near value (_led),
+# closest first, as many as three ids take; only those of its length can be
+# it transposed (_by_length, indexed once).
+_started(value, ids, vendorless) := [n[2] | some n in sort(near)] if {
+	_id_shaped(value)
+	near := _ranked(value, _starts(ids, vendorless), 2, _listed(ids, vendorless))
 	count(near) > 0
-} else := sort([start | some start, s in object.get(_by_length(leading), count(want), {}); _transposed(want, s); _worded(start)]) if {
+} else := sort([start | some start, s in object.get(_by_length(_starts(ids, vendorless)), count(want), {}); _transposed(want, s)]) if {
 	_id_shaped(value)
 	want := lower(trim_space(value))
 } else := []
@@ -266,19 +267,36 @@ _transposed(a, b) if {
 	pair[1] == strings.reverse(pair[0])
 }
 
-# _starts(ids, vendorless): each start of ids (of what _texts gives) that
-# ends at a separator (-, ., _, / or :) and holds two words or more, written
-# with the separator, by itself lower-cased without it: "claude-3-5-sonnet-"
-# of claude-3-5-sonnet-20241022, "gpt-4o-" of gpt-4o-mini and, when
-# vendorless, "llama-3.3-70b-" of meta-llama/llama-3.3-70b-instruct, but not
-# "gpt-", as one word is near too many settings (gpu, ollama: llama).
-_starts(ids, vendorless) := {start: lower(trim_right(start, "-._/:")) |
+# _starts(ids, vendorless): each start of ids (_start_of), by itself
+# lower-cased.
+_starts(ids, vendorless) := {s[0]: lower(s[0]) | some s in _start_of(ids, vendorless)}
+
+# _listed(ids, vendorless): the first three ids of each start (_start_of),
+# all that three ids can take: those that start with it, then those that
+# have it after a vendor prefix, each by id. Sorted once, a start's ids are
+# those from where it first comes.
+_listed(ids, vendorless) := {t[0]: [u[2] | some u in array.slice(all, j, j + 3); u[0] == t[0]] |
+	some j, t in all
+	not all[j - 1][0] == t[0]
+} if all := sort(_start_of(ids, vendorless))
+
+# _start_of(ids, vendorless): [start, after a vendor prefix, id] for each
+# start of ids (of what _texts gives) that ends at a separator (-, ., _, / or
+# :) and holds two words or more, two letters in a row among them (_worded),
+# written without the separator, as catalog's starts has them: one start
+# whatever separator follows ("llama-3.1" of llama-3.1:8b and, when
+# vendorless, of meta-llama/llama-3.1-8b-instruct), "claude-3-5-sonnet" of
+# claude-3-5-sonnet-20241022, "gpt-4o" of gpt-4o-mini, but not "gpt", as one
+# word is near too many settings (gpu, ollama: llama), nor "o1-2024".
+_start_of(ids, vendorless) := {[start, startswith(id, start) == false, id] |
 	some id in ids
 	some text in _texts(id, vendorless)
 	pieces := regex.find_n(`[^-._/:]+[-._/:]+`, text, -1)
 	some n, _ in pieces
 	n > 0
-	start := concat("", array.slice(pieces, 0, n + 1))
+	start := trim_right(concat("", array.slice(pieces, 0, n + 1)), "-._/:")
+	startswith(text, start)
+	_worded(start)
 }
 
 # _texts(id, vendorless): id, and what follows its last "/" when vendorless.

@@ -18,14 +18,18 @@ package megallm
 _closest_ids(value, lowered) := _closer_ids(value, lowered, 0)
 
 # _closer_ids(value, lowered, closer): _closest_ids, with the edit bound of
-# each reading that many edits lower (_led).
-_closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(found), 0, 3)] if {
+# each reading that many edits lower.
+_closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(_ranked(value, lowered, closer, {})), 0, 3)]
+
+# _ranked(value, lowered, closer, listed): [distance, reading, name] of the
+# names of lowered near value as _closer_ids ranks them, all but those that
+# rank after three names for sure, or with listed (the ids that each name
+# lists: _led's starts) after three ids.
+_ranked(value, lowered, closer, listed) := [[d, i, k] | some k, have in near; [d, i] := _nearness(reads, have, cutoff)] if {
 	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered), "bound": r.bound - closer}) | some r in _edit_readings(lower(trim_space(value)))]
 	near := _maybe_near(reads, lowered)
-	ceilings := sort([c | some have in near; c := _ceiling(reads, have)])
-	ceiled := _third(ceilings, reads[0].limit)
-	cutoff := _third(sort([n[0] | some k in _likeliest(reads, near, ceiled); n := _nearness(reads, near[k], ceiled)]), ceiled)
-	found := [[d, i, k] | some k, have in near; [d, i] := _nearness(reads, have, cutoff)]
+	ceiled := _third(listed, {k: c | some k, have in near; c := _ceiling(reads, have)}, reads[0].limit)
+	cutoff := _third(listed, {k: n[0] | some k in _likeliest(reads, near, ceiled); n := _nearness(reads, near[k], ceiled)}, ceiled)
 }
 
 # _maybe_near(reads, lowered): the names of lowered that _ceiling and
@@ -70,10 +74,18 @@ _likeliest(reads, lowered, cutoff) := [n[1] | some n in array.slice(sort(apart),
 # _lowered(names): each of names, lower-cased, by name.
 _lowered(names) := {k: lower(k) | some k in names}
 
-# _third(ceilings, limit): the third of the sorted ceilings, or limit when
-# there are fewer: no name ranked further than it can be among the first
-# three, so no edit distance further is computed.
-_third(ceilings, limit) := ceilings[2] if count(ceilings) >= 3
+# _third(listed, ranks, limit): the third of ranks (each name's), or with
+# listed the third of the ids the names list (each at its nearest name's
+# rank), or limit when there are fewer: no name ranked further than it can
+# be among the first three or list one of the first three ids, so no edit
+# distance further is computed.
+_third(listed, ranks, limit) := _third_of(sort([r | some r in ranks]), limit) if listed == {}
+
+else := _third_of(sort([p[1] | some j, p in pairs; not pairs[j - 1][0] == p[0]]), limit) if {
+	pairs := sort([[id, r] | some k, r in ranks; some id in listed[k]])
+}
+
+_third_of(sorted, limit) := sorted[2] if count(sorted) >= 3
 
 else := limit
 
