@@ -138,12 +138,12 @@ func providerBlock(server *mockapi.Server, extra string) string {
 // (testProviderFactories).
 //
 // A test whose last step has the other block's policy read data.megallm_models.all
-// ends with a step that does not: plugin-testing destroys with the last
-// step's configuration, and Terraform 1.11 draws no edge from a provider
-// block to the destroy of a data source its arguments read, so under load
-// that data source may be gone, the policy unknown, and Configure fails
-// ("Provider argument not known at plan time"); a user's terraform destroy
-// can hit it too (issue notes, 2026-12-06).
+// ends with a step that writes the value whole: plugin-testing destroys with
+// the last step's configuration, and Terraform 1.11 draws no edge from a
+// provider block to the destroy of a data source its arguments read, so under
+// load that data source may be gone and the policy unknown. Configure then
+// fails no longer (0342e52: the first read reports it, and a destroy plan
+// reads none); the steps stay, as they check that the whole value plans.
 func allWithoutPolicy(server *mockapi.Server) string {
 	return namedProviderBlock("megallmplain", server, "") + `data "megallm_models" "all" {
   provider        = megallmplain

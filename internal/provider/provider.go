@@ -212,19 +212,23 @@ func (e unknownArgumentsError) Error() string {
 	return "the megallm provider block's " + strings.Join(e, ", ") + " will only be known after apply"
 }
 
-// detail says, for each argument of e, why it must be known and how.
+// detail says why the arguments of e must be known at plan, and how.
 func (e unknownArgumentsError) detail() string {
-	paragraphs := make([]string, len(e))
+	names, verb, sets := e[len(e)-1], "depends", make([]string, len(e))
+	if len(e) > 1 {
+		names, verb = strings.Join(e[:len(e)-1], ", ")+" and "+names, "depend"
+	}
 	for i, name := range e {
 		from := "a variable or a literal"
 		if env, ok := map[string]string{"api_key": EnvAPIKey, "base_url": EnvBaseURL, "catalog_file": EnvCatalogFile}[name]; ok {
 			from = "a variable, a literal or the " + env + " environment variable"
 		}
-		paragraphs[i] = fmt.Sprintf("The megallm provider block's %s depends on a value that Terraform will only know "+
-			"after apply, but the provider reads the model catalog during plan. Set %s from %s, or apply the resource "+
-			"it depends on first (terraform apply -target=...).", name, name, from)
+		sets[i] = name + " from " + from
 	}
-	return strings.Join(paragraphs, "\n\n")
+	return fmt.Sprintf("The megallm provider block's %s %s on a value that Terraform will only know after apply, but the "+
+		"provider reads the model catalog during plan. Set %s, or apply the resource it depends on first (terraform apply "+
+		"-target=...). A terraform destroy stopped here can skip the reads with -refresh=false.",
+		names, verb, strings.Join(sets, "; "))
 }
 
 // newProviderData builds the catalog source of the file or of the API, with

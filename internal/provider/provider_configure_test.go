@@ -57,18 +57,17 @@ func TestConfigure_unknownArgumentIsExplainedOnRead(t *testing.T) {
 		t.Fatalf("got deferred %+v, diagnostics %v and data %T, want no error and the catalog's source", resp.Deferred, resp.Diagnostics, resp.DataSourceData)
 	}
 	_, first := data.loadCatalog(context.Background(), "the first reader")
-	want := "The megallm provider block's api_key depends on a value that Terraform will only know after apply, but " +
-		"the provider reads the model catalog during plan. Set api_key from a variable, a literal or the MEGALLM_API_KEY " +
-		"environment variable, or apply the resource it depends on first (terraform apply -target=...).\n\nThe megallm " +
-		"provider block's auth_scheme depends on a value that Terraform will only know after apply, but the provider " +
-		"reads the model catalog during plan. Set auth_scheme from a variable or a literal, or apply the resource it " +
-		"depends on first (terraform apply -target=...)."
+	want := "The megallm provider block's api_key and auth_scheme depend on a value that Terraform will only know " +
+		"after apply, but the provider reads the model catalog during plan. Set api_key from a variable, a literal or " +
+		"the MEGALLM_API_KEY environment variable; auth_scheme from a variable or a literal, or apply the resource " +
+		"it depends on first (terraform apply -target=...). A terraform destroy stopped here can skip the reads with " +
+		"-refresh=false."
 	if first.ErrorsCount() != 1 || first[0].Summary() != "Provider argument not known at plan time" || first[0].Detail() != want {
 		t.Errorf("the first read: %v\nwant one error: %q", first, want)
 	}
 	_, second := data.loadCatalog(context.Background(), "the second reader")
-	want = "The megallm provider block has arguments that Terraform will only know after apply: the error is shown in " +
-		"full, with how to fix it, on the first reader, the first to read the catalog in this plan."
+	want = "Part of the megallm provider block will only be known after apply: the error is shown in full, with how " +
+		"to fix it, on the first reader, the first to read the catalog in this plan."
 	if second.ErrorsCount() != 1 || second[0].Detail() != want {
 		t.Errorf("the second read: %v\nwant one error: %q", second, want)
 	}

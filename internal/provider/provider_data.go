@@ -106,7 +106,7 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 	}{
 		{new(*catalog.PolicyMismatchError), "The provider's policy names models otherwise than the catalog writes them"},
 		{new(*policyNamesError), "The provider's policy writes a name with white space around it or an invisible character"},
-		{new(unknownArgumentsError), "The megallm provider block has arguments that Terraform will only know after apply"},
+		{new(unknownArgumentsError), "Part of the megallm provider block will only be known after apply"},
 	} {
 		if errors.As(err, shown.as) {
 			return shown.what + ": the error is shown in full, with how to fix it, on " + where + "."
