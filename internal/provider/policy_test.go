@@ -640,6 +640,26 @@ data "megallm_models" "all" {}`),
 	})
 }
 
+// A policy from a resource, with the reads that need it waiting for that
+// resource (depends_on), plans and applies in one run: the unknown policy
+// fails no Configure, and the reads at apply get it known.
+func TestPolicy_unknownAtPlanReadAtApply(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTestFrom(t, tfversion.Version1_4_0, resource.TestStep{
+		Config: `resource "terraform_data" "denied" { input = "gpt-4o" }` +
+			policyProvider(server, `{ models = { (terraform_data.denied.output) = { denied = true } } }`, `
+data "megallm_models" "chat" {
+  type       = "chat"
+  depends_on = [terraform_data.denied]
+}
+output "listed" { value = [for id in ["gpt-4o", "gpt-4o-mini"] : contains(data.megallm_models.chat.ids, id)] }`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownOutputValue("listed", knownvalue.ListExact([]knownvalue.Check{knownvalue.Bool(false), knownvalue.Bool(true)})),
+		},
+	})
+}
+
 // A value known only after apply does not hide the mistakes next to it: the
 // policy's validator checks the names and the known values at plan, so the
 // plan that has the typo fails on it, not the next one.
