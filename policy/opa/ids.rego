@@ -13,18 +13,18 @@ package megallm
 # under (_routed).
 found contains {"address": r.address, "type": r.type, "path": path, "prefix": prefix, "id": id, "sensitive": sensitive} if {
 	some r in _managed_resources
+	ts := _type_settings[r.type]
 	some doc in _documents(r)
 	walk(doc.value, [sub, value])
 	is_string(value)
 	value != ""
 	path := array.concat(doc.path, sub)
 	key := _key_of(doc.value, sub, path)
-	by_role := _only_by_role(_type_settings[r.type], key, path)
-	not _ignored(_type_settings[r.type], path)
+	some by_role in _looked_at(ts, key, path)
 	sensitive := _sensitive(r, path)
 	some written in _ids(value, key, is_number(path[count(path) - 1]))
 	written != ""
-	[prefix, id] := _routed(_type_settings[r.type].routing_prefixes, written)
+	[prefix, id] := _routed(ts.routing_prefixes, written)
 	_names_id(by_role, sensitive, id)
 }
 
@@ -34,12 +34,18 @@ _routed(prefixes, written) := [prefix, substring(written, count(prefix), -1)] if
 	prefix := max({p | some p in prefixes; startswith(written, p)})
 } else := ["", written]
 
-# _only_by_role(ts, key, path): whether no setting points at a value
-# that is looked at, as it is a value of a map by role; undefined for one
-# not looked at, which a default false would make an id.
-_only_by_role(ts, key, path) := false if _watched(ts, key, path)
+# _looked_at(ts, key, path): [by_role] for a value that a setting looks at
+# and that is not ignored, by_role whether only as a value of a map by role;
+# else [], not undefined: OPA keeps a function's value for the same
+# arguments, but not an undefined one, so a string that no setting looks at
+# is decided once per type and path, not again for each resource.
+_looked_at(ts, key, path) := [] if _ignored(ts, path)
 
-else if _by_role(path)
+else := [false] if _watched(ts, key, path)
+
+else := [true] if _by_role(path)
+
+else := []
 
 # _names_id(by_role, sensitive, id): a value of a map by role names a model
 # when it is an id, with or without separators and in any letter case (O3,
