@@ -142,8 +142,10 @@ else := {"texts": texts, "list": count([t | some t in texts; trim_space(t) != ""
 
 # _key_of(doc, sub, path): the name of the setting a value is: the name of
 # its {name, value} pair (of whose value it may be an element, as of a
-# helm_release's set_list), or the key nearest above it.
+# helm_release's set_list), or the key nearest above it; a pair is looked
+# for only under a "value" step, as most values are under none.
 _key_of(doc, sub, path) := pair.name if {
+	"value" in sub
 	keys := [i | some i, step in sub; is_string(step)]
 	at := keys[count(keys) - 1]
 	sub[at] == "value"
