@@ -187,7 +187,7 @@ _watched_unknown(ts, _, path) if {
 
 _watched_unknown(ts, _, [attribute]) if attribute in ts.json_attributes
 
-_watched_unknown(_, _, path) if _yaml_file(path[count(path) - 1])
+_watched_unknown(_, _, path) if _yaml_file(path)
 
 _watched_unknown(ts, _, [attribute, _]) if attribute in ts.json_attributes
 
@@ -248,12 +248,15 @@ _documents(r) := array.concat(own, _embedded(_type_settings[r.type], own)) if {
 # local_file's content), as no setting can name text below a resource's own
 # attributes; but for text that a key pattern or attribute path takes for
 # ids already (FALLBACK_MODELS) and a json_attributes text, read above.
+# A text's key is read from its path in its document (sub), so that the
+# whole path is built only for a text that holds documents: a document that
+# is text itself is a json_attributes text.
 _embedded(ts, docs) := [{"path": path, "value": d} |
 	some doc in docs
 	walk(doc.value, [sub, value])
 	is_string(value)
+	some d in _text_documents(sub, value)
 	path := array.concat(doc.path, sub)
-	some d in _text_documents(path, value)
 	not _json_attribute_text(ts, path)
 	not _watched(ts, _key_of(doc.value, sub, path), path)
 ]
@@ -264,13 +267,14 @@ _embedded(ts, docs) := [{"path": path, "value": d} |
 _text_documents(path, value) := [json.unmarshal(value)] if {
 	regex.match(`^\s*[\[{]`, value)
 	json.is_valid(value)
-} else := _decoded(value) if _yaml_file(path[count(path) - 1])
+} else := _decoded(value) if _yaml_file(path)
 
-# _yaml_file(key): a map key that names a YAML file; false by default
-# (_key_named).
+# _yaml_file(path): the map key at the end of path names a YAML file; false
+# by default (_key_named), so it is worked out once per path.
 default _yaml_file(_) := false
 
-_yaml_file(key) if {
+_yaml_file(path) if {
+	key := path[count(path) - 1]
 	is_string(key)
 	regex.match(`(?i)\.ya?ml$`, key)
 }
