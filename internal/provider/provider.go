@@ -209,15 +209,16 @@ func unknownArguments(config tftypes.Value) unknownArgumentsError {
 type unknownArgumentsError []string
 
 func (e unknownArgumentsError) Error() string {
-	return "the megallm provider block's " + strings.Join(e, ", ") + " will only be known after apply"
-}
-
-// detail says why the arguments of e must be known at plan, and how.
-func (e unknownArgumentsError) detail() string {
-	names, verb, sets := e[len(e)-1], "depends", make([]string, len(e))
+	names, verb := e[len(e)-1], "depends"
 	if len(e) > 1 {
 		names, verb = strings.Join(e[:len(e)-1], ", ")+" and "+names, "depend"
 	}
+	return fmt.Sprintf("The megallm provider block's %s %s on a value that Terraform will only know after apply", names, verb)
+}
+
+// detail is e, why its arguments must be known at plan, and how.
+func (e unknownArgumentsError) detail() string {
+	sets := make([]string, len(e))
 	for i, name := range e {
 		from := "a variable or a literal"
 		if env, ok := map[string]string{"api_key": EnvAPIKey, "base_url": EnvBaseURL, "catalog_file": EnvCatalogFile}[name]; ok {
@@ -225,10 +226,9 @@ func (e unknownArgumentsError) detail() string {
 		}
 		sets[i] = name + " from " + from
 	}
-	return fmt.Sprintf("The megallm provider block's %s %s on a value that Terraform will only know after apply, but the "+
-		"provider reads the model catalog during plan. Set %s, or apply the resource it depends on first (terraform apply "+
-		"-target=...). A terraform destroy stopped here can skip the reads with -refresh=false.",
-		names, verb, strings.Join(sets, "; "))
+	return fmt.Sprintf("%s, but the provider reads the model catalog during plan. Set %s, or apply the resource it "+
+		"depends on first (terraform apply -target=...). A terraform destroy stopped here can skip the reads with "+
+		"-refresh=false.", e, strings.Join(sets, "; "))
 }
 
 // newProviderData builds the catalog source of the file or of the API, with
