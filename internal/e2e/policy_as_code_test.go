@@ -354,7 +354,7 @@ resource "terraform_data" "app" {
 	const add = `No MegaLLM catalog in this plan, so no model id can be checked. ` +
 		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration ` +
 		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +
-		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.`
+		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json.`
 	ws := harness.Workspace(t, config, nil)
 	deny, warn := evalOPA(t, savedPlan(t, ws), "")
 	assertMessages(t, "OPA deny", deny, []string{add})
@@ -411,7 +411,7 @@ func TestPolicyAsCode_ownPackageMain(t *testing.T) {
 	catalogDeny := `No MegaLLM catalog in this plan, so no model id can be checked. ` +
 		`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration ` +
 		`(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a ` +
-		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.`
+		`saved plan: terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json.`
 	for name, rule := range map[string]string{
 		"set":      `deny contains "own rule" if input.format_version == "1.2"`,
 		"complete": `deny := ["own rule"] if input.format_version == "1.2"`,

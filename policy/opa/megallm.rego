@@ -22,8 +22,8 @@ deny contains msg if {
 			[
 				"No MegaLLM catalog in this plan, so no model id can be checked.",
 				`Add data "megallm_models" "catalog" { include_retired = true }, with no filter, to the configuration`,
-				"(its arguments must be known at plan time, or it is read only during apply), and check the JSON of a saved plan:",
-				"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+				"(its arguments must be known at plan time, or it is read only during apply), and",
+				_check_a_saved_plan,
 			],
 			_undeclared,
 		),

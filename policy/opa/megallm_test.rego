@@ -90,7 +90,7 @@ test_fail_closed_without_a_catalog if {
 	count(denies) == 1
 	some msg in denies
 	startswith(msg, "No MegaLLM catalog in this plan, so no model id can be checked.")
-	endswith(msg, "terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.")
+	endswith(msg, "terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json.")
 
 	# a root module that does not require megallm/megallm would read
 	# hashicorp/megallm's data source: the deny says how to declare it
@@ -101,7 +101,7 @@ test_fail_closed_without_a_catalog if {
 	undeclared_denies := megallm.deny with time.now_ns as _today with input as undeclared
 	some undeclared_msg in undeclared_denies
 	endswith(undeclared_msg, concat(" ", [
-		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json.",
 		`This configuration does not declare the provider: add megallm = { source = "megallm/megallm" }`,
 		"to the root module's terraform { required_providers } and run terraform init, as Terraform otherwise looks for hashicorp/megallm.",
 	]))
@@ -115,7 +115,7 @@ test_fail_closed_without_a_catalog if {
 	other_name_denies := megallm.deny with time.now_ns as _today with input as other_name
 	some other_name_msg in other_name_denies
 	endswith(other_name_msg, concat(" ", [
-		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.",
+		"terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json.",
 		"The root module names the provider llm: add provider = llm to that data source, as Terraform otherwise looks for hashicorp/megallm.",
 	]))
 
@@ -128,7 +128,7 @@ test_fail_closed_without_a_catalog if {
 	no_configuration := json.remove(no_reads, ["configuration"])
 	no_configuration_denies := megallm.deny with time.now_ns as _today with input as no_configuration
 	some no_configuration_msg in no_configuration_denies
-	endswith(no_configuration_msg, "terraform plan -out=plan.tfplan && terraform show -json plan.tfplan.")
+	endswith(no_configuration_msg, "terraform plan -out=plan.tfplan && terraform show -json plan.tfplan > plan.json.")
 }
 
 test_fail_closed_on_a_filtered_read_or_one_without_retired_models if {
