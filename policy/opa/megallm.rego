@@ -202,14 +202,18 @@ _unknown_advice(f) := advice if {
 
 # _maybe_no_id(f): the catalog does not tell that the value found is a model
 # id: it is no model's display name, and no catalog id, retired or refused
-# ones included, is near it (ignored, it would silence a real mistake). A
-# sensitive value is not looked up: whether the advice is given would tell
-# what the catalog says of it.
+# ones included, is near it (ignored, it would silence a real mistake), and
+# edits from it were counted (_few_near_in_length): else a typo, such as
+# m-00y1 of m-0001, would be near none. A sensitive value is not looked up:
+# whether the advice is given would tell what the catalog says of it.
 _maybe_no_id(f) if f.sensitive
 
 _maybe_no_id(f) if {
 	not f.sensitive
 	not _reads_as_id(f.id)
+	every r in _edit_readings(lower(trim_space(f.id))) {
+		_few_near_in_length(r, _known_lowered)
+	}
 }
 
 # _ignore_pattern(f): the ignored_attribute_paths path of the value found,

@@ -2085,7 +2085,8 @@ test_a_misspelt_settings_documents_advice_followed if {
 
 # Past _max_edited ids of a length near the id, no edit distance is
 # computed (in Rego, tens of seconds an id for thousands): an id in another
-# letter case, or one containing the id, is still suggested.
+# letter case, or one containing the id, is still suggested, and a value
+# with neither gets no path to ignore, as it may be a typo of an id.
 test_past_max_edited_ids_of_a_length_no_edit_distance_is_computed if {
 	max_edited := 20
 	models := array.concat([_model(sprintf("m-%04d", [i]), "x", {}) | some i in numbers.range(1, max_edited + 1)], [_model("m-00x1-large", "x", {})])
@@ -2096,6 +2097,6 @@ test_past_max_edited_ids_of_a_length_no_edit_distance_is_computed if {
 	denies == {
 		`terraform_data.app: input.model = "M-0001" is not in the MegaLLM catalog. Did you mean "m-0001"?`,
 		`terraform_data.app: input.chat_model = "m-00x1" is not in the MegaLLM catalog. Did you mean "m-00x1-large"?`,
-		`terraform_data.app: input.fallback_model = "m-00y1" is not in the MegaLLM catalog. If it is no model id, add "input.fallback_model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.fallback_model = "m-00y1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 	}
 }
