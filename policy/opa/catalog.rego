@@ -84,11 +84,12 @@ _lifecycle_reads := _policy_reads if count(_policy_reads) > 0
 else := catalog_reads
 
 # A policy that no catalog read applies cannot be checked: fail closed, for
-# each provider configuration that sets one (an id may be meant for any).
+# each provider configuration that sets one (an id may be meant for any),
+# under any local name (llm = { source = "megallm/megallm" }).
 deny contains msg if {
 	count(catalog_reads) > 0
 	some key, config in object.get(input, ["configuration", "provider_config"], {})
-	config.name == "megallm"
+	endswith(config.full_name, "/megallm/megallm")
 	config.expressions.policy
 	not key in {_provider_key(r) | some r in catalog_reads}
 	msg := concat(" ", [

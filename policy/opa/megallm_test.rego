@@ -1470,11 +1470,24 @@ test_a_policy_no_catalog_read_applies_fails_closed if {
 test_each_policy_needs_a_catalog_read if {
 	plan := json.patch(_plan([_app({"model": "gpt-4o-mini"})]), [{
 		"op": "add", "path": "/configuration/provider_config/megallm.strict",
-		"value": {"name": "megallm", "alias": "strict", "expressions": {"policy": {"constant_value": {}}}},
+		"value": {"name": "megallm", "full_name": "registry.terraform.io/megallm/megallm", "alias": "strict", "expressions": {"policy": {"constant_value": {}}}},
 	}])
 	denies := megallm.deny with time.now_ns as _today with input as plan
 	denies == {concat(" ", [
 		`The provider configuration "megallm.strict" sets a policy, but no catalog read of this plan goes through it,`,
+		"so no model id can be checked against the policy. Read",
+		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
+	])}
+
+	# required under another local name, the configuration is named so
+	llm := json.patch(_plan([_app({"model": "gpt-4o-mini"})]), [
+		{"op": "move", "from": "/configuration/provider_config/megallm", "path": "/configuration/provider_config/llm"},
+		{"op": "replace", "path": "/configuration/provider_config/llm/name", "value": "llm"},
+		{"op": "replace", "path": "/configuration/root_module/resources/0/provider_config_key", "value": "llm.all"},
+	])
+	llm_denies := megallm.deny with time.now_ns as _today with input as llm
+	llm_denies == {concat(" ", [
+		`The provider configuration "llm" sets a policy, but no catalog read of this plan goes through it,`,
 		"so no model id can be checked against the policy. Read",
 		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
 	])}
