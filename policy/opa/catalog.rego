@@ -95,9 +95,18 @@ deny contains msg if {
 	msg := concat(" ", [
 		sprintf("The provider configuration %s sets a policy, but no catalog read of this plan goes through it,", [_quote(key)]),
 		"so no model id can be checked against the policy. Read",
-		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
+		sprintf(`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration%s.`, [_through(key)]),
 	])
 }
+
+# _through(key): the provider argument of a read through root module
+# configuration key, but for the default one of the type's name (a module's,
+# module.m:megallm, is read in that module).
+_through(key) := sprintf(", with provider = %s in its block", [key]) if {
+	key != "megallm"
+	not contains(key, ":")
+	count(key) <= 64
+} else := ""
 
 # whether some read lists every model of the API, so that an id missing from
 # it is surely not in the catalog

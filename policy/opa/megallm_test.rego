@@ -1476,7 +1476,7 @@ test_each_policy_needs_a_catalog_read if {
 	denies == {concat(" ", [
 		`The provider configuration "megallm.strict" sets a policy, but no catalog read of this plan goes through it,`,
 		"so no model id can be checked against the policy. Read",
-		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
+		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration, with provider = megallm.strict in its block.`,
 	])}
 
 	# required under another local name, the configuration is named so
@@ -1489,7 +1489,7 @@ test_each_policy_needs_a_catalog_read if {
 	llm_denies == {concat(" ", [
 		`The provider configuration "llm" sets a policy, but no catalog read of this plan goes through it,`,
 		"so no model id can be checked against the policy. Read",
-		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration.`,
+		`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration, with provider = llm in its block.`,
 	])}
 }
 
