@@ -85,11 +85,12 @@ else := catalog_reads
 
 # A policy that no catalog read applies cannot be checked: fail closed, for
 # each provider configuration that sets one (an id may be meant for any),
-# under any local name (llm = { source = "megallm/megallm" }).
+# under any local name (llm = { source = "megallm/megallm" }) or, where a
+# plan made by hand has no full_name, the type's.
 deny contains msg if {
 	count(catalog_reads) > 0
 	some key, config in object.get(input, ["configuration", "provider_config"], {})
-	endswith(config.full_name, "/megallm/megallm")
+	_ours(config)
 	config.expressions.policy
 	not key in {_provider_key(r) | some r in catalog_reads}
 	msg := concat(" ", [
@@ -98,6 +99,10 @@ deny contains msg if {
 		sprintf(`data "megallm_models" "catalog" { include_retired = true }, with no filter, through that configuration%s.`, [_through(key)]),
 	])
 }
+
+_ours(config) if config.name == "megallm"
+
+_ours(config) if endswith(config.full_name, "/megallm/megallm")
 
 # _through(key): the provider argument of a read through root module
 # configuration key, but for the default one of the type's name (a module's,
