@@ -2066,26 +2066,26 @@ _llm_settings := {"key_patterns": ["model", "LLM"]}
 
 _no_id := "No model id was found in the managed resources of this plan, so none was checked. If the plan writes model ids, name their keys in megallm_settings.key_patterns or their paths in megallm_settings.attribute_paths."
 
-# A settings document under a misspelt name is not read: a warning names it,
+# A settings document under a misspelt name is not read: a deny names it,
 # through the settings it holds, unless its name is far from megallm_settings
 # (another library's data).
-test_a_misspelt_settings_document_warns if {
+test_a_misspelt_settings_document_denies if {
 	plan := _llm_plan
-	no_id := _no_id
 	settings := _llm_settings
-	setings := megallm.warn with time.now_ns as _today with input as plan with data.megallm_setings as settings
-	setings == {no_id, `The data document sets "megallm_setings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
-	setting := megallm.warn with time.now_ns as _today with input as plan with data.megallm_setting as {"retirement_notice_days": 30}
-	setting == {no_id, `The data document sets "megallm_setting" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
+	setings := megallm.deny with time.now_ns as _today with input as plan with data.megallm_setings as settings
+	setings == {`The data document sets "megallm_setings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
+	setting := megallm.deny with time.now_ns as _today with input as plan with data.megallm_setting as {"retirement_notice_days": 30}
+	setting == {`The data document sets "megallm_setting" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
 }
 
-test_a_settings_document_in_another_case_warns_and_anothers_does_not if {
+test_a_settings_document_in_another_case_denies_and_anothers_does_not if {
 	plan := _llm_plan
-	no_id := _no_id
-	cased := megallm.warn with time.now_ns as _today with input as plan with data["MegaLLM-Settings"] as {"json_attributes": {}, "attribute_paths": {}, "ignored_attribute_paths": {}}
-	cased == {no_id, `The data document sets "MegaLLM-Settings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
-	other := megallm.warn with time.now_ns as _today with input as plan with data.tflint as _llm_settings
-	other == {no_id}
+	cased := megallm.deny with time.now_ns as _today with input as plan with data["MegaLLM-Settings"] as {"json_attributes": {}, "attribute_paths": {}, "ignored_attribute_paths": {}}
+	cased == {`The data document sets "MegaLLM-Settings" at its top level, where it changes nothing for this library. Did you mean "megallm_settings"?`}
+	other := megallm.deny with time.now_ns as _today with input as plan with data.tflint as _llm_settings
+	other == set()
+	no_id := megallm.warn with time.now_ns as _today with input as plan with data.tflint as _llm_settings
+	no_id == {_no_id}
 }
 
 # followed, the advice reads the settings

@@ -377,11 +377,12 @@ warn contains msg if {
 _at_top_level(name) := sprintf("The data document sets %s at its top level, where it changes nothing for this library", [_quote(name)])
 
 # A settings document under a misspelt name (megallm_setting) is not read, so
-# the defaults apply, silently; a warning, as another library's data may use
-# the name. Rego reads data only by name, but a top-level key that holds a
-# setting of this library is found through the setting's name (data[key]
+# the defaults apply, silently: a deny, as a name near megallm_settings that
+# holds its settings is no other library's, and a key pattern it adds would
+# go unchecked. Rego reads data only by name, but a top-level key that holds
+# a setting of this library is found through the setting's name (data[key]
 # alone would read this library's rules too).
-warn contains msg if {
+deny contains msg if {
 	some key in _holding_settings
 	key != "megallm_settings"
 	near := _closest_ids(key, _lowered({"megallm_settings"}))
