@@ -1548,7 +1548,7 @@ test_paths_with_an_empty_step_fail_closed if {
 	}
 	denies == {
 		`megallm_settings.attribute_paths["terraform_data"] has "input..MODEL_NAME", which is no path of steps joined by ".": write it without empty steps, as "input.MODEL_NAME", or with "*" for any one step in their place, as "input.*.MODEL_NAME".`,
-		`megallm_settings.attribute_paths["terraform_data"] has ".input", which is no path of steps joined by ".": write it without empty steps, as "input", or with "*" for any one step in their place, as "*.input".`,
+		`megallm_settings.attribute_paths["terraform_data"] has ".input", which is no path of steps joined by ".": write it without empty steps, as "input".`,
 		`megallm_settings.attribute_paths["terraform_data"] has "input.", which is no path of steps joined by ".": write it without empty steps, as "input", or with "*" for any one step in their place, as "input.*".`,
 		`megallm_settings.attribute_paths["terraform_data"] has "", which is no path of steps joined by ".": write each step after a ".", a list index as a number, such as "model.0.name" or "model.*.name".`,
 		`megallm_settings.ignored_attribute_paths["terraform_data"] has "a..b", which is no path of steps joined by ".": write it without empty steps, as "a.b", or with "*" for any one step in their place, as "a.*.b".`,
@@ -1559,6 +1559,13 @@ test_paths_with_an_empty_step_fail_closed if {
 	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 	starred := _deny({"chat": {"MODEL_NAME": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.*.MODEL_NAME"]}}
 	starred == {`terraform_data.app: input.chat.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
+
+	# where only one way reaches a value of the plan, only it is advised: the
+	# other, followed, would check nothing
+	nested := _deny({"env": {"LLM": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input..LLM"]}}
+	nested == {`megallm_settings.attribute_paths["terraform_data"] has "input..LLM", which is no path of steps joined by ".": write it with "*" for any one step in their place, as "input.*.LLM".`}
+	nested_followed := _deny({"env": {"LLM": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.*.LLM"]}}
+	nested_followed == {`terraform_data.app: input.env.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
 test_a_catalog_read_left_to_apply_is_named if {

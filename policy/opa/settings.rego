@@ -184,27 +184,46 @@ deny contains msg if {
 	_malformed(p)
 	msg := sprintf(
 		"megallm_settings.%s[%s] has %s, which is no path of steps joined by \".\": %s",
-		[name, _quote(type), _quote(p), _path_advice(p, unreachable)],
+		[name, _quote(type), _quote(p), _path_advice(p, type, unreachable)],
 	)
 }
 
-# _path_advice(p, unreachable): how to write path p, written with brackets
-# or with an empty step: the same steps joined by "." (input["MODEL_NAME"] is
-# input.MODEL_NAME; input..model is input.model, or input.*.model if a step
-# was left out), unless a step is a map key with a dot in it, which no path
+# _path_advice(p, type, unreachable): how to write path p, written with
+# brackets or with an empty step: the same steps joined by "."
+# (input["MODEL_NAME"] is input.MODEL_NAME; input..model is input.model, or
+# input.*.model if a step was left out, only the one that reaches a value of
+# type's resources when the other does not, as a path that reaches none
+# checks nothing), unless a step is a map key with a dot in it, which no path
 # can name, or p is no sequence of steps (a.b[1]x, a.["b"], a[""]), which
 # has no same steps.
-_path_advice(p, unreachable) := unreachable if {
+_path_advice(p, type, unreachable) := unreachable if {
 	regex.match(`\["[^"]*\.[^"]*"\]`, p)
 } else := sprintf("write it as %s.", [_quote(dotted)]) if {
 	regex.match(`^([^.\[\]"]+|\["[^"]+"\]|\[([0-9]+|\*)\])(\.[^.\[\]"]+|\["[^"]+"\]|\[([0-9]+|\*)\])*$`, p)
 	dotted := trim_prefix(regex.replace(regex.replace(p, `\["([^"]*)"\]`, ".${1}"), `\[([0-9]+|\*)\]`, ".${1}"), ".")
-} else := sprintf("write it without empty steps, as %s, or with \"*\" for any one step in their place, as %s.", [_quote(concat(".", steps)), _quote(concat(".", stars))]) if {
+} else := advice if {
 	not regex.match(`[\[\]"]`, p)
 	steps := [s | some s in split(p, "."); s != ""]
 	count(steps) > 0
 	stars := [_or_star(s) | some s in split(p, ".")]
+	without := sprintf("write it without empty steps, as %s", [_quote(concat(".", steps))])
+	starred := sprintf("with \"*\" for any one step in their place, as %s", [_quote(concat(".", stars))])
+	advice := _either(_reaching(type, steps), _reaching(type, stars), without, starred)
 } else := "write each step after a \".\", a list index as a number, such as \"model.0.name\" or \"model.*.name\"."
+
+# _either(a, b, without, starred): the advice of the two ways whose path
+# reaches a value (a, b), or both when both or neither does.
+_either(true, false, without, _) := sprintf("%s.", [without])
+
+_either(false, true, _, starred) := sprintf("write it %s.", [starred])
+
+_either(a, b, without, starred) := sprintf("%s, or %s.", [without, starred]) if a == b
+
+# _reaching(type, steps): whether steps reach a value of type's resources
+# (_path_reached); false by default.
+default _reaching(_, _) := false
+
+_reaching(type, steps) if _path_reached(type, steps)
 
 _or_star("") := "*"
 
