@@ -262,11 +262,14 @@ _led(value, ids) := array.slice([k | some i, k in led; not k in array.slice(led,
 }
 
 # _started(value, ids, vendorless): the starts of ids near value (_led),
-# closest first, as many as three ids take; only those of its length can be
-# it transposed (_by_length, indexed once).
+# closest first, as many as three ids take (ranked only when ids have a
+# start); only those of its length can be it transposed (_by_length, indexed
+# once).
 _started(value, ids, vendorless) := [n[2] | some n in sort(near)] if {
 	_id_shaped(value)
-	near := _ranked(value, _starts(ids, vendorless), 2, _listed(ids, vendorless))
+	starts := _starts(ids, vendorless)
+	count(starts) > 0
+	near := _ranked(value, starts, 2, [ids, vendorless])
 	count(near) > 0
 } else := sort([start | some start, s in object.get(_by_length(_starts(ids, vendorless)), count(want), {}); _transposed(want, s)]) if {
 	_id_shaped(value)

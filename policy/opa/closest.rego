@@ -19,17 +19,17 @@ _closest_ids(value, lowered) := _closer_ids(value, lowered, 0)
 
 # _closer_ids(value, lowered, closer): _closest_ids, with the edit bound of
 # each reading that many edits lower.
-_closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(_ranked(value, lowered, closer, {})), 0, 3)]
+_closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(_ranked(value, lowered, closer, [])), 0, 3)]
 
-# _ranked(value, lowered, closer, listed): [distance, reading, name] of the
+# _ranked(value, lowered, closer, of): [distance, reading, name] of the
 # names of lowered near value as _closer_ids ranks them, all but those that
-# rank after three names for sure, or with listed (the ids that each name
-# lists: _led's starts) after three ids.
-_ranked(value, lowered, closer, listed) := [[d, i, k] | some k, have in near; [d, i] := _nearness(reads, have, cutoff)] if {
+# rank after three names for sure, or with of [ids, vendorless] (the names
+# are _led's starts of ids) after three ids.
+_ranked(value, lowered, closer, of) := [[d, i, k] | some k, have in near; [d, i] := _nearness(reads, have, cutoff)] if {
 	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered), "bound": r.bound - closer}) | some r in _edit_readings(lower(trim_space(value)))]
 	near := _maybe_near(reads, lowered)
-	ceiled := _third(listed, {k: c | some k, have in near; c := _ceiling(reads, have)}, reads[0].limit)
-	cutoff := _third(listed, {k: n[0] | some k in _likeliest(reads, near, ceiled); n := _nearness(reads, near[k], ceiled)}, ceiled)
+	ceiled := _third(of, {k: c | some k, have in near; c := _ceiling(reads, have)}, reads[0].limit)
+	cutoff := _third(of, {k: n[0] | some k in _likeliest(reads, near, ceiled); n := _nearness(reads, near[k], ceiled)}, ceiled)
 }
 
 # _maybe_near(reads, lowered): the names of lowered that _ceiling and
@@ -74,14 +74,18 @@ _likeliest(reads, lowered, cutoff) := [n[1] | some n in array.slice(sort(apart),
 # _lowered(names): each of names, lower-cased, by name.
 _lowered(names) := {k: lower(k) | some k in names}
 
-# _third(listed, ranks, limit): the third of ranks (each name's), or with
-# listed the third of the ids the names list (each at its nearest name's
-# rank), or limit when there are fewer: no name ranked further than it can
-# be among the first three or list one of the first three ids, so no edit
-# distance further is computed.
-_third(listed, ranks, limit) := _third_of(sort([r | some r in ranks]), limit) if listed == {}
+# _third(of, ranks, limit): the third of ranks (each name's), or with of
+# [ids, vendorless] the third of the ids the names list (_listed, built only
+# once some name ranks; each id at its nearest name's rank), or limit when
+# there are fewer: no name ranked further than it can be among the first
+# three or list one of the first three ids, so no edit distance further is
+# computed.
+_third(of, ranks, limit) := _third_of(sort([r | some r in ranks]), limit) if of == []
+
+else := limit if count(ranks) == 0
 
 else := _third_of(sort([p[1] | some j, p in pairs; not pairs[j - 1][0] == p[0]]), limit) if {
+	listed := _listed(of[0], of[1])
 	pairs := sort([[id, r] | some k, r in ranks; some id in listed[k]])
 }
 
