@@ -163,9 +163,10 @@ unknown contains {"address": rc.address, "path": path} if {
 	some rc in input.resource_changes
 	rc.mode == "managed"
 	ts := _type_settings[rc.type]
+	values := object.get(_planned_values, rc.address, {})
 	walk(object.get(rc.change, "after_unknown", {}), [path, true])
 	count(path) > 0
-	_watched_unknown(ts, _key_of(object.get(_planned_values, rc.address, {}), path, path), path)
+	_watched_unknown(ts, _key_of(values, path, path), path)
 	not _ignored(ts, path)
 }
 
