@@ -38,14 +38,16 @@ var currencyValidator = orNull(argumentCheck{
 }, "currency code", fmt.Sprintf("use the default %q", catalog.DefaultCurrency))
 
 // checkCurrency says what is wrong with a currency code written at name,
-// with the code it means when it is a sign or name of one ("US$", "euro").
+// with the code it means when it is a sign or name of one ("US$", "euro",
+// or "yen", three letters but no code of the currency).
 func checkCurrency(name, code string) error {
-	if _, ok := megallm.NormaliseCurrency(code); ok {
+	meant := currencyCodes(code)
+	if normal, ok := megallm.NormaliseCurrency(code); ok && (len(meant) != 1 || meant[0] == normal) {
 		return nil
 	}
 	err := fmt.Errorf("%s is %s, not a three-letter ISO 4217 code such as %q or %q (leave it out for %q)",
 		name, megallm.Quote(code), catalog.DefaultCurrency, "EUR", catalog.DefaultCurrency)
-	if meant := currencyCodes(code); len(meant) == 1 {
+	if len(meant) == 1 {
 		err = fmt.Errorf("%w.%s", err, didYouMean(meant))
 	}
 	return err

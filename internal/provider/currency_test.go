@@ -117,6 +117,8 @@ func TestCurrency_notACode(t *testing.T) {
 		step("megallm_models", `currency = "dollars"`, `currency is "dollars", not a three-letter .*\. Did you mean "USD"\?\s*$`),
 		step("megallm_models", `currency = "Euro"`, `currency is "Euro", not a three-letter .*\. Did you mean "EUR"\?\s*$`),
 		step("megallm_models", `currency = "¥"`, `currency is "¥", not a three-letter .* \(leave it out for "USD"\)\.\s*$`),
+		// three letters, but a name, not a code: "YEN" would be read as a code no catalog has
+		step("megallm_models", `currency = "yen"`, `currency is "yen", not a three-letter ISO 4217 code .*\. Did you mean "JPY"\?\s*$`),
 		step("megallm_models", `currency = "`+strings.Repeat("X", 100)+`"`,
 			`currency is "`+strings.Repeat("X", 64)+`"… \(100 characters\), not a three-letter`),
 	)
