@@ -61,14 +61,15 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 		}
 		tokens[i] = count
 	}
-	if !argumentsKnown(ctx, req) {
+	if v, _ := modelArg.ToTerraformValue(ctx); !v.IsFullyKnown() {
 		return
 	}
+	// A count not known yet reads as 0, so an error stands for any count:
+	// a model without pricing fails the plan, not the apply.
 	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
 	switch {
 	case errors.Is(err, catalog.ErrCostNotExpressible):
 		resp.Error = function.NewFuncError(costTooLarge("these token counts", modelName(model)))
-		return
 	case err != nil:
 		msg := fmt.Sprintf("%s %s, so its cost cannot be estimated", modelName(model), err)
 		if unread := unreadPrices(ctx, modelArg); unread != nil {
@@ -78,9 +79,9 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 			msg += ". " + givePricing
 		}
 		resp.Error = function.NewArgumentFuncError(0, msg)
-		return
+	case argumentsKnown(ctx, req):
+		resp.Error = resp.Result.Set(ctx, cost)
 	}
-	resp.Error = resp.Result.Set(ctx, cost)
 }
 
 // unreadPrices refuses, as a misspelt price is refused (onlyAttributes),

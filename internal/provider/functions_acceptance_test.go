@@ -784,6 +784,9 @@ output "x" { value = `+expr+` }`, expected)
 			`Invalid value for "model" parameter: model\.capabilities has no attribute "supports_vison"\. Did you mean "supports_vision"\?`),
 		step(`provider::megallm::supports(terraform_data.n.output, "vison")`,
 			`Invalid value for "capability" parameter: unknown capability "vison"\. Did you mean "vision"\?`),
+		// No pricing fails whatever the counts: not only at apply, after what it would have created.
+		step(`provider::megallm::estimate_cost({ id = "x", pricing = null }, terraform_data.n.output, 0)`,
+			`Invalid value for "model" parameter: model "x" has no pricing, so its cost cannot be estimated`),
 	)
 }
 

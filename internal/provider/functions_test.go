@@ -122,6 +122,10 @@ func TestEstimateCost_errors(t *testing.T) {
 	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), inputOnly, num(1_000_000), num(0)); err != nil || !got.Equal(types.Float64Value(0.02)) {
 		t.Errorf("input-only pricing with 0 output tokens = %v, %v; want 0.02", got, err)
 	}
+	// A price missing for a count not known yet is no error at plan: the count may be 0.
+	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), inputOnly, num(1), types.NumberUnknown()); err != nil || !got.IsUnknown() {
+		t.Errorf("input-only pricing with output tokens not known yet = %v, %v; want unknown", got, err)
+	}
 }
 
 func TestUnmetRequirements(t *testing.T) {
