@@ -43,7 +43,8 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 			resp.Error = function.NewArgumentFuncError(1, err.Error())
 			return
 		}
-		if query.Require.MaxWorkloadCost != nil {
+		// Refused whatever its value, as the data sources refuse it (workloadValidator): one not known yet too.
+		if o, _ := readDynamic(ctx, requireArg, requireReader); o != nil && !o.attrs["max_workload_cost"].IsNull() {
 			resp.Error = function.NewArgumentFuncError(1, workloadNotTaken("unmet_requirements", "the same condition", "MODEL"))
 			return
 		}

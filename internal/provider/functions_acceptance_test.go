@@ -787,6 +787,8 @@ output "x" { value = `+expr+` }`, expected)
 		// No pricing fails whatever the counts: not only at apply, after what it would have created.
 		step(`provider::megallm::estimate_cost({ id = "x", pricing = null }, terraform_data.n.output, 0)`,
 			`Invalid value for "model" parameter: model "x" has no pricing, so its cost cannot be estimated`),
+		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { max_workload_cost = terraform_data.n.output })`,
+			`Invalid value for "require" parameter: require\.max_workload_cost bounds the cost of a workload, which unmet_requirements does not take`),
 	)
 }
 
