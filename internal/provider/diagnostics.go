@@ -194,10 +194,12 @@ func spacedName(models *catalog.Catalog, where, name string, kind nameKind) erro
 	}, rewrite(models, kind, name)))
 }
 
-// functionErrorText is text as a function's error, which Terraform ends with
-// a period of its own: without a final period, and with a final didYouMean
+// functionErrorText is err as a function's error, which Terraform ends with
+// a period of its own: each line but the last ended as a sentence
+// (sentences), the last without a final period, and with a final didYouMean
 // as an aside, which that period may follow.
-func functionErrorText(text string) string {
+func functionErrorText(err error) string {
+	text := sentences(err)
 	i := strings.LastIndex(text, didYouMeanWords)
 	if i < 0 || !strings.HasSuffix(text, "?") || strings.Contains(text[i:], "\n") {
 		return strings.TrimSuffix(text, ".")

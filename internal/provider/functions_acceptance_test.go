@@ -235,7 +235,7 @@ output "y" {
 				`move it into model_lifecycle = \{ \.\.\. \}, or drop one of the two`),
 		step(`provider::megallm::supports(merge(data.megallm_model.m, { deprecated_at = "2020-01-01", successor = "gpt-4.1" }), "vision")`,
 			`model\.deprecated_at is read from model\.model_lifecycle when the model has one, not from the model, so it would go unread: `+
-				`move it into model_lifecycle = \{ \.\.\. \}, or drop one of the two model\.successor is read from model\.model_lifecycle`),
+				`move it into model_lifecycle = \{ \.\.\. \}, or drop one of the two\. model\.successor is read from model\.model_lifecycle`),
 		resource.TestStep{ // the advice followed, moved or with one dropped, and a null at the root, which is fine
 			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }
 output "moved" {
@@ -401,7 +401,7 @@ output "x" {
 		// Only prices, at the root: where they belong, not that the object is no model.
 		step(`provider::megallm::estimate_cost({ input_tokens_cost_per_million = 1, output_tokens_cost_per_million = 2 }, 1, 1)`,
 			`Invalid value for "model" parameter: model\.input_tokens_cost_per_million is an attribute of model\.pricing, `+
-				`not of the model, so it would go unread: move it into pricing = { \.\.\. } model\.output_tokens_cost_per_million`),
+				`not of the model, so it would go unread: move it into pricing = { \.\.\. }\. model\.output_tokens_cost_per_million`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { max_workload_cost = 10 })`,
 			`Invalid value for "require" parameter: require.max_workload_cost bounds the cost of a workload, which unmet_requirements does not take. Choose the model with a megallm_models data source that sets workload and require = { max_workload_cost = ... }, or check this model's cost in the same condition: provider::megallm::estimate_cost\(MODEL, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT.`),
 		// Last, a configuration without a mistake for the test's destroy, which plans

@@ -226,8 +226,8 @@ func TestSupports(t *testing.T) {
 		"input_tokens_cost_per_million": num(1), "currency": types.StringValue("EUR")}))
 	_, err = run(t, NewSupportsFunction(), types.BoolUnknown(), flat, types.StringValue("vision"))
 	if err == nil || *err.FunctionArgument != 0 || err.Text != "model.supports_vision is an attribute of model.capabilities, not of the "+
-		"model, so it would go unread: move it into capabilities = { ... }\nmodel.currency is an attribute of model.pricing, "+
-		"not of the model, so it would go unread: move it into pricing = { ... }\nmodel.input_tokens_cost_per_million is an "+
+		"model, so it would go unread: move it into capabilities = { ... }.\nmodel.currency is an attribute of model.pricing, "+
+		"not of the model, so it would go unread: move it into pricing = { ... }.\nmodel.input_tokens_cost_per_million is an "+
 		"attribute of model.pricing, not of the model, so it would go unread: move it into pricing = { ... }" {
 		t.Errorf("flags at the root: error = %v", err)
 	}
@@ -290,6 +290,10 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 			model(map[string]attr.Value{"capabilities": obj(map[string]attr.Value{"vison": types.BoolValue(true)})}), types.StringValue("vision")},
 			`model.capabilities has no attribute "vison". Did you mean "vision"? Its attributes are "supports_function_calling", ` +
 				`"supports_streaming", "supports_structured_output" and "supports_vision"`},
+		"two mistakes, each a sentence but the last": {unmetRequirementsFunction(time.Now), []attr.Value{gpt4oMini(),
+			types.DynamicValue(obj(map[string]attr.Value{"supports_vision": types.StringValue("yes"), "min_context_length": num(1.5)})), noCurrency},
+			`require.supports_vision must be a bool, got string "yes", which is no bool: write true or false, without quotes.` + "\n" +
+				`require.min_context_length must be a whole number, got 1.5: write 1 or 2`},
 		"date, a sentence": {NewSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("2030-13-01")})}), types.StringValue("vision")},
 			`model.model_lifecycle.retires_at is "2030-13-01", which is not a date. Use ` + megallm.DateForms},

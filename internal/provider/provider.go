@@ -318,7 +318,7 @@ func (f providerFunction) Definition(_ context.Context, _ function.DefinitionReq
 func (f providerFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	f.run(ctx, req, resp)
 	if resp.Error != nil {
-		resp.Error.Text = keyScrubber("")(functionErrorText(resp.Error.Text))
+		resp.Error.Text = keyScrubber("")(functionErrorText(resp.Error))
 	}
 }
 

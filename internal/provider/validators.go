@@ -167,8 +167,8 @@ func sentence(err error) string {
 }
 
 // sentences is a dynamic argument's mistakes, one per line (joinMistakes),
-// each ended as sentence ends it: a data source's or the provider's detail.
-// A function's error keeps them as they are (functionErrorText).
+// each ended as sentence ends it: a data source's or the provider's detail,
+// and a function's error, but for its last (functionErrorText).
 func sentences(err error) string {
 	lines := strings.Split(err.Error(), "\n")
 	for i, line := range lines {
