@@ -77,6 +77,12 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 		}
 		if errors.Is(err, catalog.ErrNoPricing) {
 			msg += ". " + givePricing
+		} else { // one price is missing, of a count not 0
+			count := "output_tokens"
+			if model.Pricing.InputTokensCostPerMillion == nil {
+				count = "input_tokens"
+			}
+			msg += ". Pass 0 as " + count + ", or a model that has that price"
 		}
 		resp.Error = function.NewArgumentFuncError(0, msg)
 	case argumentsKnown(ctx, req):

@@ -80,6 +80,7 @@ func TestEstimateCost_errors(t *testing.T) {
 	emptyPricing := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("free?"), "pricing": obj(map[string]attr.Value{})}))
 	expensive := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e300)})}))
 	noPricing := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("free?"), "pricing": types.ObjectNull(map[string]attr.Type{"currency": types.StringType})}))
+	outputOnly := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("out"), "pricing": obj(map[string]attr.Value{"output_tokens_cost_per_million": num(1)})}))
 	inputOnly := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("embed"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(0.02)})}))
 	cases := map[string]struct {
 		args     []attr.Value
@@ -95,8 +96,11 @@ func TestEstimateCost_errors(t *testing.T) {
 		"empty pricing":      {[]attr.Value{emptyPricing, num(1), num(1)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
 		"empty pricing zero": {[]attr.Value{emptyPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
 		"null pricing zero":  {[]attr.Value{noPricing, num(0), num(0)}, 0, `model "free?" has no pricing, so its cost cannot be estimated`},
-		"no output price":    {[]attr.Value{inputOnly, num(1), num(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million`},
-		"not an object":      {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
+		"no output price": {[]attr.Value{inputOnly, num(1), num(1)}, 0, `model "embed" has no pricing.output_tokens_cost_per_million, ` +
+			`so its cost cannot be estimated. Pass 0 as output_tokens, or a model that has that price`},
+		"no input price": {[]attr.Value{outputOnly, num(1), num(0)}, 0, `model "out" has no pricing.input_tokens_cost_per_million, ` +
+			`so its cost cannot be estimated. Pass 0 as input_tokens, or a model that has that price`},
+		"not an object": {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
 		// Over 1 MB: quoted cut, and not repeated as the id to write, which could not be copied.
 		"id over 1 MB": {[]attr.Value{types.DynamicValue(types.StringValue(strings.Repeat("x", 1<<20+1))), num(1), num(1)}, 0, `got string "` +
 			strings.Repeat("x", 64) + `"… (1048577 characters), a model id: read the model with a megallm_model data source whose id is ` +
