@@ -374,6 +374,10 @@ output "x" {
 		step(`provider::megallm::supports(data.megallm_models.all, "vision")`, `Invalid value for "model" parameter: model must be a model `+
 			`object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got a megallm_models data `+
 			`source. Pass one of its models, such as data.megallm_models.NAME.models\[0\]`),
+		// A saved GET /models answer, where one of its entries belongs, likewise.
+		step(`provider::megallm::supports(jsondecode("{\"object\": \"list\", \"data\": [{\"id\": \"m\"}]}"), "vision")`,
+			`Invalid value for "model" parameter: model must be a model object, .* got a saved GET /models answer\. Pass one `+
+				`of its entries, such as jsondecode\(file\(\.\.\.\)\)\.data\[0\]`),
 		step(`provider::megallm::unmet_requirements({ name = "gpt-4o" }, {})`, `Invalid value for "model" parameter: model must be a `+
 			`model object, .* got an object with none of its attributes, such as id, capabilities or pricing`),
 		// A price with its sign in a model's pricing: the currency to set is the pricing's own.
