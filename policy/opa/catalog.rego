@@ -100,6 +100,9 @@ deny contains msg if {
 	])
 }
 
+# _ours(config): a provider configuration of this provider: of its source,
+# under any local name, or named megallm (a plan made by hand may have no
+# full_name).
 _ours(config) if config.name == "megallm"
 
 _ours(config) if endswith(config.full_name, "/megallm/megallm")

@@ -50,8 +50,8 @@ _undeclared := [] if {
 _other_local_names contains c.name if {
 	some c in object.get(input.configuration, "provider_config", {})
 	not c.module_address
-	endswith(c.full_name, "/megallm/megallm")
 	c.name != "megallm"
+	_ours(c)
 }
 
 # conftest test --combine gives the policy its files as one list, no plan.
