@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -14,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -67,9 +69,21 @@ func readCandidates(v tftypes.Value, spacedToo bool) ([]string, error) {
 		if spacedOnes[i] = unspelled(fmt.Sprintf("candidates[%d]", i), id, idKind); spacedOnes[i] != nil {
 			continue
 		}
-		if first := slices.Index(ids, id); first < i {
-			mistakes[i] = fmt.Errorf("candidates lists %s twice (candidates[%d] and candidates[%d]): list each model once",
-				megallm.Quote(id), first, i)
+		if first := slices.Index(ids, id); first < i && !slices.Contains(ids[first+1:i], id) { // its first repeat names all
+			var at []string
+			for j := range ids {
+				if ids[j] == id {
+					at = append(at, fmt.Sprintf("candidates[%d]", j))
+				}
+			}
+			times, where := "twice", joinProblems(at, ", ")
+			if len(at) > 2 {
+				times = fmt.Sprintf("%d times", len(at))
+			}
+			if len(at) <= catalog.MaxListed {
+				where = strings.Join(at[:len(at)-1], ", ") + " and " + at[len(at)-1]
+			}
+			mistakes[i] = fmt.Errorf("candidates lists %s %s (%s): list each model once", megallm.Quote(id), times, where)
 		}
 	}
 	// The read refuses a spaced id with the catalog's spelling, where it gets

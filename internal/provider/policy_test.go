@@ -269,6 +269,10 @@ data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
 		step(`data "megallm_model" "m" { candidates = [] }`, `Error: Invalid candidates .* candidates is empty: list at least one model id`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", "gpt-4o-mini", "gpt-4o"] }`,
 			`candidates lists "gpt-4o" twice \(candidates\[0\] and candidates\[2\]\): list each model once`),
+		// One line per id, with its count, not "twice" for each repeat.
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", "gpt-4.1", "gpt-4o", "gpt-4o"] }`,
+			`Error: Invalid candidates .* candidates lists "gpt-4o" 3 times \(candidates\[0\], candidates\[2\] and `+
+				`candidates\[3\]\): list each model once\.\s*$`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", " "] }`, `candidates\[1\] is " ", which is no model id: remove it`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", 4] }`, `candidates\[1\] must be a string, got number`),
 		step(`variable "fallback" {
