@@ -29,10 +29,16 @@ func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.
 	}
 	// The advice costs a pass over the catalog: only for a warning.
 	advice := lifecycleAdvice{Advice: models.Advise(model.ID, l.Successor, &query)}
-	if i := slices.Index(candidates, model.ID); i >= 0 {
-		if fallback, _ := models.Choose(candidates[i+1:], query); fallback != nil {
+	// The fallback is the first later candidate usable now that is still served when the model retires.
+	for rest := candidates[slices.Index(candidates, model.ID)+1:]; advice.fallback == ""; {
+		fallback, _ := models.Choose(rest, query)
+		if fallback == nil {
+			break
+		}
+		if r := catalog.LifecycleOf(fallback, models.Now()).RetiresAt; l.RetiresAt == nil || r == nil || r.After(*l.RetiresAt) {
 			advice.fallback = fallback.ID
 		}
+		rest = rest[slices.Index(rest, fallback.ID)+1:]
 	}
 	detail := lifecycleDetail(model.ID, l, models.Reason(model.ID), advice, models.RetirementNoticeDays())
 	if d.catalog.TakeWarning(summary + "\n" + detail) {
