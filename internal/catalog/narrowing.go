@@ -48,7 +48,8 @@ func (c *Catalog) Narrowing(q Query) []Narrowed {
 }
 
 // closestMisses lists, per requirement of t that none of models meets, the
-// miss of the model closest to meeting it.
+// miss of the model closest to meeting it; a row that defers every model is
+// not listed.
 func (t *terms) closestMisses(models []*megallm.Model) []Miss {
 	var misses []Miss
 	for i := range RequirementTable {
@@ -58,6 +59,9 @@ func (t *terms) closestMisses(models []*megallm.Model) []Miss {
 		}
 		var closest *Miss
 		for _, m := range models {
+			if t.defers(row, m) {
+				continue
+			}
 			if row.met(t, m) {
 				closest = nil
 				break
@@ -72,6 +76,20 @@ func (t *terms) closestMisses(models []*megallm.Model) []Miss {
 		}
 	}
 	return misses
+}
+
+// defers reports whether row leaves m to another row, which says why m
+// misses it: the currency guard a model without pricing (the price bounds
+// report it unreported), a price or cost bound one priced in another currency
+// (the guard reports it). Such a model neither meets row nor comes closest.
+func (t *terms) defers(row *Requirement, m *megallm.Model) bool {
+	switch row.Check {
+	case SameCurrency:
+		return m.Pricing == nil
+	case PriceAtMost, WorkloadCostAtMost:
+		return m.Pricing != nil && !pricedIn(m, t.currency)
+	}
+	return false
 }
 
 // closer reports whether miss a comes closer to meeting a requirement of

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"regexp"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 func TestNarrowing(t *testing.T) {
@@ -30,6 +32,22 @@ func TestNarrowing(t *testing.T) {
 		{"requirements each met by a model, never all at once", nil,
 			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](200000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6}}},
+		// A model without pricing meets no price bound, and one priced in another currency none either: not
+		// "each requirement is met by one of them". The currency guard judges the models with pricing, a price
+		// bound those priced in the query's currency or without pricing (whose miss is that it is not reported).
+		{"a price bound in a currency that no priced model has", nil,
+			Query{Currency: "EUR", Require: Requirements{MaxInputCostPerMillion: ptr(1.0)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
+				{Requirement: row(""), Currency: "USD", BoundCurrency: "EUR"}, // the guard: the one row without a name
+				{Requirement: row("max_input_cost_per_million"), AmountBound: 1, Unreported: true},
+			}}}},
+		{"a price bound that only models priced in another currency would meet",
+			&Policy{Models: map[string]ModelPolicy{"Zeta": {Pricing: &megallm.Pricing{Currency: ptr("EUR"),
+				InputTokensCostPerMillion: ptr(2.5)}}}},
+			Query{Currency: "EUR", Require: Requirements{MaxInputCostPerMillion: ptr(1.0)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
+				{Requirement: row("max_input_cost_per_million"), Amount: 2.5, AmountBound: 1},
+			}}}},
 		{"the policy, when it leaves a model out", &Policy{Models: map[string]ModelPolicy{"gpt-4o": {Denied: true}}},
 			Query{IDPattern: regexp.MustCompile("4o")},
 			[]Narrowed{{By: ByIDPattern, Kept: 1, Of: 6}, {By: ByPolicy, Kept: 0, Of: 1}}},
