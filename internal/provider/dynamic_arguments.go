@@ -42,9 +42,10 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 
 // onlyAttributes refuses the attributes of o not in names (nor in older,
 // names it also reads but does not list), the first catalog.MaxListed each
-// with the closest name of either, or the names that share most words with
-// it, or that have a word of their own it has or misspells, each that o does
-// not have (unset; else nearSet); what names o.
+// with where it belongs when written one level off (oneLevelOff), else the
+// closest name of either, or the names that share most words with it, or
+// that have a word of their own it has or misspells, each that o does not
+// have (unset; else nearSet); what names o.
 func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
@@ -57,6 +58,10 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	}
 	var msg strings.Builder
 	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
+		if belongs := oneLevelOff(what, o, names, name); belongs != "" {
+			fmt.Fprintf(&msg, "%s has no attribute %s, which %s. ", what, megallm.Quote(name), belongs)
+			continue
+		}
 		closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))
 		if len(closest) > 0 {
 			closest = closest[:1]
@@ -74,6 +79,27 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	}
 	fmt.Fprintf(&msg, "Its attributes are %s.", catalog.QuoteList(names, "and"))
 	return errors.New(msg.String())
+}
+
+// oneLevelOff says where name, an attribute of o (at what) not in names,
+// belongs when it is written one level off: in the nested object of names
+// that has it (nestedObjects: a policy entry's price, in its pricing), or,
+// an object under o's own name, in o itself (require = { require = { ... }
+// }); "" when neither.
+func oneLevelOff(what string, o *objectReader, names []string, name string) string {
+	if _, isObject := newObjectReader("", o.attrs[name]); isObject && name == what[strings.LastIndex(what, ".")+1:] {
+		return fmt.Sprintf("nests %s once too deep: write the attributes it holds in %s = { ... } itself", name, name)
+	}
+	for _, in := range nestedObjects {
+		switch {
+		case !slices.Contains(names, in.name) || !slices.Contains(in.attrs, name):
+		case len(unset(o, []string{name}, map[string]string{name: in.name + "." + name})) == 0:
+			return fmt.Sprintf("belongs in its %s, which has one too: keep one of the two, in %s", in.name, in.name)
+		default:
+			return fmt.Sprintf("belongs in its %s: move it into %s = { ... }", in.name, in.name)
+		}
+	}
+	return ""
 }
 
 // nearSet says that an attribute is a near miss of these, which the object

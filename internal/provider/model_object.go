@@ -467,7 +467,8 @@ var (
 	// rootAttributeNames are read at a model's root: its own, and the
 	// lifecycle dates a saved GET /models entry has there.
 	rootAttributeNames = append(slices.Sorted(maps.Keys(modelTypes().model)), savedLifecycleNames...)
-	// nestedObjects are a model's nested objects, each with its attributes.
+	// nestedObjects are a model's nested objects, each with its attributes
+	// (a policy entry's pricing has a model's).
 	nestedObjects = []struct {
 		name  string
 		attrs []string

@@ -3,9 +3,12 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -828,4 +831,45 @@ func TestPolicy_nearAnAttributeSetGetsNoDidYouMean(t *testing.T) {
 				tfjsonpath.New("pricing").AtMapKey("input_tokens_cost_per_million"), knownvalue.Float64Exact(1))},
 		},
 	)
+}
+
+// An attribute written one level off is refused with where it belongs: a
+// policy entry's price or currency beside its pricing rather than in it (or
+// in it too), and an object nested under its own name, as a JSON file or a
+// copied block may leave it (require = { require = { ... } }).
+func TestDynamicArguments_writtenOneLevelOff(t *testing.T) {
+	t.Parallel()
+	read := map[string]func(tftypes.Value) error{
+		"policy":  func(v tftypes.Value) error { _, err := readPolicy(v, true); return err },
+		"require": func(v tftypes.Value) error { _, err := readRequirements(v, types.StringNull(), ""); return err },
+	}
+	for _, tc := range []struct{ argument, value, want string }{
+		{"policy", `{"models": {"gpt-4o": {"input_tokens_cost_per_million": 3}}}`, `policy.models["gpt-4o"] has no attribute ` +
+			`"input_tokens_cost_per_million", which belongs in its pricing: move it into pricing = { ... }. Its attributes are`},
+		{"policy", `{"models": {"gpt-4o": {"pricing": {"input_tokens_cost_per_million": 3}, "currency": "EUR"}}}`,
+			`policy.models["gpt-4o"] has no attribute "currency", which belongs in its pricing: move it into pricing = { ... }.`},
+		{"policy", `{"models": {"gpt-4o": {"pricing": {"input_tokens_cost_per_million": 3}, "input_tokens_cost_per_million": 2}}}`,
+			`policy.models["gpt-4o"] has no attribute "input_tokens_cost_per_million", which belongs in its pricing, which ` +
+				`has one too: keep one of the two, in pricing.`},
+		{"policy", `{"models": {"gpt-4o": {"pricing": {"pricing": {"input_tokens_cost_per_million": 3}}}}}`,
+			`policy.models["gpt-4o"].pricing has no attribute "pricing", which nests pricing once too deep: write the ` +
+				`attributes it holds in pricing = { ... } itself.`},
+		{"policy", `{"policy": {"allowed_owners": ["openai"]}}`, `policy has no attribute "policy", which nests policy once ` +
+			`too deep: write the attributes it holds in policy = { ... } itself. Its attributes are`},
+		{"require", `{"require": {"supports_vision": true}}`, `require has no attribute "require", which nests require once ` +
+			`too deep: write the attributes it holds in require = { ... } itself. Its attributes are`},
+		// Not an object: no nesting to undo, only a name require lacks.
+		{"require", `{"require": true}`, `require has no attribute "require". Its attributes are`},
+	} {
+		var x any
+		decoder := json.NewDecoder(strings.NewReader(tc.value))
+		decoder.UseNumber()
+		if err := decoder.Decode(&x); err != nil {
+			t.Fatal(err)
+		}
+		v, _, _ := fuzzValue(x, false)
+		if err := read[tc.argument](v); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s = %s: error\n%v\nwant one containing\n%s", tc.argument, tc.value, err, tc.want)
+		}
+	}
 }
