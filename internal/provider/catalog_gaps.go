@@ -178,12 +178,12 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 				listedWhole(models, ownerKind, meant...))
 		}
 		warnEach(&diags, path.Root("owned_by"), unknown, func(owner string) (string, string) {
-			hint := catalogHas(ownerKind.plural, owners)
+			hint := " " + catalogHas(ownerKind.plural, owners) // no word of letter case: a slip of case alone is miscased, above
 			if suggestions := models.SuggestOwners(owner); len(suggestions) > 0 {
-				hint = "Owners are case-sensitive." + didYouMean(suggestions) + listedWhole(models, ownerKind, suggestions...)
+				hint = didYouMean(suggestions) + listedWhole(models, ownerKind, suggestions...)
 			}
 			return "No model with this owner",
-				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing. %s", where, megallm.Quote(owner), hint)
+				fmt.Sprintf("No model in %s has owned_by %s, so that owner matches nothing.%s", where, megallm.Quote(owner), hint)
 		}, func(rest []string) (string, string) {
 			return "No model with these owners", fmt.Sprintf("No model in %s has any of %d more owners of owned_by "+
 				"either, so they match nothing: %s.", where, len(rest), catalog.QuoteSome(rest, "and"))

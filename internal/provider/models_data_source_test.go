@@ -347,7 +347,12 @@ func TestModelsDataSource_filterMatchingNoModelWarns(t *testing.T) {
 	}{
 		{"owner one edit away", map[string]tftypes.Value{"owned_by": owners("opnai")}, []string{
 			`AttributeName("owned_by"): No model with this owner: ` + catalog +
-				` has owned_by "opnai", so that owner matches nothing. Owners are case-sensitive. Did you mean "openai"?`,
+				` has owned_by "opnai", so that owner matches nothing. Did you mean "openai"?`,
+		}},
+		// A letter-case slip alone is an error of its own: no word of letter case for another slip.
+		{"owner with a hyphen", map[string]tftypes.Value{"owned_by": owners("open-ai")}, []string{
+			`AttributeName("owned_by"): No model with this owner: ` + catalog +
+				` has owned_by "open-ai", so that owner matches nothing. Did you mean "openai"?`,
 		}},
 		{"owner far from any", map[string]tftypes.Value{"owned_by": owners("openai", "cohere")}, []string{
 			`AttributeName("owned_by"): No model with this owner: ` + catalog +
