@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -77,9 +78,10 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return
 	}
-	if i < 0 && !capabilityArg.IsUnknown() {
-		resp.Error = function.NewArgumentFuncError(1, fmt.Sprintf("unknown capability %s.%s Use one of %s",
-			megallm.Quote(capability), didYouMean(closestCapabilities(trimmed)), catalog.QuoteList(capabilityNames, "or")))
+	if oneOf := catalog.QuoteList(capabilityNames, "or"); i < 0 && !capabilityArg.IsUnknown() {
+		err := cmp.Or(blank("capability", capability, "capability", "use one of "+oneOf),
+			fmt.Errorf("unknown capability %s.%s Use one of %s", megallm.Quote(capability), didYouMean(closestCapabilities(trimmed)), oneOf))
+		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return
 	}
 	model, _, funcErr := modelArgument(ctx, modelArg, time.Now().UTC())

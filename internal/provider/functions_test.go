@@ -224,6 +224,14 @@ func TestSupports(t *testing.T) {
 	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output"` {
 		t.Errorf("unknown capability: error = %v", err)
 	}
+	// A blank one is worded as a blank id or owner is (blank).
+	for _, capability := range []string{"", "  "} {
+		_, err = run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(capability))
+		if want := `capability is "` + capability + `", which is no capability: use one of "function_calling", "vision", ` +
+			`"streaming" or "structured_output"`; err == nil || *err.FunctionArgument != 1 || err.Text != want {
+			t.Errorf("supports(%q): error = %v, want %s", capability, err, want)
+		}
+	}
 	// A flag, price or currency written at the model's root, where it would
 	// go unread, is an error, not supports = false.
 	flat := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "supports_vision": types.BoolValue(true),
