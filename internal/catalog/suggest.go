@@ -241,6 +241,15 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 	return near[:min(len(near), maxSuggestions)]
 }
 
+// ClosestCode returns up to three of codes that code, a short code such as a
+// currency's, may be mistyped for: one edit or one transposition away, closest
+// first. Closest allows a value of three letters two, which reach a code of
+// its own ("ZWG" from "ZAR").
+func ClosestCode(code string, codes []string) []string {
+	near := closest(code, slices.Values(codes), editLimit(utf8.RuneCountInString(code))-1)
+	return near[:min(len(near), maxSuggestions)]
+}
+
 // closest is Closest, with each reading's edit limit that many edits lower,
 // and every candidate near, not three: suggest lists the ids of starts in
 // their order until three differ.

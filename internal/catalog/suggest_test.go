@@ -371,6 +371,18 @@ func TestClosest_everyCharacterRetyped(t *testing.T) {
 	}
 }
 
+// A code is near another one edit or one transposition away, not two, as
+// Closest allows a value of three letters: "ZWG" is no typo of "ZAR".
+func TestClosestCode(t *testing.T) {
+	t.Parallel()
+	codes := []string{"EUR", "USD", "ZAR"}
+	for code, want := range map[string][]string{"UDS": {"USD"}, "eru": {"EUR"}, "USX": {"USD"}, "ZWG": {}, "XYZ": {}, "ZRA": {"ZAR"}} {
+		if got := ClosestCode(code, codes); !equalStrings(got, want) {
+			t.Errorf("ClosestCode(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
+
 func TestClosestByWords(t *testing.T) {
 	t.Parallel()
 	names := []string{"supports_function_calling", "supports_vision", "min_context_length", "max_input_cost_per_million",

@@ -23,8 +23,9 @@ func currencyAttribute() schema.StringAttribute {
 		MarkdownDescription: "Currency of the price bounds in `require`: a three-letter ISO 4217 code such as " +
 			"`\"EUR\"`, in any letter case. Defaults to `\"" + catalog.DefaultCurrency + "\"`. A model priced in " +
 			"another currency meets no price bound; a model whose pricing names no currency is priced in `\"" +
-			catalog.DefaultCurrency + "\"`. A currency that no model is priced in warns, and so does a price bound or cost " +
-			"sort when no model is priced in the default.",
+			catalog.DefaultCurrency + "\"`. A currency that no model is priced in warns (one that is no ISO 4217 code and one " +
+			"edit from one the catalog has, such as `\"UDS\"`, is an error), and so does a price bound or cost sort when no " +
+			"model is priced in the default.",
 		Optional:   true,
 		Validators: []validator.String{currencyValidator},
 	}
@@ -63,7 +64,9 @@ func currencyOrDefault(currency string) string {
 // currencyWarning warns when no model of the catalog is priced in query's
 // currency, with the currency to set, if set (the currency argument is), or
 // if query compares prices in the default currency and some model is priced
-// (where none is, unreportedFieldsWarning says so).
+// (where none is, unreportedFieldsWarning says so). A currency that is no ISO
+// 4217 code and near one the catalog has (catalog.ClosestCode: "UDS") is a
+// typo, an error with that code.
 func currencyWarning(models *catalog.Catalog, origin string, query catalog.Query, set bool) diag.Diagnostics {
 	var diags diag.Diagnostics
 	currencies := models.Currencies()
@@ -81,10 +84,15 @@ func currencyWarning(models *catalog.Catalog, origin string, query catalog.Query
 	default:
 		advice = " Set currency to one of them to compare the prices in it."
 	}
-	diags.AddAttributeWarning(path.Root("currency"), "No model priced in this currency",
-		fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) is priced in %s%s so no model meets a price "+
-			"requirement or sorts by cost in it. %s%s", counted(models.Len(), "model"), origin, megallm.Quote(query.Currency),
-			byDefault, catalogHas("currencies", currencies), advice))
+	detail := fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) is priced in %s%s so no model meets a price "+
+		"requirement or sorts by cost in it. %s%s", counted(models.Len(), "model"), origin, megallm.Quote(query.Currency),
+		byDefault, catalogHas("currencies", currencies), advice)
+	if meant := catalog.ClosestCode(query.Currency, currencies); len(meant) > 0 && len(currencyCodes(query.Currency)) == 0 {
+		diags.AddAttributeError(path.Root("currency"), "Currency not an ISO 4217 code", fmt.Sprintf("currency %s is no ISO "+
+			"4217 code.%s %s", megallm.Quote(query.Currency), didYouMean(meant), detail))
+	} else {
+		diags.AddAttributeWarning(path.Root("currency"), "No model priced in this currency", detail)
+	}
 	return diags
 }
 

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -124,5 +125,53 @@ func TestCurrency_notACode(t *testing.T) {
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}
+
+// TestCurrency_mistypedCodeIsAnError: a currency that is no ISO 4217 code
+// and one edit or one transposition from one the catalog prices in is a
+// typo, an error with the code meant; a code not so near one (a newer ISO
+// code than golang.org/x/text knows, "ZWG", two edits from "ZAR") warns as
+// any currency no model is priced in does.
+func TestCurrency_mistypedCodeIsAnError(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(
+		json.RawMessage(`{"id":"dollar","pricing":{"input_tokens_cost_per_million":1,"currency":"USD"}}`),
+		json.RawMessage(`{"id":"euro","pricing":{"input_tokens_cost_per_million":1,"currency":"EUR"}}`),
+		json.RawMessage(`{"id":"rand","pricing":{"input_tokens_cost_per_million":1,"currency":"ZAR"}}`),
+	)
+	p := newProtocolServer(t, server, nil)
+	noModel := func(code string) string {
+		return `No model in the MegaLLM catalog (3 models from ` + server.URL() + `/models) is priced in "` + code + `", so no ` +
+			`model meets a price requirement or sorts by cost in it. The catalog's currencies are "EUR", "USD" and "ZAR". ` +
+			`Set currency to one of them to compare the prices in it.`
+	}
+	for _, tc := range []struct {
+		typeName, currency, err string
+		warnings                []string
+	}{
+		{"megallm_models", "UDS", `Currency not an ISO 4217 code: currency "UDS" is no ISO 4217 code. Did you mean "USD"? ` +
+			noModel("UDS"), nil},
+		{"megallm_model", "eru", `Currency not an ISO 4217 code: currency "ERU" is no ISO 4217 code. Did you mean "EUR"? ` +
+			noModel("ERU"), nil},
+		{"megallm_models", "ZWG", "", []string{`AttributeName("currency"): No model priced in this currency: ` + noModel("ZWG")}},
+		{"megallm_models", "usn", "", []string{`AttributeName("currency"): No model priced in this currency: ` + noModel("USN")}},
+	} {
+		args := map[string]tftypes.Value{"currency": str(tc.currency)}
+		if tc.typeName == "megallm_model" {
+			args["id"] = str("euro")
+		}
+		config := p.config(t, tc.typeName, args)
+		_, err := p.read(tc.typeName, config)
+		if err != tc.err {
+			t.Errorf("%s currency = %q: error\n%s\nwant\n%s", tc.typeName, tc.currency, err, tc.err)
+		}
+		if err != "" {
+			continue
+		}
+		if _, got := p.readWarnings(t, tc.typeName, config); !slices.Equal(got, tc.warnings) {
+			t.Errorf("%s currency = %q: warnings\n%q\nwant\n%q", tc.typeName, tc.currency, got, tc.warnings)
+		}
 	}
 }
