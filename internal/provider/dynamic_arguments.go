@@ -83,12 +83,16 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 
 // oneLevelOff says where name, an attribute of o (at what) not in names,
 // belongs when it is written one level off: in the nested object of names
-// that has it (nestedObjects: a policy entry's price, in its pricing), or,
-// an object under o's own name, in o itself (require = { require = { ... }
-// }); "" when neither.
+// that has it (nestedObjects: a policy entry's price, in its pricing), in
+// the object that holds o (o.outer: a policy entry's reason, not in its
+// pricing), or, an object under o's own name, in o itself (require = {
+// require = { ... } }); "" when none.
 func oneLevelOff(what string, o *objectReader, names []string, name string) string {
-	if _, isObject := newObjectReader("", o.attrs[name]); isObject && name == what[strings.LastIndex(what, ".")+1:] {
+	own := what[strings.LastIndex(what, ".")+1:]
+	if _, isObject := newObjectReader("", o.attrs[name]); isObject && name == own {
 		return fmt.Sprintf("nests %s once too deep: write the attributes it holds in %s = { ... } itself", name, name)
+	} else if slices.Contains(o.outer, name) {
+		return fmt.Sprintf("belongs beside %s, not in it: move it out of %s = { ... }", own, own)
 	}
 	for _, in := range nestedObjects {
 		switch {
@@ -345,6 +349,9 @@ type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	errs   []error
+	// outer are the attribute names of the object that holds o, where it
+	// has them checked (oneLevelOff).
+	outer []string
 	// isMap is set for a map, whose values share one type: beside strings,
 	// no nested object. stringMap is set for a map of strings, as a
 	// map(string) variable makes.

@@ -152,6 +152,7 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	setsPrice := false // something besides the currency is written, misspelt or not
 	if p := o.object("pricing", pricingExample); p != nil {
 		setsPrice = p.has(func(name string, v tftypes.Value) bool { return name != "currency" && !v.IsNull() })
+		p.outer = modelPolicyAttributeNames
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
 		decision.Pricing = readPricing(p)
 		decision.Pricing.Currency = cmp.Or(decision.Pricing.Currency, ptr(catalog.DefaultCurrency))

@@ -854,6 +854,9 @@ func TestDynamicArguments_writtenOneLevelOff(t *testing.T) {
 		{"policy", `{"models": {"gpt-4o": {"pricing": {"pricing": {"input_tokens_cost_per_million": 3}}}}}`,
 			`policy.models["gpt-4o"].pricing has no attribute "pricing", which nests pricing once too deep: write the ` +
 				`attributes it holds in pricing = { ... } itself.`},
+		{"policy", `{"models": {"gpt-4o": {"pricing": {"input_tokens_cost_per_million": 3, "reason": "Negotiated"}}}}`,
+			`policy.models["gpt-4o"].pricing has no attribute "reason", which belongs beside pricing, not in it: move it ` +
+				`out of pricing = { ... }. Its attributes are`},
 		{"policy", `{"policy": {"allowed_owners": ["openai"]}}`, `policy has no attribute "policy", which nests policy once ` +
 			`too deep: write the attributes it holds in policy = { ... } itself. Its attributes are`},
 		{"require", `{"require": {"supports_vision": true}}`, `require has no attribute "require", which nests require once ` +
