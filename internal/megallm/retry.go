@@ -86,7 +86,8 @@ func retryable(err error) bool {
 const retryAfterCeiling = 24 * time.Hour
 
 // parseRetryAfter reads a Retry-After header: delay seconds or an HTTP date,
-// at most retryAfterCeiling.
+// at most retryAfterCeiling; the wait until a date is whole seconds, as the
+// date is, rounded up.
 func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 	if value == "" {
 		return 0, false
@@ -99,7 +100,7 @@ func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 		return time.Duration(min(seconds, int64(retryAfterCeiling/time.Second))) * time.Second, true
 	}
 	if when, err := http.ParseTime(value); err == nil {
-		return min(max(when.Sub(now), 0), retryAfterCeiling), true
+		return min(max(when.Sub(now.Truncate(time.Second)), 0), retryAfterCeiling), true
 	}
 	return 0, false
 }

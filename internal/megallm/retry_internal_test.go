@@ -35,6 +35,11 @@ func TestParseRetryAfter(t *testing.T) {
 			t.Errorf("parseRetryAfter(%q) = %s, %v; want %s, %v", tc.value, got, ok, tc.want, tc.ok)
 		}
 	}
+	// A date is to the second, and so is the wait until it: rounded up, not
+	// "29.75s", which an error would print as it is ("2h59m59.335346874s").
+	if got, _ := parseRetryAfter("Wed, 25 Nov 2026 12:00:30 GMT", now.Add(250*time.Millisecond)); got != 30*time.Second {
+		t.Errorf("parseRetryAfter(a date 29.75s ahead) = %s, want 30s", got)
+	}
 }
 
 func TestBackoff_growsWithJitterAndIsCapped(t *testing.T) {
