@@ -382,14 +382,19 @@ func (c *Client) finalURL(resp *http.Response) string {
 }
 
 // boundRedirectTarget cuts the URL that a transport error quotes, when the
-// server chose it by a redirect, as finalURL does; the key is removed first,
-// so that the cut cannot keep a part of it.
+// server chose it by a redirect, as finalURL does, whole (Go quotes a
+// relative Location as it is) and without a password; the key is removed
+// first, so that the cut cannot keep a part of it.
 func (c *Client) boundRedirectTarget(err error) error {
 	var urlErr *url.Error
 	if !errors.As(err, &urlErr) || urlErr.URL == c.modelsURL.String() {
 		return err
 	}
-	return &url.Error{Op: urlErr.Op, URL: Excerpt(c.redact.String(urlErr.URL)), Err: urlErr.Err}
+	target := urlErr.URL
+	if u, err := c.modelsURL.Parse(target); err == nil {
+		target = u.Redacted()
+	}
+	return &url.Error{Op: urlErr.Op, URL: Excerpt(c.redact.String(target)), Err: urlErr.Err}
 }
 
 // keepCredentialsOnOrigin follows up to maxRedirects redirects, but once the

@@ -70,6 +70,28 @@ func TestRedirect_stopsAfterTen(t *testing.T) {
 	}
 }
 
+// TestRedirect_stopQuotesAWholeURL: a loop of redirects stops with an error
+// that names where the last one led, host included and password left out,
+// where Go quotes the Location header as it is ("/v1/models").
+func TestRedirect_stopQuotesAWholeURL(t *testing.T) {
+	t.Parallel()
+	for _, userinfo := range []string{"", "user:hunter2@"} {
+		api := mockapi.NewTestServer(t, testKey)
+		location, want := "/v1/models", api.URL()+"/models"
+		if userinfo != "" {
+			location = strings.Replace(want, "://", "://"+userinfo, 1)
+			want = strings.Replace(want, "://", "://user:xxxxx@", 1)
+		}
+		for range 11 {
+			api.InjectFaults(mockapi.Redirect(http.StatusFound, location))
+		}
+		_, _, err := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey}).ListModels(context.Background())
+		if want := `"` + want + `": stopped after 10 redirects`; err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("redirects to %s: err = %v, want %s", location, err, want)
+		}
+	}
+}
+
 // TestRedirect_httpsToHTTPDropsTheKey: a redirect from https to http on the
 // same host is sent without the key, and the 401 it gets says so.
 func TestRedirect_httpsToHTTPDropsTheKey(t *testing.T) {
