@@ -1001,6 +1001,22 @@ func TestListModels_transportErrorBoundsRedirectTarget(t *testing.T) {
 	}
 }
 
+// TestListModels_transportErrorBounded: Go's transport error quotes a
+// malformed header line whole, megabytes of it if a server sends them; the
+// error keeps its start, without the key, and says how long it was.
+func TestListModels_transportErrorBounded(t *testing.T) {
+	t.Parallel()
+	server := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Debug", "you sent "+r.Header.Get("Authorization")+strings.Repeat(" y", 1<<19)+"\x01")
+	}))
+	t.Cleanup(server.Close)
+	_, _, err := newClient(t, megallm.Config{BaseURL: server.URL + "/v1", APIKey: testKey}).ListModels(context.Background())
+	assertNoKey(t, err, testKey)
+	if msg := err.Error(); len(msg) > 600 || !strings.Contains(msg, "malformed MIME header line") || !strings.HasSuffix(msg, " characters)") {
+		t.Errorf("err is %d bytes, want a malformed header line cut, with its length: %.300s", len(msg), msg)
+	}
+}
+
 // A client's connections are its own: closing http.DefaultTransport's idle
 // connections, as every httptest.Server.Close does, leaves them open, so a
 // request between a redirect and its next hop cannot fail with "http:

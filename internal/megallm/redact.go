@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -267,14 +268,26 @@ func (r redactor) texts(texts ...*string) {
 // cut split included).
 func (r redactor) truncated(s string) string { return r.scrub(s, true) }
 
-// Error returns err, or when its message holds the key, an error with the
-// key replaced that still unwraps to err for errors.Is and errors.As.
+// maxErrorChars is how much of an error's message a client error keeps: Go's
+// transport errors quote what a server sent, such as a malformed header line
+// of up to 10 MiB, whole.
+const maxErrorChars = 500
+
+// Error returns err, or when its message holds the key or is longer than
+// maxErrorChars, an error with the key replaced and the message cut, with
+// its length, that still unwraps to err for errors.Is and errors.As.
 func (r redactor) Error(err error) error {
 	if err == nil {
 		return nil
 	}
 	msg := err.Error()
-	if clean := r.String(msg); clean != msg {
+	var clean string
+	if head, length := cut(msg, maxErrorChars); length > 0 { // the rest is never read
+		clean = fmt.Sprintf("%s… (%d characters)", r.truncated(head), length)
+	} else {
+		clean = r.String(msg)
+	}
+	if clean != msg {
 		return &redactedError{msg: clean, err: err}
 	}
 	return err
