@@ -381,10 +381,11 @@ func (c *Client) finalURL(resp *http.Response) string {
 	return ""
 }
 
-// boundRedirectTarget cuts the URL that a transport error quotes, when the
-// server chose it by a redirect, as finalURL does, whole (Go quotes a
-// relative Location as it is) and without a password; the key is removed
-// first, so that the cut cannot keep a part of it.
+// boundRedirectTarget makes a transport error that quotes where a redirect
+// led say `Get "MODELS URL": redirected to TARGET: ...`, with TARGET whole
+// (Go quotes the Location header as it is, maybe relative), without a
+// password or the key, and cut as finalURL is; the key is removed first, so
+// that the cut cannot keep a part of it.
 func (c *Client) boundRedirectTarget(err error) error {
 	var urlErr *url.Error
 	if !errors.As(err, &urlErr) || urlErr.URL == c.modelsURL.String() {
@@ -394,7 +395,8 @@ func (c *Client) boundRedirectTarget(err error) error {
 	if u, err := c.modelsURL.Parse(target); err == nil {
 		target = u.Redacted()
 	}
-	return &url.Error{Op: urlErr.Op, URL: Excerpt(c.redact.String(target)), Err: urlErr.Err}
+	return &url.Error{Op: urlErr.Op, URL: c.ModelsURL(),
+		Err: fmt.Errorf("redirected to %s: %w", Excerpt(c.redact.String(target)), urlErr.Err)}
 }
 
 // keepCredentialsOnOrigin follows up to maxRedirects redirects, but once the

@@ -71,8 +71,9 @@ func TestRedirect_stopsAfterTen(t *testing.T) {
 }
 
 // TestRedirect_stopQuotesAWholeURL: a loop of redirects stops with an error
-// that names where the last one led, host included and password left out,
-// where Go quotes the Location header as it is ("/v1/models").
+// that names the URL requested and where the last redirect led, host
+// included and password left out, where Go quotes the Location header alone
+// and as it is ("/v1/models").
 func TestRedirect_stopQuotesAWholeURL(t *testing.T) {
 	t.Parallel()
 	for _, userinfo := range []string{"", "user:hunter2@"} {
@@ -86,7 +87,7 @@ func TestRedirect_stopQuotesAWholeURL(t *testing.T) {
 			api.InjectFaults(mockapi.Redirect(http.StatusFound, location))
 		}
 		_, _, err := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey}).ListModels(context.Background())
-		if want := `"` + want + `": stopped after 10 redirects`; err == nil || !strings.Contains(err.Error(), want) {
+		if want := `"` + api.URL() + `/models": redirected to ` + want + `: stopped after 10 redirects`; err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("redirects to %s: err = %v, want %s", location, err, want)
 		}
 	}
