@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"golang.org/x/text/currency"
+	"gopkg.in/yaml.v3"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -738,9 +739,9 @@ func (o *objectReader) object(name, example string) *objectReader {
 // asText explains a string that holds a list or an object written as text
 // ("[\"gpt-4o\"]"), as file() reads one and -var and TF_VAR_ give one to a
 // variable declared without a type, or, where an object is wanted, its
-// attributes without braces ("supports_vision = true"); "" for any other
-// value, such as an id or prose in brackets ("[beta] gpt-4o"), which no fix
-// would read.
+// attributes without braces ("supports_vision = true"), or either in a YAML
+// file's lines (asYAML); "" for any other value, such as an id or prose in
+// brackets ("[beta] gpt-4o"), which no fix would read.
 func asText(v tftypes.Value, object bool) string {
 	var s string
 	if !v.Type().Is(tftypes.String) || !v.IsKnown() || v.As(&s) != nil {
@@ -748,9 +749,9 @@ func asText(v tftypes.Value, object bool) string {
 	}
 	if s = strings.TrimSpace(s); !strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "{") {
 		if object {
-			return asAttributes(s)
+			return cmp.Or(asAttributes(s), asYAML(s, true))
 		}
-		return ""
+		return asYAML(s, false)
 	}
 	// A value as -var reads it for type = any: HCL (JSON too) that needs no
 	// variable or function to evaluate.
@@ -766,6 +767,21 @@ func asText(v tftypes.Value, object bool) string {
 			"(it is not JSON, which jsondecode() reads)"
 	}
 	return fmt.Sprintf(" %s, a value written as text, %s", megallm.Quote(s), how)
+}
+
+// asYAML explains a YAML file's text, as file() reads one: lines that hold a
+// mapping where an object is wanted, or a sequence where a list is; "" for
+// other text.
+func asYAML(s string, object bool) string {
+	var doc any
+	if !strings.Contains(s, "\n") || yaml.Unmarshal([]byte(s), &doc) != nil {
+		return ""
+	}
+	_, isMap := doc.(map[string]any)
+	if _, isList := doc.([]any); object && !isMap || !object && !isList {
+		return ""
+	}
+	return fmt.Sprintf(" %s, YAML written as text, as file() reads it: decode it with yamldecode()", megallm.Quote(s))
 }
 
 // asAttributes explains text that holds attributes, name = value lines that

@@ -506,13 +506,18 @@ data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = { m
 		// The way the guide shares a policy: a JSON file, here inline.
 		step(`jsondecode("{\"models\": {\"gpt-4o\": {\"retires-at\": \"2026-06-30\"}}}")`,
 			`policy\.models\["gpt-4o"\] has no attribute "retires-at"\. Did you mean "retires_at"\?`),
+		// A YAML file's list as file() reads it: its lines are no owners ("-" and "openai").
+		step(`{ allowed_owners = "- openai\n- anthropic\n" }`, `policy\.allowed_owners must be a list of strings such as `+
+			`\["openai", "anthropic"\], got string "- openai\\n- anthropic", YAML written as text, as file\(\) reads it: `+
+			`decode it with yamldecode\(\)\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("an invalid policy sent %d requests, want 0", n)
 	}
 }
 
-// A policy from jsondecode, as the guide shares one, works like a literal.
+// A policy from jsondecode or yamldecode, as the guide shares one, works like
+// a literal; a YAML file's text without yamldecode is told to use it.
 func TestPolicy_fromVariableAndJSON(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -523,25 +528,29 @@ func TestPolicy_fromVariableAndJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	unitTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
-variable "policy_json" {
+	config := func(text, policy string) string {
+		return fmt.Sprintf(`
+variable "policy_text" {
   type    = string
   default = %q
-}
-locals {
-  policy = jsondecode(var.policy_json)
 }
 provider "megallm" {
   base_url = %q
   api_key  = %q
-  policy   = local.policy
+  policy   = %s
 }
-data "megallm_models" "all" {}`, string(policy), server.URL(), mockapi.DefaultAPIKey),
-		ConfigStateChecks: []statecheck.StateCheck{
-			expectIDs("data.megallm_models.all", "claude-3-5-haiku-20241022", "claude-3-5-sonnet-20241022", "claude-sonnet-4-20250514"),
-		},
-	})
+data "megallm_models" "all" {}`, text, server.URL(), mockapi.DefaultAPIKey, policy)
+	}
+	allowed := []statecheck.StateCheck{
+		expectIDs("data.megallm_models.all", "claude-3-5-haiku-20241022", "claude-3-5-sonnet-20241022", "claude-sonnet-4-20250514"),
+	}
+	yaml := "allowed_owners:\n  - anthropic\nmodels:\n  claude-3-opus-20240229:\n    denied: true\n"
+	unitTest(t,
+		resource.TestStep{Config: config(string(policy), "jsondecode(var.policy_text)"), ConfigStateChecks: allowed},
+		resource.TestStep{Config: config(yaml, "var.policy_text"), ExpectError: expectError(`policy must be an object such as .*, ` +
+			`got string "allowed_owners:\\n.*, YAML written as text, as file\(\) reads it: decode it with yamldecode\(\)\.`)},
+		resource.TestStep{Config: config(yaml, "yamldecode(var.policy_text)"), ConfigStateChecks: allowed},
+	)
 }
 
 // catalog_file and a policy plan offline: no key, no request.

@@ -529,4 +529,17 @@ func TestAsText(t *testing.T) {
 			t.Errorf("asText(%q) advises where no object is wanted", text)
 		}
 	}
+	// A YAML file's text, as file() reads it: a mapping where an object is
+	// wanted, a sequence where a list is; not one line, which may be prose.
+	for text, object := range map[string]bool{"allowed_owners:\n  - openai\n": true, "---\nmodels:\n  gpt-4o: {denied: true}": true,
+		"- gpt-4o\n- gpt-4.1\n": false, "# approved\n- gpt-4o\n": false} {
+		if asText(tftypes.NewValue(tftypes.String, text), object) == "" || asText(tftypes.NewValue(tftypes.String, text), !object) != "" {
+			t.Errorf("asText(%q) advises yamldecode() not only where an object is wanted: %v", text, object)
+		}
+	}
+	for _, text := range []string{"deprecated: use gpt-4.1", "- gpt-4o", "Superseded\nby gpt-4.1", "a: [b\nc: d"} {
+		if asText(tftypes.NewValue(tftypes.String, text), true) != "" || asText(tftypes.NewValue(tftypes.String, text), false) != "" {
+			t.Errorf("asText(%q) advises decoding", text)
+		}
+	}
 }
