@@ -133,12 +133,16 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 		return decision, err
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
-	if !o.has(func(_ string, v tftypes.Value) bool { return !v.IsNull() }) {
+	but := "" // denied = false sets nothing either, as optional(bool, false) gives it
+	if denied, ok := o.attrs["denied"]; ok && denied.Equal(tftypes.NewValue(tftypes.Bool, false)) {
+		but = ", but denied, which is false, as it is by default"
+	}
+	if !o.has(func(name string, v tftypes.Value) bool { return !v.IsNull() && (name != "denied" || but == "") }) {
 		// What a variable of an object type leaves of { denid = true }: it drops what its type does not declare.
-		o.keep(fmt.Errorf("%s sets nothing: each of its attributes is null or left out. Set %s, or remove the entry. A "+
+		o.keep(fmt.Errorf("%s sets nothing: each of its attributes is null or left out%s. Set %s, or remove the entry. A "+
 			"variable of an object type drops an attribute its type does not declare, a misspelt one too: declare the "+
 			"variable the policy comes from with type = any, and the provider checks every name",
-			where, catalog.QuoteList(modelPolicyAttributeNames, "or")))
+			where, but, catalog.QuoteList(modelPolicyAttributeNames, "or")))
 	}
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")
