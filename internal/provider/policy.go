@@ -85,8 +85,8 @@ func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 		list, listMistakes, err := stringElements("policy.allowed_owners", ownerKind, ownersExample, owners)
 		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
-				"whose models may be used, such as " + ownersExample + ", or leave allowed_owners out to allow " +
-				"every owner")
+				"whose models may be used, such as " + ownersExample + ", or leave allowed_owners out (null) to allow " +
+				"every owner; from a variable's object type, declare it optional(list(string)), without a default of []")
 		}
 		for i := 0; i < len(list) && err == nil && spacedToo; i++ {
 			err = unspelled(allowedOwnerPath(i), list[i], ownerKind)

@@ -566,6 +566,30 @@ data "megallm_models" "all" {}`, text, server.URL(), mockapi.DefaultAPIKey, poli
 	)
 }
 
+// An empty allowed_owners from a variable's optional() default of [] is told
+// how to leave it out there, and so left out, every owner is allowed.
+func TestPolicy_allowedOwnersDefaultEmpty(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	config := func(owners string) string {
+		return fmt.Sprintf(`
+variable "policy" {
+  type    = object({ allowed_owners = %s, models = optional(map(object({ denied = bool }))) })
+  default = { models = { "gpt-4o" = { denied = true } } }
+}
+%s
+data "megallm_model" "m" { id = "mistral-large-latest" }`, owners, providerBlock(server, "policy = var.policy"))
+	}
+	unitTest(t,
+		resource.TestStep{Config: config("optional(list(string), [])"), ExpectError: expectError(`policy\.allowed_owners is empty, ` +
+			`which allows no model at all\. .* or leave allowed_owners out \(null\) to allow every owner; from a variable's ` +
+			`object type, declare it optional\(list\(string\)\), without a default of \[\]\.`)},
+		resource.TestStep{Config: config("optional(list(string))"), ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("mistral-large-latest")),
+		}},
+	)
+}
+
 // catalog_file and a policy plan offline: no key, no request.
 func TestPolicy_withCatalogFile(t *testing.T) {
 	t.Parallel()
