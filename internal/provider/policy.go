@@ -86,7 +86,7 @@ func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
 				"whose models may be used, such as " + ownersExample + ", or leave allowed_owners out (null) to allow " +
-				"every owner; from a variable's object type, declare it optional(list(string)), without a default of []")
+				"every owner" + leftOutOfType("list(string)", "[]"))
 		}
 		for i := 0; i < len(list) && err == nil && spacedToo; i++ {
 			err = unspelled(allowedOwnerPath(i), list[i], ownerKind)
@@ -178,9 +178,17 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	}
 	if p != nil && !setsPrice { // so neither price is read
 		o.keep(fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
-			"output_tokens_cost_per_million or both, or leave pricing out to keep the list price", where))
+			"output_tokens_cost_per_million or both, or leave pricing out (null) to keep the list price%s", where,
+			leftOutOfType("object({ ... })", "{}")))
 	}
 	return decision, o.err()
+}
+
+// leftOutOfType ends the advice to leave out an attribute of the policy that
+// a variable's object type may put back: as an optional(type) whose default
+// is empty, which is no value left out.
+func leftOutOfType(attributeType, empty string) string {
+	return fmt.Sprintf("; from a variable's object type, declare it optional(%s), without a default of %s", attributeType, empty)
 }
 
 // successorFix is the fix for a policy's successor that names no model to

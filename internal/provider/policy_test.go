@@ -566,25 +566,36 @@ data "megallm_models" "all" {}`, text, server.URL(), mockapi.DefaultAPIKey, poli
 	)
 }
 
-// An empty allowed_owners from a variable's optional() default of [] is told
-// how to leave it out there, and so left out, every owner is allowed.
-func TestPolicy_allowedOwnersDefaultEmpty(t *testing.T) {
+// An empty allowed_owners or pricing from a variable's optional() default of
+// [] or {} is told how to leave it out there, and so left out, every owner is
+// allowed and the list price kept.
+func TestPolicy_optionalDefaultsLeftOut(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	config := func(owners string) string {
+	config := func(owners, pricing string) string {
 		return fmt.Sprintf(`
 variable "policy" {
-  type    = object({ allowed_owners = %s, models = optional(map(object({ denied = bool }))) })
+  type = object({
+    allowed_owners = %s
+    models = optional(map(object({
+      denied  = optional(bool, false)
+      pricing = %s
+    })))
+  })
   default = { models = { "gpt-4o" = { denied = true } } }
 }
 %s
-data "megallm_model" "m" { id = "mistral-large-latest" }`, owners, providerBlock(server, "policy = var.policy"))
+data "megallm_model" "m" { id = "mistral-large-latest" }`, owners, pricing, providerBlock(server, "policy = var.policy"))
 	}
+	pricing := "object({ input_tokens_cost_per_million = optional(number), output_tokens_cost_per_million = optional(number) })"
 	unitTest(t,
-		resource.TestStep{Config: config("optional(list(string), [])"), ExpectError: expectError(`policy\.allowed_owners is empty, ` +
-			`which allows no model at all\. .* or leave allowed_owners out \(null\) to allow every owner; from a variable's ` +
-			`object type, declare it optional\(list\(string\)\), without a default of \[\]\.`)},
-		resource.TestStep{Config: config("optional(list(string))"), ConfigStateChecks: []statecheck.StateCheck{
+		resource.TestStep{Config: config("optional(list(string), [])", "optional("+pricing+")"), ExpectError: expectError(
+			`policy\.allowed_owners is empty, which allows no model at all\. .* or leave allowed_owners out \(null\) to allow ` +
+				`every owner; from a variable's object type, declare it optional\(list\(string\)\), without a default of \[\]\.`)},
+		resource.TestStep{Config: config("optional(list(string))", "optional("+pricing+", {})"), ExpectError: expectError(
+			`policy\.models\["gpt-4o"\]\.pricing sets no price: .* or leave pricing out \(null\) to keep the list price; from a ` +
+				`variable's object type, declare it optional\(object\(\{ \.\.\. \}\)\), without a default of \{\}\.`)},
+		resource.TestStep{Config: config("optional(list(string))", "optional("+pricing+")"), ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("mistral-large-latest")),
 		}},
 	)
