@@ -318,13 +318,13 @@ func (c *Catalog) Reason(id string) string {
 	return reasonText(c.policy.Models[id].Reason)
 }
 
-// reasonText is a policy reason, trimmed of white space and final full
-// stops, "" for none.
+// reasonText is a policy reason on one line, each run of white space a
+// space, trimmed of final full stops, "" for none.
 func reasonText(reason *string) string {
 	if reason == nil {
 		return ""
 	}
-	return strings.TrimRight(strings.TrimSpace(*reason), ". ")
+	return strings.TrimRight(strings.Join(strings.Fields(*reason), " "), ". ")
 }
 
 // because is ": reason", or "" without one.

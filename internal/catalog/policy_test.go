@@ -313,11 +313,14 @@ func TestAllowedAndRefusal(t *testing.T) {
 	}
 }
 
+// TestReason: a reason is one line, as a YAML block (reason: |) is not, whose
+// lines would read as lines of the message, a list's items too.
 func TestReason(t *testing.T) {
 	t.Parallel()
-	c := New([]megallm.Model{{ID: "a"}, {ID: "b"}})
-	c.Apply(&Policy{Models: map[string]ModelPolicy{"a": {Reason: ptr("moved to b")}, "b": {}}}, fixedNow)
-	for id, want := range map[string]string{"a": "moved to b", "b": "", "not-in-policy": ""} {
+	c := New([]megallm.Model{{ID: "a"}, {ID: "b"}, {ID: "c"}})
+	c.Apply(&Policy{Models: map[string]ModelPolicy{"a": {Reason: ptr("moved to b")}, "b": {},
+		"c": {Reason: ptr("Not approved:\n- cost\n- data\tresidency.\n")}}}, fixedNow)
+	for id, want := range map[string]string{"a": "moved to b", "b": "", "c": "Not approved: - cost - data residency", "not-in-policy": ""} {
 		if got := c.Reason(id); got != want {
 			t.Errorf("Reason(%s) = %q, want %q", id, got, want)
 		}
