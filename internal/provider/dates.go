@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -60,14 +61,15 @@ var createdRangeValidator = &configCheck{
 }
 
 // dateAttribute reads a date attribute; its mistake is a sentence, as a
-// single argument's is, so that it ends before the next mistake listed.
+// single argument's is, so that it ends before the next mistake listed, and a
+// blank date is told how to leave the attribute out.
 func dateAttribute(o *objectReader, name string) *time.Time {
 	s := attribute[string](o, name, tftypes.String, "a date in quotes, "+megallm.DateForms, nil)
 	if s == nil {
 		return nil
 	}
 	date, err := parseDate(o.prefix+name, *s)
-	if err != nil {
+	if err = cmp.Or(blank(o.prefix+name, *s, "date", leaveOutOfObject(name, "set none", "string", `""`)), err); err != nil {
 		o.keep(errors.New(sentence(err)))
 		return nil
 	}

@@ -309,6 +309,11 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 		"date, a sentence": {NewSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("2030-13-01")})}), types.StringValue("vision")},
 			`model.model_lifecycle.retires_at is "2030-13-01", which is not a date. Use ` + megallm.DateForms},
+		// As an object type's optional(string, "") gives it.
+		"blank date": {NewSupportsFunction(), []attr.Value{
+			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("")})}), types.StringValue("vision")},
+			`model.model_lifecycle.retires_at is "", which is no date: leave retires_at out (null) to set none; from a variable's ` +
+				`object type, declare it optional(string), without a default of ""`},
 	}
 	for name, tc := range cases {
 		_, err := run(t, tc.f, types.DynamicUnknown(), tc.args...)

@@ -85,8 +85,8 @@ func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 		list, listMistakes, err := stringElements("policy.allowed_owners", ownerKind, ownersExample, owners)
 		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
-				"whose models may be used, such as " + ownersExample + ", or leave allowed_owners out (null) to allow " +
-				"every owner" + leftOutOfType("list(string)", "[]"))
+				"whose models may be used, such as " + ownersExample + ", or " +
+				leaveOutOfObject("allowed_owners", "allow every owner", "list(string)", "[]"))
 		}
 		for i := 0; i < len(list) && err == nil && spacedToo; i++ {
 			err = unspelled(allowedOwnerPath(i), list[i], ownerKind)
@@ -166,7 +166,8 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	s, p := decision.Successor, decision.Pricing
 	if s != nil {
 		successor := where + ".successor"
-		o.keep(cmp.Or(blank(successor, *s, idKind.noun, successorFix), spacedID(successor, *s)))
+		o.keep(cmp.Or(blank(successor, *s, idKind.noun, "name the model to move to, or "+
+			leaveOutOfObject("successor", "name none", "string", `""`)), spacedID(successor, *s)))
 		if strings.TrimSpace(*s) == id { // with white space around it too, which is said above
 			o.keep(fmt.Errorf("%s %s", successor, selfSuccessor))
 		}
@@ -178,25 +179,14 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	}
 	if p != nil && !setsPrice { // so neither price is read
 		o.keep(fmt.Errorf("%s.pricing sets no price: set input_tokens_cost_per_million, "+
-			"output_tokens_cost_per_million or both, or leave pricing out (null) to keep the list price%s", where,
-			leftOutOfType("object({ ... })", "{}")))
+			"output_tokens_cost_per_million or both, or %s", where,
+			leaveOutOfObject("pricing", "keep the list price", "object({ ... })", "{}")))
 	}
 	return decision, o.err()
 }
 
-// leftOutOfType ends the advice to leave out an attribute of the policy that
-// a variable's object type may put back: as an optional(type) whose default
-// is empty, which is no value left out.
-func leftOutOfType(attributeType, empty string) string {
-	return fmt.Sprintf("; from a variable's object type, declare it optional(%s), without a default of %s", attributeType, empty)
-}
-
-// successorFix is the fix for a policy's successor that names no model to
-// move to.
-const successorFix = "name the model to move to, or leave successor out"
-
 // selfSuccessor says that a policy's successor names its own entry's model.
-const selfSuccessor = "is the model itself: " + successorFix
+const selfSuccessor = "is the model itself: name the model to move to, or leave successor out"
 
 // policyModelsKey names a key of policy.models in a message.
 const policyModelsKey = "a key of policy.models"

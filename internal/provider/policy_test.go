@@ -566,36 +566,44 @@ data "megallm_models" "all" {}`, text, server.URL(), mockapi.DefaultAPIKey, poli
 	)
 }
 
-// An empty allowed_owners or pricing from a variable's optional() default of
-// [] or {} is told how to leave it out there, and so left out, every owner is
-// allowed and the list price kept.
+// An empty allowed_owners, pricing, date or successor from a variable's
+// optional() default of [], {} or "" is told how to leave it out there, and so
+// left out, every owner is allowed, the list price kept and no date set.
 func TestPolicy_optionalDefaultsLeftOut(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	config := func(owners, pricing string) string {
+	config := func(owners, pricing, text string) string {
 		return fmt.Sprintf(`
 variable "policy" {
   type = object({
     allowed_owners = %s
     models = optional(map(object({
-      denied  = optional(bool, false)
-      pricing = %s
+      denied     = optional(bool, false)
+      pricing    = %s
+      retires_at = %s
+      successor  = %[3]s
     })))
   })
   default = { models = { "gpt-4o" = { denied = true } } }
 }
 %s
-data "megallm_model" "m" { id = "mistral-large-latest" }`, owners, pricing, providerBlock(server, "policy = var.policy"))
+data "megallm_model" "m" { id = "mistral-large-latest" }`, owners, pricing, text, providerBlock(server, "policy = var.policy"))
 	}
-	pricing := "object({ input_tokens_cost_per_million = optional(number), output_tokens_cost_per_million = optional(number) })"
+	price := "object({ input_tokens_cost_per_million = optional(number), output_tokens_cost_per_million = optional(number) })"
+	owners, pricing, text := "optional(list(string))", "optional("+price+")", "optional(string)"
 	unitTest(t,
-		resource.TestStep{Config: config("optional(list(string), [])", "optional("+pricing+")"), ExpectError: expectError(
+		resource.TestStep{Config: config("optional(list(string), [])", pricing, text), ExpectError: expectError(
 			`policy\.allowed_owners is empty, which allows no model at all\. .* or leave allowed_owners out \(null\) to allow ` +
 				`every owner; from a variable's object type, declare it optional\(list\(string\)\), without a default of \[\]\.`)},
-		resource.TestStep{Config: config("optional(list(string))", "optional("+pricing+", {})"), ExpectError: expectError(
+		resource.TestStep{Config: config(owners, "optional("+price+", {})", text), ExpectError: expectError(
 			`policy\.models\["gpt-4o"\]\.pricing sets no price: .* or leave pricing out \(null\) to keep the list price; from a ` +
 				`variable's object type, declare it optional\(object\(\{ \.\.\. \}\)\), without a default of \{\}\.`)},
-		resource.TestStep{Config: config("optional(list(string))", "optional("+pricing+")"), ConfigStateChecks: []statecheck.StateCheck{
+		resource.TestStep{Config: config(owners, pricing, `optional(string, "")`), ExpectError: expectError(
+			`policy\.models\["gpt-4o"\]\.retires_at is "", which is no date: leave retires_at out \(null\) to set none; from a ` +
+				`variable's object type, declare it optional\(string\), without a default of ""\.\s+` +
+				`policy\.models\["gpt-4o"\]\.successor is "", which is no model id: name the model to move to, or leave successor ` +
+				`out \(null\) to name none; from a variable's object type, declare it optional\(string\), without a default of ""\.`)},
+		resource.TestStep{Config: config(owners, pricing, text), ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("mistral-large-latest")),
 		}},
 	)

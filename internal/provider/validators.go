@@ -154,6 +154,15 @@ func leaveOut(name, uses string) string {
 	return "leave " + name + " out, or set it to null (as a variable's default = null), to " + uses
 }
 
+// leaveOutOfObject says how to have what an object's attribute name, the
+// policy's or a model object's, gives when null (uses), also where a variable's
+// object type puts back a value left out: as an optional(attributeType) with a
+// default of empty, which is no value.
+func leaveOutOfObject(name, uses, attributeType, empty string) string {
+	return fmt.Sprintf("leave %s out (null) to %s; from a variable's object type, declare it optional(%s), without a "+
+		"default of %s", name, uses, attributeType, empty)
+}
+
 // sentence is err's message ended with a period, unless it ends with one, a
 // question or a colon, or "" without err.
 func sentence(err error) string {
