@@ -113,15 +113,16 @@ func currencyArgument(given []types.String, position int64) (string, *function.F
 }
 
 // readPricing reads a pricing object (a model's or a policy's): first its
-// currency, checked and normalised as the currency argument is, in which its
-// prices are then read (pricedIn).
+// currency, checked and normalised as the currency argument is (a blank one
+// told how to leave it out), in which its prices are then read (pricedIn).
 func readPricing(o *objectReader) *megallm.Pricing {
 	set := "set " + strings.ReplaceAll(o.prefix, "%", "%%") + "currency = %q" // this pricing's own, not the argument
 	o.pricedIn("", set)
 	o.currencyUnknown = !o.attrs["currency"].IsKnown() // a price's currency sign then names no currency to set
 	pricing := &megallm.Pricing{}
 	if code := o.string("currency"); code != nil {
-		if err := checkCurrency(o.prefix+"currency", *code); err != nil {
+		name, fix := o.prefix+"currency", leaveOutOfObject("currency", fmt.Sprintf("use %q", catalog.DefaultCurrency), "string", `""`)
+		if err := cmp.Or(blank(name, *code, "currency code", fix), checkCurrency(name, *code)); err != nil {
 			o.keep(err)
 		} else {
 			normal, _ := megallm.NormaliseCurrency(*code)

@@ -566,9 +566,10 @@ data "megallm_models" "all" {}`, text, server.URL(), mockapi.DefaultAPIKey, poli
 	)
 }
 
-// An empty allowed_owners, pricing, date or successor from a variable's
-// optional() default of [], {} or "" is told how to leave it out there, and so
-// left out, every owner is allowed, the list price kept and no date set.
+// An empty allowed_owners, pricing, currency, date or successor from a
+// variable's optional() default of [], {} or "" is told how to leave it out
+// there, and so left out, every owner is allowed, the list price kept, the
+// price read in USD and no date set.
 func TestPolicy_optionalDefaultsLeftOut(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -584,20 +585,25 @@ variable "policy" {
       successor  = %[3]s
     })))
   })
-  default = { models = { "gpt-4o" = { denied = true } } }
+  default = { models = { "gpt-4o" = { denied = true }, "gpt-4.1" = { pricing = { input_tokens_cost_per_million = 2 } } } }
 }
 %s
 data "megallm_model" "m" { id = "mistral-large-latest" }`, owners, pricing, text, providerBlock(server, "policy = var.policy"))
 	}
-	price := "object({ input_tokens_cost_per_million = optional(number), output_tokens_cost_per_million = optional(number) })"
-	owners, pricing, text := "optional(list(string))", "optional("+price+")", "optional(string)"
+	price := func(currency, empty string) string {
+		return "optional(object({ input_tokens_cost_per_million = optional(number), currency = " + currency + " })" + empty + ")"
+	}
+	owners, pricing, text := "optional(list(string))", price("optional(string)", ""), "optional(string)"
 	unitTest(t,
 		resource.TestStep{Config: config("optional(list(string), [])", pricing, text), ExpectError: expectError(
 			`policy\.allowed_owners is empty, which allows no model at all\. .* or leave allowed_owners out \(null\) to allow ` +
 				`every owner; from a variable's object type, declare it optional\(list\(string\)\), without a default of \[\]\.`)},
-		resource.TestStep{Config: config(owners, "optional("+price+", {})", text), ExpectError: expectError(
+		resource.TestStep{Config: config(owners, price("optional(string)", ", {}"), text), ExpectError: expectError(
 			`policy\.models\["gpt-4o"\]\.pricing sets no price: .* or leave pricing out \(null\) to keep the list price; from a ` +
 				`variable's object type, declare it optional\(object\(\{ \.\.\. \}\)\), without a default of \{\}\.`)},
+		resource.TestStep{Config: config(owners, price(`optional(string, "")`, ""), text), ExpectError: expectError(
+			`policy\.models\["gpt-4\.1"\]\.pricing\.currency is "", which is no currency code: leave currency out \(null\) to ` +
+				`use "USD"; from a variable's object type, declare it optional\(string\), without a default of ""\.`)},
 		resource.TestStep{Config: config(owners, pricing, `optional(string, "")`), ExpectError: expectError(
 			`policy\.models\["gpt-4o"\]\.retires_at is "", which is no date: leave retires_at out \(null\) to set none; from a ` +
 				`variable's object type, declare it optional\(string\), without a default of ""\.\s+` +
