@@ -133,16 +133,24 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 		return decision, err
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
-	but := "" // denied = false sets nothing either, as optional(bool, false) gives it
-	if denied, ok := o.attrs["denied"]; ok && denied.Equal(tftypes.NewValue(tftypes.Bool, false)) {
-		but = ", but denied, which is false, as it is by default"
+	// Values that say nothing, as optional(bool, false) and optional(string, "") give them, set nothing either.
+	idle := map[string]string{}
+	for written, v := range map[string]tftypes.Value{"denied = false": tftypes.NewValue(tftypes.Bool, false),
+		`reason = ""`: tftypes.NewValue(tftypes.String, "")} {
+		if name, _, _ := strings.Cut(written, " "); o.attrs[name].Equal(v) {
+			idle[name] = written
+		}
 	}
-	if !o.has(func(name string, v tftypes.Value) bool { return !v.IsNull() && (name != "denied" || but == "") }) {
+	if !o.has(func(name string, v tftypes.Value) bool { return !v.IsNull() && idle[name] == "" }) {
+		nothing := "null or left out"
+		if len(idle) > 0 {
+			nothing = "null, left out or says nothing (" + strings.Join(slices.Sorted(maps.Values(idle)), ", ") + ")"
+		}
 		// What a variable of an object type leaves of { denid = true }: it drops what its type does not declare.
-		o.keep(fmt.Errorf("%s sets nothing: each of its attributes is null or left out%s. Set %s, or remove the entry. A "+
+		o.keep(fmt.Errorf("%s sets nothing: each of its attributes is %s. Set %s, or remove the entry. A "+
 			"variable of an object type drops an attribute its type does not declare, a misspelt one too: declare the "+
 			"variable the policy comes from with type = any, and the provider checks every name",
-			where, but, catalog.QuoteList(modelPolicyAttributeNames, "or")))
+			where, nothing, catalog.QuoteList(modelPolicyAttributeNames, "or")))
 	}
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")

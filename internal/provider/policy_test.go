@@ -490,18 +490,18 @@ variable "policy" {
 data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = var.policy")),
 			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\] sets nothing`),
 		},
-		// Nor does denied = false, which an optional() default gives { denid = true }.
+		// Nor do denied = false and reason = "", which optional() defaults give { denid = true }.
 		resource.TestStep{
 			Config: fmt.Sprintf(`
 variable "policy" {
-  type = object({ models = map(object({ denied = optional(bool, false), reason = optional(string) })) })
+  type = object({ models = map(object({ denied = optional(bool, false), reason = optional(string, "") })) })
   default = { models = { "gpt-4o" = { denid = true } } }
 }
 %s
 data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = var.policy")),
 			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\] sets nothing: each of its attributes is ` +
-				`null or left out, but denied, which is false, as it is by default\. Set "deprecated_at", .* declare the variable ` +
-				`the policy comes from with type = any`),
+				`null, left out or says nothing \(denied = false, reason = ""\)\. Set "deprecated_at", .* declare the variable the ` +
+				`policy comes from with type = any`),
 		},
 		// A map(string) entry: the advice is type = any, as an object type would drop a misspelt attribute.
 		resource.TestStep{
