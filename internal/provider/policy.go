@@ -134,17 +134,11 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
 	// Values that say nothing, as optional(bool, false) and optional(string, "") give them, set nothing either.
-	idle := map[string]string{}
-	for written, v := range map[string]tftypes.Value{"denied = false": tftypes.NewValue(tftypes.Bool, false),
-		`reason = ""`: tftypes.NewValue(tftypes.String, "")} {
-		if name, _, _ := strings.Cut(written, " "); o.attrs[name].Equal(v) {
-			idle[name] = written
-		}
-	}
-	if !o.has(func(name string, v tftypes.Value) bool { return !v.IsNull() && idle[name] == "" }) {
+	sayNothing := map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, false), "reason": tftypes.NewValue(tftypes.String, "")}
+	if !o.has(func(name string, v tftypes.Value) bool { return !v.IsNull() && !v.Equal(sayNothing[name]) }) {
 		nothing := "null or left out"
-		if len(idle) > 0 {
-			nothing = "null, left out or says nothing (" + strings.Join(slices.Sorted(maps.Values(idle)), ", ") + ")"
+		if o.has(func(_ string, v tftypes.Value) bool { return !v.IsNull() }) {
+			nothing = `null, left out or says nothing, as denied = false and reason = "" do`
 		}
 		// What a variable of an object type leaves of { denid = true }: it drops what its type does not declare.
 		o.keep(fmt.Errorf("%s sets nothing: each of its attributes is %s. Set %s, or remove the entry. A "+

@@ -500,7 +500,7 @@ variable "policy" {
 %s
 data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = var.policy")),
 			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\] sets nothing: each of its attributes is ` +
-				`null, left out or says nothing \(denied = false, reason = ""\)\. Set "deprecated_at", .* declare the variable the ` +
+				`null, left out or says nothing, as denied = false and reason = "" do\. Set "deprecated_at", .* declare the variable the ` +
 				`policy comes from with type = any`),
 		},
 		// A map(string) entry: the advice is type = any, as an object type would drop a misspelt attribute.
