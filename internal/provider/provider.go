@@ -227,8 +227,9 @@ func (e unknownArgumentsError) detail() string {
 		sets[i] = name + " from " + from
 	}
 	return fmt.Sprintf("%s, but the provider reads the model catalog during plan. Set %s, or apply the resource it "+
-		"depends on first (terraform apply -target=...). A terraform destroy stopped here can skip the reads with "+
-		"-refresh=false.", e, strings.Join(sets, "; "))
+		"depends on first (terraform apply -target=...); a time from timestamp(), which Terraform only knows at apply, "+
+		"from plantimestamp(). A terraform destroy stopped here can skip the reads with -refresh=false.", e,
+		strings.Join(sets, "; "))
 }
 
 // newProviderData builds the catalog source of the file or of the API, with

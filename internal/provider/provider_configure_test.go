@@ -60,8 +60,8 @@ func TestConfigure_unknownArgumentIsExplainedOnRead(t *testing.T) {
 	want := "The megallm provider block's api_key and auth_scheme depend on a value that Terraform will only know " +
 		"after apply, but the provider reads the model catalog during plan. Set api_key from a variable, a literal or " +
 		"the MEGALLM_API_KEY environment variable; auth_scheme from a variable or a literal, or apply the resource " +
-		"it depends on first (terraform apply -target=...). A terraform destroy stopped here can skip the reads with " +
-		"-refresh=false."
+		"it depends on first (terraform apply -target=...); a time from timestamp(), which Terraform only knows at " +
+		"apply, from plantimestamp(). A terraform destroy stopped here can skip the reads with -refresh=false."
 	if first.ErrorsCount() != 1 || first[0].Summary() != "Provider argument not known at plan time" || first[0].Detail() != want {
 		t.Errorf("the first read: %v\nwant one error: %q", first, want)
 	}
