@@ -26,9 +26,9 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// The dynamic arguments (require, candidates, policy, and the functions'
-// model and require) are read by one reader that names each mistake by its
-// path, which their validators use too (DESIGN.md).
+// The dynamic arguments (require, workload, candidates, policy, and the
+// functions' model and require) are read by one reader that names each
+// mistake by its path, which their validators use too (DESIGN.md).
 
 // readDynamic reads a dynamic argument with read; one not known yet reads as
 // nothing, as an attribute not known yet does (attribute).
@@ -69,6 +69,8 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 		} else if closest = catalog.ClosestByWords(name, names); len(closest) == 0 {
 			closest = catalog.ClosestByOwnWord(name, names)
 		}
+		// A name that qualifies one (cached_input_tokens) names another thing.
+		closest = slices.DeleteFunc(closest, func(c string) bool { return strings.HasSuffix(name, "_"+c) })
 		if meant := unset(o, closest, nil); len(meant) == 0 && len(closest) > 0 {
 			fmt.Fprintf(&msg, "%s has no attribute %s. %s ", what, megallm.Quote(name), nearSet(closest))
 		} else {

@@ -38,23 +38,23 @@ type modelsDataSource struct{ dataSource }
 
 // modelsDataSourceModel is a megallm_models configuration and its state.
 type modelsDataSourceModel struct {
-	Type           types.String   `tfsdk:"type"`
-	OwnedBy        []string       `tfsdk:"owned_by"`
-	IDRegex        types.String   `tfsdk:"id_regex"`
-	Require        types.Dynamic  `tfsdk:"require"`
-	CreatedAfter   types.String   `tfsdk:"created_after"`
-	CreatedBefore  types.String   `tfsdk:"created_before"`
-	ExcludeIDs     []string       `tfsdk:"exclude_ids"`
-	SortBy         types.String   `tfsdk:"sort_by"`
-	Descending     types.Bool     `tfsdk:"descending"`
-	Limit          types.Number   `tfsdk:"limit"`
-	Workload       *workloadValue `tfsdk:"workload"`
-	Currency       types.String   `tfsdk:"currency"`
-	IncludeRetired types.Bool     `tfsdk:"include_retired"`
-	WorkloadCosts  []*float64     `tfsdk:"workload_costs"`
-	Models         types.List     `tfsdk:"models"`
-	IDs            []string       `tfsdk:"ids"`
-	EmptyReason    types.String   `tfsdk:"empty_reason"`
+	Type           types.String  `tfsdk:"type"`
+	OwnedBy        []string      `tfsdk:"owned_by"`
+	IDRegex        types.String  `tfsdk:"id_regex"`
+	Require        types.Dynamic `tfsdk:"require"`
+	CreatedAfter   types.String  `tfsdk:"created_after"`
+	CreatedBefore  types.String  `tfsdk:"created_before"`
+	ExcludeIDs     []string      `tfsdk:"exclude_ids"`
+	SortBy         types.String  `tfsdk:"sort_by"`
+	Descending     types.Bool    `tfsdk:"descending"`
+	Limit          types.Number  `tfsdk:"limit"`
+	Workload       types.Dynamic `tfsdk:"workload"`
+	Currency       types.String  `tfsdk:"currency"`
+	IncludeRetired types.Bool    `tfsdk:"include_retired"`
+	WorkloadCosts  []*float64    `tfsdk:"workload_costs"`
+	Models         types.List    `tfsdk:"models"`
+	IDs            []string      `tfsdk:"ids"`
+	EmptyReason    types.String  `tfsdk:"empty_reason"`
 }
 
 func (d *modelsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -203,7 +203,11 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
 		return
 	}
-	workload := cfg.Workload.read()
+	workload, err := readDynamic(ctx, cfg.Workload, readWorkload)
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", sentences(err))
+		return
+	}
 	query := catalog.Query{
 		Type:       cfg.Type.ValueString(),
 		OwnedBy:    cfg.OwnedBy,

@@ -42,8 +42,8 @@ func positiveWholeNumber(absent string) argumentCheck {
 	}}
 }
 
-// tokenCountValidator accepts a token count: an amount, fractions allowed.
-var tokenCountValidator = numberCheck("a number of tokens, 0 or more (fractions are allowed)", amount)
+// tokenCount is what a token count is: an amount, fractions allowed.
+const tokenCount = "a number of tokens, 0 or more (fractions are allowed)"
 
 // amount is the rule of every amount (a price, a token count, a bound): a
 // number, 0 or more, that a float64 holds; name is where it was written.

@@ -3,6 +3,8 @@ package provider
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math/big"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -10,48 +12,64 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// workloadAttribute is the schema of the workload argument. Both counts are
-// required, so that a misspelt one, which Terraform drops, fails.
-func workloadAttribute() schema.SingleNestedAttribute {
-	count := func(side string) schema.NumberAttribute {
-		return schema.NumberAttribute{
-			MarkdownDescription: "Number of " + side + " tokens of the workload, 0 or more; fractions are allowed.",
-			Required:            true,
-			Validators:          []validator.Number{tokenCountValidator},
-		}
-	}
-	return schema.SingleNestedAttribute{
+// workloadCounts are the attributes of a workload, both required.
+var workloadCounts = []string{"input_tokens", "output_tokens"}
+
+// workloadAttribute is the schema of the workload argument. It is dynamic, as
+// require is, so that an attribute it does not take is an error, not dropped
+// (DESIGN.md).
+func workloadAttribute() schema.DynamicAttribute {
+	return schema.DynamicAttribute{
 		MarkdownDescription: "Tokens to price over a period of your choice, such as a month of traffic: " +
-			"`{ input_tokens = 1.2e9, output_tokens = 3e8 }`. Its cost with each model, as " +
-			"`provider::megallm::estimate_cost` computes it, is in `workload_costs`, and `sort_by = " +
+			"`{ input_tokens = 1.2e9, output_tokens = 3e8 }`, the numbers of input (prompt) and output (completion) " +
+			"tokens, both required, 0 or more; fractions are allowed, and any other attribute is an error. Its cost " +
+			"with each model, as `provider::megallm::estimate_cost` computes it, is in `workload_costs`, and `sort_by = " +
 			"\"workload_cost\"` and `require.max_workload_cost` use it.",
 		Optional: true,
-		Attributes: map[string]schema.Attribute{
-			"input_tokens":  count("input (prompt)"),
-			"output_tokens": count("output (completion)"),
-		},
+		Validators: []validator.Dynamic{argumentCheck{describes: "an object of two token counts: input_tokens, output_tokens",
+			dyn: func(_ context.Context, _ tfsdk.Config, v tftypes.Value) error {
+				_, err := readWorkload(v)
+				return err
+			}}},
 	}
 }
 
-// workloadValue is the workload argument.
-type workloadValue struct {
-	InputTokens  types.Number `tfsdk:"input_tokens"`
-	OutputTokens types.Number `tfsdk:"output_tokens"`
-}
-
-// read is the workload w configures; nil without one.
-func (w *workloadValue) read() *catalog.Workload {
-	if w == nil {
-		return nil
+// readWorkload reads a workload; nil for null, and with any mistake. A count
+// in quotes is read as Terraform reads a number attribute ("1e9").
+func readWorkload(v tftypes.Value) (*catalog.Workload, error) {
+	if v.IsNull() {
+		return nil, nil
 	}
-	in, _ := w.InputTokens.ValueBigFloat().Float64()
-	out, _ := w.OutputTokens.ValueBigFloat().Float64()
-	return &catalog.Workload{InputTokens: in, OutputTokens: out}
+	o, err := readObject("workload", "{ input_tokens = 1.2e9, output_tokens = 3e8 }", v)
+	if err != nil {
+		return nil, err
+	}
+	o.keep(onlyAttributes("workload", o, workloadCounts))
+	var counts [2]float64
+	for i, name := range workloadCounts {
+		count, set := o.attrs[name]
+		var s string
+		if set && count.Type().Is(tftypes.String) && count.As(&s) == nil {
+			if f, _, err := big.ParseFloat(s, 10, 512, big.ToNearestEven); err == nil {
+				o.attrs[name] = tftypes.NewValue(tftypes.Number, f)
+			}
+		}
+		if !set || count.IsNull() {
+			o.keep(fmt.Errorf("workload.%s is missing: set it to %s", name, tokenCount))
+		} else if n := numberBy(o, name, amount); n != nil {
+			counts[i] = *n
+		}
+	}
+	if err := o.err(); err != nil {
+		return nil, err
+	}
+	return &catalog.Workload{InputTokens: counts[0], OutputTokens: counts[1]}, nil
 }
 
 // workloadCost is what w costs with m: nil when it cannot be computed, and
@@ -95,12 +113,12 @@ func workloadValidator(takesWorkload bool) *configCheck {
 			}
 			return
 		}
-		var workload types.Object
+		var workload types.Dynamic
 		var sortBy types.String
 		diags.Append(config.GetAttribute(ctx, path.Root("workload"), &workload)...)
 		diags.Append(config.GetAttribute(ctx, path.Root("sort_by"), &sortBy)...)
 		switch {
-		case !workload.IsNull(): // set, or known later
+		case !workload.IsNull() && !workload.IsUnderlyingValueNull(): // set, or known later
 		case sortBy.ValueString() == string(catalog.SortByWorkloadCost):
 			diags.AddAttributeError(path.Root("sort_by"), "Missing workload", `sort_by = "workload_cost" orders by `+
 				"the cost of a workload, and none is set. Set workload = { input_tokens = ..., output_tokens = ... }, "+

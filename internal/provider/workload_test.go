@@ -14,8 +14,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -152,10 +154,10 @@ func TestWorkload_invalidArguments(t *testing.T) {
 		step("megallm_model", "id = \"gpt-4o\"\nrequire = { max_workload_cost = 10 }",
 			`Workload requirement on megallm_model .* require.max_workload_cost bounds the cost of a workload, which megallm_model does not take.* provider::megallm::estimate_cost\(self, INPUT_TOKENS, OUTPUT_TOKENS\) <= LIMIT`),
 		step("megallm_models", `workload = { input_token = 1e9, output_tokens = 1 }`,
-			`Incorrect attribute value type .* attribute "input_tokens" is required`),
+			`workload has no attribute "input_token". Did you mean "input_tokens"?`),
 		// Shown on the workload line, not on the data source's first line, where Terraform puts workload.input_tokens.
 		step("megallm_models", `workload = { input_tokens = -1, output_tokens = 1 }`,
-			`Invalid workload.input_tokens .* workload = \{ input_tokens = -1, output_tokens = 1 \} .* `+
+			`Invalid workload .* workload = \{ input_tokens = -1, output_tokens = 1 \} .* `+
 				`workload.input_tokens must be 0 or more, got -1\.`),
 		step("megallm_models", `workload = { input_tokens = 1, output_tokens = 1e400 }`,
 			`workload = \{ input_tokens = 1, output_tokens = 1e400 \} .* `+
@@ -168,6 +170,114 @@ func TestWorkload_invalidArguments(t *testing.T) {
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
 	}
+}
+
+// TestWorkload_onlyItsCounts: an attribute a workload does not take fails
+// the plan, as Terraform would drop it and price a smaller workload than the
+// one written: in a literal, from a variable of type any, and beside a count
+// known only after apply. cached_input_tokens is no misspelling of
+// input_tokens, so the error says what a workload takes, not to keep one.
+func TestWorkload_onlyItsCounts(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	takes := `Its attributes are "input_tokens" and "output_tokens"\.`
+	cached := `Invalid workload .* workload has no attribute "cached_input_tokens"\. ` + takes
+	unitTestFrom(t, tfversion.Version1_4_0,
+		errorStep(server, "megallm_models", "sort_by = \"workload_cost\"\n"+
+			`workload = { input_tokens = 1e6, output_tokens = 1e6, cached_input_tokens = 5e6 }`, cached),
+		configErrorStep(server, `
+variable "w" {
+  type    = any
+  default = { input_tokens = 1e6, output_tokens = 1e6, cached_input_tokens = 5e6 }
+}
+data "megallm_models" "bad" {
+  workload = var.w
+  require  = { max_workload_cost = 10 }
+}`, cached),
+		planErrorStep(providerBlock(server, "")+`
+resource "terraform_data" "n" { input = 1e6 }
+data "megallm_models" "bad" {
+  workload = { input_tokens = terraform_data.n.output, output_tokens = 1e6, cached_input_tokens = 5e6 }
+}`, cached),
+		errorStep(server, "megallm_models", `workload = { input_tokens = 1, output_tokns = 1 }`,
+			`workload has no attribute "output_tokns"\. Did you mean "output_tokens"\? `+takes+
+				` workload\.output_tokens is missing: set it to a number of tokens, 0 or more \(fractions are allowed\)\.`),
+		errorStep(server, "megallm_models", `workload = { input_tokens = null, output_tokens = 1 }`,
+			`Invalid workload .* workload\.input_tokens is missing: set it to a number of tokens`),
+		errorStep(server, "megallm_models", `workload = [1e6, 1e6]`,
+			`workload must be an object such as { input_tokens = 1\.2e9, output_tokens = 3e8 }, got list\.`),
+		errorStep(server, "megallm_models", `workload = { input_tokens = "1M", output_tokens = 1 }`,
+			`workload\.input_tokens must be a number, got string "1M": write it as the number 1000000, without quotes\.`),
+	)
+	if n := server.RequestCount(); n != 0 {
+		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
+	}
+}
+
+// TestWorkload_asBefore: what a workload took as a nested object it takes
+// still: a count in quotes, as Terraform converts it for a number attribute,
+// from a map(string) too, an object-typed variable (null too: no workload),
+// and a count known only after apply, which leaves workload_costs unknown.
+func TestWorkload_asBefore(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(workloadFixture...)
+	costs := knownvalue.ListExact([]knownvalue.Check{knownvalue.Float64Exact(1500), knownvalue.Float64Exact(20125)})
+	unitTestFrom(t, tfversion.Version1_4_0,
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+variable "strings" {
+  type    = map(string)
+  default = { input_tokens = "1e9", output_tokens = "1e9" }
+}
+variable "typed" {
+  type    = object({ input_tokens = number, output_tokens = number })
+  default = { input_tokens = 1e9, output_tokens = 1e9 }
+}
+variable "none" {
+  type    = object({ input_tokens = number, output_tokens = number })
+  default = null
+}
+data "megallm_models" "quoted" {
+  workload = { input_tokens = "1e9", output_tokens = 1e9 }
+  sort_by  = "workload_cost"
+  exclude_ids = ["euro", "input-only", "unpriced"]
+}
+data "megallm_models" "strings" {
+  workload = var.strings
+  sort_by  = "workload_cost"
+  exclude_ids = ["euro", "input-only", "unpriced"]
+}
+data "megallm_models" "typed" {
+  workload = var.typed
+  sort_by  = "workload_cost"
+  exclude_ids = ["euro", "input-only", "unpriced"]
+}
+data "megallm_models" "none" { workload = var.none }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_models.quoted", tfjsonpath.New("workload_costs"), costs),
+				statecheck.ExpectKnownValue("data.megallm_models.strings", tfjsonpath.New("workload_costs"), costs),
+				statecheck.ExpectKnownValue("data.megallm_models.typed", tfjsonpath.New("workload_costs"), costs),
+				statecheck.ExpectKnownValue("data.megallm_models.none", tfjsonpath.New("workload_costs"), knownvalue.Null()),
+			},
+		},
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+resource "terraform_data" "n" { input = 1e9 }
+data "megallm_models" "later" {
+  workload = { input_tokens = terraform_data.n.output, output_tokens = 1e9 }
+  sort_by  = "workload_cost"
+  exclude_ids = ["euro", "input-only", "unpriced"]
+}`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+				plancheck.ExpectUnknownValue("data.megallm_models.later", tfjsonpath.New("workload_costs")),
+			}},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_models.later", tfjsonpath.New("workload_costs"), costs),
+			},
+		},
+	)
 }
 
 // TestWorkloadCost_agreesWithEstimateCost holds the data sources' workload
@@ -253,7 +363,6 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 		json.RawMessage(`{"id":"platinum","pricing":{"input_tokens_cost_per_million":2e300,"output_tokens_cost_per_million":1}}`),
 	)
 	p := newProtocolServer(t, server, nil)
-	workloadType := p.dataSources["megallm_models"].AttributeTypes["workload"]
 	workload := tftypes.NewValue(workloadType, map[string]tftypes.Value{
 		"input_tokens": tftypes.NewValue(tftypes.Number, 1e300), "output_tokens": tftypes.NewValue(tftypes.Number, 0),
 	})
