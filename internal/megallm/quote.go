@@ -43,8 +43,16 @@ func quote(value string, limit int) string {
 
 // Excerpt is free text for a message, such as a policy's reason, cut as
 // Quote cuts a value but not quoted.
-func Excerpt(text string) string {
-	head, length := cut(text, maxQuotedChars)
+func Excerpt(text string) string { return cutText(text, maxQuotedChars) }
+
+// ErrorExcerpt is err's message cut as the client cuts an error's (after
+// maxErrorChars, with its length), for a log; KeyScrubber scrubs it as the
+// client scrubs its errors.
+func ErrorExcerpt(err error) string { return cutText(err.Error(), maxErrorChars) }
+
+// cutText is text cut after limit characters, with its length.
+func cutText(text string, limit int) string {
+	head, length := cut(text, limit)
 	if length == 0 {
 		return text
 	}

@@ -47,7 +47,7 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	elapsed := time.Since(start).Milliseconds()
 	if err != nil {
 		tflog.Debug(ctx, "MegaLLM API request failed", map[string]any{
-			"url": t.scrub(req.URL.Redacted()), "error": t.scrub(err.Error()), "duration_ms": elapsed,
+			"url": t.scrub(req.URL.Redacted()), "error": t.scrub(megallm.ErrorExcerpt(err)), "duration_ms": elapsed,
 		})
 		return nil, err
 	}

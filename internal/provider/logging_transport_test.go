@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -43,6 +44,37 @@ func TestLoggingTransport_masksTheKeyInEveryForm(t *testing.T) {
 	log := out.String()
 	if !strings.Contains(log, "MegaLLM API request failed") {
 		t.Fatalf("the failure was not logged:\n%s", log)
+	}
+	if leak := mockapi.LeakedKey(log, key); leak != "" {
+		t.Errorf("the log holds the key: %s", leak)
+	}
+}
+
+// TestLoggingTransport_boundsTheError: Go's transport error quotes a
+// malformed header line whole, megabytes of it if a server sends them; the
+// log keeps what the client's error keeps, its start without the key and its
+// length, so that a TF_LOG=TRACE plan does not log megabytes.
+func TestLoggingTransport_boundsTheError(t *testing.T) {
+	t.Parallel()
+	const key = "sk-fake-key-for-the-log-test"
+	msg := "net/http: HTTP/1.x transport connection broken: malformed MIME header line: you sent " + key +
+		strings.Repeat(" y", 1<<20)
+	var out bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &out)
+	transport := newLoggingTransport(roundTripFunc(func(*http.Request) (*http.Response, error) {
+		return nil, errors.New(msg)
+	}), key)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:9/v1/models", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := transport.RoundTrip(req); err == nil { //nolint:bodyclose // the fake transport returns no response.
+		t.Fatal("the fake transport's error was lost")
+	}
+	log := out.String()
+	if len(log) > 2000 || !strings.Contains(log, "malformed MIME header line: you sent ***") ||
+		!strings.Contains(log, fmt.Sprintf("… (%d characters)", len(msg))) {
+		t.Errorf("the log is %d bytes, want the error cut with its length: %.600s", len(log), log)
 	}
 	if leak := mockapi.LeakedKey(log, key); leak != "" {
 		t.Errorf("the log holds the key: %s", leak)
