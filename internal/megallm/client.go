@@ -35,6 +35,10 @@ const (
 // maxRedirects is how many redirects one attempt follows, as Go's default.
 const maxRedirects = 10
 
+// ErrTooManyRedirects is an attempt whose redirects went on past
+// maxRedirects, as a loop of them does.
+var ErrTooManyRedirects = fmt.Errorf("stopped after %d redirects", maxRedirects)
+
 // Config holds what a Client needs. APIKey may be empty: the client is still
 // built, and ListModels returns ErrMissingAPIKey, so that a missing key is
 // reported when the catalog is first needed rather than at configuration. A
@@ -405,7 +409,7 @@ func (c *Client) boundRedirectTarget(err error) error {
 // for some host changes; x-api-key would otherwise go anywhere.
 func keepCredentialsOnOrigin(req *http.Request, via []*http.Request) error {
 	if len(via) >= maxRedirects {
-		return fmt.Errorf("stopped after %d redirects", maxRedirects)
+		return ErrTooManyRedirects
 	}
 	origin := via[0].URL
 	for _, hop := range append(via[1:], req) {

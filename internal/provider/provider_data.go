@@ -232,6 +232,9 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 				rejectedKeyAdvice(from), persistsAdvice)
 	case errors.As(err, new(*megallm.ResponseError)):
 		return "Unexpected response from the MegaLLM API", fmt.Sprintf("%s.\n\n%s", err, checkBaseURLAdvice(baseFrom))
+	case errors.Is(err, megallm.ErrTooManyRedirects):
+		return "Too many redirects from the MegaLLM API", fmt.Sprintf("%s.\n\nThe server answered, with redirects that "+
+			"did not end, as a loop of them does. %s", err, checkBaseURLAdvice(baseFrom))
 	default:
 		return "Cannot reach the MegaLLM API",
 			fmt.Sprintf("%s.\n\nCheck %s, your network and proxy settings; each attempt is limited by request_timeout.",

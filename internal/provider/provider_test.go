@@ -715,6 +715,23 @@ data "megallm_models" "all" {}`, server.URL, mockapi.DefaultAPIKey),
 	})
 }
 
+// TestProvider_redirectLoop: redirects that do not end are headed as what
+// happened, not as an API that cannot be reached: it answered, with them.
+func TestProvider_redirectLoop(t *testing.T) {
+	t.Parallel()
+	api := mockapi.NewTestServer(t, "")
+	for range 10 {
+		api.InjectFaults(mockapi.Redirect(http.StatusFound, api.URL()+"/models"))
+	}
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(api, "") + `data "megallm_models" "all" {}`,
+		ExpectError: expectError(`Too many redirects from the MegaLLM API .* Get "http://127\.0\.0\.1:\d+/v1/models": ` +
+			`stopped after 10 redirects\. The server answered, with ` +
+			`redirects that did not end, as a loop of them does\. Check that base_url points at the MegaLLM API and not ` +
+			`at a proxy or a web page\.`),
+	})
+}
+
 // TestProvider_redirectToAPage: a redirect that ends in a page that is not
 // the catalog names where it led.
 func TestProvider_redirectToAPage(t *testing.T) {
