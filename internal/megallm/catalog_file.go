@@ -59,7 +59,7 @@ func ReadCatalogFile(path string, apiKeys ...string) ([]Model, []Problem, error)
 		if holds := otherContent(data, err); holds != nil {
 			return nil, nil, &CatalogFileError{Path: path, Err: holds}
 		}
-		fileErr := &CatalogFileError{Path: path, Err: err}
+		fileErr := &CatalogFileError{Path: path, Err: savedFileError(err)}
 		if offset, ok := jsonErrorOffset(err, int64(len(data))); ok {
 			fileErr.Line, fileErr.Column = lineColumn(data, offset)
 		}

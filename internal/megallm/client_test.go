@@ -381,6 +381,9 @@ func TestListModels_notAModelList(t *testing.T) {
 		{"null data", `{"object":"list","data":null}`, `no "data" array`},
 		{"data is an object", `{"object":"list","data":{}}`, `its "data" is a JSON object, not an array of models`},
 		{"top-level array", `[{"id":"gpt-4o"}]`, `it is a JSON array, not an object with a "data" array of models`},
+		// Nobody saved the API's answer: no advice on how to save it.
+		{"empty array", `[]`, `it is a JSON array, not an object with a "data" array of models; response body starts with`},
+		{"more after the answer", `{"data":[]} {"data":[]}`, `it has more after its JSON object; response body starts with`},
 		{"data is a string", `{"data":"models"}`, `its "data" is a JSON string, not an array of models`},
 		{"another field of the wrong type, and no data", `{"object":1,"models":[]}`, `it has no "data" array`},
 		{"empty body", ``, "model list: it is empty (or only white space)"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"time"
@@ -123,9 +124,21 @@ type trailingDataError struct {
 	Offset int64
 }
 
-func (e *trailingDataError) Error() string {
-	return "it has more after its JSON object (two answers saved in one file, or text after the answer): " +
-		"it must hold one GET /models answer"
+func (e *trailingDataError) Error() string { return "it has more after its JSON object" }
+
+// savedFileError is err for a catalog file: a body that is no model list
+// because of how the answer was saved says how, which of an answer of the
+// API, saved by nobody, would be false.
+func savedFileError(err error) error {
+	var shape *shapeError
+	switch {
+	case errors.As(err, new(*trailingDataError)):
+		return fmt.Errorf("%w (two answers saved in one file, or text after the answer): it must hold one GET "+
+			"/models answer", err)
+	case errors.As(err, &shape) && shape.err.Field == "":
+		return fmt.Errorf("%w (save the whole answer of GET /models, not its data alone)", err)
+	}
+	return err
 }
 
 // shapeError is a body that is no object with a "data" array, worded
@@ -135,8 +148,7 @@ type shapeError struct{ err *json.UnmarshalTypeError }
 
 func (e *shapeError) Error() string {
 	if e.err.Field == "" {
-		return "it is a JSON " + e.err.Value + `, not an object with a "data" array of models (save the whole ` +
-			"answer of GET /models, not its data alone)"
+		return "it is a JSON " + e.err.Value + `, not an object with a "data" array of models`
 	}
 	return "its " + Quote(e.err.Field) + " is a JSON " + e.err.Value + ", not an array of models"
 }
