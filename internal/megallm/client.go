@@ -328,6 +328,7 @@ func (c *Client) apiError(resp *http.Response) error {
 	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 	if !apiErr.readBody(body, c.redact) {
 		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
+		apiErr.Unread = apiErr.Excerpt != "" && !json.Valid(body)
 	}
 	return apiErr
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -25,6 +26,10 @@ type APIError struct {
 	Type       string
 	Code       string
 	Excerpt    string
+	// Unread says that the body, quoted in Excerpt, could not be read for a
+	// message: it is not JSON (a proxy's page, a server's text) or is JSON
+	// longer than the client reads of an error body.
+	Unread bool
 	// KeyWithheld is set when a redirect led to another host, or from https
 	// to http, where the client sends no key: the answer says nothing of the key.
 	KeyWithheld bool
@@ -65,6 +70,17 @@ func (e *APIError) said() string {
 		return "no message (" + details + ")"
 	}
 	return e.Message + " (" + details + ")"
+}
+
+// plainHTTPRefused is what a server's https port answers a plain http
+// request with: Go's "Client sent an HTTP request to an HTTPS server." and
+// nginx's "The plain HTTP request was sent to HTTPS port".
+var plainHTTPRefused = regexp.MustCompile(`(?i)\bHTTP request (was sent )?to (an )?HTTPS\b`)
+
+// TakesHTTPS reports whether the server said that the plain http request
+// sent to the models URL, not redirected, reached its https port.
+func (e *APIError) TakesHTTPS() bool {
+	return e.FinalURL == "" && strings.HasPrefix(e.URL, "http://") && plainHTTPRefused.MatchString(e.Excerpt)
 }
 
 // Unauthorized reports whether the API rejected the credentials.

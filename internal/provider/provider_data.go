@@ -219,10 +219,16 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 				"that holds it (SSL_CERT_FILE replaces the system's CA file, so add the certificate to a copy of that "+
 				"file) or SSL_CERT_DIR to a directory of such files; on macOS and Windows, add it to the system's trust "+
 				"store. Otherwise, check %s.", err, baseFrom)
+	case errors.As(err, &apiErr) && apiErr.TakesHTTPS():
+		return "MegaLLM API refused plain http", fmt.Sprintf("%s.\n\nThe server at %s refused a plain http request, as "+
+			"one sent to its https port: write %s with https:// instead of http://.", err, baseFrom, baseFrom)
 	case errors.As(err, &apiErr) && apiErr.Message == "" && apiErr.StatusCode < 500:
-		return "MegaLLM API error",
-			fmt.Sprintf("%s.\n\nThe answer gives no message that says why the request was refused. %s %s", err,
-				checkBaseURLAdvice(baseFrom), persistsAdvice)
+		said := "The answer gives no message that says why the request was refused."
+		if apiErr.Unread {
+			said = "The provider reads no error message from the answer: its body, quoted above, is not JSON, or is " +
+				"JSON too long to be read whole."
+		}
+		return "MegaLLM API error", fmt.Sprintf("%s.\n\n%s %s %s", err, said, checkBaseURLAdvice(baseFrom), persistsAdvice)
 	case errors.As(err, &apiErr):
 		return "MegaLLM API error",
 			fmt.Sprintf("%s.\n\n%s", err, persistsAdvice)

@@ -350,6 +350,51 @@ func TestProvider_errorBodyWithoutMessage(t *testing.T) {
 	}
 }
 
+// TestProvider_errorBodyNotJSON: an answer whose body is not JSON, or is
+// JSON too long to be read whole (64 KiB), may say why in its text, so the
+// error does not say that it gives no message; where the text says that a
+// plain http request reached an https port (Go's words or nginx's), the
+// advice is to write https://, and following it gets an https answer.
+func TestProvider_errorBodyNotJSON(t *testing.T) {
+	t.Parallel()
+	const (
+		unread = `\. The provider reads no error message from the answer: its body, quoted above, is not JSON, or is ` +
+			`JSON too long to be read whole\. Check that base_url points at the MegaLLM API and not at a proxy or a web page\. If the error persists`
+		https = `\. The server at base_url refused a plain http request, as one sent to its https port: write base_url ` +
+			`with https:// instead of http://\.\s*$`
+	)
+	nginx := "<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n" +
+		"<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n</body>\r\n</html>\r\n"
+	for name, tc := range map[string]struct {
+		fault    mockapi.Fault
+		expected string
+	}{
+		"text": {mockapi.Fault{Status: http.StatusBadRequest, ContentType: "text/plain", Body: "Bad request"},
+			`HTTP 400 Bad Request: response body: "Bad request"` + unread},
+		"JSON over 64 KiB": {mockapi.Fault{Status: http.StatusBadRequest, ContentType: "application/json",
+			Body: `{"error":{"message":"` + strings.Repeat("a", 70<<10) + `"}}`}, `HTTP 400 Bad Request: response body: "\{.*…"` + unread},
+		"nginx's page": {mockapi.Fault{Status: http.StatusBadRequest, ContentType: "text/html", Body: nginx},
+			`MegaLLM API refused plain http .* HTTP 400 Bad Request: response body: "<html> <head><title>400 The plain HTTP request was ` +
+				`sent to HTTPS port</title>.*"` + https},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			answeredThenFixed(t, mockapi.DefaultAPIKey, tc.fault, tc.expected, false)
+		})
+	}
+	t.Run("Go's answer", func(t *testing.T) {
+		t.Parallel()
+		server := startTLSMock(t)
+		config := func(scheme string) string {
+			return fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = %q\n}\n", strings.Replace(server.URL,
+				"https://", scheme, 1)+"/v1", mockapi.DefaultAPIKey) + `data "megallm_models" "all" {}`
+		}
+		unitTest(t, resource.TestStep{Config: config("http://"), ExpectError: expectError(`MegaLLM API refused plain http .* ` +
+			`HTTP 400 Bad Request: response body: "Client sent an HTTP request to an HTTPS server\."` + https)},
+			resource.TestStep{Config: config("https://"), ExpectError: expectError(`Cannot verify the MegaLLM API's TLS certificate`)})
+	})
+}
+
 // TestProvider_forbiddenOrNotFoundWithoutMessage: a 403 or a 404 whose error
 // body has no message quotes its type or code (scrubbed of the key), else the
 // body, with the status's own advice, and following that advice plans.
