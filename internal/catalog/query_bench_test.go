@@ -120,6 +120,37 @@ func BenchmarkLookup(b *testing.B) {
 	}
 }
 
+// BenchmarkLookupMisnamed reads ids that a catalog of 10,000 models lacks,
+// as the error path of every id argument does: one without the prefix the
+// catalog writes, one with a vendor prefix it does not write, and one it
+// names in no way. index= is the first such read of a catalog, which builds
+// the index (with New).
+func BenchmarkLookupMisnamed(b *testing.B) {
+	models := syntheticModels(b, 10000)
+	c := New(models)
+	_, _ = c.LookupMisnamed("") // builds the index, which index= measures
+
+	prefixed := mockapi.SyntheticModelID(7774) // meta-llama/llama-...
+	for _, tc := range []struct{ name, id string }{
+		{"no-prefix", prefixed[strings.LastIndexByte(prefixed, '/')+1:]},
+		{"vendor-prefix", "openai/" + mockapi.SyntheticModelID(7770)},
+		{"unknown", "no-such-model"},
+	} {
+		b.Run("id="+tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				_, _ = c.LookupMisnamed(tc.id)
+			}
+		})
+	}
+	b.Run("index=10000", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_, _ = New(models).LookupMisnamed("no-such-model")
+		}
+	})
+}
+
 // BenchmarkSuggest is the cost of an unknown id over 10,000 models: the
 // error path compares it with every id. A typo is the usual case; the long
 // ids (as a generated or pasted value may be) must cost no more than it; nor
