@@ -31,10 +31,14 @@ type Catalog struct {
 	// withheld is Withheld's, set by a Source.
 	withheld bool
 	// byFoldedID maps each lower-cased id to the first id that has it, and
-	// caseVariants are the ids that differ only in letter case; longestID is
-	// the length of the longest id, in runes; all built by fold.
+	// byFoldedTail each lower-cased part after the last '/' of an id to the
+	// first id that ends so, alikeTails to the later ones; caseVariants are
+	// the ids that differ only in letter case; longestID is the length of the
+	// longest id, in runes; all built by fold.
 	foldOnce     sync.Once
 	byFoldedID   map[string]string
+	byFoldedTail map[string]string
+	alikeTails   map[string][]string
 	caseVariants [][]string
 	longestID    int
 	// byStart is what starts returns, built once by it.
@@ -101,20 +105,30 @@ func (c *Catalog) LeftOut(id string) string {
 
 // LookupMisnamed returns the catalog id that id, which Lookup does not find,
 // names otherwise than the catalog writes it: in another letter case
-// (lookupFold), or under a vendor prefix that the catalog does not write,
+// (lookupFold), under a vendor prefix that the catalog does not write,
 // "openai/gpt-4o" for "gpt-4o" (or "GPT-4o") when that model is owned by
-// "openai", in any letter case, or reports no owner, unless LeftOut reports
-// id: its own model was left out. A prefix reads as a person reads it: each
-// of its parts names the owner ("openai/openai/gpt-4o"), or is empty
-// ("/gpt-4o", for any owner). Such an id is an error wherever a model id is
-// written, as it misses the model it was written for. Only the '/'s before
-// the catalog's longest id's length from the end are read: an id of many
-// '/'s costs what reading it does.
+// "openai", in any letter case, or reports no owner, or without the prefix
+// that it does write, "llama-3.3-70b-instruct" for
+// "meta-llama/llama-3.3-70b-instruct", whatever the prefix names (id names
+// no vendor to tell another model by), unless LeftOut reports id: its own
+// model was left out. A prefix written reads as a person reads it: each of
+// its parts names the owner ("openai/openai/gpt-4o"), or is empty ("/gpt-4o",
+// for any owner). An id without a '/' that more than one catalog id ends in
+// after its last '/' names each of them (Alike): it is ambiguous. Such an id
+// is an error wherever a model id is written, as it misses the model it was
+// written for. Only the '/'s before the catalog's longest id's length from
+// the end are read: an id of many '/'s costs what reading it does.
 func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	if catalogID, ok := c.lookupFold(id); ok {
 		return MisnamedID{ID: id, CatalogID: catalogID}, true
 	}
 	c.fold()
+	if !strings.Contains(id, "/") && utf8.RuneCountInString(id) <= c.longestID { // no prefix written, none to read
+		if catalogID, ok := c.byFoldedTail[foldID(id)]; ok && c.LeftOut(id) == "" {
+			return MisnamedID{ID: id, CatalogID: catalogID, Alike: c.alikeTails[foldID(id)]}, true
+		}
+		return MisnamedID{}, false
+	}
 	tail := len(id) // where the last longestID runes of id start
 	for n := 0; n < c.longestID && tail > 0; n++ {
 		_, size := utf8.DecodeLastRuneInString(id[:tail])
@@ -171,12 +185,19 @@ func foldID(id string) string { return strings.ToLower(id) }
 // fold builds byFoldedID and caseVariants, once.
 func (c *Catalog) fold() {
 	c.foldOnce.Do(func() {
-		c.byFoldedID = make(map[string]string, len(c.models))
+		c.byFoldedID, c.byFoldedTail, c.alikeTails = make(map[string]string, len(c.models)), map[string]string{}, map[string][]string{}
 		group := map[string]int{} // lower-cased id -> its index in caseVariants
 		for i := range c.models {
 			id := c.models[i].ID
 			c.longestID = max(c.longestID, utf8.RuneCountInString(id))
 			folded := foldID(id)
+			if slash := strings.LastIndexByte(folded, '/'); slash >= 0 && slash < len(folded)-1 && c.byID[id] == &c.models[i] { // a tail, once
+				if tail := folded[slash+1:]; c.byFoldedTail[tail] == "" {
+					c.byFoldedTail[tail] = id
+				} else {
+					c.alikeTails[tail] = append(c.alikeTails[tail], id)
+				}
+			}
 			first, seen := c.byFoldedID[folded]
 			if !seen {
 				c.byFoldedID[folded] = id

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -143,18 +144,72 @@ func TestLookupMisnamed_shortTail(t *testing.T) {
 	}
 	for _, tc := range tests {
 		got, ok := c.LookupMisnamed(tc.id)
-		if ok != tc.ok || ok && got != (MisnamedID{ID: tc.id, CatalogID: tc.want}) {
+		if ok != tc.ok || ok && !reflect.DeepEqual(got, MisnamedID{ID: tc.id, CatalogID: tc.want}) {
 			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %q, %t", tc.id, got, ok, tc.want, tc.ok)
 		}
 	}
 	for id, want := range map[string]string{"openai/O3": "openai/", "/o3": "/", "//O3": "//", "openai/openai/o3": "openai/openai/", "O3": "",
 		"acme/İİ-x": "acme/"} { // lower-cased, as lookupFold reads it, though no fold of "İ" is "i"
-		if got, _ := c.LookupMisnamed(id); got.VendorPrefix() != want {
-			t.Errorf("LookupMisnamed(%q).VendorPrefix() = %q, want %q", id, got.VendorPrefix(), want)
+		got, _ := c.LookupMisnamed(id)
+		if prefix, _ := got.Prefix(); prefix != want {
+			t.Errorf("LookupMisnamed(%q).Prefix() = %q, want %q", id, prefix, want)
 		}
 	}
 	if got := c.Suggest("openai/o3"); !slices.Equal(got, []string{"o3"}) {
 		t.Errorf(`Suggest("openai/o3") = %q, want ["o3"]`, got)
+	}
+}
+
+// TestLookupMisnamed_withoutPrefix: an id without a '/' that a catalog id
+// ends in after its last '/', in any letter case, names that model
+// otherwise, whoever owns it ("meta-llama/" names no owner "meta"); one that
+// more catalog ids end in names each of them alike, in catalog order, once
+// each; an id LeftOut reports names none, nor does part of a prefix.
+func TestLookupMisnamed_withoutPrefix(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "meta-llama/llama-3.3-70b-instruct", OwnedBy: ptr("meta")}, {ID: "groq/llama-3"},
+		{ID: "gpt-4o", OwnedBy: ptr("openai")}, {ID: "together/Llama-3", OwnedBy: ptr("together")}, {ID: "groq/llama-3"},
+		{ID: "a/b/c"}, {ID: "held/key-1234"}})
+	c.leftOut = func(id string) string {
+		if id == "key-1234" {
+			return "it holds the key"
+		}
+		return ""
+	}
+	tests := []struct {
+		id   string
+		want MisnamedID
+		ok   bool
+	}{
+		{"llama-3.3-70b-instruct", MisnamedID{ID: "llama-3.3-70b-instruct", CatalogID: "meta-llama/llama-3.3-70b-instruct"}, true},
+		{"Llama-3.3-70B-Instruct", MisnamedID{ID: "Llama-3.3-70B-Instruct", CatalogID: "meta-llama/llama-3.3-70b-instruct"}, true},
+		{"llama-3", MisnamedID{ID: "llama-3", CatalogID: "groq/llama-3", Alike: []string{"together/Llama-3"}}, true},
+		{"c", MisnamedID{ID: "c", CatalogID: "a/b/c"}, true},
+		{"b/c", MisnamedID{}, false}, // part of the prefix: no vendor named
+		{"b", MisnamedID{}, false},
+		{"llama", MisnamedID{}, false},
+		{"key-1234", MisnamedID{}, false},
+	}
+	for _, tc := range tests {
+		if got, ok := c.LookupMisnamed(tc.id); ok != tc.ok || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %+v, %t", tc.id, got, ok, tc.want, tc.ok)
+		}
+	}
+	if prefix, added := (MisnamedID{ID: "Llama-3.3-70B-Instruct", CatalogID: "meta-llama/llama-3.3-70b-instruct"}).Prefix(); prefix != "meta-llama/" || added {
+		t.Errorf("Prefix() = %q, %t, want the catalog id's \"meta-llama/\", not added", prefix, added)
+	}
+	if r := c.Misnamed("llama-3"); r == nil || r.Kind != MisnamedModelID || !slices.Equal(r.Suggestions, []string{"groq/llama-3", "together/Llama-3"}) {
+		t.Errorf("Misnamed(llama-3) = %+v, want MisnamedModelID suggesting both ids", r)
+	}
+	// In a policy: an error, and an ambiguous key repeats no entry's.
+	p := New([]megallm.Model{{ID: "groq/llama-3"}, {ID: "together/llama-3"}, {ID: "meta-llama/llama-3.3"}})
+	findings := p.Apply(&Policy{Models: map[string]ModelPolicy{"llama-3": {Denied: true}, "groq/llama-3": {},
+		"llama-3.3": {Denied: true}, "meta-llama/llama-3.3": {Successor: ptr("llama-3")}}}, fixedNow)
+	want := []MisnamedID{{ID: "llama-3", CatalogID: "groq/llama-3", Alike: []string{"together/llama-3"}},
+		{ID: "llama-3.3", CatalogID: "meta-llama/llama-3.3"}}
+	if !reflect.DeepEqual(findings.Misnamed, want) || findings.Err(p) == nil || !slices.Equal(findings.Keyed, []string{"meta-llama/llama-3.3"}) ||
+		len(findings.MisnamedSuccessors) != 1 || findings.UnknownIDs != nil {
+		t.Errorf("findings = %+v, want Misnamed %+v, an error, Keyed only meta-llama/llama-3.3, a misnamed successor", findings, want)
 	}
 }
 

@@ -6,8 +6,8 @@ import "github.com/megallm/terraform-provider-megallm/internal/megallm"
 type Rejection struct {
 	Kind RejectionKind
 	// Suggestions are catalog ids close to an id the catalog lacks (Check
-	// sets them, Choose does not); for a MisnamedModelID, the one catalog id
-	// it names otherwise.
+	// sets them, Choose does not); for a MisnamedModelID, the catalog id it
+	// names otherwise, or the ids it names alike (LookupMisnamed).
 	Suggestions []string
 	// DisplayNameOf are the ids of the models an id the catalog lacks is the
 	// display name of (DisplayNamed), set with Suggestions.
@@ -34,7 +34,7 @@ type RejectionKind int
 const (
 	NotInCatalog RejectionKind = iota + 1
 	// MisnamedModelID is an id the catalog has only written otherwise, in
-	// another letter case or without a vendor prefix (LookupMisnamed).
+	// another letter case or with a prefix added or left out (LookupMisnamed).
 	MisnamedModelID
 	RefusedByPolicy
 	RetiredModel
@@ -107,7 +107,7 @@ func (c *Catalog) Misnamed(id string) *Rejection {
 		return nil
 	}
 	if m, ok := c.LookupMisnamed(id); ok {
-		return &Rejection{Kind: MisnamedModelID, Suggestions: []string{m.CatalogID}}
+		return &Rejection{Kind: MisnamedModelID, Suggestions: append([]string{m.CatalogID}, m.Alike...)}
 	}
 	return nil
 }

@@ -48,12 +48,13 @@ type ModelPolicy struct {
 // more spellings than the policy names.
 type PolicyFindings struct {
 	// Misnamed are the policy's model ids that the catalog has only
-	// written otherwise, in another letter case or without a vendor prefix
-	// (LookupMisnamed), sorted: the policy misses the model it was written
-	// for, which Err makes an error.
+	// written otherwise, in another letter case or with a prefix added or
+	// left out (LookupMisnamed), sorted: the policy misses the model it was
+	// written for, which Err makes an error.
 	Misnamed []MisnamedID
-	// Keyed are the catalog ids of Misnamed that the policy has a key for
-	// too, sorted: written as the catalog does, such an id repeats that key.
+	// Keyed are the catalog ids of Misnamed (of those that name one) that the
+	// policy has a key for too, sorted: written as the catalog does, such an
+	// id repeats that key.
 	Keyed []string
 	// UnknownIDs are the policy's other model ids the catalog does not
 	// have, sorted.
@@ -97,20 +98,29 @@ type MisnamedSuccessor struct {
 }
 
 // MisnamedID is an id written otherwise than the catalog's: in another
-// letter case, or with a vendor prefix.
+// letter case, with a vendor prefix, or without a prefix (LookupMisnamed).
+// Alike are the other catalog ids that an ID without a prefix names as well,
+// nil for none: ambiguous, it names none of them.
 type MisnamedID struct {
 	ID, CatalogID string
+	Alike         []string
 }
 
-// VendorPrefix is the vendor prefix that ID has and CatalogID lacks, such as
-// "openai/" or "/", or "" for an ID only in another letter case (foldID).
-func (m MisnamedID) VendorPrefix() string {
+// Prefix is the prefix that one of ID and CatalogID has and the other lacks,
+// and whether ID added it: the vendor prefix "openai/" or "/" that
+// "openai/gpt-4o" or "/gpt-4o" adds to "gpt-4o", or the prefix "meta-llama/"
+// that "llama-3.3-70b-instruct" lacks; "" for an ID only in another letter
+// case (foldID).
+func (m MisnamedID) Prefix() (prefix string, added bool) {
 	for i, r := range m.ID {
 		if r == '/' && foldID(m.ID[i+1:]) == foldID(m.CatalogID) {
-			return m.ID[:i+1]
+			return m.ID[:i+1], true
 		}
 	}
-	return ""
+	if i := strings.LastIndexByte(m.CatalogID, '/'); i >= 0 && foldID(m.CatalogID[i+1:]) == foldID(m.ID) {
+		return m.CatalogID[:i+1], false
+	}
+	return "", false
 }
 
 // PolicyMismatchError is a policy whose model entries or successors name
@@ -160,12 +170,12 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 				continue
 			}
 			findings.Misnamed, model = append(findings.Misnamed, misnamed), misnamed.CatalogID
-			if _, keyed := p.Models[model]; keyed && !slices.Contains(findings.Keyed, model) {
+			if _, keyed := p.Models[model]; keyed && misnamed.Alike == nil && !slices.Contains(findings.Keyed, model) {
 				findings.Keyed = append(findings.Keyed, model)
 			}
 		}
 		if s := decision.Successor; s != nil && c.byID[*s] == nil {
-			if misnamed, ok := c.LookupMisnamed(*s); ok && misnamed.CatalogID != model {
+			if misnamed, ok := c.LookupMisnamed(*s); ok && (misnamed.CatalogID != model || misnamed.Alike != nil) {
 				findings.MisnamedSuccessors = append(findings.MisnamedSuccessors, MisnamedSuccessor{id, misnamed})
 			} else {
 				findings.MissingSuccessors = append(findings.MissingSuccessors, MissingSuccessor{id, *s})

@@ -89,11 +89,11 @@ func TestApply_findings(t *testing.T) {
 		"c": {Successor: ptr("ghost")}, "a": {Successor: ptr("phantom")}, "b": {Successor: ptr("present")},
 		"api": {Successor: ptr("overruled")}, "Present": {Denied: true},
 	}}, fixedNow)
-	if want := []MisnamedID{{ID: "Present", CatalogID: "present"}}; !slices.Equal(findings.Misnamed, want) {
+	if want := []MisnamedID{{ID: "Present", CatalogID: "present"}}; !reflect.DeepEqual(findings.Misnamed, want) {
 		t.Errorf("Misnamed = %+v, want %+v", findings.Misnamed, want)
 	}
 	var mismatch *PolicyMismatchError
-	if err := findings.Err(c); !errors.As(err, &mismatch) || !slices.Equal(mismatch.Misnamed, findings.Misnamed) {
+	if err := findings.Err(c); !errors.As(err, &mismatch) || !reflect.DeepEqual(mismatch.Misnamed, findings.Misnamed) {
 		t.Errorf("Err() = %v, want a *PolicyMismatchError with the miscased ids", err)
 	}
 	if want := []string{"OpenAI", "mistral"}; !slices.Equal(findings.UnknownOwners, want) {
@@ -139,7 +139,7 @@ func TestApply_vendorPrefixedIDs(t *testing.T) {
 		"anthropic/gpt-4o": {Denied: true}, "meta-llama/llama-3": {Denied: true}, "openrouter/meta-llama/llama-3": {Denied: true},
 	}}, fixedNow)
 	want := []MisnamedID{{ID: "OpenAI/GPT-4o", CatalogID: "gpt-4o"}, {ID: "acme/unowned", CatalogID: "unowned"}, {ID: "openai/gpt-4o", CatalogID: "gpt-4o"}}
-	if !slices.Equal(findings.Misnamed, want) || findings.Err(c) == nil {
+	if !reflect.DeepEqual(findings.Misnamed, want) || findings.Err(c) == nil {
 		t.Errorf("Misnamed = %+v, want %+v, an error", findings.Misnamed, want)
 	}
 	if want := []string{"anthropic/gpt-4o", "openrouter/meta-llama/llama-3"}; !slices.Equal(findings.UnknownIDs, want) {
@@ -164,11 +164,11 @@ func TestApply_misnamedSuccessors(t *testing.T) {
 		{ID: "a", Successor: MisnamedID{ID: "B", CatalogID: "b"}},
 		{ID: "c", Successor: MisnamedID{ID: "openai/b", CatalogID: "b"}},
 	}
-	if !slices.Equal(findings.MisnamedSuccessors, want) {
+	if !reflect.DeepEqual(findings.MisnamedSuccessors, want) {
 		t.Errorf("MisnamedSuccessors = %+v, want %+v", findings.MisnamedSuccessors, want)
 	}
 	var mismatch *PolicyMismatchError
-	if err := findings.Err(c); !errors.As(err, &mismatch) || !slices.Equal(mismatch.MisnamedSuccessors, want) {
+	if err := findings.Err(c); !errors.As(err, &mismatch) || !reflect.DeepEqual(mismatch.MisnamedSuccessors, want) {
 		t.Errorf("Err() = %v, want a *PolicyMismatchError with the misnamed successors", err)
 	}
 	if want := []MissingSuccessor{{ID: "b", Successor: "openai/B"}, {ID: "d", Successor: "ghost"}}; !slices.Equal(findings.MissingSuccessors, want) {

@@ -118,19 +118,23 @@ const aboutPolicy = "This is about the policy argument of the provider \"megallm
 
 // policyMismatchDetail lists the policy's misnamed ids, then successors, and
 // how to fix them: where another key names the same model, to merge the
-// two, as Terraform silently keeps one of two equal keys of an object literal.
+// two, as Terraform silently keeps one of two equal keys of an object literal
+// (an ambiguous key names none).
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	keys := map[string][]string{} // the keys that name each catalog id
 	for _, id := range err.Keyed {
 		keys[id] = []string{id}
 	}
 	for _, m := range err.Misnamed {
-		keys[m.CatalogID] = append(keys[m.CatalogID], m.ID)
+		if len(m.Alike) == 0 {
+			keys[m.CatalogID] = append(keys[m.CatalogID], m.ID)
+		}
 	}
 	lines := make([]string, len(err.Misnamed))
 	for i, m := range err.Misnamed {
 		lines[i] = fmt.Sprintf("policy.models[%s] names no model%s", megallm.Quote(m.ID), catalogSpelling(err.Catalog, m))
 		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
+		case len(m.Alike) > 0:
 		case len(others) == 1:
 			lines[i] += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",
 				megallm.Quote(others[0]), mergedEntry(m.CatalogID))

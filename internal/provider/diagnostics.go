@@ -43,12 +43,12 @@ func quoteFirst(names []string, n int, more string, meant func(string) string) s
 // didYouMeanWords start didYouMean's question.
 const didYouMeanWords = " Did you mean "
 
-// didYouMean is ` Did you mean "a", "b" or "c"?`, or "".
+// didYouMean is ` Did you mean "a", "b" or "c"?` (catalog.QuoteSome), or "".
 func didYouMean(values []string) string {
 	if len(values) == 0 {
 		return ""
 	}
-	return didYouMeanWords + catalog.QuoteList(values, "or") + "?"
+	return didYouMeanWords + catalog.QuoteSome(values, "or") + "?"
 }
 
 // aside is question, a didYouMean or meantWords, as an aside:
@@ -163,14 +163,16 @@ func spacedID(models *catalog.Catalog, where, id string, meant, write func(id st
 }
 
 // idSpelling is how the catalog writes the model id clean, as written or
-// otherwise (catalog.LookupMisnamed); "" when it lacks it.
+// otherwise (catalog.LookupMisnamed); "" when it lacks it or has it in more ids.
 func idSpelling(models *catalog.Catalog) func(clean string) string {
 	return func(clean string) string {
 		if _, ok := models.Lookup(clean); ok {
 			return clean
 		}
-		m, _ := models.LookupMisnamed(clean)
-		return m.CatalogID
+		if m, _ := models.LookupMisnamed(clean); len(m.Alike) == 0 {
+			return m.CatalogID
+		}
+		return "" // ambiguous
 	}
 }
 
@@ -218,28 +220,39 @@ func misnamedIDs(what, effect, lines string) string {
 // catalogSpelling completes a sentence that names the misnamed id: how the catalog (models) writes it,
 // and why the id misses it (spellingWhy).
 func catalogSpelling(models *catalog.Catalog, m catalog.MisnamedID) string {
-	return ", but the catalog has " + megallm.Quote(m.CatalogID) + spellingWhy(models, m)
+	return ", but the catalog has " + spellingWhy(models, m)
 }
 
-// spellingWhy completes "... the catalog has X": why m.ID misses X (misnamedWhy), or, as a cut quote cannot be
-// copied, what to change in it (rewrite, with models) for an X too long to quote whole.
+// spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (misnamedWhy), or, as a
+// cut quote cannot be copied, what to change in it (rewrite, with models) for an X too long to quote whole; for an
+// ambiguous m.ID, every id it names alike.
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
-	if !megallm.QuotesWhole(m.CatalogID) {
-		return ": " + rewrite(models, idKind, m.ID)(m.CatalogID)
+	switch {
+	case len(m.Alike) > 0:
+		ids := append([]string{m.CatalogID}, m.Alike...)
+		words := catalog.QuoteSome(ids, "and") + ", each with a prefix that it lacks: write in full each one meant"
+		if whole := listedWhole(models, idKind, ids[:min(len(ids), catalog.MaxListed)]...); whole != "" {
+			words += "." + strings.TrimSuffix(whole, ".")
+		}
+		return words
+	case !megallm.QuotesWhole(m.CatalogID):
+		return megallm.Quote(m.CatalogID) + ": " + rewrite(models, idKind, m.ID)(m.CatalogID)
 	}
-	return misnamedWhy(m.VendorPrefix())
+	return megallm.Quote(m.CatalogID) + misnamedWhy(m.Prefix())
 }
 
-// misnamedWhy completes "... the catalog has X": why an id misses X, by its
-// vendor prefix (catalog.MisnamedID.VendorPrefix) or, without one, by letter case.
-func misnamedWhy(vendorPrefix string) string {
+// misnamedWhy completes "... the catalog has X": why an id misses X, by the prefix
+// that one of them has (catalog.MisnamedID.Prefix; added, the id's) or, without one, by letter case.
+func misnamedWhy(prefix string, added bool) string {
 	switch {
-	case vendorPrefix == "":
+	case prefix == "":
 		return ": ids are case-sensitive"
-	case strings.Trim(vendorPrefix, "/") == "":
-		return ", without the leading " + megallm.Quote(vendorPrefix)
+	case !added:
+		return ", with the prefix " + megallm.Quote(prefix)
+	case strings.Trim(prefix, "/") == "":
+		return ", without the leading " + megallm.Quote(prefix)
 	}
-	return ", without the vendor prefix " + megallm.Quote(vendorPrefix)
+	return ", without the vendor prefix " + megallm.Quote(prefix)
 }
 
 // counted is n nouns, such as "1 model" or "26 models".

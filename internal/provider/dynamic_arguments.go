@@ -233,9 +233,9 @@ func cleanName(name string) string {
 // rewrite is the advice to write a name written so as another: "write it
 // as" that one, when megallm.Quote shows it whole, else what to change, as a
 // cut quote cannot be copied: the white space around it, invisible
-// characters, look-alike dashes, a vendor prefix, the letter case, of the
-// catalog's names of kind that a megallm_models data source (lister's) lists
-// ("ids", "owners (models[*].owned_by)").
+// characters, look-alike dashes, a prefix added or left out, the letter case,
+// of the catalog's names of kind that a megallm_models data source (lister's)
+// lists ("ids", "owners (models[*].owned_by)").
 func rewrite(models *catalog.Catalog, kind nameKind, written string) func(as string) string {
 	return func(as string) string {
 		if megallm.QuotesWhole(as) {
@@ -253,9 +253,13 @@ func rewrite(models *catalog.Catalog, kind nameKind, written string) func(as str
 			changes = append(changes, `write its look-alike dashes as "-"`)
 		}
 		clean, as := cleanName(written), cleanName(as) // as is clean, but for white space within it
-		if prefix := (catalog.MisnamedID{ID: clean, CatalogID: as}).VendorPrefix(); prefix != "" {
-			changes = append(changes, "write it"+strings.TrimPrefix(misnamedWhy(prefix), ","))
-			clean = clean[len(prefix):]
+		if prefix, added := (catalog.MisnamedID{ID: clean, CatalogID: as}).Prefix(); prefix != "" {
+			changes = append(changes, "write it"+strings.TrimPrefix(misnamedWhy(prefix, added), ","))
+			if added {
+				clean = clean[len(prefix):]
+			} else {
+				clean = as[:len(prefix)] + clean
+			}
 		}
 		switch { // by what each change gives, as "ſ" lower-cased is no "s", nor "k" upper-cased a Kelvin sign
 		case clean == as:

@@ -132,6 +132,31 @@ data "megallm_models" "everything_excluded" {
 	})
 }
 
+// TestModelsDataSource_excludedIDWithoutPrefixFails: an excluded id that is
+// a catalog id without its prefix, whoever that prefix names, would leave
+// that model listed, so it fails the plan, with the catalog's id; one that
+// more catalog ids end in names them all, and written as the catalog does,
+// each id excludes its model.
+func TestModelsDataSource_excludedIDWithoutPrefixFails(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ambiguous := mockapi.NewTestServer(t, "")
+	ambiguous.SetModels(json.RawMessage(`{"id":"groq/llama-3","owned_by":"meta"}`),
+		json.RawMessage(`{"id":"together/llama-3","owned_by":"meta"}`), json.RawMessage(`{"id":"gpt-4o"}`))
+	unitTest(t,
+		errorStep(server, "megallm_models", `owned_by = ["meta"]
+exclude_ids = ["llama-3.3-70b-instruct"]`, `Error: Excluded id written otherwise than the catalog .* so they would exclude `+
+			`nothing and their models would stay listed: - "llama-3.3-70b-instruct" is not in the catalog, which has `+
+			`"meta-llama/llama-3.3-70b-instruct", with the prefix "meta-llama/" Write each id as the catalog does\.`),
+		errorStep(ambiguous, "megallm_models", `exclude_ids = ["llama-3"]`, `- "llama-3" is not in the catalog, which has `+
+			`"groq/llama-3" and "together/llama-3", each with a prefix that it lacks: write in full each one meant Write each id`),
+		resource.TestStep{ // the advice followed
+			Config:            providerBlock(ambiguous, "") + `data "megallm_models" "m" { exclude_ids = ["groq/llama-3", "together/llama-3"] }`,
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4o")},
+		},
+	)
+}
+
 // TestModelsDataSource_misnamedExcludedIDFails: an excluded id that names a
 // catalog model otherwise than the catalog writes it, in another letter case
 // or under its owner's vendor prefix, would leave that model listed, so it

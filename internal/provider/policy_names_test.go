@@ -131,6 +131,41 @@ func TestPolicy_misnamedSuccessorFailsThePlan(t *testing.T) {
 	)
 }
 
+// A policy entry or successor that is a catalog id without its prefix names
+// no model: the denial would leave meta-llama/llama-3.3-70b-instruct usable,
+// so the plan fails; written as the catalog does, the model is denied. One
+// that more catalog ids end in names them all, and no key to merge it with.
+func TestPolicy_idWithoutPrefixFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	ambiguous := mockapi.NewTestServer(t, "")
+	ambiguous.SetModels(json.RawMessage(`{"id":"groq/llama-3"}`), json.RawMessage(`{"id":"together/llama-3"}`))
+	use := `data "megallm_model" "m" { id = "meta-llama/llama-3.3-70b-instruct" }`
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(ambiguous, `{ models = { "llama-3" = { denied = true }, "GROQ/llama-3" = { denied = true }, `+
+				`"groq/llama-3" = { reason = "r" } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`would silently miss them: - policy\.models\["GROQ/llama-3"\] names no model, but the ` +
+				`catalog has "groq/llama-3": ids are case-sensitive; the key "groq/llama-3" names it too: merge the two into one ` +
+				`entry, policy\.models\["groq/llama-3"\] - policy\.models\["llama-3"\] names no model, but the catalog has ` +
+				`"groq/llama-3" and "together/llama-3", each with a prefix that it lacks: write in full each one meant Write each id`),
+		},
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "llama-3.3-70b-instruct" = { denied = true }, `+
+				`"gpt-4o" = { successor = "llama-3.1-8b-instruct" } } }`, use),
+			ExpectError: expectError(`Provider policy writes model ids otherwise than the catalog .* would silently miss ` +
+				`them: - policy\.models\["llama-3\.3-70b-instruct"\] names no model, but the catalog has ` +
+				`"meta-llama/llama-3\.3-70b-instruct", with the prefix "meta-llama/" - policy\.models\["gpt-4o"\]\.successor ` +
+				`is "llama-3\.1-8b-instruct", which names no model, but the catalog has "meta-llama/llama-3\.1-8b-instruct", ` +
+				`with the prefix "meta-llama/" Write each id in the policy as the catalog does\.`),
+		},
+		resource.TestStep{ // the advice followed
+			Config:      policyProvider(server, `{ models = { "meta-llama/llama-3.3-70b-instruct" = { denied = true } } }`, use),
+			ExpectError: expectError(`Model not allowed by the policy`),
+		},
+	)
+}
+
 // An allowed owner with white space around it matches no owner: an error at
 // validate, as for a policy's model id.
 func TestPolicy_allowedOwnerWithWhiteSpace(t *testing.T) {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -193,5 +194,27 @@ func TestRejectionWords_choose(t *testing.T) {
 				t.Errorf("Choose(%q) passed over\n%q\nwant\n%q", tc.ids, got, tc.wantPassed)
 			}
 		})
+	}
+}
+
+// An id that more catalog ids end in after a prefix names them all, as many
+// as a list holds, and where a quote is cut, says where to read them whole.
+func TestRejectionWords_ambiguousWithoutPrefix(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 70)
+	var models []megallm.Model
+	for _, prefix := range []string{"a/", "b/", "c/", "d/", "e/", "f/", "g/", "h/", "i/", "j/", "k/", "l/"} {
+		models = append(models, megallm.Model{ID: prefix + long}, megallm.Model{ID: prefix + "short"})
+	}
+	c := catalog.New(models)
+	for id, want := range map[string]string{
+		"short": `is not in the catalog, which has "a/short", "b/short", "c/short", "d/short", "e/short", "f/short", ` +
+			`"g/short", "h/short", "i/short", "j/short" and 2 more, each with a prefix that it lacks: write in full each one meant`,
+		long: `and 2 more, each with a prefix that it lacks: write in full each one meant. Read each id suggested here whole ` +
+			`from the ids of a megallm_models data source, which lists every model the policy allows`,
+	} {
+		if got := rejectionWords(c, id, c.Misnamed(id)); !strings.HasSuffix(got, want) {
+			t.Errorf("rejectionWords(%.8q…) = %q, want it to end %q", id, got, want)
+		}
 	}
 }

@@ -93,8 +93,8 @@ func rejectionWords(models *catalog.Catalog, id string, r *catalog.Rejection) st
 	case catalog.NotInCatalog:
 		return "is not in the catalog" + aside(meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions))
 	case catalog.MisnamedModelID:
-		m := catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0]}
-		return "is not in the catalog, which has " + megallm.Quote(m.CatalogID) + spellingWhy(models, m)
+		m := catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0], Alike: r.Suggestions[1:]}
+		return "is not in the catalog, which has " + spellingWhy(models, m)
 	case catalog.RefusedByPolicy:
 		return r.Refusal
 	case catalog.RetiredModel:

@@ -155,6 +155,8 @@ func TestRewrite(t *testing.T) {
 			"and write it in lower case"},
 		{" acme/\u0130" + long, "i" + long, `delete the white space around it, and write it without the vendor prefix "acme/", ` +
 			"and write it in lower case"},
+		{" " + strings.ToUpper(long), "meta-llama/" + long, `delete the white space around it, and write it with the prefix ` +
+			`"meta-llama/", and write it in lower case`},
 		{" \u017f" + long, "s" + long, "delete the white space around it, and write it in the letter case of the catalog, " +
 			"whose ids a megallm_models data source lists"},
 		{" k" + long, "\u212a" + strings.ToUpper(long), "delete the white space around it, and write it in the letter case " +
