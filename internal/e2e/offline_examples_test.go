@@ -20,8 +20,8 @@ func TestExampleModuleTests(t *testing.T) {
 	if err != nil {
 		t.Fatalf("terraform test failed: %v\n%s", err, out)
 	}
-	if !strings.Contains(out, "38 passed, 0 failed") {
-		t.Errorf("want all 38 runs to pass:\n%s", out)
+	if !strings.Contains(out, "42 passed, 0 failed") {
+		t.Errorf("want all 42 runs to pass:\n%s", out)
 	}
 }
 
@@ -133,6 +133,47 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=workload={ input_tokens = -1e9, output_tokens = 2e8 }`},
 		want: []string{`workload.input_tokens is negative: a token count is 0 or more. Write how many tokens the ` +
 			`workload has, 0 for none.`},
+	}, {
+		// Where no data source reads workload (candidates, no max_workload_cost),
+		// as where one does: the module refuses it as the provider words it.
+		name: "a workload attribute it does not take, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o"]`,
+			`-var=workload={ input_tokens = 1e9, output_tokens = 2e8, cached_input_tokens = 5e9 }`},
+		want: []string{`workload has no attribute "cached_input_tokens". Its attributes are "input_tokens" and ` +
+			`"output_tokens".`},
+	}, {
+		name: "a workload attribute it does not take",
+		vars: []string{`-var=workload={ input_tokens = 1e9, output_tokens = 2e8, cached_input_tokens = 5e9 }`,
+			`-var=require={ max_workload_cost = 100 }`},
+		want: []string{`workload has no attribute "cached_input_tokens". Its attributes are "input_tokens" and ` +
+			`"output_tokens".`},
+	}, {
+		// A misspelt count is that error alone: setting the count to 0, as the
+		// error for a missing one advises, would price no tokens.
+		name: "a misspelt token count, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=workload={ input_token = 1e9, output_tokens = 2e8 }`},
+		want: []string{`workload has no attribute "input_token". Its attributes are "input_tokens" and ` +
+			`"output_tokens".`},
+		notWant: []string{"to 0"},
+	}, {
+		name: "many workload attributes it does not take, one over-long, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=workload={ input_tokens = 1e9, output_tokens = 2e8, ` +
+			`a01 = 1, a02 = 1, a03 = 1, a04 = 1, a05 = 1, a06 = 1, a07 = 1, a08 = 1, a09 = 1, a10 = 1, a11 = 1, ` +
+			strings.Repeat("w", 200) + ` = 1 }`},
+		want: []string{`workload has no attribute "a10". workload has 2 more attributes it does not take. Its attributes ` +
+			`are "input_tokens" and "output_tokens".`},
+		notWant: []string{`"a11"`, strings.Repeat("w", 65)},
+	}, {
+		name: "an over-long workload attribute it does not take, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o"]`,
+			`-var=workload={ input_tokens = 1e9, output_tokens = 2e8, ` + strings.Repeat("w", 200) + ` = 1 }`},
+		want:    []string{`workload has no attribute "` + strings.Repeat("w", 64) + `"… (200 characters).`},
+		notWant: []string{strings.Repeat("w", 65)},
+	}, {
+		name: "a token count that is no number, with candidates",
+		vars: []string{`-var=candidates=["gpt-4o"]`, `-var=workload={ input_tokens = "many", output_tokens = 2e8 }`},
+		want: []string{`workload.input_tokens is no number: write how many tokens the workload has as a number, such as ` +
+			`1.2e9.`},
 	}, {
 		name: "a type no model has, without requirements",
 		vars: []string{`-var=type=rerank`, `-var=require={}`},

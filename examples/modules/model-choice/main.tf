@@ -79,20 +79,40 @@ variable "candidates" {
 }
 
 variable "workload" {
-  description = "Tokens over a period you choose, such as a month: without candidates, the model whose cost for them is lowest is chosen, and require.max_workload_cost bounds that cost (with candidates too). Null chooses by input price; a max_workload_cost without a workload fails the plan."
-  type = object({
-    input_tokens  = number
-    output_tokens = number
-  })
+  description = "Tokens over a period you choose, such as a month, as { input_tokens = 1.2e9, output_tokens = 3e8 } (both required, any other attribute an error): without candidates, the model whose cost for them is lowest is chosen, and require.max_workload_cost bounds that cost (with candidates too). Null chooses by input price; a max_workload_cost without a workload fails the plan."
+  # Not an object type, as require is not: Terraform would drop an attribute
+  # the type does not declare, and price a smaller workload than written.
+  type    = any
   default = null
 
+  # Another attribute is the next validation's error: it may be a count
+  # misspelt (input_token), which setting input_tokens to 0 would not fix.
   validation {
-    condition     = var.workload == null ? true : try(var.workload.input_tokens != null && var.workload.output_tokens != null, false)
+    condition     = var.workload == null ? true : try(var.workload.input_tokens != null && var.workload.output_tokens != null, false) || try(length(setsubtract(keys(var.workload), ["input_tokens", "output_tokens"])) > 0, false)
     error_message = "workload needs both input_tokens and output_tokens: set the one you have none of to 0."
   }
 
   # With candidates and no max_workload_cost, no data source reads workload,
-  # so none would refuse a negative count: workload_cost would be null.
+  # so none would refuse another attribute (workload_cost would leave it out),
+  # a count that is no number or a negative one (workload_cost would be null).
+  # As a validation reads no other variable before Terraform 1.9, these apply
+  # with or without candidates, ahead of the provider's own check.
+  validation {
+    condition = try(length(setsubtract(keys(var.workload), ["input_tokens", "output_tokens"])) == 0, true)
+    error_message = format("%s Its attributes are \"input_tokens\" and \"output_tokens\".", join(" ", [
+      for i, name in try(sort(setsubtract(keys(var.workload), ["input_tokens", "output_tokens"])), []) :
+      i < 10 ? format("workload has no attribute %s.", length(name) > 64 ? format("%q… (%d characters)", substr(name, 0, 64), length(name)) : format("%q", name)) :
+      format("workload has %d more attributes it does not take.", length(setsubtract(keys(var.workload), ["input_tokens", "output_tokens"])) - 10) if i <= 10
+    ]))
+  }
+
+  validation {
+    condition = alltrue([for name in ["input_tokens", "output_tokens"] : try(var.workload[name] == null || can(tonumber(var.workload[name])), true)])
+    error_message = format("%s: write how many tokens the workload has as a number, such as 1.2e9.", join(" and ", [
+      for name in ["input_tokens", "output_tokens"] : "workload.${name} is no number" if !try(var.workload[name] == null || can(tonumber(var.workload[name])), true)
+    ]))
+  }
+
   validation {
     condition = try(var.workload.input_tokens >= 0 && var.workload.output_tokens >= 0, true)
     error_message = format("%s: a token count is 0 or more. Write how many tokens the workload has, 0 for none.", join(" and ", [

@@ -509,6 +509,57 @@ run "a_negative_token_count_is_refused_with_candidates" {
   expect_failures = [var.workload]
 }
 
+# workload is no object type, which would drop an attribute it does not
+# declare and price 2e6 tokens where 7e6 are written: such an attribute fails
+# the plan, with candidates too, where no data source reads the workload.
+run "a_workload_attribute_it_does_not_take_is_refused" {
+  command = plan
+
+  variables {
+    workload = { input_tokens = 1e6, output_tokens = 1e6, cached_input_tokens = 5e6 }
+    require  = { max_workload_cost = 10 }
+  }
+
+  expect_failures = [var.workload]
+}
+
+run "a_workload_attribute_it_does_not_take_is_refused_with_candidates" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o-mini"]
+    workload   = { input_tokens = 1e6, output_tokens = 1e6, cached_input_tokens = 5e6 }
+  }
+
+  expect_failures = [var.workload]
+}
+
+run "a_token_count_that_is_no_number_is_refused_with_candidates" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o-mini"]
+    workload   = { input_tokens = "many", output_tokens = 1e6 }
+  }
+
+  expect_failures = [var.workload]
+}
+
+# A count in quotes is read as a number, as the object type read it.
+run "token_counts_in_quotes_with_candidates" {
+  command = plan
+
+  variables {
+    candidates = ["gpt-4o-mini"]
+    workload   = { input_tokens = "1e9", output_tokens = "2e8" }
+  }
+
+  assert {
+    condition     = output.model_id == "gpt-4o-mini" && output.workload_cost == 270
+    error_message = "Expected gpt-4o-mini at 270 USD, got ${output.model_id} at ${output.workload_cost}."
+  }
+}
+
 run "impossible_requirements_of_any_type_fail_the_plan" {
   command = plan
 
