@@ -42,10 +42,11 @@ const maxUnescapes = 3
 // of a key, or of its hex or base64 encoding, ignoring ASCII case, is
 // found, also in the readings without white space, control and invisible
 // characters, ANSI colours and HTML tags (a key split across lines, by
-// zero-width spaces or by marks around part of it), and without
+// zero-width spaces or by marks around part of it), without
 // those, slashes and quoted-printable soft line breaks too (a key pasted into
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
-// looked for without its own slashes, and the text it came from is
+// looked for without its own slashes, and without what a hex dump writes
+// between bytes (68:6f, 0x68, 0x6f), and the text it came from is
 // replaced by ***. A key shorter than MinKeyRun is found whole, only
 // unsplit and where it is a word of its own (wholeWord), and its encodings
 // as any key's where they are that long (hex of 5 characters or more); one
@@ -192,6 +193,35 @@ func pieceBreakAt(text []byte) int {
 	return separatorAt(text)
 }
 
+// hexByteBreakAt is the length of what a hex dump or a debug printer writes
+// before a byte, that text starts with: a colon, dash or comma, or C's 0x, or
+// both, with white space between (68:6f, 68-6f, 0x68, 0x6f, 0x68,\n0x6f),
+// before two hex digits that no letter or digit follows; or 0 (white space
+// alone is separatorAt's).
+func hexByteBreakAt(text []byte) int {
+	n := 0
+	punctuated := text[0] == ':' || text[0] == '-' || text[0] == ','
+	if punctuated {
+		n++
+	}
+	for n < len(text) && text[n] <= ' ' {
+		n++
+	}
+	if bytes.HasPrefix(text[n:], []byte("0x")) {
+		n += 2
+	} else if !punctuated {
+		return 0
+	}
+	if len(text) < n+2 {
+		return 0
+	}
+	next, _ := utf8.DecodeRune(text[n+2:])
+	if _, ok := number(text[n:n+2], 16); !ok || wordChar(next) {
+		return 0
+	}
+	return n
+}
+
 // joinSeparated is text without what breakAt finds, and which byte of text
 // each of its bytes came from; nil when text has none.
 func joinSeparated(text []byte, breakAt func([]byte) int) (joined []byte, from []span) {
@@ -305,6 +335,7 @@ var splitReadings = []struct {
 }{
 	{separatorAt, func(key string) string { return key }},
 	{pieceBreakAt, func(key string) string { return strings.ReplaceAll(key, "/", "") }},
+	{hexByteBreakAt, func(key string) string { return key }},
 }
 
 // scrub replaces every form of the keys in s by the rule of redactor; cut

@@ -5,9 +5,10 @@ import "testing"
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
 // letter case, under any layer of escapes, split by white space, control or
 // invisible characters, ANSI colours, HTML tags, soft line breaks or slashes
-// or not, is replaced; a shorter key is replaced whole where no letter or
-// digit makes it part of a longer word; shorter runs of a longer key are left
-// (they give nothing away); and a cut-off text loses an end that starts the
+// or not, and in hex, with a hex dump's marks between bytes or not, is
+// replaced; a shorter key is replaced whole where no letter or digit makes it
+// part of a longer word; shorter runs of a longer key are left (they give
+// nothing away); and a cut-off text loses an end that starts the
 // key, split or not (a shorter key's, where it starts a word).
 func TestRedactor_rule(t *testing.T) {
 	t.Parallel()
@@ -46,6 +47,15 @@ func TestRedactor_rule(t *testing.T) {
 		{"hex of a short key", "k/y+Z=_", "key 6B2F792B5A3D5F.", "key ***.", false},
 		{"hex of a short key, bytes split by spaces", "k/y+Z=_", "key: 6b 2f 79 2b 5a 3d 5f", "key: ***", false},
 		{"hex of a key of 4 characters is too short", "k/y+", "key 6b2f792b.", "key 6b2f792b.", false},
+		{"hex bytes split by colons, as a hex dump writes them", key, "key 73:6b:2d:41:62:2f:43:64:2b:45:66:3d:47:68:5f:49:6a:2d:4b:6c.", "key ***.", false},
+		{"hex bytes split by dashes, upper case", key, "key 73-6B-2D-41-62-2F-43-64-2B-45-66-3D-47-68-5F-49-6A-2D-4B-6C.", "key ***.", false},
+		{"hex bytes as C literals", key, "{0x73, 0x6b, 0x2d, 0x41, 0x62, 0x2f, 0x43, 0x64, 0x2b, 0x45, 0x66}", "{0x***}", false},
+		{"hex bytes as C literals, wrapped", key, "{0x73, 0x6b, 0x2d, 0x41,\n  0x62, 0x2f, 0x43, 0x64}", "{0x***}", false},
+		{"hex bytes as C literals without spaces", key, "{0x73,0x6b,0x2d,0x41,0x62,0x2f,0x43,0x64,0x2b,0x45}", "{0x***}", false},
+		{"hex bytes as \\x escapes", key, `"\x73\x6b\x2d\x41\x62\x2f\x43\x64\x2b\x45\x66"`, `"***"`, false},
+		{"hex bytes of a short key split by colons", "k/y+Z=_", "key 6b:2f:79:2b:5a:3d:5f.", "key ***.", false},
+		{"hex bytes of 4 characters split are left", key, "key 73:6b:2d:41 or 0x62, 0x2f, 0x43, 0x64.", "key 73:6b:2d:41 or 0x62, 0x2f, 0x43, 0x64.", false},
+		{"MAC addresses, dates, times and hex literals are left", key, "de:ad:be:ef:00:01 2024-07-23T12:34:56 0x7f,0x45", "de:ad:be:ef:00:01 2024-07-23T12:34:56 0x7f,0x45", false},
 		// A server may change the key's letter case before it encodes it.
 		{"hex of the key lower-cased", key, "key 736b2d61622f63642b65663d67685f696a2d6b6c.", "key ***.", false},
 		{"hex of the key upper-cased", key, "key 534b2d41422f43442b45463d47485f494a2d4b4c.", "key ***.", false},
