@@ -32,25 +32,26 @@ const maxUnescapes = 3
 // redactor removes API keys from text the client did not write: messages,
 // bodies, URLs and transport errors, which a server (or a proxy that lists
 // the request's headers) may fill with the credential it received, in any
-// letter case, escaped, encoded or cut short. It holds every key it is given
-// (the one a request carried; for a catalog file, each key the provider
-// knows) and looks for all of them at once.
+// letter case or width, escaped, encoded or cut short. It holds every key it
+// is given (the one a request carried; for a catalog file, each key the
+// provider knows) and looks for all of them at once.
 //
 // The rule: the text is read as it is and with up to maxUnescapes layers of
 // escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
 // character references); in each reading, every run of MinKeyRun characters
-// of a key, or of its hex or base64 encoding, ignoring ASCII case, is
-// found, also in the readings without white space, control and invisible
-// characters, ANSI colours and HTML tags (a key split across lines, by
-// zero-width spaces or by marks around part of it), without
+// of a key, or of its hex or base64 encoding, ignoring ASCII case and width
+// (fold: full-width letters and other compatibility characters read as the
+// ASCII they stand for), is found, also in the readings without white space,
+// control and invisible characters, ANSI colours and HTML tags (a key split
+// across lines, by zero-width spaces or by marks around part of it), without
 // those, slashes and quoted-printable soft line breaks too (a key pasted into
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
 // looked for without its own slashes, and without what a hex dump writes
-// between bytes (68:6f, 0x68, 0x6f), and the text it came from is
-// replaced by ***. A key shorter than MinKeyRun is found whole, only
-// unsplit and where it is a word of its own (wholeWord), and its encodings
-// as any key's where they are that long (hex of 5 characters or more); one
-// shorter than MinKeyLength is not looked for.
+// between bytes (68:6f, 0x68, 0x6f), and the text it came from is replaced by
+// ***. A key shorter than MinKeyRun is found whole, only unsplit and where it
+// is a word of its own (wholeWord), and its encodings as any key's where they
+// are that long (hex of 5 characters or more); one shorter than MinKeyLength
+// is not looked for.
 type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string
@@ -67,7 +68,8 @@ func newRedactor(keys ...string) redactor {
 	var r redactor
 	for _, key := range keys {
 		key = strings.TrimSpace(key)
-		folded := string(foldASCII([]byte(key)))
+		text, _ := fold([]byte(key), nil)
+		folded := string(text)
 		if utf8.RuneCountInString(folded) < MinKeyLength || slices.Contains(r.keys, folded) {
 			continue
 		}
@@ -199,6 +201,9 @@ func pieceBreakAt(text []byte) int {
 // before two hex digits that no letter or digit follows; or 0 (white space
 // alone is separatorAt's).
 func hexByteBreakAt(text []byte) int {
+	if text[0] > ' ' && text[0] != ':' && text[0] != '-' && text[0] != ',' && text[0] != '0' {
+		return 0 // most of a text: no need to look further
+	}
 	n := 0
 	punctuated := text[0] == ':' || text[0] == '-' || text[0] == ','
 	if punctuated {
@@ -344,8 +349,7 @@ func (r redactor) scrub(s string, cut bool) string {
 	if r.shortest == 0 || len(s) < r.shortest && !cut { // no reading of s is longer than s, so none holds a run
 		return s
 	}
-	text := foldASCII([]byte(s))
-	var from []span // where each byte of text came from in s; nil: itself
+	text, from := fold([]byte(s), nil) // from: where each byte of text came from in s; nil: itself
 	splits := splitReadings
 	if r.runs[MinKeyRun] == nil {
 		splits = nil
@@ -387,7 +391,7 @@ func (r redactor) scrub(s string, cut bool) string {
 				nextFrom[i] = origin(from, in.start, in.end)
 			}
 		}
-		text, from = next, nextFrom
+		text, from = fold(next, nextFrom)
 	}
 	if len(found) == 0 {
 		return s
@@ -471,6 +475,69 @@ func replaceSpans(s string, found []span) string {
 	}
 	b.WriteString(s[done:])
 	return b.String()
+}
+
+// fold is text as the key is looked for in it: its ASCII letters lower-cased,
+// in place, and its compatibility characters written in the ASCII they stand
+// for (asciiForm), in a new text when it has any, with where each of its
+// bytes came from, given from for text's (nil: text is what is scrubbed).
+func fold(text []byte, from []span) ([]byte, []span) {
+	foldASCII(text)
+	var folded []byte
+	var foldedFrom []span
+	i := 0
+	for i < len(text) && text[i] < utf8.RuneSelf { // most texts are ASCII
+		i++
+	}
+	for i < len(text) {
+		form, n := string(text[i:i+1]), 1
+		if text[i] >= utf8.RuneSelf {
+			if ascii, size := asciiForm(text[i:]); size > 0 {
+				form, n = ascii, size
+			}
+		}
+		if n > 1 && folded == nil { // the first compatibility character
+			folded, foldedFrom = append(make([]byte, 0, len(text)), text[:i]...), make([]span, i, len(text))
+			for j := range i {
+				foldedFrom[j] = origin(from, j, j+1)
+			}
+		}
+		if folded != nil {
+			for range len(form) {
+				foldedFrom = append(foldedFrom, origin(from, i, i+n))
+			}
+			folded = append(folded, form...)
+		}
+		i += n
+	}
+	if folded == nil {
+		return text, from
+	}
+	return foldASCII(folded), foldedFrom
+}
+
+// asciiForm is the ASCII that Unicode's compatibility decomposition (NFKC)
+// writes the character text starts with in, and its length, for the forms a
+// server may lay a key out in: full-width ｈ, mathematical 𝐡 and 𝟏, circled ⓗ
+// and the ligatures ﬁ and ﬀ; "" and 0 for any other character. (The standard
+// library, all that megallm imports, has no NFKC tables.)
+func asciiForm(text []byte) (string, int) {
+	const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	c, size := utf8.DecodeRune(text)
+	switch {
+	case 0xff01 <= c && c <= 0xff5e: // full-width ！ to ～
+		return string(c - 0xfee0), size
+	case 0x1d400 <= c && c < 0x1d6a4: // 13 mathematical alphabets of A to Z, a to z
+		i := (c - 0x1d400) % 52
+		return letters[i : i+1], size
+	case 0x24b6 <= c && c <= 0x24e9: // circled Ⓐ to Ⓩ, ⓐ to ⓩ
+		return letters[c-0x24b6 : c-0x24b6+1], size
+	case 0x1d7ce <= c && c <= 0x1d7ff: // 5 mathematical sets of 0 to 9
+		return string('0' + (c-0x1d7ce)%10), size
+	case 0xfb00 <= c && c <= 0xfb06: // ﬀ, ﬁ, ﬂ, ﬃ, ﬄ, ﬅ, ﬆ
+		return [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}[c-0xfb00], size
+	}
+	return "", 0
 }
 
 // foldASCII lower-cases the ASCII letters of b in place and returns it.

@@ -5,15 +5,16 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // FuzzRedact writes a key into a text with each character in a random form
-// (as is or in the other letter case, \u00XX, %XX, \c, &#NN; or &#xXX;,
-// upper- or lower-case hex), a long key split by ANSI colours or HTML tags
-// (keySplits), between arbitrary texts, and cuts it at a random
-// point. No run of 10 of the key's characters as written may survive, nor
+// (as is or in the other letter case, full-width or not, \u00XX, %XX, \c,
+// &#NN; or &#xXX;, upper- or lower-case hex), a long key split by ANSI colours
+// or HTML tags (keySplits), between arbitrary texts, and cuts it at a random
+// point, where a character starts. No run of 10 of the key's characters as written may survive, nor
 // any uniform form mockapi.LeakedKey looks for; a cut text that ends in 4 or
 // more characters of the key's start ends in *** instead. The texts hold no
 // white space nor mockapi.KeySplit, which LeakedKey reads as splitting the
@@ -25,6 +26,7 @@ func FuzzRedact(f *testing.F) {
 	f.Add("abc%41def\\/ghij&amp;", "%4", "\\", []byte{1, 4, 6, 7}, uint16(14))
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "<td>", "</td>", []byte{0, 16 | 32, 8, 16 | 3, 0, 0, 16 | 64 | 32, 16 | 96}, uint16(17))
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", `{"log":"`, `"}`, []byte{16 | 1, 0, 16 | 64, 2, 16, 0, 0}, uint16(30))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", ".", []byte{128, 128 | 8, 3, 128 | 16, 128}, uint16(20))
 	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16) {
 		if key == "" || len(key) > 64 || strings.IndexFunc(key, func(c rune) bool { return c <= ' ' || c > '~' || c == '*' }) >= 0 {
 			t.Skip("a key is printable ASCII without spaces (nor *, which *** would spell)")
@@ -56,6 +58,9 @@ func FuzzRedact(f *testing.F) {
 		checkNoKey(t, out, key, tokens)
 
 		cut := int(cutAt) % (len(written) + 1)
+		for cut < len(written) && !utf8.RuneStart(written[cut]) {
+			cut--
+		}
 		out = r.truncated(prefix + "|" + written[:cut])
 		checkNoKey(t, out, key, tokens)
 		whole := 0 // how many characters of the key the cut left whole
@@ -74,7 +79,8 @@ func FuzzRedact(f *testing.F) {
 // from the rule (with a < before it, "<a|>" is a tag).
 var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>"}
 
-// writeKeyChar writes c in the form choice picks.
+// writeKeyChar writes c in the form choice picks: escaped (choice%8) or, as
+// it is, in the other letter case (bit 8), and full-width (bit 128).
 func writeKeyChar(c, choice byte) string {
 	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	alnum := letter || '0' <= c && c <= '9'
@@ -103,6 +109,9 @@ func writeKeyChar(c, choice byte) string {
 	}
 	if choice&8 != 0 && letter {
 		c ^= 0x20 // the other letter case
+	}
+	if choice&128 != 0 {
+		return string(rune(c) + 0xfee0) // full-width: ＡＢ for AB
 	}
 	return string(c)
 }

@@ -3,13 +3,14 @@ package megallm
 import "testing"
 
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
-// letter case, under any layer of escapes, split by white space, control or
-// invisible characters, ANSI colours, HTML tags, soft line breaks or slashes
-// or not, and in hex, with a hex dump's marks between bytes or not, is
-// replaced; a shorter key is replaced whole where no letter or digit makes it
-// part of a longer word; shorter runs of a longer key are left (they give
-// nothing away); and a cut-off text loses an end that starts the
-// key, split or not (a shorter key's, where it starts a word).
+// letter case, full-width or another compatibility form, under any layer of
+// escapes, split by white space, control or invisible characters, ANSI
+// colours, HTML tags, soft line breaks or slashes or not, and in hex, with a
+// hex dump's marks between bytes or not, is replaced; a shorter key is
+// replaced whole where no letter or digit makes it part of a longer word;
+// shorter runs of a longer key are left (they give nothing away); and a
+// cut-off text loses an end that starts the key, split or not (a shorter
+// key's, where it starts a word).
 func TestRedactor_rule(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
@@ -56,6 +57,13 @@ func TestRedactor_rule(t *testing.T) {
 		{"hex bytes of a short key split by colons", "k/y+Z=_", "key 6b:2f:79:2b:5a:3d:5f.", "key ***.", false},
 		{"hex bytes of 4 characters split are left", key, "key 73:6b:2d:41 or 0x62, 0x2f, 0x43, 0x64.", "key 73:6b:2d:41 or 0x62, 0x2f, 0x43, 0x64.", false},
 		{"MAC addresses, dates, times and hex literals are left", key, "de:ad:be:ef:00:01 2024-07-23T12:34:56 0x7f,0x45", "de:ad:be:ef:00:01 2024-07-23T12:34:56 0x7f,0x45", false},
+		{"full-width", key, "key ｓｋ－Ａｂ／Ｃｄ＋Ｅｆ＝Ｇｈ＿Ｉｊ－Ｋｌ.", "key ***.", false},
+		{"mathematical bold and circled letters", key, "key 𝐬𝐤-𝐀𝐛/ⓒⓓ+𝐄𝐟=𝐆𝐡_𝐈𝐣-𝐊𝐥.", "key ***.", false},
+		{"full-width, JSON-escaped", key, `"\uff53\uff4b\uff0d\uff21\uff42\uff0f\uff23\uff44\uff0b\uff25\uff46"`, `"***"`, false},
+		{"full-width under three layers of escapes", key, "sk-Ab/Cd&amp;amp;#xff0b;Ef=Gh_Ij&amp;amp;#xff0d;Kl", "***", false},
+		{"a ligature for two of its characters", "sk-Prefix-Key", "key sk-Pre\ufb01x-Key.", "key ***.", false},
+		{"a short key full-width, as a word", "test", "key ｔｅｓｔ, ｌａｔｅｓｔ.", "key ***, ｌａｔｅｓｔ.", false},
+		{"full-width text without the key is left", key, "モデル「ｇｐｔ－４ｏ」は見つかりません…（ｍ²，Ⅱ）", "モデル「ｇｐｔ－４ｏ」は見つかりません…（ｍ²，Ⅱ）", false},
 		// A server may change the key's letter case before it encodes it.
 		{"hex of the key lower-cased", key, "key 736b2d61622f63642b65663d67685f696a2d6b6c.", "key ***.", false},
 		{"hex of the key upper-cased", key, "key 534b2d41422f43442b45463d47485f494a2d4b4c.", "key ***.", false},
@@ -94,6 +102,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"cut after 3 characters", key, "key sk-", "key sk-", true},
 		{"split and cut after 9 characters", key, "key sk-Ab/Cd\n+", "key ***", true},
 		{"split by zero-width spaces and cut", key, "key sk-\u200bAb/\u200bCd", "key ***", true},
+		{"full-width and cut", key, "key ｓｋ－Ａｂ／Ｃ", "key ***", true},
 		{"split by slashes and cut", key, "https://gw.test/v1/sk-Ab/Cd/+E", "https://gw.test/v1/***", true},
 		{"split by a tag and cut inside the next", key, `key sk-Ab<i>/Cd<span class="x`, "key ***", true},
 		{"split by a colour and cut inside the next", key, "key sk-Ab\x1b[1m/Cd\x1b[3", "key ***", true},
