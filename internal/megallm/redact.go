@@ -522,18 +522,19 @@ func fold(text []byte, from []span) ([]byte, []span) {
 // and the ligatures ﬁ and ﬀ; "" and 0 for any other character. (The standard
 // library, all that megallm imports, has no NFKC tables.)
 func asciiForm(text []byte) (string, int) {
-	const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	const printable = "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
+	ascii := func(c rune) string { return printable[c-'!' : c-'!'+1] }         // string(c) would allocate
+	letter := func(i rune) string { return ascii('A' + i + i/26*('a'-'Z'-1)) } // the i-th of A to Z, a to z
 	c, size := utf8.DecodeRune(text)
 	switch {
 	case 0xff01 <= c && c <= 0xff5e: // full-width ！ to ～
-		return string(c - 0xfee0), size
+		return ascii(c - 0xfee0), size
 	case 0x1d400 <= c && c < 0x1d6a4: // 13 mathematical alphabets of A to Z, a to z
-		i := (c - 0x1d400) % 52
-		return letters[i : i+1], size
+		return letter((c - 0x1d400) % 52), size
 	case 0x24b6 <= c && c <= 0x24e9: // circled Ⓐ to Ⓩ, ⓐ to ⓩ
-		return letters[c-0x24b6 : c-0x24b6+1], size
+		return letter(c - 0x24b6), size
 	case 0x1d7ce <= c && c <= 0x1d7ff: // 5 mathematical sets of 0 to 9
-		return string('0' + (c-0x1d7ce)%10), size
+		return ascii('0' + (c-0x1d7ce)%10), size
 	case 0xfb00 <= c && c <= 0xfb06: // ﬀ, ﬁ, ﬂ, ﬃ, ﬄ, ﬅ, ﬆ
 		return [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}[c-0xfb00], size
 	}

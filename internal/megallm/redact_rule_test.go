@@ -214,3 +214,14 @@ func TestRedactor_ordinaryTextIsLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactor_widthIsFoldedInOneCopy: a text with full-width characters
+// (a message in Japanese or Chinese has them in every line) is folded into
+// one copy, with where each byte came from, not a string per character.
+func TestRedactor_widthIsFoldedInOneCopy(t *testing.T) {
+	r := newRedactor("sk-Ab/Cd+Ef=Gh_Ij-Kl")
+	const text = "モデル「ｇｐｔ－４ｏ」は見つかりません（ｍｏｄｅｌ＿ｎｏｔ＿ｆｏｕｎｄ）"
+	if n := testing.AllocsPerRun(100, func() { _ = r.String(text) }); n > 5 {
+		t.Errorf("String of a full-width text makes %.0f allocations, want 5 at most", n)
+	}
+}
