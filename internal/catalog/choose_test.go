@@ -79,6 +79,18 @@ func TestAdvise(t *testing.T) {
 	if got := c.Advise("gpt-4o-minx", ptr("small"), long); !reflect.DeepEqual(got, want) {
 		t.Errorf("Advise with a requirement the successor misses = %+v, want %+v", got, want)
 	}
+	// A successor that retires no later than the model cannot be moved to,
+	// nor an alternative that does: the ones served after the model retires.
+	soon := New([]megallm.Model{
+		{ID: "m1", DeprecatedAt: date("2026-01-01T00:00:00Z"), RetiresAt: date("2026-06-01T00:00:00Z"), Successor: ptr("m2")},
+		{ID: "m2", RetiresAt: date("2026-06-01T00:00:00Z")}, {ID: "m2-a", RetiresAt: date("2026-05-01T00:00:00Z")},
+		{ID: "m2-b", RetiresAt: date("2026-07-01T00:00:00Z")},
+	})
+	soon.Apply(nil, fixedNow)
+	want = Advice{Successor: "m2", Unusable: "retires on 2026-06-01, no later than this model", Alternatives: []string{"m2-b"}}
+	if got := soon.Advise("m1", ptr("m2"), &Query{}); !reflect.DeepEqual(got, want) {
+		t.Errorf("Advise with a successor that retires no later = %+v, want %+v", got, want)
+	}
 	// A successor misspelt without its date: the ids it is near the start
 	// of, as Suggest finds them.
 	dated := New([]megallm.Model{{ID: "claude-3-5-sonnet-20241022"}, {ID: "claude-3-opus-20240229"}})

@@ -93,6 +93,12 @@ func Retired(m *megallm.Model, now time.Time) bool {
 	return reached(m.RetiresAt, now)
 }
 
+// ServedAfter reports whether m is still served when model retires: either
+// has no retirement date, or m retires later.
+func ServedAfter(m, model *megallm.Model) bool {
+	return model.RetiresAt == nil || m.RetiresAt == nil || m.RetiresAt.After(*model.RetiresAt)
+}
+
 // reached reports whether date is set and now is on or after it.
 func reached(date *time.Time, now time.Time) bool {
 	return date != nil && !now.Before(*date)

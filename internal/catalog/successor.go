@@ -24,10 +24,11 @@ type Advice struct {
 // Advise says what to move to from the model with this id, whose successor
 // is successor (nil for none), for a reader with query q. A successor is
 // advised only if it can be used: it is in the catalog, the policy allows
-// it, it is not retired, it meets q.Require and it is not the model itself;
-// so are the alternatives. Each answer is kept, by id, successor and what of
-// q the requirements read (terms): the closest ids cost a pass over the
-// catalog, and every read of a deprecated model asks again.
+// it, it is not retired, it meets q.Require, it is not the model itself and
+// it is served after the model retires (ServedAfter); so are the
+// alternatives. Each answer is kept, by id, successor and what of q the
+// requirements read (terms): the closest ids cost a pass over the catalog,
+// and every read of a deprecated model asks again.
 func (c *Catalog) Advise(id string, successor *string, q *Query) Advice {
 	key, err := json.Marshal(struct {
 		ID, Currency string
@@ -58,7 +59,10 @@ func (c *Catalog) advise(id string, successor *string, q *Query) Advice {
 	if a.Successor != "" && a.Unusable == "" {
 		return a
 	}
-	usable := func(usable string) bool { return usable != id && c.usable(usable) && c.meets(usable, q) }
+	model, known := c.Lookup(id)
+	usable := func(usable string) bool {
+		return usable != id && c.usable(usable) && c.meets(usable, q) && (!known || ServedAfter(c.byID[usable], model))
+	}
 	for _, near := range []string{a.Successor, id} {
 		if near != "" && len(a.Alternatives) == 0 {
 			if closest := c.suggest(near, usable); len(closest) > 0 {
@@ -108,6 +112,9 @@ func (c *Catalog) unusable(id, s string, q *Query) string {
 		return "was retired on " + FormatDate(*LifecycleOf(m, c.now).RetiresAt)
 	case !c.meets(s, q):
 		return "does not meet this data source's require"
+	}
+	if model, ok := c.Lookup(id); ok && !ServedAfter(m, model) {
+		return "retires on " + FormatDate(*m.RetiresAt) + ", no later than this model"
 	}
 	return ""
 }

@@ -337,3 +337,25 @@ func TestLifecycleWarning_fallbackRetiringFirst(t *testing.T) {
 		}
 	}
 }
+
+// TestLifecycleWarning_successorRetiringFirst: a deprecated model's successor
+// that retires no later than it does is not advised, as such a fallback is
+// not: the warning says when it retires and offers ids served after that.
+func TestLifecycleWarning_successorRetiringFirst(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	policy := map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
+		"models": object(map[string]tftypes.Value{
+			"gpt-4o": object(map[string]tftypes.Value{"deprecated_at": str(day(-10)), "retires_at": str(day(100)),
+				"successor": str("gpt-4.1")}),
+			"gpt-4.1": object(map[string]tftypes.Value{"retires_at": str(day(100))}),
+		}),
+	})}
+	p := newProtocolServer(t, server, policy)
+	config := p.config(t, "megallm_model", map[string]tftypes.Value{"id": str("gpt-4o")})
+	want := `Its successor "gpt-4.1" cannot be used: it retires on ` + day(100) + `, no later than this model. ` +
+		`Did you mean "gpt-4.1-mini"`
+	if _, got := p.readWarnings(t, "megallm_model", config); len(got) != 1 || !strings.Contains(got[0], want) {
+		t.Errorf("warnings\n%q\nwant one with %q", got, want)
+	}
+}

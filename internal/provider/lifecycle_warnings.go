@@ -35,7 +35,7 @@ func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.
 		if fallback == nil {
 			break
 		}
-		if r := catalog.LifecycleOf(fallback, models.Now()).RetiresAt; l.RetiresAt == nil || r == nil || r.After(*l.RetiresAt) {
+		if catalog.ServedAfter(fallback, model) {
 			advice.fallback = fallback.ID
 		}
 		rest = rest[slices.Index(rest, fallback.ID)+1:]
