@@ -351,6 +351,12 @@ func (q *Query) ComparesPrices() bool {
 	return strings.HasPrefix(sortKeyOf(q.SortBy).field.name, "pricing") || q.Require.AnyPriceBound()
 }
 
+// PolicyPriced reports whether the policy sets the price of the model with
+// this id (its negotiated price), not the catalog.
+func (c *Catalog) PolicyPriced(id string) bool {
+	return c.policy != nil && c.policy.Models[id].Pricing != nil
+}
+
 // PricedElsewhere returns, in catalog order, the models whose policy price is
 // in another currency than q's while q compares prices (a cost sort, a price
 // bound) and would keep them but for that: they sort last by cost and meet
@@ -368,7 +374,7 @@ func (c *Catalog) PricedElsewhere(q Query) []*megallm.Model {
 	s := c.selection(&q)
 	var out []*megallm.Model
 	for i := range c.models {
-		if m := &c.models[i]; c.policy.Models[m.ID].Pricing != nil && !pricedIn(m, q.Currency) && s.keeps(m) {
+		if m := &c.models[i]; c.PolicyPriced(m.ID) && !pricedIn(m, q.Currency) && s.keeps(m) {
 			out = append(out, m)
 		}
 	}

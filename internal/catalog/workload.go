@@ -58,6 +58,24 @@ func (w Workload) Cost(m *megallm.Model) (float64, error) {
 	return roundAmount(cost), nil
 }
 
+// CostlyPrice names the price of m that makes w's cost too large to
+// represent (ErrCostNotExpressible), "input_tokens_cost_per_million" or
+// "output_tokens_cost_per_million", with its value: that of the larger term,
+// where the price is more than its token count. It is "" where the token
+// counts are what is too large.
+func (w Workload) CostlyPrice(m *megallm.Model) (name string, price float64) {
+	p := m.Pricing
+	name, count, perMillion := "input_tokens_cost_per_million", w.InputTokens, p.InputTokensCostPerMillion
+	if w.InputTokens == 0 || (w.OutputTokens != 0 &&
+		w.OutputTokens/1e6**p.OutputTokensCostPerMillion > w.InputTokens/1e6**p.InputTokensCostPerMillion) {
+		name, count, perMillion = "output_tokens_cost_per_million", w.OutputTokens, p.OutputTokensCostPerMillion
+	}
+	if *perMillion <= count {
+		return "", 0
+	}
+	return name, *perMillion
+}
+
 // pricedIn reports whether m's prices are in currency ("" is
 // DefaultCurrency). A model that does not report its currency is taken as
 // priced in DefaultCurrency, the currency of the MegaLLM API, so that a

@@ -263,11 +263,32 @@ func counted(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// costTooLarge words catalog.ErrCostNotExpressible for what with models,
-// without a final period.
-func costTooLarge(what, models string) string {
-	return fmt.Sprintf("The cost of %s with %s is more than %s, the largest cost the provider computes. Use "+
-		"smaller token counts", what, models, exponentAsWritten(fmt.Sprintf("%.4g", math.MaxFloat64)))
+// costTooLarge words catalog.ErrCostNotExpressible for what, w, with models,
+// without a final period: where the price of m (nil for several models) is
+// what makes it too large (catalog.Workload.CostlyPrice), that price and
+// where it is set, by the catalog or the policy of models (nil for a model
+// given to a function); else the token counts.
+func costTooLarge(what string, w catalog.Workload, named string, m *megallm.Model, models *catalog.Catalog) string {
+	words := fmt.Sprintf("The cost of %s with %s is more than %s, the largest cost the provider computes", what, named,
+		exponentAsWritten(fmt.Sprintf("%.4g", math.MaxFloat64)))
+	var name string
+	var price float64
+	if m != nil {
+		name, price = w.CostlyPrice(m)
+	}
+	if name == "" {
+		return words + ". Use smaller token counts"
+	}
+	words = fmt.Sprintf("%s: its pricing.%s, %s, is what makes it so", words, name, formatNumber(price))
+	switch priced := "policy.models[" + megallm.Quote(m.ID) + "].pricing"; {
+	case models == nil:
+		return words + ". Check that price: a megallm_model's is the catalog's, or the one the provider's policy sets"
+	case models.PolicyPriced(m.ID):
+		return words + ". The provider's policy sets it: correct " + priced
+	default:
+		return words + ". It is the catalog's list price: choose another model, or set a negotiated price in the " +
+			"provider's " + priced
+	}
 }
 
 // warnEach warns at path about each of the first catalog.MaxListed values,

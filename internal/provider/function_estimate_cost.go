@@ -66,10 +66,11 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	}
 	// A count not known yet reads as 0, so an error stands for any count:
 	// a model without pricing fails the plan, not the apply.
-	cost, err := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}.Cost(model)
+	workload := catalog.Workload{InputTokens: tokens[0], OutputTokens: tokens[1]}
+	cost, err := workload.Cost(model)
 	switch {
 	case errors.Is(err, catalog.ErrCostNotExpressible):
-		resp.Error = function.NewFuncError(costTooLarge("these token counts", modelName(model)))
+		resp.Error = function.NewFuncError(costTooLarge("these token counts", workload, modelName(model), model, nil))
 	case err != nil:
 		msg := fmt.Sprintf("%s %s, so its cost cannot be estimated", modelName(model), err)
 		if unread := unreadPrices(ctx, modelArg); unread != nil {

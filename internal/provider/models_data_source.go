@@ -266,7 +266,8 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	cfg.IDs = make([]string, len(selected))
 	objects := make([]map[string]attr.Value, len(selected))
-	var tooLarge []string // ids whose workload cost is not expressible
+	var tooLarge []string     // ids whose workload cost is not expressible
+	var costly *megallm.Model // the one model whose workload cost is not expressible
 	if workload != nil {
 		cfg.WorkloadCosts = make([]*float64, len(selected))
 	}
@@ -275,17 +276,17 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		if workload != nil {
 			var overflows bool
 			if cfg.WorkloadCosts[i], overflows = workloadCost(workload, m); overflows {
-				tooLarge = append(tooLarge, megallm.Quote(m.ID))
+				tooLarge, costly = append(tooLarge, megallm.Quote(m.ID)), m
 			}
 		}
 	}
 	if len(tooLarge) > 0 {
 		named, elements := "model "+tooLarge[0], "Its element of workload_costs is null."
 		if len(tooLarge) > 1 {
-			named, elements = "models "+joinProblems(tooLarge, ", "), "Their elements of workload_costs are null."
+			named, elements, costly = "models "+joinProblems(tooLarge, ", "), "Their elements of workload_costs are null.", nil
 		}
 		resp.Diagnostics.AddAttributeWarning(path.Root("workload"), "Workload cost too large",
-			costTooLarge("the workload", named)+". "+elements)
+			costTooLarge("the workload", *workload, named, costly, models)+". "+elements)
 	}
 	cfg.Models = types.ListNull(types.ObjectType{AttrTypes: modelTypes().model}) // setModels sets it
 	resp.Diagnostics.Append(resp.State.Set(ctx, cfg)...)

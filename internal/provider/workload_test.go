@@ -421,3 +421,42 @@ func TestWorkload_missingIsAValidateError(t *testing.T) {
 }
 
 var workloadType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{"input_tokens": tftypes.Number, "output_tokens": tftypes.Number}}
+
+// TestWorkloadCost_tooLargeByItsPrice: where modest token counts cost too
+// much to compute, the price is named, with where it is set (the catalog or
+// the policy) and what to do, not smaller token counts.
+func TestWorkloadCost_tooLargeByItsPrice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"gold","pricing":{"input_tokens_cost_per_million":1e306}}`),
+		json.RawMessage(`{"id":"silver","pricing":{"input_tokens_cost_per_million":1}}`))
+	policy := map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{"models": object(map[string]tftypes.Value{
+		"silver": object(map[string]tftypes.Value{"pricing": object(map[string]tftypes.Value{
+			"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 1e306)})}),
+	})})}
+	workload := tftypes.NewValue(workloadType, map[string]tftypes.Value{
+		"input_tokens": tftypes.NewValue(tftypes.Number, 1e9), "output_tokens": tftypes.NewValue(tftypes.Number, 0),
+	})
+	tooLarge := `is more than 1.798e308, the largest cost the provider computes: its pricing.input_tokens_cost_per_million, ` +
+		`1e306, is what makes it so. `
+	for id, want := range map[string]string{
+		"gold": `It is the catalog's list price: choose another model, or set a negotiated price in the provider's ` +
+			`policy.models["gold"].pricing. Its element`,
+		"silver": `The provider's policy sets it: correct policy.models["silver"].pricing. Its element`,
+	} {
+		p := newProtocolServer(t, server, policy)
+		only := tftypes.NewValue(tftypes.String, "^"+id+"$")
+		_, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models",
+			map[string]tftypes.Value{"workload": workload, "id_regex": only}))
+		if want := `model "` + id + `" ` + tooLarge + want; len(warnings) != 1 || !strings.Contains(warnings[0], want) {
+			t.Errorf("warnings\n%q\nwant one with %q", warnings, want)
+		}
+	}
+	gold := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"),
+		"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e306)})}))
+	_, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gold, num(1e9), num(0))
+	if want := `model "gold" ` + tooLarge + `Check that price: a megallm_model's is the catalog's, or the one the ` +
+		`provider's policy sets`; funcErr == nil || !strings.HasSuffix(funcErr.Text, want) {
+		t.Errorf("estimate_cost error = %v, want one ending %q", funcErr, want)
+	}
+}
