@@ -68,6 +68,11 @@ type PolicyFindings struct {
 	// policy advises would name no model wherever it is shown. One that names
 	// its entry's own model is a mistake of its own, left to MissingSuccessors.
 	MisnamedSuccessors []MisnamedSuccessor
+	// MistypedCurrencies are the policy's prices in a currency that is no
+	// ISO 4217 code and near one the catalog's models are priced in before
+	// the policy applies (ClosestCode), sorted by entry, which Err makes an
+	// error: such a price compares with no other.
+	MistypedCurrencies []MistypedCurrency
 	// UnknownOwners are the policy's allowed owners that no catalog model
 	// has, in the policy's order.
 	UnknownOwners []string
@@ -97,6 +102,13 @@ type MisnamedSuccessor struct {
 	Successor MisnamedID
 }
 
+// MistypedCurrency is the currency of the pricing of the policy's entry with
+// this ID, and the catalog's currencies it is near.
+type MistypedCurrency struct {
+	ID, Currency string
+	Meant        []string
+}
+
 // MisnamedID is an id written otherwise than the catalog's: in another
 // letter case, with a vendor prefix, or without a prefix (LookupMisnamed).
 // Alike are the other catalog ids that an ID without a prefix names as well,
@@ -124,28 +136,31 @@ func (m MisnamedID) Prefix() (prefix string, added bool) {
 }
 
 // PolicyMismatchError is a policy whose model entries or successors name
-// catalog models otherwise than the catalog writes them: a denial, a
-// retirement or a successor that misses its model is never what its author
-// meant, so no data source may use the catalog.
+// catalog models otherwise than the catalog writes them, or whose prices
+// mistype the catalog's currency: a denial, a retirement, a successor or a
+// price that misses its model is never what its author meant, so no data
+// source may use the catalog.
 type PolicyMismatchError struct {
 	Misnamed           []MisnamedID
 	Keyed              []string            // as PolicyFindings'
 	MisnamedSuccessors []MisnamedSuccessor // as PolicyFindings'
+	MistypedCurrencies []MistypedCurrency  // as PolicyFindings'
 	Catalog            *Catalog            // the policy was applied to, which knows what it refuses
 }
 
 func (e *PolicyMismatchError) Error() string {
-	return fmt.Sprintf("the policy names %d model(s) otherwise than the catalog writes them",
-		len(e.Misnamed)+len(e.MisnamedSuccessors))
+	return fmt.Sprintf("the policy names %d model(s) or currencies otherwise than the catalog writes them",
+		len(e.Misnamed)+len(e.MisnamedSuccessors)+len(e.MistypedCurrencies))
 }
 
 // Err is the error the findings of c make: a *PolicyMismatchError when the
-// policy names a model otherwise than the catalog writes it, else nil.
+// policy names a model or currency otherwise than the catalog writes it, else nil.
 func (f PolicyFindings) Err(c *Catalog) error {
-	if len(f.Misnamed)+len(f.MisnamedSuccessors) == 0 {
+	if len(f.Misnamed)+len(f.MisnamedSuccessors)+len(f.MistypedCurrencies) == 0 {
 		return nil
 	}
-	return &PolicyMismatchError{Misnamed: f.Misnamed, Keyed: f.Keyed, MisnamedSuccessors: f.MisnamedSuccessors, Catalog: c}
+	return &PolicyMismatchError{Misnamed: f.Misnamed, Keyed: f.Keyed, MisnamedSuccessors: f.MisnamedSuccessors,
+		MistypedCurrencies: f.MistypedCurrencies, Catalog: c}
 }
 
 // Apply applies p to c at now, the day lifecycle statuses are computed for:
@@ -160,7 +175,13 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	if p == nil {
 		return findings
 	}
+	listed := c.Currencies() // as the API prices its models
 	for id, decision := range p.Models {
+		if pricing := decision.Pricing; pricing != nil && pricing.Currency != nil && !slices.Contains(listed, *pricing.Currency) {
+			if meant := ClosestCode(*pricing.Currency, listed); len(meant) > 0 {
+				findings.MistypedCurrencies = append(findings.MistypedCurrencies, MistypedCurrency{id, *pricing.Currency, meant})
+			}
+		}
 		m, ok := c.byID[id]
 		model := id // the catalog's id of the entry's model
 		if !ok {
@@ -222,6 +243,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	slices.Sort(findings.Keyed)
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(findings.MisnamedSuccessors, func(a, b MisnamedSuccessor) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(findings.MistypedCurrencies, func(a, b MistypedCurrency) int { return strings.Compare(a.ID, b.ID) })
 	return findings
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/currency"
+
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -241,11 +243,15 @@ func Closest(value string, candidates iter.Seq[string]) []string {
 	return near[:min(len(near), maxSuggestions)]
 }
 
-// ClosestCode returns up to three of codes that code, a short code such as a
-// currency's, may be mistyped for: one edit or one transposition away, closest
-// first. Closest allows a value of three letters two, which reach a code of
-// its own ("ZWG" from "ZAR").
+// ClosestCode returns up to three of codes that code, a currency code that is
+// no ISO 4217 code ("UDS"), may be mistyped for: one edit or one
+// transposition away, closest first; none for an ISO 4217 code, which is a
+// currency of its own. Closest allows a value of three letters two, which
+// reach a code of its own ("ZWG" from "ZAR").
 func ClosestCode(code string, codes []string) []string {
+	if _, err := currency.ParseISO(strings.TrimSpace(code)); err == nil {
+		return nil
+	}
 	near := closest(code, slices.Values(codes), editLimit(utf8.RuneCountInString(code))-1)
 	return near[:min(len(near), maxSuggestions)]
 }

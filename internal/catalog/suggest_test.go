@@ -372,11 +372,12 @@ func TestClosest_everyCharacterRetyped(t *testing.T) {
 }
 
 // A code is near another one edit or one transposition away, not two, as
-// Closest allows a value of three letters: "ZWG" is no typo of "ZAR".
+// Closest allows a value of three letters: "ZWG" is no typo of "ZAR"; nor is
+// an ISO 4217 code, in any case, a typo: "USN" is a currency of its own.
 func TestClosestCode(t *testing.T) {
 	t.Parallel()
 	codes := []string{"EUR", "USD", "ZAR"}
-	for code, want := range map[string][]string{"UDS": {"USD"}, "eru": {"EUR"}, "USX": {"USD"}, "ZWG": {}, "XYZ": {}, "ZRA": {"ZAR"}} {
+	for code, want := range map[string][]string{"UDS": {"USD"}, "eru": {"EUR"}, "USX": {"USD"}, "ZWG": {}, "XYZ": {}, "ZRA": {"ZAR"}, "USN": {}, "usn": {}} {
 		if got := ClosestCode(code, codes); !equalStrings(got, want) {
 			t.Errorf("ClosestCode(%q) = %q, want %q", code, got, want)
 		}

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -119,7 +120,7 @@ const aboutPolicy = "This is about the policy argument of the provider \"megallm
 // policyMismatchDetail lists the policy's misnamed ids, then successors, and
 // how to fix them: where another key names the same model, to merge the
 // two, as Terraform silently keeps one of two equal keys of an object literal
-// (an ambiguous key names none).
+// (an ambiguous key names none); then its mistyped currencies.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	keys := map[string][]string{} // the keys that name each catalog id
 	for _, id := range err.Keyed {
@@ -146,9 +147,23 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	for _, s := range err.MisnamedSuccessors {
 		lines = append(lines, misnamedSuccessor(err.Catalog, modelPolicyPath(s.ID)+".successor", s.Successor))
 	}
-	return fmt.Sprintf("Model ids are exact, and the provider's policy names models otherwise than the catalog writes "+
-		"them, so what it says of them (a denial, a retirement, a price, a successor) would silently miss them:\n  - %s"+
-		"\n\nWrite each id in the policy as the catalog does.", joinProblems(lines, "\n  - "))
+	var paragraphs []string
+	if len(lines) > 0 {
+		paragraphs = append(paragraphs, fmt.Sprintf("Model ids are exact, and the provider's policy names models "+
+			"otherwise than the catalog writes them, so what it says of them (a denial, a retirement, a price, a "+
+			"successor) would silently miss them:\n  - %s\n\nWrite each id in the policy as the catalog does.",
+			joinProblems(lines, "\n  - ")))
+	}
+	typos := make([]string, len(err.MistypedCurrencies))
+	for i, m := range err.MistypedCurrencies {
+		typos[i] = mistypedCurrency(modelPolicyPath(m.ID)+".pricing.currency", m.Currency, m.Meant)
+	}
+	if len(typos) > 0 {
+		paragraphs = append(paragraphs, fmt.Sprintf("The provider's policy prices models in a currency that no model "+
+			"in the catalog is priced in, one edit from one that is, so, whatever their price, price requirements "+
+			"would leave them out and cost sorts put them last:\n  - %s\n\nCorrect each code.", joinProblems(typos, "\n  - ")))
+	}
+	return strings.Join(paragraphs, "\n\n")
 }
 
 // misnamedSuccessor says that the policy's successor at where names no model,

@@ -66,7 +66,7 @@ func currencyOrDefault(currency string) string {
 // if query compares prices in the default currency and some model is priced
 // (where none is, unreportedFieldsWarning says so). A currency that is no ISO
 // 4217 code and near one the catalog has (catalog.ClosestCode: "UDS") is a
-// typo, an error with that code.
+// typo, an error with that code (mistypedCurrency).
 func currencyWarning(models *catalog.Catalog, origin string, query catalog.Query, set bool) diag.Diagnostics {
 	var diags diag.Diagnostics
 	currencies := models.Currencies()
@@ -87,13 +87,19 @@ func currencyWarning(models *catalog.Catalog, origin string, query catalog.Query
 	detail := fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) is priced in %s%s so no model meets a price "+
 		"requirement or sorts by cost in it. %s%s", counted(models.Len(), "model"), origin, megallm.Quote(query.Currency),
 		byDefault, catalogHas("currencies", currencies), advice)
-	if meant := catalog.ClosestCode(query.Currency, currencies); len(meant) > 0 && len(currencyCodes(query.Currency)) == 0 {
-		diags.AddAttributeError(path.Root("currency"), "Currency not an ISO 4217 code", fmt.Sprintf("currency %s is no ISO "+
-			"4217 code.%s %s", megallm.Quote(query.Currency), didYouMean(meant), detail))
+	if meant := catalog.ClosestCode(query.Currency, currencies); len(meant) > 0 {
+		diags.AddAttributeError(path.Root("currency"), "Currency not an ISO 4217 code",
+			mistypedCurrency("currency", query.Currency, meant)+" "+detail)
 	} else {
 		diags.AddAttributeWarning(path.Root("currency"), "No model priced in this currency", detail)
 	}
 	return diags
+}
+
+// mistypedCurrency says that code, written at name, is no ISO 4217 code, with
+// the codes it may be mistyped for (catalog.ClosestCode).
+func mistypedCurrency(name, code string, meant []string) string {
+	return fmt.Sprintf("%s %s is no ISO 4217 code.%s", name, megallm.Quote(code), didYouMean(meant))
 }
 
 // currencyArgument reads a function's optional currency argument: null is the

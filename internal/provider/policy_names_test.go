@@ -414,6 +414,39 @@ func TestPolicy_caseVariantTooLongToQuoteWhole(t *testing.T) {
 	}
 }
 
+// A policy price in a currency that is no ISO 4217 code and one edit from
+// one the API prices its models in is a typo, which would only warn that the
+// policy prices models in another currency, advising to set the typo as the
+// data source's currency: it fails every read, with the code meant, checked
+// against the catalog's currencies before the policy applies ("UDS" once
+// applied is one of them). An ISO 4217 code near one ("USN") is a currency of
+// its own.
+func TestPolicy_mistypedCurrencyFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	config := func(currency string) string {
+		return policyProvider(server, `{ models = {
+  "gpt-4o" = { pricing = { currency = "`+currency+`", input_tokens_cost_per_million = 2 } },
+  "o3-mini" = { pricing = { currency = "EUR", input_tokens_cost_per_million = 1 } }
+} }`, `
+data "megallm_model" "m" { id = "gpt-4o" }
+data "megallm_models" "all" { require = { max_input_cost_per_million = 5 } }`)
+	}
+	unitTest(t, resource.TestStep{
+		Config: config("uds"),
+		ExpectError: expectError(`Provider policy currency not an ISO 4217 code .* The provider's policy prices models in a ` +
+			`currency that no model in the catalog is priced in, one edit from one that is, so, whatever their price, ` +
+			`price requirements would leave them out and cost sorts put them last: - ` +
+			`policy\.models\["gpt-4o"\]\.pricing\.currency "UDS" is no ISO 4217 code\. Did you mean "USD"\? ` +
+			`Correct each code\.`),
+	}, resource.TestStep{
+		Config: config("USN"),
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("pricing").AtMapKey("currency"), knownvalue.StringExact("USN")),
+		},
+	})
+}
+
 // TestPolicy_priceInAnotherCurrencyWarns reads through the provider server,
 // since plugin-testing does not show warnings: a negotiated price in another
 // currency than the data source's would sort its model last by cost, or

@@ -104,7 +104,7 @@ func repeatedDetail(err *catalog.RepeatedError, reader string) string {
 		as   any
 		what string
 	}{
-		{new(*catalog.PolicyMismatchError), "The provider's policy names models otherwise than the catalog writes them"},
+		{new(*catalog.PolicyMismatchError), "The provider's policy names models or currencies otherwise than the catalog writes them"},
 		{new(*policyNamesError), "The provider's policy writes a name with white space around it or an invisible character"},
 		{new(unknownArgumentsError), "Part of the megallm provider block will only be known after apply"},
 	} {
@@ -162,7 +162,10 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 		}
 		return "Invalid policy", detail
 	case errors.As(err, &mismatch):
-		return "Provider policy writes model ids otherwise than the catalog", policyMismatchDetail(mismatch)
+		if summary = "Provider policy writes model ids otherwise than the catalog"; len(mismatch.Misnamed)+len(mismatch.MisnamedSuccessors) == 0 {
+			summary = "Provider policy currency not an ISO 4217 code"
+		}
+		return summary, policyMismatchDetail(mismatch)
 	case errors.Is(err, context.Canceled):
 		return "Reading the MegaLLM catalog was cancelled",
 			fmt.Sprintf("Terraform was interrupted (by Ctrl-C, for example) while the megallm provider was reading "+
