@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // unmetRequirementsFunction returns provider::megallm::unmet_requirements,
@@ -49,6 +50,11 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 			return
 		}
 		if argumentsKnown(ctx, req) {
+			// A currency near the model's, as the data sources' near the catalog's (currencyWarning), is a typo.
+			if meant := catalog.ClosestCode(query.Currency, catalog.New([]megallm.Model{*model}).Currencies()); len(meant) > 0 {
+				resp.Error = function.NewArgumentFuncError(2, mistypedCurrency("currency", query.Currency, meant))
+				return
+			}
 			resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
 		}
 	}
@@ -86,7 +92,8 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 			AllowUnknownValues: true,
 			MarkdownDescription: "Optional, at most one: the currency of the price bounds, a three-letter code such as " +
 				"`\"EUR\"` (letter case and surrounding white space do not matter), as the data sources' `currency` " +
-				"argument. Left out or null, `\"" + catalog.DefaultCurrency + "\"` (under OpenTofu 1.10, leave it out: " +
+				"argument (one that is no ISO 4217 code and one edit from the model's currency, such as `\"UDS\"`, is " +
+				"an error). Left out or null, `\"" + catalog.DefaultCurrency + "\"` (under OpenTofu 1.10, leave it out: " +
 				"a null there fails the call before the function runs).",
 		},
 		Return: function.ListReturn{ElementType: types.StringType},

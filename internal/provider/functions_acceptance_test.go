@@ -704,6 +704,38 @@ output "unmet_in_null_currency" {
 	functionsTest(t, step)
 }
 
+// A currency argument that is no ISO 4217 code and one edit from the model's
+// pricing currency is a typo, as on a data source: an error with the code
+// meant, not a miss that says the model is priced in another currency. The
+// advice followed meets the bound; an ISO 4217 code near it ("USN") is a
+// currency of its own, which the model misses.
+func TestFunctions_mistypedCurrency(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(pricing, currency string) resource.TestStep {
+		return resource.TestStep{Config: providerBlock(server, "") + `output "x" {
+  value = provider::megallm::unmet_requirements({ pricing = { input_tokens_cost_per_million = 2` + pricing + ` } },
+    { max_input_cost_per_million = 3 }, "` + currency + `")
+}`}
+	}
+	typo := func(pricing, currency, want string) resource.TestStep {
+		s := step(pricing, currency)
+		s.ExpectError = expectError(`Invalid value for "currency" parameter: ` + want)
+		return s
+	}
+	meets := func(pricing, currency string, unmet knownvalue.Check) resource.TestStep {
+		s := step(pricing, currency)
+		s.ConfigStateChecks = []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", unmet)}
+		return s
+	}
+	functionsTest(t,
+		typo("", "uds", `currency "UDS" is no ISO 4217 code \(did you mean "USD"\?\)\.`),
+		typo(`, currency = "EUR"`, "ERU", `currency "ERU" is no ISO 4217 code \(did you mean "EUR"\?\)\.`),
+		meets(`, currency = "EUR"`, "EUR", knownvalue.ListSizeExact(0)),
+		meets("", "USN", knownIDs("priced in USD, the requirement is in USN")),
+	)
+}
+
 // An argument unknown at plan time makes the result unknown, then known after
 // apply, a value known after apply beside known ones too.
 func TestFunctions_unknownArgument(t *testing.T) {
