@@ -133,7 +133,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	}
 	lines := make([]string, len(err.Misnamed))
 	for i, m := range err.Misnamed {
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model%s", megallm.Quote(m.ID), catalogSpelling(err.Catalog, m))
+		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), spellingWhy(err.Catalog, m))
 		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
 		case len(m.Alike) > 0:
 		case len(others) == 1:
@@ -169,5 +169,5 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 // misnamedSuccessor says that the policy's successor at where names no model,
 // and how the catalog writes it.
 func misnamedSuccessor(models *catalog.Catalog, where string, m catalog.MisnamedID) string {
-	return where + " is " + megallm.Quote(m.ID) + ", which names no model" + catalogSpelling(models, m)
+	return where + " is " + megallm.Quote(m.ID) + ", which names no model, but the catalog has " + spellingWhy(models, m)
 }

@@ -217,12 +217,6 @@ func misnamedIDs(what, effect, lines string) string {
 		"them, so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
 }
 
-// catalogSpelling completes a sentence that names the misnamed id: how the catalog (models) writes it,
-// and why the id misses it (spellingWhy).
-func catalogSpelling(models *catalog.Catalog, m catalog.MisnamedID) string {
-	return ", but the catalog has " + spellingWhy(models, m)
-}
-
 // spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (misnamedWhy), or, as a
 // cut quote cannot be copied, what to change in it (rewrite, with models) for an X too long to quote whole; for an
 // ambiguous m.ID, every id it names alike.
