@@ -90,6 +90,5 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 		return
 	}
 	flag := megallm.CapabilityTable[i].Supported(model)
-	supported := flag != nil && *flag
-	resp.Error = resp.Result.Set(ctx, supported)
+	resp.Error = resp.Result.Set(ctx, flag != nil && *flag)
 }

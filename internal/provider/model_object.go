@@ -444,14 +444,13 @@ func positive(limit *int64) *int64 {
 // too.
 func apiAttributes(what string, o *objectReader, names []string, older ...string) error {
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
-		v := o.attrs[name]
 		if slices.Contains(names, name) || slices.Contains(older, name) {
 			continue
 		}
 		if err := unitError(o, name, names, nil); err != nil {
 			o.keep(err)
 			delete(o.attrs, name)
-		} else if !catalog.Misnames(name, slices.DeleteFunc(slices.Concat(names, older), func(n string) bool { return !mayMisname(v, n) })) {
+		} else if !catalog.Misnames(name, slices.DeleteFunc(slices.Concat(names, older), func(n string) bool { return !mayMisname(o.attrs[name], n) })) {
 			delete(o.attrs, name)
 		}
 	}

@@ -102,11 +102,10 @@ func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *d
 	if detail == "" {
 		return
 	}
-	summary := cmp.Or(v.summary, "Invalid "+at.String())
 	var key types.String // the provider's; a data source has none
 	_ = config.GetAttribute(ctx, path.Root("api_key"), &key)
 	scrub := keyScrubber(key.ValueString())
-	diags.AddAttributeError(shownPath(at), scrub(summary), scrub(detail))
+	diags.AddAttributeError(shownPath(at), scrub(cmp.Or(v.summary, "Invalid "+at.String())), scrub(detail))
 }
 
 // shownPath is the part of at that Terraform can show in the configuration:
