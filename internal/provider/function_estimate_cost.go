@@ -101,12 +101,10 @@ func unreadPrices(ctx context.Context, arg types.Dynamic) error {
 	if err != nil {
 		return err // never: modelArgument has read the same value
 	}
-	m, ok := newObjectReader("model.", v)
-	if !ok {
-		return nil
-	}
-	if p := m.object("pricing", pricingExample); p != nil {
-		return onlyAttributes("model.pricing", p, pricingAttributeNames)
+	if m, ok := newObjectReader("model.", v); ok {
+		if p := m.object("pricing", pricingExample); p != nil {
+			return onlyAttributes("model.pricing", p, pricingAttributeNames)
+		}
 	}
 	return nil
 }
