@@ -19,14 +19,14 @@ type Policy struct {
 	// Models are the decisions about single models, by id.
 	Models map[string]ModelPolicy
 	// RetirementNoticeDays is how many days ahead of its retirement a model
-	// in use is warned about; nil is defaultRetirementNoticeDays, and 0
+	// in use is warned about; nil is DefaultRetirementNoticeDays, and 0
 	// turns the notice off.
 	RetirementNoticeDays *int64
 }
 
-// defaultRetirementNoticeDays is the notice a model in use gets of its
+// DefaultRetirementNoticeDays is the notice a model in use gets of its
 // retirement when the policy sets none.
-const defaultRetirementNoticeDays = 90
+const DefaultRetirementNoticeDays = 90
 
 // ModelPolicy is what a Policy says of one model.
 type ModelPolicy struct {
@@ -261,7 +261,7 @@ func earlier(a, b *time.Time) *time.Time {
 // RetirementNoticeDays is the policy's notice of a retirement, in days.
 func (c *Catalog) RetirementNoticeDays() int64 {
 	if c.policy == nil || c.policy.RetirementNoticeDays == nil {
-		return defaultRetirementNoticeDays
+		return DefaultRetirementNoticeDays
 	}
 	return *c.policy.RetirementNoticeDays
 }

@@ -354,8 +354,8 @@ func TestRetiresWithinNotice(t *testing.T) {
 			t.Errorf("notice %v: within it %q, want %q", notice, got, want)
 		}
 	}
-	if n := New(nil).RetirementNoticeDays(); n != defaultRetirementNoticeDays {
-		t.Errorf("without a policy: notice %d days, want %d", n, defaultRetirementNoticeDays)
+	if n := New(nil).RetirementNoticeDays(); n != DefaultRetirementNoticeDays {
+		t.Errorf("without a policy: notice %d days, want %d", n, DefaultRetirementNoticeDays)
 	}
 }
 

@@ -640,7 +640,7 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 		// it advises lists the ids in the letter case the catalog writes them.
 		step(`{ models = { " GPT-4*" = { denied = true } } }`, readGPT4o, `a key of policy\.models is " GPT-4\*", but ids `+
 			`are exact, not wildcard patterns, .* \(a megallm_models data source with id_regex = "\(\?i\)\^GPT-4" lists them\)`),
-		step(`{}`, `data "megallm_models" "gpt4" { id_regex = "(?i)^GPT-4" }`, "",
+		step(`null`, `data "megallm_models" "gpt4" { id_regex = "(?i)^GPT-4" }`, "",
 			expectIDs("data.megallm_models.gpt4", "gpt-4.1", "gpt-4.1-mini", "gpt-4o", "gpt-4o-mini")),
 	)
 	// Next to a value not known yet, the read may wait for apply: the

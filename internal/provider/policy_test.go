@@ -566,6 +566,49 @@ data "megallm_models" "all" {}`, text, server.URL(), mockapi.DefaultAPIKey, poli
 	)
 }
 
+// A policy that sets nothing is an error, by the rule of an entry that sets
+// nothing: a variable of an object type drops a misspelt attribute, so that
+// { allowed_owner = ["openai"] } would reach the provider as a policy of nulls
+// (or of optional() defaults that say nothing) and allow every owner. So is
+// policy = {}, as "gpt-4o" = {} is; policy = null is no policy.
+func TestPolicy_thatSetsNothingIsAnError(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	config := func(policyType, policy string) string {
+		return fmt.Sprintf(`
+variable "policy" {
+  type    = %s
+  default = %s
+}
+%s
+data "megallm_model" "m" { id = "claude-3-5-sonnet-20241022" }`, policyType, policy, providerBlock(server, "policy = var.policy"))
+	}
+	objectType := func(models, days string) string {
+		return "object({ allowed_owners = optional(list(string)), models = " + models + ", retirement_notice_days = " + days + " })"
+	}
+	misspelt := `{ allowed_owner = ["openai"] }`
+	setsNothing := `policy sets nothing: each of its attributes is %s\. Set "allowed_owners", "models" or ` +
+		`"retirement_notice_days", or leave policy out, or set it to null \(as a variable's default = null\), to have no ` +
+		`policy\. A variable of an object type drops an attribute its type does not declare, a misspelt one too: declare the ` +
+		`variable the policy comes from with type = any, and the provider checks every name\.?\s*$`
+	unitTest(t,
+		resource.TestStep{Config: config(objectType("optional(map(any))", "optional(number)"), misspelt),
+			ExpectError: expectError(`Error: Invalid policy .* ` + fmt.Sprintf(setsNothing, "null or left out"))},
+		resource.TestStep{Config: config(objectType("optional(map(any), {})", "optional(number, 90)"), misspelt),
+			ExpectError: expectError(`Error: Invalid policy .* ` + fmt.Sprintf(setsNothing,
+				`null, left out or says nothing, as models = \{\} and retirement_notice_days = 90 do`))},
+		resource.TestStep{Config: config("any", "{}"), ExpectError: expectError(`Error: Invalid policy .* ` +
+			fmt.Sprintf(setsNothing, "null or left out"))},
+		// The advice followed: type = any has the misspelt name refused.
+		resource.TestStep{Config: config("any", misspelt), ExpectError: expectError(
+			`policy has no attribute "allowed_owner"\. Did you mean "allowed_owners"\?`)},
+		// Or none: any owner's model plans.
+		resource.TestStep{Config: config(objectType("optional(map(any))", "optional(number)"), "null"),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+				tfjsonpath.New("owned_by"), knownvalue.StringExact("anthropic"))}},
+	)
+}
+
 // An empty allowed_owners, pricing, currency, date or successor from a
 // variable's optional() default of [], {} or "" is told how to leave it out
 // there, and so left out, every owner is allowed, the list price kept, the
@@ -851,14 +894,14 @@ func TestPolicy_sloppyInput(t *testing.T) {
 		step(`{ allowed_owners = ["openai", " "] }`, readOne, `policy\.allowed_owners\[1\] is " ", which is no owner: remove it`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, currency = "US D" } } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D", not a three-letter ISO 4217 code such as "USD" or "EUR"`),
-		step(`{}`, `data "megallm_models" "m" { require = { min_days_to_retirement = 1.5 } }`,
+		step(`null`, `data "megallm_models" "m" { require = { min_days_to_retirement = 1.5 } }`,
 			`require\.min_days_to_retirement must be a whole number, got 1\.5: write 1 or 2`),
 		// An id with white space around it is no id, wherever it is written.
-		step(`{}`, `data "megallm_model" "m" { candidates = ["gpt-4.1", " gpt-4o"] }`,
+		step(`null`, `data "megallm_model" "m" { candidates = ["gpt-4.1", " gpt-4o"] }`,
 			`Invalid candidates .* candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write it as "gpt-4o"`),
-		step(`{}`, `data "megallm_model" "m" { id = "gpt-4o\n" }`,
+		step(`null`, `data "megallm_model" "m" { id = "gpt-4o\n" }`,
 			`Invalid id .* id is "gpt-4o\\n", with white space around it, which no model id has: write it as "gpt-4o"\.`),
-		step(`{}`, `data "megallm_models" "m" { exclude_ids = ["gpt-4o "] }`,
+		step(`null`, `data "megallm_models" "m" { exclude_ids = ["gpt-4o "] }`,
 			`Invalid exclude_ids .* an id of exclude_ids is "gpt-4o ", with white space around it, which no model id has: write it as "gpt-4o"\.`),
 		// Nor is one with a character copied text adds, which would deny nothing: the catalog spells it.
 		step(`{ models = { "gpt-4o\u200b" = { denied = true } } }`, readOne,
@@ -874,7 +917,7 @@ func TestPolicy_sloppyInput(t *testing.T) {
 				`its character 4\), which no model id has: copying through a chat or a document can add one; write it as "gpt-4o"\. `+
 				`a key of policy\.models is "gpt–4o", with an invisible or look-alike character \(U\+2013, its character 4\), `+
 				`which no model id has: copying through a chat or a document can add one; write it as "gpt-4o"`),
-		step(`{}`, `data "megallm_model" "m" { id = "gpt\u00a04o" }`,
+		step(`null`, `data "megallm_model" "m" { id = "gpt\u00a04o" }`,
 			`Invalid id .* id is "gpt\\u00a04o", with an invisible or look-alike character \(U\+00A0, its character 4\)`),
 		step(`{ allowed_owners = ["open\u00adai"] }`, readOne,
 			`policy\.allowed_owners\[0\] is "open\\u00adai", with an invisible or look-alike character \(U\+00AD`),
