@@ -33,7 +33,12 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		// The key as sent, and as a URL quoted in an error carries it.
 		ctx = tflog.MaskLogStrings(ctx, t.apiKey, url.QueryEscape(t.apiKey), url.PathEscape(t.apiKey))
 	}
-	fields := map[string]any{"method": req.Method, "url": t.scrub(req.URL.Redacted())}
+	shown := req.URL.Redacted()
+	if req.Response != nil { // a redirect's target, which the server chose: cut as the client's errors cut it
+		shown = megallm.Excerpt(shown)
+	}
+	shown = t.scrub(shown)
+	fields := map[string]any{"method": req.Method, "url": shown}
 	for _, header := range []string{"Authorization", "x-api-key"} {
 		if value := req.Header.Get(header); value != "" {
 			fields[header] = value
@@ -47,12 +52,12 @@ func (t *loggingTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 	elapsed := time.Since(start).Milliseconds()
 	if err != nil {
 		tflog.Debug(ctx, "MegaLLM API request failed", map[string]any{
-			"url": t.scrub(req.URL.Redacted()), "error": t.scrub(megallm.ErrorExcerpt(err)), "duration_ms": elapsed,
+			"url": shown, "error": t.scrub(megallm.ErrorExcerpt(err)), "duration_ms": elapsed,
 		})
 		return nil, err
 	}
 	tflog.Debug(ctx, "Received MegaLLM API response", map[string]any{
-		"url": t.scrub(req.URL.Redacted()), "status": resp.StatusCode, "content_length": resp.ContentLength, "duration_ms": elapsed,
+		"url": shown, "status": resp.StatusCode, "content_length": resp.ContentLength, "duration_ms": elapsed,
 	})
 	return resp, nil
 }

@@ -80,3 +80,41 @@ func TestLoggingTransport_boundsTheError(t *testing.T) {
 		t.Errorf("the log holds the key: %s", leak)
 	}
 }
+
+// TestLoggingTransport_boundsARedirectTarget: where a redirect leads is the
+// server's choice, a megabyte of it if it likes; the log cuts that URL as the
+// client's error does (megallm.Excerpt), scrubbed of the key, while the URL
+// base_url made is logged whole.
+func TestLoggingTransport_boundsARedirectTarget(t *testing.T) {
+	t.Parallel()
+	const key = "sk-fake-key-for-the-log-test"
+	base := "http://127.0.0.1:9/" + strings.Repeat("p", 70) + "/v1/models" // longer than a cut quote
+	target := "/v1/" + key + strings.Repeat("z", 1<<20)
+	var out bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &out)
+	client := &http.Client{Transport: newLoggingTransport(roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		resp := &http.Response{StatusCode: http.StatusNotFound, Header: http.Header{}, Body: http.NoBody, Request: req}
+		if req.URL.String() == base {
+			resp.StatusCode = http.StatusFound
+			resp.Header.Set("Location", target)
+		}
+		return resp, nil
+	}), key)}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	log := out.String()
+	if len(log) > 5000 || !strings.Contains(log, `"url":"`+base+`"`) || !strings.Contains(log, "http://127.0.0.1:9/v1/***z") ||
+		!strings.Contains(log, fmt.Sprintf("… (%d characters)", len("http://127.0.0.1:9"+target))) {
+		t.Errorf("the log is %d bytes, want base_url's URL whole and the target cut with its length: %.1500s", len(log), log)
+	}
+	if leak := mockapi.LeakedKey(log, key); leak != "" {
+		t.Errorf("the log holds the key: %s", leak)
+	}
+}
