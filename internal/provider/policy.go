@@ -37,13 +37,15 @@ func policyAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
 			"`policy = jsondecode(file(\"model-policy.json\"))`. See the " +
-			"[model policy guide](guides/model-policy.md). An object whose attributes are all optional:\n" +
+			"[model policy guide](guides/model-policy.md). An object whose attributes are all optional, but one that sets " +
+			"none (`{}`, or nulls only) is an error: leave `policy` out, or null, for no policy:\n" +
 			"  - `allowed_owners`: list of owners (`owned_by`) whose models may be used; models of other owners " +
 			"are not allowed. Leave it out to allow every owner.\n" +
 			"  - `retirement_notice_days`: a whole number of days, default `90`: a model that `megallm_model` uses " +
 			"and that retires in that many days or fewer warns, with the date, the days left and a usable successor " +
 			"(a deprecated model's own warning says as much). `0` turns the notice off.\n" +
-			"  - `models`: map from model id to what the policy says of that model, all optional:\n" +
+			"  - `models`: map from model id to what the policy says of that model, all optional (an entry that sets " +
+			"none is an error):\n" +
 			"    - `deprecated_at`, `retires_at`: dates, " + strings.ReplaceAll(megallm.DateForms, `"`, "`") + ". " +
 			"A model is `deprecated` from `deprecated_at` and `retired` from `retires_at` on (UTC).\n" +
 			"    - `successor`: id of the model to move to.\n" +
