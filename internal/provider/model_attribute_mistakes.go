@@ -1,0 +1,223 @@
+package provider
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"math/big"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// attributePaths are the attributes the functions read, each by where it is
+// read: at the root (context_length) or in the nested object that holds it
+// (capabilities.supports_vision, model_lifecycle.status).
+var attributePaths = sync.OnceValue(func() map[string]string {
+	paths := make(map[string]string)
+	for _, nested := range nestedObjects {
+		for _, name := range nested.attrs {
+			paths[name] = nested.name + "." + name
+		}
+	}
+	for _, name := range rootAttributeNames {
+		paths[name] = name
+	}
+	return paths
+})
+
+// misspeltError refuses name, at the root of the model o, when it is no
+// attribute the functions read there but a near miss of one read there or in
+// a nested object (catalog.Misnames and catalog.Closest), which it names with
+// how to write it: unread, capabilites would leave the model without
+// capabilities, retire_at without a lifecycle, stauts (model_lifecycle.status)
+// unretired. A name with a word of its own (a newer API's updated_at) names
+// something else; lifecycle has its own error, and created is the older
+// shape's date, which a saved GET /models entry may have. A near miss of an
+// attribute the model has says so (nearSet), and a price in another unit has
+// its own error (unitError).
+func misspeltError(o *objectReader, name string) error {
+	paths, v := attributePaths(), o.attrs[name]
+	if _, read := paths[name]; read || name == "lifecycle" || name == "created" {
+		return nil
+	}
+	names := slices.Collect(maps.Keys(paths))
+	if err := unitError(o, name, names, paths); err != nil {
+		return err
+	}
+	// The unreadable-date marks are the provider's, copied with the object it
+	// wrote and typed by no person, so a near name is no misspelling of them.
+	// mayMisname already rules them out for a bool, which is no capability:
+	// this leaves them out for other values (retires_at_unreadabl = "x").
+	names = slices.DeleteFunc(names, func(n string) bool { return !mayMisname(v, n) || slices.Contains(unreadableMarks, n) })
+	if !catalog.Misnames(name, names) {
+		return nil
+	}
+	meant := catalog.Closest(name, slices.Values(names))
+	if len(meant) == 0 {
+		return nil
+	}
+	path := paths[meant[0]]
+	if len(unset(o, meant[:1], paths)) == 0 {
+		return fmt.Errorf("model has no attribute %s. %s", megallm.Quote(name), strings.TrimSuffix(nearSet([]string{path}), "."))
+	}
+	effect, written := "it would go unread", path
+	nested, attribute, inside := strings.Cut(path, ".")
+	if inside {
+		written = attribute + " in " + nested + " = { ... }"
+	}
+	if nested == "model_lifecycle" || slices.Contains(savedLifecycleNames, nested) { // or a saved entry's dates
+		effect = "its lifecycle would go unchecked"
+	}
+	return fmt.Errorf("model has no attribute %s, so %s%s: write it as %s", megallm.Quote(name), effect,
+		aside(didYouMean([]string{path})), written)
+}
+
+// mayMisname reports whether v, written under a name the functions do not
+// read, may be their attribute name misspelt, as its type goes: a list is
+// none of theirs, and a bool only a capability (a newer API's deprecated =
+// false is no misspelt deprecated_at, a date). Other values may be written
+// in quotes or as another type the reader refuses with its own error.
+func mayMisname(v tftypes.Value, name string) bool {
+	switch {
+	case isList(v):
+		return false
+	case v.Type().Is(tftypes.Bool):
+		return modelTypes().capabilities[name] != nil || slices.Contains(capabilityNames, name)
+	}
+	return true
+}
+
+// unitError refuses name, an attribute of o, when it is the price of one of
+// names per another number of tokens (catalog.OtherUnit): read as that name,
+// input_cost_per_token = 0.0000025 would be a millionth of its price. It says
+// how to convert, with the number when the value is one, and shows name cut
+// as megallm.Excerpt cuts: any number of "token" words make the same price's
+// name. At a model's root, with paths, it says where to write the price;
+// where o has that price too (at paths[meant], unset), to keep one of the two.
+func unitError(o *objectReader, name string, names []string, paths map[string]string) error {
+	meant, unit, meantUnit := catalog.OtherUnit(name, names)
+	if meant == "" {
+		return nil
+	}
+	v := o.attrs[name]
+	name = megallm.Excerpt(name)
+	path := attributePaths()[meant]
+	if len(unset(o, []string{meant}, paths)) == 0 {
+		return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s. %s", o.prefix, name, unit.Words,
+			path, meantUnit.Words, nearSet([]string{cmp.Or(paths[meant], meant)}))
+	}
+	in := ""
+	if nested, _, _ := strings.Cut(path, "."); paths != nil {
+		in = " in " + nested + " = { ... }"
+	}
+	times := new(big.Float).Quo(new(big.Float).SetInt64(meantUnit.Tokens), new(big.Float).SetInt64(unit.Tokens))
+	price := fmt.Sprintf("%s × %s", name, numberText(times))
+	var n big.Float
+	if v.IsKnown() && !v.IsNull() && v.Type().Is(tftypes.Number) && v.As(&n) == nil {
+		price = fmt.Sprintf("%s (%s × %s)", numberText(new(big.Float).Mul(&n, times)), numberText(&n), numberText(times))
+	}
+	return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s: write %s = %s%s", o.prefix, name, unit.Words,
+		path, meantUnit.Words, meant, price, in)
+}
+
+// apiAttributes refuses the attributes of o, a model's capabilities or
+// pricing, that misname one of names or older (catalog.Misnames), as
+// onlyAttributes does, or name a price in another unit (unitError), and
+// ignores the others, such as supports_reasoning, and a value no misspelling
+// of theirs could hold (mayMisname: a newer API's list of tiers, whose tier is
+// two edits from per): a saved catalog of a newer API has fields this
+// provider does not know, and the data sources read its entries without them
+// too.
+func apiAttributes(what string, o *objectReader, names []string, older ...string) error {
+	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
+		if slices.Contains(names, name) || slices.Contains(older, name) {
+			continue
+		}
+		if err := unitError(o, name, names, nil); err != nil {
+			o.keep(err)
+			delete(o.attrs, name)
+		} else if !catalog.Misnames(name, slices.DeleteFunc(slices.Concat(names, older), func(n string) bool { return !mayMisname(o.attrs[name], n) })) {
+			delete(o.attrs, name)
+		}
+	}
+	return onlyAttributes(what, o, names, older...)
+}
+
+// The attributes of a model's nested objects: a misspelt name would read as
+// a model without the flag, price or date.
+var (
+	capabilityAttributeNames = slices.Sorted(maps.Keys(modelTypes().capabilities))
+	pricingAttributeNames    = slices.Sorted(maps.Keys(modelTypes().pricing))
+	lifecycleAttributeNames  = slices.Sorted(maps.Keys(modelTypes().lifecycle))
+	// rootAttributeNames are read at a model's root: its own, and the
+	// lifecycle dates a saved GET /models entry has there.
+	rootAttributeNames = append(slices.Sorted(maps.Keys(modelTypes().model)), savedLifecycleNames...)
+	// nestedObjects are a model's nested objects, each with its attributes
+	// (a policy entry's pricing has a model's).
+	nestedObjects = []struct {
+		name  string
+		attrs []string
+	}{{"capabilities", capabilityAttributeNames}, {"pricing", pricingAttributeNames}, {"model_lifecycle", lifecycleAttributeNames}}
+)
+
+// misplaced keeps an error for each attribute at the model's root that is
+// one of its capabilities', prices or model_lifecycle's (other than the dates
+// and successor a saved entry has there), which would go unread there (a
+// model with supports_vision = true beside capabilities would not support it,
+// one with status = "retired" would not be retired). A currency beside a
+// pricing, or null, has its own rule (rootCurrency). In a map, which holds
+// no object, the fix is to give an object instead.
+func misplaced(o *objectReader) {
+	for _, in := range nestedObjects {
+		for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
+			switch _, hasPricing := o.attrs["pricing"]; {
+			case attributePaths()[name] != in.name+"."+name: // not in's, or read at the root too
+			case name == "currency" && (hasPricing || o.attrs[name].IsNull()):
+				o.keep(rootCurrency(o))
+			case o.isMap: // moved into an object, it would not fit the map's type
+				o.keep(fmt.Errorf("%w. model is a map, which holds no object: declare %s", misplacedError(name, in.name), declareAny))
+			default:
+				o.keep(misplacedError(name, in.name))
+			}
+		}
+	}
+}
+
+// misplacedError refuses name at a model's root, which would go unread there,
+// and says to move it into in: one of in's attributes, or a saved entry's
+// (savedLifecycleNames) beside a model_lifecycle, which is read instead.
+func misplacedError(name, in string) error {
+	is, orDrop := "an attribute of model."+in+", not of the model", ""
+	if slices.Contains(savedLifecycleNames, name) {
+		is, orDrop = "read from model."+in+" when the model has one, not from the model", ", or drop one of the two"
+	}
+	return fmt.Errorf("model.%s is %s, so it would go unread: move it into %s = { ... }%s", name, is, in, orDrop)
+}
+
+// rootCurrency refuses a currency at o's root beside a pricing without one,
+// where it would go unread, leaving the prices counted in USD. It may be
+// megallm_model's argument, beside a pricing that merge() replaced, so the
+// fix is to give pricing its currency, not to move this one. Null (the
+// argument left unset) or not known yet, beside a pricing with a currency,
+// or beside a null or unknown pricing, it is fine.
+func rootCurrency(o *objectReader) error {
+	c, p := o.attrs["currency"], o.attrs["pricing"]
+	var prices map[string]tftypes.Value
+	readable := p.IsKnown() && !p.IsNull() && p.As(&prices) == nil
+	if _, has := prices["currency"]; c.IsNull() || !c.IsKnown() || !readable || has {
+		return nil
+	}
+	written, code, s := "model.currency", "CODE", ""
+	if c.As(&s) == nil && megallm.QuotesWhole(s) { // a cut one cannot be copied
+		written, code = "model.currency "+megallm.Quote(s), megallm.Quote(s)
+	}
+	return fmt.Errorf("model.pricing has no currency, so its prices would be read in %q, not in %s: a model's prices are in "+
+		"pricing.currency alone (a megallm_model's currency is that of its price bounds). Give pricing its currency: "+
+		"pricing = { ..., currency = %s }", catalog.DefaultCurrency, written, code)
+}
