@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"strings"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// patternSpacingValidator refuses a pattern with white space around it, or of
+// white space alone, as a heredoc or file() leaves one: it would keep no model,
+// as no model id has white space around it ("" keeps every model).
+var patternSpacingValidator = argumentCheck{
+	describes: `a pattern without white space around it, or "" for every model`,
+	str: func(name, s string) string {
+		if s == "" {
+			return ""
+		}
+		return sentence(cmp.Or(blank(name, s, "pattern of model ids", leaveOut(name, "keep every model")), spaced(name, s, idKind.noun)))
+	},
+}
+
+// regexValidator accepts an RE2 regular expression.
+var regexValidator = argumentCheck{
+	describes: "a valid RE2 regular expression",
+	summary:   "Invalid regular expression",
+	str: func(_, s string) string {
+		if _, err := regexp.Compile(s); err != nil {
+			var syntaxErr *syntax.Error // its text quotes the whole pattern: quote it bounded
+			if errors.As(err, &syntaxErr) {
+				err = fmt.Errorf("%s in %s", syntaxErr.Code, megallm.Quote(syntaxErr.Expr))
+			}
+			return fmt.Sprintf("%s. The pattern uses RE2 syntax (https://github.com/google/re2/wiki/Syntax) and matches anywhere in the id; anchor it with ^ and $ to match the whole id, and escape literal dots as \\\\.%s", err, wildcardAdvice(s))
+		}
+		return ""
+	},
+}
+
+// wildcardAdvice is the pattern to write, after a space, for one written as
+// a wildcard, which RE2 refuses or reads otherwise, or what to change in it
+// for a pattern too long to quote whole, as a cut quote cannot be copied; ""
+// for none (wildcardPattern).
+func wildcardAdvice(s string) string {
+	pattern, ids, text := wildcardPattern(s)
+	if pattern == "" {
+		return ""
+	}
+	write := "write " + megallm.Quote(pattern)
+	if !megallm.QuotesWhole(pattern) { // what gives pattern from s
+		write = "delete each *"
+		if pattern[0] == '^' && s[0] != '^' {
+			write += ", and start it with ^"
+		}
+		if strings.HasSuffix(pattern, "$") && !strings.HasSuffix(s, "$") {
+			write += ", and end it with $"
+		}
+		if strings.Contains(text, ".") {
+			write += `, and escape its dots as \\.`
+		}
+	}
+	return fmt.Sprintf(" It is not a wildcard pattern, where * stands for any text: for the ids that %s %s, %s.",
+		ids, megallm.Quote(text), write)
+}
+
+// wildcardPattern is the RE2 pattern for s written as a wildcard ("*sonnet*",
+// "gpt-4o*", also anchored on its other side: "^gpt-4o*", "*-mini$"), with
+// what the ids it matches do (ids) with text; "" when s has no * at either
+// end or no plain text between them.
+func wildcardPattern(s string) (pattern, ids, text string) {
+	wild := strings.TrimSuffix(strings.TrimPrefix(s, "^"), "$")
+	text = strings.Trim(wild, "*")
+	literal := strings.ReplaceAll(text, ".", `\.`)
+	if text == wild || text == "" || strings.HasSuffix(wild, ".*") || regexp.QuoteMeta(text) != literal ||
+		s[0] == '^' && wild[0] == '*' || strings.HasSuffix(s, "$") && strings.HasSuffix(wild, "*") {
+		return "", "", ""
+	}
+	switch {
+	case !strings.HasPrefix(wild, "*"):
+		return "^" + literal, "start with", text
+	case !strings.HasSuffix(wild, "*"):
+		return literal + "$", "end with", text
+	}
+	return literal, "contain", text
+}
