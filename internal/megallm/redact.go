@@ -452,8 +452,9 @@ func origin(from []span, start, end int) span {
 	return span{from[start].start, from[end-1].end}
 }
 
-// replaceSpans replaces each span of s, widened to whole characters, by
-// redactedKey; overlapping and touching spans become one.
+// replaceSpans replaces each span of s, widened to whole characters and over
+// a C literal's 0x before it (a hex dump's first), by redactedKey;
+// overlapping and touching spans become one.
 func replaceSpans(s string, found []span) string {
 	slices.SortFunc(found, func(a, b span) int { return a.start - b.start })
 	var b strings.Builder
@@ -465,6 +466,9 @@ func replaceSpans(s string, found []span) string {
 		}
 		for start > done && !utf8.RuneStart(s[start]) {
 			start--
+		}
+		if start >= done+2 && s[start-2] == '0' && s[start-1]|0x20 == 'x' {
+			start -= 2
 		}
 		for end < len(s) && !utf8.RuneStart(s[end]) {
 			end++
