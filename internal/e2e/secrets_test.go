@@ -3,7 +3,6 @@ package e2e
 import (
 	"bytes"
 	"cmp"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -205,8 +204,7 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 func TestServerWritingTheKeyIntoTheCatalog(t *testing.T) {
 	t.Parallel()
 	const key = "e2e/Catalog+Echo=Of_The-Key/0123+9Z"
-	forms := append(mockapi.KeyForms(),
-		mockapi.KeyForm{Name: "base64", Write: func(key string) string { return base64.StdEncoding.EncodeToString([]byte(key)) }})
+	forms := append(mockapi.KeyForms(), mockapi.Base64KeyForms()...)
 	var entries []json.RawMessage
 	for i, form := range forms {
 		quoted := form.Write(key)

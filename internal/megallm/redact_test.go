@@ -2,7 +2,6 @@ package megallm_test
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -142,6 +141,8 @@ func TestListModels_problemsNeverCarryTheKey(t *testing.T) {
 // still shown.
 func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
 	t.Parallel()
+	// inURL is a quoted key in a URL: a server percent-encodes a space there.
+	inURL := func(quoted string) string { return strings.ReplaceAll(quoted, " ", "%20") }
 	pages := map[string]struct {
 		baseURL func(t *testing.T, key string, form mockapi.KeyForm) string
 		shown   string
@@ -183,7 +184,7 @@ func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
 		"redirect target": {
 			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
 				server := mockapi.NewTestServer(t, key)
-				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/login?token="+form.Write(key)), mockapi.HeadersEcho())
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, server.URL()+"/login?token="+inURL(form.Write(key))), mockapi.HeadersEcho())
 				return server.URL()
 			},
 			shown: "/v1/login?token=***): the response is not a MegaLLM model list",
@@ -191,7 +192,7 @@ func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
 		"transport error": {
 			baseURL: func(t *testing.T, key string, form mockapi.KeyForm) string {
 				server := mockapi.NewTestServer(t, key)
-				server.InjectFaults(mockapi.Redirect(http.StatusFound, closedPortURL(t)+"/models?token="+form.Write(key)))
+				server.InjectFaults(mockapi.Redirect(http.StatusFound, closedPortURL(t)+"/models?token="+inURL(form.Write(key))))
 				return server.URL()
 			},
 			shown: "/v1/models?token=***",
@@ -231,11 +232,7 @@ func TestListModels_keyInAnyFormNeverSurvives(t *testing.T) {
 func TestListModels_modelTextNeverCarriesTheKey(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn+Op=Qr_St-Uv"
-	forms := append(mockapi.KeyForms(),
-		mockapi.KeyForm{Name: "base64", Write: func(key string) string { return base64.StdEncoding.EncodeToString([]byte(key)) }},
-		mockapi.KeyForm{Name: "base64 of Bearer KEY", Write: func(key string) string {
-			return base64.URLEncoding.EncodeToString([]byte("Bearer " + key))
-		}})
+	forms := append(mockapi.KeyForms(), mockapi.Base64KeyForms()...)
 	var entries []string
 	for i, form := range forms {
 		quoted := form.Write(key)

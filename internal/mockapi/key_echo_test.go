@@ -8,13 +8,13 @@ import (
 )
 
 // TestKeyEcho: every page quotes the key the request carried, in either
-// header, in each form, and LeakedKey finds every one of them (so that a
+// header, in each form (base64 too), and LeakedKey finds every one of them (so that a
 // test relying on it cannot pass for want of looking), but not ***.
 func TestKeyEcho(t *testing.T) {
 	t.Parallel()
 	const key = "Echo/Key+With=Under_Dash-0123"
 	server := mockapi.NewTestServer(t, testKey)
-	for _, form := range mockapi.KeyForms() {
+	for _, form := range append(mockapi.KeyForms(), mockapi.Base64KeyForms()...) {
 		for _, page := range []mockapi.EchoPage{mockapi.EchoJSONError, mockapi.EchoHTMLPage, mockapi.EchoNotAList} {
 			for _, header := range []map[string]string{bearer(key), {"x-api-key": key}} {
 				server.InjectFaults(mockapi.KeyEcho(page, form))
