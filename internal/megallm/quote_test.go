@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -22,6 +25,28 @@ func TestQuote(t *testing.T) {
 	} {
 		if got := megallm.Quote(tc.value); got != tc.want {
 			t.Errorf("Quote(%d bytes) = %s, want %s", len(tc.value), got, tc.want)
+		}
+	}
+}
+
+// TestQuote_readsAsItselfInHCL: a value a message quotes, such as an id of
+// the catalog that "Did you mean" offers, reads as itself when copied into a
+// configuration. Go's \a, \b, \f, \v and \x07 are no HCL escapes, and
+// Terraform refuses them ("Invalid escape sequence").
+func TestQuote_readsAsItselfInHCL(t *testing.T) {
+	t.Parallel()
+	for _, value := range []string{
+		"gemini-2.0-flash\a", "nul\x00", "\b\f\v", "esc\x1b[31m", "del\x7f", "zero\u200bwidth", "rtl\u202e",
+		"line\nbreak\r\t", `back\\slash\\a`, `quote"d`, "\U0001F600",
+	} {
+		quoted := megallm.Quote(value)
+		expr, diags := hclsyntax.ParseExpression([]byte(quoted), "", hcl.InitialPos)
+		if diags.HasErrors() {
+			t.Errorf("Quote(%q) = %s, which HCL cannot read: %s", value, quoted, diags.Error())
+			continue
+		}
+		if got, diags := expr.Value(nil); diags.HasErrors() || got.AsString() != value {
+			t.Errorf("Quote(%q) = %s, which HCL reads as %#v (%s)", value, quoted, got, diags.Error())
 		}
 	}
 }
