@@ -373,16 +373,22 @@ else := keys[count(keys) - 1] if {
 
 # _key_named(key): whether a key matches settings.key_patterns, a pattern
 # with no glob metacharacter by a set lookup, the others by glob.match; a
-# key with dots in it (a Helm value name, llm.fallback_models[0]) by its
-# last part too, past a list index. False by default, not undefined: OPA
-# keeps a function's value for the same arguments, but not an undefined
-# one, so a key that no pattern matches (an after_unknown id) is matched
-# once, not again for each resource; _by_role and _yaml_file likewise.
+# camelCase or kebab-case key (a Helm value's defaultModel, chat-model) in
+# snake_case too; a key with dots in it (a Helm value name,
+# llm.fallback_models[0]) by its last part too, past a list index. False by
+# default, not undefined: OPA keeps a function's value for the same
+# arguments, but not an undefined one, so a key that no pattern matches (an
+# after_unknown id) is matched once, not again for each resource; _by_role
+# and _yaml_file likewise.
 default _key_named(_) := false
 
-_key_named(key) if _key_matches(lower(key))
+_key_named(key) if {
+	some form in {lower(key), _snake_case(key)}
+	some part in {form, regex.replace(regex.replace(form, `^.*\.`, ""), `\[[0-9]+\]$`, "")}
+	_key_matches(part)
+}
 
-_key_named(key) if _key_matches(regex.replace(regex.replace(lower(key), `^.*\.`, ""), `\[[0-9]+\]$`, ""))
+_snake_case(key) := lower(replace(regex.replace(key, `([a-z0-9])([A-Z])|([A-Z])([A-Z][a-z])`, "${1}${3}_${2}${4}"), "-", "_"))
 
 _key_matches(key) if key in _literal_key_patterns
 

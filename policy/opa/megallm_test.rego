@@ -1343,6 +1343,30 @@ test_a_misspelt_resource_type_of_a_setting_fails_closed if {
 	followed == {`aws_lambda_function.a: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 }
 
+# Helm values and JSON text name keys in camelCase or kebab-case: a key is
+# matched in snake_case too (defaultModel as default_model), word by word,
+# so that modelFormat and remodel are still no model keys.
+test_key_patterns_match_camel_and_kebab_case_keys if {
+	denies := _deny({
+		"defaultModel": "x-1",
+		"modelId": "x-2",
+		"chat-model": "x-3",
+		"llm": {"fallbackModels": ["gpt-4o-mini", "x-4"]},
+		"set": [{"name": "llm.embedModel", "value": "x-5"}],
+		"LLMModel": "x-6",
+		"modelFormat": "x-7",
+		"remodel": "x-8",
+	})
+	denies == {
+		`terraform_data.app: input.defaultModel = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.defaultModel" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.modelId = "x-2" is not in the MegaLLM catalog. If it is no model id, add "input.modelId" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.chat-model = "x-3" is not in the MegaLLM catalog. If it is no model id, add "input.chat-model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.llm.fallbackModels[1] = "x-4" is not in the MegaLLM catalog. If it is no model id, add "input.llm.fallbackModels.1" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.set[0].value = "x-5" is not in the MegaLLM catalog. If it is no model id, add "input.set.0.value" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.LLMModel = "x-6" is not in the MegaLLM catalog. If it is no model id, add "input.LLMModel" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
+}
+
 test_key_patterns_match_keys_with_dots if {
 	_deny({"data": {"app.chat_model": "x-1"}, "set": [{"name": "config.openai_model", "value": "x-2"}]}) == {
 		`terraform_data.app: input.data["app.chat_model"] = "x-1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
