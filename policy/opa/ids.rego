@@ -103,6 +103,8 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 # object, whose values name ids by role, and may be a file path or URL
 # (OLLAMA_MODELS=/data/models or D:\ollama\models), or words
 # (supported_models = "Chat and embeddings") instead, which no id is.
+# Under any key, JSON text of a list (FALLBACK_MODEL = jsonencode([...]))
+# is such a list, as it is no one id.
 # An element of a list (listed: of a list value) with white space inside is
 # a mistyped id (gpt-4o, gtp 4o), not words.
 _ids(value, key, listed) := [id |
@@ -112,9 +114,16 @@ _ids(value, key, listed) := [id |
 	not _path_or_url(id)
 	not _words(id, listed, elements.list)
 ] if {
-	endswith(lower(key), "s")
+	_listing(key, value)
 	elements := _list(value)
 } else := [value] if not _scalar_text(value)
+
+_listing(key, _) if endswith(lower(key), "s")
+
+_listing(_, value) if {
+	json.is_valid(value)
+	is_array(json.unmarshal(value))
+}
 
 # _path_or_url(text): a file path or URL (/data/models, D:\ollama\models,
 # https://api.example.com/v1), or a JSON object's text, which no id is.

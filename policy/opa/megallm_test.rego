@@ -991,6 +991,18 @@ test_plural_keys_elements_and_json_objects if {
 	}
 }
 
+# JSON text of a list under a key of one id (FALLBACK_MODEL =
+# jsonencode([...])) lists ids, each checked, as it is no one id; other text
+# there is checked whole, commas included.
+test_a_json_list_under_a_key_of_one_id_lists_ids if {
+	denies := _deny({"FALLBACK_MODEL": `["gpt-4.1", "gpt-4o-minii"]`, "PRIMARY_MODEL": "gpt-4o-minii", "CHAT_MODEL": "gpt-4.1,gpt-4o"})
+	denies == {
+		`terraform_data.app: input.FALLBACK_MODEL = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.PRIMARY_MODEL = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.CHAT_MODEL = "gpt-4.1,gpt-4o" is not in the MegaLLM catalog. If it is no model id, add "input.CHAT_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
+}
+
 test_key_patterns_from_data if {
 	values := {"env": {"OPENAI_MODEL": "x-3", "LLM": "x-10"}}
 	denies := _deny(values) with data.megallm_settings as {"key_patterns": ["llm"]}
