@@ -1,6 +1,10 @@
 package catalog
 
-import "github.com/megallm/terraform-provider-megallm/internal/megallm"
+import (
+	"slices"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
 
 // Narrowed is one step of Select's filtering: the part that filtered, and
 // how many models it kept of those the steps before it kept.
@@ -11,6 +15,18 @@ type Narrowed struct {
 	// that none of its Of models meets, in the table's order, the miss of the
 	// model closest to meeting it. It is empty when each requirement is met
 	// by one of them, but none meets them all.
+	Unmet []Miss
+	// Closest is set in Unmet's place when it is empty: the first MaxListed,
+	// in the query's order, of the models that miss the fewest requirements,
+	// of those the steps after it keep, each with its misses. AsClose counts
+	// those models.
+	Closest []NearMiss
+	AsClose int
+}
+
+// NearMiss is a model and the requirements it misses, in the table's order.
+type NearMiss struct {
+	Model *megallm.Model
 	Unmet []Miss
 }
 
@@ -25,7 +41,7 @@ func (c *Catalog) Narrowing(q Query) []Narrowed {
 		remaining[i] = &c.models[i]
 	}
 	var account []Narrowed
-	for _, st := range s.steps {
+	for i, st := range s.steps {
 		var kept []*megallm.Model
 		for _, m := range remaining {
 			if st.keeps(s, m) {
@@ -35,6 +51,9 @@ func (c *Catalog) Narrowing(q Query) []Narrowed {
 		n := Narrowed{By: st.by, Kept: len(kept), Of: len(remaining)}
 		if n.Kept == 0 && st.by == ByRequirement {
 			n.Unmet = s.t.closestMisses(remaining)
+			if len(n.Unmet) == 0 {
+				n.Closest, n.AsClose = s.fewestMisses(remaining, s.steps[i+1:])
+			}
 		}
 		if (st.by != ByPolicy && st.by != ByRetirement) || n.Kept < n.Of {
 			account = append(account, n)
@@ -76,6 +95,35 @@ func (t *terms) closestMisses(models []*megallm.Model) []Miss {
 		}
 	}
 	return misses
+}
+
+// fewestMisses lists the first MaxListed, in the query's order, of the
+// models that every step of after keeps and that miss the fewest
+// requirements, each with its misses, and counts them all: the models to
+// relax require for. Only those listed have their misses worded.
+func (s *selection) fewestMisses(models []*megallm.Model, after []*step) ([]NearMiss, int) {
+	var fewest []sortable
+	most, key := len(RequirementTable), sortKeyOf(s.q.SortBy)
+	for _, m := range models {
+		if slices.ContainsFunc(after, func(st *step) bool { return !st.keeps(s, m) }) {
+			continue
+		}
+		n := s.t.missed(m, most+1)
+		if n > most {
+			continue
+		}
+		if n < most {
+			fewest, most = fewest[:0], n
+		}
+		v, ok := key.value(s.q, m)
+		fewest = append(fewest, sortable{model: m, value: v, present: ok})
+	}
+	slices.SortFunc(fewest, key.comparator(s.q.Descending))
+	closest := make([]NearMiss, min(len(fewest), MaxListed))
+	for i := range closest {
+		closest[i] = NearMiss{Model: fewest[i].model, Unmet: s.t.unmet(fewest[i].model)}
+	}
+	return closest, len(fewest)
 }
 
 // defers reports whether row leaves m to another row, which says why m

@@ -29,9 +29,24 @@ func TestNarrowing(t *testing.T) {
 				{Requirement: row("min_context_length"), Value: 1047576, Bound: 2000000},
 				{Requirement: row("max_output_cost_per_million"), Amount: 8, AmountBound: 5},
 			}}}},
+		// The models that miss the fewest (one each here), by id, each with its misses.
 		{"requirements each met by a model, never all at once", nil,
 			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](200000)}},
-			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6}}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
+				{Model: stub("beta"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 8192, Bound: 200000}}},
+				{Model: stub("gpt-4.1"), Unmet: []Miss{{Requirement: row("supports_function_calling"), Unreported: true}}},
+				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: 200000}}},
+			}, AsClose: 3}}},
+		// In the query's order, and only models the steps after require keep: no advice to relax it for a
+		// model the policy denies.
+		{"the closest in the query's order, of those the policy allows",
+			&Policy{Models: map[string]ModelPolicy{"gpt-4.1": {Denied: true}}},
+			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](200000)},
+				SortBy: sortByContextLength, Descending: true},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
+				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: 200000}}},
+				{Model: stub("beta"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 8192, Bound: 200000}}},
+			}, AsClose: 2}}},
 		// A model without pricing meets no price bound, and one priced in another currency none either: not
 		// "each requirement is met by one of them". The currency guard judges the models with pricing, a price
 		// bound those priced in the query's currency or without pricing (whose miss is that it is not reported).
@@ -65,8 +80,14 @@ func TestNarrowing(t *testing.T) {
 			if tt.policy != nil {
 				c.Apply(tt.policy, fixedNow)
 			}
+			got := c.Narrowing(tt.q)
+			for _, n := range got {
+				for i := range n.Closest {
+					n.Closest[i].Model = stub(n.Closest[i].Model.ID)
+				}
+			}
 			//nolint:govet // deepequalerrors: every Miss here has a nil CostErr
-			if got := c.Narrowing(tt.q); !reflect.DeepEqual(got, tt.want) {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Narrowing =\n%+v\nwant\n%+v", got, tt.want)
 			}
 		})
@@ -81,4 +102,9 @@ func row(name string) *Requirement {
 		}
 	}
 	panic("no requirement " + name)
+}
+
+// stub is a model with only this id, as TestNarrowing compares a NearMiss.
+func stub(id string) *megallm.Model {
+	return &megallm.Model{ID: id}
 }

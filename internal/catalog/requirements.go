@@ -80,12 +80,20 @@ func (t *terms) unmet(m *megallm.Model) []Miss {
 // met reports whether the model meets every requirement. It stops at the
 // first miss and reports nothing, so filtering a large catalog stays cheap.
 func (t *terms) met(m *megallm.Model) bool {
+	return t.missed(m, 1) == 0
+}
+
+// missed counts the requirements m misses, up to most, without saying how.
+func (t *terms) missed(m *megallm.Model, most int) int {
+	n := 0
 	for i := range RequirementTable {
 		if row := &RequirementTable[i]; row.asked(&t.r) && !row.met(t, m) {
-			return false
+			if n++; n == most {
+				break
+			}
 		}
 	}
-	return true
+	return n
 }
 
 // currencyOrDefault is t's currency, DefaultCurrency when unset.
