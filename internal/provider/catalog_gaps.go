@@ -223,7 +223,7 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 	}
 	last := account[len(account)-1]
 	if last.By == catalog.ByRequirement {
-		lines[len(lines)-1] += ": " + unmetByAll(last.Unmet)
+		lines[len(lines)-1] += ": " + unmetByAll(last)
 	}
 	before := ""
 	if len(account) > 1 {
@@ -280,13 +280,23 @@ func narrowedBy(q catalog.Query, by catalog.QueryPart) string {
 }
 
 // unmetByAll words the requirements that none of the models require was
-// given meets, each with the closest miss.
-func unmetByAll(misses []catalog.Miss) string {
-	if len(misses) == 0 {
-		return "each requirement is met by one of them, but none meets them all"
+// given meets, each with the closest miss, or else the models that miss the
+// fewest, each with its misses.
+func unmetByAll(n catalog.Narrowed) string {
+	if len(n.Unmet) == 0 {
+		words := "each requirement is met by one of them, but none meets them all"
+		if len(n.Closest) == 0 {
+			return words
+		}
+		closest := make([]string, n.AsClose) // joinProblems counts those after the first MaxListed, which Closest holds
+		for i, c := range n.Closest {
+			closest[i] = megallm.Quote(c.Model.ID) + " (" + strings.Join(unmetWords(c.Unmet), "; ") + ")"
+		}
+		return fmt.Sprintf("%s; the closest, missing %s: %s", words, counted(len(n.Closest[0].Unmet), "requirement"),
+			joinProblems(closest, ", "))
 	}
-	words := make([]string, len(misses))
-	for i, miss := range misses {
+	words := make([]string, len(n.Unmet))
+	for i, miss := range n.Unmet {
 		name := "the currency of its price bounds"
 		if miss.Requirement.Name != "" {
 			name = "require." + miss.Requirement.Name

@@ -96,9 +96,11 @@ func TestModelsDataSource_emptyCatalogWarns(t *testing.T) {
 // TestModelsDataSource_emptyReason: a read that keeps no model is a result,
 // ids = [], whose empty_reason says how many models each filter kept in the
 // order they apply, up to the one that kept none (with the closest value of
-// a requirement that no model meets), and what to loosen, with values
-// bounded; a read that lists a model has "" (not null, which error_message
-// cannot hold), and an empty catalog says so.
+// a requirement that no model meets, or else the models that miss the fewest,
+// in the data source's order, each with its misses: relaxing one to the value
+// named lists that model), and what to loosen, with values bounded; a read
+// that lists a model has "" (not null, which error_message cannot hold), and
+// an empty catalog says so.
 func TestModelsDataSource_emptyReason(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -122,6 +124,26 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 		"future": reason("Loosen or remove created_after.", `created_after = "2030-01-01" kept none of the 26 models`),
 		"required": reason("Loosen or remove require.", "require kept none of the 26 models: none meets "+
 			"require.min_context_length (the closest: context_length 2097152 < required 100000000)"),
+		"closest": reason("Loosen or remove require.", "require kept none of the 26 models: each requirement is "+
+			"met by one of them, but none meets them all; the closest, missing 1 requirement: "+
+			`"claude-3-5-sonnet-20241022" (input_tokens_cost_per_million 3 > allowed 0.05), `+
+			`"claude-sonnet-4-20250514" (input_tokens_cost_per_million 3 > allowed 0.05), `+
+			`"gemini-1.5-pro" (input_tokens_cost_per_million 1.25 > allowed 0.05), `+
+			`"gemini-2.0-flash" (input_tokens_cost_per_million 0.1 > allowed 0.05), `+
+			`"gpt-4.1" (input_tokens_cost_per_million 2 > allowed 0.05), `+
+			`"gpt-4.1-mini" (input_tokens_cost_per_million 0.4 > allowed 0.05), `+
+			`"gpt-4o" (input_tokens_cost_per_million 2.5 > allowed 0.05), `+
+			`"gpt-4o-mini" (input_tokens_cost_per_million 0.15 > allowed 0.05), `+
+			`"meta-llama/llama-3.1-8b-instruct" (does not support vision), `+
+			`"meta-llama/llama-3.2-90b-vision-instruct" (input_tokens_cost_per_million is not reported (allowed <= 0.05)), `+
+			`and 1 more`), // not claude-3-opus-20240229, which the policy denies
+		"closest_by_cost": reason("Loosen or remove require, or one of the filters before it.",
+			`owned_by = ["openai"] kept 8 of 26 models`, "require kept none of them: each requirement is met by one "+
+				`of them, but none meets them all; the closest, missing 1 requirement: "text-embedding-3-small" `+
+				`(does not support vision), "gpt-4o-mini" (input_tokens_cost_per_million 0.15 > allowed 0.05), `+
+				`"gpt-4.1-mini" (input_tokens_cost_per_million 0.4 > allowed 0.05), `+
+				`"gpt-4.1" (input_tokens_cost_per_million 2 > allowed 0.05), `+
+				`"gpt-4o" (input_tokens_cost_per_million 2.5 > allowed 0.05)`),
 		"denied": reason("The provider's policy allows none of them (it denies them, or its allowed_owners leaves "+
 			"out their owners): widen the filters, or change the policy.",
 			`id_regex = "opus" kept 1 of 26 models`, "the provider's policy kept none of them"),
@@ -133,7 +155,7 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 		"many_owners": reason("Loosen or remove owned_by.",
 			"owned_by = ["+strings.Join(gone[:10], ", ")+", and 15 more] kept none of the 26 models"),
 	}
-	var stateChecks []statecheck.StateCheck
+	stateChecks := []statecheck.StateCheck{expectIDs("data.megallm_models.relaxed", "gpt-4o-mini")}
 	for name, check := range checks {
 		address := "data.megallm_models." + name
 		stateChecks = append(stateChecks, statecheck.ExpectKnownValue(address, tfjsonpath.New("empty_reason"), check))
@@ -163,6 +185,19 @@ data "megallm_models" "future" {
 }
 data "megallm_models" "required" {
   require = { min_context_length = 100000000 }
+}
+data "megallm_models" "closest" {
+  require = { supports_vision = true, max_input_cost_per_million = 0.05 }
+}
+data "megallm_models" "closest_by_cost" {
+  owned_by = ["openai"]
+  sort_by  = "input_cost"
+  require  = { supports_vision = true, max_input_cost_per_million = 0.05 }
+}
+data "megallm_models" "relaxed" { # closest_by_cost with the bound relaxed to gpt-4o-mini's price
+  owned_by = ["openai"]
+  sort_by  = "input_cost"
+  require  = { supports_vision = true, max_input_cost_per_million = 0.15 }
 }
 data "megallm_models" "denied" {
   id_regex = "opus"

@@ -177,7 +177,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"empty_reason": schema.StringAttribute{
 				MarkdownDescription: "Why `ids` is empty, for a `postcondition`'s `error_message`: each filter in the " +
 					"order they apply with how many models it kept, up to the one that kept none (for `require`, the " +
-					"closest value the catalog has of each requirement that no model meets), and what to loosen; or " +
+					"closest value the catalog has of each requirement that no model meets, else the models that miss " +
+					"the fewest, with their values), and what to loosen; or " +
 					"that the catalog has no models. An empty string, never null, when at least one model is listed, since " +
 					"Terraform evaluates `error_message` when the condition holds too.",
 				Computed: true,
