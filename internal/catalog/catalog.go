@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -32,15 +33,19 @@ type Catalog struct {
 	withheld bool
 	// byFoldedID maps each lower-cased id to the first id that has it, and
 	// byFoldedTail each lower-cased part after the last '/' of an id to the
-	// first id that ends so, alikeTails to the later ones; caseVariants are
-	// the ids that differ only in letter case; longestID is the length of the
-	// longest id, in runes; all built by fold.
-	foldOnce     sync.Once
-	byFoldedID   map[string]string
-	byFoldedTail map[string]string
-	alikeTails   map[string][]string
-	caseVariants [][]string
-	longestID    int
+	// first id that ends so, alikeTails to the later ones; byUnseparated
+	// each id as unseparated reads it to the first id so read, alikeUnseparated
+	// to the later ones; caseVariants are the ids that differ only in letter
+	// case; longestID is the length of the longest id, in runes; all built by
+	// fold.
+	foldOnce         sync.Once
+	byFoldedID       map[string]string
+	byFoldedTail     map[string]string
+	alikeTails       map[string][]string
+	byUnseparated    map[string]string
+	alikeUnseparated map[string][]string
+	caseVariants     [][]string
+	longestID        int
 	// byStart is what starts returns, built once by it.
 	startsOnce sync.Once
 	byStart    map[string][]string
@@ -105,7 +110,8 @@ func (c *Catalog) LeftOut(id string) string {
 
 // LookupMisnamed returns the catalog id that id, which Lookup does not find,
 // names otherwise than the catalog writes it: in another letter case
-// (lookupFold), under a vendor prefix that the catalog does not write,
+// (lookupFold), with other separators or none, "gpt_4o" or "gpt4o" for
+// "gpt-4o" (unseparated), under a vendor prefix that the catalog does not write,
 // "openai/gpt-4o" for "gpt-4o" (or "GPT-4o") when that model is owned by
 // "openai", in any letter case, or reports no owner, or without the prefix
 // that it does write, "llama-3.3-70b-instruct" for
@@ -113,8 +119,9 @@ func (c *Catalog) LeftOut(id string) string {
 // no vendor to tell another model by), unless LeftOut reports id: its own
 // model was left out. A prefix written reads as a person reads it: each of
 // its parts names the owner ("openai/openai/gpt-4o"), or is empty ("/gpt-4o",
-// for any owner). An id without a '/' that more than one catalog id ends in
-// after its last '/' names each of them (Alike): it is ambiguous. Such an id
+// for any owner). An id that more than one catalog id reads as, without
+// separators ("o1" for "o-1" and "o1."), or ends in after its last '/' when
+// it has none, names each of them (Alike): it is ambiguous. Such an id
 // is an error wherever a model id is written, as it misses the model it was
 // written for. Only the '/'s before the catalog's longest id's length from
 // the end are read: an id of many '/'s costs what reading it does.
@@ -123,6 +130,11 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 		return MisnamedID{ID: id, CatalogID: catalogID}, true
 	}
 	c.fold()
+	var buf [64]byte // a key that fits reads the maps without allocating
+	key, whole := unseparated(buf[:0], id, c.longestID)
+	if catalogID, ok := c.byUnseparated[string(key)]; ok && whole && c.byID[id] == nil && c.LeftOut(id) == "" {
+		return MisnamedID{ID: id, CatalogID: catalogID, Alike: c.alikeUnseparated[string(key)]}, true
+	}
 	if !strings.Contains(id, "/") && utf8.RuneCountInString(id) <= c.longestID { // no prefix written, none to read
 		if catalogID, ok := c.byFoldedTail[foldID(id)]; ok && c.LeftOut(id) == "" {
 			return MisnamedID{ID: id, CatalogID: catalogID, Alike: c.alikeTails[foldID(id)]}, true
@@ -182,15 +194,56 @@ func (c *Catalog) caseGroups() [][]string {
 // ("İ" is "i"), not strings.EqualFold's folding.
 func foldID(id string) string { return strings.ToLower(id) }
 
-// fold builds byFoldedID and caseVariants, once.
+// unseparated appends id to b as ids differing only in separators and letter
+// case are compared: lower-cased, as foldID does, without the separators
+// that separatorFolded folds ("gpt4o" for "GPT_4o" and "gpt-4o"); false,
+// without reading on, once that is more than limit runes.
+func unseparated(b []byte, id string, limit int) ([]byte, bool) {
+	for _, r := range id {
+		if separatorFolded(r) == '-' {
+			continue
+		}
+		if limit--; limit < 0 {
+			return b, false
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b, true
+}
+
+// fold builds byFoldedID, the indexes of tails and of unseparated ids, and
+// caseVariants, once.
 func (c *Catalog) fold() {
 	c.foldOnce.Do(func() {
 		c.byFoldedID, c.byFoldedTail, c.alikeTails = make(map[string]string, len(c.models)), map[string]string{}, map[string][]string{}
+		c.byUnseparated, c.alikeUnseparated = make(map[string]string, len(c.models)), map[string][]string{}
 		group := map[string]int{} // lower-cased id -> its index in caseVariants
+		size := 0
+		for i := range c.models {
+			size += len(c.models[i].ID)
+		}
+		var separated strings.Builder // each id unseparated, one after another: one string for every key
+		separated.Grow(size)
+		var key []byte
+		bounds := make([]int, len(c.models)+1)
+		for i := range c.models {
+			key, _ = unseparated(key[:0], c.models[i].ID, len(c.models[i].ID))
+			separated.Write(key)
+			bounds[i+1] = separated.Len()
+		}
+		unseparatedIDs := separated.String()
 		for i := range c.models {
 			id := c.models[i].ID
 			c.longestID = max(c.longestID, utf8.RuneCountInString(id))
 			folded := foldID(id)
+			if c.byID[id] == &c.models[i] { // once
+				key := unseparatedIDs[bounds[i]:bounds[i+1]]
+				if _, seen := c.byUnseparated[key]; !seen {
+					c.byUnseparated[key] = id
+				} else {
+					c.alikeUnseparated[key] = append(c.alikeUnseparated[key], id)
+				}
+			}
 			if slash := strings.LastIndexByte(folded, '/'); slash >= 0 && slash < len(folded)-1 && c.byID[id] == &c.models[i] { // a tail, once
 				if tail := folded[slash+1:]; c.byFoldedTail[tail] == "" {
 					c.byFoldedTail[tail] = id

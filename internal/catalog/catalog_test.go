@@ -213,6 +213,57 @@ func TestLookupMisnamed_withoutPrefix(t *testing.T) {
 	}
 }
 
+// TestLookupMisnamed_separators: an id that differs from a catalog id only
+// in its separators ('-', '.', '_', ' ') and letter case names that model
+// otherwise, even one edit from another id; two catalog ids read alike make
+// it ambiguous; an id one real edit away, or that LeftOut reports, names none.
+func TestLookupMisnamed_separators(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "gpt-4o"}, {ID: "gpt4"}, {ID: "claude-3-5-sonnet"}, {ID: "gemini-1.5-pro"},
+		{ID: "o-1"}, {ID: "o3"}, {ID: "O1."}, {ID: "meta-llama/llama-3.3-70b"}, {ID: "held-key"}})
+	c.leftOut = func(id string) string {
+		if id == "held_key" {
+			return "it holds the key"
+		}
+		return ""
+	}
+	tests := []struct {
+		id   string
+		want MisnamedID
+		ok   bool
+	}{
+		{"gpt4o", MisnamedID{ID: "gpt4o", CatalogID: "gpt-4o"}, true}, // one edit from gpt4 too
+		{"gpt_4o", MisnamedID{ID: "gpt_4o", CatalogID: "gpt-4o"}, true},
+		{"GPT 4o", MisnamedID{ID: "GPT 4o", CatalogID: "gpt-4o"}, true},
+		{"gpt-4-o", MisnamedID{ID: "gpt-4-o", CatalogID: "gpt-4o"}, true},
+		{"claude-3.5-sonnet", MisnamedID{ID: "claude-3.5-sonnet", CatalogID: "claude-3-5-sonnet"}, true},
+		{"gemini-1-5-pro", MisnamedID{ID: "gemini-1-5-pro", CatalogID: "gemini-1.5-pro"}, true},
+		{"meta_llama/llama-3.3-70b", MisnamedID{ID: "meta_llama/llama-3.3-70b", CatalogID: "meta-llama/llama-3.3-70b"}, true},
+		{"o1", MisnamedID{ID: "o1", CatalogID: "o-1", Alike: []string{"O1."}}, true},
+		{"o_3", MisnamedID{ID: "o_3", CatalogID: "o3"}, true},
+		{"o4", MisnamedID{}, false},          // one edit from o3: another model
+		{"gpt-4o:free", MisnamedID{}, false}, // ':' tags a variant
+		{"gpt/4o", MisnamedID{}, false},      // '/' is a prefix's
+		{"held_key", MisnamedID{}, false},
+	}
+	for _, tc := range tests {
+		if got, ok := c.LookupMisnamed(tc.id); ok != tc.ok || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %+v, %t", tc.id, got, ok, tc.want, tc.ok)
+		}
+	}
+	for id, want := range map[string]bool{"gpt4o": true, "GPT_4o": true, "GPT-4o": false, "openai/gpt-4o": false} {
+		if got := (MisnamedID{ID: id, CatalogID: "gpt-4o"}).Separated(); got != want {
+			t.Errorf("%q for gpt-4o: Separated() = %t, want %t", id, got, want)
+		}
+	}
+	// In a policy: an error, a key and a successor alike.
+	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{"gpt4o": {Denied: true}, "o3": {Successor: ptr("gpt_4o")}}}, fixedNow)
+	if want := []MisnamedID{{ID: "gpt4o", CatalogID: "gpt-4o"}}; !reflect.DeepEqual(findings.Misnamed, want) || findings.Err(c) == nil ||
+		len(findings.MisnamedSuccessors) != 1 || findings.UnknownIDs != nil {
+		t.Errorf("findings = %+v, want Misnamed %+v, an error, a misnamed successor", findings, want)
+	}
+}
+
 // An id of many '/'s reads only those that leave a tail no longer than the
 // catalog's longest id: before, each '/' lower-cased all that follows it,
 // and each tail that is an id split all that precedes it, so that 10,000

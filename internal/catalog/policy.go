@@ -110,7 +110,8 @@ type MistypedCurrency struct {
 }
 
 // MisnamedID is an id written otherwise than the catalog's: in another
-// letter case, with a vendor prefix, or without a prefix (LookupMisnamed).
+// letter case, with other separators, with a vendor prefix, or without a
+// prefix (LookupMisnamed).
 // Alike are the other catalog ids that an ID without a prefix names as well,
 // nil for none: ambiguous, it names none of them.
 type MisnamedID struct {
@@ -133,6 +134,14 @@ func (m MisnamedID) Prefix() (prefix string, added bool) {
 		return m.CatalogID[:i+1], false
 	}
 	return "", false
+}
+
+// Separated reports whether ID and CatalogID differ in their separators, as
+// "gpt4o" and "gpt-4o" do (unseparated), not only in letter case or a prefix.
+func (m MisnamedID) Separated() bool {
+	id, _ := unseparated(nil, m.ID, len(m.ID))
+	catalogID, _ := unseparated(nil, m.CatalogID, len(m.CatalogID))
+	return foldID(m.ID) != foldID(m.CatalogID) && string(id) == string(catalogID)
 }
 
 // PolicyMismatchError is a policy whose model entries or successors name

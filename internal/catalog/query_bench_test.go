@@ -122,8 +122,8 @@ func BenchmarkLookup(b *testing.B) {
 
 // BenchmarkLookupMisnamed reads ids that a catalog of 10,000 models lacks,
 // as the error path of every id argument does: one without the prefix the
-// catalog writes, one with a vendor prefix it does not write, and one it
-// names in no way. index= is the first such read of a catalog, which builds
+// catalog writes, one with a vendor prefix it does not write, one with other
+// separators, and one it names in no way. index= is the first such read of a catalog, which builds
 // the index (with New).
 func BenchmarkLookupMisnamed(b *testing.B) {
 	models := syntheticModels(b, 10000)
@@ -134,6 +134,7 @@ func BenchmarkLookupMisnamed(b *testing.B) {
 	for _, tc := range []struct{ name, id string }{
 		{"no-prefix", prefixed[strings.LastIndexByte(prefixed, '/')+1:]},
 		{"vendor-prefix", "openai/" + mockapi.SyntheticModelID(7770)},
+		{"separators", strings.ReplaceAll(mockapi.SyntheticModelID(7771), "-", "_")},
 		{"unknown", "no-such-model"},
 	} {
 		b.Run("id="+tc.name, func(b *testing.B) {

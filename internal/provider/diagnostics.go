@@ -217,20 +217,25 @@ func misnamedIDs(what, effect, lines string) string {
 		"them, so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
 }
 
-// spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (misnamedWhy), or, as a
-// cut quote cannot be copied, what to change in it (rewrite, with models) for an X too long to quote whole; for an
-// ambiguous m.ID, every id it names alike.
+// spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (its separators, else
+// misnamedWhy), or, as a cut quote cannot be copied, what to change in it (rewrite, with models) for an X too long to
+// quote whole; for an ambiguous m.ID, every id it names alike.
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
 	switch {
 	case len(m.Alike) > 0:
 		ids := append([]string{m.CatalogID}, m.Alike...)
 		words := catalog.QuoteSome(ids, "and") + ", each with a prefix that it lacks: write in full each one meant"
+		if m.Separated() {
+			words = catalog.QuoteSome(ids, "and") + ", each with other separators: write as the catalog does each one meant"
+		}
 		if whole := listedWhole(models, idKind, ids[:min(len(ids), catalog.MaxListed)]...); whole != "" {
 			words += "." + strings.TrimSuffix(whole, ".")
 		}
 		return words
 	case !megallm.QuotesWhole(m.CatalogID):
 		return megallm.Quote(m.CatalogID) + ": " + rewrite(models, idKind, m.ID)(m.CatalogID)
+	case m.Separated():
+		return megallm.Quote(m.CatalogID) + ": ids are exact to the separator"
 	}
 	return megallm.Quote(m.CatalogID) + misnamedWhy(m.Prefix())
 }

@@ -472,7 +472,7 @@ func TestModelDataSource_unknownFallbackCandidates(t *testing.T) {
 		}
 		return map[string]tftypes.Value{"candidates": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, elements)}
 	}
-	typos := candidates("gpt-4.1", "gpt4o-mini", "o3-mini", "no-such-model-anywhere")
+	typos := candidates("gpt-4.1", "gpt-4o-mni", "o3-mini", "no-such-model-anywhere")
 	tests := []struct {
 		name   string
 		config map[string]tftypes.Value
@@ -481,7 +481,7 @@ func TestModelDataSource_unknownFallbackCandidates(t *testing.T) {
 		{"typos after the chosen one", typos, []string{
 			`AttributeName("candidates"): Fallback candidates not in the catalog: Chose "gpt-4.1", but the MegaLLM ` +
 				`catalog (26 models from ` + server.URL() + `/models) lacks 2 candidates after it, which could never be ` +
-				`chosen in its place:` + "\n" + `  - "gpt4o-mini" is not in the catalog (did you mean "gpt-4o-mini" or ` +
+				`chosen in its place:` + "\n" + `  - "gpt-4o-mni" is not in the catalog (did you mean "gpt-4o-mini" or ` +
 				`"gpt-4.1-mini"?)` + "\n" + `  - "no-such-model-anywhere" is not in the catalog` + "\n\n" + `Correct ` +
 				`each id, or remove it from candidates if its model has left the catalog.`,
 		}},

@@ -64,9 +64,9 @@ func cleanName(name string) string {
 // rewrite is the advice to write a name written so as another: "write it
 // as" that one, when megallm.Quote shows it whole, else what to change, as a
 // cut quote cannot be copied: the white space around it, invisible
-// characters, look-alike dashes, a prefix added or left out, the letter case,
-// of the catalog's names of kind that a megallm_models data source (lister's)
-// lists ("ids", "owners (models[*].owned_by)").
+// characters, look-alike dashes, a prefix added or left out, the separators
+// and letter case, of the catalog's names of kind that a megallm_models data
+// source (lister's) lists ("ids", "owners (models[*].owned_by)").
 func rewrite(models *catalog.Catalog, kind nameKind, written string) func(as string) string {
 	return func(as string) string {
 		if megallm.QuotesWhole(as) {
@@ -103,7 +103,11 @@ func rewrite(models *catalog.Catalog, kind nameKind, written string) func(as str
 			if kind.field != kind.plural { // a field of the models it lists
 				source = "(" + kind.field + ") " + source
 			}
-			changes = append(changes, "write it in the letter case of the catalog, whose "+kind.plural+" "+source+" lists")
+			how := "in the letter case"
+			if (catalog.MisnamedID{ID: clean, CatalogID: as}).Separated() {
+				how = "with the separators and letter case"
+			}
+			changes = append(changes, "write it "+how+" of the catalog, whose "+kind.plural+" "+source+" lists")
 		}
 		return strings.Join(changes, ", and ")
 	}

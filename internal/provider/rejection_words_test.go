@@ -68,8 +68,10 @@ func TestRejectionWords_check(t *testing.T) {
 		wantWords string
 	}{
 		{"usable", "gpt-4o", large, 0, ""},
-		{"unknown id, one suggestion", "gpt4o", check{}, catalog.NotInCatalog,
+		{"unknown id, one suggestion", "gtp-4o", check{}, catalog.NotInCatalog,
 			`is not in the catalog (did you mean "gpt-4o"?)`},
+		{"other separators", "gpt4o", check{}, catalog.MisnamedModelID,
+			`is not in the catalog, which has "gpt-4o": ids are exact to the separator`},
 		{"unknown id, two suggestions", "gpt-4", check{}, catalog.NotInCatalog,
 			`is not in the catalog (did you mean "gpt-4o" or "gpt-4o-mini"?)`},
 		{"unknown id, nothing close", "zzzzzzzzzzzzzzzz", check{}, catalog.NotInCatalog, "is not in the catalog"},

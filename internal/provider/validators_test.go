@@ -159,6 +159,8 @@ func TestRewrite(t *testing.T) {
 			`"meta-llama/", and write it in lower case`},
 		{" \u017f" + long, "s" + long, "delete the white space around it, and write it in the letter case of the catalog, " +
 			"whose ids a megallm_models data source lists"},
+		{"a_" + long, "a-" + long, "write it with the separators and letter case of the catalog, whose ids a megallm_models " +
+			"data source lists"},
 		{" k" + long, "\u212a" + strings.ToUpper(long), "delete the white space around it, and write it in the letter case " +
 			"of the catalog, whose ids a megallm_models data source lists"},
 	} {

@@ -1,0 +1,104 @@
+package provider
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+)
+
+// A policy key that differs from a catalog id only in its separators names
+// no model: the denial would leave gpt-4o usable, so the plan fails, with a
+// key of that model told to merge; written as the catalog does, the model is
+// denied. One that two catalog ids read as, without separators, names both;
+// one a real edit from a catalog id ("o1" beside "o3") may be a model the
+// catalog is yet to list, and only warns.
+func TestPolicy_keyWithOtherSeparatorsFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	odd := mockapi.NewTestServer(t, "")
+	odd.SetModels(json.RawMessage(`{"id":"o-1"}`), json.RawMessage(`{"id":"o1."}`), json.RawMessage(`{"id":"o3"}`))
+	use := `data "megallm_model" "m" { id = "gpt-4o" }`
+	unitTest(t,
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "gpt4o" = { denied = true }, "gpt-4o" = { reason = "r" } } }`, use),
+			ExpectError: expectError(`Provider policy writes model ids otherwise than the catalog .* would silently miss ` +
+				`them: - policy\.models\["gpt4o"\] names no model, but the catalog has "gpt-4o": ids are exact to the ` +
+				`separator; the key "gpt-4o" names it too: merge the two into one entry, policy\.models\["gpt-4o"\] ` +
+				`Write each id in the policy as the catalog does\.`),
+		},
+		resource.TestStep{
+			Config: policyProvider(odd, `{ models = { "o1" = { denied = true } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`- policy\.models\["o1"\] names no model, but the catalog has "o-1" and "o1\.", each ` +
+				`with other separators: write as the catalog does each one meant Write each id`),
+		},
+		resource.TestStep{ // the advice followed
+			Config:      policyProvider(server, `{ models = { "gpt-4o" = { denied = true, reason = "r" } } }`, use),
+			ExpectError: expectError(`Model not allowed by the policy`),
+		},
+		resource.TestStep{
+			Config:            policyProvider(odd, `{ models = { "o4" = { denied = true } } }`, `data "megallm_models" "all" {}`),
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.all", "o-1", "o1.", "o3")},
+		},
+	)
+}
+
+// A successor that differs from a catalog id only in its separators would
+// advise an id that fails wherever it is written: the plan fails, and written
+// as the catalog does it plans.
+func TestPolicy_successorWithOtherSeparatorsFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(successor string) resource.TestStep {
+		return resource.TestStep{Config: policyProvider(server, `{ models = { "gpt-4o" = { successor = "`+successor+`" } } }`,
+			`data "megallm_model" "m" { id = "gpt-4o" }`)}
+	}
+	misnamed := step("gpt_4o_mini")
+	misnamed.ExpectError = expectError(`would silently miss them: - policy\.models\["gpt-4o"\]\.successor is "gpt_4o_mini", ` +
+		`which names no model, but the catalog has "gpt-4o-mini": ids are exact to the separator Write each id`)
+	followed := step("gpt-4o-mini")
+	followed.Check = resource.TestCheckResourceAttr("data.megallm_model.m", "model_lifecycle.successor", "gpt-4o-mini")
+	unitTest(t, misnamed, followed)
+}
+
+// A candidate that differs from a catalog id only in its separators could
+// never be chosen, even after the chosen one, where a typo only warns: the
+// plan fails; written as the catalog does, it plans.
+func TestCandidates_otherSeparatorsIsAnError(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		errorStep(server, "megallm_model", `candidates = ["gpt-4.1", "claude-3.5-sonnet-20241022"]`, `Error: Candidate id `+
+			`written otherwise than the catalog .* so they would never be chosen: - "claude-3\.5-sonnet-20241022" is not in `+
+			`the catalog, which has "claude-3-5-sonnet-20241022": ids are exact to the separator Write each id as the `+
+			`catalog does\.`),
+		resource.TestStep{
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["gpt-4.1", "claude-3-5-sonnet-20241022"] }`,
+			Check:  resource.TestCheckResourceAttr("data.megallm_model.m", "id", "gpt-4.1"),
+		},
+	)
+}
+
+// An excluded id that differs from a catalog id only in its separators would
+// exclude nothing: the plan fails, while a typo beside it still only warns;
+// written as the catalog does, it excludes its model.
+func TestModelsDataSource_excludedIDWithOtherSeparatorsFails(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		errorStep(server, "megallm_models", `id_regex = "^gpt-4o"
+exclude_ids = ["gpt_4o", "gpt-4o-mni"]`, `Error: Excluded id written otherwise than the catalog .* so they would exclude `+
+			`nothing and their models would stay listed: - "gpt_4o" is not in the catalog, which has "gpt-4o": ids are exact `+
+			`to the separator Write each id as the catalog does\.`),
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `data "megallm_models" "m" {
+  id_regex    = "^gpt-4o"
+  exclude_ids = ["gpt-4o"]
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4o-mini")},
+		},
+	)
+}
