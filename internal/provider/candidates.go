@@ -29,9 +29,10 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"and meets `require` is read, and each one passed over before it warns, saying why; so does each one after it " +
 			"that the catalog lacks, with the closest ids. When none " +
 			"qualifies, the plan fails with each one's reason. At least one id, each once; an id with white space around " +
-			"it, or one the catalog has only in another letter case, without a vendor prefix (`\"openai/gpt-4o\"` for " +
-			"`gpt-4o`, owned by `openai`) or with a prefix (`\"llama-3.3-70b-instruct\"` for " +
-			"`meta-llama/llama-3.3-70b-instruct`), fails the plan, wherever it stands, as it could never be chosen, with the id " +
+			"it, or one the catalog has only in another letter case or with other separators (`\"gpt_4o\"`), without a " +
+			"vendor prefix (`\"openai/gpt-4o\"` for `gpt-4o`, owned by `openai`) or with a prefix " +
+			"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`), fails the plan, wherever it stands, " +
+			"as it could never be chosen, with the id " +
 			"as the catalog writes it.",
 		Optional:   true,
 		Validators: []validator.Dynamic{namesCheck("a list of model ids, at least one, each once", readCandidates)},

@@ -58,9 +58,10 @@ func policyAttribute() schema.DynamicAttribute {
 			"A denied or not allowed model is never listed by `megallm_models` and fails `megallm_model`. Where " +
 			"the API reports lifecycle dates too, the earlier of its date and the policy's applies, and the " +
 			"policy's `successor` wins. Ids and owners are exact and case-sensitive. An attribute not listed here " +
-			"is an error, and so is an id or successor the catalog has only in another letter case, without a vendor prefix " +
-			"(`\"openai/gpt-4o\"` for `gpt-4o`) or with a prefix (`\"llama-3.3-70b-instruct\"` for " +
-			"`meta-llama/llama-3.3-70b-instruct`), and an id, successor or owner with white space around it, which names it " +
+			"is an error, and so is an id or successor the catalog has only in another letter case or with other separators " +
+			"(`\"gpt_4o\"`), without a vendor prefix (`\"openai/gpt-4o\"` for `gpt-4o`) or with a prefix " +
+			"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`), and an id, successor or owner with " +
+			"white space around it, which names it " +
 			"as the catalog writes it (`\" GPT-4o\"` is `gpt-4o`); ids and owners the catalog lacks are a warning.",
 		Optional: true,
 		Validators: []validator.Dynamic{namesCheck("a model policy: an object of allowed_owners, models and retirement_notice_days",
