@@ -251,6 +251,9 @@ func TestLookupMisnamed_separators(t *testing.T) {
 			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %+v, %t", tc.id, got, ok, tc.want, tc.ok)
 		}
 	}
+	if m, ok := New([]megallm.Model{{ID: "o3"}}).LookupMisnamed("o1"); ok {
+		t.Errorf(`LookupMisnamed("o1") beside "o3" = %+v, want none: one real edit is another model`, m)
+	}
 	for id, want := range map[string]bool{"gpt4o": true, "GPT_4o": true, "GPT-4o": false, "openai/gpt-4o": false} {
 		if got := (MisnamedID{ID: id, CatalogID: "gpt-4o"}).Separated(); got != want {
 			t.Errorf("%q for gpt-4o: Separated() = %t, want %t", id, got, want)

@@ -21,6 +21,8 @@ func TestPolicy_keyWithOtherSeparatorsFailsThePlan(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	odd := mockapi.NewTestServer(t, "")
 	odd.SetModels(json.RawMessage(`{"id":"o-1"}`), json.RawMessage(`{"id":"o1."}`), json.RawMessage(`{"id":"o3"}`))
+	o3 := mockapi.NewTestServer(t, "")
+	o3.SetModels(json.RawMessage(`{"id":"o3"}`))
 	use := `data "megallm_model" "m" { id = "gpt-4o" }`
 	unitTest(t,
 		resource.TestStep{
@@ -40,8 +42,8 @@ func TestPolicy_keyWithOtherSeparatorsFailsThePlan(t *testing.T) {
 			ExpectError: expectError(`Model not allowed by the policy`),
 		},
 		resource.TestStep{
-			Config:            policyProvider(odd, `{ models = { "o4" = { denied = true } } }`, `data "megallm_models" "all" {}`),
-			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.all", "o-1", "o1.", "o3")},
+			Config:            policyProvider(o3, `{ models = { "o1" = { denied = true } } }`, `data "megallm_models" "all" {}`),
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.all", "o3")},
 		},
 	)
 }
