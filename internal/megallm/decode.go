@@ -84,7 +84,8 @@ func (r redactor) decodeList(in io.Reader) ([]Model, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	body = withExactKeys(withoutByteOrderMarks(body))
+	body, misnamed := withExactKeys(withoutByteOrderMarks(body))
+	rev := review{redact: r, misnamed: misnamed}
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, nil, errEmptyBody
 	}
@@ -99,13 +100,13 @@ func (r redactor) decodeList(in io.Reader) ([]Model, []Problem, error) {
 	case err == nil && envelope.Data == nil:
 		return nil, nil, r.noData(body)
 	case err == nil:
-		if models, problems, ok := reviewDecoded(*envelope.Data, r); ok {
+		if models, problems, ok := rev.reviewDecoded(*envelope.Data); ok {
 			return models, problems, nil
 		}
 	case !errors.As(err, &typeErr):
 		return nil, nil, err
 	}
-	models, problems, entriesErr := decodeEntries(body, r)
+	models, problems, entriesErr := rev.decodeEntries(body)
 	if listErr := (*json.UnmarshalTypeError)(nil); errors.As(entriesErr, &listErr) {
 		// Not a model list at all: the body, or its "data", is of another type.
 		return nil, nil, &shapeError{listErr}
@@ -158,8 +159,7 @@ func (e *shapeError) Unwrap() error { return e.err }
 // reviewDecoded checks models decoded in one pass. It reports false, to have
 // the body decoded entry by entry, when an entry has no id: only that decode
 // can tell a null entry from an object without an id.
-func reviewDecoded(entries []wireModel, redact redactor) ([]Model, []Problem, bool) {
-	rev := review{redact: redact}
+func (rev review) reviewDecoded(entries []wireModel) ([]Model, []Problem, bool) {
 	models := make([]Model, 0, len(entries))
 	indices := make([]int, 0, len(entries))
 	for i := range entries {
@@ -176,7 +176,7 @@ func reviewDecoded(entries []wireModel, redact redactor) ([]Model, []Problem, bo
 
 // decodeEntries decodes the model list entry by entry, reading what it can
 // of each.
-func decodeEntries(body []byte, redact redactor) ([]Model, []Problem, error) {
+func (rev review) decodeEntries(body []byte) ([]Model, []Problem, error) {
 	var envelope struct {
 		Data *[]json.RawMessage `json:"data"`
 	}
@@ -184,9 +184,8 @@ func decodeEntries(body []byte, redact redactor) ([]Model, []Problem, error) {
 		return nil, nil, err
 	}
 	if envelope.Data == nil {
-		return nil, nil, redact.noData(body)
+		return nil, nil, rev.redact.noData(body)
 	}
-	rev := review{redact: redact}
 	models := make([]Model, 0, len(*envelope.Data))
 	indices := make([]int, 0, len(*envelope.Data))
 	for i, raw := range *envelope.Data {
@@ -209,6 +208,9 @@ type review struct {
 	dates []time.Time
 	// redact scrubs the key from the models' text.
 	redact redactor
+	// misnamed are the pricing fields of each entry sent only under another
+	// key (withExactKeys).
+	misnamed map[int][]sentAs
 }
 
 // keep returns the model w describes, its nonsense values cleared, and
@@ -252,13 +254,21 @@ func (rev *review) keep(w *wireModel, index int) (Model, bool) {
 const keyNeverShown = "the API key, which the provider never shows or saves"
 
 // clearNonsense sets to nil the values that cannot be true: a negative
-// price, a currency that is not three letters (and the prices in it), a limit
-// that is not positive, a blank successor, or one that holds the key (scrubbed,
-// it would name no model, and advice would offer it). A currency code is
-// trimmed and upper-cased.
+// price, a currency that is not three letters or is sent under another key
+// (and the prices in it), a limit that is not positive, a blank successor, or
+// one that holds the key (scrubbed, it would name no model, and advice would
+// offer it). A pricing field sent under another key is reported. A currency
+// code is trimmed and upper-cased.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
 	if p := m.Pricing; p != nil {
+		for _, s := range rev.misnamed[index] {
+			issue := "is sent under the key " + Quote(s.key) + ", " + describe(s.value) + ", not under its own name"
+			if s.field == "currency" {
+				issue += pricesInNoCurrency(p)
+			}
+			field("pricing."+s.field, issue)
+		}
 		if v := p.InputTokensCostPerMillion; v != nil && *v < 0 {
 			field("pricing.input_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
 			p.InputTokensCostPerMillion = nil

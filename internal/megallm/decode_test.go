@@ -484,7 +484,7 @@ func TestDecodeModels_keysAreExact(t *testing.T) {
 	models, problems := decode(t,
 		`{"id":"gpt-4o","ID":1001,"owned_by":"openai"}`,
 		`{"id":"gpt-4o-mini","Id":"shadow","context_length":128000,"CONTEXT_LENGTH":1,"Pricing":{"input_tokens_cost_per_million":99},`+
-			`"pricing":{"input_tokens_cost_per_million":0.15,"CURRENCY":"EUR"},"capabilities":{"supports_vision":true,"Supports_Vision":false}}`,
+			`"pricing":{"input_tokens_cost_per_million":0.15,"currency":"USD","CURRENCY":"EUR"},"capabilities":{"supports_vision":true,"Supports_Vision":false}}`,
 		`{"\u0069d":"escaped-key","\u0049D":"ignored"}`,
 	)
 	got := make([]string, len(models))
@@ -495,12 +495,60 @@ func TestDecodeModels_keysAreExact(t *testing.T) {
 		t.Fatalf("got ids %q, problems %q; want the three models as their exact keys name them, no problem", got, problems)
 	}
 	m := models[1]
-	if *m.ContextLength != 128000 || *m.Pricing.InputTokensCostPerMillion != 0.15 || m.Pricing.Currency != nil || !*m.Capabilities.SupportsVision {
+	if *m.ContextLength != 128000 || *m.Pricing.InputTokensCostPerMillion != 0.15 || *m.Pricing.Currency != "USD" || !*m.Capabilities.SupportsVision {
 		t.Errorf("gpt-4o-mini read as %+v, pricing %+v; want the exact keys' values", m, *m.Pricing)
 	}
 	for _, body := range []string{`{"Data":[],"data":[{"id":"a"}]}`, `{"data":[{"id":"a"}],"Data":{"note":"x"}}`} {
 		if models, _, err := megallm.DecodeModels(strings.NewReader(body)); err != nil || len(models) != 1 {
 			t.Errorf("%s: err %v, %d models; want its data read", body, err, len(models))
+		}
+	}
+}
+
+// TestDecodeModels_pricingKeyInOtherCaseIsReported: a pricing field sent
+// only under its name in another letter case or with white space around it
+// is not read, and is reported with the key and value as sent; a currency so
+// sent takes the prices along, as a price without a currency counts as USD.
+// Beside its exact key, such a key is ignored (TestDecodeModels_keysAreExact).
+func TestDecodeModels_pricingKeyInOtherCaseIsReported(t *testing.T) {
+	t.Parallel()
+	entries := []string{
+		`{"id":"eur","pricing":{"input_tokens_cost_per_million":0.1,"output_tokens_cost_per_million":0.4,"Currency":"EUR"}}`,
+		`{"id":"spaced","pricing":{"input_tokens_cost_per_million":0.1," currency ":"eur","currency ":null}}`,
+		`{"id":"escaped","pricing":{"input_tokens_cost_per_million":0.1,"\u0043URRENCY":"EUR","currency":null}}`,
+		`{"id":"price","pricing":{"Input_tokens_cost_per_million":0.1,"output_tokens_cost_per_million":0.4,"currency":"USD"}}`,
+		`{"id":"exact","pricing":{"input_tokens_cost_per_million":0.1,"currency":"USD","Currency":"EUR"}}`,
+	}
+	want := []string{
+		`model "eur": pricing.currency is sent under the key "Currency", the string "EUR", not under its own name, ` +
+			`so the prices in it are read as null too`,
+		`model "spaced": pricing.currency is sent under the key " currency ", the string "eur", not under its own name, ` +
+			`so the prices in it are read as null too`,
+		`model "escaped": pricing.currency is sent under the key "CURRENCY", the string "EUR", not under its own name, ` +
+			`so the prices in it are read as null too`,
+		`model "price": pricing.input_tokens_cost_per_million is sent under the key "Input_tokens_cost_per_million", ` +
+			`the number 0.1, not under its own name`,
+	}
+	for _, entryByEntry := range []bool{false, true} {
+		list := entries
+		if entryByEntry { // a value of the wrong type has the list decoded entry by entry
+			list = append(slices.Clone(entries), `{"id":"z","context_length":"big"}`)
+		}
+		models, problems := decode(t, list...)
+		problems = slices.DeleteFunc(problems, func(p string) bool { return strings.HasPrefix(p, `model "z"`) })
+		if !reflect.DeepEqual(problems, want) {
+			t.Errorf("entry by entry %v: problems\n%q\nwant\n%q", entryByEntry, problems, want)
+		}
+		for _, m := range models[:3] {
+			if p := m.Pricing; p.InputTokensCostPerMillion != nil || p.OutputTokensCostPerMillion != nil || p.Currency != nil {
+				t.Errorf("entry by entry %v: %s's pricing read as %+v; want no prices in no currency", entryByEntry, m.ID, *p)
+			}
+		}
+		if p := models[3].Pricing; p.InputTokensCostPerMillion != nil || *p.OutputTokensCostPerMillion != 0.4 || *p.Currency != "USD" {
+			t.Errorf("entry by entry %v: price's pricing read as %+v; want only the output price, in USD", entryByEntry, *p)
+		}
+		if p := models[4].Pricing; *p.InputTokensCostPerMillion != 0.1 || *p.Currency != "USD" {
+			t.Errorf("entry by entry %v: exact's pricing read as %+v; want its exact keys' values", entryByEntry, *p)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -12,10 +13,21 @@ import (
 // last one written winning: {"id": "gpt-4o", "ID": 1} would read as an entry
 // without an id, and an extra "Pricing" would replace "pricing". The API's
 // names are exact, so a key that is one of them only in another letter case
-// is an unknown field, ignored as the others are.
+// (or with white space around it) is an unknown field, ignored as the others
+// are; but one of pricing, which has no exact key beside it, is reported
+// (misnamedPricing): a currency not read would count as USD.
 
 // nameSet holds the JSON names the decoder reads, from the wire types' tags.
 var nameSet = sync.OnceValue(func() map[string]bool {
+	return jsonNames(reflect.TypeFor[modelsResponse](), reflect.TypeFor[rawModel](), reflect.TypeFor[rawPricing]())
+})
+
+// pricingNames holds the JSON names of a pricing object's fields.
+var pricingNames = sync.OnceValue(func() map[string]bool { return jsonNames(reflect.TypeFor[rawPricing]()) })
+
+// jsonNames holds the JSON names of the fields of types, and of their
+// fields' types, from their tags.
+func jsonNames(types ...reflect.Type) map[string]bool {
 	names := map[string]bool{}
 	var collect func(t reflect.Type)
 	collect = func(t reflect.Type) {
@@ -33,35 +45,79 @@ var nameSet = sync.OnceValue(func() map[string]bool {
 			collect(f.Type)
 		}
 	}
-	collect(reflect.TypeFor[modelsResponse]())
-	collect(reflect.TypeFor[rawModel]())
-	collect(reflect.TypeFor[rawPricing]())
+	for _, t := range types {
+		collect(t)
+	}
 	return names
-})
+}
+
+// otherCaseName is the JSON name of the API that key is only in another
+// letter case or with white space around it; "" when there is none.
+func otherCaseName(key string) string {
+	names := nameSet()
+	if name := strings.ToLower(strings.TrimSpace(key)); !names[key] && names[name] {
+		return name
+	}
+	return ""
+}
 
 // withExactKeys is body without the object keys that name a field of the
-// API only in another letter case: body itself when it has none (one pass
+// API only in another letter case, and the pricing fields sent only under
+// such a key (misnamedPricing): body itself when it has none (one pass
 // that reads its keys), or when it is no JSON the decoder would read anyway.
-func withExactKeys(body []byte) []byte {
+func withExactKeys(body []byte) ([]byte, map[int][]sentAs) {
 	if !hasOtherCaseKey(body) {
-		return body
+		return body, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var v any
 	if dec.Decode(&v) != nil {
-		return body
+		return body, nil
 	}
+	misnamed := misnamedPricing(v)
 	dropOtherCaseKeys(v)
 	exact, err := json.Marshal(v)
 	if err != nil {
-		return body
+		return body, nil
 	}
-	return append(exact, body[dec.InputOffset():]...) // what follows is DecodeModels' to refuse
+	return append(exact, body[dec.InputOffset():]...), misnamed // what follows is DecodeModels' to refuse
+}
+
+// sentAs is a pricing field sent only under key, its name in another letter
+// case or with white space around it.
+type sentAs struct {
+	field, key string
+	value      json.RawMessage
+}
+
+// misnamedPricing lists, by index in the model list v's "data", the fields
+// of each entry's pricing sent only under another key (a null is not sent).
+func misnamedPricing(v any) map[int][]sentAs {
+	root, _ := v.(map[string]any)
+	data, _ := root["data"].([]any)
+	var misnamed map[int][]sentAs
+	for i, entry := range data {
+		entry, _ := entry.(map[string]any)
+		pricing, _ := entry["pricing"].(map[string]any)
+		for key, value := range pricing {
+			field := otherCaseName(key)
+			if value == nil || pricing[field] != nil || !pricingNames()[field] {
+				continue
+			}
+			raw, _ := json.Marshal(value)
+			if misnamed == nil {
+				misnamed = map[int][]sentAs{}
+			}
+			misnamed[i] = append(misnamed[i], sentAs{field: field, key: key, value: raw})
+		}
+		slices.SortFunc(misnamed[i], func(a, b sentAs) int { return strings.Compare(a.key, b.key) })
+	}
+	return misnamed
 }
 
 // hasOtherCaseKey reports whether a key of body (a string followed by a
-// colon) is a JSON name of the API in another letter case, or is written
+// colon) is a JSON name of the API in another letter case (otherCaseName), or is written
 // with an escape, which the decoder reads before it matches the key.
 func hasOtherCaseKey(body []byte) bool {
 	for i := 0; i < len(body); i++ {
@@ -82,11 +138,7 @@ func hasOtherCaseKey(body []byte) bool {
 		if i+1 >= len(body) || body[i+1] != ':' || end > len(body) {
 			continue
 		}
-		if escaped {
-			return true
-		}
-		names := nameSet()
-		if !names[string(body[start:end])] && names[strings.ToLower(string(body[start:end]))] {
+		if escaped || otherCaseName(string(body[start:end])) != "" {
 			return true
 		}
 	}
@@ -94,12 +146,12 @@ func hasOtherCaseKey(body []byte) bool {
 }
 
 // dropOtherCaseKeys deletes, in every object of v, the keys that are a JSON
-// name of the API only in another letter case.
+// name of the API only in another letter case (otherCaseName).
 func dropOtherCaseKeys(v any) {
 	switch v := v.(type) {
 	case map[string]any:
 		for key, child := range v {
-			if names := nameSet(); !names[key] && names[strings.ToLower(key)] {
+			if otherCaseName(key) != "" {
 				delete(v, key)
 			}
 			dropOtherCaseKeys(child)

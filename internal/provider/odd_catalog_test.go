@@ -267,3 +267,22 @@ require = { not_deprecated = true }`,
 				` - does not report whether it is deprecated \(its deprecated_at could not be read\)`),
 	)
 }
+
+// TestOddCatalog_currencyUnderAnotherKeyMeetsNoPriceBound: prices whose
+// currency is sent under "Currency", not "currency", are in a currency the
+// provider cannot read, not in USD, so they meet no price bound.
+func TestOddCatalog_currencyUnderAnotherKeyMeetsNoPriceBound(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"euro-model",` +
+		`"pricing":{"input_tokens_cost_per_million":0.1,"output_tokens_cost_per_million":0.4,"Currency":"EUR"}}`))
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(server, "") + `
+data "megallm_model" "euro" {
+  id      = "euro-model"
+  require = { max_input_cost_per_million = 0.12 }
+}`,
+		ExpectError: expectError(`Model "euro-model" does not meet 1 requirement:` +
+			` - input_tokens_cost_per_million is not reported \(allowed <= 0.12\)`),
+	})
+}
