@@ -158,7 +158,7 @@ func stringElements(where string, kind nameKind, example string, v tftypes.Value
 			continue
 		}
 		if !e.Type().Is(tftypes.String) || e.As(&s) != nil {
-			mistakes[i] = fmt.Errorf("%s[%d] must be a string, got %s", where, i, typeName(e))
+			mistakes[i] = fmt.Errorf("%s[%d] must be a string, got %s%s", where, i, typeName(e), otherTypeHint(e, tftypes.String))
 			continue
 		}
 		if mistakes[i] = blank(fmt.Sprintf("%s[%d]", where, i), s, kind.noun, "remove it"); mistakes[i] == nil {
@@ -282,7 +282,7 @@ func attribute[T any](o *objectReader, name string, t tftypes.Type, wantName str
 	}
 	if !v.Type().Is(t) {
 		o.keep(fmt.Errorf("%s%s must be %s, got %s%s%s", o.prefix, name, wantName, typeName(v), o.quotedHint(name, v, t, rule),
-			numberForBoolHint(v, t)))
+			otherTypeHint(v, t)))
 		return nil
 	}
 	var x T

@@ -278,6 +278,9 @@ data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
 				`candidates\[3\]\): list each model once\.\s*$`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", " "] }`, `candidates\[1\] is " ", which is no model id: remove it`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", 4] }`, `candidates\[1\] must be a string, got number`),
+		// A list of one id where an id goes, as candidates = [var.fallbacks] gives: its one id is what to write.
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ["gpt-4.1"]] }`,
+			`candidates\[1\] must be a string, got list: write its one value alone, not in a list\.\s*$`),
 		step(`variable "fallback" {
   type    = string
   default = null
@@ -468,6 +471,12 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = -1 } } } }`,
 			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be 0 or more, got -1`),
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4o" } } }`, `policy\.models\["gpt-4o"\]\.successor is the model itself`),
+		step(`{ models = { "gpt-4o" = { successor = ["gpt-4.1"], denied = [true] } } }`,
+			`policy\.models\["gpt-4o"\]\.successor must be a string, got list: write its one value alone, not in a list\.\s+`+
+				`policy\.models\["gpt-4o"\]\.denied must be a bool, got list: write its one value alone, not in a list\.\s*$`),
+		// Of two, which one is meant is the author's to say.
+		step(`{ models = { "gpt-4o" = { successor = ["gpt-4.1", "gpt-4o-mini"] } } }`,
+			`policy\.models\["gpt-4o"\]\.successor must be a string, got list\.\s*$`),
 		step(`{ models = { "gpt-4o" = "deprecated" } }`, `policy\.models\["gpt-4o"\] must be an object such as \{ retires_at = "2026-06-30", reason = "Superseded" \}, got string`),
 		step(`["openai"]`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got list`),
 		// A list where a map goes, a number where an object goes: each says what to write.

@@ -102,6 +102,8 @@ func TestRequire_numbers(t *testing.T) {
 	unitTest(t,
 		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		step(`{ min_max_output_tokens = -1e30 }`, `require.min_max_output_tokens must be 0 or more, got -1e30\.`),
+		step(`{ min_context_length = [128000] }`, `require.min_context_length must be a number, got list: write its one value `+
+			`alone, not in a list\.\s*$`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e400 `+
 			`\(at most 1\.7976931348623157e308\)`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+

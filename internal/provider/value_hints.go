@@ -20,14 +20,17 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// numberForBoolHint says which bool to write for a number where a bool is
-// wanted: 1 and 0 as true and false, as C and JSON-minded writers mean them.
-func numberForBoolHint(v tftypes.Value, want tftypes.Type) string {
+// otherTypeHint says what to write for v where a value of type want goes:
+// which bool for a number (1 and 0 as true and false, as C and JSON-minded
+// writers mean them), and the one value of a list that holds one of want.
+func otherTypeHint(v tftypes.Value, want tftypes.Type) string {
 	var n big.Float
-	if !want.Is(tftypes.Bool) || v.As(&n) != nil {
-		return ""
-	}
+	var elements []tftypes.Value
 	switch {
+	case isList(v) && v.As(&elements) == nil && len(elements) == 1 && elements[0].Type().Is(want) && !elements[0].IsNull():
+		return ": write its one value alone, not in a list"
+	case !want.Is(tftypes.Bool) || v.As(&n) != nil:
+		return ""
 	case n.Cmp(big.NewFloat(1)) == 0:
 		return " 1: write true, without quotes"
 	case n.Sign() == 0:
