@@ -456,6 +456,11 @@ func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
   require  = { max_input_cost_per_million = "$2" }
 }`, `without quotes or "\$", and currency is "EUR", which reads it in EUR: set currency = "USD" instead, or convert `+
 			`the price to EUR\.\s*$`),
+		// A currency that is no code, such as a typo of the one meant, has no price to convert to.
+		step(`data "megallm_models" "m" {
+  currency = "UDS"
+  require  = { max_input_cost_per_million = "$2.50" }
+}`, `without quotes or "\$", and currency is "UDS", which is no ISO 4217 code: set currency = "USD" instead\.\s*$`),
 		step(`data "megallm_models" "m" {
   currency = "CNY"
   require  = { max_input_cost_per_million = "¥3" }

@@ -135,7 +135,8 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 
 // currencyHint says which currency to set for a price written with sign, ""
 // when o reads its prices in the currency sign stands for (one of them, for
-// "¥") already, or in a currency not known yet, or sign names none.
+// "¥") already, or in a currency not known yet, or sign names none; and,
+// unless o's currency is no ISO 4217 code, to convert the price to it.
 func (o *objectReader) currencyHint(sign string) string {
 	codes := currencyCodes(sign)
 	sets := make([]string, len(codes))
@@ -152,8 +153,11 @@ func (o *objectReader) currencyHint(sign string) string {
 	case o.currency == "":
 		return fmt.Sprintf(", and, as a price is read in %q unless currency says otherwise, %s", catalog.DefaultCurrency, set)
 	}
-	return fmt.Sprintf(", and currency is %q, which reads it in %s: %s instead, or convert the price to %s",
-		o.currency, o.currency, set, o.currency)
+	reads := fmt.Sprintf("which reads it in %s: %s instead, or convert the price to %[1]s", o.currency, set)
+	if _, err := currency.ParseISO(o.currency); err != nil { // a typo ("UDS"): no price is in it
+		reads = "which is no ISO 4217 code: " + set + " instead"
+	}
+	return fmt.Sprintf(", and currency is %q, %s", o.currency, reads)
 }
 
 // mapHint says that s is a string because o is a map of strings, which
