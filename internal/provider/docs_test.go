@@ -199,3 +199,28 @@ func TestReadmeAgreesWithMakefile(t *testing.T) {
 			stated, demo[1])
 	}
 }
+
+// TestMakefileRecipesUsingTerraformBuildTofu checks that every GNUmakefile
+// target whose recipe runs $(TERRAFORM) depends on $(TERRAFORM_DEPS), which
+// builds bin/tofu first where PATH has no terraform: without it the target
+// fails on a fresh machine with "bin/tofu: No such file or directory".
+func TestMakefileRecipesUsingTerraformBuildTofu(t *testing.T) {
+	makefile, err := os.ReadFile(filepath.Join("..", "..", "GNUmakefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := regexp.MustCompile(`(?m)^([a-z][a-z-]*):([^=\n]*)\n((?:\t.*\n|#.*\n)*)`).FindAllSubmatch(makefile, -1)
+	checked := 0
+	for _, rule := range rules {
+		if !strings.Contains(string(rule[3]), "$(TERRAFORM)") {
+			continue
+		}
+		checked++
+		if !strings.Contains(string(rule[2]), "$(TERRAFORM_DEPS)") {
+			t.Errorf("make %s runs $(TERRAFORM) but does not depend on $(TERRAFORM_DEPS): add it to its prerequisites", rule[1])
+		}
+	}
+	if checked == 0 {
+		t.Fatal("found no GNUmakefile recipe that runs $(TERRAFORM): the pattern no longer matches the file")
+	}
+}
