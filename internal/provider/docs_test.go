@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -222,5 +223,27 @@ func TestMakefileRecipesUsingTerraformBuildTofu(t *testing.T) {
 	}
 	if checked == 0 {
 		t.Fatal("found no GNUmakefile recipe that runs $(TERRAFORM): the pattern no longer matches the file")
+	}
+}
+
+// TestMakefileTargetsDocumented checks that every phony GNUmakefile target has
+// the "## target: what it does" line that make help prints, help included.
+func TestMakefileTargetsDocumented(t *testing.T) {
+	makefile, err := os.ReadFile(filepath.Join("..", "..", "GNUmakefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	phony := regexp.MustCompile(`(?m)^\.PHONY:(.*)$`).FindSubmatch(makefile)
+	if phony == nil {
+		t.Fatal("GNUmakefile has no .PHONY line")
+	}
+	targets := strings.Fields(string(phony[1]))
+	if !slices.Contains(targets, "help") {
+		t.Error("GNUmakefile has no phony target help: make help would fail")
+	}
+	for _, target := range targets {
+		if !regexp.MustCompile(`(?m)^## ` + regexp.QuoteMeta(target) + `: \S`).Match(makefile) {
+			t.Errorf("make %s has no %q line above it: make help would not list it", target, "## "+target+": what it does")
+		}
 	}
 }
