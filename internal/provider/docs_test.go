@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -245,5 +246,24 @@ func TestMakefileTargetsDocumented(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^## ` + regexp.QuoteMeta(target) + `: \S`).Match(makefile) {
 			t.Errorf("make %s has no %q line above it: make help would not list it", target, "## "+target+": what it does")
 		}
+	}
+}
+
+// TestMakeSaysWhyItBuildsOpenTofu checks that make demo, with neither
+// terraform nor tofu on PATH, says why it builds OpenTofu before it does.
+func TestMakeSaysWhyItBuildsOpenTofu(t *testing.T) {
+	makePath, err := exec.LookPath("make")
+	if err != nil {
+		t.Skip("no make on PATH")
+	}
+	cmd := exec.Command(makePath, "-n", "-B", "-C", filepath.Join("..", ".."), "demo")
+	// Not the variables of a make that runs this test, nor its TERRAFORM.
+	cmd.Env = []string{"PATH=" + t.TempDir(), "HOME=" + os.Getenv("HOME")}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("make -n -B demo: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "building OpenTofu") || !strings.Contains(string(out), "neither terraform nor tofu on PATH") {
+		t.Errorf("make demo with neither terraform nor tofu on PATH does not say that it builds OpenTofu because of it:\n%s", out)
 	}
 }
