@@ -71,7 +71,11 @@ func meantWords(models *catalog.Catalog, leftOut string, displayNameOf, closest 
 	case leftOut != "":
 		return leftOut
 	case len(displayNameOf) > 0:
-		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write that id instead." +
+		write := "that id"
+		if len(displayNameOf) > 1 {
+			write = "the id of the one meant"
+		}
+		return " It is the display name of " + catalog.QuoteList(displayNameOf, "or") + ": write " + write + " instead." +
 			listedWhole(models, idKind, displayNameOf...)
 	}
 	return didYouMean(closest) + listedWhole(models, idKind, closest...)

@@ -220,3 +220,22 @@ func TestRejectionWords_ambiguousWithoutPrefix(t *testing.T) {
 		}
 	}
 }
+
+// An id that is the display name of one model says to write that model's id;
+// of more, to write the id of the one meant, as "that id" names none.
+func TestRejectionWords_displayName(t *testing.T) {
+	t.Parallel()
+	c := catalog.New([]megallm.Model{
+		{ID: "gpt-4o-mini", DisplayName: ptr("Fast")}, {ID: "gemini-2.0-flash", DisplayName: ptr("Fast")},
+		{ID: "gpt-4o", DisplayName: ptr("Omni")},
+	})
+	for id, want := range map[string]string{
+		"Omni": `is not in the catalog (it is the display name of "gpt-4o": write that id instead)`,
+		"Fast": `is not in the catalog (it is the display name of "gemini-2.0-flash" or "gpt-4o-mini": ` +
+			`write the id of the one meant instead)`,
+	} {
+		if _, r := c.Check(id, catalog.Query{}); r == nil || rejectionWords(c, id, r) != want {
+			t.Errorf("rejectionWords(%q) = %q, want %q", id, rejectionText(id, r), want)
+		}
+	}
+}
