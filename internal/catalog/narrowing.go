@@ -13,13 +13,13 @@ type Narrowed struct {
 	Kept, Of int
 	// Unmet is set for a ByRequirement step that kept none: per requirement
 	// that none of its Of models meets, in the table's order, the miss of the
-	// model closest to meeting it. It is empty when each requirement is met
-	// by one of them, but none meets them all.
+	// model closest to meeting it, of those the steps after it keep
+	// (keptAfter). It is empty when each requirement is met by one of them,
+	// but none meets them all.
 	Unmet []Miss
 	// Closest is set in Unmet's place when it is empty: the first MaxListed,
 	// in the query's order, of the models that miss the fewest requirements,
-	// of those the steps after it keep, each with its misses. AsClose counts
-	// those models.
+	// of those keptAfter, each with its misses. AsClose counts those models.
 	Closest []NearMiss
 	AsClose int
 }
@@ -50,9 +50,10 @@ func (c *Catalog) Narrowing(q Query) []Narrowed {
 		}
 		n := Narrowed{By: st.by, Kept: len(kept), Of: len(remaining)}
 		if n.Kept == 0 && st.by == ByRequirement {
-			n.Unmet = s.t.closestMisses(remaining)
+			near := keptAfter(s, remaining, s.steps[i+1:])
+			n.Unmet = s.t.closestMisses(near)
 			if len(n.Unmet) == 0 {
-				n.Closest, n.AsClose = s.fewestMisses(remaining, s.steps[i+1:])
+				n.Closest, n.AsClose = s.fewestMisses(near)
 			}
 		}
 		if (st.by != ByPolicy && st.by != ByRetirement) || n.Kept < n.Of {
@@ -64,6 +65,19 @@ func (c *Catalog) Narrowing(q Query) []Narrowed {
 		remaining = kept
 	}
 	return account
+}
+
+// keptAfter is the models that every step of after keeps, or all of them
+// if it keeps none: what relaxing require can list, so that the value or
+// model an empty result names lists a model when the bound is relaxed to it.
+func keptAfter(s *selection, models []*megallm.Model, after []*step) []*megallm.Model {
+	kept := slices.DeleteFunc(slices.Clone(models), func(m *megallm.Model) bool {
+		return slices.ContainsFunc(after, func(st *step) bool { return !st.keeps(s, m) })
+	})
+	if len(kept) == 0 {
+		return models
+	}
+	return kept
 }
 
 // closestMisses lists, per requirement of t that none of models meets, the
@@ -98,16 +112,13 @@ func (t *terms) closestMisses(models []*megallm.Model) []Miss {
 }
 
 // fewestMisses lists the first MaxListed, in the query's order, of the
-// models that every step of after keeps and that miss the fewest
-// requirements, each with its misses, and counts them all: the models to
-// relax require for. Only those listed have their misses worded.
-func (s *selection) fewestMisses(models []*megallm.Model, after []*step) ([]NearMiss, int) {
+// models that miss the fewest requirements, each with its misses, and counts
+// them all: the models to relax require for. Only those listed have their
+// misses worded.
+func (s *selection) fewestMisses(models []*megallm.Model) ([]NearMiss, int) {
 	var fewest []sortable
 	most, key := len(RequirementTable), sortKeyOf(s.q.SortBy)
 	for _, m := range models {
-		if slices.ContainsFunc(after, func(st *step) bool { return !st.keeps(s, m) }) {
-			continue
-		}
 		n := s.t.missed(m, most+1)
 		if n > most {
 			continue

@@ -30,6 +30,23 @@ func TestNarrowing(t *testing.T) {
 				{Requirement: row("max_output_cost_per_million"), Amount: 8, AmountBound: 5},
 			}}}},
 		// The models that miss the fewest (one each here), by id, each with its misses.
+		// The closest value is one a model that the later steps keep has: relaxed to gpt-4.1's, require would
+		// keep only gpt-4.1, which the policy denies or retires, and the read would stay empty.
+		{"the closest value of a model the policy keeps", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {Denied: true}}},
+			Query{Require: Requirements{MinContextLength: ptr[int64](2000000)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
+				{Requirement: row("min_context_length"), Value: 128000, Bound: 2000000},
+			}}}},
+		{"the closest value of a model not retired", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {RetiresAt: date("2020-01-01T00:00:00Z")}}},
+			Query{Require: Requirements{MinContextLength: ptr[int64](2000000)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
+				{Requirement: row("min_context_length"), Value: 128000, Bound: 2000000},
+			}}}},
+		{"the closest value of a retired model, with include_retired", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {RetiresAt: date("2020-01-01T00:00:00Z")}}},
+			Query{IncludeRetired: true, Require: Requirements{MinContextLength: ptr[int64](2000000)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
+				{Requirement: row("min_context_length"), Value: 1047576, Bound: 2000000},
+			}}}},
 		{"requirements each met by a model, never all at once", nil,
 			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](200000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
@@ -40,13 +57,27 @@ func TestNarrowing(t *testing.T) {
 		// In the query's order, and only models the steps after require keep: no advice to relax it for a
 		// model the policy denies.
 		{"the closest in the query's order, of those the policy allows",
-			&Policy{Models: map[string]ModelPolicy{"gpt-4.1": {Denied: true}}},
+			&Policy{Models: map[string]ModelPolicy{"beta": {Denied: true}}},
 			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](200000)},
 				SortBy: sortByContextLength, Descending: true},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
+				{Model: stub("gpt-4.1"), Unmet: []Miss{{Requirement: row("supports_function_calling"), Unreported: true}}},
 				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: 200000}}},
-				{Model: stub("beta"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 8192, Bound: 200000}}},
 			}, AsClose: 2}}},
+		// Only gpt-4.1 meets min_context_length, and the policy denies it: of the models it allows, that one
+		// requirement is at fault, with the closest value of those.
+		{"a requirement only a model the policy denies meets", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {Denied: true}}},
+			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[int64](200000)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
+				{Requirement: row("min_context_length"), Value: 128000, Bound: 200000},
+			}}}},
+		// When the steps after require keep none of its models, relaxing it lists none whatever the value: the
+		// closest of them all, as without a policy.
+		{"the closest of all when the policy keeps none", &Policy{AllowedOwners: []string{"nobody"}},
+			Query{Require: Requirements{MinContextLength: ptr[int64](2000000)}},
+			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
+				{Requirement: row("min_context_length"), Value: 1047576, Bound: 2000000},
+			}}}},
 		// A model without pricing meets no price bound, and one priced in another currency none either: not
 		// "each requirement is met by one of them". The currency guard judges the models with pricing, a price
 		// bound those priced in the query's currency or without pricing (whose miss is that it is not reported).

@@ -144,6 +144,9 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 				`"gpt-4.1-mini" (input_tokens_cost_per_million 0.4 > allowed 0.05), `+
 				`"gpt-4.1" (input_tokens_cost_per_million 2 > allowed 0.05), `+
 				`"gpt-4o" (input_tokens_cost_per_million 2.5 > allowed 0.05)`),
+		// o3-mini's 100000 is closer, but the policy denies it: relaxed to 100000, the read would stay empty.
+		"required_allowed": reason("Loosen or remove require.", "require kept none of the 26 models: none meets "+
+			"require.min_max_output_tokens (the closest: max_output_tokens 64000 < required 200000)"),
 		"denied": reason("The provider's policy allows none of them (it denies them, or its allowed_owners leaves "+
 			"out their owners): widen the filters, or change the policy.",
 			`id_regex = "opus" kept 1 of 26 models`, "the provider's policy kept none of them"),
@@ -155,7 +158,8 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 		"many_owners": reason("Loosen or remove owned_by.",
 			"owned_by = ["+strings.Join(gone[:10], ", ")+", and 15 more] kept none of the 26 models"),
 	}
-	stateChecks := []statecheck.StateCheck{expectIDs("data.megallm_models.relaxed", "gpt-4o-mini")}
+	stateChecks := []statecheck.StateCheck{expectIDs("data.megallm_models.relaxed", "gpt-4o-mini"),
+		expectIDs("data.megallm_models.required_relaxed", "claude-sonnet-4-20250514")}
 	for name, check := range checks {
 		address := "data.megallm_models." + name
 		stateChecks = append(stateChecks, statecheck.ExpectKnownValue(address, tfjsonpath.New("empty_reason"), check))
@@ -166,6 +170,7 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 	policy := `policy = { models = {
     "claude-3-opus-20240229" = { denied = true }
     "gpt-3.5-turbo"          = { retires_at = "2025-01-01" }
+    "o3-mini"                = { denied = true }
   } }`
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, policy) + fmt.Sprintf(`
@@ -198,6 +203,12 @@ data "megallm_models" "relaxed" { # closest_by_cost with the bound relaxed to gp
   owned_by = ["openai"]
   sort_by  = "input_cost"
   require  = { supports_vision = true, max_input_cost_per_million = 0.15 }
+}
+data "megallm_models" "required_allowed" {
+  require = { min_max_output_tokens = 200000 }
+}
+data "megallm_models" "required_relaxed" { # required_allowed with the bound relaxed to the value named
+  require = { min_max_output_tokens = 64000 }
 }
 data "megallm_models" "denied" {
   id_regex = "opus"
