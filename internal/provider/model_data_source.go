@@ -225,9 +225,13 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
 	switch r.Kind {
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
+		rule := "Ids are case-sensitive." // a misnamed id's slip may be another: a prefix, separators (spellingWhy)
+		if r.Kind == catalog.MisnamedModelID {
+			rule = "The catalog has " + spellingWhy(models, catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0], Alike: r.Suggestions[1:]}) + "."
+		}
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
-			"id %s.%s\n\nIds are case-sensitive. List the available ids with the megallm_models data source.",
-			counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions))
+			"id %s.%s\n\n%s List the available ids with the megallm_models data source.", counted(models.Len(), "model"),
+			d.data.origin, megallm.Quote(id), meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions), rule)
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)

@@ -118,6 +118,12 @@ func TestModelDataSource_unknownIDSuggestsClosest(t *testing.T) {
 			ExpectError: expectError(`Did you mean "gpt-4o"`),
 		},
 		resource.TestStep{
+			// Not "Ids are case-sensitive": the slip is in the separators.
+			Config: providerBlock(server, "") + `data "megallm_model" "separators" { id = "gpt_4o" }`,
+			ExpectError: expectError(`has no model with id "gpt_4o"\. Did you mean "gpt-4o"\?\s+The catalog has "gpt-4o": ids are ` +
+				`exact to the separator\. List the available ids with the megallm_models data source\.\s*$`),
+		},
+		resource.TestStep{
 			// A 1,000,000-character id: the error quotes its first 64.
 			Config:      providerBlock(server, "") + `data "megallm_model" "long" { id = format("%01000000d", 0) }`,
 			ExpectError: expectError(`\) has no model with id "0{64}"… \(1000000 characters\)\. Ids are case-sensitive`),

@@ -196,7 +196,7 @@ func TestCandidates_misnamedIsAnError(t *testing.T) {
 			`otherwise than the catalog .* - "openai/gpt-4o" is not in the catalog, which has "gpt-4o", without the vendor `+
 			`prefix "openai/" Write each id as the catalog does\.`),
 		errorStep(server, "megallm_model", `id = "OpenAI/gpt-4o"`, `Error: Unknown MegaLLM model id .* has no model with id `+
-			`"OpenAI/gpt-4o"\. Did you mean "gpt-4o"\? Ids are case-sensitive`),
+			`"OpenAI/gpt-4o"\. Did you mean "gpt-4o"\? The catalog has "gpt-4o", without the vendor prefix "OpenAI/"\.`),
 		resource.TestStep{
 			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["anthropic/gpt-4o", "gpt-4.1"] }`,
 			Check:  resource.TestCheckResourceAttr("data.megallm_model.m", "id", "gpt-4.1"),
