@@ -336,7 +336,7 @@ output "x" {
 output "x" {
   value = provider::megallm::unmet_requirements(merge(data.megallm_model.e, {
     pricing = { input_tokens_cost_per_million = 2, output_tokens_cost_per_million = 8 }
-  }), {})
+  }), { supports_vision = true })
 }`,
 			ExpectError: expectError(`Invalid value for "model" parameter: ` + pricingWithoutCurrency),
 		},
@@ -425,13 +425,13 @@ func TestFunctions_longIDAdvice(t *testing.T) {
 	const id = `format("vendor/model-%0100d", 1)` // 113 characters
 	functionsTest(t,
 		resource.TestStep{
-			Config: providerBlock(server, "") + `output "x" { value = provider::megallm::unmet_requirements(` + id + `, {}) }`,
+			Config: providerBlock(server, "") + `output "x" { value = provider::megallm::unmet_requirements(` + id + `, { supports_vision = true }) }`,
 			ExpectError: expectError(`got string "vendor/model-0{51}"… \(113 characters\), a model id: read the model with a ` +
 				`megallm_model data source whose id is that same string, too long to repeat here, and pass data\.megallm_model\.NAME`),
 		},
 		resource.TestStep{ // the advice followed
 			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = ` + id + ` }
-output "x" { value = provider::megallm::unmet_requirements(data.megallm_model.m, {}) }`,
+output "x" { value = provider::megallm::unmet_requirements(data.megallm_model.m, { min_days_to_retirement = 0 }) }`,
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.ListExact(nil))},
 		},
 	)

@@ -146,7 +146,6 @@ func TestUnmetRequirements(t *testing.T) {
 		want    types.List
 	}{
 		"all met": {obj(map[string]attr.Value{"supports_vision": types.BoolValue(true), "min_context_length": num(128000), "max_input_cost_per_million": num(0.15)}), listOf()},
-		"empty":   {obj(map[string]attr.Value{}), listOf()},
 		"several unmet, data source wording": {
 			obj(map[string]attr.Value{
 				"supports_streaming": types.BoolValue(true), "supports_structured_output": types.BoolValue(true),
@@ -157,13 +156,20 @@ func TestUnmetRequirements(t *testing.T) {
 				"context_length 128000 < required 200000", "max_output_tokens is not reported (required >= 1)",
 				"output_tokens_cost_per_million 0.6 > allowed 0.5"),
 		},
-		"false and null ask nothing": {obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false), "min_context_length": types.NumberNull()}), listOf()},
+		"false and null beside a requirement ask nothing": {obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false),
+			"min_context_length": types.NumberNull(), "supports_vision": types.BoolValue(true)}), listOf()},
 	}
 	for name, tc := range cases {
 		got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
 		if err != nil || !got.Equal(tc.want) {
 			t.Errorf("%s: unmet_requirements = %v, %v; want %v", name, got, err, tc.want)
 		}
+	}
+	// One that asks nothing checks nothing: an error, as on the data sources.
+	empty := obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false)})
+	if got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(),
+		types.DynamicValue(empty), noCurrency); err == nil || !strings.Contains(err.Text, "require sets nothing") {
+		t.Errorf("a require that sets nothing: unmet_requirements = %v, %v; want an error", got, err)
 	}
 }
 

@@ -221,7 +221,7 @@ data "megallm_model" "ok" {
 }
 data "megallm_model" "false_is_no_requirement" {
   id      = "o3-mini"
-  require = { supports_vision = false }
+  require = { supports_vision = false, min_context_length = 1 }
 }`,
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.megallm_model.ok", tfjsonpath.New("context_length"), knownvalue.Int64Exact(128000)),

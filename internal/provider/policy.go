@@ -84,7 +84,7 @@ func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 	}
 	// Every mistake at once: the policy's own, then each model's by id.
 	mistakes := []error{onlyAttributes("policy", o, policyAttributeNames), setsNothing(o, policyAttributeNames,
-		fmt.Sprint("models = {} and retirement_notice_days = ", catalog.DefaultRetirementNoticeDays), leaveOut("policy", "have no policy"))}
+		fmt.Sprint("models = {} and retirement_notice_days = ", catalog.DefaultRetirementNoticeDays, " do"), leaveOut("policy", "have no policy"))}
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && owners.IsKnown() && !owners.IsNull() {
 		list, listMistakes, err := stringElements("policy.allowed_owners", ownerKind, ownersExample, owners)
@@ -138,7 +138,7 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 		return decision, err
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
-	o.keep(setsNothing(o, modelPolicyAttributeNames, `denied = false and reason = ""`, "remove the entry"))
+	o.keep(setsNothing(o, modelPolicyAttributeNames, `denied = false and reason = "" do`, "remove the entry"))
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")
 	decision.Successor = o.string("successor")
@@ -182,32 +182,35 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 
 // sayNothing are the values of a policy's attributes and its entries' that say
 // what null does, as optional() defaults of a variable's object type give
-// them, beside models = {} (of any object or map type).
-var sayNothing = map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, false), "reason": tftypes.NewValue(tftypes.String, ""),
+// them, beside models = {} (of any object or map type) and false, which
+// denied and require's capabilities check nothing with.
+var sayNothing = map[string]tftypes.Value{"reason": tftypes.NewValue(tftypes.String, ""),
 	"retirement_notice_days": tftypes.NewValue(tftypes.Number, catalog.DefaultRetirementNoticeDays)}
 
-// setsNothing says that o, of the attributes names, sets nothing (each is
-// null or says nothing, as written says), as a variable of an object type
-// leaves { denid = true }, dropping what its type does not declare; fix is
-// what to do instead of setting one.
+// setsNothing says that o, the policy, an entry of it or require, of the
+// attributes names, sets nothing (each is null or says nothing, as written
+// says), as a variable of an object type leaves { denid = true }, dropping
+// what its type does not declare; fix is what to do instead of setting one.
 func setsNothing(o *objectReader, names []string, written, fix string) error {
 	says := func(name string, v tftypes.Value) bool {
 		if empty, ok := newObjectReader("", v); ok && name == "models" {
 			return len(empty.attrs) > 0
 		}
-		return !v.IsNull() && !v.Equal(sayNothing[name])
+		isFalse := slices.Contains(names, name) && v.Equal(tftypes.NewValue(tftypes.Bool, false))
+		return !v.IsNull() && !v.Equal(sayNothing[name]) && !isFalse
 	}
 	if o.has(says) {
 		return nil
 	}
 	nothing := "null or left out"
 	if o.has(func(_ string, v tftypes.Value) bool { return !v.IsNull() }) {
-		nothing = "null, left out or says nothing, as " + written + " do"
+		nothing = "null, left out or says nothing, as " + written
 	}
-	return fmt.Errorf("%s sets nothing: each of its attributes is %s. Set %s, or %s. A variable of an object type "+
-		"drops an attribute its type does not declare, a misspelt one too: declare the variable the policy comes from "+
-		"with type = any, and the provider checks every name", strings.TrimSuffix(o.prefix, "."), nothing,
-		catalog.QuoteList(names, "or"), fix)
+	root, _, _ := strings.Cut(o.prefix, ".") // policy or require
+	return fmt.Errorf("%s sets nothing: each of its attributes is %s. Set %s, or %s. A variable of an object type drops "+
+		"an attribute its type does not declare, a misspelt one too: declare the variable %s comes from with type = any, "+
+		"and the provider checks every name", strings.TrimSuffix(o.prefix, "."), nothing, catalog.QuoteList(names, "or"),
+		fix, root)
 }
 
 // selfSuccessor says that a policy's successor names its own entry's model.

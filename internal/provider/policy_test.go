@@ -487,7 +487,7 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 		step(`{ models = { "gpt-4o" = {}, "gpt-4.1" = { denied = null, pricing = null } } }`,
 			`policy\.models\["gpt-4\.1"\] sets nothing: each of its attributes is null or left out\. Set "deprecated_at", `+
 				`"retires_at", "successor", "reason", "denied" or "pricing", or remove the entry\. A variable of an object type `+
-				`drops an attribute its type does not declare, a misspelt one too: declare the variable the policy comes from `+
+				`drops an attribute its type does not declare, a misspelt one too: declare the variable policy comes from `+
 				`with type = any, and the provider checks every name\.\s+policy\.models\["gpt-4o"\] sets nothing`),
 		resource.TestStep{
 			Config: fmt.Sprintf(`
@@ -509,7 +509,7 @@ variable "policy" {
 %s
 data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = var.policy")),
 			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\] sets nothing: each of its attributes is ` +
-				`null, left out or says nothing, as denied = false and reason = "" do\. Set "deprecated_at", .* declare the variable the ` +
+				`null, left out or says nothing, as denied = false and reason = "" do\. Set "deprecated_at", .* declare the variable ` +
 				`policy comes from with type = any`),
 		},
 		// A map(string) entry: the advice is type = any, as an object type would drop a misspelt attribute.
@@ -599,7 +599,7 @@ data "megallm_model" "m" { id = "claude-3-5-sonnet-20241022" }`, policyType, pol
 	setsNothing := `policy sets nothing: each of its attributes is %s\. Set "allowed_owners", "models" or ` +
 		`"retirement_notice_days", or leave policy out, or set it to null \(as a variable's default = null\), to have no ` +
 		`policy\. A variable of an object type drops an attribute its type does not declare, a misspelt one too: declare the ` +
-		`variable the policy comes from with type = any, and the provider checks every name\.?\s*$`
+		`variable policy comes from with type = any, and the provider checks every name\.?\s*$`
 	unitTest(t,
 		resource.TestStep{Config: config(objectType("optional(map(any))", "optional(number)"), misspelt),
 			ExpectError: expectError(`Error: Invalid policy .* ` + fmt.Sprintf(setsNothing, "null or left out"))},

@@ -27,7 +27,8 @@ var requireAttributes, requireAttributeNames = func() (attributes []catalog.Requ
 
 // requireDescription points to the requirements guide's table.
 const requireDescription = " An object whose attributes, all optional, are in the " +
-	"[requirements table](../guides/requirements.md#attributes); an attribute not in it is an error."
+	"[requirements table](../guides/requirements.md#attributes); an attribute not in it is an error, and so is an " +
+	"object that asks for nothing (`{}`, or each attribute `null` or `false`), as it would check nothing."
 
 // requireAttribute is the schema of both data sources' require argument;
 // purpose says what it does. It is dynamic so that a misspelt attribute is
@@ -51,8 +52,9 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 }
 
 // readRequirements reads a require object whose price bounds are in
-// currency, set as setCurrency says (objectReader.pricedIn); null, false and
-// unset require nothing, and an attribute not in requireAttributes is an error.
+// currency, set as setCurrency says (objectReader.pricedIn); null requires
+// nothing, and an attribute not in requireAttributes, or an object of only
+// null, false and unset ones, is an error.
 func readRequirements(v tftypes.Value, currency types.String, setCurrency string) (catalog.Requirements, error) {
 	var req catalog.Requirements
 	if v.IsNull() {
@@ -62,6 +64,12 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 	if err != nil {
 		return req, err
 	}
+	fix := leaveOut("require", "require nothing") + ", as require = var.need ? { supports_vision = true } : null does"
+	if setCurrency != "" { // only unmet_requirements sets it, which takes no null require (OpenTofu would return null)
+		fix = "call it only with one, as " +
+			"var.need ? provider::megallm::unmet_requirements(MODEL, { supports_vision = true }) : [] does"
+	}
+	o.keep(setsNothing(o, requireAttributeNames, "false does", fix+" when need is false"))
 	o.pricedIn(currency.ValueString(), setCurrency)
 	o.currencyUnknown = currency.IsUnknown()
 	for _, q := range requireAttributes {

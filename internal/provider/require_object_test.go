@@ -550,3 +550,65 @@ func TestAsText(t *testing.T) {
 		}
 	}
 }
+
+// A require whose every requirement is null or false checks nothing, as an
+// object-typed variable leaves { supports_vison = true }: an error on each
+// entry point, as a policy that sets nothing is, whose advice, followed, plans.
+func TestRequire_thatSetsNothingIsAnError(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	setsNothing := `Invalid require .* require sets nothing: each of its attributes is %s\. Set "supports_function_calling", ` +
+		`.* or "min_days_to_retirement", or leave require out, or set it to null \(as a variable's default = null\), to ` +
+		`require nothing, as require = var.need \? \{ supports_vision = true \} : null does when need is false\. A variable ` +
+		`of an object type drops an attribute its type does not declare, a misspelt one too: declare the variable require ` +
+		`comes from with type = any, and the provider checks every name`
+	nullOrLeftOut, orFalse := fmt.Sprintf(setsNothing, "null or left out"),
+		fmt.Sprintf(setsNothing, "null, left out or says nothing, as false does")
+	config := func(variable, require string) string {
+		return providerBlock(server, "") + fmt.Sprintf(`
+variable "v" {
+  %s
+}
+data "megallm_model" "m" {
+  id      = "gpt-3.5-turbo"
+  require = %s
+}`, variable, require)
+	}
+	misspelt := `type = object({ supports_vision = optional(bool), min_context_length = optional(number) })
+  default = { supports_vison = true }`
+	unitTest(t,
+		planErrorStep(config(misspelt, "var.v"), nullOrLeftOut),
+		planErrorStep(config(`default = false`, `{ supports_vision = var.v ? true : null }`), nullOrLeftOut),
+		planErrorStep(config(`default = false`, `{ supports_vision = var.v, not_deprecated = false }`), orFalse),
+		planErrorStep(config(`default = null`, `{}`), nullOrLeftOut),
+		planErrorStep(providerBlock(server, "")+`data "megallm_models" "m" { require = {} }`, nullOrLeftOut),
+		planErrorStep(providerBlock(server, "")+`data "megallm_models" "m" { require = { supports_vision = false } }`, orFalse),
+		// The advice followed: type = any has the misspelt name refused; null, or a conditional one, requires nothing.
+		planErrorStep(config("type = any\n  default = { supports_vison = true }", "var.v"),
+			`require has no attribute "supports_vison"\. Did you mean "supports_vision"\?`),
+		resource.TestStep{Config: config(`default = false`, `var.v ? { supports_vision = true } : null`),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+				tfjsonpath.New("id"), knownvalue.StringExact("gpt-3.5-turbo"))}},
+		resource.TestStep{Config: config(`default = null`, `var.v`)},
+		// A requirement known only after apply is one: the plan waits for it.
+		resource.TestStep{Config: config(`default = null`, `{ supports_vision = timestamp() == "" ? null : false }`),
+			PlanOnly: true, ExpectNonEmptyPlan: true},
+	)
+	// unmet_requirements takes no null require: its advice is not to call it.
+	function := func(require string) string {
+		return providerBlock(server, "") + fmt.Sprintf(`variable "need" {
+  default = false
+}
+output "unmet" {
+  value = %s
+}`, require)
+	}
+	unitTestFrom(t, tfversion.Version1_8_0,
+		planErrorStep(function(`provider::megallm::unmet_requirements({ id = "m" }, { supports_vision = var.need ? true : null })`),
+			`Invalid function argument .* require sets nothing: each of its attributes is null or left out\. Set `+
+				`"supports_function_calling", .* or "min_days_to_retirement", or call it only with one, as var\.need \? `+
+				`provider::megallm::unmet_requirements\(MODEL, \{ supports_vision = true \}\) : \[\] does when need is `+
+				`false\. A variable of an object type`),
+		resource.TestStep{Config: function(`var.need ? provider::megallm::unmet_requirements({ id = "m" }, { supports_vision = true }) : []`),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListExact(nil))}})
+}

@@ -134,7 +134,7 @@ data "megallm_models" "cheapest" {
   type     = var.type
   sort_by  = var.workload == null ? "input_cost" : "workload_cost"
   workload = var.workload
-  require  = var.require
+  require  = length(var.require) == 0 ? null : var.require # {} would set nothing, an error
   currency = var.currency
 
   lifecycle {
@@ -250,13 +250,13 @@ locals {
   # require split into max_workload_cost and the others, each a map when
   # require is one (a for expression makes an object; a conditional would
   # convert it), so that the provider's error for a map(string) says which
-  # type to declare. An empty one stays {}: tomap({}) has no element type.
+  # type to declare. An empty one is null: {} would set nothing, an error.
   require_is_map = try(var.require == tomap(var.require), false)
   requirements = {
     for part, r in {
       bound  = { for name, value in var.require : name => value if name == "max_workload_cost" }
       others = { for name, value in var.require : name => value if name != "max_workload_cost" }
-    } : part => [r, try(tomap(r), null)][local.require_is_map && length(r) > 0 ? 1 : 0]
+    } : part => length(r) == 0 ? null : [r, try(tomap(r), null)][local.require_is_map ? 1 : 0]
   }
 
   # Without candidates: why no model meets a max_workload_cost.
@@ -264,7 +264,7 @@ locals {
   cheapest_over_bound_words = (
     local.without_bound == null ? ": relax them." :
     length(local.without_bound.ids) == 0 ? ", even without max_workload_cost: relax them." :
-    length(local.requirements.others) == 0 ?
+    local.requirements.others == null ?
     format(": %s leaves none. The cheapest, %s, %s. Raise max_workload_cost.", local.bound_words, local.quoted[local.without_bound.ids[0]], local.cost_words[0]) :
     format(": %s leaves none. The cheapest that meets the others, %s, %s. Raise max_workload_cost, or relax the others.",
     local.bound_words, local.quoted[local.without_bound.ids[0]], local.cost_words[0])
@@ -295,7 +295,7 @@ locals {
   # The requirements other than max_workload_cost that each candidate within
   # it misses.
   unmet = {
-    for id, at in local.listed_at : id => provider::megallm::unmet_requirements(local.listed.models[at[0]], local.requirements.others, var.currency)
+    for id, at in local.listed_at : id => local.requirements.others == null ? [] : provider::megallm::unmet_requirements(local.listed.models[at[0]], local.requirements.others, var.currency)
     if can(local.within_bound[id]) && can(local.candidate_position[id])
   }
   usable = {
@@ -336,7 +336,7 @@ locals {
   # requirements each other candidate that can be used misses (megallm_model
   # would not name those passed over, so the error above names them all).
   unmet_typed = {
-    for m in local.any_case : m.id => provider::megallm::unmet_requirements(m, local.requirements.others, var.currency)
+    for m in local.any_case : m.id => local.requirements.others == null ? [] : provider::megallm::unmet_requirements(m, local.requirements.others, var.currency)
     if length(local.untyped) > 0 && !local.bound_candidates && can(local.candidate_position[m.id]) && !can(local.untyped[m.id]) && m.model_lifecycle.status != "retired"
   }
   # The untyped candidates before the chosen one, which the check below warns
