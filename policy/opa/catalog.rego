@@ -327,8 +327,8 @@ _texts(id, true) := {id, regex.replace(id, `^.*/`, "")}
 
 _usable_lowered := _lowered(_usable_ids)
 
-# the usable ids by their _fold, indexed once
-_usable_by_fold := {f: [k | some k in _usable_ids; _fold(k) == f] | some id in _usable_ids; f := _fold(id)}
+# the catalog ids by their _fold, indexed once
+_known_by_fold := {f: [k | some k in known_ids; _fold(k) == f] | some id in known_ids; f := _fold(id)}
 
 _usable_ids := {k | some k in allowed_ids; _usable(k)}
 
@@ -345,7 +345,17 @@ _reads_as_id(value) if count(_led(value, known_ids)) > 0
 
 _known_lowered := _lowered(known_ids)
 
-_known_folds := {_fold(k) | some k in known_ids}
+# _misnamed(id): the catalog ids, sorted, that id, which the catalog lacks,
+# names otherwise (catalog.LookupMisnamed, as far as the library reads ids):
+# in another letter case or with other separators (_fold), under a vendor
+# prefix the catalog does not write (what follows each of its last three
+# "/"s, as _edit_readings reads it), or without one that it does.
+_misnamed(id) := sort({k |
+	some r in _edit_readings(lower(trim_space(id)))
+	some k in object.get(_known_by_fold, _fold(r.text), [])
+} | {k | some k in _prefixed_ids; _fold(regex.replace(k, `^.*/`, "")) == _fold(id)})
+
+_prefixed_ids := {k | some k in known_ids; contains(k, "/")}
 
 # the ids of letters alone (mistral, gemma), lower-cased
 _known_words := {lower(k) | some k in known_ids; regex.match(`^[A-Za-z]+$`, k)}

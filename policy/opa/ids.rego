@@ -63,7 +63,7 @@ _names_id(false, _, _)
 
 _names_id(true, true, _)
 
-_names_id(true, false, id) if _fold(id) in _known_folds
+_names_id(true, false, id) if _known_by_fold[_fold(id)]
 
 _names_id(true, false, id) if count(_displayed_as(id)) > 0
 

@@ -187,8 +187,19 @@ _routing_advice(f) := sprintf(" If a proxy routes it to MegaLLM without \"openai
 # whole (so that the advice shows no more of a sensitive value's place);
 # else where to find the ids, in the words of the provider's own deny
 # (model_data_source.go). A path named in attribute_paths is checked
-# whatever is ignored.
-_unknown_advice(f) := advice if {
+# whatever is ignored. An id that names unusable catalog models otherwise
+# (_misnamed) gets those and why each cannot be used first, as "did you
+# mean" names only usable ids.
+_unknown_advice(f) := concat("", [sprintf(" The catalog writes it %s, which %s", [_quote(_routed_as(f, [k])[0]), _unusable_why(f, k)]) |
+	some k in array.slice(ids, 0, 3)
+]) if {
+	not f.sensitive
+	ids := _misnamed(f.id)
+	count(ids) > 0
+	every k in ids {
+		not _usable(k)
+	}
+} else := advice if {
 	advice := _did_you_mean(f)
 	advice != ""
 } else := sprintf(" If it is no model id, add %s to megallm_settings.ignored_attribute_paths[%s]%s.", [
@@ -263,6 +274,12 @@ _beside_defaults(type) := ", with its default paths (settings.rego's default_set
 	default_settings.ignored_attribute_paths[type]
 	not _user_settings.ignored_attribute_paths[type]
 } else := ""
+
+# _unusable_why(f, k): why catalog id k, which f names otherwise, cannot be
+# used, in the words of its own deny: refused by the policy, or retired.
+_unusable_why(f, k) := sprintf("%s. %s", [_refusal(object.get(_any_entry(k), "owned_by", null)), _choose_allowed]) if not k in allowed_ids
+
+else := sprintf("%s%s%s.", [_retired_verb(lc), _retired_since(lc), _successor_advice(f, lc)]) if lc := _retired_entry(k).model_lifecycle
 
 # Without a read through a provider configuration that has no policy, an id
 # missing from the catalog may exist and be refused by the policy.
@@ -502,7 +519,7 @@ _did_you_mean(f) := "" if f.sensitive
 
 else := sprintf(" It is the display name of %s: write that id instead.", [concat(" or ", [_quote(k) | some k in _routed_as(f, ids)])]) if {
 	not f.id in known_ids
-	not lower(trim_space(f.id)) in {lower(k) | some k in object.get(_usable_by_fold, _fold(f.id), [])}
+	not lower(trim_space(f.id)) in {lower(k) | some k in object.get(_known_by_fold, _fold(f.id), []); _usable(k)}
 	ids := _display_named(f.id)
 	count(ids) > 0
 }

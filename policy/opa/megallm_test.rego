@@ -180,7 +180,7 @@ test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 	}
 	_deny({"model": "openai/gtp-4.1", "chat_model": "openai/gpt-3.5-turbo"}) == {
 		`terraform_data.app: input.model = "openai/gtp-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
-		`terraform_data.app: input.chat_model = "openai/gpt-3.5-turbo" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+		`terraform_data.app: input.chat_model = "openai/gpt-3.5-turbo" is not in the MegaLLM catalog. The catalog writes it "gpt-3.5-turbo", which was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
 	hidden := json.patch(_app({"model": "openai/gpt-4o"}), [{"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true}}}])
 	hidden_denies := megallm.deny with time.now_ns as _today with input as _plan([hidden])
@@ -254,10 +254,27 @@ test_long_id_is_quoted_cut if {
 	)}
 }
 
-# nor, being a model id, a path to ignore
-test_unknown_id_suggests_no_retired_or_refused_id if {
-	_deny({"model": "GPT-3.5-Turbo"}) == {`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`}
-	_deny({"model": "Mistral-Large-Latest"}) == {`terraform_data.app: input.model = "Mistral-Large-Latest" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`}
+# An id written otherwise than the catalog writes it (in another letter
+# case, with other separators, with a vendor prefix added or left out, as
+# catalog.LookupMisnamed reads it) names the catalog's model: of one that
+# cannot be used, the message names it and says why, as "did you mean" names
+# only usable ids, and it is no path to ignore.
+test_retired_or_refused_id_written_otherwise_says_so if {
+	_deny({"model": "GPT-3.5-Turbo", "chat_model": "openai/gpt-3.5-turbo", "fallback_model": "gpt_3.5_turbo"}) == {
+		`terraform_data.app: input.model = "GPT-3.5-Turbo" is not in the MegaLLM catalog. The catalog writes it "gpt-3.5-turbo", which was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+		`terraform_data.app: input.chat_model = "openai/gpt-3.5-turbo" is not in the MegaLLM catalog. The catalog writes it "gpt-3.5-turbo", which was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+		`terraform_data.app: input.fallback_model = "gpt_3.5_turbo" is not in the MegaLLM catalog. The catalog writes it "gpt-3.5-turbo", which was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
+	_deny({"model": "Claude-3-Opus-20240229", "chat_model": "Mistral-Large-Latest"}) == {
+		`terraform_data.app: input.model = "Claude-3-Opus-20240229" is not in the MegaLLM catalog. The catalog writes it "claude-3-opus-20240229", which is denied by the provider's policy. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
+		`terraform_data.app: input.chat_model = "Mistral-Large-Latest" is not in the MegaLLM catalog. The catalog writes it "mistral-large-latest", which is owned by "mistral", of which the provider's policy allows no model. Choose a model the provider's policy allows (megallm_models lists only those), or change the policy.`,
+	}
+	models := array.concat(_allowed, [_model("meta-llama/llama-3.3-70b-instruct", "meta", {"status": "retired", "retires_at": "2026-01-31T00:00:00Z"})])
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
+		[_app({"model": "Llama-3.3-70b-instruct"})],
+		[_read("catalog", models), _read("all", models)],
+	)
+	denies == {`terraform_data.app: input.model = "Llama-3.3-70b-instruct" is not in the MegaLLM catalog. The catalog writes it "meta-llama/llama-3.3-70b-instruct", which was retired on 2026-01-31 (no successor is named).`}
 }
 
 test_unknown_id_without_a_policy_free_read_may_be_refused if {
@@ -2085,7 +2102,7 @@ test_a_display_name_is_denied_with_its_id if {
 		`helm_release.chat: values[0].models[0] = "GPT-4o Mini" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "gpt-4o-mini": write that id instead.`,
 		`helm_release.chat: values[0].models[1] = "Claude 3.5 Sonnet" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
 		`helm_release.chat: values[0].models[3] = "GPT-4.1" is not in the MegaLLM catalog, or the provider's policy does not allow it. Did you mean "gpt-4.1" or "gpt-4.1-2025-04-14"?`,
-		`helm_release.chat: values[0].models[4] = "GPT-3.5 Turbo" is not in the MegaLLM catalog, or the provider's policy does not allow it. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+		`helm_release.chat: values[0].models[4] = "GPT-3.5 Turbo" is not in the MegaLLM catalog, or the provider's policy does not allow it. The catalog writes it "gpt-3.5-turbo", which was retired on 2025-06-30 (no successor is named).`,
 		`helm_release.chat: values[0].models[5] = "GPT-5" is not in the MegaLLM catalog, or the provider's policy does not allow it. If it is no model id, add "values.0.models.5" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 		`helm_release.chat: values[0].models[6] = "DeepSeek V3" is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "deepseek-chat": write that id instead.`,
 		`terraform_data.app: input.model = " claude 3.5 SONNET " is not in the MegaLLM catalog, or the provider's policy does not allow it. It is the display name of "claude-3-5-sonnet-20240620" or "claude-3-5-sonnet-20241022": write that id instead.`,
