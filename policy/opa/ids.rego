@@ -10,8 +10,8 @@ package megallm
 # found: one entry per string that names a model, with where it is: where a
 # setting points (_watched), or a value of a map by role (_by_role) that
 # names one (_names_id); id is what follows a routing prefix it is written
-# under (_routed).
-found contains {"address": r.address, "type": r.type, "path": path, "prefix": prefix, "id": id, "sensitive": sensitive} if {
+# under (_routed); alone, whether it is the only id of its string.
+found contains {"address": r.address, "type": r.type, "path": path, "prefix": prefix, "id": id, "sensitive": sensitive, "alone": count(ids) == 1} if {
 	some r in _managed_resources
 	ts := _type_settings[r.type]
 	some doc in _documents(r)
@@ -22,8 +22,8 @@ found contains {"address": r.address, "type": r.type, "path": path, "prefix": pr
 	key := _key_of(doc.value, sub, path)
 	some by_role in _looked_at(ts, key, path)
 	sensitive := _sensitive(r, path)
-	some written in _ids(value, key, is_number(path[count(path) - 1]))
-	written != ""
+	ids := [w | some w in _ids(value, key, is_number(path[count(path) - 1])); w != ""]
+	some written in ids
 	[prefix, id] := _routed(ts.routing_prefixes, written)
 	_names_id(by_role, sensitive, id)
 }
@@ -104,7 +104,8 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 # (OLLAMA_MODELS=/data/models or D:\ollama\models), or words
 # (supported_models = "Chat and embeddings") instead, which no id is.
 # Under any key, JSON text of a list (FALLBACK_MODEL = jsonencode([...]))
-# is such a list, as it is no one id.
+# is such a list, as it is no one id, and so is other text of a list each
+# element of which has an id's shape (PRIMARY_MODEL = "gpt-4o-mini,gpt-4.1").
 # An element of a list (listed: of a list value) with white space inside is
 # a mistyped id (gpt-4o, gtp 4o), not words.
 _ids(value, key, listed) := [id |
@@ -124,6 +125,18 @@ _listing(_, value) if {
 	json.is_valid(value)
 	is_array(json.unmarshal(value))
 }
+
+_listing(_, value) if {
+	elements := _list(value)
+	elements.list
+	every text in elements.texts {
+		_id_shaped_or_blank(trim_space(text))
+	}
+}
+
+_id_shaped_or_blank("")
+
+_id_shaped_or_blank(text) if _id_shaped(text)
 
 # _path_or_url(text): a file path or URL (/data/models, D:\ollama\models,
 # https://api.example.com/v1), or a JSON object's text, which no id is.

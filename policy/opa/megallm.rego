@@ -183,7 +183,8 @@ _routing_advice(f) := sprintf(" If a proxy routes it to MegaLLM without \"openai
 
 # _unknown_advice(f): the usable ids near an id the catalog lacks; or, for a
 # value found by key_patterns alone, which may be no model id at all (a Helm
-# chart's gpu.model), how to ignore its path, when the message shows the path
+# chart's gpu.model), how to ignore its path, when its string holds no other
+# id (which ignoring it would silence), when the message shows the path
 # whole (so that the advice shows no more of a sensitive value's place);
 # else where to find the ids, in the words of the provider's own deny
 # (model_data_source.go). A path named in attribute_paths is checked
@@ -205,6 +206,7 @@ _unknown_advice(f) := concat("", [sprintf(" The catalog writes it %s, which %s",
 } else := sprintf(" If it is no model id, add %s to megallm_settings.ignored_attribute_paths[%s]%s.", [
 	_quote(pattern), _quote(f.type), _beside_defaults(f.type),
 ]) if {
+	f.alone
 	not _named(_type_settings[f.type], f.path)
 	_maybe_no_id(f)
 	count(path_text(f.path)) <= 64

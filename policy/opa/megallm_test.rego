@@ -565,10 +565,10 @@ test_plural_keys_hold_lists_of_ids if {
 	denies := megallm.deny with time.now_ns as _today with input as _plan([lambda, config_map, helm]) with data.megallm_settings as {"json_attributes": {"helm_release": ["values"]}}
 	denies == {
 		`aws_lambda_function.chat: environment[0].variables.FALLBACK_MODELS = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
-		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog. If it is no model id, add "environment.0.variables.ALLOWED_MODEL_IDS" to megallm_settings.ignored_attribute_paths["aws_lambda_function"].`,
+		`aws_lambda_function.chat: environment[0].variables.ALLOWED_MODEL_IDS = "x-1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`kubernetes_config_map.llm: data["app.fallback_models"] = "x-2" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`kubernetes_config_map.llm: data.models = "x-3" is not in the MegaLLM catalog. If it is no model id, add "data.models" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`,
-		`helm_release.gateway: set[0].value = "x-4" is not in the MegaLLM catalog. If it is no model id, add "set.0.value" to megallm_settings.ignored_attribute_paths["helm_release"].`,
+		`helm_release.gateway: set[0].value = "x-4" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`helm_release.gateway: values[0].router.models[1] = "x-5" is not in the MegaLLM catalog. If it is no model id, add "values.0.router.models.1" to megallm_settings.ignored_attribute_paths["helm_release"].`,
 	}
 }
@@ -581,8 +581,8 @@ test_plural_keys_hold_no_other_lists if {
 		"SPARE_MODELS": " ", "BACKUP_MODELS": " x-9 ",
 	}) == {`terraform_data.app: input.BACKUP_MODELS = "x-9" is not in the MegaLLM catalog. If it is no model id, add "input.BACKUP_MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 
-	# a single id's key holds one id: a list there is no id
-	_deny({"OPENAI_MODEL": "gpt-4o-mini,gpt-4.1"}) == {`terraform_data.app: input.OPENAI_MODEL = "gpt-4o-mini,gpt-4.1" is not in the MegaLLM catalog. If it is no model id, add "input.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+	# a single id's key holds one id: words with commas there are no list
+	_deny({"OPENAI_MODEL": "fast, cheap"}) == {`terraform_data.app: input.OPENAI_MODEL = "fast, cheap" is not in the MegaLLM catalog. If it is no model id, add "input.OPENAI_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
 }
 
 # a number, true or false is no id under a single id's key either, but an
@@ -1002,21 +1002,32 @@ test_plural_keys_elements_and_json_objects if {
 	denies == {
 		`terraform_data.app: input.FALLBACK_MODELS = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.app: input.list_models[1] = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
-		`terraform_data.app: input.json_models = "x 1" is not in the MegaLLM catalog. If it is no model id, add "input.json_models" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.json_models = "x 1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`terraform_data.app: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.app: input.LOCAL_MODELS = "models/llama" is not in the MegaLLM catalog. If it is no model id, add "input.LOCAL_MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
 # JSON text of a list under a key of one id (FALLBACK_MODEL =
-# jsonencode([...])) lists ids, each checked, as it is no one id; other text
-# there is checked whole, commas included.
+# jsonencode([...])) lists ids, each checked, as it is no one id; so does
+# other text of a list each element of which has an id's shape, with or
+# without spaces: ignored whole, as the advice for one text would have it,
+# it would silence each id. Words with commas are checked whole, and the
+# path of a string that holds other ids is no path to ignore.
 test_a_json_list_under_a_key_of_one_id_lists_ids if {
-	denies := _deny({"FALLBACK_MODEL": `["gpt-4.1", "gpt-4o-minii"]`, "PRIMARY_MODEL": "gpt-4o-minii", "CHAT_MODEL": "gpt-4.1,gpt-4o"})
+	denies := _deny({
+		"FALLBACK_MODEL": `["gpt-4.1", "gpt-4o-minii"]`, "PRIMARY_MODEL": "gpt-4o-minii", "CHAT_MODEL": "gpt-4.1,gpt-4o",
+		"SECOND_MODEL": "gpt-4o-mini, gtp-4.1", "THIRD_MODEL": "gpt-4o-mini,xy-1", "NOTE_MODEL": "fast, cheap",
+	})
 	denies == {
 		`terraform_data.app: input.FALLBACK_MODEL = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.PRIMARY_MODEL = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
-		`terraform_data.app: input.CHAT_MODEL = "gpt-4.1,gpt-4o" is not in the MegaLLM catalog. If it is no model id, add "input.CHAT_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.SECOND_MODEL = "gtp-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+		`terraform_data.app: input.THIRD_MODEL = "xy-1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+		`terraform_data.app: input.NOTE_MODEL = "fast, cheap" is not in the MegaLLM catalog. If it is no model id, add "input.NOTE_MODEL" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
+	_warn({"CHAT_MODEL": "gpt-4.1,gpt-4o"}) == {
+		`terraform_data.app: input.CHAT_MODEL = "gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "gpt-4.1".`,
 	}
 }
 
