@@ -103,9 +103,10 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 # object, whose values name ids by role, and may be a file path or URL
 # (OLLAMA_MODELS=/data/models or D:\ollama\models), or words
 # (supported_models = "Chat and embeddings") instead, which no id is.
-# Under any key, JSON text of a list (FALLBACK_MODEL = jsonencode([...]))
-# is such a list, as it is no one id, and so is other text of a list each
-# element of which has an id's shape (PRIMARY_MODEL = "gpt-4o-mini,gpt-4.1").
+# Under any key, JSON text of a list or an object (FALLBACK_MODEL =
+# jsonencode([...]), model = jsonencode({name = "gpt-4o"})) is such a list or
+# object, as it is no one id, and so is other text of a list each element of
+# which has an id's shape (PRIMARY_MODEL = "gpt-4o-mini,gpt-4.1").
 # An element of a list (listed: of a list value) with white space inside is
 # a mistyped id (gpt-4o, gtp 4o), not words.
 _ids(value, key, listed) := [id |
@@ -123,7 +124,7 @@ _listing(key, _) if endswith(lower(key), "s")
 
 _listing(_, value) if {
 	json.is_valid(value)
-	is_array(json.unmarshal(value))
+	not _scalar(json.unmarshal(value))
 }
 
 _listing(_, value) if {

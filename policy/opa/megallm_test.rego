@@ -1031,6 +1031,16 @@ test_a_json_list_under_a_key_of_one_id_lists_ids if {
 	}
 }
 
+# JSON text of an object under a key of one id (model = jsonencode({...}))
+# names ids by its values, as under a plural key: the misspelt name fails,
+# not the whole text, whose path, ignored, would silence the name.
+test_a_json_object_under_a_key_of_one_id_names_ids if {
+	_deny({"model": json.marshal({"name": "gpt-4o-minii", "temperature": 0.2}), "chat_model": json.marshal({"name": "gpt-4o-mini", "fallback": "xy-9"})}) == {
+		`terraform_data.app: input.model = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.chat_model = "xy-9" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+	}
+}
+
 test_key_patterns_from_data if {
 	values := {"env": {"OPENAI_MODEL": "x-3", "LLM": "x-10"}}
 	denies := _deny(values) with data.megallm_settings as {"key_patterns": ["llm"]}
