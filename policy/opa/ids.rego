@@ -22,7 +22,7 @@ found contains {"address": r.address, "type": r.type, "path": path, "prefix": pr
 	key := _key_of(doc.value, sub, path)
 	some by_role in _looked_at(ts, key, path)
 	sensitive := _sensitive(r, path)
-	ids := [w | some w in _ids(value, key, is_number(path[count(path) - 1])); w != ""]
+	ids := _ids(value, key, is_number(path[count(path) - 1]))
 	some written in ids
 	[prefix, id] := _routed(ts.routing_prefixes, written)
 	_names_id(by_role, sensitive, id)
@@ -112,6 +112,7 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 _ids(value, key, listed) := [id |
 	some text in elements.texts
 	id := trim_space(text)
+	id != ""
 	not _scalar_text(id)
 	not _path_or_url(id)
 	not _words(id, listed, elements.list)
@@ -128,6 +129,7 @@ _listing(_, value) if {
 }
 
 _listing(_, value) if {
+	contains(value, ",") # cheaply, before _list: most values list nothing
 	elements := _list(value)
 	elements.list
 	every text in elements.texts {
