@@ -113,8 +113,8 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					fmt.Sprintf("use the default %q", megallm.AuthBearer))},
 			},
 			"request_timeout": schema.StringAttribute{
-				MarkdownDescription: "Time limit of one HTTP attempt, reading the answer included, as a Go duration " +
-					"such as `30s` or `1m`. Defaults to `30s`.",
+				MarkdownDescription: "Time limit of one HTTP attempt, reading the answer included, as a positive Go " +
+					"duration such as `30s` or `1m`. Defaults to `30s`.",
 				Optional: true,
 				Validators: []validator.String{orNull(positiveDurationValidator, "duration",
 					fmt.Sprintf("use the default %q", defaultRequestTimeout))},
