@@ -12,11 +12,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // requirementsGuide is the template of the one page that documents require's
@@ -117,21 +120,33 @@ func requirementDescription(q catalog.Requirement) string {
 }
 
 // TestDocsModelAttributesSayNull checks that every attribute of a model, which
-// the API may omit, says when it is null; id alone never is.
+// the API may omit, says when it is null, and that one a model whose API
+// entry has an id alone still has a value says it is never null (id aside):
+// the word "null" about another attribute (`deprecated_at` is then null)
+// does not do.
 func TestDocsModelAttributesSayNull(t *testing.T) {
-	var check func(prefix string, attributes map[string]schema.Attribute)
-	check = func(prefix string, attributes map[string]schema.Attribute) {
+	var check func(prefix string, attributes map[string]schema.Attribute, values map[string]attr.Value)
+	check = func(prefix string, attributes map[string]schema.Attribute, values map[string]attr.Value) {
 		for name, a := range attributes {
-			path := prefix + name
-			if nested, ok := a.(schema.SingleNestedAttribute); ok {
-				check(path+".", nested.Attributes)
+			path, d := prefix+name, strings.ToLower(a.GetMarkdownDescription())
+			v, known := values[name]
+			var nested map[string]attr.Value
+			if o, ok := v.(types.Object); ok && !o.IsNull() {
+				nested = o.Attributes()
 			}
-			if path != "id" && !strings.Contains(strings.ToLower(a.GetMarkdownDescription()), "null") {
-				t.Errorf("%s does not say when it is null: %q", path, a.GetMarkdownDescription())
+			if n, ok := a.(schema.SingleNestedAttribute); ok {
+				check(path+".", n.Attributes, nested)
+			}
+			switch {
+			case path == "id":
+			case known && !v.IsNull() && !strings.Contains(d, "never null") && !strings.Contains(d, "always"):
+				t.Errorf("%s has a value for a model that reports nothing, and does not say it is never null: %q", path, d)
+			case (!known || v.IsNull()) && !strings.Contains(d, "null"):
+				t.Errorf("%s does not say when it is null: %q", path, d)
 			}
 		}
 	}
-	check("", modelAttributes())
+	check("", modelAttributes(), modelValues(&megallm.Model{ID: "gpt-4o"}, time.Now()))
 }
 
 // TestDocsUnmetRequirementsSaysSuccessorAlone: the function has no catalog,

@@ -139,8 +139,8 @@ func modelAttributes() map[string]schema.Attribute {
 		},
 		"model_lifecycle": schema.SingleNestedAttribute{
 			MarkdownDescription: "Where the model is in its lifecycle, from the API's lifecycle fields and the " +
-				"provider's `policy` (of two dates, the earlier). Always an object; each attribute is null where " +
-				"nothing is known.",
+				"provider's `policy` (of two dates, the earlier). Always an object, whose dates, `status`, `successor` " +
+				"and `days_to_retirement` are null where nothing is known.",
 			Computed: true,
 			Attributes: map[string]schema.Attribute{
 				"status": schema.StringAttribute{
@@ -165,13 +165,13 @@ func modelAttributes() map[string]schema.Attribute {
 				},
 				"deprecated_at_unreadable": schema.BoolAttribute{
 					MarkdownDescription: "Whether the catalog sent a `deprecated_at` that the provider cannot read " +
-						"(a warning names it). `deprecated_at` is then the policy's, or null, and the model may be " +
-						"deprecated already: `require`'s `not_deprecated` is unmet.",
+						"(a warning names it); never null. If so, `deprecated_at` is the policy's, or null, and the model " +
+						"may be deprecated already: `require`'s `not_deprecated` is unmet.",
 					Computed: true,
 				},
 				"retires_at_unreadable": schema.BoolAttribute{
 					MarkdownDescription: "Whether the catalog sent a `retires_at` that the provider cannot read (a " +
-						"warning names it). `retires_at` and `days_to_retirement` are then the policy's, or null, and " +
+						"warning names it); never null. If so, `retires_at` and `days_to_retirement` are the policy's, or null, and " +
 						"the model may retire sooner, or be retired already: `require`'s `not_deprecated` and " +
 						"`min_days_to_retirement` are unmet.",
 					Computed: true,
