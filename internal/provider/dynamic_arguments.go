@@ -131,8 +131,9 @@ func ptr[T any](v T) *T { return &v }
 
 // stringElements reads the elements of a list, set or tuple of strings, none
 // null, with each element's mistake at its index ("" in out where there is
-// one): a blank one is no name of kind, and the fix is to remove it; err
-// when v is no such collection, with example, a list of that kind.
+// one): a blank one is no name of kind, and the fix is to remove it; that
+// for a list in it is flatten(); err when v is no such collection, with
+// example, a list of that kind.
 // An element not known yet is "" in out, without a mistake.
 func stringElements(where string, kind nameKind, example string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
@@ -158,7 +159,11 @@ func stringElements(where string, kind nameKind, example string, v tftypes.Value
 			continue
 		}
 		if !e.Type().Is(tftypes.String) || e.As(&s) != nil {
-			mistakes[i] = fmt.Errorf("%s[%d] must be a string, got %s%s", where, i, typeName(e), otherTypeHint(e, tftypes.String))
+			hint := otherTypeHint(e, tftypes.String)
+			if hint == "" && isList(e) { // as ["gpt-4o", var.fallbacks] gives
+				hint = ": wrap the list that holds it in flatten(), which puts its elements in its place"
+			}
+			mistakes[i] = fmt.Errorf("%s[%d] must be a string, got %s%s", where, i, typeName(e), hint)
 			continue
 		}
 		if mistakes[i] = blank(fmt.Sprintf("%s[%d]", where, i), s, kind.noun, "remove it"); mistakes[i] == nil {

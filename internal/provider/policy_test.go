@@ -281,6 +281,10 @@ data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
 		// A list of one id where an id goes, as candidates = [var.fallbacks] gives: its one id is what to write.
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ["gpt-4.1"]] }`,
 			`candidates\[1\] must be a string, got list: write its one value alone, not in a list\.\s*$`),
+		// A list of several, as candidates = ["gpt-4o", var.fallbacks] gives: flatten() lists them in its place.
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ["gpt-4.1", "gpt-4o-mini"]] }`,
+			`candidates\[1\] must be a string, got list: wrap the list that holds it in flatten\(\), which puts its `+
+				`elements in its place\.\s*$`),
 		step(`variable "fallback" {
   type    = string
   default = null
