@@ -48,7 +48,8 @@ const maxUnescapes = 3
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
 // looked for without its own slashes, and without what a hex dump writes
 // between bytes (68:6f, 0x68, 0x6f), and the text it came from is replaced by
-// ***. A key shorter than MinKeyRun is found whole, only unsplit and where it
+// ***, with the base64 characters around a base64 form that hold some of the
+// key's bits too (edges). A key shorter than MinKeyRun is found whole, only unsplit and where it
 // is a word of its own (wholeWord), and its encodings as any key's where they
 // are that long (hex of 5 characters or more); one shorter than MinKeyLength
 // is not looked for.
@@ -58,8 +59,9 @@ type redactor struct {
 	// runs holds, by their length, the runs looked for: every substring
 	// MinKeyRun bytes long of a key at least that long, of any key's
 	// encodings (of it as written, lower- and upper-cased) and of each
-	// without its slashes; a shorter key whole.
-	runs map[int]map[string]struct{}
+	// without its slashes; a shorter key whole. Each has the edges of the
+	// form it starts or ends.
+	runs map[int]map[string]edges
 	// shortest is the shortest length in runs, 0 without a key.
 	shortest int
 }
@@ -75,11 +77,11 @@ func newRedactor(keys ...string) redactor {
 		}
 		r.keys = append(r.keys, folded)
 		run := min(MinKeyRun, len(folded))
-		r.addRuns(run, folded)
+		r.addRuns(run, edges{}, folded)
 		// Also a shorter key's: hex of 5 characters is 10. And of the key in
 		// either letter case, as a server may write it before it encodes it.
 		for _, cased := range []string{key, strings.ToLower(key), strings.ToUpper(key)} {
-			r.addRuns(MinKeyRun, encodedForms(cased)...)
+			r.addEncodedRuns(cased)
 		}
 		if r.shortest == 0 || run < r.shortest {
 			r.shortest = run
@@ -88,20 +90,32 @@ func newRedactor(keys ...string) redactor {
 	return r
 }
 
-// addRuns adds to the runs looked for every substring n bytes long of each
-// form, and of it without its slashes; a form shorter than n adds none.
-func (r *redactor) addRuns(n int, forms ...string) {
-	for _, form := range forms {
-		for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
-			for i := 0; i+n <= len(form); i++ {
-				if r.runs == nil {
-					r.runs = map[int]map[string]struct{}{}
-				}
-				if r.runs[n] == nil {
-					r.runs[n] = map[string]struct{}{}
-				}
-				r.runs[n][form[i:i+n]] = struct{}{}
+// edges is how many base64 characters before and after a form of the key
+// hold some of its bits too: those of the groups of 3 bytes that the key
+// shares with the bytes around it (2 or 3 for 1 or 2 bytes of the key), which
+// are replaced with the form; the = padding after them goes too.
+type edges struct{ before, after int }
+
+// addRuns adds to the runs looked for every substring n bytes long of form,
+// and of it without its slashes, the first with its edges.before, the last
+// with its edges.after; a form shorter than n adds none.
+func (r *redactor) addRuns(n int, around edges, form string) {
+	for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
+		for i := 0; i+n <= len(form); i++ {
+			if r.runs == nil {
+				r.runs = map[int]map[string]edges{}
 			}
+			if r.runs[n] == nil {
+				r.runs[n] = map[string]edges{}
+			}
+			e := r.runs[n][form[i:i+n]]
+			if i == 0 {
+				e.before = max(e.before, around.before)
+			}
+			if i+n == len(form) {
+				e.after = max(e.after, around.after)
+			}
+			r.runs[n][form[i:i+n]] = e
 		}
 	}
 }
@@ -250,20 +264,22 @@ func joinSeparated(text []byte, breakAt func([]byte) int) (joined []byte, from [
 	return joined, from
 }
 
-// encodedForms are key in hex and in base64 (standard and URL-safe), folded
-// as text is: base64 in each of the three alignments the key can have in
-// what was encoded (such as "Bearer KEY"), cut to the characters that only
-// the key's bytes decide.
-func encodedForms(key string) []string {
-	forms := []string{hex.EncodeToString([]byte(key))}
+// addEncodedRuns adds the runs of key in hex and in base64 (standard and
+// URL-safe), folded as text is: base64 in each of the three alignments the
+// key can have in what was encoded (such as "Bearer KEY"), cut to the
+// characters that only the key's bytes decide, with the edges that the bytes
+// cut off share with the bytes around the key.
+func (r *redactor) addEncodedRuns(key string) {
+	r.addRuns(MinKeyRun, edges{}, hex.EncodeToString([]byte(key)))
+	shared := [3]int{0, 2, 3} // characters of a group that 0, 1 or 2 of its bytes decide in part
 	for skip := range 3 {
 		aligned := []byte(key)[skip:]
-		aligned = aligned[:len(aligned)/3*3]
+		rest := len(aligned) % 3
+		aligned = aligned[:len(aligned)-rest]
 		for _, encoding := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding} {
-			forms = append(forms, string(foldASCII([]byte(encoding.EncodeToString(aligned)))))
+			r.addRuns(MinKeyRun, edges{shared[skip], shared[rest]}, string(foldASCII([]byte(encoding.EncodeToString(aligned)))))
 		}
 	}
-	return forms
 }
 
 // KeyScrubber returns the client's rule for text from the server as a
@@ -399,15 +415,31 @@ func (r redactor) scrub(s string, cut bool) string {
 	return replaceSpans(s, found)
 }
 
-// find appends where text holds one of runs, which are n bytes long; runs
-// shorter than MinKeyRun, whole short keys, only where they are whole words.
-func find(text []byte, from []span, n int, runs map[string]struct{}, found []span) []span {
+// find appends where text holds one of runs, which are n bytes long, with
+// the base64 characters of its edges; runs shorter than MinKeyRun, whole
+// short keys, only where they are whole words.
+func find(text []byte, from []span, n int, runs map[string]edges, found []span) []span {
 	for i := 0; i+n <= len(text); i++ {
-		if _, ok := runs[string(text[i:i+n])]; ok && (n >= MinKeyRun || wholeWord(text, i, i+n)) {
-			found = append(found, origin(from, i, i+n))
+		if around, ok := runs[string(text[i:i+n])]; ok && (n >= MinKeyRun || wholeWord(text, i, i+n)) {
+			start, end := i, i+n
+			for start > 0 && i-start < around.before && base64Char(text[start-1]) {
+				start--
+			}
+			for end < len(text) && end-i-n < around.after && base64Char(text[end]) {
+				end++
+			}
+			for padded := end + 2; around.after > 0 && end < min(padded, len(text)) && text[end] == '='; {
+				end++
+			}
+			found = append(found, origin(from, start, end))
 		}
 	}
 	return found
+}
+
+// base64Char reports whether c is in a base64 alphabet, standard or URL-safe.
+func base64Char(c byte) bool {
+	return c < utf8.RuneSelf && (wordChar(rune(c)) || strings.IndexByte("+/-_", c) >= 0)
 }
 
 // wholeWord reports whether text[start:end] is not inside a longer word: no

@@ -1,6 +1,11 @@
 package megallm
 
-import "testing"
+import (
+	"encoding/base64"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
 // letter case, full-width or another compatibility form, under any layer of
@@ -32,9 +37,9 @@ func TestRedactor_rule(t *testing.T) {
 		{"the key holds an escape", "abc%41def\\/ghij", "abc%41DEF\\/ghij!", "***!", false},
 		{"short key in another case", "k/y+Z=_", "key K/Y+z=_ and k%2Fy%2Bz%3D_", "key *** and ***", false},
 		{"twice, overlapping", key, "sk-Ab/Cd+Ef=Gh_Ij-sk-Ab/Cd+Ef=Gh_Ij-Kl", "***", false},
-		{"base64", key, "bad key c2stQWIvQ2QrRWY9R2hfSWotS2w=", "bad key ***S2w=", false},
-		{"base64 of the header", key, "<html>refused QmVhcmVyIHNrLUFiL0NkK0VmPUdoX0lqLUts</html>", "<html>refused QmVhcmVyIHNr***</html>", false},
-		{"URL-safe base64, another alignment", key, "t=eHNrLUFiL0NkK0VmPUdoX0lqLUts;", "t=eHNr***;", false},
+		{"base64", key, "bad key c2stQWIvQ2QrRWY9R2hfSWotS2w=", "bad key ***", false},
+		{"base64 of the header", key, "<html>refused QmVhcmVyIHNrLUFiL0NkK0VmPUdoX0lqLUts</html>", "<html>refused QmVhcmVyI***</html>", false},
+		{"URL-safe base64, another alignment", key, "t=eHNrLUFiL0NkK0VmPUdoX0lqLUts;", "t=e***;", false},
 		{"hex, upper case", key, "key 736B2D41622F43642B45663D47685F496A2D4B6C.", "key ***.", false},
 		{"a short key inside longer words is left", "test", "the latest attestation, Testing", "the latest attestation, Testing", false},
 		{"a short key as a word of its own", "test", "Test failed: key test, KEY=TEST.", "*** failed: key ***, KEY=***.", false},
@@ -70,7 +75,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"hex of the key lower-cased", key, "key 736b2d61622f63642b65663d67685f696a2d6b6c.", "key ***.", false},
 		{"hex of the key upper-cased", key, "key 534b2d41422f43442b45463d47485f494a2d4b4c.", "key ***.", false},
 		{"hex of a short key upper-cased", "k/y+Z=_", "key 4B2F592B5A3D5F.", "key ***.", false},
-		{"base64 of the key lower-cased", key, "bad key c2stYWIvY2QrZWY9Z2hfaWota2w=", "bad key ***a2w=", false},
+		{"base64 of the key lower-cased", key, "bad key c2stYWIvY2QrZWY9Z2hfaWota2w=", "bad key ***", false},
 		{"wrapped across lines", key, "key sk-Ab/Cd+Ef\n    =Gh_Ij-Kl.", "key ***.", false},
 		{"wrapped with a JSON \\n", key, `"sk-Ab/Cd+E\nf=Gh_Ij-Kl"`, `"***"`, false},
 		{"percent-encoded zero-width space inside", key, "?k=sk-Ab%2FCd%E2%80%8B+Ef=Gh_Ij-Kl&x=1", "?k=***&x=1", false},
@@ -93,7 +98,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"split by slashes, as pasted into a URL path", key, "https://gw.test/v1/sk-Ab/Cd/+Ef=Gh/_Ij-Kl/models", "https://gw.test/v1/***/models", false},
 		{"dashes for spaces are not the key", "the-base-url-0123", "set the base URL", "set the base URL", false},
 		{"slashes for dashes are not the key", "the-base-url-0123", "set the/base/url/0123", "set the/base/url/0123", false},
-		{"base64 wrapped at a line break", key, "QmVhcmVyIHNrLUFi\r\nL0NkK0VmPUdoX0lqLUts", "QmVhcmVyIHNr***", false},
+		{"base64 wrapped at a line break", key, "QmVhcmVyIHNrLUFi\r\nL0NkK0VmPUdoX0lqLUts", "QmVhcmVyI***", false},
 		{"split, a run of 9 is left", key, "key Cd+Ef =Gh_.", "key Cd+Ef =Gh_.", false},
 		{"a short key split is not looked for", "k/y+Z=_", "key k/y +Z=_", "key k/y +Z=_", false},
 		{"no key", key, "model gpt-4o not found", "model gpt-4o not found", false},
@@ -139,7 +144,7 @@ func TestRedactor_severalKeys(t *testing.T) {
 	for text, want := range map[string]string{
 		"a sk-First-Key-0123456789 b sk-Second/Key+abcdef c": "a *** b *** c",
 		"sk-Second%2FKey%2Babcdefsk-first-key-0123456789":    "***",
-		"K3Y9 and c2stU2Vjb25kL0tleSthYmNkZWY=":              "*** and ***ZWY=",
+		"K3Y9 and c2stU2Vjb25kL0tleSthYmNkZWY=":              "*** and ***",
 		"sk-Second\n/Key+abcdef, k 3y9":                      "***, k 3y9",
 	} {
 		if got := r.String(text); got != want {
@@ -225,5 +230,38 @@ func TestRedactor_widthIsFoldedInOneCopy(t *testing.T) {
 	const text = "モデル「ｇｐｔ－４ｏ」は見つかりません（ｍｏｄｅｌ＿ｎｏｔ＿ｆｏｕｎｄ）"
 	if n := testing.AllocsPerRun(100, func() { _ = r.String(text) }); n > 5 {
 		t.Errorf("String of a full-width text makes %.0f allocations, want 5 at most", n)
+	}
+}
+
+// TestRedactor_base64Edges: the key base64-encoded inside longer base64 text
+// (after "Bearer ", inside a JSON blob), at each of the 3 byte alignments,
+// standard or URL-safe, padded or not, leaves no character that holds any of
+// the key's bits: each character kept is the same where every bit of the key
+// is flipped. What is around the base64 is kept.
+func TestRedactor_base64Edges(t *testing.T) {
+	t.Parallel()
+	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
+	flipped := []byte(key)
+	for i := range flipped {
+		flipped[i] ^= 0xff
+	}
+	r := newRedactor(key)
+	encodings := map[string]*base64.Encoding{"standard": base64.StdEncoding, "URL-safe": base64.URLEncoding,
+		"standard, unpadded": base64.RawStdEncoding, "URL-safe, unpadded": base64.RawURLEncoding}
+	for name, encoding := range encodings {
+		for _, before := range []string{"", "a", "ab", "Bearer ", `{"api_key":"`} {
+			for _, after := range []string{"", "x", "xy", `","n":1}`} {
+				encoded := encoding.EncodeToString([]byte(before + key + after))
+				other := encoding.EncodeToString(slices.Concat([]byte(before), flipped, []byte(after)))
+				out := r.String("bad key " + encoded + ".")
+				kept, ok := strings.CutPrefix(out, "bad key ")
+				kept, ok2 := strings.CutSuffix(kept, ".")
+				head, tail, ok3 := strings.Cut(kept, redactedKey)
+				if !ok || !ok2 || !ok3 || !strings.HasPrefix(encoded, head) || !strings.HasSuffix(encoded, tail) ||
+					other[:len(head)] != head || other[len(other)-len(tail):] != tail {
+					t.Errorf("%s base64 of %q+key+%q: %q keeps a character that holds the key's bits, or what is around it", name, before, after, out)
+				}
+			}
+		}
 	}
 }

@@ -67,9 +67,9 @@ func KeyForms() []KeyForm {
 
 // Base64KeyForms are the key in base64, standard and URL-safe, in two of
 // the three alignments it may have in what was encoded. Apart from
-// KeyForms: the client leaves the last characters, which bytes after the
-// key decide too, and the first of "Bearer KEY" (c2stQWIvQ2QrRWY9R2hfSWotS2w=
-// is ***S2w=). LeakedKey finds 9 or more bytes of the key in any alignment.
+// KeyForms: the client replaces the characters around the key's that bytes
+// around it decide too ("Bearer " of "Bearer KEY" in part). LeakedKey finds 9
+// or more bytes of the key in any alignment.
 func Base64KeyForms() []KeyForm {
 	return []KeyForm{
 		{"base64", func(key string) string { return base64.StdEncoding.EncodeToString([]byte(key)) }, base64Run(base64.StdEncoding)},

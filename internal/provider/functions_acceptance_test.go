@@ -852,13 +852,11 @@ func TestFunctions_keyInArgument(t *testing.T) {
 		return "provider::megallm::supports(data.megallm_model.m, " + afterRead(capability) + ")"
 	}
 	const shown = `Invalid value for "capability" parameter: unknown capability "\*\*\*"\. Use one of`
-	// The key's base64 ends in a part of its last characters.
-	const shownBase64 = `unknown capability "\*\*\*MjM="`
 	functionsTest(t,
 		step(supports(key), shown),
 		step(supports(strings.ToUpper(key)), shown),
 		step(supports(url.QueryEscape(key)), shown),
-		step(supports(base64.StdEncoding.EncodeToString([]byte(key))), shownBase64),
+		step(supports(base64.StdEncoding.EncodeToString([]byte(key))), shown),
 		step("provider::megallm::unmet_requirements(data.megallm_model.m, "+afterRead(`{ api_key = "`+key+`" }`)+")",
 			`Invalid value for "require" parameter: require must be an object such as { supports_vision = true }, got string "{ api_key = \\"\*\*\*\\" }", a value written as text`),
 		step(fmt.Sprintf("provider::megallm::estimate_cost({ id = %q, owned_by = data.megallm_model.m.owned_by }, 1, 1)", key),
