@@ -290,13 +290,16 @@ func TestCatalogFile_url(t *testing.T) {
 
 // TestCatalogFile_apiArgumentsUnknownAtPlan: a catalog file, in catalog_file
 // or MEGALLM_CATALOG_FILE (a CI job's offline plan), leaves the API's
-// arguments unused, so one known only after apply (timestamp() here, a
-// resource's key in a configuration) does not fail the plan; the policy,
-// which the file does not replace, still does.
+// arguments unused, so one known only after apply (timestamp() here) does
+// not fail the plan; the policy, which the file does not replace, and
+// api_key, which is scrubbed from the file, still do: a file that holds a key
+// known only after apply (a resource's) would show it in the plan's
+// warnings and values.
 func TestCatalogFile_apiArgumentsUnknownAtPlan(t *testing.T) {
-	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
+	key := testKey(t, "api_key")
+	path := writeCatalogFile(t, mockapi.ListBody(json.RawMessage(`{"id":"gpt-4o-mini","context_length":128000,"created_at":"`+key+`"}`)))
 	apiArguments := `
-  api_key         = "` + testKey(t, "api_key") + `${substr(timestamp(), 0, 0)}"
+  api_key         = "` + key + `"
   base_url        = "https://${substr(timestamp(), 0, 0)}ai.megallm.io/v1"
   auth_scheme     = "${substr(timestamp(), 0, 0)}x-api-key"
   request_timeout = "${length(timestamp())}s"
@@ -313,16 +316,25 @@ data "megallm_model" "mini" { id = "gpt-4o-mini" }
 	policyUnknown := resource.TestStep{
 		ExpectError: expectError(`Provider argument not known at plan time .* policy depends on a value that Terraform will only know after apply`),
 	}
+	keyUnknown := resource.TestStep{
+		Config: "resource \"terraform_data\" \"key\" { input = \"" + key + "\" }\n",
+		ExpectError: expectError(`Provider argument not known at plan time .* api_key depends on a value that Terraform will only know after apply, .* ` +
+			`Set api_key from a variable, a literal or the MEGALLM_API_KEY environment variable, or apply`),
+	}
+	const keyFromResource = "\n  api_key = terraform_data.key.output\n"
 	t.Run("catalog_file", func(t *testing.T) {
 		read.Config = fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q%s}\n%s", path, apiArguments, dataSource)
 		policyUnknown.Config = fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n  policy = { retirement_notice_days = length(timestamp()) }\n}\n%s", path, dataSource)
-		unitTest(t, policyUnknown, read)
+		keyUnknown := keyUnknown
+		keyUnknown.Config += fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q%s}\n%s", path, keyFromResource, dataSource)
+		unitTest(t, policyUnknown, keyUnknown, read)
 	})
 	t.Run(EnvCatalogFile, func(t *testing.T) {
 		t.Setenv(EnvCatalogFile, path)
 		read.Config = "provider \"megallm\" {" + apiArguments + "}\n" + dataSource
 		policyUnknown.Config = "provider \"megallm\" {\n  policy = { retirement_notice_days = length(timestamp()) }\n}\n" + dataSource
-		unitTest(t, policyUnknown, read)
+		keyUnknown.Config += "provider \"megallm\" {" + keyFromResource + "}\n" + dataSource
+		unitTest(t, policyUnknown, keyUnknown, read)
 	})
 }
 

@@ -193,13 +193,13 @@ func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureR
 // unknownArguments names the arguments of the provider block config that
 // are needed and not known yet, wholly: a policy is unknown when any value
 // inside it is. A catalog file, in catalog_file or MEGALLM_CATALOG_FILE,
-// leaves the API's arguments unused.
+// leaves the API's arguments unused but api_key, which it is scrubbed of.
 func unknownArguments(config tftypes.Value) unknownArgumentsError {
 	var attrs map[string]tftypes.Value
 	_ = config.As(&attrs) // the provider block, an object
 	names := []string{"api_key", "base_url", "auth_scheme", "request_timeout", "max_retries", "catalog_file", "policy"}
 	if file := attrs["catalog_file"]; file.IsKnown() && (!file.IsNull() || os.Getenv(EnvCatalogFile) != "") {
-		names = []string{"policy"}
+		names = []string{"api_key", "policy"}
 	}
 	return slices.DeleteFunc(names, func(name string) bool { return attrs[name].IsFullyKnown() })
 }
