@@ -11,19 +11,13 @@ import (
 // The rules of the numbers the provider reads, each used by the validators,
 // the readers of dynamic values and the functions (DESIGN.md).
 
-// numberCheck accepts the numbers that rule, one of the rules below, reads.
-func numberCheck[T any](describes string, rule func(name string, n *big.Float) (T, error)) argumentCheck {
-	return argumentCheck{describes: describes, num: func(name string, n *big.Float) string {
-		_, err := rule(name, n)
-		return sentence(err)
-	}}
-}
-
 // wholeNumberBetween accepts whole numbers from minimum to maximum.
 func wholeNumberBetween(minimum, maximum int64) argumentCheck {
-	return numberCheck(fmt.Sprintf("a whole number from %d to %d", minimum, maximum), func(name string, n *big.Float) (int64, error) {
-		return wholeNumber(name, n, minimum, maximum)
-	})
+	describes := fmt.Sprintf("a whole number from %d to %d", minimum, maximum)
+	return argumentCheck{describes: describes, num: func(name string, n *big.Float) string {
+		_, err := wholeNumber(name, n, minimum, maximum)
+		return sentence(err)
+	}}
 }
 
 // positiveWholeNumber accepts a count from 1 to math.MaxInt32, of which
