@@ -31,15 +31,6 @@ func NewModelDataSource() datasource.DataSource {
 // modelDataSource reads one model by id and can check requirements on it.
 type modelDataSource struct{ dataSource }
 
-// modelArguments are a megallm_model's arguments, read one by one: the
-// rest of its attributes are the model's (modelValues).
-type modelArguments struct {
-	ID         types.String
-	Candidates types.Dynamic
-	Require    types.Dynamic
-	Currency   types.String
-}
-
 func (d *modelDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_model"
 }
@@ -77,23 +68,25 @@ func (d *modelDataSource) ConfigValidators(context.Context) []datasource.ConfigV
 
 func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	defer d.scrubKey(resp)
-	var cfg modelArguments
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &cfg.ID)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("candidates"), &cfg.Candidates)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("require"), &cfg.Require)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("currency"), &cfg.Currency)...)
+	// The arguments, read one by one: the rest of the attributes are the model's (modelValues).
+	var id, currency types.String
+	var candidatesArg, requireArg types.Dynamic
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("candidates"), &candidatesArg)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("require"), &requireArg)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("currency"), &currency)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	require, err := readDynamic(ctx, cfg.Require, func(v tftypes.Value) (catalog.Requirements, error) {
-		return readRequirements(v, cfg.Currency, "")
+	require, err := readDynamic(ctx, requireArg, func(v tftypes.Value) (catalog.Requirements, error) {
+		return readRequirements(v, currency, "")
 	})
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
 		return
 	}
-	query := catalog.Query{Require: require, Currency: currencyOrDefault(cfg.Currency.ValueString())}
-	candidates, err := readDynamic(ctx, cfg.Candidates, func(v tftypes.Value) ([]string, error) {
+	query := catalog.Query{Require: require, Currency: currencyOrDefault(currency.ValueString())}
+	candidates, err := readDynamic(ctx, candidatesArg, func(v tftypes.Value) ([]string, error) {
 		return readCandidates(v, false) // nil with id; spacedIDs, with the catalog
 	})
 	if err != nil {
@@ -102,8 +95,8 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	reader := "the megallm_model data source" // for errors shown on another (see loadCatalog)
 	switch {
-	case !cfg.ID.IsNull():
-		reader += " with id = " + megallm.Quote(cfg.ID.ValueString())
+	case !id.IsNull():
+		reader += " with id = " + megallm.Quote(id.ValueString())
 	case candidates != nil:
 		reader += " whose candidates start with " + megallm.Quote(candidates[0])
 	}
@@ -112,17 +105,17 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if resp.Diagnostics.Append(spacedIDs(models, cfg.ID, candidates)...); resp.Diagnostics.HasError() {
+	if resp.Diagnostics.Append(spacedIDs(models, id, candidates)...); resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !cfg.Currency.IsNull())...)
-	model, at := d.choose(models, cfg.ID.ValueString(), candidates, query, &resp.Diagnostics)
+	resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !currency.IsNull())...)
+	model, at := d.choose(models, id.ValueString(), candidates, query, &resp.Diagnostics)
 	if model == nil {
 		return
 	}
 	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, candidates, query)...)
 	state := modelValues(model, models.Now())
-	state["candidates"], state["require"], state["currency"] = cfg.Candidates, cfg.Require, cfg.Currency
+	state["candidates"], state["require"], state["currency"] = candidatesArg, requireArg, currency
 	stateType, _ := resp.State.Schema.Type().(types.ObjectType)
 	object, diags := types.ObjectValue(stateType.AttrTypes, state)
 	if resp.Diagnostics.Append(diags...); !diags.HasError() {
