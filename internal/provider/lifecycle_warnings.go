@@ -15,8 +15,7 @@ import (
 // uses (named by at) is deprecated or else retires within the policy's
 // notice, with what to move to; candidates is nil with id.
 func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.Model, at path.Path,
-	candidates []string, query catalog.Query) diag.Diagnostics {
-	var diags diag.Diagnostics
+	candidates []string, query catalog.Query, diags *diag.Diagnostics) {
 	l := catalog.LifecycleOf(model, models.Now())
 	var summary string
 	switch {
@@ -25,7 +24,7 @@ func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.
 	case models.RetiresWithinNotice(l):
 		summary = "MegaLLM model retiring soon"
 	default:
-		return diags
+		return
 	}
 	// The advice costs a pass over the catalog: only for a warning.
 	advice := lifecycleAdvice{Advice: models.Advise(model.ID, l.Successor, &query)}
@@ -41,10 +40,7 @@ func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.
 		rest = rest[slices.Index(rest, fallback.ID)+1:]
 	}
 	detail := lifecycleDetail(model.ID, l, models.Reason(model.ID), advice, models.RetirementNoticeDays())
-	if d.catalog.TakeWarning(summary + "\n" + detail) {
-		diags.AddAttributeWarning(at, summary, detail)
-	}
-	return diags
+	d.warnOnce(diags, at, summary, detail)
 }
 
 // lifecycleAdvice is the model's successor and the later candidate, if any,

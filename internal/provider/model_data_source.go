@@ -113,7 +113,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if model == nil {
 		return
 	}
-	resp.Diagnostics.Append(d.data.lifecycleWarning(models, model, at, candidates, query)...)
+	d.data.lifecycleWarning(models, model, at, candidates, query, &resp.Diagnostics)
 	state := modelValues(model, models.Now())
 	state["candidates"], state["require"], state["currency"] = candidatesArg, requireArg, currency
 	stateType, _ := resp.State.Schema.Type().(types.ObjectType)
@@ -178,12 +178,9 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 		diags.AddAttributeError(at, "No candidate model qualifies",
 			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.Unknown), fix))
 	case len(passed) > 0:
-		summary := "Candidate models passed over"
-		detail := fmt.Sprintf("Chose %s, candidate %d of %d, because the ones before it cannot be used:\n  - %s",
-			megallm.Quote(model.ID), len(passed)+1, len(candidates), candidateLines(passed, models.Unknown))
-		if d.data.catalog.TakeWarning(summary + "\n" + detail) { // once per plan, as lifecycleWarning
-			diags.AddAttributeWarning(at, summary, detail)
-		}
+		d.data.warnOnce(diags, at, "Candidate models passed over", fmt.Sprintf("Chose %s, candidate %d of %d, because "+
+			"the ones before it cannot be used:\n  - %s", megallm.Quote(model.ID), len(passed)+1, len(candidates),
+			candidateLines(passed, models.Unknown)))
 	}
 	if model != nil {
 		d.unknownFallbacks(models, candidates[len(passed)+1:], model.ID, diags)
@@ -203,14 +200,11 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 	if unknown == nil {
 		return
 	}
-	summary := "Fallback candidates not in the catalog"
-	detail := fmt.Sprintf("Chose %s, but the MegaLLM catalog (%s from %s) lacks %s after it, which could "+
-		"never be chosen in its place:\n  - %s\n\nCorrect each id, or remove it from candidates if its model has left "+
-		"the catalog.", megallm.Quote(chosen), counted(models.Len(), "model"), d.data.origin,
-		counted(len(unknown), "candidate"), candidateLines(unknown, models.Unknown))
-	if d.data.catalog.TakeWarning(summary + "\n" + detail) {
-		diags.AddAttributeWarning(path.Root("candidates"), summary, detail)
-	}
+	d.data.warnOnce(diags, path.Root("candidates"), "Fallback candidates not in the catalog", fmt.Sprintf("Chose %s, "+
+		"but the MegaLLM catalog (%s from %s) lacks %s after it, which could never be chosen in its place:\n  - %s\n\n"+
+		"Correct each id, or remove it from candidates if its model has left the catalog.", megallm.Quote(chosen),
+		counted(models.Len(), "model"), d.data.origin, counted(len(unknown), "candidate"),
+		candidateLines(unknown, models.Unknown)))
 }
 
 // rejectionError says why the model with this id cannot be used, and how to

@@ -14,6 +14,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -86,6 +87,14 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 	}
 	problems, findings := d.catalog.TakeProblems()
 	return c, append(catalogProblemWarnings(problems, d.origin), policyFindingWarnings(findings, c, d.origin)...)
+}
+
+// warnOnce adds the warning at at unless a read of this plan has added it
+// (catalog.Source.TakeWarning, DESIGN.md).
+func (d *providerData) warnOnce(diags *diag.Diagnostics, at path.Path, summary, detail string) {
+	if d.catalog.TakeWarning(summary + "\n" + detail) {
+		diags.AddAttributeWarning(at, summary, detail)
+	}
 }
 
 // repeatedDetail is the detail, for reader, of a failure that another data
