@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -61,7 +62,8 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 		}
 		tokens[i] = count
 	}
-	if v, _ := modelArg.ToTerraformValue(ctx); !v.IsFullyKnown() {
+	v, _ := modelArg.ToTerraformValue(ctx) // as modelArgument has read it
+	if !v.IsFullyKnown() {
 		return
 	}
 	// A count not known yet reads as 0, so an error stands for any count:
@@ -73,7 +75,7 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 		resp.Error = function.NewFuncError(costTooLarge("these token counts", workload, modelName(model), model, nil))
 	case err != nil:
 		msg := fmt.Sprintf("%s %s, so its cost cannot be estimated", modelName(model), err)
-		if unread := unreadPrices(ctx, modelArg); unread != nil {
+		if unread := unreadPrices(v); unread != nil {
 			msg += ": " + strings.TrimSuffix(unread.Error(), ".")
 		}
 		if errors.Is(err, catalog.ErrNoPricing) {
@@ -96,12 +98,8 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 // newer API's fields (apiAttributes): all but pricingAttributeNames, as it
 // refuses the others. Nil for a pricing without any. Where no price is
 // read, they are what the user may have meant to write one with.
-func unreadPrices(ctx context.Context, arg types.Dynamic) error {
-	v, err := arg.ToTerraformValue(ctx)
-	if err != nil {
-		return err // never: modelArgument has read the same value
-	}
-	if m, ok := newObjectReader("model.", v); ok {
+func unreadPrices(model tftypes.Value) error {
+	if m, ok := newObjectReader("model.", model); ok {
 		if p := m.object("pricing", pricingExample); p != nil {
 			return onlyAttributes("model.pricing", p, pricingAttributeNames)
 		}
