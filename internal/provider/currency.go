@@ -131,9 +131,8 @@ func readPricing(o *objectReader) *megallm.Pricing {
 		if err := cmp.Or(blank(name, *code, "currency code", fix), checkCurrency(name, *code)); err != nil {
 			o.keep(err)
 		} else {
-			normal, _ := megallm.NormaliseCurrency(*code)
-			o.pricedIn(normal, set)
-			pricing.Currency = &normal
+			o.pricedIn(*code, set) // a code checkCurrency passes, which pricedIn normalises
+			pricing.Currency = ptr(o.currency)
 		}
 	}
 	pricing.InputTokensCostPerMillion = numberBy(o, "input_tokens_cost_per_million", amount)
