@@ -318,17 +318,21 @@ func pricesInNoCurrency(p *Pricing) string {
 }
 
 // date reads the date a field of m, entry index, was sent as (ParseDate);
-// nil when it was not sent or is not a date, which is reported.
+// nil when it was not sent, is not a date or is a placeholder, which is
+// reported.
 func (rev *review) date(m *Model, index int, name string, text *string) *time.Time {
 	if text == nil {
 		return nil
 	}
 	t, err := ParseDate(*text)
-	if err != nil {
-		issue := "not " + DateForms
-		if !errors.Is(err, ErrNotADate) {
-			issue = err.Error()
-		}
+	issue := placeholder(t)
+	switch {
+	case errors.Is(err, ErrNotADate):
+		issue = "not " + DateForms
+	case err != nil:
+		issue = err.Error()
+	}
+	if issue != "" {
 		rev.fieldReadAsNull(m, index, name, "is the string "+Quote(*text)+", "+issue)
 		return nil
 	}
@@ -337,6 +341,20 @@ func (rev *review) date(m *Model, index int, name string, text *string) *time.Ti
 	}
 	rev.dates = append(rev.dates, t)
 	return &rev.dates[len(rev.dates)-1]
+}
+
+// placeholder says which zero value t is, for no date: Go's (and .NET's)
+// zero time, or the Unix epoch, which a Unix time of 0 is. No model was
+// made, deprecated or retired at either, and read as dates they would
+// retire a model. "" for any other time.
+func placeholder(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return "Go's zero time, a placeholder for no date"
+	case t.Equal(time.Unix(0, 0)):
+		return "the Unix epoch, a placeholder for no date"
+	}
+	return ""
 }
 
 // fieldReadAsNull reports that a field of m, entry index, is read as null.

@@ -131,6 +131,18 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 		{"created after 9999", `"created":253402300800`,
 			`model "odd": created is 253402300800, not a time in Unix seconds from 1970 to 9999`,
 			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"created zero", `"created":0`,
+			`model "odd": created is 0, the Unix epoch, a placeholder for no date`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"created_at Go's zero time", `"created_at":"0001-01-01T00:00:00Z"`,
+			`model "odd": created_at is the string "0001-01-01T00:00:00Z", Go's zero time, a placeholder for no date`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"deprecated_at Go's zero day", `"deprecated_at":"0001-01-01"`,
+			`model "odd": deprecated_at is the string "0001-01-01", Go's zero time, a placeholder for no date`,
+			func(m megallm.Model) bool { return m.DeprecatedAt == nil }},
+		{"retires_at the Unix epoch", `"retires_at":"1970-01-01T00:00:00Z"`,
+			`model "odd": retires_at is the string "1970-01-01T00:00:00Z", the Unix epoch, a placeholder for no date`,
+			func(m megallm.Model) bool { return m.RetiresAt == nil }},
 		{"vision as a string", `"capabilities":{"vision":"yes","function_calling":true}`,
 			`model "odd": capabilities.vision is the string "yes", not true or false`,
 			func(m megallm.Model) bool {
@@ -245,11 +257,13 @@ func TestDecodeModels_unreadableLifecycleDate(t *testing.T) {
 		`{"id":"word","retires_at":"soon"}`,
 		`{"id":"number","deprecated_at":12,"retires_at":"2026-06-01"}`,
 		`{"id":"absent","successor":" "}`,
-		`{"id":"null","deprecated_at":null,"retires_at":null}`)
+		`{"id":"null","deprecated_at":null,"retires_at":null}`,
+		`{"id":"placeholder","deprecated_at":"0001-01-01T00:00:00Z","retires_at":"1970-01-01"}`)
 	want := `word: deprecated_at=nil retires_at=unreadable successor=nil
 number: deprecated_at=unreadable retires_at="2026-06-01T00:00:00Z" successor=nil
 absent: deprecated_at=nil retires_at=nil successor=nil
 null: deprecated_at=nil retires_at=nil successor=nil
+placeholder: deprecated_at=unreadable retires_at=unreadable successor=nil
 `
 	if got := lifecycleOf(models); got != want {
 		t.Errorf("models =\n%s\nwant\n%s", got, want)

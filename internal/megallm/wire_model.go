@@ -38,10 +38,13 @@ const maxUnixSeconds = 253402300799
 func (rev *review) readOlderShape(w *wireModel, index int) Model {
 	m := w.Model
 	if w.Created != nil && w.CreatedAtText == nil {
-		if v := *w.Created; v <= 0 || v > maxUnixSeconds {
+		createdAt := time.Unix(*w.Created, 0).UTC()
+		switch v := *w.Created; {
+		case v < 0 || v > maxUnixSeconds:
 			rev.fieldReadAsNull(&m, index, "created", "is "+formatInt(v)+", not a time in Unix seconds from 1970 to 9999")
-		} else {
-			createdAt := time.Unix(v, 0).UTC()
+		case placeholder(createdAt) != "":
+			rev.fieldReadAsNull(&m, index, "created", "is "+formatInt(v)+", "+placeholder(createdAt))
+		default:
 			m.CreatedAt = &createdAt
 		}
 	}
