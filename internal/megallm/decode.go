@@ -208,8 +208,8 @@ type review struct {
 	dates []time.Time
 	// redact scrubs the key from the models' text.
 	redact redactor
-	// misnamed are the pricing fields of each entry sent only under another
-	// key (withExactKeys).
+	// misnamed are the fields of each entry sent only under another key
+	// (withExactKeys).
 	misnamed map[int][]sentAs
 }
 
@@ -257,18 +257,18 @@ const keyNeverShown = "the API key, which the provider never shows or saves"
 // price, a currency that is not three letters or is sent under another key
 // (and the prices in it), a limit that is not positive, a blank successor, or
 // one that holds the key (scrubbed, it would name no model, and advice would
-// offer it). A pricing field sent under another key is reported. A currency
+// offer it). A field sent only under another key is reported. A currency
 // code is trimmed and upper-cased.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
-	if p := m.Pricing; p != nil {
-		for _, s := range rev.misnamed[index] {
-			issue := "is sent under the key " + Quote(s.key) + ", " + describe(s.value) + ", not under its own name"
-			if s.field == "currency" {
-				issue += pricesInNoCurrency(p)
-			}
-			field("pricing."+s.field, issue)
+	for _, s := range rev.misnamed[index] {
+		issue := "is sent under the key " + Quote(s.key) + ", " + describe(s.value) + ", not under its own name"
+		if s.field == "pricing.currency" {
+			issue += pricesInNoCurrency(m.Pricing)
 		}
+		field(s.field, issue)
+	}
+	if p := m.Pricing; p != nil {
 		if v := p.InputTokensCostPerMillion; v != nil && *v < 0 {
 			field("pricing.input_tokens_cost_per_million", "is "+formatFloat(*v)+", a negative price")
 			p.InputTokensCostPerMillion = nil

@@ -567,6 +567,44 @@ func TestDecodeModels_pricingKeyInOtherCaseIsReported(t *testing.T) {
 	}
 }
 
+// TestDecodeModels_modelKeyInOtherCaseIsReported: any field of a model or
+// of its capabilities sent only under its name in another letter case is
+// reported as a pricing field is, in one pass or entry by entry; a
+// lifecycle date so sent is unreadable, not absent.
+func TestDecodeModels_modelKeyInOtherCaseIsReported(t *testing.T) {
+	t.Parallel()
+	entries := []string{
+		`{"id":"priced","Pricing":{"input_tokens_cost_per_million":1,"currency":"USD"}}`,
+		`{"id":"long","Context_Length":128000,"capabilities":{"Supports_Vision":true,"supports_streaming":true}}`,
+		`{"id":"retiring","Retires_At":"2026-01-01","Capabilities":{"supports_vision":true}}`,
+		`{"id":"exact","context_length":8,"Context_Length":9,"pricing":null,"Pricing":null}`,
+	}
+	want := []string{
+		`model "priced": pricing is sent under the key "Pricing", an object, not under its own name`,
+		`model "long": capabilities.supports_vision is sent under the key "Supports_Vision", the boolean true, not under its own name`,
+		`model "long": context_length is sent under the key "Context_Length", the number 128000, not under its own name`,
+		`model "retiring": capabilities is sent under the key "Capabilities", an object, not under its own name`,
+		`model "retiring": retires_at is sent under the key "Retires_At", the string "2026-01-01", not under its own name`,
+	}
+	for _, entryByEntry := range []bool{false, true} {
+		list := entries
+		if entryByEntry { // a value of the wrong type has the list decoded entry by entry
+			list = append(slices.Clone(entries), `{"id":"z","context_length":"big"}`)
+		}
+		models, problems := decode(t, list...)
+		problems = slices.DeleteFunc(problems, func(p string) bool { return strings.HasPrefix(p, `model "z"`) })
+		if !reflect.DeepEqual(problems, want) {
+			t.Errorf("entry by entry %v: problems\n%q\nwant\n%q", entryByEntry, problems, want)
+		}
+		priced, long, retiring, exact := models[0], models[1], models[2], models[3]
+		if priced.Pricing != nil || long.ContextLength != nil || long.Capabilities.SupportsVision != nil ||
+			retiring.Capabilities != nil || retiring.RetiresAt != nil || !retiring.RetiresAtUnreadable || *exact.ContextLength != 8 {
+			t.Errorf("entry by entry %v: read %+v; want each field sent under another key null, "+
+				"a retires_at so sent unreadable, and an exact key's value kept", entryByEntry, models)
+		}
+	}
+}
+
 // TestDecodeModels_typesAndOwnersAreRespelled: a type or owner with white
 // space around it, or in another letter case than the catalog's other models
 // write it (between as many, the first model's), is read as a configuration

@@ -2,6 +2,7 @@ package megallm
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"reflect"
 	"slices"
@@ -14,16 +15,21 @@ import (
 // without an id, and an extra "Pricing" would replace "pricing". The API's
 // names are exact, so a key that is one of them only in another letter case
 // (or with white space around it) is an unknown field, ignored as the others
-// are; but one of pricing, which has no exact key beside it, is reported
-// (misnamedPricing): a currency not read would count as USD.
+// are; but a field of a model, its capabilities or its pricing sent only so
+// is reported (misnamedFields): a currency not read would count as USD, a
+// retires_at not read as no retirement planned.
 
 // nameSet holds the JSON names the decoder reads, from the wire types' tags.
 var nameSet = sync.OnceValue(func() map[string]bool {
 	return jsonNames(reflect.TypeFor[modelsResponse](), reflect.TypeFor[rawModel](), reflect.TypeFor[rawPricing]())
 })
 
-// pricingNames holds the JSON names of a pricing object's fields.
-var pricingNames = sync.OnceValue(func() map[string]bool { return jsonNames(reflect.TypeFor[rawPricing]()) })
+// fieldNames holds the JSON names of a model's fields (under "") and of
+// those of the objects in it, by the object's name.
+var fieldNames = sync.OnceValue(func() map[string]map[string]bool {
+	return map[string]map[string]bool{"": jsonNames(reflect.TypeFor[rawModel]()),
+		"capabilities": jsonNames(reflect.TypeFor[wireCapabilities]()), "pricing": jsonNames(reflect.TypeFor[rawPricing]())}
+})
 
 // jsonNames holds the JSON names of the fields of types, and of their
 // fields' types, from their tags.
@@ -62,8 +68,8 @@ func otherCaseName(key string) string {
 }
 
 // withExactKeys is body without the object keys that name a field of the
-// API only in another letter case, and the pricing fields sent only under
-// such a key (misnamedPricing): body itself when it has none (one pass
+// API only in another letter case, and the fields sent only under such a
+// key (misnamedFields): body itself when it has none (one pass
 // that reads its keys), or when it is no JSON the decoder would read anyway.
 func withExactKeys(body []byte) ([]byte, map[int][]sentAs) {
 	if !hasOtherCaseKey(body) {
@@ -75,7 +81,7 @@ func withExactKeys(body []byte) ([]byte, map[int][]sentAs) {
 	if dec.Decode(&v) != nil {
 		return body, nil
 	}
-	misnamed := misnamedPricing(v)
+	misnamed := misnamedFields(v)
 	dropOtherCaseKeys(v)
 	exact, err := json.Marshal(v)
 	if err != nil {
@@ -84,34 +90,43 @@ func withExactKeys(body []byte) ([]byte, map[int][]sentAs) {
 	return append(exact, body[dec.InputOffset():]...), misnamed // what follows is DecodeModels' to refuse
 }
 
-// sentAs is a pricing field sent only under key, its name in another letter
-// case or with white space around it.
+// sentAs is a field, by its path, sent only under key, its name in another
+// letter case or with white space around it.
 type sentAs struct {
 	field, key string
 	value      json.RawMessage
 }
 
-// misnamedPricing lists, by index in the model list v's "data", the fields
-// of each entry's pricing sent only under another key (a null is not sent).
-func misnamedPricing(v any) map[int][]sentAs {
+// misnamedFields lists, by index in the model list v's "data", the fields
+// of each entry, its capabilities and its pricing sent only under another
+// key (a null is not sent), by path.
+func misnamedFields(v any) map[int][]sentAs {
 	root, _ := v.(map[string]any)
 	data, _ := root["data"].([]any)
 	var misnamed map[int][]sentAs
 	for i, entry := range data {
 		entry, _ := entry.(map[string]any)
-		pricing, _ := entry["pricing"].(map[string]any)
-		for key, value := range pricing {
-			field := otherCaseName(key)
-			if value == nil || pricing[field] != nil || !pricingNames()[field] {
-				continue
+		for object, names := range fieldNames() {
+			fields, prefix := entry, ""
+			if object != "" {
+				fields, _ = entry[object].(map[string]any)
+				prefix = object + "."
 			}
-			raw, _ := json.Marshal(value)
-			if misnamed == nil {
-				misnamed = map[int][]sentAs{}
+			for key, value := range fields {
+				field := otherCaseName(key)
+				if value == nil || fields[field] != nil || !names[field] {
+					continue
+				}
+				raw, _ := json.Marshal(value)
+				if misnamed == nil {
+					misnamed = map[int][]sentAs{}
+				}
+				misnamed[i] = append(misnamed[i], sentAs{field: prefix + field, key: key, value: raw})
 			}
-			misnamed[i] = append(misnamed[i], sentAs{field: field, key: key, value: raw})
 		}
-		slices.SortFunc(misnamed[i], func(a, b sentAs) int { return strings.Compare(a.key, b.key) })
+		slices.SortFunc(misnamed[i], func(a, b sentAs) int {
+			return cmp.Or(strings.Compare(a.field, b.field), strings.Compare(a.key, b.key))
+		})
 	}
 	return misnamed
 }

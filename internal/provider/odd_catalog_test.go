@@ -229,13 +229,15 @@ var unreadableLifecycleModels = []json.RawMessage{
 
 // TestOddCatalog_unreadableLifecycleDateFailsTheGate: a lifecycle date the
 // API sent but the provider cannot read may say deprecated, retired or
-// retiring soon, so a lifecycle requirement is unmet and says why; a date not
-// sent, or null, is no date planned and passes.
+// retiring soon, as may one sent under another key ("Retires_At"), so a
+// lifecycle requirement is unmet and says why; a date not sent, or null, is
+// no date planned and passes.
 func TestOddCatalog_unreadableLifecycleDateFailsTheGate(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	server.SetModels(append(slices.Clone(unreadableLifecycleModels),
-		json.RawMessage(`{"id":"null-dated","deprecated_at":null,"retires_at":null}`))...)
+		json.RawMessage(`{"id":"null-dated","deprecated_at":null,"retires_at":null}`),
+		json.RawMessage(`{"id":"retires-misnamed","Retires_At":"2025-01-01"}`))...)
 	unitTest(t,
 		resource.TestStep{
 			Config: providerBlock(server, "") + `
