@@ -32,12 +32,14 @@ func TestQuote(t *testing.T) {
 // TestQuote_readsAsItselfInHCL: a value a message quotes, such as an id of
 // the catalog that "Did you mean" offers, reads as itself when copied into a
 // configuration. Go's \a, \b, \f, \v and \x07 are no HCL escapes, and
-// Terraform refuses them ("Invalid escape sequence").
+// Terraform refuses them ("Invalid escape sequence"); ${ and %{ begin a
+// template's interpolation and directive.
 func TestQuote_readsAsItselfInHCL(t *testing.T) {
 	t.Parallel()
 	for _, value := range []string{
 		"gemini-2.0-flash\a", "nul\x00", "\b\f\v", "esc\x1b[31m", "del\x7f", "zero\u200bwidth", "rtl\u202e",
 		"line\nbreak\r\t", `back\\slash\\a`, `quote"d`, "\U0001F600",
+		"${x}", "%{x}", "model-${var.x}-%{ if true }a%{ endif }", "$${x}", "%%{x}", "$$x", "$", "%", "${", "cost: $5 {",
 	} {
 		quoted := megallm.Quote(value)
 		expr, diags := hclsyntax.ParseExpression([]byte(quoted), "", hcl.InitialPos)
