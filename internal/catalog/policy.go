@@ -399,7 +399,7 @@ func (c *Catalog) PricedElsewhere(q Query) []*megallm.Model {
 	}
 	for _, row := range RequirementTable {
 		if row.Kind == AmountMaximum {
-			*row.amountBound(&q.Require) = nil
+			*row.bound(&q.Require) = nil
 		}
 	}
 	s := c.selection(&q)

@@ -36,9 +36,8 @@ type Requirement struct {
 	miss func(t *terms, m *megallm.Model) Miss
 	// setFlag sets the requirement of a RequiresTrue row.
 	setFlag func(r *Requirements)
-	// wholeBound and amountBound are the bound a row sets, by Kind.
-	wholeBound  func(r *Requirements) **int64
-	amountBound func(r *Requirements) **float64
+	// bound is the bound a WholeMinimum or AmountMaximum row sets.
+	bound func(r *Requirements) **float64
 }
 
 // RequirementKind is the value a requirement takes.
@@ -48,7 +47,8 @@ type RequirementKind int
 const (
 	// RequiresTrue is a bool: true requires it, false or null nothing.
 	RequiresTrue RequirementKind = iota + 1
-	// WholeMinimum is a whole number, 0 or more: the smallest value allowed.
+	// WholeMinimum is a whole number, 0 or more, of any size: the smallest
+	// value allowed.
 	WholeMinimum
 	// AmountMaximum is a number, 0 or more: the largest value allowed.
 	AmountMaximum
@@ -91,7 +91,8 @@ type Miss struct {
 	// or for a lifecycle row, sent a date it reads that could not be read.
 	Unreported bool
 	// Value and Bound are the model's whole number and the least allowed.
-	Value, Bound int64
+	Value int64
+	Bound float64
 	// Amount and AmountBound are the model's price or cost and the most
 	// allowed.
 	Amount, AmountBound float64
@@ -113,14 +114,11 @@ var ErrNoWorkload = errors.New("no workload is set")
 
 // Require sets the requirement on r: a RequiresTrue row takes no value, a
 // WholeMinimum a whole number and an AmountMaximum an amount.
-func (q Requirement) Require(r *Requirements, whole *int64, amount *float64) {
-	switch q.Kind {
-	case RequiresTrue:
+func (q Requirement) Require(r *Requirements, bound *float64) {
+	if q.Kind == RequiresTrue {
 		q.setFlag(r)
-	case WholeMinimum:
-		*q.wholeBound(r) = whole
-	case AmountMaximum:
-		*q.amountBound(r) = amount
+	} else {
+		*q.bound(r) = bound
 	}
 }
 
@@ -135,10 +133,10 @@ var RequirementTable = func() []Requirement {
 	return append(table,
 		wholeMinimum("min_context_length", "context_length",
 			func(m *megallm.Model) *int64 { return m.ContextLength },
-			func(r *Requirements) **int64 { return &r.MinContextLength }),
+			func(r *Requirements) **float64 { return &r.MinContextLength }),
 		wholeMinimum("min_max_output_tokens", "max_output_tokens",
 			func(m *megallm.Model) *int64 { return m.MaxOutputTokens },
-			func(r *Requirements) **int64 { return &r.MinMaxOutputTokens }),
+			func(r *Requirements) **float64 { return &r.MinMaxOutputTokens }),
 		currencyGuard(),
 		priceMaximum("max_input_cost_per_million", "input_tokens_cost_per_million",
 			func(p *megallm.Pricing) *float64 { return p.InputTokensCostPerMillion },
@@ -170,18 +168,18 @@ func capabilityRequirement(i int, c *megallm.Capability) Requirement {
 	}
 }
 
-func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound func(*Requirements) **int64) Requirement {
+func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound func(*Requirements) **float64) Requirement {
 	return Requirement{
-		Name:       name,
-		Kind:       WholeMinimum,
-		Check:      AtLeast,
-		Field:      field,
-		reported:   func(m *megallm.Model) bool { return actual(m) != nil },
-		wholeBound: bound,
-		asked:      func(r *Requirements) bool { return *bound(r) != nil },
+		Name:     name,
+		Kind:     WholeMinimum,
+		Check:    AtLeast,
+		Field:    field,
+		reported: func(m *megallm.Model) bool { return actual(m) != nil },
+		bound:    bound,
+		asked:    func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			v := actual(m)
-			return v != nil && *v >= **bound(&t.r)
+			return v != nil && float64(*v) >= **bound(&t.r)
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
 			miss := Miss{Bound: **bound(&t.r), Unreported: actual(m) == nil}
@@ -218,13 +216,13 @@ func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bo
 		return actual(m.Pricing), pricedIn(m, t.currency)
 	}
 	return Requirement{
-		Name:        name,
-		Kind:        AmountMaximum,
-		Check:       PriceAtMost,
-		Field:       "pricing." + field,
-		reported:    func(m *megallm.Model) bool { return m.Pricing != nil && actual(m.Pricing) != nil },
-		amountBound: bound,
-		asked:       func(r *Requirements) bool { return *bound(r) != nil },
+		Name:     name,
+		Kind:     AmountMaximum,
+		Check:    PriceAtMost,
+		Field:    "pricing." + field,
+		reported: func(m *megallm.Model) bool { return m.Pricing != nil && actual(m.Pricing) != nil },
+		bound:    bound,
+		asked:    func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			v, sameCurrency := price(t, m)
 			return !sameCurrency || (v != nil && atMost(*v, **bound(&t.r))) // another currency: the guard reports it
@@ -247,13 +245,13 @@ func workloadMaximum() Requirement {
 		return t.workload.Cost(m)
 	}
 	return Requirement{
-		Name:        "max_workload_cost",
-		Kind:        AmountMaximum,
-		Check:       WorkloadCostAtMost,
-		Field:       pricingField.name,
-		reported:    pricingField.reported,
-		amountBound: func(r *Requirements) **float64 { return &r.MaxWorkloadCost },
-		asked:       func(r *Requirements) bool { return r.MaxWorkloadCost != nil },
+		Name:     "max_workload_cost",
+		Kind:     AmountMaximum,
+		Check:    WorkloadCostAtMost,
+		Field:    pricingField.name,
+		reported: pricingField.reported,
+		bound:    func(r *Requirements) **float64 { return &r.MaxWorkloadCost },
+		asked:    func(r *Requirements) bool { return r.MaxWorkloadCost != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			if m.Pricing != nil && !pricedIn(m, t.currency) {
 				return true // the guard reports it
@@ -301,14 +299,14 @@ func notDeprecated() Requirement {
 // one whose retires_at was sent but could not be read does not.
 func minDaysToRetirement() Requirement {
 	short := func(t *terms, l Lifecycle) bool {
-		return l.DaysToRetirement != nil && *l.DaysToRetirement < *t.r.MinDaysToRetirement
+		return l.DaysToRetirement != nil && float64(*l.DaysToRetirement) < *t.r.MinDaysToRetirement
 	}
 	return Requirement{
-		Name:       "min_days_to_retirement",
-		Kind:       WholeMinimum,
-		Check:      DaysToRetirementAtLeast,
-		wholeBound: func(r *Requirements) **int64 { return &r.MinDaysToRetirement },
-		asked:      func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
+		Name:  "min_days_to_retirement",
+		Kind:  WholeMinimum,
+		Check: DaysToRetirementAtLeast,
+		bound: func(r *Requirements) **float64 { return &r.MinDaysToRetirement },
+		asked: func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			l := t.lifecycleOf(m)
 			return !short(t, l) && !l.RetiresAtUnreadable

@@ -14,8 +14,10 @@ type Requirements struct {
 	// Capabilities are the capabilities the model must support.
 	Capabilities CapabilitySet
 
-	MinContextLength        *int64
-	MinMaxOutputTokens      *int64
+	// The minimums are whole numbers, in a float64 (exact below 2^53) so
+	// that one above what an int64 holds, 1e30, is compared as written.
+	MinContextLength        *float64
+	MinMaxOutputTokens      *float64
 	MaxInputCostPerMillion  *float64
 	MaxOutputCostPerMillion *float64
 	// MaxWorkloadCost bounds what the Query's Workload costs with the model;
@@ -24,7 +26,7 @@ type Requirements struct {
 	// NotDeprecated requires a model neither deprecated nor retired.
 	NotDeprecated bool
 	// MinDaysToRetirement is the fewest days to retirement allowed.
-	MinDaysToRetirement *int64
+	MinDaysToRetirement *float64
 }
 
 // CapabilitySet is a set of capabilities: bit i stands for

@@ -48,14 +48,14 @@ func requirementCases() []checked {
 		require(Requirements{Capabilities: needs("streaming")}), require(Requirements{Capabilities: needs("structured_output")}),
 		require(Requirements{Capabilities: needs("function_calling", "vision", "streaming", "structured_output")}),
 	}
-	for _, n := range []int64{0, 8192, 128000, 1000000, 5000000} {
+	for _, n := range []float64{0, 8192, 128000, 1000000, 5000000} {
 		cases = append(cases, require(Requirements{MinContextLength: ptr(n)}), require(Requirements{MinMaxOutputTokens: ptr(n / 16)}))
 	}
 	for _, f := range []float64{0, 0.1, 2.5, 10, 1000} {
 		cases = append(cases, require(Requirements{MaxInputCostPerMillion: ptr(f)}), require(Requirements{MaxOutputCostPerMillion: ptr(f)}))
 	}
 	cases = append(cases, require(Requirements{
-		Capabilities: needs("vision"), MinContextLength: ptr[int64](128000), MinMaxOutputTokens: ptr[int64](16384),
+		Capabilities: needs("vision"), MinContextLength: ptr[float64](128000), MinMaxOutputTokens: ptr[float64](16384),
 		MaxInputCostPerMillion: ptr(5.0), MaxOutputCostPerMillion: ptr(20.0),
 	}))
 	for _, f := range []float64{0, 1, 100, 10000} {
@@ -67,9 +67,9 @@ func requirementCases() []checked {
 		checked{Query: Query{Currency: "USD", Require: Requirements{MaxOutputCostPerMillion: ptr(1000.0), MaxWorkloadCost: ptr(100.0)},
 			Workload: &Workload{InputTokens: 1e6}}},
 		checked{Query: Query{Require: Requirements{NotDeprecated: true}}, Now: fixedNow},
-		checked{Query: Query{Require: Requirements{NotDeprecated: true, MinDaysToRetirement: ptr[int64](30)}}, Now: fixedNow},
+		checked{Query: Query{Require: Requirements{NotDeprecated: true, MinDaysToRetirement: ptr[float64](30)}}, Now: fixedNow},
 	)
-	for _, days := range []int64{0, 1, 22, 23, 100} {
+	for _, days := range []float64{0, 1, 22, 23, 100} {
 		cases = append(cases, checked{Query: Query{Require: Requirements{MinDaysToRetirement: ptr(days)}}, Now: fixedNow})
 	}
 	return cases

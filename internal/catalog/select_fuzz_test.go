@@ -28,12 +28,12 @@ func FuzzSelect(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c := New(models)
+		c, minContextBound := New(models), float64(minContext)
 		q := Query{
 			Type:       modelType,
 			SortBy:     SortKey(SortKeyNames()[int(sortKey)%len(SortKeyNames())]),
 			Descending: descending,
-			Require:    Requirements{MinContextLength: &minContext, MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
+			Require:    Requirements{MinContextLength: &minContextBound, MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
 			Currency:   currency,
 		}
 		if vision {

@@ -54,13 +54,14 @@ func amount(name string, n *big.Float) (float64, error) {
 
 // minimumCount is the rule of a minimum that no model need reach (require's
 // min_* attributes): a whole number, 0 or more, where one above what an
-// int64 holds is math.MaxInt64, more than any model has, as 1e30 days to
+// int64 holds is an amount, more than any model has, as 1e30 days to
 // retirement means; it is wholeNumber for every other number.
-func minimumCount(name string, n *big.Float) (int64, error) {
+func minimumCount(name string, n *big.Float) (float64, error) {
 	if n.IsInt() && n.Cmp(new(big.Float).SetInt64(math.MaxInt64)) > 0 {
-		return math.MaxInt64, nil
+		return amount(name, n)
 	}
-	return wholeNumber(name, n, 0, math.MaxInt64)
+	i, err := wholeNumber(name, n, 0, math.MaxInt64)
+	return float64(i), err
 }
 
 // wholeNumber is the rule of every count: a whole number from minimum to
@@ -133,6 +134,15 @@ func numberText(n *big.Float) string {
 // exponentAsWritten is a number's text with its exponent as people and HCL
 // write it: 1e30, not Go's 1e+30.
 func exponentAsWritten(text string) string { return strings.Replace(text, "e+", "e", 1) }
+
+// formatWhole writes a whole bound in all its digits where a float64 holds
+// them all (below 2^53), else as formatNumber writes an amount (1e30).
+func formatWhole(f float64) string {
+	if f < 1<<53 {
+		return strconv.FormatFloat(f, 'f', 0, 64)
+	}
+	return formatNumber(f)
+}
 
 // formatNumber writes an amount in Go's shortest form, its exponent as
 // written: 0.3, 1e21.

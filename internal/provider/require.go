@@ -76,12 +76,12 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 		switch q.Kind {
 		case catalog.RequiresTrue:
 			if b := o.bool(q.Name); b != nil && *b {
-				q.Require(&req, nil, nil)
+				q.Require(&req, nil)
 			}
 		case catalog.WholeMinimum:
-			q.Require(&req, numberBy(o, q.Name, minimumCount), nil)
+			q.Require(&req, numberBy(o, q.Name, minimumCount))
 		case catalog.AmountMaximum:
-			q.Require(&req, nil, numberBy(o, q.Name, amount))
+			q.Require(&req, numberBy(o, q.Name, amount))
 		}
 	}
 	return req, o.err()

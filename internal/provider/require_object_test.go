@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -58,9 +59,9 @@ func TestRequire_typoBesideBadValueListsBoth(t *testing.T) {
 }
 
 // A minimum above what an int64 holds, such as 1e30, is more than any model
-// has, as 99999999999 tokens of context is: no model meets it, and of
-// min_days_to_retirement only a model with no known retirement date, with no
-// bound a person cannot read in between.
+// has, as 99999999999 tokens of context is: no model meets it, not even one
+// with the most an int64 holds, and of min_days_to_retirement only a model
+// with no known retirement date; a miss shows the minimum as written.
 func TestRequire_minimumAboveEveryModel(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -85,9 +86,16 @@ data "megallm_models" "no_context_enough" {
   id      = "gpt-4o"
   require = { min_days_to_retirement = 1e30 }
 }`),
-			ExpectError: expectError(`model_lifecycle\.days_to_retirement \d+ < required 9223372036854775807 \(retires_at 2999-01-01\)`),
+			ExpectError: expectError(`model_lifecycle\.days_to_retirement \d+ < required 1e30 \(retires_at 2999-01-01\)`),
 		},
 	)
+	largest := mockapi.NewTestServer(t, "")
+	largest.SetModels(json.RawMessage(`{"id":"largest","context_length":9223372036854775807,"max_output_tokens":1}`))
+	unitTest(t, errorStep(largest, "megallm_model", `id = "largest"
+require = { min_context_length = 1e30, min_max_output_tokens = 1e19 }`,
+		`Model "largest" does not meet 2 requirements:`+
+			` - context_length 9223372036854775807 < required 1e30`+
+			` - max_output_tokens 1 < required 1e19`))
 }
 
 func TestRequire_numbers(t *testing.T) {
@@ -105,6 +113,8 @@ func TestRequire_numbers(t *testing.T) {
 		step(`{ min_context_length = [128000] }`, `require.min_context_length must be a number, got list: write its one value `+
 			`alone, not in a list\.\s*$`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e400 `+
+			`\(at most 1\.7976931348623157e308\)`),
+		step(`{ min_days_to_retirement = 1e400 }`, `require.min_days_to_retirement is too large: 1e400 `+
 			`\(at most 1\.7976931348623157e308\)`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
 			`write true or false, without quotes\.?\s*$`),

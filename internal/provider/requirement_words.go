@@ -31,9 +31,9 @@ func missWords(miss catalog.Miss) string {
 		return "does not support " + q.Capability.Words
 	case catalog.AtLeast:
 		if miss.Unreported {
-			return fmt.Sprintf("%s is not reported (required >= %d)", q.Field, miss.Bound)
+			return fmt.Sprintf("%s is not reported (required >= %s)", q.Field, formatWhole(miss.Bound))
 		}
-		return fmt.Sprintf("%s %d < required %d", q.Field, miss.Value, miss.Bound)
+		return fmt.Sprintf("%s %d < required %s", q.Field, miss.Value, formatWhole(miss.Bound))
 	case catalog.SameCurrency:
 		return fmt.Sprintf("priced in %s, the requirement is in %s", miss.Currency, miss.BoundCurrency)
 	case catalog.PriceAtMost:
@@ -62,10 +62,10 @@ func missWords(miss catalog.Miss) string {
 		return words + successorWords(l.Successor, miss.SuccessorUnusable)
 	case catalog.DaysToRetirementAtLeast:
 		if miss.Unreported {
-			return fmt.Sprintf("model_lifecycle.days_to_retirement is not reported (%s; required >= %d)",
-				unreadableDatesWords(false, true), miss.Bound)
+			return fmt.Sprintf("model_lifecycle.days_to_retirement is not reported (%s; required >= %s)",
+				unreadableDatesWords(false, true), formatWhole(miss.Bound))
 		}
-		words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %d", miss.Value, miss.Bound)
+		words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %s", miss.Value, formatWhole(miss.Bound))
 		// A status or days written later than the date make the days, not the date.
 		if l := miss.Lifecycle; l.RetiresAt != nil && !l.DaysWritten && (l.Status != catalog.StatusRetired || l.Since != nil) {
 			words += " (retires_at " + catalog.FormatDate(*l.RetiresAt) + ")"
