@@ -46,7 +46,8 @@ func chooseFixture() *Catalog {
 }
 
 // TestAdvise: a successor is advised only when it can be used; otherwise
-// why not, and the usable ids closest to it (or to the model).
+// why not, and its own successor (and so on) that can, else the usable ids
+// closest to it (or to the model).
 func TestAdvise(t *testing.T) {
 	t.Parallel()
 	c := chooseFixture()
@@ -61,7 +62,8 @@ func TestAdvise(t *testing.T) {
 		{"m4", ptr("m4"), Advice{Successor: "m4", Unusable: "is the model itself"}},
 		{"retired-to-missing", ptr("gpt-4x"), Advice{Successor: "gpt-4x", Unusable: "is not in the catalog",
 			Alternatives: []string{"gpt-4o"}}},
-		{"x", ptr("old"), Advice{Successor: "old", Unusable: "was retired on 2026-03-01"}},
+		{"x", ptr("old"), Advice{Successor: "old", Unusable: "was retired on 2026-03-01", Alternatives: []string{"gpt-4o"}}},
+		{"x", ptr("m4"), Advice{Successor: "m4", Unusable: "was retired on 2026-01-01"}}, // its own successor
 		{"x", ptr("foreign"), Advice{Successor: "foreign",
 			Unusable: `is owned by "meta", and the policy allows only models owned by "openai"`}},
 		{"gpt-4o-minu", nil, Advice{Alternatives: []string{"gpt-4o-mini"}}},

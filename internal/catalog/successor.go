@@ -15,9 +15,10 @@ type Advice struct {
 	// Unusable says why the successor cannot be used, completing "successor
 	// X ..."; "" when it can (or there is none).
 	Unusable string
-	// Alternatives are the usable ids that the successor, else the model's
-	// own id, may mean (as Suggest finds them), when the successor cannot be
-	// used or there is none.
+	// Alternatives are, when the successor cannot be used or there is none,
+	// the first usable successor along its successors, else the usable ids
+	// that the successor, else the model's own id, may mean (as Suggest finds
+	// them).
 	Alternatives []string
 }
 
@@ -62,6 +63,17 @@ func (c *Catalog) advise(id string, successor *string, q *Query) Advice {
 	model, known := c.Lookup(id)
 	usable := func(usable string) bool {
 		return usable != id && c.usable(usable) && c.meets(usable, q) && (!known || ServedAfter(c.byID[usable], model))
+	}
+	for s, seen := a.Successor, map[string]bool{id: true}; !seen[s]; { // its successor's, the organisation's next choice
+		seen[s] = true
+		m, ok := c.byID[s]
+		if !ok || m.Successor == nil {
+			break
+		}
+		if s = *m.Successor; c.byID[s] != nil && usable(s) {
+			a.Alternatives = []string{s}
+			break
+		}
 	}
 	for _, near := range []string{a.Successor, id} {
 		if near != "" && len(a.Alternatives) == 0 {
