@@ -239,8 +239,8 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 		advice = "The provider's policy allows none of them (it denies them, or its allowed_owners leaves out their " +
 			"owners): widen the filters, or change the policy."
 	case last.By == catalog.ByRetirement:
-		advice = "Each of them is retired: set include_retired = true to list them" +
-			strings.Replace(before, "or", "or loosen", 1) + "."
+		advice = "Each of them is retired, and cannot be used (include_retired = true would list them)" +
+			strings.Replace(before, ", or", ": loosen", 1) + "."
 	}
 	return fmt.Sprintf("No model in the MegaLLM catalog (%s from %s) passes the filters of megallm_models, so ids "+
 		"and models are empty. In the order they apply:\n  - %s\n\n%s", counted(models.Len(), "model"), origin,

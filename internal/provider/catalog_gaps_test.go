@@ -150,8 +150,9 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 		"denied": reason("The provider's policy allows none of them (it denies them, or its allowed_owners leaves "+
 			"out their owners): widen the filters, or change the policy.",
 			`id_regex = "opus" kept 1 of 26 models`, "the provider's policy kept none of them"),
-		"retired": reason("Each of them is retired: set include_retired = true to list them, or loosen one of the "+
-			"filters before it.", `id_regex = "turbo" kept 1 of 26 models`,
+		// Listing the retired model would pass a postcondition with a model that cannot be used: not the fix.
+		"retired": reason("Each of them is retired, and cannot be used (include_retired = true would list them): "+
+			"loosen one of the filters before it.", `id_regex = "turbo" kept 1 of 26 models`,
 			"leaving out retired models (include_retired = false) kept none of them"),
 		"long_type": reason("Loosen or remove type.",
 			`type = "`+strings.Repeat("x", 64)+`"… (200 characters) kept none of the 26 models`),
