@@ -60,11 +60,26 @@ func (c *Catalog) advise(id string, successor *string, q *Query) Advice {
 	if a.Successor != "" && a.Unusable == "" {
 		return a
 	}
-	model, known := c.Lookup(id)
-	usable := func(usable string) bool {
-		return usable != id && c.usable(usable) && c.meets(usable, q) && (!known || ServedAfter(c.byID[usable], model))
+	for _, near := range []string{a.Successor, id} {
+		if near != "" && len(a.Alternatives) == 0 {
+			if closest := c.suggest(near, c.usableFrom(id, q)); len(closest) > 0 {
+				a.Alternatives = closest
+			}
+		}
 	}
-	for s, seen := a.Successor, map[string]bool{id: true}; !seen[s]; { // its successor's, the organisation's next choice
+	return a
+}
+
+// successorAdvice is Advise without the closest ids, which cost a pass over
+// the catalog: what Choose gives each retired candidate.
+func (c *Catalog) successorAdvice(id string, successor *string, q *Query) Advice {
+	if successor == nil {
+		return Advice{}
+	}
+	a := Advice{Successor: *successor, Unusable: c.unusable(id, *successor, q)}
+	usable := c.usableFrom(id, q)
+	// An unusable successor's own successor, and so on: the organisation's next choice.
+	for s, seen := a.Successor, map[string]bool{id: true}; a.Unusable != "" && !seen[s]; {
 		seen[s] = true
 		m, ok := c.byID[s]
 		if !ok || m.Successor == nil {
@@ -75,23 +90,16 @@ func (c *Catalog) advise(id string, successor *string, q *Query) Advice {
 			break
 		}
 	}
-	for _, near := range []string{a.Successor, id} {
-		if near != "" && len(a.Alternatives) == 0 {
-			if closest := c.suggest(near, usable); len(closest) > 0 {
-				a.Alternatives = closest
-			}
-		}
-	}
 	return a
 }
 
-// successorAdvice is Advise without the Alternatives, which cost a pass over
-// the catalog: what Choose gives each retired candidate.
-func (c *Catalog) successorAdvice(id string, successor *string, q *Query) Advice {
-	if successor == nil {
-		return Advice{}
+// usableFrom reports whether a model can be moved to from the model with
+// this id by a reader with query q, as Advise advises it.
+func (c *Catalog) usableFrom(id string, q *Query) func(string) bool {
+	model, known := c.Lookup(id)
+	return func(usable string) bool {
+		return usable != id && c.usable(usable) && c.meets(usable, q) && (!known || ServedAfter(c.byID[usable], model))
 	}
-	return Advice{Successor: *successor, Unusable: c.unusable(id, *successor, q)}
 }
 
 // terms are q's at the catalog's day, with lifecycle as Query.terms takes

@@ -37,6 +37,28 @@ func TestRetired_successorThatCannotBeUsed(t *testing.T) {
 	})
 }
 
+// A successor that cannot be used gives way to its own successor, the
+// organisation's next choice, where that can be used: for id, and for a
+// candidate that no other candidate replaces, where nothing else gives a lead.
+func TestRetired_successorsSuccessor(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	policy := fmt.Sprintf(`{
+    models = {
+      "o3-mini" = { retires_at = %[1]q, successor = "gpt-4.1" }
+      "gpt-4.1" = { retires_at = %[1]q, successor = "claude-sonnet-4-20250514" }
+    }
+  }`, day(-1))
+	retired := fmt.Sprintf(`"o3-mini" was retired on %[1]s \(successor "gpt-4\.1", which was retired on %[1]s\)`, day(-1))
+	unitTest(t, resource.TestStep{
+		Config:      policyProvider(server, policy, `data "megallm_model" "m" { id = "o3-mini" }`),
+		ExpectError: expectError(`Model ` + retired + `\. Did you mean "claude-sonnet-4-20250514"\?`),
+	}, resource.TestStep{
+		Config:      policyProvider(server, policy, `data "megallm_model" "m" { candidates = ["o3-mini"] }`),
+		ExpectError: expectError(`- ` + retired + ` \(did you mean "claude-sonnet-4-20250514"\?\) Add a candidate`),
+	})
+}
+
 // A model that the API names as its own successor gets no advice to move to
 // itself, nor candidates = ["m4", "m4"].
 func TestRetired_ownSuccessor(t *testing.T) {

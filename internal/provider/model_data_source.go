@@ -243,6 +243,9 @@ func candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog
 			r = unknown(c.ID)
 		}
 		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(nil, c.ID, r)
+		if r.Kind == catalog.RetiredModel { // a later successor that can be used, as id's error advises it
+			lines[i] += aside(meantWords(nil, "", nil, r.Advice.Alternatives))
+		}
 	}
 	return joinProblems(lines, "\n  - ")
 }
