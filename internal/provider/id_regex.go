@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -24,11 +25,21 @@ var patternSpacingValidator = argumentCheck{
 	},
 }
 
-// regexValidator accepts an RE2 regular expression.
+// regexValidator accepts an RE2 regular expression without an empty
+// alternative of the whole ("a|b|"), which matches every id.
 var regexValidator = argumentCheck{
 	describes: "a valid RE2 regular expression",
 	summary:   "Invalid regular expression",
-	str: func(_, s string) string {
+	str: func(name, s string) string {
+		for re, _ := syntax.Parse(s, syntax.Perl); re != nil; re = re.Sub[0] {
+			if re.Op == syntax.OpAlternate && slices.ContainsFunc(re.Sub, func(r *syntax.Regexp) bool { return r.Op == syntax.OpEmptyMatch }) {
+				return fmt.Sprintf("%s %s has an empty alternative (| at its start or end, or ||), which matches every id, so "+
+					"it would keep every model. Delete the extra | (compact() drops the empty element of a list that join() "+
+					"wrote it from), or leave %[1]s out to keep every model.", name, megallm.Quote(s))
+			} else if re.Op != syntax.OpCapture {
+				break
+			}
+		}
 		if _, err := regexp.Compile(s); err != nil {
 			var syntaxErr *syntax.Error // its text quotes the whole pattern: quote it bounded
 			if errors.As(err, &syntaxErr) {

@@ -470,6 +470,10 @@ data "megallm_models" "after_exclusion" {
   require     = { supports_vision = true }
   limit       = 1
 }
+# An empty alternative inside a group is an optional part, no error.
+data "megallm_models" "optional_part" {
+  id_regex = "^gpt-4o(-mini|)$"
+}
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
 			// The first three of TestModelsDataSource_cheapestMeetingRequirements' order.
@@ -481,6 +485,7 @@ data "megallm_models" "after_exclusion" {
 			expectIDs("data.megallm_models.first_by_id", "claude-3-5-haiku-20241022"),
 			expectIDs("data.megallm_models.larger_than_result", "mistral-embed", "text-embedding-004", "text-embedding-3-large", "text-embedding-3-small"),
 			expectIDs("data.megallm_models.after_exclusion", "gpt-4o-mini"),
+			expectIDs("data.megallm_models.optional_part", "gpt-4o", "gpt-4o-mini"),
 		},
 	})
 }
@@ -520,6 +525,12 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`id_regex = "*-mini"`, `for the ids that end with "-mini", write "-mini\$"\.`),
 		step(`id_regex = "*-mini$"`, `Invalid regular expression .* missing argument to repetition operator in "\*"\. .* `+
 			`for the ids that end with "-mini", write "-mini\$"\.`),
+		// An empty alternative of the whole, as join() writes for a list with "" in it, matches every id.
+		step(`id_regex = join("|", ["gpt-4o-mini", "gpt-4.1-mini", ""])`, `Invalid regular expression .* id_regex `+
+			`"gpt-4o-mini\|gpt-4\.1-mini\|" has an empty alternative \(\| at its start or end, or \|\|\), which matches every `+
+			`id, so it would keep every model\. Delete the extra \| \(compact\(\) drops the empty element of a list that `+
+			`join\(\) wrote it from\), or leave id_regex out to keep every model\.`),
+		step(`id_regex = "((?i)^o1||^o3)"`, `id_regex "\(\(\?i\)\^o1\|\|\^o3\)" has an empty alternative`),
 		step(`created_before = "2025-01-31T12:00:00+15:00"`, `Invalid created_before .* created_before is "2025-01-31T12:00:00\+15:00", `+
 			`which is a date-time whose UTC offset, \+15:00, no time zone uses: offsets go from -12:00 to \+14:00, with minutes from 00 to 59\. `+forms),
 		step(`
