@@ -2,7 +2,8 @@
 # in the root module and every child module. A string is an id when the
 # attribute or map key above it matches settings.key_patterns, when it is the
 # value of a {name, value} pair whose name matches them (container
-# environment variables), or when its path is one of the
+# environment variables), when it names the model of a map under such a key
+# (model = { name = "gpt-4o" }), or when its path is one of the
 # settings.attribute_paths of its resource type. Unknown values are not in
 # planned_values (or are null in a list): unknown lists them instead.
 package megallm
@@ -103,10 +104,11 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 # object, whose values name ids by role, and may be a file path or URL
 # (OLLAMA_MODELS=/data/models or D:\ollama\models), or words
 # (supported_models = "Chat and embeddings") instead, which no id is.
-# Under any key, JSON text of a list or an object (FALLBACK_MODEL =
-# jsonencode([...]), model = jsonencode({name = "gpt-4o"})) is such a list or
-# object, as it is no one id, and so is other text of a list each element of
-# which has an id's shape (PRIMARY_MODEL = "gpt-4o-mini,gpt-4.1").
+# Under any key, JSON text of a list (FALLBACK_MODEL = jsonencode([...]))
+# is such a list, as it is no one id, and so is other text of a list each
+# element of which has an id's shape (PRIMARY_MODEL = "gpt-4o-mini,gpt-4.1");
+# JSON text of an object (model = jsonencode({name = "gpt-4o"})) holds none
+# itself, as it is read as a document (_embedded).
 # An element of a list (listed: of a list value) with white space inside is
 # a mistyped id (gpt-4o, gtp 4o), not words.
 _ids(value, key, listed) := [id |
@@ -119,13 +121,16 @@ _ids(value, key, listed) := [id |
 ] if {
 	_listing(key, value)
 	elements := _list(value)
-} else := [value] if not _scalar_text(value)
+} else := [value] if {
+	not _scalar_text(value)
+	not _text_documents([key], value)
+}
 
 _listing(key, _) if endswith(lower(key), "s")
 
 _listing(_, value) if {
 	json.is_valid(value)
-	not _scalar(json.unmarshal(value))
+	is_array(json.unmarshal(value))
 }
 
 _listing(_, value) if {
@@ -273,7 +278,7 @@ _documents(r) := array.concat(own, _embedded(_type_settings[r.type], own)) if {
 # variable's jsonencode, a ConfigMap's config.json or application.yaml, a
 # local_file's content), as no setting can name text below a resource's own
 # attributes; but for text that a key pattern or attribute path takes for
-# ids already (FALLBACK_MODELS) and a json_attributes text, read above.
+# ids already (_takes_ids) and a json_attributes text, read above.
 # A text's key is read from its path in its document (sub), so that the
 # whole path is built only for a text that holds documents: a document that
 # is text itself is a json_attributes text.
@@ -284,8 +289,17 @@ _embedded(ts, docs) := [{"path": path, "value": d} |
 	some d in _text_documents(sub, value)
 	path := array.concat(doc.path, sub)
 	not _json_attribute_text(ts, path)
-	not _watched(ts, _key_of(doc.value, sub, path), path)
+	not _takes_ids(ts, _key_of(doc.value, sub, path), path, value)
 ]
+
+# _takes_ids(ts, key, path, text): a setting points at the text and _ids
+# reads ids in it (FALLBACK_MODELS), as in all but JSON text of an object
+# under a key of one id (model = jsonencode({name = "gpt-4o"})), which is
+# read as a document, as that map would be.
+_takes_ids(ts, key, path, text) if {
+	_watched(ts, key, path)
+	_ids(text, key, false)
+}
 
 # _text_documents(path, value): JSON text of an object or a list, or YAML
 # text (_decoded) under a map key that names a YAML file; any text is YAML
@@ -368,6 +382,17 @@ _watched(_, key, _) if _key_named(key)
 
 _watched(ts, _, path) if _named(ts, path)
 
+# a value of a map under a key of one id, or of a map listed there, by an
+# id's key (model = { name = "gpt-4o", format = "OpenAI" }): the map names
+# its model by it; its other values are settings of its own, looked at
+# under their own keys, as under a plural key (_by_role).
+_watched(_, _, path) if {
+	key := _map_key(path)
+	not endswith(lower(key), "s")
+	_snake_case(path[count(path) - 1]) in {"name", "id", "model", "model_id"}
+	_key_named(key)
+}
+
 # _by_role(path): a value of a map under a plural key, or of a map listed
 # there, by role (models = { chat = "gpt-4o" }, models = [{ name = "chat",
 # id = "gpt-4o" }]), which names a model when the catalog tells so, or when
@@ -376,11 +401,14 @@ _watched(ts, _, path) if _named(ts, path)
 default _by_role(_) := false
 
 _by_role(path) if {
-	is_string(path[count(path) - 1])
-	key := _last_key(array.slice(path, 0, count(path) - 1))
+	key := _map_key(path)
 	endswith(lower(key), "s")
 	_key_named(key)
 }
+
+# _map_key(path): the key of the map, or of the list of maps, whose own key
+# the value at path is under.
+_map_key(path) := _last_key(array.slice(path, 0, count(path) - 1)) if is_string(path[count(path) - 1])
 
 _named(ts, path) if {
 	some steps in ts.attribute_paths

@@ -1031,13 +1031,42 @@ test_a_json_list_under_a_key_of_one_id_lists_ids if {
 	}
 }
 
+# A map under a key of one id names its model by an id's key (name, id,
+# model or model_id, in any letter case), as a block or an object writes it
+# (model = { name = "gpt-4o", format = "OpenAI" }): that value is checked,
+# and warns when known only after apply; the map's other values are
+# settings of its own (format, provider), looked at under their own keys.
+# A map under a plural key names ids by role instead.
+test_a_map_under_a_key_of_one_id_names_its_id_by_an_ids_key if {
+	_deny({
+		"model": {"name": "gpt-4o-minii", "temperature": 0, "provider": "openai"},
+		"chat_model": [{"ID": "xy-9", "format": "OpenAI"}],
+		"embed_model": {"modelId": "gpt-4.1", "region": "eu-west-1", "fallback_model": "gtp-4o"},
+		"models": {"name": "chat"},
+	}) == {
+		`terraform_data.app: input.model.name = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.chat_model[0].ID = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.chat_model.0.ID" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.embed_model.fallback_model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+	}
+	app := _app({"model": {}})
+	plan := json.patch(_plan([app]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(app, {"input": {"model": {"name": true, "format": true}}}),
+	]}])
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {"terraform_data.app: input.model.name is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
+}
+
 # JSON text of an object under a key of one id (model = jsonencode({...}))
-# names ids by its values, as under a plural key: the misspelt name fails,
-# not the whole text, whose path, ignored, would silence the name.
+# is read as that map is: by its id's key, its other values under their own
+# keys (provider is no id; fallback_model is one). Read whole, as one id, it
+# was denied with advice to ignore its path, which would silence the name.
 test_a_json_object_under_a_key_of_one_id_names_ids if {
-	_deny({"model": json.marshal({"name": "gpt-4o-minii", "temperature": 0.2}), "chat_model": json.marshal({"name": "gpt-4o-mini", "fallback": "xy-9"})}) == {
-		`terraform_data.app: input.model = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
-		`terraform_data.app: input.chat_model = "xy-9" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+	_deny({
+		"model": json.marshal({"name": "gpt-4o-minii", "temperature": 0.2}),
+		"chat_model": json.marshal({"name": "gpt-4o-mini", "provider": "openai", "fallback_model": "xy-9"}),
+	}) == {
+		`terraform_data.app: input.model.name = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.chat_model.fallback_model = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.chat_model.fallback_model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -1149,8 +1178,14 @@ test_attribute_paths_per_type if {
 		`aws_lambda_function.a: environment[0].variables.LLM = "gpt-4o-mni" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`azurerm_cognitive_deployment.d: model[0].name = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
-	narrowed := megallm.deny with time.now_ns as _today with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}}
+	narrowed := megallm.deny with time.now_ns as _today with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}, "key_patterns": ["*_llm"]}
 	count(narrowed) == 0
+
+	# the name of a map under the key model is an id all the same: ignoring it stops that
+	by_key := megallm.deny with time.now_ns as _today with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}}
+	by_key == {`azurerm_cognitive_deployment.d: model[0].name = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`}
+	ignored := megallm.deny with time.now_ns as _today with input as _plan([deployment]) with data.megallm_settings as {"attribute_paths": {"azurerm_cognitive_deployment": []}, "ignored_attribute_paths": {"azurerm_cognitive_deployment": ["model.*.name"]}}
+	count(ignored) == 0
 }
 
 _bedrock_agent := {
