@@ -107,8 +107,9 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 # Under any key, JSON text of a list (FALLBACK_MODEL = jsonencode([...]))
 # is such a list, as it is no one id, and so is other text of a list each
 # element of which has an id's shape (PRIMARY_MODEL = "gpt-4o-mini,gpt-4.1");
-# JSON text of an object (model = jsonencode({name = "gpt-4o"})) holds none
-# itself, as it is read as a document (_embedded).
+# other text that holds documents (_text_documents: model =
+# jsonencode({name = "gpt-4o"}), a YAML file's) is no id: it is read as such
+# (_embedded).
 # An element of a list (listed: of a list value) with white space inside is
 # a mistyped id (gpt-4o, gtp 4o), not words.
 _ids(value, key, listed) := [id |
@@ -293,9 +294,9 @@ _embedded(ts, docs) := [{"path": path, "value": d} |
 ]
 
 # _takes_ids(ts, key, path, text): a setting points at the text and _ids
-# reads ids in it (FALLBACK_MODELS), as in all but JSON text of an object
-# under a key of one id (model = jsonencode({name = "gpt-4o"})), which is
-# read as a document, as that map would be.
+# reads ids in it (FALLBACK_MODELS), as in all but text that holds
+# documents and lists no ids (model = jsonencode({name = "gpt-4o"}), read
+# as that map would be).
 _takes_ids(ts, key, path, text) if {
 	_watched(ts, key, path)
 	_ids(text, key, false)

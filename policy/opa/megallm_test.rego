@@ -1900,6 +1900,26 @@ test_yaml_files_are_read_by_their_name if {
 	later == {`kubernetes_config_map.app: data["later.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
 }
 
+# A file's text at a path a setting points at (attribute_paths data.*) is
+# read as documents when it holds them, JSON text of an object anywhere or
+# YAML text under a YAML file's name, as JSON text of an object under a key
+# of one id is: checked whole as one id, it was denied with no id named, or
+# each JSON value was taken for one (provider = "openai").
+test_files_a_setting_points_at_are_read_as_documents if {
+	config_map := {
+		"address": "kubernetes_config_map.llm", "mode": "managed", "type": "kubernetes_config_map", "name": "llm",
+		"values": {"data": {
+			"app.yaml": "llm:\n  model: gpt-4o-minii\n  provider: openai\n",
+			"config.json": json.marshal({"model": "gtp-4o", "provider": "openai"}), "CHAT": "gpt-4o-mini",
+		}},
+	}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([config_map]) with data.megallm_settings as {"attribute_paths": {"kubernetes_config_map": ["data.*"]}}
+	denies == {
+		`kubernetes_config_map.llm: data["app.yaml"].llm.model = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`kubernetes_config_map.llm: data["config.json"].model = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+	}
+}
+
 # a list of no text, or YAML with no document but comments, holds no id
 test_yaml_without_a_document_holds_no_id if {
 	quiet := json.patch(_yaml_helm, [{"op": "replace", "path": "/values/values", "value": ["# none yet\n", "---\n", null, "", "llm: {}"]}])
