@@ -9,9 +9,10 @@
 package megallm
 
 # found: one entry per string that names a model, with where it is: where a
-# setting points (_watched), or a value of a map by role (_by_role) that
-# names one (_names_id); id is what follows a routing prefix it is written
-# under (_routed); alone, whether it is the only id of its string.
+# setting points (_watched), the key a map names its model by (_id_rank,
+# _leads), or a value of a map by role (_by_role) that names one
+# (_names_id); id is what follows a routing prefix it is written under
+# (_routed); alone, whether it is the only id of its string.
 found contains {"address": r.address, "type": r.type, "path": path, "prefix": prefix, "id": id, "sensitive": sensitive, "alone": count(ids) == 1} if {
 	some r in _managed_resources
 	ts := _type_settings[r.type]
@@ -21,12 +22,13 @@ found contains {"address": r.address, "type": r.type, "path": path, "prefix": pr
 	value != ""
 	path := array.concat(doc.path, sub)
 	key := _key_of(doc.value, sub, path)
-	some by_role in _looked_at(ts, key, path)
+	some role in _looked_at(ts, key, path)
+	_leads(role, doc.value, sub)
 	sensitive := _sensitive(r, path)
 	ids := _ids(value, key, is_number(path[count(path) - 1]))
 	some written in ids
 	[prefix, id] := _routed(ts.routing_prefixes, written)
-	_names_id(by_role, sensitive, id)
+	_names_id(role, sensitive, id)
 }
 
 # _routed(prefixes, written): [prefix, id]: the longest of prefixes that
@@ -35,8 +37,9 @@ _routed(prefixes, written) := [prefix, substring(written, count(prefix), -1)] if
 	prefix := max({p | some p in prefixes; startswith(written, p)})
 } else := ["", written]
 
-# _looked_at(ts, key, path): [by_role] for a value that a setting looks at
-# and that is not ignored, by_role whether only as a value of a map by role;
+# _looked_at(ts, key, path): [role] for a value that a setting looks at
+# and that is not ignored: false, or true as a value of a map by role only,
+# or the rank of its key in a map that may name its model by it (_id_rank);
 # else [], not undefined: OPA keeps a function's value for the same
 # arguments, but not an undefined one, so a string that no setting looks at
 # is decided once per type and path, not again for each resource.
@@ -46,9 +49,24 @@ else := [false] if _watched(ts, key, path)
 
 else := [true] if _by_role(path)
 
+else := [rank] if rank := _id_rank(path)
+
 else := []
 
-# _names_id(by_role, sensitive, id): a value of a map by role names a model
+# _leads(role, doc, sub): the value at sub, looked at as role, is read: at
+# a key of rank role (_id_rank), only when no key of its map ranks first
+# ({ id = "gpt-4o", name = "GPT-4o" } names its model by id; name is a label).
+_leads(role, _, _) if is_boolean(role)
+
+_leads(rank, doc, sub) if {
+	is_number(rank)
+	map := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), {})
+	every key, _ in map {
+		object.get(_id_ranks, _snake_case(key), rank) >= rank
+	}
+}
+
+# _names_id(role, sensitive, id): a value of a map by role names a model
 # when it is an id, with or without separators and in any letter case (O3,
 # o-1), or a display name, or when an id is near it as a misspelt one
 # (_near_worded), or the start of an id (_led: claude-3-5-sonet, of
@@ -61,6 +79,8 @@ else := []
 # one always, as whether an id is near it would tell what it is: it is
 # checked, as under a model key, and denied unless it is a catalog id.
 _names_id(false, _, _)
+
+_names_id(rank, _, _) if is_number(rank)
 
 _names_id(true, true, _)
 
@@ -211,6 +231,8 @@ default _watched_unknown(_, _, _) := false
 _watched_unknown(ts, key, path) if _watched(ts, key, path)
 
 _watched_unknown(_, _, path) if _by_role(path)
+
+_watched_unknown(_, _, path) if _id_rank(path) >= 0
 
 _watched_unknown(ts, _, path) if {
 	some steps in ts.attribute_paths
@@ -383,16 +405,18 @@ _watched(_, key, _) if _key_named(key)
 
 _watched(ts, _, path) if _named(ts, path)
 
-# a value of a map under a key of one id, or of a map listed there, by an
-# id's key (model = { name = "gpt-4o", format = "OpenAI" }): the map names
-# its model by it; its other values are settings of its own, looked at
-# under their own keys, as under a plural key (_by_role).
-_watched(_, _, path) if {
+# _id_rank(path): for a value of a map under a key of one id, or of a map
+# listed there, the rank of its key among those such a map names its model
+# by (model = { name = "gpt-4o", format = "OpenAI" }), the first it has
+# (_leads); its other values are settings of its own, looked at under their
+# own keys, as under a plural key (_by_role).
+_id_rank(path) := _id_ranks[_snake_case(path[count(path) - 1])] if {
 	key := _map_key(path)
 	not endswith(lower(key), "s")
-	_snake_case(path[count(path) - 1]) in {"name", "id", "model", "model_id"}
 	_key_named(key)
 }
+
+_id_ranks := {"model_id": 0, "model": 0, "id": 1, "name": 2}
 
 # _by_role(path): a value of a map under a plural key, or of a map listed
 # there, by role (models = { chat = "gpt-4o" }, models = [{ name = "chat",

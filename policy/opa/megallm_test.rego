@@ -1031,18 +1031,21 @@ test_a_json_list_under_a_key_of_one_id_lists_ids if {
 	}
 }
 
-# A map under a key of one id names its model by an id's key (name, id,
-# model or model_id, in any letter case), as a block or an object writes it
-# (model = { name = "gpt-4o", format = "OpenAI" }): that value is checked,
-# and warns when known only after apply; the map's other values are
-# settings of its own (format, provider), looked at under their own keys.
-# A map under a plural key names ids by role instead.
+# A map under a key of one id names its model by an id's key, the first it
+# has of model_id or model, id, name (in any letter case), as a block or an
+# object writes it (model = { name = "gpt-4o", format = "OpenAI" }): that
+# value is checked, and warns when known only after apply; the map's other
+# values are settings of its own (format, provider, a name beside an id,
+# which is a label or display name), looked at under their own keys. A map
+# under a plural key names ids by role instead.
 test_a_map_under_a_key_of_one_id_names_its_id_by_an_ids_key if {
 	_deny({
 		"model": {"name": "gpt-4o-minii", "temperature": 0, "provider": "openai"},
 		"chat_model": [{"ID": "xy-9", "format": "OpenAI"}],
 		"embed_model": {"modelId": "gpt-4.1", "region": "eu-west-1", "fallback_model": "gtp-4o"},
 		"models": {"name": "chat"},
+		"fast_model": {"id": "gpt-4o-mini", "name": "GPT-4o mini"},
+		"router_model": {"name": "primary", "model": "gpt-4.1", "id": "deployment-7"},
 	}) == {
 		`terraform_data.app: input.model.name = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.chat_model[0].ID = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.chat_model.0.ID" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
@@ -1064,9 +1067,11 @@ test_a_json_object_under_a_key_of_one_id_names_ids if {
 	_deny({
 		"model": json.marshal({"name": "gpt-4o-minii", "temperature": 0.2}),
 		"chat_model": json.marshal({"name": "gpt-4o-mini", "provider": "openai", "fallback_model": "xy-9"}),
+		"FAST_MODEL": json.marshal({"id": "gtp-4o", "name": "GPT-4o"}),
 	}) == {
 		`terraform_data.app: input.model.name = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.chat_model.fallback_model = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.chat_model.fallback_model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.FAST_MODEL.id = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 	}
 }
 
