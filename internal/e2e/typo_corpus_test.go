@@ -8,17 +8,18 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
 // TestPolicyAsCode_typoCorpus: for every typo of internal/catalog's corpus
 // (testdata/typos.json, a plan for each catalog), the Rego library's deny
 // suggests the ids that the provider's Catalog.Suggest does
-// (TestSuggest_typoCorpus), in its order, so that a policy check in CI and a
-// plan give the same advice.
+// (TestSuggest_typoCorpus), in its order and quoted as megallm.Quote quotes
+// them, so that a policy check in CI and a plan give the same advice.
 func TestPolicyAsCode_typoCorpus(t *testing.T) {
 	t.Parallel()
 	data, err := os.ReadFile("../catalog/testdata/typos.json")
@@ -45,31 +46,24 @@ func TestPolicyAsCode_typoCorpus(t *testing.T) {
 			}
 		}))
 		deny, _ := evalOPA(t, plan, "")
-		suggested := map[string][]string{}
+		suggested := map[string]string{}
 		for _, msg := range deny {
 			m := regexp.MustCompile(`^terraform_data\.t(\d+): .*? is not in the MegaLLM catalog\.(?: Did you mean (".*")\?)?`).FindStringSubmatch(msg)
 			if m == nil {
 				t.Fatalf("a deny of another form: %s", msg)
 			}
-			var ids []string
-			for q := range strings.SplitSeq(m[2], " or ") {
-				if q == "" {
-					continue
-				}
-				id, err := strconv.Unquote(q)
-				if err != nil {
-					t.Fatalf("reading %s: %v", msg, err)
-				}
-				ids = append(ids, id)
-			}
-			suggested[m[1]] = ids
+			suggested[m[1]] = m[2]
 		}
 		for i, tc := range corpus.Typos {
+			var quoted []string
+			for _, id := range tc.Closest {
+				quoted = append(quoted, megallm.Quote(id))
+			}
 			got, ok := suggested[strconv.Itoa(i)]
-			if !ok {
+			if want := strings.Join(quoted, " or "); !ok {
 				t.Errorf("%s: %q: no deny", tc.Kind, tc.Typo)
-			} else if !slices.Equal(got, tc.Closest) {
-				t.Errorf("%s: %q: the Rego library suggests %q, Catalog.Suggest %q", tc.Kind, tc.Typo, got, tc.Closest)
+			} else if got != want {
+				t.Errorf("%s: %q: the Rego library suggests %s, Catalog.Suggest %s", tc.Kind, tc.Typo, got, want)
 			}
 		}
 	}

@@ -559,8 +559,18 @@ _cut(s, n) := {"head": substring(s, 0, n), "tail": sprintf("… (%d characters)"
 
 else := {"head": s, "tail": ""}
 
-# _quote(s): s cut and Go-quoted, as megallm.Quote quotes a value.
-_quote(s) := sprintf("%q%s", [c.head, c.tail]) if c := _cut(s, 64)
+# _quote(s): s cut and quoted as megallm.Quote quotes a value: Go-quoted, but
+# with a control character as a \u escape, which HCL and JSON read too (Go's
+# \a, \b, \f, \v and \x07 they refuse), so that a value copied reads as
+# itself. Between the quoted text's \\, each \ starts an escape.
+_quote(s) := sprintf("%s%s", [concat(`\\`, parts), c.tail]) if {
+	c := _cut(s, 64)
+	parts := [regex.replace(strings.replace_n(_go_only_escapes, part), `\\x([0-7][0-9a-f])`, `\u00$1`) |
+		some part in split(sprintf("%q", [c.head]), `\\`)
+	]
+}
+
+_go_only_escapes := {`\a`: `\u0007`, `\b`: `\u0008`, `\f`: `\u000c`, `\v`: `\u000b`}
 
 # _excerpt(s): s cut and not quoted, as megallm.Excerpt cuts free text.
 _excerpt(s) := concat("", [c.head, c.tail]) if c := _cut(s, 64)

@@ -1759,6 +1759,28 @@ test_quote_and_excerpt_cut_as_megallm_quote_does if {
 	megallm._excerpt(_repeat("x", 1000)) == sprintf("%s… (1000 characters)", [_repeat("x", 64)])
 }
 
+# as TestQuote_readsAsItselfInHCL: a value quoted reads as itself when copied
+# into HCL or a data document's JSON, which have no \a, \b, \f, \v or \x07,
+# so a control character is a \u escape; a \\ before a letter stays
+test_quote_writes_control_characters_as_u_escapes if {
+	megallm._quote("gemini-2.0-flash\u0007") == `"gemini-2.0-flash\u0007"`
+	megallm._quote("nul\u0000\b\f\u000b") == `"nul\u0000\u0008\u000c\u000b"`
+	megallm._quote("esc\u001b[31m del\u007f") == `"esc\u001b[31m del\u007f"`
+	megallm._quote("zero\u200bwidth rtl\u202e") == `"zero\u200bwidth rtl\u202e"`
+	megallm._quote(`back\\slash\\a \x07 "q"`) == `"back\\\\slash\\\\a \\x07 \"q\""`
+	megallm._quote(sprintf("%s\u0007", [_repeat("a", 70)])) == sprintf(`"%s"… (71 characters)`, [_repeat("a", 64)])
+}
+
+# a "Did you mean" id of the catalog (server text) and a path to ignore, the
+# two a message offers to copy, with a control character: as \u escapes
+test_advice_to_copy_reads_as_itself if {
+	catalog := [_read("catalog", [_model("gemini-2.0-flash\u0007", "google", {})]), _read("all", [])]
+	suggested := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"model": "gemini-2.0-flsh"})], catalog)
+	suggested == {`terraform_data.app: input.model = "gemini-2.0-flsh" is not in the MegaLLM catalog. Did you mean "gemini-2.0-flash\u0007"?`}
+
+	_deny({"svc\u0007": {"model": "x-1"}}) == {`terraform_data.app: input["svc\a"].model = "x-1" is not in the MegaLLM catalog. If it is no model id, add "input.svc\u0007.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
+}
+
 test_addresses_and_catalog_strings_are_cut if {
 	address := sprintf(`module.m["%s"].terraform_data.app`, [_repeat("k", 300)])
 	app := json.patch(_app({"model": "x-1"}), [{"op": "replace", "path": "/address", "value": address}])
