@@ -158,3 +158,38 @@ func TestRequirementsGuideCheckBlock(t *testing.T) {
 		}
 	}
 }
+
+// TestRequirementsGuideForEach plans the requirements guide's for_each
+// example as written, and with the two mistakes it warns of: a misspelt
+// requirement is a "did you mean" under its type = any, and the map(object)
+// type it advises against refuses teams whose needs differ.
+func TestRequirementsGuideForEach(t *testing.T) {
+	t.Parallel()
+	text, err := fs.ReadFile(os.DirFS("../../templates"), "guides/requirements.md.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	example := string(regexp.MustCompile("(?ms)^variable \"teams\" \\{\n.*?^\\}\n\ndata \"megallm_models\" \"team\" \\{\n.*?^\\}\n").Find(text))
+	const typed = `map(object({ needs = any, currency = optional(string, "USD") }))`
+	if example == "" || !strings.Contains(example, "type = any\n") || !strings.Contains(string(text), typed) {
+		t.Fatal("the requirements guide shows no variable \"teams\" of type = any passed to data \"megallm_models\" \"team\" " +
+			"by for_each, or does not name the type " + typed)
+	}
+	server := mockapi.NewTestServer(t, "")
+	for _, tc := range []struct{ name, config, want string }{
+		{"as written", example + `output "support" { value = data.megallm_models.team["support"].ids }`,
+			`support = [ + "gemini-2.0-flash", + "gpt-4.1-mini", + "gpt-4o-mini", ]`},
+		{"misspelt", strings.Replace(example, "supports_vision", "supports_vison", 1),
+			`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
+		{"map(object)", strings.Replace(example, "type = any", "type = "+typed, 1),
+			"cannot find a common base type for all elements"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			out, err := plan(t, server, tc.config, nil)
+			if (err == nil) != (tc.name == "as written") || !strings.Contains(out, tc.want) {
+				t.Errorf("the guide's for_each example %s: want %q; error %v:\n%s", tc.name, tc.want, err, out)
+			}
+		})
+	}
+}
