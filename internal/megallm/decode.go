@@ -262,7 +262,7 @@ const keyNeverShown = "the API key, which the provider never shows or saves"
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
 	for _, s := range rev.misnamed[index] {
-		issue := "is sent under the key " + Quote(s.key) + ", " + describe(s.value) + ", not under its own name"
+		issue := s.issue()
 		if s.field == "pricing.currency" {
 			issue += pricesInNoCurrency(m.Pricing)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -52,7 +53,10 @@ func (rev *review) decodeEntry(raw json.RawMessage, index int) (wireModel, bool)
 	if kind := jsonKind(raw); kind != '{' || json.Unmarshal(raw, &fields) != nil {
 		return dropped("is " + describe(raw) + ", not a model object")
 	}
-	if isNull(fields.ID) {
+	if isNull(fields.ID) { // an id sent under another key is said, not read: that would be a guess
+		if i := slices.IndexFunc(rev.misnamed[index], func(s sentAs) bool { return s.field == "id" }); i >= 0 {
+			return dropped(`has no "id": it ` + rev.misnamed[index][i].issue())
+		}
 		return dropped(`has no "id"`)
 	}
 	if json.Unmarshal(fields.ID, &m.ID) != nil {

@@ -605,6 +605,25 @@ func TestDecodeModels_modelKeyInOtherCaseIsReported(t *testing.T) {
 	}
 }
 
+// TestDecodeModels_idKeyInOtherCaseIsReported: an entry whose id is sent
+// only under its name in another letter case is left out, as one without an
+// id (a model read from another key would be a guess), and reported as any
+// field so sent is, with the key and value as sent.
+func TestDecodeModels_idKeyInOtherCaseIsReported(t *testing.T) {
+	t.Parallel()
+	models, problems := decode(t, `{"id":"a"}`, `{"ID":"gpt-4o","owned_by":"openai"}`, `{"Id":7}`, `{"ID":null}`,
+		`{" id ":"spaced","Owned_By":"acme"}`)
+	want := []string{
+		`data[1] has no "id": it is sent under the key "ID", the string "gpt-4o", not under its own name`,
+		`data[2] has no "id": it is sent under the key "Id", the number 7, not under its own name`,
+		`data[3] has no "id"`,
+		`data[4] has no "id": it is sent under the key " id ", the string "spaced", not under its own name`,
+	}
+	if len(models) != 1 || models[0].ID != "a" || !reflect.DeepEqual(problems, want) {
+		t.Errorf("got %+v and problems\n%q\nwant model a and\n%q", models, problems, want)
+	}
+}
+
 // TestDecodeModels_typesAndOwnersAreRespelled: a type or owner with white
 // space around it, or in another letter case than the catalog's other models
 // write it (between as many, the first model's), is read as a configuration

@@ -97,6 +97,11 @@ type sentAs struct {
 	value      json.RawMessage
 }
 
+// issue says under which key, and as what, s is sent.
+func (s sentAs) issue() string {
+	return "is sent under the key " + Quote(s.key) + ", " + describe(s.value) + ", not under its own name"
+}
+
 // misnamedFields lists, by index in the model list v's "data", the fields
 // of each entry, its capabilities and its pricing sent only under another
 // key (a null is not sent), by path.
