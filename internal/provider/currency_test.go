@@ -132,7 +132,8 @@ func TestCurrency_notACode(t *testing.T) {
 // and one edit or one transposition from one the catalog prices in is a
 // typo, an error with the code meant; a code not so near one (a newer ISO
 // code than golang.org/x/text knows, "ZWG", two edits from "ZAR") warns as
-// any currency no model is priced in does.
+// any currency no model is priced in does. The typo is the only error: no
+// price bound in it is then reported unmet.
 func TestCurrency_mistypedCodeIsAnError(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -150,16 +151,23 @@ func TestCurrency_mistypedCodeIsAnError(t *testing.T) {
 	for _, tc := range []struct {
 		typeName, currency, err string
 		warnings                []string
+		candidates              bool // megallm_model by candidates, not id
 	}{
 		{"megallm_models", "UDS", `Currency not an ISO 4217 code: currency "UDS" is no ISO 4217 code. Did you mean "USD"? ` +
-			noModel("UDS"), nil},
+			noModel("UDS"), nil, false},
 		{"megallm_model", "eru", `Currency not an ISO 4217 code: currency "ERU" is no ISO 4217 code. Did you mean "EUR"? ` +
-			noModel("ERU"), nil},
-		{"megallm_models", "ZWG", "", []string{`AttributeName("currency"): No model priced in this currency: ` + noModel("ZWG")}},
-		{"megallm_models", "usn", "", []string{`AttributeName("currency"): No model priced in this currency: ` + noModel("USN")}},
+			noModel("ERU"), nil, false},
+		{"megallm_model", "eru", `Currency not an ISO 4217 code: currency "ERU" is no ISO 4217 code. Did you mean "EUR"? ` +
+			noModel("ERU"), nil, true},
+		{"megallm_models", "ZWG", "", []string{`AttributeName("currency"): No model priced in this currency: ` + noModel("ZWG")}, false},
+		{"megallm_models", "usn", "", []string{`AttributeName("currency"): No model priced in this currency: ` + noModel("USN")}, false},
 	} {
-		args := map[string]tftypes.Value{"currency": str(tc.currency)}
-		if tc.typeName == "megallm_model" {
+		args := map[string]tftypes.Value{"currency": str(tc.currency),
+			"require": object(map[string]tftypes.Value{"max_input_cost_per_million": number(3)})}
+		switch {
+		case tc.candidates:
+			args["candidates"] = tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("euro")})
+		case tc.typeName == "megallm_model":
 			args["id"] = str("euro")
 		}
 		config := p.config(t, tc.typeName, args)

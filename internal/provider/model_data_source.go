@@ -105,10 +105,11 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if resp.Diagnostics.Append(spacedIDs(models, id, candidates)...); resp.Diagnostics.HasError() {
+	resp.Diagnostics.Append(spacedIDs(models, id, candidates)...)
+	// A mistyped currency's error stands alone: every price bound in it is unmet.
+	if resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !currency.IsNull())...); resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(currencyWarning(models, d.data.origin, query, !currency.IsNull())...)
 	model, at := d.choose(models, id.ValueString(), candidates, query, &resp.Diagnostics)
 	if model == nil {
 		return
