@@ -188,9 +188,9 @@ var sayNothing = map[string]tftypes.Value{"reason": tftypes.NewValue(tftypes.Str
 	"retirement_notice_days": tftypes.NewValue(tftypes.Number, catalog.DefaultRetirementNoticeDays)}
 
 // setsNothing says that o, the policy, an entry of it or require, of the
-// attributes names, sets nothing (each is null or says nothing, as written
-// says), as a variable of an object type leaves { denid = true }, dropping
-// what its type does not declare; fix is what to do instead of setting one.
+// attributes names, sets nothing (it is {}, or each is null or says nothing,
+// as written says), as a variable of an object type leaves { denid = true },
+// dropping what its type does not declare; fix is what to do instead.
 func setsNothing(o *objectReader, names []string, written, fix string) error {
 	says := func(name string, v tftypes.Value) bool {
 		if empty, ok := newObjectReader("", v); ok && name == "models" {
@@ -202,15 +202,18 @@ func setsNothing(o *objectReader, names []string, written, fix string) error {
 	if o.has(says) {
 		return nil
 	}
-	nothing := "null or left out"
-	if o.has(func(_ string, v tftypes.Value) bool { return !v.IsNull() }) {
-		nothing = "null, left out or says nothing, as " + written
-	}
 	root, _, _ := strings.Cut(o.prefix, ".") // policy or require
-	return fmt.Errorf("%s sets nothing: each of its attributes is %s. Set %s, or %s. A variable of an object type drops "+
-		"an attribute its type does not declare, a misspelt one too: declare the variable %s comes from with type = any, "+
-		"and the provider checks every name", strings.TrimSuffix(o.prefix, "."), nothing, catalog.QuoteList(names, "or"),
-		fix, root)
+	nothing, dropped := "each of its attributes is null or left out", ". A variable of an object type drops an "+
+		"attribute its type does not declare, a misspelt one too: declare the variable "+root+" comes from with type = "+
+		"any, and the provider checks every name"
+	switch {
+	case len(o.attrs) == 0: // written {}: no variable's type dropped anything
+		nothing, dropped = "it has no attributes", ""
+	case o.has(func(_ string, v tftypes.Value) bool { return !v.IsNull() }):
+		nothing = "each of its attributes is null, left out or says nothing, as " + written
+	}
+	return fmt.Errorf("%s sets nothing: %s. Set %s, or %s%s", strings.TrimSuffix(o.prefix, "."), nothing,
+		catalog.QuoteList(names, "or"), fix, dropped)
 }
 
 // selfSuccessor says that a policy's successor names its own entry's model.

@@ -492,7 +492,8 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 			`policy\.models\["gpt-4\.1"\] sets nothing: each of its attributes is null or left out\. Set "deprecated_at", `+
 				`"retires_at", "successor", "reason", "denied" or "pricing", or remove the entry\. A variable of an object type `+
 				`drops an attribute its type does not declare, a misspelt one too: declare the variable policy comes from `+
-				`with type = any, and the provider checks every name\.\s+policy\.models\["gpt-4o"\] sets nothing`),
+				`with type = any, and the provider checks every name\.\s+policy\.models\["gpt-4o"\] sets nothing: it has no `+
+				`attributes\. Set "deprecated_at", .* or "pricing", or remove the entry\.\s*$`),
 		resource.TestStep{
 			Config: fmt.Sprintf(`
 variable "policy" {
@@ -604,14 +605,16 @@ data "megallm_model" "m" { id = "claude-3-5-sonnet-20241022" }`, policyType, pol
 		`"retirement_notice_days", or leave policy out, or set it to null \(as a variable's default = null\), to have no ` +
 		`policy\. A variable of an object type drops an attribute its type does not declare, a misspelt one too: declare the ` +
 		`variable policy comes from with type = any, and the provider checks every name\.?\s*$`
+	empty := `policy sets nothing: it has no attributes\. Set "allowed_owners", "models" or "retirement_notice_days", or ` +
+		`leave policy out, or set it to null \(as a variable's default = null\), to have no policy\.\s*$`
 	unitTest(t,
 		resource.TestStep{Config: config(objectType("optional(map(any))", "optional(number)"), misspelt),
 			ExpectError: expectError(`Error: Invalid policy .* ` + fmt.Sprintf(setsNothing, "null or left out"))},
 		resource.TestStep{Config: config(objectType("optional(map(any), {})", "optional(number, 90)"), misspelt),
 			ExpectError: expectError(`Error: Invalid policy .* ` + fmt.Sprintf(setsNothing,
 				`null, left out or says nothing, as models = \{\} and retirement_notice_days = 90 do`))},
-		resource.TestStep{Config: config("any", "{}"), ExpectError: expectError(`Error: Invalid policy .* ` +
-			fmt.Sprintf(setsNothing, "null or left out"))},
+		// One written {}, which no type made, is not told about them.
+		resource.TestStep{Config: config("any", "{}"), ExpectError: expectError(`Error: Invalid policy .* ` + empty)},
 		// The advice followed: type = any has the misspelt name refused.
 		resource.TestStep{Config: config("any", misspelt), ExpectError: expectError(
 			`policy has no attribute "allowed_owner"\. Did you mean "allowed_owners"\?`)},

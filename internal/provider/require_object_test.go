@@ -564,16 +564,18 @@ func TestAsText(t *testing.T) {
 // A require whose every requirement is null or false checks nothing, as an
 // object-typed variable leaves { supports_vison = true }: an error on each
 // entry point, as a policy that sets nothing is, whose advice, followed, plans.
+// A literal {}, which no variable's type made, is not told about them.
 func TestRequire_thatSetsNothingIsAnError(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	setsNothing := `Invalid require .* require sets nothing: each of its attributes is %s\. Set "supports_function_calling", ` +
+	setsNothing := `Invalid require .* require sets nothing: %s\. Set "supports_function_calling", ` +
 		`.* or "min_days_to_retirement", or leave require out, or set it to null \(as a variable's default = null\), to ` +
-		`require nothing, as require = var.need \? \{ supports_vision = true \} : null does when need is false\. A variable ` +
-		`of an object type drops an attribute its type does not declare, a misspelt one too: declare the variable require ` +
-		`comes from with type = any, and the provider checks every name`
-	nullOrLeftOut, orFalse := fmt.Sprintf(setsNothing, "null or left out"),
-		fmt.Sprintf(setsNothing, "null, left out or says nothing, as false does")
+		`require nothing, as require = var.need \? \{ supports_vision = true \} : null does when need is false`
+	dropped := `\. A variable of an object type drops an attribute its type does not declare, a misspelt one too: declare ` +
+		`the variable require comes from with type = any, and the provider checks every name`
+	nullOrLeftOut, orFalse := fmt.Sprintf(setsNothing, "each of its attributes is null or left out")+dropped,
+		fmt.Sprintf(setsNothing, "each of its attributes is null, left out or says nothing, as false does")+dropped
+	empty := fmt.Sprintf(setsNothing, "it has no attributes") + `\.\s*$`
 	config := func(variable, require string) string {
 		return providerBlock(server, "") + fmt.Sprintf(`
 variable "v" {
@@ -590,8 +592,9 @@ data "megallm_model" "m" {
 		planErrorStep(config(misspelt, "var.v"), nullOrLeftOut),
 		planErrorStep(config(`default = false`, `{ supports_vision = var.v ? true : null }`), nullOrLeftOut),
 		planErrorStep(config(`default = false`, `{ supports_vision = var.v, not_deprecated = false }`), orFalse),
-		planErrorStep(config(`default = null`, `{}`), nullOrLeftOut),
-		planErrorStep(providerBlock(server, "")+`data "megallm_models" "m" { require = {} }`, nullOrLeftOut),
+		planErrorStep(config(`default = null`, `{ supports_vision = null }`), nullOrLeftOut),
+		planErrorStep(config(`default = null`, `{}`), empty),
+		planErrorStep(providerBlock(server, "")+`data "megallm_models" "m" { require = {} }`, empty),
 		planErrorStep(providerBlock(server, "")+`data "megallm_models" "m" { require = { supports_vision = false } }`, orFalse),
 		// The advice followed: type = any has the misspelt name refused; null, or a conditional one, requires nothing.
 		planErrorStep(config("type = any\n  default = { supports_vison = true }", "var.v"),
