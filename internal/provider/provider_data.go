@@ -209,16 +209,20 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 		return "MegaLLM API rate limit",
 			fmt.Sprintf("%s.\n\nThe API is throttling this key. %s", err, throttledAdvice(apiErr, maxRetries))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
-		hint := ""
+		var hint, example string
 		root := strings.TrimSuffix(apiErr.URL, "/models")
 		if u, err := url.Parse(root); err == nil && u.Path == "" {
 			hint = fmt.Sprintf(" This one has no path: add the API's version path, as the default %q has /v1", megallm.DefaultBaseURL)
-			if example := root + "/v1"; megallm.QuotesWhole(example) { // a cut one cannot be copied
+			example = root + "/v1"
+		} else if example = strings.TrimSuffix(root, "/models"); example != root {
+			hint = " This one ends in /models, which the provider adds: leave it out"
+		}
+		if hint != "" {
+			// A cut one cannot be copied, nor one with a short key, a word of it, shown as ***.
+			if megallm.QuotesWhole(example) && !strings.Contains(example, "***") {
 				hint += "; for example " + megallm.Quote(example)
 			}
 			hint += "."
-		} else if strings.HasSuffix(root, "/models") {
-			hint = " This one ends in /models, which the provider adds: leave it out."
 		}
 		return "MegaLLM API not found at " + baseFrom,
 			fmt.Sprintf("%s.\n\nCheck %s: it must be the API root that serves /models, "+

@@ -517,20 +517,38 @@ func TestProvider_invalidArguments(t *testing.T) {
 }
 
 // TestProvider_baseURLEndingInModels: a base_url copied with its /models
-// gets a 404 from .../models/models, and the error says what to cut.
+// gets a 404 from .../models/models, and the error says what to cut and
+// shows the URL without it, which works; not where a short key, a word of
+// the URL, is shown as ***, as that URL would not.
 func TestProvider_baseURLEndingInModels(t *testing.T) {
 	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
-	unitTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
+	const shortKey = "abcd"
+	server := mockapi.NewTestServer(t, shortKey)
+	config := func(baseURL string) string {
+		return fmt.Sprintf(`
 provider "megallm" {
-  base_url = "%s/models"
+  base_url = %q
   api_key  = %q
 }
-data "megallm_model" "m" { id = "gpt-4o" }`, server.URL(), mockapi.DefaultAPIKey),
-		ExpectError: expectError(`MegaLLM API not found at base_url .* GET ` + regexp.QuoteMeta(server.URL()) + `/models/models: HTTP 404 ` +
-			`.* This one ends in /models, which the provider adds: leave it out\.`),
-	})
+data "megallm_model" "m" { id = "gpt-4o" }`, baseURL, shortKey)
+	}
+	unitTest(t,
+		resource.TestStep{
+			Config: config(server.URL() + "/models"),
+			ExpectError: expectError(`MegaLLM API not found at base_url .* GET ` + regexp.QuoteMeta(server.URL()) + `/models/models: HTTP 404 ` +
+				`.* This one ends in /models, which the provider adds: leave it out; for example "` +
+				regexp.QuoteMeta(server.URL()) + `"\.\s*$`),
+		},
+		resource.TestStep{ // the advice followed
+			Config:            config(server.URL()),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
+		},
+		resource.TestStep{
+			Config: config(server.URL() + "/" + shortKey + "/models"),
+			ExpectError: expectError(`GET ` + regexp.QuoteMeta(server.URL()) + `/\*\*\*/models/models: HTTP 404 ` +
+				`.* This one ends in /models, which the provider adds: leave it out\.\s*$`),
+		},
+	)
 }
 
 // TestProvider_baseURLWithoutPath: a base_url without the API's version
