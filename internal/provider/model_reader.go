@@ -60,7 +60,7 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	if o.err() == nil && !isModel {
 		got := "an object with none of its attributes, such as id, capabilities or pricing"
 		if data, ok := o.attrs["data"]; ok && isList(data) { // GET /models' answer: { object = "list", data = [...] }
-			got = "a saved GET /models answer. Pass one of its entries, such as jsondecode(file(...)).data[0]"
+			got = savedAnswer + ". Pass one of its entries, such as jsondecode(file(...)).data[0]"
 		}
 		return nil, catalog.Lifecycle{}, errors.New(wanted + got)
 	}

@@ -132,7 +132,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 					"space alone is an error). A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
 				Optional: true,
-				Validators: []validator.String{orNull(argumentCheck{describes: "the path of a saved GET /models answer, not blank, " +
+				Validators: []validator.String{orNull(argumentCheck{describes: "the path of " + savedAnswer + ", not blank, " +
 					"without white space around it", str: func(at, file string) string { return sentence(spaced(at, file, "path")) }},
 					"path", "read the catalog from the API (or from the file "+EnvCatalogFile+" names)")},
 			},

@@ -186,7 +186,7 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
 				EnvAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable. " +
-				"To plan without the API, as in CI or module tests, set catalog_file (or " + EnvCatalogFile + ") to a saved GET /models response instead."
+				"To plan without the API, as in CI or module tests, set catalog_file (or " + EnvCatalogFile + ") to " + savedAnswer + " instead."
 	case errors.As(err, &apiErr) && apiErr.KeyWithheld && (apiErr.Unauthorized() || apiErr.StatusCode == http.StatusForbidden):
 		return "MegaLLM API redirected to where the key is not sent",
 			fmt.Sprintf("%s.\n\n%s redirects to another host, or from https to http, and the provider sends the API "+
@@ -332,6 +332,9 @@ func catalogFileAdvice(err *megallm.CatalogFileError, from string) string {
 	}
 	return saveAdvice + check
 }
+
+// savedAnswer is what catalog_file reads, as messages name it.
+const savedAnswer = "a saved GET /models answer"
 
 // saveAdvice says how to save a GET /models answer. -o rather than > keeps
 // it UTF-8 in Windows PowerShell 5.1, whose > writes UTF-16.

@@ -78,7 +78,7 @@ func TestDescribeCatalogError_missingKey(t *testing.T) {
 		t.Errorf("got %q / %q: want a summary about the missing key and a detail saying that api_key and %s are unset or blank (a blank one is set)",
 			summary, detail, EnvAPIKey)
 	}
-	if want := "set catalog_file (or " + EnvCatalogFile + ") to a saved GET /models response"; !strings.Contains(detail, want) {
+	if want := "set catalog_file (or " + EnvCatalogFile + ") to a saved GET /models answer"; !strings.Contains(detail, want) {
 		t.Errorf("detail %q does not offer the key-free way, %q", detail, want)
 	}
 }

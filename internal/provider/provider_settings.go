@@ -56,7 +56,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	}
 	file, fileFrom := cfg.CatalogFile.ValueString(), "catalog_file"
 	if cfg.CatalogFile.IsNull() {
-		file = getenv(EnvCatalogFile, "the path of a saved GET /models answer", path.Root("catalog_file"), &diags)
+		file = getenv(EnvCatalogFile, "the path of "+savedAnswer, path.Root("catalog_file"), &diags)
 		fileFrom = EnvCatalogFile
 	}
 	if diags.HasError() {
