@@ -26,18 +26,22 @@ var patternSpacingValidator = argumentCheck{
 }
 
 // regexValidator accepts an RE2 regular expression without an empty
-// alternative of the whole ("a|b|"), which matches every id.
+// alternative that matches every id ("a|b|", "^(a|b|)").
 var regexValidator = argumentCheck{
 	describes: "a valid RE2 regular expression",
 	summary:   "Invalid regular expression",
 	str: func(name, s string) string {
-		for re, _ := syntax.Parse(s, syntax.Perl); re != nil; re = re.Sub[0] {
-			if re.Op == syntax.OpAlternate && slices.ContainsFunc(re.Sub, func(r *syntax.Regexp) bool { return r.Op == syntax.OpEmptyMatch }) {
+		var emptyAlternative func(*syntax.Regexp) bool // "a|", "(a|)"
+		emptyAlternative = func(re *syntax.Regexp) bool {
+			return re.Op == syntax.OpAlternate && slices.ContainsFunc(re.Sub, func(r *syntax.Regexp) bool { return r.Op == syntax.OpEmptyMatch }) ||
+				slices.ContainsFunc(re.Sub, emptyAlternative)
+		}
+		// One that matches where no id has text matches every id.
+		if re, _ := syntax.Parse(s, syntax.Perl); re != nil && emptyAlternative(re) {
+			if every, _ := regexp.MatchString(s, "\x00"); every {
 				return fmt.Sprintf("%s %s has an empty alternative (| at its start or end, or ||), which matches every id, so "+
 					"it would keep every model. Delete the extra | (compact() drops the empty element of a list that join() "+
 					"wrote it from), or leave %[1]s out to keep every model.", name, megallm.Quote(s))
-			} else if re.Op != syntax.OpCapture {
-				break
 			}
 		}
 		if _, err := regexp.Compile(s); err != nil {

@@ -99,8 +99,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 					"`\"gpt-4o*\"` keeps `gpt-4.1` too (write `\"^gpt-4o\"`), and `\"*sonnet*\"` is an error (write `\"sonnet\"`). " +
 					"Case-sensitive: a pattern that matches ids only when letter case is ignored (`\"^GPT-4o\"`) is an error that " +
 					"says to start it with `(?i)`, which ignores letter case. White space around it (a heredoc's newline), " +
-					"a pattern of white space alone, or an empty alternative of the whole (`\"a|b|\"`, as `join()` writes for " +
-					"a list with `\"\"` in it, which matches every id) is an error; `\"\"` keeps every model.",
+					"a pattern of white space alone, or an empty alternative that matches every id (`\"a|b|\"` or `\"^(a|b|)\"`, " +
+					"as `join()` writes for a list with `\"\"` in it) is an error; `\"\"` keeps every model.",
 				Optional:   true,
 				Validators: []validator.String{patternSpacingValidator, regexValidator},
 			},

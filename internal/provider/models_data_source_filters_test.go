@@ -474,6 +474,10 @@ data "megallm_models" "after_exclusion" {
 data "megallm_models" "optional_part" {
   id_regex = "^gpt-4o(-mini|)$"
 }
+# Anchored at both ends, a group with an empty alternative matches no id but its others.
+data "megallm_models" "anchored_group" {
+  id_regex = "^(gpt-4o|o3-mini|)$"
+}
 `,
 		ConfigStateChecks: []statecheck.StateCheck{
 			// The first three of TestModelsDataSource_cheapestMeetingRequirements' order.
@@ -486,6 +490,7 @@ data "megallm_models" "optional_part" {
 			expectIDs("data.megallm_models.larger_than_result", "mistral-embed", "text-embedding-004", "text-embedding-3-large", "text-embedding-3-small"),
 			expectIDs("data.megallm_models.after_exclusion", "gpt-4o-mini"),
 			expectIDs("data.megallm_models.optional_part", "gpt-4o", "gpt-4o-mini"),
+			expectIDs("data.megallm_models.anchored_group", "gpt-4o", "o3-mini"),
 		},
 	})
 }
@@ -531,6 +536,8 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 			`id, so it would keep every model\. Delete the extra \| \(compact\(\) drops the empty element of a list that `+
 			`join\(\) wrote it from\), or leave id_regex out to keep every model\.`),
 		step(`id_regex = "((?i)^o1||^o3)"`, `id_regex "\(\(\?i\)\^o1\|\|\^o3\)" has an empty alternative`),
+		// So does one in an anchored group, as "^(${join(...)})" writes it: the group matches "" after ^.
+		step(`id_regex = "^(${join("|", ["gpt-4o", "o3", ""])})"`, `id_regex "\^\(gpt-4o\|o3\|\)" has an empty alternative`),
 		step(`created_before = "2025-01-31T12:00:00+15:00"`, `Invalid created_before .* created_before is "2025-01-31T12:00:00\+15:00", `+
 			`which is a date-time whose UTC offset, \+15:00, no time zone uses: offsets go from -12:00 to \+14:00, with minutes from 00 to 59\. `+forms),
 		step(`
