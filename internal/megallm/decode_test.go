@@ -140,6 +140,10 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 		{"deprecated_at Go's zero day", `"deprecated_at":"0001-01-01"`,
 			`model "odd": deprecated_at is the string "0001-01-01", Go's zero time, a placeholder for no date`,
 			func(m megallm.Model) bool { return m.DeprecatedAt == nil }},
+		// .NET writes its zero time (DateTime.MinValue) as midnight in the server's offset, an instant off Go's.
+		{"retires_at .NET's zero time in an offset", `"retires_at":"0001-01-01T00:00:00+02:00"`,
+			`model "odd": retires_at is the string "0001-01-01T00:00:00+02:00", Go's zero time, a placeholder for no date`,
+			func(m megallm.Model) bool { return m.RetiresAt == nil }},
 		{"retires_at the Unix epoch", `"retires_at":"1970-01-01T00:00:00Z"`,
 			`model "odd": retires_at is the string "1970-01-01T00:00:00Z", the Unix epoch, a placeholder for no date`,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
