@@ -36,13 +36,12 @@ var regexValidator = argumentCheck{
 			return re.Op == syntax.OpAlternate && slices.ContainsFunc(re.Sub, func(r *syntax.Regexp) bool { return r.Op == syntax.OpEmptyMatch }) ||
 				slices.ContainsFunc(re.Sub, emptyAlternative)
 		}
+		re, _ := syntax.Parse(s, syntax.Perl)
 		// One that matches where no id has text matches every id.
-		if re, _ := syntax.Parse(s, syntax.Perl); re != nil && emptyAlternative(re) {
-			if every, _ := regexp.MatchString(s, "\x00"); every {
-				return fmt.Sprintf("%s %s has an empty alternative (| at its start or end, or ||), which matches every id, so "+
-					"it would keep every model. Delete the extra | (compact() drops the empty element of a list that join() "+
-					"wrote it from), or leave %[1]s out to keep every model.", name, megallm.Quote(s))
-			}
+		if every, _ := regexp.MatchString(s, "\x00"); every && emptyAlternative(re) {
+			return fmt.Sprintf("%s %s has an empty alternative (| at its start or end, or ||), which matches every id, so "+
+				"it would keep every model. Delete the extra | (compact() drops the empty element of a list that join() "+
+				"wrote it from), or leave %[1]s out to keep every model.", name, megallm.Quote(s))
 		}
 		if _, err := regexp.Compile(s); err != nil {
 			var syntaxErr *syntax.Error // its text quotes the whole pattern: quote it bounded
