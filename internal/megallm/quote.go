@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -12,8 +11,8 @@ import (
 const maxQuotedChars = 64
 
 // Quote quotes a value for a message, Go-quoted so that control characters
-// cannot forge lines, in escapes HCL reads too (and ${ and %{ as $${ and
-// %%{), so that a value copied into a configuration reads as itself: an over-long one (a generated or pasted
+// cannot forge lines, in escapes HCL reads too, so that a value copied into
+// a configuration reads as itself: an over-long one (a generated or pasted
 // value, or anything a server sent) by its first 64 characters and its
 // length, such as "aaaa…"… (300 characters). It is the one rule for every value a
 // diagnostic quotes.
@@ -38,13 +37,13 @@ func QuotePath(path string) string { return quote(path, maxQuotedPathChars) }
 // quote is Quote with limit characters at most.
 func quote(value string, limit int) string {
 	head, length := cut(value, limit)
-	quoted := templateMarks.Replace(goOnlyEscape.ReplaceAllStringFunc(strconv.Quote(head), func(e string) string {
+	quoted := goOnlyEscape.ReplaceAllStringFunc(strconv.Quote(head), func(e string) string {
 		if e == `\\` {
 			return e
 		}
 		r, _, _, _ := strconv.UnquoteChar(e, '"')
 		return fmt.Sprintf(`\u%04x`, r)
-	}))
+	})
 	if length == 0 {
 		return quoted
 	}
@@ -55,10 +54,6 @@ func quote(value string, limit int) string {
 // \v, and \x of a character, not of a byte that is no UTF-8), and a \\ so
 // that the escape matched is never its second half.
 var goOnlyEscape = regexp.MustCompile(`\\(\\|[abfv]|x[0-7][0-9a-f])`)
-
-// templateMarks escapes the ${ and %{ that begin an HCL template's
-// interpolation and directive.
-var templateMarks = strings.NewReplacer("${", "$${", "%{", "%%{")
 
 // Excerpt is free text for a message, such as a policy's reason, cut as
 // Quote cuts a value but not quoted.

@@ -1,6 +1,7 @@
 package megallm_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,14 +33,12 @@ func TestQuote(t *testing.T) {
 // TestQuote_readsAsItselfInHCL: a value a message quotes, such as an id of
 // the catalog that "Did you mean" offers, reads as itself when copied into a
 // configuration. Go's \a, \b, \f, \v and \x07 are no HCL escapes, and
-// Terraform refuses them ("Invalid escape sequence"); ${ and %{ begin a
-// template's interpolation and directive.
+// Terraform refuses them ("Invalid escape sequence").
 func TestQuote_readsAsItselfInHCL(t *testing.T) {
 	t.Parallel()
 	for _, value := range []string{
 		"gemini-2.0-flash\a", "nul\x00", "\b\f\v", "esc\x1b[31m", "del\x7f", "zero\u200bwidth", "rtl\u202e",
 		"line\nbreak\r\t", `back\\slash\\a`, `quote"d`, "\U0001F600",
-		"${x}", "%{x}", "model-${var.x}-%{ if true }a%{ endif }", "$${x}", "%%{x}", "$$x", "$", "%", "${", "cost: $5 {",
 	} {
 		quoted := megallm.Quote(value)
 		expr, diags := hclsyntax.ParseExpression([]byte(quoted), "", hcl.InitialPos)
@@ -49,6 +48,20 @@ func TestQuote_readsAsItselfInHCL(t *testing.T) {
 		}
 		if got, diags := expr.Value(nil); diags.HasErrors() || got.AsString() != value {
 			t.Errorf("Quote(%q) = %s, which HCL reads as %#v (%s)", value, quoted, got, diags.Error())
+		}
+	}
+}
+
+// TestQuote_leavesTemplateMarks: ${ and %{ stay as sent. A quoted value is
+// copied into JSON (a policy file), an environment variable or a path as
+// well as into HCL, and only HCL reads $${ as ${: doubled, a denial copied
+// into a policy file named another id and let the model through. HCL
+// refuses a bare ${ loudly ("Invalid reference").
+func TestQuote_leavesTemplateMarks(t *testing.T) {
+	t.Parallel()
+	for _, value := range []string{"acme-${env}-chat", "pct-%{x}", "$${kept}"} {
+		if got, want := megallm.Quote(value), strconv.Quote(value); got != want {
+			t.Errorf("Quote(%q) = %s, want %s", value, got, want)
 		}
 	}
 }
