@@ -59,7 +59,7 @@ data "megallm_model" "mini" { id = "gpt-4o-mini" }
 }
 
 func TestCatalogFile_environmentVariable(t *testing.T) {
-	t.Setenv(EnvCatalogFile, writeCatalogFile(t, []byte(`{"object":"list","data":[{"id":"only-model","type":"chat"}]}`)))
+	t.Setenv(envCatalogFile, writeCatalogFile(t, []byte(`{"object":"list","data":[{"id":"only-model","type":"chat"}]}`)))
 	unitTest(t, resource.TestStep{
 		Config: `data "megallm_models" "all" {}`,
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -76,7 +76,7 @@ func TestCatalogFile_environmentVariable(t *testing.T) {
 // are named, rather than a relative path read from where Terraform runs.
 func TestCatalogFile_quotedInEnvironment(t *testing.T) {
 	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
-	t.Setenv(EnvCatalogFile, `"`+path+`"`)
+	t.Setenv(envCatalogFile, `"`+path+`"`)
 	unitTest(t, resource.TestStep{
 		Config: `data "megallm_models" "all" {}`,
 		ExpectError: expectError(`no such file or directory\. The path is written in quotes, which here are part of it ` +
@@ -87,7 +87,7 @@ func TestCatalogFile_quotedInEnvironment(t *testing.T) {
 // A relative path in MEGALLM_CATALOG_FILE is fixed in the variable, where
 // ${path.module}, the fix for catalog_file in a module, means nothing.
 func TestCatalogFile_relativeInEnvironment(t *testing.T) {
-	t.Setenv(EnvCatalogFile, "megallm-no-such-catalog.json")
+	t.Setenv(envCatalogFile, "megallm-no-such-catalog.json")
 	unitTest(t, resource.TestStep{
 		Config: `data "megallm_models" "all" {}`,
 		ExpectError: expectError(`no such file or directory\. A relative path is read from the directory Terraform runs in, so ` +
@@ -113,7 +113,7 @@ func TestCatalogFile_errorsNameTheVariable(t *testing.T) {
 		withJSON:                               `MEGALLM_CATALOG_FILE must name the catalog's file, not the directory that holds it`,
 	} {
 		t.Run(path, func(t *testing.T) {
-			t.Setenv(EnvCatalogFile, path)
+			t.Setenv(envCatalogFile, path)
 			unitTest(t, resource.TestStep{
 				Config:      `data "megallm_models" "all" {}`,
 				ExpectError: expectError(`Cannot read MEGALLM_CATALOG_FILE .*` + want + `.*Check MEGALLM_CATALOG_FILE\.\s*$`),
@@ -215,7 +215,7 @@ func TestCatalogFile_blank(t *testing.T) {
 // inside it (white space around it is refused earlier) shows, and cannot
 // forge a line of the message.
 func TestCatalogFile_pathIsQuoted(t *testing.T) {
-	t.Setenv(EnvCatalogFile, "megallm-no-such-dir\nError: forged\t/catalog.json")
+	t.Setenv(envCatalogFile, "megallm-no-such-dir\nError: forged\t/catalog.json")
 	unitTest(t, resource.TestStep{
 		Config:      `data "megallm_models" "all" {}`,
 		ExpectError: expectError(`catalog file "megallm-no-such-dir\\nError: forged\\t/catalog.json": no such file or directory\.`),
@@ -329,8 +329,8 @@ data "megallm_model" "mini" { id = "gpt-4o-mini" }
 		keyUnknown.Config += fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q%s}\n%s", path, keyFromResource, dataSource)
 		unitTest(t, policyUnknown, keyUnknown, read)
 	})
-	t.Run(EnvCatalogFile, func(t *testing.T) {
-		t.Setenv(EnvCatalogFile, path)
+	t.Run(envCatalogFile, func(t *testing.T) {
+		t.Setenv(envCatalogFile, path)
 		read.Config = "provider \"megallm\" {" + apiArguments + "}\n" + dataSource
 		policyUnknown.Config = "provider \"megallm\" {\n  policy = { retirement_notice_days = length(timestamp()) }\n}\n" + dataSource
 		keyUnknown.Config += "provider \"megallm\" {" + keyFromResource + "}\n" + dataSource
@@ -363,8 +363,8 @@ func TestCatalogFile_keyScrubbed(t *testing.T) {
 // in any form the client scrubs, reads with both scrubbed: *** in a model's
 // text, an entry whose id holds one left out, a successor that holds one null.
 func TestCatalogFile_everyKeyScrubbed(t *testing.T) {
-	configured, fromEnv := testKey(t, "api_key"), testKey(t, EnvAPIKey)
-	t.Setenv(EnvAPIKey, fromEnv)
+	configured, fromEnv := testKey(t, "api_key"), testKey(t, envAPIKey)
+	t.Setenv(envAPIKey, fromEnv)
 	for _, echoed := range []string{fromEnv, configured} {
 		entries := []json.RawMessage{json.RawMessage(`{"id":"m00","display_name":"Model ` + echoed + `","successor":"` + echoed + `"}`)}
 		var models []knownvalue.Check

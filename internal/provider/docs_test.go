@@ -46,7 +46,7 @@ func TestDocsRequireTable(t *testing.T) {
 // attributes again.
 func TestDocsRequireLinked(t *testing.T) {
 	descriptions := map[string]string{}
-	for _, ds := range []datasource.DataSource{NewModelDataSource(), NewModelsDataSource()} {
+	for _, ds := range []datasource.DataSource{newModelDataSource(), newModelsDataSource()} {
 		var meta datasource.MetadataResponse
 		ds.Metadata(context.Background(), datasource.MetadataRequest{ProviderTypeName: "megallm"}, &meta)
 		var resp datasource.SchemaResponse

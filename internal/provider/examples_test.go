@@ -27,8 +27,8 @@ import (
 // directory, so that path.module finds them.
 func TestExamples(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
-	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
-	t.Setenv(EnvBaseURL, server.URL())
+	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(envBaseURL, server.URL())
 
 	for name, dir := range exampleDirs(t) {
 		t.Run(name, func(t *testing.T) {
@@ -67,8 +67,8 @@ func TestExampleEstimateCostPartlyPriced(t *testing.T) {
 		json.RawMessage(`{"id":"input-only","type":"chat","pricing":{"input_tokens_cost_per_million":1}}`),
 		json.RawMessage(`{"id":"unpriced","type":"chat"}`),
 	)
-	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
-	t.Setenv(EnvBaseURL, server.URL())
+	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(envBaseURL, server.URL())
 	body, _ := readExample(t, filepath.Join("..", "..", "examples", "functions", "estimate_cost"))
 	functionsTest(t, resource.TestStep{Config: body, ConfigStateChecks: []statecheck.StateCheck{
 		statecheck.ExpectKnownOutputValue("monthly_cost_by_model", knownvalue.MapExact(map[string]knownvalue.Check{
@@ -86,8 +86,8 @@ func TestExamplesNothingQualifies(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	server.SetModels(json.RawMessage(`{"id":"gpt-4o","type":"chat","context_length":8000,` +
 		`"pricing":{"input_tokens_cost_per_million":2.5,"output_tokens_cost_per_million":10}}`))
-	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
-	t.Setenv(EnvBaseURL, server.URL())
+	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(envBaseURL, server.URL())
 	reason := ` No model in the MegaLLM catalog \(1 model from \S+\) passes the filters of megallm_models, so ids and ` +
 		`models are empty\. In the order they apply: - `
 	chat := reason + `type = "chat" kept 1 of 1 model - require kept none of them: none meets `
@@ -125,7 +125,7 @@ func TestExamplesStandalone(t *testing.T) {
 	}
 	t.Cleanup(harness.Close)
 	server := mockapi.NewTestServer(t, "")
-	env := map[string]string{EnvBaseURL: server.URL(), EnvAPIKey: mockapi.DefaultAPIKey}
+	env := map[string]string{envBaseURL: server.URL(), envAPIKey: mockapi.DefaultAPIKey}
 
 	dirs := exampleDirs(t)
 	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))

@@ -15,8 +15,8 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// NewEstimateCostFunction returns provider::megallm::estimate_cost.
-func NewEstimateCostFunction() function.Function {
+// newEstimateCostFunction returns provider::megallm::estimate_cost.
+func newEstimateCostFunction() function.Function {
 	return providerFunction{name: "estimate_cost", run: runEstimateCost, definition: function.Definition{
 		Summary: "Cost of a number of tokens with a model",
 		MarkdownDescription: "Returns what `input_tokens` prompt tokens and `output_tokens` completion tokens cost with " +

@@ -42,8 +42,8 @@ func closestCapabilities(value string) []string {
 	return names
 }
 
-// NewSupportsFunction returns provider::megallm::supports.
-func NewSupportsFunction() function.Function {
+// newSupportsFunction returns provider::megallm::supports.
+func newSupportsFunction() function.Function {
 	return providerFunction{name: "supports", run: runSupports, definition: function.Definition{
 		Summary: "Whether a model has a capability",
 		MarkdownDescription: "Returns `true` when `model` reports that it supports `capability`, and `false` when it " +

@@ -869,7 +869,7 @@ func TestFunctions_keyInArgument(t *testing.T) {
 // as the provider trims it, shown as ***.
 func TestFunctions_environmentKeyInArgument(t *testing.T) {
 	const key = "h72-fn-env-key-pasted-into-a-function-0123" // in no other test
-	t.Setenv(EnvAPIKey, " "+key+"\n")
+	t.Setenv(envAPIKey, " "+key+"\n")
 	server := mockapi.NewTestServer(t, key)
 	functionsTest(t, resource.TestStep{
 		Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n}\n", server.URL()) +

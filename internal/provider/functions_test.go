@@ -59,16 +59,16 @@ func run(t *testing.T, f function.Function, result attr.Value, args ...attr.Valu
 
 func TestEstimateCost(t *testing.T) {
 	t.Parallel()
-	got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(2_000_000), num(500_000))
+	got, err := run(t, newEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(2_000_000), num(500_000))
 	if err != nil || !got.Equal(types.Float64Value(0.6)) {
 		t.Errorf("estimate_cost = %v, %v; want 2M × 0.15/M + 0.5M × 0.6/M = 0.6", got, err)
 	}
-	got, err = run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(0), num(0))
+	got, err = run(t, newEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(0), num(0))
 	if err != nil || !got.Equal(types.Float64Value(0)) {
 		t.Errorf("estimate_cost of no tokens = %v, %v; want 0", got, err)
 	}
 	// Estimates carry margins: fractional token counts are fine.
-	got, err = run(t, NewEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(1_150_000.5), num(0.5))
+	got, err = run(t, newEstimateCostFunction(), types.Float64Unknown(), gpt4oMini(), num(1_150_000.5), num(0.5))
 	if want := 1_150_000.5/1e6*0.15 + 0.5/1e6*0.6; err != nil || !got.Equal(types.Float64Value(want)) {
 		t.Errorf("estimate_cost of fractional counts = %v, %v; want %v", got, err, want)
 	}
@@ -112,22 +112,22 @@ func TestEstimateCost_errors(t *testing.T) {
 		"price not number": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
 	}
 	for name, tc := range cases {
-		_, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), tc.args...)
+		_, err := run(t, newEstimateCostFunction(), types.Float64Unknown(), tc.args...)
 		if err == nil || err.FunctionArgument == nil || *err.FunctionArgument != tc.argument || !strings.Contains(err.Text, tc.want) {
 			t.Errorf("%s: error = %v, want one on argument %d containing %q", name, err, tc.argument, tc.want)
 		}
 	}
 	// A cost beyond float64 is an error, never +Inf.
-	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), expensive, num(1e308), num(0)); err == nil ||
+	if got, err := run(t, newEstimateCostFunction(), types.Float64Unknown(), expensive, num(1e308), num(0)); err == nil ||
 		!strings.Contains(err.Text, `The cost of these token counts with model "gold" is more than 1.798e308, the largest cost the provider computes. Use smaller token counts`) {
 		t.Errorf("an infinite cost = %v, %v; want an error", got, err)
 	}
 	// An input-only model is fine when no output tokens are asked for.
-	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), inputOnly, num(1_000_000), num(0)); err != nil || !got.Equal(types.Float64Value(0.02)) {
+	if got, err := run(t, newEstimateCostFunction(), types.Float64Unknown(), inputOnly, num(1_000_000), num(0)); err != nil || !got.Equal(types.Float64Value(0.02)) {
 		t.Errorf("input-only pricing with 0 output tokens = %v, %v; want 0.02", got, err)
 	}
 	// A price missing for a count not known yet is no error at plan: the count may be 0.
-	if got, err := run(t, NewEstimateCostFunction(), types.Float64Unknown(), inputOnly, num(1), types.NumberUnknown()); err != nil || !got.IsUnknown() {
+	if got, err := run(t, newEstimateCostFunction(), types.Float64Unknown(), inputOnly, num(1), types.NumberUnknown()); err != nil || !got.IsUnknown() {
 		t.Errorf("input-only pricing with output tokens not known yet = %v, %v; want unknown", got, err)
 	}
 }
@@ -217,22 +217,22 @@ func TestUnmetRequirements_errors(t *testing.T) {
 func TestSupports(t *testing.T) {
 	t.Parallel()
 	for capability, want := range map[string]bool{"vision": true, "function_calling": true, "streaming": false, "structured_output": false} {
-		got, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(capability))
+		got, err := run(t, newSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(capability))
 		if err != nil || !got.Equal(types.BoolValue(want)) {
 			t.Errorf("supports(%s) = %v, %v; want %v", capability, got, err, want)
 		}
 	}
 	noCapabilities := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x")}))
-	if got, err := run(t, NewSupportsFunction(), types.BoolUnknown(), noCapabilities, types.StringValue("vision")); err != nil || !got.Equal(types.BoolValue(false)) {
+	if got, err := run(t, newSupportsFunction(), types.BoolUnknown(), noCapabilities, types.StringValue("vision")); err != nil || !got.Equal(types.BoolValue(false)) {
 		t.Errorf("supports on a model without capabilities = %v, %v; want false", got, err)
 	}
-	_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue("images"))
+	_, err := run(t, newSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue("images"))
 	if err == nil || *err.FunctionArgument != 1 || err.Text != `unknown capability "images". Use one of "function_calling", "vision", "streaming" or "structured_output"` {
 		t.Errorf("unknown capability: error = %v", err)
 	}
 	// A blank one is worded as a blank id or owner is (blank).
 	for _, capability := range []string{"", "  "} {
-		_, err = run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(capability))
+		_, err = run(t, newSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(capability))
 		if want := `capability is "` + capability + `", which is no capability: use one of "function_calling", "vision", ` +
 			`"streaming" or "structured_output"`; err == nil || *err.FunctionArgument != 1 || err.Text != want {
 			t.Errorf("supports(%q): error = %v, want %s", capability, err, want)
@@ -242,7 +242,7 @@ func TestSupports(t *testing.T) {
 	// go unread, is an error, not supports = false.
 	flat := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "supports_vision": types.BoolValue(true),
 		"input_tokens_cost_per_million": num(1), "currency": types.StringValue("EUR")}))
-	_, err = run(t, NewSupportsFunction(), types.BoolUnknown(), flat, types.StringValue("vision"))
+	_, err = run(t, newSupportsFunction(), types.BoolUnknown(), flat, types.StringValue("vision"))
 	if err == nil || *err.FunctionArgument != 0 || err.Text != "model.supports_vision is an attribute of model.capabilities, not of the "+
 		"model, so it would go unread: move it into capabilities = { ... }.\nmodel.currency is an attribute of model.pricing, "+
 		"not of the model, so it would go unread: move it into pricing = { ... }.\nmodel.input_tokens_cost_per_million is an "+
@@ -252,7 +252,7 @@ func TestSupports(t *testing.T) {
 	// One too long to quote whole is not advised cut, where it would be copied.
 	long := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringValue(strings.Repeat("EUR ", 20)),
 		"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1)})}))
-	_, err = run(t, NewSupportsFunction(), types.BoolUnknown(), long, types.StringValue("vision"))
+	_, err = run(t, newSupportsFunction(), types.BoolUnknown(), long, types.StringValue("vision"))
 	if want := `not in model.currency: a model's prices are in pricing.currency alone (a megallm_model's currency is that of its ` +
 		`price bounds). Give pricing its currency: pricing = { ..., currency = CODE }`; err == nil || !strings.HasSuffix(err.Text, want) {
 		t.Errorf("a currency too long to quote whole: error = %v, want it to end %q", err, want)
@@ -264,23 +264,23 @@ func TestSupports(t *testing.T) {
 		"null":         types.ObjectNull(map[string]attr.Type{"currency": types.StringType}),
 	} {
 		argument := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringValue("EUR"), "pricing": pricing}))
-		if _, err := run(t, NewSupportsFunction(), types.BoolUnknown(), argument, types.StringValue("vision")); err != nil {
+		if _, err := run(t, newSupportsFunction(), types.BoolUnknown(), argument, types.StringValue("vision")); err != nil {
 			t.Errorf("a currency argument beside a pricing %s: error = %v", name, err)
 		}
 	}
 	// megallm_model's currency left null, its pricing replaced, as merge() does.
 	merged := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringNull(),
 		"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1)})}))
-	if _, err := run(t, NewSupportsFunction(), types.BoolUnknown(), merged, types.StringValue("vision")); err != nil {
+	if _, err := run(t, newSupportsFunction(), types.BoolUnknown(), merged, types.StringValue("vision")); err != nil {
 		t.Errorf("a null currency argument beside a pricing without one: error = %v", err)
 	}
 	unpriced := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "currency": types.StringNull()}))
-	if _, err := run(t, NewSupportsFunction(), types.BoolUnknown(), unpriced, types.StringValue("vision")); err != nil {
+	if _, err := run(t, newSupportsFunction(), types.BoolUnknown(), unpriced, types.StringValue("vision")); err != nil {
 		t.Errorf("a null currency argument without a pricing: error = %v", err)
 	}
 	// The attribute's name, as the model and require spell it, and a typo of it.
 	for value, want := range map[string]string{"supports_vision": "vision", "supports_streeming": "streaming", "Vision": "vision"} {
-		_, err := run(t, NewSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(value))
+		_, err := run(t, newSupportsFunction(), types.BoolUnknown(), gpt4oMini(), types.StringValue(value))
 		if err == nil || !strings.Contains(err.Text, `Did you mean "`+want+`"?`) {
 			t.Errorf("supports(%q): error = %v, want one suggesting %q", value, err, want)
 		}
@@ -304,7 +304,7 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 		"pricing currency with a code meant": {unmetRequirementsFunction(time.Now), []attr.Value{
 			model(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"currency": types.StringValue("$")})}), noRequire, noCurrency},
 			`model.pricing.currency is "$", not a three-letter ISO 4217 code such as "USD" or "EUR" (leave it out for "USD") (did you mean "USD"?)`},
-		"attribute names, a sentence": {NewSupportsFunction(), []attr.Value{
+		"attribute names, a sentence": {newSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"capabilities": obj(map[string]attr.Value{"vison": types.BoolValue(true)})}), types.StringValue("vision")},
 			`model.capabilities has no attribute "vison". Did you mean "vision"? Its attributes are "supports_function_calling", ` +
 				`"supports_streaming", "supports_structured_output" and "supports_vision"`},
@@ -312,11 +312,11 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 			types.DynamicValue(obj(map[string]attr.Value{"supports_vision": types.StringValue("yes"), "min_context_length": num(1.5)})), noCurrency},
 			`require.supports_vision must be a bool, got string "yes", which is no bool: write true or false, without quotes.` + "\n" +
 				`require.min_context_length must be a whole number, got 1.5: write 1 or 2`},
-		"date, a sentence": {NewSupportsFunction(), []attr.Value{
+		"date, a sentence": {newSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("2030-13-01")})}), types.StringValue("vision")},
 			`model.model_lifecycle.retires_at is "2030-13-01", which is not a date. Use ` + megallm.DateForms},
 		// As an object type's optional(string, "") gives it.
-		"blank date": {NewSupportsFunction(), []attr.Value{
+		"blank date": {newSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("")})}), types.StringValue("vision")},
 			`model.model_lifecycle.retires_at is "", which is no date: leave retires_at out (null) to set none; from a variable's ` +
 				`object type, declare it optional(string), without a default of ""`},

@@ -45,7 +45,7 @@ var testProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 // newTestProviderServer is the provider, its clock stopped at testNow and its
 // diagnostics checked (checkedServer).
 func newTestProviderServer() (tfprotov6.ProviderServer, error) {
-	return checkedServer{providerserver.NewProtocol6(&MegaLLMProvider{version: testVersion, now: func() time.Time { return testNow }})()}, nil
+	return checkedServer{providerserver.NewProtocol6(&megallmProvider{version: testVersion, now: func() time.Time { return testNow }})()}, nil
 }
 
 // testNow is the time the run started, when the provider under test computes
@@ -92,8 +92,8 @@ func runTests(m *testing.M) int {
 	} {
 		_ = os.Setenv(key, value)
 	}
-	_ = os.Unsetenv(EnvAPIKey)
-	_ = os.Unsetenv(EnvBaseURL)
+	_ = os.Unsetenv(envAPIKey)
+	_ = os.Unsetenv(envBaseURL)
 
 	// Without a CLI the pure-Go tests still run and unitTest and functionsTest
 	// skip, but not when acceptance tests are asked for (TF_ACC, as make test

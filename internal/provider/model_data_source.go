@@ -23,8 +23,8 @@ var (
 	_ datasource.DataSourceWithConfigValidators = (*modelDataSource)(nil)
 )
 
-// NewModelDataSource returns the megallm_model data source.
-func NewModelDataSource() datasource.DataSource {
+// newModelDataSource returns the megallm_model data source.
+func newModelDataSource() datasource.DataSource {
 	return &modelDataSource{}
 }
 

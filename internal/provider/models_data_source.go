@@ -28,8 +28,8 @@ var (
 	_ datasource.DataSourceWithConfigValidators = (*modelsDataSource)(nil)
 )
 
-// NewModelsDataSource returns the megallm_models data source.
-func NewModelsDataSource() datasource.DataSource {
+// newModelsDataSource returns the megallm_models data source.
+func newModelsDataSource() datasource.DataSource {
 	return &modelsDataSource{}
 }
 

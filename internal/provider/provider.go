@@ -31,9 +31,9 @@ import (
 
 // Environment variables the provider reads when an argument is not set.
 const (
-	EnvAPIKey      = "MEGALLM_API_KEY" //nolint:gosec // G101: the name of a variable, not a credential.
-	EnvBaseURL     = "MEGALLM_BASE_URL"
-	EnvCatalogFile = "MEGALLM_CATALOG_FILE"
+	envAPIKey      = "MEGALLM_API_KEY" //nolint:gosec // G101: the name of a variable, not a credential.
+	envBaseURL     = "MEGALLM_BASE_URL"
+	envCatalogFile = "MEGALLM_CATALOG_FILE"
 )
 
 // Defaults of the optional arguments.
@@ -44,12 +44,12 @@ const (
 )
 
 var (
-	_ provider.ProviderWithFunctions      = (*MegaLLMProvider)(nil)
-	_ provider.ProviderWithValidateConfig = (*MegaLLMProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*megallmProvider)(nil)
+	_ provider.ProviderWithValidateConfig = (*megallmProvider)(nil)
 )
 
-// MegaLLMProvider is the megallm provider.
-type MegaLLMProvider struct {
+// megallmProvider is the megallm provider.
+type megallmProvider struct {
 	version string
 	// now is the clock the catalog's lifecycles are computed by: time.Now but
 	// in tests.
@@ -70,24 +70,24 @@ type providerConfig struct {
 // New returns a constructor of the provider for this release version.
 func New(version string) func() provider.Provider {
 	return func() provider.Provider {
-		return &MegaLLMProvider{version: version, now: time.Now}
+		return &megallmProvider{version: version, now: time.Now}
 	}
 }
 
 // Metadata names the provider and reports its version.
-func (p *MegaLLMProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+func (p *megallmProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
 	resp.TypeName = "megallm"
 	resp.Version = p.version
 }
 
 // Schema describes the provider block.
-func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+func (p *megallmProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Reads the [MegaLLM](https://megallm.io) model catalog so that a configuration can " +
 			"validate model ids, read context limits and choose models by capability and price at `terraform plan`.",
 		Attributes: map[string]schema.Attribute{
 			"api_key": schema.StringAttribute{
-				MarkdownDescription: "MegaLLM API key. Falls back to the `" + EnvAPIKey + "` environment variable " +
+				MarkdownDescription: "MegaLLM API key. Falls back to the `" + envAPIKey + "` environment variable " +
 					"when null or blank, so that `api_key = var.key` with an empty default reads the environment. " +
 					"Needed to read the catalog; never logged or shown. White space around the key is removed, so " +
 					"`file(\"key.txt\")` works with a file that ends in a newline; a control character or a character " +
@@ -96,14 +96,14 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 				Sensitive: true,
 			},
 			"base_url": schema.StringAttribute{
-				MarkdownDescription: "API root that serves `/models`. Falls back to the `" + EnvBaseURL +
+				MarkdownDescription: "API root that serves `/models`. Falls back to the `" + envBaseURL +
 					"` environment variable (empty is unset; white space alone is an error), then `" + megallm.DefaultBaseURL + "`. Must be an absolute " +
 					"`https://` or `http://` URL with a host, and a port from 1 to 65535 if any; a trailing slash " +
 					"is fine. No white space, invisible character, quotes around it, query, fragment or " +
 					"`user:password@`: the key goes in `api_key`.",
 				Optional: true,
 				Validators: []validator.String{orNull(baseURLValidator, "URL",
-					fmt.Sprintf("use %s or the default %q", EnvBaseURL, megallm.DefaultBaseURL))},
+					fmt.Sprintf("use %s or the default %q", envBaseURL, megallm.DefaultBaseURL))},
 			},
 			"auth_scheme": schema.StringAttribute{
 				MarkdownDescription: "How the key is sent: `bearer` (default) sends `Authorization: Bearer KEY`; " +
@@ -128,13 +128,13 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 			"catalog_file": schema.StringAttribute{
 				MarkdownDescription: "Path to a saved `GET /models` answer (JSON) to read the catalog from instead of " +
 					"the API: no request is sent and no key is needed. For air-gapped plans, reproducible CI and " +
-					"module tests. Falls back to the `" + EnvCatalogFile + "` environment variable (empty is unset; white " +
+					"module tests. Falls back to the `" + envCatalogFile + "` environment variable (empty is unset; white " +
 					"space alone is an error). A relative path " +
 					"is relative to the directory Terraform runs in; `\"${path.module}/catalog.json\"` is safest.",
 				Optional: true,
 				Validators: []validator.String{orNull(argumentCheck{describes: "the path of " + savedAnswer + ", not blank, " +
 					"without white space around it", str: func(at, file string) string { return sentence(spaced(at, file, "path")) }},
-					"path", "read the catalog from the API (or from the file "+EnvCatalogFile+" names)")},
+					"path", "read the catalog from the API (or from the file "+envCatalogFile+" names)")},
 			},
 			"policy": policyAttribute(),
 		},
@@ -145,7 +145,7 @@ func (p *MegaLLMProvider) Schema(_ context.Context, _ provider.SchemaRequest, re
 // provider block before the data sources, in the same process, both in the
 // walk that validates the configuration (where it does not configure the
 // provider, and a key from file() is known) and in the plan's.
-func (p *MegaLLMProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, _ *provider.ValidateConfigResponse) {
+func (p *megallmProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, _ *provider.ValidateConfigResponse) {
 	var key types.String
 	_ = req.Config.GetAttribute(ctx, path.Root("api_key"), &key)
 	rememberKey(secretPart(key.ValueString()))
@@ -153,7 +153,7 @@ func (p *MegaLLMProvider) ValidateConfig(ctx context.Context, req provider.Valid
 
 // Configure builds the shared catalog source from the provider block and the
 // environment. It sends no request.
-func (p *MegaLLMProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+func (p *megallmProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerConfig
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
@@ -198,7 +198,7 @@ func unknownArguments(config tftypes.Value) unknownArgumentsError {
 	var attrs map[string]tftypes.Value
 	_ = config.As(&attrs) // the provider block, an object
 	names := []string{"api_key", "base_url", "auth_scheme", "request_timeout", "max_retries", "catalog_file", "policy"}
-	if file := attrs["catalog_file"]; file.IsKnown() && (!file.IsNull() || os.Getenv(EnvCatalogFile) != "") {
+	if file := attrs["catalog_file"]; file.IsKnown() && (!file.IsNull() || os.Getenv(envCatalogFile) != "") {
 		names = []string{"api_key", "policy"}
 	}
 	return slices.DeleteFunc(names, func(name string) bool { return attrs[name].IsFullyKnown() })
@@ -221,7 +221,7 @@ func (e unknownArgumentsError) detail() string {
 	sets := make([]string, len(e))
 	for i, name := range e {
 		from := "a variable or a literal"
-		if env, ok := map[string]string{"api_key": EnvAPIKey, "base_url": EnvBaseURL, "catalog_file": EnvCatalogFile}[name]; ok {
+		if env, ok := map[string]string{"api_key": envAPIKey, "base_url": envBaseURL, "catalog_file": envCatalogFile}[name]; ok {
 			from = "a variable, a literal or the " + env + " environment variable"
 		}
 		sets[i] = name + " from " + from
@@ -282,19 +282,19 @@ func newProviderData(s providerSettings, scrub func(string) string, version stri
 }
 
 // Resources returns none: the provider only reads.
-func (p *MegaLLMProvider) Resources(context.Context) []func() resource.Resource {
+func (p *megallmProvider) Resources(context.Context) []func() resource.Resource {
 	return nil
 }
 
 // DataSources lists megallm_models and megallm_model.
-func (p *MegaLLMProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{NewModelsDataSource, NewModelDataSource}
+func (p *megallmProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{newModelsDataSource, newModelDataSource}
 }
 
 // Functions lists the provider functions, which make no API call.
-func (p *MegaLLMProvider) Functions(context.Context) []func() function.Function {
+func (p *megallmProvider) Functions(context.Context) []func() function.Function {
 	unmetRequirements := func() function.Function { return unmetRequirementsFunction(p.now) }
-	return []func() function.Function{NewEstimateCostFunction, unmetRequirements, NewSupportsFunction}
+	return []func() function.Function{newEstimateCostFunction, unmetRequirements, newSupportsFunction}
 }
 
 // providerFunction is a provider function: its name, its definition and run.

@@ -94,15 +94,15 @@ func TestConfigure_apiKeyWithAControlCharacter(t *testing.T) {
 		check(t, configure(t, map[string]tftypes.Value{"api_key": str(key)}, false), "api_key")
 	})
 	t.Run("environment", func(t *testing.T) {
-		t.Setenv(EnvAPIKey, key)
-		check(t, configure(t, nil, false), EnvAPIKey)
+		t.Setenv(envAPIKey, key)
+		check(t, configure(t, nil, false), envAPIKey)
 	})
 }
 
 // MEGALLM_CATALOG_FILE wins over an API configured in the provider block,
 // and says so in a warning; with nothing to override it says nothing.
 func TestConfigure_catalogFileFromEnvironmentWarns(t *testing.T) {
-	t.Setenv(EnvCatalogFile, "/tmp/snapshot.json")
+	t.Setenv(envCatalogFile, "/tmp/snapshot.json")
 	resp := configure(t, map[string]tftypes.Value{"base_url": str("https://example.test/v1"), "api_key": str("sk-fake")}, false)
 	if resp.Diagnostics.HasError() || resp.Diagnostics.WarningsCount() != 1 {
 		t.Fatalf("diagnostics %v, want one warning", resp.Diagnostics)
@@ -200,15 +200,15 @@ func TestConfigure_apiKeyWrapped(t *testing.T) {
 		"MEGALLM_API_KEY=" + secret, `export MEGALLM_API_KEY="` + secret + `"`, "api_key: " + secret,
 		`"` + secret + `"`, "Bearer " + secret, secret + " sk-fake-second",
 	} {
-		t.Setenv(EnvAPIKey, key)
+		t.Setenv(envAPIKey, key)
 		resp := configure(t, nil, false)
 		var text string
 		for _, d := range resp.Diagnostics {
 			text += d.Summary() + ": " + d.Detail()
 		}
-		if resp.Diagnostics.ErrorsCount() != 1 || !strings.HasPrefix(text, "Invalid "+EnvAPIKey+": The API key in "+EnvAPIKey+" ") ||
+		if resp.Diagnostics.ErrorsCount() != 1 || !strings.HasPrefix(text, "Invalid "+envAPIKey+": The API key in "+envAPIKey+" ") ||
 			strings.Contains(text, "fake") {
-			t.Errorf("%s = %q: diagnostics %q, want one error on %s that shows no part of the key", EnvAPIKey, key, text, EnvAPIKey)
+			t.Errorf("%s = %q: diagnostics %q, want one error on %s that shows no part of the key", envAPIKey, key, text, envAPIKey)
 		}
 	}
 }
@@ -222,9 +222,9 @@ func TestConfigure_apiKeyShorterThanMinKeyLength(t *testing.T) {
 		"holds, such as \"no-key-required\", is not hidden where ids and messages hold it as a word); the key is not shown here."
 	for _, tc := range []struct{ configured, env, from string }{
 		{configured: "a", from: "api_key"}, {configured: "-\n", from: "api_key"}, {configured: "x/y", env: "sk-not-read", from: "api_key"},
-		{env: "a\n", from: EnvAPIKey}, {configured: " ", env: "Q7", from: EnvAPIKey},
+		{env: "a\n", from: envAPIKey}, {configured: " ", env: "Q7", from: envAPIKey},
 	} {
-		t.Setenv(EnvAPIKey, tc.env)
+		t.Setenv(envAPIKey, tc.env)
 		args := map[string]tftypes.Value{}
 		if tc.configured != "" {
 			args["api_key"] = str(tc.configured)
@@ -232,11 +232,11 @@ func TestConfigure_apiKeyShorterThanMinKeyLength(t *testing.T) {
 		resp := configure(t, args, false)
 		errs := resp.Diagnostics.Errors()
 		if len(errs) != 1 || errs[0].Summary() != "Invalid "+tc.from || !strings.HasPrefix(errs[0].Detail(), "The API key in "+tc.from+problem) {
-			t.Errorf("api_key %q, %s %q: diagnostics %v, want one error that the key in %s is too short", tc.configured, EnvAPIKey, tc.env, resp.Diagnostics, tc.from)
+			t.Errorf("api_key %q, %s %q: diagnostics %v, want one error that the key in %s is too short", tc.configured, envAPIKey, tc.env, resp.Diagnostics, tc.from)
 			continue
 		}
 		if at, ok := errs[0].(diag.DiagnosticWithPath); !ok || !at.Path().Equal(path.Root("api_key")) {
-			t.Errorf("api_key %q, %s %q: the error is not on api_key", tc.configured, EnvAPIKey, tc.env)
+			t.Errorf("api_key %q, %s %q: the error is not on api_key", tc.configured, envAPIKey, tc.env)
 		}
 	}
 }
@@ -244,8 +244,8 @@ func TestConfigure_apiKeyShorterThanMinKeyLength(t *testing.T) {
 // A base URL that holds MEGALLM_API_KEY's key is refused even when api_key
 // sets another, shorter one.
 func TestConfigure_environmentKeyInBaseURL(t *testing.T) {
-	key := testKey(t, EnvAPIKey)
-	t.Setenv(EnvAPIKey, key)
+	key := testKey(t, envAPIKey)
+	t.Setenv(envAPIKey, key)
 	resp := configure(t, map[string]tftypes.Value{"api_key": str("gwkey"), "base_url": str("https://gw.example.test/v1/" + key)}, false)
 	if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "API key in the base URL" {
 		t.Errorf("diagnostics %v, want the base URL refused for the key it holds", resp.Diagnostics)

@@ -185,8 +185,8 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 	case errors.Is(err, megallm.ErrMissingAPIKey):
 		return "Missing MegaLLM API key",
 			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
-				EnvAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + EnvAPIKey + " environment variable. " +
-				"To plan without the API, as in CI or module tests, set catalog_file (or " + EnvCatalogFile + ") to " + savedAnswer + " instead."
+				envAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + envAPIKey + " environment variable. " +
+				"To plan without the API, as in CI or module tests, set catalog_file (or " + envCatalogFile + ") to " + savedAnswer + " instead."
 	case errors.As(err, &apiErr) && apiErr.KeyWithheld && (apiErr.Unauthorized() || apiErr.StatusCode == http.StatusForbidden):
 		return "MegaLLM API redirected to where the key is not sent",
 			fmt.Sprintf("%s.\n\n%s redirects to another host, or from https to http, and the provider sends the API "+
@@ -290,12 +290,12 @@ func errorAnswerAdvice(err error, baseFrom string) string {
 // wins over MEGALLM_API_KEY, so changing the variable does nothing while
 // api_key is set.
 func rejectedKeyAdvice(keyFrom string) string {
-	if keyFrom == EnvAPIKey {
-		return "The key sent is the " + EnvAPIKey + " environment variable's, as api_key is unset or blank: " +
+	if keyFrom == envAPIKey {
+		return "The key sent is the " + envAPIKey + " environment variable's, as api_key is unset or blank: " +
 			"correct the variable, or set " + apiKeyInBlock + "."
 	}
-	return "The key sent is api_key's, which is used instead of the " + EnvAPIKey + " environment variable " +
-		"whenever it is set: correct the value api_key gets, or remove api_key to send " + EnvAPIKey + "'s."
+	return "The key sent is api_key's, which is used instead of the " + envAPIKey + " environment variable " +
+		"whenever it is set: correct the value api_key gets, or remove api_key to send " + envAPIKey + "'s."
 }
 
 // throttledAdvice says what helps when the API throttles: waiting as long as
@@ -340,7 +340,7 @@ const savedAnswer = "a saved GET /models answer"
 // it UTF-8 in Windows PowerShell 5.1, whose > writes UTF-16.
 var saveAdvice = fmt.Sprintf("\n\nThe file must hold a GET /models answer, for example saved with\n"+
 	"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models -o catalog.json\n"+
-	"(in PowerShell, write $env:%s, and curl.exe on Windows).", EnvAPIKey, megallm.DefaultBaseURL, EnvAPIKey)
+	"(in PowerShell, write $env:%s, and curl.exe on Windows).", envAPIKey, megallm.DefaultBaseURL, envAPIKey)
 
 // directoryHint names the JSON files of a directory given as catalog_file
 // (or MEGALLM_CATALOG_FILE, from), of which the path must name one.
@@ -371,9 +371,9 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 	unquotedPath, inQuotes := megallm.Unquoted(err.Path)
 	// A path from the variable is fixed there: no ${path.module} nor
 	// pathexpand() applies to it, and it is unset, not left out.
-	leaveOut, absolute := "leave catalog_file out", "set "+EnvCatalogFile+" to the file's absolute path"
-	if from == EnvCatalogFile {
-		leaveOut = "unset " + EnvCatalogFile
+	leaveOut, absolute := "leave catalog_file out", "set "+envCatalogFile+" to the file's absolute path"
+	if from == envCatalogFile {
+		leaveOut = "unset " + envCatalogFile
 	}
 	switch {
 	case inQuotes:
@@ -393,7 +393,7 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 		return " " + from + " is the path of a file on this machine, not a URL: the provider downloads nothing from " +
 			"it. Save the answer to a file first, as below, and write that file's path; or " + leaveOut + " to read " +
 			"the catalog from the API, at base_url."
-	case strings.HasPrefix(err.Path, "~") && from == EnvCatalogFile:
+	case strings.HasPrefix(err.Path, "~") && from == envCatalogFile:
 		return " The path starts with ~, which the provider does not expand to your home directory: " + absolute + "."
 	case strings.HasPrefix(err.Path, "~"):
 		return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
@@ -401,7 +401,7 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 	case !filepath.IsAbs(err.Path):
 		looked, _ := filepath.Abs(err.Path)
 		fix := "in a module, start the path with ${path.module}/"
-		if from == EnvCatalogFile {
+		if from == envCatalogFile {
 			fix = absolute
 		}
 		return fmt.Sprintf(" A relative path is read from the directory Terraform runs in, so this one is %s (-chdir "+

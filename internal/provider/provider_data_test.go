@@ -74,11 +74,11 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 func TestDescribeCatalogError_missingKey(t *testing.T) {
 	t.Parallel()
 	summary, detail := describeCatalogError(megallm.ErrMissingAPIKey, defaultMaxRetries, "api_key", "base_url")
-	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key and the "+EnvAPIKey+" environment variable are unset or blank") {
+	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key and the "+envAPIKey+" environment variable are unset or blank") {
 		t.Errorf("got %q / %q: want a summary about the missing key and a detail saying that api_key and %s are unset or blank (a blank one is set)",
-			summary, detail, EnvAPIKey)
+			summary, detail, envAPIKey)
 	}
-	if want := "set catalog_file (or " + EnvCatalogFile + ") to a saved GET /models answer"; !strings.Contains(detail, want) {
+	if want := "set catalog_file (or " + envCatalogFile + ") to a saved GET /models answer"; !strings.Contains(detail, want) {
 		t.Errorf("detail %q does not offer the key-free way, %q", detail, want)
 	}
 }

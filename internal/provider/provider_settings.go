@@ -56,8 +56,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	}
 	file, fileFrom := cfg.CatalogFile.ValueString(), "catalog_file"
 	if cfg.CatalogFile.IsNull() {
-		file = getenv(EnvCatalogFile, "the path of "+savedAnswer, path.Root("catalog_file"), &diags)
-		fileFrom = EnvCatalogFile
+		file = getenv(envCatalogFile, "the path of "+savedAnswer, path.Root("catalog_file"), &diags)
+		fileFrom = envCatalogFile
 	}
 	if diags.HasError() {
 		return providerSettings{}, diags
@@ -65,8 +65,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	if file != "" {
 		if cfg.CatalogFile.IsNull() {
 			if err := spaced("it", file, "path"); err != nil {
-				diags.AddAttributeError(path.Root("catalog_file"), "Invalid "+EnvCatalogFile,
-					fmt.Sprintf("The %s environment variable is set, but %s, or unset it.", EnvCatalogFile, err))
+				diags.AddAttributeError(path.Root("catalog_file"), "Invalid "+envCatalogFile,
+					fmt.Sprintf("The %s environment variable is set, but %s, or unset it.", envCatalogFile, err))
 				return providerSettings{}, diags
 			}
 			warnCatalogFileFromEnvironment(&diags, cfg, file)
@@ -79,18 +79,18 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 
 	baseURL, baseFrom := cfg.BaseURL.ValueString(), "base_url"
 	if cfg.BaseURL.IsNull() {
-		baseURL, baseFrom = getenv(EnvBaseURL, fmt.Sprintf("the API root that serves /models, for example %q",
-			megallm.DefaultBaseURL), path.Root("base_url"), &diags), EnvBaseURL
+		baseURL, baseFrom = getenv(envBaseURL, fmt.Sprintf("the API root that serves /models, for example %q",
+			megallm.DefaultBaseURL), path.Root("base_url"), &diags), envBaseURL
 		_, err := megallm.ParseBaseURL(baseURL)
 		switch {
 		case baseURL == "":
-			baseURL, baseFrom = megallm.DefaultBaseURL, "base_url (or "+EnvBaseURL+")"
+			baseURL, baseFrom = megallm.DefaultBaseURL, "base_url (or "+envBaseURL+")"
 		case diags.HasError(): // white space alone
 			return providerSettings{}, diags
 		case err != nil:
-			diags.AddAttributeError(path.Root("base_url"), "Invalid "+EnvBaseURL,
+			diags.AddAttributeError(path.Root("base_url"), "Invalid "+envBaseURL,
 				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
-					"/models, for example %q, or unset it.", EnvBaseURL, err, baseURLHint(baseURL, err), megallm.DefaultBaseURL))
+					"/models, for example %q, or unset it.", envBaseURL, err, baseURLHint(baseURL, err), megallm.DefaultBaseURL))
 			return providerSettings{}, diags
 		}
 	}
@@ -122,7 +122,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 		diags.AddAttributeError(path.Root("base_url"), "API key in the base URL",
 			fmt.Sprintf("The base URL %s holds the API key (shown as ***), which would be sent in every request's "+
 				"URL, where proxies and servers log it. Set %s to the API root alone, for example %q, "+
-				"and the key in api_key or %s only.", megallm.Quote(scrubbed), s.baseFrom, megallm.DefaultBaseURL, EnvAPIKey))
+				"and the key in api_key or %s only.", megallm.Quote(scrubbed), s.baseFrom, megallm.DefaultBaseURL, envAPIKey))
 	}
 	return s, diags
 }
@@ -154,10 +154,10 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 	if len(ignored) == 0 {
 		return
 	}
-	diags.AddWarning("MegaLLM catalog read from "+EnvCatalogFile,
+	diags.AddWarning("MegaLLM catalog read from "+envCatalogFile,
 		fmt.Sprintf("The %s environment variable is set, so the catalog is read from the file %s and no request "+
 			"is sent; the provider \"megallm\" block also sets %s, which the file leaves unused. Unset %s to "+
-			"read the catalog from the API.", EnvCatalogFile, megallm.QuotePath(file), strings.Join(ignored, ", "), EnvCatalogFile))
+			"read the catalog from the API.", envCatalogFile, megallm.QuotePath(file), strings.Join(ignored, ", "), envCatalogFile))
 }
 
 // resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed, and the name of
@@ -168,7 +168,7 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 func resolveAPIKey(configured types.String) (key, source string, diags diag.Diagnostics) {
 	key, source = trimKey(configured.ValueString()), "api_key"
 	if key == "" {
-		key, source = trimKey(os.Getenv(EnvAPIKey)), EnvAPIKey
+		key, source = trimKey(os.Getenv(envAPIKey)), envAPIKey
 	}
 	var problem string
 	if i := strings.IndexFunc(key, unicode.IsControl); i >= 0 {
@@ -233,7 +233,7 @@ func keyScrubber(configured string) func(string) string {
 // secretKeys are the secret parts of api_key (configured) and of
 // MEGALLM_API_KEY, in that order, "" for an unset one.
 func secretKeys(configured string) []string {
-	return []string{secretPart(configured), secretPart(os.Getenv(EnvAPIKey))}
+	return []string{secretPart(configured), secretPart(os.Getenv(envAPIKey))}
 }
 
 // configuredKeys are the secret parts of the api_key values ValidateConfig

@@ -14,7 +14,7 @@ import (
 // clearProviderEnvironment unsets the variables the provider falls back to.
 func clearProviderEnvironment(t *testing.T) {
 	t.Helper()
-	for _, name := range []string{EnvAPIKey, EnvBaseURL, EnvCatalogFile} {
+	for _, name := range []string{envAPIKey, envBaseURL, envCatalogFile} {
 		t.Setenv(name, "")
 	}
 }
@@ -29,7 +29,7 @@ func TestResolveSettings_defaults(t *testing.T) {
 		authScheme: megallm.AuthBearer,
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
-		keyFrom:    EnvAPIKey,
+		keyFrom:    envAPIKey,
 	}
 	if diags.HasError() || !reflect.DeepEqual(settings, want) {
 		t.Errorf("got %+v and %v, want %+v and no error", settings, diags, want)
@@ -41,7 +41,7 @@ func TestResolveSettings_defaults(t *testing.T) {
 // configured file does not warn; the key is trimmed for the API.
 func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 	clearProviderEnvironment(t)
-	t.Setenv(EnvAPIKey, "sk-fake-env-key")
+	t.Setenv(envAPIKey, "sk-fake-env-key")
 	cfg := providerConfig{
 		CatalogFile: types.StringValue("catalog.json"),
 		BaseURL:     types.StringValue("https://127.0.0.1:8443/v1"),
@@ -64,7 +64,7 @@ func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 // copied line leaves it, is an error that says how to write it.
 func TestResolveSettings_catalogFileFromEnvironmentWithWhiteSpace(t *testing.T) {
 	clearProviderEnvironment(t)
-	t.Setenv(EnvCatalogFile, "catalog.json\n")
+	t.Setenv(envCatalogFile, "catalog.json\n")
 	_, diags := resolveSettings(t.Context(), providerConfig{CatalogFile: types.StringNull()})
 	want := `The MEGALLM_CATALOG_FILE environment variable is set, but it is "catalog.json\n", with white space around it, ` +
 		`which no path has: write it as "catalog.json", or unset it.`

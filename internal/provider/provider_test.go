@@ -46,8 +46,8 @@ func TestProvider_xAPIKeyAuthScheme(t *testing.T) {
 
 func TestProvider_environmentVariables(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
-	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
-	t.Setenv(EnvBaseURL, server.URL()+"/") // a trailing slash is fine
+	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(envBaseURL, server.URL()+"/") // a trailing slash is fine
 	unitTest(t, resource.TestStep{
 		Config: `
 provider "megallm" {}
@@ -61,8 +61,8 @@ data "megallm_model" "m" { id = "o3-mini" }`,
 
 func TestProvider_argumentsOverrideEnvironment(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
-	t.Setenv(EnvAPIKey, "env-key-that-the-mock-rejects")
-	t.Setenv(EnvBaseURL, "http://127.0.0.1:9/v1")
+	t.Setenv(envAPIKey, "env-key-that-the-mock-rejects")
+	t.Setenv(envBaseURL, "http://127.0.0.1:9/v1")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "o3-mini" }`,
 		Check:  expectRequests(server, "Authorization", "Bearer "+mockapi.DefaultAPIKey),
@@ -73,8 +73,8 @@ func TestProvider_argumentsOverrideEnvironment(t *testing.T) {
 // MEGALLM_API_KEY does nothing while api_key is set.
 func TestProvider_rejectedKeyNamesItsSource(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
-	t.Setenv(EnvBaseURL, server.URL())
-	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(envBaseURL, server.URL())
+	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
 	unitTest(t, resource.TestStep{
 		Config: fmt.Sprintf(`
 provider "megallm" {
@@ -86,7 +86,7 @@ data "megallm_models" "all" {}`, testKey(t, "stale api_key")),
 			`MEGALLM_API_KEY environment variable whenever it is set: correct the value api_key gets, or remove api_key ` +
 			`to send MEGALLM_API_KEY's\.`),
 	})
-	t.Setenv(EnvAPIKey, testKey(t, "stale "+EnvAPIKey))
+	t.Setenv(envAPIKey, testKey(t, "stale "+envAPIKey))
 	unitTest(t, resource.TestStep{
 		Config: `
 provider "megallm" { max_retries = 0 }
@@ -97,8 +97,8 @@ data "megallm_models" "all" {}`,
 }
 
 func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
-	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
-	t.Setenv(EnvBaseURL, "ai.megallm.io/v1")
+	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(envBaseURL, "ai.megallm.io/v1")
 	unitTest(t, resource.TestStep{
 		Config: `data "megallm_models" "all" {}`,
 		ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but "ai.megallm.io/v1" must start with https:// or http://\. ` +
@@ -112,13 +112,13 @@ func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
 func TestProvider_blankEnvironmentVariable(t *testing.T) {
 	const key = "zq7-blankvar-k3y-h70x"
 	server := mockapi.NewTestServer(t, key)
-	t.Setenv(EnvAPIKey, key)
+	t.Setenv(envAPIKey, key)
 	for name, setTo := range map[string]string{
-		EnvBaseURL:     `the API root that serves /models, for example "https://ai\.megallm\.io/v1"`,
-		EnvCatalogFile: `the path of a saved GET /models answer`,
+		envBaseURL:     `the API root that serves /models, for example "https://ai\.megallm\.io/v1"`,
+		envCatalogFile: `the path of a saved GET /models answer`,
 	} {
 		t.Run(name, func(t *testing.T) {
-			t.Setenv(EnvBaseURL, server.URL())
+			t.Setenv(envBaseURL, server.URL())
 			t.Setenv(name, " \t")
 			config := `provider "megallm" {}
 data "megallm_model" "m" { id = "gpt-4o" }`
@@ -129,7 +129,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`
 						`white space alone\. Set it to ` + setTo + `, or unset it \(an empty value counts as unset\)\.`),
 				},
 				resource.TestStep{ // the advice followed: the mock's API root, and no file
-					PreConfig:         func() { t.Setenv(EnvBaseURL, server.URL()); t.Setenv(EnvCatalogFile, "") },
+					PreConfig:         func() { t.Setenv(envBaseURL, server.URL()); t.Setenv(envCatalogFile, "") },
 					Config:            config,
 					ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))},
 				},
@@ -197,10 +197,10 @@ data "megallm_models" "all" {}`, bad.value, mockapi.DefaultAPIKey),
 // same checks as base_url, each reported on base_url, naming the variable.
 func TestProvider_invalidBaseURLInEnvironmentForms(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
-	t.Setenv(EnvAPIKey, mockapi.DefaultAPIKey)
+	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
 	for name, bad := range badBaseURLs(server) {
 		t.Run(name, func(t *testing.T) {
-			t.Setenv(EnvBaseURL, bad.value)
+			t.Setenv(envBaseURL, bad.value)
 			unitTest(t, resource.TestStep{
 				Config: `data "megallm_models" "all" {}`,
 				ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but ` + bad.expected +
@@ -584,10 +584,10 @@ data "megallm_model" "m" { id = "gpt-4o" }`, baseURL, key)
 // A base URL from MEGALLM_BASE_URL is named, and fixed, as the variable's:
 // base_url is unset, and the variable is what to change.
 func TestProvider_baseURLFromEnvironmentNamesTheVariable(t *testing.T) {
-	key := testKey(t, EnvAPIKey)
+	key := testKey(t, envAPIKey)
 	server := mockapi.NewTestServer(t, key)
-	t.Setenv(EnvBaseURL, strings.TrimSuffix(server.URL(), "/v1"))
-	t.Setenv(EnvAPIKey, key)
+	t.Setenv(envBaseURL, strings.TrimSuffix(server.URL(), "/v1"))
+	t.Setenv(envAPIKey, key)
 	unitTest(t, resource.TestStep{
 		Config: `data "megallm_model" "m" { id = "gpt-4o" }`,
 		ExpectError: expectError(`MegaLLM API not found at MEGALLM_BASE_URL .* HTTP 404 .* Check MEGALLM_BASE_URL: it must be ` +

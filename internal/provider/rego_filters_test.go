@@ -36,7 +36,7 @@ func TestRegoFilters(t *testing.T) {
 	notFilters := []string{"sort_by", "descending", "workload", "currency", "include_retired"}
 
 	var resp datasource.SchemaResponse
-	NewModelsDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	newModelsDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &resp)
 	var arguments []string
 	for name, a := range resp.Schema.Attributes {
 		if a.IsOptional() {

@@ -203,7 +203,7 @@ func baseURLHint(raw string, err error) string {
 	u, fixedErr := megallm.ParseBaseURL(fixed)
 	switch {
 	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || fixed != "" && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
-		return " Put the API key in api_key or the " + EnvAPIKey + " environment variable instead."
+		return " Put the API key in api_key or the " + envAPIKey + " environment variable instead."
 	case fixed != "" && fixedErr == nil && (strings.ContainsAny(u.Host, ".:") || !sendsKeyInClear("http://"+u.Host)):
 		return didYouMean([]string{fixed})
 	}

@@ -128,7 +128,7 @@ func TestBaseURL_didYouMean(t *testing.T) {
 	for _, typed := range []string{"user:" + password + "@ai.megallm.io/v1", password + "@127.0.0.1:8080/v1"} {
 		detail := baseURLValidator.str("base_url", typed)
 		if strings.Contains(detail, password) || strings.Contains(detail, "Did you mean") || !strings.Contains(detail, "***@") ||
-			!strings.Contains(detail, "Put the API key in api_key or the "+EnvAPIKey+" environment variable instead.") {
+			!strings.Contains(detail, "Put the API key in api_key or the "+envAPIKey+" environment variable instead.") {
 			t.Errorf("%q: got %q, want the URL without its credentials and the advice to put the key in api_key",
 				strings.ReplaceAll(typed, password, "<PASSWORD>"), strings.ReplaceAll(detail, password, "<PASSWORD>"))
 		}

@@ -294,7 +294,7 @@ func TestWorkloadCost_agreesWithEstimateCost(t *testing.T) {
 			m := &models[i]
 			fromDataSource, _ := workloadCost(&w, m)
 			model := modelDynamic(m)
-			got, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), model, types.NumberValue(big.NewFloat(w.InputTokens)), types.NumberValue(big.NewFloat(w.OutputTokens)))
+			got, funcErr := run(t, newEstimateCostFunction(), types.Float64Unknown(), model, types.NumberValue(big.NewFloat(w.InputTokens)), types.NumberValue(big.NewFloat(w.OutputTokens)))
 			if (fromDataSource == nil) != (funcErr != nil) {
 				t.Fatalf("model %q, workload %v: data source cost %v, estimate_cost error %v", m.ID, w, fromDataSource, funcErr)
 			}
@@ -384,7 +384,7 @@ func TestWorkloadCost_tooLargeTreatedAlike(t *testing.T) {
 	}
 
 	gold := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"), "pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e300)})}))
-	_, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gold, num(1e300), num(0))
+	_, funcErr := run(t, newEstimateCostFunction(), types.Float64Unknown(), gold, num(1e300), num(0))
 	if want := strings.Replace(tooLarge, "the workload", "these token counts", 1); funcErr == nil || funcErr.Text != want {
 		t.Errorf("estimate_cost error = %v, want %q", funcErr, want)
 	}
@@ -454,7 +454,7 @@ func TestWorkloadCost_tooLargeByItsPrice(t *testing.T) {
 	}
 	gold := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gold"),
 		"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": num(1e306)})}))
-	_, funcErr := run(t, NewEstimateCostFunction(), types.Float64Unknown(), gold, num(1e9), num(0))
+	_, funcErr := run(t, newEstimateCostFunction(), types.Float64Unknown(), gold, num(1e9), num(0))
 	if want := `model "gold" ` + tooLarge + `Check that price: a megallm_model's is the catalog's, or the one the ` +
 		`provider's policy sets`; funcErr == nil || !strings.HasSuffix(funcErr.Text, want) {
 		t.Errorf("estimate_cost error = %v, want one ending %q", funcErr, want)
