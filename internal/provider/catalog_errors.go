@@ -1,0 +1,330 @@
+package provider
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
+)
+
+// repeatedDetail is the detail, for reader, of a failure that another data
+// source reports in full, named: with its cause, since a check block's data
+// source shows its error as a warning.
+func repeatedDetail(err *catalog.RepeatedError, reader string) string {
+	where := "the first data source that read the catalog in this plan"
+	switch err.FirstReader {
+	case "":
+	case reader: // another instance of the same block, or a block like it
+		where = "another data source like this one (" + reader + "), the first to read the catalog in this plan"
+	default:
+		where = err.FirstReader + ", the first to read the catalog in this plan"
+	}
+	for _, shown := range []struct {
+		as   any
+		what string
+	}{
+		{new(*catalog.PolicyMismatchError), "The provider's policy names models or currencies otherwise than the catalog writes them"},
+		{new(*policyNamesError), "The provider's policy writes a name with white space around it or an invisible character"},
+		{new(unknownArgumentsError), "Part of the megallm provider block will only be known after apply"},
+	} {
+		if errors.As(err, shown.as) {
+			return shown.what + ": the error is shown in full, with how to fix it, on " + where + "."
+		}
+	}
+	again := "The provider makes no further requests for it within this plan"
+	if errors.As(err, new(*megallm.CatalogFileError)) || errors.Is(err, megallm.ErrMissingAPIKey) {
+		again = "The provider does not try again within this plan" // it made no request
+	}
+	return "The catalog could not be read: " + causeLine(err) + ". The same error is shown in full, with how to fix " +
+		"it, on " + where + ". " + again + "; the next plan tries again."
+}
+
+// causeLine is err in one line, without what the server sent: the full
+// error quotes that once, and a key it echoes in a form the scrubber does not
+// know should not be repeated on every data source.
+func causeLine(err error) string {
+	var apiErr *megallm.APIError
+	var respErr *megallm.ResponseError
+	switch {
+	case errors.As(err, &apiErr):
+		return apiErr.Headline()
+	case errors.As(err, &respErr):
+		return respErr.Headline() + ": the response is not a MegaLLM model list"
+	}
+	return err.Error()
+}
+
+// persistsAdvice ends the advice for an error of the API that says no more
+// than what the API said.
+const persistsAdvice = "If the error persists, check the MegaLLM status page or try again later."
+
+// apiKeyInBlock is where to set the key in configuration, for advice.
+const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensitive variable, for example)" //nolint:gosec // G101: advice, not a credential.
+
+// describeCatalogError words a catalog error and how to fix it, under the
+// provider's max_retries and where the key or file, and the base URL, came
+// from (providerData's from and baseFrom).
+func describeCatalogError(err error, maxRetries int, from, baseFrom string) (summary, detail string) {
+	var apiErr *megallm.APIError
+	var timeoutErr *megallm.TimeoutError
+	var fileErr *megallm.CatalogFileError
+	var mismatch *catalog.PolicyMismatchError
+	var names *policyNamesError
+	var unknown unknownArgumentsError
+	switch {
+	case errors.As(err, &unknown):
+		return "Provider argument not known at plan time", unknown.detail()
+	case errors.As(err, &names):
+		detail = aboutPolicy + "\n\n" + sentences(names)
+		if errors.As(err, &mismatch) {
+			detail += "\n\n" + policyMismatchDetail(mismatch)
+		}
+		return "Invalid policy", detail
+	case errors.As(err, &mismatch):
+		if summary = "Provider policy writes model ids otherwise than the catalog"; len(mismatch.Misnamed)+len(mismatch.MisnamedSuccessors) == 0 {
+			summary = "Provider policy currency not an ISO 4217 code"
+		}
+		return summary, policyMismatchDetail(mismatch)
+	case errors.Is(err, context.Canceled):
+		return "Reading the MegaLLM catalog was cancelled",
+			fmt.Sprintf("Terraform was interrupted (by Ctrl-C, for example) while the megallm provider was reading "+
+				"the model catalog, so the read stopped: %s.\n\nNothing is wrong with the provider's configuration "+
+				"(base_url, api_key or catalog_file); run the command again to read the catalog.", err)
+	case errors.As(err, &fileErr):
+		return "Cannot read " + from, fmt.Sprintf("%s.%s", err, catalogFileAdvice(fileErr, from))
+	case errors.Is(err, megallm.ErrMissingAPIKey):
+		return "Missing MegaLLM API key",
+			"The megallm provider needs an API key to read the model catalog, and none is configured: api_key and the " +
+				envAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + envAPIKey + " environment variable. " +
+				"To plan without the API, as in CI or module tests, set catalog_file (or " + envCatalogFile + ") to " + savedAnswer + " instead."
+	case errors.As(err, &apiErr) && apiErr.KeyWithheld && (apiErr.Unauthorized() || apiErr.StatusCode == http.StatusForbidden):
+		return "MegaLLM API redirected to where the key is not sent",
+			fmt.Sprintf("%s.\n\n%s redirects to another host, or from https to http, and the provider sends the API "+
+				"key to neither, so the key was not checked: that address refused a request without one. If you trust "+
+				"it, set %s to it, without the /models the provider adds.", err, baseFrom, baseFrom)
+	case errors.As(err, &apiErr) && apiErr.Unauthorized():
+		return "MegaLLM rejected the API key",
+			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
+				"the key must be sent. %s", err, rejectedKeyAdvice(from))
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
+		return "MegaLLM API refused access",
+			fmt.Sprintf("%s.\n\nThe API, or a proxy or firewall in front of it, refuses this request: check that the "+
+				"key may list models (its project, scopes or allowed IP addresses), and that %s is the "+
+				"API your key belongs to.", err, baseFrom)
+	case errors.As(err, &timeoutErr):
+		return "MegaLLM API timed out",
+			fmt.Sprintf("%s.\n\nThe limit is request_timeout = %q, per attempt. Raise request_timeout if the API "+
+				"is slow to answer from here, or check base_url and your network.", err, timeoutErr.Timeout.String())
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests:
+		return "MegaLLM API rate limit",
+			fmt.Sprintf("%s.\n\nThe API is throttling this key. %s", err, throttledAdvice(apiErr, maxRetries))
+	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
+		var hint, example string
+		root := strings.TrimSuffix(apiErr.URL, "/models")
+		if u, err := url.Parse(root); err == nil && u.Path == "" {
+			hint = fmt.Sprintf(" This one has no path: add the API's version path, as the default %q has /v1", megallm.DefaultBaseURL)
+			example = root + "/v1"
+		} else if example = strings.TrimSuffix(root, "/models"); example != root {
+			hint = " This one ends in /models, which the provider adds: leave it out"
+		}
+		if hint != "" {
+			// A cut one cannot be copied, nor one with a short key, a word of it, shown as ***.
+			if megallm.QuotesWhole(example) && !strings.Contains(example, "***") {
+				hint += "; for example " + megallm.Quote(example)
+			}
+			hint += "."
+		}
+		return "MegaLLM API not found at " + baseFrom,
+			fmt.Sprintf("%s.\n\nCheck %s: it must be the API root that serves /models, "+
+				"for example %q.%s", err, baseFrom, megallm.DefaultBaseURL, hint)
+	case errors.As(err, new(x509.UnknownAuthorityError)):
+		return "Cannot verify the MegaLLM API's TLS certificate",
+			fmt.Sprintf("%s.\n\nThe server's certificate is signed by an authority this machine does not trust, as "+
+				"happens behind a proxy that inspects TLS or with a self-signed gateway. If you trust that authority, "+
+				"give the provider its certificate (PEM): on Linux, set the SSL_CERT_FILE environment variable to a file "+
+				"that holds it (SSL_CERT_FILE replaces the system's CA file, so add the certificate to a copy of that "+
+				"file) or SSL_CERT_DIR to a directory of such files; on macOS and Windows, add it to the system's trust "+
+				"store. Otherwise, check %s.", err, baseFrom)
+	case errors.As(err, &apiErr) && apiErr.TakesHTTPS():
+		return "MegaLLM API refused plain http", fmt.Sprintf("%s.\n\nThe server at %s refused a plain http request, as "+
+			"one sent to its https port: write %s with https:// instead of http://.", err, baseFrom, baseFrom)
+	case errors.As(err, &apiErr) && apiErr.Message == "" && apiErr.StatusCode < 500:
+		said := "The answer gives no message that says why the request was refused."
+		if apiErr.Unread {
+			said = "The provider reads no error message from the answer: its body, quoted above, is not JSON, or is " +
+				"JSON too long to be read whole."
+		}
+		return "MegaLLM API error", fmt.Sprintf("%s.\n\n%s %s %s", err, said, checkBaseURLAdvice(baseFrom), persistsAdvice)
+	case errors.As(err, &apiErr):
+		return "MegaLLM API error",
+			fmt.Sprintf("%s.\n\n%s", err, persistsAdvice)
+	case errors.Is(err, megallm.ErrErrorAnswer):
+		return "MegaLLM API answered with an error",
+			fmt.Sprintf("%s.\n\n%s If it rejects the key: %s %s", err, errorAnswerAdvice(err, baseFrom),
+				rejectedKeyAdvice(from), persistsAdvice)
+	case errors.As(err, new(*megallm.ResponseError)):
+		return "Unexpected response from the MegaLLM API", fmt.Sprintf("%s.\n\n%s", err, checkBaseURLAdvice(baseFrom))
+	case errors.Is(err, megallm.ErrTooManyRedirects):
+		return "Too many redirects from the MegaLLM API", fmt.Sprintf("%s.\n\nThe server answered, with redirects that "+
+			"did not end, as a loop of them does. %s", err, checkBaseURLAdvice(baseFrom))
+	default:
+		return "Cannot reach the MegaLLM API",
+			fmt.Sprintf("%s.\n\nCheck %s, your network and proxy settings; each attempt is limited by request_timeout.",
+				err, baseFrom)
+	}
+}
+
+// checkBaseURLAdvice is the advice for an answer that may be another
+// server's: baseFrom names where the base URL came from.
+func checkBaseURLAdvice(baseFrom string) string {
+	return "Check that " + baseFrom + " points at the MegaLLM API and not at a proxy or a web page."
+}
+
+// errorAnswerAdvice says what to do about an error answer with a success
+// status (megallm.ErrErrorAnswer), by what it says: its message, only its
+// type or code, or nothing at all (then the server may be another's).
+func errorAnswerAdvice(err error, baseFrom string) string {
+	const sent = "The API, or a gateway in front of it, sent an error instead of the model list, with a success status"
+	var answer *megallm.ErrorAnswerError
+	switch {
+	case !errors.As(err, &answer):
+		return "Its \"error\" holds no message, type or code that says what failed. " + checkBaseURLAdvice(baseFrom) +
+			" If it does, the API, or a gateway in front of it, sent an error without saying why."
+	case answer.Said.Message == "":
+		return sent + " and no message: its type or code says what failed."
+	}
+	return sent + ": do what its message says."
+}
+
+// rejectedKeyAdvice says which key was sent and how to send another: api_key
+// wins over MEGALLM_API_KEY, so changing the variable does nothing while
+// api_key is set.
+func rejectedKeyAdvice(keyFrom string) string {
+	if keyFrom == envAPIKey {
+		return "The key sent is the " + envAPIKey + " environment variable's, as api_key is unset or blank: " +
+			"correct the variable, or set " + apiKeyInBlock + "."
+	}
+	return "The key sent is api_key's, which is used instead of the " + envAPIKey + " environment variable " +
+		"whenever it is set: correct the value api_key gets, or remove api_key to send " + envAPIKey + "'s."
+}
+
+// throttledAdvice says what helps when the API throttles: waiting as long as
+// it asked, which a retry does not when it asked for longer than the client
+// waits, or more retries, up to their limit.
+func throttledAdvice(err *megallm.APIError, maxRetries int) string {
+	switch {
+	case err.WaitRefused():
+		return "It asked to wait longer than the provider waits to retry: run the plan again once that wait is " +
+			"over, or run fewer plans at once with the same key."
+	case maxRetries < maxMaxRetries:
+		return fmt.Sprintf("Try again later, raise max_retries (now %d, up to %d) to wait longer, or run fewer plans "+
+			"at once with the same key.", maxRetries, maxMaxRetries)
+	}
+	return "Try again later, or run fewer plans at once with the same key."
+}
+
+// catalogFileAdvice is what to do about a catalog_file that cannot be read,
+// by what is wrong: saving the answer again helps only a missing file or
+// one that holds something else. from names where its path came from,
+// catalog_file or MEGALLM_CATALOG_FILE, which advice names.
+func catalogFileAdvice(err *megallm.CatalogFileError, from string) string {
+	check := "\n\nCheck " + from + "."
+	switch {
+	case errors.Is(err, megallm.ErrCatalogIsDirectory):
+		return directoryHint(err.Path, from) + check
+	case errors.Is(err, fs.ErrPermission):
+		return " The provider runs as the same user as Terraform, and that user may not read this file: check the " +
+			"permissions of the file and of the directories that hold it, or run Terraform as a user who can read it." + check
+	case errors.Is(err, fs.ErrNotExist):
+		return pathHint(err, from) + saveAdvice + check
+	case errors.As(err, new(*fs.PathError)): // another error of the file system: saving again does not help
+		return check
+	}
+	return saveAdvice + check
+}
+
+// savedAnswer is what catalog_file reads, as messages name it.
+const savedAnswer = "a saved GET /models answer"
+
+// saveAdvice says how to save a GET /models answer. -o rather than > keeps
+// it UTF-8 in Windows PowerShell 5.1, whose > writes UTF-16.
+var saveAdvice = fmt.Sprintf("\n\nThe file must hold a GET /models answer, for example saved with\n"+
+	"  curl -fsS -H \"Authorization: Bearer $%s\" %s/models -o catalog.json\n"+
+	"(in PowerShell, write $env:%s, and curl.exe on Windows).", envAPIKey, megallm.DefaultBaseURL, envAPIKey)
+
+// directoryHint names the JSON files of a directory given as catalog_file
+// (or MEGALLM_CATALOG_FILE, from), of which the path must name one.
+func directoryHint(dir, from string) string {
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return fmt.Sprintf(" %s must name the catalog's file, not a directory, and this one holds no "+
+			".json file: save one into it, as below, and write its path, such as %s.%s",
+			from, megallm.QuotePath(filepath.Join(dir, "catalog.json")), saveAdvice)
+	}
+	return fmt.Sprintf(" %s must name the catalog's file, not the directory that holds it: this one holds %s, "+
+		"so write the path of the one you saved, such as %s.", from, quoteFirst(names, 3, "%d more", nil),
+		megallm.QuotePath(filepath.Join(dir, names[0])))
+}
+
+// pathHint says why a missing file is not where its path seems to point:
+// it is in quotes, it is a URL, neither Terraform nor the provider expands
+// ~, and a relative path is read from the directory Terraform runs in, not
+// the module's (or, from MEGALLM_CATALOG_FILE, any); "" otherwise.
+func pathHint(err *megallm.CatalogFileError, from string) string {
+	lower := strings.ToLower(err.Path)
+	unquotedPath, inQuotes := megallm.Unquoted(err.Path)
+	// A path from the variable is fixed there: no ${path.module} nor
+	// pathexpand() applies to it, and it is unset, not left out.
+	leaveOut, absolute := "leave catalog_file out", "set "+envCatalogFile+" to the file's absolute path"
+	if from == envCatalogFile {
+		leaveOut = "unset " + envCatalogFile
+	}
+	switch {
+	case inQuotes:
+		return fmt.Sprintf(" The path is written in quotes, which here are part of it (as in a .env file that Docker "+
+			"reads): write %s.", megallm.QuotePath(unquotedPath))
+	case strings.HasPrefix(lower, "file:"):
+		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
+			p := u.Path
+			if len(p) > 2 && p[0] == '/' && p[2] == ':' && filepath.VolumeName(p[1:]) != "" { // on Windows, /C:/x is C:/x
+				p = p[1:]
+			}
+			return fmt.Sprintf(" The path is a file: URL, and %s takes the file's path alone: write %s.",
+				from, megallm.QuotePath(filepath.FromSlash(p)))
+		}
+		return " The path is a file: URL, and " + from + " takes the file's path alone."
+	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
+		return " " + from + " is the path of a file on this machine, not a URL: the provider downloads nothing from " +
+			"it. Save the answer to a file first, as below, and write that file's path; or " + leaveOut + " to read " +
+			"the catalog from the API, at base_url."
+	case strings.HasPrefix(err.Path, "~") && from == envCatalogFile:
+		return " The path starts with ~, which the provider does not expand to your home directory: " + absolute + "."
+	case strings.HasPrefix(err.Path, "~"):
+		return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
+			"catalog_file = pathexpand(%s).", megallm.QuotePath(err.Path))
+	case !filepath.IsAbs(err.Path):
+		looked, _ := filepath.Abs(err.Path)
+		fix := "in a module, start the path with ${path.module}/"
+		if from == envCatalogFile {
+			fix = absolute
+		}
+		return fmt.Sprintf(" A relative path is read from the directory Terraform runs in, so this one is %s (-chdir "+
+			"changes it): %s.", megallm.QuotePath(looked), fix)
+	}
+	return ""
+}
