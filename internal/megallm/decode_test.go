@@ -30,6 +30,21 @@ func decode(t *testing.T, entries ...string) ([]megallm.Model, []string) {
 	return models, texts
 }
 
+// decodeBothWays decodes entries in one pass and entry by entry (as a value
+// of the wrong type in one more entry has the list decoded), and checks
+// each's models and problems, without that entry's.
+func decodeBothWays(t *testing.T, entries []string, check func(entryByEntry bool, models []megallm.Model, problems []string)) {
+	t.Helper()
+	for _, entryByEntry := range []bool{false, true} {
+		list := entries
+		if entryByEntry {
+			list = append(slices.Clone(entries), `{"id":"wrong-type","context_length":"big"}`)
+		}
+		models, problems := decode(t, list...)
+		check(entryByEntry, models, slices.DeleteFunc(problems, func(p string) bool { return strings.HasPrefix(p, `model "wrong-type"`) }))
+	}
+}
+
 func TestDecodeModels_cleanCatalogHasNoProblems(t *testing.T) {
 	t.Parallel()
 	models, problems, err := megallm.DecodeModels(bytes.NewReader(mockapi.BuiltinCatalog()))
@@ -547,13 +562,7 @@ func TestDecodeModels_pricingKeyInOtherCaseIsReported(t *testing.T) {
 		`model "price": pricing.input_tokens_cost_per_million is sent under the key "Input_tokens_cost_per_million", ` +
 			`the number 0.1, not under its own name`,
 	}
-	for _, entryByEntry := range []bool{false, true} {
-		list := entries
-		if entryByEntry { // a value of the wrong type has the list decoded entry by entry
-			list = append(slices.Clone(entries), `{"id":"z","context_length":"big"}`)
-		}
-		models, problems := decode(t, list...)
-		problems = slices.DeleteFunc(problems, func(p string) bool { return strings.HasPrefix(p, `model "z"`) })
+	decodeBothWays(t, entries, func(entryByEntry bool, models []megallm.Model, problems []string) {
 		if !reflect.DeepEqual(problems, want) {
 			t.Errorf("entry by entry %v: problems\n%q\nwant\n%q", entryByEntry, problems, want)
 		}
@@ -568,7 +577,7 @@ func TestDecodeModels_pricingKeyInOtherCaseIsReported(t *testing.T) {
 		if p := models[4].Pricing; *p.InputTokensCostPerMillion != 0.1 || *p.Currency != "USD" {
 			t.Errorf("entry by entry %v: exact's pricing read as %+v; want its exact keys' values", entryByEntry, *p)
 		}
-	}
+	})
 }
 
 // TestDecodeModels_modelKeyInOtherCaseIsReported: any field of a model or
@@ -590,13 +599,7 @@ func TestDecodeModels_modelKeyInOtherCaseIsReported(t *testing.T) {
 		`model "retiring": capabilities is sent under the key "Capabilities", an object, not under its own name`,
 		`model "retiring": retires_at is sent under the key "Retires_At", the string "2026-01-01", not under its own name`,
 	}
-	for _, entryByEntry := range []bool{false, true} {
-		list := entries
-		if entryByEntry { // a value of the wrong type has the list decoded entry by entry
-			list = append(slices.Clone(entries), `{"id":"z","context_length":"big"}`)
-		}
-		models, problems := decode(t, list...)
-		problems = slices.DeleteFunc(problems, func(p string) bool { return strings.HasPrefix(p, `model "z"`) })
+	decodeBothWays(t, entries, func(entryByEntry bool, models []megallm.Model, problems []string) {
 		if !reflect.DeepEqual(problems, want) {
 			t.Errorf("entry by entry %v: problems\n%q\nwant\n%q", entryByEntry, problems, want)
 		}
@@ -606,7 +609,7 @@ func TestDecodeModels_modelKeyInOtherCaseIsReported(t *testing.T) {
 			t.Errorf("entry by entry %v: read %+v; want each field sent under another key null, "+
 				"a retires_at so sent unreadable, and an exact key's value kept", entryByEntry, models)
 		}
-	}
+	})
 }
 
 // TestDecodeModels_idKeyInOtherCaseIsReported: an entry whose id is sent
@@ -646,19 +649,13 @@ func TestDecodeModels_typesAndOwnersAreRespelled(t *testing.T) {
 		`model "e": owned_by is the string "meta", read as "Meta", as 1 other model writes it`,
 	}
 	wantRead := []string{"a chat openai", "b chat openai", "c chat openai", "d embedding Meta", "e embedding Meta", "f     Anthropic"}
-	for _, entryByEntry := range []bool{false, true} {
-		list := entries
-		if entryByEntry { // a value of the wrong type has the list decoded entry by entry
-			list = append(slices.Clone(entries), `{"id":"g","context_length":"big"}`)
-		}
-		models, problems := decode(t, list...)
+	decodeBothWays(t, entries, func(entryByEntry bool, models []megallm.Model, problems []string) {
 		var read []string
 		for _, m := range models[:len(entries)] {
 			read = append(read, m.ID+" "+*m.Type+" "+*m.OwnedBy)
 		}
-		problems = slices.DeleteFunc(problems, func(p string) bool { return strings.HasPrefix(p, `model "g"`) })
 		if !reflect.DeepEqual(read, wantRead) || !reflect.DeepEqual(problems, want) {
 			t.Errorf("entry by entry %v: read %q and problems\n%q\nwant %q and\n%q", entryByEntry, read, problems, wantRead, want)
 		}
-	}
+	})
 }
