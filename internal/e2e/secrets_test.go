@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -301,6 +302,46 @@ func TestCatalogFileEchoingEitherKey(t *testing.T) {
 			if plan := strings.Join(strings.Fields(outputs["terraform plan"]), " "); !strings.Contains(plan, `display_name = "Model ***"`) ||
 				!strings.Contains(plan, `has an "id" that holds the API key, which the provider never shows or saves`) {
 				t.Errorf("the plan does not show a display_name as \"Model ***\" and warn of an entry left out:\n%s", shown(plan))
+			}
+		})
+	}
+}
+
+// TestHTTP2DebugLog: GODEBUG=http2debug=1 or 2, which has Go's HTTP/2 client
+// log each request header (and with 2 the frames of the answer) to stderr,
+// which Terraform copies into its log, gets the key into neither the DEBUG
+// log nor the CLI output of a real plan against an https API that offers
+// HTTP/2, also where http2client=0 turns Go's HTTP/2 client off.
+func TestHTTP2DebugLog(t *testing.T) {
+	t.Parallel()
+	const key = "e2e-fake-key-in-an-http2-debug-log-0123"
+	for _, godebug := range []string{"http2debug=2", "http2client=0,http2debug=1"} {
+		t.Run(godebug, func(t *testing.T) {
+			t.Parallel()
+			mock := mockapi.New(key)
+			server := httptest.NewUnstartedServer(mock)
+			server.EnableHTTP2 = true
+			server.StartTLS()
+			t.Cleanup(server.Close)
+			logPath := t.TempDir() + "/plan.log"
+			out, err := harness.Workspace(t, readOneModel, map[string]string{"MEGALLM_BASE_URL": server.URL + "/v1",
+				"MEGALLM_API_KEY": key, "SSL_CERT_FILE": certificateFile(t, server), "GODEBUG": godebug,
+				"TF_LOG": "DEBUG", "TF_LOG_PATH": logPath,
+			}).Run("plan", "-input=false", "-no-color")
+			if err != nil {
+				t.Fatalf("plan: %v\n%s", err, strings.ReplaceAll(out, key, "<KEY>"))
+			}
+			logged, err := os.ReadFile(logPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(logged), "Received MegaLLM API response") || mock.RequestCount() != 1 {
+				t.Fatalf("the API received %d requests, and the log (%d bytes) has no provider response line", mock.RequestCount(), len(logged))
+			}
+			for name, text := range map[string]string{"DEBUG log": string(logged), "CLI output": out} {
+				if leak := mockapi.LeakedKey(text, key); leak != "" {
+					t.Errorf("the %s holds %s", name, leak)
+				}
 			}
 		})
 	}

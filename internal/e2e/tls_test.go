@@ -32,16 +32,22 @@ func TestTLSUnknownAuthority(t *testing.T) {
 		t.Fatalf("plan against an untrusted certificate: err = %v, want the advice to set SSL_CERT_FILE:\n%s", err, out)
 	}
 
-	caFile := filepath.Join(t.TempDir(), "ca.pem")
-	ca := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: server.Certificate().Raw})
-	if err := os.WriteFile(caFile, ca, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	env["SSL_CERT_FILE"] = caFile
+	env["SSL_CERT_FILE"] = certificateFile(t, server)
 	if out, err := harness.Workspace(t, readOneModel, env).Run("plan", "-input=false", "-no-color"); err != nil {
 		t.Errorf("plan with SSL_CERT_FILE naming the server's certificate failed: %v\n%s", err, out)
 	}
 	if n := mock.RequestCount(); n != 1 {
 		t.Errorf("the API received %d requests, want 1: the trusted plan's", n)
 	}
+}
+
+// certificateFile writes server's certificate to a file of the test's, for
+// SSL_CERT_FILE, and returns its path.
+func certificateFile(t *testing.T, server *httptest.Server) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: server.Certificate().Raw}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

@@ -129,18 +129,6 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// NewTransport is a transport set up as http.DefaultTransport is, but not
-// shared: whoever else in the process closes the default transport's idle
-// connections (every httptest.Server.Close does) cannot break a request of
-// this client's mid-redirect ("http: CloseIdleConnections called"). A
-// program that replaced the default with a transport of its own gets that.
-func NewTransport() http.RoundTripper {
-	if t, ok := http.DefaultTransport.(*http.Transport); ok {
-		return t.Clone()
-	}
-	return http.DefaultTransport
-}
-
 // ErrCredentialsInBaseURL is wrapped by ParseBaseURL's error for a URL with a
 // user name or password in it: the key is configured on its own, and would
 // otherwise be sent twice (the URL's credentials as Basic authentication).

@@ -1,0 +1,39 @@
+package megallm
+
+import (
+	"net/http"
+	"os"
+	"strings"
+)
+
+// NewTransport is a transport set up as http.DefaultTransport is, but not
+// shared: whoever else in the process closes the default transport's idle
+// connections (every httptest.Server.Close does) cannot break a request of
+// this client's mid-redirect ("http: CloseIdleConnections called"). A
+// program that replaced the default with a transport of its own gets that.
+// It speaks HTTP/1.1 only where GODEBUG turns Go's HTTP/2 debug log on
+// (http2DebugLog).
+func NewTransport() http.RoundTripper {
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return http.DefaultTransport
+	}
+	t = t.Clone()
+	if http2DebugLog(os.Getenv("GODEBUG")) {
+		t.Protocols = new(http.Protocols)
+		t.Protocols.SetHTTP1(true)
+		if t.TLSClientConfig != nil { // nil with GODEBUG=http2client=0
+			t.TLSClientConfig.NextProtos = []string{"http/1.1"} // not the default's h2 too, which Clone copied
+		}
+	}
+	return t
+}
+
+// http2DebugLog reports whether godebug turns on the debug log of Go's HTTP/2
+// client, as net/http reads it at start (http2debug=1 or 2): that log prints
+// each request header, the key's included, and with 2 the frames of the answer
+// (a key the server quotes back), to stderr, which Terraform copies into the
+// TF_LOG log. HTTP/1.1 has no such log.
+func http2DebugLog(godebug string) bool {
+	return strings.Contains(godebug, "http2debug=1") || strings.Contains(godebug, "http2debug=2")
+}
