@@ -131,7 +131,8 @@ func TestServerQuotingTheKeyInAnyForm(t *testing.T) {
 // TestKeyWrittenIntoAnotherArgument: a key pasted into base_url's path (refused
 // before any request) or query, or wired into base_url, auth_scheme or MEGALLM_BASE_URL by
 // mistake, stays out of the CLI output and the TRACE log, which still say
-// what is wrong; so does a key file's byte-order mark, which is removed.
+// what is wrong; so does a key file's byte-order mark, which is removed; and
+// so does a key in a data source's or function's argument.
 func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 	t.Parallel()
 	const key = "e2e-fake-key-pasted-into-the-base-url-0123"
@@ -160,6 +161,13 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		// A data source's validators see no api_key: the provider's is remembered.
 		"id = var.key, api_key = var.key": {provider: "api_key = var.key", env: map[string]string{"MEGALLM_API_KEY": ""},
 			data: "data \"megallm_model\" \"m\" { id = \"${var.key} \" }\n", shown: `id is "*** ", with white space around it`},
+		// empty_reason, text the provider writes into the state, quotes the filters.
+		"type = var.key, in empty_reason": {provider: "api_key = var.key", env: map[string]string{"MEGALLM_API_KEY": ""},
+			data: "data \"megallm_models\" \"x\" {\n  type = var.key\n  lifecycle {\n    postcondition {\n" +
+				"      condition     = length(self.ids) > 0\n      error_message = self.empty_reason\n    }\n  }\n}\n",
+			shown: `- type = "***" kept none of the 26 models`},
+		// The framework logs a set of names at TRACE when it compares it.
+		"exclude_ids = [var.key]": {data: "data \"megallm_models\" \"x\" { exclude_ids = [var.key] }\n", shown: "No changes."},
 		// A function runs in a provider process of its own that was never
 		// configured: MEGALLM_API_KEY's key is the one it knows.
 		"supports(m, var.key)": {data: "output \"x\" {\n  value     = provider::megallm::supports({ id = \"gpt-4o\" }, var.key)\n  sensitive = true\n}\n",

@@ -265,7 +265,7 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	selected := models.Select(query)
 	cfg.EmptyReason = types.StringValue("") // not null: Terraform evaluates error_message when the condition holds too
 	if len(selected) == 0 {
-		cfg.EmptyReason = types.StringValue(emptyReason(models, d.data.origin, query))
+		cfg.EmptyReason = types.StringValue(d.data.scrub(emptyReason(models, d.data.origin, query))) // quotes the filters
 	}
 	cfg.IDs = make([]string, len(selected))
 	objects := make([]map[string]attr.Value, len(selected))

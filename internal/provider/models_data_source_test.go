@@ -542,7 +542,7 @@ func TestNameSetSemanticEquals(t *testing.T) {
 		{set("a"), nameSetValue{types.SetUnknown(types.StringType)}, false},
 	} {
 		if got, _ := c.a.SetSemanticEquals(context.Background(), c.b); got != c.want {
-			t.Errorf("%s semantically equals %s: %v, want %v", c.a, c.b, got, c.want)
+			t.Errorf("%s semantically equals %s: %v, want %v", c.a.SetValue, c.b.SetValue, got, c.want)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -45,6 +46,16 @@ func (v nameSetValue) Type(context.Context) attr.Type { return nameSet }
 func (v nameSetValue) Equal(o attr.Value) bool {
 	other, ok := o.(nameSetValue)
 	return ok && v.SetValue.Equal(other.SetValue)
+}
+
+// String is v without its names, "<3 names>": the framework logs it at TRACE
+// for each semantic comparison (tf_value_type), and a name written by mistake
+// may be the API key.
+func (v nameSetValue) String() string {
+	if v.IsNull() || v.IsUnknown() {
+		return v.SetValue.String()
+	}
+	return fmt.Sprintf("<%d names>", len(v.Elements()))
 }
 
 // SetSemanticEquals reports whether v and prior hold the same strings, in
