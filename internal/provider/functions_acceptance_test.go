@@ -877,3 +877,22 @@ func TestFunctions_environmentKeyInArgument(t *testing.T) {
 		ExpectError: expectError(`Invalid value for "capability" parameter: unknown capability "\*\*\*"\. Use one of`),
 	})
 }
+
+// A saved catalog entry whose successor holds the key (a server echoed it) is
+// read by a function as the decoder reads the catalog: without a successor,
+// so unmet_requirements names none, nor the key, as the data sources would.
+// (In-process, the function knows api_key's key; run by Terraform, only
+// MEGALLM_API_KEY's, as for its errors.)
+func TestFunctions_keyInSavedSuccessor(t *testing.T) {
+	t.Parallel()
+	const key = "h248-fn-key/in+a-saved-successor-0123" // in no other test: the provider remembers it
+	server := mockapi.NewTestServer(t, key)
+	entry := fmt.Sprintf(`{ id = "old", retires_at = "2020-01-01", successor = "use %s" }`, url.QueryEscape(key))
+	functionsTest(t, resource.TestStep{
+		Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n  api_key  = %q\n}\n", server.URL(), key) +
+			`data "megallm_model" "m" { id = "gpt-4o" }` + // Terraform validates the provider block for it
+			"\noutput \"x\" { value = provider::megallm::unmet_requirements(" + entry + ", { not_deprecated = true }) }",
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x",
+			knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("model_lifecycle.status is retired since 2020-01-01")}))},
+	})
+}

@@ -115,6 +115,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		unreadable := func(name string) bool { flag := l.bool(name); return flag != nil && *flag }
 		m.DeprecatedAtUnreadable, m.RetiresAtUnreadable = unreadable(unreadableMarks[0]), unreadable(unreadableMarks[1])
 	}
+	if m.Successor != nil && keyScrubber("")(*m.Successor) != *m.Successor { // a saved entry's: null, as the decoder reads it
+		m.Successor = nil
+	}
 	lifecycle := catalog.LifecycleOf(m, now)
 	if l != nil {
 		lifecycle = lifecycle.Later(statusAttribute(l), l.int64("days_to_retirement"))
