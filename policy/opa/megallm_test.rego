@@ -1203,17 +1203,32 @@ _bedrock_prompt := {
 	"values": {"variant": [{"name": "v1", "model_id": "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-express-v1"}]},
 }
 
-test_bedrock_model_ids_are_not_megallm_ids_by_default if {
-	plan := _plan([_bedrock_agent, _bedrock_prompt, _app({"model": "gpt-4o-mini"})])
+# a Databricks serving endpoint's external model, which it calls Anthropic
+# with, by the endpoint's own (SDKv2) blocks: each a list of one
+_databricks_serving := {
+	"address": "databricks_model_serving.s", "mode": "managed", "type": "databricks_model_serving", "name": "s",
+	"values": {"name": "claude", "config": [{"served_entities": [{"name": "claude", "external_model": [{
+		"name": "claude-3-5-sonnet-20240620", "provider": "anthropic", "task": "llm/v1/chat",
+	}]}]}]},
+}
+
+# Model ids of another provider's catalog, which a resource calls that
+# provider with (Bedrock's, a Databricks external model's), are ignored by
+# default, and checked when attribute_paths names them (a catalog of
+# MegaLLM's that lists them, an external model that MegaLLM serves).
+test_other_providers_model_ids_are_not_megallm_ids_by_default if {
+	plan := _plan([_bedrock_agent, _bedrock_prompt, _databricks_serving, _app({"model": "gpt-4o-mini"})])
 	count(megallm.deny) == 0 with time.now_ns as _today with input as plan
 	count(megallm.warn) == 0 with time.now_ns as _today with input as plan
 }
 
-test_bedrock_model_ids_are_checked_when_named if {
-	denies := megallm.deny with time.now_ns as _today with input as _plan([_bedrock_agent, _bedrock_prompt]) with data.megallm_settings as {
-		"attribute_paths": {"aws_bedrockagent_agent": ["foundation_model"], "aws_bedrockagent_prompt": ["variant.*.model_id"]},
-	}
+test_other_providers_model_ids_are_checked_when_named if {
+	denies := megallm.deny with time.now_ns as _today with input as _plan([_bedrock_agent, _bedrock_prompt, _databricks_serving]) with data.megallm_settings as {"attribute_paths": {
+		"aws_bedrockagent_agent": ["foundation_model"], "aws_bedrockagent_prompt": ["variant.*.model_id"],
+		"databricks_model_serving": ["config.*.served_entities.*.external_model.*.name"],
+	}}
 	denies == {
+		`databricks_model_serving.s: config[0].served_entities[0].external_model[0].name = "claude-3-5-sonnet-20240620" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`aws_bedrockagent_agent.a: foundation_model = "anthropic.claude-3-5-sonnet-20240620-v1:0" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`aws_bedrockagent_prompt.p: variant[0].model_id = "arn:aws:bedrock:eu-west-1::foundation-model/amazon.titan-text-ex"… (72 characters) is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 	}

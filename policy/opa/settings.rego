@@ -18,13 +18,15 @@ default_settings := {
 	# of texts, or a map with such texts among its values) to look inside
 	"json_attributes": {"aws_ecs_task_definition": ["container_definitions"], "helm_release": ["values"]},
 	# attribute paths, per resource type, that key_patterns match but that
-	# hold no MegaLLM model id (an RDS instance's license_model; Bedrock's
-	# own model ids and ARNs, which Bedrock resources call Bedrock with); an
-	# attribute path named in attribute_paths is checked all the same
+	# hold no MegaLLM model id (an RDS instance's license_model; the model
+	# ids of another provider's catalog, which the resource calls that
+	# provider with: Bedrock's, a Databricks external model's); an attribute
+	# path named in attribute_paths is checked all the same
 	"ignored_attribute_paths": {
 		"aws_db_instance": ["license_model"],
 		"aws_bedrockagent_agent": ["foundation_model"],
 		"aws_bedrockagent_prompt": ["variant.*.model_id"],
+		"databricks_model_serving": ["config.*.served_entities.*.external_model.*.name"],
 	},
 	# prefixes, per resource type, that a proxy in front of MegaLLM strips
 	# from an id before it asks MegaLLM for what follows (LiteLLM's "openai/"),
