@@ -23,7 +23,7 @@ found contains {"address": r.address, "type": r.type, "path": path, "prefix": pr
 	path := array.concat(doc.path, sub)
 	key := _key_of(doc.value, sub, path)
 	some role in _looked_at(ts, key, path)
-	_leads(role, doc.value, sub)
+	_leads(role, doc.value, _unknowns_of(r, doc), sub)
 	sensitive := _sensitive(r, path)
 	ids := _ids(value, key, is_number(path[count(path) - 1]))
 	some written in ids
@@ -53,18 +53,30 @@ else := [rank] if rank := _id_rank(path)
 
 else := []
 
-# _leads(role, doc, sub): the value at sub, looked at as role, is read: at
-# a key of rank role (_id_rank), only when no key of its map ranks first
-# ({ id = "gpt-4o", name = "GPT-4o" } names its model by id; name is a label).
-_leads(role, _, _) if is_boolean(role)
+# _leads(role, doc, unknowns, sub): the value at sub, looked at as role, is
+# read: at a key of rank role (_id_rank), only when no key of its map ranks
+# first ({ id = "gpt-4o", name = "GPT-4o" } names its model by id; name is a
+# label), whether that key's value is known (doc) or known only after apply
+# (unknowns, after_unknown's shape); a null one is not set.
+_leads(role, _, _, _) if is_boolean(role)
 
-_leads(rank, doc, sub) if {
+_leads(rank, doc, unknowns, sub) if {
 	is_number(rank)
-	map := object.get({"doc": doc}, array.concat(["doc"], array.slice(sub, 0, count(sub) - 1)), {})
-	every key, _ in map {
+	at := array.concat(["doc"], array.slice(sub, 0, count(sub) - 1))
+	known := {key | some key, value in object.get({"doc": doc}, at, {}); value != null}
+	later := {key | some key, value in object.get({"doc": unknowns}, at, {}); value != false}
+	every key in known | later {
 		object.get(_id_ranks, _snake_case(key), rank) >= rank
 	}
 }
+
+# _unknowns_of(r, doc): after_unknown of r's change, for its own values; a
+# document of text has no value known only after apply (its text would be).
+_unknowns_of(r, doc) := object.get(_after_unknowns, r.address, {}) if doc.path == []
+
+else := {}
+
+_after_unknowns := {rc.address: object.get(rc.change, "after_unknown", {}) | some rc in input.resource_changes; rc.mode == "managed"}
 
 # _names_id(role, sensitive, id): a value of a map by role names a model
 # when it is an id, with or without separators and in any letter case (O3,
@@ -215,35 +227,40 @@ unknown contains {"address": rc.address, "path": path} if {
 	rc.mode == "managed"
 	ts := _type_settings[rc.type]
 	values := object.get(_planned_values, rc.address, {})
-	walk(object.get(rc.change, "after_unknown", {}), [path, true])
+	unknowns := object.get(rc.change, "after_unknown", {})
+	walk(unknowns, [path, true])
 	count(path) > 0
-	_watched_unknown(ts, _key_of(values, path, path), path)
-	not _ignored(ts, path)
+	some role in _unknown_looked_at(ts, _key_of(values, path, path), path)
+	_leads(role, values, unknowns, path)
 }
+
+# _unknown_looked_at(ts, key, path): as _looked_at, for a value known only
+# after apply, which may also be a whole object or text that a setting points
+# into (_into).
+_unknown_looked_at(ts, key, path) := [] if _ignored(ts, path)
+
+else := [false] if _into(ts, path)
+
+else := _looked_at(ts, key, path)
 
 _planned_values := {r.address: object.get(r, "values", {}) | some r in _managed_resources}
 
-# _watched_unknown(ts, key, path): a setting points at or into the value at
-# path, whose setting's name is key (_key_of); false by default (_key_named),
-# and of no resource's values, so it is computed once per type and path.
-default _watched_unknown(_, _, _) := false
+# _into(ts, path): an attribute path reaches into the value at path, or it is
+# the text of a json_attributes attribute or a YAML file; false by default
+# (_key_named), and of no resource's values, so it is computed once per type
+# and path.
+default _into(_, _) := false
 
-_watched_unknown(ts, key, path) if _watched(ts, key, path)
-
-_watched_unknown(_, _, path) if _by_role(path)
-
-_watched_unknown(_, _, path) if _id_rank(path) >= 0
-
-_watched_unknown(ts, _, path) if {
+_into(ts, path) if {
 	some steps in ts.attribute_paths
 	_path_matches(array.slice(steps, 0, count(path)), path)
 }
 
-_watched_unknown(ts, _, [attribute]) if attribute in ts.json_attributes
+_into(ts, [attribute]) if attribute in ts.json_attributes
 
-_watched_unknown(_, _, path) if _yaml_file(path)
+_into(_, path) if _yaml_file(path)
 
-_watched_unknown(ts, _, [attribute, _]) if attribute in ts.json_attributes
+_into(ts, [attribute, _]) if attribute in ts.json_attributes
 
 # _type_settings[type] (ts): the per-type settings of each resource type of
 # the plan, its attribute paths split into steps once rather than at each

@@ -1059,6 +1059,22 @@ test_a_map_under_a_key_of_one_id_names_its_id_by_an_ids_key if {
 	warnings == {"terraform_data.app: input.model.name is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
 }
 
+# A map under a key of one id is read by the first id's key it sets,
+# whether its value is known or known only after apply: a name beside a
+# known id is a label, so its unknown value does not warn; a known name
+# beside an id known only after apply is not checked, as the id warns; and
+# a null id is unset, so the name beside it is the id and checked.
+test_a_map_of_one_id_is_read_by_its_first_key_known_or_not if {
+	app := _app({"model": {"id": "gpt-4o-mini"}, "chat_model": {"name": "GPT-4o"}, "fast_model": {"id": null, "name": "gpt-4o-minii"}})
+	plan := json.patch(_plan([app]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(app, {"input": {"model": {"name": true}, "chat_model": {"id": true}}}),
+	]}])
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {"terraform_data.app: input.chat_model.id is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	denies == {`terraform_data.app: input.fast_model.name = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
+}
+
 # JSON text of an object under a key of one id (model = jsonencode({...}))
 # is read as that map is: by its id's key, its other values under their own
 # keys (provider is no id; fallback_model is one). Read whole, as one id, it
