@@ -28,8 +28,17 @@ found contains {"address": r.address, "type": r.type, "path": path, "prefix": pr
 	ids := _ids(value, key, is_number(path[count(path) - 1]))
 	some written in ids
 	[prefix, id] := _routed(ts.routing_prefixes, written)
-	_names_id(role, sensitive, id)
+	_names_id(_as_read(role, path), sensitive, id)
 }
+
+# _as_read(role, path): how a value looked at as role is read (_names_id):
+# one at an id's key of a map that is a role's value in a map by role, as
+# the values of that map are, by role, as it may hold settings too (models =
+# { cache = { name = "model-cache" } }).
+_as_read(role, path) if {
+	is_number(role)
+	_by_role(array.slice(path, 0, count(path) - 1))
+} else := role
 
 # _routed(prefixes, written): [prefix, id]: the longest of prefixes that
 # written starts with, and what follows it, or "" and written under none.
@@ -133,7 +142,10 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
 # as FALLBACK_MODELS, it may be a list, as JSON text, in Helm's braces or
 # separated by commas (an environment variable holds only text), or a JSON
-# object, whose values name ids by role, and may be a file path or URL
+# object, which maps roles to ids: each of its strings is an id, as each of
+# a list's is, not only one the catalog tells of, as in a map by role of
+# the configuration, which may hold a chart's settings (_by_role); its maps
+# and lists are read as a document (_unread). It may be a file path or URL
 # (OLLAMA_MODELS=/data/models or D:\ollama\models), or words
 # (supported_models = "Chat and embeddings") instead, which no id is.
 # Under any key, JSON text of a list (FALLBACK_MODEL = jsonencode([...]))
@@ -317,8 +329,9 @@ _documents(r) := array.concat(own, _embedded(_type_settings[r.type], own)) if {
 # (_text_documents), decoded, at its path, wherever it is (an environment
 # variable's jsonencode, a ConfigMap's config.json or application.yaml, a
 # local_file's content), as no setting can name text below a resource's own
-# attributes; but for text that a key pattern or attribute path takes for
-# ids already (_takes_ids) and a json_attributes text, read above.
+# attributes; but for a json_attributes text, read above, and the strings
+# of text that a key pattern or attribute path takes for ids already
+# (_unread).
 # A text's key is read from its path in its document (sub), so that the
 # whole path is built only for a text that holds documents: a document that
 # is text itself is a json_attributes text.
@@ -326,11 +339,28 @@ _embedded(ts, docs) := [{"path": path, "value": d} |
 	some doc in docs
 	walk(doc.value, [sub, value])
 	is_string(value)
-	some d in _text_documents(sub, value)
+	some text_doc in _text_documents(sub, value)
 	path := array.concat(doc.path, sub)
 	not _json_attribute_text(ts, path)
-	not _takes_ids(ts, _key_of(doc.value, sub, path), path, value)
+	some d in _unread(ts, _key_of(doc.value, sub, path), path, value, text_doc)
 ]
+
+# _unread(ts, key, path, text, doc): what _ids does not read of a text's
+# document: all of it, unless the text is taken for ids (_takes_ids); then
+# the maps and lists that its list or object holds beside its ids, its
+# strings made null (MODELS = jsonencode({ chat = "gpt-4o", embed = { id =
+# "text-embedding-3-small" } })), which would otherwise go unread.
+_unread(ts, key, path, text, doc) := [doc] if not _takes_ids(ts, key, path, text)
+
+else := [[_unless_string(v) | some v in doc]] if is_array(doc)
+
+else := [{k: _unless_string(v) | some k, v in doc}] if is_object(doc)
+
+else := []
+
+_unless_string(value) := null if is_string(value)
+
+else := value
 
 # _takes_ids(ts, key, path, text): a setting points at the text and _ids
 # reads ids in it (FALLBACK_MODELS), as in all but text that holds
@@ -423,15 +453,24 @@ _watched(_, key, _) if _key_named(key)
 _watched(ts, _, path) if _named(ts, path)
 
 # _id_rank(path): for a value of a map under a key of one id, or of a map
-# listed there, the rank of its key among those such a map names its model
-# by (model = { name = "gpt-4o", format = "OpenAI" }), the first it has
-# (_leads); its other values are settings of its own, looked at under their
-# own keys, as under a plural key (_by_role).
+# listed there, or of a map that is a role's value in a map by role (models
+# = { chat = { id = "gpt-4o", temperature = 0.2 } }, in JSON text too: read
+# by role, _as_read), the rank of its key among those such a map names its
+# model by (model = { name = "gpt-4o", format = "OpenAI" }), the first it
+# has (_leads); its other values are settings of its own, looked at under
+# their own keys, as under a plural key (_by_role).
 _id_rank(path) := _id_ranks[_snake_case(path[count(path) - 1])] if {
-	key := _map_key(path)
+	is_string(path[count(path) - 1])
+	_names_one_model(array.slice(path, 0, count(path) - 1))
+}
+
+_names_one_model(at) if {
+	key := _last_key(at)
 	not endswith(lower(key), "s")
 	_key_named(key)
 }
+
+_names_one_model(at) if _by_role(at)
 
 _id_ranks := {"model_id": 0, "model": 0, "id": 1, "name": 2}
 

@@ -611,6 +611,25 @@ test_a_map_under_a_plural_key_names_ids_by_role if {
 	}
 }
 
+# A map that is a role's value in a map by role names that role's model as
+# a map under a key of one id does, by the first id's key it has, and JSON
+# text of one likewise (models = { chat = jsonencode({ id = "gpt-4o" }) }):
+# that value is read by role, as the map may hold a chart's settings
+# (cache's name), and its other values under their own keys.
+test_a_roles_map_names_its_model_by_an_ids_key if {
+	_deny({"models": {
+		"chat": {"id": "gtp-4o", "name": "Chat", "temperature": 0.2},
+		"fast": json.marshal({"name": "gpt-4o-minii", "provider": "openai"}),
+		"embed": {"model": "xy-9", "fallback_model": "gtp-4.1"},
+		"cache": {"name": "model-cache", "size": "10Gi"},
+	}}) == {
+		`terraform_data.app: input.models.chat.id = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.models.fast.name = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.models.embed.model = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.models.embed.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+		`terraform_data.app: input.models.embed.fallback_model = "gtp-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+	}
+}
+
 # A word of letters alone by role is a role or a setting unless it is an id
 # or a display name, in any letter case: an id holding it (gpt-4o-mini,
 # claude-sonnet-4-20250514) makes it no misspelt id; nor is a path or URL
@@ -991,12 +1010,13 @@ test_a_helm_list_in_braces_is_a_list_of_ids if {
 }
 
 # An element of a list with white space inside is a mistyped id, not words;
-# a JSON object's values are the ids it names, by role; a relative path is
-# no id when it starts with "." (a slash alone is a vendor prefix's).
+# a JSON object maps roles to ids, each checked as a list's element is, and
+# its maps are read as a role's map is; a relative path is no id when it
+# starts with "." (a slash alone is a vendor prefix's).
 test_plural_keys_elements_and_json_objects if {
 	denies := _deny({
 		"FALLBACK_MODELS": "gpt-4o-mini, gtp 4o", "list_models": ["gpt-4o-mini", "gtp 4o"], "json_models": `["gpt-4.1", "x 1"]`,
-		"ROUTER_MODELS": json.marshal({"primary": "gtp-4o", "fallback": "gpt-4o-mini", "dir": "/models", "note": "Chat and embeddings", "limits": {"rpm": "x-2"}}),
+		"ROUTER_MODELS": json.marshal({"primary": "gtp-4o", "fallback": "gpt-4o-mini", "dir": "/models", "note": "Chat and embeddings", "limits": {"rpm": "x-2"}, "embed": {"id": "gpt-4o-minii"}, "more": [{"model": "xy-9"}]}),
 		"supported_models": "Chat and embeddings,", "OLLAMA_MODELS": "./models", "LOCAL_MODELS": "models/llama",
 	})
 	denies == {
@@ -1004,6 +1024,8 @@ test_plural_keys_elements_and_json_objects if {
 		`terraform_data.app: input.list_models[1] = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.app: input.json_models = "x 1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 		`terraform_data.app: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.ROUTER_MODELS.embed.id = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+		`terraform_data.app: input.ROUTER_MODELS.more[0].model = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.ROUTER_MODELS.more.0.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 		`terraform_data.app: input.LOCAL_MODELS = "models/llama" is not in the MegaLLM catalog. If it is no model id, add "input.LOCAL_MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
@@ -1165,16 +1187,18 @@ test_a_whole_value_an_attribute_path_reaches_into_warns if {
 }
 
 # A value of a map by role known only after apply may be an id, as the whole
-# map would be: it warns; one under a key of no model, or deeper, does not.
+# map would be: it warns, and so does the id's key of a map that is a role's
+# value; one under a key of no model, or a map's other key, does not.
 test_a_value_of_a_map_by_role_known_only_after_apply_warns if {
 	app := _app({"models": {"storage": "10Gi"}, "model": {}, "settings": {}, "fallback_models": {"chat": {}}})
 	plan := json.patch(_plan([app]), [{"op": "add", "path": "/resource_changes", "value": [_unknown_change(app, {"input": {
 		"models": {"embed": true}, "model": {"format": true}, "settings": {"chat": true},
-		"fallback_models": {"chat": {"name": true}}, "LLM_MODELS": true,
+		"fallback_models": {"chat": {"name": true, "region": true}}, "LLM_MODELS": true,
 	}})]}])
 	warnings := megallm.warn with time.now_ns as _today with input as plan
 	warnings == {sprintf("%s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.", [w]) | some w in [
 		"terraform_data.app: input.models.embed",
+		"terraform_data.app: input.fallback_models.chat.name",
 		"terraform_data.app: input.LLM_MODELS",
 	]}
 	count(megallm.deny) == 0 with time.now_ns as _today with input as plan
