@@ -182,6 +182,11 @@ test_id_with_another_gateways_vendor_prefix_suggests_the_catalogs_id if {
 		`terraform_data.app: input.model = "openai/gtp-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
 		`terraform_data.app: input.chat_model = "openai/gpt-3.5-turbo" is not in the MegaLLM catalog. The catalog writes it "gpt-3.5-turbo", which was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
 	}
+}
+
+# A sensitive value under another gateway's vendor prefix shows no rest to be
+# an id; another vendor's prefix is read past likewise.
+test_a_sensitive_or_other_vendors_prefixed_id_suggests_as_the_catalog_allows if {
 	hidden := json.patch(_app({"model": "openai/gpt-4o"}), [{"op": "add", "path": "/sensitive_values", "value": {"input": {"model": true}}}])
 	hidden_denies := megallm.deny with time.now_ns as _today with input as _plan([hidden])
 	hidden_denies == {`terraform_data.app: input.model = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "input.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`}
@@ -650,58 +655,103 @@ test_a_word_path_or_url_by_role_is_no_id_unless_the_catalog_has_it if {
 	}
 }
 
-# A setting by role (a version, GPU, region, size, disk or date) is no
-# misspelt id merely as an id is a few edits from it or holds it: near an id,
-# a value is one only when both hold a word (two letters in a row) and it has
-# more than letters, as a misspelt id has (gpt-4o-mnii, o3-mni); else only as
-# an id with or without separators, in any letter case (o-1, O3).
-test_a_setting_by_role_is_no_misspelt_id_unless_shaped_as_one if {
+# _shaped_reads: a catalog with ids of letters alone, short ones, dated
+# ones and one under a vendor prefix, which settings by role are near
+_shaped_reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))] if {
 	more := [
 		_model("o1", "openai", {}), _model("o3", "openai", {}), _model("o3-mini", "openai", {}),
 		_model("gemini-2.0-flash", "google", {}), _model("claude-3-5-sonnet-20241022", "anthropic", {}),
 		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("gpt-4o-2024-08-06", "openai", {}),
 	]
-	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
-	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
-		[_app({"models": {
+}
+
+_deny_by_role(models, reads) := denies if {
+	denies := megallm.deny with time.now_ns as _today with input as _plan_with([_app({"models": models})], reads)
+}
+
+# _legacy_retired: the deny of "legacy": "gpt-3.5-turbo" by role, which a
+# test of values that are no ids holds to show that their map is read
+_legacy_retired := {`terraform_data.app: input.models.legacy = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`}
+
+# A setting by role (a version, GPU, region, size, disk or date) is no
+# misspelt id merely as an id is a few edits from it or holds it: near an id,
+# a value is one only when both hold a word (two letters in a row) and it has
+# more than letters, as a misspelt id has (gpt-4o-mnii, o3-mni).
+test_a_setting_by_role_is_no_misspelt_id_unless_shaped_as_one if {
+	_deny_by_role(
+		{
 			"chat": "gpt-4o-mini", "think": "o3", "version": "v1", "gpu": "a10", "region": "us-east-1", "size": "70b",
-			"tier": "t4", "storage": "gp3", "volume": "io1", "snapshot": "2024-08-06",
-			"fast": "gpt-4o-mnii", "reason": "o3-mni", "flash": "gemini-2.0-flsh", "write": "claude-3-5-sonet-20241022",
-			"small": "o-1", "big": "O3",
-		}})],
-		reads,
-	)
-	denies == {
+			"tier": "t4", "storage": "gp3", "volume": "io1", "snapshot": "2024-08-06", "legacy": "gpt-3.5-turbo",
+		},
+		_shaped_reads,
+	) == _legacy_retired
+}
+
+# A value by role shaped as a misspelt id is one.
+test_a_value_by_role_shaped_as_an_id_is_a_misspelt_id if {
+	_deny_by_role({"fast": "gpt-4o-mnii", "reason": "o3-mni"}, _shaped_reads) == {
 		`terraform_data.app: input.models.fast = "gpt-4o-mnii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.models.reason = "o3-mni" is not in the MegaLLM catalog. Did you mean "o3-mini"?`,
+	}
+}
+
+test_a_dated_value_by_role_shaped_as_an_id_is_a_misspelt_id if {
+	_deny_by_role({"flash": "gemini-2.0-flsh", "write": "claude-3-5-sonet-20241022"}, _shaped_reads) == {
 		`terraform_data.app: input.models.flash = "gemini-2.0-flsh" is not in the MegaLLM catalog. Did you mean "gemini-2.0-flash"?`,
 		`terraform_data.app: input.models.write = "claude-3-5-sonet-20241022" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`,
+	}
+}
+
+# An id by role with or without separators, in any letter case (o-1, O3), is
+# a misspelt id.
+test_an_id_by_role_written_otherwise_is_a_misspelt_id if {
+	_deny_by_role({"small": "o-1", "big": "O3"}, _shaped_reads) == {
 		`terraform_data.app: input.models.small = "o-1" is not in the MegaLLM catalog. Did you mean "o1" or "o3"?`,
 		`terraform_data.app: input.models.big = "O3" is not in the MegaLLM catalog. Did you mean "o3" or "o1"?`,
 	}
 }
 
+# _start_reads: a catalog with ids dated, versioned or under a vendor prefix
+_start_reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))] if {
+	more := [
+		_model("claude-3-5-sonnet-20241022", "anthropic", {}), _model("gpt-4o-2024-08-06", "openai", {}),
+		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("llama-3.1-8b-instruct", "meta", {}),
+		_model("o3-mini", "openai", {}),
+	]
+}
+
 # A value by role near the start of an id, up to a separator, of two words
 # or more (claude-3-5-sonnet of claude-3-5-sonnet-20241022) is a misspelt id
 # without its date or version, as under a model key: "did you mean" names
-# the ids so started, and an id the policy refuses is no reason to ignore it.
+# the ids so started.
 test_a_value_by_role_near_the_start_of_an_id_is_a_misspelt_id if {
-	more := [
-		_model("claude-3-5-sonnet-20241022", "anthropic", {}), _model("gpt-4o-2024-08-06", "openai", {}),
-		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}),
-	]
-	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
 	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
-		[_app({"model": "claude-3-5-sonet", "models": {
-			"write": "claude-3-5-sonet", "dated": "gtp-4o-2024", "vision": "meta-llama/llama-3.3-7b", "large": "mistral-lage",
-		}})],
-		reads,
+		[_app({"model": "claude-3-5-sonet", "models": {"write": "claude-3-5-sonet"}})],
+		_start_reads,
 	)
 	denies == {
 		`terraform_data.app: input.model = "claude-3-5-sonet" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`,
 		`terraform_data.app: input.models.write = "claude-3-5-sonet" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`,
+	}
+}
+
+test_a_value_by_role_near_the_start_of_a_dated_id_is_a_misspelt_id if {
+	_deny_by_role({"dated": "gtp-4o-2024"}, _start_reads) == {
 		`terraform_data.app: input.models.dated = "gtp-4o-2024" is not in the MegaLLM catalog. Did you mean "gpt-4o-2024-08-06"?`,
+	}
+}
+
+# So is one near the start after an id's vendor prefix.
+test_a_value_by_role_near_the_start_of_a_prefixed_id_is_a_misspelt_id if {
+	_deny_by_role({"vision": "meta-llama/llama-3.3-7b"}, _start_reads) == {
 		`terraform_data.app: input.models.vision = "meta-llama/llama-3.3-7b" is not in the MegaLLM catalog. Did you mean "meta-llama/llama-3.3-70b-instruct"?`,
+	}
+}
+
+# So is one near the start of an id the policy refuses, which is no reason to
+# ignore it.
+test_a_value_by_role_near_the_start_of_a_refused_id_is_a_misspelt_id if {
+	_deny_by_role({"large": "mistral-lage"}, _start_reads) == {
 		`terraform_data.app: input.models.large = "mistral-lage" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
 	}
 }
@@ -734,46 +784,56 @@ test_a_value_by_role_transposed_in_a_short_start_of_an_id_is_a_misspelt_id if {
 # start must be two edits nearer than an id (gp3 is two from gpt-3), and a
 # word, version, GPU, size, date, path or URL is no id.
 test_a_setting_by_role_is_no_misspelt_id_near_the_start_of_an_id if {
-	more := [
-		_model("claude-3-5-sonnet-20241022", "anthropic", {}), _model("gpt-4o-2024-08-06", "openai", {}),
-		_model("meta-llama/llama-3.3-70b-instruct", "meta", {}), _model("llama-3.1-8b-instruct", "meta", {}),
-		_model("o3-mini", "openai", {}),
-	]
-	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
-	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
-		[_app({"models": {
+	_deny_by_role(
+		{
 			"storage": "10Gi", "kind": "storage", "gpu": "a100", "version": "v1", "size": "70b", "snapshot": "2024-08-06",
-			"role": "chat", "tier": "mini", "disk": "gp3", "volume": "io1", "device": "gpu", "runtime": "ollama",
-			"region": "us-east-1", "dir": "/models/claude-3-5-sonet", "cache": "./gtp-4o-2024",
-			"base": "https://gateway.example.com/v1/claude-3-5-sonet", "write": "claude-3-5-sonet",
-		}})],
-		reads,
-	)
-	denies == {`terraform_data.app: input.models.write = "claude-3-5-sonet" is not in the MegaLLM catalog. Did you mean "claude-3-5-sonnet-20241022"?`}
+			"role": "chat", "tier": "mini", "disk": "gp3", "legacy": "gpt-3.5-turbo",
+		},
+		_start_reads,
+	) == _legacy_retired
+}
+
+test_a_path_url_or_word_by_role_is_no_misspelt_id_near_the_start_of_an_id if {
+	_deny_by_role(
+		{
+			"volume": "io1", "device": "gpu", "runtime": "ollama", "region": "us-east-1", "dir": "/models/claude-3-5-sonet",
+			"cache": "./gtp-4o-2024", "base": "https://gateway.example.com/v1/claude-3-5-sonet", "legacy": "gpt-3.5-turbo",
+		},
+		_start_reads,
+	) == _legacy_retired
+}
+
+# _word_reads: a catalog with ids of letters alone
+_word_reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))] if {
+	more := [_model(id, "mistral", {}) | some id in ["mistral", "gemma", "gemini", "command", "sonar", "codestral", "pixtral", "jamba", "dbrx"]]
 }
 
 # A word by role is a misspelt id when it is one edit from an id of letters
-# alone (mistrall, snoar), in any letter case, as under a model key; no more
-# edits (mini, german: two from gemini, gemma) and no id that holds it make a
-# role or setting one, and solar, one from sonar, is no id of this catalog.
+# alone (mistrall, snoar), in any letter case, as under a model key; solar,
+# one from sonar, is no id of this catalog.
 test_a_word_by_role_one_edit_from_an_id_of_letters_is_a_misspelt_id if {
-	more := [_model(id, "mistral", {}) | some id in ["mistral", "gemma", "gemini", "command", "sonar", "codestral", "pixtral", "jamba", "dbrx"]]
-	reads := [_read("catalog", array.concat(_allowed, more)), _read("all", array.concat(_everything, more))]
+	_deny_by_role({"chat": "Mistrall", "search": "snoar", "agent": "comand"}, _word_reads) == {
+		`terraform_data.app: input.models.chat = "Mistrall" is not in the MegaLLM catalog. Did you mean "mistral"?`,
+		`terraform_data.app: input.models.search = "snoar" is not in the MegaLLM catalog. Did you mean "sonar"?`,
+		`terraform_data.app: input.models.agent = "comand" is not in the MegaLLM catalog. Did you mean "command"?`,
+	}
+}
+
+test_a_short_word_by_role_one_edit_from_an_id_of_letters_is_a_misspelt_id if {
+	_deny_by_role({"sql": "dbx", "upstage": "solar"}, _word_reads) == {
+		`terraform_data.app: input.models.sql = "dbx" is not in the MegaLLM catalog. Did you mean "dbrx"?`,
+		`terraform_data.app: input.models.upstage = "solar" is not in the MegaLLM catalog. Did you mean "sonar"?`,
+	}
+}
+
+# No more edits (mini, german: two from gemini, gemma) and no id that holds
+# it make a role or setting word by role a misspelt id.
+test_a_role_or_setting_word_by_role_is_no_misspelt_id if {
 	words := {w: w | some w in [
 		"chat", "embed", "fast", "smart", "cheap", "default", "vision", "code", "large", "small", "local", "remote",
 		"primary", "fallback", "openai", "azure", "none", "auto", "mini", "german",
 	]}
-	denies := megallm.deny with time.now_ns as _today with input as _plan_with(
-		[_app({"models": object.union(words, {"chat": "Mistrall", "search": "snoar", "agent": "comand", "sql": "dbx", "upstage": "solar"})})],
-		reads,
-	)
-	denies == {
-		`terraform_data.app: input.models.chat = "Mistrall" is not in the MegaLLM catalog. Did you mean "mistral"?`,
-		`terraform_data.app: input.models.search = "snoar" is not in the MegaLLM catalog. Did you mean "sonar"?`,
-		`terraform_data.app: input.models.agent = "comand" is not in the MegaLLM catalog. Did you mean "command"?`,
-		`terraform_data.app: input.models.sql = "dbx" is not in the MegaLLM catalog. Did you mean "dbrx"?`,
-		`terraform_data.app: input.models.upstage = "solar" is not in the MegaLLM catalog. Did you mean "sonar"?`,
-	}
+	_deny_by_role(object.union(words, {"legacy": "gpt-3.5-turbo"}), _word_reads) == _legacy_retired
 }
 
 # A sensitive value of a map by role is checked as under a model key: one
@@ -916,15 +976,19 @@ test_routing_prefixes_check_an_id_by_what_follows if {
 	}
 	warnings := megallm.warn with time.now_ns as _today with input as plan with data.megallm_settings as _routing_openai
 	warnings == {`kubernetes_config_map.litellm: data["config.yaml"].model_list[4].litellm_params.model = "openai/gpt-4o" is deprecated since 2026-06-01 and retires on 2027-03-31, in 118 days: use its successor "openai/gpt-4.1".`}
+}
 
-	# of prefixes that an id starts with, the longest; a sensitive value is
-	# checked by what follows too, and shown as none
+# Of the routing prefixes that an id starts with, the longest is stripped; a
+# sensitive value is checked by what follows too, and shown as none.
+test_routing_prefixes_strip_the_longest_and_hide_a_sensitive_id if {
 	nested := {"kubernetes_config_map": ["openrouter/", "openrouter/openai/"]}
 	sensitive := json.patch(_litellm(["openrouter/openai/gpt-4.1", "openrouter/openai/gtp-4.1"]), [{"op": "add", "path": "/sensitive_values", "value": {"data": {"config.yaml": true}}}])
 	sensitive_denies := megallm.deny with time.now_ns as _today with input as _plan([sensitive]) with data.megallm_settings as {"routing_prefixes": nested}
 	sensitive_denies == {`kubernetes_config_map.litellm: data["config.yaml"].model_list[1].litellm_params.model = (sensitive value) is not in the MegaLLM catalog. If it is no model id, add "data.*.model_list.1.litellm_params.model" to megallm_settings.ignored_attribute_paths["kubernetes_config_map"].`}
+}
 
-	# another type's routing prefixes strip nothing here
+# Another type's routing prefixes strip nothing.
+test_routing_prefixes_of_another_type_strip_nothing if {
 	other := megallm.deny with time.now_ns as _today with input as _plan([_litellm(["openai/gpt-4.1"])]) with data.megallm_settings as {"routing_prefixes": {"helm_release": ["openai/"]}}
 	count(other) == 1
 }
@@ -1010,23 +1074,32 @@ test_a_helm_list_in_braces_is_a_list_of_ids if {
 }
 
 # An element of a list with white space inside is a mistyped id, not words;
-# a JSON object maps roles to ids, each checked as a list's element is, and
-# its maps are read as a role's map is; a relative path is no id when it
-# starts with "." (a slash alone is a vendor prefix's).
-test_plural_keys_elements_and_json_objects if {
+# a relative path is no id when it starts with "." (a slash alone is a
+# vendor prefix's).
+test_plural_keys_elements if {
 	denies := _deny({
 		"FALLBACK_MODELS": "gpt-4o-mini, gtp 4o", "list_models": ["gpt-4o-mini", "gtp 4o"], "json_models": `["gpt-4.1", "x 1"]`,
-		"ROUTER_MODELS": json.marshal({"primary": "gtp-4o", "fallback": "gpt-4o-mini", "dir": "/models", "note": "Chat and embeddings", "limits": {"rpm": "x-2"}, "embed": {"id": "gpt-4o-minii"}, "more": [{"model": "xy-9"}]}),
 		"supported_models": "Chat and embeddings,", "OLLAMA_MODELS": "./models", "LOCAL_MODELS": "models/llama",
 	})
 	denies == {
 		`terraform_data.app: input.FALLBACK_MODELS = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.app: input.list_models[1] = "gtp 4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.app: input.json_models = "x 1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+		`terraform_data.app: input.LOCAL_MODELS = "models/llama" is not in the MegaLLM catalog. If it is no model id, add "input.LOCAL_MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
+	}
+}
+
+# JSON text of an object under a plural key maps roles to ids, each checked
+# as a list's element is (a path or words are none), and its maps and lists
+# are read as a role's map is.
+test_a_json_object_under_a_plural_key_maps_roles_to_ids if {
+	_deny({"ROUTER_MODELS": json.marshal({
+		"primary": "gtp-4o", "fallback": "gpt-4o-mini", "dir": "/models", "note": "Chat and embeddings",
+		"limits": {"rpm": "x-2"}, "embed": {"id": "gpt-4o-minii"}, "more": [{"model": "xy-9"}],
+	})}) == {
 		`terraform_data.app: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
 		`terraform_data.app: input.ROUTER_MODELS.embed.id = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.ROUTER_MODELS.more[0].model = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.ROUTER_MODELS.more.0.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
-		`terraform_data.app: input.LOCAL_MODELS = "models/llama" is not in the MegaLLM catalog. If it is no model id, add "input.LOCAL_MODELS" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
 }
 
@@ -1722,15 +1795,20 @@ test_paths_with_an_empty_step_fail_closed if {
 		`megallm_settings.attribute_paths["terraform_data"] has "", which is no path of steps joined by ".": write each step after a ".", a list index as a number, such as "model.0.name" or "model.*.name".`,
 		`megallm_settings.ignored_attribute_paths["terraform_data"] has "a..b", which is no path of steps joined by ".": write it without empty steps, as "a.b", or with "*" for any one step in their place, as "a.*.b".`,
 	}
+}
 
-	# each path the deny advises checks an id: without the empty step, or with any step there
+# Each path that the deny of a path with an empty step advises checks an id:
+# without the empty step, or with any step there.
+test_the_paths_advised_for_an_empty_step_check_an_id if {
 	followed := _deny({"MODEL_NAME": "gpt4o-mini"}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.MODEL_NAME"]}}
 	followed == {`terraform_data.app: input.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
 	starred := _deny({"chat": {"MODEL_NAME": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.*.MODEL_NAME"]}}
 	starred == {`terraform_data.app: input.chat.MODEL_NAME = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`}
+}
 
-	# where only one way reaches a value of the plan, only it is advised: the
-	# other, followed, would check nothing
+# Where only one way past an empty step reaches a value of the plan, only it
+# is advised: the other, followed, would check nothing.
+test_only_the_path_that_reaches_a_value_is_advised_for_an_empty_step if {
 	nested := _deny({"env": {"LLM": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input..LLM"]}}
 	nested == {`megallm_settings.attribute_paths["terraform_data"] has "input..LLM", which is no path of steps joined by ".": write it with "*" for any one step in their place, as "input.*.LLM".`}
 	nested_followed := _deny({"env": {"LLM": "gpt4o-mini"}}) with data.megallm_settings as {"attribute_paths": {"terraform_data": ["input.*.LLM"]}}
@@ -2055,13 +2133,18 @@ _lambda_plan := json.patch(_plan([_planned_lambda]), [{"op": "add", "path": "/re
 # is none of them is a typo that would check nothing
 test_an_attribute_path_whose_first_step_is_no_attribute_fails_closed if {
 	denies := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": [
-		"enviroment.variables.LLM", "environment.*.variables.LLM", "llm_environment.LLM",
+		"enviroment.variables.LLM", "environment.*.variables.LLM",
 	]}}
 	denies == {
 		`megallm_settings.attribute_paths["aws_lambda_function"] has "enviroment.variables.LLM", but aws_lambda_function.chat has no attribute "enviroment", so it reaches no value and checks nothing. Did you mean "environment"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
-		`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", but aws_lambda_function.chat has no attribute "llm_environment", so it reaches no value and checks nothing. Did you mean "environment"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`,
 		`aws_lambda_function.chat: environment[0].variables.LLM = "gpt4o-mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 	}
+}
+
+# an attribute that contains one misses it too (llm_environment)
+test_an_attribute_path_whose_first_step_holds_an_attribute_fails_closed if {
+	denies := megallm.deny with time.now_ns as _today with input as _lambda_plan with data.megallm_settings as {"attribute_paths": {"aws_lambda_function": ["llm_environment.LLM"]}}
+	denies == {`megallm_settings.attribute_paths["aws_lambda_function"] has "llm_environment.LLM", but aws_lambda_function.chat has no attribute "llm_environment", so it reaches no value and checks nothing. Did you mean "environment"? Name an attribute of the resource as the plan's JSON (terraform show -json) writes it.`}
 }
 
 # an attribute that is unset (null, an empty block), known only after apply,
