@@ -230,11 +230,9 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 		before = ", or one of the filters before it"
 	}
 	advice := fmt.Sprintf("Loosen or remove %s%s.", narrowedArgument(last.By), before)
-	currency := slices.IndexFunc(last.Unmet, func(m catalog.Miss) bool { return m.Requirement.Check == catalog.SameCurrency })
-	switch {
-	case currency >= 0:
-		advice = fmt.Sprintf("Set currency = %s to compare the prices in it, or loosen or remove require%s.",
-			megallm.Quote(last.Unmet[currency].Currency), before)
+	switch set := setCurrencyWords(last.Unmet); {
+	case set != "":
+		advice = fmt.Sprintf("%s, or loosen or remove require%s.", set, before)
 	case last.By == catalog.ByPolicy:
 		advice = "The provider's policy allows none of them (it denies them, or its allowed_owners leaves out their " +
 			"owners): widen the filters, or change the policy."

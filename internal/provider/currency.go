@@ -80,7 +80,7 @@ func currencyWarning(models *catalog.Catalog, origin string, query catalog.Query
 	switch len(currencies) {
 	case 0:
 	case 1:
-		advice = fmt.Sprintf(" Set currency = %s to compare the prices in it.", megallm.Quote(currencies[0]))
+		advice = " " + compareIn(currencies[0]) + "."
 	default:
 		advice = " Set currency to one of them to compare the prices in it."
 	}

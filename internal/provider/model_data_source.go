@@ -227,9 +227,13 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(nil, id, r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
+		choose := "Choose"
+		if set := setCurrencyWords(r.Unmet); set != "" {
+			choose = set + ", choose"
+		}
 		return "Model does not meet requirements", fmt.Sprintf("Model %s does not meet %s:\n  - %s\n\n"+
-			"Choose another model (a megallm_models data source with the same require lists the models "+
-			"that do), or relax require.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "))
+			"%s another model (a megallm_models data source with the same require lists the models that do), or "+
+			"relax require.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "), choose)
 	}
 }
 

@@ -3,6 +3,7 @@ package provider
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -73,6 +74,21 @@ func missWords(miss catalog.Miss) string {
 		return words
 	}
 	return "does not meet " + q.Name
+}
+
+// setCurrencyWords advises, where a model misses a price requirement only by
+// its currency, to compare prices in that model's currency; "" for no such miss.
+func setCurrencyWords(misses []catalog.Miss) string {
+	i := slices.IndexFunc(misses, func(m catalog.Miss) bool { return m.Requirement.Check == catalog.SameCurrency })
+	if i < 0 {
+		return ""
+	}
+	return compareIn(misses[i].Currency)
+}
+
+// compareIn advises to set a data source's currency to code.
+func compareIn(code string) string {
+	return fmt.Sprintf("Set currency = %s to compare the prices in it", megallm.Quote(code))
 }
 
 // unreadableDatesWords names the lifecycle dates the API sent that could not

@@ -135,7 +135,9 @@ data "megallm_model" "euro" {
   id      = "euro"
   require = { max_input_cost_per_million = 1 }
 }`,
-			ExpectError: expectError(`Model "euro" does not meet 1 requirement: - priced in EUR, the requirement is in USD`),
+			// The advice works: the first step's euro, with currency = "EUR", plans.
+			ExpectError: expectError(`Model "euro" does not meet 1 requirement: - priced in EUR, the requirement is in USD ` +
+				`Set currency = "EUR" to compare the prices in it, choose another model`),
 		},
 	)
 }
