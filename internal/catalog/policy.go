@@ -73,6 +73,9 @@ type PolicyFindings struct {
 	// the policy applies (ClosestCode), sorted by entry, which Err makes an
 	// error: such a price compares with no other.
 	MistypedCurrencies []MistypedCurrency
+	// UnstatedCurrencies are the policy's prices without a currency for
+	// models the catalog prices in another than DefaultCurrency, sorted by id.
+	UnstatedCurrencies []UnstatedCurrency
 	// UnknownOwners are the policy's allowed owners that no catalog model
 	// has, in the policy's order.
 	UnknownOwners []string
@@ -100,13 +103,6 @@ type MissingSuccessor struct {
 type MisnamedSuccessor struct {
 	ID        string
 	Successor MisnamedID
-}
-
-// MistypedCurrency is the currency of the pricing of the policy's entry with
-// this ID, and the catalog's currencies it is near.
-type MistypedCurrency struct {
-	ID, Currency string
-	Meant        []string
 }
 
 // MisnamedID is an id written otherwise than the catalog's: in another
@@ -221,7 +217,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 			m.Successor = nil // as the decoder's: no advice may name a model left out
 		}
 		if decision.Pricing != nil {
-			m.Pricing = decision.Pricing
+			findings.negotiate(m, decision.Pricing)
 		}
 	}
 	c.countFacets()
@@ -253,6 +249,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(findings.MisnamedSuccessors, func(a, b MisnamedSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(findings.MistypedCurrencies, func(a, b MistypedCurrency) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(findings.UnstatedCurrencies, func(a, b UnstatedCurrency) int { return strings.Compare(a.ID, b.ID) })
 	return findings
 }
 

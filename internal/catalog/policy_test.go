@@ -77,6 +77,34 @@ func TestApply_negotiatedPricingReplacesTheListPrice(t *testing.T) {
 	}
 }
 
+// TestApply_unstatedCurrency: a negotiated price without a currency is in
+// USD, and is a finding where its model is listed in another currency, as
+// the price may be meant in it; one that names its currency is not.
+func TestApply_unstatedCurrency(t *testing.T) {
+	t.Parallel()
+	in := func(currency *string) *megallm.Pricing {
+		return &megallm.Pricing{InputTokensCostPerMillion: ptr(1.0), OutputTokensCostPerMillion: ptr(2.0), Currency: currency}
+	}
+	c := New([]megallm.Model{
+		{ID: "euro-z", Pricing: in(ptr("EUR"))}, {ID: "euro-a", Pricing: in(ptr("EUR"))}, {ID: "yen", Pricing: in(ptr("JPY"))},
+		{ID: "stated", Pricing: in(ptr("EUR"))}, {ID: "dollar", Pricing: in(ptr("USD"))}, {ID: "silent", Pricing: in(nil)},
+		{ID: "unpriced"},
+	})
+	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"euro-z": {Pricing: in(nil)}, "euro-a": {Pricing: in(nil)}, "yen": {Pricing: in(nil)}, "stated": {Pricing: in(ptr("USD"))},
+		"dollar": {Pricing: in(nil)}, "silent": {Pricing: in(nil)}, "unpriced": {Pricing: in(nil)},
+	}}, fixedNow)
+	want := []UnstatedCurrency{{ID: "euro-a", Listed: "EUR"}, {ID: "euro-z", Listed: "EUR"}, {ID: "yen", Listed: "JPY"}}
+	if !reflect.DeepEqual(findings.UnstatedCurrencies, want) {
+		t.Errorf("UnstatedCurrencies = %+v, want %+v", findings.UnstatedCurrencies, want)
+	}
+	for _, m := range c.models {
+		if m.Pricing == nil || m.Pricing.Currency == nil || *m.Pricing.Currency != DefaultCurrency {
+			t.Errorf("%s: pricing %+v after Apply, want the policy's, in %s", m.ID, m.Pricing, DefaultCurrency)
+		}
+	}
+}
+
 func TestApply_findings(t *testing.T) {
 	t.Parallel()
 	// "api" reports its successor, but the policy's, missing, wins. The

@@ -58,7 +58,8 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 
 // policyFindingWarnings warns, once per plan, about the ids, successors and
 // owners the policy names that the catalog lacks, the catalog's spellings of
-// an id it names that it does not, and a policy that allows no model.
+// an id it names that it does not, prices in USD by default for models listed
+// in another currency, and a policy that allows no model.
 func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
@@ -103,6 +104,17 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 				"to %s. Name every spelling in policy.models, each with the entry of the one it names, or ask the "+
 				"catalog's maintainers which one is meant.%s", aboutPolicy, origin, joinProblems(lines, "\n  - "),
 				megallm.Quote(gaps[0].Named[0]), megallm.Quote(gaps[0].Others[0]), listedWhole(models, idKind, unnamed...)))
+	}
+	if unstated := findings.UnstatedCurrencies; len(unstated) > 0 {
+		usd, lines := megallm.Quote(catalog.DefaultCurrency), make([]string, len(unstated))
+		for i, u := range unstated {
+			lines[i] = fmt.Sprintf("policy.models[%s].pricing, for a model listed in %s", megallm.Quote(u.ID), megallm.Quote(u.Listed))
+		}
+		diags.AddWarning("Provider policy prices models in USD that the catalog prices in another currency",
+			fmt.Sprintf("%s These negotiated prices name no currency, so they are read in %s, while the MegaLLM catalog "+
+				"from %s lists their models in another:\n  - %s\n\nSet pricing.currency in each to the currency its model is "+
+				"listed in if the price is in it, else to %s, which keeps the price as it is read now.", aboutPolicy, usd,
+				origin, joinProblems(lines, "\n  - "), usd))
 	}
 	if findings.AllowsNone {
 		diags.AddWarning("Provider policy allows no model",

@@ -154,7 +154,6 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 		p.outer = modelPolicyAttributeNames
 		p.keep(onlyAttributes(where+".pricing", p, policyPricingNames))
 		decision.Pricing = readPricing(p)
-		decision.Pricing.Currency = cmp.Or(decision.Pricing.Currency, ptr(catalog.DefaultCurrency))
 		o.keep(p.err())
 	}
 	// Every mistake of the entry at once, each on what could be read.

@@ -3,6 +3,7 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -878,6 +879,47 @@ func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
 			},
 		},
 	)
+}
+
+// TestPolicy_unstatedCurrencyWarns reads through the provider server, since
+// plugin-testing does not show warnings: a negotiated price without a currency
+// is in USD, which a model the catalog lists in EUR may not be meant in, so
+// the plan says so; a price that states its currency, as advised, does not.
+func TestPolicy_unstatedCurrencyWarns(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(workloadFixture...) // euro is listed in EUR, balanced in USD
+	const summary = "Provider policy prices models in USD that the catalog prices in another currency"
+	warnings := func(euroCurrency ...string) []string {
+		euro := map[string]tftypes.Value{"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 0.5)}
+		for _, code := range euroCurrency {
+			euro["currency"] = str(code)
+		}
+		pricing := func(attributes map[string]tftypes.Value) tftypes.Value {
+			return object(map[string]tftypes.Value{"pricing": object(attributes)})
+		}
+		p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
+			"models": object(map[string]tftypes.Value{
+				"euro":     pricing(euro),
+				"balanced": pricing(map[string]tftypes.Value{"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 0.4)}),
+				"unpriced": pricing(map[string]tftypes.Value{"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 1)}),
+			}),
+		})})
+		_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+		return got
+	}
+	want := summary + ": " + aboutPolicy + ` These negotiated prices name no currency, so they are read in "USD", while the ` +
+		"MegaLLM catalog from " + server.URL() + "/models lists their models in another:\n" +
+		`  - policy.models["euro"].pricing, for a model listed in "EUR"` + "\n\nSet pricing.currency in each to the " +
+		`currency its model is listed in if the price is in it, else to "USD", which keeps the price as it is read now.`
+	if got := warnings(); !slices.Equal(got, []string{want}) {
+		t.Errorf("warnings\n%q\nwant\n%q", got, []string{want})
+	}
+	for _, code := range []string{"EUR", "usd"} {
+		if got := warnings(code); slices.ContainsFunc(got, func(w string) bool { return strings.HasPrefix(w, summary) }) {
+			t.Errorf("with currency %q, warnings\n%q\nwant none about it", code, got)
+		}
+	}
 }
 
 // What users type by mistake in a policy, in candidates and in the lifecycle
