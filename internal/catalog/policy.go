@@ -76,6 +76,8 @@ type PolicyFindings struct {
 	// UnstatedCurrencies are the policy's prices without a currency for
 	// models the catalog prices in another than DefaultCurrency, sorted by id.
 	UnstatedCurrencies []UnstatedCurrency
+	// CheapPrices are the policy's prices far under their list prices, sorted.
+	CheapPrices []CheapPrice
 	// UnknownOwners are the policy's allowed owners that no catalog model
 	// has, in the policy's order.
 	UnknownOwners []string
@@ -249,7 +251,7 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 	slices.SortFunc(findings.MissingSuccessors, func(a, b MissingSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(findings.MisnamedSuccessors, func(a, b MisnamedSuccessor) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(findings.MistypedCurrencies, func(a, b MistypedCurrency) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortFunc(findings.UnstatedCurrencies, func(a, b UnstatedCurrency) int { return strings.Compare(a.ID, b.ID) })
+	findings.sortPricing()
 	return findings
 }
 

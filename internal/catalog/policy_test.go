@@ -105,6 +105,42 @@ func TestApply_unstatedCurrency(t *testing.T) {
 	}
 }
 
+// TestApply_cheapPrices: a negotiated price under 1/FarBelow of its list
+// price in the same currency is a finding, as a price per thousand tokens or
+// per token written as one per million is, with that unit and its price per
+// million; a discount of 99%, a free model, a price in another currency and
+// one without a list price to compare with are not.
+func TestApply_cheapPrices(t *testing.T) {
+	t.Parallel()
+	priced := func(currency string, input, output *float64) *megallm.Pricing {
+		return &megallm.Pricing{InputTokensCostPerMillion: input, OutputTokensCostPerMillion: output, Currency: ptr(currency)}
+	}
+	list := priced("USD", ptr(2.5), ptr(10.0))
+	c := New([]megallm.Model{
+		{ID: "per-thousand", Pricing: list}, {ID: "per-token", Pricing: list}, {ID: "discount", Pricing: list},
+		{ID: "free", Pricing: list}, {ID: "euro", Pricing: list}, {ID: "unlisted"},
+		{ID: "input-listed", Pricing: priced("USD", ptr(2.5), nil)},
+	})
+	findings := c.Apply(&Policy{Models: map[string]ModelPolicy{
+		"per-thousand": {Pricing: priced("USD", ptr(0.0025), ptr(0.01))},
+		"per-token":    {Pricing: priced("USD", ptr(0.0000025), ptr(10.0))},
+		"discount":     {Pricing: priced("USD", ptr(0.025), ptr(0.1))},
+		"free":         {Pricing: priced("USD", ptr(0.0), ptr(0.0))},
+		"euro":         {Pricing: priced("EUR", ptr(0.0025), ptr(0.01))},
+		"unlisted":     {Pricing: priced("USD", ptr(0.0025), ptr(0.01))},
+		"input-listed": {Pricing: priced("USD", ptr(2.5), ptr(0.01))},
+	}}, fixedNow)
+	thousand, token := priceUnits["thousand"], priceUnits["token"]
+	want := []CheapPrice{
+		{ID: "per-thousand", Name: "input_tokens_cost_per_million", Price: 0.0025, List: 2.5, PerMillion: 2.5, Unit: thousand},
+		{ID: "per-thousand", Name: "output_tokens_cost_per_million", Price: 0.01, List: 10, PerMillion: 10, Unit: thousand},
+		{ID: "per-token", Name: "input_tokens_cost_per_million", Price: 0.0000025, List: 2.5, PerMillion: 2.5, Unit: token},
+	}
+	if !reflect.DeepEqual(findings.CheapPrices, want) {
+		t.Errorf("CheapPrices =\n%+v\nwant\n%+v", findings.CheapPrices, want)
+	}
+}
+
 func TestApply_findings(t *testing.T) {
 	t.Parallel()
 	// "api" reports its successor, but the policy's, missing, wins. The

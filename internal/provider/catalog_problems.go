@@ -59,7 +59,8 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 // policyFindingWarnings warns, once per plan, about the ids, successors and
 // owners the policy names that the catalog lacks, the catalog's spellings of
 // an id it names that it does not, prices in USD by default for models listed
-// in another currency, and a policy that allows no model.
+// in another currency or far below their list price, and a policy that allows
+// no model.
 func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Catalog, origin string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if ids := findings.UnknownIDs; len(ids) > 0 {
@@ -115,6 +116,19 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 				"from %s lists their models in another:\n  - %s\n\nSet pricing.currency in each to the currency its model is "+
 				"listed in if the price is in it, else to %s, which keeps the price as it is read now.", aboutPolicy, usd,
 				origin, joinProblems(lines, "\n  - "), usd))
+	}
+	if cheap := findings.CheapPrices; len(cheap) > 0 {
+		lines := make([]string, len(cheap))
+		for i, c := range cheap {
+			lines[i] = fmt.Sprintf("policy.models[%s].pricing.%s is %s, the list price %s: per %s, it is %s per million",
+				megallm.Quote(c.ID), c.Name, formatNumber(c.Price), formatNumber(c.List), c.Unit.Words, formatNumber(c.PerMillion))
+		}
+		diags.AddWarning("Provider policy prices models far below their list price",
+			fmt.Sprintf("%s These negotiated prices are under 1/%d of the list price in the MegaLLM catalog from %s, in "+
+				"the same currency, as a price per thousand tokens or per token is when written as one per million, and "+
+				"every price bound lets them through:\n  - %s\n\nA policy's prices are per million tokens: write each so, "+
+				"as the figure given for it if it is per that unit.", aboutPolicy, catalog.FarBelow, origin,
+				joinProblems(lines, "\n  - ")))
 	}
 	if findings.AllowsNone {
 		diags.AddWarning("Provider policy allows no model",

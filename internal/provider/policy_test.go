@@ -881,10 +881,31 @@ func TestPolicy_everyMistakeAtOnceAndDefaultCurrency(t *testing.T) {
 	)
 }
 
-// TestPolicy_unstatedCurrencyWarns reads through the provider server, since
-// plugin-testing does not show warnings: a negotiated price without a currency
-// is in USD, which a model the catalog lists in EUR may not be meant in, so
-// the plan says so; a price that states its currency, as advised, does not.
+// policyPricingWarnings reads megallm_models through the provider server,
+// since plugin-testing does not show warnings, with a policy that prices
+// each model by the attributes of its pricing, and returns the warnings.
+func policyPricingWarnings(t *testing.T, server *mockapi.Server, prices map[string]map[string]tftypes.Value) []string {
+	t.Helper()
+	models := map[string]tftypes.Value{}
+	for id, pricing := range prices {
+		models[id] = object(map[string]tftypes.Value{"pricing": object(pricing)})
+	}
+	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{"models": object(models)})})
+	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+	return got
+}
+
+// withoutWarning fails t when warnings hold one with this summary.
+func withoutWarning(t *testing.T, warnings []string, summary, when string) {
+	t.Helper()
+	if slices.ContainsFunc(warnings, func(w string) bool { return strings.HasPrefix(w, summary+": ") }) {
+		t.Errorf("%s, warnings\n%q\nwant none %q", when, warnings, summary)
+	}
+}
+
+// TestPolicy_unstatedCurrencyWarns: a negotiated price without a currency is
+// in USD, which a model the catalog lists in EUR may not be meant in, so the
+// plan says so; a price that states its currency, as advised, does not.
 func TestPolicy_unstatedCurrencyWarns(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -895,18 +916,10 @@ func TestPolicy_unstatedCurrencyWarns(t *testing.T) {
 		for _, code := range euroCurrency {
 			euro["currency"] = str(code)
 		}
-		pricing := func(attributes map[string]tftypes.Value) tftypes.Value {
-			return object(map[string]tftypes.Value{"pricing": object(attributes)})
-		}
-		p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
-			"models": object(map[string]tftypes.Value{
-				"euro":     pricing(euro),
-				"balanced": pricing(map[string]tftypes.Value{"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 0.4)}),
-				"unpriced": pricing(map[string]tftypes.Value{"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 1)}),
-			}),
-		})})
-		_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
-		return got
+		return policyPricingWarnings(t, server, map[string]map[string]tftypes.Value{"euro": euro,
+			"balanced": {"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 0.4)},
+			"unpriced": {"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, 1)},
+		})
 	}
 	want := summary + ": " + aboutPolicy + ` These negotiated prices name no currency, so they are read in "USD", while the ` +
 		"MegaLLM catalog from " + server.URL() + "/models lists their models in another:\n" +
@@ -916,10 +929,38 @@ func TestPolicy_unstatedCurrencyWarns(t *testing.T) {
 		t.Errorf("warnings\n%q\nwant\n%q", got, []string{want})
 	}
 	for _, code := range []string{"EUR", "usd"} {
-		if got := warnings(code); slices.ContainsFunc(got, func(w string) bool { return strings.HasPrefix(w, summary) }) {
-			t.Errorf("with currency %q, warnings\n%q\nwant none about it", code, got)
-		}
+		withoutWarning(t, warnings(code), summary, "with currency "+code)
 	}
+}
+
+// TestPolicy_cheapPriceWarns: a negotiated price under 1/100 of the list
+// price, as a price per thousand tokens or per token written as one per
+// million is, warns with its price per million, which meets every price bound
+// otherwise; written per million, as advised, it does not, nor does a discount.
+func TestPolicy_cheapPriceWarns(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "") // gpt-4o is listed at 2.5 and 10 USD, gpt-4.1 at 2 and 8
+	const summary = "Provider policy prices models far below their list price"
+	prices := func(input, output float64) map[string]tftypes.Value {
+		return map[string]tftypes.Value{"input_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, input),
+			"output_tokens_cost_per_million": tftypes.NewValue(tftypes.Number, output), "currency": str(" usd")}
+	}
+	got := policyPricingWarnings(t, server, map[string]map[string]tftypes.Value{
+		"gpt-4o": prices(0.0025, 0.01), "gpt-4.1": prices(0.000002, 6.4),
+	})
+	want := summary + ": " + aboutPolicy + " These negotiated prices are under 1/100 of the list price in the MegaLLM " +
+		"catalog from " + server.URL() + "/models, in the same currency, as a price per thousand tokens or per token " +
+		"is when written as one per million, and every price bound lets them through:\n" +
+		`  - policy.models["gpt-4.1"].pricing.input_tokens_cost_per_million is 2e-06, the list price 2: per token, it is 2 per million` + "\n" +
+		`  - policy.models["gpt-4o"].pricing.input_tokens_cost_per_million is 0.0025, the list price 2.5: per thousand tokens, it is 2.5 per million` + "\n" +
+		`  - policy.models["gpt-4o"].pricing.output_tokens_cost_per_million is 0.01, the list price 10: per thousand tokens, it is 10 per million` +
+		"\n\nA policy's prices are per million tokens: write each so, as the figure given for it if it is per that unit."
+	if !slices.Equal(got, []string{want}) {
+		t.Errorf("warnings\n%q\nwant\n%q", got, []string{want})
+	}
+	withoutWarning(t, policyPricingWarnings(t, server, map[string]map[string]tftypes.Value{
+		"gpt-4o": prices(2.5, 10), "gpt-4.1": prices(0.021, 0.081),
+	}), summary, "per million tokens")
 }
 
 // What users type by mistake in a policy, in candidates and in the lifecycle
