@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -172,8 +171,14 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 		if len(candidates) == 1 {
 			none = "The only candidate cannot be used"
 		}
+		var unmet []catalog.Miss // of the candidates that miss require
+		for _, c := range passed {
+			unmet = append(unmet, c.Rejection.Unmet...)
+		}
 		fix := "Add a candidate that qualifies."
-		if slices.ContainsFunc(passed, func(c catalog.Candidate) bool { return c.Rejection.Kind == catalog.UnmetRequirements }) {
+		if set := setCurrencyWords(unmet); set != "" {
+			fix = set + ", add a candidate that qualifies, or relax require."
+		} else if unmet != nil {
 			fix = "Add a candidate that qualifies, or relax require."
 		}
 		diags.AddAttributeError(at, "No candidate model qualifies",

@@ -139,6 +139,15 @@ data "megallm_model" "euro" {
 			ExpectError: expectError(`Model "euro" does not meet 1 requirement: - priced in EUR, the requirement is in USD ` +
 				`Set currency = "EUR" to compare the prices in it, choose another model`),
 		},
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+data "megallm_model" "euro" {
+  candidates = ["euro"]
+  require    = { max_input_cost_per_million = 1 }
+}`,
+			ExpectError: expectError(`"euro" does not meet require: priced in EUR, the requirement is in USD ` +
+				`Set currency = "EUR" to compare the prices in it, add a candidate that qualifies, or relax require\.`),
+		},
 	)
 }
 
