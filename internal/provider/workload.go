@@ -50,6 +50,7 @@ func readWorkload(v tftypes.Value) (*catalog.Workload, error) {
 	if err != nil {
 		return nil, err
 	}
+	o.outer = []string{"currency"} // megallm_models' own: workload = { ..., currency = "EUR" } prices in it there
 	o.keep(onlyAttributes("workload", o, workloadCounts))
 	var counts [2]float64
 	for i, name := range workloadCounts {

@@ -213,6 +213,8 @@ data "megallm_models" "bad" {
 		errorStep(server, "megallm_models", `workload = { input_tokens = 1, output_tokns = 1 }`,
 			`workload has no attribute "output_tokns"\. Did you mean "output_tokens"\? `+takes+
 				` workload\.output_tokens is missing: set it to a number of tokens, 0 or more \(fractions are allowed\)\.`),
+		errorStep(server, "megallm_models", `workload = { input_tokens = 1, output_tokens = 1, currency = "EUR" }`,
+			`workload has no attribute "currency", which belongs beside workload, not in it: move it out of\s+workload\s+=\s+\{ \.\.\. \}\.`),
 		errorStep(server, "megallm_models", `workload = { input_tokens = null, output_tokens = 1 }`,
 			`Invalid workload .* workload\.input_tokens is missing: set it to a number of tokens`),
 		errorStep(server, "megallm_models", `workload = [1e6, 1e6]`,
