@@ -77,8 +77,9 @@ func policyFindingWarnings(findings catalog.PolicyFindings, models *catalog.Cata
 		lines := make([]string, len(gaps))
 		for i, g := range gaps {
 			lines[i] = megallm.Quote(g.ID) + " names successor " + megallm.Quote(g.Successor)
-			if i < catalog.MaxListed { // "did you mean" only for the lines shown
-				lines[i] += aside(meantByID(models)(g.Successor))
+			if i < catalog.MaxListed { // "did you mean" only for the lines shown, of ids g.ID can move to
+				alternatives := models.Advise(g.ID, &g.Successor, &catalog.Query{}).Alternatives
+				lines[i] += aside(meantWords(models, models.LeftOut(g.Successor), models.DisplayNamed(g.Successor), alternatives))
 			}
 		}
 		diags.AddWarning("Provider policy names successors the catalog does not have",

@@ -228,21 +228,27 @@ func TestCandidates_noneQualifiesWords(t *testing.T) {
 
 // TestPolicy_unknownSuccessorSuggestsClosestIDs reads through the provider
 // server, since plugin-testing does not show warnings: a successor the
-// catalog lacks warns, naming the closest ids, or the id of the model whose
-// display name it is.
+// catalog lacks warns, naming the closest ids that the entry's model can move
+// to (neither itself nor a denied model, as the deprecation warning advises),
+// or the id of the model whose display name it is.
 func TestPolicy_unknownSuccessorSuggestsClosestIDs(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	policy := object(map[string]tftypes.Value{"models": object(map[string]tftypes.Value{
-		"o3-mini": object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
-		"gpt-4.1": object(map[string]tftypes.Value{"successor": str("DeepSeek V3")}),
+		"o3-mini":                   object(map[string]tftypes.Value{"successor": str("gpt-4o-minii")}),
+		"gpt-4.1":                   object(map[string]tftypes.Value{"successor": str("DeepSeek V3")}),
+		"gpt-4o":                    object(map[string]tftypes.Value{"successor": str("gpt-5")}),
+		"claude-3-opus-20240229":    object(map[string]tftypes.Value{"denied": tftypes.NewValue(tftypes.Bool, true)}),
+		"claude-3-5-haiku-20241022": object(map[string]tftypes.Value{"successor": str("claude-3-opus-2024022")}),
 	})})
 	p := newProtocolServer(t, server, map[string]tftypes.Value{"policy": policy})
 	_, got := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
 	want := []string{"Provider policy names successors the catalog does not have: " + aboutPolicy +
 		" These successors in policy.models are not in the MegaLLM catalog from " + server.URL() + "/models, so a " +
 		"configuration cannot move to them yet:\n" +
+		`  - "claude-3-5-haiku-20241022" names successor "claude-3-opus-2024022" (did you mean "claude-3-5-sonnet-20241022"?)` + "\n" +
 		`  - "gpt-4.1" names successor "DeepSeek V3" (it is the display name of "deepseek-chat": write that id instead)` + "\n" +
+		`  - "gpt-4o" names successor "gpt-5" (did you mean "gpt-4.1" or "gpt-4o-mini"?)` + "\n" +
 		`  - "o3-mini" names successor "gpt-4o-minii" (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?)` + "\n\n" +
 		"Ids are exact and case-sensitive: correct the successor's id, or add it to the catalog first."}
 	if !slices.Equal(got, want) {
