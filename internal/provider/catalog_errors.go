@@ -86,7 +86,7 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 	case errors.As(err, &names):
 		detail = aboutPolicy + "\n\n" + sentences(names)
 		if errors.As(err, &mismatch) {
-			detail += "\n\n" + policyMismatchDetail(mismatch)
+			detail = strings.TrimSpace(detail + "\n\n" + policyMismatchDetail(mismatch))
 		}
 		return "Invalid policy", detail
 	case errors.As(err, &mismatch):

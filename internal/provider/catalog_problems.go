@@ -147,8 +147,11 @@ const aboutPolicy = "This is about the policy argument of the provider \"megallm
 // policyMismatchDetail lists the policy's misnamed ids, then successors, and
 // how to fix them: where another key names the same model, to merge the
 // two, as Terraform silently keeps one of two equal keys of an object literal
-// (an ambiguous key names none); then its mistyped currencies.
+// (an ambiguous key names none); then its mistyped currencies. It leaves out
+// a spaced name, which spacedPolicyNames's error says with the catalog's
+// spelling.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
+	spacedName := func(name string) bool { return spaced("", name, "") != nil }
 	keys := map[string][]string{} // the keys that name each catalog id
 	for _, id := range err.Keyed {
 		keys[id] = []string{id}
@@ -158,21 +161,27 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 			keys[m.CatalogID] = append(keys[m.CatalogID], m.ID)
 		}
 	}
-	lines := make([]string, len(err.Misnamed))
-	for i, m := range err.Misnamed {
-		lines[i] = fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), spellingWhy(err.Catalog, m))
+	var lines []string
+	for _, m := range err.Misnamed {
+		if spacedName(m.ID) {
+			continue
+		}
+		line := fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), spellingWhy(err.Catalog, m))
 		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
 		case len(m.Alike) > 0:
 		case len(others) == 1:
-			lines[i] += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",
+			line += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",
 				megallm.Quote(others[0]), mergedEntry(m.CatalogID))
 		case len(others) > 1:
-			lines[i] += fmt.Sprintf("; the keys %s name it too: merge them into one entry, %s",
+			line += fmt.Sprintf("; the keys %s name it too: merge them into one entry, %s",
 				catalog.QuoteSome(others, "and"), mergedEntry(m.CatalogID))
 		}
+		lines = append(lines, line)
 	}
 	for _, s := range err.MisnamedSuccessors {
-		lines = append(lines, misnamedSuccessor(err.Catalog, modelPolicyPath(s.ID)+".successor", s.Successor))
+		if !spacedName(s.Successor.ID) {
+			lines = append(lines, misnamedSuccessor(err.Catalog, modelPolicyPath(s.ID)+".successor", s.Successor))
+		}
 	}
 	var paragraphs []string
 	if len(lines) > 0 {

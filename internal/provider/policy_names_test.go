@@ -561,9 +561,10 @@ func TestPolicy_priceInAnotherCurrencyWarns(t *testing.T) {
 // A name of the policy with white space around it, or an invisible character,
 // fails the plan once, naming the name as the catalog writes it (in another
 // letter case, without a vendor prefix), else what the catalog has close to
-// it; the plan with that advice followed passes. Only the catalog can spell a
-// name, so the read refuses it, not the validator, which does next to a value
-// not known yet, where the read may wait for apply.
+// it, and not again among the ids written otherwise than the catalog does,
+// which list the others; the plan with that advice followed passes. Only the
+// catalog can spell a name, so the read refuses it, not the validator, which
+// does next to a value not known yet, where the read may wait for apply.
 func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -588,13 +589,18 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 		step(`{ models = { " GPT-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "OpenAI/o3-mini\u200b" = { denied = true } } }`,
 			readGPT4o, `a key of policy\.models is " GPT-4o", with white space around it, which no model id has: write it as "gpt-4o"\. `+
 				`a key of policy\.models is "OpenAI/o3-mini\\u200b", with an invisible or look-alike character \(U\+200B, its `+
-				`character 15\), which no model id has: copying through a chat or a document can add one; write it as "o3-mini"\.`),
+				`character 15\), which no model id has: copying through a chat or a document can add one; write it as "o3-mini"\.\s*$`),
+		step(`{ models = { " GPT-4o" = { denied = true }, "O3-mini" = { denied = true, successor = "gpt-4.1 " } } }`, readGPT4o,
+			`a key of policy\.models is " GPT-4o", with white space around it, which no model id has: write it as "gpt-4o"\.\s+`+
+				`policy\.models\["O3-mini"\]\.successor is "gpt-4\.1 ", with white space around it, which no model id has: write it `+
+				`as "gpt-4\.1"\.\s+Model ids are exact, .* miss them:\s+- policy\.models\["O3-mini"\] names no model, but the `+
+				`catalog has "o3-mini": ids are case-sensitive\s+Write each id in the policy as the catalog does\.\s*$`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "o3-mini" = { denied = true } } }`,
 			readGPT4o, "", gpt4o("pricing", knownvalue.ObjectPartial(map[string]knownvalue.Check{
 				"input_tokens_cost_per_million": knownvalue.Float64Exact(1),
 			}))),
 		step(`{ models = { "gpt-4o" = { successor = " GPT-4.1" } } }`, readGPT4o, `policy\.models\["gpt-4o"\]\.successor is `+
-			`" GPT-4\.1", with white space around it, which no model id has: write it as "gpt-4\.1"\.`),
+			`" GPT-4\.1", with white space around it, which no model id has: write it as "gpt-4\.1"\.\s*$`),
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4.1" } } }`, readGPT4o, "",
 			gpt4o("model_lifecycle", knownvalue.ObjectPartial(map[string]knownvalue.Check{"successor": knownvalue.StringExact("gpt-4.1")}))),
 		// Written as the catalog does, a successor that names its entry's own
