@@ -88,13 +88,13 @@ func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 	policy := &catalog.Policy{}
 	if owners, ok := o.attrs["allowed_owners"]; ok && owners.IsKnown() && !owners.IsNull() {
 		list, listMistakes, err := stringElements("policy.allowed_owners", ownerKind, ownersExample, owners)
+		for i := 0; i < len(list) && spacedToo; i++ { // "" where an element has another mistake
+			listMistakes[i] = cmp.Or(listMistakes[i], unspelled(allowedOwnerPath(i), list[i], ownerKind))
+		}
 		if err = cmp.Or(err, joinMistakes(listMistakes)); err == nil && len(list) == 0 {
 			err = errors.New("policy.allowed_owners is empty, which allows no model at all. List the owners " +
 				"whose models may be used, such as " + ownersExample + ", or " +
 				leaveOutOfObject("allowed_owners", "allow every owner", "list(string)", "[]"))
-		}
-		for i := 0; i < len(list) && err == nil && spacedToo; i++ {
-			err = unspelled(allowedOwnerPath(i), list[i], ownerKind)
 		}
 		mistakes = append(mistakes, err)
 		policy.AllowedOwners = list

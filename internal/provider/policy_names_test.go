@@ -167,7 +167,7 @@ func TestPolicy_idWithoutPrefixFailsThePlan(t *testing.T) {
 }
 
 // An allowed owner with white space around it matches no owner: an error at
-// validate, as for a policy's model id.
+// validate, as for a policy's model id, listed with another element's mistake.
 func TestPolicy_allowedOwnerWithWhiteSpace(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -175,6 +175,10 @@ func TestPolicy_allowedOwnerWithWhiteSpace(t *testing.T) {
 		Config: policyProvider(server, `{ allowed_owners = ["anthropic", " openai"] }`, `data "megallm_models" "all" {}`),
 		ExpectError: expectError(`policy\.allowed_owners\[1\] is " openai", with white space around it, which no owner ` +
 			`has: write it as "openai"`),
+	}, resource.TestStep{
+		Config: policyProvider(server, `{ allowed_owners = [null, " openai"] }`, `data "megallm_models" "all" {}`),
+		ExpectError: expectError(`policy\.allowed_owners\[0\] is null, which is no owner: .* policy\.allowed_owners\[1\] is ` +
+			`" openai", with white space around it, which no owner has: write the owner as the catalog does\.`),
 	})
 }
 
