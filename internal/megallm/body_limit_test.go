@@ -3,6 +3,7 @@ package megallm_test
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -42,5 +43,26 @@ func TestBodyLimit(t *testing.T) {
 	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, MaxBodyBytes: int64(len(body))})
 	if _, _, err := client.ListModels(context.Background()); err != nil {
 		t.Errorf("a body exactly at the limit: %v", err)
+	}
+}
+
+// TestBodyLimit_contentLength: the answer is read whole whatever its
+// Content-Length says, and a length past the limit (here past what any
+// machine could allocate) is not believed.
+func TestBodyLimit_contentLength(t *testing.T) {
+	t.Parallel()
+	body := `{"object":"list","data":[{"id":"gpt-4o"},{"id":"o3"}]}`
+	for name, length := range map[string]int64{"exact": int64(len(body)), "unknown": -1, "too short": 10, "too long": 1 << 50} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			transport := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+				return &http.Response{StatusCode: http.StatusOK, Header: http.Header{"Content-Type": {"application/json"}},
+					Body: io.NopCloser(strings.NewReader(body)), ContentLength: length, Request: req}, nil
+			})
+			client := newClient(t, megallm.Config{BaseURL: "http://127.0.0.1/v1", APIKey: testKey, Transport: transport})
+			if models, _, err := client.ListModels(context.Background()); err != nil || len(models) != 2 {
+				t.Errorf("%d models, %v; want the 2 in the body", len(models), err)
+			}
+		})
 	}
 }

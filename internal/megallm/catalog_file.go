@@ -54,7 +54,7 @@ func ReadCatalogFile(path string, apiKeys ...string) ([]Model, []Problem, error)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, &CatalogFileError{Path: path, Err: errors.New("the file is empty (or only white space)")}
 	}
-	models, problems, err := newRedactor(apiKeys...).decodeModels(bytes.NewReader(data))
+	models, problems, err := newRedactor(apiKeys...).decodeModels(data)
 	if err != nil {
 		if holds := otherContent(data, err); holds != nil {
 			return nil, nil, &CatalogFileError{Path: path, Err: holds}
@@ -155,10 +155,14 @@ func readFileLimited(path string, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	defer func() { _ = f.Close() }()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		return nil, ErrCatalogIsDirectory
+	size := int64(-1) // unknown if Stat fails
+	if info, err := f.Stat(); err == nil {
+		if info.IsDir() {
+			return nil, ErrCatalogIsDirectory
+		}
+		size = min(info.Size(), limit+1)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), size)
 	if err != nil {
 		return nil, err
 	}

@@ -290,7 +290,7 @@ func (c *Client) decodeModels(resp *http.Response) ([]Model, []Problem, error) {
 	head := &headBuffer{limit: excerptBytes}
 	transport := &readErrorOf{r: resp.Body}
 	body := io.TeeReader(&limitedReader{r: transport, left: c.maxBody, limit: c.maxBody}, head)
-	models, problems, err := c.redact.decodeModels(body)
+	models, problems, err := c.redact.readModels(body, min(resp.ContentLength, c.maxBody))
 	if err != nil && transport.err != nil {
 		// The connection dropped inside the answer (its Content-Length or last
 		// chunk never came): a transport error, which is retried.

@@ -63,14 +63,46 @@ var errEmptyBody = errors.New("it is empty (or only white space)")
 //
 // A clean body is decoded in one pass; only a body with a value of the wrong
 // type, or an entry without an id, is decoded again entry by entry.
-func DecodeModels(r io.Reader) ([]Model, []Problem, error) { return redactor{}.decodeModels(r) }
+func DecodeModels(r io.Reader) ([]Model, []Problem, error) {
+	size := int64(-1)
+	switch r := r.(type) {
+	case *bytes.Reader:
+		size = int64(r.Len())
+	case *strings.Reader:
+		size = int64(r.Len())
+	}
+	return redactor{}.readModels(r, size)
+}
+
+// readModels is decodeModels of what in holds: size bytes, when that is
+// known, else -1.
+func (r redactor) readModels(in io.Reader, size int64) ([]Model, []Problem, error) {
+	body, err := readAll(in, size)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r.decodeModels(body)
+}
+
+// readAll is io.ReadAll, which allocates about twice the body as it grows,
+// into one buffer sized when size is known (not -1): what in is expected to
+// hold, bounded by the caller, and bytes.MinRead more to read its EOF. A
+// wrong size costs a regrowth, never a byte unread.
+func readAll(in io.Reader, size int64) ([]byte, error) {
+	if size < 0 {
+		return io.ReadAll(in)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(in)
+	return buf.Bytes(), err
+}
 
 // decodeModels is DecodeModels for an answer to a request that carried the
 // key, or a file saved from one: a model's text fields and the problems,
 // which quote the server's values, have it replaced (String), and an entry
 // whose id holds it is left out, as no configuration could name the id.
-func (r redactor) decodeModels(in io.Reader) ([]Model, []Problem, error) {
-	models, problems, err := r.decodeList(in)
+func (r redactor) decodeModels(body []byte) ([]Model, []Problem, error) {
+	models, problems, err := r.decodeList(body)
 	for i := range problems {
 		problems[i].ModelID = r.String(problems[i].ModelID)
 		problems[i].Issue = r.String(problems[i].Issue)
@@ -79,11 +111,7 @@ func (r redactor) decodeModels(in io.Reader) ([]Model, []Problem, error) {
 }
 
 // decodeList is decodeModels before the problems are scrubbed.
-func (r redactor) decodeList(in io.Reader) ([]Model, []Problem, error) {
-	body, err := io.ReadAll(in)
-	if err != nil {
-		return nil, nil, err
-	}
+func (r redactor) decodeList(body []byte) ([]Model, []Problem, error) {
 	body, misnamed := withExactKeys(withoutByteOrderMarks(body))
 	rev := review{redact: r, misnamed: misnamed}
 	if len(bytes.TrimSpace(body)) == 0 {
@@ -91,7 +119,7 @@ func (r redactor) decodeList(in io.Reader) ([]Model, []Problem, error) {
 	}
 	var envelope modelsResponse
 	dec := json.NewDecoder(bytes.NewReader(body))
-	err = dec.Decode(&envelope)
+	err := dec.Decode(&envelope)
 	var typeErr *json.UnmarshalTypeError
 	if end := dec.InputOffset(); (err == nil || errors.As(err, &typeErr)) && len(bytes.TrimSpace(body[end:])) > 0 {
 		return nil, nil, &trailingDataError{Offset: end + int64(len(body[end:])-len(bytes.TrimLeft(body[end:], " \t\r\n")))}
