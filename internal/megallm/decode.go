@@ -118,11 +118,15 @@ func (r redactor) decodeList(body []byte) ([]Model, []Problem, error) {
 		return nil, nil, errEmptyBody
 	}
 	var envelope modelsResponse
-	dec := json.NewDecoder(bytes.NewReader(body))
-	err := dec.Decode(&envelope)
+	err := json.Unmarshal(body, &envelope) // without a Decoder's copy of the body
 	var typeErr *json.UnmarshalTypeError
-	if end := dec.InputOffset(); (err == nil || errors.As(err, &typeErr)) && len(bytes.TrimSpace(body[end:])) > 0 {
-		return nil, nil, &trailingDataError{Offset: end + int64(len(body[end:])-len(bytes.TrimLeft(body[end:], " \t\r\n")))}
+	if errors.As(err, new(*json.SyntaxError)) { // Unmarshal checks the syntax before it decodes anything
+		// Not one JSON value: the Decoder says where it ends, or what breaks it.
+		dec := json.NewDecoder(bytes.NewReader(body))
+		err = dec.Decode(&envelope)
+		if end := dec.InputOffset(); (err == nil || errors.As(err, &typeErr)) && len(bytes.TrimSpace(body[end:])) > 0 {
+			return nil, nil, &trailingDataError{Offset: end + int64(len(body[end:])-len(bytes.TrimLeft(body[end:], " \t\r\n")))}
+		}
 	}
 	switch {
 	case err == nil && envelope.Data == nil:

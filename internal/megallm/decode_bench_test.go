@@ -18,7 +18,7 @@ var benchSizes = []int{100, 1000, 10000}
 
 // BenchmarkListModels is one ListModels call against a loopback httptest
 // server that sends a pre-encoded synthetic catalog of n models: the request,
-// the streaming decode and everything the client allocates. The server's own
+// the decode and everything the client allocates. The server's own
 // few allocations per request are counted too. It sends the Content-Length,
 // as an API that encodes its answer before sending it does; a chunked answer
 // (net/http's own for a body this large) is read without knowing its size.
@@ -49,8 +49,7 @@ func BenchmarkListModels(b *testing.B) {
 	}
 }
 
-// BenchmarkDecode is the decode alone, from memory, with the client's own
-// streaming decoder.
+// BenchmarkDecode is the decode alone, from memory, as the client decodes.
 func BenchmarkDecode(b *testing.B) {
 	for _, n := range benchSizes {
 		body := mockapi.ListBody(mockapi.SyntheticModels(n)...)
