@@ -138,7 +138,11 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 		return decision, err
 	}
 	o.keep(onlyAttributes(where, o, modelPolicyAttributeNames))
-	o.keep(setsNothing(o, modelPolicyAttributeNames, `denied = false and reason = "" do`, "remove the entry"))
+	remove := "remove the entry"
+	if o.attrs["denied"].Equal(tftypes.NewValue(tftypes.Bool, false)) { // merge(shared, { id = { denied = false } })
+		remove += " (where it lifts a denial that merge() replaces with it, keep denied = false and say why in reason)"
+	}
+	o.keep(setsNothing(o, modelPolicyAttributeNames, `denied = false and reason = "" do`, remove))
 	decision.DeprecatedAt = dateAttribute(o, "deprecated_at")
 	decision.RetiresAt = dateAttribute(o, "retires_at")
 	decision.Successor = o.string("successor")

@@ -626,6 +626,30 @@ data "megallm_model" "m" { id = "claude-3-5-sonnet-20241022" }`, policyType, pol
 	)
 }
 
+// A team's entry that lifts a shared denial through merge(), { denied =
+// false }, is told how to say so; followed, the model is allowed.
+func TestPolicy_mergeLiftsADenial(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	config := func(team string) string {
+		return fmt.Sprintf(`
+locals {
+  shared = { "gpt-4o" = { denied = true, reason = "Too costly" } }
+  team   = { "gpt-4o" = %s }
+}
+%s
+data "megallm_model" "m" { id = "gpt-4o" }`, team, providerBlock(server, "policy = { models = merge(local.shared, local.team) }"))
+	}
+	unitTest(t,
+		resource.TestStep{Config: config(`{ denied = false }`), ExpectError: expectError(`policy\.models\["gpt-4o"\] sets ` +
+			`nothing: .* or remove the entry \(where it lifts a denial that merge\(\) replaces with it, keep denied = false ` +
+			`and say why in reason\)\.`)},
+		resource.TestStep{Config: config(`{ denied = false, reason = "Approved for the search team" }`),
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownValue("data.megallm_model.m",
+				tfjsonpath.New("id"), knownvalue.StringExact("gpt-4o"))}},
+	)
+}
+
 // An empty allowed_owners, pricing, currency, date or successor from a
 // variable's optional() default of [], {} or "" is told how to leave it out
 // there, and so left out, every owner is allowed, the list price kept, the
