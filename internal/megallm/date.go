@@ -32,6 +32,11 @@ func ParseDate(s string) (time.Time, error) {
 			return time.Time{}, fmt.Errorf("%w, as a date-time needs a time zone: write %s for UTC, or end it with its "+
 				"zone's offset, such as +02:00", ErrNotADate, Quote(FormatDate(utc)))
 		}
+		if _, err := time.Parse(time.DateOnly, s[:min(len(s), len(time.DateOnly))]); err != nil &&
+			strings.HasSuffix(err.Error(), "day out of range") { // "2026-06-31": the form is right, the day is not
+			month, _ := time.Parse("2006-01", s[:len("2006-01")])
+			return t, fmt.Errorf("%w: %s has %d days", ErrNotADate, month.Format("January 2006"), month.AddDate(0, 1, -1).Day())
+		}
 		return t, ErrNotADate
 	}
 	written := "+00:00" // Z, or a date alone

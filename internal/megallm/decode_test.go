@@ -397,6 +397,22 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
+// A date of the right form whose day its month does not have says how many
+// days the month has: "not a date, such as 2025-01-31" fits the form written.
+func TestParseDate_dayOutOfRange(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"2026-06-31":           "not a date: June 2026 has 30 days",
+		"2026-02-29T10:00:00Z": "not a date: February 2026 has 28 days",
+		"2028-02-30":           "not a date: February 2028 has 29 days",
+		"2026-13-01":           "not a date",
+	} {
+		if _, err := megallm.ParseDate(in); !errors.Is(err, megallm.ErrNotADate) || err.Error() != want {
+			t.Errorf("ParseDate(%q): %v, want %q", in, err, want)
+		}
+	}
+}
+
 // An offset no time zone uses is an error that names it and the offsets
 // there are; a string in none of the forms is ErrNotADate, and a date-time
 // without an offset says which one to write for UTC.

@@ -519,7 +519,7 @@ func TestModelsDataSource_invalidFilterArguments(t *testing.T) {
 		step(`limit = 3000000000.5`, `got 3000000000\.5: write 2147483647 or less\.`),
 		step(`created_after = "2025/01/31"`, `Invalid created_after .* created_after is "2025/01/31", which is not a date\. `+forms),
 		step(`created_after = " 2025-01-31"`, `Invalid created_after .* created_after is " 2025-01-31", with white space around it, which no date has: write it as "2025-01-31"\.`),
-		step(`created_after = "2025-02-30"`, `Invalid created_after .* created_after is "2025-02-30", which is not a date\.`),
+		step(`created_after = "2025-02-30"`, `Invalid created_after .* created_after is "2025-02-30", which is not a date: February 2025 has 28 days\.`),
 		step(`created_before = "2025-01-31 12:00:00"`, `Invalid created_before .* created_before is "2025-01-31 12:00:00", `+
 			`which is not a date, as a date-time needs a time zone: write "2025-01-31T12:00:00Z" for UTC, or end it with its `+
 			`zone's offset, such as \+02:00\. `+forms),
