@@ -151,7 +151,6 @@ const aboutPolicy = "This is about the policy argument of the provider \"megallm
 // a spaced name, which spacedPolicyNames's error says with the catalog's
 // spelling.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
-	spacedName := func(name string) bool { return spaced("", name, "") != nil }
 	keys := map[string][]string{} // the keys that name each catalog id
 	for _, id := range err.Keyed {
 		keys[id] = []string{id}
@@ -163,7 +162,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	}
 	var lines []string
 	for _, m := range err.Misnamed {
-		if spacedName(m.ID) {
+		if isSpaced(m.ID) {
 			continue
 		}
 		line := fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), spellingWhy(err.Catalog, m))
@@ -179,7 +178,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 		lines = append(lines, line)
 	}
 	for _, s := range err.MisnamedSuccessors {
-		if !spacedName(s.Successor.ID) {
+		if !isSpaced(s.Successor.ID) {
 			lines = append(lines, misnamedSuccessor(err.Catalog, modelPolicyPath(s.ID)+".successor", s.Successor))
 		}
 	}

@@ -17,13 +17,20 @@ import (
 // reader refuses in its own words. Compared exactly, it would match nothing.
 func spaced(where, name, kind string) error { return spacedFix(where, name, kind, nil) }
 
+// isSpaced reports whether spaced refuses name: not blank, with white space
+// around it or an invisible character anywhere.
+func isSpaced(name string) bool {
+	trimmed := strings.TrimSpace(name)
+	return trimmed != "" && (trimmed != name || strings.ContainsFunc(name, invisible))
+}
+
 // spacedFix is spaced with fix's advice for the name as it reads
 // (cleanName). A name that only the catalog can spell (a model id, type or
 // owner) needs it: read as " GPT-4o", it is "gpt-4o" (spelledIn). A nil fix
 // writes the name spaced can tell, trimmed with "-" for dashes, when that
 // leaves no invisible character; else it is to be retyped.
 func spacedFix(where, name, kind string, fix func(clean string) string) error {
-	if trimmed := strings.TrimSpace(name); trimmed == "" || trimmed == name && !strings.ContainsFunc(name, invisible) {
+	if !isSpaced(name) {
 		return nil
 	}
 	hyphens := strings.Map(func(r rune) rune { return cmp.Or(dash(r), r) }, name) // dashes written "-"
