@@ -76,7 +76,7 @@ var ErrCatalogIsDirectory = errors.New("it is a directory, not a file")
 // error answer of the API; nil otherwise. It is asked only once decoding
 // has failed, so a catalog is never taken for one of them.
 func otherContent(data []byte, err error) error {
-	text := bytes.TrimLeft(data, " \t\r\n")
+	text := bytes.TrimLeft(data, jsonSpace)
 	switch {
 	case bytes.HasPrefix(data, []byte{0x1F, 0x8B}):
 		return errors.New("the file is compressed with gzip: decompress it (gunzip, or gzip -dk to keep the " +
@@ -120,7 +120,7 @@ func jsonAfterComments(text []byte) bool {
 	}
 	for bytes.HasPrefix(text, []byte("#")) {
 		_, text, _ = bytes.Cut(text, []byte("\n"))
-		text = bytes.TrimLeft(text, " \t\r\n")
+		text = bytes.TrimLeft(text, jsonSpace)
 	}
 	return bytes.HasPrefix(text, []byte("{")) || bytes.HasPrefix(text, []byte("["))
 }

@@ -77,6 +77,7 @@ func TestReadCatalogFile_errorsNameThePathAndPosition(t *testing.T) {
 		"two answers":                         {"{\"data\":[{\"id\":\"a\"}]}\n{\"data\":[]}\n", "line 2, column 1: it has more after its JSON object (two answers saved in one file, or text after the answer)"},
 		"text after":                          {"{\"data\":[]},,,]]] not json", "line 1, column 12: it has more after its JSON object"},
 		"wrong type, more":                    {"{\"data\":{}} x", "line 1, column 13: it has more after its JSON object"},
+		"form feed after":                     {"{\"data\":[]}\n\f\n", `line 2, column 1: it has more after its JSON object, from "\u000c", which JSON does not count as white space (only space, tab, CR and LF): delete that character`},
 		"UTF-16 with its BOM":                 {"\xff\xfe{\x00\"\x00", "the file is UTF-16, as Windows PowerShell 5.1's > and Out-File write it, and JSON must be UTF-8"},
 		"UTF-16 big-endian":                   {"\x00{\x00\"", "the file is UTF-16"},
 		"two byte-order marks, then an error": {"\ufeff\ufeff{\"data\":[}", "line 1, column 10: invalid character '}'"},

@@ -384,6 +384,10 @@ func TestListModels_notAModelList(t *testing.T) {
 		// Nobody saved the API's answer: no advice on how to save it.
 		{"empty array", `[]`, `it is a JSON array, not an object with a "data" array of models; response body starts with`},
 		{"more after the answer", `{"data":[]} {"data":[]}`, `it has more after its JSON object; response body starts with`},
+		// JSON's white space is space, tab, CR and LF alone: what else bytes.TrimSpace trims is more after it.
+		{"form feed after the answer", "{\"data\":[]}\n\f", `more after its JSON object, from "\u000c", which JSON does not count as white space (only space, tab, CR and LF)`},
+		{"vertical tab after the answer", "{\"data\":[]}\v", `more after its JSON object, from "\u000b", which JSON does not count`},
+		{"no-break space after the answer", "{\"data\":[]}\u00a0", `more after its JSON object, from "\u00a0", which JSON`},
 		{"data is a string", `{"data":"models"}`, `its "data" is a JSON string, not an array of models`},
 		{"another field of the wrong type, and no data", `{"object":1,"models":[]}`, `it has no "data" array`},
 		{"empty body", ``, "model list: it is empty (or only white space)"},

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // errNoData is a body without a model list.
@@ -124,8 +126,10 @@ func (r redactor) decodeList(body []byte) ([]Model, []Problem, error) {
 		// Not one JSON value: the Decoder says where it ends, or what breaks it.
 		dec := json.NewDecoder(bytes.NewReader(body))
 		err = dec.Decode(&envelope)
-		if end := dec.InputOffset(); (err == nil || errors.As(err, &typeErr)) && len(bytes.TrimSpace(body[end:])) > 0 {
-			return nil, nil, &trailingDataError{Offset: end + int64(len(body[end:])-len(bytes.TrimLeft(body[end:], " \t\r\n")))}
+		end := dec.InputOffset()
+		if rest := bytes.TrimLeft(body[end:], jsonSpace); (err == nil || errors.As(err, &typeErr)) && len(rest) > 0 {
+			first, _ := utf8.DecodeRune(rest)
+			return nil, nil, &trailingDataError{Offset: int64(len(body) - len(rest)), First: first}
 		}
 	}
 	switch {
@@ -149,23 +153,38 @@ func (r redactor) decodeList(body []byte) ([]Model, []Problem, error) {
 	return models, problems, nil
 }
 
+// jsonSpace is the white space JSON allows around its values: space, tab,
+// CR and LF, not the \f, \v or no-break space that bytes.TrimSpace trims.
+const jsonSpace = " \t\r\n"
+
 // trailingDataError is a body with more after its JSON value, such as two
 // answers saved in one file or a page after the answer: which of them is
 // the catalog cannot be told, so none is read.
 type trailingDataError struct {
 	// Offset is where the rest starts, in bytes.
 	Offset int64
+	// First is the rest's first character.
+	First rune
 }
 
-func (e *trailingDataError) Error() string { return "it has more after its JSON object" }
+func (e *trailingDataError) Error() string {
+	if unicode.IsSpace(e.First) { // invisible where the error points
+		return "it has more after its JSON object, from " + Quote(string(e.First)) + ", which JSON does not count " +
+			"as white space (only space, tab, CR and LF)"
+	}
+	return "it has more after its JSON object"
+}
 
 // savedFileError is err for a catalog file: a body that is no model list
 // because of how the answer was saved says how, which of an answer of the
 // API, saved by nobody, would be false.
 func savedFileError(err error) error {
 	var shape *shapeError
+	var trailing *trailingDataError
 	switch {
-	case errors.As(err, new(*trailingDataError)):
+	case errors.As(err, &trailing) && unicode.IsSpace(trailing.First):
+		return fmt.Errorf("%w: delete that character", err)
+	case trailing != nil:
 		return fmt.Errorf("%w (two answers saved in one file, or text after the answer): it must hold one GET "+
 			"/models answer", err)
 	case errors.As(err, &shape) && shape.err.Field == "":

@@ -214,7 +214,7 @@ func isNull(raw json.RawMessage) bool {
 // jsonKind is the kind of a JSON value: '{', '[', '"', 't', 'f', 'n', or '0'
 // for a number.
 func jsonKind(raw json.RawMessage) byte {
-	raw = bytes.TrimLeft(raw, " \t\r\n")
+	raw = bytes.TrimLeft(raw, jsonSpace)
 	if len(raw) == 0 {
 		return 'n'
 	}
