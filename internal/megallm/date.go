@@ -35,7 +35,7 @@ func ParseDate(s string) (time.Time, error) {
 		if _, err := time.Parse(time.DateOnly, s[:min(len(s), len(time.DateOnly))]); err != nil &&
 			strings.HasSuffix(err.Error(), "day out of range") { // "2026-06-31": the form is right, the day is not
 			month, _ := time.Parse("2006-01", s[:len("2006-01")])
-			return t, fmt.Errorf("%w: %s has %d days", ErrNotADate, month.Format("January 2006"), month.AddDate(0, 1, -1).Day())
+			return t, dayError{month}
 		}
 		return t, ErrNotADate
 	}
@@ -49,6 +49,16 @@ func ParseDate(s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// dayError is ParseDate's error for a date of the right form whose day its
+// month lacks: it says how many days the month has.
+type dayError struct{ month time.Time }
+
+func (e dayError) Error() string {
+	return fmt.Sprintf("%v: %s has %d days", ErrNotADate, e.month.Format("January 2006"), e.month.AddDate(0, 1, -1).Day())
+}
+
+func (e dayError) Unwrap() error { return ErrNotADate }
 
 // parseDateForms reads s in the forms ParseDate describes.
 func parseDateForms(s string) (time.Time, bool) {

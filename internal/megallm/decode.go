@@ -378,6 +378,8 @@ func (rev *review) date(m *Model, index int, name string, text *string) *time.Ti
 	t, err := ParseDate(*text)
 	issue := placeholder(t)
 	switch {
+	case errors.As(err, new(dayError)): // "not a date: June 2026 has 30 days", as an argument's
+		issue = err.Error()
 	case errors.Is(err, ErrNotADate):
 		issue = "not " + DateForms
 	case err != nil:

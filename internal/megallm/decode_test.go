@@ -100,9 +100,13 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 		{"deprecated_at not a date", `"deprecated_at":"next spring"`,
 			`model "odd": deprecated_at is the string "next spring", not ` + notADate,
 			func(m megallm.Model) bool { return m.DeprecatedAt == nil }},
-		{"retires_at not a calendar day", `"retires_at":"2026-02-30"`,
-			`model "odd": retires_at is the string "2026-02-30", not ` + notADate,
+		// A day its month lacks is worded as ParseDate words it for an argument.
+		{"retires_at not a calendar day", `"retires_at":"2026-06-31"`,
+			`model "odd": retires_at is the string "2026-06-31", not a date: June 2026 has 30 days`,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
+		{"created_at on the 29th of February of no leap year", `"created_at":"2025-02-29T10:00:00Z"`,
+			`model "odd": created_at is the string "2025-02-29T10:00:00Z", not a date: February 2025 has 28 days`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
 		{"created_at in an offset no zone uses", `"created_at":"2026-06-01T00:00:00+15:00"`,
 			`model "odd": created_at is the string "2026-06-01T00:00:00+15:00", a date-time whose UTC offset, +15:00, ` +
 				`no time zone uses: offsets go from -12:00 to +14:00, with minutes from 00 to 59`,
