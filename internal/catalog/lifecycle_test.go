@@ -97,6 +97,9 @@ func TestLifecycleOf(t *testing.T) {
 			`status="active" deprecated=- retires=9999-12-31T23:59:59-12:00 successor=- days=2912375`},
 		{"the first day", megallm.Model{DeprecatedAt: date("0001-01-01")}, fixedNow,
 			`status="deprecated" deprecated=0001-01-01T00:00:00Z retires=- successor=- days=-`},
+		// Year 0, which a policy may write (the catalog's is null): retired since then, counted without overflow.
+		{"year 0", megallm.Model{DeprecatedAt: date("0000-01-01"), RetiresAt: date("0000-01-01T00:00:00+14:00")}, fixedNow,
+			`status="retired" deprecated=0000-01-01T00:00:00+14:00 retires=0000-01-01T00:00:00+14:00 successor=- days=0`},
 		{"deprecated and retired at once, a second before", megallm.Model{DeprecatedAt: date("2026-03-11"), RetiresAt: date("2026-03-11")},
 			time.Date(2026, time.March, 10, 23, 59, 59, 0, time.UTC),
 			`status="active" deprecated=2026-03-11T00:00:00Z retires=2026-03-11T00:00:00Z successor=- days=1`},

@@ -398,15 +398,18 @@ func (rev *review) date(m *Model, index int, name string, text *string) *time.Ti
 
 // placeholder says which zero value t is, for no date: Go's (and .NET's)
 // zero time, also as its wall clock in another offset, as .NET writes it, or
-// the Unix epoch, which a Unix time of 0 is. No model was made, deprecated or
-// retired at either, and read as dates they would retire a model. "" for any
-// other time.
+// the Unix epoch, which a Unix time of 0 is; or that t is earlier, as year 0
+// ("0000-01-01") is, which the older shape's created cannot be either. No
+// model was made, deprecated or retired then, and read as dates they would
+// retire a model or keep it under created_before. "" for any other time.
 func placeholder(t time.Time) string {
 	switch {
 	case t.IsZero() || time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC).IsZero():
 		return "Go's zero time, a placeholder for no date"
 	case t.Equal(time.Unix(0, 0)):
 		return "the Unix epoch, a placeholder for no date"
+	case t.Before(time.Unix(0, 0)):
+		return "before 1970, when no model existed"
 	}
 	return ""
 }

@@ -163,6 +163,13 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 		{"retires_at .NET's zero time in an offset", `"retires_at":"0001-01-01T00:00:00+02:00"`,
 			`model "odd": retires_at is the string "0001-01-01T00:00:00+02:00", Go's zero time, a placeholder for no date`,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
+		// Earlier than the epoch is no model's date either: year 0, and a second before the epoch.
+		{"created_at in year 0", `"created_at":"0000-01-01"`,
+			`model "odd": created_at is the string "0000-01-01", before 1970, when no model existed`,
+			func(m megallm.Model) bool { return m.CreatedAt == nil }},
+		{"retires_at before the epoch", `"retires_at":"1970-01-01T00:59:59+01:00"`,
+			`model "odd": retires_at is the string "1970-01-01T00:59:59+01:00", before 1970, when no model existed`,
+			func(m megallm.Model) bool { return m.RetiresAt == nil && m.RetiresAtUnreadable }},
 		{"retires_at the Unix epoch", `"retires_at":"1970-01-01T00:00:00Z"`,
 			`model "odd": retires_at is the string "1970-01-01T00:00:00Z", the Unix epoch, a placeholder for no date`,
 			func(m megallm.Model) bool { return m.RetiresAt == nil }},
