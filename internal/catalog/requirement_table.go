@@ -179,7 +179,7 @@ func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound 
 		asked:    func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			v := actual(m)
-			return v != nil && float64(*v) >= **bound(&t.r)
+			return v != nil && atLeast(*v, **bound(&t.r))
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
 			miss := Miss{Bound: **bound(&t.r), Unreported: actual(m) == nil}
@@ -189,6 +189,13 @@ func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound 
 			return miss
 		},
 	}
+}
+
+// atLeast reports whether v is at least bound, a whole number, exactly:
+// float64(v) is rounded above 2^53, where 9007199254740995 would meet
+// 9007199254740996.
+func atLeast(v int64, bound float64) bool {
+	return bound < 1<<63 && v >= int64(bound) // every int64 is below 2^63
 }
 
 // currencyGuard is the row before the price bounds: a model priced in
@@ -299,7 +306,7 @@ func notDeprecated() Requirement {
 // one whose retires_at was sent but could not be read does not.
 func minDaysToRetirement() Requirement {
 	short := func(t *terms, l Lifecycle) bool {
-		return l.DaysToRetirement != nil && float64(*l.DaysToRetirement) < *t.r.MinDaysToRetirement
+		return l.DaysToRetirement != nil && !atLeast(*l.DaysToRetirement, *t.r.MinDaysToRetirement)
 	}
 	return Requirement{
 		Name:  "min_days_to_retirement",

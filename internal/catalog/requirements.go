@@ -15,7 +15,9 @@ type Requirements struct {
 	Capabilities CapabilitySet
 
 	// The minimums are whole numbers, in a float64 (exact below 2^53) so
-	// that one above what an int64 holds, 1e30, is compared as written.
+	// that one above what an int64 holds, 1e30, is compared as written; one
+	// it cannot hold is the next it can (stricter), and compared exactly
+	// (atLeast).
 	MinContextLength        *float64
 	MinMaxOutputTokens      *float64
 	MaxInputCostPerMillion  *float64

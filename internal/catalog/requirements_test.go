@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -37,6 +38,28 @@ func TestRequirementsUnmet_doesNotModifyModel(t *testing.T) {
 	require(Requirements{Capabilities: needs("vision"), MaxInputCostPerMillion: ptr(1.0)}).Unmet(m)
 	if m.Capabilities != nil || m.Pricing != nil {
 		t.Errorf("Unmet filled in the model's nil fields: %+v", m)
+	}
+}
+
+// TestRequirements_minimumComparedExactly: above 2^53, where float64(v)
+// rounds, a context length one below the minimum does not meet it, and the
+// most an int64 holds does not meet 2^63.
+func TestRequirements_minimumComparedExactly(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		length int64
+		bound  float64
+		met    bool
+	}{
+		{9007199254740995, 9007199254740996, false}, // float64(9007199254740995) is 9007199254740996
+		{9007199254740996, 9007199254740996, true},
+		{math.MaxInt64, 1 << 63, false}, // float64(math.MaxInt64) is 2^63
+		{math.MaxInt64, 1 << 62, true},
+	} {
+		m := &megallm.Model{ID: "m", ContextLength: ptr(tc.length)}
+		if got := require(Requirements{MinContextLength: ptr(tc.bound)}).Met(m); got != tc.met {
+			t.Errorf("context_length %d, min_context_length %.0f: met = %v, want %v", tc.length, tc.bound, got, tc.met)
+		}
 	}
 }
 

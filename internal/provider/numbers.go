@@ -61,7 +61,11 @@ func minimumCount(name string, n *big.Float) (float64, error) {
 		return amount(name, n)
 	}
 	i, err := wholeNumber(name, n, 0, math.MaxInt64)
-	return float64(i), err
+	f, accuracy := new(big.Float).SetInt64(i).Float64()
+	if accuracy == big.Below { // above 2^53: the next float64 up, stricter, never weaker
+		f = math.Nextafter(f, math.Inf(1))
+	}
+	return f, err
 }
 
 // wholeNumber is the rule of every count: a whole number from minimum to

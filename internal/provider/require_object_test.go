@@ -98,6 +98,18 @@ require = { min_context_length = 1e30, min_max_output_tokens = 1e19 }`,
 			` - max_output_tokens 1 < required 1e19`))
 }
 
+// A minimum above 2^53 that a float64 cannot hold is not rounded down to
+// one the model below it meets: 9007199254740993 is compared as
+// 9007199254740994, and shown so; the plan fails, as it would exactly.
+func TestRequire_minimumAbove2To53(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.SetModels(json.RawMessage(`{"id":"huge","context_length":9007199254740992}`))
+	unitTest(t, errorStep(server, "megallm_model", `id = "huge"
+require = { min_context_length = 9007199254740993 }`,
+		`Model "huge" does not meet 1 requirement: - context_length 9007199254740992 < required 9\.007199254740994e15`))
+}
+
 func TestRequire_numbers(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
