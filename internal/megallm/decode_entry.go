@@ -162,7 +162,7 @@ func (r fieldReader) number(field string, raw json.RawMessage) *float64 {
 		return nil
 	}
 	f, err := strconv.ParseFloat(string(raw), 64)
-	if err != nil {
+	if err != nil || (f == 0 && !writtenAsZero(raw)) {
 		r.unreadable(field, "is "+describe(raw)+", out of range")
 		return nil
 	}
@@ -186,7 +186,7 @@ func (r fieldReader) integer(field string, raw json.RawMessage) *int64 {
 	case err != nil || f < math.MinInt64 || f >= math.MaxInt64:
 		r.unreadable(field, "is "+describe(raw)+", out of range")
 		return nil
-	case f != math.Trunc(f):
+	case f != math.Trunc(f) || (f == 0 && !writtenAsZero(raw)):
 		r.unreadable(field, "is "+describe(raw)+", not a whole number")
 		return nil
 	}

@@ -45,6 +45,22 @@ func decodeBothWays(t *testing.T, entries []string, check func(entryByEntry bool
 	}
 }
 
+// TestDecodeModels_zeroPricesAsWritten: a price written as 0 in any form,
+// and the least a float64 holds, are read as they are, in both paths; only
+// a number too small for a float64 is a problem (TestDecodeModels_oddFieldIsNull).
+func TestDecodeModels_zeroPricesAsWritten(t *testing.T) {
+	t.Parallel()
+	decodeBothWays(t, []string{`{"id":"free","pricing":{"input_tokens_cost_per_million":0,"output_tokens_cost_per_million":0.0E+5}}`,
+		`{"id":"tiny","pricing":{"input_tokens_cost_per_million":5e-324}}`},
+		func(entryByEntry bool, models []megallm.Model, problems []string) {
+			free, tiny := models[0].Pricing, models[1].Pricing
+			if len(problems) != 0 || *free.InputTokensCostPerMillion != 0 || *free.OutputTokensCostPerMillion != 0 ||
+				*tiny.InputTokensCostPerMillion != 5e-324 {
+				t.Errorf("entry by entry %v: pricing %+v, %+v, problems %q; want 0, 0, 5e-324 and none", entryByEntry, free, tiny, problems)
+			}
+		})
+}
+
 func TestDecodeModels_cleanCatalogHasNoProblems(t *testing.T) {
 	t.Parallel()
 	models, problems, err := megallm.DecodeModels(bytes.NewReader(mockapi.BuiltinCatalog()))
@@ -79,6 +95,15 @@ func TestDecodeModels_oddFieldIsNull(t *testing.T) {
 		{"price out of range", `"pricing":{"input_tokens_cost_per_million":1e400}`,
 			`model "odd": pricing.input_tokens_cost_per_million is the number 1e400, out of range`,
 			func(m megallm.Model) bool { return m.Pricing.InputTokensCostPerMillion == nil }},
+		// Too small for a float64, which reads it as 0: a price would be free.
+		{"price too small for a float64", `"pricing":{"input_tokens_cost_per_million":1e-400,"output_tokens_cost_per_million":0.6}`,
+			`model "odd": pricing.input_tokens_cost_per_million is the number 1e-400, out of range`,
+			func(m megallm.Model) bool {
+				return m.Pricing.InputTokensCostPerMillion == nil && *m.Pricing.OutputTokensCostPerMillion == 0.6
+			}},
+		{"context length too small for a float64", `"context_length":1e-400`,
+			`model "odd": context_length is the number 1e-400, not a whole number`,
+			func(m megallm.Model) bool { return m.ContextLength == nil }},
 		{"context length over int64", `"context_length":9223372036854775808`,
 			`model "odd": context_length is the number 9223372036854775808, out of range`,
 			func(m megallm.Model) bool { return m.ContextLength == nil }},

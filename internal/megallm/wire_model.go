@@ -1,7 +1,11 @@
 package megallm
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
+	"reflect"
+	"strconv"
 	"time"
 )
 
@@ -16,6 +20,39 @@ type wireModel struct {
 	// Created is the older created_at, in Unix seconds.
 	Created      *int64            `json:"created"`
 	Capabilities *wireCapabilities `json:"capabilities"`
+	Pricing      *wirePricing      `json:"pricing"`
+}
+
+// wirePricing is the pricing as the API sends it, its prices read as
+// wirePrice.
+type wirePricing struct {
+	Pricing
+	Input  *wirePrice `json:"input_tokens_cost_per_million"`
+	Output *wirePrice `json:"output_tokens_cost_per_million"`
+}
+
+// wirePrice is a price that a number too small for a float64 (1e-400),
+// which Go's decoder reads as 0, a free model, does not decode into: it is
+// a value of the wrong type, so that its entry is read field by field and
+// fieldReader.number says so.
+type wirePrice float64
+
+func (p *wirePrice) UnmarshalJSON(raw []byte) error {
+	f, err := strconv.ParseFloat(string(raw), 64)
+	if jsonKind(raw) != '0' || err != nil || (f == 0 && !writtenAsZero(raw)) {
+		return &json.UnmarshalTypeError{Value: describe(raw), Type: reflect.TypeFor[float64]()}
+	}
+	*p = wirePrice(f)
+	return nil
+}
+
+// writtenAsZero reports whether a JSON number is 0 as written (0, -0.0,
+// 0e5), not a number too small for a float64 that reads as 0.
+func writtenAsZero(raw []byte) bool {
+	if i := bytes.IndexAny(raw, "eE"); i >= 0 {
+		raw = raw[:i]
+	}
+	return !bytes.ContainsAny(raw, "123456789")
 }
 
 // wireCapabilities are the capabilities as the API sends them: the spec's
@@ -47,6 +84,10 @@ func (rev *review) readOlderShape(w *wireModel, index int) Model {
 		default:
 			m.CreatedAt = &createdAt
 		}
+	}
+	if p := w.Pricing; p != nil {
+		p.InputTokensCostPerMillion, p.OutputTokensCostPerMillion = (*float64)(p.Input), (*float64)(p.Output)
+		m.Pricing = &p.Pricing
 	}
 	if c := w.Capabilities; c != nil {
 		m.Capabilities = &c.Capabilities
