@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -63,6 +64,50 @@ output "ids" { value = data.megallm_models.all.ids }
 	}
 	if n := server.RequestCount(); n != 1 {
 		t.Errorf("the plan made %d requests, want 1", n)
+	}
+}
+
+// TestOddCatalogNumbersAndDatesPassNoGate: what a float64 or the calendar
+// cannot hold passes no gate: a price too small for a float64 (Go reads 0)
+// is no free model, a context length below a minimum above 2^53 does not
+// meet it, and year 0 and a day its month lacks are null, with warnings that
+// say why. A catalog file with a form feed after its object fails, and its
+// advice, followed, plans.
+func TestOddCatalogNumbersAndDatesPassNoGate(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	models := []json.RawMessage{json.RawMessage(`{"id":"tiny","pricing":{"input_tokens_cost_per_million":1e-400}}`),
+		json.RawMessage(`{"id":"huge","context_length":9007199254740992}`),
+		json.RawMessage(`{"id":"dated","created_at":"0000-01-01","retires_at":"2026-06-31"}`)}
+	server.SetModels(models...)
+	config := `
+data "megallm_models" "free" { require = { max_input_cost_per_million = 0 } }
+data "megallm_models" "long" { require = { min_context_length = 9007199254740993 } }
+output "free" { value = data.megallm_models.free.ids }
+output "long" { value = data.megallm_models.long.ids }
+`
+	out, err := plan(t, server, config, nil)
+	for _, want := range []string{
+		`+ free = []`, `+ long = []`,
+		`model "tiny": pricing.input_tokens_cost_per_million is the number 1e-400, out of range`,
+		`model "dated": created_at is the string "0000-01-01", before 1970, when no model existed`,
+		`model "dated": retires_at is the string "2026-06-31", not a date: June 2026 has 30 days`,
+	} {
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("the plan (error %v) does not show %q:\n%s", err, want, out)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "catalog.json")
+	body := string(mockapi.ListBody(models...)) + "\n"
+	writeFile(t, file, body+"\f\n")
+	out, err = plan(t, server, config, map[string]string{"MEGALLM_CATALOG_FILE": file})
+	if want := `line 2, column 1: it has more after its JSON object, from "\u000c", which JSON does not count as white ` +
+		`space (only space, tab, CR and LF): delete that character.`; err == nil || !strings.Contains(out, want) {
+		t.Errorf("a form feed after the catalog file's object: the plan (error %v) does not show %q:\n%s", err, want, out)
+	}
+	writeFile(t, file, body)
+	if out, err := plan(t, server, config, map[string]string{"MEGALLM_CATALOG_FILE": file}); err != nil {
+		t.Errorf("the form feed deleted, the plan failed: %v\n%s", err, out)
 	}
 }
 
