@@ -149,15 +149,15 @@ func TestDocsModelAttributesSayNull(t *testing.T) {
 	check("", modelAttributes(), modelValues(&megallm.Model{ID: "gpt-4o"}, time.Now()))
 }
 
-// TestDocsUnmetRequirementsSaysSuccessorAlone: the function has no catalog,
-// so an unmet not_deprecated names the successor without the data sources'
-// reason it cannot be used (successorWords), and its description says so
-// rather than promising their answer.
-func TestDocsUnmetRequirementsSaysSuccessorAlone(t *testing.T) {
+// TestDocsUnmetRequirementsSaysSuccessorUnchecked: the function has no
+// catalog, so an unmet not_deprecated marks the successor unchecked
+// (uncheckedSuccessor) rather than saying why it cannot be used, and its
+// description says so rather than promising the data sources' answer.
+func TestDocsUnmetRequirementsSaysSuccessorUnchecked(t *testing.T) {
 	var resp function.DefinitionResponse
 	unmetRequirementsFunction(time.Now).Definition(context.Background(), function.DefinitionRequest{}, &resp)
-	if d := resp.Definition.MarkdownDescription; strings.Contains(d, "same answer") || !strings.Contains(d, "successor named alone") {
-		t.Errorf("description %q promises the data sources' answer, or does not say it names a successor alone", d)
+	if d := resp.Definition.MarkdownDescription; strings.Contains(d, "same answer") || !strings.Contains(d, "successor marked unchecked") {
+		t.Errorf("description %q promises the data sources' answer, or does not say it marks a successor unchecked", d)
 	}
 }
 

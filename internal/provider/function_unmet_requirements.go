@@ -55,7 +55,13 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 				resp.Error = function.NewArgumentFuncError(2, mistypedCurrency("currency", query.Currency, meant))
 				return
 			}
-			resp.Error = resp.Result.Set(ctx, unmetWords(query.Unmet(model, lifecycle)))
+			misses := query.Unmet(model, lifecycle)
+			for i, miss := range misses { // with no catalog, whether a successor can be used is for a data source to say
+				if miss.Requirement.Check == catalog.NotDeprecatedCheck {
+					misses[i].SuccessorUnusable = uncheckedSuccessor
+				}
+			}
+			resp.Error = resp.Result.Set(ctx, unmetWords(misses))
 		}
 	}
 	return providerFunction{name: "unmet_requirements", run: run, definition: function.Definition{
@@ -63,8 +69,8 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 		MarkdownDescription: "Returns one string per requirement in `require` that `model` does not meet, worded as the " +
 			"`megallm_model` error (for example `context_length 8192 < required 100000`), or an empty list when it " +
 			"meets them all: the requirements `megallm_model` and `megallm_models` find unmet for the same model, " +
-			"`require` and `currency`, in their words, but for a successor named alone: with no catalog, the function " +
-			"cannot say, as they do, that it cannot be used.\n\n`length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a " +
+			"`require` and `currency`, in their words, but for a successor marked unchecked: with no catalog, the " +
+			"function cannot say, as they do, whether it can be used, and names a data source that can.\n\n`length(provider::megallm::unmet_requirements(m, {...})) == 0` fits a " +
 			"`precondition`, `validation` or `check`.\n\nPrice bounds are in `currency`, the optional third argument, as " +
 			"the data sources' `currency` argument (`unmet_requirements(m, { max_input_cost_per_million = 1 }, " +
 			"\"EUR\")`), and in `" + catalog.DefaultCurrency + "` without it: a model priced in another currency " +

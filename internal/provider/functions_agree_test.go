@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -61,7 +62,7 @@ output "days_reported" {
 			statecheck.ExpectKnownOutputValue("in_euros", knownvalue.ListSizeExact(0)),
 			statecheck.ExpectKnownOutputValue("in_euros_as_written", knownvalue.ListSizeExact(0)),
 			statecheck.ExpectKnownOutputValue("in_dollars", knownIDs("priced in EUR, the requirement is in USD")),
-			statecheck.ExpectKnownOutputValue("retired_status", knownIDs(`model_lifecycle.status is retired (successor "m2")`)),
+			statecheck.ExpectKnownOutputValue("retired_status", knownIDs(`model_lifecycle.status is retired (successor "m2", which `+uncheckedSuccessor+`)`)),
 			// A saved entry's 0 is not reported, and the older field is read only
 			// where the spec's is absent, as the decoder reads them.
 			statecheck.ExpectKnownOutputValue("saved_zero_context_length", knownIDs("context_length is not reported (required >= 1)")),
@@ -92,8 +93,45 @@ output "unmet" {
 		ConfigStateChecks: []statecheck.StateCheck{
 			expectIDs("data.megallm_models.gpt35_current"),
 			statecheck.ExpectKnownOutputValue("unmet", knownIDs(
-				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o")`)),
+				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o", which `+uncheckedSuccessor+`)`)),
 		},
+	})
+}
+
+// TestFunctions_successorUnchecked: with no catalog, unmet_requirements
+// cannot tell that a successor is retired, so it marks it unchecked where the
+// data source says why it is no way out, and names the data source that
+// says it, which, followed, does.
+func TestFunctions_successorUnchecked(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	policy := fmt.Sprintf(`{
+    models = {
+      "gpt-4o-mini" = { deprecated_at = %q, successor = "o3-mini" }
+      "o3-mini"     = { retires_at = %q }
+    }
+  }`, day(-10), day(-1))
+	deprecated := `model_lifecycle.status is deprecated since ` + day(-10) + ` (successor "o3-mini", which `
+	functionsTest(t, resource.TestStep{
+		Config: policyProvider(server, policy, `
+data "megallm_model" "m" { id = "gpt-4o-mini" }
+output "unmet" {
+  value = provider::megallm::unmet_requirements(data.megallm_model.m, { not_deprecated = true })
+}
+`),
+		ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("unmet", knownIDs(deprecated+uncheckedSuccessor+")"))},
+	}, resource.TestStep{
+		Config: policyProvider(server, policy, `data "megallm_model" "m" {
+  id      = "gpt-4o-mini"
+  require = { not_deprecated = true }
+}`),
+		ExpectError: expectError(regexp.QuoteMeta(deprecated + "was retired on " + day(-1) + ")")),
+	}, resource.TestStep{ // the advice followed: a megallm_model data source with that id and the same require
+		Config: policyProvider(server, policy, `data "megallm_model" "next" {
+  id      = "o3-mini"
+  require = { not_deprecated = true }
+}`),
+		ExpectError: expectError(`Model "o3-mini" was retired on ` + day(-1)),
 	})
 }
 
@@ -134,10 +172,10 @@ output "retired_before_its_date" {
 `, saved, day(10), day(90))),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("data_source", knownIDs(
-				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o")`,
+				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o", which `+uncheckedSuccessor+`)`,
 				`model_lifecycle.days_to_retirement 45 < required 60 (retires_at `+day(45)+`)`)),
 			statecheck.ExpectKnownOutputValue("saved_a_month_ago", knownIDs(
-				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o")`,
+				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o", which `+uncheckedSuccessor+`)`,
 				`model_lifecycle.days_to_retirement 45 < required 60 (retires_at `+day(45)+`)`)),
 			statecheck.ExpectKnownOutputValue("active_but_retired", knownIDs("model_lifecycle.status is retired since 2020-01-01")),
 			statecheck.ExpectKnownOutputValue("stale_days", knownIDs(

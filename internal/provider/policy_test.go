@@ -779,7 +779,7 @@ output "literal" {
 }`),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListExact([]knownvalue.Check{
-				knownvalue.StringExact(fmt.Sprintf(`model_lifecycle.status is deprecated since %s (successor "gpt-4o")`, day(-10))),
+				knownvalue.StringExact(fmt.Sprintf(`model_lifecycle.status is deprecated since %s (successor "gpt-4o", which %s)`, day(-10), uncheckedSuccessor)),
 				knownvalue.StringExact(fmt.Sprintf(`model_lifecycle.days_to_retirement 45 < required 60 (retires_at %s)`, day(45))),
 			})),
 			statecheck.ExpectKnownOutputValue("literal", knownvalue.ListExact([]knownvalue.Check{

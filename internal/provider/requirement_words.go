@@ -124,6 +124,11 @@ func rejectionWords(models *catalog.Catalog, id string, r *catalog.Rejection) st
 	}
 }
 
+// uncheckedSuccessor completes successorWords' "which" where no catalog can
+// tell whether the successor can be used (retired, denied, not in it), with
+// what can: a successor offered bare would read as a way out.
+const uncheckedSuccessor = "this function cannot check: a megallm_model data source with that id and the same require does"
+
 // successorWords is ` (successor "x")`, with why it cannot be used
 // (catalog.Advice's Unusable) if it cannot, or "" without one.
 func successorWords(successor *string, unusable string) string {
