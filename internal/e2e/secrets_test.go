@@ -170,7 +170,7 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		"exclude_ids = [var.key]": {data: "data \"megallm_models\" \"x\" { exclude_ids = [var.key] }\n", shown: "No changes."},
 		// A function runs in a provider process of its own that was never
 		// configured: MEGALLM_API_KEY's key is the one it knows.
-		"supports(m, var.key)": {data: "output \"x\" {\n  value     = provider::megallm::supports({ id = \"gpt-4o\" }, var.key)\n  sensitive = true\n}\n",
+		"supports(m, var.key)": {data: "output \"x\" {\n  value     = provider::megallm::supports({ id = \"gpt-4o\", type = \"chat\" }, var.key)\n  sensitive = true\n}\n",
 			shown: `unknown capability "***". Use one of`},
 	} {
 		t.Run(name, func(t *testing.T) {

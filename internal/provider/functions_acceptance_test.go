@@ -390,10 +390,10 @@ output "x" {
 			`model\.pricing\.input_tokens_cost_per_million must be a number, got string "0{64}"… \(100 characters\): write it `+
 				`without quotes\.`),
 		// and, where the number would be refused too, why, so that one fix does.
-		step(`provider::megallm::unmet_requirements({ id = "x" }, { min_context_length = "-${format("%0100d", 1)}" })`,
+		step(`provider::megallm::unmet_requirements({ id = "x", type = "chat" }, { min_context_length = "-${format("%0100d", 1)}" })`,
 			`require\.min_context_length must be a number, got string "-0{63}"… \(101 characters\), and the number would not `+
 				`do either: min_context_length must be 0 or more, got -1\.`),
-		step(`provider::megallm::unmet_requirements({ id = "x" }, { min_context_length = format("%0100d k", 1) })`,
+		step(`provider::megallm::unmet_requirements({ id = "x", type = "chat" }, { min_context_length = format("%0100d k", 1) })`,
 			`require\.min_context_length must be a number, got string "0{64}"… \(102 characters\), which is no number: write a `+
 				`number, without quotes\.`),
 		resource.TestStep{ // the advice followed
@@ -433,6 +433,32 @@ func TestFunctions_longIDAdvice(t *testing.T) {
 			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = ` + id + ` }
 output "x" { value = provider::megallm::unmet_requirements(data.megallm_model.m, { min_days_to_retirement = 0 }) }`,
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.ListExact(nil))},
+		},
+	)
+}
+
+// TestFunctions_idAloneAdvice: a model object that is an id alone, written
+// as the catalog does or otherwise, is one a function cannot look up, having
+// no catalog: answered from nothing, it would meet not_deprecated. The error
+// says to read it with megallm_model, which, followed, names the catalog's id.
+func TestFunctions_idAloneAdvice(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	alone := func(id string) string {
+		return `got an object with only an id, "` + id + `", which a function, having no catalog, cannot look up: read ` +
+			`the model with a megallm_model data source \(id = "` + id + `"\) and pass data\.megallm_model\.NAME`
+	}
+	step := func(expr, expected string) resource.TestStep {
+		return resource.TestStep{Config: providerBlock(server, "") + `output "x" { value = ` + expr + ` }`, ExpectError: expectError(expected)}
+	}
+	functionsTest(t,
+		step(`provider::megallm::unmet_requirements({ id = "GPT-4o" }, { not_deprecated = true })`, alone("GPT-4o")),
+		step(`provider::megallm::supports(jsondecode("{\"id\": \"gpt-4o\"}"), "vision")`, alone("gpt-4o")),
+		errorStep(server, "megallm_model", `id = "GPT-4o"`, `has no model with id "GPT-4o"\. Did you mean "gpt-4o"\?`),
+		resource.TestStep{ // the advice followed, with the catalog's id
+			Config: providerBlock(server, "") + `data "megallm_model" "m" { id = "gpt-4o" }
+output "x" { value = provider::megallm::supports(data.megallm_model.m, "vision") }`,
+			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("x", knownvalue.Bool(true))},
 		},
 	)
 }
@@ -873,7 +899,7 @@ func TestFunctions_environmentKeyInArgument(t *testing.T) {
 	server := mockapi.NewTestServer(t, key)
 	functionsTest(t, resource.TestStep{
 		Config: fmt.Sprintf("provider \"megallm\" {\n  base_url = %q\n}\n", server.URL()) +
-			fmt.Sprintf("output \"x\" { value = provider::megallm::supports({ id = \"gpt-4o\" }, %q) }", key),
+			fmt.Sprintf("output \"x\" { value = provider::megallm::supports({ id = \"gpt-4o\", type = \"chat\" }, %q) }", key),
 		ExpectError: expectError(`Invalid value for "capability" parameter: unknown capability "\*\*\*"\. Use one of`),
 	})
 }

@@ -203,9 +203,9 @@ func TestFunctions_unmetRequirementsArgumentErrors(t *testing.T) {
 		step(`provider::megallm::unmet_requirements({ model_lifecycle = { status = "Retired" } }, { not_deprecated = true })`,
 			`model.model_lifecycle.status is "Retired", which is not a lifecycle status. Did you mean "retired"\? Use "active", "deprecated" or "retired", or null when no date is known`),
 		// To its end, after which Terraform adds a period: the question is an aside.
-		step(`provider::megallm::unmet_requirements({ id = "m" }, {}, "euro")`,
+		step(`provider::megallm::unmet_requirements({ id = "m", type = "chat" }, {}, "euro")`,
 			`Invalid value for "currency" parameter: currency is "euro", not a three-letter ISO 4217 code such as "USD" or "EUR" \(leave it out for "USD"\) \(did you mean "EUR"\?\)\.\s*$`),
-		step(`provider::megallm::unmet_requirements({ id = "m" }, {}, "EUR", "USD")`,
+		step(`provider::megallm::unmet_requirements({ id = "m", type = "chat" }, {}, "EUR", "USD")`,
 			`give at most one currency, got 2`),
 	)
 }

@@ -222,7 +222,7 @@ func TestSupports(t *testing.T) {
 			t.Errorf("supports(%s) = %v, %v; want %v", capability, got, err, want)
 		}
 	}
-	noCapabilities := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x")}))
+	noCapabilities := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("x"), "type": types.StringValue("chat")}))
 	if got, err := run(t, newSupportsFunction(), types.BoolUnknown(), noCapabilities, types.StringValue("vision")); err != nil || !got.Equal(types.BoolValue(false)) {
 		t.Errorf("supports on a model without capabilities = %v, %v; want false", got, err)
 	}

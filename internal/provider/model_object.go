@@ -203,7 +203,8 @@ func modelParameter() function.DynamicParameter {
 			"a list (`tiers` in `pricing`) or a bool whose name is near one the function reads of another type (a root " +
 			"`deprecated`, no `deprecated_at`); a `context_length` or `max_output_tokens` of 0, which a " +
 			"saved entry may hold, is read as not reported, as the data sources read it. These are errors:\n" +
-			"   - `data.megallm_models.NAME` itself, or an object with none of a model's attributes;\n" +
+			"   - `data.megallm_models.NAME` itself, an object with none of a model's attributes, or an id alone " +
+			"(`{ id = \"gpt-4o\" }`), which a function, having no catalog, cannot look up: a `megallm_model` data source can;\n" +
 			"   - a misspelling of an attribute the function reads, at the model's root or in `capabilities` or " +
 			"`pricing` (`capabilites`, `context_lenght`, `supports_vison`, `retire_at`, `stauts` for " +
 			"`model_lifecycle.status`), or a model's attribute in another letter case (`Model_Lifecycle`);\n" +

@@ -28,13 +28,8 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	o, ok := newObjectReader("model.", v)
 	var id string
 	switch {
-	case !ok && v.Type().Is(tftypes.String) && v.IsKnown() && v.As(&id) == nil && strings.TrimSpace(id) != "":
-		withID := fmt.Sprintf("(id = %s)", megallm.Quote(id))
-		if !megallm.QuotesWhole(id) { // a cut id cannot be copied from here
-			withID = "whose id is that same string, too long to repeat here,"
-		}
-		return nil, catalog.Lifecycle{}, fmt.Errorf("%sstring %s, a model id: read the model with a megallm_model data source "+
-			"%s and pass data.megallm_model.NAME", wanted, megallm.Quote(id), withID)
+	case !ok && knownID(v, &id):
+		return nil, catalog.Lifecycle{}, fmt.Errorf("%sstring %s, a model id: %s", wanted, megallm.Quote(id), lookUp(id))
 	case !ok && (v.Type().Is(tftypes.List{}) || v.Type().Is(tftypes.Tuple{})):
 		return nil, catalog.Lifecycle{}, errors.New(wanted + "a list: pass one of its models, such as " +
 			"data.megallm_models.NAME.models[0], or call the function for each, in a for expression")
@@ -63,6 +58,11 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 			got = savedAnswer + ". Pass one of its entries, such as jsondecode(file(...)).data[0]"
 		}
 		return nil, catalog.Lifecycle{}, errors.New(wanted + got)
+	}
+	// { id = "gpt-4o" } would be answered from nothing (it meets not_deprecated), whatever its id names.
+	if len(o.attrs) == 1 && knownID(o.attrs["id"], &id) {
+		return nil, catalog.Lifecycle{}, fmt.Errorf("%san object with only an id, %s, which a function, having no catalog, "+
+			"cannot look up: %s", wanted, megallm.Quote(id), lookUp(id))
 	}
 	contextLength := o.int64("context_length")
 	m := &megallm.Model{
@@ -124,6 +124,22 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 		o.keep(l.err())
 	}
 	return m, lifecycle, o.err()
+}
+
+// knownID reports whether v is a known string that is not blank, a model id
+// as far as a function can tell, and sets id to it.
+func knownID(v tftypes.Value, id *string) bool {
+	return v.Type() != nil && v.Type().Is(tftypes.String) && v.IsKnown() && v.As(id) == nil && strings.TrimSpace(*id) != ""
+}
+
+// lookUp advises, for a model given by its id alone, to read it with a data
+// source, which has the catalog (and says "did you mean" for an id it lacks).
+func lookUp(id string) string {
+	withID := fmt.Sprintf("(id = %s)", megallm.Quote(id))
+	if !megallm.QuotesWhole(id) { // a cut id cannot be copied from here
+		withID = "whose id is that same string, too long to repeat here,"
+	}
+	return "read the model with a megallm_model data source " + withID + " and pass data.megallm_model.NAME"
 }
 
 // unreadableMarks are model_lifecycle's marks of a date the catalog sent

@@ -359,14 +359,14 @@ variable "sizes" {
   id      = "gpt-4o"
   require = var.sizes
 }`, why("min_context_length", "128000")),
-		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.flags) }`, why("supports_vision", "true")),
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, var.flags) }`, why("supports_vision", "true")),
 		// A number as people write it needs both fixes: in a map(string),
 		// 128000 without quotes would be "128000" again.
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "128k" }) }`,
 			`require.min_context_length must be a number, got string "128k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
 				`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and write it as the number 128000\.?\s*$`),
-		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, tomap({ max_input_cost_per_million = "1,500" })) }`,
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, tomap({ max_input_cost_per_million = "1,500" })) }`,
 			`got\s+string\s+"1,500":\s+require\s+is\s+a\s+map\s+of\s+strings,.*\s+and\s+write\s+it\s+as\s+the\s+number\s+1500\s+`+
 				`\(or\s+1\.5,\s+if\s+its\s+comma\s+is\s+a\s+decimal\s+comma\)`),
 		// Declaring another type alone would not do for a number its rule
@@ -376,7 +376,7 @@ variable "sizes" {
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
 				`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and the number 0\.5 would not do either: `+
 				`min_context_length must be a whole number, got 0\.5: write 0 or 1\.\s*$`),
-		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, var.fraction) }
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, var.fraction) }
 variable "fraction" {
   type    = map(string)
   default = { min_context_length = 1.5 }
@@ -487,13 +487,13 @@ func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
   currency = "CNY"
   require  = { max_input_cost_per_million = "¥3" }
 }`, `got string "¥3": write it as the number 3, without quotes or "¥"\.\s*$`),
-		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "¥3" }, "eur") }`,
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { max_input_cost_per_million = "¥3" }, "eur") }`,
 			`without quotes or "¥", and currency is "EUR", which reads it in EUR: pass "JPY" as the third argument: `+
 				`unmet_requirements\(MODEL, REQUIRE, "JPY"\) or pass "CNY" as the third argument: unmet_requirements\(MODEL, `+
 				`REQUIRE, "CNY"\) \(whichever "¥" stands for\) instead, or convert the price to EUR\.\s*$`),
-		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "3 eur" }, "eur") }`,
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { max_input_cost_per_million = "3 eur" }, "eur") }`,
 			`got string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
-		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m" }, { max_input_cost_per_million = "3 eur" }) }`,
+		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { max_input_cost_per_million = "3 eur" }) }`,
 			`without quotes or "eur", and, as a price is read in "USD" unless currency says otherwise, pass "EUR" as the `+
 				`third argument: unmet_requirements\(MODEL, REQUIRE, "EUR"\)\.\s*$`),
 		// A pricing object's prices are in its own currency.
@@ -629,11 +629,11 @@ output "unmet" {
 }`, require)
 	}
 	unitTestFrom(t, tfversion.Version1_8_0,
-		planErrorStep(function(`provider::megallm::unmet_requirements({ id = "m" }, { supports_vision = var.need ? true : null })`),
+		planErrorStep(function(`provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { supports_vision = var.need ? true : null })`),
 			`Invalid function argument .* require sets nothing: each of its attributes is null or left out\. Set `+
 				`"supports_function_calling", .* or "min_days_to_retirement", or call it only with one, as var\.need \? `+
 				`provider::megallm::unmet_requirements\(MODEL, \{ supports_vision = true \}\) : \[\] does when need is `+
 				`false\. A variable of an object type`),
-		resource.TestStep{Config: function(`var.need ? provider::megallm::unmet_requirements({ id = "m" }, { supports_vision = true }) : []`),
+		resource.TestStep{Config: function(`var.need ? provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { supports_vision = true }) : []`),
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListExact(nil))}})
 }
