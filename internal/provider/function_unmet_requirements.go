@@ -87,9 +87,12 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 		Parameters: []function.Parameter{
 			modelParameter(),
 			function.DynamicParameter{
-				Name:                "require",
-				AllowUnknownValues:  true,
-				MarkdownDescription: "Requirements, as the data sources' `require`." + requireDescription,
+				Name:               "require",
+				AllowUnknownValues: true,
+				MarkdownDescription: "Requirements, as the data sources' `require`." + requireDescription + " `null` is " +
+					"refused (`argument must not be null`), though the data sources read it as no requirement: allowed, it " +
+					"would make OpenTofu return null, not a list. Call the function only with requirements, as " +
+					"`var.need ? provider::megallm::unmet_requirements(m, { ... }) : []` does.",
 			},
 		},
 		VariadicParameter: function.StringParameter{

@@ -165,11 +165,13 @@ func TestUnmetRequirements(t *testing.T) {
 			t.Errorf("%s: unmet_requirements = %v, %v; want %v", name, got, err, tc.want)
 		}
 	}
-	// One that asks nothing checks nothing: an error, as on the data sources.
+	// One that asks nothing checks nothing: an error, as on the data sources,
+	// whose advice names no max_workload_cost, which the function refuses.
 	empty := obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false)})
 	if got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(),
-		types.DynamicValue(empty), noCurrency); err == nil || !strings.Contains(err.Text, "require sets nothing") {
-		t.Errorf("a require that sets nothing: unmet_requirements = %v, %v; want an error", got, err)
+		types.DynamicValue(empty), noCurrency); err == nil || !strings.Contains(err.Text, "require sets nothing") ||
+		!strings.Contains(err.Text, `"max_output_cost_per_million", "not_deprecated"`) {
+		t.Errorf("a require that sets nothing: unmet_requirements = %v, %v; want an error that names what it takes", got, err)
 	}
 }
 

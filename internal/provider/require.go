@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -64,12 +65,15 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 	if err != nil {
 		return req, err
 	}
+	names := requireAttributeNames
 	fix := leaveOut("require", "require nothing") + ", as require = var.need ? { supports_vision = true } : null does"
-	if setCurrency != "" { // only unmet_requirements sets it, which takes no null require (OpenTofu would return null)
+	// Only unmet_requirements sets setCurrency; it takes no null require (OpenTofu would return null), nor a workload.
+	if setCurrency != "" {
+		names = slices.DeleteFunc(slices.Clone(names), func(name string) bool { return name == "max_workload_cost" })
 		fix = "call it only with one, as " +
 			"var.need ? provider::megallm::unmet_requirements(MODEL, { supports_vision = true }) : [] does"
 	}
-	o.keep(setsNothing(o, requireAttributeNames, "false does", fix+" when need is false"))
+	o.keep(setsNothing(o, names, "false does", fix+" when need is false"))
 	o.pricedIn(currency.ValueString(), setCurrency)
 	o.currencyUnknown = currency.IsUnknown()
 	for _, q := range requireAttributes {
