@@ -476,9 +476,11 @@ _id_ranks := {"model_id": 0, "model": 0, "id": 1, "name": 2}
 
 # _by_role(path): a value of a map under a plural key, or of a map listed
 # there, by role (models = { chat = "gpt-4o" }, models = [{ name = "chat",
-# id = "gpt-4o" }]), which names a model when the catalog tells so, or when
-# it is sensitive (_names_id): such a map may hold settings of its own
-# instead (a Helm chart's models: settings). False by default (_key_named).
+# id = "gpt-4o" }]), or an element of a list that is such a value (models =
+# { chat = ["gpt-4o", "gpt-4.1"] }), which names a model when the catalog
+# tells so, or when it is sensitive (_names_id): such a map may hold
+# settings of its own instead (a Helm chart's models: settings). False by
+# default (_key_named).
 default _by_role(_) := false
 
 _by_role(path) if {
@@ -488,8 +490,8 @@ _by_role(path) if {
 }
 
 # _map_key(path): the key of the map, or of the list of maps, whose own key
-# the value at path is under.
-_map_key(path) := _last_key(array.slice(path, 0, count(path) - 1)) if is_string(path[count(path) - 1])
+# the value at path, or the list it is an element of, is under.
+_map_key(path) := _last_key(array.slice(path, 0, max([i | some i, step in path; is_string(step)])))
 
 _named(ts, path) if {
 	some steps in ts.attribute_paths

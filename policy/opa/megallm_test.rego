@@ -867,6 +867,25 @@ test_a_list_of_a_map_by_role_is_checked_by_its_ids if {
 	}
 }
 
+# A list that is a role's value holds ids by role, each element read as the
+# role's value would be: a map by its id's key, an id when the catalog tells
+# so (10Gi is a setting); known only after apply, it warns.
+test_a_roles_list_names_ids_by_role if {
+	_deny({"models": {
+		"chat": [{"id": "gpt-4o-mini"}, {"id": "gtp-4o", "temperature": 0.2}],
+		"legacy": ["gpt-4.1", "gpt-3.5-turbo", "10Gi"],
+	}}) == {
+		`terraform_data.app: input.models.chat[1].id = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.models.legacy[1] = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
+	app := _app({"models": {"chat": [{"temperature": 0.2}]}})
+	unknown := json.patch(_plan([app]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(app, {"input": {"models": {"chat": [{"id": true}]}}}),
+	]}])
+	warnings := megallm.warn with time.now_ns as _today with input as unknown
+	warnings == {"terraform_data.app: input.models.chat[0].id is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
+}
+
 # A map listed under a plural key names ids by role, as a map there does: a
 # terraform_data's models = [{ name = "embed", id = "..." }], where an id
 # holding the role (text-embedding-3-small) makes it no misspelt id.
