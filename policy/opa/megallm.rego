@@ -281,7 +281,7 @@ _beside_defaults(type) := ", with its default paths (settings.rego's default_set
 # used, in the words of its own deny: refused by the policy, or retired.
 _unusable_why(f, k) := sprintf("%s. %s", [_refusal(object.get(_any_entry(k), "owned_by", null)), _choose_allowed]) if not k in allowed_ids
 
-else := sprintf("%s%s%s.", [_retired_verb(lc), _retired_since(lc), _successor_advice(f, lc)]) if lc := _retired_entry(k).model_lifecycle
+else := sprintf("%s%s%s.", [_retired_verb(lc), _retired_since(lc), _successor_advice(f, k, lc)]) if lc := _retired_entry(k).model_lifecycle
 
 # Without a read through a provider configuration that has no policy, an id
 # missing from the catalog may exist and be refused by the policy.
@@ -311,7 +311,7 @@ deny contains msg if {
 	f.id in allowed_ids
 	lc := _retired_entry(f.id).model_lifecycle
 	msg := sprintf("%s %s%s.", [_where(f), _retired_verb(lc), _unless_sensitive(f, sprintf("%s%s", [
-		_retired_since(lc), _successor_advice(f, lc),
+		_retired_since(lc), _successor_advice(f, f.id, lc),
 	]))])
 }
 
@@ -344,7 +344,7 @@ warn contains msg if {
 	_usable(f.id)
 	lc := _deprecated_entry(f.id).model_lifecycle
 	msg := sprintf("%s is deprecated%s.", [_where(f), _unless_sensitive(f, sprintf("%s%s%s", [
-		_deprecated_since(lc), _retirement(lc), _successor_advice(f, lc),
+		_deprecated_since(lc), _retirement(lc), _successor_advice(f, f.id, lc),
 	]))])
 }
 
@@ -405,7 +405,7 @@ warn contains msg if {
 # _retiring(f, lc): when the id found retires, unless it is sensitive.
 _retiring(f, lc) := sprintf(" within the %d-day notice window%s", [notice_days, _not_shown]) if f.sensitive
 
-else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(f, lc)])
+else := sprintf(" %s, within the %d-day notice window%s", [_retires_when(lc), notice_days, _successor_advice(f, f.id, lc)])
 
 # _deprecated_entry(id): the entry saying that the id is deprecated, else
 # false (_retired_entry).
@@ -505,9 +505,12 @@ _retires_when(lc) := sprintf("on %s, %s", [_date(lc.retires_at), _in_days(lc.day
 # a rule, so that a date OPA cannot read leaves it undefined, not the "not"
 _fewer_days_written(lc) if _days_to(lc.retires_at) > lc.days_to_retirement
 
-# _successor_advice(f, lc): what to use instead of the id found, by lc's
-# successor, which may be null or absent.
-_successor_advice(f, lc) := sprintf(": use its successor %s", [_quote(_routed_as(f, [lc.successor])[0])]) if _usable(lc.successor)
+# _successor_advice(f, id, lc): what to use instead of the id found, by lc's
+# successor, which may be null or absent, or id itself (the model's, whose
+# lifecycle lc is), which is no advice.
+_successor_advice(f, id, lc) := " (its successor is the model itself)" if lc.successor == id
+
+else := sprintf(": use its successor %s", [_quote(_routed_as(f, [lc.successor])[0])]) if _usable(lc.successor)
 
 else := sprintf(" (its successor %s cannot be used either)", [_quote(lc.successor)]) if is_string(lc.successor)
 

@@ -344,6 +344,28 @@ test_deprecated_id_warns if {
 	}
 }
 
+# A model named its own successor, deprecated or retiring, is not advised to
+# move to itself; retired, or written otherwise, nor said to be unusable
+# "either".
+test_a_successor_that_is_the_model_itself_is_not_advised if {
+	reads := [_read("catalog", [
+		_model("d-1", "x", {"status": "deprecated", "deprecated_at": "2026-06-01T00:00:00Z", "successor": "d-1"}),
+		_model("s-1", "x", {"retires_at": _in(10), "successor": "s-1"}),
+		_model("r-1", "x", {"status": "retired", "successor": "r-1"}),
+	])]
+	plan := _plan_with([_app({"model": "d-1", "llm_model": "s-1", "chat_model": "r-1", "fast_model": "R-1"})], reads)
+	warnings := megallm.warn with time.now_ns as _today with input as plan
+	warnings == {
+		`terraform_data.app: input.model = "d-1" is deprecated since 2026-06-01 (its successor is the model itself).`,
+		`terraform_data.app: input.llm_model = "s-1" retires on 2026-12-13, in 10 days, within the 90-day notice window (its successor is the model itself).`,
+	}
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	denies == {
+		`terraform_data.app: input.chat_model = "r-1" is retired by its model_lifecycle.status (its successor is the model itself).`,
+		`terraform_data.app: input.fast_model = "R-1" is not in the MegaLLM catalog, or the provider's policy does not allow it. The catalog writes it "r-1", which is retired by its model_lifecycle.status (its successor is the model itself).`,
+	}
+}
+
 test_retiring_within_the_notice_window_warns if {
 	_warn({"model": "gpt-4.1-mini"}) == {
 		`terraform_data.app: input.model = "gpt-4.1-mini" retires on 2027-01-15, in 43 days, within the 90-day notice window (no successor is named).`,
