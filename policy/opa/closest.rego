@@ -28,9 +28,21 @@ _closer_ids(value, lowered, closer) := [n[2] | some n in array.slice(sort(_ranke
 _ranked(value, lowered, closer, of) := [[d, i, k] | some k, have in near; [d, i] := _nearness(reads, have, cutoff)] if {
 	reads := [object.union(r, {"edited": _few_near_in_length(r, lowered), "bound": r.bound - closer}) | some r in _edit_readings(lower(trim_space(value)))]
 	near := _maybe_near(reads, lowered)
+	cutoff := _cutoff(reads, near, of)
+}
+
+# _cutoff(reads, near, of): the rank past which no name of near is ranked:
+# for _unbounded names or fewer, the edit limit, as bounding it lower
+# (_ceiling, _likeliest) costs more evaluations than the distances it
+# spares (BENCHMARKS.md); else the third rank as they bound it.
+_cutoff(reads, near, of) := reads[0].limit if count(near) <= _unbounded
+
+else := cutoff if {
 	ceiled := _third(of, {k: c | some k, have in near; c := _ceiling(reads, have)}, reads[0].limit)
 	cutoff := _third(of, {k: n[0] | some k in _likeliest(reads, near, ceiled); n := _nearness(reads, near[k], ceiled)}, ceiled)
 }
+
+_unbounded := 16
 
 # _maybe_near(reads, lowered): the names of lowered that _ceiling and
 # _nearness may rank, found through lowered's indexes, not a pass of each
@@ -135,10 +147,10 @@ else := reads[0].limit if _contained_in(reads, have)
 # longer's length, or one edit of the first character of either or both and
 # the longer residue of what is left ("73-la", "13-lar": 2, not 6).
 _edits_at_most(a, b) := min({e |
-	some t in [[a, b, 0], [substring(a, 1, -1), substring(b, 1, -1), 1], [substring(a, 1, -1), b, 1], [a, substring(b, 1, -1), 1]]
+	some t in [[substring(a, 1, -1), substring(b, 1, -1)], [substring(a, 1, -1), b], [a, substring(b, 1, -1)]]
 	pair := _residues(t[0], t[1])
-	e := t[2] + max([count(pair[0]), count(pair[1])])
-})
+	e := 1 + max([count(pair[0]), count(pair[1])])
+} | {max([count(a), count(b)])})
 
 # _nearness(reads, have, cutoff): [distance, reading] of a lower-cased name
 # to the value read as reads, as catalog.Closest ranks it; undefined when it
@@ -232,8 +244,11 @@ _within(a, b) if {
 }
 
 # _shared_prefix(a, b): how many characters (up to 511) a and b start with
-# alike, found by halving, unless their first differ, as most do.
+# alike, found by halving, from 8 for an a of fewer than 16, as most ids
+# are, unless their first differ, as most do.
 _shared_prefix(a, b) := 0 if substring(a, 0, 1) != substring(b, 0, 1)
+
+else := _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, 0, 8), 4), 2), 1) if count(a) < 16
 
 else := _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, _grown(a, b, 0, 256), 128), 64), 32), 16), 8), 4), 2), 1)
 
