@@ -510,8 +510,9 @@ else := keys[count(keys) - 1] if {
 # _key_named(key): whether a key matches settings.key_patterns, a pattern
 # with no glob metacharacter by a set lookup, the others by glob.match; a
 # camelCase or kebab-case key (a Helm value's defaultModel, chat-model) in
-# snake_case too; a key with dots in it (a Helm value name,
-# llm.fallback_models[0]) by its last part too, past a list index. False by
+# snake_case too; a key with dots or a "/" in it (a Helm value name,
+# llm.fallback_models[0], a Kubernetes annotation, example.com/model) by its
+# last part too, past a list index. False by
 # default, not undefined: OPA keeps a function's value for the same
 # arguments, but not an undefined one, so a key that no pattern matches (an
 # after_unknown id) is matched once, not again for each resource; _by_role
@@ -520,7 +521,7 @@ default _key_named(_) := false
 
 _key_named(key) if {
 	some form in {lower(key), _snake_case(key)}
-	some part in {form, regex.replace(regex.replace(form, `^.*\.`, ""), `\[[0-9]+\]$`, "")}
+	some part in {form, regex.replace(regex.replace(form, `^.*[./]`, ""), `\[[0-9]+\]$`, "")}
 	_key_matches(part)
 }
 

@@ -1633,6 +1633,20 @@ test_key_patterns_match_keys_with_dots if {
 	}
 }
 
+# A key with a prefix before a "/", as Kubernetes labels and annotations
+# write one, matches by what follows it too.
+test_key_patterns_match_keys_with_a_prefix if {
+	deployment := {
+		"address": "kubernetes_deployment.app", "mode": "managed", "type": "kubernetes_deployment", "name": "app",
+		"values": {"metadata": [{"name": "app", "annotations": {"llm.example.com/model": "gtp-4o", "example.com/models": "gpt-4o-mini,gtp-4.1"}}]},
+	}
+	denies := megallm.deny with time.now_ns as _today with input as _plan([deployment])
+	denies == {
+		`kubernetes_deployment.app: metadata[0].annotations["llm.example.com/model"] = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`kubernetes_deployment.app: metadata[0].annotations["example.com/models"] = "gtp-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
+	}
+}
+
 test_an_attribute_path_named_is_checked_though_ignored if {
 	rds := {
 		"address": "aws_db_instance.reports", "mode": "managed", "type": "aws_db_instance", "name": "reports",
