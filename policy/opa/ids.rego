@@ -270,7 +270,7 @@ _into(ts, path) if {
 
 _into(ts, [attribute]) if attribute in ts.json_attributes
 
-_into(_, path) if _yaml_file(path)
+_into(_, path) if _file_kind(path)
 
 _into(ts, [attribute, _]) if attribute in ts.json_attributes
 
@@ -372,21 +372,39 @@ _takes_ids(ts, key, path, text) if {
 }
 
 # _text_documents(path, value): JSON text of an object or a list, or YAML
-# text (_decoded) under a map key that names a YAML file; any text is YAML
-# (prose is a plain string), so only a file's name says it is meant as such.
+# text (_decoded) or dotenv text (_env_settings) under a map key that names
+# such a file; any text is YAML (prose is a plain string), so only a file's
+# name says it is meant as such.
 _text_documents(path, value) := [json.unmarshal(value)] if {
 	regex.match(`^\s*[\[{]`, value)
 	json.is_valid(value)
-} else := _decoded(value) if _yaml_file(path)
+} else := _decoded(value) if {
+	_file_kind(path) == "yaml"
+} else := [_env_settings(value)] if {
+	_file_kind(path) == "env"
+}
 
-# _yaml_file(path): the map key at the end of path names a YAML file; false
-# by default (_key_named), so it is worked out once per path.
-default _yaml_file(_) := false
+# _file_kind(path): "yaml" or "env" when the map key at the end of path names
+# a YAML file (app.yaml, .yml) or a dotenv file (.env, app.env); false by
+# default (_key_named), so it is worked out once per path.
+default _file_kind(_) := false
 
-_yaml_file(path) if {
+_file_kind(path) := kind if {
 	key := path[count(path) - 1]
 	is_string(key)
-	regex.match(`(?i)\.ya?ml$`, key)
+	some kind, pattern in {"yaml": `(?i)\.ya?ml$`, "env": `(?i)\.env$`}
+	regex.match(pattern, key)
+}
+
+# _env_settings(text): the settings of dotenv text, one a line (export
+# OPENAI_MODEL="gpt-4o" # chat), by name, each value without its quotes and
+# a comment after it, the last of a name counting, as a shell that sources
+# it would; other lines (comments) are none.
+_env_settings(text) := {s[0]: s[1] | some i, s in settings; not s[0] in {t[0] | some t in array.slice(settings, i + 1, count(settings))}} if {
+	settings := [[m[1], concat("", array.slice(m, 2, 5))] |
+		some line in split(text, "\n")
+		some m in regex.find_all_string_submatch_n(`^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|(.*?))\s*(?:\s#.*)?$`, line, 1)
+	]
 }
 
 _json_attribute_text(ts, path) if {
@@ -516,7 +534,7 @@ else := keys[count(keys) - 1] if {
 # default, not undefined: OPA keeps a function's value for the same
 # arguments, but not an undefined one, so a key that no pattern matches (an
 # after_unknown id) is matched once, not again for each resource; _by_role
-# and _yaml_file likewise.
+# and _file_kind likewise.
 default _key_named(_) := false
 
 _key_named(key) if {

@@ -2115,6 +2115,30 @@ test_yaml_files_are_read_by_their_name if {
 	later == {`kubernetes_config_map.app: data["later.yaml"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
 }
 
+# Dotenv text under a map key that names such a file (a ConfigMap's .env or
+# app.env) is read by its settings' names, quoted or not, the last of a name
+# counting; one known only after apply warns.
+test_env_files_are_read_by_their_name if {
+	config_map := {
+		"address": "kubernetes_config_map.app", "mode": "managed", "type": "kubernetes_config_map", "name": "app",
+		"values": {"data": {
+			".env": "# models\nexport OPENAI_MODEL=gtp-4o # chat\nLOG_LEVEL=info\r\nFALLBACK_MODEL=\"gpt-3.5-turbo\" # legacy\nCHAT_MODEL=gpt-4o-minii\nCHAT_MODEL=gpt-4o-mini\n",
+			"Worker.ENV": "EMBED_MODEL='gpt-4.1-minii'",
+		}},
+	}
+	plan := json.patch(_plan([config_map]), [{"op": "add", "path": "/resource_changes", "value": [
+		_unknown_change(config_map, {"data": {"later.env": true}}),
+	]}])
+	denies := megallm.deny with time.now_ns as _today with input as plan
+	denies == {
+		`kubernetes_config_map.app: data[".env"].OPENAI_MODEL = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`kubernetes_config_map.app: data[".env"].FALLBACK_MODEL = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+		`kubernetes_config_map.app: data["Worker.ENV"].EMBED_MODEL = "gpt-4.1-minii" is not in the MegaLLM catalog. Did you mean "gpt-4.1-mini" or "gpt-4o-mini"?`,
+	}
+	later := megallm.warn with time.now_ns as _today with input as plan
+	later == {`kubernetes_config_map.app: data["later.env"] is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.`}
+}
+
 # A file's text at a path a setting points at (attribute_paths data.*) is
 # read as documents when it holds them, JSON text of an object anywhere or
 # YAML text under a YAML file's name, as JSON text of an object under a key
