@@ -127,3 +127,37 @@ func TestReliability_plainHTTPWarning(t *testing.T) {
 		t.Errorf("loopback http: err = %v, and the output should have no warning:\n%s", err, out)
 	}
 }
+
+// TestReliability_proxyAsksForCredentials: a proxy that answers 407 (the mock
+// on loopback, so that nothing leaves this machine) fails the plan with one
+// request and advice that names the variable to put its credentials in:
+// HTTPS_PROXY, whose proxy refuses the tunnel to an https API, or HTTP_PROXY,
+// whose proxy answers a plain http request itself. Followed, the advice makes
+// the provider send them, and the error shows no password.
+func TestReliability_proxyAsksForCredentials(t *testing.T) {
+	t.Parallel()
+	const password = "proxy-password-not-a-secret"
+	for _, tc := range []struct{ base, variable, credentials string }{
+		{"https://megallm.example.test/v1", "HTTPS_PROXY", ""},
+		{"http://megallm.example.test/v1", "HTTP_PROXY", ""},
+		{"https://megallm.example.test/v1", "HTTPS_PROXY", "ci:" + password + "@"},
+	} {
+		server := mockapi.NewTestServer(t, "")
+		server.InjectFaults(mockapi.HTMLPage(http.StatusProxyAuthRequired))
+		proxy := strings.Replace(strings.TrimSuffix(server.URL(), "/v1"), "://", "://"+tc.credentials, 1)
+		out, err := plan(t, server, `provider "megallm" { base_url = "`+tc.base+`" }`+"\n"+readOneModel,
+			map[string]string{tc.variable: proxy})
+		want := "Error: Proxy asks for credentials .* set the " + tc.variable +
+			` environment variable to http://USER:PASSWORD@HOST:PORT \(with any @, : or / in them percent-encoded\)`
+		if err == nil || !regexp.MustCompile(want).MatchString(out) || strings.Contains(out, password) {
+			t.Errorf("%s, credentials %t: err = %v, want an error matching %q, without the password:\n%s",
+				tc.variable, tc.credentials != "", err, want, out)
+		}
+		requests := server.Requests()
+		if len(requests) != 1 {
+			t.Errorf("%s: the proxy got %d requests, want 1: a 407 is not retried", tc.variable, len(requests))
+		} else if sent := requests[0].Header.Get("Proxy-Authorization"); (tc.credentials != "") != (sent != "") {
+			t.Errorf("%s, credentials %t: the proxy got Proxy-Authorization %t", tc.variable, tc.credentials != "", sent != "")
+		}
+	}
+}

@@ -150,6 +150,19 @@ func statusLine(code int) string {
 	return fmt.Sprint(code)
 }
 
+// ProxyError is the HTTP proxy that HTTPS_PROXY names refusing to open a
+// tunnel to the API: its answer to CONNECT, such as 407 when it wants
+// credentials. The API was not reached.
+type ProxyError struct {
+	// Proxy is the proxy's URL, with its password as xxxxx.
+	Proxy      string
+	StatusCode int
+}
+
+func (e *ProxyError) Error() string {
+	return fmt.Sprintf("the proxy %s refused to connect to the API: HTTP %s", e.Proxy, statusLine(e.StatusCode))
+}
+
 // ErrBodyTooLarge is returned when an answer is larger than the client reads.
 var ErrBodyTooLarge = errors.New("the answer is larger than the client's limit")
 

@@ -60,26 +60,35 @@ func (p retryPolicy) backoff(attempt int) time.Duration {
 }
 
 // retryable reports whether a failed attempt may succeed if tried again:
-// throttling, a server or gateway failure, or a connection that was refused,
+// throttling, a server, gateway or proxy failure, or a connection that was refused,
 // reset or closed before an answer came. A timed-out attempt is not retried:
 // a server too slow for request_timeout would only make the plan wait longer.
 func retryable(err error) bool {
 	var apiErr *APIError
-	if errors.As(err, &apiErr) {
-		switch apiErr.StatusCode {
-		case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
-			http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-			return true
-		}
-		return false
-	}
-	if errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) {
+	var proxyErr *ProxyError
+	switch {
+	case errors.As(err, &apiErr):
+		return retryableStatus(apiErr.StatusCode)
+	case errors.As(err, &proxyErr): // it cannot reach the API now, as a gateway's 502 says
+		return retryableStatus(proxyErr.StatusCode)
+	case errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE):
 		return true
 	}
 	// The connection closed before any answer: only a transport error says so;
 	// an EOF while decoding a complete 200 answer is a truncated document.
 	var urlErr *url.Error
 	return errors.As(err, &urlErr) && (errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF))
+}
+
+// retryableStatus reports whether an answer with this status code may be
+// followed by a better one: throttling, or a server or gateway failure.
+func retryableStatus(code int) bool {
+	switch code {
+	case http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway,
+		http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
 }
 
 // retryAfterCeiling caps a Retry-After: a longer wait reads as this one.

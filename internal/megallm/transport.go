@@ -1,7 +1,9 @@
 package megallm
 
 import (
+	"context"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 )
@@ -12,13 +14,14 @@ import (
 // this client's mid-redirect ("http: CloseIdleConnections called"). A
 // program that replaced the default with a transport of its own gets that.
 // It speaks HTTP/1.1 only where GODEBUG turns Go's HTTP/2 debug log on
-// (http2DebugLog).
+// (http2DebugLog). A proxy's refusal to open a tunnel is a *ProxyError.
 func NewTransport() http.RoundTripper {
 	t, ok := http.DefaultTransport.(*http.Transport)
 	if !ok {
 		return http.DefaultTransport
 	}
 	t = t.Clone()
+	t.OnProxyConnectResponse = proxyRefusal
 	if http2DebugLog(os.Getenv("GODEBUG")) {
 		t.Protocols = new(http.Protocols)
 		t.Protocols.SetHTTP1(true)
@@ -36,4 +39,14 @@ func NewTransport() http.RoundTripper {
 // TF_LOG log. HTTP/1.1 has no such log.
 func http2DebugLog(godebug string) bool {
 	return strings.Contains(godebug, "http2debug=1") || strings.Contains(godebug, "http2debug=2")
+}
+
+// proxyRefusal is a *ProxyError for a proxy's answer to CONNECT other than
+// 200, where Go's own error is the status text alone ("Proxy Authentication
+// Required"), which names neither the proxy nor the code.
+func proxyRefusal(_ context.Context, proxy *url.URL, _ *http.Request, resp *http.Response) error {
+	if resp.StatusCode == http.StatusOK {
+		return nil
+	}
+	return &ProxyError{Proxy: proxy.Redacted(), StatusCode: resp.StatusCode}
 }

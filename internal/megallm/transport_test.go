@@ -3,8 +3,12 @@ package megallm_test
 import (
 	"context"
 	"crypto/x509"
+	"errors"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -51,5 +55,46 @@ func TestNewTransportWithHTTP2DebugLog(t *testing.T) {
 				t.Errorf("with GODEBUG=%q the API was asked over %s, want %s", godebug, proto, want)
 			}
 		})
+	}
+}
+
+// TestNewTransport_proxyRefusal: a proxy (HTTPS_PROXY) that refuses to open
+// a tunnel to the API is a *megallm.ProxyError that names the proxy without
+// its password and the code it answered, where Go says only "Proxy
+// Authentication Required"; it is retried as an answer of the API with that
+// code would be: a 407 never, a 503 up to max_retries.
+func TestNewTransport_proxyRefusal(t *testing.T) {
+	t.Parallel()
+	const password = "proxy-password-not-a-secret"
+	for status, wantRequests := range map[int]int{http.StatusProxyAuthRequired: 1, http.StatusServiceUnavailable: 4} {
+		proxy := newRecorder(t, status, "text/html", "<h1>"+http.StatusText(status)+"</h1>")
+		proxyURL, err := url.Parse(proxy.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		proxyURL.User = url.UserPassword("ci", password)
+		transport, ok := megallm.NewTransport().(*http.Transport)
+		if !ok {
+			t.Fatal("NewTransport returned no *http.Transport")
+		}
+		transport.Proxy = http.ProxyURL(proxyURL) // as HTTPS_PROXY=http://ci:PASSWORD@HOST:PORT
+		var retries []megallm.Retry
+		cfg := fastRetries("https://megallm.example.test/v1", 3, &retries)
+		cfg.Transport = transport
+		_, _, err = newClient(t, cfg).ListModels(context.Background())
+		var proxyErr *megallm.ProxyError
+		if !errors.As(err, &proxyErr) || proxyErr.StatusCode != status {
+			t.Fatalf("err = %v, want a *megallm.ProxyError with code %d", err, status)
+		}
+		want := "the proxy http://ci:xxxxx@" + proxyURL.Host + " refused to connect to the API: HTTP " +
+			strconv.Itoa(status) + " " + http.StatusText(status)
+		if !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), password) {
+			t.Errorf("err = %q, want it to say %q, without the proxy's password", err, want)
+		}
+		if got := len(proxy.paths()); got != wantRequests {
+			t.Errorf("the proxy got %d requests, want %d", got, wantRequests)
+		} else if method := proxy.requests[0].Method; method != http.MethodConnect {
+			t.Errorf("the proxy got %s, want CONNECT", method)
+		}
 	}
 }

@@ -76,6 +76,7 @@ const apiKeyInBlock = "api_key in the provider \"megallm\" block (from a sensiti
 func describeCatalogError(err error, maxRetries int, from, baseFrom string) (summary, detail string) {
 	var apiErr *megallm.APIError
 	var timeoutErr *megallm.TimeoutError
+	var proxyErr *megallm.ProxyError
 	var fileErr *megallm.CatalogFileError
 	var mismatch *catalog.PolicyMismatchError
 	var names *policyNamesError
@@ -120,6 +121,17 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 			fmt.Sprintf("%s.\n\nThe API, or a proxy or firewall in front of it, refuses this request: check that the "+
 				"key may list models (its project, scopes or allowed IP addresses), and that %s is the "+
 				"API your key belongs to.", err, baseFrom)
+	case errors.As(err, &proxyErr) && proxyErr.StatusCode == http.StatusProxyAuthRequired,
+		errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusProxyAuthRequired:
+		variable := "HTTP_PROXY" // a plain http request goes to the proxy whole
+		if proxyErr != nil {
+			variable = "HTTPS_PROXY" // an https one through a tunnel the proxy opens (CONNECT)
+		}
+		return "Proxy asks for credentials", fmt.Sprintf("%s.\n\nThe HTTP proxy between this machine and the API wants a "+
+			"user name and password, which the provider sends only when the proxy's URL holds them: set the %s "+
+			"environment variable to http://USER:PASSWORD@HOST:PORT (with any @, : or / in them percent-encoded), or "+
+			"check them if it holds them already. To reach the API without the proxy, add its host to NO_PROXY.",
+			err, variable)
 	case errors.As(err, &timeoutErr):
 		return "MegaLLM API timed out",
 			fmt.Sprintf("%s.\n\nThe limit is request_timeout = %q, per attempt. Raise request_timeout if the API "+
