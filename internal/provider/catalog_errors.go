@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
@@ -169,6 +170,10 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 	case errors.As(err, &apiErr) && apiErr.TakesHTTPS():
 		return "MegaLLM API refused plain http", fmt.Sprintf("%s.\n\nThe server at %s refused a plain http request, as "+
 			"one sent to its https port: write %s with https:// instead of http://.", err, baseFrom, baseFrom)
+	case errors.Is(err, http.ErrSchemeMismatch), errors.As(err, new(tls.RecordHeaderError)):
+		return "MegaLLM API does not speak https", fmt.Sprintf("%s.\n\nThe server at %s answered an https request "+
+			"without TLS, as one that serves plain http does (a local gateway may): if it does, write %s with http:// "+
+			"instead of https://.", err, baseFrom, baseFrom)
 	case errors.As(err, &apiErr) && apiErr.Message == "" && apiErr.StatusCode < 500:
 		said := "The answer gives no message that says why the request was refused."
 		if apiErr.Unread {

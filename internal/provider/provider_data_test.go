@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -181,6 +182,45 @@ func TestDescribeCatalogError_unknownAuthority(t *testing.T) {
 	if summary != "Cannot verify the MegaLLM API's TLS certificate" || !strings.Contains(detail, "certificate signed by unknown authority") ||
 		!strings.Contains(detail, "SSL_CERT_FILE") || !strings.Contains(detail, "SSL_CERT_DIR") {
 		t.Errorf("got %q / %q, want a diagnostic that says how to trust the certificate", summary, detail)
+	}
+}
+
+// TestDescribeCatalogError_plainServer: an https base_url whose server does
+// not speak TLS (a gateway that serves plain http, or something else on the
+// port) says to write http://, which, written, reads the catalog; it used to
+// say "Cannot reach the MegaLLM API", which had answered.
+func TestDescribeCatalogError_plainServer(t *testing.T) {
+	t.Parallel()
+	mock := mockapi.NewTestServer(t, "")
+	other, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = other.Close() })
+	go func() {
+		for conn, err := other.Accept(); err == nil; conn, err = other.Accept() {
+			_, _ = conn.Write([]byte("SSH-2.0-OpenSSH_9.6\r\n"))
+			_ = conn.Close()
+		}
+	}()
+	for name, base := range map[string]string{"http": mock.URL(), "ssh": "http://" + other.Addr().String() + "/v1"} {
+		client, err := megallm.New(megallm.Config{BaseURL: strings.Replace(base, "http://", "https://", 1), APIKey: mockapi.DefaultAPIKey})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = client.ListModels(context.Background())
+		summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url")
+		if want := "write base_url with http:// instead of https://."; summary != "MegaLLM API does not speak https" ||
+			!strings.HasSuffix(detail, want) {
+			t.Errorf("%s: got %q / %q, want a diagnostic that says to %s", name, summary, detail, want)
+		}
+	}
+	client, err := megallm.New(megallm.Config{BaseURL: mock.URL(), APIKey: mockapi.DefaultAPIKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := client.ListModels(context.Background()); err != nil {
+		t.Errorf("with http://, as advised: %v", err)
 	}
 }
 
