@@ -3,6 +3,7 @@ package megallm
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"slices"
@@ -64,6 +65,20 @@ type redactor struct {
 	runs map[int]map[string]edges
 	// shortest is the shortest length in runs, 0 without a key.
 	shortest int
+	// starts has the bit startBit sets for the first bytes of each run: a
+	// place in a text whose bit is clear starts none, and find looks no
+	// further there (most places of most texts).
+	starts []uint64
+	// exhaustive turns the shortcuts off (starts, and scrub's skipping of a
+	// reading that would read a text as the one before): what tests compare
+	// the redactor with, since a shortcut that skips a form is a leak.
+	exhaustive bool
+}
+
+// startBit is the bit of redactor.starts for a run or a text that begins
+// with b's first 4 bytes (every run is at least MinKeyLength long), hashed.
+func startBit(b []byte) uint32 {
+	return binary.LittleEndian.Uint32(b) * 0x9e3779b1 >> (32 - 16) // Fibonacci hashing into 2^16 bits
 }
 
 func newRedactor(keys ...string) redactor {
@@ -108,6 +123,11 @@ func (r *redactor) addRuns(n int, around edges, form string) {
 			if r.runs[n] == nil {
 				r.runs[n] = map[string]edges{}
 			}
+			if r.starts == nil {
+				r.starts = make([]uint64, 1<<16/64)
+			}
+			bit := startBit([]byte(form[i : i+n]))
+			r.starts[bit/64] |= 1 << (bit % 64)
 			e := r.runs[n][form[i:i+n]]
 			if i == 0 {
 				e.before = max(e.before, around.before)
@@ -135,6 +155,9 @@ func separator(r rune) bool {
 // separatorAt is the length of the separator that text starts with, or 0:
 // an ANSI control sequence (colourAt) and an HTML tag (tagAt) are ones too.
 func separatorAt(text []byte) int {
+	if len(text) == 0 || ' ' < text[0] && text[0] < 0x7f && text[0] != '<' {
+		return 0 // most of a text: no need to look further
+	}
 	if n := max(colourAt(text), tagAt(text)); n > 0 {
 		return n
 	}
@@ -241,27 +264,49 @@ func hexByteBreakAt(text []byte) int {
 	return n
 }
 
-// joinSeparated is text without what breakAt finds, and which byte of text
-// each of its bytes came from; nil when text has none.
-func joinSeparated(text []byte, breakAt func([]byte) int) (joined []byte, from []span) {
+// gap is where a reading took bytes out of the text it was read from: at is
+// the reading's first byte after them, skipped how many bytes of the text it
+// had left out up to there.
+type gap struct{ at, skipped int }
+
+// joinSeparated appends to joined text without what split.breakAt finds, and
+// to gaps where it left something out; when text has nothing to leave out, it
+// appends nothing.
+func joinSeparated(text []byte, split splitReading, joined []byte, gaps []gap) ([]byte, []gap) {
+	skipped := 0
 	for i := 0; i < len(text); {
-		n := breakAt(text[i:])
-		if n > 0 && joined == nil {
-			joined, from = append(make([]byte, 0, len(text)), text[:i]...), make([]span, i, len(text))
-			for j := range i {
-				from[j] = span{j, j + 1}
+		n := split.breakAt(text[i:])
+		if n > 0 {
+			if len(gaps) == 0 { // the first: room for the rest too
+				joined = append(slices.Grow(joined, len(text)), text[:i]...)
 			}
-		}
-		if n == 0 {
-			if _, n = utf8.DecodeRune(text[i:]); joined != nil {
-				for j := i; j < i+n; j++ {
-					joined, from = append(joined, text[j]), append(from, span{j, j + 1})
-				}
+			if skipped += n; len(gaps) > 0 && gaps[len(gaps)-1].at == len(joined) {
+				gaps[len(gaps)-1].skipped = skipped
+			} else {
+				gaps = append(gaps, gap{len(joined), skipped})
 			}
+		} else if _, n = utf8.DecodeRune(text[i:]); len(gaps) > 0 {
+			joined = append(joined, text[i:i+n]...)
 		}
 		i += n
 	}
-	return joined, from
+	return joined, gaps
+}
+
+// unjoined is where bytes [start, end) of a reading that left out gaps came
+// from in the text it was read from.
+func unjoined(gaps []gap, start, end int) span {
+	at := func(p int) int {
+		skipped := 0
+		for _, g := range gaps {
+			if g.at > p {
+				break
+			}
+			skipped = g.skipped
+		}
+		return p + skipped
+	}
+	return span{at(start), at(end-1) + 1}
 }
 
 // addEncodedRuns adds the runs of key in hex and in base64 (standard and
@@ -347,16 +392,39 @@ func (r redactor) Error(err error) error {
 // span is a range of bytes [start, end) of the text being scrubbed.
 type span struct{ start, end int }
 
-// splitReadings are the readings of a text with what splits a key taken out,
-// each with the key as it reads the key; a key too short for runs is found
-// only unsplit.
-var splitReadings = []struct {
-	breakAt func([]byte) int
-	key     func(string) string
-}{
-	{separatorAt, func(key string) string { return key }},
-	{pieceBreakAt, func(key string) string { return strings.ReplaceAll(key, "/", "") }},
-	{hexByteBreakAt, func(key string) string { return key }},
+// splitReading is a reading of a text with what splits a key taken out
+// (breakAt), with the key as it reads the key (key); a key too short for runs
+// is found only unsplit. A method, not a func value, so that the text may
+// stay on the stack.
+type splitReading int
+
+// The split readings: without separatorAt's, pieceBreakAt's (and the key's
+// slashes), hexByteBreakAt's.
+const (
+	withoutSeparators splitReading = iota
+	withoutPieceBreaks
+	withoutHexByteBreaks
+)
+
+var splitReadings = []splitReading{withoutSeparators, withoutPieceBreaks, withoutHexByteBreaks}
+
+// breakAt is the length of what the reading takes out at the start of text.
+func (s splitReading) breakAt(text []byte) int {
+	switch s {
+	case withoutPieceBreaks:
+		return pieceBreakAt(text)
+	case withoutHexByteBreaks:
+		return hexByteBreakAt(text)
+	}
+	return separatorAt(text)
+}
+
+// key is key as the reading holds it.
+func (s splitReading) key(key string) string {
+	if s == withoutPieceBreaks {
+		return strings.ReplaceAll(key, "/", "")
+	}
+	return key
 }
 
 // scrub replaces every form of the keys in s by the rule of redactor; cut
@@ -365,33 +433,40 @@ func (r redactor) scrub(s string, cut bool) string {
 	if r.shortest == 0 || len(s) < r.shortest && !cut { // no reading of s is longer than s, so none holds a run
 		return s
 	}
-	text, from := fold([]byte(s), nil) // from: where each byte of text came from in s; nil: itself
+	var textOn, joinedOn [128]byte // most texts and their split readings fit on the stack
+	var gapsOn [16]gap
+	text, from := fold(append(textOn[:0], s...), nil) // from: where each byte of text came from in s; nil: itself
 	splits := splitReadings
 	if r.runs[MinKeyRun] == nil {
 		splits = nil
 	}
 	var found []span
+	joined, gaps := joinedOn[:0], gapsOn[:0] // a split reading, reused by the next
 	for layer := 0; ; layer++ {
-		for n, runs := range r.runs {
-			found = find(text, from, n, runs, found)
+		at := func(start, end int) span { return origin(from, start, end) }
+		for n := range r.runs {
+			found = r.find(text, n, at, found)
 		}
 		if cut {
 			for _, key := range r.keys {
-				found = r.findCutStart(text, from, key, len(s), found)
+				found = r.findCutStart(text, at, key, len(s), found)
 			}
 		}
 		for _, split := range splits {
-			joined, joinedFrom := joinSeparated(text, split.breakAt)
-			if joined == nil {
+			if split == withoutPieceBreaks && !cut && !r.exhaustive && !bytes.ContainsAny(text, "/=") {
+				continue // it would read text as withoutSeparators did, and look for the same runs
+			}
+			if joined, gaps = joinSeparated(text, split, joined[:0], gaps[:0]); len(gaps) == 0 {
 				continue
 			}
-			for i, in := range joinedFrom {
-				joinedFrom[i] = origin(from, in.start, in.end)
+			joinedAt := func(start, end int) span {
+				in := unjoined(gaps, start, end)
+				return origin(from, in.start, in.end)
 			}
-			found = find(joined, joinedFrom, MinKeyRun, r.runs[MinKeyRun], found)
+			found = r.find(joined, MinKeyRun, joinedAt, found)
 			for _, key := range r.keys {
 				if cut && len(key) >= MinKeyRun {
-					found = r.findCutStart(joined, joinedFrom, split.key(key), len(s), found)
+					found = r.findCutStart(joined, joinedAt, split.key(key), len(s), found)
 				}
 			}
 		}
@@ -415,11 +490,15 @@ func (r redactor) scrub(s string, cut bool) string {
 	return replaceSpans(s, found)
 }
 
-// find appends where text holds one of runs, which are n bytes long, with
-// the base64 characters of its edges; runs shorter than MinKeyRun, whole
-// short keys, only where they are whole words.
-func find(text []byte, from []span, n int, runs map[string]edges, found []span) []span {
+// find appends where text holds one of the runs n bytes long (at: where its
+// bytes came from), with the base64 characters of its edges; runs shorter
+// than MinKeyRun, whole short keys, only where they are whole words.
+func (r redactor) find(text []byte, n int, at func(start, end int) span, found []span) []span {
+	runs := r.runs[n]
 	for i := 0; i+n <= len(text); i++ {
+		if bit := startBit(text[i:]); !r.exhaustive && r.starts[bit/64]&(1<<(bit%64)) == 0 {
+			continue
+		}
 		if around, ok := runs[string(text[i:i+n])]; ok && (n >= MinKeyRun || wholeWord(text, i, i+n)) {
 			start, end := i, i+n
 			for start > 0 && i-start < around.before && base64Char(text[start-1]) {
@@ -431,7 +510,7 @@ func find(text []byte, from []span, n int, runs map[string]edges, found []span) 
 			for padded := end + 2; around.after > 0 && end < min(padded, len(text)) && text[end] == '='; {
 				end++
 			}
-			found = append(found, origin(from, start, end))
+			found = append(found, at(start, end))
 		}
 	}
 	return found
@@ -464,12 +543,13 @@ func wordChar(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 // findCutStart appends the end of text when it is the start of key (the
 // key, or the key as a reading of text holds it), possibly followed by the
 // part of an escape the cut left; of a key shorter than MinKeyRun, where it
-// starts a word. size is the length of the text being scrubbed.
-func (r redactor) findCutStart(text []byte, from []span, key string, size int, found []span) []span {
+// starts a word. at is where text's bytes came from, size the length of the
+// text being scrubbed.
+func (r redactor) findCutStart(text []byte, at func(start, end int) span, key string, size int, found []span) []span {
 	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
 		for n := min(len(key), len(body)); n >= MinKeyLength; n-- {
 			if bytes.HasSuffix(body, []byte(key[:n])) && (len(key) >= MinKeyRun || wholeWord(body, len(body)-n, len(body))) {
-				return append(found, span{origin(from, len(body)-n, len(body)).start, size})
+				return append(found, span{at(len(body)-n, len(body)).start, size})
 			}
 		}
 	}

@@ -20,6 +20,8 @@ import (
 // white space nor mockapi.KeySplit, which LeakedKey reads as splitting the
 // key: TestRedactor_rule
 // and the split forms of mockapi.KeyForms pin a key split by separators.
+// Each scrub is also compared with the redactor's without its shortcuts
+// (scrubChecked).
 func FuzzRedact(f *testing.F) {
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0))
 	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9))
@@ -54,14 +56,14 @@ func FuzzRedact(f *testing.F) {
 		}
 		written := strings.Join(tokens, "")
 		text := prefix + "|" + written + "|" + suffix
-		out := r.String(text)
+		out := scrubChecked(t, r, text, false)
 		checkNoKey(t, out, key, tokens)
 
 		cut := int(cutAt) % (len(written) + 1)
 		for cut < len(written) && !utf8.RuneStart(written[cut]) {
 			cut--
 		}
-		out = r.truncated(prefix + "|" + written[:cut])
+		out = scrubChecked(t, r, prefix+"|"+written[:cut], true)
 		checkNoKey(t, out, key, tokens)
 		whole := 0 // how many characters of the key the cut left whole
 		for n := 0; whole < len(tokens) && n+len(tokens[whole]) <= cut; whole++ {
@@ -114,6 +116,20 @@ func writeKeyChar(c, choice byte) string {
 		return string(rune(c) + 0xfee0) // full-width: ＡＢ for AB
 	}
 	return string(c)
+}
+
+// scrubChecked is r's scrub of text (cut: as truncated scrubs), failing t
+// where the redactor without its shortcuts (exhaustive) replaces anything
+// else: a shortcut that skips a form of the key leaks it.
+func scrubChecked(t *testing.T, r redactor, text string, cut bool) string {
+	t.Helper()
+	full := r
+	full.exhaustive = true
+	got, want := r.scrub(text, cut), full.scrub(text, cut)
+	if got != want {
+		t.Errorf("with its shortcuts the redactor makes %q of %q (cut: %v), without them %q", got, text, cut, want)
+	}
+	return got
 }
 
 // checkNoKey fails when out holds a run of the key's characters as tokens

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // TestRedactor_rule pins the one rule: any run of 10 key characters, in any
@@ -121,15 +123,39 @@ func TestRedactor_rule(t *testing.T) {
 	const other, short = "unrelated-other-key-9z8y", "q7w4"
 	for _, tc := range cases {
 		for _, keys := range [][]string{{tc.key}, {other, tc.key}, {tc.key, other, short}, {short, tc.key}} {
-			r := newRedactor(keys...)
-			got := r.String(tc.text)
-			if tc.cut {
-				got = r.truncated(tc.text)
-			}
-			if got != tc.want {
+			if got := scrubChecked(t, newRedactor(keys...), tc.text, tc.cut); got != tc.want {
 				t.Errorf("%s, keys %q: got %q, want %q", tc.name, keys, got, tc.want)
 			}
 		}
+	}
+}
+
+// TestRedactor_shortcutsChangeNothing: the redactor's shortcuts (it looks a
+// run up only where the bytes there may start one, and reads a text that has
+// neither / nor = once more without slashes only where it was cut) replace
+// what it replaces without them, in every form mockapi writes a key in, with
+// its slashes or without (a cut one's start is read without them), alone or
+// in a server's texts, cut or not, and in a synthetic catalog's models.
+// TestRedactor_rule and FuzzRedact compare them too.
+func TestRedactor_shortcutsChangeNothing(t *testing.T) {
+	t.Parallel()
+	keys := []string{"sk-Ab/Cd+Ef=Gh_Ij-Kl", "sk-proj-h156Vb3Nm7Qx9Zr2Lt5Wp8Kc", "k/y+Z=_", "test"}
+	var texts []string
+	for _, key := range keys {
+		for _, form := range append(mockapi.KeyForms(), mockapi.Base64KeyForms()...) {
+			for _, written := range []string{form.Write(key), strings.ReplaceAll(form.Write(key), "/", "")} {
+				texts = append(texts, written, "invalid api key "+written+" (code invalid_api_key)",
+					`{"token":"`+written+`"}`, "https://gw.test/v1/"+written+"/models", "key: "+written[:len(written)/2])
+			}
+		}
+	}
+	for _, model := range mockapi.SyntheticModels(50) {
+		texts = append(texts, string(model))
+	}
+	r := newRedactor(keys...)
+	for _, text := range texts {
+		scrubChecked(t, r, text, false)
+		scrubChecked(t, r, text, true)
 	}
 }
 
@@ -170,6 +196,19 @@ func TestRedactor_shortTextIsNotRead(t *testing.T) {
 	}
 	if got := r.String("Cd+Ef=Gh_I"); got != redactedKey {
 		t.Errorf("String of a run of the key = %q, want %q", got, redactedKey)
+	}
+}
+
+// TestRedactor_catalogTextAllocatesNothing: a catalog's text without the key
+// (an id with a slash, dashes and hex-like digits, a display name with
+// spaces, an owner) is read in every reading with no allocation: each of a
+// fetch's thousands of models has several. Allocations count the work.
+func TestRedactor_catalogTextAllocatesNothing(t *testing.T) {
+	r := newRedactor("sk-proj-h156Vb3Nm7Qx9Zr2Lt5Wp8Kc")
+	for _, s := range []string{"meta-llama/Llama-3.1-70B-Instruct", "gpt-4o-2024-08-06", "Llama 3 Instruct #42", "mistral-ai-team"} {
+		if n := testing.AllocsPerRun(100, func() { _ = r.String(s) }); n != 0 {
+			t.Errorf("String(%q) makes %.0f allocations, want 0", s, n)
+		}
 	}
 }
 
