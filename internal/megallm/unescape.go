@@ -2,6 +2,7 @@ package megallm
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -14,6 +15,13 @@ import (
 // the result came from. It returns nil when text has no escape.
 func unescape(text []byte) (decoded []byte, from []span) {
 	for i := 0; i < len(text); {
+		if decoded == nil { // none yet: on to the next byte that may start one
+			next := bytes.IndexAny(text[i:], escapeStarts)
+			if next < 0 {
+				break
+			}
+			i += next
+		}
 		value, n := escapeAt(text, i)
 		if n == 0 {
 			if decoded != nil {
@@ -46,12 +54,15 @@ func unescape(text []byte) (decoded []byte, from []span) {
 	return decoded, from
 }
 
+// escapeStarts are the bytes that an escape escapeAt reads starts with.
+const escapeStarts = `%\&=`
+
 // escapeAt reads the escape at text[i:], returning the character it stands
 // for and its length, or a length of 0 when there is none.
 func escapeAt(text []byte, i int) (rune, int) {
 	rest := text[i:]
 	switch {
-	case len(rest) < 2:
+	case len(rest) < 2 || strings.IndexByte(escapeStarts, rest[0]) < 0:
 		return 0, 0
 	case rest[0] == '%':
 		return hexAt(rest, 1, 2)
