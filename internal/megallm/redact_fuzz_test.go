@@ -39,8 +39,8 @@ func FuzzRedact(f *testing.F) {
 		if strings.ContainsFunc(prefix+suffix, unicode.IsSpace) || mockapi.KeySplit.MatchString(prefix+suffix) {
 			t.Skip("the texts around the key hold no white space")
 		}
-		if len(key) < MinKeyRun && strings.Contains(string(foldASCII([]byte(prefix+suffix))), string(foldASCII([]byte(key)))) {
-			t.Skip("a shorter key is looked for as a word of its own, and the texts around it may hold it in a longer one")
+		if len(key) < MinKeyRun && strings.Contains(string(foldASCII([]byte(prefix+"||"+suffix))), string(foldASCII([]byte(key)))) {
+			t.Skip("a shorter key is looked for as a word of its own, and the texts around it (with their |) may hold it in a longer one")
 		}
 		r := newRedactor(key)
 		tokens := make([]string, len(key))
