@@ -38,11 +38,6 @@ type Source struct {
 	problemsTaken atomic.Bool
 	// warned holds the warnings TakeWarning has handed out.
 	warned sync.Map
-	// failureTold is set once the first caller has had the failure, so that
-	// it is reported in full once; firstReader is who that caller was.
-	failureMu   sync.Mutex
-	failureTold bool
-	firstReader string
 }
 
 // outcome is how the fetch ended: a catalog, with what its policy names
@@ -51,7 +46,17 @@ type outcome struct {
 	catalog  *Catalog
 	findings PolicyFindings
 	err      error
+	// told is set once the first caller has had err, so that it is reported
+	// in full once; firstReader is who that caller was.
+	mu          sync.Mutex
+	told        bool
+	firstReader string
 }
+
+// stopWait is how long a caller whose context ended waits for the fetch it
+// shares to end too, as one that the same Ctrl-C stopped does at once, so
+// that the plan says what it was waiting for.
+const stopWait = time.Second
 
 // RepeatedError is a Source's failed fetch as returned to every caller after
 // the first that got it. It is the same error, which the first caller has
@@ -108,10 +113,12 @@ func (s *Source) Catalog(ctx context.Context) (*Catalog, error) {
 
 // CatalogFor returns the catalog, fetching it on first use. A failed fetch
 // returns its error to the first caller and a *RepeatedError of it, naming
-// that first caller by its reader, to every later one. A caller whose ctx
-// ends stops waiting at once; the shared fetch runs under the context of the
-// caller that started it, and if that context ends first, the fetch is not
-// kept and the callers still waiting start another.
+// that first caller by its reader, to every later one. The shared fetch runs
+// under the context of the caller that started it, and if that context ends
+// first, the fetch is not kept and the callers still waiting start another.
+// A caller whose ctx ends waits for the fetch at most stopWait more: if it
+// ended stopped, its error goes to the callers stopped with it as a failure
+// does; otherwise the caller gets ctx.Err().
 func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error) {
 	for {
 		if o := s.outcome.Load(); o != nil {
@@ -122,14 +129,21 @@ func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error
 		}
 		done := s.group.DoChan("catalog", func() (any, error) {
 			if s.outcome.Load() == nil {
-				s.load(ctx)
+				return s.load(ctx), nil
 			}
-			return nil, nil
+			return (*outcome)(nil), nil
 		})
+		var fetched singleflight.Result
 		select {
 		case <-ctx.Done():
-			return nil, ctx.Err()
-		case <-done:
+			select {
+			case fetched = <-done:
+			case <-time.After(stopWait):
+			}
+		case fetched = <-done:
+		}
+		if stopped, _ := fetched.Val.(*outcome); stopped != nil && ctx.Err() != nil {
+			return s.deliver(stopped, reader)
 		}
 	}
 }
@@ -156,11 +170,13 @@ func (s *Source) TakeWarning(warning string) bool {
 }
 
 // load fetches the catalog and keeps the outcome, unless the fetch failed
-// only because ctx, the starting caller's, ended.
-func (s *Source) load(ctx context.Context) {
+// only because ctx, the starting caller's, ended: that outcome is returned
+// for the callers stopped with it, and not kept.
+func (s *Source) load(ctx context.Context) *outcome {
 	models, problems, err := s.fetch(ctx)
 	switch {
 	case err != nil && ctx.Err() != nil:
+		return &outcome{err: err}
 	case err != nil:
 		s.outcome.Store(&outcome{err: err})
 	default:
@@ -175,22 +191,23 @@ func (s *Source) load(ctx context.Context) {
 		}
 		if err != nil {
 			s.outcome.Store(&outcome{err: err}) // a policy that misses its models: no read may pass
-			return
+			return nil
 		}
 		c.withheld = false
 		s.outcome.Store(&outcome{catalog: c, findings: findings})
 	}
+	return nil
 }
 
 func (s *Source) deliver(o *outcome, reader string) (*Catalog, error) {
 	if o.err == nil {
 		return o.catalog, nil
 	}
-	s.failureMu.Lock()
-	defer s.failureMu.Unlock()
-	if !s.failureTold {
-		s.failureTold, s.firstReader = true, reader
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.told {
+		o.told, o.firstReader = true, reader
 		return nil, o.err
 	}
-	return nil, &RepeatedError{Err: o.err, FirstReader: s.firstReader}
+	return nil, &RepeatedError{Err: o.err, FirstReader: o.firstReader}
 }

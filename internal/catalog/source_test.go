@@ -327,6 +327,70 @@ func TestSource_waitersRefetchWhenTheStarterIsCancelled(t *testing.T) {
 	}
 }
 
+// watchedContext tells on waiting each time a caller selects on its Done, as
+// CatalogFor does once it has joined the fetch.
+type watchedContext struct {
+	context.Context
+	waiting chan struct{}
+}
+
+func (c watchedContext) Done() <-chan struct{} {
+	c.waiting <- struct{}{}
+	return c.Context.Done()
+}
+
+// TestSource_interruptedFetchIsToldOnce: when one interruption (Ctrl-C)
+// stops every caller and the fetch they share, the fetch's own error, which
+// says what it was waiting for, goes to one caller and a *RepeatedError
+// naming that caller to the others, also when a waiter is stopped before the
+// starter; and it is not kept: the next caller fetches again.
+func TestSource_interruptedFetchIsToldOnce(t *testing.T) {
+	t.Parallel()
+	var calls atomic.Int32
+	started := make(chan struct{})
+	var stoppedErr atomic.Value
+	src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
+		if calls.Add(1) > 1 {
+			return []megallm.Model{{ID: "fresh"}}, nil, nil
+		}
+		close(started)
+		<-ctx.Done()
+		err := fmt.Errorf("HTTP 429 (stopped while waiting to retry: %w)", ctx.Err())
+		stoppedErr.Store(err)
+		return nil, nil, err
+	}, nil)
+	starter, stopStarter := context.WithCancel(context.Background())
+	const waiters = 3
+	errs := make([]error, waiters+1)
+	var done sync.WaitGroup
+	done.Go(func() { _, errs[0] = src.CatalogFor(starter, "reader 0") })
+	<-started
+	waiter, stopWaiters := context.WithCancel(context.Background())
+	joined := watchedContext{waiter, make(chan struct{}, waiters)}
+	for i := 1; i <= waiters; i++ {
+		done.Go(func() { _, errs[i] = src.CatalogFor(joined, fmt.Sprintf("reader %d", i)) })
+		<-joined.waiting
+	}
+	stopWaiters() // the waiters first: they wait for the starter's fetch, which the same interruption ends
+	time.Sleep(10 * time.Millisecond)
+	stopStarter()
+	done.Wait()
+	first := slices.IndexFunc(errs, func(err error) bool { return err != nil && err == stoppedErr.Load() })
+	if first < 0 {
+		t.Fatalf("no caller got the fetch's own error: %v", errs)
+	}
+	for i, err := range errs {
+		var repeated *RepeatedError
+		if i != first && (!errors.As(err, &repeated) || repeated.Err != stoppedErr.Load() ||
+			repeated.FirstReader != fmt.Sprintf("reader %d", first)) {
+			t.Errorf("caller %d error = %#v, want a *RepeatedError of the fetch's error naming reader %d", i, err, first)
+		}
+	}
+	if c, err := src.Catalog(context.Background()); err != nil || c.Len() != 1 {
+		t.Errorf("Catalog after the interruption: %v, %v; want the catalog of a new fetch", c, err)
+	}
+}
+
 // TestSource_problemsAreTakenOnce: the problems of the catalog, and what its
 // policy names that it lacks, go to the first caller of TakeProblems after
 // the fetch, and to no one else.
