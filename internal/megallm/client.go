@@ -74,6 +74,10 @@ type Retry struct {
 	Of   int
 	Wait time.Duration
 	Err  error
+	// IgnoredRetryAfter is the Retry-After of Err's answer, quoted, when it
+	// cannot be read (not whole seconds, 0 or more, nor an HTTP date), so that
+	// Wait is a backoff; "" otherwise.
+	IgnoredRetryAfter string
 }
 
 // Client calls the MegaLLM API. It is safe for concurrent use.
@@ -239,7 +243,8 @@ func (c *Client) ListModels(ctx context.Context) ([]Model, []Problem, error) {
 			return nil, nil, stoppedBy(ctx, withAttempts(err, attempt, why))
 		}
 		if c.onRetry != nil {
-			c.onRetry(ctx, Retry{Attempt: attempt, Of: c.retry.maxRetries + 1, Wait: wait, Err: err})
+			c.onRetry(ctx, Retry{Attempt: attempt, Of: c.retry.maxRetries + 1, Wait: wait, Err: err,
+				IgnoredRetryAfter: ignoredRetryAfter(err)})
 		}
 		if sleepErr := sleep(ctx, wait); sleepErr != nil {
 			return nil, nil, stoppedBy(ctx, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error()))
@@ -313,7 +318,10 @@ func (c *Client) apiError(resp *http.Response) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode,
 		KeyWithheld: resp.Request.Header.Get("Authorization") == "" && resp.Request.Header.Get("x-api-key") == ""}
-	apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	retryAfter := resp.Header.Get("Retry-After")
+	if apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(retryAfter, time.Now()); retryAfter != "" && !apiErr.hasRetryAfter {
+		apiErr.ignoredRetryAfter = Quote(c.redact.String(retryAfter))
+	}
 	if !apiErr.readBody(body, c.redact) {
 		apiErr.Excerpt = c.redact.excerpt(body, len(body) == maxErrorBody)
 		apiErr.Unread = apiErr.Excerpt != "" && !json.Valid(body)

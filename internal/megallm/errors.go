@@ -36,6 +36,8 @@ type APIError struct {
 
 	retryAfter    time.Duration
 	hasRetryAfter bool
+	// ignoredRetryAfter is the Retry-After sent, quoted, when it cannot be read.
+	ignoredRetryAfter string
 }
 
 // Error describes the failure without any credential: the URL never carries the key.

@@ -114,6 +114,15 @@ func parseRetryAfter(value string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
+// ignoredRetryAfter is Retry.IgnoredRetryAfter for the failed attempt err.
+func ignoredRetryAfter(err error) string {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.ignoredRetryAfter
+	}
+	return ""
+}
+
 // sleep waits for d, or returns early with the context's error.
 func sleep(ctx context.Context, d time.Duration) error {
 	timer := time.NewTimer(d)

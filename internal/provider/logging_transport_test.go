@@ -9,9 +9,11 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -116,5 +118,49 @@ func TestLoggingTransport_boundsARedirectTarget(t *testing.T) {
 	}
 	if leak := mockapi.LeakedKey(log, key); leak != "" {
 		t.Errorf("the log holds the key: %s", leak)
+	}
+}
+
+// TestLogRetry_saysARetryAfterWasIgnored: the retry log line says when the
+// wait is a backoff because the answer's Retry-After could not be read,
+// quoting it without the key, and says nothing of one that was read or sent.
+func TestLogRetry_saysARetryAfterWasIgnored(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name    string
+		fault   mockapi.Fault
+		ignored string // the field's value, "" for none
+	}{
+		{"garbage", mockapi.RateLimited("soon"), `"soon"`},
+		{"negative", mockapi.RateLimited("-5"), `"-5"`},
+		{"key echoed", mockapi.RateLimited("in " + strings.ToUpper(mockapi.DefaultAPIKey)), `"in ***"`},
+		{"read", mockapi.RateLimited("0"), ""},
+		{"none", mockapi.ServerError(), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			server := mockapi.NewTestServer(t, "")
+			server.InjectFaults(tc.fault)
+			var out bytes.Buffer
+			client, err := megallm.New(megallm.Config{BaseURL: server.URL(), APIKey: mockapi.DefaultAPIKey,
+				MaxRetries: 1, RetryWaitMin: time.Millisecond, RetryWaitMax: time.Millisecond, OnRetry: logRetry})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := client.ListModels(tflogtest.RootLogger(context.Background(), &out)); err != nil {
+				t.Fatalf("ListModels: %v", err)
+			}
+			entries, err := tflogtest.MultilineJSONDecode(&out)
+			if err != nil || len(entries) != 1 || entries[0]["@message"] != "MegaLLM API request failed; retrying" {
+				t.Fatalf("log = %v (%v), want one retry line", entries, err)
+			}
+			got, _ := entries[0]["retry_after_ignored"].(string)
+			if got != tc.ignored {
+				t.Errorf("retry_after_ignored = %q, want %q; log: %v", got, tc.ignored, entries[0])
+			}
+			if leak := mockapi.LeakedKey(fmt.Sprint(entries), mockapi.DefaultAPIKey); leak != "" {
+				t.Errorf("the log holds the key: %s", leak)
+			}
+		})
 	}
 }

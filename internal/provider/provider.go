@@ -261,11 +261,7 @@ func newProviderData(s providerSettings, scrub func(string) string, version stri
 		MaxRetries: s.maxRetries,
 		UserAgent:  "terraform-provider-megallm/" + version,
 		Transport:  newLoggingTransport(megallm.NewTransport(), s.apiKey),
-		OnRetry: func(ctx context.Context, r megallm.Retry) { // tells TF_LOG readers why the plan is waiting
-			tflog.Warn(ctx, "MegaLLM API request failed; retrying", map[string]any{
-				"attempt": r.Attempt, "max_attempts": r.Of, "wait": r.Wait.String(), "error": r.Err.Error(),
-			})
-		},
+		OnRetry:    logRetry,
 	})
 	if err != nil {
 		diags.AddError("Cannot configure the megallm provider", sentence(err))
@@ -279,6 +275,16 @@ func newProviderData(s providerSettings, scrub func(string) string, version stri
 	}
 	return &providerData{catalog: source(client.ListModels), origin: client.ModelsURL(), scrub: scrub,
 		maxRetries: s.maxRetries, from: s.keyFrom, baseFrom: s.baseFrom}, diags
+}
+
+// logRetry tells TF_LOG readers why the plan is waiting, and when the wait
+// is a backoff because the API's Retry-After could not be read, that it was.
+func logRetry(ctx context.Context, r megallm.Retry) {
+	fields := map[string]any{"attempt": r.Attempt, "max_attempts": r.Of, "wait": r.Wait.String(), "error": r.Err.Error()}
+	if r.IgnoredRetryAfter != "" {
+		fields["retry_after_ignored"] = r.IgnoredRetryAfter
+	}
+	tflog.Warn(ctx, "MegaLLM API request failed; retrying", fields)
 }
 
 // Resources returns none: the provider only reads.
