@@ -45,6 +45,9 @@ type Request struct {
 	Method string
 	Path   string
 	Header http.Header
+	// Received is when the request arrived, so that a test can tell how
+	// long a client waited between two (a Retry-After honoured).
+	Received time.Time
 }
 
 // New returns a mock that accepts apiKey (DefaultAPIKey when empty) and serves
@@ -146,7 +149,7 @@ func (s *Server) Close() error {
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
-	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone()})
+	s.requests = append(s.requests, Request{Method: r.Method, Path: r.URL.Path, Header: r.Header.Clone(), Received: time.Now()})
 	latency := s.latency
 	var fault *Fault
 	if len(s.faults) > 0 {
