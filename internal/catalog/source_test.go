@@ -355,7 +355,7 @@ func TestSource_interruptedFetchIsToldOnce(t *testing.T) {
 		}
 		close(started)
 		<-ctx.Done()
-		err := fmt.Errorf("HTTP 429 (stopped while waiting to retry: %w)", ctx.Err())
+		err := fmt.Errorf("HTTP 429 (stopped while waiting 1m0s to retry: %w)", ctx.Err())
 		stoppedErr.Store(err)
 		return nil, nil, err
 	}, nil)

@@ -57,7 +57,7 @@ func TestInterruptedRetryWait(t *testing.T) {
 	}{
 		{"Error: Reading the MegaLLM catalog was cancelled", 3},
 		{"Terraform was interrupted", 1},
-		{"stopped while waiting to retry: context canceled", 1},
+		{"stopped while waiting 1m0s to retry: context canceled", 1},
 		{"Rate limit exceeded", 1},
 		{"The same error is shown in full", 2},
 		{mockapi.DefaultAPIKey, 0},

@@ -247,7 +247,7 @@ func (c *Client) ListModels(ctx context.Context) ([]Model, []Problem, error) {
 				IgnoredRetryAfter: ignoredRetryAfter(err)})
 		}
 		if sleepErr := sleep(ctx, wait); sleepErr != nil {
-			return nil, nil, stoppedBy(ctx, withAttempts(err, attempt, "stopped while waiting to retry: "+sleepErr.Error()))
+			return nil, nil, stoppedBy(ctx, withAttempts(err, attempt, fmt.Sprintf("stopped while waiting %s to retry: %v", wait.Round(time.Millisecond), sleepErr)))
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -200,7 +201,7 @@ func TestRetry_cancelStopsTheBackoffAtOnce(t *testing.T) {
 	}()
 	select {
 	case err := <-done:
-		if err == nil || !strings.Contains(err.Error(), "stopped while waiting to retry: context canceled") {
+		if err == nil || !regexp.MustCompile(`stopped while waiting \d[\d.ms]*s to retry: context canceled`).MatchString(err.Error()) {
 			t.Errorf("err = %v, want the 500 and that the wait was stopped", err)
 		}
 		var apiErr *megallm.APIError
