@@ -20,8 +20,7 @@ import (
 )
 
 // candidatesAttribute is the schema of megallm_model's candidates argument:
-// dynamic, not a list, for its plan cost (DESIGN.md). Its validator checks
-// what a list type would, and that the ids have an order.
+// dynamic, not a list, for its plan cost (DESIGN.md).
 func candidatesAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "Model ids in order of preference, instead of `id`, such as " +
@@ -42,11 +41,9 @@ func candidatesAttribute() schema.DynamicAttribute {
 // candidatesExample is a list of model ids, for advice.
 const candidatesExample = `["gpt-4o", "gpt-4o-mini"]`
 
-// readCandidates reads a candidates value: a list (or tuple) of model ids,
-// not empty, each once, and, with spacedToo or another mistake, without
-// white space around them (else spacedIDs checks that with the catalog, as
-// nameValidator says); null, of any type, is none. It reports every element's
-// mistake; one not known yet is checked once it is.
+// readCandidates reads a candidates value, null or a list of model ids, not
+// empty, each once, and, with spacedToo or another mistake, not spaced (else
+// the read refuses that, with the catalog, as nameValidator says).
 func readCandidates(v tftypes.Value, spacedToo bool) ([]string, error) {
 	switch {
 	case v.IsNull():

@@ -38,9 +38,8 @@ var currencyValidator = orNull(argumentCheck{
 	str:       func(name, code string) string { return sentence(checkCurrency(name, code)) },
 }, "currency code", fmt.Sprintf("use the default %q", catalog.DefaultCurrency))
 
-// checkCurrency says what is wrong with a currency code written at name,
-// with the code it means when it is a sign or name of one ("US$", "euro",
-// or "yen", three letters but no code of the currency).
+// checkCurrency says what is wrong with a currency code written at name, with
+// the code meant by a sign or name of one ("US$", "euro", "yen").
 func checkCurrency(name, code string) error {
 	meant := currencyCodes(code)
 	if normal, ok := megallm.NormaliseCurrency(code); ok && (len(meant) != 1 || meant[0] == normal) {
@@ -61,12 +60,9 @@ func currencyOrDefault(currency string) string {
 	return cmp.Or(code, catalog.DefaultCurrency)
 }
 
-// currencyWarning warns when no model of the catalog is priced in query's
-// currency, with the currency to set, if set (the currency argument is), or
-// if query compares prices in the default currency and some model is priced
-// (where none is, unreportedFieldsWarning says so). A currency that is no ISO
-// 4217 code and near one the catalog has (catalog.ClosestCode: "UDS") is a
-// typo, an error with that code (mistypedCurrency).
+// currencyWarning warns when no model is priced in query's currency, if the
+// currency argument is set or query compares prices in the default and some
+// model is priced; a currency near one the catalog has ("UDS") is an error.
 func currencyWarning(models *catalog.Catalog, origin string, query catalog.Query, set bool) diag.Diagnostics {
 	var diags diag.Diagnostics
 	currencies := models.Currencies()
@@ -102,9 +98,8 @@ func mistypedCurrency(name, code string, meant []string) string {
 	return fmt.Sprintf("%s %s is no ISO 4217 code.%s", name, megallm.Quote(code), didYouMean(meant))
 }
 
-// currencyArgument reads a function's optional currency argument: null is the
-// default, as a data source's currency = null is (var.currency works in both),
-// and one not known yet is checked once it is.
+// currencyArgument reads a function's optional currency argument: null, or not
+// known yet, is the default, as a data source's currency = null is.
 func currencyArgument(given []types.String, position int64) (string, *function.FuncError) {
 	switch {
 	case len(given) > 1:
@@ -118,9 +113,8 @@ func currencyArgument(given []types.String, position int64) (string, *function.F
 	return currencyOrDefault(given[0].ValueString()), nil
 }
 
-// readPricing reads a pricing object (a model's or a policy's): first its
-// currency, checked and normalised as the currency argument is (a blank one
-// told how to leave it out), in which its prices are then read (pricedIn).
+// readPricing reads a pricing object (a model's or a policy's): its currency,
+// checked as the currency argument is, then its prices in it.
 func readPricing(o *objectReader) *megallm.Pricing {
 	set := "set " + strings.ReplaceAll(o.prefix, "%", "%%") + "currency = %q" // this pricing's own, not the argument
 	o.pricedIn("", set)
@@ -141,8 +135,7 @@ func readPricing(o *objectReader) *megallm.Pricing {
 }
 
 // pricedElsewhereWarning warns about the models the policy prices in another
-// currency than query's, which query would compare by price but cannot;
-// none where no model is priced in query's, which is why (currencyWarning).
+// currency than query's, where some model is priced in query's.
 func pricedElsewhereWarning(models *catalog.Catalog, query catalog.Query) diag.Diagnostics {
 	var diags diag.Diagnostics
 	elsewhere := models.PricedElsewhere(query)

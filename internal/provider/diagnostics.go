@@ -22,9 +22,8 @@ func joinProblems(items []string, sep string) string {
 	return strings.Join(items[:catalog.MaxListed], sep) + sep + fmt.Sprintf("and %d more", len(items)-catalog.MaxListed)
 }
 
-// quoteFirst quotes the first n names, each with meant's words as an aside,
-// such as `(did you mean "b"?)`, unless meant is nil, joined by commas, and
-// counts the others in more's words, such as "and %d more".
+// quoteFirst quotes the first n names, each with meant's words (if any) as an
+// aside, joined by commas, and counts the others in more's words ("and %d more").
 func quoteFirst(names []string, n int, more string, meant func(string) string) string {
 	quoted := make([]string, 0, n+1)
 	for _, name := range names[:min(len(names), n)] {
@@ -60,12 +59,10 @@ func aside(question string) string {
 	return " (" + strings.ToLower(question[1:2]) + strings.TrimSuffix(question[2:], ".") + ")"
 }
 
-// meantWords says what may have been meant by an id the catalog lacks:
-// nothing, but why, when the catalog left it out (leftOut,
-// catalog.Catalog.LeftOut), else the ids it is the display name of
-// (catalog.DisplayNamed), else a didYouMean of the closest ids, with where to
-// read a cut one whole (listedWhole; models is nil for ids of models that
-// can be used); "" for none.
+// meantWords says what may have been meant by an id the catalog lacks: why
+// the catalog left it out (leftOut), else the ids it is the display name of,
+// else the closest ids, with where to read a cut one whole (listedWhole;
+// models is nil for ids of models that can be used); "" for none.
 func meantWords(models *catalog.Catalog, leftOut string, displayNameOf, closest []string) string {
 	switch {
 	case leftOut != "":
@@ -97,10 +94,8 @@ var (
 	ownerKind = nameKind{"owner", "owner", "owners", "models[*].owned_by", (*catalog.Catalog).Owners, func(owner string) catalog.Query { return catalog.Query{OwnedBy: []string{owner}} }}
 )
 
-// listedWhole follows advice that quotes catalog values of kind to write:
-// where to read whole one too long to quote whole (megallm.QuotesWhole), as
-// its cut quote cannot be copied: from the field of lister's data source; ""
-// when each is quoted whole.
+// listedWhole follows advice that quotes catalog values of kind: where to
+// read whole one whose quote is cut (lister's data source); "" for none.
 func listedWhole(models *catalog.Catalog, kind nameKind, values ...string) string {
 	if source, lists := lister(models, kind, values...); slices.ContainsFunc(values, func(v string) bool { return !megallm.QuotesWhole(v) }) {
 		return " Read each " + kind.name + " suggested here whole from the " + kind.field + " of " + source + ", which lists every model " + lists + "."
@@ -109,10 +104,9 @@ func listedWhole(models *catalog.Catalog, kind nameKind, values ...string) strin
 }
 
 // lister is what lists values of kind whole, and which models it lists: a
-// megallm_models data source (models is nil when it lists each), unless one
-// with a cut value's filter (kind.query) lists nothing, as the policy refuses
-// or retirement left out its every model, or fails, under a policy in error
-// (catalog.Catalog.Withheld); then one under no policy that leaves out none.
+// megallm_models data source, or one under no policy that leaves out none
+// where one with a cut value's filter (kind.query) lists nothing or fails
+// (catalog.Catalog.Withheld); models is nil when the first lists each.
 func lister(models *catalog.Catalog, kind nameKind, values ...string) (source, lists string) {
 	if models != nil && slices.ContainsFunc(values, func(v string) bool {
 		return !megallm.QuotesWhole(v) && (models.Withheld() || len(models.Select(kind.query(v))) == 0)
@@ -139,10 +133,9 @@ func usableMeant(models *catalog.Catalog) func(id string) string {
 	}
 }
 
-// listedMistakes is mistake(i) for each of n values, worked out with mistake
-// for the first catalog.MaxListed that have one, which a message lists
-// (joinProblems), and with cheap, without advice, for the others, which it
-// counts: advice from the catalog costs a pass over it each.
+// listedMistakes is each of n values' mistake: mistake(i) for the first
+// catalog.MaxListed that have one, which a message lists, and cheap(i),
+// without the catalog's advice (a pass over it each), for those it counts.
 func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 	mistakes := make([]error, n)
 	listed := 0
@@ -159,9 +152,8 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 	return mistakes
 }
 
-// spacedID is spaced for a model id at where, whose fix is write's (rewrite,
-// most often) for the id as the catalog writes it (idSpelling), or says what
-// meant finds for it when the catalog lacks it.
+// spacedID is spaced for a model id at where, fixed by write for the id as
+// the catalog writes it (idSpelling), or with meant's words when it lacks it.
 func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
 	return spacedFix(where, id, idKind.noun, spelledIn(idKind.noun, idSpelling(models), meant, write))
 }
@@ -180,10 +172,8 @@ func idSpelling(models *catalog.Catalog) func(clean string) string {
 	}
 }
 
-// spacedName is spaced for a type or owner (kind) at where, whose fix writes
-// it as the catalog models does (its kind.names, one spelling each, as
-// lister's data source lists them), or names the closest of them when it
-// lacks it, else them all (catalogHas), read only for a spaced name.
+// spacedName is spaced for a type or owner (kind) at where, fixed as the
+// catalog writes it (kind.names), or with the closest of those, else all.
 func spacedName(models *catalog.Catalog, where, name string, kind nameKind) error {
 	return spacedFix(where, name, kind.noun, spelledIn(kind.noun, func(clean string) string {
 		if names := kind.names(models); slices.Contains(names, clean) {
@@ -201,9 +191,8 @@ func spacedName(models *catalog.Catalog, where, name string, kind nameKind) erro
 }
 
 // functionErrorText is err as a function's error, which Terraform ends with
-// a period of its own: each line but the last ended as a sentence
-// (sentences), the last without a final period, and with a final didYouMean
-// as an aside, which that period may follow.
+// a period of its own: the last line without one, and a final didYouMean as
+// an aside.
 func functionErrorText(err error) string {
 	text := sentences(err)
 	i := strings.LastIndex(text, didYouMeanWords)
@@ -213,17 +202,15 @@ func functionErrorText(err error) string {
 	return strings.TrimSuffix(text[:i], ".") + aside(text[i:])
 }
 
-// misnamedIDs says that these model ids (what) name catalog models otherwise
-// than the catalog writes them (catalog.LookupMisnamed), so effect; lines
-// list them, joined by joinProblems.
+// misnamedIDs says that the model ids of what, lines, name catalog models
+// otherwise than the catalog writes them, so effect.
 func misnamedIDs(what, effect, lines string) string {
 	return fmt.Sprintf("Model ids are exact, and these ids of %s name catalog models otherwise than the catalog writes "+
 		"them, so %s:\n  - %s\n\nWrite each id as the catalog does.", what, effect, lines)
 }
 
-// spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (its separators, else
-// misnamedWhy), or, as a cut quote cannot be copied, what to change in it (rewrite, with models) for an X too long to
-// quote whole; for an ambiguous m.ID, every id it names alike.
+// spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (misnamedWhy), or what to
+// change in it for an X whose quote is cut (rewrite); for an ambiguous m.ID, every id it names alike.
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
 	switch {
 	case len(m.Alike) > 0:
@@ -266,11 +253,9 @@ func counted(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// costTooLarge words catalog.ErrCostNotExpressible for what, w, with models,
-// without a final period: where the price of m (nil for several models) is
-// what makes it too large (catalog.Workload.CostlyPrice), that price and
-// where it is set, by the catalog or the policy of models (nil for a model
-// given to a function); else the token counts.
+// costTooLarge words catalog.ErrCostNotExpressible for what, w, without a
+// final period: the price of m (nil for several) that makes it so and where
+// it is set, by the catalog or the policy of models (nil in a function).
 func costTooLarge(what string, w catalog.Workload, named string, m *megallm.Model, models *catalog.Catalog) string {
 	words := fmt.Sprintf("The cost of %s with %s is more than %s, the largest cost the provider computes", what, named,
 		exponentAsWritten(fmt.Sprintf("%.4g", math.MaxFloat64)))

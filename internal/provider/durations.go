@@ -43,8 +43,7 @@ var positiveDurationValidator = argumentCheck{
 // digits matches a run of digits.
 var digits = regexp.MustCompile(`\d+`)
 
-// spelledDuration matches a duration as people write it, once spaces are
-// taken out and letters lower-cased: "30" (seconds), "30sec", "2hours", "1d".
+// spelledDuration matches a duration as people write it, compacted: "30" (seconds), "30sec", "2hours", "1d".
 var spelledDuration = regexp.MustCompile(`^(\d+(?:\.\d+)?)(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)?$`)
 
 // unitM matches an upper-case M written as a unit ("10M", "1H30M"), which
@@ -52,13 +51,11 @@ var spelledDuration = regexp.MustCompile(`^(\d+(?:\.\d+)?)(s|secs?|seconds?|m|mi
 var unitM = regexp.MustCompile(`\d\s*M(?:[^A-Za-z]|$)`)
 
 // isoForm matches an ISO 8601 duration, lower-cased, in the units of fixed
-// length (weeks, days, hours, minutes, seconds): "pt30s", "p1dt2h", "pt0,5s".
-// Years and months, which have none, do not match.
+// length (weeks to seconds, not years or months): "pt30s", "p1dt2h", "pt0,5s".
 var isoForm = regexp.MustCompile(`^p(?:(\d+)w)?(?:(\d+)d)?(?:t(?:(\d+(?:[.,]\d+)?)h)?(?:(\d+(?:[.,]\d+)?)m)?(?:(\d+(?:[.,]\d+)?)s)?)?$`)
 
-// isoDuration is s, an ISO 8601 duration such as "PT30S", "PT1M" or "P1D",
-// as a Go duration: "30s", "1m", "24h" (a day is 24 hours); false when s is
-// none, has years or months, or is zero.
+// isoDuration is s, an ISO 8601 duration such as "PT30S" or "P1D", as a Go
+// duration ("30s", "24h"); false when s is none (isoForm) or is zero.
 func isoDuration(s string) (string, bool) {
 	compact := strings.ToLower(strings.Join(strings.Fields(s), ""))
 	m := isoForm.FindStringSubmatch(compact)
@@ -78,9 +75,8 @@ func isoDuration(s string) (string, bool) {
 	return d.String(), d.Len() > 0
 }
 
-// goDuration is s, a positive duration as people write it ("30", "30 s",
-// " 1m ", "90 Seconds", "1d", "PT30S"), as a Go duration: "30s", "1m", "24h";
-// false when s is none, or is one that no Go duration can hold.
+// goDuration is s, a positive duration as people write it ("30", "90 Seconds",
+// "1d", "PT30S"), as a Go duration ("30s", "24h"); false when no Go duration holds it.
 func goDuration(s string) (string, bool) {
 	compact := strings.ToLower(strings.Join(strings.Fields(s), ""))
 	if iso, ok := isoDuration(s); ok {

@@ -34,12 +34,9 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 	return read(value)
 }
 
-// onlyAttributes refuses the attributes of o not in names (nor in older,
-// names it also reads but does not list), the first catalog.MaxListed each
-// with where it belongs when written one level off (oneLevelOff), else the
-// closest name of either, or the names that share most words with it, or
-// that have a word of their own it has or misspells, each that o does not
-// have (unset; else nearSet); what names o.
+// onlyAttributes refuses the attributes of o (named what) not in names nor in
+// older (read, not listed), the first catalog.MaxListed each with where it
+// belongs (oneLevelOff), else the names it may mean that o lacks (unset; else nearSet).
 func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
@@ -78,11 +75,9 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 }
 
 // oneLevelOff says where name, an attribute of o (at what) not in names,
-// belongs when it is written one level off: in the nested object of names
-// that has it (nestedObjects: a policy entry's price, in its pricing), in
-// the object that holds o (o.outer: a policy entry's reason, not in its
-// pricing), or, an object under o's own name, in o itself (require = {
-// require = { ... } }); "" when none.
+// belongs when written one level off: in a nested object of names
+// (nestedObjects), in the object that holds o (o.outer), or, an object under
+// o's own name, in o itself (require = { require = { ... } }); "" when none.
 func oneLevelOff(what string, o *objectReader, names []string, name string) string {
 	own := what[strings.LastIndex(what, ".")+1:]
 	if _, isObject := newObjectReader("", o.attrs[name]); isObject && name == own {
@@ -108,10 +103,9 @@ func nearSet(set []string) string {
 	return "It has " + catalog.QuoteList(set, "and") + ", which that name is close to: keep one of the two, and remove the other."
 }
 
-// unset are those of names, attributes that a did-you-mean or a fix would
-// name, that o, an object, does not have, each at paths[name]
-// ("pricing.currency" for one in its pricing; the name itself without
-// paths): one o has, followed, would be written twice.
+// unset are those of names, which advice would name, that o does not have
+// (advice to write one it has would have it twice), each at paths[name]
+// ("pricing.currency"; the name itself without paths).
 func unset(o *objectReader, names []string, paths map[string]string) []string {
 	return slices.DeleteFunc(slices.Clone(names), func(name string) bool {
 		nested, attribute, inside := strings.Cut(cmp.Or(paths[name], name), ".")
@@ -129,12 +123,9 @@ func unset(o *objectReader, names []string, paths map[string]string) []string {
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
-// stringElements reads the elements of a list, set or tuple of strings, none
-// null, with each element's mistake at its index ("" in out where there is
-// one): a blank one is no name of kind, and the fix is to remove it; that
-// for a list in it is flatten(); err when v is no such collection, with
-// example, a list of that kind.
-// An element not known yet is "" in out, without a mistake.
+// stringElements reads a list, set or tuple of strings of kind, with each
+// element's mistake at its index ("" in out for it, and for an element not
+// known yet); err when v is no such collection, with example, such a list.
 func stringElements(where string, kind nameKind, example string, v tftypes.Value) (out []string, mistakes []error, err error) {
 	var elements []tftypes.Value
 	if !isList(v) || v.As(&elements) != nil {
@@ -179,32 +170,26 @@ func isList(v tftypes.Value) bool {
 }
 
 // objectReader reads the attributes of an object or map, keeping every
-// mistake, each naming the attribute by its path (prefix). It skips a value
-// not known yet, so that a value only partly known has what is known checked:
-// a data source's validator passes the rest, and a function that has such an
-// argument returns an unknown result (argumentsKnown); a data source reads,
-// and a provider configures, only once every value is known.
+// mistake, each named by its path (prefix). It skips a value not known yet,
+// so that what is known of a partly known value is checked (DESIGN.md).
 type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	errs   []error
-	// outer are the attribute names of the object that holds o, where it
-	// has them checked (oneLevelOff).
+	// outer are the attribute names of the object that holds o (oneLevelOff).
 	outer []string
-	// isMap is set for a map, whose values share one type: beside strings,
-	// no nested object. stringMap is set for a map of strings, as a
-	// map(string) variable makes.
+	// isMap is set for a map, which holds no nested object; stringMap for a
+	// map of strings, as a map(string) variable makes.
 	isMap, stringMap bool
-	// currency is the currency the prices o reads are in, where one is set
-	// ("" for the default), and setCurrency how to set another: a format of
-	// its code, `set currency = %q` when empty (pricedIn); currencyUnknown
-	// says that the currency set is known only after apply.
+	// currency is that of o's prices ("" for the default), setCurrency a
+	// format of how to set another (pricedIn), and currencyUnknown says that
+	// the currency set is known only after apply.
 	currency, setCurrency string
 	currencyUnknown       bool
 }
 
-// pricedIn says that o's prices are in currency, as written ("" or a code
-// that is none: the default), which setCurrency sets (see objectReader).
+// pricedIn says that o's prices are in currency ("" or no code: the
+// default), which setCurrency sets.
 func (o *objectReader) pricedIn(currency, setCurrency string) {
 	if code, ok := megallm.NormaliseCurrency(currency); ok {
 		o.currency = code
@@ -213,9 +198,7 @@ func (o *objectReader) pricedIn(currency, setCurrency string) {
 }
 
 // newObjectReader reads v, which must be a known, non-null object or map.
-// Its attributes are a copy: As gives v's own map, from which a reader that
-// sets an attribute aside (apiAttributes) would delete it for every later
-// read of v too.
+// Its attributes are a copy of v's own map, from which apiAttributes deletes.
 func newObjectReader(prefix string, v tftypes.Value) (*objectReader, bool) {
 	isObject := v.Type().Is(tftypes.Object{}) || v.Type().Is(tftypes.Map{})
 	var attrs map[string]tftypes.Value
@@ -254,8 +237,8 @@ func (o *objectReader) has(f func(name string, v tftypes.Value) bool) bool {
 // err is every mistake kept, one per line; nil without any.
 func (o *objectReader) err() error { return joinMistakes(o.errs) }
 
-// joinMistakes joins the mistakes that are not nil, one per line, as
-// joinProblems does; nil without any.
+// joinMistakes joins the mistakes that are not nil, one per line
+// (joinProblems); nil without any.
 func joinMistakes(mistakes []error) error {
 	var lines []string
 	for _, err := range mistakes {

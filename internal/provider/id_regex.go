@@ -12,9 +12,8 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// patternSpacingValidator refuses a pattern with white space around it, or of
-// white space alone, as a heredoc or file() leaves one: it would keep no model,
-// as no model id has white space around it ("" keeps every model).
+// patternSpacingValidator refuses a pattern with white space around it, or
+// blank, as a heredoc or file() leaves one: it would keep no model.
 var patternSpacingValidator = argumentCheck{
 	describes: `a pattern without white space around it, or "" for every model`,
 	str: func(name, s string) string {
@@ -54,10 +53,8 @@ var regexValidator = argumentCheck{
 	},
 }
 
-// wildcardAdvice is the pattern to write, after a space, for one written as
-// a wildcard, which RE2 refuses or reads otherwise, or what to change in it
-// for a pattern too long to quote whole, as a cut quote cannot be copied; ""
-// for none (wildcardPattern).
+// wildcardAdvice is the pattern to write for one written as a wildcard, or
+// what to change in it where its quote is cut; "" for none (wildcardPattern).
 func wildcardAdvice(s string) string {
 	pattern, ids, text := wildcardPattern(s)
 	if pattern == "" {
@@ -81,9 +78,7 @@ func wildcardAdvice(s string) string {
 }
 
 // wildcardPattern is the RE2 pattern for s written as a wildcard ("*sonnet*",
-// "gpt-4o*", also anchored on its other side: "^gpt-4o*", "*-mini$"), with
-// what the ids it matches do (ids) with text; "" when s has no * at either
-// end or no plain text between them.
+// "^gpt-4o*"), with what its ids do (ids) with text; "" for none.
 func wildcardPattern(s string) (pattern, ids, text string) {
 	wild := strings.TrimSuffix(strings.TrimPrefix(s, "^"), "$")
 	text = strings.Trim(wild, "*")

@@ -11,9 +11,8 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// lifecycleWarning warns, once per plan, that the model a megallm_model
-// uses (named by at) is deprecated or else retires within the policy's
-// notice, with what to move to; candidates is nil with id.
+// lifecycleWarning warns, once per plan, that the model a megallm_model uses
+// is deprecated or retires within the policy's notice, with what to move to.
 func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.Model, at path.Path,
 	candidates []string, query catalog.Query, diags *diag.Diagnostics) {
 	l := catalog.LifecycleOf(model, models.Now())
@@ -43,15 +42,14 @@ func (d *providerData) lifecycleWarning(models *catalog.Catalog, model *megallm.
 	d.warnOnce(diags, at, summary, detail)
 }
 
-// lifecycleAdvice is the model's successor and the later candidate, if any,
-// that candidates fall back to when it retires.
+// lifecycleAdvice is the model's successor and the candidate, if any, to fall back to.
 type lifecycleAdvice struct {
 	catalog.Advice
 	fallback string
 }
 
-// lifecycleDetail says since when a model is deprecated, or else that it
-// retires within the policy's notice window of days, and what next.
+// lifecycleDetail says since when a model is deprecated, or that it retires
+// within the notice window, and what next.
 func lifecycleDetail(id string, l catalog.Lifecycle, reason string, advice lifecycleAdvice, window int64) string {
 	if reason != "" {
 		reason = ": " + reason
@@ -80,8 +78,7 @@ func afterRetirement(fallback string) string {
 	return "this plan fails"
 }
 
-// successorAdvice says what to move to: without the model's candidate, to
-// its usable successor, or, without either, to a model megallm_models lists.
+// successorAdvice says what to move to: the fallback candidate, else the usable successor, else another model.
 func successorAdvice(id string, advice lifecycleAdvice) string {
 	usable := advice.Successor != "" && advice.Unusable == ""
 	model, successor := megallm.Quote(id), megallm.Quote(advice.Successor)

@@ -31,16 +31,11 @@ var attributePaths = sync.OnceValue(func() map[string]string {
 	return paths
 })
 
-// misspeltError refuses name, at the root of the model o, when it is no
-// attribute the functions read there but a near miss of one read there or in
-// a nested object (catalog.Misnames and catalog.Closest), which it names with
-// how to write it: unread, capabilites would leave the model without
-// capabilities, retire_at without a lifecycle, stauts (model_lifecycle.status)
-// unretired. A name with a word of its own (a newer API's updated_at) names
-// something else; lifecycle has its own error, and created is the older
-// shape's date, which a saved GET /models entry may have. A near miss of an
-// attribute the model has says so (nearSet), and a price in another unit has
-// its own error (unitError).
+// misspeltError refuses name, at the root of the model o, when it is a near
+// miss (catalog.Misnames) of an attribute the functions read there or in a
+// nested object, which would go unread: capabilites, retire_at, stauts
+// (model_lifecycle.status). lifecycle has its own error, and created is the
+// older shape's date; a price in another unit has unitError's.
 func misspeltError(o *objectReader, name string) error {
 	paths, v := attributePaths(), o.attrs[name]
 	if _, read := paths[name]; read || name == "lifecycle" || name == "created" {
@@ -50,10 +45,8 @@ func misspeltError(o *objectReader, name string) error {
 	if err := unitError(o, name, names, paths); err != nil {
 		return err
 	}
-	// The unreadable-date marks are the provider's, copied with the object it
-	// wrote and typed by no person, so a near name is no misspelling of them.
-	// mayMisname already rules them out for a bool, which is no capability:
-	// this leaves them out for other values (retires_at_unreadabl = "x").
+	// The unreadable-date marks are the provider's, typed by no person: a
+	// near name of another type (retires_at_unreadabl = "x") misspells none.
 	names = slices.DeleteFunc(names, func(n string) bool { return !mayMisname(v, n) || slices.Contains(unreadableMarks, n) })
 	if !catalog.Misnames(name, names) {
 		return nil
@@ -78,11 +71,10 @@ func misspeltError(o *objectReader, name string) error {
 		aside(didYouMean([]string{path})), written)
 }
 
-// mayMisname reports whether v, written under a name the functions do not
-// read, may be their attribute name misspelt, as its type goes: a list is
-// none of theirs, and a bool only a capability (a newer API's deprecated =
-// false is no misspelt deprecated_at, a date). Other values may be written
-// in quotes or as another type the reader refuses with its own error.
+// mayMisname reports whether v, under a name the functions do not read, may
+// be under their attribute name misspelt, as its type goes: a list is none,
+// a bool only a capability (a newer API's deprecated = false is no
+// deprecated_at).
 func mayMisname(v tftypes.Value, name string) bool {
 	switch {
 	case isList(v):
@@ -94,12 +86,9 @@ func mayMisname(v tftypes.Value, name string) bool {
 }
 
 // unitError refuses name, an attribute of o, when it is the price of one of
-// names per another number of tokens (catalog.OtherUnit): read as that name,
-// input_cost_per_token = 0.0000025 would be a millionth of its price. It says
-// how to convert, with the number when the value is one, and shows name cut
-// as megallm.Excerpt cuts: any number of "token" words make the same price's
-// name. At a model's root, with paths, it says where to write the price;
-// where o has that price too (at paths[meant], unset), to keep one of the two.
+// names per another number of tokens (catalog.OtherUnit, such as
+// input_cost_per_token), with the price converted; at a model's root, with
+// paths, where to write it, and where o has it too, to keep one of the two.
 func unitError(o *objectReader, name string, names []string, paths map[string]string) error {
 	meant, unit, meantUnit := catalog.OtherUnit(name, names)
 	if meant == "" {
@@ -127,13 +116,9 @@ func unitError(o *objectReader, name string, names []string, paths map[string]st
 }
 
 // apiAttributes refuses the attributes of o, a model's capabilities or
-// pricing, that misname one of names or older (catalog.Misnames), as
-// onlyAttributes does, or name a price in another unit (unitError), and
-// ignores the others, such as supports_reasoning, and a value no misspelling
-// of theirs could hold (mayMisname: a newer API's list of tiers, whose tier is
-// two edits from per): a saved catalog of a newer API has fields this
-// provider does not know, and the data sources read its entries without them
-// too.
+// pricing, that misname one of names or older (catalog.Misnames, mayMisname)
+// or price another unit (unitError), and ignores the others, a newer API's
+// fields (supports_reasoning), as the data sources do.
 func apiAttributes(what string, o *objectReader, names []string, older ...string) error {
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
 		if slices.Contains(names, name) || slices.Contains(older, name) {
@@ -166,13 +151,10 @@ var (
 	}{{"capabilities", capabilityAttributeNames}, {"pricing", pricingAttributeNames}, {"model_lifecycle", lifecycleAttributeNames}}
 )
 
-// misplaced keeps an error for each attribute at the model's root that is
-// one of its capabilities', prices or model_lifecycle's (other than the dates
-// and successor a saved entry has there), which would go unread there (a
-// model with supports_vision = true beside capabilities would not support it,
-// one with status = "retired" would not be retired). A currency beside a
-// pricing, or null, has its own rule (rootCurrency). In a map, which holds
-// no object, the fix is to give an object instead.
+// misplaced keeps an error for each attribute at the model's root that
+// belongs in one of its nested objects (but for a saved entry's dates and
+// successor), where it would go unread: supports_vision = true beside
+// capabilities. A currency beside a pricing, or null, has rootCurrency.
 func misplaced(o *objectReader) {
 	for _, in := range nestedObjects {
 		for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
@@ -189,9 +171,8 @@ func misplaced(o *objectReader) {
 	}
 }
 
-// misplacedError refuses name at a model's root, which would go unread there,
-// and says to move it into in: one of in's attributes, or a saved entry's
-// (savedLifecycleNames) beside a model_lifecycle, which is read instead.
+// misplacedError refuses name at a model's root, unread there: one of in's
+// attributes, or a saved entry's date beside a model_lifecycle.
 func misplacedError(name, in string) error {
 	is, orDrop := "an attribute of model."+in+", not of the model", ""
 	if slices.Contains(savedLifecycleNames, name) {
@@ -200,12 +181,9 @@ func misplacedError(name, in string) error {
 	return fmt.Errorf("model.%s is %s, so it would go unread: move it into %s = { ... }%s", name, is, in, orDrop)
 }
 
-// rootCurrency refuses a currency at o's root beside a pricing without one,
-// where it would go unread, leaving the prices counted in USD. It may be
-// megallm_model's argument, beside a pricing that merge() replaced, so the
-// fix is to give pricing its currency, not to move this one. Null (the
-// argument left unset) or not known yet, beside a pricing with a currency,
-// or beside a null or unknown pricing, it is fine.
+// rootCurrency refuses a currency at o's root, unread, beside a pricing
+// without one. It may be megallm_model's argument beside a pricing that
+// merge() replaced, so the fix is to give pricing its currency.
 func rootCurrency(o *objectReader) error {
 	c, p := o.attrs["currency"], o.attrs["pricing"]
 	var prices map[string]tftypes.Value

@@ -15,13 +15,10 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// readModel reads a model object and its lifecycle: what its dates give at
-// now, or the status and days it reports where they are later
-// (catalog.Lifecycle.Later). Unknown attributes at its root are ignored, but
-// an object with no model attribute, or with the models of megallm_models, is
-// no model. Its lifecycle is read from its model_lifecycle, else from a saved
-// entry's names at its root (savedLifecycleNames), which beside a
-// model_lifecycle must be null (one not known yet is checked once it is).
+// readModel reads a model object and its lifecycle at now (catalog.Lifecycle.Later),
+// from its model_lifecycle, else from a saved entry's dates at its root.
+// Unknown attributes at its root are ignored, but an object with none of a
+// model's, or with the models of megallm_models, is no model.
 func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
 	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
 		"data.megallm_models.NAME.models, got "
@@ -126,14 +123,12 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	return m, lifecycle, o.err()
 }
 
-// knownID reports whether v is a known string that is not blank, a model id
-// as far as a function can tell, and sets id to it.
+// knownID reports whether v is a known string that is not blank, and sets id to it.
 func knownID(v tftypes.Value, id *string) bool {
 	return v.Type() != nil && v.Type().Is(tftypes.String) && v.IsKnown() && v.As(id) == nil && strings.TrimSpace(*id) != ""
 }
 
-// lookUp advises, for a model given by its id alone, to read it with a data
-// source, which has the catalog (and says "did you mean" for an id it lacks).
+// lookUp advises, for a model given by its id alone, to read it with a data source.
 func lookUp(id string) string {
 	withID := fmt.Sprintf("(id = %s)", megallm.Quote(id))
 	if !megallm.QuotesWhole(id) { // a cut id cannot be copied from here
@@ -142,17 +137,13 @@ func lookUp(id string) string {
 	return "read the model with a megallm_model data source " + withID + " and pass data.megallm_model.NAME"
 }
 
-// unreadableMarks are model_lifecycle's marks of a date the catalog sent
-// that could not be read.
+// unreadableMarks are model_lifecycle's marks of a date that could not be read.
 var unreadableMarks = []string{"deprecated_at_unreadable", "retires_at_unreadable"}
 
-// savedLifecycleNames carry a saved GET /models entry's lifecycle at its
-// root, where a data source's object has model_lifecycle.
+// savedLifecycleNames carry a saved GET /models entry's lifecycle at its root.
 var savedLifecycleNames = []string{"deprecated_at", "retires_at", "successor"}
 
-// positive is a token limit, nil when it is 0: the decoder reads a limit
-// that is not positive as null, so a saved entry's 0 means to a function what
-// it means to the data sources.
+// positive is a token limit, nil when it is 0, as the decoder reads it.
 func positive(limit *int64) *int64 {
 	if limit != nil && *limit == 0 {
 		return nil
@@ -163,8 +154,7 @@ func positive(limit *int64) *int64 {
 // lifecycleStatuses are the values of model_lifecycle.status.
 var lifecycleStatuses = []string{string(catalog.StatusActive), string(catalog.StatusDeprecated), string(catalog.StatusRetired)}
 
-// statusAttribute reads model_lifecycle.status, one of lifecycleStatuses,
-// "" when null.
+// statusAttribute reads model_lifecycle.status; "" when null.
 func statusAttribute(o *objectReader) catalog.Status {
 	s := o.string("status")
 	if s == nil {

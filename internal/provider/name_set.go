@@ -12,12 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// nameSetType is a set of strings, such as exclude_ids, that spares a read
-// the framework's comparisons of every element with every other, which cost
-// seconds of plan time for 2,000 exclude_ids: SetType's check for duplicates
-// (Terraform sends none, and the state's sets are the configuration's), and
-// the semantic equality of the state with the configuration, which its values
-// answer in one pass (terraform-plugin-framework#1314).
+// nameSetType is a set of strings, such as exclude_ids, that spares a read the
+// framework's comparisons of every element with every other (seconds for 2,000
+// exclude_ids): SetType's check for duplicates, which Terraform never sends,
+// and semantic equality, answered in one pass (terraform-plugin-framework#1314).
 type nameSetType struct{ basetypes.SetType }
 
 var nameSet = nameSetType{basetypes.SetType{ElemType: types.StringType}}
@@ -48,9 +46,8 @@ func (v nameSetValue) Equal(o attr.Value) bool {
 	return ok && v.SetValue.Equal(other.SetValue)
 }
 
-// String is v without its names, "<3 names>": the framework logs it at TRACE
-// for each semantic comparison (tf_value_type), and a name written by mistake
-// may be the API key.
+// String is v without its names, "<3 names>": the framework logs it at TRACE,
+// and a name written by mistake may be the API key.
 func (v nameSetValue) String() string {
 	if v.IsNull() || v.IsUnknown() {
 		return v.SetValue.String()

@@ -11,10 +11,9 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// spaced says that name, written at where, has white space around it, or an
-// invisible character anywhere, which no name of this kind (an owner, a model
-// id) has, and how to write it; nil when it has none, or is blank, which its
-// reader refuses in its own words. Compared exactly, it would match nothing.
+// spaced says that name, written at where, has white space around it or an
+// invisible character, which no name of kind has, and how to write it; nil
+// when it has none, or is blank (its reader's error).
 func spaced(where, name, kind string) error { return spacedFix(where, name, kind, nil) }
 
 // isSpaced reports whether spaced refuses name: not blank, with white space
@@ -24,11 +23,9 @@ func isSpaced(name string) bool {
 	return trimmed != "" && (trimmed != name || strings.ContainsFunc(name, invisible))
 }
 
-// spacedFix is spaced with fix's advice for the name as it reads
-// (cleanName). A name that only the catalog can spell (a model id, type or
-// owner) needs it: read as " GPT-4o", it is "gpt-4o" (spelledIn). A nil fix
-// writes the name spaced can tell, trimmed with "-" for dashes, when that
-// leaves no invisible character; else it is to be retyped.
+// spacedFix is spaced with fix's advice for the name as it reads (cleanName),
+// for a name only the catalog can spell (spelledIn). Without fix, the advice
+// is the name trimmed, with "-" for dashes, unless it is to be retyped.
 func spacedFix(where, name, kind string, fix func(clean string) string) error {
 	if !isSpaced(name) {
 		return nil
@@ -68,12 +65,10 @@ func cleanName(name string) string {
 	}, name))
 }
 
-// rewrite is the advice to write a name written so as another: "write it
-// as" that one, when megallm.Quote shows it whole, else what to change, as a
-// cut quote cannot be copied: the white space around it, invisible
-// characters, look-alike dashes, a prefix added or left out, the separators
-// and letter case, of the catalog's names of kind that a megallm_models data
-// source (lister's) lists ("ids", "owners (models[*].owned_by)").
+// rewrite is the advice to write a name written so as another: "write it as"
+// that one, when megallm.Quote shows it whole, else, as a cut quote cannot be
+// copied, what to change: white space, invisible characters, dashes, a
+// prefix, separators and letter case (of kind's names, which lister lists).
 func rewrite(models *catalog.Catalog, kind nameKind, written string) func(as string) string {
 	return func(as string) string {
 		if megallm.QuotesWhole(as) {
@@ -120,11 +115,9 @@ func rewrite(models *catalog.Catalog, kind nameKind, written string) func(as str
 	}
 }
 
-// spelledIn is spacedFix's fix from the catalog, for a name (of kind) read
-// as clean: write's for how the catalog writes it (spelling, "" when it has
-// none; rewrite, most often), else that the catalog lacks clean too, with
-// meant's words for what it may have meant (a didYouMean, meantWords or
-// catalogHas).
+// spelledIn is spacedFix's fix from the catalog, for a name (of kind) read as
+// clean: write's for how the catalog writes it (spelling), else that the
+// catalog lacks clean too, with meant's words.
 func spelledIn(kind string, spelling, meant, write func(clean string) string) func(clean string) string {
 	return func(clean string) string {
 		if s := spelling(clean); s != "" {
@@ -141,8 +134,7 @@ func unspelled(where, name string, kind nameKind) error {
 }
 
 // invisible reports whether r is a character a name never has but copied
-// text often does: a format character (zero-width space, soft hyphen, byte-
-// order mark), a non-breaking space, or a dash other than "-" (dash).
+// text often does: a format character, a non-breaking space or a dash.
 func invisible(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || r == '\u00a0' || r == '\u2007' || r == '\u202f' || dash(r) != 0
 }
@@ -156,11 +148,10 @@ func dash(r rune) rune {
 	return 0
 }
 
-// nameValidator refuses a name of kind that is blank, saying blankFix, or has
-// white space around it. For an element of a set, whose path shows its value,
-// set names the set and noun the element. White space around it is refused
-// here only next to a value not known yet, which may leave the read to apply
-// (DESIGN.md); else the read refuses it, with the catalog's spelling.
+// nameValidator refuses a name of kind that is blank, saying blankFix, or,
+// only beside a value not known yet (DESIGN.md), spaced: else the read
+// refuses that, with the catalog's spelling. For an element of a set, set
+// names the set and noun the element.
 func nameValidator(set, noun string, kind nameKind, blankFix string) argumentCheck {
 	name := func(name string) string {
 		if set != "" {

@@ -69,11 +69,9 @@ func policyAttribute() schema.DynamicAttribute {
 	}
 }
 
-// readPolicy reads a policy value; null is no policy. A value not known yet
-// is skipped (objectReader), and the policy then holds nothing in its place.
-// A name with white space around it or an invisible character is refused
-// with spacedToo or another mistake, which may leave no read to refuse it
-// (nameValidator); else spacedPolicyNames does, with the catalog's spelling.
+// readPolicy reads a policy value; null is no policy. A spaced name is
+// refused with spacedToo or another mistake (nameValidator); else
+// spacedPolicyNames refuses it, with the catalog's spelling.
 func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 	if v.IsNull() {
 		return nil, nil
@@ -183,17 +181,15 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	return decision, o.err()
 }
 
-// sayNothing are the values of a policy's attributes and its entries' that say
-// what null does, as optional() defaults of a variable's object type give
-// them, beside models = {} (of any object or map type) and false, which
-// denied and require's capabilities check nothing with.
+// sayNothing are the values of a policy's attributes and its entries' that
+// say what null does, as optional() defaults give them; besides, models = {}
+// and false do.
 var sayNothing = map[string]tftypes.Value{"reason": tftypes.NewValue(tftypes.String, ""),
 	"retirement_notice_days": tftypes.NewValue(tftypes.Number, catalog.DefaultRetirementNoticeDays)}
 
-// setsNothing says that o, the policy, an entry of it or require, of the
-// attributes names, sets nothing (it is {}, or each is null or says nothing,
-// as written says), as a variable of an object type leaves { denid = true },
-// dropping what its type does not declare; fix is what to do instead.
+// setsNothing says that o (the policy, an entry of it or require) sets none of
+// names: each is null or says nothing (as written says), as a variable's object
+// type leaves { denid = true }; fix is what to do instead.
 func setsNothing(o *objectReader, names []string, written, fix string) error {
 	says := func(name string, v tftypes.Value) bool {
 		if empty, ok := newObjectReader("", v); ok && name == "models" {
@@ -228,8 +224,8 @@ const policyModelsKey = "a key of policy.models"
 // modelPolicyPath is the path of the policy's entry for the model with this id.
 func modelPolicyPath(id string) string { return "policy.models[" + megallm.Quote(id) + "]" }
 
-// mergedEntry is the entry that keys naming the catalog id spelling merge into: its path, or, as a cut quote
-// cannot be copied, this key written as the advice before it says (rewrite).
+// mergedEntry is the entry that keys naming the catalog id spelling merge into: its path, or, for a cut quote,
+// this key written as the advice before it says (rewrite).
 func mergedEntry(spelling string) string {
 	if megallm.QuotesWhole(spelling) {
 		return modelPolicyPath(spelling)
@@ -240,16 +236,11 @@ func mergedEntry(spelling string) string {
 // allowedOwnerPath is the path of the policy's allowed owner at index i.
 func allowedOwnerPath(i int) string { return fmt.Sprintf("policy.allowed_owners[%d]", i) }
 
-// spacedPolicyNames refuses the policy's allowed owners, model ids and
-// successors with white space around them or an invisible character, each
-// written as the catalog models writes it (spacedName, spacedID), or with what
-// it has close to it, for the names its error lists (listedMistakes);
-// readPolicy leaves them to the catalog where it is read at plan. A key so
-// written that repeats another key, or names the model another key does, or a
-// successor that names its entry's own model once both are written as the
-// catalog does, is said to, as the next plan would, or, for keys, Terraform
-// would not: it keeps one of two equal keys of an object literal.
-// The error is a *policyNamesError.
+// spacedPolicyNames refuses the policy's spaced owners, model ids and
+// successors, each with how the catalog writes it (spacedName, spacedID), for
+// the names its error lists (listedMistakes). A key that, so written, repeats
+// or names the model of another key, or a successor its own entry's model, is
+// said to: Terraform keeps one of two equal keys. The error is a *policyNamesError.
 func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) error {
 	return func(models *catalog.Catalog) error {
 		if policy == nil {
@@ -336,8 +327,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 }
 
 // writtenAs says what a name (written), written as the catalog spells it, then
-// is (says): a mistake, not the fix rewrite would advise; for a spelling too
-// long to quote whole, it names rewrite's changes (with models), as a cut quote cannot be copied.
+// is (says): a mistake, not the fix rewrite would advise.
 func writtenAs(models *catalog.Catalog, written, spelling, says string) string {
 	if !megallm.QuotesWhole(spelling) {
 		return "once you " + rewrite(models, idKind, written)(spelling) + ", it " + says
@@ -352,10 +342,8 @@ type policyNamesError struct{ err error }
 func (e *policyNamesError) Error() string { return e.err.Error() }
 
 // wildcardID says that id, a key of policy.models, is written as a wildcard,
-// which the policy reads as an id that no model has; nil when it has no *.
-// The id_regex it advises ignores white space around id and, for one with an
-// upper-case letter, letter case: only the catalog knows how its ids are
-// spelt, and the ids it lists are written as they are.
+// which names no model; nil when it has no *. The id_regex it advises ignores
+// white space and, for an id with an upper-case letter, letter case.
 func wildcardID(id string) error {
 	if !strings.Contains(id, "*") {
 		return nil

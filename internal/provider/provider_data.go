@@ -18,17 +18,13 @@ type providerData struct {
 	catalog *catalog.Source
 	// origin says where the catalog comes from: the models URL or the file.
 	origin string
-	// scrub replaces the API key in what a data source reports, which may
-	// quote a key written where it does not belong (catalog_file = var.key).
+	// scrub replaces the API key in what a data source reports.
 	scrub func(string) string
-	// maxRetries is the provider's max_retries, which advice names.
+	// maxRetries, from (where the key or the catalog file came from) and
+	// baseFrom are the providerSettings that advice names.
 	maxRetries int
-	// from names where the key sent, or the catalog file read, came from,
-	// which advice names: api_key or MEGALLM_API_KEY, catalog_file or
-	// MEGALLM_CATALOG_FILE.
-	from string
-	// baseFrom names where the API's base URL came from (providerSettings').
-	baseFrom string
+	from       string
+	baseFrom   string
 }
 
 // dataSource is what both data sources share: the configured providerData,
@@ -51,9 +47,8 @@ func (d *dataSource) scrubKey(resp *datasource.ReadResponse) {
 	}
 }
 
-// keyHeld says why the catalog has no model of an id that holds the API key,
-// one that scrub changes: the decoder leaves out every model whose id holds
-// it; "" for another id (catalog.Source.WithLeftOut).
+// keyHeld says why the catalog has no model of an id that holds the API key
+// (that scrub changes); "" for another id (catalog.Source.WithLeftOut).
 func keyHeld(scrub func(string) string) func(id string) string {
 	return func(id string) string {
 		if scrub(id) == id {
@@ -66,9 +61,8 @@ func keyHeld(scrub func(string) string) func(id string) string {
 }
 
 // loadCatalog returns the shared catalog, or an error that says how to fix
-// it. The first reader gets the warnings and the full error, the others a
-// short one that names it by what it reads, as the framework does not tell
-// its address: `the megallm_model data source with id = "gpt-4o"`.
+// it: the full one to the first reader, with the warnings, a short one
+// (repeatedDetail) to the others.
 func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog.Catalog, diag.Diagnostics) {
 	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {

@@ -24,23 +24,20 @@ import (
 
 // providerSettings is the provider block with the environment and defaults.
 type providerSettings struct {
-	// catalogFile, when set, leaves the API settings unused; fileFrom names
-	// where it came from: catalog_file or MEGALLM_CATALOG_FILE, and fileKeys
-	// are the keys scrubbed from it (secretKeys).
+	// catalogFile, when set, leaves the API settings unused; fileKeys are the
+	// keys scrubbed from it. Each ...From names the argument or environment
+	// variable a setting came from, for advice.
 	catalogFile string
 	fileFrom    string
 	fileKeys    []string
 	baseURL     string
-	// baseFrom names where baseURL came from, for advice: base_url,
-	// MEGALLM_BASE_URL, or either when it is the default.
-	baseFrom string
-	apiKey   string
-	// keyFrom names where apiKey came from: api_key or MEGALLM_API_KEY.
-	keyFrom    string
-	authScheme megallm.AuthScheme
-	timeout    time.Duration
-	maxRetries int
-	policy     *catalog.Policy
+	baseFrom    string
+	apiKey      string
+	keyFrom     string
+	authScheme  megallm.AuthScheme
+	timeout     time.Duration
+	maxRetries  int
+	policy      *catalog.Policy
 }
 
 // resolveSettings resolves the provider block, every argument known, with
@@ -127,9 +124,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	return s, diags
 }
 
-// getenv is the environment variable name, "" when it is unset or empty, as
-// most providers read one. White space alone is neither a value nor empty:
-// an error on at, the argument it stands in for, that says to set it to setTo.
+// getenv is the environment variable name, "" when unset or empty; white
+// space alone is an error on at, the argument it stands in for.
 func getenv(name, setTo string, at path.Path, diags *diag.Diagnostics) string {
 	v := os.Getenv(name)
 	if v != "" && strings.TrimSpace(v) == "" {
@@ -161,10 +157,8 @@ func warnCatalogFileFromEnvironment(diags *diag.Diagnostics, cfg providerConfig,
 }
 
 // resolveAPIKey is api_key, else MEGALLM_API_KEY, trimmed, and the name of
-// the one it is; a character inside it that no key has (a line break, or a
-// curly quote or dash that a chat or word processor put in), or a key too
-// short to be found in what a server sends back (megallm.MinKeyLength), is an
-// error that never shows the key.
+// the one it is; a character no key has, or a key too short to be found in
+// what a server sends back, is an error that never shows the key.
 func resolveAPIKey(configured types.String) (key, source string, diags diag.Diagnostics) {
 	key, source = trimKey(configured.ValueString()), "api_key"
 	if key == "" {
@@ -205,9 +199,8 @@ const unhiddenKey = `that no model id holds, such as "no-key-required"`
 // export, a YAML "api_key:") or an HTTP header (Bearer) leaves in front of it.
 var keyWrapping = regexp.MustCompile(`(?i)^(?:(?:export\s+)?[a-z_][a-z0-9_]*(?:key|token)[a-z0-9_]*\s*[=:]\s*|bearer\s+)`)
 
-// secretPart is key trimmed (trimKey), without keyWrapping and quotes: the
-// part to keep out of every message, where the rest (MEGALLM_API_KEY=) may be
-// the provider's own words.
+// secretPart is key trimmed, without keyWrapping and quotes: the part to keep
+// out of every message.
 func secretPart(key string) string {
 	secret, _ := megallm.Unquoted(keyWrapping.ReplaceAllString(trimKey(key), ""))
 	return secret
@@ -219,11 +212,8 @@ func trimKey(key string) string {
 	return strings.TrimFunc(key, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
 }
 
-// keyScrubber replaces every form of api_key (configured), of
-// MEGALLM_API_KEY and of the keys this process's provider was configured
-// with: a key pasted into another argument or variable, such as base_url or
-// a data source's id, must not be quoted back, and a data source's
-// validators see no api_key of their own.
+// keyScrubber replaces every form of api_key (configured), of MEGALLM_API_KEY
+// and of the keys this process's provider was configured with (configuredKeys).
 func keyScrubber(configured string) func(string) string {
 	configuredKeys.Lock()
 	defer configuredKeys.Unlock()
@@ -236,9 +226,8 @@ func secretKeys(configured string) []string {
 	return []string{secretPart(configured), secretPart(os.Getenv(envAPIKey))}
 }
 
-// configuredKeys are the secret parts of the api_key values ValidateConfig
-// has read in this process, for keyScrubber: Terraform validates the provider
-// block before a data source's arguments, in the same process.
+// configuredKeys are the secret parts of the api_key values ValidateConfig has
+// read in this process: Terraform validates the provider block before a data source.
 var configuredKeys struct {
 	sync.Mutex
 	keys []string

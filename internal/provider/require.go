@@ -31,9 +31,7 @@ const requireDescription = " An object whose attributes, all optional, are in th
 	"[requirements table](../guides/requirements.md#attributes); an attribute not in it is an error, and so is an " +
 	"object that asks for nothing (`{}`, or each attribute `null` or `false`), as it would check nothing."
 
-// requireAttribute is the schema of both data sources' require argument;
-// purpose says what it does. It is dynamic so that a misspelt attribute is
-// an error, not dropped (DESIGN.md).
+// requireAttribute is the schema of both data sources' require argument, dynamic (DESIGN.md).
 func requireAttribute(purpose string) schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: purpose + requireDescription,
@@ -52,10 +50,8 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 	}
 }
 
-// readRequirements reads a require object whose price bounds are in
-// currency, set as setCurrency says (objectReader.pricedIn); null requires
-// nothing, and an attribute not in requireAttributes, or an object of only
-// null, false and unset ones, is an error.
+// readRequirements reads a require object whose price bounds are in currency,
+// set as setCurrency says (objectReader.pricedIn); null requires nothing.
 func readRequirements(v tftypes.Value, currency types.String, setCurrency string) (catalog.Requirements, error) {
 	var req catalog.Requirements
 	if v.IsNull() {

@@ -25,17 +25,14 @@ import (
 )
 
 // argumentCheck is the validator of every argument the framework-validators
-// module has no check for: the function for the argument's type says what
-// is wrong, as the error's detail ("" or nil when nothing is). Like theirs,
-// it skips null and unknown values; dyn, which checks a dynamic value and may
-// read the other arguments in config, skips what it holds that is not known
-// yet (objectReader, stringElements).
+// module has no check for: the function for the argument's type returns the
+// error's detail ("" or nil when nothing is wrong). It skips null and
+// unknown values, and dyn what a dynamic value holds that is not known yet.
 type argumentCheck struct {
 	describes string // what the value must be
 	summary   string // "Invalid NAME" when empty
 	str       func(name, value string) string
-	// strPartial, if set, is str where a value of the configuration is not
-	// known yet (Terraform's validate walk has every variable unknown).
+	// strPartial, if set, is str where a value of the configuration is not known yet.
 	strPartial func(name, value string) string
 	num        func(name string, n *big.Float) string
 	set        func(name string, elements []attr.Value) string
@@ -82,9 +79,8 @@ func (v argumentCheck) ValidateDynamic(ctx context.Context, req validator.Dynami
 	}
 }
 
-// namesCheck validates a dynamic argument with read: its names and the values
-// known so far (DESIGN.md), and, only where a value of the configuration is not
-// known yet, white space around a name (spacedToo; nameValidator).
+// namesCheck validates a dynamic argument with read, refusing a spaced name
+// only where a value of the configuration is not known yet (nameValidator).
 func namesCheck[T any](describes string, read func(v tftypes.Value, spacedToo bool) (T, error)) argumentCheck {
 	return argumentCheck{describes: describes, dyn: func(_ context.Context, config tfsdk.Config, v tftypes.Value) error {
 		_, err := read(v, !config.Raw.IsFullyKnown())
@@ -105,9 +101,7 @@ func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *d
 }
 
 // shownPath is the part of at that Terraform can show in the configuration:
-// it finds an argument, but not an attribute of an argument's object
-// (workload.input_tokens), for which it shows the data source's first line.
-// The summary and the detail name the whole path.
+// an argument, not an attribute of its object (workload.input_tokens).
 func shownPath(at path.Path) path.Path {
 	if steps := at.Steps(); len(steps) > 1 {
 		if name, ok := steps[0].(path.PathStepAttributeName); ok {
@@ -149,17 +143,16 @@ func leaveOut(name, uses string) string {
 	return "leave " + name + " out, or set it to null (as a variable's default = null), to " + uses
 }
 
-// leaveOutOfObject says how to have what an object's attribute name, the
-// policy's or a model object's, gives when null (uses), also where a variable's
-// object type puts back a value left out: as an optional(attributeType) with a
-// default of empty, which is no value.
+// leaveOutOfObject says how to have what an object's attribute name gives
+// when null (uses), also from a variable's object type, whose default of
+// empty would put the value back.
 func leaveOutOfObject(name, uses, attributeType, empty string) string {
 	return fmt.Sprintf("leave %s out (null) to %s; from a variable's object type, declare it optional(%s), without a "+
 		"default of %s", name, uses, attributeType, empty)
 }
 
 // sentence is err's message ended with a period, unless it ends with one, a
-// question or a colon, or "" without err.
+// question mark or a colon; "" without err.
 func sentence(err error) string {
 	switch {
 	case err == nil:
@@ -170,9 +163,7 @@ func sentence(err error) string {
 	return err.Error() + "."
 }
 
-// sentences is a dynamic argument's mistakes, one per line (joinMistakes),
-// each ended as sentence ends it: a data source's or the provider's detail,
-// and a function's error, but for its last (functionErrorText).
+// sentences is err's lines (joinMistakes), each ended as sentence ends it.
 func sentences(err error) string {
 	lines := strings.Split(err.Error(), "\n")
 	for i, line := range lines {
@@ -194,10 +185,9 @@ var baseURLValidator = argumentCheck{
 }
 
 // baseURLHint is what to do instead, when a base URL's error needs more than
-// a good example: credentials go in api_key; a URL without its scheme, or
-// with one mistyped, is offered with one (withScheme). A value with neither a
-// dot nor a port, nor the name of this machine, such as an API key ("tHs/Zq9x",
-// a scheme mistyped by its first letters), is no host to suggest.
+// a good example: credentials go in api_key; a URL without its scheme, or with
+// one mistyped, is offered with one (withScheme) if its host has a dot or a
+// port, or is this machine: an API key ("tHs/Zq9x") is no host.
 func baseURLHint(raw string, err error) string {
 	fixed := withScheme(raw)
 	u, fixedErr := megallm.ParseBaseURL(fixed)
@@ -210,10 +200,9 @@ func baseURLHint(raw string, err error) string {
 	return ""
 }
 
-// withScheme is raw with the scheme base_url needs, or "": a scheme mistyped
-// ("https//", "https:/", "htps://", "https:://") whose letters have an "s"
-// is https://; one without, or none, is http:// on this machine and https://
-// elsewhere, which sendsKeyInClear would otherwise warn about.
+// withScheme is raw with the scheme base_url needs, or "": a mistyped one
+// ("https//", "htps://") with an "s" is https://; one without, or none, is
+// http:// on this machine and https:// elsewhere (sendsKeyInClear).
 func withScheme(raw string) string {
 	rest, mistyped := raw, false
 	if m := schemeLetters.FindStringSubmatch(raw); m != nil {
@@ -239,9 +228,8 @@ func withScheme(raw string) string {
 // slashes after it, at the start of a base URL.
 var schemeLetters = regexp.MustCompile(`^([HTPShtps]{3,6})([:/]+)`)
 
-// oneOf accepts one of values, like stringvalidator.OneOf, but says "did you
-// mean" as every other argument does: the value meant(s) returns, when it is
-// one of values (meant may be nil), else the closest spellings.
+// oneOf is stringvalidator.OneOf that says "did you mean": meant(s), if one
+// of values (meant may be nil), else the closest spellings.
 func oneOf(meant func(string) string, values ...string) argumentCheck {
 	return argumentCheck{describes: catalog.QuoteList(values, "or"), str: func(name, s string) string {
 		if slices.Contains(values, s) {
@@ -259,9 +247,8 @@ func oneOf(meant func(string) string, values ...string) argumentCheck {
 // authSchemeValidator accepts a megallm.AuthScheme.
 var authSchemeValidator = oneOf(authSchemeMeant, megallm.AuthSchemeNames()...)
 
-// authSchemeMeant is the scheme whose header a user who wrote s most likely
-// means, by its words rather than its spelling ("header" is closest to
-// "bearer" but means x-api-key); "" when s names neither.
+// authSchemeMeant is the scheme that s most likely means by its words, not
+// its spelling ("header" means x-api-key); "" when s names neither.
 func authSchemeMeant(s string) string {
 	folded := strings.Map(func(r rune) rune {
 		if unicode.IsLetter(r) {

@@ -21,8 +21,7 @@ import (
 )
 
 // otherTypeHint says what to write for v where a value of type want goes:
-// which bool for a number (1 and 0 as true and false, as C and JSON-minded
-// writers mean them), and the one value of a list that holds one of want.
+// which bool for a number (1 is true), or a list's one value alone.
 func otherTypeHint(v tftypes.Value, want tftypes.Type) string {
 	var n big.Float
 	var elements []tftypes.Value
@@ -39,13 +38,10 @@ func otherTypeHint(v tftypes.Value, want tftypes.Type) string {
 	return " " + numberText(&n) + ": write true or false, without quotes"
 }
 
-// quotedHint explains a string where a bool or number is wanted: when the
-// string holds one, the fix is to write it without quotes (and without a
-// currency sign, nor, for the price per million named, "/M"), or, when a
-// map(string) type made it a string, to declare another type; else to write
-// a bool or number. A number that rule refuses gets rule's error too, so that
-// the fix is whole. A string too long to repeat unquoted is quoted, cut,
-// with the fix that needs no repeating, or the rule's error.
+// quotedHint explains a string where a bool or number is wanted: to write it
+// without quotes (nor a currency sign or "/M"), or, for a map(string), to
+// declare another type; else to write a bool or number. A number that rule
+// refuses gets rule's error too, so that the fix is whole.
 func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Type, rule func(*big.Float) error) string {
 	var s string
 	if v.As(&s) != nil {
@@ -133,10 +129,9 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	return o.mapHint(s, fix)
 }
 
-// currencyHint says which currency to set for a price written with sign, ""
-// when o reads its prices in the currency sign stands for (one of them, for
-// "¥") already, or in a currency not known yet, or sign names none; and,
-// unless o's currency is no ISO 4217 code, to convert the price to it.
+// currencyHint says which currency to set for a price written with sign, or
+// to convert the price; "" when o reads prices in it already, or in a
+// currency not known yet, or sign names none.
 func (o *objectReader) currencyHint(sign string) string {
 	codes := currencyCodes(sign)
 	sets := make([]string, len(codes))
@@ -161,8 +156,7 @@ func (o *objectReader) currencyHint(sign string) string {
 }
 
 // mapHint says that s is a string because o is a map of strings, which
-// declaring the variable's type fixes (map(any) makes one of mixed values
-// too, as tomap() does), then fix.
+// declaring the variable's type fixes, then fix.
 func (o *objectReader) mapHint(s, fix string) string {
 	return fmt.Sprintf(" %s: %s is a map of strings, in which true is \"true\" and 128000 is \"128000\". Declare %s%s",
 		megallm.Quote(s), strings.TrimSuffix(o.prefix, "."), declareAny, fix)
@@ -172,10 +166,9 @@ func (o *objectReader) mapHint(s, fix string) string {
 // map: a map's values share one type.
 const declareAny = "the variable it comes from as type = any, not map(string) or map(any) (drop any tomap() around the object)"
 
-// currencySigns are the signs and names a price or currency may be written
-// with instead of its ISO 4217 code, each with that code, or the codes, by
-// spaces, of one that stands for several ("¥" is yen or yuan); longer first,
-// as withoutCurrency cuts the first that fits.
+// currencySigns are the signs and names a currency may be written with, each
+// with its ISO 4217 codes ("¥" is yen or yuan); longer first, as
+// withoutCurrency cuts the first that fits.
 var currencySigns = []struct{ sign, code string }{
 	{"US dollars", "USD"}, {"US dollar", "USD"}, {"US$", "USD"}, {"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "JPY CNY"}, {"dollars", "USD"}, {"dollar", "USD"},
 	{"euros", "EUR"}, {"euro", "EUR"}, {"pounds", "GBP"}, {"pound", "GBP"}, {"yen", "JPY"}, {"yuan", "CNY"},
@@ -211,11 +204,9 @@ var perMillion = regexp.MustCompile(`(?i)\s*(/|\bper\b)\s*(1\s*)?(m|million)\s*(
 var codeAround = regexp.MustCompile(`^(?:([A-Za-z]{3})\s*([^A-Za-z\s]\S*)|(\S*[^A-Za-z\s])\s*([A-Za-z]{3}))$`)
 
 // withoutCurrency is s without the currency sign, name or ISO 4217 code a
-// price may be written with ("$2.50", "2.50 €", "EUR 2,50", "2,50eur",
-// "3 euros"), and that sign as written; s and "" when it has none. A code
-// before the number counts in upper case, or in any case for a currency
-// of currencySigns ("usd 3", "Eur3"): "top 3" and "all5" are words, not the
-// codes TOP and ALL, and "per 3" has none.
+// price may be written with ("$2.50", "EUR 2,50", "3 euros"), and that sign;
+// s and "" when it has none. A code before the number counts in upper case,
+// or of currencySigns ("usd 3"): "top 3" is no price in TOP.
 func withoutCurrency(s string) (bare, sign string) {
 	t := strings.TrimSpace(s)
 	for _, c := range currencySigns {
@@ -244,10 +235,9 @@ var numberLiteral = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`)
 // and 2,50 with a decimal comma (one or two digits after it).
 var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+|,\d{1,2})?\s*([kKmM]?)\s*$`)
 
-// shorthandNumber is s, written as people write numbers (shorthand), as
-// Terraform writes it: "128k" is 128000; false for anything else. alt is
-// its reading with a decimal comma when s has one comma, before three
-// digits ("1,500" is 1.5 in much of Europe), else "". "0,500" is 0.5 alone.
+// shorthandNumber is s, a number as people write it (shorthand), as
+// Terraform writes it: "128k" is 128000. alt is its reading with a decimal
+// comma for one comma before three digits ("1,500"), else "".
 func shorthandNumber(s string) (n, alt string, ok bool) {
 	m := shorthand.FindStringSubmatch(s)
 	if m == nil || strings.ContainsAny(m[1], ",_") && strings.HasPrefix(m[2], ",") { // 1,000,5 is no number
@@ -271,11 +261,8 @@ func shorthandNumber(s string) (n, alt string, ok bool) {
 }
 
 // asText explains a string that holds a list or an object written as text
-// ("[\"gpt-4o\"]"), as file() reads one and -var and TF_VAR_ give one to a
-// variable declared without a type, or, where an object is wanted, its
-// attributes without braces ("supports_vision = true"), or either in a YAML
-// file's lines (asYAML); "" for any other value, such as an id or prose in
-// brackets ("[beta] gpt-4o"), which no fix would read.
+// ("[\"gpt-4o\"]"), as file() and -var give one, or attributes without braces
+// (asAttributes), or YAML (asYAML); "" for other text ("[beta] gpt-4o").
 func asText(v tftypes.Value, object bool) string {
 	var s string
 	if !v.Type().Is(tftypes.String) || !v.IsKnown() || v.As(&s) != nil {
@@ -303,9 +290,8 @@ func asText(v tftypes.Value, object bool) string {
 	return fmt.Sprintf(" %s, a value written as text, %s", megallm.Quote(s), how)
 }
 
-// asYAML explains a YAML file's text, as file() reads one: lines that hold a
-// mapping where an object is wanted, or a sequence where a list is; "" for
-// other text.
+// asYAML explains YAML text of a mapping where an object is wanted, or of a
+// sequence where a list is; "" for other text.
 func asYAML(s string, object bool) string {
 	var doc any
 	if !strings.Contains(s, "\n") || yaml.Unmarshal([]byte(s), &doc) != nil {
@@ -318,9 +304,8 @@ func asYAML(s string, object bool) string {
 	return fmt.Sprintf(" %s, YAML written as text, as file() reads it: decode it with yamldecode()", megallm.Quote(s))
 }
 
-// asAttributes explains text that holds attributes, name = value lines that
-// need no variable or function, where an object is wanted: in braces, as
-// written, when the text is short; "" for other text.
+// asAttributes explains text of name = value lines, where an object is
+// wanted; "" for other text.
 func asAttributes(s string) string {
 	file, diags := hclsyntax.ParseConfig([]byte(s), "", hcl.InitialPos)
 	body, _ := file.Body.(*hclsyntax.Body)

@@ -21,9 +21,7 @@ import (
 // workloadCounts are the attributes of a workload, both required.
 var workloadCounts = []string{"input_tokens", "output_tokens"}
 
-// workloadAttribute is the schema of the workload argument. It is dynamic, as
-// require is, so that an attribute it does not take is an error, not dropped
-// (DESIGN.md).
+// workloadAttribute is the schema of the workload argument, dynamic as require is (DESIGN.md).
 func workloadAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "Tokens to price over a period of your choice, such as a month of traffic: " +
@@ -95,10 +93,9 @@ func workloadNotTaken(what, where, model string) string {
 		", INPUT_TOKENS, OUTPUT_TOKENS) <= LIMIT"
 }
 
-// workloadValidator checks at validate, without the catalog, what needs a
-// workload: on megallm_models, which takes one, that it is set for sort_by =
-// "workload_cost" and require.max_workload_cost; on megallm_model, which
-// takes none, that require has no max_workload_cost.
+// workloadValidator checks that sort_by = "workload_cost" and
+// require.max_workload_cost have a workload where one is taken (megallm_models),
+// and that require has no max_workload_cost elsewhere.
 func workloadValidator(takesWorkload bool) *configCheck {
 	return &configCheck{describes: "what bounds or sorts by a workload's cost has a workload", check: func(ctx context.Context,
 		config tfsdk.Config, diags *diag.Diagnostics) {
