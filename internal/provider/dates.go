@@ -60,9 +60,8 @@ var createdRangeValidator = &configCheck{
 	},
 }
 
-// dateAttribute reads a date attribute; its mistake is a sentence, as a
-// single argument's is, so that it ends before the next mistake listed, and a
-// blank date is told how to leave the attribute out.
+// dateAttribute reads a date attribute; its mistake is a sentence, so that it
+// ends before the next mistake listed.
 func dateAttribute(o *objectReader, name string) *time.Time {
 	s := attribute[string](o, name, tftypes.String, "a date in quotes, "+megallm.DateForms, nil)
 	if s == nil {

@@ -93,11 +93,9 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	}
 }
 
-// unreadPrices refuses, as a misspelt price is refused (onlyAttributes),
-// the attributes of a model argument's pricing that readModel ignored as a
-// newer API's fields (apiAttributes): all but pricingAttributeNames, as it
-// refuses the others. Nil for a pricing without any. Where no price is
-// read, they are what the user may have meant to write one with.
+// unreadPrices refuses the attributes of a model argument's pricing that
+// readModel ignored (apiAttributes): where no price is read, they may be
+// what the user meant to write one with. Nil for a pricing without any.
 func unreadPrices(model tftypes.Value) error {
 	if m, ok := newObjectReader("model.", model); ok {
 		if p := m.object("pricing", pricingExample); p != nil {

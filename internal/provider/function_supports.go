@@ -25,9 +25,8 @@ var capabilityNames = func() []string {
 	return names
 }()
 
-// closestCapabilities are the capability names value may mean: the closest
-// names, and the names of the closest attributes, which spell a capability
-// with "supports_" (supports_vision for vision) in the model and in require.
+// closestCapabilities are the capability names value may mean, by a name or
+// by an attribute name (supports_vision for vision).
 func closestCapabilities(value string) []string {
 	nameOf := make(map[string]string, 2*len(megallm.CapabilityTable))
 	for _, c := range megallm.CapabilityTable {

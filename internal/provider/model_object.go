@@ -19,8 +19,7 @@ import (
 // the provider functions read it back.
 
 // modelValues are m's attributes as both data sources return them, its
-// lifecycle as of now: every attribute of modelAttributes, each omission
-// null, as the framework's values, without a tfsdk struct (BENCHMARKS.md).
+// lifecycle as of now, without a tfsdk struct (BENCHMARKS.md).
 func modelValues(m *megallm.Model, now time.Time) map[string]attr.Value {
 	t := modelTypes()
 	capabilities := types.ObjectNull(t.capabilities)
@@ -219,8 +218,7 @@ func modelParameter() function.DynamicParameter {
 	}
 }
 
-// modelArgument reads a function's model, its first argument, dynamic so that
-// it takes either data source's objects and partial literals, and its lifecycle today.
+// modelArgument reads a function's model, its first argument, and its lifecycle today.
 func modelArgument(ctx context.Context, arg types.Dynamic, today time.Time) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
 	var lifecycle catalog.Lifecycle
 	m, err := readDynamic(ctx, arg, func(v tftypes.Value) (m *megallm.Model, err error) {

@@ -246,9 +246,8 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 		if policy == nil {
 			return nil
 		}
-		// Each name's mistake with the catalog's advice, and spaced's without
-		// it; either way, for a name without white space, rest's, if any,
-		// which needs no pass over the catalog.
+		// Each name's mistake with the catalog's advice, and without it
+		// (spaced); for a name not spaced, then rest's, if any.
 		var advised, cheap []func() error
 		add := func(where, name string, kind nameKind, mistake, rest func() error) {
 			then := func(first func() error) func() error {

@@ -38,8 +38,7 @@ func requireAttribute(purpose string) schema.DynamicAttribute {
 		Optional:            true,
 		Validators: []validator.Dynamic{argumentCheck{
 			describes: "an object of requirements: " + strings.Join(requireAttributeNames, ", "),
-			// The names, and the values known so far, with a price written with a currency read against the data
-			// source's currency argument, which may be known only after apply.
+			// A price written with a currency is read against the currency argument, which may be known later.
 			dyn: func(ctx context.Context, config tfsdk.Config, v tftypes.Value) error {
 				var currency types.String
 				_ = config.GetAttribute(ctx, path.Root("currency"), &currency)

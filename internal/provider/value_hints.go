@@ -110,8 +110,6 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	case sign+unit != "":
 		without += " or " + megallm.Quote(sign+unit)
 	}
-	// Without the sign of another currency, the number would be read in the
-	// default one: say which to set.
 	without += o.currencyHint(sign)
 	switch {
 	case refused != "" && !o.stringMap:
