@@ -247,10 +247,6 @@ func scrubbed(diags diag.Diagnostics, scrub func(string) string) diag.Diagnostic
 	var out diag.Diagnostics
 	for _, d := range diags {
 		summary, detail := scrub(d.Summary()), scrub(d.Detail())
-		if summary == d.Summary() && detail == d.Detail() {
-			out.Append(d)
-			continue
-		}
 		var clean diag.Diagnostic = diag.NewWarningDiagnostic(summary, detail)
 		if d.Severity() == diag.SeverityError {
 			clean = diag.NewErrorDiagnostic(summary, detail)
