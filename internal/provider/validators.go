@@ -130,10 +130,7 @@ func (v configCheck) ValidateDataSource(ctx context.Context, req datasource.Vali
 func orNull(check argumentCheck, kind, uses string) argumentCheck {
 	str := check.str
 	check.str = func(name, s string) string {
-		if err := blank(name, s, kind, leaveOut(name, uses)); err != nil {
-			return sentence(err)
-		}
-		return str(name, s)
+		return cmp.Or(sentence(blank(name, s, kind, leaveOut(name, uses))), str(name, s))
 	}
 	return check
 }
