@@ -79,7 +79,9 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 			msg += ": " + strings.TrimSuffix(unread.Error(), ".")
 		}
 		if errors.Is(err, catalog.ErrNoPricing) {
-			msg += ". " + givePricing
+			msg += ". Give it pricing = { input_tokens_cost_per_million = ..., output_tokens_cost_per_million = ... }, " +
+				"or pass a model that has prices: a megallm_models data source with require = { " +
+				"max_input_cost_per_million = ..., max_output_cost_per_million = ... } lists only such models"
 		} else { // one price is missing, of a count not 0
 			count := "output_tokens"
 			if model.Pricing.InputTokensCostPerMillion == nil {
@@ -104,11 +106,6 @@ func unreadPrices(model tftypes.Value) error {
 	}
 	return nil
 }
-
-// givePricing is what to do for a model without pricing.
-const givePricing = "Give it pricing = { input_tokens_cost_per_million = ..., output_tokens_cost_per_million = ... }, " +
-	"or pass a model that has prices: a megallm_models data source with require = { max_input_cost_per_million = " +
-	"..., max_output_cost_per_million = ... } lists only such models"
 
 // modelName names a model a function was given: by its id, or, for an
 // object literal without one, as the model.
