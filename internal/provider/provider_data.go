@@ -31,13 +31,8 @@ type providerData struct {
 // nil before the provider is configured.
 type dataSource struct{ data *providerData }
 
-func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	data, ok := req.ProviderData.(*providerData)
-	if !ok && req.ProviderData != nil {
-		resp.Diagnostics.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the megallm provider: please report it.", req.ProviderData))
-	}
-	d.data = data
+func (d *dataSource) Configure(_ context.Context, req datasource.ConfigureRequest, _ *datasource.ConfigureResponse) {
+	d.data, _ = req.ProviderData.(*providerData) // the provider's Configure sets nothing else
 }
 
 // scrubKey replaces the API key in what a Read reports (providerData.scrub).
