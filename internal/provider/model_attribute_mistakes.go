@@ -15,9 +15,8 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// attributePaths are the attributes the functions read, each by where it is
-// read: at the root (context_length) or in the nested object that holds it
-// (capabilities.supports_vision, model_lifecycle.status).
+// attributePaths are the attributes the functions read, each at its path
+// (context_length, capabilities.supports_vision).
 var attributePaths = sync.OnceValue(func() map[string]string {
 	paths := make(map[string]string)
 	for _, nested := range nestedObjects {
@@ -140,11 +139,9 @@ var (
 	capabilityAttributeNames = slices.Sorted(maps.Keys(modelTypes().capabilities))
 	pricingAttributeNames    = slices.Sorted(maps.Keys(modelTypes().pricing))
 	lifecycleAttributeNames  = slices.Sorted(maps.Keys(modelTypes().lifecycle))
-	// rootAttributeNames are read at a model's root: its own, and the
-	// lifecycle dates a saved GET /models entry has there.
+	// rootAttributeNames are read at a model's root, a saved GET /models entry's dates too.
 	rootAttributeNames = append(slices.Sorted(maps.Keys(modelTypes().model)), savedLifecycleNames...)
-	// nestedObjects are a model's nested objects, each with its attributes
-	// (a policy entry's pricing has a model's).
+	// nestedObjects are a model's nested objects, each with its attributes.
 	nestedObjects = []struct {
 		name  string
 		attrs []string
