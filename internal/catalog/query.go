@@ -177,8 +177,21 @@ var pricingField = modelField{"pricing", func(m *megallm.Model) bool {
 // sortable is a model with its sort value computed once.
 type sortable struct {
 	model   *megallm.Model
-	value   float64
+	value   sortValue
 	present bool
+}
+
+// sortValue is a value to order by, exactly: whole, then fraction. A count
+// is whole alone (as a float64, counts 1 apart above 2^53 would tie), a time
+// its Unix seconds and nanoseconds, a cost fraction alone.
+type sortValue struct {
+	whole    int64
+	fraction float64
+}
+
+// compare orders a before b by whole, then fraction.
+func (a sortValue) compare(b sortValue) int {
+	return cmp.Or(cmp.Compare(a.whole, b.whole), cmp.Compare(a.fraction, b.fraction))
 }
 
 // comparator is the key's order, chosen once rather than per comparison.
@@ -197,7 +210,7 @@ func (k *sortKey) comparator(descending bool) func(a, b sortable) int {
 		case !a.present && b.present:
 			return 1
 		case a.present && b.present:
-			if order := cmp.Compare(a.value, b.value); order != 0 {
+			if order := a.value.compare(b.value); order != 0 {
 				return sign * order
 			}
 		}
@@ -205,16 +218,16 @@ func (k *sortKey) comparator(descending bool) func(a, b sortable) int {
 	}
 }
 
-func intValue(p *int64) (float64, bool) {
+func intValue(p *int64) (sortValue, bool) {
 	if p == nil {
-		return 0, false
+		return sortValue{}, false
 	}
-	return float64(*p), true
+	return sortValue{whole: *p}, true
 }
 
-func floatValue(p *float64) (float64, bool) {
+func floatValue(p *float64) (sortValue, bool) {
 	if p == nil {
-		return 0, false
+		return sortValue{}, false
 	}
-	return *p, true
+	return sortValue{fraction: *p}, true
 }

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -108,24 +109,43 @@ func TestSelect_sortCreatedAtComparesInstants(t *testing.T) {
 	t.Parallel()
 	// As strings, "2023-12-31T23:00:00-02:00" sorts first; as instants it is
 	// 2024-01-01T01:00:00Z, after 00:30Z. Fractional seconds are instants too,
-	// microseconds apart as created_after compares them.
+	// down to nanoseconds, as created_after compares them.
 	c := New([]megallm.Model{
 		{ID: "offset", CreatedAt: date("2023-12-31T23:00:00-02:00")},
 		{ID: "utc", CreatedAt: date("2024-01-01T00:30:00Z")},
 		{ID: "fraction", CreatedAt: date("2024-01-01T00:30:00.5Z")},
 		{ID: "a-micro-later", CreatedAt: date("2024-01-01T00:30:00.500002Z")},
 		{ID: "b-micro-earlier", CreatedAt: date("2024-01-01T00:30:00.500001Z")},
+		{ID: "a-nano-later", CreatedAt: date("2024-01-01T00:30:00.500001001Z")},
 		{ID: "empty", CreatedAt: nil},
 	})
 	got := ids(c.Select(Query{SortBy: sortByCreatedAt}))
-	want := []string{"utc", "fraction", "b-micro-earlier", "a-micro-later", "offset", "empty"}
+	want := []string{"utc", "fraction", "b-micro-earlier", "a-nano-later", "a-micro-later", "offset", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at ascending = %q, want %q", got, want)
 	}
 	got = ids(c.Select(Query{SortBy: sortByCreatedAt, Descending: true}))
-	want = []string{"offset", "a-micro-later", "b-micro-earlier", "fraction", "utc", "empty"}
+	want = []string{"offset", "a-micro-later", "a-nano-later", "b-micro-earlier", "fraction", "utc", "empty"}
 	if !equalStrings(got, want) {
 		t.Errorf("created_at descending = %q, want %q", got, want)
+	}
+}
+
+// TestSelect_sortCountsExactly: counts 1 apart above 2^53, which a float64
+// holds as one, and the largest an int64 holds, keep their order both ways,
+// not the ids' of a tie.
+func TestSelect_sortCountsExactly(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{
+		{ID: "a-more", ContextLength: ptr[int64](9007199254740993), MaxOutputTokens: ptr[int64](math.MaxInt64)},
+		{ID: "b-less", ContextLength: ptr[int64](9007199254740992), MaxOutputTokens: ptr[int64](math.MaxInt64 - 1)},
+	})
+	for _, key := range []SortKey{sortByContextLength, sortByMaxOutputTokens} {
+		for desc, want := range map[bool][]string{false: {"b-less", "a-more"}, true: {"a-more", "b-less"}} {
+			if got := ids(c.Select(Query{SortBy: key, Descending: desc})); !equalStrings(got, want) {
+				t.Errorf("sort %q descending=%v = %q, want %q", key, desc, got, want)
+			}
+		}
 	}
 }
 

@@ -127,9 +127,9 @@ func inOrder(a, b *megallm.Model, q Query) bool {
 	case va == vb:
 		return a.ID <= b.ID
 	case q.Descending:
-		return va > vb
+		return va.whole > vb.whole || va.whole == vb.whole && va.fraction > vb.fraction
 	default:
-		return va < vb
+		return va.whole < vb.whole || va.whole == vb.whole && va.fraction < vb.fraction
 	}
 }
 

@@ -10,36 +10,35 @@ type sortKey struct {
 	byID bool
 	// field is the field value reads, which Unreported checks.
 	field modelField
-	// value is m's value under q and whether m has one. Times compare as
-	// Unix seconds, which a float64 holds to a quarter of a microsecond;
-	// costs count only in q's currency.
-	value func(q *Query, m *megallm.Model) (float64, bool)
+	// value is m's value under q and whether m has one; costs count only
+	// in q's currency.
+	value func(q *Query, m *megallm.Model) (sortValue, bool)
 }
 
 // sortKeys is every sort key, the default first: the one place that names
 // them and says how each compares. Adding a sort key is a row here (and a
 // SortBy constant if Go code names it).
 var sortKeys = []sortKey{
-	{key: sortByID, byID: true, value: func(*Query, *megallm.Model) (float64, bool) { return 0, false }},
-	{key: sortByCreatedAt, field: createdAtField, value: func(_ *Query, m *megallm.Model) (float64, bool) {
+	{key: sortByID, byID: true, value: func(*Query, *megallm.Model) (sortValue, bool) { return sortValue{}, false }},
+	{key: sortByCreatedAt, field: createdAtField, value: func(_ *Query, m *megallm.Model) (sortValue, bool) {
 		if m.CreatedAt == nil {
-			return 0, false
+			return sortValue{}, false
 		}
-		return float64(m.CreatedAt.Unix()) + float64(m.CreatedAt.Nanosecond())/1e9, true
+		return sortValue{m.CreatedAt.Unix(), float64(m.CreatedAt.Nanosecond())}, true
 	}},
 	{key: sortByContextLength,
 		field: modelField{"context_length", func(m *megallm.Model) bool { return m.ContextLength != nil }},
-		value: func(_ *Query, m *megallm.Model) (float64, bool) { return intValue(m.ContextLength) }},
+		value: func(_ *Query, m *megallm.Model) (sortValue, bool) { return intValue(m.ContextLength) }},
 	{key: sortByMaxOutputTokens,
 		field: modelField{"max_output_tokens", func(m *megallm.Model) bool { return m.MaxOutputTokens != nil }},
-		value: func(_ *Query, m *megallm.Model) (float64, bool) { return intValue(m.MaxOutputTokens) }},
+		value: func(_ *Query, m *megallm.Model) (sortValue, bool) { return intValue(m.MaxOutputTokens) }},
 	{key: sortByInputCost,
 		field: modelField{"pricing.input_tokens_cost_per_million", func(m *megallm.Model) bool {
 			return m.Pricing != nil && m.Pricing.InputTokensCostPerMillion != nil
 		}},
-		value: func(q *Query, m *megallm.Model) (float64, bool) {
+		value: func(q *Query, m *megallm.Model) (sortValue, bool) {
 			if !pricedIn(m, q.Currency) {
-				return 0, false
+				return sortValue{}, false
 			}
 			return floatValue(m.Pricing.InputTokensCostPerMillion)
 		}},
@@ -47,18 +46,18 @@ var sortKeys = []sortKey{
 		field: modelField{"pricing.output_tokens_cost_per_million", func(m *megallm.Model) bool {
 			return m.Pricing != nil && m.Pricing.OutputTokensCostPerMillion != nil
 		}},
-		value: func(q *Query, m *megallm.Model) (float64, bool) {
+		value: func(q *Query, m *megallm.Model) (sortValue, bool) {
 			if !pricedIn(m, q.Currency) {
-				return 0, false
+				return sortValue{}, false
 			}
 			return floatValue(m.Pricing.OutputTokensCostPerMillion)
 		}},
-	{key: SortByWorkloadCost, field: pricingField, value: func(q *Query, m *megallm.Model) (float64, bool) {
+	{key: SortByWorkloadCost, field: pricingField, value: func(q *Query, m *megallm.Model) (sortValue, bool) {
 		if q.Workload == nil || !pricedIn(m, q.Currency) {
-			return 0, false
+			return sortValue{}, false
 		}
 		cost, err := q.Workload.Cost(m)
-		return cost, err == nil
+		return sortValue{fraction: cost}, err == nil
 	}},
 }
 
