@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"reflect"
 	"regexp"
 	"slices"
@@ -76,7 +77,7 @@ func TestAdvise(t *testing.T) {
 	// For a reader that requires what the successor lacks, advice it could
 	// not follow: the successor cannot be used, nor an alternative that
 	// misses the requirement too.
-	long := &Query{Require: Requirements{MinContextLength: ptr[float64](100000)}}
+	long := &Query{Require: Requirements{MinContextLength: big.NewInt(100000)}}
 	want := Advice{Successor: "small", Unusable: "does not meet this data source's require", Alternatives: []string{"gpt-4o-mini"}}
 	if got := c.Advise("gpt-4o-minx", ptr("small"), long); !reflect.DeepEqual(got, want) {
 		t.Errorf("Advise with a requirement the successor misses = %+v, want %+v", got, want)

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/big"
 	"reflect"
 	"regexp"
 	"testing"
@@ -23,60 +24,60 @@ func TestNarrowing(t *testing.T) {
 		{"created range", nil, Query{CreatedAfter: date("2024-01-01T00:00:00Z"), CreatedBefore: date("2024-01-01T01:00:00Z")},
 			[]Narrowed{{By: ByCreatedAfter, Kept: 4, Of: 6}, {By: ByCreatedBefore, Kept: 0, Of: 4}}},
 		{"a requirement no model meets, with the closest value", nil,
-			Query{Type: "chat", Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[float64](2000000),
+			Query{Type: "chat", Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: big.NewInt(2000000),
 				MaxOutputCostPerMillion: ptr(5.0)}},
 			[]Narrowed{{By: ByType, Kept: 3, Of: 6}, {By: ByRequirement, Kept: 0, Of: 3, Unmet: []Miss{
-				{Requirement: row("min_context_length"), Value: 1047576, Bound: 2000000},
+				{Requirement: row("min_context_length"), Value: 1047576, Bound: big.NewInt(2000000)},
 				{Requirement: row("max_output_cost_per_million"), Amount: 8, AmountBound: 5},
 			}}}},
 		// The models that miss the fewest (one each here), by id, each with its misses.
 		// The closest value is one a model that the later steps keep has: relaxed to gpt-4.1's, require would
 		// keep only gpt-4.1, which the policy denies or retires, and the read would stay empty.
 		{"the closest value of a model the policy keeps", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {Denied: true}}},
-			Query{Require: Requirements{MinContextLength: ptr[float64](2000000)}},
+			Query{Require: Requirements{MinContextLength: big.NewInt(2000000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
-				{Requirement: row("min_context_length"), Value: 128000, Bound: 2000000},
+				{Requirement: row("min_context_length"), Value: 128000, Bound: big.NewInt(2000000)},
 			}}}},
 		{"the closest value of a model not retired", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {RetiresAt: date("2020-01-01T00:00:00Z")}}},
-			Query{Require: Requirements{MinContextLength: ptr[float64](2000000)}},
+			Query{Require: Requirements{MinContextLength: big.NewInt(2000000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
-				{Requirement: row("min_context_length"), Value: 128000, Bound: 2000000},
+				{Requirement: row("min_context_length"), Value: 128000, Bound: big.NewInt(2000000)},
 			}}}},
 		{"the closest value of a retired model, with include_retired", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {RetiresAt: date("2020-01-01T00:00:00Z")}}},
-			Query{IncludeRetired: true, Require: Requirements{MinContextLength: ptr[float64](2000000)}},
+			Query{IncludeRetired: true, Require: Requirements{MinContextLength: big.NewInt(2000000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
-				{Requirement: row("min_context_length"), Value: 1047576, Bound: 2000000},
+				{Requirement: row("min_context_length"), Value: 1047576, Bound: big.NewInt(2000000)},
 			}}}},
 		{"requirements each met by a model, never all at once", nil,
-			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[float64](200000)}},
+			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: big.NewInt(200000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
-				{Model: stub("beta"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 8192, Bound: 200000}}},
+				{Model: stub("beta"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 8192, Bound: big.NewInt(200000)}}},
 				{Model: stub("gpt-4.1"), Unmet: []Miss{{Requirement: row("supports_function_calling"), Unreported: true}}},
-				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: 200000}}},
+				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: big.NewInt(200000)}}},
 			}, AsClose: 3}}},
 		// In the query's order, and only models the steps after require keep: no advice to relax it for a
 		// model the policy denies.
 		{"the closest in the query's order, of those the policy allows",
 			&Policy{Models: map[string]ModelPolicy{"beta": {Denied: true}}},
-			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[float64](200000)},
+			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: big.NewInt(200000)},
 				SortBy: sortByContextLength, Descending: true},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
 				{Model: stub("gpt-4.1"), Unmet: []Miss{{Requirement: row("supports_function_calling"), Unreported: true}}},
-				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: 200000}}},
+				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: big.NewInt(200000)}}},
 			}, AsClose: 2}}},
 		// Only gpt-4.1 meets min_context_length, and the policy denies it: of the models it allows, that one
 		// requirement is at fault, with the closest value of those.
 		{"a requirement only a model the policy denies meets", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {Denied: true}}},
-			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: ptr[float64](200000)}},
+			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: big.NewInt(200000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
-				{Requirement: row("min_context_length"), Value: 128000, Bound: 200000},
+				{Requirement: row("min_context_length"), Value: 128000, Bound: big.NewInt(200000)},
 			}}}},
 		// When the steps after require keep none of its models, relaxing it lists none whatever the value: the
 		// closest of them all, as without a policy.
 		{"the closest of all when the policy keeps none", &Policy{AllowedOwners: []string{"nobody"}},
-			Query{Require: Requirements{MinContextLength: ptr[float64](2000000)}},
+			Query{Require: Requirements{MinContextLength: big.NewInt(2000000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
-				{Requirement: row("min_context_length"), Value: 1047576, Bound: 2000000},
+				{Requirement: row("min_context_length"), Value: 1047576, Bound: big.NewInt(2000000)},
 			}}}},
 		// A model without pricing meets no price bound, and one priced in another currency none either: not
 		// "each requirement is met by one of them". The currency guard judges the models with pricing, a price

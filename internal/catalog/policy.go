@@ -398,7 +398,7 @@ func (c *Catalog) PricedElsewhere(q Query) []*megallm.Model {
 	}
 	for _, row := range RequirementTable {
 		if row.Kind == AmountMaximum {
-			*row.bound(&q.Require) = nil
+			*row.maximum(&q.Require) = nil
 		}
 	}
 	s := c.selection(&q)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"math/big"
 	"regexp"
 	"strings"
 	"sync"
@@ -46,14 +47,14 @@ var benchQueries = []struct {
 	{"chat-owners-by-context-desc", Query{Type: "chat", OwnedBy: []string{"openai", "anthropic", "google"}, SortBy: sortByContextLength, Descending: true}},
 	{"require-by-input-cost", Query{
 		Type: "chat", SortBy: sortByInputCost,
-		Require: Requirements{Capabilities: needs("vision", "function_calling"), MinContextLength: ptr[float64](128000), MaxInputCostPerMillion: ptr(5.0)},
+		Require: Requirements{Capabilities: needs("vision", "function_calling"), MinContextLength: big.NewInt(128000), MaxInputCostPerMillion: ptr(5.0)},
 	}},
 	{"id-regex-by-id", Query{IDPattern: regexp.MustCompile(`^meta-llama/.*-instruct-`)}},
 	// The same sorts and requirements with a workload: its cost per model, and a bound on it.
 	{"all-by-workload-cost", Query{SortBy: SortByWorkloadCost, Workload: benchWorkload}},
 	{"require-by-workload-cost", Query{
 		Type: "chat", SortBy: SortByWorkloadCost, Workload: benchWorkload,
-		Require: Requirements{Capabilities: needs("vision", "function_calling"), MinContextLength: ptr[float64](128000), MaxWorkloadCost: ptr(5000.0)},
+		Require: Requirements{Capabilities: needs("vision", "function_calling"), MinContextLength: big.NewInt(128000), MaxWorkloadCost: ptr(5000.0)},
 	}},
 }
 

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math"
+	"math/big"
 	"regexp"
 	"slices"
 	"strings"
@@ -184,13 +185,13 @@ func TestSelect_filters(t *testing.T) {
 		{"id pattern anchored", Query{IDPattern: regexp.MustCompile(`^gpt-4\.`)}, []string{"gpt-4.1"}},
 		{"id pattern dot matches any", Query{IDPattern: regexp.MustCompile(`gpt-4.`)}, []string{"gpt-4.1", "gpt-4o"}},
 		{"id pattern is case-sensitive", Query{IDPattern: regexp.MustCompile(`zeta`)}, []string{}},
-		{"require context", Query{Require: Requirements{MinContextLength: ptr[float64](100000)}},
+		{"require context", Query{Require: Requirements{MinContextLength: big.NewInt(100000)}},
 			[]string{"Zeta", "gpt-4.1", "gpt-4o"}},
 		{"require vision", Query{Require: Requirements{Capabilities: needs("vision")}}, []string{"gpt-4.1", "gpt-4o"}},
 		{"require cheap input", Query{Require: Requirements{MaxInputCostPerMillion: ptr(2.0)}}, []string{"A1", "gpt-4.1"}},
 		{"type and owner", Query{Type: "chat", OwnedBy: []string{"openai", "anthropic"}},
 			[]string{"beta", "gpt-4.1", "gpt-4o"}},
-		{"type and require", Query{Type: "chat", Require: Requirements{MinContextLength: ptr[float64](100000)}},
+		{"type and require", Query{Type: "chat", Require: Requirements{MinContextLength: big.NewInt(100000)}},
 			[]string{"gpt-4.1", "gpt-4o"}},
 		{"type, owner, pattern and require", Query{
 			Type:      "chat",

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"math/big"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
@@ -36,8 +37,10 @@ type Requirement struct {
 	miss func(t *terms, m *megallm.Model) Miss
 	// setFlag sets the requirement of a RequiresTrue row.
 	setFlag func(r *Requirements)
-	// bound is the bound a WholeMinimum or AmountMaximum row sets.
-	bound func(r *Requirements) **float64
+	// minimum is the bound a WholeMinimum row sets, maximum an
+	// AmountMaximum's.
+	minimum func(r *Requirements) **big.Int
+	maximum func(r *Requirements) **float64
 }
 
 // RequirementKind is the value a requirement takes.
@@ -92,7 +95,7 @@ type Miss struct {
 	Unreported bool
 	// Value and Bound are the model's whole number and the least allowed.
 	Value int64
-	Bound float64
+	Bound *big.Int
 	// Amount and AmountBound are the model's price or cost and the most
 	// allowed.
 	Amount, AmountBound float64
@@ -112,13 +115,16 @@ type Miss struct {
 // ErrNoWorkload is why max_workload_cost cannot be checked without a workload.
 var ErrNoWorkload = errors.New("no workload is set")
 
-// Require sets the requirement on r: a RequiresTrue row takes no value, a
-// WholeMinimum a whole number and an AmountMaximum an amount.
-func (q Requirement) Require(r *Requirements, bound *float64) {
-	if q.Kind == RequiresTrue {
+// Require sets the requirement on r: a RequiresTrue row takes neither
+// bound, a WholeMinimum minimum and an AmountMaximum maximum.
+func (q Requirement) Require(r *Requirements, minimum *big.Int, maximum *float64) {
+	switch q.Kind {
+	case RequiresTrue:
 		q.setFlag(r)
-	} else {
-		*q.bound(r) = bound
+	case WholeMinimum:
+		*q.minimum(r) = minimum
+	case AmountMaximum:
+		*q.maximum(r) = maximum
 	}
 }
 
@@ -133,10 +139,10 @@ var RequirementTable = func() []Requirement {
 	return append(table,
 		wholeMinimum("min_context_length", "context_length",
 			func(m *megallm.Model) *int64 { return m.ContextLength },
-			func(r *Requirements) **float64 { return &r.MinContextLength }),
+			func(r *Requirements) **big.Int { return &r.MinContextLength }),
 		wholeMinimum("min_max_output_tokens", "max_output_tokens",
 			func(m *megallm.Model) *int64 { return m.MaxOutputTokens },
-			func(r *Requirements) **float64 { return &r.MinMaxOutputTokens }),
+			func(r *Requirements) **big.Int { return &r.MinMaxOutputTokens }),
 		currencyGuard(),
 		priceMaximum("max_input_cost_per_million", "input_tokens_cost_per_million",
 			func(p *megallm.Pricing) *float64 { return p.InputTokensCostPerMillion },
@@ -168,21 +174,21 @@ func capabilityRequirement(i int, c *megallm.Capability) Requirement {
 	}
 }
 
-func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound func(*Requirements) **float64) Requirement {
+func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound func(*Requirements) **big.Int) Requirement {
 	return Requirement{
 		Name:     name,
 		Kind:     WholeMinimum,
 		Check:    AtLeast,
 		Field:    field,
 		reported: func(m *megallm.Model) bool { return actual(m) != nil },
-		bound:    bound,
+		minimum:  bound,
 		asked:    func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			v := actual(m)
-			return v != nil && atLeast(*v, **bound(&t.r))
+			return v != nil && atLeast(*v, *bound(&t.r))
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
-			miss := Miss{Bound: **bound(&t.r), Unreported: actual(m) == nil}
+			miss := Miss{Bound: *bound(&t.r), Unreported: actual(m) == nil}
 			if v := actual(m); v != nil {
 				miss.Value = *v
 			}
@@ -191,11 +197,10 @@ func wholeMinimum(name, field string, actual func(*megallm.Model) *int64, bound 
 	}
 }
 
-// atLeast reports whether v is at least bound, a whole number, exactly:
-// float64(v) is rounded above 2^53, where 9007199254740995 would meet
-// 9007199254740996.
-func atLeast(v int64, bound float64) bool {
-	return bound < 1<<63 && v >= int64(bound) // every int64 is below 2^63
+// atLeast reports whether v is at least bound, 0 or more: never when bound
+// is more than an int64 holds.
+func atLeast(v int64, bound *big.Int) bool {
+	return bound.IsInt64() && v >= bound.Int64()
 }
 
 // currencyGuard is the row before the price bounds: a model priced in
@@ -228,7 +233,7 @@ func priceMaximum(name, field string, actual func(*megallm.Pricing) *float64, bo
 		Check:    PriceAtMost,
 		Field:    "pricing." + field,
 		reported: func(m *megallm.Model) bool { return m.Pricing != nil && actual(m.Pricing) != nil },
-		bound:    bound,
+		maximum:  bound,
 		asked:    func(r *Requirements) bool { return *bound(r) != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			v, sameCurrency := price(t, m)
@@ -257,7 +262,7 @@ func workloadMaximum() Requirement {
 		Check:    WorkloadCostAtMost,
 		Field:    pricingField.name,
 		reported: pricingField.reported,
-		bound:    func(r *Requirements) **float64 { return &r.MaxWorkloadCost },
+		maximum:  func(r *Requirements) **float64 { return &r.MaxWorkloadCost },
 		asked:    func(r *Requirements) bool { return r.MaxWorkloadCost != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			if m.Pricing != nil && !pricedIn(m, t.currency) {
@@ -306,21 +311,21 @@ func notDeprecated() Requirement {
 // one whose retires_at was sent but could not be read does not.
 func minDaysToRetirement() Requirement {
 	short := func(t *terms, l Lifecycle) bool {
-		return l.DaysToRetirement != nil && !atLeast(*l.DaysToRetirement, *t.r.MinDaysToRetirement)
+		return l.DaysToRetirement != nil && !atLeast(*l.DaysToRetirement, t.r.MinDaysToRetirement)
 	}
 	return Requirement{
-		Name:  "min_days_to_retirement",
-		Kind:  WholeMinimum,
-		Check: DaysToRetirementAtLeast,
-		bound: func(r *Requirements) **float64 { return &r.MinDaysToRetirement },
-		asked: func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
+		Name:    "min_days_to_retirement",
+		Kind:    WholeMinimum,
+		Check:   DaysToRetirementAtLeast,
+		minimum: func(r *Requirements) **big.Int { return &r.MinDaysToRetirement },
+		asked:   func(r *Requirements) bool { return r.MinDaysToRetirement != nil },
 		met: func(t *terms, m *megallm.Model) bool {
 			l := t.lifecycleOf(m)
 			return !short(t, l) && !l.RetiresAtUnreadable
 		},
 		miss: func(t *terms, m *megallm.Model) Miss {
 			l := t.lifecycleOf(m)
-			miss := Miss{Bound: *t.r.MinDaysToRetirement, Lifecycle: l, Unreported: !short(t, l)}
+			miss := Miss{Bound: t.r.MinDaysToRetirement, Lifecycle: l, Unreported: !short(t, l)}
 			if l.DaysToRetirement != nil {
 				miss.Value = *l.DaysToRetirement
 			}

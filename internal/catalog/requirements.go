@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/big"
 	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -14,12 +15,10 @@ type Requirements struct {
 	// Capabilities are the capabilities the model must support.
 	Capabilities CapabilitySet
 
-	// The minimums are whole numbers, in a float64 (exact below 2^53) so
-	// that one above what an int64 holds, 1e30, is compared as written; one
-	// it cannot hold is the next it can (stricter), and compared exactly
-	// (atLeast).
-	MinContextLength        *float64
-	MinMaxOutputTokens      *float64
+	// The minimums are whole numbers, 0 or more, of any size, compared
+	// exactly (atLeast): one above what an int64 holds, 1e30, no model meets.
+	MinContextLength        *big.Int
+	MinMaxOutputTokens      *big.Int
 	MaxInputCostPerMillion  *float64
 	MaxOutputCostPerMillion *float64
 	// MaxWorkloadCost bounds what the Query's Workload costs with the model;
@@ -28,7 +27,7 @@ type Requirements struct {
 	// NotDeprecated requires a model neither deprecated nor retired.
 	NotDeprecated bool
 	// MinDaysToRetirement is the fewest days to retirement allowed.
-	MinDaysToRetirement *float64
+	MinDaysToRetirement *big.Int
 }
 
 // CapabilitySet is a set of capabilities: bit i stands for

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"math"
+	"math/big"
 	"slices"
 	"testing"
 
@@ -42,23 +43,24 @@ func TestRequirementsUnmet_doesNotModifyModel(t *testing.T) {
 }
 
 // TestRequirements_minimumComparedExactly: above 2^53, where float64(v)
-// rounds, a context length one below the minimum does not meet it, and the
-// most an int64 holds does not meet 2^63.
+// rounds, a context length one below the minimum does not meet it and one
+// equal to it does, and the most an int64 holds does not meet 2^63.
 func TestRequirements_minimumComparedExactly(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		length int64
-		bound  float64
+		bound  *big.Int
 		met    bool
 	}{
-		{9007199254740995, 9007199254740996, false}, // float64(9007199254740995) is 9007199254740996
-		{9007199254740996, 9007199254740996, true},
-		{math.MaxInt64, 1 << 63, false}, // float64(math.MaxInt64) is 2^63
-		{math.MaxInt64, 1 << 62, true},
+		{9007199254740992, big.NewInt(9007199254740993), false}, // float64(9007199254740993) is 9007199254740992
+		{9007199254740993, big.NewInt(9007199254740993), true},
+		{9007199254740995, big.NewInt(9007199254740996), false},     // float64(9007199254740995) is 9007199254740996
+		{math.MaxInt64, new(big.Int).Lsh(big.NewInt(1), 63), false}, // float64(math.MaxInt64) is 2^63
+		{math.MaxInt64, big.NewInt(math.MaxInt64), true},
 	} {
 		m := &megallm.Model{ID: "m", ContextLength: ptr(tc.length)}
-		if got := require(Requirements{MinContextLength: ptr(tc.bound)}).Met(m); got != tc.met {
-			t.Errorf("context_length %d, min_context_length %.0f: met = %v, want %v", tc.length, tc.bound, got, tc.met)
+		if got := require(Requirements{MinContextLength: tc.bound}).Met(m); got != tc.met {
+			t.Errorf("context_length %d, min_context_length %s: met = %v, want %v", tc.length, tc.bound, got, tc.met)
 		}
 	}
 }
@@ -71,14 +73,14 @@ func requirementCases() []checked {
 		require(Requirements{Capabilities: needs("streaming")}), require(Requirements{Capabilities: needs("structured_output")}),
 		require(Requirements{Capabilities: needs("function_calling", "vision", "streaming", "structured_output")}),
 	}
-	for _, n := range []float64{0, 8192, 128000, 1000000, 5000000} {
-		cases = append(cases, require(Requirements{MinContextLength: ptr(n)}), require(Requirements{MinMaxOutputTokens: ptr(n / 16)}))
+	for _, n := range []int64{0, 8192, 128000, 1000000, 5000000} {
+		cases = append(cases, require(Requirements{MinContextLength: big.NewInt(n)}), require(Requirements{MinMaxOutputTokens: big.NewInt(n / 16)}))
 	}
 	for _, f := range []float64{0, 0.1, 2.5, 10, 1000} {
 		cases = append(cases, require(Requirements{MaxInputCostPerMillion: ptr(f)}), require(Requirements{MaxOutputCostPerMillion: ptr(f)}))
 	}
 	cases = append(cases, require(Requirements{
-		Capabilities: needs("vision"), MinContextLength: ptr[float64](128000), MinMaxOutputTokens: ptr[float64](16384),
+		Capabilities: needs("vision"), MinContextLength: big.NewInt(128000), MinMaxOutputTokens: big.NewInt(16384),
 		MaxInputCostPerMillion: ptr(5.0), MaxOutputCostPerMillion: ptr(20.0),
 	}))
 	for _, f := range []float64{0, 1, 100, 10000} {
@@ -90,10 +92,10 @@ func requirementCases() []checked {
 		checked{Query: Query{Currency: "USD", Require: Requirements{MaxOutputCostPerMillion: ptr(1000.0), MaxWorkloadCost: ptr(100.0)},
 			Workload: &Workload{InputTokens: 1e6}}},
 		checked{Query: Query{Require: Requirements{NotDeprecated: true}}, Now: fixedNow},
-		checked{Query: Query{Require: Requirements{NotDeprecated: true, MinDaysToRetirement: ptr[float64](30)}}, Now: fixedNow},
+		checked{Query: Query{Require: Requirements{NotDeprecated: true, MinDaysToRetirement: big.NewInt(30)}}, Now: fixedNow},
 	)
-	for _, days := range []float64{0, 1, 22, 23, 100} {
-		cases = append(cases, checked{Query: Query{Require: Requirements{MinDaysToRetirement: ptr(days)}}, Now: fixedNow})
+	for _, days := range []int64{0, 1, 22, 23, 100} {
+		cases = append(cases, checked{Query: Query{Require: Requirements{MinDaysToRetirement: big.NewInt(days)}}, Now: fixedNow})
 	}
 	return cases
 }

@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"math"
+	"math/big"
 	"regexp"
 	"slices"
 	"strings"
@@ -28,12 +29,12 @@ func FuzzSelect(f *testing.F) {
 		if err != nil {
 			return
 		}
-		c, minContextBound := New(models), float64(minContext)
+		c := New(models)
 		q := Query{
 			Type:       modelType,
 			SortBy:     SortKey(SortKeyNames()[int(sortKey)%len(SortKeyNames())]),
 			Descending: descending,
-			Require:    Requirements{MinContextLength: &minContextBound, MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
+			Require:    Requirements{MinContextLength: big.NewInt(minContext), MaxInputCostPerMillion: &maxInputCost, MaxWorkloadCost: &maxWorkloadCost},
 			Currency:   currency,
 		}
 		if vision {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"math"
+	"math/big"
 	"reflect"
 	"runtime"
 	"testing"
@@ -34,7 +35,7 @@ func TestAdvise_workedOutOnce(t *testing.T) { // not parallel: AllocsPerRun
 		t.Errorf("Advise again: %.0f allocations, want at most 10 (its key and a copy of the answer kept)", allocs)
 	}
 
-	long := Query{Require: Requirements{MinContextLength: ptr[float64](1000)}}
+	long := Query{Require: Requirements{MinContextLength: big.NewInt(1000)}}
 	cheap := Query{Require: Requirements{MaxInputCostPerMillion: ptr(2.0)}}
 	for _, tc := range []struct {
 		name      string

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"math/big"
 	"slices"
 	"testing"
 	"time"
@@ -17,9 +18,9 @@ func TestUnreported(t *testing.T) {
 	everything := Query{
 		CreatedAfter: &day, CreatedBefore: &day, SortBy: sortByOutputCost, Workload: &Workload{InputTokens: 1},
 		Require: Requirements{
-			Capabilities: needs("vision", "streaming"), MinContextLength: ptr[float64](1), MinMaxOutputTokens: ptr[float64](1),
+			Capabilities: needs("vision", "streaming"), MinContextLength: big.NewInt(1), MinMaxOutputTokens: big.NewInt(1),
 			MaxInputCostPerMillion: ptr(1.0), MaxOutputCostPerMillion: ptr(1.0), MaxWorkloadCost: ptr(1.0),
-			NotDeprecated: true, MinDaysToRetirement: ptr[float64](1),
+			NotDeprecated: true, MinDaysToRetirement: big.NewInt(1),
 		},
 	}
 	tests := []struct {
@@ -32,7 +33,7 @@ func TestUnreported(t *testing.T) {
 		{"created range", sparse, Query{CreatedAfter: &day, CreatedBefore: &day}, []Unreported{
 			{By: ByCreatedAfter, Field: "created_at"}, {By: ByCreatedBefore, Field: "created_at"},
 		}},
-		{"a reported field and the lifecycle", sparse, Query{Require: Requirements{MinContextLength: ptr[float64](1), NotDeprecated: true}}, nil},
+		{"a reported field and the lifecycle", sparse, Query{Require: Requirements{MinContextLength: big.NewInt(1), NotDeprecated: true}}, nil},
 		{"sort by a price", sparse, Query{SortBy: sortByInputCost}, []Unreported{{By: BySort, Field: "pricing.input_tokens_cost_per_million"}}},
 		{"everything, sparse", sparse, everything, []Unreported{
 			{By: ByCreatedAfter, Field: "created_at"}, {By: ByCreatedBefore, Field: "created_at"},

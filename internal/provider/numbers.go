@@ -53,19 +53,21 @@ func amount(name string, n *big.Float) (float64, error) {
 }
 
 // minimumCount is the rule of a minimum that no model need reach (require's
-// min_* attributes): a whole number, 0 or more, where one above what an
-// int64 holds is an amount, more than any model has, as 1e30 days to
-// retirement means; it is wholeNumber for every other number.
-func minimumCount(name string, n *big.Float) (float64, error) {
+// min_* attributes): a whole number, 0 or more, kept exactly, where one above
+// what an int64 holds is more than any model has, as 1e30 days to retirement
+// means, up to the largest amount; it is wholeNumber for every other number.
+func minimumCount(name string, n *big.Float) (big.Int, error) {
+	var whole big.Int
 	if n.IsInt() && n.Cmp(new(big.Float).SetInt64(math.MaxInt64)) > 0 {
-		return amount(name, n)
+		if _, err := amount(name, n); err != nil {
+			return whole, err // not n.Int: 1e1000000000 would take a gigabit
+		}
+		n.Int(&whole)
+		return whole, nil
 	}
 	i, err := wholeNumber(name, n, 0, math.MaxInt64)
-	f, accuracy := new(big.Float).SetInt64(i).Float64()
-	if accuracy == big.Below { // above 2^53: the next float64 up, stricter, never weaker
-		f = math.Nextafter(f, math.Inf(1))
-	}
-	return f, err
+	whole.SetInt64(i)
+	return whole, err
 }
 
 // wholeNumber is the rule of every count: a whole number from minimum to
@@ -139,14 +141,8 @@ func numberText(n *big.Float) string {
 // write it: 1e30, not Go's 1e+30.
 func exponentAsWritten(text string) string { return strings.Replace(text, "e+", "e", 1) }
 
-// formatWhole writes a whole bound in all its digits where a float64 holds
-// them all (below 2^53), else as formatNumber writes an amount (1e30).
-func formatWhole(f float64) string {
-	if f < 1<<53 {
-		return strconv.FormatFloat(f, 'f', 0, 64)
-	}
-	return formatNumber(f)
-}
+// formatWhole writes a whole bound as numberText writes the number written.
+func formatWhole(b *big.Int) string { return numberText(new(big.Float).SetInt(b)) }
 
 // formatNumber writes an amount in Go's shortest form, its exponent as
 // written: 0.3, 1e21.

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -59,7 +60,7 @@ func rejectionText(id string, r *catalog.Rejection) string {
 func TestRejectionWords_check(t *testing.T) {
 	t.Parallel()
 	c := chooseFixture()
-	large := check{MinContextLength: ptr[float64](100000)}
+	large := check{MinContextLength: big.NewInt(100000)}
 	tests := []struct {
 		name      string
 		id        string
@@ -108,7 +109,7 @@ func TestRejectionWords_check(t *testing.T) {
 		{"retired before unmet", "gone-quietly", large, catalog.RetiredModel, "was retired on 2026-03-10T12:00:00Z"},
 		{"unmet requirement", "small", large, catalog.UnmetRequirements,
 			"does not meet require: context_length 8192 < required 100000"},
-		{"unmet requirements, joined", "small", check{MinContextLength: ptr[float64](100000), MinMaxOutputTokens: ptr[float64](4096)},
+		{"unmet requirements, joined", "small", check{MinContextLength: big.NewInt(100000), MinMaxOutputTokens: big.NewInt(4096)},
 			catalog.UnmetRequirements, "does not meet require: context_length 8192 < required 100000; max_output_tokens 1024 < required 4096"},
 		{"deprecated meets no requirement by itself", "deprecated", check{}, 0, ""},
 		// Check applies the lifecycle at the catalog's Now, whatever r says.
@@ -153,7 +154,7 @@ func candidatesText(candidates []catalog.Candidate) []string {
 func TestRejectionWords_choose(t *testing.T) {
 	t.Parallel()
 	c := chooseFixture()
-	large := check{MinContextLength: ptr[float64](100000)}
+	large := check{MinContextLength: big.NewInt(100000)}
 	passedOver := []string{
 		// Without suggestions: the caller asks for those it shows.
 		`gpt-4: NotInCatalog: is not in the catalog`,

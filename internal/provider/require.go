@@ -75,12 +75,12 @@ func readRequirements(v tftypes.Value, currency types.String, setCurrency string
 		switch q.Kind {
 		case catalog.RequiresTrue:
 			if b := o.bool(q.Name); b != nil && *b {
-				q.Require(&req, nil)
+				q.Require(&req, nil, nil)
 			}
 		case catalog.WholeMinimum:
-			q.Require(&req, numberBy(o, q.Name, minimumCount))
+			q.Require(&req, numberBy(o, q.Name, minimumCount), nil)
 		case catalog.AmountMaximum:
-			q.Require(&req, numberBy(o, q.Name, amount))
+			q.Require(&req, nil, numberBy(o, q.Name, amount))
 		}
 	}
 	return req, o.err()

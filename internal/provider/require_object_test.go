@@ -3,6 +3,7 @@ package provider
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -61,7 +62,8 @@ func TestRequire_typoBesideBadValueListsBoth(t *testing.T) {
 // A minimum above what an int64 holds, such as 1e30, is more than any model
 // has, as 99999999999 tokens of context is: no model meets it, not even one
 // with the most an int64 holds, and of min_days_to_retirement only a model
-// with no known retirement date; a miss shows the minimum as written.
+// with no known retirement date; a miss shows the minimum as written, whole,
+// as a plan shows it (1e30, and 1e19 in all its digits).
 func TestRequire_minimumAboveEveryModel(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -95,19 +97,45 @@ data "megallm_models" "no_context_enough" {
 require = { min_context_length = 1e30, min_max_output_tokens = 1e19 }`,
 		`Model "largest" does not meet 2 requirements:`+
 			` - context_length 9223372036854775807 < required 1e30`+
-			` - max_output_tokens 1 < required 1e19`))
+			` - max_output_tokens 1 < required 10000000000000000000`))
 }
 
-// A minimum above 2^53 that a float64 cannot hold is not rounded down to
-// one the model below it meets: 9007199254740993 is compared as
-// 9007199254740994, and shown so; the plan fails, as it would exactly.
+// A minimum above 2^53, which a float64 cannot hold, is compared exactly and
+// quoted as written wherever a miss is worded: a model of that context meets
+// it and one a unit below does not, in megallm_model's error, empty_reason and
+// unmet_requirements alike.
 func TestRequire_minimumAbove2To53(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
-	server.SetModels(json.RawMessage(`{"id":"huge","context_length":9007199254740992}`))
-	unitTest(t, errorStep(server, "megallm_model", `id = "huge"
-require = { min_context_length = 9007199254740993 }`,
-		`Model "huge" does not meet 1 requirement: - context_length 9007199254740992 < required 9\.007199254740994e15`))
+	server.SetModels(json.RawMessage(`{"id":"huge","context_length":9007199254740992}`),
+		json.RawMessage(`{"id":"huger","context_length":9007199254740993}`))
+	const miss = `context_length 9007199254740992 < required 9007199254740993`
+	functionsTest(t,
+		resource.TestStep{
+			Config: providerBlock(server, "") + `
+locals { need = { min_context_length = 9007199254740993 } }
+data "megallm_models" "long" { require = local.need }
+data "megallm_models" "none" {
+  id_regex = "^huge$"
+  require  = local.need
+}
+data "megallm_model" "huger" {
+  id      = "huger"
+  require = local.need
+}
+output "unmet" {
+  value = provider::megallm::unmet_requirements({ context_length = 9007199254740992 }, local.need)
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectIDs("data.megallm_models.long", "huger"),
+				expectIDs("data.megallm_models.none"),
+				statecheck.ExpectKnownValue("data.megallm_models.none", tfjsonpath.New("empty_reason"),
+					knownvalue.StringRegexp(regexp.MustCompile(`\(the closest: `+miss+`\)`))),
+				statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact(miss)})),
+			},
+		},
+		errorStep(server, "megallm_model", `id = "huge"
+require = { min_context_length = 9007199254740993 }`, `Model "huge" does not meet 1 requirement: - `+miss))
 }
 
 func TestRequire_numbers(t *testing.T) {

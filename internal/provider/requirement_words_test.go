@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"math/big"
 	"slices"
 	"testing"
 	"time"
@@ -22,13 +23,13 @@ var fixedNow = time.Date(2026, time.March, 10, 15, 0, 0, 0, time.UTC)
 // lifecycle as a data source reported it (nil to compute it at the day).
 type check struct {
 	Capabilities            catalog.CapabilitySet
-	MinContextLength        *float64
-	MinMaxOutputTokens      *float64
+	MinContextLength        *big.Int
+	MinMaxOutputTokens      *big.Int
 	MaxInputCostPerMillion  *float64
 	MaxOutputCostPerMillion *float64
 	MaxWorkloadCost         *float64
 	NotDeprecated           bool
-	MinDaysToRetirement     *float64
+	MinDaysToRetirement     *big.Int
 
 	Currency  string
 	Workload  *catalog.Workload
@@ -153,25 +154,25 @@ func TestUnmetWords(t *testing.T) {
 			megallm.Model{Capabilities: &megallm.Capabilities{SupportsStreaming: ptr(true)}}, nil},
 
 		// Context length.
-		{"context length below", check{MinContextLength: ptr[float64](100000)},
+		{"context length below", check{MinContextLength: big.NewInt(100000)},
 			megallm.Model{ContextLength: ptr[int64](8192)}, []string{"context_length 8192 < required 100000"}},
-		{"context length equal", check{MinContextLength: ptr[float64](100000)},
+		{"context length equal", check{MinContextLength: big.NewInt(100000)},
 			megallm.Model{ContextLength: ptr[int64](100000)}, nil},
-		{"context length above", check{MinContextLength: ptr[float64](100000)},
+		{"context length above", check{MinContextLength: big.NewInt(100000)},
 			megallm.Model{ContextLength: ptr[int64](100001)}, nil},
-		{"context length missing", check{MinContextLength: ptr[float64](100000)},
+		{"context length missing", check{MinContextLength: big.NewInt(100000)},
 			megallm.Model{}, []string{"context_length is not reported (required >= 100000)"}},
-		{"context length zero is reported", check{MinContextLength: ptr[float64](1)},
+		{"context length zero is reported", check{MinContextLength: big.NewInt(1)},
 			megallm.Model{ContextLength: ptr[int64](0)}, []string{"context_length 0 < required 1"}},
-		{"context length zero bound", check{MinContextLength: ptr[float64](0)},
+		{"context length zero bound", check{MinContextLength: big.NewInt(0)},
 			megallm.Model{ContextLength: ptr[int64](0)}, nil},
 
 		// Max output tokens.
-		{"max output below", check{MinMaxOutputTokens: ptr[float64](16384)},
+		{"max output below", check{MinMaxOutputTokens: big.NewInt(16384)},
 			megallm.Model{MaxOutputTokens: ptr[int64](4096)}, []string{"max_output_tokens 4096 < required 16384"}},
-		{"max output equal", check{MinMaxOutputTokens: ptr[float64](16384)},
+		{"max output equal", check{MinMaxOutputTokens: big.NewInt(16384)},
 			megallm.Model{MaxOutputTokens: ptr[int64](16384)}, nil},
-		{"max output missing", check{MinMaxOutputTokens: ptr[float64](16384)},
+		{"max output missing", check{MinMaxOutputTokens: big.NewInt(16384)},
 			megallm.Model{}, []string{"max_output_tokens is not reported (required >= 16384)"}},
 
 		// Input cost.
@@ -212,7 +213,7 @@ func TestUnmetWords(t *testing.T) {
 			megallm.Model{Pricing: pricedIn("USD", 1, 2)}, []string{"priced in USD, the requirement is in EUR"}},
 		{"no currency is USD", check{Currency: "EUR", MaxInputCostPerMillion: ptr(100.0)},
 			megallm.Model{Pricing: priced(1, 2)}, []string{"priced in USD, the requirement is in EUR"}},
-		{"currency without a price bound", check{Currency: "EUR", MinContextLength: ptr[float64](1)},
+		{"currency without a price bound", check{Currency: "EUR", MinContextLength: big.NewInt(1)},
 			megallm.Model{ContextLength: ptr[int64](5), Pricing: pricedIn("USD", 1, 2)}, nil},
 
 		// Workload cost: 2M input × 2.5 + 0.5M output × 10 = 10.
@@ -248,23 +249,23 @@ func TestUnmetWords(t *testing.T) {
 			[]string{`model_lifecycle.status is retired since 2026-03-10T12:00:00Z (successor "fixture-2")`}},
 		{"not deprecated: Now decides", check{NotDeprecated: true, Now: fixedNow.AddDate(0, -1, 0)},
 			megallm.Model{DeprecatedAt: date("2026-03-01T00:00:00Z")}, nil},
-		{"min days: no dates", check{MinDaysToRetirement: ptr[float64](30), Now: fixedNow}, megallm.Model{}, nil},
-		{"min days: deprecated without a retirement", check{MinDaysToRetirement: ptr[float64](30), Now: fixedNow},
+		{"min days: no dates", check{MinDaysToRetirement: big.NewInt(30), Now: fixedNow}, megallm.Model{}, nil},
+		{"min days: deprecated without a retirement", check{MinDaysToRetirement: big.NewInt(30), Now: fixedNow},
 			megallm.Model{DeprecatedAt: date("2026-03-01T00:00:00Z")}, nil},
-		{"min days: equal", check{MinDaysToRetirement: ptr[float64](22), Now: fixedNow},
+		{"min days: equal", check{MinDaysToRetirement: big.NewInt(22), Now: fixedNow},
 			megallm.Model{RetiresAt: date("2026-04-01T00:00:00Z")}, nil},
-		{"min days: one short", check{MinDaysToRetirement: ptr[float64](23), Now: fixedNow},
+		{"min days: one short", check{MinDaysToRetirement: big.NewInt(23), Now: fixedNow},
 			megallm.Model{RetiresAt: date("2026-04-01T00:00:00Z")},
 			[]string{"model_lifecycle.days_to_retirement 22 < required 23 (retires_at 2026-04-01)"}},
-		{"min days: retires at a time of day", check{MinDaysToRetirement: ptr[float64](1), Now: fixedNow},
+		{"min days: retires at a time of day", check{MinDaysToRetirement: big.NewInt(1), Now: fixedNow},
 			megallm.Model{RetiresAt: date("2026-03-10T18:30:00+01:00")},
 			[]string{"model_lifecycle.days_to_retirement 0 < required 1 (retires_at 2026-03-10T18:30:00+01:00)"}},
-		{"min days: retired", check{MinDaysToRetirement: ptr[float64](1), Now: fixedNow},
+		{"min days: retired", check{MinDaysToRetirement: big.NewInt(1), Now: fixedNow},
 			megallm.Model{RetiresAt: date("2026-03-01T00:00:00Z")},
 			[]string{"model_lifecycle.days_to_retirement 0 < required 1 (retires_at 2026-03-01)"}},
-		{"min days: zero bound meets a retired model", check{MinDaysToRetirement: ptr[float64](0), Now: fixedNow},
+		{"min days: zero bound meets a retired model", check{MinDaysToRetirement: big.NewInt(0), Now: fixedNow},
 			megallm.Model{RetiresAt: date("2026-03-01T00:00:00Z")}, nil},
-		{"lifecycle: both rows, in order", check{NotDeprecated: true, MinDaysToRetirement: ptr[float64](90), Now: fixedNow},
+		{"lifecycle: both rows, in order", check{NotDeprecated: true, MinDaysToRetirement: big.NewInt(90), Now: fixedNow},
 			megallm.Model{DeprecatedAt: date("2026-03-01T00:00:00Z"), RetiresAt: date("2026-06-01T00:00:00Z")},
 			[]string{"model_lifecycle.status is deprecated since 2026-03-01", "model_lifecycle.days_to_retirement 83 < required 90 (retires_at 2026-06-01)"}},
 		// A date sent but unreadable is not known: it may say deprecated, retired or soon. An absent one passes above.
@@ -280,14 +281,14 @@ func TestUnmetWords(t *testing.T) {
 		{"not deprecated: known deprecation beside an unreadable date", check{NotDeprecated: true, Now: fixedNow},
 			megallm.Model{DeprecatedAt: date("2026-03-01T00:00:00Z"), RetiresAtUnreadable: true},
 			[]string{"model_lifecycle.status is deprecated since 2026-03-01"}},
-		{"min days: retires_at unreadable", check{MinDaysToRetirement: ptr[float64](30), Now: fixedNow},
+		{"min days: retires_at unreadable", check{MinDaysToRetirement: big.NewInt(30), Now: fixedNow},
 			megallm.Model{RetiresAtUnreadable: true},
 			[]string{"model_lifecycle.days_to_retirement is not reported (its retires_at could not be read; required >= 30)"}},
 		// The policy's date is known, the API's is not: it may be earlier.
-		{"min days: policy date ahead, API's unreadable", check{MinDaysToRetirement: ptr[float64](30), Now: fixedNow},
+		{"min days: policy date ahead, API's unreadable", check{MinDaysToRetirement: big.NewInt(30), Now: fixedNow},
 			megallm.Model{RetiresAt: date("2027-01-01T00:00:00Z"), RetiresAtUnreadable: true},
 			[]string{"model_lifecycle.days_to_retirement is not reported (its retires_at could not be read; required >= 30)"}},
-		{"min days: deprecated_at unreadable is not read", check{MinDaysToRetirement: ptr[float64](30), Now: fixedNow},
+		{"min days: deprecated_at unreadable is not read", check{MinDaysToRetirement: big.NewInt(30), Now: fixedNow},
 			megallm.Model{DeprecatedAtUnreadable: true}, nil},
 		{"lifecycle after the prices", check{MaxInputCostPerMillion: ptr(1.0), NotDeprecated: true, Now: fixedNow},
 			megallm.Model{Pricing: priced(2.5, 10), DeprecatedAt: date("2026-03-01T00:00:00Z")},
@@ -313,8 +314,8 @@ func TestUnmetWords_fixedOrder(t *testing.T) {
 	t.Parallel()
 	req := check{
 		Capabilities:            needs("function_calling", "vision", "streaming", "structured_output"),
-		MinContextLength:        ptr[float64](100000),
-		MinMaxOutputTokens:      ptr[float64](8192),
+		MinContextLength:        big.NewInt(100000),
+		MinMaxOutputTokens:      big.NewInt(8192),
 		MaxInputCostPerMillion:  ptr(1.0),
 		MaxOutputCostPerMillion: ptr(2.0),
 	}
@@ -381,12 +382,12 @@ func TestUnmetWords_reportedLifecycle(t *testing.T) {
 			megallm.Model{ID: "m"}, []string{`model_lifecycle.status is retired (successor "m2")`}},
 		{"deprecated without dates", check{NotDeprecated: true}, catalog.Lifecycle{Status: catalog.StatusDeprecated},
 			megallm.Model{ID: "m"}, []string{"model_lifecycle.status is deprecated"}},
-		{"days without a date", check{MinDaysToRetirement: ptr(10.0)}, catalog.Lifecycle{DaysToRetirement: ptr(int64(3))},
+		{"days without a date", check{MinDaysToRetirement: big.NewInt(10)}, catalog.Lifecycle{DaysToRetirement: ptr(int64(3))},
 			megallm.Model{ID: "m"}, []string{"model_lifecycle.days_to_retirement 3 < required 10"}},
-		{"reported over dates", check{NotDeprecated: true, MinDaysToRetirement: ptr(10.0)},
+		{"reported over dates", check{NotDeprecated: true, MinDaysToRetirement: big.NewInt(10)},
 			catalog.Lifecycle{Status: catalog.StatusActive, DaysToRetirement: ptr(int64(30))}, retiredLongAgo, nil},
 		// A status written later than its dates (catalog.Lifecycle.Later) cites no date as its reason.
-		{"retired before its date", check{NotDeprecated: true, MinDaysToRetirement: ptr(10.0)},
+		{"retired before its date", check{NotDeprecated: true, MinDaysToRetirement: big.NewInt(10)},
 			catalog.Lifecycle{Status: catalog.StatusRetired, RetiresAt: date("2100-01-01"), DaysToRetirement: ptr(int64(0))},
 			megallm.Model{ID: "m"}, []string{"model_lifecycle.status is retired", "model_lifecycle.days_to_retirement 0 < required 10"}},
 	}
