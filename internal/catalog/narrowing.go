@@ -19,7 +19,9 @@ type Narrowed struct {
 	Unmet []Miss
 	// Closest is set in Unmet's place when it is empty: the first MaxListed,
 	// in the query's order, of the models that miss the fewest requirements,
-	// of those keptAfter, each with its misses. AsClose counts those models.
+	// of those keptAfter that relaxing require can admit (relaxable), each
+	// with its misses; none when it admits none of them. AsClose counts
+	// those models.
 	Closest []NearMiss
 	AsClose int
 }
@@ -112,15 +114,15 @@ func (t *terms) closestMisses(models []*megallm.Model) []Miss {
 }
 
 // fewestMisses lists the first MaxListed, in the query's order, of the
-// models that miss the fewest requirements, each with its misses, and counts
-// them all: the models to relax require for. Only those listed have their
-// misses worded.
+// relaxable models that miss the fewest requirements, each with its misses,
+// and counts them all: the models to relax require for. Only those listed
+// have their misses worded.
 func (s *selection) fewestMisses(models []*megallm.Model) ([]NearMiss, int) {
 	var fewest []sortable
 	most, key := len(RequirementTable), sortKeyOf(s.q.SortBy)
 	for _, m := range models {
 		n := s.t.missed(m, most+1)
-		if n > most {
+		if n > most || !s.t.relaxable(m) {
 			continue
 		}
 		if n < most {
@@ -135,6 +137,19 @@ func (s *selection) fewestMisses(models []*megallm.Model) ([]NearMiss, int) {
 		closest[i] = NearMiss{Model: fewest[i].model, Unmet: s.t.unmet(fewest[i].model)}
 	}
 	return closest, len(fewest)
+}
+
+// relaxable reports whether relaxing the requirements m misses can admit
+// it: none of its misses is Unrelaxable.
+func (t *terms) relaxable(m *megallm.Model) bool {
+	for i := range RequirementTable {
+		if row := &RequirementTable[i]; row.asked(&t.r) && !row.met(t, m) {
+			if miss := row.miss(t, m); miss.Unrelaxable() {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // defers reports whether row leaves m to another row, which says why m

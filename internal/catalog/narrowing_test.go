@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"reflect"
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -48,13 +49,13 @@ func TestNarrowing(t *testing.T) {
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Unmet: []Miss{
 				{Requirement: row("min_context_length"), Value: 1047576, Bound: big.NewInt(2000000)},
 			}}}},
+		// Not gpt-4.1, which does not report whether it supports function calling: relaxing never admits it.
 		{"requirements each met by a model, never all at once", nil,
 			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: big.NewInt(200000)}},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
 				{Model: stub("beta"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 8192, Bound: big.NewInt(200000)}}},
-				{Model: stub("gpt-4.1"), Unmet: []Miss{{Requirement: row("supports_function_calling"), Unreported: true}}},
 				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: big.NewInt(200000)}}},
-			}, AsClose: 3}}},
+			}, AsClose: 2}}},
 		// In the query's order, and only models the steps after require keep: no advice to relax it for a
 		// model the policy denies.
 		{"the closest in the query's order, of those the policy allows",
@@ -62,9 +63,8 @@ func TestNarrowing(t *testing.T) {
 			Query{Require: Requirements{Capabilities: needs("function_calling"), MinContextLength: big.NewInt(200000)},
 				SortBy: sortByContextLength, Descending: true},
 			[]Narrowed{{By: ByRequirement, Kept: 0, Of: 6, Closest: []NearMiss{
-				{Model: stub("gpt-4.1"), Unmet: []Miss{{Requirement: row("supports_function_calling"), Unreported: true}}},
 				{Model: stub("gpt-4o"), Unmet: []Miss{{Requirement: row("min_context_length"), Value: 128000, Bound: big.NewInt(200000)}}},
-			}, AsClose: 2}}},
+			}, AsClose: 1}}},
 		// Only gpt-4.1 meets min_context_length, and the policy denies it: of the models it allows, that one
 		// requirement is at fault, with the closest value of those.
 		{"a requirement only a model the policy denies meets", &Policy{Models: map[string]ModelPolicy{"gpt-4.1": {Denied: true}}},
@@ -123,6 +123,33 @@ func TestNarrowing(t *testing.T) {
 				t.Errorf("Narrowing =\n%+v\nwant\n%+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNarrowing_closestReportWhatTheyMiss: the closest models are those
+// that relaxing require admits, not those that miss fewer requirements on a
+// value they do not report (or cannot be priced for), which relaxing never
+// admits; when no model is such, none is listed.
+func TestNarrowing_closestReportWhatTheyMiss(t *testing.T) {
+	t.Parallel()
+	unknown := []megallm.Model{
+		{ID: "no-context", ContextLength: nil, Capabilities: &megallm.Capabilities{SupportsVision: ptr(true)},
+			Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(1.0), OutputTokensCostPerMillion: ptr(2.0)}},
+		{ID: "no-vision-flag", ContextLength: ptr[int64](300000)},
+		{ID: "no-output-price", ContextLength: ptr[int64](300000), Capabilities: &megallm.Capabilities{SupportsVision: ptr(true)},
+			Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(1.0)}},
+	}
+	far := megallm.Model{ID: "far", ContextLength: ptr[int64](8192), Capabilities: &megallm.Capabilities{SupportsVision: ptr(false)},
+		Pricing: &megallm.Pricing{InputTokensCostPerMillion: ptr(1.0), OutputTokensCostPerMillion: ptr(2.0)}}
+	q := Query{Require: Requirements{Capabilities: needs("vision"), MinContextLength: big.NewInt(200000), MaxWorkloadCost: ptr(100.0)},
+		Workload: &Workload{InputTokens: 1e6, OutputTokens: 1e6}}
+	got := New(append(slices.Clone(unknown), far)).Narrowing(q)
+	if len(got) != 1 || got[0].AsClose != 1 || len(got[0].Closest) != 1 || got[0].Closest[0].Model.ID != "far" ||
+		len(got[0].Closest[0].Unmet) != 2 {
+		t.Errorf("Narrowing = %+v, want only far, missing 2 requirements, as the closest", got)
+	}
+	if got := New(unknown).Narrowing(q); len(got) != 1 || len(got[0].Unmet) != 0 || len(got[0].Closest) != 0 || got[0].AsClose != 0 {
+		t.Errorf("Narrowing without far = %+v, want no closest model, nor a requirement none meets", got)
 	}
 }
 

@@ -112,6 +112,11 @@ type Miss struct {
 	SuccessorUnusable string
 }
 
+// Unrelaxable reports whether relaxing the requirement never admits the
+// model: it misses it on a value it does not report, or that could not be
+// read or priced, which never meets a requirement.
+func (m *Miss) Unrelaxable() bool { return m.Unreported || m.CostErr != nil }
+
 // ErrNoWorkload is why max_workload_cost cannot be checked without a workload.
 var ErrNoWorkload = errors.New("no workload is set")
 

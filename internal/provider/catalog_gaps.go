@@ -279,12 +279,13 @@ func narrowedBy(q catalog.Query, by catalog.QueryPart) string {
 
 // unmetByAll words the requirements that none of the models require was
 // given meets, each with the closest miss, or else the models that miss the
-// fewest, each with its misses.
+// fewest of those relaxing require admits, each with its misses.
 func unmetByAll(n catalog.Narrowed) string {
 	if len(n.Unmet) == 0 {
 		words := "each requirement is met by one of them, but none meets them all"
 		if len(n.Closest) == 0 {
-			return words
+			return words + ", and each of them misses one that reads a field it does not report (null in the catalog), " +
+				"which it can never meet"
 		}
 		closest := make([]string, n.AsClose) // joinProblems counts those after the first MaxListed, which Closest holds
 		for i, c := range n.Closest {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -98,9 +99,10 @@ func TestModelsDataSource_emptyCatalogWarns(t *testing.T) {
 // order they apply, up to the one that kept none (with the closest value of
 // a requirement that no model meets, or else the models that miss the fewest,
 // in the data source's order, each with its misses: relaxing one to the value
-// named lists that model), and what to loosen, with values bounded; a read
-// that lists a model has "" (not null, which error_message cannot hold), and
-// an empty catalog says so.
+// named lists that model, so none that misses one on a field it does not
+// report), and what to loosen, with values bounded; a read that lists a model
+// has "" (not null, which error_message cannot hold), and an empty catalog
+// says so.
 func TestModelsDataSource_emptyReason(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -124,6 +126,8 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 		"future": reason("Loosen or remove created_after.", `created_after = "2030-01-01" kept none of the 26 models`),
 		"required": reason("Loosen or remove require.", "require kept none of the 26 models: none meets "+
 			"require.min_context_length (the closest: context_length 2097152 < required 100000000)"),
+		// Not claude-3-opus-20240229, which the policy denies, nor meta-llama/llama-3.2-90b-vision-instruct, which
+		// misses only max_input_cost_per_million but does not report its input price: relaxing never admits it.
 		"closest": reason("Loosen or remove require.", "require kept none of the 26 models: each requirement is "+
 			"met by one of them, but none meets them all; the closest, missing 1 requirement: "+
 			`"claude-3-5-sonnet-20241022" (input_tokens_cost_per_million 3 > allowed 0.05), `+
@@ -135,8 +139,7 @@ func TestModelsDataSource_emptyReason(t *testing.T) {
 			`"gpt-4o" (input_tokens_cost_per_million 2.5 > allowed 0.05), `+
 			`"gpt-4o-mini" (input_tokens_cost_per_million 0.15 > allowed 0.05), `+
 			`"meta-llama/llama-3.1-8b-instruct" (does not support vision), `+
-			`"meta-llama/llama-3.2-90b-vision-instruct" (input_tokens_cost_per_million is not reported (allowed <= 0.05)), `+
-			`and 1 more`), // not claude-3-opus-20240229, which the policy denies
+			`"text-embedding-3-small" (does not support vision)`),
 		"closest_by_cost": reason("Loosen or remove require, or one of the filters before it.",
 			`owned_by = ["openai"] kept 8 of 26 models`, "require kept none of them: each requirement is met by one "+
 				`of them, but none meets them all; the closest, missing 1 requirement: "text-embedding-3-small" `+
@@ -232,6 +235,23 @@ data "megallm_models" "many_owners" {
 }
 `, long, strings.Join(gone, ", ")),
 		ConfigStateChecks: stateChecks,
+	})
+
+	// When each model that misses require misses a requirement on a field it does not report, none is the closest.
+	unreported := mockapi.NewTestServer(t, "")
+	unreported.SetModels(json.RawMessage(`{"id":"no-context","capabilities":{"supports_vision":true}}`),
+		json.RawMessage(`{"id":"no-vision-flag","context_length":300000}`))
+	unitTest(t, resource.TestStep{
+		Config: providerBlock(unreported, "") + `data "megallm_models" "none" {
+  require = { supports_vision = true, min_context_length = 200000 }
+}`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.megallm_models.none", tfjsonpath.New("empty_reason"), knownvalue.StringRegexp(
+				regexp.MustCompile(`\(2 models from .*\n  - require kept none of the 2 models: each requirement is met by `+
+					`one of them, but none meets them all, and each of them misses one that reads a field it does not `+
+					`report \(null in the catalog\), which it can never meet\n\nLoosen or remove require\.$`))),
+			expectIDs("data.megallm_models.none"),
+		},
 	})
 
 	empty := mockapi.NewTestServer(t, "")

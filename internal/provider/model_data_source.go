@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -232,13 +233,16 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(nil, id, r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
-		choose := "Choose"
+		choose, relax := "Choose", "relax require"
 		if set := setCurrencyWords(r.Unmet); set != "" {
 			choose = set + ", choose"
 		}
+		if !slices.ContainsFunc(r.Unmet, func(m catalog.Miss) bool { return !m.Unrelaxable() }) {
+			relax = "remove what it misses from require: a model never meets a requirement on a field it does not report"
+		}
 		return "Model does not meet requirements", fmt.Sprintf("Model %s does not meet %s:\n  - %s\n\n"+
 			"%s another model (a megallm_models data source with the same require lists the models that do), or "+
-			"relax require.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "), choose)
+			"%s.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "), choose, relax)
 	}
 }
 

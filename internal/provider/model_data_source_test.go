@@ -178,7 +178,8 @@ data "megallm_model" "old" {
 			ExpectError: expectError(`Model does not meet requirements .* Model "gpt-3.5-turbo" does not meet 5 requirements:` +
 				` - does not support vision - context_length 16385 < required 100000` +
 				` - max_output_tokens 4096 < required 8192 - input_tokens_cost_per_million 0.5 > allowed 0.25` +
-				` - output_tokens_cost_per_million 1.5 > allowed 1`),
+				` - output_tokens_cost_per_million 1.5 > allowed 1 Choose another model \(a megallm_models data source with` +
+				` the same require lists the models that do\), or relax require\.`),
 		},
 		resource.TestStep{
 			Config: providerBlock(server, "") + `
@@ -195,8 +196,10 @@ data "megallm_model" "unpriced" {
   id      = "meta-llama/llama-3.2-90b-vision-instruct"
   require = { max_input_cost_per_million = 10 }
 }`,
+			// Relaxing never admits a model without the price: the advice is not to relax require.
 			ExpectError: expectError(`Model "meta-llama/llama-3.2-90b-vision-instruct" does not meet 1 requirement:` +
-				` - input_tokens_cost_per_million is not reported \(allowed <= 10\)`),
+				` - input_tokens_cost_per_million is not reported \(allowed <= 10\) Choose another model \(.*\), or` +
+				` remove what it misses from require: a model never meets a requirement on a field it does not report\.`),
 		},
 	)
 }

@@ -180,7 +180,7 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Why `ids` is empty, for a `postcondition`'s `error_message`: each filter in the " +
 					"order they apply with how many models it kept, up to the one that kept none (for `require`, the " +
 					"closest value the catalog has of each requirement that no model meets, else the models that miss " +
-					"the fewest, with their values), and what to loosen; or " +
+					"the fewest, with their values, of those that report what they miss), and what to loosen; or " +
 					"that the catalog has no models. An empty string, never null, when at least one model is listed, since " +
 					"Terraform evaluates `error_message` when the condition holds too.",
 				Computed: true,
