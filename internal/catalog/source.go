@@ -7,8 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/sync/singleflight"
-
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
@@ -31,7 +29,9 @@ type Source struct {
 	check func(*Catalog) error
 	// leftOut, if set, says why an id's model was left out (WithLeftOut).
 	leftOut func(id string) string
-	group   singleflight.Group
+	mu      sync.Mutex
+	// flight is the fetch under way, nil when none is.
+	flight  *flight
 	outcome atomic.Pointer[outcome]
 	// problemsTaken is set once the first caller has had the problems, so
 	// that they are reported once.
@@ -53,8 +53,17 @@ type outcome struct {
 	firstReader string
 }
 
-// stopWait is how long a caller whose context ended waits for the fetch it
-// shares to end too, as one that the same Ctrl-C stopped does at once, so
+// flight is one fetch that callers share. It runs under ctx, the context of
+// the caller that started it; once done is closed, stopped is the outcome
+// of a fetch that ctx stopped, which is not kept, or nil.
+type flight struct {
+	ctx     context.Context
+	done    chan struct{}
+	stopped *outcome
+}
+
+// stopWait is how long a caller stopped with the fetch it shares (both
+// contexts ended, as one Ctrl-C ends them) waits for the fetch to end, so
 // that the plan says what it was waiting for.
 const stopWait = time.Second
 
@@ -116,9 +125,9 @@ func (s *Source) Catalog(ctx context.Context) (*Catalog, error) {
 // that first caller by its reader, to every later one. The shared fetch runs
 // under the context of the caller that started it, and if that context ends
 // first, the fetch is not kept and the callers still waiting start another.
-// A caller whose ctx ends waits for the fetch at most stopWait more: if it
-// ended stopped, its error goes to the callers stopped with it as a failure
-// does; otherwise the caller gets ctx.Err().
+// A caller whose ctx ends gets ctx.Err() at once while the fetch goes on for
+// the others; stopped with the fetch, it waits for it at most stopWait more,
+// and the fetch's error goes to the callers stopped with it as a failure does.
 func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error) {
 	for {
 		if o := s.outcome.Load(); o != nil {
@@ -127,25 +136,52 @@ func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		done := s.group.DoChan("catalog", func() (any, error) {
-			if s.outcome.Load() == nil {
-				return s.load(ctx), nil
-			}
-			return (*outcome)(nil), nil
-		})
-		var fetched singleflight.Result
+		f := s.join(ctx)
 		select {
+		case <-f.done:
 		case <-ctx.Done():
-			select {
-			case fetched = <-done:
-			case <-time.After(stopWait):
-			}
-		case fetched = <-done:
 		}
-		if stopped, _ := fetched.Val.(*outcome); stopped != nil && ctx.Err() != nil {
-			return s.deliver(stopped, reader)
+		if ctx.Err() != nil {
+			return s.stoppedWith(ctx, f, reader)
 		}
 	}
+}
+
+// join returns the fetch under way, or starts one under ctx.
+func (s *Source) join(ctx context.Context) *flight {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.flight == nil {
+		f := &flight{ctx: ctx, done: make(chan struct{})}
+		s.flight = f
+		go func() {
+			if s.outcome.Load() == nil {
+				f.stopped = s.load(ctx)
+			}
+			s.mu.Lock()
+			s.flight = nil
+			s.mu.Unlock()
+			close(f.done)
+		}()
+	}
+	return s.flight
+}
+
+// stoppedWith is what a caller whose ctx ended while it waited for f gets:
+// its own ctx.Err() at once while f goes on, as its context has not ended;
+// else, stopped with f, f's error once f ends, within stopWait.
+func (s *Source) stoppedWith(ctx context.Context, f *flight, reader string) (*Catalog, error) {
+	if f.ctx.Err() == nil {
+		return nil, ctx.Err()
+	}
+	select {
+	case <-f.done:
+		if f.stopped != nil {
+			return s.deliver(f.stopped, reader)
+		}
+	case <-time.After(stopWait):
+	}
+	return nil, ctx.Err()
 }
 
 // TakeProblems returns the problems of the fetched catalog and what the

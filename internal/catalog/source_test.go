@@ -342,19 +342,21 @@ func (c watchedContext) Done() <-chan struct{} {
 // TestSource_interruptedFetchIsToldOnce: when one interruption (Ctrl-C)
 // stops every caller and the fetch they share, the fetch's own error, which
 // says what it was waiting for, goes to one caller and a *RepeatedError
-// naming that caller to the others, also when a waiter is stopped before the
-// starter; and it is not kept: the next caller fetches again.
+// naming that caller to the others, also when the fetch takes a while to end
+// after it is stopped; and it is not kept: the next caller fetches again.
 func TestSource_interruptedFetchIsToldOnce(t *testing.T) {
 	t.Parallel()
 	var calls atomic.Int32
 	started := make(chan struct{})
 	var stoppedErr atomic.Value
+	ended := make(chan struct{})
 	src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
 		if calls.Add(1) > 1 {
 			return []megallm.Model{{ID: "fresh"}}, nil, nil
 		}
 		close(started)
 		<-ctx.Done()
+		<-ended
 		err := fmt.Errorf("HTTP 429 (stopped while waiting 1m0s to retry: %w)", ctx.Err())
 		stoppedErr.Store(err)
 		return nil, nil, err
@@ -371,9 +373,9 @@ func TestSource_interruptedFetchIsToldOnce(t *testing.T) {
 		done.Go(func() { _, errs[i] = src.CatalogFor(joined, fmt.Sprintf("reader %d", i)) })
 		<-joined.waiting
 	}
-	stopWaiters() // the waiters first: they wait for the starter's fetch, which the same interruption ends
-	time.Sleep(10 * time.Millisecond)
-	stopStarter()
+	stopStarter() // the starter's context, which the fetch runs under, then the waiters'
+	stopWaiters()
+	close(ended)
 	done.Wait()
 	first := slices.IndexFunc(errs, func(err error) bool { return err != nil && err == stoppedErr.Load() })
 	if first < 0 {
@@ -435,48 +437,35 @@ func TestSource_problemsAreTakenOnce(t *testing.T) {
 	}
 }
 
+// TestSource_cancelledCallerStopsWaiting: a caller whose context ends while
+// the fetch it joined goes on for the caller that started it gets its own
+// ctx.Err() without waiting for the fetch, so not the catalog of a fetch that
+// ends right after; the fetch, not stopped, serves the starter.
 func TestSource_cancelledCallerStopsWaiting(t *testing.T) {
 	t.Parallel()
 	f := newBlockingFetch(t, []megallm.Model{{ID: "late"}}, nil)
 	src := NewSource(f.fetch, nil)
-
-	// The first caller starts the fetch and stays; the second joins it and
-	// gives up.
-	firstDone := make(chan *Catalog, 1)
+	starterDone := make(chan *Catalog, 1)
 	go func() {
 		c, _ := src.Catalog(context.Background())
-		firstDone <- c
+		starterDone <- c
 	}()
 	waitStarted(t, f)
-
 	ctx, cancel := context.WithCancel(context.Background())
-	secondDone := make(chan error, 1)
+	joined := watchedContext{ctx, make(chan struct{}, 1)}
+	stoppedDone := make(chan error, 1)
 	go func() {
-		_, err := src.Catalog(ctx)
-		secondDone <- err
+		_, err := src.Catalog(joined)
+		stoppedDone <- err
 	}()
+	<-joined.waiting
 	cancel()
-	select {
-	case err := <-secondDone:
-		if !errors.Is(err, context.Canceled) || err != ctx.Err() {
-			t.Errorf("cancelled caller error = %v, want ctx.Err() (context.Canceled)", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("cancelled caller did not return within 5s while the fetch was blocked")
+	f.unblock() // a caller that waited for the fetch would get its catalog
+	if err := <-stoppedDone; err != ctx.Err() {
+		t.Errorf("stopped caller: error = %v, want its own ctx.Err() (context.Canceled)", err)
 	}
-
-	// The shared fetch is unaffected: the first caller still gets the catalog.
-	f.unblock()
-	select {
-	case c := <-firstDone:
-		if c == nil {
-			t.Fatal("first caller got no catalog")
-		}
-		if _, ok := c.Lookup("late"); !ok {
-			t.Error("first caller's catalog does not hold model late")
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("first caller did not return within 5s of the fetch being released")
+	if c := <-starterDone; c == nil {
+		t.Error("the starter got no catalog")
 	}
 	if n := f.calls.Load(); n != 1 {
 		t.Errorf("fetch called %d times, want 1", n)
