@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"fmt"
+	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +140,32 @@ func TestOutageCostsOneFetch(t *testing.T) {
 	}
 	if n := strings.Count(flat, "The same error is shown in full"); n != dataSources-1 {
 		t.Errorf("%d errors point at the full one, want %d", n, dataSources-1)
+	}
+}
+
+// TestMovedCatalog_oneWarningAPlan: a plan of three data sources against a
+// catalog that moved permanently makes two requests (the redirect and the
+// catalog) and warns once, naming the base_url to set (Terraform would fold
+// more than one into "similar warnings"); with that base_url written into
+// the provider block as the warning says, MEGALLM_BASE_URL unchanged, a plan
+// makes one request and does not warn.
+func TestMovedCatalog_oneWarningAPlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.Move("/v1/old/models", http.StatusPermanentRedirect, server.URL()+"/models")
+	config := readOneModel + `data "megallm_model" "other" { id = "gpt-4o-mini" }` + "\n" +
+		`data "megallm_models" "all" {}` + "\n"
+	moved := map[string]string{"MEGALLM_BASE_URL": server.URL() + "/old"}
+	out, err := plan(t, server, config, moved)
+	advised := regexp.MustCompile(`set base_url = ("[^"]*")`).FindStringSubmatch(out)
+	if err != nil || strings.Count(out, "Warning: MegaLLM catalog moved") != 1 || strings.Contains(out, "similar warning") ||
+		advised == nil || server.RequestCount() != 2 {
+		t.Fatalf("plan against the old address: err = %v, %d requests; want one warning naming a base_url and 2 requests:\n%s",
+			err, server.RequestCount(), out)
+	}
+	out, err = plan(t, server, `provider "megallm" { base_url = `+advised[1]+" }\n"+config, moved)
+	if err != nil || strings.Contains(out, "moved") || server.RequestCount() != 3 {
+		t.Errorf("plan with base_url = %s: err = %v, %d requests in all; want no warning and one more request:\n%s",
+			advised[1], err, server.RequestCount(), out)
 	}
 }

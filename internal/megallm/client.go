@@ -286,7 +286,44 @@ func (c *Client) doListModels(ctx context.Context) ([]Model, []Problem, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return nil, nil, c.apiError(resp)
 	}
-	return c.decodeModels(resp)
+	models, problems, err := c.decodeModels(resp)
+	if moved, ok := c.movedTo(resp); ok && err == nil {
+		problems = append([]Problem{moved}, problems...)
+	}
+	return models, problems, err
+}
+
+// movedTo is the CatalogMoved problem of resp, when only permanent
+// redirects (301, 308) led its request elsewhere: each plan pays a request
+// for them, which setting the base URL they lead to saves. It is named only
+// when a base URL reads exactly where they led (a path that ends in /models,
+// no query), without the key and whole in a quote, so that the advice works
+// as written; otherwise there is no problem, as no configuration could stop
+// its warning on every plan.
+func (c *Client) movedTo(resp *http.Response) (Problem, bool) {
+	final := resp.Request
+	if c.finalURL(resp) == "" {
+		return Problem{}, false
+	}
+	for r := final; r.Response != nil; r = r.Response.Request {
+		if code := r.Response.StatusCode; code != http.StatusMovedPermanently && code != http.StatusPermanentRedirect {
+			return Problem{}, false
+		}
+	}
+	target := *final.URL
+	target.Fragment, target.RawFragment = "", "" // not sent
+	raw := strings.TrimSuffix(target.String(), "/models")
+	base, err := ParseBaseURL(raw)
+	if err != nil || base.JoinPath("models").String() != target.String() ||
+		c.redact.String(base.String()) != base.String() || !QuotesWhole(base.String()) {
+		return Problem{}, false
+	}
+	advice := ": "
+	if keyWithheld(final) {
+		advice = keyNotSent + ": if you trust it, "
+	}
+	return Problem{Kind: CatalogMoved, Issue: fmt.Sprintf("moved permanently to %s%sset base_url = %s",
+		Quote(c.redact.String(target.String())), advice, Quote(base.String()))}, true
 }
 
 // decodeModels decodes the body into the model list, reading at most maxBody
@@ -317,7 +354,7 @@ func (c *Client) apiError(resp *http.Response) error {
 	const maxErrorBody = 64 << 10
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	apiErr := &APIError{Method: http.MethodGet, URL: c.ModelsURL(), FinalURL: c.finalURL(resp), StatusCode: resp.StatusCode,
-		KeyWithheld: resp.Request.Header.Get("Authorization") == "" && resp.Request.Header.Get("x-api-key") == ""}
+		KeyWithheld: keyWithheld(resp.Request)}
 	retryAfter := resp.Header.Get("Retry-After")
 	if apiErr.retryAfter, apiErr.hasRetryAfter = parseRetryAfter(retryAfter, time.Now()); retryAfter != "" && !apiErr.hasRetryAfter {
 		apiErr.ignoredRetryAfter = Quote(c.redact.String(retryAfter))
@@ -398,6 +435,12 @@ func (c *Client) boundRedirectTarget(err error) error {
 	}
 	return &url.Error{Op: urlErr.Op, URL: c.ModelsURL(),
 		Err: fmt.Errorf("redirected to %s: %w", Excerpt(c.redact.String(target)), urlErr.Err)}
+}
+
+// keyWithheld reports whether req went without the key, as
+// keepCredentialsOnOrigin sends it after a redirect that left the origin.
+func keyWithheld(req *http.Request) bool {
+	return req.Header.Get("Authorization") == "" && req.Header.Get("x-api-key") == ""
 }
 
 // keepCredentialsOnOrigin follows up to maxRedirects redirects, but once the

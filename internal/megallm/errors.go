@@ -47,7 +47,7 @@ func (e *APIError) Error() string {
 	if e.FinalURL != "" {
 		fmt.Fprintf(&b, " (redirected to %s", e.FinalURL)
 		if e.KeyWithheld {
-			b.WriteString(", where the key is not sent")
+			b.WriteString(keyNotSent)
 		}
 		b.WriteString(")")
 	}
@@ -59,6 +59,9 @@ func (e *APIError) Error() string {
 	}
 	return b.String()
 }
+
+// keyNotSent follows a redirect's target that the key was not sent to.
+const keyNotSent = ", where the key is not sent"
 
 // said is what the error body said: its message, followed by its type and
 // code when it has them, or "no message" followed by them; "" when it had

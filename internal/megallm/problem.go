@@ -6,7 +6,8 @@ import (
 
 // Problem is something wrong in one entry of a model list that the decoder
 // worked around rather than fail the whole list: a field it read as nil or in
-// another spelling, or an entry it left out. Problems are meant to be reported as warnings.
+// another spelling, or an entry it left out; or, CatalogMoved, in where the
+// list was read. Problems are meant to be reported as warnings.
 type Problem struct {
 	Kind ProblemKind
 	// Index is the entry's position in "data", from 0.
@@ -37,12 +38,17 @@ const (
 	// NameRespelled is a type or owned_by read in another spelling, the one
 	// a configuration can name it by (respellNames).
 	NameRespelled
+	// CatalogMoved is a list read at the end of permanent redirects; Issue
+	// says where, and the base URL that reads it without them (movedTo).
+	CatalogMoved
 )
 
 func (p Problem) String() string {
 	switch p.Kind {
 	case FieldReadAsNull, NameRespelled:
 		return fmt.Sprintf("model %s: %s %s", Quote(p.ModelID), p.Field, p.Issue)
+	case CatalogMoved:
+		return p.Issue
 	case DuplicateDropped:
 		return fmt.Sprintf("data[%d]: id %s %s", p.Index, Quote(p.ModelID), p.Issue)
 	default:

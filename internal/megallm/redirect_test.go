@@ -1,9 +1,12 @@
 package megallm_test
 
 import (
+	"cmp"
 	"context"
 	"errors"
+	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -116,5 +119,81 @@ func TestRedirect_httpsToHTTPDropsTheKey(t *testing.T) {
 			!strings.Contains(err.Error(), "(redirected to http://api.example/v1/models, where the key is not sent)") {
 			t.Errorf("%s: err = %v, want a 401 that says the key was not sent", scheme, err)
 		}
+	}
+}
+
+// TestRedirect_permanentMoveNamesTheBaseURL: a catalog read at the end of
+// permanent redirects (301, 308, every hop) comes with one CatalogMoved
+// problem that names the base_url that reads it at once, when one can: the
+// target is a models URL without a query, with no key in it, and the base
+// URL is quoted whole. Any temporary hop, or a target no base_url gives,
+// makes no problem.
+func TestRedirect_permanentMoveNamesTheBaseURL(t *testing.T) {
+	t.Parallel()
+	type hop struct {
+		status   int
+		location string
+	}
+	const old = "https://api.example/v1/models"
+	long := "https://api.example/" + strings.Repeat("v", 50) + "/models" // a base URL of 70 characters
+	for _, tc := range []struct {
+		name string
+		base string
+		hops map[string]hop
+		want string
+	}{
+		{"301 on the same host", "", map[string]hop{old: {301, "https://api.example/v2/models"}},
+			`moved permanently to "https://api.example/v2/models": set base_url = "https://api.example/v2"`},
+		{"308 to a relative location", "", map[string]hop{old: {308, "/v2/models"}},
+			`moved permanently to "https://api.example/v2/models": set base_url = "https://api.example/v2"`},
+		{"301 from http to https", "http://api.example/v1", map[string]hop{"http://api.example/v1/models": {301, old}},
+			`moved permanently to "https://api.example/v1/models": set base_url = "https://api.example/v1"`},
+		{"301 to another host", "", map[string]hop{old: {301, "https://new.example/v2/models"}},
+			`moved permanently to "https://new.example/v2/models", where the key is not sent: if you trust it, ` +
+				`set base_url = "https://new.example/v2"`},
+		{"301 then 308", "", map[string]hop{old: {301, "/v2/models"}, "https://api.example/v2/models": {308, "/v3/models"}},
+			`moved permanently to "https://api.example/v3/models": set base_url = "https://api.example/v3"`},
+		{"a fragment, which is not sent", "", map[string]hop{old: {301, "/v2/models#list"}},
+			`moved permanently to "https://api.example/v2/models": set base_url = "https://api.example/v2"`},
+		{"302", "", map[string]hop{old: {302, "/v2/models"}}, ""},
+		{"303", "", map[string]hop{old: {303, "/v2/models"}}, ""},
+		{"307", "", map[string]hop{old: {307, "/v2/models"}}, ""},
+		{"308 then 302", "", map[string]hop{old: {308, "/v2/models"}, "https://api.example/v2/models": {302, "/v3/models"}}, ""},
+		{"302 then 301", "", map[string]hop{old: {302, "/v2/models"}, "https://api.example/v2/models": {301, "/v3/models"}}, ""},
+		{"a query", "", map[string]hop{old: {301, "/v2/models?version=2"}}, ""},
+		{"not a models URL", "", map[string]hop{old: {301, "/v2/catalog.json"}}, ""},
+		{"a trailing slash", "", map[string]hop{old: {301, "/v2/models/"}}, ""},
+		{"a double slash", "", map[string]hop{old: {301, "/v2//models"}}, ""},
+		{"a password", "", map[string]hop{old: {301, "https://user:pw@api.example/v2/models"}}, ""},
+		{"the key", "", map[string]hop{old: {301, "/" + testKey + "/models"}}, ""},
+		{"a base URL too long to quote", "", map[string]hop{old: {301, long}}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			transport := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+				resp := &http.Response{StatusCode: http.StatusOK, Header: http.Header{}, Request: req,
+					Body: io.NopCloser(strings.NewReader(`{"object":"list","data":[{"id":"m"}]}`))}
+				if h, ok := tc.hops[req.URL.String()]; ok {
+					resp.StatusCode, resp.Body = h.status, http.NoBody
+					resp.Header.Set("Location", h.location)
+				}
+				return resp, nil
+			})
+			base := cmp.Or(tc.base, "https://api.example/v1")
+			models, problems, err := newClient(t, megallm.Config{BaseURL: base, APIKey: testKey, Transport: transport}).
+				ListModels(context.Background())
+			if err != nil || len(models) != 1 {
+				t.Fatalf("ListModels: %d models, %v; want the catalog", len(models), err)
+			}
+			var got []string
+			for _, p := range problems {
+				if p.Kind == megallm.CatalogMoved {
+					got = append(got, p.String())
+				}
+			}
+			if want := []string{tc.want}; tc.want == "" && len(got) != 0 || tc.want != "" && !slices.Equal(got, want) {
+				t.Errorf("CatalogMoved problems: %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

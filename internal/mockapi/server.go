@@ -34,6 +34,7 @@ type Server struct {
 	catalog  []byte
 	latency  time.Duration
 	faults   []Fault
+	moves    map[string]Fault
 	requests []Request
 
 	http *http.Server
@@ -99,6 +100,18 @@ func (s *Server) InjectFaults(faults ...Fault) {
 	s.faults = append(s.faults, faults...)
 }
 
+// Move answers every request for path, such as "/v1/old/models", with a
+// redirect of status to location, as an API that moved answers at its old
+// address.
+func (s *Server) Move(path string, status int, location string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.moves == nil {
+		s.moves = map[string]Fault{}
+	}
+	s.moves[path] = Redirect(status, location)
+}
+
 // Requests returns a copy of every request received so far.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
@@ -157,6 +170,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.faults = s.faults[1:]
 	}
 	catalog := s.catalog
+	move, moved := s.moves[r.URL.Path]
 	s.mu.Unlock()
 
 	if latency > 0 {
@@ -169,6 +183,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case fault != nil:
 		fault.write(w, r)
+	case moved:
+		move.write(w, r)
 	case r.URL.Path != modelsPath:
 		writeError(w, r, http.StatusNotFound, "Not found: "+r.URL.Path, "invalid_request_error", "not_found")
 	case r.Method != http.MethodGet:

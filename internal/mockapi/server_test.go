@@ -518,3 +518,23 @@ func TestSetLatency(t *testing.T) {
 		t.Errorf("after SetLatency(0): status %d, want 200", a.status)
 	}
 }
+
+// TestMove_redirectsEveryRequest: a moved path answers every request, not
+// only the next, with its redirect, which a client follows to the catalog.
+func TestMove_redirectsEveryRequest(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, testKey)
+	server.Move("/v1/old/models", http.StatusPermanentRedirect, server.URL()+"/models")
+	for range 2 {
+		if got := do(t, server, http.MethodGet, "/v1/old/models", bearer(testKey)); got.status != http.StatusOK {
+			t.Errorf("status %d after the redirect, want 200: %s", got.status, got.body)
+		}
+	}
+	var paths []string
+	for _, r := range server.Requests() {
+		paths = append(paths, r.Path)
+	}
+	if want := "/v1/old/models /v1/models /v1/old/models /v1/models"; strings.Join(paths, " ") != want {
+		t.Errorf("paths requested: %q, want %q", paths, want)
+	}
+}

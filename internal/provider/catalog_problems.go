@@ -18,6 +18,8 @@ var problemWarnings = []struct {
 	kind                 megallm.ProblemKind
 	summary, detail, sep string
 }{
+	{megallm.CatalogMoved, "MegaLLM catalog moved", "The MegaLLM catalog at %s %s, to save the extra request that " +
+		"following the redirect costs every plan.", ""},
 	{megallm.FieldReadAsNull, "Unreadable values in the MegaLLM catalog", "The catalog from %s has values that " +
 		"cannot be read or make no sense. The provider reads each as null, so that model does not meet a requirement on " +
 		"the field and sorts last by it; its other fields and the other models are unaffected:\n  - %s\n\nReport them " +
@@ -32,8 +34,8 @@ var problemWarnings = []struct {
 		"one model with each of these ids: %s. The provider uses the first entry of each id and ignores the others.", ", "},
 }
 
-// catalogProblemWarnings groups what the decoder worked around into at most
-// four warnings (problemWarnings): a duplicate id is named once.
+// catalogProblemWarnings groups the catalog's problems into at most five
+// warnings (problemWarnings): a duplicate id is named once.
 func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
 	lines := map[megallm.ProblemKind][]string{}
 	seen := map[string]bool{}
