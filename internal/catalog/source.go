@@ -25,6 +25,8 @@ type Source struct {
 	policy *Policy
 	// now is the clock the policy is applied by, at the fetch.
 	now func() time.Time
+	// after counts stopWait (time.After; a test's own channel).
+	after func(time.Duration) <-chan time.Time
 	// check, if set, refuses a catalog the policy was applied to (WithCheck).
 	check func(*Catalog) error
 	// leftOut, if set, says why an id's model was left out (WithLeftOut).
@@ -63,8 +65,10 @@ type flight struct {
 }
 
 // stopWait is how long a caller stopped with the fetch it shares (both
-// contexts ended, as one Ctrl-C ends them) waits for the fetch to end, so
-// that the plan says what it was waiting for.
+// contexts ended, as one Ctrl-C ends them, one a moment after the other)
+// waits for the fetch to end, or for its own context to end after a stopped
+// fetch before it fetches again, so that the plan says once what it was
+// waiting for, with one request.
 const stopWait = time.Second
 
 // RepeatedError is a Source's failed fetch as returned to every caller after
@@ -84,7 +88,7 @@ func (e *RepeatedError) Unwrap() error { return e.Err }
 // NewSource returns a Source that loads the catalog with fetch and applies
 // policy (nil for none) to it, at the time of the fetch.
 func NewSource(fetch fetchFunc, policy *Policy) *Source {
-	return &Source{fetch: fetch, policy: policy, now: time.Now}
+	return &Source{fetch: fetch, policy: policy, now: time.Now, after: time.After}
 }
 
 // WithClock makes s apply its policy at the time now gives rather than
@@ -124,10 +128,11 @@ func (s *Source) Catalog(ctx context.Context) (*Catalog, error) {
 // returns its error to the first caller and a *RepeatedError of it, naming
 // that first caller by its reader, to every later one. The shared fetch runs
 // under the context of the caller that started it, and if that context ends
-// first, the fetch is not kept and the callers still waiting start another.
-// A caller whose ctx ends gets ctx.Err() at once while the fetch goes on for
-// the others; stopped with the fetch, it waits for it at most stopWait more,
-// and the fetch's error goes to the callers stopped with it as a failure does.
+// first, the fetch is not kept and the callers still waiting start another,
+// stopWait later. A caller whose ctx ends gets ctx.Err() at once while the
+// fetch goes on for the others; stopped with the fetch (its ctx ending after
+// the fetch's, within stopWait of the fetch's end), it gets the fetch's error
+// as a failure is told.
 func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error) {
 	for {
 		if o := s.outcome.Load(); o != nil {
@@ -139,6 +144,12 @@ func (s *Source) CatalogFor(ctx context.Context, reader string) (*Catalog, error
 		f := s.join(ctx)
 		select {
 		case <-f.done:
+			if f.stopped != nil {
+				select { // stopped, as the same Ctrl-C may stop ctx a moment later
+				case <-ctx.Done():
+				case <-s.after(stopWait):
+				}
+			}
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
@@ -179,7 +190,7 @@ func (s *Source) stoppedWith(ctx context.Context, f *flight, reader string) (*Ca
 		if f.stopped != nil {
 			return s.deliver(f.stopped, reader)
 		}
-	case <-time.After(stopWait):
+	case <-s.after(stopWait):
 	}
 	return nil, ctx.Err()
 }

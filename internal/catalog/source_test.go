@@ -295,6 +295,11 @@ func TestSource_waitersRefetchWhenTheStarterIsCancelled(t *testing.T) {
 		}
 		return []megallm.Model{{ID: "second"}}, nil, nil
 	}, nil)
+	src.after = func(time.Duration) <-chan time.Time { // stopWait passes, the waiter's context still live
+		passed := make(chan time.Time, 1)
+		passed <- time.Time{}
+		return passed
+	}
 	starter, cancel := context.WithCancel(context.Background())
 	starterDone := make(chan error, 1)
 	go func() {
@@ -335,61 +340,85 @@ type watchedContext struct {
 }
 
 func (c watchedContext) Done() <-chan struct{} {
-	c.waiting <- struct{}{}
+	select {
+	case c.waiting <- struct{}{}:
+	default: // told already
+	}
 	return c.Context.Done()
 }
 
 // TestSource_interruptedFetchIsToldOnce: when one interruption (Ctrl-C)
 // stops every caller and the fetch they share, the fetch's own error, which
 // says what it was waiting for, goes to one caller and a *RepeatedError
-// naming that caller to the others, also when the fetch takes a while to end
-// after it is stopped; and it is not kept: the next caller fetches again.
+// naming that caller to the others, whether the fetch ends after all are
+// stopped (it takes a while to end) or before the waiters are (Terraform
+// ends them a moment apart), without a second fetch; and it is not kept: the
+// next caller fetches again.
 func TestSource_interruptedFetchIsToldOnce(t *testing.T) {
 	t.Parallel()
-	var calls atomic.Int32
-	started := make(chan struct{})
-	var stoppedErr atomic.Value
-	ended := make(chan struct{})
-	src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
-		if calls.Add(1) > 1 {
-			return []megallm.Model{{ID: "fresh"}}, nil, nil
-		}
-		close(started)
-		<-ctx.Done()
-		<-ended
-		err := fmt.Errorf("HTTP 429 (stopped while waiting 1m0s to retry: %w)", ctx.Err())
-		stoppedErr.Store(err)
-		return nil, nil, err
-	}, nil)
-	starter, stopStarter := context.WithCancel(context.Background())
-	const waiters = 3
-	errs := make([]error, waiters+1)
-	var done sync.WaitGroup
-	done.Go(func() { _, errs[0] = src.CatalogFor(starter, "reader 0") })
-	<-started
-	waiter, stopWaiters := context.WithCancel(context.Background())
-	joined := watchedContext{waiter, make(chan struct{}, waiters)}
-	for i := 1; i <= waiters; i++ {
-		done.Go(func() { _, errs[i] = src.CatalogFor(joined, fmt.Sprintf("reader %d", i)) })
-		<-joined.waiting
-	}
-	stopStarter() // the starter's context, which the fetch runs under, then the waiters'
-	stopWaiters()
-	close(ended)
-	done.Wait()
-	first := slices.IndexFunc(errs, func(err error) bool { return err != nil && err == stoppedErr.Load() })
-	if first < 0 {
-		t.Fatalf("no caller got the fetch's own error: %v", errs)
-	}
-	for i, err := range errs {
-		var repeated *RepeatedError
-		if i != first && (!errors.As(err, &repeated) || repeated.Err != stoppedErr.Load() ||
-			repeated.FirstReader != fmt.Sprintf("reader %d", first)) {
-			t.Errorf("caller %d error = %#v, want a *RepeatedError of the fetch's error naming reader %d", i, err, first)
-		}
-	}
-	if c, err := src.Catalog(context.Background()); err != nil || c.Len() != 1 {
-		t.Errorf("Catalog after the interruption: %v, %v; want the catalog of a new fetch", c, err)
+	for _, waitersLate := range []bool{false, true} {
+		t.Run(fmt.Sprintf("waiters stopped after the fetch ended: %v", waitersLate), func(t *testing.T) {
+			t.Parallel()
+			var calls atomic.Int32
+			started, ended := make(chan struct{}), make(chan struct{})
+			var stoppedErr atomic.Value
+			src := NewSource(func(ctx context.Context) ([]megallm.Model, []megallm.Problem, error) {
+				if calls.Add(1) > 1 {
+					return []megallm.Model{{ID: "fresh"}}, nil, nil
+				}
+				close(started)
+				<-ctx.Done()
+				<-ended
+				err := fmt.Errorf("HTTP 429 (stopped while waiting 1m0s to retry: %w)", ctx.Err())
+				stoppedErr.Store(err)
+				return nil, nil, err
+			}, nil)
+			src.after = func(time.Duration) <-chan time.Time { return nil } // stopWait does not pass in this test
+			starter, stopStarter := context.WithCancel(context.Background())
+			const waiters = 3
+			errs := make([]error, waiters+1)
+			starterDone := make(chan struct{})
+			go func() {
+				defer close(starterDone)
+				_, errs[0] = src.CatalogFor(starter, "reader 0")
+			}()
+			<-started
+			waiter, stopWaiters := context.WithCancel(context.Background())
+			joined := watchedContext{waiter, make(chan struct{}, 1)}
+			var done sync.WaitGroup
+			for i := 1; i <= waiters; i++ {
+				done.Go(func() { _, errs[i] = src.CatalogFor(joined, fmt.Sprintf("reader %d", i)) })
+				<-joined.waiting
+			}
+			stopStarter() // the starter's context, which the fetch runs under, then the waiters'
+			if waitersLate {
+				close(ended)
+				<-starterDone // the starter has the fetch's outcome: the fetch has ended
+				stopWaiters()
+			} else {
+				stopWaiters()
+				close(ended)
+			}
+			done.Wait()
+			<-starterDone
+			first := slices.IndexFunc(errs, func(err error) bool { return err != nil && err == stoppedErr.Load() })
+			if first < 0 {
+				t.Fatalf("no caller got the fetch's own error: %v", errs)
+			}
+			for i, err := range errs {
+				var repeated *RepeatedError
+				if i != first && (!errors.As(err, &repeated) || repeated.Err != stoppedErr.Load() ||
+					repeated.FirstReader != fmt.Sprintf("reader %d", first)) {
+					t.Errorf("caller %d error = %#v, want a *RepeatedError of the fetch's error naming reader %d", i, err, first)
+				}
+			}
+			if n := calls.Load(); n != 1 {
+				t.Errorf("fetch called %d times during the interruption, want 1", n)
+			}
+			if c, err := src.Catalog(context.Background()); err != nil || c.Len() != 1 {
+				t.Errorf("Catalog after the interruption: %v, %v; want the catalog of a new fetch", c, err)
+			}
+		})
 	}
 }
 
