@@ -48,7 +48,8 @@ type Config struct {
 	BaseURL    string
 	APIKey     string
 	AuthScheme AuthScheme
-	UserAgent  string
+	// UserAgent is sent as it is; UserAgent(...) builds the provider's.
+	UserAgent string
 	// Timeout bounds one attempt, reading the whole body included. Zero means none.
 	Timeout time.Duration
 	// MaxRetries is how many times a failed attempt is retried (0: never).
@@ -64,6 +65,18 @@ type Config struct {
 	// Transport sends the requests; nil means a transport of the client's
 	// own, set up as http.DefaultTransport is (NewTransport).
 	Transport http.RoundTripper
+}
+
+// UserAgent is the User-Agent the provider sends, in the form of HashiCorp's
+// providers: the version of the Terraform that runs it (OpenTofu reports its
+// own there), when known, then the provider's, so that a gateway's log tells
+// which versions call it. It holds no key.
+func UserAgent(terraformVersion, providerVersion string) string {
+	ua := "terraform-provider-megallm/" + providerVersion
+	if terraformVersion == "" {
+		return ua
+	}
+	return "Terraform/" + terraformVersion + " (+https://www.terraform.io) " + ua
 }
 
 // Retry describes a failed attempt that is about to be retried.

@@ -59,6 +59,21 @@ func TestListModels_authHeaders(t *testing.T) {
 	}
 }
 
+// TestUserAgent: the Terraform version comes first, in the form of HashiCorp's
+// providers, and is left out, not written empty, when Terraform sent none.
+func TestUserAgent(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ terraform, provider, want string }{
+		{"1.11.0", "0.1.0", "Terraform/1.11.0 (+https://www.terraform.io) terraform-provider-megallm/0.1.0"},
+		{"1.10.10", "dev", "Terraform/1.10.10 (+https://www.terraform.io) terraform-provider-megallm/dev"},
+		{"", "0.1.0", "terraform-provider-megallm/0.1.0"},
+	} {
+		if got := megallm.UserAgent(tc.terraform, tc.provider); got != tc.want {
+			t.Errorf("UserAgent(%q, %q) = %q, want %q", tc.terraform, tc.provider, got, tc.want)
+		}
+	}
+}
+
 func TestListModels_requestShape(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, testKey)

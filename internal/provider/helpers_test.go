@@ -266,6 +266,11 @@ func functionsTest(t *testing.T, steps ...resource.TestStep) {
 	unitTestFrom(t, tfversion.Version1_8_0, steps...)
 }
 
+// wantUserAgent is the User-Agent of the provider the tests run, under the
+// Terraform (or OpenTofu) that runs them, in the form of HashiCorp's providers.
+var wantUserAgent = regexp.MustCompile(`^Terraform/\d+\.\d+\.\d+\S* \(\+https://www\.terraform\.io\) terraform-provider-megallm/` +
+	regexp.QuoteMeta(testVersion) + `$`)
+
 // expectRequests checks every request the mock received: each must carry
 // exactly one credential header, the wanted one, and the provider's User-Agent.
 func expectRequests(server *mockapi.Server, header, value string) resource.TestCheckFunc {
@@ -286,8 +291,8 @@ func expectRequests(server *mockapi.Server, header, value string) resource.TestC
 					return fmt.Errorf("request also carries a %s header: only one credential header may be sent", other)
 				}
 			}
-			if ua := r.Header.Get("User-Agent"); ua != "terraform-provider-megallm/"+testVersion {
-				return fmt.Errorf("User-Agent %q, want terraform-provider-megallm/%s", ua, testVersion)
+			if ua := r.Header.Get("User-Agent"); !wantUserAgent.MatchString(ua) {
+				return fmt.Errorf("User-Agent %q, want it to match %s", ua, wantUserAgent)
 			}
 		}
 		return nil

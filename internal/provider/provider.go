@@ -182,7 +182,7 @@ func (p *megallmProvider) Configure(ctx context.Context, req provider.ConfigureR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data, diags := newProviderData(settings, scrub, p.version, p.now)
+	data, diags := newProviderData(settings, scrub, megallm.UserAgent(req.TerraformVersion, p.version), p.now)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -232,10 +232,10 @@ func (e unknownArgumentsError) detail() string {
 		strings.Join(sets, "; "))
 }
 
-// newProviderData builds the catalog source of the file or of the API, with
-// the clock now and what a data source reports scrubbed by scrub, and warns
-// when the API key would cross the network unencrypted.
-func newProviderData(s providerSettings, scrub func(string) string, version string, now func() time.Time) (*providerData, diag.Diagnostics) {
+// newProviderData builds the catalog source of the file or of the API (with
+// userAgent), the clock now and what a data source reports scrubbed by scrub,
+// and warns when the API key would cross the network unencrypted.
+func newProviderData(s providerSettings, scrub func(string) string, userAgent string, now func() time.Time) (*providerData, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	// The file's catalog and the API's alike, with the policy applied by the
 	// clock now, its names checked against the catalog (spacedPolicyNames),
@@ -259,7 +259,7 @@ func newProviderData(s providerSettings, scrub func(string) string, version stri
 		AuthScheme: s.authScheme,
 		Timeout:    s.timeout,
 		MaxRetries: s.maxRetries,
-		UserAgent:  "terraform-provider-megallm/" + version,
+		UserAgent:  userAgent,
 		Transport:  newLoggingTransport(megallm.NewTransport(), s.apiKey),
 		OnRetry:    logRetry,
 	})
