@@ -282,3 +282,45 @@ func TestMakeSaysWhyItBuildsOpenTofu(t *testing.T) {
 		t.Errorf("make demo with neither terraform nor tofu on PATH does not say that it builds OpenTofu because of it:\n%s", out)
 	}
 }
+
+// TestMakeBuildStampsTheReleasedVersion checks that make build, on a commit
+// tagged v1.2.3, stamps 1.2.3 as GoReleaser does (its .Version has no v), so
+// that the provider reports to Terraform and names in its User-Agent the
+// version a release of that tag would.
+func TestMakeBuildStampsTheReleasedVersion(t *testing.T) {
+	makePath, err := exec.LookPath("make")
+	if err != nil {
+		t.Skip("no make on PATH")
+	}
+	repo := t.TempDir()
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "commit", "-q", "--allow-empty", "-m", "release"},
+		{"-c", "tag.gpgsign=false", "tag", "v1.2.3"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = repo
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Skipf("git %s: %v\n%s", args[0], err, out)
+		}
+	}
+	makefile, err := filepath.Abs(filepath.Join("..", "..", "GNUmakefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(makePath, "-n", "-f", makefile, "build")
+	cmd.Dir = repo
+	// Not the VERSION of a make that runs this test.
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + os.Getenv("HOME")}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("make -n build: %v\n%s", err, out)
+	}
+	var got string
+	if stamp := regexp.MustCompile(`-X main\.version=([^"\s]*)`).FindSubmatch(out); stamp != nil {
+		got = string(stamp[1])
+	}
+	if got != "1.2.3" {
+		t.Errorf("make build on tag v1.2.3 stamps main.version %q, want 1.2.3, as a release of the tag does:\n%s", got, out)
+	}
+}
