@@ -52,15 +52,24 @@ func CredentialsEcho() Fault {
 }
 
 // HeadersEcho is a 200 whose body lists the request's headers as JSON, like
-// httpbin's /headers: a base_url that points at an echo service, not the API.
+// httpbin's /headers (credentials first): a base_url that points at an echo
+// service, not the API.
 func HeadersEcho() Fault {
 	f := Fault{Status: http.StatusOK, ContentType: "application/json"}
 	f.echo = func(r *http.Request) string {
-		headers := map[string]string{}
-		for name := range r.Header {
-			headers[name] = r.Header.Get(name)
+		var echo struct { // credentials first, so that the start an error quotes holds them
+			Credentials map[string]string `json:"credentials"`
+			Headers     map[string]string `json:"headers"`
 		}
-		body, _ := json.MarshalIndent(map[string]any{"headers": headers}, "", "  ")
+		echo.Credentials, echo.Headers = map[string]string{}, map[string]string{}
+		for name := range r.Header {
+			into := echo.Headers
+			if name == "Authorization" || name == "X-Api-Key" {
+				into = echo.Credentials
+			}
+			into[name] = r.Header.Get(name)
+		}
+		body, _ := json.MarshalIndent(echo, "", "  ")
 		return string(body)
 	}
 	return f

@@ -302,10 +302,11 @@ func TestFaults_echoes(t *testing.T) {
 		t.Errorf("x-api-key: got %d %s, want a 401 quoting the x-api-key header", a.status, a.body)
 	}
 	a = do(t, server, http.MethodGet, "/v1/models", map[string]string{"x-api-key": "listed-key", "User-Agent": "ua"})
-	var listed struct{ Headers map[string]string }
+	var listed struct{ Credentials, Headers map[string]string }
 	if err := json.Unmarshal(a.body, &listed); err != nil || a.status != http.StatusOK ||
-		listed.Headers["X-Api-Key"] != "listed-key" || listed.Headers["User-Agent"] != "ua" {
-		t.Errorf("headers echo: got %d %s (%v), want a 200 listing the request headers", a.status, a.body, err)
+		listed.Credentials["X-Api-Key"] != "listed-key" || listed.Headers["User-Agent"] != "ua" ||
+		!strings.HasPrefix(string(a.body), "{\n  \"credentials\"") {
+		t.Errorf("headers echo: got %d %s (%v), want a 200 listing the request headers, credentials first", a.status, a.body, err)
 	}
 }
 
