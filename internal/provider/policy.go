@@ -120,14 +120,14 @@ func readPolicy(v tftypes.Value, spacedToo bool) (*catalog.Policy, error) {
 func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelPolicy, error) {
 	var decision catalog.ModelPolicy
 	where := modelPolicyPath(id)
-	spacedID := func(where, id string) error {
+	refuseSpaced := func(where, id string) error {
 		if !spacedToo {
 			return nil
 		}
 		return unspelled(where, id, idKind)
 	}
 	if err := cmp.Or(blank(policyModelsKey, id, idKind.noun, "remove its entry"), wildcardID(id),
-		spacedID(policyModelsKey, id)); err != nil || !v.IsKnown() {
+		refuseSpaced(policyModelsKey, id)); err != nil || !v.IsKnown() {
 		return decision, err
 	}
 	// No successor in the example: one named after this entry's own id would be an error.
@@ -163,7 +163,7 @@ func readModelPolicy(id string, v tftypes.Value, spacedToo bool) (catalog.ModelP
 	if s != nil {
 		successor := where + ".successor"
 		o.keep(cmp.Or(blank(successor, *s, idKind.noun, "name the model to move to, or "+
-			leaveOutOfObject("successor", "name none", "string", `""`)), spacedID(successor, *s)))
+			leaveOutOfObject("successor", "name none", "string", `""`)), refuseSpaced(successor, *s)))
 		if strings.TrimSpace(*s) == id { // with white space around it too, which is said above
 			o.keep(fmt.Errorf("%s %s", successor, selfSuccessor))
 		}
