@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -325,59 +324,4 @@ func TestAdvice_wildcardTooLongToQuoteWhole(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.all", longID)},
 		},
 	)
-}
-
-// TestLifecycleWarning_fallbackRetiringFirst: a deprecated model chosen from
-// candidates whose next usable candidate retires no later than it does has
-// no fallback when it retires: the warning says the plan then fails and how to
-// add one, not that candidates fall back to a model already retired by then.
-func TestLifecycleWarning_fallbackRetiringFirst(t *testing.T) {
-	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
-	lifecycle := func(deprecated, retires int) tftypes.Value {
-		return object(map[string]tftypes.Value{"deprecated_at": str(day(deprecated)), "retires_at": str(day(retires))})
-	}
-	policy := map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
-		"models": object(map[string]tftypes.Value{"gpt-4o": lifecycle(-10, 100), "gpt-4o-mini": lifecycle(-10, 20),
-			"gpt-4.1": lifecycle(-10, 100)}),
-	})}
-	for candidates, want := range map[string]string{
-		"gpt-4o gpt-4o-mini": `after which this plan fails.`,
-		"gpt-4o gpt-4.1":     `after which this plan fails.`,
-		"gpt-4o gpt-4o-mini gpt-4.1-mini": `after which candidates fall back to "gpt-4.1-mini". To move now, remove "gpt-4o" ` +
-			`from candidates.`,
-	} {
-		ids := []tftypes.Value{}
-		for _, id := range strings.Fields(candidates) {
-			ids = append(ids, str(id))
-		}
-		p := newProtocolServer(t, server, policy) // a plan of its own: each warning shows once per plan
-		config := p.config(t, "megallm_model", map[string]tftypes.Value{
-			"candidates": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, ids)})
-		if _, got := p.readWarnings(t, "megallm_model", config); len(got) != 1 || !strings.Contains(got[0], want) {
-			t.Errorf("candidates %s: warnings\n%q\nwant one with %q", candidates, got, want)
-		}
-	}
-}
-
-// TestLifecycleWarning_successorRetiringFirst: a deprecated model's successor
-// that retires no later than it does is not advised, as such a fallback is
-// not: the warning says when it retires and offers ids served after that.
-func TestLifecycleWarning_successorRetiringFirst(t *testing.T) {
-	t.Parallel()
-	server := mockapi.NewTestServer(t, "")
-	policy := map[string]tftypes.Value{"policy": object(map[string]tftypes.Value{
-		"models": object(map[string]tftypes.Value{
-			"gpt-4o": object(map[string]tftypes.Value{"deprecated_at": str(day(-10)), "retires_at": str(day(100)),
-				"successor": str("gpt-4.1")}),
-			"gpt-4.1": object(map[string]tftypes.Value{"retires_at": str(day(100))}),
-		}),
-	})}
-	p := newProtocolServer(t, server, policy)
-	config := p.config(t, "megallm_model", map[string]tftypes.Value{"id": str("gpt-4o")})
-	want := `Its successor "gpt-4.1" cannot be used: it retires on ` + day(100) + `, no later than this model. ` +
-		`Did you mean "gpt-4.1-mini"`
-	if _, got := p.readWarnings(t, "megallm_model", config); len(got) != 1 || !strings.Contains(got[0], want) {
-		t.Errorf("warnings\n%q\nwant one with %q", got, want)
-	}
 }

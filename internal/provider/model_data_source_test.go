@@ -474,14 +474,7 @@ func TestModelDataSource_unknownFallbackCandidates(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
 	p := newProtocolServer(t, server, nil)
-	candidates := func(ids ...string) map[string]tftypes.Value {
-		elements := make([]tftypes.Value, len(ids))
-		for i, id := range ids {
-			elements[i] = str(id)
-		}
-		return map[string]tftypes.Value{"candidates": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, elements)}
-	}
-	typos := candidates("gpt-4.1", "gpt-4o-mni", "o3-mini", "no-such-model-anywhere")
+	typos := candidatesConfig("gpt-4.1", "gpt-4o-mni", "o3-mini", "no-such-model-anywhere")
 	tests := []struct {
 		name   string
 		config map[string]tftypes.Value
@@ -495,7 +488,7 @@ func TestModelDataSource_unknownFallbackCandidates(t *testing.T) {
 				`each id, or remove it from candidates if its model has left the catalog.`,
 		}},
 		{"once per plan", typos, nil},
-		{"known fallbacks", candidates("gpt-4.1", "gpt-4o-mini"), nil},
+		{"known fallbacks", candidatesConfig("gpt-4.1", "gpt-4o-mini"), nil},
 	}
 	for _, tc := range tests {
 		if _, got := p.readWarnings(t, "megallm_model", p.config(t, "megallm_model", tc.config)); !slices.Equal(got, tc.want) {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -30,7 +29,7 @@ type protocolServer struct {
 func newProtocolServer(tb testing.TB, mock *mockapi.Server, args map[string]tftypes.Value) *protocolServer {
 	tb.Helper()
 	ctx := context.Background()
-	server := checkedServer{providerserver.NewProtocol6(New(testVersion)())()}
+	server, _ := newTestProviderServer() // its clock stopped at testNow, which day() counts from
 	schemas, err := server.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
 	if err != nil || diagnosticsError(schemas.Diagnostics) != "" {
 		tb.Fatalf("GetProviderSchema: %v %s", err, diagnosticsError(schemas.Diagnostics))
@@ -187,6 +186,15 @@ func number(n int64) tftypes.Value {
 }
 
 func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+// candidatesConfig is the configuration of a megallm_model choosing from these ids.
+func candidatesConfig(ids ...string) map[string]tftypes.Value {
+	elements := make([]tftypes.Value, len(ids))
+	for i, id := range ids {
+		elements[i] = str(id)
+	}
+	return map[string]tftypes.Value{"candidates": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, elements)}
+}
 
 // object is an object value of these attributes, typed as they are, as an
 // object literal given to a dynamic argument (policy) arrives.
