@@ -378,6 +378,12 @@ output "x" {
 		step(`provider::megallm::supports(jsondecode("{\"object\": \"list\", \"data\": [{\"id\": \"m\"}]}"), "vision")`,
 			`Invalid value for "model" parameter: model must be a model object, .* got a saved GET /models answer\. Pass one `+
 				`of its entries, such as jsondecode\(file\(\.\.\.\)\)\.data\[0\]`),
+		// Neither an object, a string nor a list: what the argument takes.
+		step(`provider::megallm::supports(5, "vision")`, `Invalid value for "model" parameter: model must be a model object, `+
+			`such as data\.megallm_model\.NAME or an element of data\.megallm_models\.NAME\.models, got number\.\s*$`),
+		step(`provider::megallm::unmet_requirements(true, { not_deprecated = true })`, `Invalid value for "model" parameter: `+
+			`model must be a model object, such as data\.megallm_model\.NAME or an element of data\.megallm_models\.NAME\.models, `+
+			`got bool\.\s*$`),
 		step(`provider::megallm::unmet_requirements({ name = "gpt-4o" }, {})`, `Invalid value for "model" parameter: model must be a `+
 			`model object, .* got an object with none of its attributes, such as id, capabilities or pricing`),
 		// A price with its sign in a model's pricing: the currency to set is the pricing's own.
