@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -101,6 +103,31 @@ exclude_ids = ["gpt_4o", "gpt-4o-mni"]`, `Error: Excluded id written otherwise t
   exclude_ids = ["gpt-4o"]
 }`,
 			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4o-mini")},
+		},
+	)
+}
+
+// A spaced id that, trimmed, two catalog ids read as without separators is
+// not advised as either one, which would silently pick the model: the error
+// offers each id it may mean, beside the nearest, for megallm_model's id as
+// for a policy key; followed, the advice plans.
+func TestSpacedID_ambiguousTrimmed(t *testing.T) {
+	t.Parallel()
+	odd := mockapi.NewTestServer(t, "")
+	odd.SetModels(json.RawMessage(`{"id":"o-1"}`), json.RawMessage(`{"id":"o1."}`), json.RawMessage(`{"id":"o3"}`))
+	const meant = `with white space around it, which no model id has: the catalog has no model id "o1" either\. ` +
+		`Did you mean "o-1", "o1\." or "o3"\?`
+	unitTest(t,
+		errorStep(odd, "megallm_model", `id = " o1 "`, `id is " o1 ", `+meant),
+		resource.TestStep{
+			Config:      policyProvider(odd, `{ models = { " o1 " = { denied = true } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`a key of policy\.models is " o1 ", ` + meant),
+		},
+		resource.TestStep{ // the advice followed
+			Config: policyProvider(odd, `{ models = { "o1." = { denied = true } } }`, `data "megallm_model" "m" { id = "o-1" }`),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact("o-1")),
+			},
 		},
 	)
 }
