@@ -14,7 +14,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -517,33 +516,6 @@ func TestModelsDataSource_excludeIDsCostLinear(t *testing.T) {
 	}
 	if small, large := allocations(250), allocations(500); large > 3*small {
 		t.Errorf("twice the exclude_ids cost %.1f times the allocations (%.0f, then %.0f): want about twice", large/small, small, large)
-	}
-}
-
-// nameSetValue's semantic equality is set equality: order does not matter,
-// every string does.
-func TestNameSetSemanticEquals(t *testing.T) {
-	set := func(ids ...string) nameSetValue {
-		elements := make([]attr.Value, len(ids))
-		for i, id := range ids {
-			elements[i] = types.StringValue(id)
-		}
-		return nameSetValue{types.SetValueMust(types.StringType, elements)}
-	}
-	for _, c := range []struct {
-		a, b nameSetValue
-		want bool
-	}{
-		{set("a", "b"), set("b", "a"), true},
-		{set("a", "b"), set("a", "c"), false},
-		{set("a", "b"), set("a"), false},
-		{set(), set(), true},
-		{set("a"), nameSetValue{types.SetNull(types.StringType)}, false},
-		{set("a"), nameSetValue{types.SetUnknown(types.StringType)}, false},
-	} {
-		if got, _ := c.a.SetSemanticEquals(context.Background(), c.b); got != c.want {
-			t.Errorf("%s semantically equals %s: %v, want %v", c.a.SetValue, c.b.SetValue, got, c.want)
-		}
 	}
 }
 
