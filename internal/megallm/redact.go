@@ -256,17 +256,19 @@ func (r redactor) scrub(s string, cut bool) string {
 			if split == withoutPieceBreaks && !cut && !r.exhaustive && !bytes.ContainsAny(text, "/=") {
 				continue // it would read text as withoutSeparators did, and look for the same runs
 			}
-			if joined, gaps = joinSeparated(text, split, joined[:0], gaps[:0]); len(gaps) == 0 {
+			reading, readingAt := text, at // nothing to take out: text, which may end in the key's start as the reading writes it
+			if joined, gaps = joinSeparated(text, split, joined[:0], gaps[:0]); len(gaps) > 0 {
+				reading, readingAt = joined, func(start, end int) span {
+					in := unjoined(gaps, start, end)
+					return origin(from, in.start, in.end)
+				}
+				found = r.find(joined, MinKeyRun, readingAt, found)
+			} else if !cut {
 				continue
 			}
-			joinedAt := func(start, end int) span {
-				in := unjoined(gaps, start, end)
-				return origin(from, in.start, in.end)
-			}
-			found = r.find(joined, MinKeyRun, joinedAt, found)
 			for _, key := range r.keys {
 				if cut && len(key) >= MinKeyRun {
-					found = r.findCutStart(joined, joinedAt, split.key(key), len(s), found)
+					found = r.findCutStart(reading, readingAt, split.key(key), len(s), found)
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package megallm
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -14,12 +15,13 @@ import (
 // (as is or in the other letter case, full-width or not, \u00XX, %XX, \c,
 // &#NN; or &#xXX;, upper- or lower-case hex), a long key split by ANSI colours
 // or HTML tags (keySplits), between arbitrary texts, and cuts it at a random
-// point, where a character starts. No run of 10 of the key's characters as written may survive, nor
-// any uniform form mockapi.LeakedKey looks for; a cut text that ends in 4 or
-// more characters of the key's start ends in *** instead. The texts hold no
-// white space nor mockapi.KeySplit, which LeakedKey reads as splitting the
-// key: TestRedactor_rule
-// and the split forms of mockapi.KeyForms pin a key split by separators.
+// point, where a character starts; a key of 10 characters or more, also
+// written without its slashes. No run of 10 of the key's characters as
+// written may survive, nor any uniform form mockapi.LeakedKey looks for; a
+// cut text that ends in 4 or more characters of the key's start ends in ***
+// instead. The texts hold no white space nor mockapi.KeySplit, which
+// LeakedKey reads as splitting the key: TestRedactor_rule and the split forms
+// of mockapi.KeyForms pin a key split by separators.
 // Each scrub is also compared with the redactor's without its shortcuts
 // (scrubChecked).
 func FuzzRedact(f *testing.F) {
@@ -29,6 +31,7 @@ func FuzzRedact(f *testing.F) {
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "<td>", "</td>", []byte{0, 16 | 32, 8, 16 | 3, 0, 0, 16 | 64 | 32, 16 | 96}, uint16(17))
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", `{"log":"`, `"}`, []byte{16 | 1, 0, 16 | 64, 2, 16, 0, 0}, uint16(30))
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", ".", []byte{128, 128 | 8, 3, 128 | 16, 128}, uint16(20))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", "", []byte{0}, uint16(9))
 	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16) {
 		if key == "" || len(key) > 64 || strings.IndexFunc(key, func(c rune) bool { return c <= ' ' || c > '~' || c == '*' }) >= 0 {
 			t.Skip("a key is printable ASCII without spaces (nor *, which *** would spell)")
@@ -59,18 +62,32 @@ func FuzzRedact(f *testing.F) {
 		out := scrubChecked(t, r, text, false)
 		checkNoKey(t, out, key, tokens)
 
-		cut := int(cutAt) % (len(written) + 1)
-		for cut < len(written) && !utf8.RuneStart(written[cut]) {
-			cut--
+		writings := [][]string{tokens}
+		if len(key) >= MinKeyRun && strings.Contains(key, "/") { // a long key's start is also looked for without its slashes
+			writings = append(writings, slices.Clone(tokens))
+			for i := range key {
+				if key[i] == '/' {
+					writings[1][i] = ""
+				}
+			}
 		}
-		out = scrubChecked(t, r, prefix+"|"+written[:cut], true)
-		checkNoKey(t, out, key, tokens)
-		whole := 0 // how many characters of the key the cut left whole
-		for n := 0; whole < len(tokens) && n+len(tokens[whole]) <= cut; whole++ {
-			n += len(tokens[whole])
-		}
-		if whole >= MinKeyLength && !strings.HasSuffix(out, redactedKey) {
-			t.Fatalf("cut after %d characters of the key, %q does not end in %s", whole, out, redactedKey)
+		for _, tokens := range writings {
+			written := strings.Join(tokens, "")
+			cut := int(cutAt) % (len(written) + 1)
+			for cut < len(written) && !utf8.RuneStart(written[cut]) {
+				cut--
+			}
+			out = scrubChecked(t, r, prefix+"|"+written[:cut], true)
+			checkNoKey(t, out, key, tokens)
+			whole := 0 // how many characters of the key the cut left whole
+			for i, n := 0, 0; i < len(tokens) && n+len(tokens[i]) <= cut; i++ {
+				if n += len(tokens[i]); tokens[i] != "" {
+					whole++
+				}
+			}
+			if whole >= MinKeyLength && !strings.HasSuffix(out, redactedKey) {
+				t.Fatalf("cut after %d characters of the key, %q does not end in %s", whole, out, redactedKey)
+			}
 		}
 	})
 }

@@ -304,3 +304,23 @@ func TestRedactor_base64Edges(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactor_cutStartAfterAnyMark: the start of a key at the end of a cut
+// text, with its slash or without, is dropped whatever comes before it: a
+// separator that a split reading takes out, punctuation it does not, or
+// nothing. A reading with nothing to take out once skipped the text, and with
+// it the start without the slash after a colon ("x:sk-AbCd+E").
+func TestRedactor_cutStartAfterAnyMark(t *testing.T) {
+	t.Parallel()
+	r := newRedactor("sk-Ab/Cd+Ef=Gh_Ij-Kl")
+	marks := []string{"", " ", "\t", "\n", "\b", "\u200b", "\u00ad", "\x1b[31m", "<b>", "/", "= ", ":", "-", ",", ", ",
+		"(", `"`, "=", "|", ".", "é", "ｘ"}
+	for _, mark := range marks {
+		for _, start := range []string{"sk-Ab/C", "sk-AbCd+E", "SK-ABCD+EF=G", "sk-Ab%2", "sk-AbCd%2"} {
+			text := "key" + mark + start
+			if got, want := r.truncated(text), "key"+mark+redactedKey; got != want {
+				t.Errorf("truncated(%q) = %q, want %q", text, got, want)
+			}
+		}
+	}
+}
