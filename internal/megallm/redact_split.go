@@ -24,6 +24,19 @@ const (
 
 var splitReadings = []splitReading{withoutSeparators, withoutPieceBreaks, withoutHexByteBreaks}
 
+// breakStarts has, for each split reading, the bytes that what it takes out
+// may start with; at any other byte, its breakAt is 0 (the first thing each
+// breakAt asks): most of a text, which joinSeparated skips in runs.
+var breakStarts = func() (starts [withoutHexByteBreaks + 1][256]bool) {
+	for c := range 256 {
+		separator := c <= ' ' || c >= 0x7f || c == '<' // a control byte starts a colour, < a tag; any byte not ASCII
+		starts[withoutSeparators][c] = separator
+		starts[withoutPieceBreaks][c] = separator || c == '/' || c == '='
+		starts[withoutHexByteBreaks][c] = c <= ' ' || c == ':' || c == '-' || c == ',' || c == '0'
+	}
+	return starts
+}()
+
 // breakAt is the length of what the reading takes out at the start of text.
 func (s splitReading) breakAt(text []byte) int {
 	switch s {
@@ -58,8 +71,8 @@ func separator(r rune) bool {
 // separatorAt is the length of the separator that text starts with, or 0:
 // an ANSI control sequence (colourAt) and an HTML tag (tagAt) are ones too.
 func separatorAt(text []byte) int {
-	if len(text) == 0 || ' ' < text[0] && text[0] < 0x7f && text[0] != '<' {
-		return 0 // most of a text: no need to look further
+	if len(text) == 0 || !breakStarts[withoutSeparators][text[0]] {
+		return 0
 	}
 	if n := max(colourAt(text), tagAt(text)); n > 0 {
 		return n
@@ -141,8 +154,8 @@ func pieceBreakAt(text []byte) int {
 // before two hex digits that no letter or digit follows; or 0 (white space
 // alone is separatorAt's).
 func hexByteBreakAt(text []byte) int {
-	if text[0] > ' ' && text[0] != ':' && text[0] != '-' && text[0] != ',' && text[0] != '0' {
-		return 0 // most of a text: no need to look further
+	if !breakStarts[withoutHexByteBreaks][text[0]] {
+		return 0
 	}
 	n := 0
 	punctuated := text[0] == ':' || text[0] == '-' || text[0] == ','
@@ -174,10 +187,23 @@ type gap struct{ at, skipped int }
 
 // joinSeparated appends to joined text without what split.breakAt finds, and
 // to gaps where it left something out; when text has nothing to leave out, it
-// appends nothing.
+// appends nothing. It asks breakAt only at a byte of breakStarts, and copies
+// the runs of other bytes whole.
 func joinSeparated(text []byte, split splitReading, joined []byte, gaps []gap) ([]byte, []gap) {
+	starts := &breakStarts[split]
 	skipped := 0
 	for i := 0; i < len(text); {
+		if !starts[text[i]] { // a run of bytes that start no break
+			next := i + 1
+			for next < len(text) && !starts[text[next]] {
+				next++
+			}
+			if len(gaps) > 0 {
+				joined = append(joined, text[i:next]...)
+			}
+			i = next
+			continue
+		}
 		n := split.breakAt(text[i:])
 		if n > 0 {
 			if len(gaps) == 0 { // the first: room for the rest too
