@@ -1,6 +1,9 @@
 package megallm
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // fold is text as the key is looked for in it: its ASCII letters lower-cased,
 // in place, and its compatibility characters written in the ASCII they stand
@@ -44,8 +47,9 @@ func fold(text []byte, from []span) ([]byte, []span) {
 // asciiForm is the ASCII that Unicode's compatibility decomposition (NFKC)
 // writes the character text starts with in, and its length, for the forms a
 // server may lay a key out in: full-width ｈ, mathematical 𝐡 and 𝟏, circled ⓗ
-// and the ligatures ﬁ and ﬀ; "" and 0 for any other character. (The standard
-// library, all that megallm imports, has no NFKC tables.)
+// and the ligatures ﬁ and ﬀ, and every other character it writes as one
+// letter or digit (nfkcLetters); "" and 0 for any other character. (The
+// standard library, all that megallm imports, has no NFKC tables.)
 func asciiForm(text []byte) (string, int) {
 	const printable = "!\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
 	ascii := func(c rune) string { return printable[c-'!' : c-'!'+1] }         // string(c) would allocate
@@ -63,8 +67,21 @@ func asciiForm(text []byte) (string, int) {
 	case 0xfb00 <= c && c <= 0xfb06: // ﬀ, ﬁ, ﬂ, ﬃ, ﬄ, ﬅ, ﬆ
 		return [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}[c-0xfb00], size
 	}
+	if i, ok := slices.BinarySearch(nfkcLetters, c); ok {
+		return nfkcLettersASCII[i : i+1], size
+	}
 	return "", 0
 }
+
+// nfkcLetters are, in code point order, the characters outside asciiForm's
+// ranges that NFKC writes as one ASCII letter or digit, and nfkcLettersASCII
+// that letter or digit: super- and subscripts (ᵏ, ₖ), the letterlike symbols
+// that fill the gaps of the mathematical alphabets (ℎ, ℋ, ℭ, ℝ), circled
+// digits ①, squared letters 🄰, segmented digits 🯱, Roman numerals Ⅰ, ſ and
+// the Kelvin sign K. TestAsciiForm_isNFKC checks them against Unicode's table.
+var nfkcLetters = []rune("ª²³¹ºſʰʲʳʷʸˡˢˣᴬᴮᴰᴱᴳᴴᴵᴶᴷᴸᴹᴺᴼᴾᴿᵀᵁᵂᵃᵇᵈᵉᵍᵏᵐᵒᵖᵗᵘᵛᵢᵣᵤᵥᶜᶠᶻ⁰ⁱ⁴⁵⁶⁷⁸⁹ⁿ₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜℂℊℋℌℍℎℐℑℒℓℕℙℚℛℜℝℤℨKℬℭℯℰℱℳℴℹⅅⅆⅇⅈⅉⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿ①②③④⑤⑥⑦⑧⑨⓪ⱼⱽꟲꟳꟴ𐞥🄫🄬🄰🄱🄲🄳🄴🄵🄶🄷🄸🄹🄺🄻🄼🄽🄾🄿🅀🅁🅂🅃🅄🅅🅆🅇🅈🅉🯰🯱🯲🯳🯴🯵🯶🯷🯸🯹")
+
+const nfkcLettersASCII = "a231oshjrwylsxABDEGHIJKLMNOPRTUWabdegkmoptuviruvcfz0i456789n0123456789aeoxhklmnpstCgHHHhIILlNPQRRRZZKBCeEFMoiDdeijIVXLCDMivxlcdm1234567890jVCFQqCRABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 // foldASCII lower-cases the ASCII letters of b in place and returns it.
 func foldASCII(b []byte) []byte {
