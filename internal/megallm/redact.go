@@ -248,28 +248,22 @@ func (r redactor) scrub(s string, cut bool) string {
 			found = r.find(text, n, at, found)
 		}
 		if cut {
-			for _, key := range r.keys {
-				found = r.findCutStart(text, at, key, len(s), found)
-			}
+			found = r.findCutStarts(text, at, len(s), false, found)
 		}
 		for _, split := range splits {
-			if split == withoutPieceBreaks && !cut && !r.exhaustive && !bytes.ContainsAny(text, "/=") {
-				continue // it would read text as withoutSeparators did, and look for the same runs
+			if split == withoutPieceBreaks && !r.exhaustive && !bytes.ContainsAny(text, "/=") {
+				continue // it would read text as withoutSeparators did, and look for the same runs and starts
 			}
-			reading, readingAt := text, at // nothing to take out: text, which may end in the key's start as the reading writes it
-			if joined, gaps = joinSeparated(text, split, joined[:0], gaps[:0]); len(gaps) > 0 {
-				reading, readingAt = joined, func(start, end int) span {
-					in := unjoined(gaps, start, end)
-					return origin(from, in.start, in.end)
-				}
-				found = r.find(joined, MinKeyRun, readingAt, found)
-			} else if !cut {
+			if joined, gaps = joinSeparated(text, split, joined[:0], gaps[:0]); len(gaps) == 0 {
 				continue
 			}
-			for _, key := range r.keys {
-				if cut && len(key) >= MinKeyRun {
-					found = r.findCutStart(reading, readingAt, split.key(key), len(s), found)
-				}
+			joinedAt := func(start, end int) span {
+				in := unjoined(gaps, start, end)
+				return origin(from, in.start, in.end)
+			}
+			found = r.find(joined, MinKeyRun, joinedAt, found)
+			if cut {
+				found = r.findCutStarts(joined, joinedAt, len(s), true, found)
 			}
 		}
 		if layer == maxUnescapes {
@@ -342,8 +336,26 @@ func wholeWord(text []byte, start, end int) bool {
 // wordChar reports whether c is part of a word: a letter or a digit.
 func wordChar(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
+// findCutStarts appends findCutStart's find for each key, and for a key of
+// MinKeyRun or more without its slashes too (in every reading, as its runs
+// are looked for); split: text is a split reading, where a key too short for
+// runs is not looked for.
+func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size int, split bool, found []span) []span {
+	for _, key := range r.keys {
+		if len(key) >= MinKeyRun {
+			if slashless := strings.ReplaceAll(key, "/", ""); slashless != key {
+				found = r.findCutStart(text, at, slashless, size, found)
+			}
+		} else if split {
+			continue
+		}
+		found = r.findCutStart(text, at, key, size, found)
+	}
+	return found
+}
+
 // findCutStart appends the end of text when it is the start of key (the
-// key, or the key as a reading of text holds it), possibly followed by the
+// key, or the key without its slashes), possibly followed by the
 // part of an escape the cut left; of a key shorter than MinKeyRun, where it
 // starts a word. at is where text's bytes came from, size the length of the
 // text being scrubbed.

@@ -71,14 +71,16 @@ func FuzzRedact(f *testing.F) {
 				}
 			}
 		}
-		for _, tokens := range writings {
+		for i, tokens := range writings {
 			written := strings.Join(tokens, "")
 			cut := int(cutAt) % (len(written) + 1)
 			for cut < len(written) && !utf8.RuneStart(written[cut]) {
 				cut--
 			}
 			out = scrubChecked(t, r, prefix+"|"+written[:cut], true)
-			checkNoKey(t, out, key, tokens)
+			if i == 0 { // without its slashes, 10 tokens may be fewer characters than a run; the end is checked below
+				checkNoKey(t, out, key, tokens)
+			}
 			whole := 0 // how many characters of the key the cut left whole
 			for i, n := 0, 0; i < len(tokens) && n+len(tokens[i]) <= cut; i++ {
 				if n += len(tokens[i]); tokens[i] != "" {

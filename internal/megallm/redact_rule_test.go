@@ -116,6 +116,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"split by a tag and cut inside the next", key, `key sk-Ab<i>/Cd<span class="x`, "key ***", true},
 		{"split by a colour and cut inside the next", key, "key sk-Ab\x1b[1m/Cd\x1b[3", "key ***", true},
 		{"a < before the key does not hide the escape the cut split", key, "a <b or key sk-Ab/Cd%2", "a <b or key ***", true},
+		{"cut, without its slashes, a colour after its =", "Ab/c=De/fghijklmn", "key Abc=\x1b[0mDe", "key ***", true},
 		{"not cut: the start of the key stays", key, "key sk-Ab/C", "key sk-Ab/C", false},
 	}
 	// The rule holds for each key of a redactor with several, long or short,
@@ -131,8 +132,8 @@ func TestRedactor_rule(t *testing.T) {
 }
 
 // TestRedactor_shortcutsChangeNothing: the redactor's shortcuts (it looks a
-// run up only where the bytes there may start one, and reads a text that has
-// neither / nor = once more without slashes only where it was cut) replace
+// run up only where the bytes there may start one, and does not read a text
+// that has neither / nor = once more without slashes) replace
 // what it replaces without them, in every form mockapi writes a key in, with
 // its slashes or without (a cut one's start is read without them), alone or
 // in a server's texts, cut or not, and in a synthetic catalog's models.

@@ -3,19 +3,17 @@ package megallm
 import (
 	"bytes"
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // splitReading is a reading of a text with what splits a key taken out
-// (breakAt), with the key as it reads the key (key); a key too short for runs
-// is found only unsplit. A method, not a func value, so that the text may
+// (breakAt); a key too short for runs is found only unsplit. A method, not a func value, so that the text may
 // stay on the stack.
 type splitReading int
 
-// The split readings: without separatorAt's, pieceBreakAt's (and the key's
-// slashes), hexByteBreakAt's.
+// The split readings: without separatorAt's, pieceBreakAt's,
+// hexByteBreakAt's.
 const (
 	withoutSeparators splitReading = iota
 	withoutPieceBreaks
@@ -46,14 +44,6 @@ func (s splitReading) breakAt(text []byte) int {
 		return hexByteBreakAt(text)
 	}
 	return separatorAt(text)
-}
-
-// key is key as the reading holds it.
-func (s splitReading) key(key string) string {
-	if s == withoutPieceBreaks {
-		return strings.ReplaceAll(key, "/", "")
-	}
-	return key
 }
 
 // separator reports whether r may split a key that a server quotes, where
