@@ -338,18 +338,19 @@ func wordChar(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
 // findCutStarts appends findCutStart's find for each key, and for a key of
 // MinKeyRun or more without its slashes too (in every reading, as its runs
-// are looked for); split: text is a split reading, where a key too short for
-// runs is not looked for.
+// are looked for); split: text is a split reading.
 func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size int, split bool, found []span) []span {
 	for _, key := range r.keys {
-		if len(key) >= MinKeyRun {
-			if slashless := strings.ReplaceAll(key, "/", ""); slashless != key {
-				found = r.findCutStart(text, at, slashless, size, found)
+		if len(key) < MinKeyRun {
+			if !split { // a key too short for runs is found only unsplit
+				found = r.findCutStart(text, at, key, size, found)
 			}
-		} else if split {
 			continue
 		}
 		found = r.findCutStart(text, at, key, size, found)
+		if slashless := strings.ReplaceAll(key, "/", ""); slashless != key {
+			found = r.findCutStart(text, at, slashless, size, found)
+		}
 	}
 	return found
 }

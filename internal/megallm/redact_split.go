@@ -8,8 +8,8 @@ import (
 )
 
 // splitReading is a reading of a text with what splits a key taken out
-// (breakAt); a key too short for runs is found only unsplit. A method, not a func value, so that the text may
-// stay on the stack.
+// (breakAt); a key too short for runs is found only unsplit. A method, not a
+// func value, so that the text may stay on the stack.
 type splitReading int
 
 // The split readings: without separatorAt's, pieceBreakAt's,
