@@ -46,6 +46,8 @@ func amount(name string, n *big.Float) (float64, error) {
 	switch {
 	case n.Sign() < 0:
 		return 0, fmt.Errorf("%s must be 0 or more, got %s", name, numberText(n))
+	case math.IsInf(f, 0) && n.MantExp(nil) < 0: // Float64's int32 exponent wraps at big.MinExp
+		return 0, nil
 	case math.IsInf(f, 0):
 		return 0, fmt.Errorf("%s is too large: %s (at most %s)", name, numberText(n), formatNumber(math.MaxFloat64))
 	}
@@ -75,10 +77,12 @@ func minimumCount(name string, n *big.Float) (big.Int, error) {
 // whole when the digits a message shows (numberText) make it whole:
 // 100000 * 1.2 is 120000.00…01 in Terraform's arithmetic, but means 120000.
 // Those digits are read at n's precision: at big.Float's default of 64 bits,
-// 2.9999999999999999999 would be 3.
+// 2.9999999999999999999 would be 3; digits too small for big.Float (past
+// big.MinExp, read as 0) leave n as it is.
 func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, error) {
 	text := numberText(n)
-	if shown, _ := new(big.Float).SetPrec(n.Prec()).SetString(text); !n.IsInt() && shown != nil && shown.IsInt() {
+	shown, _ := new(big.Float).SetPrec(n.Prec()).SetString(text)
+	if !n.IsInt() && shown != nil && shown.IsInt() && shown.Sign() != 0 {
 		n = shown
 	}
 	i, accuracy := n.Int64()
@@ -105,14 +109,16 @@ func wholeNumber(name string, n *big.Float, minimum, maximum int64) (int64, erro
 // less" for a number over a maximum of 10, ": write 0 or more" for one under a
 // minimum of 0; "" otherwise.
 func wholeFix(n *big.Float, minimum, maximum int64) string {
-	below, _ := n.Int(nil) // toward zero
-	if n.Sign() < 0 && !n.IsInt() {
-		below.Sub(below, big.NewInt(1))
-	}
 	var allowed []string
-	for _, i := range []*big.Int{below, new(big.Int).Add(below, big.NewInt(1))} {
-		if !n.IsInt() && i.IsInt64() && i.Int64() >= minimum && i.Int64() <= maximum {
-			allowed = append(allowed, i.String())
+	if !n.IsInt() { // only then: n.Int of a whole 1e300000000 takes 120 MiB; of a fraction, little
+		below, _ := n.Int(nil) // toward zero
+		if n.Sign() < 0 {
+			below.Sub(below, big.NewInt(1))
+		}
+		for _, i := range []*big.Int{below, new(big.Int).Add(below, big.NewInt(1))} {
+			if i.IsInt64() && i.Int64() >= minimum && i.Int64() <= maximum {
+				allowed = append(allowed, i.String())
+			}
 		}
 	}
 	switch {
@@ -130,11 +136,32 @@ func wholeFix(n *big.Float, minimum, maximum int64) string {
 // its digits, as Terraform shows it in a plan (1e12 as 1000000000000, next to
 // a maximum such as 2147483647), and any other to 20 digits, so that
 // 2.0000000000001 does not show as 2, with an exponent as HCL writes it (1e30).
+// Text converts exactly, in time and memory quadratic in the exponent (35 ms
+// for 1e300000, half an hour for 1e300000000), so past 2^4096 it is scientific's.
 func numberText(n *big.Float) string {
 	if n.IsInt() && new(big.Float).Abs(n).Cmp(big.NewFloat(1e21)) < 0 {
 		return n.Text('f', 0)
 	}
+	if exp := n.MantExp(nil); exp <= -4096 || exp >= 4096 {
+		return scientific(n)
+	}
 	return exponentAsWritten(n.Text('g', 20))
+}
+
+// scientific is n to 20 digits, as Text writes it, for any exponent: n divided
+// by the power of ten of its exponent, in two halves that big.Float holds even
+// at its largest and smallest exponent, each squared up by SetString at n's
+// precision and 64 bits more, and the exponent written back.
+func scientific(n *big.Float) string {
+	tens := int(math.Floor(float64(n.MantExp(nil)-1) * math.Log10(2))) // |n| ≥ 10^tens, within 20 times
+	scaled := new(big.Float).SetPrec(n.Prec() + 64).Set(n)
+	for _, half := range []int{tens / 2, tens - tens/2} {
+		power, _ := new(big.Float).SetPrec(scaled.Prec()).SetString(fmt.Sprint("1e", half))
+		scaled.Quo(scaled, power)
+	}
+	digits, e, _ := strings.Cut(scaled.Text('e', 19), "e")
+	shown, _ := strconv.Atoi(e)
+	return fmt.Sprintf("%se%d", strings.TrimSuffix(strings.TrimRight(digits, "0"), "."), tens+shown)
 }
 
 // exponentAsWritten is a number's text with its exponent as people and HCL
