@@ -178,9 +178,9 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 		}
 		fix := "Add a candidate that qualifies."
 		if set := setCurrencyWords(unmet); set != "" {
-			fix = set + ", add a candidate that qualifies, or relax require."
+			fix = set + ", add a candidate that qualifies, or " + relaxAdvice(unmet, "they miss") + "."
 		} else if unmet != nil {
-			fix = "Add a candidate that qualifies, or relax require."
+			fix = "Add a candidate that qualifies, or " + relaxAdvice(unmet, "they miss") + "."
 		}
 		diags.AddAttributeError(at, "No candidate model qualifies",
 			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.Unknown), fix))
@@ -233,17 +233,24 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(nil, id, r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
-		choose, relax := "Choose", "relax require"
+		choose := "Choose"
 		if set := setCurrencyWords(r.Unmet); set != "" {
 			choose = set + ", choose"
 		}
-		if !slices.ContainsFunc(r.Unmet, func(m catalog.Miss) bool { return !m.Unrelaxable() }) {
-			relax = "remove what it misses from require: a model never meets a requirement on a field it does not report"
-		}
 		return "Model does not meet requirements", fmt.Sprintf("Model %s does not meet %s:\n  - %s\n\n"+
 			"%s another model (a megallm_models data source with the same require lists the models that do), or "+
-			"%s.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "), choose, relax)
+			"%s.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "), choose,
+			relaxAdvice(r.Unmet, "it misses"))
 	}
+}
+
+// relaxAdvice is how to change require for models that miss unmet: relax it,
+// unless each miss reads a field the model does not report, which no bound meets.
+func relaxAdvice(unmet []catalog.Miss, missed string) string {
+	if slices.ContainsFunc(unmet, func(m catalog.Miss) bool { return !m.Unrelaxable() }) {
+		return "relax require"
+	}
+	return "remove what " + missed + " from require: a model never meets a requirement on a field it does not report"
 }
 
 // candidateLines lists passed-over candidates with why, as many as

@@ -209,8 +209,8 @@ func TestCandidates_misnamedIsAnError(t *testing.T) {
 }
 
 // The advice of "no candidate qualifies" fits the case: one candidate is
-// "the only candidate", and require is mentioned only when a candidate
-// failed it.
+// "the only candidate", require is mentioned only when a candidate failed
+// it, and relaxing it only when a bound missed could be relaxed.
 func TestCandidates_noneQualifiesWords(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -224,6 +224,21 @@ func TestCandidates_noneQualifiesWords(t *testing.T) {
 			Config: providerBlock(server, "") + `data "megallm_model" "m" {
   candidates = ["gpt-9", "gpt-4o"]
   require    = { min_context_length = 10000000 }
+}`,
+			ExpectError: expectError(`None of the 2 candidates can be used: .* Add a candidate that qualifies, or relax require\.`),
+		},
+		resource.TestStep{ // no bound admits a model without the price: relaxing require cannot help
+			Config: providerBlock(server, "") + `data "megallm_model" "m" {
+  candidates = ["meta-llama/llama-3.2-90b-vision-instruct", "text-embedding-004"]
+  require    = { max_input_cost_per_million = 10 }
+}`,
+			ExpectError: expectError(`None of the 2 candidates can be used: .* Add a candidate that qualifies, or remove what` +
+				` they miss from require: a model never meets a requirement on a field it does not report\.`),
+		},
+		resource.TestStep{ // one candidate's price is reported: relaxing can admit it
+			Config: providerBlock(server, "") + `data "megallm_model" "m" {
+  candidates = ["meta-llama/llama-3.2-90b-vision-instruct", "gpt-4o"]
+  require    = { max_input_cost_per_million = 1 }
 }`,
 			ExpectError: expectError(`None of the 2 candidates can be used: .* Add a candidate that qualifies, or relax require\.`),
 		},
