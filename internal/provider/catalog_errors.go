@@ -82,6 +82,9 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 	var mismatch *catalog.PolicyMismatchError
 	var names *policyNamesError
 	var unknown unknownArgumentsError
+	explained := func(advice string, args ...any) string { // most details: the error, then what to do
+		return fmt.Sprintf("%s.\n\n", err) + fmt.Sprintf(advice, args...)
+	}
 	switch {
 	case errors.As(err, &unknown):
 		return "Provider argument not known at plan time", unknown.detail()
@@ -109,37 +112,33 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 				envAPIKey + " environment variable are unset or blank. Set " + apiKeyInBlock + ", or set the " + envAPIKey + " environment variable. " +
 				"To plan without the API, as in CI or module tests, set catalog_file (or " + envCatalogFile + ") to " + savedAnswer + " instead."
 	case errors.As(err, &apiErr) && apiErr.KeyWithheld && (apiErr.Unauthorized() || apiErr.StatusCode == http.StatusForbidden):
-		return "MegaLLM API redirected to where the key is not sent",
-			fmt.Sprintf("%s.\n\n%s redirects to another host, or from https to http, and the provider sends the API "+
-				"key to neither, so the key was not checked: that address refused a request without one. If you trust "+
-				"it, set %s to it, without the /models the provider adds.", err, baseFrom, baseFrom)
+		return "MegaLLM API redirected to where the key is not sent", explained("%s redirects to another host, or "+
+			"from https to http, and the provider sends the API key to neither, so the key was not checked: that "+
+			"address refused a request without one. If you trust it, set %[1]s to it, without the /models the "+
+			"provider adds.", baseFrom)
 	case errors.As(err, &apiErr) && apiErr.Unauthorized():
-		return "MegaLLM rejected the API key",
-			fmt.Sprintf("%s.\n\nCheck that the key is valid and not revoked, and that auth_scheme matches how "+
-				"the key must be sent. %s", err, rejectedKeyAdvice(from))
+		return "MegaLLM rejected the API key", explained("Check that the key is valid and not revoked, and that "+
+			"auth_scheme matches how the key must be sent. %s", rejectedKeyAdvice(from))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusForbidden:
-		return "MegaLLM API refused access",
-			fmt.Sprintf("%s.\n\nThe API, or a proxy or firewall in front of it, refuses this request: check that the "+
-				"key may list models (its project, scopes or allowed IP addresses), and that %s is the "+
-				"API your key belongs to.", err, baseFrom)
+		return "MegaLLM API refused access", explained("The API, or a proxy or firewall in front of it, refuses this "+
+			"request: check that the key may list models (its project, scopes or allowed IP addresses), and that %s "+
+			"is the API your key belongs to.", baseFrom)
 	case errors.As(err, &proxyErr) && proxyErr.StatusCode == http.StatusProxyAuthRequired,
 		errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusProxyAuthRequired:
 		variable := "HTTP_PROXY" // a plain http request goes to the proxy whole
 		if proxyErr != nil {
 			variable = "HTTPS_PROXY" // an https one through a tunnel the proxy opens (CONNECT)
 		}
-		return "Proxy asks for credentials", fmt.Sprintf("%s.\n\nThe HTTP proxy between this machine and the API wants a "+
+		return "Proxy asks for credentials", explained("The HTTP proxy between this machine and the API wants a "+
 			"user name and password, which the provider sends only when the proxy's URL holds them: set the %s "+
 			"environment variable to http://USER:PASSWORD@HOST:PORT (with any @, : or / in them percent-encoded), or "+
-			"check them if it holds them already. To reach the API without the proxy, add its host to NO_PROXY.",
-			err, variable)
+			"check them if it holds them already. To reach the API without the proxy, add its host to NO_PROXY.", variable)
 	case errors.As(err, &timeoutErr):
-		return "MegaLLM API timed out",
-			fmt.Sprintf("%s.\n\nThe limit is request_timeout = %q, per attempt. Raise request_timeout if the API "+
-				"is slow to answer from here, or check base_url and your network.", err, timeoutErr.Timeout.String())
+		return "MegaLLM API timed out", explained("The limit is request_timeout = %q, per attempt. Raise "+
+			"request_timeout if the API is slow to answer from here, or check base_url and your network.",
+			timeoutErr.Timeout.String())
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests:
-		return "MegaLLM API rate limit",
-			fmt.Sprintf("%s.\n\nThe API is throttling this key. %s", err, throttledAdvice(apiErr, maxRetries))
+		return "MegaLLM API rate limit", explained("The API is throttling this key. %s", throttledAdvice(apiErr, maxRetries))
 	case errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound:
 		var hint, example string
 		root := strings.TrimSuffix(apiErr.URL, "/models")
@@ -156,47 +155,42 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 			}
 			hint += "."
 		}
-		return "MegaLLM API not found at " + baseFrom,
-			fmt.Sprintf("%s.\n\nCheck %s: it must be the API root that serves /models, "+
-				"for example %q.%s", err, baseFrom, megallm.DefaultBaseURL, hint)
+		return "MegaLLM API not found at " + baseFrom, explained("Check %s: it must be the API root that serves "+
+			"/models, for example %q.%s", baseFrom, megallm.DefaultBaseURL, hint)
 	case errors.As(err, new(x509.UnknownAuthorityError)):
-		return "Cannot verify the MegaLLM API's TLS certificate",
-			fmt.Sprintf("%s.\n\nThe server's certificate is signed by an authority this machine does not trust, as "+
-				"happens behind a proxy that inspects TLS or with a self-signed gateway. If you trust that authority, "+
-				"give the provider its certificate (PEM): on Linux, set the SSL_CERT_FILE environment variable to a file "+
-				"that holds it (SSL_CERT_FILE replaces the system's CA file, so add the certificate to a copy of that "+
-				"file) or SSL_CERT_DIR to a directory of such files; on macOS and Windows, add it to the system's trust "+
-				"store. Otherwise, check %s.", err, baseFrom)
+		return "Cannot verify the MegaLLM API's TLS certificate", explained("The server's certificate is signed by "+
+			"an authority this machine does not trust, as happens behind a proxy that inspects TLS or with a "+
+			"self-signed gateway. If you trust that authority, give the provider its certificate (PEM): on Linux, set "+
+			"the SSL_CERT_FILE environment variable to a file that holds it (SSL_CERT_FILE replaces the system's CA "+
+			"file, so add the certificate to a copy of that file) or SSL_CERT_DIR to a directory of such files; on "+
+			"macOS and Windows, add it to the system's trust store. Otherwise, check %s.", baseFrom)
 	case errors.As(err, &apiErr) && apiErr.TakesHTTPS():
-		return "MegaLLM API refused plain http", fmt.Sprintf("%s.\n\nThe server at %s refused a plain http request, as "+
-			"one sent to its https port: write %s with https:// instead of http://.", err, baseFrom, baseFrom)
+		return "MegaLLM API refused plain http", explained("The server at %s refused a plain http request, as one "+
+			"sent to its https port: write %[1]s with https:// instead of http://.", baseFrom)
 	case errors.Is(err, http.ErrSchemeMismatch), errors.As(err, new(tls.RecordHeaderError)):
-		return "MegaLLM API does not speak https", fmt.Sprintf("%s.\n\nThe server at %s answered an https request "+
-			"without TLS, as one that serves plain http does (a local gateway may): if it does, write %s with http:// "+
-			"instead of https://.", err, baseFrom, baseFrom)
+		return "MegaLLM API does not speak https", explained("The server at %s answered an https request without "+
+			"TLS, as one that serves plain http does (a local gateway may): if it does, write %[1]s with http:// "+
+			"instead of https://.", baseFrom)
 	case errors.As(err, &apiErr) && apiErr.Message == "" && apiErr.StatusCode < 500:
 		said := "The answer gives no message that says why the request was refused."
 		if apiErr.Unread {
 			said = "The provider reads no error message from the answer: its body, quoted above, is not JSON, or is " +
 				"JSON too long to be read whole."
 		}
-		return "MegaLLM API error", fmt.Sprintf("%s.\n\n%s %s %s", err, said, checkBaseURLAdvice(baseFrom), persistsAdvice)
+		return "MegaLLM API error", explained("%s %s %s", said, checkBaseURLAdvice(baseFrom), persistsAdvice)
 	case errors.As(err, &apiErr):
-		return "MegaLLM API error",
-			fmt.Sprintf("%s.\n\n%s", err, persistsAdvice)
+		return "MegaLLM API error", explained("%s", persistsAdvice)
 	case errors.Is(err, megallm.ErrErrorAnswer):
-		return "MegaLLM API answered with an error",
-			fmt.Sprintf("%s.\n\n%s If it rejects the key: %s %s", err, errorAnswerAdvice(err, baseFrom),
-				rejectedKeyAdvice(from), persistsAdvice)
+		return "MegaLLM API answered with an error", explained("%s If it rejects the key: %s %s",
+			errorAnswerAdvice(err, baseFrom), rejectedKeyAdvice(from), persistsAdvice)
 	case errors.As(err, new(*megallm.ResponseError)):
-		return "Unexpected response from the MegaLLM API", fmt.Sprintf("%s.\n\n%s", err, checkBaseURLAdvice(baseFrom))
+		return "Unexpected response from the MegaLLM API", explained("%s", checkBaseURLAdvice(baseFrom))
 	case errors.Is(err, megallm.ErrTooManyRedirects):
-		return "Too many redirects from the MegaLLM API", fmt.Sprintf("%s.\n\nThe server answered, with redirects that "+
-			"did not end, as a loop of them does. %s", err, checkBaseURLAdvice(baseFrom))
+		return "Too many redirects from the MegaLLM API", explained("The server answered, with redirects that did "+
+			"not end, as a loop of them does. %s", checkBaseURLAdvice(baseFrom))
 	default:
-		return "Cannot reach the MegaLLM API",
-			fmt.Sprintf("%s.\n\nCheck %s, your network and proxy settings; each attempt is limited by request_timeout.",
-				err, baseFrom)
+		return "Cannot reach the MegaLLM API", explained("Check %s, your network and proxy settings; each attempt "+
+			"is limited by request_timeout.", baseFrom)
 	}
 }
 
