@@ -53,8 +53,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	}
 	file, fileFrom := cfg.CatalogFile.ValueString(), "catalog_file"
 	if cfg.CatalogFile.IsNull() {
-		file = getenv(envCatalogFile, "the path of "+savedAnswer, path.Root("catalog_file"), &diags)
-		fileFrom = envCatalogFile
+		file, fileFrom = getenv(envCatalogFile, "the path of "+savedAnswer, path.Root("catalog_file"), &diags), envCatalogFile
 	}
 	if diags.HasError() {
 		return providerSettings{}, diags
