@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -247,40 +248,32 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 			return nil
 		}
 		// Each name's mistake with the catalog's advice, and without it
-		// (spaced); for a name not spaced, then rest's, if any.
+		// (spaced), else rest's (a successor's of its own entry).
 		var advised, cheap []func() error
 		add := func(where, name string, kind nameKind, mistake, rest func() error) {
-			then := func(first func() error) func() error {
-				return func() error {
-					if err := first(); err != nil || rest == nil {
-						return err
-					}
-					return rest()
-				}
-			}
-			advised = append(advised, then(mistake))
-			cheap = append(cheap, then(func() error { return spaced(where, name, kind.noun) }))
+			advised = append(advised, func() error { return cmp.Or(mistake(), rest()) })
+			cheap = append(cheap, func() error { return cmp.Or(spaced(where, name, kind.noun), rest()) })
 		}
+		none := func() error { return nil }
 		for i, owner := range policy.AllowedOwners {
-			add(allowedOwnerPath(i), owner, ownerKind, func() error { return spacedName(models, allowedOwnerPath(i), owner, ownerKind) }, nil)
+			spacedOwner := func() error { return spacedName(models, allowedOwnerPath(i), owner, ownerKind) }
+			add(allowedOwnerPath(i), owner, ownerKind, spacedOwner, none)
 		}
 		ids, spell := slices.Sorted(maps.Keys(policy.Models)), idSpelling(models)
-		var keysOf map[string][]string // the keys that name each catalog id, once a spaced key needs them
-		keysNaming := func(catalogID string) []string {
-			if keysOf == nil {
-				keysOf = map[string][]string{}
-				for _, id := range ids {
-					if named := spell(cleanName(id)); named != "" {
-						keysOf[named] = append(keysOf[named], id)
-					}
+		// The keys that name each catalog id, once a spaced key needs them.
+		keysOf := sync.OnceValue(func() map[string][]string {
+			keys := map[string][]string{}
+			for _, id := range ids {
+				if named := spell(cleanName(id)); named != "" {
+					keys[named] = append(keys[named], id)
 				}
 			}
-			return keysOf[catalogID]
-		}
+			return keys
+		})
 		for _, id := range ids {
 			add(policyModelsKey, id, idKind, func() error {
 				return spacedID(models, policyModelsKey, id, meantByID(models), func(spelling string) string {
-					others := slices.DeleteFunc(slices.Clone(keysNaming(spelling)), func(key string) bool { return key == id })
+					others := slices.DeleteFunc(slices.Clone(keysOf()[spelling]), func(key string) bool { return key == id })
 					switch _, ok := policy.Models[spelling]; {
 					case ok:
 						return writtenAs(models, id, spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
@@ -293,7 +286,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 					}
 					return rewrite(models, idKind, id)(spelling)
 				})
-			}, nil)
+			}, none)
 			if s := policy.Models[id].Successor; s != nil {
 				successor, key := modelPolicyPath(id)+".successor", cmp.Or(spell(cleanName(id)), id) // the key as it is to be written
 				add(successor, *s, idKind, func() error {
