@@ -284,8 +284,8 @@ func unmetByAll(n catalog.Narrowed) string {
 	if len(n.Unmet) == 0 {
 		words := "each requirement is met by one of them, but none meets them all"
 		if len(n.Closest) == 0 {
-			return words + ", and each of them misses one that reads a field it does not report (null in the catalog), " +
-				"which it can never meet"
+			return words + ": each of them lacks a field that one of the requirements reads (null in the catalog), and " +
+				unreportedNeverMet
 		}
 		closest := make([]string, n.AsClose) // joinProblems counts those after the first MaxListed, which Closest holds
 		for i, c := range n.Closest {

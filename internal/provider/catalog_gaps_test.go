@@ -248,8 +248,9 @@ data "megallm_models" "many_owners" {
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.megallm_models.none", tfjsonpath.New("empty_reason"), knownvalue.StringRegexp(
 				regexp.MustCompile(`\(2 models from .*\n  - require kept none of the 2 models: each requirement is met by `+
-					`one of them, but none meets them all, and each of them misses one that reads a field it does not `+
-					`report \(null in the catalog\), which it can never meet\n\nLoosen or remove require\.$`))),
+					`one of them, but none meets them all: each of them lacks a field that one of the requirements reads `+
+					`\(null in the catalog\), and a model never meets a requirement on a field it does not report`+
+					`\n\nLoosen or remove require\.$`))),
 			expectIDs("data.megallm_models.none"),
 		},
 	})

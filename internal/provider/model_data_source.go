@@ -250,8 +250,11 @@ func relaxAdvice(unmet []catalog.Miss, missed string) string {
 	if slices.ContainsFunc(unmet, func(m catalog.Miss) bool { return !m.Unrelaxable() }) {
 		return "relax require"
 	}
-	return "remove what " + missed + " from require: a model never meets a requirement on a field it does not report"
+	return "remove what " + missed + " from require: " + unreportedNeverMet
 }
+
+// unreportedNeverMet is the rule that no relaxed bound changes.
+const unreportedNeverMet = "a model never meets a requirement on a field it does not report"
 
 // candidateLines lists passed-over candidates with why, as many as
 // joinProblems shows; only those not in the catalog get unknown's
