@@ -230,13 +230,13 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 	}, {
 		name: "a map(string) require, with candidates",
 		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require_strings={ supports_vision = true }`},
-		want: []string{`require.supports_vision must be a bool, got string "true": require is a map of strings, in ` +
+		want: []string{`require.supports_vision must be a bool, got a string "true": require is a map of strings, in ` +
 			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not ` +
 			`map(string)`},
 	}, {
 		name: "a map(string) require with max_workload_cost, with candidates",
 		vars: []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require_strings={ supports_vision = true, max_workload_cost = 300 }`},
-		want: []string{`require.max_workload_cost must be a number, got string "300": require is a map of strings, in ` +
+		want: []string{`require.max_workload_cost must be a number, got a string "300": require is a map of strings, in ` +
 			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not ` +
 			`map(string)`},
 		// The advice for a caller's own object, which cannot change the type of
@@ -251,7 +251,7 @@ func TestExampleModuleNamesEveryRequirement(t *testing.T) {
 		// require = any keeps the caller's object, which can drop the quotes.
 		name:    "a quoted max_workload_cost, with candidates",
 		vars:    []string{`-var=candidates=["gpt-4o-mini"]`, `-var=require={ supports_vision = true, max_workload_cost = "300" }`},
-		want:    []string{`require.max_workload_cost must be a number, got string "300": write it without quotes, as 300`},
+		want:    []string{`require.max_workload_cost must be a number, got a string "300": write it without quotes, as 300`},
 		notWant: []string{"map of strings"},
 	}, {
 		name:    "a map(string) require with max_workload_cost",

@@ -70,8 +70,8 @@ func TestModelDataSource_candidatesMistakesBounded(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = [` + strings.Repeat("1, ", 25) + `] }`,
-		ExpectError: expectError(`Invalid candidates .* candidates\[0\] must be a string, got number` +
-			`.* candidates\[9\] must be a string, got number\.\s+and 15 more\.\s*$`),
+		ExpectError: expectError(`Invalid candidates .* candidates\[0\] must be a string, got a number` +
+			`.* candidates\[9\] must be a string, got a number\.\s+and 15 more\.\s*$`),
 	})
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid candidates sent %d requests to the API, want 0", n)

@@ -133,7 +133,7 @@ func stringElements(where string, kind nameKind, example string, v tftypes.Value
 		_ = v.As(&one)
 		separator := func(r rune) bool { return strings.ContainsRune(`,[]"'`, r) || unicode.IsSpace(r) }
 		if names := strings.FieldsFunc(one, separator); len(names) > 0 && asText(v, false) == "" {
-			return nil, nil, fmt.Errorf("%s must be a list of strings, got string: write it as [%s]", where,
+			return nil, nil, fmt.Errorf("%s must be a list of strings, got %s: write it as [%s]", where, typeName(v),
 				quoteFirst(names, catalog.MaxListed, "... (%d more)", nil))
 		}
 		return nil, nil, fmt.Errorf("%s must be a list of strings such as %s, got %s%s", where, example, typeName(v), asText(v, false))
@@ -314,7 +314,8 @@ func (o *objectReader) object(name, example string) *objectReader {
 	return child
 }
 
-// typeName names a value's Terraform type for an error message.
+// typeName names a value's Terraform type for an error message, as a person
+// writes it after "got": a string, an object, null.
 func typeName(v tftypes.Value) string {
 	switch {
 	case !v.IsKnown():
@@ -325,8 +326,8 @@ func typeName(v tftypes.Value) string {
 	for _, k := range []struct {
 		t    tftypes.Type
 		name string
-	}{{tftypes.String, "string"}, {tftypes.Bool, "bool"}, {tftypes.Number, "number"}, {tftypes.Object{}, "object"},
-		{tftypes.Map{}, "map"}, {tftypes.List{}, "list"}, {tftypes.Tuple{}, "list"}, {tftypes.Set{}, "set"}} {
+	}{{tftypes.String, "a string"}, {tftypes.Bool, "a bool"}, {tftypes.Number, "a number"}, {tftypes.Object{}, "an object"},
+		{tftypes.Map{}, "a map"}, {tftypes.List{}, "a list"}, {tftypes.Tuple{}, "a list"}, {tftypes.Set{}, "a set"}} {
 		if v.Type().Is(k.t) {
 			return k.name
 		}

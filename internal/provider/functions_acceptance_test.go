@@ -380,27 +380,27 @@ output "x" {
 				`of its entries, such as jsondecode\(file\(\.\.\.\)\)\.data\[0\]`),
 		// Neither an object, a string nor a list: what the argument takes.
 		step(`provider::megallm::supports(5, "vision")`, `Invalid value for "model" parameter: model must be a model object, `+
-			`such as data\.megallm_model\.NAME or an element of data\.megallm_models\.NAME\.models, got number\.\s*$`),
+			`such as data\.megallm_model\.NAME or an element of data\.megallm_models\.NAME\.models, got a number\.\s*$`),
 		step(`provider::megallm::unmet_requirements(true, { not_deprecated = true })`, `Invalid value for "model" parameter: `+
 			`model must be a model object, such as data\.megallm_model\.NAME or an element of data\.megallm_models\.NAME\.models, `+
-			`got bool\.\s*$`),
+			`got a bool\.\s*$`),
 		step(`provider::megallm::unmet_requirements({ name = "gpt-4o" }, {})`, `Invalid value for "model" parameter: model must be a `+
 			`model object, .* got an object with none of its attributes, such as id, capabilities or pricing`),
 		// A price with its sign in a model's pricing: the currency to set is the pricing's own.
 		step(`provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = "€3" } }, 1, 0)`,
-			`model\.pricing\.input_tokens_cost_per_million must be a number, got string "€3": write it as the number 3, `+
+			`model\.pricing\.input_tokens_cost_per_million must be a number, got a string "€3": write it as the number 3, `+
 				`without quotes or "€", and, as a price is read in "USD" unless currency says otherwise, set `+
 				`model\.pricing\.currency = "EUR"`),
 		// A string too long to repeat unquoted still says what it is and what to write.
 		step(`provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = format("%0100d", 1) } }, 1, 0)`,
-			`model\.pricing\.input_tokens_cost_per_million must be a number, got string "0{64}"… \(100 characters\): write it `+
+			`model\.pricing\.input_tokens_cost_per_million must be a number, got a string "0{64}"… \(100 characters\): write it `+
 				`without quotes\.`),
 		// and, where the number would be refused too, why, so that one fix does.
 		step(`provider::megallm::unmet_requirements({ id = "x", type = "chat" }, { min_context_length = "-${format("%0100d", 1)}" })`,
-			`require\.min_context_length must be a number, got string "-0{63}"… \(101 characters\), and the number would not `+
+			`require\.min_context_length must be a number, got a string "-0{63}"… \(101 characters\), and the number would not `+
 				`do either: min_context_length must be 0 or more, got -1\.`),
 		step(`provider::megallm::unmet_requirements({ id = "x", type = "chat" }, { min_context_length = format("%0100d k", 1) })`,
-			`require\.min_context_length must be a number, got string "0{64}"… \(102 characters\), which is no number: write a `+
+			`require\.min_context_length must be a number, got a string "0{64}"… \(102 characters\), which is no number: write a `+
 				`number, without quotes\.`),
 		resource.TestStep{ // the advice followed
 			Config: providerBlock(server, "") + `output "x" {
@@ -432,7 +432,7 @@ func TestFunctions_longIDAdvice(t *testing.T) {
 	functionsTest(t,
 		resource.TestStep{
 			Config: providerBlock(server, "") + `output "x" { value = provider::megallm::unmet_requirements(` + id + `, { supports_vision = true }) }`,
-			ExpectError: expectError(`got string "vendor/model-0{51}"… \(113 characters\), a model id: read the model with a ` +
+			ExpectError: expectError(`got a string "vendor/model-0{51}"… \(113 characters\), a model id: read the model with a ` +
 				`megallm_model data source whose id is that same string, too long to repeat here, and pass data\.megallm_model\.NAME`),
 		},
 		resource.TestStep{ // the advice followed
@@ -692,7 +692,7 @@ output "x" { value = ` + expr + ` }`}
 	)
 	anyType := `the variable it comes from as type = any, not map\(string\) or map\(any\) \(drop any tomap\(\) ` +
 		`around the object\)\.?\s*$`
-	mapOfStrings := `model\.context_length must be a number, got string "128000": model is a map of strings, in which true is ` +
+	mapOfStrings := `model\.context_length must be a number, got a string "128000": model is a map of strings, in which true is ` +
 		`"true" and 128000 is "128000"\. Declare ` + anyType
 	ofStrings, ofAny, toMap := step("map(string)", limit, unmet), step("map(any)", limit, unmet),
 		step("any", limit, `provider::megallm::unmet_requirements(tomap(var.model), { min_context_length = 200000 })`)
@@ -839,7 +839,7 @@ output "x" { value = `+expr+` }`, expected)
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { min_contxt_length = terraform_data.n.output })`,
 			`Invalid value for "require" parameter: require has no attribute "min_contxt_length"\. Did you mean "min_context_length"\?`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vision = terraform_data.n.output, min_context_length = "128k" })`,
-			`require\.min_context_length must be a number, got string "128k": write it as the number 128000, without quotes`),
+			`require\.min_context_length must be a number, got a string "128k": write it as the number 128000, without quotes`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, { supports_vison = true }, terraform_data.n.output)`,
 			`require has no attribute "supports_vison"\. Did you mean "supports_vision"\?`),
 		step(`provider::megallm::unmet_requirements(data.megallm_model.m, {}, terraform_data.n.output, "EUR")`,
@@ -890,7 +890,7 @@ func TestFunctions_keyInArgument(t *testing.T) {
 		step(supports(url.QueryEscape(key)), shown),
 		step(supports(base64.StdEncoding.EncodeToString([]byte(key))), shown),
 		step("provider::megallm::unmet_requirements(data.megallm_model.m, "+afterRead(`{ api_key = "`+key+`" }`)+")",
-			`Invalid value for "require" parameter: require must be an object such as { supports_vision = true }, got string "{ api_key = \\"\*\*\*\\" }", a value written as text`),
+			`Invalid value for "require" parameter: require must be an object such as { supports_vision = true }, got a string "{ api_key = \\"\*\*\*\\" }", a value written as text`),
 		step(fmt.Sprintf("provider::megallm::estimate_cost({ id = %q, owned_by = data.megallm_model.m.owned_by }, 1, 1)", key),
 			`model "\*\*\*" has no pricing, so its cost cannot be estimated`),
 	)

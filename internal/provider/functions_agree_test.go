@@ -199,7 +199,7 @@ func TestFunctions_unmetRequirementsArgumentErrors(t *testing.T) {
 	}
 	functionsTest(t,
 		step(`provider::megallm::unmet_requirements({ model_lifecycle = { days_to_retirement = "30" } }, { min_days_to_retirement = 10 })`,
-			`Invalid value for "model" parameter: model.model_lifecycle.days_to_retirement must be a number, got string`),
+			`Invalid value for "model" parameter: model.model_lifecycle.days_to_retirement must be a number, got a string`),
 		step(`provider::megallm::unmet_requirements({ model_lifecycle = { status = "Retired" } }, { not_deprecated = true })`,
 			`model.model_lifecycle.status is "Retired", which is not a lifecycle status. Did you mean "retired"\? Use "active", "deprecated" or "retired", or null when no date is known`),
 		// To its end, after which Terraform adds a period: the question is an aside.

@@ -100,16 +100,16 @@ func TestEstimateCost_errors(t *testing.T) {
 			`so its cost cannot be estimated. Pass 0 as output_tokens, or a model that has that price`},
 		"no input price": {[]attr.Value{outputOnly, num(1), num(0)}, 0, `model "out" has no pricing.input_tokens_cost_per_million, ` +
 			`so its cost cannot be estimated. Pass 0 as input_tokens, or a model that has that price`},
-		"not an object": {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
+		"not an object": {[]attr.Value{types.DynamicValue(types.StringValue("gpt-4o")), num(1), num(1)}, 0, `model must be a model object, such as data.megallm_model.NAME or an element of data.megallm_models.NAME.models, got a string "gpt-4o", a model id: read the model with a megallm_model data source (id = "gpt-4o") and pass data.megallm_model.NAME`},
 		// Over 1 MB: quoted cut, and not repeated as the id to write, which could not be copied.
-		"id over 1 MB": {[]attr.Value{types.DynamicValue(types.StringValue(strings.Repeat("x", 1<<20+1))), num(1), num(1)}, 0, `got string "` +
+		"id over 1 MB": {[]attr.Value{types.DynamicValue(types.StringValue(strings.Repeat("x", 1<<20+1))), num(1), num(1)}, 0, `got a string "` +
 			strings.Repeat("x", 64) + `"… (1048577 characters), a model id: read the model with a megallm_model data source whose id is ` +
 			`that same string, too long to repeat here, and pass data.megallm_model.NAME`},
 		"quoted negative price": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("-1")})})), num(1), num(0)}, 0,
-			`model.pricing.input_tokens_cost_per_million must be a number, got string "-1", and the number -1 would not do either: input_tokens_cost_per_million must be 0 or more, got -1`},
+			`model.pricing.input_tokens_cost_per_million must be a number, got a string "-1", and the number -1 would not do either: input_tokens_cost_per_million must be 0 or more, got -1`},
 		"pricing not object": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": num(2.5)})), num(1), num(0)}, 0,
-			"model.pricing must be an object such as { input_tokens_cost_per_million = 2.5 }, got number"},
-		"price not number": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got string"},
+			"model.pricing must be an object such as { input_tokens_cost_per_million = 2.5 }, got a number"},
+		"price not number": {[]attr.Value{types.DynamicValue(obj(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"input_tokens_cost_per_million": types.StringValue("cheap")})})), num(1), num(0)}, 0, "model.pricing.input_tokens_cost_per_million must be a number, got a string"},
 	}
 	for name, tc := range cases {
 		_, err := run(t, newEstimateCostFunction(), types.Float64Unknown(), tc.args...)
@@ -202,10 +202,10 @@ func TestUnmetRequirements_errors(t *testing.T) {
 		"typo":       {obj(map[string]attr.Value{"supports_vison": types.BoolValue(true)}), `require has no attribute "supports_vison". Did you mean "supports_vision"? Its attributes are "supports_function_calling", "supports_vision",`},
 		"negative":   {obj(map[string]attr.Value{"min_context_length": num(-1)}), "require.min_context_length must be 0 or more"},
 		"fraction":   {obj(map[string]attr.Value{"min_context_length": num(1.5)}), "require.min_context_length must be a whole number, got 1.5: write 1 or 2"},
-		"wrong type": {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got string"},
+		"wrong type": {obj(map[string]attr.Value{"supports_vision": types.StringValue("yes")}), "require.supports_vision must be a bool, got a string"},
 		"quoted fraction": {obj(map[string]attr.Value{"min_context_length": types.StringValue("1.5")}),
-			`require.min_context_length must be a number, got string "1.5", and the number 1.5 would not do either: min_context_length must be a whole number, got 1.5: write 1 or 2`},
-		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got string"},
+			`require.min_context_length must be a number, got a string "1.5", and the number 1.5 would not do either: min_context_length must be a whole number, got 1.5: write 1 or 2`},
+		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got a string"},
 	}
 	for name, tc := range cases {
 		_, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
@@ -312,7 +312,7 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 				`"supports_streaming", "supports_structured_output" and "supports_vision"`},
 		"two mistakes, each a sentence but the last": {unmetRequirementsFunction(time.Now), []attr.Value{gpt4oMini(),
 			types.DynamicValue(obj(map[string]attr.Value{"supports_vision": types.StringValue("yes"), "min_context_length": num(1.5)})), noCurrency},
-			`require.supports_vision must be a bool, got string "yes", which is no bool: write true or false, without quotes.` + "\n" +
+			`require.supports_vision must be a bool, got a string "yes", which is no bool: write true or false, without quotes.` + "\n" +
 				`require.min_context_length must be a whole number, got 1.5: write 1 or 2`},
 		"date, a sentence": {newSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"model_lifecycle": obj(map[string]attr.Value{"retires_at": types.StringValue("2030-13-01")})}), types.StringValue("vision")},

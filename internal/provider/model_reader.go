@@ -26,9 +26,9 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	var id string
 	switch {
 	case !ok && knownID(v, &id):
-		return nil, catalog.Lifecycle{}, fmt.Errorf("%sstring %s, a model id: %s", wanted, megallm.Quote(id), lookUp(id))
+		return nil, catalog.Lifecycle{}, fmt.Errorf("%s%s %s, a model id: %s", wanted, typeName(v), megallm.Quote(id), lookUp(id))
 	case !ok && (v.Type().Is(tftypes.List{}) || v.Type().Is(tftypes.Tuple{})):
-		return nil, catalog.Lifecycle{}, errors.New(wanted + "a list: pass one of its models, such as " +
+		return nil, catalog.Lifecycle{}, errors.New(wanted + typeName(v) + ": pass one of its models, such as " +
 			"data.megallm_models.NAME.models[0], or call the function for each, in a for expression")
 	case !ok:
 		return nil, catalog.Lifecycle{}, errors.New(wanted + typeName(v))

@@ -96,7 +96,7 @@ func TestNumbers_hugeExponentAsText(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	unitTest(t,
 		errorStep(server, "megallm_models", `require = { min_context_length = "1e300000000" }`,
-			`require.min_context_length must be a number, got string "1e300000000", and the number 1e300000000 `+
+			`require.min_context_length must be a number, got a string "1e300000000", and the number 1e300000000 `+
 				`would not do either: min_context_length is too large: 1e300000000 \(at most 1\.7976931348623157e308\)\.`),
 		errorStep(server, "megallm_models", `workload = { input_tokens = "-1e300000000", output_tokens = 0 }`,
 			`workload\.input_tokens must be 0 or more, got -1e300000000`),

@@ -278,13 +278,13 @@ data "megallm_model" "m" { id = var.id }`, `Error: Missing model id`),
 			`Error: Invalid candidates .* candidates lists "gpt-4o" 3 times \(candidates\[0\], candidates\[2\] and `+
 				`candidates\[3\]\): list each model once\.\s*$`),
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", " "] }`, `candidates\[1\] is " ", which is no model id: remove it`),
-		step(`data "megallm_model" "m" { candidates = ["gpt-4o", 4] }`, `candidates\[1\] must be a string, got number`),
+		step(`data "megallm_model" "m" { candidates = ["gpt-4o", 4] }`, `candidates\[1\] must be a string, got a number`),
 		// A list of one id where an id goes, as candidates = [var.fallbacks] gives: its one id is what to write.
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ["gpt-4.1"]] }`,
-			`candidates\[1\] must be a string, got list: write its one value alone, not in a list\.\s*$`),
+			`candidates\[1\] must be a string, got a list: write its one value alone, not in a list\.\s*$`),
 		// A list of several, as candidates = ["gpt-4o", var.fallbacks] gives: flatten() lists them in its place.
 		step(`data "megallm_model" "m" { candidates = ["gpt-4o", ["gpt-4.1", "gpt-4o-mini"]] }`,
-			`candidates\[1\] must be a string, got list: wrap the list that holds it in flatten\(\), which puts its `+
+			`candidates\[1\] must be a string, got a list: wrap the list that holds it in flatten\(\), which puts its `+
 				`elements in its place\.\s*$`),
 		step(`variable "fallback" {
   type    = string
@@ -294,29 +294,29 @@ data "megallm_model" "m" { candidates = ["gpt-4o", var.fallback] }`,
 			`candidates\[1\] is null, which is no model id: remove it, make the variable, attribute or expression it comes from give a value`),
 		// Every element's mistake at once, as require's and policy's, from a literal or a variable typed any.
 		step(`data "megallm_model" "m" { candidates = [1, "gpt-4o", true] }`,
-			`candidates\[0\] must be a string, got number\.\s+candidates\[2\] must be a string, got bool\.\s*$`),
+			`candidates\[0\] must be a string, got a number\.\s+candidates\[2\] must be a string, got a bool\.\s*$`),
 		step(`variable "c" {
   type    = any
   default = [1, " gpt-4o", "", "gpt-4o-mini", "gpt-4o-mini"]
 }
-data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a string, got number\.\s+`+
+data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a string, got a number\.\s+`+
 			`candidates\[1\] is " gpt-4o", with white space around it, which no model id has: write the model id as the catalog does\.\s+`+
 			`candidates\[2\] is "", which is no model id: remove it\.\s+`+
 			`candidates lists "gpt-4o-mini" twice \(candidates\[3\] and candidates\[4\]\): list each model once\.\s*$`),
-		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got string: write it as \["gpt-4o"\]`),
+		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got a string: write it as \["gpt-4o"\]`),
 		step(`data "megallm_model" "m" { candidates = "gpt-4o, gpt-4o-mini" }`,
-			`candidates must be a list of strings, got string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
+			`candidates must be a list of strings, got a string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
 		// Commas name no id, and prose in brackets is no list as text: neither fix would read it.
 		step(`data "megallm_model" "m" { candidates = " , " }`,
-			`candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got string\.?\s*$`),
+			`candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got a string\.?\s*$`),
 		step(`data "megallm_model" "m" { candidates = "[beta] gpt-4o" }`,
-			`candidates must be a list of strings, got string: write it as \["beta", "gpt-4o"\]`),
+			`candidates must be a list of strings, got a string: write it as \["beta", "gpt-4o"\]`),
 		// -var 'c=[gpt-4o, gpt-4o-mini]', its ids without quotes: the ids, without brackets or quotes.
 		step(`data "megallm_model" "m" { candidates = "[gpt-4o, 'gpt-4o-mini']" }`,
-			`candidates must be a list of strings, got string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
+			`candidates must be a list of strings, got a string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
 		// -var 'c=["gpt-4o"]' gives a variable without a type this string: its advice is the variable's type.
 		step(`variable "c" { default = "[\"gpt-4o\", \"gpt-4o-mini\"]" }
-data "megallm_model" "m" { candidates = var.c }`, `candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got string\s+`+
+data "megallm_model" "m" { candidates = var.c }`, `candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got a string\s+`+
 			`"\[\\"gpt-4o\\", \\"gpt-4o-mini\\"\]", a value written as text, as file\(\) reads it and -var or TF_VAR_\s+pass\s+`+
 			`it\s+to\s+a\s+variable\s+declared\s+without\s+a\s+type:\s+decode\s+it\s+with\s+jsondecode\(\),\s+or\s+declare\s+the\s+`+
 			`variable\s+with\s+type\s+=\s+any`),
@@ -444,50 +444,50 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 			`policy\.models\["gpt-4o"\]\.deprecated_at is "2026-13-01", `+
 				`which is not a date\. Use .*? \(midnight UTC\)\.\s+policy\.models\["gpt-4o"\]\.retires_at is `+
 				`"tomorrow", which is not a date\. Use .* \(midnight UTC\)\.`),
-		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got string: write it as \["openai"\]`),
+		step(`{ allowed_owners = "openai" }`, `policy\.allowed_owners must be a list of strings, got a string: write it as \["openai"\]`),
 		step(`{ allowed_owners = { openai = true } }`,
-			`policy\.allowed_owners must be a list of strings such as \["openai", "anthropic"\], got object\.?\s*$`),
+			`policy\.allowed_owners must be a list of strings such as \["openai", "anthropic"\], got an object\.?\s*$`),
 		step(`{ models = { "gpt-4o" = { retires_at = 20270101 } } }`, `policy\.models\["gpt-4o"\]\.retires_at must be a date in\s+`+
 			`quotes,\s+an\s+RFC\s+3339\s+date-time\s+such\s+as\s+"2025-01-31T12:00:00Z"\s+or\s+a\s+date\s+such\s+as\s+"2025-01-31"\s+`+
-			`\(midnight\s+UTC\),\s+got\s+number`),
+			`\(midnight\s+UTC\),\s+got\s+a\s+number`),
 		// policy = file("model-policy.json"), without jsondecode.
 		step(`"{ \"allowed_owners\": [\"openai\"] }"`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got\s+`+
-			`string\s+"\{ \\"allowed_owners\\": \[\\"openai\\"\] \}", a value written as text,.*\s+decode\s+it\s+with\s+jsondecode\(\)`),
-		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got string "yes", `+
+			`a\s+string\s+"\{ \\"allowed_owners\\": \[\\"openai\\"\] \}", a value written as text,.*\s+decode\s+it\s+with\s+jsondecode\(\)`),
+		step(`{ models = { "gpt-4o" = { denied = "yes" } } }`, `policy\.models\["gpt-4o"\]\.denied must be a bool, got a string "yes", `+
 			`which is no bool: write true or false, without quotes\.?\s*$`),
 		// A number where a bool is wanted: 1 and 0 are true and false elsewhere.
 		step(`{ models = { "gpt-4o" = { denied = 1 } } }`,
-			`policy\.models\["gpt-4o"\]\.denied must be a bool, got number 1: write true, without quotes\.?\s*$`),
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 1: write true, without quotes\.?\s*$`),
 		step(`{ models = { "gpt-4o" = { denied = 0 } } }`,
-			`policy\.models\["gpt-4o"\]\.denied must be a bool, got number 0: write false, without quotes\.?\s*$`),
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 0: write false, without quotes\.?\s*$`),
 		step(`{ models = { "gpt-4o" = { denied = 2 } } }`,
-			`policy\.models\["gpt-4o"\]\.denied must be a bool, got number 2: write true or false, without quotes\.?\s*$`),
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 2: write true or false, without quotes\.?\s*$`),
 		// A bool or number in quotes, as a hand-written JSON file has it.
 		step(`{ models = { "gpt-4o" = { denied = "true" } } }`,
-			`policy\.models\["gpt-4o"\]\.denied must be a bool, got string "true": write it without quotes, as true`),
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a string "true": write it without quotes, as true`),
 		step(`jsondecode("{\"retirement_notice_days\": \"90\"}")`,
-			`policy\.retirement_notice_days must be a number, got string "90": write it without quotes, as 90`),
+			`policy\.retirement_notice_days must be a number, got a string "90": write it without quotes, as 90`),
 		step(`jsondecode("{\"retirement_notice_days\": \"-90\"}")`, `policy\.retirement_notice_days must be a number, `+
-			`got string "-90", and the number -90 would not do either: retirement_notice_days must be 0 or more, got -90`),
+			`got a string "-90", and the number -90 would not do either: retirement_notice_days must be 0 or more, got -90`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = "1e400" } } } }`,
-			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be a number, got string "1e400", `+
+			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be a number, got a string "1e400", `+
 				`and the number 1e400 would not do either: input_tokens_cost_per_million is too large: 1e400`),
 		step(`{ models = { "gpt-4o" = { pricing = { currency = "EUR" } } } }`, `policy\.models\["gpt-4o"\]\.pricing sets no price`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = -1 } } } }`,
 			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be 0 or more, got -1`),
 		step(`{ models = { "gpt-4o" = { successor = "gpt-4o" } } }`, `policy\.models\["gpt-4o"\]\.successor is the model itself`),
 		step(`{ models = { "gpt-4o" = { successor = ["gpt-4.1"], denied = [true] } } }`,
-			`policy\.models\["gpt-4o"\]\.successor must be a string, got list: write its one value alone, not in a list\.\s+`+
-				`policy\.models\["gpt-4o"\]\.denied must be a bool, got list: write its one value alone, not in a list\.\s*$`),
+			`policy\.models\["gpt-4o"\]\.successor must be a string, got a list: write its one value alone, not in a list\.\s+`+
+				`policy\.models\["gpt-4o"\]\.denied must be a bool, got a list: write its one value alone, not in a list\.\s*$`),
 		// Of two, which one is meant is the author's to say.
 		step(`{ models = { "gpt-4o" = { successor = ["gpt-4.1", "gpt-4o-mini"] } } }`,
-			`policy\.models\["gpt-4o"\]\.successor must be a string, got list\.\s*$`),
-		step(`{ models = { "gpt-4o" = "deprecated" } }`, `policy\.models\["gpt-4o"\] must be an object such as \{ retires_at = "2026-06-30", reason = "Superseded" \}, got string`),
-		step(`["openai"]`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got list`),
+			`policy\.models\["gpt-4o"\]\.successor must be a string, got a list\.\s*$`),
+		step(`{ models = { "gpt-4o" = "deprecated" } }`, `policy\.models\["gpt-4o"\] must be an object such as \{ retires_at = "2026-06-30", reason = "Superseded" \}, got a string`),
+		step(`["openai"]`, `policy must be an object such as \{ allowed_owners = \["openai"\] \}, got a list`),
 		// A list where a map goes, a number where an object goes: each says what to write.
-		step(`{ models = ["gpt-4o"] }`, `policy\.models must be an object such as \{ "gpt-4o" = \{ denied = true \} \}, got list`),
+		step(`{ models = ["gpt-4o"] }`, `policy\.models must be an object such as \{ "gpt-4o" = \{ denied = true \} \}, got a list`),
 		step(`{ models = { "gpt-4o" = { pricing = 2.5 } } }`, `policy\.models\["gpt-4o"\]\.pricing must be an object such as\s+`+
-			`\{\s+input_tokens_cost_per_million = 2\.5 \}, got number`),
+			`\{\s+input_tokens_cost_per_million = 2\.5 \}, got a number`),
 		// An entry that says nothing of its model, as a variable of an object type leaves { denid = true }.
 		step(`{ models = { "gpt-4o" = {}, "gpt-4.1" = { denied = null, pricing = null } } }`,
 			`policy\.models\["gpt-4\.1"\] sets nothing: each of its attributes is null or left out\. Set "deprecated_at", `+
@@ -527,7 +527,7 @@ variable "models" {
 }
 %s
 data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = { models = var.models }")),
-			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\]\.denied must be a bool, got string "true": ` +
+			ExpectError: expectError(`Error: Invalid policy .* policy\.models\["gpt-4o"\]\.denied must be a bool, got a string "true": ` +
 				`policy\.models\["gpt-4o"\] is a map of strings, in which true is "true" and 128000 is "128000"\. Declare the ` +
 				`variable it comes from as type = any, not map\(string\) or map\(any\) \(drop any tomap\(\) around the object\)\.?\s*$`),
 		},
@@ -536,7 +536,7 @@ data "megallm_model" "m" { id = "gpt-4o" }`, providerBlock(server, "policy = { m
 			`policy\.models\["gpt-4o"\] has no attribute "retires-at"\. Did you mean "retires_at"\?`),
 		// A YAML file's list as file() reads it: its lines are no owners ("-" and "openai").
 		step(`{ allowed_owners = "- openai\n- anthropic\n" }`, `policy\.allowed_owners must be a list of strings such as `+
-			`\["openai", "anthropic"\], got string "- openai\\n- anthropic", YAML written as text, as file\(\) reads it: `+
+			`\["openai", "anthropic"\], got a string "- openai\\n- anthropic", YAML written as text, as file\(\) reads it: `+
 			`decode it with yamldecode\(\)\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
@@ -576,7 +576,7 @@ data "megallm_models" "all" {}`, text, server.URL(), mockapi.DefaultAPIKey, poli
 	unitTest(t,
 		resource.TestStep{Config: config(string(policy), "jsondecode(var.policy_text)"), ConfigStateChecks: allowed},
 		resource.TestStep{Config: config(yaml, "var.policy_text"), ExpectError: expectError(`policy must be an object such as .*, ` +
-			`got string "allowed_owners:\\n.*, YAML written as text, as file\(\) reads it: decode it with yamldecode\(\)\.`)},
+			`got a string "allowed_owners:\\n.*, YAML written as text, as file\(\) reads it: decode it with yamldecode\(\)\.`)},
 		resource.TestStep{Config: config(yaml, "yamldecode(var.policy_text)"), ConfigStateChecks: allowed},
 	)
 }
@@ -836,7 +836,7 @@ func TestPolicy_knownPartsCheckedNextToUnknownOnes(t *testing.T) {
 			`Invalid policy .* policy has no attribute "retirement_notice_dayz"\. Did you mean "retirement_notice_days"\?`),
 		step(`{ allowed_owners = [terraform_data.u.output, " anthropic"], retirement_notice_days = "3 days" }`,
 			`policy\.allowed_owners\[1\] is " anthropic", with white space around it, .*`+
-				`policy\.retirement_notice_days must be a number, got string "3 days"`),
+				`policy\.retirement_notice_days must be a number, got a string "3 days"`),
 		step(`{ models = {
     "gpt-4o"      = { retires_at = terraform_data.u.output, denid = true }
     "gpt-4o-mini" = terraform_data.u.output
@@ -847,7 +847,7 @@ func TestPolicy_knownPartsCheckedNextToUnknownOnes(t *testing.T) {
 		// Where the currency is known only after apply, a price with a sign
 		// names no currency to set.
 		step(`{ models = { "gpt-4o" = { pricing = { currency = terraform_data.u.output, input_tokens_cost_per_million = "€3" } } } }`,
-			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be a number, got string "€3": `+
+			`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million must be a number, got a string "€3": `+
 				`write it as the number 3, without quotes or "€"\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
@@ -1012,8 +1012,8 @@ func TestPolicy_sloppyInput(t *testing.T) {
 		// Every mistake of a model's entry, not its first alone.
 		step(`{ models = { "gpt-4o" = { deprecated_at = "2026-13-01", denied = "false", reason = 5 } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.deprecated_at is "2026-13-01", which is not a date\. .*`+
-				`policy\.models\["gpt-4o"\]\.reason must be a string, got number\. .*`+
-				`policy\.models\["gpt-4o"\]\.denied must be a bool, got string "false": write it without quotes, as false`),
+				`policy\.models\["gpt-4o"\]\.reason must be a string, got a number\. .*`+
+				`policy\.models\["gpt-4o"\]\.denied must be a bool, got a string "false": write it without quotes, as false`),
 		step(`{ allowed_owners = ["openai", " "] }`, readOne, `policy\.allowed_owners\[1\] is " ", which is no owner: remove it`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, currency = "US D" } } } }`, readOne,
 			`policy\.models\["gpt-4o"\]\.pricing\.currency is "US D", not a three-letter ISO 4217 code such as "USD" or "EUR"`),

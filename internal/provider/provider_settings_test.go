@@ -81,8 +81,8 @@ func TestResolveSettings_policyMistakesAreSentences(t *testing.T) {
 		map[string]attr.Type{"allowed_owners": types.NumberType, "models": types.StringType},
 		map[string]attr.Value{"allowed_owners": types.NumberValue(big.NewFloat(1)), "models": types.StringValue("gpt-4o")}))
 	_, diags := resolveSettings(t.Context(), providerConfig{Policy: policy})
-	want := `policy.allowed_owners must be a list of strings such as ["openai", "anthropic"], got number.` + "\n" +
-		`policy.models must be an object such as { "gpt-4o" = { denied = true } }, got string.`
+	want := `policy.allowed_owners must be a list of strings such as ["openai", "anthropic"], got a number.` + "\n" +
+		`policy.models must be an object such as { "gpt-4o" = { denied = true } }, got a string.`
 	if len(diags) != 1 || diags[0].Detail() != want {
 		t.Errorf("got %v, want one error:\n%s", diags, want)
 	}

@@ -56,7 +56,7 @@ func TestRequire_typoBesideBadValueListsBoth(t *testing.T) {
 	unitTest(t, planErrorStep(providerBlock(server, "")+
 		`data "megallm_models" "m" { require = { supports_vison = true, min_context_length = "128k" } }`,
 		`Invalid require .* require has no attribute "supports_vison"\. Did you mean "supports_vision"\? .* `+
-			`require\.min_context_length must be a number, got string "128k": write it as the number 128000, without quotes\.`))
+			`require\.min_context_length must be a number, got a string "128k": write it as the number 128000, without quotes\.`))
 }
 
 // A minimum above what an int64 holds, such as 1e30, is more than any model
@@ -150,133 +150,133 @@ func TestRequire_numbers(t *testing.T) {
 	unitTest(t,
 		step(`{ min_context_length = 1.5 }`, `Invalid require .* require.min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		step(`{ min_max_output_tokens = -1e30 }`, `require.min_max_output_tokens must be 0 or more, got -1e30\.`),
-		step(`{ min_context_length = [128000] }`, `require.min_context_length must be a number, got list: write its one value `+
+		step(`{ min_context_length = [128000] }`, `require.min_context_length must be a number, got a list: write its one value `+
 			`alone, not in a list\.\s*$`),
 		step(`{ max_input_cost_per_million = 1e400 }`, `require.max_input_cost_per_million is too large: 1e400 `+
 			`\(at most 1\.7976931348623157e308\)`),
 		step(`{ min_days_to_retirement = 1e400 }`, `require.min_days_to_retirement is too large: 1e400 `+
 			`\(at most 1\.7976931348623157e308\)`),
-		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got string "yes", which is no bool: `+
+		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got a string "yes", which is no bool: `+
 			`write true or false, without quotes\.?\s*$`),
 		// A bool in quotes as a person writes it, or file() reads it, is that bool.
-		step(`{ supports_vision = "True" }`, `require.supports_vision must be a bool, got string "True": write it without `+
+		step(`{ supports_vision = "True" }`, `require.supports_vision must be a bool, got a string "True": write it without `+
 			`quotes, as true,`),
-		step(`{ not_deprecated = "false\n" }`, `require.not_deprecated must be a bool, got string "false\\n": write it without `+
+		step(`{ not_deprecated = "false\n" }`, `require.not_deprecated must be a bool, got a string "false\\n": write it without `+
 			`quotes, as false,`),
 		// A price as people write it: with a currency, a decimal comma, both.
-		step(`{ max_input_cost_per_million = "$2.50" }`, `require.max_input_cost_per_million must be a number, got string `+
+		step(`{ max_input_cost_per_million = "$2.50" }`, `require.max_input_cost_per_million must be a number, got a string `+
 			`"\$2\.50": write it as the number 2\.5, without quotes or "\$"`),
-		step(`{ max_input_cost_per_million = "2,50" }`, `require.max_input_cost_per_million must be a number, got string `+
+		step(`{ max_input_cost_per_million = "2,50" }`, `require.max_input_cost_per_million must be a number, got a string `+
 			`"2,50": write it as the number 2\.5, without quotes\.?\s*$`),
 		// One comma before three digits is a thousands separator or, in much of
 		// Europe, a decimal comma: both readings, where the attribute takes both.
 		step(`{ max_input_cost_per_million = "EUR 1,500" }`, `require.max_input_cost_per_million must be a number, got `+
-			`string "EUR 1,500": write it as the number 1500 \(or 1\.5, if its comma is a decimal comma\), without quotes or "EUR"`),
-		step(`{ min_context_length = "1,234" }`, `require.min_context_length must be a number, got string "1,234": write `+
+			`a string "EUR 1,500": write it as the number 1500 \(or 1\.5, if its comma is a decimal comma\), without quotes or "EUR"`),
+		step(`{ min_context_length = "1,234" }`, `require.min_context_length must be a number, got a string "1,234": write `+
 			`it as the number 1234, without quotes\.?\s*$`),
 		step(`{ max_output_cost_per_million = "EUR 2,5" }`, `require.max_output_cost_per_million must be a number, got `+
-			`string "EUR 2,5": write it as the number 2\.5, without quotes or "EUR"`),
+			`a string "EUR 2,5": write it as the number 2\.5, without quotes or "EUR"`),
 		// A price in another currency than the default also needs currency, or
 		// the number alone would be read in USD.
-		step(`{ max_input_cost_per_million = "3 eur" }`, `got string "3 eur": write it as the number 3, without quotes or `+
+		step(`{ max_input_cost_per_million = "3 eur" }`, `got a string "3 eur": write it as the number 3, without quotes or `+
 			`"eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
 		step(`{ max_input_cost_per_million = "£2" }`, `without quotes or "£", and, as a price is read in "USD" unless `+
 			`currency says otherwise, set currency = "GBP"`),
 		// "¥" is yen or yuan: the number alone would be read in USD, so the fix names both.
-		step(`{ max_input_cost_per_million = "¥300" }`, `got string "¥300": write it as the number 300, without quotes or "¥", `+
+		step(`{ max_input_cost_per_million = "¥300" }`, `got a string "¥300": write it as the number 300, without quotes or "¥", `+
 			`and, as a price is read in "USD" unless currency says otherwise, set currency = "JPY" or set currency = "CNY" `+
 			`\(whichever "¥" stands for\)\.?\s*$`),
-		step(`{ max_input_cost_per_million = "3 Euros" }`, `got string "3 Euros": write it as the number 3, without quotes `+
+		step(`{ max_input_cost_per_million = "3 Euros" }`, `got a string "3 Euros": write it as the number 3, without quotes `+
 			`or "Euros", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
-		step(`{ max_input_cost_per_million = "US$2.50" }`, `got string "US\$2\.50": write it as the number 2\.5, without `+
+		step(`{ max_input_cost_per_million = "US$2.50" }`, `got a string "US\$2\.50": write it as the number 2\.5, without `+
 			`quotes or "US\$"\.?\s*$`),
 		// A currency code is read in any case, but only a real one is a code.
 		step(`{ max_input_cost_per_million = "3 usd" }`, `require.max_input_cost_per_million must be a number, got `+
-			`string "3 usd": write it as the number 3, without quotes or "usd"`),
+			`a string "3 usd": write it as the number 3, without quotes or "usd"`),
 		// Before the number, a code in lower case is one only for a currency
 		// common enough to have a sign: "top" and "all" are words here, though
 		// TOP and ALL are currencies.
 		step(`{ max_input_cost_per_million = "usd 2.50" }`, `require.max_input_cost_per_million must be a number, got `+
-			`string "usd 2\.50": write it as the number 2\.5, without quotes or "usd"\.?\s*$`),
-		step(`{ max_input_cost_per_million = "eur 3" }`, `got string "eur 3": write it as the number 3, without quotes or `+
+			`a string "usd 2\.50": write it as the number 2\.5, without quotes or "usd"\.?\s*$`),
+		step(`{ max_input_cost_per_million = "eur 3" }`, `got a string "eur 3": write it as the number 3, without quotes or `+
 			`"eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
 		// A code glued to the number, before it or after, counts as one apart.
-		step(`{ max_input_cost_per_million = "USD2.50" }`, `got string "USD2\.50": write it as the number 2\.5, without quotes `+
+		step(`{ max_input_cost_per_million = "USD2.50" }`, `got a string "USD2\.50": write it as the number 2\.5, without quotes `+
 			`or "USD"\.?\s*$`),
-		step(`{ max_input_cost_per_million = "Eur3" }`, `got string "Eur3": write it as the number 3, without quotes or `+
+		step(`{ max_input_cost_per_million = "Eur3" }`, `got a string "Eur3": write it as the number 3, without quotes or `+
 			`"Eur", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
-		step(`{ max_output_cost_per_million = "2.50EUR" }`, `got string "2\.50EUR": write it as the number 2\.5, without `+
+		step(`{ max_output_cost_per_million = "2.50EUR" }`, `got a string "2\.50EUR": write it as the number 2\.5, without `+
 			`quotes or "EUR", and, as a price is read in "USD" unless currency says otherwise, set currency = "EUR"`),
 		// A price per million is what the attribute takes: the unit goes too.
-		step(`{ max_input_cost_per_million = "$3/M" }`, `got string "\$3/M": write it as the number 3, without quotes, "\$" `+
+		step(`{ max_input_cost_per_million = "$3/M" }`, `got a string "\$3/M": write it as the number 3, without quotes, "\$" `+
 			`or "/M"\.?\s*$`),
-		step(`{ max_input_cost_per_million = "3 $/M" }`, `got string "3 \$/M": write it as the number 3, without quotes, `+
+		step(`{ max_input_cost_per_million = "3 $/M" }`, `got a string "3 \$/M": write it as the number 3, without quotes, `+
 			`"\$" or "/M"\.?\s*$`),
-		step(`{ max_output_cost_per_million = "2.5 per million tokens" }`, `got string "2\.5 per million tokens": write it `+
+		step(`{ max_output_cost_per_million = "2.5 per million tokens" }`, `got a string "2\.5 per million tokens": write it `+
 			`as the number 2\.5, without quotes or "per million tokens"\.?\s*$`),
 		// A workload's cost is no price per million.
-		step(`{ max_workload_cost = "$3/M" }`, `require.max_workload_cost must be a number, got string "\$3/M", which is `+
+		step(`{ max_workload_cost = "$3/M" }`, `require.max_workload_cost must be a number, got a string "\$3/M", which is `+
 			`no number: write a number, without quotes`),
 		step(`{ max_input_cost_per_million = "top3" }`, `require.max_input_cost_per_million must be a number, got `+
-			`string "top3", which is no number: write a number, without quotes`),
+			`a string "top3", which is no number: write a number, without quotes`),
 		step(`{ max_output_cost_per_million = "all5" }`, `require.max_output_cost_per_million must be a number, got `+
-			`string "all5", which is no number: write a number, without quotes`),
+			`a string "all5", which is no number: write a number, without quotes`),
 		step(`{ max_input_cost_per_million = "top 3" }`, `require.max_input_cost_per_million must be a number, got `+
-			`string "top 3", which is no number: write a number, without quotes`),
-		step(`{ min_context_length = "all 5" }`, `require.min_context_length must be a number, got string "all 5", `+
+			`a string "top 3", which is no number: write a number, without quotes`),
+		step(`{ min_context_length = "all 5" }`, `require.min_context_length must be a number, got a string "all 5", `+
 			`which is no number: write a number, without quotes`),
 		// A count takes no currency: no advice to set one.
-		step(`{ min_context_length = "5 EUR" }`, `require.min_context_length must be a number, got string "5 EUR", `+
+		step(`{ min_context_length = "5 EUR" }`, `require.min_context_length must be a number, got a string "5 EUR", `+
 			`which is no number: write a number, without quotes\.?\s*$`),
 		step(`{ max_input_cost_per_million = "per 3" }`, `require.max_input_cost_per_million must be a number, got `+
-			`string "per 3", which is no number: write a number, without quotes`),
-		step(`{ max_input_cost_per_million = "NaN" }`, `require.max_input_cost_per_million must be a number, got string `+
+			`a string "per 3", which is no number: write a number, without quotes`),
+		step(`{ max_input_cost_per_million = "NaN" }`, `require.max_input_cost_per_million must be a number, got a string `+
 			`"NaN", which is no number: write a number, without quotes`),
-		step(`{ min_context_length = "128000" }`, `require.min_context_length must be a number, got string "128000": write it `+
+		step(`{ min_context_length = "128000" }`, `require.min_context_length must be a number, got a string "128000": write it `+
 			`without quotes, as 128000, or, where a variable's type made it a string, type it number`),
 		step(`{ max_input_price = 2, max_cost = 1 }`, `require has no attribute "max_cost". Did you mean `+
 			`"max_input_cost_per_million", "max_output_cost_per_million" or "max_workload_cost"\? `+
 			`require has no attribute "max_input_price". Did you mean "max_input_cost_per_million"\?`),
-		step(`{ min_context_length = "128k" }`, `require.min_context_length must be a number, got string "128k": write it `+
+		step(`{ min_context_length = "128k" }`, `require.min_context_length must be a number, got a string "128k": write it `+
 			`as the number 128000, without quotes`),
 		// A number in quotes that the attribute's rule refuses says so at
 		// once: "write it without quotes" alone would lead to a second error.
-		step(`{ min_context_length = "1.5" }`, `require.min_context_length must be a number, got string "1\.5", and the `+
+		step(`{ min_context_length = "1.5" }`, `require.min_context_length must be a number, got a string "1\.5", and the `+
 			`number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
-		step(`{ max_input_cost_per_million = "-5" }`, `require.max_input_cost_per_million must be a number, got string "-5", `+
+		step(`{ max_input_cost_per_million = "-5" }`, `require.max_input_cost_per_million must be a number, got a string "-5", `+
 			`and the number -5 would not do either: max_input_cost_per_million must be 0 or more, got -5\.\s*$`),
-		step(`{ min_max_output_tokens = "-1e30" }`, `require.min_max_output_tokens must be a number, got string "-1e30", and the `+
+		step(`{ min_max_output_tokens = "-1e30" }`, `require.min_max_output_tokens must be a number, got a string "-1e30", and the `+
 			`number -1e30 would not do either: min_max_output_tokens must be 0 or more, got -1e30\.`),
-		step(`{ min_days_to_retirement = "1.2345k" }`, `require.min_days_to_retirement must be a number, got string "1\.2345k", `+
+		step(`{ min_days_to_retirement = "1.2345k" }`, `require.min_days_to_retirement must be a number, got a string "1\.2345k", `+
 			`and the number 1234\.5 would not do either: min_days_to_retirement must be a whole number, got 1234\.5: write 1234 or 1235\.\s*$`),
 		step(`var.typed_as_strings }
 variable "typed_as_strings" {
   type    = object({ supports_vision = string })
   default = { supports_vision = true }
-`, `require.supports_vision must be a bool, got string "true": write it without quotes, `+
+`, `require.supports_vision must be a bool, got a string "true": write it without quotes, `+
 			`as true, or, where a variable's type made it a string, type it bool`),
-		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got string`),
+		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got a string`),
 		// Text in HCL that is not JSON, as -var passes it: jsondecode() would
 		// fail on it, and only a type reads it.
-		step(`"{supports_vision=true}"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
+		step(`"{supports_vision=true}"`, `require must be an object such as \{ supports_vision = true \}, got a string\s+`+
 			`"\{supports_vision=true\}", a value written as text, as -var or TF_VAR_\s+pass\s+it\s+to\s+a\s+variable\s+`+
 			`declared\s+without\s+a\s+type:\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any\s+\(it\s+is\s+not\s+JSON,\s+`+
 			`which\s+jsondecode\(\)\s+reads\)\.\s*$`),
 		// Attributes as text, without braces: an object is what it means.
-		step(`"supports_vision = true"`, `require must be an object such as \{ supports_vision = true \}, got string\s+`+
+		step(`"supports_vision = true"`, `require must be an object such as \{ supports_vision = true \}, got a string\s+`+
 			`"supports_vision = true", attributes written as text: write them as an object, without quotes,\s+`+
 			`\{ supports_vision = true \}\.\s*$`),
-		step(`"min_context_length = 128000\nsupports_vision=true"`, `got string\s+"min_context_length = 128000\\nsupports_vision=true",\s+`+
+		step(`"min_context_length = 128000\nsupports_vision=true"`, `got a string\s+"min_context_length = 128000\\nsupports_vision=true",\s+`+
 			`attributes written as text: write them as an object, without quotes,\s+\{ min_context_length = 128000,\s+`+
 			`supports_vision=true \}\.\s*$`),
 		// 25 characters, 67 bytes (ideographic spaces): quoted whole, so the fix is written out.
-		step(`{ supports_vision = "true`+strings.Repeat(`\u3000`, 21)+`" }`, `got string "true(\\u3000){21}": write it `+
+		step(`{ supports_vision = "true`+strings.Repeat(`\u3000`, 21)+`" }`, `got a string "true(\\u3000){21}": write it `+
 			`without quotes, as true,`),
 		// 45 characters, 85 bytes: quoted whole, so the object is written out.
 		step(`"supports_vision = true # `+strings.Repeat("✓", 20)+`"`, `attributes written as text: write them as an `+
 			`object, without quotes,\s+\{ supports_vision = true \}\.\s*$`),
-		step(`"supports_vision = var.x"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
-		step(`"{draft} vision only"`, `require must be an object such as \{ supports_vision = true \}, got string\.?\s*$`),
+		step(`"supports_vision = var.x"`, `require must be an object such as \{ supports_vision = true \}, got a string\.?\s*$`),
+		step(`"{draft} vision only"`, `require must be an object such as \{ supports_vision = true \}, got a string\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid requirements sent %d requests, want 0", n)
@@ -313,7 +313,7 @@ data "megallm_models" "m" {
   currency = terraform_data.currency.output
   require  = { max_input_cost_per_million = "€3" }
 }`,
-		ExpectError: expectError(`Invalid require .* require.max_input_cost_per_million must be a number, got string "€3": ` +
+		ExpectError: expectError(`Invalid require .* require.max_input_cost_per_million must be a number, got a string "€3": ` +
 			`write it as the number 3, without quotes or "€"\.?\s*$`),
 	})
 }
@@ -374,7 +374,7 @@ variable "sizes" {
 }
 `
 	why := func(attribute, value string) string {
-		return `require.` + attribute + ` must be a (bool|number), got string "` + value + `": require is a map of strings, in ` +
+		return `require.` + attribute + ` must be a (bool|number), got a string "` + value + `": require is a map of strings, in ` +
 			`which true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not ` +
 			`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\)\.?\s*$`
 	}
@@ -391,16 +391,16 @@ variable "sizes" {
 		// A number as people write it needs both fixes: in a map(string),
 		// 128000 without quotes would be "128000" again.
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "128k" }) }`,
-			`require.min_context_length must be a number, got string "128k": require is a map of strings, in which `+
+			`require.min_context_length must be a number, got a string "128k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
 				`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and write it as the number 128000\.?\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, tomap({ max_input_cost_per_million = "1,500" })) }`,
-			`got\s+string\s+"1,500":\s+require\s+is\s+a\s+map\s+of\s+strings,.*\s+and\s+write\s+it\s+as\s+the\s+number\s+1500\s+`+
+			`got\s+a\s+string\s+"1,500":\s+require\s+is\s+a\s+map\s+of\s+strings,.*\s+and\s+write\s+it\s+as\s+the\s+number\s+1500\s+`+
 				`\(or\s+1\.5,\s+if\s+its\s+comma\s+is\s+a\s+decimal\s+comma\)`),
 		// Declaring another type alone would not do for a number its rule
 		// refuses: the error says so, in the data sources and the function.
 		step(`data "megallm_models" "m" { require = tomap({ min_context_length = "0.0005k" }) }`,
-			`require.min_context_length must be a number, got string "0\.0005k": require is a map of strings, in which `+
+			`require.min_context_length must be a number, got a string "0\.0005k": require is a map of strings, in which `+
 				`true is "true" and 128000 is "128000". Declare the variable it comes from as type = any, not `+
 				`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and the number 0\.5 would not do either: `+
 				`min_context_length must be a whole number, got 0\.5: write 0 or 1\.\s*$`),
@@ -408,11 +408,11 @@ variable "sizes" {
 variable "fraction" {
   type    = map(string)
   default = { min_context_length = 1.5 }
-}`, `require.min_context_length must be a number, got string "1\.5": require is a map of strings, .* not `+
+}`, `require.min_context_length must be a number, got a string "1\.5": require is a map of strings, .* not `+
 			`map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and the number 1\.5 would not do either: min_context_length must be a whole number, got 1\.5: write 1 or 2\.\s*$`),
 		// A string that is no bool is a plain type error.
 		step(`data "megallm_models" "m" { require = tomap({ supports_vision = "yes" }) }`, `require.supports_vision must be a bool, got `+
-			`string "yes": require is a map of strings, .* not map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and write true or false\.?\s*$`),
+			`a string "yes": require is a map of strings, .* not map\(string\) or map\(any\) \(drop any tomap\(\) around the object\), and write true or false\.?\s*$`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("requirements of the wrong type sent %d requests, want 0", n)
@@ -449,7 +449,7 @@ func TestRequireAndCandidates_knownValuesNextToUnknownOnes(t *testing.T) {
 			`candidates\[1\] is "", which is no model id: remove it`),
 		step(`data "megallm_models" "m" {
   require = { min_context_length = timestamp() == "" ? 1 : 2, not_deprecated = "yes" }
-}`, `require\.not_deprecated must be a bool, got string`),
+}`, `require\.not_deprecated must be a bool, got a string`),
 		step(`data "megallm_models" "m" {
   require = { supports_vision = timestamp() == "", max_input_cost_per_million = -1, min_context_length = 1.5 }
 }`, `require\.min_context_length must be a whole number, got 1\.5: write 1 or 2\. require\.max_input_cost_per_million must be 0 or more, got -1`),
@@ -469,10 +469,10 @@ func TestCandidates_knownMistakesFailPlan(t *testing.T) {
 		return planErrorStep(providerBlock(server, "")+`data "megallm_model" "m" { candidates = `+candidates+` }`, expected)
 	}
 	unitTest(t,
-		step(`[timestamp(), 4]`, `candidates\[1\] must be a string, got number`),
+		step(`[timestamp(), 4]`, `candidates\[1\] must be a string, got a number`),
 		step(`[timestamp(), null]`, `candidates\[1\] is null, which is no model id: remove it`),
 		step(`toset([timestamp(), "gpt-4o"])`, `candidates is a set, which has no order`),
-		step(`{ first = timestamp() }`, `candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got object`),
+		step(`{ first = timestamp() }`, `candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got an object`),
 		step(`[timestamp(), " gpt-4o", "gpt-4o-mini", "gpt-4o-mini"]`, `candidates\[1\] is " gpt-4o", with white space around it.*`+
 			`candidates lists "gpt-4o-mini" twice`),
 	)
@@ -494,12 +494,12 @@ func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
 		step(`data "megallm_models" "m" {
   currency = "EUR"
   require  = { max_input_cost_per_million = "3 eur" }
-}`, `got string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
+}`, `got a string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
 		step(`data "megallm_model" "m" {
   id       = "gpt-4o"
   currency = " gbp"
   require  = { max_output_cost_per_million = "€3" }
-}`, `got string "€3": write it as the number 3, without quotes or "€", and currency is "GBP", which reads it in GBP: `+
+}`, `got a string "€3": write it as the number 3, without quotes or "€", and currency is "GBP", which reads it in GBP: `+
 			`set currency = "EUR" instead, or convert the price to GBP\.\s*$`),
 		step(`data "megallm_models" "m" {
   currency = "EUR"
@@ -514,19 +514,19 @@ func TestRequire_quotedPriceSeesTheCurrencySet(t *testing.T) {
 		step(`data "megallm_models" "m" {
   currency = "CNY"
   require  = { max_input_cost_per_million = "¥3" }
-}`, `got string "¥3": write it as the number 3, without quotes or "¥"\.\s*$`),
+}`, `got a string "¥3": write it as the number 3, without quotes or "¥"\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { max_input_cost_per_million = "¥3" }, "eur") }`,
 			`without quotes or "¥", and currency is "EUR", which reads it in EUR: pass "JPY" as the third argument: `+
 				`unmet_requirements\(MODEL, REQUIRE, "JPY"\) or pass "CNY" as the third argument: unmet_requirements\(MODEL, `+
 				`REQUIRE, "CNY"\) \(whichever "¥" stands for\) instead, or convert the price to EUR\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { max_input_cost_per_million = "3 eur" }, "eur") }`,
-			`got string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
+			`got a string "3 eur": write it as the number 3, without quotes or "eur"\.\s*$`),
 		step(`output "x" { value = provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { max_input_cost_per_million = "3 eur" }) }`,
 			`without quotes or "eur", and, as a price is read in "USD" unless currency says otherwise, pass "EUR" as the `+
 				`third argument: unmet_requirements\(MODEL, REQUIRE, "EUR"\)\.\s*$`),
 		// A pricing object's prices are in its own currency.
 		step(`output "x" { value = provider::megallm::estimate_cost({ pricing = { input_tokens_cost_per_million = "€3", currency = "eur" } }, 1, 0) }`,
-			`got string "€3": write it as the number 3, without quotes or "€"\.\s*$`),
+			`got a string "€3": write it as the number 3, without quotes or "€"\.\s*$`),
 		resource.TestStep{
 			Config: providerBlock(server, `policy = { models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = "3 eur", currency = "GBP" } } } }`) +
 				`data "megallm_model" "m" { id = "gpt-4o" }`,

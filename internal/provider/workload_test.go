@@ -218,9 +218,9 @@ data "megallm_models" "bad" {
 		errorStep(server, "megallm_models", `workload = { input_tokens = null, output_tokens = 1 }`,
 			`Invalid workload .* workload\.input_tokens is missing: set it to a number of tokens`),
 		errorStep(server, "megallm_models", `workload = [1e6, 1e6]`,
-			`workload must be an object such as { input_tokens = 1\.2e9, output_tokens = 3e8 }, got list\.`),
+			`workload must be an object such as { input_tokens = 1\.2e9, output_tokens = 3e8 }, got a list\.`),
 		errorStep(server, "megallm_models", `workload = { input_tokens = "1M", output_tokens = 1 }`,
-			`workload\.input_tokens must be a number, got string "1M": write it as the number 1000000, without quotes\.`),
+			`workload\.input_tokens must be a number, got a string "1M": write it as the number 1000000, without quotes\.`),
 	)
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("invalid configuration sent %d requests to the API, want 0", n)
