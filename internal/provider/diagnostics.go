@@ -124,15 +124,6 @@ func meantByID(models *catalog.Catalog) func(id string) string {
 	}
 }
 
-// usableMeant is meantWords among the models that can be used, for an id
-// the catalog lacks.
-func usableMeant(models *catalog.Catalog) func(id string) string {
-	return func(id string) string {
-		r := models.Unknown(id)
-		return meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions)
-	}
-}
-
 // listedMistakes is each of n values' mistake: mistake(i) for the first
 // catalog.MaxListed that have one, which a message lists, and cheap(i),
 // without the catalog's advice (a pass over it each), for those it counts.
@@ -153,9 +144,16 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 }
 
 // spacedID is spaced for a model id at where, fixed by write for the id as
-// the catalog writes it (idSpelling), or with meant's words when it lacks it.
+// the catalog writes it (idSpelling), or with meant's words when it lacks it;
+// one that more catalog ids write otherwise gets megallm_model's advice for
+// it (idAdvice), as it does unspaced.
 func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
-	return spacedFix(where, id, idKind.noun, spelledIn(idKind.noun, idSpelling(models), meant, write))
+	return spacedFix(where, id, idKind.noun, spelledIn(idKind.noun, idSpelling(models), func(clean string) string {
+		if r := models.Misnamed(clean); r != nil {
+			return idAdvice(models, clean, r, " ")
+		}
+		return meant(clean)
+	}, write))
 }
 
 // idSpelling is how the catalog writes the model id clean, as written or

@@ -130,12 +130,13 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // them to the read where it is at plan (nameValidator).
 func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	if err := spacedID(models, "id", id.ValueString(), usableMeant(models), rewrite(models, idKind, id.ValueString())); err != nil {
+	meant := func(clean string) string { return idAdvice(models, clean, models.Unknown(clean), " ") }
+	if err := spacedID(models, "id", id.ValueString(), meant, rewrite(models, idKind, id.ValueString())); err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
 	}
 	at := func(i int) string { return fmt.Sprintf("candidates[%d]", i) }
 	mistakes := listedMistakes(len(candidates), func(i int) error {
-		return spacedID(models, at(i), candidates[i], usableMeant(models), rewrite(models, idKind, candidates[i]))
+		return spacedID(models, at(i), candidates[i], meant, rewrite(models, idKind, candidates[i]))
 	}, func(i int) error { return spaced(at(i), candidates[i], idKind.noun) })
 	if err := joinMistakes(mistakes); err != nil {
 		diags.AddAttributeError(path.Root("candidates"), "Invalid candidates", sentences(err))
@@ -219,13 +220,9 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *catalog.Rejection) (summary, detail string) {
 	switch r.Kind {
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
-		rule := "Ids are case-sensitive." // a misnamed id's slip may be another: a prefix, separators (spellingWhy)
-		if r.Kind == catalog.MisnamedModelID {
-			rule = "The catalog has " + spellingWhy(models, catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0], Alike: r.Suggestions[1:]}) + "."
-		}
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
-			"id %s.%s\n\n%s List the available ids with the megallm_models data source.", counted(models.Len(), "model"),
-			d.data.origin, megallm.Quote(id), meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions), rule)
+			"id %s.%s List the available ids with the megallm_models data source.", counted(models.Len(), "model"),
+			d.data.origin, megallm.Quote(id), idAdvice(models, id, r, "\n\n"))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
@@ -242,6 +239,16 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 			"%s.", megallm.Quote(id), counted(len(r.Unmet), "requirement"), strings.Join(unmetWords(r.Unmet), "\n  - "), choose,
 			relaxAdvice(r.Unmet, "it misses"))
 	}
+}
+
+// idAdvice is what megallm_model says of an id the catalog lacks or writes
+// otherwise (r): the ids it may mean, then after sep the rule it missed.
+func idAdvice(models *catalog.Catalog, id string, r *catalog.Rejection, sep string) string {
+	rule := "Ids are case-sensitive." // a misnamed id's slip may be another: a prefix, separators (spellingWhy)
+	if r.Kind == catalog.MisnamedModelID {
+		rule = "The catalog has " + spellingWhy(models, catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0], Alike: r.Suggestions[1:]}) + "."
+	}
+	return meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions) + sep + rule
 }
 
 // relaxAdvice is how to change require for models that miss unmet: relax it,

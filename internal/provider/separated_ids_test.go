@@ -107,21 +107,37 @@ exclude_ids = ["gpt_4o", "gpt-4o-mni"]`, `Error: Excluded id written otherwise t
 	)
 }
 
-// A spaced id that, trimmed, two catalog ids read as without separators is
-// not advised as either one, which would silently pick the model: the error
-// offers each id it may mean, beside the nearest, for megallm_model's id as
-// for a policy key; followed, the advice plans.
+// A spaced id gets the advice its trimmed form gets, and the white space
+// advice: one that, trimmed, two catalog ids read as without separators is
+// not advised as either one, which would silently pick the model, nor as the
+// nearest other id, but with both and the rule it missed, as the id trimmed
+// is, for megallm_model's id and candidates as for a policy key or successor
+// and an excluded id; a spaced id the catalog lacks gets the rule the
+// trimmed one gets. Followed, the advice plans.
 func TestSpacedID_ambiguousTrimmed(t *testing.T) {
 	t.Parallel()
 	odd := mockapi.NewTestServer(t, "")
 	odd.SetModels(json.RawMessage(`{"id":"o-1"}`), json.RawMessage(`{"id":"o1."}`), json.RawMessage(`{"id":"o3"}`))
 	const meant = `with white space around it, which no model id has: the catalog has no model id "o1" either\. ` +
-		`Did you mean "o-1", "o1\." or "o3"\?`
+		`Did you mean "o-1" or "o1\."\? The catalog has "o-1" and "o1\.", each with other separators: write as the ` +
+		`catalog does each one meant\.`
 	unitTest(t,
-		errorStep(odd, "megallm_model", `id = " o1 "`, `id is " o1 ", `+meant),
+		errorStep(odd, "megallm_model", `id = "o1"`, `has no model with id "o1"\. Did you mean "o-1" or "o1\."\? `+
+			`The catalog has "o-1" and "o1\.", each with other separators: write as the catalog does each one meant\.`),
+		errorStep(odd, "megallm_model", `id = " o1 "`, `id is " o1 ", `+meant+`\s*$`),
+		errorStep(odd, "megallm_model", `candidates = [" o1", "o3"]`, `candidates\[0\] is " o1", `+meant+`\s*$`),
+		errorStep(odd, "megallm_models", `exclude_ids = [" o1"]`, `an id of exclude_ids is " o1", `+meant+`\s*$`),
+		errorStep(odd, "megallm_model", `id = "o2"`, `has no model with id "o2"\. Did you mean "o3", "o-1" or "o1\."\? `+
+			`Ids are case-sensitive\.`),
+		errorStep(odd, "megallm_model", `id = " o2 "`, `id is " o2 ", with white space around it, which no model id `+
+			`has: the catalog has no model id "o2" either\. Did you mean "o3", "o-1" or "o1\."\? Ids are case-sensitive\.\s*$`),
 		resource.TestStep{
 			Config:      policyProvider(odd, `{ models = { " o1 " = { denied = true } } }`, `data "megallm_models" "all" {}`),
-			ExpectError: expectError(`a key of policy\.models is " o1 ", ` + meant),
+			ExpectError: expectError(`a key of policy\.models is " o1 ", ` + meant + `\s*$`),
+		},
+		resource.TestStep{
+			Config:      policyProvider(odd, `{ models = { "o3" = { successor = " o1" } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`policy\.models\["o3"\]\.successor is " o1", ` + meant + `\s*$`),
 		},
 		resource.TestStep{ // the advice followed
 			Config: policyProvider(odd, `{ models = { "o1." = { denied = true } } }`, `data "megallm_model" "m" { id = "o-1" }`),
