@@ -8,36 +8,58 @@ import (
 	"testing"
 )
 
-// TestDocsLinksResolve checks every relative link of docs/, as the Registry
-// shows the pages, and of README.md, CONTRIBUTING.md and DESIGN.md: its file
-// (or, on GitHub, folder) exists, and its #fragment is a heading of that page,
-// as the Registry's and GitHub's slugs write it, or an anchor tfplugindocs
-// wrote (nested schemas). A renamed heading or page then fails here, not on
-// the Registry.
+// TestDocsLinksResolve checks every link of docs/ to another of its pages, and
+// every relative link of README.md, CONTRIBUTING.md and DESIGN.md: its page (or,
+// on GitHub, folder) exists, and its #fragment is a heading of that page, as the
+// Registry's and GitHub's slugs write it, or an anchor tfplugindocs wrote (nested
+// schemas). A page of docs/ links another by its Registry URL (registryDocs),
+// which is read here as the file it shows: the Registry serves docs/index.md at
+// .../docs, without a trailing slash, and rewrites no relative link, so a
+// relative one from there or to a .md file leads to a missing page. A renamed
+// heading or page, or a relative link in docs/, then fails here, not on the
+// Registry.
 func TestDocsLinksResolve(t *testing.T) {
-	pages, err := filepath.Glob(filepath.Join("..", "..", "docs", "*", "*.md"))
+	root := filepath.Join("..", "..")
+	pages, err := filepath.Glob(filepath.Join(root, "docs", "*", "*.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, page := range []string{"docs/index.md", "README.md", "CONTRIBUTING.md", "DESIGN.md"} {
-		pages = append(pages, filepath.Join("..", "..", page))
+	pages = append(pages, filepath.Join(root, "docs", "index.md"))
+	inDocs := len(pages)
+	for _, page := range []string{"README.md", "CONTRIBUTING.md", "DESIGN.md"} {
+		pages = append(pages, filepath.Join(root, page))
 	}
-	checked := 0
-	for _, page := range pages {
+	checked, registryLinks := 0, 0
+	for i, page := range pages {
 		text, err := os.ReadFile(page)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, link := range markdownLink.FindAllStringSubmatch(outsideCode(string(text)), -1) {
 			target, fragment, _ := strings.Cut(link[1], "#")
-			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
-				continue
-			}
-			checked++
 			file := page
-			if target != "" {
+			switch rest, isRegistry := strings.CutPrefix(target, registryDocs); {
+			case isRegistry:
+				registryLinks++
+				file = filepath.Join(root, "docs", "index.md")
+				if rest != "" {
+					file = filepath.Join(root, "docs", filepath.FromSlash(strings.TrimPrefix(rest, "/"))+".md")
+				}
+			case strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:"):
+				continue
+			case target != "" && i < inDocs:
+				linked, _ := filepath.Rel(filepath.Join(root, "docs"), filepath.Join(filepath.Dir(page), target))
+				url := strings.TrimSuffix(registryDocs+"/"+strings.TrimSuffix(filepath.ToSlash(linked), ".md"), "/index")
+				if fragment != "" {
+					url += "#" + fragment
+				}
+				t.Errorf("%s links %s, a relative link, which the Registry does not rewrite: from the index, "+
+					"served at .../docs, or to a .md file it leads to a missing page; write %s", page, link[1], url)
+				continue
+			case target != "":
 				file = filepath.Join(filepath.Dir(page), target)
 			}
+			checked++
 			if info, err := os.Stat(file); err == nil && info.IsDir() && fragment == "" {
 				continue // a folder, which GitHub lists
 			}
@@ -51,8 +73,9 @@ func TestDocsLinksResolve(t *testing.T) {
 			}
 		}
 	}
-	if checked == 0 {
-		t.Fatal("found no relative link in docs/: the pattern no longer matches the pages")
+	if checked == 0 || registryLinks == 0 {
+		t.Fatalf("found %d links and %d of them to %s: the pattern no longer matches the pages", checked,
+			registryLinks, registryDocs)
 	}
 }
 

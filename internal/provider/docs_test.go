@@ -64,7 +64,7 @@ func TestDocsRequireLinked(t *testing.T) {
 		t.Fatalf("found %d require descriptions, want 3: %v", len(descriptions), descriptions)
 	}
 	for name, text := range descriptions {
-		if !strings.Contains(text, "(../guides/requirements.md#attributes)") {
+		if !strings.Contains(text, "("+registryDocs+"/guides/requirements#attributes)") {
 			t.Errorf("%s does not link to the requirements table: %q", name, text)
 		}
 		var named []string
@@ -174,7 +174,7 @@ func TestDocsIndexLinksEveryGuide(t *testing.T) {
 		t.Fatalf("found no guide templates (%v)", err)
 	}
 	for _, guide := range guides {
-		link := "(guides/" + strings.TrimSuffix(filepath.Base(guide), ".tmpl") + ")"
+		link := "(" + registryDocs + "/guides/" + strings.TrimSuffix(filepath.Base(guide), ".md.tmpl") + ")"
 		if !strings.Contains(string(index), link) {
 			t.Errorf("templates/index.md.tmpl does not link %s: add it to the Guides section", link)
 		}

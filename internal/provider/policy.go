@@ -37,8 +37,8 @@ const pricingExample = "{ input_tokens_cost_per_million = 2.5 }"
 func policyAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "The organisation's model policy, most often shared by many workspaces as " +
-			"`policy = jsondecode(file(\"model-policy.json\"))`. See the " +
-			"[model policy guide](guides/model-policy.md). An object whose attributes are all optional, but one that sets " +
+			"`policy = jsondecode(file(\"model-policy.json\"))`. See the [model policy guide](" + registryDocs +
+			"/guides/model-policy). An object whose attributes are all optional, but one that sets " +
 			"none (`{}`, or nulls only) is an error: leave `policy` out, or null, for no policy:\n" +
 			"  - `allowed_owners`: list of owners (`owned_by`) whose models may be used; models of other owners " +
 			"are not allowed. Leave it out to allow every owner.\n" +

@@ -26,10 +26,15 @@ var requireAttributes, requireAttributeNames = func() (attributes []catalog.Requ
 	return attributes, names
 }()
 
+// registryDocs is where the Terraform Registry shows docs/. A description
+// links a page by it: the Registry resolves no relative link to another page.
+const registryDocs = "https://registry.terraform.io/providers/megallm/megallm/latest/docs"
+
 // requireDescription points to the requirements guide's table.
 const requireDescription = " An object whose attributes, all optional, are in the " +
-	"[requirements table](../guides/requirements.md#attributes); an attribute not in it is an error, and so is an " +
-	"object that asks for nothing (`{}`, or each attribute `null` or `false`), as it would check nothing."
+	"[requirements table](" + registryDocs + "/guides/requirements#attributes); an attribute not in it is an " +
+	"error, and so is an object that asks for nothing (`{}`, or each attribute `null` or `false`), as it would " +
+	"check nothing."
 
 // requireAttribute is the schema of both data sources' require argument, dynamic (DESIGN.md).
 func requireAttribute(purpose string) schema.DynamicAttribute {
