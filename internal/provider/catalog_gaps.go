@@ -233,6 +233,8 @@ func emptyReason(models *catalog.Catalog, origin string, query catalog.Query) st
 	switch set := setCurrencyWords(last.Unmet); {
 	case set != "":
 		advice = fmt.Sprintf("%s, or loosen or remove require%s.", set, before)
+	case last.By == catalog.ByRequirement && len(last.Unmet) == 0 && len(last.Closest) == 0: // no bound to loosen
+		advice = "Remove from require what they miss" + strings.Replace(before, ", or", ", or loosen", 1) + "."
 	case last.By == catalog.ByPolicy:
 		advice = "The provider's policy allows none of them (it denies them, or its allowed_owners leaves out their " +
 			"owners): widen the filters, or change the policy."

@@ -244,13 +244,20 @@ data "megallm_models" "many_owners" {
 	unitTest(t, resource.TestStep{
 		Config: providerBlock(unreported, "") + `data "megallm_models" "none" {
   require = { supports_vision = true, min_context_length = 200000 }
+}
+data "megallm_models" "after_regex" {
+  id_regex = "^no-"
+  require  = { supports_vision = true, min_context_length = 200000 }
 }`,
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.megallm_models.none", tfjsonpath.New("empty_reason"), knownvalue.StringRegexp(
 				regexp.MustCompile(`\(2 models from .*\n  - require kept none of the 2 models: each requirement is met by `+
 					`one of them, but none meets them all: each of them lacks a field that one of the requirements reads `+
 					`\(null in the catalog\), and a model never meets a requirement on a field it does not report`+
-					`\n\nLoosen or remove require\.$`))),
+					`\n\nRemove from require what they miss\.$`))),
+			statecheck.ExpectKnownValue("data.megallm_models.after_regex", tfjsonpath.New("empty_reason"),
+				knownvalue.StringRegexp(regexp.MustCompile(`\n\nRemove from require what they miss, or loosen one of the `+
+					`filters before it\.$`))),
 			expectIDs("data.megallm_models.none"),
 		},
 	})
