@@ -121,7 +121,8 @@ func (c *Catalog) LeftOut(id string) string {
 // its parts names the owner ("openai/openai/gpt-4o"), or is empty ("/gpt-4o",
 // for any owner). An id that more than one catalog id reads as, without
 // separators ("o1" for "o-1" and "o1."), or ends in after its last '/' when
-// it has none, names each of them (Alike): it is ambiguous. Such an id
+// it has none, names each of them (Alike): it is ambiguous. An id that
+// lists two catalog ids or more (joined) names each of them too. Such an id
 // is an error wherever a model id is written, as it misses the model it was
 // written for. Only the '/'s before the catalog's longest id's length from
 // the end are read: an id of many '/'s costs what reading it does.
@@ -134,6 +135,9 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	key, whole := unseparated(buf[:0], id, c.longestID)
 	if catalogID, ok := c.byUnseparated[string(key)]; ok && whole && c.byID[id] == nil && c.LeftOut(id) == "" {
 		return MisnamedID{ID: id, CatalogID: catalogID, Alike: c.alikeUnseparated[string(key)]}, true
+	}
+	if ids := c.joined(id); ids != nil { // after unseparated: "gpt-4o mini" is gpt-4o-mini, not gpt-4o and mini
+		return MisnamedID{ID: id, CatalogID: ids[0], Alike: ids[1:]}, true
 	}
 	if !strings.Contains(id, "/") && utf8.RuneCountInString(id) <= c.longestID { // no prefix written, none to read
 		if catalogID, ok := c.byFoldedTail[foldID(id)]; ok && c.LeftOut(id) == "" {
@@ -163,6 +167,24 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	}
 	return MisnamedID{}, false
 }
+
+// joined returns the catalog ids that id lists in one string, as a list
+// joined with commas or a CSV cell does ("gpt-4o, gpt-4o-mini"), when it
+// lists two or more, each a catalog id, and LeftOut does not report it; else nil.
+func (c *Catalog) joined(id string) []string {
+	if !strings.ContainsFunc(id, listSeparator) {
+		return nil // no list: read without allocating
+	}
+	ids := strings.FieldsFunc(id, listSeparator)
+	if len(ids) < 2 || slices.ContainsFunc(ids, func(id string) bool { return c.byID[id] == nil }) || c.LeftOut(id) != "" {
+		return nil
+	}
+	return ids
+}
+
+// listSeparator reports whether r separates the ids of a list written as one
+// string: a comma, a semicolon, a '|' or white space.
+func listSeparator(r rune) bool { return strings.ContainsRune(",;|", r) || unicode.IsSpace(r) }
 
 // vendorsName reports whether every part of prefix, split at '/', is empty
 // or names owner in some letter case, as LookupMisnamed reads a prefix; any

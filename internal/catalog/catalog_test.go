@@ -267,6 +267,40 @@ func TestLookupMisnamed_separators(t *testing.T) {
 	}
 }
 
+// TestLookupMisnamed_joined: an id that lists two catalog ids or more in one
+// string, as a list joined with commas or a CSV cell does, names each of them
+// (Joined), in its order: excluding or denying it as written would leave them
+// all listed or allowed. One part that is no catalog id, or a single id,
+// makes it no list of ids, and one id with other separators reads first.
+func TestLookupMisnamed_joined(t *testing.T) {
+	t.Parallel()
+	c := New([]megallm.Model{{ID: "gpt-4o"}, {ID: "gpt-4o-mini"}, {ID: "o3"}, {ID: "mini"}})
+	tests := []struct {
+		id         string
+		want       MisnamedID
+		ok, joined bool
+	}{
+		{"gpt-4o, gpt-4o-mini", MisnamedID{ID: "gpt-4o, gpt-4o-mini", CatalogID: "gpt-4o", Alike: []string{"gpt-4o-mini"}}, true, true},
+		{"o3;gpt-4o", MisnamedID{ID: "o3;gpt-4o", CatalogID: "o3", Alike: []string{"gpt-4o"}}, true, true},
+		{"o3 | gpt-4o-mini\ngpt-4o", MisnamedID{ID: "o3 | gpt-4o-mini\ngpt-4o", CatalogID: "o3", Alike: []string{"gpt-4o-mini", "gpt-4o"}}, true, true},
+		{"gpt-4o mini", MisnamedID{ID: "gpt-4o mini", CatalogID: "gpt-4o-mini"}, true, false},
+		{"gpt-4o, gpt-5", MisnamedID{}, false, false},
+		{"gpt-4o,", MisnamedID{}, false, false},
+	}
+	for _, tc := range tests {
+		got, ok := c.LookupMisnamed(tc.id)
+		if ok != tc.ok || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("LookupMisnamed(%q) = %+v, %t, want %+v, %t", tc.id, got, ok, tc.want, tc.ok)
+		}
+		if got.Joined() != tc.joined {
+			t.Errorf("LookupMisnamed(%q).Joined() = %t, want %t", tc.id, got.Joined(), tc.joined)
+		}
+	}
+	if (MisnamedID{ID: "o1", CatalogID: "o-1", Alike: []string{"O1."}}).Joined() {
+		t.Error("an ambiguous id is Joined, want not: it names none of its ids")
+	}
+}
+
 // An id of many '/'s reads only those that leave a tail no longer than the
 // catalog's longest id: before, each '/' lower-cased all that follows it,
 // and each tail that is an id split all that precedes it, so that 10,000

@@ -108,10 +108,11 @@ type MisnamedSuccessor struct {
 }
 
 // MisnamedID is an id written otherwise than the catalog's: in another
-// letter case, with other separators, with a vendor prefix, or without a
-// prefix (LookupMisnamed).
+// letter case, with other separators, with a vendor prefix, without a
+// prefix, or with other ids in one string (LookupMisnamed).
 // Alike are the other catalog ids that an ID without a prefix names as well,
-// nil for none: ambiguous, it names none of them.
+// nil for none: ambiguous, it names none of them; or, Joined, the ids it
+// lists after CatalogID.
 type MisnamedID struct {
 	ID, CatalogID string
 	Alike         []string
@@ -132,6 +133,12 @@ func (m MisnamedID) Prefix() (prefix string, added bool) {
 		return m.CatalogID[:i+1], false
 	}
 	return "", false
+}
+
+// Joined reports whether ID lists CatalogID and Alike, in that order, in one
+// string ("gpt-4o, gpt-4o-mini"; LookupMisnamed): it names each of them.
+func (m MisnamedID) Joined() bool {
+	return m.Alike != nil && slices.Equal(strings.FieldsFunc(m.ID, listSeparator), append([]string{m.CatalogID}, m.Alike...))
 }
 
 // Separated reports whether ID and CatalogID differ in their separators, as

@@ -30,7 +30,8 @@ func candidatesAttribute() schema.DynamicAttribute {
 			"qualifies, the plan fails with each one's reason. At least one id, each once; an id with white space around " +
 			"it, or one the catalog has only in another letter case or with other separators (`\"gpt_4o\"`), without a " +
 			"vendor prefix (`\"openai/gpt-4o\"` for `gpt-4o`, owned by `openai`) or with a prefix " +
-			"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`), fails the plan, wherever it stands, " +
+			"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`), or several ids in one string " +
+			"(`\"gpt-4o, gpt-4o-mini\"`), fails the plan, wherever it stands, " +
 			"as it could never be chosen, with the id " +
 			"as the catalog writes it.",
 		Optional:   true,

@@ -208,11 +208,13 @@ func misnamedIDs(what, effect, lines string) string {
 }
 
 // spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (misnamedWhy), or what to
-// change in it for an X whose quote is cut (rewrite); for an ambiguous m.ID, every id it names alike.
+// change in it for an X whose quote is cut (rewrite); for an ambiguous or joined m.ID, every id it names.
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
+	ids := append([]string{m.CatalogID}, m.Alike...)
 	switch {
+	case m.Joined():
+		return catalog.QuoteSome(ids, "and") + ", which it joins into one: write each one meant as an id of its own"
 	case len(m.Alike) > 0:
-		ids := append([]string{m.CatalogID}, m.Alike...)
 		words := catalog.QuoteSome(ids, "and") + ", each with a prefix that it lacks: write in full each one meant"
 		if m.Separated() {
 			words = catalog.QuoteSome(ids, "and") + ", each with other separators: write as the catalog does each one meant"

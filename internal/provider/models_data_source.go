@@ -122,7 +122,8 @@ func (d *modelsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 				MarkdownDescription: "Leave out the models with these ids, such as `[\"gpt-4o-mini\"]`. Ids are exact: " +
 					"an id the catalog has only in another letter case or with other separators (`\"gpt_4o\"`), without a " +
 					"vendor prefix (`\"openai/gpt-4o\"` for `gpt-4o`, owned by `openai`) or with a prefix " +
-					"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`), or with white space around it, " +
+					"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`), several ids in one string " +
+					"(`\"gpt-4o, gpt-4o-mini\"`), or with white space around it, " +
 					"is an error, as it would leave its model " +
 					"listed, with the id as the catalog writes it, and an id that the catalog does not have warns, with the " +
 					"closest ids.",

@@ -61,7 +61,8 @@ func policyAttribute() schema.DynamicAttribute {
 			"policy's `successor` wins. Ids and owners are exact and case-sensitive. An attribute not listed here " +
 			"is an error, and so is an id or successor the catalog has only in another letter case or with other separators " +
 			"(`\"gpt_4o\"`), without a vendor prefix (`\"openai/gpt-4o\"` for `gpt-4o`) or with a prefix " +
-			"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`), and an id, successor or owner with " +
+			"(`\"llama-3.3-70b-instruct\"` for `meta-llama/llama-3.3-70b-instruct`) or several ids in one string " +
+			"(`\"gpt-4o, gpt-4o-mini\"`), and an id, successor or owner with " +
 			"white space around it, which names it " +
 			"as the catalog writes it (`\" GPT-4o\"` is `gpt-4o`); ids and owners the catalog lacks are a warning.",
 		Optional: true,

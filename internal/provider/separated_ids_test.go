@@ -147,3 +147,31 @@ func TestSpacedID_ambiguousTrimmed(t *testing.T) {
 		},
 	)
 }
+
+// An id that joins catalog ids in one string, as a list joined with commas
+// reads, names no model, so excluding or denying it would leave every one of
+// them listed or allowed, and as a candidate it could never be chosen: each
+// is an error that names the ids to write on their own; followed, the advice
+// excludes and denies them.
+func TestJoinedIDs_failThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const advice = `which has "gpt-4o" and "gpt-4o-mini", which it joins into one: write each one meant as an id of its own`
+	unitTest(t,
+		errorStep(server, "megallm_models", `id_regex = "^gpt-4o"
+exclude_ids = ["gpt-4o, gpt-4o-mini"]`, `Error: Excluded id written otherwise than the catalog .* would stay listed: `+
+			`- "gpt-4o, gpt-4o-mini" is not in the catalog, `+advice+` Write each id as the catalog does\.`),
+		errorStep(server, "megallm_model", `candidates = ["gpt-4.1", "gpt-4o, gpt-4o-mini"]`, `Error: Candidate id `+
+			`written otherwise than the catalog .* - "gpt-4o, gpt-4o-mini" is not in the catalog, `+advice),
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "o3-mini;gpt-4.1" = { denied = true } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`- policy\.models\["o3-mini;gpt-4\.1"\] names no model, but the catalog has "o3-mini" and ` +
+				`"gpt-4\.1", which it joins into one: write each one meant as an id of its own Write each id`),
+		},
+		resource.TestStep{ // the advice followed
+			Config: policyProvider(server, `{ models = { "gpt-4o" = { denied = true }, "gpt-4o-mini" = { denied = true } } }`,
+				`data "megallm_models" "m" { id_regex = "^gpt-4" }`),
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4.1", "gpt-4.1-mini")},
+		},
+	)
+}
