@@ -190,7 +190,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 	if u.User != nil {
 		return nil, fmt.Errorf("%s %w", quoted, ErrCredentialsInBaseURL)
 	}
-	if u.RawQuery != "" || u.ForceQuery || u.Fragment != "" {
+	if strings.ContainsAny(raw, "?#") { // u has no trace of an empty fragment
 		return nil, fmt.Errorf("%s must not have a query or fragment: remove it (a query that holds the API key goes "+
 			"in api_key instead)", quoted)
 	}

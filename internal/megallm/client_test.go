@@ -775,13 +775,15 @@ func TestListModels_errorsNeverContainTheKey(t *testing.T) {
 	}
 }
 
-// TestParseBaseURL_query: a query or fragment is refused, and the error
-// quotes the URL without it, as a query may hold the key.
+// TestParseBaseURL_query: a query or fragment is refused, an empty one too,
+// and the error quotes the URL without it, as a query may hold the key.
 func TestParseBaseURL_query(t *testing.T) {
 	t.Parallel()
 	for raw, want := range map[string]string{
 		"https://ai.megallm.io/v1?region=eu":          `"https://ai.megallm.io/v1?***" must not have a query or fragment: remove it`,
 		"https://ai.megallm.io/v1#models":             `"https://ai.megallm.io/v1#***" must not have a query or fragment: remove it`,
+		"https://ai.megallm.io/v1#":                   `"https://ai.megallm.io/v1#***" must not have a query or fragment: remove it`,
+		"https://ai.megallm.io/v1?":                   `"https://ai.megallm.io/v1?***" must not have a query or fragment: remove it`,
 		"https://ai.megallm.io/v1?key=" + testKey:     `"https://ai.megallm.io/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`,
 		"https://u:" + testKey + "@ai.megallm.io/v1?": `"https://***@ai.megallm.io/v1?***" must not hold a user name or password`,
 		// A password with an unencoded "#" or "?" is no URL, and shows no part of it.
