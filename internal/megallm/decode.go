@@ -137,7 +137,7 @@ func (r redactor) decodeList(body []byte) ([]Model, []Problem, error) {
 		return nil, nil, r.noData(body)
 	case err == nil:
 		if models, problems, ok := rev.reviewDecoded(*envelope.Data); ok {
-			return models, problems, nil
+			return models, append(problems, envelope.paged()...), nil
 		}
 	case !errors.As(err, &typeErr):
 		return nil, nil, err
@@ -150,7 +150,17 @@ func (r redactor) decodeList(body []byte) ([]Model, []Problem, error) {
 	if entriesErr != nil {
 		return nil, nil, entriesErr
 	}
-	return models, problems, nil
+	return models, append(problems, envelope.paged()...), nil
+}
+
+// paged is the CatalogPaged problem of a list that says it has more pages,
+// which the provider does not read: the models on them are missing from it.
+func (e *modelsResponse) paged() []Problem {
+	if string(e.HasMore) != "true" {
+		return nil
+	}
+	return []Problem{{Kind: CatalogPaged, Issue: `says "has_more": true, so it is the first page of a longer list, ` +
+		`and the provider reads no other: the models of the later pages are missing`}}
 }
 
 // jsonSpace is the white space JSON allows around its values: space, tab,

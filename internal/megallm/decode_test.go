@@ -517,6 +517,35 @@ func TestDecodeModels_sameProblemsWithOrWithoutATypeError(t *testing.T) {
 	}
 }
 
+// TestDecodeModels_pagedListIsReported: a list that says it has more pages
+// ("has_more": true, as Anthropic's API pages its models) is one problem, in
+// one pass and entry by entry, as the models of the later pages are missing;
+// false, absent, or of another type it is none, and fails nothing.
+func TestDecodeModels_pagedListIsReported(t *testing.T) {
+	t.Parallel()
+	const paged = `says "has_more": true, so it is the first page of a longer list, and the provider reads no other: ` +
+		`the models of the later pages are missing`
+	for _, tc := range []struct{ hasMore, entry, want string }{
+		{`true`, `{"id":"a"}`, paged},
+		{`true`, `{"id":"a","context_length":"big"}`, paged},
+		{`false`, `{"id":"a"}`, ""},
+		{`"true"`, `{"id":"a"}`, ""},
+		{`null`, `{"id":"a"}`, ""},
+	} {
+		body := `{"object":"list","data":[` + tc.entry + `],"has_more":` + tc.hasMore + `,"last_id":"a"}`
+		models, problems, err := megallm.DecodeModels(strings.NewReader(body))
+		var got string
+		for _, p := range problems {
+			if p.Kind == megallm.CatalogPaged {
+				got = p.String()
+			}
+		}
+		if err != nil || len(models) != 1 || got != tc.want {
+			t.Errorf("DecodeModels(%s) = %d models, paged problem %q, %v; want 1 model, %q, no error", body, len(models), got, err, tc.want)
+		}
+	}
+}
+
 func TestDecodeModels_duplicateIDsKeepTheFirst(t *testing.T) {
 	t.Parallel()
 	models, problems := decode(t, `{"id":"m1","display_name":"first"}`, `{"id":"m2"}`,

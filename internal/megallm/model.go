@@ -49,10 +49,13 @@ type Pricing struct {
 	Currency                   *string  `json:"currency,omitempty"`
 }
 
-// modelsResponse is the envelope of GET /models.
+// modelsResponse is the envelope of GET /models. HasMore is the
+// "has_more" of an API that pages the list (as Anthropic's does), raw so
+// that a value of another type fails nothing.
 type modelsResponse struct {
-	Object string       `json:"object"`
-	Data   *[]wireModel `json:"data"`
+	Object  string          `json:"object"`
+	Data    *[]wireModel    `json:"data"`
+	HasMore json.RawMessage `json:"has_more"`
 }
 
 // errorResponse is an error body: the API's "error" object, or the message

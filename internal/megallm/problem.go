@@ -6,8 +6,9 @@ import (
 
 // Problem is something wrong in one entry of a model list that the decoder
 // worked around rather than fail the whole list: a field it read as nil or in
-// another spelling, or an entry it left out; or, CatalogMoved, in where the
-// list was read. Problems are meant to be reported as warnings.
+// another spelling, or an entry it left out; or, CatalogMoved and
+// CatalogPaged, in where the list was read and how much of it. Problems are
+// meant to be reported as warnings.
 type Problem struct {
 	Kind ProblemKind
 	// Index is the entry's position in "data", from 0.
@@ -41,13 +42,16 @@ const (
 	// CatalogMoved is a list read at the end of permanent redirects; Issue
 	// says where, and the base URL that reads it without them (movedTo).
 	CatalogMoved
+	// CatalogPaged is a list that says it is one page of a longer one
+	// ("has_more": true), of which only that page is read.
+	CatalogPaged
 )
 
 func (p Problem) String() string {
 	switch p.Kind {
 	case FieldReadAsNull, NameRespelled:
 		return fmt.Sprintf("model %s: %s %s", Quote(p.ModelID), p.Field, p.Issue)
-	case CatalogMoved:
+	case CatalogMoved, CatalogPaged:
 		return p.Issue
 	case DuplicateDropped:
 		return fmt.Sprintf("data[%d]: id %s %s", p.Index, Quote(p.ModelID), p.Issue)

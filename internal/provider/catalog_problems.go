@@ -20,6 +20,9 @@ var problemWarnings = []struct {
 }{
 	{megallm.CatalogMoved, "MegaLLM catalog moved", "The MegaLLM catalog at %s %s, to save the extra request that " +
 		"following the redirect costs every plan.", ""},
+	{megallm.CatalogPaged, "Incomplete MegaLLM catalog", "The MegaLLM catalog from %s %s, so no data source reads " +
+		"them and every filter, requirement and sort sees this page alone. Serve the whole list in one answer of GET " +
+		"/models, or save every page's models in the \"data\" of one catalog_file, without \"has_more\".", ""},
 	{megallm.FieldReadAsNull, "Unreadable values in the MegaLLM catalog", "The catalog from %s has values that " +
 		"cannot be read or make no sense. The provider reads each as null, so that model does not meet a requirement on " +
 		"the field and sorts last by it; its other fields and the other models are unaffected:\n  - %s\n\nReport them " +
@@ -34,7 +37,7 @@ var problemWarnings = []struct {
 		"one model with each of these ids: %s. The provider uses the first entry of each id and ignores the others.", ", "},
 }
 
-// catalogProblemWarnings groups the catalog's problems into at most five
+// catalogProblemWarnings groups the catalog's problems into at most six
 // warnings (problemWarnings): a duplicate id is named once.
 func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
 	lines := map[megallm.ProblemKind][]string{}

@@ -137,6 +137,27 @@ func TestOddCatalog_warningsOncePerPlan(t *testing.T) {
 	}
 }
 
+// TestOddCatalog_pagedCatalogWarns: an API that pages its list, as
+// Anthropic's does, answers the first page with "has_more": true; the
+// provider reads no other, so the plan warns that later pages' models are
+// missing and every data source sees this page alone, rather than answer as
+// if the catalog were whole.
+func TestOddCatalog_pagedCatalogWarns(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	server.InjectFaults(mockapi.Fault{Status: 200, ContentType: "application/json",
+		Body: `{"data":[{"id":"claude-sonnet-4-20250514","type":"model"}],"has_more":true,"first_id":"claude-sonnet-4-20250514","last_id":"claude-sonnet-4-20250514"}`})
+	p := newProtocolServer(t, server, nil)
+	_, warnings := p.readWarnings(t, "megallm_models", p.config(t, "megallm_models", nil))
+	want := "Incomplete MegaLLM catalog: The MegaLLM catalog from " + server.URL() + "/models says \"has_more\": true, so " +
+		"it is the first page of a longer list, and the provider reads no other: the models of the later pages are " +
+		"missing, so no data source reads them and every filter, requirement and sort sees this page alone. Serve " +
+		"the whole list in one answer of GET /models, or save every page's models in the \"data\" of one catalog_file, without \"has_more\"."
+	if !slices.Contains(warnings, want) {
+		t.Errorf("warnings = %q, want one that is %q", warnings, want)
+	}
+}
+
 // TestOddCatalog_longListsAreCut: a warning lists ten problems and counts
 // the rest.
 func TestOddCatalog_longListsAreCut(t *testing.T) {
