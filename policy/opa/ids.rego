@@ -34,11 +34,14 @@ found contains {"address": r.address, "type": r.type, "path": path, "prefix": pr
 # _as_read(role, path): how a value looked at as role is read (_names_id):
 # one at an id's key of a map that is a role's value in a map by role, as
 # the values of that map are, by role, as it may hold settings too (models =
-# { cache = { name = "model-cache" } }).
+# { cache = { name = "model-cache" } }); one at another key of a map that
+# sets no id's key (_role_rank), by role, as such a map names ids by role.
 _as_read(role, path) if {
 	is_number(role)
 	_by_role(array.slice(path, 0, count(path) - 1))
-} else := role
+} else if role == _role_rank
+
+else := role
 
 # _routed(prefixes, written): [prefix, id]: the longest of prefixes that
 # written starts with, and what follows it, or "" and written under none.
@@ -141,13 +144,14 @@ _worded(text) if regex.match(`[A-Za-z]{2}`, text)
 
 # _ids(value, key, listed): the ids a string holds. Under a plural key, such
 # as FALLBACK_MODELS, it may be a list, as JSON text, in Helm's braces or
-# separated by commas (an environment variable holds only text), or a JSON
-# object, which maps roles to ids: each of its strings is an id, as each of
-# a list's is, not only one the catalog tells of, as in a map by role of
-# the configuration, which may hold a chart's settings (_by_role); its maps
-# and lists are read as a document (_unread). It may be a file path or URL
-# (OLLAMA_MODELS=/data/models or D:\ollama\models), or words
-# (supported_models = "Chat and embeddings") instead, which no id is.
+# separated by commas (an environment variable holds only text), or JSON
+# text of an object: each of its strings is an id, as each of a list's is,
+# whatever its key, a role or a setting, not read by role as a map of the
+# configuration is (_by_role), which leaves a value near no catalog id
+# unchecked; its maps and lists are read as a document (_unread). It may
+# be a file path or URL (OLLAMA_MODELS=/data/models or D:\ollama\models),
+# or words (supported_models = "Chat and embeddings") instead, which no id
+# is.
 # Under any key, JSON text of a list (FALLBACK_MODEL = jsonencode([...]))
 # is such a list, as it is no one id, and so is other text of a list each
 # element of which has an id's shape (PRIMARY_MODEL = "gpt-4o-mini,gpt-4.1");
@@ -476,8 +480,10 @@ _watched(ts, _, path) if _named(ts, path)
 # by role, _as_read), the rank of its key among those such a map names its
 # model by (model = { name = "gpt-4o", format = "OpenAI" }), the first it
 # has (_leads); its other values are settings of its own, looked at under
-# their own keys, as under a plural key (_by_role).
-_id_rank(path) := _id_ranks[_snake_case(path[count(path) - 1])] if {
+# their own keys, as under a plural key (_by_role). Another key ranks last
+# (_role_rank), so that a map that sets no id's key names ids by role, as a
+# map under a plural key does (model = { chat = "gpt-4o" }), not none.
+_id_rank(path) := object.get(_id_ranks, _snake_case(path[count(path) - 1]), _role_rank) if {
 	is_string(path[count(path) - 1])
 	_names_one_model(array.slice(path, 0, count(path) - 1))
 }
@@ -491,6 +497,8 @@ _names_one_model(at) if {
 _names_one_model(at) if _by_role(at)
 
 _id_ranks := {"model_id": 0, "model": 0, "id": 1, "name": 2}
+
+_role_rank := 3
 
 # _by_role(path): a value of a map under a plural key, or of a map listed
 # there, by role (models = { chat = "gpt-4o" }, models = [{ name = "chat",

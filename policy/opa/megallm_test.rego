@@ -1130,15 +1130,23 @@ test_plural_keys_elements if {
 	}
 }
 
-# JSON text of an object under a plural key maps roles to ids, each checked
-# as a list's element is (a path or words are none), and its maps and lists
-# are read as a role's map is.
-test_a_json_object_under_a_plural_key_maps_roles_to_ids if {
-	_deny({"ROUTER_MODELS": json.marshal({
-		"primary": "gtp-4o", "fallback": "gpt-4o-mini", "dir": "/models", "note": "Chat and embeddings",
-		"limits": {"rpm": "x-2"}, "embed": {"id": "gpt-4o-minii"}, "more": [{"model": "xy-9"}],
-	})}) == {
+# JSON text of an object under a plural key holds an id in each of its
+# strings, whatever its key, each checked as a list's element is (a path or
+# words are none): a setting there (region) is denied, not passed as a map
+# by role would pass an id near no catalog id. Its maps and lists are read
+# as a role's map is. Text under a key of no model names its ids by their
+# own keys, so that a setting beside them passes (ROUTER_CONFIG).
+test_a_json_object_under_a_plural_key_holds_an_id_in_each_string if {
+	_deny({
+		"ROUTER_MODELS": json.marshal({
+			"primary": "gtp-4o", "fallback": "gpt-4o-mini", "region": "eu-west-1", "dir": "/models", "note": "Chat and embeddings",
+			"limits": {"rpm": "x-2"}, "embed": {"id": "gpt-4o-minii"}, "more": [{"model": "xy-9"}],
+		}),
+		"ROUTER_CONFIG": json.marshal({"primary_model": "gtp-4.1", "region": "eu-west-1"}),
+	}) == {
 		`terraform_data.app: input.ROUTER_MODELS = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.ROUTER_MODELS = "eu-west-1" is not in the MegaLLM catalog. Ids are case-sensitive. List the available ids with the megallm_models data source.`,
+		`terraform_data.app: input.ROUTER_CONFIG.primary_model = "gtp-4.1" is not in the MegaLLM catalog. Did you mean "gpt-4.1"?`,
 		`terraform_data.app: input.ROUTER_MODELS.embed.id = "gpt-4o-minii" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
 		`terraform_data.app: input.ROUTER_MODELS.more[0].model = "xy-9" is not in the MegaLLM catalog. If it is no model id, add "input.ROUTER_MODELS.more.0.model" to megallm_settings.ignored_attribute_paths["terraform_data"].`,
 	}
@@ -1193,6 +1201,23 @@ test_a_map_under_a_key_of_one_id_names_its_id_by_an_ids_key if {
 	]}])
 	warnings := megallm.warn with time.now_ns as _today with input as plan
 	warnings == {"terraform_data.app: input.model.name is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it."}
+}
+
+# A map under a key of one id that sets no id's key names ids by role, as a
+# map under a plural key does (model = { primary = "gpt-4.1", fallback =
+# "gtp-4o" }), and so does JSON text of one: read by none of its keys, its
+# ids went unchecked, a silent pass. A value there that is no id (a region,
+# a format) is a setting of its own; beside an id's key, the map's other
+# values are settings, as before.
+test_a_map_under_a_key_of_one_id_without_an_ids_key_names_ids_by_role if {
+	_deny({
+		"model": {"primary": "gpt-4.1", "fallback": "gtp-4o", "region": "eu-west-1"},
+		"chat_model": json.marshal({"chat": "gpt-3.5-turbo", "format": "OpenAI"}),
+		"embed_model": {"name": "gpt-4o-mini", "fallback": "gtp-4o"},
+	}) == {
+		`terraform_data.app: input.model.fallback = "gtp-4o" is not in the MegaLLM catalog. Did you mean "gpt-4o"?`,
+		`terraform_data.app: input.chat_model.chat = "gpt-3.5-turbo" was retired on 2025-06-30: use its successor "gpt-4o-mini".`,
+	}
 }
 
 # A map under a key of one id is read by the first id's key it sets,
@@ -1302,18 +1327,20 @@ test_a_whole_value_an_attribute_path_reaches_into_warns if {
 
 # A value of a map by role known only after apply may be an id, as the whole
 # map would be: it warns, and so does the id's key of a map that is a role's
-# value; one under a key of no model, or a map's other key, does not.
+# value, and a value of a map under a key of one id that sets no id's key;
+# one under a key of no model, or a map's other key beside an id's, does not.
 test_a_value_of_a_map_by_role_known_only_after_apply_warns if {
-	app := _app({"models": {"storage": "10Gi"}, "model": {}, "settings": {}, "fallback_models": {"chat": {}}})
+	app := _app({"models": {"storage": "10Gi"}, "model": {"name": "gpt-4o-mini"}, "settings": {}, "fallback_models": {"chat": {}}, "chat_model": {}})
 	plan := json.patch(_plan([app]), [{"op": "add", "path": "/resource_changes", "value": [_unknown_change(app, {"input": {
 		"models": {"embed": true}, "model": {"format": true}, "settings": {"chat": true},
-		"fallback_models": {"chat": {"name": true, "region": true}}, "LLM_MODELS": true,
+		"fallback_models": {"chat": {"name": true, "region": true}}, "LLM_MODELS": true, "chat_model": {"primary": true},
 	}})]}])
 	warnings := megallm.warn with time.now_ns as _today with input as plan
 	warnings == {sprintf("%s is known only after apply, so it was not checked: check the plan made after this one is applied, which knows it.", [w]) | some w in [
 		"terraform_data.app: input.models.embed",
 		"terraform_data.app: input.fallback_models.chat.name",
 		"terraform_data.app: input.LLM_MODELS",
+		"terraform_data.app: input.chat_model.primary",
 	]}
 	count(megallm.deny) == 0 with time.now_ns as _today with input as plan
 }
