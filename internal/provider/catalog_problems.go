@@ -150,11 +150,10 @@ const aboutPolicy = "This is about the policy argument of the provider \"megallm
 	"Terraform shows it on."
 
 // policyMismatchDetail lists the policy's misnamed ids, then successors, and
-// how to fix them: where another key names the same model, to merge the
-// two, as Terraform silently keeps one of two equal keys of an object literal
-// (an ambiguous key names none); then its mistyped currencies. It leaves out
-// a spaced name, which spacedPolicyNames's error says with the catalog's
-// spelling.
+// how to fix them: where another key names the same model, to merge them
+// (sameModelAs; an ambiguous key names none); then its mistyped currencies.
+// It leaves out a spaced name, which spacedPolicyNames's error says with the
+// catalog's spelling.
 func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	keys := map[string][]string{} // the keys that name each catalog id
 	for _, id := range err.Keyed {
@@ -171,14 +170,9 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 			continue
 		}
 		line := fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), spellingWhy(err.Catalog, m))
-		switch others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID }); {
-		case len(m.Alike) > 0:
-		case len(others) == 1:
-			line += fmt.Sprintf("; the key %s names it too: merge the two into one entry, %s",
-				megallm.Quote(others[0]), mergedEntry(m.CatalogID))
-		case len(others) > 1:
-			line += fmt.Sprintf("; the keys %s name it too: merge them into one entry, %s",
-				catalog.QuoteSome(others, "and"), mergedEntry(m.CatalogID))
+		others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID })
+		if len(m.Alike) == 0 && len(others) > 0 {
+			line += "; so written, it " + sameModelAs(others, m.CatalogID)
 		}
 		lines = append(lines, line)
 	}
@@ -189,10 +183,8 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 	}
 	var paragraphs []string
 	if len(lines) > 0 {
-		paragraphs = append(paragraphs, fmt.Sprintf("Model ids are exact, and the provider's policy names models "+
-			"otherwise than the catalog writes them, so what it says of them (a denial, a retirement, a price, a "+
-			"successor) would silently miss them:\n  - %s\n\nWrite each id in the policy as the catalog does.",
-			joinProblems(lines, "\n  - ")))
+		paragraphs = append(paragraphs, misnamedIDs("the provider's policy", "what the policy says of them (a denial, "+
+			"a retirement, a price, a successor) would silently miss them", joinProblems(lines, "\n  - ")))
 	}
 	typos := make([]string, len(err.MistypedCurrencies))
 	for i, m := range err.MistypedCurrencies {

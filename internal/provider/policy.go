@@ -226,13 +226,19 @@ const policyModelsKey = "a key of policy.models"
 // modelPolicyPath is the path of the policy's entry for the model with this id.
 func modelPolicyPath(id string) string { return "policy.models[" + megallm.Quote(id) + "]" }
 
-// mergedEntry is the entry that keys naming the catalog id spelling merge into: its path, or, for a cut quote,
-// this key written as the advice before it says (rewrite).
-func mergedEntry(spelling string) string {
-	if megallm.QuotesWhole(spelling) {
-		return modelPolicyPath(spelling)
+// sameModelAs says that a key of policy.models, written as the catalog's id,
+// is the model that the keys others name too, and to merge them into the
+// entry under id (for a cut quote, this key written as the advice before it
+// says): Terraform keeps one of two equal keys of an object literal.
+func sameModelAs(others []string, id string) string {
+	keys, merge, entry := "the key "+megallm.Quote(others[0]), "the two", "under this key so written"
+	if len(others) > 1 {
+		keys, merge = "the keys "+catalog.QuoteSome(others, "and"), "them"
 	}
-	return "under this key so written"
+	if megallm.QuotesWhole(id) {
+		entry = modelPolicyPath(id)
+	}
+	return "is the same model as " + keys + ": merge " + merge + " into one entry, " + entry
 }
 
 // allowedOwnerPath is the path of the policy's allowed owner at index i.
@@ -279,11 +285,7 @@ func spacedPolicyNames(policy *catalog.Policy) func(models *catalog.Catalog) err
 					case ok:
 						return writtenAs(models, id, spelling, "repeats the entry "+modelPolicyPath(spelling)+": merge the two into that entry")
 					case len(others) > 0: // an object literal would keep one of them
-						keys := "the key " + megallm.Quote(others[0])
-						if len(others) > 1 {
-							keys = "the keys " + catalog.QuoteSome(others, "and")
-						}
-						return writtenAs(models, id, spelling, "is the same model as "+keys+": merge them into one entry, "+mergedEntry(spelling))
+						return writtenAs(models, id, spelling, sameModelAs(others, spelling))
 					}
 					return rewrite(models, idKind, id)(spelling)
 				})

@@ -35,13 +35,13 @@ func TestPolicy_misnamedModelFailsThePlan(t *testing.T) {
 data "megallm_model" "m" { id = "gpt-4o" }
 data "megallm_models" "all" {}`),
 		ExpectError: expectError(`Provider policy writes model ids otherwise than the catalog .* Model ids are exact, and ` +
-			`the provider's policy names models otherwise than the catalog writes them, so what it says of them \(a ` +
+			`these ids of the provider's policy name catalog models otherwise than the catalog writes them, so what the policy says of them \(a ` +
 			`denial, a retirement, a price, a successor\) would silently miss them: - ` +
 			`policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o": ids are case-sensitive - ` +
 			`policy\.models\["OpenAI/gpt-4\.1"\] names no model, but the catalog has "gpt-4\.1", without the vendor ` +
 			`prefix "OpenAI/" - ` +
 			`policy\.models\["o3-MINI"\] names no model, but the catalog has "o3-mini": ids are case-sensitive ` +
-			`Write each id in the policy as the catalog does\.`),
+			`Write each id as the catalog does\.`),
 	})
 }
 
@@ -60,14 +60,14 @@ func TestPolicy_misnamedKeysOfOneModel(t *testing.T) {
 			Config: config(`"GPT-4o" = { denied = true }, "Gpt-4o" = { pricing = { input_tokens_cost_per_million = 1, ` +
 				`output_tokens_cost_per_million = 2 } }, "gpt-4o" = { retires_at = "2099-01-01" }`),
 			ExpectError: expectError(`policy\.models\["GPT-4o"\] names no model, but the catalog has "gpt-4o": ids are ` +
-				`case-sensitive; the keys "gpt-4o" and "Gpt-4o" name it too: merge them into one entry, ` +
+				`case-sensitive; so written, it is the same model as the keys "gpt-4o" and "Gpt-4o": merge them into one entry, ` +
 				`policy\.models\["gpt-4o"\] - policy\.models\["Gpt-4o"\] names no model, but the catalog has "gpt-4o": ` +
-				`ids are case-sensitive; the keys "gpt-4o" and "GPT-4o" name it too: merge them into one entry, ` +
+				`ids are case-sensitive; so written, it is the same model as the keys "gpt-4o" and "GPT-4o": merge them into one entry, ` +
 				`policy\.models\["gpt-4o"\]`),
 		},
 		resource.TestStep{
 			Config: config(`"GPT-4o" = { denied = true }, "openai/gpt-4o" = { retires_at = "2099-01-01" }`),
-			ExpectError: expectError(`the catalog has "gpt-4o": ids are case-sensitive; the key "openai/gpt-4o" names it too: ` +
+			ExpectError: expectError(`the catalog has "gpt-4o": ids are case-sensitive; so written, it is the same model as the key "openai/gpt-4o": ` +
 				`merge the two into one entry, policy\.models\["gpt-4o"\]`),
 		},
 		resource.TestStep{ // the advice followed
@@ -106,7 +106,7 @@ func TestPolicy_misnamedSuccessorFailsThePlan(t *testing.T) {
 	misnamed := func(successor, expected string) resource.TestStep {
 		s := step(successor)
 		s.ExpectError = expectError(`Provider policy writes model ids otherwise than the catalog .* a price, a successor\) ` +
-			`would silently miss them: - ` + expected + ` Write each id in the policy as the catalog does\.`)
+			`would silently miss them: - ` + expected + ` Write each id as the catalog does\.`)
 		return s
 	}
 	lifecycleSuccessor := func(successor string) resource.TestStep {
@@ -146,7 +146,7 @@ func TestPolicy_idWithoutPrefixFailsThePlan(t *testing.T) {
 			Config: policyProvider(ambiguous, `{ models = { "llama-3" = { denied = true }, "GROQ/llama-3" = { denied = true }, `+
 				`"groq/llama-3" = { reason = "r" } } }`, `data "megallm_models" "all" {}`),
 			ExpectError: expectError(`would silently miss them: - policy\.models\["GROQ/llama-3"\] names no model, but the ` +
-				`catalog has "groq/llama-3": ids are case-sensitive; the key "groq/llama-3" names it too: merge the two into one ` +
+				`catalog has "groq/llama-3": ids are case-sensitive; so written, it is the same model as the key "groq/llama-3": merge the two into one ` +
 				`entry, policy\.models\["groq/llama-3"\] - policy\.models\["llama-3"\] names no model, but the catalog has ` +
 				`"groq/llama-3" and "together/llama-3", each with a prefix that it lacks: write in full each one meant Write each id`),
 		},
@@ -157,7 +157,7 @@ func TestPolicy_idWithoutPrefixFailsThePlan(t *testing.T) {
 				`them: - policy\.models\["llama-3\.3-70b-instruct"\] names no model, but the catalog has ` +
 				`"meta-llama/llama-3\.3-70b-instruct", with the prefix "meta-llama/" - policy\.models\["gpt-4o"\]\.successor ` +
 				`is "llama-3\.1-8b-instruct", which names no model, but the catalog has "meta-llama/llama-3\.1-8b-instruct", ` +
-				`with the prefix "meta-llama/" Write each id in the policy as the catalog does\.`),
+				`with the prefix "meta-llama/" Write each id as the catalog does\.`),
 		},
 		resource.TestStep{ // the advice followed
 			Config:      policyProvider(server, `{ models = { "meta-llama/llama-3.3-70b-instruct" = { denied = true } } }`, use),
@@ -613,7 +613,7 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 			`a key of policy\.models is " GPT-4o", with white space around it, which no model id has: write it as "gpt-4o"\.\s+`+
 				`policy\.models\["O3-mini"\]\.successor is "gpt-4\.1 ", with white space around it, which no model id has: write it `+
 				`as "gpt-4\.1"\.\s+Model ids are exact, .* miss them:\s+- policy\.models\["O3-mini"\] names no model, but the `+
-				`catalog has "o3-mini": ids are case-sensitive\s+Write each id in the policy as the catalog does\.\s*$`),
+				`catalog has "o3-mini": ids are case-sensitive\s+Write each id as the catalog does\.\s*$`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "o3-mini" = { denied = true } } }`,
 			readGPT4o, "", gpt4o("pricing", knownvalue.ObjectPartial(map[string]knownvalue.Check{
 				"input_tokens_cost_per_million": knownvalue.Float64Exact(1),
@@ -657,9 +657,9 @@ func TestPolicy_spacedNameAdvicePlans(t *testing.T) {
 		// be one key twice, of which Terraform keeps one entry without a word.
 		step(`{ models = { " gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 } }, "GPT-4o " = { reason = "Negotiated" } } }`,
 			readGPT4o, `a key of policy\.models is " gpt-4o", with white space around it, which no model id has: written as `+
-				`"gpt-4o", it is the same model as the key "GPT-4o ": merge them into one entry, policy\.models\["gpt-4o"\]\.\s+`+
+				`"gpt-4o", it is the same model as the key "GPT-4o ": merge the two into one entry, policy\.models\["gpt-4o"\]\.\s+`+
 				`a key of policy\.models is "GPT-4o ", with white space around it, which no model id has: written as `+
-				`"gpt-4o", it is the same model as the key " gpt-4o": merge them into one entry, policy\.models\["gpt-4o"\]\.`),
+				`"gpt-4o", it is the same model as the key " gpt-4o": merge the two into one entry, policy\.models\["gpt-4o"\]\.`),
 		step(`{ models = { "gpt-4o" = { pricing = { input_tokens_cost_per_million = 1 }, reason = "Negotiated" } } }`, readGPT4o, "",
 			gpt4o("pricing", knownvalue.ObjectPartial(map[string]knownvalue.Check{
 				"input_tokens_cost_per_million": knownvalue.Float64Exact(1),
@@ -703,7 +703,7 @@ func TestSpacedPolicyNames_keysOfOneModel(t *testing.T) {
 				`model as the keys " gpt-4o" and "GPT-4o ": merge them into one entry, policy.models["gpt-4o"]`},
 		{[]string{" gpt-4o", "GPT-4o"},
 			`a key of policy.models is " gpt-4o", with white space around it, which no model id has: written as "gpt-4o", ` +
-				`it is the same model as the key "GPT-4o": merge them into one entry, policy.models["gpt-4o"]`},
+				`it is the same model as the key "GPT-4o": merge the two into one entry, policy.models["gpt-4o"]`},
 	} {
 		policy := &catalog.Policy{Models: map[string]catalog.ModelPolicy{}}
 		for _, key := range tc.keys {
@@ -776,9 +776,9 @@ func TestPolicy_spacedNamesFromAFile(t *testing.T) {
 	want := expectError(`Invalid policy .* ` +
 		`policy\.allowed_owners\[0\] is " OpenAI", with white space around it, which no owner has: write it as "openai"\. ` +
 		`a key of policy\.models is " gpt-4o", with white space around it, which no model id has: written as "gpt-4o", it is ` +
-		`the same model as the key "GPT-4o ": merge them into one entry, policy\.models\["gpt-4o"\]\. ` +
+		`the same model as the key "GPT-4o ": merge the two into one entry, policy\.models\["gpt-4o"\]\. ` +
 		`a key of policy\.models is "GPT-4o ", with white space around it, which no model id has: written as "gpt-4o", it is ` +
-		`the same model as the key " gpt-4o": merge them into one entry, policy\.models\["gpt-4o"\]\. ` +
+		`the same model as the key " gpt-4o": merge the two into one entry, policy\.models\["gpt-4o"\]\. ` +
 		`policy\.models\["gpt-4\.1"\]\.successor is "GPT-4o-mini\\u200b", with an invisible or look-alike character \(U\+200B, ` +
 		`its character 12\), which no model id has: copying through a chat or a document can add one; write it as "gpt-4o-mini"\.`)
 	step := func(policy string) resource.TestStep {
@@ -901,7 +901,7 @@ func TestPolicy_misnamedLongID(t *testing.T) {
 			Config: policyProvider(server, `{ models = { "Acme/`+longID+`" = { denied = true }, "`+strings.ToUpper(longID)+
 				`" = { retires_at = "2099-01-01" } } }`, `data "megallm_model" "m" { id = "m5" }`),
 			ExpectError: expectError(`the catalog has "` + longHead + `"… \(113 characters\): write it without the vendor ` +
-				`prefix "Acme/"; the key "VENDOR/MODEL-0+"… \(113 characters\) names it too: merge the two into one entry, ` +
+				`prefix "Acme/"; so written, it is the same model as the key "VENDOR/MODEL-0+"… \(113 characters\): merge the two into one entry, ` +
 				`under this key so written -`),
 		},
 		resource.TestStep{
@@ -909,7 +909,7 @@ func TestPolicy_misnamedLongID(t *testing.T) {
 				`" = { retires_at = "2099-01-01" } } }`, `data "megallm_model" "m" { id = "m5" }`),
 			ExpectError: expectError(`a key of policy\.models is " ` + longHead[:63] + `"… \(114 characters\), with white space ` +
 				`around it, which no model id has: once you delete the white space around it, it is the same model as the key ` +
-				`"VENDOR/MODEL-0+"… \(113 characters\): merge them into one entry, under this key so written\.`),
+				`"VENDOR/MODEL-0+"… \(113 characters\): merge the two into one entry, under this key so written\.`),
 		},
 		resource.TestStep{ // the advice followed
 			Config: policyProvider(server, `{ models = { "`+longID+`" = { denied = true, retires_at = "2099-01-01" } } }`,

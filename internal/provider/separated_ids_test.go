@@ -31,8 +31,8 @@ func TestPolicy_keyWithOtherSeparatorsFailsThePlan(t *testing.T) {
 			Config: policyProvider(server, `{ models = { "gpt4o" = { denied = true }, "gpt-4o" = { reason = "r" } } }`, use),
 			ExpectError: expectError(`Provider policy writes model ids otherwise than the catalog .* would silently miss ` +
 				`them: - policy\.models\["gpt4o"\] names no model, but the catalog has "gpt-4o": ids are exact to the ` +
-				`separator; the key "gpt-4o" names it too: merge the two into one entry, policy\.models\["gpt-4o"\] ` +
-				`Write each id in the policy as the catalog does\.`),
+				`separator; so written, it is the same model as the key "gpt-4o": merge the two into one entry, policy\.models\["gpt-4o"\] ` +
+				`Write each id as the catalog does\.`),
 		},
 		resource.TestStep{
 			Config: policyProvider(odd, `{ models = { "o1" = { denied = true } } }`, `data "megallm_models" "all" {}`),
