@@ -78,21 +78,16 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	require, err := readDynamic(ctx, requireArg, func(v tftypes.Value) (catalog.Requirements, error) {
+	require := readArgument(ctx, "require", requireArg, func(v tftypes.Value) (catalog.Requirements, error) {
 		return readRequirements(v, currency, "")
-	})
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
+	}, &resp.Diagnostics)
+	candidates := readArgument(ctx, "candidates", candidatesArg, func(v tftypes.Value) ([]string, error) {
+		return readCandidates(v, false) // nil with id; spacedIDs, with the catalog
+	}, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	query := catalog.Query{Require: require, Currency: currencyOrDefault(currency.ValueString())}
-	candidates, err := readDynamic(ctx, candidatesArg, func(v tftypes.Value) ([]string, error) {
-		return readCandidates(v, false) // nil with id; spacedIDs, with the catalog
-	})
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("candidates"), "Unexpected candidates value", sentences(err))
-		return
-	}
 	reader := "the megallm_model data source" // for errors shown on another (see loadCatalog)
 	switch {
 	case !id.IsNull():

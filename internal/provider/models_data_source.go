@@ -201,16 +201,11 @@ func (d *modelsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	require, err := readDynamic(ctx, cfg.Require, func(v tftypes.Value) (catalog.Requirements, error) {
+	require := readArgument(ctx, "require", cfg.Require, func(v tftypes.Value) (catalog.Requirements, error) {
 		return readRequirements(v, cfg.Currency, "")
-	})
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("require"), "Unexpected require value", sentences(err))
-		return
-	}
-	workload, err := readDynamic(ctx, cfg.Workload, readWorkload)
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("workload"), "Unexpected workload value", sentences(err))
+	}, &resp.Diagnostics)
+	workload := readArgument(ctx, "workload", cfg.Workload, readWorkload, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
 		return
 	}
 	query := catalog.Query{

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -664,4 +665,43 @@ output "unmet" {
 				`false\. A variable of an object type`),
 		resource.TestStep{Config: function(`var.need ? provider::megallm::unmet_requirements({ id = "m", type = "chat" }, { supports_vision = true }) : []`),
 			ConfigStateChecks: []statecheck.StateCheck{statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListExact(nil))}})
+}
+
+// Terraform validates a data source's configuration before it reads it, so
+// Read meets a require, workload or candidates its validator refuses only by a
+// path that skips it: the read then fails on that argument (readArgument), as
+// reading it as null would require nothing, or choose from no candidates.
+func TestReadArgument_unexpectedValueStopsTheRead(t *testing.T) {
+	t.Parallel()
+	p := newProtocolServer(t, mockapi.NewTestServer(t, ""), nil)
+	typo := object(map[string]tftypes.Value{"supports_vison": tftypes.NewValue(tftypes.Bool, true)})
+	for _, tc := range []struct {
+		typeName, name string
+		args           map[string]tftypes.Value
+		want           string // the start of the reader's error
+	}{
+		{"megallm_models", "require", map[string]tftypes.Value{"require": typo},
+			`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
+		{"megallm_model", "require", map[string]tftypes.Value{"id": str("gpt-4o"), "require": typo},
+			`require has no attribute "supports_vison". Did you mean "supports_vision"?`},
+		{"megallm_models", "workload", map[string]tftypes.Value{"workload": typo},
+			`workload has no attribute "supports_vison".`},
+		{"megallm_model", "candidates", map[string]tftypes.Value{"candidates": tftypes.NewValue(
+			tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("gpt-4o"), str("gpt-4o")})},
+			`candidates lists "gpt-4o" twice (candidates[0] and candidates[1]): list each model once.`},
+	} {
+		resp, err := p.server.ReadDataSource(t.Context(), &tfprotov6.ReadDataSourceRequest{
+			TypeName: tc.typeName, Config: p.config(t, tc.typeName, tc.args)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range resp.Diagnostics {
+			got = append(got, fmt.Sprintf("%s %v: %s: %s", d.Severity, d.Attribute, d.Summary, d.Detail))
+		}
+		want := fmt.Sprintf("ERROR %v: Unexpected %s value: %s", tftypes.NewAttributePath().WithAttributeName(tc.name), tc.name, tc.want)
+		if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+			t.Errorf("%s with a %s its validator refuses: diagnostics\n%q\nwant one starting\n%q", tc.typeName, tc.name, got, want)
+		}
+	}
 }

@@ -88,6 +88,16 @@ func namesCheck[T any](describes string, read func(v tftypes.Value, spacedToo bo
 	}}
 }
 
+// readArgument reads a data source's dynamic argument name for Read: a mistake its validator let through fails
+// the read on name (never a value dropped), as reading it as null would require, or choose from, nothing.
+func readArgument[T any](ctx context.Context, name string, v types.Dynamic, read func(tftypes.Value) (T, error), diags *diag.Diagnostics) T {
+	value, err := readDynamic(ctx, v, read)
+	if err != nil {
+		diags.AddAttributeError(path.Root(name), "Unexpected "+name+" value", sentences(err))
+	}
+	return value
+}
+
 // report adds detail as the error of the argument at, without the API key,
 // which a value may hold by mistake (base_url = var.api_key).
 func (v argumentCheck) report(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics, at path.Path, detail string) {
