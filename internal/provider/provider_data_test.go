@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -268,5 +269,56 @@ func TestDescribeCatalogError_longBaseURLWithoutPath(t *testing.T) {
 		defaultMaxRetries, "api_key", "base_url")
 	if want := `This one has no path: add the API's version path, as the default "https://ai.megallm.io/v1" has /v1.`; !strings.HasSuffix(detail, want) {
 		t.Errorf("detail %q, want it to end %q", detail, want)
+	}
+}
+
+// TestDescribeCatalogError_proxyAsksForCredentials: a proxy that answers 407
+// (the mock, as the proxy of a host that only it serves) gets advice naming the
+// variable its credentials go in: HTTPS_PROXY, whose proxy refuses the tunnel
+// to an https API (a *megallm.ProxyError), or HTTP_PROXY, whose proxy answers a
+// plain http request itself. Followed, the advice sends them, and no detail
+// shows the password. The proxy is the client's transport's, as net/http reads
+// HTTP_PROXY and HTTPS_PROXY once per process.
+func TestDescribeCatalogError_proxyAsksForCredentials(t *testing.T) {
+	t.Parallel()
+	const password = "proxy-password-not-a-secret"
+	advice := "The HTTP proxy between this machine and the API wants a user name and password, which the provider sends " +
+		"only when the proxy's URL holds them: set the %s environment variable to http://USER:PASSWORD@HOST:PORT (with " +
+		"any @, : or / in them percent-encoded), or check them if it holds them already. To reach the API without the " +
+		"proxy, add its host to NO_PROXY."
+	for _, tc := range []struct{ base, variable, credentials string }{
+		{"https://megallm.example.test/v1", "HTTPS_PROXY", ""},
+		{"http://megallm.example.test/v1", "HTTP_PROXY", ""},
+		{"https://megallm.example.test/v1", "HTTPS_PROXY", "ci:" + password + "@"},
+		{"http://megallm.example.test/v1", "HTTP_PROXY", "ci:" + password + "@"},
+	} {
+		proxy := mockapi.NewTestServer(t, "")
+		proxy.InjectFaults(mockapi.HTMLPage(http.StatusProxyAuthRequired))
+		proxyURL, err := url.Parse(strings.Replace(strings.TrimSuffix(proxy.URL(), "/v1"), "://", "://"+tc.credentials, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		transport, ok := megallm.NewTransport().(*http.Transport)
+		if !ok {
+			t.Fatal("megallm.NewTransport is no *http.Transport")
+		}
+		transport.Proxy = http.ProxyURL(proxyURL) // as the variable set to proxyURL
+		client, err := megallm.New(megallm.Config{BaseURL: tc.base, APIKey: mockapi.DefaultAPIKey, MaxRetries: 3, Transport: transport})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, _, err = client.ListModels(context.Background())
+		summary, detail := describeCatalogError(err, 3, "api_key", "base_url")
+		if want := fmt.Sprintf("%v.\n\n"+advice, err, tc.variable); summary != "Proxy asks for credentials" || detail != want ||
+			strings.Contains(detail, password) {
+			t.Errorf("%s, credentials %t: %q\n%s\nwant %q\n%s", tc.variable, tc.credentials != "", summary, detail,
+				"Proxy asks for credentials", want)
+		}
+		requests := proxy.Requests()
+		if len(requests) != 1 {
+			t.Errorf("%s: the proxy got %d requests, want 1: a 407 is not retried", tc.variable, len(requests))
+		} else if sent := requests[0].Header.Get("Proxy-Authorization"); (tc.credentials != "") != (sent != "") {
+			t.Errorf("%s, credentials %t: the proxy got Proxy-Authorization %t", tc.variable, tc.credentials != "", sent != "")
+		}
 	}
 }

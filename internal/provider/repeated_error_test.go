@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -59,5 +60,33 @@ func TestSharedCatalog_repeatedErrorOfALikeReader(t *testing.T) {
 		if !strings.Contains(errText, want) {
 			t.Errorf("later read: error %q, want it to say %q", errText, want)
 		}
+	}
+}
+
+// TestSharedCatalog_repeatedResponseError: a later read of a catalog whose
+// answer is no model list says the request, its status and that, in one line,
+// without what the server sent (causeLine), which the first read shows in full
+// with how to fix it, as the later read says.
+func TestSharedCatalog_repeatedResponseError(t *testing.T) {
+	t.Parallel()
+	mock := mockapi.NewTestServer(t, "")
+	mock.InjectFaults(mockapi.Fault{Status: http.StatusOK, ContentType: "application/json", Body: `{"object":"catalog"}`})
+	p := newProtocolServer(t, mock, nil)
+	request := "GET " + mock.URL() + "/models: HTTP 200 OK"
+	_, first := p.read("megallm_models", p.config(t, "megallm_models", nil))
+	if want := "Unexpected response from the MegaLLM API: " + request + `: the response is not a MegaLLM model list: it has ` +
+		`no "data" array; response body starts with "{\"object\":\"catalog\"}".` + "\n\nCheck that base_url points at the " +
+		"MegaLLM API and not at a proxy or a web page."; first != want {
+		t.Fatalf("first read: error\n%s\nwant it in full\n%s", first, want)
+	}
+	_, later := p.read("megallm_model", p.modelConfig(t, "gpt-4o"))
+	if want := "Unexpected response from the MegaLLM API: The catalog could not be read: " + request + ": the response is " +
+		"not a MegaLLM model list. The same error is shown in full, with how to fix it, on the megallm_models data source, " +
+		"the first to read the catalog in this plan. The provider makes no further requests for it within this plan; the " +
+		"next plan tries again."; later != want {
+		t.Errorf("later read: error\n%s\nwant\n%s", later, want)
+	}
+	if n := mock.RequestCount(); n != 1 {
+		t.Errorf("%d requests, want 1: the later read reuses the failed fetch", n)
 	}
 }
