@@ -316,10 +316,10 @@ const keyNeverShown = "the API key, which the provider never shows or saves"
 
 // clearNonsense sets to nil the values that cannot be true: a negative
 // price, a currency that is not three letters or is sent under another key
-// (and the prices in it), a limit that is not positive, a blank successor, or
-// one that holds the key (scrubbed, it would name no model, and advice would
-// offer it). A field sent only under another key is reported. A currency
-// code is trimmed and upper-cased.
+// (and the prices in it), a limit that is not positive, a blank type, owner,
+// display name or successor, or a successor that holds the key (scrubbed, it
+// would name no model, and advice would offer it). A field sent only under
+// another key is reported. A currency code is trimmed and upper-cased.
 func (rev *review) clearNonsense(m *Model, index int) {
 	field := func(name, issue string) { rev.fieldReadAsNull(m, index, name, issue) }
 	for _, s := range rev.misnamed[index] {
@@ -356,12 +356,17 @@ func (rev *review) clearNonsense(m *Model, index int) {
 	if v := m.MaxOutputTokens; v != nil && !rev.positiveTokens(m, index, "max_output_tokens", v) {
 		m.MaxOutputTokens = nil
 	}
-	switch v := m.Successor; {
-	case v == nil:
-	case strings.TrimSpace(*v) == "":
-		field("successor", "is the string "+Quote(*v)+", not a model id")
-		m.Successor = nil
-	case rev.redact.String(*v) != *v:
+	for _, text := range []struct {
+		name, not string
+		value     **string
+	}{{"type", "a type", &m.Type}, {"owned_by", "an owner", &m.OwnedBy}, {"display_name", "a name", &m.DisplayName},
+		{"successor", "a model id", &m.Successor}} {
+		if v := *text.value; v != nil && strings.TrimSpace(*v) == "" {
+			field(text.name, "is the string "+Quote(*v)+", not "+text.not)
+			*text.value = nil
+		}
+	}
+	if v := m.Successor; v != nil && rev.redact.String(*v) != *v {
 		field("successor", "holds "+keyNeverShown)
 		m.Successor = nil
 	}

@@ -716,12 +716,13 @@ func TestDecodeModels_idKeyInOtherCaseIsReported(t *testing.T) {
 // space around it, or in another letter case than the catalog's other models
 // write it (between as many, the first model's), is read as a configuration
 // can name it with the others, with a problem naming the model and the field,
-// in one pass or entry by entry; a blank one is kept for what it is.
+// in one pass or entry by entry; a blank one is null
+// (TestDecodeModels_blankTextIsNull).
 func TestDecodeModels_typesAndOwnersAreRespelled(t *testing.T) {
 	t.Parallel()
 	entries := []string{`{"id":"a","type":"chat","owned_by":"openai"}`, `{"id":"b","type":"chat","owned_by":"openai"}`,
 		`{"id":"c","type":"Chat","owned_by":" OpenAI"}`, `{"id":"d","type":" embedding ","owned_by":"Meta"}`,
-		`{"id":"e","type":"EMBEDDING","owned_by":"meta"}`, `{"id":"f","type":"   ","owned_by":"Anthropic"}`}
+		`{"id":"e","type":"EMBEDDING","owned_by":"meta"}`}
 	want := []string{
 		`model "c": type is the string "Chat", read as "chat", as 2 other models write it`,
 		`model "d": type is the string " embedding ", read as "embedding" without the white space around it`,
@@ -729,7 +730,7 @@ func TestDecodeModels_typesAndOwnersAreRespelled(t *testing.T) {
 		`model "c": owned_by is the string " OpenAI", read as "openai", as 2 other models write it`,
 		`model "e": owned_by is the string "meta", read as "Meta", as 1 other model writes it`,
 	}
-	wantRead := []string{"a chat openai", "b chat openai", "c chat openai", "d embedding Meta", "e embedding Meta", "f     Anthropic"}
+	wantRead := []string{"a chat openai", "b chat openai", "c chat openai", "d embedding Meta", "e embedding Meta"}
 	decodeBothWays(t, entries, func(entryByEntry bool, models []megallm.Model, problems []string) {
 		var read []string
 		for _, m := range models[:len(entries)] {
@@ -737,6 +738,37 @@ func TestDecodeModels_typesAndOwnersAreRespelled(t *testing.T) {
 		}
 		if !reflect.DeepEqual(read, wantRead) || !reflect.DeepEqual(problems, want) {
 			t.Errorf("entry by entry %v: read %q and problems\n%q\nwant %q and\n%q", entryByEntry, read, problems, wantRead, want)
+		}
+	})
+}
+
+// TestDecodeModels_blankTextIsNull: a type, owner, display name or currency
+// that is empty or only white space says nothing; it is null, with a problem
+// naming the model and the field, in one pass or entry by entry, and a blank
+// owner or type is not respelled as another model's.
+func TestDecodeModels_blankTextIsNull(t *testing.T) {
+	t.Parallel()
+	entries := []string{`{"id":"a","type":"chat","owned_by":"openai","display_name":"A"}`,
+		`{"id":"b","type":"","owned_by":"","display_name":"","pricing":{"currency":""}}`,
+		`{"id":"c","type":" \t","owned_by":"   ","display_name":"\n","pricing":{"currency":"  "}}`}
+	want := []string{
+		`model "b": pricing.currency is the string "", not a three-letter currency code`,
+		`model "b": type is the string "", not a type`,
+		`model "b": owned_by is the string "", not an owner`,
+		`model "b": display_name is the string "", not a name`,
+		`model "c": pricing.currency is the string "  ", not a three-letter currency code`,
+		`model "c": type is the string " \t", not a type`,
+		`model "c": owned_by is the string "   ", not an owner`,
+		`model "c": display_name is the string "\n", not a name`,
+	}
+	decodeBothWays(t, entries, func(entryByEntry bool, models []megallm.Model, problems []string) {
+		for _, m := range models[1:len(entries)] {
+			if m.Type != nil || m.OwnedBy != nil || m.DisplayName != nil || m.Pricing.Currency != nil {
+				t.Errorf("entry by entry %v: model %q read as %+v, want type, owned_by, display_name and currency null", entryByEntry, m.ID, m)
+			}
+		}
+		if *models[0].OwnedBy != "openai" || !reflect.DeepEqual(problems, want) {
+			t.Errorf("entry by entry %v: problems\n%q\nwant\n%q", entryByEntry, problems, want)
 		}
 	})
 }

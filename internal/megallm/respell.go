@@ -37,7 +37,7 @@ func (rev *review) respell(models []Model, indices []int, field string, value fu
 	}
 	for i := range models {
 		v := value(&models[i])
-		if *v == nil || strings.TrimSpace(**v) == "" {
+		if *v == nil { // or blank, nil already (clearNonsense)
 			continue
 		}
 		sent, name := **v, strings.TrimSpace(**v)
