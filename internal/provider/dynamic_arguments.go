@@ -65,6 +65,7 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 			fmt.Fprintf(&msg, "%s has no attribute %s. %s ", what, megallm.Quote(name), nearSet(closest))
 		} else {
 			fmt.Fprintf(&msg, "%s has no attribute %s.%s ", what, megallm.Quote(name), didYouMean(meant))
+			o.meant = append(o.meant, meant...)
 		}
 	}
 	if more := len(unknown) - catalog.MaxListed; more > 0 {
@@ -176,8 +177,9 @@ type objectReader struct {
 	prefix string
 	attrs  map[string]tftypes.Value
 	errs   []error
-	// outer are the attribute names of the object that holds o (oneLevelOff).
-	outer []string
+	// outer are the attribute names of the object that holds o (oneLevelOff);
+	// meant those onlyAttributes offered for a near miss (did you mean).
+	outer, meant []string
 	// isMap is set for a map, which holds no nested object; stringMap for a
 	// map of strings, as a map(string) variable makes.
 	isMap, stringMap bool

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -59,7 +60,7 @@ func readWorkload(v tftypes.Value) (*catalog.Workload, error) {
 				o.attrs[name] = tftypes.NewValue(tftypes.Number, f)
 			}
 		}
-		if !set || count.IsNull() {
+		if (!set || count.IsNull()) && !slices.Contains(o.meant, name) { // else a typo's did-you-mean names it
 			o.keep(fmt.Errorf("workload.%s is missing: set it to %s", name, tokenCount))
 		} else if n := numberBy(o, name, amount); n != nil {
 			counts[i] = *n
