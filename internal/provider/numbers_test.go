@@ -3,7 +3,11 @@ package provider
 import (
 	"math/big"
 	"runtime"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
@@ -101,4 +105,26 @@ func TestNumbers_hugeExponentAsText(t *testing.T) {
 		errorStep(server, "megallm_models", `workload = { input_tokens = "-1e300000000", output_tokens = 0 }`,
 			`workload\.input_tokens must be 0 or more, got -1e300000000`),
 	)
+}
+
+// TestNumbers_scaleLetters: a token count or context length in quotes with a
+// scale letter after it, in either case (thousand, million, billion as B or
+// G), is read as that number in the advice, in a workload and in require
+// alike; a letter that is no scale gets no such advice.
+func TestNumbers_scaleLetters(t *testing.T) {
+	t.Parallel()
+	for _, c := range [][2]string{{"128k", "128000"}, {"128K", "128000"}, {"1.2m", "1200000"}, {"1.2M", "1200000"},
+		{"3b", "3000000000"}, {"3B", "3000000000"}, {"1.5g", "1500000000"}, {"1.5G", "1500000000"}, {" 2 B ", "2000000000"},
+		{"5x", ""}} {
+		written, want := c[0], c[1]
+		_, workloadErr := readWorkload(object(map[string]tftypes.Value{"input_tokens": str(written), "output_tokens": number(1)}))
+		_, requireErr := readRequirements(object(map[string]tftypes.Value{"min_context_length": str(written)}), types.StringNull(), "")
+		for name, err := range map[string]error{"workload.input_tokens": workloadErr, "require.min_context_length": requireErr} {
+			advice := `: write it as the number ` + want + `, without quotes`
+			if err == nil || strings.Contains(err.Error(), advice) != (want != "") ||
+				!strings.Contains(err.Error(), name+` must be a number, got a string "`+written+`"`) {
+				t.Errorf("%s = %q: error %v, want it to say %q: %v", name, written, err, advice, want != "")
+			}
+		}
+	}
 }

@@ -229,9 +229,14 @@ func withoutCurrency(s string) (bare, sign string) {
 // numberLiteral matches a number as Terraform and JSON write it.
 var numberLiteral = regexp.MustCompile(`^-?\d+(\.\d+)?([eE][+-]?\d+)?$`)
 
-// shorthand matches a number as people write it: 128k, 1.5M, 128,000, 1_000,
-// and 2,50 with a decimal comma (one or two digits after it).
-var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+|,\d{1,2})?\s*([kKmM]?)\s*$`)
+// shorthand matches a number as people write it: 128k, 1.5M, 3B, 128,000,
+// 1_000, and 2,50 with a decimal comma (one or two digits after it), with
+// any letter after it, which must be one of scales.
+var shorthand = regexp.MustCompile(`^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+|,\d{1,2})?\s*([A-Za-z]?)\s*$`)
+
+// scales are the letters people write after a number, in either case, and
+// what each multiplies it by: thousand, million, billion (B, or G as in giga).
+var scales = map[string]int64{"": 1, "k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9}
 
 // shorthandNumber is s, a number as people write it (shorthand), as
 // Terraform writes it: "128k" is 128000. alt is its reading with a decimal
@@ -241,7 +246,11 @@ func shorthandNumber(s string) (n, alt string, ok bool) {
 	if m == nil || strings.ContainsAny(m[1], ",_") && strings.HasPrefix(m[2], ",") { // 1,000,5 is no number
 		return "", "", false
 	}
-	scale := new(big.Rat).SetInt64(map[string]int64{"": 1, "k": 1e3, "m": 1e6}[strings.ToLower(m[3])])
+	factor, known := scales[strings.ToLower(m[3])]
+	if !known {
+		return "", "", false
+	}
+	scale := new(big.Rat).SetInt64(factor)
 	scaled := func(number string) string {
 		r, _ := new(big.Rat).SetString(number) // digits and at most one point, as shorthand matched them
 		if r.Mul(r, scale); r.IsInt() {
