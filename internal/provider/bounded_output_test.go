@@ -79,7 +79,9 @@ func TestModelDataSource_candidatesMistakesBounded(t *testing.T) {
 }
 
 // TestPolicy_mistakesListBounded: a policy with 1,111 mistakes shows ten,
-// one per line, and counts the rest, at validate already.
+// one per line, and counts the rest, at validate already; so does one whose
+// entries have several each: the bound is the whole message's, the policy's
+// own mistakes first, then each entry's by id.
 func TestPolicy_mistakesListBounded(t *testing.T) {
 	t.Parallel()
 	entries := make([]string, 1111)
@@ -87,11 +89,21 @@ func TestPolicy_mistakesListBounded(t *testing.T) {
 		entries[i] = fmt.Sprintf("%q = { retire_at = \"2030-01-01\" }", fmt.Sprintf("m-%04d", i))
 	}
 	policy := "{ models = { " + strings.Join(entries, ", ") + " } }"
+	for i := range 3 {
+		entries[i] = fmt.Sprintf(`"m-%d" = { retire_at = "2030-01-01", denied = "maybe", successor = "m-%d" }`, i, i)
+	}
+	threeEach := `{ allowed_owner = ["x"], allowed_owners = [""], retirement_notice_days = "ninety", models = { ` +
+		strings.Join(entries[:3], ", ") + " } }"
 	server := mockapi.NewTestServer(t, "")
 	unitTest(t, resource.TestStep{
 		Config: policyProvider(server, policy, `data "megallm_model" "m" { id = "gpt-4o" }`),
 		ExpectError: expectError(`Invalid policy .* policy\.models\["m-0000"\] has no attribute "retire_at"\. Did you mean "retires_at"\?` +
 			`.* policy\.models\["m-0009"\] has no attribute "retire_at"\. .* and 1101 more\.\s*$`),
+	}, resource.TestStep{
+		Config: policyProvider(server, threeEach, `data "megallm_model" "m" { id = "gpt-4o" }`),
+		ExpectError: expectError(`Invalid policy .* policy has no attribute "allowed_owner"\..*policy\.allowed_owners\[0\] is "",` +
+			`.*policy\.retirement_notice_days must be a number.*policy\.models\["m-1"\]\.successor is the model itself:` +
+			`.*policy\.models\["m-2"\] has no attribute "retire_at"\. Did you mean "retires_at"\? Its attributes are .* "pricing"\. and 2 more\.\s*$`),
 	})
 	if n := server.RequestCount(); n != 0 {
 		t.Errorf("an invalid policy sent %d requests to the API, want 0", n)

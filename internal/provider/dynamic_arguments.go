@@ -240,19 +240,29 @@ func (o *objectReader) has(f func(name string, v tftypes.Value) bool) bool {
 func (o *objectReader) err() error { return joinMistakes(o.errs) }
 
 // joinMistakes joins the mistakes that are not nil, one per line
-// (joinProblems); nil without any.
+// (joinProblems), those of one it joined before each on its own, so that
+// the bound holds for the whole; nil without any.
 func joinMistakes(mistakes []error) error {
-	var lines []string
+	var lines mistakeLines
 	for _, err := range mistakes {
-		if err != nil {
+		var joined mistakeLines
+		if errors.As(err, &joined) && joined.Error() == err.Error() { // not in words of its own
+			lines = append(lines, joined...)
+		} else if err != nil {
 			lines = append(lines, err.Error())
 		}
 	}
 	if len(lines) == 0 {
 		return nil
 	}
-	return errors.New(joinProblems(lines, "\n"))
+	return lines
 }
+
+// mistakeLines are mistakes joined by joinMistakes, every one kept; the
+// error shows the first catalog.MaxListed.
+type mistakeLines []string
+
+func (m mistakeLines) Error() string { return joinProblems(m, "\n") }
 
 func (o *objectReader) string(name string) *string {
 	return attribute[string](o, name, tftypes.String, "a string", nil)
