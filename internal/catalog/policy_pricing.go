@@ -76,3 +76,39 @@ func (f *PolicyFindings) sortPricing() {
 	slices.SortFunc(f.UnstatedCurrencies, func(a, b UnstatedCurrency) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(f.CheapPrices, func(a, b CheapPrice) int { return cmp.Or(strings.Compare(a.ID, b.ID), strings.Compare(a.Name, b.Name)) })
 }
+
+// ComparesPrices reports whether q compares prices, in q.Currency: it sorts by
+// a cost or bounds a price.
+func (q *Query) ComparesPrices() bool {
+	return strings.HasPrefix(sortKeyOf(q.SortBy).field.name, "pricing") || q.Require.AnyPriceBound()
+}
+
+// PolicyPriced reports whether the policy sets the price of the model with
+// this id (its negotiated price), not the catalog.
+func (c *Catalog) PolicyPriced(id string) bool {
+	return c.policy != nil && c.policy.Models[id].Pricing != nil
+}
+
+// PricedElsewhere returns, in catalog order, the models whose policy price is
+// in another currency than q's while q compares prices (a cost sort, a price
+// bound) and would keep them but for that: they sort last by cost and meet
+// no price bound, whatever the price, as prices in two currencies do not
+// compare. None when q compares no prices.
+func (c *Catalog) PricedElsewhere(q Query) []*megallm.Model {
+	if c.policy == nil || !q.ComparesPrices() {
+		return nil
+	}
+	for _, row := range RequirementTable {
+		if row.Kind == AmountMaximum {
+			*row.maximum(&q.Require) = nil
+		}
+	}
+	s := c.selection(&q)
+	var out []*megallm.Model
+	for i := range c.models {
+		if m := &c.models[i]; c.PolicyPriced(m.ID) && !pricedIn(m, q.Currency) && s.keeps(m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
