@@ -1,5 +1,5 @@
 # "Did you mean": the names the provider's catalog.Closest
-# (internal/catalog/suggest.go) suggests, in its order, so that a policy check
+# (internal/catalog/closest.go) suggests, in its order, so that a policy check
 # in CI and a plan give the same advice for the same typo
 # (internal/catalog/testdata/typos.json holds both to it).
 package megallm
