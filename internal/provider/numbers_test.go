@@ -110,7 +110,8 @@ func TestNumbers_hugeExponentAsText(t *testing.T) {
 // TestNumbers_scaleLetters: a token count or context length in quotes with a
 // scale letter after it, in either case (thousand, million, billion as B or
 // G), is read as that number in the advice, in a workload and in require
-// alike; a letter that is no scale gets no such advice.
+// alike; a letter that is no scale gets no such advice, nor does any for a
+// price, where "2.5M" means 2.5 per million and 2500000 would admit every model.
 func TestNumbers_scaleLetters(t *testing.T) {
 	t.Parallel()
 	for _, c := range [][2]string{{"128k", "128000"}, {"128K", "128000"}, {"1.2m", "1200000"}, {"1.2M", "1200000"},
@@ -119,11 +120,16 @@ func TestNumbers_scaleLetters(t *testing.T) {
 		written, want := c[0], c[1]
 		_, workloadErr := readWorkload(object(map[string]tftypes.Value{"input_tokens": str(written), "output_tokens": number(1)}))
 		_, requireErr := readRequirements(object(map[string]tftypes.Value{"min_context_length": str(written)}), types.StringNull(), "")
-		for name, err := range map[string]error{"workload.input_tokens": workloadErr, "require.min_context_length": requireErr} {
-			advice := `: write it as the number ` + want + `, without quotes`
-			if err == nil || strings.Contains(err.Error(), advice) != (want != "") ||
+		_, priceErr := readRequirements(object(map[string]tftypes.Value{"max_input_cost_per_million": str(written)}), types.StringNull(), "")
+		for name, err := range map[string]error{"workload.input_tokens": workloadErr, "require.min_context_length": requireErr,
+			"require.max_input_cost_per_million": priceErr} {
+			advice, advised := `: write it as the number `+want+`, without quotes`, want != ""
+			if strings.HasSuffix(name, "_per_million") { // no number, scaled or not
+				advice, advised = `: write it as the number`, false
+			}
+			if err == nil || strings.Contains(err.Error(), advice) != advised ||
 				!strings.Contains(err.Error(), name+` must be a number, got a string "`+written+`"`) {
-				t.Errorf("%s = %q: error %v, want it to say %q: %v", name, written, err, advice, want != "")
+				t.Errorf("%s = %q: error %v, want it to say %q: %v", name, written, err, advice, advised)
 			}
 		}
 	}

@@ -551,17 +551,20 @@ func TestShorthandNumber(t *testing.T) {
 		"2.5": {"2.5"}, "1.25k": {"1250"}, "0.0005k": {"0.5"}, "12,34": {"12.34"}, "2,50": {"2.5"},
 		"1,500": {"1500", "1.5"}, "1,500k": {"1500000", "1500"}, "1,500.00": {"1500"}, "1,000,000": {"1000000"}, "0,005": {"0.005"}, "00,500k": {"500"},
 	} {
-		if got, alt, ok := shorthandNumber(in); !ok || got != want[0] || alt != want[1] {
+		if got, alt, ok := shorthandNumber(in, true); !ok || got != want[0] || alt != want[1] {
 			t.Errorf("shorthandNumber(%q) = %q, %q, %v; want %q", in, got, alt, ok, want)
 		}
 	}
-	if got, _, ok := shorthandNumber(" 128000\t"); !ok || got != "128000" {
+	if got, _, ok := shorthandNumber(" 128000\t", false); !ok || got != "128000" {
 		t.Errorf("shorthandNumber with white space around it = %q, %v; want 128000", got, ok)
 	}
 	for _, in := range []string{"", "k", "128 kb", "12,345,6", "1e3k", "-1k", "lots", "1,0000"} {
-		if got, _, ok := shorthandNumber(in); ok {
+		if got, _, ok := shorthandNumber(in, true); ok {
 			t.Errorf("shorthandNumber(%q) = %q, want none", in, got)
 		}
+	}
+	if got, _, ok := shorthandNumber("2.5M", false); ok { // a price per million: 2.5, which 2500000 is not
+		t.Errorf("shorthandNumber(%q) without scale = %q, want none", "2.5M", got)
 	}
 }
 

@@ -76,15 +76,15 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 		}
 		return noneOfKind()
 	}
-	bare, unit := s, ""
-	if i := perMillion.FindStringIndex(s); i != nil && strings.HasSuffix(name, "_per_million") {
+	bare, unit, perToken := s, "", strings.HasSuffix(name, "_per_million")
+	if i := perMillion.FindStringIndex(s); i != nil && perToken {
 		bare, unit = s[:i[0]], strings.TrimSpace(s[i[0]:])
 	}
 	bare, sign := withoutCurrency(bare)
 	if rule != nil && rule(big.NewFloat(0.5)) != nil { // a count, which no currency goes with: "5 EUR" is no number of tokens
 		bare, sign = s, ""
 	}
-	n, alt, short := shorthandNumber(bare)
+	n, alt, short := shorthandNumber(bare, !perToken)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
 	written := s // the value to write without quotes
 	if b := strings.ToLower(strings.TrimSpace(s)); want.Is(tftypes.Bool) && (b == "true" || b == "false") {
@@ -240,20 +240,21 @@ var scales = map[string]int64{"": 1, "k": 1e3, "m": 1e6, "b": 1e9, "g": 1e9}
 
 // shorthandNumber is s, a number as people write it (shorthand), as
 // Terraform writes it: "128k" is 128000. alt is its reading with a decimal
-// comma for one comma before three digits ("1,500"), else "".
-func shorthandNumber(s string) (n, alt string, ok bool) {
+// comma for one comma before three digits ("1,500"), else "". A scale letter
+// is read only if scale: a price per million's "2.5M" is 2.5, not 2500000.
+func shorthandNumber(s string, scale bool) (n, alt string, ok bool) {
 	m := shorthand.FindStringSubmatch(s)
 	if m == nil || strings.ContainsAny(m[1], ",_") && strings.HasPrefix(m[2], ",") { // 1,000,5 is no number
 		return "", "", false
 	}
 	factor, known := scales[strings.ToLower(m[3])]
-	if !known {
+	if !known || factor != 1 && !scale {
 		return "", "", false
 	}
-	scale := new(big.Rat).SetInt64(factor)
+	by := new(big.Rat).SetInt64(factor)
 	scaled := func(number string) string {
 		r, _ := new(big.Rat).SetString(number) // digits and at most one point, as shorthand matched them
-		if r.Mul(r, scale); r.IsInt() {
+		if r.Mul(r, by); r.IsInt() {
 			return r.Num().String()
 		}
 		return strings.TrimRight(r.FloatString(len(number)), "0")
