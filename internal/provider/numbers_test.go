@@ -134,3 +134,20 @@ func TestNumbers_scaleLetters(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbers_noCurrencyInCount: a token count written with a currency sign or
+// code, in a workload as in require, is no number, and no currency is to be set:
+// a count is no price, and "set currency" would not fix it.
+func TestNumbers_noCurrencyInCount(t *testing.T) {
+	t.Parallel()
+	for _, written := range []string{"5 EUR", "$5", "€5"} {
+		_, workloadErr := readWorkload(object(map[string]tftypes.Value{"input_tokens": str(written), "output_tokens": number(1)}))
+		_, requireErr := readRequirements(object(map[string]tftypes.Value{"min_context_length": str(written)}), types.StringNull(), "")
+		for name, err := range map[string]error{"workload.input_tokens": workloadErr, "require.min_context_length": requireErr} {
+			want := name + ` must be a number, got a string "` + written + `", which is no number: write a number, without quotes`
+			if err == nil || err.Error() != want {
+				t.Errorf("%s = %q: error %v, want %s", name, written, err, want)
+			}
+		}
+	}
+}

@@ -81,7 +81,7 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 		bare, unit = s[:i[0]], strings.TrimSpace(s[i[0]:])
 	}
 	bare, sign := withoutCurrency(bare)
-	if rule != nil && rule(big.NewFloat(0.5)) != nil { // a count, which no currency goes with: "5 EUR" is no number of tokens
+	if !strings.Contains(name, "cost") { // a count, which no currency goes with: "5 EUR" is no number of tokens
 		bare, sign = s, ""
 	}
 	n, alt, short := shorthandNumber(bare, !perToken)
