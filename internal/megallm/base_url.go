@@ -89,7 +89,7 @@ func shownBaseURL(raw string) string {
 	if at := strings.LastIndex(rest, "@"); at >= 0 && !strings.Contains(rest[:at], "/") {
 		raw = prefix + "***" + rest[at:]
 	}
-	if end := strings.IndexAny(raw, "?#"); end >= 0 {
+	if end := strings.IndexAny(raw, "?#"); end >= 0 && end < len(raw)-1 { // an empty one hides nothing
 		raw = raw[:end+1] + "***"
 	}
 	return raw
