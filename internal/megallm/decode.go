@@ -114,7 +114,12 @@ func (r redactor) decodeList(body []byte) ([]Model, []Problem, error) {
 // paged is the CatalogPaged problem of a list that says it has more pages,
 // which the provider does not read: the models on them are missing from it.
 func (e *modelsResponse) paged() []Problem {
-	if string(e.HasMore) != "true" {
+	var more any
+	_ = json.Unmarshal(e.HasMore, &more) // absent: nil, as null is
+	if s, ok := more.(string); ok {      // "true", as a catalog with one odd field may write it
+		more = strings.EqualFold(strings.TrimSpace(s), "true")
+	}
+	if paged, _ := more.(bool); !paged {
 		return nil
 	}
 	return []Problem{{Kind: CatalogPaged, Issue: `says "has_more": true, so it is the first page of a longer list, ` +

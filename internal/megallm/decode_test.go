@@ -519,8 +519,9 @@ func TestDecodeModels_sameProblemsWithOrWithoutATypeError(t *testing.T) {
 
 // TestDecodeModels_pagedListIsReported: a list that says it has more pages
 // ("has_more": true, as Anthropic's API pages its models) is one problem, in
-// one pass and entry by entry, as the models of the later pages are missing;
-// false, absent, or of another type it is none, and fails nothing.
+// one pass and entry by entry, as the models of the later pages are missing,
+// also written as a string ("true", in any case); false, absent, or of
+// another type it is none, and fails nothing.
 func TestDecodeModels_pagedListIsReported(t *testing.T) {
 	t.Parallel()
 	const paged = `says "has_more": true, so it is the first page of a longer list, and the provider reads no other: ` +
@@ -529,7 +530,10 @@ func TestDecodeModels_pagedListIsReported(t *testing.T) {
 		{`true`, `{"id":"a"}`, paged},
 		{`true`, `{"id":"a","context_length":"big"}`, paged},
 		{`false`, `{"id":"a"}`, ""},
-		{`"true"`, `{"id":"a"}`, ""},
+		{`"true"`, `{"id":"a"}`, paged},
+		{`" True "`, `{"id":"a"}`, paged},
+		{`"false"`, `{"id":"a"}`, ""},
+		{`1`, `{"id":"a"}`, ""},
 		{`null`, `{"id":"a"}`, ""},
 	} {
 		body := `{"object":"list","data":[` + tc.entry + `],"has_more":` + tc.hasMore + `,"last_id":"a"}`
