@@ -64,7 +64,7 @@ func TestDocsRequireLinked(t *testing.T) {
 		t.Fatalf("found %d require descriptions, want 3: %v", len(descriptions), descriptions)
 	}
 	for name, text := range descriptions {
-		if !strings.Contains(text, "("+registryDocs+"/guides/requirements#attributes)") {
+		if !strings.Contains(text, "("+registryDocs+"/guides/requirements#requirements-table)") {
 			t.Errorf("%s does not link to the requirements table: %q", name, text)
 		}
 		var named []string

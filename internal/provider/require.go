@@ -32,7 +32,7 @@ const registryDocs = "https://registry.terraform.io/providers/megallm/megallm/la
 
 // requireDescription points to the requirements guide's table.
 const requireDescription = " An object whose attributes, all optional, are in the " +
-	"[requirements table](" + registryDocs + "/guides/requirements#attributes); an attribute not in it is an " +
+	"[requirements table](" + registryDocs + "/guides/requirements#requirements-table); an attribute not in it is an " +
 	"error, and so is an object that asks for nothing (`{}`, or each attribute `null` or `false`), as it would " +
 	"check nothing."
 
