@@ -5,10 +5,12 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -350,6 +352,65 @@ func TestHTTP2DebugLog(t *testing.T) {
 				if leak := mockapi.LeakedKey(text, key); leak != "" {
 					t.Errorf("the %s holds %s", name, leak)
 				}
+			}
+		})
+	}
+}
+
+// TestProtocolDataFiles: TF_LOG_SDK_PROTO_DATA_DIR has terraform-plugin-go
+// write the data of every protocol message to a file, whatever TF_LOG says,
+// the provider block's configuration included. A key in MEGALLM_API_KEY, which
+// no configuration holds, reaches none of them, not even through a model that
+// echoes it (the read's state holds ***); a key in api_key is in the provider
+// block's, which every ValidateProviderConfig and ConfigureProvider writes, as
+// the index's Authentication section says: if either changes, so must it.
+func TestProtocolDataFiles(t *testing.T) {
+	t.Parallel()
+	const key = "e2e-fake-key-in-protocol-data-0123456789"
+	for where, want := range map[string][]string{
+		"MEGALLM_API_KEY": nil,
+		"api_key":         {"ConfigureProvider_Request_Config.msgpack", "ValidateProviderConfig_Request_Config.msgpack"},
+	} {
+		t.Run(where, func(t *testing.T) {
+			t.Parallel()
+			server := mockapi.NewTestServer(t, key)
+			server.SetModels(json.RawMessage(`{"id":"gpt-4o","display_name":"GPT-4o for ` + key + `"}`))
+			dir := t.TempDir()
+			env := map[string]string{"MEGALLM_BASE_URL": server.URL(), "TF_LOG_SDK_PROTO_DATA_DIR": dir}
+			config := readOneModel
+			if where == "api_key" {
+				config = "variable \"key\" {\n  type      = string\n  sensitive = true\n}\n" +
+					"provider \"megallm\" {\n  api_key = var.key\n}\n" + config
+				env["TF_VAR_key"] = key
+			} else {
+				env["MEGALLM_API_KEY"] = key
+			}
+			if out, err := harness.Workspace(t, config, env).Run("plan", "-input=false", "-no-color"); err != nil {
+				t.Fatalf("plan failed: %v\n%s", err, strings.ReplaceAll(out, key, "<KEY>"))
+			}
+			files, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			holding, read := map[string]bool{}, false
+			for _, f := range files {
+				data, err := os.ReadFile(filepath.Join(dir, f.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, message, _ := strings.Cut(f.Name(), "_") // after the time in milliseconds
+				if message == "ReadDataSource_Response_State.msgpack" && bytes.Contains(data, []byte("GPT-4o for ***")) {
+					read = true
+				}
+				if bytes.Contains(data, []byte(key)) {
+					holding[message] = true
+				}
+			}
+			if got := slices.Sorted(maps.Keys(holding)); !slices.Equal(got, want) {
+				t.Errorf("with the key in %s, the files that hold it are %v, want %v", where, got, want)
+			}
+			if !read {
+				t.Errorf("no file of the %d written holds the read's state with the echoed key as ***", len(files))
 			}
 		})
 	}
