@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/megallm/terraform-provider-megallm/internal/e2e"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
+	"github.com/megallm/terraform-provider-megallm/internal/tfcli"
 )
 
 // TestExamples plans and applies every folder of examples/ against the mock,
@@ -272,3 +274,49 @@ func readExample(t *testing.T, dir string) (string, bool) {
 	}
 	return body.String(), otherFiles
 }
+
+// TestExamplesFormatted: every .tf file of examples/, and every Terraform
+// block of docs/ and README.md (the templates' own too, beside the examples
+// that tfplugindocs copies in), is as `terraform fmt` writes it, since users
+// copy them from the Registry and GitHub.
+func TestExamplesFormatted(t *testing.T) {
+	terraform, err := tfcli.Find()
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join("..", "..")
+	pages, err := filepath.Glob(filepath.Join(root, "docs", "*", "*.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := t.TempDir()
+	for _, page := range append(pages, filepath.Join(root, "docs", "index.md"), filepath.Join(root, "README.md")) {
+		text, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name, _ := filepath.Rel(root, page)
+		for i, block := range terraformBlock.FindAllStringSubmatch(string(text), -1) {
+			file := fmt.Sprintf("%s_block%d.tf", strings.ReplaceAll(filepath.ToSlash(name), "/", "_"), i+1)
+			if err := os.WriteFile(filepath.Join(blocks, file), []byte(block[1]), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if written, _ := os.ReadDir(blocks); len(written) < 10 {
+		t.Fatalf("found %d Terraform blocks in docs/ and README.md, want at least 10: does the pattern still match?", len(written))
+	}
+	for _, dir := range []string{filepath.Join(root, "examples"), blocks} {
+		fmtCheck := exec.Command(terraform, "fmt", "-check", "-list=true", "-recursive", dir)
+		fmtCheck.Env = tfcli.CleanEnviron()
+		var stderr strings.Builder
+		fmtCheck.Stderr = &stderr
+		if out, err := fmtCheck.Output(); err != nil {
+			t.Errorf("terraform fmt -check %s: %v: these files are not as terraform fmt writes them (run make fmt, "+
+				"or fix the block in templates/ a page was made from):\n%s%s", dir, err, out, stderr.String())
+		}
+	}
+}
+
+// terraformBlock matches a fenced block of Terraform in Markdown.
+var terraformBlock = regexp.MustCompile("(?ms)^```(?:terraform|hcl)\n(.*?)^```")
