@@ -358,8 +358,8 @@ func TestHTTP2DebugLog(t *testing.T) {
 }
 
 // TestProtocolDataFiles: TF_LOG_SDK_PROTO_DATA_DIR has terraform-plugin-go
-// write the data of every protocol message to a file, whatever TF_LOG says,
-// the provider block's configuration included. A key in MEGALLM_API_KEY, which
+// write the configuration and state that each protocol message carries to a
+// file, whatever TF_LOG says, the provider block's configuration included. A key in MEGALLM_API_KEY, which
 // no configuration holds, reaches none of them, not even through a model that
 // echoes it (the read's state holds ***); a key in api_key is in the provider
 // block's, which every ValidateProviderConfig and ConfigureProvider writes, as
