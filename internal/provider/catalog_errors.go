@@ -218,11 +218,16 @@ func errorAnswerAdvice(err error, baseFrom string) string {
 
 // rejectedKeyAdvice says which key was sent and how to send another: api_key
 // wins over MEGALLM_API_KEY, so changing the variable does nothing while
-// api_key is set.
+// api_key is set, and removing api_key sends the variable's key only where
+// it holds one.
 func rejectedKeyAdvice(keyFrom string) string {
 	if keyFrom == envAPIKey {
 		return "The key sent is the " + envAPIKey + " environment variable's, as api_key is unset or blank: " +
 			"correct the variable, or set " + apiKeyInBlock + "."
+	}
+	if trimKey(os.Getenv(envAPIKey)) == "" {
+		return "The key sent is api_key's (the " + envAPIKey + " environment variable is unset or blank): correct " +
+			"the value api_key gets."
 	}
 	return "The key sent is api_key's, which is used instead of the " + envAPIKey + " environment variable " +
 		"whenever it is set: correct the value api_key gets, or remove api_key to send " + envAPIKey + "'s."

@@ -94,6 +94,18 @@ data "megallm_models" "all" {}`,
 		ExpectError: expectError(`MegaLLM rejected the API key .* The key sent is the MEGALLM_API_KEY environment ` +
 			`variable's, as api_key is unset or blank: correct the variable, or set api_key in the provider "megallm" block`),
 	})
+	// Without the variable, removing api_key would send no key at all.
+	t.Setenv(envAPIKey, " ")
+	unitTest(t, resource.TestStep{
+		Config: fmt.Sprintf(`
+provider "megallm" {
+  api_key     = %q
+  max_retries = 0
+}
+data "megallm_models" "all" {}`, testKey(t, "stale api_key")),
+		ExpectError: expectError(`MegaLLM rejected the API key .* The key sent is api_key's \(the MEGALLM_API_KEY ` +
+			`environment variable is unset or blank\): correct the value api_key gets\.\s*$`),
+	})
 }
 
 func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
@@ -253,8 +265,8 @@ func TestProvider_apiErrors(t *testing.T) {
 			expected: `MegaLLM API answered with an error .* GET http://127\.0\.0\.1:\d+/v1/models: HTTP 200 OK: the response is not ` +
 				`a MegaLLM model list: it is an error answer of the API \(an "error" and no "data" array\): Quota exceeded for ` +
 				`this key \(type insufficient_quota\)\. The API, or a gateway in front of it, sent an error instead of the model ` +
-				`list, with a success status: do what its message says\. If it rejects the key: The key sent is api_key's, .* ` +
-				`If the error persists, ` +
+				`list, with a success status: do what its message says\. If it rejects the key: The key sent is api_key's \(the ` +
+				`MEGALLM_API_KEY environment variable is unset or blank\): correct the value api_key gets\. If the error persists, ` +
 				`check the MegaLLM status page or try again later\.`,
 		},
 		"200 another service's message": {
