@@ -34,8 +34,7 @@ func ParseBaseURL(raw string) (*url.URL, error) {
 			"at the start of a file can add: remove it", quoted, r)
 	}
 	if _, quotedRaw := Unquoted(raw); quotedRaw {
-		return nil, fmt.Errorf("%s is written in quotes, which here are part of the value (as in a .env file that "+
-			"Docker reads): remove them", quoted)
+		return nil, fmt.Errorf("%s %s", quoted, InQuotes)
 	}
 	u, err := url.Parse(raw)
 	switch {

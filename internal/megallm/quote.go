@@ -86,6 +86,13 @@ func cut(s string, limit int) (head string, length int) {
 	return s, 0
 }
 
+// InQuotes says, after a value or what names it, that the value is written in
+// quotes that are part of it (Unquoted): the one wording of that mistake. It
+// quotes no value without them: written with its quotes in a .env file, as
+// the value was, such a quote would be the mistake again.
+const InQuotes = "is written in quotes, which here are part of the value (as in a .env file that Docker reads): " +
+	"remove them"
+
 // Unquoted is s without the pair of double or single quotes around it, as a
 // .env file that Docker reads leaves them in a value, and whether it had them.
 func Unquoted(s string) (string, bool) {

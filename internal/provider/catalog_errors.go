@@ -303,7 +303,7 @@ func directoryHint(dir, from string) string {
 // the module's (or, from MEGALLM_CATALOG_FILE, any); "" otherwise.
 func pathHint(err *megallm.CatalogFileError, from string) string {
 	lower := strings.ToLower(err.Path)
-	unquotedPath, inQuotes := megallm.Unquoted(err.Path)
+	_, inQuotes := megallm.Unquoted(err.Path)
 	// A path from the variable is fixed there: no ${path.module} nor
 	// pathexpand() applies to it, and it is unset, not left out.
 	leaveOut, absolute := "leave catalog_file out", "set "+envCatalogFile+" to the file's absolute path"
@@ -312,8 +312,7 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 	}
 	switch {
 	case inQuotes:
-		return fmt.Sprintf(" The path is written in quotes, which here are part of it (as in a .env file that Docker "+
-			"reads): write %s.", megallm.QuotePath(unquotedPath))
+		return " The path " + megallm.InQuotes + "."
 	case strings.HasPrefix(lower, "file:"):
 		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
 			p := u.Path

@@ -73,15 +73,19 @@ func TestCatalogFile_environmentVariable(t *testing.T) {
 }
 
 // Quotes kept around the path (a .env file that Docker reads keeps them)
-// are named, rather than a relative path read from where Terraform runs.
+// are named, rather than a relative path read from where Terraform runs, and
+// removing them, as the advice says, reads the file. A quoted path to write
+// instead would be the mistake again, written so in the .env file.
 func TestCatalogFile_quotedInEnvironment(t *testing.T) {
 	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
 	t.Setenv(envCatalogFile, `"`+path+`"`)
 	unitTest(t, resource.TestStep{
 		Config: `data "megallm_models" "all" {}`,
-		ExpectError: expectError(`no such file or directory\. The path is written in quotes, which here are part of it ` +
-			`\(as in a \.env file that Docker reads\): write ` + regexp.QuoteMeta(megallm.QuotePath(path)) + `\.\s+The file must`),
+		ExpectError: expectError(`no such file or directory\. The path is written in quotes, which here are part of ` +
+			`the value \(as in a \.env file that Docker reads\): remove them\.\s+The file must`),
 	})
+	t.Setenv(envCatalogFile, path)
+	unitTest(t, resource.TestStep{Config: `data "megallm_models" "all" {}`})
 }
 
 // A relative path in MEGALLM_CATALOG_FILE is fixed in the variable, where
