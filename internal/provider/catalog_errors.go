@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"github.com/megallm/terraform-provider-megallm/internal/catalog"
@@ -314,15 +315,16 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 	case inQuotes:
 		return " The path " + megallm.InQuotes + "."
 	case strings.HasPrefix(lower, "file:"):
-		if u, parseErr := url.Parse(err.Path); parseErr == nil && u.Path != "" && (u.Host == "" || u.Host == "localhost") {
-			p := u.Path
-			if len(p) > 2 && p[0] == '/' && p[2] == ':' && filepath.VolumeName(p[1:]) != "" { // on Windows, /C:/x is C:/x
-				p = p[1:]
-			}
-			return fmt.Sprintf(" The path is a file: URL, and %s takes the file's path alone: write %s.",
-				from, megallm.QuotePath(filepath.FromSlash(p)))
+		hint := " The path is a file: URL, and " + from + " takes the file's path alone"
+		switch p, host := fileURLPath(err.Path, runtime.GOOS == "windows"); {
+		case p != "":
+			return fmt.Sprintf("%s: write %s.", hint, megallm.QuotePath(p))
+		case host != "":
+			return fmt.Sprintf("%s, but this URL names a file on the host %s, and the provider reads this machine's "+
+				"files only: copy the file to this machine, or mount the directory that holds it, and write the path "+
+				"it has here.", hint, megallm.Quote(host))
 		}
-		return " The path is a file: URL, and " + from + " takes the file's path alone."
+		return hint + "."
 	case strings.HasPrefix(lower, "http://"), strings.HasPrefix(lower, "https://"):
 		return " " + from + " is the path of a file on this machine, not a URL: the provider downloads nothing from " +
 			"it. Save the answer to a file first, as below, and write that file's path; or " + leaveOut + " to read " +
@@ -342,4 +344,43 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 			"changes it): %s.", megallm.QuotePath(looked), fix)
 	}
 	return ""
+}
+
+// fileURLPath is the path that the file: URL raw names, as a catalog_file
+// path is written on this system (windows), with forward slashes, which
+// Windows reads too and which need no escape in HCL or a shell: a drive's
+// (file:///C:/x, or file://C:/x, its frequent misspelling) or a share's
+// (file://server/share/x, //server/share/x) on Windows. Elsewhere a URL with
+// a host names a file of that machine: "" and the host, unless the host is the
+// first directory of a path that exists (file://tmp/x for /tmp/x, a slash
+// short). "" and "" for a URL that names no path.
+func fileURLPath(raw string, windows bool) (p, host string) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", ""
+	}
+	p = u.Path
+	if u.Opaque != "" { // file:catalog.json, file:C:/x
+		p = u.Opaque
+		if unescaped, err := url.PathUnescape(u.Opaque); err == nil {
+			p = unescaped
+		}
+	}
+	drive := func(s string) bool { return len(s) >= 2 && s[1] == ':' && 'a' <= s[0]|0x20 && s[0]|0x20 <= 'z' }
+	switch host = u.Host; {
+	case host == "" || strings.EqualFold(host, "localhost"):
+	case windows && drive(host):
+		p = host + p
+	case windows:
+		p = "//" + host + p
+	default:
+		if info, err := os.Stat("/" + host + p); err != nil || info.IsDir() {
+			return "", host
+		}
+		p = "/" + host + p
+	}
+	if windows && strings.HasPrefix(p, "/") && drive(p[1:]) { // /C:/x is C:/x
+		p = p[1:]
+	}
+	return p, ""
 }

@@ -285,11 +285,61 @@ func TestCatalogFile_url(t *testing.T) {
 		step("file:///srv/megallm%20snapshots/catalog.json", `catalog file "file:///srv/megallm%20snapshots/catalog\.json": no such file `+
 			`or directory\. The path is a file: URL, and catalog_file takes the file's path alone: write `+
 			`"/srv/megallm snapshots/catalog\.json"\.\s+The file must hold a GET /models answer`),
+		step("file://megallm-no-such-host/share/catalog.json", `The path is a file: URL, and catalog_file takes the `+
+			`file's path alone, but this URL names a file on the host "megallm-no-such-host", and the provider reads `+
+			`this machine's files only: copy the file to this machine, or mount the directory that holds it, and write `+
+			`the path it has here\.\s+The file must hold a GET /models answer`),
 		step("https://ai.megallm.io/v1/models", `no such file or directory\. catalog_file is the path of a file on this `+
 			`machine, not a URL: the provider downloads nothing from it\. Save the answer to a file first, as below, `+
 			`and write that file's path; or leave catalog_file out to read the catalog from the API, at base_url\.\s+`+
 			`The file must hold a GET /models answer`),
 	)
+}
+
+// A file: URL a slash short (file://tmp/x for /tmp/x) names the host "tmp":
+// where the path with that slash is a file, it is the path to write, and
+// written so, it reads.
+func TestCatalogFile_fileURLSlashShort(t *testing.T) {
+	t.Parallel()
+	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
+	config := func(file string) string {
+		return fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file)
+	}
+	unitTest(t, resource.TestStep{
+		Config: config("file:/" + filepath.ToSlash(path)),
+		ExpectError: expectError(`The path is a file: URL, and catalog_file takes the file's path alone: write ` +
+			regexp.QuoteMeta(megallm.QuotePath(path)) + `\.`),
+	}, resource.TestStep{Config: config(path)})
+}
+
+// The path a file: URL names, on Windows too, whose branches no test that
+// runs on another system reaches: with forward slashes, which Windows reads
+// and HCL and shells take unescaped; a drive's written file://C:/ too; a
+// share's; elsewhere, a host's file is none of this machine.
+func TestFileURLPath(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		raw        string
+		windows    bool
+		path, host string
+	}{
+		{"file:///C:/megallm%20snapshots/catalog.json", true, "C:/megallm snapshots/catalog.json", ""},
+		{"file://localhost/c:/x/catalog.json", true, "c:/x/catalog.json", ""},
+		{"file://C:/x/catalog.json", true, "C:/x/catalog.json", ""},
+		{"file:C:/x/catalog.json", true, "C:/x/catalog.json", ""},
+		{"file://server/share/catalog.json", true, "//server/share/catalog.json", ""},
+		{"file:///x/catalog.json", true, "/x/catalog.json", ""},
+		{"file:///C:/x/catalog.json", false, "/C:/x/catalog.json", ""},
+		{"file://LOCALHOST/srv/catalog.json", false, "/srv/catalog.json", ""},
+		{"file:catalog%20v2.json", false, "catalog v2.json", ""},
+		{"file://megallm-no-such-host/share/catalog.json", false, "", "megallm-no-such-host"},
+		{"file://", false, "", ""},
+		{"file://[::1/catalog.json", false, "", ""},
+	} {
+		if path, host := fileURLPath(tc.raw, tc.windows); path != tc.path || host != tc.host {
+			t.Errorf("fileURLPath(%q, windows %v) = %q, %q; want %q, %q", tc.raw, tc.windows, path, host, tc.path, tc.host)
+		}
+	}
 }
 
 // TestCatalogFile_apiArgumentsUnknownAtPlan: a catalog file, in catalog_file
