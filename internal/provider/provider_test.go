@@ -75,13 +75,14 @@ func TestProvider_rejectedKeyNamesItsSource(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	t.Setenv(envBaseURL, server.URL())
 	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
-	unitTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
+	staleAPIKey := fmt.Sprintf(`
 provider "megallm" {
   api_key     = %q
   max_retries = 0
 }
-data "megallm_models" "all" {}`, testKey(t, "stale api_key")),
+data "megallm_models" "all" {}`, testKey(t, "stale api_key"))
+	unitTest(t, resource.TestStep{
+		Config: staleAPIKey,
 		ExpectError: expectError(`MegaLLM rejected the API key .* The key sent is api_key's, which is used instead of the ` +
 			`MEGALLM_API_KEY environment variable whenever it is set: correct the value api_key gets, or remove api_key ` +
 			`to send MEGALLM_API_KEY's\.`),
@@ -97,12 +98,7 @@ data "megallm_models" "all" {}`,
 	// Without the variable, removing api_key would send no key at all.
 	t.Setenv(envAPIKey, " ")
 	unitTest(t, resource.TestStep{
-		Config: fmt.Sprintf(`
-provider "megallm" {
-  api_key     = %q
-  max_retries = 0
-}
-data "megallm_models" "all" {}`, testKey(t, "stale api_key")),
+		Config: staleAPIKey,
 		ExpectError: expectError(`MegaLLM rejected the API key .* The key sent is api_key's \(the MEGALLM_API_KEY ` +
 			`environment variable is unset or blank\): correct the value api_key gets\.\s*$`),
 	})
