@@ -121,6 +121,18 @@ func unset(o *objectReader, names []string, paths map[string]string) []string {
 	})
 }
 
+// listOf is names, read from one string, written as a list, or, where their
+// quotes or the list would be cut and could not be copied, what to write.
+func listOf(names []string, kind nameKind) string {
+	if len(names) <= catalog.MaxListed && !slices.ContainsFunc(names, func(name string) bool { return !megallm.QuotesWhole(name) }) {
+		return "[" + quoteFirst(names, len(names), "", nil) + "]"
+	}
+	if len(names) == 1 {
+		return "a list of its one " + kind.name + `: ["..."]`
+	}
+	return fmt.Sprintf(`a list of its %s, each in quotes of its own: ["...", "...", ...]`, counted(len(names), kind.name))
+}
+
 // ptr returns a pointer to a copy of v.
 func ptr[T any](v T) *T { return &v }
 
@@ -134,8 +146,7 @@ func stringElements(where string, kind nameKind, example string, v tftypes.Value
 		_ = v.As(&one)
 		separator := func(r rune) bool { return strings.ContainsRune(`,[]"'`, r) || unicode.IsSpace(r) }
 		if names := strings.FieldsFunc(one, separator); len(names) > 0 && asText(v, false) == "" {
-			return nil, nil, fmt.Errorf("%s must be a list of strings, got %s: write it as [%s]", where, typeName(v),
-				quoteFirst(names, catalog.MaxListed, "... (%d more)", nil))
+			return nil, nil, fmt.Errorf("%s must be a list of strings, got %s: write it as %s", where, typeName(v), listOf(names, kind))
 		}
 		return nil, nil, fmt.Errorf("%s must be a list of strings such as %s, got %s%s", where, example, typeName(v), asText(v, false))
 	}

@@ -133,7 +133,8 @@ data "megallm_model" "m" { id = one([for id in data.megallm_models.all.ids : id 
 
 // A retired model's successor, or an id closest to a typo, too long to quote
 // whole is advised cut, with where to read it whole; followed, it plans.
-// A candidate that names it otherwise is told what to change.
+// A candidate that names it otherwise is told what to change, and so is
+// candidates written as a string of it: the list of its one id.
 func TestAdvice_idTooLongToQuoteWhole(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -148,7 +149,9 @@ func TestAdvice_idTooLongToQuoteWhole(t *testing.T) {
 		// A candidate written otherwise is told what to change, as the cut id cannot be copied.
 		errorStep(server, "megallm_model", `candidates = ["Acme/`+strings.ToUpper(longID)+`"]`, `is not in the catalog, `+
 			`which has `+cut+`: write it without the vendor prefix "Acme/", and write it in lower case Write each id`),
-		resource.TestStep{ // the advice followed
+		errorStep(server, "megallm_model", `candidates = "`+longID+`"`,
+			`candidates must be a list of strings, got a string: write it as a list of its one id: \["\.\.\."\]\.\s*$`),
+		resource.TestStep{ // the advice followed (either one)
 			Config: providerBlock(server, "") + `data "megallm_model" "m" { candidates = ["` + longID + `"] }`,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.megallm_model.m", tfjsonpath.New("id"), knownvalue.StringExact(longID)),

@@ -306,6 +306,9 @@ data "megallm_model" "m" { candidates = var.c }`, `candidates\[0\] must be a str
 		step(`data "megallm_model" "m" { candidates = "gpt-4o" }`, `candidates must be a list of strings, got a string: write it as \["gpt-4o"\]`),
 		step(`data "megallm_model" "m" { candidates = "gpt-4o, gpt-4o-mini" }`,
 			`candidates must be a list of strings, got a string: write it as \["gpt-4o", "gpt-4o-mini"\]`),
+		// More ids than a message lists: what to write, as a list cut short could not be copied.
+		step(`data "megallm_model" "m" { candidates = "a b c d e f g h i j k l" }`, `candidates must be a list of strings, `+
+			`got a string: write it as a list of its 12 ids, each in quotes of its own: \["\.\.\.", "\.\.\.", \.\.\.\]\.\s*$`),
 		// Commas name no id, and prose in brackets is no list as text: neither fix would read it.
 		step(`data "megallm_model" "m" { candidates = " , " }`,
 			`candidates must be a list of strings such as \["gpt-4o", "gpt-4o-mini"\], got a string\.?\s*$`),
