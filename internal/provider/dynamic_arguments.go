@@ -36,7 +36,8 @@ func readDynamic[T any](ctx context.Context, v types.Dynamic, read func(tftypes.
 
 // onlyAttributes refuses the attributes of o (named what) not in names nor in
 // older (read, not listed), the first catalog.MaxListed each with where it
-// belongs (oneLevelOff), else the names it may mean that o lacks (unset; else nearSet).
+// belongs (oneLevelOff), or the price per million tokens it gives in another
+// unit (unitError), else the names it may mean that o lacks (unset; else nearSet).
 func onlyAttributes(what string, o *objectReader, names []string, older ...string) error {
 	var unknown []string
 	for _, name := range slices.Sorted(maps.Keys(o.attrs)) {
@@ -51,6 +52,10 @@ func onlyAttributes(what string, o *objectReader, names []string, older ...strin
 	for _, name := range unknown[:min(len(unknown), catalog.MaxListed)] {
 		if belongs := oneLevelOff(what, o, names, name); belongs != "" {
 			fmt.Fprintf(&msg, "%s has no attribute %s, which %s. ", what, megallm.Quote(name), belongs)
+			continue
+		}
+		if err := unitError(o, name, names, nil); err != nil { // its price, renamed as is, would be misread
+			fmt.Fprintf(&msg, "%s. ", strings.TrimSuffix(err.Error(), "."))
 			continue
 		}
 		closest := catalog.Closest(name, slices.Values(slices.Concat(names, older)))

@@ -86,8 +86,9 @@ func mayMisname(v tftypes.Value, name string) bool {
 
 // unitError refuses name, an attribute of o, when it is the price of one of
 // names per another number of tokens (catalog.OtherUnit, such as
-// input_cost_per_token), with the price converted; at a model's root, with
-// paths, where to write it, and where o has it too, to keep one of the two.
+// input_cost_per_token, or require's max_input_cost_per_token), with the
+// price converted; at a model's root, with paths, where to write it, and
+// where o has it too, to keep one of the two.
 func unitError(o *objectReader, name string, names []string, paths map[string]string) error {
 	meant, unit, meantUnit := catalog.OtherUnit(name, names)
 	if meant == "" {
@@ -95,14 +96,14 @@ func unitError(o *objectReader, name string, names []string, paths map[string]st
 	}
 	v := o.attrs[name]
 	name = megallm.Excerpt(name)
-	path := attributePaths()[meant]
-	if len(unset(o, []string{meant}, paths)) == 0 {
-		return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s. %s", o.prefix, name, unit.Words,
-			path, meantUnit.Words, nearSet([]string{cmp.Or(paths[meant], meant)}))
+	where, in := o.prefix+meant, "" // model.pricing.input_tokens_cost_per_million, require.max_input_cost_per_million
+	if path := paths[meant]; path != "" {
+		nested, _, _ := strings.Cut(path, ".")
+		where, in = o.prefix+path, " in "+nested+" = { ... }"
 	}
-	in := ""
-	if nested, _, _ := strings.Cut(path, "."); paths != nil {
-		in = " in " + nested + " = { ... }"
+	if len(unset(o, []string{meant}, paths)) == 0 {
+		return fmt.Errorf("%s%s is a price per %s, and %s one per %s. %s", o.prefix, name, unit.Words,
+			where, meantUnit.Words, nearSet([]string{cmp.Or(paths[meant], meant)}))
 	}
 	times := new(big.Float).Quo(new(big.Float).SetInt64(meantUnit.Tokens), new(big.Float).SetInt64(unit.Tokens))
 	price := fmt.Sprintf("%s × %s", name, numberText(times))
@@ -110,8 +111,8 @@ func unitError(o *objectReader, name string, names []string, paths map[string]st
 	if v.IsKnown() && !v.IsNull() && v.Type().Is(tftypes.Number) && v.As(&n) == nil {
 		price = fmt.Sprintf("%s (%s × %s)", numberText(new(big.Float).Mul(&n, times)), numberText(&n), numberText(times))
 	}
-	return fmt.Errorf("%s%s is a price per %s, and model.%s one per %s: write %s = %s%s", o.prefix, name, unit.Words,
-		path, meantUnit.Words, meant, price, in)
+	return fmt.Errorf("%s%s is a price per %s, and %s one per %s: write %s = %s%s", o.prefix, name, unit.Words,
+		where, meantUnit.Words, meant, price, in)
 }
 
 // apiAttributes refuses the attributes of o, a model's capabilities or

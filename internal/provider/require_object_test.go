@@ -300,6 +300,46 @@ func TestRequire_largestPriceBound(t *testing.T) {
 	})
 }
 
+// A price bound per another number of tokens, as LiteLLM names prices, is
+// told its bound per million tokens, in require and in the policy's pricing:
+// renamed alone, as a "did you mean" would have it, 0.005 per thousand tokens
+// would be 0.005 per million, which no model meets (or, as a negotiated price,
+// a model nearly free). Followed, it lists the models at that price.
+func TestRequire_pricePerAnotherUnit(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	step := func(config, expected string) resource.TestStep {
+		return resource.TestStep{Config: providerBlock(server, "") + config, ExpectError: expectError(expected)}
+	}
+	unitTest(t,
+		step(`data "megallm_models" "m" { require = { max_input_cost_per_1k_tokens = 0.005 } }`,
+			`Invalid require .* require\.max_input_cost_per_1k_tokens is a price per thousand tokens, and\s+`+
+				`require\.max_input_cost_per_million one per million tokens: write\s+max_input_cost_per_million = 5 \(0\.005 × 1000\)\.\s+Its attributes`),
+		step(`data "megallm_model" "m" {
+  id      = "gpt-4o"
+  require = { max_output_cost_per_million = 20, max_output_cost_per_token = 0.00002 }
+}`, `require\.max_output_cost_per_token is a price per token, and\s+require\.max_output_cost_per_million one per million\s+`+
+			`tokens\. It has "max_output_cost_per_million", which that name is close to: keep one\s+of\s+the\s+two,\s+and\s+remove\s+the\s+other\.\s+Its\s+attributes`),
+		step(`output "unmet" {
+  value = provider::megallm::unmet_requirements({ id = "x", context_length = 1000 }, { max_input_cost_per_token = 0.000002 })
+}`, `require\.max_input_cost_per_token is a price per token, and\s+require\.max_input_cost_per_million one per million\s+`+
+			`tokens:\s+write\s+max_input_cost_per_million\s+=\s+2\s+\(2e-06\s+×\s+1000000\)\.`),
+		resource.TestStep{
+			Config: providerBlock(server, `policy = { models = { "gpt-4o" = { pricing = { input_cost_per_token = 0.000002 } } } }`) +
+				`data "megallm_models" "m" {}`,
+			ExpectError: expectError(`policy\.models\["gpt-4o"\]\.pricing\.input_cost_per_token is a price per token,\s+and\s+` +
+				`policy\.models\["gpt-4o"\]\.pricing\.input_tokens_cost_per_million one per\s+million\s+tokens:\s+` +
+				`write\s+input_tokens_cost_per_million\s+=\s+2\s+\(2e-06\s+×\s+1000000\)\.`),
+		},
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `data "megallm_models" "m" { require = { max_input_cost_per_million = 5 } }`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.megallm_models.m", tfjsonpath.New("ids"), knownvalue.ListSizeExact(23)),
+			},
+		},
+	)
+}
+
 // A quoted price in another currency, where currency is known only after
 // apply, says nothing about the currency set: it cannot know it.
 func TestRequire_quotedPriceUnknownCurrency(t *testing.T) {
