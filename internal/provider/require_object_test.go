@@ -258,11 +258,12 @@ variable "typed_as_strings" {
 			`as true, or, where a variable's type made it a string, type it bool`),
 		step(`"vision"`, `require must be an object such as \{ supports_vision = true \}, got a string`),
 		// Text in HCL that is not JSON, as -var passes it: jsondecode() would
-		// fail on it, and only a type reads it.
+		// fail on it, and only a type reads it; in quotes in the configuration,
+		// as here, deleting them reads it.
 		step(`"{supports_vision=true}"`, `require must be an object such as \{ supports_vision = true \}, got a string\s+`+
 			`"\{supports_vision=true\}", a value written as text, as -var or TF_VAR_\s+pass\s+it\s+to\s+a\s+variable\s+`+
 			`declared\s+without\s+a\s+type:\s+declare\s+the\s+variable\s+with\s+type\s+=\s+any\s+\(it\s+is\s+not\s+JSON,\s+`+
-			`which\s+jsondecode\(\)\s+reads\)\.\s*$`),
+			`which\s+jsondecode\(\)\s+reads\),\s+or,\s+where\s+the\s+configuration\s+writes\s+it\s+in\s+quotes,\s+delete\s+them\.\s*$`),
 		// Attributes as text, without braces: an object is what it means.
 		step(`"supports_vision = true"`, `require must be an object such as \{ supports_vision = true \}, got a string\s+`+
 			`"supports_vision = true", attributes written as text: write them as an object, without quotes,\s+`+

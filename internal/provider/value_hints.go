@@ -291,9 +291,9 @@ func asText(v tftypes.Value, object bool) string {
 	}
 	how := "as file() reads it and -var or TF_VAR_ pass it to a variable declared without a type: decode it with " +
 		"jsondecode(), or declare the variable with type = any"
-	if !json.Valid([]byte(s)) { // {supports_vision=true}, as -var takes HCL
+	if !json.Valid([]byte(s)) { // {supports_vision=true}, as -var takes HCL, or in quotes in the configuration
 		how = "as -var or TF_VAR_ pass it to a variable declared without a type: declare the variable with type = any " +
-			"(it is not JSON, which jsondecode() reads)"
+			"(it is not JSON, which jsondecode() reads), or, where the configuration writes it in quotes, delete them"
 	}
 	return fmt.Sprintf(" %s, a value written as text, %s", megallm.Quote(s), how)
 }
