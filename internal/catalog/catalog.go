@@ -122,7 +122,7 @@ func (c *Catalog) LeftOut(id string) string {
 // for any owner). An id that more than one catalog id reads as, without
 // separators ("o1" for "o-1" and "o1."), or ends in after its last '/' when
 // it has none, names each of them (Alike): it is ambiguous. An id that
-// lists two catalog ids or more (joined) names each of them too. Such an id
+// lists a catalog id with others (joined) names each of them too. Such an id
 // is an error wherever a model id is written, as it misses the model it was
 // written for. Only the '/'s before the catalog's longest id's length from
 // the end are read: an id of many '/'s costs what reading it does.
@@ -136,8 +136,8 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	if catalogID, ok := c.byUnseparated[string(key)]; ok && whole && c.byID[id] == nil && c.LeftOut(id) == "" {
 		return MisnamedID{ID: id, CatalogID: catalogID, Alike: c.alikeUnseparated[string(key)]}, true
 	}
-	if ids := c.joined(id); ids != nil { // after unseparated: "gpt-4o mini" is gpt-4o-mini, not gpt-4o and mini
-		return MisnamedID{ID: id, CatalogID: ids[0], Alike: ids[1:]}, true
+	if m := c.joined(id); m.CatalogID != "" { // after unseparated: "gpt-4o mini" is gpt-4o-mini, not gpt-4o and mini
+		return m, true
 	}
 	if !strings.Contains(id, "/") && utf8.RuneCountInString(id) <= c.longestID { // no prefix written, none to read
 		if catalogID, ok := c.byFoldedTail[foldID(id)]; ok && c.LeftOut(id) == "" {
@@ -168,18 +168,38 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 	return MisnamedID{}, false
 }
 
-// joined returns the catalog ids that id lists in one string, as a list
-// joined with commas or a CSV cell does ("gpt-4o, gpt-4o-mini"), when it
-// lists two or more, each a catalog id, and LeftOut does not report it; else nil.
-func (c *Catalog) joined(id string) []string {
+// joined reads id as what it lists in one string, as a list joined with
+// commas or a CSV cell does ("gpt-4o, gpt-4o-mini"), each once, in its order:
+// the first catalog id, the other catalog ids (Alike) and the others
+// (Lacked), when it lists two or more, one at least a catalog id, and LeftOut
+// does not report it; else the zero MisnamedID. A misspelt part
+// ("gpt-4o, gpt-4o-mnii") or one repeated leaves it a list all the same:
+// written so, a denial or exclusion would miss every model it names.
+func (c *Catalog) joined(id string) MisnamedID {
 	if !strings.ContainsFunc(id, listSeparator) {
-		return nil // no list: read without allocating
+		return MisnamedID{} // no list: read without allocating
 	}
-	ids := strings.FieldsFunc(id, listSeparator)
-	if len(ids) < 2 || slices.ContainsFunc(ids, func(id string) bool { return c.byID[id] == nil }) || c.LeftOut(id) != "" {
-		return nil
+	parts := strings.FieldsFunc(id, listSeparator)
+	if len(parts) < 2 || c.LeftOut(id) != "" {
+		return MisnamedID{}
 	}
-	return ids
+	m, seen := MisnamedID{ID: id}, make(map[string]bool, len(parts))
+	for _, part := range parts {
+		switch {
+		case seen[part]:
+		case c.byID[part] == nil:
+			m.Lacked = append(m.Lacked, part)
+		case m.CatalogID == "":
+			m.CatalogID = part
+		default:
+			m.Alike = append(m.Alike, part)
+		}
+		seen[part] = true
+	}
+	if m.CatalogID == "" {
+		return MisnamedID{}
+	}
+	return m
 }
 
 // listSeparator reports whether r separates the ids of a list written as one

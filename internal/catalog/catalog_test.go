@@ -267,11 +267,15 @@ func TestLookupMisnamed_separators(t *testing.T) {
 	}
 }
 
-// TestLookupMisnamed_joined: an id that lists two catalog ids or more in one
+// TestLookupMisnamed_joined: an id that lists a catalog id with others in one
 // string, as a list joined with commas or a CSV cell does, names each of them
-// (Joined), in its order: excluding or denying it as written would leave them
-// all listed or allowed. One part that is no catalog id, or a single id,
-// makes it no list of ids, and one id with other separators reads first.
+// (Joined), in its order, each once: excluding or denying it as written would
+// leave them all listed or allowed. A part the catalog lacks, a misspelt id
+// ("gpt-4o-mnii") or one it does not have yet ("gpt-5"), is Lacked: before,
+// it made the string no list, whose near miss only warned and so left the
+// catalog ids beside it ungated. An id repeated names it alone (One). No
+// catalog id, or a single part, makes it no list of ids, and one id with
+// other separators reads first.
 func TestLookupMisnamed_joined(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{{ID: "gpt-4o"}, {ID: "gpt-4o-mini"}, {ID: "o3"}, {ID: "mini"}})
@@ -284,7 +288,11 @@ func TestLookupMisnamed_joined(t *testing.T) {
 		{"o3;gpt-4o", MisnamedID{ID: "o3;gpt-4o", CatalogID: "o3", Alike: []string{"gpt-4o"}}, true, true},
 		{"o3 | gpt-4o-mini\ngpt-4o", MisnamedID{ID: "o3 | gpt-4o-mini\ngpt-4o", CatalogID: "o3", Alike: []string{"gpt-4o-mini", "gpt-4o"}}, true, true},
 		{"gpt-4o mini", MisnamedID{ID: "gpt-4o mini", CatalogID: "gpt-4o-mini"}, true, false},
-		{"gpt-4o, gpt-5", MisnamedID{}, false, false},
+		{"gpt-4o, gpt-5", MisnamedID{ID: "gpt-4o, gpt-5", CatalogID: "gpt-4o", Lacked: []string{"gpt-5"}}, true, true},
+		{"gpt-4o-mnii, o3, gpt-4o-mnii, mini", MisnamedID{ID: "gpt-4o-mnii, o3, gpt-4o-mnii, mini", CatalogID: "o3",
+			Alike: []string{"mini"}, Lacked: []string{"gpt-4o-mnii"}}, true, true},
+		{"gpt-4o, gpt-4o", MisnamedID{ID: "gpt-4o, gpt-4o", CatalogID: "gpt-4o"}, true, true},
+		{"gpt-5, gpt-6", MisnamedID{}, false, false},
 		{"gpt-4o,", MisnamedID{}, false, false},
 	}
 	for _, tc := range tests {
@@ -298,6 +306,11 @@ func TestLookupMisnamed_joined(t *testing.T) {
 	}
 	if (MisnamedID{ID: "o1", CatalogID: "o-1", Alike: []string{"O1."}}).Joined() {
 		t.Error("an ambiguous id is Joined, want not: it names none of its ids")
+	}
+	for id, one := range map[string]bool{"gpt-4o, gpt-4o": true, "gpt-4o, gpt-5": false, "gpt-4o gpt-4o-mini": false} {
+		if got, _ := c.LookupMisnamed(id); got.One() != one {
+			t.Errorf("LookupMisnamed(%q).One() = %t, want %t", id, got.One(), one)
+		}
 	}
 }
 

@@ -7,8 +7,10 @@ type Rejection struct {
 	Kind RejectionKind
 	// Suggestions are catalog ids close to an id the catalog lacks (Check
 	// sets them, Choose does not); for a MisnamedModelID, the catalog id it
-	// names otherwise, or the ids it names alike (LookupMisnamed).
+	// names otherwise, or the ids it names alike or lists (LookupMisnamed).
 	Suggestions []string
+	// Misnamed is how LookupMisnamed read the id of a MisnamedModelID.
+	Misnamed MisnamedID
 	// DisplayNameOf are the ids of the models an id the catalog lacks is the
 	// display name of (DisplayNamed), set with Suggestions.
 	DisplayNameOf []string
@@ -107,7 +109,7 @@ func (c *Catalog) Misnamed(id string) *Rejection {
 		return nil
 	}
 	if m, ok := c.LookupMisnamed(id); ok {
-		return &Rejection{Kind: MisnamedModelID, Suggestions: append([]string{m.CatalogID}, m.Alike...)}
+		return &Rejection{Kind: MisnamedModelID, Suggestions: append([]string{m.CatalogID}, m.Alike...), Misnamed: m}
 	}
 	return nil
 }

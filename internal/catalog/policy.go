@@ -71,12 +71,12 @@ func (c *Catalog) Apply(p *Policy, now time.Time) PolicyFindings {
 				continue
 			}
 			findings.Misnamed, model = append(findings.Misnamed, misnamed), misnamed.CatalogID
-			if _, keyed := p.Models[model]; keyed && misnamed.Alike == nil && !slices.Contains(findings.Keyed, model) {
+			if _, keyed := p.Models[model]; keyed && misnamed.One() && !slices.Contains(findings.Keyed, model) {
 				findings.Keyed = append(findings.Keyed, model)
 			}
 		}
 		if s := decision.Successor; s != nil && c.byID[*s] == nil {
-			if misnamed, ok := c.LookupMisnamed(*s); ok && (misnamed.CatalogID != model || misnamed.Alike != nil) {
+			if misnamed, ok := c.LookupMisnamed(*s); ok && (misnamed.CatalogID != model || !misnamed.One()) {
 				findings.MisnamedSuccessors = append(findings.MisnamedSuccessors, MisnamedSuccessor{id, misnamed})
 			} else {
 				findings.MissingSuccessors = append(findings.MissingSuccessors, MissingSuccessor{id, *s})

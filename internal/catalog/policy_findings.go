@@ -73,12 +73,17 @@ type MisnamedSuccessor struct {
 // letter case, with other separators, with a vendor prefix, without a
 // prefix, or with other ids in one string (LookupMisnamed).
 // Alike are the other catalog ids that an ID without a prefix names as well,
-// nil for none: ambiguous, it names none of them; or, Joined, the ids it
-// lists after CatalogID.
+// nil for none: ambiguous, it names none of them; or, Joined, the other
+// catalog ids it lists after CatalogID, and Lacked, those it lists that the
+// catalog lacks.
 type MisnamedID struct {
 	ID, CatalogID string
-	Alike         []string
+	Alike, Lacked []string
 }
+
+// One reports whether ID names one catalog model, CatalogID, alone: it is
+// not ambiguous and lists no other id.
+func (m MisnamedID) One() bool { return m.Alike == nil && m.Lacked == nil }
 
 // Prefix is the prefix that one of ID and CatalogID has and the other lacks,
 // and whether ID added it: the vendor prefix "openai/" or "/" that
@@ -97,10 +102,11 @@ func (m MisnamedID) Prefix() (prefix string, added bool) {
 	return "", false
 }
 
-// Joined reports whether ID lists CatalogID and Alike, in that order, in one
-// string ("gpt-4o, gpt-4o-mini"; LookupMisnamed): it names each of them.
+// Joined reports whether ID lists CatalogID, with Alike and Lacked or
+// repeated, in one string ("gpt-4o, gpt-4o-mini"; LookupMisnamed).
 func (m MisnamedID) Joined() bool {
-	return m.Alike != nil && slices.Equal(strings.FieldsFunc(m.ID, listSeparator), append([]string{m.CatalogID}, m.Alike...))
+	parts := strings.FieldsFunc(m.ID, listSeparator)
+	return len(parts) > 1 && slices.Contains(parts, m.CatalogID)
 }
 
 // Separated reports whether ID and CatalogID differ in their separators, as

@@ -35,7 +35,7 @@ func TestCandidateLines_suggestsOnlyForShown(t *testing.T) {
 	}
 	_, passed := c.Choose(unknown, catalog.Query{})
 	calls := 0
-	lines := candidateLines(passed, func(id string) *catalog.Rejection { calls++; return c.Unknown(id) })
+	lines := candidateLines(c, passed, func(id string) *catalog.Rejection { calls++; return c.Unknown(id) })
 	if calls != catalog.MaxListed {
 		t.Errorf("candidateLines computed suggestions %d times, want %d (one per line shown)", calls, catalog.MaxListed)
 	}

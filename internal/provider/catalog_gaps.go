@@ -104,7 +104,7 @@ func unmatchedFilters(models *catalog.Catalog, origin string, query catalog.Quer
 	var lines, unknownIDs []string
 	for _, id := range slices.Sorted(slices.Values(query.ExcludeIDs)) {
 		if r := models.Misnamed(id); r != nil {
-			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(models, id, r))
+			lines = append(lines, megallm.Quote(id)+" "+rejectionWords(models, r))
 		} else if _, known := models.Lookup(id); !known {
 			unknownIDs = append(unknownIDs, id)
 		}

@@ -160,7 +160,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 		keys[id] = []string{id}
 	}
 	for _, m := range err.Misnamed {
-		if len(m.Alike) == 0 {
+		if m.One() {
 			keys[m.CatalogID] = append(keys[m.CatalogID], m.ID)
 		}
 	}
@@ -171,7 +171,7 @@ func policyMismatchDetail(err *catalog.PolicyMismatchError) string {
 		}
 		line := fmt.Sprintf("policy.models[%s] names no model, but the catalog has %s", megallm.Quote(m.ID), spellingWhy(err.Catalog, m))
 		others := slices.DeleteFunc(slices.Clone(keys[m.CatalogID]), func(key string) bool { return key == m.ID })
-		if len(m.Alike) == 0 && len(others) > 0 {
+		if m.One() && len(others) > 0 {
 			line += "; so written, it " + sameModelAs(others, m.CatalogID)
 		}
 		lines = append(lines, line)

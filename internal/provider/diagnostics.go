@@ -150,20 +150,20 @@ func listedMistakes(n int, mistake, cheap func(i int) error) []error {
 func spacedID(models *catalog.Catalog, where, id string, meant, write func(id string) string) error {
 	return spacedFix(where, id, idKind.noun, spelledIn(idKind.noun, idSpelling(models), func(clean string) string {
 		if r := models.Misnamed(clean); r != nil {
-			return idAdvice(models, clean, r, " ")
+			return idAdvice(models, r, " ")
 		}
 		return meant(clean)
 	}, write))
 }
 
 // idSpelling is how the catalog writes the model id clean, as written or
-// otherwise (catalog.LookupMisnamed); "" when it lacks it or has it in more ids.
+// otherwise (catalog.LookupMisnamed); "" when it lacks it or it names more ids.
 func idSpelling(models *catalog.Catalog) func(clean string) string {
 	return func(clean string) string {
 		if _, ok := models.Lookup(clean); ok {
 			return clean
 		}
-		if m, _ := models.LookupMisnamed(clean); len(m.Alike) == 0 {
+		if m, _ := models.LookupMisnamed(clean); m.One() {
 			return m.CatalogID
 		}
 		return "" // ambiguous
@@ -208,12 +208,23 @@ func misnamedIDs(what, effect, lines string) string {
 }
 
 // spellingWhy completes "... the catalog has": X, the id m.ID names, and why m.ID misses X (misnamedWhy), or what to
-// change in it for an X whose quote is cut (rewrite); for an ambiguous or joined m.ID, every id it names.
+// change in it for an X whose quote is cut (rewrite); for an ambiguous or joined m.ID, every id it names, and for a
+// joined one, what it lists that the catalog lacks, with the ids each may mean (models.Suggest; none for nil models).
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
 	ids := append([]string{m.CatalogID}, m.Alike...)
 	switch {
+	case m.Joined() && m.One():
+		return megallm.Quote(m.CatalogID) + ", which it repeats: write it once"
 	case m.Joined():
-		return catalog.QuoteSome(ids, "and") + ", which it joins into one: write each one meant as an id of its own"
+		words := catalog.QuoteSome(ids, "and") + ", which it joins into one"
+		if m.Lacked != nil {
+			var meant func(string) string
+			if models != nil {
+				meant = func(id string) string { return didYouMean(models.Suggest(id)) }
+			}
+			words += " with " + quoteFirst(m.Lacked, catalog.MaxListed, "and %d more", meant) + ", which the catalog lacks"
+		}
+		return words + ": write each one meant as an id of its own"
 	case len(m.Alike) > 0:
 		words := catalog.QuoteSome(ids, "and") + ", each with a prefix that it lacks: write in full each one meant"
 		if m.Separated() {

@@ -125,7 +125,7 @@ func (d *modelDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 // them to the read where it is at plan (nameValidator).
 func spacedIDs(models *catalog.Catalog, id types.String, candidates []string) diag.Diagnostics {
 	var diags diag.Diagnostics
-	meant := func(clean string) string { return idAdvice(models, clean, models.Unknown(clean), " ") }
+	meant := func(clean string) string { return idAdvice(models, models.Unknown(clean), " ") }
 	if err := spacedID(models, "id", id.ValueString(), meant, rewrite(models, idKind, id.ValueString())); err != nil {
 		diags.AddAttributeError(path.Root("id"), "Invalid id", sentence(err))
 	}
@@ -162,7 +162,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 	switch {
 	case model == nil && len(passed) > 0 && passed[0].Rejection.Kind == catalog.MisnamedModelID:
 		diags.AddAttributeError(at, "Candidate id written otherwise than the catalog",
-			misnamedIDs("candidates", "they would never be chosen", candidateLines(passed, models.Unknown)))
+			misnamedIDs("candidates", "they would never be chosen", candidateLines(models, passed, models.Unknown)))
 	case model == nil:
 		none := fmt.Sprintf("None of the %d candidates can be used", len(candidates))
 		if len(candidates) == 1 {
@@ -179,11 +179,11 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 			fix = "Add a candidate that qualifies, or " + relaxAdvice(unmet, "they miss") + "."
 		}
 		diags.AddAttributeError(at, "No candidate model qualifies",
-			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(passed, models.Unknown), fix))
+			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(models, passed, models.Unknown), fix))
 	case len(passed) > 0:
 		d.data.warnOnce(diags, at, "Candidate models passed over", fmt.Sprintf("Chose %s, candidate %d of %d, because "+
 			"the ones before it cannot be used:\n  - %s", megallm.Quote(model.ID), len(passed)+1, len(candidates),
-			candidateLines(passed, models.Unknown)))
+			candidateLines(models, passed, models.Unknown)))
 	}
 	if model != nil {
 		d.unknownFallbacks(models, candidates[len(passed)+1:], model.ID, diags)
@@ -207,7 +207,7 @@ func (d *modelDataSource) unknownFallbacks(models *catalog.Catalog, after []stri
 		"but the MegaLLM catalog (%s from %s) lacks %s after it, which could never be chosen in its place:\n  - %s\n\n"+
 		"Correct each id, or remove it from candidates if its model has left the catalog.", megallm.Quote(chosen),
 		counted(models.Len(), "model"), d.data.origin, counted(len(unknown), "candidate"),
-		candidateLines(unknown, models.Unknown)))
+		candidateLines(models, unknown, models.Unknown)))
 }
 
 // rejectionError says why the model with this id cannot be used, and how to
@@ -217,12 +217,12 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
 			"id %s.%s List the available ids with the megallm_models data source.", counted(models.Len(), "model"),
-			d.data.origin, megallm.Quote(id), idAdvice(models, id, r, "\n\n"))
+			d.data.origin, megallm.Quote(id), idAdvice(models, r, "\n\n"))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
 	case catalog.RetiredModel:
-		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(nil, id, r), adviceWords(r.Advice),
+		return "Retired MegaLLM model", fmt.Sprintf("Model %s %s.%s\n\n%s", megallm.Quote(id), rejectionWords(nil, r), adviceWords(r.Advice),
 			survivingRetirement)
 	default:
 		choose := "Choose"
@@ -238,10 +238,10 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 
 // idAdvice is what megallm_model says of an id the catalog lacks or writes
 // otherwise (r): the ids it may mean, then after sep the rule it missed.
-func idAdvice(models *catalog.Catalog, id string, r *catalog.Rejection, sep string) string {
+func idAdvice(models *catalog.Catalog, r *catalog.Rejection, sep string) string {
 	rule := "Ids are case-sensitive." // a misnamed id's slip may be another: a prefix, separators (spellingWhy)
 	if r.Kind == catalog.MisnamedModelID {
-		rule = "The catalog has " + spellingWhy(models, catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0], Alike: r.Suggestions[1:]}) + "."
+		rule = "The catalog has " + spellingWhy(models, r.Misnamed) + "."
 	}
 	return meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions) + sep + rule
 }
@@ -258,17 +258,18 @@ func relaxAdvice(unmet []catalog.Miss, missed string) string {
 // unreportedNeverMet is the rule that no relaxed bound changes.
 const unreportedNeverMet = "a model never meets a requirement on a field it does not report"
 
-// candidateLines lists passed-over candidates with why, as many as
-// joinProblems shows; only those not in the catalog get unknown's
-// suggestions, each a pass over the catalog, or why it left them out.
-func candidateLines(passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
+// candidateLines lists passed-over candidates with why (models:
+// rejectionWords'), as many as joinProblems shows; only those not in the
+// catalog get unknown's suggestions, each a pass over the catalog, or why it
+// left them out.
+func candidateLines(models *catalog.Catalog, passed []catalog.Candidate, unknown func(id string) *catalog.Rejection) string {
 	lines := make([]string, len(passed)) // joinProblems counts the rest
 	for i, c := range passed[:min(len(passed), catalog.MaxListed)] {
 		r := c.Rejection
 		if r.Kind == catalog.NotInCatalog {
 			r = unknown(c.ID)
 		}
-		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(nil, c.ID, r)
+		lines[i] = megallm.Quote(c.ID) + " " + rejectionWords(models, r)
 		if r.Kind == catalog.RetiredModel { // a later successor that can be used, as id's error advises it
 			lines[i] += aside(meantWords(nil, "", nil, r.Advice.Alternatives))
 		}

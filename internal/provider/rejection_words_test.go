@@ -54,7 +54,7 @@ func rejectionText(id string, r *catalog.Rejection) string {
 	if r == nil {
 		return ""
 	}
-	return kindNames[r.Kind] + ": " + rejectionWords(nil, id, r)
+	return kindNames[r.Kind] + ": " + rejectionWords(nil, r)
 }
 
 func TestRejectionWords_check(t *testing.T) {
@@ -216,7 +216,7 @@ func TestRejectionWords_ambiguousWithoutPrefix(t *testing.T) {
 		long: `and 2 more, each with a prefix that it lacks: write in full each one meant. Read each id suggested here whole ` +
 			`from the ids of a megallm_models data source, which lists every model the policy allows`,
 	} {
-		if got := rejectionWords(c, id, c.Misnamed(id)); !strings.HasSuffix(got, want) {
+		if got := rejectionWords(c, c.Misnamed(id)); !strings.HasSuffix(got, want) {
 			t.Errorf("rejectionWords(%.8q…) = %q, want it to end %q", id, got, want)
 		}
 	}
@@ -235,7 +235,7 @@ func TestRejectionWords_displayName(t *testing.T) {
 		"Fast": `is not in the catalog (it is the display name of "gemini-2.0-flash" or "gpt-4o-mini": ` +
 			`write the id of the one meant instead)`,
 	} {
-		if _, r := c.Check(id, catalog.Query{}); r == nil || rejectionWords(c, id, r) != want {
+		if _, r := c.Check(id, catalog.Query{}); r == nil || rejectionWords(c, r) != want {
 			t.Errorf("rejectionWords(%q) = %q, want %q", id, rejectionText(id, r), want)
 		}
 	}

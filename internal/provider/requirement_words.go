@@ -103,14 +103,13 @@ func unreadableDatesWords(deprecatedAt, retiresAt bool) string {
 	return "its retires_at could not be read"
 }
 
-// rejectionWords says why id cannot be used, completing "model X ..." (models: spellingWhy's).
-func rejectionWords(models *catalog.Catalog, id string, r *catalog.Rejection) string {
+// rejectionWords says why an id cannot be used (r), completing "model X ..." (models: spellingWhy's).
+func rejectionWords(models *catalog.Catalog, r *catalog.Rejection) string {
 	switch r.Kind {
 	case catalog.NotInCatalog:
 		return "is not in the catalog" + aside(meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions))
 	case catalog.MisnamedModelID:
-		m := catalog.MisnamedID{ID: id, CatalogID: r.Suggestions[0], Alike: r.Suggestions[1:]}
-		return "is not in the catalog, which has " + spellingWhy(models, m)
+		return "is not in the catalog, which has " + spellingWhy(models, r.Misnamed)
 	case catalog.RefusedByPolicy:
 		return r.Refusal
 	case catalog.RetiredModel:

@@ -175,3 +175,39 @@ exclude_ids = ["gpt-4o, gpt-4o-mini"]`, `Error: Excluded id written otherwise th
 		},
 	)
 }
+
+// An id written twice in one string names that model, and says so once; a
+// catalog id joined with a misspelt one names the exact one too: before, it
+// read as an unknown id, which only warned, so an exclusion or denial of it
+// missed both, and a successor so written warned it was not in the catalog.
+// Each is an error that names the exact id and suggests the misspelt one;
+// followed, the advice excludes both.
+func TestJoinedIDs_repeatedOrMisspeltFailThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const misspelt = `which has "gpt-4o", which it joins into one with "gpt-4o-mnii" \(did you mean "gpt-4o-mini" or ` +
+		`"gpt-4\.1-mini"\?\), which the catalog lacks: write each one meant as an id of its own`
+	unitTest(t,
+		errorStep(server, "megallm_models", `exclude_ids = ["gpt-4o, gpt-4o"]`, `- "gpt-4o, gpt-4o" is not in the `+
+			`catalog, which has "gpt-4o", which it repeats: write it once Write each id as the catalog does\.`),
+		errorStep(server, "megallm_models", `exclude_ids = ["gpt-4o, gpt-4o-mnii"]`, `Error: Excluded id written `+
+			`otherwise than the catalog .* - "gpt-4o, gpt-4o-mnii" is not in the catalog, `+misspelt),
+		errorStep(server, "megallm_model", `candidates = ["gpt-4o, gpt-4o-mnii", "gpt-4.1"]`, `Error: Candidate id `+
+			`written otherwise than the catalog .* - "gpt-4o, gpt-4o-mnii" is not in the catalog, `+misspelt),
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "gpt-4o, gpt-4o-mnii" = { denied = true }, `+
+				`"o3-mini" = { successor = "gpt-4.1 | gpt-4.1" } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`- policy\.models\["gpt-4o, gpt-4o-mnii"\] names no model, but the catalog has ` +
+				`"gpt-4o", which it joins into one with "gpt-4o-mnii" \(did you mean "gpt-4o-mini" or "gpt-4\.1-mini"\?\), ` +
+				`which the catalog lacks: write each one meant as an id of its own - policy\.models\["o3-mini"\]\.successor ` +
+				`is "gpt-4\.1 \| gpt-4\.1", which names no model, but the catalog has "gpt-4\.1", which it repeats: write it once`),
+		},
+		resource.TestStep{ // the advice followed
+			Config: providerBlock(server, "") + `data "megallm_models" "m" {
+  id_regex    = "^gpt-4o"
+  exclude_ids = ["gpt-4o", "gpt-4o-mini"]
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m")},
+		},
+	)
+}
