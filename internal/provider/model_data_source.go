@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -216,8 +217,8 @@ func (d *modelDataSource) rejectionError(models *catalog.Catalog, id string, r *
 	switch r.Kind {
 	case catalog.NotInCatalog, catalog.MisnamedModelID:
 		return "Unknown MegaLLM model id", fmt.Sprintf("The MegaLLM catalog (%s from %s) has no model with "+
-			"id %s.%s List the available ids with the megallm_models data source.", counted(models.Len(), "model"),
-			d.data.origin, megallm.Quote(id), idAdvice(models, r, "\n\n"))
+			"id %s.%s %s", counted(models.Len(), "model"), d.data.origin, megallm.Quote(id), idAdvice(models, r, "\n\n"),
+			readEach(r.Misnamed))
 	case catalog.RefusedByPolicy:
 		return "Model not allowed by the policy", fmt.Sprintf("Model %s %s.\n\nChoose a model the provider's "+
 			"policy allows (megallm_models lists only those), or change the policy.", megallm.Quote(id), r.Refusal)
@@ -244,6 +245,24 @@ func idAdvice(models *catalog.Catalog, r *catalog.Rejection, sep string) string 
 		rule = "The catalog has " + spellingWhy(models, r.Misnamed) + "."
 	}
 	return meantWords(nil, r.LeftOut, r.DisplayNameOf, r.Suggestions) + sep + rule
+}
+
+// readEach is how to read the models of a joined id (catalog.MisnamedID.Joined) that names more than one, which
+// one megallm_model cannot, or else where ids are listed.
+func readEach(m catalog.MisnamedID) string {
+	if !m.Joined() || m.Alike == nil {
+		return "List the available ids with the megallm_models data source."
+	}
+	ids := append([]string{m.CatalogID}, m.Alike...)
+	for i, id := range ids {
+		ids[i] = regexp.QuoteMeta(id)
+	}
+	all := "a megallm_models data source whose id_regex matches each"
+	if pattern := "^(" + strings.Join(ids, "|") + ")$"; megallm.QuotesWhole(pattern) {
+		all = "a megallm_models data source with id_regex = " + megallm.Quote(pattern)
+	}
+	return "A megallm_model data source reads one model: write one id here, and read each other model with a " +
+		"megallm_model data source of its own, or all of them with " + all + "."
 }
 
 // relaxAdvice is how to change require for models that miss unmet: relax it,

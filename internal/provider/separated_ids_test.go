@@ -211,3 +211,25 @@ func TestJoinedIDs_repeatedOrMisspeltFailThePlan(t *testing.T) {
 		},
 	)
 }
+
+// megallm_model reads one model, so "write each as an id of its own" cannot
+// be done in its id: the error says how to read each of the models a joined
+// id names, and the id_regex it quotes, pasted, lists them.
+func TestJoinedIDs_modelIDAdvisesHowToReadEach(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	unitTest(t,
+		errorStep(server, "megallm_model", `id = "gpt-4.1, gpt-4o-mini"`, `has no model with id "gpt-4\.1, gpt-4o-mini"\. `+
+			`Did you mean "gpt-4\.1" or "gpt-4o-mini"\? The catalog has "gpt-4\.1" and "gpt-4o-mini", which it joins into `+
+			`one: write each one meant as an id of its own\. A megallm_model data source reads one model: write one id `+
+			`here, and read each other model with a megallm_model data source of its own, or all of them with a `+
+			`megallm_models data source with id_regex = "\^\(gpt-4\\\\\.1\|gpt-4o-mini\)\$"\.`),
+		errorStep(server, "megallm_model", `id = "gpt-4o, gpt-4o-mnii"`, `The catalog has "gpt-4o", which it joins into `+
+			`one with "gpt-4o-mnii" .* write each one meant as an id of its own\. List the available ids with the `+
+			`megallm_models data source\.`),
+		resource.TestStep{ // the advice followed, pasted
+			Config:            providerBlock(server, "") + `data "megallm_models" "m" { id_regex = "^(gpt-4\\.1|gpt-4o-mini)$" }`,
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4.1", "gpt-4o-mini")},
+		},
+	)
+}
