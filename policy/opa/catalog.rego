@@ -357,6 +357,20 @@ _misnamed(id) := sort({k |
 
 _prefixed_ids := {k | some k in known_ids; contains(k, "/")}
 
+# _joined(id): [the catalog ids, the others] that id lists in one string,
+# each once, in its order, as a list joined with commas or a CSV cell does
+# ("gpt-4o; gpt-4.1"), split at commas, semicolons, "|" or white space (Go's
+# unicode.IsSpace), when it lists two or more, one a catalog id at least
+# (catalog.LookupMisnamed's joined, after the separators _misnamed reads).
+_joined(id) := [[p | some p in parts; p in known_ids], [p | some p in parts; not p in known_ids]] if {
+	count(_misnamed(id)) == 0
+	all := [p | some p in regex.split(`[,;|\t-\r \x{85}\p{Zs}\x{2028}\x{2029}]+`, id); p != ""]
+	count(all) > 1
+	parts := [p | some i, p in all; not p in array.slice(all, 0, i)]
+	some part in parts
+	part in known_ids
+}
+
 # the ids of letters alone (mistral, gemma), lower-cased
 _known_words := {lower(k) | some k in known_ids; regex.match(`^[A-Za-z]+$`, k)}
 

@@ -190,8 +190,13 @@ _routing_advice(f) := sprintf(" If a proxy routes it to MegaLLM without \"openai
 # (model_data_source.go). A path named in attribute_paths is checked
 # whatever is ignored. An id that names unusable catalog models otherwise
 # (_misnamed) gets those and why each cannot be used first, as "did you
-# mean" names only usable ids.
-_unknown_advice(f) := concat("", [sprintf(" The catalog writes it %s, which %s", [_quote(_routed_as(f, [k])[0]), _unusable_why(f, k)]) |
+# mean" names only usable ids. One that lists catalog ids in one string
+# (_joined) gets the provider's words for it (spellingWhy in
+# internal/provider/diagnostics.go): ignored, its path would silence them.
+_unknown_advice(f) := _joined_words(f, j[0], j[1]) if {
+	not f.sensitive
+	j := _joined(f.id)
+} else := concat("", [sprintf(" The catalog writes it %s, which %s", [_quote(_routed_as(f, [k])[0]), _unusable_why(f, k)]) |
 	some k in array.slice(ids, 0, 3)
 ]) if {
 	not f.sensitive
@@ -212,6 +217,38 @@ _unknown_advice(f) := concat("", [sprintf(" The catalog writes it %s, which %s",
 	count(path_text(f.path)) <= 64
 	pattern := _ignore_pattern(f)
 } else := " Ids are case-sensitive. List the available ids with the megallm_models data source."
+
+# _joined_words(f, ids, lacked): what the provider says of an id that
+# lists catalog ids, ids, and others, lacked, in one string (_joined).
+_joined_words(f, ids, lacked) := sprintf(" The catalog has %s, which it repeats: write it once.", [_quote(_routed_as(f, ids)[0])]) if {
+	count(ids) == 1
+	count(lacked) == 0
+}
+
+else := sprintf(" The catalog has %s, which it joins into one%s: write each one meant as an id of its own.", [
+	_quote_some(_routed_as(f, ids)),
+	_lacked_words(lacked),
+])
+
+_lacked_words(lacked) := "" if count(lacked) == 0
+
+else := sprintf(" with %s, which the catalog lacks", [concat(", ", array.concat(
+	[sprintf("%s%s", [_quote(p), _meant_aside(_near(p))]) | some p in array.slice(lacked, 0, 10)],
+	[sprintf("and %d more", [count(lacked) - 10]) | count(lacked) > 10],
+))])
+
+# _meant_aside(names): _suggest as an aside, ` (did you mean "a"?)`.
+_meant_aside(names) := "" if count(names) == 0
+
+else := sprintf(" (did you mean %s?)", [concat(" or ", [_quote(k) | some k in names])])
+
+# _quote_some(items): items quoted as catalog.QuoteSome(items, "and") lists
+# them: "a", "b" and "c", or the first ten and how many more.
+_quote_some(items) := sprintf("%s and %d more", [concat(", ", [_quote(k) | some k in array.slice(items, 0, 10)]), count(items) - 10]) if count(items) > 10
+
+else := _quote(items[0]) if count(items) == 1
+
+else := sprintf("%s and %s", [concat(", ", [_quote(k) | some k in array.slice(items, 0, count(items) - 1)]), _quote(items[count(items) - 1])])
 
 # _maybe_no_id(f): the catalog does not tell that the value found is a model
 # id: it is no model's display name, and no catalog id, retired or refused

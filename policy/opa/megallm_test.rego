@@ -169,6 +169,36 @@ test_id_with_white_space_around_it_suggests_the_id if {
 	}
 }
 
+# A string that joins catalog ids with semicolons, "|" or white space (a
+# comma makes it a list, each id checked) is denied in the provider's words
+# for such an id (spellingWhy): before, it was "not in the catalog" with the
+# advice to ignore its path, which would silence the ids it holds. Written
+# as its own id, each passes.
+test_joined_ids_are_told_as_the_provider_tells_them if {
+	_deny({"model": "gpt-4o;gpt-4.1"}) == {
+		`terraform_data.app: input.model = "gpt-4o;gpt-4.1" is not in the MegaLLM catalog. The catalog has "gpt-4o" and "gpt-4.1", which it joins into one: write each one meant as an id of its own.`,
+	}
+	count(_deny({"model": "gpt-4o", "m": {"model": "gpt-4.1"}})) == 0
+}
+
+# Repeated, the id is said once.
+test_a_joined_id_repeated_is_said_once if {
+	_deny({"model": "gpt-4o | gpt-4o"}) == {
+		`terraform_data.app: input.model = "gpt-4o | gpt-4o" is not in the MegaLLM catalog. The catalog has "gpt-4o", which it repeats: write it once.`,
+	}
+}
+
+# A misspelt part leaves it joined, with "did you mean" for that part; "gpt-4o
+# mini" is still gpt-4o-mini written with a space (_misnamed reads first).
+test_a_joined_id_with_a_misspelt_part_suggests_it if {
+	_deny({"model": "gpt-4.1 gpt-4o-mnii"}) == {
+		`terraform_data.app: input.model = "gpt-4.1 gpt-4o-mnii" is not in the MegaLLM catalog. The catalog has "gpt-4.1", which it joins into one with "gpt-4o-mnii" (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?), which the catalog lacks: write each one meant as an id of its own.`,
+	}
+	_deny({"model": "gpt-4o mini"}) == {
+		`terraform_data.app: input.model = "gpt-4o mini" is not in the MegaLLM catalog. Did you mean "gpt-4o-mini" or "gpt-4.1-mini"?`,
+	}
+}
+
 # A sensitive value under another gateway's vendor prefix shows no rest to be
 # an id; another vendor's prefix is read past likewise.
 test_a_sensitive_or_other_vendors_prefixed_id_suggests_as_the_catalog_allows if {
