@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"slices"
 	"time"
 
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
@@ -23,8 +22,8 @@ type Lifecycle struct {
 	// Status is "" when neither date is known.
 	Status Status
 	// Since is the date Status holds from: DeprecatedAt or RetiresAt, once
-	// reached. It is nil for a status that no date gives (one written
-	// without a date, or later than the dates give: Later).
+	// reached (by a model object, as it states it). It is nil for a status
+	// that no date gives.
 	Since        *time.Time
 	DeprecatedAt *time.Time
 	RetiresAt    *time.Time
@@ -32,9 +31,6 @@ type Lifecycle struct {
 	// DaysToRetirement counts whole days (UTC) from now to RetiresAt, 0 on
 	// and after that day; nil without a RetiresAt.
 	DaysToRetirement *int64
-	// DaysWritten is set where DaysToRetirement is the one written for the
-	// model, fewer than RetiresAt gives (Later): no date says it.
-	DaysWritten bool
 	// DeprecatedAtUnreadable and RetiresAtUnreadable are the model's: a date
 	// the API sent that could not be read, so the lifecycle is not known.
 	DeprecatedAtUnreadable, RetiresAtUnreadable bool
@@ -66,24 +62,22 @@ func LifecycleOf(m *megallm.Model, now time.Time) Lifecycle {
 	return l
 }
 
-// statusOrder is the order a model's statuses follow, from none known.
-var statusOrder = []Status{"", StatusActive, StatusDeprecated, StatusRetired}
-
-// Later is l, a model's lifecycle by its dates, with the status and days to
-// retirement written for it ("" and nil when not) where they are later: the
-// later status (retired, then deprecated, then active) and the fewer days, 0
-// once retired. What is written can so make a lifecycle later than its dates
-// give (a policy may deprecate without a date), never earlier: a model object
-// saved on an earlier day, "active" then, is judged as of l's day.
-func (l Lifecycle) Later(status Status, days *int64) Lifecycle {
-	if slices.Index(statusOrder, status) > slices.Index(statusOrder, l.Status) {
-		l.Status, l.Since = status, nil
-	}
-	if days != nil && (l.DaysToRetirement == nil || *days < *l.DaysToRetirement) {
-		l.DaysToRetirement, l.DaysWritten = days, true
-	}
-	if l.Status == StatusRetired {
-		l.DaysToRetirement = new(int64) // as LifecycleOf counts, also where no date says when
+// Stated is the lifecycle a model object states: its dates, successor and
+// marks, and the status and days to retirement written in it ("" and nil when
+// not), which a data source computed for the day it read the model; 0 days
+// once retired, as LifecycleOf counts, also where no date says when. It reads
+// no clock: a provider function judges a model by it, and Terraform requires a
+// function to return at apply what it returned at plan, which a lifecycle
+// judged against today would not, for a plan saved on one day and applied on
+// the next.
+func Stated(m *megallm.Model, status Status, days *int64) Lifecycle {
+	l := Lifecycle{Status: status, DeprecatedAt: m.DeprecatedAt, RetiresAt: m.RetiresAt, Successor: m.Successor,
+		DaysToRetirement: days, DeprecatedAtUnreadable: m.DeprecatedAtUnreadable, RetiresAtUnreadable: m.RetiresAtUnreadable}
+	switch status {
+	case StatusRetired:
+		l.Since, l.DaysToRetirement = l.RetiresAt, new(int64)
+	case StatusDeprecated:
+		l.Since = l.DeprecatedAt
 	}
 	return l
 }

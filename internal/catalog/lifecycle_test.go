@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -121,14 +122,14 @@ func TestLifecycleOf(t *testing.T) {
 	}
 }
 
-// TestLifecycle_Later: a status and days written for a model count only
-// where they are later than its dates give, so that a saved object is judged
-// as of today and a contradiction only makes a requirement stricter.
-func TestLifecycle_Later(t *testing.T) {
+// TestStated: a model object's lifecycle is what it states, read with no
+// clock, so that a provider function gives one answer on any day; what
+// LifecycleOf gives, stated, is LifecycleOf's, as a data source's object is
+// read back.
+func TestStated(t *testing.T) {
 	t.Parallel()
 	retiredLongAgo := megallm.Model{RetiresAt: date("2020-01-01")}
 	deprecatedAgo := megallm.Model{DeprecatedAt: date("2026-03-01"), RetiresAt: date("2026-06-01")} // 83 days left
-	retiresIn22 := megallm.Model{RetiresAt: date("2026-04-01")}
 	tests := []struct {
 		name   string
 		model  megallm.Model
@@ -136,47 +137,43 @@ func TestLifecycle_Later(t *testing.T) {
 		days   *int64
 		want   string
 	}{
-		{"nothing written is what the dates give", deprecatedAgo, "", nil,
-			`status="deprecated" deprecated=2026-03-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=- days=83 since=2026-03-01T00:00:00Z`},
+		{"dates alone give nothing", deprecatedAgo, "", nil,
+			`status="" deprecated=2026-03-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=- days=- since=-`},
 		{"what the dates give, written", deprecatedAgo, StatusDeprecated, ptr(int64(83)),
 			`status="deprecated" deprecated=2026-03-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=- days=83 since=2026-03-01T00:00:00Z`},
-
-		// Saved on an earlier day: the dates have overtaken what it says.
+		// Saved on an earlier day: as it was then, whatever the day now.
 		{"active, retired since", retiredLongAgo, StatusActive, ptr(int64(40)),
-			`status="retired" deprecated=- retires=2020-01-01T00:00:00Z successor=- days=0 since=2020-01-01T00:00:00Z`},
-		{"deprecated, retired since", retiredLongAgo, StatusDeprecated, nil,
-			`status="retired" deprecated=- retires=2020-01-01T00:00:00Z successor=- days=0 since=2020-01-01T00:00:00Z`},
-		{"active, deprecated since", deprecatedAgo, StatusActive, nil,
-			`status="deprecated" deprecated=2026-03-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=- days=83 since=2026-03-01T00:00:00Z`},
-		{"40 days, 22 left", retiresIn22, StatusActive, ptr(int64(40)),
-			`status="active" deprecated=- retires=2026-04-01T00:00:00Z successor=- days=22 since=-`},
-
-		// Written later than the dates give: it holds, from no date.
-		{"fewer days than the date gives", retiresIn22, "", ptr(int64(3)),
-			`status="active" deprecated=- retires=2026-04-01T00:00:00Z successor=- days=3 since=-`},
-		{"retired before its date", retiresIn22, StatusRetired, nil,
-			`status="retired" deprecated=- retires=2026-04-01T00:00:00Z successor=- days=0 since=-`},
-		{"retired while deprecated by the dates", deprecatedAgo, StatusRetired, ptr(int64(83)),
-			`status="retired" deprecated=2026-03-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=- days=0 since=-`},
+			`status="active" deprecated=- retires=2020-01-01T00:00:00Z successor=- days=40 since=-`},
+		{"retired is 0 days, since its date", deprecatedAgo, StatusRetired, ptr(int64(83)),
+			`status="retired" deprecated=2026-03-01T00:00:00Z retires=2026-06-01T00:00:00Z successor=- days=0 since=2026-06-01T00:00:00Z`},
 		{"deprecated without a date", megallm.Model{}, StatusDeprecated, nil,
 			`status="deprecated" deprecated=- retires=- successor=- days=- since=-`},
 		{"retired without a date is 0 days", megallm.Model{}, StatusRetired, nil,
 			`status="retired" deprecated=- retires=- successor=- days=0 since=-`},
-		{"active without a date", megallm.Model{}, StatusActive, ptr(int64(30)),
+		{"days without a date", megallm.Model{}, StatusActive, ptr(int64(30)),
 			`status="active" deprecated=- retires=- successor=- days=30 since=-`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			l := LifecycleOf(&tc.model, fixedNow).Later(tc.status, tc.days)
+			l := Stated(&tc.model, tc.status, tc.days)
 			since := "-"
 			if l.Since != nil {
 				since = l.Since.Format(time.RFC3339)
 			}
 			if got := lifecycleText(l) + " since=" + since; got != tc.want {
-				t.Errorf("Later(%q, days) =\n%s\nwant\n%s", tc.status, got, tc.want)
+				t.Errorf("Stated(%q, days) =\n%s\nwant\n%s", tc.status, got, tc.want)
 			}
 		})
+	}
+	for _, m := range []megallm.Model{retiredLongAgo, deprecatedAgo, {RetiresAt: date("2026-04-01")}, {}} {
+		for _, now := range []time.Time{fixedNow, fixedNow.AddDate(0, 3, 0)} {
+			want := LifecycleOf(&m, now)
+			stated := megallm.Model{DeprecatedAt: want.DeprecatedAt, RetiresAt: want.RetiresAt}
+			if got := Stated(&stated, want.Status, want.DaysToRetirement); !reflect.DeepEqual(got, want) {
+				t.Errorf("LifecycleOf, stated =\n%+v\nwant\n%+v", got, want)
+			}
+		}
 	}
 }
 

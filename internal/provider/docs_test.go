@@ -54,7 +54,7 @@ func TestDocsRequireLinked(t *testing.T) {
 		descriptions[meta.TypeName+".require"] = resp.Schema.Attributes["require"].GetMarkdownDescription()
 	}
 	var def function.DefinitionResponse
-	unmetRequirementsFunction(time.Now).Definition(context.Background(), function.DefinitionRequest{}, &def)
+	newUnmetRequirementsFunction().Definition(context.Background(), function.DefinitionRequest{}, &def)
 	for _, p := range def.Definition.Parameters {
 		if p.GetName() == "require" {
 			descriptions["unmet_requirements(require)"] = p.GetMarkdownDescription()
@@ -155,7 +155,7 @@ func TestDocsModelAttributesSayNull(t *testing.T) {
 // description says so rather than promising the data sources' answer.
 func TestDocsUnmetRequirementsSaysSuccessorUnchecked(t *testing.T) {
 	var resp function.DefinitionResponse
-	unmetRequirementsFunction(time.Now).Definition(context.Background(), function.DefinitionRequest{}, &resp)
+	newUnmetRequirementsFunction().Definition(context.Background(), function.DefinitionRequest{}, &resp)
 	if d := resp.Definition.MarkdownDescription; strings.Contains(d, "same answer") || !strings.Contains(d, "successor marked unchecked") {
 		t.Errorf("description %q promises the data sources' answer, or does not say it marks a successor unchecked", d)
 	}

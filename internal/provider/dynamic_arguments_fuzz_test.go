@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -44,7 +43,6 @@ func FuzzDynamicArguments(f *testing.F) {
 		f.Add(seed, false)
 		f.Add(seed, true)
 	}
-	now := time.Date(2026, time.March, 10, 15, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, text string, asMaps bool) {
 		var parsed any
 		decoder := json.NewDecoder(strings.NewReader(text))
@@ -60,7 +58,7 @@ func FuzzDynamicArguments(f *testing.F) {
 			"policy":        func() error { _, err := readPolicy(v, true); return err },
 			"require":       func() error { _, err := readRequirements(v, types.StringNull(), ""); return err },
 			"require names": func() error { _, err := requireReader(v); return err },
-			"model":         func() error { _, _, err := readModel(v, now); return err },
+			"model":         func() error { _, _, err := readModel(v); return err },
 			"candidates": func() error {
 				ids, err := readCandidates(v, true)
 				if err == nil && v.IsFullyKnown() && (len(ids) == 0 || slices.ContainsFunc(ids, func(id string) bool { return id == "" || strings.TrimSpace(id) != id }) ||

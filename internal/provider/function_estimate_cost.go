@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -45,7 +44,7 @@ func runEstimateCost(ctx context.Context, req function.RunRequest, resp *functio
 	if resp.Error != nil {
 		return
 	}
-	model, _, funcErr := modelArgument(ctx, modelArg, time.Now().UTC())
+	model, _, funcErr := modelArgument(ctx, modelArg)
 	if funcErr != nil {
 		resp.Error = funcErr
 		return

@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -83,7 +82,7 @@ func runSupports(ctx context.Context, req function.RunRequest, resp *function.Ru
 		resp.Error = function.NewArgumentFuncError(1, err.Error())
 		return
 	}
-	model, _, funcErr := modelArgument(ctx, modelArg, time.Now().UTC())
+	model, _, funcErr := modelArgument(ctx, modelArg)
 	if funcErr != nil || !argumentsKnown(ctx, req) {
 		resp.Error = funcErr
 		return

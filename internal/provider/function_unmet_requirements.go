@@ -2,7 +2,8 @@ package provider
 
 import (
 	"context"
-	"time"
+	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -12,9 +13,9 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// unmetRequirementsFunction returns provider::megallm::unmet_requirements,
-// judging lifecycles by the clock now, the provider's, as its data sources do.
-func unmetRequirementsFunction(now func() time.Time) function.Function {
+// newUnmetRequirementsFunction returns provider::megallm::unmet_requirements,
+// which judges a lifecycle as the model object states it (catalog.Stated).
+func newUnmetRequirementsFunction() function.Function {
 	run := func(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 		var modelArg, requireArg types.Dynamic
 		var given []types.String
@@ -22,7 +23,7 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 		if resp.Error != nil {
 			return
 		}
-		model, lifecycle, funcErr := modelArgument(ctx, modelArg, now().UTC())
+		model, lifecycle, funcErr := modelArgument(ctx, modelArg)
 		if funcErr != nil {
 			resp.Error = funcErr
 			return
@@ -55,6 +56,11 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 				resp.Error = function.NewArgumentFuncError(2, mistypedCurrency("currency", query.Currency, meant))
 				return
 			}
+			v, _ := modelArg.ToTerraformValue(ctx) // as modelArgument has read it
+			if err := unstated(v, model.ID, lifecycle, query.Require); err != nil {
+				resp.Error = function.NewArgumentFuncError(0, err.Error())
+				return
+			}
 			misses := query.Unmet(model, lifecycle)
 			for i, miss := range misses { // with no catalog, whether a successor can be used is for a data source to say
 				if miss.Requirement.Check == catalog.NotDeprecatedCheck {
@@ -76,10 +82,13 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 			"\"EUR\")`), and in `" + catalog.DefaultCurrency + "` without it: a model priced in another currency " +
 			"misses them (`priced in EUR, the requirement is in USD`), and one whose pricing reports no currency is " +
 			"taken as priced in `" + catalog.DefaultCurrency + "`.\n\n`not_deprecated` and `min_days_to_retirement` " +
-			"read the model's lifecycle today in UTC: what its dates give, or the `model_lifecycle.status` and " +
-			"`days_to_retirement` written there where they are later (`retired` over `deprecated` over `active`, " +
-			"the fewer days, 0 once retired), so that an object saved on an earlier day is judged by its dates " +
-			"today, and a status without a date counts as written; a date marked unreadable " +
+			"read the lifecycle the model states: its `model_lifecycle.status` and `days_to_retirement` (0 once " +
+			"retired), which a data source works out for the day it reads the model, so `data.megallm_model.NAME` " +
+			"is judged as of the day of the plan, and an object saved on an earlier day as of that day. The " +
+			"function reads no clock: Terraform requires it to return at apply what it returned at plan, which a " +
+			"date judged against today would not, for a plan saved on one day and applied on the next. A date " +
+			"without the status or days it gives, such as a saved `GET /models` entry's, is therefore an error where a " +
+			"requirement reads them, which advises the data source instead; a date marked unreadable " +
 			"(`deprecated_at_unreadable`, `retires_at_unreadable`) misses those that read it, as in the data " +
 			"sources.\n\n`max_workload_cost` is an error " +
 			"here, as the function takes no workload: compare `provider::megallm::estimate_cost` with the bound " +
@@ -107,4 +116,38 @@ func unmetRequirementsFunction(now func() time.Time) function.Function {
 		},
 		Return: function.ListReturn{ElementType: types.StringType},
 	}}
+}
+
+// unstated refuses the lifecycle requirements of r that read what l, the
+// lifecycle that model states, leaves out: the status its dates give, or the
+// days to its retires_at. A function reads no clock (catalog.Stated), so a
+// date alone cannot say whether its day has come, and passing would check
+// nothing. A data source's object states both; a saved GET /models entry,
+// whose dates are at its root, neither: its advice is the data source, as a
+// model_lifecycle written beside them would leave them unread.
+func unstated(model tftypes.Value, id string, l catalog.Lifecycle, r catalog.Requirements) error {
+	var names, readers []string
+	if r.NotDeprecated && l.Status == "" && (l.DeprecatedAt != nil || l.RetiresAt != nil) {
+		names, readers = append(names, "status"), append(readers, "not_deprecated")
+	}
+	if r.MinDaysToRetirement != nil && l.DaysToRetirement == nil && l.RetiresAt != nil {
+		names, readers = append(names, "days_to_retirement"), append(readers, "min_days_to_retirement")
+	}
+	if names == nil {
+		return nil
+	}
+	fix := "write model_lifecycle." + strings.Join(names, " and ") + " in the object"
+	if o, ok := newObjectReader("model.", model); !ok || o.attrs["model_lifecycle"].IsNull() {
+		fix = "move its dates and successor into model_lifecycle = { ... }, with its " + strings.Join(names, " and ")
+		if id != "" {
+			fix = lookUp(id) + ", whose model_lifecycle is as of the day of the plan"
+		}
+	}
+	verb := "reads"
+	if len(readers) > 1 {
+		verb = "read"
+	}
+	return fmt.Errorf("model has a lifecycle date but no model_lifecycle.%s, which %s %s: a function reads no clock, as "+
+		"Terraform requires it to return at apply what it returned at plan, so it cannot tell from a date whether its "+
+		"day has come; %s", strings.Join(names, " or "), strings.Join(readers, " and "), verb, fix)
 }

@@ -135,55 +135,53 @@ output "unmet" {
 	})
 }
 
-// TestFunctions_writtenLifecycleJudgedToday: a model object's status and
-// days_to_retirement count only where they are later than its dates give
-// today, so that an object saved on an earlier day (an output, a JSON file)
-// gets the answer the data source gives today, and a contradiction makes the
-// gate stricter, never weaker. A status no date gives is read as written.
-func TestFunctions_writtenLifecycleJudgedToday(t *testing.T) {
+// TestFunctions_lifecycleAsStated: unmet_requirements judges a lifecycle as
+// the model object states it, which reads no clock (TestFunctions_pure): a
+// data source's object as of the day of the plan, one saved on an earlier day
+// as of that day. A saved GET /models entry states dates alone, which only a
+// clock could judge, so a lifecycle requirement refuses it, with the advice
+// that the second step follows.
+func TestFunctions_lifecycleAsStated(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
+	entry := fmt.Sprintf(`{"id": "gpt-3.5-turbo", "deprecated_at": %q, "retires_at": %q, "successor": "gpt-4o"}`, day(-10), day(45))
 	saved := fmt.Sprintf(`{"id": "gpt-3.5-turbo", "model_lifecycle": {"status": "active", "deprecated_at": %q, `+
 		`"retires_at": %q, "successor": "gpt-4o", "days_to_retirement": 75}}`, day(-10), day(45))
-	functionsTest(t, resource.TestStep{
-		Config: policyProvider(server, lifecyclePolicy(), fmt.Sprintf(`
-locals {
+	current := `locals {
   current = { not_deprecated = true, min_days_to_retirement = 60 }
 }
-data "megallm_model" "old" { id = "gpt-3.5-turbo" }
+`
+	functionsTest(t, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), current+fmt.Sprintf(`
+output "saved_entry" {
+  value = provider::megallm::unmet_requirements(jsondecode(%q), local.current)
+}
+`, entry)),
+		ExpectError: expectError(regexp.QuoteMeta(`Invalid value for "model" parameter: model has a lifecycle date but no ` +
+			`model_lifecycle.status or days_to_retirement, which not_deprecated and min_days_to_retirement read: a ` +
+			`function reads no clock, as Terraform requires it to return at apply what it returned at plan, so it ` +
+			`cannot tell from a date whether its day has come; read the model with a megallm_model data source ` +
+			`(id = "gpt-3.5-turbo") and pass data.megallm_model.NAME, whose model_lifecycle is as of the day of the plan.`)),
+	}, resource.TestStep{
+		Config: policyProvider(server, lifecyclePolicy(), current+fmt.Sprintf(`
+data "megallm_model" "NAME" { id = "gpt-3.5-turbo" }
 output "data_source" {
-  value = provider::megallm::unmet_requirements(data.megallm_model.old, local.current)
+  value = provider::megallm::unmet_requirements(data.megallm_model.NAME, local.current)
 }
 output "saved_a_month_ago" {
   value = provider::megallm::unmet_requirements(jsondecode(%q), local.current)
 }
-output "active_but_retired" {
-  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { status = "active", retires_at = "2020-01-01" } }, { not_deprecated = true })
-}
-output "stale_days" {
-  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retires_at = %q, days_to_retirement = 40 } }, { min_days_to_retirement = 30 })
-}
 output "deprecated_without_dates" {
   value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { status = "deprecated" } }, local.current)
 }
-output "retired_before_its_date" {
-  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { status = "retired", retires_at = %q } }, local.current)
-}
-`, saved, day(10), day(90))),
+`, saved)),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("data_source", knownIDs(
 				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o", which `+uncheckedSuccessor+`)`,
 				`model_lifecycle.days_to_retirement 45 < required 60 (retires_at `+day(45)+`)`)),
-			statecheck.ExpectKnownOutputValue("saved_a_month_ago", knownIDs(
-				`model_lifecycle.status is deprecated since `+day(-10)+` (successor "gpt-4o", which `+uncheckedSuccessor+`)`,
-				`model_lifecycle.days_to_retirement 45 < required 60 (retires_at `+day(45)+`)`)),
-			statecheck.ExpectKnownOutputValue("active_but_retired", knownIDs("model_lifecycle.status is retired since 2020-01-01")),
-			statecheck.ExpectKnownOutputValue("stale_days", knownIDs(
-				"model_lifecycle.days_to_retirement 10 < required 30 (retires_at "+day(10)+")")),
+			// Active, with 75 days then: a gate of today reads the data source, which each plan reads again.
+			statecheck.ExpectKnownOutputValue("saved_a_month_ago", knownvalue.ListExact(nil)),
 			statecheck.ExpectKnownOutputValue("deprecated_without_dates", knownIDs("model_lifecycle.status is deprecated")),
-			// Retired as written: no date says since when, and the date ahead gives no days.
-			statecheck.ExpectKnownOutputValue("retired_before_its_date", knownIDs(
-				"model_lifecycle.status is retired", "model_lifecycle.days_to_retirement 0 < required 60")),
 		},
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -160,7 +159,7 @@ func TestUnmetRequirements(t *testing.T) {
 			"min_context_length": types.NumberNull(), "supports_vision": types.BoolValue(true)}), listOf()},
 	}
 	for name, tc := range cases {
-		got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
+		got, err := run(t, newUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
 		if err != nil || !got.Equal(tc.want) {
 			t.Errorf("%s: unmet_requirements = %v, %v; want %v", name, got, err, tc.want)
 		}
@@ -168,7 +167,7 @@ func TestUnmetRequirements(t *testing.T) {
 	// One that asks nothing checks nothing: an error, as on the data sources,
 	// whose advice names no max_workload_cost, which the function refuses.
 	empty := obj(map[string]attr.Value{"supports_streaming": types.BoolValue(false)})
-	if got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(),
+	if got, err := run(t, newUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(),
 		types.DynamicValue(empty), noCurrency); err == nil || !strings.Contains(err.Text, "require sets nothing") ||
 		!strings.Contains(err.Text, `"max_output_cost_per_million", "not_deprecated"`) {
 		t.Errorf("a require that sets nothing: unmet_requirements = %v, %v; want an error that names what it takes", got, err)
@@ -181,7 +180,7 @@ func TestUnmetRequirements_zeroLimitIsNotReported(t *testing.T) {
 	t.Parallel()
 	entry := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("zero"), "context_length": num(0), "max_output_tokens": num(0)}))
 	require := types.DynamicValue(obj(map[string]attr.Value{"min_context_length": num(0), "min_max_output_tokens": num(0)}))
-	got, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), entry, require, noCurrency)
+	got, err := run(t, newUnmetRequirementsFunction(), types.ListUnknown(types.StringType), entry, require, noCurrency)
 	want := types.ListValueMust(types.StringType, []attr.Value{
 		types.StringValue("context_length is not reported (required >= 0)"),
 		types.StringValue("max_output_tokens is not reported (required >= 0)"),
@@ -208,7 +207,7 @@ func TestUnmetRequirements_errors(t *testing.T) {
 		"not an object": {types.StringValue("vision"), "require must be an object such as { supports_vision = true }, got a string"},
 	}
 	for name, tc := range cases {
-		_, err := run(t, unmetRequirementsFunction(time.Now), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
+		_, err := run(t, newUnmetRequirementsFunction(), types.ListUnknown(types.StringType), gpt4oMini(), types.DynamicValue(tc.require), noCurrency)
 		// Terraform adds the final period.
 		if err == nil || *err.FunctionArgument != 1 || !strings.Contains(err.Text, tc.want) || strings.HasSuffix(err.Text, ".") {
 			t.Errorf("%s: error = %v, want one on argument 1 containing %q, without a final period", name, err, tc.want)
@@ -301,16 +300,16 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 		args []attr.Value
 		want string
 	}{
-		"currency argument with a code meant": {unmetRequirementsFunction(time.Now), []attr.Value{gpt4oMini(), noRequire, dollar},
+		"currency argument with a code meant": {newUnmetRequirementsFunction(), []attr.Value{gpt4oMini(), noRequire, dollar},
 			`currency is "$", not a three-letter ISO 4217 code such as "USD" or "EUR" (leave it out for "USD") (did you mean "USD"?)`},
-		"pricing currency with a code meant": {unmetRequirementsFunction(time.Now), []attr.Value{
+		"pricing currency with a code meant": {newUnmetRequirementsFunction(), []attr.Value{
 			model(map[string]attr.Value{"pricing": obj(map[string]attr.Value{"currency": types.StringValue("$")})}), noRequire, noCurrency},
 			`model.pricing.currency is "$", not a three-letter ISO 4217 code such as "USD" or "EUR" (leave it out for "USD") (did you mean "USD"?)`},
 		"attribute names, a sentence": {newSupportsFunction(), []attr.Value{
 			model(map[string]attr.Value{"capabilities": obj(map[string]attr.Value{"vison": types.BoolValue(true)})}), types.StringValue("vision")},
 			`model.capabilities has no attribute "vison". Did you mean "vision"? Its attributes are "supports_function_calling", ` +
 				`"supports_streaming", "supports_structured_output" and "supports_vision"`},
-		"two mistakes, each a sentence but the last": {unmetRequirementsFunction(time.Now), []attr.Value{gpt4oMini(),
+		"two mistakes, each a sentence but the last": {newUnmetRequirementsFunction(), []attr.Value{gpt4oMini(),
 			types.DynamicValue(obj(map[string]attr.Value{"supports_vision": types.StringValue("yes"), "min_context_length": num(1.5)})), noCurrency},
 			`require.supports_vision must be a bool, got a string "yes", which is no bool: write true or false, without quotes.` + "\n" +
 				`require.min_context_length must be a whole number, got 1.5: write 1 or 2`},
@@ -331,37 +330,69 @@ func TestFunctions_errorEndsForTerraform(t *testing.T) {
 	}
 }
 
-// unmet_requirements judges a lifecycle by the provider's clock, as its data
-// sources do, so that both give one answer for the day the plan runs on,
-// whatever the wall clock says by the time the function runs.
-func TestUnmetRequirements_providersClock(t *testing.T) {
+// A lifecycle date without the status or days it gives, as a saved GET /models
+// entry has its dates, is refused by a requirement that reads them, with the
+// advice that works: a function cannot judge a date without a clock. The test
+// pinned the days that the clock gave before the functions read none.
+func TestUnmetRequirements_dateWithoutWhatItGives(t *testing.T) {
 	t.Parallel()
-	today := time.Date(2100, 1, 1, 12, 0, 0, 0, time.UTC)
-	lifecycle := obj(map[string]attr.Value{"retires_at": types.StringValue("2100-01-11")})
-	entry := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("dated"), "model_lifecycle": lifecycle}))
-	require := types.DynamicValue(obj(map[string]attr.Value{"min_days_to_retirement": num(30)}))
-	f := unmetRequirementsFunction(func() time.Time { return today })
-	got, err := run(t, f, types.ListUnknown(types.StringType), entry, require, noCurrency)
-	want := types.ListValueMust(types.StringType, []attr.Value{
-		types.StringValue("model_lifecycle.days_to_retirement 10 < required 30 (retires_at 2100-01-11)"),
-	})
-	if err != nil || !got.Equal(want) {
-		t.Errorf("unmet_requirements on 2100-01-01 = %v, %v; want %v", got, err, want)
+	const clock = "a function reads no clock, as Terraform requires it to return at apply what it returned at plan, " +
+		"so it cannot tell from a date whether its day has come; "
+	saved := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("gpt-3.5-turbo"),
+		"deprecated_at": types.StringValue("2100-01-01"), "retires_at": types.StringValue("2100-01-11")}))
+	undated := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("undated"), "type": types.StringValue("chat")}))
+	written := func(lifecycle map[string]attr.Value) types.Dynamic {
+		return types.DynamicValue(obj(map[string]attr.Value{"model_lifecycle": obj(lifecycle)}))
+	}
+	retires := map[string]attr.Value{"retires_at": types.StringValue("2100-01-11")}
+	lasting := obj(map[string]attr.Value{"not_deprecated": types.BoolValue(true), "min_days_to_retirement": num(30)})
+	tests := []struct {
+		name    string
+		model   types.Dynamic
+		require types.Object
+		want    string // the error; "" for none
+	}{
+		{"saved entry", saved, lasting, "model has a lifecycle date but no model_lifecycle.status or days_to_retirement, " +
+			"which not_deprecated and min_days_to_retirement read: " + clock + `read the model with a megallm_model data ` +
+			`source (id = "gpt-3.5-turbo") and pass data.megallm_model.NAME, whose model_lifecycle is as of the day of the plan`},
+		{"object without an id", written(retires), obj(map[string]attr.Value{"min_days_to_retirement": num(30)}),
+			"model has a lifecycle date but no model_lifecycle.days_to_retirement, which min_days_to_retirement reads: " +
+				clock + "write model_lifecycle.days_to_retirement in the object"},
+		{"dates at the root without an id", types.DynamicValue(obj(map[string]attr.Value{"type": types.StringValue("chat"),
+			"retires_at": types.StringValue("2100-01-11")})), obj(map[string]attr.Value{"not_deprecated": types.BoolValue(true)}),
+			"model has a lifecycle date but no model_lifecycle.status, which not_deprecated reads: " + clock +
+				"move its dates and successor into model_lifecycle = { ... }, with its status"},
+		// What the advice writes: no date is read against a clock.
+		{"days written", written(map[string]attr.Value{"retires_at": types.StringValue("2100-01-11"), "days_to_retirement": num(10)}),
+			obj(map[string]attr.Value{"min_days_to_retirement": num(30)}), ""},
+		// Retired is 0 days, whatever its date: it states both.
+		{"retired", written(map[string]attr.Value{"retires_at": types.StringValue("2100-01-11"), "status": types.StringValue("retired")}),
+			lasting, ""},
+		{"requirements that read no date", saved, obj(map[string]attr.Value{"supports_vision": types.BoolValue(true)}), ""},
+		{"no date", undated, lasting, ""},
+	}
+	for _, tc := range tests {
+		_, err := run(t, newUnmetRequirementsFunction(), types.ListUnknown(types.StringType), tc.model, types.DynamicValue(tc.require), noCurrency)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: error %q", tc.name, err.Text)
+		case tc.want != "" && (err == nil || err.Text != tc.want || err.FunctionArgument == nil || *err.FunctionArgument != 0):
+			t.Errorf("%s: error = %v, want on the model %q", tc.name, err, tc.want)
+		}
 	}
 }
 
-// days_to_retirement written fewer than the model's retires_at gives (an
-// object saved or edited so) is what a requirement reads, and the miss cites
-// no date, which would not say it: as the Rego library words it.
-func TestUnmetRequirements_writtenDaysCiteNoDate(t *testing.T) {
+// days_to_retirement is read as written, and the miss cites the retires_at
+// beside it, as for a data source's object, also where the two disagree (an
+// object edited so): with no clock, the function cannot tell which is wrong.
+func TestUnmetRequirements_writtenDays(t *testing.T) {
 	t.Parallel()
-	today := time.Date(2100, 1, 1, 12, 0, 0, 0, time.UTC)
 	lifecycle := obj(map[string]attr.Value{"retires_at": types.StringValue("2100-07-20"), "days_to_retirement": num(5)})
 	entry := types.DynamicValue(obj(map[string]attr.Value{"id": types.StringValue("dated"), "model_lifecycle": lifecycle}))
 	require := types.DynamicValue(obj(map[string]attr.Value{"min_days_to_retirement": num(30)}))
-	got, err := run(t, unmetRequirementsFunction(func() time.Time { return today }), types.ListUnknown(types.StringType), entry, require, noCurrency)
+	got, err := run(t, newUnmetRequirementsFunction(), types.ListUnknown(types.StringType), entry, require, noCurrency)
 	want := types.ListValueMust(types.StringType, []attr.Value{
-		types.StringValue("model_lifecycle.days_to_retirement 5 < required 30"),
+		types.StringValue("model_lifecycle.days_to_retirement 5 < required 30 (retires_at 2100-07-20)"),
 	})
 	if err != nil || !got.Equal(want) {
 		t.Errorf("unmet_requirements = %v, %v; want %v", got, err, want)

@@ -196,7 +196,7 @@ func modelParameter() function.DynamicParameter {
 		AllowUnknownValues: true,
 		MarkdownDescription: "A model object: `data.megallm_model.NAME`, an element of `data.megallm_models.NAME.models`, " +
 			"an entry of a saved `GET /models` answer (`jsondecode(file(...)).data[0]`, whose lifecycle dates are at " +
-			"its root), or an object literal with the attributes the function needs. Attributes the function does not " +
+			"its root, with no status: `unmet_requirements` refuses them), or an object literal with the attributes the function needs. Attributes the function does not " +
 			"read are ignored, such as those a saved catalog of a newer API may have (`supports_reasoning`, " +
 			"`cached_input_tokens_cost_per_million`, or `max_input_tokens`, whose words are those of two names), and " +
 			"a list (`tiers` in `pricing`) or a bool whose name is near one the function reads of another type (a root " +
@@ -218,11 +218,12 @@ func modelParameter() function.DynamicParameter {
 	}
 }
 
-// modelArgument reads a function's model, its first argument, and its lifecycle today.
-func modelArgument(ctx context.Context, arg types.Dynamic, today time.Time) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
+// modelArgument reads a function's model, its first argument, and the
+// lifecycle it states, which reads no clock (catalog.Stated).
+func modelArgument(ctx context.Context, arg types.Dynamic) (*megallm.Model, catalog.Lifecycle, *function.FuncError) {
 	var lifecycle catalog.Lifecycle
 	m, err := readDynamic(ctx, arg, func(v tftypes.Value) (m *megallm.Model, err error) {
-		m, lifecycle, err = readModel(v, today)
+		m, lifecycle, err = readModel(v)
 		return m, err
 	})
 	if err != nil {

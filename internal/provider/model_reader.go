@@ -7,7 +7,6 @@ import (
 	"maps"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -15,11 +14,11 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 )
 
-// readModel reads a model object and its lifecycle at now (catalog.Lifecycle.Later),
+// readModel reads a model object and the lifecycle it states (catalog.Stated),
 // from its model_lifecycle, else from a saved entry's dates at its root.
 // Unknown attributes at its root are ignored, but an object with none of a
 // model's, or with the models of megallm_models, is no model.
-func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycle, error) {
+func readModel(v tftypes.Value) (*megallm.Model, catalog.Lifecycle, error) {
 	const wanted = "model must be a model object, such as data.megallm_model.NAME or an element of " +
 		"data.megallm_models.NAME.models, got "
 	o, ok := newObjectReader("model.", v)
@@ -115,11 +114,11 @@ func readModel(v tftypes.Value, now time.Time) (*megallm.Model, catalog.Lifecycl
 	if m.Successor != nil && keyScrubber("")(*m.Successor) != *m.Successor { // a saved entry's: null, as the decoder reads it
 		m.Successor = nil
 	}
-	lifecycle := catalog.LifecycleOf(m, now)
-	if l != nil {
-		lifecycle = lifecycle.Later(statusAttribute(l), l.int64("days_to_retirement"))
-		o.keep(l.err())
+	if l == nil {
+		return m, catalog.Stated(m, "", nil), o.err()
 	}
+	lifecycle := catalog.Stated(m, statusAttribute(l), l.int64("days_to_retirement"))
+	o.keep(l.err())
 	return m, lifecycle, o.err()
 }
 

@@ -480,7 +480,7 @@ func TestModelValues_readBack(t *testing.T) {
 		if direct, err := terraformObject(context.Background(), modelTypes().terraform, values); err != nil || !direct.Equal(value) {
 			t.Errorf("%s: setModels converts to another value than the framework: %v", want.ID, err)
 		}
-		got, lifecycle, err := readModel(value, now)
+		got, lifecycle, err := readModel(value)
 		if err != nil {
 			t.Fatalf("%s: %v", want.ID, err)
 		}

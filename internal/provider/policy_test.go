@@ -778,7 +778,7 @@ output "unmet" {
   value = provider::megallm::unmet_requirements(data.megallm_model.old, { not_deprecated = true, min_days_to_retirement = 60 })
 }
 output "literal" {
-  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })
+  value = provider::megallm::unmet_requirements({ id = "x", model_lifecycle = { status = "retired", retires_at = "2020-01-01" } }, { not_deprecated = true })
 }`),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownOutputValue("unmet", knownvalue.ListExact([]knownvalue.Check{

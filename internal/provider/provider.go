@@ -297,10 +297,13 @@ func (p *megallmProvider) DataSources(context.Context) []func() datasource.DataS
 	return []func() datasource.DataSource{newModelsDataSource, newModelDataSource}
 }
 
-// Functions lists the provider functions, which make no API call.
+// Functions lists the provider functions, which make no API call and read
+// no clock: each is pure, its result given by its arguments alone, as
+// Terraform requires. It calls a function again at apply, on the values of a
+// plan saved perhaps days before, and fails the apply when the result differs
+// (TestFunctions_savedPlanAppliedNextDay).
 func (p *megallmProvider) Functions(context.Context) []func() function.Function {
-	unmetRequirements := func() function.Function { return unmetRequirementsFunction(p.now) }
-	return []func() function.Function{newEstimateCostFunction, unmetRequirements, newSupportsFunction}
+	return []func() function.Function{newEstimateCostFunction, newUnmetRequirementsFunction, newSupportsFunction}
 }
 
 // providerFunction is a provider function: its name, its definition and run.

@@ -67,8 +67,7 @@ func missWords(miss catalog.Miss) string {
 				unreadableDatesWords(false, true), formatWhole(miss.Bound))
 		}
 		words := fmt.Sprintf("model_lifecycle.days_to_retirement %d < required %s", miss.Value, formatWhole(miss.Bound))
-		// A status or days written later than the date make the days, not the date.
-		if l := miss.Lifecycle; l.RetiresAt != nil && !l.DaysWritten && (l.Status != catalog.StatusRetired || l.Since != nil) {
+		if l := miss.Lifecycle; l.RetiresAt != nil {
 			words += " (retires_at " + catalog.FormatDate(*l.RetiresAt) + ")"
 		}
 		return words

@@ -144,13 +144,13 @@ allowed_ids := intersection({ids |
 _entries(id) := [_as_of_today(e.model) | some e in object.get(_catalog_by_id, id, []); e.read in _lifecycle_addresses]
 
 # _as_of_today(m): m with the status and days_to_retirement of its
-# model_lifecycle as of today, by the provider's rule for a model object
-# (catalog.Lifecycle.Later): the later of the status written on the day of
+# model_lifecycle as of today: the later of the status written on the day of
 # the plan and the one its dates give today (retired, then deprecated, then
 # active), the fewer days to retirement, 0 once retired. A plan saved on an
 # earlier day, whose "active" its retires_at has since overtaken, is so
-# checked as the provider's unmet_requirements checks it, and what is written
-# can only make a check stricter.
+# checked as of the day of the check, and what is written can only make a
+# check stricter. (The provider's unmet_requirements, a Terraform function,
+# reads no clock and judges the status as written: catalog.Stated.)
 _as_of_today(m) := object.union(m, {"model_lifecycle": object.union(lc, {
 	"status": status,
 	"days_to_retirement": _days_later(status, lc),

@@ -364,7 +364,7 @@ _retired_since(lc) := sprintf(" on %s", [_date(lc.retires_at)]) if _dated_status
 else := _as_written("status")
 
 # _as_written(attribute): that model_lifecycle's attribute says so, where
-# its dates do not (catalog.Lifecycle.Later leaves such a status no Since).
+# its dates do not (_as_of_today), so no date says since when.
 _as_written(attribute) := sprintf(" by its model_lifecycle.%s", [attribute])
 
 # _unless_sensitive(f, facts): the catalog's facts about the id found, such as

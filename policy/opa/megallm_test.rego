@@ -375,8 +375,7 @@ test_deprecated_without_a_retirement_date if {
 }
 
 # A plan saved on an earlier day, or a catalog read back from remote state,
-# holds the lifecycle of that day: it is read as of today, as the provider's
-# unmet_requirements reads a saved model object (catalog.Lifecycle.Later), so
+# holds the lifecycle of that day: it is read as of today (_as_of_today), so
 # an "active" that its retires_at or deprecated_at has since overtaken is
 # retired or deprecated, a "deprecated" past its retires_at is retired, and
 # days_to_retirement counts from today where that is fewer days.
