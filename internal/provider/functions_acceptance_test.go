@@ -245,6 +245,9 @@ output "null_at_root" {
 		},
 		step(`provider::megallm::unmet_requirements({ id = "x", lifecycle = { retires_at = "2020-01-01" } }, { not_deprecated = true })`,
 			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
+		// Beside the model_lifecycle of a data source's model, merged over it, it would go unread as well: not_deprecated would pass.
+		step(`provider::megallm::unmet_requirements(merge(data.megallm_model.m, { lifecycle = { status = "retired" } }), { not_deprecated = true })`,
+			`model\.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle`),
 		// A model's attribute in another letter case would go unread: not_deprecated would pass.
 		step(`provider::megallm::unmet_requirements({ id = "x", Model_Lifecycle = { status = "deprecated" } }, { not_deprecated = true })`,
 			`model has no attribute "Model_Lifecycle", so it would go unread\. Did you mean "model_lifecycle"\? Attribute names are case-sensitive`),

@@ -94,12 +94,15 @@ func readModel(v tftypes.Value) (*megallm.Model, catalog.Lifecycle, error) {
 		o.keep(p.err())
 	}
 	l := o.object("model_lifecycle", `{ retires_at = "2026-06-30" }`)
-	switch _, misnamed := o.attrs["lifecycle"]; {
-	case l == nil && misnamed:
+	// Beside a model_lifecycle too: merge(data.megallm_model.NAME, { lifecycle = { ... } }) would go unread.
+	misnamed, written := o.attrs["lifecycle"]
+	if written && (l == nil || misnamed.IsKnown() && !misnamed.IsNull()) {
 		o.keep(errors.New("model.lifecycle is no attribute of a model, so its lifecycle would go unchecked: write it as model_lifecycle"))
-	case l == nil: // an entry of a saved GET /models answer has the API's fields at its root
+	}
+	switch {
+	case l == nil && !written: // an entry of a saved GET /models answer has the API's fields at its root
 		m.DeprecatedAt, m.RetiresAt, m.Successor = dateAttribute(o, "deprecated_at"), dateAttribute(o, "retires_at"), o.string("successor")
-	default:
+	case l != nil:
 		for _, name := range savedLifecycleNames { // unread: unmet_requirements would check less than was written
 			if v, ok := o.attrs[name]; ok && v.IsKnown() && !v.IsNull() {
 				o.keep(misplacedError(name, "model_lifecycle"))
