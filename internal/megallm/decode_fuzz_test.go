@@ -37,15 +37,9 @@ func FuzzDecodeModels(f *testing.F) {
 			}
 			explained[p.Index] = true
 		}
-		var envelope struct{ Data []json.RawMessage }
-		if json.Unmarshal(body, &envelope) == nil {
-			for i, raw := range envelope.Data {
-				var entry struct {
-					ID string `json:"id"`
-				}
-				if jsonKind(raw) == '{' && json.Unmarshal(raw, &entry) == nil && entry.ID != "" && !ids[entry.ID] && !explained[i] {
-					t.Fatalf("data[%d] (id %q) is neither a model nor a problem", i, entry.ID)
-				}
+		for i, raw := range exactKey[[]json.RawMessage](body, "data") {
+			if id := exactKey[string](raw, "id"); id != "" && !ids[id] && !explained[i] {
+				t.Fatalf("data[%d] (id %q) is neither a model nor a problem", i, id)
 			}
 		}
 
@@ -64,6 +58,19 @@ func FuzzDecodeModels(f *testing.F) {
 			t.Fatalf("round trip changed the models:\n%+v\n%+v", models, decoded)
 		}
 	})
+}
+
+// exactKey is the value of an object's key written exactly so, the last
+// one if repeated, as the API's names are exact; a key in another letter
+// case, which encoding/json would match too, is another field. It is the
+// zero T where object is no JSON object or its key holds no T.
+func exactKey[T any](object []byte, key string) T {
+	var fields map[string]json.RawMessage
+	var value T
+	if json.Unmarshal(object, &fields) == nil {
+		_ = json.Unmarshal(fields[key], &value)
+	}
+	return value
 }
 
 // checkModels fails unless every model is fit to use, and returns their ids.
