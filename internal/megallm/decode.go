@@ -11,8 +11,8 @@ import (
 
 // DecodeModels decodes a GET /models body: an object whose "data" is the
 // model list. Unknown fields are ignored, and so are byte-order marks before
-// it and a key that names a field only in another letter case
-// (withExactKeys). A body that is not such an object, or has no "data"
+// it, a key that names a field only in another letter case and all but the
+// last of a key repeated in one object (withExactKeys). A body that is not such an object, or has no "data"
 // array, is an error. Odd entries are not: a field that cannot be read or
 // makes no sense is nil, a type or owner that no configuration could name as
 // the other models' is respelled (respellNames), an entry that is not a model

@@ -16,7 +16,8 @@ import (
 // negative price, no limit below 1, a currency nil or three upper-case
 // letters, every date nil or RFC 3339 with an upper-case T and Z; every entry
 // of "data" that is an object with a string id is among them or explained by
-// a problem, and each problem is one line of valid UTF-8. The models survive
+// a problem, each of them is such an entry (of the last "data", the last
+// "id" of each, as keys repeat), and each problem is one line of valid UTF-8. The models survive
 // a round trip unchanged and without problems, but for the marks of a date
 // that could not be read (Model.RetiresAtUnreadable), which no JSON carries.
 // Seeds are in testdata/fuzz/FuzzDecodeModels.
@@ -37,9 +38,17 @@ func FuzzDecodeModels(f *testing.F) {
 			}
 			explained[p.Index] = true
 		}
-		for i, raw := range exactKey[[]json.RawMessage](body, "data") {
-			if id := exactKey[string](raw, "id"); id != "" && !ids[id] && !explained[i] {
+		entries := map[string]bool{}
+		for i, raw := range exactKey[[]json.RawMessage](withoutByteOrderMarks(body), "data") {
+			id := exactKey[string](raw, "id")
+			if id != "" && !ids[id] && !explained[i] {
 				t.Fatalf("data[%d] (id %q) is neither a model nor a problem", i, id)
+			}
+			entries[id] = true
+		}
+		for id := range ids {
+			if !entries[id] {
+				t.Fatalf("model %q is no entry of data", id)
 			}
 		}
 

@@ -716,6 +716,51 @@ func TestDecodeModels_idKeyInOtherCaseIsReported(t *testing.T) {
 	}
 }
 
+// TestDecodeModels_keyFoldedBeyondASCIIIsReported: a key that encoding/json
+// folds onto a field's name through a letter beyond ASCII, the long ſ (as s)
+// or the Kelvin sign (as K), is that name in another letter case: not read,
+// and reported, in one pass or entry by entry.
+func TestDecodeModels_keyFoldedBeyondASCIIIsReported(t *testing.T) {
+	t.Parallel()
+	entries := []string{"{\"id\":\"long-s\",\"\u017fuccessor\":\"gpt-5\"}", "{\"id\":\"kelvin\",\"max_output_to\u212aens\":5}"}
+	want := []string{
+		"model \"long-s\": successor is sent under the key \"\u017fuccessor\", the string \"gpt-5\", not under its own name",
+		"model \"kelvin\": max_output_tokens is sent under the key \"max_output_to\u212aens\", the number 5, not under its own name",
+	}
+	decodeBothWays(t, entries, func(entryByEntry bool, models []megallm.Model, problems []string) {
+		if !reflect.DeepEqual(problems, want) || models[0].Successor != nil || models[1].MaxOutputTokens != nil {
+			t.Errorf("entry by entry %v: read %+v, problems\n%q\nwant no successor, no limit and\n%q", entryByEntry, models, problems, want)
+		}
+	})
+}
+
+// TestDecodeModels_repeatedKeyCountsAsItsLast: a key repeated in one object
+// counts as its last value alone, in one pass as entry by entry: the entries
+// or fields of the first value are not merged into the last.
+func TestDecodeModels_repeatedKeyCountsAsItsLast(t *testing.T) {
+	t.Parallel()
+	for body, want := range map[string]string{
+		`{"data":[{"id":"a","successor":"x"}],"data":[{"id":"b"}]}`: "b",
+		`{"data":[{"id":"a"}],"data":[{"object":"model"}]}`:         "",
+	} {
+		models, _, err := megallm.DecodeModels(strings.NewReader(body))
+		if err != nil || (want == "") != (len(models) == 0) || len(models) > 1 || want != "" && (models[0].ID != want || models[0].Successor != nil) {
+			t.Errorf("%s: read %+v, %v; want only the last data's models (%q), without the first's fields", body, models, err, want)
+		}
+	}
+	entries := []string{
+		`{"id":"priced","pricing":{"input_tokens_cost_per_million":1,"currency":"EUR"},"pricing":{"input_tokens_cost_per_million":2}}`,
+		`{"id":"flags","capabilities":{"supports_vision":true},"capabilities":{"supports_streaming":true}}`,
+	}
+	decodeBothWays(t, entries, func(entryByEntry bool, models []megallm.Model, problems []string) {
+		p, c := models[0].Pricing, models[1].Capabilities
+		if len(problems) > 0 || *p.InputTokensCostPerMillion != 2 || p.Currency != nil || c.SupportsVision != nil || !*c.SupportsStreaming {
+			t.Errorf("entry by entry %v: read pricing %+v, capabilities %+v, problems %q; want the last objects alone",
+				entryByEntry, *p, *c, problems)
+		}
+	})
+}
+
 // TestDecodeModels_typesAndOwnersAreRespelled: a type or owner with white
 // space around it, or in another letter case than the catalog's other models
 // write it (between as many, the first model's), is read as a configuration

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // encoding/json matches an object's key to a field in any letter case, the
@@ -17,7 +18,10 @@ import (
 // (or with white space around it) is an unknown field, ignored as the others
 // are; but a field of a model, its capabilities or its pricing sent only so
 // is reported (misnamedFields): a currency not read would count as USD, a
-// retires_at not read as no retirement planned.
+// retires_at not read as no retirement planned. A key repeated in one
+// object counts as its last value alone, as it does when an entry is read
+// field by field: encoding/json would merge two objects or lists (of two
+// "pricing", the currency of the first with the prices of the last).
 
 // nameSet holds the JSON names the decoder reads, from the wire types' tags.
 var nameSet = sync.OnceValue(func() map[string]bool {
@@ -58,21 +62,38 @@ func jsonNames(types ...reflect.Type) map[string]bool {
 }
 
 // otherCaseName is the JSON name of the API that key is only in another
-// letter case or with white space around it; "" when there is none.
+// letter case or with white space around it; "" when there is none. Letter
+// case is as encoding/json folds it, which also matches the Kelvin sign K
+// to k and the long ſ to s, as no lower-casing does for ſ.
 func otherCaseName(key string) string {
 	names := nameSet()
-	if name := strings.ToLower(strings.TrimSpace(key)); !names[key] && names[name] {
+	if names[key] {
+		return ""
+	}
+	trimmed := strings.TrimSpace(key)
+	if name := strings.ToLower(trimmed); names[name] {
 		return name
+	}
+	for i := range len(trimmed) {
+		if trimmed[i] >= utf8.RuneSelf { // only a key beyond ASCII folds otherwise
+			for name := range names {
+				if strings.EqualFold(trimmed, name) {
+					return name
+				}
+			}
+			break
+		}
 	}
 	return ""
 }
 
 // withExactKeys is body without the object keys that name a field of the
-// API only in another letter case, and the fields sent only under such a
-// key (misnamedFields): body itself when it has none (one pass
-// that reads its keys), or when it is no JSON the decoder would read anyway.
+// API only in another letter case, and with each key once, its last value,
+// and the fields sent only under such a key (misnamedFields): body itself
+// when it has neither (one pass that reads its keys), or when it is no JSON
+// the decoder would read anyway.
 func withExactKeys(body []byte) ([]byte, map[int][]sentAs) {
-	if !hasOtherCaseKey(body) {
+	if !needsExactKeys(body) {
 		return body, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -136,12 +157,27 @@ func misnamedFields(v any) map[int][]sentAs {
 	return misnamed
 }
 
-// hasOtherCaseKey reports whether a key of body (a string followed by a
-// colon) is a JSON name of the API in another letter case (otherCaseName), or is written
-// with an escape, which the decoder reads before it matches the key.
-func hasOtherCaseKey(body []byte) bool {
+// needsExactKeys reports whether a key of body (a string followed by a
+// colon) is a JSON name of the API in another letter case (otherCaseName),
+// is written with an escape, which the decoder reads before it matches the
+// key, or is a JSON name of the API that its object already holds:
+// encoding/json would merge the two objects or lists, where the last one
+// alone counts, as it does when an entry is read field by field.
+func needsExactKeys(body []byte) bool {
+	var keys [][]byte // the API's names that the open objects hold, the innermost last
+	var opened []int  // where each open object's names start in keys
 	for i := 0; i < len(body); i++ {
-		if body[i] != '"' {
+		switch body[i] {
+		case '{':
+			opened = append(opened, len(keys))
+			continue
+		case '}':
+			if n := len(opened); n > 0 {
+				keys, opened = keys[:opened[n-1]], opened[:n-1]
+			}
+			continue
+		case '"':
+		default:
 			continue
 		}
 		start, escaped := i+1, false
@@ -158,8 +194,15 @@ func hasOtherCaseKey(body []byte) bool {
 		if i+1 >= len(body) || body[i+1] != ':' || end > len(body) {
 			continue
 		}
-		if escaped || otherCaseName(string(body[start:end])) != "" {
+		key := body[start:end]
+		if escaped || otherCaseName(string(key)) != "" {
 			return true
+		}
+		if n := len(opened); n > 0 && nameSet()[string(key)] {
+			if slices.ContainsFunc(keys[opened[n-1]:], func(k []byte) bool { return bytes.Equal(k, key) }) {
+				return true
+			}
+			keys = append(keys, key)
 		}
 	}
 	return false
