@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -20,8 +21,12 @@ func Quote(value string) string { return quote(value, maxQuotedChars) }
 
 // QuotesWhole reports whether Quote shows value whole, uncut: advice that
 // repeats a value to write can be followed only then.
-func QuotesWhole(value string) bool {
-	_, length := cut(value, maxQuotedChars)
+func QuotesWhole(value string) bool { return whole(value, maxQuotedChars) }
+
+// whole reports whether value has limit characters at most, as a quote shows
+// it uncut.
+func whole(value string, limit int) bool {
+	_, length := cut(value, limit)
 	return length == 0
 }
 
@@ -33,6 +38,39 @@ const maxQuotedPathChars = 256
 // characters: a path is often longer than 64, and the file it names comes
 // last.
 func QuotePath(path string) string { return quote(path, maxQuotedPathChars) }
+
+// ToWrite is value as advice asks the user to write it in setting, and
+// whether advice may ask it: quoted, as Quote quotes it, for an argument, only
+// when the quote is whole (QuotesWhole); bare for an environment variable (a
+// setting named in capitals, MEGALLM_BASE_URL), which a .env file that Docker
+// reads or a systemd Environment= line would keep quotes in (InQuotes), only
+// when it holds nothing but characters a shell and those files read as
+// themselves, and no more than Quote shows whole.
+func ToWrite(setting, value string) (string, bool) { return toWrite(setting, value, maxQuotedChars) }
+
+// PathToWrite is ToWrite for a file's path, which QuotePath quotes.
+func PathToWrite(setting, path string) (string, bool) {
+	return toWrite(setting, path, maxQuotedPathChars)
+}
+
+// toWrite is ToWrite with limit characters at most.
+func toWrite(setting, value string, limit int) (string, bool) {
+	switch {
+	case value == "" || !whole(value, limit):
+		return "", false
+	case setting != strings.ToUpper(setting) || strings.Contains(setting, " "):
+		return quote(value, limit), true
+	}
+	if !bareValue.MatchString(value) {
+		return "", false
+	}
+	return value, true
+}
+
+// bareValue matches a value that a shell, a .env file and a systemd
+// Environment= line all read as written, without quotes: no white space,
+// quote, $, backslash, # or ~.
+var bareValue = regexp.MustCompile(`^[A-Za-z0-9/._:@+,=%-]+$`)
 
 // quote is Quote with limit characters at most.
 func quote(value string, limit int) string {

@@ -108,3 +108,36 @@ func TestQuotePath(t *testing.T) {
 		t.Errorf("QuotePath with a tab = %s", got)
 	}
 }
+
+// ToWrite: quoted for an argument, bare for an environment variable (a .env
+// file that Docker reads keeps quotes in the value), and never what advice
+// cannot ask for: a cut quote, or a value a shell or .env file reads otherwise.
+func TestToWrite(t *testing.T) {
+	t.Parallel()
+	long := "/" + strings.Repeat("d/", 200) + "catalog.json"
+	for _, tc := range []struct {
+		setting, value, want string
+		path, ok             bool
+	}{
+		{"base_url", "https://ai.megallm.io/v1", `"https://ai.megallm.io/v1"`, false, true},
+		{"base_url (or MEGALLM_BASE_URL)", "https://ai.megallm.io/v1", `"https://ai.megallm.io/v1"`, false, true},
+		{"MEGALLM_BASE_URL", "https://ai.megallm.io/v1", "https://ai.megallm.io/v1", false, true},
+		{"MEGALLM_BASE_URL", "https://gw.example.test/" + strings.Repeat("v", 64), "", false, false},
+		{"catalog_file", "/srv/megallm snapshots/catalog.json", `"/srv/megallm snapshots/catalog.json"`, true, true},
+		{"MEGALLM_CATALOG_FILE", "/srv/megallm snapshots/catalog.json", "", true, false},
+		{"MEGALLM_CATALOG_FILE", "C:/megallm/catalog.json", "C:/megallm/catalog.json", true, true},
+		{"MEGALLM_CATALOG_FILE", `C:\megallm\catalog.json`, "", true, false},
+		{"MEGALLM_CATALOG_FILE", "~/catalog.json", "", true, false},
+		{"catalog_file", long, "", true, false},
+		{"MEGALLM_CATALOG_FILE", long, "", true, false},
+		{"catalog_file", "", "", true, false},
+	} {
+		write := megallm.ToWrite
+		if tc.path {
+			write = megallm.PathToWrite
+		}
+		if got, ok := write(tc.setting, tc.value); got != tc.want || ok != tc.ok {
+			t.Errorf("%s, %.40q (path %v): got %s, %v, want %s, %v", tc.setting, tc.value, tc.path, got, ok, tc.want, tc.ok)
+		}
+	}
+}

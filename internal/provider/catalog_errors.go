@@ -151,13 +151,12 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom string) (sum
 		}
 		if hint != "" {
 			// A cut one cannot be copied, nor one with a short key, a word of it, shown as ***.
-			if megallm.QuotesWhole(example) && !strings.Contains(example, "***") {
-				hint += "; for example " + megallm.Quote(example)
+			if written, ok := megallm.ToWrite(baseFrom, example); ok && !strings.Contains(example, "***") {
+				hint += "; for example " + written
 			}
 			hint += "."
 		}
-		return "MegaLLM API not found at " + baseFrom, explained("Check %s: it must be the API root that serves "+
-			"/models, for example %q.%s", baseFrom, megallm.DefaultBaseURL, hint)
+		return "MegaLLM API not found at " + baseFrom, explained("Check %s: it must be %s.%s", baseFrom, apiRoot(baseFrom), hint)
 	case errors.As(err, new(x509.UnknownAuthorityError)):
 		return "Cannot verify the MegaLLM API's TLS certificate", explained("The server's certificate is signed by "+
 			"an authority this machine does not trust, as happens behind a proxy that inspects TLS or with a "+
@@ -288,14 +287,19 @@ func directoryHint(dir, from string) string {
 			names = append(names, e.Name())
 		}
 	}
+	// an example of the path to write, where from takes it as written
+	suchAs := func(name string) string {
+		if p, ok := megallm.PathToWrite(from, filepath.Join(dir, name)); ok {
+			return ", such as " + p
+		}
+		return ""
+	}
 	if len(names) == 0 {
 		return fmt.Sprintf(" %s must name the catalog's file, not a directory, and this one holds no "+
-			".json file: save one into it, as below, and write its path, such as %s.%s",
-			from, megallm.QuotePath(filepath.Join(dir, "catalog.json")), saveAdvice)
+			".json file: save one into it, as below, and write its path%s.%s", from, suchAs("catalog.json"), saveAdvice)
 	}
 	return fmt.Sprintf(" %s must name the catalog's file, not the directory that holds it: this one holds %s, "+
-		"so write the path of the one you saved, such as %s.", from, quoteFirst(names, 3, "%d more", nil),
-		megallm.QuotePath(filepath.Join(dir, names[0])))
+		"so write the path of the one you saved%s.", from, quoteFirst(names, 3, "%d more", nil), suchAs(names[0]))
 }
 
 // pathHint says why a missing file is not where its path seems to point:
@@ -316,10 +320,11 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 		return " The path " + megallm.InQuotes + "."
 	case strings.HasPrefix(lower, "file:"):
 		hint := " The path is a file: URL, and " + from + " takes the file's path alone"
-		switch p, host := fileURLPath(err.Path, runtime.GOOS == "windows"); {
-		case p != "":
-			return fmt.Sprintf("%s: write %s.", hint, megallm.QuotePath(p))
-		case host != "":
+		p, host := fileURLPath(err.Path, runtime.GOOS == "windows")
+		switch written, ok := megallm.PathToWrite(from, p); {
+		case ok:
+			return fmt.Sprintf("%s: write %s.", hint, written)
+		case p == "" && host != "":
 			return fmt.Sprintf("%s, but this URL names a file on the host %s, and the provider reads this machine's "+
 				"files only: copy the file to this machine, or mount the directory that holds it, and write the path "+
 				"it has here.", hint, megallm.Quote(host))
@@ -332,8 +337,11 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 	case strings.HasPrefix(err.Path, "~") && from == envCatalogFile:
 		return " The path starts with ~, which the provider does not expand to your home directory: " + absolute + "."
 	case strings.HasPrefix(err.Path, "~"):
-		return fmt.Sprintf(" The path starts with ~, which Terraform does not expand to your home directory: write "+
-			"catalog_file = pathexpand(%s).", megallm.QuotePath(err.Path))
+		fix := "wrap it in pathexpand()"
+		if p, ok := megallm.PathToWrite(from, err.Path); ok {
+			fix = "write catalog_file = pathexpand(" + p + ")"
+		}
+		return " The path starts with ~, which Terraform does not expand to your home directory: " + fix + "."
 	case !filepath.IsAbs(err.Path):
 		looked, _ := filepath.Abs(err.Path)
 		fix := "in a module, start the path with ${path.module}/"

@@ -296,6 +296,43 @@ func TestCatalogFile_url(t *testing.T) {
 	)
 }
 
+// From MEGALLM_CATALOG_FILE, the path a file: URL names is written without
+// quotes, which a .env file that Docker reads would keep as part of it; so
+// set, the file reads.
+func TestCatalogFile_fileURLInEnvironment(t *testing.T) {
+	path := writeCatalogFile(t, mockapi.BuiltinCatalog())
+	t.Setenv(envCatalogFile, "file://"+filepath.ToSlash(path))
+	config := `data "megallm_models" "all" {}`
+	unitTest(t, resource.TestStep{
+		Config: config,
+		ExpectError: expectError(`The path is a file: URL, and MEGALLM_CATALOG_FILE takes the file's path alone: write ` +
+			regexp.QuoteMeta(path) + `\.`),
+	}, resource.TestStep{PreConfig: func() { t.Setenv(envCatalogFile, path) }, Config: config})
+}
+
+// A path too long to quote whole (over 256 characters) is never the path to
+// write: its quote is cut, and names no file. The advice says what to do
+// with the path instead.
+func TestCatalogFile_pathTooLongToQuote(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("megallm-nested/", 20) + "catalog.json"
+	dir := filepath.Join(t.TempDir(), strings.Repeat("d", 250))
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	step := func(file, want string) resource.TestStep {
+		return resource.TestStep{
+			Config:      fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file),
+			ExpectError: expectError(want),
+		}
+	}
+	unitTest(t,
+		step("file:///"+long, `catalog_file takes the file's path alone\.\s+The file must hold`),
+		step("~/"+long, `which Terraform does not expand to your home directory: wrap it in pathexpand\(\)\.\s+The file must hold`),
+		step(dir, `this one holds no \.json file: save one into it, as below, and write its path\.\s+The file must hold`),
+	)
+}
+
 // A file: URL a slash short (file://tmp/x for /tmp/x) names the host "tmp":
 // where the path with that slash is a file, it is the path to write, and
 // written so, it reads.

@@ -242,12 +242,19 @@ func TestConfigure_apiKeyShorterThanMinKeyLength(t *testing.T) {
 }
 
 // A base URL that holds MEGALLM_API_KEY's key is refused even when api_key
-// sets another, shorter one.
+// sets another, shorter one. From MEGALLM_BASE_URL, the URL to set instead is
+// written without quotes, which a .env file that Docker reads would keep.
 func TestConfigure_environmentKeyInBaseURL(t *testing.T) {
 	key := testKey(t, envAPIKey)
 	t.Setenv(envAPIKey, key)
 	resp := configure(t, map[string]tftypes.Value{"api_key": str("gwkey"), "base_url": str("https://gw.example.test/v1/" + key)}, false)
 	if resp.Diagnostics.ErrorsCount() != 1 || resp.Diagnostics.Errors()[0].Summary() != "API key in the base URL" {
 		t.Errorf("diagnostics %v, want the base URL refused for the key it holds", resp.Diagnostics)
+	}
+	t.Setenv(envBaseURL, "https://gw.example.test/v1/"+key)
+	resp = configure(t, map[string]tftypes.Value{}, false)
+	const want = "Set MEGALLM_BASE_URL to the API root that serves /models, for example https://ai.megallm.io/v1, and"
+	if resp.Diagnostics.ErrorsCount() != 1 || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), want) {
+		t.Errorf("from %s: diagnostics %v, want an error that says: %s", envBaseURL, resp.Diagnostics, want)
 	}
 }

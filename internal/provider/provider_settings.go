@@ -60,7 +60,12 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	}
 	if file != "" {
 		if cfg.CatalogFile.IsNull() {
-			if err := spaced("it", file, "path"); err != nil {
+			if err := spacedFix("it", file, "path", func(clean string) string {
+				if p, ok := megallm.PathToWrite(envCatalogFile, clean); ok {
+					return "write it as " + p
+				}
+				return "remove it"
+			}); err != nil {
 				diags.AddAttributeError(path.Root("catalog_file"), "Invalid "+envCatalogFile,
 					fmt.Sprintf("The %s environment variable is set, but %s, or unset it.", envCatalogFile, err))
 				return providerSettings{}, diags
@@ -75,8 +80,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 
 	baseURL, baseFrom := cfg.BaseURL.ValueString(), "base_url"
 	if cfg.BaseURL.IsNull() {
-		baseURL, baseFrom = getenv(envBaseURL, fmt.Sprintf("the API root that serves /models, for example %q",
-			megallm.DefaultBaseURL), path.Root("base_url"), &diags), envBaseURL
+		baseURL, baseFrom = getenv(envBaseURL, apiRoot(envBaseURL), path.Root("base_url"), &diags), envBaseURL
 		_, err := megallm.ParseBaseURL(baseURL)
 		switch {
 		case baseURL == "":
@@ -85,8 +89,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 			return providerSettings{}, diags
 		case err != nil:
 			diags.AddAttributeError(path.Root("base_url"), "Invalid "+envBaseURL,
-				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to the API root that serves "+
-					"/models, for example %q, or unset it.", envBaseURL, err, baseURLHint(baseURL, err), megallm.DefaultBaseURL))
+				fmt.Sprintf("The %s environment variable is set, but %s.%s Set it to %s, or unset it.", envBaseURL, err,
+					baseURLHint(envBaseURL, baseURL, err), apiRoot(envBaseURL)))
 			return providerSettings{}, diags
 		}
 	}
@@ -117,8 +121,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	if scrubbed := keyScrubber(apiKey)(s.baseURL); megallm.KeyScrubber(longKeys...)(s.baseURL) != s.baseURL {
 		diags.AddAttributeError(path.Root("base_url"), "API key in the base URL",
 			fmt.Sprintf("The base URL %s holds the API key (shown as ***), which would be sent in every request's "+
-				"URL, where proxies and servers log it. Set %s to the API root alone, for example %q, "+
-				"and the key in api_key or %s only.", megallm.Quote(scrubbed), s.baseFrom, megallm.DefaultBaseURL, envAPIKey))
+				"URL, where proxies and servers log it. Set %s to %s, and the key in api_key or %s only.",
+				megallm.Quote(scrubbed), s.baseFrom, apiRoot(s.baseFrom), envAPIKey))
 	}
 	return s, diags
 }

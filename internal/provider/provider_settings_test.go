@@ -67,7 +67,7 @@ func TestResolveSettings_catalogFileFromEnvironmentWithWhiteSpace(t *testing.T) 
 	t.Setenv(envCatalogFile, "catalog.json\n")
 	_, diags := resolveSettings(t.Context(), providerConfig{CatalogFile: types.StringNull()})
 	want := `The MEGALLM_CATALOG_FILE environment variable is set, but it is "catalog.json\n", with white space around it, ` +
-		`which no path has: write it as "catalog.json", or unset it.`
+		`which no path has: write it as catalog.json, or unset it.`
 	if len(diags) != 1 || diags[0].Detail() != want {
 		t.Errorf("got %v, want one error: %s", diags, want)
 	}

@@ -104,13 +104,28 @@ data "megallm_models" "all" {}`,
 	})
 }
 
+// TestProvider_invalidBaseURLInEnvironment: the URL MEGALLM_BASE_URL meant
+// is written without quotes, which a .env file that Docker reads would keep
+// as part of the value, and set so it plans.
 func TestProvider_invalidBaseURLInEnvironment(t *testing.T) {
+	server := mockapi.NewTestServer(t, "")
 	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
-	t.Setenv(envBaseURL, "ai.megallm.io/v1")
+	meant := server.URL()
+	t.Setenv(envBaseURL, strings.TrimPrefix(meant, "http://"))
+	config := `data "megallm_models" "all" {}`
 	unitTest(t, resource.TestStep{
-		Config: `data "megallm_models" "all" {}`,
-		ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but "ai.megallm.io/v1" must start with https:// or http://\. ` +
-			`Did you mean "https://ai.megallm.io/v1"\? Set it to the API root`),
+		Config: config,
+		ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but ` +
+			regexp.QuoteMeta(megallm.Quote(strings.TrimPrefix(meant, "http://"))) + ` must start with https:// or ` +
+			`http://\. Did you mean ` + regexp.QuoteMeta(meant) + `\? Set it to the API root that serves /models, for ` +
+			`example https://ai\.megallm\.io/v1, or unset it\.`),
+	}, resource.TestStep{ // as a .env file that Docker reads would set the quoted advice
+		PreConfig:   func() { t.Setenv(envBaseURL, `"`+meant+`"`) },
+		Config:      config,
+		ExpectError: expectError(`is written in quotes`),
+	}, resource.TestStep{
+		PreConfig: func() { t.Setenv(envBaseURL, meant) },
+		Config:    config,
 	})
 }
 
@@ -122,7 +137,7 @@ func TestProvider_blankEnvironmentVariable(t *testing.T) {
 	server := mockapi.NewTestServer(t, key)
 	t.Setenv(envAPIKey, key)
 	for name, setTo := range map[string]string{
-		envBaseURL:     `the API root that serves /models, for example "https://ai\.megallm\.io/v1"`,
+		envBaseURL:     `the API root that serves /models, for example https://ai\.megallm\.io/v1`,
 		envCatalogFile: `the path of a saved GET /models answer`,
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -202,17 +217,20 @@ data "megallm_models" "all" {}`, bad.value, mockapi.DefaultAPIKey),
 }
 
 // TestProvider_invalidBaseURLInEnvironmentForms: MEGALLM_BASE_URL gets the
-// same checks as base_url, each reported on base_url, naming the variable.
+// same checks as base_url, each reported on base_url, naming the variable,
+// and the URL it meant is written without quotes, as the variable takes it.
 func TestProvider_invalidBaseURLInEnvironmentForms(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	t.Setenv(envAPIKey, mockapi.DefaultAPIKey)
+	meantQuoted := regexp.MustCompile(`Did you mean "([^"]*)"`)
 	for name, bad := range badBaseURLs(server) {
 		t.Run(name, func(t *testing.T) {
 			t.Setenv(envBaseURL, bad.value)
+			expected := meantQuoted.ReplaceAllString(bad.expected, "Did you mean $1")
 			unitTest(t, resource.TestStep{
 				Config: `data "megallm_models" "all" {}`,
-				ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but ` + bad.expected +
-					`.* Set it to the API root that serves /models, for example "https://ai.megallm.io/v1", or unset it`),
+				ExpectError: expectError(`Invalid MEGALLM_BASE_URL .* The MEGALLM_BASE_URL environment variable is set, but ` + expected +
+					`.* Set it to the API root that serves /models, for example https://ai\.megallm\.io/v1, or unset it`),
 			})
 		})
 	}
@@ -590,16 +608,22 @@ data "megallm_model" "m" { id = "gpt-4o" }`, baseURL, key)
 }
 
 // A base URL from MEGALLM_BASE_URL is named, and fixed, as the variable's:
-// base_url is unset, and the variable is what to change.
+// base_url is unset, and the variable is what to change, to a URL written
+// without quotes, as a .env file that Docker reads takes it; so set, it plans.
 func TestProvider_baseURLFromEnvironmentNamesTheVariable(t *testing.T) {
 	key := testKey(t, envAPIKey)
 	server := mockapi.NewTestServer(t, key)
 	t.Setenv(envBaseURL, strings.TrimSuffix(server.URL(), "/v1"))
 	t.Setenv(envAPIKey, key)
+	config := `data "megallm_model" "m" { id = "gpt-4o" }`
 	unitTest(t, resource.TestStep{
-		Config: `data "megallm_model" "m" { id = "gpt-4o" }`,
+		Config: config,
 		ExpectError: expectError(`MegaLLM API not found at MEGALLM_BASE_URL .* HTTP 404 .* Check MEGALLM_BASE_URL: it must be ` +
-			`the API root that serves /models`),
+			`the API root that serves /models, for example https://ai\.megallm\.io/v1\. This one has no path: .*; for example ` +
+			regexp.QuoteMeta(server.URL()) + `\.`),
+	}, resource.TestStep{
+		PreConfig: func() { t.Setenv(envBaseURL, server.URL()) },
+		Config:    config,
 	})
 }
 

@@ -184,8 +184,7 @@ var baseURLValidator = argumentCheck{
 	describes: "an absolute http:// or https:// URL without credentials, query, white space or quotes",
 	str: func(_, s string) string {
 		if _, err := megallm.ParseBaseURL(s); err != nil {
-			return fmt.Sprintf("base_url %s.%s Use the API root that serves /models, for example %q.", err, baseURLHint(s, err),
-				megallm.DefaultBaseURL)
+			return fmt.Sprintf("base_url %s.%s Use %s.", err, baseURLHint("base_url", s, err), apiRoot("base_url"))
 		}
 		return ""
 	},
@@ -194,17 +193,27 @@ var baseURLValidator = argumentCheck{
 // baseURLHint is what to do instead, when a base URL's error needs more than
 // a good example: credentials go in api_key; a URL without its scheme, or with
 // one mistyped, is offered with one (withScheme) if its host has a dot or a
-// port, or is this machine: an API key ("tHs/Zq9x") is no host.
-func baseURLHint(raw string, err error) string {
+// port, or is this machine: an API key ("tHs/Zq9x") is no host. It is written
+// as setting, base_url or MEGALLM_BASE_URL, takes it (megallm.ToWrite).
+func baseURLHint(setting, raw string, err error) string {
 	fixed := withScheme(raw)
 	u, fixedErr := megallm.ParseBaseURL(fixed)
 	switch {
 	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || fixed != "" && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
 		return " Put the API key in api_key or the " + envAPIKey + " environment variable instead."
 	case fixed != "" && fixedErr == nil && (strings.ContainsAny(u.Host, ".:") || !sendsKeyInClear("http://"+u.Host)):
-		return didYouMean([]string{fixed})
+		if written, ok := megallm.ToWrite(setting, fixed); ok {
+			return didYouMeanWords + written + "?"
+		}
 	}
 	return ""
+}
+
+// apiRoot is what setting, base_url or MEGALLM_BASE_URL, must be, with the
+// default as the example, written as setting takes it (megallm.ToWrite).
+func apiRoot(setting string) string {
+	example, _ := megallm.ToWrite(setting, megallm.DefaultBaseURL)
+	return "the API root that serves /models, for example " + example
 }
 
 // withScheme is raw with the scheme base_url needs, or "": a mistyped one
