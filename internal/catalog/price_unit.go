@@ -1,6 +1,10 @@
 package catalog
 
-import "slices"
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
 
 // PriceUnit is how many tokens a price is of, as its name says after its
 // last per: per_token, per_1k_tokens, per_million.
@@ -60,3 +64,33 @@ func OtherUnit(value string, names []string) (name string, valueUnit, nameUnit P
 	}
 	return "", PriceUnit{}, PriceUnit{}
 }
+
+// NamedPriceUnit is the unit of the price that name names
+// (input_tokens_cost_per_million: per million tokens); false for a name that
+// names no price.
+func NamedPriceUnit(name string) (PriceUnit, bool) {
+	_, unit, ok := priceUnitOf(name)
+	return unit, ok
+}
+
+// PriceUnitAfter splits a price written as text with its unit after it, as
+// people write one ("5 per 1K tokens", "$3/M", "0.000002 per token"): the
+// text before the unit, the unit as written, and the PriceUnit; false for
+// text that ends in none.
+func PriceUnitAfter(s string) (before, written string, unit PriceUnit, ok bool) {
+	m := unitAfter.FindStringSubmatchIndex(s)
+	if m == nil {
+		return s, "", PriceUnit{}, false
+	}
+	word := strings.ToLower(strings.NewReplacer(" ", "", ",", "").Replace(s[m[2]:m[3]]))
+	for _, key := range []string{word, strings.TrimPrefix(word, "1"), "1" + word} { // 1million, k
+		if unit, ok = priceUnits[key]; ok {
+			return s[:m[0]], strings.TrimSpace(s[m[0]:]), unit, true
+		}
+	}
+	return s, "", PriceUnit{}, false
+}
+
+// unitAfter matches the unit a price may end with: "/M", "/1K", "/MTok",
+// " per million", " per 1,000 tokens", "/token".
+var unitAfter = regexp.MustCompile(`(?i)\s*(?:/|\bper\b)\s*((?:1\s*)?(?:k|m|thousand|million)|1,?000(?:,?000)?|token)\s*(?:tok|tokens)?\s*$`)

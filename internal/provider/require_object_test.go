@@ -139,6 +139,28 @@ output "unmet" {
 require = { min_context_length = 9007199254740993 }`, `Model "huge" does not meet 1 requirement: - `+miss))
 }
 
+// A price written in quotes per another unit than the attribute's is
+// converted, as an attribute named per another unit is (unitError): "write a
+// number" would leave 5 or 5000 to guess. The number given plans.
+func TestRequire_pricePerAnotherUnitInText(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	config := func(require string) string {
+		return providerBlock(server, "") + fmt.Sprintf(`data "megallm_models" "m" { require = %s }`, require)
+	}
+	unitTest(t, resource.TestStep{
+		Config: config(`{ max_input_cost_per_million = "5 per 1K tokens" }`),
+		ExpectError: expectError(`got a string "5 per 1K tokens": write it as the number 5000 \(5 × 1000, as ` +
+			`max_input_cost_per_million is one per million tokens\), without quotes or "per 1K tokens"\.?\s*$`),
+	}, resource.TestStep{
+		Config: config(`{ max_output_cost_per_million = "$0.000002/token" }`),
+		ExpectError: expectError(`got a string "\$0\.000002/token": write it as the number 2 \(0\.000002 × 1000000, as ` +
+			`max_output_cost_per_million is one per million tokens\), without quotes, "\$" or "/token"\.?\s*$`),
+	}, resource.TestStep{
+		Config: config(`{ max_input_cost_per_million = 5000, max_output_cost_per_million = 2 }`),
+	})
+}
+
 func TestRequire_numbers(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")

@@ -76,15 +76,20 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 		}
 		return noneOfKind()
 	}
-	bare, unit, perToken := s, "", strings.HasSuffix(name, "_per_million")
-	if i := perMillion.FindStringIndex(s); i != nil && perToken {
-		bare, unit = s[:i[0]], strings.TrimSpace(s[i[0]:])
+	bare, unit := s, ""
+	nameUnit, price := catalog.NamedPriceUnit(name)
+	var times *big.Rat // what a price per another unit is multiplied by, to be one per nameUnit
+	if before, written, valueUnit, ok := catalog.PriceUnitAfter(s); ok && price {
+		bare, unit = before, written
+		if valueUnit.Tokens != nameUnit.Tokens {
+			times = big.NewRat(nameUnit.Tokens, valueUnit.Tokens)
+		}
 	}
 	bare, sign := withoutCurrency(bare)
 	if !strings.Contains(name, "cost") { // a count, which no currency goes with: "5 EUR" is no number of tokens
 		bare, sign = s, ""
 	}
-	n, alt, short := shorthandNumber(bare, !perToken)
+	n, alt, short := shorthandNumber(bare, !price)
 	short = short && want.Is(tftypes.Number) && !numberLiteral.MatchString(s)
 	written := s // the value to write without quotes
 	if b := strings.ToLower(strings.TrimSpace(s)); want.Is(tftypes.Bool) && (b == "true" || b == "false") {
@@ -96,12 +101,17 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	if !short {
 		n, alt = s, ""
 	}
+	shown := n // the number to write, with how it was converted
+	if short && times != nil {
+		n, alt = timesText(n, times), timesText(alt, times)
+		shown = fmt.Sprintf("%s (%s × %s, as %s is one per %s)", n, shown, timesText("1", times), name, nameUnit.Words)
+	}
 	refused := ""
 	if err := refusal(n); err != nil {
 		refused = notEither(" "+n, err)
 	}
 	if alt != "" && refusal(alt) == nil { // a reading the attribute takes too: ask, do not guess
-		n += fmt.Sprintf(" (or %s, if its comma is a decimal comma)", alt)
+		shown += fmt.Sprintf(" (or %s, if its comma is a decimal comma)", alt)
 	}
 	without := "without quotes"
 	switch {
@@ -115,14 +125,14 @@ func (o *objectReader) quotedHint(name string, v tftypes.Value, want tftypes.Typ
 	case refused != "" && !o.stringMap:
 		return " " + megallm.Quote(s) + refused
 	case short && !o.stringMap:
-		return fmt.Sprintf(" %s: write it as the number %s, %s", megallm.Quote(s), n, without)
+		return fmt.Sprintf(" %s: write it as the number %s, %s", megallm.Quote(s), shown, without)
 	case !o.stringMap:
 		return fmt.Sprintf(" %s: write it without quotes, as %s, or, where a variable's type made it a string, type it %s",
 			megallm.Quote(s), written, kind)
 	}
 	fix := refused // a number as people write it stays a string in any map(string)
 	if short && refused == "" {
-		fix = fmt.Sprintf(", and write it as the number %s", n)
+		fix = fmt.Sprintf(", and write it as the number %s", shown)
 	}
 	return o.mapHint(s, fix)
 }
@@ -193,9 +203,15 @@ func hasSign(code string) bool {
 	return slices.ContainsFunc(currencySigns, func(c struct{ sign, code string }) bool { return strings.EqualFold(c.code, code) })
 }
 
-// perMillion matches the unit a price per million tokens may end with:
-// "/M", "/1M", " per million", "/MTok", " per million tokens".
-var perMillion = regexp.MustCompile(`(?i)\s*(/|\bper\b)\s*(1\s*)?(m|million)\s*(tok|tokens)?\s*$`)
+// timesText is the decimal number n times by, as numberText writes it; ""
+// for "".
+func timesText(n string, by *big.Rat) string {
+	r, ok := new(big.Rat).SetString(n)
+	if !ok {
+		return ""
+	}
+	return numberText(new(big.Float).SetPrec(512).SetRat(r.Mul(r, by)))
+}
 
 // codeAround matches a number with a three-letter code before or after it,
 // apart or glued: "EUR 2,50", "USD2.50", "2.50eur".
