@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"slices"
@@ -16,38 +17,42 @@ import (
 
 // TestRedirect_crossHostDropsBothCredentialHeaders: a redirect to another
 // host (here the same loopback server under another name or port) receives
-// neither credential header, in either scheme; a same-host redirect keeps it.
+// neither credential header, in either scheme, whatever its status, temporary
+// or permanent; a same-host redirect keeps it.
 func TestRedirect_crossHostDropsBothCredentialHeaders(t *testing.T) {
 	t.Parallel()
-	for _, scheme := range []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey} {
-		for _, target := range []string{"other port", "other name"} {
-			t.Run(string(scheme)+"/"+target, func(t *testing.T) {
-				t.Parallel()
-				other := mockapi.NewTestServer(t, testKey) // records every header it receives
-				otherURL := other.URL()
-				if target == "other name" {
-					otherURL = strings.Replace(otherURL, "127.0.0.1", "localhost", 1)
-				}
-				api := mockapi.NewTestServer(t, testKey)
-				api.InjectFaults(mockapi.Redirect(http.StatusFound, otherURL+"/models"))
-				client := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey, AuthScheme: scheme})
-				_, _, err := client.ListModels(context.Background())
-				if apiErr := (*megallm.APIError)(nil); !errors.As(err, &apiErr) || !apiErr.KeyWithheld {
-					t.Errorf("err = %v, want an APIError with KeyWithheld: the other host refused a request without the key", err)
-				}
-				requests := other.Requests()
-				if len(requests) != 1 {
-					t.Fatalf("the other host received %d requests, want 1", len(requests))
-				}
-				for name, values := range requests[0].Header {
-					for _, v := range values {
-						if strings.Contains(v, testKey) {
-							t.Errorf("the other host received the key in its %s header", name)
-						}
+	// Each status once, each scheme with each target among them: the hop's
+	// host decides, not its status.
+	schemes, targets := []megallm.AuthScheme{megallm.AuthBearer, megallm.AuthXAPIKey}, []string{"other port", "other name"}
+	for i, status := range []int{http.StatusFound, http.StatusMovedPermanently, http.StatusSeeOther,
+		http.StatusTemporaryRedirect, http.StatusPermanentRedirect} {
+		scheme, target := schemes[i%2], targets[i/2%2]
+		t.Run(fmt.Sprintf("%s/%s/%d", scheme, target, status), func(t *testing.T) {
+			t.Parallel()
+			other := mockapi.NewTestServer(t, testKey) // records every header it receives
+			otherURL := other.URL()
+			if target == "other name" {
+				otherURL = strings.Replace(otherURL, "127.0.0.1", "localhost", 1)
+			}
+			api := mockapi.NewTestServer(t, testKey)
+			api.InjectFaults(mockapi.Redirect(status, otherURL+"/models"))
+			client := newClient(t, megallm.Config{BaseURL: api.URL(), APIKey: testKey, AuthScheme: scheme})
+			_, _, err := client.ListModels(context.Background())
+			if apiErr := (*megallm.APIError)(nil); !errors.As(err, &apiErr) || !apiErr.KeyWithheld {
+				t.Errorf("err = %v, want an APIError with KeyWithheld: the other host refused a request without the key", err)
+			}
+			requests := other.Requests()
+			if len(requests) != 1 {
+				t.Fatalf("the other host received %d requests, want 1", len(requests))
+			}
+			for name, values := range requests[0].Header {
+				for _, v := range values {
+					if strings.Contains(v, testKey) {
+						t.Errorf("the other host received the key in its %s header", name)
 					}
 				}
-			})
-		}
+			}
+		})
 	}
 	t.Run("same host keeps the key", func(t *testing.T) {
 		t.Parallel()
