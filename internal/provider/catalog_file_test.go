@@ -226,6 +226,15 @@ func TestCatalogFile_pathIsQuoted(t *testing.T) {
 	})
 }
 
+// catalogFileStep plans a megallm_models under catalog_file = file and
+// expects the error that want matches (see expectError).
+func catalogFileStep(file, want string) resource.TestStep {
+	return resource.TestStep{
+		Config:      fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file),
+		ExpectError: expectError(want),
+	}
+}
+
 // The advice fits what is wrong: saving the answer again is offered only
 // when the file is missing or holds something else.
 func TestCatalogFile_adviceFitsTheError(t *testing.T) {
@@ -236,17 +245,11 @@ func TestCatalogFile_adviceFitsTheError(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	step := func(file, want string) resource.TestStep {
-		return resource.TestStep{
-			Config:      fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file),
-			ExpectError: expectError(want),
-		}
-	}
 	unitTest(t,
-		step(withJSON, `it is a directory, not a file\. catalog_file must name the catalog's file, not the directory that `+
+		catalogFileStep(withJSON, `it is a directory, not a file\. catalog_file must name the catalog's file, not the directory that `+
 			`holds it: this one holds "a\.json", "b\.json", so write the path of the one you saved, such as `+
 			regexp.QuoteMeta(megallm.QuotePath(filepath.Join(withJSON, "a.json")))+`\.\s+Check catalog_file\.\s*$`),
-		step(empty, `it is a directory, not a file\. catalog_file must name the catalog's file, not a directory, and this `+
+		catalogFileStep(empty, `it is a directory, not a file\. catalog_file must name the catalog's file, not a directory, and this `+
 			`one holds no \.json file: save one into it, as below, and write its path, such as `+
 			regexp.QuoteMeta(megallm.QuotePath(filepath.Join(empty, "catalog.json")))+`\.\s+The file must hold a GET /models answer`),
 	)
@@ -275,21 +278,15 @@ func TestCatalogFileAdvice(t *testing.T) {
 // A URL given as catalog_file is not downloaded: say so, and what to write.
 func TestCatalogFile_url(t *testing.T) {
 	t.Parallel()
-	step := func(file, want string) resource.TestStep {
-		return resource.TestStep{
-			Config:      fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file),
-			ExpectError: expectError(want),
-		}
-	}
 	unitTest(t,
-		step("file:///srv/megallm%20snapshots/catalog.json", `catalog file "file:///srv/megallm%20snapshots/catalog\.json": no such file `+
+		catalogFileStep("file:///srv/megallm%20snapshots/catalog.json", `catalog file "file:///srv/megallm%20snapshots/catalog\.json": no such file `+
 			`or directory\. The path is a file: URL, and catalog_file takes the file's path alone: write `+
 			`"/srv/megallm snapshots/catalog\.json"\.\s+The file must hold a GET /models answer`),
-		step("file://megallm-no-such-host/share/catalog.json", `The path is a file: URL, and catalog_file takes the `+
+		catalogFileStep("file://megallm-no-such-host/share/catalog.json", `The path is a file: URL, and catalog_file takes the `+
 			`file's path alone, but this URL names a file on the host "megallm-no-such-host", and the provider reads `+
 			`this machine's files only: copy the file to this machine, or mount the directory that holds it, and write `+
 			`the path it has here\.\s+The file must hold a GET /models answer`),
-		step("https://ai.megallm.io/v1/models", `no such file or directory\. catalog_file is the path of a file on this `+
+		catalogFileStep("https://ai.megallm.io/v1/models", `no such file or directory\. catalog_file is the path of a file on this `+
 			`machine, not a URL: the provider downloads nothing from it\. Save the answer to a file first, as below, `+
 			`and write that file's path; or leave catalog_file out to read the catalog from the API, at base_url\.\s+`+
 			`The file must hold a GET /models answer`),
@@ -320,16 +317,10 @@ func TestCatalogFile_pathTooLongToQuote(t *testing.T) {
 	if err := os.Mkdir(dir, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	step := func(file, want string) resource.TestStep {
-		return resource.TestStep{
-			Config:      fmt.Sprintf("provider \"megallm\" { catalog_file = %q }\ndata \"megallm_models\" \"all\" {}", file),
-			ExpectError: expectError(want),
-		}
-	}
 	unitTest(t,
-		step("file:///"+long, `catalog_file takes the file's path alone\.\s+The file must hold`),
-		step("~/"+long, `which Terraform does not expand to your home directory: wrap it in pathexpand\(\)\.\s+The file must hold`),
-		step(dir, `this one holds no \.json file: save one into it, as below, and write its path\.\s+The file must hold`),
+		catalogFileStep("file:///"+long, `catalog_file takes the file's path alone\.\s+The file must hold`),
+		catalogFileStep("~/"+long, `which Terraform does not expand to your home directory: wrap it in pathexpand\(\)\.\s+The file must hold`),
+		catalogFileStep(dir, `this one holds no \.json file: save one into it, as below, and write its path\.\s+The file must hold`),
 	)
 }
 
