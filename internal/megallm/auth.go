@@ -24,9 +24,20 @@ func (s AuthScheme) valid() bool {
 
 // setHeader puts the key in the one header the scheme uses.
 func (s AuthScheme) setHeader(h http.Header, key string) {
+	h.Set(s.header(key))
+}
+
+// Header is the header line that carries key as the scheme sends it, for
+// advice such as a curl command, where key is a variable's reference.
+func (s AuthScheme) Header(key string) string {
+	name, value := s.header(key)
+	return name + ": " + value
+}
+
+// header is the name and value of the one header the scheme uses.
+func (s AuthScheme) header(key string) (name, value string) {
 	if s == AuthXAPIKey {
-		h.Set("x-api-key", key)
-		return
+		return "x-api-key", key
 	}
-	h.Set("Authorization", "Bearer "+key)
+	return "Authorization", "Bearer " + key
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -258,20 +259,63 @@ func TestCatalogFile_adviceFitsTheError(t *testing.T) {
 func TestCatalogFileAdvice(t *testing.T) {
 	t.Parallel()
 	denied := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "open", Path: "/srv/catalog.json", Err: fs.ErrPermission}}
-	if got := catalogFileAdvice(denied, "catalog_file"); !strings.Contains(got, "that user may not read this file: check the permissions") ||
+	if got := catalogFileAdvice(denied, "catalog_file", saveAdvice("", "", megallm.AuthBearer)); !strings.Contains(got, "that user may not read this file: check the permissions") ||
 		strings.Contains(got, "curl") {
 		t.Errorf("permission denied: advice %q, want the file's permissions and no download", got)
 	}
 	ioErr := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "read", Path: "/srv/catalog.json", Err: errors.New("input/output error")}}
-	if got := catalogFileAdvice(ioErr, "catalog_file"); got != "\n\nCheck catalog_file." {
+	if got := catalogFileAdvice(ioErr, "catalog_file", saveAdvice("", "", megallm.AuthBearer)); got != "\n\nCheck catalog_file." {
 		t.Errorf("I/O error: advice %q, want only to check the path", got)
 	}
 	content := &megallm.CatalogFileError{Path: "c.json", Err: errors.New("the file is empty (or only white space)")}
 	want := "\n\nThe file must hold a GET /models answer, for example saved with\n" +
 		"  curl -fsS -H \"Authorization: Bearer $MEGALLM_API_KEY\" https://ai.megallm.io/v1/models -o catalog.json\n" +
 		"(in PowerShell, write $env:MEGALLM_API_KEY, and curl.exe on Windows).\n\nCheck catalog_file."
-	if got := catalogFileAdvice(content, "catalog_file"); got != want {
+	if got := catalogFileAdvice(content, "catalog_file", saveAdvice("", "", megallm.AuthBearer)); got != want {
 		t.Errorf("content error: advice\n%s\nwant\n%s", got, want)
+	}
+}
+
+// The advice to save a catalog file fetches it from the configured API, with
+// the key in the header auth_scheme sends it in: followed, it saves a file
+// that plans. A URL a shell would read otherwise is in single quotes, and
+// one too long to quote whole is named by where it is set.
+func TestCatalogFile_saveAdviceWorks(t *testing.T) {
+	t.Parallel()
+	key := testKey(t, "save")
+	server := mockapi.NewTestServer(t, key)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.json")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	line := `curl -fsS -H "x-api-key: $MEGALLM_API_KEY" ` + server.URL() + `/models -o catalog.json`
+	config := func(file string) string {
+		return fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n  base_url = %q\n  auth_scheme = \"x-api-key\"\n}\n"+
+			"data \"megallm_models\" \"all\" {}", file, server.URL())
+	}
+	unitTest(t, resource.TestStep{
+		Config:      config(empty),
+		ExpectError: expectError(`saved with\s+` + regexp.QuoteMeta(line) + `\s+`),
+	}, resource.TestStep{
+		PreConfig: func() {
+			cmd := exec.Command("sh", "-c", line)
+			cmd.Dir, cmd.Env = dir, append(os.Environ(), "MEGALLM_API_KEY="+key)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("the advice, followed, failed: %v: %s", err, out)
+			}
+		},
+		Config: config(filepath.Join(dir, "catalog.json")),
+	})
+	for base, want := range map[string]string{
+		"https://gw.example/a$(id)/v1'": `curl -fsS -H "Authorization: Bearer $MEGALLM_API_KEY" 'https://gw.example/a$%28id%29/v1%27/models' -o catalog.json`,
+		"https://x'y.example/v1":        `'https://x%27y.example/v1/models'`,
+		"https://" + strings.Repeat("g", 60) + ".example/v1": `curl -fsS -H "Authorization: Bearer $MEGALLM_API_KEY" ` +
+			`BASE_URL/models -o catalog.json` + "\n(with base_url's value for BASE_URL; in PowerShell",
+	} {
+		if got := saveAdvice(base, "base_url", megallm.AuthBearer); !strings.Contains(got, want) {
+			t.Errorf("base URL %q: advice %q, want it to hold %q", base, got, want)
+		}
 	}
 }
 

@@ -21,10 +21,12 @@ type providerData struct {
 	// scrub replaces the API key in what a data source reports.
 	scrub func(string) string
 	// maxRetries, from (where the key or the catalog file came from) and
-	// baseFrom are the providerSettings that advice names.
+	// baseFrom are the providerSettings that advice names; save says how to
+	// save a catalog file (saveAdvice).
 	maxRetries int
 	from       string
 	baseFrom   string
+	save       string
 }
 
 // dataSource is what both data sources share: the configured providerData,
@@ -61,7 +63,7 @@ func keyHeld(scrub func(string) string) func(id string) string {
 func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog.Catalog, diag.Diagnostics) {
 	c, err := d.catalog.CatalogFor(ctx, reader)
 	if err != nil {
-		summary, detail := describeCatalogError(err, d.maxRetries, d.from, d.baseFrom)
+		summary, detail := describeCatalogError(err, d.maxRetries, d.from, d.baseFrom, d.save)
 		if repeated := (*catalog.RepeatedError)(nil); errors.As(err, &repeated) {
 			detail = repeatedDetail(repeated, reader)
 		}

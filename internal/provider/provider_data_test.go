@@ -59,7 +59,7 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 			if err == nil {
 				t.Fatal("ListModels succeeded, want an error")
 			}
-			summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url")
+			summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url", "")
 			if summary != tc.summary {
 				t.Errorf("summary %q, want %q", summary, tc.summary)
 			}
@@ -75,7 +75,7 @@ func TestDescribeCatalogError_neverShowsKey(t *testing.T) {
 
 func TestDescribeCatalogError_missingKey(t *testing.T) {
 	t.Parallel()
-	summary, detail := describeCatalogError(megallm.ErrMissingAPIKey, defaultMaxRetries, "api_key", "base_url")
+	summary, detail := describeCatalogError(megallm.ErrMissingAPIKey, defaultMaxRetries, "api_key", "base_url", "")
 	if summary != "Missing MegaLLM API key" || !strings.Contains(detail, "api_key and the "+envAPIKey+" environment variable are unset or blank") {
 		t.Errorf("got %q / %q: want a summary about the missing key and a detail saying that api_key and %s are unset or blank (a blank one is set)",
 			summary, detail, envAPIKey)
@@ -122,7 +122,7 @@ func TestDescribeCatalogError_cancelled(t *testing.T) {
 	_, _, retryWaitErr := client.ListModels(ctx)
 	inFlightErr := &url.Error{Op: "Get", URL: server.URL() + "/models", Err: context.Canceled}
 	for name, err := range map[string]error{"retry wait": retryWaitErr, "in flight": inFlightErr, "waiting for the shared fetch": context.Canceled} {
-		summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url")
+		summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url", "")
 		if summary != "Reading the MegaLLM catalog was cancelled" || !strings.Contains(detail, "Terraform was interrupted") ||
 			!strings.Contains(detail, "Nothing is wrong with the provider's configuration") {
 			t.Errorf("%s: got %q / %q, want a summary and detail that say the read was cancelled", name, summary, detail)
@@ -179,7 +179,7 @@ func TestDescribeCatalogError_unknownAuthority(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, _, err = client.ListModels(context.Background())
-	summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url")
+	summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url", "")
 	if summary != "Cannot verify the MegaLLM API's TLS certificate" || !strings.Contains(detail, "certificate signed by unknown authority") ||
 		!strings.Contains(detail, "SSL_CERT_FILE") || !strings.Contains(detail, "SSL_CERT_DIR") {
 		t.Errorf("got %q / %q, want a diagnostic that says how to trust the certificate", summary, detail)
@@ -210,7 +210,7 @@ func TestDescribeCatalogError_plainServer(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, _, err = client.ListModels(context.Background())
-		summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url")
+		summary, detail := describeCatalogError(err, defaultMaxRetries, "api_key", "base_url", "")
 		if want := "write base_url with http:// instead of https://."; summary != "MegaLLM API does not speak https" ||
 			!strings.HasSuffix(detail, want) {
 			t.Errorf("%s: got %q / %q, want a diagnostic that says to %s", name, summary, detail, want)
@@ -251,7 +251,7 @@ func TestDescribeCatalogError_throttled(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, _, err = client.ListModels(context.Background())
-			_, detail := describeCatalogError(err, tc.maxRetries, "api_key", "base_url")
+			_, detail := describeCatalogError(err, tc.maxRetries, "api_key", "base_url", "")
 			if flat := strings.Join(strings.Fields(detail), " "); !strings.Contains(flat, tc.want) ||
 				(tc.maxRetries == maxMaxRetries && strings.Contains(flat, raise)) {
 				t.Errorf("detail %q, want %q and, at max_retries = %d, no %q", detail, tc.want, maxMaxRetries, raise)
@@ -266,7 +266,7 @@ func TestDescribeCatalogError_longBaseURLWithoutPath(t *testing.T) {
 	t.Parallel()
 	root := "https://" + strings.Repeat("a", 60) + ".example"
 	_, detail := describeCatalogError(&megallm.APIError{StatusCode: http.StatusNotFound, URL: root + "/models"},
-		defaultMaxRetries, "api_key", "base_url")
+		defaultMaxRetries, "api_key", "base_url", "")
 	if want := `This one has no path: add the API's version path, as the default "https://ai.megallm.io/v1" has /v1.`; !strings.HasSuffix(detail, want) {
 		t.Errorf("detail %q, want it to end %q", detail, want)
 	}
@@ -308,7 +308,7 @@ func TestDescribeCatalogError_proxyAsksForCredentials(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, _, err = client.ListModels(context.Background())
-		summary, detail := describeCatalogError(err, 3, "api_key", "base_url")
+		summary, detail := describeCatalogError(err, 3, "api_key", "base_url", "")
 		if want := fmt.Sprintf("%v.\n\n"+advice, err, tc.variable); summary != "Proxy asks for credentials" || detail != want ||
 			strings.Contains(detail, password) {
 			t.Errorf("%s, credentials %t: %q\n%s\nwant %q\n%s", tc.variable, tc.credentials != "", summary, detail,

@@ -24,9 +24,10 @@ import (
 
 // providerSettings is the provider block with the environment and defaults.
 type providerSettings struct {
-	// catalogFile, when set, leaves the API settings unused; fileKeys are the
-	// keys scrubbed from it. Each ...From names the argument or environment
-	// variable a setting came from, for advice.
+	// catalogFile, when set, leaves the API settings unused but by the advice
+	// to save it (saveAdvice); fileKeys are the keys scrubbed from it. Each
+	// ...From names the argument or environment variable a setting came from,
+	// for advice.
 	catalogFile string
 	fileFrom    string
 	fileKeys    []string
@@ -72,10 +73,15 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 			}
 			warnCatalogFileFromEnvironment(&diags, cfg, file)
 		}
+		// The API's settings, unused, say where saveAdvice saves the file from.
+		baseURL, baseFrom := cfg.BaseURL.ValueString(), "base_url"
+		if cfg.BaseURL.IsNull() {
+			baseURL, baseFrom = os.Getenv(envBaseURL), envBaseURL
+		}
 		// Every key the provider knows, scrubbed from the file as from an answer
 		// of the API: the server it was saved from may have been sent either.
 		return providerSettings{catalogFile: file, fileFrom: fileFrom, fileKeys: secretKeys(cfg.APIKey.ValueString()),
-			policy: policy}, diags
+			baseURL: baseURL, baseFrom: baseFrom, authScheme: authScheme(cfg), policy: policy}, diags
 	}
 
 	baseURL, baseFrom := cfg.BaseURL.ValueString(), "base_url"
@@ -97,7 +103,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	s := providerSettings{
 		baseURL:    baseURL,
 		baseFrom:   baseFrom,
-		authScheme: cmp.Or(megallm.AuthScheme(cfg.AuthScheme.ValueString()), megallm.AuthBearer),
+		authScheme: authScheme(cfg),
 		timeout:    defaultRequestTimeout,
 		maxRetries: defaultMaxRetries,
 		policy:     policy,
@@ -125,6 +131,11 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 				megallm.Quote(scrubbed), s.baseFrom, apiRoot(s.baseFrom), envAPIKey))
 	}
 	return s, diags
+}
+
+// authScheme is auth_scheme, Bearer when unset.
+func authScheme(cfg providerConfig) megallm.AuthScheme {
+	return cmp.Or(megallm.AuthScheme(cfg.AuthScheme.ValueString()), megallm.AuthBearer)
 }
 
 // getenv is the environment variable name, "" when unset or empty; white

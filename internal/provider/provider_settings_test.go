@@ -37,8 +37,10 @@ func TestResolveSettings_defaults(t *testing.T) {
 }
 
 // catalog_file wins over the API settings, which are left unresolved but for
-// the keys, api_key's and MEGALLM_API_KEY's, scrubbed from the file, and a
-// configured file does not warn; the key is trimmed for the API.
+// the keys, api_key's and MEGALLM_API_KEY's, scrubbed from the file, and the
+// base URL and auth scheme that the advice to save the file names
+// (saveAdvice), and a configured file does not warn; the key is trimmed for
+// the API.
 func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 	clearProviderEnvironment(t)
 	t.Setenv(envAPIKey, "sk-fake-env-key")
@@ -48,9 +50,11 @@ func TestResolveSettings_catalogFileBeforeAPI(t *testing.T) {
 		APIKey:      types.StringValue(" sk-fake-key\n"),
 	}
 	settings, diags := resolveSettings(t.Context(), cfg)
-	want := providerSettings{catalogFile: "catalog.json", fileFrom: "catalog_file", fileKeys: []string{"sk-fake-key", "sk-fake-env-key"}}
+	want := providerSettings{catalogFile: "catalog.json", fileFrom: "catalog_file", fileKeys: []string{"sk-fake-key", "sk-fake-env-key"},
+		baseURL: "https://127.0.0.1:8443/v1", baseFrom: "base_url", authScheme: megallm.AuthBearer}
 	if len(diags) != 0 || !reflect.DeepEqual(settings, want) {
-		t.Errorf("got %+v and %v, want only the catalog file and the keys scrubbed from it, and no diagnostic", settings, diags)
+		t.Errorf("got %+v and %v, want only the catalog file, the keys scrubbed from it and what saveAdvice names, "+
+			"and no diagnostic", settings, diags)
 	}
 
 	cfg.CatalogFile = types.StringNull()
