@@ -171,16 +171,17 @@ func (c *Catalog) LookupMisnamed(id string) (MisnamedID, bool) {
 // joined reads id as what it lists in one string, as a list joined with
 // commas or a CSV cell does ("gpt-4o, gpt-4o-mini"), each once, in its order:
 // the first catalog id, the other catalog ids (Alike) and the others
-// (Lacked), when it lists two or more, one at least a catalog id, and LeftOut
-// does not report it; else the zero MisnamedID. A misspelt part
-// ("gpt-4o, gpt-4o-mnii") or one repeated leaves it a list all the same:
-// written so, a denial or exclusion would miss every model it names.
+// (Lacked), when it lists one at least a catalog id, and LeftOut does not
+// report it; else the zero MisnamedID. A misspelt part ("gpt-4o, gpt-4o-mnii"),
+// one repeated or a stray separator ("gpt-4o,", MisnamedID.Stray) leaves it a
+// list all the same: written so, a denial or exclusion would miss every model
+// it names.
 func (c *Catalog) joined(id string) MisnamedID {
 	if !strings.ContainsFunc(id, listSeparator) {
 		return MisnamedID{} // no list: read without allocating
 	}
 	parts := strings.FieldsFunc(id, listSeparator)
-	if len(parts) < 2 || c.LeftOut(id) != "" {
+	if len(parts) == 0 || c.LeftOut(id) != "" {
 		return MisnamedID{}
 	}
 	m, seen := MisnamedID{ID: id}, make(map[string]bool, len(parts))

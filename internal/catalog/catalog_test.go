@@ -273,9 +273,11 @@ func TestLookupMisnamed_separators(t *testing.T) {
 // leave them all listed or allowed. A part the catalog lacks, a misspelt id
 // ("gpt-4o-mnii") or one it does not have yet ("gpt-5"), is Lacked: before,
 // it made the string no list, whose near miss only warned and so left the
-// catalog ids beside it ungated. An id repeated names it alone (One). No
-// catalog id, or a single part, makes it no list of ids, and one id with
-// other separators reads first.
+// catalog ids beside it ungated. An id repeated names it alone (One), and so
+// does one with a stray separator ("gpt-4o,", Stray), which before was no
+// list: an unknown id, which only warned, so its exclusion or denial missed
+// the model in silence. No catalog id makes it no list of ids, and one id
+// with other separators reads first.
 func TestLookupMisnamed_joined(t *testing.T) {
 	t.Parallel()
 	c := New([]megallm.Model{{ID: "gpt-4o"}, {ID: "gpt-4o-mini"}, {ID: "o3"}, {ID: "mini"}})
@@ -293,7 +295,9 @@ func TestLookupMisnamed_joined(t *testing.T) {
 			Alike: []string{"mini"}, Lacked: []string{"gpt-4o-mnii"}}, true, true},
 		{"gpt-4o, gpt-4o", MisnamedID{ID: "gpt-4o, gpt-4o", CatalogID: "gpt-4o"}, true, true},
 		{"gpt-5, gpt-6", MisnamedID{}, false, false},
-		{"gpt-4o,", MisnamedID{}, false, false},
+		{"gpt-4o,", MisnamedID{ID: "gpt-4o,", CatalogID: "gpt-4o"}, true, false},
+		{";o3|\t", MisnamedID{ID: ";o3|\t", CatalogID: "o3"}, true, false},
+		{"gpt-5,", MisnamedID{}, false, false},
 	}
 	for _, tc := range tests {
 		got, ok := c.LookupMisnamed(tc.id)
@@ -310,6 +314,11 @@ func TestLookupMisnamed_joined(t *testing.T) {
 	for id, one := range map[string]bool{"gpt-4o, gpt-4o": true, "gpt-4o, gpt-5": false, "gpt-4o gpt-4o-mini": false} {
 		if got, _ := c.LookupMisnamed(id); got.One() != one {
 			t.Errorf("LookupMisnamed(%q).One() = %t, want %t", id, got.One(), one)
+		}
+	}
+	for id, stray := range map[string]bool{"gpt-4o,": true, ";o3|\t": true, "gpt-4o, gpt-4o": false, "GPT-4o": false} {
+		if got, _ := c.LookupMisnamed(id); got.Stray() != stray {
+			t.Errorf("LookupMisnamed(%q).Stray() = %t, want %t", id, got.Stray(), stray)
 		}
 	}
 }

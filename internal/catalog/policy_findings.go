@@ -109,6 +109,12 @@ func (m MisnamedID) Joined() bool {
 	return len(parts) > 1 && slices.Contains(parts, m.CatalogID)
 }
 
+// Stray reports whether ID is CatalogID alone with a list's separator
+// beside it, as join() or a CSV cell leaves one ("gpt-4o,"; LookupMisnamed).
+func (m MisnamedID) Stray() bool {
+	return m.ID != m.CatalogID && slices.Equal(strings.FieldsFunc(m.ID, listSeparator), []string{m.CatalogID})
+}
+
 // Separated reports whether ID and CatalogID differ in their separators, as
 // "gpt4o" and "gpt-4o" do (unseparated), not only in letter case or a prefix.
 func (m MisnamedID) Separated() bool {

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -9,6 +10,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/megallm/terraform-provider-megallm/internal/catalog"
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -232,4 +235,45 @@ func TestJoinedIDs_modelIDAdvisesHowToReadEach(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m", "gpt-4.1", "gpt-4o-mini")},
 		},
 	)
+}
+
+// An id with a stray separator of a list, a trailing comma from join() or a
+// CSV cell ("gpt-4o,"), names that model alone: before, it read as an unknown
+// id, which only warned, so an exclusion or denial of it missed the model in
+// silence. It is an error that says to write the id alone; followed, the
+// advice excludes and denies it.
+func TestJoinedIDs_straySeparatorFailsThePlan(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	const advice = `which has "gpt-4o", which it writes with a list's separator beside it: write it alone, as "gpt-4o"`
+	unitTest(t,
+		errorStep(server, "megallm_models", `id_regex = "^gpt-4o"
+exclude_ids = ["gpt-4o,"]`, `Error: Excluded id written otherwise than the catalog .* would stay listed: `+
+			`- "gpt-4o," is not in the catalog, `+advice+` Write each id as the catalog does\.`),
+		resource.TestStep{
+			Config: policyProvider(server, `{ models = { "; gpt-4o-mini" = { denied = true } } }`, `data "megallm_models" "all" {}`),
+			ExpectError: expectError(`- policy\.models\["; gpt-4o-mini"\] names no model, but the catalog has "gpt-4o-mini", ` +
+				`which it writes with a list's separator beside it: write it alone, as "gpt-4o-mini"`),
+		},
+		resource.TestStep{ // the advice followed
+			Config: policyProvider(server, `{ models = { "gpt-4o-mini" = { denied = true } } }`, `data "megallm_models" "m" {
+  id_regex    = "^gpt-4o"
+  exclude_ids = ["gpt-4o"]
+}`),
+			ConfigStateChecks: []statecheck.StateCheck{expectIDs("data.megallm_models.m")},
+		},
+	)
+}
+
+// An id too long to quote whole beside a stray separator is told to be
+// written without it, not as a cut quote, which copied would name nothing.
+func TestSpellingWhy_strayBesideALongID(t *testing.T) {
+	t.Parallel()
+	long := "m-" + strings.Repeat("x", 70)
+	models := catalog.New([]megallm.Model{{ID: long}})
+	m, _ := models.LookupMisnamed(long + ",")
+	const want = ", which it writes with a list's separator beside it: write it alone, without the separator"
+	if got := spellingWhy(models, m); !strings.HasSuffix(got, want) {
+		t.Errorf("spellingWhy = %q, want it to end %q", got, want)
+	}
 }

@@ -360,15 +360,27 @@ _prefixed_ids := {k | some k in known_ids; contains(k, "/")}
 # _joined(id): [the catalog ids, the others] that id lists in one string,
 # each once, in its order, as a list joined with commas or a CSV cell does
 # ("gpt-4o; gpt-4.1"), split at commas, semicolons, "|" or white space (Go's
-# unicode.IsSpace), when it lists two or more, one a catalog id at least
-# (catalog.LookupMisnamed's joined, after the separators _misnamed reads).
+# unicode.IsSpace), when it lists one a catalog id at least, with another or
+# a stray separator ("gpt-4o,", _stray) (catalog.LookupMisnamed's joined,
+# after the separators _misnamed reads).
 _joined(id) := [[p | some p in parts; p in known_ids], [p | some p in parts; not p in known_ids]] if {
 	count(_misnamed(id)) == 0
-	all := [p | some p in regex.split(`[,;|\t-\r \x{85}\p{Zs}\x{2028}\x{2029}]+`, id); p != ""]
-	count(all) > 1
+	all := _list_parts(id)
+	all != [id]
 	parts := [p | some i, p in all; not p in array.slice(all, 0, i)]
 	some part in parts
 	part in known_ids
+}
+
+# _list_parts(id): what id lists, split as _joined splits it.
+_list_parts(id) := [p | some p in regex.split(`[,;|\t-\r \x{85}\p{Zs}\x{2028}\x{2029}]+`, id); p != ""]
+
+# _stray(id): id is one id with a list's separator beside it, as join() or a
+# CSV cell leaves one (catalog.MisnamedID.Stray).
+_stray(id) if {
+	all := _list_parts(id)
+	count(all) == 1
+	all != [id]
 }
 
 # the ids of letters alone (mistral, gemma), lower-cased

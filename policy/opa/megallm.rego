@@ -220,7 +220,13 @@ _unknown_advice(f) := _joined_words(f, j[0], j[1]) if {
 
 # _joined_words(f, ids, lacked): what the provider says of an id that
 # lists catalog ids, ids, and others, lacked, in one string (_joined).
-_joined_words(f, ids, lacked) := sprintf(" The catalog has %s, which it repeats: write it once.", [_quote(_routed_as(f, ids)[0])]) if {
+_joined_words(f, ids, lacked) := sprintf(" The catalog has %s, which it writes with a list's separator beside it: write it alone%s.", [
+	_quote(k),
+	_alone_as(k),
+]) if {
+	_stray(f.id)
+	k := _routed_as(f, ids)[0]
+} else := sprintf(" The catalog has %s, which it repeats: write it once.", [_quote(_routed_as(f, ids)[0])]) if {
 	count(ids) == 1
 	count(lacked) == 0
 }
@@ -229,6 +235,12 @@ else := sprintf(" The catalog has %s, which it joins into one%s: write each one 
 	_quote_some(_routed_as(f, ids)),
 	_lacked_words(lacked),
 ])
+
+# _alone_as(k): how to write k alone, quoted when the quote is whole
+# (megallm.QuotesWhole), as spellingWhy says it.
+_alone_as(k) := sprintf(", as %s", [_quote(k)]) if count(k) <= 64
+
+else := ", without the separator"
 
 _lacked_words(lacked) := "" if count(lacked) == 0
 

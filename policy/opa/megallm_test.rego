@@ -188,6 +188,14 @@ test_a_joined_id_repeated_is_said_once if {
 	}
 }
 
+# A stray separator beside one id, a trailing comma from join() or a CSV
+# cell, is told as the provider tells it: write the id alone.
+test_an_id_with_a_stray_separator_is_told_to_be_written_alone if {
+	_deny({"model": "gpt-4o,"}) == {
+		`terraform_data.app: input.model = "gpt-4o," is not in the MegaLLM catalog. The catalog has "gpt-4o", which it writes with a list's separator beside it: write it alone, as "gpt-4o".`,
+	}
+}
+
 # A misspelt part leaves it joined, with "did you mean" for that part; "gpt-4o
 # mini" is still gpt-4o-mini written with a space (_misnamed reads first).
 test_a_joined_id_with_a_misspelt_part_suggests_it if {
