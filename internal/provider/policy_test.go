@@ -460,11 +460,11 @@ func TestPolicy_typosAndBadValuesAreErrors(t *testing.T) {
 			`which is no bool: write true or false, without quotes\.?\s*$`),
 		// A number where a bool is wanted: 1 and 0 are true and false elsewhere.
 		step(`{ models = { "gpt-4o" = { denied = 1 } } }`,
-			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 1: write true, without quotes\.?\s*$`),
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 1: write true, the bool it means\.?\s*$`),
 		step(`{ models = { "gpt-4o" = { denied = 0 } } }`,
-			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 0: write false, without quotes\.?\s*$`),
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 0: write false, the bool it means\.?\s*$`),
 		step(`{ models = { "gpt-4o" = { denied = 2 } } }`,
-			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 2: write true or false, without quotes\.?\s*$`),
+			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a number 2, which is no bool: write true or false\.?\s*$`),
 		// A bool or number in quotes, as a hand-written JSON file has it.
 		step(`{ models = { "gpt-4o" = { denied = "true" } } }`,
 			`policy\.models\["gpt-4o"\]\.denied must be a bool, got a string "true": write it without quotes, as true`),

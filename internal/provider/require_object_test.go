@@ -181,6 +181,11 @@ func TestRequire_numbers(t *testing.T) {
 			`\(at most 1\.7976931348623157e308\)`),
 		step(`{ supports_vision = "yes" }`, `require.supports_vision must be a bool, got a string "yes", which is no bool: `+
 			`write true or false, without quotes\.?\s*$`),
+		// A number has no quotes to write it without: it is told what it is and which bool to write.
+		step(`{ not_deprecated = 1 }`, `require.not_deprecated must be a bool, got a number 1: write true, the bool it `+
+			`means\.?\s*$`),
+		step(`{ not_deprecated = 3 }`, `require.not_deprecated must be a bool, got a number 3, which is no bool: write `+
+			`true or false\.?\s*$`),
 		// A bool in quotes as a person writes it, or file() reads it, is that bool.
 		step(`{ supports_vision = "True" }`, `require.supports_vision must be a bool, got a string "True": write it without `+
 			`quotes, as true,`),

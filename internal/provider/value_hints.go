@@ -21,7 +21,8 @@ import (
 )
 
 // otherTypeHint says what to write for v where a value of type want goes:
-// which bool for a number (1 is true), or a list's one value alone.
+// which bool for a number (1 is true), which no quotes are around, or a
+// list's one value alone.
 func otherTypeHint(v tftypes.Value, want tftypes.Type) string {
 	var n big.Float
 	var elements []tftypes.Value
@@ -31,11 +32,11 @@ func otherTypeHint(v tftypes.Value, want tftypes.Type) string {
 	case !want.Is(tftypes.Bool) || v.As(&n) != nil:
 		return ""
 	case n.Cmp(big.NewFloat(1)) == 0:
-		return " 1: write true, without quotes"
+		return " 1: write true, the bool it means"
 	case n.Sign() == 0:
-		return " 0: write false, without quotes"
+		return " 0: write false, the bool it means"
 	}
-	return " " + numberText(&n) + ": write true or false, without quotes"
+	return " " + numberText(&n) + ", which is no bool: write true or false"
 }
 
 // quotedHint explains a string where a bool or number is wanted: to write it
