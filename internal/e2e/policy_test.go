@@ -83,6 +83,44 @@ output "chosen" { value = data.megallm_model.fallback[0].id }
 	}
 }
 
+// TestCandidatesPassedOverSayWhatToChange: the warning for candidates passed
+// over says how to have one of them chosen, by why each was, and how to keep
+// the model chosen without the warning; before, it gave no next step. Each,
+// followed, works: relaxed, require lets the first be chosen; listed alone,
+// the chosen one warns no more.
+func TestCandidatesPassedOverSayWhatToChange(t *testing.T) {
+	t.Parallel()
+	server := mockapi.NewTestServer(t, "")
+	config := func(candidates, minContext string) string {
+		return `provider "megallm" {
+  policy = { models = { "claude-3-opus-20240229" = { denied = true } } }
+}
+data "megallm_model" "m" {
+  candidates = ` + candidates + `
+  require    = { min_context_length = ` + minContext + ` }
+}
+output "chosen" { value = data.megallm_model.m.id }
+`
+	}
+	const all = `["gpt-3.5-turbo", "claude-3-opus-20240229", "gpt-4o-mnii", "gpt-4o-mini"]`
+	out, err := plan(t, server, config(all, "100000"), nil)
+	if want := `Chose "gpt-4o-mini", candidate 4 of 4, because the ones before it cannot be used: - "gpt-3.5-turbo" ` +
+		`does not meet require: context_length 16385 < required 100000 - "claude-3-opus-20240229" is denied by the ` +
+		`policy - "gpt-4o-mnii" is not in the catalog (did you mean "gpt-4o-mini" or "gpt-4.1-mini"?) ` +
+		`To have one of them chosen, relax require, or change the policy, or correct its id. To keep "gpt-4o-mini" ` +
+		`without this warning, remove the ones before it from candidates.`; err != nil || !strings.Contains(out, want) {
+		t.Errorf("plan: %v\n%s\nwant it to hold\n%s", err, out, want)
+	}
+	out, err = plan(t, server, config(all, "16000"), nil)
+	if err != nil || !strings.Contains(out, `chosen = "gpt-3.5-turbo"`) || strings.Contains(out, "passed over") {
+		t.Errorf("require relaxed: %v\n%s\nwant gpt-3.5-turbo chosen, without the warning", err, out)
+	}
+	out, err = plan(t, server, config(`["gpt-4o-mini"]`, "100000"), nil)
+	if err != nil || !strings.Contains(out, `chosen = "gpt-4o-mini"`) || strings.Contains(out, "passed over") {
+		t.Errorf("the ones before it removed: %v\n%s\nwant gpt-4o-mini chosen, without a warning", err, out)
+	}
+}
+
 // TestPolicyOwnerWarnings: an allowed owner in another case than the
 // catalog's warns with "did you mean", once per plan, and so does a policy
 // that allows no model at all, saying that the policy did it.

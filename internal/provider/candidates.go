@@ -25,7 +25,8 @@ func candidatesAttribute() schema.DynamicAttribute {
 	return schema.DynamicAttribute{
 		MarkdownDescription: "Model ids in order of preference, instead of `id`, such as " +
 			"`[\"gpt-4.1\", \"gpt-4o-mini\"]`: the first that the catalog has, the `policy` allows, is not retired " +
-			"and meets `require` is read, and each one passed over before it warns, saying why; so does each one after it " +
+			"and meets `require` is read, and each one passed over before it warns, saying why and what to change (to have it " +
+			"chosen, or to keep the model chosen without the warning); so does each one after it " +
 			"that the catalog lacks, with the closest ids. When none " +
 			"qualifies, the plan fails with each one's reason. At least one id, each once; an id with white space around " +
 			"it, or one the catalog has only in another letter case or with other separators (`\"gpt_4o\"`), without a " +

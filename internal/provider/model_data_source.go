@@ -169,10 +169,7 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 		if len(candidates) == 1 {
 			none = "The only candidate cannot be used"
 		}
-		var unmet []catalog.Miss // of the candidates that miss require
-		for _, c := range passed {
-			unmet = append(unmet, c.Rejection.Unmet...)
-		}
+		unmet := unmetOf(passed)
 		fix := "Add a candidate that qualifies."
 		if set := setCurrencyWords(unmet); set != "" {
 			fix = set + ", add a candidate that qualifies, or " + relaxAdvice(unmet, "they miss") + "."
@@ -183,13 +180,40 @@ func (d *modelDataSource) choose(models *catalog.Catalog, id string, candidates 
 			fmt.Sprintf("%s:\n  - %s\n\n%s", none, candidateLines(models, passed, models.Unknown), fix))
 	case len(passed) > 0:
 		d.data.warnOnce(diags, at, "Candidate models passed over", fmt.Sprintf("Chose %s, candidate %d of %d, because "+
-			"the ones before it cannot be used:\n  - %s", megallm.Quote(model.ID), len(passed)+1, len(candidates),
-			candidateLines(models, passed, models.Unknown)))
+			"the ones before it cannot be used:\n  - %s\n\n%sTo keep %[1]s without this warning, remove the ones "+
+			"before it from candidates.", megallm.Quote(model.ID), len(passed)+1, len(candidates),
+			candidateLines(models, passed, models.Unknown), chosenInstead(passed)))
 	}
 	if model != nil {
 		d.unknownFallbacks(models, candidates[len(passed)+1:], model.ID, diags)
 	}
 	return model, at
+}
+
+// chosenInstead says how to have a candidate passed over chosen, by why each
+// was: not a retired one, which no change brings back; "" for none.
+func chosenInstead(passed []catalog.Candidate) string {
+	byKind := map[catalog.RejectionKind]string{catalog.NotInCatalog: "correct its id",
+		catalog.RefusedByPolicy: "change the policy", catalog.UnmetRequirements: relaxAdvice(unmetOf(passed), "they miss")}
+	var ways []string
+	for _, c := range passed {
+		if way := byKind[c.Rejection.Kind]; way != "" && !slices.Contains(ways, way) {
+			ways = append(ways, way)
+		}
+	}
+	if ways == nil {
+		return ""
+	}
+	return "To have one of them chosen, " + strings.Join(ways, ", or ") + ". "
+}
+
+// unmetOf is the requirements that the candidates passed over miss.
+func unmetOf(passed []catalog.Candidate) []catalog.Miss {
+	var unmet []catalog.Miss
+	for _, c := range passed {
+		unmet = append(unmet, c.Rejection.Unmet...)
+	}
+	return unmet
 }
 
 // unknownFallbacks warns about the candidates after the chosen one that the
