@@ -61,16 +61,18 @@ func toWrite(setting, value string, limit int) (string, bool) {
 	case setting != strings.ToUpper(setting) || strings.Contains(setting, " "):
 		return quote(value, limit), true
 	}
-	if !bareValue.MatchString(value) {
+	if !ReadAsWritten(value) {
 		return "", false
 	}
 	return value, true
 }
 
-// bareValue matches a value that a shell, a .env file and a systemd
-// Environment= line all read as written, without quotes: no white space,
-// quote, $, backslash, # or ~.
-var bareValue = regexp.MustCompile(`^[A-Za-z0-9/._:@+,=%-]+$`)
+// ReadAsWritten reports whether a shell, a .env file and a systemd
+// Environment= line all read value as written, without quotes: no white
+// space, quote, $, backslash, # or ~.
+func ReadAsWritten(value string) bool { return readAsWritten.MatchString(value) }
+
+var readAsWritten = regexp.MustCompile(`^[A-Za-z0-9/._:@+,=%-]+$`)
 
 // quote is Quote with limit characters at most.
 func quote(value string, limit int) string {

@@ -50,7 +50,7 @@ func saveAdvice(baseURL, baseFrom string, scheme megallm.AuthScheme) string {
 	models, in := base.JoinPath("models").String(), ""
 	if !megallm.QuotesWhole(models) {
 		models, in = "BASE_URL/models", fmt.Sprintf("with %s's value for BASE_URL; ", baseFrom)
-	} else if strings.ContainsFunc(models, func(r rune) bool { return !strings.ContainsRune(shellSafe, r) }) {
+	} else if !megallm.ReadAsWritten(models) {
 		// In single quotes, sh and PowerShell read every character as itself but
 		// the quote, which a host may hold and no host name that resolves does.
 		models = "'" + strings.ReplaceAll(models, "'", "%27") + "'"
@@ -60,9 +60,6 @@ func saveAdvice(baseURL, baseFrom string, scheme megallm.AuthScheme) string {
 		"(%sin PowerShell, write $env:%s, and curl.exe on Windows).",
 		scheme.Header("$"+envAPIKey), models, in, envAPIKey)
 }
-
-// shellSafe are the characters of a URL that a shell reads as themselves.
-const shellSafe = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:/._~%-"
 
 // directoryHint names the JSON files of a directory given as catalog_file
 // (or MEGALLM_CATALOG_FILE, from), of which the path must name one.
