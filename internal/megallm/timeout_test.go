@@ -11,15 +11,18 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
+// The body takes a minute, so only a timeout that covers reading it ends the
+// call; 2s leaves the request time to reach the server on a loaded machine
+// (at 200ms it sometimes did not, and no request was counted).
 func TestTimeout_coversReadingTheBody(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, testKey)
 	server.InjectFaults(mockapi.SlowBody(time.Minute))
-	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, Timeout: 200 * time.Millisecond, MaxRetries: 3})
+	client := newClient(t, megallm.Config{BaseURL: server.URL(), APIKey: testKey, Timeout: 2 * time.Second, MaxRetries: 3})
 	_, _, err := client.ListModels(context.Background())
 	var timeoutErr *megallm.TimeoutError
-	if !errors.As(err, &timeoutErr) || timeoutErr.Timeout != 200*time.Millisecond {
-		t.Fatalf("err = %v (%T), want a *TimeoutError for 200ms", err, err)
+	if !errors.As(err, &timeoutErr) || timeoutErr.Timeout != 2*time.Second {
+		t.Fatalf("err = %v (%T), want a *TimeoutError for 2s", err, err)
 	}
 	if server.RequestCount() != 1 {
 		t.Errorf("%d requests, want 1: a timed-out attempt is not retried", server.RequestCount())
