@@ -17,9 +17,10 @@ import (
 // letters, every date nil or RFC 3339 with an upper-case T and Z; every entry
 // of "data" that is an object with a string id is among them or explained by
 // a problem, each of them is such an entry (of the last "data", the last
-// "id" of each, as keys repeat), and each problem is one line of valid UTF-8. The models survive
-// a round trip unchanged and without problems, but for the marks of a date
-// that could not be read (Model.RetiresAtUnreadable), which no JSON carries.
+// "id" of each, as keys repeat), and each problem is one line of valid
+// UTF-8. The models survive a round trip unchanged and without problems, but
+// for the marks of a date that could not be read
+// (Model.RetiresAtUnreadable), which no JSON carries.
 // Seeds are in testdata/fuzz/FuzzDecodeModels.
 func FuzzDecodeModels(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
