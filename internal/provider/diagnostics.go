@@ -213,12 +213,12 @@ func misnamedIDs(what, effect, lines string) string {
 func spellingWhy(models *catalog.Catalog, m catalog.MisnamedID) string {
 	ids := append([]string{m.CatalogID}, m.Alike...)
 	switch {
-	case m.Stray() && megallm.QuotesWhole(m.CatalogID):
-		return megallm.Quote(m.CatalogID) + ", which it writes with a list's separator beside it: write it alone, as " +
-			megallm.Quote(m.CatalogID)
 	case m.Stray():
-		return megallm.Quote(m.CatalogID) + ", which it writes with a list's separator beside it: write it alone, " +
-			"without the separator"
+		alone := "without the separator" // a cut quote cannot be copied
+		if megallm.QuotesWhole(m.CatalogID) {
+			alone = "as " + megallm.Quote(m.CatalogID)
+		}
+		return megallm.Quote(m.CatalogID) + ", which it writes with a list's separator beside it: write it alone, " + alone
 	case m.Joined() && m.One():
 		return megallm.Quote(m.CatalogID) + ", which it repeats: write it once"
 	case m.Joined():
