@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -39,29 +38,38 @@ const maxQuotedPathChars = 256
 // last.
 func QuotePath(path string) string { return quote(path, maxQuotedPathChars) }
 
-// ToWrite is value as advice asks the user to write it in setting, and
-// whether advice may ask it: quoted, as Quote quotes it, for an argument, only
-// when the quote is whole (QuotesWhole); bare for an environment variable (a
-// setting named in capitals, MEGALLM_BASE_URL), which a .env file that Docker
-// reads or a systemd Environment= line would keep quotes in (InQuotes), only
-// when it holds nothing but characters a shell and those files read as
-// themselves, and no more than Quote shows whole.
-func ToWrite(setting, value string) (string, bool) { return toWrite(setting, value, maxQuotedChars) }
+// Setting is the kind of setting advice asks to write a value in (ToWrite):
+// an Argument of a configuration or an EnvironmentVariable.
+type Setting int
+
+const (
+	// Argument takes a value quoted, as HCL writes a string.
+	Argument Setting = iota
+	// EnvironmentVariable takes a value bare: a .env file that Docker reads or
+	// a systemd Environment= line would keep quotes in it (InQuotes).
+	EnvironmentVariable
+)
+
+// ToWrite is value as advice asks the user to write it in a setting of kind
+// in, and whether advice may ask it: for an Argument, quoted as Quote quotes
+// it, only when the quote is whole (QuotesWhole); for an EnvironmentVariable,
+// bare, only when it holds nothing but characters a shell and those files read
+// as themselves (ReadAsWritten), and no more than Quote shows whole.
+func ToWrite(in Setting, value string) (string, bool) { return toWrite(in, value, maxQuotedChars) }
 
 // PathToWrite is ToWrite for a file's path, which QuotePath quotes.
-func PathToWrite(setting, path string) (string, bool) {
-	return toWrite(setting, path, maxQuotedPathChars)
+func PathToWrite(in Setting, path string) (string, bool) {
+	return toWrite(in, path, maxQuotedPathChars)
 }
 
 // toWrite is ToWrite with limit characters at most.
-func toWrite(setting, value string, limit int) (string, bool) {
+func toWrite(in Setting, value string, limit int) (string, bool) {
 	switch {
 	case value == "" || !whole(value, limit):
 		return "", false
-	case setting != strings.ToUpper(setting) || strings.Contains(setting, " "):
+	case in == Argument:
 		return quote(value, limit), true
-	}
-	if !ReadAsWritten(value) {
+	case !ReadAsWritten(value):
 		return "", false
 	}
 	return value, true

@@ -116,28 +116,28 @@ func TestToWrite(t *testing.T) {
 	t.Parallel()
 	long := "/" + strings.Repeat("d/", 200) + "catalog.json"
 	for _, tc := range []struct {
-		setting, value, want string
-		path, ok             bool
+		in          megallm.Setting
+		value, want string
+		path, ok    bool
 	}{
-		{"base_url", "https://ai.megallm.io/v1", `"https://ai.megallm.io/v1"`, false, true},
-		{"base_url (or MEGALLM_BASE_URL)", "https://ai.megallm.io/v1", `"https://ai.megallm.io/v1"`, false, true},
-		{"MEGALLM_BASE_URL", "https://ai.megallm.io/v1", "https://ai.megallm.io/v1", false, true},
-		{"MEGALLM_BASE_URL", "https://gw.example.test/" + strings.Repeat("v", 64), "", false, false},
-		{"catalog_file", "/srv/megallm snapshots/catalog.json", `"/srv/megallm snapshots/catalog.json"`, true, true},
-		{"MEGALLM_CATALOG_FILE", "/srv/megallm snapshots/catalog.json", "", true, false},
-		{"MEGALLM_CATALOG_FILE", "C:/megallm/catalog.json", "C:/megallm/catalog.json", true, true},
-		{"MEGALLM_CATALOG_FILE", `C:\megallm\catalog.json`, "", true, false},
-		{"MEGALLM_CATALOG_FILE", "~/catalog.json", "", true, false},
-		{"catalog_file", long, "", true, false},
-		{"MEGALLM_CATALOG_FILE", long, "", true, false},
-		{"catalog_file", "", "", true, false},
+		{megallm.Argument, "https://ai.megallm.io/v1", `"https://ai.megallm.io/v1"`, false, true},
+		{megallm.EnvironmentVariable, "https://ai.megallm.io/v1", "https://ai.megallm.io/v1", false, true},
+		{megallm.EnvironmentVariable, "https://gw.example.test/" + strings.Repeat("v", 64), "", false, false},
+		{megallm.Argument, "/srv/megallm snapshots/catalog.json", `"/srv/megallm snapshots/catalog.json"`, true, true},
+		{megallm.EnvironmentVariable, "/srv/megallm snapshots/catalog.json", "", true, false},
+		{megallm.EnvironmentVariable, "C:/megallm/catalog.json", "C:/megallm/catalog.json", true, true},
+		{megallm.EnvironmentVariable, `C:\megallm\catalog.json`, "", true, false},
+		{megallm.EnvironmentVariable, "~/catalog.json", "", true, false},
+		{megallm.Argument, long, "", true, false},
+		{megallm.EnvironmentVariable, long, "", true, false},
+		{megallm.Argument, "", "", true, false},
 	} {
 		write := megallm.ToWrite
 		if tc.path {
 			write = megallm.PathToWrite
 		}
-		if got, ok := write(tc.setting, tc.value); got != tc.want || ok != tc.ok {
-			t.Errorf("%s, %.40q (path %v): got %s, %v, want %s, %v", tc.setting, tc.value, tc.path, got, ok, tc.want, tc.ok)
+		if got, ok := write(tc.in, tc.value); got != tc.want || ok != tc.ok {
+			t.Errorf("setting %d, %.40q (path %v): got %s, %v, want %s, %v", tc.in, tc.value, tc.path, got, ok, tc.want, tc.ok)
 		}
 	}
 }

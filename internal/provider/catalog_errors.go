@@ -149,7 +149,7 @@ func describeCatalogError(err error, maxRetries int, from, baseFrom, save string
 		}
 		if hint != "" {
 			// A cut one cannot be copied, nor one with a short key, a word of it, shown as ***.
-			if written, ok := megallm.ToWrite(baseFrom, example); ok && !strings.Contains(example, "***") {
+			if written, ok := megallm.ToWrite(settingKind(baseFrom), example); ok && !strings.Contains(example, "***") {
 				hint += "; for example " + written
 			}
 			hint += "."

@@ -73,7 +73,7 @@ func directoryHint(dir, from, save string) string {
 	}
 	// an example of the path to write, where from takes it as written
 	suchAs := func(name string) string {
-		if p, ok := megallm.PathToWrite(from, filepath.Join(dir, name)); ok {
+		if p, ok := megallm.PathToWrite(settingKind(from), filepath.Join(dir, name)); ok {
 			return ", such as " + p
 		}
 		return ""
@@ -105,7 +105,7 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 	case strings.HasPrefix(lower, "file:"):
 		hint := " The path is a file: URL, and " + from + " takes the file's path alone"
 		p, host := fileURLPath(err.Path, runtime.GOOS == "windows")
-		switch written, ok := megallm.PathToWrite(from, p); {
+		switch written, ok := megallm.PathToWrite(settingKind(from), p); {
 		case ok:
 			return fmt.Sprintf("%s: write %s.", hint, written)
 		case p == "" && host != "":
@@ -122,7 +122,7 @@ func pathHint(err *megallm.CatalogFileError, from string) string {
 		return " The path starts with ~, which the provider does not expand to your home directory: " + absolute + "."
 	case strings.HasPrefix(err.Path, "~"):
 		fix := "wrap it in pathexpand()"
-		if p, ok := megallm.PathToWrite(from, err.Path); ok {
+		if p, ok := megallm.PathToWrite(settingKind(from), err.Path); ok {
 			fix = "write catalog_file = pathexpand(" + p + ")"
 		}
 		return " The path starts with ~, which Terraform does not expand to your home directory: " + fix + "."

@@ -62,7 +62,7 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	if file != "" {
 		if cfg.CatalogFile.IsNull() {
 			if err := spacedFix("it", file, "path", func(clean string) string {
-				if p, ok := megallm.PathToWrite(envCatalogFile, clean); ok {
+				if p, ok := megallm.PathToWrite(megallm.EnvironmentVariable, clean); ok {
 					return "write it as " + p
 				}
 				return "remove it"
@@ -131,6 +131,17 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 				megallm.Quote(scrubbed), s.baseFrom, apiRoot(s.baseFrom), envAPIKey))
 	}
 	return s, diags
+}
+
+// settingKind is the kind of setting, as advice names it (providerSettings'
+// ...From), that advice asks to write a value in (megallm.ToWrite): one of the
+// provider's environment variables, or an argument, "base_url (or
+// MEGALLM_BASE_URL)" for an unset one.
+func settingKind(setting string) megallm.Setting {
+	if setting == envBaseURL || setting == envCatalogFile {
+		return megallm.EnvironmentVariable
+	}
+	return megallm.Argument
 }
 
 // authScheme is auth_scheme, Bearer when unset.

@@ -36,6 +36,21 @@ func TestResolveSettings_defaults(t *testing.T) {
 	}
 }
 
+// Each setting advice names takes a value as its kind does: the provider's
+// environment variables bare, an argument, or the default's "base_url (or
+// MEGALLM_BASE_URL)", which advice asks to set in the provider block, quoted.
+func TestSettingKind(t *testing.T) {
+	t.Parallel()
+	for setting, want := range map[string]megallm.Setting{
+		"base_url": megallm.Argument, "catalog_file": megallm.Argument, "base_url (or MEGALLM_BASE_URL)": megallm.Argument,
+		envBaseURL: megallm.EnvironmentVariable, envCatalogFile: megallm.EnvironmentVariable,
+	} {
+		if got := settingKind(setting); got != want {
+			t.Errorf("settingKind(%q) = %d, want %d", setting, got, want)
+		}
+	}
+}
+
 // catalog_file wins over the API settings, which are left unresolved but for
 // the keys, api_key's and MEGALLM_API_KEY's, scrubbed from the file, and the
 // base URL and auth scheme that the advice to save the file names

@@ -202,7 +202,7 @@ func baseURLHint(setting, raw string, err error) string {
 	case errors.Is(err, megallm.ErrCredentialsInBaseURL) || fixed != "" && errors.Is(fixedErr, megallm.ErrCredentialsInBaseURL):
 		return " Put the API key in api_key or the " + envAPIKey + " environment variable instead."
 	case fixed != "" && fixedErr == nil && (strings.ContainsAny(u.Host, ".:") || !sendsKeyInClear("http://"+u.Host)):
-		if written, ok := megallm.ToWrite(setting, fixed); ok {
+		if written, ok := megallm.ToWrite(settingKind(setting), fixed); ok {
 			return didYouMeanWords + written + "?"
 		}
 	}
@@ -212,7 +212,7 @@ func baseURLHint(setting, raw string, err error) string {
 // apiRoot is what setting, base_url or MEGALLM_BASE_URL, must be, with the
 // default as the example, written as setting takes it (megallm.ToWrite).
 func apiRoot(setting string) string {
-	example, _ := megallm.ToWrite(setting, megallm.DefaultBaseURL)
+	example, _ := megallm.ToWrite(settingKind(setting), megallm.DefaultBaseURL)
 	return "the API root that serves /models, for example " + example
 }
 
