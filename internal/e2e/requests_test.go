@@ -145,10 +145,12 @@ func TestOutageCostsOneFetch(t *testing.T) {
 
 // TestMovedCatalog_oneWarningAPlan: a plan of three data sources against a
 // catalog that moved permanently makes two requests (the redirect and the
-// catalog) and warns once, naming the base_url to set (Terraform would fold
-// more than one into "similar warnings"); with that base_url written into
-// the provider block as the warning says, MEGALLM_BASE_URL unchanged, a plan
-// makes one request and does not warn.
+// catalog) and warns once (Terraform would fold more than one into "similar
+// warnings"), naming the setting the base URL came from: MEGALLM_BASE_URL, to
+// set to the new URL, or base_url, which wins over it. Either, set as the
+// warning says, makes a plan of one request without the warning. Each plan
+// runs terraform with its own environment, so the variable is no other
+// test's.
 func TestMovedCatalog_oneWarningAPlan(t *testing.T) {
 	t.Parallel()
 	server := mockapi.NewTestServer(t, "")
@@ -157,15 +159,21 @@ func TestMovedCatalog_oneWarningAPlan(t *testing.T) {
 		`data "megallm_models" "all" {}` + "\n"
 	moved := map[string]string{"MEGALLM_BASE_URL": server.URL() + "/old"}
 	out, err := plan(t, server, config, moved)
-	advised := regexp.MustCompile(`set base_url = ("[^"]*")`).FindStringSubmatch(out)
+	advised := regexp.MustCompile(`set MEGALLM_BASE_URL to (\S+), or base_url = ("[^"]*") in the provider "megallm" ` +
+		`block, which wins over the variable`).FindStringSubmatch(out)
 	if err != nil || strings.Count(out, "Warning: MegaLLM catalog moved") != 1 || strings.Contains(out, "similar warning") ||
 		advised == nil || server.RequestCount() != 2 {
-		t.Fatalf("plan against the old address: err = %v, %d requests; want one warning naming a base_url and 2 requests:\n%s",
-			err, server.RequestCount(), out)
+		t.Fatalf("plan against the old address: err = %v, %d requests; want one warning naming MEGALLM_BASE_URL and "+
+			"base_url, and 2 requests:\n%s", err, server.RequestCount(), out)
 	}
-	out, err = plan(t, server, `provider "megallm" { base_url = `+advised[1]+" }\n"+config, moved)
+	out, err = plan(t, server, config, map[string]string{"MEGALLM_BASE_URL": advised[1]})
 	if err != nil || strings.Contains(out, "moved") || server.RequestCount() != 3 {
-		t.Errorf("plan with base_url = %s: err = %v, %d requests in all; want no warning and one more request:\n%s",
+		t.Errorf("plan with MEGALLM_BASE_URL=%s: err = %v, %d requests in all; want no warning and one more request:\n%s",
 			advised[1], err, server.RequestCount(), out)
+	}
+	out, err = plan(t, server, `provider "megallm" { base_url = `+advised[2]+" }\n"+config, moved)
+	if err != nil || strings.Contains(out, "moved") || server.RequestCount() != 4 {
+		t.Errorf("plan with base_url = %s, MEGALLM_BASE_URL unchanged: err = %v, %d requests in all; want no warning "+
+			"and one more request:\n%s", advised[2], err, server.RequestCount(), out)
 	}
 }

@@ -106,12 +106,12 @@ func (c *Client) movedTo(resp *http.Response) (Problem, bool) {
 		c.redact.String(base.String()) != base.String() || !QuotesWhole(base.String()) {
 		return Problem{}, false
 	}
-	advice := ": "
-	if keyWithheld(final) {
-		advice = keyNotSent + ": if you trust it, "
+	moved := Problem{Kind: CatalogMoved, Issue: "moved permanently to " + Quote(c.redact.String(target.String())),
+		BaseURL: base.String(), KeyWithheld: keyWithheld(final)}
+	if moved.KeyWithheld {
+		moved.Issue += keyNotSent
 	}
-	return Problem{Kind: CatalogMoved, Issue: fmt.Sprintf("moved permanently to %s%sset base_url = %s",
-		Quote(c.redact.String(target.String())), advice, Quote(base.String()))}, true
+	return moved, true
 }
 
 // decodeModels decodes the body into the model list, reading at most maxBody

@@ -21,6 +21,12 @@ type Problem struct {
 	// Issue says what is wrong, quoting the value as sent, cut when long:
 	// `is the string "0.15", not a number`.
 	Issue string
+	// BaseURL, of a CatalogMoved problem, is the base URL that reads the list
+	// without the redirects, whole in a quote and without the key; KeyWithheld
+	// says that the client sends the key no further than the redirects, as to
+	// another host.
+	BaseURL     string
+	KeyWithheld bool
 }
 
 // ProblemKind says what the decoder did about a Problem.
@@ -40,7 +46,8 @@ const (
 	// a configuration can name it by (respellNames).
 	NameRespelled
 	// CatalogMoved is a list read at the end of permanent redirects; Issue
-	// says where, and the base URL that reads it without them (movedTo).
+	// says where, BaseURL what reads it without them (movedTo), for advice
+	// that names the setting the base URL came from.
 	CatalogMoved
 	// CatalogPaged is a list that says it is one page of a longer one
 	// ("has_more": true), of which only that page is read.

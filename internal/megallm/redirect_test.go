@@ -129,7 +129,8 @@ func TestRedirect_httpsToHTTPDropsTheKey(t *testing.T) {
 
 // TestRedirect_permanentMoveNamesTheBaseURL: a catalog read at the end of
 // permanent redirects (301, 308, every hop) comes with one CatalogMoved
-// problem that names the base_url that reads it at once, when one can: the
+// problem that names the base URL that reads it at once, and whether the key
+// is withheld there, for the provider's advice to set it, when one can: the
 // target is a models URL without a query, with no key in it, and the base
 // URL is quoted whole. Any temporary hop, or a target no base_url gives,
 // makes no problem.
@@ -148,18 +149,18 @@ func TestRedirect_permanentMoveNamesTheBaseURL(t *testing.T) {
 		want string
 	}{
 		{"301 on the same host", "", map[string]hop{old: {301, "https://api.example/v2/models"}},
-			`moved permanently to "https://api.example/v2/models": set base_url = "https://api.example/v2"`},
+			`moved permanently to "https://api.example/v2/models"; base URL "https://api.example/v2"`},
 		{"308 to a relative location", "", map[string]hop{old: {308, "/v2/models"}},
-			`moved permanently to "https://api.example/v2/models": set base_url = "https://api.example/v2"`},
+			`moved permanently to "https://api.example/v2/models"; base URL "https://api.example/v2"`},
 		{"301 from http to https", "http://api.example/v1", map[string]hop{"http://api.example/v1/models": {301, old}},
-			`moved permanently to "https://api.example/v1/models": set base_url = "https://api.example/v1"`},
+			`moved permanently to "https://api.example/v1/models"; base URL "https://api.example/v1"`},
 		{"301 to another host", "", map[string]hop{old: {301, "https://new.example/v2/models"}},
-			`moved permanently to "https://new.example/v2/models", where the key is not sent: if you trust it, ` +
-				`set base_url = "https://new.example/v2"`},
+			`moved permanently to "https://new.example/v2/models", where the key is not sent; base URL ` +
+				`"https://new.example/v2", key withheld`},
 		{"301 then 308", "", map[string]hop{old: {301, "/v2/models"}, "https://api.example/v2/models": {308, "/v3/models"}},
-			`moved permanently to "https://api.example/v3/models": set base_url = "https://api.example/v3"`},
+			`moved permanently to "https://api.example/v3/models"; base URL "https://api.example/v3"`},
 		{"a fragment, which is not sent", "", map[string]hop{old: {301, "/v2/models#list"}},
-			`moved permanently to "https://api.example/v2/models": set base_url = "https://api.example/v2"`},
+			`moved permanently to "https://api.example/v2/models"; base URL "https://api.example/v2"`},
 		{"302", "", map[string]hop{old: {302, "/v2/models"}}, ""},
 		{"303", "", map[string]hop{old: {303, "/v2/models"}}, ""},
 		{"307", "", map[string]hop{old: {307, "/v2/models"}}, ""},
@@ -193,7 +194,11 @@ func TestRedirect_permanentMoveNamesTheBaseURL(t *testing.T) {
 			var got []string
 			for _, p := range problems {
 				if p.Kind == megallm.CatalogMoved {
-					got = append(got, p.String())
+					line := fmt.Sprintf("%s; base URL %q", p, p.BaseURL)
+					if p.KeyWithheld {
+						line += ", key withheld"
+					}
+					got = append(got, line)
 				}
 			}
 			if want := []string{tc.want}; tc.want == "" && len(got) != 0 || tc.want != "" && !slices.Equal(got, want) {

@@ -198,6 +198,21 @@ func checkBaseURLAdvice(baseFrom string) string {
 	return "Check that " + baseFrom + " points at the MegaLLM API and not at a proxy or a web page."
 }
 
+// setBaseURL says to set the base URL to value, whole in a quote, where it
+// came from, baseFrom: from MEGALLM_BASE_URL, the variable, written as it
+// takes the value (megallm.ToWrite), or base_url, which wins over it.
+func setBaseURL(baseFrom, value string) string {
+	inBlock, _ := megallm.ToWrite(megallm.Argument, value)
+	if inBlock = "base_url = " + inBlock; settingKind(baseFrom) == megallm.Argument {
+		return "set " + inBlock
+	}
+	if bare, ok := megallm.ToWrite(megallm.EnvironmentVariable, value); ok {
+		return "set " + baseFrom + " to " + bare + ", or " + inBlock + " in the provider \"megallm\" block, which wins " +
+			"over the variable"
+	}
+	return "set " + inBlock + " in the provider \"megallm\" block, which wins over " + baseFrom
+}
+
 // errorAnswerAdvice says what to do about an error answer with a success
 // status (megallm.ErrErrorAnswer), by what it says: its message, only its
 // type or code, or nothing at all (then the server may be another's).

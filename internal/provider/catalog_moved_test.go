@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/megallm/terraform-provider-megallm/internal/megallm"
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
@@ -48,5 +49,37 @@ func TestCatalogMoved_warnsOncePerPlanWithWorkingAdvice(t *testing.T) {
 	p = newProtocolServer(t, server, map[string]tftypes.Value{"base_url": str(server.URL() + "/moving")})
 	if _, warnings := p.readWarnings(t, "megallm_model", p.modelConfig(t, "gpt-4o")); len(warnings) != 0 {
 		t.Errorf("after a temporary redirect: warnings %q, want none", warnings)
+	}
+}
+
+// TestSetBaseURL: the advice to set a moved catalog's base URL names the
+// setting it came from, written as that takes it: MEGALLM_BASE_URL bare, with
+// base_url as the other way, which wins over it (TestMovedCatalog follows
+// both through terraform); base_url alone for a URL a shell would read
+// otherwise; and base_url for the default's setting, which names both.
+func TestSetBaseURL(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ baseFrom, value, want string }{
+		{"base_url", "https://gw.example/v2", `set base_url = "https://gw.example/v2"`},
+		{"base_url (or MEGALLM_BASE_URL)", "https://gw.example/v2", `set base_url = "https://gw.example/v2"`},
+		{envBaseURL, "https://gw.example/v2", `set MEGALLM_BASE_URL to https://gw.example/v2, or base_url = ` +
+			`"https://gw.example/v2" in the provider "megallm" block, which wins over the variable`},
+		{envBaseURL, "https://gw.example/a$b/v2", `set base_url = "https://gw.example/a$b/v2" in the provider ` +
+			`"megallm" block, which wins over MEGALLM_BASE_URL`},
+	} {
+		if got := setBaseURL(tc.baseFrom, tc.value); got != tc.want {
+			t.Errorf("from %s, %s:\n got %s\nwant %s", tc.baseFrom, tc.value, got, tc.want)
+		}
+	}
+	// Where the key is not sent, the advice holds if the user trusts it.
+	warnings := catalogProblemWarnings([]megallm.Problem{{Kind: megallm.CatalogMoved, BaseURL: "https://new.example/v2",
+		Issue: `moved permanently to "https://new.example/v2/models", where the key is not sent`, KeyWithheld: true}},
+		"the origin", envBaseURL)
+	const want = `The MegaLLM catalog at the origin moved permanently to "https://new.example/v2/models", where the key ` +
+		`is not sent: if you trust it, set MEGALLM_BASE_URL to https://new.example/v2, or base_url = ` +
+		`"https://new.example/v2" in the provider "megallm" block, which wins over the variable, to save the extra ` +
+		`request that following the redirect costs every plan.`
+	if len(warnings) != 1 || warnings[0].Detail() != want {
+		t.Errorf("a move to where the key is not sent: warnings %v, want one: %s", warnings, want)
 	}
 }

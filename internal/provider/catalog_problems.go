@@ -38,8 +38,9 @@ var problemWarnings = []struct {
 }
 
 // catalogProblemWarnings groups the catalog's problems into at most six
-// warnings (problemWarnings): a duplicate id is named once.
-func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diagnostics {
+// warnings (problemWarnings): a duplicate id is named once, and a moved
+// catalog's base URL is to be set where it came from, baseFrom.
+func catalogProblemWarnings(problems []megallm.Problem, origin, baseFrom string) diag.Diagnostics {
 	lines := map[megallm.ProblemKind][]string{}
 	seen := map[string]bool{}
 	for _, p := range problems {
@@ -49,6 +50,13 @@ func catalogProblemWarnings(problems []megallm.Problem, origin string) diag.Diag
 				continue
 			}
 			seen[p.ModelID], line = true, megallm.Quote(p.ModelID)
+		}
+		if p.Kind == megallm.CatalogMoved {
+			trust := ": "
+			if p.KeyWithheld {
+				trust = ": if you trust it, "
+			}
+			line += trust + setBaseURL(baseFrom, p.BaseURL)
 		}
 		lines[p.Kind] = append(lines[p.Kind], line)
 	}

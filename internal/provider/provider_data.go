@@ -70,7 +70,7 @@ func (d *providerData) loadCatalog(ctx context.Context, reader string) (*catalog
 		return nil, diag.Diagnostics{diag.NewErrorDiagnostic(summary, detail)}
 	}
 	problems, findings := d.catalog.TakeProblems()
-	return c, append(catalogProblemWarnings(problems, d.origin), policyFindingWarnings(findings, c, d.origin)...)
+	return c, append(catalogProblemWarnings(problems, d.origin, d.baseFrom), policyFindingWarnings(findings, c, d.origin)...)
 }
 
 // warnOnce adds the warning at at unless a read of this plan has added it
