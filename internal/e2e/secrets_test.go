@@ -130,11 +130,12 @@ func TestServerQuotingTheKeyInAnyForm(t *testing.T) {
 	}
 }
 
-// TestKeyWrittenIntoAnotherArgument: a key pasted into base_url's path (refused
-// before any request) or query, or wired into base_url, auth_scheme or MEGALLM_BASE_URL by
-// mistake, stays out of the CLI output and the TRACE log, which still say
-// what is wrong; so does a key file's byte-order mark, which is removed; and
-// so does a key in a data source's or function's argument.
+// TestKeyWrittenIntoAnotherArgument: a key pasted into base_url's path
+// (refused before any request, or beside catalog_file named by the advice to
+// save the file) or query, or wired into base_url, auth_scheme or
+// MEGALLM_BASE_URL by mistake, stays out of the CLI output and the TRACE log,
+// which still say what is wrong; so does a key file's byte-order mark, which
+// is removed; and so does a key in a data source's or function's argument.
 func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 	t.Parallel()
 	const key = "e2e-fake-key-pasted-into-the-base-url-0123"
@@ -146,6 +147,10 @@ func TestKeyWrittenIntoAnotherArgument(t *testing.T) {
 		data     string // the data source, readOneModel unless set
 	}{
 		"base_url path": {env: map[string]string{"MEGALLM_BASE_URL": "/" + key}, shown: "Error: API key in the base URL"},
+		// Beside catalog_file, base_url is read only by the advice to save the file.
+		"base_url path, catalog_file": {provider: `catalog_file = "megallm-no-such-catalog.json"`,
+			env: map[string]string{"MEGALLM_BASE_URL": "/" + key}, shown: `BASE_URL/models -o catalog.json (with BASE_URL the ` +
+				`API root, MEGALLM_BASE_URL's value "http://127.0.0.1:`},
 		"base_url query": {env: map[string]string{"MEGALLM_BASE_URL": "?key=" + key},
 			shown: `/v1?***" must not have a query or fragment: remove it (a query that holds the API key goes in api_key instead)`},
 		"base_url = var.key": {provider: "api_key = var.key\nbase_url = var.key",

@@ -39,16 +39,22 @@ const savedAnswer = "a saved GET /models answer"
 // saveAdvice says how to save a GET /models answer from the API at baseURL,
 // the default for one that is not a base URL, with the key sent as scheme
 // sends it and named by its environment variable, never by its value: a
-// base URL holds no query nor credentials, and one too long to quote whole
-// is named by where it is set, baseFrom. -o rather than > keeps it UTF-8
-// in Windows PowerShell 5.1, whose > writes UTF-16.
-func saveAdvice(baseURL, baseFrom string, scheme megallm.AuthScheme) string {
+// base URL holds no query nor credentials. One too long to quote whole, or
+// with a word that keys, the secret parts of api_key's and MEGALLM_API_KEY's,
+// would show as ***, is named by where it is set, baseFrom; one that holds
+// the key (holdsKey) is to be written without it. -o rather than > keeps it
+// UTF-8 in Windows PowerShell 5.1, whose > writes UTF-16.
+func saveAdvice(baseURL, baseFrom string, scheme megallm.AuthScheme, keys []string) string {
 	base, err := megallm.ParseBaseURL(baseURL)
 	if err != nil {
 		base, _ = megallm.ParseBaseURL(megallm.DefaultBaseURL)
 	}
 	models, in := base.JoinPath("models").String(), ""
-	if !megallm.QuotesWhole(models) {
+	if scrub := megallm.KeyScrubber(keys...); holdsKey(models, keys) {
+		models, in = "BASE_URL/models", fmt.Sprintf("with BASE_URL the API root, %s's value %s without the API key, "+
+			"shown as ***: the line sends the key in its header, where the API reads it; ", baseFrom,
+			megallm.Quote(scrub(base.String())))
+	} else if !megallm.QuotesWhole(models) || scrub(models) != models {
 		models, in = "BASE_URL/models", fmt.Sprintf("with %s's value for BASE_URL; ", baseFrom)
 	} else if !megallm.ReadAsWritten(models) {
 		// In single quotes, sh and PowerShell read every character as itself but

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
@@ -259,19 +260,19 @@ func TestCatalogFile_adviceFitsTheError(t *testing.T) {
 func TestCatalogFileAdvice(t *testing.T) {
 	t.Parallel()
 	denied := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "open", Path: "/srv/catalog.json", Err: fs.ErrPermission}}
-	if got := catalogFileAdvice(denied, "catalog_file", saveAdvice("", "", megallm.AuthBearer)); !strings.Contains(got, "that user may not read this file: check the permissions") ||
+	if got := catalogFileAdvice(denied, "catalog_file", saveAdvice("", "", megallm.AuthBearer, nil)); !strings.Contains(got, "that user may not read this file: check the permissions") ||
 		strings.Contains(got, "curl") {
 		t.Errorf("permission denied: advice %q, want the file's permissions and no download", got)
 	}
 	ioErr := &megallm.CatalogFileError{Path: "/srv/catalog.json", Err: &fs.PathError{Op: "read", Path: "/srv/catalog.json", Err: errors.New("input/output error")}}
-	if got := catalogFileAdvice(ioErr, "catalog_file", saveAdvice("", "", megallm.AuthBearer)); got != "\n\nCheck catalog_file." {
+	if got := catalogFileAdvice(ioErr, "catalog_file", saveAdvice("", "", megallm.AuthBearer, nil)); got != "\n\nCheck catalog_file." {
 		t.Errorf("I/O error: advice %q, want only to check the path", got)
 	}
 	content := &megallm.CatalogFileError{Path: "c.json", Err: errors.New("the file is empty (or only white space)")}
 	want := "\n\nThe file must hold a GET /models answer, for example saved with\n" +
 		"  curl -fsS -H \"Authorization: Bearer $MEGALLM_API_KEY\" https://ai.megallm.io/v1/models -o catalog.json\n" +
 		"(in PowerShell, write $env:MEGALLM_API_KEY, and curl.exe on Windows).\n\nCheck catalog_file."
-	if got := catalogFileAdvice(content, "catalog_file", saveAdvice("", "", megallm.AuthBearer)); got != want {
+	if got := catalogFileAdvice(content, "catalog_file", saveAdvice("", "", megallm.AuthBearer, nil)); got != want {
 		t.Errorf("content error: advice\n%s\nwant\n%s", got, want)
 	}
 }
@@ -313,9 +314,52 @@ func TestCatalogFile_saveAdviceWorks(t *testing.T) {
 		"https://" + strings.Repeat("g", 60) + ".example/v1": `curl -fsS -H "Authorization: Bearer $MEGALLM_API_KEY" ` +
 			`BASE_URL/models -o catalog.json` + "\n(with base_url's value for BASE_URL; in PowerShell",
 	} {
-		if got := saveAdvice(base, "base_url", megallm.AuthBearer); !strings.Contains(got, want) {
+		if got := saveAdvice(base, "base_url", megallm.AuthBearer, nil); !strings.Contains(got, want) {
 			t.Errorf("base URL %q: advice %q, want it to hold %q", base, got, want)
 		}
+	}
+}
+
+// TestCatalogFile_saveAdviceWithTheKeyInBaseURL: a base_url that holds the
+// key, unused beside catalog_file but by the advice to save the file, is
+// quoted there with the key as *** alone, and the curl line names it as
+// BASE_URL, to be the API root without the key, which the line sends in its
+// header: so followed, it saves a file that plans. The line with the URL as
+// written would show *** where the key stood, and followed, fetch nothing.
+// A short key that is a word of the URL, which is no mistake, has the URL
+// named as base_url's value.
+func TestCatalogFile_saveAdviceWithTheKeyInBaseURL(t *testing.T) {
+	t.Parallel()
+	key := testKey(t, "api_key")
+	server := mockapi.NewTestServer(t, key)
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.json")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := newProtocolServer(t, server, map[string]tftypes.Value{"catalog_file": str(empty),
+		"base_url": str(server.URL() + "/" + key), "api_key": str(key)})
+	_, msg := p.read("megallm_models", p.config(t, "megallm_models", nil))
+	const line = `curl -fsS -H "Authorization: Bearer $MEGALLM_API_KEY" BASE_URL/models -o catalog.json`
+	want := line + "\n(with BASE_URL the API root, base_url's value " + megallm.Quote(server.URL()+"/***") +
+		" without the API key, shown as ***: the line sends the key in its header, where the API reads it; in PowerShell"
+	if leak := mockapi.LeakedKey(msg, key); leak != "" || !strings.Contains(msg, want) {
+		t.Fatalf("error %q (the key: %q), want the key nowhere and the advice: %s", msg, leak, want)
+	}
+	cmd := exec.Command("sh", "-c", strings.ReplaceAll(line, "BASE_URL", server.URL()))
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "MEGALLM_API_KEY="+key)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the advice, followed, failed: %v: %s", err, out)
+	}
+	p = newProtocolServer(t, server, map[string]tftypes.Value{"catalog_file": str(filepath.Join(dir, "catalog.json")),
+		"base_url": str(server.URL() + "/" + key), "api_key": str(key)})
+	if _, msg := p.read("megallm_models", p.config(t, "megallm_models", nil)); msg != "" {
+		t.Errorf("the file the advice saved: %s", msg)
+	}
+
+	const word = "(with base_url's value for BASE_URL; in PowerShell"
+	if got := saveAdvice("https://gwkey.example.test/v1", "base_url", megallm.AuthBearer, []string{"gwkey", ""}); !strings.Contains(got, word) {
+		t.Errorf("a short key as a word of the URL: advice %q, want it to hold %q", got, word)
 	}
 }
 

@@ -250,7 +250,7 @@ func newProviderData(s providerSettings, scrub func(string) string, userAgent st
 			}),
 			origin: s.fileFrom + " " + megallm.QuotePath(file),
 			from:   s.fileFrom,
-			save:   saveAdvice(s.baseURL, s.baseFrom, s.authScheme),
+			save:   saveAdvice(s.baseURL, s.baseFrom, s.authScheme, s.fileKeys),
 			scrub:  scrub,
 		}, diags
 	}

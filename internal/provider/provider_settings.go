@@ -121,10 +121,8 @@ func resolveSettings(ctx context.Context, cfg providerConfig) (providerSettings,
 	diags.Append(keyDiags...)
 	s.apiKey, s.keyFrom = apiKey, keyFrom
 	// A URL is logged where a header is not: never send a key in one, the one
-	// in use or MEGALLM_API_KEY's. A key as short as a word ("test") may well
-	// be part of a host name.
-	longKeys := slices.DeleteFunc(secretKeys(apiKey), func(key string) bool { return len(key) < 10 })
-	if scrubbed := keyScrubber(apiKey)(s.baseURL); megallm.KeyScrubber(longKeys...)(s.baseURL) != s.baseURL {
+	// in use or MEGALLM_API_KEY's.
+	if scrubbed := keyScrubber(apiKey)(s.baseURL); holdsKey(s.baseURL, secretKeys(apiKey)) {
 		diags.AddAttributeError(path.Root("base_url"), "API key in the base URL",
 			fmt.Sprintf("The base URL %s holds the API key (shown as ***), which would be sent in every request's "+
 				"URL, where proxies and servers log it. Set %s to %s, and the key in api_key or %s only.",
@@ -142,6 +140,15 @@ func settingKind(setting string) megallm.Setting {
 		return megallm.EnvironmentVariable
 	}
 	return megallm.Argument
+}
+
+// holdsKey reports whether url holds one of keys, which the API reads from a
+// header alone (its OpenAPI description has no other place for it): a key as
+// short as a word ("test") may well be part of a host name, and is not looked
+// for.
+func holdsKey(url string, keys []string) bool {
+	long := slices.DeleteFunc(slices.Clone(keys), func(key string) bool { return len(key) < 10 })
+	return megallm.KeyScrubber(long...)(url) != url
 }
 
 // authScheme is auth_scheme, Bearer when unset.
