@@ -196,6 +196,20 @@ test_an_id_with_a_stray_separator_is_told_to_be_written_alone if {
 	}
 }
 
+# An id too long to quote whole beside a stray separator is told to be
+# written without the separator, not as a cut quote, which copied would name
+# nothing (the provider's TestSpellingWhy_strayBesideALongID).
+test_a_long_id_with_a_stray_separator_is_told_to_be_written_without_it if {
+	long := concat("", ["m-", _repeat("x", 70)])
+	models := array.concat([m | some m in _allowed], [_model(long, "openai", {})])
+	denies := megallm.deny with time.now_ns as _today
+		with input as _plan_with([_app({"model": concat("", [long, ","])})], [_read("catalog", models)])
+	denies == {sprintf(
+		`terraform_data.app: input.model = "%s"… (73 characters) is not in the MegaLLM catalog, or the provider's policy does not allow it. The catalog has "%s"… (72 characters), which it writes with a list's separator beside it: write it alone, without the separator.`,
+		[substring(long, 0, 64), substring(long, 0, 64)],
+	)}
+}
+
 # A misspelt part leaves it joined, with "did you mean" for that part; "gpt-4o
 # mini" is still gpt-4o-mini written with a space (_misnamed reads first).
 test_a_joined_id_with_a_misspelt_part_suggests_it if {
