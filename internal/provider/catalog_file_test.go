@@ -277,6 +277,17 @@ func TestCatalogFileAdvice(t *testing.T) {
 	}
 }
 
+// followSaveAdvice runs line, the curl line of the advice to save a catalog
+// file, in dir with key in MEGALLM_API_KEY, as a user following it would.
+func followSaveAdvice(t *testing.T, dir, line, key string) {
+	t.Helper()
+	cmd := exec.Command("sh", "-c", line)
+	cmd.Dir, cmd.Env = dir, append(os.Environ(), "MEGALLM_API_KEY="+key)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("the advice, followed, failed: %v: %s", err, out)
+	}
+}
+
 // The advice to save a catalog file fetches it from the configured API, with
 // the key in the header auth_scheme sends it in: followed, it saves a file
 // that plans. A URL a shell would read otherwise is in single quotes, and
@@ -285,11 +296,7 @@ func TestCatalogFile_saveAdviceWorks(t *testing.T) {
 	t.Parallel()
 	key := testKey(t, "save")
 	server := mockapi.NewTestServer(t, key)
-	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty.json")
-	if err := os.WriteFile(empty, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dir, empty := t.TempDir(), writeCatalogFile(t, nil)
 	line := `curl -fsS -H "x-api-key: $MEGALLM_API_KEY" ` + server.URL() + `/models -o catalog.json`
 	config := func(file string) string {
 		return fmt.Sprintf("provider \"megallm\" {\n  catalog_file = %q\n  base_url = %q\n  auth_scheme = \"x-api-key\"\n}\n"+
@@ -299,14 +306,8 @@ func TestCatalogFile_saveAdviceWorks(t *testing.T) {
 		Config:      config(empty),
 		ExpectError: expectError(`saved with\s+` + regexp.QuoteMeta(line) + `\s+`),
 	}, resource.TestStep{
-		PreConfig: func() {
-			cmd := exec.Command("sh", "-c", line)
-			cmd.Dir, cmd.Env = dir, append(os.Environ(), "MEGALLM_API_KEY="+key)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("the advice, followed, failed: %v: %s", err, out)
-			}
-		},
-		Config: config(filepath.Join(dir, "catalog.json")),
+		PreConfig: func() { followSaveAdvice(t, dir, line, key) },
+		Config:    config(filepath.Join(dir, "catalog.json")),
 	})
 	for base, want := range map[string]string{
 		"https://gw.example/a$(id)/v1'": `curl -fsS -H "Authorization: Bearer $MEGALLM_API_KEY" 'https://gw.example/a$%28id%29/v1%27/models' -o catalog.json`,
@@ -332,11 +333,7 @@ func TestCatalogFile_saveAdviceWithTheKeyInBaseURL(t *testing.T) {
 	t.Parallel()
 	key := testKey(t, "api_key")
 	server := mockapi.NewTestServer(t, key)
-	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty.json")
-	if err := os.WriteFile(empty, nil, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	dir, empty := t.TempDir(), writeCatalogFile(t, nil)
 	p := newProtocolServer(t, server, map[string]tftypes.Value{"catalog_file": str(empty),
 		"base_url": str(server.URL() + "/" + key), "api_key": str(key)})
 	_, msg := p.read("megallm_models", p.config(t, "megallm_models", nil))
@@ -346,11 +343,7 @@ func TestCatalogFile_saveAdviceWithTheKeyInBaseURL(t *testing.T) {
 	if leak := mockapi.LeakedKey(msg, key); leak != "" || !strings.Contains(msg, want) {
 		t.Fatalf("error %q (the key: %q), want the key nowhere and the advice: %s", msg, leak, want)
 	}
-	cmd := exec.Command("sh", "-c", strings.ReplaceAll(line, "BASE_URL", server.URL()))
-	cmd.Dir, cmd.Env = dir, append(os.Environ(), "MEGALLM_API_KEY="+key)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("the advice, followed, failed: %v: %s", err, out)
-	}
+	followSaveAdvice(t, dir, strings.ReplaceAll(line, "BASE_URL", server.URL()), key)
 	p = newProtocolServer(t, server, map[string]tftypes.Value{"catalog_file": str(filepath.Join(dir, "catalog.json")),
 		"base_url": str(server.URL() + "/" + key), "api_key": str(key)})
 	if _, msg := p.read("megallm_models", p.config(t, "megallm_models", nil)); msg != "" {
