@@ -34,15 +34,20 @@ type rawPricing struct {
 }
 
 // decodeEntry reads one entry of "data". An entry that decodes as a
-// wireModel with an id is taken whole; otherwise each field is read on its
-// own, and one that cannot be read is nil (an older shape's field only when
-// the spec's is absent). It reports false for an entry that is not an object
-// with a string id.
+// wireModel with an id is taken whole; otherwise it is read field by field
+// (readFields).
 func (rev *review) decodeEntry(raw json.RawMessage, index int) (wireModel, bool) {
 	var whole wireModel
 	if json.Unmarshal(raw, &whole) == nil && whole.ID != "" {
 		return whole, true
 	}
+	return rev.readFields(raw, index)
+}
+
+// readFields reads each field of an entry on its own; one that cannot be
+// read is nil (an older shape's field only when the spec's is absent). It
+// reports false for an entry that is not an object with a string id.
+func (rev *review) readFields(raw json.RawMessage, index int) (wireModel, bool) {
 	var w wireModel
 	m := &w.Model
 	dropped := func(issue string) (wireModel, bool) {

@@ -20,13 +20,16 @@ import (
 // "id" of each, as keys repeat), and each problem is one line of valid
 // UTF-8. The models survive a round trip unchanged and without problems, but
 // for the marks of a date that could not be read
-// (Model.RetiresAtUnreadable), which no JSON carries.
+// (Model.RetiresAtUnreadable), which no JSON carries. Above all, a body read
+// in one pass reads the same entry by entry and field by field
+// (checkPathsAgree).
 // Seeds are in testdata/fuzz/FuzzDecodeModels.
 func FuzzDecodeModels(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body []byte) {
 		if quoted := (redactor{}).excerpt(body, false); !utf8.ValidString(quoted) || len(quoted) > excerptBytes+len("…") {
 			t.Fatalf("excerpt of %d bytes is %d bytes or invalid UTF-8", len(body), len(quoted))
 		}
+		checkPathsAgree(t, body)
 		models, problems, err := DecodeModels(bytes.NewReader(body))
 		if err != nil {
 			return
@@ -68,6 +71,51 @@ func FuzzDecodeModels(f *testing.F) {
 			t.Fatalf("round trip changed the models:\n%+v\n%+v", models, decoded)
 		}
 	})
+}
+
+// checkPathsAgree fails unless a body that the decoder reads in one pass
+// gives the same models and problems entry by entry (decodeEntries) and with
+// each entry read field by field (readFields), as an entry is when one of
+// its values has the wrong type: the path a body takes must not change how
+// its other entries read.
+func checkPathsAgree(t *testing.T, body []byte) {
+	t.Helper()
+	body, misnamed := withExactKeys(withoutByteOrderMarks(body))
+	var envelope modelsResponse
+	if json.Unmarshal(body, &envelope) != nil || envelope.Data == nil {
+		return
+	}
+	models, problems, ok := review{misnamed: misnamed}.reviewDecoded(*envelope.Data)
+	if !ok {
+		return
+	}
+	entries, entriesProblems, err := review{misnamed: misnamed}.decodeEntries(body)
+	if err != nil || !reflect.DeepEqual(models, entries) || !reflect.DeepEqual(problems, entriesProblems) {
+		t.Fatalf("in one pass:\n%s\n%q\nentry by entry (%v):\n%s\n%q", jsonOf(models), problems, err, jsonOf(entries), entriesProblems)
+	}
+	var raws struct {
+		Data []json.RawMessage `json:"data"`
+	}
+	_ = json.Unmarshal(body, &raws) // as decodeEntries reads the list
+	rev := review{misnamed: misnamed}
+	read, indices := []Model{}, []int{}
+	for i, raw := range raws.Data {
+		if w, ok := rev.readFields(raw, i); ok {
+			if m, ok := rev.keep(&w, i); ok {
+				read, indices = append(read, m), append(indices, i)
+			}
+		}
+	}
+	rev.respellNames(read, indices)
+	if !reflect.DeepEqual(models, read) || !reflect.DeepEqual(problems, rev.problems) {
+		t.Fatalf("in one pass:\n%s\n%q\nfield by field:\n%s\n%q", jsonOf(models), problems, jsonOf(read), rev.problems)
+	}
+}
+
+// jsonOf is v as JSON, for a failure to show values rather than pointers.
+func jsonOf(v any) string {
+	out, _ := json.Marshal(v)
+	return string(out)
 }
 
 // exactKey is the value of an object's key written exactly so, the last
