@@ -5,25 +5,23 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
 // FuzzRedact writes a key into a text with each character in a random form
-// (as is or in the other letter case, full-width or not, \u00XX, %XX, \c,
-// &#NN; or &#xXX;, upper- or lower-case hex), a long key split by ANSI colours
-// or HTML tags (keySplits), between arbitrary texts, and cuts it at a random
-// point, where a character starts; a key of 10 characters or more, also
-// written without its slashes. No run of 10 of the key's characters as
-// written may survive, nor any uniform form mockapi.LeakedKey looks for; a
-// cut text that ends in 4 or more characters of the key's start ends in ***
-// instead. The texts hold no white space nor mockapi.KeySplit, which
-// LeakedKey reads as splitting the key: TestRedactor_rule and the split forms
-// of mockapi.KeyForms pin a key split by separators.
-// Each scrub is also compared with the redactor's without its shortcuts
-// (scrubChecked).
+// (as is or in the other letter case, in a compatibility form or not
+// (compatibilityForm), \u00XX, \xXX, %XX, \c, &#NN;, &#xXX; or &name;,
+// upper- or lower-case hex; = also as =3D), a long key split by ANSI
+// colours, line breaks, zero-width spaces or HTML tags (keySplits), between
+// arbitrary texts, and cuts it at a random point, where a character starts;
+// a key of 10 characters or more with slashes, also written without them.
+// No run of 10 of the key's characters as written may survive (of those
+// left, without the slashes), nor any uniform form mockapi.LeakedKey looks
+// for; a cut text that ends in 4 or more characters of the key's start ends
+// in *** instead. Each scrub is also compared with the redactor's without
+// its shortcuts (scrubChecked).
 func FuzzRedact(f *testing.F) {
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0))
 	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9))
@@ -33,14 +31,11 @@ func FuzzRedact(f *testing.F) {
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", ".", []byte{128, 128 | 8, 3, 128 | 16, 128}, uint16(20))
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", "", []byte{0}, uint16(9))
 	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16) {
-		if key == "" || len(key) > 64 || strings.IndexFunc(key, func(c rune) bool { return c <= ' ' || c > '~' || c == '*' }) >= 0 {
-			t.Skip("a key is printable ASCII without spaces (nor *, which *** would spell)")
+		if key == "" || len(key) > 200 || strings.IndexFunc(key, func(c rune) bool { return c <= ' ' || c > '~' || c == '*' }) >= 0 {
+			t.Skip("a key is printable ASCII without spaces (nor *, which *** would spell), here of up to 200 characters")
 		}
 		if len(key) < MinKeyLength {
 			t.Skip("a key is at least MinKeyLength characters long: a shorter one is not looked for")
-		}
-		if strings.ContainsFunc(prefix+suffix, unicode.IsSpace) || mockapi.KeySplit.MatchString(prefix+suffix) {
-			t.Skip("the texts around the key hold no white space")
 		}
 		if len(key) < MinKeyRun && strings.Contains(string(foldASCII([]byte(prefix+"||"+suffix))), string(foldASCII([]byte(key)))) {
 			t.Skip("a shorter key is looked for as a word of its own, and the texts around it (with their |) may hold it in a longer one")
@@ -73,6 +68,10 @@ func FuzzRedact(f *testing.F) {
 		}
 		for i, tokens := range writings {
 			written := strings.Join(tokens, "")
+			if left := slices.DeleteFunc(slices.Clone(tokens), func(s string) bool { return s == "" }); i == 1 && len(left) >= MinKeyRun {
+				out = scrubChecked(t, r, prefix+"|"+written+"|"+suffix, false) // no run of the characters left
+				checkNoRun(t, out, left)
+			}
 			cut := int(cutAt) % (len(written) + 1)
 			for cut < len(written) && !utf8.RuneStart(written[cut]) {
 				cut--
@@ -95,13 +94,16 @@ func FuzzRedact(f *testing.F) {
 }
 
 // keySplits are the marks that FuzzRedact writes before a character of a key
-// of 10 characters or more where choice has bit 16, picked by bits 32 and 64:
-// ANSI colours, and HTML tags (bit 32), which a key holding < or > may hide
-// from the rule (with a < before it, "<a|>" is a tag).
-var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>"}
+// of 10 characters or more where choice has bit 16, picked by bits 32, 64 and
+// 128: ANSI colours, a line break, a zero-width space, and HTML tags (bit
+// 32), which a key holding < or > may hide from the rule (with a < before
+// it, "<a|>" is a tag).
+var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>", "\n", "<br>", "\u200b", "<wbr>"}
 
-// writeKeyChar writes c in the form choice picks: escaped (choice%8) or, as
-// it is, in the other letter case (bit 8), and full-width (bit 128).
+// writeKeyChar writes c in the form choice picks: escaped (choice%8), with
+// bit 8 as \xXX, =3D or a named character reference where it has one, or, as
+// it is, in the other letter case (bit 8) and in a compatibility form (bit
+// 128).
 func writeKeyChar(c, choice byte) string {
 	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	alnum := letter || '0' <= c && c <= '9'
@@ -112,29 +114,70 @@ func writeKeyChar(c, choice byte) string {
 	if form == 5 && alnum {
 		form = 0 // \n is not n
 	}
+	other := choice&8 != 0 // the other letter case, or of an escape, another form
 	switch form {
 	case 1:
+		if other {
+			return fmt.Sprintf(`\x%02x`, c)
+		}
 		return fmt.Sprintf(`\u%04x`, c)
 	case 2:
 		return fmt.Sprintf(`\u%04X`, c)
 	case 3:
 		return fmt.Sprintf("%%%02X", c)
 	case 4:
+		if other && c == '=' {
+			return "=3D" // quoted-printable
+		}
 		return fmt.Sprintf("%%%02x", c)
 	case 5:
 		return `\` + string(c)
 	case 6:
+		for name, named := range namedReferences {
+			if other && named == rune(c) {
+				return "&" + name + ";"
+			}
+		}
 		return fmt.Sprintf("&#%d;", c)
 	case 7:
 		return fmt.Sprintf("&#x%x;", c)
 	}
-	if choice&8 != 0 && letter {
-		c ^= 0x20 // the other letter case
+	if other && letter {
+		c ^= 0x20
 	}
 	if choice&128 != 0 {
-		return string(rune(c) + 0xfee0) // full-width: ＡＢ for AB
+		return string(compatibilityForm(rune(c), choice>>5&3))
 	}
 	return string(c)
+}
+
+// compatibilityForm writes c as a character that NFKC writes as c, in the
+// style picked: full-width (ＡＢ for AB, the only one for other than
+// letters and digits), mathematical bold (𝐀𝐁), circled (ⒶⒷ, ①②) or
+// mathematical monospace (𝙰𝙱).
+func compatibilityForm(c rune, style byte) rune {
+	var letters, digits rune // the style's A and 0
+	switch style {
+	case 1:
+		letters, digits = 0x1d400, 0x1d7ce
+	case 2:
+		letters = 0x24b6
+		if c == '0' {
+			return '⓪'
+		}
+		digits = '①' - 1
+	case 3:
+		letters, digits = 0x1d670, 0x1d7f6
+	}
+	switch {
+	case letters != 0 && 'A' <= c && c <= 'Z':
+		return letters + c - 'A'
+	case letters != 0 && 'a' <= c && c <= 'z':
+		return letters + 26 + c - 'a'
+	case digits != 0 && '0' <= c && c <= '9':
+		return digits + c - '0'
+	}
+	return c + 0xfee0
 }
 
 // scrubChecked is r's scrub of text (cut: as truncated scrubs), failing t
@@ -164,8 +207,15 @@ func checkNoKey(t *testing.T, out, key string, tokens []string) {
 	} else if leak := mockapi.LeakedKey(out, key); leak != "" {
 		t.Fatalf("%q holds %s", out, leak)
 	}
+	checkNoRun(t, out, tokens)
+}
+
+// checkNoRun fails when out holds a run of MinKeyRun tokens, or all of them
+// when fewer, as they are written.
+func checkNoRun(t *testing.T, out string, tokens []string) {
+	t.Helper()
 	folded := string(foldASCII([]byte(out)))
-	run := min(MinKeyRun, len(key))
+	run := min(MinKeyRun, len(tokens))
 	for i := 0; i+run <= len(tokens); i++ {
 		if written := strings.Join(tokens[i:i+run], ""); strings.Contains(folded, string(foldASCII([]byte(written)))) {
 			t.Fatalf("%q holds characters %d to %d of the key as written, %q", out, i+1, i+run, written)
