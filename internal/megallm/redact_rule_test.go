@@ -107,6 +107,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"not escapes", key, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, `&#; &#x; &#xzz; &nope; %zz \u12 \x`, false},
 		{"cut after the start of the key", key, "key sk-Ab/C", "key ***", true},
 		{"cut in an escape", key, "key sk-Ab%2", "key ***", true},
+		{"cut in quoted-printable's =3D", "sk-A=b/Cd+Ef_Gh", "key sk-A=3", "key ***", true},
 		{"cut after a key=value's =, which is no escape", "team-platform-prod-2026", "level=error team=", "level=error team=", true},
 		{"cut after 3 characters", key, "key sk-", "key sk-", true},
 		{"split and cut after 9 characters", key, "key sk-Ab/Cd\n+", "key ***", true},

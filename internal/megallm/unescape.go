@@ -172,7 +172,7 @@ func characterReference(text []byte) (rune, int) {
 
 // partialEscape is the length of the start of an escape or of an HTML tag
 // (tagAt) that text ends in, as a cut may leave it ("%2", "\u00", "&#x2",
-// "<span cla"), or 0.
+// "=3", "<span cla"), or 0.
 func partialEscape(text []byte) int {
 	for n := 1; n <= min(len(text), maxTag); n++ { // the last escape started is the one a cut split
 		tail := text[len(text)-n:]
@@ -199,6 +199,8 @@ func escapeStart(tail []byte) bool {
 		return len(tail) < len(`\u0000`) && isHex(tail[2:])
 	case tail[0] == '\\' && tail[1] == 'x':
 		return len(tail) < len(`\x00`) && isHex(tail[2:])
+	case tail[0] == '=': // "=" alone ends a key=value
+		return len(tail) == len(qpEquals)-1 && tail[1] == qpEquals[1]
 	case tail[0] == '<':
 		return (len(tail) == 1 || tail[1] == '/' || 'a' <= tail[1] && tail[1] <= 'z') && !bytes.ContainsAny(tail[1:], "<>")
 	case tail[0] == '&':
