@@ -79,6 +79,20 @@ func verdict(ok bool) string {
 	return "**missed**"
 }
 
+// runsVerdict judges a target that each of n runs met or missed on its own
+// (met of them met it): met when three runs in four or more met it, missed
+// when one in four or fewer did, and otherwise at the limit, where the
+// medians alone would fall either side from one session to the next.
+func runsVerdict(met, n int) string {
+	switch {
+	case 4*met >= 3*n:
+		return verdict(true)
+	case 4*met <= n:
+		return verdict(false)
+	}
+	return "at the limit"
+}
+
 // report is the tables of BENCHMARKS.md, in Markdown.
 func report(o options, samples []sample, rss map[string]rssResult, rssHow string, catalogSize int) string {
 	w := &strings.Builder{}
@@ -148,6 +162,10 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 	start := (plugin.median() - by[key(kindFloor, 1)].median()) * 1000
 	oneRequest := by[key(kindRequest, 1)].median() * 1000
 	budget := start + oneRequest
+	// Run by run, ours at N=1 against that run's plugin start and request:
+	// the floor cancels out, and so does a slow moment of the machine.
+	over := differences(by[key(kindRequest, 1)].times, differences(by[key(kindPlugin, 1)].times, by[key(kindOurs, 1)].times))
+	fixedRuns := len(slices.DeleteFunc(slices.Clone(over), func(d float64) bool { return d > 0 }))
 
 	fmt.Fprintf(w, "\n### Marginal and fixed cost\n\n")
 	if hasMarginal {
@@ -161,8 +179,9 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 	if hasFixed {
 		fmt.Fprintf(w, "\nFixed cost at N=1: ours − floor = %.0f ms; plugin start (plugin-start row − floor at N=1) = %.0f ms; "+
 			"one request (median of %d ListModels calls of the catalog against the same mock, each the first of a new "+
-			"process, on a new connection, as a plan makes its one request) = %.0f ms; plugin start + one request = %.0f ms.\n",
-			fixed, start, len(by[key(kindRequest, 1)].times), oneRequest, budget)
+			"process, on a new connection, as a plan makes its one request) = %.0f ms; plugin start + one request = %.0f ms. "+
+			"Run by run, ours at N=1 took at most that run's plugin start + request in %d of %d runs.\n",
+			fixed, start, len(by[key(kindRequest, 1)].times), oneRequest, budget, fixedRuns, len(over))
 	} else {
 		fmt.Fprintf(w, "\nFixed cost: %s, it %s.\n", notMeasured, needsOne)
 	}
@@ -201,7 +220,8 @@ func report(o options, samples []sample, rss map[string]rssResult, rssHow string
 	fmt.Fprintf(w, "| marginal cost per megallm_model ≤ 3 × per terraform_data | %s | %s |\n", marginalMeasured, marginalVerdict)
 	fixedMeasured, fixedVerdict := needsOne, notMeasured
 	if hasFixed {
-		fixedMeasured, fixedVerdict = fmt.Sprintf("%.0f ms vs %.0f ms", fixed, budget), verdict(fixed <= budget)
+		fixedMeasured = fmt.Sprintf("%.0f ms vs %.0f ms (medians); within it in %d of %d runs", fixed, budget, fixedRuns, len(over))
+		fixedVerdict = runsVerdict(fixedRuns, len(over))
 	}
 	fmt.Fprintf(w, "| fixed cost at N=1 ≤ plugin start + one request | %s | %s |\n", fixedMeasured, fixedVerdict)
 	if len(rss) > 0 {
