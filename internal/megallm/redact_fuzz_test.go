@@ -101,9 +101,9 @@ func FuzzRedact(f *testing.F) {
 var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>", "\n", "<br>", "\u200b", "<wbr>"}
 
 // writeKeyChar writes c in the form choice picks: escaped (choice%8), with
-// bit 8 as \xXX, =3D or a named character reference where it has one, or, as
-// it is, in the other letter case (bit 8) and in a compatibility form (bit
-// 128).
+// bit 8 as \xXX, =3D or a named character reference where it has one (the
+// name bits 32 to 128 pick), or, as it is, in the other letter case (bit 8)
+// and in a compatibility form (bit 128).
 func writeKeyChar(c, choice byte) string {
 	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	alnum := letter || '0' <= c && c <= '9'
@@ -133,10 +133,8 @@ func writeKeyChar(c, choice byte) string {
 	case 5:
 		return `\` + string(c)
 	case 6:
-		for name, named := range namedReferences {
-			if other && named == rune(c) {
-				return "&" + name + ";"
-			}
+		if names := htmlNames[rune(c)]; other && len(names) > 0 {
+			return "&" + names[int(choice>>5)%len(names)] + ";"
 		}
 		return fmt.Sprintf("&#%d;", c)
 	case 7:
@@ -150,6 +148,18 @@ func writeKeyChar(c, choice byte) string {
 	}
 	return string(c)
 }
+
+// htmlNames are the names htmlReferences has for each character, sorted.
+var htmlNames = func() map[rune][]string {
+	names := map[rune][]string{}
+	for name, c := range htmlReferences {
+		names[c] = append(names[c], name)
+	}
+	for _, list := range names {
+		slices.Sort(list)
+	}
+	return names
+}()
 
 // compatibilityForm writes c as a character that NFKC writes as c, in the
 // style picked: full-width (ＡＢ for AB, the only one for other than

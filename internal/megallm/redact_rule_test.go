@@ -36,6 +36,8 @@ func TestRedactor_rule(t *testing.T) {
 		{"JSON-escaped twice", key, `"{\"k\":\"sk-Ab\\/Cd+Ef=Gh_Ij-Kl\"}"`, `"{\"k\":\"***\"}"`, false},
 		{"percent-encoded in a JSON string", key, `"sk-Ab%2FCd%2BEf%3DGh\u005fIj-Kl"`, `"***"`, false},
 		{"HTML character references", key, "<p>sk-Ab&#x2F;Cd&plus;Ef&#61;Gh_Ij-Kl</p>", "<p>***</p>", false},
+		{"HTML named references for any printable character", "sk.proj:Ab[Cd]Ef|Gh", "<p>sk&period;proj&colon;Ab&lsqb;Cd&rsqb;Ef&verbar;Gh</p>", "<p>***</p>", false},
+		{"split in HTML by &NewLine;, &Tab; and &NegativeVeryThinSpace;", key, "<p>sk-Ab/Cd&NewLine;+Ef=Gh_&Tab;Ij-&NegativeVeryThinSpace;Kl</p>", "<p>***</p>", false},
 		{"the key holds an escape", "abc%41def\\/ghij", "abc%41DEF\\/ghij!", "***!", false},
 		{"short key in another case", "k/y+Z=_", "key K/Y+z=_ and k%2Fy%2Bz%3D_", "key *** and ***", false},
 		{"twice, overlapping", key, "sk-Ab/Cd+Ef=Gh_Ij-sk-Ab/Cd+Ef=Gh_Ij-Kl", "***", false},

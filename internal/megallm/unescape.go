@@ -9,10 +9,11 @@ import (
 // unescape decodes one layer of the escapes a server may write a key in:
 // %XX (URLs, as bytes), \uXXXX, \xXX, \n, \b and the other control escapes,
 // and a backslash before any other character (JSON and most languages' strings),
-// &#NN;, &#xXX;, a few named HTML character references, and
-// quoted-printable's =3D (=, the one character of a key it must escape). text is
-// lower case; so is the result. from says which bytes of text each byte of
-// the result came from. It returns nil when text has no escape.
+// &#NN;, &#xXX;, HTML's named character references for ASCII and white space
+// (htmlReferences), and quoted-printable's =3D (=, the one character of a key
+// it must escape). text is lower case; so is the result. from says which
+// bytes of text each byte of the result came from. It returns nil when text
+// has no escape.
 func unescape(text []byte) (decoded []byte, from []span) {
 	for i := 0; i < len(text); {
 		if decoded == nil { // none yet: on to the next byte that may start one
@@ -128,17 +129,40 @@ const qpEquals = "=3d"
 // wrapped stays split in the text.
 var controlEscapes = map[rune]rune{'n': '\n', 'r': '\r', 't': '\t', 'f': '\f', 'v': '\v', 'b': '\b'}
 
-// namedReferences are the HTML character references for the characters a
-// key is made of, for those that quote others, and for the spaces and
-// invisible characters an HTML page may split a long word by, as a key.
-var namedReferences = map[string]rune{
-	"amp": '&', "quot": '"', "apos": '\'', "lt": '<', "gt": '>', "sol": '/', "bsol": '\\',
-	"plus": '+', "equals": '=', "lowbar": '_', "percnt": '%', "num": '#',
-	"nbsp": '\u00a0', "shy": '\u00ad', "thinsp": '\u2009', "zerowidthspace": '\u200b', "nobreak": '\u2060',
+// htmlReferences are HTML5's named character references, spelled as HTML
+// spells them, for every printable ASCII character it names (a key's
+// characters and those that quote others) and for the white space and
+// invisible characters (separator) an HTML page may split a long word by, as
+// a key. TestHTMLReferences checks them against the standard library's table.
+var htmlReferences = map[string]rune{
+	"excl": '!', "quot": '"', "QUOT": '"', "num": '#', "dollar": '$', "percnt": '%', "amp": '&', "AMP": '&',
+	"apos": '\'', "lpar": '(', "rpar": ')', "ast": '*', "midast": '*', "plus": '+', "comma": ',', "period": '.',
+	"sol": '/', "colon": ':', "semi": ';', "lt": '<', "LT": '<', "equals": '=', "gt": '>', "GT": '>', "quest": '?',
+	"commat": '@', "lsqb": '[', "lbrack": '[', "bsol": '\\', "rsqb": ']', "rbrack": ']', "Hat": '^',
+	"lowbar": '_', "UnderBar": '_', "grave": '`', "DiacriticalGrave": '`', "lcub": '{', "lbrace": '{',
+	"verbar": '|', "vert": '|', "VerticalLine": '|', "rcub": '}', "rbrace": '}',
+	"Tab": '\t', "NewLine": '\n', "nbsp": '\u00a0', "NonBreakingSpace": '\u00a0', "shy": '\u00ad',
+	"ensp": '\u2002', "emsp": '\u2003', "emsp13": '\u2004', "emsp14": '\u2005', "numsp": '\u2007',
+	"puncsp": '\u2008', "thinsp": '\u2009', "ThinSpace": '\u2009', "hairsp": '\u200a', "VeryThinSpace": '\u200a',
+	"ZeroWidthSpace": '\u200b', "NegativeVeryThinSpace": '\u200b', "NegativeThinSpace": '\u200b',
+	"NegativeMediumSpace": '\u200b', "NegativeThickSpace": '\u200b', "zwnj": '\u200c', "zwj": '\u200d',
+	"lrm": '\u200e', "rlm": '\u200f', "MediumSpace": '\u205f', "NoBreak": '\u2060', "ApplyFunction": '\u2061',
+	"af": '\u2061', "InvisibleTimes": '\u2062', "it": '\u2062', "InvisibleComma": '\u2063', "ic": '\u2063',
 }
 
-// maxReference is the longest character reference read, "&zerowidthspace;".
-const maxReference = 16
+// namedReferences are htmlReferences by their names in lower case, as
+// unescape reads text: "&Colon;" (∷) reads as ":" too, which only finds more.
+var namedReferences = func() map[string]rune {
+	lower := make(map[string]rune, len(htmlReferences))
+	for name, c := range htmlReferences {
+		lower[strings.ToLower(name)] = c
+	}
+	return lower
+}()
+
+// maxReference is the longest character reference read,
+// "&NegativeVeryThinSpace;".
+const maxReference = 23
 
 // characterReference reads an HTML character reference (&#43;, &#x2b;,
 // &plus;) at the start of text.
