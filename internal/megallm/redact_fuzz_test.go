@@ -1,7 +1,10 @@
 package megallm
 
 import (
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 	"testing"
@@ -10,27 +13,50 @@ import (
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
 )
 
-// FuzzRedact writes a key into a text with each character in a random form
-// (as is or in the other letter case, in a compatibility form or not
-// (compatibilityForm), \u00XX, \xXX, %XX, \c, &#NN;, &#xXX; or &name;,
-// upper- or lower-case hex; = also as =3D), a long key split by ANSI
-// colours, line breaks, zero-width spaces or HTML tags (keySplits), between
-// arbitrary texts, and cuts it at a random point, where a character starts;
-// a key of 10 characters or more with slashes, also written without them.
-// No run of 10 of the key's characters as written may survive (of those
-// left, without the slashes), nor any uniform form mockapi.LeakedKey looks
-// for; a cut text that ends in 4 or more characters of the key's start ends
-// in *** instead. Each scrub is also compared with the redactor's without
-// its shortcuts (scrubChecked).
+// FuzzRedact writes a key into a text between arbitrary texts, and cuts it
+// at a random point, where a character starts. layout&7%5 picks how:
+//
+//   - 0: each character in a random form (as is or in the other letter case,
+//     in a compatibility form or not (compatibilityForm), \u00XX, \xXX,
+//     %XX, \c, &#NN;, &#xXX; or &name;, upper- or lower-case hex; = also as
+//     =3D; an escape escaped again, as \\u0041, %255C or &amp;#65;), a long
+//     key split by ANSI colours, line breaks, zero-width spaces or HTML tags
+//     (keySplits);
+//   - 1: as 0, a long key wrapped by quoted-printable soft line breaks too
+//     (=\r\n, or =\n with bit 8) before every (layout>>4)+1-th character;
+//   - 2: as 0, all of it escaped once more (as JSON, a URL or HTML do:
+//     layout>>3%3, escapeAgain): with the escapes escaped again, maxUnescapes
+//     layers;
+//   - 3: a run of the key (as it is, lower- or upper-cased) in hex, upper- or
+//     lower-case, plain or as a hex dump writes it (68:6f, 0x68, 0x6f, 68 6f);
+//   - 4: a run of the key (so cased) in base64, standard or URL-safe, padded
+//     or not, after 0 to 2 other bytes and before 0 to 2 (alignedBase64).
+//
+// A written key of 10 characters or more with slashes is also written
+// without them. No run of 10 of the key's characters as written may survive
+// (of those left, without the slashes), nor 10 characters of its hex or of
+// the base64 that only its bytes decide, nor any uniform form
+// mockapi.LeakedKey looks for; a cut text that ends in 4 or more characters
+// of the key's start, written as in layouts 0 to 2, ends in *** instead. Each
+// scrub is also compared with the redactor's without its shortcuts
+// (scrubChecked).
+//
+// What the rule leaves out is not written: a key shorter than 10 characters
+// split, more than maxUnescapes layers of escapes, the hex of fewer than 5 of
+// a key's characters or base64 with fewer than 10 characters that only the
+// key decides, the hex or base64 of a key in mixed letter case (the rule
+// reads those of the key as it is, lower- and upper-cased), and the start of
+// a hex or base64 form that a cut leaves (the rule drops the start of the
+// key at a cut, not of its encodings).
 func FuzzRedact(f *testing.F) {
-	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0))
-	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9))
-	f.Add("abc%41def\\/ghij&amp;", "%4", "\\", []byte{1, 4, 6, 7}, uint16(14))
-	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "<td>", "</td>", []byte{0, 16 | 32, 8, 16 | 3, 0, 0, 16 | 64 | 32, 16 | 96}, uint16(17))
-	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", `{"log":"`, `"}`, []byte{16 | 1, 0, 16 | 64, 2, 16, 0, 0}, uint16(30))
-	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", ".", []byte{128, 128 | 8, 3, 128 | 16, 128}, uint16(20))
-	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", "", []byte{0}, uint16(9))
-	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16) {
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0), byte(0))
+	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9), byte(0))
+	f.Add("abc%41def\\/ghij&amp;", "%4", "\\", []byte{1, 4, 6, 7}, uint16(14), byte(0))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "<td>", "</td>", []byte{0, 16 | 32, 8, 16 | 3, 0, 0, 16 | 64 | 32, 16 | 96}, uint16(17), byte(0))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", `{"log":"`, `"}`, []byte{16 | 1, 0, 16 | 64, 2, 16, 0, 0}, uint16(30), byte(0))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", ".", []byte{128, 128 | 8, 3, 128 | 16, 128}, uint16(20), byte(0))
+	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "key:", "", []byte{0}, uint16(9), byte(0))
+	f.Fuzz(func(t *testing.T, key, prefix, suffix string, choices []byte, cutAt uint16, layout byte) {
 		if key == "" || len(key) > 200 || strings.IndexFunc(key, func(c rune) bool { return c <= ' ' || c > '~' || c == '*' }) >= 0 {
 			t.Skip("a key is printable ASCII without spaces (nor *, which *** would spell), here of up to 200 characters")
 		}
@@ -41,6 +67,11 @@ func FuzzRedact(f *testing.F) {
 			t.Skip("a shorter key is looked for as a word of its own, and the texts around it (with their |) may hold it in a longer one")
 		}
 		r := newRedactor(key)
+		form := (layout & 7) % 5
+		if form >= 3 {
+			checkEncodedKey(t, r, key, prefix, suffix, choices, cutAt, form == 4)
+			return
+		}
 		tokens := make([]string, len(key))
 		for i := range len(key) {
 			choice := byte(0)
@@ -50,6 +81,12 @@ func FuzzRedact(f *testing.F) {
 			tokens[i] = writeKeyChar(key[i], choice)
 			if choice&16 != 0 && i > 0 && len(key) >= MinKeyRun && (choice&32 == 0 || !strings.ContainsAny(key, "<>")) {
 				tokens[i] = keySplits[int(choice>>5)%len(keySplits)] + tokens[i]
+			}
+			if wrap := int(layout>>4) + 1; form == 1 && i%wrap == 0 && i > 0 && len(key) >= MinKeyRun {
+				tokens[i] = [...]string{"=\r\n", "=\n"}[layout>>3&1] + tokens[i] // quoted-printable's soft line break
+			}
+			if form == 2 {
+				tokens[i] = escapeAgain(tokens[i], layout>>3%3)
 			}
 		}
 		written := strings.Join(tokens, "")
@@ -102,8 +139,10 @@ var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>", "\n",
 
 // writeKeyChar writes c in the form choice picks: escaped (choice%8), with
 // bit 8 as \xXX, =3D or a named character reference where it has one (the
-// name bits 32 to 128 pick), or, as it is, in the other letter case (bit 8)
-// and in a compatibility form (bit 128).
+// name bits 32 to 128 pick), and with bit 128 but not 16, escaped again (the
+// escape's \, %, & or = as \\, %XX, &name; or &#xXX;: bits 32 and 64); or,
+// as it is, in the other letter case (bit 8) and in a compatibility form
+// (bit 128).
 func writeKeyChar(c, choice byte) string {
 	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	alnum := letter || '0' <= c && c <= '9'
@@ -114,7 +153,11 @@ func writeKeyChar(c, choice byte) string {
 	if form == 5 && alnum {
 		form = 0 // \n is not n
 	}
-	other := choice&8 != 0 // the other letter case, or of an escape, another form
+	other := choice&8 != 0                              // the other letter case, or of an escape, another form
+	if form != 0 && choice&128 != 0 && choice&16 == 0 { // escaped again: the escape's first character in the form bits 32 and 64 pick
+		escaped := writeKeyChar(c, choice&^128)
+		return writeKeyChar(escaped[0], [...]byte{5, 3, 6 | 8, 7}[choice>>5&3]) + escaped[1:]
+	}
 	switch form {
 	case 1:
 		if other {
@@ -147,6 +190,99 @@ func writeKeyChar(c, choice byte) string {
 		return string(compatibilityForm(rune(c), choice>>5&3))
 	}
 	return string(c)
+}
+
+// escapeAgain escapes s once more as a whole, as JSON (how picks 0), a URL
+// (1: every byte but letters, digits and -._~ as %XX) or HTML (2) do.
+func escapeAgain(s string, how byte) string {
+	switch how {
+	case 0:
+		quoted, _ := json.Marshal(s) // s is UTF-8: no error
+		return string(quoted[1 : len(quoted)-1])
+	case 1:
+		var b strings.Builder
+		for _, c := range []byte(s) {
+			if wordChar(rune(c)) && c < utf8.RuneSelf || strings.IndexByte("-._~", c) >= 0 {
+				b.WriteByte(c)
+			} else {
+				fmt.Fprintf(&b, "%%%02X", c)
+			}
+		}
+		return b.String()
+	}
+	return html.EscapeString(s)
+}
+
+// hexDumpSeparators are what FuzzRedact writes between the bytes of a key in
+// hex: nothing, or as a hex dump or a C array does; with 0x, before the first
+// byte too.
+var hexDumpSeparators = []string{"", ":", "-", " ", "\n", ", 0x", " 0x", ",0x"}
+
+// checkEncodedKey writes a run of key, as it is, lower- or upper-cased
+// (choices[0]%3), from choices[1] characters after its start to choices[2]
+// before its end, in hex (upper-case digits by choices[3]&1, the bytes
+// separated by one of hexDumpSeparators, choices[3]>>1) or in base64
+// (alignedBase64), into a text between prefix and suffix, and fails when no
+// run of MinKeyRun characters of the form (of base64, of those that only the
+// key's bytes decide) survives the redactor, uncut or cut at cutAt.
+func checkEncodedKey(t *testing.T, r redactor, key, prefix, suffix string, choices []byte, cutAt uint16, base64 bool) {
+	t.Helper()
+	param := func(i int) int {
+		if i < len(choices) {
+			return int(choices[i])
+		}
+		return 0
+	}
+	cased := [...]string{key, strings.ToLower(key), strings.ToUpper(key)}[param(0)%3]
+	start := param(1) % len(key)
+	run := cased[start : len(key)-param(2)%(len(key)-start)]
+	var head, tail string
+	var units []string
+	if base64 {
+		head, units, tail = alignedBase64(run, prefix, suffix, param(3), param(4), param(5))
+	} else {
+		separator := hexDumpSeparators[param(3)>>1%len(hexDumpSeparators)]
+		if strings.HasSuffix(separator, "0x") {
+			head = "0x"
+		}
+		digits := "0123456789abcdef"
+		if param(3)&1 != 0 {
+			digits = "0123456789ABCDEF"
+		}
+		for i, c := range []byte(run) {
+			units = append(units, separator+digits[c>>4:c>>4+1], digits[c&15:c&15+1])
+			if i == 0 {
+				units[0] = digits[c>>4 : c>>4+1]
+			}
+		}
+	}
+	if len(units) < MinKeyRun {
+		return // the rule looks for runs of MinKeyRun characters of a form
+	}
+	written := head + strings.Join(units, "") + tail
+	checkNoRun(t, scrubChecked(t, r, prefix+"|"+written+"|"+suffix, false), units)
+	cut := int(cutAt) % (len(written) + 1)
+	checkNoRun(t, scrubChecked(t, r, prefix+"|"+written[:cut], true), units)
+}
+
+// alignedBase64 writes run in base64 (standard or URL-safe, padded or not:
+// encoding%4) after before%3 bytes of prefix and before after%3 of suffix
+// (each padded with "::"), as the characters before those that only the
+// run's bytes decide, those characters (of the groups of 3 bytes that are
+// all the run's), and the characters after them.
+func alignedBase64(run, prefix, suffix string, encoding, before, after int) (head string, units []string, tail string) {
+	pre, post := (prefix + "::")[:before%3], (suffix + "::")[:after%3]
+	encoded := [...]*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding}[encoding%4].
+		EncodeToString([]byte(pre + run + post))
+	first := (len(pre) + 2) / 3       // the first group that starts in the run
+	last := (len(pre) + len(run)) / 3 // the first that ends after it
+	if last <= first {
+		return encoded, nil, ""
+	}
+	for _, c := range encoded[4*first : 4*last] {
+		units = append(units, string(c))
+	}
+	return encoded[:4*first], units, encoded[4*last:]
 }
 
 // htmlNames are the names htmlReferences has for each character, sorted.
