@@ -111,6 +111,8 @@ func TestRedactor_rule(t *testing.T) {
 		{"cut in an escape", key, "key sk-Ab%2", "key ***", true},
 		{"cut in quoted-printable's =3D", "sk-A=b/Cd+Ef_Gh", "key sk-A=3", "key ***", true},
 		{"cut after a key=value's =, which is no escape", "team-platform-prod-2026", "level=error team=", "level=error team=", true},
+		{"quoted-printable, cut inside a soft line break", key, "key=3Dsk-A=\r\nb/Cd=", "key=3D***", true},
+		{"quoted-printable, cut inside an escaped soft line break", key, `"key=3Dsk-A=\r\nb/Cd=\`, `"key=3D***`, true},
 		{"cut after 3 characters", key, "key sk-", "key sk-", true},
 		{"split and cut after 9 characters", key, "key sk-Ab/Cd\n+", "key ***", true},
 		{"split by zero-width spaces and cut", key, "key sk-\u200bAb/\u200bCd", "key ***", true},

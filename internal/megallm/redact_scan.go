@@ -32,7 +32,7 @@ func (r redactor) scrub(s string, cut bool) string {
 			found = r.find(text, n, at, found)
 		}
 		if cut {
-			found = r.findCutStarts(text, at, len(s), false, found)
+			found = r.findCutStarts(text, at, len(s), false, false, found)
 		}
 		for _, split := range splits {
 			if split == withoutPieceBreaks && !r.exhaustive && !bytes.ContainsAny(text, "/=") {
@@ -47,7 +47,8 @@ func (r redactor) scrub(s string, cut bool) string {
 			}
 			found = r.find(joined, MinKeyRun, joinedAt, found)
 			if cut {
-				found = r.findCutStarts(joined, joinedAt, len(s), true, found)
+				wrapped := split == withoutPieceBreaks && softLineBreaks(text)
+				found = r.findCutStarts(joined, joinedAt, len(s), true, wrapped, found)
 			}
 		}
 		if layer == maxUnescapes {
@@ -122,18 +123,19 @@ func wordChar(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
 // findCutStarts appends findCutStart's find for each key, and for a key of
 // MinKeyRun or more without its slashes too (in every reading, as its runs
-// are looked for); split: text is a split reading.
-func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size int, split bool, found []span) []span {
+// are looked for); split: text is a split reading; wrapped: one without
+// quoted-printable soft line breaks (findCutStart).
+func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size int, split, wrapped bool, found []span) []span {
 	for _, key := range r.keys {
 		if len(key) < MinKeyRun {
 			if !split { // a key too short for runs is found only unsplit
-				found = r.findCutStart(text, at, key, size, found)
+				found = r.findCutStart(text, at, key, size, false, found)
 			}
 			continue
 		}
-		found = r.findCutStart(text, at, key, size, found)
+		found = r.findCutStart(text, at, key, size, wrapped, found)
 		if slashless := strings.ReplaceAll(key, "/", ""); slashless != key {
-			found = r.findCutStart(text, at, slashless, size, found)
+			found = r.findCutStart(text, at, slashless, size, wrapped, found)
 		}
 	}
 	return found
@@ -141,11 +143,16 @@ func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size 
 
 // findCutStart appends the end of text when it is the start of key (the
 // key, or the key without its slashes), possibly followed by the
-// part of an escape the cut left; of a key shorter than MinKeyRun, where it
-// starts a word. at is where text's bytes came from, size the length of the
-// text being scrubbed.
-func (r redactor) findCutStart(text []byte, at func(start, end int) span, key string, size int, found []span) []span {
-	for _, body := range [][]byte{text, text[:len(text)-partialEscape(text)]} {
+// part of an escape the cut left, and in a text wrapped by quoted-printable,
+// by the = of the next soft line break the cut split (elsewhere, = ends a
+// key=value); of a key shorter than MinKeyRun, where it starts a word. at is
+// where text's bytes came from, size the length of the text being scrubbed.
+func (r redactor) findCutStart(text []byte, at func(start, end int) span, key string, size int, wrapped bool, found []span) []span {
+	bodies := [4][]byte{text, text[:len(text)-partialEscape(text)]}
+	if wrapped {
+		bodies[2], bodies[3] = bytes.TrimSuffix(bodies[0], []byte("=")), bytes.TrimSuffix(bodies[1], []byte("="))
+	}
+	for _, body := range bodies {
 		for n := min(len(key), len(body)); n >= MinKeyLength; n-- {
 			if bytes.HasSuffix(body, []byte(key[:n])) && (len(key) >= MinKeyRun || wholeWord(body, len(body)-n, len(body))) {
 				return append(found, span{at(len(body)-n, len(body)).start, size})

@@ -129,13 +129,26 @@ func tagAt(text []byte) int {
 }
 
 // pieceBreakAt is separatorAt, or 1 for a slash (a key pasted into a URL's
-// path in pieces) or for the = of quoted-printable's soft line break (= before
-// a line break, which an excerpt writes as a space).
+// path in pieces) or for the = of a soft line break (softLineBreakAt).
 func pieceBreakAt(text []byte) int {
-	if text[0] == '/' || text[0] == '=' && separatorAt(text[1:]) > 0 {
+	if text[0] == '/' || softLineBreakAt(text) {
 		return 1
 	}
 	return separatorAt(text)
+}
+
+// softLineBreakAt reports whether text starts with a quoted-printable soft
+// line break: = before a line break (or the space an excerpt writes for it).
+func softLineBreakAt(text []byte) bool { return text[0] == '=' && separatorAt(text[1:]) > 0 }
+
+// softLineBreaks reports whether text holds a soft line break.
+func softLineBreaks(text []byte) bool {
+	for i := range text {
+		if softLineBreakAt(text[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
 // hexByteBreakAt is the length of what a hex dump or a debug printer writes
