@@ -119,6 +119,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"full-width and cut", key, "key ｓｋ－Ａｂ／Ｃ", "key ***", true},
 		{"split by slashes and cut", key, "https://gw.test/v1/sk-Ab/Cd/+E", "https://gw.test/v1/***", true},
 		{"split by a tag and cut inside the next", key, `key sk-Ab<i>/Cd<span class="x`, "key ***", true},
+		{"split by a tag and cut inside an escape inside it", key, "key sk-Ab%3Cb%2", "key ***", true},
 		{"split by a colour and cut inside the next", key, "key sk-Ab\x1b[1m/Cd\x1b[3", "key ***", true},
 		{"a < before the key does not hide the escape the cut split", key, "a <b or key sk-Ab/Cd%2", "a <b or key ***", true},
 		{"cut, without its slashes, a colour after its =", "Ab/c=De/fghijklmn", "key Abc=\x1b[0mDe", "key ***", true},

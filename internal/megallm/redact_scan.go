@@ -142,24 +142,31 @@ func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size 
 }
 
 // findCutStart appends the end of text when it is the start of key (the
-// key, or the key without its slashes), possibly followed by the
-// part of an escape the cut left, and in a text wrapped by quoted-printable,
-// by the = of the next soft line break the cut split (elsewhere, = ends a
-// key=value); of a key shorter than MinKeyRun, where it starts a word. at is
-// where text's bytes came from, size the length of the text being scrubbed.
+// key, or the key without its slashes), possibly followed by the parts of
+// escapes or of a tag that the cut left, one inside another ("<b%2", at most
+// maxTag bytes), and in a text wrapped by quoted-printable, by the = of the
+// next soft line break the cut split (elsewhere, = ends a key=value); of a
+// key shorter than MinKeyRun, where it starts a word. at is where text's
+// bytes came from, size the length of the text being scrubbed.
 func (r redactor) findCutStart(text []byte, at func(start, end int) span, key string, size int, wrapped bool, found []span) []span {
-	bodies := [4][]byte{text, text[:len(text)-partialEscape(text)]}
-	if wrapped {
-		bodies[2], bodies[3] = bytes.TrimSuffix(bodies[0], []byte("=")), bytes.TrimSuffix(bodies[1], []byte("="))
-	}
-	for _, body := range bodies {
-		for n := min(len(key), len(body)); n >= MinKeyLength; n-- {
-			if bytes.HasSuffix(body, []byte(key[:n])) && (len(key) >= MinKeyRun || wholeWord(body, len(body)-n, len(body))) {
-				return append(found, span{at(len(body)-n, len(body)).start, size})
+	for body := text; ; {
+		ends := [2][]byte{body}
+		if wrapped {
+			ends[1] = bytes.TrimSuffix(body, []byte("="))
+		}
+		for _, end := range ends {
+			for n := min(len(key), len(end)); n >= MinKeyLength; n-- {
+				if bytes.HasSuffix(end, []byte(key[:n])) && (len(key) >= MinKeyRun || wholeWord(end, len(end)-n, len(end))) {
+					return append(found, span{at(len(end)-n, len(end)).start, size})
+				}
 			}
 		}
+		partial := partialEscape(body)
+		if partial == 0 || len(text)-len(body)+partial > maxTag {
+			return found
+		}
+		body = body[:len(body)-partial]
 	}
-	return found
 }
 
 // origin is where bytes [start, end) of a decoded text came from.
