@@ -89,6 +89,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"split by backspaces, as bytes and as \\b, and by \\v", key, "sk-Ab/C\bd+Ef=G\\bh_Ij-\\vKl", "***", false},
 		{"split by combining grapheme joiners", key, "sk-Ab/C\u034fd+Ef=G\u034fh_Ij-Kl", "***", false},
 		{"split by quoted-printable soft line breaks", key, "sk-Ab/Cd=\r\n+Ef=Gh_=\nIj-Kl", "***", false},
+		{"split by soft line breaks, its = before a tag", "abcdefg=hi", "key abc=\r\ndefg=<b>hi</b>.", "key ***</b>.", false},
 		{"soft line breaks as an excerpt writes them", key, "sk-Ab/Cd= +Ef=Gh_= Ij-Kl", "***", false},
 		{"quoted-printable, = as =3D", key, "key=3Dsk-Ab/Cd+Ef=3DGh_=\r\nIj-Kl.", "key=3D***.", false},
 		{"soft line breaks under three layers of escapes", key, `sk-Ab/Cd=\\\\n+Ef=Gh_=\\\\nIj-Kl`, "***", false},

@@ -3,6 +3,7 @@ package megallm
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -138,8 +139,11 @@ func pieceBreakAt(text []byte) int {
 }
 
 // softLineBreakAt reports whether text starts with a quoted-printable soft
-// line break: = before a line break (or the space an excerpt writes for it).
-func softLineBreakAt(text []byte) bool { return text[0] == '=' && separatorAt(text[1:]) > 0 }
+// line break: = before a line break (or the space an excerpt writes for it);
+// not before a tag or another separator, which a key's own = may stand before.
+func softLineBreakAt(text []byte) bool {
+	return len(text) > 1 && text[0] == '=' && strings.IndexByte(" \t\r\n", text[1]) >= 0
+}
 
 // softLineBreaks reports whether text holds a soft line break.
 func softLineBreaks(text []byte) bool {
