@@ -114,6 +114,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"cut after a key=value's =, which is no escape", "team-platform-prod-2026", "level=error team=", "level=error team=", true},
 		{"quoted-printable, cut inside a soft line break", key, "key=3Dsk-A=\r\nb/Cd=", "key=3D***", true},
 		{"quoted-printable, cut inside an escaped soft line break", key, `"key=3Dsk-A=\r\nb/Cd=\`, `"key=3D***`, true},
+		{"cut between the escapes of one character", key, "key sk-Ab/C%EF%BD", "key ***", true},
 		{"cut after 3 characters", key, "key sk-", "key sk-", true},
 		{"split and cut after 9 characters", key, "key sk-Ab/Cd\n+", "key ***", true},
 		{"split by zero-width spaces and cut", key, "key sk-\u200bAb/\u200bCd", "key ***", true},

@@ -196,8 +196,17 @@ func characterReference(text []byte) (rune, int) {
 
 // partialEscape is the length of the start of an escape or of an HTML tag
 // (tagAt) that text ends in, as a cut may leave it ("%2", "\u00", "&#x2",
-// "=3", "<span cla"), or 0.
+// "=3", "<span cla"), or of a character without its last bytes (a cut
+// between the %XX of one, "%EF%BC", decoded), or 0.
 func partialEscape(text []byte) int {
+	for n := 1; n < min(len(text), utf8.UTFMax); n++ {
+		if tail := text[len(text)-n:]; utf8.RuneStart(tail[0]) {
+			if !utf8.FullRune(tail) {
+				return n
+			}
+			break
+		}
+	}
 	for n := 1; n <= min(len(text), maxTag); n++ { // the last escape started is the one a cut split
 		tail := text[len(text)-n:]
 		if escapeStart(tail) {
