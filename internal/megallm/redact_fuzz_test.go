@@ -43,13 +43,15 @@ import (
 // scrub is also compared with the redactor's without its shortcuts
 // (scrubChecked).
 //
-// What the rule leaves out is not written: a key shorter than 10 characters
-// split, more than maxUnescapes layers of escapes, the hex of fewer than 5 of
-// a key's characters or base64 with fewer than 10 characters that only the
-// key decides, the hex or base64 of a key in mixed letter case (the rule
-// reads those of the key as it is, lower- and upper-cased), and the start of
-// a hex or base64 form that a cut leaves (the rule drops the start of the
-// key at a cut, not of its encodings), nor the start before a cut inside the
+// What the rule leaves out is not written or not asked for: a key shorter
+// than 10 characters split; more than maxUnescapes layers of escapes, or a
+// key's %, \ or & under fewer layers than another of its characters (read a
+// layer early, it takes what follows it with it); the hex of fewer than 5 of
+// a key's characters, or base64 with fewer than 10 characters that only the
+// key decides; the hex or base64 of a key in mixed letter case (the rule
+// reads those of the key as it is, lower- and upper-cased); the start of a
+// hex or base64 form that a cut leaves (the rule drops the start of the key
+// at a cut, not of its encodings); and the start before a cut inside the
 // first soft line break (it may leave its = alone, as a key=value ends: the
 // rule reads a last = as a soft line break's only in a text that has one).
 func FuzzRedact(f *testing.F) {
@@ -167,9 +169,10 @@ var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>", "\n",
 // writeKeyChar writes c in the form choice picks, and says under how many
 // layers of escapes: escaped (choice%8), with bit 8 as \xXX, =3D or a named
 // character reference where it has one (the name bits 32 to 128 pick), and
-// with bit 128 but not 16, escaped again (the escape's \, %, & or = as \\,
-// %XX, &name; or &#xXX;: bits 32 and 64); or, as it is, in the other letter
-// case (bit 8) and in a compatibility form (bit 128).
+// with bit 128 but not 16, escaped again (the escape's first character, \,
+// %, & or =, and any other %, \ or &, as \\, %XX, &name; or &#xXX;: bits 32
+// and 64); or, as it is, in the other letter case (bit 8) and in a
+// compatibility form (bit 128).
 func writeKeyChar(c, choice byte) (string, int) {
 	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	alnum := letter || '0' <= c && c <= '9'
@@ -181,10 +184,18 @@ func writeKeyChar(c, choice byte) (string, int) {
 		form = 0 // \n is not n
 	}
 	other := choice&8 != 0                              // the other letter case, or of an escape, another form
-	if form != 0 && choice&128 != 0 && choice&16 == 0 { // escaped again: the escape's first character in the form bits 32 and 64 pick
+	if form != 0 && choice&128 != 0 && choice&16 == 0 { // escaped again, in the form bits 32 and 64 pick
 		escaped, _ := writeKeyChar(c, choice&^128)
-		outer, _ := writeKeyChar(escaped[0], [...]byte{5, 3, 6 | 8, 7}[choice>>5&3])
-		return outer + escaped[1:], 2
+		var twice strings.Builder
+		for i, b := range []byte(escaped) {
+			if i == 0 || strings.IndexByte(`%\&`, b) >= 0 { // the escape's first character, and any other that starts one (\%)
+				outer, _ := writeKeyChar(b, [...]byte{5, 3, 6 | 8, 7}[choice>>5&3])
+				twice.WriteString(outer)
+			} else {
+				twice.WriteByte(b)
+			}
+		}
+		return twice.String(), 2
 	}
 	if form == 0 {
 		if other && letter {
