@@ -91,7 +91,10 @@ func FuzzRedact(f *testing.F) {
 		shallow := false // a key's %, \ or & that the rule reads a layer early, which FuzzRedact does not ask for
 		for i := range len(key) {
 			tokens[i], layers[i] = writeKeyChar(key[i], choice(i))
-			if again := escapeAgain(tokens[i], layout>>3%3); form == 2 && again != tokens[i] {
+			if form != 2 {
+				continue
+			}
+			if again := escapeAgain(tokens[i], layout>>3%3); again != tokens[i] {
 				for _, b := range []byte(tokens[i]) { // JSON leaves the key's % in \% bare
 					shallow = shallow || strings.IndexByte(`%\&`, key[i]) >= 0 && strings.IndexByte(`%\&`, b) >= 0 && escapeAgain(string(b), layout>>3%3) == string(b)
 				}
@@ -277,7 +280,7 @@ var hexDumpSeparators = []string{"", ":", "-", " ", "\n", ", 0x", " 0x", ",0x"}
 // (choices[0]%3), from choices[1] characters after its start to choices[2]
 // before its end, in hex (upper-case digits by choices[3]&1, the bytes
 // separated by one of hexDumpSeparators, choices[3]>>1) or in base64
-// (alignedBase64), into a text between prefix and suffix, and fails when no
+// (alignedBase64), into a text between prefix and suffix, and fails when a
 // run of MinKeyRun characters of the form (of base64, of those that only the
 // key's bytes decide) survives the redactor, uncut or cut at cutAt.
 func checkEncodedKey(t *testing.T, r redactor, key, prefix, suffix string, choices []byte, cutAt uint16, base64 bool) {
