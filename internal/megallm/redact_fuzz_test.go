@@ -45,9 +45,9 @@ import (
 //
 // What the rule leaves out is not written or not asked for: a key shorter
 // than 10 characters split; more than maxUnescapes layers of escapes, or a
-// key's %, \ or & under fewer layers than another of its characters or bare
-// behind an escape escaped again, as JSON leaves the % of \% (read a layer
-// early, it takes what follows it with it); the hex of fewer than 5 of
+// key's %, \ or & under fewer layers than another of its characters, or a %,
+// \ or & left bare behind an escape escaped again, as JSON leaves the % of
+// \% (read a layer early, it takes what follows it with it); the hex of fewer than 5 of
 // a key's characters, or base64 with fewer than 10 characters that only the
 // key decides; the hex or base64 of a key in mixed letter case (the rule
 // reads those of the key as it is, lower- and upper-cased); the start of a
@@ -88,15 +88,15 @@ func FuzzRedact(f *testing.F) {
 			return choices[i%len(choices)]
 		}
 		tokens, layers := make([]string, len(key)), make([]int, len(key))
-		shallow := false // a key's %, \ or & that the rule reads a layer early, which FuzzRedact does not ask for
+		shallow := false // a %, \ or & that the rule reads a layer early, which FuzzRedact does not ask for
 		for i := range len(key) {
 			tokens[i], layers[i] = writeKeyChar(key[i], choice(i))
 			if form != 2 {
 				continue
 			}
 			if again := escapeAgain(tokens[i], layout>>3%3); again != tokens[i] {
-				for _, b := range []byte(tokens[i]) { // JSON leaves the key's % in \% bare
-					shallow = shallow || strings.IndexByte(`%\&`, key[i]) >= 0 && strings.IndexByte(`%\&`, b) >= 0 && escapeAgain(string(b), layout>>3%3) == string(b)
+				for _, b := range []byte(tokens[i]) { // JSON leaves the % of \% bare
+					shallow = shallow || strings.IndexByte(`%\&`, b) >= 0 && escapeAgain(string(b), layout>>3%3) == string(b)
 				}
 				tokens[i], layers[i] = again, layers[i]+1
 			}
@@ -105,7 +105,7 @@ func FuzzRedact(f *testing.F) {
 			shallow = shallow || strings.IndexByte(`%\&`, c) >= 0 && layers[i] < slices.Max(layers)
 		}
 		if shallow {
-			t.Skip("a key's %, \\ or & under fewer layers of escapes than another of its characters, or bare behind an escape escaped again, is read a layer early, with what follows it: the rule reads every kind of escape in each layer")
+			t.Skip("a key's %, \\ or & under fewer layers of escapes than another of its characters, or a %, \\ or & left bare behind an escape escaped again, is read a layer early, with what follows it: the rule reads every kind of escape in each layer")
 		}
 		softBreaks := make([]span, len(key)) // where in each token its soft line break is
 		for i := range len(key) {
