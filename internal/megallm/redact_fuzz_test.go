@@ -23,9 +23,9 @@ import (
 //     key split by ANSI colours, line breaks, zero-width spaces or HTML tags
 //     (keySplits);
 //   - 1: as 0, a key of 10 characters or more besides its slashes (the rule
-//     looks for a wrapped key without them) wrapped by quoted-printable soft
-//     line breaks too (=\r\n, or =\n with bit 8) before every
-//     (layout>>4)+1-th character;
+//     looks for a wrapped key, and its start at a cut, without them) wrapped
+//     by quoted-printable soft line breaks too (=\r\n, or =\n with bit 8)
+//     before every (layout>>4)+1-th character;
 //   - 2: as 0, all of it escaped once more (as JSON, a URL or HTML do:
 //     layout>>3%3, escapeAgain): with the escapes escaped again, maxUnescapes
 //     layers;
@@ -160,7 +160,7 @@ func FuzzRedact(f *testing.F) {
 					firstBreak = !before && n+b.start < cut && cut < n+b.end
 					before = true
 				}
-				if n += len(tokens[i]); n <= cut && tokens[i] != "" {
+				if n += len(tokens[i]); n <= cut && tokens[i] != "" && (form != 1 || key[i] != '/') { // wrapped, the key's start is looked for without its slashes
 					whole++
 				}
 			}
