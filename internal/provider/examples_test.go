@@ -83,7 +83,8 @@ func TestExampleEstimateCostPartlyPriced(t *testing.T) {
 // TestExamplesNothingQualifies plans the examples that read ids[0] against a
 // catalog in which no model meets their requirements: each fails with its
 // own message, saying what to relax, then empty_reason, not with "Invalid
-// index".
+// index". The examples share the variables set here, so they plan in parallel
+// with each other, never with other tests (this one sets variables).
 func TestExamplesNothingQualifies(t *testing.T) {
 	server := mockapi.NewTestServer(t, "")
 	server.SetModels(json.RawMessage(`{"id":"gpt-4o","type":"chat","context_length":8000,` +
@@ -105,6 +106,7 @@ func TestExamplesNothingQualifies(t *testing.T) {
 			`workload\.` + reason + `require kept none of the 1 model: none meets require\.supports_vision .* Loosen or remove require\.`,
 	} {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			body, _ := readExample(t, filepath.Join("..", "..", name))
 			unitTestFrom(t, exampleTerraform(name, body), resource.TestStep{
 				Config: body, ExpectError: regexp.MustCompile(strings.ReplaceAll(want, " ", `\s+`)),
@@ -118,8 +120,11 @@ func TestExamplesNothingQualifies(t *testing.T) {
 // binary built from this module, installed through dev_overrides for
 // megallm/megallm, against the mock. A folder that does not require
 // megallm/megallm (Terraform then looks for hashicorp/megallm) fails here, as
-// does an hcl block of README.md that uses the provider.
+// does an hcl block of README.md that uses the provider. It changes no
+// process-wide state (each plan gets its own environment), so it runs in
+// parallel with the other tests.
 func TestExamplesStandalone(t *testing.T) {
+	t.Parallel()
 	skipWithoutTerraform(t)
 	harness, err := e2e.NewHarness(filepath.Join("..", ".."))
 	if err != nil {
@@ -143,6 +148,7 @@ func TestExamplesStandalone(t *testing.T) {
 	}
 	for name, dir := range dirs {
 		t.Run(name, func(t *testing.T) {
+			t.Parallel()
 			body, _ := readExample(t, dir)
 			if minimum := exampleTerraform(name, body); minimum != nil {
 				harness.SkipBelow(t, minimum, name)
