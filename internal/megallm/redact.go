@@ -102,8 +102,8 @@ func (r redactor) texts(texts ...*string) {
 
 // truncated is String for text that was cut off: it also drops an end of s
 // that is the start of the key, which the cut may have split (an escape the
-// cut split included, and in a text wrapped by quoted-printable, the next soft
-// line break's =).
+// cut split included, and in a text that may be quoted-printable, the next
+// soft line break's =, the first's too).
 func (r redactor) truncated(s string) string { return r.scrub(s, true) }
 
 // maxErrorChars is how much of an error's message a client error keeps: Go's

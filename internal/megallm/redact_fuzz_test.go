@@ -54,9 +54,9 @@ import (
 // hex or base64 form that a cut leaves (the rule drops the start of the key
 // at a cut, not of its encodings); in quoted-printable, a line break after
 // the key's = (which makes it a soft line break); and the start before a cut
-// inside the first soft line break (it may leave its = alone, as a key=value
-// ends: the rule reads a last = as a soft line break's only in a text that
-// has one).
+// inside the first soft line break of a text with an = that quoted-printable
+// does not write, a key=value's (it may leave its = alone, as a key=value
+// ends: mayBeQuotedPrintable).
 func FuzzRedact(f *testing.F) {
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0), byte(0))
 	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9), byte(0))
@@ -164,7 +164,9 @@ func FuzzRedact(f *testing.F) {
 					whole++
 				}
 			}
-			if whole >= MinKeyLength && !firstBreak && !strings.HasSuffix(out, redactedKey) {
+			// In a text with a key=value's =, an = alone at its end may be one's too.
+			alone := firstBreak && !mayBeQuotedPrintable(foldASCII([]byte(prefix+"|"+written[:cut])))
+			if whole >= MinKeyLength && !alone && !strings.HasSuffix(out, redactedKey) {
 				t.Fatalf("cut after %d characters of the key, %q does not end in %s", whole, out, redactedKey)
 			}
 		}

@@ -113,6 +113,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"cut in quoted-printable's =3D", "sk-A=b/Cd+Ef_Gh", "key sk-A=3", "key ***", true},
 		{"cut after a key=value's =, which is no escape", "team-platform-prod-2026", "level=error team=", "level=error team=", true},
 		{"quoted-printable, cut inside a soft line break", key, "key=3Dsk-A=\r\nb/Cd=", "key=3D***", true},
+		{"quoted-printable, cut right after the first soft line break's =", key, "key sk-Ab/C=", "key ***", true},
 		{"quoted-printable, cut inside an escaped soft line break", key, `"key=3Dsk-A=\r\nb/Cd=\`, `"key=3D***`, true},
 		{"cut between the escapes of one character", key, "key sk-Ab/C%EF%BD", "key ***", true},
 		{"cut after 3 characters", key, "key sk-", "key sk-", true},

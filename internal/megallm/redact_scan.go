@@ -26,13 +26,15 @@ func (r redactor) scrub(s string, cut bool) string {
 	}
 	var found []span
 	joined, gaps := joinedOn[:0], gapsOn[:0] // a split reading, reused by the next
+	wrapped := false                         // whether a reading so far may be quoted-printable
 	for layer := 0; ; layer++ {
 		at := func(start, end int) span { return origin(from, start, end) }
 		for n := range r.runs {
 			found = r.find(text, n, at, found)
 		}
 		if cut {
-			found = r.findCutStarts(text, at, len(s), false, false, found)
+			wrapped = wrapped || mayBeQuotedPrintable(text)
+			found = r.findCutStarts(text, at, len(s), false, wrapped, found)
 		}
 		for _, split := range splits {
 			if split == withoutPieceBreaks && !r.exhaustive && !bytes.ContainsAny(text, "/=") {
@@ -47,7 +49,6 @@ func (r redactor) scrub(s string, cut bool) string {
 			}
 			found = r.find(joined, MinKeyRun, joinedAt, found)
 			if cut {
-				wrapped := split == withoutPieceBreaks && softLineBreaks(text)
 				found = r.findCutStarts(joined, joinedAt, len(s), true, wrapped, found)
 			}
 		}
@@ -123,8 +124,8 @@ func wordChar(c rune) bool { return unicode.IsLetter(c) || unicode.IsDigit(c) }
 
 // findCutStarts appends findCutStart's find for each key, and for a key of
 // MinKeyRun or more without its slashes too (in every reading, as its runs
-// are looked for); split: text is a split reading; wrapped: one without
-// quoted-printable soft line breaks (findCutStart).
+// are looked for); split: text is a split reading; wrapped: a reading of the
+// text so far may be quoted-printable (findCutStart).
 func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size int, split, wrapped bool, found []span) []span {
 	for _, key := range r.keys {
 		if len(key) < MinKeyRun {
@@ -144,8 +145,8 @@ func (r redactor) findCutStarts(text []byte, at func(start, end int) span, size 
 // findCutStart appends the end of text when it is the start of key (the
 // key, or the key without its slashes), possibly followed by the parts of
 // escapes or of a tag that the cut left, one inside another ("<b%2", at most
-// maxTag bytes), and in a text wrapped by quoted-printable, by the = of the
-// next soft line break the cut split (elsewhere, = ends a key=value); of a
+// maxTag bytes), and in a text that may be quoted-printable, by the = of
+// the next soft line break the cut split (elsewhere, = ends a key=value); of a
 // key shorter than MinKeyRun, where it starts a word. at is where text's
 // bytes came from, size the length of the text being scrubbed.
 func (r redactor) findCutStart(text []byte, at func(start, end int) span, key string, size int, wrapped bool, found []span) []span {

@@ -145,14 +145,26 @@ func softLineBreakAt(text []byte) bool {
 	return len(text) > 1 && text[0] == '=' && strings.IndexByte(" \t\r\n", text[1]) >= 0
 }
 
-// softLineBreaks reports whether text holds a soft line break.
-func softLineBreaks(text []byte) bool {
+// mayBeQuotedPrintable reports whether text, in lower case, may be
+// quoted-printable, so that an = that a cut leaves at its end may be a soft
+// line break's: it holds one, or no = that quoted-printable does not write,
+// one before a letter or digit that does not start an =XX (a key=value's:
+// "level=error team=" keeps team, which a key team-... starts with).
+func mayBeQuotedPrintable(text []byte) bool {
+	plain := true
 	for i := range text {
+		if text[i] != '=' || i+1 == len(text) {
+			continue
+		}
 		if softLineBreakAt(text[i:]) {
 			return true
 		}
+		if next := text[i+1 : min(i+3, len(text))]; 'a' <= next[0] && next[0] <= 'z' || '0' <= next[0] && next[0] <= '9' {
+			_, hex := number(next, 16)
+			plain = plain && hex
+		}
 	}
-	return false
+	return plain
 }
 
 // hexByteBreakAt is the length of what a hex dump or a debug printer writes
