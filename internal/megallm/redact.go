@@ -40,10 +40,11 @@ const maxUnescapes = 3
 // across lines, by zero-width spaces or by marks around part of it), without
 // those, slashes and quoted-printable soft line breaks too (a key pasted into
 // a URL's path in pieces, or wrapped by quoted-printable) where the key is
-// looked for without its own slashes, and without what a hex dump writes
-// between bytes (68:6f, 0x68, 0x6f), and the text it came from is replaced by
-// ***, with the base64 characters around a base64 form that hold some of the
-// key's bits too (edges). A key shorter than MinKeyRun is found whole, only unsplit and where it
+// looked for without its own slashes, and without those and what a hex dump
+// writes between bytes (68:6f, 0x68, 0x6f, some of them in colour), and the
+// text it came from is replaced by ***, with the base64 characters around a
+// base64 form that hold some of the key's bits too (edges). A key shorter
+// than MinKeyRun is found whole, only unsplit and where it
 // is a word of its own (wholeWord), and its encodings as any key's where they
 // are that long (hex of 5 characters or more); one shorter than MinKeyLength
 // is not looked for.

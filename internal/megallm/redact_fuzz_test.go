@@ -32,7 +32,11 @@ import (
 //   - 3: a run of the key (as it is, lower- or upper-cased) in hex, upper- or
 //     lower-case, plain or as a hex dump writes it (68:6f, 0x68, 0x6f, 68 6f);
 //   - 4: a run of the key (so cased) in base64, standard or URL-safe, padded
-//     or not, after 0 to 2 other bytes and before 0 to 2 (alignedBase64).
+//     or not, after 0 to 2 other bytes and before 0 to 2 (alignedBase64);
+//     of the whole key, no character that holds any of its bits may survive
+//     (checkBase64Edges);
+//   - 3 and 4: split or not before every 1st to 80th character by a mark of
+//     keySplits or \r\n, as MIME wraps base64 at 76 columns (splitEncoded).
 //
 // A written key of 10 characters or more with slashes is also written
 // without them. No run of 10 of the key's characters as written may survive
@@ -177,7 +181,7 @@ func FuzzRedact(f *testing.F) {
 // of 10 characters or more where choice has bit 16, picked by bits 32, 64 and
 // 128: ANSI colours, a line break, a zero-width space, and HTML tags (bit
 // 32), which a key holding < or > may hide from the rule (with a < before
-// it, "<a|>" is a tag).
+// it, "<a|>" is a tag); and into the key's hex and base64 (splitEncoded).
 var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>", "\n", "<br>", "\u200b", "<wbr>"}
 
 // writeKeyChar writes c in the form choice picks, and says under how many
@@ -284,7 +288,8 @@ var hexDumpSeparators = []string{"", ":", "-", " ", "\n", ", 0x", " 0x", ",0x"}
 // separated by one of hexDumpSeparators, choices[3]>>1) or in base64
 // (alignedBase64), into a text between prefix and suffix, and fails when a
 // run of MinKeyRun characters of the form (of base64, of those that only the
-// key's bytes decide) survives the redactor, uncut or cut at cutAt.
+// key's bytes decide) survives the redactor, uncut or cut at cutAt; split by
+// choices[6]>>1 (with bit 1) before every choices[7]%80+1-th character.
 func checkEncodedKey(t *testing.T, r redactor, key, prefix, suffix string, choices []byte, cutAt uint16, base64 bool) {
 	t.Helper()
 	param := func(i int) int {
@@ -319,10 +324,63 @@ func checkEncodedKey(t *testing.T, r redactor, key, prefix, suffix string, choic
 	if len(units) < MinKeyRun {
 		return // the rule looks for runs of MinKeyRun characters of a form
 	}
+	if base64 && len(run) == len(key) {
+		checkBase64Edges(t, r, head+strings.Join(units, "")+tail, run, prefix, suffix, param(3), param(4), param(5))
+	}
+	if split := param(6); split&1 != 0 {
+		marks := append(slices.Clone(keySplits), "\r\n")
+		head, units, tail = splitEncoded(head, units, tail, param(7)%80+1, marks[split>>1%len(marks)])
+	}
 	written := head + strings.Join(units, "") + tail
 	checkNoRun(t, scrubChecked(t, r, prefix+"|"+written+"|"+suffix, false), units)
 	cut := int(cutAt) % (len(written) + 1)
 	checkNoRun(t, scrubChecked(t, r, prefix+"|"+written[:cut], true), units)
+}
+
+// splitEncoded writes mark before every every-th character of head, units
+// (each one character) and tail: a line break where MIME wraps base64 at 76
+// columns, a hex dump's every 16 bytes, or a colour or a tag.
+func splitEncoded(head string, units []string, tail string, every int, mark string) (string, []string, string) {
+	n := 0
+	marked := func(s string) string {
+		if n++; n > 1 && (n-1)%every == 0 {
+			return mark + s
+		}
+		return s
+	}
+	each := func(s string) string {
+		var b strings.Builder
+		for _, c := range []byte(s) {
+			b.WriteString(marked(string(c)))
+		}
+		return b.String()
+	}
+	head, units = each(head), slices.Clone(units)
+	for i := range units {
+		units[i] = marked(units[i])
+	}
+	return head, units, each(tail)
+}
+
+// checkBase64Edges fails when the redactor leaves a character that holds any
+// of the key's bits in written, the base64 of the whole key (run) that
+// alignedBase64 wrote: each character kept must be the same where every bit
+// of the key is flipped.
+func checkBase64Edges(t *testing.T, r redactor, written, run, prefix, suffix string, encoding, before, after int) {
+	t.Helper()
+	flipped := []byte(run)
+	for i := range flipped {
+		flipped[i] ^= 0xff
+	}
+	head, units, tail := alignedBase64(string(flipped), prefix, suffix, encoding, before, after)
+	other := head + strings.Join(units, "") + tail
+	out := scrubChecked(t, r, "|"+written+"|", false)
+	kept := strings.TrimSuffix(strings.TrimPrefix(out, "|"), "|")
+	first, _, found := strings.Cut(kept, redactedKey)
+	last := kept[strings.LastIndex(kept, redactedKey)+len(redactedKey):]
+	if !found || other[:len(first)] != first || other[len(other)-len(last):] != last {
+		t.Fatalf("%q of %q keeps a character that holds bits of the key", out, written)
+	}
 }
 
 // alignedBase64 writes run in base64 (standard or URL-safe, padded or not:

@@ -13,11 +13,11 @@ import (
 // letter case, full-width or another compatibility form, under any layer of
 // escapes, split by white space, control or invisible characters, ANSI
 // colours, HTML tags, soft line breaks or slashes or not, and in hex, with a
-// hex dump's marks between bytes or not, is replaced; a shorter key is
-// replaced whole where no letter or digit makes it part of a longer word;
-// shorter runs of a longer key are left (they give nothing away); and a
-// cut-off text loses an end that starts the key, split or not (a shorter
-// key's, where it starts a word).
+// hex dump's marks between bytes (split so too) or not, is replaced; a
+// shorter key is replaced whole where no letter or digit makes it part of a
+// longer word; shorter runs of a longer key are left (they give nothing
+// away); and a cut-off text loses an end that starts the key, split or not
+// (a shorter key's, where it starts a word).
 func TestRedactor_rule(t *testing.T) {
 	t.Parallel()
 	const key = "sk-Ab/Cd+Ef=Gh_Ij-Kl"
@@ -61,10 +61,13 @@ func TestRedactor_rule(t *testing.T) {
 		{"hex bytes split by dashes, upper case", key, "key 73-6B-2D-41-62-2F-43-64-2B-45-66-3D-47-68-5F-49-6A-2D-4B-6C.", "key ***.", false},
 		{"hex bytes as C literals", key, "{0x73, 0x6b, 0x2d, 0x41, 0x62, 0x2f, 0x43, 0x64, 0x2b, 0x45, 0x66}", "{***}", false},
 		{"hex bytes as C literals, wrapped", key, "{0x73, 0x6b, 0x2d, 0x41,\n  0x62, 0x2f, 0x43, 0x64}", "{***}", false},
+		{"hex bytes as C literals between spaces alone", key, "{0x73 0x6b 0x2d 0x41 0x62}", "{***}", false},
 		{"hex bytes as C literals without spaces", key, "{0x73,0x6b,0x2d,0x41,0x62,0x2f,0x43,0x64,0x2b,0x45}", "{***}", false},
 		{"a hex literal, upper-case 0X", key, "key=0X736B2D41622F43642B45663D47685F496A2D4B6C.", "key=***.", false},
 		{"hex bytes as C literals, cut", key, "{0x73, 0x6b, 0x2d, 0x41, 0x62", "{***", true},
 		{"hex bytes as \\x escapes", key, `"\x73\x6b\x2d\x41\x62\x2f\x43\x64\x2b\x45\x66"`, `"***"`, false},
+		{"hex bytes split by colons and by colours", key, "key 73:6b:\x1b[31m2d:41:6\x1b[0m2:2f.", "key ***.", false},
+		{"hex bytes split by commas, each in a tag", key, "<i>0x73</i>, <i>0x6b</i>, <i>0x2d</i>, <i>0x41</i>, <i>0x62</i>", "<i>***</i>", false},
 		{"hex bytes of a short key split by colons", "k/y+Z=_", "key 6b:2f:79:2b:5a:3d:5f.", "key ***.", false},
 		{"hex bytes of 4 characters split are left", key, "key 73:6b:2d:41 or 0x62, 0x2f, 0x43, 0x64.", "key 73:6b:2d:41 or 0x62, 0x2f, 0x43, 0x64.", false},
 		{"MAC addresses, dates, times and hex literals are left", key, "de:ad:be:ef:00:01 2024-07-23T12:34:56 0x7f,0x45", "de:ad:be:ef:00:01 2024-07-23T12:34:56 0x7f,0x45", false},

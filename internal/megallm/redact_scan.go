@@ -18,7 +18,7 @@ func (r redactor) scrub(s string, cut bool) string {
 		return s
 	}
 	var textOn, joinedOn [128]byte // most texts and their split readings fit on the stack
-	var gapsOn [16]gap
+	var gapsOn, hexGapsOn [16]gap
 	text, from := fold(append(textOn[:0], s...), nil) // from: where each byte of text came from in s; nil: itself
 	splits := splitReadings
 	if r.runs[MinKeyRun] == nil {
@@ -26,6 +26,7 @@ func (r redactor) scrub(s string, cut bool) string {
 	}
 	var found []span
 	joined, gaps := joinedOn[:0], gapsOn[:0] // a split reading, reused by the next
+	hexGaps := hexGapsOn[:0]                 // withoutHexByteBreaks's, which reads withoutSeparators's
 	wrapped := false                         // whether a reading so far may be quoted-printable
 	for layer := 0; ; layer++ {
 		at := func(start, end int) span { return origin(from, start, end) }
@@ -37,14 +38,29 @@ func (r redactor) scrub(s string, cut bool) string {
 			found = r.findCutStarts(text, at, len(s), false, wrapped, found)
 		}
 		for _, split := range splits {
-			if split == withoutPieceBreaks && !r.exhaustive && !bytes.ContainsAny(text, "/=") {
+			var readGaps, sourceGaps []gap // where the reading left out, and the one it reads
+			switch {
+			case split == withoutPieceBreaks && !r.exhaustive && !bytes.ContainsAny(text, "/="):
 				continue // it would read text as withoutSeparators did, and look for the same runs and starts
+			case split == withoutHexByteBreaks: // after withoutSeparators: a colour or a tag may mark bytes of a hex dump
+				source := text
+				if len(gaps) > 0 {
+					source, sourceGaps = joined, gaps // in place: it has been read
+				}
+				joined, hexGaps = joinSeparated(source, split, joined[:0], hexGaps[:0])
+				readGaps = hexGaps
+			default:
+				joined, gaps = joinSeparated(text, split, joined[:0], gaps[:0])
+				readGaps = gaps
 			}
-			if joined, gaps = joinSeparated(text, split, joined[:0], gaps[:0]); len(gaps) == 0 {
+			if len(readGaps) == 0 {
 				continue
 			}
 			joinedAt := func(start, end int) span {
-				in := unjoined(gaps, start, end)
+				in := unjoined(readGaps, start, end)
+				if sourceGaps != nil {
+					in = unjoined(sourceGaps, in.start, in.end)
+				}
 				return origin(from, in.start, in.end)
 			}
 			found = r.find(joined, MinKeyRun, joinedAt, found)

@@ -21,7 +21,10 @@ const (
 	withoutHexByteBreaks
 )
 
-var splitReadings = []splitReading{withoutSeparators, withoutPieceBreaks, withoutHexByteBreaks}
+// splitReadings are the split readings in the order they are read:
+// withoutHexByteBreaks reads what withoutSeparators leaves, just before it (a
+// colour or a tag may mark some bytes of a hex dump, 68:\x1b[1m6f).
+var splitReadings = []splitReading{withoutPieceBreaks, withoutSeparators, withoutHexByteBreaks}
 
 // breakStarts has, for each split reading, the bytes that what it takes out
 // may start with; at any other byte, its breakAt is 0 (the first thing each
@@ -31,7 +34,7 @@ var breakStarts = func() (starts [withoutHexByteBreaks + 1][256]bool) {
 		separator := c <= ' ' || c >= 0x7f || c == '<' // a control byte starts a colour, < a tag; any byte not ASCII
 		starts[withoutSeparators][c] = separator
 		starts[withoutPieceBreaks][c] = separator || c == '/' || c == '='
-		starts[withoutHexByteBreaks][c] = c <= ' ' || c == ':' || c == '-' || c == ',' || c == '0'
+		starts[withoutHexByteBreaks][c] = c == ':' || c == '-' || c == ',' || c == '0'
 	}
 	return starts
 }()
@@ -169,9 +172,10 @@ func mayBeQuotedPrintable(text []byte) bool {
 
 // hexByteBreakAt is the length of what a hex dump or a debug printer writes
 // before a byte, that text starts with: a colon, dash or comma, or C's 0x, or
-// both, with white space between (68:6f, 68-6f, 0x68, 0x6f, 0x68,\n0x6f),
-// before two hex digits that no letter or digit follows; or 0 (white space
-// alone is separatorAt's).
+// both (68:6f, 68-6f, 0x68,0x6f), before two hex digits that no letter or
+// digit follows but the next byte's 0x, or the start of it a cut left: the
+// white space of 0x68 0x6f is a separator, which the reading it reads has
+// taken out; or 0.
 func hexByteBreakAt(text []byte) int {
 	if !breakStarts[withoutHexByteBreaks][text[0]] {
 		return 0
@@ -179,9 +183,6 @@ func hexByteBreakAt(text []byte) int {
 	n := 0
 	punctuated := text[0] == ':' || text[0] == '-' || text[0] == ','
 	if punctuated {
-		n++
-	}
-	for n < len(text) && text[n] <= ' ' {
 		n++
 	}
 	if bytes.HasPrefix(text[n:], []byte("0x")) {
@@ -193,7 +194,8 @@ func hexByteBreakAt(text []byte) int {
 		return 0
 	}
 	next, _ := utf8.DecodeRune(text[n+2:])
-	if _, ok := number(text[n:n+2], 16); !ok || wordChar(next) {
+	ends := !wordChar(next) || bytes.HasPrefix(text[n+2:], []byte("0x")) || len(text) == n+3 && next == '0' // the byte
+	if _, ok := number(text[n:n+2], 16); !ok || !ends {
 		return 0
 	}
 	return n
@@ -207,7 +209,8 @@ type gap struct{ at, skipped int }
 // joinSeparated appends to joined text without what split.breakAt finds, and
 // to gaps where it left something out; when text has nothing to leave out, it
 // appends nothing. It asks breakAt only at a byte of breakStarts, and copies
-// the runs of other bytes whole.
+// the runs of other bytes whole. joined may be text[:0]: it writes no byte of
+// text before it has read it.
 func joinSeparated(text []byte, split splitReading, joined []byte, gaps []gap) ([]byte, []gap) {
 	starts := &breakStarts[split]
 	skipped := 0
