@@ -48,8 +48,10 @@ import (
 // (scrubChecked).
 //
 // What the rule leaves out is not written or not asked for: a key shorter
-// than 10 characters split; more than maxUnescapes layers of escapes, or a
-// key's %, \ or & under fewer layers than another of its characters, or a %,
+// than 10 characters split; a letter or digit after a backslash, which no
+// writer escapes (\B reads as \b, a backspace); more than maxUnescapes
+// layers of escapes, or a key's %, \ or & under fewer layers than another of
+// its characters, or a %,
 // \ or & left bare behind an escape escaped again, as JSON leaves the % of
 // \% (read a layer early, it takes what follows it with it); the hex of fewer than 5 of
 // a key's characters, or base64 with fewer than 10 characters that only the

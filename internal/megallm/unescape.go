@@ -8,7 +8,9 @@ import (
 
 // unescape decodes one layer of the escapes a server may write a key in:
 // %XX (URLs, as bytes), \uXXXX, \xXX, \n, \b and the other control escapes,
-// and a backslash before any other character (JSON and most languages' strings),
+// and a backslash before any other character (JSON and most languages' strings;
+// text is lower case, so \B reads as \b, a backspace: no writer escapes a
+// letter, not JSON, Go, Python or JavaScript, and Python keeps \B as it is),
 // &#NN;, &#xXX;, HTML's named character references for ASCII and white space
 // (htmlReferences), and quoted-printable's =3D (=, the one character of a key
 // it must escape). text is lower case; so is the result. from says which
