@@ -44,10 +44,10 @@ const maxUnescapes = 3
 // writes between bytes (68:6f, 0x68, 0x6f, some of them in colour), and the
 // text it came from is replaced by ***, with the base64 characters around a
 // base64 form that hold some of the key's bits too (edges). A key shorter
-// than MinKeyRun is found whole, only unsplit and where it
-// is a word of its own (wholeWord), and its encodings as any key's where they
-// are that long (hex of 5 characters or more); one shorter than MinKeyLength
-// is not looked for.
+// than MinKeyRun is found whole, only unsplit and where it is a word of its
+// own (wholeWord), and its encodings as any key's where they are that long
+// (hex of 5 characters or more); one shorter than MinKeyLength is not looked
+// for.
 type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string
