@@ -47,22 +47,21 @@ import (
 // scrub is also compared with the redactor's without its shortcuts
 // (scrubChecked).
 //
-// What the rule leaves out is not written or not asked for: a key shorter
-// than 10 characters split; a letter or digit after a backslash, which no
-// writer escapes (\B reads as \b, a backspace); more than maxUnescapes
-// layers of escapes, or a key's %, \ or & under fewer layers than another of
-// its characters, or a %,
-// \ or & left bare behind an escape escaped again, as JSON leaves the % of
-// \% (read a layer early, it takes what follows it with it); the hex of fewer than 5 of
-// a key's characters, or base64 with fewer than 10 characters that only the
-// key decides; the hex or base64 of a key in mixed letter case (the rule
-// reads those of the key as it is, lower- and upper-cased); the start of a
-// hex or base64 form that a cut leaves (the rule drops the start of the key
-// at a cut, not of its encodings); in quoted-printable, a line break after
-// the key's = (which makes it a soft line break); and the start before a cut
-// inside the first soft line break of a text with an = that quoted-printable
-// does not write, a key=value's (it may leave its = alone, as a key=value
-// ends: mayBeQuotedPrintable).
+// What the rule leaves out is not written or not asked for: a key shorter than
+// 10 characters split; a letter or digit after a backslash, which no writer
+// escapes (\B reads as \b, a backspace); more than maxUnescapes layers of
+// escapes, or a key's %, \ or & under fewer layers than another of its
+// characters, or a %, \ or & left bare behind an escape escaped again, as JSON
+// leaves the % of \% (read a layer early, it takes what follows it with it);
+// the hex of fewer than 5 of a key's characters, or base64 with fewer than 10
+// characters that only the key decides; the hex or base64 of a key in mixed
+// letter case (the rule reads those of the key as it is, lower- and
+// upper-cased); the start of a hex or base64 form that a cut leaves (the rule
+// drops the start of the key at a cut, not of its encodings); in
+// quoted-printable, a line break after the key's = (which makes it a soft line
+// break); and the start before a cut inside the first soft line break of a text
+// with an = that quoted-printable does not write, a key=value's (it may leave
+// its = alone, as a key=value ends: mayBeQuotedPrintable).
 func FuzzRedact(f *testing.F) {
 	f.Add("sk-Ab/Cd+Ef=Gh_Ij-Kl/Mn", "error:", "", []byte{0, 9, 1, 2, 3, 4, 5, 6, 7}, uint16(0), byte(0))
 	f.Add("k/y+Z=_-", `{"token":"`, `"}`, []byte{3, 12}, uint16(9), byte(0))
