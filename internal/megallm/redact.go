@@ -31,23 +31,23 @@ const maxUnescapes = 3
 // provider knows) and looks for all of them at once.
 //
 // The rule: the text is read as it is and with up to maxUnescapes layers of
-// escapes decoded (percent-encoding, JSON and other backslash escapes, HTML
-// character references); in each reading, every run of MinKeyRun characters
-// of a key, or of its hex or base64 encoding, ignoring ASCII case and width
-// (fold: full-width letters and other compatibility characters read as the
-// ASCII they stand for), is found, also in the readings without white space,
-// control and invisible characters, ANSI colours and HTML tags (a key split
-// across lines, by zero-width spaces or by marks around part of it), without
-// those, slashes and quoted-printable soft line breaks too (a key pasted into
-// a URL's path in pieces, or wrapped by quoted-printable) where the key is
-// looked for without its own slashes, and without those and what a hex dump
-// writes between bytes (68:6f, 0x68, 0x6f, some of them in colour), and the
-// text it came from is replaced by ***, with the base64 characters around a
-// base64 form that hold some of the key's bits too (edges). A key shorter
-// than MinKeyRun is found whole, only unsplit and where it is a word of its
-// own (wholeWord), and its encodings as any key's where they are that long
-// (hex of 5 characters or more); one shorter than MinKeyLength is not looked
-// for.
+// escapes decoded (percent-encoding, JSON and other backslash escapes, its
+// surrogate pairs and \U0001D42C too, HTML character references); in each
+// reading, every run of MinKeyRun characters of a key, or of its hex or
+// base64 encoding, ignoring ASCII case and width (fold: full-width letters
+// and other compatibility characters read as the ASCII they stand for), is
+// found, also in the readings without white space, control and invisible
+// characters, ANSI colours and HTML tags (a key split across lines, by
+// zero-width spaces or by marks around part of it), without those, slashes
+// and quoted-printable soft line breaks too (a key pasted into a URL's path
+// in pieces, or wrapped by quoted-printable) where the key is looked for
+// without its own slashes, and without those and what a hex dump writes
+// between bytes (68:6f, 0x68, 0x6f, some of them in colour), and the text it
+// came from is replaced by ***, with the base64 characters around a base64
+// form that hold some of the key's bits too (edges). A key shorter than
+// MinKeyRun is found whole, only unsplit and where it is a word of its own
+// (wholeWord), and its encodings as any key's where they are that long (hex
+// of 5 characters or more); one shorter than MinKeyLength is not looked for.
 type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string

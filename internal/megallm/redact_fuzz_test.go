@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"html"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/megallm/terraform-provider-megallm/internal/mockapi"
@@ -17,7 +19,9 @@ import (
 // at a random point, where a character starts. layout&7%5 picks how:
 //
 //   - 0: each character in a random form (as is or in the other letter case,
-//     in a compatibility form or not (compatibilityForm), \u00XX, \xXX,
+//     in a compatibility form or not (compatibilityForm), that form as
+//     writers that keep to ASCII escape it (escapeNonASCII: \ud835\udc2c,
+//     \U0001d670, \uff41), \u00XX, \xXX,
 //     %XX, \c, &#NN;, &#xXX; or &name;, upper- or lower-case hex; = also as
 //     =3D; an escape escaped again, as \\u0041, %255C or &amp;#65;), a long
 //     key split by ANSI colours, line breaks, zero-width spaces or HTML tags
@@ -187,11 +191,12 @@ var keySplits = []string{"\x1b[1;31m", `<b class="k">`, "\x1b[0m", "</b>", "\n",
 
 // writeKeyChar writes c in the form choice picks, and says under how many
 // layers of escapes: escaped (choice%8), with bit 8 as \xXX, =3D or a named
-// character reference where it has one (the name bits 32 to 128 pick), and
-// with bit 128 but not 16, escaped again (the escape's first character, \,
-// %, & or =, and any other %, \ or &, as \\, %XX, &name; or &#xXX;: bits 32
-// and 64); or, as it is, in the other letter case (bit 8) and in a
-// compatibility form (bit 128).
+// character reference where it has one (the name bits 32 to 128 pick), or for
+// \u00XX in upper-case hex (form 2), as its compatibility form (bits 32 and
+// 64) escaped (escapeNonASCII); and with bit 128 but not 16, escaped again
+// (the escape's first character, \, %, & or =, and any other %, \ or &, as
+// \\, %XX, &name; or &#xXX;: bits 32 and 64); or, as it is, in the other
+// letter case (bit 8) and in a compatibility form (bit 128).
 func writeKeyChar(c, choice byte) (string, int) {
 	letter := 'a' <= c|0x20 && c|0x20 <= 'z'
 	alnum := letter || '0' <= c && c <= '9'
@@ -238,6 +243,9 @@ func escapeKeyChar(c, form byte, other bool, choice byte) string {
 		}
 		return fmt.Sprintf(`\u%04x`, c)
 	case 2:
+		if style := choice >> 5 & 3; other {
+			return escapeNonASCII(compatibilityForm(rune(c), style), style == 1)
+		}
 		return fmt.Sprintf(`\u%04X`, c)
 	case 3:
 		return fmt.Sprintf("%%%02X", c)
@@ -255,6 +263,19 @@ func escapeKeyChar(c, form byte, other bool, choice byte) string {
 		return fmt.Sprintf("&#%d;", c)
 	}
 	return fmt.Sprintf("&#x%x;", c)
+}
+
+// escapeNonASCII writes c as writers that keep to ASCII escape it: beyond
+// U+FFFF, as JSON must, in a surrogate pair (Python's json.dumps, Jackson's
+// escapeNonAscii: \ud835\udc2c) where pair says so, else as Go's
+// strconv.QuoteToASCII and Python's ascii() do (\U0001d670, and \uff41 as
+// every writer does up to U+FFFF).
+func escapeNonASCII(c rune, pair bool) string {
+	if high, low := utf16.EncodeRune(c); pair && high != utf8.RuneError {
+		return fmt.Sprintf(`\u%04x\u%04x`, high, low)
+	}
+	quoted := strconv.QuoteToASCII(string(c))
+	return quoted[1 : len(quoted)-1]
 }
 
 // escapeAgain escapes s once more as a whole, as JSON (how picks 0), a URL

@@ -71,7 +71,10 @@ func (r redactor) scrub(s string, cut bool) string {
 		if layer == maxUnescapes {
 			break
 		}
-		next, nextFrom := unescape(text)
+		next, nextFrom := unescape(text, func(i int) bool { // text is lower case; s has its capital U
+			in := origin(from, i, i+1)
+			return in.end-in.start == 1 && s[in.start] == 'U'
+		})
 		if next == nil {
 			break
 		}

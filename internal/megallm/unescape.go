@@ -3,20 +3,24 @@ package megallm
 import (
 	"bytes"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
-// unescape decodes one layer of the escapes a server may write a key in:
-// %XX (URLs, as bytes), \uXXXX, \xXX, \n, \b and the other control escapes,
-// and a backslash before any other character (JSON and most languages' strings;
-// text is lower case, so \B reads as \b, a backspace: no writer escapes a
-// letter, not JSON, Go, Python or JavaScript, and Python keeps \B as it is),
-// &#NN;, &#xXX;, HTML's named character references for ASCII and white space
+// unescape decodes one layer of the escapes a server may write a key in: %XX
+// (URLs, as bytes), \uXXXX (a surrogate pair as one character, utf16At),
+// \U0001D42C (Go's QuoteToASCII, Python's ascii(): a character beyond U+FFFF;
+// capital says which bytes of text were a capital U), \xXX, \n, \b and the
+// other control escapes, and a backslash before any other character (JSON and
+// most languages' strings; text is lower case, so \B reads as \b, a
+// backspace: no writer escapes a letter, not JSON, Go, Python or JavaScript
+// (\U starts an escape of its own), and Python keeps \B as it is), &#NN;,
+// &#xXX;, HTML's named character references for ASCII and white space
 // (htmlReferences), and quoted-printable's =3D (=, the one character of a key
 // it must escape). text is lower case; so is the result. from says which
 // bytes of text each byte of the result came from. It returns nil when text
 // has no escape.
-func unescape(text []byte) (decoded []byte, from []span) {
+func unescape(text []byte, capital func(i int) bool) (decoded []byte, from []span) {
 	for i := 0; i < len(text); {
 		if decoded == nil { // none yet: on to the next byte that may start one
 			next := bytes.IndexAny(text[i:], escapeStarts)
@@ -25,7 +29,7 @@ func unescape(text []byte) (decoded []byte, from []span) {
 			}
 			i += next
 		}
-		value, n := escapeAt(text, i)
+		value, n := escapeAt(text, i, capital)
 		if n == 0 {
 			if decoded != nil {
 				decoded = append(decoded, text[i])
@@ -62,15 +66,17 @@ const escapeStarts = `%\&=`
 
 // escapeAt reads the escape at text[i:], returning the character it stands
 // for and its length, or a length of 0 when there is none.
-func escapeAt(text []byte, i int) (rune, int) {
+func escapeAt(text []byte, i int, capital func(i int) bool) (rune, int) {
 	rest := text[i:]
 	switch {
 	case len(rest) < 2 || strings.IndexByte(escapeStarts, rest[0]) < 0:
 		return 0, 0
 	case rest[0] == '%':
 		return hexAt(rest, 1, 2)
+	case rest[0] == '\\' && rest[1] == 'u' && capital(i+1):
+		return hexAt(rest, 2, 8)
 	case rest[0] == '\\' && rest[1] == 'u':
-		return hexAt(rest, 2, 4)
+		return utf16At(rest)
 	case rest[0] == '\\' && rest[1] == 'x':
 		return hexAt(rest, 2, 2)
 	case rest[0] == '\\':
@@ -85,6 +91,29 @@ func escapeAt(text []byte, i int) (rune, int) {
 		return '=', len(qpEquals)
 	}
 	return 0, 0
+}
+
+// utf16At reads the \uXXXX at the start of text, and a surrogate pair, the
+// only way JSON has to write a character beyond U+FFFF in ASCII (Python's
+// json.dumps, Jackson's escapeNonAscii: \ud835\udc2c for 𝐬), as the one
+// character it stands for. A lone or mismatched surrogate reads as U+FFFD, as
+// Go's encoding/json reads it, and takes only its own escape; a first half that
+// the text ends before its second could is left as it is, as other escapes a
+// cut split are (escapeStart).
+func utf16At(text []byte) (rune, int) {
+	value, n := hexAt(text, 2, 4)
+	if n == 0 || value < 0xd800 || value >= 0xdc00 { // not a first half
+		return value, n
+	}
+	if len(text) == n || len(text) < 2*n && escapeStart(text[n:]) {
+		return 0, 0
+	}
+	if low, m := hexAt(text[n:], 2, 4); m > 0 && bytes.HasPrefix(text[n:], []byte(`\u`)) {
+		if pair := utf16.DecodeRune(value, low); pair != utf8.RuneError {
+			return pair, n + m
+		}
+	}
+	return value, n // utf8.AppendRune writes a surrogate as U+FFFD
 }
 
 // hexAt reads digits hex digits at text[at:] as a character, returning the
@@ -198,8 +227,9 @@ func characterReference(text []byte) (rune, int) {
 
 // partialEscape is the length of the start of an escape or of an HTML tag
 // (tagAt) that text ends in, as a cut may leave it ("%2", "\u00", "&#x2",
-// "=3", "<span cla"), or of a character without its last bytes (a cut
-// between the %XX of one, "%EF%BC", decoded), or 0.
+// "=3", "<span cla", a surrogate pair's first half "\ud835", "\U0001d4"), or
+// of a character without its last bytes (a cut between the %XX of one,
+// "%EF%BC", decoded), or 0.
 func partialEscape(text []byte) int {
 	for n := 1; n < min(len(text), utf8.UTFMax); n++ {
 		if tail := text[len(text)-n:]; utf8.RuneStart(tail[0]) {
@@ -231,7 +261,13 @@ func escapeStart(tail []byte) bool {
 	case tail[0] == '\\' && len(tail) == 1:
 		return true
 	case tail[0] == '\\' && tail[1] == 'u':
-		return len(tail) < len(`\u0000`) && isHex(tail[2:])
+		digits := tail[2:]
+		if len(digits) < 4 || !isHex(digits) {
+			return len(digits) < 4 && isHex(digits)
+		}
+		first, _ := number(digits[:4], 16)
+		return len(digits) == 4 && 0xd800 <= first && first < 0xdc00 || // a surrogate pair's first half
+			len(digits) < 8 && 1 <= first && first <= 0x10 // the start of a \U beyond U+FFFF (lower-cased)
 	case tail[0] == '\\' && tail[1] == 'x':
 		return len(tail) < len(`\x00`) && isHex(tail[2:])
 	case tail[0] == '=': // "=" alone ends a key=value
