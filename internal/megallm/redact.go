@@ -43,11 +43,12 @@ const maxUnescapes = 3
 // in pieces, or wrapped by quoted-printable) where the key is looked for
 // without its own slashes, and without those and what a hex dump writes
 // between bytes (68:6f, 0x68, 0x6f, some of them in colour), and the text it
-// came from is replaced by ***, with the base64 characters around a base64
-// form that hold some of the key's bits too (edges). A key shorter than
-// MinKeyRun is found whole, only unsplit and where it is a word of its own
-// (wholeWord), and its encodings as any key's where they are that long (hex
-// of 5 characters or more); one shorter than MinKeyLength is not looked for.
+// came from is replaced by ***, with the base64 characters around the base64
+// of the key, or of a run of it, that hold some of the key's bits too
+// (edges). A key shorter than MinKeyRun is found whole, only unsplit and
+// where it is a word of its own (wholeWord), and its encodings as any key's
+// where they are that long (hex of 5 characters or more); one shorter than
+// MinKeyLength is not looked for.
 type redactor struct {
 	// keys are the keys without surrounding white space, in lower case.
 	keys []string
@@ -55,7 +56,7 @@ type redactor struct {
 	// MinKeyRun bytes long of a key at least that long, of any key's
 	// encodings (of it as written, lower- and upper-cased) and of each
 	// without its slashes; a shorter key whole. Each has the edges of the
-	// form it starts or ends.
+	// form it starts or ends, and of base64, of the group (addRuns).
 	runs map[int]map[string]edges
 	// shortest is the shortest length in runs, 0 without a key.
 	shortest int

@@ -30,7 +30,7 @@ func newRedactor(keys ...string) redactor {
 		}
 		r.keys = append(r.keys, folded)
 		run := min(MinKeyRun, len(folded))
-		r.addRuns(run, edges{}, folded)
+		r.addRuns(run, edges{}, false, folded)
 		// Also a shorter key's: hex of 5 characters is 10. And of the key in
 		// either letter case, as a server may write it before it encodes it.
 		for _, cased := range []string{key, strings.ToLower(key), strings.ToUpper(key)} {
@@ -51,9 +51,15 @@ type edges struct{ before, after int }
 
 // addRuns adds to the runs looked for every substring n bytes long of form,
 // and of it without its slashes, the first with its edges.before, the last
-// with its edges.after; a form shorter than n adds none.
-func (r *redactor) addRuns(n int, around edges, form string) {
-	for _, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
+// with its edges.after; a form shorter than n adds none. Of a base64 form
+// (grouped), each that starts or ends between two of its groups of 4
+// characters has the most edges a group can have there too: where a run of
+// the key that starts or ends inside the group is encoded, the bytes around
+// it share the group.
+func (r *redactor) addRuns(n int, around edges, grouped bool, form string) {
+	const group, mostShared = 4, 3
+	for slashless, form := range []string{form, strings.ReplaceAll(form, "/", "")} {
+		aligned := grouped && slashless == 0 // without its slashes, a form's groups are not every 4 characters
 		for i := 0; i+n <= len(form); i++ {
 			if r.runs == nil {
 				r.runs = map[int]map[string]edges{}
@@ -67,11 +73,17 @@ func (r *redactor) addRuns(n int, around edges, form string) {
 			bit := startBit([]byte(form[i : i+n]))
 			r.starts[bit/64] |= 1 << (bit % 64)
 			e := r.runs[n][form[i:i+n]]
-			if i == 0 {
+			switch {
+			case i == 0:
 				e.before = max(e.before, around.before)
+			case aligned && i%group == 0:
+				e.before = max(e.before, mostShared)
 			}
-			if i+n == len(form) {
+			switch {
+			case i+n == len(form):
 				e.after = max(e.after, around.after)
+			case aligned && (i+n)%group == 0:
+				e.after = max(e.after, mostShared)
 			}
 			r.runs[n][form[i:i+n]] = e
 		}
@@ -84,14 +96,14 @@ func (r *redactor) addRuns(n int, around edges, form string) {
 // characters that only the key's bytes decide, with the edges that the bytes
 // cut off share with the bytes around the key.
 func (r *redactor) addEncodedRuns(key string) {
-	r.addRuns(MinKeyRun, edges{}, hex.EncodeToString([]byte(key)))
+	r.addRuns(MinKeyRun, edges{}, false, hex.EncodeToString([]byte(key)))
 	shared := [3]int{0, 2, 3} // characters of a group that 0, 1 or 2 of its bytes decide in part
 	for skip := range 3 {
 		aligned := []byte(key)[skip:]
 		rest := len(aligned) % 3
 		aligned = aligned[:len(aligned)-rest]
 		for _, encoding := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding} {
-			r.addRuns(MinKeyRun, edges{shared[skip], shared[rest]}, string(foldASCII([]byte(encoding.EncodeToString(aligned)))))
+			r.addRuns(MinKeyRun, edges{shared[skip], shared[rest]}, true, string(foldASCII([]byte(encoding.EncodeToString(aligned)))))
 		}
 	}
 }

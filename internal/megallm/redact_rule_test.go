@@ -13,7 +13,8 @@ import (
 // letter case, full-width or another compatibility form, under any layer of
 // escapes, split by white space, control or invisible characters, ANSI
 // colours, HTML tags, soft line breaks or slashes or not, and in hex, with a
-// hex dump's marks between bytes (split so too) or not, is replaced; a
+// hex dump's marks between bytes (split so too) or not, or base64 (with the
+// characters it shares with the bytes around it), is replaced; a
 // shorter key is replaced whole where no letter or digit makes it part of a
 // longer word; shorter runs of a longer key are left (they give nothing
 // away); and a cut-off text loses an end that starts the key, split or not
@@ -44,6 +45,7 @@ func TestRedactor_rule(t *testing.T) {
 		{"base64", key, "bad key c2stQWIvQ2QrRWY9R2hfSWotS2w=", "bad key ***", false},
 		{"base64 of the header", key, "<html>refused QmVhcmVyIHNrLUFiL0NkK0VmPUdoX0lqLUts</html>", "<html>refused QmVhcmVyI***</html>", false},
 		{"URL-safe base64, another alignment", key, "t=eHNrLUFiL0NkK0VmPUdoX0lqLUts;", "t=e***;", false},
+		{"base64 of a run inside the key, between other bytes", key, "t=ey9DZCtFZj1HaF9Jai19fQ==;", "t=e***9fQ==;", false},
 		{"hex, upper case", key, "key 736B2D41622F43642B45663D47685F496A2D4B6C.", "key ***.", false},
 		{"a short key inside longer words is left", "test", "the latest attestation, Testing", "the latest attestation, Testing", false},
 		{"a short key as a word of its own", "test", "Test failed: key test, KEY=TEST.", "*** failed: key ***, KEY=***.", false},
